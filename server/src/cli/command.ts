@@ -1,0 +1,53 @@
+// What every `paladin` subcommand is made of, and the exit codes they share.
+
+import type { ParseArgsConfig } from 'node:util';
+import type { Paladin } from '../paladin';
+import type { Actor } from '../protocol/types';
+import type { Settings } from '../settings/settings';
+
+/** Exit codes, documented in the README. */
+export const Exit = {
+  ok: 0,
+  /** Paladin could not do what was asked (Docker down, store unreadable, ...). */
+  failure: 1,
+  usage: 2,
+  /** The policy says ask (check), or a run needs approval that was not given. */
+  ask: 3,
+  deny: 4,
+  /** The command ran in the sandbox and exited non-zero or hit a limit. */
+  commandFailed: 5,
+} as const;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface CliContext {
+  settings: Settings;
+  /** Warnings from settings normalisation, already printed to stderr. */
+  actor: Actor;
+  /** Opens the store and builds the stages on first use. */
+  paladin(): Promise<Paladin>;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  /** Stdin is a terminal a person can answer at. */
+  interactive: boolean;
+  ask(question: string): Promise<boolean>;
+  signal: AbortSignal;
+}
+
+export interface Subcommand {
+  name: string;
+  /** One line for `paladin --help`. */
+  summary: string;
+  /** Full help text: usage line, description, options. */
+  help: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Sub-subcommands such as `policy add`; the first positional picks one. */
+  allowPositionals?: boolean;
+  run(ctx: CliContext, args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }): Promise<number>;
+}
+
+export function printJson(ctx: CliContext, value: unknown): void {
+  ctx.out.write(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,0 +1,25 @@
+// The list of `paladin` subcommands, in the order `--help` shows them.
+import type { Subcommand } from '../command';
+import { auditCommand } from './audit';
+import { checkCommand } from './check';
+import { explainCommand } from './explain';
+import { historyCommand } from './history';
+import { keysCommand } from './keys';
+import { planCommand } from './plan';
+import { policyCommand } from './policy';
+import { runCommand } from './run';
+import { sandboxCommand } from './sandbox';
+import { serveCommand } from './serve';
+
+export const subcommands: Subcommand[] = [
+  planCommand,
+  checkCommand,
+  runCommand,
+  explainCommand,
+  historyCommand,
+  auditCommand,
+  serveCommand,
+  keysCommand,
+  policyCommand,
+  sandboxCommand,
+];

@@ -1,0 +1,27 @@
+// Builds one Paladin from settings: opens the store and creates each stage.
+// Shared by the language server, the CLI and the HTTP API.
+
+import { Paladin } from './paladin';
+import type { Settings } from './settings/settings';
+import { openDatabase } from './store/database';
+import { createPolicyStage, policyMigrations } from './policy';
+import { createPlannerStage, plannerMigrations } from './planner';
+import { createExecutorStage } from './executor';
+import { createExplainerStage, explainerMigrations } from './explainer';
+import { createRecordsStage, recordsMigrations } from './presenter';
+
+export const stageMigrations = [...policyMigrations, ...plannerMigrations, ...explainerMigrations, ...recordsMigrations];
+
+export function openStore(settings: Settings) {
+  return openDatabase(settings.database.path, { migrations: stageMigrations });
+}
+
+export async function createPaladin(settings: Settings): Promise<Paladin> {
+  const db = openStore(settings);
+  const policy = await createPolicyStage(db, settings);
+  const records = createRecordsStage(db, settings);
+  const planner = createPlannerStage(db, settings, policy);
+  const executor = createExecutorStage(db, settings);
+  const explainer = createExplainerStage(db, settings);
+  return new Paladin(db, settings, { policy, planner, executor, explainer, records });
+}

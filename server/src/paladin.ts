@@ -1,0 +1,227 @@
+// The request flow, composed once: gateway → planner → policy → executor →
+// presenter, over one store. The language server, the CLI and the HTTP API are
+// thin fronts over this class; none of them plans, checks or runs by itself.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Actor, ExplainResult, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
+import type { Settings } from './settings/settings';
+import type { Db } from './store/database';
+import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage } from './stages';
+
+/** A request that cannot be served as asked; the message says what to do. */
+export class RequestError extends Error {
+  override name = 'RequestError';
+  constructor(
+    message: string,
+    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' = 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_REQUEST_CHARS = 2_000;
+export const MAX_COMMAND_CHARS = 16_384;
+
+export interface Stages {
+  policy: PolicyStage;
+  planner: PlannerStage;
+  executor: ExecutorStage;
+  explainer: ExplainerStage;
+  records: RecordsStage;
+}
+
+export interface RunOptions {
+  command: string;
+  workspace?: string;
+  mode?: WorkspaceMode;
+  /** The person approved an `ask` decision (and the live mount, in live mode). */
+  approved?: boolean;
+  network?: boolean;
+  timeoutSeconds?: number;
+  historyId?: string;
+  /** Running is refused in an untrusted workspace. */
+  trusted?: boolean;
+}
+
+export class Paladin {
+  constructor(
+    readonly db: Db,
+    readonly settings: Settings,
+    readonly stages: Stages,
+  ) {}
+
+  async plan(
+    actor: Actor,
+    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number },
+    options: { signal?: AbortSignal; onProgress?: (p: PlanProgress) => void } = {},
+  ): Promise<PlanResult> {
+    const request = (params.request ?? '').trim();
+    if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
+    if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
+    const workspace = resolveWorkspace(params.workspace);
+    const result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
+    result.historyId = this.stages.records.recordPlan({
+      actor,
+      query: request,
+      plannedCommand: result.command,
+      reasoning: result.reasoning,
+      planner: result.planner,
+      policyDecision: result.policy.decision,
+      workspace,
+      status: 'planned',
+    });
+    this.stages.records.audit(actor, 'plan', result.historyId, {
+      request,
+      command: result.command,
+      planner: result.planner,
+      decision: result.policy.decision,
+      rules: result.policy.rules.map((r) => r.id),
+      policyVersion: result.policy.policyVersion,
+      cache: result.cache,
+    });
+    return result;
+  }
+
+  async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } = {}): Promise<PolicyDecision> {
+    validateCommand(command);
+    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined, facts: options.facts });
+    this.stages.records.audit(actor, 'check', null, {
+      command,
+      decision: decision.decision,
+      rules: decision.rules.map((r) => r.id),
+      policyVersion: decision.policyVersion,
+    });
+    return decision;
+  }
+
+  async run(
+    actor: Actor,
+    options: RunOptions,
+    stream: { signal?: AbortSignal; onOutput?: (chunk: OutputChunk) => void; runId?: string } = {},
+  ): Promise<RunResult & { policy: PolicyDecision }> {
+    validateCommand(options.command);
+    const workspace = resolveWorkspace(options.workspace);
+    if (options.trusted === false) {
+      throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
+    }
+    const policy = await this.stages.policy.check(options.command, { workspace });
+    const audit = { command: options.command, decision: policy.decision, rules: policy.rules.map((r) => r.id), policyVersion: policy.policyVersion };
+    if (policy.decision === 'deny') {
+      this.stages.records.audit(actor, 'run.denied', options.historyId ?? null, audit);
+      const reasons = policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
+      throw Object.assign(new RequestError(`Paladin's policy denies this command.\n${reasons.join('\n')}`, 'denied'), { policy });
+    }
+    const mode = options.mode ?? defaultMode(policy);
+    const needsApproval = policy.decision === 'ask' || mode === 'live' || options.network === true;
+    if (needsApproval && !options.approved) {
+      this.stages.records.audit(actor, 'run.needs-approval', options.historyId ?? null, { ...audit, mode });
+      const why = policy.rules.map((r) => `${r.id}: ${r.reason}`);
+      if (mode === 'live') why.push('live mode mounts the real workspace read-write');
+      if (options.network) why.push('network access was asked for');
+      throw Object.assign(new RequestError(`This command needs your approval before it runs:\n${why.join('\n')}`, 'needs-approval'), { policy });
+    }
+    if (needsApproval) this.stages.records.audit(actor, 'run.approved', options.historyId ?? null, { ...audit, mode, approvedBy: actor.userId, source: actor.source });
+
+    const historyId = this.stages.records.recordRunStart(options.historyId, actor, options.command, workspace);
+    this.stages.records.audit(actor, 'run.start', historyId, {
+      ...audit,
+      mode,
+      network: options.network === true,
+      image: this.settings.sandbox.image,
+      limits: this.settings.sandbox,
+    });
+    let result: RunResult & { output?: Buffer };
+    try {
+      result = await this.stages.executor.run(
+        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds },
+        {
+          signal: stream.signal,
+          runId: stream.runId,
+          onOutput: stream.onOutput ? (chunk) => stream.onOutput?.({ ...chunk, runId: stream.runId ?? '' }) : undefined,
+        },
+      );
+    } catch (err) {
+      const message = (err as Error).message;
+      const failed: RunResult = {
+        runId: stream.runId ?? '',
+        command: options.command,
+        exitCode: null,
+        end: 'sandbox error',
+        message,
+        durations: { queueMs: 0, startMs: 0, runMs: 0 },
+        bytes: { stdout: 0, stderr: 0 },
+        truncated: false,
+        mode,
+        image: this.settings.sandbox.image,
+      };
+      this.stages.records.recordRunEnd(historyId, failed);
+      this.stages.records.audit(actor, 'run.end', historyId, { end: 'sandbox error', message });
+      throw err;
+    }
+    const { output, ...plain } = result;
+    this.stages.records.recordRunEnd(historyId, plain, output);
+    this.stages.records.audit(actor, 'run.end', historyId, {
+      runId: plain.runId,
+      end: plain.end,
+      exitCode: plain.exitCode,
+      durations: plain.durations,
+      bytes: plain.bytes,
+      truncated: plain.truncated,
+      outputHash: plain.outputHash,
+      changes: plain.changes?.length,
+    });
+    if (plain.end === 'exited' || plain.end === 'timeout' || plain.end === 'memory limit') {
+      this.stages.planner.learn(actor.userId, options.command, '', plain.end === 'exited' && plain.exitCode === 0);
+    }
+    return { ...plain, historyId, policy };
+  }
+
+  async apply(actor: Actor, runId: string, options: { includeSensitive?: boolean } = {}): Promise<ApplyResult> {
+    const result = await this.stages.executor.apply(runId, options);
+    this.stages.records.audit(actor, 'apply', runId, { applied: result.applied, skipped: result.skipped, includeSensitive: options.includeSensitive === true });
+    return result;
+  }
+
+  async discard(actor: Actor, runId: string): Promise<void> {
+    await this.stages.executor.discard(runId);
+    this.stages.records.audit(actor, 'discard', runId, {});
+  }
+
+  async explain(actor: Actor, command: string, options: { workspace?: string; signal?: AbortSignal } = {}): Promise<ExplainResult> {
+    validateCommand(command);
+    const [parts, policy] = await Promise.all([
+      this.stages.explainer.explain(command, { signal: options.signal }),
+      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined }),
+    ]);
+    this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });
+    return { ...parts, policy };
+  }
+
+  async dispose(): Promise<void> {
+    this.stages.planner.dispose();
+    await this.stages.executor.dispose();
+  }
+}
+
+/** Read-only commands see the workspace read-only; anything that writes works on a copy. */
+export function defaultMode(policy: PolicyDecision): WorkspaceMode {
+  return policy.risk.writes.length === 0 && policy.risk.deletes.length === 0 && policy.decision === 'allow' ? 'ro' : 'snapshot';
+}
+
+export function validateCommand(command: string): void {
+  if (typeof command !== 'string' || command.trim() === '') throw new RequestError('The command is empty: give a shell command, e.g. "ls -la".');
+  if (command.length > MAX_COMMAND_CHARS) throw new RequestError(`The command is ${command.length} characters long; the limit is ${MAX_COMMAND_CHARS}.`);
+}
+
+export function resolveWorkspace(dir: string | undefined): string {
+  const resolved = path.resolve(dir ?? process.cwd());
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(resolved);
+  } catch {
+    throw new RequestError(`The workspace folder ${resolved} does not exist. Pass an existing folder (--workspace DIR).`);
+  }
+  if (!stat.isDirectory()) throw new RequestError(`The workspace ${resolved} is not a folder. Pass a folder (--workspace DIR).`);
+  return fs.realpathSync(resolved);
+}

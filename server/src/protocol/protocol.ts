@@ -1,0 +1,161 @@
+// Paladin's custom LSP messages. The client, the server, the webview host and
+// the CLI import this module; nothing else crosses between client and server.
+//
+// Streaming: output that belongs to one request travels as notifications keyed
+// by an id the client chose (`streamId`), the pattern rust-analyzer uses for
+// test output. Plan progress and run output both use it.
+
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type {
+  ExplainResult,
+  OutputChunk,
+  PlanResult,
+  PlannerChoice,
+  PolicyDecision,
+  RetrievedExample,
+  RunResult,
+  ServerStatus,
+  WorkspaceMode,
+} from './types';
+
+export * from './types';
+
+/** client → server: plan a request. Progress streams as `paladin/planProgress`. */
+export namespace PlanRequest {
+  export const method = 'paladin/plan';
+  export interface Params {
+    request: string;
+    workspace?: string;
+    planner?: PlannerChoice;
+    /** How many candidates to return. */
+    count?: number;
+    /** Chosen by the client; echoed in every `paladin/planProgress`. */
+    streamId?: string;
+  }
+  export const type = new RequestType<Params, PlanResult, void>(method);
+}
+
+/** server → client: partial results of a `paladin/plan`, in order. */
+export namespace PlanProgressNotification {
+  export const method = 'paladin/planProgress';
+  export type Params =
+    | { streamId: string; kind: 'retrieved'; examples: RetrievedExample[] }
+    | { streamId: string; kind: 'token'; text: string }
+    | { streamId: string; kind: 'candidate'; command: string; confidence: number };
+  export const type = new NotificationType<Params>(method);
+}
+
+/** client → server: evaluate the policy on a command. */
+export namespace CheckRequest {
+  export const method = 'paladin/check';
+  export interface Params {
+    command: string;
+    workspace?: string;
+    facts?: boolean;
+  }
+  export const type = new RequestType<Params, PolicyDecision, void>(method);
+}
+
+/** client → server: run a command in the sandbox. Output streams as `paladin/runOutput`. */
+export namespace RunRequest {
+  export const method = 'paladin/run';
+  export interface Params {
+    command: string;
+    workspace?: string;
+    mode?: WorkspaceMode;
+    /** The person approved an `ask` decision (and, for live mode, the live mount). */
+    approved?: boolean;
+    /** Allow network for this run (only when the policy allows and the person approved). */
+    network?: boolean;
+    timeoutSeconds?: number;
+    /** History row of the plan this run executes, when there is one. */
+    historyId?: string;
+    /** Chosen by the client; the run's output notifications carry it as `runId`. */
+    streamId?: string;
+  }
+  export const type = new RequestType<Params, RunResult, void>(method);
+}
+
+/** server → client: a chunk of a run's output. `runId` is the request's `streamId`. */
+export namespace RunOutputNotification {
+  export const method = 'paladin/runOutput';
+  export type Params = OutputChunk;
+  export const type = new NotificationType<Params>(method);
+}
+
+/** client → server: apply the file changes of a finished snapshot run to the workspace. */
+export namespace ApplyRequest {
+  export const method = 'paladin/apply';
+  export interface Params {
+    runId: string;
+    /** Also apply changes under .git/ and .vscode/. */
+    includeSensitive?: boolean;
+  }
+  export interface Result {
+    applied: string[];
+    skipped: { path: string; reason: string }[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** client → server: drop the changes of a snapshot run. */
+export namespace DiscardRequest {
+  export const method = 'paladin/discard';
+  export interface Params {
+    runId: string;
+  }
+  export const type = new RequestType<Params, void, void>(method);
+}
+
+/** client → server: explain a command part by part. */
+export namespace ExplainRequest {
+  export const method = 'paladin/explain';
+  export interface Params {
+    command: string;
+    workspace?: string;
+  }
+  export const type = new RequestType<Params, ExplainResult, void>(method);
+}
+
+/** client → server: recent history. */
+export namespace HistoryRequest {
+  export const method = 'paladin/history';
+  export interface Params {
+    search?: string;
+    status?: string;
+    limit?: number;
+  }
+  export interface Entry {
+    id: string;
+    query: string;
+    plannedCommand: string;
+    executionStatus: string;
+    exitCode: number | null;
+    createdAt: string;
+  }
+  export const type = new RequestType<Params, Entry[], void>(method);
+}
+
+/** client → server: verify the audit chain. */
+export namespace VerifyAuditRequest {
+  export const method = 'paladin/verifyAudit';
+  export interface Result {
+    intact: boolean;
+    records: number;
+    message: string;
+  }
+  export const type = new RequestType<void, Result, void>(method);
+}
+
+/** server → client: the server's state changed (also answers `paladin/status`). */
+export namespace StatusNotification {
+  export const method = 'paladin/status';
+  export type Params = ServerStatus;
+  export const type = new NotificationType<Params>(method);
+}
+
+/** client → server: ask for the current status. */
+export namespace StatusRequest {
+  export const method = 'paladin/status';
+  export const type = new RequestType<void, ServerStatus, void>(method);
+}

@@ -1,0 +1,157 @@
+// The data that crosses every boundary of Paladin: between the stages of the
+// server, to the editor over LSP, to the CLI's --json output and through the
+// HTTP API. Plain JSON-serialisable shapes only.
+
+/** Where a request came from; recorded in history and the audit log. */
+export type Source = 'editor' | 'cli' | 'api';
+
+/** Who is asking, as established by the gateway. */
+export interface Actor {
+  userId: string;
+  source: Source;
+  /** Remote address for API requests. */
+  address?: string;
+}
+
+// ---------------------------------------------------------------- policy
+
+export type Decision = 'allow' | 'ask' | 'deny';
+
+export interface RuleHit {
+  /** Stable rule id, e.g. `fs.delete-root`. */
+  id: string;
+  severity: 'deny' | 'ask';
+  /** Written for a person. */
+  reason: string;
+  /** Index into the facts' `commands` list of the command that fired it, or -1. */
+  command_index: number;
+}
+
+export interface RiskSummary {
+  reads: string[];
+  writes: string[];
+  deletes: string[];
+  network: boolean;
+  privilege: boolean;
+  /** Anything else the policy wants a person to notice. */
+  [key: string]: unknown;
+}
+
+export interface PolicyDecision {
+  decision: Decision;
+  rules: RuleHit[];
+  risk: RiskSummary;
+  /** Which policy set decided: built-in hash plus enabled user policy versions. */
+  policyVersion: string;
+  /** Present when requested: the facts document the policy saw. */
+  facts?: unknown;
+}
+
+// ---------------------------------------------------------------- planner
+
+export type PlannerName = 'ollama' | 'openai' | 'embedded';
+export type PlannerChoice = 'auto' | PlannerName;
+
+export interface RetrievedExample {
+  id: string;
+  command: string;
+  description: string;
+  score: number;
+  /** `corpus` for Paladin's own knowledge, `history` for the user's past runs. */
+  origin: 'corpus' | 'history';
+}
+
+export interface PlanCandidate {
+  command: string;
+  confidence: number;
+  explanation?: string;
+}
+
+export interface PlanResult {
+  request: string;
+  command: string;
+  reasoning: string;
+  assumptions: string[];
+  expectedEffects: string[];
+  planner: PlannerName;
+  /** Why other planners were skipped (circuit open, unreachable, bad answer). */
+  skipped: { planner: PlannerName; reason: string }[];
+  confidence: number;
+  candidates: PlanCandidate[];
+  retrieved: RetrievedExample[];
+  policy: PolicyDecision;
+  cache: 'hit' | 'miss';
+  timings: Record<string, number>;
+  /** History row this plan was recorded as. */
+  historyId?: string;
+}
+
+// ---------------------------------------------------------------- executor
+
+export type WorkspaceMode = 'ro' | 'snapshot' | 'live';
+
+/** How a run ended. */
+export type RunEnd = 'exited' | 'timeout' | 'memory limit' | 'output limit' | 'cancelled' | 'sandbox error';
+
+export interface FileChange {
+  path: string;
+  kind: 'created' | 'changed' | 'deleted';
+  /** Unified diff for text files. */
+  diff?: string;
+  binary?: boolean;
+  /** Needs a separate confirmation to apply (.git/, .vscode/). */
+  sensitive?: boolean;
+}
+
+export interface RunResult {
+  runId: string;
+  command: string;
+  exitCode: number | null;
+  end: RunEnd;
+  /** Set when end is 'sandbox error' or to add detail to other ends. */
+  message?: string;
+  durations: { queueMs: number; startMs: number; runMs: number };
+  bytes: { stdout: number; stderr: number };
+  truncated: boolean;
+  mode: WorkspaceMode;
+  image: string;
+  changes?: FileChange[];
+  outputHash?: string;
+  historyId?: string;
+}
+
+export interface OutputChunk {
+  runId: string;
+  stream: 'stdout' | 'stderr';
+  /** UTF-8 text (invalid sequences replaced). */
+  text: string;
+}
+
+// ---------------------------------------------------------------- explainer
+
+export interface ExplainPart {
+  kind: 'program' | 'flag' | 'argument' | 'redirect' | 'pipe' | 'operator' | 'substitution' | 'assignment' | 'subcommand';
+  text: string;
+  explanation: string;
+  /** Where the explanation came from. */
+  source: 'manual' | 'help' | 'knowledge' | 'model' | 'syntax' | 'unknown';
+  /** Index of the program part this belongs to. */
+  program?: number;
+}
+
+export interface ExplainResult {
+  command: string;
+  summary: string;
+  parts: ExplainPart[];
+  policy: PolicyDecision;
+}
+
+// ---------------------------------------------------------------- status
+
+export interface ServerStatus {
+  state: 'starting' | 'ready' | 'error';
+  message?: string;
+  planner: { active: PlannerName; detail: string };
+  sandbox: { state: 'ready' | 'image missing' | 'docker unreachable' | 'unknown'; detail: string };
+  dbPath: string;
+}

@@ -1,0 +1,174 @@
+// One place that turns raw setting values (from VS Code's configuration, the
+// CLI's environment or an API call) into a typed object with safe defaults.
+// Unknown or out-of-range values never pass through: they become the default
+// and a warning a person can read.
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PlannerName } from '../protocol/types';
+
+export interface Settings {
+  database: { path: string };
+  planner: {
+    order: PlannerName[];
+    timeoutMs: number;
+    cacheTtlSeconds: number;
+  };
+  ollama: { url: string; model: string; embedModel: string };
+  openai: { baseUrl: string; model: string };
+  sandbox: {
+    image: string;
+    timeoutSeconds: number;
+    memoryMiB: number;
+    cpus: number;
+    pids: number;
+    tmpfsMiB: number;
+    outputBytes: number;
+    historyOutputBytes: number;
+    poolSize: number;
+    poolIdleSeconds: number;
+    maxConcurrent: number;
+    snapshotMaxMiB: number;
+  };
+}
+
+/** Settings that only take effect after the server restarts. */
+export const requiresServerRestart = ['paladin.server.runtime', 'paladin.database.path'] as const;
+
+export interface NormalisedSettings {
+  settings: Settings;
+  warnings: string[];
+}
+
+export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PALADIN_DB) return env.PALADIN_DB;
+  const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(dataHome, 'paladin', 'paladin.db');
+}
+
+type Raw = Record<string, unknown>;
+
+/** Bounds are [min, max]; values outside them fall back to the default. */
+const numbers: Record<string, { def: number; min: number; max: number }> = {
+  'planner.timeoutMs': { def: 20_000, min: 500, max: 300_000 },
+  'planner.cacheTtlSeconds': { def: 86_400, min: 0, max: 30 * 86_400 },
+  'sandbox.timeoutSeconds': { def: 30, min: 1, max: 3_600 },
+  'sandbox.memoryMiB': { def: 512, min: 32, max: 16_384 },
+  'sandbox.cpus': { def: 1, min: 0.1, max: 8 },
+  'sandbox.pids': { def: 128, min: 16, max: 4_096 },
+  'sandbox.tmpfsMiB': { def: 64, min: 1, max: 4_096 },
+  'sandbox.outputBytes': { def: 1 << 20, min: 1_024, max: 64 << 20 },
+  'sandbox.historyOutputBytes': { def: 8 << 20, min: 1_024, max: 256 << 20 },
+  'sandbox.poolSize': { def: 2, min: 0, max: 16 },
+  'sandbox.poolIdleSeconds': { def: 300, min: 5, max: 86_400 },
+  'sandbox.maxConcurrent': { def: 2, min: 1, max: 32 },
+  'sandbox.snapshotMaxMiB': { def: 256, min: 1, max: 8_192 },
+};
+
+const strings: Record<string, string> = {
+  'ollama.url': 'http://127.0.0.1:11434',
+  'ollama.model': '',
+  'ollama.embedModel': '',
+  'openai.baseUrl': 'https://api.openai.com/v1',
+  'openai.model': 'gpt-4o-mini',
+  'sandbox.image': 'paladin-sandbox:latest',
+};
+
+const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
+
+/** Every setting key Paladin knows, without the `paladin.` prefix. */
+export const knownSettings: string[] = [
+  'server.runtime',
+  'database.path',
+  'planner.order',
+  ...Object.keys(numbers),
+  ...Object.keys(strings),
+];
+
+/**
+ * Normalise a flat map of `section.name` → value (the `paladin.` prefix is
+ * optional). Missing keys take their defaults.
+ */
+export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = process.env): NormalisedSettings {
+  const warnings: string[] = [];
+  const flat: Raw = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const name = key.startsWith('paladin.') ? key.slice('paladin.'.length) : key;
+    if (value === undefined || value === null) continue;
+    if (!knownSettings.includes(name)) {
+      warnings.push(`Unknown setting "paladin.${name}" ignored; known settings: ${knownSettings.map((k) => 'paladin.' + k).join(', ')}.`);
+      continue;
+    }
+    flat[name] = value;
+  }
+
+  const num = (name: string): number => {
+    const spec = numbers[name];
+    const value = flat[name];
+    if (value === undefined || value === '') return spec.def;
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!Number.isFinite(n) || n < spec.min || n > spec.max) {
+      warnings.push(`Setting "paladin.${name}" = ${JSON.stringify(value)} is not a number from ${spec.min} to ${spec.max}; using ${spec.def}.`);
+      return spec.def;
+    }
+    return n;
+  };
+  const str = (name: string): string => {
+    const value = flat[name];
+    if (value === undefined || value === '') return strings[name];
+    if (typeof value !== 'string') {
+      warnings.push(`Setting "paladin.${name}" must be a string; using ${JSON.stringify(strings[name])}.`);
+      return strings[name];
+    }
+    return value.trim();
+  };
+
+  let order: PlannerName[] = ['ollama', 'openai', 'embedded'];
+  if (flat['planner.order'] !== undefined) {
+    const value = flat['planner.order'];
+    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()) : null;
+    if (list && list.length > 0 && list.every((p): p is PlannerName => plannerNames.includes(p as PlannerName))) {
+      order = [...new Set(list)];
+    } else {
+      warnings.push(`Setting "paladin.planner.order" must list some of ${plannerNames.join(', ')}; using ${order.join(', ')}.`);
+    }
+  }
+
+  const dbValue = flat['database.path'];
+  const dbPath = typeof dbValue === 'string' && dbValue.trim() !== '' ? dbValue.trim() : defaultDatabasePath(env);
+
+  const settings: Settings = {
+    database: { path: dbPath },
+    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds') },
+    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel') },
+    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model') },
+    sandbox: {
+      image: str('sandbox.image'),
+      timeoutSeconds: num('sandbox.timeoutSeconds'),
+      memoryMiB: num('sandbox.memoryMiB'),
+      cpus: num('sandbox.cpus'),
+      pids: num('sandbox.pids'),
+      tmpfsMiB: num('sandbox.tmpfsMiB'),
+      outputBytes: num('sandbox.outputBytes'),
+      historyOutputBytes: num('sandbox.historyOutputBytes'),
+      poolSize: num('sandbox.poolSize'),
+      poolIdleSeconds: num('sandbox.poolIdleSeconds'),
+      maxConcurrent: num('sandbox.maxConcurrent'),
+      snapshotMaxMiB: num('sandbox.snapshotMaxMiB'),
+    },
+  };
+  return { settings, warnings };
+}
+
+/**
+ * Settings for the CLI and the HTTP API: defaults overridden by PALADIN_*
+ * environment variables (`PALADIN_SANDBOX_IMAGE` → `sandbox.image`).
+ */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): NormalisedSettings {
+  const raw: Raw = {};
+  for (const key of knownSettings) {
+    const envName = 'PALADIN_' + key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
+    if (env[envName] !== undefined) raw[key] = env[envName];
+  }
+  return normaliseSettings(raw, env);
+}

@@ -1,0 +1,94 @@
+// The contracts between the stages of a request. Each stage folder exports a
+// factory that returns one of these; `paladin.ts` composes them, and the
+// language server, the CLI and the HTTP API all go through that composition.
+
+import type {
+  Actor,
+  ExplainResult,
+  OutputChunk,
+  PlanResult,
+  PlannerChoice,
+  PolicyDecision,
+  RetrievedExample,
+  RunResult,
+  WorkspaceMode,
+} from './protocol/types';
+
+/** policy/: parse the command and evaluate the Rego policy on its facts. */
+export interface PolicyStage {
+  /** Built-in policy hash plus enabled user policy versions. */
+  readonly version: string;
+  check(command: string, options?: { workspace?: string; facts?: boolean }): Promise<PolicyDecision>;
+  /** Reload user policies from the store (after add/enable/disable). */
+  reload(): Promise<void>;
+}
+
+export type PlanProgress =
+  | { kind: 'retrieved'; examples: RetrievedExample[] }
+  | { kind: 'token'; text: string }
+  | { kind: 'candidate'; command: string; confidence: number };
+
+export interface PlanParams {
+  request: string;
+  workspace: string;
+  planner?: PlannerChoice;
+  count?: number;
+}
+
+/** planner/: from a request in words to a validated, policy-checked plan. */
+export interface PlannerStage {
+  plan(params: PlanParams, options: { signal?: AbortSignal; onProgress?: (p: PlanProgress) => void }): Promise<PlanResult>;
+  /** A run of `command` finished; feed the outcome back into retrieval. */
+  learn(userId: string, command: string, description: string, succeeded: boolean): void;
+  /** Which planner would answer now, for the status bar. */
+  describe(): { active: 'ollama' | 'openai' | 'embedded'; detail: string };
+  dispose(): void;
+}
+
+export interface RunParams {
+  command: string;
+  workspace: string;
+  mode: WorkspaceMode;
+  network?: boolean;
+  timeoutSeconds?: number;
+  image?: string;
+}
+
+export interface ApplyResult {
+  applied: string[];
+  skipped: { path: string; reason: string }[];
+}
+
+/** executor/: run in a locked-down container. */
+export interface ExecutorStage {
+  run(params: RunParams, options: { signal?: AbortSignal; onOutput?: (chunk: Omit<OutputChunk, 'runId'>) => void; runId?: string }): Promise<RunResult & { output?: Buffer }>;
+  apply(runId: string, options?: { includeSensitive?: boolean }): Promise<ApplyResult>;
+  discard(runId: string): Promise<void>;
+  status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable'; detail: string }>;
+  dispose(): Promise<void>;
+}
+
+/** explainer/: a command broken into parts, each grounded in a manual. */
+export interface ExplainerStage {
+  explain(command: string, options?: { signal?: AbortSignal }): Promise<Omit<ExplainResult, 'policy'>>;
+}
+
+export interface HistoryRecord {
+  id?: string;
+  actor: Actor;
+  query: string;
+  plannedCommand: string;
+  reasoning?: string;
+  planner?: string;
+  policyDecision?: string;
+  workspace?: string;
+  status: string;
+}
+
+/** presenter/: history and the tamper-evident audit log. */
+export interface RecordsStage {
+  recordPlan(entry: HistoryRecord): string;
+  recordRunStart(historyId: string | undefined, actor: Actor, command: string, workspace: string): string;
+  recordRunEnd(historyId: string, result: RunResult, output?: Buffer): void;
+  audit(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): void;
+}
