@@ -30,6 +30,9 @@ export interface Settings {
     maxConcurrent: number;
     snapshotMaxMiB: number;
   };
+  history: { outputRetentionDays: number };
+  audit: { checkpointEvery: number };
+  api: { port: number; maxBodyBytes: number; sessionHours: number };
 }
 
 /** Settings that only take effect after the server restarts. */
@@ -63,6 +66,11 @@ const numbers: Record<string, { def: number; min: number; max: number }> = {
   'sandbox.poolIdleSeconds': { def: 300, min: 5, max: 86_400 },
   'sandbox.maxConcurrent': { def: 2, min: 1, max: 32 },
   'sandbox.snapshotMaxMiB': { def: 256, min: 1, max: 8_192 },
+  'history.outputRetentionDays': { def: 30, min: 0, max: 3_650 },
+  'audit.checkpointEvery': { def: 64, min: 1, max: 100_000 },
+  'api.port': { def: 7787, min: 1, max: 65_535 },
+  'api.maxBodyBytes': { def: 65_536, min: 1_024, max: 16 << 20 },
+  'api.sessionHours': { def: 12, min: 1, max: 720 },
 };
 
 const strings: Record<string, string> = {
@@ -156,6 +164,9 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
       maxConcurrent: num('sandbox.maxConcurrent'),
       snapshotMaxMiB: num('sandbox.snapshotMaxMiB'),
     },
+    history: { outputRetentionDays: num('history.outputRetentionDays') },
+    audit: { checkpointEvery: num('audit.checkpointEvery') },
+    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours') },
   };
   return { settings, warnings };
 }
