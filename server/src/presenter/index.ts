@@ -1,10 +1,43 @@
+// presenter/: history and the tamper-evident audit log, over the one store.
+
+import type { RunResult } from '../protocol/types';
 import type { Settings } from '../settings/settings';
+import type { HistoryRecord, RecordsStage } from '../stages';
 import type { Db } from '../store/database';
 import type { Migration } from '../store/migrations';
-import type { RecordsStage } from '../stages';
+import type { Actor } from '../protocol/types';
+import { gatewayMigrations } from '../gateway/migrations';
+import { AuditLog } from './audit';
+import { History } from './history';
+import { OutputStore } from './outputs';
+import { presenterMigrations } from './migrations';
 
-export const recordsMigrations: Migration[] = [];
+export const recordsMigrations: Migration[] = [...presenterMigrations, ...gatewayMigrations];
 
-export function createRecordsStage(_db: Db, _settings: Settings): RecordsStage {
-  throw new Error('The records stage is not built yet.');
+export interface Records extends RecordsStage {
+  readonly history: History;
+  readonly auditLog: AuditLog;
+  readonly outputs: OutputStore;
 }
+
+export function createRecordsStage(db: Db, settings: Settings): Records {
+  const outputs = new OutputStore(db, { maxBytes: settings.sandbox.historyOutputBytes, retentionDays: settings.history.outputRetentionDays });
+  const history = new History(db, outputs);
+  const auditLog = new AuditLog(db, db.name, settings.audit.checkpointEvery);
+  if (!db.readonly) outputs.prune();
+  return {
+    history,
+    auditLog,
+    outputs,
+    recordPlan: (entry: HistoryRecord) => history.recordPlan(entry),
+    recordRunStart: (historyId: string | undefined, actor: Actor, command: string, workspace: string) => history.recordRunStart(historyId, actor, command, workspace),
+    recordRunEnd: (historyId: string, result: RunResult, output?: Buffer) => history.recordRunEnd(historyId, result, output),
+    audit: (actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>) => {
+      auditLog.append(actor, action, resource, details);
+    },
+  };
+}
+
+export { AuditLog, GENESIS_HASH, rowHash, type AuditRow, type VerifyReport } from './audit';
+export { History, historyColumns, historyStatuses, statusOf, type HistoryEntry, type HistoryFilter } from './history';
+export { OutputStore } from './outputs';

@@ -1,0 +1,24 @@
+// The gateway's tables: hourly usage counts for quotas, and the bookkeeping
+// columns keys and sessions need.
+
+import type { Migration } from '../store/migrations';
+
+export const gatewayMigrations: Migration[] = [
+  {
+    id: 550,
+    name: 'gateway: usage counts, key and session bookkeeping',
+    up: `
+      CREATE TABLE api_usage (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0),
+        PRIMARY KEY (user_id, window_start)
+      ) WITHOUT ROWID;
+      ALTER TABLE api_keys ADD COLUMN last_used_at TEXT;
+      CREATE UNIQUE INDEX api_keys_active_name ON api_keys(name) WHERE revoked_at IS NULL;
+      ALTER TABLE sessions ADD COLUMN api_key_id TEXT REFERENCES api_keys(id);
+      ALTER TABLE sessions ADD COLUMN revoked_at TEXT;
+      CREATE INDEX sessions_expiry ON sessions(expires_at);
+    `,
+  },
+];

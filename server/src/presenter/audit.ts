@@ -1,0 +1,214 @@
+// The tamper-evident audit log. Each row stores SHA-256(previous row's hash ‖
+// canonical JSON of its own fields), starting from a hash of zeros; triggers
+// refuse UPDATE and DELETE. A keyed checkpoint of the head (HMAC with a key
+// kept outside the database) is taken every `checkpointEvery` rows, so a log
+// whose tail was cut off, or that was rewritten and re-hashed from some row
+// on, no longer matches what a checkpoint vouched for.
+
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '../protocol/types';
+import type { Db } from '../store/database';
+import { canonicalJson } from './canonicalJson';
+import { checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, writeCheckpointFile, type Checkpoint } from './auditKey';
+import { maskSecrets } from './secretMask';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditRow {
+  seq: number;
+  id: string;
+  user_id: string | null;
+  action: string;
+  resource: string | null;
+  details: string;
+  ip_address: string | null;
+  source: string | null;
+  timestamp: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export type BreakKind = 'modified' | 'deleted' | 'reordered' | 'truncated' | 'checkpoint';
+
+export interface BrokenLink {
+  seq: number;
+  id?: string;
+  kind: BreakKind;
+  message: string;
+}
+
+export interface VerifyReport {
+  intact: boolean;
+  records: number;
+  headSeq: number;
+  headHash: string;
+  checkpoints: number;
+  firstBroken?: BrokenLink;
+  warnings: string[];
+  ms: number;
+}
+
+/** The fields a row's hash covers, in canonical form. `seq` is left out: order is carried by prev_hash. */
+export function rowHash(prevHash: string, row: Pick<AuditRow, 'id' | 'user_id' | 'action' | 'resource' | 'details' | 'ip_address' | 'source' | 'timestamp'>): string {
+  const body = canonicalJson({
+    action: row.action,
+    details: row.details,
+    id: row.id,
+    ip_address: row.ip_address,
+    resource: row.resource,
+    source: row.source,
+    timestamp: row.timestamp,
+    user_id: row.user_id,
+  });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+export class AuditLog {
+  private readonly insert;
+  private readonly head;
+  private readonly lastCheckpoint;
+  private readonly insertCheckpoint;
+  private key: Buffer | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dbPath: string,
+    private readonly checkpointEvery = 64,
+  ) {
+    this.insert = db.prepare(`INSERT INTO audit_log (seq, id, user_id, action, resource, details, ip_address, source, timestamp, prev_hash, hash)
+      VALUES (@seq, @id, @user_id, @action, @resource, @details, @ip_address, @source, @timestamp, @prev_hash, @hash)`);
+    this.head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.lastCheckpoint = db.prepare('SELECT max(seq) AS seq FROM audit_checkpoints');
+    this.insertCheckpoint = db.prepare('INSERT INTO audit_checkpoints (seq, hash, created_at, mac) VALUES (?, ?, ?, ?)');
+  }
+
+  /**
+   * Append one row. BEGIN IMMEDIATE takes the write lock before the head is
+   * read, so appends from several processes serialise and never fork the chain.
+   */
+  append(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): AuditRow {
+    const detailsJson = canonicalJson(maskSecrets(details ?? {}));
+    const write = this.db.transaction((): AuditRow => {
+      const head = this.head.get() as { seq: number; hash: string } | undefined;
+      if (head) this.maybeCheckpoint(head);
+      const fields = {
+        id: randomUUID(),
+        user_id: actor?.userId || null,
+        action,
+        resource: resource ?? null,
+        details: detailsJson,
+        ip_address: actor?.address ?? null,
+        source: actor?.source ?? null,
+        timestamp: new Date().toISOString(),
+      };
+      const prev = head?.hash ?? GENESIS_HASH;
+      const row: AuditRow = { seq: (head?.seq ?? 0) + 1, ...fields, prev_hash: prev, hash: rowHash(prev, fields) };
+      this.insert.run(row);
+      return row;
+    });
+    return write.immediate();
+  }
+
+  /** Checkpoint the head now (also done every `checkpointEvery` rows on append). */
+  checkpoint(): Checkpoint | undefined {
+    return this.db
+      .transaction(() => {
+        const head = this.head.get() as { seq: number; hash: string } | undefined;
+        return head ? this.writeCheckpoint(head) : undefined;
+      })
+      .immediate();
+  }
+
+  private maybeCheckpoint(head: { seq: number; hash: string }): void {
+    const last = (this.lastCheckpoint.get() as { seq: number | null }).seq ?? 0;
+    if (head.seq - last >= this.checkpointEvery) this.writeCheckpoint(head);
+  }
+
+  // Only ever called inside an IMMEDIATE transaction, on a head that is
+  // already committed: a crash before our commit leaves a file that still
+  // vouches for rows that exist.
+  private writeCheckpoint(head: { seq: number; hash: string }): Checkpoint {
+    this.key ??= loadAuditKey(this.dbPath, true);
+    const base = { seq: head.seq, hash: head.hash, createdAt: new Date().toISOString() };
+    const cp: Checkpoint = { ...base, mac: checkpointMac(this.key!, base) };
+    writeCheckpointFile(this.dbPath, cp);
+    this.insertCheckpoint.run(cp.seq, cp.hash, cp.createdAt, cp.mac);
+    return cp;
+  }
+
+  /** Walk the whole chain; report "intact, N records" or the first broken link. */
+  verify(): VerifyReport {
+    const started = performance.now();
+    const warnings: string[] = [];
+    const checkpoints = (this.db.prepare('SELECT seq, hash, created_at AS createdAt, mac FROM audit_checkpoints ORDER BY seq').all() as Checkpoint[]).map((cp) => ({ ...cp, where: 'table' }));
+    const file = readCheckpointFile(this.dbPath);
+    if (file === 'unreadable') warnings.push('The checkpoint file next to the database is unreadable; only the checkpoints in the database were checked.');
+    else if (file) checkpoints.push({ ...file, where: 'file' });
+    const wanted = new Map<number, string>();
+    for (const cp of checkpoints) wanted.set(cp.seq, '');
+
+    let records = 0;
+    let expectedPrev = GENESIS_HASH;
+    let expectedSeq = 1;
+    let headSeq = 0;
+    let firstBroken: BrokenLink | undefined;
+    const rows = this.db.prepare('SELECT seq, id, user_id, action, resource, details, ip_address, source, timestamp, prev_hash, hash FROM audit_log ORDER BY seq');
+    for (const row of rows.iterate() as IterableIterator<AuditRow>) {
+      records++;
+      if (!firstBroken) {
+        if (rowHash(row.prev_hash, row) !== row.hash) {
+          firstBroken = { seq: row.seq, id: row.id, kind: 'modified', message: `Record #${row.seq} (${row.action}, ${row.timestamp}) was changed after it was written: its content no longer matches its hash.` };
+        } else if (row.prev_hash !== expectedPrev) {
+          firstBroken =
+            row.seq > expectedSeq
+              ? { seq: row.seq, id: row.id, kind: 'deleted', message: `Record${row.seq - expectedSeq > 1 ? 's' : ''} #${expectedSeq}${row.seq - expectedSeq > 1 ? `-#${row.seq - 1}` : ''} ${row.seq - expectedSeq > 1 ? 'are' : 'is'} missing: record #${row.seq} does not follow record #${expectedSeq - 1}.` }
+              : { seq: row.seq, id: row.id, kind: 'reordered', message: `Record #${row.seq} does not follow record #${row.seq - 1}: records were reordered or inserted, or #${row.seq - 1} was changed and re-hashed.` };
+        }
+      }
+      if (wanted.has(row.seq)) wanted.set(row.seq, row.hash);
+      expectedPrev = row.hash;
+      expectedSeq = row.seq + 1;
+      headSeq = row.seq;
+    }
+
+    if (!firstBroken && checkpoints.length > 0) {
+      const key = loadAuditKey(this.dbPath, false);
+      if (!key) {
+        firstBroken = { seq: 0, kind: 'checkpoint', message: `The audit key file (${this.dbPath}.audit-key) is missing, so the ${checkpoints.length} checkpoint(s) cannot be checked and a truncated or rewritten log would go unnoticed. Restore the key file from a backup.` };
+      } else {
+        for (const cp of checkpoints) {
+          if (!checkpointValid(key, cp)) {
+            firstBroken = { seq: cp.seq, kind: 'checkpoint', message: `The checkpoint of record #${cp.seq} (${cp.where}, ${cp.createdAt}) does not carry a valid MAC: it was forged, or the audit key file was replaced.` };
+            break;
+          }
+          if (cp.seq > headSeq) {
+            firstBroken = { seq: headSeq + 1, kind: 'truncated', message: `The log ends at record #${headSeq}, but a checkpoint taken ${cp.createdAt} vouches for record #${cp.seq}: records #${headSeq + 1}-#${cp.seq} or more were removed from the end.` };
+            break;
+          }
+          const actual = wanted.get(cp.seq);
+          if (actual !== cp.hash) {
+            firstBroken = actual
+              ? { seq: cp.seq, kind: 'modified', message: `Record #${cp.seq} is not the one a checkpoint taken ${cp.createdAt} vouched for: the log was rewritten and re-hashed at or before #${cp.seq}.` }
+              : { seq: cp.seq, kind: 'deleted', message: `Record #${cp.seq}, vouched for by a checkpoint taken ${cp.createdAt}, is missing.` };
+            break;
+          }
+        }
+      }
+    }
+    if (checkpoints.length === 0 && records > 0) warnings.push('No checkpoint has been taken yet, so removal of records from the end cannot be detected until one is.');
+    return { intact: !firstBroken, records, headSeq, headHash: expectedPrev, checkpoints: checkpoints.length, firstBroken, warnings, ms: performance.now() - started };
+  }
+
+  /** Rows in order, for export and tail; details parsed. */
+  rows(options: { afterSeq?: number; limit?: number; last?: number } = {}): AuditRow[] {
+    if (options.last !== undefined) {
+      const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(options.last) as AuditRow[];
+      return rows.reverse();
+    }
+    return this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(options.afterSeq ?? 0, options.limit ?? -1) as AuditRow[];
+  }
+
+  iterate(): IterableIterator<AuditRow> {
+    return this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+  }
+}

@@ -1,0 +1,172 @@
+// Command history: every plan and every run, with what was asked, what was
+// planned, what the policy said and how the run ended. Kept apart from the
+// user's shell history; searchable and exportable.
+
+import { randomUUID } from 'node:crypto';
+import type { Actor, RunEnd, RunResult } from '../protocol/types';
+import type { HistoryRecord } from '../stages';
+import type { Db } from '../store/database';
+import type { OutputStore } from './outputs';
+
+/** How a history entry stands. A run that `succeeded` is the one the planner learns from as a success. */
+export const historyStatuses = ['planned', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
+export type HistoryStatus = (typeof historyStatuses)[number];
+
+export function statusOf(end: RunEnd, exitCode: number | null): HistoryStatus {
+  switch (end) {
+    case 'exited':
+      return exitCode === 0 ? 'succeeded' : 'failed';
+    case 'timeout':
+      return 'timeout';
+    case 'memory limit':
+      return 'memory-limit';
+    case 'output limit':
+      return 'output-limit';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return 'sandbox-error';
+  }
+}
+
+export interface HistoryEntry {
+  id: string;
+  userId: string;
+  source: string;
+  query: string;
+  command: string;
+  reasoning: string;
+  planner: string | null;
+  policyDecision: string | null;
+  workspace: string | null;
+  status: string;
+  exitCode: number | null;
+  outputHash: string | null;
+  outputTruncated: boolean;
+  durationMs: number | null;
+  runId: string | null;
+  message: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface HistoryFilter {
+  userId?: string;
+  search?: string;
+  status?: string;
+  since?: Date;
+  limit?: number;
+}
+
+export const historyColumns: (keyof HistoryEntry)[] = [
+  'id', 'createdAt', 'userId', 'source', 'query', 'command', 'status', 'exitCode', 'durationMs', 'policyDecision', 'planner',
+  'workspace', 'outputHash', 'outputTruncated', 'runId', 'startedAt', 'finishedAt', 'message', 'reasoning',
+];
+
+const select = `SELECT id, user_id AS userId, source, query, planned_command AS command, reasoning, planner, policy_decision AS policyDecision,
+  workspace, execution_status AS status, exit_code AS exitCode, output_hash AS outputHash, output_truncated AS outputTruncated,
+  execution_time_ms AS durationMs, run_id AS runId, end_message AS message, created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt
+  FROM command_history`;
+
+function fromRow(row: Record<string, unknown>): HistoryEntry {
+  return { ...(row as unknown as HistoryEntry), outputTruncated: row.outputTruncated === 1 };
+}
+
+export class History {
+  constructor(
+    private readonly db: Db,
+    private readonly outputs: OutputStore,
+  ) {}
+
+  recordPlan(entry: HistoryRecord): string {
+    const id = entry.id ?? randomUUID();
+    this.db
+      .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, entry.actor.userId, entry.query, entry.plannedCommand, entry.reasoning ?? '', entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, entry.actor.source, new Date().toISOString());
+    return id;
+  }
+
+  /**
+   * A run begins. A plan that has not run yet becomes the run's entry; a
+   * plan that already ran (or another user's) gets a new entry that keeps its
+   * request, so each run has its own line.
+   */
+  recordRunStart(historyId: string | undefined, actor: Actor, command: string, workspace: string): string {
+    const now = new Date().toISOString();
+    return this.db
+      .transaction(() => {
+        const plan = historyId ? (this.db.prepare('SELECT user_id, query, execution_status, reasoning, planner FROM command_history WHERE id = ?').get(historyId) as { user_id: string; query: string; execution_status: string; reasoning: string; planner: string | null } | undefined) : undefined;
+        if (historyId && plan && plan.user_id === actor.userId && plan.execution_status === 'planned') {
+          this.db.prepare(`UPDATE command_history SET planned_command = ?, workspace = ?, execution_status = 'running', started_at = ? WHERE id = ?`).run(command, workspace, now, historyId);
+          return historyId;
+        }
+        const id = randomUUID();
+        const query = plan && plan.user_id === actor.userId ? plan.query : '';
+        this.db
+          .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, workspace, source, created_at, started_at)
+            VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)`)
+          .run(id, actor.userId, query, command, plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, workspace, actor.source, now, now);
+        return id;
+      })
+      .immediate();
+  }
+
+  recordRunEnd(historyId: string, result: RunResult, output?: Buffer): void {
+    const stored = output && output.length > 0 ? this.outputs.put(output, result.truncated) : undefined;
+    const info = this.db
+      .prepare(`UPDATE command_history SET execution_status = ?, exit_code = ?, output_hash = ?, output_truncated = ?, execution_time_ms = ?, run_id = ?, end_message = ?, finished_at = ? WHERE id = ?`)
+      .run(
+        statusOf(result.end, result.exitCode),
+        result.exitCode,
+        stored?.hash ?? result.outputHash ?? null,
+        (stored?.truncated ?? result.truncated) ? 1 : 0,
+        Math.round(result.durations.runMs),
+        result.runId || null,
+        result.message ?? null,
+        new Date().toISOString(),
+        historyId,
+      );
+    if (info.changes !== 1) throw new Error(`History entry ${historyId} does not exist; the run's end could not be recorded.`);
+  }
+
+  list(filter: HistoryFilter = {}): HistoryEntry[] {
+    return [...this.iterate(filter)];
+  }
+
+  *iterate(filter: HistoryFilter = {}): Generator<HistoryEntry> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.userId) {
+      where.push('user_id = ?');
+      params.push(filter.userId);
+    }
+    if (filter.search) {
+      const like = '%' + filter.search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+      where.push("(query LIKE ? ESCAPE '\\' OR planned_command LIKE ? ESCAPE '\\')");
+      params.push(like, like);
+    }
+    if (filter.status) {
+      where.push('execution_status = ?');
+      params.push(filter.status);
+    }
+    if (filter.since) {
+      where.push('created_at >= ?');
+      params.push(filter.since.toISOString());
+    }
+    const sql = `${select}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
+    params.push(filter.limit ?? -1);
+    for (const row of this.db.prepare(sql).iterate(...params)) yield fromRow(row as Record<string, unknown>);
+  }
+
+  /** An entry by its id or a unique prefix of it (at least 4 characters). */
+  get(idOrPrefix: string): HistoryEntry | undefined {
+    const exact = this.db.prepare(`${select} WHERE id = ?`).get(idOrPrefix);
+    if (exact) return fromRow(exact as Record<string, unknown>);
+    if (idOrPrefix.length < 4 || !/^[0-9a-f-]+$/i.test(idOrPrefix)) return undefined;
+    const rows = this.db.prepare(`${select} WHERE id LIKE ? LIMIT 2`).all(idOrPrefix.toLowerCase() + '%') as Record<string, unknown>[];
+    if (rows.length > 1) throw new RangeError(`History id prefix "${idOrPrefix}" matches more than one entry; give more of the id.`);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+}

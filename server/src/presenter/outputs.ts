@@ -1,0 +1,62 @@
+// Full outputs of runs, kept compressed (brotli), capped, for a limited time,
+// and addressed by the SHA-256 of the bytes kept: the same output twice is
+// stored once.
+
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import type { Db } from '../store/database';
+
+export interface StoredOutput {
+  hash: string;
+  size: number;
+  storedSize: number;
+  truncated: boolean;
+  createdAt: string;
+  expiresAt: string | null;
+  data: Buffer;
+}
+
+export class OutputStore {
+  constructor(
+    private readonly db: Db,
+    private readonly options: { maxBytes: number; retentionDays: number },
+  ) {}
+
+  /** Keep `output` (the first maxBytes of it); returns the hash it is found by, or undefined when retention is 0. */
+  put(output: Buffer, alreadyTruncated = false): { hash: string; truncated: boolean } | undefined {
+    if (this.options.retentionDays <= 0) return undefined;
+    const kept = output.length > this.options.maxBytes ? output.subarray(0, this.options.maxBytes) : output;
+    const truncated = alreadyTruncated || kept.length < output.length;
+    const hash = createHash('sha256').update(kept).digest('hex');
+    const now = new Date();
+    const expires = new Date(now.getTime() + this.options.retentionDays * 86_400_000).toISOString();
+    const existing = this.db.prepare('SELECT 1 FROM command_outputs WHERE hash = ?').get(hash);
+    if (existing) {
+      this.db.prepare('UPDATE command_outputs SET expires_at = max(coalesce(expires_at, ?), ?) WHERE hash = ?').run(expires, expires, hash);
+    } else {
+      const data = brotliCompressSync(kept, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: kept.length } });
+      this.db
+        .prepare('INSERT OR IGNORE INTO command_outputs (hash, encoding, size, stored_size, truncated, data, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(hash, 'br', kept.length, data.length, truncated ? 1 : 0, data, now.toISOString(), expires);
+    }
+    return { hash, truncated };
+  }
+
+  get(hash: string): StoredOutput | undefined {
+    if (!/^[0-9a-f]{64}$/.test(hash)) return undefined;
+    const row = this.db.prepare('SELECT hash, size, stored_size, truncated, created_at, expires_at, data FROM command_outputs WHERE hash = ? AND (expires_at IS NULL OR expires_at > ?)').get(hash, new Date().toISOString()) as
+      | { hash: string; size: number; stored_size: number; truncated: number; created_at: string; expires_at: string | null; data: Buffer }
+      | undefined;
+    if (!row) return undefined;
+    const data = brotliDecompressSync(row.data);
+    if (createHash('sha256').update(data).digest('hex') !== row.hash) {
+      throw new Error(`The stored output ${hash} is damaged: its content no longer matches its hash.`);
+    }
+    return { hash: row.hash, size: row.size, storedSize: row.stored_size, truncated: row.truncated === 1, createdAt: row.created_at, expiresAt: row.expires_at, data };
+  }
+
+  /** Drop outputs past their expiry; returns how many went. */
+  prune(now = new Date()): number {
+    return this.db.prepare('DELETE FROM command_outputs WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now.toISOString()).changes;
+  }
+}
