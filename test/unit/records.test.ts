@@ -189,3 +189,10 @@ test('canonical JSON sorts keys and is stable; CSV quotes and defuses formulas; 
   assert.equal(parseSince('2026-01-01', now).toISOString(), '2026-01-01T00:00:00.000Z');
   assert.throws(() => parseSince('yesterday'), /span such as 90m/);
 });
+
+test('the hand-written row serialisation is the canonical JSON of the row', async () => {
+  const { rowHash } = await import('../../server/src/presenter/audit');
+  const row = { id: 'i"d', user_id: null, action: 'plan', resource: 'r\n', details: '{"a":1}', ip_address: '127.0.0.1', source: 'api', timestamp: '2026-01-01T00:00:00.000Z' };
+  const expected = createHash('sha256').update('0'.repeat(64)).update(canonicalJson(row)).digest('hex');
+  assert.equal(rowHash('0'.repeat(64), row), expected);
+});

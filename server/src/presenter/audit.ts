@@ -8,7 +8,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../protocol/types';
 import type { Db } from '../store/database';
-import { canonicalJson } from './canonicalJson';
 import { checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, writeCheckpointFile, type Checkpoint } from './auditKey';
 import { maskSecrets } from './secretMask';
 
@@ -50,16 +49,19 @@ export interface VerifyReport {
 
 /** The fields a row's hash covers, in canonical form. `seq` is left out: order is carried by prev_hash. */
 export function rowHash(prevHash: string, row: Pick<AuditRow, 'id' | 'user_id' | 'action' | 'resource' | 'details' | 'ip_address' | 'source' | 'timestamp'>): string {
-  const body = canonicalJson({
-    action: row.action,
-    details: row.details,
-    id: row.id,
-    ip_address: row.ip_address,
-    resource: row.resource,
-    source: row.source,
-    timestamp: row.timestamp,
-    user_id: row.user_id,
-  });
+  // Written out by hand, keys in sorted order: byte-identical to
+  // canonicalJson() of the same object (all members are strings or null), and
+  // several times faster, which matters when verifying 100,000 rows.
+  const body =
+    '{"action":' + JSON.stringify(row.action) +
+    ',"details":' + JSON.stringify(row.details) +
+    ',"id":' + JSON.stringify(row.id) +
+    ',"ip_address":' + JSON.stringify(row.ip_address ?? null) +
+    ',"resource":' + JSON.stringify(row.resource ?? null) +
+    ',"source":' + JSON.stringify(row.source ?? null) +
+    ',"timestamp":' + JSON.stringify(row.timestamp) +
+    ',"user_id":' + JSON.stringify(row.user_id ?? null) +
+    '}';
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
