@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../protocol/types';
 import type { Db } from '../store/database';
+import { canonicalJson } from './canonicalJson';
 import { checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, writeCheckpointFile, type Checkpoint } from './auditKey';
 import { maskSecrets } from './secretMask';
 
