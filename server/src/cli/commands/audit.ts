@@ -1,12 +1,122 @@
-import { Exit, type Subcommand } from '../command';
+// `paladin audit`: check and read the tamper-evident audit log.
+
+import * as fs from 'node:fs';
+import type { AuditRow } from '../../presenter';
+import { csvLine } from '../../presenter/csv';
+import { Exit, printJson, UsageError, type CliContext, type Subcommand } from '../command';
+import { openRecords } from '../openRecords';
+import { inertText, writeExport } from './exportFile';
+
+const help = `Usage:
+  paladin audit verify [--json]
+  paladin audit export [--format json|csv] [--output FILE]
+  paladin audit tail [-n N] [--follow] [--json]
+  paladin audit checkpoint
+
+The audit log holds one record per action (plan, check, policy decision,
+approval, run start and end, apply, key changes, refused API requests), each
+chained to the one before by SHA-256, with secrets masked.
+
+  verify      walks the chain and the keyed checkpoints; prints "intact, N
+              records" and exits 0, or names the first broken link (a record
+              changed, deleted, reordered, or the tail cut off) and exits 1
+  export      every record in order, as JSON (an array) or CSV
+  tail        the last N records (default 20); --follow keeps printing new
+              ones until Ctrl-C
+  checkpoint  vouch for the current head now (also done automatically every
+              paladin.audit.checkpointEvery records)
+`;
+
+function describe(row: AuditRow): string {
+  return `#${row.seq}  ${row.timestamp}  ${(row.source ?? '-').padEnd(6)} ${row.action.padEnd(18)} ${row.resource ?? ''}  ${inertText(row.details)}\n`;
+}
+
+function parsed(row: AuditRow): Record<string, unknown> {
+  return { ...row, details: JSON.parse(row.details) as unknown };
+}
 
 export const auditCommand: Subcommand = {
   name: 'audit',
-  summary: '(not built yet)',
-  help: 'Usage: paladin audit\n',
-  options: { json: { type: 'boolean' } },
-  async run(ctx) {
-    ctx.err.write('paladin audit: not built yet\n');
-    return Exit.failure;
+  summary: 'verify, export and tail the tamper-evident audit log',
+  help,
+  allowPositionals: true,
+  options: { json: { type: 'boolean' }, format: { type: 'string' }, output: { type: 'string' }, n: { type: 'string', short: 'n' }, follow: { type: 'boolean' } },
+  async run(ctx, { values, positionals }) {
+    const [action, ...extra] = positionals;
+    if (!action || !['verify', 'export', 'tail', 'checkpoint'].includes(action)) throw new UsageError(`say what to do: verify, export, tail or checkpoint${action ? ` (not "${action}")` : ''}`);
+    if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+    const store = openRecords(ctx.settings);
+    const log = store.records.auditLog;
+    try {
+      if (action === 'verify') {
+        const report = log.verify();
+        if (values.json) printJson(ctx, report);
+        else {
+          for (const w of report.warnings) ctx.err.write(`warning: ${w}\n`);
+          if (report.intact) ctx.out.write(`intact, ${report.records} records (${report.checkpoints} checkpoints, ${report.ms.toFixed(0)} ms)\n`);
+          else ctx.out.write(`BROKEN at record #${report.firstBroken!.seq} (${report.firstBroken!.kind}): ${report.firstBroken!.message}\n`);
+        }
+        return report.intact ? Exit.ok : Exit.failure;
+      }
+      if (action === 'checkpoint') {
+        const cp = log.checkpoint();
+        if (values.json) printJson(ctx, cp ?? null);
+        else ctx.out.write(cp ? `Checkpoint of record #${cp.seq} (${cp.hash}).\n` : 'The audit log is empty; nothing to vouch for.\n');
+        return Exit.ok;
+      }
+      if (action === 'export') {
+        const format = typeof values.format === 'string' ? values.format : 'json';
+        if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
+        const columns: (keyof AuditRow)[] = ['seq', 'id', 'timestamp', 'user_id', 'source', 'ip_address', 'action', 'resource', 'details', 'prev_hash', 'hash'];
+        await writeExport(ctx, typeof values.output === 'string' ? values.output : undefined, (function* () {
+          if (format === 'csv') {
+            yield csvLine(columns);
+            for (const row of log.iterate()) yield csvLine(columns.map((c) => row[c]));
+            return;
+          }
+          let first = true;
+          yield '[';
+          for (const row of log.iterate()) {
+            yield (first ? '\n' : ',\n') + JSON.stringify(parsed(row));
+            first = false;
+          }
+          yield first ? ']\n' : '\n]\n';
+        })());
+        return Exit.ok;
+      }
+      const n = typeof values.n === 'string' ? Number(values.n) : 20;
+      if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new UsageError(`-n must be a whole number from 1 to 100000, not "${String(values.n)}"`);
+      const print = (rows: AuditRow[]) => {
+        for (const row of rows) ctx.out.write(values.json ? JSON.stringify(parsed(row)) + '\n' : describe(row));
+      };
+      const last = log.rows({ last: n });
+      print(last);
+      if (values.follow) await follow(ctx, store.db.name, last.at(-1)?.seq ?? 0, (after) => {
+        const rows = log.rows({ afterSeq: after, limit: 1000 });
+        print(rows);
+        return rows.at(-1)?.seq ?? after;
+      });
+      return Exit.ok;
+    } finally {
+      store.close();
+    }
   },
 };
+
+/** Print new records as other processes commit them: woken by changes to the WAL file, until Ctrl-C. */
+async function follow(ctx: CliContext, dbPath: string, seq: number, readAfter: (seq: number) => number): Promise<void> {
+  const dir = fs.realpathSync(dbPath.replace(/\/[^/]*$/, '') || '.');
+  const base = dbPath.replace(/^.*\//, '');
+  let last = seq;
+  await new Promise<void>((resolve) => {
+    const watcher = fs.watch(dir, (_event, name) => {
+      if (name && String(name).startsWith(base)) last = readAfter(last);
+    });
+    const stop = () => {
+      watcher.close();
+      resolve();
+    };
+    if (ctx.signal.aborted) stop();
+    ctx.signal.addEventListener('abort', stop, { once: true });
+  });
+}

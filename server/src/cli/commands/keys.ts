@@ -1,12 +1,85 @@
-import { Exit, type Subcommand } from '../command';
+// `paladin keys`: API keys for the local HTTP API.
+
+import { createApiKey, KeyError, listApiKeys, revokeApiKey, userIdByEmail } from '../../gateway/apiKeys';
+import { parseUntil } from '../../presenter/timeSpec';
+import { Exit, printJson, UsageError, type Subcommand } from '../command';
+import { openRecords } from '../openRecords';
+
+const help = `Usage:
+  paladin keys create NAME [--expires D] [--user EMAIL] [--quota N] [--json]
+  paladin keys list [--json]
+  paladin keys revoke ID|NAME
+
+API keys let clients use the local HTTP API (paladin serve). A key is 256
+random bits, printed once when it is created; Paladin keeps only its SHA-256
+hash, so a lost key cannot be shown again: revoke it and create another.
+
+Options:
+  --expires D    expiry: a span (90m, 12h, 30d, 2w) or a date (2026-12-31)
+  --user EMAIL   the user the key acts for (created if new; default: you)
+  --quota N      set that user's quota of commands per hour (plan, check, run)
+  --json         machine-readable output
+`;
 
 export const keysCommand: Subcommand = {
   name: 'keys',
-  summary: '(not built yet)',
-  help: 'Usage: paladin keys\n',
-  options: { json: { type: 'boolean' } },
-  async run(ctx) {
-    ctx.err.write('paladin keys: not built yet\n');
-    return Exit.failure;
+  summary: 'create, list and revoke API keys for the HTTP API',
+  help,
+  allowPositionals: true,
+  options: { json: { type: 'boolean' }, expires: { type: 'string' }, user: { type: 'string' }, quota: { type: 'string' } },
+  async run(ctx, { values, positionals }) {
+    const [action, target, ...extra] = positionals;
+    if (!action || !['create', 'list', 'revoke'].includes(action)) throw new UsageError(`say what to do with keys: create NAME, list or revoke ID|NAME${action ? ` (not "${action}")` : ''}`);
+    if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+    const store = openRecords(ctx.settings);
+    const actor = { userId: store.userId, source: 'cli' as const };
+    try {
+      if (action === 'list') {
+        const keys = listApiKeys(store.db);
+        if (values.json) printJson(ctx, keys);
+        else if (keys.length === 0) ctx.out.write('No API keys yet. Create one with `paladin keys create NAME`.\n');
+        else for (const k of keys) ctx.out.write(`${k.id}  ${k.name.padEnd(16)}  ${k.state.padEnd(7)}  ${k.email ?? k.userId}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}\n`);
+        return Exit.ok;
+      }
+      if (!target) throw new UsageError(action === 'create' ? 'give the new key a name: paladin keys create NAME' : 'say which key: paladin keys revoke ID|NAME');
+      if (action === 'revoke') {
+        const key = revokeApiKey(store.db, target);
+        store.records.audit(actor, 'key.revoke', key.id, { name: key.name, user: key.userId });
+        if (values.json) printJson(ctx, key);
+        else ctx.out.write(`Revoked key "${key.name}" (${key.id}); sessions opened with it ended too.\n`);
+        return Exit.ok;
+      }
+      let expiresAt: Date | undefined;
+      if (typeof values.expires === 'string') {
+        try {
+          expiresAt = parseUntil(values.expires);
+        } catch (err) {
+          throw new UsageError(`--expires: ${(err as Error).message}`);
+        }
+      }
+      let quota: number | undefined;
+      if (typeof values.quota === 'string') {
+        quota = Number(values.quota);
+        if (!Number.isInteger(quota) || quota < 0 || quota > 1_000_000) throw new UsageError(`--quota must be a whole number from 0 to 1000000, not "${values.quota}"`);
+      }
+      const userId = typeof values.user === 'string' ? userIdByEmail(store.db, values.user, true)! : store.userId;
+      if (quota !== undefined) store.db.prepare('UPDATE users SET quota_commands_per_hour = ? WHERE id = ?').run(quota, userId);
+      const created = createApiKey(store.db, { name: target, userId, expiresAt });
+      store.records.audit(actor, 'key.create', created.id, { name: created.name, user: userId, expiresAt: created.expiresAt, quota });
+      if (values.json) printJson(ctx, { ...created, userId });
+      else {
+        ctx.out.write(`${created.key}\n`);
+        ctx.err.write(`Created key "${created.name}" (${created.id})${created.expiresAt ? `, expires ${created.expiresAt}` : ', no expiry'}. This is the only time it is shown: store it now.\n`);
+      }
+      return Exit.ok;
+    } catch (err) {
+      if (err instanceof KeyError) {
+        ctx.err.write(`paladin keys: ${err.message}\n`);
+        return Exit.failure;
+      }
+      throw err;
+    } finally {
+      store.close();
+    }
   },
 };

@@ -1,0 +1,28 @@
+// Shared by `history export` and `audit export`: stream text to stdout or to
+// a file readable by its owner only (exports can hold commands and outputs).
+
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import type { CliContext } from '../command';
+
+export async function writeExport(ctx: CliContext, file: string | undefined, chunks: Iterable<string>): Promise<void> {
+  if (!file) {
+    for (const chunk of chunks) if (!ctx.out.write(chunk)) await once(ctx.out as unknown as NodeJS.EventEmitter, 'drain');
+    return;
+  }
+  const out = fs.createWriteStream(file, { mode: 0o600 });
+  const failed = once(out, 'error').then(([err]) => {
+    throw new Error(`Cannot write the export to ${file}: ${(err as Error).message}`);
+  });
+  failed.catch(() => undefined);
+  const finished = once(out, 'finish');
+  for (const chunk of chunks) if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  out.end();
+  await Promise.race([finished, failed]);
+}
+
+/** Terminal escapes (ANSI, OSC) and other control characters shown as text, never obeyed. */
+export function inertText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

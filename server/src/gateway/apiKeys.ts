@@ -1,0 +1,141 @@
+// API keys and session tokens: 256 random bits each, shown once, stored only
+// as their SHA-256. A presented secret is hashed and compared with
+// timingSafeEqual, so the time a check takes says nothing about how close a
+// guess came.
+
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../store/database';
+
+export const KEY_PREFIX = 'pld_';
+export const SESSION_PREFIX = 'pls_';
+
+export class KeyError extends Error {
+  override name = 'KeyError';
+}
+
+export function newSecret(prefix: string): string {
+  return prefix + randomBytes(32).toString('base64url');
+}
+
+export function secretHash(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+function sameHash(storedHex: string, computedHex: string): boolean {
+  const a = Buffer.from(storedHex, 'hex');
+  const b = Buffer.from(computedHex, 'hex');
+  return a.length === 32 && b.length === 32 && timingSafeEqual(a, b);
+}
+
+export interface KeyInfo {
+  id: string;
+  name: string;
+  userId: string;
+  email: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  state: 'active' | 'expired' | 'revoked';
+}
+
+/** The user with this email, created (role user, default quota) if asked. */
+export function userIdByEmail(db: Db, email: string, create: boolean): string | undefined {
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new KeyError(`"${email}" is not an email address; pass --user name@host.`);
+  const row = db.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: string } | undefined;
+  if (row || !create) return row?.id;
+  db.prepare("INSERT OR IGNORE INTO users (id, email, role) VALUES (?, ?, 'user')").run(randomUUID(), email);
+  return (db.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: string }).id;
+}
+
+export function createApiKey(db: Db, options: { name: string; userId: string; expiresAt?: Date }): { id: string; key: string; name: string; expiresAt: string | null } {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(options.name)) {
+    throw new KeyError(`"${options.name}" is not a usable key name: use 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit.`);
+  }
+  if (options.expiresAt && options.expiresAt.getTime() <= Date.now()) throw new KeyError('The expiry is in the past; give a future date or a span such as 30d.');
+  const key = newSecret(KEY_PREFIX);
+  const id = randomUUID();
+  const expiresAt = options.expiresAt?.toISOString() ?? null;
+  try {
+    db.prepare('INSERT INTO api_keys (id, user_id, key_hash, name, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, options.userId, secretHash(key), options.name, expiresAt, new Date().toISOString());
+  } catch (err) {
+    if (/UNIQUE constraint failed: api_keys\.name/.test((err as Error).message)) {
+      throw new KeyError(`An active key named "${options.name}" exists already; revoke it (paladin keys revoke ${options.name}) or pick another name.`);
+    }
+    throw err;
+  }
+  return { id, key, name: options.name, expiresAt };
+}
+
+function stateOf(row: { expiresAt: string | null; revokedAt: string | null }, now: number): KeyInfo['state'] {
+  if (row.revokedAt) return 'revoked';
+  if (row.expiresAt && Date.parse(row.expiresAt) <= now) return 'expired';
+  return 'active';
+}
+
+const keySelect = `SELECT k.id, k.name, k.user_id AS userId, u.email, k.created_at AS createdAt, k.expires_at AS expiresAt,
+  k.revoked_at AS revokedAt, k.last_used_at AS lastUsedAt FROM api_keys k LEFT JOIN users u ON u.id = k.user_id`;
+
+export function listApiKeys(db: Db, now = Date.now()): KeyInfo[] {
+  const rows = db.prepare(`${keySelect} ORDER BY k.created_at`).all() as Omit<KeyInfo, 'state'>[];
+  return rows.map((r) => ({ ...r, state: stateOf(r, now) }));
+}
+
+/** Revoke by id or by the name of an active key; sessions opened with it end too. */
+export function revokeApiKey(db: Db, idOrName: string): KeyInfo {
+  return db
+    .transaction(() => {
+      const row = (db.prepare(`${keySelect} WHERE k.id = ?`).get(idOrName) ?? db.prepare(`${keySelect} WHERE k.name = ? AND k.revoked_at IS NULL`).get(idOrName)) as Omit<KeyInfo, 'state'> | undefined;
+      if (!row) throw new KeyError(`No key has the id or active name "${idOrName}"; \`paladin keys list\` shows them.`);
+      if (row.revokedAt) throw new KeyError(`Key "${row.name}" (${row.id}) was revoked already, at ${row.revokedAt}.`);
+      const now = new Date().toISOString();
+      db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ?').run(now, row.id);
+      db.prepare('UPDATE sessions SET revoked_at = ? WHERE api_key_id = ? AND revoked_at IS NULL').run(now, row.id);
+      return { ...row, revokedAt: now, state: 'revoked' as const };
+    })
+    .immediate();
+}
+
+export type AuthResult = { ok: true; userId: string; keyId: string | null; sessionId: string | null } | { ok: false; reason: string };
+
+/** Who presents this key or session token, or why they are refused. */
+export function authenticate(db: Db, presented: string | undefined, now = Date.now()): AuthResult {
+  if (!presented) return { ok: false, reason: 'No API key was given: send "Authorization: Bearer <key>" (create one with `paladin keys create NAME`).' };
+  const hash = secretHash(presented);
+  if (presented.startsWith(KEY_PREFIX)) {
+    const row = db.prepare('SELECT id, user_id, key_hash, expires_at, revoked_at, last_used_at FROM api_keys WHERE key_hash = ?').get(hash) as
+      | { id: string; user_id: string; key_hash: string; expires_at: string | null; revoked_at: string | null; last_used_at: string | null }
+      | undefined;
+    if (!row || !sameHash(row.key_hash, hash)) return { ok: false, reason: 'The API key is not known.' };
+    if (row.revoked_at) return { ok: false, reason: 'The API key was revoked.' };
+    if (row.expires_at && Date.parse(row.expires_at) <= now) return { ok: false, reason: 'The API key has expired.' };
+    // Bookkeeping at most once a minute: a write per request would cost an fsync each.
+    if (!row.last_used_at || now - Date.parse(row.last_used_at) > 60_000) db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(new Date(now).toISOString(), row.id);
+    return { ok: true, userId: row.user_id, keyId: row.id, sessionId: null };
+  }
+  if (presented.startsWith(SESSION_PREFIX)) {
+    const row = db.prepare('SELECT id, user_id, token_hash, expires_at, revoked_at, api_key_id FROM sessions WHERE token_hash = ?').get(hash) as
+      | { id: string; user_id: string; token_hash: string; expires_at: string; revoked_at: string | null; api_key_id: string | null }
+      | undefined;
+    if (!row || !sameHash(row.token_hash, hash)) return { ok: false, reason: 'The session token is not known.' };
+    if (row.revoked_at) return { ok: false, reason: 'The session was ended (logged out, or its API key was revoked).' };
+    if (Date.parse(row.expires_at) <= now) return { ok: false, reason: 'The session has expired; log in again with POST /v1/sessions.' };
+    return { ok: true, userId: row.user_id, keyId: row.api_key_id, sessionId: row.id };
+  }
+  return { ok: false, reason: `The credential is neither an API key (${KEY_PREFIX}...) nor a session token (${SESSION_PREFIX}...).` };
+}
+
+/** Log in once with an API key: a session token for `hours`, bound to the key. */
+export function createSession(db: Db, options: { userId: string; apiKeyId: string | null; address?: string; userAgent?: string; hours: number }): { id: string; token: string; expiresAt: string } {
+  const token = newSecret(SESSION_PREFIX);
+  const id = randomUUID();
+  const expiresAt = new Date(Date.now() + options.hours * 3_600_000).toISOString();
+  db.prepare('INSERT INTO sessions (id, user_id, token_hash, expires_at, ip_address, user_agent, api_key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    id, options.userId, secretHash(token), expiresAt, options.address ?? null, (options.userAgent ?? '').slice(0, 256) || null, options.apiKeyId, new Date().toISOString(),
+  );
+  return { id, token, expiresAt };
+}
+
+export function endSession(db: Db, sessionId: string): void {
+  db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(new Date().toISOString(), sessionId);
+}
