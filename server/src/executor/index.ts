@@ -1,7 +1,14 @@
+// executor/: runs commands in locked-down, single-use Docker containers.
 import type { Settings } from '../settings/settings';
 import type { Db } from '../store/database';
 import type { ExecutorStage } from '../stages';
+import { Executor } from './executor';
 
-export function createExecutorStage(_db: Db, _settings: Settings): ExecutorStage {
-  throw new Error('The executor stage is not built yet.');
+export { Executor } from './executor';
+
+/** The executor keeps no rows of its own: history and audit belong to the records stage. */
+export const executorMigrations = [];
+
+export function createExecutorStage(_db: Db, settings: Settings): ExecutorStage {
+  return new Executor(settings);
 }

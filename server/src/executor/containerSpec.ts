@@ -1,0 +1,111 @@
+// The one place a sandbox container's configuration is written down. Every
+// container Paladin creates comes from `containerSpec`, so the hardening is
+// the same for warm-pool and cold starts, and a unit test can read it.
+
+import type { ContainerCreateOptions } from 'dockerode';
+import type { WorkspaceMode } from '../protocol/types';
+import { BOOTSTRAP_CMD } from './bootstrap';
+
+export interface SandboxLimits {
+  memoryMiB: number;
+  cpus: number;
+  pids: number;
+  tmpfsMiB: number;
+  timeoutSeconds: number;
+  snapshotMiB: number;
+}
+
+export interface SandboxShape {
+  image: string;
+  mode: WorkspaceMode;
+  /** Host folder bind-mounted in ro and live modes. */
+  workspace?: string;
+  /** Size-limited tmpfs volume holding the copy in snapshot mode. */
+  volume?: string;
+  network: boolean;
+  limits: SandboxLimits;
+}
+
+export const SANDBOX_USER = '1000:1000';
+export const WORKDIR = '/workspace';
+export const LABEL = 'paladin';
+export const RUN_LABEL = 'paladin.run';
+export const POOL_LABEL = 'paladin.pool';
+/** `<hostname>:<pid>` of the server that made the container, so a sweep only removes what a dead server left. */
+export const OWNER_LABEL = 'paladin.owner';
+
+const MiB = 1024 * 1024;
+
+/** The environment a command sees: nothing from the server's own (no tokens, no keys). */
+export const SANDBOX_ENV = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HOME=/tmp', 'TMPDIR=/tmp', 'LANG=C.UTF-8', 'TERM=dumb'];
+
+export function containerSpec(shape: SandboxShape, labels: { run: string; owner: string; pool?: string }): ContainerCreateOptions {
+  const { limits } = shape;
+  const memory = Math.round(limits.memoryMiB * MiB);
+  const fileCap = Math.max(limits.tmpfsMiB, limits.snapshotMiB) * MiB;
+  // CPU seconds per process: a little past the wall-clock deadline, so the
+  // deadline (not the rlimit) normally ends a busy run.
+  const cpuSeconds = Math.ceil(limits.timeoutSeconds) + 5;
+  const mounts: NonNullable<NonNullable<ContainerCreateOptions['HostConfig']>['Mounts']> = [];
+  if (shape.mode === 'snapshot') {
+    if (!shape.volume) throw new Error('snapshot mode needs a volume');
+    mounts.push({ Type: 'volume', Source: shape.volume, Target: WORKDIR, ReadOnly: false });
+  } else {
+    if (!shape.workspace) throw new Error(`${shape.mode} mode needs a workspace folder`);
+    mounts.push({ Type: 'bind', Source: shape.workspace, Target: WORKDIR, ReadOnly: shape.mode === 'ro', BindOptions: { Propagation: 'rprivate' } });
+  }
+  const labelSet: Record<string, string> = { [LABEL]: '1', [RUN_LABEL]: labels.run, [OWNER_LABEL]: labels.owner };
+  if (labels.pool) labelSet[POOL_LABEL] = labels.pool;
+  return {
+    Image: shape.image,
+    Cmd: BOOTSTRAP_CMD,
+    Entrypoint: [],
+    User: SANDBOX_USER,
+    WorkingDir: WORKDIR,
+    Env: SANDBOX_ENV,
+    OpenStdin: true,
+    StdinOnce: false,
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: false,
+    NetworkDisabled: !shape.network,
+    Labels: labelSet,
+    HostConfig: {
+      NetworkMode: shape.network ? 'bridge' : 'none',
+      Privileged: false,
+      ReadonlyRootfs: true,
+      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${limits.tmpfsMiB}m,mode=1777` },
+      ShmSize: Math.min(limits.tmpfsMiB, 16) * MiB,
+      IpcMode: 'private',
+      CapDrop: ['ALL'],
+      CapAdd: [],
+      // The default seccomp profile applies because none is named here.
+      SecurityOpt: ['no-new-privileges'],
+      PidsLimit: limits.pids,
+      Memory: memory,
+      MemorySwap: memory,
+      NanoCpus: Math.round(limits.cpus * 1e9),
+      OomScoreAdj: 500,
+      Ulimits: [
+        { Name: 'nofile', Soft: 1024, Hard: 1024 },
+        { Name: 'fsize', Soft: fileCap, Hard: fileCap },
+        { Name: 'cpu', Soft: cpuSeconds, Hard: cpuSeconds + 2 },
+      ],
+      Init: true,
+      LogConfig: { Type: 'none', Config: {} },
+      Mounts: mounts,
+      AutoRemove: false,
+    },
+  };
+}
+
+/** Options for the tmpfs volume a snapshot run works in: bounded by size, owned by the sandbox user. */
+export function snapshotVolumeSpec(name: string, limits: SandboxLimits, owner: string) {
+  return {
+    Name: name,
+    Driver: 'local',
+    DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: `size=${limits.snapshotMiB}m,uid=1000,gid=1000,mode=0755,nosuid,nodev` },
+    Labels: { [LABEL]: '1', [OWNER_LABEL]: owner },
+  };
+}

@@ -1,0 +1,279 @@
+// The executor stage: every run in a fresh, locked-down container, through
+// a FIFO queue, from the warm pool when one is waiting, with the workspace
+// mounted read-only, copied (snapshot) or mounted live.
+
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type Docker from 'dockerode';
+import { RequestError } from '../paladin';
+import type { RunResult, WorkspaceMode } from '../protocol/types';
+import type { Settings } from '../settings/settings';
+import type { ApplyResult, ExecutorStage, RunParams } from '../stages';
+import { applyPending } from './applyChanges';
+import { type SandboxShape } from './containerSpec';
+import { connectDocker, engineName, explainDockerError, imageMissing, SandboxError } from './docker';
+import { DEFAULT_IMAGE, ensureDefaultImage, imageInfo } from './images';
+import { PENDING_TTL_MS, PendingStore, pendingRoot } from './pendingChanges';
+import { RunQueue } from './runQueue';
+import { Sandbox, type Execution } from './sandbox';
+import { collectChanges } from './snapshotChanges';
+import { ownerTag, sweep } from './sweep';
+import { poolKey, WarmPool } from './warmPool';
+import { listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
+
+type RunOutput = RunResult & { output?: Buffer };
+type OnOutput = (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
+
+const MODES: WorkspaceMode[] = ['ro', 'snapshot', 'live'];
+
+export class Executor implements ExecutorStage {
+  readonly docker: Docker;
+  readonly pool: WarmPool;
+  readonly queue: RunQueue;
+  readonly pending: PendingStore;
+  readonly owner = ownerTag();
+  private swept: Promise<void> | undefined;
+  private readonly images = new Map<string, Promise<void>>();
+  private readonly cleanups = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly settings: Settings,
+    options: { docker?: Docker } = {},
+  ) {
+    this.docker = options.docker ?? connectDocker();
+    const s = settings.sandbox;
+    this.pool = new WarmPool(this.docker, s.poolSize, s.poolIdleSeconds * 1000, this.owner);
+    this.queue = new RunQueue(s.maxConcurrent);
+    this.pending = new PendingStore(pendingRoot(settings.database.path));
+  }
+
+  /** The start-up sweep: containers and volumes of servers that are gone, and expired pending changes. */
+  startup(): Promise<void> {
+    this.swept ??= (async () => {
+      this.pending.purge();
+      await sweep(this.docker, { keepOwner: this.owner });
+    })();
+    return this.swept;
+  }
+
+  shape(params: RunParams): SandboxShape {
+    const s = this.settings.sandbox;
+    if (!MODES.includes(params.mode)) throw new RequestError(`Unknown workspace mode "${String(params.mode)}": use ro, snapshot or live.`);
+    const timeout = params.timeoutSeconds ?? s.timeoutSeconds;
+    if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
+    const image = (params.image ?? s.image).trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
+    return {
+      image,
+      mode: params.mode,
+      workspace: params.mode === 'snapshot' ? undefined : params.workspace,
+      network: params.network === true,
+      limits: { memoryMiB: s.memoryMiB, cpus: s.cpus, pids: s.pids, tmpfsMiB: s.tmpfsMiB, timeoutSeconds: timeout, snapshotMiB: s.snapshotMaxMiB },
+    };
+  }
+
+  /** Warms the pool for a kind of run ahead of time (e.g. when the editor opens a workspace). */
+  warm(params: RunParams): void {
+    const shape = this.shape(params);
+    this.pool.refill(poolKey(shape), shape);
+  }
+
+  async run(params: RunParams, options: { signal?: AbortSignal; onOutput?: OnOutput; runId?: string } = {}): Promise<RunOutput> {
+    const shape = this.shape(params);
+    const key = poolKey(shape);
+    const queuedAt = performance.now();
+    await this.startup().catch((err) => {
+      throw explainDockerError(err);
+    });
+    await this.ensureImage(shape.image, options.onOutput, options.signal);
+    let release: () => void;
+    try {
+      release = await this.queue.acquire(options.signal);
+    } catch {
+      return this.result(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs: performance.now() - queuedAt });
+    }
+    const queueMs = performance.now() - queuedAt;
+    let sandbox: Sandbox | undefined;
+    try {
+      const startAt = performance.now();
+      sandbox = this.pool.take(key);
+      if (!sandbox) {
+        try {
+          sandbox = await Sandbox.create(this.docker, shape, this.owner, false, options.signal);
+        } catch (err) {
+          if ((err as Error).message === 'cancelled') return this.result(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs });
+          throw err;
+        }
+      }
+      this.pool.refill(key, shape);
+      const runId = options.runId ?? sandbox.id;
+      let manifest: Manifest | undefined;
+      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal);
+      const startMs = performance.now() - startAt;
+      const exec = await sandbox.execute(params.command, {
+        hold: shape.mode === 'snapshot',
+        limits: { viewerBytes: this.settings.sandbox.outputBytes, historyBytes: this.settings.sandbox.historyOutputBytes },
+        timeoutMs: shape.limits.timeoutSeconds * 1000,
+        signal: options.signal,
+        onOutput: options.onOutput,
+      });
+      const ended = await this.classify(sandbox, exec, shape);
+      let changes: RunResult['changes'];
+      if (manifest && ended.end === 'exited') changes = await this.copyOut(sandbox, runId, params.workspace, manifest);
+      const output = exec.sink.output();
+      return {
+        ...this.result(params, shape, runId, { ...ended, queueMs, startMs, runMs: exec.runMs }),
+        bytes: { ...exec.sink.bytes },
+        truncated: exec.sink.truncated,
+        changes,
+        output,
+        outputHash: createHash('sha256').update(output).digest('hex'),
+      };
+    } finally {
+      release();
+      if (sandbox) this.track(sandbox.destroy());
+    }
+  }
+
+  private async classify(sandbox: Sandbox, exec: Execution, shape: SandboxShape): Promise<{ end: RunResult['end']; exitCode: number | null; message?: string }> {
+    const code = exec.report?.status ?? null;
+    switch (exec.how) {
+      case 'timeout':
+        return { end: 'timeout', exitCode: null, message: `killed after ${shape.limits.timeoutSeconds} s (TERM, then KILL 2 s later)` };
+      case 'cancelled':
+        return { end: 'cancelled', exitCode: null };
+      case 'output limit':
+        return { end: 'output limit', exitCode: null, message: `stopped after ${this.settings.sandbox.historyOutputBytes} bytes of output` };
+      case 'exited':
+        if (exec.report && exec.report.oomKills > 0) return { end: 'memory limit', exitCode: code, message: `a process was killed at the ${shape.limits.memoryMiB} MiB memory limit` };
+        return { end: 'exited', exitCode: code };
+      case 'died': {
+        // The container ended without the shell's report: OOM, or the command killed the sandbox shell.
+        const state = await sandbox.container.inspect().then((i) => i.State, () => undefined);
+        if (state?.OOMKilled) return { end: 'memory limit', exitCode: state.ExitCode ?? null, message: `killed at the ${shape.limits.memoryMiB} MiB memory limit` };
+        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: 'the sandbox container ended before the command reported its exit (was its shell killed?)' };
+      }
+    }
+  }
+
+  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal): Promise<Manifest> {
+    const files = await listWorkspaceFiles(workspace, signal);
+    const { stream, manifest } = await packWorkspace(workspace, files, this.settings.sandbox.snapshotMaxMiB * 1024 * 1024, signal);
+    manifest.catch(() => undefined);
+    try {
+      await sandbox.container.putArchive(stream as unknown as NodeJS.ReadableStream, { path: '/workspace' });
+    } catch (err) {
+      await manifest.catch((e: Error) => {
+        throw e;
+      });
+      throw explainDockerError(err);
+    }
+    return manifest;
+  }
+
+  private async copyOut(sandbox: Sandbox, runId: string, workspace: string, manifest: Manifest): Promise<RunResult['changes']> {
+    const dir = this.pending.create(runId);
+    try {
+      const archive = (await sandbox.container.getArchive({ path: '/workspace' })) as Readable;
+      const entries = await collectChanges(archive, manifest, workspace, `${dir}/files`);
+      if (entries.length === 0) {
+        this.pending.remove(runId);
+        return [];
+      }
+      const now = Date.now();
+      this.pending.save({ runId, workspace, createdAt: now, expiresAt: now + PENDING_TTL_MS, changes: entries });
+      return entries.map(({ base: _b, next: _n, ...change }) => change);
+    } catch (err) {
+      this.pending.remove(runId);
+      throw explainDockerError(err);
+    }
+  }
+
+  private result(
+    params: RunParams,
+    shape: SandboxShape,
+    runId: string,
+    r: { end: RunResult['end']; exitCode?: number | null; message?: string; queueMs: number; startMs?: number; runMs?: number },
+  ): RunOutput {
+    const round = (n: number | undefined) => Math.round((n ?? 0) * 100) / 100;
+    return {
+      runId,
+      command: params.command,
+      exitCode: r.exitCode ?? null,
+      end: r.end,
+      message: r.message,
+      durations: { queueMs: round(r.queueMs), startMs: round(r.startMs), runMs: round(r.runMs) },
+      bytes: { stdout: 0, stderr: 0 },
+      truncated: false,
+      mode: shape.mode,
+      image: shape.image,
+    };
+  }
+
+  private async ensureImage(image: string, onOutput: OnOutput | undefined, signal?: AbortSignal): Promise<void> {
+    let check = this.images.get(image);
+    if (!check) {
+      check = (async () => {
+        if (await imageInfo(this.docker, image)) return;
+        if (image !== DEFAULT_IMAGE) throw imageMissing(image);
+        await ensureDefaultImage(this.docker, image, (line) => onOutput?.({ stream: 'stderr', text: `[paladin sandbox build] ${line}\n` }), signal);
+      })();
+      this.images.set(image, check);
+      check.catch(() => this.images.delete(image));
+    }
+    await check;
+  }
+
+  async apply(runId: string, options: { includeSensitive?: boolean } = {}): Promise<ApplyResult> {
+    const run = this.pending.load(runId);
+    const result = applyPending(run, (name) => this.pending.fileOf(runId, name), options);
+    if (result.remaining.length > 0) this.pending.save({ ...run, changes: result.remaining });
+    else this.pending.remove(runId);
+    return { applied: result.applied, skipped: result.skipped };
+  }
+
+  async discard(runId: string): Promise<void> {
+    this.pending.load(runId);
+    this.pending.remove(runId);
+  }
+
+  async status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable'; detail: string }> {
+    const image = this.settings.sandbox.image;
+    try {
+      const version = await this.docker.version();
+      const info = await imageInfo(this.docker, image);
+      const pool = this.pool.counts();
+      const q = this.queue.depth;
+      if (!info) {
+        const how = image === DEFAULT_IMAGE ? 'the first run builds it, or run `paladin sandbox build`' : 'build or pull it, or change paladin.sandbox.image';
+        return { state: 'image missing', detail: `Docker ${version.Version} at ${engineName()}; image ${image} is missing (${how}).` };
+      }
+      const flavor = info.flavor === 'busybox' ? ' (minimal busybox build)' : '';
+      return {
+        state: 'ready',
+        detail: `Docker ${version.Version} at ${engineName()}; image ${image}${flavor}; ${pool.ready} warm, ${q.active} running, ${q.waiting} queued.`,
+      };
+    } catch (err) {
+      const e = explainDockerError(err, image);
+      return { state: e.problem === 'image missing' ? 'image missing' : 'docker unreachable', detail: e.message };
+    }
+  }
+
+  /** Waits for background container removals (tests, shutdown). */
+  async settle(): Promise<void> {
+    while (this.cleanups.size > 0) await Promise.allSettled([...this.cleanups]);
+    await this.pool.settle();
+  }
+
+  async dispose(): Promise<void> {
+    await this.pool.dispose();
+    await this.settle();
+  }
+
+  private track(p: Promise<unknown>): void {
+    const tracked = p.catch(() => undefined).finally(() => this.cleanups.delete(tracked));
+    this.cleanups.add(tracked);
+  }
+}
+
+export { SandboxError };

@@ -1,0 +1,168 @@
+// What a snapshot copies: the workspace's tracked and untracked-not-ignored
+// files (git's view when it is a repository, a walk otherwise), never `.git`
+// internals, never following a symlink. Each entry is hashed on the way into
+// the container so the host can tell afterwards what the run changed.
+
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as tar from 'tar-stream';
+import { RequestError } from '../paladin';
+
+const run = promisify(execFile);
+
+export interface ManifestEntry {
+  type: 'file' | 'symlink';
+  size: number;
+  mode: number;
+  /** sha256 of the content (files) or of the link text (symlinks). */
+  hash: string;
+  linkTarget?: string;
+  /** The file has other hard links (possibly outside the workspace). */
+  hardlinked?: boolean;
+}
+
+export type Manifest = Map<string, ManifestEntry>;
+
+export const MAX_SNAPSHOT_FILES = 200_000;
+
+/** True for paths under `.git/` or `.vscode/` (and `.git` files of worktrees/submodules). */
+export function isSensitivePath(rel: string): boolean {
+  const parts = rel.split('/');
+  return parts.some((p) => p === '.git') || parts[0] === '.vscode';
+}
+
+/** Relative paths (with `/`) of the files a snapshot takes, sorted. */
+export async function listWorkspaceFiles(workspace: string, signal?: AbortSignal): Promise<string[]> {
+  if (fs.existsSync(path.join(workspace, '.git'))) {
+    try {
+      // A repository's own config can name programs (core.fsmonitor); never let listing run one.
+      const { stdout } = await run('git', ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', 'ls-files', '-z', '-c', '-o', '--exclude-standard'], {
+        cwd: workspace,
+        maxBuffer: 256 << 20,
+        signal,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_CONFIG_NOSYSTEM: '1' },
+      });
+      const list = [...new Set(stdout.split('\0').filter((p) => p !== '' && !isSensitivePath(p)))];
+      return list.sort();
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      // Not a usable repository (or no git): fall back to a walk.
+    }
+  }
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    const dir = path.join(workspace, rel);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.name === '.git') continue;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile() || entry.isSymbolicLink()) found.push(child);
+      if (found.length > MAX_SNAPSHOT_FILES) throw tooMany();
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+const tooMany = () =>
+  new RequestError(`The workspace holds more than ${MAX_SNAPSHOT_FILES} files, too many to snapshot. Run in ro mode, or in a smaller folder (--workspace DIR).`);
+
+/** Whether any folder between the workspace and `rel` is a symlink (then the entry is not really inside). */
+function parentIsLink(workspace: string, rel: string): boolean {
+  const parts = rel.split('/');
+  let cur = workspace;
+  for (const part of parts.slice(0, -1)) {
+    cur = path.join(cur, part);
+    const st = fs.lstatSync(cur, { throwIfNoEntry: false });
+    if (!st || !st.isDirectory()) return true;
+  }
+  return false;
+}
+
+/**
+ * Packs the snapshot as a tar stream (owned by the sandbox user) while
+ * building its manifest. Fails when the files add up to more than `maxBytes`.
+ */
+export async function packWorkspace(
+  workspace: string,
+  files: string[],
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<{ stream: tar.Pack; manifest: Promise<Manifest> }> {
+  let total = 0;
+  const stats: { rel: string; st: fs.Stats }[] = [];
+  for (const rel of files) {
+    if (rel.includes('\\') || rel.split('/').some((p) => p === '..' || p === '')) continue;
+    if (parentIsLink(workspace, rel)) continue;
+    const st = fs.lstatSync(path.join(workspace, rel), { throwIfNoEntry: false });
+    if (!st || !(st.isFile() || st.isSymbolicLink())) continue;
+    total += st.isFile() ? st.size : 0;
+    if (total > maxBytes) {
+      throw new RequestError(
+        `The workspace's files add up to more than the snapshot cap of ${Math.round(maxBytes / (1 << 20))} MiB. ` +
+          'Run in ro mode, run in a smaller folder (--workspace DIR), or raise paladin.sandbox.snapshotMaxMiB.',
+      );
+    }
+    stats.push({ rel, st });
+  }
+  const pack = tar.pack();
+  const manifest = (async () => {
+    const out: Manifest = new Map();
+    const dirs = new Set<string>();
+    const addDirs = (rel: string) => {
+      const parts = rel.split('/').slice(0, -1);
+      for (let i = 1; i <= parts.length; i++) {
+        const dir = parts.slice(0, i).join('/');
+        if (dirs.has(dir)) continue;
+        dirs.add(dir);
+        pack.entry({ name: dir, type: 'directory', mode: 0o755, uid: 1000, gid: 1000 });
+      }
+    };
+    try {
+      for (const { rel, st } of stats) {
+        if (signal?.aborted) throw new Error('cancelled');
+        addDirs(rel);
+        const full = path.join(workspace, rel);
+        if (st.isSymbolicLink()) {
+          const target = fs.readlinkSync(full);
+          out.set(rel, { type: 'symlink', size: 0, mode: 0o777, hash: sha256(target), linkTarget: target });
+          pack.entry({ name: rel, type: 'symlink', linkname: target, uid: 1000, gid: 1000, mode: 0o777 });
+          continue;
+        }
+        // O_NOFOLLOW: if the file became a symlink since it was listed, skip it rather than read through it.
+        let fd: number;
+        try {
+          fd = fs.openSync(full, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+        } catch {
+          continue;
+        }
+        let content: Buffer;
+        try {
+          const now = fs.fstatSync(fd);
+          if (!now.isFile() || now.ino !== st.ino) continue;
+          content = fs.readFileSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        const mode = st.mode & 0o111 ? 0o755 : 0o644;
+        out.set(rel, { type: 'file', size: content.length, mode, hash: sha256(content), hardlinked: st.nlink > 1 });
+        await new Promise<void>((resolve, reject) => {
+          pack.entry({ name: rel, type: 'file', size: content.length, mode, uid: 1000, gid: 1000, mtime: st.mtime }, content, (err) => (err ? reject(err) : resolve()));
+        });
+      }
+      pack.finalize();
+    } catch (err) {
+      pack.destroy(err as Error);
+      throw err;
+    }
+    return out;
+  })();
+  return { stream: pack, manifest };
+}
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
