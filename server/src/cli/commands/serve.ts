@@ -1,12 +1,52 @@
-import { Exit, type Subcommand } from '../command';
+// `paladin serve`: the local HTTP API, on 127.0.0.1 or a unix socket only.
+
+import { once } from 'node:events';
+import { createApiServer } from '../../gateway/httpApi';
+import { createRecordsStage } from '../../presenter';
+import { Exit, UsageError, type Subcommand } from '../command';
+
+const help = `Usage: paladin serve [--port P] [--socket PATH] [--json]
+
+Serves Paladin's HTTP API until Ctrl-C (or SIGTERM). It listens on 127.0.0.1
+only (or on a unix socket, made readable by you only) and refuses requests
+whose Host or Origin header is not this server's own loopback address.
+Clients authenticate with an API key (paladin keys create NAME) sent as
+"Authorization: Bearer <key>". GET /v1/openapi.json describes every endpoint.
+
+Options:
+  --port P       TCP port on 127.0.0.1 (default paladin.api.port, 7787; 0 picks a free one)
+  --socket PATH  listen on a unix socket instead of TCP
+  --json         print where it listens as JSON ({"url": ...} or {"socket": ...})
+`;
 
 export const serveCommand: Subcommand = {
   name: 'serve',
-  summary: '(not built yet)',
-  help: 'Usage: paladin serve\n',
-  options: { json: { type: 'boolean' } },
-  async run(ctx) {
-    ctx.err.write('paladin serve: not built yet\n');
-    return Exit.failure;
+  summary: 'serve the local HTTP API (127.0.0.1 or a unix socket)',
+  help,
+  options: { json: { type: 'boolean' }, port: { type: 'string' }, socket: { type: 'string' } },
+  async run(ctx, { values, positionals }) {
+    if (positionals.length > 0) throw new UsageError(`unexpected arguments: ${positionals.join(' ')}`);
+    let port = ctx.settings.api.port;
+    if (typeof values.port === 'string') {
+      port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+    }
+    if (typeof values.socket === 'string' && typeof values.port === 'string') throw new UsageError('give --port or --socket, not both');
+    const paladin = await ctx.paladin();
+    const records = createRecordsStage(paladin.db, ctx.settings);
+    const server = createApiServer({ paladin, records, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
+    let where: { url?: string; socket?: string };
+    try {
+      where = await server.listen();
+    } catch (err) {
+      ctx.err.write(`paladin serve: cannot listen: ${(err as Error).message}${(err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? ' (another program uses that port: pick one with --port)' : ''}\n`);
+      return Exit.failure;
+    }
+    if (values.json) ctx.out.write(JSON.stringify(where) + '\n');
+    else ctx.out.write(`Paladin API listening on ${where.url ?? `unix:${where.socket}`} (Ctrl-C to stop)\n`);
+    const terminated = once(process, 'SIGTERM');
+    await Promise.race([ctx.signal.aborted ? Promise.resolve() : once(ctx.signal, 'abort'), terminated]);
+    await server.close();
+    return Exit.ok;
   },
 };

@@ -1,0 +1,138 @@
+// The HTTP API, one row per endpoint: what it takes, what it answers, which
+// statuses it may return. The server validates requests with these schemas
+// and serves the same rows as its OpenAPI document.
+
+import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../paladin';
+import { historyStatuses } from '../presenter/history';
+import type { ObjectSchema, Schema } from './schema';
+
+export type Auth = 'none' | 'key' | 'any';
+
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'run' | 'history' | 'auditVerify';
+  summary: string;
+  /** none; key: an API key only; any: an API key or a session token. */
+  auth: Auth;
+  /** Counts against the user's commands-per-hour quota. */
+  quota: boolean;
+  body?: ObjectSchema;
+  query?: ObjectSchema;
+  /** The answer is a stream of server-sent events. */
+  events?: Record<string, Schema>;
+  response: Schema;
+  statuses: number[];
+}
+
+const obj = (properties: Record<string, Schema>, required: string[] = [], description?: string): ObjectSchema => ({ type: 'object', properties, required, additionalProperties: false, description });
+const open = (description: string, properties: Record<string, Schema> = {}): ObjectSchema => ({ type: 'object', description, properties, additionalProperties: true });
+
+const workspace: Schema = { type: 'string', minLength: 1, maxLength: 4096, description: 'Folder on the machine the server runs on; default: the server\'s working folder.' };
+const command: Schema = { type: 'string', minLength: 1, maxLength: MAX_COMMAND_CHARS, description: 'A shell command.' };
+
+const policyDecision = open('The policy\'s decision: allow, ask or deny, with the rules that fired and a risk summary.', {
+  decision: { type: 'string', enum: ['allow', 'ask', 'deny'] },
+  rules: { type: 'array', items: open('A rule that fired: id, severity, reason.') },
+  policyVersion: { type: 'string' },
+});
+
+export const errorSchema = obj(
+  {
+    error: obj({
+      code: { type: 'string', description: 'invalid, unauthorized, forbidden, denied, untrusted, needs-approval, not-found, method-not-allowed, too-large, unsupported-media-type, quota, unavailable, internal' },
+      message: { type: 'string', description: 'What went wrong and what to do, for a person.' },
+      problems: { type: 'array', items: { type: 'string' }, description: 'Each way the request failed its schema.' },
+      policy: policyDecision,
+      retryAfterSeconds: { type: 'integer' },
+    }, ['code', 'message']),
+  },
+  ['error'],
+);
+
+/** Statuses every authenticated endpoint may return, and what each means. */
+export const statusMeaning: Record<number, string> = {
+  200: 'OK',
+  400: 'The request is malformed: the message and `problems` say what is wrong.',
+  401: 'No API key or session token, or an unknown, revoked or expired one.',
+  403: 'Foreign Host or Origin header (DNS rebinding), a command the policy denies (with the policy), or an untrusted workspace.',
+  404: 'No such endpoint.',
+  405: 'The endpoint does not take this method.',
+  409: 'The command needs approval: send it again with "approved": true once a person agreed.',
+  413: 'The body is larger than paladin.api.maxBodyBytes.',
+  415: 'The body is not application/json.',
+  429: 'The user\'s commands-per-hour quota is used up; Retry-After says when it resets.',
+  500: 'Paladin failed unexpectedly; the message says how.',
+  503: 'A part Paladin needs is unavailable (Docker, the policy, a model).',
+};
+
+const common = [400, 401, 403, 404, 405, 413, 415, 500];
+
+export const endpoints: Endpoint[] = [
+  {
+    method: 'GET', path: '/v1/health', operationId: 'health', summary: 'Is the server up.', auth: 'none', quota: false,
+    response: obj({ status: { type: 'string', enum: ['ok'] }, version: { type: 'string' } }, ['status']), statuses: [200, 403],
+  },
+  {
+    method: 'GET', path: '/v1/openapi.json', operationId: 'openapi', summary: 'This API\'s OpenAPI 3.1 description.', auth: 'none', quota: false,
+    response: open('An OpenAPI 3.1 document.'), statuses: [200, 403],
+  },
+  {
+    method: 'POST', path: '/v1/sessions', operationId: 'createSession', summary: 'Log in once with an API key; use the returned token instead of the key until it expires.', auth: 'key', quota: false,
+    body: obj({}), response: obj({ token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } }, ['token', 'expiresAt']), statuses: [200, ...common],
+  },
+  {
+    method: 'DELETE', path: '/v1/sessions', operationId: 'endSession', summary: 'Log out: end the session whose token authorises this request.', auth: 'any', quota: false,
+    response: obj({ ended: { type: 'boolean' } }, ['ended']), statuses: [200, ...common],
+  },
+  {
+    method: 'POST', path: '/v1/plan', operationId: 'plan', summary: 'Turn a request in words into a checked shell command (not run).', auth: 'any', quota: true,
+    body: obj({
+      request: { type: 'string', minLength: 1, maxLength: MAX_REQUEST_CHARS, description: 'What you want done, in words.' },
+      workspace,
+      planner: { type: 'string', enum: ['auto', 'ollama', 'openai', 'embedded'] },
+      count: { type: 'integer', minimum: 1, maximum: 5, description: 'How many candidates to return.' },
+    }, ['request']),
+    response: open('The plan: command, reasoning, candidates, policy decision, historyId.', { command: { type: 'string' }, policy: policyDecision, historyId: { type: 'string' } }),
+    statuses: [200, ...common, 429, 503],
+  },
+  {
+    method: 'POST', path: '/v1/check', operationId: 'check', summary: 'The policy\'s decision on a command (not run).', auth: 'any', quota: true,
+    body: obj({ command, workspace, facts: { type: 'boolean', description: 'Include the facts document the policy saw.' } }, ['command']),
+    response: policyDecision, statuses: [200, ...common, 429, 503],
+  },
+  {
+    method: 'POST', path: '/v1/run', operationId: 'run', summary: 'Check a command and run it in the sandbox; output streams as server-sent events.', auth: 'any', quota: true,
+    body: obj({
+      command,
+      workspace,
+      mode: { type: 'string', enum: ['ro', 'snapshot', 'live'], description: 'How the workspace is mounted; default from the policy\'s risk summary.' },
+      approved: { type: 'boolean', description: 'A person approved this command (needed when the policy says ask, for live mode and for network).' },
+      network: { type: 'boolean' },
+      timeoutSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
+      historyId: { type: 'string', maxLength: 64, description: 'The plan this run carries out.' },
+    }, ['command']),
+    events: {
+      output: obj({ stream: { type: 'string', enum: ['stdout', 'stderr'] }, text: { type: 'string' } }, ['stream', 'text']),
+      result: open('How the run ended: runId, exitCode, end, durations, bytes, outputHash, historyId, policy.'),
+      error: obj({ code: { type: 'string' }, message: { type: 'string' } }, ['code', 'message']),
+    },
+    response: { type: 'string', description: 'text/event-stream: `event: output` per chunk, then `event: result`, or `event: error` if the run fails after output began.' },
+    statuses: [200, ...common, 409, 429, 503],
+  },
+  {
+    method: 'GET', path: '/v1/history', operationId: 'history', summary: 'Your command history, newest first.', auth: 'any', quota: false,
+    query: obj({
+      search: { type: 'string', maxLength: 500 },
+      status: { type: 'string', enum: historyStatuses },
+      since: { type: 'string', maxLength: 64, description: 'A span back from now (12h, 7d) or an ISO date.' },
+      limit: { type: 'integer', minimum: 1, maximum: 1000 },
+    }),
+    response: obj({ entries: { type: 'array', items: open('A history entry.') } }, ['entries']), statuses: [200, ...common],
+  },
+  {
+    method: 'GET', path: '/v1/audit/verify', operationId: 'auditVerify', summary: 'Verify the audit log\'s hash chain and checkpoints.', auth: 'any', quota: false,
+    response: open('intact, records, firstBroken (seq, kind, message), checkpoints, warnings.', { intact: { type: 'boolean' }, records: { type: 'integer' } }),
+    statuses: [200, ...common],
+  },
+];

@@ -1,0 +1,312 @@
+// The local HTTP API: node:http on 127.0.0.1 (or a unix socket) only. Every
+// request passes, in order: Host/Origin guard → route → credentials → body
+// size, type and schema → quota → Paladin. Nothing reaches the planner,
+// policy or sandbox except through Paladin, with actor {userId, source: 'api',
+// address}; refused requests are written to the audit log.
+
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import type { Paladin } from '../paladin';
+import { RequestError } from '../paladin';
+import type { Records } from '../presenter';
+import { parseSince } from '../presenter/timeSpec';
+import type { Actor, PlannerChoice, WorkspaceMode } from '../protocol/types';
+import { authenticate, createSession, endSession } from './apiKeys';
+import { endpoints, type Endpoint } from './endpoints';
+import { openApiDocument } from './openapi';
+import { consumeQuota } from './quota';
+import { hostAllowed, originAllowed } from './requestGuard';
+import { coerceQuery, validate } from './schema';
+
+export interface ApiOptions {
+  paladin: Paladin;
+  records: Records;
+  /** TCP port on 127.0.0.1 (0 picks a free one); ignored when `socket` is set. */
+  port?: number;
+  socket?: string;
+  version?: string;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+interface Call {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  endpoint: Endpoint;
+  actor: Actor;
+  sessionId: string | null;
+  keyId: string | null;
+  body: Record<string, unknown>;
+  query: Record<string, unknown>;
+  signal: AbortSignal;
+}
+
+type Handler = (call: Call) => Promise<unknown>;
+
+export class ApiServer {
+  readonly server: http.Server;
+  private port: number | undefined;
+  private readonly handlers: Record<Endpoint['operationId'], Handler>;
+
+  constructor(private readonly options: ApiOptions) {
+    this.server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => void this.handle(req, res));
+    this.server.headersTimeout = 10_000;
+    this.server.requestTimeout = 30_000;
+    this.server.keepAliveTimeout = 5_000;
+    const { paladin, records } = options;
+    const db = paladin.db;
+    this.handlers = {
+      health: async () => ({ status: 'ok', version: this.version }),
+      openapi: async () => openApiDocument(this.version, this.url),
+      createSession: async ({ actor, keyId, req }) => {
+        const session = createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });
+        records.audit(actor, 'session.create', session.id, { keyId, userAgent: req.headers['user-agent'] ?? null });
+        return { token: session.token, expiresAt: session.expiresAt };
+      },
+      endSession: async ({ actor, sessionId }) => {
+        if (!sessionId) throw new HttpError(400, 'invalid', 'This request carried an API key, not a session token: there is no session to end.');
+        endSession(db, sessionId);
+        records.audit(actor, 'session.end', sessionId, {});
+        return { ended: true };
+      },
+      plan: async ({ actor, body, signal }) =>
+        paladin.plan(actor, { request: body.request as string, workspace: body.workspace as string | undefined, planner: body.planner as PlannerChoice | undefined, count: body.count as number | undefined }, { signal }),
+      check: async ({ actor, body }) => paladin.check(actor, body.command as string, { workspace: body.workspace as string | undefined, facts: body.facts as boolean | undefined }),
+      run: (call) => this.run(call),
+      history: async ({ actor, query }) => {
+        let since: Date | undefined;
+        if (typeof query.since === 'string') {
+          try {
+            since = parseSince(query.since);
+          } catch (err) {
+            throw new HttpError(400, 'invalid', `query.since: ${(err as Error).message}`);
+          }
+        }
+        const entries = records.history.list({ userId: actor.userId, search: query.search as string | undefined, status: query.status as string | undefined, since, limit: (query.limit as number | undefined) ?? 50 });
+        return { entries };
+      },
+      auditVerify: async () => records.auditLog.verify(),
+    };
+  }
+
+  get version(): string {
+    return this.options.version ?? '0.1.0';
+  }
+
+  get url(): string | undefined {
+    return this.options.socket ? undefined : this.port !== undefined ? `http://127.0.0.1:${this.port}` : undefined;
+  }
+
+  async listen(): Promise<{ url?: string; socket?: string }> {
+    if (this.options.socket) {
+      await removeStaleSocket(this.options.socket);
+      await new Promise<void>((resolve, reject) => {
+        this.server.once('error', reject);
+        this.server.listen(this.options.socket, () => resolve());
+      });
+      fs.chmodSync(this.options.socket, 0o600);
+      return { socket: this.options.socket };
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      // Loopback only: never 0.0.0.0, whatever the caller asks.
+      this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as net.AddressInfo).port;
+    return { url: this.url };
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const address = req.socket.remoteAddress ?? 'unix-socket';
+    const controller = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let actor: Actor = { userId: '', source: 'api', address };
+    try {
+      if (!hostAllowed(req.headers.host, this.options.socket ? undefined : this.port)) {
+        throw new HttpError(403, 'forbidden', `The Host header ${JSON.stringify(req.headers.host ?? '')} is not this server's loopback address; requests through other names are refused (DNS rebinding).`);
+      }
+      if (!originAllowed(req.headers.origin, this.options.socket ? undefined : this.port)) {
+        throw new HttpError(403, 'forbidden', `Requests from the web origin ${JSON.stringify(req.headers.origin)} are refused.`);
+      }
+      const onPath = endpoints.filter((e) => e.path === url.pathname);
+      if (onPath.length === 0) throw new HttpError(404, 'not-found', `There is no endpoint ${url.pathname}; GET /v1/openapi.json lists them.`);
+      const endpoint = onPath.find((e) => e.method === req.method);
+      if (!endpoint) throw new HttpError(405, 'method-not-allowed', `${url.pathname} takes ${onPath.map((e) => e.method).join(' or ')}, not ${req.method}.`, {}, { Allow: onPath.map((e) => e.method).join(', ') });
+
+      let sessionId: string | null = null;
+      let keyId: string | null = null;
+      if (endpoint.auth !== 'none') {
+        const header = req.headers.authorization;
+        const presented = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, '').trim() : undefined;
+        const auth = authenticate(this.options.paladin.db, presented);
+        if (!auth.ok) throw new HttpError(401, 'unauthorized', auth.reason, {}, { 'WWW-Authenticate': 'Bearer realm="paladin"' });
+        if (endpoint.auth === 'key' && auth.sessionId) throw new HttpError(401, 'unauthorized', 'Log in with an API key, not a session token.', {}, { 'WWW-Authenticate': 'Bearer realm="paladin"' });
+        actor = { userId: auth.userId, source: 'api', address };
+        sessionId = auth.sessionId;
+        keyId = auth.keyId;
+      }
+
+      const body = endpoint.body ? await readJson(req, this.options.paladin.settings.api.maxBodyBytes) : {};
+      if (endpoint.body) {
+        const problems = validate(endpoint.body, body);
+        if (problems.length) throw new HttpError(400, 'invalid', `The request body does not fit ${endpoint.method} ${endpoint.path}: ${problems.join('; ')}.`, { problems });
+      }
+      const query = endpoint.query ? coerceQuery(endpoint.query, url.searchParams) : {};
+      if (endpoint.query) {
+        const problems = validate(endpoint.query, query, 'query');
+        if (problems.length) throw new HttpError(400, 'invalid', `The query does not fit ${endpoint.method} ${endpoint.path}: ${problems.join('; ')}.`, { problems });
+      }
+
+      if (endpoint.quota) {
+        const quota = consumeQuota(this.options.paladin.db, actor.userId);
+        if (!quota.ok) {
+          throw new HttpError(429, 'quota', `The quota of ${quota.limit} commands per hour is used up; it resets in ${quota.retryAfterSeconds} s.`, { retryAfterSeconds: quota.retryAfterSeconds }, {
+            'Retry-After': String(quota.retryAfterSeconds),
+            'RateLimit-Limit': String(quota.limit),
+            'RateLimit-Remaining': '0',
+          });
+        }
+        res.setHeader('RateLimit-Limit', String(quota.limit));
+        res.setHeader('RateLimit-Remaining', String(quota.remaining));
+      }
+
+      const result = await this.handlers[endpoint.operationId]({ req, res, endpoint, actor, sessionId, keyId, body: body as Record<string, unknown>, query, signal: controller.signal });
+      if (result !== undefined && !res.headersSent) sendJson(res, 200, result);
+    } catch (err) {
+      this.fail(res, err, actor, req, url.pathname);
+    }
+  }
+
+  /** Output streams as server-sent events; headers wait for the first event, so a refusal is still a plain status. */
+  private async run({ res, actor, body, signal }: Call): Promise<undefined> {
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'keep-alive' });
+    };
+    const send = (event: string, data: unknown) => {
+      start();
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    try {
+      const result = await this.options.paladin.run(
+        actor,
+        {
+          command: body.command as string,
+          workspace: body.workspace as string | undefined,
+          mode: body.mode as WorkspaceMode | undefined,
+          approved: body.approved === true,
+          network: body.network as boolean | undefined,
+          timeoutSeconds: body.timeoutSeconds as number | undefined,
+          historyId: body.historyId as string | undefined,
+        },
+        { signal, runId: randomUUID(), onOutput: (chunk) => send('output', { stream: chunk.stream, text: chunk.text }) },
+      );
+      send('result', result);
+      res.end();
+    } catch (err) {
+      if (!started) throw err;
+      const { code, message } = describeError(err);
+      send('error', { code, message });
+      res.end();
+    }
+    return undefined;
+  }
+
+  private fail(res: http.ServerResponse, err: unknown, actor: Actor, req: http.IncomingMessage, path: string): void {
+    const { status, code, message, extra, headers } = describeError(err);
+    if (status === 401 || status === 403 || status === 413 || status === 429) {
+      try {
+        this.options.records.audit(actor, 'api.refused', path, { status, code, reason: message, method: req.method, userAgent: req.headers['user-agent'] ?? null });
+      } catch {
+        // The refusal still goes out; the audit failure is the server's to report.
+      }
+    }
+    if (status >= 500 && code === 'internal') process.stderr.write(`paladin serve: ${req.method} ${path}: ${(err as Error)?.stack ?? String(err)}\n`);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    if (status === 413) res.setHeader('Connection', 'close');
+    sendJson(res, status, { error: { code, message, ...extra } });
+  }
+}
+
+function describeError(err: unknown): { status: number; code: string; message: string; extra: Record<string, unknown>; headers: Record<string, string> } {
+  if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message, extra: err.extra, headers: err.headers };
+  if (err instanceof RequestError) {
+    const policy = (err as RequestError & { policy?: unknown }).policy;
+    const status = { invalid: 400, denied: 403, 'needs-approval': 409, untrusted: 403, unavailable: 503 }[err.code];
+    return { status, code: err.code, message: err.message, extra: policy ? { policy } : {}, headers: {} };
+  }
+  if ((err as Error)?.name === 'AbortError') return { status: 499, code: 'cancelled', message: 'The client went away.', extra: {}, headers: {} };
+  return { status: 500, code: 'internal', message: `Paladin failed: ${(err as Error)?.message ?? String(err)}`, extra: {}, headers: {} };
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  const text = JSON.stringify(value);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+async function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit) throw new HttpError(413, 'too-large', `The body is ${declared} bytes; the limit is ${limit} (paladin.api.maxBodyBytes).`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, 'too-large', `The body is over ${limit} bytes (paladin.api.maxBodyBytes).`);
+    chunks.push(chunk);
+  }
+  if (size === 0) return {};
+  if (type !== 'application/json') throw new HttpError(415, 'unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (got ${JSON.stringify(type || 'none')}).`);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch (err) {
+    throw new HttpError(400, 'invalid', `The body is not valid JSON: ${(err as Error).message}.`);
+  }
+}
+
+async function removeStaleSocket(file: string): Promise<void> {
+  if (!fs.existsSync(file)) return;
+  if (!fs.statSync(file).isSocket()) throw new Error(`${file} exists and is not a socket; choose another --socket path.`);
+  const inUse = await new Promise<boolean>((resolve) => {
+    const probe = net.connect(file, () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.on('error', () => resolve(false));
+  });
+  if (inUse) throw new Error(`Another server is listening on ${file}.`);
+  fs.unlinkSync(file);
+}
+
+export function createApiServer(options: ApiOptions): ApiServer {
+  return new ApiServer(options);
+}
