@@ -21,8 +21,9 @@ export const BOOTSTRAP_SCRIPT = [
   `"; done`,
   `if [ -x /bin/bash ]; then s=/bin/bash; else s=/bin/sh; fi`,
   `$s -c "$c" </dev/null &`,
-  `wait $!`,
-  `r=$?`,
+  `p=$!`,
+  // A TERM interrupts wait; keep waiting so the command gets its grace period.
+  `while :; do wait $p; r=$?; kill -0 $p 2>/dev/null || break; done`,
   `kill -KILL -1 2>/dev/null`,
   `o=0`,
   `for f in /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events; do`,

@@ -75,7 +75,8 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
       NetworkMode: shape.network ? 'bridge' : 'none',
       Privileged: false,
       ReadonlyRootfs: true,
-      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${limits.tmpfsMiB}m,mode=1777` },
+      // uid: the engine gives the mount the image's /tmp mode, which may not be writable.
+      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${limits.tmpfsMiB}m,mode=1777,uid=1000,gid=1000` },
       ShmSize: Math.min(limits.tmpfsMiB, 16) * MiB,
       IpcMode: 'private',
       CapDrop: ['ALL'],
