@@ -25,7 +25,7 @@ export interface Endpoint {
   statuses: number[];
 }
 
-const obj = (properties: Record<string, Schema>, required: string[] = [], description?: string): ObjectSchema => ({ type: 'object', properties, required, additionalProperties: false, description });
+const obj = (properties: Record<string, Schema>, required: string[] = [], description?: string): ObjectSchema => ({ type: 'object', properties, required, additionalProperties: false, ...(description ? { description } : {}) });
 const open = (description: string, properties: Record<string, Schema> = {}): ObjectSchema => ({ type: 'object', description, properties, additionalProperties: true });
 
 const workspace: Schema = { type: 'string', minLength: 1, maxLength: 4096, description: 'Folder on the machine the server runs on; default: the server\'s working folder.' };

@@ -1,0 +1,67 @@
+// FAKE stages for testing the gateway and records without the real policy,
+// planner and explainer: each implements its stage interface with a fixed,
+// obvious behaviour. Tests that use them say so; nothing here is product code.
+import type { ExecutorStage, ExplainerStage, PlannerStage, PolicyStage } from '../../server/src/stages';
+import type { PolicyDecision, RunResult } from '../../server/src/protocol/types';
+
+/** FAKE policy: "deny" when the command mentions `rm -rf /`, "ask" for any other `rm`, otherwise "allow". */
+export class FakePolicyStage implements PolicyStage {
+  readonly version = 'fake-policy-1';
+  checks = 0;
+  async check(command: string): Promise<PolicyDecision> {
+    this.checks++;
+    const risk = { reads: [], writes: [], deletes: [], network: false, privilege: false };
+    if (/rm -rf \//.test(command)) return { decision: 'deny', rules: [{ id: 'fake.delete-root', severity: 'deny', reason: 'deletes the root folder', command_index: 0 }], risk, policyVersion: this.version };
+    if (/\brm\b/.test(command)) return { decision: 'ask', rules: [{ id: 'fake.delete', severity: 'ask', reason: 'deletes files', command_index: 0 }], risk, policyVersion: this.version };
+    return { decision: 'allow', rules: [], risk, policyVersion: this.version };
+  }
+  async reload(): Promise<void> {}
+}
+
+/** FAKE planner: answers every request with `echo <request>`. */
+export class FakePlannerStage implements PlannerStage {
+  learned: { command: string; succeeded: boolean }[] = [];
+  constructor(private readonly policy: PolicyStage) {}
+  async plan(params: { request: string }) {
+    const command = `echo ${JSON.stringify(params.request)}`;
+    return {
+      request: params.request, command, reasoning: 'fake planner', assumptions: [], expectedEffects: [], planner: 'embedded' as const, skipped: [],
+      confidence: 1, candidates: [{ command, confidence: 1 }], retrieved: [], policy: await this.policy.check(command), cache: 'miss' as const, timings: {},
+    };
+  }
+  learn(_userId: string, command: string, _d: string, succeeded: boolean): void {
+    this.learned.push({ command, succeeded });
+  }
+  describe() {
+    return { active: 'embedded' as const, detail: 'fake' };
+  }
+  dispose(): void {}
+}
+
+/** FAKE executor: "runs" by streaming the command's words as output lines, exit 0. */
+export class FakeExecutorStage implements ExecutorStage {
+  async run(params: { command: string; mode: RunResult['mode'] }, options: { onOutput?: (c: { stream: 'stdout' | 'stderr'; text: string }) => void; runId?: string }): Promise<RunResult & { output?: Buffer }> {
+    const lines = params.command.split(/\s+/).map((w) => w + '\n');
+    for (const text of lines) options.onOutput?.({ stream: 'stdout', text });
+    const output = Buffer.from(lines.join(''));
+    return {
+      runId: options.runId ?? 'fake', command: params.command, exitCode: 0, end: 'exited', durations: { queueMs: 0, startMs: 0, runMs: 1 },
+      bytes: { stdout: output.length, stderr: 0 }, truncated: false, mode: params.mode, image: 'fake', output,
+    };
+  }
+  async apply() {
+    return { applied: [], skipped: [] };
+  }
+  async discard(): Promise<void> {}
+  async status() {
+    return { state: 'ready' as const, detail: 'fake' };
+  }
+  async dispose(): Promise<void> {}
+}
+
+/** FAKE explainer: one part per word, source "unknown". */
+export class FakeExplainerStage implements ExplainerStage {
+  async explain(command: string) {
+    return { command, summary: 'fake', parts: command.split(' ').map((text) => ({ kind: 'argument' as const, text, explanation: '', source: 'unknown' as const })) };
+  }
+}
