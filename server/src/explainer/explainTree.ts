@@ -1,0 +1,372 @@
+// Walks a parsed command and explains every part of it: programs and their
+// options, arguments, redirections, operators, substitutions, assignments and
+// compound commands. Options are explained only from the program's manual or
+// --help text; what no source explains is said to be unknown.
+
+import type { ExplainPart } from '../protocol/types';
+import type { Manual, OptionDoc } from './manualParse';
+import { builtins, isLookupName, programName, shapes } from './programShapes';
+import { literalValue, nodeType, wordKinds, type ShNode, type ShellTree } from './shellTree';
+import { splitArgs, type ArgItem, type ArgWord } from './splitArgs';
+import { compoundNotes, operatorNotes, redirectNote, substitutionNotes, wordNote } from './syntaxNotes';
+
+export interface FoundManual {
+  manual: Manual;
+  /** Where it was read, for a person: `host`, `image paladin-test:busybox`. */
+  origin: string;
+}
+
+export interface ManualProvider {
+  /** Looks several programs up at once (one sandbox run for all of them). */
+  prefetch(names: string[], signal?: AbortSignal): Promise<void>;
+  get(name: string, signal?: AbortSignal): Promise<FoundManual | null>;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash']);
+
+export class TreeExplainer {
+  readonly parts: ExplainPart[] = [];
+  private readonly functions = new Set<string>();
+
+  constructor(
+    private readonly tree: ShellTree,
+    private readonly manuals: ManualProvider,
+    private readonly signal?: AbortSignal,
+    private readonly depth = 0,
+  ) {}
+
+  private add(part: ExplainPart): number {
+    this.parts.push(part);
+    return this.parts.length - 1;
+  }
+
+  private opAt(offset: number, candidates: string[]): string {
+    const text = this.tree.text(offset, offset + 3);
+    return candidates.find((c) => text.startsWith(c)) ?? candidates[candidates.length - 1];
+  }
+
+  /** Explains a list of statements; returns a phrase for the summary. */
+  async stmts(list: ShNode[]): Promise<string> {
+    const phrases: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      phrases.push(await this.stmt(list[i]));
+      const stmt = list[i];
+      if (stmt.Background) this.add({ kind: 'operator', text: '&', explanation: operatorNotes['&'], source: 'syntax' });
+      else if (i < list.length - 1 && stmt.Semicolon.IsValid()) this.add({ kind: 'operator', text: ';', explanation: operatorNotes[';'], source: 'syntax' });
+    }
+    return phrases.filter(Boolean).join('; then ');
+  }
+
+  async stmt(stmt: ShNode): Promise<string> {
+    this.signal?.throwIfAborted();
+    if (stmt.Negated) this.add({ kind: 'operator', text: '!', explanation: operatorNotes['!'], source: 'syntax' });
+    let phrase = stmt.Cmd ? await this.command(stmt.Cmd) : '';
+    const notes: string[] = [];
+    for (const redir of stmt.Redirs) notes.push(await this.redirect(redir));
+    if (notes.length > 0) phrase += ` (${notes.join(', ')})`;
+    if (stmt.Background) phrase += ' in the background';
+    return phrase;
+  }
+
+  private async redirect(redir: ShNode): Promise<string> {
+    const start = redir.N ? redir.N.Pos().Offset() : redir.OpPos.Offset();
+    const op = this.opAt(redir.OpPos.Offset(), ['&>>', '<<<', '<<-', '>>', '<<', '&>', '>&', '<&', '>|', '<>', '>', '<']);
+    const target = this.tree.of(redir.Word);
+    const quoted = wordKinds(redir.Word).has('SglQuoted') || wordKinds(redir.Word).has('DblQuoted') || target.includes('\\');
+    let explanation = redirectNote(op, redir.N ? redir.N.Value : null, op.startsWith('<<') && op !== '<<<' ? (literalValue(redir.Word) ?? target) : target, quoted);
+    if (redir.Hdoc) {
+      const lines = this.tree.of(redir.Hdoc).split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).length;
+      explanation += ` (${lines} line${lines === 1 ? '' : 's'})`;
+    }
+    this.add({ kind: 'redirect', text: this.tree.text(start, redir.Word.End().Offset()), explanation, source: 'syntax' });
+    await this.wordSubstitutions(redir.Word);
+    if (redir.Hdoc && !quoted) await this.wordSubstitutions(redir.Hdoc);
+    if (op === '<<' || op === '<<-') return 'with a here-document as input';
+    if (op === '<<<') return 'with a here-string as input';
+    if (target === '/dev/null') return `${op.startsWith('2') || redir.N?.Value === '2' ? 'errors' : 'output'} discarded`;
+    if (op.includes('>') && !/^\d+$/.test(target)) return `${redir.N?.Value === '2' ? 'errors' : 'output'} ${op.includes('>>') ? 'appended' : 'written'} to ${target}`;
+    if (op === '<') return `reading ${target}`;
+    return '';
+  }
+
+  private async command(cmd: ShNode): Promise<string> {
+    const type = nodeType(cmd);
+    switch (type) {
+      case 'CallExpr':
+        return this.call(cmd);
+      case 'BinaryCmd': {
+        const left = await this.stmt(cmd.X);
+        const op = this.opAt(cmd.OpPos.Offset(), ['&&', '||', '|&', '|']);
+        this.add({ kind: op.startsWith('|') && op !== '||' ? 'pipe' : 'operator', text: op, explanation: operatorNotes[op], source: 'syntax' });
+        const right = await this.stmt(cmd.Y);
+        const joint = op === '&&' ? ', and if that succeeds, ' : op === '||' ? ', or if that fails, ' : ', piped into ';
+        return `${left}${joint}${right}`;
+      }
+      case 'Subshell':
+        this.add({ kind: 'operator', text: '( … )', explanation: compoundNotes.subshell, source: 'syntax' });
+        return `in a subshell: ${await this.stmts(cmd.Stmts)}`;
+      case 'Block':
+        this.add({ kind: 'operator', text: '{ … }', explanation: compoundNotes.block, source: 'syntax' });
+        return this.stmts(cmd.Stmts);
+      case 'IfClause': {
+        this.add({ kind: 'operator', text: 'if', explanation: compoundNotes.if, source: 'syntax' });
+        const cond = await this.stmts(cmd.Cond);
+        const then = await this.stmts(cmd.Then);
+        const other = cmd.Else ? await this.command(cmd.Else) : '';
+        return `if ${cond} succeeds: ${then}${other ? `; otherwise ${other}` : ''}`;
+      }
+      case 'WhileClause': {
+        const word = cmd.Until ? 'until' : 'while';
+        this.add({ kind: 'operator', text: word, explanation: compoundNotes[word], source: 'syntax' });
+        const cond = await this.stmts(cmd.Cond);
+        return `${word} ${cond} succeeds: ${await this.stmts(cmd.Do)}`;
+      }
+      case 'ForClause': {
+        this.add({ kind: 'operator', text: 'for', explanation: compoundNotes.for, source: 'syntax' });
+        const loop = cmd.Loop;
+        if (nodeType(loop) === 'WordIter') {
+          this.add({ kind: 'assignment', text: loop.Name.Value, explanation: `loop variable, set to each word in turn`, source: 'syntax' });
+          for (const w of loop.Items) await this.plainWord(w, `a word ${loop.Name.Value} takes in turn`);
+        }
+        return `for each item: ${await this.stmts(cmd.Do)}`;
+      }
+      case 'CaseClause': {
+        this.add({ kind: 'operator', text: 'case', explanation: compoundNotes.case, source: 'syntax' });
+        const branches: string[] = [];
+        for (const item of cmd.Items) branches.push(await this.stmts(item.Stmts));
+        return `depending on ${this.tree.of(cmd.Word)}: ${branches.join(' or ')}`;
+      }
+      case 'FuncDecl': {
+        const name = cmd.Name.Value as string;
+        this.functions.add(name);
+        this.add({ kind: 'operator', text: `${name}()`, explanation: compoundNotes.function, source: 'syntax' });
+        return `defines function ${name} (${await this.stmt(cmd.Body)})`;
+      }
+      case 'DeclClause': {
+        const variant = this.tree.of(cmd.Variant);
+        this.add({ kind: 'program', text: variant, explanation: builtins[variant] ?? 'shell builtin', source: 'syntax' });
+        for (const assign of cmd.Args) await this.assignment(assign, variant);
+        return `${variant} ${cmd.Args.map((a: ShNode) => this.tree.of(a)).join(' ')}`;
+      }
+      case 'TestClause':
+        this.add({ kind: 'operator', text: this.tree.of(cmd), explanation: compoundNotes.test, source: 'syntax' });
+        return `tests ${this.tree.of(cmd)}`;
+      case 'ArithmCmd':
+        this.add({ kind: 'operator', text: this.tree.of(cmd), explanation: compoundNotes.arithmetic, source: 'syntax' });
+        return `evaluates ${this.tree.of(cmd)}`;
+      case 'TimeClause':
+        this.add({ kind: 'program', text: 'time', explanation: builtins.time, source: 'syntax' });
+        return cmd.Stmt ? `times ${await this.stmt(cmd.Stmt)}` : 'time';
+      case 'CoprocClause':
+        this.add({ kind: 'operator', text: 'coproc', explanation: compoundNotes.coproc, source: 'syntax' });
+        return `as a coprocess: ${await this.stmt(cmd.Stmt)}`;
+      case 'LetClause':
+        this.add({ kind: 'program', text: 'let', explanation: builtins.let, source: 'syntax' });
+        return `evaluates ${this.tree.of(cmd)}`;
+      default:
+        this.add({ kind: 'operator', text: this.tree.of(cmd), explanation: `a ${type} construct Paladin does not explain`, source: 'unknown' });
+        return this.tree.of(cmd);
+    }
+  }
+
+  private async assignment(assign: ShNode, context: string): Promise<void> {
+    const name = assign.Name ? assign.Name.Value : '';
+    const value = assign.Value ? this.tree.of(assign.Value) : '';
+    const what =
+      context === 'prefix'
+        ? `sets ${name} to ${value || 'an empty value'} in the environment of this command only`
+        : context === 'export'
+          ? `sets ${name}${assign.Naked ? '' : ` to ${value || 'an empty value'}`} and passes it to the commands this shell runs`
+          : `sets the ${context === 'shell' ? 'shell ' : ''}variable ${name}${assign.Naked ? '' : ` to ${value || 'an empty value'}`}${context === 'local' ? ' inside the function' : ''}`;
+    this.add({ kind: 'assignment', text: this.tree.of(assign), explanation: assign.Append ? what.replace('sets', 'appends to') : what, source: 'syntax' });
+    if (assign.Value) await this.wordSubstitutions(assign.Value);
+  }
+
+  /** An argument with no program-specific meaning (loop items, a dynamic program's words). */
+  private async plainWord(word: ShNode, explanation: string, program?: number, source: ExplainPart['source'] = 'syntax'): Promise<void> {
+    const note = wordNote(wordKinds(word), this.tree.of(word));
+    this.add({ kind: 'argument', text: this.tree.of(word), explanation: note ? `${explanation}; ${note}` : explanation, source, program });
+    await this.wordSubstitutions(word);
+  }
+
+  /** Command and process substitutions inside a word, explained in place. */
+  private async wordSubstitutions(word: ShNode): Promise<void> {
+    for (const part of word.Parts) await this.substitutionsIn(part);
+  }
+
+  private async substitutionsIn(part: ShNode): Promise<void> {
+    const type = nodeType(part);
+    if (type === 'CmdSubst' || type === 'ProcSubst') {
+      const text = this.tree.of(part);
+      const note = type === 'CmdSubst' ? substitutionNotes.command : text.startsWith('>') ? substitutionNotes.processOut : substitutionNotes.processIn;
+      this.add({ kind: 'substitution', text, explanation: note, source: 'syntax' });
+      await this.stmts(part.Stmts);
+    } else if (type === 'ArithmExp') {
+      this.add({ kind: 'substitution', text: this.tree.of(part), explanation: substitutionNotes.arithmetic, source: 'syntax' });
+    } else if (type === 'DblQuoted') {
+      for (const inner of part.Parts) await this.substitutionsIn(inner);
+    } else if (type === 'ParamExp') {
+      if (part.Exp && part.Exp.Word) await this.wordSubstitutions(part.Exp.Word);
+    }
+  }
+
+  private async call(cmd: ShNode): Promise<string> {
+    for (const assign of cmd.Assigns) await this.assignment(assign, cmd.Args.length > 0 ? 'prefix' : 'shell');
+    if (cmd.Args.length === 0) return `sets ${cmd.Assigns.map((a: ShNode) => a.Name.Value).join(', ')}`;
+    return this.program(cmd.Args, 0);
+  }
+
+  /** Explains words[from..] as one program with its arguments; returns a summary phrase. */
+  private async program(words: ShNode[], from: number, until = words.length): Promise<string> {
+    const head = words[from];
+    const written = this.tree.of(head);
+    const literal = literalValue(head);
+    if (literal === null) {
+      const index = this.add({ kind: 'program', text: written, explanation: 'the program name comes from an expansion, so what runs is known only when it runs', source: 'unknown' });
+      await this.wordSubstitutions(head);
+      for (let i = from + 1; i < until; i++) await this.plainWord(words[i], 'argument to a program known only at run time', index, 'unknown');
+      return `a program named by ${written}`;
+    }
+    const name = programName(literal);
+    if (this.functions.has(name)) {
+      const index = this.add({ kind: 'program', text: written, explanation: `runs the shell function ${name} defined in this command`, source: 'syntax' });
+      for (let i = from + 1; i < until; i++) await this.plainWord(words[i], `argument to the function ${name}`, index);
+      return `function ${name}`;
+    }
+    const found = isLookupName(name) ? await this.manuals.get(name, this.signal) : null;
+    const shape = shapes[name];
+    let index: number;
+    let phrase: string;
+    if (found) {
+      const what = found.manual.summary || `${name}`;
+      index = this.add({ kind: 'program', text: written, explanation: `${what} (${found.origin})`, source: found.manual.kind });
+      phrase = found.manual.summary ? `${name} (${lowerFirst(found.manual.summary)})` : name;
+    } else if (builtins[name]) {
+      index = this.add({ kind: 'program', text: written, explanation: builtins[name], source: 'syntax' });
+      phrase = `${name} (${builtins[name].replace(/^shell (builtin|keyword): /, '')})`;
+    } else {
+      index = this.add({ kind: 'program', text: written, explanation: `unknown program: no man page or --help text for ${name} was found in the sandbox image or on the host`, source: 'unknown' });
+      phrase = `${name} (unknown program)`;
+    }
+    const argWords: ArgWord[] = words.slice(from + 1, until).map((w) => ({ text: this.tree.of(w), value: literalValue(w) }));
+    const nodes = words.slice(from + 1, until);
+    let split = splitArgs(argWords, { manual: found?.manual, shape, program: name });
+    let manual = found;
+    const flags: string[] = [];
+    const inner: string[] = [];
+    for (;;) {
+      for (const item of split.items) {
+        const r = await this.item(item, argWords, nodes, name, manual, index);
+        if (r.flag) flags.push(r.flag);
+        if (r.inner) inner.push(r.inner);
+      }
+      if (split.subcommandAt === undefined) break;
+      const sub = argWords[split.subcommandAt].value ?? '';
+      const subManual = isLookupName(`${name}-${sub}`) ? await this.manuals.get(`${name}-${sub}`, this.signal) : null;
+      const described = subManual?.manual.summary || found?.manual.terms[sub] || found?.manual.terms[`${name}-${sub}`];
+      this.add({
+        kind: 'subcommand',
+        text: argWords[split.subcommandAt].text,
+        explanation: described ? `${described}${subManual ? ` (${name}-${sub}: ${subManual.origin})` : ''}` : `subcommand of ${name}; ${found ? `its manual does not describe "${sub}"` : 'no manual for it was found'}`,
+        source: described ? (subManual?.manual.kind ?? found?.manual.kind ?? 'manual') : 'unknown',
+        program: index,
+      });
+      phrase += ` ${sub}${described ? ` (${lowerFirst(described)})` : ''}`;
+      if (subManual) manual = subManual;
+      split = splitArgs(argWords, { manual: manual?.manual, shape: { valued: shape?.valued }, from: split.subcommandAt + 1, afterSubcommand: true, program: name });
+    }
+    if (flags.length > 0) phrase += ` with ${flags.join(', ')}`;
+    if (inner.length > 0) phrase += `, running ${inner.join(' and ')}`;
+    // `sh -c 'script'`: the script is a command in its own right.
+    if (SHELLS.has(name) && this.depth < 3) {
+      const c = split.items.findIndex((it) => it.kind === 'flag' && it.name === '-c');
+      const script = split.items.slice(c + 1).find((it) => it.kind === 'argument');
+      if (c >= 0 && script && script.kind === 'argument' && argWords[script.word].value) {
+        phrase += `, running the script: ${await this.nested(argWords[script.word].value ?? '')}`;
+      }
+    }
+    return phrase;
+  }
+
+  private async nested(script: string): Promise<string> {
+    const { parseCommand } = await import('./shellTree');
+    let tree: ShellTree;
+    try {
+      tree = parseCommand(script);
+    } catch {
+      this.add({ kind: 'argument', text: script, explanation: 'a script that does not parse as bash', source: 'unknown' });
+      return 'a script that does not parse';
+    }
+    const child = new TreeExplainer(tree, this.manuals, this.signal, this.depth + 1);
+    const phrase = await child.stmts(tree.file.Stmts);
+    const offset = this.parts.length;
+    for (const part of child.parts) this.parts.push(part.program === undefined ? part : { ...part, program: part.program + offset });
+    return phrase;
+  }
+
+  private async item(item: ArgItem, argWords: ArgWord[], nodes: ShNode[], name: string, found: FoundManual | null, index: number): Promise<{ flag?: string; inner?: string }> {
+    const source: ExplainPart['source'] = found ? found.manual.kind : 'unknown';
+    const fromManual = (option: OptionDoc | undefined, shown: string): { explanation: string; source: ExplainPart['source'] } =>
+      option
+        ? { explanation: option.description, source }
+        : found
+          ? { explanation: `unknown option: ${found.manual.kind === 'manual' ? 'the man page' : 'the --help text'} of ${name} does not list ${shown}`, source: 'unknown' }
+          : { explanation: `not explained: no man page or --help text for ${name} was found`, source: 'unknown' };
+    switch (item.kind) {
+      case 'flag': {
+        const base = fromManual(item.option, item.numeric ? '-NUM' : item.name);
+        const explanation = item.attached !== undefined ? `${base.explanation} (value: ${item.attached})` : base.explanation;
+        this.add({ kind: 'flag', text: item.text, explanation, source: base.source, program: index });
+        return { flag: item.attached !== undefined ? `${item.name}=${item.attached}` : item.text.startsWith('-') || item.text.startsWith('+') ? item.text : item.name };
+      }
+      case 'value': {
+        const base = fromManual(item.option, item.of);
+        const what = item.option?.valueName ? `${item.option.valueName} for ${item.of}` : `value for ${item.of}`;
+        this.add({ kind: 'argument', text: item.text, explanation: item.option ? what : `${what}; ${base.explanation}`, source: base.source, program: index });
+        await this.wordSubstitutions(nodes[item.word]);
+        return {};
+      }
+      case 'argument': {
+        const kinds = wordKinds(nodes[item.word]);
+        const note = wordNote(kinds, item.text);
+        let explanation = item.placeholder ? `${item.placeholder.name} in the synopsis of ${name}` : `argument to ${name}`;
+        if (name === 'find' || (item.text === '{}' && kinds.size === 1)) {
+          if (item.text === '{}') explanation = 'replaced by the path of each file found';
+        }
+        this.add({ kind: 'argument', text: item.text, explanation: note ? `${explanation}; ${note}` : explanation, source: item.placeholder ? source : 'syntax', program: index });
+        await this.wordSubstitutions(nodes[item.word]);
+        return {};
+      }
+      case 'subcommand':
+        return {};
+      case 'end':
+        this.add({ kind: 'flag', text: item.text, explanation: 'ends the options: the words after it are arguments even if they start with -', source: 'syntax', program: index });
+        return {};
+      case 'assignment': {
+        const variable = item.text.slice(0, item.text.indexOf('='));
+        this.add({ kind: 'assignment', text: item.text, explanation: `sets ${variable} in the environment of the command ${name} runs`, source: 'syntax', program: index });
+        await this.wordSubstitutions(nodes[item.word]);
+        return {};
+      }
+      case 'command': {
+        if (item.word >= item.until) return {};
+        const phrase = await this.program(nodes, item.word, item.until);
+        if (item.terminator !== undefined) {
+          const t = argWords[item.terminator].value;
+          this.add({
+            kind: 'argument',
+            text: argWords[item.terminator].text,
+            explanation: t === '+' ? 'ends the command; {} is replaced by as many file names as fit, and the command runs once per batch' : 'ends the command; it runs once for each file found',
+            source: found?.manual.options['-exec'] ? source : 'syntax',
+            program: index,
+          });
+        }
+        return { inner: phrase };
+      }
+    }
+  }
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}

@@ -1,0 +1,181 @@
+// Splits the words after a program name into options, option values,
+// positional arguments, a subcommand, and the command a wrapper runs, using the
+// program's manual to know which options take a value (`-n5`, `tar -xzf a`,
+// `--color auto`) and which letters of a bundle (`-rf`) are options at all.
+
+import type { Manual, OptionDoc, Positional } from './manualParse';
+import type { Shape } from './programShapes';
+
+export interface ArgWord {
+  /** The word as written in the command. */
+  text: string;
+  /** Its value after quote removal, or null when it depends on an expansion. */
+  value: string | null;
+}
+
+export type ArgItem =
+  | { kind: 'flag'; word: number; text: string; name: string; option?: OptionDoc; attached?: string; numeric?: boolean }
+  | { kind: 'value'; word: number; text: string; of: string; option?: OptionDoc }
+  | { kind: 'argument'; word: number; text: string; placeholder?: Positional }
+  | { kind: 'subcommand'; word: number; text: string }
+  | { kind: 'end'; word: number; text: string }
+  | { kind: 'assignment'; word: number; text: string }
+  /** Words [word, until) form a command run by the program (wrapper, `find -exec`). */
+  | { kind: 'command'; word: number; until: number; terminator?: number };
+
+export interface SplitResult {
+  items: ArgItem[];
+  /** Set when splitting stopped at a subcommand; resume after it with the subcommand's manual. */
+  subcommandAt?: number;
+}
+
+export interface SplitOptions {
+  manual?: Manual;
+  shape?: Shape;
+  /** Index of the first word to look at. */
+  from?: number;
+  /** Positionals seen before `from` (after a subcommand this restarts at 0). */
+  positionalsSeen?: number;
+  /** Whether a subcommand has already been taken. */
+  afterSubcommand?: boolean;
+  /** How to look options up when the program has none of its own, e.g. `find`'s `-exec` actions. */
+  program?: string;
+}
+
+const EXEC_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
+
+function lookup(manual: Manual | undefined, name: string): OptionDoc | undefined {
+  if (!manual) return undefined;
+  if (Object.prototype.hasOwnProperty.call(manual.options, name)) return manual.options[name];
+  // GNU getopt_long accepts any unambiguous prefix of a long option.
+  if (name.startsWith('--') && name.length > 3) {
+    const matches = Object.keys(manual.options).filter((k) => k.startsWith(name));
+    const unique = new Set(matches.map((k) => manual.options[k]));
+    if (unique.size === 1) return manual.options[matches[0]];
+  }
+  return undefined;
+}
+
+function takesValue(option: OptionDoc | undefined, name: string, shape: Shape | undefined): boolean {
+  if (option) return option.value === 'required';
+  return shape?.valued?.includes(name) ?? false;
+}
+
+export function splitArgs(args: ArgWord[], options: SplitOptions = {}): SplitResult {
+  const { manual, shape } = options;
+  const items: ArgItem[] = [];
+  let positionals = options.positionalsSeen ?? 0;
+  let optionsEnded = false;
+  const placeholders = manual?.positionals ?? [];
+  const placeholder = (n: number): Positional | undefined =>
+    placeholders.length === 0 ? undefined : n < placeholders.length ? placeholders[n] : placeholders[placeholders.length - 1].repeats ? placeholders[placeholders.length - 1] : undefined;
+
+  for (let i = options.from ?? 0; i < args.length; i++) {
+    const word = args[i];
+    const v = word.value;
+    const dashed = v !== null && v.length > 1 && v.startsWith('-');
+
+    if (!optionsEnded && v === '--') {
+      items.push({ kind: 'end', word: i, text: word.text });
+      optionsEnded = true;
+      continue;
+    }
+
+    if (!optionsEnded && dashed) {
+      // `find -exec cmd {} ;` and friends: the words up to `;` or `+` are a command.
+      if (options.program === 'find' && EXEC_ACTIONS.has(v)) {
+        items.push({ kind: 'flag', word: i, text: word.text, name: v, option: lookup(manual, v) });
+        let end = i + 1;
+        while (end < args.length && args[end].value !== ';' && args[end].value !== '+') end++;
+        items.push({ kind: 'command', word: i + 1, until: end, terminator: end < args.length ? end : undefined });
+        i = end;
+        continue;
+      }
+      if (v.startsWith('--')) {
+        const eq = v.indexOf('=');
+        const name = eq >= 0 ? v.slice(0, eq) : v;
+        const option = lookup(manual, name);
+        if (eq >= 0) {
+          items.push({ kind: 'flag', word: i, text: word.text, name, option, attached: v.slice(eq + 1) });
+        } else {
+          items.push({ kind: 'flag', word: i, text: word.text, name, option });
+          if (takesValue(option, name, shape) && i + 1 < args.length) {
+            i++;
+            items.push({ kind: 'value', word: i, text: args[i].text, of: name, option });
+          }
+        }
+        continue;
+      }
+      // A single-dash word the manual knows whole: `-name`, `-maxdepth`, `-print0`.
+      const whole = v.length > 2 ? lookup(manual, v) : undefined;
+      if (whole || (v.length > 2 && manual && Object.keys(manual.options).some((k) => /^-[a-z]{2,}/.test(k)) && !lookup(manual, v.slice(0, 2)))) {
+        items.push({ kind: 'flag', word: i, text: word.text, name: v, option: whole });
+        if (takesValue(whole, v, shape) && i + 1 < args.length) {
+          i++;
+          items.push({ kind: 'value', word: i, text: args[i].text, of: v, option: whole });
+        }
+        continue;
+      }
+      if (/^-\d+$/.test(v) && !lookup(manual, v.slice(0, 2))) {
+        items.push({ kind: 'flag', word: i, text: word.text, name: v, option: manual?.numeric, numeric: true });
+        continue;
+      }
+      i = splitBundle(v.slice(1), '-', word, i, args, manual, shape, items);
+      continue;
+    }
+
+    // A positional.
+    if (shape?.wrapper && !optionsEnded) {
+      if (shape.wrapper.assignments && v !== null && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
+        items.push({ kind: 'assignment', word: i, text: word.text });
+        continue;
+      }
+    }
+    if (shape?.wrapper && positionals >= shape.wrapper.positionals) {
+      items.push({ kind: 'command', word: i, until: args.length });
+      return { items };
+    }
+    if (shape?.subcommands && !options.afterSubcommand && v !== null && /^[a-z][a-z0-9-]*$/.test(v)) {
+      items.push({ kind: 'subcommand', word: i, text: word.text });
+      return { items, subcommandAt: i };
+    }
+    if (shape?.dashlessBundle && i === (options.from ?? 0) && positionals === 0 && v !== null && /^[a-zA-Z]+$/.test(v) && manual && [...v].every((c) => lookup(manual, '-' + c) || manual.terms[c])) {
+      i = splitBundle(v, '', word, i, args, manual, shape, items);
+      continue;
+    }
+    items.push({ kind: 'argument', word: i, text: word.text, placeholder: placeholder(positionals) });
+    positionals++;
+  }
+  return { items };
+}
+
+/** `-rf` → -r, -f; `-n5` → -n with value 5; `-xzf a.tgz` → -x, -z, -f with value a.tgz. */
+function splitBundle(letters: string, dash: string, word: ArgWord, i: number, args: ArgWord[], manual: Manual | undefined, shape: Shape | undefined, items: ArgItem[]): number {
+  for (let k = 0; k < letters.length; k++) {
+    // `grep -n5`: the digits after the options are `-NUM`.
+    if (k > 0 && /^\d+$/.test(letters.slice(k)) && !lookup(manual, '-' + letters[k])) {
+      items.push({ kind: 'flag', word: i, text: `${dash}${letters.slice(k)}`, name: `-${letters.slice(k)}`, option: manual?.numeric, numeric: true });
+      return i;
+    }
+    const name = '-' + letters[k];
+    // BSD-style letters without a dash (`ps aux`) are documented as bare words.
+    const bare = dash === '' && manual?.terms[letters[k]] ? { names: [letters[k]], value: 'none' as const, description: manual.terms[letters[k]] } : undefined;
+    const option = bare ?? lookup(manual, name);
+    const text = letters.length === 1 ? word.text : `${dash}${letters[k]}`;
+    if (takesValue(option, name, shape)) {
+      const rest = letters.slice(k + 1);
+      if (rest !== '') {
+        items.push({ kind: 'flag', word: i, text: `${dash}${letters[k]}`, name, option, attached: rest.replace(/^=/, '') });
+        return i;
+      }
+      items.push({ kind: 'flag', word: i, text, name, option });
+      if (i + 1 < args.length) {
+        items.push({ kind: 'value', word: i + 1, text: args[i + 1].text, of: name, option });
+        return i + 1;
+      }
+      return i;
+    }
+    items.push({ kind: 'flag', word: i, text, name, option });
+  }
+  return i;
+}
