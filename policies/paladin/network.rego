@@ -1,0 +1,69 @@
+# Network access and exfiltration. The sandbox has no network unless a run
+# asks for it; the policy still says what a command would try to reach.
+package paladin
+
+import rego.v1
+
+metadata_hosts := ["169.254.169.254", "metadata.google.internal", "100.100.100.200", "fd00:ec2::254", "metadata.azure.com"]
+
+ask contains hit(c, "network.access", sprintf("%s reaches the network%s.", [c.program, target_text(c)])) if {
+	some c in input.commands
+	c.network
+	not c.uploads
+}
+
+target_text(c) := sprintf(" (%s)", [concat(", ", c.targets)]) if count(c.targets) > 0
+
+target_text(c) := "" if count(c.targets) == 0
+
+deny contains hit(c, "network.upload-file", sprintf("%s would send local files over the network.", [c.program])) if {
+	some c in input.commands
+	c.network
+	c.uploads
+	count(c.reads) > 0
+}
+
+deny contains hit(c, "network.upload-file", sprintf("%s would send the output of %s over the network.", [c.program, u.program])) if {
+	some c in input.commands
+	c.network
+	c.uploads
+	some u in upstream(c)
+	count(u.reads) > 0
+}
+
+ask contains hit(c, "network.upload", sprintf("%s would send data over the network.", [c.program])) if {
+	some c in input.commands
+	c.network
+	c.uploads
+}
+
+deny contains hit(c, "network.exfiltrate-secret", sprintf("The command reads %s and also reaches the network: that is how credentials leak.", [p.path])) if {
+	some c in input.commands
+	some p in c.reads
+	has_class(p, "secret")
+	some n in input.commands
+	n.network
+}
+
+deny contains hit(c, "network.dev-tcp", sprintf("A redirection to %s opens a raw network connection.", [r.target])) if {
+	some c in input.commands
+	some r in c.redirects
+	"network-socket" in r.classes
+}
+
+deny contains hit(c, "network.metadata", sprintf("%s would query a cloud metadata service, which hands out credentials.", [c.program])) if {
+	some c in input.commands
+	some a in array.concat(c.args, c.targets)
+	some h in metadata_hosts
+	contains(a, h)
+}
+
+ask contains hit(c, "network.listen", sprintf("%s would listen for incoming connections.", [c.program])) if {
+	some c in input.commands
+	c.listens
+}
+
+deny contains hit(c, "network.reverse-shell", sprintf("%s would hand a shell to a network connection.", [c.program])) if {
+	some c in input.commands
+	"network-shell" in c.runs_command
+}

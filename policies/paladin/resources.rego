@@ -1,0 +1,77 @@
+# Resource exhaustion and taking the machine down. The sandbox caps
+# processes, memory, disk and time; the policy still names the attempt.
+package paladin
+
+import rego.v1
+
+deny contains line_hit("resources.fork-bomb", sprintf("The function %s starts copies of itself without end (a fork bomb).", [f.name])) if {
+	some f in input.functions
+	f.self_call_spawns
+}
+
+ask contains line_hit("resources.endless-loop", "A loop has no end condition; it runs until the time limit stops it.") if {
+	some l in input.loops
+	l.endless
+}
+
+ask contains hit(c, "resources.fill", sprintf("%s produces endless output into %s.", [c.program, p.path])) if {
+	some c in input.commands
+	endless_source(c)
+	some p in c.writes
+}
+
+ask contains hit(c, "resources.fill", "dd copies from an endless source with no count= limit.") if {
+	some c in input.commands
+	c.program == "dd"
+	"unbounded" in c.markers
+	some p in c.reads
+	p.path in {"/dev/zero", "/dev/urandom", "/dev/random"}
+}
+
+ask contains hit(c, "resources.fill", sprintf("%s reserves a large file.", [c.program])) if {
+	some c in input.commands
+	c.program == "fallocate"
+}
+
+endless_source(c) if c.program == "yes"
+
+endless_source(c) if {
+	c.program == "cat"
+	some p in c.reads
+	p.path in {"/dev/zero", "/dev/urandom", "/dev/random"}
+}
+
+deny contains hit(c, "resources.kill-all", sprintf("%s would signal every process it can reach.", [c.program])) if {
+	some c in input.commands
+	c.program == "kill"
+	"-1" in c.positionals
+}
+
+deny contains hit(c, "resources.kill-all", sprintf("%s would signal every process it can reach.", [c.program])) if {
+	some c in input.commands
+	c.program == "kill"
+	"1" in c.flags
+}
+
+deny contains hit(c, "resources.kill-all", sprintf("%s kills processes by name or kills all of them.", [c.program])) if {
+	some c in input.commands
+	c.program in {"killall5", "killall"}
+}
+
+deny contains hit(c, "system.shutdown", sprintf("%s would shut down or restart the machine.", [c.program])) if {
+	some c in input.commands
+	shutdown(c)
+}
+
+shutdown(c) if c.program in {"shutdown", "reboot", "halt", "poweroff", "kexec"}
+
+shutdown(c) if {
+	c.program in {"init", "telinit"}
+	some a in c.positionals
+	a in {"0", "6"}
+}
+
+shutdown(c) if {
+	c.program == "systemctl"
+	c.subcommand in {"reboot", "poweroff", "halt", "kexec", "suspend", "hibernate", "emergency", "rescue"}
+}

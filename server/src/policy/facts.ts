@@ -1,0 +1,471 @@
+// From the bash syntax tree to the facts document: every simple command the
+// line can reach, however it is nested, with wrappers taken off and its
+// effects described. Anything this walker does not understand is written
+// down as an unknown construct, so the policy can refuse to allow it.
+
+import type { AssignmentFact, CommandFact, Facts } from './factsTypes';
+import { changeDirectory, classifyPath, type Cwd } from './paths';
+import { isWellKnownProgram } from './programs';
+import { describeProgram, unwrap } from './programFacts';
+import { parseShell, nodeType, shellOps, ShellParseError, type ShNode } from './shellSyntax';
+import { arithm, showDynamic, wordValue, type Nested, type WordValue } from './words';
+
+export interface FactsLimits {
+  maxChars: number;
+  maxCommands: number;
+  maxDepth: number;
+  /** Command strings parsed again (sh -c '...', eval, su -c). */
+  maxReparse: number;
+}
+
+export const DEFAULT_LIMITS: FactsLimits = { maxChars: 16_384, maxCommands: 256, maxDepth: 48, maxReparse: 4 };
+
+export interface Context {
+  stdinPiped: boolean;
+  pipeline: number;
+  stage: number;
+  parent: number;
+  via: CommandFact['via'];
+  inFunction: string;
+  inLoop: boolean;
+  background: boolean;
+  privileged: boolean;
+  depth: number;
+  reparse: number;
+}
+
+const TOP: Context = { stdinPiped: false, pipeline: -1, stage: -1, parent: -1, via: 'top', inFunction: '', inLoop: false, background: false, privileged: false, depth: 0, reparse: 0 };
+
+class LimitExceeded extends Error {}
+
+export class Walker {
+  readonly facts: Facts;
+  cwd: Cwd = { kind: 'workspace', rel: '' };
+  private pipelineCount = 0;
+
+  constructor(
+    readonly workspace: string | undefined,
+    readonly limits: FactsLimits,
+    source: string,
+  ) {
+    this.facts = {
+      version: 1,
+      source_length: source.length,
+      parse: { ok: true, error: '' },
+      limits: { exceeded: false, reasons: [] },
+      commands: [],
+      unknown: [],
+      assignments: [],
+      functions: [],
+      aliases: [],
+      loops: [],
+      pipelines: [],
+      workspace: workspace ?? '',
+    };
+  }
+
+  exceed(reason: string): never {
+    this.facts.limits.exceeded = true;
+    this.facts.limits.reasons.push(reason);
+    throw new LimitExceeded(reason);
+  }
+
+  unknown(construct: string, detail: string, commandIndex: number): void {
+    this.facts.unknown.push({ construct, detail, command_index: commandIndex });
+  }
+
+  stmts(list: ShNode[] | null | undefined, ctx: Context): void {
+    for (const s of list ?? []) this.stmt(s, ctx);
+  }
+
+  stmt(stmt: ShNode, ctx: Context): void {
+    if (!stmt) return;
+    if (ctx.depth > this.limits.maxDepth) this.exceed(`nesting deeper than ${this.limits.maxDepth} levels`);
+    const inner: Context = { ...ctx, depth: ctx.depth + 1, background: ctx.background || stmt.Background === true || stmt.Coprocess === true };
+    const redirs: ShNode[] = stmt.Redirs ?? [];
+    const cmd = stmt.Cmd;
+    const type = nodeType(cmd);
+    if (type === 'CallExpr') {
+      this.call(cmd, redirs, inner);
+      return;
+    }
+    if (redirs.length > 0 || cmd === null || cmd === undefined) this.redirectOnly(redirs, inner, type === 'nil' ? ':redirect' : ':compound');
+    switch (type) {
+      case 'nil':
+        return;
+      case 'BinaryCmd': {
+        const op = shellOps().binary.get(cmd.Op as number) ?? '?';
+        if (op === '|' || op === '|&') {
+          const stages: ShNode[] = [];
+          const flatten = (n: ShNode) => {
+            const c = n.Cmd;
+            if (nodeType(c) === 'BinaryCmd' && ['|', '|&'].includes(shellOps().binary.get(c.Op as number) ?? '') && (n.Redirs ?? []).length === 0 && !n.Background) {
+              flatten(c.X);
+              flatten(c.Y);
+            } else stages.push(n);
+          };
+          flatten(cmd.X);
+          flatten(cmd.Y);
+          const id = this.pipelineCount++;
+          this.facts.pipelines.push({ id, stages: stages.length });
+          stages.forEach((s, i) => this.stmt(s, { ...inner, pipeline: id, stage: i, stdinPiped: i > 0 || inner.stdinPiped }));
+        } else {
+          this.stmt(cmd.X, inner);
+          this.stmt(cmd.Y, inner);
+        }
+        return;
+      }
+      case 'Subshell': {
+        const saved = this.cwd;
+        this.stmts(cmd.Stmts, inner);
+        this.cwd = saved;
+        return;
+      }
+      case 'Block':
+        this.stmts(cmd.Stmts, inner);
+        return;
+      case 'IfClause': {
+        let clause = cmd;
+        while (clause) {
+          this.stmts(clause.Cond, inner);
+          this.stmts(clause.Then, inner);
+          clause = clause.Else;
+        }
+        return;
+      }
+      case 'WhileClause': {
+        const cond: ShNode[] = cmd.Cond ?? [];
+        const always = cond.every((s) => {
+          const c = s.Cmd;
+          if (nodeType(c) !== 'CallExpr' || (c.Args ?? []).length !== 1) return false;
+          const w = wordValue(c.Args[0]).text;
+          return cmd.Until ? w === 'false' : w === 'true' || w === ':';
+        });
+        this.facts.loops.push({ endless: always });
+        const loop = { ...inner, inLoop: true };
+        this.stmts(cond, loop);
+        this.stmts(cmd.Do, loop);
+        return;
+      }
+      case 'ForClause': {
+        const loopNode = cmd.Loop;
+        const v = this.scratchWord();
+        if (nodeType(loopNode) === 'WordIter') {
+          for (const w of loopNode.Items ?? []) this.walkNested(wordValue(w), -1, inner);
+          this.facts.loops.push({ endless: false });
+        } else {
+          arithm(v, loopNode.Init);
+          arithm(v, loopNode.Cond);
+          arithm(v, loopNode.Post);
+          this.walkNested(v, -1, inner);
+          this.facts.loops.push({ endless: !loopNode.Cond });
+        }
+        this.stmts(cmd.Do, { ...inner, inLoop: true });
+        return;
+      }
+      case 'CaseClause': {
+        this.walkNested(wordValue(cmd.Word), -1, inner);
+        for (const item of cmd.Items ?? []) {
+          for (const p of item.Patterns ?? []) this.walkNested(wordValue(p), -1, inner);
+          this.stmts(item.Stmts, inner);
+        }
+        return;
+      }
+      case 'FuncDecl':
+        this.funcDecl(cmd, inner);
+        return;
+      case 'ArithmCmd':
+      case 'TestClause': {
+        const v = this.scratchWord();
+        arithm(v, cmd.X);
+        this.walkNested(v, -1, inner);
+        return;
+      }
+      case 'LetClause': {
+        const v = this.scratchWord();
+        for (const e of cmd.Exprs ?? []) arithm(v, e);
+        this.walkNested(v, -1, inner);
+        return;
+      }
+      case 'DeclClause':
+        this.declClause(cmd, redirs, inner);
+        return;
+      case 'TimeClause':
+        this.stmt(cmd.Stmt, inner);
+        return;
+      case 'CoprocClause':
+        this.stmt(cmd.Stmt, { ...inner, background: true });
+        return;
+      default:
+        this.unknown('unsupported-syntax', `the ${type} construct is not understood by the policy`, -1);
+    }
+  }
+
+  scratchWord(): WordValue {
+    return { text: '', dynamic: false, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' };
+  }
+
+  /** Walk the substitutions found in a word as commands of their own. */
+  walkNested(v: WordValue, parent: number, ctx: Context): void {
+    for (const u of v.unknown) this.unknown(u.construct, u.detail, parent);
+    for (const n of v.nested) this.nested(n, parent, ctx);
+  }
+
+  nested(n: Nested, parent: number, ctx: Context): void {
+    const saved = this.cwd;
+    this.stmts(n.stmts, { ...ctx, parent, via: n.kind, stdinPiped: n.kind === 'process-substitution-out', pipeline: -1, stage: -1, depth: ctx.depth + 1 });
+    this.cwd = saved;
+  }
+
+  /** Parse a command string found inside a command (sh -c '...', eval, su -c, trap) and walk it too. */
+  reparse(code: string, parent: number, ctx: Context, via: CommandFact['via']): void {
+    if (ctx.reparse >= this.limits.maxReparse) this.exceed(`command strings nested more than ${this.limits.maxReparse} deep`);
+    let file: ShNode;
+    try {
+      file = parseShell(code);
+    } catch (err) {
+      this.unknown('unparseable-command-string', `a command string inside the line does not parse: ${(err as Error).message}`, parent);
+      return;
+    }
+    const saved = this.cwd;
+    this.stmts(file.Stmts, { ...ctx, parent, via, reparse: ctx.reparse + 1, depth: ctx.depth + 1, pipeline: -1, stage: -1, stdinPiped: false });
+    this.cwd = saved;
+  }
+
+  newCommand(ctx: Context): CommandFact {
+    if (this.facts.commands.length >= this.limits.maxCommands) this.exceed(`more than ${this.limits.maxCommands} commands`);
+    const fact: CommandFact = {
+      index: this.facts.commands.length,
+      program: '',
+      name: '',
+      name_dynamic: false,
+      name_from_substitution: false,
+      name_obfuscated: false,
+      path_given: false,
+      args: [],
+      dynamic_args: [],
+      flags: [],
+      positionals: [],
+      subcommand: '',
+      wrappers: [],
+      privileged: ctx.privileged,
+      env: [],
+      redirects: [],
+      reads: [],
+      writes: [],
+      deletes: [],
+      network: false,
+      targets: [],
+      uploads: false,
+      listens: false,
+      shell: false,
+      interpreter: false,
+      runs_code: 'none',
+      inline_code: '',
+      code_dynamic: false,
+      runs_command: [],
+      decodes: false,
+      stdin: ctx.stdinPiped ? 'pipe' : 'inherit',
+      pipeline: ctx.pipeline,
+      stage: ctx.stage,
+      parent: ctx.parent,
+      via: ctx.via,
+      in_function: ctx.inFunction,
+      in_loop: ctx.inLoop,
+      background: ctx.background,
+      markers: [],
+    };
+    this.facts.commands.push(fact);
+    return fact;
+  }
+
+  assignment(a: ShNode, scope: AssignmentFact['scope'], index: number, ctx: Context): AssignmentFact | undefined {
+    const name: string = a.Name?.Value ?? '';
+    let value = '';
+    let dynamic = false;
+    if (a.Value) {
+      const v = wordValue(a.Value);
+      value = showDynamic(v.text);
+      dynamic = v.dynamic;
+      this.walkNested(v, index, ctx);
+    }
+    if (a.Array) {
+      for (const e of a.Array.Elems ?? []) {
+        if (e.Value) this.walkNested(wordValue(e.Value), index, ctx);
+        if (e.Index) {
+          const v = this.scratchWord();
+          arithm(v, e.Index);
+          this.walkNested(v, index, ctx);
+        }
+      }
+      dynamic = true;
+    }
+    if (a.Index) {
+      const v = this.scratchWord();
+      arithm(v, a.Index);
+      this.walkNested(v, index, ctx);
+    }
+    if (!name) return undefined;
+    const fact: AssignmentFact = { name, value, dynamic, scope, command_index: index };
+    this.facts.assignments.push(fact);
+    return fact;
+  }
+
+  redirectOnly(redirs: ShNode[], ctx: Context, program: string): void {
+    if (redirs.length === 0) return;
+    const fact = this.newCommand(ctx);
+    fact.program = program;
+    fact.name = program;
+    this.redirects(fact, redirs, ctx);
+  }
+
+  call(call: ShNode, redirs: ShNode[], ctx: Context): void {
+    const args: ShNode[] = call.Args ?? [];
+    const assigns: ShNode[] = call.Assigns ?? [];
+    if (args.length === 0) {
+      for (const a of assigns) this.assignment(a, 'shell', -1, ctx);
+      this.redirectOnly(redirs, ctx, ':redirect');
+      return;
+    }
+    const fact = this.newCommand(ctx);
+    for (const a of assigns) {
+      const f = this.assignment(a, 'command', fact.index, ctx);
+      if (f) fact.env.push({ name: f.name, value: f.value, dynamic: f.dynamic });
+    }
+    const words = args.map((w) => wordValue(w));
+    for (const w of words) this.walkNested(w, fact.index, ctx);
+    this.redirects(fact, redirs, ctx);
+    this.command(fact, words, ctx);
+  }
+
+  /** Fill in a command from its words: unwrap wrappers, then describe the program. */
+  command(fact: CommandFact, words: WordValue[], ctx: Context): void {
+    const rest = unwrap(this, fact, words, ctx);
+    if (rest === null) return;
+    describeProgram(this, fact, rest, ctx);
+  }
+
+  redirects(fact: CommandFact, redirs: ShNode[], ctx: Context): void {
+    for (const r of redirs) {
+      const op = shellOps().redirect.get(r.Op as number) ?? '?';
+      const v = wordValue(r.Word);
+      this.walkNested(v, fact.index, ctx);
+      const fd: string | null = r.N ? (r.N.Value as string) : null;
+      let kind: (typeof fact.redirects)[number]['kind'];
+      if (op === '<<' || op === '<<-') {
+        kind = 'heredoc';
+        if (r.Hdoc) {
+          const body = wordValue(r.Hdoc);
+          this.walkNested(body, fact.index, ctx);
+          fact.inline_code = showDynamic(body.text);
+          fact.code_dynamic = fact.code_dynamic || body.dynamic;
+        }
+        fact.stdin = 'heredoc';
+      } else if (op === '<<<') {
+        kind = 'herestring';
+        fact.stdin = 'herestring';
+        fact.inline_code = showDynamic(v.text);
+        fact.code_dynamic = v.dynamic;
+      } else if (op === '>&' || op === '<&') {
+        kind = /^([0-9]+-?|-)$/.test(v.text) ? 'dup' : 'write';
+      } else if (op === '<') {
+        kind = 'read';
+        if (fd === null || fd === '0') fact.stdin = 'file';
+      } else if (op === '<>') kind = 'read-write';
+      else if (op === '>>' || op === '&>>') kind = 'append';
+      else kind = 'write';
+      let classes: string[] = [];
+      if (kind !== 'dup' && kind !== 'heredoc' && kind !== 'herestring') {
+        const p = this.path(v);
+        classes = p.classes;
+        if (kind === 'read' || kind === 'read-write') fact.reads.push(p);
+        if (kind === 'write' || kind === 'append' || kind === 'read-write') {
+          if (!p.classes.includes('pseudo-device')) fact.writes.push(p);
+        }
+        if (p.classes.includes('network-socket')) {
+          fact.network = true;
+          fact.targets.push(v.text);
+          if (kind !== 'read') fact.uploads = true;
+        }
+      }
+      fact.redirects.push({ op, fd, target: showDynamic(v.text), kind, dynamic: v.dynamic, classes });
+    }
+  }
+
+  path(v: WordValue) {
+    return classifyWord(v, this.cwd, this.workspace);
+  }
+
+  changeDir(target: WordValue | undefined): void {
+    if (!target) {
+      this.cwd = { kind: 'abs', path: '/~' };
+      return;
+    }
+    this.cwd = changeDirectory(this.cwd, target.dynamic ? null : target.text, this.workspace);
+  }
+
+  funcDecl(cmd: ShNode, ctx: Context): void {
+    const name: string = cmd.Name?.Value ?? '';
+    const before = this.facts.commands.length;
+    this.stmt(cmd.Body, { ...ctx, inFunction: name, via: ctx.via });
+    const body = this.facts.commands.slice(before);
+    const selfCalls = body.filter((c) => c.program === name);
+    this.facts.functions.push({
+      name,
+      calls_self: selfCalls.length > 0,
+      self_call_spawns: selfCalls.some((c) => c.background || c.pipeline >= 0),
+      shadows_program: isShadowing(name),
+    });
+  }
+
+  declClause(cmd: ShNode, redirs: ShNode[], ctx: Context): void {
+    const fact = this.newCommand(ctx);
+    const variant: string = cmd.Variant?.Value ?? 'declare';
+    fact.program = variant;
+    fact.name = variant;
+    const args: ShNode[] = cmd.Args ?? [];
+    const naked = args.filter((a) => a.Naked).map((a) => (a.Value ? wordValue(a.Value).text : (a.Name?.Value ?? '')));
+    fact.args = naked;
+    fact.flags = naked.filter((a) => a.startsWith('-')).flatMap((a) => a.slice(1).split(''));
+    const exported = variant === 'export' || fact.flags.includes('x');
+    for (const a of args) {
+      if (a.Naked) continue;
+      const f = this.assignment(a, exported ? 'export' : 'shell', fact.index, ctx);
+      if (f) fact.env.push({ name: f.name, value: f.value, dynamic: f.dynamic });
+    }
+    this.redirects(fact, redirs, ctx);
+  }
+}
+
+function isShadowing(name: string): boolean {
+  return isWellKnownProgram(name);
+}
+
+export function classifyWord(v: WordValue, cwd: Cwd, workspace: string | undefined) {
+  return classifyPath(v.text, cwd, workspace, { dynamic: v.dynamic, glob: v.glob });
+}
+
+/** Parse a command line and describe it. Never throws: parse errors and limits are facts too. */
+export function describeCommand(source: string, options: { workspace?: string; limits?: Partial<FactsLimits> } = {}): Facts {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const walker = new Walker(options.workspace, limits, source);
+  if (source.length > limits.maxChars) {
+    walker.facts.limits.exceeded = true;
+    walker.facts.limits.reasons.push(`longer than ${limits.maxChars} characters`);
+    return walker.facts;
+  }
+  let file: ShNode;
+  try {
+    file = parseShell(source);
+  } catch (err) {
+    walker.facts.parse = { ok: false, error: err instanceof ShellParseError ? err.message : `parser failure: ${(err as Error).message}` };
+    return walker.facts;
+  }
+  try {
+    walker.stmts(file.Stmts, TOP);
+  } catch (err) {
+    if (!(err instanceof LimitExceeded)) throw err;
+  }
+  return walker.facts;
+}
+

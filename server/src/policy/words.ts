@@ -1,0 +1,207 @@
+// Turns a shell word into what the shell would make of it, as far as that is
+// known before running: quotes removed, escapes applied, and each part only
+// known at run time ($x, $(...), `...`, $((...))) marked as dynamic.
+
+import { nodeType, shellOps, type ShNode } from './shellSyntax';
+
+/** Stands for a part of a word that is only known at run time. */
+export const DYNAMIC = '\u0000';
+
+export interface Nested {
+  kind: 'command-substitution' | 'process-substitution-in' | 'process-substitution-out';
+  stmts: ShNode[];
+}
+
+export interface WordValue {
+  text: string;
+  dynamic: boolean;
+  glob: boolean;
+  /** Quotes, backslashes or ANSI-C escapes were used. */
+  quoted: boolean;
+  ansiC: boolean;
+  /** Substitutions inside the word, to be walked as commands too. */
+  nested: Nested[];
+  /** Constructs the policy cannot see through. */
+  unknown: { construct: string; detail: string }[];
+  /** A part came from a command substitution (not just a variable). */
+  fromSubstitution: boolean;
+  /** Process substitution made the whole word (`<(...)`). */
+  procSubst: '' | '<(' | '>(';
+}
+
+function unescapeUnquoted(s: string): string {
+  return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
+}
+
+function unescapeDouble(s: string): string {
+  return s.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1');
+}
+
+export function decodeAnsiC(s: string): string {
+  return s.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (_m, e: string) => {
+    const c = e[0];
+    if (c === 'x' || c === 'u' || c === 'U') {
+      const code = parseInt(e.slice(1), 16);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    }
+    if (/[0-7]/.test(c)) return String.fromCharCode(parseInt(e, 8) & 0xff);
+    if (c === 'c') return String.fromCharCode(e.charCodeAt(1) & 0x1f);
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+    return simple[c] ?? '\\' + c;
+  });
+}
+
+function hasUnescapedGlob(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '*' || c === '?' || c === '[') return true;
+  }
+  return false;
+}
+
+export function wordValue(word: ShNode): WordValue {
+  const v: WordValue = { text: '', dynamic: false, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' };
+  const parts: ShNode[] = word?.Parts ?? [];
+  parts.forEach((part, i) => addPart(v, part, false, i === 0));
+  return v;
+}
+
+function addPart(v: WordValue, part: ShNode, inDouble: boolean, first: boolean): void {
+  switch (nodeType(part)) {
+    case 'Lit': {
+      const raw = part.Value as string;
+      if (inDouble) {
+        v.text += unescapeDouble(raw);
+      } else {
+        if (raw.includes('\\')) v.quoted = true;
+        if (hasUnescapedGlob(raw)) v.glob = true;
+        v.text += unescapeUnquoted(raw);
+      }
+      return;
+    }
+    case 'SglQuoted': {
+      v.quoted = true;
+      if (part.Dollar === true) {
+        v.ansiC = true;
+        v.text += decodeAnsiC(part.Value as string);
+      } else {
+        v.text += part.Value as string;
+      }
+      return;
+    }
+    case 'DblQuoted': {
+      v.quoted = true;
+      const inner: ShNode[] = part.Parts ?? [];
+      inner.forEach((p, i) => addPart(v, p, true, first && i === 0));
+      return;
+    }
+    case 'ParamExp': {
+      paramExp(v, part, first);
+      return;
+    }
+    case 'CmdSubst': {
+      v.dynamic = true;
+      v.fromSubstitution = true;
+      v.text += DYNAMIC;
+      v.nested.push({ kind: 'command-substitution', stmts: part.Stmts ?? [] });
+      return;
+    }
+    case 'ProcSubst': {
+      v.dynamic = true;
+      v.fromSubstitution = true;
+      v.text += DYNAMIC;
+      const op = shellOps().procSubst.get(part.Op as number) ?? '<(';
+      v.procSubst = op === '>(' ? '>(' : '<(';
+      v.nested.push({ kind: op === '>(' ? 'process-substitution-out' : 'process-substitution-in', stmts: part.Stmts ?? [] });
+      return;
+    }
+    case 'ArithmExp': {
+      v.dynamic = true;
+      v.text += DYNAMIC;
+      arithm(v, part.X);
+      return;
+    }
+    case 'ExtGlob': {
+      v.glob = true;
+      v.text += '*';
+      return;
+    }
+    case 'BraceExp': {
+      v.glob = true;
+      v.text += '*';
+      return;
+    }
+    default:
+      v.dynamic = true;
+      v.text += DYNAMIC;
+      v.unknown.push({ construct: 'unsupported-syntax', detail: `word part ${nodeType(part)}` });
+  }
+}
+
+function paramExp(v: WordValue, part: ShNode, first: boolean): void {
+  const name: string = part.Param?.Value ?? '';
+  const plain = !part.Excl && !part.Length && !part.Width && !part.Index && !part.Slice && !part.Repl && !part.Exp;
+  if (part.Excl) v.unknown.push({ construct: 'indirect-expansion', detail: `\${!${name}} names another variable at run time` });
+  if (part.Exp) {
+    if (part.Exp.Op === shellOps().paramAt) {
+      const letter = wordValue(part.Exp.Word).text;
+      if (letter.includes('P')) v.unknown.push({ construct: 'prompt-expansion', detail: `\${${name}@P} expands prompt escapes, which can run commands` });
+      if (letter.includes('E')) v.unknown.push({ construct: 'escape-expansion', detail: `\${${name}@E} decodes escapes at run time` });
+    }
+    if (part.Exp.Word) mergeNested(v, wordValue(part.Exp.Word));
+  }
+  if (part.Repl) {
+    if (part.Repl.Orig) mergeNested(v, wordValue(part.Repl.Orig));
+    if (part.Repl.With) mergeNested(v, wordValue(part.Repl.With));
+  }
+  if (part.Index) arithm(v, part.Index);
+  if (part.Slice) {
+    arithm(v, part.Slice.Offset);
+    arithm(v, part.Slice.Length);
+  }
+  // $HOME and $PWD at the start of a word still say where a path is.
+  if (plain && first && name === 'HOME') {
+    v.text += '~';
+    return;
+  }
+  if (plain && first && name === 'PWD') {
+    v.text += '.';
+    return;
+  }
+  v.dynamic = true;
+  v.text += DYNAMIC;
+}
+
+function mergeNested(v: WordValue, inner: WordValue): void {
+  v.nested.push(...inner.nested);
+  v.unknown.push(...inner.unknown);
+  if (inner.fromSubstitution) v.fromSubstitution = true;
+}
+
+/** Arithmetic and test expressions may hold words with substitutions in them. */
+export function arithm(v: WordValue, node: ShNode, depth = 0): void {
+  if (node === null || node === undefined || depth > 64) return;
+  const t = nodeType(node);
+  if (t === 'Word') {
+    mergeNested(v, wordValue(node));
+    return;
+  }
+  for (const key of ['X', 'Y']) {
+    let child: ShNode;
+    try {
+      child = node[key];
+    } catch {
+      continue;
+    }
+    if (child) arithm(v, child, depth + 1);
+  }
+}
+
+/** A word's text for people and for the policy: run-time parts read `$?`. */
+export function showDynamic(text: string): string {
+  return text.split(DYNAMIC).join('$?');
+}
