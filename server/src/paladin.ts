@@ -39,6 +39,8 @@ export interface RunOptions {
   approved?: boolean;
   network?: boolean;
   timeoutSeconds?: number;
+  /** Sandbox image for this run; defaults to paladin.sandbox.image. */
+  image?: string;
   historyId?: string;
   /** Running is refused in an untrusted workspace. */
   trusted?: boolean;
@@ -128,13 +130,13 @@ export class Paladin {
       ...audit,
       mode,
       network: options.network === true,
-      image: this.settings.sandbox.image,
+      image: options.image ?? this.settings.sandbox.image,
       limits: this.settings.sandbox,
     });
     let result: RunResult & { output?: Buffer };
     try {
       result = await this.stages.executor.run(
-        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds },
+        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds, image: options.image },
         {
           signal: stream.signal,
           runId: stream.runId,
@@ -153,7 +155,7 @@ export class Paladin {
         bytes: { stdout: 0, stderr: 0 },
         truncated: false,
         mode,
-        image: this.settings.sandbox.image,
+        image: options.image ?? this.settings.sandbox.image,
       };
       this.stages.records.recordRunEnd(historyId, failed);
       this.stages.records.audit(actor, 'run.end', historyId, { end: 'sandbox error', message });

@@ -1,12 +1,147 @@
-import { Exit, type Subcommand } from '../command';
+// `paladin run`: check a command against the policy, run it in the sandbox,
+// stream its output; `--apply RUNID` / `--discard RUNID` settle a snapshot run.
+
+import { RequestError } from '../../paladin';
+import type { RunResult, WorkspaceMode } from '../../protocol/types';
+import { Exit, UsageError, type CliContext, type Subcommand } from '../command';
+
+const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeout S] [--image I]
+                   [--workspace DIR] [--network] [--yes] [--json]
+       paladin run --apply RUNID [--include-sensitive] [--json]
+       paladin run --discard RUNID
+
+Checks the command against the policy (deny: exit 4; ask: needs --yes or a
+"y" at the prompt, else exit 3), then runs it in a locked-down Docker
+container and streams its stdout and stderr.
+
+Options:
+  --mode M             ro (workspace read-only), snapshot (works on a copy;
+                       changes are kept for --apply) or live (read-write,
+                       needs approval). Default: ro for read-only commands,
+                       snapshot for commands that write.
+  --timeout S          wall-clock limit in seconds (1-3600; default
+                       paladin.sandbox.timeoutSeconds)
+  --image I            sandbox image (default paladin.sandbox.image)
+  --workspace DIR      the folder mounted at /workspace (default: current)
+  --network            give the container network access (needs approval)
+  --yes                approve a command the policy marks "ask"
+  --json               after the output, print one JSON object: runId, exit
+                       code, how it ended, durations, byte counts,
+                       truncation, changes
+  --apply RUNID        apply the changes a snapshot run left (all or nothing)
+  --include-sensitive  with --apply: also write into .git/ and .vscode/
+  --discard RUNID      drop the changes a snapshot run left
+
+Exit codes: 0 exited 0; 5 exited non-zero or hit a limit (timeout, memory,
+output, cancelled); 1 sandbox error (Docker down, image missing); 3 needs
+approval; 4 denied.
+`;
 
 export const runCommand: Subcommand = {
   name: 'run',
-  summary: '(not built yet)',
-  help: 'Usage: paladin run\n',
-  options: { json: { type: 'boolean' } },
-  async run(ctx) {
-    ctx.err.write('paladin run: not built yet\n');
-    return Exit.failure;
+  summary: 'run a command in the sandbox (after the policy check); --apply a snapshot run',
+  help,
+  options: {
+    mode: { type: 'string' },
+    timeout: { type: 'string' },
+    image: { type: 'string' },
+    workspace: { type: 'string' },
+    network: { type: 'boolean' },
+    yes: { type: 'boolean', short: 'y' },
+    json: { type: 'boolean' },
+    apply: { type: 'string' },
+    'include-sensitive': { type: 'boolean' },
+    discard: { type: 'string' },
+  },
+  allowPositionals: true,
+  async run(ctx, { values, positionals }) {
+    const json = values.json === true;
+    if (typeof values.apply === 'string') {
+      if (positionals.length > 0) throw new UsageError('--apply takes a run id and no command');
+      const paladin = await ctx.paladin();
+      const result = await paladin.apply(ctx.actor, values.apply, { includeSensitive: values['include-sensitive'] === true });
+      if (json) ctx.out.write(JSON.stringify({ runId: values.apply, ...result }) + '\n');
+      else {
+        for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
+        for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
+        if (result.applied.length === 0 && result.skipped.length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
+      }
+      return Exit.ok;
+    }
+    if (typeof values.discard === 'string') {
+      if (positionals.length > 0) throw new UsageError('--discard takes a run id and no command');
+      const paladin = await ctx.paladin();
+      await paladin.discard(ctx.actor, values.discard);
+      if (json) ctx.out.write(JSON.stringify({ runId: values.discard, discarded: true }) + '\n');
+      else ctx.err.write(`discarded the changes of run ${values.discard}\n`);
+      return Exit.ok;
+    }
+
+    const command = positionals.join(' ');
+    if (command.trim() === '') throw new UsageError('give the command to run, e.g. paladin run "ls -la"');
+    const mode = values.mode as string | undefined;
+    if (mode !== undefined && !['ro', 'snapshot', 'live'].includes(mode)) throw new UsageError(`--mode must be ro, snapshot or live, not "${mode}"`);
+    let timeoutSeconds: number | undefined;
+    if (values.timeout !== undefined) {
+      timeoutSeconds = Number(values.timeout);
+      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) throw new UsageError(`--timeout must be seconds from 1 to 3600, not "${String(values.timeout)}"`);
+    }
+    // A one-shot process cannot profit from warm containers; do not make any.
+    ctx.settings.sandbox.poolSize = 0;
+    const paladin = await ctx.paladin();
+
+    let lastOut = '\n';
+    const options = {
+      command,
+      workspace: values.workspace as string | undefined,
+      mode: mode as WorkspaceMode | undefined,
+      network: values.network === true,
+      timeoutSeconds,
+      image: values.image as string | undefined,
+      approved: values.yes === true,
+    };
+    const stream = {
+      signal: ctx.signal,
+      onOutput: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => {
+        if (chunk.stream === 'stdout') {
+          ctx.out.write(chunk.text);
+          lastOut = chunk.text;
+        } else ctx.err.write(chunk.text);
+      },
+    };
+    let result: RunResult;
+    try {
+      result = await paladin.run(ctx.actor, options, stream);
+    } catch (err) {
+      if (!(err instanceof RequestError) || err.code !== 'needs-approval' || options.approved || !ctx.interactive) throw err;
+      ctx.err.write(`${err.message}\n`);
+      if (!(await ctx.ask('Run it?'))) {
+        ctx.err.write('not run.\n');
+        return Exit.ask;
+      }
+      result = await paladin.run(ctx.actor, { ...options, approved: true }, stream);
+    }
+    report(ctx, result, json, lastOut);
+    if (result.end === 'exited' && result.exitCode === 0) return Exit.ok;
+    return result.end === 'sandbox error' ? Exit.failure : Exit.commandFailed;
   },
 };
+
+function report(ctx: CliContext, result: RunResult, json: boolean, lastOut: string): void {
+  if (json) {
+    if (!lastOut.endsWith('\n')) ctx.out.write('\n');
+    ctx.out.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  if (result.end !== 'exited') ctx.err.write(`[paladin] ${result.end}${result.message ? `: ${result.message}` : ''}\n`);
+  else if (result.exitCode !== 0) ctx.err.write(`[paladin] exit code ${result.exitCode}\n`);
+  const changes = result.changes ?? [];
+  if (changes.length > 0) {
+    ctx.err.write(`[paladin] the run changed ${changes.length} file${changes.length === 1 ? '' : 's'} in its copy of the workspace:\n`);
+    for (const c of changes) ctx.err.write(`  ${c.kind.padEnd(7)} ${c.path}${c.sensitive ? '  (inside .git/ or .vscode/: needs --include-sensitive)' : ''}${c.binary ? '  (binary)' : ''}\n`);
+    for (const c of changes) if (c.diff) ctx.err.write(c.diff);
+    ctx.err.write(`[paladin] apply with: paladin run --apply ${result.runId}   (or drop: paladin run --discard ${result.runId})\n`);
+  } else if (result.mode === 'snapshot' && result.end === 'exited') {
+    ctx.err.write('[paladin] the run changed no files.\n');
+  }
+}
