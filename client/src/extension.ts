@@ -1,35 +1,55 @@
 // Paladin's VS Code client: sets the editor up and talks to the person. It
-// never plans, checks or runs; the language server does.
+// never plans, checks or runs; the language server does. Activation only
+// registers things and starts the server in the background, so it stays fast.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification } from '../../server/src/protocol/protocol';
+import { CHAT_VIEW_ID, ChatViewProvider } from './chatView';
+import { registerCommands } from './commands';
+import { ServerClient } from './serverClient';
+import { SNAPSHOT_SCHEME, SnapshotDocuments } from './snapshotDocuments';
+import { StatusBar } from './statusBar';
 
-let client: LanguageClient | undefined;
+let server: ServerClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
-  item.name = 'Paladin';
-  item.text = '$(shield) Paladin: starting';
-  item.show();
-  context.subscriptions.push(item);
-
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, runtime: 'node' },
-    debug: { module: serverModule, transport: TransportKind.ipc, runtime: 'node' },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown' }, { language: 'shellscript' }],
-  };
-  client = new LanguageClient('paladin', 'Paladin', serverOptions, clientOptions);
-  context.subscriptions.push(client.onNotification(StatusNotification.type, (s) => {
-    item.text = s.state === 'ready' ? '$(shield) Paladin: ready' : `$(shield) Paladin: ${s.state}`;
-  }));
-  await client.start();
+export function activate(context: vscode.ExtensionContext): { activationMs: number } {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Paladin', { log: true });
+  const status = new StatusBar();
+  server = new ServerClient(context, log);
+  const snapshots = new SnapshotDocuments();
+  const chat = new ChatViewProvider(context.extensionUri, server, snapshots, log);
+  context.subscriptions.push(
+    log,
+    status,
+    server,
+    chat,
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chat, { webviewOptions: { retainContextWhenHidden: true } }),
+    vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, snapshots),
+    server.onDidChangeState((state) => {
+      status.update(state);
+      chat.setStatus(
+        state.kind === 'running'
+          ? { running: true, status: state.status, why: state.status?.state === 'error' ? state.status.message : undefined }
+          : { running: false, why: state.kind === 'starting' ? 'the server is starting' : state.why },
+      );
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => chat.setStatus({ running: server?.current.kind === 'running' })),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('paladin.server.runtime')) {
+        void vscode.window.showInformationMessage('Paladin: the server runtime changed; restart the server to use it.', 'Restart Server').then((pick) => {
+          if (pick) void server?.restart();
+        });
+      }
+    }),
+    vscode.commands.registerCommand('paladin.showOutput', () => log.show()),
+  );
+  registerCommands(context, server, chat);
+  void server.start();
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await server?.stop();
 }

@@ -17,8 +17,10 @@ import type {
   ServerStatus,
   WorkspaceMode,
 } from './types';
+import type { Presentation } from './webview';
 
 export * from './types';
+export type { Presentation } from './webview';
 
 /** client → server: plan a request. Progress streams as `paladin/planProgress`. */
 export namespace PlanRequest {
@@ -72,6 +74,8 @@ export namespace RunRequest {
     historyId?: string;
     /** Chosen by the client; the run's output notifications carry it as `runId`. */
     streamId?: string;
+    /** The editor's Workspace Trust; anything but `true` refuses the run. */
+    trusted?: boolean;
   }
   export const type = new RequestType<Params, RunResult, void>(method);
 }
@@ -152,6 +156,33 @@ export namespace StatusNotification {
   export const method = 'paladin/status';
   export type Params = ServerStatus;
   export const type = new NotificationType<Params>(method);
+}
+
+/**
+ * client → server: a secret from the editor's SecretStorage, held in the
+ * server's memory only (never settings, the database or logs). `value: null`
+ * forgets it.
+ */
+export namespace SetSecretNotification {
+  export const method = 'paladin/setSecret';
+  export interface Params {
+    name: 'openai.apiKey';
+    value: string | null;
+  }
+  export const type = new NotificationType<Params>(method);
+}
+
+/**
+ * client → server: the presentation of a finished run's output (format
+ * recognised, highlighted tokens, extractive summary). The server keeps the
+ * output of recent runs in memory for this.
+ */
+export namespace PresentRequest {
+  export const method = 'paladin/present';
+  export interface Params {
+    runId: string;
+  }
+  export const type = new RequestType<Params, Presentation, void>(method);
 }
 
 /** client → server: ask for the current status. */

@@ -15,7 +15,12 @@ export interface Settings {
     cacheTtlSeconds: number;
   };
   ollama: { url: string; model: string; embedModel: string };
-  openai: { baseUrl: string; model: string };
+  openai: {
+    baseUrl: string;
+    model: string;
+    /** Never a setting: the editor's SecretStorage (or OPENAI_API_KEY for the CLI), held in memory only. */
+    apiKey?: string;
+  };
   sandbox: {
     image: string;
     timeoutSeconds: number;
@@ -183,3 +188,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Normalise
   }
   return normaliseSettings(raw, env);
 }
+
+/** The numeric and string settings with their defaults and bounds, for the editor's settings contribution (kept in sync by a test). */
+export const settingSpecs = { numbers: numbers as Readonly<typeof numbers>, strings: strings as Readonly<typeof strings> };

@@ -1,0 +1,346 @@
+// The chat webview view: hosts media/chat.js under a strict CSP, relays typed
+// messages (validated both ways, queued until the view says `ready`), and
+// turns the person's clicks into server requests. It never plans, checks or
+// runs by itself.
+
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { ResponseError } from 'vscode-languageclient/node';
+import {
+  ApplyRequest,
+  CheckRequest,
+  DiscardRequest,
+  ExplainRequest,
+  PlanRequest,
+  PresentRequest,
+  RunRequest,
+  type FileChange,
+  type OutputChunk,
+} from '../../server/src/protocol/protocol';
+import { isFromWebview, type FromWebview, type ToWebview, type ViewStatus } from '../../server/src/protocol/webview';
+import type { ServerClient } from './serverClient';
+import type { SnapshotDocuments } from './snapshotDocuments';
+
+export const CHAT_VIEW_ID = 'paladin.chat';
+/** Output kept per run for "open full output"; the server caps runs anyway. */
+const KEEP_OUTPUT_CHARS = 8 << 20;
+const POST_INTERVAL_MS = 50;
+
+export function newId(prefix: string): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}`;
+}
+
+interface RunRecord {
+  output: string[];
+  chars: number;
+  changes?: FileChange[];
+  workspace?: string;
+}
+
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private queue: ToWebview[] = [];
+  private readonly runs = new Map<string, RunRecord>();
+  private readonly cancels = new Map<string, vscode.CancellationTokenSource>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private viewStatus: ViewStatus = { running: false, trusted: vscode.workspace.isTrusted };
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly server: ServerClient,
+    private readonly snapshots: SnapshotDocuments,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const webview = view.webview;
+    webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'media')],
+    };
+    webview.html = this.html(webview);
+    this.disposables.push(
+      webview.onDidReceiveMessage((msg: unknown) => {
+        if (!isFromWebview(msg)) {
+          this.log.warn('the chat view sent a message of an unknown shape; ignored');
+          return;
+        }
+        void this.handle(msg).catch((err: Error) => this.log.error(`chat view: ${err.message}`));
+      }),
+      view.onDidDispose(() => {
+        if (this.view === view) {
+          this.view = undefined;
+          this.ready = false;
+        }
+      }),
+    );
+  }
+
+  /** Messages wait until the view has loaded and said `ready`. */
+  post(message: ToWebview): void {
+    if (this.view && this.ready) void this.view.webview.postMessage(message);
+    else this.queue.push(message);
+  }
+
+  setStatus(view: Omit<ViewStatus, 'trusted'>): void {
+    this.viewStatus = { ...view, trusted: vscode.workspace.isTrusted };
+    this.post({ type: 'status', view: this.viewStatus });
+  }
+
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+  }
+
+  // ------------------------------------------------------------ actions
+
+  async plan(request: string): Promise<void> {
+    const turnId = newId('t');
+    this.post({ type: 'planStarted', turnId, request });
+    const token = new vscode.CancellationTokenSource();
+    let listener: vscode.Disposable | undefined;
+    try {
+      const client = this.server.require();
+      listener = this.server.onPlanProgress(turnId, (p) => {
+        const { streamId: _s, ...progress } = p;
+        this.post({ type: 'planProgress', turnId, progress });
+      });
+      const plan = await client.sendRequest(PlanRequest.type, { request, workspace: workspaceFolder(), streamId: turnId }, token.token);
+      this.post({ type: 'planResult', turnId, plan });
+    } catch (err) {
+      this.fail(turnId, undefined, err);
+    } finally {
+      listener?.dispose();
+      token.dispose();
+    }
+  }
+
+  /** A command from the editor (selection or code lens): check it, show the card, run if asked to and allowed. */
+  async offer(command: string, action: 'run' | 'check' | 'explain'): Promise<void> {
+    const turnId = newId('t');
+    this.post({ type: 'planStarted', turnId, request: '' });
+    try {
+      const client = this.server.require();
+      if (action === 'explain') {
+        const explain = await client.sendRequest(ExplainRequest.type, { command, workspace: workspaceFolder() });
+        this.post({ type: 'checked', turnId, command, policy: explain.policy });
+        this.post({ type: 'explained', turnId, explain });
+        return;
+      }
+      const policy = await client.sendRequest(CheckRequest.type, { command, workspace: workspaceFolder() });
+      this.post({ type: 'checked', turnId, command, policy });
+      if (action === 'run' && policy.decision === 'allow') await this.run(turnId, command, false);
+    } catch (err) {
+      this.fail(turnId, undefined, err);
+    }
+  }
+
+  private async run(turnId: string, command: string, approved: boolean, historyId?: string): Promise<void> {
+    const runId = newId('r');
+    const workspace = workspaceFolder();
+    const record: RunRecord = { output: [], chars: 0, workspace };
+    this.runs.set(runId, record);
+    while (this.runs.size > 20) this.runs.delete(this.runs.keys().next().value as string);
+    this.post({ type: 'runStarted', turnId, runId, command });
+    let pending: Omit<OutputChunk, 'runId'>[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const flush = () => {
+      timer = undefined;
+      if (pending.length === 0) return;
+      this.post({ type: 'runOutput', runId, chunks: pending });
+      pending = [];
+    };
+    const token = new vscode.CancellationTokenSource();
+    this.cancels.set(runId, token);
+    let listener: vscode.Disposable | undefined;
+    try {
+      const client = this.server.require();
+      if (!workspace) throw new Error('Open a folder first: Paladin runs commands against a workspace folder.');
+      if (!vscode.workspace.isTrusted) throw Object.assign(new Error('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace (Manage Workspace Trust) to run.'), { kind: 'untrusted' });
+      listener = this.server.onRunOutput(runId, (c) => {
+        if (record.chars < KEEP_OUTPUT_CHARS) {
+          record.output.push(c.stream === 'stderr' ? c.text : c.text);
+          record.chars += c.text.length;
+        }
+        const last = pending[pending.length - 1];
+        if (last && last.stream === c.stream) last.text += c.text;
+        else pending.push({ stream: c.stream, text: c.text });
+        // Batching keeps the extension host and the view responsive under floods of output.
+        timer ??= setTimeout(flush, POST_INTERVAL_MS);
+      });
+      const result = await client.sendRequest(
+        RunRequest.type,
+        { command, workspace, approved, historyId, streamId: runId, trusted: vscode.workspace.isTrusted },
+        token.token,
+      );
+      if (timer) clearTimeout(timer);
+      flush();
+      record.changes = result.changes;
+      this.post({ type: 'runFinished', runId, result });
+      try {
+        const presentation = await client.sendRequest(PresentRequest.type, { runId });
+        this.post({ type: 'presented', runId, presentation });
+      } catch (err) {
+        this.log.warn(`presenting run ${runId}: ${(err as Error).message}`);
+      }
+    } catch (err) {
+      if (timer) clearTimeout(timer);
+      flush();
+      this.fail(turnId, runId, err);
+    } finally {
+      listener?.dispose();
+      this.cancels.delete(runId);
+      token.dispose();
+    }
+  }
+
+  private fail(turnId: string, runId: string | undefined, err: unknown): void {
+    const e = err as Error & { kind?: string };
+    const kind = err instanceof ResponseError ? ((err.data as { kind?: string } | undefined)?.kind ?? undefined) : e.kind;
+    this.post({ type: 'failed', turnId, runId, message: e.message ?? String(err), kind });
+  }
+
+  private async handle(msg: FromWebview): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        void this.view?.webview.postMessage({ type: 'status', view: { ...this.viewStatus, trusted: vscode.workspace.isTrusted } } satisfies ToWebview);
+        for (const queued of this.queue.splice(0)) void this.view?.webview.postMessage(queued);
+        return;
+      case 'plan':
+        if (msg.request.trim() !== '') await this.plan(msg.request.trim());
+        return;
+      case 'run':
+        await this.run(msg.turnId, msg.command, msg.approved, msg.historyId);
+        return;
+      case 'check':
+        try {
+          const policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder() });
+          this.post({ type: 'checked', turnId: msg.turnId, command: msg.command, policy });
+        } catch (err) {
+          this.fail(msg.turnId, undefined, err);
+        }
+        return;
+      case 'explain':
+        try {
+          const explain = await this.server.require().sendRequest(ExplainRequest.type, { command: msg.command, workspace: workspaceFolder() });
+          this.post({ type: 'explained', turnId: msg.turnId, explain });
+        } catch (err) {
+          this.fail(msg.turnId, undefined, err);
+        }
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(msg.command);
+        void vscode.window.setStatusBarMessage('Paladin: command copied', 3_000);
+        return;
+      case 'insert':
+        await insertIntoTerminal(msg.command);
+        return;
+      case 'cancel':
+        this.cancels.get(msg.runId)?.cancel();
+        return;
+      case 'openOutput': {
+        const record = this.runs.get(msg.runId);
+        if (!record) {
+          void vscode.window.showInformationMessage('Paladin keeps the full output of recent runs of this window only; this one is gone.');
+          return;
+        }
+        const doc = await vscode.workspace.openTextDocument({ content: stripEscapes(record.output.join('')), language: 'log' });
+        await vscode.window.showTextDocument(doc, { preview: true });
+        return;
+      }
+      case 'openDiff': {
+        const record = this.runs.get(msg.runId);
+        const change = record?.changes?.find((c) => c.path === msg.path);
+        if (!record || !change || !record.workspace) {
+          void vscode.window.showInformationMessage('Paladin no longer has the changes of that run.');
+          return;
+        }
+        await this.snapshots.openDiff(msg.runId, record.workspace, change);
+        return;
+      }
+      case 'apply':
+        try {
+          const result = await this.server.require().sendRequest(ApplyRequest.type, { runId: msg.runId });
+          this.post({ type: 'applied', runId: msg.runId, applied: result.applied, skipped: result.skipped });
+        } catch (err) {
+          void vscode.window.showErrorMessage(`Paladin: ${(err as Error).message}`);
+        }
+        return;
+      case 'discard':
+        try {
+          await this.server.require().sendRequest(DiscardRequest.type, { runId: msg.runId });
+          this.post({ type: 'discarded', runId: msg.runId });
+        } catch (err) {
+          void vscode.window.showErrorMessage(`Paladin: ${(err as Error).message}`);
+        }
+        return;
+      case 'clear':
+        return;
+    }
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', 'chat.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'chat.css'));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+      `img-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>Paladin</title>
+</head>
+<body>
+<main id="app" aria-label="Paladin chat"></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    for (const t of this.cancels.values()) t.cancel();
+  }
+}
+
+export function workspaceFolder(): string | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+}
+
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+export function stripEscapes(text: string): string {
+  return text.replace(ESCAPES, '');
+}
+
+/** Puts the command on the terminal's prompt without running it. */
+async function insertIntoTerminal(command: string): Promise<void> {
+  const clean = stripEscapes(command).trim();
+  if (/[\r\n]/.test(clean)) {
+    // A newline would make the shell run the first line; hand over by clipboard instead.
+    await vscode.env.clipboard.writeText(clean);
+    void vscode.window.showInformationMessage('Paladin: this command spans several lines, so it was copied to the clipboard instead of typed into the terminal (a newline would run it). Paste it when you are ready.');
+    return;
+  }
+  const terminal = vscode.window.activeTerminal ?? vscode.window.createTerminal('Paladin');
+  terminal.show();
+  terminal.sendText(clean, false);
+}

@@ -1,0 +1,202 @@
+// The editor's requests, each answered through the one Paladin. Every
+// handler catches its own failure (see errors.ts) and honours cancellation.
+
+import type { Connection } from 'vscode-languageserver/node';
+import { RequestError } from '../paladin';
+import type { Records as PresenterRecords } from '../presenter';
+import {
+  ApplyRequest,
+  CheckRequest,
+  DiscardRequest,
+  ExplainRequest,
+  HistoryRequest,
+  PlanProgressNotification,
+  PlanRequest,
+  PresentRequest,
+  RunOutputNotification,
+  RunRequest,
+  SetSecretNotification,
+  StatusRequest,
+  VerifyAuditRequest,
+  type PolicyDecision,
+  type RunResult,
+} from '../protocol/protocol';
+import { guarded } from './errors';
+import { fallbackWorkspace, type PaladinHost } from './host';
+import { ChunkBatcher, OutputStore } from './outputStore';
+import { present } from './present';
+
+interface Records {
+  history(params: HistoryRequest.Params): HistoryRequest.Entry[];
+  verifyAudit(): VerifyAuditRequest.Result;
+}
+
+const streamIdPattern = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+export function registerHandlers(
+  connection: Connection,
+  host: PaladinHost,
+  log: (m: string) => void,
+  onChecked: (command: string, decision: PolicyDecision) => void = () => undefined,
+): void {
+  const outputs = new OutputStore();
+
+  connection.onRequest(
+    PlanRequest.type,
+    guarded('Planning', log, async (params, signal) => {
+      const { paladin, actor } = await host.get();
+      const streamId = params.streamId;
+      return paladin.plan(
+        actor,
+        { request: params.request, workspace: params.workspace ?? fallbackWorkspace(), planner: params.planner, count: params.count },
+        {
+          signal,
+          onProgress: streamId ? (p) => void connection.sendNotification(PlanProgressNotification.type, { streamId, ...p }) : undefined,
+        },
+      );
+    }),
+  );
+
+  connection.onRequest(
+    CheckRequest.type,
+    guarded('Checking the command', log, async (params) => {
+      const { paladin, actor } = await host.get();
+      const decision = await paladin.check(actor, params.command, { workspace: params.workspace, facts: params.facts });
+      onChecked(params.command, decision);
+      return decision;
+    }),
+  );
+
+  connection.onRequest(
+    RunRequest.type,
+    guarded('Running the command', log, async (params: RunRequest.Params, signal): Promise<RunResult> => {
+      if (!params.workspace) throw new RequestError('Open a folder first: Paladin runs commands against a workspace folder.', 'invalid');
+      if (params.streamId !== undefined && !streamIdPattern.test(params.streamId)) throw new RequestError('streamId must be 1-100 letters, digits, or . _ : -', 'invalid');
+      const { paladin, actor } = await host.get();
+      const runId = params.streamId;
+      let batcher: ChunkBatcher | undefined;
+      if (runId) {
+        outputs.begin(runId, paladin.settings.sandbox.outputBytes);
+        batcher = new ChunkBatcher((chunks) => {
+          for (const c of chunks) void connection.sendNotification(RunOutputNotification.type, { runId, ...c });
+        });
+      }
+      try {
+        const result = await paladin.run(
+          actor,
+          {
+            command: params.command,
+            workspace: params.workspace,
+            mode: params.mode,
+            approved: params.approved === true,
+            network: params.network === true,
+            timeoutSeconds: params.timeoutSeconds,
+            historyId: params.historyId,
+            trusted: params.trusted === true,
+          },
+          {
+            signal,
+            runId,
+            onOutput: runId
+              ? (chunk) => {
+                  outputs.add(runId, chunk);
+                  batcher?.push(chunk);
+                }
+              : undefined,
+          },
+        );
+        return result;
+      } finally {
+        // Output always arrives before the answer that ends the run.
+        batcher?.flush();
+        void host.refreshStatus();
+      }
+    }),
+  );
+
+  connection.onRequest(
+    PresentRequest.type,
+    guarded('Presenting the output', log, async (params) => {
+      const stdout = outputs.stdout(params.runId);
+      if (stdout === undefined) throw new RequestError(`No output is kept for run ${params.runId}: only the last few runs of this editor session are.`, 'invalid');
+      return present(params.runId, stdout);
+    }),
+  );
+
+  connection.onRequest(
+    ExplainRequest.type,
+    guarded('Explaining the command', log, async (params, signal) => {
+      const { paladin, actor } = await host.get();
+      return paladin.explain(actor, params.command, { workspace: params.workspace, signal });
+    }),
+  );
+
+  connection.onRequest(
+    ApplyRequest.type,
+    guarded('Applying the changes', log, async (params) => {
+      const { paladin, actor } = await host.get();
+      return paladin.apply(actor, params.runId, { includeSensitive: params.includeSensitive === true });
+    }),
+  );
+
+  connection.onRequest(
+    DiscardRequest.type,
+    guarded('Discarding the changes', log, async (params) => {
+      const { paladin, actor } = await host.get();
+      await paladin.discard(actor, params.runId);
+    }),
+  );
+
+  connection.onRequest(
+    HistoryRequest.type,
+    guarded('Reading the history', log, async (params) => {
+      const { paladin } = await host.get();
+      const records = recordsOf(paladin);
+      return records.history({ ...params, limit: Math.min(Math.max(params?.limit ?? 50, 1), 500) });
+    }),
+  );
+
+  connection.onRequest(
+    VerifyAuditRequest.type,
+    guarded('Verifying the audit log', log, async () => {
+      const { paladin } = await host.get();
+      return recordsOf(paladin).verifyAudit();
+    }),
+  );
+
+  connection.onRequest(
+    StatusRequest.type,
+    guarded('Reading the status', log, async () => host.refreshStatus()),
+  );
+
+  connection.onNotification(SetSecretNotification.type, (params) => {
+    if (params?.name !== 'openai.apiKey') return;
+    host.setSecret(params.name, typeof params.value === 'string' ? params.value : null);
+    void host.refreshStatus();
+  });
+}
+
+/** History and audit answers come from the records stage (presenter/). */
+function recordsOf(paladin: { stages: { records: unknown } }): Records {
+  const records = paladin.stages.records as Partial<PresenterRecords>;
+  if (!records.history || !records.auditLog) throw new RequestError('This build of Paladin cannot read history or verify the audit log.', 'unavailable');
+  const { history, auditLog } = records;
+  return {
+    history: (p) =>
+      history.list({ search: p.search, status: p.status, limit: p.limit }).map((e) => ({
+        id: e.id,
+        query: e.query,
+        plannedCommand: e.command,
+        executionStatus: e.status,
+        exitCode: e.exitCode,
+        createdAt: e.createdAt,
+      })),
+    verifyAudit: () => {
+      const report = auditLog.verify();
+      const message = report.intact
+        ? `The audit log is intact: ${report.records} records, hash chain verified in ${Math.round(report.ms)} ms.`
+        : `The audit log has been changed: ${report.firstBroken?.message ?? 'the hash chain does not verify'}.`;
+      return { intact: report.intact, records: report.records, message: [message, ...report.warnings].join(' ') };
+    },
+  };
+}

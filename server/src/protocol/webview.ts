@@ -1,0 +1,164 @@
+// The messages between the chat webview (media/src/chat.ts) and the extension
+// host (client/src/chatView.ts), and the presentation of run output the
+// server sends for it. Both sides validate every message they receive with
+// `isToWebview` / `isFromWebview`: a message that does not match is dropped.
+// Plain data only: nothing here is ever interpreted as markup.
+
+import type { ExplainResult, OutputChunk, PlanResult, PolicyDecision, RetrievedExample, RunResult, ServerStatus } from './types';
+
+// ---------------------------------------------------------------- presentation
+
+/**
+ * One highlighted token. `l` and `d` are the colours under the light and dark
+ * theme (`#rrggbb`), `s` shiki's font style bits (1 italic, 2 bold, 4 underline).
+ */
+export interface Token {
+  t: string;
+  l?: string;
+  d?: string;
+  s?: number;
+}
+
+export type OutputFormat = 'json' | 'diff' | 'csv' | 'log' | 'plain';
+
+/** What a person needs to judge long output without reading all of it. */
+export interface OutputSummary {
+  lines: number;
+  bytes: number;
+  /** Lines that look like errors, then warnings, in order, at most a few each. */
+  errors: string[];
+  warnings: string[];
+  first: string[];
+  last: string[];
+  /** The most repeated lines, most frequent first. */
+  repeated: { line: string; count: number }[];
+}
+
+/** server → client (`paladin/present`): how to show a finished run's stdout. */
+export interface Presentation {
+  runId: string;
+  format: OutputFormat;
+  /** Highlighted stdout, one token list per line; absent for plain text or when too long to highlight. */
+  lines?: Token[][];
+  /** Present when the output is long enough to collapse. */
+  summary?: OutputSummary;
+}
+
+// ---------------------------------------------------------------- host → webview
+
+export type PlanProgressItem =
+  | { kind: 'retrieved'; examples: RetrievedExample[] }
+  | { kind: 'token'; text: string }
+  | { kind: 'candidate'; command: string; confidence: number };
+
+export interface ViewStatus {
+  running: boolean;
+  /** Why the server is not running, or what is wrong. */
+  why?: string;
+  trusted: boolean;
+  status?: ServerStatus;
+}
+
+export type ToWebview =
+  | { type: 'status'; view: ViewStatus }
+  | { type: 'planStarted'; turnId: string; request: string }
+  | { type: 'planProgress'; turnId: string; progress: PlanProgressItem }
+  | { type: 'planResult'; turnId: string; plan: PlanResult }
+  | { type: 'checked'; turnId: string; command: string; policy: PolicyDecision }
+  | { type: 'explained'; turnId: string; explain: ExplainResult }
+  | { type: 'runStarted'; turnId: string; runId: string; command: string }
+  | { type: 'runOutput'; runId: string; chunks: Omit<OutputChunk, 'runId'>[] }
+  | { type: 'runFinished'; runId: string; result: RunResult }
+  | { type: 'presented'; runId: string; presentation: Presentation }
+  | { type: 'applied'; runId: string; applied: string[]; skipped: { path: string; reason: string }[] }
+  | { type: 'discarded'; runId: string }
+  | { type: 'failed'; turnId: string; runId?: string; message: string; kind?: string }
+  | { type: 'clear' };
+
+// ---------------------------------------------------------------- webview → host
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'plan'; request: string }
+  | { type: 'run'; turnId: string; command: string; approved: boolean; historyId?: string }
+  | { type: 'check'; turnId: string; command: string }
+  | { type: 'explain'; turnId: string; command: string }
+  | { type: 'copy'; command: string }
+  | { type: 'insert'; command: string }
+  | { type: 'cancel'; runId: string }
+  | { type: 'openDiff'; runId: string; path: string }
+  | { type: 'openOutput'; runId: string }
+  | { type: 'apply'; runId: string }
+  | { type: 'discard'; runId: string }
+  | { type: 'clear' };
+
+// ---------------------------------------------------------------- validation
+
+type Check = (v: unknown) => boolean;
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str: Check = (v) => typeof v === 'string';
+const shortStr: Check = (v) => typeof v === 'string' && v.length <= 16_384;
+const id: Check = (v) => typeof v === 'string' && /^[A-Za-z0-9_.:-]{1,100}$/.test(v);
+const bool: Check = (v) => typeof v === 'boolean';
+const obj: Check = (v) => isObj(v);
+const arr: Check = (v) => Array.isArray(v);
+const opt = (c: Check): Check => (v) => v === undefined || c(v);
+
+function fields(spec: Record<string, Check>): Check {
+  return (v) => isObj(v) && Object.entries(spec).every(([k, c]) => c(v[k]));
+}
+
+const chunk = fields({ stream: (v) => v === 'stdout' || v === 'stderr', text: str });
+const progress: Check = (v) =>
+  isObj(v) &&
+  ((v.kind === 'retrieved' && arr(v.examples)) ||
+    (v.kind === 'token' && str(v.text)) ||
+    (v.kind === 'candidate' && str(v.command) && typeof v.confidence === 'number'));
+
+const toWebview: Record<ToWebview['type'], Check> = {
+  status: fields({ view: fields({ running: bool, why: opt(str), trusted: bool, status: opt(obj) }) }),
+  planStarted: fields({ turnId: id, request: str }),
+  planProgress: fields({ turnId: id, progress }),
+  planResult: fields({ turnId: id, plan: fields({ command: str, reasoning: str, policy: obj, retrieved: arr }) }),
+  checked: fields({ turnId: id, command: str, policy: fields({ decision: str, rules: arr, risk: obj }) }),
+  explained: fields({ turnId: id, explain: fields({ command: str, summary: str, parts: arr }) }),
+  runStarted: fields({ turnId: id, runId: id, command: str }),
+  runOutput: fields({ runId: id, chunks: (v) => Array.isArray(v) && v.every(chunk) }),
+  runFinished: fields({ runId: id, result: fields({ end: str }) }),
+  presented: fields({ runId: id, presentation: fields({ format: str, lines: opt(arr), summary: opt(obj) }) }),
+  applied: fields({ runId: id, applied: arr, skipped: arr }),
+  discarded: fields({ runId: id }),
+  failed: fields({ turnId: id, runId: opt(id), message: str, kind: opt(str) }),
+  clear: () => true,
+};
+
+const fromWebview: Record<FromWebview['type'], Check> = {
+  ready: () => true,
+  plan: fields({ request: shortStr }),
+  run: fields({ turnId: id, command: shortStr, approved: bool, historyId: opt(id) }),
+  check: fields({ turnId: id, command: shortStr }),
+  explain: fields({ turnId: id, command: shortStr }),
+  copy: fields({ command: shortStr }),
+  insert: fields({ command: shortStr }),
+  cancel: fields({ runId: id }),
+  openDiff: fields({ runId: id, path: shortStr }),
+  openOutput: fields({ runId: id }),
+  apply: fields({ runId: id }),
+  discard: fields({ runId: id }),
+  clear: () => true,
+};
+
+function valid<T extends { type: string }>(table: Record<string, Check>, v: unknown): v is T {
+  if (!isObj(v) || typeof v.type !== 'string' || !Object.prototype.hasOwnProperty.call(table, v.type)) return false;
+  return table[v.type](v);
+}
+
+/** The webview accepts only messages of these shapes from the host. */
+export function isToWebview(v: unknown): v is ToWebview {
+  return valid<ToWebview>(toWebview, v);
+}
+
+/** The host accepts only messages of these shapes from the webview. */
+export function isFromWebview(v: unknown): v is FromWebview {
+  return valid<FromWebview>(fromWebview, v);
+}
