@@ -21,7 +21,8 @@ export interface ImageText {
 const MARK = '\x1ePALADIN-MANUAL ';
 const MAX_BYTES = 8 << 20;
 
-// Only programs on the PATH as files are asked for --help (never builtins),
+// Only programs found as files (or busybox applets) are asked for --help,
+// never builtins, functions or aliases,
 // each under `timeout` where the image has it, with stdin closed.
 const SCRIPT = `
 for p do
@@ -30,12 +31,13 @@ for p do
     printf 'manual\\n%s\\n' "$out"
     continue
   fi
-  case $(command -v "$p" 2>/dev/null) in
-    /*)
+  t=$(type "$p" 2>/dev/null) || t=
+  case $t in
+    ''|*builtin*|*function*|*alias*|*keyword*) printf 'none\\n' ;;
+    *)
       printf 'help\\n'
       if command -v timeout >/dev/null 2>&1; then timeout 3 "$p" --help </dev/null 2>&1 | head -c 262144
       else "$p" --help </dev/null 2>&1 | head -c 262144; fi ;;
-    *) printf 'none\\n' ;;
   esac
 done
 `;

@@ -41,10 +41,11 @@ export function templatePattern(entry: KnowledgeEntry): RegExp {
   while ((m = re.exec(entry.template))) {
     if (!Object.prototype.hasOwnProperty.call(entry.slots, m[1])) continue;
     let before = literal(entry.template.slice(last, m.index));
-    const word = quoted ? "[^']*?" : `(?:'[^']*'|"[^"]*"|[^\\s'"|;&<>()]+)`;
+    // A slot never stands for an option: `ls {path}` must not match `ls -l`.
+    const word = quoted ? "[^']*?" : `(?!-)(?:'[^']*'|"[^"]*"|[^\\s'"|;&<>()]+)`;
     if (entry.slots[m[1]].default === '') {
       const space = /\\s\+$/.test(before);
-      if (space) before = before.slice(0, -4);
+      if (space) before = before.slice(0, -3);
       out += `${before}(?:${space ? '\\s+' : ''}${word})?`;
     } else {
       out += `${before}${word}`;

@@ -37,7 +37,7 @@ export interface Manual {
 }
 
 /** Bump when the parser changes, so cached parses are redone. */
-export const MANUAL_PARSER_VERSION = 8;
+export const MANUAL_PARSER_VERSION = 9;
 
 const SKIPPED_SECTIONS = new Set(['SYNOPSIS', 'EXAMPLES', 'EXAMPLE', 'SEE ALSO', 'AUTHOR', 'AUTHORS', 'REPORTING BUGS', 'COPYRIGHT', 'HISTORY', 'BUGS', 'STANDARDS CONFORMANCE', 'NOTES']);
 const MAX_DESCRIPTION = 160;
@@ -123,11 +123,10 @@ export function parseTag(tag: string): Spec[] | null {
       value = 'required';
       valueName = v[1];
       rest = rest.slice(v[0].length);
-    } else if ((v = /^ ((?:[<[{]?[A-Za-z_][\w.:|-]*[\]>}]?(?:\.\.\.)?|\{\}|;|\+|\\;)(?: (?:[A-Za-z_][\w-]*|\{\}|;|\+|\\;|\.\.\.))*)/.exec(rest))) {
-      // A placeholder after one space: `-n NUM`, `-name pattern`, `-exec command ;`.
-      if (/^\[/.test(v[1])) value = 'optional';
-      else value = 'required';
-      valueName = v[1].replace(/^[<[]|[\]>]$/g, '');
+    } else if ((v = /^ ((?:[^\s-]|-[A-Za-z])\S*(?: \S+){0,2})$/.exec(rest))) {
+      // A placeholder after one space: `-n NUM`, `-name pattern`, `-n N[bkm]`, `-perm -mode`, `-exec command ;`.
+      value = /^\[[^\]]*\]$/.test(v[1]) ? 'optional' : 'required';
+      valueName = v[1].replace(/^<(.*)>$/, '$1').replace(/^\[(.*)\]$/, '$1');
       rest = rest.slice(v[0].length);
     }
     if (rest.trim() !== '' && !/^\.\.\.$/.test(rest.trim())) return null;

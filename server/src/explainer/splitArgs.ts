@@ -159,7 +159,7 @@ function splitBundle(letters: string, dash: string, word: ArgWord, i: number, ar
     }
     const name = '-' + letters[k];
     // BSD-style letters without a dash (`ps aux`) are documented as bare words.
-    const bare = dash === '' && manual?.terms[letters[k]] ? { names: [letters[k]], value: 'none' as const, description: manual.terms[letters[k]] } : undefined;
+    const bare = (dash === '' || (shape?.dashlessBundle && !lookup(manual, name))) && manual?.terms[letters[k]] ? { names: [letters[k]], value: 'none' as const, description: manual.terms[letters[k]] } : undefined;
     const option = bare ?? lookup(manual, name);
     const text = letters.length === 1 ? word.text : `${dash}${letters[k]}`;
     if (takesValue(option, name, shape)) {
