@@ -1,0 +1,89 @@
+// POST /v1/run streams the output of a real sandbox run (real Docker engine,
+// the executor stage, image paladin-test:busybox or PALADIN_SANDBOX_IMAGE) as
+// server-sent events while the command is still running.
+import assert from 'node:assert/strict';
+import * as http from 'node:http';
+import { after, before, test } from 'node:test';
+import { createExecutorStage } from '../../server/src/executor';
+import { createApiKey } from '../../server/src/gateway/apiKeys';
+import { createApiServer, type ApiServer } from '../../server/src/gateway/httpApi';
+import { Paladin } from '../../server/src/paladin';
+import { createPolicyStage } from '../../server/src/policy';
+import type { ExecutorStage, PolicyStage } from '../../server/src/stages';
+import { FakeExplainerStage, FakePlannerStage, FakePolicyStage } from '../support/fakeStages';
+import { recordsFixture, type RecordsFixture } from '../support/recordsFixture';
+
+let f: RecordsFixture;
+let server: ApiServer;
+let executor: ExecutorStage;
+let port: number;
+let key: string;
+
+before(async () => {
+  f = recordsFixture({ 'sandbox.image': process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox', 'sandbox.poolSize': 0 });
+  let policy: PolicyStage;
+  try {
+    policy = await createPolicyStage(f.db, f.settings);
+  } catch {
+    policy = new FakePolicyStage(); // until the real policy stage is in the tree
+  }
+  executor = createExecutorStage(f.db, f.settings);
+  const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records: f.records });
+  server = createApiServer({ paladin, records: f.records, port: 0 });
+  port = Number(new URL((await server.listen()).url!).port);
+  key = createApiKey(f.db, { name: 'sandbox', userId: f.userId }).key;
+});
+
+after(async () => {
+  await server.close();
+  await executor.dispose();
+  f.close();
+});
+
+test('a run\'s output arrives as events while it runs, then its result; history keeps the output', { timeout: 120_000 }, async () => {
+  const body = JSON.stringify({ command: 'echo first; sleep 1; echo second; echo oops >&2', workspace: f.dir, mode: 'ro', approved: true });
+  const seen: { event: string; data: any; at: number }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const started = Date.now();
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/v1/run', agent: false, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', authorization: `Bearer ${key}` } },
+      (res) => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (text: string) => {
+          buffer += text;
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const event = /^event: (.*)$/m.exec(block)![1];
+            const data = JSON.parse(block.split('\n').find((l) => l.startsWith('data: '))!.slice(6));
+            seen.push({ event, data, at: Date.now() - started });
+          }
+        });
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  assert.equal(status, 200, JSON.stringify(seen));
+  const outputs = seen.filter((e) => e.event === 'output');
+  const stdout = outputs.filter((e) => e.data.stream === 'stdout').map((e) => e.data.text).join('');
+  const stderr = outputs.filter((e) => e.data.stream === 'stderr').map((e) => e.data.text).join('');
+  assert.equal(stdout, 'first\nsecond\n');
+  assert.equal(stderr, 'oops\n');
+  const result = seen.at(-1)!;
+  assert.equal(result.event, 'result');
+  assert.equal(result.data.exitCode, 0);
+  assert.equal(result.data.end, 'exited');
+  const first = outputs.find((e) => e.data.text.includes('first'))!;
+  assert.ok(result.at - first.at >= 700, `"first" reached the client ${result.at - first.at} ms before the result: streamed, not buffered`);
+  const entry = f.records.history.get(result.data.historyId)!;
+  assert.equal(entry.status, 'succeeded');
+  assert.equal(entry.source, 'api');
+  assert.equal(entry.outputHash, result.data.outputHash, 'the kept output is addressed by the hash the run reported');
+  assert.match(f.records.outputs.get(entry.outputHash!)!.data.toString(), /first[\s\S]*second/);
+  assert.equal(f.records.auditLog.verify().intact, true);
+});
