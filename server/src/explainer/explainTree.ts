@@ -75,7 +75,11 @@ export class TreeExplainer {
     const quoted = wordKinds(redir.Word).has('SglQuoted') || wordKinds(redir.Word).has('DblQuoted') || target.includes('\\');
     let explanation = redirectNote(op, redir.N ? redir.N.Value : null, op.startsWith('<<') && op !== '<<<' ? (literalValue(redir.Word) ?? target) : target, quoted);
     if (redir.Hdoc) {
-      const lines = this.tree.of(redir.Hdoc).split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).length;
+      // The node's text runs through the closing delimiter line.
+      const body = this.tree.of(redir.Hdoc).split('\n');
+      if (body.length > 0 && body[body.length - 1].replace(/^\t+/, '') === (literalValue(redir.Word) ?? target)) body.pop();
+      if (body.length > 0 && body[body.length - 1] === '') body.pop();
+      const lines = body.length;
       explanation += ` (${lines} line${lines === 1 ? '' : 's'})`;
     }
     this.add({ kind: 'redirect', text: this.tree.text(start, redir.Word.End().Offset()), explanation, source: 'syntax' });
