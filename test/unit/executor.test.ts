@@ -1,0 +1,163 @@
+// Pure parts of the executor: the container spec's hardening, the stream
+// demultiplexer, the end-marker scanner and output caps, the unified diff,
+// archive entry names, the command message and the FIFO queue.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { BOOTSTRAP_SCRIPT, commandMessage, parseMarkerTail } from '../../server/src/executor/bootstrap';
+import { containerSpec, snapshotVolumeSpec } from '../../server/src/executor/containerSpec';
+import { Demuxer } from '../../server/src/executor/demux';
+import { MarkerScanner, OutputSink } from '../../server/src/executor/outputSink';
+import { RunQueue } from '../../server/src/executor/runQueue';
+import { entryPath } from '../../server/src/executor/snapshotChanges';
+import { unifiedDiff } from '../../server/src/executor/unifiedDiff';
+import { isSensitivePath } from '../../server/src/executor/workspaceFiles';
+
+const limits = { memoryMiB: 512, cpus: 1, pids: 128, tmpfsMiB: 64, timeoutSeconds: 30, snapshotMiB: 256 };
+
+describe('container spec', () => {
+  test('every hardening setting is there, for every mode', () => {
+    for (const mode of ['ro', 'live', 'snapshot'] as const) {
+      const spec = containerSpec({ image: 'img', mode, workspace: '/w', volume: 'v', network: false, limits }, { run: 'r1', owner: 'h:1' });
+      const h = spec.HostConfig!;
+      assert.equal(spec.User, '1000:1000');
+      assert.equal(h.NetworkMode, 'none');
+      assert.equal(spec.NetworkDisabled, true);
+      assert.equal(h.ReadonlyRootfs, true);
+      assert.equal(h.Privileged, false);
+      assert.deepEqual(h.CapDrop, ['ALL']);
+      assert.deepEqual(h.SecurityOpt, ['no-new-privileges']);
+      assert.equal(h.PidsLimit, 128);
+      assert.equal(h.Memory, 512 * 1024 * 1024);
+      assert.equal(h.MemorySwap, h.Memory);
+      assert.equal(h.NanoCpus, 1e9);
+      assert.equal(h.Init, true);
+      assert.equal(h.LogConfig?.Type, 'none');
+      assert.match(h.Tmpfs!['/tmp'], /size=64m/);
+      assert.deepEqual(h.Ulimits?.map((u) => u.Name).sort(), ['cpu', 'fsize', 'nofile']);
+      assert.deepEqual(spec.Labels, { paladin: '1', 'paladin.run': 'r1', 'paladin.owner': 'h:1' });
+      assert.ok(!JSON.stringify(spec).includes('docker.sock'));
+      assert.ok(!(spec.Env ?? []).some((e) => /KEY|TOKEN|SECRET/i.test(e)));
+      const mount = h.Mounts![0];
+      assert.equal(mount.Target, '/workspace');
+      assert.equal(mount.ReadOnly, mode === 'ro');
+      assert.equal(mount.Type, mode === 'snapshot' ? 'volume' : 'bind');
+    }
+    const net = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: true, limits }, { run: 'r', owner: 'o' });
+    assert.equal(net.HostConfig!.NetworkMode, 'bridge');
+    assert.match(snapshotVolumeSpec('v', limits, 'o').DriverOpts.o, /size=256m/);
+  });
+});
+
+describe('demultiplexing', () => {
+  test('frames split anywhere come back whole and in order', () => {
+    const frame = (type: number, text: string) => {
+      const body = Buffer.from(text);
+      const header = Buffer.alloc(8);
+      header[0] = type;
+      header.writeUInt32BE(body.length, 4);
+      return Buffer.concat([header, body]);
+    };
+    const all = Buffer.concat([frame(1, 'hello '), frame(2, 'oops'), frame(1, 'world')]);
+    for (let cut = 1; cut < all.length; cut++) {
+      const got: Record<string, string> = { stdout: '', stderr: '' };
+      const d = new Demuxer((s, data) => (got[s] += data.toString()));
+      d.push(all.subarray(0, cut));
+      d.push(all.subarray(cut));
+      assert.deepEqual(got, { stdout: 'hello world', stderr: 'oops' });
+    }
+  });
+});
+
+describe('end marker and output caps', () => {
+  test('the marker is cut out wherever the stream splits it', () => {
+    const marker = 'PALADIN-abc';
+    const stream = Buffer.from(`some output PALADIN-ab (not it)\nlast${marker}:3:0\n`);
+    for (let cut = 1; cut < stream.length; cut++) {
+      const m = new MarkerScanner(marker);
+      const user = Buffer.concat([m.push(stream.subarray(0, cut)), m.push(stream.subarray(cut))]).toString();
+      assert.equal(user, 'some output PALADIN-ab (not it)\nlast');
+      assert.deepEqual(m.report, { status: 3, oomKills: 0 });
+    }
+    assert.equal(parseMarkerTail('x:1'), undefined);
+  });
+
+  test('viewer cap, history cap and the limit callback', () => {
+    const shown: string[] = [];
+    let limited = 0;
+    const sink = new OutputSink('M', { viewerBytes: 10, historyBytes: 20 }, (c) => shown.push(c.text), () => limited++);
+    sink.push('stdout', Buffer.from('0123456789abcdef'));
+    assert.equal(shown[0], '0123456789');
+    assert.match(shown[1], /not shown/);
+    assert.equal(limited, 0);
+    sink.push('stderr', Buffer.from('ghijklmnop'));
+    assert.equal(limited, 1);
+    assert.equal(sink.overLimit, true);
+    assert.equal(sink.output().length, 20);
+  });
+
+  test('a multi-byte character split across chunks is not mangled', () => {
+    let text = '';
+    const sink = new OutputSink('M', { viewerBytes: 100, historyBytes: 100 }, (c) => (text += c.text), () => undefined);
+    const bytes = Buffer.from('✓');
+    sink.push('stdout', bytes.subarray(0, 1));
+    sink.push('stdout', bytes.subarray(1));
+    assert.equal(text, '✓');
+  });
+});
+
+describe('command message', () => {
+  test('framed by the marker; refuses NUL and the marker line', () => {
+    assert.equal(commandMessage('M1', 'echo a\necho b', true), 'M1 hold\necho a\necho b\nM1\n');
+    assert.throws(() => commandMessage('M1', 'a\0b', false), /NUL/);
+    assert.throws(() => commandMessage('M1', 'echo\nM1\nrm x', false), /marker/);
+    assert.match(BOOTSTRAP_SCRIPT, /kill -KILL -1/);
+  });
+});
+
+describe('snapshot paths and diffs', () => {
+  test('archive names never leave the workspace', () => {
+    assert.equal(entryPath('workspace/a/b.txt'), 'a/b.txt');
+    assert.equal(entryPath('workspace/'), undefined);
+    assert.equal(entryPath('workspace/../etc/passwd'), undefined);
+    assert.equal(entryPath('workspace/a/../../x'), undefined);
+  });
+
+  test('sensitive paths', () => {
+    assert.ok(isSensitivePath('.git/hooks/pre-commit'));
+    assert.ok(isSensitivePath('.vscode/settings.json'));
+    assert.ok(isSensitivePath('sub/.git/config'));
+    assert.ok(!isSensitivePath('src/.gitignore'));
+  });
+
+  test('unified diff', () => {
+    assert.equal(unifiedDiff('f', 'a\nb\nc\n', 'a\nB\nc\n'), '--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n');
+    assert.equal(unifiedDiff('f', undefined, 'x\n'), '--- /dev/null\n+++ b/f\n@@ -0,0 +1,1 @@\n+x\n');
+    assert.equal(unifiedDiff('f', 'same\n', 'same\n'), undefined);
+    const long = Array.from({ length: 30 }, (_, i) => `l${i}`).join('\n') + '\n';
+    const diff = unifiedDiff('f', long, long.replace('l2\n', 'L2\n').replace('l25\n', 'L25\n'))!;
+    assert.equal(diff.match(/^@@/gm)?.length, 2);
+  });
+});
+
+describe('run queue', () => {
+  test('first come, first served; a cancelled waiter leaves the line', async () => {
+    const q = new RunQueue(1);
+    const order: string[] = [];
+    const r1 = await q.acquire();
+    const controller = new AbortController();
+    const p2 = q.acquire().then((rel) => (order.push('2'), rel));
+    const p3 = q.acquire(controller.signal).then(
+      () => order.push('3'),
+      () => order.push('3 cancelled'),
+    );
+    const p4 = q.acquire().then((rel) => (order.push('4'), rel));
+    controller.abort();
+    await p3;
+    r1();
+    (await p2)();
+    (await p4)();
+    assert.deepEqual(order, ['3 cancelled', '2', '4']);
+    assert.deepEqual(q.depth, { active: 0, waiting: 0 });
+  });
+});
