@@ -97,6 +97,13 @@ git_reads_only(c) if c.subcommand in git_read_only
 git_reads_only(c) if {
 	c.subcommand == "branch"
 	not has_write_flag(c)
+	not "a" in c.flags
+	count(c.positionals) == 0
+}
+
+git_reads_only(c) if {
+	c.subcommand == "branch"
+	c.flags == ["a"]
 	count(c.positionals) == 0
 }
 

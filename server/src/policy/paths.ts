@@ -24,7 +24,7 @@ const PSEUDO_DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/random', '/dev/u
 const SECRET_HOME = ['.ssh', '.aws', '.gnupg', '.kube', '.docker', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.config/gcloud', '.azure', '.config/gh', '.password-store', '.vault-token', '.bash_history', '.zsh_history', '.pgpass', '.my.cnf', '.terraform.d', '.cargo/credentials', '.config/hub', '.gem/credentials'];
 const SHELL_RC = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.kshrc', '.cshrc', '.tcshrc', '.config/fish/config.fish', '.xinitrc', '.xprofile', '.inputrc', '.bash_logout'];
 const SECRET_SYSTEM = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh', '/etc/ssl/private', '/root', '/etc/passwd'];
-const SECRET_NAME = /^(\.env(\..*)?|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json)?|secrets?\.(ya?ml|json|toml)|\.htpasswd|authorized_keys|known_hosts)$/;
+const SECRET_NAME = /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[^/]*)?|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json)?|secrets?\.(ya?ml|json|toml)|\.htpasswd|authorized_keys|known_hosts)$/;
 const PERSISTENCE_SYSTEM = ['/etc/cron', '/etc/crontab', '/etc/anacrontab', '/var/spool/cron', '/etc/systemd', '/lib/systemd', '/usr/lib/systemd', '/etc/init.d', '/etc/rc.local', '/etc/profile', '/etc/bash.bashrc', '/etc/environment', '/etc/ld.so.preload', '/etc/sudoers', '/Library/LaunchDaemons', '/Library/LaunchAgents'];
 
 const GLOB = /[*?[]/;

@@ -265,7 +265,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     return;
   }
   if (SOURCE_LIKE.has(prog)) {
-    fact.runs_code = 'script';
+    if (fact.runs_code === 'none') fact.runs_code = 'script';
     if (positionals[0]) reads([positionals[0]]);
     w.unknown('source', `${prog} runs a script file in the current shell`, fact.index);
     return;
@@ -449,7 +449,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     if (flags.includes('i') || flags.some((f) => f.startsWith('in-place'))) writes(files);
     else reads(files);
     fact.inline_code = script;
-    if (/(^|[;\n{}])\s*e(\s|;|$)|s(.).*\3.*\3[gpIiMm0-9]*e/.test(script)) fact.runs_command.push('sed-execute');
+    if (/(^|[;\n{}])\s*([0-9$]+|\/[^/]*\/)?(,([0-9$]+|\/[^/]*\/))?\s*!?\s*e(\s|;|$)|s(.).*\6.*\6[gpIiMm0-9]*e/.test(script)) fact.runs_command.push('sed-execute');
     const w_ = script.match(/(^|[;\n}]|s(.).*\2.*\2[gpIiMm0-9]*)\s*[wW]\s+(\S+)/);
     if (w_) writes([literal(w_[3])]);
     return;

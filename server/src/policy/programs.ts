@@ -70,7 +70,7 @@ export const WRAPPER_LEADING_POSITIONALS: Record<string, number> = { timeout: 1,
 export const NETWORK_TOOLS = new Set([
   'curl', 'wget', 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'ftp', 'tftp', 'telnet', 'ping', 'ping6', 'traceroute', 'tracepath',
   'dig', 'nslookup', 'host', 'nmap', 'whois', 'aria2c', 'http', 'https', 'lynx', 'links', 'w3m', 'mail', 'sendmail', 'mailx', 'mutt',
-  'ssh-copy-id', 'rsh', 'rlogin', 'rcp', 'lftp', 'axel', 'httpie', 'xh', 'websocat', 'openssl', 'arp', 'ip', 'ifconfig', 'iptables', 'route', 'netstat', 'ss',
+  'ssh-copy-id', 'rsh', 'rlogin', 'rcp', 'lftp', 'axel', 'httpie', 'xh', 'websocat', 'arp', 'ip', 'ifconfig', 'iptables', 'route', 'netstat', 'ss',
 ]);
 
 /** Subcommands of otherwise local tools that reach the network. */
@@ -92,6 +92,7 @@ export const NETWORK_SUBCOMMANDS: Record<string, Set<string>> = {
   go: new Set(['get', 'install', 'mod']),
   docker: new Set(['pull', 'push', 'login', 'run', 'build']),
   rsync: new Set(['*remote*']),
+  openssl: new Set(['s_client', 's_server', 's_time', 'ocsp']),
 };
 
 /** Programs that take no path arguments at all (their words are data). */

@@ -1,0 +1,27 @@
+package paladin_test
+
+import rego.v1
+
+var_set(name, value) := {"name": name, "value": value, "dynamic": false, "scope": "export", "command_index": 0}
+
+test_poison if "env.poison" in fired(facts_with([cmd({})], {"assignments": [var_set("LD_PRELOAD", "/tmp/x.so")]}))
+
+test_poison_not_other if not "env.poison" in fired(facts_with([cmd({})], {"assignments": [var_set("NODE_ENV", "test")]}))
+
+test_poison_pager_cat_is_fine if not "env.poison" in fired(facts_with([cmd({})], {"assignments": [var_set("PAGER", "cat")]}))
+
+test_path if "env.path" in fired(facts_with([cmd({})], {"assignments": [var_set("PATH", "/tmp")]}))
+
+test_path_not_other if not "env.path" in fired(facts_with([cmd({})], {"assignments": [var_set("HOME_DIR", "/tmp")]}))
+
+test_ifs if "env.ifs" in fired(facts_with([cmd({})], {"assignments": [var_set("IFS", "/")]}))
+
+test_ifs_not_other if not "env.ifs" in fired(facts([cmd({})]))
+
+test_alias if "env.alias" in fired(facts_with([cmd({"program": "alias"})], {"aliases": [{"name": "ls", "value": "rm"}]}))
+
+test_alias_none if not "env.alias" in fired(facts([cmd({"program": "alias"})]))
+
+test_shadow_function if "env.shadow-function" in fired(facts_with([cmd({})], {"functions": [{"name": "ls", "calls_self": false, "self_call_spawns": false, "shadows_program": true}]}))
+
+test_shadow_function_own_name if not "env.shadow-function" in fired(facts_with([cmd({})], {"functions": [{"name": "build_all", "calls_self": false, "self_call_spawns": false, "shadows_program": false}]}))

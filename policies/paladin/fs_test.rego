@@ -1,0 +1,63 @@
+package paladin_test
+
+import rego.v1
+
+rm(paths) := facts([cmd({"program": "rm", "deletes": paths})])
+
+write(paths) := facts([cmd({"program": "touch", "writes": paths})])
+
+test_delete_root if "fs.delete-root" in fired(rm([p("/", ["root"])]))
+
+test_delete_root_not_for_workspace if not "fs.delete-root" in fired(rm([p("build", ["workspace"])]))
+
+test_delete_system if "fs.delete-system" in fired(rm([p("/etc", ["system"])]))
+
+test_delete_system_not_tmp if not "fs.delete-system" in fired(rm([p("/tmp/x", ["tmp"])]))
+
+test_delete_home if "fs.delete-home" in fired(rm([p("~", ["home", "home-root"])]))
+
+test_delete_home_not_workspace if not "fs.delete-home" in fired(rm([p("x", ["workspace"])]))
+
+test_write_root if "fs.write-root" in fired(write([p("/*", ["root", "glob"])]))
+
+test_write_root_not_workspace if not "fs.write-root" in fired(write([p("x", ["workspace"])]))
+
+test_write_system if "fs.write-system" in fired(write([p("/etc/hosts", ["system"])]))
+
+test_write_system_not_workspace if not "fs.write-system" in fired(write([p("etc/hosts", ["workspace"])]))
+
+test_write_home if "fs.write-home" in fired(write([p("~/notes", ["home"])]))
+
+test_write_home_not_for_rc_files if not "fs.write-home" in fired(write([p("~/.bashrc", ["home", "shell-rc"])]))
+
+test_delete_outside if "fs.delete-outside" in fired(rm([p("/tmp/x", ["tmp"])]))
+
+test_delete_outside_not_workspace if not "fs.delete-outside" in fired(rm([p("x", ["workspace"])]))
+
+test_write_outside if "fs.write-outside" in fired(write([p("../x", ["outside", "parent"])]))
+
+test_write_outside_not_workspace if not "fs.write-outside" in fired(write([p("x", ["workspace"])]))
+
+test_delete_workspace_asks if {
+	inp := rm([p("build", ["workspace"])])
+	"fs.delete-workspace" in fired(inp)
+	verdict_of(inp) == "ask"
+}
+
+test_delete_workspace_not_on_read if not "fs.delete-workspace" in fired(facts([cmd({"reads": [p("x", ["workspace"])]})]))
+
+test_write_workspace_asks if {
+	inp := write([p("out.txt", ["workspace"])])
+	"fs.write-workspace" in fired(inp)
+	verdict_of(inp) == "ask"
+}
+
+test_write_workspace_not_on_read if not "fs.write-workspace" in fired(facts([cmd({"reads": [p("x", ["workspace"])]})]))
+
+test_unknown_target if "fs.unknown-target" in fired(rm([p("$?", ["unknown-location"])]))
+
+test_unknown_target_not_known if not "fs.unknown-target" in fired(rm([p("x", ["workspace"])]))
+
+test_world_writable if "fs.world-writable" in fired(facts([cmd({"program": "chmod", "markers": ["world-writable"]})]))
+
+test_world_writable_not_plain if not "fs.world-writable" in fired(facts([cmd({"program": "chmod"})]))

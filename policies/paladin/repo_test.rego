@@ -1,0 +1,35 @@
+package paladin_test
+
+import rego.v1
+
+git(sub, flags, positionals) := facts([cmd({"program": "git", "subcommand": sub, "flags": flags, "positionals": positionals})])
+
+test_force_push if {
+	inp := git("push", ["force"], ["origin", "main"])
+	"repo.force-push" in fired(inp)
+	verdict_of(inp) == "deny"
+}
+
+test_force_push_plus_refspec if "repo.force-push" in fired(git("push", [], ["origin", "+main"]))
+
+test_push_plain if not "repo.force-push" in fired(git("push", [], ["origin", "main"]))
+
+test_delete_history if "repo.delete-history" in fired(facts([cmd({"program": "rm", "deletes": [p(".git", ["git", "workspace"])]})]))
+
+test_delete_history_not_file if not "repo.delete-history" in fired(facts([cmd({"program": "rm", "deletes": [p(".gitignore", ["workspace"])]})]))
+
+test_rewrite if "repo.rewrite" in fired(git("reset", ["hard"], ["HEAD~1"]))
+
+test_rewrite_branch_delete if "repo.rewrite" in fired(git("branch", ["D"], ["old"]))
+
+test_rewrite_not_soft_reset if not "repo.rewrite" in fired(git("reset", ["soft"], ["HEAD~1"]))
+
+test_change if "repo.change" in fired(git("commit", ["m"], ["msg"]))
+
+test_change_not_status if {
+	inp := git("status", [], [])
+	not "repo.change" in fired(inp)
+	verdict_of(inp) == "allow"
+}
+
+test_change_not_branch_list if not "repo.change" in fired(git("branch", ["a"], []))

@@ -1,0 +1,35 @@
+package paladin_test
+
+import rego.v1
+
+fn(name, spawns) := {"name": name, "calls_self": true, "self_call_spawns": spawns, "shadows_program": false}
+
+test_fork_bomb if {
+	inp := facts_with([cmd({"program": ":"})], {"functions": [fn(":", true)]})
+	"resources.fork-bomb" in fired(inp)
+	verdict_of(inp) == "deny"
+}
+
+test_fork_bomb_plain_recursion if not "resources.fork-bomb" in fired(facts_with([cmd({})], {"functions": [fn("walk", false)]}))
+
+test_endless_loop if "resources.endless-loop" in fired(facts_with([cmd({})], {"loops": [{"endless": true}]}))
+
+test_endless_loop_not_bounded if not "resources.endless-loop" in fired(facts_with([cmd({})], {"loops": [{"endless": false}]}))
+
+test_fill if "resources.fill" in fired(facts([cmd({"program": "yes", "writes": [p("big", ["workspace"])]})]))
+
+test_fill_dd if "resources.fill" in fired(facts([cmd({"program": "dd", "markers": ["unbounded"], "reads": [p("/dev/zero", ["pseudo-device"])]})]))
+
+test_fill_not_yes_to_pipe if not "resources.fill" in fired(facts([cmd({"program": "yes", "pipeline": 0, "stage": 0})]))
+
+test_kill_all if "resources.kill-all" in fired(facts([cmd({"program": "kill", "flags": ["9"], "positionals": ["-1"]})]))
+
+test_kill_all_flag_form if "resources.kill-all" in fired(facts([cmd({"program": "kill", "flags": ["1"]})]))
+
+test_kill_one_pid if not "resources.kill-all" in fired(facts([cmd({"program": "kill", "positionals": ["1234"]})]))
+
+test_shutdown if "system.shutdown" in fired(facts([cmd({"program": "reboot"})]))
+
+test_shutdown_systemctl if "system.shutdown" in fired(facts([cmd({"program": "systemctl", "subcommand": "poweroff"})]))
+
+test_shutdown_not_status if not "system.shutdown" in fired(facts([cmd({"program": "systemctl", "subcommand": "status"})]))
