@@ -1,0 +1,308 @@
+// What a request in words says, read once: quoted strings, numbers with their
+// units, paths that exist in the workspace, file kinds, ordinals, names.
+// Slot filling (slotFill.ts) then hands these facts to a template's slots.
+
+export interface Fact {
+  /** The normalised value (a size like `+1M` is built by the slot filler from amount/unit/sign). */
+  value: string;
+  /** Character offset in the request, so slots can be matched by order and cues. */
+  at: number;
+  /** The raw text the fact came from. */
+  raw: string;
+  amount?: number;
+  unit?: string;
+  sign?: '+' | '-' | '';
+  /** True when this value came from a quoted string. */
+  quoted?: boolean;
+}
+
+export interface RequestFacts {
+  text: string;
+  lower: string;
+  quoted: Fact[];
+  urls: Fact[];
+  sizes: Fact[];
+  durations: Fact[];
+  columns: Fact[];
+  ports: Fact[];
+  numbers: Fact[];
+  exts: Fact[];
+  globs: Fact[];
+  paths: Fact[];
+  files: Fact[];
+  dirs: Fact[];
+  archives: Fact[];
+  hosts: Fact[];
+  users: Fact[];
+  modes: Fact[];
+  signals: Fact[];
+  pids: Fact[];
+  names: Fact[];
+  patterns: Fact[];
+  strings: Fact[];
+  branches: Fact[];
+}
+
+export interface WorkspaceNames {
+  /** Relative paths (posix) of files and folders, bounded. */
+  files: ReadonlySet<string>;
+  dirs: ReadonlySet<string>;
+  /** basename → relative path, for names mentioned without their folder. */
+  byBase: ReadonlyMap<string, string>;
+}
+
+export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(), byBase: new Map() };
+
+const wordNumbers: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, single: 1, couple: 2, few: 3,
+};
+const ordinals: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
+};
+
+/** File kinds in words → extension. */
+export const kindExtensions: Record<string, string> = {
+  python: 'py', py: 'py', javascript: 'js', js: 'js', typescript: 'ts', ts: 'ts', java: 'java', rust: 'rs', go: 'go', golang: 'go',
+  ruby: 'rb', php: 'php', perl: 'pl', c: 'c', 'c++': 'cpp', cpp: 'cpp', header: 'h', headers: 'h', shell: 'sh', bash: 'sh', script: 'sh', scripts: 'sh',
+  text: 'txt', txt: 'txt', log: 'log', logs: 'log', markdown: 'md', md: 'md', json: 'json', yaml: 'yaml', yml: 'yml', xml: 'xml', html: 'html',
+  css: 'css', csv: 'csv', tsv: 'tsv', sql: 'sql', pdf: 'pdf', jpeg: 'jpg', jpg: 'jpg', png: 'png', gif: 'gif', svg: 'svg', image: 'png',
+  mp3: 'mp3', mp4: 'mp4', zip: 'zip', tar: 'tar', gz: 'gz', backup: 'bak', bak: 'bak', tmp: 'tmp', temporary: 'tmp', config: 'conf', conf: 'conf',
+  ini: 'ini', toml: 'toml', kotlin: 'kt', swift: 'swift', scala: 'scala', lua: 'lua', r: 'r', docx: 'docx', xlsx: 'xlsx', jsx: 'jsx', tsx: 'tsx',
+  vue: 'vue', dockerfile: 'Dockerfile', makefile: 'Makefile', class: 'class', object: 'o', swap: 'swp', env: 'env', lock: 'lock', wasm: 'wasm',
+};
+
+const sizeUnits: Record<string, string> = {
+  b: 'c', byte: 'c', bytes: 'c', k: 'k', kb: 'k', kib: 'k', kilobyte: 'k', kilobytes: 'k', m: 'M', mb: 'M', mib: 'M', meg: 'M', megs: 'M',
+  megabyte: 'M', megabytes: 'M', g: 'G', gb: 'G', gib: 'G', gig: 'G', gigs: 'G', gigabyte: 'G', gigabytes: 'G', t: 'T', tb: 'T', terabyte: 'T', terabytes: 'T',
+};
+const timeUnits: Record<string, number> = {
+  s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
+  day: 86400, days: 86400, week: 604800, weeks: 604800, month: 2592000, months: 2592000, year: 31536000, years: 31536000,
+};
+const archiveExt = /\.(tar\.gz|tar\.bz2|tar\.xz|tar\.zst|tgz|tbz2|txz|tar|zip|gz|bz2|xz|zst|7z|rar|jar|war)$/i;
+const stopWords = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'our', 'your', 'all', 'every', 'each', 'any', 'some', 'current', 'folder', 'folders', 'directory',
+  'directories', 'dir', 'file', 'files', 'here', 'it', 'them', 'there', 'and', 'or', 'of', 'in', 'on', 'to', 'from', 'with', 'for', 'by', 'is', 'are', 'me',
+  'lines', 'line', 'text', 'word', 'words', 'which', 'what', 'where', 'project', 'repo', 'repository', 'workspace', 'tree', 'subfolders', 'recursively',
+  'than', 'that', 'called', 'named', 'name', 'contain', 'containing', 'contains', 'matching', 'match', 'only', 'just', 'string', 'pattern', 'under', 'inside',
+]);
+
+const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
+
+function toNumber(s: string): number {
+  const n = Number(s);
+  return Number.isFinite(n) ? n : (wordNumbers[s.toLowerCase()] ?? NaN);
+}
+
+function comparator(before: string, more: RegExp, less: RegExp): '+' | '-' | '' {
+  const window = before.slice(-40);
+  const m = more.exec(window);
+  const l = less.exec(window);
+  if (m && (!l || m.index > l.index)) return '+';
+  if (l) return '-';
+  return '';
+}
+
+const moreSize = /(bigger|larger|greater|more|over|above|exceed\w*|at least|heavier|>)\W*(than)?\W*$|(bigger|larger|greater|more|over|above|exceed\w*|at least|>)\b[^.,;]*$/;
+const lessSize = /(smaller|less|under|below|at most|lighter|tinier|<)\W*(than)?\W*$|(smaller|less|under|below|at most|<)\b[^.,;]*$/;
+const moreAge = /(older|more|over|before|longer|earlier|at least|>)\b[^.,;]*$/;
+const lessAge = /(newer|within|last|past|less|recent\w*|since|under|younger|after|<)\b[^.,;]*$/;
+
+/** Read everything a request says that a slot might want. */
+export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): RequestFacts {
+  const lower = text.toLowerCase();
+  const facts: RequestFacts = {
+    text, lower, quoted: [], urls: [], sizes: [], durations: [], columns: [], ports: [], numbers: [], exts: [], globs: [], paths: [], files: [],
+    dirs: [], archives: [], hosts: [], users: [], modes: [], signals: [], pids: [], names: [], patterns: [], strings: [], branches: [],
+  };
+  const used: [number, number][] = [];
+  const take = (at: number, len: number) => used.push([at, at + len]);
+  const isUsed = (at: number) => used.some(([a, b]) => at >= a && at < b);
+
+  for (const m of text.matchAll(/"([^"]*)"|'([^']*)'|`([^`]*)`|“([^”]*)”/g)) {
+    const value = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    if (value === '') continue;
+    facts.quoted.push({ value, at: m.index, raw: m[0], quoted: true });
+    take(m.index, m[0].length);
+  }
+  for (const m of text.matchAll(/\b(?:https?|ftp):\/\/[^\s"'<>]+/gi)) {
+    if (isUsed(m.index)) continue;
+    facts.urls.push({ value: m[0].replace(/[.,;)]+$/, ''), at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
+  for (const m of lower.matchAll(new RegExp(`\\b${numWord}\\s*(${Object.keys(sizeUnits).join('|')})\\b`, 'g'))) {
+    if (isUsed(m.index)) continue;
+    const amount = toNumber(m[1]);
+    if (!Number.isFinite(amount)) continue;
+    if (/^(a|an|one|single|couple|few)$/.test(m[1]) && m[2].length <= 2) continue;
+    facts.sizes.push({ value: m[0], at: m.index, raw: m[0], amount, unit: sizeUnits[m[2]], sign: comparator(lower.slice(0, m.index), moreSize, lessSize) });
+    take(m.index, m[0].length);
+  }
+  for (const m of lower.matchAll(new RegExp(`\\b${numWord}?\\s*(${Object.keys(timeUnits).join('|')})\\b`, 'g'))) {
+    if (isUsed(m.index)) continue;
+    if (m[1] === undefined && !/\b(a|an|one|last|past|this|per|every)\s*$/.test(lower.slice(0, m.index))) continue;
+    if (m[1] === undefined && /^(s|h|min|sec)$/.test(m[2])) continue;
+    const amount = m[1] === undefined ? 1 : toNumber(m[1]);
+    facts.durations.push({ value: m[0].trim(), at: m.index, raw: m[0], amount, unit: m[2], sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
+    take(m.index, m[0].length);
+  }
+  for (const m of lower.matchAll(/\b(today|yesterday|this week|last week|fortnight)\b/g)) {
+    if (isUsed(m.index)) continue;
+    const amount = { today: 1, yesterday: 2, 'this week': 7, 'last week': 7, fortnight: 14 }[m[1]] as number;
+    facts.durations.push({ value: m[1], at: m.index, raw: m[0], amount, unit: 'days', sign: comparator(lower.slice(0, m.index), moreAge, /$^/) || '-' });
+    take(m.index, m[0].length);
+  }
+  for (const m of lower.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(column|field|col|word)s?\b|\b(column|field|col)\s+(?:number\s+)?(\d+)\b/g)) {
+    if (isUsed(m.index)) continue;
+    const n = m[1] ? ordinals[m[1]] ?? parseInt(m[1], 10) : parseInt(m[4], 10);
+    facts.columns.push({ value: n === -1 ? 'NF' : String(n), at: m.index, raw: m[0], amount: n });
+    take(m.index, m[0].length);
+  }
+  for (const m of text.matchAll(/\bport\s*(?:number\s*)?(\d{1,5})\b|(?<![\w.]):(\d{2,5})\b/gi)) {
+    if (isUsed(m.index)) continue;
+    const n = parseInt(m[1] ?? m[2], 10);
+    if (n < 1 || n > 65535) continue;
+    facts.ports.push({ value: String(n), at: m.index, raw: m[0], amount: n });
+    take(m.index, m[0].length);
+  }
+  for (const m of lower.matchAll(/\b(?:pid|process id|process)\s*(?:number\s*)?#?(\d{1,7})\b/g)) {
+    if (isUsed(m.index)) continue;
+    facts.pids.push({ value: m[1], at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
+  for (const m of text.matchAll(/(?<![\w/.-])([0-7]{3,4}|[ugoa]*[+=-][rwxXst]+)(?![\w/.-])/g)) {
+    if (isUsed(m.index) || (/^\d/.test(m[1]) && !/\b(chmod|mode|permission|permissions|perms)\b/.test(lower))) continue;
+    facts.modes.push({ value: m[1], at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
+  const modeWords: [RegExp, string][] = [[/\bexecutable\b/, '+x'], [/\bread[- ]only\b/, 'a-w'], [/\bwritable\b/, 'u+w'], [/\bprivate\b/, '600']];
+  for (const [re, value] of modeWords) {
+    const m = re.exec(lower);
+    if (m) facts.modes.push({ value, at: m.index, raw: m[0] });
+  }
+  for (const m of text.matchAll(/\b(?:SIG)?(TERM|KILL|HUP|INT|QUIT|USR1|USR2|STOP|CONT)\b/g)) facts.signals.push({ value: m[1], at: m.index, raw: m[0] });
+  for (const m of lower.matchAll(/\b(force(?:fully|d)?|hard)\b/g)) facts.signals.push({ value: 'KILL', at: m.index, raw: m[0] });
+
+  // Words that look like paths or file names.
+  for (const m of text.matchAll(/(?:^|[\s(,])((?:~|\.{1,2})?\/?[\w@+-][\w./@+-]*)/g)) {
+    const word = m[1].replace(/[.,;:!?)]+$/, '');
+    const at = m.index + m[0].indexOf(m[1]);
+    if (isUsed(at) || word.length === 0) continue;
+    const wl = word.toLowerCase();
+    const rel = word.replace(/^\.\//, '').replace(/\/$/, '');
+    const existingDir = ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string));
+    const existingFile = ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string));
+    const resolved = ws.files.has(rel) || ws.dirs.has(rel) ? rel : ws.byBase.get(rel) ?? rel;
+    const value = word.startsWith('./') || word.startsWith('/') || word.startsWith('~') ? word.replace(/\/$/, '') || '/' : resolved;
+    if (archiveExt.test(word)) facts.archives.push({ value, at, raw: word });
+    if (existingDir) {
+      facts.dirs.push({ value, at, raw: word });
+      facts.paths.push({ value, at, raw: word });
+      continue;
+    }
+    if (existingFile) {
+      facts.files.push({ value, at, raw: word });
+      facts.paths.push({ value, at, raw: word });
+      continue;
+    }
+    if (stopWords.has(wl)) continue;
+    const looksFile = /^[\w@+-][\w@+.-]*\.[A-Za-z0-9]{1,8}$/.test(word) && !/^\d+(\.\d+)*$/.test(word) && !/^[\w-]+\.(com|org|net|io|dev|local)$/i.test(word);
+    const looksPath = /\//.test(word) && !/^\/\//.test(word);
+    if (looksFile) {
+      facts.files.push({ value, at, raw: word });
+      facts.paths.push({ value, at, raw: word });
+    } else if (looksPath) {
+      facts.paths.push({ value, at, raw: word });
+      facts.dirs.push({ value, at, raw: word });
+    }
+  }
+  // "in the src folder", "under logs": a plain word after a place preposition.
+  for (const m of text.matchAll(/\b(?:in|under|inside|within|into|from|of|to)\s+(?:the\s+|my\s+|folder\s+|directory\s+|dir\s+)?([\w.@+-]+)(?:\s+(?:folder|directory|dir)\b)?/gi)) {
+    const word = m[1];
+    const at = m.index + m[0].lastIndexOf(word);
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word)) continue;
+    if (!/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
+    facts.paths.push({ value: word, at, raw: word });
+    facts.dirs.push({ value: word, at, raw: word });
+  }
+  const specials: [RegExp, string][] = [
+    [/\b(home (folder|directory|dir)|my home)\b/, '~'],
+    [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
+    [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here)\b/, '.'],
+    [/\b(parent (folder|directory|dir))\b/, '..'],
+    [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
+  ];
+  for (const [re, value] of specials) {
+    const m = re.exec(lower);
+    if (m && !facts.paths.some((p) => p.at === m.index)) {
+      facts.paths.push({ value, at: m.index, raw: m[0] });
+      facts.dirs.push({ value, at: m.index, raw: m[0] });
+    }
+  }
+  facts.paths.sort((a, b) => a.at - b.at);
+  facts.dirs.sort((a, b) => a.at - b.at);
+
+  // File kinds: "python files", "*.py", ".log files", "files ending in .bak".
+  for (const m of text.matchAll(/(?<![\w/])\*\.([\w.+-]+)|(?:^|\s)\.([A-Za-z0-9]{1,8})\b(?!\w)|\b([\w+]+)\s+(?:files?|sources?|scripts?|documents?|images?|programs?|code)\b/gi)) {
+    const ext = m[1] ?? m[2] ?? kindExtensions[(m[3] ?? '').toLowerCase()];
+    if (!ext) continue;
+    facts.exts.push({ value: ext, at: m.index, raw: m[0] });
+    facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
+  }
+  for (const m of text.matchAll(/(?<!\S)([\w.-]*[*?][\w.*?-]*)(?!\S)/g)) {
+    if (/^\*\.[\w.+-]+$/.test(m[1])) continue;
+    facts.globs.push({ value: m[1], at: m.index, raw: m[0] });
+  }
+  for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+["']?([\w.-]+)["']?/gi)) {
+    facts.globs.push({ value: m[1] ? `${m[1]}*` : `*${m[2]}`, at: m.index, raw: m[0] });
+  }
+  facts.globs.sort((a, b) => a.at - b.at);
+
+  for (const m of text.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov|local|internal|co\.uk|de|fr)\b/gi)) {
+    if (isUsed(m.index)) continue;
+    facts.hosts.push({ value: m[0], at: m.index, raw: m[0] });
+  }
+  for (const m of text.matchAll(/\b(?:user|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
+    if (stopWords.has(m[1].toLowerCase())) continue;
+    facts.users.push({ value: m[1], at: m.index, raw: m[0] });
+  }
+  for (const m of text.matchAll(/\b(?:branch|branches)\s+(?:called\s+|named\s+)?["']?([\w./-]+)|\b(?:to|from|into|onto|against)\s+(?:branch\s+)?(main|master|develop|dev|trunk|release[\w./-]*|feature\/[\w./-]+)\b/gi)) {
+    const value = m[1] ?? m[2];
+    if (stopWords.has(value.toLowerCase())) continue;
+    facts.branches.push({ value, at: m.index, raw: m[0] });
+  }
+  for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+["']?([\w.@+-]+)/gi)) {
+    facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[0] });
+  }
+  // Search patterns: the word(s) after containing/matching/for, or a quoted string.
+  for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|with)\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
+    const value = m[1];
+    const at = m.index + m[0].lastIndexOf(value);
+    if (isUsed(at) || stopWords.has(value.toLowerCase()) || /^(files?|lines?|a|an|text)$/i.test(value)) continue;
+    facts.patterns.push({ value, at, raw: m[0] });
+  }
+  for (const q of facts.quoted) {
+    facts.patterns.push(q);
+    facts.strings.push(q);
+    facts.names.push(q);
+    if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value))) {
+      facts.paths.push(q);
+      if (ws.dirs.has(q.value)) facts.dirs.push(q);
+      else facts.files.push(q);
+      if (archiveExt.test(q.value)) facts.archives.push(q);
+    }
+  }
+  for (const m of text.matchAll(/\b(?:saying|says|say|with (?:the )?(?:text|message)|message|text)\s+([^"'\n][^\n]*?)(?=$|\s+(?:to|into|in|at|on)\s)/gi)) {
+    facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[0] });
+  }
+  for (const key of ['patterns', 'strings', 'names', 'paths', 'files', 'dirs'] as const) facts[key].sort((a, b) => a.at - b.at);
+
+  for (const m of lower.matchAll(new RegExp(`(?<![\\w.:/-])${numWord}(?![\\w.:/-]|\\.\\d)`, 'g'))) {
+    if (isUsed(m.index) || /^(a|an|single|couple|few)$/.test(m[1])) continue;
+    const amount = toNumber(m[1]);
+    if (!Number.isInteger(amount)) continue;
+    facts.numbers.push({ value: String(amount), at: m.index, raw: m[0], amount });
+  }
+  return facts;
+}

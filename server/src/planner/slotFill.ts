@@ -1,0 +1,171 @@
+// Hands the facts read from a request to a template's typed slots, each fact
+// used once, in the order the slots appear in the template, preferring the
+// fact nearest a slot's cue words. Values come out already in the form the
+// template's program expects (`+1M` for find, `-7` for -mtime, `*.py`).
+
+import type { KnowledgeEntry, SlotSpec } from './corpus';
+import { parseTemplate } from './corpus';
+import type { Fact, RequestFacts } from './requestFacts';
+
+export interface SlotValues {
+  values: Record<string, string>;
+  /** Slots filled from the request (not defaults). */
+  filled: string[];
+  /** Required slots with no value. */
+  missing: string[];
+}
+
+const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
+
+export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, facts: RequestFacts): SlotValues {
+  const values: Record<string, string> = {};
+  const filled: string[] = [];
+  const missing: string[] = [];
+  const usedAt = new Set<string>();
+  const key = (f: Fact) => `${f.at}:${f.raw}`;
+  const order = slotOrder(entry);
+  const sameTypeCount = new Map<string, number>();
+  for (const name of order) sameTypeCount.set(entry.slots[name].type, (sameTypeCount.get(entry.slots[name].type) ?? 0) + 1);
+
+  for (const name of order) {
+    const spec = entry.slots[name];
+    const pool = candidates(spec, facts).filter((f) => !usedAt.has(key(f)));
+    const pick = choose(pool, spec, facts, name, (sameTypeCount.get(spec.type) ?? 0) > 1);
+    if (pick) {
+      const value = render(spec, pick, facts);
+      if (value !== undefined) {
+        values[name] = value;
+        filled.push(name);
+        // The same words can name a path and a file; consume by position.
+        for (const list of Object.values(facts)) if (Array.isArray(list)) for (const f of list as Fact[]) if (overlaps(f, pick)) usedAt.add(key(f));
+        continue;
+      }
+    }
+    if (spec.default === undefined) missing.push(name);
+  }
+  return { values, filled, missing };
+}
+
+function overlaps(a: Fact, b: Fact): boolean {
+  return a.at < b.at + b.raw.length && b.at < a.at + a.raw.length;
+}
+
+/** Slot names in the order their placeholders first appear. */
+export function slotOrder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>): string[] {
+  const names = new Set(Object.keys(entry.slots));
+  const seen: string[] = [];
+  for (const p of parseTemplate(entry.template, names).parts) if (p.slot && !seen.includes(p.slot)) seen.push(p.slot);
+  for (const n of names) if (!seen.includes(n)) seen.push(n);
+  // Destinations come last in a template (cp SRC DEST) and last in words too; same order works.
+  return seen;
+}
+
+function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
+  switch (spec.type) {
+    case 'path': return f.paths;
+    case 'file': return f.files.length > 0 ? f.files : f.paths.filter((p) => p.quoted);
+    case 'dir': return f.dirs;
+    case 'glob': return f.globs;
+    case 'ext': return f.exts;
+    case 'number': return f.numbers;
+    case 'count': return f.numbers;
+    case 'size': return f.sizes;
+    case 'duration': return f.durations;
+    case 'pattern': return f.patterns;
+    case 'string': return f.strings.length > 0 ? f.strings : f.patterns;
+    case 'column': return f.columns;
+    case 'user': return f.users;
+    case 'host': return f.hosts.length > 0 ? f.hosts : f.urls;
+    case 'port': return f.ports.length > 0 ? f.ports : f.numbers.filter((n) => (n.amount ?? 0) >= 20);
+    case 'url': return f.urls;
+    case 'branch': return f.branches.length > 0 ? f.branches : f.names;
+    case 'name': return f.names;
+    case 'mode': return f.modes;
+    case 'signal': return f.signals.length > 0 ? f.signals : f.numbers.filter((n) => (n.amount ?? 0) <= 64 && /\bsignal\b/.test(f.lower));
+    case 'pid': return f.pids.length > 0 ? f.pids : f.numbers.filter((n) => (n.amount ?? 0) > 1);
+    case 'archive': return f.archives;
+  }
+}
+
+function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string, shared: boolean): Fact | undefined {
+  if (pool.length === 0) return undefined;
+  const cues = [...(spec.cues ?? []), ...(shared ? [name] : [])].map((c) => c.toLowerCase());
+  if (cues.length > 0) {
+    let best: Fact | undefined;
+    let bestDistance = Infinity;
+    for (const f of pool) {
+      for (const cue of cues) {
+        for (const m of facts.lower.matchAll(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))) {
+          const d = Math.abs(m.index - f.at);
+          if (d < bestDistance && d < 30) {
+            bestDistance = d;
+            best = f;
+          }
+        }
+      }
+    }
+    if (best) return best;
+    if (shared && (spec.type === 'number' || spec.type === 'count')) return undefined;
+  }
+  if (spec.type === 'count') {
+    // "the 5 biggest", "last 20 lines": prefer a number next to a count word.
+    const near = pool.find((f) => countWords.test(facts.lower.slice(Math.max(0, f.at - 12), f.at + f.raw.length + 14)));
+    return near ?? (pool.length === 1 ? pool[0] : undefined);
+  }
+  return pool[0];
+}
+
+const days: Record<string, number> = { s: 1 / 86400, sec: 1 / 86400, secs: 1 / 86400, second: 1 / 86400, seconds: 1 / 86400 };
+
+function render(spec: SlotSpec, f: Fact, facts: RequestFacts): string | undefined {
+  switch (spec.type) {
+    case 'size': return renderSize(spec, f, typeof spec.default === 'string' ? spec.default : '');
+    case 'duration': return renderDuration(spec, f, typeof spec.default === 'string' ? spec.default : String(spec.default ?? ''));
+    case 'count':
+    case 'number':
+    case 'pid':
+    case 'port':
+      return f.amount !== undefined ? String(f.amount) : f.value;
+    case 'ext': return f.value.replace(/^\*?\./, '');
+    case 'path':
+    case 'dir':
+    case 'file':
+      return f.value;
+    default:
+      void facts;
+      void days;
+      return f.value;
+  }
+}
+
+function renderSize(spec: SlotSpec, f: Fact, def: string): string {
+  const amount = f.amount ?? 0;
+  const unit = f.unit ?? 'c';
+  const mult: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+  const bytes = amount * mult[unit];
+  if (spec.format === 'bytes') return String(Math.round(bytes));
+  // find and most tools take whole units; a fraction goes down one unit.
+  let value = amount;
+  let u = unit;
+  if (!Number.isInteger(value)) {
+    const lower = { T: 'G', G: 'M', M: 'k', k: 'c', c: 'c' }[u] as string;
+    value = Math.round(bytes / mult[lower]);
+    u = lower;
+  }
+  if (spec.format === 'human') return `${value}${u === 'c' ? '' : u === 'k' ? 'K' : u}`;
+  const sign = f.sign || (def.startsWith('-') ? '-' : def.startsWith('+') ? '+' : '+');
+  return `${sign}${value}${u === 'T' ? 'G' : u}`.replace(/^([+-]?)(\d+)G$/, (m, s: string, n: string) => (u === 'T' ? `${s}${Number(n) * 1024}G` : m));
+}
+
+function renderDuration(spec: SlotSpec, f: Fact, def: string): string {
+  const unitSeconds: Record<string, number> = {
+    s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
+    day: 86400, days: 86400, week: 604800, weeks: 604800, month: 2592000, months: 2592000, year: 31536000, years: 31536000,
+  };
+  const seconds = (f.amount ?? 1) * (unitSeconds[f.unit ?? 'days'] ?? 86400);
+  const unit = spec.unit ?? 'days';
+  if (unit === 'seconds') return String(Math.max(1, Math.round(seconds)));
+  const n = unit === 'minutes' ? Math.max(1, Math.round(seconds / 60)) : Math.max(1, Math.round(seconds / 86400));
+  const sign = f.sign !== undefined && f.sign !== '' ? f.sign : def.startsWith('+') ? '+' : def.startsWith('-') ? '-' : '';
+  return `${sign}${n}`;
+}
