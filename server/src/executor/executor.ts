@@ -53,6 +53,8 @@ export class Executor implements ExecutorStage {
       this.pending.purge();
       await sweep(this.docker, { keepOwner: this.owner });
     })();
+    // A failed sweep (engine down) is retried by the next run rather than remembered.
+    this.swept.catch(() => (this.swept = undefined));
     return this.swept;
   }
 

@@ -10,5 +10,8 @@ export { Executor } from './executor';
 export const executorMigrations = [];
 
 export function createExecutorStage(_db: Db, settings: Settings): ExecutorStage {
-  return new Executor(settings);
+  const executor = new Executor(settings);
+  // The start-up sweep runs in the background; the first run waits for it and reports its failure.
+  executor.startup().catch(() => undefined);
+  return executor;
 }
