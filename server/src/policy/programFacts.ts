@@ -157,7 +157,7 @@ function splitArgs(args: WordValue[]): { flags: string[]; positionals: WordValue
 }
 
 const URLISH = /^[a-z][a-z0-9+.-]*:\/\/|^[^\s/@]+@[^\s/:]+:|^(\d{1,3}\.){3}\d{1,3}(:\d+)?(\/|$)|^\[?[0-9a-f:]+:[0-9a-f:]*\]?$/i;
-const HOSTPATH = /^([^\s/@]+@)?[a-zA-Z0-9.-]+:[^/]|^([^\s/@]+@)?[a-zA-Z0-9.-]+:\//;
+const HOSTPATH = /^([^\s/@]+@)?[a-zA-Z0-9.-]+:([^/]|\/|$)/;
 
 /** Option value following `name` (`-o FILE`, `-oFILE`, `--output=FILE`, `--output FILE`). */
 function optionValue(args: WordValue[], short: string[], long: string[]): WordValue[] {
