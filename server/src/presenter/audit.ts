@@ -13,6 +13,7 @@ import { checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, write
 import { maskSecrets } from './secretMask';
 
 export const GENESIS_HASH = '0'.repeat(64);
+export const CHECKPOINT_MAX_AGE_MS = 10 * 60_000;
 
 export interface AuditRow {
   seq: number;
@@ -81,7 +82,7 @@ export class AuditLog {
     this.insert = db.prepare(`INSERT INTO audit_log (seq, id, user_id, action, resource, details, ip_address, source, timestamp, prev_hash, hash)
       VALUES (@seq, @id, @user_id, @action, @resource, @details, @ip_address, @source, @timestamp, @prev_hash, @hash)`);
     this.head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    this.lastCheckpoint = db.prepare('SELECT max(seq) AS seq FROM audit_checkpoints');
+    this.lastCheckpoint = db.prepare('SELECT seq, created_at AS createdAt FROM audit_checkpoints ORDER BY id DESC LIMIT 1');
     this.insertCheckpoint = db.prepare('INSERT INTO audit_checkpoints (seq, hash, created_at, mac) VALUES (?, ?, ?, ?)');
   }
 
@@ -122,9 +123,12 @@ export class AuditLog {
       .immediate();
   }
 
+  // Due every `checkpointEvery` records, at the first record, and when the
+  // last checkpoint is older than CHECKPOINT_MAX_AGE_MS, so a quiet log is
+  // vouched for too.
   private maybeCheckpoint(head: { seq: number; hash: string }): void {
-    const last = (this.lastCheckpoint.get() as { seq: number | null }).seq ?? 0;
-    if (head.seq - last >= this.checkpointEvery) this.writeCheckpoint(head);
+    const last = this.lastCheckpoint.get() as { seq: number; createdAt: string } | undefined;
+    if (!last || head.seq - last.seq >= this.checkpointEvery || (head.seq > last.seq && Date.now() - Date.parse(last.createdAt) > CHECKPOINT_MAX_AGE_MS)) this.writeCheckpoint(head);
   }
 
   // Only ever called inside an IMMEDIATE transaction, on a head that is
