@@ -499,7 +499,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     if (FIRST_IS_NOT_PATH.has(prog)) reads(positionals.slice(1));
     return;
   }
-  reads(positionals.filter((v) => !URLISH.test(v.text) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(v.text)));
+  reads((sub ? positionals.slice(1) : positionals).filter((v) => !URLISH.test(v.text) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(v.text)));
 }
 
 function describeFind(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): void {
