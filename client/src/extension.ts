@@ -5,13 +5,20 @@
 import * as vscode from 'vscode';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatView';
 import { registerCommands } from './commands';
-import { ServerClient } from './serverClient';
+import { ServerClient, type ServerState } from './serverClient';
 import { SNAPSHOT_SCHEME, SnapshotDocuments } from './snapshotDocuments';
 import { StatusBar } from './statusBar';
 
 let server: ServerClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): { activationMs: number } {
+/** What the extension offers other extensions and its own extension-host tests. */
+export interface PaladinApi {
+  activationMs: number;
+  /** Resolves with the server state once it is running or has failed to start. */
+  whenSettled(): Promise<ServerState>;
+}
+
+export function activate(context: vscode.ExtensionContext): PaladinApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Paladin', { log: true });
   const status = new StatusBar();
@@ -47,7 +54,21 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  const current = server;
+  return {
+    activationMs,
+    whenSettled: () =>
+      new Promise((resolve) => {
+        const settled = (s: ServerState) => s.kind === 'failed' || (s.kind === 'running' && s.status !== undefined && s.status.state !== 'starting');
+        if (settled(current.current)) return resolve(current.current);
+        const sub = current.onDidChangeState((s) => {
+          if (settled(s)) {
+            sub.dispose();
+            resolve(s);
+          }
+        });
+      }),
+  };
 }
 
 export async function deactivate(): Promise<void> {
