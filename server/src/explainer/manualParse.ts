@@ -37,7 +37,7 @@ export interface Manual {
 }
 
 /** Bump when the parser changes, so cached parses are redone. */
-export const MANUAL_PARSER_VERSION = 9;
+export const MANUAL_PARSER_VERSION = 10;
 
 const SKIPPED_SECTIONS = new Set(['SYNOPSIS', 'EXAMPLES', 'EXAMPLE', 'SEE ALSO', 'AUTHOR', 'AUTHORS', 'REPORTING BUGS', 'COPYRIGHT', 'HISTORY', 'BUGS', 'STANDARDS CONFORMANCE', 'NOTES']);
 const MAX_DESCRIPTION = 160;
@@ -232,8 +232,17 @@ export function parseManual(program: string, raw: string, kind: 'manual' | 'help
     if (SKIPPED_SECTIONS.has(section)) continue;
     const tag = splitTagLine(line, i);
     if (!tag) continue;
-    if (/^[-+]/.test(tag.tag)) {
-      const specs = parseTag(tag.tag);
+    if (/^[-+]/.test(tag.tag) || /^[a-z]+\d? -[a-z]+ [a-z]+\d?$/.test(tag.tag)) {
+      // find's operators are written `expr1 -o expr2`.
+      const operator = /^[a-z]+\d? (-[a-z]+) [a-z]+\d?$/.exec(tag.tag);
+      if (operator) tag.tag = operator[1];
+      let specs = parseTag(tag.tag);
+      // A tag as wide as its indent leaves one space before the text: `-empty File is empty and ...`.
+      const squeezed = !specs ? /^(-[A-Za-z][\w-]*) (\S+(?: \S+){3,})$/.exec(tag.tag) : null;
+      if (squeezed) {
+        specs = [{ name: squeezed[1], value: 'none' }];
+        tag.inline = `${squeezed[2]} ${tag.inline}`.trim();
+      }
       if (!specs) continue;
       // docker's pages write every value as optional (`--name[=NAME]`) though the CLI requires it.
       if (/^docker/.test(program)) for (const spec of specs) if (spec.value === 'optional' && spec.valueName !== 'true|false') spec.value = 'required';

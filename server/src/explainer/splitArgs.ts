@@ -108,7 +108,10 @@ export function splitArgs(args: ArgWord[], options: SplitOptions = {}): SplitRes
       }
       // A single-dash word the manual knows whole: `-name`, `-maxdepth`, `-print0`.
       const whole = v.length > 2 ? lookup(manual, v) : undefined;
-      if (whole || (v.length > 2 && manual && Object.keys(manual.options).some((k) => /^-[a-z]{2,}/.test(k)) && !lookup(manual, v.slice(0, 2)))) {
+      // In a manual with words like `-name`, an unknown `-depth` is one option, not -d -e -p -t -h,
+      // unless every letter is an option of its own.
+      const wordy = manual !== undefined && Object.keys(manual.options).some((k) => /^-[a-z]{2,}/.test(k));
+      if (whole || (v.length > 2 && wordy && ![...v.slice(1)].every((c) => lookup(manual, '-' + c)))) {
         items.push({ kind: 'flag', word: i, text: word.text, name: v, option: whole });
         if (takesValue(whole, v, shape) && i + 1 < args.length) {
           i++;
@@ -173,6 +176,11 @@ function splitBundle(letters: string, dash: string, word: ArgWord, i: number, ar
         items.push({ kind: 'value', word: i + 1, text: args[i + 1].text, of: name, option });
         return i + 1;
       }
+      return i;
+    }
+    // `sed -i.bak`: an optional value can only be attached.
+    if (option?.value === 'optional' && k + 1 < letters.length) {
+      items.push({ kind: 'flag', word: i, text: `${dash}${letters[k]}`, name, option, attached: letters.slice(k + 1) });
       return i;
     }
     items.push({ kind: 'flag', word: i, text, name, option });
