@@ -166,3 +166,40 @@ test('history rerun plans the request again and checks it under the current poli
     f.close();
   }
 });
+
+test('audit tail --follow prints records as another connection commits them, until interrupted', async () => {
+  const f = recordsFixture();
+  try {
+    const { auditCommand } = await import('../../server/src/cli/commands/audit');
+    f.records.audit({ userId: f.userId, source: 'cli' }, 'first', null, {});
+    const out = new PassThrough();
+    let text = '';
+    const controller = new AbortController();
+    const printed = (pattern: RegExp) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (pattern.test(text)) {
+            out.off('data', onData);
+            resolve();
+          }
+        };
+        const onData = (c: Buffer) => {
+          text += c.toString();
+          check();
+        };
+        out.on('data', onData);
+        check();
+      });
+    const ctx: CliContext = { settings: f.settings, actor: { userId: f.userId, source: 'cli' }, paladin: async () => { throw new Error('not needed'); }, out, err: new PassThrough(), interactive: false, ask: async () => false, signal: controller.signal };
+    const running = auditCommand.run(ctx, { values: { follow: true, n: '5' }, positionals: ['tail'] });
+    await printed(/#1 .* first/);
+    const other = openDatabase(f.dbPath, { migrations: recordsMigrations });
+    createRecordsStage(other, f.settings).audit({ userId: f.userId, source: 'api' }, 'from.elsewhere', null, { n: 1 });
+    other.close();
+    await printed(/#2 .* from\.elsewhere/);
+    controller.abort();
+    assert.equal(await running, 0);
+  } finally {
+    f.close();
+  }
+});

@@ -103,17 +103,32 @@ export const auditCommand: Subcommand = {
   },
 };
 
-/** Print new records as other processes commit them: woken by changes to the WAL file, until Ctrl-C. */
+/**
+ * Print new records as other processes commit them, until Ctrl-C. Woken by
+ * writes to the database's files; a write to the WAL can be seen a moment
+ * before its commit is visible, so each wake-up reads again shortly after,
+ * and a slow poll catches anything a watcher missed.
+ */
 async function follow(ctx: CliContext, dbPath: string, seq: number, readAfter: (seq: number) => number): Promise<void> {
   const dir = fs.realpathSync(dbPath.replace(/\/[^/]*$/, '') || '.');
   const base = dbPath.replace(/^.*\//, '');
   let last = seq;
+  const read = () => {
+    last = readAfter(last);
+  };
+  let again: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve) => {
     const watcher = fs.watch(dir, (_event, name) => {
-      if (name && String(name).startsWith(base)) last = readAfter(last);
+      if (!name || !String(name).startsWith(base)) return;
+      read();
+      clearTimeout(again);
+      again = setTimeout(read, 100);
     });
+    const poll = setInterval(read, 2_000);
     const stop = () => {
       watcher.close();
+      clearInterval(poll);
+      clearTimeout(again);
       resolve();
     };
     if (ctx.signal.aborted) stop();
