@@ -101,6 +101,30 @@ describe('ordinary runs', () => {
     assert.ok(r.durations.startMs < 50, `start took ${r.durations.startMs} ms`);
   });
 
+  test('a command that kills the sandbox shell ends as "sandbox error"', async () => {
+    const r = await run(ex, 'kill -9 $PPID; sleep 5');
+    assert.equal(r.end, 'sandbox error');
+    assert.match(r.message ?? '', /ended before the command reported/);
+  });
+
+  test('idle warm containers are removed after paladin.sandbox.poolIdleSeconds', async () => {
+    const idle = new Executor(settingsWith({ 'sandbox.poolSize': 1, 'sandbox.poolIdleSeconds': 5 }));
+    try {
+      await idle.run({ command: 'true', workspace, mode: 'ro' }, {});
+      await idle.settle();
+      const [waiting] = idle.pool.readyIds();
+      assert.ok(waiting);
+      const t = performance.now();
+      while (idle.pool.counts().keys > 0 && performance.now() - t < 10_000) await new Promise((r) => setTimeout(r, 200));
+      await idle.settle();
+      assert.equal(idle.pool.counts().keys, 0);
+      assert.ok(performance.now() - t >= 3_000, 'not removed before the idle time');
+      assert.deepEqual(await docker.listContainers({ all: true, filters: { label: [`paladin.run=${waiting}`] } }), []);
+    } finally {
+      await idle.dispose();
+    }
+  });
+
   test('cancellation ends a run as "cancelled" at once', async () => {
     const controller = new AbortController();
     const t = performance.now();
@@ -212,10 +236,16 @@ void e.run({ command: 'echo running; sleep 60', workspace: ${JSON.stringify(work
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     const owner = `${os.hostname()}:${child.pid}`;
     const list = () => docker.listContainers({ all: true, filters: { label: [`paladin.owner=${owner}`] } });
-    while ((await list()).length < 3) await new Promise((r) => setTimeout(r, 100)); // the pool fills in the background
+    // Two warm snapshot containers, the running one and its two warm replacements: wait until all
+    // five run, so no create request is still in flight when the server dies.
+    const settled = async () => {
+      const l = await list();
+      return l.length === 5 && l.every((c) => c.State === 'running');
+    };
+    while (!(await settled())) await new Promise((r) => setTimeout(r, 100));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
-    assert.ok((await list()).length >= 3, 'the crashed server left containers behind');
+    assert.equal((await list()).length, 5, 'the crashed server left containers behind');
 
     const fresh = new Executor(settingsWith({ 'sandbox.poolSize': 0 }));
     await fresh.startup();
@@ -236,7 +266,7 @@ describe('paladin run (through Paladin.run, real policy and records)', () => {
   };
   const fakeExplainer: ExplainerStage = { explain: () => Promise.reject(new Error('fake explainer: not used by run')) };
 
-  async function cli(args: string[], values: Record<string, string | boolean>) {
+  async function cli(args: string[], values: Record<string, string | boolean>, over: Partial<CliContext> = {}) {
     const settings = settingsWith({ 'database.path': path.join(tmp, 'cli', 'paladin.db') });
     fs.mkdirSync(path.dirname(settings.database.path), { recursive: true });
     const db = openDatabase(settings.database.path, { migrations: stageMigrations });
@@ -257,6 +287,7 @@ describe('paladin run (through Paladin.run, real policy and records)', () => {
       interactive: false,
       ask: async () => false,
       signal: new AbortController().signal,
+      ...over,
     };
     try {
       const code = await runCommand.run(ctx, { values: { workspace, ...values }, positionals: args });
@@ -287,6 +318,22 @@ describe('paladin run (through Paladin.run, real policy and records)', () => {
     const r = await cli(['rm -rf /'], {});
     assert.equal(r.error?.code, 'denied');
     r.db.close();
+  });
+
+  test('live mode needs approval: exit 3 without it, runs after an interactive yes', async () => {
+    // Live mode runs as the workspace's owner, or as 1000 when root owns it (as in CI).
+    if (fs.statSync(workspace).uid === 0) fs.chownSync(workspace, 1000, 1000);
+    const refused = await cli(['echo live > live.txt'], { mode: 'live' });
+    assert.equal(refused.error?.code, 'needs-approval');
+    assert.ok(!fs.existsSync(path.join(workspace, 'live.txt')));
+    refused.db.close();
+    const asked: string[] = [];
+    const approved = await cli(['echo live > live.txt'], { mode: 'live' }, { interactive: true, ask: async (q) => (asked.push(q), true) });
+    assert.equal(approved.code, 0, approved.stderr);
+    assert.equal(asked.length, 1);
+    assert.equal(fs.readFileSync(path.join(workspace, 'live.txt'), 'utf8'), 'live\n');
+    approved.db.close();
+    fs.rmSync(path.join(workspace, 'live.txt'));
   });
 
   test('snapshot, then --apply RUNID in a new session', async () => {

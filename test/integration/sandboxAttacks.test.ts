@@ -173,17 +173,19 @@ describe('resources', () => {
 
   test('background children and nohup do not outlive the run', async () => {
     const live = fs.mkdtempSync(path.join(tmp, 'live-'));
+    if (fs.statSync(live).uid === 0) fs.chownSync(live, 1000, 1000); // live mode runs as the owner, or 1000 for root's folders
     const t = performance.now();
     const r = await ex.run(
-      { command: '(sleep 1; echo late > late.txt) & nohup sh -c "sleep 1; echo late > nohup.txt" >/dev/null 2>&1 & echo started', workspace: live, mode: 'live' },
+      { command: '(sleep 1; echo late > late.txt) & nohup sh -c "sleep 1; echo late > nohup.txt" >/dev/null 2>&1 & echo now > now.txt', workspace: live, mode: 'live' },
       {},
     );
     assert.equal(r.end, 'exited');
+    assert.equal(r.exitCode, 0);
     assert.ok(performance.now() - t < 1000, 'the run did not wait for its children');
     await ex.settle();
     assert.equal((await containersOf(r.runId)).length, 0);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // longer than the children would have slept
-    assert.deepEqual(fs.readdirSync(live), []);
+    assert.deepEqual(fs.readdirSync(live), ['now.txt'], 'only the foreground write happened');
   });
 
   test('zombies are reaped by the init process', async () => {

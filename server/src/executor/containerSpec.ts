@@ -24,6 +24,8 @@ export interface SandboxShape {
   volume?: string;
   network: boolean;
   limits: SandboxLimits;
+  /** `uid:gid` to run as; defaults to 1000:1000. Never 0. */
+  user?: string;
 }
 
 export const SANDBOX_USER = '1000:1000';
@@ -41,6 +43,9 @@ export const SANDBOX_ENV = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 
 export function containerSpec(shape: SandboxShape, labels: { run: string; owner: string; pool?: string }): ContainerCreateOptions {
   const { limits } = shape;
+  const user = shape.user ?? SANDBOX_USER;
+  const [uid, gid] = user.split(':');
+  if (uid === '0' || gid === '0' || !/^\d+:\d+$/.test(user)) throw new Error(`refusing to run a sandbox as ${user}`);
   const memory = Math.round(limits.memoryMiB * MiB);
   const fileCap = Math.max(limits.tmpfsMiB, limits.snapshotMiB) * MiB;
   // CPU seconds per process: a little past the wall-clock deadline, so the
@@ -60,7 +65,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
     Image: shape.image,
     Cmd: BOOTSTRAP_CMD,
     Entrypoint: [],
-    User: SANDBOX_USER,
+    User: user,
     WorkingDir: WORKDIR,
     Env: SANDBOX_ENV,
     OpenStdin: true,
@@ -76,7 +81,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
       Privileged: false,
       ReadonlyRootfs: true,
       // uid: the engine gives the mount the image's /tmp mode, which may not be writable.
-      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${limits.tmpfsMiB}m,mode=1777,uid=1000,gid=1000` },
+      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${limits.tmpfsMiB}m,mode=1777,uid=${uid},gid=${gid}` },
       ShmSize: Math.min(limits.tmpfsMiB, 16) * MiB,
       IpcMode: 'private',
       CapDrop: ['ALL'],

@@ -3,6 +3,7 @@
 // mounted read-only, copied (snapshot) or mounted live.
 
 import { createHash, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { RequestError } from '../paladin';
@@ -68,6 +69,7 @@ export class Executor implements ExecutorStage {
     return {
       image,
       mode: params.mode,
+      user: params.mode === 'live' ? liveUser(params.workspace) : undefined,
       workspace: params.mode === 'snapshot' ? undefined : params.workspace,
       network: params.network === true,
       limits: { memoryMiB: s.memoryMiB, cpus: s.cpus, pids: s.pids, tmpfsMiB: s.tmpfsMiB, timeoutSeconds: timeout, snapshotMiB: s.snapshotMaxMiB },
@@ -279,3 +281,13 @@ export class Executor implements ExecutorStage {
 }
 
 export { SandboxError };
+
+/**
+ * Live mode writes the real workspace, so it runs as the workspace's owner
+ * (files it creates belong to that person), unless the owner is root: then
+ * the usual unprivileged 1000:1000, which may not be allowed to write there.
+ */
+function liveUser(workspace: string): string | undefined {
+  const st = fs.statSync(workspace);
+  return st.uid === 0 || st.gid === 0 ? undefined : `${st.uid}:${st.gid}`;
+}

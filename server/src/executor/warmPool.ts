@@ -89,6 +89,11 @@ export class WarmPool {
     return { ready, warming, keys: this.slots.size };
   }
 
+  /** Run-label ids of the containers waiting now. */
+  readyIds(): string[] {
+    return [...this.slots.values()].flatMap((s) => s.ready.map((sandbox) => sandbox.id));
+  }
+
   /** Waits for containers being created or removed right now. */
   async settle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
