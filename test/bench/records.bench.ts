@@ -26,7 +26,7 @@ function post(agent: http.Agent, port: number, key: string, body: string): Promi
 }
 
 async function apiCheck(rows: BenchRow[]): Promise<void> {
-  const f = recordsFixture();
+  const f = recordsFixture({}, { allStages: true });
   f.db.prepare('UPDATE users SET quota_commands_per_hour = 10000000 WHERE id = ?').run(f.userId);
   const key = createApiKey(f.db, { name: 'bench', userId: f.userId }).key;
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/benchApiServer.ts', f.dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -68,7 +68,7 @@ async function apiCheck(rows: BenchRow[]): Promise<void> {
   }
 
   // Baseline: the same check through Paladin in process, no HTTP, no key, no quota.
-  const g = recordsFixture();
+  const g = recordsFixture({}, { allStages: true });
   try {
     let policy: PolicyStage;
     try {

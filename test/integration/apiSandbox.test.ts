@@ -1,6 +1,8 @@
-// POST /v1/run streams the output of a real sandbox run (real Docker engine,
-// the executor stage, image paladin-test:busybox or PALADIN_SANDBOX_IMAGE) as
-// server-sent events while the command is still running.
+// POST /v1/run through the real policy and a real sandbox run (real Docker
+// engine, the executor stage, image paladin-test:busybox or
+// PALADIN_SANDBOX_IMAGE): output streams as server-sent events while the
+// command is still running. Only the planner and explainer, unused here, are
+// FAKE stages.
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { after, before, test } from 'node:test';
@@ -10,7 +12,7 @@ import { createApiServer, type ApiServer } from '../../server/src/gateway/httpAp
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import type { ExecutorStage, PolicyStage } from '../../server/src/stages';
-import { FakeExplainerStage, FakePlannerStage, FakePolicyStage } from '../support/fakeStages';
+import { FakeExplainerStage, FakePlannerStage } from '../support/fakeStages';
 import { recordsFixture, type RecordsFixture } from '../support/recordsFixture';
 
 let f: RecordsFixture;
@@ -20,13 +22,8 @@ let port: number;
 let key: string;
 
 before(async () => {
-  f = recordsFixture({ 'sandbox.image': process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox', 'sandbox.poolSize': 0 });
-  let policy: PolicyStage;
-  try {
-    policy = await createPolicyStage(f.db, f.settings);
-  } catch {
-    policy = new FakePolicyStage(); // until the real policy stage is in the tree
-  }
+  f = recordsFixture({ 'sandbox.image': process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox', 'sandbox.poolSize': 0 }, { allStages: true });
+  const policy: PolicyStage = await createPolicyStage(f.db, f.settings);
   executor = createExecutorStage(f.db, f.settings);
   const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records: f.records });
   server = createApiServer({ paladin, records: f.records, port: 0 });
@@ -86,4 +83,25 @@ test('a run\'s output arrives as events while it runs, then its result; history 
   assert.equal(entry.outputHash, result.data.outputHash, 'the kept output is addressed by the hash the run reported');
   assert.match(f.records.outputs.get(entry.outputHash!)!.data.toString(), /first[\s\S]*second/);
   assert.equal(f.records.auditLog.verify().intact, true);
+});
+
+test('the real policy\'s denial is a 403 carrying the policy, audited, and nothing runs', async () => {
+  const before = f.records.history.list().length;
+  const r = await new Promise<{ status: number; body: any }>((resolve, reject) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/run', agent: false, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', authorization: `Bearer ${key}` } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ command: 'rm -rf / --no-preserve-root', workspace: f.dir, approved: true }));
+  });
+  assert.equal(r.status, 403);
+  assert.equal(r.body.error.code, 'denied');
+  assert.equal(r.body.error.policy.decision, 'deny');
+  assert.ok(r.body.error.policy.rules.length > 0);
+  assert.equal(f.records.history.list().length, before, 'no run was recorded');
+  const last = f.records.auditLog.rows({ last: 1 })[0];
+  assert.equal(last.action, 'run.denied');
+  assert.equal(last.ip_address, '127.0.0.1');
 });

@@ -5,7 +5,8 @@
 import { createApiServer } from '../../server/src/gateway/httpApi';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
-import { createRecordsStage, recordsMigrations } from '../../server/src/presenter';
+import { stageMigrations } from '../../server/src/compose';
+import { createRecordsStage } from '../../server/src/presenter';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import type { PolicyStage } from '../../server/src/stages';
 import { openDatabase } from '../../server/src/store/database';
@@ -13,7 +14,7 @@ import { FakeExecutorStage, FakeExplainerStage, FakePlannerStage, FakePolicyStag
 
 async function start(): Promise<void> {
   const { settings } = normaliseSettings({ 'database.path': process.argv[2] });
-  const db = openDatabase(settings.database.path, { migrations: recordsMigrations });
+  const db = openDatabase(settings.database.path, { migrations: stageMigrations });
   let policy: PolicyStage;
   let policyName = 'real policy';
   try {

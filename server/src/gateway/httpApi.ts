@@ -238,7 +238,8 @@ export class ApiServer {
 
   private fail(res: http.ServerResponse, err: unknown, actor: Actor, req: http.IncomingMessage, path: string): void {
     const { status, code, message, extra, headers } = describeError(err);
-    if (status === 401 || status === 403 || status === 413 || status === 429) {
+    // The gateway's own refusals; Paladin audits its policy decisions itself.
+    if (err instanceof HttpError && (status === 401 || status === 403 || status === 413 || status === 429)) {
       try {
         this.options.records.audit(actor, 'api.refused', path, { status, code, reason: message, method: req.method, userAgent: req.headers['user-agent'] ?? null });
       } catch {
