@@ -222,7 +222,16 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
     if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word)) continue;
-    if (!/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
+    const strong = /^(under|inside|within)\b/i.test(m[0]);
+    if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
+    facts.paths.push({ value: word, at, raw: word });
+    facts.dirs.push({ value: word, at, raw: word });
+  }
+  // "the logs folder" without a preposition.
+  for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
+    const word = m[1];
+    const at = m.index + m[0].indexOf(word, 3);
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || /^(home|root|current|parent|temp|tmp|whole|entire|same|new|other|working)$/i.test(word)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
   }
@@ -273,14 +282,23 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     facts.branches.push({ value, at: m.index, raw: m[0] });
   }
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+["']?([\w.@+-]+)/gi)) {
-    facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[0] });
+    facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // Search patterns: the word(s) after containing/matching/for, or a quoted string.
   for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|with)\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
     const value = m[1];
     const at = m.index + m[0].lastIndexOf(value);
     if (isUsed(at) || stopWords.has(value.toLowerCase()) || /^(files?|lines?|a|an|text)$/i.test(value)) continue;
-    facts.patterns.push({ value, at, raw: m[0] });
+    facts.patterns.push({ value, at, raw: value });
+  }
+  // "replace foo with bar", "change http to https": what to find, then what to put.
+  for (const m of text.matchAll(/\b(?:replace|substitute|change|swap|rename|turn)\s+(?:all\s+|every\s+|each\s+)?(?:occurrences?\s+of\s+)?(?:the\s+(?:word|text|string)\s+)?([^\s"']+)\s+(?:with|to|by|into|for)\s+([^\s"']+)/gi)) {
+    const oldAt = m.index + m[0].indexOf(m[1], m[0].search(/\s/));
+    const newAt = m.index + m[0].lastIndexOf(m[2]);
+    if (stopWords.has(m[1].toLowerCase()) || isUsed(oldAt)) continue;
+    facts.patterns.push({ value: m[1], at: oldAt, raw: m[1] });
+    facts.strings.push({ value: m[2], at: newAt, raw: m[2] });
+    facts.patterns.push({ value: m[2], at: newAt, raw: m[2] });
   }
   for (const q of facts.quoted) {
     facts.patterns.push(q);
@@ -294,7 +312,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     }
   }
   for (const m of text.matchAll(/\b(?:saying|says|say|with (?:the )?(?:text|message)|message|text)\s+([^"'\n][^\n]*?)(?=$|\s+(?:to|into|in|at|on)\s)/gi)) {
-    facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[0] });
+    facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   for (const key of ['patterns', 'strings', 'names', 'paths', 'files', 'dirs'] as const) facts[key].sort((a, b) => a.at - b.at);
 

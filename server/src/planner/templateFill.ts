@@ -4,6 +4,8 @@
 
 import { parseTemplate, type KnowledgeEntry } from './corpus';
 
+// Options whose argument is a pattern the program matches itself: the glob must reach it unexpanded.
+const globOption = /(^|\s)(-i?name|-i?path|-i?wholename|-i?regex|-i?lname|--include|--exclude|--exclude-dir|--glob|-g|--ignore|--wildcards)[ =]$/;
 const bareSafe = /^[A-Za-z0-9_./+\-=:,@%^]+$/;
 
 /** Quote a word for bash: bare when harmless, else single quotes. */
@@ -44,7 +46,7 @@ export function fillTemplate(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, 
     }
     if (part.quote === 'single') command += value.replace(/'/g, `'\\''`);
     else if (value === '') command += '';
-    else if (spec.type === 'glob' && !/(^|\s)-[\w-]*[ =]$/.test(command) && /^[A-Za-z0-9_./*?[\]!+-]+$/.test(value) && !value.startsWith('-')) command += value;
+    else if (spec.type === 'glob' && !globOption.test(command) && /^[A-Za-z0-9_./*?[\]!+-]+$/.test(value) && !value.startsWith('-')) command += value;
     else command += shellQuote(value);
   }
   return { command: command.replace(/ {2,}/g, (m, offset: number) => (insideQuotes(command, offset) ? m : ' ')).trim(), missing };

@@ -1,0 +1,55 @@
+// After `threshold` consecutive failures a provider is skipped for
+// `coolDownMs`; then one request is let through as a probe (half-open): its
+// success closes the circuit, its failure opens it again.
+
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
+export class CircuitBreaker {
+  private failures = 0;
+  private openedAt = 0;
+  private probing = false;
+  private lastError = '';
+
+  constructor(
+    readonly threshold = 3,
+    readonly coolDownMs = 30_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get state(): CircuitState {
+    if (this.failures < this.threshold) return 'closed';
+    return this.now() - this.openedAt >= this.coolDownMs ? 'half-open' : 'open';
+  }
+
+  /** May a request go through now? In half-open state only one probe at a time. */
+  allow(): boolean {
+    const s = this.state;
+    if (s === 'closed') return true;
+    if (s === 'open' || this.probing) return false;
+    this.probing = true;
+    return true;
+  }
+
+  success(): void {
+    this.failures = 0;
+    this.probing = false;
+  }
+
+  /** The request was cancelled: neither a success nor a failure. */
+  release(): void {
+    this.probing = false;
+  }
+
+  failure(error: string): void {
+    this.lastError = error;
+    this.probing = false;
+    this.failures++;
+    if (this.failures >= this.threshold) this.openedAt = this.now();
+  }
+
+  /** Why requests are being skipped, for the result and the status bar. */
+  describe(): string {
+    const left = Math.max(0, Math.ceil((this.coolDownMs - (this.now() - this.openedAt)) / 1000));
+    return `circuit open after ${this.failures} failures in a row (last: ${this.lastError}); retrying in ${left} s`;
+  }
+}

@@ -1,0 +1,69 @@
+// The planner that needs no model: the best-matching knowledge templates,
+// their slots filled from the request and the workspace, ranked by how well
+// the request matches and how fully the slots could be filled.
+
+import type { Corpus, KnowledgeEntry } from './corpus';
+import type { Hit } from './retrievalStore';
+import { readRequest, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { fillSlots } from './slotFill';
+import { fillTemplate } from './templateFill';
+
+export interface EmbeddedCandidate {
+  command: string;
+  confidence: number;
+  explanation: string;
+  /** Corpus entry id, or `history:<id>` for a past command. */
+  source: string;
+  entry?: KnowledgeEntry;
+  filled: string[];
+  missing: string[];
+}
+
+/** Below this a plan is shown as a guess. */
+export const LOW_CONFIDENCE = 0.4;
+
+export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus, workspace: WorkspaceNames, facts?: RequestFacts): EmbeddedCandidate[] {
+  const f = facts ?? readRequest(request, workspace);
+  const topScore = hits[0]?.score ?? 1;
+  const out: EmbeddedCandidate[] = [];
+  for (const hit of hits) {
+    const rank = hit.score / topScore;
+    if (hit.origin === 'history') {
+      if (!hit.command) continue;
+      const confidence = clamp(hit.similarity * 1.1 + 0.1 * (hit.successRate ?? 0) + 0.05 * rank);
+      out.push({ command: hit.command, confidence, explanation: `You ran this before${hit.description ? ` for "${hit.description}"` : ''} (${hit.usageCount ?? 0} runs, ${Math.round((hit.successRate ?? 0) * 100)}% succeeded).`, source: `history:${hit.ref}`, filled: [], missing: [] });
+      continue;
+    }
+    const entry = corpus.byId.get(hit.ref);
+    if (!entry) continue;
+    out.push(candidateFor(entry, f, hit.similarity, rank));
+  }
+  out.sort((a, b) => b.confidence - a.confidence);
+  const seen = new Set<string>();
+  return out.filter((c) => (seen.has(c.command) ? false : (seen.add(c.command), true)));
+}
+
+export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similarity: number, rank: number): EmbeddedCandidate {
+  const slots = fillSlots(entry, facts);
+  const { command, missing } = fillTemplate(entry, slots.values);
+  // Filled slots are evidence the template fits the request; missing required ones are evidence against.
+  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.2 * missing.length;
+  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.05 - domainPenalty(entry, facts.lower));
+  return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
+}
+
+// Tool-specific entries (git, containers, packages) need the request to be about that tool.
+const domains: Record<string, RegExp> = {
+  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?)\b/,
+  containers: /\b(docker|containers?|images?|compose|kubectl|pods?|k8s|podman|kubernetes|volumes?|registry)\b/,
+  packages: /\b(install\w*|packages?|npm|pip\w*|apt|apt-get|dependenc\w*|yarn|pnpm|cargo|gem|brew|dpkg|upgrad\w*|modules?|librar\w*|venv|virtualenv|requirements)\b/,
+};
+
+function domainPenalty(entry: KnowledgeEntry, lower: string): number {
+  const re = domains[entry.category];
+  return re && !re.test(lower) ? 0.15 : 0;
+}
+
+function clamp(x: number): number {
+  return Math.round(Math.max(0.01, Math.min(0.97, x)) * 100) / 100;
+}
