@@ -436,4 +436,15 @@ describe('explaining whole commands', () => {
     assert.equal((await explainer.explain('grep -rn TODO src')).summary, 'Searches files for a pattern.');
     assert.match((await explainer.explain('grep -rn -i TODO src')).summary, /^Runs grep/);
   });
+
+  it('says what its command knowledge knows of a program with no manual, and still explains none of its flags', async () => {
+    const knowledge = new Knowledge([
+      { id: 'packages.npm_script', template: 'npm run {script}', slots: { script: {} }, utilities: ['npm'], explanation: 'Runs a script from package.json.' },
+      { id: 'packages.npm_ci', template: 'npm ci', slots: {}, utilities: ['npm'], explanation: 'Installs exactly what package-lock.json records.' },
+    ]);
+    const { parts } = await new Explainer(new MemoryManuals(), knowledge).explain('npm run build --silent');
+    assert.deepEqual(brief(parts), ['program:npm:knowledge', 'subcommand:run:knowledge', 'argument:build:syntax', 'flag:--silent:unknown']);
+    assert.match(parts[0].explanation, /^no man page or --help text for npm was found; Paladin's command knowledge uses it in `npm ci`/);
+    assert.match(parts[1].explanation, /`npm run \{script\}`: Runs a script from package\.json\./);
+  });
 });

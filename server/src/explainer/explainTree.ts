@@ -4,6 +4,7 @@
 // --help text; what no source explains is said to be unknown.
 
 import type { ExplainPart } from '../protocol/types';
+import type { Knowledge } from './knowledgeMatch';
 import type { Manual, OptionDoc } from './manualParse';
 import { builtins, isLookupName, programName, shapes } from './programShapes';
 import { literalValue, nodeType, wordKinds, type ShNode, type ShellTree } from './shellTree';
@@ -32,6 +33,7 @@ export class TreeExplainer {
     private readonly tree: ShellTree,
     private readonly manuals: ManualProvider,
     private readonly signal?: AbortSignal,
+    private readonly knowledge?: Knowledge,
     private readonly depth = 0,
   ) {}
 
@@ -249,8 +251,14 @@ export class TreeExplainer {
       index = this.add({ kind: 'program', text: written, explanation: builtins[name], source: 'syntax' });
       phrase = `${name} (${builtins[name].replace(/^shell (builtin|keyword): /, '')})`;
     } else {
-      index = this.add({ kind: 'program', text: written, explanation: `unknown program: no man page or --help text for ${name} was found in the sandbox image or on the host`, source: 'unknown' });
-      phrase = `${name} (unknown program)`;
+      const known = this.knowledge?.forProgram(name);
+      if (known) {
+        index = this.add({ kind: 'program', text: written, explanation: `no man page or --help text for ${name} was found; Paladin's command knowledge uses it in \`${known.template}\`: ${known.explanation}`, source: 'knowledge' });
+        phrase = name;
+      } else {
+        index = this.add({ kind: 'program', text: written, explanation: `unknown program: no man page or --help text for ${name} was found in the sandbox image or on the host`, source: 'unknown' });
+        phrase = `${name} (unknown program)`;
+      }
     }
     const argWords: ArgWord[] = words.slice(from + 1, until).map((w) => ({ text: this.tree.of(w), value: literalValue(w) }));
     const nodes = words.slice(from + 1, until);
@@ -268,14 +276,20 @@ export class TreeExplainer {
       const sub = argWords[split.subcommandAt].value ?? '';
       const subManual = isLookupName(`${name}-${sub}`) ? await this.manuals.get(`${name}-${sub}`, this.signal) : null;
       const described = subManual?.manual.summary || found?.manual.terms[sub] || found?.manual.terms[`${name}-${sub}`];
-      this.add({
-        kind: 'subcommand',
-        text: argWords[split.subcommandAt].text,
-        explanation: described ? `${described}${subManual ? ` (${name}-${sub}: ${subManual.origin})` : ''}` : `subcommand of ${name}; ${found ? `its manual does not describe "${sub}"` : 'no manual for it was found'}`,
-        source: described ? (subManual?.manual.kind ?? found?.manual.kind ?? 'manual') : 'unknown',
-        program: index,
-      });
-      phrase += ` ${sub}${described ? ` (${lowerFirst(described)})` : ''}`;
+      const known = described ? null : this.knowledge?.forProgram(name, sub);
+      if (known) {
+        this.add({ kind: 'subcommand', text: argWords[split.subcommandAt].text, explanation: `Paladin's command knowledge uses it in \`${known.template}\`: ${known.explanation}`, source: 'knowledge', program: index });
+        phrase += ` ${sub}`;
+      } else {
+        this.add({
+          kind: 'subcommand',
+          text: argWords[split.subcommandAt].text,
+          explanation: described ? `${described}${subManual ? ` (${name}-${sub}: ${subManual.origin})` : ''}` : `subcommand of ${name}; ${found ? `its manual does not describe "${sub}"` : 'no manual for it was found'}`,
+          source: described ? (subManual?.manual.kind ?? found?.manual.kind ?? 'manual') : 'unknown',
+          program: index,
+        });
+        phrase += ` ${sub}${described ? ` (${lowerFirst(described)})` : ''}`;
+      }
       if (subManual) manual = subManual;
       split = splitArgs(argWords, { manual: manual?.manual, shape: { valued: shape?.valued }, from: split.subcommandAt + 1, afterSubcommand: true, program: name });
     }
@@ -301,7 +315,7 @@ export class TreeExplainer {
       this.add({ kind: 'argument', text: script, explanation: 'a script that does not parse as bash', source: 'unknown' });
       return 'a script that does not parse';
     }
-    const child = new TreeExplainer(tree, this.manuals, this.signal, this.depth + 1);
+    const child = new TreeExplainer(tree, this.manuals, this.signal, this.knowledge, this.depth + 1);
     const phrase = await child.stmts(tree.file.Stmts);
     const offset = this.parts.length;
     for (const part of child.parts) this.parts.push(part.program === undefined ? part : { ...part, program: part.program + offset });

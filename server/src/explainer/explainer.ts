@@ -67,7 +67,7 @@ export class Explainer implements ExplainerStage {
   async explain(command: string, options: { signal?: AbortSignal } = {}): Promise<Omit<ExplainResult, 'policy'>> {
     const tree = parseCommand(command);
     await this.manuals.prefetch(programsIn(tree.file), options.signal);
-    const walker = new TreeExplainer(tree, this.manuals, options.signal);
+    const walker = new TreeExplainer(tree, this.manuals, options.signal, this.knowledge);
     const phrase = await walker.stmts(tree.file.Stmts);
     const known = this.knowledge?.match(command);
     const summary = known ? `${known.explanation}${/[.!?]$/.test(known.explanation) ? '' : '.'}` : summarise(phrase, walker.parts);

@@ -74,6 +74,22 @@ export class Knowledge {
     return this.compiled.length;
   }
 
+  /**
+   * An entry whose template runs `program` (and `subcommand`, when given),
+   * shortest template first: what Paladin itself knows of a program that has
+   * no manual here.
+   */
+  forProgram(program: string, subcommand?: string): (KnowledgeMatch & { template: string }) | null {
+    let best: KnowledgeEntry | null = null;
+    for (const { entry } of this.compiled) {
+      const words = entry.template.split(/\s+/);
+      if (words[0] !== program) continue;
+      if (subcommand !== undefined && words[1] !== subcommand) continue;
+      if (!best || entry.template.length < best.template.length) best = entry;
+    }
+    return best ? { id: best.id, explanation: best.explanation, template: best.template } : null;
+  }
+
   match(command: string): KnowledgeMatch | null {
     const text = command.trim();
     for (const { entry, pattern } of this.compiled) {
