@@ -2,7 +2,7 @@
 // the webview script and the command line. `--watch` rebuilds on change,
 // `--production` minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -27,6 +27,9 @@ const builds = [
 
 function copyAssets() {
   mkdirSync('dist/media', { recursive: true });
+  // The planner's command knowledge is read at run time from dist/knowledge.
+  mkdirSync('dist/knowledge', { recursive: true });
+  for (const f of readdirSync('server/src/planner/knowledge')) if (f.endsWith('.json')) copyFileSync(`server/src/planner/knowledge/${f}`, `dist/knowledge/${f}`);
 }
 
 if (watch) {
