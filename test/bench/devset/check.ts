@@ -53,6 +53,8 @@ export interface DevsetOptions {
   only?: string[];
   timeoutSeconds?: number;
   signal?: AbortSignal;
+  /** Called as each request is judged, for progress output. */
+  onResult?: (id: string, solved: boolean) => void;
 }
 
 const OUTPUT_CAP = 1024 * 1024;
@@ -273,6 +275,7 @@ export async function runDevset(
         result.solved++;
         cat.solved++;
       }
+      options.onResult?.(r.id, !reason);
     });
   } finally {
     fs.rmSync(parent, { recursive: true, force: true });
