@@ -89,7 +89,7 @@ export async function bench(): Promise<BenchRow[]> {
         sources.set(part.source, (sources.get(part.source) ?? 0) + 1);
         if (part.kind === 'program') {
           programs++;
-          if (part.source === 'unknown') unknownPrograms++;
+          if (part.source === 'unknown' || part.source === 'knowledge') unknownPrograms++;
         }
         if (part.kind !== 'flag' || part.source === 'syntax') continue;
         const program = programOf(parts, part);
