@@ -15,10 +15,10 @@ deny contains hit(c, "fs.delete-system", sprintf("%s would delete %s, a system f
 	has_class(p, "system")
 }
 
-deny contains hit(c, "fs.delete-home", sprintf("%s would delete %s in the home folder, outside the workspace.", [c.program, p.path])) if {
+deny contains hit(c, "fs.delete-home", sprintf("%s would delete the home folder or everything in it (%s).", [c.program, p.path])) if {
 	some c in input.commands
 	some p in c.deletes
-	has_class(p, "home")
+	has_class(p, "home-root")
 }
 
 deny contains hit(c, "fs.write-root", sprintf("%s would change everything under the filesystem root (%s).", [c.program, p.path])) if {
@@ -31,15 +31,6 @@ deny contains hit(c, "fs.write-system", sprintf("%s would write to %s, a system 
 	some c in input.commands
 	some p in c.writes
 	has_class(p, "system")
-}
-
-ask contains hit(c, "fs.write-home", sprintf("%s would write %s in the home folder, outside the workspace.", [c.program, p.path])) if {
-	some c in input.commands
-	some p in c.writes
-	has_class(p, "home")
-	not has_class(p, "secret")
-	not has_class(p, "shell-rc")
-	not has_class(p, "persistence")
 }
 
 ask contains hit(c, "fs.delete-outside", sprintf("%s would delete %s, outside the workspace.", [c.program, p.path])) if {
@@ -57,6 +48,13 @@ ask contains hit(c, "fs.write-outside", sprintf("%s would write %s, outside the 
 outside(p) if has_class(p, "outside")
 
 outside(p) if has_class(p, "tmp")
+
+outside(p) if has_class(p, "system-data")
+
+outside(p) if {
+	has_class(p, "home")
+	not has_class(p, "home-root")
+}
 
 ask contains hit(c, "fs.delete-workspace", sprintf("%s would delete %s in the workspace.", [c.program, p.path])) if {
 	some c in input.commands

@@ -26,9 +26,22 @@ test_write_system if "fs.write-system" in fired(write([p("/etc/hosts", ["system"
 
 test_write_system_not_workspace if not "fs.write-system" in fired(write([p("etc/hosts", ["workspace"])]))
 
-test_write_home if "fs.write-home" in fired(write([p("~/notes", ["home"])]))
+test_write_home_asks if {
+	inp := write([p("~/notes", ["home"])])
+	"fs.write-outside" in fired(inp)
+	verdict_of(inp) == "ask"
+}
 
-test_write_home_not_for_rc_files if not "fs.write-home" in fired(write([p("~/.bashrc", ["home", "shell-rc"])]))
+test_delete_in_home_asks if {
+	inp := rm([p("~/old/notes.txt", ["home"])])
+	"fs.delete-outside" in fired(inp)
+	not "fs.delete-home" in fired(inp)
+}
+
+test_delete_system_data_asks if {
+	inp := rm([p("/var/log/app/x.log", ["system-data"])])
+	verdict_of(inp) == "ask"
+}
 
 test_delete_outside if "fs.delete-outside" in fired(rm([p("/tmp/x", ["tmp"])]))
 

@@ -20,10 +20,12 @@ export interface PathFact {
 export type Cwd = { kind: 'workspace'; rel: string } | { kind: 'abs'; path: string } | { kind: 'unknown' };
 
 const SYSTEM_DIRS = ['/bin', '/boot', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/opt', '/proc', '/root', '/sbin', '/sys', '/usr', '/var', '/srv', '/snap', '/run', '/System', '/Library', '/Applications', '/private', '/efi', '/lost+found'];
+/** System folders that hold data and add-ons rather than the system itself: changes there are asked about, not refused. */
+const SYSTEM_DATA_DIRS = ['/var/log', '/var/www', '/var/lib', '/var/cache', '/var/backups', '/var/mail', '/var/spool/mail', '/var/opt', '/opt', '/srv', '/usr/local', '/usr/src', '/snap', '/run/user', '/Applications', '/Library/Caches'];
 const PSEUDO_DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/random', '/dev/urandom', '/dev/stdin', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/full']);
 const SECRET_HOME = ['.ssh', '.aws', '.gnupg', '.kube', '.docker', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.config/gcloud', '.azure', '.config/gh', '.password-store', '.vault-token', '.bash_history', '.zsh_history', '.pgpass', '.my.cnf', '.terraform.d', '.cargo/credentials', '.config/hub', '.gem/credentials'];
 const SHELL_RC = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.kshrc', '.cshrc', '.tcshrc', '.config/fish/config.fish', '.xinitrc', '.xprofile', '.inputrc', '.bash_logout'];
-const SECRET_SYSTEM = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh', '/etc/ssl/private', '/root', '/etc/passwd'];
+const SECRET_SYSTEM = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh/ssh_host_', '/etc/ssl/private', '/root/.ssh'];
 const SECRET_NAME = /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[^/]*)?|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json)?|secrets?\.(ya?ml|json|toml)|\.htpasswd|authorized_keys|known_hosts)$/;
 const PERSISTENCE_SYSTEM = ['/etc/cron', '/etc/crontab', '/etc/anacrontab', '/var/spool/cron', '/etc/systemd', '/lib/systemd', '/usr/lib/systemd', '/etc/init.d', '/etc/rc.local', '/etc/profile', '/etc/bash.bashrc', '/etc/environment', '/etc/ld.so.preload', '/etc/sudoers', '/Library/LaunchDaemons', '/Library/LaunchAgents'];
 
@@ -109,13 +111,15 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
       else classes.add('device');
     } else if (under(p, '/tmp') || under(p, '/var/tmp')) {
       classes.add('tmp');
+    } else if (SYSTEM_DATA_DIRS.some((d) => under(p, d) && p !== d)) {
+      classes.add('system-data');
     } else if (SYSTEM_DIRS.some((d) => under(p, d))) {
       classes.add('system');
       if (SYSTEM_DIRS.includes(p)) classes.add('system-top');
     } else {
       classes.add('outside');
     }
-    if (SECRET_SYSTEM.some((s) => under(p, s))) classes.add('secret');
+    if (SECRET_SYSTEM.some((s) => under(p, s) || (s.endsWith('_') && p.startsWith(s)))) classes.add('secret');
     if (PERSISTENCE_SYSTEM.some((s) => under(p, s))) classes.add('persistence');
   }
   if (classes.has('workspace')) {
