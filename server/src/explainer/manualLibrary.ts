@@ -8,7 +8,7 @@ import type { FoundManual, ManualProvider } from './explainTree';
 import { bashHelp, findHostPage, hostBashVersion, renderHostPage } from './hostManuals';
 import { inspectImage, readImageManuals, type ImageRef } from './imageManuals';
 import { ManualCache } from './manualCache';
-import { parseManual } from './manualParse';
+import { parseManual, type Manual } from './manualParse';
 import { builtins, isLookupName } from './programShapes';
 
 export interface ManualLibraryOptions {
@@ -88,19 +88,17 @@ export class ManualLibrary implements ManualProvider {
       const source = this.imageSource(ref);
       if (this.cache.get(name, source, ref.id) === undefined) await this.fetchFromImage(ref, [name], signal);
       const cached = this.cache.get(name, source, ref.id);
-      if (cached?.found && Object.keys(cached.manual.options).length + cached.manual.summary.length > 0) return { manual: cached.manual, origin: `${cached.manual.kind === 'manual' ? 'man page' : '--help'}, image ${ref.name}` };
-    }
-    const page = findHostPage(name);
-    if (page) {
-      let cached = this.cache.get(name, 'host', page.version);
-      if (cached === undefined) {
-        const text = await renderHostPage(page.file, signal).catch(() => '');
-        const manual = text.trim() ? parseManual(name, text, 'manual') : null;
-        this.cache.put(name, 'host', page.version, manual);
-        cached = manual ? { found: true, manual } : { found: false };
+      if (cached?.found && Object.keys(cached.manual.options).length + cached.manual.summary.length > 0) {
+        const inImage: FoundManual = { manual: cached.manual, origin: `${cached.manual.kind === 'manual' ? 'man page' : '--help'}, image ${ref.name}` };
+        // GNU --help texts are terse (find's lists its tests without a word on them); when the
+        // image's program and the host's man page are both GNU's, the man page says more.
+        const host = cached.manual.kind === 'help' && cached.manual.family === 'gnu' ? await this.hostPage(name, signal) : null;
+        if (host?.family === 'gnu') return { manual: host, origin: `man page, host; the image has GNU ${name} too` };
+        return inImage;
       }
-      if (cached.found) return { manual: cached.manual, origin: 'man page, host' };
     }
+    const host = await this.hostPage(name, signal);
+    if (host) return { manual: host, origin: 'man page, host' };
     const bash = builtins[name] ? hostBashVersion() : null;
     if (bash) {
       let cached = this.cache.get(name, 'host-bash', bash);
@@ -113,5 +111,18 @@ export class ManualLibrary implements ManualProvider {
       if (cached.found) return { manual: cached.manual, origin: 'bash help, host' };
     }
     return null;
+  }
+
+  /** The host's man page of `name`, parsed, through the store. */
+  private async hostPage(name: string, signal?: AbortSignal): Promise<Manual | null> {
+    const page = findHostPage(name);
+    if (!page) return null;
+    const cached = this.cache.get(name, 'host', page.version);
+    if (cached !== undefined) return cached.found ? cached.manual : null;
+    const text = await renderHostPage(page.file, signal).catch(() => '');
+    signal?.throwIfAborted();
+    const manual = text.trim() ? parseManual(name, text, 'manual') : null;
+    this.cache.put(name, 'host', page.version, manual);
+    return manual;
   }
 }

@@ -34,10 +34,12 @@ export interface Manual {
   terms: Record<string, string>;
   /** Set when the manual documents `-NUM` (e.g. `head -5`). */
   numeric?: OptionDoc;
+  /** Which implementation the text says it documents, when it says so. */
+  family?: 'gnu' | 'busybox';
 }
 
 /** Bump when the parser changes, so cached parses are redone. */
-export const MANUAL_PARSER_VERSION = 10;
+export const MANUAL_PARSER_VERSION = 11;
 
 const SKIPPED_SECTIONS = new Set(['SYNOPSIS', 'EXAMPLES', 'EXAMPLE', 'SEE ALSO', 'AUTHOR', 'AUTHORS', 'REPORTING BUGS', 'COPYRIGHT', 'HISTORY', 'BUGS', 'STANDARDS CONFORMANCE', 'NOTES']);
 const MAX_DESCRIPTION = 160;
@@ -203,6 +205,8 @@ function positionalsFrom(usage: string, program: string): Positional[] {
 export function parseManual(program: string, raw: string, kind: 'manual' | 'help'): Manual {
   const lines = cleanText(raw).split('\n');
   const manual: Manual = { program, kind, summary: '', positionals: [], options: {}, terms: {} };
+  if (/BusyBox/.test(raw)) manual.family = 'busybox';
+  else if (/\bGNU\b|gnu\.org/.test(raw)) manual.family = 'gnu';
   let section = '';
   let usageSeen = false;
   for (let i = 0; i < lines.length; i++) {
