@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { auditKeyPath, checkpointFilePath } from '../../server/src/presenter/auditKey';
 import { canonicalJson } from '../../server/src/presenter/canonicalJson';
 import { csvLine } from '../../server/src/presenter/csv';
-import { maskSecrets, maskString } from '../../server/src/presenter/secretMask';
+import { maskSecrets, maskString, registerSecret } from '../../server/src/presenter/secretMask';
 import { parseSince, parseUntil } from '../../server/src/presenter/timeSpec';
 import type { Actor, RunResult } from '../../server/src/protocol/types';
 import { recordsFixture } from '../support/recordsFixture';
@@ -174,6 +174,8 @@ test('secrets are masked before an audit row is written', () => {
     }
     assert.match(details, /"decision":"allow"/);
     assert.equal(maskString('ls -la /tmp'), 'ls -la /tmp');
+    registerSecret('custom-gateway-key-1234');
+    assert.equal(maskString('curl -d custom-gateway-key-1234 x'), 'curl -d *** x', 'a known key is masked whatever its shape');
     assert.deepEqual(maskSecrets({ rules: ['a'], token: '' }), { rules: ['a'], token: '' });
   } finally {
     f.close();

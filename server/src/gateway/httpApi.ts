@@ -65,6 +65,7 @@ export class ApiServer {
     this.server.headersTimeout = 10_000;
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
+    this.server.maxConnections = 256;
     const { paladin, records } = options;
     const db = paladin.db;
     this.handlers = {

@@ -129,6 +129,7 @@ export class History {
         historyId,
       );
     if (info.changes !== 1) throw new Error(`History entry ${historyId} does not exist; the run's end could not be recorded.`);
+    this.outputs.pruneIfDue();
   }
 
   list(filter: HistoryFilter = {}): HistoryEntry[] {

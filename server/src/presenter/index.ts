@@ -41,3 +41,4 @@ export function createRecordsStage(db: Db, settings: Settings): Records {
 export { AuditLog, GENESIS_HASH, rowHash, type AuditRow, type VerifyReport } from './audit';
 export { History, historyColumns, historyStatuses, statusOf, type HistoryEntry, type HistoryFilter } from './history';
 export { OutputStore } from './outputs';
+export { maskSecrets, registerSecret } from './secretMask';

@@ -55,8 +55,17 @@ export class OutputStore {
     return { hash: row.hash, size: row.size, storedSize: row.stored_size, truncated: row.truncated === 1, createdAt: row.created_at, expiresAt: row.expires_at, data };
   }
 
+  private lastPrune = 0;
+
+  /** Prune at most once an hour, for long-running servers. */
+  pruneIfDue(now = Date.now()): void {
+    if (now - this.lastPrune < 3_600_000) return;
+    this.prune(new Date(now));
+  }
+
   /** Drop outputs past their expiry; returns how many went. */
   prune(now = new Date()): number {
+    this.lastPrune = now.getTime();
     return this.db.prepare('DELETE FROM command_outputs WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now.toISOString()).changes;
   }
 }

@@ -30,8 +30,23 @@ const patterns: { re: RegExp; replace: string | ((...m: string[]) => string) }[]
   { re: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, replace: (_m, head: string) => `${head}${MASK}@` },
 ];
 
+/**
+ * Secret values Paladin itself knows (the OpenAI key from the environment or
+ * the editor's secret storage): masked wherever they appear, whatever their
+ * shape, since a key for an OpenAI-compatible server need not look like sk-...
+ */
+const knownSecrets = new Set<string>();
+
+export function registerSecret(value: string | undefined): void {
+  const v = value?.trim();
+  if (v && v.length >= 8) knownSecrets.add(v);
+}
+
+registerSecret(process.env.OPENAI_API_KEY);
+
 export function maskString(text: string): string {
   let out = text;
+  for (const secret of knownSecrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
   for (const { re, replace } of patterns) out = out.replace(re, replace as (substring: string, ...args: string[]) => string);
   return out;
 }
