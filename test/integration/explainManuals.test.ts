@@ -142,6 +142,19 @@ describe('sandbox image --help (Docker)', () => {
     assert.equal(row.found, 0);
   });
 
+  it('prefers the host GNU man page over a terse GNU --help in the image, and says so', async (t) => {
+    const debian = process.env.PALADIN_DEBIAN_IMAGE || 'paladin-test:debian';
+    const present = await docker.getImage(debian).inspect().then(() => true, () => false);
+    if (!present) return t.skip(`${debian} is not built (test/support/build-debian-image.sh)`);
+    const { settings } = normaliseSettings({ 'sandbox.image': debian });
+    const stage = createExplainerStage(db, settings, { docker });
+    const { parts } = await stage.explain('find . -type f | wc -l');
+    assert.equal(parts[0].explanation, `search for files in a directory hierarchy (man page, host; the image has GNU find too)`);
+    assert.equal(parts.find((p) => p.text === '-type')!.source, 'manual');
+    const row = db.prepare('SELECT manual FROM explainer_manuals WHERE program = ? AND source = ?').get('find', `image:${debian}`) as { manual: string };
+    assert.equal(JSON.parse(row.manual).kind, 'help', 'the image was asked first');
+  });
+
   it('uses the host when the Docker engine cannot be reached', async () => {
     const { settings } = normaliseSettings({ 'sandbox.image': IMAGE });
     const stage = createExplainerStage(db, settings, { docker: new Docker({ socketPath: path.join(dir, 'no-docker.sock') }) });
