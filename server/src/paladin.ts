@@ -125,7 +125,7 @@ export class Paladin {
     }
     if (needsApproval) this.stages.records.audit(actor, 'run.approved', options.historyId ?? null, { ...audit, mode, approvedBy: actor.userId, source: actor.source });
 
-    const historyId = this.stages.records.recordRunStart(options.historyId, actor, options.command, workspace);
+    const historyId = this.stages.records.recordRunStart(options.historyId, actor, options.command, workspace, policy.decision);
     this.stages.records.audit(actor, 'run.start', historyId, {
       ...audit,
       mode,

@@ -88,7 +88,8 @@ export interface HistoryRecord {
 /** presenter/: history and the tamper-evident audit log. */
 export interface RecordsStage {
   recordPlan(entry: HistoryRecord): string;
-  recordRunStart(historyId: string | undefined, actor: Actor, command: string, workspace: string): string;
+  /** `policyDecision`: what the policy said about the command as run (allow, or ask once approved). */
+  recordRunStart(historyId: string | undefined, actor: Actor, command: string, workspace: string, policyDecision?: string): string;
   recordRunEnd(historyId: string, result: RunResult, output?: Buffer): void;
   audit(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): void;
 }

@@ -139,6 +139,7 @@ test('policy outcomes map to statuses: deny 403 with the policy, ask 409 until a
   const entry = f.records.history.get(evs[2].data.historyId)!;
   assert.equal(entry.status, 'succeeded');
   assert.equal(entry.source, 'api');
+  assert.equal(entry.policyDecision, 'ask', 'history keeps what the policy said about the command as run');
   assert.equal(f.records.outputs.get(entry.outputHash!)!.data.toString(), 'rm\nnotes.txt\n');
   assert.deepEqual(planner.learned.at(-1), { command: 'rm notes.txt', succeeded: true }, 'a succeeded history entry is learned as a success');
   const actions = f.records.auditLog.rows({ last: 6 }).map((r) => r.action);

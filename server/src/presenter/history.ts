@@ -93,21 +93,23 @@ export class History {
    * plan that already ran (or another user's) gets a new entry that keeps its
    * request, so each run has its own line.
    */
-  recordRunStart(historyId: string | undefined, actor: Actor, command: string, workspace: string): string {
+  recordRunStart(historyId: string | undefined, actor: Actor, command: string, workspace: string, policyDecision?: string): string {
     const now = new Date().toISOString();
     return this.db
       .transaction(() => {
         const plan = historyId ? (this.db.prepare('SELECT user_id, query, execution_status, reasoning, planner FROM command_history WHERE id = ?').get(historyId) as { user_id: string; query: string; execution_status: string; reasoning: string; planner: string | null } | undefined) : undefined;
         if (historyId && plan && plan.user_id === actor.userId && plan.execution_status === 'planned') {
-          this.db.prepare(`UPDATE command_history SET planned_command = ?, workspace = ?, execution_status = 'running', started_at = ? WHERE id = ?`).run(command, workspace, now, historyId);
+          this.db
+            .prepare(`UPDATE command_history SET planned_command = ?, workspace = ?, execution_status = 'running', started_at = ?, policy_decision = coalesce(?, policy_decision) WHERE id = ?`)
+            .run(command, workspace, now, policyDecision ?? null, historyId);
           return historyId;
         }
         const id = randomUUID();
         const query = plan && plan.user_id === actor.userId ? plan.query : '';
         this.db
-          .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, workspace, source, created_at, started_at)
-            VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)`)
-          .run(id, actor.userId, query, command, plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, workspace, actor.source, now, now);
+          .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at, started_at)
+            VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`)
+          .run(id, actor.userId, query, command, plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, actor.source, now, now);
         return id;
       })
       .immediate();

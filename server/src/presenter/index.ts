@@ -30,7 +30,7 @@ export function createRecordsStage(db: Db, settings: Settings): Records {
     auditLog,
     outputs,
     recordPlan: (entry: HistoryRecord) => history.recordPlan(entry),
-    recordRunStart: (historyId: string | undefined, actor: Actor, command: string, workspace: string) => history.recordRunStart(historyId, actor, command, workspace),
+    recordRunStart: (historyId: string | undefined, actor: Actor, command: string, workspace: string, policyDecision?: string) => history.recordRunStart(historyId, actor, command, workspace, policyDecision),
     recordRunEnd: (historyId: string, result: RunResult, output?: Buffer) => history.recordRunEnd(historyId, result, output),
     audit: (actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>) => {
       auditLog.append(actor, action, resource, details);
