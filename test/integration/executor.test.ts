@@ -28,6 +28,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-executor-'));
 const workspace = path.join(tmp, 'ws');
 fs.mkdirSync(workspace);
 fs.writeFileSync(path.join(workspace, 'notes.txt'), 'alpha\nbeta\n');
+fs.writeFileSync(path.join(workspace, 'empty.txt'), ''); // a zero-byte file must copy in and out cleanly
 
 function settingsWith(over: Record<string, unknown> = {}): Settings {
   return normaliseSettings({
@@ -184,6 +185,18 @@ describe('snapshot mode', () => {
     await assert.rejects(ex.apply(r.runId), /No pending changes/);
     fs.writeFileSync(path.join(workspace, 'notes.txt'), 'alpha\nbeta\n');
     await assert.rejects(ex.apply('../../etc'), /not a run id/);
+  });
+
+  test('a file over 1 MiB is kept on disk, listed without a diff and applied whole', async () => {
+    const r = await run(ex, 'head -c 3000000 /dev/zero | tr "\\000" x > big.txt', { mode: 'snapshot' });
+    const big = r.changes?.find((c) => c.path === 'big.txt');
+    assert.equal(big?.kind, 'created');
+    assert.equal(big?.diff, undefined);
+    await ex.apply(r.runId);
+    const data = fs.readFileSync(path.join(workspace, 'big.txt'));
+    assert.equal(data.length, 3_000_000);
+    assert.ok(data.every((b) => b === 0x78));
+    fs.rmSync(path.join(workspace, 'big.txt'));
   });
 
   test('deletions are listed and applied', async () => {

@@ -2,6 +2,7 @@
 // manifest taken on the way in, and keep what was created, changed or
 // deleted (with diffs for text) as pending changes on the host.
 
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -9,6 +10,9 @@ import * as tar from 'tar-stream';
 import { sha256, isSensitivePath, type Manifest } from './workspaceFiles';
 import type { PendingEntry } from './pendingChanges';
 import { asText, unifiedDiff } from './unifiedDiff';
+
+/** Files larger than this are listed without a diff. */
+const DIFF_MAX_BYTES = 1 << 20;
 
 /** A tar entry name from the container, as a safe workspace-relative path, or undefined. */
 export function entryPath(name: string): string | undefined {
@@ -75,20 +79,46 @@ export async function collectChanges(
       }
       return drain();
     }
-    const chunks: Buffer[] = [];
+    // Small files are held in memory (most are unchanged and never written);
+    // past DIFF_MAX_BYTES the rest streams to disk, so memory stays bounded.
+    const file = String(counter++);
+    const target = path.join(filesDir, file);
+    const h = createHash('sha256');
+    let size = 0;
+    let held: Buffer[] | undefined = [];
+    let out: fs.WriteStream | undefined;
+    let failed = false;
     stream.on('data', (c) => {
-      chunks.push(c as Buffer);
+      const chunk = c as Buffer;
+      h.update(chunk);
+      size += chunk.length;
+      if (held && size > DIFF_MAX_BYTES) {
+        out = fs.createWriteStream(target, { mode: 0o600 });
+        out.on('error', () => (failed = true));
+        for (const b of held) out.write(b);
+        held = undefined;
+      }
+      if (held) held.push(chunk);
+      else if (!out!.write(chunk)) {
+        stream.pause();
+        out!.once('drain', () => stream.resume());
+      }
     });
     stream.on('error', next);
     stream.on('end', () => {
-      const content = Buffer.concat(chunks);
-      const hash = sha256(content);
+      if (out) out.end(() => onStored());
+      else onStored();
+    });
+    const onStored = () => {
+      if (failed) return next(new Error(`could not keep ${rel} on disk`));
+      const hash = h.digest('hex');
       if (before && before.type === 'file' && before.hash === hash) {
+        if (out) fs.rmSync(target, { force: true });
         byName.set(rel, { hash });
         return next();
       }
-      const file = String(counter++);
-      fs.writeFileSync(path.join(filesDir, file), content, { mode: 0o600 });
+      const content = held ? Buffer.concat(held) : undefined;
+      if (content) fs.writeFileSync(target, content, { mode: 0o600 });
       byName.set(rel, { hash, file });
       const mode = (header.mode ?? 0o644) & 0o111 ? 0o755 : 0o644;
       const entry: PendingEntry = {
@@ -98,13 +128,16 @@ export async function collectChanges(
         base: before ? { type: before.type, hash: before.hash, hardlinked: before.hardlinked } : undefined,
         next: { type: 'file', hash, mode, file },
       };
-      const newText = asText(content);
-      const oldText = before?.type === 'file' ? readWorkspaceText(workspace, rel, before.hash) : before ? '' : undefined;
-      if (newText === undefined || oldText === null) entry.binary = true;
-      else entry.diff = unifiedDiff(rel, oldText, newText);
+      // Over DIFF_MAX_BYTES: listed without a diff (neither shown nor called binary).
+      if (content) {
+        const newText = asText(content);
+        const oldText = before?.type === 'file' ? readWorkspaceText(workspace, rel, before.hash) : before ? '' : undefined;
+        if (newText === undefined || oldText === null) entry.binary = true;
+        else entry.diff = unifiedDiff(rel, oldText, newText);
+      }
       entries.push(entry);
       next();
-    });
+    };
   });
   archive.pipe(extract);
   await done;
@@ -133,7 +166,7 @@ function readWorkspaceText(workspace: string, rel: string, hash: string): string
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size > 1 << 20) return null;
+    if (!st.isFile() || st.size > DIFF_MAX_BYTES) return null;
     const data = fs.readFileSync(fd);
     if (sha256(data) !== hash) return null;
     return asText(data) ?? null;

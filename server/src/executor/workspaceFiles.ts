@@ -139,19 +139,29 @@ export async function packWorkspace(
         } catch {
           continue;
         }
-        let content: Buffer;
-        try {
-          const now = fs.fstatSync(fd);
-          if (!now.isFile() || now.ino !== st.ino) continue;
-          content = fs.readFileSync(fd);
-        } finally {
+        const now = fs.fstatSync(fd);
+        if (!now.isFile() || now.ino !== st.ino) {
           fs.closeSync(fd);
+          continue;
         }
         const mode = st.mode & 0o111 ? 0o755 : 0o644;
-        out.set(rel, { type: 'file', size: content.length, mode, hash: sha256(content), hardlinked: st.nlink > 1 });
-        await new Promise<void>((resolve, reject) => {
-          pack.entry({ name: rel, type: 'file', size: content.length, mode, uid: 1000, gid: 1000, mtime: st.mtime }, content, (err) => (err ? reject(err) : resolve()));
+        // Streamed in chunks, so a large file never sits whole in memory.
+        const hash = await new Promise<string>((resolve, reject) => {
+          const h = createHash('sha256');
+          const header = { name: rel, type: 'file' as const, size: now.size, mode, uid: 1000, gid: 1000, mtime: st.mtime };
+          const done = (err?: Error | null) => (err ? reject(err) : resolve(h.digest('hex')));
+          if (now.size === 0) {
+            fs.closeSync(fd);
+            pack.entry(header, Buffer.alloc(0), done);
+            return;
+          }
+          const entry = pack.entry(header, done);
+          const source = fs.createReadStream('', { fd, start: 0, end: now.size - 1, autoClose: true });
+          source.on('data', (chunk) => h.update(chunk as Buffer));
+          source.on('error', reject);
+          source.pipe(entry);
         });
+        out.set(rel, { type: 'file', size: now.size, mode, hash, hardlinked: st.nlink > 1 });
       }
       pack.finalize();
     } catch (err) {
