@@ -4,6 +4,7 @@
 // command is still running. Only the planner and explainer, unused here, are
 // FAKE stages.
 import assert from 'node:assert/strict';
+import { EventEmitter, once } from 'node:events';
 import * as http from 'node:http';
 import { after, before, test } from 'node:test';
 import { createExecutorStage } from '../../server/src/executor';
@@ -11,6 +12,7 @@ import { createApiKey } from '../../server/src/gateway/apiKeys';
 import { createApiServer, type ApiServer } from '../../server/src/gateway/httpApi';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
+import type { RunResult } from '../../server/src/protocol/types';
 import type { ExecutorStage, PolicyStage } from '../../server/src/stages';
 import { FakeExplainerStage, FakePlannerStage } from '../support/fakeStages';
 import { recordsFixture, type RecordsFixture } from '../support/recordsFixture';
@@ -20,12 +22,18 @@ let server: ApiServer;
 let executor: ExecutorStage;
 let port: number;
 let key: string;
+const runEnds = new EventEmitter();
 
 before(async () => {
   f = recordsFixture({ 'sandbox.image': process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox', 'sandbox.poolSize': 0 }, { allStages: true });
   const policy: PolicyStage = await createPolicyStage(f.db, f.settings);
   executor = createExecutorStage(f.db, f.settings);
-  const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records: f.records });
+  // The records stage as it is, also telling the test when a run's end is recorded.
+  const records = { ...f.records, recordRunEnd: (id: string, result: RunResult, output?: Buffer) => {
+    f.records.recordRunEnd(id, result, output);
+    runEnds.emit('end', id, result);
+  } };
+  const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records });
   server = createApiServer({ paladin, records: f.records, port: 0 });
   port = Number(new URL((await server.listen()).url!).port);
   key = createApiKey(f.db, { name: 'sandbox', userId: f.userId }).key;
@@ -104,4 +112,29 @@ test('the real policy\'s denial is a 403 carrying the policy, audited, and nothi
   const last = f.records.auditLog.rows({ last: 1 })[0];
   assert.equal(last.action, 'run.denied');
   assert.equal(last.ip_address, '127.0.0.1');
+});
+
+test('a client that disconnects mid-run cancels the run; the server keeps serving', { timeout: 120_000 }, async () => {
+  const ended = once(runEnds, 'end') as Promise<[string, RunResult]>;
+  await new Promise<void>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/run', agent: false, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', authorization: `Bearer ${key}` } }, (res) => {
+      res.once('data', () => {
+        // The run has started and streamed its first line: hang up.
+        req.destroy();
+        resolve();
+      });
+    });
+    req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err)));
+    req.end(JSON.stringify({ command: 'echo started; sleep 60; echo never', workspace: f.dir, mode: 'ro', approved: true }));
+  });
+  const [id, result] = await ended;
+  assert.equal(result.end, 'cancelled');
+  assert.equal(f.records.history.get(id)?.status, 'cancelled');
+  const health = await new Promise<number>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: '/v1/health', agent: false, headers: { host: `127.0.0.1:${port}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+  assert.equal(health, 200);
 });

@@ -208,7 +208,10 @@ export class ApiServer {
       started = true;
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'keep-alive' });
     };
+    // A client that went away cancels the run; what is left to say goes nowhere.
+    res.on('error', () => undefined);
     const send = (event: string, data: unknown) => {
+      if (res.destroyed || res.writableEnded) return;
       start();
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
@@ -227,12 +230,12 @@ export class ApiServer {
         { signal, runId: randomUUID(), onOutput: (chunk) => send('output', { stream: chunk.stream, text: chunk.text }) },
       );
       send('result', result);
-      res.end();
+      if (!res.destroyed) res.end();
     } catch (err) {
       if (!started) throw err;
       const { code, message } = describeError(err);
       send('error', { code, message });
-      res.end();
+      if (!res.destroyed) res.end();
     }
     return undefined;
   }
