@@ -3,6 +3,7 @@
 // through a real Docker engine, all cached in a real SQLite store.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -153,6 +154,25 @@ describe('sandbox image --help (Docker)', () => {
     assert.equal(parts.find((p) => p.text === '-type')!.source, 'manual');
     const row = db.prepare('SELECT manual FROM explainer_manuals WHERE program = ? AND source = ?').get('find', `image:${debian}`) as { manual: string };
     assert.equal(JSON.parse(row.manual).kind, 'help', 'the image was asked first');
+  });
+
+  it('treats an image without a shell as having no manuals, and remembers it', async () => {
+    const context = fs.mkdtempSync(path.join(dir, 'noshell-'));
+    fs.writeFileSync(path.join(context, 'f'), 'x');
+    fs.writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY f /f\n');
+    const tag = `paladin-explain-noshell:${process.pid}`;
+    execFileSync('docker', ['build', '-q', '-t', tag, context], { stdio: 'ignore' });
+    try {
+      const { settings } = normaliseSettings({ 'sandbox.image': tag });
+      const { parts } = await createExplainerStage(db, settings, { docker }).explain('ls -l');
+      assert.match(parts[0].explanation, /\(man page, host\)$/);
+      const row = db.prepare('SELECT found FROM explainer_manuals WHERE program = ? AND source = ?').get('ls', `image:${tag}`) as { found: number };
+      assert.equal(row.found, 0);
+      const left = await docker.listContainers({ all: true, filters: { label: ['paladin.purpose=manual-lookup'] } });
+      assert.equal(left.length, 0);
+    } finally {
+      execFileSync('docker', ['rmi', '-f', tag], { stdio: 'ignore' });
+    }
   });
 
   it('uses the host when the Docker engine cannot be reached', async () => {

@@ -86,7 +86,11 @@ export async function readImageManuals(docker: Docker, image: ImageRef, names: s
     size += chunk.length;
   });
   let timer: NodeJS.Timeout | undefined;
-  const kill = () => void container.kill().catch(() => undefined);
+  let killed = false;
+  const kill = () => {
+    killed = true;
+    void container.kill().catch(() => undefined);
+  };
   try {
     const stream = await container.attach({ stream: true, stdout: true, stderr: true });
     const ended = new Promise<void>((resolve) => {
@@ -97,7 +101,14 @@ export async function readImageManuals(docker: Docker, image: ImageRef, names: s
     docker.modem.demuxStream(stream, sink, sink);
     options.signal?.addEventListener('abort', kill, { once: true });
     timer = setTimeout(kill, options.timeoutMs);
-    await container.start();
+    try {
+      await container.start();
+    } catch (err) {
+      // An image with no /bin/sh cannot run a lookup (nor a command): it has no manuals to give.
+      options.signal?.throwIfAborted();
+      if (/no such file|not found|executable/i.test((err as Error).message)) return new Map(wanted.map((n) => [n, null]));
+      throw err;
+    }
     await container.wait();
     await ended;
   } finally {
@@ -114,5 +125,8 @@ export async function readImageManuals(docker: Docker, image: ImageRef, names: s
     if (!wanted.includes(program)) continue;
     result.set(program, kind === 'manual' || kind === 'help' ? { kind, text } : null);
   }
+  // A lookup that ran to its end and said nothing of a program (an image with no usable
+  // shell says nothing at all) has no manual for it; one cut short is tried again later.
+  if (!killed) for (const name of wanted) if (!result.has(name)) result.set(name, null);
   return result;
 }
