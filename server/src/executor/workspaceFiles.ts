@@ -27,6 +27,8 @@ export interface ManifestEntry {
 export type Manifest = Map<string, ManifestEntry>;
 
 export const MAX_SNAPSHOT_FILES = 200_000;
+/** Files up to this size are read whole; larger ones are streamed. */
+const SMALL_FILE = 1 << 20;
 
 /** True for paths under `.git/` or `.vscode/` (and `.git` files of worktrees/submodules). */
 export function isSensitivePath(rel: string): boolean {
@@ -150,9 +152,17 @@ export async function packWorkspace(
           const h = createHash('sha256');
           const header = { name: rel, type: 'file' as const, size: now.size, mode, uid: 1000, gid: 1000, mtime: st.mtime };
           const done = (err?: Error | null) => (err ? reject(err) : resolve(h.digest('hex')));
-          if (now.size === 0) {
-            fs.closeSync(fd);
-            pack.entry(header, Buffer.alloc(0), done);
+          if (now.size <= SMALL_FILE) {
+            // Most files are small: one read is much cheaper than a stream.
+            let content: Buffer;
+            try {
+              content = fs.readFileSync(fd);
+            } finally {
+              fs.closeSync(fd);
+            }
+            if (content.length !== now.size) return reject(new Error(`${rel} changed while it was copied`));
+            h.update(content);
+            pack.entry(header, content, done);
             return;
           }
           const entry = pack.entry(header, done);
