@@ -1,5 +1,6 @@
 // presenter/: history and the tamper-evident audit log, over the one store.
 
+import * as path from 'node:path';
 import type { RunResult } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { HistoryRecord, RecordsStage } from '../stages';
@@ -23,7 +24,8 @@ export interface Records extends RecordsStage {
 export function createRecordsStage(db: Db, settings: Settings): Records {
   const outputs = new OutputStore(db, { maxBytes: settings.sandbox.historyOutputBytes, retentionDays: settings.history.outputRetentionDays });
   const history = new History(db, outputs);
-  const auditLog = new AuditLog(db, db.name, settings.audit.checkpointEvery);
+  // Absolute, so the key file next to the database is found from any working folder.
+  const auditLog = new AuditLog(db, db.memory ? ':memory:' : path.resolve(db.name), settings.audit.checkpointEvery);
   if (!db.readonly) outputs.prune();
   return {
     history,
