@@ -132,7 +132,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       }
       const policy = await client.sendRequest(CheckRequest.type, { command, workspace: workspaceFolder() });
       this.post({ type: 'checked', turnId, command, policy });
-      if (action === 'run' && policy.decision === 'allow') await this.run(turnId, command, false);
+      // Untrusted: the card shows why Run is off instead of a refused run.
+      if (action === 'run' && policy.decision === 'allow' && vscode.workspace.isTrusted) await this.run(turnId, command, false);
     } catch (err) {
       this.fail(turnId, undefined, err);
     }

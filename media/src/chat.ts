@@ -365,6 +365,7 @@ function renderRun(run: RunView): HTMLElement {
     for (const c of run.output) appendOutput(out, run.runId, c);
   }
   if (p?.summary) el.append(h('details', { class: 'full-output' }, [h('summary', { text: 'Show the output here' }), out]));
+  else if (run.result && run.output.length === 0) el.append(h('p', { class: 'no-output', text: 'No output.' }));
   else el.append(out);
   if (run.output.length > 0 || run.result) {
     el.append(h('div', { class: 'actions' }, [button('Open full output in an editor tab', 'Open the full output in an editor tab', () => post({ type: 'openOutput', runId: run.runId }))]));

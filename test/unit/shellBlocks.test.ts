@@ -61,5 +61,5 @@ test('lenses: run, explain, check; a checked command shows its decision', async 
   assert.deepEqual(before[0].command?.arguments, ['rm -rf /', 'file:///r.md']);
   provider.remember('rm -rf /', { decision: 'deny', rules: [{ id: 'fs.delete-root', severity: 'deny', reason: 'deletes /', command_index: 0 }], risk: { reads: [], writes: [], deletes: ['/'], network: false, privilege: false }, policyVersion: 'x' });
   const after = await provider.lenses(doc);
-  assert.equal(after[2].command?.title, 'Check: ⛔ deny: fs.delete-root');
+  assert.equal(after[2].command?.title, 'Check: denied (fs.delete-root)');
 });

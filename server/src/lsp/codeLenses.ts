@@ -45,11 +45,11 @@ export class CodeLensProvider {
 
 function checkTitle(decision: PolicyDecision | undefined): string {
   if (!decision) return 'Check';
-  const first = decision.rules[0];
-  const why = first ? `: ${first.id}` : '';
-  if (decision.decision === 'allow') return 'Check: ✓ allow';
-  if (decision.decision === 'ask') return `Check: ⚠ ask${why}`;
-  return `Check: ⛔ deny${why}`;
+  const first = decision.rules.find((r) => r.severity === decision.decision) ?? decision.rules[0];
+  const why = first ? ` (${first.id})` : '';
+  if (decision.decision === 'allow') return 'Check: allowed';
+  if (decision.decision === 'ask') return `Check: needs approval${why}`;
+  return `Check: denied${why}`;
 }
 
 export async function commandsIn(doc: TextDocument): Promise<FoundCommand[]> {

@@ -64,6 +64,8 @@ export interface Editor {
   /** The chat view's document (inside the webview's two frames). */
   chat(): FrameLocator;
   runCommand(title: string): Promise<void>;
+  /** Opens a workspace file by name through Quick Open. */
+  openFile(name: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   /** The extension's log and the extension host's log, for failure messages. */
   logs(): string;
@@ -155,6 +157,15 @@ export async function openEditor(options: EditorOptions = {}): Promise<Editor> {
         await input.fill(`>${title}`);
         await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
         await input.press('Enter');
+      },
+      async openFile(name: string) {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(name);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+        await input.press('Enter');
+        await page.locator('.tab.active', { hasText: name }).waitFor();
       },
       async screenshot(name: string) {
         mkdirSync(artifacts, { recursive: true });

@@ -1,0 +1,174 @@
+// The chat view, the palette and the code lenses in a real VS Code with the
+// packaged extension, a real Docker engine and the test sandbox image.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { openEditor, type Editor } from './support/codeServer';
+
+const files = {
+  'notes.txt': 'hello\n',
+  'data.json': '{"name": "paladin", "ok": true, "items": [1, 2, 3]}\n',
+  'README.md': [
+    '# Demo', // 0
+    '', // 1
+    '```sh', // 2
+    'cat data.json', // 3
+    '```', // 4
+    '', // 5
+    '```bash', // 6
+    'rm -rf /', // 7
+    '```', // 8
+    '', // 9
+    '```sh', // 10
+    "printf '%s\\n' '<script>document.title=\"pwned\"</script>' '<img src=x onerror=\"document.title=1\">' && printf '\\033]8;;command:workbench.action.quit\\033\\\\click me\\033]8;;\\033\\\\\\n\\033]0;evil\\007\\033[31mred\\033[0m done\\n'", // 11
+    '```', // 12
+    '', // 13
+    '```sh', // 14
+    'echo changed > notes.txt', // 15
+    '```', // 16
+    '',
+  ].join('\n'),
+};
+
+let editor: Editor;
+
+before(async () => {
+  editor = await openEditor({ files });
+  await editor.page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Paladin: \w+ · sandbox ready/.test(e.textContent ?? '')), undefined, { timeout: 90_000 }).catch(async (err: Error) => {
+    await editor.screenshot('chat-not-ready');
+    throw new Error(`${err.message}\n${editor.logs()}`);
+  });
+});
+
+after(async () => {
+  await editor?.close();
+});
+
+async function failWithContext<T>(name: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    await editor.screenshot(`${name}-failed`).catch(() => undefined);
+    throw new Error(`${(err as Error).message}\n${editor.logs().slice(-3000)}`, { cause: err });
+  }
+}
+
+async function openReadme(): Promise<void> {
+  const { page } = editor;
+  await editor.openFile('README.md');
+  await page.locator('.codelens-decoration a', { hasText: 'Run in sandbox' }).first().waitFor({ timeout: 60_000 });
+}
+
+/** Clicks the code lens `title` above the block whose lens row is `index`; returns the answer it starts in the chat view. */
+async function clickLens(index: number, title: string) {
+  await openReadme();
+  const turns = editor.chat().locator('article.turn');
+  const before = await turns.count();
+  await editor.page.locator('.codelens-decoration').nth(index).locator('a', { hasText: title }).click();
+  const turn = turns.nth(before);
+  await turn.waitFor({ timeout: 30_000 });
+  return turn;
+}
+
+test('Plan command from the palette: answer with risk card, Run, output streams, history shows it', { timeout: 180_000 }, () =>
+  failWithContext('plan', async () => {
+    const { page } = editor;
+    await editor.runCommand('Paladin: Plan Command');
+    const box = page.locator('.quick-input-widget input');
+    await box.waitFor({ state: 'visible' });
+    await box.fill('show the contents of notes.txt');
+    const turns = editor.chat().locator('article.turn');
+    const count = await turns.count().catch(() => 0);
+    await box.press('Enter');
+    const turn = turns.nth(count);
+    await turn.locator('.risk').waitFor({ timeout: 60_000 });
+    const command = (await turn.locator('pre.command').textContent())?.trim() ?? '';
+    assert.ok(command.length > 0, 'a command was planned');
+    assert.match((await turn.locator('.risk .decision').textContent()) ?? '', /Allowed|Needs your approval/);
+    await editor.screenshot('plan-answer');
+    await turn.getByRole('button', { name: 'Run this command in the sandbox' }).click();
+    if ((await turn.locator('.confirm').count()) > 0) await turn.locator('.confirm').getByRole('button', { name: /^Run despite/ }).click();
+    await turn.locator('.run-state', { hasText: /exited/ }).waitFor({ timeout: 60_000 });
+    const output = (await turn.locator('pre.output').textContent()) ?? '';
+    assert.match(output, /hello|notes\.txt/, `output of ${command}`);
+    await editor.screenshot('plan-ran');
+
+    await editor.runCommand('Paladin: Show History');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 30_000 });
+    await editor.screenshot('history');
+    await page.keyboard.press('Escape');
+  }),
+);
+
+test('a code lens above a Markdown shell block runs it; JSON output is highlighted', { timeout: 120_000 }, () =>
+  failWithContext('lens', async () => {
+    const turn = await clickLens(0, 'Run in sandbox');
+    await turn.locator('.run-state', { hasText: /exited 0/ }).waitFor({ timeout: 60_000 });
+    assert.equal((await turn.locator('pre.command').textContent())?.trim(), 'cat data.json');
+    const output = turn.locator('pre.output');
+    await output.locator('.tok').first().waitFor({ timeout: 30_000 });
+    assert.match((await output.textContent()) ?? '', /"name": "paladin"/);
+    const colour = await output.locator('.tok', { hasText: '"name"' }).first().evaluate((e) => getComputedStyle(e).color);
+    assert.notEqual(colour, await output.evaluate((e) => getComputedStyle(e).color), 'JSON keys are coloured');
+    await editor.screenshot('lens-json');
+  }),
+);
+
+test('a denied command cannot be run, and the view says why', { timeout: 120_000 }, () =>
+  failWithContext('deny', async () => {
+    const turn = await clickLens(1, 'Run in sandbox');
+    await turn.locator('.risk-deny').waitFor({ timeout: 60_000 });
+    assert.equal((await turn.locator('pre.command').textContent())?.trim(), 'rm -rf /');
+    const run = turn.getByRole('button', { name: 'Run this command in the sandbox' });
+    assert.equal(await run.isDisabled(), true);
+    assert.match((await turn.locator('.why-not').textContent()) ?? '', /policy denies/);
+    assert.equal(await turn.locator('section.run').count(), 0, 'nothing ran');
+    await editor.screenshot('deny');
+  }),
+);
+
+test('output with <script>, <img onerror>, OSC escapes and command: links renders as text', { timeout: 120_000 }, () =>
+  failWithContext('inert', async () => {
+    const titleBefore = await editor.page.title();
+    const turn = await clickLens(2, 'Run in sandbox');
+    await turn.locator('.risk').waitFor({ timeout: 60_000 });
+    if ((await turn.locator('section.run').count()) === 0) {
+      await turn.getByRole('button', { name: 'Run this command in the sandbox' }).click();
+      if ((await turn.locator('.confirm').count()) > 0) await turn.locator('.confirm').getByRole('button', { name: /^Run despite/ }).click();
+    }
+    await turn.locator('.run-state', { hasText: /exited 0/ }).waitFor({ timeout: 60_000 });
+    const output = turn.locator('pre.output');
+    const text = (await output.textContent()) ?? '';
+    assert.match(text, /<script>document\.title="pwned"<\/script>/);
+    assert.match(text, /<img src=x onerror="document\.title=1">/);
+    assert.match(text, /click me/);
+    assert.doesNotMatch(text, /command:|\]8;;|\]0;|evil/);
+    assert.equal(await output.locator('script, img, a, iframe').count(), 0);
+    assert.ok((await output.locator('.ansi-fg-1', { hasText: 'red' }).count()) === 1, 'ANSI red is rendered as a colour');
+    assert.equal(await editor.page.title(), titleBefore);
+    await editor.screenshot('inert-output');
+  }),
+);
+
+test('a snapshot run shows a diff, and Apply writes the file', { timeout: 150_000 }, () =>
+  failWithContext('snapshot', async () => {
+    const turn = await clickLens(3, 'Run in sandbox');
+    await turn.locator('.risk').waitFor({ timeout: 60_000 });
+    if ((await turn.locator('section.run').count()) === 0) {
+      await turn.getByRole('button', { name: 'Run this command in the sandbox' }).click();
+      if ((await turn.locator('.confirm').count()) > 0) await turn.locator('.confirm').getByRole('button', { name: /^Run despite/ }).click();
+    }
+    await turn.locator('.changes').waitFor({ timeout: 60_000 });
+    assert.equal(readFileSync(path.join(editor.workspace, 'notes.txt'), 'utf8'), 'hello\n', 'nothing is written before Apply');
+    await turn.getByRole('button', { name: /Show the diff of notes\.txt/ }).click();
+    await editor.page.locator('.monaco-diff-editor').first().waitFor({ timeout: 30_000 });
+    await editor.page.locator('.tab', { hasText: 'notes.txt (before ↔ after' }).first().waitFor();
+    await editor.screenshot('snapshot-diff');
+    await turn.getByRole('button', { name: 'Write these changes to the workspace' }).click();
+    await turn.locator('.applied').waitFor({ timeout: 30_000 });
+    assert.equal(readFileSync(path.join(editor.workspace, 'notes.txt'), 'utf8'), 'changed\n');
+    await editor.screenshot('snapshot-applied');
+  }),
+);
