@@ -106,6 +106,8 @@ export class Executor implements ExecutorStage {
           sandbox = await Sandbox.create(this.docker, shape, this.owner, false, options.signal);
         } catch (err) {
           if ((err as Error).message === 'cancelled') return this.result(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs });
+          // The image was removed since it was checked: check (and maybe build) again next time.
+          if (err instanceof SandboxError && err.problem === 'image missing') this.images.delete(shape.image);
           throw err;
         }
       }
