@@ -134,6 +134,26 @@ describe('sandbox image --help (Docker)', () => {
     assert.equal(left.length, 0);
   });
 
+  it('serves concurrent explanations with one lookup container', async () => {
+    const fresh = openDatabase(':memory:', { migrations: explainerMigrations });
+    try {
+      const counting = new Docker();
+      let created = 0;
+      const create = counting.createContainer.bind(counting);
+      counting.createContainer = ((options: Docker.ContainerCreateOptions) => {
+        created++;
+        return create(options);
+      }) as typeof counting.createContainer;
+      const { settings } = normaliseSettings({ 'sandbox.image': IMAGE });
+      const stage = createExplainerStage(fresh, settings, { docker: counting });
+      const results = await Promise.all([stage.explain('ls -l | wc -l'), stage.explain('wc -c f; ls'), stage.explain('ls -a')]);
+      assert.equal(created, 1);
+      assert.deepEqual(results.map((r) => r.parts[0].source), ['help', 'help', 'help']);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('falls back to the host for programs the image lacks, and remembers that it lacks them', async () => {
     const { settings } = normaliseSettings({ 'sandbox.image': IMAGE });
     const stage = createExplainerStage(db, settings, { docker });

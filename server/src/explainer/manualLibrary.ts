@@ -58,7 +58,25 @@ export class ManualLibrary implements ManualProvider {
     if (missing.length > 0) await this.fetchFromImage(ref, missing, signal);
   }
 
+  /** Image lookups under way, by program, so concurrent explanations share one container. */
+  private readonly inflight = new Map<string, Promise<void>>();
+
   private async fetchFromImage(ref: ImageRef, names: string[], signal?: AbortSignal): Promise<void> {
+    // Another request's lookup may be cancelled by its owner: then this one falls back to the host.
+    const waiting = names.filter((n) => this.inflight.has(n)).map((n) => this.inflight.get(n)?.catch(() => undefined));
+    const fresh = names.filter((n) => !this.inflight.has(n));
+    if (fresh.length > 0) {
+      const run = this.readIntoCache(ref, fresh, signal);
+      for (const n of fresh) this.inflight.set(n, run);
+      void run.finally(() => {
+        for (const n of fresh) if (this.inflight.get(n) === run) this.inflight.delete(n);
+      }).catch(() => undefined);
+      waiting.push(run);
+    }
+    await Promise.all(waiting);
+  }
+
+  private async readIntoCache(ref: ImageRef, names: string[], signal?: AbortSignal): Promise<void> {
     let texts: Awaited<ReturnType<typeof readImageManuals>>;
     try {
       texts = await readImageManuals(this.options.docker as Docker, ref, names, { timeoutMs: this.options.timeoutMs ?? 15_000, signal });
