@@ -277,6 +277,14 @@ test('paladin check prints the decision, the rules, the risk and the facts, with
     const audited = s.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'check'").get() as { n: number };
     assert.equal(audited.n, 4);
     await assert.rejects(run(), /give the command to check/);
+
+    // The same through the real command line, composed as a person runs it.
+    const viaMain = await cli(s.dbPath, 'check', 'ls && rm -rf /');
+    assert.equal(viaMain.code, 4, viaMain.err);
+    assert.match(viaMain.out, /^DENY: ls && rm -rf \/\n {2}DENY fs\.delete-root/);
+    assert.equal((await cli(s.dbPath, 'check', 'git status', '--json')).code, 0);
+    assert.equal((await cli(s.dbPath, 'check', 'touch x', '--workspace', s.dir)).code, 3);
+    assert.equal((await cli(s.dbPath, 'check', 'a', 'b')).code, 2);
     await assert.rejects(run('rm', '-rf'), /one quoted argument/);
   } finally {
     s.close();
