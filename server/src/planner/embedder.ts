@@ -40,11 +40,15 @@ function hash32(s: string): number {
   return h >>> 0;
 }
 
+// Similarity is computed on sparse features in a large space (almost no
+// collisions); only the stored KNN bits are folded down to HASH_DIM.
+const FEATURE_SPACE = 1 << 22;
+
 /** Sparse features of a text: index → weight (not yet normalised). */
 export function hashFeatures(text: string): Map<number, number> {
   const features = new Map<number, number>();
   const add = (key: string, weight: number) => {
-    const i = hash32(key) % HASH_DIM;
+    const i = hash32(key) % FEATURE_SPACE;
     features.set(i, (features.get(i) ?? 0) + weight);
   };
   const ws = words(text);
@@ -52,7 +56,7 @@ export function hashFeatures(text: string): Map<number, number> {
   for (const w of content) {
     add('w:' + w, 1.0);
     const padded = `<${w}>`;
-    for (let i = 0; i + 3 <= padded.length; i++) add('c:' + padded.slice(i, i + 3), 0.25);
+    for (let i = 0; i + 3 <= padded.length; i++) add('c:' + padded.slice(i, i + 3), 0.12);
   }
   for (let i = 0; i + 1 < content.length; i++) add('b:' + content[i] + ' ' + content[i + 1], 0.6);
   return features;
@@ -77,10 +81,28 @@ export function sparseCosine(a: Map<number, number>, b: Map<number, number>): nu
   return dot;
 }
 
-/** Presence bits of the hashed features, for sqlite-vec's bit[] Hamming KNN. */
+/**
+ * Presence bits of the hashed features, for sqlite-vec's bit[] Hamming KNN.
+ * Hamming distance |A|+|B|-2|A∩B| favours short texts, so every vector gets
+ * exactly BIT_ONES bits: its strongest features, padded with bits derived
+ * from its own content. Then ranking by distance is ranking by overlap.
+ */
+export const BIT_ONES = 48;
+
 export function hashBits(features: Map<number, number>): Uint8Array {
   const bits = new Uint8Array(HASH_DIM / 8);
-  for (const k of features.keys()) bits[k >> 3] |= 1 << (k & 7);
+  const set = new Set<number>();
+  const strongest = [...features.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const [key] of strongest) {
+    if (set.size >= BIT_ONES) break;
+    set.add(key % HASH_DIM);
+  }
+  let seed = strongest.length > 0 ? strongest[0][0] : 0;
+  while (set.size < BIT_ONES) {
+    seed = hash32(`pad:${seed}`);
+    set.add(seed % HASH_DIM);
+  }
+  for (const k of set) bits[k >> 3] |= 1 << (k & 7);
   return bits;
 }
 
@@ -89,7 +111,7 @@ export class HashEmbedder implements Embedder {
   async embed(texts: string[]): Promise<Float32Array[]> {
     return texts.map((t) => {
       const v = new Float32Array(HASH_DIM);
-      for (const [k, w] of normalise(hashFeatures(t))) v[k] = w;
+      for (const [k, w] of normalise(hashFeatures(t))) v[k % HASH_DIM] += w;
       return v;
     });
   }
