@@ -51,7 +51,9 @@ export function activate(context: vscode.ExtensionContext): PaladinApi {
     vscode.commands.registerCommand('paladin.showOutput', () => log.show()),
   );
   registerCommands(context, server, chat);
-  void server.start();
+  // Finding the runtime spawns `node --version`, and starting spawns the server: both after activation returns.
+  const starting = setImmediate(() => void server?.start());
+  context.subscriptions.push({ dispose: () => clearImmediate(starting) });
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   const current = server;

@@ -15,7 +15,7 @@ after(async () => {
   await editor?.close();
 });
 
-test('the extension activates and its status item shows the server running', { timeout: 180_000 }, async () => {
+test('the extension activates and its status item shows the server running', { timeout: 180_000 }, async (t) => {
   const item = statusItem(editor.page);
   await item.waitFor({ timeout: 60_000 });
   // The item starts as "starting"; it must reach a running state (planner · sandbox, or "running").
@@ -29,4 +29,8 @@ test('the extension activates and its status item shows the server running', { t
   await editor.screenshot('activation-status');
   assert.match(text, /Paladin: (running|\w+ · sandbox)/);
   assert.doesNotMatch(text, /not running|stopped/);
+  const activation = /activated in ([\d.]+) ms/.exec(editor.logs());
+  assert.ok(activation, 'the extension logs its activation time');
+  t.diagnostic(`activate() took ${activation[1]} ms`);
+  assert.match(editor.logs(), /starting the server on Node\.js 2\d\.\d+\.\d+ \(\//, 'the server runs on a system Node.js found on PATH');
 });
