@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { BOOTSTRAP_SCRIPT, commandMessage, parseMarkerTail } from '../../server/src/executor/bootstrap';
 import { containerSpec, snapshotVolumeSpec } from '../../server/src/executor/containerSpec';
 import { Demuxer } from '../../server/src/executor/demux';
+import { explainDockerError } from '../../server/src/executor/docker';
 import { MarkerScanner, OutputSink } from '../../server/src/executor/outputSink';
 import { RunQueue } from '../../server/src/executor/runQueue';
 import { entryPath } from '../../server/src/executor/snapshotChanges';
@@ -159,5 +160,19 @@ describe('run queue', () => {
     (await p4)();
     assert.deepEqual(order, ['3 cancelled', '2', '4']);
     assert.deepEqual(q.depth, { active: 0, waiting: 0 });
+  });
+});
+
+describe('engine errors', () => {
+  test('each cause gets a message with its fix', () => {
+    const denied = explainDockerError(Object.assign(new Error('connect EACCES /var/run/docker.sock'), { code: 'EACCES' }));
+    assert.equal(denied.problem, 'permission denied');
+    assert.match(denied.message, /usermod -aG docker/);
+    const down = explainDockerError(Object.assign(new Error('connect ENOENT'), { code: 'ENOENT' }));
+    assert.equal(down.problem, 'docker unreachable');
+    assert.match(down.message, /never on the host/);
+    const missing = explainDockerError(Object.assign(new Error('(HTTP code 404) no such container - No such image: foo:1'), { statusCode: 404 }), 'foo:1');
+    assert.equal(missing.problem, 'image missing');
+    assert.match(missing.message, /foo:1 is not on the Docker engine.*paladin sandbox build/s);
   });
 });
