@@ -39,12 +39,15 @@ test('xargs and find -exec run their command on inputs only known at run time', 
   const x = only('ls | xargs rm -f', 'rm');
   assert.deepEqual(x.wrappers, ['xargs']);
   assert.ok(x.deletes[0].classes.includes('unknown-location'));
-  const f = facts('find / -name core -exec rm -f {} \\;');
+  const f = facts('find / -exec rm -f {} \\;');
   const rm = f.commands.find((c) => c.program === 'rm');
   assert.ok(rm);
   assert.equal(rm.parent, 0);
   assert.equal(rm.via, 'exec');
-  assert.ok(rm.deletes[0].classes.includes('root'));
+  assert.ok(rm.deletes[0].classes.includes('root'), 'every file under / is the root');
+  const picked = facts('find / -name core -exec rm -f {} \\;').commands.find((c) => c.program === 'rm');
+  assert.deepEqual(picked?.deletes[0].classes, ['dynamic', 'dynamic-tail', 'outside'], 'files picked by -name are somewhere under /, not / itself');
+  assert.ok(facts('rm -rf /$x').commands[0].deletes[0].classes.includes('root'), 'an empty $x leaves /');
   assert.ok(classes(only('find . -name "*.tmp" -delete', 'find'), 'deletes')[0].includes('workspace'));
 });
 

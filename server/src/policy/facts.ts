@@ -442,7 +442,7 @@ function isShadowing(name: string): boolean {
 }
 
 export function classifyWord(v: WordValue, cwd: Cwd, workspace: string | undefined) {
-  return classifyPath(v.text, cwd, workspace, { dynamic: v.dynamic, glob: v.glob });
+  return classifyPath(v.text, cwd, workspace, { dynamic: v.dynamic, glob: v.glob, pick: v.pick });
 }
 
 /** Parse a command line and describe it. Never throws: parse errors and limits are facts too. */

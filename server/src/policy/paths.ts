@@ -39,7 +39,11 @@ function under(p: string, dir: string): boolean {
  * @param raw the word as the shell would see it after quote removal; dynamic parts are `\u0000`.
  * @param quotedGlob true when glob characters were quoted (no expansion).
  */
-export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefined, opts: { dynamic: boolean; glob: boolean }): PathFact {
+/**
+ * `opts.pick`: the dynamic tail names some entries under the folder (find's results), so an
+ * empty expansion cannot turn it into the folder itself as it can for `rm -rf /$x`.
+ */
+export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefined, opts: { dynamic: boolean; glob: boolean; pick?: boolean }): PathFact {
   const classes = new Set<string>();
   let text = raw;
   let dynamic = opts.dynamic;
@@ -60,6 +64,7 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
   let stable = firstDynamic > 0 ? text.slice(0, firstDynamic) : text;
   if (firstDynamic > 0) {
     dynamic = true;
+    classes.add('dynamic-tail');
     // `/tmp/$x` is somewhere under /tmp; `/tm$x` is under /.
     stable = stable.endsWith('/') ? stable : path.posix.dirname(stable + 'x');
   }
@@ -99,10 +104,13 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     if (home || under(p, '/~') || /^\/home\/[^/]+/.test(p) || under(p, '/root') || /^\/Users\/[^/]+/.test(p)) {
       classes.add('home');
       const inHome = p.startsWith('/~') ? p.slice(2).replace(/^\//, '') : p.replace(/^\/(home|Users)\/[^/]+\/?|^\/root\/?/, '');
-      if (inHome === '' || GLOB.test(inHome.split('/')[0]) && !inHome.includes('/')) classes.add('home-root');
+      if ((inHome === '' && !opts.pick) || (GLOB.test(inHome.split('/')[0]) && !inHome.includes('/'))) classes.add('home-root');
       if (SECRET_HOME.some((s) => under(inHome, s))) classes.add('secret');
       if (SHELL_RC.some((s) => inHome === s)) classes.add('shell-rc');
       if (under(inHome, '.ssh/authorized_keys') || under(inHome, '.config/autostart') || under(inHome, '.config/systemd') || under(inHome, 'Library/LaunchAgents')) classes.add('persistence');
+    } else if (p === '/' && classes.has('dynamic-tail') && opts.pick) {
+      // `/$x`: some path, anywhere; not the root itself.
+      classes.add('outside');
     } else if (p === '/' || (opts.glob && /^\/[^/]*$/.test(p) && GLOB.test(p))) {
       classes.add('root');
     } else if (under(p, '/dev')) {

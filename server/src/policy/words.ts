@@ -27,6 +27,8 @@ export interface WordValue {
   fromSubstitution: boolean;
   /** Process substitution made the whole word (`<(...)`). */
   procSubst: '' | '<(' | '>(';
+  /** Stands for entries found under a folder (find's `{}`), never the folder itself. */
+  pick?: boolean;
 }
 
 function unescapeUnquoted(s: string): string {
