@@ -42,6 +42,8 @@ export interface Corpus {
   /** SHA-256 over the files' contents: the store reloads only when it changes. */
   hash: string;
   files: string[];
+  /** Entries left out because they are malformed (only when not strict). */
+  problems: string[];
 }
 
 export class CorpusError extends Error {
@@ -59,7 +61,13 @@ export function defaultKnowledgeDir(): string {
   return candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0];
 }
 
-export function loadCorpus(dir: string = defaultKnowledgeDir()): Corpus {
+/**
+ * Load and validate every knowledge file. Strict (tests, tooling): any
+ * problem is an error. Not strict (the running planner): a malformed entry
+ * is left out and reported in `problems`, so one bad entry never stops
+ * planning; an unreadable folder is always an error.
+ */
+export function loadCorpus(dir: string = defaultKnowledgeDir(), options: { strict?: boolean } = {}): Corpus {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
@@ -92,11 +100,12 @@ export function loadCorpus(dir: string = defaultKnowledgeDir()): Corpus {
       entries.push(entry);
     }
   }
-  if (problems.length > 0) {
+  if (problems.length > 0 && options.strict !== false) {
     const shown = problems.slice(0, 20).join('\n  ');
     throw new CorpusError(`The command knowledge in ${dir} has ${problems.length} problem(s):\n  ${shown}${problems.length > 20 ? '\n  ...' : ''}`);
   }
-  return { entries, byId: new Map(entries.map((e) => [e.id, e])), hash: hash.digest('hex'), files: names };
+  if (entries.length === 0) throw new CorpusError(`The command knowledge folder ${dir} holds no valid entries${problems.length ? `:\n  ${problems.slice(0, 5).join('\n  ')}` : ''}.`);
+  return { entries, byId: new Map(entries.map((e) => [e.id, e])), hash: hash.digest('hex'), files: names, problems };
 }
 
 /** Validate one file's parsed JSON. Returns the good entries and every problem found. */
@@ -115,8 +124,8 @@ export function validateEntries(data: unknown, file: string): { entries: Knowled
     const e = raw as Record<string, unknown>;
     for (const key of Object.keys(e)) if (!entryKeys.has(key)) say(`unknown field "${key}" (fields: ${[...entryKeys].join(', ')})`);
     if (typeof e.id !== 'string' || !idPattern.test(e.id)) say('"id" must look like "category.name" (lowercase letters, digits, _ and -)');
-    if (!isStringList(e.intents, 3, 200) || new Set((e.intents as string[]).map((s) => s.trim().toLowerCase())).size !== (e.intents as string[]).length) {
-      say('"intents" must be at least 3 distinct one-line strings of 3-200 characters');
+    if (!isStringList(e.intents, 3, 200, 2) || new Set((e.intents as string[]).map((s) => s.trim().toLowerCase())).size !== (e.intents as string[]).length) {
+      say('"intents" must be at least 3 distinct one-line strings of 2-200 characters');
     }
     if (typeof e.explanation !== 'string' || !oneLine(e.explanation, 3, 200)) say('"explanation" must be one line of 3-200 characters');
     if (typeof e.category !== 'string' || !(categories as readonly string[]).includes(e.category)) say(`"category" must be one of ${categories.join(', ')}`);
@@ -220,8 +229,8 @@ function templateProblems(template: string, slots: Record<string, SlotSpec>): st
   return problems;
 }
 
-function isStringList(v: unknown, min: number, maxLen: number): boolean {
-  return Array.isArray(v) && v.length >= min && v.every((s) => typeof s === 'string' && oneLine(s, 1, maxLen) && (min < 3 || s.trim().length >= 3));
+function isStringList(v: unknown, min: number, maxLen: number, minLen = 1): boolean {
+  return Array.isArray(v) && v.length >= min && v.every((s) => typeof s === 'string' && oneLine(s, minLen, maxLen));
 }
 
 function oneLine(s: string, min: number, max: number): boolean {

@@ -49,7 +49,7 @@ export class Planner implements PlannerStage {
     private readonly policy: PolicyStage,
     options: PlannerOptions = {},
   ) {
-    this.corpus = options.corpus ?? loadCorpus(options.knowledgeDir);
+    this.corpus = options.corpus ?? loadCorpus(options.knowledgeDir, { strict: false });
     this.store = new RetrievalStore(db);
     this.store.loadCorpus(this.corpus);
     this.cache = new PlanCache(db, () => settings.planner.cacheTtlSeconds, options.now);
@@ -259,6 +259,7 @@ export class Planner implements PlannerStage {
       else return { active: name, detail: `${name} at ${routed.provider.endpoint}` };
     }
     if (this.external?.error) notes.push(`embeddings: ${this.external.error}`);
+    if (this.corpus.problems.length > 0) notes.push(`${this.corpus.problems.length} malformed knowledge entries left out (first: ${this.corpus.problems[0]})`);
     return { active: 'embedded', detail: `Paladin's own command knowledge (${this.corpus.entries.length} entries)${notes.length ? `; ${notes.join('; ')}` : ''}` };
   }
 
