@@ -268,6 +268,9 @@ function describeError(err: unknown): { status: number; code: string; message: s
     const status = { invalid: 400, denied: 403, 'needs-approval': 409, untrusted: 403, unavailable: 503 }[err.code];
     return { status, code: err.code, message: err.message, extra: policy ? { policy } : {}, headers: {} };
   }
+  if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
+    return { status: 503, code: 'unavailable', message: 'The Paladin database stayed busy for 5 s (other processes are writing); try again.', extra: {}, headers: { 'Retry-After': '1' } };
+  }
   if ((err as Error)?.name === 'AbortError') return { status: 499, code: 'cancelled', message: 'The client went away.', extra: {}, headers: {} };
   return { status: 500, code: 'internal', message: `Paladin failed: ${(err as Error)?.message ?? String(err)}`, extra: {}, headers: {} };
 }
