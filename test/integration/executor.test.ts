@@ -126,6 +126,21 @@ describe('ordinary runs', () => {
     }
   });
 
+  test('disposing the executor ends its running commands and leaves no container', async () => {
+    const e = new Executor(settingsWith({ 'sandbox.poolSize': 0 }));
+    let started!: () => void;
+    const up = new Promise<void>((resolve) => (started = resolve));
+    const running = e.run({ command: 'echo up; sleep 30', workspace, mode: 'ro' }, { onOutput: () => started() });
+    await up;
+    const t = performance.now();
+    await e.dispose();
+    const r = await running;
+    assert.equal(r.end, 'sandbox error');
+    assert.ok(performance.now() - t < 5000);
+    await e.settle();
+    assert.deepEqual(await docker.listContainers({ all: true, filters: { label: [`paladin.run=${r.runId}`] } }), []);
+  });
+
   test('cancellation ends a run as "cancelled" at once', async () => {
     const controller = new AbortController();
     const t = performance.now();

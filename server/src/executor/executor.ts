@@ -36,6 +36,8 @@ export class Executor implements ExecutorStage {
   private swept: Promise<void> | undefined;
   private readonly images = new Map<string, Promise<void>>();
   private readonly cleanups = new Set<Promise<unknown>>();
+  /** Containers running a command right now; disposing the stage kills them. */
+  private readonly active = new Set<Sandbox>();
 
   constructor(
     private readonly settings: Settings,
@@ -111,6 +113,7 @@ export class Executor implements ExecutorStage {
           throw err;
         }
       }
+      this.active.add(sandbox);
       this.pool.refill(key, shape);
       const runId = options.runId ?? sandbox.id;
       let manifest: Manifest | undefined;
@@ -137,7 +140,10 @@ export class Executor implements ExecutorStage {
       };
     } finally {
       release();
-      if (sandbox) this.track(sandbox.destroy());
+      if (sandbox) {
+        this.active.delete(sandbox);
+        this.track(sandbox.destroy());
+      }
     }
   }
 
@@ -272,6 +278,8 @@ export class Executor implements ExecutorStage {
   }
 
   async dispose(): Promise<void> {
+    // A server going away takes its running commands with it (they end as "sandbox error").
+    for (const sandbox of this.active) this.track(sandbox.destroy());
     await this.pool.dispose();
     await this.settle();
   }

@@ -146,7 +146,7 @@ export class Sandbox {
   /** Kills and removes the container and its volume. Safe to call more than once. */
   destroy(): Promise<void> {
     this.destroying ??= (async () => {
-      this.dead = true;
+      // Closing the stream marks the sandbox dead and ends a command still waiting on it.
       this.stream.destroy();
       await this.container.remove({ force: true }).catch((err) => {
         if (!isGone(err)) throw err;
