@@ -32,11 +32,67 @@ function getParser() {
 
 export function nodeType(node: ShNode): string {
   if (node === null || node === undefined) return 'nil';
+  if (typeof node.type === 'string') return node.type;
   try {
     return syntax.NodeType(node);
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * The GopherJS wrappers convert every field on every read, which makes most of
+ * the parse cost and garbage. The tree is copied once into plain objects
+ * (`type` plus the Go field names) straight from the Go values; positions and
+ * comments are left out. If the Go values do not look as expected, the
+ * wrappers are used as they are.
+ */
+type Raw = Record<string, unknown> & { constructor: { string?: string; nil?: unknown } };
+
+function isSlice(v: unknown): v is { $array: unknown[]; $offset: number; $length: number } {
+  return typeof v === 'object' && v !== null && '$array' in v && '$length' in v && '$offset' in v;
+}
+
+const SKIP = new Set(['$val', 'Comments', 'Last']);
+
+function plain(v: unknown, depth: number): unknown {
+  if (v === null || v === undefined || typeof v !== 'object') return v;
+  if (depth > 400) throw new ShellParseError('the command is nested too deeply to read');
+  if (isSlice(v)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < v.$length; i++) out.push(plain(v.$array[v.$offset + i], depth + 1));
+    return out;
+  }
+  const raw = v as Raw;
+  const name = raw.constructor?.string;
+  if (typeof name !== 'string') return undefined;
+  if (raw === raw.constructor.nil) return null;
+  if (!name.startsWith('*syntax.')) return undefined;
+  const out: Record<string, unknown> = { type: name.slice('*syntax.'.length) };
+  for (const key of Object.keys(raw)) {
+    if (SKIP.has(key)) continue;
+    const value = raw[key];
+    if (typeof value === 'object' && value !== null && !isSlice(value) && (value as Raw).constructor?.string === 'syntax.Pos') continue;
+    const converted = plain(value, depth + 1);
+    if (converted !== undefined) out[key] = converted;
+  }
+  return out;
+}
+
+let rawWorks: boolean | undefined;
+
+function toPlain(file: ShNode): ShNode {
+  const raw = file?.__internal_object__;
+  if (rawWorks === undefined) {
+    try {
+      const probe = plain((getParser().Parse('a | b', '') as ShNode).__internal_object__, 0) as ShNode;
+      rawWorks = probe?.type === 'File' && probe.Stmts?.[0]?.Cmd?.type === 'BinaryCmd' && probe.Stmts[0].Cmd.X?.Cmd?.Args?.[0]?.Parts?.[0]?.Value === 'a';
+    } catch {
+      rawWorks = false;
+    }
+  }
+  if (!rawWorks || !raw) return file;
+  return plain(raw, 0) as ShNode;
 }
 
 export function shellOps(): Ops {
@@ -60,12 +116,14 @@ export function shellOps(): Ops {
 export function parseShell(src: string): ShNode {
   const p = getParser();
   shellOps();
+  let file: ShNode;
   try {
-    return p.Parse(src, '');
+    file = p.Parse(src, '');
   } catch (err) {
     // Go errors arrive as wrapped objects with an Error() method.
     const e = err as { Error?: () => string; message?: string };
     const text = typeof e?.Error === 'function' ? e.Error() : (e?.message ?? String(err));
     throw new ShellParseError(text);
   }
+  return toPlain(file);
 }
