@@ -213,6 +213,41 @@ describe('manual parsing', () => {
     assert.equal(m.terms.x, 'Extract');
   });
 
+  it('reads BSD-style man pages', () => {
+    const bsd = `LS(1)                       General Commands Manual                      LS(1)
+
+NAME
+     ls - list directory contents
+
+SYNOPSIS
+     ls [-ABCFGHILPRSTUWZabcdfghiklmnopqrstuvwxy1%,] [--color=when] [-D format] [file ...]
+
+DESCRIPTION
+     For each operand that names a file of a type other than directory, ls
+     displays its name as well as any requested, associated information.
+
+     The following options are available:
+
+     -A      Include directory entries whose names begin with a dot ('.') except
+             for . and ...
+
+     -D format
+             When printing in the long (-l) format, use format to format the date
+             and time output.
+
+     -l      (The lowercase letter "ell".) List files in the long format, as
+             described in the The Long Format subsection below.
+`;
+    const m = parseManual('ls', bsd, 'manual');
+    assert.equal(m.summary, 'list directory contents');
+    assert.equal(m.options['-A'].description, "Include directory entries whose names begin with a dot ('.') except for . and ...");
+    assert.equal(m.options['-D'].value, 'required');
+    assert.match(m.options['-D'].description, /^When printing in the long \(-l\) format, use format to format the date and time output$/);
+    assert.match(m.options['-l'].description, /^\(The lowercase letter "ell"\.\) List files in the long format/);
+    const split = splitArgs(words('-lAD', '%F', 'x'), { manual: m });
+    assert.deepEqual(split.items.map((i) => i.kind), ['flag', 'flag', 'flag', 'value', 'argument']);
+  });
+
   it('parses option tags of every style', () => {
     assert.deepEqual(parseTag('-r, -R, --recursive')?.map((s) => s.name), ['-r', '-R', '--recursive']);
     assert.deepEqual(parseTag('--max-depth=N'), [{ name: '--max-depth', value: 'required', valueName: 'N' }]);
