@@ -81,6 +81,9 @@ EXPRESSION
        -delete
               Delete files or directories; true if removal succeeded.
 
+       -newerXY reference
+              Succeeds if timestamp X of the file being considered is newer than timestamp Y of the file reference.
+
        -exec command ;
               Execute command; true if 0 status is returned.
 `;
@@ -322,6 +325,12 @@ describe('splitting options and arguments', () => {
     assert.deepEqual(timeout.items.map((i) => i.kind), ['flag', 'value', 'argument', 'command']);
     const env = splitArgs(words('-i', 'A=1', 'B=2', 'printenv'), { shape: shapes.env });
     assert.deepEqual(env.items.map((i) => i.kind), ['flag', 'assignment', 'assignment', 'command']);
+  });
+
+  it('reads option families such as find -newerXY', () => {
+    const r = splitArgs(words('.', '-newermt', '2024-01-01'), { manual: manuals.find, program: 'find' });
+    assert.deepEqual(r.items.map((i) => i.kind), ['argument', 'flag', 'value']);
+    assert.match(r.items[1].kind === 'flag' ? (r.items[1].option?.description ?? '') : '', /^Succeeds if timestamp X/);
   });
 
   it('reads find -exec up to its terminator', () => {

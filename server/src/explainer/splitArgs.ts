@@ -47,6 +47,13 @@ const EXEC_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 function lookup(manual: Manual | undefined, name: string): OptionDoc | undefined {
   if (!manual) return undefined;
   if (Object.prototype.hasOwnProperty.call(manual.options, name)) return manual.options[name];
+  // find's `-newerXY`: a family of options spelled with letters in place of X and Y.
+  if (/^-[a-z]{3,}$/.test(name)) {
+    for (const key of Object.keys(manual.options)) {
+      const family = /^(-[a-z]+)([A-Z]{1,3})$/.exec(key);
+      if (family && name.startsWith(family[1]) && name.length === family[1].length + family[2].length) return manual.options[key];
+    }
+  }
   // GNU getopt_long accepts any unambiguous prefix of a long option.
   if (name.startsWith('--') && name.length > 3) {
     const matches = Object.keys(manual.options).filter((k) => k.startsWith(name));
