@@ -8,7 +8,7 @@ const only = process.argv[2];
 
 function files(dir) {
   const found = [];
-  let entries = [];
+  let entries;
   try {
     entries = readdirSync(dir);
   } catch {
