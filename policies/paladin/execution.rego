@@ -38,8 +38,11 @@ ask contains hit(c, "exec.script", sprintf("%s runs a program whose contents the
 	some c in input.commands
 	c.path_given
 	c.program != ""
-	not startswith(c.name, "/")
+	not system_program_path(c.name)
 }
+
+# /bin/ls is ls; /tmp/ls may be anything.
+system_program_path(name) if regex.match(`^/(usr/)?(local/)?s?bin/[^/]+$`, name)
 
 ask contains hit(r, "exec.write-then-run", sprintf("%s runs %s, which this command line writes first.", [r.program, p.path])) if {
 	some w in input.commands

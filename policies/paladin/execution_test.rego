@@ -20,7 +20,9 @@ test_script if "exec.script" in fired(facts([cmd({"program": "bash", "shell": tr
 
 test_script_relative_program if "exec.script" in fired(facts([cmd({"program": "run.sh", "name": "./run.sh", "path_given": true})]))
 
-test_script_not_absolute_system_program if not "exec.script" in fired(facts([cmd({"program": "ls", "name": "/bin/ls", "path_given": true})]))
+test_script_not_absolute_system_program if not "exec.script" in fired(facts([cmd({"program": "ls", "name": "/usr/bin/ls", "path_given": true})]))
+
+test_script_program_elsewhere if "exec.script" in fired(facts([cmd({"program": "ls", "name": "/tmp/ls", "path_given": true})]))
 
 test_write_then_run if "exec.write-then-run" in fired(facts([
 	cmd({"program": "echo", "writes": [p("x.sh", ["workspace"])]}),

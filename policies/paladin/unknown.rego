@@ -4,14 +4,8 @@ package paladin
 
 import rego.v1
 
-ask contains hit(input.commands[u.command_index], "unknown.construct", u.detail) if {
+ask contains {"id": "unknown.construct", "reason": u.detail, "command_index": u.command_index} if {
 	some u in input.unknown
-	u.command_index >= 0
-}
-
-ask contains line_hit("unknown.construct", u.detail) if {
-	some u in input.unknown
-	u.command_index < 0
 }
 
 ask contains hit(c, "unknown.program", sprintf("Paladin's policy does not know what %s does.", [c.program])) if {
