@@ -34,7 +34,7 @@ describe('container spec', () => {
       assert.equal(h.NanoCpus, 1e9);
       assert.equal(h.Init, true);
       assert.equal(h.LogConfig?.Type, 'none');
-      assert.match(h.Tmpfs!['/tmp'], /size=64m/);
+      assert.match(h.Tmpfs!['/tmp'], /size=64m,nr_inodes=250000,/);
       assert.deepEqual(h.Ulimits?.map((u) => u.Name).sort(), ['cpu', 'fsize', 'nofile']);
       assert.deepEqual(spec.Labels, { paladin: '1', 'paladin.run': 'r1', 'paladin.owner': 'h:1' });
       assert.ok(!JSON.stringify(spec).includes('docker.sock'));
@@ -46,7 +46,7 @@ describe('container spec', () => {
     }
     const net = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: true, limits }, { run: 'r', owner: 'o' });
     assert.equal(net.HostConfig!.NetworkMode, 'bridge');
-    assert.match(snapshotVolumeSpec('v', limits, 'o').DriverOpts.o, /size=256m/);
+    assert.match(snapshotVolumeSpec('v', limits, 'o').DriverOpts.o, /size=256m,nr_inodes=250000,/);
   });
 });
 

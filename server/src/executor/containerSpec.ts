@@ -37,6 +37,8 @@ export const POOL_LABEL = 'paladin.pool';
 export const OWNER_LABEL = 'paladin.owner';
 
 const MiB = 1024 * 1024;
+/** Files a tmpfs may hold: without a cap, millions of empty files fit in any size. */
+export const MAX_INODES = 250_000;
 
 /** The environment a command sees: nothing from the server's own (no tokens, no keys). */
 export const SANDBOX_ENV = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HOME=/tmp', 'TMPDIR=/tmp', 'LANG=C.UTF-8', 'TERM=dumb'];
@@ -81,7 +83,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
       Privileged: false,
       ReadonlyRootfs: true,
       // uid: the engine gives the mount the image's /tmp mode, which may not be writable.
-      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${limits.tmpfsMiB}m,mode=1777,uid=${uid},gid=${gid}` },
+      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${limits.tmpfsMiB}m,nr_inodes=${MAX_INODES},mode=1777,uid=${uid},gid=${gid}` },
       ShmSize: Math.min(limits.tmpfsMiB, 16) * MiB,
       IpcMode: 'private',
       CapDrop: ['ALL'],
@@ -111,7 +113,7 @@ export function snapshotVolumeSpec(name: string, limits: SandboxLimits, owner: s
   return {
     Name: name,
     Driver: 'local',
-    DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: `size=${limits.snapshotMiB}m,uid=1000,gid=1000,mode=0755,nosuid,nodev` },
+    DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: `size=${limits.snapshotMiB}m,nr_inodes=${MAX_INODES},uid=1000,gid=1000,mode=0755,nosuid,nodev` },
     Labels: { [LABEL]: '1', [OWNER_LABEL]: owner },
   };
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
-import { sha256, isSensitivePath, type Manifest } from './workspaceFiles';
+import { MAX_SNAPSHOT_FILES, sha256, isSensitivePath, type Manifest } from './workspaceFiles';
 import type { PendingEntry } from './pendingChanges';
 import { asText, unifiedDiff } from './unifiedDiff';
 
@@ -39,7 +39,12 @@ export async function collectChanges(
     extract.on('error', reject);
     archive.on('error', reject);
   });
+  let count = 0;
   extract.on('entry', (header, stream, next) => {
+    if (++count > MAX_SNAPSHOT_FILES) {
+      stream.resume();
+      return next(new Error(`the run left more than ${MAX_SNAPSHOT_FILES} files in its copy of the workspace; no changes were kept`));
+    }
     const rel = entryPath(header.name);
     const drain = () => {
       stream.on('end', next);
