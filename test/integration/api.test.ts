@@ -232,3 +232,23 @@ test('a unix socket server is made readable by its owner only and accepts Host: 
     fx.close();
   }
 });
+
+test('a chunked body that grows past the limit is cut off with 413 without reading the rest', async () => {
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/check', agent: false, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', authorization: `Bearer ${key}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'ECONNRESET' || (err as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(err)));
+    req.write('{"command": "');
+    // No Content-Length: the server only learns the size while reading.
+    const chunk = 'x'.repeat(1024);
+    let sent = 0;
+    const pump = () => {
+      while (sent < 64 && req.write(chunk)) sent++;
+      if (sent < 64) req.once('drain', pump);
+    };
+    pump();
+  });
+  assert.equal(status, 413);
+});
