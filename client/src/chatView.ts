@@ -4,6 +4,7 @@
 // runs by itself.
 
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { ResponseError } from 'vscode-languageclient/node';
 import {
@@ -157,13 +158,18 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const token = new vscode.CancellationTokenSource();
     this.cancels.set(runId, token);
     let listener: vscode.Disposable | undefined;
+    // How long the extension host could not answer while this run streamed: a figure for the log and the benchmark.
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    let received = 0;
     try {
       const client = this.server.require();
       if (!workspace) throw new Error('Open a folder first: Paladin runs commands against a workspace folder.');
       if (!vscode.workspace.isTrusted) throw Object.assign(new Error('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace (Manage Workspace Trust) to run.'), { kind: 'untrusted' });
       listener = this.server.onRunOutput(runId, (c) => {
+        received += c.text.length;
         if (record.chars < KEEP_OUTPUT_CHARS) {
-          record.output.push(c.stream === 'stderr' ? c.text : c.text);
+          record.output.push(c.text);
           record.chars += c.text.length;
         }
         const last = pending[pending.length - 1];
@@ -192,6 +198,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       flush();
       this.fail(turnId, runId, err);
     } finally {
+      lag.disable();
+      this.log.info(`run ${runId}: ${received} characters streamed; extension host event-loop delay max ${(lag.max / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms`);
       listener?.dispose();
       this.cancels.delete(runId);
       token.dispose();

@@ -19,6 +19,7 @@ interface RunView {
   command: string;
   output: Chunk[];
   storedChars: number;
+  receivedChars?: number;
   result?: RunResult;
   presentation?: Presentation;
   applied?: { applied: string[]; skipped: { path: string; reason: string }[] };
@@ -53,8 +54,12 @@ const vscode = acquireVsCodeApi();
 const MAX_TURNS = 30;
 /** Output kept in the webview state per run; the full output opens in an editor tab. */
 const MAX_STORED_OUTPUT = 64 * 1024;
-/** Output rendered in the view per run before the rest is only counted. */
-const MAX_RENDERED_OUTPUT = 512 * 1024;
+/**
+ * Output rendered in the view per run; the rest is counted, summarised at the
+ * end and opens in an editor tab. Laying out megabytes of text in a webview
+ * would stall the editor's own window.
+ */
+const MAX_RENDERED_OUTPUT = 64 * 1024;
 
 let state: State = loadState();
 let status: ViewStatus = { running: false, trusted: true, why: 'the server is starting' };
@@ -377,6 +382,10 @@ function renderRun(run: RunView): HTMLElement {
   return el;
 }
 
+function formatChars(n: number): string {
+  return n < 1024 ? `${n} characters` : n < 1 << 20 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / (1 << 20)).toFixed(1)} MiB`;
+}
+
 function describeEnd(r: RunResult): string {
   const secs = (r.durations.runMs / 1000).toFixed(2);
   switch (r.end) {
@@ -434,7 +443,7 @@ function appendOutput(out: HTMLElement, runId: string, chunk: Chunk): void {
   let parser = parsers.get(key);
   if (!parser) parsers.set(key, (parser = new AnsiParser()));
   appendSegments(out, parser.feed(chunk.text), chunk.stream);
-  if (done + chunk.text.length >= MAX_RENDERED_OUTPUT) out.append(h('span', { class: 'note', text: '\n… more output: open the full output in an editor tab.' }));
+  if (done + chunk.text.length >= MAX_RENDERED_OUTPUT) out.append(h('span', { class: 'note', text: '\n… more output than the view shows: open the full output in an editor tab.' }));
 }
 
 function appendSegments(out: HTMLElement, segments: Segment[], stream: 'stdout' | 'stderr'): void {
@@ -556,6 +565,7 @@ function onMessage(msg: ToWebview): void {
       if (!found) return;
       const out = conversation.querySelector(`[data-run="${CSS.escape(msg.runId)}"] pre.output`) as HTMLElement | null;
       for (const c of msg.chunks) {
+        found.run.receivedChars = (found.run.receivedChars ?? 0) + c.text.length;
         if (found.run.storedChars < MAX_STORED_OUTPUT) {
           const text = c.text.slice(0, MAX_STORED_OUTPUT - found.run.storedChars);
           found.run.output.push({ stream: c.stream, text });
@@ -563,6 +573,8 @@ function onMessage(msg: ToWebview): void {
         }
         if (out) appendOutput(out, msg.runId, c);
       }
+      const stateLine = conversation.querySelector(`[data-run="${CSS.escape(msg.runId)}"] .run-state`);
+      if (stateLine) stateLine.textContent = `Run: running… ${formatChars(found.run.receivedChars ?? 0)} received`;
       break;
     }
     case 'runFinished': {

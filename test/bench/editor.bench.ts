@@ -90,12 +90,14 @@ export async function bench(): Promise<BenchRow[]> {
 
   // In a real VS Code: activation, first token in the view, responsiveness under 1 MiB of output.
   const editor = await openEditor({ files: { 'big.md': '# big\n\n```sh\nseq 1 160000\n```\n' } });
+  let step = 'activation';
   try {
     const { page } = editor;
     await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Paladin: (running|\w+ · sandbox)/.test(e.textContent ?? '')), undefined, { timeout: 60_000 });
     const activation = activationFromLogs(editor.userData);
     rows.push({ area, metric: 'extension activation (activate())', value: activation !== undefined ? ms(activation) : 'n/a', note: 'ms, goal ≤ 50; the server starts in the background' });
 
+    step = 'first token in the view';
     await editor.runCommand('Paladin: Plan Command');
     const box = page.locator('.quick-input-widget input');
     await box.waitFor({ state: 'visible' });
@@ -104,7 +106,20 @@ export async function bench(): Promise<BenchRow[]> {
     await box.press('Enter');
     const chat = editor.chat();
     await chat.locator('.turn .streaming, .turn pre.command, .turn .error').first().waitFor({ timeout: 60_000 });
-    rows.push({ area, metric: 'plan request → first streamed text in the view', value: ms(Date.now() - t0), note: 'ms, Enter in the input box → text in the chat view' });
+    rows.push({ area, metric: 'plan request → first streamed text in the view (first plan)', value: ms(Date.now() - t0), note: 'ms, Enter in the input box → text in the chat view; includes loading the view' });
+    const warm: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const turns = chat.locator('article.turn');
+      const before = await turns.count();
+      await editor.runCommand('Paladin: Plan Command');
+      await box.waitFor({ state: 'visible' });
+      await box.fill(['count the lines in every file', 'show disk usage of this folder', 'find files named notes.txt'][i]);
+      const t1 = Date.now();
+      await box.press('Enter');
+      await turns.nth(before).locator('.streaming, pre.command, .error').first().waitFor({ timeout: 60_000 });
+      warm.push(Date.now() - t1);
+    }
+    rows.push({ area, metric: 'plan request → first streamed text in the view p50', value: ms(percentile(warm, 50)), note: `ms, view already open, n=${warm.length}` });
 
     // 1 MiB of output: run from the code lens, and while it streams ask the extension host for a command round trip.
     // The same round trip with nothing running is the baseline.
@@ -118,28 +133,41 @@ export async function bench(): Promise<BenchRow[]> {
       await page.locator('.notification-toast').first().waitFor({ state: 'hidden' });
       return took;
     };
+    step = '1 MiB output';
     const idle: number[] = [];
     for (let i = 0; i < 5; i++) idle.push(await roundTrip());
     await editor.openFile('big.md');
     const lens = page.locator('.codelens-decoration a', { hasText: 'Run in sandbox' }).first();
     await lens.waitFor({ timeout: 60_000 });
-    const tRun = Date.now();
-    await lens.click();
-    await chat.locator('pre.output').last().waitFor({ timeout: 60_000 });
+    const runs = chat.locator('section.run');
+    const runOnce = async (during?: () => Promise<void>) => {
+      const before = await runs.count();
+      const tRun = Date.now();
+      await lens.click();
+      const run = runs.nth(before);
+      await run.waitFor({ timeout: 60_000 });
+      const finished = run.locator('.run-state', { hasText: /exited|stopped|error/ });
+      await during?.();
+      await finished.waitFor({ timeout: 120_000 });
+      return { ms: Date.now() - tRun, rendered: await run.locator('pre.output').evaluate((e) => e.textContent?.length ?? 0).catch(() => 0) };
+    };
+    const alone = await runOnce();
+    rows.push({ area, metric: '1 MiB output: lens click → run finished in the view', value: ms(alone.ms), note: `ms (seq 1 160000, 1,008,895 bytes), ${alone.rendered} characters rendered in the view, the rest summarised` });
     const busy: number[] = [];
-    const finishedRun = chat.locator('.run-state', { hasText: /exited|stopped|error/ });
-    while (busy.length < 20 && (busy.length < 3 || (await finishedRun.count()) === 0)) busy.push(await roundTrip());
-    await finishedRun.last().waitFor({ timeout: 120_000 });
-    const runMs = Date.now() - tRun;
-    const streamedChars = await chat.locator('pre.output').last().evaluate((e) => e.textContent?.length ?? 0);
-    rows.push({ area, metric: '1 MiB output: lens click → run finished in the view', value: ms(runMs), note: `ms, ${streamedChars} characters rendered` });
-    rows.push({ area, metric: 'command round trip, idle p50', value: ms(percentile(idle, 50)), note: `ms, palette → extension host → notification, n=${idle.length}` });
+    await runOnce(async () => {
+      for (let i = 0; i < 3; i++) busy.push(await roundTrip());
+    });
+    const lagLine = /characters streamed; extension host event-loop delay max ([\d.]+) ms, p99 ([\d.]+) ms/.exec(editor.logs().split('\n').filter((l) => l.includes(' 1008895 characters') || l.includes('characters streamed')).pop() ?? '');
+    rows.push({ area, metric: '1 MiB output: extension host event-loop delay max', value: lagLine ? lagLine[1] : 'n/a', note: lagLine ? `ms, p99 ${lagLine[2]} ms while the run streamed (goal: answers within 100 ms)` : 'no log line' });
     rows.push({
       area,
       metric: 'command round trip while 1 MiB streams p50',
       value: ms(percentile(busy, 50)),
       note: `ms, max ${ms(Math.max(...busy))}, n=${busy.length}; added by streaming: ${ms(percentile(busy, 50) - percentile(idle, 50))} ms (goal < 100), ratio ${(percentile(busy, 50) / percentile(idle, 50)).toFixed(2)}`,
     });
+  } catch (err) {
+    await editor.screenshot('bench-editor-failed').catch(() => undefined);
+    rows.push({ area, metric: `error during ${step}`, value: (err as Error).message.split('\n')[0], note: 'screenshot: .test-artifacts/bench-editor-failed.png' });
   } finally {
     await editor.close();
   }
