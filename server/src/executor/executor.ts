@@ -126,9 +126,16 @@ export class Executor implements ExecutorStage {
         signal: options.signal,
         onOutput: options.onOutput,
       });
-      const ended = await this.classify(sandbox, exec, shape);
+      let ended = await this.classify(sandbox, exec, shape);
       let changes: RunResult['changes'];
-      if (manifest && ended.end === 'exited') changes = await this.copyOut(sandbox, runId, params.workspace, manifest);
+      if (manifest && ended.end === 'exited') {
+        try {
+          changes = await this.copyOut(sandbox, runId, params.workspace, manifest);
+        } catch (err) {
+          // The command ran; only its changes are lost. Keep its output and say why.
+          ended = { end: 'sandbox error', exitCode: ended.exitCode, message: `the run's changes could not be read back: ${(err as Error).message}` };
+        }
+      }
       const output = exec.sink.output();
       return {
         ...this.result(params, shape, runId, { ...ended, queueMs, startMs, runMs: exec.runMs }),
@@ -197,7 +204,7 @@ export class Executor implements ExecutorStage {
       return entries.map(({ base: _b, next: _n, ...change }) => change);
     } catch (err) {
       this.pending.remove(runId);
-      throw explainDockerError(err);
+      throw (err as { statusCode?: number }).statusCode ? explainDockerError(err) : err;
     }
   }
 
