@@ -385,11 +385,11 @@ describe('explaining whole commands', () => {
       'program:grep:manual',
       'flag:-c:manual',
       'argument:ERROR:manual',
-      'argument:{}:manual',
+      'argument:{}:syntax',
       'argument:\\;:manual',
       'flag:-delete:manual',
     ]);
-    assert.equal(parts[10].explanation.startsWith('replaced by the path of each file found'), true);
+    assert.equal(parts[10].explanation, 'replaced by find with the path of each file found');
     assert.equal(parts[7].program, undefined);
     assert.equal(parts[8].program, 7, 'grep -c belongs to grep, not find');
     assert.equal(parts[12].program, 0, '-delete belongs to find again');
@@ -404,6 +404,13 @@ describe('explaining whole commands', () => {
     assert.equal(parts[u].source, 'unknown', 'sudo has no manual here: its -u is not explained');
     assert.equal(parts[u + 1].text, 'bob', 'but its value is still taken, so bob is not run as a program');
     assert.equal(parts.find((p) => p.text === '-r')!.explanation, 'reverse order while sorting');
+  });
+
+  it('explains the string xargs -I replaces in the command it runs', async () => {
+    const { parts } = await explain(`ls | xargs -I % grep -c x %.bak`);
+    const arg = parts.find((p) => p.text === '%.bak')!;
+    assert.equal(arg.explanation, 'replaced by xargs with each item read from standard input');
+    assert.equal(parts.find((p) => p.text === 'x')!.explanation, 'PATTERNS in the synopsis of grep');
   });
 
   it('explains assignments before a command and on their own', async () => {

@@ -223,7 +223,7 @@ export class TreeExplainer {
   }
 
   /** Explains words[from..] as one program with its arguments; returns a summary phrase. */
-  private async program(words: ShNode[], from: number, until = words.length): Promise<string> {
+  private async program(words: ShNode[], from: number, until = words.length, replaced?: Replacement): Promise<string> {
     const head = words[from];
     const written = this.tree.of(head);
     const literal = literalValue(head);
@@ -268,7 +268,7 @@ export class TreeExplainer {
     const inner: string[] = [];
     for (;;) {
       for (const item of split.items) {
-        const r = await this.item(item, argWords, nodes, name, manual, index);
+        const r = await this.item(item, argWords, nodes, name, manual, index, { replaced, replaceFor: replacementFor(name, split.items, argWords) });
         if (r.flag) flags.push(r.flag);
         if (r.inner) inner.push(r.inner);
       }
@@ -322,7 +322,15 @@ export class TreeExplainer {
     return phrase;
   }
 
-  private async item(item: ArgItem, argWords: ArgWord[], nodes: ShNode[], name: string, found: FoundManual | null, index: number): Promise<{ flag?: string; inner?: string }> {
+  private async item(
+    item: ArgItem,
+    argWords: ArgWord[],
+    nodes: ShNode[],
+    name: string,
+    found: FoundManual | null,
+    index: number,
+    context: { replaced?: Replacement; replaceFor?: Replacement },
+  ): Promise<{ flag?: string; inner?: string }> {
     const source: ExplainPart['source'] = found ? found.manual.kind : 'unknown';
     const fromManual = (option: OptionDoc | undefined, shown: string): { explanation: string; source: ExplainPart['source'] } =>
       option
@@ -347,11 +355,9 @@ export class TreeExplainer {
       case 'argument': {
         const kinds = wordKinds(nodes[item.word]);
         const note = wordNote(kinds, item.text);
-        let explanation = item.placeholder ? `${item.placeholder.name} in the synopsis of ${name}` : `argument to ${name}`;
-        if (name === 'find' || (item.text === '{}' && kinds.size === 1)) {
-          if (item.text === '{}') explanation = 'replaced by the path of each file found';
-        }
-        this.add({ kind: 'argument', text: item.text, explanation: note ? `${explanation}; ${note}` : explanation, source: item.placeholder ? source : 'syntax', program: index });
+        const replaced = context.replaced && argWords[item.word].value?.includes(context.replaced.token) ? context.replaced : undefined;
+        const explanation = replaced ? replaced.note : item.placeholder ? `${item.placeholder.name} in the synopsis of ${name}` : `argument to ${name}`;
+        this.add({ kind: 'argument', text: item.text, explanation: note ? `${explanation}; ${note}` : explanation, source: replaced ? replaced.source : item.placeholder ? source : 'syntax', program: index });
         await this.wordSubstitutions(nodes[item.word]);
         return {};
       }
@@ -368,7 +374,7 @@ export class TreeExplainer {
       }
       case 'command': {
         if (item.word >= item.until) return {};
-        const phrase = await this.program(nodes, item.word, item.until);
+        const phrase = await this.program(nodes, item.word, item.until, context.replaceFor);
         if (item.terminator !== undefined) {
           const t = argWords[item.terminator].value;
           this.add({
@@ -383,6 +389,27 @@ export class TreeExplainer {
       }
     }
   }
+}
+
+/** A word the outer program replaces in the command it runs: find's `{}`, xargs -I's string. */
+interface Replacement {
+  token: string;
+  note: string;
+  source: ExplainPart['source'];
+}
+
+function replacementFor(name: string, items: ArgItem[], words: ArgWord[]): Replacement | undefined {
+  if (name === 'find') return { token: '{}', note: 'replaced by find with the path of each file found', source: 'syntax' };
+  if (name === 'xargs') {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (it.kind !== 'flag' || !['-I', '-i', '--replace'].includes(it.name)) continue;
+      const next = items[i + 1];
+      const token = it.attached ?? (next?.kind === 'value' ? words[next.word].value : undefined) ?? '{}';
+      if (token) return { token, note: `replaced by xargs with each item read from standard input`, source: 'syntax' };
+    }
+  }
+  return undefined;
 }
 
 function lowerFirst(s: string): string {
