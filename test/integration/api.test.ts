@@ -252,3 +252,23 @@ test('a chunked body that grows past the limit is cut off with 413 without readi
   });
   assert.equal(status, 413);
 });
+
+test('a flood of refused requests is audited up to a budget per minute, the rest counted into the next record', async () => {
+  const fx = recordsFixture();
+  let now = Date.UTC(2026, 0, 1, 12, 0, 0);
+  const api = createApiServer({ paladin: paladinFor(fx), records: fx.records, port: 0, refusalAuditsPerMinute: 5, clock: () => now });
+  const p = Number(new URL((await api.listen()).url!).port);
+  try {
+    for (let i = 0; i < 12; i++) assert.equal((await call({ port: p }, 'POST', '/v1/check', { body: { command: 'ls' }, key: 'pld_guess' + i })).status, 401);
+    const refused = () => fx.records.auditLog.rows().filter((r) => r.action === 'api.refused');
+    assert.equal(refused().length, 5);
+    now += 60_000;
+    await call({ port: p }, 'GET', '/v1/history');
+    const last = refused().at(-1)!;
+    assert.equal(refused().length, 6);
+    assert.equal(JSON.parse(last.details).suppressedBefore, 7, 'the 7 unwritten refusals are counted in the next record');
+  } finally {
+    await api.close();
+    fx.close();
+  }
+});

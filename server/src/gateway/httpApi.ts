@@ -27,6 +27,9 @@ export interface ApiOptions {
   port?: number;
   socket?: string;
   version?: string;
+  /** Refusals audited one by one per client address and minute; past it they are counted and summed up in the next one written. */
+  refusalAuditsPerMinute?: number;
+  clock?: () => number;
 }
 
 class HttpError extends Error {
@@ -59,6 +62,7 @@ export class ApiServer {
   readonly server: http.Server;
   private port: number | undefined;
   private readonly handlers: Record<Endpoint['operationId'], Handler>;
+  private readonly refusals = new Map<string, { minute: number; written: number; suppressed: number; carried: number }>();
 
   constructor(private readonly options: ApiOptions) {
     this.server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => void this.handle(req, res));
@@ -240,12 +244,36 @@ export class ApiServer {
     return undefined;
   }
 
+  // Refused requests are audited, but a client hammering the API with bad keys
+  // must not turn each attempt into a durable write: per address and minute
+  // the first N are written, the rest counted into the next record written.
+  private countRefusal(address: string): { write: boolean; suppressedBefore: number } {
+    const minute = Math.floor((this.options.clock?.() ?? Date.now()) / 60_000);
+    const limit = this.options.refusalAuditsPerMinute ?? 60;
+    let entry = this.refusals.get(address);
+    if (!entry || entry.minute !== minute) {
+      entry = { minute, written: 0, suppressed: 0, carried: (entry?.carried ?? 0) + (entry?.suppressed ?? 0) };
+      this.refusals.set(address, entry);
+    }
+    if (entry.written >= limit) {
+      entry.suppressed++;
+      return { write: false, suppressedBefore: 0 };
+    }
+    entry.written++;
+    const suppressedBefore = entry.carried;
+    entry.carried = 0;
+    return { write: true, suppressedBefore };
+  }
+
   private fail(res: http.ServerResponse, err: unknown, actor: Actor, req: http.IncomingMessage, path: string): void {
     const { status, code, message, extra, headers } = describeError(err);
     // The gateway's own refusals; Paladin audits its policy decisions itself.
     if (err instanceof HttpError && (status === 401 || status === 403 || status === 413 || status === 429)) {
       try {
-        this.options.records.audit(actor, 'api.refused', path, { status, code, reason: message, method: req.method, userAgent: req.headers['user-agent'] ?? null });
+        const refusal = this.countRefusal(actor.address ?? '');
+        if (refusal.write) {
+          this.options.records.audit(actor, 'api.refused', path, { status, code, reason: message, method: req.method, userAgent: req.headers['user-agent'] ?? null, ...(refusal.suppressedBefore ? { suppressedBefore: refusal.suppressedBefore } : {}) });
+        }
       } catch {
         // The refusal still goes out; the audit failure is the server's to report.
       }
