@@ -65,7 +65,7 @@ export class Executor implements ExecutorStage {
     const s = this.settings.sandbox;
     if (!MODES.includes(params.mode)) throw new RequestError(`Unknown workspace mode "${String(params.mode)}": use ro, snapshot or live.`);
     const timeout = params.timeoutSeconds ?? s.timeoutSeconds;
-    if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
+    if (!Number.isFinite(timeout) || timeout < 1 || timeout > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
     const image = (params.image ?? s.image).trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
     return {

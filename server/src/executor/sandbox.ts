@@ -55,6 +55,7 @@ export class Sandbox {
     const id = randomUUID();
     let volume: string | undefined;
     let container: Docker.Container | undefined;
+    let sandbox: Sandbox | undefined;
     try {
       if (shape.mode === 'snapshot') {
         volume = `paladin-snap-${id}`;
@@ -62,16 +63,16 @@ export class Sandbox {
       }
       container = await docker.createContainer({ ...containerSpec({ ...shape, volume }, { run: id, owner, pool: pooled ? '1' : undefined }), name: `paladin-${id}` });
       const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as Duplex;
-      const sandbox = new Sandbox(docker, id, { ...shape, volume }, container, stream, volume);
+      sandbox = new Sandbox(docker, id, { ...shape, volume }, container, stream, volume);
       await container.start();
-      if (signal?.aborted) {
-        await sandbox.destroy();
-        throw new Error('cancelled');
-      }
+      if (signal?.aborted) throw new Error('cancelled');
       return sandbox;
     } catch (err) {
-      if (container) await container.remove({ force: true }).catch(() => undefined);
-      if (volume) await docker.getVolume(volume).remove().catch(() => undefined);
+      if (sandbox) await sandbox.destroy().catch(() => undefined);
+      else {
+        if (container) await container.remove({ force: true }).catch(() => undefined);
+        if (volume) await docker.getVolume(volume).remove().catch(() => undefined);
+      }
       if ((err as Error).message === 'cancelled') throw err;
       throw explainDockerError(err, shape.image);
     }
