@@ -62,6 +62,7 @@ describe('host man pages', () => {
     const flags = parts.filter((p) => p.kind === 'flag');
     assert.deepEqual(flags.map((p) => `${p.text}:${p.source}`), ['-type:manual', '-name:manual', '-mtime:manual', '-exec:manual', '-f:manual']);
     assert.match(flags[4].explanation, /ignore nonexistent files/, '-f is rm\'s, read from rm\'s manual');
+    assert.equal(parts[parts.indexOf(flags[0]) + 1].explanation, 'c for -type: regular file');
   });
 
   it('explains subcommands from their own man page', async () => {

@@ -76,7 +76,14 @@ EXPRESSION
               Base of file name matches shell pattern pattern.
 
        -type c
-              File is of type c.
+              File is of type c:
+
+              d      directory
+
+              f      regular file
+
+              l      symbolic link; this is never true if the -L option or the -follow option is in effect, unless
+                     the symbolic link is broken.
 
        -delete
               Delete files or directories; true if removal succeeded.
@@ -327,6 +334,11 @@ describe('splitting options and arguments', () => {
     assert.deepEqual(env.items.map((i) => i.kind), ['flag', 'assignment', 'assignment', 'command']);
   });
 
+  it('reads the table of values under an option', () => {
+    assert.deepEqual(manuals.find.options['-type'].values, { d: 'directory', f: 'regular file', l: 'symbolic link; this is never true if the -L option or the -follow option is in effect, unless the symbolic link is broken' });
+    assert.equal(manuals.find.options['-name'].values, undefined);
+  });
+
   it('reads option families such as find -newerXY', () => {
     const r = splitArgs(words('.', '-newermt', '2024-01-01'), { manual: manuals.find, program: 'find' });
     assert.deepEqual(r.items.map((i) => i.kind), ['argument', 'flag', 'value']);
@@ -373,7 +385,7 @@ describe('explaining whole commands', () => {
   });
 
   it('explains find -exec, with {} and the terminator', async () => {
-    const { parts } = await explain(`find . -maxdepth 2 -name '*.log' -exec grep -c ERROR {} \\; -delete`);
+    const { parts } = await explain(`find . -maxdepth 2 -name '*.log' -exec grep -c ERROR {} \\; -delete -type d`);
     assert.deepEqual(brief(parts), [
       'program:find:manual',
       'argument:.:syntax',
@@ -388,7 +400,10 @@ describe('explaining whole commands', () => {
       'argument:{}:syntax',
       'argument:\\;:manual',
       'flag:-delete:manual',
+      'flag:-type:manual',
+      'argument:d:manual',
     ]);
+    assert.equal(parts[14].explanation, 'c for -type: directory');
     assert.equal(parts[10].explanation, 'replaced by find with the path of each file found');
     assert.equal(parts[7].program, undefined);
     assert.equal(parts[8].program, 7, 'grep -c belongs to grep, not find');

@@ -347,7 +347,8 @@ export class TreeExplainer {
       }
       case 'value': {
         const base = fromManual(item.option, item.of);
-        const what = item.option?.valueName ? `${item.option.valueName} for ${item.of}` : `value for ${item.of}`;
+        const meaning = item.option?.values && argWords[item.word].value !== null ? item.option.values[argWords[item.word].value as string] : undefined;
+        const what = (item.option?.valueName ? `${item.option.valueName} for ${item.of}` : `value for ${item.of}`) + (meaning ? `: ${meaning}` : '');
         this.add({ kind: 'argument', text: item.text, explanation: item.option ? what : `${what}; ${base.explanation}`, source: base.source, program: index });
         await this.wordSubstitutions(nodes[item.word]);
         return {};

@@ -14,6 +14,8 @@ export interface OptionDoc {
   /** The manual's name for the value (`NUM`, `pattern`). */
   valueName?: string;
   description: string;
+  /** What each value means, when the manual tabulates them (`find -type`: `f` → regular file). */
+  values?: Record<string, string>;
 }
 
 export interface Positional {
@@ -39,7 +41,7 @@ export interface Manual {
 }
 
 /** Bump when the parser changes, so cached parses are redone. */
-export const MANUAL_PARSER_VERSION = 11;
+export const MANUAL_PARSER_VERSION = 12;
 
 const SKIPPED_SECTIONS = new Set(['SYNOPSIS', 'EXAMPLES', 'EXAMPLE', 'SEE ALSO', 'AUTHOR', 'AUTHORS', 'REPORTING BUGS', 'COPYRIGHT', 'HISTORY', 'BUGS', 'STANDARDS CONFORMANCE', 'NOTES']);
 const MAX_DESCRIPTION = 160;
@@ -181,6 +183,26 @@ function describe(lines: string[], tag: TagLine): string {
   return firstSentence(parts.join(' '));
 }
 
+/** A table of values under an option's text: `b      block (buffered) special`, one per paragraph. */
+function valueTable(lines: string[], tag: TagLine): Record<string, string> | undefined {
+  const values: Record<string, string> = {};
+  let count = 0;
+  for (let i = tag.index + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') continue;
+    if (indentOf(line) <= tag.indent) break;
+    if (lines[i - 1].trim() !== '') continue;
+    const row = /^\s+([^\s-][^\s]{0,11})\s{2,}(\S.*)$/.exec(line);
+    if (!row || /[.:,;]$/.test(row[1])) continue;
+    const rest: string[] = [row[2]];
+    const textIndent = line.length - row[2].length;
+    for (let k = i + 1; k < lines.length && lines[k].trim() !== '' && indentOf(lines[k]) >= textIndent; k++) rest.push(lines[k].trim());
+    values[row[1]] ??= firstSentence(rest.join(' '));
+    count++;
+  }
+  return count >= 2 ? values : undefined;
+}
+
 function positionalsFrom(usage: string, program: string): Positional[] {
   let text = usage.replace(/^\s*(usage:\s*)?/i, '');
   const at = text.indexOf(program);
@@ -253,6 +275,7 @@ export function parseManual(program: string, raw: string, kind: 'manual' | 'help
       const description = describe(lines, tag);
       if (!description) continue;
       const anyRequired = specs.some((s) => s.value === 'required');
+      const values = anyRequired ? valueTable(lines, tag) : undefined;
       const valueName = specs.find((s) => s.valueName)?.valueName;
       for (const spec of specs) {
         if (spec.name === '-NUM') {
@@ -262,7 +285,7 @@ export function parseManual(program: string, raw: string, kind: 'manual' | 'help
         // GNU: "mandatory arguments to long options are mandatory for short options too".
         const value: ValueKind = spec.value === 'none' && anyRequired ? 'required' : spec.value;
         if (manual.options[spec.name]) continue;
-        manual.options[spec.name] = { names: specs.map((s) => s.name), value, valueName: spec.valueName ?? (value !== 'none' ? valueName : undefined), description };
+        manual.options[spec.name] = { names: specs.map((s) => s.name), value, valueName: spec.valueName ?? (value !== 'none' ? valueName : undefined), description, ...(values ? { values } : {}) };
       }
     } else if (tag.indent > 0 && (kind === 'help' || tag.inline === '' || /^[a-zA-Z]$/.test(tag.tag))) {
       // Subcommands and BSD-style letters: `log`, `git-log(1)`, `install, reinstall, remove (apt-get(8))`, `a`.
