@@ -198,3 +198,23 @@ test('the hand-written row serialisation is the canonical JSON of the row', asyn
   const expected = createHash('sha256').update('0'.repeat(64)).update(canonicalJson(row)).digest('hex');
   assert.equal(rowHash('0'.repeat(64), row), expected);
 });
+
+test('a run left "running" by a killed process is closed, and audited, when the records stage starts again', async () => {
+  const f = recordsFixture();
+  try {
+    const actor: Actor = { userId: f.userId, source: 'cli' };
+    const stale = f.records.recordRunStart(undefined, actor, 'sleep 10', f.dir);
+    const fresh = f.records.recordRunStart(undefined, actor, 'sleep 1', f.dir);
+    f.db.prepare('UPDATE command_history SET started_at = ? WHERE id = ?').run(new Date(Date.now() - 3 * 3_600_000).toISOString(), stale);
+    const { createRecordsStage } = await import('../../server/src/presenter');
+    const again = createRecordsStage(f.db, f.settings);
+    assert.equal(again.history.get(stale)?.status, 'sandbox-error');
+    assert.match(again.history.get(stale)!.message!, /stopped before this run ended/);
+    assert.equal(again.history.get(fresh)?.status, 'running', 'a run that may still be going is left alone');
+    const last = again.auditLog.rows({ last: 1 })[0];
+    assert.equal(last.action, 'run.abandoned');
+    assert.equal(last.resource, stale);
+  } finally {
+    f.close();
+  }
+});

@@ -12,6 +12,9 @@ import type { OutputStore } from './outputs';
 export const historyStatuses = ['planned', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
 export type HistoryStatus = (typeof historyStatuses)[number];
 
+/** Longer than the longest run allowed (paladin.sandbox.timeoutSeconds ≤ 3600) plus its queue. */
+export const ABANDONED_AFTER_MS = 2 * 3_600_000;
+
 export function statusOf(end: RunEnd, exitCode: number | null): HistoryStatus {
   switch (end) {
     case 'exited':
@@ -132,6 +135,23 @@ export class History {
       );
     if (info.changes !== 1) throw new Error(`History entry ${historyId} does not exist; the run's end could not be recorded.`);
     this.outputs.pruneIfDue();
+  }
+
+  /**
+   * Runs still "running" long after any run could have ended (the process
+   * that ran them was killed): closed as sandbox errors, so history never
+   * keeps a run that looks live forever. Returns the ids closed.
+   */
+  closeAbandoned(now = Date.now(), olderThanMs = ABANDONED_AFTER_MS): string[] {
+    const cutoff = new Date(now - olderThanMs).toISOString();
+    return this.db
+      .transaction(() => {
+        const ids = (this.db.prepare("SELECT id FROM command_history WHERE execution_status = 'running' AND started_at < ?").all(cutoff) as { id: string }[]).map((r) => r.id);
+        const close = this.db.prepare("UPDATE command_history SET execution_status = 'sandbox-error', end_message = ?, finished_at = ? WHERE id = ? AND execution_status = 'running'");
+        for (const id of ids) close.run('Paladin stopped before this run ended; no result was recorded.', new Date(now).toISOString(), id);
+        return ids;
+      })
+      .immediate();
   }
 
   list(filter: HistoryFilter = {}): HistoryEntry[] {

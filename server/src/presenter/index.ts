@@ -26,7 +26,10 @@ export function createRecordsStage(db: Db, settings: Settings): Records {
   const history = new History(db, outputs);
   // Absolute, so the key file next to the database is found from any working folder.
   const auditLog = new AuditLog(db, db.memory ? ':memory:' : path.resolve(db.name), settings.audit.checkpointEvery);
-  if (!db.readonly) outputs.prune();
+  if (!db.readonly) {
+    outputs.prune();
+    for (const id of history.closeAbandoned()) auditLog.append(undefined, 'run.abandoned', id, { reason: 'the process running it stopped before it ended' });
+  }
   return {
     history,
     auditLog,
