@@ -95,7 +95,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
   });
 
   register('paladin.openPolicies', async () => {
-    const dir = context.asAbsolutePath('policies');
+    const dir = context.asAbsolutePath(path.join('policies', 'paladin'));
     const files = (await fs.readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.rego') && !f.endsWith('_test.rego'));
     if (files.length === 0) throw new Error(`no policy files were found in ${dir}.`);
     const pick = files.length === 1 ? files[0] : await vscode.window.showQuickPick(files, { title: 'Paladin: built-in policies (read-only; add your own with `paladin policy add`)' });

@@ -129,6 +129,25 @@ test('a denied command cannot be run, and the view says why', { timeout: 120_000
   }),
 );
 
+test('Edit re-checks the command before it can run; Explain explains it', { timeout: 120_000 }, () =>
+  failWithContext('edit', async () => {
+    const turn = await clickLens(1, 'Check');
+    await turn.locator('.risk-deny').waitFor({ timeout: 60_000 });
+    await turn.getByRole('button', { name: 'Edit the command; it is checked again before it can run' }).click();
+    const area = turn.getByRole('textbox', { name: 'Edit the command' });
+    await area.fill('ls /');
+    assert.equal(await turn.getByRole('button', { name: 'Run this command in the sandbox' }).isDisabled(), true, 'no Run while editing');
+    await turn.getByRole('button', { name: 'Check the edited command against the policy' }).click();
+    await turn.locator('.risk-allow').waitFor({ timeout: 30_000 });
+    assert.equal((await turn.locator('pre.command').textContent())?.trim(), 'ls /');
+    assert.equal(await turn.getByRole('button', { name: 'Run this command in the sandbox' }).isEnabled(), true);
+    await turn.getByRole('button', { name: 'Explain the command part by part' }).click();
+    await turn.locator('.explain').waitFor({ timeout: 30_000 });
+    assert.match((await turn.locator('.explain').textContent()) ?? '', /ls/);
+    await editor.screenshot('edit-explain');
+  }),
+);
+
 test('output with <script>, <img onerror>, OSC escapes and command: links renders as text', { timeout: 120_000 }, () =>
   failWithContext('inert', async () => {
     const titleBefore = await editor.page.title();

@@ -12,6 +12,8 @@ import { SettingsCache } from './configuration';
 import { registerHandlers } from './handlers';
 import { PaladinHost } from './host';
 
+const STATUS_REFRESH_MS = 30_000;
+
 export interface ServerOptions {
   /** Builds the Paladin; the default is compose.ts createPaladin. */
   create?: (settings: Settings) => Promise<Paladin>;
@@ -22,6 +24,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.error(message);
 
+  let statusTimer: NodeJS.Timeout | undefined;
   let canPullConfiguration = false;
   let canRefreshLenses = false;
   let workspaceUri: string | undefined;
@@ -52,6 +55,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'paladin' });
     // Build the Paladin and report planner/sandbox state without holding up the handshake.
     void host.refreshStatus();
+    // Docker can stop or come back, an image can appear: look again now and then; notify only on change.
+    statusTimer = setInterval(() => void host.refreshStatus(), STATUS_REFRESH_MS);
+    statusTimer.unref();
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -75,7 +81,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 
-  connection.onShutdown(() => host.dispose());
+  connection.onShutdown(() => {
+    if (statusTimer) clearInterval(statusTimer);
+    return host.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
