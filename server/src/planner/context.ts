@@ -19,7 +19,8 @@ export interface PlanContext {
 
 export const MAX_SAMPLE = 200;
 const MAX_SCAN = 5_000;
-const SKIP = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'dist', 'build', 'target', '.cache', '.next']);
+// Folders whose insides are noise for naming things (their own names still count).
+const SKIP = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.cache', '.next', '.tox', '.mypy_cache']);
 
 interface Cached {
   at: number;
@@ -35,6 +36,7 @@ export function buildContext(workspace: string): PlanContext {
   const files = new Set<string>();
   const dirs = new Set<string>();
   const byBase = new Map<string, string>();
+  const byStem = new Map<string, string | null>();
   const queue: string[] = [''];
   let seen = 0;
   while (queue.length > 0 && seen < MAX_SCAN) {
@@ -54,6 +56,10 @@ export function buildContext(workspace: string): PlanContext {
         if (!SKIP.has(e.name)) queue.push(p);
       } else files.add(p);
       if (!byBase.has(e.name)) byBase.set(e.name, p);
+      if (!e.isDirectory()) {
+        const stem = e.name.toLowerCase().replace(/\..*$/, '');
+        byStem.set(stem, byStem.has(stem) ? null : p);
+      }
     }
   }
   const sample = [...[...dirs].map((d) => d + '/'), ...files].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).slice(0, MAX_SAMPLE);
@@ -63,7 +69,7 @@ export function buildContext(workspace: string): PlanContext {
     cwd: workspace,
     git: fs.existsSync(path.join(workspace, '.git')),
     sample,
-    names: { files, dirs, byBase },
+    names: { files, dirs, byBase, byStem: new Map([...byStem].filter((e): e is [string, string] => e[1] !== null)), root: workspace },
   };
   if (cache.size > 32) cache.clear();
   cache.set(workspace, { at: Date.now(), context });

@@ -48,7 +48,9 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const { command, missing } = fillTemplate(entry, slots.values);
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.2 * missing.length;
-  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.05 - domainPenalty(entry, facts.lower));
+  // Between equally good matches the simpler command is the likelier intent.
+  const simplicity = -0.0008 * entry.template.length;
+  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
 }
 

@@ -9,11 +9,12 @@ export { plannerMigrations } from './migrations';
 export { Planner, type PlannerOptions } from './plannerStage';
 
 /**
- * The planner stage. The OpenAI key is `options.apiKey` (the editor passes the
- * one it keeps in SecretStorage) or else the OPENAI_API_KEY environment
- * variable; it is held in memory only.
+ * The planner stage. The OpenAI key is `options.apiKey`, else
+ * `settings.openai.apiKey` (the editor puts the one it keeps in SecretStorage
+ * there, in memory), else the OPENAI_API_KEY environment variable (the CLI).
+ * It is never stored or logged.
  */
 export function createPlannerStage(db: Db, settings: Settings, policy: PolicyStage, options: PlannerOptions = {}): PlannerStage {
-  const apiKey = options.apiKey ?? (process.env.OPENAI_API_KEY?.trim() || undefined);
+  const apiKey = options.apiKey ?? (settings.openai.apiKey || process.env.OPENAI_API_KEY?.trim() || undefined);
   return new Planner(db, settings, policy, { ...options, apiKey });
 }

@@ -56,7 +56,7 @@ export class Planner implements PlannerStage {
     const breaker = () => new CircuitBreaker(options.breakerThreshold ?? 3, options.breakerCoolDownMs ?? 30_000, options.now);
     const timeoutMs = settings.planner.timeoutMs;
     this.providers.set('ollama', { provider: new OllamaProvider({ url: settings.ollama.url, model: settings.ollama.model, timeoutMs }), breaker: breaker() });
-    this.providers.set('openai', { provider: new OpenAiProvider({ baseUrl: settings.openai.baseUrl, model: settings.openai.model, apiKey: options.apiKey, timeoutMs }), breaker: breaker() });
+    this.providers.set('openai', { provider: new OpenAiProvider({ baseUrl: settings.openai.baseUrl, model: settings.openai.model, apiKey: options.apiKey ?? settings.openai.apiKey, timeoutMs }), breaker: breaker() });
     this.indexing = this.startExternalIndex();
   }
 

@@ -41,6 +41,11 @@ export interface RequestFacts {
   patterns: Fact[];
   strings: Fact[];
   branches: Fact[];
+  /** Destinations named after to/into/as/called, existing or not. */
+  targets: Fact[];
+  /** Column names mentioned ("the amount column", "by age"). */
+  columnNames: Fact[];
+  ws: WorkspaceNames;
 }
 
 export interface WorkspaceNames {
@@ -49,6 +54,10 @@ export interface WorkspaceNames {
   dirs: ReadonlySet<string>;
   /** basename → relative path, for names mentioned without their folder. */
   byBase: ReadonlyMap<string, string>;
+  /** basename without extension → relative path, when unique ("the app log" → logs/app.log). */
+  byStem?: ReadonlyMap<string, string>;
+  /** The workspace folder, for reading a CSV header to find a named column. */
+  root?: string;
 }
 
 export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(), byBase: new Map() };
@@ -115,12 +124,13 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   const facts: RequestFacts = {
     text, lower, quoted: [], urls: [], sizes: [], durations: [], columns: [], ports: [], numbers: [], exts: [], globs: [], paths: [], files: [],
     dirs: [], archives: [], hosts: [], users: [], modes: [], signals: [], pids: [], names: [], patterns: [], strings: [], branches: [],
+    targets: [], columnNames: [], ws,
   };
   const used: [number, number][] = [];
   const take = (at: number, len: number) => used.push([at, at + len]);
   const isUsed = (at: number) => used.some(([a, b]) => at >= a && at < b);
 
-  for (const m of text.matchAll(/"([^"]*)"|'([^']*)'|`([^`]*)`|“([^”]*)”/g)) {
+  for (const m of text.matchAll(/"([^"]*)"|(?<![\w])'([^']+)'(?![\w])|`([^`]*)`|“([^”]*)”/g)) {
     const value = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     if (value === '') continue;
     facts.quoted.push({ value, at: m.index, raw: m[0], quoted: true });
@@ -159,6 +169,11 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     facts.columns.push({ value: n === -1 ? 'NF' : String(n), at: m.index, raw: m[0], amount: n });
     take(m.index, m[0].length);
   }
+  for (const m of lower.matchAll(/\b(?:the\s+)?([a-z_][\w-]*)\s+(?:column|field|col)\b|\b(?:column|field)\s+(?:called\s+|named\s+)?([a-z_][\w-]*)|\bby\s+(?:the\s+)?([a-z_][\w-]*)\b/g)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (ordinals[name] !== undefined || stopWords.has(name) || /^(number|first|second|third|each|every|one|that|this)$/.test(name)) continue;
+    facts.columnNames.push({ value: name, at: m.index, raw: m[0] });
+  }
   for (const m of text.matchAll(/\bport\s*(?:number\s*)?(\d{1,5})\b|(?<![\w.]):(\d{2,5})\b/gi)) {
     if (isUsed(m.index)) continue;
     const n = parseInt(m[1] ?? m[2], 10);
@@ -191,8 +206,11 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     if (isUsed(at) || word.length === 0) continue;
     const wl = word.toLowerCase();
     const rel = word.replace(/^\.\//, '').replace(/\/$/, '');
-    const existingDir = ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string));
-    const existingFile = ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string));
+    // A plain word ("empty", "top") names a folder only where a place is expected.
+    const bare = !/[/.]/.test(word);
+    const placed = !bare || /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
+    const existingDir = placed && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
+    const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
     const resolved = ws.files.has(rel) || ws.dirs.has(rel) ? rel : ws.byBase.get(rel) ?? rel;
     const value = word.startsWith('./') || word.startsWith('/') || word.startsWith('~') ? word.replace(/\/$/, '') || '/' : resolved;
     if (archiveExt.test(word)) facts.archives.push({ value, at, raw: word });
@@ -207,7 +225,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
       continue;
     }
     if (stopWords.has(wl)) continue;
-    const looksFile = /^[\w@+-][\w@+.-]*\.[A-Za-z0-9]{1,8}$/.test(word) && !/^\d+(\.\d+)*$/.test(word) && !/^[\w-]+\.(com|org|net|io|dev|local)$/i.test(word);
+    const looksFile = /^[\w@+-][\w@+.-]*\.[A-Za-z0-9]{1,8}$/.test(word.split('/').pop() ?? '') && !word.endsWith('/') && !/^\d+(\.\d+)*$/.test(word) && !/^[\w-]+\.(com|org|net|io|dev|local)$/i.test(word);
     const looksPath = /\//.test(word) && !/^\/\//.test(word);
     if (looksFile) {
       facts.files.push({ value, at, raw: word });
@@ -231,9 +249,22 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
     const word = m[1];
     const at = m.index + m[0].indexOf(word, 3);
-    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || /^(home|root|current|parent|temp|tmp|whole|entire|same|new|other|working)$/i.test(word)) continue;
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || /^(home|root|current|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest)$/i.test(word)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
+  }
+  // "the app log", "the build script": a file named by its stem and kind.
+  if (ws.byStem) {
+    for (const m of text.matchAll(/\b([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)\b/gi)) {
+      const stem = m[1].toLowerCase();
+      const target = ws.byStem.get(stem);
+      if (!target || stopWords.has(stem) || isUsed(m.index) || facts.files.some((f) => f.value === target)) continue;
+      const kind = m[2].toLowerCase();
+      if (kind === 'log' && !/\.log(\.|$)/.test(target)) continue;
+      facts.files.push({ value: target, at: m.index, raw: m[0] });
+      facts.paths.push({ value: target, at: m.index, raw: m[0] });
+      if (archiveExt.test(target)) facts.archives.push({ value: target, at: m.index, raw: m[0] });
+    }
   }
   const specials: [RegExp, string][] = [
     [/\b(home (folder|directory|dir)|my home)\b/, '~'],
@@ -300,6 +331,18 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     facts.strings.push({ value: m[2], at: newAt, raw: m[2] });
     facts.patterns.push({ value: m[2], at: newAt, raw: m[2] });
   }
+  // Words written in capitals (ERROR, TODO, GET) and addresses are what people search logs for.
+  for (const m of text.matchAll(/(?<![\w.'-])([A-Z][A-Z0-9_]{1,}|\d{1,3}(?:\.\d{1,3}){3}|[a-z]+\.[a-z]+\(?\)?(?=\s+(?:appear|show|occur)))(?![\w.'-])/g)) {
+    if (isUsed(m.index) || facts.patterns.some((p) => p.at === m.index) || /^(I|OK|A|CSV|JSON|YAML|PDF|URL|IP|ID|CPU|RAM|PID|SSH|HTTP|HTTPS|DNS|TCP|UDP|README|MB|GB|KB|TB)$/.test(m[1])) continue;
+    facts.patterns.push({ value: m[1], at: m.index, raw: m[1] });
+  }
+  for (const m of text.matchAll(/\b(?:whole\s+)?word\s+([\w.-]+)|\bmentions?\s+([\w.-]+)|\bdoes\s+([\w.()-]+)\s+appear/gi)) {
+    const value = m[1] ?? m[2] ?? m[3];
+    const at = m.index + m[0].lastIndexOf(value);
+    if (stopWords.has(value.toLowerCase()) || facts.patterns.some((p) => p.at === at)) continue;
+    facts.patterns.push({ value, at, raw: value });
+  }
+  facts.patterns.sort((a, b) => a.at - b.at);
   for (const q of facts.quoted) {
     facts.patterns.push(q);
     facts.strings.push(q);
@@ -313,6 +356,13 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   }
   for (const m of text.matchAll(/\b(?:saying|says|say|with (?:the )?(?:text|message)|message|text)\s+([^"'\n][^\n]*?)(?=$|\s+(?:to|into|in|at|on)\s)/gi)) {
     facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
+  }
+  // Where something should go: "to docs_old", "into public", "as backup.txt".
+  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
+    const value = m[1].replace(/[.,;:!?]+$/, '');
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at)) continue;
+    facts.targets.push({ value, at, raw: value });
   }
   for (const key of ['patterns', 'strings', 'names', 'paths', 'files', 'dirs'] as const) facts[key].sort((a, b) => a.at - b.at);
 

@@ -3,6 +3,8 @@
 // fact nearest a slot's cue words. Values come out already in the form the
 // template's program expects (`+1M` for find, `-7` for -mtime, `*.py`).
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { KnowledgeEntry, SlotSpec } from './corpus';
 import { parseTemplate } from './corpus';
 import type { Fact, RequestFacts } from './requestFacts';
@@ -23,16 +25,25 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   const missing: string[] = [];
   const usedAt = new Set<string>();
   const key = (f: Fact) => `${f.at}:${f.raw}`;
-  const order = slotOrder(entry);
+  // Specific kinds first, so a free-form slot (name, string) never takes the file a file slot needs;
+  // slots of one kind keep their template order (cp SRC DEST).
+  const order = slotOrder(entry).sort((a, b) => priority(entry.slots[a].type) - priority(entry.slots[b].type));
   const sameTypeCount = new Map<string, number>();
   for (const name of order) sameTypeCount.set(entry.slots[name].type, (sameTypeCount.get(entry.slots[name].type) ?? 0) + 1);
 
   for (const name of order) {
     const spec = entry.slots[name];
-    const pool = candidates(spec, facts).filter((f) => !usedAt.has(key(f)));
+    let pool = candidates(spec, facts).filter((f) => !usedAt.has(key(f)));
+    if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
+      pool = facts.targets.filter((f) => !usedAt.has(key(f)));
+    }
+    if (pool.length === 0 && spec.type === 'column') {
+      const named = columnByName(facts);
+      if (named) pool = [named];
+    }
     const pick = choose(pool, spec, facts, name, (sameTypeCount.get(spec.type) ?? 0) > 1);
     if (pick) {
-      const value = render(spec, pick, facts);
+      const value = render(spec, pick);
       if (value !== undefined) {
         values[name] = value;
         filled.push(name);
@@ -51,6 +62,36 @@ function overlaps(a: Fact, b: Fact): boolean {
 }
 
 /** Slot names in the order their placeholders first appear. */
+const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'user', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
+function priority(type: SlotSpec['type']): number {
+  return order.indexOf(type);
+}
+
+/** "the amount column" of a CSV file in the request: its 1-based position in the header line. */
+function columnByName(facts: RequestFacts): Fact | undefined {
+  const root = facts.ws.root;
+  if (!root || facts.columnNames.length === 0) return undefined;
+  for (const file of facts.files) {
+    if (!/\.(csv|tsv)$/i.test(file.value) || file.value.startsWith('/') || file.value.includes('..')) continue;
+    let header: string;
+    try {
+      const fd = fs.openSync(path.join(root, file.value), 'r');
+      const buf = Buffer.alloc(4096);
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      fs.closeSync(fd);
+      header = buf.subarray(0, n).toString('utf8').split(/\r?\n/)[0];
+    } catch {
+      continue;
+    }
+    const names = header.split(/\.tsv$/i.test(file.value) ? '\t' : ',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+    for (const c of facts.columnNames) {
+      const i = names.findIndex((h) => h === c.value || h === c.value.replace(/s$/, '') || h.replace(/s$/, '') === c.value);
+      if (i >= 0) return { value: String(i + 1), at: c.at, raw: c.raw, amount: i + 1 };
+    }
+  }
+  return undefined;
+}
+
 export function slotOrder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>): string[] {
   const names = new Set(Object.keys(entry.slots));
   const seen: string[] = [];
@@ -105,7 +146,6 @@ function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string,
       }
     }
     if (best) return best;
-    if (shared && (spec.type === 'number' || spec.type === 'count')) return undefined;
   }
   if (spec.type === 'count') {
     // "the 5 biggest", "last 20 lines": prefer a number next to a count word.
@@ -115,9 +155,7 @@ function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string,
   return pool[0];
 }
 
-const days: Record<string, number> = { s: 1 / 86400, sec: 1 / 86400, secs: 1 / 86400, second: 1 / 86400, seconds: 1 / 86400 };
-
-function render(spec: SlotSpec, f: Fact, facts: RequestFacts): string | undefined {
+function render(spec: SlotSpec, f: Fact): string | undefined {
   switch (spec.type) {
     case 'size': return renderSize(spec, f, typeof spec.default === 'string' ? spec.default : '');
     case 'duration': return renderDuration(spec, f, typeof spec.default === 'string' ? spec.default : String(spec.default ?? ''));
@@ -132,8 +170,6 @@ function render(spec: SlotSpec, f: Fact, facts: RequestFacts): string | undefine
     case 'file':
       return f.value;
     default:
-      void facts;
-      void days;
       return f.value;
   }
 }
