@@ -104,11 +104,10 @@ describe('resources', () => {
   });
 
   test('CPU spin is killed on time', async () => {
-    const t = performance.now();
     const r = await run('while :; do :; done', { timeoutSeconds: 2 });
-    const took = performance.now() - t;
+    const took = r.durations.runMs; // from delivering the command, container start excluded
     assert.equal(r.end, 'timeout');
-    assert.ok(took >= 2000 && took < 5000, `took ${took} ms`);
+    assert.ok(took >= 2000 && took < 4500, `took ${took} ms`);
   });
 
   test('two CPU spinners together get at most one CPU', async () => {
@@ -155,33 +154,30 @@ describe('resources', () => {
   }
 
   test('sleep past the deadline: TERM ends it', async () => {
-    const t = performance.now();
     const r = await run('sleep 30', { timeoutSeconds: 2 });
-    const took = performance.now() - t;
+    const took = r.durations.runMs;
     assert.equal(r.end, 'timeout');
-    assert.ok(took < 3900, `took ${took} ms`);
+    assert.ok(took >= 2000 && took < 3500, `took ${took} ms`);
   });
 
   test("sleep past the deadline with trap '' TERM: KILL 2 s later ends it", async () => {
-    const t = performance.now();
     const r = await run("trap '' TERM; sleep 30; echo survived", { timeoutSeconds: 2 });
-    const took = performance.now() - t;
+    const took = r.durations.runMs;
     assert.equal(r.end, 'timeout');
     assert.ok(!r.stdout.includes('survived'));
-    assert.ok(took >= 3900 && took < 7000, `took ${took} ms`);
+    assert.ok(took >= 3900 && took < 6500, `took ${took} ms`);
   });
 
   test('background children and nohup do not outlive the run', async () => {
     const live = fs.mkdtempSync(path.join(tmp, 'live-'));
     if (fs.statSync(live).uid === 0) fs.chownSync(live, 1000, 1000); // live mode runs as the owner, or 1000 for root's folders
-    const t = performance.now();
     const r = await ex.run(
       { command: '(sleep 1; echo late > late.txt) & nohup sh -c "sleep 1; echo late > nohup.txt" >/dev/null 2>&1 & echo now > now.txt', workspace: live, mode: 'live' },
       {},
     );
     assert.equal(r.end, 'exited');
     assert.equal(r.exitCode, 0);
-    assert.ok(performance.now() - t < 1000, 'the run did not wait for its children');
+    assert.ok(r.durations.runMs < 1000, `the run did not wait for its children (${r.durations.runMs} ms)`);
     await ex.settle();
     assert.equal((await containersOf(r.runId)).length, 0);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // longer than the children would have slept
@@ -221,12 +217,11 @@ describe('isolation', () => {
       'exec 3<>/dev/tcp/169.254.169.254/80',
     ];
     for (const command of routes) {
-      const t = performance.now();
       const r = await run(command, { timeoutSeconds: 5 });
-      const took = performance.now() - t;
+      const took = r.durations.runMs;
       assert.equal(r.end, 'exited', command);
       assert.notEqual(r.exitCode, 0, `${command} succeeded: ${r.text}`);
-      assert.ok(took < 3000, `${command} took ${took} ms`);
+      assert.ok(took < 1500, `${command} took ${took} ms to fail`);
     }
     const ifaces = await run('cat /proc/net/dev | tail -n +3 | cut -d: -f1 | tr -d " "');
     assert.deepEqual(ifaces.stdout.trim().split('\n'), ['lo']);
