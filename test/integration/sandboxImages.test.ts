@@ -56,11 +56,15 @@ describe('offline image builds', () => {
     for (const applet of execFileSync('/bin/busybox', ['--list'], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
       if (applet !== 'busybox') fs.symlinkSync('busybox', path.join(rootfs, 'bin', applet));
     }
+    // A stand-in /bin/bash that says it was used: the sandbox prefers bash for the command when the image has one.
+    fs.writeFileSync(path.join(rootfs, 'bin', 'bash'), '#!/bin/sh\nVIA=bash exec /bin/sh "$@"\n', { mode: 0o755 });
     fs.writeFileSync(path.join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
     fs.writeFileSync(path.join(rootfs, 'etc', 'group'), 'root:x:0:\n');
     await buildFromRootfs(docker, rootfs, 'paladin-test:rootfs-built', () => undefined);
-    const r = await runIn('paladin-test:rootfs-built', 'id -u; id -un; pwd');
-    assert.equal(r.output?.toString(), '1000\npaladin\n/workspace\n');
+    const r = await runIn('paladin-test:rootfs-built', 'id -u; id -un; pwd; echo "shell: ${VIA:-sh}"');
+    assert.equal(r.output?.toString(), '1000\npaladin\n/workspace\nshell: bash\n');
+    const plain = await runIn('paladin-test:bb-built', 'echo "shell: ${VIA:-sh}"');
+    assert.equal(plain.output?.toString(), 'shell: sh\n');
   });
 
   test('--rootfs with a folder that is not a root filesystem says so', async () => {
