@@ -218,3 +218,20 @@ test('a run left "running" by a killed process is closed, and audited, when the 
     f.close();
   }
 });
+
+test('the paged verify agrees with the one-pass verify, intact and broken', async () => {
+  const f = recordsFixture({ 'audit.checkpointEvery': 7 });
+  try {
+    for (let i = 0; i < 50; i++) f.records.audit(undefined, 'plan', null, { i });
+    const whole = f.records.auditLog.verify();
+    const paged = await f.records.auditLog.verifyAsync({ pageSize: 8 });
+    assert.deepEqual({ ...paged, ms: 0 }, { ...whole, ms: 0 });
+    f.db.exec("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 17");
+    const broken = await f.records.auditLog.verifyAsync({ pageSize: 8 });
+    assert.deepEqual(broken.firstBroken, f.records.auditLog.verify().firstBroken);
+    assert.equal(broken.firstBroken?.kind, 'deleted');
+    await assert.rejects(f.records.auditLog.verifyAsync({ signal: AbortSignal.abort() }), { name: 'AbortError' });
+  } finally {
+    f.close();
+  }
+});

@@ -102,7 +102,7 @@ export class ApiServer {
         const entries = records.history.list({ userId: actor.userId, search: query.search as string | undefined, status: query.status as string | undefined, since, limit: (query.limit as number | undefined) ?? 50 });
         return { entries };
       },
-      auditVerify: async () => records.auditLog.verify(),
+      auditVerify: async ({ signal }) => records.auditLog.verifyAsync({ signal }),
     };
   }
 

@@ -15,6 +15,8 @@ import { maskSecrets } from './secretMask';
 export const GENESIS_HASH = '0'.repeat(64);
 export const CHECKPOINT_MAX_AGE_MS = 10 * 60_000;
 
+const ROW_SELECT = 'SELECT seq, id, user_id, action, resource, details, ip_address, source, timestamp, prev_hash, hash FROM audit_log';
+
 export interface AuditRow {
   seq: number;
   id: string;
@@ -145,6 +147,32 @@ export class AuditLog {
 
   /** Walk the whole chain; report "intact, N records" or the first broken link. */
   verify(): VerifyReport {
+    const walk = this.startWalk();
+    for (const row of this.db.prepare(`${ROW_SELECT} ORDER BY seq`).iterate() as IterableIterator<AuditRow>) walk.visit(row);
+    return walk.finish();
+  }
+
+  /**
+   * The same walk in pages, yielding to the event loop between them, for a
+   * server that must keep answering while a long log is checked. Appends made
+   * meanwhile land after the walk's position and are checked too.
+   */
+  async verifyAsync(options: { signal?: AbortSignal; pageSize?: number } = {}): Promise<VerifyReport> {
+    const walk = this.startWalk();
+    const page = this.db.prepare(`${ROW_SELECT} WHERE seq > ? ORDER BY seq LIMIT ?`);
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const rows = page.all(after, options.pageSize ?? 5_000) as AuditRow[];
+      for (const row of rows) walk.visit(row);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].seq;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return walk.finish();
+  }
+
+  private startWalk(): { visit(row: AuditRow): void; finish(): VerifyReport } {
     const started = performance.now();
     const warnings: string[] = [];
     const checkpoints = (this.db.prepare('SELECT seq, hash, created_at AS createdAt, mac FROM audit_checkpoints ORDER BY seq').all() as Checkpoint[]).map((cp) => ({ ...cp, where: 'table' }));
@@ -159,8 +187,7 @@ export class AuditLog {
     let expectedSeq = 1;
     let headSeq = 0;
     let firstBroken: BrokenLink | undefined;
-    const rows = this.db.prepare('SELECT seq, id, user_id, action, resource, details, ip_address, source, timestamp, prev_hash, hash FROM audit_log ORDER BY seq');
-    for (const row of rows.iterate() as IterableIterator<AuditRow>) {
+    const visit = (row: AuditRow) => {
       records++;
       if (!firstBroken) {
         if (rowHash(row.prev_hash, row) !== row.hash) {
@@ -176,34 +203,36 @@ export class AuditLog {
       expectedPrev = row.hash;
       expectedSeq = row.seq + 1;
       headSeq = row.seq;
-    }
+    };
 
-    if (!firstBroken && checkpoints.length > 0) {
-      const key = loadAuditKey(this.dbPath, false);
-      if (!key) {
-        firstBroken = { seq: 0, kind: 'checkpoint', message: `The audit key file (${this.dbPath}.audit-key) is missing, so the ${checkpoints.length} checkpoint(s) cannot be checked and a truncated or rewritten log would go unnoticed. Restore the key file from a backup.` };
-      } else {
-        for (const cp of checkpoints) {
-          if (!checkpointValid(key, cp)) {
-            firstBroken = { seq: cp.seq, kind: 'checkpoint', message: `The checkpoint of record #${cp.seq} (${cp.where}, ${cp.createdAt}) does not carry a valid MAC: it was forged, or the audit key file was replaced.` };
-            break;
-          }
-          if (cp.seq > headSeq) {
-            firstBroken = { seq: headSeq + 1, kind: 'truncated', message: `The log ends at record #${headSeq}, but a checkpoint taken ${cp.createdAt} vouches for record #${cp.seq}: records #${headSeq + 1}-#${cp.seq} or more were removed from the end.` };
-            break;
-          }
-          const actual = wanted.get(cp.seq);
-          if (actual !== cp.hash) {
-            firstBroken = actual
-              ? { seq: cp.seq, kind: 'modified', message: `Record #${cp.seq} is not the one a checkpoint taken ${cp.createdAt} vouched for: the log was rewritten and re-hashed at or before #${cp.seq}.` }
-              : { seq: cp.seq, kind: 'deleted', message: `Record #${cp.seq}, vouched for by a checkpoint taken ${cp.createdAt}, is missing.` };
-            break;
-          }
-        }
+    const finish = (): VerifyReport => {
+      if (!firstBroken && checkpoints.length > 0) firstBroken = this.checkCheckpoints(checkpoints, wanted, headSeq);
+      if (checkpoints.length === 0 && records > 0) warnings.push('No checkpoint has been taken yet, so removal of records from the end cannot be detected until one is.');
+      return { intact: !firstBroken, records, headSeq, headHash: expectedPrev, checkpoints: checkpoints.length, firstBroken, warnings, ms: performance.now() - started };
+    };
+    return { visit, finish };
+  }
+
+  private checkCheckpoints(checkpoints: (Checkpoint & { where: string })[], wanted: Map<number, string>, headSeq: number): BrokenLink | undefined {
+    const key = loadAuditKey(this.dbPath, false);
+    if (!key) {
+      return { seq: 0, kind: 'checkpoint', message: `The audit key file (${this.dbPath}.audit-key) is missing, so the ${checkpoints.length} checkpoint(s) cannot be checked and a truncated or rewritten log would go unnoticed. Restore the key file from a backup.` };
+    }
+    for (const cp of checkpoints) {
+      if (!checkpointValid(key, cp)) {
+        return { seq: cp.seq, kind: 'checkpoint', message: `The checkpoint of record #${cp.seq} (${cp.where}, ${cp.createdAt}) does not carry a valid MAC: it was forged, or the audit key file was replaced.` };
+      }
+      if (cp.seq > headSeq) {
+        return { seq: headSeq + 1, kind: 'truncated', message: `The log ends at record #${headSeq}, but a checkpoint taken ${cp.createdAt} vouches for record #${cp.seq}: records #${headSeq + 1}-#${cp.seq} or more were removed from the end.` };
+      }
+      const actual = wanted.get(cp.seq);
+      if (actual !== cp.hash) {
+        return actual
+          ? { seq: cp.seq, kind: 'modified', message: `Record #${cp.seq} is not the one a checkpoint taken ${cp.createdAt} vouched for: the log was rewritten and re-hashed at or before #${cp.seq}.` }
+          : { seq: cp.seq, kind: 'deleted', message: `Record #${cp.seq}, vouched for by a checkpoint taken ${cp.createdAt}, is missing.` };
       }
     }
-    if (checkpoints.length === 0 && records > 0) warnings.push('No checkpoint has been taken yet, so removal of records from the end cannot be detected until one is.');
-    return { intact: !firstBroken, records, headSeq, headHash: expectedPrev, checkpoints: checkpoints.length, firstBroken, warnings, ms: performance.now() - started };
+    return undefined;
   }
 
   /** Rows in order, for export and tail; details parsed. */
