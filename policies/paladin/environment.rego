@@ -22,6 +22,11 @@ ask contains line_hit("env.path", sprintf("PATH is changed to %s, which changes 
 	a.name == "PATH"
 }
 
+ask contains hit(c, "env.path", "hash -p makes a command name run another file.") if {
+	some c in input.commands
+	"hash-path" in c.markers
+}
+
 ask contains line_hit("env.ifs", "IFS is changed, which changes how later words are split.") if {
 	some a in input.assignments
 	a.name == "IFS"

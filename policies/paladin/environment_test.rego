@@ -25,3 +25,7 @@ test_alias_none if not "env.alias" in fired(facts([cmd({"program": "alias"})]))
 test_shadow_function if "env.shadow-function" in fired(facts_with([cmd({})], {"functions": [{"name": "ls", "calls_self": false, "self_call_spawns": false, "shadows_program": true}]}))
 
 test_shadow_function_own_name if not "env.shadow-function" in fired(facts_with([cmd({})], {"functions": [{"name": "build_all", "calls_self": false, "self_call_spawns": false, "shadows_program": false}]}))
+
+test_hash_path if "env.path" in fired(facts([cmd({"program": "hash", "markers": ["hash-path"]})]))
+
+test_hash_plain if not "env.path" in fired(facts([cmd({"program": "hash"})]))

@@ -63,7 +63,7 @@ runs_path(r, p) if {
 	trim_prefix(r.name, "./") == p.resolved
 }
 
-hidden_command_kinds := {"rg-preprocessor", "tar-command", "sed-execute", "zip-test-command", "sort-compress-program", "rsync-remote-shell"}
+hidden_command_kinds := {"rg-preprocessor", "tar-command", "sed-execute", "zip-test-command", "sort-compress-program", "rsync-remote-shell", "man-pager"}
 
 ask contains hit(c, "exec.hidden-command", sprintf("%s has an option that starts another program (%s).", [c.program, kind])) if {
 	some c in input.commands

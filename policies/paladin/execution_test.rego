@@ -45,3 +45,5 @@ test_git_config_plain if not "exec.git-config" in fired(facts([cmd({"program": "
 test_ssh_command if "exec.ssh-command" in fired(facts([cmd({"program": "ssh", "runs_command": ["ssh-proxy-command"]})]))
 
 test_ssh_command_plain if not "exec.ssh-command" in fired(facts([cmd({"program": "ssh", "network": true})]))
+
+test_hidden_command_man_pager if "exec.hidden-command" in fired(facts([cmd({"program": "man", "runs_command": ["man-pager"]})]))

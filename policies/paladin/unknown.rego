@@ -37,15 +37,14 @@ read_only_programs := {
 	"sleep", "jq", "yq", "awk", "gawk", "mawk", "nawk", "sed", "cd", "pushd", "popd", "dirs", "export", "declare", "local", "readonly", "typeset",
 	"set", "unset", "shift", ":", "command", "builtin", "hash", "help", "man", "whatis", "apropos", "info", "locate", "lsblk", "lscpu", "lsof",
 	"w", "who", "last", "groups", "nproc", "arch", "getconf", "tput", "history", "base64", "base32", "basenc", "iconv", "numfmt", "expr", "bc",
-	"dc", "factor", "tee", "yes", "read", "return", "exit", "break", "continue", "wait", "jobs", "exec", "shopt", "umask", "ulimit", "getopts",
+	"factor", "tee", "yes", "read", "return", "exit", "break", "continue", "wait", "jobs", "exec", "shopt", "umask", "ulimit", "getopts",
 	"let", "time", "times", "trap", "alias", "unalias", "logname", "users", "tty", "stty", "look", "xargs", "zcat", "zgrep", "zless", "bzcat",
 	"xzcat", "zdiff", "sdiff", "diff3", "colordiff", "wdiff", "shuf", "tsort", "ptx", "pr", "mktemp", "tempfile", "lsattr",
 	"getfacl", "namei", "pathchk", "nohup", "timeout", "nice", "locale", "dmesg", "journalctl", "lsmod", "lspci", "lsusb",
-	"netstat", "ss", "identify", "exiftool", "pdftotext", "pdfinfo", "ffprobe", "mediainfo", "watch",
-	"git", "dig", "host", "nslookup", "ping", "ping6", "traceroute", "tracepath", "whois", "json_pp", "xmllint",
-	"ncal", "bat", "fd", "fdfind", "exa", "eza", "fzf", "tldr", "cowsay", "fortune", "banner",
+	"netstat", "ss", "identify", "pdfinfo", "ffprobe", "mediainfo", "watch",
+	"git", "dig", "host", "nslookup", "ping", "ping6", "traceroute", "tracepath", "whois", "json_pp", "ncal", "bat", "exa", "eza", "cowsay", "fortune", "banner",
 	"figlet", "crontab", "mount", "strace", "ltrace",
-	"ldd", "nm", "objdump", "readelf", "size", "hd", "unzip", "zipinfo", "busybox", "sha1", "md5", "shasum", "uuidgen", "diffstat",
+	"nm", "objdump", "readelf", "size", "hd", "unzip", "zipinfo", "busybox", "sha1", "md5", "shasum", "uuidgen", "diffstat",
 }
 
 # Programs whose effects on files, the network and other programs the facts describe.

@@ -485,6 +485,30 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     if (args.some((a) => a.text.startsWith('--compress-program'))) fact.runs_command.push('sort-compress-program');
     return;
   }
+  // Read-only tools with an output file or a way to start other programs.
+  if (prog === 'uniq' && positionals.length >= 2) {
+    reads([positionals[0]]);
+    writes([positionals[1]]);
+    return;
+  }
+  if (prog === 'xxd' && positionals.length >= 2) {
+    reads([positionals[0]]);
+    writes([positionals[1]]);
+    if (has('r', 'revert')) fact.decodes = true;
+    return;
+  }
+  if (['shuf', 'iconv', 'tree'].includes(prog)) {
+    const out = optionValue(args, ['-o'], ['--output']);
+    writes(out);
+    if (prog !== 'tree') reads(positionals.filter((v) => !out.includes(v)));
+    return;
+  }
+  if (prog === 'yq' && (has('i', 'inplace') || flags.some((f) => f.startsWith('in-place')))) {
+    writes(positionals.slice(1));
+    return;
+  }
+  if (prog === 'man' && args.some((a) => /^(-P|-H|--pager|--html)/.test(a.text))) fact.runs_command.push('man-pager');
+  if (prog === 'hash' && has('p')) fact.markers.push('hash-path');
   if (['base64', 'base32', 'basenc'].includes(prog) && has('d', 'decode', 'D')) fact.decodes = true;
   if (prog === 'xxd' && has('r', 'revert')) fact.decodes = true;
   if (prog === 'uudecode' || (prog === 'openssl' && (first === 'base64' || first === 'enc') && has('d'))) fact.decodes = true;
@@ -565,7 +589,8 @@ function describeGit(w: Walker, fact: CommandFact, args: WordValue[]): void {
   fact.positionals = positionals.map(show);
   fact.args = args.map(show);
   for (const c of config) if (/^(core\.(pager|editor|sshCommand|fsmonitor|hooksPath|askPass|gitProxy)|alias\..*=\s*!|diff\..*\.(textconv|command)|filter\..*\.(clean|smudge|process)|protocol\..*\.allow|credential\.helper|sequence\.editor|uploadpack\.|receivepack\.|gpg\.program|merge\..*\.driver)/i.test(c)) fact.runs_command.push('git-config:' + c.split('=')[0]);
-  if (rest.some((a) => /^--(upload-pack|receive-pack|exec|extcmd|ext-diff)/.test(a.text) || /^ext::/.test(a.text))) fact.runs_command.push('git-option-command');
+  if (rest.some((a) => /^--(upload-pack|receive-pack|exec|extcmd|ext-diff|open-files-in-pager)/.test(a.text) || /^-O/.test(a.text) || /^ext::/.test(a.text))) fact.runs_command.push('git-option-command');
+  for (const out of optionValue(rest, [], ['--output'])) fact.writes.push(w.path(out));
   if (['clone', 'fetch', 'pull', 'push', 'ls-remote', 'submodule', 'send-email', 'archive'].includes(sub) && (sub !== 'archive' || rest.some((a) => a.text.startsWith('--remote')))) {
     fact.network = true;
     fact.targets = rest.filter((a) => URLISH.test(a.text) || HOSTPATH.test(a.text)).map(show);
