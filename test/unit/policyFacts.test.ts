@@ -153,6 +153,11 @@ test('unknown constructs are written down', () => {
   assert.deepEqual(constructs('echo ${!ref}'), ['indirect-expansion']);
   assert.deepEqual(constructs('bash <(echo ls)'), ['process-substitution-into-shell']);
   assert.deepEqual(constructs('python3 <<EOF\nprint(1)\nEOF'), ['heredoc-into-interpreter']);
+  const heredoc = facts('bash <<EOF\nrm -rf /\nEOF');
+  assert.deepEqual(heredoc.unknown.map((u) => u.construct), ['heredoc-into-interpreter']);
+  const rm = heredoc.commands.find((c) => c.program === 'rm');
+  assert.ok(rm?.deletes[0].classes.includes('root'), 'the here-document given to a shell is judged as a script');
+  assert.equal(facts('sh <<< "rm -rf ~"').commands.find((c) => c.program === 'rm')?.via, 'shell-string');
 });
 
 test('parse errors and limits are facts, never exceptions', () => {

@@ -220,6 +220,10 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
         reads([script]);
       } else fact.runs_code = 'stdin';
     }
+    // A here-document given to a shell is a script we can read: judge its commands too.
+    if (fact.runs_code === 'stdin' && (fact.stdin === 'heredoc' || fact.stdin === 'herestring') && fact.inline_code.trim() !== '') {
+      w.reparse(fact.inline_code.split('$?').join('"$PALADIN_DYNAMIC"'), fact.index, ctx, 'shell-string');
+    }
     return;
   }
   if (prog in INTERPRETERS) {
