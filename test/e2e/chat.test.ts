@@ -99,6 +99,9 @@ test('Plan command from the palette: answer with risk card, Run, output streams,
     await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 30_000 });
     await editor.screenshot('history');
     await page.keyboard.press('Escape');
+
+    await editor.runCommand('Paladin: Verify Audit Log');
+    await page.locator('.notification-toast', { hasText: /The audit log is intact: \d+ records/ }).waitFor({ timeout: 30_000 });
   }),
 );
 
