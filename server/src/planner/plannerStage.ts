@@ -199,14 +199,15 @@ export class Planner implements PlannerStage {
     }
   }
 
-  /** Drop candidates whose command does not parse (a knowledge bug must not reach the person). */
+  /**
+   * The plan (the first candidate) must parse; one that does not (a knowledge
+   * bug) is dropped and the next tried. Alternatives are checked by the
+   * policy when they are run, so they are not parsed here.
+   */
   private async parseable(candidates: EmbeddedCandidate[], want: number): Promise<EmbeddedCandidate[]> {
-    const out: EmbeddedCandidate[] = [];
-    for (const c of candidates) {
-      if (out.length >= want) break;
-      if ((await parseBash(c.command)).ok) out.push(c);
-    }
-    return out;
+    const rest = [...candidates];
+    while (rest.length > 0 && !(await parseBash(rest[0].command)).ok) rest.shift();
+    return rest.slice(0, want);
   }
 
   private embeddedReasoning(c: EmbeddedCandidate): string {

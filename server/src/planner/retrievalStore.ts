@@ -78,18 +78,29 @@ export class RetrievalStore {
     return (this.db.prepare('SELECT count(*) AS n FROM planner_docs').get() as { n: number }).n;
   }
 
+  /** Milliseconds spent in each part of the last search. */
+  lastTimings: Record<string, number> = {};
+
   search(request: string, options: { k?: number; userId?: string; external?: ExternalQuery } = {}): Hit[] {
     const k = options.k ?? 10;
+    let mark = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      this.lastTimings[name] = Math.round((now - mark) * 100) / 100;
+      mark = now;
+    };
     const lists: number[][] = [];
-    const fts = ftsQuery(request);
+    const fts = this.selectiveQuery(request);
     if (fts) {
       lists.push((this.db.prepare(`SELECT rowid AS doc FROM planner_fts WHERE planner_fts MATCH ? ORDER BY bm25(planner_fts) LIMIT ${LIST_DEPTH}`).all(fts) as { doc: number }[]).map((r) => r.doc));
     }
+    lap('fts');
     const queryFeatures = normalise(hashFeatures(request));
     if (queryFeatures.size > 0) {
       const rows = this.db.prepare(`SELECT rowid AS doc FROM planner_vec_hash WHERE embedding MATCH vec_bit(?) AND k = ${LIST_DEPTH}`).all(hashBits(queryFeatures)) as { doc: number | bigint }[];
       lists.push(rows.map((r) => Number(r.doc)));
     }
+    lap('vector');
     if (options.external) lists.push(this.externalKnn(options.external));
 
     const docs = new Set(lists.flat());
@@ -114,8 +125,10 @@ export class RetrievalStore {
         hit.score += 1 / (RRF_K + rank + 1);
       });
     }
+    lap('fuse');
     const hits = [...byRef.values()];
     this.attachHistory(hits, options.userId);
+    lap('history');
     const kept = hits.filter((h) => h.origin === 'corpus' || h.command !== undefined);
     for (const h of kept) {
       for (const doc of h.docs) h.similarity = Math.max(h.similarity, sparseCosine(queryFeatures, this.features(doc, meta.get(doc)?.text ?? '')));
@@ -124,7 +137,41 @@ export class RetrievalStore {
       h.score += h.similarity * 0.02;
     }
     kept.sort((a, b) => b.score - a.score);
+    lap('rescore');
     return kept.slice(0, k).map(({ docs: _docs, ...hit }) => hit);
+  }
+
+  private readonly df = new Map<string, number>();
+  private dfAt = 0;
+
+  /**
+   * The FTS query of the request's rarest words, without those in a tenth of all texts or more:
+   * they barely change BM25's order but make it score most of the table
+   * (with 100,000 stored commands, "files" alone matches tens of thousands).
+   */
+  private selectiveQuery(request: string): string {
+    const terms = ftsTerms(request);
+    if (terms.length === 0) return '';
+    const total = this.count();
+    if (Math.abs(total - this.dfAt) > this.dfAt * 0.1) {
+      this.df.clear();
+      this.dfAt = total;
+    }
+    const count = this.db.prepare('SELECT count(*) AS n FROM planner_fts WHERE planner_fts MATCH ?');
+    const withDf = terms.map((t) => {
+      let n = this.df.get(t);
+      if (n === undefined) {
+        n = (count.get(quote(t)) as { n: number }).n;
+        if (this.df.size > 20_000) this.df.clear();
+        this.df.set(t, n);
+      }
+      return { t, n };
+    });
+    const limit = Math.max(200, total / 10);
+    const present = withDf.filter((x) => x.n > 0).sort((a, b) => a.n - b.n);
+    let kept = present.filter((x) => x.n <= limit).slice(0, 6);
+    if (kept.length === 0) kept = present.slice(0, 1);
+    return kept.map((x) => quote(x.t)).join(' OR ');
   }
 
   private features(doc: number, text: string): Map<number, number> {
@@ -213,8 +260,16 @@ export class RetrievalStore {
   }
 }
 
-/** An FTS5 query that ORs the request's words, each quoted so no word is read as syntax. */
+function ftsTerms(request: string): string[] {
+  return [...new Set(words(request).filter((w) => w.length > 1 && !/^(the|and|for|all|with|that|this|from|into|what|which|show|please|me|my|in|of|to|on|at|by|is|are|it|an|or|be|do|how|can|you|some|any|there|here|where|get|give)$/.test(w)))].slice(0, 24);
+}
+
+/** Quoted, so no word is read as FTS syntax. */
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** An FTS5 query that ORs the request's words. */
 export function ftsQuery(request: string): string {
-  const ws = [...new Set(words(request).filter((w) => w.length > 1 && !/^(the|and|for|all|with|that|this|from|into|what|which|show|please|me|my)$/.test(w)))].slice(0, 24);
-  return ws.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
+  return ftsTerms(request).map(quote).join(' OR ');
 }
