@@ -171,6 +171,11 @@ test('parse errors and limits are facts, never exceptions', () => {
   assert.match(many.limits.reasons[0], /more than 10 commands/);
   const deep = describeCommand('( '.repeat(60) + 'ls' + ' )'.repeat(60));
   assert.equal(deep.limits.exceeded, true);
+  for (const src of ['echo ' + '$('.repeat(300) + 'ls' + ')'.repeat(300), '( '.repeat(2000) + 'ls' + ' )'.repeat(2000)]) {
+    const f = describeCommand(src);
+    assert.equal(f.limits.exceeded, true, 'too deep for the parser is a limit, not a syntax error');
+    assert.equal(f.parse.ok, true);
+  }
   const nested = describeCommand(`sh -c "sh -c 'sh -c \\"sh -c ls\\"'"`, { limits: { maxReparse: 2 } });
   assert.equal(nested.limits.exceeded, true);
 });

@@ -7,7 +7,7 @@ import type { AssignmentFact, CommandFact, Facts } from './factsTypes';
 import { changeDirectory, classifyPath, type Cwd } from './paths';
 import { isWellKnownProgram } from './programs';
 import { describeProgram, unwrap } from './programFacts';
-import { parseShell, nodeType, shellOps, ShellParseError, type ShNode } from './shellSyntax';
+import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from './shellSyntax';
 import { arithm, showDynamic, wordValue, type Nested, type WordValue } from './words';
 
 export interface FactsLimits {
@@ -224,6 +224,7 @@ export class Walker {
     try {
       file = parseShell(code);
     } catch (err) {
+      if (err instanceof ShellLimitError) this.exceed(err.message);
       this.unknown('unparseable-command-string', `a command string inside the line does not parse: ${(err as Error).message}`, parent);
       return;
     }
@@ -458,6 +459,11 @@ export function describeCommand(source: string, options: { workspace?: string; l
   try {
     file = parseShell(source);
   } catch (err) {
+    if (err instanceof ShellLimitError) {
+      walker.facts.limits.exceeded = true;
+      walker.facts.limits.reasons.push(err.message);
+      return walker.facts;
+    }
     walker.facts.parse = { ok: false, error: err instanceof ShellParseError ? err.message : `parser failure: ${(err as Error).message}` };
     return walker.facts;
   }

@@ -14,6 +14,11 @@ export class ShellParseError extends Error {
   override name = 'ShellParseError';
 }
 
+/** The command is too deeply nested to read (not a syntax error, a limit). */
+export class ShellLimitError extends Error {
+  override name = 'ShellLimitError';
+}
+
 let parser: { Parse(src: string, name: string): unknown } | undefined;
 
 /** Numeric operator tokens differ between mvdan/sh releases, so they are learnt by parsing probes. */
@@ -57,7 +62,7 @@ const SKIP = new Set(['$val', 'Comments', 'Last']);
 
 function plain(v: unknown, depth: number): unknown {
   if (v === null || v === undefined || typeof v !== 'object') return v;
-  if (depth > 400) throw new ShellParseError('the command is nested too deeply to read');
+  if (depth > 400) throw new ShellLimitError('syntax tree deeper than 400 levels');
   if (isSlice(v)) {
     const out: unknown[] = [];
     for (let i = 0; i < v.$length; i++) out.push(plain(v.$array[v.$offset + i], depth + 1));
@@ -120,6 +125,7 @@ export function parseShell(src: string): ShNode {
   try {
     file = p.Parse(src, '');
   } catch (err) {
+    if (err instanceof RangeError) throw new ShellLimitError('nesting too deep for the parser');
     // Go errors arrive as wrapped objects with an Error() method.
     const e = err as { Error?: () => string; message?: string };
     const text = typeof e?.Error === 'function' ? e.Error() : (e?.message ?? String(err));
