@@ -167,6 +167,10 @@ test('replay lists the history entries whose decision the current policies chang
     assert.equal(out.code, 0, out.err);
     assert.match(out.out, /Replayed 3 commands .*: 2 would be decided differently/);
     assert.match(out.out, /ask -> deny {2}npm test {2}\(user\.no-npm/);
+    const limited = await cli(s.dbPath, 'policy', 'replay', '--limit', '1', '--json');
+    assert.equal(limited.code, 0, limited.err);
+    assert.equal(JSON.parse(limited.out).checked, 1);
+    assert.equal((await cli(s.dbPath, 'policy', 'replay', '--limit', '0')).code, 2);
   } finally {
     s.close();
   }
@@ -175,6 +179,7 @@ test('replay lists the history entries whose decision the current policies chang
 test('paladin policy add, list, disable, enable and test from the command line', async () => {
   const s = setup();
   try {
+    assert.match((await cli(s.dbPath, 'policy', 'list')).out, /No user policies/);
     const file = s.write('no_npm.rego', NO_NPM);
     const added = await cli(s.dbPath, 'policy', 'add', file);
     assert.equal(added.code, 0, added.err);
