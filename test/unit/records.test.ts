@@ -235,3 +235,16 @@ test('the paged verify agrees with the one-pass verify, intact and broken', asyn
     f.close();
   }
 });
+
+test('the OpenAI key the editor passes in settings is masked in the audit log', async () => {
+  const { createRecordsStage } = await import('../../server/src/presenter');
+  const f = recordsFixture();
+  try {
+    const settings = { ...f.settings, openai: { ...f.settings.openai, apiKey: 'gateway-secret-value-42' } };
+    const records = createRecordsStage(f.db, settings);
+    records.audit(undefined, 'plan', null, { note: 'key is gateway-secret-value-42' });
+    assert.equal(records.auditLog.rows({ last: 1 })[0].details, '{"note":"key is ***"}');
+  } finally {
+    f.close();
+  }
+});

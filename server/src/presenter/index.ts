@@ -12,6 +12,7 @@ import { AuditLog } from './audit';
 import { History } from './history';
 import { OutputStore } from './outputs';
 import { presenterMigrations } from './migrations';
+import { registerSecret } from './secretMask';
 
 export const recordsMigrations: Migration[] = [...presenterMigrations, ...gatewayMigrations];
 
@@ -22,6 +23,8 @@ export interface Records extends RecordsStage {
 }
 
 export function createRecordsStage(db: Db, settings: Settings): Records {
+  // The editor puts the OpenAI key from its secret storage into settings (in memory only).
+  registerSecret(settings.openai.apiKey);
   const outputs = new OutputStore(db, { maxBytes: settings.sandbox.historyOutputBytes, retentionDays: settings.history.outputRetentionDays });
   const history = new History(db, outputs);
   // Absolute, so the key file next to the database is found from any working folder.
