@@ -37,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): PaladinApi {
       chat.setStatus(
         state.kind === 'running'
           ? { running: true, status: state.status, why: state.status?.state === 'error' ? state.status.message : undefined }
-          : { running: false, why: state.kind === 'starting' ? 'the server is starting' : state.why },
+          : state.kind === 'starting'
+            ? { running: false, starting: true, why: 'it is still starting' }
+            : { running: false, why: state.why },
       );
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => chat.setStatus({ running: server?.current.kind === 'running' })),

@@ -62,7 +62,7 @@ const MAX_STORED_OUTPUT = 64 * 1024;
 const MAX_RENDERED_OUTPUT = 64 * 1024;
 
 let state: State = loadState();
-let status: ViewStatus = { running: false, trusted: true, why: 'the server is starting' };
+let status: ViewStatus = { running: false, starting: true, trusted: true };
 const parsers = new Map<string, AnsiParser>();
 const renderedChars = new Map<string, number>();
 
@@ -160,7 +160,8 @@ function clearAll(): void {
 function renderBanner(): void {
   banner.replaceChildren();
   banner.hidden = status.running && status.trusted && !status.why;
-  if (!status.running) banner.append(h('p', { text: `The Paladin server is not running: ${status.why ?? 'unknown reason'}` }));
+  if (!status.running && status.starting) banner.append(h('p', { text: 'The Paladin server is starting…' }));
+  else if (!status.running) banner.append(h('p', { text: `The Paladin server is not running: ${status.why ?? 'unknown reason'}` }));
   else if (status.why) banner.append(h('p', { text: status.why }));
   if (!status.trusted) banner.append(h('p', { text: 'This workspace is not trusted: Paladin plans, explains and checks here, but does not run commands.' }));
 }

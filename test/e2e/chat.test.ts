@@ -194,3 +194,26 @@ test('a snapshot run shows a diff, and Apply writes the file', { timeout: 150_00
     await editor.screenshot('snapshot-applied');
   }),
 );
+
+test('the conversation survives hiding the view and reloading the window', { timeout: 150_000 }, () =>
+  failWithContext('reload', async () => {
+    const { page } = editor;
+    const turns = editor.chat().locator('article.turn');
+    const before = await turns.count();
+    assert.ok(before >= 3);
+    const firstCommand = await turns.first().locator('pre.command').textContent();
+    // Hide: switch the side bar to the explorer and back.
+    await editor.runCommand('View: Show Explorer');
+    await editor.runCommand('Paladin: Focus on Chat View');
+    await turns.nth(before - 1).waitFor();
+    assert.equal(await turns.count(), before);
+    await editor.runCommand('Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.locator('.statusbar-item', { hasText: 'Paladin' }).first().waitFor({ timeout: 60_000 });
+    await editor.runCommand('Paladin: Focus on Chat View');
+    await turns.nth(before - 1).waitFor({ timeout: 60_000 });
+    assert.equal(await turns.count(), before);
+    assert.equal(await turns.first().locator('pre.command').textContent(), firstCommand);
+    await editor.screenshot('after-reload');
+  }),
+);

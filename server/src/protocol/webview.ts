@@ -53,6 +53,8 @@ export type PlanProgressItem =
 
 export interface ViewStatus {
   running: boolean;
+  /** Not running yet, but on its way. */
+  starting?: boolean;
   /** Why the server is not running, or what is wrong. */
   why?: string;
   trusted: boolean;
@@ -116,7 +118,7 @@ const progress: Check = (v) =>
     (v.kind === 'candidate' && str(v.command) && typeof v.confidence === 'number'));
 
 const toWebview: Record<ToWebview['type'], Check> = {
-  status: fields({ view: fields({ running: bool, why: opt(str), trusted: bool, status: opt(obj) }) }),
+  status: fields({ view: fields({ running: bool, starting: opt(bool), why: opt(str), trusted: bool, status: opt(obj) }) }),
   planStarted: fields({ turnId: id, request: str }),
   planProgress: fields({ turnId: id, progress }),
   planResult: fields({ turnId: id, plan: fields({ command: str, reasoning: str, policy: obj, retrieved: arr }) }),
