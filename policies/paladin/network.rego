@@ -39,6 +39,7 @@ ask contains hit(c, "network.upload", sprintf("%s would send data over the netwo
 
 deny contains hit(c, "network.exfiltrate-secret", sprintf("The command reads %s and also reaches the network: that is how credentials leak.", [p.path])) if {
 	some c in input.commands
+	not "lists-only" in c.markers
 	some p in c.reads
 	has_class(p, "secret")
 	some n in input.commands

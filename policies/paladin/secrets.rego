@@ -5,6 +5,7 @@ import rego.v1
 
 deny contains hit(c, "secrets.read", sprintf("%s would read %s, which holds credentials or keys.", [c.program, p.path])) if {
 	some c in input.commands
+	not "lists-only" in c.markers
 	some p in c.reads
 	has_class(p, "secret")
 	not has_class(p, "workspace")
@@ -12,6 +13,7 @@ deny contains hit(c, "secrets.read", sprintf("%s would read %s, which holds cred
 
 ask contains hit(c, "secrets.read-workspace", sprintf("%s would read %s, which looks like a secret (keys, tokens, .env).", [c.program, p.path])) if {
 	some c in input.commands
+	not "lists-only" in c.markers
 	some p in c.reads
 	has_class(p, "secret")
 	has_class(p, "workspace")

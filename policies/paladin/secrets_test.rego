@@ -21,3 +21,5 @@ test_secrets_read_workspace_not_plain if not "secrets.read-workspace" in fired(f
 test_secrets_write if "secrets.write" in fired(facts([cmd({"program": "tee", "writes": [p("~/.aws/config", ["home", "secret"])]})]))
 
 test_secrets_write_not_workspace if not "secrets.write" in fired(facts([cmd({"program": "tee", "writes": [p(".env", ["secret", "workspace"])]})]))
+
+test_secrets_listing_is_not_reading if not "secrets.read" in fired(facts([cmd({"program": "ls", "markers": ["lists-only"], "reads": [p("~/.ssh", ["home", "secret"])]})]))

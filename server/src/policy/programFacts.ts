@@ -176,7 +176,11 @@ function optionValue(args: WordValue[], short: string[], long: string[]): WordVa
   return found;
 }
 
+/** Programs that only look at names and metadata of the paths they are given, never their contents. */
+const LISTERS = new Set(['ls', 'dir', 'vdir', 'tree', 'du', 'stat', 'realpath', 'readlink', 'basename', 'dirname', 'namei', 'lsattr', 'getfacl', 'test', '[', 'find', 'exa', 'eza']);
+
 export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[], ctx: Context): void {
+  if (LISTERS.has(fact.program)) fact.markers.push('lists-only');
   const args = rest.slice(1);
   fact.args = args.map(show);
   fact.dynamic_args = args.flatMap((a, i) => (a.dynamic ? [i] : []));
