@@ -6,7 +6,8 @@
 import type { AssignmentFact, CommandFact, Facts } from './factsTypes';
 import { changeDirectory, classifyPath, type Cwd } from './paths';
 import { isWellKnownProgram } from './programs';
-import { describeProgram, unwrap } from './programFacts';
+import { describeProgram } from './programFacts';
+import { unwrap } from './wrappers';
 import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from './shellSyntax';
 import { arithm, showDynamic, wordValue, type Nested, type WordValue } from './words';
 

@@ -1,0 +1,49 @@
+// Reading a program's arguments: flags and positionals, option values, and
+// words that look like network addresses.
+
+import { showDynamic, type WordValue } from './words';
+
+export const show = (v: WordValue): string => showDynamic(v.text);
+
+export function literal(text: string): WordValue {
+  return { text, dynamic: false, glob: /[*?[]/.test(text), quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' };
+}
+
+export function splitArgs(args: WordValue[]): { flags: string[]; positionals: WordValue[] } {
+  const flags: string[] = [];
+  const positionals: WordValue[] = [];
+  let ended = false;
+  for (const a of args) {
+    const t = a.text;
+    if (!ended && t === '--') {
+      ended = true;
+      continue;
+    }
+    if (!ended && !a.dynamic && t.startsWith('--') && t.length > 2) flags.push(t.slice(2).split('=')[0]);
+    else if (!ended && !a.dynamic && t.startsWith('-') && t.length > 1) {
+      if (/^-[0-9]+$/.test(t)) flags.push(t.slice(1));
+      else flags.push(...t.slice(1).split(''));
+    } else positionals.push(a);
+  }
+  return { flags, positionals };
+}
+
+export const URLISH = /^[a-z][a-z0-9+.-]*:\/\/|^[^\s/@]+@[^\s/:]+:|^(\d{1,3}\.){3}\d{1,3}(:\d+)?(\/|$)|^\[?[0-9a-f:]+:[0-9a-f:]*\]?$/i;
+export const HOSTPATH = /^([^\s/@]+@)?[a-zA-Z0-9.-]+:([^/]|\/|$)/;
+
+/** Option value following `name` (`-o FILE`, `-oFILE`, `--output=FILE`, `--output FILE`). */
+export function optionValue(args: WordValue[], short: string[], long: string[]): WordValue[] {
+  const found: WordValue[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i].text;
+    for (const l of long) {
+      if (t === l && args[i + 1]) found.push(args[i + 1]);
+      else if (t.startsWith(l + '=')) found.push({ ...args[i], text: t.slice(l.length + 1) });
+    }
+    for (const s of short) {
+      if (t === s && args[i + 1]) found.push(args[i + 1]);
+      else if (t.startsWith(s) && t.length > s.length && !t.startsWith('--') && s.length === 2) found.push({ ...args[i], text: t.slice(2) });
+    }
+  }
+  return found;
+}
