@@ -47,7 +47,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const slots = fillSlots(entry, facts);
   const { command, missing } = fillTemplate(entry, slots.values);
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.2 * missing.length;
+  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length;
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
@@ -60,6 +60,12 @@ const domains: Record<string, RegExp> = {
   containers: /\b(docker|containers?|images?|compose|kubectl|pods?|k8s|podman|kubernetes|volumes?|registry)\b/,
   packages: /\b(install\w*|packages?|npm|pip\w*|apt|apt-get|dependenc\w*|yarn|pnpm|cargo|gem|brew|dpkg|upgrad\w*|modules?|librar\w*|venv|virtualenv|requirements)\b/,
 };
+
+// "How many ..." wants a number: a template that cannot count is less likely.
+function countingMismatch(entry: KnowledgeEntry, lower: string): number {
+  if (!/\b(how many|count|number of|total number)\b/.test(lower)) return 0;
+  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length/.test(entry.template) ? 0 : 0.08;
+}
 
 function domainPenalty(entry: KnowledgeEntry, lower: string): number {
   const re = domains[entry.category];

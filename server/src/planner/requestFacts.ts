@@ -336,6 +336,13 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     if (isUsed(m.index) || facts.patterns.some((p) => p.at === m.index) || /^(I|OK|A|CSV|JSON|YAML|PDF|URL|IP|ID|CPU|RAM|PID|SSH|HTTP|HTTPS|DNS|TCP|UDP|README|MB|GB|KB|TB)$/.test(m[1])) continue;
     facts.patterns.push({ value: m[1], at: m.index, raw: m[1] });
   }
+  for (const m of text.matchAll(/\b(?:both|either)\s+([^\s"',;]+)\s+(?:and|or)\s+([^\s"',;]+)/gi)) {
+    for (const value of [m[1], m[2]]) {
+      const at = m.index + m[0].indexOf(value, value === m[2] ? m[0].length - value.length : 5);
+      const i = facts.patterns.findIndex((p) => p.at === at);
+      if (i < 0) facts.patterns.push({ value, at, raw: value });
+    }
+  }
   for (const m of text.matchAll(/\b(?:whole\s+)?word\s+([\w.-]+)|\bmentions?\s+([\w.-]+)|\bdoes\s+([\w.()-]+)\s+appear/gi)) {
     const value = m[1] ?? m[2] ?? m[3];
     const at = m.index + m[0].lastIndexOf(value);

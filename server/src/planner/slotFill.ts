@@ -15,6 +15,8 @@ export interface SlotValues {
   filled: string[];
   /** Required slots with no value. */
   missing: string[];
+  /** Values the request gives that no slot took ("the last 3 commits" for a template without a count). */
+  unused: number;
 }
 
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
@@ -37,6 +39,10 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
+    if ((spec.type === 'file' || spec.type === 'path' || spec.type === 'dir') && pool.length > 1) {
+      const exists = (f: Fact) => facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value);
+      pool = [...pool.filter(exists), ...pool.filter((f) => !exists(f))];
+    }
     if (pool.length === 0 && spec.type === 'column') {
       const named = columnByName(facts);
       if (named) pool = [named];
@@ -54,7 +60,23 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     }
     if (spec.default === undefined) missing.push(name);
   }
-  return { values, filled, missing };
+  const picked = [...usedAt];
+  const taken = (f: Fact) => picked.some((k) => {
+    const [at, ...raw] = k.split(':');
+    const other = { at: Number(at), raw: raw.join(':') } as Fact;
+    return overlaps(f, other);
+  });
+  let unused = 0;
+  for (const f of salient(facts)) if (!taken(f)) unused++;
+  return { values, filled, missing, unused };
+}
+
+/** The values in a request that a good template should use. */
+function salient(facts: RequestFacts): Fact[] {
+  const out: Fact[] = [...facts.sizes, ...facts.durations, ...facts.quoted, ...facts.globs, ...facts.columns, ...facts.urls];
+  for (const f of [...facts.files, ...facts.dirs.filter((d) => d.value !== '.' && d.value !== '~')]) if (!out.some((o) => overlaps(o, f))) out.push(f);
+  for (const n of facts.numbers) if (!out.some((o) => overlaps(o, n))) out.push(n);
+  return out;
 }
 
 function overlaps(a: Fact, b: Fact): boolean {
