@@ -277,7 +277,8 @@ void e.run({ command: 'echo running; sleep 60', workspace: ${JSON.stringify(work
 
     const fresh = new Executor(settingsWith({ 'sandbox.poolSize': 0 }));
     await fresh.startup();
-    assert.equal((await list()).length, 0);
+    const left = await list();
+    assert.equal(left.length, 0, JSON.stringify(left.map((c) => ({ state: c.State, status: c.Status, labels: c.Labels }))));
     const vols = await docker.listVolumes({ filters: { label: [`paladin.owner=${owner}`] } });
     assert.equal(vols.Volumes?.length ?? 0, 0);
     await fresh.dispose();

@@ -32,16 +32,23 @@ export async function sweep(docker: Docker, options: { all?: boolean; keepOwner?
   let removed = 0;
   let volumes = 0;
   try {
-    const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL}=1`] } });
-    for (const info of list) {
-      const owner = info.Labels?.[OWNER_LABEL];
-      if (owner === options.keepOwner) continue;
-      if (!options.all && ownerAlive(owner)) continue;
-      await docker
-        .getContainer(info.Id)
-        .remove({ force: true })
-        .then(() => removed++)
-        .catch(() => undefined);
+    // A second pass catches removals the engine refused while busy.
+    for (let pass = 0; pass < 2; pass++) {
+      const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL}=1`] } });
+      let failed = 0;
+      for (const info of list) {
+        const owner = info.Labels?.[OWNER_LABEL];
+        if (owner === options.keepOwner) continue;
+        if (!options.all && ownerAlive(owner)) continue;
+        await docker
+          .getContainer(info.Id)
+          .remove({ force: true })
+          .then(() => removed++)
+          .catch((err) => {
+            if ((err as { statusCode?: number }).statusCode !== 404) failed++;
+          });
+      }
+      if (failed === 0) break;
     }
     const vols = await docker.listVolumes({ filters: { label: [`${LABEL}=1`] } });
     for (const vol of vols.Volumes ?? []) {
