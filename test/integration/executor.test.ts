@@ -15,6 +15,7 @@ import { runCommand } from '../../server/src/cli/commands/run';
 import type { CliContext } from '../../server/src/cli/command';
 import { stageMigrations } from '../../server/src/compose';
 import { Executor } from '../../server/src/executor';
+import { ownerTagOf } from '../../server/src/executor/sweep';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import { createRecordsStage } from '../../server/src/presenter';
@@ -262,7 +263,7 @@ void e.run({ command: 'echo running; sleep 60', workspace: ${JSON.stringify(work
     );
     const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-    const owner = `${os.hostname()}:${child.pid}`;
+    const owner = ownerTagOf(child.pid!);
     const list = () => docker.listContainers({ all: true, filters: { label: [`paladin.owner=${owner}`] } });
     // Two warm snapshot containers, the running one and its two warm replacements: wait until all
     // five run, so no create request is still in flight when the server dies.

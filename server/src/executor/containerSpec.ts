@@ -33,7 +33,7 @@ export const WORKDIR = '/workspace';
 export const LABEL = 'paladin';
 export const RUN_LABEL = 'paladin.run';
 export const POOL_LABEL = 'paladin.pool';
-/** `<hostname>:<pid>` of the server that made the container, so a sweep only removes what a dead server left. */
+/** `<hostname>:<pid>:<start time>` of the server that made the container, so a sweep only removes what a dead server left. */
 export const OWNER_LABEL = 'paladin.owner';
 
 const MiB = 1024 * 1024;

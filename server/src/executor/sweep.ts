@@ -2,30 +2,50 @@
 // volumes labelled as Paladin's whose owning process is gone. A server that
 // is still running keeps its containers; `all` removes every one.
 
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type Docker from 'dockerode';
 import { LABEL, OWNER_LABEL } from './containerSpec';
 import { explainDockerError } from './docker';
 
+/** When a process started (clock ticks since boot), so a reused pid is not mistaken for its owner. */
+function startTicks(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22; the command name (field 2) may hold spaces, so count from its closing parenthesis.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** `<hostname>:<pid>:<start ticks>` of a process on this machine. */
+export function ownerTagOf(pid: number): string {
+  return `${os.hostname()}:${pid}:${startTicks(pid) ?? '0'}`;
+}
+
 export function ownerTag(): string {
-  return `${os.hostname()}:${process.pid}`;
+  return ownerTagOf(process.pid);
 }
 
 function ownerAlive(owner: string | undefined): boolean {
   if (!owner) return false;
-  const i = owner.lastIndexOf(':');
-  const host = owner.slice(0, i);
-  const pid = Number(owner.slice(i + 1));
+  const parts = owner.split(':');
+  if (parts.length < 3) return false;
+  const start = parts.pop()!;
+  const pid = Number(parts.pop());
+  const host = parts.join(':');
   // Another machine's server (a shared remote engine): leave its containers alone.
   if (host !== os.hostname()) return true;
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const now = startTicks(pid);
+  return now === undefined || start === '0' || now === start;
 }
 
 export async function sweep(docker: Docker, options: { all?: boolean; keepOwner?: string } = {}): Promise<{ containers: number; volumes: number }> {
