@@ -63,7 +63,7 @@ describe('offline image builds', () => {
     await buildFromRootfs(docker, rootfs, 'paladin-test:rootfs-built', () => undefined);
     const r = await runIn('paladin-test:rootfs-built', 'id -u; id -un; pwd; echo "shell: ${VIA:-sh}"');
     assert.equal(r.output?.toString(), '1000\npaladin\n/workspace\nshell: bash\n');
-    const plain = await runIn('paladin-test:bb-built', 'echo "shell: ${VIA:-sh}"');
+    const plain = await runIn(process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox', 'echo "shell: ${VIA:-sh}"');
     assert.equal(plain.output?.toString(), 'shell: sh\n');
   });
 

@@ -118,12 +118,19 @@ export async function buildFromRootfs(docker: Docker, rootfs: string, tag: strin
   const tarProc = spawn('tar', ['-C', rootfs, '--numeric-owner', '-c', '.'], { stdio: ['ignore', 'pipe', 'pipe'], signal });
   let tarErr = '';
   tarProc.stderr.on('data', (c: Buffer) => (tarErr = (tarErr + c.toString()).slice(-2000)));
+  const tarDone = new Promise<number | null>((resolve) => tarProc.on('close', resolve));
   const [repo, version] = baseTag.split(':');
   try {
     const stream = await docker.importImage(tarProc.stdout, { repo, tag: version });
     await follow(stream, onProgress, signal);
   } catch (err) {
     throw new SandboxError(`Importing ${rootfs} failed: ${(err as Error).message}${tarErr ? ` (tar: ${tarErr.trim()})` : ''}`, 'sandbox error');
+  }
+  // A partial archive (files tar could not read) would make a broken image: refuse it.
+  const code = await tarDone;
+  if (code !== 0) {
+    await docker.getImage(baseTag).remove({ force: true }).catch(() => undefined);
+    throw new SandboxError(`Could not read all of ${rootfs} (tar exited ${code}: ${tarErr.trim()}). Run the build as a user who can read it (e.g. with sudo).`, 'sandbox error');
   }
   const dockerfile = fs.readFileSync(path.join(sandboxAssetsDir(), 'rootfs.Dockerfile'));
   try {
