@@ -79,6 +79,18 @@ describe('paladin run (separate processes)', () => {
     assert.equal(fs.readFileSync(path.join(workspace, 'a.txt'), 'utf8'), 'hello\nmore\n');
   });
 
+  test('--discard drops a snapshot run\'s changes', async () => {
+    const run = await paladin(['run', 'echo scratch > scratch.txt', '--mode', 'snapshot', '--yes', '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const { runId } = JSON.parse(run.stdout.trim().split('\n').pop()!);
+    const discard = await paladin(['run', '--discard', runId]);
+    assert.equal(discard.code, 0, discard.stderr);
+    const apply = await paladin(['run', '--apply', runId]);
+    assert.notEqual(apply.code, 0);
+    assert.match(apply.stderr, /No pending changes/);
+    assert.ok(!fs.existsSync(path.join(workspace, 'scratch.txt')));
+  });
+
   test('paladin sandbox status', async () => {
     const status = await paladin(['sandbox', 'status', '--json']);
     assert.equal(status.code, 0);
