@@ -44,16 +44,20 @@ export function registerHandlers(
   connection.onRequest(
     PlanRequest.type,
     guarded('Planning', log, async (params, signal) => {
-      const { paladin, actor } = await host.get();
+      const { paladin, actor, release } = await host.hold();
       const streamId = params.streamId;
-      return paladin.plan(
-        actor,
-        { request: params.request, workspace: params.workspace ?? fallbackWorkspace(), planner: params.planner, count: params.count },
-        {
-          signal,
-          onProgress: streamId ? (p) => void connection.sendNotification(PlanProgressNotification.type, { streamId, ...p }) : undefined,
-        },
-      );
+      try {
+        return await paladin.plan(
+          actor,
+          { request: params.request, workspace: params.workspace ?? fallbackWorkspace(), planner: params.planner, count: params.count },
+          {
+            signal,
+            onProgress: streamId ? (p) => void connection.sendNotification(PlanProgressNotification.type, { streamId, ...p }) : undefined,
+          },
+        );
+      } finally {
+        release();
+      }
     }),
   );
 
@@ -72,7 +76,7 @@ export function registerHandlers(
     guarded('Running the command', log, async (params: RunRequest.Params, signal): Promise<RunResult> => {
       if (!params.workspace) throw new RequestError('Open a folder first: Paladin runs commands against a workspace folder.', 'invalid');
       if (params.streamId !== undefined && !streamIdPattern.test(params.streamId)) throw new RequestError('streamId must be 1-100 letters, digits, or . _ : -', 'invalid');
-      const { paladin, actor } = await host.get();
+      const { paladin, actor, release } = await host.hold();
       const runId = params.streamId;
       let batcher: ChunkBatcher | undefined;
       if (runId) {
@@ -109,6 +113,7 @@ export function registerHandlers(
       } finally {
         // Output always arrives before the answer that ends the run.
         batcher?.flush();
+        release();
         void host.refreshStatus();
       }
     }),

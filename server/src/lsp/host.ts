@@ -19,6 +19,7 @@ export class PaladinHost {
   private built: Promise<Built> | undefined;
   private builtFrom = '';
   private secrets = new Map<string, string>();
+  private busy = 0;
   private last: ServerStatus = {
     state: 'starting',
     planner: { active: 'embedded', detail: 'not started yet' },
@@ -42,6 +43,9 @@ export class PaladinHost {
     const settings = this.withSecrets(await this.settings());
     const key = JSON.stringify(settings);
     if (this.built && key === this.builtFrom) return this.built;
+    // A run or plan in progress keeps its Paladin: new settings apply once it is done,
+    // so a settings change never tears down a sandbox mid-run.
+    if (this.built && this.busy > 0) return this.built;
     const previous = this.built;
     this.builtFrom = key;
     this.built = (async () => {
@@ -63,6 +67,21 @@ export class PaladinHost {
       this.setStatus({ ...this.last, state: 'error', message: `Paladin could not start: ${err.message}`, dbPath: settings.database.path });
     });
     return attempt;
+  }
+
+  /** Like get(), but keeps this Paladin from being replaced until `release()`. */
+  async hold(): Promise<Built & { release: () => void }> {
+    const built = await this.get();
+    this.busy++;
+    let released = false;
+    return {
+      ...built,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.busy--;
+      },
+    };
   }
 
   setSecret(name: string, value: string | null): void {
