@@ -47,7 +47,9 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const slots = fillSlots(entry, facts);
   const { command, missing } = fillTemplate(entry, slots.values);
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower);
+  // A slot left at its default means the template is more specific than the request asked for.
+  const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
+  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length;
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));

@@ -52,7 +52,8 @@ export function hashFeatures(text: string): Map<number, number> {
     features.set(i, (features.get(i) ?? 0) + weight);
   };
   const ws = words(text);
-  const content = ws.filter((w) => !stop.has(w));
+  // Numbers are slot values ("the 5 biggest"), not what a request is about.
+  const content = ws.filter((w) => !stop.has(w) && !/^\d+(\.\d+)?$/.test(w));
   for (const w of content) {
     add('w:' + w, 1.0);
     const padded = `<${w}>`;

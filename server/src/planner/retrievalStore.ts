@@ -261,7 +261,7 @@ export class RetrievalStore {
 }
 
 function ftsTerms(request: string): string[] {
-  return [...new Set(words(request).filter((w) => w.length > 1 && !/^(the|and|for|all|with|that|this|from|into|what|which|show|please|me|my|in|of|to|on|at|by|is|are|it|an|or|be|do|how|can|you|some|any|there|here|where|get|give)$/.test(w)))].slice(0, 24);
+  return [...new Set(words(request).filter((w) => w.length > 1 && !/^\d+(\.\d+)?$/.test(w) && !/^(the|and|for|all|with|that|this|from|into|what|which|show|please|me|my|in|of|to|on|at|by|is|are|it|an|or|be|do|how|can|you|some|any|there|here|where|get|give)$/.test(w)))].slice(0, 24);
 }
 
 /** Quoted, so no word is read as FTS syntax. */
