@@ -51,3 +51,9 @@ test('a database folder that cannot be created is a clear error', () => {
   fs.writeFileSync(file, 'not a folder');
   assert.throws(() => openDatabase(path.join(file, 'sub', 'x.db')), /Set PALADIN_DB or paladin.database.path/);
 });
+
+test('a new database file is readable by its owner only', () => {
+  const file = tempDb();
+  openDatabase(file).close();
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+});

@@ -34,8 +34,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
   }
   let db: Db;
+  const isNew = file !== ':memory:' && !fs.existsSync(file);
   try {
     db = new Database(file, { readonly: options.readonly ?? false });
+    // History and audit are nobody else's business on a shared machine.
+    if (isNew) fs.chmodSync(file, 0o600);
   } catch (err) {
     throw new StoreError(`Cannot open the Paladin database at ${file}: ${(err as Error).message}`);
   }
