@@ -180,6 +180,8 @@ function rerender(turn: Turn): void {
     conversation.querySelector('.empty')?.remove();
     conversation.append(fresh);
   }
+  // Keep the answer being worked on in sight, without stealing focus.
+  if (turn === state.turns[state.turns.length - 1]) fresh.scrollIntoView({ block: 'nearest' });
 }
 
 function renderTurn(turn: Turn): HTMLElement {
