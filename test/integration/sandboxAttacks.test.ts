@@ -83,12 +83,12 @@ describe('resources', () => {
     // The bomb runs in a subshell; afterwards the main shell, using builtins only (no fork is
     // possible while the bomb holds every pid), waits a little and reads the cgroup's peak.
     const peak = 'P=/sys/fs/cgroup/pids; [ -r $P/pids.peak ] || P=/sys/fs/cgroup; i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; read -r n < $P/pids.peak; echo "peak $n"';
-    const r = await run(`f(){ f | f & }; (f); ${peak}`, { timeoutSeconds: 5 });
+    // The bomb's own "can't fork" messages are dropped, or they would hit the output cap first.
+    const r = await run(`f(){ f | f & }; (f) 2>/dev/null; ${peak}`, { timeoutSeconds: 5 });
     clearInterval(probe);
     assert.ok(['exited', 'timeout'].includes(r.end), r.end);
     const most = Number(/^peak (\d+)$/m.exec(r.stdout)?.[1]);
-    assert.ok(most > 20 && most <= 64, `peak process count: ${most}; output ${r.stdout.slice(-200)}`);
-    assert.match(r.stdout, /can't fork|Resource temporarily unavailable/);
+    assert.ok(most >= 60 && most <= 64, `peak process count: ${most}; output ${r.stdout.slice(-200)}`);
     assert.ok(worst < Math.max(1000, 5 * baseline), `host took ${worst} ms to run a process during the bomb (${baseline} ms before)`);
     await ex.settle();
     assert.equal((await containersOf(r.runId)).length, 0);
