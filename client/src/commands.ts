@@ -27,6 +27,8 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     );
 
   register('paladin.planCommand', async (request?: unknown) => {
+    // Say at once when the server is not there, before asking for anything.
+    server.require();
     const text =
       typeof request === 'string'
         ? request
@@ -38,21 +40,20 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
             validateInput: (v) => (v.length > 2_000 ? 'At most 2,000 characters.' : undefined),
           });
     if (!text || text.trim() === '') return;
-    server.require();
     await chat.reveal();
     await chat.plan(text.trim());
   });
 
   register('paladin.explainSelection', async () => {
-    const command = selectedCommand();
     server.require();
+    const command = selectedCommand();
     await chat.reveal();
     await chat.offer(command, 'explain');
   });
 
   register('paladin.runSelection', async () => {
-    const command = selectedCommand();
     server.require();
+    const command = selectedCommand();
     await chat.reveal();
     await chat.offer(command, 'run');
   });
