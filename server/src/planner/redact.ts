@@ -15,16 +15,18 @@ const patterns: [RegExp, string][] = [
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, '$1[REDACTED]@'],
 ];
 
-// NAME=value, NAME: value, --password value where NAME sounds secret.
-const secretName = /([A-Za-z0-9_.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]*)(\s*[=:]\s*|\s+)(["']?)([^\s"']{3,})\3/gi;
+// NAME=value, NAME: value, --password value where NAME sounds secret; quoted values may hold spaces.
+const secretName = /([A-Za-z0-9_.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]*)(\s*[=:]\s*|\s+)(?:"([^"\n]{3,})"|'([^'\n]{3,})'|([^\s"']{3,}))/gi;
 
 export function redactSecrets(text: string): string {
   let out = text;
   for (const [re, replacement] of patterns) out = out.replace(re, replacement);
-  out = out.replace(secretName, (m, name: string, sep: string, quote: string, value: string) => {
+  out = out.replace(secretName, (m, name: string, sep: string, dq?: string, sq?: string, bare?: string) => {
+    const value = dq ?? sq ?? bare ?? '';
     if (value.startsWith('[REDACTED')) return m;
-    // "--password" followed by a plain word that is not a value (e.g. "password reset") stays.
+    // "password reset": a plain word after a plain name is not a value.
     if (/^\s+$/.test(sep) && !/^-/.test(name) && !/^[A-Z0-9_]+$/.test(name)) return m;
+    const quote = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
     return `${name}${sep}${quote}[REDACTED]${quote}`;
   });
   return out;

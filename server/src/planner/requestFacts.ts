@@ -291,7 +291,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
   }
   for (const m of text.matchAll(/(?<!\S)([\w.-]*[*?][\w.*?-]*)(?!\S)/g)) {
-    if (/^\*\.[\w.+-]+$/.test(m[1])) continue;
+    // A question mark ending a sentence is not a glob.
+    if (/^\*\.[\w.+-]+$/.test(m[1]) || /^[\w.-]+\?+$/.test(m[1])) continue;
     facts.globs.push({ value: m[1], at: m.index, raw: m[0] });
   }
   for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+["']?([\w.-]+)["']?/gi)) {
@@ -317,8 +318,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   }
   // Search patterns: the word(s) after containing/matching/for, or a quoted string.
   for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|with)\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
-    const value = m[1];
-    const at = m.index + m[0].lastIndexOf(value);
+    const value = m[1].replace(/(?<=.)[)\].,;:!?]+$/, '');
+    const at = m.index + m[0].lastIndexOf(m[1]);
     if (isUsed(at) || stopWords.has(value.toLowerCase()) || /^(files?|lines?|a|an|text)$/i.test(value)) continue;
     facts.patterns.push({ value, at, raw: value });
   }

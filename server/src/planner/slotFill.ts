@@ -142,7 +142,7 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'port': return f.ports.length > 0 ? f.ports : f.numbers.filter((n) => (n.amount ?? 0) >= 20);
     case 'url': return f.urls;
     case 'branch': return f.branches.length > 0 ? f.branches : f.names;
-    case 'name': return f.names.length > 0 ? f.names : [...f.files, ...f.dirs].sort((a, b) => b.at - a.at);
+    case 'name': return f.names.length > 0 ? f.names : f.targets.length > 0 ? f.targets : [...f.files, ...f.dirs, ...f.patterns.filter((p) => /^[A-Z][A-Z0-9_]+$/.test(p.value))].sort((a, b) => b.at - a.at);
     case 'mode': return f.modes;
     case 'signal': return f.signals.length > 0 ? f.signals : f.numbers.filter((n) => (n.amount ?? 0) <= 64 && /\bsignal\b/.test(f.lower));
     case 'pid': return f.pids.length > 0 ? f.pids : f.numbers.filter((n) => (n.amount ?? 0) > 1);
