@@ -157,7 +157,9 @@ export class RetrievalStore {
       this.df.clear();
       this.dfAt = total;
     }
-    const count = this.db.prepare('SELECT count(*) AS n FROM planner_fts WHERE planner_fts MATCH ?');
+    // Only "at most `limit` or more?" matters, so counting stops there: a common word costs no more than a rare one.
+    const limit = Math.min(2_000, Math.max(200, Math.floor(total / 10)));
+    const count = this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM planner_fts WHERE planner_fts MATCH ? LIMIT ${limit + 1})`);
     const withDf = terms.map((t) => {
       let n = this.df.get(t);
       if (n === undefined) {
@@ -167,7 +169,6 @@ export class RetrievalStore {
       }
       return { t, n };
     });
-    const limit = Math.max(200, total / 10);
     const present = withDf.filter((x) => x.n > 0).sort((a, b) => a.n - b.n);
     let kept = present.filter((x) => x.n <= limit).slice(0, 6);
     if (kept.length === 0) kept = present.slice(0, 1);
