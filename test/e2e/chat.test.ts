@@ -200,14 +200,17 @@ test('the conversation survives hiding the view and reloading the window', { tim
     const { page } = editor;
     const turns = editor.chat().locator('article.turn');
     const before = await turns.count();
-    assert.ok(before >= 3);
+    assert.ok(before >= 1, "earlier tests left answers in the view");
     const firstCommand = await turns.first().locator('pre.command').textContent();
     // Hide: switch the side bar to the explorer and back.
     await editor.runCommand('View: Show Explorer');
     await editor.runCommand('Paladin: Focus on Chat View');
     await turns.nth(before - 1).waitFor();
     assert.equal(await turns.count(), before);
+    // Wait for the new page, not the old workbench that is still there while the reload begins.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
     await editor.runCommand('Developer: Reload Window');
+    await reloaded;
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.locator('.statusbar-item', { hasText: 'Paladin' }).first().waitFor({ timeout: 60_000 });
     await editor.runCommand('Paladin: Focus on Chat View');
