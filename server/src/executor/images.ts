@@ -99,7 +99,7 @@ export async function buildDefaultImage(docker: Docker, tag: string, onProgress:
     if (/pull|resolve|registry|lookup|manifest|dial tcp|no such host|TLS|timeout/i.test(message)) {
       throw new SandboxError(
         `Could not build ${tag}: its base image ${DEFAULT_BASE} cannot be pulled (${message.trim()}). ` +
-          'Offline, build from a root filesystem instead: `sudo debootstrap --variant=minbase bookworm ROOTFS <mirror>` then `paladin sandbox build --rootfs ROOTFS`, ' +
+          'Offline, build it with `sudo paladin sandbox build --debootstrap` (needs the debootstrap package), or from a root filesystem you made with `paladin sandbox build --rootfs ROOTFS`, ' +
           "or make the minimal image from the host's static busybox with `paladin sandbox build --busybox`.",
         'image missing',
       );
@@ -172,6 +172,13 @@ export async function ensureDefaultImage(docker: Docker, tag: string, onProgress
     if (!(err instanceof SandboxError) || err.problem !== 'image missing') throw err;
     onProgress(`${err.message}`);
   }
-  onProgress(`Building the minimal busybox image as ${tag} instead (no bash, git or jq; replace it later with \`paladin sandbox build --rootfs DIR\`).`);
+  // Debian's mirrors are often reachable where registries are not.
+  const { canDebootstrap, buildFromDebootstrap } = await import('./debootstrap');
+  if (canDebootstrap()) {
+    onProgress(`Building ${tag} offline with debootstrap instead.`);
+    await buildFromDebootstrap(docker, tag, onProgress, signal);
+    return;
+  }
+  onProgress(`Building the minimal busybox image as ${tag} instead (no bash, git, jq or GNU find; for a full Debian userland install debootstrap and run \`paladin sandbox build --debootstrap\`, or use \`--rootfs DIR\`).`);
   await buildFromBusybox(docker, tag, onProgress, signal);
 }

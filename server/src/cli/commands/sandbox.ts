@@ -2,18 +2,22 @@
 
 import { Executor } from '../../executor';
 import { connectDocker } from '../../executor/docker';
+import { buildFromDebootstrap } from '../../executor/debootstrap';
 import { buildDefaultImage, buildFromBusybox, buildFromRootfs, DEFAULT_IMAGE } from '../../executor/images';
 import { sweep } from '../../executor/sweep';
 import { Exit, UsageError, type Subcommand } from '../command';
 
 const help = `Usage: paladin sandbox status [--json]
-       paladin sandbox build [--rootfs DIR | --busybox] [--tag T]
+       paladin sandbox build [--debootstrap | --rootfs DIR | --busybox] [--tag T]
        paladin sandbox sweep [--all] [--json]
 
 status   whether the Docker engine answers and the sandbox image is there
 build    build the sandbox image (default tag: paladin.sandbox.image, i.e.
          ${DEFAULT_IMAGE}) from server/sandbox/Dockerfile; this pulls
          debian:bookworm-slim, so it needs a registry.
+  --debootstrap  offline: debootstrap a minimal Debian bookworm from the
+                 apt mirror this machine uses (needs root and the
+                 debootstrap package), with the same tools as the Dockerfile
   --rootfs DIR   offline: import a root filesystem you made (e.g. with
                  debootstrap) and add the sandbox user and /workspace
   --busybox      offline: a minimal image from the host's static busybox
@@ -26,12 +30,13 @@ sweep    remove sandbox containers and volumes left by a Paladin process
 
 export const sandboxCommand: Subcommand = {
   name: 'sandbox',
-  summary: 'sandbox image and engine: status, build (--rootfs DIR, --busybox), sweep',
+  summary: 'sandbox image and engine: status, build (--debootstrap, --rootfs DIR, --busybox), sweep',
   help,
   options: {
     json: { type: 'boolean' },
     rootfs: { type: 'string' },
     busybox: { type: 'boolean' },
+    debootstrap: { type: 'boolean' },
     tag: { type: 'string' },
     all: { type: 'boolean' },
   },
@@ -50,11 +55,12 @@ export const sandboxCommand: Subcommand = {
       }
       case 'build': {
         const tag = (values.tag as string | undefined) ?? ctx.settings.sandbox.image;
-        if (values.rootfs !== undefined && values.busybox) throw new UsageError('use --rootfs or --busybox, not both');
+        if ([values.rootfs !== undefined, values.busybox === true, values.debootstrap === true].filter(Boolean).length > 1) throw new UsageError('use one of --debootstrap, --rootfs and --busybox');
         const docker = connectDocker();
         const progress = (line: string) => ctx.err.write(line + '\n');
         if (typeof values.rootfs === 'string') await buildFromRootfs(docker, values.rootfs, tag, progress, ctx.signal);
         else if (values.busybox) await buildFromBusybox(docker, tag, progress, ctx.signal);
+        else if (values.debootstrap) await buildFromDebootstrap(docker, tag, progress, ctx.signal);
         else await buildDefaultImage(docker, tag, progress, ctx.signal);
         ctx.out.write(`built ${tag}\n`);
         return Exit.ok;
