@@ -28,6 +28,10 @@ const files = {
     '```sh', // 14
     'echo changed > notes.txt', // 15
     '```', // 16
+    '', // 17
+    '```sh', // 18
+    'seq 1 5000', // 19
+    '```', // 20
     '',
   ].join('\n'),
 };
@@ -192,6 +196,23 @@ test('a snapshot run shows a diff, and Apply writes the file', { timeout: 150_00
     await turn.locator('.applied').waitFor({ timeout: 30_000 });
     assert.equal(readFileSync(path.join(editor.workspace, 'notes.txt'), 'utf8'), 'changed\n');
     await editor.screenshot('snapshot-applied');
+  }),
+);
+
+test('long output collapses behind a summary and opens in full in an editor tab', { timeout: 120_000 }, () =>
+  failWithContext('summary', async () => {
+    const turn = await clickLens(4, 'Run in sandbox');
+    await turn.locator('.run-state', { hasText: /exited 0/ }).waitFor({ timeout: 60_000 });
+    const summary = turn.locator('section.summary');
+    await summary.waitFor({ timeout: 30_000 });
+    assert.match((await summary.textContent()) ?? '', /5000 lines, 23893 bytes/);
+    assert.equal(await turn.locator('details.full-output').getAttribute('open'), null, 'the output itself is collapsed');
+    await editor.screenshot('summary');
+    await turn.getByRole('button', { name: 'Open the full output in an editor tab' }).click();
+    await editor.page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 30_000 });
+    await editor.page.keyboard.press('Control+End');
+    await editor.page.locator('.monaco-editor .view-line', { hasText: /^5000$/ }).first().waitFor({ timeout: 30_000 });
+    await editor.screenshot('full-output-tab');
   }),
 );
 
