@@ -74,6 +74,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
 /** The values in a request that a good template should use. */
 function salient(facts: RequestFacts): Fact[] {
   const out: Fact[] = [...facts.sizes, ...facts.durations, ...facts.quoted, ...facts.globs, ...facts.columns, ...facts.urls];
+  // Words in capitals and addresses are what the person wants searched for.
+  for (const p of facts.patterns) if (/^[A-Z][A-Z0-9_]+$|^\d{1,3}(\.\d{1,3}){3}$/.test(p.value) && !out.some((o) => overlaps(o, p))) out.push(p);
   for (const f of [...facts.files, ...facts.dirs.filter((d) => d.value !== '.' && d.value !== '~')]) if (!out.some((o) => overlaps(o, f))) out.push(f);
   for (const n of facts.numbers) if (!out.some((o) => overlaps(o, n))) out.push(n);
   return out;
