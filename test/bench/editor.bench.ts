@@ -129,7 +129,7 @@ export async function bench(): Promise<BenchRow[]> {
       await editor.runCommand('Paladin: Show Status');
       await page.locator('.notification-toast').first().waitFor({ state: 'visible' });
       const took = Date.now() - s;
-      await page.keyboard.press('Escape');
+      await editor.runCommand('Notifications: Clear All Notifications');
       await page.locator('.notification-toast').first().waitFor({ state: 'hidden' });
       return took;
     };
