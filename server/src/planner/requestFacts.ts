@@ -95,6 +95,7 @@ const stopWords = new Set([
   'directories', 'dir', 'file', 'files', 'here', 'it', 'them', 'there', 'and', 'or', 'of', 'in', 'on', 'to', 'from', 'with', 'for', 'by', 'is', 'are', 'me',
   'lines', 'line', 'text', 'word', 'words', 'which', 'what', 'where', 'project', 'repo', 'repository', 'workspace', 'tree', 'subfolders', 'recursively',
   'than', 'that', 'called', 'named', 'name', 'contain', 'containing', 'contains', 'matching', 'match', 'only', 'just', 'string', 'pattern', 'under', 'inside',
+  'both', 'either', 'comments', 'comment', 'appear', 'appears', 'show', 'list', 'find', 'count', 'get', 'see', 'be', 'do', 'so', 'up', 'out', 'not', 'yet',
 ]);
 
 const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
@@ -257,7 +258,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   if (ws.byStem) {
     for (const m of text.matchAll(/\b([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)\b/gi)) {
       const stem = m[1].toLowerCase();
-      const target = ws.byStem.get(stem);
+      // "the app log" is app.log even when an app.py exists too.
+      const target = (m[2].toLowerCase() === 'log' ? ws.byBase.get(`${stem}.log`) : undefined) ?? ws.byStem.get(stem);
       if (!target || stopWords.has(stem) || isUsed(m.index) || facts.files.some((f) => f.value === target)) continue;
       const kind = m[2].toLowerCase();
       if (kind === 'log' && !/\.log(\.|$)/.test(target)) continue;
