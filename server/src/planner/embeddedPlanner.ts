@@ -49,7 +49,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower);
+  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length;
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
@@ -67,6 +67,13 @@ const domains: Record<string, RegExp> = {
 function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   if (!/\b(how many|count|number of|total number)\b/.test(lower)) return 0;
   return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length/.test(entry.template) ? 0 : 0.08;
+}
+
+// "files that never mention TODO" wants an inverted match, and a plain request does not.
+function negationMismatch(entry: KnowledgeEntry, lower: string): number {
+  const asked = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/.test(lower);
+  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match/.test(entry.template);
+  return asked === inverts ? 0 : 0.06;
 }
 
 function domainPenalty(entry: KnowledgeEntry, lower: string): number {
