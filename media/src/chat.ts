@@ -410,7 +410,11 @@ function describeEnd(r: RunResult): string {
 function renderSummary(p: Presentation): HTMLElement {
   const s = p.summary!;
   const list = (title: string, lines: string[]) => (lines.length ? h('div', {}, [h('h4', { text: title }), h('pre', { class: 'summary-lines', text: lines.join('\n') })]) : null);
+  // A model's text is shown as text (textContent), never as markup.
+  const byModel = s.source === 'model' && typeof s.text === 'string';
   return h('section', { class: 'summary', label: 'Output summary' }, [
+    h('h4', { class: 'summary-source', text: byModel ? `Summary by ${typeof s.model === 'string' ? s.model : 'a language model'}` : 'Summary' }),
+    byModel ? h('p', { class: 'summary-text', text: s.text }) : null,
     h('p', { text: `${s.lines} lines, ${s.bytes} bytes${p.format !== 'plain' ? `, ${p.format}` : ''}. Long output is collapsed.` }),
     list('Errors', s.errors),
     list('Warnings', s.warnings),

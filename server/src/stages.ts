@@ -42,6 +42,12 @@ export interface PlannerStage {
   learn(userId: string, command: string, description: string, succeeded: boolean): void;
   /** Which planner would answer now, for the status bar. */
   describe(): { active: 'ollama' | 'openai' | 'embedded'; detail: string };
+  /**
+   * A short plain-text summary of a run's long output by the configured
+   * models, in planning order; undefined when none is configured or all fail
+   * (never throws for a model's failure). Optional: stand-ins need not write summaries.
+   */
+  summarise?(output: string, options: { command: string; signal?: AbortSignal }): Promise<{ text: string; planner: 'ollama' | 'openai'; model: string } | undefined>;
   dispose(): void;
 }
 

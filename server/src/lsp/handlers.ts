@@ -80,7 +80,7 @@ export function registerHandlers(
       const runId = params.streamId;
       let batcher: ChunkBatcher | undefined;
       if (runId) {
-        outputs.begin(runId, paladin.settings.sandbox.outputBytes);
+        outputs.begin(runId, paladin.settings.sandbox.outputBytes, params.command);
         batcher = new ChunkBatcher((chunks) => {
           for (const c of chunks) void connection.sendNotification(RunOutputNotification.type, { runId, ...c });
         });
@@ -121,10 +121,16 @@ export function registerHandlers(
 
   connection.onRequest(
     PresentRequest.type,
-    guarded('Presenting the output', log, async (params) => {
+    guarded('Presenting the output', log, async (params, signal) => {
       const stdout = outputs.stdout(params.runId);
       if (stdout === undefined) throw new RequestError(`No output is kept for run ${params.runId}: only the last few runs of this editor session are.`, 'invalid');
-      return present(params.runId, stdout);
+      // Without a Paladin (it could not be built) the summary is extractive.
+      const held = await host.hold().catch(() => undefined);
+      try {
+        return await present(params.runId, stdout, { planner: held?.paladin.stages.planner, command: outputs.command(params.runId), signal });
+      } finally {
+        held?.release();
+      }
     }),
   );
 

@@ -7,10 +7,10 @@ import type { OutputChunk } from '../protocol/types';
 const KEEP_RUNS = 8;
 
 export class OutputStore {
-  private readonly runs = new Map<string, { stdout: string[]; bytes: number; cap: number }>();
+  private readonly runs = new Map<string, { stdout: string[]; bytes: number; cap: number; command: string }>();
 
-  begin(runId: string, capBytes: number): void {
-    this.runs.set(runId, { stdout: [], bytes: 0, cap: capBytes });
+  begin(runId: string, capBytes: number, command = ''): void {
+    this.runs.set(runId, { stdout: [], bytes: 0, cap: capBytes, command });
     while (this.runs.size > KEEP_RUNS) this.runs.delete(this.runs.keys().next().value as string);
   }
 
@@ -25,6 +25,10 @@ export class OutputStore {
   stdout(runId: string): string | undefined {
     const run = this.runs.get(runId);
     return run ? run.stdout.join('') : undefined;
+  }
+
+  command(runId: string): string | undefined {
+    return this.runs.get(runId)?.command;
   }
 }
 

@@ -5,7 +5,7 @@ import { Ollama } from 'ollama';
 import { l2normalise, type Embedder } from './embedder';
 import type { ChatMessage } from './llmPrompt';
 import { planSchema } from './llmPrompt';
-import { deadline, networkFailure, ProviderError, type ModelProvider } from './providers';
+import { deadline, networkFailure, ProviderError, type CompleteOptions, type ModelProvider } from './providers';
 
 export interface OllamaOptions {
   url: string;
@@ -50,14 +50,19 @@ export class OllamaProvider implements ModelProvider {
     return this.options.url;
   }
 
+  get model(): string {
+    return this.options.model;
+  }
+
   notConfigured(): string | undefined {
     return this.options.model === '' ? 'no Ollama model is set (paladin.ollama.model)' : undefined;
   }
 
-  async complete(messages: ChatMessage[], options: { signal: AbortSignal; onToken?: (text: string) => void }): Promise<string> {
+  async complete(messages: ChatMessage[], options: CompleteOptions): Promise<string> {
     const d = deadline(options.signal, this.options.timeoutMs);
+    const format = options.format === 'text' ? undefined : planSchema;
     try {
-      const stream = await client(this.options.url, d.signal).chat({ model: this.options.model, messages, stream: true, format: planSchema, options: { temperature: 0 } });
+      const stream = await client(this.options.url, d.signal).chat({ model: this.options.model, messages, stream: true, format, options: { temperature: 0 } });
       let text = '';
       let done = false;
       for await (const part of stream) {

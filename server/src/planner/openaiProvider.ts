@@ -6,7 +6,7 @@
 import OpenAI from 'openai';
 import type { ChatMessage } from './llmPrompt';
 import { planSchema } from './llmPrompt';
-import { deadline, networkFailure, ProviderError, type ModelProvider } from './providers';
+import { deadline, networkFailure, ProviderError, type CompleteOptions, type ModelProvider } from './providers';
 
 export interface OpenAiOptions {
   baseUrl: string;
@@ -23,13 +23,17 @@ export class OpenAiProvider implements ModelProvider {
     return this.options.baseUrl;
   }
 
+  get model(): string {
+    return this.options.model;
+  }
+
   notConfigured(): string | undefined {
     if (!this.options.apiKey) return 'no OpenAI API key (set OPENAI_API_KEY, or store one with the "Paladin: Set OpenAI API Key" command)';
     if (!this.options.model) return 'no OpenAI model is set (paladin.openai.model)';
     return undefined;
   }
 
-  async complete(messages: ChatMessage[], options: { signal: AbortSignal; onToken?: (text: string) => void }): Promise<string> {
+  async complete(messages: ChatMessage[], options: CompleteOptions): Promise<string> {
     const d = deadline(options.signal, this.options.timeoutMs);
     // The package's own retries would hide 429s and double the wait; the router decides.
     const client = new OpenAI({ apiKey: this.options.apiKey, baseURL: this.options.baseUrl, maxRetries: 0, timeout: this.options.timeoutMs });
@@ -40,7 +44,7 @@ export class OpenAiProvider implements ModelProvider {
           messages,
           stream: true,
           temperature: 0,
-          response_format: { type: 'json_schema', json_schema: { name: 'plan', schema: planSchema as unknown as Record<string, unknown>, strict: true } },
+          ...(options.format === 'text' ? {} : { response_format: { type: 'json_schema' as const, json_schema: { name: 'plan', schema: planSchema as unknown as Record<string, unknown>, strict: true } } }),
         },
         { signal: d.signal },
       );

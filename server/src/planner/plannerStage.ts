@@ -12,6 +12,7 @@ import { loadCorpus, type Corpus } from './corpus';
 import { embeddedCandidates, LOW_CONFIDENCE, candidateFor, type EmbeddedCandidate } from './embeddedPlanner';
 import { OllamaEmbedder, OllamaProvider } from './ollamaProvider';
 import { OpenAiProvider } from './openaiProvider';
+import { summariseWithModels, type ModelSummary } from './outputSummary';
 import { PlanCache, requestShape, type CacheKeyParts } from './planCache';
 import { readRequest } from './requestFacts';
 import { RetrievalStore, type ExternalQuery, type Hit } from './retrievalStore';
@@ -246,6 +247,10 @@ export class Planner implements PlannerStage {
     } catch {
       // Learning is best effort: a busy store must never fail the run that fed it.
     }
+  }
+
+  summarise(output: string, options: { command: string; signal?: AbortSignal }): Promise<ModelSummary | undefined> {
+    return summariseWithModels(this.settings.planner.order, this.providers, output, options);
   }
 
   describe(): { active: 'ollama' | 'openai' | 'embedded'; detail: string } {

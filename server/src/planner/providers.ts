@@ -22,8 +22,19 @@ export interface ModelProvider {
   readonly endpoint: string;
   /** Why this provider cannot be used at all (no model, no key); undefined when configured. */
   notConfigured(): string | undefined;
-  /** The model's whole answer text; tokens stream through onToken as they come. */
-  complete(messages: ChatMessage[], options: { signal: AbortSignal; onToken?: (text: string) => void }): Promise<string>;
+  /** The model that answers, for saying who wrote a text. */
+  readonly model: string;
+  /**
+   * The model's whole answer text; tokens stream through onToken as they come.
+   * `format`: 'plan' (default) constrains the answer to the plan's JSON schema; 'text' asks for plain text.
+   */
+  complete(messages: ChatMessage[], options: CompleteOptions): Promise<string>;
+}
+
+export interface CompleteOptions {
+  signal: AbortSignal;
+  onToken?: (text: string) => void;
+  format?: 'plan' | 'text';
 }
 
 /** One signal that fires on the caller's abort or after `timeoutMs`, and tells which. */

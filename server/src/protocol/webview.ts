@@ -32,6 +32,12 @@ export interface OutputSummary {
   last: string[];
   /** The most repeated lines, most frequent first. */
   repeated: { line: string; count: number }[];
+  /** Who wrote `text`: a language model, or nobody (extractive only, no `text`). Absent means extractive. */
+  source?: 'model' | 'extractive';
+  /** The model's plain-text summary (shown as inert text), when `source` is 'model'. */
+  text?: string;
+  /** Which model wrote `text`, e.g. "llama3 (Ollama)". */
+  model?: string;
 }
 
 /** server → client (`paladin/present`): how to show a finished run's stdout. */
