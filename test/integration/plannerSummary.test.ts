@@ -2,13 +2,21 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createConnection } from 'vscode-languageserver/node';
+import { ConfigurationRequest, InitializedNotification, InitializeRequest, ShutdownRequest } from 'vscode-languageserver-protocol';
+import { openStore, stageMigrations } from '../../server/src/compose';
 import { present } from '../../server/src/lsp/present';
-import { Planner, type PlannerOptions } from '../../server/src/planner';
+import { startServer } from '../../server/src/lsp/startServer';
+import { Paladin } from '../../server/src/paladin';
+import { createPlannerStage, Planner, type PlannerOptions } from '../../server/src/planner';
 import { createPolicyStage } from '../../server/src/policy';
+import { createRecordsStage } from '../../server/src/presenter';
+import { PresentRequest, RunRequest } from '../../server/src/protocol/protocol';
 import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
-import type { PolicyStage } from '../../server/src/stages';
+import type { ExecutorStage, PolicyStage } from '../../server/src/stages';
 import { openDatabase, type Db } from '../../server/src/store/database';
 import { startOllamaStandIn, type OllamaChatRequest } from '../support/ollamaStandIn';
 import { startOpenAiStandIn, type OpenAiChatRequest } from '../support/openaiStandIn';
@@ -195,5 +203,56 @@ test('secrets in the output never reach a non-loopback endpoint verbatim; a loop
     assert.match(contentOf(seen[1]), /wJalrXUtnFEMI/);
   } finally {
     await api.close();
+  }
+});
+
+test('over the editor protocol: paladin/present carries the model\'s summary of the run, asked with the command that ran', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-summary-lsp-'));
+  const seen: OllamaChatRequest[] = [];
+  const ollama = await startOllamaStandIn({ models: ['lsp-model'], chat: (req) => (seen.push(req), 'The build failed on one missing name.') });
+  // The executor is the only stand-in here: it prints long output without Docker.
+  const executor: ExecutorStage = {
+    async run(params, { onOutput }) {
+      onOutput?.({ stream: 'stdout', text: longOutput() });
+      return { runId: 'x', command: params.command, exitCode: 0, end: 'exited', durations: { queueMs: 0, startMs: 1, runMs: 2 }, bytes: { stdout: 1, stderr: 0 }, truncated: false, mode: params.mode, image: 'test' };
+    },
+    apply: async () => ({ applied: [], skipped: [] }),
+    discard: async () => undefined,
+    status: async () => ({ state: 'ready', detail: 'in-test executor' }),
+    dispose: async () => undefined,
+  };
+  const create = async (settings: Settings) => {
+    const store = openStore(settings);
+    const stagePolicy = await createPolicyStage(store, settings);
+    return new Paladin(store, settings, { policy: stagePolicy, planner: createPlannerStage(store, settings, stagePolicy), executor, explainer: { explain: async (command) => ({ command, summary: '', parts: [] }) }, records: createRecordsStage(store, settings) });
+  };
+  const up = new PassThrough();
+  const down = new PassThrough();
+  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), { create, env: { HOME: dir } });
+  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  client.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ database: { path: path.join(dir, 'paladin.db') }, ollama: { url: ollama.url, model: 'lsp-model' } })));
+  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('window/showMessageRequest', () => null);
+  client.onNotification('window/showMessage', () => undefined);
+  client.onNotification('window/logMessage', () => undefined);
+  client.onNotification('paladin/status', () => undefined);
+  client.listen();
+  try {
+    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
+    await client.sendNotification(InitializedNotification.type, {});
+    const result = await client.sendRequest(RunRequest.type, { command: 'ls -la', workspace: dir, streamId: 'lsp-1', trusted: true });
+    assert.equal(result.end, 'exited');
+    const presentation = await client.sendRequest(PresentRequest.type, { runId: 'lsp-1' });
+    assert.equal(presentation.summary?.source, 'model');
+    assert.equal(presentation.summary?.text, 'The build failed on one missing name.');
+    assert.equal(presentation.summary?.model, 'lsp-model (Ollama)');
+    assert.equal(presentation.summary?.lines, 400);
+    assert.equal(seen.length, 1);
+    assert.match(contentOf(seen[0]), /Command: ls -la/);
+  } finally {
+    await client.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    client.dispose();
+    await ollama.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
