@@ -174,7 +174,8 @@ export namespace SetSecretNotification {
 
 /**
  * client → server: the presentation of a finished run's output (format
- * recognised, highlighted tokens, extractive summary). The server keeps the
+ * recognised, highlighted tokens, and for long output an extractive summary,
+ * with a language model's text on top when one answers). The server keeps the
  * output of recent runs in memory for this.
  */
 export namespace PresentRequest {
