@@ -163,7 +163,13 @@ export async function buildFromBusybox(docker: Docker, tag: string, onProgress: 
  * Dockerfile when the base can be pulled, else from the host's static
  * busybox (saying so). Other images are never built implicitly.
  */
-export async function ensureDefaultImage(docker: Docker, tag: string, onProgress: Progress, signal?: AbortSignal): Promise<void> {
+export async function ensureDefaultImage(
+  docker: Docker,
+  tag: string,
+  onProgress: Progress,
+  signal?: AbortSignal,
+  offline: { debootstrap?: boolean } = {},
+): Promise<void> {
   onProgress(`The sandbox image ${tag} is missing; building it (once) from server/sandbox/Dockerfile.`);
   try {
     await buildDefaultImage(docker, tag, onProgress, signal);
@@ -174,7 +180,7 @@ export async function ensureDefaultImage(docker: Docker, tag: string, onProgress
   }
   // Debian's mirrors are often reachable where registries are not.
   const { canDebootstrap, buildFromDebootstrap } = await import('./debootstrap');
-  if (canDebootstrap()) {
+  if (offline.debootstrap ?? canDebootstrap()) {
     onProgress(`Building ${tag} offline with debootstrap instead.`);
     await buildFromDebootstrap(docker, tag, onProgress, signal);
     return;
