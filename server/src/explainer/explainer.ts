@@ -10,7 +10,7 @@ import type { Knowledge } from './knowledgeMatch';
 import { isLookupName, programName, shapes } from './programShapes';
 import { literalValue, nodeType, parseCommand, syntax, type ShNode } from './shellTree';
 
-const walk = (node: ShNode, visit: (node: ShNode) => boolean) => syntax.Walk(node, visit);
+const walk = (node: ShNode, visit: (node: ShNode) => boolean) => syntax().Walk(node, visit);
 
 /** Programs a command will need manuals for, so the image is asked once for all of them. */
 export function programsIn(file: ShNode): string[] {

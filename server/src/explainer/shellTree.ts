@@ -13,8 +13,13 @@ interface MvdanSyntax {
   LangBash: unknown;
   Walk(node: unknown, visit: (node: ShNode) => boolean): void;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const syntax: MvdanSyntax = require('mvdan-sh').syntax;
+let loaded: MvdanSyntax | undefined;
+/** mvdan-sh, loaded on first use (its runtime is slow to evaluate and most CLI starts never parse). */
+export function syntax(): MvdanSyntax {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('mvdan-sh').syntax as MvdanSyntax;
+  return loaded;
+}
 
 /** A node of mvdan/sh's syntax tree, read through GopherJS wrappers. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,7 +34,7 @@ let parser: { Parse(src: string, name: string): unknown } | undefined;
 export function nodeType(node: ShNode): string {
   if (node === null || node === undefined) return 'nil';
   try {
-    return syntax.NodeType(node);
+    return syntax().NodeType(node);
   } catch {
     return 'unknown';
   }
@@ -43,7 +48,7 @@ export interface ShellTree {
 }
 
 export function parseCommand(source: string): ShellTree {
-  parser ??= syntax.NewParser(syntax.Variant(syntax.LangBash));
+  parser ??= syntax().NewParser(syntax().Variant(syntax().LangBash));
   let file: ShNode;
   try {
     file = parser.Parse(source, '');

@@ -4,7 +4,16 @@
 // commands, not their structure, so it cannot describe what a command does.
 // One parser instance is created on first use and kept warm.
 
-import { syntax } from 'mvdan-sh';
+import type * as MvdanSh from 'mvdan-sh';
+
+// Loaded on first parse: the GopherJS runtime costs ~90 ms to evaluate, which
+// every CLI start would otherwise pay even when nothing is parsed.
+let mvdan: typeof MvdanSh.syntax | undefined;
+function sh(): typeof MvdanSh.syntax {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  mvdan ??= (require('mvdan-sh') as typeof MvdanSh).syntax;
+  return mvdan;
+}
 
 /** A node of mvdan/sh's syntax tree, read through GopherJS wrappers. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,7 +40,7 @@ export interface Ops {
 let ops: Ops | undefined;
 
 function getParser() {
-  if (!parser) parser = syntax.NewParser(syntax.Variant(syntax.LangBash));
+  if (!parser) parser = sh().NewParser(sh().Variant(sh().LangBash));
   return parser;
 }
 
@@ -39,7 +48,7 @@ export function nodeType(node: ShNode): string {
   if (node === null || node === undefined) return 'nil';
   if (typeof node.type === 'string') return node.type;
   try {
-    return syntax.NodeType(node);
+    return sh().NodeType(node);
   } catch {
     return 'unknown';
   }
