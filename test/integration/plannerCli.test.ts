@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { before, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../support/runCli';
 
 let workspace: string;
 
@@ -18,16 +17,7 @@ before(() => {
   fs.writeFileSync(path.join(workspace, 'server', 'a.txt'), 'a\n');
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (c: Buffer) => (o += c.toString()));
-  err.on('data', (c: Buffer) => (e += c.toString()));
-  const code = await main(args, { out, err });
-  return { code, out: o, err: e };
-}
+const cli = (...args: string[]) => runCli(args);
 
 test('paladin plan --json prints the plan with everything a script needs', async () => {
   const r = await cli('plan', '--json', '-n', '2', '--workspace', workspace, 'list the 3 biggest files under server');

@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import type { CliContext } from '../../server/src/cli/command';
 import { checkCommand } from '../../server/src/cli/commands/check';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../support/runCli';
 import { openStore } from '../../server/src/compose';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
@@ -61,21 +61,7 @@ function setup() {
   return { dir, dbPath, settings, db, write, close: () => { db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
-async function cli(dbPath: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (c: Buffer) => (chunks.out += c.toString()));
-  err.on('data', (c: Buffer) => (chunks.err += c.toString()));
-  const saved = process.env.PALADIN_DB;
-  process.env.PALADIN_DB = dbPath;
-  try {
-    return { code: await main(argv, { out, err }), ...chunks };
-  } finally {
-    if (saved === undefined) delete process.env.PALADIN_DB;
-    else process.env.PALADIN_DB = saved;
-  }
-}
+const cli = (dbPath: string, ...argv: string[]) => runCli(argv, dbPath);
 
 test('a user policy makes decisions stricter, is versioned, and can be disabled', async () => {
   const s = setup();

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import type { CliContext } from '../../server/src/cli/command';
 import { historyCommand } from '../../server/src/cli/commands/history';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../support/runCli';
 import { Paladin } from '../../server/src/paladin';
 import { createRecordsStage, recordsMigrations } from '../../server/src/presenter';
 import type { RunResult } from '../../server/src/protocol/types';
@@ -14,22 +14,7 @@ import { openDatabase } from '../../server/src/store/database';
 import { FakeExecutorStage, FakeExplainerStage, FakePlannerStage, FakePolicyStage } from '../support/fakeStages';
 import { recordsFixture, type RecordsFixture } from '../support/recordsFixture';
 
-async function cli(f: RecordsFixture, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (c: Buffer) => (chunks.out += c.toString()));
-  err.on('data', (c: Buffer) => (chunks.err += c.toString()));
-  const saved = process.env.PALADIN_DB;
-  process.env.PALADIN_DB = f.dbPath;
-  try {
-    const code = await main(argv, { out, err });
-    return { code, ...chunks };
-  } finally {
-    if (saved === undefined) delete process.env.PALADIN_DB;
-    else process.env.PALADIN_DB = saved;
-  }
-}
+const cli = (f: RecordsFixture, ...argv: string[]) => runCli(argv, f.dbPath);
 
 function ran(f: RecordsFixture, query: string, command: string, exitCode: number, output?: string): string {
   const actor = { userId: f.userId, source: 'cli' as const };
