@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeCommand } from '../../server/src/policy/facts';
-import { parseShell } from '../../server/src/policy/shellSyntax';
+import { parseShell } from '../../server/src/shell/parser';
 import type { CommandFact } from '../../server/src/policy/factsTypes';
 
 const WS = '/home/dev/project';

@@ -1,8 +1,8 @@
 // Does a planned command parse as bash? The planner validates with the same
-// parser the policy judges with (mvdan/sh, policy/shellSyntax.ts), so a plan
+// parser the policy judges with (mvdan/sh, shell/parser.ts), so a plan
 // that passes here is never one the policy then fails to read.
 
-import { parseShell } from '../policy/shellSyntax';
+import { parseShell } from '../shell/parser';
 
 export interface ParseOutcome {
   ok: boolean;

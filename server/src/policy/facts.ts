@@ -5,11 +5,11 @@
 
 import type { AssignmentFact, CommandFact, Facts } from './factsTypes';
 import { changeDirectory, classifyPath, type Cwd } from './paths';
-import { isWellKnownProgram } from './programs';
+import { isWellKnownProgram } from '../shell/programs';
 import { describeProgram } from './programFacts';
 import { unwrap } from './wrappers';
-import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from './shellSyntax';
-import { arithm, showDynamic, wordValue, type Nested, type WordValue } from './words';
+import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
+import { arithm, showDynamic, wordValue, type Nested, type WordValue } from '../shell/words';
 
 export interface FactsLimits {
   maxChars: number;

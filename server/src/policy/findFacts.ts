@@ -1,10 +1,10 @@
 // find: its roots are read, -delete deletes, and -exec/-execdir/-ok run a
 // command on what it finds, described as a command of its own.
 
-import { literal, show } from './argWords';
+import { literal, show } from '../shell/argWords';
 import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
-import { DYNAMIC, type WordValue } from './words';
+import { DYNAMIC, type WordValue } from '../shell/words';
 
 const FIND_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename', '-regex', '-iregex', '-size', '-user', '-group', '-uid', '-gid', '-perm', '-newer', '-mtime', '-atime', '-ctime', '-mmin', '-amin', '-cmin', '-empty', '-links', '-inum', '-samefile', '-lname', '-ilname', '-nouser', '-nogroup', '-used', '-fstype']);
 

@@ -1,10 +1,10 @@
 // git: global options, the subcommand, configuration that makes git run
 // programs, network subcommands, and what rm, clean, mv and clone change.
 
-import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from './argWords';
+import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
 import type { Walker } from './facts';
 import type { CommandFact } from './factsTypes';
-import type { WordValue } from './words';
+import type { WordValue } from '../shell/words';
 
 export function describeGit(w: Walker, fact: CommandFact, args: WordValue[]): void {
   let i = 0;

@@ -4,7 +4,7 @@
 // the command line itself makes it known (`cd / && rm -rf *`).
 
 import * as path from 'node:path';
-import { DYNAMIC, showDynamic } from './words';
+import { DYNAMIC, showDynamic } from '../shell/words';
 
 export interface PathFact {
   path: string;

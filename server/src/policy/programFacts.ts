@@ -4,14 +4,14 @@
 
 import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
-import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from './argWords';
+import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
 import { describeFind } from './findFacts';
 import { describeGit } from './gitFacts';
 import {
   CODE_ARG_PROGRAMS, COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, FIRST_IS_NOT_PATH, INTERPRETERS, MODIFY_AFTER_FIRST, NETWORK_SUBCOMMANDS, NETWORK_TOOLS,
   NO_PATH_ARGS, SHELLS, SOURCE_LIKE, WRITE_ALL,
-} from './programs';
-import { showDynamic, type WordValue } from './words';
+} from '../shell/programs';
+import { showDynamic, type WordValue } from '../shell/words';
 
 /** Programs that only look at names and metadata of the paths they are given, never their contents. */
 const LISTERS = new Set(['ls', 'dir', 'vdir', 'tree', 'du', 'stat', 'realpath', 'readlink', 'basename', 'dirname', 'namei', 'lsattr', 'getfacl', 'test', '[', 'find', 'exa', 'eza']);

@@ -3,9 +3,9 @@
 
 import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
-import { literal, show } from './argWords';
-import { PRIVILEGE_WRAPPERS, WRAPPER_LEADING_POSITIONALS, WRAPPER_VALUE_OPTIONS, WRAPPERS } from './programs';
-import { DYNAMIC, showDynamic, type WordValue } from './words';
+import { literal, show } from '../shell/argWords';
+import { PRIVILEGE_WRAPPERS, WRAPPER_LEADING_POSITIONALS, WRAPPER_VALUE_OPTIONS, WRAPPERS } from '../shell/programs';
+import { DYNAMIC, showDynamic, type WordValue } from '../shell/words';
 
 export function setName(fact: CommandFact, word: WordValue): void {
   fact.name = show(word);

@@ -2,7 +2,7 @@
 // known before running: quotes removed, escapes applied, and each part only
 // known at run time ($x, $(...), `...`, $((...))) marked as dynamic.
 
-import { nodeType, shellOps, type ShNode } from './shellSyntax';
+import { nodeType, shellOps, type ShNode } from './parser';
 
 /** Stands for a part of a word that is only known at run time. */
 export const DYNAMIC = '\u0000';
