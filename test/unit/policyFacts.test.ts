@@ -77,7 +77,12 @@ test('dynamic command names are marked, and substitutions are walked', () => {
   assert.equal(v.program, '');
   const s = facts('$(echo rm) -rf /');
   assert.equal(s.commands[0].name_from_substitution, true);
-  assert.deepEqual(s.commands.map((c) => [c.program, c.via, c.parent]), [['', 'top', -1], ['echo', 'command-substitution', 0]]);
+  // The substitution's output is computed without running anything: the program is known, and its origin too.
+  assert.deepEqual(s.commands.map((c) => [c.program, c.via, c.parent]), [['rm', 'top', -1], ['echo', 'command-substitution', 0]]);
+  assert.ok(s.commands[0].deletes[0].classes.includes('root'));
+  const d = facts('$(cat name) -rf /');
+  assert.equal(d.commands[0].program, '');
+  assert.equal(d.commands[0].name_dynamic, true);
 });
 
 test('command strings given to shells, eval, su, trap and aliases are parsed too', () => {

@@ -7,6 +7,7 @@ import type { CommandFact } from './factsTypes';
 import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
 import { describeFind } from './findFacts';
 import { describeGit } from './gitFacts';
+import { runProcessSubstitutionCode, runStdinCode, STDIN_PATHS } from './codeFeeds';
 import {
   CODE_ARG_PROGRAMS, COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, FIRST_IS_NOT_PATH, INTERPRETERS, MODIFY_AFTER_FIRST, NETWORK_SUBCOMMANDS, NETWORK_TOOLS,
   NO_PATH_ARGS, SHELLS, SOURCE_LIKE, WRITE_ALL,
@@ -38,6 +39,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   if (args.some((a) => a.procSubst === '<(') && (SHELLS.has(prog) || prog in INTERPRETERS || SOURCE_LIKE.has(prog))) {
     fact.runs_code = 'process-substitution';
     w.unknown('process-substitution-into-shell', `${prog} runs code produced by a process substitution`, fact.index);
+    if (!(prog in INTERPRETERS)) runProcessSubstitutionCode(w, fact, args, ctx);
   }
   if (fact.stdin === 'heredoc' || fact.stdin === 'herestring') {
     if (SHELLS.has(prog) || prog in INTERPRETERS) w.unknown('heredoc-into-interpreter', `${prog} runs code given in a here-document`, fact.index);
@@ -56,15 +58,13 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
       }
     } else if (fact.runs_code === 'none') {
       const script = positionals.find((a) => a.procSubst === '');
-      if (script && !has('s')) {
+      if (script && !has('s') && !STDIN_PATHS.has(script.text)) {
         fact.runs_code = 'script';
         reads([script]);
       } else fact.runs_code = 'stdin';
     }
-    // A here-document given to a shell is a script we can read: judge its commands too.
-    if (fact.runs_code === 'stdin' && (fact.stdin === 'heredoc' || fact.stdin === 'herestring') && fact.inline_code.trim() !== '') {
-      w.reparse(fact.inline_code.split('$?').join('"$PALADIN_DYNAMIC"'), fact.index, ctx, 'shell-string');
-    }
+    // A here-document, a here-string or known text piped in is a script we can read: judge its commands too.
+    runStdinCode(w, fact, ctx);
     return;
   }
   if (prog in INTERPRETERS) {
@@ -110,8 +110,12 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     return;
   }
   if (SOURCE_LIKE.has(prog)) {
+    if (positionals[0] && STDIN_PATHS.has(positionals[0].text)) {
+      fact.runs_code = 'stdin';
+      runStdinCode(w, fact, ctx);
+    }
     if (fact.runs_code === 'none') fact.runs_code = 'script';
-    if (positionals[0]) reads([positionals[0]]);
+    if (positionals[0] && fact.runs_code === 'script') reads([positionals[0]]);
     w.unknown('source', `${prog} runs a script file in the current shell`, fact.index);
     return;
   }

@@ -4,8 +4,59 @@
 import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
 import { literal, show } from '../shell/argWords';
-import { PRIVILEGE_WRAPPERS, WRAPPER_LEADING_POSITIONALS, WRAPPER_VALUE_OPTIONS, WRAPPERS } from '../shell/programs';
+import {
+  COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, INTERPRETERS, NETWORK_TOOLS, NO_PATH_ARGS, PRIVILEGE_WRAPPERS, SHELLS, SOURCE_LIKE, SYSTEM_CONTROL, WRAPPER_LEADING_POSITIONALS,
+  WRAPPER_VALUE_OPTIONS, WRAPPERS, WRITE_ALL,
+} from '../shell/programs';
 import { DYNAMIC, showDynamic, type WordValue } from '../shell/words';
+import { changeDirectory, partRegex } from './paths';
+
+/** What xargs reads: the known text of the stage before it, split as xargs splits; the paths find prints; else something unknown. */
+function xargsInput(w: Walker, ctx: Context, lines: boolean): WordValue[] {
+  const unknown: WordValue = { ...literal(DYNAMIC), dynamic: true, glob: false };
+  if (ctx.stdinText !== undefined) {
+    const items = lines ? ctx.stdinText.split('\n').filter((l) => l.trim() !== '') : splitXargs(ctx.stdinText);
+    if (items && items.length > 0) return items.slice(0, 64).map((t) => literal(t));
+    if (items) return [literal('')];
+  }
+  const before = w.facts.commands.find((c) => ctx.pipeline >= 0 && c.pipeline === ctx.pipeline && c.stage === ctx.stage - 1 && c.parent === ctx.parent);
+  if (before?.program === 'find') {
+    const i = before.args.findIndex((a) => a === '-name' || a === '-iname');
+    const nameGlob = i >= 0 ? before.args[i + 1] : undefined;
+    const roots = before.positionals.length ? before.positionals : ['.'];
+    return roots.map((r) => ({ ...literal(r.replace(/\/+$/, '') + '/' + DYNAMIC), dynamic: true, glob: false, pick: true, nameGlob }));
+  }
+  return [unknown];
+}
+
+/** xargs splits on blanks and honours quotes and backslashes; null when its quoting is not balanced. */
+function splitXargs(text: string): string[] | null {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return null;
+      cur += text.slice(i + 1, close);
+      has = true;
+      i = close;
+    } else if (c === '\\') {
+      cur += text[++i] ?? '';
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += c;
+      has = true;
+    }
+  }
+  if (has) out.push(cur);
+  return out;
+}
 
 export function setName(fact: CommandFact, word: WordValue): void {
   fact.name = show(word);
@@ -20,6 +71,36 @@ export function setName(fact: CommandFact, word: WordValue): void {
   const base = word.text.replace(/\/+$/, '').split('/').pop() ?? '';
   fact.program = base;
 }
+
+/**
+ * `/???/r?`: a program named by a pattern could be any program it matches.
+ * The command is described as the first known match, and as up to five more
+ * beside it, so the policy judges every program it could be.
+ */
+function globName(w: Walker, fact: CommandFact, rest: WordValue[], ctx: Context): void {
+  const word = rest[0];
+  if (word.dynamic || !word.glob || !/[*?[]/.test(fact.program)) return;
+  const re = partRegex(fact.program);
+  const matches = programNames().filter((n) => re.test(n));
+  fact.name_obfuscated = true;
+  fact.markers.push('glob-name');
+  if (matches.length === 0) return;
+  for (const m of matches.slice(1, 6)) {
+    const sibling = w.newCommand({ ...ctx, parent: fact.index, via: 'exec' });
+    w.command(sibling, [{ ...word, text: '/usr/bin/' + m, glob: false }, ...rest.slice(1)], { ...ctx, parent: fact.index, via: 'exec' });
+  }
+  fact.program = matches[0];
+  fact.name = '/usr/bin/' + matches[0];
+}
+
+let names: string[] | undefined;
+function programNames(): string[] {
+  names ??= [...new Set([...SHELLS, ...Object.keys(INTERPRETERS), ...WRAPPERS, ...NETWORK_TOOLS, ...NO_PATH_ARGS, ...DELETERS, ...WRITE_ALL, ...COPIERS, ...COMPRESSORS, ...SYSTEM_CONTROL, ...EVAL_LIKE, ...SOURCE_LIKE, ...MORE_PROGRAMS])].sort();
+  return names;
+}
+
+/** Programs the tables above do not list but a pattern may well mean. */
+const MORE_PROGRAMS = ['cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate'];
 
 /** Index of the first word after a wrapper's own options. */
 function skipOptions(wrapper: string, args: WordValue[]): number {
@@ -40,6 +121,7 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
   let rest = words;
   for (let guard = 0; guard < 24; guard++) {
     setName(fact, rest[0]);
+    globName(w, fact, rest, ctx);
     const prog = fact.program;
     if (!WRAPPERS.has(prog)) return rest;
     const args = rest.slice(1);
@@ -50,6 +132,8 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
       case 'env': {
         for (let k = 0; k < opts.length; k++) {
           if (opts[k] === '-S' || opts[k] === '--split-string') w.reparse(args[k + 1]?.text ?? '', fact.index, ctx, 'shell-string');
+          if (opts[k] === '-C' || opts[k] === '--chdir') w.commandCwd = changeDirectory(w.cwd, args[k + 1]?.dynamic ? null : (args[k + 1]?.text ?? null), w.workspace);
+          if (opts[k].startsWith('--chdir=')) w.commandCwd = changeDirectory(w.cwd, args[k].dynamic ? null : opts[k].slice(8), w.workspace);
         }
         while (i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[i].text)) {
           const [name, ...value] = args[i].text.split('=');
@@ -63,6 +147,9 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
         if (opts.some((o) => o === '-v' || o === '-V')) return rest;
         break;
       case 'sudo':
+        for (let k = 0; k < opts.length; k++) {
+          if (opts[k] === '-D' || opts[k] === '--chdir') w.commandCwd = changeDirectory(w.cwd, args[k + 1]?.dynamic ? null : (args[k + 1]?.text ?? null), w.workspace);
+        }
         if (opts.some((o) => ['-e', '--edit'].includes(o))) {
           fact.wrappers.push('sudo');
           return [literal('sudoedit'), ...args.slice(i)];
@@ -85,6 +172,7 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
         return rest;
       }
       case 'busybox':
+      case 'toybox':
         if (i >= args.length || args[i].text.startsWith('-')) return rest;
         break;
       case 'xargs': {
@@ -93,11 +181,17 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
         fact.wrappers.push('xargs');
         let cmd = args.slice(i);
         if (cmd.length === 0) cmd = [literal('echo')];
-        const input: WordValue = { ...literal(DYNAMIC), dynamic: true, glob: false };
+        const items = xargsInput(w, ctx, replace >= 0);
         if (replace >= 0) {
           const token = args[replace].text.length > 2 ? args[replace].text.slice(2) : (args[replace + 1]?.text ?? '{}');
-          cmd = cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(DYNAMIC), dynamic: true } : a));
-        } else cmd = [...cmd, input];
+          const fill = (item: WordValue) => cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(item.text), dynamic: a.dynamic || item.dynamic, pick: item.pick, nameGlob: item.nameGlob } : a));
+          // One command per input line: the first is this fact, the next few are described beside it.
+          for (const item of items.slice(1, 4)) {
+            const sibling = w.newCommand({ ...ctx, parent: fact.index, via: 'exec' });
+            w.command(sibling, fill(item), { ...ctx, parent: fact.index, via: 'exec' });
+          }
+          cmd = fill(items[0]);
+        } else cmd = [...cmd, ...items];
         rest = cmd;
         continue;
       }
