@@ -5,7 +5,8 @@
 
 import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
-import { staticOutput } from './staticOutput';
+import { commandOutput, staticOutput } from './staticOutput';
+import type { ShNode } from '../shell/parser';
 import type { WordValue } from '../shell/words';
 
 /** Names of a shell's standard input. */
@@ -22,6 +23,26 @@ export function runStdinCode(w: Walker, fact: CommandFact, ctx: Context): void {
     fact.inline_code = text;
   }
   if (text !== undefined && text.trim() !== '') w.reparse(text, fact.index, ctx, 'shell-string');
+}
+
+/** A script the line itself wrote with known text (`echo 'x' > a.sh; sh a.sh`) is judged as that text. */
+export function runWrittenScript(w: Walker, fact: CommandFact, resolved: string, ctx: Context): void {
+  const text = w.state.files.get(resolved);
+  if (text !== undefined && text.trim() !== '') w.reparse(text.replace(/^#![^\n]*\n/, ''), fact.index, ctx, 'shell-string');
+}
+
+/** Remember what a command with known output writes through `>` and `>>`. */
+export function recordWrittenFiles(w: Walker, fact: CommandFact, call: ShNode, ctx: Context): void {
+  const targets = fact.redirects.filter((r) => (r.kind === 'write' || r.kind === 'append') && !r.dynamic && (r.fd === null || r.fd === '1'));
+  if (targets.length === 0) return;
+  const stdin = (fact.stdin === 'heredoc' || fact.stdin === 'herestring') && !fact.code_dynamic ? fact.inline_code + (fact.stdin === 'herestring' ? '\n' : '') : fact.stdin === 'pipe' ? ctx.stdinText : '';
+  const out = stdin === undefined ? undefined : commandOutput(call, stdin, w.scope);
+  for (const r of targets) {
+    const p = fact.writes.find((q) => q.path === r.target);
+    if (!p?.resolved) continue;
+    if (out === undefined) w.state.files.delete(p.resolved);
+    else w.state.files.set(p.resolved, (r.kind === 'append' ? (w.state.files.get(p.resolved) ?? '') : '') + out);
+  }
 }
 
 /** Judge the output of `<(...)` given to a shell as its script, when it is known. */

@@ -14,6 +14,7 @@ import { arithAssigned, arithRefs, testWords } from './arithFacts';
 import { ShellState } from './shellState';
 import { staticOutput, staticPipeline } from './staticOutput';
 import { expandWords, linkedPath, recordState } from './stateFacts';
+import { recordWrittenFiles } from './codeFeeds';
 
 export interface FactsLimits {
   maxChars: number;
@@ -381,7 +382,7 @@ export class Walker {
         this.state.set(name, before === undefined || known === null ? null : before + known);
       } else this.state.set(name, known);
     }
-    const fact: AssignmentFact = { name, value, dynamic, scope, command_index: index };
+    const fact: AssignmentFact = { name: this.state.resolveName(name), value, dynamic, scope, command_index: index };
     this.facts.assignments.push(fact);
     return fact;
   }
@@ -414,6 +415,7 @@ export class Walker {
     if (words.length === 0) return;
     this.command(fact, words, ctx);
     recordState(this, fact, words, ctx);
+    recordWrittenFiles(this, fact, call, ctx);
   }
 
   /** Fill in a command from its words: unwrap wrappers, then describe the program. */
@@ -424,6 +426,8 @@ export class Walker {
     this.commandCwd = undefined;
     if (!override) {
       describeProgram(this, fact, rest, ctx);
+      // A shell reading its script from a file redirect runs that file.
+      if (fact.runs_code === 'stdin' && fact.stdin === 'file') fact.runs_code = 'script';
       return;
     }
     const saved = this.cwd;

@@ -5,6 +5,7 @@
 
 import * as path from 'node:path';
 import { DYNAMIC, showDynamic } from '../shell/words';
+import { isWellKnownProgram } from '../shell/programs';
 
 export interface PathFact {
   path: string;
@@ -26,7 +27,7 @@ const PSEUDO_DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/random', '/dev/u
 const SECRET_HOME = ['.ssh', '.aws', '.gnupg', '.kube', '.docker', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.config/gcloud', '.azure', '.config/gh', '.password-store', '.vault-token', '.bash_history', '.zsh_history', '.pgpass', '.my.cnf', '.terraform.d', '.cargo/credentials', '.config/hub', '.gem/credentials'];
 /** Read by a shell, an editor, a language runtime, a tool or a login when it starts: writing one runs code later. */
 const STARTUP_HOME = [
-  '.bash_aliases', '.bashrc.d', '.profile.d', '.zlogout', '.zsh', '.oh-my-zsh/custom', '.config/fish', '.local/bin', 'bin', '.vimrc', '.gvimrc', '.exrc', '.vim/plugin',
+  '.bash_aliases', '.bashrc.d', '.profile.d', '.zlogout', '.zsh', '.oh-my-zsh/custom', '.config/fish', '.vimrc', '.gvimrc', '.exrc', '.vim/plugin',
   '.config/nvim', '.emacs', '.emacs.d', '.gitconfig', '.config/git', '.ssh/config', '.ssh/rc', '.ssh/environment', '.pam_environment', '.config/environment.d',
   '.xsession', '.xsessionrc', '.xinitrc', '.config/autostart', '.config/systemd', '.local/share/systemd', '.config/upstart', 'Library/LaunchAgents', '.pythonrc',
   '.pythonstartup', '.irbrc', '.pryrc', '.gdbinit', '.lldbinit', '.tmux.conf', '.screenrc', '.wgetrc', '.curlrc', '.lesskey', '.config/lesskey', '.mailcap',
@@ -40,7 +41,7 @@ const HISTORY_HOME = ['.bash_history', '.zsh_history', '.history', '.sh_history'
 const SHELL_RC = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.kshrc', '.cshrc', '.tcshrc', '.config/fish/config.fish', '.xinitrc', '.xprofile', '.inputrc', '.bash_logout'];
 const SECRET_SYSTEM = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh/ssh_host_', '/etc/ssl/private', '/root/.ssh', '/var/run/secrets', '/run/secrets', '/etc/kubernetes/pki', '/etc/kubernetes/admin.conf', '/var/lib/kubelet/pki'];
 /** Files named like a secret wherever they are; public keys and host lists are not secrets. */
-const SECRET_NAME = /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[^/]*)?|id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|keystore|jks|ppk|kdbx)|credentials(\.json|\.db)?|secrets?\.(ya?ml|json|toml)|\.htpasswd|\.netrc|\.pgpass|service[-_]?account.*\.json|token|.*[-_]token(\.json)?|access_?tokens\.json)$/;
+const SECRET_NAME = /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[^/]*)?|id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|keystore|jks|ppk|kdbx)|credentials(\.json|\.db)?|secrets?\.(ya?ml|json|toml)|\.htpasswd|\.netrc|\.pgpass|service[-_]?account.*\.json|token|access_?tokens\.json)$/;
 /** In ~/.ssh only these are public: everything else there may be a private key. */
 const SSH_PUBLIC = /^(.*\.pub|known_hosts(\.old)?|authorized_keys2?|config)$/;
 /** Names a pattern is tried against: a pattern that could match one of them is treated as matching it. */
@@ -65,8 +66,8 @@ export function partRegex(part: string): RegExp {
       }
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
   }
-  // A leading dot is matched by patterns too (dotglob, `.*`): counting it keeps the answer conservative.
-  return new RegExp(`^${re}$`);
+  // As in bash without dotglob, a pattern matches a leading dot only with a dot of its own.
+  return new RegExp(`^${part.startsWith('.') ? '' : '(?!\\.)'}${re}$`);
 }
 
 /** Could the pattern `glob` name `literal` or something under it? Both relative, split on `/`. */
@@ -74,7 +75,8 @@ function couldBeUnder(glob: string, literal: string): boolean {
   const g = glob.split('/').filter((x) => x !== '');
   const l = literal.split('/').filter((x) => x !== '');
   if (g.length < l.length) return false;
-  return l.every((part, i) => (GLOB.test(g[i]) ? partRegex(g[i]).test(part) : g[i] === part));
+  // A part that is only wildcards (`*`) says nothing about which name it means.
+  return l.every((part, i) => (GLOB.test(g[i]) ? g[i].replace(/\[[^\]]*\]|[*?]/g, '') !== '' && partRegex(g[i]).test(part) : g[i] === part));
 }
 
 function couldBe(glob: string, literal: string): boolean {
@@ -89,7 +91,9 @@ function inList(p: string, list: string[], glob: boolean): boolean {
 function secretName(base: string, glob: boolean, nameGlob?: string): boolean {
   if (SECRET_NAME.test(base)) return true;
   const pattern = nameGlob ?? (glob && GLOB.test(base) ? base : undefined);
-  return pattern !== undefined && SECRET_SAMPLES.some((n) => partRegex(pattern).test(n));
+  // A pattern says something about names only with some letters of its own: `*` alone names anything.
+  if (pattern === undefined || pattern.replace(/\[[^\]]*\]|[*?]/g, '').length < 2) return false;
+  return SECRET_SAMPLES.some((n) => partRegex(pattern).test(n));
 }
 
 function under(p: string, dir: string): boolean {
@@ -171,13 +175,16 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
       classes.add('home');
       const inHome = p.startsWith('/~') ? p.slice(2).replace(/^\//, '') : p.replace(/^\/(home|Users)\/[^/]+\/?|^\/root\/?/, '');
       const g = opts.glob && GLOB.test(inHome);
+      if (home || under(p, '/~')) classes.add('own-home');
       if ((inHome === '' && !opts.pick) || (GLOB.test(inHome.split('/')[0]) && !inHome.includes('/'))) classes.add('home-root');
       if (inList(inHome, SECRET_HOME, g) && !(under(inHome, '.ssh') && inHome !== '.ssh' && !g && SSH_PUBLIC.test(path.posix.basename(inHome)))) classes.add('secret');
       // A folder that holds secrets, named with a run-time tail, may be a secret too.
-      if (classes.has('dynamic-tail') && SECRET_HOME.some((s2) => under(s2, inHome) || under(inHome, s2))) classes.add('secret');
+      if (classes.has('dynamic-tail') && inHome !== '' && SECRET_HOME.some((s2) => under(s2, inHome) || under(inHome, s2))) classes.add('secret');
       if (SHELL_RC.some((s2) => (g ? couldBe(inHome, s2) : inHome === s2))) classes.add('shell-rc');
       if (inList(inHome, STARTUP_HOME, g) || (g && inHome.split('/').length === 1 && STARTUP_HOME.some((s2) => couldBe(inHome, s2)))) classes.add('startup');
       if (inList(inHome, HISTORY_HOME, g)) classes.add('history');
+      // Folders ahead of the system's on PATH: a file there named like a known program replaces it.
+      if (['.local/bin', 'bin'].some((d) => path.posix.dirname(inHome) === d) && (isWellKnownProgram(path.posix.basename(inHome)) || (g && GLOB.test(path.posix.basename(inHome))))) classes.add('startup');
       if (inList(inHome, ['.ssh/authorized_keys', '.ssh/authorized_keys2', '.config/autostart', '.config/systemd', '.local/share/systemd', 'Library/LaunchAgents'], g)) classes.add('persistence');
     } else if (p === '/' && classes.has('dynamic-tail') && opts.pick) {
       // `/$x`: some path, anywhere; not the root itself.
@@ -188,13 +195,13 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
       if (under(p, '/dev/tcp') || under(p, '/dev/udp')) classes.add('network-socket');
       else if (PSEUDO_DEVICES.has(p) || under(p, '/dev/fd') || under(p, '/dev/shm') || under(p, '/dev/pts')) classes.add('pseudo-device');
       else classes.add('device');
-    } else if (under(p, '/proc') && /^\/proc\/[^/]+\/(environ|mem|maps)$/.test(p)) {
+    } else if (under(p, '/proc') && /^\/proc\/[^/]+\/(environ|mem)$/.test(p)) {
       // Another process's environment holds its tokens; its memory holds everything.
       classes.add('system');
       classes.add('secret');
     } else if (under(p, '/tmp') || under(p, '/var/tmp')) {
       classes.add('tmp');
-    } else if (SYSTEM_DATA_DIRS.some((d) => under(p, d) && p !== d)) {
+    } else if (SYSTEM_DATA_DIRS.some((d) => under(p, d) && (p !== d || classes.has('dynamic-tail')))) {
       classes.add('system-data');
     } else if (SYSTEM_DIRS.some((d) => under(p, d))) {
       classes.add('system');
@@ -203,7 +210,7 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
       classes.add('outside');
     }
     const g = opts.glob && GLOB.test(p);
-    if (g && !classes.has('system') && SYSTEM_DIRS.some((d) => couldBeUnder(p, d))) classes.add('system');
+    if (g && classes.has('outside') && SYSTEM_DIRS.some((d) => couldBeUnder(p, d))) classes.add('system');
     if (SECRET_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)) || (s.endsWith('_') && p.startsWith(s)))) classes.add('secret');
     if (PERSISTENCE_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)))) classes.add('persistence');
     if (under(p, '/var/log') || under(p, '/var/account') || under(p, '/run/log') || p === '/var/run/utmp' || (g && couldBeUnder(p, '/var/log'))) classes.add('logs');
@@ -222,6 +229,7 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
   if (secretName(base, opts.glob, opts.nameGlob) && !(opts.nameGlob === undefined && SSH_PUBLIC.test(base))) classes.add('secret');
   if (/\/(site|dist)-packages\//.test(resolved) && STARTUP_NAME.test(base)) classes.add('startup');
   if (opts.glob) classes.add('glob');
+  if (opts.pick) classes.add('picked');
   if (dynamic) classes.add('dynamic');
   return { path: showDynamic(raw), dynamic, glob: opts.glob, resolved, classes: [...classes].sort() };
 }

@@ -24,8 +24,11 @@ export class ShellState {
   private numeric = new Set<string>();
   private frames: Frame[] = [];
   readonly links: LinkFact[] = [];
+  /** Files the line wrote with text it knows (`echo 'x' > f.sh`), by resolved path. */
+  readonly files = new Map<string, string>();
 
-  private resolveName(name: string): string {
+  /** The name a nameref (declare -n) finally points to. */
+  resolveName(name: string): string {
     let n = name;
     for (let i = 0; i < 8 && this.namerefs.has(n); i++) n = this.namerefs.get(n)!;
     return n;

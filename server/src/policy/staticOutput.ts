@@ -55,6 +55,15 @@ function runStage(stmt: ShNode, input: string, scope: WordScope): string | undef
   return PROGRAMS[prog]?.(args, stdin);
 }
 
+/** Output of one simple command given its stdin; undefined unless every word is known and the program is one of the above. */
+export function commandOutput(call: ShNode, stdin: string, scope: WordScope): string | undefined {
+  if (nodeType(call) !== 'CallExpr' || (call.Assigns ?? []).length > 0) return undefined;
+  const words = (call.Args ?? []).map((a: ShNode) => scopedWordValue(a, scope));
+  if (words.some((w: { dynamic: boolean; glob: boolean }) => w.dynamic || w.glob)) return undefined;
+  const [prog, ...args] = words.map((w: { text: string }) => w.text);
+  return PROGRAMS[prog]?.(args, stdin);
+}
+
 const PROGRAMS: Record<string, (args: string[], stdin: string) => string | undefined> = {
   echo: (args) => {
     let newline = true;
