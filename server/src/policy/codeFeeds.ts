@@ -12,6 +12,14 @@ import type { WordValue } from '../shell/words';
 /** Names of a shell's standard input. */
 export const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
+/** Is this script word the shell's own stdin, however it is spelled (`/dev/../dev/stdin`, `/dev/st[d]in`)? */
+export function isStdinPath(word: WordValue, resolved: string): boolean {
+  if (STDIN_PATHS.has(word.text) || STDIN_PATHS.has(resolved)) return true;
+  if (!word.glob || !/[*?[]/.test(resolved)) return false;
+  const re = new RegExp('^' + resolved.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  return [...STDIN_PATHS].some((s) => re.test(s));
+}
+
 /** Judge the text a shell reads on stdin, when it is known. */
 export function runStdinCode(w: Walker, fact: CommandFact, ctx: Context): void {
   if (fact.runs_code !== 'stdin') return;

@@ -49,6 +49,8 @@ class LimitExceeded extends Error {}
 export class Walker {
   readonly facts: Facts;
   cwd: Cwd = { kind: 'workspace', rel: '' };
+  /** The words of the last command described, wrappers taken off. */
+  lastRest: WordValue[] = [];
   /** A working folder for the next command only (`env -C DIR`). */
   commandCwd: Cwd | undefined;
   private pipelineCount = 0;
@@ -422,6 +424,7 @@ export class Walker {
   command(fact: CommandFact, words: WordValue[], ctx: Context): void {
     const rest = unwrap(this, fact, words, ctx);
     if (rest === null) return;
+    this.lastRest = rest;
     const override = this.commandCwd;
     this.commandCwd = undefined;
     if (!override) {
@@ -449,7 +452,8 @@ export class Walker {
       if (op === '<<' || op === '<<-') {
         kind = 'heredoc';
         if (r.Hdoc) {
-          const body = this.word(r.Hdoc);
+          // A quoted delimiter keeps the body as written; otherwise it reads as if in double quotes.
+          const body = v.quoted ? { ...this.scratchWord(), text: (r.Hdoc.Parts ?? []).map((x: ShNode) => (x.Value as string) ?? '').join('') } : this.word({ type: 'Word', Parts: [{ type: 'DblQuoted', Parts: r.Hdoc.Parts ?? [] }] });
           this.walkNested(body, fact.index, ctx);
           fact.inline_code = showDynamic(body.text);
           fact.code_dynamic = fact.code_dynamic || body.dynamic;
@@ -490,15 +494,15 @@ export class Walker {
     return linkedPath(this, classifyWord(v, this.cwd, this.workspace), v);
   }
 
-  changeDir(target: WordValue | undefined): void {
+  changeDir(target: WordValue | undefined, cdpathHere?: string): void {
     if (!target) {
       this.cwd = { kind: 'abs', path: '/~' };
       return;
     }
     // With CDPATH set, a plain relative name is looked up in its folders first.
-    const cdpath = this.state.lookup('CDPATH');
+    const cdpath = cdpathHere ?? this.state.lookup('CDPATH');
     let text = target.dynamic ? null : target.text;
-    if (text !== null && cdpath && !/^(\/|~|\.)/.test(text)) text = `${cdpath.split(':')[0] || '.'}/${text}`;
+    if (text !== null && cdpath && !/^(\/|~|\.\.?(\/|$))/.test(text)) text = `${cdpath.split(':')[0] || '.'}/${text}`;
     this.cwd = changeDirectory(this.cwd, text, this.workspace);
   }
 
@@ -522,8 +526,8 @@ export class Walker {
     fact.program = variant;
     fact.name = variant;
     const args: ShNode[] = cmd.Args ?? [];
-    const nakedWords = args.filter((a) => a.Naked).map((a) => (a.Value ? this.word(a.Value) : undefined));
-    const naked = args.filter((a) => a.Naked).map((a, i) => nakedWords[i]?.text ?? (a.Name?.Value ?? ''));
+    const nakedWords = expandWords(args.filter((a) => a.Naked).map((a) => (a.Value ? this.word(a.Value) : { ...this.scratchWord(), text: a.Name?.Value ?? '' })), this.state);
+    const naked = nakedWords.map((w) => w.text);
     fact.args = naked.map(showDynamic);
     fact.flags = naked.filter((a) => a.startsWith('-')).flatMap((a) => a.slice(1).split(''));
     const exported = variant === 'export' || fact.flags.includes('x');
@@ -539,7 +543,8 @@ export class Walker {
     nakedWords.forEach((w) => {
       const m = w && /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(w.text);
       if (!w || !m) return;
-      this.state.set(m[1], w.dynamic ? null : m[2]);
+      if (fact.flags.includes('n') && !w.dynamic) this.state.nameref(m[1], m[2]);
+      else this.state.set(m[1], w.dynamic ? null : m[2]);
       this.facts.assignments.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic, scope, command_index: fact.index });
       fact.env.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic });
     });

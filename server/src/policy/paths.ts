@@ -36,10 +36,21 @@ const STARTUP_HOME = [
 ];
 /** Python runs these from any site-packages folder at start. */
 const STARTUP_NAME = /^(usercustomize|sitecustomize)\.py$|\.pth$/;
+function startupName(base: string, glob: boolean): boolean {
+  if (STARTUP_NAME.test(base)) return true;
+  if (!glob || !GLOB.test(base)) return false;
+  // Some names the pattern matches: each `?` tried as every letter, classes as their first member.
+  const plain = base.replace(/\[!?([^\]])[^\]]*\]/g, '$1').replace(/\*/g, '');
+  const tries = plain.includes('?') ? [...'abcdefghijklmnopqrstuvwxyz'].map((c) => plain.replace(/\?/g, c)) : [plain];
+  return tries.some((n) => STARTUP_NAME.test(n)) || ['usercustomize.py', 'sitecustomize.py'].some((n) => partRegex(base).test(n));
+}
+
 /** Where a shell or the system keeps what happened: changing it hides activity. */
 const HISTORY_HOME = ['.bash_history', '.zsh_history', '.history', '.sh_history', '.python_history', '.lesshst', '.local/share/fish/fish_history', '.node_repl_history', '.psql_history', '.mysql_history', '.viminfo', '.local/share/recently-used.xbel'];
 const SHELL_RC = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.kshrc', '.cshrc', '.tcshrc', '.config/fish/config.fish', '.xinitrc', '.xprofile', '.inputrc', '.bash_logout'];
 const SECRET_SYSTEM = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh/ssh_host_', '/etc/ssl/private', '/root/.ssh', '/var/run/secrets', '/run/secrets', '/etc/kubernetes/pki', '/etc/kubernetes/admin.conf', '/var/lib/kubelet/pki'];
+/** Secret system files a pattern is tried against. */
+const SECRET_SYSTEM_SAMPLES = ['/etc/ssh/ssh_host_rsa_key', '/etc/ssh/ssh_host_ed25519_key', '/etc/ssh/ssh_host_ecdsa_key', '/proc/self/environ', '/proc/1/environ', '/proc/self/mem', '/etc/shadow', '/etc/gshadow'];
 /** Files named like a secret wherever they are; public keys and host lists are not secrets. */
 const SECRET_NAME = /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[^/]*)?|id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|keystore|jks|ppk|kdbx)|credentials(\.json|\.db)?|secrets?\.(ya?ml|json|toml)|\.htpasswd|\.netrc|\.pgpass|service[-_]?account.*\.json|token|access_?tokens\.json)$/;
 /** In ~/.ssh only these are public: everything else there may be a private key. */
@@ -158,6 +169,8 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     }
   }
   if (resolved.length > 1 && resolved.endsWith('/')) resolved = resolved.slice(0, -1);
+  // `~/..` leaves the home folder: what is above it is not known, so it is the root as far as judging goes.
+  if (home && !under(resolved, '/~')) home = false;
 
   if (resolved.startsWith('/')) {
     const ws = workspace ? path.posix.normalize(workspace) : undefined;
@@ -212,9 +225,13 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     const g = opts.glob && GLOB.test(p);
     if (g && classes.has('outside') && SYSTEM_DIRS.some((d) => couldBeUnder(p, d))) classes.add('system');
     if (SECRET_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)) || (s.endsWith('_') && p.startsWith(s)))) classes.add('secret');
+    if (g && SECRET_SYSTEM_SAMPLES.some((s) => couldBe(p, s))) {
+      classes.add('secret');
+      if (p.startsWith('/proc/')) classes.add('system');
+    }
     if (PERSISTENCE_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)))) classes.add('persistence');
     if (under(p, '/var/log') || under(p, '/var/account') || under(p, '/run/log') || p === '/var/run/utmp' || (g && couldBeUnder(p, '/var/log'))) classes.add('logs');
-    if (/\/(site|dist)-packages\//.test(p) && STARTUP_NAME.test(path.posix.basename(p))) classes.add('startup');
+    if (/\/(site|dist)-packages\//.test(p) && startupName(path.posix.basename(p), g)) classes.add('startup');
   }
   if (classes.has('workspace')) {
     const rel = resolved;
@@ -227,7 +244,7 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
   }
   const base = path.posix.basename(resolved);
   if (secretName(base, opts.glob, opts.nameGlob) && !(opts.nameGlob === undefined && SSH_PUBLIC.test(base))) classes.add('secret');
-  if (/\/(site|dist)-packages\//.test(resolved) && STARTUP_NAME.test(base)) classes.add('startup');
+  if (/\/(site|dist)-packages\//.test(resolved) && startupName(base, opts.glob)) classes.add('startup');
   if (opts.glob) classes.add('glob');
   if (opts.pick) classes.add('picked');
   if (dynamic) classes.add('dynamic');

@@ -7,7 +7,7 @@ import type { CommandFact } from './factsTypes';
 import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
 import { describeFind } from './findFacts';
 import { describeGit } from './gitFacts';
-import { runProcessSubstitutionCode, runStdinCode, runWrittenScript, STDIN_PATHS } from './codeFeeds';
+import { isStdinPath, runProcessSubstitutionCode, runStdinCode, runWrittenScript } from './codeFeeds';
 import { describeBehaviour, remoteNames } from './behaviourFacts';
 import { describeContainer } from './containerFacts';
 import {
@@ -67,7 +67,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
       }
     } else if (fact.runs_code === 'none') {
       const script = positionals.find((a) => a.procSubst === '');
-      if (script && !has('s') && !STDIN_PATHS.has(script.text)) {
+      if (script && !has('s') && !isStdinPath(script, p(script).resolved)) {
         fact.runs_code = 'script';
         reads([script]);
         runWrittenScript(w, fact, p(script).resolved, ctx);
@@ -129,7 +129,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     return;
   }
   if (SOURCE_LIKE.has(prog)) {
-    if (positionals[0] && STDIN_PATHS.has(positionals[0].text)) {
+    if (positionals[0] && isStdinPath(positionals[0], p(positionals[0]).resolved)) {
       fact.runs_code = 'stdin';
       runStdinCode(w, fact, ctx);
     }
@@ -158,7 +158,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     return;
   }
   if (prog === 'cd' || prog === 'pushd') {
-    w.changeDir(positionals[0]);
+    w.changeDir(positionals[0], fact.env.find((e) => e.name === 'CDPATH' && !e.dynamic)?.value);
     return;
   }
   if (prog === 'find') {

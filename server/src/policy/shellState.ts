@@ -15,6 +15,8 @@ const SPECIAL_NUMERIC = new Set(['RANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'PPID
 
 interface Frame {
   assigned: Set<string>;
+  /** Whether each name had a value before the branch. */
+  before: Map<string, boolean>;
 }
 
 export class ShellState {
@@ -50,9 +52,12 @@ export class ShellState {
   set(name: string, value: string | null, index?: string): void {
     const n = this.resolveName(name);
     const key = index === undefined || index === '0' ? n : `${n}[${index}]`;
+    for (const f of this.frames) {
+      if (!f.before.has(key)) f.before.set(key, this.vars.has(key));
+      f.assigned.add(key);
+    }
     this.vars.set(key, value);
     this.numeric.delete(n);
-    for (const f of this.frames) f.assigned.add(key);
   }
 
   setArray(name: string, values: (string | null)[]): void {
@@ -86,16 +91,23 @@ export class ShellState {
 
   /** Enter code that may not run (a branch, a loop body, the right side of && or ||, a function body). */
   enterBranch(): void {
-    this.frames.push({ assigned: new Set() });
+    this.frames.push({ assigned: new Set(), before: new Map() });
   }
 
-  /** Leave it: what it assigned is no longer known for certain. */
+  /**
+   * Leave it: a name that had a value before is no longer known for certain.
+   * A name first set in the branch keeps the branch's value: the other
+   * possibility is an unset name, which expands to nothing.
+   */
   leaveBranch(): void {
     const f = this.frames.pop();
     if (!f) return;
     for (const key of f.assigned) {
-      this.vars.set(key, null);
-      for (const outer of this.frames) outer.assigned.add(key);
+      if (f.before.get(key)) this.vars.set(key, null);
+      for (const outer of this.frames) {
+        if (!outer.before.has(key)) outer.before.set(key, f.before.get(key) ?? false);
+        outer.assigned.add(key);
+      }
     }
   }
 

@@ -8,7 +8,8 @@ import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
 import { classifyPath, type PathFact } from './paths';
 import type { ShellState } from './shellState';
-import { DYNAMIC, type WordValue } from '../shell/words';
+import { DYNAMIC, showDynamic, type WordValue } from '../shell/words';
+import { arithRefs } from './arithFacts';
 
 const MAX_WORDS = 64;
 
@@ -68,6 +69,26 @@ function alternatives(body: string): string[] | undefined {
   return parts.length > 1 ? parts : undefined;
 }
 
+/** Split where expansions put IFS characters (all of the text when where is not known); empty fields from blanks vanish. */
+function splitOnIfs(text: string, ifs: string, ranges: [number, number][] | undefined): string[] {
+  const inRange = (i: number) => ranges === undefined || ranges.some(([a, b]) => i >= a && i < b);
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  for (let i = 0; i < text.length; i++) {
+    if (ifs.includes(text[i]) && inRange(i)) {
+      if (has || !/\s/.test(text[i])) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += text[i];
+      has = true;
+    }
+  }
+  if (has) out.push(cur);
+  return out;
+}
+
 /** The arguments bash makes of a command's words. */
 export function expandWords(words: WordValue[], state: ShellState): WordValue[] {
   const out: WordValue[] = [];
@@ -87,8 +108,7 @@ export function expandWords(words: WordValue[], state: ShellState): WordValue[] 
         out.push({ ...w, text });
         continue;
       }
-      const sep = new RegExp(`[${ifs.replace(/[\]\\^-]/g, '\\$&').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}]+`);
-      for (const piece of text.split(sep)) if (piece !== '' || (w.quoted && !w.split)) out.push({ ...w, text: piece, dynamic: piece.includes(DYNAMIC), glob: w.glob && /[*?[]/.test(piece) });
+      for (const piece of splitOnIfs(text, ifs, texts.length === 1 ? w.splitRanges : undefined)) out.push({ ...w, text: piece, dynamic: piece.includes(DYNAMIC), glob: w.glob && /[*?[]/.test(piece) });
     }
   }
   return out.slice(0, 4096);
@@ -100,7 +120,7 @@ export function linkedPath(w: Walker, p: PathFact, v: WordValue, depth = 0): Pat
   for (const link of w.state.links) {
     if (p.resolved !== link.at && !p.resolved.startsWith(link.at + '/')) continue;
     const rest = p.resolved.slice(link.at.length);
-    const through = classifyPath(link.target + rest, w.cwd, w.workspace, { dynamic: v.dynamic || link.target.includes(DYNAMIC), glob: v.glob, pick: v.pick, nameGlob: v.nameGlob });
+    const through = classifyPath(link.target + rest, w.cwd, w.workspace, { dynamic: v.dynamic || link.target.includes(DYNAMIC), glob: v.glob || /[*?[]/.test(link.target), pick: v.pick, nameGlob: v.nameGlob });
     return linkedPath(w, { ...through, path: p.path, classes: [...new Set([...through.classes, 'through-link'])].sort() }, { ...v, text: link.target + rest }, depth + 1);
   }
   return p;
@@ -109,7 +129,7 @@ export function linkedPath(w: Walker, p: PathFact, v: WordValue, depth = 0): Pat
 /** Builtins and programs that change what the rest of the line knows. */
 export function recordState(w: Walker, fact: CommandFact, words: WordValue[], ctx: Context): void {
   const prog = fact.program;
-  const args = words.slice(1 + words.findIndex((x) => x.text === fact.name || x.text.endsWith('/' + fact.program))).filter(() => true);
+  const args = w.lastRest.length > 0 ? w.lastRest.slice(1) : words.slice(1);
   const positional = args.filter((a) => !a.text.startsWith('-'));
   if (prog === 'read') {
     const names = readNames(args);
@@ -137,6 +157,37 @@ export function recordState(w: Walker, fact: CommandFact, words: WordValue[], ct
     w.state.set(name, null);
   } else if (prog === 'ln') {
     recordLink(w, fact, args);
+  } else if (DECLARERS.has(prog)) {
+    declareWords(w, fact, args, ctx);
+  } else if (prog === 'let') {
+    for (const a of args) {
+      arithRefs(w, a.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [], fact.index, ctx);
+      const m = /^([A-Za-z_]\w*)\s*([-+*/%|&^]|<<|>>)?=/.exec(a.text);
+      if (m) w.state.markNumeric(m[1]);
+    }
+  }
+}
+
+const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+/**
+ * `export`, `declare` and friends reached as ordinary commands (`"ex"port X=1`,
+ * `builtin export X=1`, `$cmd X=1`) still assign: bash decides by the
+ * command, not by how its name was written.
+ */
+function declareWords(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): void {
+  const flags = args.filter((a) => /^[-+][a-zA-Z]+$/.test(a.text)).flatMap((a) => a.text.slice(1).split(''));
+  const scope = fact.program === 'export' || flags.includes('x') ? 'export' : 'shell';
+  for (const a of args) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/.exec(a.text);
+    if (!m) continue;
+    const known = a.dynamic ? null : m[3];
+    if (flags.includes('n') && known !== null) w.state.nameref(m[1], known);
+    else w.state.set(m[1], known);
+    const name = w.state.resolveName(m[1]);
+    w.facts.assignments.push({ name, value: showDynamic(m[3]), dynamic: a.dynamic, scope, command_index: fact.index });
+    fact.env.push({ name, value: showDynamic(m[3]), dynamic: a.dynamic });
+    if (flags.includes('i')) arithRefs(w, m[3].match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [], fact.index, ctx);
   }
 }
 

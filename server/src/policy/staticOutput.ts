@@ -4,7 +4,8 @@
 // string, a process substitution) is read as the command it really is.
 
 import { nodeType, shellOps, type ShNode } from '../shell/parser';
-import { decodeAnsiC, scopedWordValue, type WordScope } from '../shell/words';
+import { decodeAnsiC, scopedWordValue, type WordScope, type WordValue } from '../shell/words';
+import { expandBraces } from './stateFacts';
 
 const MAX = 16_384;
 
@@ -49,20 +50,25 @@ function runStage(stmt: ShNode, input: string, scope: WordScope): string | undef
     if (w.dynamic) return undefined;
     stdin = w.text + '\n';
   }
+  return runWords(call, stdin, scope);
+}
+
+/** Brace expansion applies before anything else: `{echo,} x` is `echo x`. */
+function runWords(call: ShNode, stdin: string, scope: WordScope): string | undefined {
   const words = (call.Args ?? []).map((a: ShNode) => scopedWordValue(a, scope));
-  if (words.some((w: { dynamic: boolean; glob: boolean }) => w.dynamic || w.glob)) return undefined;
-  const [prog, ...args] = words.map((w: { text: string }) => w.text);
+  if (words.some((w: WordValue) => w.dynamic || w.glob)) return undefined;
+  const texts = words.flatMap((w: WordValue) => (w.braces ? expandBraces(w.text).filter((t) => t !== '') : w.text === '' && !w.quoted ? [] : [w.text]));
+  while (texts[0] === 'command' || texts[0] === 'builtin') texts.shift();
+  const [prog, ...args] = texts;
   return PROGRAMS[prog]?.(args, stdin);
 }
 
 /** Output of one simple command given its stdin; undefined unless every word is known and the program is one of the above. */
 export function commandOutput(call: ShNode, stdin: string, scope: WordScope): string | undefined {
   if (nodeType(call) !== 'CallExpr' || (call.Assigns ?? []).length > 0) return undefined;
-  const words = (call.Args ?? []).map((a: ShNode) => scopedWordValue(a, scope));
-  if (words.some((w: { dynamic: boolean; glob: boolean }) => w.dynamic || w.glob)) return undefined;
-  const [prog, ...args] = words.map((w: { text: string }) => w.text);
-  return PROGRAMS[prog]?.(args, stdin);
+  return runWords(call, stdin, scope);
 }
+
 
 const PROGRAMS: Record<string, (args: string[], stdin: string) => string | undefined> = {
   echo: (args) => {
@@ -111,28 +117,28 @@ function expandSet(set: string): string[] | undefined {
   return out;
 }
 
-/** printf with %s, %b, %d, %c and %% and escapes; the format repeats while arguments remain. */
+/** printf with %s, %b, %d, %c and %% and escapes in the format; the format repeats while arguments remain. */
 function printf(format: string, args: string[]): string | undefined {
+  const pieces = format.split(/(%-?[0-9]*[sbdc%]|%.?|\\(?:x[0-9a-fA-F]{1,2}|0?[0-7]{1,3}|u[0-9a-fA-F]{1,4}|.))/s);
   let out = '';
   let k = 0;
   for (let round = 0; round < 64; round++) {
     let used = false;
-    let bad = false;
-    const text = format.replace(/%(-?[0-9]*)([sbdc%])|%./g, (m, _w: string, conv: string | undefined) => {
-      if (!conv) {
-        bad = true;
-        return '';
-      }
-      if (conv === '%') return '%';
-      used = true;
-      const a = args[k++] ?? '';
-      if (conv === 'b') return decodeAnsiC(a);
-      if (conv === 'd') return /^-?[0-9]+$/.test(a) || a === '' ? String(Number(a)) : '';
-      if (conv === 'c') return a.slice(0, 1);
-      return a;
-    });
-    if (bad) return undefined;
-    out += decodeAnsiC(text);
+    for (const piece of pieces) {
+      if (piece === '') continue;
+      if (piece.startsWith('\\')) out += decodeAnsiC(piece.replace(/^\\0([0-7])/, '\\$1'));
+      else if (piece.startsWith('%')) {
+        const conv = /^%-?[0-9]*([sbdc%])$/.exec(piece)?.[1];
+        if (!conv) return undefined;
+        if (conv === '%') {
+          out += '%';
+          continue;
+        }
+        used = true;
+        const a = args[k++] ?? '';
+        out += conv === 'b' ? decodeAnsiC(a) : conv === 'd' ? (/^-?[0-9]+$/.test(a) || a === '' ? String(Number(a)) : '') : conv === 'c' ? a.slice(0, 1) : a;
+      } else out += piece;
+    }
     if (!used || k >= args.length) break;
   }
   return out;

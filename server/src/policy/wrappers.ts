@@ -80,10 +80,15 @@ export function setName(fact: CommandFact, word: WordValue): void {
 function globName(w: Walker, fact: CommandFact, rest: WordValue[], ctx: Context): void {
   const word = rest[0];
   if (word.dynamic || !word.glob || !/[*?[]/.test(fact.program)) return;
-  const re = partRegex(fact.program);
-  const matches = programNames().filter((n) => re.test(n));
   fact.name_obfuscated = true;
   fact.markers.push('glob-name');
+  // Only a pattern with a letter of its own, in a folder that could be a system bin folder, names a known program.
+  const dir = word.text.includes('/') ? word.text.slice(0, word.text.lastIndexOf('/')) : '';
+  const dirRe = new RegExp('^' + dir.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  if (dir !== '' && !['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'].some((d) => dirRe.test(d))) return;
+  if (fact.program.replace(/\[[^\]]*\]|[*?]/g, '') === '') return;
+  const re = partRegex(fact.program);
+  const matches = programNames().filter((n) => re.test(n));
   if (matches.length === 0) return;
   for (const m of matches.slice(1, 6)) {
     const sibling = w.newCommand({ ...ctx, parent: fact.index, via: 'exec' });
@@ -100,7 +105,7 @@ function programNames(): string[] {
 }
 
 /** Programs the tables above do not list but a pattern may well mean. */
-const MORE_PROGRAMS = ['cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate'];
+const MORE_PROGRAMS = ['killall5', 'kubectl', 'helm', 'nerdctl', 'aa-disable', 'aa-teardown', 'aa-complain', 'apparmor_parser', 'loginctl', 'dbus-send', 'busctl', 'nft', 'ip6tables', 'auditctl', 'csrutil', 'spctl', 'service', 'mkfs.ext4', 'mkfs.xfs', 'fdisk', 'parted', 'sfdisk', 'useradd', 'usermod', 'passwd', 'chpasswd', 'visudo', 'insmod', 'modprobe', 'setcap', 'capsh', 'killall', 'pkexec', 'doas', 'rsync', 'scp', 'socat', 'nc', 'ncat', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'mongo', 'mongosh', 'terraform', 'aws', 'gcloud', 'az', 'npm', 'pip', 'make', 'cargo', 'go', 'cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate'];
 
 /** Index of the first word after a wrapper's own options. */
 function skipOptions(wrapper: string, args: WordValue[]): number {

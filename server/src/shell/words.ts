@@ -31,6 +31,8 @@ export interface WordValue {
   pick?: boolean;
   /** An unquoted expansion put text in the word: bash splits it on IFS. */
   split?: boolean;
+  /** Where in `text` that expanded text is (start, end): only there does splitting happen. */
+  splitRanges?: [number, number][];
   /** An unquoted `{a,b}` or `{1..3}`: bash makes several words of it. */
   braces?: boolean;
   /** Names read in arithmetic (`$((x))`, `a[x]`, `[[ $x -eq 1 ]]`): bash evaluates their values as expressions. */
@@ -161,8 +163,12 @@ function addPart(v: WordValue, part: ShNode, inDouble: boolean, first: boolean):
       const out = scope?.substitute?.(part.Stmts ?? []);
       if (out !== undefined) {
         v.fromSubstitution = true;
+        const start = v.text.length;
         v.text += out.replace(/\n+$/, '');
-        if (!inDouble) v.split = true;
+        if (!inDouble) {
+          v.split = true;
+          (v.splitRanges ??= []).push([start, v.text.length]);
+        }
         return;
       }
       v.dynamic = true;
@@ -234,9 +240,11 @@ function paramExp(v: WordValue, part: ShNode, first: boolean, inDouble: boolean)
   }
   const known = knownValue(part, name);
   if (known !== undefined) {
+    const start = v.text.length;
     v.text += known;
     if (!inDouble) {
       v.split = true;
+      (v.splitRanges ??= []).push([start, v.text.length]);
       if (/[*?[]/.test(known)) v.glob = true;
     }
     return;
@@ -295,8 +303,8 @@ export function arithm(v: WordValue, node: ShNode, depth = 0): void {
     const inner = wordValue(node);
     mergeNested(v, inner);
     // A bare name in arithmetic is read as a variable whose value is itself evaluated.
-    const lit = node.Parts?.length === 1 && nodeType(node.Parts[0]) === 'Lit' ? (node.Parts[0].Value as string) : '';
-    const names = /^[A-Za-z_][A-Za-z0-9_]*$/.test(lit) ? [lit] : [];
+    // Quote removal first (`let \\x+1` reads x); numbers such as 0x1F and 16#ff name nothing.
+    const names = inner.dynamic ? [] : (inner.text.replace(/(^|[^A-Za-z0-9_])[0-9][0-9A-Za-z_#@]*/g, '$1').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
     (v.arith ??= []).push(...names, ...(inner.params ?? []));
     return;
   }
