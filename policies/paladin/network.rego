@@ -68,7 +68,7 @@ deny contains hit(c, "network.metadata", sprintf("%s names a cloud metadata addr
 deny contains hit(c, "network.exfiltrate-env", sprintf("%s would send the environment, which holds tokens and keys, over the network.", [c.program])) if {
 	some c in input.commands
 	c.network
-	some u in upstream(c) | children(c)
+	some u in (upstream(c) | children(c))
 	"dumps-env" in u.markers
 }
 

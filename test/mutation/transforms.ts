@@ -139,7 +139,8 @@ const WRAPPERS: { text: string; hostOnly?: boolean }[] = [
 ];
 
 /** Absolute, home or relative path words a path rewrite can take apart. */
-const isPath = (w: Word) => /^(~[^/]*)?\/|^\.{1,2}\//.test(w.text) && !/[*?[]/.test(w.text.split('/').slice(0, -1).join('/'));
+// Bash knows /dev/tcp/HOST/PORT by its exact spelling in a redirection only: no path rewrite keeps its meaning.
+const isPath = (w: Word) => /^(~[^/]*)?\/|^\.{1,2}\//.test(w.text) && !/[*?[]/.test(w.text.split('/').slice(0, -1).join('/')) && !/^\/dev\/(tcp|udp)\//.test(w.text);
 
 function splitPath(text: string): { dir: string; base: string } | null {
   const cut = text.replace(/\/+$/, '').lastIndexOf('/');

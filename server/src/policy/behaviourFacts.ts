@@ -10,6 +10,9 @@ import { literal, optionValue } from '../shell/argWords';
 import { DYNAMIC, type WordValue } from '../shell/words';
 import { isMetadataAddress } from './hosts';
 
+/** A run-time part followed by a domain name: `$(whoami).evil.example`. */
+const DATA_BEFORE_DOMAIN = new RegExp(`${DYNAMIC}[^${DYNAMIC}/]*\\.[a-z][a-z0-9-]*\\.?$`, 'i');
+
 const DNS_TOOLS = new Set(['dig', 'host', 'nslookup', 'drill', 'ping', 'ping6', 'traceroute', 'tracepath', 'getent', 'resolvectl', 'delv', 'kdig']);
 
 /** Variables that by name hold a credential. */
@@ -27,7 +30,7 @@ export function describeBehaviour(w: Walker, fact: CommandFact, args: WordValue[
   }
   if (fact.program === 'printenv') for (const a of texts) if (SECRET_VARIABLE.test(a)) fact.markers.push(`secret-variable:${a}`);
   // Data put in front of a domain name (`$(whoami).evil.example`) travels in the lookup itself.
-  if (DNS_TOOLS.has(fact.program) && args.some((a) => (a.fromSubstitution || (a.params ?? []).length > 0) && /\u0000[^\u0000/]*\.[a-z][a-z0-9-]*\.?$/i.test(a.text))) fact.markers.push('dns-data');
+  if (DNS_TOOLS.has(fact.program) && args.some((a) => (a.fromSubstitution || (a.params ?? []).length > 0) && DATA_BEFORE_DOMAIN.test(a.text))) fact.markers.push('dns-data');
   if (args.some((a) => isMetadataAddress(a.text)) || isMetadataAddress(fact.inline_code)) fact.markers.push('metadata-address');
   if (args.some((a) => a.fromSubstitution && a.dynamic)) fact.markers.push('substituted-argument');
   const prog = fact.program;

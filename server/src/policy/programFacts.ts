@@ -112,7 +112,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
       } else fact.runs_code = 'stdin';
     }
     // Paths written out in inline code are read as such when they name secrets.
-    for (const m of fact.inline_code.matchAll(/(?:~|\/)[\w.\/-]+/g)) {
+    for (const m of fact.inline_code.matchAll(/(?:~|\/)[\w./-]+/g)) {
       const q = p(literal(m[0]));
       if (q.classes.includes('secret')) fact.reads.push(q);
     }
