@@ -126,7 +126,7 @@ export const runCommand: Subcommand = {
       if (!json && policy && err instanceof RequestError && (err.code === 'denied' || err.code === 'needs-approval')) {
         ctx.err.write(formatRules(command, policy).join('\n') + '\n');
       }
-      if (!(err instanceof RequestError) || err.code !== 'needs-approval' || options.approved || !ctx.interactive || json) throw err;
+      if (!(err instanceof RequestError) || err.code !== 'needs-approval' || options.approved || !ctx.interactive) throw err;
       ctx.err.write(`${err.message}\n`);
       if (!(await ctx.ask('Run it?'))) {
         ctx.err.write('not run.\n');
