@@ -11,7 +11,7 @@ import type { Facts } from './factsTypes';
 import { explainHit } from './explainHits';
 import { sandboxVerdict } from './sandboxVerdict';
 import { policyPaths, recordedHash } from './policyFiles';
-import { builtinRuleSources, indexRuleIds, userPolicyFile, type RuleSource } from './ruleSources';
+import { builtinRuleSources, userRuleSources, type RuleSource } from './ruleSources';
 import { applyWaivers, readWaivers, type Waiver } from './waivers';
 import type { PolicyStage } from '../stages';
 
@@ -95,7 +95,7 @@ export class PolicyEngine implements PolicyStage {
     for (const meta of list) {
       try {
         const policy = await loadPolicy(meta.wasm);
-        const sources = meta.rego ? indexRuleIds(meta.rego, userPolicyFile(meta.name, meta.version)) : new Map<string, RuleSource>();
+        const sources = meta.rego ? userRuleSources(meta.rego, meta.name, meta.version) : new Map<string, RuleSource>();
         const entrypoints = (policy as unknown as { entrypoints?: Record<string, number> }).entrypoints ?? {};
         loaded.push({ meta, policy, sources, waives: Object.prototype.hasOwnProperty.call(entrypoints, `${meta.entry}/waive`) });
       } catch (err) {

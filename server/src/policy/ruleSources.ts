@@ -16,11 +16,13 @@ export interface RuleSource {
 
 /** Rule ids look like `fs.delete-root`: dotted words, no spaces. */
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/;
+/** A user's rule ids need no dot (`no-npm`); the engine prefixes them with `user.`. */
+const USER_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const LITERAL = /"((?:[^"\\\n]|\\.)*)"/g;
 const HEAD = /^\s*(deny|ask|waive_ask)\s+contains\b/;
 
 /** Every id-shaped string literal in `text`, with the line it is first written on (rule heads first). */
-export function indexRuleIds(text: string, file: string, into: Map<string, RuleSource & { head: boolean }> = new Map()): Map<string, RuleSource & { head: boolean }> {
+export function indexRuleIds(text: string, file: string, into: Map<string, RuleSource & { head: boolean }> = new Map(), idPattern: RegExp = ID): Map<string, RuleSource & { head: boolean }> {
   const lines = text.split('\n');
   let headStart = -10;
   lines.forEach((line, i) => {
@@ -31,7 +33,7 @@ export function indexRuleIds(text: string, file: string, into: Map<string, RuleS
     const code = line.replace(/^\s*#.*$/, '');
     for (const m of code.matchAll(LITERAL)) {
       const id = m[1];
-      if (!ID.test(id)) continue;
+      if (!idPattern.test(id)) continue;
       const known = into.get(id);
       if (!known || (head && !known.head)) into.set(id, { file, line: i + 1, head });
     }
@@ -59,4 +61,9 @@ export function builtinRuleSources(root?: string): Map<string, RuleSource & { he
 /** The label a user policy's rules are located under. */
 export function userPolicyFile(name: string, version: number): string {
   return `user-policy:${name}@v${version}`;
+}
+
+/** A user policy's rule ids and where each is written. */
+export function userRuleSources(rego: string, name: string, version: number): Map<string, RuleSource & { head: boolean }> {
+  return indexRuleIds(rego, userPolicyFile(name, version), new Map(), USER_ID);
 }

@@ -116,6 +116,6 @@ export function setUserPolicyEnabled(db: Db, name: string, enabled: boolean, ver
 }
 
 export function enabledUserPolicies(db: Db): UserPolicy[] {
-  const rows = db.prepare('SELECT name, version, entry, wasm FROM safety_policies WHERE enabled = 1 AND wasm IS NOT NULL ORDER BY name, version').all() as { name: string; version: number; entry: string | null; wasm: Buffer }[];
-  return rows.map((r) => ({ name: r.name, version: r.version, entry: r.entry ?? USER_ENTRY, wasm: r.wasm }));
+  const rows = db.prepare('SELECT name, version, entry, wasm, rego_code FROM safety_policies WHERE enabled = 1 AND wasm IS NOT NULL ORDER BY name, version').all() as { name: string; version: number; entry: string | null; wasm: Buffer; rego_code: string | null }[];
+  return rows.map((r) => ({ name: r.name, version: r.version, entry: r.entry ?? USER_ENTRY, wasm: r.wasm, rego: r.rego_code ?? undefined }));
 }
