@@ -68,6 +68,7 @@ const PROJECT_REGO = `project(c) := {
 
 /** An argument that is free text (a message, a title): any other text without control characters or a leading dash fits. */
 export function isFreeText(arg: string): boolean {
+  // eslint-disable-next-line no-control-regex
   return /\s/.test(arg.trim()) && !arg.startsWith('-') && !/[\x00-\x1f]/.test(arg.replace(/[ \t]/g, ''));
 }
 
