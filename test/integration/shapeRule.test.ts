@@ -13,7 +13,11 @@ import { allowShape } from '../../server/src/policy/allowShape';
 import { ShapeRuleError } from '../../server/src/policy/shapeRule';
 import { addUserPolicy } from '../../server/src/policy/userPolicies';
 import { normaliseSettings } from '../../server/src/settings/settings';
+import { Paladin } from '../../server/src/paladin';
+import { createRecordsStage } from '../../server/src/presenter';
+import { FakeExecutorStage, FakeExplainerStage, FakePlannerStage } from '../support/fakeStages';
 import { runCli } from '../support/runCli';
+import { localUserId } from '../../server/src/store/database';
 
 function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-shape-'));
@@ -156,5 +160,24 @@ test('allow-shape refuses what no shape can make safe, and works from the comman
     assert.match(JSON.parse(refused.out).error.message, /denies/);
   } finally {
     fs.rmSync(s.dir, { recursive: true, force: true });
+  }
+});
+
+test('the editor\'s path: Paladin.allowShape adds the rule, reloads the policy, audits it, and answers with the new decision', async () => {
+  const s = setup();
+  try {
+    const policy = await createPolicyStage(s.db, s.settings);
+    const records = createRecordsStage(s.db, s.settings);
+    const paladin = new Paladin(s.db, s.settings, { policy, planner: new FakePlannerStage(policy), executor: new FakeExecutorStage(), explainer: new FakeExplainerStage(), records });
+    const actor = { userId: localUserId(s.db), source: 'editor' as const };
+    const result = await paladin.allowShape(actor, 'cargo clippy', { workspace: s.ws });
+    assert.equal(result.policy.decision, 'allow');
+    assert.ok(fs.existsSync(path.join(s.dir, 'policies', `${result.rule.name}_test.rego`)), 'kept beside the database');
+    assert.equal((await paladin.check(actor, 'cargo clippy --fix', { workspace: s.ws })).decision, 'ask');
+    const audit = records.auditLog.rows().find((r) => r.action === 'policy.allow-shape');
+    assert.ok(audit, 'adding a shape rule is audited');
+    await assert.rejects(paladin.allowShape(actor, 'rm -rf ~', { workspace: s.ws }), (e: Error & { code?: string }) => e.code === 'invalid' && /denies/.test(e.message));
+  } finally {
+    s.close();
   }
 });
