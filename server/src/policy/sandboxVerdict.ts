@@ -41,8 +41,6 @@ export function sandboxVerdict(policy: Judged, request: SandboxRequest = {}): Sa
   if (policy.risk?.network === true && !network) {
     notes.push('The command uses the network, but runs offline: its network calls fail. Ask for network access (it needs your approval) if it needs it.');
   }
-  if (mode === 'snapshot') notes.push('It works on a copy of the workspace: nothing is written to the workspace until you apply its changes.');
-  if (mode === 'ro') notes.push('The workspace is mounted read-only: the command cannot change it.');
   const needsApproval = reasons.length > 0;
   return { decision: needsApproval ? 'ask' : 'allow', needsApproval, mode, network, reasons, notes };
 }

@@ -78,7 +78,7 @@ export function formatDecision(command: string, decision: PolicyDecision, withFa
   lines.push(`  network:   ${risk.network ? 'yes' : 'no'}`);
   lines.push(`  privilege: ${risk.privilege ? 'yes' : 'no'}`);
   if (risk.runs_code === true) lines.push('  runs code: yes');
-  if (decision.sandbox) lines.push(describeSandbox(decision.sandbox));
+  if (decision.sandbox) lines.push(describeSandbox(decision.sandbox), ...decision.sandbox.notes.map((n) => `  ${n}`));
   lines.push(`Policy: ${decision.policyVersion}`);
   if (withFacts && decision.facts !== undefined) lines.push('', 'Facts:', JSON.stringify(decision.facts, null, 2));
   return lines.join('\n') + '\n';
