@@ -37,6 +37,7 @@ export function describeCloud(call: ToolCall): void {
   const verbs = rest.slice(prog === 'aws' ? 1 : 0);
   const destroy = verbs.find((v) => DESTROY_VERB.test(v));
   const read = verbs.find((v) => READ_VERB.test(v));
+  if (local && !destroy && !['init', 'login'].includes(rest[0])) fact.network = rest.includes('set') || rest.includes('login');
   if (local && !destroy) act(call, family, rest[0] === 'version' || rest[0] === '--version' || (read && !/set|unset/.test(rest.join(' '))) ? 'read' : 'change', `${label} changes the CLI's own configuration or login`);
   else if (destroy && (!read || verbs.indexOf(destroy) <= verbs.indexOf(read))) act(call, family, 'destroy', `${label} deletes or shuts down cloud resources`);
   else if (read) act(call, family, 'read', `${label} reads from the cloud account`);

@@ -6,11 +6,13 @@ import type { Context, Walker } from '../facts';
 import type { CommandFact } from '../factsTypes';
 import type { WordValue } from '../../shell/words';
 import { splitArgs } from '../../shell/argWords';
+import { NETWORK_SUBCOMMANDS } from '../../shell/programs';
 import { describeCloud, CLOUD_PROGRAMS } from './cloud';
 import { describeDocker } from './containers';
 import { DATABASE_PROGRAMS, describeDatabaseAdmin, describeDatabaseClient } from './databases';
 import { describeGitPublishing } from './gitPublishing';
-import { describeHelm, describeKubectl, describeTerraform } from './infrastructure';
+import { describeHelm, describeKubectl, describeKustomize, describeTerraform } from './infrastructure';
+import { describeJava } from './java';
 import { describeJavascript, JAVASCRIPT_PROGRAMS } from './javascript';
 import { describeJvmDotnet, JVM_DOTNET_PROGRAMS } from './jvmDotnet';
 import { describeNative, NATIVE_PROGRAMS } from './native';
@@ -29,6 +31,8 @@ const add = (names: string[], d: Describer) => names.forEach((n) => DESCRIBERS.s
 add(['terraform', 'tofu', 'terragrunt'], describeTerraform);
 add(['kubectl', 'oc'], describeKubectl);
 add(['helm'], describeHelm);
+add(['kustomize'], describeKustomize);
+add(['java'], describeJava);
 add(['docker', 'podman', 'docker-compose', 'podman-compose'], describeDocker);
 add(CLOUD_PROGRAMS, describeCloud);
 add(DATABASE_PROGRAMS, (c) => (['psql', 'mysql', 'mariadb', 'sqlite3', 'redis-cli', 'mongosh', 'mongo', 'sqlcmd', 'clickhouse-client', 'cqlsh'].includes(c.fact.program) ? describeDatabaseClient(c) : describeDatabaseAdmin(c)));
@@ -50,6 +54,11 @@ export function describeTool(w: Walker, fact: CommandFact, args: WordValue[], ct
   if (prog === 'echo' || prog === 'printf' || prog === 'cat') markQueryText(call);
   const describe = DESCRIBERS.get(prog);
   if (!describe) return false;
+  // The general table's guess (`go mod` reaches the network) gives way to the describer's knowledge; raw sockets stay.
+  if (prog in NETWORK_SUBCOMMANDS && !fact.redirects.some((r) => r.classes.includes('network-socket'))) {
+    fact.network = false;
+    fact.targets = [];
+  }
   describe(call);
   return !CONTINUE.has(prog);
 }

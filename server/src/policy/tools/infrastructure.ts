@@ -5,7 +5,6 @@
 import type { WordValue } from '../../shell/words';
 import { act, hasOption, texts, words, type ToolCall } from './toolKit';
 
-export const INFRASTRUCTURE_PROGRAMS = ['terraform', 'tofu', 'terragrunt', 'kubectl', 'oc', 'helm', 'docker', 'podman', 'docker-compose', 'podman-compose', 'kind', 'minikube', 'k9s', 'kustomize', 'kubectx', 'kubens'];
 
 const TF_LOCAL = new Set(['validate', 'fmt', 'version', 'providers', 'graph', 'show', 'output', 'console', 'test', '-version', '--version', '-help', '--help', 'help', 'metadata']);
 const TF_REMOTE_READ = new Set(['plan', 'init', 'refresh', 'get', 'login', 'logout']);
@@ -65,7 +64,7 @@ export function describeKubectl(call: ToolCall): void {
       act(call, family, 'read', `${prog} config ${sub2} reads the kubeconfig`);
       if (hasOption(args, '--raw')) fact.reads.push(call.w.path({ ...rest[0], text: '~/.kube/config', dynamic: false, glob: false }));
     } else act(call, family, 'change', `${prog} config ${sub2 ?? ''} changes the kubeconfig`);
-  } else if (KUBE_READ.has(sub)) act(call, family, 'read', `${prog} ${sub} reads from the cluster`);
+  } else if (KUBE_READ.has(sub) || (sub === 'rollout' && ['status', 'history'].includes(sub2 ?? '')) || (hasOption(args, '--dry-run') && sub !== 'delete')) act(call, family, 'read', `${prog} ${sub} reads from the cluster`);
   else if (KUBE_CHANGE.has(sub) || sub === 'replace') {
     act(call, family, 'change', `${prog} ${sub} changes what runs in the cluster`);
     if (sub === 'exec' || sub === 'debug' || sub === 'attach') fact.runs_code = 'remote';
@@ -107,4 +106,18 @@ export function describeHelm(call: ToolCall): void {
     fact.network = true;
     act(call, family, 'change', `helm ${sub} changes what runs in the cluster`);
   } else act(call, family, 'unknown', `helm ${sub} is not a subcommand Paladin knows`);
+}
+
+/** kustomize renders manifests locally; `edit` rewrites kustomization.yaml. */
+export function describeKustomize(call: ToolCall): void {
+  const sub = words(call.args)[0]?.text;
+  call.fact.subcommand = sub ?? '';
+  if (sub === 'edit' || sub === 'create' || sub === 'init') applyKustomize(call, 'build', 'kustomize edit rewrites kustomization.yaml', true);
+  else if (sub === undefined || ['build', 'cfg', 'version', 'help', 'localize'].includes(sub)) applyKustomize(call, 'read', `kustomize ${sub ?? ''} renders manifests`, false);
+  else act(call, 'cluster', 'unknown', `kustomize ${sub} is not a subcommand Paladin knows`);
+}
+
+function applyKustomize(call: ToolCall, action: 'read' | 'build', effect: string, writes: boolean): void {
+  act(call, 'cluster', action, effect);
+  if (writes) call.fact.writes.push(call.w.path({ ...call.args[0], text: 'kustomization.yaml', dynamic: false, glob: false }));
 }

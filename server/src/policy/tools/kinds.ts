@@ -62,10 +62,10 @@ export function applyKind(call: ToolCall, family: string, kind: Kind, label: str
   }
 }
 
-/** `'a b c_d'` → a table of kinds; `_` joins two-word subcommands (`config_get` is `config get`). */
+/** `'a b c_d'` → a table of kinds; `_` joins words of a subcommand (`config_get` is `config get`). */
 export function table(spec: Partial<Record<Kind, string>>): Map<string, Kind> {
   const m = new Map<string, Kind>();
-  for (const [kind, names] of Object.entries(spec) as [Kind, string][]) for (const n of names.split(/\s+/)) if (n) m.set(n.replace('_', ' '), kind);
+  for (const [kind, names] of Object.entries(spec) as [Kind, string][]) for (const n of names.split(/\s+/)) if (n) m.set(n.split('_').join(' '), kind);
   return m;
 }
 

@@ -14,6 +14,7 @@ const DB_CHANGE = /^(db:(migrate(:\w+)?|rollback|seed|create|prepare|load_config
 export function taskKind(t: WordValue): Kind {
   if (t.dynamic) return 'unknown';
   if (DB_DESTROY.test(t.text)) return 'destroy';
+  if (/^(db:migrate:status|migrate:status|db:version|showmigrations)$/.test(t.text)) return 'read';
   if (DB_CHANGE.test(t.text)) return 'change';
   if (/^(release(:.*)?|deploy(:.*)?|publish|gem:push)$/.test(t.text)) return 'publish';
   if (/^(console|c|dbconsole|db|tinker|shell|dbshell|runner|r)$/.test(t.text)) return 'unknown';

@@ -47,7 +47,9 @@ export function recursivePermissions(call: ToolCall): void {
   for (const t of targets) {
     const p = call.w.path(t);
     if (!fact.writes.some((q) => q.path === p.path)) fact.writes.push(p);
-    if (['root', 'home-root', 'system-top', 'system'].some((k) => p.classes.includes(k))) fact.markers.push(`recursive-permissions:${p.path}`);
+    // Someone's /home/NAME is an administrator's business (ask through the path rules); `~` is the person's own.
+    const ownHome = p.classes.includes('home-root') && /^(~|\/~)/.test(p.path);
+    if (ownHome || ['root', 'system-top'].some((k) => p.classes.includes(k))) fact.markers.push(`recursive-permissions:${p.path}`);
   }
 }
 

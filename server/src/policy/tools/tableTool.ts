@@ -33,8 +33,10 @@ export function describeTable(call: ToolCall, spec: TableSpec, label = call.fact
     kind = sub === undefined ? spec.bare : 'unknown';
   } else {
     const two = rest[1] ? `${sub} ${rest[1].text}` : '';
-    kind = spec.subs.get(two) ?? spec.subs.get(sub) ?? spec.other;
-    name = `${label} ${spec.subs.has(two) ? two : sub}`;
+    const three = rest[2] ? `${two} ${rest[2].text}` : '';
+    const key = [three, two, sub].find((k) => k !== '' && spec.subs.has(k)) ?? sub;
+    kind = spec.subs.get(key) ?? spec.other;
+    name = `${label} ${key}`;
   }
   if (spec.readOnlyWith && hasOption(call.args, ...spec.readOnlyWith) && ['write', 'build'].includes(kind)) kind = 'read';
   if (spec.writesWith && hasOption(call.args, ...spec.writesWith) && ['read', 'build'].includes(kind)) kind = 'write';

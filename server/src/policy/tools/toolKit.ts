@@ -31,7 +31,7 @@ export function words(args: WordValue[], valueOptions: ReadonlySet<string> = NON
   const out: WordValue[] = [];
   for (let i = 0; i < args.length; i++) {
     const t = args[i].text;
-    if (args[i].dynamic) {
+    if (args[i].dynamic && !t.startsWith('-')) {
       out.push(args[i]);
       continue;
     }
