@@ -5,8 +5,8 @@ import { act, hasOption, texts, words, type ToolCall } from './toolKit';
 
 export const CLOUD_PROGRAMS = ['aws', 'gcloud', 'gsutil', 'az', 'doctl'];
 
-const READ_VERB = /^(describe|list|get|show|head|ls|wait|info|version|help|whoami|account|print-\w+|read|search|check|validate|lookup|query|estimate|preview|tail|logs?|test-\w+|exists|view)(-|$)/;
-const DESTROY_VERB = /^(delete|terminate|remove|rm|rb|deregister|destroy|purge|drop|disable|revoke|erase|wipe|abandon|cancel|detach|disassociate|release|empty|clear|uninstall|unregister|deprovision|reset)(-|$)/;
+const READ_VERB = /^(describe|list|get|show|head|ls|wait|info|version|help|whoami|print-\w+|read|search|check|validate|lookup|query|estimate|preview|tail|logs?|test-\w+|exists|view)(-|$)/;
+const DESTROY_VERB = /^(batch-|force-|bulk-)?(delete|terminate|remove|rm|rb|deregister|destroy|purge|drop|disable|revoke|erase|wipe|abandon|cancel|detach|disassociate|release|empty|clear|uninstall|unregister|deprovision|reset)(-|$)/;
 
 export function describeCloud(call: ToolCall): void {
   const { fact, args } = call;
@@ -39,7 +39,7 @@ export function describeCloud(call: ToolCall): void {
   const read = verbs.find((v) => READ_VERB.test(v));
   if (local && !destroy && !['init', 'login'].includes(rest[0])) fact.network = rest.includes('set') || rest.includes('login');
   if (local && !destroy) act(call, family, rest[0] === 'version' || rest[0] === '--version' || (read && !/set|unset/.test(rest.join(' '))) ? 'read' : 'change', `${label} changes the CLI's own configuration or login`);
-  else if (destroy && (!read || verbs.indexOf(destroy) <= verbs.indexOf(read))) act(call, family, 'destroy', `${label} deletes or shuts down cloud resources`);
+  else if (destroy) act(call, family, 'destroy', `${label} deletes or shuts down cloud resources`);
   else if (read) act(call, family, 'read', `${label} reads from the cloud account`);
   else act(call, family, 'change', `${label} creates or changes cloud resources`);
 }

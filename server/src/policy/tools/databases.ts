@@ -94,17 +94,18 @@ export function describeDatabaseAdmin(call: ToolCall): void {
   const family = 'database';
   const host = optionText(args, '-h', '--host');
   if (!isLocalHost(host) || hasOption(args, '--uri')) fact.network = true;
-  const rest = texts(words(args, new Set(['-h', '--host', '-U', '-u', '--username', '-p', '--port', '-d', '--dbname', '-f', '--file', '-F', '--format', '-n', '-t', '--db', '-c', '--collection', '--uri', '-o', '--out', '-j'])));
   switch (prog) {
     case 'dropdb':
     case 'dropuser':
       act(call, family, 'destroy', `${prog} deletes a database or a role with everything in it`);
       return;
-    case 'mysqladmin':
+    case 'mysqladmin': {
+      const rest = texts(words(args, new Set(['-u', '--user', '-h', '--host', '-P', '--port', '-S', '--socket'])));
       if (rest.some((r) => /^(drop|shutdown|flush-\w+|kill|purge)$/i.test(r))) act(call, family, 'destroy', `mysqladmin ${rest.join(' ')} drops a database or stops the server`);
       else if (rest.every((r) => /^(status|extended-status|variables|version|ping|processlist)$/i.test(r))) act(call, family, 'read', 'mysqladmin reports status');
       else act(call, family, 'change', `mysqladmin ${rest.join(' ')} changes the server`);
       return;
+    }
     case 'pg_restore':
     case 'mongorestore':
     case 'mongoimport':

@@ -41,6 +41,7 @@ add(PYTHON_PROGRAMS, describePython);
 add(JVM_DOTNET_PROGRAMS, describeJvmDotnet);
 add(NATIVE_PROGRAMS, describeNative);
 add(RUBY_PHP_PROGRAMS, describeRubyPhp);
+add(['manage.py', 'artisan', 'console'], (c) => describeRubyPhp(c, c.fact.program));
 add(SYSTEM_PACKAGE_PROGRAMS, describeSystemPackages);
 
 /** Programs whose description continues in programFacts.ts after this one (docker's mounts, rm's paths, chmod's modes). */
@@ -82,7 +83,7 @@ export function describeInterpreterTool(w: Walker, fact: CommandFact, args: Word
     describePython(call, name);
     return true;
   }
-  if (fact.runs_code === 'script' && (name === 'artisan' || name === 'manage.py')) {
+  if (fact.runs_code === 'script' && (name === 'artisan' || name === 'manage.py' || name === 'console')) {
     describeRubyPhp(call, name);
     return true;
   }

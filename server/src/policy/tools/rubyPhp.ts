@@ -86,7 +86,7 @@ export const RUBY_PHP_PROGRAMS = ['bundle', 'bundler', 'rake', 'rails', 'gem', '
 
 export function describeRubyPhp(call: ToolCall, program = call.fact.program): void {
   if (program === 'bundle' || program === 'bundler') describeTable(call, BUNDLE, program);
-  else if (program === 'rake' || program === 'rails' || program === 'artisan' || program === 'manage.py') describeTable(call, { ...TASKS, family: program === 'artisan' ? 'php' : program === 'manage.py' ? 'python' : 'ruby' }, program);
+  else if (['rake', 'rails', 'artisan', 'manage.py', 'console'].includes(program)) describeTable(call, { ...TASKS, family: program === 'manage.py' ? 'python' : program === 'rake' || program === 'rails' ? 'ruby' : 'php' }, program);
   else if (program === 'gem') describeTable(call, GEM);
   else if (program === 'composer') describeTable(call, COMPOSER);
   else describeTable(call, CHECKERS[program]);
