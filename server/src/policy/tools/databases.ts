@@ -117,6 +117,8 @@ export function describeDatabaseAdmin(call: ToolCall): void {
       act(call, family, 'change', `${prog} creates a database or a role`);
       return;
     default:
+      // What a dump reads is the database named in its words: a dump piped to ssh is data leaving.
       act(call, family, 'read', `${prog} reads from a database`);
+      words(args, new Set(['-h', '--host', '-U', '-u', '--user', '--username', '-p', '--port', '-d', '--dbname', '-f', '--file', '-F', '--format', '--db', '-c', '--collection', '--uri', '-o', '--out'])).forEach((v) => readsFile(call, v));
   }
 }
