@@ -43,20 +43,20 @@ export function describeDatabaseClient(call: ToolCall): void {
   const c = CLIENTS[prog];
   const family = 'database';
   const valueOpts = new Set([...c.host, ...c.inline, ...c.file, ...c.values]);
-  const rest = words(args, valueOpts);
+  const inline = c.inline.flatMap((o) => allValues(args, o));
+  const files = c.file.flatMap((o) => allValues(args, o));
+  const rest = words(args, valueOpts).filter((v) => !inline.includes(v) && !files.includes(v));
   const hosts = c.host.map((h) => optionText(args, h)).filter((h): h is string => h !== undefined);
   const urls = rest.filter((v) => /^[a-z+]+:\/\//i.test(v.text) || v.dynamic).map(show);
   if (hosts.some((h) => !isLocalHost(h)) || urls.some((u) => u.includes('$?') || !/:\/\/([^@/]*@)?(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/i.test(u))) {
     fact.network = true;
     fact.targets.push(...hosts.filter((h) => !isLocalHost(h)), ...urls);
   }
-  const inline = c.inline.flatMap((o) => allValues(args, o));
   let queryWords: WordValue[] = [];
   if (prog === 'sqlite3') queryWords = rest.slice(1);
   if (c.kind === 'redis') queryWords = rest;
   const shown: string[] = [...inline.map((v) => v.text), ...(queryWords.length && c.kind !== 'redis' ? [queryWords.map((v) => v.text).join(' ')] : [])];
   if (prog === 'sqlite3' && rest[0]) readsFile(call, rest[0]);
-  const files = c.file.flatMap((o) => allValues(args, o));
   files.forEach((v) => readsFile(call, v));
   const heredoc = fact.stdin === 'heredoc' || fact.stdin === 'herestring';
   if (heredoc) shown.push(fact.inline_code.split('$?').join(DYNAMIC));
@@ -73,6 +73,8 @@ export function describeDatabaseClient(call: ToolCall): void {
     act(call, family, 'unknown', `${prog} runs statements from a file or a pipe that Paladin cannot read first`);
     if (fact.stdin === 'pipe') fact.markers.push('query-from-pipe');
   }
+  // psql and mysql take a database and a user as words; anything else there may be a statement in disguise.
+  if (c.kind === 'sql' && prog !== 'sqlite3' && rest.some((v) => /\s/.test(v.text) && !/^[a-z+]+:\/\//i.test(v.text))) act(call, family, 'unknown', `${prog} is given words it does not take as a database or a user`);
   if (!fact.tool) act(call, family, 'read', `${prog} opens an interactive session`);
 }
 
@@ -82,6 +84,7 @@ function allValues(args: WordValue[], name: string): WordValue[] {
     const t = args[i].text;
     if (t === name && args[i + 1]) out.push(args[i + 1]);
     else if (name.startsWith('--') && t.startsWith(name + '=')) out.push({ ...args[i], text: t.slice(name.length + 1) });
+    else if (!name.startsWith('--') && name.length === 2 && new RegExp(`^-[a-zA-Z]+${name[1]}$`).test(t) && args[i + 1]) out.push(args[i + 1]);
     else if (!name.startsWith('--') && name.length === 2 && t.startsWith(name) && t.length > 2 && !t.startsWith('--')) out.push({ ...args[i], text: t.slice(2) });
   }
   return out;

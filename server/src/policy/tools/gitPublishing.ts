@@ -24,7 +24,7 @@ export function describeGitPublishing(call: ToolCall): void {
     const paths = fact.subcommand === 'commit' ? positionals.filter((_, i) => !isMessage(rest, positionals[i])) : positionals;
     for (const p of paths) {
       const path = call.w.path(p);
-      if (path.classes.includes('secret') && !path.path.endsWith('.pub')) {
+      if ((path.classes.includes('secret') || globCouldBeSecret(p.text)) && !path.path.endsWith('.pub')) {
         act(call, 'git', 'publish', `git ${fact.subcommand} ${path.path} puts a file that holds secrets into the history; a push publishes it and removing it later does not take it back`);
       }
     }
@@ -34,4 +34,15 @@ export function describeGitPublishing(call: ToolCall): void {
 function isMessage(rest: ReturnType<typeof splitArgs>['positionals'], v: ReturnType<typeof splitArgs>['positionals'][number]): boolean {
   const i = rest.indexOf(v);
   return i > 0 && /^(-m|--message|-F|--file|-C|-c|--author|--date|--fixup|--squash|--trailer)$/.test(rest[i - 1].text) || /^-[a-zA-Z]*m$/.test(rest[i - 1]?.text ?? '');
+}
+
+const SECRET_EXAMPLES = ['.env', '.env.local', '.env.production', 'id_rsa', 'id_ed25519', 'credentials.json', 'server.key', 'cert.pem', 'store.p12', 'secrets.yml', 'secret.json'];
+
+/** `.env*`, `*.pem`, `id_*`: a glob whose literal part names a kind of secret file. */
+function globCouldBeSecret(text: string): boolean {
+  if (!/[*?[]/.test(text)) return false;
+  const base = text.split('/').pop() ?? '';
+  if (base.replace(/[*?[\]]/g, '').length < 3) return false;
+  const re = new RegExp('^' + base.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  return SECRET_EXAMPLES.some((s) => re.test(s));
 }
