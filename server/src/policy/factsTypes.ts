@@ -23,6 +23,8 @@ export interface AssignmentFact {
 
 export interface CommandFact {
   index: number;
+  /** Character offsets [start, end) of the statement in the command line that holds this command. */
+  span: [number, number];
   /** Resolved program name (`/bin/rm`, `\rm`, `"r"m` → `rm`); empty when only known at run time. */
   program: string;
   /** The name as written after quote removal. */
