@@ -23,6 +23,8 @@ async function rows(name: 'everyday' | 'destructive'): Promise<BenchRow[]> {
   if (name === 'everyday') {
     const offline = entries.map((e) => engine.judge(e.command, { workspace: '/home/dev/project' })).filter((d) => !d.risk.network);
     const asked = offline.filter((d) => d.decision === 'ask').length;
+    const prompted = entries.map((e) => engine.judge(e.command, { workspace: '/home/dev/project' })).filter((d) => d.sandbox?.needsApproval).length;
+    out.push({ area: 'corpora', metric: `everyday sandbox prompt (${n})`, value: pct(prompted, n), note: 'offline run in the sandbox (default mode) needs a person first' });
     out.push({ area: 'corpora', metric: `everyday offline ask (${offline.length})`, value: pct(asked, offline.length), note: 'host ask among commands that reach no network (git commits, workspace writes, scripts)' });
   }
   for (const [eco, list] of byEcosystem(entries)) {
