@@ -45,6 +45,8 @@ export function describeDatabaseClient(call: ToolCall): void {
   const valueOpts = new Set([...c.host, ...c.inline, ...c.file, ...c.values]);
   const inline = c.inline.flatMap((o) => allValues(args, o));
   const files = c.file.flatMap((o) => allValues(args, o));
+  // mongosh runs the .js files named among its words.
+  if (c.kind === 'mongo') files.push(...words(args, new Set([...c.host, ...c.values, ...c.inline])).filter((v) => /\.js$/.test(v.text) || v.dynamic));
   const rest = words(args, valueOpts).filter((v) => !inline.includes(v) && !files.includes(v));
   const hosts = c.host.map((h) => optionText(args, h)).filter((h): h is string => h !== undefined);
   const urls = rest.filter((v) => /^[a-z+]+:\/\//i.test(v.text) || v.dynamic).map(show);
@@ -71,7 +73,11 @@ export function describeDatabaseClient(call: ToolCall): void {
   if (hasOption(args, '--eval') && c.kind === 'redis') act(call, family, 'unknown', `${prog} --eval runs a Lua script on the server`);
   if (files.length > 0 || fact.stdin === 'file' || fact.stdin === 'pipe') {
     act(call, family, 'unknown', `${prog} runs statements from a file or a pipe that Paladin cannot read first`);
-    if (fact.stdin === 'pipe') fact.markers.push('query-from-pipe');
+    if (fact.stdin === 'pipe') {
+      // The client runs what it is fed, as a shell would: downloaded or decoded text is judged like code piped to a shell.
+      fact.markers.push('query-from-pipe');
+      fact.runs_code = 'stdin';
+    }
   }
   // psql and mysql take a database and a user as words; anything else there may be a statement in disguise.
   if (c.kind === 'sql' && prog !== 'sqlite3' && rest.some((v) => /\s/.test(v.text) && !/^[a-z+]+:\/\//i.test(v.text))) act(call, family, 'unknown', `${prog} is given words it does not take as a database or a user`);

@@ -16,7 +16,9 @@ export function describeTerraform(call: ToolCall): void {
   const rest = texts(words(args));
   const [sub, sub2] = rest;
   fact.subcommand = sub ?? '';
-  const auto = hasOption(args, '-auto-approve', '--auto-approve') || (prog === 'terragrunt' && hasOption(args, '--terragrunt-non-interactive', '--non-interactive'));
+  // `yes | terraform apply` and TF_CLI_ARGS=-auto-approve approve as surely as the option does.
+  const tfArgs = [...fact.env, ...call.w.facts.assignments].filter((e) => e.name.startsWith('TF_CLI_ARGS'));
+  const auto = hasOption(args, '-auto-approve', '--auto-approve') || (prog === 'terragrunt' && hasOption(args, '--terragrunt-non-interactive', '--non-interactive')) || fact.stdin !== 'inherit' || tfArgs.some((e) => e.dynamic || e.value.includes('auto-approve'));
   if (sub === undefined) act(call, family, 'read', `${prog} prints its help`);
   else if (sub === 'destroy' || (sub === 'apply' && hasOption(args, '-destroy', '--destroy')) || (prog === 'terragrunt' && /^run-all$/.test(sub) && sub2 === 'destroy')) act(call, family, 'destroy', `${prog} ${sub} deletes every resource the configuration manages`);
   else if (sub === 'apply' || (sub === 'run-all' && sub2 === 'apply')) {
