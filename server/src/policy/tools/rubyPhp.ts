@@ -24,7 +24,7 @@ export function taskKind(t: WordValue): Kind {
   return 'build';
 }
 
-const TASKS: TableSpec = { family: 'ruby', values: set('-f --rakefile -C --directory -I -r -e --environment'), bare: 'build', other: 'build', subs: table({}), adjust: (_c, _s, rest) => strictestKind(rest.map(taskKind), 'build') };
+const TASKS: TableSpec = { family: 'ruby', values: set('-f --rakefile -C --directory -I -r -e --environment'), bare: 'build', other: 'build', subs: table({}), adjust: (_c, _s, rest) => (rest.length > 0 ? strictestKind(rest.map(taskKind)) : 'build') };
 
 const BUNDLE: TableSpec = {
   family: 'ruby',

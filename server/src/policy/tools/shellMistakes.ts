@@ -36,17 +36,19 @@ export function deleteFromEmptyVariable(call: ToolCall, targets: WordValue[]): v
   }
 }
 
-/** chmod -R / chown -R: the targets, reading a mode written like an option (`-x`, `-w`) as the mode it is. */
+/** chmod / chown: the targets, reading a mode written like an option (`-x`, `-w`) as the mode it is; recursive changes of the home folder, the root or a top system folder are marked. */
 export function recursivePermissions(call: ToolCall): void {
   const { fact, args } = call;
   const { flags, positionals } = splitArgs(args);
-  if (!flags.includes('R') && !flags.includes('recursive')) return;
+  const recursive = flags.includes('R') || flags.includes('recursive');
   const modeAsOption = fact.program === 'chmod' && args.some((a) => !a.dynamic && /^-[rwxXst]+$/.test(a.text) && !/R/.test(a.text));
+  if (!recursive && !modeAsOption) return;
   const byReference = args.some((a) => a.text.startsWith('--reference'));
   const targets = modeAsOption || byReference ? positionals : positionals.slice(1);
   for (const t of targets) {
     const p = call.w.path(t);
     if (!fact.writes.some((q) => q.path === p.path)) fact.writes.push(p);
+    if (!recursive) continue;
     // Someone's /home/NAME is an administrator's business (ask through the path rules); `~` is the person's own.
     const ownHome = p.classes.includes('home-root') && /^(~|\/~)/.test(p.path);
     if (ownHome || ['root', 'system-top'].some((k) => p.classes.includes(k))) fact.markers.push(`recursive-permissions:${p.path}`);
