@@ -8,6 +8,10 @@ export const CLOUD_PROGRAMS = ['aws', 'gcloud', 'gsutil', 'az', 'doctl'];
 const READ_VERB = /^(describe|list|get|show|head|ls|wait|info|version|help|whoami|print-\w+|read|search|check|validate|lookup|query|estimate|preview|tail|logs?|test-\w+|exists|view)(-|$)/;
 const DESTROY_VERB = /^(batch-|force-|bulk-)?(delete|terminate|remove|rm|rb|deregister|destroy|purge|drop|disable|revoke|erase|wipe|abandon|cancel|detach|disassociate|release|empty|clear|uninstall|unregister|deprovision|reset)(-|$)/;
 
+// Registry logins (`aws ecr get-login-password | docker login --password-stdin`) are left to the network rules.
+const PRINTS_CREDENTIALS = /^(print-access-token|print-identity-token|get-access-token|get-session-token|get-federation-token|print-token|export-credentials)$/;
+const CREDENTIALS: Record<string, string> = { aws: '~/.aws/credentials', gcloud: '~/.config/gcloud', gsutil: '~/.config/gcloud', az: '~/.azure', doctl: '~/.config/doctl' };
+
 export function describeCloud(call: ToolCall): void {
   const { fact, args } = call;
   const prog = fact.program;
@@ -21,6 +25,10 @@ export function describeCloud(call: ToolCall): void {
   if (rest.length === 0) {
     act(call, family, 'read', `${prog} prints its help`);
     return;
+  }
+  // Printing a token or a secret key reads the CLI's credentials, as `cat` of them would.
+  if (rest.some((r) => PRINTS_CREDENTIALS.test(r)) || (rest[0] === 'configure' && rest[1] === 'get' && /secret|key|token|password/i.test(rest[2] ?? ''))) {
+    fact.reads.push(call.w.path({ ...args[0], text: CREDENTIALS[prog] ?? '~/.config/gcloud', dynamic: false, glob: false }));
   }
   if (prog === 'aws' && rest[0] === 's3') {
     describeS3(call, rest.slice(1));
