@@ -48,6 +48,25 @@ const TABLE: Record<string, Alternative[]> = {
   'exec.git-config': [{ text: 'set the option in the repository\'s config yourself after reading it, not with -c on the command line' }],
   'network.access': [{ program: 'curl', text: 'run it offline in the sandbox first; if a download is needed, save it to a file (`curl -fsSLo FILE URL`) and read it before use' }],
   'unknown.program': [{ text: 'look it up first: `type PROGRAM` and `PROGRAM --help` tell what it is' }],
+  'tools.destroy': [
+    { program: 'terraform', text: 'preview first with `terraform plan -destroy` (or `terraform plan`), then run the apply yourself after reading the plan' },
+    { program: 'tofu', text: 'preview first with `tofu plan -destroy` (or `tofu plan`), then run the apply yourself after reading the plan' },
+    { program: 'kubectl', text: 'list what would go first: the same command with `--dry-run=client -o name`' },
+    { program: 'helm', text: 'look at what the release owns first: `helm status RELEASE` and `helm get manifest RELEASE`' },
+    { program: 'docker', text: 'look first (`docker system df`, `docker ps -a`, `docker volume ls`) and remove what you name, one by one' },
+    { program: 'psql', text: 'count what it would touch first (`SELECT count(*) FROM … WHERE …`), then run it yourself inside BEGIN … ROLLBACK' },
+    { program: 'mysql', text: 'count what it would touch first (`SELECT COUNT(*) FROM … WHERE …`), then run it yourself inside a transaction' },
+    { program: 'git', text: 'push to a new branch instead (`git push origin HEAD:refs/heads/NEW-BRANCH`) and merge it there' },
+    { program: 'aws', text: 'list first (`aws s3 ls --recursive`, `--dryrun` for s3 commands, `--dry-run` for ec2)' },
+  ],
+  'tools.publish': [
+    { program: 'npm', text: 'check what would be published with `npm pack --dry-run`, then publish yourself' },
+    { program: 'cargo', text: 'check with `cargo publish --dry-run`, then publish yourself' },
+    { program: 'git', text: 'keep the file out of the history: add it to .gitignore and commit an example without values (`.env.example`)' },
+  ],
+  'tools.delete-if-empty': [{ text: 'write the variable as `${NAME:?}` so the shell stops when it is unset or empty' }],
+  'tools.cd-then-delete': [{ text: 'join them so the delete only runs in the folder you meant: `cd DIR && rm -rf ./*`' }],
+  'tools.recursive-permissions': [{ text: 'change only the folder you mean, inside it (e.g. `chmod -R u+rwX ./project`)' }],
 };
 
 export function alternativeFor(ruleId: string, command: CommandFact | undefined): string | undefined {

@@ -7,6 +7,7 @@ import type { AssignmentFact, CommandFact, Facts } from './factsTypes';
 import { changeDirectory, classifyPath, type Cwd } from './paths';
 import { isWellKnownProgram } from '../shell/programs';
 import { describeProgram } from './programFacts';
+import { SequenceWatch } from './tools';
 import { unwrap } from './wrappers';
 import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
 import { byteToCharOffset } from '../shell/offsets';
@@ -81,7 +82,12 @@ export class Walker {
   }
 
   stmts(list: ShNode[] | null | undefined, ctx: Context): void {
-    for (const s of list ?? []) this.stmt(s, ctx);
+    const watch = new SequenceWatch();
+    for (const s of list ?? []) {
+      const before = this.facts.commands.length;
+      this.stmt(s, ctx);
+      watch.after(this, s, before);
+    }
   }
 
   stmt(stmt: ShNode, ctx: Context): void {

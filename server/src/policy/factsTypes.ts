@@ -72,6 +72,18 @@ export interface CommandFact {
   in_loop: boolean;
   background: boolean;
   markers: string[];
+  /** What an ecosystem tool's subcommand does (terraform destroy, npm test, psql -c '...'); absent for other programs. */
+  tool?: ToolFact;
+}
+
+/** read and build stay in the workspace or only look; change, unknown, publish and destroy are judged by tools.rego. */
+export type ToolAction = 'read' | 'build' | 'change' | 'unknown' | 'publish' | 'destroy';
+
+export interface ToolFact {
+  family: string;
+  action: ToolAction;
+  /** What the subcommand does, in words for the reason a rule gives. */
+  effect: string;
 }
 
 export interface Facts {
