@@ -104,6 +104,20 @@ test('free text may vary, nothing else: a commit message is a shape, a substitut
   }
 });
 
+test('a here-document is part of the shape: another body is another command', async () => {
+  const s = setup();
+  try {
+    const command = "cat > notes.txt <<'EOF'\nhello\nEOF";
+    await allowShape(s.db, command, { dir: path.join(s.dir, 'policies'), workspace: s.ws });
+    const stage = await createPolicyStage(s.db, s.settings);
+    assert.equal((await stage.check(command, { workspace: s.ws })).decision, 'allow');
+    assert.notEqual((await stage.check("cat > notes.txt <<'EOF'\nsomething else\nEOF", { workspace: s.ws })).decision, 'allow');
+    assert.notEqual((await stage.check('cat > notes.txt <<< "hello"', { workspace: s.ws })).decision, 'allow');
+  } finally {
+    s.close();
+  }
+});
+
 test('no user rule can weaken a deny or a verdict that cannot be known, whatever it waives', async () => {
   const s = setup();
   try {

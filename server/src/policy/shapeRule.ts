@@ -40,6 +40,8 @@ export function projectCommand(c: CommandFact): Record<string, unknown> {
     background: c.background,
     stdin: c.stdin,
     runs_code: c.runs_code,
+    // Here-documents and here-strings are code or data the arguments do not show.
+    inline_code: c.inline_code,
     nargs: c.args.length,
   };
 }
@@ -63,6 +65,7 @@ const PROJECT_REGO = `project(c) := {
 	"background": c.background,
 	"stdin": c.stdin,
 	"runs_code": c.runs_code,
+	"inline_code": c.inline_code,
 	"nargs": count(c.args),
 }`;
 
