@@ -12,7 +12,7 @@ import type { Settings } from '../settings/settings';
 import type { ApplyResult, ExecutorStage, RunParams } from '../stages';
 import { applyPending } from './applyChanges';
 import { type SandboxShape } from './containerSpec';
-import { connectDocker, engineName, explainDockerError, imageMissing, SandboxError } from './docker';
+import { apiAtLeast, connectDocker, engineName, explainDockerError, imageMissing, SandboxError } from './docker';
 import { DEFAULT_IMAGE, ensureDefaultImage, imageInfo } from './images';
 import { PENDING_TTL_MS, PendingStore, pendingRoot } from './pendingChanges';
 import { RunQueue } from './runQueue';
@@ -20,7 +20,9 @@ import { Sandbox, type Execution } from './sandbox';
 import { collectChanges } from './snapshotChanges';
 import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
-import { listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
+import { linkBreaksOut, listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
+import { checkWorkspace } from './workspaceGuard';
+import { WorkspaceLocks } from './workspaceLock';
 
 type RunOutput = RunResult & { output?: Buffer };
 type OnOutput = (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
@@ -32,7 +34,11 @@ export class Executor implements ExecutorStage {
   readonly pool: WarmPool;
   readonly queue: RunQueue;
   readonly pending: PendingStore;
+  readonly locks: WorkspaceLocks;
   readonly owner = ownerTag();
+  /** Whether the engine makes read-only binds read-only all the way down (API 1.44+); known after the first run. */
+  private recursiveReadOnly: Promise<boolean> | undefined;
+  private recursiveReadOnlyKnown = false;
   private swept: Promise<void> | undefined;
   private readonly images = new Map<string, Promise<void>>();
   private readonly cleanups = new Set<Promise<unknown>>();
@@ -48,6 +54,21 @@ export class Executor implements ExecutorStage {
     this.pool = new WarmPool(this.docker, s.poolSize, s.poolIdleSeconds * 1000, this.owner);
     this.queue = new RunQueue(s.maxConcurrent);
     this.pending = new PendingStore(pendingRoot(settings.database.path));
+    this.locks = new WorkspaceLocks(`${this.pending.root}-locks`);
+  }
+
+  /** Refuses a workspace that may not be mounted (or copied) in this mode; returns its real path. */
+  private async guard(params: RunParams): Promise<string> {
+    let real: string;
+    try {
+      real = fs.realpathSync(params.workspace);
+    } catch {
+      throw new RequestError(`The workspace ${params.workspace} does not exist or cannot be read.`);
+    }
+    this.recursiveReadOnly ??= this.docker.version().then((v) => (this.recursiveReadOnlyKnown = apiAtLeast(v.ApiVersion, 1, 44)));
+    this.recursiveReadOnly.catch(() => (this.recursiveReadOnly = undefined));
+    checkWorkspace(real, params.mode, await this.recursiveReadOnly.catch(() => false));
+    return real;
   }
 
   /** The start-up sweep: containers and volumes of servers that are gone, and expired pending changes. */
@@ -74,6 +95,7 @@ export class Executor implements ExecutorStage {
       user: params.mode === 'live' ? liveUser(params.workspace) : undefined,
       workspace: params.mode === 'snapshot' ? undefined : params.workspace,
       network: params.network === true,
+      recursiveReadOnly: this.recursiveReadOnlyKnown,
       limits: { memoryMiB: s.memoryMiB, cpus: s.cpus, pids: s.pids, tmpfsMiB: s.tmpfsMiB, timeoutSeconds: timeout, snapshotMiB: s.snapshotMaxMiB },
     };
   }
@@ -85,12 +107,14 @@ export class Executor implements ExecutorStage {
   }
 
   async run(params: RunParams, options: { signal?: AbortSignal; onOutput?: OnOutput; runId?: string } = {}): Promise<RunOutput> {
-    const shape = this.shape(params);
-    const key = poolKey(shape);
     const queuedAt = performance.now();
+    this.shape(params); // bad input is refused before the engine is asked anything
     await this.startup().catch((err) => {
       throw explainDockerError(err);
     });
+    const realWorkspace = await this.guard(params);
+    const shape = this.shape(params);
+    const key = poolKey(shape);
     await this.ensureImage(shape.image, options.onOutput, options.signal);
     let release: () => void;
     try {
@@ -100,7 +124,10 @@ export class Executor implements ExecutorStage {
     }
     const queueMs = performance.now() - queuedAt;
     let sandbox: Sandbox | undefined;
+    let releaseLive: (() => void) | undefined;
     try {
+      // A live run and an apply never write the same workspace at once.
+      if (shape.mode === 'live') releaseLive = await this.locks.holdLive(realWorkspace, options.runId ?? randomUUID());
       const startAt = performance.now();
       sandbox = this.pool.take(key);
       if (!sandbox) {
@@ -117,7 +144,7 @@ export class Executor implements ExecutorStage {
       this.pool.refill(key, shape);
       const runId = options.runId ?? sandbox.id;
       let manifest: Manifest | undefined;
-      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal);
+      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal, options.onOutput);
       const startMs = performance.now() - startAt;
       const exec = await sandbox.execute(params.command, {
         hold: shape.mode === 'snapshot',
@@ -149,8 +176,9 @@ export class Executor implements ExecutorStage {
       release();
       if (sandbox) {
         this.active.delete(sandbox);
-        this.track(sandbox.destroy());
-      }
+        // The live lock is held until the container (and everything in it) is gone.
+        this.track(releaseLive ? sandbox.destroy().finally(releaseLive) : sandbox.destroy());
+      } else releaseLive?.();
     }
   }
 
@@ -175,8 +203,14 @@ export class Executor implements ExecutorStage {
     }
   }
 
-  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal): Promise<Manifest> {
-    const files = await listWorkspaceFiles(workspace, signal);
+  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal, onOutput?: OnOutput): Promise<Manifest> {
+    const listed = await listWorkspaceFiles(workspace, signal);
+    const files = listed.filter((rel) => !linkBreaksOut(workspace, rel));
+    if (files.length < listed.length) {
+      const kept = new Set(files);
+      const left = listed.filter((rel) => !kept.has(rel));
+      onOutput?.({ stream: 'stderr', text: `[paladin: the snapshot leaves out ${left.length} link(s) pointing outside the workspace: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}]\n` });
+    }
     const { stream, manifest } = await packWorkspace(workspace, files, this.settings.sandbox.snapshotMaxMiB * 1024 * 1024, signal);
     manifest.catch(() => undefined);
     try {
@@ -245,10 +279,18 @@ export class Executor implements ExecutorStage {
 
   async apply(runId: string, options: { includeSensitive?: boolean } = {}): Promise<ApplyResult> {
     const run = this.pending.load(runId);
-    const result = applyPending(run, (name) => this.pending.fileOf(runId, name), options);
-    if (result.remaining.length > 0) this.pending.save({ ...run, changes: result.remaining });
+    const unlock = this.locks.holdApply(run.workspace);
+    let result: ReturnType<typeof applyPending>;
+    try {
+      result = applyPending(run, (name) => this.pending.fileOf(runId, name), options);
+    } finally {
+      unlock();
+    }
+    // After a failure the record stays whole: applying again skips what is already in place.
+    if (result.failed.length > 0) this.pending.save(run);
+    else if (result.remaining.length > 0) this.pending.save({ ...run, changes: result.remaining });
     else this.pending.remove(runId);
-    return { applied: result.applied, skipped: result.skipped };
+    return { applied: result.applied, skipped: result.skipped, ...(result.failed.length ? { failed: result.failed } : {}) };
   }
 
   async discard(runId: string): Promise<void> {
