@@ -4,7 +4,7 @@
 
 import type { ContainerCreateOptions } from 'dockerode';
 import type { WorkspaceMode } from '../protocol/types';
-import { BOOTSTRAP_CMD } from './bootstrap';
+import { KEEPER_CMD } from './bootstrap';
 
 export interface SandboxLimits {
   memoryMiB: number;
@@ -69,14 +69,14 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
   if (labels.pool) labelSet[POOL_LABEL] = labels.pool;
   return {
     Image: shape.image,
-    Cmd: BOOTSTRAP_CMD,
+    Cmd: KEEPER_CMD,
     Entrypoint: [],
     User: user,
     WorkingDir: WORKDIR,
     Env: SANDBOX_ENV,
-    OpenStdin: true,
+    OpenStdin: false,
     StdinOnce: false,
-    AttachStdin: true,
+    AttachStdin: false,
     AttachStdout: true,
     AttachStderr: true,
     Tty: false,

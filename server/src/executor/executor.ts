@@ -147,7 +147,6 @@ export class Executor implements ExecutorStage {
       if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal, options.onOutput);
       const startMs = performance.now() - startAt;
       const exec = await sandbox.execute(params.command, {
-        hold: shape.mode === 'snapshot',
         limits: { viewerBytes: this.settings.sandbox.outputBytes, historyBytes: this.settings.sandbox.historyOutputBytes },
         timeoutMs: shape.limits.timeoutSeconds * 1000,
         signal: options.signal,
@@ -157,6 +156,8 @@ export class Executor implements ExecutorStage {
       let changes: RunResult['changes'];
       if (manifest && ended.end === 'exited') {
         try {
+          // Frozen first: whatever the command left running cannot touch the files while they are read.
+          await sandbox.freeze();
           changes = await this.copyOut(sandbox, runId, params.workspace, manifest);
         } catch (err) {
           // The command ran; only its changes are lost. Keep its output and say why.
@@ -183,7 +184,7 @@ export class Executor implements ExecutorStage {
   }
 
   private async classify(sandbox: Sandbox, exec: Execution, shape: SandboxShape): Promise<{ end: RunResult['end']; exitCode: number | null; message?: string }> {
-    const code = exec.report?.status ?? null;
+    const code = exec.exitCode;
     switch (exec.how) {
       case 'timeout':
         return { end: 'timeout', exitCode: null, message: `killed after ${shape.limits.timeoutSeconds} s (TERM, then KILL 2 s later)` };
@@ -192,13 +193,13 @@ export class Executor implements ExecutorStage {
       case 'output limit':
         return { end: 'output limit', exitCode: null, message: `stopped after ${this.settings.sandbox.historyOutputBytes} bytes of output` };
       case 'exited':
-        if (exec.report && exec.report.oomKills > 0) return { end: 'memory limit', exitCode: code, message: `a process was killed at the ${shape.limits.memoryMiB} MiB memory limit` };
+        if (exec.oomKills > 0) return { end: 'memory limit', exitCode: code, message: `a process was killed at the ${shape.limits.memoryMiB} MiB memory limit` };
         return { end: 'exited', exitCode: code };
       case 'died': {
-        // The container ended without the shell's report: OOM, or the command killed the sandbox shell.
+        // The container ended before the command did: OOM, or the keeper was killed.
         const state = await sandbox.container.inspect().then((i) => i.State, () => undefined);
         if (state?.OOMKilled) return { end: 'memory limit', exitCode: state.ExitCode ?? null, message: `killed at the ${shape.limits.memoryMiB} MiB memory limit` };
-        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: 'the sandbox container ended before the command reported its exit (was its shell killed?)' };
+        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: 'the sandbox container ended before the command did (was its keeper process killed?)' };
       }
     }
   }
