@@ -44,6 +44,10 @@ describe('container spec', () => {
       assert.equal(mount.ReadOnly, mode === 'ro');
       assert.equal(mount.Type, mode === 'snapshot' ? 'volume' : 'bind');
     }
+    const recursive = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: false, recursiveReadOnly: true, limits }, { run: 'r', owner: 'o' });
+    assert.equal((recursive.HostConfig!.Mounts![0].BindOptions as { ReadOnlyForceRecursive?: boolean }).ReadOnlyForceRecursive, true);
+    const plain = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: false, limits }, { run: 'r', owner: 'o' });
+    assert.equal((plain.HostConfig!.Mounts![0].BindOptions as { ReadOnlyForceRecursive?: boolean }).ReadOnlyForceRecursive, undefined);
     const net = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: true, limits }, { run: 'r', owner: 'o' });
     assert.equal(net.HostConfig!.NetworkMode, 'bridge');
     assert.match(snapshotVolumeSpec('v', limits, 'o').DriverOpts.o, /size=256m,nr_inodes=250000,/);
@@ -154,6 +158,28 @@ describe('run queue', () => {
     (await p4)();
     assert.deepEqual(order, ['3 cancelled', '2', '4']);
     assert.deepEqual(q.depth, { active: 0, waiting: 0 });
+  });
+
+  test('users take turns: a pile of runs from one user does not hold another back', async () => {
+    const q = new RunQueue(1);
+    const order: string[] = [];
+    const first = await q.acquire(undefined, 'mallory');
+    const waiting = [
+      ...[1, 2, 3, 4].map((i) => q.acquire(undefined, 'mallory').then((rel) => (order.push(`mallory${i}`), rel))),
+      q.acquire(undefined, 'alice').then((rel) => (order.push('alice1'), rel)),
+      q.acquire(undefined, 'bob').then((rel) => (order.push('bob1'), rel)),
+      q.acquire(undefined, 'alice').then((rel) => (order.push('alice2'), rel)),
+    ];
+    assert.deepEqual(q.depth, { active: 1, waiting: 7 });
+    first();
+    // Each run ends as soon as it starts; the next one is granted in turn.
+    for (let i = 0; i < waiting.length; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const done = await Promise.race(waiting.map((p, j) => p.then((rel) => ({ rel, j }))));
+      waiting[done.j] = new Promise(() => undefined);
+      done.rel();
+    }
+    assert.deepEqual(order, ['mallory1', 'alice1', 'bob1', 'mallory2', 'alice2', 'mallory3', 'mallory4']);
   });
 });
 

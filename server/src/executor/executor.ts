@@ -15,6 +15,7 @@ import { type SandboxShape } from './containerSpec';
 import { apiAtLeast, connectDocker, engineName, explainDockerError, imageMissing, SandboxError } from './docker';
 import { DEFAULT_IMAGE, ensureDefaultImage, imageInfo } from './images';
 import { PENDING_TTL_MS, PendingStore, pendingRoot } from './pendingChanges';
+import { makeRoom, PendingCapError, pendingBytes } from './pendingCaps';
 import { RunQueue } from './runQueue';
 import { Sandbox, type Execution } from './sandbox';
 import { collectChanges } from './snapshotChanges';
@@ -85,8 +86,10 @@ export class Executor implements ExecutorStage {
   shape(params: RunParams): SandboxShape {
     const s = this.settings.sandbox;
     if (!MODES.includes(params.mode)) throw new RequestError(`Unknown workspace mode "${String(params.mode)}": use ro, snapshot or live.`);
-    const timeout = params.timeoutSeconds ?? s.timeoutSeconds;
-    if (!Number.isFinite(timeout) || timeout < 1 || timeout > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
+    const requested = params.timeoutSeconds ?? s.timeoutSeconds;
+    if (!Number.isFinite(requested) || requested < 1 || requested > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
+    // The server's maximum holds whatever a client asks for.
+    const timeout = Math.min(requested, s.maxTimeoutSeconds);
     const image = (params.image ?? s.image).trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
     return {
@@ -115,10 +118,13 @@ export class Executor implements ExecutorStage {
     const realWorkspace = await this.guard(params);
     const shape = this.shape(params);
     const key = poolKey(shape);
+    if ((params.timeoutSeconds ?? 0) > shape.limits.timeoutSeconds) {
+      options.onOutput?.({ stream: 'stderr', text: `[paladin: timeout lowered to ${shape.limits.timeoutSeconds} s, this server's maximum (paladin.sandbox.maxTimeoutSeconds)]\n` });
+    }
     await this.ensureImage(shape.image, options.onOutput, options.signal);
     let release: () => void;
     try {
-      release = await this.queue.acquire(options.signal);
+      release = await this.queue.acquire(options.signal, params.userId ?? '');
     } catch {
       return this.result(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs: performance.now() - queuedAt });
     }
@@ -158,10 +164,11 @@ export class Executor implements ExecutorStage {
         try {
           // Frozen first: whatever the command left running cannot touch the files while they are read.
           await sandbox.freeze();
-          changes = await this.copyOut(sandbox, runId, params.workspace, manifest);
+          changes = await this.copyOut(sandbox, runId, params, manifest);
         } catch (err) {
           // The command ran; only its changes are lost. Keep its output and say why.
-          ended = { end: 'sandbox error', exitCode: ended.exitCode, message: `the run's changes could not be read back: ${(err as Error).message}` };
+          const why = err instanceof PendingCapError ? err.message : `the run's changes could not be read back: ${(err as Error).message}`;
+          ended = { end: 'sandbox error', exitCode: ended.exitCode, message: why };
         }
       }
       const output = exec.sink.output();
@@ -225,7 +232,8 @@ export class Executor implements ExecutorStage {
     return manifest;
   }
 
-  private async copyOut(sandbox: Sandbox, runId: string, workspace: string, manifest: Manifest): Promise<RunResult['changes']> {
+  private async copyOut(sandbox: Sandbox, runId: string, params: RunParams, manifest: Manifest): Promise<RunResult['changes']> {
+    const workspace = params.workspace;
     const dir = this.pending.create(runId);
     try {
       const archive = (await sandbox.container.getArchive({ path: '/workspace' })) as Readable;
@@ -235,7 +243,11 @@ export class Executor implements ExecutorStage {
         return [];
       }
       const now = Date.now();
-      this.pending.save({ runId, workspace, createdAt: now, expiresAt: now + PENDING_TTL_MS, changes: entries });
+      const userId = params.userId ?? '';
+      // The kept files and the record itself (its diffs can be large too).
+      const bytes = pendingBytes(dir) + Buffer.byteLength(JSON.stringify(entries));
+      makeRoom(this.pending, { runId, userId, bytes }, { userMiB: this.settings.sandbox.pendingUserMaxMiB, totalMiB: this.settings.sandbox.pendingMaxMiB });
+      this.pending.save({ runId, workspace: params.workspace, userId, bytes, createdAt: now, expiresAt: now + PENDING_TTL_MS, changes: entries });
       return entries.map(({ base: _b, next: _n, ...change }) => change);
     } catch (err) {
       this.pending.remove(runId);
