@@ -168,4 +168,21 @@ describe('apply through folder handles', () => {
     assert.match(notes, /etc-link/);
     assert.deepEqual(r.changes, []);
   });
+
+  test('an apply is refused while a live run holds the same workspace, and works after it', async () => {
+    const ws = fs.mkdtempSync(path.join(tmp, 'lock-'));
+    fs.chmodSync(ws, 0o777); // live mode runs as the owner, or 1000 for root's folders
+    const snap = await ex.run({ command: 'echo applied > from-snapshot.txt', workspace: ws, mode: 'snapshot' }, {});
+    assert.equal(snap.exitCode, 0, snap.message);
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const live = ex.run({ command: 'echo started; sleep 2; echo live > from-live.txt', workspace: ws, mode: 'live' }, { onOutput: () => started() });
+    await running;
+    await assert.rejects(ex.apply(snap.runId), /A live run is using .*; nothing was applied/);
+    assert.ok(!fs.existsSync(path.join(ws, 'from-snapshot.txt')));
+    assert.equal((await live).exitCode, 0);
+    await ex.settle();
+    const result = await ex.apply(snap.runId);
+    assert.deepEqual(result.applied, ['from-snapshot.txt']);
+  });
 });
