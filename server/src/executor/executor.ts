@@ -105,6 +105,11 @@ export class Executor implements ExecutorStage {
 
   /** Warms the pool for a kind of run ahead of time (e.g. when the editor opens a workspace). */
   warm(params: RunParams): void {
+    try {
+      checkWorkspace(fs.realpathSync(params.workspace), params.mode, this.recursiveReadOnlyKnown);
+    } catch {
+      return; // a run there is refused anyway, with the reason
+    }
     const shape = this.shape(params);
     this.pool.refill(poolKey(shape), shape);
   }

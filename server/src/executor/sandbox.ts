@@ -195,9 +195,16 @@ export class Sandbox {
     }
   }
 
-  /** Freezes every process left in the container (cgroup freezer) before its files are read back. */
-  async freeze(): Promise<void> {
-    await this.container.pause();
+  /**
+   * Freezes every process left in the container (cgroup freezer) before its
+   * files are read back. Where the engine cannot pause (some rootless
+   * setups), the keeper's kill after the command's end is what stopped them.
+   */
+  async freeze(): Promise<boolean> {
+    return this.container.pause().then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Kills and removes the container and its volume. Safe to call more than once. */
