@@ -297,7 +297,7 @@ export class Executor implements ExecutorStage {
 
   async apply(runId: string, options: { includeSensitive?: boolean } = {}): Promise<ApplyResult> {
     const run = this.pending.load(runId);
-    const unlock = this.locks.holdApply(run.workspace);
+    const unlock = this.locks.holdApply(realOr(run.workspace));
     let result: ReturnType<typeof applyPending>;
     try {
       result = applyPending(run, (name) => this.pending.fileOf(runId, name), options);
@@ -367,4 +367,13 @@ export { SandboxError };
 function liveUser(workspace: string): string | undefined {
   const st = fs.statSync(workspace);
   return st.uid === 0 || st.gid === 0 ? undefined : `${st.uid}:${st.gid}`;
+}
+
+/** The canonical path (the key live runs lock under), or the path as given when it is gone. */
+function realOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
