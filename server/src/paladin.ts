@@ -140,7 +140,7 @@ export class Paladin {
     let result: RunResult & { output?: Buffer };
     try {
       result = await this.stages.executor.run(
-        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds, image: options.image },
+        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds, image: options.image, userId: actor.userId },
         {
           signal: stream.signal,
           runId: stream.runId,

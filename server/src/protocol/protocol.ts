@@ -98,6 +98,8 @@ export namespace ApplyRequest {
   export interface Result {
     applied: string[];
     skipped: { path: string; reason: string }[];
+    /** Paths that could not be written, and why. */
+    failed?: { path: string; reason: string }[];
   }
   export const type = new RequestType<Params, Result, void>(method);
 }

@@ -178,5 +178,6 @@ async function offerApply(ctx: CliContext, paladin: Paladin, runId: string, incl
 function printApplied(ctx: CliContext, result: ApplyResult): void {
   for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
   for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
-  if (result.applied.length === 0 && result.skipped.length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
+  for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
+  if (result.applied.length === 0 && result.skipped.length === 0 && (result.failed ?? []).length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
 }
