@@ -10,6 +10,7 @@ import { describeGit } from './gitFacts';
 import { isStdinPath, runProcessSubstitutionCode, runStdinCode, runWrittenScript } from './codeFeeds';
 import { describeBehaviour, remoteNames } from './behaviourFacts';
 import { describeContainer } from './containerFacts';
+import { describeGitTool, describeInterpreterTool, describeTool } from './tools';
 import {
   CODE_ARG_PROGRAMS, COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, FIRST_IS_NOT_PATH, INTERPRETERS, MODIFY_AFTER_FIRST, NETWORK_SUBCOMMANDS, NETWORK_TOOLS,
   NO_PATH_ARGS, SHELLS, SOURCE_LIKE, WRITE_ALL,
@@ -116,6 +117,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
       const q = p(literal(m[0]));
       if (q.classes.includes('secret')) fact.reads.push(q);
     }
+    if (describeInterpreterTool(w, fact, args, ctx)) return;
     if (prog === 'perl' && flags.includes('i')) writes(positionals.slice(codeAt >= 0 ? 0 : 1).filter((a) => a !== args[codeAt]));
     return;
   }
@@ -167,6 +169,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   }
   if (prog === 'git') {
     describeGit(w, fact, args, ctx);
+    describeGitTool(w, fact, args, ctx);
     return;
   }
 
@@ -240,6 +243,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     }
   }
 
+  if (describeTool(w, fact, args, ctx)) return;
   if (DELETERS.has(prog)) {
     deletes(positionals);
     return;

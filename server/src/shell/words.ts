@@ -41,6 +41,8 @@ export interface WordValue {
   params?: string[];
   /** For a path found by `find -name PATTERN`: the pattern its last part matches. */
   nameGlob?: string;
+  /** The word starts with this parameter expansion (`$X/...`, `${X:-d}/...`): the operator (0 for none) and its word. */
+  lead?: { name: string; op: number; word: string };
 }
 
 /**
@@ -249,6 +251,7 @@ function paramExp(v: WordValue, part: ShNode, first: boolean, inDouble: boolean)
     }
     return;
   }
+  if (first && v.text === '') v.lead = { name, op: part.Exp ? (part.Exp.Op as number) : 0, word: part.Exp?.Word ? wordValue(part.Exp.Word).text : '' };
   if (part.Excl && !part.Index) v.unknown.push({ construct: 'indirect-expansion', detail: `\${!${name}} names another variable at run time` });
   v.dynamic = true;
   v.text += DYNAMIC;
