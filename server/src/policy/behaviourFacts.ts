@@ -88,7 +88,11 @@ const HIDDEN: Record<string, (args: string[]) => string[]> = {
   man: (args) => after(args, /^(-P|--pager|-H|--html)(=|$)/),
   less: (args) => args.filter((a) => /^\+.*[!|]/.test(a)).map((a) => a.replace(/^\+[^!|]*[!|]/, '')),
   more: (args) => args.filter((a) => /^\+.*!/.test(a)).map((a) => a.replace(/^\+[^!]*!/, '')),
-  vim: vimCommands,
+  // make runs its makefile's recipes with $(SHELL): a makefile from outside the workspace, or another shell, is code the policy does not see.
+  make: (args) => [
+    ...args.filter((a) => /^(SHELL|MAKESHELL|\.SHELLFLAGS)=/.test(a)).map((a) => a.slice(a.indexOf('=') + 1)),
+    ...after(args, /^(-f|--file|--makefile|-C|--directory|-I|--include-dir)(=|$)/).filter((f) => /^(\/|~)|(^|\/)\.\.(\/|$)/.test(f)).map(() => DYNAMIC),
+  ],
   vi: vimCommands,
   nvim: vimCommands,
   view: vimCommands,
