@@ -15,6 +15,29 @@ deny contains line_hit("antiforensics.history", sprintf("Setting %s stops comman
 	a.scope != "command"
 }
 
+# HISTIGNORE drops every command its patterns match; HISTCONTROL=ignorespace (or ignoreboth) drops
+# every command typed with a leading space. A value only known at run time may do either.
+deny contains line_hit("antiforensics.history", sprintf("Setting %s keeps some commands out of the shell's history.", [a.name])) if {
+	some a in input.assignments
+	hides_commands(a)
+	a.scope != "command"
+}
+
+hides_commands(a) if {
+	a.name == "HISTIGNORE"
+	a.value != ""
+}
+
+hides_commands(a) if {
+	a.name == "HISTCONTROL"
+	regex.match(`ignorespace|ignoreboth`, a.value)
+}
+
+hides_commands(a) if {
+	a.name in {"HISTCONTROL", "HISTIGNORE"}
+	a.dynamic
+}
+
 deny contains hit(c, "antiforensics.history", sprintf("%s would empty, replace or delete %s, a record of commands run.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in array.concat(c.writes, c.deletes)

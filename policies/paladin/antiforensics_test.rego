@@ -21,3 +21,19 @@ test_logs_old_ones_picked_by_find_are_fine if not "antiforensics.logs" in fired(
 test_logs_new_file_by_tee_is_fine if not "antiforensics.logs" in fired(facts([cmd({"program": "tee", "writes": [p("/var/log/x.log", ["logs"])]})]))
 
 test_journal_vacuum if "antiforensics.logs" in fired(facts([cmd({"program": "journalctl", "markers": ["turns-off:logs"]})]))
+
+hist_assign(name, value, dynamic, scope) := facts_with([cmd({})], {"assignments": [{"name": name, "value": value, "dynamic": dynamic, "scope": scope, "command_index": 0}]})
+
+test_histcontrol_ignorespace_hides_commands if "antiforensics.history" in fired(hist_assign("HISTCONTROL", "ignorespace", false, "export"))
+
+test_histcontrol_ignoreboth_hides_commands if "antiforensics.history" in fired(hist_assign("HISTCONTROL", "ignoreboth", false, "shell"))
+
+test_histcontrol_ignoredups_is_fine if not "antiforensics.history" in fired(hist_assign("HISTCONTROL", "ignoredups", false, "export"))
+
+test_histcontrol_run_time_value if "antiforensics.history" in fired(hist_assign("HISTCONTROL", "$?", true, "export"))
+
+test_histignore_any_pattern if "antiforensics.history" in fired(hist_assign("HISTIGNORE", "*", false, "export"))
+
+test_histignore_emptied_is_fine if not "antiforensics.history" in fired(hist_assign("HISTIGNORE", "", false, "export"))
+
+test_histignore_for_one_command_is_fine if not "antiforensics.history" in fired(hist_assign("HISTIGNORE", "ls", false, "command"))
