@@ -115,7 +115,8 @@ function skipOptions(wrapper: string, args: WordValue[]): number {
     const a = args[i].text;
     if (a === '--') return i + 1;
     if (!a.startsWith('-') || a === '-') break;
-    if (valueOptions.has(a)) i += 2;
+    // A cluster of short options ending in one that takes a value (`env -iS STRING`).
+    if (valueOptions.has(a) || (!a.startsWith('--') && a.length > 2 && valueOptions.has(`-${a[a.length - 1]}`) && wrapper === 'env')) i += 2;
     else i += 1;
   }
   return i;
@@ -136,7 +137,8 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
     switch (prog) {
       case 'env': {
         for (let k = 0; k < opts.length; k++) {
-          if (opts[k] === '-S' || opts[k] === '--split-string') w.reparse(args[k + 1]?.text ?? '', fact.index, ctx, 'shell-string');
+          const split = splitString(opts[k], args[k + 1]);
+          if (split) splitStringCommand(w, fact, split, args.slice(i), ctx);
           if (opts[k] === '-C' || opts[k] === '--chdir') w.commandCwd = changeDirectory(w.cwd, args[k + 1]?.dynamic ? null : (args[k + 1]?.text ?? null), w.workspace);
           if (opts[k].startsWith('--chdir=')) w.commandCwd = changeDirectory(w.cwd, args[k].dynamic ? null : opts[k].slice(8), w.workspace);
         }
@@ -180,13 +182,20 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
       case 'toybox':
         if (i >= args.length || args[i].text.startsWith('-')) return rest;
         break;
+      case 'strace':
+      case 'ltrace':
+        traceOutputCommand(w, fact, opts, args, ctx);
+        break;
       case 'xargs': {
         fact.markers.push('xargs');
+        const argFile = xargsArgFile(args.slice(0, i));
+        if (argFile) fact.reads.push(w.path(argFile));
         const replace = args.slice(0, i).findIndex((a) => a.text === '-I' || a.text === '-i' || a.text.startsWith('-I'));
         fact.wrappers.push('xargs');
         let cmd = args.slice(i);
         if (cmd.length === 0) cmd = [literal('echo')];
-        const items = xargsInput(w, ctx, replace >= 0);
+        const items = argFile ? [{ ...literal(DYNAMIC), dynamic: true, glob: false }] : xargsInput(w, ctx, replace >= 0);
+        if (replace < 0 && shellWithoutString(cmd)) w.unknown('hidden-command', `xargs gives ${cmd[0].text} the command string it reads from its input`, fact.index);
         if (replace >= 0) {
           const token = args[replace].text.length > 2 ? args[replace].text.slice(2) : (args[replace + 1]?.text ?? '{}');
           const fill = (item: WordValue) => cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(item.text), dynamic: a.dynamic || item.dynamic, pick: item.pick, nameGlob: item.nameGlob } : a));
@@ -220,4 +229,56 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
     rest = args.slice(i);
   }
   return rest;
+}
+
+/** `env -S STRING`, `-SSTRING`, `--split-string=STRING`: the string is split into a command line. */
+function splitString(opt: string, next: WordValue | undefined): WordValue | undefined {
+  if (opt === '-S' || opt === '--split-string' || /^-[^-]+S$/.test(opt)) return next ?? literal('');
+  if (/^-[^-]*S./.test(opt)) return literal(opt.slice(opt.indexOf('S') + 1));
+  if (opt.startsWith('--split-string=')) return literal(opt.slice('--split-string='.length));
+  return undefined;
+}
+
+/** The split string and the words after it make one command line, as env runs it. */
+function splitStringCommand(w: Walker, fact: CommandFact, split: WordValue, after: WordValue[], ctx: Context): void {
+  if (split.dynamic || after.some((a) => a.dynamic)) {
+    w.unknown('hidden-command', 'env -S runs a command line only known at run time', fact.index);
+    return;
+  }
+  fact.runs_command.push('env-split-string');
+  const line = [split.text, ...after.map((a) => `'${a.text.replace(/'/g, `'\\''`)}'`)].join(' ');
+  if (line.trim()) w.reparse(line, fact.index, ctx, 'shell-string');
+}
+
+/** strace/ltrace `-o |CMD` or `-o !CMD` pipe the trace into a command. */
+function traceOutputCommand(w: Walker, fact: CommandFact, opts: string[], args: WordValue[], ctx: Context): void {
+  for (let k = 0; k < opts.length; k++) {
+    const o = opts[k];
+    const value = o === '-o' || o === '--output' ? args[k + 1] : /^-o./.test(o) ? literal(o.slice(2)) : o.startsWith('--output=') ? literal(o.slice(9)) : undefined;
+    if (!value) continue;
+    if (value.dynamic) w.unknown('hidden-command', `${fact.program} writes its trace to a place only known at run time`, fact.index);
+    else if (/^[|!]/.test(value.text)) {
+      fact.runs_command.push(`${fact.program}-output-command`);
+      w.reparse(value.text.slice(1), fact.index, ctx, 'shell-string');
+    } else fact.writes.push(w.path(value));
+  }
+}
+
+/** `xargs -a FILE`: the items come from FILE, which is read. */
+function xargsArgFile(opts: WordValue[]): WordValue | undefined {
+  for (let k = 0; k < opts.length; k++) {
+    const o = opts[k].text;
+    if (o === '-a' || o === '--arg-file') return opts[k + 1];
+    if (o.startsWith('--arg-file=')) return { ...opts[k], text: o.slice(11) };
+    if (/^-a./.test(o)) return { ...opts[k], text: o.slice(2) };
+  }
+  return undefined;
+}
+
+/** `sh -c` with no command string after it: xargs's items become the code run. */
+function shellWithoutString(cmd: WordValue[]): boolean {
+  if (cmd.length === 0 || !SHELLS.has(cmd[0].text.split('/').pop() ?? '')) return false;
+  const c = cmd.findIndex((a, k) => k > 0 && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.text));
+  if (c < 0) return cmd.length === 1 || cmd.slice(1).every((a) => a.text.startsWith('-'));
+  return c === cmd.length - 1;
 }
