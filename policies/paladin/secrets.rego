@@ -31,3 +31,16 @@ deny contains hit(c, "secrets.write", sprintf("%s would change %s, which holds c
 	has_class(p, "secret")
 	not has_class(p, "workspace")
 }
+
+# The whole environment printed (env, printenv, set, export -p, jq env, awk's ENVIRON):
+# variables hold tokens, and the output leaves the machine.
+ask contains hit(c, "secrets.environment-dump", sprintf("%s prints every environment variable, tokens included.", [c.program])) if {
+	some c in input.commands
+	"dumps-env" in c.markers
+}
+
+deny contains hit(c, "secrets.environment-print", sprintf("%s prints %s, a variable that by its name holds a credential.", [c.program, substring(m, count("prints-secret-env:"), -1)])) if {
+	some c in input.commands
+	some m in c.markers
+	startswith(m, "prints-secret-env:")
+}

@@ -27,3 +27,13 @@ test_secrets_listing_is_not_reading if not "secrets.read" in fired(facts([cmd({"
 test_secret_variable if "secrets.variable" in fired(facts([cmd({"program": "echo", "markers": ["secret-variable:GITHUB_TOKEN"]})]))
 
 test_plain_variable if not "secrets.variable" in fired(facts([cmd({"program": "echo", "markers": []})]))
+
+test_environment_dump_asks if "secrets.environment-dump" in fired(facts([cmd({"program": "env", "markers": ["dumps-env"]})]))
+
+test_environment_dump_asks_not_denies if verdict_of(facts([cmd({"program": "printenv", "markers": ["dumps-env"]})])) == "ask"
+
+test_env_as_wrapper_is_no_dump if not "secrets.environment-dump" in fired(facts([cmd({"program": "npm", "wrappers": ["env"]})]))
+
+test_secret_variable_printed_by_name if verdict_of(facts([cmd({"program": "printenv", "markers": ["prints-secret-env:GITHUB_TOKEN"]})])) == "deny"
+
+test_plain_variable_printed_is_fine if not "secrets.environment-print" in fired(facts([cmd({"program": "printenv", "args": ["HOME"]})]))

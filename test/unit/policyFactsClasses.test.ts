@@ -20,3 +20,12 @@ test('env -S, strace -o |cmd and xargs -a name what runs and what is read', () =
   assert.ok(!unknowns("echo a | xargs bash -c 'echo $0'").includes('hidden-command'), 'a command string of its own');
   assert.ok(!unknowns('ls | xargs -I{} sh -c "echo {}"').includes('hidden-command'));
 });
+
+test('environment dumps and secret variables printed by name are markers', () => {
+  const markers = (src: string) => facts(src).commands.flatMap((c) => c.markers);
+  for (const src of ['env', 'env -u X', 'env A=1', 'printenv', 'set', 'export -p', 'declare -p', 'typeset', 'jq -n env', "jq -n '$ENV'", "awk '{print ENVIRON[k]}'"]) assert.ok(markers(src).includes('dumps-env'), src);
+  for (const src of ['env A=1 ls', 'set -e', 'export A=1', 'declare -i n=1', "jq '.env' x.json", 'printenv HOME', "env -S 'ls'"]) assert.ok(!markers(src).includes('dumps-env'), src);
+  assert.ok(markers('declare -p GH_TOKEN').includes('prints-secret-env:GH_TOKEN'));
+  assert.ok(markers("jq -n 'env.AWS_SECRET_ACCESS_KEY'").includes('prints-secret-env:AWS_SECRET_ACCESS_KEY'));
+  assert.ok(markers('awk \'BEGIN{print ENVIRON["DB_PASSWORD"]}\'').includes('prints-secret-env:DB_PASSWORD'));
+});

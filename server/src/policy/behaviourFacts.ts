@@ -9,6 +9,7 @@ import type { CommandFact } from './factsTypes';
 import { literal, optionValue } from '../shell/argWords';
 import { DYNAMIC, type WordValue } from '../shell/words';
 import { isMetadataAddress } from './hosts';
+import { environmentPrints } from './envDumpFacts';
 
 /** A run-time part followed by a domain name: `$(whoami).evil.example`. */
 const DATA_BEFORE_DOMAIN = new RegExp(`${DYNAMIC}[^${DYNAMIC}/]*\\.[a-z][a-z0-9-]*\\.?$`, 'i');
@@ -34,7 +35,7 @@ export function describeBehaviour(w: Walker, fact: CommandFact, args: WordValue[
   if (args.some((a) => isMetadataAddress(a.text)) || isMetadataAddress(fact.inline_code)) fact.markers.push('metadata-address');
   if (args.some((a) => a.fromSubstitution && a.dynamic)) fact.markers.push('substituted-argument');
   const prog = fact.program;
-  if (dumpsEnvironment(prog, texts)) fact.markers.push('dumps-env');
+  for (const m of environmentPrints(prog, texts)) if (!fact.markers.includes(m)) fact.markers.push(m);
   const hidden = HIDDEN[prog]?.(texts);
   for (const code of hidden ?? []) {
     fact.runs_command.push(`${prog}-command`);
@@ -55,13 +56,6 @@ function scheduledCode(w: Walker, fact: CommandFact, args: string[], ctx: Contex
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#') && !/^\s*[A-Za-z_]\w*=/.test(l));
   const code = fact.program === 'crontab' ? lines.map((l) => l.trim().replace(/^(@\w+|(\S+\s+){5})/, '')) : lines;
   for (const c of code) if (c.trim()) w.reparse(c, fact.index, ctx, 'shell-string');
-}
-
-function dumpsEnvironment(prog: string, args: string[]): boolean {
-  if (prog === 'env' || prog === 'printenv') return args.length === 0 || args.every((a) => a.startsWith('-'));
-  if (prog === 'set') return args.length === 0;
-  if (prog === 'export' || prog === 'declare' || prog === 'typeset') return args.length === 0 || args.every((a) => /^-[px]+$/.test(a));
-  return false;
 }
 
 const after = (args: string[], re: RegExp): string[] => args.flatMap((a, i) => (re.test(a) ? [a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args[i + 1] ?? '')] : []));

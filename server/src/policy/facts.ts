@@ -17,6 +17,7 @@ import { staticOutput, staticPipeline } from './staticOutput';
 import { expandWords, linkedPath, recordState } from './stateFacts';
 import { recordWrittenFiles } from './codeFeeds';
 import { byteToCharOffset } from '../shell/offsets';
+import { environmentPrints } from './envDumpFacts';
 
 export interface FactsLimits {
   maxChars: number;
@@ -570,6 +571,8 @@ export class Walker {
       this.facts.assignments.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic, scope, command_index: fact.index });
       fact.env.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic });
     });
+    // Assignments are not printing: `export X=1` is not `export`.
+    fact.markers.push(...environmentPrints(variant, args.some((a) => !a.Naked) ? [...naked, 'X='] : naked));
     this.redirects(fact, redirs, ctx);
   }
 }
