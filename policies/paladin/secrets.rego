@@ -44,3 +44,14 @@ deny contains hit(c, "secrets.environment-print", sprintf("%s prints %s, a varia
 	some m in c.markers
 	startswith(m, "prints-secret-env:")
 }
+
+# The home folder's dot-files and dot-folders (.config, .local, tools' settings) hold
+# keys and tokens under names no list can know: reading one outside the workspace shows
+# its contents in the output, which leaves the machine.
+ask contains hit(c, "secrets.read-home-config", sprintf("%s would read %s, a settings file of the home folder that may hold credentials.", [c.program, p.path])) if {
+	some c in input.commands
+	not "lists-only" in c.markers
+	some p in c.reads
+	has_class(p, "home-hidden")
+	not has_class(p, "workspace")
+}

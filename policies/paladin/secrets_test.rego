@@ -37,3 +37,11 @@ test_env_as_wrapper_is_no_dump if not "secrets.environment-dump" in fired(facts(
 test_secret_variable_printed_by_name if verdict_of(facts([cmd({"program": "printenv", "markers": ["prints-secret-env:GITHUB_TOKEN"]})])) == "deny"
 
 test_plain_variable_printed_is_fine if not "secrets.environment-print" in fired(facts([cmd({"program": "printenv", "args": ["HOME"]})]))
+
+test_home_dot_file_read_asks if verdict_of(facts([cmd({"program": "cat", "reads": [p("~/.boto", ["home", "home-hidden", "own-home"])]})])) == "ask"
+
+test_home_dot_file_listed_is_fine if not "secrets.read-home-config" in fired(facts([cmd({"program": "ls", "markers": ["lists-only"], "reads": [p("~/.config", ["home", "home-hidden"])]})]))
+
+test_home_plain_file_read_is_fine if not "secrets.read-home-config" in fired(facts([cmd({"program": "cat", "reads": [p("~/notes.txt", ["home", "own-home"])]})]))
+
+test_home_credential_by_name_is_refused if verdict_of(facts([cmd({"program": "cat", "reads": [p("~/.cargo/credentials.toml", ["home", "home-hidden", "secret"])]})])) == "deny"

@@ -47,7 +47,7 @@ test('xargs and find -exec run their command on inputs only known at run time', 
   assert.equal(rm.via, 'exec');
   assert.ok(rm.deletes[0].classes.includes('root'), 'every file under / is the root');
   const picked = facts('find / -name core -exec rm -f {} \\;').commands.find((c) => c.program === 'rm');
-  assert.deepEqual(picked?.deletes[0].classes, ['dynamic', 'dynamic-tail', 'outside', 'picked'], 'files picked by -name are somewhere under /, not / itself');
+  assert.deepEqual(picked?.deletes[0].classes, ['dynamic', 'dynamic-tail', 'home-hidden', 'outside', 'picked'], 'files picked by -name are somewhere under / (a home folder\'s dot-files among them), not / itself');
   assert.ok(facts('rm -rf /$x').commands[0].deletes[0].classes.includes('root'), 'an empty $x leaves /');
   assert.ok(classes(only('find . -name "*.tmp" -delete', 'find'), 'deletes')[0].includes('workspace'));
 });

@@ -29,3 +29,13 @@ test('environment dumps and secret variables printed by name are markers', () =>
   assert.ok(markers("jq -n 'env.AWS_SECRET_ACCESS_KEY'").includes('prints-secret-env:AWS_SECRET_ACCESS_KEY'));
   assert.ok(markers('awk \'BEGIN{print ENVIRON["DB_PASSWORD"]}\'').includes('prints-secret-env:DB_PASSWORD'));
 });
+
+test('home dot-files are home-hidden; credential names are secret; a substitution reads what its commands looked at', () => {
+  const classes = (src: string) => readClasses(src, 'cat');
+  for (const src of ['cat ~/.bashrc', 'cat ~/.local/share/x', 'cat ~/.config/a/b', 'cat /root/.profile', 'cat ~/$x']) assert.ok(classes(src).includes('home-hidden'), src);
+  for (const src of ['cat ~/notes.txt', 'cat ~/.ssh/id_rsa.pub', 'cat notes.txt']) assert.ok(!classes(src).includes('home-hidden'), src);
+  for (const src of ['cat ~/.config/x/credentials.toml', 'cat ~/.local/share/keyrings/a', 'cat ~/.mozilla/firefox/p/logins.json', 'cat ~/.boto', 'cat ~/my-tokens.txt', 'cat $(ls ~/.ssh/id_*)']) assert.ok(classes(src).includes('secret'), src);
+  for (const src of ['cat ~/.certs/ca.crt', 'cat ~/projects/auth-service/README.md', 'cat ~/.bashrc']) assert.ok(!classes(src).includes('secret'), src);
+  assert.ok(!readClasses('openssl x509 -in cert.pem -noout', 'openssl').includes('secret'), 'a certificate command reads a certificate');
+  assert.ok(readClasses('openssl x509 -req -in c.csr -signkey key.pem', 'openssl').includes('secret'), 'a key option reads a key');
+});

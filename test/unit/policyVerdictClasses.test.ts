@@ -49,3 +49,15 @@ test('printing the environment asks; printing a secret-looking variable is refus
   await expectAll('deny', ['printenv GITHUB_TOKEN', 'printenv AWS_SECRET_ACCESS_KEY', 'declare -p AWS_SECRET_ACCESS_KEY', 'declare -p PATH NPM_TOKEN', 'export -p DB_PASSWORD', "jq -n '$ENV.GITHUB_TOKEN'", "jq -n 'env[\"STRIPE_API_KEY\"]'", 'jq -n \'$ENV."OPENAI_API_KEY"\'', "awk 'BEGIN{print ENVIRON[\"AWS_SECRET_ACCESS_KEY\"]}'", 'cat /proc/self/environ', 'cat /proc/*/environ', "tr '\\0' '\\n' < /proc/1/environ"]);
   await expectAll('allow', ['env FOO=1 ls', 'env LANG=C sort notes.txt', 'printenv HOME', 'declare -p PATH', "jq -n '$ENV.HOME'", "awk 'BEGIN{print ENVIRON[\"HOME\"]}'", "jq '.env' package.json", "jq --arg env prod '.x' f.json", 'export FOO=1', 'declare -i n=1', 'set -e', 'set -o', 'declare -A m', 'local x']);
 });
+
+test('reading the home folder: dot-files ask, credentials by location or name are refused, public halves and plain files stay allowed', async () => {
+  await expectAll('ask', ['cat ~/.bashrc', 'cat ~/.gitconfig', 'cat ~/.m2/settings.xml', 'less ~/.config/Code/User/settings.json', 'head ~/.local/state/app/log', 'cat /home/bob/.profile', 'cat ~/$f', "find ~ -name '*.json' -exec cat {} \\;", 'find / -name x -exec cat {} +', 'find /home -type f -exec head {} \\;', 'cat $(find / -name x)']);
+  await expectAll('deny', [
+    'cat ~/.boto', 'cat ~/.config/rclone/rclone.conf', 'cat ~/.cargo/credentials.toml', 'cat ~/.mozilla/firefox/abc.default/logins.json', 'cat ~/.local/share/keyrings/login.keyring',
+    'cat ~/.s3cfg', 'cat ~/.oci/config', 'cat ~/.config/doctl/config.yaml', 'cat ~/.config/someapp/auth.json', 'cat ~/.config/tool/token', 'base64 ~/.local/share/app/secrets.db',
+    'cat ~/.thing/private.key', 'cat ~/.certs/server.pem', 'cat ~/.keys/id_work', 'cat ~/passwords.txt', 'cat /home/bob/.config/app/credentials', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token',
+    'cat /run/secrets/db', 'xargs -a ~/.netrc echo', 'cat $(ls ~/.ssh/id_*)', 'cat $(find ~/.aws -type f)', 'cat `ls ~/.config/rclone/*`', 'grep -r password ~/.config/vault',
+  ]);
+  await expectAll('allow', ['cat ~/.ssh/id_ed25519.pub', 'cat ~/.ssh/known_hosts', 'cat ~/.certs/ca.crt', 'cat ~/notes.txt', 'cat ~/projects/auth-service/README.md', 'ls ~/.config', 'cat src/index.ts', 'cat $(ls src/*.ts)', 'openssl x509 -in cert.pem -noout -text', 'openssl x509 -in server.crt -noout -dates', 'openssl verify -CAfile ca.pem cert.pem']);
+  await expectNotAllowed(['openssl x509 -req -in csr.pem -signkey key.pem -out cert.pem', 'openssl rsa -in key.pem -text', 'cat key.pem']);
+});

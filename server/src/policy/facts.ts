@@ -18,6 +18,8 @@ import { expandWords, linkedPath, recordState } from './stateFacts';
 import { recordWrittenFiles } from './codeFeeds';
 import { byteToCharOffset } from '../shell/offsets';
 import { environmentPrints } from './envDumpFacts';
+import { substitutedReads } from './substitutionReads';
+import { certificateReads } from './certificateFacts';
 
 export interface FactsLimits {
   maxChars: number;
@@ -439,6 +441,7 @@ export class Walker {
     this.redirects(fact, redirs, ctx);
     if (words.length === 0) return;
     this.command(fact, words, ctx);
+    substitutedReads(this, fact, raw);
     recordState(this, fact, words, ctx);
     recordWrittenFiles(this, fact, call, ctx);
   }
@@ -452,6 +455,7 @@ export class Walker {
     this.commandCwd = undefined;
     if (!override) {
       describeProgram(this, fact, rest, ctx);
+      certificateReads(fact);
       // A shell reading its script from a file redirect runs that file.
       if (fact.runs_code === 'stdin' && fact.stdin === 'file') fact.runs_code = 'script';
       return;

@@ -42,6 +42,10 @@ export function describeFind(w: Walker, fact: CommandFact, args: WordValue[], ct
         const child = w.newCommand({ ...ctx, parent: fact.index, via: 'exec' });
         child.stdin = 'inherit';
         w.command(child, sub, { ...ctx, parent: fact.index, via: 'exec' });
+        // find walks into dot-files and dot-folders too: a command that reads what it finds reads any of them.
+        if (child.reads.length > 0 && words.some((a) => a.text.includes('{}'))) {
+          for (const r of roots) child.reads.push(w.path({ ...r, text: r.text.replace(/\/+$/, '') + '/' + DYNAMIC, dynamic: true, glob: false, pick: true }));
+        }
         break;
       }
     }

@@ -24,7 +24,20 @@ const SYSTEM_DIRS = ['/bin', '/boot', '/etc', '/lib', '/lib32', '/lib64', '/libx
 /** System folders that hold data and add-ons rather than the system itself: changes there are asked about, not refused. */
 const SYSTEM_DATA_DIRS = ['/var/log', '/var/www', '/var/lib', '/var/cache', '/var/backups', '/var/mail', '/var/spool/mail', '/var/opt', '/opt', '/srv', '/usr/local', '/usr/src', '/snap', '/run/user', '/Applications', '/Library/Caches'];
 const PSEUDO_DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/random', '/dev/urandom', '/dev/stdin', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/full']);
-const SECRET_HOME = ['.ssh', '.aws', '.gnupg', '.kube', '.docker', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.config/gcloud', '.azure', '.config/gh', '.password-store', '.vault-token', '.bash_history', '.zsh_history', '.pgpass', '.my.cnf', '.terraform.d', '.cargo/credentials', '.config/hub', '.gem/credentials'];
+const SECRET_HOME = [
+  '.ssh', '.aws', '.gnupg', '.kube', '.docker', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.config/gcloud', '.azure', '.config/gh', '.password-store', '.vault-token', '.bash_history',
+  '.zsh_history', '.pgpass', '.my.cnf', '.terraform.d', '.cargo/credentials', '.config/hub', '.gem/credentials',
+  // Cloud and storage command-line tools keep their keys in their configuration.
+  '.boto', '.s3cfg', '.passwd-s3fs', '.config/rclone', '.oci', '.config/doctl', '.config/hcloud', '.bluemix', '.aliyun', '.config/openstack', '.config/scw', '.config/linode-cli',
+  '.linode-cli', '.databrickscfg', '.snowsql', '.config/op', '.config/configstore', '.netlify', '.config/netlify', '.vercel', '.fly', '.m2/settings-security.xml', '.authinfo',
+  '.authinfo.gpg', '.local/share/keyrings', '.mozilla/firefox', '.thunderbird', '.config/google-chrome', '.config/chromium', '.config/BraveSoftware', '.config/Slack', '.wallet',
+];
+/** A name that says it holds a credential (in a dot-folder of the home folder, any part of the path; elsewhere in it, the file's own name). */
+const CREDENTIAL_WORD = /credential|secret|token|auth(?!or)|passw|vault|keyring|login|private|^id_[^.]*$|\.(pem|key|p12|pfx|kdbx|gpg|asc)$/i;
+/** Public halves and certificates: reading them shows nothing secret. */
+const PUBLIC_FILE = /\.(pub|crt|cer)$|^(known_hosts(\.old)?|authorized_keys2?)$/;
+/** Folders that hold home folders: a path picked under one may be any dot-file of any user. */
+const HOME_HOLDERS = ['/', '/home', '/Users', '/root'];
 /** Read by a shell, an editor, a language runtime, a tool or a login when it starts: writing one runs code later. */
 const STARTUP_HOME = [
   '.bash_aliases', '.bashrc.d', '.profile.d', '.zlogout', '.zsh', '.oh-my-zsh/custom', '.config/fish', '.vimrc', '.gvimrc', '.exrc', '.vim/plugin',
@@ -190,6 +203,7 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
       const g = opts.glob && GLOB.test(inHome);
       if (home || under(p, '/~')) classes.add('own-home');
       if ((inHome === '' && !opts.pick) || (GLOB.test(inHome.split('/')[0]) && !inHome.includes('/'))) classes.add('home-root');
+      homeFileClasses(classes, inHome, g);
       if (inList(inHome, SECRET_HOME, g) && !(under(inHome, '.ssh') && inHome !== '.ssh' && !g && SSH_PUBLIC.test(path.posix.basename(inHome)))) classes.add('secret');
       // A folder that holds secrets, named with a run-time tail, may be a secret too.
       if (classes.has('dynamic-tail') && inHome !== '' && SECRET_HOME.some((s2) => under(s2, inHome) || under(inHome, s2))) classes.add('secret');
@@ -199,6 +213,10 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
       // Folders ahead of the system's on PATH: a file there named like a known program replaces it.
       if (['.local/bin', 'bin'].some((d) => path.posix.dirname(inHome) === d) && (isWellKnownProgram(path.posix.basename(inHome)) || (g && GLOB.test(path.posix.basename(inHome))))) classes.add('startup');
       if (inList(inHome, ['.ssh/authorized_keys', '.ssh/authorized_keys2', '.config/autostart', '.config/systemd', '.local/share/systemd', 'Library/LaunchAgents'], g)) classes.add('persistence');
+    }
+    if (!classes.has('home') && classes.has('dynamic-tail') && HOME_HOLDERS.includes(p)) classes.add('home-hidden');
+    if (classes.has('home')) {
+      // Handled above.
     } else if (p === '/' && classes.has('dynamic-tail') && opts.pick) {
       // `/$x`: some path, anywhere; not the root itself.
       classes.add('outside');
@@ -262,4 +280,18 @@ export function changeDirectory(cwd: Cwd, target: string | null, workspace: stri
   if (fact.resolved.startsWith('/')) return { kind: 'abs', path: fact.resolved };
   // A parent of the workspace: unknown on the host, outside in any case.
   return { kind: 'abs', path: '/..' };
+}
+
+/**
+ * A file of the home folder's dot-files and dot-folders (.config, .local and the like), or one
+ * only known at run time: `home-hidden`. One whose path names a credential: `secret`.
+ */
+function homeFileClasses(classes: Set<string>, inHome: string, glob: boolean): void {
+  const parts = inHome.split('/').filter((x) => x !== '');
+  const base = parts[parts.length - 1] ?? '';
+  const hidden = (parts.length > 0 && parts[0].startsWith('.')) || (parts.length === 0 && classes.has('dynamic-tail'));
+  if (hidden && !PUBLIC_FILE.test(base)) classes.add('home-hidden');
+  if (PUBLIC_FILE.test(base) && !(glob && GLOB.test(base))) return;
+  const named = hidden ? parts.some((x) => CREDENTIAL_WORD.test(x)) : parts.length > 0 && CREDENTIAL_WORD.test(base);
+  if (named) classes.add('secret');
 }
