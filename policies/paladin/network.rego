@@ -16,11 +16,14 @@ target_text(c) := sprintf(" (%s)", [concat(", ", c.targets)]) if count(c.targets
 
 target_text(c) := "" if count(c.targets) == 0
 
+# Sending files out: refused unless every file sent is an ordinary file of the workspace
+# (a build archive, a dist folder), which only asks, as any upload does.
 deny contains hit(c, "network.upload-file", sprintf("%s would send local files over the network.", [c.program])) if {
 	some c in input.commands
 	c.network
 	c.uploads
-	count(c.reads) > 0
+	some p in c.reads
+	not ordinary_workspace_file(p)
 }
 
 deny contains hit(c, "network.upload-file", sprintf("%s would send the output of %s over the network.", [c.program, u.program])) if {
@@ -28,7 +31,16 @@ deny contains hit(c, "network.upload-file", sprintf("%s would send the output of
 	c.network
 	c.uploads
 	some u in upstream(c)
-	count(u.reads) > 0
+	some p in u.reads
+	not ordinary_workspace_file(p)
+}
+
+ordinary_workspace_file(p) if {
+	has_class(p, "workspace")
+	not has_class(p, "secret")
+	not has_class(p, "dynamic")
+	not has_class(p, "git")
+	not has_class(p, "workspace-root")
 }
 
 ask contains hit(c, "network.upload", sprintf("%s would send data over the network.", [c.program])) if {

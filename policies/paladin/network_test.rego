@@ -7,14 +7,26 @@ test_network_access if "network.access" in fired(facts([cmd({"program": "curl", 
 test_network_access_not_local if not "network.access" in fired(facts([cmd({})]))
 
 test_upload_file if {
-	inp := facts([cmd({"program": "curl", "network": true, "uploads": true, "reads": [p("data.json", ["workspace"])]})])
+	inp := facts([cmd({"program": "curl", "network": true, "uploads": true, "reads": [p("/etc/hosts", ["system"])]})])
 	"network.upload-file" in fired(inp)
 	verdict_of(inp) == "deny"
 }
 
+test_upload_workspace_file_only_asks if {
+	inp := facts([cmd({"program": "scp", "network": true, "uploads": true, "reads": [p("build.tgz", ["workspace"])]})])
+	not "network.upload-file" in fired(inp)
+	verdict_of(inp) == "ask"
+}
+
+test_upload_workspace_secret_refused if verdict_of(facts([cmd({"program": "scp", "network": true, "uploads": true, "reads": [p(".env", ["secret", "workspace"])]})])) == "deny"
+
+test_upload_whole_workspace_refused if verdict_of(facts([cmd({"program": "rsync", "network": true, "uploads": true, "reads": [p(".", ["workspace", "workspace-root"])]})])) == "deny"
+
+test_upload_files_found_at_run_time_refused if verdict_of(facts([cmd({"program": "scp", "network": true, "uploads": true, "reads": [p("$?", ["dynamic", "unknown-location"])]})])) == "deny"
+
 test_upload_file_pipeline if {
 	inp := facts([
-		cmd({"program": "tar", "pipeline": 0, "stage": 0, "reads": [p(".", ["workspace"])]}),
+		cmd({"program": "tar", "pipeline": 0, "stage": 0, "reads": [p(".", ["workspace", "workspace-root"])]}),
 		cmd({"program": "nc", "pipeline": 0, "stage": 1, "network": true, "uploads": true, "stdin": "pipe"}),
 	])
 	"network.upload-file" in fired(inp)
