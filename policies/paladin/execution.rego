@@ -102,3 +102,11 @@ deny contains hit(c, "exec.ssh-command", "ssh is told to run a local command (Pr
 short(s) := concat("", [substring(s, 0, 80), "..."]) if count(s) > 80
 
 short(s) := s if count(s) <= 80
+
+# A build tool or git pointed at a folder, manifest, repository or script shell outside the
+# workspace runs, or is configured by, files the policy does not see.
+ask contains hit(c, "exec.outside-code", sprintf("%s would run or be configured by files outside the workspace (%s).", [c.program, substring(m, count("outside-code:"), -1)])) if {
+	some c in input.commands
+	some m in c.markers
+	startswith(m, "outside-code:")
+}

@@ -65,3 +65,7 @@ test_awk_script_file_asks if "exec.script" in fired(facts([cmd({"program": "awk"
 test_write_then_run_by_marker if "exec.write-then-run" in fired(facts([cmd({"program": "cp", "writes": [p("x", ["workspace"])]}), cmd({"program": "x", "markers": ["runs-file:x"]})]))
 
 test_run_other_file_is_not_write_then_run if not "exec.write-then-run" in fired(facts([cmd({"program": "cp", "writes": [p("x", ["workspace"])]}), cmd({"program": "y", "markers": ["runs-file:y"]})]))
+
+test_tool_pointed_outside_asks if verdict_of(facts([cmd({"program": "npm", "markers": ["outside-code:/tmp/x"]})])) == "ask"
+
+test_tool_in_workspace_is_fine if not "exec.outside-code" in fired(facts([cmd({"program": "npm"})]))

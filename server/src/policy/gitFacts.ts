@@ -32,6 +32,10 @@ export function describeGit(w: Walker, fact: CommandFact, args: WordValue[], ctx
     if (t === '-c' && args[i + 1]) {
       config.push(args[i + 1].text);
       i += 2;
+    } else if (/^-c./.test(t)) {
+      // `-ckey=value` is read exactly as `-c key=value`.
+      config.push(t.slice(2));
+      i += 1;
     } else if (t.startsWith('--config-env=')) {
       config.push(t.slice('--config-env='.length));
       i += 1;

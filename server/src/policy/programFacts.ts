@@ -9,6 +9,7 @@ import { describeFind } from './findFacts';
 import { describeGit } from './gitFacts';
 import { isStdinPath, runProcessSubstitutionCode, runStdinCode, runWrittenScript } from './codeFeeds';
 import { describeBehaviour, remoteNames } from './behaviourFacts';
+import { outsideCode } from './outsideCodeFacts';
 import { describeContainer } from './containerFacts';
 import { describeGitTool, describeInterpreterTool, describeTool } from './tools';
 import {
@@ -45,6 +46,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     runWrittenScript(w, fact, file, ctx);
   }
   describeBehaviour(w, fact, args, ctx);
+  outsideCode(w, fact, args);
   describeContainer(w, fact, args);
   if (args.some((a) => a.procSubst === '<(') && (SHELLS.has(prog) || prog in INTERPRETERS || SOURCE_LIKE.has(prog))) {
     fact.runs_code = 'process-substitution';

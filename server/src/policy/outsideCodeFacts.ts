@@ -1,0 +1,77 @@
+// Build tools and git pointed at another folder run, or are configured by,
+// files outside the workspace that the policy does not see: npm --prefix,
+// cargo --manifest-path, go run /tmp/x.go, git -C/--git-dir/GIT_DIR and the like.
+// Each such path is marked `outside-code:PATH`; a run-time one is marked too.
+
+import type { Walker } from './facts';
+import type { CommandFact } from './factsTypes';
+import type { WordValue } from '../shell/words';
+
+/** Options whose value is a folder or file the tool takes its code or settings from. */
+const PATH_OPTIONS: Record<string, string[]> = {
+  npm: ['--prefix', '-C', '--userconfig', '--globalconfig'],
+  pnpm: ['--prefix', '-C', '--dir', '--config'],
+  yarn: ['--cwd', '--use-yarnrc'],
+  npx: ['--prefix', '--userconfig'],
+  cargo: ['--manifest-path', '--config', '-C'],
+  go: ['-C', '-modfile', '-overlay'],
+  git: ['-C', '--git-dir', '--work-tree', '--exec-path'],
+  mvn: ['-f', '--file', '-s', '--settings', '-gs', '--global-settings'],
+  gradle: ['-p', '--project-dir', '-b', '--build-file', '-c', '--settings-file', '-I', '--init-script', '-g', '--gradle-user-home'],
+  composer: ['-d', '--working-dir'],
+  bundle: ['--gemfile'],
+  dotnet: ['--project'],
+};
+
+/** Options that name a program the tool runs its scripts with. */
+const SHELL_OPTIONS: Record<string, string[]> = { npm: ['--script-shell'], pnpm: ['--script-shell'], yarn: ['--script-shell'], npx: ['--script-shell'] };
+
+/** Environment variables that point a tool at another repository, project or settings file. */
+const PATH_VARIABLES: Record<string, string[]> = {
+  git: ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY'],
+  npm: ['npm_config_prefix', 'NPM_CONFIG_PREFIX', 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG'],
+  cargo: ['CARGO_HOME', 'CARGO_TARGET_DIR'],
+  go: ['GOFLAGS'],
+  bundle: ['BUNDLE_GEMFILE'],
+};
+
+/** Subcommands that run the source files named after them. */
+const RUNS_FILES: Record<string, Set<string>> = { go: new Set(['run', 'build', 'test', 'generate', 'install', 'vet']) };
+
+export function outsideCode(w: Walker, fact: CommandFact, args: WordValue[]): void {
+  const prog = fact.program;
+  const mark = (v: WordValue | undefined, what: string) => {
+    if (!v) return;
+    if (v.dynamic) fact.markers.push(`outside-code:${what} only known at run time`);
+    else if (!w.path(v).classes.includes('workspace')) fact.markers.push(`outside-code:${v.text}`);
+  };
+  for (const [i, a] of args.entries()) {
+    const t = a.text;
+    for (const o of PATH_OPTIONS[prog] ?? []) {
+      if (t === o) mark(args[i + 1], o);
+      else if (t.startsWith(o + '=')) mark({ ...a, text: t.slice(o.length + 1) }, o);
+    }
+    for (const o of SHELL_OPTIONS[prog] ?? []) if (t === o || t.startsWith(o + '=')) fact.markers.push(`outside-code:${o} ${t.includes('=') ? t.slice(o.length + 1) : (args[i + 1]?.text ?? '')}`);
+  }
+  const sub = args.find((a) => !a.text.startsWith('-'));
+  if (sub && RUNS_FILES[prog]?.has(sub.text)) sourceFiles(args.slice(args.indexOf(sub) + 1), fact, mark);
+  for (const name of PATH_VARIABLES[prog] ?? []) {
+    const env = fact.env.find((e) => e.name === name);
+    const value = env ? (env.dynamic ? null : env.value) : w.state.lookup(name);
+    if (value === undefined || (env === undefined && !w.facts.assignments.some((x) => x.name === name && x.scope !== 'command'))) continue;
+    if (value === null) fact.markers.push(`outside-code:${name} only known at run time`);
+    else if (name === 'GOFLAGS' ? /-modfile|-overlay|-C/.test(value) : !w.path({ text: value, dynamic: false, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' }).classes.includes('workspace')) fact.markers.push(`outside-code:${name}=${value}`);
+  }
+}
+
+/** go's options that take a value; -exec and -toolexec name a program go runs. */
+const GO_VALUE_OPTIONS = new Set(['-o', '-tags', '-ldflags', '-gcflags', '-asmflags', '-run', '-bench', '-timeout', '-count', '-p', '-coverprofile', '-cpuprofile', '-memprofile', '-mod', '-pkgdir', '-covermode', '-coverpkg', '-benchtime', '-parallel', '-json', '-buildmode', '-compiler', '-installsuffix']);
+
+function sourceFiles(rest: WordValue[], fact: CommandFact, mark: (v: WordValue | undefined, what: string) => void): void {
+  for (let i = 0; i < rest.length; i++) {
+    const t = rest[i].text;
+    if (t === '-exec' || t === '-toolexec' || t.startsWith('-exec=') || t.startsWith('-toolexec=')) fact.markers.push(`outside-code:${t.replace(/=.*/, '')} runs a program`);
+    if (GO_VALUE_OPTIONS.has(t) || t === '-exec' || t === '-toolexec') i++;
+    else if (!t.startsWith('-') && /^(\/|~|\.\.)/.test(t)) mark(rest[i], 'a source file');
+  }
+}
