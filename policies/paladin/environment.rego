@@ -67,3 +67,19 @@ ask contains line_hit("env.shadow-function", sprintf("A shell function named %s 
 	some f in input.functions
 	f.shadows_program
 }
+
+# less (and more, and what systemd pages through less) read options from the environment;
+# `+!cmd`, `+|cmd` and friends in them run a command when the pager opens.
+deny contains line_hit("env.pager-command", sprintf("%s holds pager options that run a command (%s).", [a.name, a.value])) if {
+	some a in input.assignments
+	a.name in pager_option_variables
+	regex.match(`[!|]`, a.value)
+}
+
+ask contains line_hit("env.pager-command", sprintf("%s sets pager options only known at run time; they may run a command.", [a.name])) if {
+	some a in input.assignments
+	a.name in pager_option_variables
+	a.dynamic
+}
+
+pager_option_variables := {"LESS", "MORE", "SYSTEMD_LESS", "LV", "MOST_INITFILE"}

@@ -43,3 +43,13 @@ test_enable_list_is_fine if not "env.enable-builtin" in fired(facts([cmd({"progr
 test_shell_option if "env.shell-option" in fired(facts([cmd({"program": "shopt", "args": ["-s", "expand_aliases"]})]))
 
 test_shell_option_other if not "env.shell-option" in fired(facts([cmd({"program": "shopt", "args": ["-s", "nullglob"]})]))
+
+less_env(value, dynamic) := facts_with([cmd({"program": "git"})], {"assignments": [{"name": "LESS", "value": value, "dynamic": dynamic, "scope": "command", "command_index": 0}]})
+
+test_less_options_running_a_command if verdict_of(less_env("+!id", false)) == "deny"
+
+test_less_options_piping_to_a_command if verdict_of(less_env("-R +|sh", false)) == "deny"
+
+test_less_plain_options_are_fine if not "env.pager-command" in fired(less_env("-FRX", false))
+
+test_less_options_at_run_time_ask if "env.pager-command" in fired(less_env("$?", true))

@@ -77,3 +77,9 @@ test('build tools and git pointed outside the workspace ask; git -ckey=value is 
   await expectAll('deny', ["git -ccore.pager='rm -rf ~' log", 'git -cinclude.path=/x log', "git -ccore.sshCommand='sh -c id' fetch origin", "git -calias.x='!rm -rf ~' x"]);
   await expectAll('allow', ['npm test', 'npm --prefix client test', 'cargo build --manifest-path crates/a/Cargo.toml', 'go run ./cmd/server', 'go run main.go', 'go test ./...', 'go build -o bin/app .', 'git -C sub log', 'git --git-dir=.git log', 'git -c color.ui=always log', 'git -ccolor.ui=always log']);
 });
+
+test('pager options in the environment that run a command are refused; plain ones are not', async () => {
+  await expectAll('deny', ["LESS='+!id' git log", "LESS='+!rm -rf ~' git log", "export LESS='-R +|sh'; git diff", "MORE='+!id' more README.md", "SYSTEMD_LESS='+!id' journalctl -u x", "LESSOPEN='|id %s' less README.md", 'LESSKEY=/tmp/k less README.md', "LESSOPEN='||cat %s' less x"]);
+  await expectNotAllowed(['less -k /tmp/keys README.md', 'LESS="$OPTS" git log', "less '+!id' README.md"]);
+  await expectAll('allow', ['LESS=-R git log', 'export LESS=-FRX', 'less +G README.md', 'git log | less -R']);
+});

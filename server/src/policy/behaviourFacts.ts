@@ -80,7 +80,8 @@ const HIDDEN: Record<string, (args: string[]) => string[]> = {
   nawk: awkCommands,
   tar: (args) => after(args, /^(--to-command|--checkpoint-action|--use-compress-program|--rsh-command|--info-script|--new-volume-script|-I|-F)(=|$)/).map((c) => c.replace(/^exec=/, '')),
   man: (args) => after(args, /^(-P|--pager|-H|--html)(=|$)/),
-  less: (args) => args.filter((a) => /^\+.*[!|]/.test(a)).map((a) => a.replace(/^\+[^!|]*[!|]/, '')),
+  // A lesskey file binds keys to commands, shell commands among them.
+  less: (args) => args.filter((a) => /^\+.*[!|]/.test(a)).map((a) => a.replace(/^\+[^!|]*[!|]/, '')).concat(after(args, /^(-k|--lesskey-file|--lesskey-src|--lesskey-content)(=|$)/).map(() => DYNAMIC)),
   more: (args) => args.filter((a) => /^\+.*!/.test(a)).map((a) => a.replace(/^\+[^!]*!/, '')),
   // make runs its makefile's recipes with $(SHELL): a makefile from outside the workspace, or another shell, is code the policy does not see.
   make: (args) => [
