@@ -46,3 +46,11 @@ test('tools pointed outside the workspace are marked; git -cKEY=VALUE is configu
   for (const src of ['npm --prefix client test', 'go run ./cmd', 'go build -o /tmp/out .', 'git -C sub log', 'cargo build --manifest-path a/Cargo.toml']) assert.deepEqual(markers(src), [], src);
   assert.ok(facts("git -ccore.pager='less' log").commands[0].runs_command.includes('git-config:core.pager'));
 });
+
+test('declare -i makes later assignments arithmetic', () => {
+  assert.ok(unknowns('declare -i n; n=$x').includes('arithmetic-input'));
+  assert.ok(unknowns("x='a[$(id)]'; declare -i n; n=$x").includes('arithmetic-code'));
+  assert.ok(programs("x='a[$(id)]'; declare -i n; n=$x").includes('id'));
+  assert.deepEqual(unknowns('declare -i n; n=$((1+2))'), []);
+  assert.deepEqual(unknowns('n=$x'), []);
+});

@@ -83,3 +83,9 @@ test('pager options in the environment that run a command are refused; plain one
   await expectNotAllowed(['less -k /tmp/keys README.md', 'LESS="$OPTS" git log', "less '+!id' README.md"]);
   await expectAll('allow', ['LESS=-R git log', 'export LESS=-FRX', 'less +G README.md', 'git log | less -R']);
 });
+
+test('a plain assignment to an integer-attributed variable is arithmetic on the value given', async () => {
+  await expectAll('deny', ["x='a[$(rm -rf ~)]'; declare -i n; n=$x", "x='a[$(rm -rf ~)]'; typeset -i n; n=\"$x\"", "x='a[`rm -rf ~`]'; declare -ix n; n=$x"]);
+  await expectNotAllowed(['declare -i n; n=$x', 'declare -i n=$x', 'local -i n; n="$1"', "x='a[$(id)]'; declare -i n; n=$x", 'typeset -i n; n=$REPLY', 'declare -i n; n=$(cat f)']);
+  await expectAll('allow', ['declare -i n; n=5', 'declare -i count=0; count=$((count+1)); echo $count', 'declare -i total=0; for f in *.txt; do total+=1; done', 'n=$x; echo "$n"']);
+});

@@ -78,3 +78,23 @@ export function arithRefs(w: Walker, names: string[], parent: number, ctx: Conte
     arithRefs(w, inner, parent, ctx, seen);
   }
 }
+
+/**
+ * `declare -i n; n=$x`: an assignment to an integer-attributed name evaluates its value as
+ * arithmetic, so a value holding `a[$(cmd)]` runs cmd. A value made only of digits and
+ * arithmetic expansions is a number already.
+ */
+export function integerAssignment(w: Walker, name: string, node: ShNode, v: WordValue, index: number, ctx: Context): void {
+  const parts: ShNode[] = node.Parts ?? [];
+  if (parts.every((p) => nodeType(p) === 'ArithmExp' || (nodeType(p) === 'Lit' && /^[0-9\s]*$/.test((p.Value as string) ?? '')))) return;
+  if (v.dynamic) {
+    w.unknown('arithmetic-input', `${name} has the integer attribute: bash evaluates the value given to it as an arithmetic expression, and that value is only known at run time (it can hide a command in an array subscript)`, index);
+    return;
+  }
+  if (/\$\(|`|\$\{|\$[A-Za-z_]/.test(v.text)) {
+    w.unknown('arithmetic-code', `the value given to ${name} runs commands when bash evaluates it as arithmetic`, index);
+    w.reparse(`: ${v.text}`, index, ctx, 'shell-string');
+    return;
+  }
+  arithRefs(w, v.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [], index, ctx);
+}

@@ -11,7 +11,7 @@ import { SequenceWatch } from './tools';
 import { unwrap } from './wrappers';
 import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
 import { arithm, scopedWordValue, showDynamic, type Nested, type WordScope, type WordValue } from '../shell/words';
-import { arithAssigned, arithRefs, testWords } from './arithFacts';
+import { arithAssigned, arithRefs, integerAssignment, testWords } from './arithFacts';
 import { ShellState } from './shellState';
 import { staticOutput, staticPipeline } from './staticOutput';
 import { expandWords, linkedPath, recordState } from './stateFacts';
@@ -61,6 +61,8 @@ export class Walker {
   /** A working folder for the next command only (`env -C DIR`). */
   commandCwd: Cwd | undefined;
   private pipelineCount = 0;
+  /** Names given the integer attribute (`declare -i`): a plain assignment to one is arithmetic. */
+  readonly integers = new Set<string>();
   readonly state = new ShellState();
   readonly scope: WordScope = {
     lookup: (name, index) => this.state.lookup(name, index),
@@ -379,6 +381,7 @@ export class Walker {
       dynamic = v.dynamic;
       known = v.dynamic ? null : v.text;
       this.walkNested(v, index, ctx);
+      if (this.integers.has(name)) integerAssignment(this, name, a.Value, v, index, ctx);
     }
     const elems: (string | null)[] = [];
     if (a.Array) {
@@ -558,6 +561,8 @@ export class Walker {
     fact.args = naked.map(showDynamic);
     fact.flags = naked.filter((a) => a.startsWith('-')).flatMap((a) => a.slice(1).split(''));
     const exported = variant === 'export' || fact.flags.includes('x');
+    if (fact.flags.includes('i')) for (const a of args) if (a.Name?.Value) this.integers.add(a.Name.Value as string);
+    if (fact.flags.includes('i')) for (const n of naked) if (/^[A-Za-z_]\w*$/.test(n)) this.integers.add(n);
     const scope = exported ? 'export' : 'shell';
     for (const a of args) {
       if (a.Naked) continue;
