@@ -54,3 +54,11 @@ test('declare -i makes later assignments arithmetic', () => {
   assert.deepEqual(unknowns('declare -i n; n=$((1+2))'), []);
   assert.deepEqual(unknowns('n=$x'), []);
 });
+
+test('awk output files are read from the redirection expression', () => {
+  const writes = (src: string) => facts(src).commands[0].writes;
+  assert.ok(writes("awk '{print > ENVIRON[\"HOME\"] \"/.bashrc\"}' f")[0].classes.includes('shell-rc'));
+  assert.ok(writes("awk '{print > $1}' f")[0].dynamic);
+  assert.equal(writes("awk '{print > \"a.txt\"; print >> \"b.txt\"}' f").length, 2);
+  assert.deepEqual(writes("awk '$3 > 1 {print $1}' f"), []);
+});

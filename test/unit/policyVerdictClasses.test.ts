@@ -89,3 +89,9 @@ test('a plain assignment to an integer-attributed variable is arithmetic on the 
   await expectNotAllowed(['declare -i n; n=$x', 'declare -i n=$x', 'local -i n; n="$1"', "x='a[$(id)]'; declare -i n; n=$x", 'typeset -i n; n=$REPLY', 'declare -i n; n=$(cat f)']);
   await expectAll('allow', ['declare -i n; n=5', 'declare -i count=0; count=$((count+1)); echo $count', 'declare -i total=0; for f in *.txt; do total+=1; done', 'n=$x; echo "$n"']);
 });
+
+test('awk output redirections to computed paths: unknown ones ask, home start-up files are refused', async () => {
+  await expectAll('deny', ["awk '{printf \"x\" > ENVIRON[\"HOME\"] \"/.bashrc\"}' f", "awk 'BEGIN{print \"alias ls=x\" >> ENVIRON[\"HOME\"] \"/.bashrc\"}'", "gawk 'BEGIN{print \"x\" > (ENVIRON[\"HOME\"] \"/.profile\")}'", "awk '{print > \"/etc/cron.d/x\"}' f"]);
+  await expectAll('ask', ["awk '{print > $1}' f", "awk '{print $2 > $1 \".txt\"}' f", "awk 'BEGIN{f=\"/tmp/x\"; print 1 > f}'", "awk '{print > \"out.txt\"}' f", "awk '{print > ENVIRON[\"OUT\"]}' f"]);
+  await expectAll('allow', ["awk '{print $1}' f", "awk '$3 > 100 {print $1}' f", "awk '{ if ($3 > 100) print $1 }' f"]);
+});

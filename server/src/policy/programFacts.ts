@@ -10,6 +10,7 @@ import { describeGit } from './gitFacts';
 import { isStdinPath, runProcessSubstitutionCode, runStdinCode, runWrittenScript } from './codeFeeds';
 import { describeBehaviour, remoteNames } from './behaviourFacts';
 import { outsideCode } from './outsideCodeFacts';
+import { awkOutputFiles } from './awkOutput';
 import { describeContainer } from './containerFacts';
 import { describeGitTool, describeInterpreterTool, describeTool } from './tools';
 import {
@@ -345,8 +346,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
       fact.runs_code = 'inline';
       fact.runs_command.push('awk-system');
     }
-    const out = code.match(/print[f]?[^;}]*>>?\s*"([^"]+)"/);
-    if (out) writes([literal(out[1])]);
+    writes(awkOutputFiles(code));
     reads(pos.slice(progFile.length > 0 ? 0 : 1).filter((v) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(v.text)));
     return;
   }
