@@ -62,3 +62,8 @@ test('awk output files are read from the redirection expression', () => {
   assert.equal(writes("awk '{print > \"a.txt\"; print >> \"b.txt\"}' f").length, 2);
   assert.deepEqual(writes("awk '$3 > 1 {print $1}' f"), []);
 });
+
+test('declare -i written as an ordinary command gives the same attribute', () => {
+  for (const src of ["x='a[$(id)]'; builtin declare -i n; n=$x", "x='a[$(id)]'; {declare,} -i n; n=$x", "d=typeset; x='a[$(id)]'; $d -i n; n=$x"]) assert.ok(programs(src).includes('id'), src);
+  assert.deepEqual(unknowns('builtin declare -i n=5; n=3'), []);
+});

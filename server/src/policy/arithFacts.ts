@@ -86,7 +86,7 @@ export function arithRefs(w: Walker, names: string[], parent: number, ctx: Conte
  */
 export function integerAssignment(w: Walker, name: string, node: ShNode, v: WordValue, index: number, ctx: Context): void {
   const parts: ShNode[] = node.Parts ?? [];
-  if (parts.every((p) => nodeType(p) === 'ArithmExp' || (nodeType(p) === 'Lit' && /^[0-9\s]*$/.test((p.Value as string) ?? '')))) return;
+  if (parts.length > 0 && parts.every((p) => nodeType(p) === 'ArithmExp' || (nodeType(p) === 'Lit' && /^[0-9\s]*$/.test((p.Value as string) ?? '')))) return;
   if (v.dynamic) {
     w.unknown('arithmetic-input', `${name} has the integer attribute: bash evaluates the value given to it as an arithmetic expression, and that value is only known at run time (it can hide a command in an array subscript)`, index);
     return;
@@ -97,4 +97,24 @@ export function integerAssignment(w: Walker, name: string, node: ShNode, v: Word
     return;
   }
   arithRefs(w, v.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [], index, ctx);
+}
+
+const DECLARERS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
+
+/** `declare -i n` written so that it is not parsed as a declaration (`builtin declare`, `$d -i n`, `{declare,} -i n`): the same attribute. */
+export function integerAttributes(w: Walker, fact: { program: string; index: number; name_dynamic: boolean }, rest: WordValue[], ctx: Context): void {
+  const args = rest.slice(1);
+  const flagged = args.some((a) => a.dynamic || /^-[a-zA-Z]*i/.test(a.text));
+  // A declaration command only known at run time may be `declare -i` too.
+  if (!(DECLARERS.has(fact.program) || fact.name_dynamic) || !flagged) return;
+  for (const a of args) {
+    if (a.dynamic) {
+      w.unknown('arithmetic-input', 'a declaration with words only known at run time may give a variable the integer attribute', fact.index);
+      continue;
+    }
+    const m = /^([A-Za-z_]\w*)(=([\s\S]*))?$/.exec(a.text);
+    if (!m) continue;
+    w.integers.add(m[1]);
+    if (m[2]) integerAssignment(w, m[1], { Parts: [] }, { ...a, text: m[3] }, fact.index, ctx);
+  }
 }

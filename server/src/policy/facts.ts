@@ -11,7 +11,7 @@ import { SequenceWatch } from './tools';
 import { unwrap } from './wrappers';
 import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
 import { arithm, scopedWordValue, showDynamic, type Nested, type WordScope, type WordValue } from '../shell/words';
-import { arithAssigned, arithRefs, integerAssignment, testWords } from './arithFacts';
+import { arithAssigned, arithRefs, integerAssignment, integerAttributes, testWords } from './arithFacts';
 import { ShellState } from './shellState';
 import { staticOutput, staticPipeline } from './staticOutput';
 import { expandWords, linkedPath, recordState } from './stateFacts';
@@ -445,6 +445,7 @@ export class Walker {
     if (words.length === 0) return;
     this.command(fact, words, ctx);
     substitutedReads(this, fact, raw);
+    integerAttributes(this, fact, this.lastRest, ctx);
     recordState(this, fact, words, ctx);
     recordWrittenFiles(this, fact, call, ctx);
   }
