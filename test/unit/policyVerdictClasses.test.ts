@@ -95,3 +95,8 @@ test('awk output redirections to computed paths: unknown ones ask, home start-up
   await expectAll('ask', ["awk '{print > $1}' f", "awk '{print $2 > $1 \".txt\"}' f", "awk 'BEGIN{f=\"/tmp/x\"; print 1 > f}'", "awk '{print > \"out.txt\"}' f", "awk '{print > ENVIRON[\"OUT\"]}' f"]);
   await expectAll('allow', ["awk '{print $1}' f", "awk '$3 > 100 {print $1}' f", "awk '{ if ($3 > 100) print $1 }' f"]);
 });
+
+test('xargs fed by a stage whose output is not known reads the names that stage was given', async () => {
+  await expectAll('deny', ['echo ~/.ssh/id_rs? | xargs cat', 'ls ~/.aws/* | xargs cat', 'echo ~/.config/rclone/* | xargs -I{} cat {}']);
+  await expectAll('allow', ['echo *.txt | xargs wc -l', 'ls *.md | xargs wc -l', 'git ls-files | xargs wc -l', "printf '%s\\n' src/*.ts | xargs grep -n TODO"]);
+});

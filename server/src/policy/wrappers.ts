@@ -26,7 +26,10 @@ function xargsInput(w: Walker, ctx: Context, lines: boolean): WordValue[] {
     const roots = before.positionals.length ? before.positionals : ['.'];
     return roots.map((r) => ({ ...literal(r.replace(/\/+$/, '') + '/' + DYNAMIC), dynamic: true, glob: false, pick: true, nameGlob }));
   }
-  return [unknown];
+  // Output not known here: the names printed are those the stage before was given (`echo ~/.ssh/id_rs? | xargs cat`) or looked at.
+  const named = before && ['echo', 'printf'].includes(before.program) ? before.args.filter((a) => !a.startsWith('-')) : (before?.reads.map((p) => p.path) ?? []);
+  const items = named.filter((t) => !t.includes('$?')).slice(0, 8).map((t) => ({ ...literal(t), glob: /[*?[]/.test(t) }));
+  return [unknown, ...items];
 }
 
 /** xargs splits on blanks and honours quotes and backslashes; null when its quoting is not balanced. */
