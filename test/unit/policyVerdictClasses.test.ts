@@ -100,3 +100,9 @@ test('xargs fed by a stage whose output is not known reads the names that stage 
   await expectAll('deny', ['echo ~/.ssh/id_rs? | xargs cat', 'ls ~/.aws/* | xargs cat', 'echo ~/.config/rclone/* | xargs -I{} cat {}']);
   await expectAll('allow', ['echo *.txt | xargs wc -l', 'ls *.md | xargs wc -l', 'git ls-files | xargs wc -l', "printf '%s\\n' src/*.ts | xargs grep -n TODO"]);
 });
+
+test('environment printing however the name or the program is written', async () => {
+  await expectAll('ask', ['sudo env | sort', '/usr/bin/env', '\\env', 'e"n"v', 'command env', 'nohup printenv', 'env --null', 'printenv $NAME', 'declare -p "$n"', 'declare -xp', "jq -n '$ENV | .GITHUB_TOKEN'"]);
+  await expectAll('deny', ['cat /proc/$$/environ', 'strings /proc/$PID/environ', 'printenv "GITHUB_TOKEN"', 't=GITHUB_TOKEN; printenv $t', "yq -n 'env(GITHUB_TOKEN)'", "yq -n 'strenv(AWS_SECRET_ACCESS_KEY)'"]);
+  await expectAll('allow', ["yq -n 'env(HOME)'", "yq e '.version' x.yml", 'cat /proc/cpuinfo']);
+});

@@ -3,6 +3,7 @@
 // Variables hold tokens, and what is printed leaves the machine with the output.
 
 import { SECRET_VARIABLE } from './behaviourFacts';
+import { DYNAMIC } from '../shell/words';
 
 /** `dumps-env` for the whole environment, `prints-secret-env:NAME` for a secret-looking variable printed by name. */
 export function environmentPrints(prog: string, args: string[]): string[] {
@@ -27,7 +28,8 @@ function envPrints(args: string[]): Printed {
 
 function printenvPrints(args: string[]): Printed {
   const names = args.filter((a) => !a.startsWith('-'));
-  return names.length === 0 ? 'all' : names;
+  // A name only known at run time may be any variable.
+  return names.length === 0 || names.some((n) => n.includes(DYNAMIC)) ? 'all' : names;
 }
 
 /** declare/typeset/export/readonly: -p or no arguments at all prints; names after -p print those. */
@@ -36,7 +38,7 @@ function declarePrints(args: string[]): Printed {
   const names = args.filter((a) => !a.startsWith('-') && !a.startsWith('+') && !a.includes('='));
   if (args.length === 0) return 'all';
   if (!flags.some((f) => /^-[a-zA-Z]*p/.test(f))) return flags.length > 0 && names.length === 0 && args.every((a) => /^-[xaAirltu]+$/.test(a)) ? 'all' : undefined;
-  return names.length === 0 ? 'all' : names;
+  return names.length === 0 || names.some((n) => n.includes(DYNAMIC)) ? 'all' : names;
 }
 
 function setPrints(args: string[]): Printed {
@@ -85,6 +87,18 @@ function nameAfter(rest: string): string | undefined {
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
+/** yq's env(NAME) and strenv(NAME). */
+function yqPrints(args: string[]): Printed {
+  const names: string[] = [];
+  for (const a of args) {
+    for (const m of a.matchAll(/(?<![\w.])(str)?env\s*\(\s*([^)]*?)\s*\)/g)) {
+      if (!/^[A-Za-z_]\w*$/.test(m[2])) return 'all';
+      names.push(m[2]);
+    }
+  }
+  return names.length ? names : undefined;
+}
+
 const NAMED: Record<string, (args: string[]) => Printed> = {
   env: envPrints,
   printenv: printenvPrints,
@@ -101,5 +115,5 @@ const NAMED: Record<string, (args: string[]) => Printed> = {
   gawk: awkPrints,
   mawk: awkPrints,
   nawk: awkPrints,
-  busybox: () => undefined,
+  yq: yqPrints,
 };

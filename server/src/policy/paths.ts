@@ -149,6 +149,8 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
   }
   // A dynamic part at the very start leaves the location unknown; later on, only the tail is unknown.
   const firstDynamic = text.indexOf(DYNAMIC);
+  // `/proc/$$/environ`, `/proc/$pid/mem`: some process's environment or memory.
+  if (firstDynamic > 0 && /^\/proc\/[^/]*\/(environ|mem)$/.test(text)) classes.add('secret');
   if (firstDynamic === 0) {
     classes.add('unknown-location');
     return { path: showDynamic(raw), dynamic: true, glob: opts.glob, resolved: '', classes: [...classes] };
