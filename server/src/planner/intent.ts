@@ -88,11 +88,14 @@ export function readIntent(facts: RequestFacts): Intent {
   };
 }
 
+// Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
+const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
+
 function isOrder(before: string, verb: string, after: string): boolean {
   // Part of a name ("backup.tmp", "clean-up.sh", "logs/archive"), not a verb.
   if (/^[\w./-]/.test(after) && /^[./_-]/.test(after) || /[\w./-]$/.test(before) && /[./_-]$/.test(before)) return false;
   // "end", "set", "tag", "add", "mark", "sign", "start", "test", "post" and friends are nouns as often as verbs.
-  if (/^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|end|run)$/.test(verb) && !imperativeAt(before)) return false;
+  if (nounLike.test(verb) && !imperativeAt(before)) return false;
   if (/^(sort|make|test)$/.test(verb) && /^\s*(of|by|order)\b/.test(after)) return false;
   if (stillAnOrder.test(before)) return !/\b(not|never|don'?t|do not|without)\s+(\w+\s+){0,2}$/.test(before);
   return !notAnOrder.test(before);
@@ -150,7 +153,7 @@ const shellVerbs = alt([
 ]);
 
 // Programs by name: one is enough.
-const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|cat|head|tail|diff|wc|du|df|ps|top|htop|cut|uniq|xargs|tr|tee|touch|ln|stat|find|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|nl|paste|comm|fold|fmt|rev|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|free|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd|file|sort|echo|printf|make)\b/;
+const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
 
 /**
  * A request is a shell task when it names something only a computer has (a
