@@ -2,7 +2,7 @@
 // (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
 
 import { RequestError } from '../paladin';
-import type { PlannerName, PlanResult, PolicyDecision, RetrievedExample } from '../protocol/types';
+import type { PlannerName, PlanRejection, PlanResult, PolicyDecision, RetrievedExample } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { PlannerStage, PlanParams, PlanProgress, PolicyStage } from '../stages';
 import type { Db } from '../store/database';
@@ -183,7 +183,7 @@ export class Planner implements PlannerStage {
     return {
       request,
       command: best.command,
-      reasoning: model ? model.reasoning || `Planned by ${best.planner}.` : this.embeddedReasoning(best.embedded as EmbeddedCandidate),
+      reasoning: [model ? model.reasoning || `Planned by ${best.planner}.` : this.embeddedReasoning(best.embedded as EmbeddedCandidate), setAside(s.screened.rejected)].filter(Boolean).join(' '),
       assumptions: model ? model.assumptions : missing.map((m) => `Replace <${m.slot}> with the value you mean: ${m.hint}.`),
       expectedEffects: model ? model.expectedEffects : [best.explanation ?? ''],
       planner: best.planner,
@@ -315,6 +315,11 @@ interface Outcome {
   why?: AbstainReason;
   screened: Screened<Candidate>;
   suggestions: EmbeddedCandidate[];
+}
+
+function setAside(rejected: PlanRejection[]): string {
+  if (rejected.length === 0) return '';
+  return `Set aside ${rejected.length} candidate${rejected.length === 1 ? '' : 's'} that would do more or less than asked (first: ${rejected[0].command}: ${rejected[0].reason})`;
 }
 
 function withoutFacts(d: PolicyDecision): PolicyDecision {

@@ -28,7 +28,9 @@ Options:
 The OpenAI key is read from OPENAI_API_KEY. Requests are limited to
 ${MAX_REQUEST_CHARS} characters.
 Exit codes: 0 planned (or ran and exited 0); 2 bad request; 1 no planner
-could answer; with --run, those of \`paladin run\`.
+could answer; 6 Paladin does not know a command for the request (it says
+what would help); 7 the plan needs a value it shows as <slot> (it says
+which, and how to give it); with --run, those of \`paladin run\`.
 `;
 
 export const planCommand: Subcommand = {
@@ -66,7 +68,10 @@ export const planCommand: Subcommand = {
       { signal: ctx.signal, onProgress: json ? undefined : (p) => p.kind === 'token' && ctx.err.write(p.text) },
     );
     if (json) printJson(ctx, result);
+    else if (result.abstained) printAbstention(ctx, result);
     else printPlan(ctx, result);
+    if (result.abstained) return Exit.abstained;
+    if (result.missing?.length) return Exit.incomplete;
     if (values.run !== true) return Exit.ok;
     if (!json) ctx.err.write('\n');
     return runCommand.run(ctx, {
@@ -87,9 +92,29 @@ function printPlan(ctx: CliContext, r: PlanResult): void {
   for (const s of r.skipped) e.write(`  skipped ${s.planner}: ${s.reason}\n`);
   const rules = r.policy.rules.map((x) => `${x.id} (${x.severity}): ${x.reason}`);
   e.write(`  policy:  ${r.policy.decision}${rules.length ? '\n    ' + rules.join('\n    ') : ''}\n`);
+  for (const m of r.missing ?? []) e.write(`  missing: <${m.slot}>: ${m.hint}; it cannot run until it is given\n`);
+  printRejected(ctx, r);
   const others = r.candidates.filter((c) => c.command !== r.command);
   if (others.length > 0) {
     e.write('  other candidates:\n');
     for (const c of others) e.write(`    ${c.confidence.toFixed(2)}  ${c.command}\n`);
   }
+}
+
+function printRejected(ctx: CliContext, r: PlanResult): void {
+  if (!r.rejected?.length) return;
+  ctx.err.write('  set aside (would do more than asked):\n');
+  for (const x of r.rejected) ctx.err.write(`    ${x.command}\n      ${x.reason}\n`);
+}
+
+/** No command: why, what would help, and the nearest candidates as suggestions only. */
+function printAbstention(ctx: CliContext, r: PlanResult): void {
+  const e = ctx.err;
+  e.write(`Paladin does not know a command for this.\n  ${r.reasoning}\n`);
+  for (const h of r.help ?? []) e.write(`  to help: ${h}\n`);
+  if (r.suggestions?.length) {
+    e.write('  nearest (not checked against your request, not runnable from here):\n');
+    for (const c of r.suggestions) e.write(`    ${c.confidence.toFixed(2)}  ${c.command}\n`);
+  }
+  printRejected(ctx, r);
 }
