@@ -55,6 +55,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
  * request to delete, a search for a request to stop a process. Such a plan
  * would "succeed" and leave the work undone.
  */
+// Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
+const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|merge|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
+
 export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const facts = decision.facts as Facts | undefined;
   const commands = facts?.commands ?? [];
@@ -63,7 +66,8 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const acts = intent.actions;
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
   if (acts.includes('move') && !deletes && !writes) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
-  if ((acts.includes('create') || acts.includes('change')) && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
+  const fileCue = [intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c));
+  if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];

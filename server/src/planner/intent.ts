@@ -57,8 +57,10 @@ export function readIntent(facts: RequestFacts): Intent {
       const before = lower.slice(Math.max(0, m.index - 60), m.index);
       if (!isOrder(before, m[0], lower.slice(m.index + m[0].length))) continue;
       if (forbidsChange && action !== 'network') continue;
-      actions.add(action);
-      cues[action] ??= m[0];
+      // "delete the lines containing DEBUG from app.log" edits a file; it deletes no file.
+      const kind = action === 'delete' && partsOfText.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 50)) ? 'change' : action;
+      actions.add(kind);
+      cues[kind] ??= m[0];
       break;
     }
   }
@@ -88,10 +90,22 @@ export function readIntent(facts: RequestFacts): Intent {
   };
 }
 
+// What a delete verb removes when it edits text rather than removing files.
+const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix)\b/;
+
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
 const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
 
+// A clause that asks a question orders nothing by its verbs ("which files would rm delete?").
+const question = /^\s*(which|what|who|whose|where|when|why|is|are|was|were|does|do|did|has|have|had|can i|could i|should i|may i|would|will|am i)\b/;
+const askingForHow = /\b(how (do|can|should|would) (i|we|you)|how to|can you|could you|would you|will you|please)\s+(\w+\s+){0,2}$/;
+// The verb is a word being talked about: "lines that say delete", "grep for rm", "the word kill".
+const mentioned = /\b(say|says|said|saying|mention|mentions|mentioning|mentioned|contain|contains|containing|word|words|called|named|string|text|for|about|like|the|a|an|of|keyword|term)\s*["'`]?$/;
+
 function isOrder(before: string, verb: string, after: string): boolean {
+  const clause = before.split(/[.?!;]\s|\b(?:and then|then|but)\b/).pop() ?? before;
+  if (mentioned.test(before) && !/\b(and|then|please|to)\s*$/.test(before)) return false;
+  if (question.test(clause) && !askingForHow.test(clause)) return false;
   // Part of a name ("backup.tmp", "clean-up.sh", "logs/archive"), not a verb.
   if (/^[\w./-]/.test(after) && /^[./_-]/.test(after) || /[\w./-]$/.test(before) && /[./_-]$/.test(before)) return false;
   // "end", "set", "tag", "add", "mark", "sign", "start", "test", "post" and friends are nouns as often as verbs.
@@ -127,7 +141,7 @@ const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
 const strongNouns = alt([
   'files?', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
   'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
-  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'drives?', 'partitions?', 'mount(?:s|ed)?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
+  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
   'commands?', 'programs?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
   'git', 'commits?', 'branch(?:es)?', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
@@ -149,7 +163,7 @@ const weakNouns = alt([
 const shellVerbs = alt([
   'list', 'show', 'display', 'print', 'find', 'search', 'look', 'locate', 'count', 'sort', 'check', 'compare', 'diff', 'compress', 'extract', 'unzip', 'copy', 'move', 'rename', 'delete', 'remove',
   'kill', 'stop', 'restart', 'install', 'uninstall', 'download', 'upload', 'replace', 'merge', 'split', 'convert', 'create', 'make', 'run', 'execute', 'monitor', 'watch', 'tail', 'grep', 'filter',
-  'extract', 'sum', 'total', 'add up', 'dedupe', 'deduplicate', 'truncate', 'change', 'set', 'get', 'tell', 'report', 'measure', 'which', 'where', 'how many', 'how much', 'is there', 'are there', 'does',
+  'extract', 'sum', 'total', 'add up', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much',
 ]);
 
 // Programs by name: one is enough.
