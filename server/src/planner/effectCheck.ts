@@ -58,6 +58,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|merge|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
 
+const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
+
 export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const facts = decision.facts as Facts | undefined;
   const commands = facts?.commands ?? [];
@@ -70,6 +72,9 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
+  const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
+  if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
+  if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
   return [];
 }

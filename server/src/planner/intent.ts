@@ -142,7 +142,7 @@ const strongNouns = alt([
   'files?', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
   'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
   'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
-  'commands?', 'programs?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
+  'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
   'git', 'commits?', 'branch(?:es)?', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
   'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
@@ -156,15 +156,19 @@ const weakNouns = alt([
   'memory', 'load', 'users?', 'groups?', 'sessions?', 'server', 'services?', 'jobs?', 'threads?', 'history', 'time', 'date', 'errors?', 'warnings?', 'output', 'input', 'home', 'root',
   'keys?', 'hash(?:es)?', 'numbers?', 'entries', 'records?', 'system', 'machine', 'versions?', 'code', 'comments?', 'tree', 'links?', 'images?', 'volumes?', 'tags?', 'config', 'settings',
   'extensions?', 'space', 'data', 'python', 'node', 'java', 'rust', 'go', 'ruby', 'path', 'names?', 'modules?', 'librar(?:y|ies)', 'functions?', 'classes', 'imports?', 'tests?', 'build',
-  'timezone', 'clock', 'address(?:es)?', 'interfaces?', 'route', 'gateway', 'connections?', 'api', 'database', 'tables?', 'dates?', 'sums?', 'totals?', 'averages?', 'unique', 'sorted', 'empty',
+  'timezone', 'clock', 'address(?:es)?', 'interfaces?', 'route', 'gateway', 'connections?', 'api', 'database', 'dates?', 'owners?', 'mac', 'installed', 'sums?', 'totals?', 'averages?', 'unique', 'sorted', 'empty',
 ]);
 
 // Verbs a shell performs.
 const shellVerbs = alt([
   'list', 'show', 'display', 'print', 'find', 'search', 'look', 'locate', 'count', 'sort', 'check', 'compare', 'diff', 'compress', 'extract', 'unzip', 'copy', 'move', 'rename', 'delete', 'remove',
   'kill', 'stop', 'restart', 'install', 'uninstall', 'download', 'upload', 'replace', 'merge', 'split', 'convert', 'create', 'make', 'run', 'execute', 'monitor', 'watch', 'tail', 'grep', 'filter',
-  'extract', 'sum', 'total', 'add up', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much',
-]);
+  'extract', 'sum', 'total', 'add up', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much', 'set', 'wrap', 'connect', 'reconnect',
+  'attach', 'detach', 'read', 'write', 'save', 'append', 'prepend', 'print', 'output', 'send', 'archive', 'check', 'enable', 'disable', 'page through', 'view', 'open', 'edit',
+].map((v) => (v.includes(' ') ? v : `${v}(?:s|es|ed|d|ing)?`)));
+
+// Verbs only a computer is asked to do: one is enough.
+const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|untar|decompress|unmount|grep|sleep (?:for )?\d+|recursively|uncompress|tarball)\b/;
 
 // Programs by name: one is enough.
 const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
@@ -178,6 +182,6 @@ const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xa
 export function isTask(facts: RequestFacts): boolean {
   if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
-  if (strongNouns.test(lower) || programs.test(lower)) return true;
-  return weakNouns.test(lower) && shellVerbs.test(lower);
+  if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
+  return weakNouns.test(lower) && (shellVerbs.test(lower) || facts.quoted.length > 0);
 }

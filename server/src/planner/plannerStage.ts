@@ -21,6 +21,7 @@ import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, helpFor, type Absta
 import { readIntent, type Intent } from './intent';
 import type { ModelPlan } from './llmPrompt';
 import { slotHint } from './placeholders';
+import { composeSteps, splitCompound } from './compose';
 import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
 import { randomUUID } from 'node:crypto';
 
@@ -159,7 +160,23 @@ export class Planner implements PlannerStage {
       const again = candidateFor(entry, facts, Math.max(0.5, hits.find((h) => h.ref === entry.id)?.similarity ?? 0.5), 1);
       embedded = [again, ...embedded.filter((c) => c.command !== again.command)];
     }
-    return embedded;
+    return [...embedded, ...this.composed(request, names)].sort((a, b) => b.confidence - a.confidence).filter((c, i, all) => all.findIndex((x) => x.command === c.command) === i);
+  }
+
+  /** For "X and delete them": the candidates for X, each extended with the steps that follow. */
+  private composed(request: string, names: WorkspaceNames): EmbeddedCandidate[] {
+    const split = splitCompound(request);
+    if (!split) return [];
+    const headFacts = readRequest(split.head, names);
+    const hits = this.store.search(split.head, { k: 8 });
+    const out: EmbeddedCandidate[] = [];
+    for (const c of embeddedCandidates(split.head, hits, this.corpus, names, headFacts).slice(0, 6)) {
+      const command = composeSteps(c.command, split.steps);
+      if (command === undefined) continue;
+      const then = split.steps.map((x) => `${x.kind}${x.target ? ` to ${x.target}` : ''}`).join(', then ');
+      out.push({ ...c, command, explanation: `${c.explanation} Then ${then}.`, source: `${c.source}+steps` });
+    }
+    return out;
   }
 
   /** Build, cache and return the result: the first accepted candidate, or an abstention. */

@@ -212,7 +212,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     const placed = !bare || /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
     const existingDir = placed && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
-    const resolved = ws.files.has(rel) || ws.dirs.has(rel) ? rel : ws.byBase.get(rel) ?? rel;
+    // "archive/" as typed names a folder here, not some other folder called archive deeper down.
+    const resolved = ws.files.has(rel) || ws.dirs.has(rel) || word.endsWith('/') ? rel : ws.byBase.get(rel) ?? rel;
     const value = word.startsWith('./') || word.startsWith('/') || word.startsWith('~') ? word.replace(/\/$/, '') || '/' : resolved;
     if (archiveExt.test(word)) facts.archives.push({ value, at, raw: word });
     if (existingDir) {
@@ -291,6 +292,13 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     if (!ext) continue;
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
+  }
+  // "every log", "all the csvs": a kind without the word "files".
+  for (const m of lower.matchAll(/\b(?:every|each|all(?: the| of the)?|any|old|older)\s+(logs?|csvs?|pdfs?|backups?|scripts?|images?|jsons?|yamls?|markdowns?)\b(?!\s+(?:files?|folders?|director\w*|dirs?))/g)) {
+    const ext = kindExtensions[m[1].replace(/s$/, '')] ?? kindExtensions[m[1]];
+    if (!ext || facts.exts.some((e) => e.value === ext)) continue;
+    facts.exts.push({ value: ext, at: m.index, raw: m[0] });
+    facts.globs.push({ value: `*.${ext}`, at: m.index, raw: m[0] });
   }
   for (const m of text.matchAll(/(?<!\S)([\w.-]*[*?][\w.*?-]*)(?!\S)/g)) {
     // A question mark ending a sentence is not a glob.
