@@ -56,7 +56,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
  * would "succeed" and leave the work undone.
  */
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
-const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|merge|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
+const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
 
 const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
 
@@ -68,7 +68,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const acts = intent.actions;
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
   if (acts.includes('move') && !deletes && !writes) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
-  const fileCue = [intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c));
+  const fileCue = !intent.toVariable && [intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c));
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }

@@ -21,6 +21,8 @@ export interface Intent {
   names: string[];
   /** Conditions the request states; a plan may filter by these and no others. */
   conditions: { age: boolean; size: boolean; empty: boolean };
+  /** The result goes into a shell variable ("save it to the variable X"), not a file. */
+  toVariable: boolean;
   /** The words that decided each act, for the reason a plan is rejected. */
   cues: Partial<Record<Action, string>>;
 }
@@ -75,7 +77,7 @@ export function readIntent(facts: RequestFacts): Intent {
       write,
       delete: actions.has('delete') || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b/.test(lower)) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
       signal: actions.has('stop'),
-      network: actions.has('network') || facts.urls.length > 0,
+      network: actions.has('network') || facts.urls.length > 0 || /\b(network|interfaces?|ip|ips|dns|hosts?|hostname|ports?|sockets?|connections?|ping|remote|servers?|ssh|mac address|gateway|route|wifi|ethernet|listening)\b/.test(lower),
       privilege: /\b(sudo|as root|root privileges?|administrator|admin rights|superuser)\b/.test(lower),
       runCode: actions.has('run') || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute)\b/.test(lower),
     },
@@ -87,11 +89,12 @@ export function readIntent(facts: RequestFacts): Intent {
       empty: /\b(empty|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
     },
     cues,
+    toVariable: /\bvariables?\b/.test(lower),
   };
 }
 
 // What a delete verb removes when it edits text rather than removing files.
-const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix)\b/;
+const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?)\b/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
 const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
@@ -125,6 +128,7 @@ function scopeOf(facts: RequestFacts): string[] {
   const named = new Set<string>();
   const destinations = facts.targets.map((t) => t.at);
   for (const d of facts.dirs) {
+    if (/\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 12), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     if (v === '' || v === '.' || v === '~' || v.startsWith('/') || v.startsWith('~')) continue;
