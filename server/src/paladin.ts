@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Actor, ExplainResult, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
+import { checkByDryRun } from './planner/dryRun';
 import { placeholdersIn, slotHint } from './planner/placeholders';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
@@ -56,14 +57,15 @@ export class Paladin {
 
   async plan(
     actor: Actor,
-    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number },
+    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number; dryRun?: boolean },
     options: { signal?: AbortSignal; onProgress?: (p: PlanProgress) => void } = {},
   ): Promise<PlanResult> {
     const request = (params.request ?? '').trim();
     if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
     const workspace = resolveWorkspace(params.workspace);
-    const result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
+    let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
+    if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal);
     result.historyId = this.stages.records.recordPlan({
       actor,
       query: request,

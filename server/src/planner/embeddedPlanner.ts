@@ -38,6 +38,9 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
     if (!entry) continue;
     out.push(candidateFor(entry, f, hit.similarity, rank));
   }
+  // A question about what a folder holds is a listing, even when retrieval ranks "directory" templates higher.
+  const listing = corpus.byId.get('files.list');
+  if (listing && contentsQuestion.test(f.lower) && !hits.some((h) => h.ref === listing.id)) out.push(candidateFor(listing, f, 0.6, 0.5));
   out.sort((a, b) => b.confidence - a.confidence);
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.command) ? false : (seen.add(c.command), true)));
@@ -49,7 +52,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower);
+  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length;
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
@@ -74,6 +77,16 @@ function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   const asked = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/.test(lower);
   const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match/.test(entry.template);
   return asked === inverts ? 0 : 0.06;
+}
+
+// "what is inside the data folder" asks for its entries; a folder named as a container is not a request about folders.
+const contentsQuestion = /\b(what(?:'s| is| are)? (?:in|inside)|what (?:does|do) .{1,40} (?:contain|hold|have)|contents? of|inside (?:the |my |this )?\S+ (?:folder|directory|dir)|list (?:what(?:'s| is) in|the contents)|in there)\b/;
+const aboutFolders = /\b(folders|directories|dirs|subfolders|subdirectories|subdirs|sub-folders|empty (?:folder|directory|dir)|(?:folder|directory|dir)s? (?:tree|structure|hierarchy))\b/;
+function containerFit(entry: KnowledgeEntry, lower: string): number {
+  let score = 0;
+  if (contentsQuestion.test(lower) && /^ls\s/.test(entry.template) && !/\|/.test(entry.template)) score += 0.12;
+  if (/-type d\b/.test(entry.template) && !aboutFolders.test(lower)) score -= 0.1;
+  return score;
 }
 
 function domainPenalty(entry: KnowledgeEntry, lower: string): number {

@@ -21,6 +21,9 @@ Options:
   -n K             how many candidates to show (1-10, default 3)
   --json           print one JSON object: command, reasoning, planner,
                    confidence, candidates, retrieved, policy, cache, timings
+  --dry-run        try the top candidates in throw-away copies of the
+                   workspace first and prefer the one whose result fits
+                   (needs Docker; never tries a denied or networked one)
   --run            run the plan in the sandbox, as \`paladin run\` would
   --yes            with --run: approve a plan the policy marks "ask"
   --mode M         with --run: ro, snapshot or live
@@ -43,6 +46,7 @@ export const planCommand: Subcommand = {
     workspace: { type: 'string' },
     n: { type: 'string', short: 'n' },
     run: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
     yes: { type: 'boolean', short: 'y' },
     mode: { type: 'string' },
   },
@@ -64,7 +68,7 @@ export const planCommand: Subcommand = {
     const paladin = await ctx.paladin();
     const result = await paladin.plan(
       ctx.actor,
-      { request, workspace: values.workspace as string | undefined, planner: planner as PlannerChoice, count },
+      { request, workspace: values.workspace as string | undefined, planner: planner as PlannerChoice, count, dryRun: values['dry-run'] === true },
       { signal: ctx.signal, onProgress: json ? undefined : (p) => p.kind === 'token' && ctx.err.write(p.text) },
     );
     if (json) printJson(ctx, result);
@@ -92,6 +96,7 @@ function printPlan(ctx: CliContext, r: PlanResult): void {
   for (const s of r.skipped) e.write(`  skipped ${s.planner}: ${s.reason}\n`);
   const rules = r.policy.rules.map((x) => `${x.id} (${x.severity}): ${x.reason}`);
   e.write(`  policy:  ${r.policy.decision}${rules.length ? '\n    ' + rules.join('\n    ') : ''}\n`);
+  printDryRun(ctx, r);
   for (const m of r.missing ?? []) e.write(`  missing: <${m.slot}>: ${m.hint}; it cannot run until it is given\n`);
   printRejected(ctx, r);
   const others = r.candidates.filter((c) => c.command !== r.command);
@@ -117,4 +122,17 @@ function printAbstention(ctx: CliContext, r: PlanResult): void {
     for (const c of r.suggestions) e.write(`    ${c.confidence.toFixed(2)}  ${c.command}\n`);
   }
   printRejected(ctx, r);
+}
+
+function printDryRun(ctx: CliContext, r: PlanResult): void {
+  const d = r.dryRun;
+  if (!d) return;
+  if (!d.checked) {
+    ctx.err.write(`  not checked by a dry run: ${d.note ?? 'nothing could be tried'}\n`);
+    return;
+  }
+  const chosen = d.tried.find((t) => t.command === r.command);
+  ctx.err.write(`  checked by a dry run${chosen ? ` (${chosen.fits ? 'fits' : 'does not fit'}: ${chosen.why})` : ''}; nothing in the workspace was changed\n`);
+  for (const t of d.tried.filter((x) => x.command !== r.command)) ctx.err.write(`    tried ${t.command}: ${t.why}\n`);
+  if (chosen?.preview) ctx.err.write(`  preview:\n${chosen.preview.split('\n').slice(0, 12).map((l) => `    ${l}`).join('\n')}\n`);
 }
