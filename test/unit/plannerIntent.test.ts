@@ -24,6 +24,10 @@ test('requests to look order nothing, however they are phrased', () => {
     'find the backup.tar.gz archive',
     'preview which logs a cleanup would remove',
     'are there any files named clean-up.sh',
+    'remove nothing: read-only, list the logs',
+    'show the lines in app.log that say delete',
+    'which logs are old enough to delete',
+    'list the duplicate lines in names.txt',
   ]) {
     const intent = intentOf(text);
     assert.deepEqual(intent.actions.filter((a) => a !== 'network'), [], `${text}: ${intent.actions.join(',')}`);
@@ -42,6 +46,9 @@ test('orders are read with their kind: delete, move, create, change, stop', () =
     ['create a folder named reports', 'create'],
     ['compress every log older than a week and move it to archive/', 'create'],
     ['make run.sh executable', 'change'],
+    ['make notes.txt read-only', 'change'],
+    ['take away write permission on notes.txt for everyone', 'change'],
+    ['delete the lines containing DEBUG from logs/app.log', 'change'],
     ['replace foo with bar in config.yml', 'change'],
     ['kill the process listening on port 3000', 'stop'],
   ];
@@ -116,7 +123,8 @@ test('an unstated age or size filter, a wider scope, network and signals are tur
   assert.deepEqual(fits, []);
   const look = intentOf('which process is listening on port 3000');
   assert.match(exceedsIntent(look, decision([command({ program: 'kill' })])).join(), /stops or signals processes/);
-  assert.match(exceedsIntent(look, decision([command({ program: 'curl', network: true })])).join(), /reaches the network/);
+  assert.match(exceedsIntent(intentOf('show the files in src'), decision([command({ program: 'curl', network: true })])).join(), /reaches the network/);
+  assert.deepEqual(exceedsIntent(intentOf('which network interfaces are up'), decision([command({ program: 'ip', network: true })])), []);
   assert.match(exceedsIntent(look, decision([command({ program: 'python3', runs_code: 'inline' })], { runs_code: true })).join(), /inline/);
 });
 

@@ -29,6 +29,9 @@ const steps: [StepKind, RegExp][] = [
 /** The first part of a compound request and the steps after it, or undefined for a single request. */
 export function splitCompound(request: string): { head: string; steps: Step[] } | undefined {
   const text = request.trim().replace(/[.!]+$/, '');
+  // "save the list of files in src to files.txt": the part in the middle, then a redirect.
+  const saved = /^(?:save|write|store|put|dump|output)\s+(.+?)\s+(?:to|into|in)\s+(?:a file (?:called |named )?|the file )?["'`]?([\w./~@+-]+\.[\w]+|[\w./~@+-]+\/[\w.@+-]+)["'`]?$/i.exec(text);
+  if (saved) return { head: saved[1].replace(/^(?:the|a)\s+(?:list|names?|output|result)\s+of\s+/i, 'list '), steps: [{ kind: 'save', target: saved[2] }] };
   const parts = text.split(/\s*(?:,\s*(?:and\s+)?then|,\s*and|\band then|\bthen|\band)\s+/i);
   if (parts.length < 2) return undefined;
   const found: Step[] = [];

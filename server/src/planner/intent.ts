@@ -32,7 +32,7 @@ const verbs: [Action, RegExp][] = [
   ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out)|uninstall|drop)\b/],
   ['move', /\b(move|mv|rename|relocate)\b/],
   ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|directory|dir|file|copy|copies|backup|archive|tarball|zip|link|symlink|script|log)s?|copy|cp|duplicate|back ?up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
-  ['change', /\b(change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,3}(?:executable|readable|writable|private|read-only)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect)\b/],
+  ['change', /\b(take away|revoke|grant|give (?:\w+ )?(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,3}(?:executable|readable|writable|private|read-only)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect)\b/],
   ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port)\b/],
   ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
   ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
@@ -46,7 +46,7 @@ const notAnOrder = /(\b(not|never|don'?t|do not|doesn'?t|won'?t|without|no|nor|a
 // A verb in a clause that is still an order despite an auxiliary before it.
 const stillAnOrder = /\b(please|can you|could you|would you|will you|help me|i want to|i need to|i'?d like to|want to|need to|let'?s|go ahead and|and then|then|also|and)\s+(\w+\s+){0,1}$/;
 
-const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|read[- ]only|just (?:show|list|tell|look)|only (?:show|list|tell|look))\b/;
+const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look))\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
@@ -97,7 +97,7 @@ export function readIntent(facts: RequestFacts): Intent {
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?)\b/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
-const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
+const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|duplicate|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
 
 // A clause that asks a question orders nothing by its verbs ("which files would rm delete?").
 const question = /^\s*(which|what|who|whose|where|when|why|is|are|was|were|does|do|did|has|have|had|can i|could i|should i|may i|would|will|am i)\b/;
@@ -106,6 +106,7 @@ const askingForHow = /\b(how (do|can|should|would) (i|we|you)|how to|can you|cou
 const mentioned = /\b(say|says|said|saying|mention|mentions|mentioning|mentioned|contain|contains|containing|word|words|called|named|string|text|for|about|like|the|a|an|of|keyword|term)\s*["'`]?$/;
 
 function isOrder(before: string, verb: string, after: string): boolean {
+  if (/^\s+(nothing|none of)\b/.test(after)) return false;
   const clause = before.split(/[.?!;]\s|\b(?:and then|then|but)\b/).pop() ?? before;
   if (mentioned.test(before) && !/\b(and|then|please|to)\s*$/.test(before)) return false;
   if (question.test(clause) && !askingForHow.test(clause)) return false;
@@ -177,6 +178,15 @@ const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|
 // Programs by name: one is enough.
 const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
 
+// Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
+const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
+
+/** A word of the request is the name of a file or folder in the workspace. */
+function mentionsWorkspaceName(facts: RequestFacts): boolean {
+  if (facts.ws.byBase.size === 0) return false;
+  return facts.text.split(/[\s,;:!?"'`()]+/).some((w) => w.length > 2 && !/^(the|and|for|all|any|src|lib|new|old|top)$/i.test(w) && (facts.ws.byBase.has(w) || facts.ws.dirs.has(w)));
+}
+
 /**
  * A request is a shell task when it names something only a computer has (a
  * file, a folder, a process, a port), a program, or a value only such a
@@ -184,6 +194,7 @@ const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xa
  * also has (lines, memory, users) together with something a shell does to it.
  */
 export function isTask(facts: RequestFacts): boolean {
+  if (valueOnlyInTasks.test(facts.text) || mentionsWorkspaceName(facts)) return true;
   if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
