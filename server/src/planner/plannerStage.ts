@@ -39,7 +39,7 @@ export interface PlannerOptions {
 
 const MAX_CANDIDATES = 10;
 /** Candidates judged beyond those shown, to find ones that fit when the first do not. */
-const SCREEN_EXTRA = 5;
+const SCREEN_EXTRA = 4;
 
 export class Planner implements PlannerStage {
   readonly store: RetrievalStore;
