@@ -326,6 +326,15 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
+  // A JSON key: "the port from config.json", "the version in package.json", "the database host".
+  if (/\.json\b|\bjson\b/i.test(text)) {
+    for (const m of text.matchAll(/\b(?:the|get|read|show|print|what|which)\s+([a-z_][\w]*(?:\s+[a-z_]\w*)?)\s+(?:field\s+|key\s+|value\s+|setting\s+)?(?:is\s+)?(?:in|from|of)\s+\S*json\b|\b([a-z_][\w.]*)\s+(?:field|key|property)\b/gi)) {
+      const words = (m[1] ?? m[2]).toLowerCase().split(/\s+/).filter((w) => !stopWords.has(w) && !/^(value|values|field|key|setting)$/.test(w));
+      if (words.length === 0) continue;
+      const value = words.join('.');
+      facts.names.push({ value, at: m.index + m[0].toLowerCase().indexOf(words[0]), raw: words.join(' ') });
+    }
+  }
   // Search patterns: the word(s) after containing/matching/for, or a quoted string.
   for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|with)\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
     const value = m[1].replace(/(?<=.)[)\].,;:!?]+$/, '');
