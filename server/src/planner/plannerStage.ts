@@ -153,14 +153,14 @@ export class Planner implements PlannerStage {
 
   /** The embedded candidates, led by the template that answered a request of the same shape before. */
   private embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): EmbeddedCandidate[] {
-    let embedded = embeddedCandidates(request, hits, this.corpus, names, facts);
+    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...this.composed(request, names)].sort((a, b) => b.confidence - a.confidence);
     const shaped = useShape ? this.cache.getShape(requestShape(facts), parts) : undefined;
     const entry = shaped ? this.corpus.byId.get(shaped.entryId) : undefined;
     if (entry) {
       const again = candidateFor(entry, facts, Math.max(0.5, hits.find((h) => h.ref === entry.id)?.similarity ?? 0.5), 1);
-      embedded = [again, ...embedded.filter((c) => c.command !== again.command)];
+      embedded = [again, ...embedded];
     }
-    return [...embedded, ...this.composed(request, names)].sort((a, b) => b.confidence - a.confidence).filter((c, i, all) => all.findIndex((x) => x.command === c.command) === i);
+    return embedded.filter((c, i, all) => all.findIndex((x) => x.command === c.command) === i);
   }
 
   /** For "X and delete them": the candidates for X, each extended with the steps that follow. */
