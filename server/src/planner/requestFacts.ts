@@ -326,6 +326,16 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
+  // Arithmetic in words: "144 divided by 12" → 144 / 12, for an expression slot.
+  const ops: Record<string, string> = { times: '*', 'multiplied by': '*', x: '*', '*': '*', plus: '+', '+': '+', minus: '-', '-': '-', 'divided by': '/', over: '/', '/': '/', 'to the power of': '^', '^': '^', modulo: '%', mod: '%', '%': '%' };
+  const arith = /(\d+(?:\.\d+)?)\s*(times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)\s*(\d+(?:\.\d+)?)((?:\s*(?:times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)\s*\d+(?:\.\d+)?)*)/gi;
+  for (const m of lower.matchAll(arith)) {
+    // "2024-02-29", "lines 5-10" and "1920x1080" are not sums.
+    if (isUsed(m.index) || /\d(?:-|x)\d/.test(m[0])) continue;
+    const expr = m[0].replace(/(times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)/g, (op) => ` ${ops[op]} `).replace(/\s+/g, ' ').trim();
+    facts.strings.push({ value: expr, at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
   // A JSON key: "the port from config.json", "the version in package.json", "the database host".
   if (/\.json\b|\bjson\b/i.test(text)) {
     for (const m of text.matchAll(/\b(?:the|get|read|show|print|what|which)\s+([a-z_][\w]*(?:\s+[a-z_]\w*)?)\s+(?:field\s+|key\s+|value\s+|setting\s+)?(?:is\s+)?(?:in|from|of)\s+\S*json\b|\b([a-z_][\w.]*)\s+(?:field|key|property)\b/gi)) {
