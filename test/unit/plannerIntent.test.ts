@@ -85,7 +85,7 @@ function command(partial: Partial<CommandFact>): CommandFact {
     index: 0, program: 'ls', name: 'ls', name_dynamic: false, name_from_substitution: false, name_obfuscated: false, path_given: false, args: [], dynamic_args: [], flags: [],
     positionals: [], subcommand: '', wrappers: [], privileged: false, env: [], redirects: [], reads: [], writes: [], deletes: [], network: false, targets: [], uploads: false,
     listens: false, shell: false, interpreter: false, runs_code: 'none', inline_code: '', code_dynamic: false, runs_command: [], decodes: false, stdin: 'inherit', pipeline: -1,
-    stage: -1, parent: -1, via: 'top', in_function: '', in_loop: false, background: false, markers: [], ...partial,
+    stage: -1, parent: -1, via: 'top', in_function: '', in_loop: false, background: false, markers: [], span: [0, 0], ...partial,
   };
 }
 

@@ -6,6 +6,7 @@
 
 import type { FileChange, PlanDryRun, PlanResult, PolicyDecision } from '../protocol/types';
 import type { ExecutorStage, PolicyStage } from '../stages';
+import { sandboxVerdict } from '../policy/sandboxVerdict';
 import { placeholdersIn } from './placeholders';
 
 export interface DryRunner {
@@ -43,7 +44,8 @@ export async function dryRunPlan(plan: PlanResult, runner: DryRunner, top = 2): 
     if (tried.length >= top) break;
     if (placeholdersIn(command).length > 0) continue;
     const decision = await runner.check(command);
-    if (decision.decision === 'deny' || decision.risk.network) continue;
+    // Only what could run in a copy without anyone's approval: never a denied, networked or approval-needing one.
+    if (decision.decision === 'deny' || decision.risk.network || sandboxVerdict(decision, { mode: 'snapshot', network: false }).needsApproval) continue;
     const outcome = await runner.run(command);
     try {
       const verdict = fits(actions, outcome);

@@ -2,6 +2,7 @@
 // alternatives; `--run` hands it to `paladin run` (same checks, streaming and
 // approval).
 
+import { describeSandbox } from '../../policy/sandboxVerdict';
 import type { PlannerChoice, PlanResult } from '../../protocol/types';
 import { MAX_REQUEST_CHARS } from '../../paladin';
 import { Exit, UsageError, printJson, type CliContext, type Subcommand } from '../command';
@@ -25,7 +26,7 @@ Options:
                    workspace first and prefer the one whose result fits
                    (needs Docker; never tries a denied or networked one)
   --run            run the plan in the sandbox, as \`paladin run\` would
-  --yes            with --run: approve a plan the policy marks "ask"
+  --yes            with --run: approve what needs approval (network, live mode)
   --mode M         with --run: ro, snapshot or live
 
 The OpenAI key is read from OPENAI_API_KEY. Requests are limited to
@@ -96,6 +97,7 @@ function printPlan(ctx: CliContext, r: PlanResult): void {
   for (const s of r.skipped) e.write(`  skipped ${s.planner}: ${s.reason}\n`);
   const rules = r.policy.rules.map((x) => `${x.id} (${x.severity}): ${x.reason}`);
   e.write(`  policy:  ${r.policy.decision}${rules.length ? '\n    ' + rules.join('\n    ') : ''}\n`);
+  if (r.policy.sandbox) e.write(`  ${describeSandbox(r.policy.sandbox)}\n`);
   printDryRun(ctx, r);
   for (const m of r.missing ?? []) e.write(`  missing: <${m.slot}>: ${m.hint}; it cannot run until it is given\n`);
   printRejected(ctx, r);
