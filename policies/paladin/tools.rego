@@ -81,7 +81,7 @@ deny contains hit(c, "tools.piped-destructive-query", sprintf("%s is fed a state
 # the same line and then run is still asked about (exec.write-then-run).
 project_build_tool(c) if {
 	c.tool.action in {"read", "build"}
-	regex.match(`^(\./)?(gradlew|mvnw|bin/(rails|rake|console|phpunit)|vendor/bin/[A-Za-z0-9_.-]+|node_modules/\.bin/[A-Za-z0-9_.-]+)$`, c.name)
+	regex.match(`^(\./)?(gradlew|mvnw|configure|autogen\.sh|bin/(rails|rake|console|phpunit)|vendor/bin/[A-Za-z0-9_.-]+|node_modules/\.bin/[A-Za-z0-9_.-]+)$`, c.name)
 }
 
 project_build_tool(c) if {
