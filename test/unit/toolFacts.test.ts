@@ -53,6 +53,7 @@ test('a run subcommand describes the command it runs', () => {
 test('a delete from a variable that may be empty is marked, unless guarded or set', () => {
   assert.ok(markers('rm -rf "$BUILD_DIR/"*').some((m) => m.startsWith('delete-if-empty:BUILD_DIR:')));
   assert.ok(markers('rm -rf "${OUT}/usr"').some((m) => m.startsWith('delete-if-empty:OUT:')));
+  assert.ok(markers('rm -rf "$SRC/$DIR"').some((m) => m.startsWith('delete-if-empty:SRC:')));
   for (const c of ['rm -rf "${BUILD_DIR:?}/"*', 'rm -rf "${BUILD_DIR?}/"*', 'rm -rf "${BUILD_DIR:-build}/"*', 'BUILD_DIR=out; rm -rf "$BUILD_DIR/"*', 'rm -rf "$GOPATH/pkg/mod"', 'rm -rf "$HOME/.cache/x"', 'rm -rf "$DIR"']) {
     assert.ok(!markers(c).some((m) => m.startsWith('delete-if-empty')), c);
   }
@@ -60,7 +61,8 @@ test('a delete from a variable that may be empty is marked, unless guarded or se
 
 test('recursive permission changes of the home folder are marked; a mode like -x is a mode', () => {
   for (const c of ['chmod -R 777 ~', 'chmod -R -x ~', 'chown -R root ~/', 'chmod -R a-w "$HOME"', 'chmod -R 755 /']) assert.ok(markers(c).some((m) => m.startsWith('recursive-permissions:')), c);
-  for (const c of ['chmod 755 ~', 'chmod -R 755 ./build', 'chmod -R u+w ~/project', 'chown -R me /home/other']) assert.ok(!markers(c).some((m) => m.startsWith('recursive-permissions:')), c);
+  assert.ok(markers('find ~ -type f -exec chmod 644 {} \\;').some((m) => m.startsWith('recursive-permissions:')));
+  for (const c of ['chmod 755 ~', 'chmod -R 755 ./build', 'chmod -R u+w ~/project', 'chown -R me /home/other', 'chmod -R u+rwX ~', 'find ~ -type d -exec chmod +x {} \\;']) assert.ok(!markers(c).some((m) => m.startsWith('recursive-permissions:')), c);
   assert.deepEqual(facts('chmod -x run.sh').commands[0].writes.map((p) => p.path), ['run.sh']);
 });
 

@@ -60,6 +60,7 @@ export function describeKubectl(call: ToolCall): void {
   const local = sub === undefined || sub === 'completion' || sub === 'kustomize' || sub === 'help' || sub === 'options' || (sub === 'version' && hasOption(args, '--client')) || hasOption(args, '--dry-run') && !/server/.test(args.map((a) => a.text).join(' '));
   if (!local && sub !== 'config' && sub !== 'plugin') fact.network = true;
   if (sub === undefined) act(call, family, 'read', `${prog} prints its help`);
+  else if (sub === 'scale' && hasOption(args, '--all') && args.some((a) => /^--replicas=0$/.test(a.text) || (a.text === '--replicas' && args[args.indexOf(a) + 1]?.text === '0'))) act(call, family, 'destroy', `${prog} scale --all --replicas=0 stops every workload it selects`);
   else if (sub === 'delete' || (sub === 'replace' && hasOption(args, '--force')) || (sub === 'apply' && hasOption(args, '--prune'))) act(call, family, 'destroy', `${prog} ${sub} deletes resources from the cluster; namespaces, volumes and their data do not come back`);
   else if (sub === 'config') {
     if (['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users'].includes(sub2 ?? '')) {
