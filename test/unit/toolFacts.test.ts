@@ -86,3 +86,9 @@ test('git: every spelling of a rewriting push, and staged secrets', () => {
   for (const c of ['git add .env', 'git add -f config/secrets.yml', 'git add .env*', 'git commit -m x server.key']) assert.equal(action(c), 'publish', c);
   for (const c of ['git add .env.example', 'git add src/*.ts', 'git add *', 'git add id_rsa.pub', 'git commit -m ".env is ignored"']) assert.equal(action(c), undefined, c);
 });
+
+test('asking a destructive subcommand for its help, or a dry run, only reads', () => {
+  for (const c of ['terraform destroy --help', 'kubectl delete --help', 'npm publish --dry-run', 'apt-get -s remove nginx', 'kubectl delete pod x --dry-run=client']) assert.equal(action(c), 'read', c);
+  for (const c of ['kubectl delete ns x -- --help', 'kubectl delete ns x --dry-run=none', "psql -c 'DROP TABLE t' --help"]) assert.equal(action(c), 'destroy', c);
+  assert.equal(action('git push -n --force'), undefined);
+});

@@ -63,7 +63,22 @@ export function describeTool(w: Walker, fact: CommandFact, args: WordValue[], ct
     fact.targets = [];
   }
   describe(call);
+  helpOnly(call);
   return !CONTINUE.has(prog);
+}
+
+/**
+ * `terraform destroy --help` prints help and destroys nothing: a destroy or publish asked for
+ * its help only reads. Not for database clients, whose words after the statement may be data,
+ * nor after `--`, where the words belong to another program.
+ */
+function helpOnly(call: ToolCall): void {
+  const tool = call.fact.tool;
+  if (!tool || (tool.action !== 'destroy' && tool.action !== 'publish') || tool.family === 'database') return;
+  const end = call.args.findIndex((a) => a.text === '--');
+  const before = end < 0 ? call.args : call.args.slice(0, end);
+  if (!before.some((a) => !a.dynamic && ['--help', '-help'].includes(a.text))) return;
+  call.fact.tool = { family: tool.family, action: 'read', effect: `${call.fact.program} prints its help` };
 }
 
 /** git: the parts of a command that publish to others. */
