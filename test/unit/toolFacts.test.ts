@@ -88,7 +88,8 @@ test('git: every spelling of a rewriting push, and staged secrets', () => {
 });
 
 test('asking a destructive subcommand for its help, or a dry run, only reads', () => {
-  for (const c of ['terraform destroy --help', 'kubectl delete --help', 'npm publish --dry-run', 'apt-get -s remove nginx', 'kubectl delete pod x --dry-run=client']) assert.equal(action(c), 'read', c);
+  assert.equal(action('npm publish --dry-run'), 'build');
+  for (const c of ['terraform destroy --help', 'kubectl delete --help', 'apt-get -s remove nginx', 'kubectl delete pod x --dry-run=client']) assert.equal(action(c), 'read', c);
   for (const c of ['kubectl delete ns x -- --help', 'kubectl delete ns x --dry-run=none', "psql -c 'DROP TABLE t' --help"]) assert.equal(action(c), 'destroy', c);
   assert.equal(action('git push -n --force'), undefined);
 });
