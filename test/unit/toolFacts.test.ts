@@ -54,7 +54,7 @@ test('a delete from a variable that may be empty is marked, unless guarded or se
   assert.ok(markers('rm -rf "$BUILD_DIR/"*').some((m) => m.startsWith('delete-if-empty:BUILD_DIR:')));
   assert.ok(markers('rm -rf "${OUT}/usr"').some((m) => m.startsWith('delete-if-empty:OUT:')));
   assert.ok(markers('rm -rf "$SRC/$DIR"').some((m) => m.startsWith('delete-if-empty:SRC:')));
-  for (const c of ['rm -rf "${BUILD_DIR:?}/"*', 'rm -rf "${BUILD_DIR?}/"*', 'rm -rf "${BUILD_DIR:-build}/"*', 'BUILD_DIR=out; rm -rf "$BUILD_DIR/"*', 'rm -rf "$GOPATH/pkg/mod"', 'rm -rf "$HOME/.cache/x"', 'rm -rf "$DIR"']) {
+  for (const c of ['rm -rf "${BUILD_DIR:?}/"*', 'rm -rf "${BUILD_DIR?}/"*', 'rm -rf "${BUILD_DIR:-build}/"*', 'BUILD_DIR=out; rm -rf "$BUILD_DIR/"*', 'rm -rf "$GOPATH/pkg/mod"', 'rm -rf "$HOME/.cache/x"', 'rm -rf "$DIR"', 'for d in build dist; do rm -rf "$d/"*; done']) {
     assert.ok(!markers(c).some((m) => m.startsWith('delete-if-empty')), c);
   }
 });
