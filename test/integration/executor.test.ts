@@ -380,4 +380,20 @@ describe('paladin run (through Paladin.run, real policy and records)', () => {
     a.db.close();
     fs.rmSync(path.join(workspace, 'from-cli.txt'));
   });
+
+  test('at a terminal, an ask runs without a question; the question comes at Apply, after the consequences', async () => {
+    const asked: string[] = [];
+    const no = await cli(['echo one > asked.txt'], {}, { interactive: true, ask: async (q) => (asked.push(q), false) });
+    assert.equal(no.code, 0, no.stderr);
+    assert.deepEqual(asked, ['Apply these changes to the workspace?'], 'one question, and not before the run');
+    assert.match(no.stderr, /Applying would: 1 file created; 4 bytes written\.[\s\S]*not applied; the changes are kept/);
+    assert.ok(!fs.existsSync(path.join(workspace, 'asked.txt')));
+    no.db.close();
+    const yes = await cli(['echo two > asked.txt'], {}, { interactive: true, ask: async () => true });
+    assert.equal(yes.code, 0, yes.stderr);
+    assert.match(yes.stdout, /applied\s+asked.txt/);
+    assert.equal(fs.readFileSync(path.join(workspace, 'asked.txt'), 'utf8'), 'two\n');
+    yes.db.close();
+    fs.rmSync(path.join(workspace, 'asked.txt'));
+  });
 });
