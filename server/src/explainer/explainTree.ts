@@ -11,8 +11,8 @@ import { nodeType, ShellLimitError, ShellParseError, type ShNode } from '../shel
 import { literalValue, parseWithSource, walkTree, wordKinds, type ShellTree } from '../shell/source';
 import { splitArgs, type ArgItem, type ArgWord, type SplitOptions } from './splitArgs';
 import { SHELLS } from '../shell/programs';
-import { isWrapper, programName, wrapperStep } from '../shell/wrappers';
-import { wordValue, type WordValue } from '../shell/words';
+import { isWrapper, programName, wrapperOptionsEnd, wrapperStep, xargsFeed, xargsToken } from '../shell/wrappers';
+import { DYNAMIC, wordValue, type WordValue } from '../shell/words';
 import { compoundNotes, operatorNotes, redirectNote, substitutionNotes, wordNote } from './syntaxNotes';
 
 export interface FoundManual {
@@ -242,12 +242,15 @@ export class TreeExplainer {
     return this.program(cmd.Args, 0);
   }
 
-  /** Explains words[from..] as one program with its arguments; returns a summary phrase. */
   /** Explains words[from..until) as one program with its arguments; returns a summary phrase. */
   private async program(words: ShNode[], from: number, until = words.length, replaced?: Replacement): Promise<string> {
     const head = words[from];
     const written = this.tree.of(head);
-    const values = words.slice(from, until).map((w) => wordValue(w));
+    // What xargs feeds the command it runs is part of its words, as the policy reads them.
+    const own = words.slice(from, until).map((w) => wordValue(w));
+    const values = replaced?.by === 'xargs' ? xargsFeed(own, replaced.token, XARGS_INPUT) : own;
+    // find puts each path it finds where `{}` is: a program named so is known only when it runs.
+    if (replaced?.by === 'find' && values[0].text.includes('{}')) values[0] = { ...values[0], dynamic: true };
     const name = programName(values[0]);
     if (values[0].dynamic || values[0].glob) {
       this.ran.push(name);
@@ -266,7 +269,7 @@ export class TreeExplainer {
     const found = isLookupName(name) ? await this.manuals.get(name, this.signal) : null;
     const { index, phrase } = this.programPart(name, written, found);
     const argWords: ArgWord[] = words.slice(from + 1, until).map((w, k) => ({ text: this.tree.of(w), value: values[k + 1].dynamic || values[k + 1].glob ? null : values[k + 1].text }));
-    const wrapped = this.wrapped(name, values.slice(1));
+    const wrapped = this.wrapped(name, values.slice(1), own.length - 1);
     return this.programArgs({ name, index, phrase, found, argWords, nodes: words.slice(from + 1, until), wrapped, replaced });
   }
 
@@ -294,7 +297,7 @@ export class TreeExplainer {
    * Where a wrapper's command begins, by the same rules the policy unwraps
    * with; records what finally runs when it is not a command of its own.
    */
-  private wrapped(name: string, args: WordValue[]): SplitOptions['wrapped'] {
+  private wrapped(name: string, args: WordValue[], written: number): SplitOptions['wrapped'] {
     if (!isWrapper(name)) {
       this.ran.push(name);
       return undefined;
@@ -303,8 +306,10 @@ export class TreeExplainer {
     if (step.kind === 'self' || step.kind === 'code') this.ran.push(name);
     else if (step.kind === 'replaced') this.ran.push(step.program);
     else if (step.at >= args.length) this.ran.push('echo');
-    if (step.kind === 'runs') return { at: step.at, assignments: [step.options, step.options + step.assignments] };
-    if (step.kind === 'xargs') return { at: step.at };
+    // The command is xargs' input itself: known only when it runs.
+    else if (step.at >= written) this.ran.push('');
+    else if (step.kind === 'runs') return { at: step.at, assignments: [step.options, step.options + step.assignments] };
+    else return { at: step.at };
     return undefined;
   }
 
@@ -318,7 +323,7 @@ export class TreeExplainer {
     const inner: string[] = [];
     for (;;) {
       for (const item of split.items) {
-        const r = await this.item(item, argWords, nodes, name, manual, index, { replaced, replaceFor: replacementFor(name, split.items, argWords) });
+        const r = await this.item(item, argWords, nodes, name, manual, index, { replaced, replaceFor: replacementFor(name, argWords) });
         if (r.flag) flags.push(r.flag);
         if (r.inner) inner.push(r.inner);
       }
@@ -410,7 +415,8 @@ export class TreeExplainer {
       case 'argument': {
         const kinds = wordKinds(nodes[item.word]);
         const note = wordNote(kinds, item.text);
-        const replaced = context.replaced && argWords[item.word].value?.includes(context.replaced.token) ? context.replaced : undefined;
+        const token = context.replaced?.token;
+        const replaced = token && argWords[item.word].value?.includes(token) ? context.replaced : undefined;
         const explanation = replaced ? replaced.note : item.placeholder ? `${item.placeholder.name} in the synopsis of ${name}` : `argument to ${name}`;
         this.add({ kind: 'argument', text: item.text, explanation: note ? `${explanation}; ${note}` : explanation, source: replaced ? replaced.source : item.placeholder ? source : 'syntax', program: index });
         await this.wordSubstitutions(nodes[item.word]);
@@ -429,7 +435,8 @@ export class TreeExplainer {
       }
       case 'command': {
         if (item.word >= item.until) return {};
-        const phrase = await this.program(nodes, item.word, item.until, context.replaceFor);
+        // A wrapper passes on what an outer xargs feeds it; find and xargs feed their own.
+        const phrase = await this.program(nodes, item.word, item.until, context.replaceFor ?? context.replaced);
         if (item.terminator !== undefined) {
           const t = argWords[item.terminator].value;
           this.add({
@@ -457,25 +464,22 @@ interface ProgramArgs {
   replaced?: Replacement;
 }
 
-/** A word the outer program replaces in the command it runs: find's `{}`, xargs -I's string. */
+/** What the outer program feeds the command it runs: find's `{}`, xargs -I's string, or xargs' input words appended (token null). */
 interface Replacement {
-  token: string;
+  by: 'find' | 'xargs';
+  token: string | null;
   note: string;
   source: ExplainPart['source'];
 }
 
-function replacementFor(name: string, items: ArgItem[], words: ArgWord[]): Replacement | undefined {
-  if (name === 'find') return { token: '{}', note: 'replaced by find with the path of each file found', source: 'syntax' };
-  if (name === 'xargs') {
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
-      if (it.kind !== 'flag' || !['-I', '-i', '--replace'].includes(it.name)) continue;
-      const next = items[i + 1];
-      const token = it.attached ?? (next?.kind === 'value' ? words[next.word].value : undefined) ?? '{}';
-      if (token) return { token, note: `replaced by xargs with each item read from standard input`, source: 'syntax' };
-    }
-  }
-  return undefined;
+const XARGS_INPUT: WordValue = { text: DYNAMIC, dynamic: true, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' };
+
+function replacementFor(name: string, words: ArgWord[]): Replacement | undefined {
+  if (name === 'find') return { by: 'find', token: '{}', note: 'replaced by find with the path of each file found', source: 'syntax' };
+  if (name !== 'xargs') return undefined;
+  const texts = words.map((w) => ({ text: w.value ?? DYNAMIC, dynamic: w.value === null }));
+  const token = xargsToken(texts, wrapperOptionsEnd('xargs', texts));
+  return { by: 'xargs', token, note: 'replaced by xargs with each item read from standard input', source: 'syntax' };
 }
 
 function lowerFirst(s: string): string {

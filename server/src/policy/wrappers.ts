@@ -7,7 +7,7 @@ import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
 import { literal, show } from '../shell/argWords';
 import { PRIVILEGE_WRAPPERS } from '../shell/programs';
-import { ASSIGNMENT, isWrapper, programName, wrapperStep, type WrapperStep } from '../shell/wrappers';
+import { ASSIGNMENT, isWrapper, programName, wrapperStep, xargsFeed, xargsToken, type WrapperStep } from '../shell/wrappers';
 import { DYNAMIC, showDynamic, type WordValue } from '../shell/words';
 
 export function setName(fact: CommandFact, word: WordValue): void {
@@ -28,7 +28,6 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
     if (!isWrapper(prog)) return rest;
     const args = rest.slice(1);
     const step = wrapperStep(prog, args);
-    const opts = args.slice(0, step.options).map((a) => a.text);
     if (PRIVILEGE_WRAPPERS.has(prog)) fact.privileged = true;
     if (prog === 'env') envWords(w, fact, args, step, ctx);
     if (prog === 'su') suCommand(w, fact, args, ctx);
@@ -38,13 +37,16 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
       case 'code':
         watchCode(w, fact, args.slice(step.at), ctx);
         return null;
-      case 'replaced':
+      case 'replaced': {
         fact.wrappers.push(prog);
-        return step.program === 'sudoedit' ? [literal('sudoedit'), ...args.slice(step.at)] : [literal('sh')];
+        const replaced = step.program === 'sudoedit' ? [literal('sudoedit'), ...args.slice(step.at)] : [literal('sh')];
+        setName(fact, replaced[0]);
+        return replaced;
+      }
       case 'xargs':
         fact.markers.push('xargs');
         fact.wrappers.push('xargs');
-        rest = xargsCommand(args, opts, step.at);
+        rest = xargsCommand(args, step.options, step.at);
         continue;
       case 'runs':
         fact.wrappers.push(prog);
@@ -86,11 +88,7 @@ function watchCode(w: Walker, fact: CommandFact, words: WordValue[], ctx: Contex
 }
 
 /** The command xargs runs (echo when none), with the words it reads from its input. */
-function xargsCommand(args: WordValue[], opts: string[], at: number): WordValue[] {
-  const replace = opts.findIndex((o) => o === '-I' || o === '-i' || o.startsWith('-I'));
-  let cmd = args.slice(at);
-  if (cmd.length === 0) cmd = [literal('echo')];
-  if (replace < 0) return [...cmd, { ...literal(DYNAMIC), dynamic: true, glob: false }];
-  const token = args[replace].text.length > 2 ? args[replace].text.slice(2) : (args[replace + 1]?.text ?? '{}');
-  return cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(DYNAMIC), dynamic: true } : a));
+function xargsCommand(args: WordValue[], options: number, at: number): WordValue[] {
+  const cmd = args.slice(at);
+  return xargsFeed(cmd.length === 0 ? [literal('echo')] : cmd, xargsToken(args, options), { ...literal(DYNAMIC), dynamic: true, glob: false });
 }

@@ -104,8 +104,33 @@ export function resolveCommand(words: WordText[]): ResolvedCommand {
     if (step.kind === 'self' || step.kind === 'code') return { program: name, at, wrappers };
     wrappers.push(name);
     if (step.kind === 'replaced') return { program: step.program, at: -1, wrappers };
-    if (step.kind === 'xargs' && at + 1 + step.at >= words.length) return { program: 'echo', at: -1, wrappers };
+    if (step.kind === 'xargs') {
+      // From here on the words are those xargs runs, with its input in them: positions no longer match the line's.
+      const cmd = words.slice(at + 1 + step.at);
+      if (cmd.length === 0) return { program: 'echo', at: -1, wrappers };
+      const fed = resolveCommand(xargsFeed(cmd, xargsToken(words.slice(at + 1), step.options), { text: '\u0000', dynamic: true }));
+      return { program: fed.program, at: fed.at < 0 || fed.at >= cmd.length ? -1 : at + 1 + step.at + fed.at, wrappers: [...wrappers, ...fed.wrappers] };
+    }
     at += 1 + step.at;
   }
   return { program: at < words.length ? programName(words[at]) : '', at, wrappers };
+}
+
+/** The string xargs replaces with each input item (`-I {}`, `-IX`, `-i`, `--replace[=X]`), or null when it appends the items instead. */
+export function xargsToken(args: WordText[], options: number): string | null {
+  for (let i = 0; i < options; i++) {
+    const t = args[i].text;
+    if (t === '-I') return args[i + 1]?.text ?? '{}';
+    if (t.startsWith('-I')) return t.slice(2);
+    if (t === '-i' || t === '--replace') return '{}';
+    if (t.startsWith('-i')) return t.slice(2);
+    if (t.startsWith('--replace=')) return t.slice('--replace='.length);
+  }
+  return null;
+}
+
+/** The command xargs runs: words holding the token become input, or the input is appended. */
+export function xargsFeed<T extends WordText>(cmd: T[], token: string | null, input: T): T[] {
+  if (token === null || token === '') return [...cmd, input];
+  return cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(input.text), dynamic: true } : a));
 }
