@@ -268,7 +268,7 @@ export class TreeExplainer {
     }
     const found = isLookupName(name) ? await this.manuals.get(name, this.signal) : null;
     const { index, phrase } = this.programPart(name, written, found);
-    const argWords: ArgWord[] = words.slice(from + 1, until).map((w, k) => ({ text: this.tree.of(w), value: values[k + 1].dynamic || values[k + 1].glob ? null : values[k + 1].text }));
+    const argWords: ArgWord[] = words.slice(from + 1, until).map((w, k) => ({ text: this.tree.of(w), value: own[k + 1].dynamic || own[k + 1].glob ? null : own[k + 1].text }));
     const wrapped = this.wrapped(name, values.slice(1), own.length - 1);
     return this.programArgs({ name, index, phrase, found, argWords, nodes: words.slice(from + 1, until), wrapped, replaced });
   }
