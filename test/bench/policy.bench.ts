@@ -85,7 +85,7 @@ export async function bench(): Promise<BenchRow[]> {
   const share = (k: number) => `${((100 * k) / n).toFixed(1)}%`;
   const top = Object.entries(r.denyRules).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([id, k]) => `${id} ${k}`).join(', ');
   return [
-    { area, metric: 'commands', value: n, note: `NL2Bash all.cm after 2,000 warm-up checks; ${os.cpus().length} cores, load average ${load.toFixed(1)} before the run` },
+    { area, metric: 'commands', value: n, note: `NL2Bash ${path.basename(corpus)} after 2,000 warm-up checks; ${os.cpus().length} cores, load average ${load.toFixed(1)} before the run` },
     { area, metric: 'server flags', value: SERVER_V8_FLAGS.join(' ') || '(none)', note: 'V8 flags the language server and `paladin serve` run with' },
     ...rows,
     { area, metric: 'parse coverage', value: share(r.parsed), note: `${n - r.parsed} commands are not valid bash (denied as parse.error)` },

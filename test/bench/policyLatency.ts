@@ -99,7 +99,8 @@ async function main(): Promise<void> {
     report.runs.push(run);
   }
   observer.disconnect();
-  process.stdout.write(JSON.stringify(report) + '\n');
+  // stdin stays open for the parent's signals: leave once the report is out.
+  process.stdout.write(JSON.stringify(report) + '\n', () => process.exit(0));
 }
 
 function waitForParent(round: number): Promise<void> {
