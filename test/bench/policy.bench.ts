@@ -86,7 +86,7 @@ export async function bench(): Promise<BenchRow[]> {
   const top = Object.entries(r.denyRules).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([id, k]) => `${id} ${k}`).join(', ');
   return [
     { area, metric: 'commands', value: n, note: `NL2Bash ${path.basename(corpus)} after 2,000 warm-up checks; ${os.cpus().length} cores, load average ${load.toFixed(1)} before the run` },
-    { area, metric: 'server flags', value: SERVER_V8_FLAGS.join(' ') || '(none)', note: 'V8 flags the language server and `paladin serve` run with' },
+    { area, metric: 'server flags', value: SERVER_V8_FLAGS.join(' ') || '(none)', note: 'V8 flags the language server runs with (protocol/runtime.ts)' },
     ...rows,
     { area, metric: 'parse coverage', value: share(r.parsed), note: `${n - r.parsed} commands are not valid bash (denied as parse.error)` },
     { area, metric: 'share allow', value: share(r.decisions.allow) },
