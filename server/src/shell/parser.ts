@@ -118,6 +118,7 @@ function plain(v: unknown, depth: number, positions: boolean): unknown {
   if (raw === raw.constructor.nil) return null;
   if (!name.startsWith('*syntax.')) return undefined;
   const out: Record<string, unknown> = { type: name.slice('*syntax.'.length) };
+  if (name === '*syntax.Stmt') out.Span = stmtSpan(raw);
   const layout = layoutOf(raw);
   for (const key of layout.fields) {
     const converted = plain(raw[key], depth + 1, positions);
@@ -131,6 +132,22 @@ function plain(v: unknown, depth: number, positions: boolean): unknown {
     }
   }
   return out;
+}
+
+/**
+ * A statement's UTF-8 byte offsets [start, end) in the parsed source, without
+ * the `;` or `&` that ends it; undefined when the parser gives no positions.
+ */
+function stmtSpan(raw: Raw): [number, number] | undefined {
+  try {
+    const node = raw as unknown as { Pos(): GoPos; End(): GoPos; Semicolon?: GoPos };
+    const start = node.Pos().offs;
+    const semi = node.Semicolon;
+    const end = semi && semi.lineCol !== 0 ? semi.offs : node.End().offs;
+    return typeof start === 'number' && typeof end === 'number' && end >= start ? [start, end] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let rawWorks: boolean | undefined;
