@@ -31,6 +31,7 @@ ask contains hit(c, "exec.script", sprintf("%s runs a script file (%s) whose con
 	some c in input.commands
 	c.runs_code in {"script", "module"}
 	not c.program in {"source", "."}
+	not project_build_tool(c)
 }
 
 ask contains hit(c, "exec.script", sprintf("%s runs a program whose contents the policy does not see.", [c.name])) if {
@@ -38,6 +39,7 @@ ask contains hit(c, "exec.script", sprintf("%s runs a program whose contents the
 	c.path_given
 	c.program != ""
 	not system_program_path(c.name)
+	not project_build_tool(c)
 }
 
 # /bin/ls is ls; /tmp/ls may be anything.

@@ -43,6 +43,13 @@ export function describeBehaviour(w: Walker, fact: CommandFact, args: WordValue[
     else if (code.trim()) w.reparse(code, fact.index, ctx, 'shell-string');
   }
   scheduledCode(w, fact, texts, ctx);
+  if (prog === 'make') {
+    // Wherever the working folder is: a makefile from outside the workspace is code the policy does not see.
+    for (const v of optionValue(args, ['-f', '-C', '-I'], ['--file', '--makefile', '--directory', '--include-dir'])) {
+      if (!w.path(v).classes.includes('workspace')) w.unknown('hidden-command', `make reads ${v.text}, a makefile or folder outside the workspace, and runs its recipes`, fact.index);
+    }
+    if (!w.path(literal('Makefile')).classes.includes('workspace')) w.unknown('hidden-command', 'make runs the makefile of a folder outside the workspace', fact.index);
+  }
   const turnedOff = TURNS_OFF[prog]?.(texts);
   if (turnedOff) fact.markers.push(`turns-off:${turnedOff}`);
 }
@@ -84,10 +91,7 @@ const HIDDEN: Record<string, (args: string[]) => string[]> = {
   less: (args) => args.filter((a) => /^\+.*[!|]/.test(a)).map((a) => a.replace(/^\+[^!|]*[!|]/, '')).concat(after(args, /^(-k|--lesskey-file|--lesskey-src|--lesskey-content)(=|$)/).map(() => DYNAMIC)),
   more: (args) => args.filter((a) => /^\+.*!/.test(a)).map((a) => a.replace(/^\+[^!]*!/, '')),
   // make runs its makefile's recipes with $(SHELL): a makefile from outside the workspace, or another shell, is code the policy does not see.
-  make: (args) => [
-    ...args.filter((a) => /^(SHELL|MAKESHELL|\.SHELLFLAGS)=/.test(a)).map((a) => a.slice(a.indexOf('=') + 1)),
-    ...after(args, /^(-f|--file|--makefile|-C|--directory|-I|--include-dir)(=|$)/).filter((f) => /^(\/|~)|(^|\/)\.\.(\/|$)/.test(f)).map(() => DYNAMIC),
-  ],
+  make: (args) => args.filter((a) => /^(SHELL|MAKESHELL|\.SHELLFLAGS)=/.test(a)).map((a) => a.slice(a.indexOf('=') + 1)),
   vi: vimCommands,
   nvim: vimCommands,
   view: vimCommands,
@@ -163,4 +167,3 @@ export function remoteNames(args: WordValue[]): WordValue[] {
   return args.filter((a) => /^[a-z]+:\/\//i.test(a.text)).map((a) => literal(a.text.replace(/[?#].*$/, '').split('/').pop() || 'index.html'));
 }
 
-export { optionValue };

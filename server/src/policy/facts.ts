@@ -196,6 +196,8 @@ export class Walker {
         if (nodeType(loopNode) === 'WordIter') {
           const items = expandWords((loopNode.Items ?? []).map((w: ShNode) => this.word(w)), this.state);
           for (const w of items) this.walkNested(w, -1, inner);
+          // `for d in a b` assigns d, as `d=a` would.
+          if (loopNode.Name?.Value) this.facts.assignments.push({ name: loopNode.Name.Value, value: showDynamic(items.map((w: WordValue) => w.text).join(' ')), dynamic: items.length === 0 || items.some((w: WordValue) => w.dynamic || w.glob), scope: 'shell', command_index: -1 });
           this.facts.loops.push({ endless: false });
           const name: string = loopNode.Name?.Value ?? '';
           // Known items: the body is read once for each (up to four), with the loop variable set to it.
@@ -558,6 +560,7 @@ export class Walker {
     fact.name = variant;
     const args: ShNode[] = cmd.Args ?? [];
     const nakedWords = expandWords(args.filter((a) => a.Naked).map((a) => (a.Value ? this.word(a.Value) : { ...this.scratchWord(), text: a.Name?.Value ?? '' })), this.state);
+    for (const v of nakedWords) this.walkNested(v, fact.index, ctx);
     const naked = nakedWords.map((w) => w.text);
     fact.args = naked.map(showDynamic);
     fact.flags = naked.filter((a) => a.startsWith('-')).flatMap((a) => a.slice(1).split(''));

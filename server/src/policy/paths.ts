@@ -202,7 +202,8 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     if (home || under(p, '/~') || /^\/home\/[^/]+/.test(p) || under(p, '/root') || /^\/Users\/[^/]+/.test(p)) {
       classes.add('home');
       const inHome = p.startsWith('/~') ? p.slice(2).replace(/^\//, '') : p.replace(/^\/(home|Users)\/[^/]+\/?|^\/root\/?/, '');
-      const g = opts.glob && GLOB.test(inHome);
+      // A pattern may also come from the working folder (`cd ~/.s?h`), not only from the word.
+      const g = GLOB.test(inHome);
       if (home || under(p, '/~')) classes.add('own-home');
       if ((inHome === '' && !opts.pick) || (GLOB.test(inHome.split('/')[0]) && !inHome.includes('/'))) classes.add('home-root');
       homeFileClasses(classes, inHome, g);
@@ -242,7 +243,7 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     } else {
       classes.add('outside');
     }
-    const g = opts.glob && GLOB.test(p);
+    const g = GLOB.test(p);
     if (g && classes.has('outside') && SYSTEM_DIRS.some((d) => couldBeUnder(p, d))) classes.add('system');
     if (SECRET_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)) || (s.endsWith('_') && p.startsWith(s)))) classes.add('secret');
     if (g && SECRET_SYSTEM_SAMPLES.some((s) => couldBe(p, s))) {

@@ -56,7 +56,8 @@ function runStage(stmt: ShNode, input: string, scope: WordScope): string | undef
 /** Brace expansion applies before anything else: `{echo,} x` is `echo x`. */
 function runWords(call: ShNode, stdin: string, scope: WordScope): string | undefined {
   const words = (call.Args ?? []).map((a: ShNode) => scopedWordValue(a, scope));
-  if (words.some((w: WordValue) => w.dynamic || w.glob)) return undefined;
+  // A pattern stays a pattern in the output: whoever reads it next (xargs, a shell) sees what it could match.
+  if (words.some((w: WordValue) => w.dynamic || (w.glob && w === words[0]))) return undefined;
   const texts = words.flatMap((w: WordValue) => (w.braces ? expandBraces(w.text).filter((t) => t !== '') : w.text === '' && !w.quoted ? [] : [w.text]));
   while (texts[0] === 'command' || texts[0] === 'builtin') texts.shift();
   const [prog, ...args] = texts;
