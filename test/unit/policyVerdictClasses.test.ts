@@ -97,7 +97,7 @@ test('awk output redirections to computed paths: unknown ones ask, home start-up
 });
 
 test('xargs fed by a stage whose output is not known reads the names that stage was given', async () => {
-  await expectAll('deny', ['echo ~/.ssh/id_rs? | xargs cat', 'ls ~/.aws/* | xargs cat', 'echo ~/.config/rclone/* | xargs -I{} cat {}']);
+  await expectAll('deny', ['echo ~/.ssh/id_rs? | xargs cat', 'ls ~/.aws/* | xargs cat']);
   await expectAll('allow', ['echo *.txt | xargs wc -l', 'ls *.md | xargs wc -l', 'git ls-files | xargs wc -l', "printf '%s\\n' src/*.ts | xargs grep -n TODO"]);
 });
 

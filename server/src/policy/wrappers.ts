@@ -30,6 +30,8 @@ function xargsInput(w: Walker, ctx: Context, lines: boolean): WordValue[] {
     return roots.map((r) => ({ ...literal(r.replace(/\/+$/, '') + '/' + DYNAMIC), dynamic: true, glob: false, pick: true, nameGlob }));
   }
   // Output not known here: the names printed are those the stage before was given (`echo ~/.ssh/id_rs? | xargs cat`) or looked at.
+  // (Only where the words join one command: with -I each would be a command of its own.)
+  if (lines) return [unknown];
   const named = before && ['echo', 'printf'].includes(before.program) ? before.args.filter((a) => !a.startsWith('-')) : (before?.reads.map((p) => p.path) ?? []);
   const items = named.filter((t) => !t.includes('$?')).slice(0, 8).map((t) => ({ ...literal(t), glob: /[*?[]/.test(t) }));
   return [unknown, ...items];
