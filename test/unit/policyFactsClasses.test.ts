@@ -67,3 +67,8 @@ test('declare -i written as an ordinary command gives the same attribute', () =>
   for (const src of ["x='a[$(id)]'; builtin declare -i n; n=$x", "x='a[$(id)]'; {declare,} -i n; n=$x", "d=typeset; x='a[$(id)]'; $d -i n; n=$x"]) assert.ok(programs(src).includes('id'), src);
   assert.deepEqual(unknowns('builtin declare -i n=5; n=3'), []);
 });
+
+test('read, printf -v and mapfile into an integer-attributed name are arithmetic on their input', () => {
+  for (const src of ['declare -i n; read n', 'declare -i n; read -r n < input.txt', 'declare -i n; printf -v n %s "$x"', 'declare -i REPLY; read']) assert.ok(unknowns(src).includes('arithmetic-input'), src);
+  assert.deepEqual(unknowns('read n; echo "$n"'), []);
+});

@@ -104,6 +104,7 @@ const DECLARERS = new Set(['declare', 'typeset', 'local', 'export', 'readonly'])
 /** `declare -i n` written so that it is not parsed as a declaration (`builtin declare`, `$d -i n`, `{declare,} -i n`): the same attribute. */
 export function integerAttributes(w: Walker, fact: { program: string; index: number; name_dynamic: boolean }, rest: WordValue[], ctx: Context): void {
   const args = rest.slice(1);
+  integerInput(w, fact, args);
   const flagged = args.some((a) => a.dynamic || /^-[a-zA-Z]*i/.test(a.text));
   // A declaration command only known at run time may be `declare -i` too.
   if (!(DECLARERS.has(fact.program) || fact.name_dynamic) || !flagged) return;
@@ -116,5 +117,18 @@ export function integerAttributes(w: Walker, fact: { program: string; index: num
     if (!m) continue;
     w.integers.add(m[1]);
     if (m[2]) integerAssignment(w, m[1], { Parts: [] }, { ...a, text: m[3] }, fact.index, ctx);
+  }
+}
+
+/** `read n`, `printf -v n …`, `mapfile n` into an integer-attributed name: the text assigned is evaluated as arithmetic. */
+function integerInput(w: Walker, fact: { program: string; index: number }, args: WordValue[]): void {
+  if (w.integers.size === 0) return;
+  let names: string[] = [];
+  if (fact.program === 'read' || fact.program === 'mapfile' || fact.program === 'readarray') names = args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  if (fact.program === 'printf') args.forEach((a, i) => (a.text === '-v' && args[i + 1] ? names.push(args[i + 1].text) : /^-v./.test(a.text) ? names.push(a.text.slice(2)) : undefined));
+  if (fact.program === 'read' && names.length === 0) names = ['REPLY'];
+  for (const n of names) {
+    const name = n.replace(/\[.*$/, '');
+    if (w.integers.has(name)) w.unknown('arithmetic-input', `${name} has the integer attribute: ${fact.program} gives it text that bash evaluates as an arithmetic expression`, fact.index);
   }
 }
