@@ -12,6 +12,8 @@ const readClasses = (src: string, program: string) => facts(src).commands.filter
 test('env -S, strace -o |cmd and xargs -a name what runs and what is read', () => {
   for (const src of ["env -S 'rm -rf x'", "env -S'rm -rf x'", "env --split-string='rm -rf x'", "env -iS 'rm -rf x'", "strace -o '|rm -rf x' true", "strace -o'!rm -rf x' true"]) assert.ok(programs(src).includes('rm'), src);
   assert.ok(unknowns('env -S "$X"').includes('hidden-command'));
+  assert.ok(unknowns('env -S"$X"').includes('hidden-command'), 'attached, with a run-time part');
+  assert.ok(unknowns('env --split-string="$X"').includes('hidden-command'));
   assert.ok(unknowns('strace -o "$X" ls').includes('hidden-command'));
   assert.ok(readClasses('xargs -a ~/.ssh/id_rsa echo', 'echo').includes('secret'));
   assert.ok(readClasses('xargs --arg-file=list.txt echo', 'echo').includes('workspace'));

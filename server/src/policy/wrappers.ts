@@ -155,7 +155,7 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
 /** env's own words: `-S 'cmd'` is a command line, NAME=value words set the environment. */
 function envWords(w: Walker, fact: CommandFact, args: WordValue[], step: WrapperStep, ctx: Context): void {
   for (let k = 0; k < step.options; k++) {
-    const split = splitString(args[k].text, args[k + 1]);
+    const split = splitString(args[k], args[k + 1]);
     if (split) splitStringCommand(w, fact, split, args.slice(step.kind === 'runs' ? step.at : step.options), ctx);
   }
   if (step.kind !== 'runs' && step.kind !== 'self') return;
@@ -213,10 +213,11 @@ function chdirOption(w: Walker, prog: string, args: WordValue[], options: number
 }
 
 /** `env -S STRING`, `-SSTRING`, `-iS STRING`, `--split-string=STRING`: the string is split into a command line. */
-function splitString(opt: string, next: WordValue | undefined): WordValue | undefined {
+function splitString(word: WordValue, next: WordValue | undefined): WordValue | undefined {
+  const opt = word.text;
   if (opt === '-S' || opt === '--split-string' || /^-[^-]+S$/.test(opt)) return next ?? literal('');
-  if (/^-[^-]*S./.test(opt)) return literal(opt.slice(opt.indexOf('S') + 1));
-  if (opt.startsWith('--split-string=')) return literal(opt.slice('--split-string='.length));
+  if (/^-[^-]*S./.test(opt)) return { ...literal(opt.slice(opt.indexOf('S') + 1)), dynamic: word.dynamic };
+  if (opt.startsWith('--split-string=')) return { ...literal(opt.slice('--split-string='.length)), dynamic: word.dynamic };
   return undefined;
 }
 
