@@ -106,3 +106,8 @@ test('environment printing however the name or the program is written', async ()
   await expectAll('deny', ['cat /proc/$$/environ', 'strings /proc/$PID/environ', 'printenv "GITHUB_TOKEN"', 't=GITHUB_TOKEN; printenv $t', "yq -n 'env(GITHUB_TOKEN)'", "yq -n 'strenv(AWS_SECRET_ACCESS_KEY)'"]);
   await expectAll('allow', ["yq -n 'env(HOME)'", "yq e '.version' x.yml", 'cat /proc/cpuinfo']);
 });
+
+test('home reads through less common doors: $HOME after =, python -m json.tool, git diff --no-index', async () => {
+  await expectAll('deny', ['dd if=$HOME/.ssh/id_rsa', 'python3 -m json.tool ~/.aws/credentials', 'git diff --no-index ~/.ssh/id_rsa x', 'git diff --no-index $HOME/.boto /dev/null']);
+  await expectAll('allow', ['python3 -m json.tool package.json', 'git diff --no-index a.txt b.txt', 'git diff HEAD~1', 'cat x.json | python3 -m json.tool']);
+});

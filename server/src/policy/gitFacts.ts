@@ -66,6 +66,8 @@ export function describeGit(w: Walker, fact: CommandFact, args: WordValue[], ctx
     if (c.includes('\u0000')) w.unknown('hidden-command', `git ${sub} runs a command only known at run time`, fact.index);
     else if (ctx && c.trim()) w.reparse(c, fact.index, ctx, 'shell-string');
   }
+  // `git diff --no-index A B` and `git hash-object`/`git blame --contents` read files anywhere.
+  if ((sub === 'diff' && flags.includes('no-index')) || sub === 'hash-object') positionals.forEach((v) => fact.reads.push(w.path(v)));
   if (sub === 'show') for (const a of positionals) if (/^[^:]*:./.test(a.text) && !a.dynamic) fact.reads.push(w.path(literal(a.text.slice(a.text.indexOf(':') + 1))));
   for (const out of optionValue(rest, [], ['--output'])) fact.writes.push(w.path(out));
   if (['clone', 'fetch', 'pull', 'push', 'ls-remote', 'submodule', 'send-email', 'archive'].includes(sub) && (sub !== 'archive' || rest.some((a) => a.text.startsWith('--remote')))) {

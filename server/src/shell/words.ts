@@ -231,8 +231,8 @@ function paramExp(v: WordValue, part: ShNode, first: boolean, inDouble: boolean)
     arithm(v, part.Slice.Offset);
     arithm(v, part.Slice.Length);
   }
-  // $HOME and $PWD at the start of a word still say where a path is.
-  if (plain && first && name === 'HOME' && scope?.lookup('HOME') === undefined) {
+  // $HOME and $PWD at the start of a word still say where a path is; $HOME also after `=` or `:` (`dd if=$HOME/x`, `--opt=$HOME/x`).
+  if (plain && (first || (!v.dynamic && /^[^/]*[=:]$/.test(v.text))) && name === 'HOME' && scope?.lookup('HOME') === undefined) {
     v.text += '~';
     return;
   }

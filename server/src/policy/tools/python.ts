@@ -3,7 +3,7 @@
 
 import { applyKind, table } from './kinds';
 import { describeTable, set, type TableSpec } from './tableTool';
-import type { ToolCall } from './toolKit';
+import { readsFile, type ToolCall } from './toolKit';
 
 const family = 'python';
 
@@ -120,6 +120,10 @@ export function describePython(call: ToolCall, program = call.fact.program): voi
       applyKind(call, family, 'build', `python -m ${program}`);
       return;
     case 'json.tool':
+      // It prints the file it is given.
+      for (const v of call.args.filter((a) => !a.text.startsWith('-')).slice(0, 1)) readsFile(call, v);
+      applyKind(call, family, 'read', `python -m ${program}`);
+      return;
     case 'pydoc':
     case 'site':
     case 'sysconfig':
