@@ -74,3 +74,8 @@ test('read, printf -v and mapfile into an integer-attributed name are arithmetic
   for (const src of ['declare -i n; read n', 'declare -i n; read -r n < input.txt', 'declare -i n; printf -v n %s "$x"', 'declare -i REPLY; read']) assert.ok(unknowns(src).includes('arithmetic-input'), src);
   assert.deepEqual(unknowns('read n; echo "$n"'), []);
 });
+
+test('declare -i with an assignment written as a quoted or split word is arithmetic too', () => {
+  for (const src of ["x='a[$(id)]'; declare -i $'\\x79'=x", "x='a[$(id)]'; declare -i${IFS}y=x", "x='a[$(id)]'; declare -i \"y=x\""]) assert.ok(programs(src).includes('id'), src);
+  assert.deepEqual(unknowns('declare -i "n=5"'), []);
+});

@@ -581,6 +581,10 @@ export class Walker {
       if (!w || !m) return;
       if (fact.flags.includes('n') && !w.dynamic) this.state.nameref(m[1], m[2]);
       else this.state.set(m[1], w.dynamic ? null : m[2]);
+      if (fact.flags.includes('i')) {
+        this.integers.add(m[1]);
+        integerAssignment(this, m[1], { Parts: [] }, { ...w, text: m[2] }, fact.index, ctx);
+      }
       this.facts.assignments.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic, scope, command_index: fact.index });
       fact.env.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic });
     });
