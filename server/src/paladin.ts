@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { dataFolders, protectedFolders, protectedReason } from './gateway/workspaceGrant';
 import type { Actor, ExplainResult, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
@@ -14,7 +15,7 @@ export class RequestError extends Error {
   override name = 'RequestError';
   constructor(
     message: string,
-    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' = 'invalid',
+    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' | 'forbidden' = 'invalid',
   ) {
     super(message);
   }
@@ -53,6 +54,11 @@ export class Paladin {
     readonly stages: Stages,
   ) {}
 
+  /** The folders of Paladin's own data (database, audit key): never a workspace. */
+  get dataDirs(): string[] {
+    return dataFolders(this.settings.database.path);
+  }
+
   async plan(
     actor: Actor,
     params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number },
@@ -61,7 +67,7 @@ export class Paladin {
     const request = (params.request ?? '').trim();
     if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
-    const workspace = resolveWorkspace(params.workspace);
+    const workspace = resolveWorkspace(params.workspace, this.dataDirs);
     const result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
     result.historyId = this.stages.records.recordPlan({
       actor,
@@ -87,7 +93,7 @@ export class Paladin {
 
   async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } = {}): Promise<PolicyDecision> {
     validateCommand(command);
-    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined, facts: options.facts });
+    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts });
     this.stages.records.audit(actor, 'check', null, {
       command,
       decision: decision.decision,
@@ -103,7 +109,7 @@ export class Paladin {
     stream: { signal?: AbortSignal; onOutput?: (chunk: OutputChunk) => void; runId?: string } = {},
   ): Promise<RunResult & { policy: PolicyDecision }> {
     validateCommand(options.command);
-    const workspace = resolveWorkspace(options.workspace);
+    const workspace = resolveWorkspace(options.workspace, this.dataDirs);
     if (options.trusted === false) {
       throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
     }
@@ -194,7 +200,7 @@ export class Paladin {
     validateCommand(command);
     const [parts, policy] = await Promise.all([
       this.stages.explainer.explain(command, { signal: options.signal }),
-      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined }),
+      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined }),
     ]);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });
     return { ...parts, policy };
@@ -216,7 +222,12 @@ export function validateCommand(command: string): void {
   if (command.length > MAX_COMMAND_CHARS) throw new RequestError(`The command is ${command.length} characters long; the limit is ${MAX_COMMAND_CHARS}.`);
 }
 
-export function resolveWorkspace(dir: string | undefined): string {
+/**
+ * The real path of a workspace folder. System folders, other users' homes and
+ * Paladin's data folder (`dataDirs`) are refused for everyone, compared by
+ * real path so a link to them is refused too.
+ */
+export function resolveWorkspace(dir: string | undefined, dataDirs: readonly string[] = []): string {
   const resolved = path.resolve(dir ?? process.cwd());
   let stat: fs.Stats;
   try {
@@ -225,5 +236,8 @@ export function resolveWorkspace(dir: string | undefined): string {
     throw new RequestError(`The workspace folder ${resolved} does not exist. Pass an existing folder (--workspace DIR).`);
   }
   if (!stat.isDirectory()) throw new RequestError(`The workspace ${resolved} is not a folder. Pass a folder (--workspace DIR).`);
-  return fs.realpathSync(resolved);
+  const real = fs.realpathSync(resolved);
+  const refused = protectedReason(real, protectedFolders({ dataDirs }));
+  if (refused) throw new RequestError(`Paladin will not use this workspace: ${refused}.`, 'forbidden');
+  return real;
 }

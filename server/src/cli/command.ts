@@ -16,6 +16,8 @@ export const Exit = {
   deny: 4,
   /** The command ran in the sandbox and exited non-zero or hit a limit. */
   commandFailed: 5,
+  /** A snapshot run's changes could not be applied or discarded (nothing was applied). */
+  applyFailed: 6,
 } as const;
 
 export class UsageError extends Error {

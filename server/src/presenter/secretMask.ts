@@ -59,7 +59,8 @@ export function maskSecrets<T>(value: T, depth = 0): T {
   if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = secretKey.test(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'boolean' ? MASK : maskSecrets(v, depth + 1);
+      // defineProperty: a member named __proto__ stays a member and never becomes the copy's prototype.
+      Object.defineProperty(out, k, { enumerable: true, writable: true, configurable: true, value: secretKey.test(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'boolean' ? MASK : maskSecrets(v, depth + 1) });
     }
     return out as T;
   }

@@ -34,7 +34,7 @@ Options:
 
 Exit codes: 0 exited 0; 5 exited non-zero or hit a limit (timeout, memory,
 output, cancelled); 1 sandbox error (Docker down, image missing); 3 needs
-approval; 4 denied.
+approval; 4 denied; 6 --apply or --discard failed (nothing was applied).
 `;
 
 export const runCommand: Subcommand = {
@@ -59,7 +59,8 @@ export const runCommand: Subcommand = {
     if (typeof values.apply === 'string') {
       if (positionals.length > 0) throw new UsageError('--apply takes a run id and no command');
       const paladin = await ctx.paladin();
-      const result = await paladin.apply(ctx.actor, values.apply, { includeSensitive: values['include-sensitive'] === true });
+      const result = await settling(ctx, () => paladin.apply(ctx.actor, values.apply as string, { includeSensitive: values['include-sensitive'] === true }));
+      if (typeof result === 'number') return result;
       if (json) ctx.out.write(JSON.stringify({ runId: values.apply, ...result }) + '\n');
       else {
         for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
@@ -71,7 +72,8 @@ export const runCommand: Subcommand = {
     if (typeof values.discard === 'string') {
       if (positionals.length > 0) throw new UsageError('--discard takes a run id and no command');
       const paladin = await ctx.paladin();
-      await paladin.discard(ctx.actor, values.discard);
+      const failed = await settling(ctx, () => paladin.discard(ctx.actor, values.discard as string));
+      if (typeof failed === 'number') return failed;
       if (json) ctx.out.write(JSON.stringify({ runId: values.discard, discarded: true }) + '\n');
       else ctx.err.write(`discarded the changes of run ${values.discard}\n`);
       return Exit.ok;
@@ -126,6 +128,17 @@ export const runCommand: Subcommand = {
     return result.end === 'sandbox error' ? Exit.failure : Exit.commandFailed;
   },
 };
+
+/** Apply or discard; a refusal exits 6 with its reason (2 is for usage errors). */
+async function settling<T>(ctx: CliContext, settle: () => Promise<T>): Promise<T | number> {
+  try {
+    return await settle();
+  } catch (err) {
+    if (!(err instanceof RequestError) || err.code !== 'invalid') throw err;
+    ctx.err.write(`paladin run: ${err.message}\n`);
+    return Exit.applyFailed;
+  }
+}
 
 function report(ctx: CliContext, result: RunResult, json: boolean, lastOut: string): void {
   if (json) {
