@@ -100,7 +100,7 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
     }
     if (err instanceof RequestError) {
       io.err.write(`paladin ${name}: ${err.message}\n`);
-      return err.code === 'denied' ? Exit.deny : err.code === 'needs-approval' ? Exit.ask : err.code === 'invalid' ? Exit.usage : Exit.failure;
+      return err.code === 'denied' ? Exit.deny : err.code === 'needs-approval' ? Exit.ask : err.code === 'invalid' || err.code === 'forbidden' ? Exit.usage : Exit.failure;
     }
     io.err.write(`paladin ${name}: ${(err as Error).message}\n`);
     return Exit.failure;

@@ -72,13 +72,12 @@ function kind(value: unknown): string {
 
 /** Query parameters arrive as strings; turn the ones the schema says are numbers or booleans into those. */
 export function coerceQuery(schema: ObjectSchema, params: URLSearchParams): Record<string, unknown> {
-  // No prototype: a parameter named __proto__ is a plain (unknown) member, never the object's prototype.
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
   for (const [name, raw] of params) {
     const sub = Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
-    if (sub?.type === 'integer' || sub?.type === 'number') out[name] = raw.trim() === '' || Number.isNaN(Number(raw)) ? raw : Number(raw);
-    else if (sub?.type === 'boolean') out[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
-    else out[name] = raw;
+    const value = sub?.type === 'integer' || sub?.type === 'number' ? (raw.trim() === '' || Number.isNaN(Number(raw)) ? raw : Number(raw)) : sub?.type === 'boolean' ? (raw === 'true' ? true : raw === 'false' ? false : raw) : raw;
+    // defineProperty: a parameter named __proto__ stays a plain (unknown) member, never the object's prototype.
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -43,7 +43,7 @@ export function isWithin(child: string, parent: string): boolean {
 export function protectedReason(real: string, protectedDirs: readonly Protected[]): string | undefined {
   if (real === '/') return `${real} is the root of the file system; pick a project folder`;
   for (const p of protectedDirs) {
-    if (isWithin(real, p.dir)) return `${real} is ${real === p.dir ? '' : 'inside '}${p.what} (${p.dir}), which is never a workspace`;
+    if (isWithin(real, p.dir)) return real === p.dir ? `${real} is ${p.what}, which is never a workspace` : `${real} is inside ${p.what} (${p.dir}), which is never a workspace`;
     if (isWithin(p.dir, real)) return `${real} holds ${p.what} (${p.dir}), which is never mounted into a sandbox; pick a folder that does not contain it`;
   }
   return undefined;
@@ -91,7 +91,7 @@ function realOrSelf(dir: string): string {
 
 /** Home folders of the other users of this machine, from /etc/passwd (system accounts' homes included). */
 export function otherUsersHomes(passwd = '/etc/passwd', uid = process.getuid?.()): Protected[] {
-  let text = '';
+  let text: string;
   try {
     text = fs.readFileSync(passwd, 'utf8');
   } catch {
