@@ -87,15 +87,19 @@ export function checkpointValid(key: Buffer, cp: Checkpoint): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Write the latest checkpoint next to the database too: a truncated table cannot take it along. */
-export function writeCheckpointFile(dbPath: string, cp: Checkpoint): void {
+/**
+ * Write the latest signed head next to the database too: a truncated table
+ * cannot take it along. `sync` flushes it to disk; at every append it is left
+ * to the kernel, since the head signed in the database is already durable.
+ */
+export function writeCheckpointFile(dbPath: string, cp: Checkpoint, sync = false): void {
   if (dbPath === ':memory:' || dbPath === '') return;
   const file = checkpointFilePath(dbPath);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(cp) + '\n');
-    fs.fsyncSync(fd);
+    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }

@@ -31,6 +31,7 @@ export function createRecordsStage(db: Db, settings: Settings): Records {
   const auditLog = new AuditLog(db, db.memory ? ':memory:' : path.resolve(db.name), settings.audit.checkpointEvery);
   if (!db.readonly) {
     outputs.prune();
+    auditLog.adoptUnsignedHead();
     for (const id of history.closeAbandoned()) auditLog.append(undefined, 'run.abandoned', id, { reason: 'the process running it stopped before it ended' });
   }
   return {
