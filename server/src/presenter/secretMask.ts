@@ -1,4 +1,5 @@
-// What is written to the audit log must not carry secrets: commands and
+// What is written to the audit log, and by default to the history and the
+// stored outputs, must not carry secrets: commands and
 // details often hold tokens (`curl -H "Authorization: Bearer ..."`,
 // `OPENAI_API_KEY=sk-...`, a pasted private key). Masking happens before the
 // row is hashed, so the chain vouches for the masked text.
@@ -49,6 +50,17 @@ export function maskString(text: string): string {
   for (const secret of knownSecrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
   for (const { re, replace } of patterns) out = out.replace(re, replace as (substring: string, ...args: string[]) => string);
   return out;
+}
+
+/**
+ * Run output masked as it is stored. Decoded as latin1, so every byte maps to
+ * one character and back: bytes around a secret (binary, UTF-8) are kept as
+ * they were.
+ */
+export function maskBytes(data: Buffer): Buffer {
+  const text = data.toString('latin1');
+  const masked = maskString(text);
+  return masked === text ? data : Buffer.from(masked, 'latin1');
 }
 
 /** A deep copy of `value` with secret-looking members and substrings masked. */
