@@ -30,8 +30,11 @@ export interface CliContext {
   actor: Actor;
   /** Opens the store and builds the stages on first use. */
   paladin(): Promise<Paladin>;
+  /** Terminal controls in anything written here are shown as visible escapes (presenter/terminalText). */
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
+  /** The streams as they are, for a command's own bytes when the person asks for them (`run --raw`). */
+  raw?: { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
   /** Stdin is a terminal a person can answer at. */
   interactive: boolean;
   ask(question: string): Promise<boolean>;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createPaladin } from '../compose';
 import type { Paladin } from '../paladin';
 import { RequestError } from '../paladin';
+import { inertStream } from '../presenter/terminalText';
 import { settingsFromEnv } from '../settings/settings';
 import { Exit, UsageError, type CliContext, type Subcommand } from './command';
 import { subcommands } from './commands';
@@ -85,8 +86,9 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
       }
       return instance;
     },
-    out: io.out,
-    err: io.err,
+    out: inertStream(io.out),
+    err: inertStream(io.err),
+    raw: { out: io.out, err: io.err },
     interactive: Boolean(process.stdin.isTTY),
     ask: (question) => askYesNo(question),
     signal: controller.signal,
@@ -95,14 +97,14 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
     return await command.run(ctx, args as Parameters<Subcommand['run']>[1]);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err.write(`paladin ${name}: ${err.message}. Run \`paladin ${name} --help\`.\n`);
+      ctx.err.write(`paladin ${name}: ${err.message}. Run \`paladin ${name} --help\`.\n`);
       return Exit.usage;
     }
     if (err instanceof RequestError) {
-      io.err.write(`paladin ${name}: ${err.message}\n`);
+      ctx.err.write(`paladin ${name}: ${err.message}\n`);
       return err.code === 'denied' ? Exit.deny : err.code === 'needs-approval' ? Exit.ask : err.code === 'invalid' || err.code === 'forbidden' ? Exit.usage : Exit.failure;
     }
-    io.err.write(`paladin ${name}: ${(err as Error).message}\n`);
+    ctx.err.write(`paladin ${name}: ${(err as Error).message}\n`);
     return Exit.failure;
   } finally {
     process.off('SIGINT', onSigint);

@@ -6,7 +6,7 @@ import type { RunResult, WorkspaceMode } from '../../protocol/types';
 import { Exit, UsageError, type CliContext, type Subcommand } from '../command';
 
 const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeout S] [--image I]
-                   [--workspace DIR] [--network] [--yes] [--json]
+                   [--workspace DIR] [--network] [--yes] [--json] [--raw]
        paladin run --apply RUNID [--include-sensitive] [--json]
        paladin run --discard RUNID
 
@@ -25,6 +25,11 @@ Options:
   --workspace DIR      the folder mounted at /workspace (default: current)
   --network            give the container network access (needs approval)
   --yes                approve a command the policy marks "ask"
+  --raw                write the command's output byte for byte. Without it,
+                       terminal controls in the output (escape sequences:
+                       colours, titles, clipboard writes, cursor moves; \r)
+                       are shown as visible escapes, ESC as ␛. File names,
+                       diffs and Paladin's own messages are always shown so.
   --json               after the output, print one JSON object: runId, exit
                        code, how it ended, durations, byte counts,
                        truncation, changes
@@ -52,6 +57,7 @@ export const runCommand: Subcommand = {
     apply: { type: 'string' },
     'include-sensitive': { type: 'boolean' },
     discard: { type: 'string' },
+    raw: { type: 'boolean' },
   },
   allowPositionals: true,
   async run(ctx, { values, positionals }) {
@@ -93,6 +99,7 @@ export const runCommand: Subcommand = {
     const paladin = await ctx.paladin();
 
     let lastOut = '\n';
+    const streams = values.raw === true && ctx.raw ? ctx.raw : ctx;
     const options = {
       command,
       workspace: values.workspace as string | undefined,
@@ -106,9 +113,9 @@ export const runCommand: Subcommand = {
       signal: ctx.signal,
       onOutput: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => {
         if (chunk.stream === 'stdout') {
-          ctx.out.write(chunk.text);
+          streams.out.write(chunk.text);
           lastOut = chunk.text;
-        } else ctx.err.write(chunk.text);
+        } else streams.err.write(chunk.text);
       },
     };
     let result: RunResult;
