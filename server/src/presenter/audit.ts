@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../protocol/types';
 import { StoreError, type Db } from '../store/database';
 import { canonicalJson } from './canonicalJson';
-import { auditKeyPath, checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, writeCheckpointFile, type Checkpoint } from './auditKey';
+import { auditKeyPath, checkpointFilePath, checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, writeCheckpointFile, type Checkpoint } from './auditKey';
 import { maskSecrets } from './secretMask';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -239,9 +239,18 @@ export class AuditLog {
 
   // Every append signs its head, so records after the last signature were
   // written by something without the key, or the signatures were removed.
-  private unsignedTail(checkpoints: Checkpoint[], headSeq: number): BrokenLink | undefined {
+  private unsignedTail(checkpoints: (Checkpoint & { where: string })[], headSeq: number): BrokenLink | undefined {
     if (!loadAuditKey(this.dbPath, false)) {
       return { seq: 0, kind: 'checkpoint', message: `The audit key file (${auditKeyPath(this.dbPath)}) is missing, so nothing vouches for the ${headSeq} record(s): a truncated or rewritten log would go unnoticed. Restore the key file from a backup.` };
+    }
+    // Both copies of the head exist as soon as one record does; one missing
+    // means something removed it, perhaps to roll the log back to an older checkpoint.
+    const missing = [
+      !checkpoints.some((cp) => cp.where === 'signed head') && 'the signed head in the database',
+      this.dbPath !== ':memory:' && this.dbPath !== '' && !checkpoints.some((cp) => cp.where === 'file') && `the head file ${checkpointFilePath(this.dbPath)}`,
+    ].filter(Boolean);
+    if (missing.length) {
+      return { seq: headSeq, kind: 'unsigned', message: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing although the log holds ${headSeq} record(s) and its key exists: the log was changed outside Paladin (records after the last checkpoint may have been removed).` };
     }
     const signed = checkpoints.reduce((max, cp) => Math.max(max, cp.seq), 0);
     if (signed >= headSeq) return undefined;
