@@ -15,6 +15,7 @@ import { Paladin, RequestError } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import type { ExecutorStage, RunParams } from '../../server/src/stages';
 import { call, events } from '../support/apiClient';
+import { runCli } from '../support/runCli';
 import { FakeExecutorStage, FakeExplainerStage, FakePlannerStage } from '../support/fakeStages';
 import { recordsFixture, type RecordsFixture } from '../support/recordsFixture';
 
@@ -201,4 +202,22 @@ test('apply and discard over the API, only for the caller\'s own runs; a failed 
   assert.equal((await call({ port }, 'POST', `/v1/runs/${runId}/discard`, { key })).status, 200);
   assert.deepEqual(executor.settled, [`apply ${runId}`, `discard ${runId}`]);
   assert.ok(f.records.auditLog.rows().some((r) => r.action === 'apply' && r.resource === runId));
+});
+
+test('the command line refuses the same folders, and never grants them to a key', async () => {
+  const check = await runCli(['check', 'ls', '--workspace', '/etc'], f.dbPath);
+  assert.equal(check.code, 2, check.err);
+  assert.match(check.err, /\/etc is a system folder, which is never a workspace/);
+  const data = await runCli(['plan', '--workspace', path.dirname(f.dbPath), 'list files'], f.dbPath);
+  assert.equal(data.code, 2);
+  assert.match(data.err, /data folder/);
+  const key = await runCli(['keys', 'create', 'wide', '--workspace', '/'], f.dbPath);
+  assert.equal(key.code, 2);
+  assert.match(key.err, /root of the file system/);
+  const rights = await runCli(['keys', 'create', 'bad', '--allow', 'root'], f.dbPath);
+  assert.equal(rights.code, 2);
+  const good = await runCli(['keys', 'create', 'granted', '--workspace', root, '--allow', 'live', '--json'], f.dbPath);
+  assert.equal(good.code, 0, good.err);
+  assert.deepEqual(JSON.parse(good.out).workspaces, [fs.realpathSync(root)]);
+  assert.deepEqual(JSON.parse(good.out).rights, ['live']);
 });
