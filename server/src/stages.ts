@@ -5,6 +5,7 @@
 import type {
   Actor,
   ExplainResult,
+  FileChange,
   OutputChunk,
   PlanResult,
   PlannerChoice,
@@ -58,17 +59,23 @@ export interface RunParams {
   network?: boolean;
   timeoutSeconds?: number;
   image?: string;
+  /** Who asked: runs queue fairly per user, and pending changes are capped per user. */
+  userId?: string;
 }
 
 export interface ApplyResult {
   applied: string[];
   skipped: { path: string; reason: string }[];
+  /** Paths that could not be written (the rest of an all-or-nothing apply was put back, or stayed as listed in `applied`). */
+  failed?: { path: string; reason: string }[];
 }
 
 /** executor/: run in a locked-down container. */
 export interface ExecutorStage {
   run(params: RunParams, options: { signal?: AbortSignal; onOutput?: (chunk: Omit<OutputChunk, 'runId'>) => void; runId?: string }): Promise<RunResult & { output?: Buffer }>;
   apply(runId: string, options?: { includeSensitive?: boolean }): Promise<ApplyResult>;
+  /** The changes a snapshot run left and that are still waiting to be applied or discarded. */
+  pendingChanges?(runId: string): Promise<FileChange[]>;
   discard(runId: string): Promise<void>;
   status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable'; detail: string }>;
   dispose(): Promise<void>;
