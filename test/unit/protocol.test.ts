@@ -174,18 +174,18 @@ test('run: refused when untrusted or denied; otherwise output streams, then pres
 });
 
 test('run: the sandbox verdict is the gate: an ask runs offline in snapshot without approval; network and live mode ask first', async () => {
-  const ask = (await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true })) as RunResult & { policy: PolicyDecision };
+  const ask = (await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: ws, trusted: true })) as RunResult & { policy: PolicyDecision };
   assert.deepEqual([ask.end, ask.mode, ask.policy.decision, ask.policy.sandbox?.needsApproval], ['exited', 'snapshot', 'ask', false]);
   for (const extra of [{ network: true }, { mode: 'live' as const }]) {
-    await assert.rejects(client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true, ...extra }), (err: { data?: { kind: string; policy?: PolicyDecision } }) => {
+    await assert.rejects(client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: ws, trusted: true, ...extra }), (err: { data?: { kind: string; policy?: PolicyDecision } }) => {
       assert.equal(err.data?.kind, 'needs-approval');
       assert.equal(err.data?.policy?.sandbox?.needsApproval, true);
       return true;
     });
   }
-  const approved = await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true, network: true, approved: true });
+  const approved = await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: ws, trusted: true, network: true, approved: true });
   assert.equal(approved.end, 'exited');
-  const checked = await client.sendRequest(CheckRequest.type, { command: 'ls && rm -rf /', workspace: dir });
+  const checked = await client.sendRequest(CheckRequest.type, { command: 'ls && rm -rf /', workspace: ws });
   assert.deepEqual(checked.rules[0].span, [6, 14], 'the editor gets the span of the offending command');
   assert.match(checked.rules[0].source?.file ?? '', /^policies\/paladin\/fs\.rego$/);
 });
