@@ -16,8 +16,12 @@ export const Exit = {
   deny: 4,
   /** The command ran in the sandbox and exited non-zero or hit a limit. */
   commandFailed: 5,
+  /** `plan`: Paladin does not know a command for the request (abstained). */
+  abstained: 6,
+  /** `plan`: the plan still needs a value (an unfilled `<slot>`), so it cannot run. */
+  incomplete: 7,
   /** A snapshot run's changes could not be applied or discarded (nothing was applied). */
-  applyFailed: 6,
+  applyFailed: 8,
 } as const;
 
 export class UsageError extends Error {

@@ -24,7 +24,7 @@ function topHelp(): string {
     ...subcommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `paladin <command> --help` for a command\'s options.',
-    'Exit codes: 0 ok, 1 failure, 2 usage error, 3 needs approval (ask), 4 denied, 5 the command failed in the sandbox, 6 applying or discarding a run\'s changes failed.',
+    'Exit codes: 0 ok, 1 failure, 2 usage error, 3 needs approval (ask), 4 denied, 5 the command failed in the sandbox, 6 no plan (abstained), 7 the plan needs a value, 8 applying or discarding a run\'s changes failed.',
     '',
   ].join('\n');
 }

@@ -50,7 +50,7 @@ Options:
 
 Exit codes: 0 exited 0; 5 exited non-zero or hit a limit (timeout, memory,
 output, cancelled); 1 sandbox error (Docker down, image missing); 3 needs
-approval; 4 denied; 2 usage error (with --json, as {"error": {...}} on stdout); 6 --apply or
+approval; 4 denied; 2 usage error (with --json, as {"error": {...}} on stdout); 8 --apply or
 --discard failed (nothing was applied).
 `;
 
