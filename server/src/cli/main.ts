@@ -3,7 +3,9 @@
 
 import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { sourceFromEnv } from '../agents/identity';
 import { createPaladin } from '../compose';
+import { createCheckingPaladin } from '../composeCheck';
 import type { Paladin } from '../paladin';
 import { RequestError } from '../paladin';
 import { settingsFromEnv } from '../settings/settings';
@@ -76,10 +78,10 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
   let instance: Paladin | undefined;
   const ctx: CliContext = {
     settings,
-    actor: { userId: '', source: 'cli' },
+    actor: { userId: '', source: sourceFromEnv() },
     paladin: async () => {
       if (!instance) {
-        instance = await createPaladin(settings);
+        instance = await (command.compose === 'checking' ? createCheckingPaladin : createPaladin)(settings);
         const { localUserId } = await import('../store/database');
         ctx.actor.userId = localUserId(instance.db);
       }

@@ -56,6 +56,8 @@ export interface HistoryEntry {
 
 export interface HistoryFilter {
   userId?: string;
+  /** Where the entry came from: `mcp` also matches `mcp:<client name>`. */
+  source?: string;
   search?: string;
   status?: string;
   since?: Date;
@@ -72,6 +74,12 @@ const select = `SELECT id, user_id AS userId, source, query, planned_command AS 
   execution_time_ms AS durationMs, run_id AS runId, end_message AS message, created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt
   FROM command_history`;
 
+/** The history's source column: the front, and the agent's own name when it gave one (`mcp:claude-desktop`). */
+export function sourceLabel(actor: Actor): string {
+  const client = actor.client?.replace(/[^\w .@/+-]/g, '').slice(0, 64).trim();
+  return client ? `${actor.source}:${client}` : actor.source;
+}
+
 function fromRow(row: Record<string, unknown>): HistoryEntry {
   return { ...(row as unknown as HistoryEntry), outputTruncated: row.outputTruncated === 1 };
 }
@@ -87,7 +95,7 @@ export class History {
     this.db
       .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, entry.actor.userId, entry.query, entry.plannedCommand, entry.reasoning ?? '', entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, entry.actor.source, new Date().toISOString());
+      .run(id, entry.actor.userId, entry.query, entry.plannedCommand, entry.reasoning ?? '', entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, sourceLabel(entry.actor), new Date().toISOString());
     return id;
   }
 
@@ -112,7 +120,7 @@ export class History {
         this.db
           .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at, started_at)
             VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`)
-          .run(id, actor.userId, query, command, plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, actor.source, now, now);
+          .run(id, actor.userId, query, command, plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, sourceLabel(actor), now, now);
         return id;
       })
       .immediate();
@@ -164,6 +172,10 @@ export class History {
     if (filter.userId) {
       where.push('user_id = ?');
       params.push(filter.userId);
+    }
+    if (filter.source) {
+      where.push("(source = ? OR source LIKE ? ESCAPE '\\')");
+      params.push(filter.source, filter.source.replace(/[\\%_]/g, (c) => '\\' + c) + ':%');
     }
     if (filter.search) {
       const like = '%' + filter.search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';

@@ -41,12 +41,13 @@ export function createRecordsStage(db: Db, settings: Settings): Records {
     recordRunStart: (historyId: string | undefined, actor: Actor, command: string, workspace: string, policyDecision?: string) => history.recordRunStart(historyId, actor, command, workspace, policyDecision),
     recordRunEnd: (historyId: string, result: RunResult, output?: Buffer) => history.recordRunEnd(historyId, result, output),
     audit: (actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>) => {
-      auditLog.append(actor, action, resource, details);
+      // An agent's own name travels with every record it causes.
+      auditLog.append(actor, action, resource, actor?.client ? { ...details, client: actor.client } : details);
     },
   };
 }
 
 export { AuditLog, GENESIS_HASH, rowHash, type AuditRow, type VerifyReport } from './audit';
-export { History, historyColumns, historyStatuses, statusOf, type HistoryEntry, type HistoryFilter } from './history';
+export { History, historyColumns, historyStatuses, sourceLabel, statusOf, type HistoryEntry, type HistoryFilter } from './history';
 export { OutputStore } from './outputs';
 export { maskSecrets, registerSecret } from './secretMask';

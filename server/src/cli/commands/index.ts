@@ -4,6 +4,7 @@ import { auditCommand } from './audit';
 import { checkCommand } from './check';
 import { explainCommand } from './explain';
 import { historyCommand } from './history';
+import { hookCommand } from './hook';
 import { keysCommand } from './keys';
 import { planCommand } from './plan';
 import { policyCommand } from './policy';
@@ -22,4 +23,5 @@ export const subcommands: Subcommand[] = [
   keysCommand,
   policyCommand,
   sandboxCommand,
+  hookCommand,
 ];
