@@ -87,7 +87,7 @@ export function readSettings(file: string): Json {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file} is not valid JSON (${(err as Error).message}); fix it or add the snippet by hand`);
+    throw new Error(`${file} is not valid JSON (${(err as Error).message}); fix it or add the snippet by hand`, { cause: err });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${file} does not hold a JSON object; add the snippet by hand`);
   return value as Json;
