@@ -65,8 +65,12 @@ export const hookCommand: Subcommand = {
     if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) throw new UsageError(`--timeout-ms must be a whole number from 100 to 600000, not "${String(values['timeout-ms'])}"`);
     const options = { sandbox: values.sandbox === true, strict: values.strict === true };
     let timer: NodeJS.Timeout | undefined;
+    let late = false;
     const deadline = new Promise<HookOutcome>((resolve) => {
-      timer = setTimeout(() => resolve(refusal(format, `no verdict within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => {
+        late = true;
+        resolve(refusal(format, `no verdict within ${timeoutMs} ms`));
+      }, timeoutMs);
     });
     const judged = readStdin(MAX_EVENT_BYTES)
       .then((raw) => answerHook(format, raw, { check: (event) => check(ctx, format, event), routed: (event) => routed(format, event) }, options))
@@ -75,6 +79,9 @@ export const hookCommand: Subcommand = {
     clearTimeout(timer);
     ctx.out.write(JSON.stringify(format.render(outcome.answer)) + '\n');
     if (outcome.exitCode !== 0) ctx.err.write(outcome.answer.reason + '\n');
+    process.stdin.destroy();
+    // The agent has its answer: whatever was still stuck (a locked store, an event never finished) must not hold the hook open.
+    if (late) setTimeout(() => process.exit(outcome.exitCode), 1000).unref();
     return outcome.exitCode;
   },
 };

@@ -6,6 +6,7 @@ import { explainCommand } from './explain';
 import { historyCommand } from './history';
 import { hookCommand } from './hook';
 import { keysCommand } from './keys';
+import { mcpCommand } from './mcp';
 import { planCommand } from './plan';
 import { policyCommand } from './policy';
 import { runCommand } from './run';
@@ -24,4 +25,5 @@ export const subcommands: Subcommand[] = [
   policyCommand,
   sandboxCommand,
   hookCommand,
+  mcpCommand,
 ];
