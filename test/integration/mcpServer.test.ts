@@ -42,6 +42,7 @@ async function connect(name: string, options: { elicit?: 'accept' | 'decline'; a
 }
 
 type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: Record<string, unknown> };
+const resourceText = (r: { contents: ({ text: string } | { blob: string })[] }) => ('text' in r.contents[0] ? r.contents[0].text : '');
 const text = (r: ToolResult) => r.content.map((c) => c.text ?? '').join('\n');
 
 let plain: Client;
@@ -176,10 +177,10 @@ describe('paladin mcp (stdio, SDK client)', () => {
   test('resources: the policy and the audit verification', async () => {
     const { resources } = await plain.listResources();
     assert.deepEqual(resources.map((r) => r.uri).sort(), ['paladin://audit/verify', 'paladin://policy']);
-    const policy = JSON.parse(String((await plain.readResource({ uri: 'paladin://policy' })).contents[0].text));
+    const policy = JSON.parse(resourceText(await plain.readResource({ uri: 'paladin://policy' })));
     assert.match(policy.version, /^builtin-/);
     assert.ok(policy.rules.some((r: { id: string; file: string }) => r.id === 'fs.delete-home' && r.file.endsWith('fs.rego')));
-    const audit = JSON.parse(String((await plain.readResource({ uri: 'paladin://audit/verify' })).contents[0].text));
+    const audit = JSON.parse(resourceText(await plain.readResource({ uri: 'paladin://audit/verify' })));
     assert.equal(audit.intact, true);
     assert.ok(audit.records > 0);
   });
