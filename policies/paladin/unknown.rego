@@ -1,5 +1,6 @@
 # What the policy does not understand is never allowed: constructs it cannot
-# see through, and programs it has no knowledge of.
+# see through, and programs it has no knowledge of. Ecosystem tools the facts
+# describe (`c.tool`) are known; their unknown subcommands ask in tools.rego.
 package paladin
 
 import rego.v1
@@ -13,6 +14,7 @@ ask contains hit(c, "unknown.program", sprintf("Paladin's policy does not know w
 	c.program != ""
 	not known_program(c.program)
 	not defined_function(c.program)
+	not c.tool
 }
 
 known_program(p) if p in read_only_programs

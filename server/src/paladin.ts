@@ -4,9 +4,11 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Actor, ExplainResult, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
+import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
+import { summariseChanges } from './executor/consequences';
+import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
 import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage } from './stages';
 
 /** A request that cannot be served as asked; the message says what to do. */
@@ -63,6 +65,7 @@ export class Paladin {
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
     const workspace = resolveWorkspace(params.workspace);
     const result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
+    result.policy.sandbox ??= sandboxVerdict(result.policy);
     result.historyId = this.stages.records.recordPlan({
       actor,
       query: request,
@@ -85,9 +88,10 @@ export class Paladin {
     return result;
   }
 
-  async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } = {}): Promise<PolicyDecision> {
+  async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } & SandboxRequest = {}): Promise<PolicyDecision> {
     validateCommand(command);
     const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined, facts: options.facts });
+    decision.sandbox = sandboxVerdict(decision, { mode: options.mode, network: options.network });
     this.stages.records.audit(actor, 'check', null, {
       command,
       decision: decision.decision,
@@ -108,22 +112,20 @@ export class Paladin {
       throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
     }
     const policy = await this.stages.policy.check(options.command, { workspace });
+    // The gate, once for every front: the host verdict refuses, the sandbox verdict asks.
+    const sandbox = (policy.sandbox = sandboxVerdict(policy, { mode: options.mode, network: options.network }));
+    const mode = sandbox.mode;
     const audit = { command: options.command, decision: policy.decision, rules: policy.rules.map((r) => r.id), policyVersion: policy.policyVersion };
     if (policy.decision === 'deny') {
       this.stages.records.audit(actor, 'run.denied', options.historyId ?? null, audit);
       const reasons = policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
       throw Object.assign(new RequestError(`Paladin's policy denies this command.\n${reasons.join('\n')}`, 'denied'), { policy });
     }
-    const mode = options.mode ?? defaultMode(policy);
-    const needsApproval = policy.decision === 'ask' || mode === 'live' || options.network === true;
-    if (needsApproval && !options.approved) {
-      this.stages.records.audit(actor, 'run.needs-approval', options.historyId ?? null, { ...audit, mode });
-      const why = policy.rules.map((r) => `${r.id}: ${r.reason}`);
-      if (mode === 'live') why.push('live mode mounts the real workspace read-write');
-      if (options.network) why.push('network access was asked for');
-      throw Object.assign(new RequestError(`This command needs your approval before it runs:\n${why.join('\n')}`, 'needs-approval'), { policy });
+    if (sandbox.needsApproval && !options.approved) {
+      this.stages.records.audit(actor, 'run.needs-approval', options.historyId ?? null, { ...audit, mode, network: sandbox.network, why: sandbox.reasons });
+      throw Object.assign(new RequestError(`This command needs your approval before it runs:\n${sandbox.reasons.join('\n')}`, 'needs-approval'), { policy });
     }
-    if (needsApproval) this.stages.records.audit(actor, 'run.approved', options.historyId ?? null, { ...audit, mode, approvedBy: actor.userId, source: actor.source });
+    if (sandbox.needsApproval) this.stages.records.audit(actor, 'run.approved', options.historyId ?? null, { ...audit, mode, network: sandbox.network, approvedBy: actor.userId, source: actor.source });
 
     const historyId = this.stages.records.recordRunStart(options.historyId, actor, options.command, workspace, policy.decision);
     this.stages.records.audit(actor, 'run.start', historyId, {
@@ -162,6 +164,7 @@ export class Paladin {
       throw err;
     }
     const { output, ...plain } = result;
+    if (plain.changes && plain.changes.length > 0) plain.consequences = summariseChanges(plain.changes);
     this.stages.records.recordRunEnd(historyId, plain, output);
     this.stages.records.audit(actor, 'run.end', historyId, {
       runId: plain.runId,
@@ -185,6 +188,13 @@ export class Paladin {
     return result;
   }
 
+  /** What applying a snapshot run's pending changes would do, before a person says yes. */
+  async pendingChanges(runId: string): Promise<{ changes: FileChange[]; consequences: Consequences }> {
+    if (!this.stages.executor.pendingChanges) throw new RequestError('This sandbox cannot list pending changes.', 'unavailable');
+    const changes = await this.stages.executor.pendingChanges(runId);
+    return { changes, consequences: summariseChanges(changes) };
+  }
+
   async discard(actor: Actor, runId: string): Promise<void> {
     await this.stages.executor.discard(runId);
     this.stages.records.audit(actor, 'discard', runId, {});
@@ -196,6 +206,7 @@ export class Paladin {
       this.stages.explainer.explain(command, { signal: options.signal }),
       this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined }),
     ]);
+    policy.sandbox = sandboxVerdict(policy);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });
     return { ...parts, policy };
   }
@@ -206,9 +217,9 @@ export class Paladin {
   }
 }
 
-/** Read-only commands see the workspace read-only; anything that writes works on a copy. */
+/** Read-only commands see the workspace read-only; anything that writes, deletes or is `ask` works on a copy. */
 export function defaultMode(policy: PolicyDecision): WorkspaceMode {
-  return policy.risk.writes.length === 0 && policy.risk.deletes.length === 0 && policy.decision === 'allow' ? 'ro' : 'snapshot';
+  return sandboxDefaultMode(policy);
 }
 
 export function validateCommand(command: string): void {

@@ -5,6 +5,7 @@
 import type {
   Actor,
   ExplainResult,
+  FileChange,
   OutputChunk,
   PlanResult,
   PlannerChoice,
@@ -69,6 +70,8 @@ export interface ApplyResult {
 export interface ExecutorStage {
   run(params: RunParams, options: { signal?: AbortSignal; onOutput?: (chunk: Omit<OutputChunk, 'runId'>) => void; runId?: string }): Promise<RunResult & { output?: Buffer }>;
   apply(runId: string, options?: { includeSensitive?: boolean }): Promise<ApplyResult>;
+  /** The changes a snapshot run left and that are still waiting to be applied or discarded. */
+  pendingChanges?(runId: string): Promise<FileChange[]>;
   discard(runId: string): Promise<void>;
   status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable'; detail: string }>;
   dispose(): Promise<void>;

@@ -121,15 +121,26 @@ test('malformed requests are 400 saying what is wrong; too large 413; not JSON 4
   assert.equal(wrong.headers.allow, 'POST');
 });
 
-test('policy outcomes map to statuses: deny 403 with the policy, ask 409 until approved, allow streams the run', async () => {
+test('policy outcomes map to statuses: deny 403 with the policy; an ask runs offline in snapshot without approval; network and live mode 409 until approved', async () => {
   const denied = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'rm -rf /' } });
   assert.equal(denied.status, 403);
   assert.equal(denied.json.error.code, 'denied');
   assert.equal(denied.json.error.policy.rules[0].id, 'fake.delete-root');
-  const ask = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'rm notes.txt' } });
-  assert.equal(ask.status, 409);
-  assert.match(ask.json.error.message, /needs your approval/);
-  const approved = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'rm notes.txt', approved: true } });
+  assert.equal(denied.json.error.policy.sandbox.decision, 'deny', 'a host deny is a sandbox deny too');
+  for (const body of [{ command: 'rm notes.txt', network: true }, { command: 'rm notes.txt', mode: 'live' }, { command: 'ls', network: true }]) {
+    const refused = await call({ port }, 'POST', '/v1/run', { key, body });
+    assert.equal(refused.status, 409, JSON.stringify(body));
+    assert.match(refused.json.error.message, /needs your approval/);
+    assert.equal(refused.json.error.policy.sandbox.needsApproval, true);
+    assert.ok(refused.json.error.policy.sandbox.reasons.some((r: string) => /network|live mode/.test(r)));
+  }
+  const offline = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'rm notes.txt' } });
+  assert.equal(offline.status, 200, 'an ask command runs offline in snapshot mode without approval');
+  const offlineResult = events(offline.text).at(-1)!.data;
+  assert.equal(offlineResult.mode, 'snapshot');
+  assert.deepEqual([offlineResult.policy.decision, offlineResult.policy.sandbox.needsApproval, offlineResult.policy.sandbox.mode], ['ask', false, 'snapshot']);
+  assert.deepEqual(f.records.auditLog.rows({ last: 2 }).map((r) => r.action), ['run.start', 'run.end'], 'no approval was needed, none is recorded');
+  const approved = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'rm notes.txt', approved: true, network: true } });
   assert.equal(approved.status, 200);
   assert.match(approved.headers['content-type']!, /text\/event-stream/);
   const evs = events(approved.text);
@@ -142,8 +153,9 @@ test('policy outcomes map to statuses: deny 403 with the policy, ask 409 until a
   assert.equal(entry.policyDecision, 'ask', 'history keeps what the policy said about the command as run');
   assert.equal(f.records.outputs.get(entry.outputHash!)!.data.toString(), 'rm\nnotes.txt\n');
   assert.deepEqual(planner.learned.at(-1), { command: 'rm notes.txt', succeeded: true }, 'a succeeded history entry is learned as a success');
-  const actions = f.records.auditLog.rows({ last: 6 }).map((r) => r.action);
-  assert.deepEqual(actions.slice(-4), ['run.needs-approval', 'run.approved', 'run.start', 'run.end']);
+  const actions = f.records.auditLog.rows({ last: 3 }).map((r) => r.action);
+  assert.deepEqual(actions, ['run.approved', 'run.start', 'run.end']);
+  assert.ok(f.records.auditLog.rows().some((r) => r.action === 'run.needs-approval'));
   assert.ok(f.records.auditLog.rows().some((r) => r.action === 'run.denied'));
 });
 

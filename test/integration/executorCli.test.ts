@@ -52,13 +52,17 @@ describe('paladin run (separate processes)', () => {
     assert.equal(typeof result.durations.queueMs, 'number');
   });
 
-  test('deny exits 4, ask without --yes exits 3, timeout exits 5', async () => {
+  test('deny exits 4, ask runs offline in snapshot without --yes, network without --yes exits 3, timeout exits 5', async () => {
     const denied = await paladin(['run', 'rm -rf /']);
     assert.equal(denied.code, 4);
     assert.match(denied.stderr, /denies/);
     const ask = await paladin(['run', 'echo more >> a.txt']);
-    assert.equal(ask.code, 3);
-    assert.match(ask.stderr, /needs your approval/);
+    assert.equal(ask.code, 0, ask.stderr);
+    assert.match(ask.stderr, /Applying would: 1 file changed/);
+    assert.equal(fs.readFileSync(path.join(workspace, 'a.txt'), 'utf8'), 'hello\n', 'nothing is applied without a person');
+    const network = await paladin(['run', 'cat a.txt', '--network']);
+    assert.equal(network.code, 3);
+    assert.match(network.stderr, /needs your approval/);
     const slow = await paladin(['run', 'sleep 20', '--timeout', '1', '--json']);
     assert.equal(slow.code, 5);
     assert.equal(JSON.parse(slow.stdout.trim().split('\n').pop()!).end, 'timeout');

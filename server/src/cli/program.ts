@@ -67,12 +67,18 @@ export async function runProgram(program: Program, argv: string[], io: { out: No
     io.out.write(command.help.trimEnd() + '\n');
     return Exit.ok;
   }
+  // With --json, a failure is a JSON object on stdout too, so a program reading it always gets JSON.
+  const json = 'json' in command.options && rest.includes('--json');
+  const fail = (code: string, message: string, exit: number, extra: Record<string, unknown> = {}): number => {
+    io.err.write(`paladin ${name}: ${message}\n`);
+    if (json) io.out.write(JSON.stringify({ error: { code, message, exitCode: exit, ...extra } }) + '\n');
+    return exit;
+  };
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
   } catch (err) {
-    io.err.write(`paladin ${name}: ${(err as Error).message}. Run \`paladin ${name} --help\`.\n`);
-    return Exit.usage;
+    return fail('usage', `${(err as Error).message}. Run \`paladin ${name} --help\`.`, Exit.usage);
   }
 
   const { settings, warnings } = settingsFromEnv();
@@ -101,16 +107,13 @@ export async function runProgram(program: Program, argv: string[], io: { out: No
   try {
     return await command.run(ctx, args as Parameters<Subcommand['run']>[1]);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err.write(`paladin ${name}: ${err.message}. Run \`paladin ${name} --help\`.\n`);
-      return Exit.usage;
-    }
+    if (err instanceof UsageError) return fail('usage', `${err.message}. Run \`paladin ${name} --help\`.`, Exit.usage);
     if (err instanceof RequestError) {
-      io.err.write(`paladin ${name}: ${err.message}\n`);
-      return err.code === 'denied' ? Exit.deny : err.code === 'needs-approval' ? Exit.ask : err.code === 'invalid' ? Exit.usage : Exit.failure;
+      const exit = err.code === 'denied' ? Exit.deny : err.code === 'needs-approval' ? Exit.ask : err.code === 'invalid' ? Exit.usage : Exit.failure;
+      const policy = (err as RequestError & { policy?: unknown }).policy;
+      return fail(err.code === 'invalid' ? 'usage' : err.code, err.message, exit, policy ? { policy } : {});
     }
-    io.err.write(`paladin ${name}: ${(err as Error).message}\n`);
-    return Exit.failure;
+    return fail('failure', (err as Error).message, Exit.failure);
   } finally {
     process.off('SIGINT', onSigint);
     if (instance) {

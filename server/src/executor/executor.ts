@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { RequestError } from '../paladin';
-import type { RunResult, WorkspaceMode } from '../protocol/types';
+import type { FileChange, RunResult, WorkspaceMode } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { ApplyResult, ExecutorStage, RunParams } from '../stages';
 import { applyPending } from './applyChanges';
@@ -249,6 +249,10 @@ export class Executor implements ExecutorStage {
     if (result.remaining.length > 0) this.pending.save({ ...run, changes: result.remaining });
     else this.pending.remove(runId);
     return { applied: result.applied, skipped: result.skipped };
+  }
+
+  async pendingChanges(runId: string): Promise<FileChange[]> {
+    return this.pending.load(runId).changes.map(({ base: _b, next: _n, ...change }) => change);
   }
 
   async discard(runId: string): Promise<void> {

@@ -31,7 +31,7 @@ export async function collectChanges(
 ): Promise<PendingEntry[]> {
   const seen = new Set<string>();
   const entries: PendingEntry[] = [];
-  const byName = new Map<string, { hash: string; file?: string }>();
+  const byName = new Map<string, { hash: string; file?: string; size?: number }>();
   let counter = 0;
   const extract = tar.extract();
   const done = new Promise<void>((resolve, reject) => {
@@ -62,6 +62,7 @@ export async function collectChanges(
           path: rel,
           kind: before ? 'changed' : 'created',
           sensitive,
+          bytes: Buffer.byteLength(target),
           diff: `symlink ${rel} -> ${target}\n`,
           base: before ? { type: before.type, hash: before.hash, hardlinked: before.hardlinked } : undefined,
           next: { type: 'symlink', hash, linkTarget: target },
@@ -78,6 +79,7 @@ export async function collectChanges(
           path: rel,
           kind: before ? 'changed' : 'created',
           sensitive,
+          bytes: known.size,
           base: before ? { type: before.type, hash: before.hash, hardlinked: before.hardlinked } : undefined,
           next: { type: 'file', hash: known.hash, mode: 0o644, file: known.file },
         });
@@ -119,17 +121,18 @@ export async function collectChanges(
       const hash = h.digest('hex');
       if (before && before.type === 'file' && before.hash === hash) {
         if (out) fs.rmSync(target, { force: true });
-        byName.set(rel, { hash });
+        byName.set(rel, { hash, size });
         return next();
       }
       const content = held ? Buffer.concat(held) : undefined;
       if (content) fs.writeFileSync(target, content, { mode: 0o600 });
-      byName.set(rel, { hash, file });
+      byName.set(rel, { hash, file, size });
       const mode = (header.mode ?? 0o644) & 0o111 ? 0o755 : 0o644;
       const entry: PendingEntry = {
         path: rel,
         kind: before ? 'changed' : 'created',
         sensitive,
+        bytes: size,
         base: before ? { type: before.type, hash: before.hash, hardlinked: before.hardlinked } : undefined,
         next: { type: 'file', hash, mode, file },
       };
@@ -153,6 +156,7 @@ export async function collectChanges(
       path: rel,
       kind: 'deleted',
       sensitive: isSensitivePath(rel) || undefined,
+      bytes: before.size,
       binary: oldText === null || undefined,
       diff: typeof oldText === 'string' ? unifiedDiff(rel, oldText, undefined) : undefined,
       base: { type: before.type, hash: before.hash, hardlinked: before.hardlinked },

@@ -31,11 +31,13 @@ const open = (description: string, properties: Record<string, Schema> = {}): Obj
 const workspace: Schema = { type: 'string', minLength: 1, maxLength: 4096, description: 'Folder on the machine the server runs on; default: the server\'s working folder.' };
 const command: Schema = { type: 'string', minLength: 1, maxLength: MAX_COMMAND_CHARS, description: 'A shell command.' };
 
-const policyDecision = open('The policy\'s decision: allow, ask or deny, with the rules that fired and a risk summary.', {
-  decision: { type: 'string', enum: ['allow', 'ask', 'deny'] },
-  rules: { type: 'array', items: open('A rule that fired: id, severity, reason.') },
+const policyDecision = open('The policy\'s decision: the host verdict (allow, ask or deny) with the rules that fired and a risk summary, and the sandbox verdict.', {
+  decision: { type: 'string', enum: ['allow', 'ask', 'deny'], description: 'The host verdict: what running the command on the person\'s machine would mean.' },
+  rules: { type: 'array', items: open('A rule that fired: id, severity, reason, command_index, source {file, line}, span [start, end) into the command, alternative.') },
   policyVersion: { type: 'string' },
+  sandbox: open('The sandbox verdict: {decision, needsApproval, mode, network, reasons, notes}. Offline ro and snapshot runs need no approval unless denied; network and live mode do.'),
 });
+const runMode: Schema = { type: 'string', enum: ['ro', 'snapshot', 'live'], description: 'How the workspace is mounted; default: ro for read-only commands, snapshot otherwise.' };
 
 export const errorSchema = obj(
   {
@@ -58,7 +60,7 @@ export const statusMeaning: Record<number, string> = {
   403: 'Foreign Host or Origin header (DNS rebinding), a command the policy denies (with the policy), or an untrusted workspace.',
   404: 'No such endpoint.',
   405: 'The endpoint does not take this method.',
-  409: 'The command needs approval: send it again with "approved": true once a person agreed.',
+  409: 'The run needs approval (network or live mode, see error.policy.sandbox.reasons): send it again with "approved": true once a person agreed.',
   413: 'The body is larger than paladin.api.maxBodyBytes.',
   415: 'The body is not application/json.',
   429: 'The user\'s commands-per-hour quota is used up; Retry-After says when it resets.',
@@ -98,7 +100,13 @@ export const endpoints: Endpoint[] = [
   },
   {
     method: 'POST', path: '/v1/check', operationId: 'check', summary: 'The policy\'s decision on a command (not run).', auth: 'any', quota: true,
-    body: obj({ command, workspace, facts: { type: 'boolean', description: 'Include the facts document the policy saw.' } }, ['command']),
+    body: obj({
+      command,
+      workspace,
+      facts: { type: 'boolean', description: 'Include the facts document the policy saw.' },
+      mode: runMode,
+      network: { type: 'boolean', description: 'The sandbox verdict for a run with network access.' },
+    }, ['command']),
     response: policyDecision, statuses: [200, ...common, 429, 503],
   },
   {
@@ -106,15 +114,15 @@ export const endpoints: Endpoint[] = [
     body: obj({
       command,
       workspace,
-      mode: { type: 'string', enum: ['ro', 'snapshot', 'live'], description: 'How the workspace is mounted; default from the policy\'s risk summary.' },
-      approved: { type: 'boolean', description: 'A person approved this command (needed when the policy says ask, for live mode and for network).' },
+      mode: runMode,
+      approved: { type: 'boolean', description: 'A person approved what crosses the sandbox\'s boundary: live mode and network (see the sandbox verdict). Offline ro and snapshot runs need no approval.' },
       network: { type: 'boolean' },
       timeoutSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
       historyId: { type: 'string', maxLength: 64, description: 'The plan this run carries out.' },
     }, ['command']),
     events: {
       output: obj({ stream: { type: 'string', enum: ['stdout', 'stderr'] }, text: { type: 'string' } }, ['stream', 'text']),
-      result: open('How the run ended: runId, exitCode, end, durations, bytes, outputHash, historyId, policy.'),
+      result: open('How the run ended: runId, exitCode, end, durations, bytes, outputHash, historyId, policy, changes, and consequences (what applying the changes would do).'),
       error: obj({ code: { type: 'string' }, message: { type: 'string' } }, ['code', 'message']),
     },
     response: { type: 'string', description: 'text/event-stream: `event: output` per chunk, then `event: result`, or `event: error` if the run fails after output began.' },

@@ -88,7 +88,8 @@ export class ApiServer {
       },
       plan: async ({ actor, body, signal }) =>
         paladin.plan(actor, { request: body.request as string, workspace: body.workspace as string | undefined, planner: body.planner as PlannerChoice | undefined, count: body.count as number | undefined }, { signal }),
-      check: async ({ actor, body }) => paladin.check(actor, body.command as string, { workspace: body.workspace as string | undefined, facts: body.facts as boolean | undefined }),
+      check: async ({ actor, body }) =>
+        paladin.check(actor, body.command as string, { workspace: body.workspace as string | undefined, facts: body.facts as boolean | undefined, mode: body.mode as WorkspaceMode | undefined, network: body.network as boolean | undefined }),
       run: (call) => this.run(call),
       history: async ({ actor, query }) => {
         let since: Date | undefined;

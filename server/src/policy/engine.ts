@@ -8,7 +8,11 @@ import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import type { Decision, PolicyDecision, RiskSummary, RuleHit } from '../protocol/types';
 import { describeCommand, type FactsLimits } from './facts';
 import type { Facts } from './factsTypes';
+import { explainHit } from './explainHits';
+import { sandboxVerdict } from './sandboxVerdict';
 import { policyPaths, recordedHash } from './policyFiles';
+import { builtinRuleSources, userRuleSources, type RuleSource } from './ruleSources';
+import { applyWaivers, readWaivers, type Waiver } from './waivers';
 import type { PolicyStage } from '../stages';
 
 /** A user policy ready to evaluate. */
@@ -18,6 +22,8 @@ export interface UserPolicy {
   /** Rego package path with slashes, e.g. `paladin/user/no_npm`. */
   entry: string;
   wasm: Buffer;
+  /** The policy's Rego text, to locate its rules; optional. */
+  rego?: string;
 }
 
 export interface PolicyEngineOptions {
@@ -60,6 +66,9 @@ function loadBuiltin(wasmPath: string, hashFile: string | undefined): Promise<Bu
 interface LoadedUser {
   meta: UserPolicy;
   policy: LoadedPolicy;
+  sources: Map<string, RuleSource>;
+  /** Compiled with the `waive` entrypoint (shape rules; policies added before it existed lack it). */
+  waives: boolean;
 }
 
 export class PolicyEngine implements PolicyStage {
@@ -85,7 +94,10 @@ export class PolicyEngine implements PolicyStage {
     const loaded: LoadedUser[] = [];
     for (const meta of list) {
       try {
-        loaded.push({ meta, policy: await loadPolicy(meta.wasm) });
+        const policy = await loadPolicy(meta.wasm);
+        const sources = meta.rego ? userRuleSources(meta.rego, meta.name, meta.version) : new Map<string, RuleSource>();
+        const entrypoints = (policy as unknown as { entrypoints?: Record<string, number> }).entrypoints ?? {};
+        loaded.push({ meta, policy, sources, waives: Object.prototype.hasOwnProperty.call(entrypoints, `${meta.entry}/waive`) });
       } catch (err) {
         throw new Error(`The user policy ${meta.name} (version ${meta.version}) cannot be loaded: ${(err as Error).message}. Disable it with \`paladin policy disable ${meta.name}\`.`, { cause: err });
       }
@@ -111,6 +123,7 @@ export class PolicyEngine implements PolicyStage {
     try {
       facts = this.facts(command, options.workspace);
       const decision = this.evaluate(facts);
+      decision.sandbox = sandboxVerdict(decision);
       if (options.facts) decision.facts = facts;
       return decision;
     } catch (err) {
@@ -118,15 +131,20 @@ export class PolicyEngine implements PolicyStage {
     }
   }
 
-  /** Evaluate a facts document: built-in policy, then user policies, which may only make it stricter. */
+  /**
+   * Evaluate a facts document: built-in policy, then user policies, which may
+   * only make it stricter, except that a shape rule may waive built-in `ask`
+   * hits for exactly the command shape it was made from. Nothing waives a deny.
+   */
   evaluate(facts: Facts): PolicyDecision {
     const result = this.builtin.policy.evaluate(facts) as { result?: unknown }[];
     const doc = result?.[0]?.result as { decision?: unknown; rules?: unknown; risk?: unknown } | undefined;
     if (!doc || !isDecision(doc.decision) || !Array.isArray(doc.rules) || typeof doc.risk !== 'object' || doc.risk === null) {
       throw new Error('the built-in policy returned no decision');
     }
-    let decision: Decision = doc.decision;
-    const rules: RuleHit[] = (doc.rules as RuleHit[]).map(cleanHit);
+    const sources = builtinRuleSources();
+    let rules: RuleHit[] = (doc.rules as RuleHit[]).map((h) => explainHit(cleanHit(h), facts, sources.get(h.id)));
+    const waivers: Waiver[] = [];
     for (const user of this.users) {
       for (const severity of ['deny', 'ask'] as const) {
         const out = user.policy.evaluate(facts, `${user.meta.entry}/${severity}`) as { result?: unknown }[];
@@ -134,15 +152,24 @@ export class PolicyEngine implements PolicyStage {
         if (hits === undefined) continue;
         if (!Array.isArray(hits)) throw new Error(`user policy ${user.meta.name}: ${severity} must be a set of rule objects`);
         for (const h of hits) {
-          rules.push(userHit(user.meta.name, severity, h));
-          if (SEVERITY[severity] > SEVERITY[decision]) decision = severity;
+          const hit = userHit(user.meta.name, severity, h);
+          rules.push(explainHit(hit, facts, user.sources.get(hit.id.slice('user.'.length)) ?? user.sources.get(hit.id)));
         }
       }
+      if (user.waives) waivers.push(...readWaivers(user.meta.name, user.policy.evaluate(facts, `${user.meta.entry}/waive`) as { result?: unknown }[]));
+    }
+    let decision: Decision = doc.decision;
+    let waived: (RuleHit & { waivedBy: string })[] = [];
+    if (waivers.length > 0 && doc.decision === 'ask' && !rules.some((r) => r.severity === 'deny')) {
+      ({ kept: rules, waived } = applyWaivers(rules, waivers, doc.rules as RuleHit[]));
+      if (waived.length > 0) decision = 'allow';
     }
     // Whatever the rules say, the strictest severity among them decides.
     for (const r of rules) if (SEVERITY[r.severity] > SEVERITY[decision]) decision = r.severity;
     rules.sort((a, b) => SEVERITY[b.severity] - SEVERITY[a.severity] || a.command_index - b.command_index || a.id.localeCompare(b.id));
-    return { decision, rules, risk: doc.risk as RiskSummary, policyVersion: this.version };
+    const out: PolicyDecision = { decision, rules, risk: doc.risk as RiskSummary, policyVersion: this.version };
+    if (waived.length > 0) out.waived = waived;
+    return out;
   }
 }
 
@@ -166,11 +193,13 @@ function userHit(policy: string, severity: 'deny' | 'ask', h: unknown): RuleHit 
 }
 
 export function failClosed(reason: string, version: string, facts?: Facts): PolicyDecision {
-  return {
+  const decision: PolicyDecision = {
     decision: 'deny',
     rules: [{ id: 'internal.error', severity: 'deny', reason, command_index: -1 }],
     risk: { reads: [], writes: [], deletes: [], network: false, privilege: false },
     policyVersion: version,
     ...(facts ? { facts } : {}),
   };
+  decision.sandbox = sandboxVerdict(decision);
+  return decision;
 }

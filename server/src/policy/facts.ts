@@ -7,8 +7,10 @@ import type { AssignmentFact, CommandFact, Facts } from './factsTypes';
 import { changeDirectory, classifyPath, type Cwd } from './paths';
 import { isWellKnownProgram } from '../shell/programs';
 import { describeProgram } from './programFacts';
+import { SequenceWatch } from './tools';
 import { unwrap } from './wrappers';
 import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
+import { byteToCharOffset } from '../shell/offsets';
 import { arithm, showDynamic, wordValue, type Nested, type WordValue } from '../shell/words';
 
 export interface FactsLimits {
@@ -33,9 +35,11 @@ export interface Context {
   privileged: boolean;
   depth: number;
   reparse: number;
+  /** Character offsets of the statement being walked in the command line (the outer one for re-parsed strings). */
+  span: [number, number];
 }
 
-const TOP: Context = { stdinPiped: false, pipeline: -1, stage: -1, parent: -1, via: 'top', inFunction: '', inLoop: false, background: false, privileged: false, depth: 0, reparse: 0 };
+const TOP: Context = { stdinPiped: false, pipeline: -1, stage: -1, parent: -1, via: 'top', inFunction: '', inLoop: false, background: false, privileged: false, depth: 0, reparse: 0, span: [0, 0] };
 
 class LimitExceeded extends Error {}
 
@@ -43,12 +47,14 @@ export class Walker {
   readonly facts: Facts;
   cwd: Cwd = { kind: 'workspace', rel: '' };
   private pipelineCount = 0;
+  private readonly charAt: (byte: number) => number;
 
   constructor(
     readonly workspace: string | undefined,
     readonly limits: FactsLimits,
-    source: string,
+    private readonly source: string,
   ) {
+    this.charAt = byteToCharOffset(source);
     this.facts = {
       version: 1,
       source_length: source.length,
@@ -76,13 +82,18 @@ export class Walker {
   }
 
   stmts(list: ShNode[] | null | undefined, ctx: Context): void {
-    for (const s of list ?? []) this.stmt(s, ctx);
+    const watch = new SequenceWatch();
+    for (const s of list ?? []) {
+      const before = this.facts.commands.length;
+      this.stmt(s, ctx);
+      watch.after(this, s, before);
+    }
   }
 
   stmt(stmt: ShNode, ctx: Context): void {
     if (!stmt) return;
     if (ctx.depth > this.limits.maxDepth) this.exceed(`nesting deeper than ${this.limits.maxDepth} levels`);
-    const inner: Context = { ...ctx, depth: ctx.depth + 1, background: ctx.background || stmt.Background === true || stmt.Coprocess === true };
+    const inner: Context = { ...ctx, depth: ctx.depth + 1, background: ctx.background || stmt.Background === true || stmt.Coprocess === true, span: this.spanOf(stmt, ctx) };
     const redirs: ShNode[] = stmt.Redirs ?? [];
     const cmd = stmt.Cmd;
     const type = nodeType(cmd);
@@ -202,6 +213,16 @@ export class Walker {
     }
   }
 
+  /** Where a statement is in the line; a string parsed again (sh -c '…') points at the command that holds it. */
+  spanOf(stmt: ShNode, ctx: Context): [number, number] {
+    const raw = stmt.Span as [number, number] | undefined;
+    if (ctx.reparse > 0 || !Array.isArray(raw)) return ctx.span;
+    const start = this.charAt(raw[0]);
+    let end = this.charAt(raw[1]);
+    while (end > start && /\s/.test(this.source[end - 1])) end--;
+    return [start, end];
+  }
+
   scratchWord(): WordValue {
     return { text: '', dynamic: false, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' };
   }
@@ -238,6 +259,7 @@ export class Walker {
     if (this.facts.commands.length >= this.limits.maxCommands) this.exceed(`more than ${this.limits.maxCommands} commands`);
     const fact: CommandFact = {
       index: this.facts.commands.length,
+      span: ctx.span,
       program: '',
       name: '',
       name_dynamic: false,
@@ -469,7 +491,7 @@ export function describeCommand(source: string, options: { workspace?: string; l
     return walker.facts;
   }
   try {
-    walker.stmts(file.Stmts, TOP);
+    walker.stmts(file.Stmts, { ...TOP, span: [0, source.length] });
   } catch (err) {
     if (!(err instanceof LimitExceeded)) throw err;
   }

@@ -23,6 +23,8 @@ export interface AssignmentFact {
 
 export interface CommandFact {
   index: number;
+  /** Character offsets [start, end) of the statement in the command line that holds this command. */
+  span: [number, number];
   /** Resolved program name (`/bin/rm`, `\rm`, `"r"m` → `rm`); empty when only known at run time. */
   program: string;
   /** The name as written after quote removal. */
@@ -70,6 +72,18 @@ export interface CommandFact {
   in_loop: boolean;
   background: boolean;
   markers: string[];
+  /** What an ecosystem tool's subcommand does (terraform destroy, npm test, psql -c '...'); absent for other programs. */
+  tool?: ToolFact;
+}
+
+/** read and build stay in the workspace or only look; change, unknown, publish and destroy are judged by tools.rego. */
+export type ToolAction = 'read' | 'build' | 'change' | 'unknown' | 'publish' | 'destroy';
+
+export interface ToolFact {
+  family: string;
+  action: ToolAction;
+  /** What the subcommand does, in words for the reason a rule gives. */
+  effect: string;
 }
 
 export interface Facts {

@@ -7,6 +7,7 @@ import type { CommandFact } from './factsTypes';
 import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
 import { describeFind } from './findFacts';
 import { describeGit } from './gitFacts';
+import { describeGitTool, describeInterpreterTool, describeTool } from './tools';
 import {
   CODE_ARG_PROGRAMS, COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, FIRST_IS_NOT_PATH, INTERPRETERS, MODIFY_AFTER_FIRST, NETWORK_SUBCOMMANDS, NETWORK_TOOLS,
   NO_PATH_ARGS, SHELLS, SOURCE_LIKE, WRITE_ALL,
@@ -97,6 +98,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
         reads([script]);
       } else fact.runs_code = 'stdin';
     }
+    if (describeInterpreterTool(w, fact, args, ctx)) return;
     if (prog === 'perl' && flags.includes('i')) writes(positionals.slice(codeAt >= 0 ? 0 : 1).filter((a) => a !== args[codeAt]));
     return;
   }
@@ -141,6 +143,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   }
   if (prog === 'git') {
     describeGit(w, fact, args);
+    describeGitTool(w, fact, args, ctx);
     return;
   }
 
@@ -214,6 +217,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     }
   }
 
+  if (describeTool(w, fact, args, ctx)) return;
   if (DELETERS.has(prog)) {
     deletes(positionals);
     return;

@@ -1,7 +1,10 @@
 // User policies: extra Rego modules kept in the safety_policies table, each
-// compiled to its own WASM with the `opa` CLI when it is added. They can only
-// add rules (deny or ask); the engine keeps the strictest decision, so a user
-// policy never turns a built-in `deny` into anything milder.
+// compiled to its own WASM with the `opa` CLI when it is added. They add rules
+// (deny or ask); the engine keeps the strictest decision, so a user policy
+// never turns a built-in `deny` into anything milder. One exception, narrow by
+// construction: a `waive_ask` set (written by `paladin policy allow-shape`)
+// may name built-in `ask` hits, by rule id and command index, that the engine
+// then drops for that line; it never drops a deny (see waivers.ts).
 
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -49,6 +52,8 @@ function wrapper(name: string): string {
     '',
     `ask := [h | some h in data.paladin.user.${name}.ask]`,
     '',
+    `waive := [h | some h in data.paladin.user.${name}.waive_ask]`,
+    '',
   ].join('\n');
 }
 
@@ -59,12 +64,12 @@ export async function compileUserPolicy(rego: string, options: { signal?: AbortS
   try {
     fs.writeFileSync(path.join(dir, 'policy.rego'), rego);
     fs.writeFileSync(path.join(dir, 'entry.rego'), wrapper(name));
-    const wasm = await compileWasm([path.join(dir, 'policy.rego'), path.join(dir, 'entry.rego')], [`${USER_ENTRY}/deny`, `${USER_ENTRY}/ask`], { signal: options.signal });
+    const wasm = await compileWasm([path.join(dir, 'policy.rego'), path.join(dir, 'entry.rego')], [`${USER_ENTRY}/deny`, `${USER_ENTRY}/ask`, `${USER_ENTRY}/waive`], { signal: options.signal });
     const loaded = await loadPolicy(wasm);
     const sample = describeCommand('ls -la');
-    for (const severity of ['deny', 'ask']) {
+    for (const severity of ['deny', 'ask', 'waive']) {
       const out = loaded.evaluate(sample, `${USER_ENTRY}/${severity}`) as { result?: unknown }[];
-      if (!Array.isArray(out?.[0]?.result)) throw new UserPolicyError(`The policy's ${severity} rules did not evaluate to a set of rule objects.`);
+      if (!Array.isArray(out?.[0]?.result)) throw new UserPolicyError(`The policy's ${severity === 'waive' ? 'waive_ask' : severity} rules did not evaluate to a set of rule objects.`);
     }
     return { name, wasm };
   } finally {
@@ -116,6 +121,6 @@ export function setUserPolicyEnabled(db: Db, name: string, enabled: boolean, ver
 }
 
 export function enabledUserPolicies(db: Db): UserPolicy[] {
-  const rows = db.prepare('SELECT name, version, entry, wasm FROM safety_policies WHERE enabled = 1 AND wasm IS NOT NULL ORDER BY name, version').all() as { name: string; version: number; entry: string | null; wasm: Buffer }[];
-  return rows.map((r) => ({ name: r.name, version: r.version, entry: r.entry ?? USER_ENTRY, wasm: r.wasm }));
+  const rows = db.prepare('SELECT name, version, entry, wasm, rego_code FROM safety_policies WHERE enabled = 1 AND wasm IS NOT NULL ORDER BY name, version').all() as { name: string; version: number; entry: string | null; wasm: Buffer; rego_code: string | null }[];
+  return rows.map((r) => ({ name: r.name, version: r.version, entry: r.entry ?? USER_ENTRY, wasm: r.wasm, rego: r.rego_code ?? undefined }));
 }

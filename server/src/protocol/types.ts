@@ -30,6 +30,29 @@ export interface RuleHit {
   reason: string;
   /** Index into the facts' `commands` list of the command that fired it, or -1. */
   command_index: number;
+  /** Where the rule is written: a .rego file (relative to Paladin's folder, or `user-policy:NAME@vN`) and its 1-based line. */
+  source?: { file: string; line: number };
+  /** Character offsets [start, end) into the command of the part that fired the rule. */
+  span?: [number, number];
+  /** A safer way to get the same done, when there is one (e.g. "use `git clean -n` to preview"). */
+  alternative?: string;
+}
+
+/**
+ * The second verdict: may this command run in the sandbox as asked, without a
+ * person? Offline `ro` and `snapshot` runs need nobody (unless the policy
+ * denies); what crosses the sandbox's boundary does (network, live mode).
+ */
+export interface SandboxVerdict {
+  /** deny: never runs anywhere; ask: needs a person first; allow: runs as asked. */
+  decision: Decision;
+  needsApproval: boolean;
+  mode: WorkspaceMode;
+  network: boolean;
+  /** Why a person is needed (empty when not), or why it never runs. */
+  reasons: string[];
+  /** What else to know: e.g. the command uses the network but runs offline. */
+  notes: string[];
 }
 
 export interface RiskSummary {
@@ -48,6 +71,10 @@ export interface PolicyDecision {
   risk: RiskSummary;
   /** Which policy set decided: built-in hash plus enabled user policy versions. */
   policyVersion: string;
+  /** The sandbox verdict for the mode and network asked for (default mode, offline when not given). */
+  sandbox?: SandboxVerdict;
+  /** `ask` rules a user shape rule turned off for exactly this command shape. */
+  waived?: (RuleHit & { waivedBy: string })[];
   /** Present when requested: the facts document the policy saw. */
   facts?: unknown;
 }
@@ -101,6 +128,8 @@ export type RunEnd = 'exited' | 'timeout' | 'memory limit' | 'output limit' | 'c
 export interface FileChange {
   path: string;
   kind: 'created' | 'changed' | 'deleted';
+  /** Size in bytes: after the run for created/changed files, before it for deleted ones. */
+  bytes?: number;
   /** Unified diff for text files. */
   diff?: string;
   binary?: boolean;
@@ -121,8 +150,23 @@ export interface RunResult {
   mode: WorkspaceMode;
   image: string;
   changes?: FileChange[];
+  /** What applying `changes` would do to the workspace, for the person who decides. */
+  consequences?: Consequences;
   outputHash?: string;
   historyId?: string;
+}
+
+/** What applying a snapshot run's changes would do, summed up for a person. */
+export interface Consequences {
+  files: { created: number; changed: number; deleted: number };
+  /** Bytes written by created and changed files; bytes of the files deleted. */
+  bytes: { written: number; deleted: number };
+  /** Per top-level folder of the workspace (`.` for files at its root), most files first. */
+  folders: { folder: string; created: number; changed: number; deleted: number }[];
+  /** Paths that deserve a second look: inside .git/ or .vscode/, or dotfiles tools read at start-up. */
+  sensitive: { path: string; kind: FileChange['kind']; why: 'git' | 'vscode' | 'dotfile'; needsIncludeSensitive: boolean }[];
+  /** Symbolic links the run created or changed. */
+  links: number;
 }
 
 export interface OutputChunk {

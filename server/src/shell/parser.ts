@@ -83,6 +83,7 @@ function plain(v: unknown, depth: number): unknown {
   if (raw === raw.constructor.nil) return null;
   if (!name.startsWith('*syntax.')) return undefined;
   const out: Record<string, unknown> = { type: name.slice('*syntax.'.length) };
+  if (name === '*syntax.Stmt') out.Span = stmtSpan(raw);
   for (const key of Object.keys(raw)) {
     if (SKIP.has(key)) continue;
     const value = raw[key];
@@ -91,6 +92,24 @@ function plain(v: unknown, depth: number): unknown {
     if (converted !== undefined) out[key] = converted;
   }
   return out;
+}
+
+type GoPos = { offs: number; lineCol: number };
+
+/**
+ * A statement's UTF-8 byte offsets [start, end) in the parsed source, without
+ * the `;` or `&` that ends it; undefined when the parser gives no positions.
+ */
+function stmtSpan(raw: Raw): [number, number] | undefined {
+  try {
+    const node = raw as unknown as { Pos(): GoPos; End(): GoPos; Semicolon?: GoPos };
+    const start = node.Pos().offs;
+    const semi = node.Semicolon;
+    const end = semi && semi.lineCol !== 0 ? semi.offs : node.End().offs;
+    return typeof start === 'number' && typeof end === 'number' && end >= start ? [start, end] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let rawWorks: boolean | undefined;

@@ -29,6 +29,8 @@ export interface WordValue {
   procSubst: '' | '<(' | '>(';
   /** Stands for entries found under a folder (find's `{}`), never the folder itself. */
   pick?: boolean;
+  /** The word starts with this parameter expansion (`$X/...`, `${X:-d}/...`): the operator (0 for none) and its word. */
+  lead?: { name: string; op: number; word: string };
 }
 
 function unescapeUnquoted(s: string): string {
@@ -174,6 +176,7 @@ function paramExp(v: WordValue, part: ShNode, first: boolean): void {
     v.text += '.';
     return;
   }
+  if (first && v.text === '') v.lead = { name, op: part.Exp ? (part.Exp.Op as number) : 0, word: part.Exp?.Word ? wordValue(part.Exp.Word).text : '' };
   v.dynamic = true;
   v.text += DYNAMIC;
 }

@@ -2,7 +2,12 @@
 // replaying history under the policies in force now.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { openStore } from '../../compose';
+import { resolveWorkspace, validateCommand } from '../../paladin';
+import { allowShape } from '../../policy/allowShape';
+import { ShapeRuleError } from '../../policy/shapeRule';
 import { createPolicyEngine, createPolicyStage } from '../../policy';
 import { runOpa } from '../../policy/opaCompiler';
 import { replayHistory } from '../../policy/replay';
@@ -28,6 +33,13 @@ Subcommands:
   test FILE... [--command CMD]
                            run \`opa test\` on the files (policy plus *_test.rego); with
                            --command, judge CMD with the built-in policy plus FILE instead
+  allow-shape "<command>" [--workspace DIR] [--dry-run]
+                           for a command the policy asks about: generate a narrow rule that
+                           allows exactly this shape (program, subcommand, every argument;
+                           free text such as a commit message may vary), with its own match
+                           and near-miss tests, prove it with \`opa test\` and add it. It can
+                           never weaken a deny: only built-in ask rules, at the same commands,
+                           are waived. The files are kept in the data folder's policies/.
   replay [--limit N]       judge the commands in history again under the current policies
                            and list those whose decision would change (default limit 1000)
 
@@ -36,6 +48,8 @@ Options:
   --version N     which version (enable, disable)
   --command CMD   a command to judge (test)
   --limit N       how many recent history entries to replay
+  --workspace DIR folder the command's paths are judged against (allow-shape; default: current)
+  --dry-run       write and test the shape rule, but do not add it (allow-shape)
 Exit codes: 0 done (test: tests pass, or the decision is allow), 1 failure or failing tests,
 2 usage error; test --command: 3 ask, 4 deny.
 `;
@@ -61,7 +75,7 @@ export const policyCommand: Subcommand = {
   summary: 'manage user policies (add, list, enable, disable, test) and replay history',
   help,
   allowPositionals: true,
-  options: { json: { type: 'boolean' }, version: { type: 'string' }, command: { type: 'string' }, limit: { type: 'string' } },
+  options: { json: { type: 'boolean' }, version: { type: 'string' }, command: { type: 'string' }, limit: { type: 'string' }, workspace: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run(ctx, args) {
     const [sub, ...rest] = args.positionals;
     const json = args.values.json === true;
@@ -92,6 +106,8 @@ export const policyCommand: Subcommand = {
         }
         case 'test':
           return await testPolicy(ctx, rest, typeof args.values.command === 'string' ? args.values.command : undefined, json);
+        case 'allow-shape':
+          return await allowShapeCommand(ctx, rest, args.values, json);
         case 'replay': {
           const limit = intOption(args.values.limit, 'limit');
           const result = await withStore(ctx, async (db) => replayHistory(db, await createPolicyStage(db, ctx.settings), { limit, signal: ctx.signal }));
@@ -103,12 +119,13 @@ export const policyCommand: Subcommand = {
           return Exit.ok;
         }
         case undefined:
-          throw new UsageError('give a subcommand: add, list, enable, disable, test or replay');
+          throw new UsageError('give a subcommand: add, list, enable, disable, test, allow-shape or replay');
         default:
-          throw new UsageError(`unknown subcommand "${sub}"; one of add, list, enable, disable, test, replay`);
+          throw new UsageError(`unknown subcommand "${sub}"; one of add, list, enable, disable, test, allow-shape, replay`);
       }
     } catch (err) {
-      if (err instanceof UserPolicyError || (err as Error).name === 'OpaMissingError') {
+      if (err instanceof UserPolicyError || err instanceof ShapeRuleError || (err as Error).name === 'OpaMissingError') {
+        if (json) printJson(ctx, { error: { code: 'failure', message: (err as Error).message, exitCode: Exit.failure } });
         ctx.err.write(`paladin policy ${sub}: ${(err as Error).message}\n`);
         return Exit.failure;
       }
@@ -134,4 +151,23 @@ async function testPolicy(ctx: CliContext, files: string[], command: string | un
   if (json) printJson(ctx, { passed: run.code === 0, output });
   else ctx.out.write(output + '\n');
   return run.code === 0 ? Exit.ok : Exit.failure;
+}
+
+async function allowShapeCommand(ctx: CliContext, rest: string[], values: Record<string, unknown>, json: boolean): Promise<number> {
+  if (rest.length !== 1 || rest[0].trim() === '') throw new UsageError('give the command, quoted: paladin policy allow-shape "git push origin main"');
+  const command = rest[0];
+  validateCommand(command);
+  const workspace = typeof values.workspace === 'string' ? resolveWorkspace(values.workspace) : process.cwd();
+  const dbPath = ctx.settings.database.path;
+  const dir = path.join(dbPath === ':memory:' || dbPath === '' ? os.tmpdir() : path.dirname(path.resolve(dbPath)), 'policies');
+  const result = await withStore(ctx, (db) => allowShape(db, command, { dir, workspace, createdBy: localUserId(db), dryRun: values['dry-run'] === true, signal: ctx.signal }));
+  if (json) {
+    printJson(ctx, { name: result.rule.name, version: result.row?.version, added: result.row !== undefined, waives: result.rule.waives, shape: result.rule.summary, files: result.files, tests: result.tests });
+    return Exit.ok;
+  }
+  ctx.out.write(`${result.row ? `Added policy ${result.row.name} version ${result.row.version} (enabled)` : `Wrote ${result.rule.name} (not added: --dry-run)`}.\n`);
+  ctx.out.write(`It allows exactly:\n${result.rule.summary.map((l) => `  ${l}`).join('\n')}\n`);
+  ctx.out.write(`by waiving the built-in ask rules ${[...new Set(result.rule.waives.map((w) => w.id))].join(', ')} for that shape only. A deny is never waived.\n`);
+  ctx.out.write(`Rule: ${result.files.policy}\nTests (passed): ${result.files.test}\n`);
+  return Exit.ok;
 }

@@ -1,8 +1,12 @@
 // `paladin run`: check a command against the policy, run it in the sandbox,
 // stream its output; `--apply RUNID` / `--discard RUNID` settle a snapshot run.
 
-import { RequestError } from '../../paladin';
-import type { RunResult, WorkspaceMode } from '../../protocol/types';
+import { summariseChanges } from '../../executor/consequences';
+import { RequestError, type Paladin } from '../../paladin';
+import { describeConsequences } from '../../protocol/consequencesText';
+import type { ApplyResult } from '../../stages';
+import type { PolicyDecision, RunResult, WorkspaceMode } from '../../protocol/types';
+import { formatRules } from '../ruleText';
 import { Exit, UsageError, type CliContext, type Subcommand } from '../command';
 
 const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeout S] [--image I]
@@ -10,9 +14,14 @@ const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeou
        paladin run --apply RUNID [--include-sensitive] [--json]
        paladin run --discard RUNID
 
-Checks the command against the policy (deny: exit 4; ask: needs --yes or a
-"y" at the prompt, else exit 3), then runs it in a locked-down Docker
-container and streams its stdout and stderr.
+Checks the command against the policy, then runs it in a locked-down Docker
+container and streams its stdout and stderr. A command the policy denies never
+runs (exit 4). Offline runs in ro or snapshot mode need no approval, whatever
+the host verdict: nothing leaves the sandbox until you apply. What crosses the
+boundary needs --yes or a "y" at the prompt, else exit 3: --network, and
+--mode live. After a snapshot run that changed files, Paladin shows what
+applying would do (files deleted, changed, created, bytes, folders, sensitive
+paths) and, at a terminal, asks whether to apply.
 
 Options:
   --mode M             ro (workspace read-only), snapshot (works on a copy;
@@ -24,17 +33,19 @@ Options:
   --image I            sandbox image (default paladin.sandbox.image)
   --workspace DIR      the folder mounted at /workspace (default: current)
   --network            give the container network access (needs approval)
-  --yes                approve a command the policy marks "ask"
+  --yes                approve what needs approval (network, live mode); it
+                       never applies a snapshot's changes by itself
   --json               after the output, print one JSON object: runId, exit
                        code, how it ended, durations, byte counts,
                        truncation, changes
-  --apply RUNID        apply the changes a snapshot run left (all or nothing)
+  --apply RUNID        show what applying would do, then apply the changes a
+                       snapshot run left
   --include-sensitive  with --apply: also write into .git/ and .vscode/
   --discard RUNID      drop the changes a snapshot run left
 
 Exit codes: 0 exited 0; 5 exited non-zero or hit a limit (timeout, memory,
 output, cancelled); 1 sandbox error (Docker down, image missing); 3 needs
-approval; 4 denied.
+approval; 4 denied; 2 usage error (with --json, as {"error": {...}} on stdout).
 `;
 
 export const runCommand: Subcommand = {
@@ -59,13 +70,11 @@ export const runCommand: Subcommand = {
     if (typeof values.apply === 'string') {
       if (positionals.length > 0) throw new UsageError('--apply takes a run id and no command');
       const paladin = await ctx.paladin();
+      const pending = await paladin.pendingChanges(values.apply);
+      if (!json) for (const line of describeConsequences(pending.consequences)) ctx.err.write(`[paladin] ${line}\n`);
       const result = await paladin.apply(ctx.actor, values.apply, { includeSensitive: values['include-sensitive'] === true });
-      if (json) ctx.out.write(JSON.stringify({ runId: values.apply, ...result }) + '\n');
-      else {
-        for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
-        for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
-        if (result.applied.length === 0 && result.skipped.length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
-      }
+      if (json) ctx.out.write(JSON.stringify({ runId: values.apply, consequences: pending.consequences, ...result }) + '\n');
+      else printApplied(ctx, result);
       return Exit.ok;
     }
     if (typeof values.discard === 'string') {
@@ -113,6 +122,10 @@ export const runCommand: Subcommand = {
     try {
       result = await paladin.run(ctx.actor, options, stream);
     } catch (err) {
+      const policy = (err as { policy?: PolicyDecision }).policy;
+      if (!json && policy && err instanceof RequestError && (err.code === 'denied' || err.code === 'needs-approval')) {
+        ctx.err.write(formatRules(command, policy).join('\n') + '\n');
+      }
       if (!(err instanceof RequestError) || err.code !== 'needs-approval' || options.approved || !ctx.interactive) throw err;
       ctx.err.write(`${err.message}\n`);
       if (!(await ctx.ask('Run it?'))) {
@@ -122,6 +135,7 @@ export const runCommand: Subcommand = {
       result = await paladin.run(ctx.actor, { ...options, approved: true }, stream);
     }
     report(ctx, result, json, lastOut);
+    if (!json && ctx.interactive && (result.changes?.length ?? 0) > 0) await offerApply(ctx, paladin, result.runId, values['include-sensitive'] === true);
     if (result.end === 'exited' && result.exitCode === 0) return Exit.ok;
     return result.end === 'sandbox error' ? Exit.failure : Exit.commandFailed;
   },
@@ -140,8 +154,24 @@ function report(ctx: CliContext, result: RunResult, json: boolean, lastOut: stri
     ctx.err.write(`[paladin] the run changed ${changes.length} file${changes.length === 1 ? '' : 's'} in its copy of the workspace:\n`);
     for (const c of changes) ctx.err.write(`  ${c.kind.padEnd(7)} ${c.path}${c.sensitive ? '  (inside .git/ or .vscode/: needs --include-sensitive)' : ''}${c.binary ? '  (binary)' : ''}\n`);
     for (const c of changes) if (c.diff) ctx.err.write(c.diff);
+    for (const line of describeConsequences(result.consequences ?? summariseChanges(changes))) ctx.err.write(`[paladin] ${line}\n`);
     ctx.err.write(`[paladin] apply with: paladin run --apply ${result.runId}   (or drop: paladin run --discard ${result.runId})\n`);
   } else if (result.mode === 'snapshot' && result.end === 'exited') {
     ctx.err.write('[paladin] the run changed no files.\n');
   }
+}
+
+/** Consent moves to Apply: the consequences were just printed; a person at a terminal says yes or no. */
+async function offerApply(ctx: CliContext, paladin: Paladin, runId: string, includeSensitive: boolean): Promise<void> {
+  if (!(await ctx.ask('Apply these changes to the workspace?'))) {
+    ctx.err.write(`[paladin] not applied; the changes are kept for 24 hours (paladin run --apply ${runId}).\n`);
+    return;
+  }
+  printApplied(ctx, await paladin.apply(ctx.actor, runId, { includeSensitive }));
+}
+
+function printApplied(ctx: CliContext, result: ApplyResult): void {
+  for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
+  for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
+  if (result.applied.length === 0 && result.skipped.length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
 }

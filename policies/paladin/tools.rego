@@ -1,0 +1,75 @@
+# Ecosystem tools: package managers, builds, databases, clusters, clouds and
+# infrastructure. The facts say what a known tool's subcommand does
+# (`c.tool.action`); read and build add no rule here, so they are allowed
+# unless another concern (network, paths, secrets) fires.
+package paladin
+
+import rego.v1
+
+deny contains hit(c, "tools.destroy", sprintf("%s.", [c.tool.effect])) if {
+	some c in input.commands
+	c.tool.action == "destroy"
+}
+
+deny contains hit(c, "tools.publish", sprintf("%s.", [c.tool.effect])) if {
+	some c in input.commands
+	c.tool.action == "publish"
+}
+
+ask contains hit(c, "tools.change", sprintf("%s.", [c.tool.effect])) if {
+	some c in input.commands
+	c.tool.action == "change"
+}
+
+ask contains hit(c, "tools.unknown-subcommand", sprintf("%s: Paladin cannot tell what it does.", [c.tool.effect])) if {
+	some c in input.commands
+	c.tool.action == "unknown"
+}
+
+# rm -rf "$BUILD_DIR/"* with BUILD_DIR unset or empty is rm -rf /*.
+deny contains hit(c, "tools.delete-if-empty", sprintf("If $%s is unset or empty, %s deletes %s. Write ${%s:?} to stop instead.", [parts[1], c.program, parts[2], parts[1]])) if {
+	some c in input.commands
+	some m in c.markers
+	startswith(m, "delete-if-empty:")
+	parts := split(m, ":")
+}
+
+deny contains hit(c, "tools.recursive-permissions", sprintf("%s -R would change the owner or permissions of everything under %s.", [c.program, substring(m, count("recursive-permissions:"), -1)])) if {
+	some c in input.commands
+	some m in c.markers
+	startswith(m, "recursive-permissions:")
+}
+
+# cd build; rm -rf *   — when build does not exist, the glob is the current folder's.
+deny contains hit(r, "tools.cd-then-delete", sprintf("If `cd %s` fails, %s deletes %s in the folder the command started in. Join them with && or use cd ... || exit.", [concat(" ", d.args), r.program, p.path])) if {
+	some d in input.commands
+	"cd-may-fail" in d.markers
+	some r in input.commands
+	r.index > d.index
+	r.parent == d.parent
+	recursive_delete(r)
+	some p in r.deletes
+	relative_sweep(p.path)
+}
+
+recursive_delete(r) if {
+	some f in r.flags
+	f in {"r", "R", "recursive"}
+}
+
+relative_sweep(path) if path in {".", "./", "..", "*", "./*", ".*", "./.*", "*/", "./*/"}
+
+relative_sweep(path) if {
+	contains(path, "*")
+	not startswith(path, "/")
+	not startswith(path, "~")
+	not startswith(path, "$")
+	not contains(trim_prefix(path, "./"), "/")
+}
+
+deny contains hit(c, "tools.piped-destructive-query", sprintf("%s is fed a statement that drops or empties data by %s.", [c.program, u.program])) if {
+	some c in input.commands
+	"query-from-pipe" in c.markers
+	some u in upstream(c)
+	"destructive-query-text" in u.markers
+}

@@ -1,0 +1,102 @@
+package paladin_test
+
+import rego.v1
+
+tool(action) := {"family": "x", "action": action, "effect": "x does something"}
+
+test_tool_destroy_denied if {
+	inp := facts([cmd({"program": "terraform", "tool": tool("destroy")})])
+	"tools.destroy" in fired(inp)
+	verdict_of(inp) == "deny"
+}
+
+test_tool_destroy_not_for_read if not "tools.destroy" in fired(facts([cmd({"program": "terraform", "tool": tool("read")})]))
+
+test_tool_publish_denied if {
+	inp := facts([cmd({"program": "npm", "tool": tool("publish")})])
+	"tools.publish" in fired(inp)
+	verdict_of(inp) == "deny"
+}
+
+test_tool_publish_not_for_build if not "tools.publish" in fired(facts([cmd({"program": "npm", "tool": tool("build")})]))
+
+test_tool_change_asks if {
+	inp := facts([cmd({"program": "kubectl", "tool": tool("change")})])
+	"tools.change" in fired(inp)
+	verdict_of(inp) == "ask"
+}
+
+test_tool_change_not_for_read if not "tools.change" in fired(facts([cmd({"program": "kubectl", "tool": tool("read")})]))
+
+test_tool_unknown_subcommand_asks if {
+	inp := facts([cmd({"program": "cargo", "tool": tool("unknown")})])
+	"tools.unknown-subcommand" in fired(inp)
+	verdict_of(inp) == "ask"
+}
+
+test_tool_unknown_subcommand_not_for_build if not "tools.unknown-subcommand" in fired(facts([cmd({"program": "cargo", "tool": tool("build")})]))
+
+test_tool_read_and_build_allowed if {
+	verdict_of(facts([cmd({"program": "cargo", "tool": tool("build")})])) == "allow"
+	verdict_of(facts([cmd({"program": "kubectl", "tool": tool("read")})])) == "allow"
+}
+
+test_known_tool_is_not_unknown_program if not "unknown.program" in fired(facts([cmd({"program": "terraform", "tool": tool("read")})]))
+
+test_tool_without_description_is_unknown_program if "unknown.program" in fired(facts([cmd({"program": "terraform"})]))
+
+test_delete_if_empty_denied if {
+	inp := facts([cmd({"program": "rm", "markers": ["delete-if-empty:BUILD_DIR:/*"]})])
+	"tools.delete-if-empty" in fired(inp)
+	verdict_of(inp) == "deny"
+}
+
+test_delete_if_empty_needs_marker if not "tools.delete-if-empty" in fired(facts([cmd({"program": "rm", "markers": ["xargs"]})]))
+
+test_recursive_permissions_denied if {
+	inp := facts([cmd({"program": "chmod", "markers": ["recursive-permissions:~"]})])
+	"tools.recursive-permissions" in fired(inp)
+	verdict_of(inp) == "deny"
+}
+
+test_recursive_permissions_needs_marker if not "tools.recursive-permissions" in fired(facts([cmd({"program": "chmod"})]))
+
+cd_may_fail := cmd({"program": "cd", "args": ["build"], "markers": ["cd-may-fail"]})
+
+rm_glob(path) := cmd({"program": "rm", "flags": ["r", "f"], "deletes": [p(path, ["workspace", "glob"])]})
+
+test_cd_then_delete_denied if {
+	inp := facts([cd_may_fail, rm_glob("*")])
+	"tools.cd-then-delete" in fired(inp)
+	verdict_of(inp) == "deny"
+}
+
+test_cd_then_delete_relative_glob_denied if "tools.cd-then-delete" in fired(facts([cd_may_fail, rm_glob("./*.o")]))
+
+test_cd_then_delete_needs_unchecked_cd if not "tools.cd-then-delete" in fired(facts([cmd({"program": "cd", "args": ["build"]}), rm_glob("*")]))
+
+test_cd_then_delete_needs_recursive if not "tools.cd-then-delete" in fired(facts([cd_may_fail, cmd({"program": "rm", "deletes": [p("*", ["workspace", "glob"])]})]))
+
+test_cd_then_delete_not_for_absolute if not "tools.cd-then-delete" in fired(facts([cd_may_fail, rm_glob("/tmp/build/*")]))
+
+test_cd_then_delete_only_after_cd if not "tools.cd-then-delete" in fired(facts([rm_glob("*"), cd_may_fail]))
+
+piped(upstream_markers) := facts_with(
+	[
+		cmd({"program": "echo", "markers": upstream_markers, "pipeline": 0, "stage": 0}),
+		cmd({"program": "psql", "markers": ["query-from-pipe"], "pipeline": 0, "stage": 1, "stdin": "pipe", "tool": tool("unknown")}),
+	],
+	{"pipelines": [{"id": 0, "stages": 2}]},
+)
+
+test_piped_destructive_query_denied if {
+	inp := piped(["destructive-query-text"])
+	"tools.piped-destructive-query" in fired(inp)
+	verdict_of(inp) == "deny"
+}
+
+test_piped_query_unknown_asks if {
+	inp := piped([])
+	not "tools.piped-destructive-query" in fired(inp)
+	verdict_of(inp) == "ask"
+}
