@@ -3,6 +3,7 @@
 // `apply` / `discard` for a snapshot run. What needs a person is asked
 // through the client or refused; the client's word alone never approves.
 
+import { summariseChanges } from '../executor/consequences';
 import { RequestError } from '../paladin';
 import type { FileChange, OutputChunk, RunResult } from '../protocol/types';
 import { askPerson, mcpActor, refused, result, type McpContext } from './mcpContext';
@@ -108,8 +109,11 @@ export function registerRunTools(ctx: McpContext): void {
       if (!changes) return refused(`No pending changes of run ${args.runId} from this session. Only the snapshot runs this client started here can be applied; others are applied from the editor or with \`paladin run --apply\`.`);
       const paladin = await ctx.paladin();
       const actor = mcpActor(ctx);
-      const sensitive = changes.filter((c) => c.sensitive).length;
-      const message = `${actor.client ?? 'An MCP client'} asks Paladin to write ${changes.length} change(s) into the workspace${args.includeSensitive && sensitive > 0 ? `, ${sensitive} of them under .git/ or .vscode/` : ''}:\n${changeList(changes)}`;
+      const c = (await paladin.pendingChanges(args.runId).catch(() => undefined))?.consequences ?? summariseChanges(changes);
+      const counts = `${c.files.created} created, ${c.files.changed} changed, ${c.files.deleted} deleted; ${c.bytes.written} bytes written, ${c.bytes.deleted} bytes deleted`;
+      const folders = c.folders.slice(0, 5).map((f) => f.folder).join(', ');
+      const sensitive = c.sensitive.length > 0 ? `\nSensitive: ${c.sensitive.map((x) => `${x.path} (${x.why})`).slice(0, 10).join(', ')}${args.includeSensitive ? '' : ' (left out unless includeSensitive)'}` : '';
+      const message = `${actor.client ?? 'An MCP client'} asks Paladin to write a sandbox run's changes into the workspace: ${counts}, under ${folders || '.'}.${sensitive}\n${changeList(changes)}`;
       const ask = await askPerson(ctx, message, extra.signal);
       if (!ask.approved) {
         paladin.stages.records.audit(actor, 'apply.refused', args.runId, { why: ask.why });

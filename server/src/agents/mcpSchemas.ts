@@ -8,12 +8,18 @@ import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../paladin';
 const command = z.string().min(1).max(MAX_COMMAND_CHARS).describe('The shell command (bash), exactly as it would be typed.');
 const workspace = z.string().min(1).max(4096).optional().describe('Folder the command works in; default: the folder this server was started in. Must lie under a folder granted to this server.');
 
-export const checkInput = { command, workspace };
+const mode = z.enum(['ro', 'snapshot', 'live']).optional();
+export const checkInput = {
+  command,
+  workspace,
+  mode: mode.describe('The sandbox mode to judge a run in (the sandbox verdict); default: ro for read-only commands, snapshot otherwise.'),
+  network: z.boolean().optional().describe('Judge a run with network access.'),
+};
 export const explainInput = { command, workspace };
 export const runInput = {
   command,
   workspace,
-  mode: z.enum(['ro', 'snapshot', 'live']).optional().describe('ro: the workspace read-only; snapshot: a copy, changes kept for apply; live: the real folder read-write (needs a person\'s approval). Default: ro for read-only commands, snapshot otherwise.'),
+  mode: mode.describe('ro: the workspace read-only; snapshot: a copy, changes kept for apply; live: the real folder read-write (needs a person\'s approval). Default: ro for read-only commands, snapshot otherwise.'),
   network: z.boolean().optional().describe('Give the container network access (needs a person\'s approval).'),
   timeoutSeconds: z.number().int().min(1).max(3600).optional().describe('Wall-clock limit of the run.'),
 };

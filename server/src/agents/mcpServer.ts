@@ -33,7 +33,7 @@ function registerJudgingTools(ctx: McpContext): void {
     { title: 'Check a shell command', description: 'Judges a shell command with Paladin\'s policy over the parsed command, without running it: allow, ask or deny, the rules that fired and why, the risk, and whether running it in the sandbox needs a person.', inputSchema: checkInput, outputSchema: checkOutput, annotations: readOnly },
     async (args) => {
       const paladin = await ctx.paladin();
-      const policy = await paladin.check(mcpActor(ctx), args.command, { workspace: ctx.roots.pick(args.workspace) });
+      const policy = await paladin.check(mcpActor(ctx), args.command, { workspace: ctx.roots.pick(args.workspace), mode: args.mode, network: args.network });
       const verdict = verdictOf(args.command, policy);
       return result(verdict.summary, { decision: policy.decision, rules: policy.rules, reasons: verdict.reasons, risk: policy.risk, sandbox: verdict.sandbox, policyVersion: policy.policyVersion });
     },
