@@ -43,6 +43,10 @@ function loadCached(file: string): { cli: Cli; save(): void } {
       const tmp = `${cacheFile}.${process.pid}`;
       fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(tmp, cacheFile);
+      // Caches of earlier builds of this bundle are never read again.
+      for (const name of fs.readdirSync(path.dirname(cacheFile))) {
+        if (name.startsWith(`${path.basename(file)}-`) && name !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+      }
     } catch {
       // a read-only home only costs speed
     }
