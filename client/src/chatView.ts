@@ -8,6 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { ResponseError } from 'vscode-languageclient/node';
 import {
+  AllowShapeRequest,
   ApplyRequest,
   CheckRequest,
   DiscardRequest,
@@ -15,11 +16,13 @@ import {
   PlanRequest,
   PresentRequest,
   RunRequest,
+  type Consequences,
   type FileChange,
   type OutputChunk,
 } from '../../server/src/protocol/protocol';
 import { isFromWebview, type FromWebview, type ToWebview, type ViewStatus } from '../../server/src/protocol/webview';
 import type { ServerClient } from './serverClient';
+import { confirmAllowShape, confirmApply, confirmHostAction } from './hostGate';
 import type { SnapshotDocuments } from './snapshotDocuments';
 
 export const CHAT_VIEW_ID = 'paladin.chat';
@@ -35,6 +38,7 @@ interface RunRecord {
   output: string[];
   chars: number;
   changes?: FileChange[];
+  consequences?: Consequences;
   workspace?: string;
 }
 
@@ -133,8 +137,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       }
       const policy = await client.sendRequest(CheckRequest.type, { command, workspace: workspaceFolder() });
       this.post({ type: 'checked', turnId, command, policy });
-      // Untrusted: the card shows why Run is off instead of a refused run.
-      if (action === 'run' && policy.decision === 'allow' && vscode.workspace.isTrusted) await this.run(turnId, command, false);
+      // Untrusted: the card shows why Run is off instead of a refused run. What needs no person runs at once.
+      if (action === 'run' && policy.decision !== 'deny' && policy.sandbox?.needsApproval !== true && vscode.workspace.isTrusted) await this.run(turnId, command, false);
     } catch (err) {
       this.fail(turnId, undefined, err);
     }
@@ -186,6 +190,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       if (timer) clearTimeout(timer);
       flush();
       record.changes = result.changes;
+      record.consequences = result.consequences;
       this.post({ type: 'runFinished', runId, result });
       try {
         const presentation = await client.sendRequest(PresentRequest.type, { runId });
@@ -242,11 +247,37 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         }
         return;
       case 'copy':
+      case 'insert': {
+        // The host verdict is asked again here: the webview's buttons are a convenience, not the gate.
+        let policy;
+        try {
+          policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder() });
+        } catch (err) {
+          void vscode.window.showErrorMessage(`Paladin could not check the command before ${msg.type === 'copy' ? 'copying' : 'inserting'} it: ${(err as Error).message}`);
+          return;
+        }
+        if (!(await confirmHostAction(policy, msg.type))) return;
+        if (msg.type === 'insert') {
+          await insertIntoTerminal(msg.command);
+          return;
+        }
         await vscode.env.clipboard.writeText(msg.command);
         void vscode.window.setStatusBarMessage('Paladin: command copied', 3_000);
         return;
-      case 'insert':
-        await insertIntoTerminal(msg.command);
+      }
+      case 'allowShape':
+        try {
+          const policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder() });
+          if (!(await confirmAllowShape(msg.command, policy))) {
+            this.post({ type: 'checked', turnId: msg.turnId, command: msg.command, policy });
+            return;
+          }
+          const added = await this.server.require().sendRequest(AllowShapeRequest.type, { command: msg.command, workspace: workspaceFolder() });
+          void vscode.window.showInformationMessage(`Paladin: added ${added.name} (v${added.version}); it allows exactly: ${added.shape.join('; ')}.`);
+          this.post({ type: 'checked', turnId: msg.turnId, command: msg.command, policy: added.policy });
+        } catch (err) {
+          this.fail(msg.turnId, undefined, err);
+        }
         return;
       case 'cancel':
         this.cancels.get(msg.runId)?.cancel();
@@ -273,7 +304,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       }
       case 'apply':
         try {
-          const result = await this.server.require().sendRequest(ApplyRequest.type, { runId: msg.runId });
+          const record = this.runs.get(msg.runId);
+          const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0);
+          if (!how) return;
+          const result = await this.server.require().sendRequest(ApplyRequest.type, { runId: msg.runId, includeSensitive: how.includeSensitive });
           this.post({ type: 'applied', runId: msg.runId, applied: result.applied, skipped: result.skipped });
         } catch (err) {
           void vscode.window.showErrorMessage(`Paladin: ${(err as Error).message}`);

@@ -6,6 +6,10 @@
 import type { ExplainResult, PlanResult, PolicyDecision, RetrievedExample, RunResult } from '../../server/src/protocol/types';
 import { isToWebview, type FromWebview, type Presentation, type ToWebview, type Token, type ViewStatus } from '../../server/src/protocol/webview';
 import { AnsiParser, type Segment } from './ansi';
+import { button, h } from './dom';
+import { renderRisk } from './riskCard';
+import { canAllowShape, hostAction } from './riskView';
+import { describeConsequences } from '../../server/src/protocol/consequencesText';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; getState(): unknown; setState(state: unknown): void };
 
@@ -87,30 +91,6 @@ function post(msg: FromWebview): void {
 }
 
 // ------------------------------------------------------------ DOM helpers
-
-type Attrs = { class?: string; text?: string; title?: string; label?: string; attrs?: Record<string, string>; on?: Record<string, (e: Event) => void> };
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, a: Attrs = {}, children: (Node | null | undefined | false)[] = []): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (a.class) el.className = a.class;
-  if (a.text !== undefined) el.textContent = a.text;
-  if (a.title) el.title = a.title;
-  if (a.label) el.setAttribute('aria-label', a.label);
-  for (const [k, v] of Object.entries(a.attrs ?? {})) el.setAttribute(k, v);
-  for (const [k, f] of Object.entries(a.on ?? {})) el.addEventListener(k, f);
-  for (const c of children) if (c) el.appendChild(c);
-  return el;
-}
-
-function button(text: string, label: string, onClick: () => void, opts: { disabled?: boolean; why?: string; primary?: boolean } = {}): HTMLButtonElement {
-  const b = h('button', { class: opts.primary ? 'primary' : 'secondary', text, label, title: opts.why ?? label, on: { click: onClick } });
-  b.type = 'button';
-  if (opts.disabled) {
-    b.disabled = true;
-    b.setAttribute('aria-disabled', 'true');
-  }
-  return b;
-}
 
 function findTurn(id: string): Turn | undefined {
   return state.turns.find((t) => t.id === id);
@@ -201,7 +181,7 @@ function renderTurn(turn: Turn): HTMLElement {
   if (turn.error) el.append(h('p', { class: `error ${turn.error.kind ?? ''}`, text: turn.error.message, attrs: { role: 'alert' } }));
   if (turn.command !== undefined) el.append(renderCommand(turn));
   if (turn.plan?.reasoning) el.append(h('p', { class: 'reasoning', text: turn.plan.reasoning }));
-  if (turn.policy) el.append(renderRisk(turn.policy));
+  if (turn.policy) el.append(renderRisk(turn.policy, turn.checkedCommand ?? turn.command ?? ''));
   if (turn.command !== undefined && turn.policy) el.append(renderActions(turn));
   if (turn.explain) el.append(renderExplain(turn.explain));
   for (const run of turn.runs) el.append(renderRun(run));
@@ -255,23 +235,6 @@ function highlightShell(command: string): HTMLElement {
   return code;
 }
 
-function renderRisk(policy: PolicyDecision): HTMLElement {
-  const decisionText = { allow: 'Allowed', ask: 'Needs your approval', deny: 'Denied' }[policy.decision];
-  const risk = policy.risk ?? { reads: [], writes: [], deletes: [], network: false, privilege: false };
-  const touches: [string, string][] = [];
-  if (risk.writes?.length) touches.push(['Writes', risk.writes.join(', ')]);
-  if (risk.deletes?.length) touches.push(['Deletes', risk.deletes.join(', ')]);
-  touches.push(['Network', risk.network ? 'yes' : 'no']);
-  touches.push(['Privilege', risk.privilege ? 'yes (sudo, su or similar)' : 'no']);
-  return h('section', { class: `risk risk-${policy.decision}`, label: `Risk: ${decisionText}` }, [
-    h('h3', { class: 'decision', text: decisionText }),
-    policy.rules.length > 0
-      ? h('ul', { class: 'rules', label: 'Rules that fired' }, policy.rules.map((r) => h('li', { class: `rule rule-${r.severity}` }, [h('code', { text: r.id }), h('span', { text: ` ${r.reason}` })])))
-      : h('p', { class: 'rules none', text: 'No rule objected.' }),
-    h('dl', { class: 'touches' }, touches.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
-  ]);
-}
-
 function runBlockedReason(turn: Turn): string | undefined {
   if (!status.running) return `The Paladin server is not running: ${status.why ?? ''}`;
   if (!status.trusted) return 'Running is off: this workspace is not trusted.';
@@ -287,10 +250,12 @@ function runBlockedReason(turn: Turn): string | undefined {
 function renderActions(turn: Turn): HTMLElement {
   const command = turn.command ?? '';
   const blocked = runBlockedReason(turn);
+  const host = turn.editing ? { disabled: true, why: 'Check the edited command first.', confirm: false } : hostAction(turn.policy);
   const actions = h('div', { class: 'actions', attrs: { role: 'group', 'aria-label': 'Command actions' } });
   actions.append(
     button('▶ Run in sandbox', 'Run this command in the sandbox', () => {
-      if (turn.policy?.decision === 'ask') {
+      // Offline ro/snapshot runs need nobody; only what crosses the sandbox's boundary asks first.
+      if (turn.policy?.sandbox?.needsApproval) {
         turn.confirming = true;
         save();
         rerender(turn);
@@ -306,19 +271,27 @@ function renderActions(turn: Turn): HTMLElement {
       rerender(turn);
       (conversation.querySelector(`[data-turn="${CSS.escape(turn.id)}"] textarea`) as HTMLTextAreaElement | null)?.focus();
     }),
-    button('Copy', 'Copy the command', () => post({ type: 'copy', command })),
-    button('Insert into terminal', 'Type the command into the terminal without running it', () => post({ type: 'insert', command })),
+    // Copy and Insert reach your machine: they follow the host verdict (the extension host confirms an ask).
+    button('Copy', host.why ? `Copy the command. ${host.why}` : 'Copy the command', () => post({ type: 'copy', command }), { disabled: host.disabled, why: host.disabled ? host.why : undefined }),
+    button('Insert into terminal', host.why ? `Type the command into the terminal without running it. ${host.why}` : 'Type the command into the terminal without running it', () => post({ type: 'insert', command }), { disabled: host.disabled, why: host.disabled ? host.why : undefined }),
     button('Explain', 'Explain the command part by part', () => {
       turn.busy = true;
       rerender(turn);
       post({ type: 'explain', turnId: turn.id, command });
     }),
   );
+  if (canAllowShape(turn.policy) && !turn.editing) {
+    actions.append(button('Allow exactly this shape', 'Add a rule that allows exactly this command shape from now on (never overrides a deny)', () => {
+      turn.busy = true;
+      rerender(turn);
+      post({ type: 'allowShape', turnId: turn.id, command });
+    }, { disabled: turn.busy === true }));
+  }
   const wrap = h('div', {}, [actions]);
   if (blocked && turn.policy?.decision === 'deny') wrap.append(h('p', { class: 'why-not', text: blocked }));
   else if (blocked && !status.trusted) wrap.append(h('p', { class: 'why-not', text: blocked }));
-  if (turn.confirming && turn.policy?.decision === 'ask') {
-    const risks = turn.policy.rules.map((r) => `${r.id}: ${r.reason}`);
+  if (turn.confirming && turn.policy?.sandbox?.needsApproval) {
+    const risks = turn.policy.sandbox.reasons;
     wrap.append(
       h('div', { class: 'confirm', attrs: { role: 'alertdialog', 'aria-label': 'Confirm the risky run' } }, [
         h('p', { text: 'This command needs your approval before it runs:' }),
@@ -474,6 +447,7 @@ function renderChanges(run: RunView): HTMLElement {
   const settled = run.applied || run.discarded;
   const el = h('section', { class: 'changes', label: 'Changed files' }, [
     h('h4', { text: `Changed files (${changes.length}) — the workspace is untouched until you apply` }),
+    run.result?.consequences ? h('ul', { class: 'consequences', label: 'What applying would do' }, describeConsequences(run.result.consequences).map((line) => h('li', { text: line }))) : null,
     h('ul', {}, changes.map((c) =>
       h('li', {}, [
         button(`${c.path}`, `Show the diff of ${c.path} (${c.kind})`, () => post({ type: 'openDiff', runId: run.runId, path: c.path })),

@@ -8,6 +8,8 @@ import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanR
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
 import { summariseChanges } from './executor/consequences';
+import { allowShape, shapeRuleDir, type AllowShapeResult } from './policy/allowShape';
+import { ShapeRuleError } from './policy/shapeRule';
 import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
 import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage } from './stages';
 
@@ -138,7 +140,7 @@ export class Paladin {
     let result: RunResult & { output?: Buffer };
     try {
       result = await this.stages.executor.run(
-        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds, image: options.image },
+        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds, image: options.image, userId: actor.userId },
         {
           signal: stream.signal,
           runId: stream.runId,
@@ -209,6 +211,24 @@ export class Paladin {
     policy.sandbox = sandboxVerdict(policy);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });
     return { ...parts, policy };
+  }
+
+  /** Add a user rule allowing exactly this command's shape (its `ask` only; never a deny), then judge the command again. */
+  async allowShape(actor: Actor, command: string, options: { workspace?: string; signal?: AbortSignal } = {}): Promise<AllowShapeResult & { policy: PolicyDecision }> {
+    validateCommand(command);
+    const workspace = resolveWorkspace(options.workspace);
+    const dir = shapeRuleDir(this.settings.database.path);
+    let result: AllowShapeResult;
+    try {
+      result = await allowShape(this.db, command, { dir, workspace, createdBy: actor.userId, signal: options.signal });
+    } catch (err) {
+      if (err instanceof ShapeRuleError || (err as Error).name === 'UserPolicyError') throw new RequestError((err as Error).message, 'invalid');
+      if ((err as Error).name === 'OpaMissingError') throw new RequestError((err as Error).message, 'unavailable');
+      throw err;
+    }
+    await this.stages.policy.reload();
+    this.stages.records.audit(actor, 'policy.allow-shape', result.rule.name, { command, version: result.row?.version, waives: result.rule.waives });
+    return { ...result, policy: await this.check(actor, command, { workspace }) };
   }
 
   async dispose(): Promise<void> {

@@ -59,11 +59,15 @@ export interface RunParams {
   network?: boolean;
   timeoutSeconds?: number;
   image?: string;
+  /** Who asked: runs queue fairly per user, and pending changes are capped per user. */
+  userId?: string;
 }
 
 export interface ApplyResult {
   applied: string[];
   skipped: { path: string; reason: string }[];
+  /** Paths that could not be written (the rest of an all-or-nothing apply was put back, or stayed as listed in `applied`). */
+  failed?: { path: string; reason: string }[];
 }
 
 /** executor/: run in a locked-down container. */

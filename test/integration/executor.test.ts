@@ -103,10 +103,11 @@ describe('ordinary runs', () => {
     assert.ok(r.durations.startMs < 50, `start took ${r.durations.startMs} ms`);
   });
 
-  test('a command that kills the sandbox shell ends as "sandbox error"', async () => {
-    const r = await run(ex, 'kill -9 $PPID; sleep 5');
+  test('a command that kills the sandbox keeper ends as "sandbox error"', async () => {
+    // The keeper is the init process's child; without it the container ends.
+    const r = await run(ex, 'kill -9 $(cat /proc/1/task/1/children); sleep 5');
     assert.equal(r.end, 'sandbox error');
-    assert.match(r.message ?? '', /ended before the command reported/);
+    assert.match(r.message ?? '', /ended before the command did/);
   });
 
   test('idle warm containers are removed after paladin.sandbox.poolIdleSeconds', async () => {
@@ -378,5 +379,21 @@ describe('paladin run (through Paladin.run, real policy and records)', () => {
     assert.equal(fs.readFileSync(path.join(workspace, 'from-cli.txt'), 'utf8'), 'cli\n');
     a.db.close();
     fs.rmSync(path.join(workspace, 'from-cli.txt'));
+  });
+
+  test('at a terminal, an ask runs without a question; the question comes at Apply, after the consequences', async () => {
+    const asked: string[] = [];
+    const no = await cli(['echo one > asked.txt'], {}, { interactive: true, ask: async (q) => (asked.push(q), false) });
+    assert.equal(no.code, 0, no.stderr);
+    assert.deepEqual(asked, ['Apply these changes to the workspace?'], 'one question, and not before the run');
+    assert.match(no.stderr, /Applying would: 1 file created; 4 bytes written\.[\s\S]*not applied; the changes are kept/);
+    assert.ok(!fs.existsSync(path.join(workspace, 'asked.txt')));
+    no.db.close();
+    const yes = await cli(['echo two > asked.txt'], {}, { interactive: true, ask: async () => true });
+    assert.equal(yes.code, 0, yes.stderr);
+    assert.match(yes.stdout, /applied\s+asked.txt/);
+    assert.equal(fs.readFileSync(path.join(workspace, 'asked.txt'), 'utf8'), 'two\n');
+    yes.db.close();
+    fs.rmSync(path.join(workspace, 'asked.txt'));
   });
 });

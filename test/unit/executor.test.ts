@@ -1,14 +1,14 @@
 // Pure parts of the executor: the container spec's hardening, the stream
-// demultiplexer, the end-marker scanner and output caps, the unified diff,
-// archive entry names, the command message and the FIFO queue.
+// demultiplexer, the output caps, the unified diff, archive entry names,
+// the command's exec line and the fair queue.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BOOTSTRAP_SCRIPT, commandMessage, parseMarkerTail } from '../../server/src/executor/bootstrap';
+import { commandExec, KEEPER_SCRIPT, parseOomCount, READER_USER } from '../../server/src/executor/bootstrap';
 import { containerSpec, snapshotVolumeSpec } from '../../server/src/executor/containerSpec';
 import { Demuxer } from '../../server/src/executor/demux';
 import { explainDockerError } from '../../server/src/executor/docker';
-import { MarkerScanner, OutputSink } from '../../server/src/executor/outputSink';
+import { OutputSink } from '../../server/src/executor/outputSink';
 import { RunQueue } from '../../server/src/executor/runQueue';
 import { entryPath } from '../../server/src/executor/snapshotChanges';
 import { unifiedDiff } from '../../server/src/executor/unifiedDiff';
@@ -44,6 +44,10 @@ describe('container spec', () => {
       assert.equal(mount.ReadOnly, mode === 'ro');
       assert.equal(mount.Type, mode === 'snapshot' ? 'volume' : 'bind');
     }
+    const recursive = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: false, recursiveReadOnly: true, limits }, { run: 'r', owner: 'o' });
+    assert.equal((recursive.HostConfig!.Mounts![0].BindOptions as { ReadOnlyForceRecursive?: boolean }).ReadOnlyForceRecursive, true);
+    const plain = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: false, limits }, { run: 'r', owner: 'o' });
+    assert.equal((plain.HostConfig!.Mounts![0].BindOptions as { ReadOnlyForceRecursive?: boolean }).ReadOnlyForceRecursive, undefined);
     const net = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: true, limits }, { run: 'r', owner: 'o' });
     assert.equal(net.HostConfig!.NetworkMode, 'bridge');
     assert.match(snapshotVolumeSpec('v', limits, 'o').DriverOpts.o, /size=256m,nr_inodes=250000,/);
@@ -70,23 +74,11 @@ describe('demultiplexing', () => {
   });
 });
 
-describe('end marker and output caps', () => {
-  test('the marker is cut out wherever the stream splits it', () => {
-    const marker = 'PALADIN-abc';
-    const stream = Buffer.from(`some output PALADIN-ab (not it)\nlast${marker}:3:0\n`);
-    for (let cut = 1; cut < stream.length; cut++) {
-      const m = new MarkerScanner(marker);
-      const user = Buffer.concat([m.push(stream.subarray(0, cut)), m.push(stream.subarray(cut))]).toString();
-      assert.equal(user, 'some output PALADIN-ab (not it)\nlast');
-      assert.deepEqual(m.report, { status: 3, oomKills: 0 });
-    }
-    assert.equal(parseMarkerTail('x:1'), undefined);
-  });
-
+describe('output caps', () => {
   test('viewer cap, history cap and the limit callback', () => {
     const shown: string[] = [];
     let limited = 0;
-    const sink = new OutputSink('M', { viewerBytes: 10, historyBytes: 20 }, (c) => shown.push(c.text), () => limited++);
+    const sink = new OutputSink({ viewerBytes: 10, historyBytes: 20 }, (c) => shown.push(c.text), () => limited++);
     sink.push('stdout', Buffer.from('0123456789abcdef'));
     assert.equal(shown[0], '0123456789');
     assert.match(shown[1], /not shown/);
@@ -99,7 +91,7 @@ describe('end marker and output caps', () => {
 
   test('a multi-byte character split across chunks is not mangled', () => {
     let text = '';
-    const sink = new OutputSink('M', { viewerBytes: 100, historyBytes: 100 }, (c) => (text += c.text), () => undefined);
+    const sink = new OutputSink({ viewerBytes: 100, historyBytes: 100 }, (c) => (text += c.text), () => undefined);
     const bytes = Buffer.from('✓');
     sink.push('stdout', bytes.subarray(0, 1));
     sink.push('stdout', bytes.subarray(1));
@@ -107,12 +99,18 @@ describe('end marker and output caps', () => {
   });
 });
 
-describe('command message', () => {
-  test('framed by the marker; refuses NUL and the marker line', () => {
-    assert.equal(commandMessage('M1', 'echo a\necho b', true), 'M1 hold\necho a\necho b\nM1\n');
-    assert.throws(() => commandMessage('M1', 'a\0b', false), /NUL/);
-    assert.throws(() => commandMessage('M1', 'echo\nM1\nrm x', false), /marker/);
-    assert.match(BOOTSTRAP_SCRIPT, /kill -KILL -1/);
+describe('command exec', () => {
+  test('the exec replaces its wrapper with the shell, so its exit status is the command\'s; NUL is refused', () => {
+    const argv = commandExec('echo a\necho b');
+    assert.deepEqual(argv.slice(0, 2), ['/bin/sh', '-c']);
+    assert.match(argv[2], /exec \/bin\/bash -c "\$1"; fi; exec \/bin\/sh -c "\$1"$/);
+    assert.equal(argv[4], 'echo a\necho b');
+    assert.throws(() => commandExec('a\0b'), /NUL/);
+    assert.match(KEEPER_SCRIPT, /USR1/);
+    assert.match(KEEPER_SCRIPT, /kill -KILL -1/);
+    assert.equal(parseOomCount('oom_kill 3\n'), 3);
+    assert.equal(parseOomCount('nothing'), undefined);
+    assert.notEqual(READER_USER.split(':')[0], '1000');
   });
 });
 
@@ -160,6 +158,28 @@ describe('run queue', () => {
     (await p4)();
     assert.deepEqual(order, ['3 cancelled', '2', '4']);
     assert.deepEqual(q.depth, { active: 0, waiting: 0 });
+  });
+
+  test('users take turns: a pile of runs from one user does not hold another back', async () => {
+    const q = new RunQueue(1);
+    const order: string[] = [];
+    const first = await q.acquire(undefined, 'mallory');
+    const waiting = [
+      ...[1, 2, 3, 4].map((i) => q.acquire(undefined, 'mallory').then((rel) => (order.push(`mallory${i}`), rel))),
+      q.acquire(undefined, 'alice').then((rel) => (order.push('alice1'), rel)),
+      q.acquire(undefined, 'bob').then((rel) => (order.push('bob1'), rel)),
+      q.acquire(undefined, 'alice').then((rel) => (order.push('alice2'), rel)),
+    ];
+    assert.deepEqual(q.depth, { active: 1, waiting: 7 });
+    first();
+    // Each run ends as soon as it starts; the next one is granted in turn.
+    for (let i = 0; i < waiting.length; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const done = await Promise.race(waiting.map((p, j) => p.then((rel) => ({ rel, j }))));
+      waiting[done.j] = new Promise(() => undefined);
+      done.rel();
+    }
+    assert.deepEqual(order, ['mallory1', 'alice1', 'bob1', 'mallory2', 'alice2', 'mallory3', 'mallory4']);
   });
 });
 

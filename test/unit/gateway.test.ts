@@ -29,7 +29,7 @@ test('Host must be our loopback name and port; Origin, when sent, our own origin
 test('the schema check names each problem, and query strings are coerced before checking', () => {
   const check = endpoints.find((e) => e.operationId === 'check')!.body!;
   assert.deepEqual(validate(check, { command: 'ls' }), []);
-  assert.deepEqual(validate(check, { command: 'ls', facts: 'yes', extra: 1 }), ['body.facts must be true or false, not the string "yes"', 'body.extra is not a known field (known: command, workspace, facts)']);
+  assert.deepEqual(validate(check, { command: 'ls', facts: 'yes', extra: 1 }), ['body.facts must be true or false, not the string "yes"', 'body.extra is not a known field (known: command, workspace, facts, mode, network)']);
   assert.deepEqual(validate(check, null), ['body must be a JSON object, not null']);
   assert.deepEqual(validate(check, { command: 'x'.repeat(20_000) }), ['body.command is 20000 characters long; the limit is 16384']);
   const history = endpoints.find((e) => e.operationId === 'history')!.query!;

@@ -17,7 +17,7 @@ import { openStore } from '../../server/src/compose';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import { createRecordsStage } from '../../server/src/presenter';
-import { CheckRequest, HistoryRequest, PlanProgressNotification, PlanRequest, PresentRequest, RunOutputNotification, RunRequest, StatusRequest, type ServerStatus } from '../../server/src/protocol/protocol';
+import { CheckRequest, HistoryRequest, PlanProgressNotification, PlanRequest, PresentRequest, RunOutputNotification, RunRequest, StatusRequest, type PolicyDecision, type RunResult, type ServerStatus } from '../../server/src/protocol/protocol';
 import type { Settings } from '../../server/src/settings/settings';
 import type { ExecutorStage, ExplainerStage, PlannerStage } from '../../server/src/stages';
 import { startServer } from '../../server/src/lsp/startServer';
@@ -167,6 +167,23 @@ test('run: refused when untrusted or denied; otherwise output streams, then pres
   const presentation = await client.sendRequest(PresentRequest.type, { runId: 'r-1' });
   assert.equal(presentation.format, 'json');
   assert.equal(presentation.lines?.flat().map((t) => t.t).join(''), '{"files": ["a", "b"]}');
+});
+
+test('run: the sandbox verdict is the gate: an ask runs offline in snapshot without approval; network and live mode ask first', async () => {
+  const ask = (await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true })) as RunResult & { policy: PolicyDecision };
+  assert.deepEqual([ask.end, ask.mode, ask.policy.decision, ask.policy.sandbox?.needsApproval], ['exited', 'snapshot', 'ask', false]);
+  for (const extra of [{ network: true }, { mode: 'live' as const }]) {
+    await assert.rejects(client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true, ...extra }), (err: { data?: { kind: string; policy?: PolicyDecision } }) => {
+      assert.equal(err.data?.kind, 'needs-approval');
+      assert.equal(err.data?.policy?.sandbox?.needsApproval, true);
+      return true;
+    });
+  }
+  const approved = await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true, network: true, approved: true });
+  assert.equal(approved.end, 'exited');
+  const checked = await client.sendRequest(CheckRequest.type, { command: 'ls && rm -rf /', workspace: dir });
+  assert.deepEqual(checked.rules[0].span, [6, 14], 'the editor gets the span of the offending command');
+  assert.match(checked.rules[0].source?.file ?? '', /^policies\/paladin\/fs\.rego$/);
 });
 
 test('code lenses come from the open document', async () => {

@@ -62,3 +62,16 @@ test('a command that needs the network still runs offline without asking, with a
   assert.ok(v.notes.some((n) => /offline/.test(n)));
   assert.match(describeSandbox(v), /runs offline on a copy of the workspace \(snapshot\) without asking/);
 });
+
+test('output that would show a secret from the workspace crosses the boundary too: it asks first, in any mode', () => {
+  const secret = policy('ask', { rules: [{ id: 'secrets.read-workspace', severity: 'ask', reason: 'cat would read .env.', command_index: 0 }] });
+  for (const mode of [undefined, 'ro', 'snapshot'] as const) {
+    const v = sandboxVerdict(secret, { mode });
+    assert.equal(v.needsApproval, true, String(mode));
+    assert.equal(v.reasons.length, 1);
+    assert.match(v.reasons[0], /^secrets.read-workspace: cat would read .env. Its output would show it outside the sandbox/);
+  }
+  const both = sandboxVerdict(policy('ask', { rules: [{ id: 'secrets.read-workspace', severity: 'ask', reason: 'r.', command_index: 0 }, { id: 'fs.write-workspace', severity: 'ask', reason: 'w', command_index: 1 }] }), { network: true });
+  assert.equal(both.reasons.filter((r) => r.startsWith('secrets.read-workspace')).length, 1, 'named once');
+  assert.ok(both.reasons.includes('fs.write-workspace: w'));
+});

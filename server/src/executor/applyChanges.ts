@@ -1,74 +1,84 @@
 // Applying a snapshot run's changes to the real workspace: all-or-nothing,
 // never through a symlink or a hard link, never into .git/ or .vscode/
 // unless asked separately, and only over files that still hold what the
-// snapshot saw.
+// snapshot saw. Every write is made relative to a folder handle opened
+// without following links (folderHandles.ts), so a folder swapped for a link
+// while the apply runs cannot send a write outside the workspace.
 
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { RequestError } from '../paladin';
 import type { ApplyResult } from '../stages';
+import { badName, type Folder, FolderTree, handlesSupported, openRoot } from './folderHandles';
+import { linkStaysInside, type Planned } from './linkCheck';
 import type { PendingEntry, PendingRun } from './pendingChanges';
 import { sha256 } from './workspaceFiles';
 
 type Current = { type: 'file' | 'symlink' | 'other'; hash: string; nlink: number } | undefined;
 
-function current(full: string): Current {
-  const st = fs.lstatSync(full, { throwIfNoEntry: false });
-  if (!st) return undefined;
-  if (st.isSymbolicLink()) return { type: 'symlink', hash: sha256(fs.readlinkSync(full)), nlink: 1 };
-  if (!st.isFile()) return { type: 'other', hash: '', nlink: st.nlink };
-  const fd = fs.openSync(full, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-  try {
-    return { type: 'file', hash: sha256(fs.readFileSync(fd)), nlink: st.nlink };
-  } finally {
-    fs.closeSync(fd);
-  }
+export type ApplyReport = ApplyResult & { failed: { path: string; reason: string }[]; remaining: PendingEntry[] };
+
+interface Step {
+  entry: PendingEntry;
+  dirRel: string;
+  name: string;
+  folder?: Folder;
+  staged?: string;
+  backup?: string;
+  /** The new content (or the removal) is in place. */
+  placed?: boolean;
 }
 
-/** Why the parent folders of `rel` cannot be written safely, or undefined. Missing folders are fine (created). */
-function parentProblem(workspace: string, rel: string): string | undefined {
-  let cur = workspace;
-  for (const part of rel.split('/').slice(0, -1)) {
-    cur = path.join(cur, part);
-    const st = fs.lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) return undefined;
-    if (st.isSymbolicLink()) return `the folder ${path.relative(workspace, cur)} is a symlink; Paladin does not write through links`;
-    if (!st.isDirectory()) return `${path.relative(workspace, cur)} is not a folder`;
+function current(folder: Folder | undefined, name: string): Current {
+  const st = folder?.lstat(name);
+  if (!folder || !st) return undefined;
+  if (st.isSymbolicLink()) return { type: 'symlink', hash: sha256(folder.readlink(name)), nlink: 1 };
+  if (!st.isFile()) return { type: 'other', hash: '', nlink: st.nlink };
+  const file = folder.readFile(name);
+  if (!file) return { type: 'other', hash: '', nlink: st.nlink };
+  return { type: 'file', hash: sha256(file.data), nlink: file.nlink };
+}
+
+/** Why `rel` is not a path Paladin writes, or undefined. */
+function pathProblem(rel: string): string | undefined {
+  if (rel.startsWith('/') || rel.includes('\\')) return 'not a path inside the workspace';
+  for (const part of rel.split('/')) {
+    if (part === '..' || part === '' || part === '.') return 'not a path inside the workspace';
+    const why = badName(part);
+    if (why) return why;
   }
   return undefined;
 }
 
-/** A symlink the run created must point inside the workspace. */
-function linkEscapes(workspace: string, rel: string, target: string): boolean {
-  if (path.isAbsolute(target)) return true;
-  const resolved = path.resolve(path.dirname(path.join(workspace, rel)), target);
-  return resolved !== workspace && !resolved.startsWith(workspace + path.sep);
+function splitRel(rel: string): { dirRel: string; name: string } {
+  const cut = rel.lastIndexOf('/');
+  return { dirRel: cut < 0 ? '' : rel.slice(0, cut), name: rel.slice(cut + 1) };
 }
 
-interface Step {
-  entry: PendingEntry;
-  full: string;
-  staged?: string;
-  backup?: string;
-  createdDirs: string[];
-}
-
-export function applyPending(
-  run: PendingRun,
-  fileOf: (name: string) => string,
-  options: { includeSensitive?: boolean } = {},
-): ApplyResult & { remaining: PendingEntry[] } {
+export function applyPending(run: PendingRun, fileOf: (name: string) => string, options: { includeSensitive?: boolean } = {}): ApplyReport {
+  if (!handlesSupported()) throw new RequestError('Applying changes needs Linux with /proc mounted (writes are made through folder handles that never follow links); nothing was applied.');
   const workspace = fs.realpathSync(run.workspace);
   if (workspace !== run.workspace) throw new RequestError(`The workspace ${run.workspace} moved or became a link since the run; nothing was applied.`);
+  const tree = new FolderTree(openRoot(workspace));
+  try {
+    return applyIn(tree, run, fileOf, options);
+  } finally {
+    tree.close();
+  }
+}
+
+function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => string, options: { includeSensitive?: boolean }): ApplyReport {
   const skipped: ApplyResult['skipped'] = [];
   const remaining: PendingEntry[] = [];
   const steps: Step[] = [];
   const conflicts: string[] = [];
+  const planned = new Map<string, Planned>();
+  for (const e of run.changes) planned.set(e.path, e.next ? (e.next.type === 'symlink' ? { type: 'symlink', target: e.next.linkTarget ?? '' } : { type: 'file' }) : { type: 'gone' });
   for (const entry of run.changes) {
     const rel = entry.path;
-    if (path.isAbsolute(rel) || rel.split('/').some((p) => p === '..' || p === '')) {
-      skipped.push({ path: rel, reason: 'not a path inside the workspace' });
+    const bad = pathProblem(rel);
+    if (bad) {
+      skipped.push({ path: rel, reason: bad });
       continue;
     }
     if (entry.sensitive && !options.includeSensitive) {
@@ -76,17 +86,19 @@ export function applyPending(
       remaining.push(entry);
       continue;
     }
-    const full = path.join(workspace, rel);
-    const problem = parentProblem(workspace, rel);
-    if (problem) {
-      skipped.push({ path: rel, reason: problem });
+    const { dirRel, name } = splitRel(rel);
+    let folder: Folder | undefined;
+    try {
+      folder = tree.get(dirRel);
+    } catch (err) {
+      skipped.push({ path: rel, reason: (err as Error).message });
       continue;
     }
-    if (entry.next?.type === 'symlink' && linkEscapes(workspace, rel, entry.next.linkTarget ?? '')) {
-      skipped.push({ path: rel, reason: `a symlink to ${entry.next.linkTarget}, outside the workspace` });
+    if (entry.next?.type === 'symlink' && !linkStaysInside(tree, planned, rel, entry.next.linkTarget ?? '')) {
+      skipped.push({ path: rel, reason: `a symlink to ${entry.next.linkTarget}, which leads outside the workspace` });
       continue;
     }
-    const now = current(full);
+    const now = current(folder, name);
     if (now && now.type === 'file' && now.nlink > 1) {
       skipped.push({ path: rel, reason: 'the file has other hard links (maybe outside the workspace); Paladin does not change it' });
       continue;
@@ -98,80 +110,119 @@ export function applyPending(
       conflicts.push(rel);
       continue;
     }
-    steps.push({ entry, full, createdDirs: [] });
+    steps.push({ entry, dirRel, name });
   }
   if (conflicts.length > 0) {
     throw new RequestError(
       `Nothing was applied: ${conflicts.length === 1 ? 'this file' : 'these files'} changed in the workspace since the run: ${conflicts.join(', ')}. Run the command again on the current files.`,
     );
   }
-
-  const tag = randomBytes(6).toString('hex');
-  const done: Step[] = [];
-  try {
-    // Stage every new file next to its target first, so the commit below is renames only.
-    for (const step of steps) {
-      const next = step.entry.next;
-      if (!next) continue;
-      const dir = path.dirname(step.full);
-      step.createdDirs = makeDirs(workspace, dir);
-      step.staged = path.join(dir, `.paladin-new-${tag}-${path.basename(step.full)}`);
-      if (next.type === 'symlink') fs.symlinkSync(next.linkTarget ?? '', step.staged);
-      else {
-        const data = fs.readFileSync(fileOf(next.file ?? ''));
-        const fd = fs.openSync(step.staged, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, next.mode ?? 0o644);
-        try {
-          fs.writeFileSync(fd, data);
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
-        fs.chmodSync(step.staged, next.mode ?? 0o644);
-      }
-    }
-    for (const step of steps) {
-      if (fs.lstatSync(step.full, { throwIfNoEntry: false })) {
-        step.backup = path.join(path.dirname(step.full), `.paladin-old-${tag}-${path.basename(step.full)}`);
-        fs.renameSync(step.full, step.backup);
-      }
-      done.push(step);
-      if (step.staged) fs.renameSync(step.staged, step.full);
-      step.staged = undefined;
-    }
-  } catch (err) {
-    for (const step of done.reverse()) {
-      if (!step.staged) fs.rmSync(step.full, { force: true });
-      if (step.backup) fs.renameSync(step.backup, step.full);
-    }
-    for (const step of steps) {
-      if (step.staged) fs.rmSync(step.staged, { force: true });
-      for (const dir of step.createdDirs.reverse()) {
-        try {
-          fs.rmdirSync(dir);
-        } catch {
-          // not empty: another step's folder too
-        }
-      }
-    }
-    throw new RequestError(`Nothing was applied: ${(err as Error).message}`);
+  const failed = commit(tree, steps, fileOf);
+  const applied = steps.filter((s) => s.placed).map((s) => s.entry.path);
+  if (failed.length > 0 && applied.length === 0) {
+    throw new RequestError(`Nothing was applied: ${failed.map((f) => `${f.path}: ${f.reason}`).join('; ')}`);
   }
-  for (const step of steps) if (step.backup) fs.rmSync(step.backup, { force: true });
-  return { applied: steps.map((s) => s.entry.path), skipped, remaining };
+  return { applied, skipped, failed, remaining };
 }
 
-/** Creates missing folders under the workspace (never through a link); returns those it made. */
-function makeDirs(workspace: string, dir: string): string[] {
-  const made: string[] = [];
-  let cur = workspace;
-  for (const part of path.relative(workspace, dir).split(path.sep).filter(Boolean)) {
-    cur = path.join(cur, part);
-    const st = fs.lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) {
-      fs.mkdirSync(cur, { mode: 0o755 });
-      made.push(cur);
-    } else if (!st.isDirectory() || st.isSymbolicLink()) {
-      throw new Error(`${path.relative(workspace, cur)} is not a folder`);
+/**
+ * Stages every new file under a short temporary name in its own folder, then
+ * renames into place. On a failure, what was placed is put back. Temporary
+ * names and backups are removed whatever happens. Returns what failed.
+ */
+function commit(tree: FolderTree, steps: Step[], fileOf: (name: string) => string): { path: string; reason: string }[] {
+  const tag = randomBytes(6).toString('hex');
+  let n = 0;
+  let failure: { path: string; reason: string } | undefined;
+  let at: Step | undefined;
+  try {
+    for (const step of steps) {
+      at = step;
+      step.folder = tree.get(step.dirRel, true);
+      const next = step.entry.next;
+      if (!next) continue;
+      const staged = `.paladin-new-${tag}-${n++}`;
+      if (next.type === 'symlink') step.folder!.symlink(staged, next.linkTarget ?? '');
+      else step.folder!.createFile(staged, fs.readFileSync(fileOf(next.file ?? '')), next.mode ?? 0o644);
+      step.staged = staged;
+    }
+    for (const step of steps) {
+      at = step;
+      const folder = step.folder!;
+      if (folder.lstat(step.name)) {
+        const backup = `.paladin-old-${tag}-${n++}`;
+        folder.rename(step.name, backup);
+        step.backup = backup;
+      }
+      if (step.staged) {
+        folder.rename(step.staged, step.name);
+        step.staged = undefined;
+      }
+      step.placed = true;
+    }
+  } catch (err) {
+    failure = { path: at?.entry.path ?? '', reason: explain(err) };
+    rollBack(steps);
+  } finally {
+    cleanUp(steps);
+    if (failure) tree.removeCreated();
+  }
+  if (!failure) return [];
+  const others = steps.filter((s) => !s.placed && s.entry.path !== failure!.path);
+  return [failure, ...others.map((s) => ({ path: s.entry.path, reason: 'not written: another file failed and the apply is all-or-nothing' }))];
+}
+
+/** Puts back what was placed; a step that cannot be put back stays `placed` (and is reported as applied). */
+function rollBack(steps: Step[]): void {
+  for (const step of [...steps].reverse()) {
+    const folder = step.folder;
+    if (!folder) continue;
+    try {
+      if (step.placed && step.entry.next) folder.unlink(step.name);
+      step.placed = false;
+      if (step.backup) {
+        folder.rename(step.backup, step.name);
+        step.backup = undefined;
+      }
+    } catch {
+      // Left as it is; the report says it was written.
     }
   }
-  return made;
+}
+
+function cleanUp(steps: Step[]): void {
+  for (const step of steps) {
+    // A backup is dropped only once the new content is in place; otherwise it holds the person's file.
+    for (const name of [step.staged, step.placed ? step.backup : undefined]) {
+      if (!name || !step.folder) continue;
+      try {
+        step.folder.unlink(name);
+      } catch {
+        // already gone
+      }
+    }
+    step.staged = undefined;
+    step.backup = undefined;
+  }
+}
+
+function explain(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ELOOP':
+      return 'a folder on the way became a symlink while applying; Paladin does not write through links';
+    case 'ENOTDIR':
+      return 'a folder on the way is not a folder (any more)';
+    case 'ENAMETOOLONG':
+      return 'a name on the way is too long for the file system';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EEXIST':
+      return 'something appeared at that place while applying';
+    default:
+      return e.message;
+  }
 }

@@ -1,58 +1,38 @@
-// The shell every sandbox container starts with. It waits on stdin for one
-// command (so a container can be created and started ahead of time, in the
-// warm pool), runs it, kills whatever the command left behind, and reports
-// the exit status and the cgroup's OOM-kill count on both output streams
-// behind a random marker. POSIX sh only: it must work in a busybox image.
-//
-// Protocol on stdin:
-//   line 1: <marker> <hold|exit>
-//   then the command's lines, then a line holding only <marker>.
-// `hold` keeps the container (and its snapshot volume) alive after the
-// command so the host can read the workspace back; the host then kills it.
-//
-// The marker is not secret from the command itself (it could read the
-// parent's memory); forging it only lets a command misreport its own exit.
+// What runs inside a sandbox container. The container's own process is a
+// keeper: it waits (so a container can be created and started ahead of time,
+// in the warm pool), and on USR1 kills every process of the run's user, on
+// TERM passes TERM on to them. The command itself runs as an Engine API exec
+// whose process *is* the command's shell (the wrapper below replaces itself
+// with `exec`), so its exit status is read from the engine (exec inspect),
+// never from anything the command can write into. POSIX sh only: it must work
+// in a busybox image.
 
-export const BOOTSTRAP_SCRIPT = [
+export const KEEPER_SCRIPT = [
   `trap 'kill -TERM -1 2>/dev/null' TERM`,
-  `read -r m h || exit 70`,
-  `c=`,
-  `while IFS= read -r l; do [ "$l" = "$m" ] && break; c="$c$l`,
-  `"; done`,
-  `if [ -x /bin/bash ]; then s=/bin/bash; else s=/bin/sh; fi`,
-  `$s -c "$c" </dev/null &`,
-  `p=$!`,
-  // A TERM interrupts wait; keep waiting so the command gets its grace period.
-  `while :; do wait $p; r=$?; kill -0 $p 2>/dev/null || break; done`,
-  `kill -KILL -1 2>/dev/null`,
-  `o=0`,
-  `for f in /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events; do`,
-  `  [ -r "$f" ] && while read -r k v; do [ "$k" = oom_kill ] && o=$v; done <"$f"`,
-  `done`,
-  `printf '%s:%d:%d\\n' "$m" "$r" "$o"`,
-  `printf '%s:%d:%d\\n' "$m" "$r" "$o" >&2`,
-  `[ "$h" = hold ] && read -r _`,
-  `exit 0`,
+  `trap 'kill -KILL -1 2>/dev/null' USR1`,
+  // `wait` returns when a signal arrives; the loop then waits again.
+  `while :; do sleep 2147483 & wait $!; done`,
 ].join('\n');
 
-export const BOOTSTRAP_CMD = ['/bin/sh', '-c', BOOTSTRAP_SCRIPT];
+export const KEEPER_CMD = ['/bin/sh', '-c', KEEPER_SCRIPT];
 
-/** What to write to the container's stdin to run `command`. */
-export function commandMessage(marker: string, command: string, hold: boolean): string {
+/** The exec's command line: bash when the image has it, else sh, with `command` as its script. */
+export function commandExec(command: string): string[] {
   if (command.includes('\0')) throw new Error('The command contains a NUL byte; shell commands cannot.');
-  const lines = command.split('\n');
-  if (lines.some((l) => l.replace(/\r$/, '') === marker)) throw new Error('The command contains the sandbox marker line; run it again.');
-  return `${marker} ${hold ? 'hold' : 'exit'}\n${command}\n${marker}\n`;
+  return ['/bin/sh', '-c', 'if [ -x /bin/bash ]; then exec /bin/bash -c "$1"; fi; exec /bin/sh -c "$1"', 'sh', command];
 }
 
-export interface MarkerReport {
-  status: number;
-  oomKills: number;
-}
+/** Reads the cgroup's OOM-kill count; run as a user the command's processes cannot trace. */
+export const OOM_READER = [
+  '/bin/sh',
+  '-c',
+  'o=0; for f in /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events; do ' +
+    '[ -r "$f" ] && while read -r k v; do [ "$k" = oom_kill ] && o=$v; done <"$f"; done; echo "oom_kill $o"',
+];
+/** Nobody: not the run's user, so the run's processes cannot ptrace the reader. */
+export const READER_USER = '65534:65534';
 
-/** Parses the text after `<marker>:` up to the newline. */
-export function parseMarkerTail(tail: string): MarkerReport | undefined {
-  const m = /^(\d{1,3}):(\d{1,9})$/.exec(tail.trim());
-  if (!m) return undefined;
-  return { status: Number(m[1]), oomKills: Number(m[2]) };
+export function parseOomCount(text: string): number | undefined {
+  const m = /oom_kill (\d{1,9})/.exec(text);
+  return m ? Number(m[1]) : undefined;
 }

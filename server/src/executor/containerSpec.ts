@@ -4,7 +4,7 @@
 
 import type { ContainerCreateOptions } from 'dockerode';
 import type { WorkspaceMode } from '../protocol/types';
-import { BOOTSTRAP_CMD } from './bootstrap';
+import { KEEPER_CMD } from './bootstrap';
 
 export interface SandboxLimits {
   memoryMiB: number;
@@ -24,6 +24,8 @@ export interface SandboxShape {
   volume?: string;
   network: boolean;
   limits: SandboxLimits;
+  /** The engine can make a read-only bind read-only all the way down (Docker 25+, API 1.44). */
+  recursiveReadOnly?: boolean;
   /** `uid:gid` to run as; defaults to 1000:1000. Never 0. */
   user?: string;
 }
@@ -59,20 +61,22 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
     mounts.push({ Type: 'volume', Source: shape.volume, Target: WORKDIR, ReadOnly: false });
   } else {
     if (!shape.workspace) throw new Error(`${shape.mode} mode needs a workspace folder`);
-    mounts.push({ Type: 'bind', Source: shape.workspace, Target: WORKDIR, ReadOnly: shape.mode === 'ro', BindOptions: { Propagation: 'rprivate' } });
+    // ReadOnlyForceRecursive: mounts below the workspace are read-only too, or the engine refuses to start the container.
+    const bind = { Propagation: 'rprivate' as const, ...(shape.mode === 'ro' && shape.recursiveReadOnly ? { ReadOnlyForceRecursive: true } : {}) };
+    mounts.push({ Type: 'bind', Source: shape.workspace, Target: WORKDIR, ReadOnly: shape.mode === 'ro', BindOptions: bind });
   }
   const labelSet: Record<string, string> = { [LABEL]: '1', [RUN_LABEL]: labels.run, [OWNER_LABEL]: labels.owner };
   if (labels.pool) labelSet[POOL_LABEL] = labels.pool;
   return {
     Image: shape.image,
-    Cmd: BOOTSTRAP_CMD,
+    Cmd: KEEPER_CMD,
     Entrypoint: [],
     User: user,
     WorkingDir: WORKDIR,
     Env: SANDBOX_ENV,
-    OpenStdin: true,
+    OpenStdin: false,
     StdinOnce: false,
-    AttachStdin: true,
+    AttachStdin: false,
     AttachStdout: true,
     AttachStderr: true,
     Tty: false,

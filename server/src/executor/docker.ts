@@ -62,3 +62,10 @@ export function isGone(err: unknown): boolean {
   const code = (err as { statusCode?: number }).statusCode;
   return code === 404 || code === 409;
 }
+
+/** Whether an engine API version such as "1.41" is at least major.minor. */
+export function apiAtLeast(version: string | undefined, major: number, minor: number): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(version ?? '');
+  if (!m) return false;
+  return Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor);
+}

@@ -12,15 +12,18 @@ import type { Settings } from '../settings/settings';
 import type { ApplyResult, ExecutorStage, RunParams } from '../stages';
 import { applyPending } from './applyChanges';
 import { type SandboxShape } from './containerSpec';
-import { connectDocker, engineName, explainDockerError, imageMissing, SandboxError } from './docker';
+import { apiAtLeast, connectDocker, engineName, explainDockerError, imageMissing, SandboxError } from './docker';
 import { DEFAULT_IMAGE, ensureDefaultImage, imageInfo } from './images';
 import { PENDING_TTL_MS, PendingStore, pendingRoot } from './pendingChanges';
+import { makeRoom, PendingCapError, pendingBytes } from './pendingCaps';
 import { RunQueue } from './runQueue';
 import { Sandbox, type Execution } from './sandbox';
 import { collectChanges } from './snapshotChanges';
 import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
-import { listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
+import { linkBreaksOut, listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
+import { checkWorkspace } from './workspaceGuard';
+import { WorkspaceLocks } from './workspaceLock';
 
 type RunOutput = RunResult & { output?: Buffer };
 type OnOutput = (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
@@ -32,7 +35,11 @@ export class Executor implements ExecutorStage {
   readonly pool: WarmPool;
   readonly queue: RunQueue;
   readonly pending: PendingStore;
+  readonly locks: WorkspaceLocks;
   readonly owner = ownerTag();
+  /** Whether the engine makes read-only binds read-only all the way down (API 1.44+); known after the first run. */
+  private recursiveReadOnly: Promise<boolean> | undefined;
+  private recursiveReadOnlyKnown = false;
   private swept: Promise<void> | undefined;
   private readonly images = new Map<string, Promise<void>>();
   private readonly cleanups = new Set<Promise<unknown>>();
@@ -48,6 +55,21 @@ export class Executor implements ExecutorStage {
     this.pool = new WarmPool(this.docker, s.poolSize, s.poolIdleSeconds * 1000, this.owner);
     this.queue = new RunQueue(s.maxConcurrent);
     this.pending = new PendingStore(pendingRoot(settings.database.path));
+    this.locks = new WorkspaceLocks(`${this.pending.root}-locks`);
+  }
+
+  /** Refuses a workspace that may not be mounted (or copied) in this mode; returns its real path. */
+  private async guard(params: RunParams): Promise<string> {
+    let real: string;
+    try {
+      real = fs.realpathSync(params.workspace);
+    } catch {
+      throw new RequestError(`The workspace ${params.workspace} does not exist or cannot be read.`);
+    }
+    this.recursiveReadOnly ??= this.docker.version().then((v) => (this.recursiveReadOnlyKnown = apiAtLeast(v.ApiVersion, 1, 44)));
+    this.recursiveReadOnly.catch(() => (this.recursiveReadOnly = undefined));
+    checkWorkspace(real, params.mode, await this.recursiveReadOnly.catch(() => false));
+    return real;
   }
 
   /** The start-up sweep: containers and volumes of servers that are gone, and expired pending changes. */
@@ -64,8 +86,10 @@ export class Executor implements ExecutorStage {
   shape(params: RunParams): SandboxShape {
     const s = this.settings.sandbox;
     if (!MODES.includes(params.mode)) throw new RequestError(`Unknown workspace mode "${String(params.mode)}": use ro, snapshot or live.`);
-    const timeout = params.timeoutSeconds ?? s.timeoutSeconds;
-    if (!Number.isFinite(timeout) || timeout < 1 || timeout > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
+    const requested = params.timeoutSeconds ?? s.timeoutSeconds;
+    if (!Number.isFinite(requested) || requested < 1 || requested > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
+    // The server's maximum holds whatever a client asks for.
+    const timeout = Math.min(requested, s.maxTimeoutSeconds);
     const image = (params.image ?? s.image).trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
     return {
@@ -74,33 +98,47 @@ export class Executor implements ExecutorStage {
       user: params.mode === 'live' ? liveUser(params.workspace) : undefined,
       workspace: params.mode === 'snapshot' ? undefined : params.workspace,
       network: params.network === true,
+      recursiveReadOnly: this.recursiveReadOnlyKnown,
       limits: { memoryMiB: s.memoryMiB, cpus: s.cpus, pids: s.pids, tmpfsMiB: s.tmpfsMiB, timeoutSeconds: timeout, snapshotMiB: s.snapshotMaxMiB },
     };
   }
 
   /** Warms the pool for a kind of run ahead of time (e.g. when the editor opens a workspace). */
   warm(params: RunParams): void {
+    try {
+      checkWorkspace(fs.realpathSync(params.workspace), params.mode, this.recursiveReadOnlyKnown);
+    } catch {
+      return; // a run there is refused anyway, with the reason
+    }
     const shape = this.shape(params);
     this.pool.refill(poolKey(shape), shape);
   }
 
   async run(params: RunParams, options: { signal?: AbortSignal; onOutput?: OnOutput; runId?: string } = {}): Promise<RunOutput> {
-    const shape = this.shape(params);
-    const key = poolKey(shape);
     const queuedAt = performance.now();
+    this.shape(params); // bad input is refused before the engine is asked anything
     await this.startup().catch((err) => {
       throw explainDockerError(err);
     });
+    const realWorkspace = await this.guard(params);
+    const shape = this.shape(params);
+    const key = poolKey(shape);
+    if ((params.timeoutSeconds ?? 0) > shape.limits.timeoutSeconds) {
+      options.onOutput?.({ stream: 'stderr', text: `[paladin: timeout lowered to ${shape.limits.timeoutSeconds} s, this server's maximum (paladin.sandbox.maxTimeoutSeconds)]\n` });
+    }
     await this.ensureImage(shape.image, options.onOutput, options.signal);
     let release: () => void;
     try {
-      release = await this.queue.acquire(options.signal);
+      release = await this.queue.acquire(options.signal, params.userId ?? '');
     } catch {
       return this.result(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs: performance.now() - queuedAt });
     }
     const queueMs = performance.now() - queuedAt;
     let sandbox: Sandbox | undefined;
+    let releaseLive: (() => void) | undefined;
     try {
+      // A live run and an apply never write the same workspace at once.
+      if (shape.mode === 'live') releaseLive = await this.locks.holdLive(realWorkspace, options.runId ?? randomUUID());
       const startAt = performance.now();
       sandbox = this.pool.take(key);
       if (!sandbox) {
@@ -117,10 +155,9 @@ export class Executor implements ExecutorStage {
       this.pool.refill(key, shape);
       const runId = options.runId ?? sandbox.id;
       let manifest: Manifest | undefined;
-      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal);
+      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal, options.onOutput);
       const startMs = performance.now() - startAt;
       const exec = await sandbox.execute(params.command, {
-        hold: shape.mode === 'snapshot',
         limits: { viewerBytes: this.settings.sandbox.outputBytes, historyBytes: this.settings.sandbox.historyOutputBytes },
         timeoutMs: shape.limits.timeoutSeconds * 1000,
         signal: options.signal,
@@ -130,10 +167,13 @@ export class Executor implements ExecutorStage {
       let changes: RunResult['changes'];
       if (manifest && ended.end === 'exited') {
         try {
-          changes = await this.copyOut(sandbox, runId, params.workspace, manifest);
+          // Frozen first: whatever the command left running cannot touch the files while they are read.
+          await sandbox.freeze();
+          changes = await this.copyOut(sandbox, runId, params, manifest);
         } catch (err) {
           // The command ran; only its changes are lost. Keep its output and say why.
-          ended = { end: 'sandbox error', exitCode: ended.exitCode, message: `the run's changes could not be read back: ${(err as Error).message}` };
+          const why = err instanceof PendingCapError ? err.message : `the run's changes could not be read back: ${(err as Error).message}`;
+          ended = { end: 'sandbox error', exitCode: ended.exitCode, message: why };
         }
       }
       const output = exec.sink.output();
@@ -149,13 +189,14 @@ export class Executor implements ExecutorStage {
       release();
       if (sandbox) {
         this.active.delete(sandbox);
-        this.track(sandbox.destroy());
-      }
+        // The live lock is held until the container (and everything in it) is gone.
+        this.track(releaseLive ? sandbox.destroy().finally(releaseLive) : sandbox.destroy());
+      } else releaseLive?.();
     }
   }
 
   private async classify(sandbox: Sandbox, exec: Execution, shape: SandboxShape): Promise<{ end: RunResult['end']; exitCode: number | null; message?: string }> {
-    const code = exec.report?.status ?? null;
+    const code = exec.exitCode;
     switch (exec.how) {
       case 'timeout':
         return { end: 'timeout', exitCode: null, message: `killed after ${shape.limits.timeoutSeconds} s (TERM, then KILL 2 s later)` };
@@ -164,19 +205,25 @@ export class Executor implements ExecutorStage {
       case 'output limit':
         return { end: 'output limit', exitCode: null, message: `stopped after ${this.settings.sandbox.historyOutputBytes} bytes of output` };
       case 'exited':
-        if (exec.report && exec.report.oomKills > 0) return { end: 'memory limit', exitCode: code, message: `a process was killed at the ${shape.limits.memoryMiB} MiB memory limit` };
+        if (exec.oomKills > 0) return { end: 'memory limit', exitCode: code, message: `a process was killed at the ${shape.limits.memoryMiB} MiB memory limit` };
         return { end: 'exited', exitCode: code };
       case 'died': {
-        // The container ended without the shell's report: OOM, or the command killed the sandbox shell.
+        // The container ended before the command did: OOM, or the keeper was killed.
         const state = await sandbox.container.inspect().then((i) => i.State, () => undefined);
         if (state?.OOMKilled) return { end: 'memory limit', exitCode: state.ExitCode ?? null, message: `killed at the ${shape.limits.memoryMiB} MiB memory limit` };
-        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: 'the sandbox container ended before the command reported its exit (was its shell killed?)' };
+        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: 'the sandbox container ended before the command did (was its keeper process killed?)' };
       }
     }
   }
 
-  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal): Promise<Manifest> {
-    const files = await listWorkspaceFiles(workspace, signal);
+  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal, onOutput?: OnOutput): Promise<Manifest> {
+    const listed = await listWorkspaceFiles(workspace, signal);
+    const files = listed.filter((rel) => !linkBreaksOut(workspace, rel));
+    if (files.length < listed.length) {
+      const kept = new Set(files);
+      const left = listed.filter((rel) => !kept.has(rel));
+      onOutput?.({ stream: 'stderr', text: `[paladin: the snapshot leaves out ${left.length} link(s) pointing outside the workspace: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}]\n` });
+    }
     const { stream, manifest } = await packWorkspace(workspace, files, this.settings.sandbox.snapshotMaxMiB * 1024 * 1024, signal);
     manifest.catch(() => undefined);
     try {
@@ -190,7 +237,8 @@ export class Executor implements ExecutorStage {
     return manifest;
   }
 
-  private async copyOut(sandbox: Sandbox, runId: string, workspace: string, manifest: Manifest): Promise<RunResult['changes']> {
+  private async copyOut(sandbox: Sandbox, runId: string, params: RunParams, manifest: Manifest): Promise<RunResult['changes']> {
+    const workspace = params.workspace;
     const dir = this.pending.create(runId);
     try {
       const archive = (await sandbox.container.getArchive({ path: '/workspace' })) as Readable;
@@ -200,7 +248,11 @@ export class Executor implements ExecutorStage {
         return [];
       }
       const now = Date.now();
-      this.pending.save({ runId, workspace, createdAt: now, expiresAt: now + PENDING_TTL_MS, changes: entries });
+      const userId = params.userId ?? '';
+      // The kept files and the record itself (its diffs can be large too).
+      const bytes = pendingBytes(dir) + Buffer.byteLength(JSON.stringify(entries));
+      makeRoom(this.pending, { runId, userId, bytes }, { userMiB: this.settings.sandbox.pendingUserMaxMiB, totalMiB: this.settings.sandbox.pendingMaxMiB });
+      this.pending.save({ runId, workspace: params.workspace, userId, bytes, createdAt: now, expiresAt: now + PENDING_TTL_MS, changes: entries });
       return entries.map(({ base: _b, next: _n, ...change }) => change);
     } catch (err) {
       this.pending.remove(runId);
@@ -245,10 +297,18 @@ export class Executor implements ExecutorStage {
 
   async apply(runId: string, options: { includeSensitive?: boolean } = {}): Promise<ApplyResult> {
     const run = this.pending.load(runId);
-    const result = applyPending(run, (name) => this.pending.fileOf(runId, name), options);
-    if (result.remaining.length > 0) this.pending.save({ ...run, changes: result.remaining });
+    const unlock = this.locks.holdApply(realOr(run.workspace));
+    let result: ReturnType<typeof applyPending>;
+    try {
+      result = applyPending(run, (name) => this.pending.fileOf(runId, name), options);
+    } finally {
+      unlock();
+    }
+    // After a failure the record stays whole: applying again skips what is already in place.
+    if (result.failed.length > 0) this.pending.save(run);
+    else if (result.remaining.length > 0) this.pending.save({ ...run, changes: result.remaining });
     else this.pending.remove(runId);
-    return { applied: result.applied, skipped: result.skipped };
+    return { applied: result.applied, skipped: result.skipped, ...(result.failed.length ? { failed: result.failed } : {}) };
   }
 
   async pendingChanges(runId: string): Promise<FileChange[]> {
@@ -311,4 +371,13 @@ export { SandboxError };
 function liveUser(workspace: string): string | undefined {
   const st = fs.statSync(workspace);
   return st.uid === 0 || st.gid === 0 ? undefined : `${st.uid}:${st.gid}`;
+}
+
+/** The canonical path (the key live runs lock under), or the path as given when it is gone. */
+function realOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }

@@ -20,6 +20,10 @@ export interface PendingEntry extends FileChange {
 export interface PendingRun {
   runId: string;
   workspace: string;
+  /** Who ran it ('' when unknown); pending changes are capped per user. */
+  userId?: string;
+  /** Bytes its kept files take on disk. */
+  bytes?: number;
   createdAt: number;
   expiresAt: number;
   changes: PendingEntry[];
@@ -77,6 +81,26 @@ export class PendingStore {
 
   remove(runId: string): void {
     fs.rmSync(this.dir(runId), { recursive: true, force: true });
+  }
+
+  /** Every pending run on disk, unexpired or not: who made it, when, and what it takes. */
+  list(): { runId: string; userId: string; createdAt: number; bytes: number }[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.root);
+    } catch {
+      return [];
+    }
+    const out: { runId: string; userId: string; createdAt: number; bytes: number }[] = [];
+    for (const name of names) {
+      try {
+        const run = JSON.parse(fs.readFileSync(path.join(this.root, name, 'pending.json'), 'utf8')) as PendingRun;
+        out.push({ runId: run.runId, userId: run.userId ?? '', createdAt: run.createdAt, bytes: run.bytes ?? 0 });
+      } catch {
+        // being written, or not a run
+      }
+    }
+    return out;
   }
 
   /** Removes expired entries and half-written ones; returns how many. */

@@ -1,12 +1,12 @@
 // One single-use sandbox container: created and started ahead of time (its
-// shell waits on stdin), given exactly one command, then destroyed. It is
+// keeper waits), given exactly one command as an exec, then destroyed. It is
 // never handed a second command.
 
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import { commandMessage, type MarkerReport } from './bootstrap';
-import { containerSpec, snapshotVolumeSpec, type SandboxShape } from './containerSpec';
+import { commandExec, OOM_READER, parseOomCount, READER_USER } from './bootstrap';
+import { containerSpec, SANDBOX_USER, snapshotVolumeSpec, WORKDIR, type SandboxShape } from './containerSpec';
 import { Demuxer, type StreamName } from './demux';
 import { explainDockerError, isGone } from './docker';
 import { OutputSink, type OutputLimits } from './outputSink';
@@ -18,13 +18,15 @@ export type ExecutionEnd = 'exited' | 'died' | 'timeout' | 'cancelled' | 'output
 
 export interface Execution {
   how: ExecutionEnd;
-  report?: MarkerReport;
+  /** The command's exit status as the engine reports it (null when it did not exit by itself). */
+  exitCode: number | null;
+  /** OOM kills in the container's cgroup (read only after a failure). */
+  oomKills: number;
   sink: OutputSink;
   runMs: number;
 }
 
 export class Sandbox {
-  private onData: ((chunk: Buffer) => void) | undefined;
   private onClose: (() => void) | undefined;
   private destroying: Promise<void> | undefined;
   private used = false;
@@ -39,7 +41,7 @@ export class Sandbox {
     private readonly stream: Duplex,
     readonly volume: string | undefined,
   ) {
-    stream.on('data', (chunk: Buffer) => this.onData?.(chunk));
+    stream.resume(); // the keeper prints nothing; only the stream's end matters
     const closed = () => {
       if (this.dead) return;
       this.dead = true;
@@ -62,7 +64,7 @@ export class Sandbox {
         await docker.createVolume(snapshotVolumeSpec(volume, shape.limits, owner));
       }
       container = await docker.createContainer({ ...containerSpec({ ...shape, volume }, { run: id, owner, pool: pooled ? '1' : undefined }), name: `paladin-${id}` });
-      const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as Duplex;
+      const stream = (await container.attach({ stream: true, stdout: true, stderr: true, hijack: true })) as Duplex;
       sandbox = new Sandbox(docker, id, { ...shape, volume }, container, stream, volume);
       await container.start();
       if (signal?.aborted) throw new Error('cancelled');
@@ -78,11 +80,10 @@ export class Sandbox {
     }
   }
 
-  /** Runs `command` once. Resolves when the command's end (or the container's) is known. */
+  /** Runs `command` once, as an exec. Resolves when its end (or the container's) is known. */
   execute(
     command: string,
     options: {
-      hold: boolean;
       limits: OutputLimits;
       timeoutMs: number;
       signal?: AbortSignal;
@@ -91,21 +92,21 @@ export class Sandbox {
   ): Promise<Execution> {
     if (this.used) throw new Error('A sandbox container is never given a second command.');
     this.used = true;
-    const marker = 'PALADIN-' + randomBytes(16).toString('hex');
-    const message = commandMessage(marker, command, options.hold);
     const started = performance.now();
     return new Promise<Execution>((resolve) => {
       let stopping: ExecutionEnd | undefined;
       const timers: NodeJS.Timeout[] = [];
       let settled = false;
+      let exitCode: number | null = null;
+      let oomKills = 0;
       const finish = (how: ExecutionEnd) => {
         if (settled) return;
         settled = true;
         for (const t of timers) clearTimeout(t);
         options.signal?.removeEventListener('abort', onAbort);
-        this.onData = undefined;
         this.onClose = undefined;
-        resolve({ how: stopping ?? how, report: sink.report, sink, runMs: performance.now() - started });
+        sink.end();
+        resolve({ how: stopping ?? how, exitCode, oomKills, sink, runMs: performance.now() - started });
       };
       const kill = (signal: 'SIGTERM' | 'SIGKILL') => {
         this.container.kill({ signal }).catch(() => undefined);
@@ -118,30 +119,92 @@ export class Sandbox {
         // If the engine never reports the container's end, give up waiting; destroy() still removes it.
         timers.push(setTimeout(() => finish(why), KILL_GRACE_MS + 5_000));
       };
-      const sink = new OutputSink(marker, options.limits, options.onOutput, () => stop('output limit', 'SIGKILL'));
-      const demux = new Demuxer((stream, data) => sink.push(stream, data));
+      const sink = new OutputSink(options.limits, options.onOutput, () => stop('output limit', 'SIGKILL'));
       const onAbort = () => stop('cancelled', 'SIGKILL');
-
-      this.onData = (chunk) => {
-        demux.push(chunk);
-        if (sink.complete) finish('exited');
-      };
-      this.onClose = () => {
-        sink.end();
-        finish(sink.complete ? 'exited' : 'died');
-      };
-      if (this.dead) {
-        this.onClose();
-        return;
-      }
-      if (options.signal?.aborted) {
-        onAbort();
-        return;
-      }
+      // The keeper's stream ends when the container does: OOM, a kill, or the engine going away.
+      this.onClose = () => finish('died');
+      if (this.dead) return finish('died');
+      if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
       timers.push(setTimeout(() => stop('timeout', 'SIGTERM'), options.timeoutMs));
-      this.stream.write(message);
+      this.runExec(command, sink, () => settled || stopping !== undefined)
+        .then(async (code) => {
+          exitCode = code;
+          if (settled) return;
+          if (stopping) {
+            // Stopped and ended: nothing of it may linger until the KILL that was planned.
+            kill('SIGKILL');
+            return finish(stopping);
+          }
+          // A failure may be an OOM kill: ask the cgroup, as a user the run cannot trace.
+          if (code !== 0) oomKills = await this.readOomKills();
+          finish('exited');
+        })
+        .catch(() => finish('died'));
     });
+  }
+
+  /**
+   * Starts the command's exec, streams its output into `sink`, and returns
+   * its exit status as the engine reports it. Once the command's process has
+   * ended, the keeper kills whatever it left behind, so the output stream
+   * closes and nothing of the run executes any more.
+   */
+  private async runExec(command: string, sink: OutputSink, over: () => boolean): Promise<number | null> {
+    const exec = await this.container.exec({ Cmd: commandExec(command), AttachStdout: true, AttachStderr: true, User: this.shape.user ?? SANDBOX_USER, WorkingDir: WORKDIR });
+    const stream = (await exec.start({ hijack: true, stdin: false })) as Duplex;
+    const demux = new Demuxer((name, data) => sink.push(name, data));
+    const ended = new Promise<void>((resolve) => {
+      stream.on('data', (chunk: Buffer) => demux.push(chunk));
+      for (const e of ['end', 'close', 'error']) stream.on(e, () => resolve());
+    });
+    let pause = 10;
+    let code: number | null = null;
+    for (;;) {
+      const info = await exec.inspect();
+      if (!info.Running) {
+        code = info.ExitCode ?? null;
+        break;
+      }
+      if (over()) break;
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, pause))]);
+      pause = Math.min(200, pause * 1.5);
+    }
+    if (!over()) await this.container.kill({ signal: 'SIGUSR1' }).catch(() => undefined);
+    // Output still in flight arrives before the stream closes; the engine closes it within 2 s regardless.
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    stream.destroy();
+    return code;
+  }
+
+  private async readOomKills(): Promise<number> {
+    try {
+      const exec = await this.container.exec({ Cmd: OOM_READER, AttachStdout: true, AttachStderr: false, User: READER_USER });
+      const stream = (await exec.start({ hijack: true, stdin: false })) as Duplex;
+      let text = '';
+      const demux = new Demuxer((_name, data) => (text += data.toString('latin1')));
+      stream.on('data', (chunk: Buffer) => demux.push(chunk));
+      await new Promise<void>((resolve) => {
+        for (const e of ['end', 'close', 'error']) stream.on(e, () => resolve());
+        setTimeout(resolve, 3_000);
+      });
+      stream.destroy();
+      return parseOomCount(text) ?? 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * Freezes every process left in the container (cgroup freezer) before its
+   * files are read back. Where the engine cannot pause (some rootless
+   * setups), the keeper's kill after the command's end is what stopped them.
+   */
+  async freeze(): Promise<boolean> {
+    return this.container.pause().then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Kills and removes the container and its volume. Safe to call more than once. */

@@ -186,3 +186,17 @@ export async function packWorkspace(
 export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
+
+/**
+ * Whether `rel` is a relative symlink that climbs out of the workspace. The
+ * engine refuses such a link in a copied archive ("invalid symlink"), which
+ * would fail the whole snapshot, so the snapshot leaves it out instead.
+ */
+export function linkBreaksOut(workspace: string, rel: string): boolean {
+  const st = fs.lstatSync(path.join(workspace, rel), { throwIfNoEntry: false });
+  if (!st?.isSymbolicLink()) return false;
+  const target = fs.readlinkSync(path.join(workspace, rel));
+  if (path.posix.isAbsolute(target)) return false; // the container resolves it inside its own root
+  const at = path.posix.join('/workspace', path.posix.dirname(rel), target);
+  return at !== '/workspace' && !at.startsWith('/workspace/');
+}

@@ -48,8 +48,10 @@ function checkTitle(decision: PolicyDecision | undefined): string {
   const first = decision.rules.find((r) => r.severity === decision.decision) ?? decision.rules[0];
   const why = first ? ` (${first.id})` : '';
   if (decision.decision === 'allow') return 'Check: allowed';
-  if (decision.decision === 'ask') return `Check: needs approval${why}`;
-  return `Check: denied${why}`;
+  if (decision.decision === 'deny') return `Check: denied${why}`;
+  // Two verdicts: the host asks; the sandbox usually does not.
+  const sandbox = decision.sandbox?.needsApproval === false ? '; sandbox runs it offline' : '';
+  return `Check: approval on your machine${why}${sandbox}`;
 }
 
 export async function commandsIn(doc: TextDocument): Promise<FoundCommand[]> {

@@ -6,6 +6,7 @@ import { agentActor } from '../agents/identity';
 import { RequestError } from '../paladin';
 import type { Records as PresenterRecords } from '../presenter';
 import {
+  AllowShapeRequest,
   ApplyRequest,
   CheckRequest,
   DiscardRequest,
@@ -148,6 +149,20 @@ export function registerHandlers(
     guarded('Explaining the command', log, async (params, signal) => {
       const { paladin, actor } = await host.get();
       return paladin.explain(actorFor(actor, params.via), params.command, { workspace: params.workspace, signal });
+    }),
+  );
+
+  connection.onRequest(
+    AllowShapeRequest.type,
+    guarded('Allowing the command\'s shape', log, async (params, signal) => {
+      const { paladin, actor, release } = await host.hold();
+      try {
+        const r = await paladin.allowShape(actor, params.command, { workspace: params.workspace ?? fallbackWorkspace(), signal });
+        onChecked(params.command, r.policy);
+        return { name: r.rule.name, version: r.row?.version ?? 0, waives: r.rule.waives, shape: r.rule.summary, policy: r.policy };
+      } finally {
+        release();
+      }
     }),
   );
 

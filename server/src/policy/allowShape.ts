@@ -3,6 +3,7 @@
 // rule as a user policy. The files are kept where the person can read them.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Db } from '../store/database';
 import { PolicyEngine } from './engine';
@@ -10,6 +11,11 @@ import { runOpa } from './opaCompiler';
 import { generateShapeRule, type ShapeRule } from './shapeRule';
 import { shapeTests } from './shapeTests';
 import { addUserPolicy, enabledUserPolicies, UserPolicyError, type UserPolicyRow } from './userPolicies';
+
+/** Where generated shape rules and their tests are kept: `policies/` beside the database. */
+export function shapeRuleDir(dbPath: string): string {
+  return path.join(dbPath === ':memory:' || dbPath === '' ? os.tmpdir() : path.dirname(path.resolve(dbPath)), 'policies');
+}
 
 export interface AllowShapeResult {
   rule: ShapeRule;

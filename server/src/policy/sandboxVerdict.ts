@@ -3,8 +3,10 @@
 // person's machine would mean; inside an offline container with the workspace
 // read-only or copied, nothing it does reaches anything outside until a person
 // applies its changes. So a person is needed only where consequences leave
-// the sandbox at once: network access (data out, code in) and live mode (the
-// real workspace, written as it runs). A host `deny` never runs anywhere.
+// the sandbox at once: network access (data out, code in), live mode (the
+// real workspace, written as it runs), and output that would show a secret
+// read from the workspace (output leaves the sandbox: to a screen, the
+// history, an API client). A host `deny` never runs anywhere.
 
 import type { PolicyDecision, SandboxVerdict, WorkspaceMode } from '../protocol/types';
 
@@ -15,6 +17,9 @@ export interface SandboxRequest {
 }
 
 type Judged = Pick<PolicyDecision, 'decision' | 'rules' | 'risk'>;
+
+/** Rules about reading a secret: the command's output is what crosses the boundary, whatever the mode. */
+const SHOWS_SECRETS = new Set(['secrets.read-workspace']);
 
 /** Read-only commands see the workspace read-only; anything that writes, deletes or is `ask` works on a copy. */
 export function defaultMode(policy: Judged): WorkspaceMode {
@@ -32,17 +37,17 @@ export function sandboxVerdict(policy: Judged, request: SandboxRequest = {}): Sa
     return { decision: 'deny', needsApproval: false, mode, network, reasons: why.length > 0 ? why : ['the policy denies this command'], notes: ['A denied command never runs: not in the sandbox, not on the host.'] };
   }
   const reasons: string[] = [];
+  // Output leaves the sandbox too: to the person's screen, the history, an API client.
+  for (const r of policy.rules) if (r.severity === 'ask' && SHOWS_SECRETS.has(r.id)) reasons.push(`${r.id}: ${r.reason} Its output would show it outside the sandbox`);
   if (mode === 'live') reasons.push('live mode mounts the real workspace read-write: every change happens at once, with no Apply step to review it');
   if (network) reasons.push('network access was asked for: the command can reach other machines, send data out and fetch code in');
   // Once consequences leave the sandbox, what the host verdict warned about leaves with them.
   if (reasons.length > 0 && policy.decision === 'ask') {
-    for (const r of policy.rules) if (r.severity === 'ask') reasons.push(`${r.id}: ${r.reason}`);
+    for (const r of policy.rules) if (r.severity === 'ask' && !SHOWS_SECRETS.has(r.id)) reasons.push(`${r.id}: ${r.reason}`);
   }
   if (policy.risk?.network === true && !network) {
     notes.push('The command uses the network, but runs offline: its network calls fail. Ask for network access (it needs your approval) if it needs it.');
   }
-  if (mode === 'snapshot') notes.push('It works on a copy of the workspace: nothing is written to the workspace until you apply its changes.');
-  if (mode === 'ro') notes.push('The workspace is mounted read-only: the command cannot change it.');
   const needsApproval = reasons.length > 0;
   return { decision: needsApproval ? 'ask' : 'allow', needsApproval, mode, network, reasons, notes };
 }

@@ -40,6 +40,8 @@ export function projectCommand(c: CommandFact): Record<string, unknown> {
     background: c.background,
     stdin: c.stdin,
     runs_code: c.runs_code,
+    // Here-documents and here-strings are code or data the arguments do not show.
+    inline_code: c.inline_code,
     nargs: c.args.length,
   };
 }
@@ -63,12 +65,20 @@ const PROJECT_REGO = `project(c) := {
 	"background": c.background,
 	"stdin": c.stdin,
 	"runs_code": c.runs_code,
+	"inline_code": c.inline_code,
 	"nargs": count(c.args),
 }`;
 
-/** An argument that is free text (a message, a title): any other text without control characters or a leading dash fits. */
+/**
+ * An argument that is free text (a message, a title): words with spaces.
+ * Another such text fits in its place; it may not start with a dash (an
+ * option), hold control characters or a newline, or hold glob characters
+ * (the facts do not say whether a word was quoted, and an unquoted glob
+ * becomes file names, which may look like options).
+ */
 export function isFreeText(arg: string): boolean {
-  return /\s/.test(arg.trim()) && !arg.startsWith('-') && !/[\x00-\x1f]/.test(arg.replace(/[ \t]/g, ''));
+  // eslint-disable-next-line no-control-regex
+  return /\S\s+\S/.test(arg) && !arg.startsWith('-') && !/[\x00-\x08\x0a-\x1f\x7f*?[]/.test(arg);
 }
 
 export interface ShapeRule {
@@ -150,8 +160,9 @@ export function generateShapeRule(command: string, decision: PolicyDecision): Sh
     '}',
     '',
     'free_text(a) if {',
+    '\tregex.match(`\\S\\s+\\S`, a)',
     '\tnot startswith(a, "-")',
-    '\tnot regex.match(`[\\x00-\\x08\\x0a-\\x1f\\x7f]`, a)',
+    '\tnot regex.match(`[\\x00-\\x08\\x0a-\\x1f\\x7f*?[]`, a)',
     '}',
     '',
     ...perCommand.flatMap((p) => [p, '']),

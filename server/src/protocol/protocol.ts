@@ -110,6 +110,8 @@ export namespace ApplyRequest {
   export interface Result {
     applied: string[];
     skipped: { path: string; reason: string }[];
+    /** Paths that could not be written, and why. */
+    failed?: { path: string; reason: string }[];
   }
   export const type = new RequestType<Params, Result, void>(method);
 }
@@ -132,6 +134,30 @@ export namespace ExplainRequest {
     via?: RequestVia;
   }
   export const type = new RequestType<Params, ExplainResult, void>(method);
+}
+
+/**
+ * client → server: for a command the policy asks about, add a user rule that
+ * allows exactly its shape (`paladin policy allow-shape`). Refused, with the
+ * reason, for a denied command or one whose effect cannot be known.
+ */
+export namespace AllowShapeRequest {
+  export const method = 'paladin/allowShape';
+  export interface Params {
+    command: string;
+    workspace?: string;
+  }
+  export interface Result {
+    name: string;
+    version: number;
+    /** The built-in ask rules waived for this shape, with the command each applies to. */
+    waives: { id: string; command_index: number }[];
+    /** What the shape allows, one line per command. */
+    shape: string[];
+    /** The decision on the command now. */
+    policy: PolicyDecision;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /** client → server: recent history. */

@@ -98,6 +98,8 @@ export type FromWebview =
   | { type: 'openOutput'; runId: string }
   | { type: 'apply'; runId: string }
   | { type: 'discard'; runId: string }
+  /** Add a user rule allowing exactly this command's shape (its ask only), after the host confirms. */
+  | { type: 'allowShape'; turnId: string; command: string }
   | { type: 'clear' };
 
 // ---------------------------------------------------------------- validation
@@ -153,6 +155,7 @@ const fromWebview: Record<FromWebview['type'], Check> = {
   openOutput: fields({ runId: id }),
   apply: fields({ runId: id }),
   discard: fields({ runId: id }),
+  allowShape: fields({ turnId: id, command: shortStr }),
   clear: () => true,
 };
 

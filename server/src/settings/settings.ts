@@ -34,6 +34,11 @@ export interface Settings {
     poolIdleSeconds: number;
     maxConcurrent: number;
     snapshotMaxMiB: number;
+    /** Server-wide longest run; requested timeouts above it are lowered to it. */
+    maxTimeoutSeconds: number;
+    /** Disk all pending snapshot changes may take, and one user's share. */
+    pendingMaxMiB: number;
+    pendingUserMaxMiB: number;
   };
   history: { outputRetentionDays: number };
   audit: { checkpointEvery: number };
@@ -71,6 +76,9 @@ const numbers: Record<string, { def: number; min: number; max: number }> = {
   'sandbox.poolIdleSeconds': { def: 300, min: 5, max: 86_400 },
   'sandbox.maxConcurrent': { def: 2, min: 1, max: 32 },
   'sandbox.snapshotMaxMiB': { def: 256, min: 1, max: 8_192 },
+  'sandbox.maxTimeoutSeconds': { def: 600, min: 1, max: 3_600 },
+  'sandbox.pendingMaxMiB': { def: 2_048, min: 1, max: 1 << 20 },
+  'sandbox.pendingUserMaxMiB': { def: 512, min: 1, max: 1 << 20 },
   'history.outputRetentionDays': { def: 30, min: 0, max: 3_650 },
   'audit.checkpointEvery': { def: 64, min: 1, max: 100_000 },
   'api.port': { def: 7787, min: 1, max: 65_535 },
@@ -168,6 +176,9 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
       poolIdleSeconds: num('sandbox.poolIdleSeconds'),
       maxConcurrent: num('sandbox.maxConcurrent'),
       snapshotMaxMiB: num('sandbox.snapshotMaxMiB'),
+      maxTimeoutSeconds: num('sandbox.maxTimeoutSeconds'),
+      pendingMaxMiB: num('sandbox.pendingMaxMiB'),
+      pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
     },
     history: { outputRetentionDays: num('history.outputRetentionDays') },
     audit: { checkpointEvery: num('audit.checkpointEvery') },

@@ -67,7 +67,8 @@ export function exitFor(decision: PolicyDecision): number {
 
 export function formatDecision(command: string, decision: PolicyDecision, withFacts = false): string {
   const lines = [`${decision.decision.toUpperCase()}: ${command.includes('\n') ? command.split('\n')[0] + ' ...' : command}`];
-  if (decision.rules.length === 0) lines.push('  No rule fired: the command only reads, inside the workspace.');
+  if (decision.rules.length === 0 && decision.waived?.length) lines.push('  No rule objects: what it asked about is waived for exactly this shape.');
+  else if (decision.rules.length === 0) lines.push('  No rule fired: the command only reads, inside the workspace.');
   lines.push(...formatRules(command, decision));
   const risk = decision.risk;
   const list = (xs: string[]) => (xs.length === 0 ? '-' : xs.join(', '));
@@ -78,7 +79,7 @@ export function formatDecision(command: string, decision: PolicyDecision, withFa
   lines.push(`  network:   ${risk.network ? 'yes' : 'no'}`);
   lines.push(`  privilege: ${risk.privilege ? 'yes' : 'no'}`);
   if (risk.runs_code === true) lines.push('  runs code: yes');
-  if (decision.sandbox) lines.push(describeSandbox(decision.sandbox));
+  if (decision.sandbox) lines.push(describeSandbox(decision.sandbox), ...decision.sandbox.notes.map((n) => `  ${n}`));
   lines.push(`Policy: ${decision.policyVersion}`);
   if (withFacts && decision.facts !== undefined) lines.push('', 'Facts:', JSON.stringify(decision.facts, null, 2));
   return lines.join('\n') + '\n';

@@ -2,7 +2,9 @@
 // program's manual or --help text, with a summary and the policy's risk card.
 
 import type { ExplainPart, ExplainResult } from '../../protocol/types';
+import { describeSandbox } from '../../policy/sandboxVerdict';
 import { Exit, printJson, UsageError, type CliContext, type Subcommand } from '../command';
+import { formatRules } from '../ruleText';
 
 const help = `Usage: paladin explain "<command>" [--json] [--workspace DIR]
 
@@ -56,7 +58,8 @@ export function formatExplanation(result: ExplainResult, width = 100): string {
   lines.push('', `Summary: ${result.summary}`, '');
   const policy = result.policy;
   lines.push(`Policy: ${policy.decision}${policy.policyVersion ? ` (policy ${policy.policyVersion.slice(0, 12)})` : ''}`);
-  for (const rule of policy.rules) lines.push(`  ${rule.severity.padEnd(4)}  ${rule.id}: ${rule.reason}`);
+  lines.push(...formatRules(result.command, policy));
+  if (policy.sandbox) lines.push(`  ${describeSandbox(policy.sandbox)}`);
   const risk = policy.risk;
   if (risk) {
     const list = (name: string, items: string[]) => (items && items.length > 0 ? [`  ${name}: ${items.join(', ')}`] : []);

@@ -198,8 +198,9 @@ async function rerun(ctx: CliContext, id: string | undefined, values: Record<str
     return Exit.deny;
   }
   let approved = values.yes === true;
-  if (decision.decision === 'ask' && !approved) {
-    ctx.err.write(`The policy asks before running:\n${decision.rules.map((r) => `  ${r.id}: ${r.reason}`).join('\n')}\n`);
+  // The sandbox verdict decides whether a person is needed (offline runs need none); the gate itself is in Paladin.run.
+  if (decision.sandbox?.needsApproval && !approved) {
+    ctx.err.write(`This run needs your approval:\n${decision.sandbox.reasons.map((r) => `  ${r}`).join('\n')}\n`);
     if (!ctx.interactive) {
       ctx.err.write('Pass --yes to approve.\n');
       return Exit.ask;

@@ -2,6 +2,7 @@
 // alternatives; `--run` hands it to `paladin run` (same checks, streaming and
 // approval).
 
+import { describeSandbox } from '../../policy/sandboxVerdict';
 import type { PlannerChoice, PlanResult } from '../../protocol/types';
 import { MAX_REQUEST_CHARS } from '../../paladin';
 import { Exit, UsageError, printJson, type CliContext, type Subcommand } from '../command';
@@ -22,7 +23,7 @@ Options:
   --json           print one JSON object: command, reasoning, planner,
                    confidence, candidates, retrieved, policy, cache, timings
   --run            run the plan in the sandbox, as \`paladin run\` would
-  --yes            with --run: approve a plan the policy marks "ask"
+  --yes            with --run: approve what needs approval (network, live mode)
   --mode M         with --run: ro, snapshot or live
 
 The OpenAI key is read from OPENAI_API_KEY. Requests are limited to
@@ -87,6 +88,7 @@ function printPlan(ctx: CliContext, r: PlanResult): void {
   for (const s of r.skipped) e.write(`  skipped ${s.planner}: ${s.reason}\n`);
   const rules = r.policy.rules.map((x) => `${x.id} (${x.severity}): ${x.reason}`);
   e.write(`  policy:  ${r.policy.decision}${rules.length ? '\n    ' + rules.join('\n    ') : ''}\n`);
+  if (r.policy.sandbox) e.write(`  ${describeSandbox(r.policy.sandbox)}\n`);
   const others = r.candidates.filter((c) => c.command !== r.command);
   if (others.length > 0) {
     e.write('  other candidates:\n');

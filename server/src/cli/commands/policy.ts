@@ -2,11 +2,9 @@
 // replaying history under the policies in force now.
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { openStore } from '../../compose';
 import { resolveWorkspace, validateCommand } from '../../paladin';
-import { allowShape } from '../../policy/allowShape';
+import { allowShape, shapeRuleDir } from '../../policy/allowShape';
 import { ShapeRuleError } from '../../policy/shapeRule';
 import { createPolicyEngine, createPolicyStage } from '../../policy';
 import { runOpa } from '../../policy/opaCompiler';
@@ -158,8 +156,7 @@ async function allowShapeCommand(ctx: CliContext, rest: string[], values: Record
   const command = rest[0];
   validateCommand(command);
   const workspace = typeof values.workspace === 'string' ? resolveWorkspace(values.workspace) : process.cwd();
-  const dbPath = ctx.settings.database.path;
-  const dir = path.join(dbPath === ':memory:' || dbPath === '' ? os.tmpdir() : path.dirname(path.resolve(dbPath)), 'policies');
+  const dir = shapeRuleDir(ctx.settings.database.path);
   const result = await withStore(ctx, (db) => allowShape(db, command, { dir, workspace, createdBy: localUserId(db), dryRun: values['dry-run'] === true, signal: ctx.signal }));
   if (json) {
     printJson(ctx, { name: result.rule.name, version: result.row?.version, added: result.row !== undefined, waives: result.rule.waives, shape: result.rule.summary, files: result.files, tests: result.tests });

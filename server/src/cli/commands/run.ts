@@ -141,11 +141,16 @@ export const runCommand: Subcommand = {
   },
 };
 
-function report(ctx: CliContext, result: RunResult, json: boolean, lastOut: string): void {
+function report(ctx: CliContext, result: RunResult & { policy?: PolicyDecision }, json: boolean, lastOut: string): void {
   if (json) {
     if (!lastOut.endsWith('\n')) ctx.out.write('\n');
     ctx.out.write(JSON.stringify(result) + '\n');
     return;
+  }
+  if (result.policy?.decision === 'ask' && result.mode !== 'live') {
+    // The host verdict still stands: it ran without asking only because nothing left the sandbox.
+    const ids = [...new Set(result.policy.rules.map((r) => r.id))].join(', ');
+    ctx.err.write(`[paladin] on your machine this would need approval (${ids}); it ran in the sandbox (${result.mode}) instead${result.mode === 'snapshot' ? ': nothing is written to the workspace until you apply' : ''}.\n`);
   }
   if (result.end !== 'exited') ctx.err.write(`[paladin] ${result.end}${result.message ? `: ${result.message}` : ''}\n`);
   else if (result.exitCode !== 0) ctx.err.write(`[paladin] exit code ${result.exitCode}\n`);
@@ -173,5 +178,6 @@ async function offerApply(ctx: CliContext, paladin: Paladin, runId: string, incl
 function printApplied(ctx: CliContext, result: ApplyResult): void {
   for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
   for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
-  if (result.applied.length === 0 && result.skipped.length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
+  for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
+  if (result.applied.length === 0 && result.skipped.length === 0 && (result.failed ?? []).length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
 }
