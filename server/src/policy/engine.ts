@@ -8,7 +8,8 @@ import * as opaWasm from '@open-policy-agent/opa-wasm';
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 
 // The package's ESM entry exports loadPolicySync only on its default object; its CommonJS entry exports it by name.
-const loadPolicySync: typeof opaWasm.loadPolicySync = opaWasm.loadPolicySync ?? (opaWasm as unknown as { default: typeof opaWasm }).default.loadPolicySync;
+const opaEntry = opaWasm as unknown as Partial<typeof opaWasm> & { default?: typeof opaWasm };
+const loadPolicySync: typeof opaWasm.loadPolicySync = opaEntry['loadPolicySync' as keyof typeof opaEntry] as typeof opaWasm.loadPolicySync ?? opaEntry.default!.loadPolicySync;
 import type { Decision, PolicyDecision, RiskSummary, RuleHit } from '../protocol/types';
 import { describeCommand, type FactsLimits } from './facts';
 import type { Facts } from './factsTypes';

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { agentActor } from '../../agents/identity';
+import { isSystemFolder } from '../../agents/workspaceRoots';
 import { answerHook, MAX_EVENT_BYTES, refusal, shellQuote, type HookOutcome } from '../../agents/hooks/answerHook';
 import { claudeCodeHook } from '../../agents/hooks/claudeCode';
 import { cursorHook } from '../../agents/hooks/cursor';
@@ -89,7 +90,9 @@ export const hookCommand: Subcommand = {
 async function check(ctx: CliContext, format: HookFormat, event: ShellEvent) {
   const paladin = await ctx.paladin();
   const actor = agentActor(ctx.actor.userId, format.source, event.client);
-  return paladin.check(actor, event.command, { workspace: event.cwd ?? process.cwd() });
+  const cwd = path.resolve(event.cwd ?? process.cwd());
+  // An agent working in a system folder gets no workspace: every path it names counts as outside one.
+  return paladin.check(actor, event.command, { workspace: isSystemFolder(cwd) ? undefined : cwd });
 }
 
 /** `paladin run` of the same command from the same folder, recorded under the agent's name. */
