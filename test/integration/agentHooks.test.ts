@@ -188,6 +188,11 @@ describe('the record', () => {
     const rows = JSON.parse(audit.stdout) as { action: string; source: string | null; details: { command?: string } }[];
     for (const source of ['claude-code', 'gemini', 'cursor']) {
       assert.ok(rows.some((r) => r.action === 'check' && r.source === source && r.details.command === 'rm -rf ~'), source);
+      const history = spawnSync(process.execPath, [cli, 'history', '--source', source, '--json', '--limit', '500'], { env, encoding: 'utf8' });
+      assert.equal(history.status, 0, history.stderr);
+      const entries = JSON.parse(history.stdout) as { source: string; command: string; status: string; policyDecision: string }[];
+      assert.ok(entries.some((e) => e.command === 'rm -rf ~' && e.status === 'judged' && e.policyDecision === 'deny'), `${source}: ${history.stdout.slice(0, 500)}`);
+      assert.ok(entries.every((e) => e.source === source));
     }
   });
 });

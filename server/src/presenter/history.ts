@@ -8,8 +8,12 @@ import type { HistoryRecord } from '../stages';
 import type { Db } from '../store/database';
 import type { OutputStore } from './outputs';
 
-/** How a history entry stands. A run that `succeeded` is the one the planner learns from as a success. */
-export const historyStatuses = ['planned', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
+/**
+ * How a history entry stands. A run that `succeeded` is the one the planner
+ * learns from as a success. `judged`: a command an agent was about to run
+ * itself, judged by its hook; whether it ran is the agent's record.
+ */
+export const historyStatuses = ['planned', 'judged', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
 export type HistoryStatus = (typeof historyStatuses)[number];
 
 /** Longer than the longest run allowed (paladin.sandbox.timeoutSeconds ≤ 3600) plus its queue. */

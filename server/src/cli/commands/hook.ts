@@ -92,7 +92,10 @@ async function check(ctx: CliContext, format: HookFormat, event: ShellEvent) {
   const actor = agentActor(ctx.actor.userId, format.source, event.client);
   const cwd = path.resolve(event.cwd ?? process.cwd());
   // An agent working in a system folder gets no workspace: every path it names counts as outside one.
-  return paladin.check(actor, event.command, { workspace: isSystemFolder(cwd) ? undefined : cwd });
+  const workspace = isSystemFolder(cwd) ? undefined : cwd;
+  const policy = await paladin.check(actor, event.command, { workspace });
+  paladin.stages.records.recordPlan({ actor, query: '', plannedCommand: event.command, policyDecision: policy.decision, workspace: workspace ?? cwd, status: 'judged' });
+  return policy;
 }
 
 /** `paladin run` of the same command from the same folder, recorded under the agent's name. */
