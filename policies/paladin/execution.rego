@@ -32,6 +32,7 @@ ask contains hit(c, "exec.script", sprintf("%s runs a script file (%s) whose con
 	c.runs_code in {"script", "module"}
 	c.program != "awk"
 	not c.program in {"source", "."}
+	not project_build_tool(c)
 }
 
 ask contains hit(c, "exec.script", sprintf("%s runs a program whose contents the policy does not see.", [c.name])) if {
@@ -39,6 +40,7 @@ ask contains hit(c, "exec.script", sprintf("%s runs a program whose contents the
 	c.path_given
 	c.program != ""
 	not system_program_path(c.name)
+	not project_build_tool(c)
 }
 
 # /bin/ls is ls; /tmp/ls may be anything.

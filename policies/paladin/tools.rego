@@ -73,3 +73,21 @@ deny contains hit(c, "tools.piped-destructive-query", sprintf("%s is fed a state
 	some u in upstream(c)
 	"destructive-query-text" in u.markers
 }
+
+# The project's own build tools run by their usual path (./gradlew, ./mvnw,
+# bin/rails, vendor/bin/phpunit, node_modules/.bin/tsc, php artisan test,
+# python manage.py test): what they run is the build's business, as with
+# make. Only for subcommands that read or build; anything written earlier in
+# the same line and then run is still asked about (exec.write-then-run).
+project_build_tool(c) if {
+	c.tool.action in {"read", "build"}
+	regex.match(`^(\./)?(gradlew|mvnw|configure|autogen\.sh|bin/(rails|rake|console|phpunit)|vendor/bin/[A-Za-z0-9_.-]+|node_modules/\.bin/[A-Za-z0-9_.-]+)$`, c.name)
+}
+
+project_build_tool(c) if {
+	c.tool.action in {"read", "build"}
+	c.runs_code == "script"
+	c.program in {"php", "python", "python3"}
+	some p in c.reads
+	regex.match(`^(\./)?(artisan|manage\.py|bin/console)$`, p.path)
+}

@@ -100,3 +100,23 @@ test_piped_query_unknown_asks if {
 	not "tools.piped-destructive-query" in fired(inp)
 	verdict_of(inp) == "ask"
 }
+
+test_project_build_tool_by_path_is_not_a_script if {
+	inp := facts([cmd({"program": "gradlew", "name": "./gradlew", "path_given": true, "tool": tool("build")})])
+	not "exec.script" in fired(inp)
+	verdict_of(inp) == "allow"
+}
+
+test_project_build_tool_by_path_changing_still_asks if {
+	inp := facts([cmd({"program": "gradlew", "name": "./gradlew", "path_given": true, "tool": tool("change")})])
+	"exec.script" in fired(inp)
+}
+
+test_other_program_by_path_is_a_script if "exec.script" in fired(facts([cmd({"program": "gradlew", "name": "/tmp/gradlew", "path_given": true, "tool": tool("build")})]))
+
+test_project_task_script_is_not_a_script if {
+	inp := facts([cmd({"program": "php", "runs_code": "script", "interpreter": true, "reads": [p("artisan", ["workspace"])], "tool": tool("build")})])
+	not "exec.script" in fired(inp)
+}
+
+test_other_script_still_a_script if "exec.script" in fired(facts([cmd({"program": "php", "runs_code": "script", "interpreter": true, "reads": [p("evil.php", ["workspace"])], "tool": tool("build")})]))

@@ -53,14 +53,16 @@ test('a run subcommand describes the command it runs', () => {
 test('a delete from a variable that may be empty is marked, unless guarded or set', () => {
   assert.ok(markers('rm -rf "$BUILD_DIR/"*').some((m) => m.startsWith('delete-if-empty:BUILD_DIR:')));
   assert.ok(markers('rm -rf "${OUT}/usr"').some((m) => m.startsWith('delete-if-empty:OUT:')));
-  for (const c of ['rm -rf "${BUILD_DIR:?}/"*', 'rm -rf "${BUILD_DIR?}/"*', 'rm -rf "${BUILD_DIR:-build}/"*', 'BUILD_DIR=out; rm -rf "$BUILD_DIR/"*', 'rm -rf "$GOPATH/pkg/mod"', 'rm -rf "$HOME/.cache/x"', 'rm -rf "$DIR"']) {
+  assert.ok(markers('rm -rf "$SRC/$DIR"').some((m) => m.startsWith('delete-if-empty:SRC:')));
+  for (const c of ['rm -rf "${BUILD_DIR:?}/"*', 'rm -rf "${BUILD_DIR?}/"*', 'rm -rf "${BUILD_DIR:-build}/"*', 'BUILD_DIR=out; rm -rf "$BUILD_DIR/"*', 'rm -rf "$GOPATH/pkg/mod"', 'rm -rf "$HOME/.cache/x"', 'rm -rf "$DIR"', 'for d in build dist; do rm -rf "$d/"*; done']) {
     assert.ok(!markers(c).some((m) => m.startsWith('delete-if-empty')), c);
   }
 });
 
 test('recursive permission changes of the home folder are marked; a mode like -x is a mode', () => {
   for (const c of ['chmod -R 777 ~', 'chmod -R -x ~', 'chown -R root ~/', 'chmod -R a-w "$HOME"', 'chmod -R 755 /']) assert.ok(markers(c).some((m) => m.startsWith('recursive-permissions:')), c);
-  for (const c of ['chmod 755 ~', 'chmod -R 755 ./build', 'chmod -R u+w ~/project', 'chown -R me /home/other']) assert.ok(!markers(c).some((m) => m.startsWith('recursive-permissions:')), c);
+  assert.ok(markers('find ~ -type f -exec chmod 644 {} \\;').some((m) => m.startsWith('recursive-permissions:')));
+  for (const c of ['chmod 755 ~', 'chmod -R 755 ./build', 'chmod -R u+w ~/project', 'chown -R me /home/other', 'chmod -R u+rwX ~', 'find ~ -type d -exec chmod +x {} \\;']) assert.ok(!markers(c).some((m) => m.startsWith('recursive-permissions:')), c);
   assert.deepEqual(facts('chmod -x run.sh').commands[0].writes.map((p) => p.path), ['run.sh']);
 });
 
@@ -83,4 +85,11 @@ test('git: every spelling of a rewriting push, and staged secrets', () => {
   for (const c of ['git push', 'git push origin main', 'git push -u origin HEAD']) assert.equal(action(c), undefined, c);
   for (const c of ['git add .env', 'git add -f config/secrets.yml', 'git add .env*', 'git commit -m x server.key']) assert.equal(action(c), 'publish', c);
   for (const c of ['git add .env.example', 'git add src/*.ts', 'git add *', 'git add id_rsa.pub', 'git commit -m ".env is ignored"']) assert.equal(action(c), undefined, c);
+});
+
+test('asking a destructive subcommand for its help, or a dry run, only reads', () => {
+  assert.equal(action('npm publish --dry-run'), 'build');
+  for (const c of ['terraform destroy --help', 'kubectl delete --help', 'apt-get -s remove nginx', 'kubectl delete pod x --dry-run=client']) assert.equal(action(c), 'read', c);
+  for (const c of ['kubectl delete ns x -- --help', 'kubectl delete ns x --dry-run=none', "psql -c 'DROP TABLE t' --help"]) assert.equal(action(c), 'destroy', c);
+  assert.equal(action('git push -n --force'), undefined);
 });

@@ -13,6 +13,7 @@ test('SQL statements split at semicolons outside quotes and comments', () => {
 
 test('SQL: reads, changes and destroys', () => {
   for (const s of ['SELECT 1', 'select * from t where x = 1', 'EXPLAIN SELECT 1', 'SHOW TABLES', '\\dt', '\\d users', '.tables', 'WITH a AS (SELECT 1) SELECT * FROM a']) assert.equal(classifySql(s).action, 'read', s);
+  for (const s of ['SELECT pg_terminate_backend(pid) FROM pg_stat_activity', "SELECT * FROM t INTO OUTFILE '/tmp/x'", 'SELECT * INTO copy FROM t', "select pg_read_file('/etc/passwd')"]) assert.equal(classifySql(s).action, 'change', s);
   for (const s of ['INSERT INTO t VALUES (1)', 'UPDATE t SET a = 1 WHERE id = 2', 'DELETE FROM t WHERE id = 3', 'CREATE TABLE t (a int)', 'EXPLAIN ANALYZE INSERT INTO t VALUES (1)']) assert.equal(classifySql(s).action, 'change', s);
   for (const s of ['DROP TABLE t', 'drop database app', 'TRUNCATE t', 'ALTER TABLE t DROP COLUMN a', 'DELETE FROM t', 'UPDATE t SET a = 1', 'DELETE FROM t WHERE 1=1', 'delete from t where true', 'SELECT 1; DROP TABLE t']) assert.equal(classifySql(s).action, 'destroy', s);
   for (const s of ['\\! rm -rf /', '.shell rm x', '\\o /etc/passwd', 'FROBNICATE t', `SELECT * FROM ${DYNAMIC}`]) assert.equal(classifySql(s).action, 'unknown', s);

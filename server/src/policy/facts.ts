@@ -163,7 +163,10 @@ export class Walker {
         const loopNode = cmd.Loop;
         const v = this.scratchWord();
         if (nodeType(loopNode) === 'WordIter') {
-          for (const w of loopNode.Items ?? []) this.walkNested(wordValue(w), -1, inner);
+          const items = (loopNode.Items ?? []).map((w: ShNode) => wordValue(w));
+          for (const w of items) this.walkNested(w, -1, inner);
+          // `for d in a b` assigns d, as `d=a` would.
+          if (loopNode.Name?.Value) this.facts.assignments.push({ name: loopNode.Name.Value, value: showDynamic(items.map((w: WordValue) => w.text).join(' ')), dynamic: items.length === 0 || items.some((w: WordValue) => w.dynamic || w.glob), scope: 'shell', command_index: -1 });
           this.facts.loops.push({ endless: false });
         } else {
           arithm(v, loopNode.Init);

@@ -30,6 +30,7 @@ export function indexRuleIds(text: string, file: string, into: Map<string, RuleS
     else if (/^\S/.test(line)) headStart = -10;
     // The head of a multi-line rule may put the id a line or two below `contains`.
     const head = i - headStart <= 2;
+    if (!line.includes('"')) return;
     const code = line.replace(/^\s*#.*$/, '');
     for (const m of code.matchAll(LITERAL)) {
       const id = m[1];

@@ -1,7 +1,7 @@
 // Cloud CLIs: aws, gcloud (and gsutil), az, doctl. Everything they do
 // reaches the cloud; reads ask through network.access, deletions are denied.
 
-import { act, hasOption, texts, words, type ToolCall } from './toolKit';
+import { act, hasFlag, hasOption, texts, words, type ToolCall } from './toolKit';
 
 export const CLOUD_PROGRAMS = ['aws', 'gcloud', 'gsutil', 'az', 'doctl'];
 
@@ -36,7 +36,7 @@ export function describeCloud(call: ToolCall): void {
   }
   if (prog === 'gsutil') {
     const verb = rest[0];
-    if (verb === 'rm' && hasOption(args, '-r', '-R', '-a') || verb === 'rb' || (verb === 'rsync' && hasOption(args, '-d'))) act(call, family, 'destroy', `gsutil ${verb} deletes objects or buckets for good`);
+    if ((verb === 'rm' && (hasFlag(args, 'r') || hasFlag(args, 'R') || hasFlag(args, 'a'))) || verb === 'rb' || (verb === 'rsync' && hasFlag(args, 'd'))) act(call, family, 'destroy', `gsutil ${verb} deletes objects or buckets for good`);
     else if (['ls', 'cat', 'du', 'stat', 'hash', 'version', 'help', 'ls', 'version'].includes(verb)) act(call, family, 'read', `gsutil ${verb} reads from Cloud Storage`);
     else act(call, family, 'change', `gsutil ${verb} changes Cloud Storage`);
     return;

@@ -4,7 +4,7 @@
 // containers, images or volumes (and with them, their data).
 
 import type { WordValue } from '../../shell/words';
-import { act, hasOption, words, type ToolCall } from './toolKit';
+import { act, hasFlag, hasOption, words, type ToolCall } from './toolKit';
 
 const GLOBAL_VALUES = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
 const COMPOSE_VALUES = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel', '-t', '--timeout', '--scale']);
@@ -37,9 +37,9 @@ export function describeDocker(call: ToolCall): void {
   const targets = rest.slice(obj !== undefined ? 2 : 1);
   const dynamicTargets = targets.some((t) => t.dynamic) || targets.length > 3;
   if (sub === undefined) act(call, family, 'read', `${label} prints its help`);
-  else if ((obj === 'system' && sub === 'prune') || (obj === 'volume' && ['rm', 'remove', 'prune'].includes(sub)) || (obj === 'container' && sub === 'prune') || (obj === 'image' && sub === 'prune' && hasOption(args, '-a', '--all')) || (obj === 'stack' && ['rm', 'remove', 'down'].includes(sub)) || (obj === 'swarm' && sub === 'leave' && hasOption(args, '-f', '--force'))) {
+  else if ((obj === 'system' && sub === 'prune') || (obj === 'volume' && ['rm', 'remove', 'prune'].includes(sub)) || (obj === 'container' && sub === 'prune') || (obj === 'image' && sub === 'prune' && hasFlag(args, 'a', '--all')) || (obj === 'stack' && ['rm', 'remove', 'down'].includes(sub)) || (obj === 'swarm' && sub === 'leave' && hasOption(args, '-f', '--force'))) {
     act(call, family, 'destroy', `${label} ${sub} deletes containers, images or volumes, and the data in them, for good`);
-  } else if (['rm', 'rmi', 'kill', 'remove'].includes(sub) && (dynamicTargets || hasOption(args, '-v', '--volumes'))) {
+  } else if (['rm', 'rmi', 'kill', 'remove'].includes(sub) && (dynamicTargets || hasFlag(args, 'v', '--volumes'))) {
     act(call, family, 'destroy', `${label} ${sub} with names only known at run time (or with their volumes) can remove every container or image`);
   } else if (sub === 'build' || (obj === 'builder' && sub === 'build') || (obj === 'buildx' && ['build', 'bake'].includes(sub))) {
     fact.network = true;
@@ -57,8 +57,8 @@ function describeCompose(call: ToolCall, rest: WordValue[]): void {
   fact.subcommand = sub ?? '';
   if (['up', 'pull', 'build', 'push', 'run', 'create'].includes(sub ?? '')) fact.network = true;
   if (sub === undefined || ['ps', 'logs', 'config', 'ls', 'images', 'top', 'version', 'events', 'port', 'convert'].includes(sub)) act(call, family, 'read', `compose ${sub ?? ''} reads from the Docker engine`);
-  else if (sub === 'down' && (hasOption(args, '-v', '--volumes') || hasOption(args, '--rmi'))) act(call, family, 'destroy', 'compose down -v deletes the project\'s volumes and the data in them');
-  else if (sub === 'rm' && hasOption(args, '-v', '--volumes')) act(call, family, 'destroy', 'compose rm -v deletes containers with their volumes');
+  else if (sub === 'down' && (hasFlag(args, 'v', '--volumes') || hasOption(args, '--rmi'))) act(call, family, 'destroy', 'compose down -v deletes the project\'s volumes and the data in them');
+  else if (sub === 'rm' && hasFlag(args, 'v', '--volumes')) act(call, family, 'destroy', 'compose rm -v deletes containers with their volumes');
   else if (sub === 'build') act(call, family, 'build', 'compose build builds the project\'s images');
   else if (['up', 'down', 'start', 'stop', 'restart', 'run', 'exec', 'create', 'pull', 'push', 'kill', 'pause', 'unpause', 'rm', 'cp', 'scale', 'watch', 'wait', 'attach'].includes(sub)) act(call, family, 'change', `compose ${sub} changes the project's containers`);
   else act(call, family, 'unknown', `compose ${sub} is not a subcommand Paladin knows`);

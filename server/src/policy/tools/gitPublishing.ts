@@ -10,7 +10,7 @@ export function describeGitPublishing(call: ToolCall): void {
   const at = args.findIndex((a) => a.text === fact.subcommand);
   const rest = at >= 0 ? args.slice(at + 1) : [];
   const { flags, positionals } = splitArgs(rest);
-  if (fact.subcommand === 'push') {
+  if (fact.subcommand === 'push' && !flags.includes('n') && !flags.includes('dry-run')) {
     const force = flags.find((f) => ['f', 'force', 'force-with-lease', 'force-if-includes', 'mirror'].includes(f));
     const del = flags.find((f) => ['d', 'delete', 'prune'].includes(f));
     const refs = positionals.slice(1);

@@ -20,6 +20,7 @@ import { describePython, PYTHON_PROGRAMS, PYTHON_TOOL_MODULES } from './python';
 import { describeRubyPhp, RUBY_PHP_PROGRAMS } from './rubyPhp';
 import { deleteFromEmptyVariable, markQueryText, recursivePermissions } from './shellMistakes';
 import { describeSystemPackages, SYSTEM_PACKAGE_PROGRAMS } from './systemPackages';
+import { describeOtherBuild, OTHER_BUILD_PROGRAMS, RUNTIME_SUBCOMMANDS } from './otherBuilds';
 import type { ToolCall } from './toolKit';
 
 export { SequenceWatch } from './shellMistakes';
@@ -43,6 +44,7 @@ add(NATIVE_PROGRAMS, describeNative);
 add(RUBY_PHP_PROGRAMS, describeRubyPhp);
 add(['manage.py', 'artisan', 'console'], (c) => describeRubyPhp(c, c.fact.program));
 add(SYSTEM_PACKAGE_PROGRAMS, describeSystemPackages);
+add(OTHER_BUILD_PROGRAMS, describeOtherBuild);
 
 /** Programs whose description continues in programFacts.ts after this one (docker's mounts, rm's paths, chmod's modes). */
 const CONTINUE = new Set(['docker', 'podman']);
@@ -61,7 +63,22 @@ export function describeTool(w: Walker, fact: CommandFact, args: WordValue[], ct
     fact.targets = [];
   }
   describe(call);
+  helpOnly(call);
   return !CONTINUE.has(prog);
+}
+
+/**
+ * `terraform destroy --help` prints help and destroys nothing: a destroy or publish asked for
+ * its help only reads. Not for database clients, whose words after the statement may be data,
+ * nor after `--`, where the words belong to another program.
+ */
+function helpOnly(call: ToolCall): void {
+  const tool = call.fact.tool;
+  if (!tool || (tool.action !== 'destroy' && tool.action !== 'publish') || tool.family === 'database') return;
+  const end = call.args.findIndex((a) => a.text === '--');
+  const before = end < 0 ? call.args : call.args.slice(0, end);
+  if (!before.some((a) => !a.dynamic && ['--help', '-help'].includes(a.text))) return;
+  call.fact.tool = { family: tool.family, action: 'read', effect: `${call.fact.program} prints its help` };
 }
 
 /** git: the parts of a command that publish to others. */
@@ -71,6 +88,13 @@ export function describeGitTool(w: Walker, fact: CommandFact, args: WordValue[],
 
 /** `python -m pytest ...` is pytest; `php artisan` and `python manage.py` run a project's tasks. */
 export function describeInterpreterTool(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): boolean {
+  const first = args.find((a) => !a.text.startsWith('-') || a.dynamic);
+  if (first && !first.dynamic && RUNTIME_SUBCOMMANDS[fact.program]?.has(first.text)) {
+    fact.runs_code = 'none';
+    fact.reads = [];
+    describeOtherBuild({ w, fact, args, ctx });
+    return true;
+  }
   const m = args.findIndex((a) => a.text === '-m');
   const script = splitArgs(args).positionals[0];
   const at = fact.runs_code === 'module' ? m + 1 : script ? args.indexOf(script) : -1;

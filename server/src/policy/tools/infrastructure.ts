@@ -57,21 +57,28 @@ export function describeKubectl(call: ToolCall): void {
   const rest = words(args, KUBE_VALUES);
   const [sub, sub2] = texts(rest);
   fact.subcommand = sub ?? '';
-  const local = sub === undefined || sub === 'completion' || sub === 'kustomize' || sub === 'help' || sub === 'options' || (sub === 'version' && hasOption(args, '--client')) || hasOption(args, '--dry-run') && !/server/.test(args.map((a) => a.text).join(' '));
+  const local = sub === undefined || sub === 'completion' || sub === 'kustomize' || sub === 'help' || sub === 'options' || (sub === 'version' && hasOption(args, '--client')) || (dryRun(args) && !args.some((a) => a.text === '--dry-run=server'));
   if (!local && sub !== 'config' && sub !== 'plugin') fact.network = true;
   if (sub === undefined) act(call, family, 'read', `${prog} prints its help`);
+  else if (dryRun(args)) act(call, family, 'read', `${prog} ${sub} --dry-run only shows what it would do`);
+  else if (sub === 'scale' && hasOption(args, '--all') && args.some((a) => /^--replicas=0$/.test(a.text) || (a.text === '--replicas' && args[args.indexOf(a) + 1]?.text === '0'))) act(call, family, 'destroy', `${prog} scale --all --replicas=0 stops every workload it selects`);
   else if (sub === 'delete' || (sub === 'replace' && hasOption(args, '--force')) || (sub === 'apply' && hasOption(args, '--prune'))) act(call, family, 'destroy', `${prog} ${sub} deletes resources from the cluster; namespaces, volumes and their data do not come back`);
   else if (sub === 'config') {
     if (['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users'].includes(sub2 ?? '')) {
       act(call, family, 'read', `${prog} config ${sub2} reads the kubeconfig`);
       if (hasOption(args, '--raw')) fact.reads.push(call.w.path({ ...rest[0], text: '~/.kube/config', dynamic: false, glob: false }));
     } else act(call, family, 'change', `${prog} config ${sub2 ?? ''} changes the kubeconfig`);
-  } else if (KUBE_READ.has(sub) || (sub === 'rollout' && ['status', 'history'].includes(sub2 ?? '')) || (hasOption(args, '--dry-run') && sub !== 'delete')) act(call, family, 'read', `${prog} ${sub} reads from the cluster`);
+  } else if (KUBE_READ.has(sub) || (sub === 'rollout' && ['status', 'history'].includes(sub2 ?? ''))) act(call, family, 'read', `${prog} ${sub} reads from the cluster`);
   else if (KUBE_CHANGE.has(sub) || sub === 'replace') {
     act(call, family, 'change', `${prog} ${sub} changes what runs in the cluster`);
     if (sub === 'exec' || sub === 'debug' || sub === 'attach') fact.runs_code = 'remote';
   } else act(call, family, 'unknown', `${prog} ${sub} is not a subcommand Paladin knows`);
   for (const f of fileValues(args)) if (f.text !== '-' && !/^https?:/.test(f.text)) fact.reads.push(call.w.path(f));
+}
+
+/** `--dry-run`, `--dry-run=client`, `--dry-run=server` change nothing; `--dry-run=none` is a real run. */
+function dryRun(args: WordValue[]): boolean {
+  return args.some((a) => !a.dynamic && (a.text === '--dry-run' || /^--dry-run=(client|server|true)$/.test(a.text)));
 }
 
 function fileValues(args: WordValue[]): WordValue[] {

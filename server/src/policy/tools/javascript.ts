@@ -3,7 +3,7 @@
 
 import { applyKind, table } from './kinds';
 import { describeTable, set, type TableSpec } from './tableTool';
-import type { ToolCall } from './toolKit';
+import { act, optionText, type ToolCall } from './toolKit';
 
 const NPM: TableSpec = {
   family: 'javascript',
@@ -66,6 +66,18 @@ export const JAVASCRIPT_PROGRAMS = ['npm', 'yarn', 'pnpm', 'npx', 'pnpx', 'corep
 
 export function describeJavascript(call: ToolCall): void {
   const p = call.fact.program;
+  // `npx -c 'CMD'` and `npm exec -c 'CMD'` run a command line: judge it as one.
+  const callText = (['npx', 'pnpx', 'npm'].includes(p) ? optionText(call.args, '-c', '--call') : undefined);
+  if (callText !== undefined) {
+    const word = call.args.find((a, i) => i > 0 && ['-c', '--call'].includes(call.args[i - 1].text)) ?? call.args.find((a) => a.text.startsWith('--call='));
+    if (!word || word.dynamic) act(call, 'javascript', 'unknown', `${p} -c runs a command line only known at run time`);
+    else {
+      act(call, 'javascript', 'build', `${p} -c runs a command line`);
+      call.w.reparse(word.text.startsWith('--call=') ? word.text.slice(7) : word.text, call.fact.index, call.ctx, 'shell-string');
+    }
+    call.fact.network = true;
+    return;
+  }
   if (p === 'npm') describeTable(call, NPM);
   else if (p === 'yarn') describeTable(call, YARN);
   else if (p === 'pnpm') describeTable(call, PNPM);

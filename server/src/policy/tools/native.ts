@@ -78,10 +78,22 @@ export function describeMake(call: ToolCall): void {
   const targets = words(call.args, MAKE_VALUES).filter((t) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(t.text) && !/^[0-9]+$/.test(t.text));
   call.fact.subcommand = targets.map((t) => t.text).join(' ');
   const label = `${call.fact.program} ${call.fact.subcommand}`.trim();
+  // A makefile read from stdin runs what it is fed; one outside the workspace is a script like any other.
+  for (const f of makefiles(call)) {
+    if (f.text === '-' || f.text === '/dev/stdin') call.fact.runs_code = 'stdin';
+    else if (!call.w.path(f).classes.includes('workspace')) {
+      call.fact.runs_code = 'script';
+      call.fact.reads.push(call.w.path(f));
+    }
+  }
   if (hasOption(call.args, '-n', '--dry-run', '--just-print', '-q', '--question', '-p', '--print-data-base')) applyKind(call, 'c', 'read', label);
   else if (targets.some((t) => t.dynamic)) applyKind(call, 'c', 'unknown', label);
   else if (targets.some((t) => MAKE_CHANGE.test(t.text))) act(call, 'c', 'change', `${label} runs a target that usually installs or ships what was built`);
   else applyKind(call, 'c', 'build', label);
+}
+
+function makefiles(call: ToolCall) {
+  return call.args.flatMap((a, i) => (['-f', '--file', '--makefile'].includes(a.text) && call.args[i + 1] ? [call.args[i + 1]] : /^--(file|makefile)=/.test(a.text) ? [{ ...a, text: a.text.replace(/^--\w+=/, '') }] : []));
 }
 
 export function describeCmake(call: ToolCall): void {

@@ -14,6 +14,9 @@ export interface QueryVerdict {
 const READ_SQL = /^(select|explain|show|describe|desc|values|table|pragma\s+\w+\s*$|\\(d[a-z+]*|l\+?|dn|du|dt|conninfo|x|timing|echo|q|list|encoding|pset|h|\?)\b|\.(tables|schema|indexes|headers|mode|databases|dbinfo|show|help|quit|exit|width|stats|timer|nullvalue|separator)\b|use\s|begin|commit|rollback|start\s+transaction|set\s+(search_path|statement_timeout|role|session)\b)/i;
 const CHANGE_SQL = /^(insert|create|alter|grant|copy|vacuum|analyze|reindex|cluster|refresh|comment|lock|merge|replace|upsert|call|do|set|savepoint|release|prepare|execute|deallocate|listen|notify|load|import|attach|detach|checkpoint|optimize|flush|kill|rename)\b/i;
 
+/** A SELECT is not read-only when it calls these, or writes its result somewhere. */
+const SIDE_EFFECTS = /\b(pg_terminate_backend|pg_cancel_backend|pg_drop_replication_slot|pg_reload_conf|pg_rotate_logfile|pg_promote|pg_switch_wal|pg_file_write|pg_file_unlink|pg_read_file|pg_read_binary_file|pg_ls_dir|lo_import|lo_export|lo_unlink|set_config|setval|nextval|dblink_exec|dblink|load_file|sys_exec|sys_eval|xp_cmdshell|sleep|pg_sleep|benchmark)\s*\(|\binto\s+(outfile|dumpfile)\b|^select\b[^;]*\binto\s+(?!outfile|dumpfile)\w+/i;
+
 /** Split SQL text into statements at semicolons outside quotes, without comments. */
 export function sqlStatements(text: string): string[] {
   const out: string[] = [];
@@ -62,6 +65,7 @@ function statementVerdict(s: string): QueryVerdict {
   if (/^with\b/i.test(one)) return /\b(delete|update|insert|drop|truncate)\b/i.test(one) ? { action: 'change', what: `${head} changes data` } : { action: 'read', what: 'a query' };
   if (/^explain\s+(\(.*\banalyze\b.*\)|analyze)\b/i.test(one)) return statementVerdict(one.replace(/^explain\s+(\([^)]*\)|analyze(\s+verbose)?)\s*/i, '')).action === 'read' ? { action: 'read', what: 'a query plan' } : { action: 'change', what: `${head} runs the statement it explains` };
   if (/^(\\!|\\o|\\w|\\i|\\ir|\\copy|\\g|\\e|\\s|\\setenv|\.shell|\.system|\.output|\.once|\.save|\.backup|\.import|\.read|\.load|\.excel|\.restore|system\b|source\b|tee\b|\\\.)/i.test(one)) return { action: 'unknown', what: `${head} runs a program or reads or writes files` };
+  if (SIDE_EFFECTS.test(one)) return { action: 'change', what: `${head} calls functions that change the server or write files` };
   if (READ_SQL.test(one)) return { action: 'read', what: 'a query' };
   if (CHANGE_SQL.test(one)) return { action: 'change', what: `${head} changes the database` };
   return { action: 'unknown', what: `${head} is not a statement Paladin knows` };

@@ -29,7 +29,8 @@ export function deleteFromEmptyVariable(call: ToolCall, targets: WordValue[]): v
     const lead = v.lead;
     if (!lead || !v.text.startsWith(DYNAMIC + '/') || guarded(lead)) continue;
     if (w.facts.assignments.some((a) => a.name === lead.name && (a.dynamic || a.value !== ''))) continue;
-    const empty = w.path({ ...literal(v.text.slice(1).split(DYNAMIC).join('x')), glob: v.glob || /[*?[]/.test(v.text) });
+    // The worst case: every variable in the path is empty (`"$SRC/$DIR"` is `/`).
+    const empty = w.path({ ...literal(v.text.slice(1).split(DYNAMIC).join('').replace(/\/+/g, '/')), glob: v.glob || /[*?[]/.test(v.text) });
     if (['root', 'system', 'system-top', 'home-root', 'home'].some((k) => empty.classes.includes(k))) {
       fact.markers.push(`delete-if-empty:${lead.name}:${empty.path}`);
     }
@@ -40,15 +41,19 @@ export function deleteFromEmptyVariable(call: ToolCall, targets: WordValue[]): v
 export function recursivePermissions(call: ToolCall): void {
   const { fact, args } = call;
   const { flags, positionals } = splitArgs(args);
-  const recursive = flags.includes('R') || flags.includes('recursive');
+  // find ~ -exec chmod … {} is as recursive as chmod -R ~.
+  const recursive = flags.includes('R') || flags.includes('recursive') || call.w.facts.commands[fact.parent]?.program === 'find';
   const modeAsOption = fact.program === 'chmod' && args.some((a) => !a.dynamic && /^-[rwxXst]+$/.test(a.text) && !/R/.test(a.text));
   if (!recursive && !modeAsOption) return;
   const byReference = args.some((a) => a.text.startsWith('--reference'));
   const targets = modeAsOption || byReference ? positionals : positionals.slice(1);
+  // Giving the owner access (`u+rwX`) or adding execute (`+x`) takes nothing away and opens nothing to others.
+  const mode = modeAsOption ? '' : (positionals[0]?.text ?? '');
+  const harmless = fact.program === 'chmod' && !byReference && /^(u\+[rwxX]+|[ua]?\+[xX])$/.test(mode);
   for (const t of targets) {
     const p = call.w.path(t);
     if (!fact.writes.some((q) => q.path === p.path)) fact.writes.push(p);
-    if (!recursive) continue;
+    if (!recursive || harmless) continue;
     // Someone's /home/NAME is an administrator's business (ask through the path rules); `~` is the person's own.
     const ownHome = p.classes.includes('home-root') && /^(~|\/~)/.test(p.path);
     if (ownHome || ['root', 'system-top'].some((k) => p.classes.includes(k))) fact.markers.push(`recursive-permissions:${p.path}`);

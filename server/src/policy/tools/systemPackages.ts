@@ -4,7 +4,7 @@
 
 import { applyKind, table, type Kind } from './kinds';
 import { describeTable, set, type TableSpec } from './tableTool';
-import type { ToolCall } from './toolKit';
+import { hasFlag, type ToolCall } from './toolKit';
 
 const family = 'system-packages';
 
@@ -20,6 +20,8 @@ const APT: TableSpec = {
     destroy: 'remove purge autoremove autopurge',
   }),
   readOnlyWith: ['-s', '--simulate', '--dry-run', '--just-print', '--no-act'],
+  // A simulated removal (`apt-get -s remove`) only prints what it would do.
+  adjust: (call, _sub, _rest, kind) => (hasFlag(call.args, 's', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon') ? 'read' : kind),
 };
 
 const DNF: TableSpec = {

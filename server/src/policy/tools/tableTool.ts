@@ -41,6 +41,8 @@ export function describeTable(call: ToolCall, spec: TableSpec, label = call.fact
   if (spec.readOnlyWith && hasOption(call.args, ...spec.readOnlyWith) && ['write', 'build'].includes(kind)) kind = 'read';
   if (spec.writesWith && hasOption(call.args, ...spec.writesWith) && ['read', 'build'].includes(kind)) kind = 'write';
   if (spec.adjust) kind = spec.adjust(call, sub ?? '', rest, kind);
+  // `npm publish --dry-run`, `poetry publish --dry-run`: packs and checks, publishes nothing.
+  if (kind === 'publish' && hasOption(call.args, '--dry-run')) kind = 'build';
   let inner: WordValue[] = [];
   if (kind === 'run' && sub !== undefined) {
     const at = call.args.indexOf(rest[0]);

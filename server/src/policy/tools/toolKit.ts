@@ -93,3 +93,8 @@ export function isLocalHost(h: string | undefined): boolean {
   if (h === undefined || h === '') return true;
   return /^(localhost|127\.[0-9.]+|::1|\[::1\]|0\.0\.0\.0)(:\d+)?$/i.test(h) || h.startsWith('/');
 }
+
+/** A short option given alone or in a cluster (`-a`, `-af`), or its long form. */
+export function hasFlag(args: WordValue[], letter: string, ...long: string[]): boolean {
+  return args.some((a) => !a.dynamic && ((/^-[a-zA-Z]+$/.test(a.text) && a.text.includes(letter)) || long.includes(a.text)));
+}
