@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS extension, loaded by VS Code as is */
+/* global require, exports */
 // Test-only extension: reads {id, tool, input} from lm-request.json in the
 // workspace, calls vscode.lm.invokeTool as a chat agent would (outside a chat
 // session, so VS Code asks for confirmation in a dialog), and writes what came
