@@ -26,7 +26,7 @@ export async function createCheckingPaladin(settings: Settings): Promise<Paladin
   const db = openStore(settings);
   try {
     const policy = await createPolicyStage(db, settings);
-    const records = createRecordsStage(db, settings);
+    const records = createRecordsStage(db, settings, { housekeeping: false });
     return new Paladin(db, settings, {
       policy,
       records,

@@ -22,14 +22,15 @@ export interface Records extends RecordsStage {
   readonly outputs: OutputStore;
 }
 
-export function createRecordsStage(db: Db, settings: Settings): Records {
+/** `housekeeping: false` skips pruning expired outputs and closing abandoned runs (a one-shot check leaves them to the next full start). */
+export function createRecordsStage(db: Db, settings: Settings, options: { housekeeping?: boolean } = {}): Records {
   // The editor puts the OpenAI key from its secret storage into settings (in memory only).
   registerSecret(settings.openai.apiKey);
   const outputs = new OutputStore(db, { maxBytes: settings.sandbox.historyOutputBytes, retentionDays: settings.history.outputRetentionDays });
   const history = new History(db, outputs);
   // Absolute, so the key file next to the database is found from any working folder.
   const auditLog = new AuditLog(db, db.memory ? ':memory:' : path.resolve(db.name), settings.audit.checkpointEvery);
-  if (!db.readonly) {
+  if (!db.readonly && options.housekeeping !== false) {
     outputs.prune();
     for (const id of history.closeAbandoned()) auditLog.append(undefined, 'run.abandoned', id, { reason: 'the process running it stopped before it ended' });
   }
