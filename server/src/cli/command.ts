@@ -54,6 +54,8 @@ export interface Subcommand {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Sub-subcommands such as `policy add`; the first positional picks one. */
   allowPositionals?: boolean;
+  /** `checking`: needs only the policy and the records (no Docker, models or manuals), so it starts fast. */
+  compose?: 'checking';
   run(ctx: CliContext, args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }): Promise<number>;
 }
 

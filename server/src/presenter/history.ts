@@ -9,8 +9,12 @@ import type { Db } from '../store/database';
 import type { OutputStore } from './outputs';
 import { maskBytes, maskString } from './secretMask';
 
-/** How a history entry stands. A run that `succeeded` is the one the planner learns from as a success. */
-export const historyStatuses = ['planned', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
+/**
+ * How a history entry stands. A run that `succeeded` is the one the planner
+ * learns from as a success. `judged`: a command an agent was about to run
+ * itself, judged by its hook; whether it ran is the agent's record.
+ */
+export const historyStatuses = ['planned', 'judged', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
 export type HistoryStatus = (typeof historyStatuses)[number];
 
 /** Longer than the longest run allowed (paladin.sandbox.timeoutSeconds ≤ 3600) plus its queue. */
@@ -57,6 +61,8 @@ export interface HistoryEntry {
 
 export interface HistoryFilter {
   userId?: string;
+  /** Where the entry came from: `mcp` also matches `mcp:<client name>`. */
+  source?: string;
   search?: string;
   status?: string;
   since?: Date;
@@ -75,6 +81,12 @@ const select = `SELECT id, user_id AS userId, source, query, planned_command AS 
 
 function maskedEntry(e: HistoryEntry): HistoryEntry {
   return { ...e, query: maskString(e.query ?? ''), command: maskString(e.command ?? ''), reasoning: e.reasoning && maskString(e.reasoning), message: e.message && maskString(e.message) };
+}
+
+/** The history's source column: the front, and the agent's own name when it gave one (`mcp:claude-desktop`). */
+export function sourceLabel(actor: Actor): string {
+  const client = actor.client?.replace(/[^\w .@/+-]/g, '').slice(0, 64).trim();
+  return client ? `${actor.source}:${client}` : actor.source;
 }
 
 function fromRow(row: Record<string, unknown>): HistoryEntry {
@@ -101,7 +113,7 @@ export class History {
     this.db
       .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, entry.actor.userId, this.kept(entry.query), this.kept(entry.plannedCommand), this.kept(entry.reasoning ?? ''), entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, entry.actor.source, new Date().toISOString());
+      .run(id, entry.actor.userId, this.kept(entry.query), this.kept(entry.plannedCommand), this.kept(entry.reasoning ?? ''), entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, sourceLabel(entry.actor), new Date().toISOString());
     return id;
   }
 
@@ -126,7 +138,7 @@ export class History {
         this.db
           .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at, started_at)
             VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`)
-          .run(id, actor.userId, query, this.kept(command), plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, actor.source, now, now);
+          .run(id, actor.userId, query, this.kept(command), plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, sourceLabel(actor), now, now);
         return id;
       })
       .immediate();
@@ -178,6 +190,10 @@ export class History {
     if (filter.userId) {
       where.push('user_id = ?');
       params.push(filter.userId);
+    }
+    if (filter.source) {
+      where.push("(source = ? OR source LIKE ? ESCAPE '\\')");
+      params.push(filter.source, filter.source.replace(/[\\%_]/g, (c) => '\\' + c) + ':%');
     }
     if (filter.search) {
       const like = '%' + filter.search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';

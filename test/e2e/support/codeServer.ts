@@ -54,6 +54,8 @@ export interface EditorOptions {
   settings?: Record<string, unknown>;
   /** false: Workspace Trust on, and the folder not trusted. */
   trusted?: boolean;
+  /** Further VSIX files to install next to Paladin's (test-only extensions). */
+  extraVsix?: string[];
 }
 
 export interface Editor {
@@ -125,8 +127,10 @@ export async function openEditor(options: EditorOptions = {}): Promise<Editor> {
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   const env = { ...process.env, PALADIN_DB: dbPath };
-  const install = spawnSync(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
-  if (install.status !== 0) throw new Error(`installing the VSIX failed: ${install.stderr}`);
+  for (const file of [vsix, ...(options.extraVsix ?? [])]) {
+    const install = spawnSync(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', file], { env, encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`installing ${path.basename(file)} failed: ${install.stderr}`);
+  }
 
   const server = spawn(
     bin,

@@ -12,7 +12,7 @@ import { openRecords } from '../openRecords';
 import { inertText, writeExport } from './exportFile';
 
 const help = `Usage:
-  paladin history [--search TEXT] [--status S] [--since D] [--limit N] [--json]
+  paladin history [--search TEXT] [--status S] [--source S] [--since D] [--limit N] [--json]
   paladin history export [--format json|csv] [--output FILE] [filters]
   paladin history show ID [--json]
   paladin history rerun ID [--same] [--yes] [--workspace DIR] [--json]
@@ -31,6 +31,8 @@ unique prefix of an entry's id (at least 4 characters).
 Options:
   --search TEXT   entries whose request or command contains TEXT
   --status S      one of: ${historyStatuses.join(', ')}
+  --source S      where it came from: editor, cli, api, mcp, claude-code, gemini,
+                  cursor, lm-tool (mcp also matches mcp:<client name>)
   --since D       a span back from now (90m, 12h, 7d, 2w) or a date (2026-11-01)
   --limit N       at most N entries (default 50 for the list, all for export)
   --format F      json (default) or csv, for export
@@ -46,6 +48,10 @@ function filterFrom(values: Record<string, unknown>, defaultLimit?: number): His
   if (typeof values.status === 'string') {
     if (!(historyStatuses as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${historyStatuses.join(', ')}, not "${values.status}"`);
     filter.status = values.status;
+  }
+  if (typeof values.source === 'string') {
+    if (!/^[a-z][a-z-]*(:[\w .@/+-]{1,64})?$/.test(values.source)) throw new UsageError(`--source must be a source name such as mcp, claude-code or cli (optionally source:client), not "${values.source}"`);
+    filter.source = values.source;
   }
   if (typeof values.since === 'string') {
     try {
@@ -78,6 +84,7 @@ export const historyCommand: Subcommand = {
     json: { type: 'boolean' },
     search: { type: 'string' },
     status: { type: 'string' },
+    source: { type: 'string' },
     since: { type: 'string' },
     limit: { type: 'string' },
     format: { type: 'string' },
