@@ -23,6 +23,7 @@ import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
 import { linkBreaksOut, listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
 import { checkWorkspace } from './workspaceGuard';
+import { type SandboxAccess, sandboxAccess } from './workspaceOwner';
 import { WorkspaceLocks } from './workspaceLock';
 
 type RunOutput = RunResult & { output?: Buffer };
@@ -83,7 +84,8 @@ export class Executor implements ExecutorStage {
     return this.swept;
   }
 
-  shape(params: RunParams): SandboxShape {
+  /** The container's shape; `access` (who runs, from a copy or not) is known once the workspace passed its guard. */
+  shape(params: RunParams, access?: SandboxAccess): SandboxShape {
     const s = this.settings.sandbox;
     if (!MODES.includes(params.mode)) throw new RequestError(`Unknown workspace mode "${String(params.mode)}": use ro, snapshot or live.`);
     const requested = params.timeoutSeconds ?? s.timeoutSeconds;
@@ -92,11 +94,13 @@ export class Executor implements ExecutorStage {
     const timeout = Math.min(requested, s.maxTimeoutSeconds);
     const image = (params.image ?? s.image).trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
+    const copy = access?.copy === true;
     return {
       image,
-      mode: params.mode,
-      user: params.mode === 'live' ? liveUser(params.workspace) : undefined,
-      workspace: params.mode === 'snapshot' ? undefined : params.workspace,
+      mode: copy ? 'snapshot' : params.mode,
+      user: params.mode === 'snapshot' ? undefined : access?.user,
+      ...(copy ? { readOnlyCopy: true } : {}),
+      workspace: params.mode === 'snapshot' || copy ? undefined : params.workspace,
       network: params.network === true,
       recursiveReadOnly: this.recursiveReadOnlyKnown,
       limits: { memoryMiB: s.memoryMiB, cpus: s.cpus, pids: s.pids, tmpfsMiB: s.tmpfsMiB, timeoutSeconds: timeout, snapshotMiB: s.snapshotMaxMiB },
@@ -105,12 +109,15 @@ export class Executor implements ExecutorStage {
 
   /** Warms the pool for a kind of run ahead of time (e.g. when the editor opens a workspace). */
   warm(params: RunParams): void {
+    let access: SandboxAccess;
     try {
-      checkWorkspace(fs.realpathSync(params.workspace), params.mode, this.recursiveReadOnlyKnown);
+      const real = fs.realpathSync(params.workspace);
+      checkWorkspace(real, params.mode, this.recursiveReadOnlyKnown);
+      access = sandboxAccess(real, params.mode);
     } catch {
       return; // a run there is refused anyway, with the reason
     }
-    const shape = this.shape(params);
+    const shape = this.shape(params, access);
     this.pool.refill(poolKey(shape), shape);
   }
 
@@ -121,8 +128,11 @@ export class Executor implements ExecutorStage {
       throw explainDockerError(err);
     });
     const realWorkspace = await this.guard(params);
-    const shape = this.shape(params);
+    const access = sandboxAccess(realWorkspace, params.mode);
+    const shape = this.shape(params, access);
     const key = poolKey(shape);
+    // Reading a copy is worth a line in the output; every note is in the result.
+    if (access.copy) for (const note of access.notes) options.onOutput?.({ stream: 'stderr', text: `[paladin: ${note}]\n` });
     if ((params.timeoutSeconds ?? 0) > shape.limits.timeoutSeconds) {
       options.onOutput?.({ stream: 'stderr', text: `[paladin: timeout lowered to ${shape.limits.timeoutSeconds} s, this server's maximum (paladin.sandbox.maxTimeoutSeconds)]\n` });
     }
@@ -155,7 +165,7 @@ export class Executor implements ExecutorStage {
       this.pool.refill(key, shape);
       const runId = options.runId ?? sandbox.id;
       let manifest: Manifest | undefined;
-      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal, options.onOutput);
+      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal, options.onOutput, shape.readOnlyCopy);
       const startMs = performance.now() - startAt;
       const exec = await sandbox.execute(params.command, {
         limits: { viewerBytes: this.settings.sandbox.outputBytes, historyBytes: this.settings.sandbox.historyOutputBytes },
@@ -165,7 +175,7 @@ export class Executor implements ExecutorStage {
       });
       let ended = await this.classify(sandbox, exec, shape);
       let changes: RunResult['changes'];
-      if (manifest && ended.end === 'exited') {
+      if (manifest && !shape.readOnlyCopy && ended.end === 'exited') {
         try {
           // Frozen first: whatever the command left running cannot touch the files while they are read.
           await sandbox.freeze();
@@ -179,6 +189,7 @@ export class Executor implements ExecutorStage {
       const output = exec.sink.output();
       return {
         ...this.result(params, shape, runId, { ...ended, queueMs, startMs, runMs: exec.runMs }),
+        ...(access.notes.length ? { notes: access.notes } : {}),
         bytes: { ...exec.sink.bytes },
         truncated: exec.sink.truncated,
         changes,
@@ -216,7 +227,7 @@ export class Executor implements ExecutorStage {
     }
   }
 
-  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal, onOutput?: OnOutput): Promise<Manifest> {
+  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal, onOutput?: OnOutput, readOnly = false): Promise<Manifest> {
     const listed = await listWorkspaceFiles(workspace, signal);
     const files = listed.filter((rel) => !linkBreaksOut(workspace, rel));
     if (files.length < listed.length) {
@@ -224,7 +235,7 @@ export class Executor implements ExecutorStage {
       const left = listed.filter((rel) => !kept.has(rel));
       onOutput?.({ stream: 'stderr', text: `[paladin: the snapshot leaves out ${left.length} link(s) pointing outside the workspace: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}]\n` });
     }
-    const { stream, manifest } = await packWorkspace(workspace, files, this.settings.sandbox.snapshotMaxMiB * 1024 * 1024, signal);
+    const { stream, manifest } = await packWorkspace(workspace, files, this.settings.sandbox.snapshotMaxMiB * 1024 * 1024, signal, readOnly ? 0 : 1000);
     manifest.catch(() => undefined);
     try {
       await sandbox.container.putArchive(stream as unknown as NodeJS.ReadableStream, { path: '/workspace' });
@@ -276,7 +287,7 @@ export class Executor implements ExecutorStage {
       durations: { queueMs: round(r.queueMs), startMs: round(r.startMs), runMs: round(r.runMs) },
       bytes: { stdout: 0, stderr: 0 },
       truncated: false,
-      mode: shape.mode,
+      mode: params.mode,
       image: shape.image,
     };
   }
@@ -362,16 +373,6 @@ export class Executor implements ExecutorStage {
 }
 
 export { SandboxError };
-
-/**
- * Live mode writes the real workspace, so it runs as the workspace's owner
- * (files it creates belong to that person), unless the owner is root: then
- * the usual unprivileged 1000:1000, which may not be allowed to write there.
- */
-function liveUser(workspace: string): string | undefined {
-  const st = fs.statSync(workspace);
-  return st.uid === 0 || st.gid === 0 ? undefined : `${st.uid}:${st.gid}`;
-}
 
 /** The canonical path (the key live runs lock under), or the path as given when it is gone. */
 function realOr(p: string): string {

@@ -149,6 +149,8 @@ export interface RunResult {
   consequences?: Consequences;
   outputHash?: string;
   historyId?: string;
+  /** Plain sentences on how the run differs from what was asked (who it ran as, a copy instead of the folder). */
+  notes?: string[];
 }
 
 /** What applying a snapshot run's changes would do, summed up for a person. */
