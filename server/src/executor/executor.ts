@@ -22,6 +22,8 @@ import { collectChanges } from './snapshotChanges';
 import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
 import { linkBreaksOut, listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
+import { undoApply, type UndoResult } from './undoApply';
+import { UndoStore } from './undoRecords';
 import { checkWorkspace } from './workspaceGuard';
 import { type SandboxAccess, sandboxAccess } from './workspaceOwner';
 import { WorkspaceLocks } from './workspaceLock';
@@ -37,6 +39,7 @@ export class Executor implements ExecutorStage {
   readonly queue: RunQueue;
   readonly pending: PendingStore;
   readonly locks: WorkspaceLocks;
+  readonly undos: UndoStore;
   readonly owner = ownerTag();
   /** Whether the engine makes read-only binds read-only all the way down (API 1.44+); known after the first run. */
   private recursiveReadOnly: Promise<boolean> | undefined;
@@ -57,6 +60,7 @@ export class Executor implements ExecutorStage {
     this.queue = new RunQueue(s.maxConcurrent);
     this.pending = new PendingStore(pendingRoot(settings.database.path));
     this.locks = new WorkspaceLocks(`${this.pending.root}-locks`);
+    this.undos = new UndoStore(`${this.pending.root}-undo`);
   }
 
   /** Refuses a workspace that may not be mounted (or copied) in this mode; returns its real path. */
@@ -77,6 +81,7 @@ export class Executor implements ExecutorStage {
   startup(): Promise<void> {
     this.swept ??= (async () => {
       this.pending.purge();
+      this.undos.purge();
       await sweep(this.docker, { keepOwner: this.owner });
     })();
     // A failed sweep (engine down) is retried by the next run rather than remembered.
@@ -310,8 +315,14 @@ export class Executor implements ExecutorStage {
     const run = this.pending.load(runId);
     const unlock = this.locks.holdApply(realOr(run.workspace));
     let result: ReturnType<typeof applyPending>;
+    // What the apply replaces is kept first, so `undo` can put it back.
+    const undo = this.undos.begin(runId, run.workspace);
     try {
-      result = applyPending(run, (name) => this.pending.fileOf(runId, name), options);
+      result = applyPending(run, (name) => this.pending.fileOf(runId, name), { ...options, beforeCommit: (targets) => undo.capture(targets) });
+      undo.finish(result.applied);
+    } catch (err) {
+      undo.abort();
+      throw err;
     } finally {
       unlock();
     }
@@ -320,6 +331,17 @@ export class Executor implements ExecutorStage {
     else if (result.remaining.length > 0) this.pending.save({ ...run, changes: result.remaining });
     else this.pending.remove(runId);
     return { applied: result.applied, skipped: result.skipped, ...(result.failed.length ? { failed: result.failed } : {}) };
+  }
+
+  /** Puts back what the apply of `runId` replaced, when the files still hold what it left. */
+  async undo(runId: string): Promise<UndoResult> {
+    const record = this.undos.load(runId);
+    const unlock = this.locks.holdApply(realOr(record.workspace));
+    try {
+      return undoApply(this.undos, runId);
+    } finally {
+      unlock();
+    }
   }
 
   async pendingChanges(runId: string): Promise<FileChange[]> {

@@ -1,5 +1,6 @@
 // `paladin run`: check a command against the policy, run it in the sandbox,
-// stream its output; `--apply RUNID` / `--discard RUNID` settle a snapshot run.
+// stream its output; `--apply RUNID` / `--discard RUNID` settle a snapshot run,
+// `--undo RUNID` takes an apply back.
 
 import { summariseChanges } from '../../executor/consequences';
 import { RequestError, type Paladin } from '../../paladin';
@@ -13,6 +14,7 @@ const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeou
                    [--workspace DIR] [--network] [--yes] [--json]
        paladin run --apply RUNID [--include-sensitive] [--json]
        paladin run --discard RUNID
+       paladin run --undo RUNID [--json]
 
 Checks the command against the policy, then runs it in a locked-down Docker
 container and streams its stdout and stderr. A command the policy denies never
@@ -42,6 +44,8 @@ Options:
                        snapshot run left
   --include-sensitive  with --apply: also write into .git/ and .vscode/
   --discard RUNID      drop the changes a snapshot run left
+  --undo RUNID         put back what applying that run replaced (refused,
+                       changing nothing, when those files changed since)
 
 Exit codes: 0 exited 0; 5 exited non-zero or hit a limit (timeout, memory,
 output, cancelled); 1 sandbox error (Docker down, image missing); 3 needs
@@ -63,6 +67,7 @@ export const runCommand: Subcommand = {
     apply: { type: 'string' },
     'include-sensitive': { type: 'boolean' },
     discard: { type: 'string' },
+    undo: { type: 'string' },
   },
   allowPositionals: true,
   async run(ctx, { values, positionals }) {
@@ -85,6 +90,8 @@ export const runCommand: Subcommand = {
       else ctx.err.write(`discarded the changes of run ${values.discard}\n`);
       return Exit.ok;
     }
+
+    if (typeof values.undo === 'string') return undoRun(ctx, values.undo, positionals, json);
 
     const command = positionals.join(' ');
     if (command.trim() === '') throw new UsageError('give the command to run, e.g. paladin run "ls -la"');
@@ -180,4 +187,18 @@ function printApplied(ctx: CliContext, result: ApplyResult): void {
   for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
   for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
   if (result.applied.length === 0 && result.skipped.length === 0 && (result.failed ?? []).length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
+}
+
+async function undoRun(ctx: CliContext, runId: string, positionals: string[], json: boolean): Promise<number> {
+  if (positionals.length > 0) throw new UsageError('--undo takes a run id and no command');
+  const paladin = await ctx.paladin();
+  const result = await paladin.undo(ctx.actor, runId);
+  if (json) ctx.out.write(JSON.stringify({ runId, ...result }) + '\n');
+  else {
+    for (const p of result.restored) ctx.out.write(`restored ${p}\n`);
+    for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
+    for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
+    if (result.restored.length === 0 && result.skipped.length === 0) ctx.out.write('nothing to undo (the workspace already holds what the apply replaced)\n');
+  }
+  return (result.failed ?? []).length > 0 ? Exit.failure : Exit.ok;
 }
