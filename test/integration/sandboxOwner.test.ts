@@ -46,7 +46,7 @@ describe('the sandbox runs as the workspace owner', { skip }, () => {
   test('a 0700 workspace of uid 1234 reads in ro mode, as 1234:1234, and stays read-only', async () => {
     const ws = privateFolder('u1234', 1234, 1234);
     const r = await run(ws, 'cat a.txt; id -u; id -g');
-    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(r.exitCode, 0, `${r.end}: ${r.message ?? ''} ${r.stderr}`);
     assert.equal(r.stdout, 'secret of the owner\n1234\n1234\n');
     assert.equal(r.notes, undefined, 'nothing to say when the run is as asked');
     const write = await run(ws, 'echo x > b.txt');
@@ -58,7 +58,7 @@ describe('the sandbox runs as the workspace owner', { skip }, () => {
   test('live mode writes files as their owner', async () => {
     const ws = privateFolder('live1234', 1234, 1235);
     const r = await run(ws, 'echo made > new.txt; id -u', 'live');
-    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(r.exitCode, 0, `${r.end}: ${r.message ?? ''} ${r.stderr}`);
     assert.equal(r.stdout, '1234\n');
     const st = fs.statSync(path.join(ws, 'new.txt'));
     assert.deepEqual([st.uid, st.gid], [1234, 1235]);
@@ -67,7 +67,7 @@ describe('the sandbox runs as the workspace owner', { skip }, () => {
   test('a root-owned 0700 workspace: ro reads a read-only copy, and says so', async () => {
     const ws = privateFolder('root700', 0, 0);
     const r = await run(ws, 'cat a.txt; id -u; echo x > b.txt || echo refused; echo y >> a.txt || echo refused');
-    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(r.exitCode, 0, `${r.end}: ${r.message ?? ''} ${r.stderr}`);
     assert.equal(r.stdout, 'secret of the owner\n1000\nrefused\nrefused\n');
     assert.equal(r.mode, 'ro');
     assert.ok(r.notes?.some((n) => /belongs to root; Paladin never runs a sandbox as root/.test(n)), JSON.stringify(r.notes));
@@ -85,7 +85,7 @@ describe('the sandbox runs as the workspace owner', { skip }, () => {
     fs.mkdirSync(ws, { mode: 0o755 });
     fs.writeFileSync(path.join(ws, 'a.txt'), 'open\n', { mode: 0o644 });
     const r = await run(ws, 'cat a.txt; id -u; grep -c " /workspace " /proc/mounts');
-    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(r.exitCode, 0, `${r.end}: ${r.message ?? ''} ${r.stderr}`);
     assert.equal(r.stdout, 'open\n1000\n1\n', 'the folder itself is mounted');
     assert.equal(r.notes?.length, 1);
     assert.match(r.notes![0], /belongs to root/);
@@ -95,7 +95,7 @@ describe('the sandbox runs as the workspace owner', { skip }, () => {
     const ws = privateFolder('mixed', 1234, 1234);
     fs.writeFileSync(path.join(ws, 'root-only.txt'), 'root data\n', { mode: 0o600 });
     const r = await run(ws, 'cat root-only.txt; id -u');
-    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(r.exitCode, 0, `${r.end}: ${r.message ?? ''} ${r.stderr}`);
     assert.equal(r.stdout, 'root data\n1234\n');
     assert.ok(r.notes?.some((n) => /1234:1234 cannot read root-only\.txt/.test(n)), JSON.stringify(r.notes));
   });
@@ -109,7 +109,7 @@ describe('the sandbox runs as the workspace owner', { skip }, () => {
   test('a live run in a root-owned folder 1000 may write says whose the new files are', async () => {
     const ws = privateFolder('rootlive777', 0, 0, 0o777);
     const r = await run(ws, 'echo x > b.txt', 'live');
-    assert.equal(r.exitCode, 0, r.stderr);
+    assert.equal(r.exitCode, 0, `${r.end}: ${r.message ?? ''} ${r.stderr}`);
     assert.ok(r.notes?.some((n) => /Files the run creates belong to 1000:1000/.test(n)));
     assert.equal(fs.statSync(path.join(ws, 'b.txt')).uid, 1000);
   });
