@@ -85,7 +85,7 @@ export interface ExecutorStage {
   discard(runId: string): Promise<void>;
   /** Restores what an apply replaced (refused when the files changed since). */
   undo?(runId: string): Promise<UndoResult>;
-  status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable'; detail: string }>;
+  status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing'; detail: string }>;
   dispose(): Promise<void>;
 }
 

@@ -28,6 +28,8 @@ export interface SandboxShape {
   recursiveReadOnly?: boolean;
   /** `uid:gid` to run as; defaults to 1000:1000. Never 0. */
   user?: string;
+  /** The engine runtime; `runsc` is gVisor. Default: the engine's (runc). */
+  runtime?: 'runc' | 'runsc';
   /** Snapshot mode holding a copy for an `ro` run: the copy belongs to root, so the run cannot change it. */
   readOnlyCopy?: boolean;
 }
@@ -85,6 +87,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
     NetworkDisabled: !shape.network,
     Labels: labelSet,
     HostConfig: {
+      ...(shape.runtime === 'runsc' ? { Runtime: 'runsc' } : {}),
       NetworkMode: shape.network ? 'bridge' : 'none',
       Privileged: false,
       ReadonlyRootfs: true,

@@ -22,6 +22,7 @@ import { collectChanges } from './snapshotChanges';
 import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
 import { linkBreaksOut, listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
+import { checkRuntimeNetwork, engineRuntimes, runtimeProblem } from './engineRuntime';
 import { undoApply, type UndoResult } from './undoApply';
 import { UndoStore } from './undoRecords';
 import { checkWorkspace } from './workspaceGuard';
@@ -45,6 +46,7 @@ export class Executor implements ExecutorStage {
   private recursiveReadOnly: Promise<boolean> | undefined;
   private recursiveReadOnlyKnown = false;
   private swept: Promise<void> | undefined;
+  private runtimes: Promise<string[]> | undefined;
   private readonly images = new Map<string, Promise<void>>();
   private readonly cleanups = new Set<Promise<unknown>>();
   /** Containers running a command right now; disposing the stage kills them. */
@@ -77,6 +79,20 @@ export class Executor implements ExecutorStage {
     return real;
   }
 
+  /** The runtimes the engine offers, asked once (again after a failure). */
+  engineRuntimes(): Promise<string[]> {
+    this.runtimes ??= engineRuntimes(this.docker);
+    this.runtimes.catch(() => (this.runtimes = undefined));
+    return this.runtimes;
+  }
+
+  /** Refuses a run under a runtime the engine does not have (never falls back to less isolation). */
+  private async checkRuntime(): Promise<void> {
+    if (this.settings.sandbox.runtime === 'runc') return;
+    const problem = runtimeProblem(this.settings.sandbox.runtime, await this.engineRuntimes().catch((err) => { throw explainDockerError(err); }));
+    if (problem) throw new RequestError(problem, 'unavailable');
+  }
+
   /** The start-up sweep: containers and volumes of servers that are gone, and expired pending changes. */
   startup(): Promise<void> {
     this.swept ??= (async () => {
@@ -100,7 +116,9 @@ export class Executor implements ExecutorStage {
     const image = (params.image ?? s.image).trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
     const copy = access?.copy === true;
+    checkRuntimeNetwork(s.runtime, params.network === true);
     return {
+      ...(s.runtime === 'runsc' ? { runtime: 'runsc' as const } : {}),
       image,
       mode: copy ? 'snapshot' : params.mode,
       user: params.mode === 'snapshot' ? undefined : access?.user,
@@ -132,6 +150,7 @@ export class Executor implements ExecutorStage {
     await this.startup().catch((err) => {
       throw explainDockerError(err);
     });
+    await this.checkRuntime();
     const realWorkspace = await this.guard(params);
     const access = sandboxAccess(realWorkspace, params.mode);
     const shape = this.shape(params, access);
@@ -353,7 +372,7 @@ export class Executor implements ExecutorStage {
     this.pending.remove(runId);
   }
 
-  async status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable'; detail: string }> {
+  async status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing'; detail: string }> {
     const image = this.settings.sandbox.image;
     try {
       const version = await this.docker.version();
@@ -365,9 +384,13 @@ export class Executor implements ExecutorStage {
         return { state: 'image missing', detail: `Docker ${version.Version} at ${engineName()}; image ${image} is missing (${how}).` };
       }
       const flavor = info.flavor === 'busybox' ? ' (minimal busybox build)' : '';
+      const runtime = this.settings.sandbox.runtime;
+      const runtimes = await this.engineRuntimes();
+      const problem = runtimeProblem(runtime, runtimes);
+      if (problem) return { state: 'runtime missing', detail: `Docker ${version.Version} at ${engineName()}; ${problem}` };
       return {
         state: 'ready',
-        detail: `Docker ${version.Version} at ${engineName()}; image ${image}${flavor}; ${pool.ready} warm, ${q.active} running, ${q.waiting} queued.`,
+        detail: `Docker ${version.Version} at ${engineName()}; image ${image}${flavor}; runtime ${runtime} (engine has: ${runtimes.join(', ')}); ${pool.ready} warm, ${q.active} running, ${q.waiting} queued.`,
       };
     } catch (err) {
       const e = explainDockerError(err, image);

@@ -198,6 +198,6 @@ export interface ServerStatus {
   state: 'starting' | 'ready' | 'error';
   message?: string;
   planner: { active: PlannerName; detail: string };
-  sandbox: { state: 'ready' | 'image missing' | 'docker unreachable' | 'unknown'; detail: string };
+  sandbox: { state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing' | 'unknown'; detail: string };
   dbPath: string;
 }
