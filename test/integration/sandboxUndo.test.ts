@@ -88,6 +88,8 @@ function workspace(name: string): string {
   fs.chmodSync(path.join(ws, 'old', 'gone.sh'), 0o700);
   if (asRoot) fs.chownSync(path.join(ws, 'old', 'gone.sh'), 1234, 1235);
   fs.symlinkSync('keep.txt', path.join(ws, 'ln'));
+  // An empty folder of the person's own: the apply creates made/deep in it, the undo must leave it.
+  fs.mkdirSync(path.join(ws, 'made'));
   return ws;
 }
 

@@ -24,6 +24,8 @@ export interface ApplyTarget {
   dirRel: string;
   name: string;
   folder: Folder | undefined;
+  /** Folders on the way that do not exist yet (the apply creates them), deepest first. */
+  newDirs: string[];
 }
 
 export interface ApplyOptions {
@@ -136,7 +138,7 @@ function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => st
   }
   if (options.beforeCommit) {
     try {
-      options.beforeCommit(steps.map((s) => ({ entry: s.entry, dirRel: s.dirRel, name: s.name, folder: tree.get(s.dirRel) })));
+      options.beforeCommit(steps.map((s) => ({ entry: s.entry, dirRel: s.dirRel, name: s.name, folder: tree.get(s.dirRel), newDirs: missingDirs(tree, s.dirRel) })));
     } catch (err) {
       if (err instanceof RequestError) throw err;
       throw new RequestError(`Nothing was applied: ${explain(err)}`);
@@ -148,6 +150,13 @@ function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => st
     throw new RequestError(`Nothing was applied: ${failed.map((f) => `${f.path}: ${f.reason}`).join('; ')}`);
   }
   return { applied, skipped, failed, remaining };
+}
+
+/** `rel` and its parents that do not exist, deepest first. */
+function missingDirs(tree: FolderTree, rel: string): string[] {
+  const out: string[] = [];
+  for (let at = rel; at !== '' && !tree.get(at); at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '') out.push(at);
+  return out;
 }
 
 /**

@@ -127,9 +127,7 @@ export class UndoCapture {
     const missing = new Set<string>();
     for (const t of targets) {
       const after = t.entry.next ? { type: t.entry.next.type, hash: t.entry.next.hash } : undefined;
-      if (!t.folder) {
-        for (let rel = t.dirRel; rel !== '' && !missing.has(rel); rel = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '') missing.add(rel);
-      }
+      for (const rel of t.newDirs) missing.add(rel);
       const st = t.folder?.lstat(t.name);
       if (!t.folder || !st) {
         this.captured.set(t.entry.path, { path: t.entry.path, after });
