@@ -102,6 +102,7 @@ async function runAndApply(ws: string): Promise<string> {
   assert.deepEqual(result.changes.map((c: { path: string }) => c.path).sort(), ['keep.txt', 'ln', 'ln2', 'made/deep/created.txt', 'old/gone.sh']);
   const a = await cli(ws, [], { apply: result.runId });
   assert.equal(a.code, 0, a.stderr + (a.error?.message ?? ''));
+  assert.match(a.stderr, new RegExp(`take it back with: paladin run --undo ${result.runId}`));
   return result.runId as string;
 }
 

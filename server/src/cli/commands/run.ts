@@ -79,7 +79,7 @@ export const runCommand: Subcommand = {
       if (!json) for (const line of describeConsequences(pending.consequences)) ctx.err.write(`[paladin] ${line}\n`);
       const result = await paladin.apply(ctx.actor, values.apply, { includeSensitive: values['include-sensitive'] === true });
       if (json) ctx.out.write(JSON.stringify({ runId: values.apply, consequences: pending.consequences, ...result }) + '\n');
-      else printApplied(ctx, result);
+      else printApplied(ctx, result, values.apply);
       return Exit.ok;
     }
     if (typeof values.discard === 'string') {
@@ -179,14 +179,15 @@ async function offerApply(ctx: CliContext, paladin: Paladin, runId: string, incl
     ctx.err.write(`[paladin] not applied; the changes are kept for 24 hours (paladin run --apply ${runId}).\n`);
     return;
   }
-  printApplied(ctx, await paladin.apply(ctx.actor, runId, { includeSensitive }));
+  printApplied(ctx, await paladin.apply(ctx.actor, runId, { includeSensitive }), runId);
 }
 
-function printApplied(ctx: CliContext, result: ApplyResult): void {
+function printApplied(ctx: CliContext, result: ApplyResult, runId: string): void {
   for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
   for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
   for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
   if (result.applied.length === 0 && result.skipped.length === 0 && (result.failed ?? []).length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
+  if (result.applied.length > 0) ctx.err.write(`[paladin] take it back with: paladin run --undo ${runId}\n`);
 }
 
 async function undoRun(ctx: CliContext, runId: string, positionals: string[], json: boolean): Promise<number> {
