@@ -155,8 +155,7 @@ export class Executor implements ExecutorStage {
     const access = sandboxAccess(realWorkspace, params.mode);
     const shape = this.shape(params, access);
     const key = poolKey(shape);
-    // Reading a copy is worth a line in the output; every note is in the result.
-    if (access.copy) for (const note of access.notes) options.onOutput?.({ stream: 'stderr', text: `[paladin: ${note}]\n` });
+    // The notes go in the result (the CLI prints them); the command's own output stays its own.
     if ((params.timeoutSeconds ?? 0) > shape.limits.timeoutSeconds) {
       options.onOutput?.({ stream: 'stderr', text: `[paladin: timeout lowered to ${shape.limits.timeoutSeconds} s, this server's maximum (paladin.sandbox.maxTimeoutSeconds)]\n` });
     }

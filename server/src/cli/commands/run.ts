@@ -154,6 +154,7 @@ function report(ctx: CliContext, result: RunResult & { policy?: PolicyDecision }
     ctx.out.write(JSON.stringify(result) + '\n');
     return;
   }
+  for (const note of result.notes ?? []) ctx.err.write(`[paladin] ${note}\n`);
   if (result.policy?.decision === 'ask' && result.mode !== 'live') {
     // The host verdict still stands: it ran without asking only because nothing left the sandbox.
     const ids = [...new Set(result.policy.rules.map((r) => r.id))].join(', ');
