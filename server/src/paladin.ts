@@ -4,7 +4,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { dataFolders, protectedFolders, protectedReason } from './gateway/workspaceGrant';
 import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
+import { checkByDryRun } from './planner/dryRun';
+import { placeholdersIn, slotHint } from './planner/placeholders';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
 import { summariseChanges } from './executor/consequences';
@@ -18,7 +21,7 @@ export class RequestError extends Error {
   override name = 'RequestError';
   constructor(
     message: string,
-    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' = 'invalid',
+    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' | 'forbidden' = 'invalid',
   ) {
     super(message);
   }
@@ -57,16 +60,22 @@ export class Paladin {
     readonly stages: Stages,
   ) {}
 
+  /** The folders of Paladin's own data (database, audit key): never a workspace. */
+  get dataDirs(): string[] {
+    return dataFolders(this.settings.database.path);
+  }
+
   async plan(
     actor: Actor,
-    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number },
+    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number; dryRun?: boolean },
     options: { signal?: AbortSignal; onProgress?: (p: PlanProgress) => void } = {},
   ): Promise<PlanResult> {
     const request = (params.request ?? '').trim();
     if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
-    const workspace = resolveWorkspace(params.workspace);
-    const result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
+    const workspace = resolveWorkspace(params.workspace, this.dataDirs);
+    let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
+    if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal);
     result.policy.sandbox ??= sandboxVerdict(result.policy);
     result.historyId = this.stages.records.recordPlan({
       actor,
@@ -86,13 +95,16 @@ export class Paladin {
       rules: result.policy.rules.map((r) => r.id),
       policyVersion: result.policy.policyVersion,
       cache: result.cache,
+      ...(result.abstained ? { abstained: true } : {}),
+      ...(result.missing ? { missing: result.missing.map((m) => m.slot) } : {}),
+      ...(result.rejected ? { rejected: result.rejected.map((r) => ({ command: r.command, planner: r.planner, reason: r.reason })) } : {}),
     });
     return result;
   }
 
   async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } & SandboxRequest = {}): Promise<PolicyDecision> {
     validateCommand(command);
-    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined, facts: options.facts });
+    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts });
     decision.sandbox = sandboxVerdict(decision, { mode: options.mode, network: options.network });
     this.stages.records.audit(actor, 'check', null, {
       command,
@@ -109,7 +121,8 @@ export class Paladin {
     stream: { signal?: AbortSignal; onOutput?: (chunk: OutputChunk) => void; runId?: string } = {},
   ): Promise<RunResult & { policy: PolicyDecision }> {
     validateCommand(options.command);
-    const workspace = resolveWorkspace(options.workspace);
+    refuseUnfilledSlots(options.command);
+    const workspace = resolveWorkspace(options.workspace, this.dataDirs);
     if (options.trusted === false) {
       throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
     }
@@ -220,7 +233,7 @@ export class Paladin {
     validateCommand(command);
     const [parts, policy] = await Promise.all([
       this.stages.explainer.explain(command, { signal: options.signal }),
-      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined }),
+      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined }),
     ]);
     policy.sandbox = sandboxVerdict(policy);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });
@@ -261,7 +274,20 @@ export function validateCommand(command: string): void {
   if (command.length > MAX_COMMAND_CHARS) throw new RequestError(`The command is ${command.length} characters long; the limit is ${MAX_COMMAND_CHARS}.`);
 }
 
-export function resolveWorkspace(dir: string | undefined): string {
+/** A plan that still holds `<slot>` is a question, not a command: it never runs. */
+function refuseUnfilledSlots(command: string): void {
+  const slots = placeholdersIn(command);
+  if (slots.length === 0) return;
+  const how = slots.map((s) => `<${s}>: ${slotHint(s)}`).join('; ');
+  throw new RequestError(`This command still has ${slots.length === 1 ? 'a value' : 'values'} to fill in, so it will not run. Replace ${how} (or plan again with it in the request).`);
+}
+
+/**
+ * The real path of a workspace folder. System folders, other users' homes and
+ * Paladin's data folder (`dataDirs`) are refused for everyone, compared by
+ * real path so a link to them is refused too.
+ */
+export function resolveWorkspace(dir: string | undefined, dataDirs: readonly string[] = []): string {
   const resolved = path.resolve(dir ?? process.cwd());
   let stat: fs.Stats;
   try {
@@ -270,5 +296,8 @@ export function resolveWorkspace(dir: string | undefined): string {
     throw new RequestError(`The workspace folder ${resolved} does not exist. Pass an existing folder (--workspace DIR).`);
   }
   if (!stat.isDirectory()) throw new RequestError(`The workspace ${resolved} is not a folder. Pass a folder (--workspace DIR).`);
-  return fs.realpathSync(resolved);
+  const real = fs.realpathSync(resolved);
+  const refused = protectedReason(real, protectedFolders({ dataDirs }));
+  if (refused) throw new RequestError(`Paladin will not use this workspace: ${refused}.`, 'forbidden');
+  return real;
 }

@@ -129,7 +129,8 @@ describe('paladin run --undo', () => {
     assert.deepEqual(logged[0].restored.sort(), report.restored.sort());
     // Once undone, there is nothing left to undo.
     const again = await cli(ws, [], { undo: runId });
-    assert.match(again.error?.message ?? '', /Nothing to undo for run .*already undone/);
+    assert.equal(again.code, 8);
+    assert.match(again.stderr, /Nothing to undo for run .*already undone/);
     assert.deepEqual(state(ws), before);
   });
 
@@ -139,8 +140,8 @@ describe('paladin run --undo', () => {
     fs.appendFileSync(path.join(ws, 'made/deep/created.txt'), 'my own edit\n');
     const edited = state(ws);
     const u = await cli(ws, [], { undo: runId });
-    assert.equal(u.code, -1);
-    assert.match(u.error?.message ?? '', /Nothing was undone: this file has changed since run .* was applied: made\/deep\/created\.txt/);
+    assert.equal(u.code, 8, 'refused: the exit code of a failed apply');
+    assert.match(u.stderr, /Nothing was undone: this file has changed since run .* was applied: made\/deep\/created\.txt/);
     assert.deepEqual(state(ws), edited, 'nothing changed');
     assert.match(audits(runId)[0].refused, /Nothing was undone/);
     // Put back as the apply left it, the undo goes through.
@@ -156,12 +157,12 @@ describe('paladin run --undo', () => {
     fs.writeFileSync(path.join(ws, 'old/gone.sh'), 'someone else\n');
     const edited = state(ws);
     const u = await cli(ws, [], { undo: runId });
-    assert.match(u.error?.message ?? '', /changed since run .* was applied: old\/gone\.sh/);
+    assert.match(u.stderr, /changed since run .* was applied: old\/gone\.sh/);
     assert.deepEqual(state(ws), edited);
   });
 
   test('a bad run id is refused with what to use', async () => {
     const u = await cli(tmp, [], { undo: '../etc' });
-    assert.match(u.error?.message ?? '', /is not a run id/);
+    assert.match(u.stderr + (u.error?.message ?? ''), /is not a run id/);
   });
 });

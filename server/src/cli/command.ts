@@ -16,6 +16,12 @@ export const Exit = {
   deny: 4,
   /** The command ran in the sandbox and exited non-zero or hit a limit. */
   commandFailed: 5,
+  /** `plan`: Paladin does not know a command for the request (abstained). */
+  abstained: 6,
+  /** `plan`: the plan still needs a value (an unfilled `<slot>`), so it cannot run. */
+  incomplete: 7,
+  /** A snapshot run's changes could not be applied or discarded (nothing was applied). */
+  applyFailed: 8,
 } as const;
 
 export class UsageError extends Error {
@@ -28,8 +34,11 @@ export interface CliContext {
   actor: Actor;
   /** Opens the store and builds the stages on first use. */
   paladin(): Promise<Paladin>;
+  /** Terminal controls in anything written here are shown as visible escapes (presenter/terminalText). */
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
+  /** The streams as they are, for a command's own bytes when the person asks for them (`run --raw`). */
+  raw?: { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
   /** Stdin is a terminal a person can answer at. */
   interactive: boolean;
   ask(question: string): Promise<boolean>;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createPaladin } from '../compose';
 import type { Paladin } from '../paladin';
 import { RequestError } from '../paladin';
+import { inertForTerminal, inertStream } from '../presenter/terminalText';
 import { settingsFromEnv } from '../settings/settings';
 import { Exit, UsageError, type CliContext, type Subcommand } from './command';
 import { subcommands } from './commands';
@@ -23,7 +24,7 @@ function topHelp(): string {
     ...subcommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `paladin <command> --help` for a command\'s options.',
-    'Exit codes: 0 ok, 1 failure, 2 usage error, 3 needs approval (ask), 4 denied, 5 the command failed in the sandbox.',
+    'Exit codes: 0 ok, 1 failure, 2 usage error, 3 needs approval (ask), 4 denied, 5 the command failed in the sandbox, 6 no plan (abstained), 7 the plan needs a value, 8 applying or discarding a run\'s changes failed.',
     '',
   ].join('\n');
 }
@@ -63,8 +64,8 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
   // With --json, a failure is a JSON object on stdout too, so a program reading it always gets JSON.
   const json = 'json' in command.options && rest.includes('--json');
   const fail = (code: string, message: string, exit: number, extra: Record<string, unknown> = {}): number => {
-    io.err.write(`paladin ${name}: ${message}\n`);
-    if (json) io.out.write(JSON.stringify({ error: { code, message, exitCode: exit, ...extra } }) + '\n');
+    io.err.write(inertForTerminal(`paladin ${name}: ${message}\n`));
+    if (json) io.out.write(inertForTerminal(JSON.stringify({ error: { code, message, exitCode: exit, ...extra } }) + '\n'));
     return exit;
   };
   let args: ReturnType<typeof parseArgs>;
@@ -91,8 +92,9 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
       }
       return instance;
     },
-    out: io.out,
-    err: io.err,
+    out: inertStream(io.out),
+    err: inertStream(io.err),
+    raw: { out: io.out, err: io.err },
     interactive: Boolean(process.stdin.isTTY),
     ask: (question) => askYesNo(question),
     signal: controller.signal,
@@ -102,7 +104,7 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
   } catch (err) {
     if (err instanceof UsageError) return fail('usage', `${err.message}. Run \`paladin ${name} --help\`.`, Exit.usage);
     if (err instanceof RequestError) {
-      const exit = err.code === 'denied' ? Exit.deny : err.code === 'needs-approval' ? Exit.ask : err.code === 'invalid' ? Exit.usage : Exit.failure;
+      const exit = err.code === 'denied' ? Exit.deny : err.code === 'needs-approval' ? Exit.ask : err.code === 'invalid' || err.code === 'forbidden' ? Exit.usage : Exit.failure;
       const policy = (err as RequestError & { policy?: unknown }).policy;
       return fail(err.code === 'invalid' ? 'usage' : err.code, err.message, exit, policy ? { policy } : {});
     }

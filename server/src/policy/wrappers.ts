@@ -1,124 +1,203 @@
 // Takes wrappers off a command (sudo, env, timeout, nice, nohup, xargs, ...)
 // so that the program that finally runs is the one described and judged.
+// Where each wrapper's command begins is shell/wrappers.ts's rule, shared
+// with the explainer; this file writes down what each wrapper does to the facts.
 
 import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
 import { literal, show } from '../shell/argWords';
-import { PRIVILEGE_WRAPPERS, WRAPPER_LEADING_POSITIONALS, WRAPPER_VALUE_OPTIONS, WRAPPERS } from '../shell/programs';
+import { PRIVILEGE_WRAPPERS } from '../shell/programs';
+import { ASSIGNMENT, isWrapper, programName, wrapperStep, xargsToken, type WrapperStep } from '../shell/wrappers';
 import { DYNAMIC, showDynamic, type WordValue } from '../shell/words';
+import {
+  COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, INTERPRETERS, NETWORK_TOOLS, NO_PATH_ARGS, SHELLS, SOURCE_LIKE, SYSTEM_CONTROL, WRAPPERS, WRITE_ALL,
+} from '../shell/programs';
+import { changeDirectory, partRegex } from './paths';
+
+/** What xargs reads: the known text of the stage before it, split as xargs splits; the paths find prints; else something unknown. */
+function xargsInput(w: Walker, ctx: Context, lines: boolean): WordValue[] {
+  const unknown: WordValue = { ...literal(DYNAMIC), dynamic: true, glob: false };
+  if (ctx.stdinText !== undefined) {
+    const items = lines ? ctx.stdinText.split('\n').filter((l) => l.trim() !== '') : splitXargs(ctx.stdinText);
+    if (items && items.length > 0) return items.slice(0, 64).map((t) => literal(t));
+    if (items) return [literal('')];
+  }
+  const before = w.facts.commands.find((c) => ctx.pipeline >= 0 && c.pipeline === ctx.pipeline && c.stage === ctx.stage - 1 && c.parent === ctx.parent);
+  if (before?.program === 'find') {
+    const i = before.args.findIndex((a) => a === '-name' || a === '-iname');
+    const nameGlob = i >= 0 ? before.args[i + 1] : undefined;
+    const roots = before.positionals.length ? before.positionals : ['.'];
+    return roots.map((r) => ({ ...literal(r.replace(/\/+$/, '') + '/' + DYNAMIC), dynamic: true, glob: false, pick: true, nameGlob }));
+  }
+  return [unknown];
+}
+
+/** xargs splits on blanks and honours quotes and backslashes; null when its quoting is not balanced. */
+function splitXargs(text: string): string[] | null {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return null;
+      cur += text.slice(i + 1, close);
+      has = true;
+      i = close;
+    } else if (c === '\\') {
+      cur += text[++i] ?? '';
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += c;
+      has = true;
+    }
+  }
+  if (has) out.push(cur);
+  return out;
+}
+
+
 
 export function setName(fact: CommandFact, word: WordValue): void {
   fact.name = show(word);
   fact.name_dynamic = fact.name_dynamic || word.dynamic;
   fact.name_from_substitution = fact.name_from_substitution || word.fromSubstitution;
   fact.name_obfuscated = fact.name_obfuscated || word.quoted || word.ansiC;
-  if (word.dynamic) {
-    fact.program = '';
-    return;
-  }
-  fact.path_given = word.text.includes('/');
-  const base = word.text.replace(/\/+$/, '').split('/').pop() ?? '';
-  fact.program = base;
+  fact.program = programName(word);
+  if (!word.dynamic) fact.path_given = word.text.includes('/');
 }
 
-/** Index of the first word after a wrapper's own options. */
-function skipOptions(wrapper: string, args: WordValue[]): number {
-  const valueOptions = WRAPPER_VALUE_OPTIONS[wrapper] ?? new Set<string>();
-  let i = 0;
-  while (i < args.length) {
-    const a = args[i].text;
-    if (a === '--') return i + 1;
-    if (!a.startsWith('-') || a === '-') break;
-    if (valueOptions.has(a)) i += 2;
-    else i += 1;
+/**
+ * `/???/r?`: a program named by a pattern could be any program it matches.
+ * The command is described as the first known match, and as up to five more
+ * beside it, so the policy judges every program it could be.
+ */
+function globName(w: Walker, fact: CommandFact, rest: WordValue[], ctx: Context): void {
+  const word = rest[0];
+  if (word.dynamic || !word.glob || !/[*?[]/.test(fact.program)) return;
+  fact.name_obfuscated = true;
+  fact.markers.push('glob-name');
+  // Only a pattern with a letter of its own, in a folder that could be a system bin folder, names a known program.
+  const dir = word.text.includes('/') ? word.text.slice(0, word.text.lastIndexOf('/')) : '';
+  const dirRe = new RegExp('^' + dir.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  if (dir !== '' && !['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'].some((d) => dirRe.test(d))) return;
+  if (fact.program.replace(/\[[^\]]*\]|[*?]/g, '') === '') return;
+  const re = partRegex(fact.program);
+  const matches = programNames().filter((n) => re.test(n));
+  if (matches.length === 0) return;
+  for (const m of matches.slice(1, 6)) {
+    const sibling = w.newCommand({ ...ctx, parent: fact.index, via: 'exec' });
+    w.command(sibling, [{ ...word, text: '/usr/bin/' + m, glob: false }, ...rest.slice(1)], { ...ctx, parent: fact.index, via: 'exec' });
   }
-  return i;
+  fact.program = matches[0];
+  fact.name = '/usr/bin/' + matches[0];
 }
+
+let names: string[] | undefined;
+function programNames(): string[] {
+  names ??= [...new Set([...SHELLS, ...Object.keys(INTERPRETERS), ...WRAPPERS, ...NETWORK_TOOLS, ...NO_PATH_ARGS, ...DELETERS, ...WRITE_ALL, ...COPIERS, ...COMPRESSORS, ...SYSTEM_CONTROL, ...EVAL_LIKE, ...SOURCE_LIKE, ...MORE_PROGRAMS])].sort();
+  return names;
+}
+
+/** Programs the tables above do not list but a pattern may well mean. */
+const MORE_PROGRAMS = ['killall5', 'kubectl', 'helm', 'nerdctl', 'aa-disable', 'aa-teardown', 'aa-complain', 'apparmor_parser', 'loginctl', 'dbus-send', 'busctl', 'nft', 'ip6tables', 'auditctl', 'csrutil', 'spctl', 'service', 'mkfs.ext4', 'mkfs.xfs', 'fdisk', 'parted', 'sfdisk', 'useradd', 'usermod', 'passwd', 'chpasswd', 'visudo', 'insmod', 'modprobe', 'setcap', 'capsh', 'killall', 'pkexec', 'doas', 'rsync', 'scp', 'socat', 'nc', 'ncat', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'mongo', 'mongosh', 'terraform', 'aws', 'gcloud', 'az', 'npm', 'pip', 'make', 'cargo', 'go', 'cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate'];
 
 /** Take wrappers off; returns the words from the real program on, or null when nothing is left to describe. */
 export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Context): WordValue[] | null {
   let rest = words;
   for (let guard = 0; guard < 24; guard++) {
     setName(fact, rest[0]);
+    globName(w, fact, rest, ctx);
     const prog = fact.program;
-    if (!WRAPPERS.has(prog)) return rest;
+    if (!isWrapper(prog)) return rest;
     const args = rest.slice(1);
-    let i = skipOptions(prog, args);
-    const opts = args.slice(0, i).map((a) => a.text);
+    const step = wrapperStep(prog, args);
     if (PRIVILEGE_WRAPPERS.has(prog)) fact.privileged = true;
-    switch (prog) {
-      case 'env': {
-        for (let k = 0; k < opts.length; k++) {
-          if (opts[k] === '-S' || opts[k] === '--split-string') w.reparse(args[k + 1]?.text ?? '', fact.index, ctx, 'shell-string');
-        }
-        while (i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[i].text)) {
-          const [name, ...value] = args[i].text.split('=');
-          fact.env.push({ name, value: showDynamic(value.join('=')), dynamic: args[i].dynamic });
-          w.facts.assignments.push({ name, value: value.join('='), dynamic: args[i].dynamic, scope: 'command', command_index: fact.index });
-          i++;
-        }
-        break;
-      }
-      case 'command':
-        if (opts.some((o) => o === '-v' || o === '-V')) return rest;
-        break;
-      case 'sudo':
-        if (opts.some((o) => ['-e', '--edit'].includes(o))) {
-          fact.wrappers.push('sudo');
-          return [literal('sudoedit'), ...args.slice(i)];
-        }
-        if (i >= args.length && opts.some((o) => ['-i', '-s', '--login', '--shell'].includes(o))) {
-          fact.wrappers.push('sudo');
-          return [literal('sh')];
-        }
-        if (i >= args.length) return rest;
-        break;
-      case 'su': {
-        // su runs a command string (-c), never a program from its argv.
-        const ci = args.findIndex((a) => a.text === '-c' || a.text === '--command');
-        if (ci >= 0 && args[ci + 1]) {
-          fact.runs_code = 'inline';
-          fact.inline_code = show(args[ci + 1]);
-          fact.code_dynamic = args[ci + 1].dynamic;
-          if (!args[ci + 1].dynamic) w.reparse(args[ci + 1].text, fact.index, { ...ctx, privileged: true }, 'shell-string');
-        }
+    if (prog === 'env' || prog === 'sudo') chdirOption(w, prog, args, step.options);
+    if (prog === 'env') envWords(w, fact, args, step, ctx);
+    if (prog === 'su') suCommand(w, fact, args, ctx);
+    switch (step.kind) {
+      case 'self':
         return rest;
-      }
-      case 'busybox':
-        if (i >= args.length || args[i].text.startsWith('-')) return rest;
-        break;
-      case 'xargs': {
-        fact.markers.push('xargs');
-        const replace = args.slice(0, i).findIndex((a) => a.text === '-I' || a.text === '-i' || a.text.startsWith('-I'));
-        fact.wrappers.push('xargs');
-        let cmd = args.slice(i);
-        if (cmd.length === 0) cmd = [literal('echo')];
-        const input: WordValue = { ...literal(DYNAMIC), dynamic: true, glob: false };
-        if (replace >= 0) {
-          const token = args[replace].text.length > 2 ? args[replace].text.slice(2) : (args[replace + 1]?.text ?? '{}');
-          cmd = cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(DYNAMIC), dynamic: true } : a));
-        } else cmd = [...cmd, input];
-        rest = cmd;
-        continue;
-      }
-      case 'watch': {
-        const code = args.slice(i).map((a) => a.text).join(' ');
-        fact.runs_code = 'inline';
-        fact.inline_code = showDynamic(code);
-        fact.code_dynamic = args.slice(i).some((a) => a.dynamic);
-        if (!fact.code_dynamic && code.trim()) w.reparse(code, fact.index, ctx, 'shell-string');
+      case 'code':
+        watchCode(w, fact, args.slice(step.at), ctx);
         return null;
+      case 'replaced': {
+        fact.wrappers.push(prog);
+        const replaced = step.program === 'sudoedit' ? [literal('sudoedit'), ...args.slice(step.at)] : [literal('sh')];
+        setName(fact, replaced[0]);
+        return replaced;
       }
-      case 'exec':
-        if (i >= args.length) return rest;
-        break;
-      default:
-        break;
+      case 'xargs':
+        fact.markers.push('xargs');
+        fact.wrappers.push('xargs');
+        rest = xargsCommand(w, fact, args, step.options, step.at, ctx);
+        continue;
+      case 'runs':
+        fact.wrappers.push(prog);
+        rest = args.slice(step.at);
     }
-    i += WRAPPER_LEADING_POSITIONALS[prog] ?? 0;
-    if (i >= args.length) return rest;
-    fact.wrappers.push(prog);
-    rest = args.slice(i);
   }
   return rest;
+}
+
+/** env's own words: `-S 'cmd'` is a command line, NAME=value words set the environment. */
+function envWords(w: Walker, fact: CommandFact, args: WordValue[], step: WrapperStep, ctx: Context): void {
+  for (let k = 0; k < step.options; k++) {
+    if (args[k].text === '-S' || args[k].text === '--split-string') w.reparse(args[k + 1]?.text ?? '', fact.index, ctx, 'shell-string');
+  }
+  if (step.kind !== 'runs' && step.kind !== 'self') return;
+  for (let i = step.options; i < args.length && ASSIGNMENT.test(args[i].text); i++) {
+    const [name, ...value] = args[i].text.split('=');
+    fact.env.push({ name, value: showDynamic(value.join('=')), dynamic: args[i].dynamic });
+    w.facts.assignments.push({ name, value: value.join('='), dynamic: args[i].dynamic, scope: 'command', command_index: fact.index });
+  }
+}
+
+/** su runs a command string (-c), never a program from its argv. */
+function suCommand(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): void {
+  const ci = args.findIndex((a) => a.text === '-c' || a.text === '--command');
+  if (ci < 0 || !args[ci + 1]) return;
+  fact.runs_code = 'inline';
+  fact.inline_code = show(args[ci + 1]);
+  fact.code_dynamic = args[ci + 1].dynamic;
+  if (!args[ci + 1].dynamic) w.reparse(args[ci + 1].text, fact.index, { ...ctx, privileged: true }, 'shell-string');
+}
+
+function watchCode(w: Walker, fact: CommandFact, words: WordValue[], ctx: Context): void {
+  const code = words.map((a) => a.text).join(' ');
+  fact.runs_code = 'inline';
+  fact.inline_code = showDynamic(code);
+  fact.code_dynamic = words.some((a) => a.dynamic);
+  if (!fact.code_dynamic && code.trim()) w.reparse(code, fact.index, ctx, 'shell-string');
+}
+
+/** The command xargs runs (echo when none), with the words it reads from its input: known ones when the line makes them known. */
+function xargsCommand(w: Walker, fact: CommandFact, args: WordValue[], options: number, at: number, ctx: Context): WordValue[] {
+  const cmd = args.slice(at).length === 0 ? [literal('echo')] : args.slice(at);
+  const token = xargsToken(args, options);
+  const items = xargsInput(w, ctx, token !== null);
+  if (token === null) return [...cmd, ...items];
+  const fill = (item: WordValue) => cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(item.text), dynamic: a.dynamic || item.dynamic, pick: item.pick, nameGlob: item.nameGlob } : a));
+  // One command per input line: the first is this fact, the next few are described beside it.
+  for (const item of items.slice(1, 4)) {
+    const sibling = w.newCommand({ ...ctx, parent: fact.index, via: 'exec' });
+    w.command(sibling, fill(item), { ...ctx, parent: fact.index, via: 'exec' });
+  }
+  return fill(items[0]);
+}
+
+/** `env -C DIR` and `sudo -D DIR` run the command in another folder. */
+function chdirOption(w: Walker, prog: string, args: WordValue[], options: number): void {
+  const names = prog === 'env' ? ['-C', '--chdir'] : ['-D', '--chdir'];
+  for (let k = 0; k < options; k++) {
+    const t = args[k].text;
+    if (names.includes(t)) w.commandCwd = changeDirectory(w.cwd, args[k + 1]?.dynamic ? null : (args[k + 1]?.text ?? null), w.workspace);
+    else if (t.startsWith('--chdir=')) w.commandCwd = changeDirectory(w.cwd, args[k].dynamic ? null : t.slice(8), w.workspace);
+  }
 }

@@ -7,6 +7,7 @@ import type { Actor, RunEnd, RunResult } from '../protocol/types';
 import type { HistoryRecord } from '../stages';
 import type { Db } from '../store/database';
 import type { OutputStore } from './outputs';
+import { maskBytes, maskString } from './secretMask';
 
 /** How a history entry stands. A run that `succeeded` is the one the planner learns from as a success. */
 export const historyStatuses = ['planned', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
@@ -72,22 +73,35 @@ const select = `SELECT id, user_id AS userId, source, query, planned_command AS 
   execution_time_ms AS durationMs, run_id AS runId, end_message AS message, created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt
   FROM command_history`;
 
+function maskedEntry(e: HistoryEntry): HistoryEntry {
+  return { ...e, query: maskString(e.query ?? ''), command: maskString(e.command ?? ''), reasoning: e.reasoning && maskString(e.reasoning), message: e.message && maskString(e.message) };
+}
+
 function fromRow(row: Record<string, unknown>): HistoryEntry {
   return { ...(row as unknown as HistoryEntry), outputTruncated: row.outputTruncated === 1 };
 }
 
 export class History {
+  /** Text kept as it will be stored: secrets masked (the audit log's masker) unless keepSecrets. */
+  private readonly kept: (text: string) => string;
+  private readonly shown: (entry: HistoryEntry) => HistoryEntry;
+
   constructor(
     private readonly db: Db,
     private readonly outputs: OutputStore,
-  ) {}
+    options: { keepSecrets?: boolean } = {},
+  ) {
+    this.kept = options.keepSecrets ? (t) => t : maskString;
+    // Rows written before masking at rest are masked when read, too.
+    this.shown = options.keepSecrets ? (e) => e : maskedEntry;
+  }
 
   recordPlan(entry: HistoryRecord): string {
     const id = entry.id ?? randomUUID();
     this.db
       .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, entry.actor.userId, entry.query, entry.plannedCommand, entry.reasoning ?? '', entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, entry.actor.source, new Date().toISOString());
+      .run(id, entry.actor.userId, this.kept(entry.query), this.kept(entry.plannedCommand), this.kept(entry.reasoning ?? ''), entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, entry.actor.source, new Date().toISOString());
     return id;
   }
 
@@ -104,7 +118,7 @@ export class History {
         if (historyId && plan && plan.user_id === actor.userId && plan.execution_status === 'planned') {
           this.db
             .prepare(`UPDATE command_history SET planned_command = ?, workspace = ?, execution_status = 'running', started_at = ?, policy_decision = coalesce(?, policy_decision) WHERE id = ?`)
-            .run(command, workspace, now, policyDecision ?? null, historyId);
+            .run(this.kept(command), workspace, now, policyDecision ?? null, historyId);
           return historyId;
         }
         const id = randomUUID();
@@ -112,14 +126,14 @@ export class History {
         this.db
           .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at, started_at)
             VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`)
-          .run(id, actor.userId, query, command, plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, actor.source, now, now);
+          .run(id, actor.userId, query, this.kept(command), plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, actor.source, now, now);
         return id;
       })
       .immediate();
   }
 
   recordRunEnd(historyId: string, result: RunResult, output?: Buffer): void {
-    const stored = output && output.length > 0 ? this.outputs.put(output, result.truncated) : undefined;
+    const stored = output && output.length > 0 ? this.outputs.put(this.kept === maskString ? maskBytes(output) : output, result.truncated) : undefined;
     const info = this.db
       .prepare(`UPDATE command_history SET execution_status = ?, exit_code = ?, output_hash = ?, output_truncated = ?, execution_time_ms = ?, run_id = ?, end_message = ?, finished_at = ? WHERE id = ?`)
       .run(
@@ -129,7 +143,7 @@ export class History {
         (stored?.truncated ?? result.truncated) ? 1 : 0,
         Math.round(result.durations.runMs),
         result.runId || null,
-        result.message ?? null,
+        result.message === undefined ? null : this.kept(result.message),
         new Date().toISOString(),
         historyId,
       );
@@ -180,16 +194,16 @@ export class History {
     }
     const sql = `${select}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
     params.push(filter.limit ?? -1);
-    for (const row of this.db.prepare(sql).iterate(...params)) yield fromRow(row as Record<string, unknown>);
+    for (const row of this.db.prepare(sql).iterate(...params)) yield this.shown(fromRow(row as Record<string, unknown>));
   }
 
   /** An entry by its id or a unique prefix of it (at least 4 characters). */
   get(idOrPrefix: string): HistoryEntry | undefined {
     const exact = this.db.prepare(`${select} WHERE id = ?`).get(idOrPrefix);
-    if (exact) return fromRow(exact as Record<string, unknown>);
+    if (exact) return this.shown(fromRow(exact as Record<string, unknown>));
     if (idOrPrefix.length < 4 || !/^[0-9a-f-]+$/i.test(idOrPrefix)) return undefined;
     const rows = this.db.prepare(`${select} WHERE id LIKE ? LIMIT 2`).all(idOrPrefix.toLowerCase() + '%') as Record<string, unknown>[];
     if (rows.length > 1) throw new RangeError(`History id prefix "${idOrPrefix}" matches more than one entry; give more of the id.`);
-    return rows[0] ? fromRow(rows[0]) : undefined;
+    return rows[0] ? this.shown(fromRow(rows[0])) : undefined;
   }
 }

@@ -26,11 +26,12 @@ export function createRecordsStage(db: Db, settings: Settings): Records {
   // The editor puts the OpenAI key from its secret storage into settings (in memory only).
   registerSecret(settings.openai.apiKey);
   const outputs = new OutputStore(db, { maxBytes: settings.sandbox.historyOutputBytes, retentionDays: settings.history.outputRetentionDays });
-  const history = new History(db, outputs);
+  const history = new History(db, outputs, { keepSecrets: settings.history.keepSecrets });
   // Absolute, so the key file next to the database is found from any working folder.
   const auditLog = new AuditLog(db, db.memory ? ':memory:' : path.resolve(db.name), settings.audit.checkpointEvery);
   if (!db.readonly) {
     outputs.prune();
+    auditLog.adoptUnsignedHead();
     for (const id of history.closeAbandoned()) auditLog.append(undefined, 'run.abandoned', id, { reason: 'the process running it stopped before it ended' });
   }
   return {

@@ -97,7 +97,8 @@ export async function openEditor(options: EditorOptions = {}): Promise<Editor> {
   const userData = path.join(root, 'user-data');
   const extensions = path.join(root, 'extensions');
   const workspace = path.join(root, 'workspace');
-  const dbPath = path.join(root, 'paladin.db');
+  // Beside the workspace, not above it: a workspace never lies in Paladin's data folder.
+  const dbPath = path.join(root, 'data', 'paladin.db');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   mkdirSync(workspace, { recursive: true });
   for (const [file, content] of Object.entries(options.files ?? {})) {

@@ -2,6 +2,7 @@
 // shell's own history.
 
 import * as fs from 'node:fs';
+import { MASK } from '../../presenter/secretMask';
 import { historyColumns, historyStatuses, type HistoryEntry, type HistoryFilter } from '../../presenter';
 import { csvLine } from '../../presenter/csv';
 import { parseSince } from '../../presenter/timeSpec';
@@ -173,6 +174,10 @@ async function rerun(ctx: CliContext, id: string | undefined, values: Record<str
   }
   if (!entry) {
     ctx.err.write(`paladin history: no entry has the id "${id}"; \`paladin history\` lists them.\n`);
+    return Exit.failure;
+  }
+  if (!ctx.settings.history.keepSecrets && (values.same || !entry.query) && entry.command.includes(MASK)) {
+    ctx.err.write(`paladin history: the command of ${entry.id} was stored with its secrets masked (${MASK}), so it cannot run again as it was. Run it by hand${entry.query ? ', or plan it again without --same' : ''}.\n`);
     return Exit.failure;
   }
   const workspace = typeof values.workspace === 'string' ? values.workspace : entry.workspace && fs.existsSync(entry.workspace) ? entry.workspace : undefined;
