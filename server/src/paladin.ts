@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { dataFolders, protectedFolders, protectedReason } from './gateway/workspaceGrant';
 import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
 import { checkByDryRun } from './planner/dryRun';
 import { placeholdersIn, slotHint } from './planner/placeholders';
@@ -13,14 +14,14 @@ import { summariseChanges } from './executor/consequences';
 import { allowShape, shapeRuleDir, type AllowShapeResult } from './policy/allowShape';
 import { ShapeRuleError } from './policy/shapeRule';
 import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
-import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage } from './stages';
+import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage, UndoResult } from './stages';
 
 /** A request that cannot be served as asked; the message says what to do. */
 export class RequestError extends Error {
   override name = 'RequestError';
   constructor(
     message: string,
-    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' = 'invalid',
+    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' | 'forbidden' = 'invalid',
   ) {
     super(message);
   }
@@ -59,6 +60,11 @@ export class Paladin {
     readonly stages: Stages,
   ) {}
 
+  /** The folders of Paladin's own data (database, audit key): never a workspace. */
+  get dataDirs(): string[] {
+    return dataFolders(this.settings.database.path);
+  }
+
   async plan(
     actor: Actor,
     params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number; dryRun?: boolean },
@@ -67,7 +73,7 @@ export class Paladin {
     const request = (params.request ?? '').trim();
     if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
-    const workspace = resolveWorkspace(params.workspace);
+    const workspace = resolveWorkspace(params.workspace, this.dataDirs);
     let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
     if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal);
     result.policy.sandbox ??= sandboxVerdict(result.policy);
@@ -98,7 +104,7 @@ export class Paladin {
 
   async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } & SandboxRequest = {}): Promise<PolicyDecision> {
     validateCommand(command);
-    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined, facts: options.facts });
+    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts });
     decision.sandbox = sandboxVerdict(decision, { mode: options.mode, network: options.network });
     this.stages.records.audit(actor, 'check', null, {
       command,
@@ -116,7 +122,7 @@ export class Paladin {
   ): Promise<RunResult & { policy: PolicyDecision }> {
     validateCommand(options.command);
     refuseUnfilledSlots(options.command);
-    const workspace = resolveWorkspace(options.workspace);
+    const workspace = resolveWorkspace(options.workspace, this.dataDirs);
     if (options.trusted === false) {
       throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
     }
@@ -204,6 +210,20 @@ export class Paladin {
     return { changes, consequences: summariseChanges(changes) };
   }
 
+  /** Restores what applying a snapshot run replaced; every attempt is audited, refused ones too. */
+  async undo(actor: Actor, runId: string): Promise<UndoResult> {
+    if (!this.stages.executor.undo) throw new RequestError('This sandbox cannot undo an apply.', 'unavailable');
+    let result: UndoResult;
+    try {
+      result = await this.stages.executor.undo(runId);
+    } catch (err) {
+      this.stages.records.audit(actor, 'undo', runId, { refused: (err as Error).message });
+      throw err;
+    }
+    this.stages.records.audit(actor, 'undo', runId, { restored: result.restored, skipped: result.skipped, ...(result.failed ? { failed: result.failed } : {}) });
+    return result;
+  }
+
   async discard(actor: Actor, runId: string): Promise<void> {
     await this.stages.executor.discard(runId);
     this.stages.records.audit(actor, 'discard', runId, {});
@@ -213,7 +233,7 @@ export class Paladin {
     validateCommand(command);
     const [parts, policy] = await Promise.all([
       this.stages.explainer.explain(command, { signal: options.signal }),
-      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined }),
+      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined }),
     ]);
     policy.sandbox = sandboxVerdict(policy);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });
@@ -262,7 +282,12 @@ function refuseUnfilledSlots(command: string): void {
   throw new RequestError(`This command still has ${slots.length === 1 ? 'a value' : 'values'} to fill in, so it will not run. Replace ${how} (or plan again with it in the request).`);
 }
 
-export function resolveWorkspace(dir: string | undefined): string {
+/**
+ * The real path of a workspace folder. System folders, other users' homes and
+ * Paladin's data folder (`dataDirs`) are refused for everyone, compared by
+ * real path so a link to them is refused too.
+ */
+export function resolveWorkspace(dir: string | undefined, dataDirs: readonly string[] = []): string {
   const resolved = path.resolve(dir ?? process.cwd());
   let stat: fs.Stats;
   try {
@@ -271,5 +296,8 @@ export function resolveWorkspace(dir: string | undefined): string {
     throw new RequestError(`The workspace folder ${resolved} does not exist. Pass an existing folder (--workspace DIR).`);
   }
   if (!stat.isDirectory()) throw new RequestError(`The workspace ${resolved} is not a folder. Pass a folder (--workspace DIR).`);
-  return fs.realpathSync(resolved);
+  const real = fs.realpathSync(resolved);
+  const refused = protectedReason(real, protectedFolders({ dataDirs }));
+  if (refused) throw new RequestError(`Paladin will not use this workspace: ${refused}.`, 'forbidden');
+  return real;
 }

@@ -3,7 +3,10 @@
 // HTTP API. Plain JSON-serialisable shapes only.
 
 /** Where a request came from; recorded in history and the audit log. */
-export type Source = 'editor' | 'cli' | 'api';
+export type Source = 'editor' | 'cli' | 'api' | AgentSource;
+
+/** Coding agents that reach Paladin through its MCP server, hooks or language-model tools. */
+export type AgentSource = 'mcp' | 'claude-code' | 'gemini' | 'cursor' | 'lm-tool';
 
 /** Who is asking, as established by the gateway. */
 export interface Actor {
@@ -11,6 +14,8 @@ export interface Actor {
   source: Source;
   /** Remote address for API requests. */
   address?: string;
+  /** The agent's own name for itself (an MCP client's name, a chat model), when it gave one. */
+  client?: string;
 }
 
 // ---------------------------------------------------------------- policy
@@ -187,6 +192,8 @@ export interface RunResult {
   consequences?: Consequences;
   outputHash?: string;
   historyId?: string;
+  /** Plain sentences on how the run differs from what was asked (who it ran as, a copy instead of the folder). */
+  notes?: string[];
 }
 
 /** What applying a snapshot run's changes would do, summed up for a person. */
@@ -234,6 +241,6 @@ export interface ServerStatus {
   state: 'starting' | 'ready' | 'error';
   message?: string;
   planner: { active: PlannerName; detail: string };
-  sandbox: { state: 'ready' | 'image missing' | 'docker unreachable' | 'unknown'; detail: string };
+  sandbox: { state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing' | 'unknown'; detail: string };
   dbPath: string;
 }

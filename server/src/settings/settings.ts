@@ -39,10 +39,14 @@ export interface Settings {
     /** Disk all pending snapshot changes may take, and one user's share. */
     pendingMaxMiB: number;
     pendingUserMaxMiB: number;
+    /** The engine runtime sandboxes run under: runc (the default) or gVisor's runsc. */
+    runtime: SandboxRuntime;
   };
-  history: { outputRetentionDays: number };
+  /** keepSecrets: store commands and outputs verbatim instead of masking secrets at rest. */
+  history: { outputRetentionDays: number; keepSecrets: boolean };
   audit: { checkpointEvery: number };
-  api: { port: number; maxBodyBytes: number; sessionHours: number };
+  /** workspaces: folders API keys without their own grant may use; empty: the folder the server started in. */
+  api: { port: number; maxBodyBytes: number; sessionHours: number; workspaces: string[] };
 }
 
 /** Settings that only take effect after the server restarts. */
@@ -93,7 +97,11 @@ const strings: Record<string, string> = {
   'openai.baseUrl': 'https://api.openai.com/v1',
   'openai.model': 'gpt-4o-mini',
   'sandbox.image': 'paladin-sandbox:latest',
+  'sandbox.runtime': 'runc',
 };
+
+export type SandboxRuntime = 'runc' | 'runsc';
+export const SANDBOX_RUNTIMES: SandboxRuntime[] = ['runc', 'runsc'];
 
 const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
 
@@ -102,6 +110,8 @@ export const knownSettings: string[] = [
   'server.runtime',
   'database.path',
   'planner.order',
+  'history.keepSecrets',
+  'api.workspaces',
   ...Object.keys(numbers),
   ...Object.keys(strings),
 ];
@@ -144,6 +154,26 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     return value.trim();
   };
 
+  const bool = (name: string, def: boolean): boolean => {
+    const value = flat[name];
+    if (value === undefined || value === '') return def;
+    if (value === true || value === 'true' || value === '1') return true;
+    if (value === false || value === 'false' || value === '0') return false;
+    warnings.push(`Setting "paladin.${name}" must be true or false; using ${def}.`);
+    return def;
+  };
+  // A list of absolute folders: an array, or one string split like PATH.
+  const folderList = (name: string): string[] => {
+    const value = flat[name];
+    if (value === undefined || value === '') return [];
+    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(path.delimiter) : null;
+    if (!list || !list.every((d): d is string => typeof d === 'string' && path.isAbsolute(d.trim()))) {
+      warnings.push(`Setting "paladin.${name}" must list absolute folders (separated by "${path.delimiter}" in the environment); using none.`);
+      return [];
+    }
+    return list.map((d) => d.trim());
+  };
+
   let order: PlannerName[] = ['ollama', 'openai', 'embedded'];
   if (flat['planner.order'] !== undefined) {
     const value = flat['planner.order'];
@@ -179,10 +209,11 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
       maxTimeoutSeconds: num('sandbox.maxTimeoutSeconds'),
       pendingMaxMiB: num('sandbox.pendingMaxMiB'),
       pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
+      runtime: runtimeOf(str('sandbox.runtime'), warnings),
     },
-    history: { outputRetentionDays: num('history.outputRetentionDays') },
+    history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
     audit: { checkpointEvery: num('audit.checkpointEvery') },
-    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours') },
+    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
   };
   return { settings, warnings };
 }
@@ -202,3 +233,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Normalise
 
 /** The numeric and string settings with their defaults and bounds, for the editor's settings contribution (kept in sync by a test). */
 export const settingSpecs = { numbers: numbers as Readonly<typeof numbers>, strings: strings as Readonly<typeof strings> };
+
+function runtimeOf(value: string, warnings: string[]): SandboxRuntime {
+  if ((SANDBOX_RUNTIMES as string[]).includes(value)) return value as SandboxRuntime;
+  warnings.push(`Setting "paladin.sandbox.runtime" must be one of ${SANDBOX_RUNTIMES.join(', ')}, not ${JSON.stringify(value)}; using runc.`);
+  return 'runc';
+}

@@ -1,5 +1,6 @@
 // `paladin run`: check a command against the policy, run it in the sandbox,
-// stream its output; `--apply RUNID` / `--discard RUNID` settle a snapshot run.
+// stream its output; `--apply RUNID` / `--discard RUNID` settle a snapshot run,
+// `--undo RUNID` takes an apply back.
 
 import { summariseChanges } from '../../executor/consequences';
 import { RequestError, type Paladin } from '../../paladin';
@@ -10,9 +11,10 @@ import { formatRules } from '../ruleText';
 import { Exit, UsageError, type CliContext, type Subcommand } from '../command';
 
 const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeout S] [--image I]
-                   [--workspace DIR] [--network] [--yes] [--json]
+                   [--workspace DIR] [--network] [--yes] [--json] [--raw]
        paladin run --apply RUNID [--include-sensitive] [--json]
        paladin run --discard RUNID
+       paladin run --undo RUNID [--json]
 
 Checks the command against the policy, then runs it in a locked-down Docker
 container and streams its stdout and stderr. A command the policy denies never
@@ -35,6 +37,11 @@ Options:
   --network            give the container network access (needs approval)
   --yes                approve what needs approval (network, live mode); it
                        never applies a snapshot's changes by itself
+  --raw                write the command's output byte for byte. Without it,
+                       terminal controls in the output (escape sequences:
+                       colours, titles, clipboard writes, cursor moves; \r)
+                       are shown as visible escapes, ESC as ␛. File names,
+                       diffs and Paladin's own messages are always shown so.
   --json               after the output, print one JSON object: runId, exit
                        code, how it ended, durations, byte counts,
                        truncation, changes
@@ -42,10 +49,13 @@ Options:
                        snapshot run left
   --include-sensitive  with --apply: also write into .git/ and .vscode/
   --discard RUNID      drop the changes a snapshot run left
+  --undo RUNID         put back what applying that run replaced (refused,
+                       changing nothing, exit 8, when those files changed since)
 
 Exit codes: 0 exited 0; 5 exited non-zero or hit a limit (timeout, memory,
 output, cancelled); 1 sandbox error (Docker down, image missing); 3 needs
-approval; 4 denied; 2 usage error (with --json, as {"error": {...}} on stdout).
+approval; 4 denied; 2 usage error (with --json, as {"error": {...}} on stdout); 8 --apply or
+--discard failed (nothing was applied).
 `;
 
 export const runCommand: Subcommand = {
@@ -63,6 +73,8 @@ export const runCommand: Subcommand = {
     apply: { type: 'string' },
     'include-sensitive': { type: 'boolean' },
     discard: { type: 'string' },
+    undo: { type: 'string' },
+    raw: { type: 'boolean' },
   },
   allowPositionals: true,
   async run(ctx, { values, positionals }) {
@@ -70,21 +82,28 @@ export const runCommand: Subcommand = {
     if (typeof values.apply === 'string') {
       if (positionals.length > 0) throw new UsageError('--apply takes a run id and no command');
       const paladin = await ctx.paladin();
-      const pending = await paladin.pendingChanges(values.apply);
-      if (!json) for (const line of describeConsequences(pending.consequences)) ctx.err.write(`[paladin] ${line}\n`);
-      const result = await paladin.apply(ctx.actor, values.apply, { includeSensitive: values['include-sensitive'] === true });
+      const settled = await settling(ctx, async () => {
+        const pending = await paladin.pendingChanges(values.apply as string);
+        if (!json) for (const line of describeConsequences(pending.consequences)) ctx.err.write(`[paladin] ${line}\n`);
+        return { pending, result: await paladin.apply(ctx.actor, values.apply as string, { includeSensitive: values['include-sensitive'] === true }) };
+      });
+      if (typeof settled === 'number') return settled;
+      const { pending, result } = settled;
       if (json) ctx.out.write(JSON.stringify({ runId: values.apply, consequences: pending.consequences, ...result }) + '\n');
-      else printApplied(ctx, result);
+      else printApplied(ctx, result, values.apply);
       return Exit.ok;
     }
     if (typeof values.discard === 'string') {
       if (positionals.length > 0) throw new UsageError('--discard takes a run id and no command');
       const paladin = await ctx.paladin();
-      await paladin.discard(ctx.actor, values.discard);
+      const failed = await settling(ctx, () => paladin.discard(ctx.actor, values.discard as string));
+      if (typeof failed === 'number') return failed;
       if (json) ctx.out.write(JSON.stringify({ runId: values.discard, discarded: true }) + '\n');
       else ctx.err.write(`discarded the changes of run ${values.discard}\n`);
       return Exit.ok;
     }
+
+    if (typeof values.undo === 'string') return undoRun(ctx, values.undo, positionals, json);
 
     const command = positionals.join(' ');
     if (command.trim() === '') throw new UsageError('give the command to run, e.g. paladin run "ls -la"');
@@ -100,6 +119,7 @@ export const runCommand: Subcommand = {
     const paladin = await ctx.paladin();
 
     let lastOut = '\n';
+    const streams = values.raw === true && ctx.raw ? ctx.raw : ctx;
     const options = {
       command,
       workspace: values.workspace as string | undefined,
@@ -113,9 +133,9 @@ export const runCommand: Subcommand = {
       signal: ctx.signal,
       onOutput: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => {
         if (chunk.stream === 'stdout') {
-          ctx.out.write(chunk.text);
+          streams.out.write(chunk.text);
           lastOut = chunk.text;
-        } else ctx.err.write(chunk.text);
+        } else streams.err.write(chunk.text);
       },
     };
     let result: RunResult;
@@ -141,12 +161,25 @@ export const runCommand: Subcommand = {
   },
 };
 
+/** Apply or discard; a refusal exits 6 with its reason (2 is for usage errors). */
+async function settling<T>(ctx: CliContext, settle: () => Promise<T>): Promise<T | number> {
+  try {
+    return await settle();
+  } catch (err) {
+    if (!(err instanceof RequestError) || err.code !== 'invalid') throw err;
+    ctx.err.write(`paladin run: ${err.message}\n`);
+    return Exit.applyFailed;
+  }
+}
+
 function report(ctx: CliContext, result: RunResult & { policy?: PolicyDecision }, json: boolean, lastOut: string): void {
+
   if (json) {
     if (!lastOut.endsWith('\n')) ctx.out.write('\n');
     ctx.out.write(JSON.stringify(result) + '\n');
     return;
   }
+  for (const note of result.notes ?? []) ctx.err.write(`[paladin] ${note}\n`);
   if (result.policy?.decision === 'ask' && result.mode !== 'live') {
     // The host verdict still stands: it ran without asking only because nothing left the sandbox.
     const ids = [...new Set(result.policy.rules.map((r) => r.id))].join(', ');
@@ -172,12 +205,28 @@ async function offerApply(ctx: CliContext, paladin: Paladin, runId: string, incl
     ctx.err.write(`[paladin] not applied; the changes are kept for 24 hours (paladin run --apply ${runId}).\n`);
     return;
   }
-  printApplied(ctx, await paladin.apply(ctx.actor, runId, { includeSensitive }));
+  printApplied(ctx, await paladin.apply(ctx.actor, runId, { includeSensitive }), runId);
 }
 
-function printApplied(ctx: CliContext, result: ApplyResult): void {
+function printApplied(ctx: CliContext, result: ApplyResult, runId: string): void {
   for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
   for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
   for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
   if (result.applied.length === 0 && result.skipped.length === 0 && (result.failed ?? []).length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
+  if (result.applied.length > 0) ctx.err.write(`[paladin] take it back with: paladin run --undo ${runId}\n`);
+}
+
+async function undoRun(ctx: CliContext, runId: string, positionals: string[], json: boolean): Promise<number> {
+  if (positionals.length > 0) throw new UsageError('--undo takes a run id and no command');
+  const paladin = await ctx.paladin();
+  const result = await settling(ctx, () => paladin.undo(ctx.actor, runId));
+  if (typeof result === 'number') return result;
+  if (json) ctx.out.write(JSON.stringify({ runId, ...result }) + '\n');
+  else {
+    for (const p of result.restored) ctx.out.write(`restored ${p}\n`);
+    for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
+    for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
+    if (result.restored.length === 0 && result.skipped.length === 0) ctx.out.write('nothing to undo (the workspace already holds what the apply replaced)\n');
+  }
+  return (result.failed ?? []).length > 0 ? Exit.failure : Exit.ok;
 }
