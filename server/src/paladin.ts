@@ -2,8 +2,6 @@
 // presenter, over one store. The language server, the CLI and the HTTP API are
 // thin fronts over this class; none of them plans, checks or runs by itself.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
@@ -13,19 +11,9 @@ import { ShapeRuleError } from './policy/shapeRule';
 import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
 import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage } from './stages';
 
-/** A request that cannot be served as asked; the message says what to do. */
-export class RequestError extends Error {
-  override name = 'RequestError';
-  constructor(
-    message: string,
-    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' = 'invalid',
-  ) {
-    super(message);
-  }
-}
-
-export const MAX_REQUEST_CHARS = 2_000;
-export const MAX_COMMAND_CHARS = 16_384;
+// The shared kernel lives in kernel.ts; re-exported so existing importers keep compiling.
+export { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS, RequestError, resolveWorkspace, validateCommand } from './kernel';
+import { MAX_REQUEST_CHARS, RequestError, resolveWorkspace, validateCommand } from './kernel';
 
 export interface Stages {
   policy: PolicyStage;
@@ -240,21 +228,4 @@ export class Paladin {
 /** Read-only commands see the workspace read-only; anything that writes, deletes or is `ask` works on a copy. */
 export function defaultMode(policy: PolicyDecision): WorkspaceMode {
   return sandboxDefaultMode(policy);
-}
-
-export function validateCommand(command: string): void {
-  if (typeof command !== 'string' || command.trim() === '') throw new RequestError('The command is empty: give a shell command, e.g. "ls -la".');
-  if (command.length > MAX_COMMAND_CHARS) throw new RequestError(`The command is ${command.length} characters long; the limit is ${MAX_COMMAND_CHARS}.`);
-}
-
-export function resolveWorkspace(dir: string | undefined): string {
-  const resolved = path.resolve(dir ?? process.cwd());
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(resolved);
-  } catch {
-    throw new RequestError(`The workspace folder ${resolved} does not exist. Pass an existing folder (--workspace DIR).`);
-  }
-  if (!stat.isDirectory()) throw new RequestError(`The workspace ${resolved} is not a folder. Pass a folder (--workspace DIR).`);
-  return fs.realpathSync(resolved);
 }

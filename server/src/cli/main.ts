@@ -5,7 +5,7 @@ import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createPaladin } from '../compose';
 import type { Paladin } from '../paladin';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import { settingsFromEnv } from '../settings/settings';
 import { Exit, UsageError, type CliContext, type Subcommand } from './command';
 import { subcommands } from './commands';

@@ -2,7 +2,7 @@
 // person can act on. Nothing here ever falls back to running on the host.
 
 import Docker from 'dockerode';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 
 /** The local socket, or whatever DOCKER_HOST names (tcp with TLS via DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, ssh). */
 export function connectDocker(): Docker {

@@ -3,7 +3,7 @@
 // sh-syntax, the WASM build of the same parser, serialises only the positions
 // of commands and not their structure, so an explanation cannot be built on it.
 
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 
 /** The few entry points of mvdan-sh used here (it ships JavaScript only, no types). */
 interface MvdanSyntax {

@@ -3,7 +3,7 @@
 // decision that caused it, so the editor can show the risk card.
 
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 
 /** `data` of every Paladin error response. */
 export interface ErrorData {

@@ -2,7 +2,7 @@
 // handler catches its own failure (see errors.ts) and honours cancellation.
 
 import type { Connection } from 'vscode-languageserver/node';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { Records as PresenterRecords } from '../presenter';
 import {
   AllowShapeRequest,

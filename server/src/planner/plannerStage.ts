@@ -1,7 +1,7 @@
 // The planning flow: cache → retrieve → context → model planners in order
 // (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
 
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { PlanCandidate, PlannerName, PlanResult, RetrievedExample } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { PlannerStage, PlanParams, PlanProgress, PolicyStage } from '../stages';
