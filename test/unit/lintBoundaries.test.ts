@@ -7,10 +7,17 @@ import { test } from 'node:test';
 import { ESLint } from 'eslint';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const eslint = new ESLint({ cwd: root });
+// The probes exist only in memory, so the project service cannot type them:
+// lint them without types (the boundary rule needs none).
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfig: { languageOptions: { parserOptions: { projectService: false } }, rules: { '@typescript-eslint/no-floating-promises': 'off' } },
+});
 
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  const fatal = result!.messages.filter((m) => m.fatal);
+  assert.deepEqual(fatal, [], 'the probe must parse');
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
@@ -50,3 +57,14 @@ for (const [file, code] of right) {
 }
 
 // The tree itself is held to the same rules by `npm run lint` (eslint .).
+
+test('the lint fails on a promise nobody awaits (typed linting)', async () => {
+  const typed = new ESLint({ cwd: root });
+  // The text of an existing file is replaced in memory, so the project service can type it.
+  const code = "export async function later(): Promise<void> {}\nexport function now(): void {\n  later();\n}\n";
+  const [result] = await typed.lintText(code, { filePath: path.join(root, 'server/src/kernel.ts') });
+  assert.deepEqual(result!.messages.filter((m) => m.fatal), []);
+  assert.deepEqual(result!.messages.map((m) => m.ruleId), ['@typescript-eslint/no-floating-promises']);
+  const [fixed] = await typed.lintText(code.replace('  later();', '  void later();'), { filePath: path.join(root, 'server/src/kernel.ts') });
+  assert.deepEqual(fixed!.messages, []);
+});
