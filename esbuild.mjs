@@ -9,7 +9,7 @@ const production = process.argv.includes('--production');
 
 // Native modules and WASM-carrying packages are loaded from node_modules at
 // run time (they are shipped in the VSIX, see .vscodeignore), never bundled.
-const nodeExternals = ['better-sqlite3', 'sqlite-vec', 'sh-syntax', 'cpu-features', 'ssh2'];
+const nodeExternals = ['better-sqlite3', 'sqlite-vec', 'cpu-features', 'ssh2'];
 
 const common = {
   bundle: true,

@@ -7,6 +7,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { PlanProgressNotification, RunOutputNotification, SetSecretNotification, StatusNotification, StatusRequest, type OutputChunk, type ServerStatus } from '../../server/src/protocol/protocol';
 import { chooseRuntime } from './runtime';
 import { getOpenAiKey } from './secrets';
+import { SERVER_V8_FLAGS } from '../../server/src/protocol/runtime';
 
 export type ServerState =
   | { kind: 'stopped'; why: string }
@@ -106,7 +107,7 @@ export class ServerClient implements vscode.Disposable {
     }
     this.log.info(`starting the server on Node.js ${runtime.version} (${runtime.path})`);
     const module = this.context.asAbsolutePath('dist/server.js');
-    const run = { module, transport: TransportKind.ipc, runtime: runtime.path, options: { env: serverEnv() } };
+    const run = { module, transport: TransportKind.ipc, runtime: runtime.path, options: { env: serverEnv(), execArgv: [...SERVER_V8_FLAGS] } };
     const serverOptions: ServerOptions = { run, debug: run };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

@@ -4,6 +4,7 @@
 // to the extension host through typed, validated messages.
 
 import type { ExplainResult, PlanResult, PolicyDecision, RetrievedExample, RunResult } from '../../server/src/protocol/types';
+import { renderPlanNotes, type PlanNotes } from './planCard';
 import { isToWebview, type FromWebview, type Presentation, type ToWebview, type Token, type ViewStatus } from '../../server/src/protocol/webview';
 import { AnsiParser, type Segment } from './ansi';
 import { button, h } from './dom';
@@ -37,7 +38,7 @@ interface Turn {
   request: string;
   streamed: string;
   retrieved: RetrievedExample[];
-  plan?: Pick<PlanResult, 'command' | 'reasoning' | 'planner' | 'confidence' | 'historyId' | 'assumptions'>;
+  plan?: Pick<PlanResult, 'command' | 'reasoning' | 'planner' | 'confidence' | 'historyId' | 'assumptions'> & { notes?: PlanNotes };
   command?: string;
   policy?: PolicyDecision;
   /** The command as the person edits it; Run waits for a re-check. */
@@ -182,6 +183,8 @@ function renderTurn(turn: Turn): HTMLElement {
   if (turn.error) el.append(h('p', { class: `error ${turn.error.kind ?? ''}`, text: turn.error.message, attrs: { role: 'alert' } }));
   if (turn.command !== undefined) el.append(renderCommand(turn));
   if (turn.plan?.reasoning) el.append(h('p', { class: 'reasoning', text: turn.plan.reasoning }));
+  const notes = turn.plan?.notes && renderPlanNotes(turn.plan.notes);
+  if (notes) el.append(notes);
   if (turn.policy) el.append(renderRisk(turn.policy, turn.checkedCommand ?? turn.command ?? ''));
   if (turn.command !== undefined && turn.policy) el.append(renderActions(turn));
   if (turn.explain) el.append(renderExplain(turn.explain));
@@ -506,11 +509,13 @@ function onMessage(msg: ToWebview): void {
       const turn = findTurn(msg.turnId);
       if (!turn) return;
       const plan = msg.plan;
-      turn.plan = { command: plan.command, reasoning: plan.reasoning, planner: plan.planner, confidence: plan.confidence, historyId: plan.historyId, assumptions: plan.assumptions };
+      const { abstained, help, suggestions, missing, rejected, candidates, dryRun } = plan;
+      turn.plan = { command: plan.command, reasoning: plan.reasoning, planner: plan.planner, confidence: plan.confidence, historyId: plan.historyId, assumptions: plan.assumptions, notes: { abstained, help, suggestions, missing, rejected, candidates, confidence: plan.confidence, command: plan.command, dryRun } };
       turn.retrieved = plan.retrieved ?? turn.retrieved;
-      turn.command = plan.command;
+      // An abstention has no command: nothing to show, check or run.
+      turn.command = abstained ? undefined : plan.command;
       turn.checkedCommand = plan.command;
-      turn.policy = plan.policy;
+      turn.policy = abstained ? undefined : plan.policy;
       turn.busy = false;
       rerender(turn);
       break;

@@ -3,6 +3,8 @@
 // thin fronts over this class; none of them plans, checks or runs by itself.
 
 import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
+import { checkByDryRun } from './planner/dryRun';
+import { placeholdersIn, slotHint } from './planner/placeholders';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
 import { summariseChanges } from './executor/consequences';
@@ -47,14 +49,15 @@ export class Paladin {
 
   async plan(
     actor: Actor,
-    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number },
+    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number; dryRun?: boolean },
     options: { signal?: AbortSignal; onProgress?: (p: PlanProgress) => void } = {},
   ): Promise<PlanResult> {
     const request = (params.request ?? '').trim();
     if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
     const workspace = resolveWorkspace(params.workspace);
-    const result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
+    let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
+    if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal);
     result.policy.sandbox ??= sandboxVerdict(result.policy);
     result.historyId = this.stages.records.recordPlan({
       actor,
@@ -74,6 +77,9 @@ export class Paladin {
       rules: result.policy.rules.map((r) => r.id),
       policyVersion: result.policy.policyVersion,
       cache: result.cache,
+      ...(result.abstained ? { abstained: true } : {}),
+      ...(result.missing ? { missing: result.missing.map((m) => m.slot) } : {}),
+      ...(result.rejected ? { rejected: result.rejected.map((r) => ({ command: r.command, planner: r.planner, reason: r.reason })) } : {}),
     });
     return result;
   }
@@ -97,6 +103,7 @@ export class Paladin {
     stream: { signal?: AbortSignal; onOutput?: (chunk: OutputChunk) => void; runId?: string } = {},
   ): Promise<RunResult & { policy: PolicyDecision }> {
     validateCommand(options.command);
+    refuseUnfilledSlots(options.command);
     const workspace = resolveWorkspace(options.workspace);
     if (options.trusted === false) {
       throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
@@ -228,4 +235,11 @@ export class Paladin {
 /** Read-only commands see the workspace read-only; anything that writes, deletes or is `ask` works on a copy. */
 export function defaultMode(policy: PolicyDecision): WorkspaceMode {
   return sandboxDefaultMode(policy);
+}
+/** A plan that still holds `<slot>` is a question, not a command: it never runs. */
+function refuseUnfilledSlots(command: string): void {
+  const slots = placeholdersIn(command);
+  if (slots.length === 0) return;
+  const how = slots.map((s) => `<${s}>: ${slotHint(s)}`).join('; ');
+  throw new RequestError(`This command still has ${slots.length === 1 ? 'a value' : 'values'} to fill in, so it will not run. Replace ${how} (or plan again with it in the request).`);
 }

@@ -14,6 +14,7 @@ import { createPolicyStage } from '../../server/src/policy';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { localUserId, openDatabase, type Db } from '../../server/src/store/database';
 import { runDevset } from './devset/check';
+import { guards, heldOut } from './plannerSets';
 import { ms, percentile, type BenchRow } from './row';
 
 const area = 'planner';
@@ -101,10 +102,10 @@ export async function bench(): Promise<BenchRow[]> {
       const t = performance.now();
       const result = await planner.plan({ request, workspace, planner: 'embedded' }, {});
       planTimes.push(performance.now() - t);
-      plannerOnly.push((result.timings.total ?? 0) - (result.timings.policy ?? 0));
+      plannerOnly.push((result.timings.total ?? 0) - (result.timings.checks ?? result.timings.policy ?? 0));
     }
-    rows.push({ area, metric: 'embedded plan p50 (ms)', value: ms(percentile(planTimes, 50)), note: `goal ≤ 30; p95 ${ms(percentile(planTimes, 95))}; includes the policy check; 10,000 entries` });
-    rows.push({ area, metric: 'embedded plan without policy p50 (ms)', value: ms(percentile(plannerOnly, 50)), note: `p95 ${ms(percentile(plannerOnly, 95))}` });
+    rows.push({ area, metric: 'embedded plan p50 (ms)', value: ms(percentile(planTimes, 50)), note: `goal ≤ 30; p95 ${ms(percentile(planTimes, 95))}; includes the intent and policy checks of every candidate screened; 10,000 entries` });
+    rows.push({ area, metric: 'embedded plan without the checks p50 (ms)', value: ms(percentile(plannerOnly, 50)), note: `p95 ${ms(percentile(plannerOnly, 95))}` });
     const hits: number[] = [];
     for (const request of requests) {
       const t = performance.now();
@@ -130,7 +131,8 @@ export async function bench(): Promise<BenchRow[]> {
   }
 
   rows.push(...(await nl2bash()));
-  if (process.env.PALADIN_BENCH_DEVSET !== '0') rows.push(...(await devset()));
+  rows.push(...(await guards()));
+  if (process.env.PALADIN_BENCH_DEVSET !== '0') rows.push(...(await devset()), ...(await heldOut()));
   fs.rmSync(dir, { recursive: true, force: true });
   return rows;
 }
@@ -142,7 +144,7 @@ async function freshPlanner(dir: string): Promise<{ planner: Planner; db: Db }> 
   return { planner: new Planner(db, settings, await createPolicyStage(db, settings)), db };
 }
 
-async function nl2bash(): Promise<BenchRow[]> {
+export async function nl2bash(): Promise<BenchRow[]> {
   const nlFile = path.join(NL2BASH, 'all.nl');
   if (!fs.existsSync(nlFile)) return [{ area, metric: 'NL2Bash utility accuracy', value: 'n/a', note: `no corpus at ${NL2BASH} (set PALADIN_NL2BASH_DIR)` }];
   const nl = fs.readFileSync(nlFile, 'utf8').split('\n');
@@ -155,12 +157,14 @@ async function nl2bash(): Promise<BenchRow[]> {
   let exact = 0;
   let first = 0;
   let failed = 0;
+  let abstained = 0;
   try {
     for (const i of chosen) {
       const reference = utilities(cm[i]);
       let planned = new Set<string>();
       try {
         const result = await planner.plan({ request: nl[i].slice(0, 2000), workspace: dir, planner: 'embedded' }, {});
+        if (result.abstained) abstained++;
         planned = utilities(result.command);
       } catch {
         failed++;
@@ -175,7 +179,7 @@ async function nl2bash(): Promise<BenchRow[]> {
   }
   return [
     { area, metric: 'NL2Bash utility accuracy (same set of programs)', value: `${(exact / 10).toFixed(1)}%`, note: `goal ≥ 60%; 1,000 pairs, seed 2018, embedded planner; ${failed} requests got no plan` },
-    { area, metric: 'NL2Bash first-program accuracy', value: `${(first / 10).toFixed(1)}%`, note: 'the first program of the planned command is the reference\'s' },
+    { area, metric: 'NL2Bash first-program accuracy', value: `${(first / 10).toFixed(1)}%`, note: `goal ≥ 75%; the first program of the planned command is the reference's; an abstention (${abstained} of 1,000) counts as a miss` },
   ];
 }
 
@@ -185,7 +189,7 @@ async function devset(): Promise<BenchRow[]> {
   try {
     const result = await runDevset(async (request, workspace) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command, { concurrency: 2 });
     const byCategory = Object.entries(result.byCategory).map(([c, r]) => `${c} ${r.solved}/${r.total}`).join(', ');
-    return [{ area, metric: 'dev set solve rate (embedded)', value: `${((100 * result.solved) / Math.max(1, result.total)).toFixed(1)}%`, note: `goal ≥ 60%; ${result.solved}/${result.total} by execution; ${byCategory}` }];
+    return [{ area, metric: 'dev set solve rate (embedded)', value: `${((100 * result.solved) / Math.max(1, result.total)).toFixed(1)}%`, note: `goal ≥ 85%; ${result.solved}/${result.total} by execution; ${byCategory}` }];
   } catch (err) {
     return [{ area, metric: 'dev set solve rate (embedded)', value: 'n/a', note: (err as Error).message.split('\n')[0] }];
   } finally {

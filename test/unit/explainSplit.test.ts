@@ -11,6 +11,7 @@ import { Knowledge } from '../../server/src/explainer/knowledgeMatch';
 import { parseManual, parseTag, type Manual } from '../../server/src/explainer/manualParse';
 import { shapes } from '../../server/src/explainer/programShapes';
 import { splitArgs, type ArgWord } from '../../server/src/explainer/splitArgs';
+import { wrapperStep } from '../../server/src/shell/wrappers';
 import type { ExplainPart } from '../../server/src/protocol/types';
 
 const gnuLs = `Usage: ls [OPTION]... [FILE]...
@@ -325,13 +326,18 @@ describe('splitting options and arguments', () => {
     assert.deepEqual(r.items.map((i) => i.kind), ['flag', 'value', 'subcommand']);
   });
 
-  it('finds where a wrapper command begins', () => {
-    const sudo = splitArgs(words('-u', 'bob', 'rm', '-rf', 'x'), { shape: shapes.sudo });
-    assert.deepEqual(sudo.items.map((i) => i.kind), ['flag', 'value', 'command']);
-    const timeout = splitArgs(words('-s', 'KILL', '5', 'sleep', '9'), { shape: shapes.timeout });
-    assert.deepEqual(timeout.items.map((i) => i.kind), ['flag', 'value', 'argument', 'command']);
-    const env = splitArgs(words('-i', 'A=1', 'B=2', 'printenv'), { shape: shapes.env });
-    assert.deepEqual(env.items.map((i) => i.kind), ['flag', 'assignment', 'assignment', 'command']);
+  it('finds where a wrapper command begins by the policy\'s rule', () => {
+    const wrapped = (name: string, ...ws: string[]) => {
+      const step = wrapperStep(name, ws.map((text) => ({ text })));
+      assert.ok(step.kind === 'runs', `${name} runs a command`);
+      return splitArgs(words(...ws), { shape: shapes[name], wrapped: { at: step.at, assignments: [step.options, step.options + step.assignments] } });
+    };
+    assert.deepEqual(wrapped('sudo', '-u', 'bob', 'rm', '-rf', 'x').items.map((i) => i.kind), ['flag', 'value', 'command']);
+    assert.deepEqual(wrapped('timeout', '-s', 'KILL', '5', 'sleep', '9').items.map((i) => i.kind), ['flag', 'value', 'argument', 'command']);
+    assert.deepEqual(wrapped('env', '-i', 'A=1', 'B=2', 'printenv').items.map((i) => i.kind), ['flag', 'assignment', 'assignment', 'command']);
+    // A manual that says an option takes a value cannot move the command's start.
+    const r = splitArgs(words('-x', 'rm', 'y'), { manual: { ...manuals.ls, options: { '-x': { names: ['-x'], value: 'required', description: 'x' } } }, wrapped: { at: 1 } });
+    assert.deepEqual(r.items.map((i) => i.kind), ['flag', 'command']);
   });
 
   it('reads the table of values under an option', () => {

@@ -16,6 +16,10 @@ export const Exit = {
   deny: 4,
   /** The command ran in the sandbox and exited non-zero or hit a limit. */
   commandFailed: 5,
+  /** `plan`: Paladin does not know a command for the request (abstained). */
+  abstained: 6,
+  /** `plan`: the plan still needs a value (an unfilled `<slot>`), so it cannot run. */
+  incomplete: 7,
 } as const;
 
 export class UsageError extends Error {

@@ -137,7 +137,13 @@ export class Sandbox {
             return finish(stopping);
           }
           // A failure may be an OOM kill: ask the cgroup, as a user the run cannot trace.
-          if (code !== 0) oomKills = await this.readOomKills();
+          // Killed by a signal: the container itself may be ending (OOM, keeper killed), which is told apart
+          // by its state; otherwise the OOM killer (it sends KILL) may have been at work.
+          if (code === null || code >= 128) {
+            const running = await this.container.inspect().then((i) => i.State.Running, () => false);
+            if (this.dead || !running) return finish('died');
+            oomKills = await this.readOomKills();
+          }
           finish('exited');
         })
         .catch(() => finish('died'));
@@ -147,18 +153,21 @@ export class Sandbox {
   /**
    * Starts the command's exec, streams its output into `sink`, and returns
    * its exit status as the engine reports it. Once the command's process has
-   * ended, the keeper kills whatever it left behind, so the output stream
-   * closes and nothing of the run executes any more.
+   * ended, whatever it left behind is killed by the keeper when it still
+   * holds the output open or could still write the workspace (live mode);
+   * otherwise removal (ro) or the freezer (snapshot) stops it.
    */
   private async runExec(command: string, sink: OutputSink, over: () => boolean): Promise<number | null> {
     const exec = await this.container.exec({ Cmd: commandExec(command), AttachStdout: true, AttachStderr: true, User: this.shape.user ?? SANDBOX_USER, WorkingDir: WORKDIR });
     const stream = (await exec.start({ hijack: true, stdin: false })) as Duplex;
     const demux = new Demuxer((name, data) => sink.push(name, data));
+    let closed = false;
     const ended = new Promise<void>((resolve) => {
       stream.on('data', (chunk: Buffer) => demux.push(chunk));
-      for (const e of ['end', 'close', 'error']) stream.on(e, () => resolve());
+      for (const e of ['end', 'close', 'error']) stream.on(e, () => ((closed = true), resolve()));
     });
-    let pause = 10;
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let pause = 5;
     let code: number | null = null;
     for (;;) {
       const info = await exec.inspect();
@@ -167,12 +176,13 @@ export class Sandbox {
         break;
       }
       if (over()) break;
-      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, pause))]);
+      // Once the output has closed the end is near: ask again soon rather than at the backed-off pace.
+      await (closed ? sleep(5) : Promise.race([ended, sleep(pause)]));
       pause = Math.min(200, pause * 1.5);
     }
-    if (!over()) await this.container.kill({ signal: 'SIGUSR1' }).catch(() => undefined);
+    if (!over() && (!closed || this.shape.mode === 'live')) await this.container.kill({ signal: 'SIGUSR1' }).catch(() => undefined);
     // Output still in flight arrives before the stream closes; the engine closes it within 2 s regardless.
-    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    await Promise.race([ended, sleep(3_000)]);
     stream.destroy();
     return code;
   }

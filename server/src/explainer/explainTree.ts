@@ -6,9 +6,13 @@
 import type { ExplainPart } from '../protocol/types';
 import type { Knowledge } from './knowledgeMatch';
 import type { Manual, OptionDoc } from './manualParse';
-import { builtins, isLookupName, programName, shapes } from './programShapes';
-import { literalValue, nodeType, wordKinds, type ShNode, type ShellTree } from './shellTree';
-import { splitArgs, type ArgItem, type ArgWord } from './splitArgs';
+import { builtins, isLookupName, shapes } from './programShapes';
+import { nodeType, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
+import { literalValue, parseWithSource, walkTree, wordKinds, type ShellTree } from '../shell/source';
+import { splitArgs, type ArgItem, type ArgWord, type SplitOptions } from './splitArgs';
+import { SHELLS } from '../shell/programs';
+import { isWrapper, programName, wrapperOptionsEnd, wrapperStep, xargsFeed, xargsToken } from '../shell/wrappers';
+import { DYNAMIC, wordValue, type WordValue } from '../shell/words';
 import { compoundNotes, operatorNotes, redirectNote, substitutionNotes, wordNote } from './syntaxNotes';
 
 export interface FoundManual {
@@ -23,10 +27,10 @@ export interface ManualProvider {
   get(name: string, signal?: AbortSignal): Promise<FoundManual | null>;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash']);
-
 export class TreeExplainer {
   readonly parts: ExplainPart[] = [];
+  /** The program each simple command finally runs, wrappers taken off ('' when known only at run time), in the order explained. */
+  readonly ran: string[] = [];
   private readonly functions = new Set<string>();
 
   constructor(
@@ -54,7 +58,7 @@ export class TreeExplainer {
       phrases.push(await this.stmt(list[i]));
       const stmt = list[i];
       if (stmt.Background) this.add({ kind: 'operator', text: '&', explanation: operatorNotes['&'], source: 'syntax' });
-      else if (i < list.length - 1 && stmt.Semicolon.IsValid()) this.add({ kind: 'operator', text: ';', explanation: operatorNotes[';'], source: 'syntax' });
+      else if (i < list.length - 1 && stmt.Semicolon >= 0) this.add({ kind: 'operator', text: ';', explanation: operatorNotes[';'], source: 'syntax' });
     }
     return phrases.filter(Boolean).join('; then ');
   }
@@ -71,8 +75,8 @@ export class TreeExplainer {
   }
 
   private async redirect(redir: ShNode): Promise<string> {
-    const start = redir.N ? redir.N.Pos().Offset() : redir.OpPos.Offset();
-    const op = this.opAt(redir.OpPos.Offset(), ['&>>', '<<<', '<<-', '>>', '<<', '&>', '>&', '<&', '>|', '<>', '>', '<']);
+    const start = redir.N ? redir.N.Pos : redir.OpPos;
+    const op = this.opAt(redir.OpPos, ['&>>', '<<<', '<<-', '>>', '<<', '&>', '>&', '<&', '>|', '<>', '>', '<']);
     const target = this.tree.of(redir.Word);
     const quoted = wordKinds(redir.Word).has('SglQuoted') || wordKinds(redir.Word).has('DblQuoted') || target.includes('\\');
     let explanation = redirectNote(op, redir.N ? redir.N.Value : null, op.startsWith('<<') && op !== '<<<' ? (literalValue(redir.Word) ?? target) : target, quoted);
@@ -84,7 +88,7 @@ export class TreeExplainer {
       const lines = body.length;
       explanation += ` (${lines} line${lines === 1 ? '' : 's'})`;
     }
-    this.add({ kind: 'redirect', text: this.tree.text(start, redir.Word.End().Offset()), explanation, source: 'syntax' });
+    this.add({ kind: 'redirect', text: this.tree.text(start, redir.Word.End), explanation, source: 'syntax' });
     await this.wordSubstitutions(redir.Word);
     if (redir.Hdoc && !quoted) await this.wordSubstitutions(redir.Hdoc);
     if (op === '<<' || op === '<<-') return 'with a here-document as input';
@@ -102,7 +106,7 @@ export class TreeExplainer {
         return this.call(cmd);
       case 'BinaryCmd': {
         const left = await this.stmt(cmd.X);
-        const op = this.opAt(cmd.OpPos.Offset(), ['&&', '||', '|&', '|']);
+        const op = this.opAt(cmd.OpPos, ['&&', '||', '|&', '|']);
         this.add({ kind: op.startsWith('|') && op !== '||' ? 'pipe' : 'operator', text: op, explanation: operatorNotes[op], source: 'syntax' });
         const right = await this.stmt(cmd.Y);
         const joint = op === '&&' ? ', and if that succeeds, ' : op === '||' ? ', or if that fails, ' : ', piped into ';
@@ -133,13 +137,17 @@ export class TreeExplainer {
         if (nodeType(loop) === 'WordIter') {
           this.add({ kind: 'assignment', text: loop.Name.Value, explanation: `loop variable, set to each word in turn`, source: 'syntax' });
           for (const w of loop.Items) await this.plainWord(w, `a word ${loop.Name.Value} takes in turn`);
-        }
+        } else await this.substitutions(loop);
         return `for each item: ${await this.stmts(cmd.Do)}`;
       }
       case 'CaseClause': {
         this.add({ kind: 'operator', text: 'case', explanation: compoundNotes.case, source: 'syntax' });
+        await this.substitutions(cmd.Word);
         const branches: string[] = [];
-        for (const item of cmd.Items) branches.push(await this.stmts(item.Stmts));
+        for (const item of cmd.Items) {
+          for (const pattern of item.Patterns ?? []) await this.substitutions(pattern);
+          branches.push(await this.stmts(item.Stmts));
+        }
         return `depending on ${this.tree.of(cmd.Word)}: ${branches.join(' or ')}`;
       }
       case 'FuncDecl': {
@@ -150,15 +158,18 @@ export class TreeExplainer {
       }
       case 'DeclClause': {
         const variant = this.tree.of(cmd.Variant);
+        this.ran.push(variant);
         this.add({ kind: 'program', text: variant, explanation: builtins[variant] ?? 'shell builtin', source: 'syntax' });
         for (const assign of cmd.Args) await this.assignment(assign, variant);
         return `${variant} ${cmd.Args.map((a: ShNode) => this.tree.of(a)).join(' ')}`;
       }
       case 'TestClause':
         this.add({ kind: 'operator', text: this.tree.of(cmd), explanation: compoundNotes.test, source: 'syntax' });
+        await this.substitutions(cmd);
         return `tests ${this.tree.of(cmd)}`;
       case 'ArithmCmd':
         this.add({ kind: 'operator', text: this.tree.of(cmd), explanation: compoundNotes.arithmetic, source: 'syntax' });
+        await this.substitutions(cmd);
         return `evaluates ${this.tree.of(cmd)}`;
       case 'TimeClause':
         this.add({ kind: 'program', text: 'time', explanation: builtins.time, source: 'syntax' });
@@ -168,6 +179,7 @@ export class TreeExplainer {
         return `as a coprocess: ${await this.stmt(cmd.Stmt)}`;
       case 'LetClause':
         this.add({ kind: 'program', text: 'let', explanation: builtins.let, source: 'syntax' });
+        await this.substitutions(cmd);
         return `evaluates ${this.tree.of(cmd)}`;
       default:
         this.add({ kind: 'operator', text: this.tree.of(cmd), explanation: `a ${type} construct Paladin does not explain`, source: 'unknown' });
@@ -186,6 +198,8 @@ export class TreeExplainer {
           : `sets the ${context === 'shell' ? 'shell ' : ''}variable ${name}${assign.Naked ? '' : ` to ${value || 'an empty value'}`}${context === 'local' ? ' inside the function' : ''}`;
     this.add({ kind: 'assignment', text: this.tree.of(assign), explanation: assign.Append ? what.replace('sets', 'appends to') : what, source: 'syntax' });
     if (assign.Value) await this.wordSubstitutions(assign.Value);
+    if (assign.Array) await this.substitutions(assign.Array);
+    if (assign.Index) await this.substitutions(assign.Index);
   }
 
   /** An argument with no program-specific meaning (loop items, a dynamic program's words). */
@@ -195,24 +209,30 @@ export class TreeExplainer {
     await this.wordSubstitutions(word);
   }
 
-  /** Command and process substitutions inside a word, explained in place. */
+  /** Arithmetic, command and process substitutions inside a word, explained in place. */
   private async wordSubstitutions(word: ShNode): Promise<void> {
-    for (const part of word.Parts) await this.substitutionsIn(part);
+    for (const part of word.Parts ?? []) {
+      const parts: ShNode[] = nodeType(part) === 'DblQuoted' ? (part.Parts ?? []) : [part];
+      for (const p of parts) {
+        if (nodeType(p) === 'ArithmExp') this.add({ kind: 'substitution', text: this.tree.of(p), explanation: substitutionNotes.arithmetic, source: 'syntax' });
+      }
+    }
+    await this.substitutions(word);
   }
 
-  private async substitutionsIn(part: ShNode): Promise<void> {
-    const type = nodeType(part);
-    if (type === 'CmdSubst' || type === 'ProcSubst') {
-      const text = this.tree.of(part);
-      const note = type === 'CmdSubst' ? substitutionNotes.command : text.startsWith('>') ? substitutionNotes.processOut : substitutionNotes.processIn;
+  /** Command and process substitutions anywhere inside a node (words, expansions, tests, arithmetic), explained in place. */
+  private async substitutions(node: ShNode): Promise<void> {
+    const found: ShNode[] = [];
+    walkTree(node, (n) => {
+      if (n.type !== 'CmdSubst' && n.type !== 'ProcSubst') return true;
+      found.push(n);
+      return false;
+    });
+    for (const sub of found) {
+      const text = this.tree.of(sub);
+      const note = sub.type === 'CmdSubst' ? substitutionNotes.command : text.startsWith('>') ? substitutionNotes.processOut : substitutionNotes.processIn;
       this.add({ kind: 'substitution', text, explanation: note, source: 'syntax' });
-      await this.stmts(part.Stmts);
-    } else if (type === 'ArithmExp') {
-      this.add({ kind: 'substitution', text: this.tree.of(part), explanation: substitutionNotes.arithmetic, source: 'syntax' });
-    } else if (type === 'DblQuoted') {
-      for (const inner of part.Parts) await this.substitutionsIn(inner);
-    } else if (type === 'ParamExp') {
-      if (part.Exp && part.Exp.Word) await this.wordSubstitutions(part.Exp.Word);
+      await this.stmts(sub.Stmts ?? []);
     }
   }
 
@@ -222,74 +242,95 @@ export class TreeExplainer {
     return this.program(cmd.Args, 0);
   }
 
-  /** Explains words[from..] as one program with its arguments; returns a summary phrase. */
+  /** Explains words[from..until) as one program with its arguments; returns a summary phrase. */
   private async program(words: ShNode[], from: number, until = words.length, replaced?: Replacement): Promise<string> {
     const head = words[from];
     const written = this.tree.of(head);
-    const literal = literalValue(head);
-    if (literal === null) {
-      const index = this.add({ kind: 'program', text: written, explanation: 'the program name comes from an expansion, so what runs is known only when it runs', source: 'unknown' });
+    // What xargs feeds the command it runs is part of its words, as the policy reads them.
+    const own = words.slice(from, until).map((w) => wordValue(w));
+    const values = replaced?.by === 'xargs' ? xargsFeed(own, replaced.token, XARGS_INPUT) : own;
+    // find puts each path it finds where `{}` is: a program named so is known only when it runs.
+    if (replaced?.by === 'find' && values[0].text.includes('{}')) values[0] = { ...values[0], dynamic: true };
+    const name = programName(values[0]);
+    if (values[0].dynamic || values[0].glob) {
+      this.ran.push(name);
+      const why = values[0].dynamic ? 'the program name comes from an expansion' : 'the program name is a pattern';
+      const index = this.add({ kind: 'program', text: written, explanation: `${why}, so what runs is known only when it runs`, source: 'unknown' });
       await this.wordSubstitutions(head);
       for (let i = from + 1; i < until; i++) await this.plainWord(words[i], 'argument to a program known only at run time', index, 'unknown');
       return `a program named by ${written}`;
     }
-    const name = programName(literal);
     if (this.functions.has(name)) {
+      this.ran.push(name);
       const index = this.add({ kind: 'program', text: written, explanation: `runs the shell function ${name} defined in this command`, source: 'syntax' });
       for (let i = from + 1; i < until; i++) await this.plainWord(words[i], `argument to the function ${name}`, index);
       return `function ${name}`;
     }
     const found = isLookupName(name) ? await this.manuals.get(name, this.signal) : null;
-    const shape = shapes[name];
-    let index: number;
-    let phrase: string;
+    const { index, phrase } = this.programPart(name, written, found);
+    const argWords: ArgWord[] = words.slice(from + 1, until).map((w, k) => ({ text: this.tree.of(w), value: own[k + 1].dynamic || own[k + 1].glob ? null : own[k + 1].text }));
+    const wrapped = this.wrapped(name, values.slice(1), own.length - 1);
+    return this.programArgs({ name, index, phrase, found, argWords, nodes: words.slice(from + 1, until), wrapped, replaced });
+  }
+
+  /** The program's own part: from its manual, a builtin's note, Paladin's knowledge, or unknown. */
+  private programPart(name: string, written: string, found: FoundManual | null): { index: number; phrase: string } {
     if (found) {
       const what = found.manual.summary || `${name}`;
-      index = this.add({ kind: 'program', text: written, explanation: `${what} (${found.origin})`, source: found.manual.kind });
-      phrase = found.manual.summary ? `${name} (${lowerFirst(found.manual.summary)})` : name;
-    } else if (builtins[name]) {
-      index = this.add({ kind: 'program', text: written, explanation: builtins[name], source: 'syntax' });
-      phrase = `${name} (${builtins[name].replace(/^shell (builtin|keyword): /, '')})`;
-    } else {
-      const known = this.knowledge?.forProgram(name);
-      if (known) {
-        index = this.add({ kind: 'program', text: written, explanation: `no man page or --help text for ${name} was found; Paladin's command knowledge uses it in \`${known.template}\`: ${known.explanation}`, source: 'knowledge' });
-        phrase = name;
-      } else {
-        index = this.add({ kind: 'program', text: written, explanation: `unknown program: no man page or --help text for ${name} was found in the sandbox image or on the host`, source: 'unknown' });
-        phrase = `${name} (unknown program)`;
-      }
+      const index = this.add({ kind: 'program', text: written, explanation: `${what} (${found.origin})`, source: found.manual.kind });
+      return { index, phrase: found.manual.summary ? `${name} (${lowerFirst(found.manual.summary)})` : name };
     }
-    const argWords: ArgWord[] = words.slice(from + 1, until).map((w) => ({ text: this.tree.of(w), value: literalValue(w) }));
-    const nodes = words.slice(from + 1, until);
-    let split = splitArgs(argWords, { manual: found?.manual, shape, program: name });
+    if (builtins[name]) {
+      const index = this.add({ kind: 'program', text: written, explanation: builtins[name], source: 'syntax' });
+      return { index, phrase: `${name} (${builtins[name].replace(/^shell (builtin|keyword): /, '')})` };
+    }
+    const known = this.knowledge?.forProgram(name);
+    if (known) {
+      const index = this.add({ kind: 'program', text: written, explanation: `no man page or --help text for ${name} was found; Paladin's command knowledge uses it in \`${known.template}\`: ${known.explanation}`, source: 'knowledge' });
+      return { index, phrase: name };
+    }
+    const index = this.add({ kind: 'program', text: written, explanation: `unknown program: no man page or --help text for ${name} was found in the sandbox image or on the host`, source: 'unknown' });
+    return { index, phrase: `${name} (unknown program)` };
+  }
+
+  /**
+   * Where a wrapper's command begins, by the same rules the policy unwraps
+   * with; records what finally runs when it is not a command of its own.
+   */
+  private wrapped(name: string, args: WordValue[], written: number): SplitOptions['wrapped'] {
+    if (!isWrapper(name)) {
+      this.ran.push(name);
+      return undefined;
+    }
+    const step = wrapperStep(name, args);
+    if (step.kind === 'self' || step.kind === 'code') this.ran.push(name);
+    else if (step.kind === 'replaced') this.ran.push(step.program);
+    else if (step.at >= args.length) this.ran.push('echo');
+    // The command is xargs' input itself: known only when it runs.
+    else if (step.at >= written) this.ran.push('');
+    else if (step.kind === 'runs') return { at: step.at, assignments: [step.options, step.options + step.assignments] };
+    else return { at: step.at };
+    return undefined;
+  }
+
+  private async programArgs(p: ProgramArgs): Promise<string> {
+    const { name, index, found, argWords, nodes, wrapped, replaced } = p;
+    let { phrase } = p;
+    const shape = shapes[name];
+    let split = splitArgs(argWords, { manual: found?.manual, shape, program: name, wrapped });
     let manual = found;
     const flags: string[] = [];
     const inner: string[] = [];
     for (;;) {
       for (const item of split.items) {
-        const r = await this.item(item, argWords, nodes, name, manual, index, { replaced, replaceFor: replacementFor(name, split.items, argWords) });
+        const r = await this.item(item, argWords, nodes, name, manual, index, { replaced, replaceFor: replacementFor(name, argWords) });
         if (r.flag) flags.push(r.flag);
         if (r.inner) inner.push(r.inner);
       }
       if (split.subcommandAt === undefined) break;
       const sub = argWords[split.subcommandAt].value ?? '';
       const subManual = isLookupName(`${name}-${sub}`) ? await this.manuals.get(`${name}-${sub}`, this.signal) : null;
-      const described = subManual?.manual.summary || found?.manual.terms[sub] || found?.manual.terms[`${name}-${sub}`];
-      const known = described ? null : this.knowledge?.forProgram(name, sub);
-      if (known) {
-        this.add({ kind: 'subcommand', text: argWords[split.subcommandAt].text, explanation: `Paladin's command knowledge uses it in \`${known.template}\`: ${known.explanation}`, source: 'knowledge', program: index });
-        phrase += ` ${sub}`;
-      } else {
-        this.add({
-          kind: 'subcommand',
-          text: argWords[split.subcommandAt].text,
-          explanation: described ? `${described}${subManual ? ` (${name}-${sub}: ${subManual.origin})` : ''}` : `subcommand of ${name}; ${found ? `its manual does not describe "${sub}"` : 'no manual for it was found'}`,
-          source: described ? (subManual?.manual.kind ?? found?.manual.kind ?? 'manual') : 'unknown',
-          program: index,
-        });
-        phrase += ` ${sub}${described ? ` (${lowerFirst(described)})` : ''}`;
-      }
+      phrase += this.subcommandPart(name, sub, argWords[split.subcommandAt].text, index, found, subManual);
       if (subManual) manual = subManual;
       split = splitArgs(argWords, { manual: manual?.manual, shape: { valued: shape?.valued }, from: split.subcommandAt + 1, afterSubcommand: true, program: name });
     }
@@ -306,12 +347,30 @@ export class TreeExplainer {
     return phrase;
   }
 
+  /** The subcommand's part (`git log`); returns what it adds to the phrase. */
+  private subcommandPart(name: string, sub: string, text: string, index: number, found: FoundManual | null, subManual: FoundManual | null): string {
+    const described = subManual?.manual.summary || found?.manual.terms[sub] || found?.manual.terms[`${name}-${sub}`];
+    const known = described ? null : this.knowledge?.forProgram(name, sub);
+    if (known) {
+      this.add({ kind: 'subcommand', text, explanation: `Paladin's command knowledge uses it in \`${known.template}\`: ${known.explanation}`, source: 'knowledge', program: index });
+      return ` ${sub}`;
+    }
+    this.add({
+      kind: 'subcommand',
+      text,
+      explanation: described ? `${described}${subManual ? ` (${name}-${sub}: ${subManual.origin})` : ''}` : `subcommand of ${name}; ${found ? `its manual does not describe "${sub}"` : 'no manual for it was found'}`,
+      source: described ? (subManual?.manual.kind ?? found?.manual.kind ?? 'manual') : 'unknown',
+      program: index,
+    });
+    return ` ${sub}${described ? ` (${lowerFirst(described)})` : ''}`;
+  }
+
   private async nested(script: string): Promise<string> {
-    const { parseCommand } = await import('./shellTree');
     let tree: ShellTree;
     try {
-      tree = parseCommand(script);
-    } catch {
+      tree = parseWithSource(script);
+    } catch (err) {
+      if (!(err instanceof ShellParseError || err instanceof ShellLimitError)) throw err;
       this.add({ kind: 'argument', text: script, explanation: 'a script that does not parse as bash', source: 'unknown' });
       return 'a script that does not parse';
     }
@@ -356,7 +415,8 @@ export class TreeExplainer {
       case 'argument': {
         const kinds = wordKinds(nodes[item.word]);
         const note = wordNote(kinds, item.text);
-        const replaced = context.replaced && argWords[item.word].value?.includes(context.replaced.token) ? context.replaced : undefined;
+        const token = context.replaced?.token;
+        const replaced = token && argWords[item.word].value?.includes(token) ? context.replaced : undefined;
         const explanation = replaced ? replaced.note : item.placeholder ? `${item.placeholder.name} in the synopsis of ${name}` : `argument to ${name}`;
         this.add({ kind: 'argument', text: item.text, explanation: note ? `${explanation}; ${note}` : explanation, source: replaced ? replaced.source : item.placeholder ? source : 'syntax', program: index });
         await this.wordSubstitutions(nodes[item.word]);
@@ -375,7 +435,8 @@ export class TreeExplainer {
       }
       case 'command': {
         if (item.word >= item.until) return {};
-        const phrase = await this.program(nodes, item.word, item.until, context.replaceFor);
+        // A wrapper passes on what an outer xargs feeds it; find and xargs feed their own.
+        const phrase = await this.program(nodes, item.word, item.until, context.replaceFor ?? context.replaced);
         if (item.terminator !== undefined) {
           const t = argWords[item.terminator].value;
           this.add({
@@ -392,25 +453,33 @@ export class TreeExplainer {
   }
 }
 
-/** A word the outer program replaces in the command it runs: find's `{}`, xargs -I's string. */
+interface ProgramArgs {
+  name: string;
+  index: number;
+  phrase: string;
+  found: FoundManual | null;
+  argWords: ArgWord[];
+  nodes: ShNode[];
+  wrapped: SplitOptions['wrapped'];
+  replaced?: Replacement;
+}
+
+/** What the outer program feeds the command it runs: find's `{}`, xargs -I's string, or xargs' input words appended (token null). */
 interface Replacement {
-  token: string;
+  by: 'find' | 'xargs';
+  token: string | null;
   note: string;
   source: ExplainPart['source'];
 }
 
-function replacementFor(name: string, items: ArgItem[], words: ArgWord[]): Replacement | undefined {
-  if (name === 'find') return { token: '{}', note: 'replaced by find with the path of each file found', source: 'syntax' };
-  if (name === 'xargs') {
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
-      if (it.kind !== 'flag' || !['-I', '-i', '--replace'].includes(it.name)) continue;
-      const next = items[i + 1];
-      const token = it.attached ?? (next?.kind === 'value' ? words[next.word].value : undefined) ?? '{}';
-      if (token) return { token, note: `replaced by xargs with each item read from standard input`, source: 'syntax' };
-    }
-  }
-  return undefined;
+const XARGS_INPUT: WordValue = { text: DYNAMIC, dynamic: true, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' };
+
+function replacementFor(name: string, words: ArgWord[]): Replacement | undefined {
+  if (name === 'find') return { by: 'find', token: '{}', note: 'replaced by find with the path of each file found', source: 'syntax' };
+  if (name !== 'xargs') return undefined;
+  const texts = words.map((w) => ({ text: w.value ?? DYNAMIC, dynamic: w.value === null }));
+  const token = xargsToken(texts, wrapperOptionsEnd('xargs', texts));
+  return { by: 'xargs', token, note: 'replaced by xargs with each item read from standard input', source: 'syntax' };
 }
 
 function lowerFirst(s: string): string {

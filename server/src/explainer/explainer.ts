@@ -7,46 +7,51 @@ import type { ExplainPart, ExplainResult } from '../protocol/types';
 import type { ExplainerStage } from '../stages';
 import { TreeExplainer, type ManualProvider } from './explainTree';
 import type { Knowledge } from './knowledgeMatch';
+import { RequestError } from '../kernel';
+import { ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
+import { parseWithSource, walkTree, type ShellTree } from '../shell/source';
+import { resolveCommand } from '../shell/wrappers';
+import { wordValue, type WordValue } from '../shell/words';
 import { isLookupName, programName, shapes } from './programShapes';
-import { literalValue, nodeType, parseCommand, syntax, type ShNode } from './shellTree';
 
-const walk = (node: ShNode, visit: (node: ShNode) => boolean) => syntax().Walk(node, visit);
-
-/** Programs a command will need manuals for, so the image is asked once for all of them. */
+/** Programs a command will need manuals for (wrappers, what they run, subcommands, find -exec), so the image is asked once for all of them. */
 export function programsIn(file: ShNode): string[] {
   const names = new Set<string>();
-  walk(file, (node) => {
-    if (!node || nodeType(node) !== 'CallExpr') return true;
-    const words: (string | null)[] = node.Args.map((w: ShNode) => literalValue(w));
-    let i = 0;
-    while (i < words.length) {
-      const word = words[i];
-      if (word === null) break;
-      const name = programName(word);
-      names.add(name);
-      const shape = shapes[name];
-      if (shape?.subcommands) {
-        const sub = words.slice(i + 1).find((w) => w !== null && !w.startsWith('-'));
-        if (sub) names.add(`${name}-${sub}`);
-        break;
-      }
-      if (name === 'find') {
-        const exec = words.findIndex((w, k) => k > i && (w === '-exec' || w === '-execdir' || w === '-ok'));
-        if (exec >= 0 && words[exec + 1]) names.add(programName(words[exec + 1] as string));
-        break;
-      }
-      if (!shape?.wrapper) break;
-      // Skip the wrapper's options (and what they take) to its command.
-      i++;
-      while (i < words.length && words[i] !== null && ((words[i] as string).startsWith('-') || /^[A-Za-z_]\w*=/.test(words[i] as string))) {
-        if (shape.valued?.includes(words[i] as string)) i++;
-        i++;
-      }
-      i += shape.wrapper.positionals;
+  walkTree(file, (node) => {
+    if (node.type !== 'CallExpr') return true;
+    const values = (node.Args ?? []).map((w: ShNode) => wordValue(w));
+    const words: (string | null)[] = values.map((v: WordValue) => (v.dynamic || v.glob ? null : v.text));
+    const resolved = resolveCommand(values);
+    for (const wrapper of resolved.wrappers) names.add(wrapper);
+    if (resolved.at < 0 || words[resolved.at] === null) return true;
+    const name = resolved.program;
+    names.add(name);
+    if (shapes[name]?.subcommands) {
+      const sub = words.slice(resolved.at + 1).find((w) => w !== null && !w.startsWith('-'));
+      if (sub) names.add(`${name}-${sub}`);
+    }
+    if (name === 'find') {
+      const exec = words.findIndex((w, k) => k > resolved.at && (w === '-exec' || w === '-execdir' || w === '-ok' || w === '-okdir'));
+      if (exec >= 0 && words[exec + 1]) names.add(programName(words[exec + 1] as string));
     }
     return true;
   });
   return [...names].filter(isLookupName);
+}
+
+/** Parses for explaining: a command that is not bash is the request's error, in words a person can act on. */
+export function parseCommand(command: string): ShellTree {
+  try {
+    return parseWithSource(command);
+  } catch (err) {
+    if (!(err instanceof ShellParseError || err instanceof ShellLimitError)) throw err;
+    const text = err.message.replace(/^:?/, '');
+    throw new CommandParseError(`The command is not valid bash: ${text}. Fix the quoting or syntax and try again.`, 'invalid');
+  }
+}
+
+export class CommandParseError extends RequestError {
+  override name = 'CommandParseError';
 }
 
 export function summarise(phrase: string, parts: ExplainPart[]): string {

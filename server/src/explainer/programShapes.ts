@@ -1,11 +1,12 @@
-// What a manual's option list cannot say: where a wrapper's own options end
-// and the command it runs begins (`sudo -u bob rm x`, `timeout 5 sleep 9`),
-// which programs take a subcommand (`git log`), and the shell builtins that
-// have no manual page of their own.
+// What a manual's option list cannot say: which programs take a subcommand
+// (`git log`), which options take a value when no manual says so, and the
+// shell builtins that have no manual page of their own. Where a wrapper's
+// command begins (`sudo -u bob rm x`) is the policy's rule, shell/wrappers.ts.
+
+import { WRAPPER_VALUE_OPTIONS, WRAPPERS } from '../shell/programs';
+import { programName as runsAs } from '../shell/wrappers';
 
 export interface Shape {
-  /** Runs the rest of its words as a command, after its options and this many positionals. */
-  wrapper?: { positionals: number; assignments?: boolean };
   /** The first positional names a subcommand with its own options. */
   subcommands?: boolean;
   /** Options that take a value, for when no manual says so. */
@@ -14,27 +15,11 @@ export interface Shape {
   dashlessBundle?: boolean;
 }
 
+/** Wrappers (`sudo`, `env`, `timeout`, ...): their value options come from the policy's table, shell/programs.ts. */
+const wrapperShapes: Record<string, Shape> = Object.fromEntries([...WRAPPERS].map((name) => [name, { valued: [...(WRAPPER_VALUE_OPTIONS[name] ?? [])] }]));
+
 export const shapes: Record<string, Shape> = {
-  sudo: { wrapper: { positionals: 0 }, valued: ['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-T', '-U', '--user', '--group', '--chdir', '--prompt'] },
-  doas: { wrapper: { positionals: 0 }, valued: ['-u', '-C'] },
-  env: { wrapper: { positionals: 0, assignments: true }, valued: ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'] },
-  timeout: { wrapper: { positionals: 1 }, valued: ['-s', '-k', '--signal', '--kill-after'] },
-  nice: { wrapper: { positionals: 0 }, valued: ['-n', '--adjustment'] },
-  nohup: { wrapper: { positionals: 0 } },
-  time: { wrapper: { positionals: 0 }, valued: ['-f', '-o', '--format', '--output'] },
-  command: { wrapper: { positionals: 0 } },
-  exec: { wrapper: { positionals: 0 }, valued: ['-a'] },
-  builtin: { wrapper: { positionals: 0 } },
-  xargs: { wrapper: { positionals: 0 }, valued: ['-I', '-n', '-P', '-d', '-E', '-L', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines', '--max-chars', '--eof', '--replace'] },
-  stdbuf: { wrapper: { positionals: 0 }, valued: ['-i', '-o', '-e'] },
-  ionice: { wrapper: { positionals: 0 }, valued: ['-c', '-n', '-p'] },
-  chroot: { wrapper: { positionals: 1 } },
-  taskset: { wrapper: { positionals: 1 } },
-  setsid: { wrapper: { positionals: 0 } },
-  watch: { wrapper: { positionals: 0 }, valued: ['-n', '--interval'] },
-  strace: { wrapper: { positionals: 0 }, valued: ['-o', '-e', '-p', '-s'] },
-  busybox: { wrapper: { positionals: 0 } },
-  flock: { wrapper: { positionals: 1 }, valued: ['-w', '-E'] },
+  ...wrapperShapes,
   git: { subcommands: true, valued: ['-C', '-c', '--git-dir', '--work-tree'] },
   docker: { subcommands: true, valued: ['-H', '--host', '--context', '-c', '--config', '-l', '--log-level'] },
   podman: { subcommands: true },
@@ -109,9 +94,7 @@ export const builtins: Record<string, string> = {
 
 /** Names a program may be written as: `/usr/bin/rm` and `\rm` both run `rm`. */
 export function programName(word: string): string {
-  const base = word.replace(/\\/g, '');
-  const slash = base.lastIndexOf('/');
-  return slash >= 0 ? base.slice(slash + 1) : base;
+  return runsAs({ text: word.replace(/\\/g, '') });
 }
 
 /** A program name safe to pass to `man` or to run with `--help`. */

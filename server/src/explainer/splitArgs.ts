@@ -40,6 +40,12 @@ export interface SplitOptions {
   afterSubcommand?: boolean;
   /** How to look options up when the program has none of its own, e.g. `find`'s `-exec` actions. */
   program?: string;
+  /**
+   * The program is a wrapper: the command it runs starts at word `at`, and
+   * words in [assignments[0], assignments[1]) set its environment (`env A=1`).
+   * Found by shell/wrappers.ts, the rules the policy unwraps with.
+   */
+  wrapped?: { at: number; assignments?: [number, number] };
 }
 
 const EXEC_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
@@ -77,9 +83,15 @@ export function splitArgs(args: ArgWord[], options: SplitOptions = {}): SplitRes
   const placeholder = (n: number): Positional | undefined =>
     placeholders.length === 0 ? undefined : n < placeholders.length ? placeholders[n] : placeholders[placeholders.length - 1].repeats ? placeholders[placeholders.length - 1] : undefined;
 
-  for (let i = options.from ?? 0; i < args.length; i++) {
+  const wrapped = options.wrapped;
+  const end = wrapped ? Math.min(wrapped.at, args.length) : args.length;
+  for (let i = options.from ?? 0; i < end; i++) {
     const word = args[i];
     const v = word.value;
+    if (wrapped?.assignments && i >= wrapped.assignments[0] && i < wrapped.assignments[1]) {
+      items.push({ kind: 'assignment', word: i, text: word.text });
+      continue;
+    }
     const dashed = v !== null && v.length > 1 && v.startsWith('-');
 
     if (!optionsEnded && v === '--') {
@@ -106,7 +118,7 @@ export function splitArgs(args: ArgWord[], options: SplitOptions = {}): SplitRes
           items.push({ kind: 'flag', word: i, text: word.text, name, option, attached: v.slice(eq + 1) });
         } else {
           items.push({ kind: 'flag', word: i, text: word.text, name, option });
-          if (takesValue(option, name, shape) && i + 1 < args.length) {
+          if (takesValue(option, name, shape) && i + 1 < end) {
             i++;
             items.push({ kind: 'value', word: i, text: args[i].text, of: name, option });
           }
@@ -120,7 +132,7 @@ export function splitArgs(args: ArgWord[], options: SplitOptions = {}): SplitRes
       const wordy = manual !== undefined && Object.keys(manual.options).some((k) => /^-[a-z]{2,}/.test(k));
       if (whole || (v.length > 2 && wordy && ![...v.slice(1)].every((c) => lookup(manual, '-' + c)))) {
         items.push({ kind: 'flag', word: i, text: word.text, name: v, option: whole });
-        if (takesValue(whole, v, shape) && i + 1 < args.length) {
+        if (takesValue(whole, v, shape) && i + 1 < end) {
           i++;
           items.push({ kind: 'value', word: i, text: args[i].text, of: v, option: whole });
         }
@@ -130,32 +142,23 @@ export function splitArgs(args: ArgWord[], options: SplitOptions = {}): SplitRes
         items.push({ kind: 'flag', word: i, text: word.text, name: v, option: manual?.numeric, numeric: true });
         continue;
       }
-      i = splitBundle(v.slice(1), '-', word, i, args, manual, shape, items);
+      i = splitBundle(v.slice(1), '-', word, i, args.slice(0, end), manual, shape, items);
       continue;
     }
 
     // A positional.
-    if (shape?.wrapper && !optionsEnded) {
-      if (shape.wrapper.assignments && v !== null && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
-        items.push({ kind: 'assignment', word: i, text: word.text });
-        continue;
-      }
-    }
-    if (shape?.wrapper && positionals >= shape.wrapper.positionals) {
-      items.push({ kind: 'command', word: i, until: args.length });
-      return { items };
-    }
     if (shape?.subcommands && !options.afterSubcommand && v !== null && /^[a-z][a-z0-9-]*$/.test(v)) {
       items.push({ kind: 'subcommand', word: i, text: word.text });
       return { items, subcommandAt: i };
     }
     if (shape?.dashlessBundle && i === (options.from ?? 0) && positionals === 0 && v !== null && /^[a-zA-Z]+$/.test(v) && manual && [...v].every((c) => lookup(manual, '-' + c) || manual.terms[c])) {
-      i = splitBundle(v, '', word, i, args, manual, shape, items);
+      i = splitBundle(v, '', word, i, args.slice(0, end), manual, shape, items);
       continue;
     }
     items.push({ kind: 'argument', word: i, text: word.text, placeholder: placeholder(positionals) });
     positionals++;
   }
+  if (wrapped && wrapped.at < args.length) items.push({ kind: 'command', word: wrapped.at, until: args.length });
   return { items };
 }
 

@@ -1,7 +1,8 @@
 // Finds the commands a code lens can offer to run: fenced shell blocks in
-// Markdown, and each top-level statement of a shell script.
+// Markdown, and each top-level statement of a shell script (read with the
+// same parser the policy judges with).
 
-import { parse } from 'sh-syntax';
+import { parseWithSource } from '../shell/source';
 
 export interface FoundCommand {
   /** Zero-based line the lens sits above. */
@@ -54,15 +55,19 @@ function promptLines(body: string[]): string {
   return commands.join('\n').trim();
 }
 
-/** Each top-level statement of a shell script; an unparsable script gives none. */
+/** Each top-level statement of a shell script; an unparsable script throws (the caller shows no lenses). */
 export async function shellScriptStatements(text: string): Promise<FoundCommand[]> {
-  const file = await parse(text);
-  const bytes = Buffer.from(text, 'utf8');
+  const tree = parseWithSource(text);
   const found: FoundCommand[] = [];
-  for (const stmt of file.Stmts ?? []) {
+  let line = 0;
+  let lineFrom = 0;
+  for (const stmt of tree.file.Stmts ?? []) {
     if (found.length >= MAX_LENSES) break;
-    const command = bytes.subarray(stmt.Pos.Offset, stmt.End.Offset).toString('utf8').trim();
-    if (command !== '') found.push({ line: stmt.Pos.Line - 1, command });
+    const before = tree.text(lineFrom, stmt.Pos);
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+    lineFrom = stmt.Pos;
+    const command = tree.of(stmt).trim();
+    if (command !== '') found.push({ line, command });
   }
   return found;
 }

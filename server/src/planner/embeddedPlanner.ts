@@ -38,6 +38,10 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
     if (!entry) continue;
     out.push(candidateFor(entry, f, hit.similarity, rank));
   }
+  // A question about what a folder holds is a listing, even when retrieval ranks "directory" templates higher.
+  const listing = corpus.byId.get('files.list');
+  if (listing && contentsQuestion.test(f.lower) && !hits.some((h) => h.ref === listing.id)) out.push(candidateFor(listing, f, 0.6, 0.5));
+  preferUnextended(out, f.lower);
   out.sort((a, b) => b.confidence - a.confidence);
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.command) ? false : (seen.add(c.command), true)));
@@ -45,16 +49,21 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
 
 export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similarity: number, rank: number): EmbeddedCandidate {
   const slots = fillSlots(entry, facts);
-  const { command, missing } = fillTemplate(entry, slots.values);
+  const filled = fillTemplate(entry, slots.values);
+  const missing = filled.missing;
+  const command = Object.values(slots.values).some((v) => /\.csv$/i.test(v)) ? commaSeparated(filled.command) : filled.command;
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower);
+  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower) - unaskedFeatures(entry, facts.lower);
   // Between equally good matches the simpler command is the likelier intent.
-  const simplicity = -0.0008 * entry.template.length;
+  const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.05 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
 }
+
+// Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
+const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 'exa', 'eza', 'ag', 'htop', 'ncdu', 'jless', 'fzf']);
 
 // Tool-specific entries (git, containers, packages) need the request to be about that tool.
 const domains: Record<string, RegExp> = {
@@ -74,6 +83,86 @@ function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   const asked = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/.test(lower);
   const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match/.test(entry.template);
   return asked === inverts ? 0 : 0.06;
+}
+
+// "what is inside the data folder" asks for its entries; a folder named as a container is not a request about folders.
+const contentsQuestion = /\b(what(?:'s| is| are)? (?:in|inside)|what (?:does|do) .{1,40} (?:contain|hold|have)|contents? of|inside (?:the |my |this )?\S+ (?:folder|directory|dir)|list (?:what(?:'s| is) in|the contents)|in there)\b/;
+const aboutFolders = /\b(folders|directories|dirs|subfolders|subdirectories|subdirs|sub-folders|empty (?:folder|directory|dir)|(?:folder|directory|dir)s? (?:tree|structure|hierarchy))\b/;
+function containerFit(entry: KnowledgeEntry, lower: string): number {
+  let score = 0;
+  if (contentsQuestion.test(lower) && /^ls\s/.test(entry.template) && !/\|/.test(entry.template)) score += 0.12;
+  if (/-type d\b/.test(entry.template) && !aboutFolders.test(lower)) score -= 0.1;
+  return score;
+}
+
+// A template's distinctive feature needs a word of the request asking for it: a checksum, a permission test,
+// a follow mode or a per-line count that nobody mentioned makes the template less likely.
+const features: [RegExp, RegExp][] = [
+  [/\s-perm\b|\s!\s-perm\b/, /\b(perm\w*|execut\w*|runnable|writ\w*able|readable|mode|setuid|setgid|sticky|[0-7]{3,4}|access)\b/],
+  [/\s-x?type l\b/, /\b(links?|symlinks?|symbolic|broken|dangling|point\w*)\b/],
+  [/\b(md5sum|sha\d*sum|cksum)\b/, /\b(md5|sha\d*|checksums?|hash\w*|digest|fingerprint|integrity|identical|duplicates?)\b/],
+  [/\btail -[fF]\b|\btail --follow\b/, /\b(follow\w*|watch\w*|live|stream\w*|real[- ]?time|as it grows|keep)\b/],
+  [/\buniq -c\b/, /\b(how many|count\w*|often|frequen\w*|occurr\w*|each|times|tally|most|least|common|popular)\b/],
+  [/\bgit diff HEAD~1\b|\bgit diff main\b/, /\b(diff\w*|chang\w*|compar\w*|between)\b/],
+  [/\bdu\s/, /\b(size|sizes|big\w*|large\w*|small\w*|space|usage|disk|weigh\w*|heav\w*|bytes|kb|mb|gb|take up|takes up|uses)\b/],
+  [/\b(nl -ba|cat -n)\b/, /\b(number\w*|line numbers)\b/],
+  [/-exec head\b|\| head -n 1\b(?!0)/, /\b(first|head|top|begin\w*|start\w*|header|one|single|latest|newest|oldest|largest|biggest|smallest|most|least)\b/],
+  [/\btr -cs\b/, /\b(words?)\b/],
+  [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
+  [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
+  [/\/proc\/loadavg|\bvmstat\b|\biostat\b/, /\b(load|cpu|memory|system|machine|server|stats?|statistics|performance|busy)\b/],
+  [/\/etc\/hosts\b/, /\b(hosts? file|\/etc\/hosts|hostnames?|resolv\w*|dns)\b/],
+];
+function unaskedFeatures(entry: KnowledgeEntry, lower: string): number {
+  let penalty = 0;
+  for (const [template, words] of features) if (template.test(entry.template) && !words.test(lower)) penalty += 0.08;
+  return penalty;
+}
+
+// What a person says when they want a step added to a command: without it, the shorter command is the answer.
+const stepWords: [RegExp, RegExp][] = [
+  [/\bwc\b/, /\b(count\w*|how many|number of|lines|words|characters|total)\b/],
+  [/\bsort\b/, /\b(sort\w*|order\w*|biggest|largest|smallest|newest|oldest|latest|top|rank\w*|most|least|first|last|alphabetical\w*)\b/],
+  [/\b(head|tail)\b/, /\b(first|last|top|biggest|largest|smallest|newest|oldest|latest|most|least|\d+)\b/],
+  [/\b(md5sum|sha\d*sum|cksum)\b/, /\b(md5|sha\d*|checksums?|hash\w*)\b/],
+  [/\b(grep|rg)\b/, /\b(contain\w*|mention\w*|match\w*|search\w*|with|say\w*|includ\w*|grep)\b/],
+  [/\bdu\b|\bls -l|-printf '%s|\bstat\b/, /\b(size|sizes|big\w*|large\w*|small\w*|space|details?|long|permissions?|owners?|dates?|bytes)\b/],
+  [/\buniq\b/, /\b(unique|distinct|duplicat\w*|count\w*|how many|often|repeated)\b/],
+  [/\b(cut|awk)\b/, /\b(columns?|fields?|first|second|third|last|sum|total|average)\b/],
+  [/\bsed\b/, /\b(replace|substitut\w*|lines? \d|edit|strip|remove|delete|change)\b/],
+];
+
+/**
+ * When one candidate is another with steps added ("find ... -exec md5sum",
+ * "... | head -n 1") and the request asks for none of those steps, the
+ * shorter one is the better answer: never more than was asked.
+ */
+function preferUnextended(candidates: EmbeddedCandidate[], lower: string): void {
+  const asked = (extra: string) => stepWords.some(([step, words]) => step.test(extra) && words.test(lower)) || !stepWords.some(([step]) => step.test(extra));
+  // A find whose -exec step nobody asked for also stands without it.
+  for (const b of [...candidates]) {
+    const m = /^(find\s[^|;&]*?)\s+-exec\s+(?!rm\b|mv\b|cp\b|chmod\b|chown\b|gzip\b|sed\b)([^|;&]*?)\s+\{\}\s*(\+|\\;)$/.exec(b.command);
+    if (!m || asked(` -exec ${m[2]}`) || candidates.some((c) => c.command === m[1])) continue;
+    candidates.push({ ...b, command: m[1], explanation: 'Lists the files that match.', source: `${b.source}-step`, confidence: b.confidence });
+  }
+  for (const a of candidates) {
+    if (a.missing.length > 0) continue;
+    for (const b of candidates) {
+      if (a === b || b.confidence < a.confidence || !b.command.startsWith(a.command) || !/^\s*(\||-exec|&&|;)/.test(b.command.slice(a.command.length))) continue;
+      if (asked(b.command.slice(a.command.length))) continue;
+      const top = b.confidence;
+      b.confidence = Math.max(0.01, Math.round((top - 0.02) * 100) / 100);
+      a.confidence = Math.max(a.confidence, Math.round((top - 0.01) * 100) / 100);
+    }
+  }
+}
+
+/** CSV data: awk, sort and cut split on commas. */
+function commaSeparated(command: string): string {
+  return command
+    .replace(/\bawk (?!-F)(?=')/g, 'awk -F, ')
+    .replace(/\bsort (?![^|]*-t)([^|]*-k)/g, 'sort -t, $1')
+    .replace(/\bcut (?![^|]*-d)([^|]*-f)/g, 'cut -d, $1');
 }
 
 function domainPenalty(entry: KnowledgeEntry, lower: string): number {

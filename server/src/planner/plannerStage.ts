@@ -2,7 +2,7 @@
 // (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
 
 import { RequestError } from '../kernel';
-import type { PlanCandidate, PlannerName, PlanResult, RetrievedExample } from '../protocol/types';
+import type { PlannerName, PlanRejection, PlanResult, PolicyDecision, RetrievedExample } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { PlannerStage, PlanParams, PlanProgress, PolicyStage } from '../stages';
 import type { Db } from '../store/database';
@@ -14,10 +14,15 @@ import { OllamaEmbedder, OllamaProvider } from './ollamaProvider';
 import { OpenAiProvider } from './openaiProvider';
 import { summariseWithModels, type ModelSummary } from './outputSummary';
 import { PlanCache, requestShape, type CacheKeyParts } from './planCache';
-import { readRequest } from './requestFacts';
+import { readRequest, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import { RetrievalStore, type ExternalQuery, type Hit } from './retrievalStore';
 import { routeToModels, type RoutedProvider } from './router';
-import { parseBash } from './shellSyntax';
+import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, helpFor, type AbstainReason } from './abstain';
+import { readIntent, type Intent } from './intent';
+import type { ModelPlan } from './llmPrompt';
+import { slotHint } from './placeholders';
+import { composeSteps, splitCompound } from './compose';
+import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
 import { randomUUID } from 'node:crypto';
 
 export interface PlannerOptions {
@@ -33,11 +38,14 @@ export interface PlannerOptions {
 }
 
 const MAX_CANDIDATES = 10;
+/** Candidates judged beyond those shown, to find ones that fit when the first do not. */
+const SCREEN_EXTRA = 4;
 
 export class Planner implements PlannerStage {
   readonly store: RetrievalStore;
   readonly corpus: Corpus;
   readonly cache: PlanCache;
+  private readonly decisions: DecisionCache;
   private readonly providers = new Map<string, RoutedProvider>();
   private readonly background = new AbortController();
   private external?: { embedder: OllamaEmbedder; ready: boolean; error?: string };
@@ -53,6 +61,7 @@ export class Planner implements PlannerStage {
     this.corpus = options.corpus ?? loadCorpus(options.knowledgeDir, { strict: false });
     this.store = new RetrievalStore(db);
     this.store.loadCorpus(this.corpus);
+    this.decisions = new DecisionCache(policy);
     this.cache = new PlanCache(db, () => settings.planner.cacheTtlSeconds, options.now);
     const breaker = () => new CircuitBreaker(options.breakerThreshold ?? 3, options.breakerCoolDownMs ?? 30_000, options.now);
     const timeoutMs = settings.planner.timeoutMs;
@@ -98,7 +107,9 @@ export class Planner implements PlannerStage {
     t = performance.now();
     const context = buildContext(params.workspace);
     const facts = readRequest(request, context.names);
+    const intent = readIntent(facts);
     lap('context', t);
+    if (!intent.task) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
 
     t = performance.now();
     const hits = this.store.search(request, { k: 12, userId: undefined, external: await this.externalQuery(request, options.signal) });
@@ -121,72 +132,113 @@ export class Planner implements PlannerStage {
     }
 
     t = performance.now();
-    const shape = requestShape(facts);
-    let embedded = embeddedCandidates(request, hits, this.corpus, context.names, facts);
-    // A request of the same shape was answered with a template before: lead with it, re-filled.
-    const shaped = routed.answer ? undefined : this.cache.getShape(shape, parts);
-    if (shaped) {
-      const entry = this.corpus.byId.get(shaped.entryId);
-      if (entry) {
-        const again = candidateFor(entry, facts, Math.max(0.5, hits.find((h) => h.ref === entry.id)?.similarity ?? 0.5), 1);
-        embedded = [again, ...embedded.filter((c) => c.command !== again.command)];
-      }
-    }
-    embedded = await this.parseable(embedded, count + 1);
+    const embedded = this.embeddedFor(request, hits, facts, context.names, parts, routed.answer === undefined);
     lap('embedded', t);
-    for (const c of embedded.slice(0, count)) options.onProgress?.({ kind: 'candidate', command: c.command, confidence: c.confidence });
 
-    let result: Omit<PlanResult, 'policy' | 'timings'>;
+    t = performance.now();
+    const proposals: Candidate[] = embedded.map((c) => ({ command: c.command, confidence: c.confidence, explanation: c.explanation, planner: 'embedded' as const, missing: c.missing, embedded: c }));
     if (routed.answer) {
       const { plan, planner, repaired } = routed.answer;
       const agrees = embedded.some((c) => firstProgram(c.command) === firstProgram(plan.command));
-      const confidence = round2((agrees ? 0.9 : 0.75) - (repaired ? 0.1 : 0));
-      result = {
-        request,
-        command: plan.command,
-        reasoning: plan.reasoning || `Planned by ${planner}.`,
-        assumptions: plan.assumptions,
-        expectedEffects: plan.expectedEffects,
-        planner,
-        skipped: routed.skipped,
-        confidence,
-        candidates: [{ command: plan.command, confidence, explanation: plan.reasoning }, ...embedded.filter((c) => c.command !== plan.command).slice(0, count - 1).map(toCandidate)],
-        retrieved,
-        cache: 'miss',
-      };
-    } else {
-      const best = embedded[0];
-      if (!best) {
-        throw new RequestError('Paladin\'s own command knowledge has nothing close to this request. Rephrase it with the program or the action you want (e.g. "find", "count lines"), or configure a model (paladin.ollama.model or an OpenAI key).', 'unavailable');
-      }
-      result = {
-        request,
-        command: best.command,
-        reasoning: this.embeddedReasoning(best),
-        assumptions: best.missing.map((m) => `Replace <${m}> with the value you mean.`),
-        expectedEffects: [best.explanation],
-        planner: 'embedded',
-        skipped: routed.skipped,
-        confidence: best.confidence,
-        candidates: embedded.slice(0, count).map(toCandidate),
-        retrieved,
-        cache: 'miss',
-      };
+      proposals.unshift({ command: plan.command, confidence: round2((agrees ? 0.9 : 0.75) - (repaired ? 0.1 : 0)), explanation: plan.reasoning, planner, missing: [], model: plan });
     }
+    const useful = order.includes('embedded') ? proposals : proposals.filter((p) => p.planner !== 'embedded');
+    const screened = await screen(useful, intent, (command) => this.decisions.check(command, params.workspace), count, count + SCREEN_EXTRA);
+    lap('checks', t);
+    for (const c of screened.accepted) options.onProgress?.({ kind: 'candidate', command: c.proposal.command, confidence: c.proposal.confidence });
+    const best = screened.accepted[0]?.proposal;
+    const why: AbstainReason | undefined = !best ? 'nothing-fits' : best.planner === 'embedded' && best.confidence < ABSTAIN_BELOW ? 'weak-match' : undefined;
+    return this.finish(request, parts, { planner: best?.planner ?? 'embedded', skipped: routed.skipped, retrieved, intent, facts, why, screened, suggestions: embedded }, started, timings, routed.skipped);
+  }
 
-    t = performance.now();
-    const policy = await this.policy.check(result.command, { workspace: params.workspace });
-    lap('policy', t);
-    timings.total = round(performance.now() - started);
-    const final: PlanResult = { ...result, policy, timings };
+  /** The embedded candidates, led by the template that answered a request of the same shape before. */
+  private embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): EmbeddedCandidate[] {
+    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...this.composed(request, names)].sort((a, b) => b.confidence - a.confidence);
+    const shaped = useShape ? this.cache.getShape(requestShape(facts), parts) : undefined;
+    const entry = shaped ? this.corpus.byId.get(shaped.entryId) : undefined;
+    if (entry) {
+      const again = candidateFor(entry, facts, Math.max(0.5, hits.find((h) => h.ref === entry.id)?.similarity ?? 0.5), 1);
+      embedded = [again, ...embedded];
+    }
+    return embedded.filter((c, i, all) => all.findIndex((x) => x.command === c.command) === i);
+  }
 
+  /** For "X and delete them": the candidates for X, each extended with the steps that follow. */
+  private composed(request: string, names: WorkspaceNames): EmbeddedCandidate[] {
+    const split = splitCompound(request);
+    if (!split) return [];
+    const headFacts = readRequest(split.head, names);
+    const hits = this.store.search(split.head, { k: 8 });
+    const out: EmbeddedCandidate[] = [];
+    for (const c of embeddedCandidates(split.head, hits, this.corpus, names, headFacts).slice(0, 6)) {
+      const command = composeSteps(c.command, split.steps);
+      if (command === undefined) continue;
+      const then = split.steps.map((x) => `${x.kind}${x.target ? ` to ${x.target}` : ''}`).join(', then ');
+      out.push({ ...c, command, explanation: `${c.explanation} Then ${then}.`, source: `${c.source}+steps` });
+    }
+    return out;
+  }
+
+  /** Build, cache and return the result: the first accepted candidate, or an abstention. */
+  private finish(request: string, parts: CacheKeyParts, s: Outcome, started: number, timings: Record<string, number>, skipped: PlanResult['skipped'] = []): PlanResult {
+    const final = s.why ? this.abstention(request, s.why, s) : this.answer(request, s);
+    final.timings = { ...timings, total: round(performance.now() - started) };
     // Cache what a retry would answer the same way: not a fallback forced by a failing model.
-    const forcedFallback = final.planner === 'embedded' && routed.skipped.some((s) => !/^no /.test(s.reason));
+    const forcedFallback = final.planner === 'embedded' && skipped.some((x) => !/^no /.test(x.reason));
     if (!forcedFallback) {
       this.cache.putExact(request, parts, { ...final, historyId: undefined });
-      if (final.planner === 'embedded' && embedded[0]?.entry && embedded[0].missing.length === 0) this.cache.putShape(shape, parts, { entryId: embedded[0].entry.id });
+      const lead = s.screened.accepted[0]?.proposal.embedded;
+      if (!s.why && lead?.entry && lead.missing.length === 0 && final.missing === undefined) this.cache.putShape(requestShape(s.facts), parts, { entryId: lead.entry.id });
     }
     return final;
+  }
+
+  private answer(request: string, s: Outcome): PlanResult {
+    const [{ proposal: best, decision }] = s.screened.accepted;
+    const missing = best.missing.map((slot) => ({ slot, hint: slotHint(slot, best.embedded?.entry?.slots[slot]?.type) }));
+    const model = best.model;
+    return {
+      request,
+      command: best.command,
+      reasoning: [model ? model.reasoning || `Planned by ${best.planner}.` : this.embeddedReasoning(best.embedded as EmbeddedCandidate), setAside(s.screened.rejected)].filter(Boolean).join(' '),
+      assumptions: model ? model.assumptions : missing.map((m) => `Replace <${m.slot}> with the value you mean: ${m.hint}.`),
+      expectedEffects: model ? model.expectedEffects : [best.explanation ?? ''],
+      planner: best.planner,
+      skipped: s.skipped,
+      confidence: best.confidence,
+      candidates: s.screened.accepted.map((a) => ({ command: a.proposal.command, confidence: a.proposal.confidence, explanation: a.proposal.explanation })),
+      retrieved: s.retrieved,
+      policy: decision.facts === undefined ? decision : withoutFacts(decision),
+      cache: 'miss',
+      timings: {},
+      ...(missing.length > 0 ? { missing } : {}),
+      ...(s.screened.rejected.length > 0 ? { rejected: s.screened.rejected } : {}),
+      intent: { actions: s.intent.actions, scope: s.intent.scope },
+    };
+  }
+
+  private abstention(request: string, why: AbstainReason, s: Outcome): PlanResult {
+    const near = why === 'weak-match' ? s.screened.accepted.map((a) => a.proposal) : [];
+    return {
+      request,
+      command: '',
+      reasoning: abstainReasoning(why, s.screened.rejected.length),
+      assumptions: [],
+      expectedEffects: [],
+      planner: s.planner,
+      skipped: s.skipped,
+      confidence: 0,
+      candidates: [],
+      retrieved: s.retrieved,
+      policy: abstainedDecision(this.policy.version),
+      cache: 'miss',
+      timings: {},
+      abstained: true,
+      suggestions: near.map((p) => ({ command: p.command, confidence: p.confidence, explanation: p.explanation })),
+      help: helpFor(why, s.facts, s.intent),
+      ...(s.screened.rejected.length > 0 ? { rejected: s.screened.rejected } : {}),
+      intent: { actions: s.intent.actions, scope: s.intent.scope },
+    };
   }
 
   private async externalQuery(request: string, signal?: AbortSignal): Promise<ExternalQuery | undefined> {
@@ -200,16 +252,6 @@ export class Planner implements PlannerStage {
     }
   }
 
-  /**
-   * The plan (the first candidate) must parse; one that does not (a knowledge
-   * bug) is dropped and the next tried. Alternatives are checked by the
-   * policy when they are run, so they are not parsed here.
-   */
-  private async parseable(candidates: EmbeddedCandidate[], want: number): Promise<EmbeddedCandidate[]> {
-    const rest = [...candidates];
-    while (rest.length > 0 && !(await parseBash(rest[0].command)).ok) rest.shift();
-    return rest.slice(0, want);
-  }
 
   private embeddedReasoning(c: EmbeddedCandidate): string {
     const parts = [c.explanation];
@@ -274,8 +316,32 @@ export class Planner implements PlannerStage {
   }
 }
 
-function toCandidate(c: EmbeddedCandidate): PlanCandidate {
-  return { command: c.command, confidence: c.confidence, explanation: c.explanation };
+/** A proposal with where it came from. */
+interface Candidate extends Proposal {
+  embedded?: EmbeddedCandidate;
+  model?: ModelPlan;
+}
+
+/** Everything a result is built from. */
+interface Outcome {
+  planner: PlannerName;
+  skipped: PlanResult['skipped'];
+  retrieved: RetrievedExample[];
+  intent: Intent;
+  facts: RequestFacts;
+  why?: AbstainReason;
+  screened: Screened<Candidate>;
+  suggestions: EmbeddedCandidate[];
+}
+
+function setAside(rejected: PlanRejection[]): string {
+  if (rejected.length === 0) return '';
+  return `Set aside ${rejected.length} candidate${rejected.length === 1 ? '' : 's'} that would do more or less than asked (first: ${rejected[0].command}: ${rejected[0].reason})`;
+}
+
+function withoutFacts(d: PolicyDecision): PolicyDecision {
+  const { facts: _facts, ...rest } = d;
+  return rest;
 }
 
 function firstProgram(command: string): string {

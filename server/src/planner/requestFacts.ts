@@ -212,7 +212,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     const placed = !bare || /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
     const existingDir = placed && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
-    const resolved = ws.files.has(rel) || ws.dirs.has(rel) ? rel : ws.byBase.get(rel) ?? rel;
+    // "archive/" as typed names a folder here, not some other folder called archive deeper down.
+    const resolved = ws.files.has(rel) || ws.dirs.has(rel) || word.endsWith('/') ? rel : ws.byBase.get(rel) ?? rel;
     const value = word.startsWith('./') || word.startsWith('/') || word.startsWith('~') ? word.replace(/\/$/, '') || '/' : resolved;
     if (archiveExt.test(word)) facts.archives.push({ value, at, raw: word });
     if (existingDir) {
@@ -292,6 +293,13 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
   }
+  // "every log", "all the csvs": a kind without the word "files".
+  for (const m of lower.matchAll(/\b(?:every|each|all(?: the| of the)?|any|old|older)\s+(logs?|csvs?|pdfs?|backups?|scripts?|images?|jsons?|yamls?|markdowns?)\b(?!\s+(?:files?|folders?|director\w*|dirs?))/g)) {
+    const ext = kindExtensions[m[1].replace(/s$/, '')] ?? kindExtensions[m[1]];
+    if (!ext || facts.exts.some((e) => e.value === ext)) continue;
+    facts.exts.push({ value: ext, at: m.index, raw: m[0] });
+    facts.globs.push({ value: `*.${ext}`, at: m.index, raw: m[0] });
+  }
   for (const m of text.matchAll(/(?<!\S)([\w.-]*[*?][\w.*?-]*)(?!\S)/g)) {
     // A question mark ending a sentence is not a glob.
     if (/^\*\.[\w.+-]+$/.test(m[1]) || /^[\w.-]+\?+$/.test(m[1])) continue;
@@ -317,6 +325,25 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   }
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
+  }
+  // Arithmetic in words: "144 divided by 12" → 144 / 12, for an expression slot.
+  const ops: Record<string, string> = { times: '*', 'multiplied by': '*', x: '*', '*': '*', plus: '+', '+': '+', minus: '-', '-': '-', 'divided by': '/', over: '/', '/': '/', 'to the power of': '^', '^': '^', modulo: '%', mod: '%', '%': '%' };
+  const arith = /(\d+(?:\.\d+)?)\s*(times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)\s*(\d+(?:\.\d+)?)((?:\s*(?:times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)\s*\d+(?:\.\d+)?)*)/gi;
+  for (const m of lower.matchAll(arith)) {
+    // "2024-02-29", "lines 5-10" and "1920x1080" are not sums.
+    if (isUsed(m.index) || /\d(?:-|x)\d/.test(m[0])) continue;
+    const expr = m[0].replace(/(times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)/g, (op) => ` ${ops[op]} `).replace(/\s+/g, ' ').trim();
+    facts.strings.push({ value: expr, at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
+  // A JSON key: "the port from config.json", "the version in package.json", "the database host".
+  if (/\.json\b|\bjson\b/i.test(text)) {
+    for (const m of text.matchAll(/\b(?:the|get|read|show|print|what|which)\s+([a-z_][\w]*(?:\s+[a-z_]\w*)?)\s+(?:field\s+|key\s+|value\s+|setting\s+)?(?:is\s+)?(?:in|from|of)\s+\S*json\b|\b([a-z_][\w.]*)\s+(?:field|key|property)\b/gi)) {
+      const words = (m[1] ?? m[2]).toLowerCase().split(/\s+/).filter((w) => !stopWords.has(w) && !/^(value|values|field|key|setting)$/.test(w));
+      if (words.length === 0) continue;
+      const value = words.join('.');
+      facts.names.push({ value, at: m.index + m[0].toLowerCase().indexOf(words[0]), raw: words.join(' ') });
+    }
   }
   // Search patterns: the word(s) after containing/matching/for, or a quoted string.
   for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|with)\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {

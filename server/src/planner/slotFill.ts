@@ -39,6 +39,10 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
+    // "is there a file called backup.tmp": a file name that does not exist is what to look for, not where to look.
+    if (spec.type === 'path' && spec.default !== undefined && Object.values(entry.slots).some((x) => x.type === 'name' || x.type === 'glob')) {
+      pool = pool.filter((f) => facts.ws.dirs.has(f.value) || facts.ws.files.has(f.value) || !/\.[A-Za-z0-9]{1,8}$/.test(f.value));
+    }
     if ((spec.type === 'file' || spec.type === 'path' || spec.type === 'dir') && pool.length > 1) {
       const exists = (f: Fact) => facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value);
       pool = [...pool.filter(exists), ...pool.filter((f) => !exists(f))];

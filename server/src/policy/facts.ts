@@ -451,7 +451,9 @@ export class Walker {
     fact.program = variant;
     fact.name = variant;
     const args: ShNode[] = cmd.Args ?? [];
-    const naked = args.filter((a) => a.Naked).map((a) => (a.Value ? wordValue(a.Value).text : (a.Name?.Value ?? '')));
+    const nakedValues = args.filter((a) => a.Naked).map((a) => (a.Value ? wordValue(a.Value) : null));
+    for (const v of nakedValues) if (v) this.walkNested(v, fact.index, ctx);
+    const naked = args.filter((a) => a.Naked).map((a, i) => nakedValues[i]?.text ?? (a.Name?.Value ?? ''));
     fact.args = naked;
     fact.flags = naked.filter((a) => a.startsWith('-')).flatMap((a) => a.slice(1).split(''));
     const exported = variant === 'export' || fact.flags.includes('x');

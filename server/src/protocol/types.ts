@@ -111,6 +111,44 @@ export interface PlanResult {
   timings: Record<string, number>;
   /** History row this plan was recorded as. */
   historyId?: string;
+  /**
+   * True when Paladin does not know a good command for the request (it is not
+   * a shell task, or no candidate fits it): `command` is empty, `suggestions`
+   * holds the nearest candidates and `help` says what would make it plannable.
+   */
+  abstained?: boolean;
+  suggestions?: PlanCandidate[];
+  help?: string[];
+  /** Values the plan still needs: the command holds `<slot>` and cannot run until they are given. */
+  missing?: MissingSlot[];
+  /** Candidates turned away because they would do more than the request asked. */
+  rejected?: PlanRejection[];
+  /** What the request was read as asking: its acts (empty: only to look) and the folders it names. */
+  intent?: { actions: string[]; scope: string[] };
+  /** The top candidates tried in a throw-away copy of the workspace, when dry runs are on. */
+  dryRun?: PlanDryRun;
+}
+
+/** A plan's unfilled slot and how to give it. */
+export interface MissingSlot {
+  slot: string;
+  hint: string;
+}
+
+/** A candidate the planner refused to show, and why. */
+export interface PlanRejection {
+  command: string;
+  planner: PlannerName;
+  reason: string;
+}
+
+/** What the dry run of the plan's top candidates found. */
+export interface PlanDryRun {
+  /** False when dry runs are off or could not run (`note` says why). */
+  checked: boolean;
+  note?: string;
+  /** Each candidate tried: how it ended and what it showed or changed. */
+  tried: { command: string; exitCode: number | null; fits: boolean; why: string; preview: string; changes: number }[];
 }
 
 // ---------------------------------------------------------------- executor

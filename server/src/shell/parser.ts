@@ -57,11 +57,18 @@ export function nodeType(node: ShNode): string {
 /**
  * The GopherJS wrappers convert every field on every read, which makes most of
  * the parse cost and garbage. The tree is copied once into plain objects
- * (`type` plus the Go field names) straight from the Go values; positions and
- * comments are left out. If the Go values do not look as expected, the
- * wrappers are used as they are.
+ * (`type` plus the Go field names) straight from the Go values; comments are
+ * left out, and so are positions unless asked for (the explainer quotes the
+ * source of each node; the policy never needs to). Positions are UTF-8 byte
+ * offsets: `Pos` and `End` of every node, and each position field (`OpPos`,
+ * `Semicolon`, ...) as an offset, or -1 when the node has no such token.
+ * If the Go values do not look as expected, the wrappers are used as they are.
  */
-type Raw = Record<string, unknown> & { constructor: { string?: string; nil?: unknown } };
+type Raw = Record<string, unknown> & { constructor: { string?: string; nil?: unknown }; Pos?: () => GoPos; End?: () => GoPos };
+interface GoPos {
+  offs: number;
+  lineCol: number;
+}
 
 function isSlice(v: unknown): v is { $array: unknown[]; $offset: number; $length: number } {
   return typeof v === 'object' && v !== null && '$array' in v && '$length' in v && '$offset' in v;
@@ -69,12 +76,40 @@ function isSlice(v: unknown): v is { $array: unknown[]; $offset: number; $length
 
 const SKIP = new Set(['$val', 'Comments', 'Last']);
 
-function plain(v: unknown, depth: number): unknown {
+function isPos(v: unknown): boolean {
+  const name = typeof v === 'object' && v !== null && !isSlice(v) ? (v as Raw).constructor?.string : undefined;
+  return name === '*syntax.Pos' || name === 'syntax.Pos';
+}
+
+/** Per Go struct type: its fields worth copying, and which of them are positions (learnt from the first value seen). */
+interface Layout {
+  fields: string[];
+  positions: string[];
+}
+const layouts = new Map<unknown, Layout>();
+
+function layoutOf(raw: Raw): Layout {
+  let layout = layouts.get(raw.constructor);
+  if (layout) return layout;
+  layout = { fields: [], positions: [] };
+  for (const key of Object.keys(raw)) {
+    if (SKIP.has(key)) continue;
+    const value = raw[key];
+    if (typeof value === 'object' && value !== null && !isSlice(value) && isPos(value)) layout.positions.push(key);
+    else layout.fields.push(key);
+  }
+  layouts.set(raw.constructor, layout);
+  return layout;
+}
+
+const offset = (p: GoPos): number => (p.lineCol === 0 ? -1 : p.offs);
+
+function plain(v: unknown, depth: number, positions: boolean): unknown {
   if (v === null || v === undefined || typeof v !== 'object') return v;
   if (depth > 400) throw new ShellLimitError('syntax tree deeper than 400 levels');
   if (isSlice(v)) {
-    const out: unknown[] = [];
-    for (let i = 0; i < v.$length; i++) out.push(plain(v.$array[v.$offset + i], depth + 1));
+    const out: unknown[] = new Array(v.$length);
+    for (let i = 0; i < v.$length; i++) out[i] = plain(v.$array[v.$offset + i], depth + 1, positions);
     return out;
   }
   const raw = v as Raw;
@@ -84,17 +119,20 @@ function plain(v: unknown, depth: number): unknown {
   if (!name.startsWith('*syntax.')) return undefined;
   const out: Record<string, unknown> = { type: name.slice('*syntax.'.length) };
   if (name === '*syntax.Stmt') out.Span = stmtSpan(raw);
-  for (const key of Object.keys(raw)) {
-    if (SKIP.has(key)) continue;
-    const value = raw[key];
-    if (typeof value === 'object' && value !== null && !isSlice(value) && (value as Raw).constructor?.string === 'syntax.Pos') continue;
-    const converted = plain(value, depth + 1);
+  const layout = layoutOf(raw);
+  for (const key of layout.fields) {
+    const converted = plain(raw[key], depth + 1, positions);
     if (converted !== undefined) out[key] = converted;
+  }
+  if (positions) {
+    for (const key of layout.positions) out[key] = offset(raw[key] as GoPos);
+    if (typeof raw.Pos === 'function' && typeof raw.End === 'function') {
+      out.Pos = offset(raw.Pos());
+      out.End = offset(raw.End());
+    }
   }
   return out;
 }
-
-type GoPos = { offs: number; lineCol: number };
 
 /**
  * A statement's UTF-8 byte offsets [start, end) in the parsed source, without
@@ -114,18 +152,18 @@ function stmtSpan(raw: Raw): [number, number] | undefined {
 
 let rawWorks: boolean | undefined;
 
-function toPlain(file: ShNode): ShNode {
+function toPlain(file: ShNode, positions: boolean): ShNode {
   const raw = file?.__internal_object__;
   if (rawWorks === undefined) {
     try {
-      const probe = plain((getParser().Parse('a | b', '') as ShNode).__internal_object__, 0) as ShNode;
-      rawWorks = probe?.type === 'File' && probe.Stmts?.[0]?.Cmd?.type === 'BinaryCmd' && probe.Stmts[0].Cmd.X?.Cmd?.Args?.[0]?.Parts?.[0]?.Value === 'a';
+      const probe = plain((getParser().Parse('a | b', '') as ShNode).__internal_object__, 0, true) as ShNode;
+      rawWorks = probe?.type === 'File' && probe.Stmts?.[0]?.Cmd?.type === 'BinaryCmd' && probe.Stmts[0].Cmd.X?.Cmd?.Args?.[0]?.Parts?.[0]?.Value === 'a' && probe.Stmts[0].Cmd.OpPos === 2 && probe.Stmts[0].End === 5;
     } catch {
       rawWorks = false;
     }
   }
   if (!rawWorks || !raw) return file;
-  return plain(raw, 0) as ShNode;
+  return plain(raw, 0, positions) as ShNode;
 }
 
 export function shellOps(): Ops {
@@ -145,8 +183,13 @@ export function shellOps(): Ops {
   return ops;
 }
 
+export interface ParseOptions {
+  /** Keep the source positions of nodes (`Pos`, `End`, `OpPos`, ... as byte offsets). */
+  positions?: boolean;
+}
+
 /** Parse bash source into mvdan/sh's File node; throws ShellParseError with the parser's words. */
-export function parseShell(src: string): ShNode {
+export function parseShell(src: string, options: ParseOptions = {}): ShNode {
   const p = getParser();
   shellOps();
   let file: ShNode;
@@ -159,5 +202,5 @@ export function parseShell(src: string): ShNode {
     const text = typeof e?.Error === 'function' ? e.Error() : (e?.message ?? String(err));
     throw new ShellParseError(text);
   }
-  return toPlain(file);
+  return toPlain(file, options.positions === true);
 }

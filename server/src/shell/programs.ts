@@ -39,6 +39,7 @@ export const INTERPRETERS: Record<string, string[]> = {
 export const WRAPPERS = new Set([
   'env', 'command', 'builtin', 'exec', 'sudo', 'doas', 'timeout', 'nice', 'ionice', 'nohup', 'stdbuf', 'busybox', 'xargs',
   'setsid', 'time', 'pkexec', 'runuser', 'chrt', 'taskset', 'flock', 'unbuffer', 'chronic', 'caffeinate', 'strace', 'ltrace', 'watch', 'su',
+  'chroot',
 ]);
 
 export const PRIVILEGE_WRAPPERS = new Set(['sudo', 'doas', 'pkexec', 'runuser', 'su']);
@@ -55,17 +56,22 @@ export const WRAPPER_VALUE_OPTIONS: Record<string, Set<string>> = {
   ionice: new Set(['-c', '--class', '-n', '--classdata', '-p', '--pid']),
   stdbuf: new Set(['-i', '--input', '-o', '--output', '-e', '--error']),
   exec: new Set(['-a']),
-  xargs: new Set(['-I', '-n', '--max-args', '-P', '--max-procs', '-L', '--max-lines', '-s', '--max-chars', '-d', '--delimiter', '-E', '-e', '-a', '--arg-file']),
+  // -e, -i and -l take their value attached only (`-eEND`), never as the next word.
+  xargs: new Set(['-I', '-n', '--max-args', '-P', '--max-procs', '-L', '--max-lines', '-s', '--max-chars', '-d', '--delimiter', '-E', '-a', '--arg-file']),
   chrt: new Set([]),
   taskset: new Set([]),
   strace: new Set(['-o', '-e', '-p', '-s', '-u']),
   ltrace: new Set(['-o', '-e', '-p', '-s', '-u']),
-  watch: new Set(['-n', '--interval', '-d']),
+  // watch's -d takes no separate value (`--differences[=permanent]`).
+  watch: new Set(['-n', '--interval']),
   su: new Set(['-s', '--shell', '-g', '--group', '-G']),
+  time: new Set(['-f', '--format', '-o', '--output']),
+  flock: new Set(['-w', '--timeout', '-E', '--conflict-exit-code']),
+  chroot: new Set(['--userspec', '--groups']),
 };
 
 /** Wrappers that take positional words before the command (timeout's DURATION, taskset's mask, ...). */
-export const WRAPPER_LEADING_POSITIONALS: Record<string, number> = { timeout: 1, chrt: 1, taskset: 1, flock: 1 };
+export const WRAPPER_LEADING_POSITIONALS: Record<string, number> = { timeout: 1, chrt: 1, taskset: 1, flock: 1, chroot: 1 };
 
 export const NETWORK_TOOLS = new Set([
   'curl', 'wget', 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'ftp', 'tftp', 'telnet', 'ping', 'ping6', 'traceroute', 'tracepath',

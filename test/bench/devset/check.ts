@@ -51,6 +51,8 @@ export interface DevsetOptions {
   concurrency?: number;
   /** Only these request ids. */
   only?: string[];
+  /** The request file; default requests.json (the development split). */
+  file?: string;
   timeoutSeconds?: number;
   signal?: AbortSignal;
   /** Called as each request is judged, for progress output. */
@@ -251,7 +253,7 @@ export async function runDevset(
   plan: (request: string, workspace: string) => Promise<string>,
   options: DevsetOptions = {},
 ): Promise<DevsetResult> {
-  const requests = loadRequests().filter((r) => !options.only || options.only.includes(r.id));
+  const requests = loadRequests(options.file).filter((r) => !options.only || options.only.includes(r.id));
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-devset-'));
   const fixture = buildFixture(parent);
   const result: DevsetResult = { solved: 0, total: requests.length, byCategory: {}, failures: [] };
@@ -297,7 +299,7 @@ export async function runDevset(
  * files-changed, changes the workspace) and gives the same result twice.
  */
 export async function validateReferences(options: DevsetOptions = {}): Promise<string[]> {
-  const requests = loadRequests().filter((r) => !options.only || options.only.includes(r.id));
+  const requests = loadRequests(options.file).filter((r) => !options.only || options.only.includes(r.id));
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-devset-'));
   const fixture = buildFixture(parent);
   const problems: string[] = [];

@@ -22,6 +22,9 @@ Options:
   -n K             how many candidates to show (1-10, default 3)
   --json           print one JSON object: command, reasoning, planner,
                    confidence, candidates, retrieved, policy, cache, timings
+  --dry-run        try the top candidates in throw-away copies of the
+                   workspace first and prefer the one whose result fits
+                   (needs Docker; never tries a denied or networked one)
   --run            run the plan in the sandbox, as \`paladin run\` would
   --yes            with --run: approve what needs approval (network, live mode)
   --mode M         with --run: ro, snapshot or live
@@ -29,7 +32,9 @@ Options:
 The OpenAI key is read from OPENAI_API_KEY. Requests are limited to
 ${MAX_REQUEST_CHARS} characters.
 Exit codes: 0 planned (or ran and exited 0); 2 bad request; 1 no planner
-could answer; with --run, those of \`paladin run\`.
+could answer; 6 Paladin does not know a command for the request (it says
+what would help); 7 the plan needs a value it shows as <slot> (it says
+which, and how to give it); with --run, those of \`paladin run\`.
 `;
 
 export const planCommand: Subcommand = {
@@ -42,6 +47,7 @@ export const planCommand: Subcommand = {
     workspace: { type: 'string' },
     n: { type: 'string', short: 'n' },
     run: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
     yes: { type: 'boolean', short: 'y' },
     mode: { type: 'string' },
   },
@@ -63,11 +69,14 @@ export const planCommand: Subcommand = {
     const paladin = await ctx.paladin();
     const result = await paladin.plan(
       ctx.actor,
-      { request, workspace: values.workspace as string | undefined, planner: planner as PlannerChoice, count },
+      { request, workspace: values.workspace as string | undefined, planner: planner as PlannerChoice, count, dryRun: values['dry-run'] === true },
       { signal: ctx.signal, onProgress: json ? undefined : (p) => p.kind === 'token' && ctx.err.write(p.text) },
     );
     if (json) printJson(ctx, result);
+    else if (result.abstained) printAbstention(ctx, result);
     else printPlan(ctx, result);
+    if (result.abstained) return Exit.abstained;
+    if (result.missing?.length) return Exit.incomplete;
     if (values.run !== true) return Exit.ok;
     if (!json) ctx.err.write('\n');
     return runCommand.run(ctx, {
@@ -89,9 +98,43 @@ function printPlan(ctx: CliContext, r: PlanResult): void {
   const rules = r.policy.rules.map((x) => `${x.id} (${x.severity}): ${x.reason}`);
   e.write(`  policy:  ${r.policy.decision}${rules.length ? '\n    ' + rules.join('\n    ') : ''}\n`);
   if (r.policy.sandbox) e.write(`  ${describeSandbox(r.policy.sandbox)}\n`);
+  printDryRun(ctx, r);
+  for (const m of r.missing ?? []) e.write(`  missing: <${m.slot}>: ${m.hint}; it cannot run until it is given\n`);
+  printRejected(ctx, r);
   const others = r.candidates.filter((c) => c.command !== r.command);
   if (others.length > 0) {
     e.write('  other candidates:\n');
     for (const c of others) e.write(`    ${c.confidence.toFixed(2)}  ${c.command}\n`);
   }
+}
+
+function printRejected(ctx: CliContext, r: PlanResult): void {
+  if (!r.rejected?.length) return;
+  ctx.err.write('  set aside (would do more than asked):\n');
+  for (const x of r.rejected) ctx.err.write(`    ${x.command}\n      ${x.reason}\n`);
+}
+
+/** No command: why, what would help, and the nearest candidates as suggestions only. */
+function printAbstention(ctx: CliContext, r: PlanResult): void {
+  const e = ctx.err;
+  e.write(`Paladin does not know a command for this.\n  ${r.reasoning}\n`);
+  for (const h of r.help ?? []) e.write(`  to help: ${h}\n`);
+  if (r.suggestions?.length) {
+    e.write('  nearest (not checked against your request, not runnable from here):\n');
+    for (const c of r.suggestions) e.write(`    ${c.confidence.toFixed(2)}  ${c.command}\n`);
+  }
+  printRejected(ctx, r);
+}
+
+function printDryRun(ctx: CliContext, r: PlanResult): void {
+  const d = r.dryRun;
+  if (!d) return;
+  if (!d.checked) {
+    ctx.err.write(`  not checked by a dry run: ${d.note ?? 'nothing could be tried'}\n`);
+    return;
+  }
+  const chosen = d.tried.find((t) => t.command === r.command);
+  ctx.err.write(`  checked by a dry run${chosen ? ` (${chosen.fits ? 'fits' : 'does not fit'}: ${chosen.why})` : ''}; nothing in the workspace was changed\n`);
+  for (const t of d.tried.filter((x) => x.command !== r.command)) ctx.err.write(`    tried ${t.command}: ${t.why}\n`);
+  if (chosen?.preview) ctx.err.write(`  preview:\n${chosen.preview.split('\n').slice(0, 12).map((l) => `    ${l}`).join('\n')}\n`);
 }

@@ -1,0 +1,100 @@
+// Compound requests: "find files larger than 10MB and delete them", "list the
+// .txt files and save the names to list.txt". The request is split into its
+// first part and the steps that follow; each candidate for the first part is
+// extended with the steps (find's -delete / -exec, a pipe, a redirect), and
+// the result is held to the whole request's intent like any other candidate.
+
+import { shellQuote } from './templateFill';
+
+export type StepKind = 'delete' | 'count' | 'save' | 'sort' | 'move' | 'copy' | 'compress';
+
+export interface Step {
+  kind: StepKind;
+  /** Destination file or folder for save, move and copy. */
+  target?: string;
+}
+
+const them = String.raw`(?:them|it|those|these|those files|these files|the files|them all|all of them|each(?: one)?|every one|the results?|the matches|the output|the list|the names|the paths|the path ?names|their (?:names|paths|path ?names))`;
+const dest = String.raw`["'\x60]?([\w./~@+-]+?)["'\x60]?`;
+const steps: [StepKind, RegExp][] = [
+  ['delete', new RegExp(String.raw`^(?:delete|remove|rm|erase|purge|get rid of|wipe)\s+${them}\s*$`)],
+  ['count', new RegExp(String.raw`^(?:count\s+${them}|count how many (?:there are|matched)|tell me how many(?: there are)?|print (?:the|their) (?:count|number))\s*$`)],
+  ['save', new RegExp(String.raw`^(?:save|write|store|output|put|redirect|dump|print)\s+(?:${them}\s+)?(?:to|into|in)\s+(?:a file (?:called |named )?|the file )?${dest}\s*$`)],
+  ['sort', new RegExp(String.raw`^sort\s+${them}(?:\s+by name|\s+alphabetically)?\s*$`)],
+  ['move', new RegExp(String.raw`^(?:move|mv)\s+${them}\s+(?:to|into)\s+(?:the\s+)?${dest}(?:\s+(?:folder|directory|dir))?\s*$`)],
+  ['copy', new RegExp(String.raw`^(?:copy|cp)\s+${them}\s+(?:to|into)\s+(?:the\s+)?${dest}(?:\s+(?:folder|directory|dir))?\s*$`)],
+  ['compress', new RegExp(String.raw`^(?:compress|gzip)\s+${them}\s*$`)],
+];
+
+/** The first part of a compound request and the steps after it, or undefined for a single request. */
+export function splitCompound(request: string): { head: string; steps: Step[] } | undefined {
+  const text = request.trim().replace(/[.!]+$/, '');
+  // "save the list of files in src to files.txt": the part in the middle, then a redirect.
+  const saved = /^(?:save|write|store|put|dump|output)\s+(.+?)\s+(?:to|into|in)\s+(?:a file (?:called |named )?|the file )?["'`]?([\w./~@+-]+\.[\w]+|[\w./~@+-]+\/[\w.@+-]+)["'`]?$/i.exec(text);
+  if (saved) return { head: saved[1].replace(/^(?:the|a)\s+(?:list|names?|output|result)\s+of\s+/i, 'list '), steps: [{ kind: 'save', target: saved[2] }] };
+  const parts = text.split(/\s*(?:,\s*(?:and\s+)?then|,\s*and|\band then|\bthen|\band)\s+/i);
+  if (parts.length < 2) return undefined;
+  const found: Step[] = [];
+  let cut = parts.length;
+  // Steps are read from the end: "find X and delete them" has one, "find X, sort them and save them to f" two.
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const step = readStep(parts[i]);
+    if (!step) break;
+    found.unshift(step);
+    cut = i;
+  }
+  if (found.length === 0) return undefined;
+  return { head: parts.slice(0, cut).join(' and '), steps: found };
+}
+
+function readStep(text: string): Step | undefined {
+  const lower = text.toLowerCase().trim();
+  for (const [kind, re] of steps) {
+    const m = re.exec(lower);
+    if (!m) continue;
+    // The destination as written (case kept).
+    const target = m[1] !== undefined ? text.trim().slice(lower.lastIndexOf(m[1]), lower.lastIndexOf(m[1]) + m[1].length).replace(/\/+$/, '') || m[1] : undefined;
+    return { kind, target };
+  }
+  return undefined;
+}
+
+/** `command` extended with `step`, or undefined when the step cannot follow this command. */
+export function composeStep(command: string, step: Step): string | undefined {
+  const plainFind = /^find\s/.test(command) && !/[|;&<>`]|\$\(|\s-(exec|execdir|ok|delete|print0|printf|fprint|ls)\b/.test(command);
+  const listsFiles = plainFind || (/^(grep|rg)\s/.test(command) && /\s-\w*[lL]\w*\b/.test(command) && !/[|;&<>]/.test(command));
+  const redirected = /(^|[^<>&])>{1,2}/.test(command.replace(/'[^']*'/g, ''));
+  const target = step.target ? shellQuote(step.target) : '';
+  switch (step.kind) {
+    case 'delete':
+      if (plainFind) return `${command} -delete`;
+      return listsFiles ? `${command} | xargs -r rm --` : undefined;
+    case 'move':
+      if (!target) return undefined;
+      if (plainFind) return `mkdir -p ${target} && ${command} -exec mv -t ${target} {} +`;
+      return listsFiles ? `mkdir -p ${target} && ${command} | xargs -r mv -t ${target} --` : undefined;
+    case 'copy':
+      if (!target) return undefined;
+      if (plainFind) return `mkdir -p ${target} && ${command} -exec cp -t ${target} {} +`;
+      return listsFiles ? `mkdir -p ${target} && ${command} | xargs -r cp -t ${target} --` : undefined;
+    case 'compress':
+      if (plainFind) return `${command} -exec gzip {} +`;
+      return listsFiles ? `${command} | xargs -r gzip --` : undefined;
+    case 'count':
+      return redirected ? undefined : `${command} | wc -l`;
+    case 'sort':
+      return redirected ? undefined : `${command} | sort`;
+    case 'save':
+      return redirected || !target ? undefined : `${command} > ${target}`;
+  }
+}
+
+/** Apply every step in turn; undefined when one cannot follow. */
+export function composeSteps(command: string, all: Step[]): string | undefined {
+  let out: string | undefined = command;
+  for (const step of all) {
+    if (out === undefined) return undefined;
+    out = composeStep(out, step);
+  }
+  return out;
+}

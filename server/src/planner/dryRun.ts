@@ -1,0 +1,105 @@
+// Checked by a dry run: the plan's top candidates run in throw-away snapshot
+// copies of the workspace (never the real one), and the first whose result
+// fits the request is preferred: output for a question, no error, the
+// expected kind of change for an action. A candidate the policy denies, one
+// that reaches the network and one with an unfilled slot is never tried.
+
+import type { FileChange, PlanDryRun, PlanResult, PolicyDecision } from '../protocol/types';
+import type { ExecutorStage, PolicyStage } from '../stages';
+import { sandboxVerdict } from '../policy/sandboxVerdict';
+import { placeholdersIn } from './placeholders';
+
+export interface DryRunner {
+  /** Run `command` in a snapshot copy; the changes are kept aside until discarded. */
+  run(command: string): Promise<{ runId: string; exitCode: number | null; end: string; stdout: string; changes: FileChange[] }>;
+  discard(runId: string): Promise<void>;
+  check(command: string): Promise<PolicyDecision>;
+}
+
+const PREVIEW_CHARS = 2_000;
+
+/** Does this outcome give what the request asked for? */
+export function fits(actions: string[], outcome: { exitCode: number | null; end: string; stdout: string; changes: FileChange[] }): { fits: boolean; why: string } {
+  if (outcome.end !== 'exited') return { fits: false, why: `it ended by ${outcome.end}` };
+  if (outcome.exitCode !== 0) return { fits: false, why: `it exited ${outcome.exitCode}` };
+  if (actions.length === 0) {
+    if (outcome.changes.length > 0) return { fits: false, why: `it changed ${outcome.changes.length} file(s) for a request to look` };
+    return outcome.stdout.trim() === '' ? { fits: false, why: 'it printed nothing' } : { fits: true, why: 'it printed an answer and changed nothing' };
+  }
+  if (actions.includes('delete') && !outcome.changes.some((c) => c.kind === 'deleted')) return { fits: false, why: 'it deleted nothing' };
+  if (actions.some((a) => a === 'create' || a === 'change' || a === 'move') && outcome.changes.length === 0 && outcome.stdout.trim() === '') return { fits: false, why: 'it changed nothing' };
+  return { fits: true, why: outcome.changes.length > 0 ? `it changed ${outcome.changes.length} file(s) as asked` : 'it ran without error' };
+}
+
+/**
+ * Try up to `top` candidates of `plan` in order; returns what was tried and
+ * the command to prefer (the first that fits), if any did.
+ */
+export async function dryRunPlan(plan: PlanResult, runner: DryRunner, top = 2): Promise<{ dryRun: PlanDryRun; prefer?: string }> {
+  const actions = plan.intent?.actions ?? [];
+  const tried: PlanDryRun['tried'] = [];
+  const commands = [plan.command, ...plan.candidates.map((c) => c.command)].filter((c, i, all) => c !== '' && all.indexOf(c) === i);
+  let prefer: string | undefined;
+  for (const command of commands) {
+    if (tried.length >= top) break;
+    if (placeholdersIn(command).length > 0) continue;
+    const decision = await runner.check(command);
+    // Only what could run in a copy without anyone's approval: never a denied, networked or approval-needing one.
+    if (decision.decision === 'deny' || decision.risk.network || sandboxVerdict(decision, { mode: 'snapshot', network: false }).needsApproval) continue;
+    const outcome = await runner.run(command);
+    try {
+      const verdict = fits(actions, outcome);
+      tried.push({ command, exitCode: outcome.exitCode, fits: verdict.fits, why: verdict.why, preview: preview(outcome.stdout, outcome.changes), changes: outcome.changes.length });
+      if (verdict.fits) {
+        prefer = command;
+        break;
+      }
+    } finally {
+      await runner.discard(outcome.runId).catch(() => undefined);
+    }
+  }
+  const note = tried.length === 0 ? 'no candidate could be tried: each needs approval (denied or reaching the network) or still has a value to fill in' : undefined;
+  return { dryRun: { checked: tried.length > 0, ...(note ? { note } : {}), tried }, prefer };
+}
+
+function preview(stdout: string, changes: FileChange[]): string {
+  const lines = changes.slice(0, 20).map((c) => `${c.kind} ${c.path}`);
+  const text = [stdout.slice(0, PREVIEW_CHARS), ...lines].filter((x) => x !== '').join('\n');
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+}
+
+/**
+ * Check `plan` by a dry run through the executor stage, when Docker is there;
+ * prefer the candidate that fits. Says why when it cannot run.
+ */
+export async function checkByDryRun(
+  plan: PlanResult,
+  stages: { executor: ExecutorStage; policy: PolicyStage },
+  workspace: string,
+  signal?: AbortSignal,
+): Promise<PlanResult> {
+  if (plan.abstained) return plan;
+  const status = await stages.executor.status().catch((err: Error) => ({ state: 'docker unreachable' as const, detail: err.message }));
+  if (status.state !== 'ready') return { ...plan, dryRun: { checked: false, note: `no dry run: the sandbox is not available (${status.state}: ${status.detail})`, tried: [] } };
+  const runner: DryRunner = {
+    check: (command) => stages.policy.check(command, { workspace }),
+    discard: (runId) => stages.executor.discard(runId),
+    run: async (command) => {
+      let stdout = '';
+      const r = await stages.executor.run({ command, workspace, mode: 'snapshot', network: false }, { signal, onOutput: (c) => { if (c.stream === 'stdout' && stdout.length < 64_000) stdout += c.text; } });
+      return { runId: r.runId, exitCode: r.exitCode, end: r.end, stdout, changes: r.changes ?? [] };
+    },
+  };
+  const { dryRun, prefer } = await dryRunPlan(plan, runner);
+  if (!prefer || prefer === plan.command) return { ...plan, dryRun };
+  const policy = await stages.policy.check(prefer, { workspace });
+  const first = dryRun.tried[0];
+  return {
+    ...plan,
+    command: prefer,
+    policy,
+    reasoning: `${plan.reasoning} Checked by a dry run: ${first ? `${first.command} did not fit (${first.why}); ` : ''}this one did.`,
+    candidates: [...plan.candidates.filter((c) => c.command === prefer), ...plan.candidates.filter((c) => c.command !== prefer)],
+    dryRun,
+  };
+}

@@ -1,0 +1,148 @@
+// Holds a candidate command to its request: the command's effects, as the
+// policy stage saw them (its risk summary, its rules and the facts it judged),
+// against what the request asked (intent.ts). A command that writes, deletes,
+// stops processes, reaches the network or filters by a condition nobody
+// stated, or works on more than the request named, is turned away with the
+// reason in words.
+
+import type { PolicyDecision } from '../protocol/types';
+import type { CommandFact, Facts } from '../policy/factsTypes';
+import type { PathFact } from '../policy/paths';
+import type { Intent } from './intent';
+
+// Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
+const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
+const killers = new Set(['kill', 'pkill', 'killall', 'skill', 'xkill', 'renice', 'shutdown', 'reboot', 'halt', 'poweroff']);
+const serviceChange = /^(stop|restart|kill|disable|mask|reload|try-restart|isolate|rm|rmi|prune|pause|unpause|down|delete|scale|drain|cordon|uninstall|remove)$/;
+const ageFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin', 'newer', 'newermt', 'newerct', 'newerat', 'anewer', 'cnewer', 'used', 'changed-within', 'changed-before', 'change-newer-than', 'change-older-than']);
+
+export interface EffectFinding {
+  /** Why the candidate does more than the request asked, for a person. */
+  reason: string;
+}
+
+/** Every way `decision`'s command exceeds `intent`; empty when it fits. */
+export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[] {
+  const reasons: string[] = [];
+  const facts = decision.facts as Facts | undefined;
+  const commands = facts?.commands ?? [];
+  const risk = decision.risk;
+  const asked = intent.actions.length === 0 ? 'only to look' : `to ${intent.actions.join(', ')}`;
+  const deletes = uniq(commands.flatMap((c) => c.deletes).map(shown));
+  const writes = uniq(commands.flatMap((c) => [...c.writes, ...c.redirects.filter((r) => r.kind === 'write' || r.kind === 'append' || r.kind === 'read-write').map((r) => ({ path: r.target, resolved: r.target } as PathFact))]).map(shown));
+  if (facts && !facts.parse.ok) return ['Paladin cannot read this command, so it cannot tell what it would change.'];
+  if (!intent.allows.delete && (deletes.length > 0 || risk.deletes.length > 0)) reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)}, but the request asks ${asked}`);
+  const changed = decision.rules.filter((r) => changeRules.test(r.id) && !/^fs\.delete/.test(r.id));
+  if (!intent.allows.write && (writes.length > 0 || risk.writes.length > 0 || changed.length > 0)) {
+    const what = writes.length ? list(writes) : risk.writes.length ? list(risk.writes) : `(${changed[0].id}: ${changed[0].reason})`;
+    reasons.push(`it writes ${what}, but the request asks ${asked}`);
+  }
+  if (!intent.allows.network && (risk.network || commands.some((c) => c.network))) reasons.push(`it reaches the network, but the request names no site, download or remote`);
+  if (!intent.allows.signal) {
+    const stops = commands.find((c) => stopsSomething(c));
+    if (stops) reasons.push(`it stops or signals processes (${stops.program}), but the request asks ${asked}`);
+  }
+  if (!intent.allows.privilege && (risk.privilege || commands.some((c) => c.privileged))) reasons.push('it asks for elevated privileges (sudo), which the request did not');
+  if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
+  if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
+  reasons.push(...unstatedConditions(intent, commands));
+  reasons.push(...widerScope(intent, commands));
+  return uniq(reasons);
+}
+
+/**
+ * Ways the command does less than the request ordered: a listing for a
+ * request to delete, a search for a request to stop a process. Such a plan
+ * would "succeed" and leave the work undone.
+ */
+// Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
+const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
+
+const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
+
+export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
+  const facts = decision.facts as Facts | undefined;
+  const commands = facts?.commands ?? [];
+  const deletes = decision.risk.deletes.length > 0 || decision.rules.some((r) => /^(fs\.delete|repo\.delete)/.test(r.id));
+  const writes = decision.risk.writes.length > 0 || decision.rules.some((r) => changeRules.test(r.id)) || commands.some((c) => c.redirects.some((x) => x.kind === 'write' || x.kind === 'append'));
+  const acts = intent.actions;
+  if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
+  if (acts.includes('move') && !deletes && !writes) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
+  const fileCue = !intent.toVariable && [intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c));
+  if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
+    return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
+  }
+  const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
+  if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
+  if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
+  if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
+  return [];
+}
+
+function stopsSomething(c: CommandFact): boolean {
+  const program = c.program.replace(/^.*\//, '');
+  if (killers.has(program)) return true;
+  if (program === 'fuser' && c.flags.includes('k')) return true;
+  if (['systemctl', 'service', 'docker', 'podman', 'kubectl', 'pm2', 'supervisorctl', 'launchctl'].includes(program)) {
+    return c.args.some((a) => serviceChange.test(a));
+  }
+  return false;
+}
+
+/** Filters by age, size or emptiness that the request never mentioned. */
+function unstatedConditions(intent: Intent, commands: CommandFact[]): string[] {
+  const out: string[] = [];
+  for (const c of commands) {
+    const program = c.program.replace(/^.*\//, '');
+    if (program !== 'find' && program !== 'fd' && program !== 'fdfind') continue;
+    const age = c.flags.find((f) => ageFlags.has(f));
+    if (age && !intent.conditions.age) out.push(`it keeps only files of a certain age (-${age} ${argAfter(c, age)}), a condition the request does not state`);
+    if (c.flags.includes('size') && !intent.conditions.size) out.push(`it keeps only files of a certain size (-size ${argAfter(c, 'size')}), a condition the request does not state`);
+    if (c.flags.includes('empty') && !intent.conditions.empty) out.push('it keeps only empty files or folders (-empty), a condition the request does not state');
+  }
+  return out;
+}
+
+function argAfter(c: CommandFact, flag: string): string {
+  const i = c.args.findIndex((a) => a.replace(/^-+/, '') === flag);
+  return i >= 0 ? c.args[i + 1] ?? '' : '';
+}
+
+/**
+ * A request that names folders bounds where a plan may write or delete, and
+ * what it may look through: the whole workspace is more than "under logs".
+ */
+function widerScope(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.scope.length === 0) return [];
+  const inside = (p: PathFact) => {
+    const rel = norm(p.resolved || p.path);
+    return intent.scope.some((s) => rel === s || rel.startsWith(`${s}/`));
+  };
+  const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n);
+  const out: string[] = [];
+  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes]);
+  const outside = changes.filter((p) => !inside(p) && !named(p));
+  if (outside.length > 0) out.push(`it changes ${list(uniq(outside.map(shown)))}, outside ${list(intent.scope)}, the folder the request named`);
+  const reads = commands.flatMap((c) => c.reads);
+  const wholeWorkspace = reads.some((p) => p.classes.includes('workspace-root')) && !reads.some(inside);
+  if (wholeWorkspace) out.push(`it looks through the whole workspace, but the request named ${list(intent.scope)}`);
+  return out;
+}
+
+function norm(p: string): string {
+  return p.replace(/\/\$\?.*$/, '').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
+}
+
+function shown(p: PathFact): string {
+  const v = p.path.replace(/\/?\$\?$/, '');
+  return v === '' || v === '.' ? 'files across the workspace' : v;
+}
+
+function list(xs: string[]): string {
+  const shownList = xs.slice(0, 3).join(', ');
+  return xs.length > 3 ? `${shownList} and ${xs.length - 3} more` : shownList;
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,202 @@
+// What a request asks to be done, read from its words alone: to look (list,
+// show, count, compare) or to act (create, change, move, delete, stop a
+// process, reach the network), where, and under which conditions. The plan's
+// effects, as the policy sees them, are then held to this (effectCheck.ts):
+// a plan may never do more than its request asked.
+
+import type { RequestFacts } from './requestFacts';
+
+export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
+
+export interface Intent {
+  /** False when nothing in the request is about files, text, processes, the system or a program. */
+  task: boolean;
+  /** The acts the request orders ("delete", "move"); empty for a request to look. */
+  actions: Action[];
+  /** What a plan for it may do. */
+  allows: { write: boolean; delete: boolean; signal: boolean; network: boolean; privilege: boolean; runCode: boolean };
+  /** Folders the request names as its scope (relative, as written or resolved). */
+  scope: string[];
+  /** Files and destinations the request names: a plan may change these wherever they are. */
+  names: string[];
+  /** Conditions the request states; a plan may filter by these and no others. */
+  conditions: { age: boolean; size: boolean; empty: boolean };
+  /** The result goes into a shell variable ("save it to the variable X"), not a file. */
+  toVariable: boolean;
+  /** The words that decided each act, for the reason a plan is rejected. */
+  cues: Partial<Record<Action, string>>;
+}
+
+// Verbs in their base form only: "deleted", "removed", "modified" describe a state and order nothing.
+const verbs: [Action, RegExp][] = [
+  ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out)|uninstall|drop)\b/],
+  ['move', /\b(move|mv|rename|relocate)\b/],
+  ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|directory|dir|file|copy|copies|backup|archive|tarball|zip|link|symlink|script|log)s?|copy|cp|duplicate|back ?up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
+  ['change', /\b(take away|revoke|grant|give (?:\w+ )?(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,3}(?:executable|readable|writable|private|read-only)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect)\b/],
+  ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port)\b/],
+  ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
+  ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
+];
+
+// What turns a verb into something other than an order: a negation, a
+// question about permission or possibility, a description ("files to be
+// removed", "the ones I could delete"), or a preview.
+const notAnOrder = /(\b(not|never|don'?t|do not|doesn'?t|won'?t|without|no|nor|avoid|instead of|rather than|before|after|could|would|should|might|may|can i|can we|could i|safe to|ok(?:ay)? to|allowed to|able to|going to|about to|to be|be|been|being|was|were|is|are|will|that i|which i|i'?d|if i|ones to|files to|things to|what to|candidates to|needs? to be|want(?:ed)? to know|wondering|ask(?:ed)? to|pretend(?:ing)? to|simulate|preview|dry[- ]?run|without actually|the command to|how much|how many|how long)\s+(\w+\s+){0,2}|\b(would|could|might)\s+(\w+\s+){0,4}|\bwhat\s+(?:does|do|did|would|will)\s+(\S+\s+){0,4})$/;
+
+// A verb in a clause that is still an order despite an auxiliary before it.
+const stillAnOrder = /\b(please|can you|could you|would you|will you|help me|i want to|i need to|i'?d like to|want to|need to|let'?s|go ahead and|and then|then|also|and)\s+(\w+\s+){0,1}$/;
+
+const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look))\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
+
+/** Read what `facts.text` asks for. */
+export function readIntent(facts: RequestFacts): Intent {
+  const lower = facts.lower.replace(/[’‘]/g, "'");
+  const actions = new Set<Action>();
+  const cues: Intent['cues'] = {};
+  const forbidsChange = lookOnly.test(lower);
+  for (const [action, re] of verbs) {
+    for (const m of lower.matchAll(new RegExp(re.source, 'g'))) {
+      const before = lower.slice(Math.max(0, m.index - 60), m.index);
+      if (!isOrder(before, m[0], lower.slice(m.index + m[0].length))) continue;
+      if (forbidsChange && action !== 'network') continue;
+      // "delete the lines containing DEBUG from app.log" edits a file; it deletes no file.
+      const kind = action === 'delete' && partsOfText.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 50)) ? 'change' : action;
+      actions.add(kind);
+      cues[kind] ??= m[0];
+      break;
+    }
+  }
+  // A URL, a host or a package manager is a reason to reach the network even without a verb.
+  if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
+  const act = [...actions];
+  const write = act.some((a) => a === 'create' || a === 'change' || a === 'move' || a === 'delete' || a === 'run') || (actions.has('network') && /\b(download|install|clone|pull|save|fetch)\b/.test(lower) && !forbidsChange);
+  return {
+    task: isTask(facts),
+    actions: act,
+    allows: {
+      write,
+      delete: actions.has('delete') || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b/.test(lower)) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
+      signal: actions.has('stop'),
+      network: actions.has('network') || facts.urls.length > 0 || /\b(network|interfaces?|ip|ips|dns|hosts?|hostname|ports?|sockets?|connections?|ping|remote|servers?|ssh|mac address|gateway|route|wifi|ethernet|listening)\b/.test(lower),
+      privilege: /\b(sudo|as root|root privileges?|administrator|admin rights|superuser)\b/.test(lower),
+      runCode: actions.has('run') || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute)\b/.test(lower),
+    },
+    scope: scopeOf(facts),
+    names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))],
+    conditions: {
+      age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
+      size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),
+      empty: /\b(empty|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
+    },
+    cues,
+    toVariable: /\bvariables?\b/.test(lower),
+  };
+}
+
+// What a delete verb removes when it edits text rather than removing files.
+const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?)\b/;
+
+// Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
+const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|duplicate|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
+
+// A clause that asks a question orders nothing by its verbs ("which files would rm delete?").
+const question = /^\s*(which|what|who|whose|where|when|why|is|are|was|were|does|do|did|has|have|had|can i|could i|should i|may i|would|will|am i)\b/;
+const askingForHow = /\b(how (do|can|should|would) (i|we|you)|how to|can you|could you|would you|will you|please)\s+(\w+\s+){0,2}$/;
+// The verb is a word being talked about: "lines that say delete", "grep for rm", "the word kill".
+const mentioned = /\b(say|says|said|saying|mention|mentions|mentioning|mentioned|contain|contains|containing|word|words|called|named|string|text|for|about|like|the|a|an|of|keyword|term)\s*["'`]?$/;
+
+function isOrder(before: string, verb: string, after: string): boolean {
+  if (/^\s+(nothing|none of)\b/.test(after)) return false;
+  const clause = before.split(/[.?!;]\s|\b(?:and then|then|but)\b/).pop() ?? before;
+  if (mentioned.test(before) && !/\b(and|then|please|to)\s*$/.test(before)) return false;
+  if (question.test(clause) && !askingForHow.test(clause)) return false;
+  // Part of a name ("backup.tmp", "clean-up.sh", "logs/archive"), not a verb.
+  if (/^[\w./-]/.test(after) && /^[./_-]/.test(after) || /[\w./-]$/.test(before) && /[./_-]$/.test(before)) return false;
+  // "end", "set", "tag", "add", "mark", "sign", "start", "test", "post" and friends are nouns as often as verbs.
+  if (nounLike.test(verb) && !imperativeAt(before)) return false;
+  if (/^(sort|make|test)$/.test(verb) && /^\s*(of|by|order)\b/.test(after)) return false;
+  if (stillAnOrder.test(before)) return !/\b(not|never|don'?t|do not|without)\s+(\w+\s+){0,2}$/.test(before);
+  return !notAnOrder.test(before);
+}
+
+/** The verb begins the request or a clause. */
+function imperativeAt(before: string): boolean {
+  return /(^|[.;,:!?]|\b(and|then|please|now|just|also|you|me|to|let'?s|i want to|i need to))\s*$/.test(before);
+}
+
+/** Folders the request names, existing or written as paths. */
+function scopeOf(facts: RequestFacts): string[] {
+  const named = new Set<string>();
+  const destinations = facts.targets.map((t) => t.at);
+  for (const d of facts.dirs) {
+    if (/\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
+    if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 12), d.at))) continue;
+    const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
+    if (v === '' || v === '.' || v === '~' || v.startsWith('/') || v.startsWith('~')) continue;
+    named.add(v);
+  }
+  return [...named];
+}
+
+// --- is this a shell task at all? -------------------------------------------
+
+const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
+
+// Nouns that only make sense about computers: one is enough.
+const strongNouns = alt([
+  'files?', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
+  'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
+  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
+  'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
+  'git', 'commits?', 'branch(?:es)?', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
+  'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
+  'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
+  'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
+  'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
+]);
+
+// Nouns a shell task often names but everyday talk does too: they count only beside a verb a shell performs.
+const weakNouns = alt([
+  'lines?', 'words?', 'characters?', 'chars?', 'columns?', 'fields?', 'rows?', 'headers?', 'text', 'strings?', 'patterns?', 'occurrences?', 'duplicates?', 'contents?', 'bytes?', 'size',
+  'memory', 'load', 'users?', 'groups?', 'sessions?', 'server', 'services?', 'jobs?', 'threads?', 'history', 'time', 'date', 'errors?', 'warnings?', 'output', 'input', 'home', 'root',
+  'keys?', 'hash(?:es)?', 'numbers?', 'entries', 'records?', 'system', 'machine', 'versions?', 'code', 'comments?', 'tree', 'links?', 'images?', 'volumes?', 'tags?', 'config', 'settings',
+  'extensions?', 'space', 'data', 'python', 'node', 'java', 'rust', 'go', 'ruby', 'path', 'names?', 'modules?', 'librar(?:y|ies)', 'functions?', 'classes', 'imports?', 'tests?', 'build',
+  'timezone', 'clock', 'address(?:es)?', 'interfaces?', 'route', 'gateway', 'connections?', 'api', 'database', 'dates?', 'owners?', 'mac', 'installed', 'sums?', 'totals?', 'averages?', 'unique', 'sorted', 'empty',
+]);
+
+// Verbs a shell performs.
+const shellVerbs = alt([
+  'list', 'show', 'display', 'print', 'find', 'search', 'look', 'locate', 'count', 'sort', 'check', 'compare', 'diff', 'compress', 'extract', 'unzip', 'copy', 'move', 'rename', 'delete', 'remove',
+  'kill', 'stop', 'restart', 'install', 'uninstall', 'download', 'upload', 'replace', 'merge', 'split', 'convert', 'create', 'make', 'run', 'execute', 'monitor', 'watch', 'tail', 'grep', 'filter',
+  'extract', 'sum', 'total', 'add up', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much', 'set', 'wrap', 'connect', 'reconnect',
+  'attach', 'detach', 'read', 'write', 'save', 'append', 'prepend', 'print', 'output', 'send', 'archive', 'check', 'enable', 'disable', 'page through', 'view', 'open', 'edit',
+].map((v) => (v.includes(' ') ? v : `${v}(?:s|es|ed|d|ing)?`)));
+
+// Verbs only a computer is asked to do: one is enough.
+const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|untar|decompress|unmount|grep|sleep (?:for )?\d+|recursively|uncompress|tarball)\b/;
+
+// Programs by name: one is enough.
+const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
+
+// Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
+const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
+
+/** A word of the request is the name of a file or folder in the workspace. */
+function mentionsWorkspaceName(facts: RequestFacts): boolean {
+  if (facts.ws.byBase.size === 0) return false;
+  return facts.text.split(/[\s,;:!?"'`()]+/).some((w) => w.length > 2 && !/^(the|and|for|all|any|src|lib|new|old|top)$/i.test(w) && (facts.ws.byBase.has(w) || facts.ws.dirs.has(w)));
+}
+
+/**
+ * A request is a shell task when it names something only a computer has (a
+ * file, a folder, a process, a port), a program, or a value only such a
+ * request carries (a path, a file kind, a URL, a size); or a thing a computer
+ * also has (lines, memory, users) together with something a shell does to it.
+ */
+export function isTask(facts: RequestFacts): boolean {
+  if (valueOnlyInTasks.test(facts.text) || mentionsWorkspaceName(facts)) return true;
+  if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
+  const lower = facts.lower;
+  if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
+  return weakNouns.test(lower) && (shellVerbs.test(lower) || facts.quoted.length > 0);
+}

@@ -1,0 +1,72 @@
+// The planner's measured sets beyond the development split: the held-out
+// split (its contents are never printed: only its solve rate, after its hash
+// is checked), the tempting read-only requests and the non-tasks.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stageMigrations } from '../../server/src/compose';
+import { Planner } from '../../server/src/planner';
+import { createPolicyStage } from '../../server/src/policy';
+import { normaliseSettings } from '../../server/src/settings/settings';
+import { openDatabase } from '../../server/src/store/database';
+import { runDevset } from './devset/check';
+import { buildFixture } from './devset/fixture';
+import { runGuardSets } from './devset/guardSets';
+import type { BenchRow } from './row';
+
+const area = 'planner';
+const DEVSET = path.join(__dirname, 'devset');
+
+/** The held-out file, refused when it no longer matches the hash it was sealed with. */
+export function heldOutFile(): string {
+  const file = path.join(DEVSET, 'heldout.json');
+  const sealed = fs.readFileSync(path.join(DEVSET, 'heldout.sha256'), 'utf8').split(/\s+/)[0];
+  const actual = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  if (sealed !== actual) throw new Error(`heldout.json does not match heldout.sha256 (${actual.slice(0, 12)} ≠ ${sealed.slice(0, 12)}): the held-out split was edited`);
+  return file;
+}
+
+async function withPlanner<T>(fn: (planner: Planner, check: (c: string, ws: string) => Promise<import('../../server/src/protocol/types').PolicyDecision>) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-sets-'));
+  const db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
+  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
+  const policy = await createPolicyStage(db, settings);
+  const planner = new Planner(db, settings, policy);
+  try {
+    return await fn(planner, (command, workspace) => policy.check(command, { workspace }));
+  } finally {
+    planner.dispose();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Solve rate on the held-out split: a number only, never which requests failed. */
+export async function heldOut(): Promise<BenchRow[]> {
+  try {
+    const file = heldOutFile();
+    const result = await withPlanner((planner) => runDevset(async (request, workspace) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command, { concurrency: 2, file }));
+    return [{ area, metric: 'held-out solve rate (embedded)', value: `${((100 * result.solved) / Math.max(1, result.total)).toFixed(1)}%`, note: `${result.solved}/${result.total} by execution; a split never used for tuning (hash-checked, failures not printed)` }];
+  } catch (err) {
+    return [{ area, metric: 'held-out solve rate (embedded)', value: 'n/a', note: (err as Error).message.split('\n')[0] }];
+  }
+}
+
+/** Read-only requests never planned with a change; non-tasks always abstain. */
+export async function guards(): Promise<BenchRow[]> {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-guards-'));
+  try {
+    const workspace = buildFixture(parent);
+    const r = await withPlanner((planner, check) => runGuardSets((request) => planner.plan({ request, workspace, planner: 'embedded' }, {}), (c) => check(c, workspace)));
+    const ro = r.readOnly;
+    const nt = r.nonTasks;
+    const firstBad = ro.violations[0];
+    return [
+      { area, metric: 'read-only requests never planned with a write or delete', value: `${ro.neverChanged}/${ro.total}`, note: `goal: all; plan and alternatives judged by the policy; ${ro.abstained} abstained${firstBad ? `; e.g. "${firstBad.request}" → ${firstBad.command}` : ''}` },
+      { area, metric: 'non-tasks that abstain', value: `${nt.abstained}/${nt.total}`, note: `goal: all${nt.planned[0] ? `; e.g. "${nt.planned[0].request}" → ${nt.planned[0].command}` : ''}` },
+    ];
+  } finally {
+    fs.rmSync(parent, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { PolicyDecision } from '../../server/src/protocol/types';
+import type { CommandFact, Facts } from '../../server/src/policy/factsTypes';
+import { loadCorpus } from '../../server/src/planner/corpus';
+import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
+import { readIntent } from '../../server/src/planner/intent';
+import { placeholdersIn, slotHint, slotNames } from '../../server/src/planner/placeholders';
+import { helpFor } from '../../server/src/planner/abstain';
+import { standIn } from '../../server/src/planner/planGuard';
+import { readRequest } from '../../server/src/planner/requestFacts';
+
+const intentOf = (text: string) => readIntent(readRequest(text));
+
+test('requests to look order nothing, however they are phrased', () => {
+  for (const text of [
+    'show me what is inside the data directory',
+    'is there a file called backup.tmp somewhere',
+    'which files could I delete to free some space',
+    'list the files that were deleted from git last week',
+    'what would rm -rf build remove',
+    'show the files I should clean up, without deleting anything',
+    'how many files were modified today',
+    'find the backup.tar.gz archive',
+    'preview which logs a cleanup would remove',
+    'are there any files named clean-up.sh',
+    'remove nothing: read-only, list the logs',
+    'show the lines in app.log that say delete',
+    'which logs are old enough to delete',
+    'list the duplicate lines in names.txt',
+  ]) {
+    const intent = intentOf(text);
+    assert.deepEqual(intent.actions.filter((a) => a !== 'network'), [], `${text}: ${intent.actions.join(',')}`);
+    assert.equal(intent.allows.write, false, text);
+    assert.equal(intent.allows.delete, false, text);
+  }
+});
+
+test('orders are read with their kind: delete, move, create, change, stop', () => {
+  const cases: [string, string][] = [
+    ['delete all .log files under logs', 'delete'],
+    ['find files larger than 10MB and delete them', 'delete'],
+    ['please get rid of the .tmp files', 'delete'],
+    ['can you remove the build folder', 'delete'],
+    ['rename todo.txt to tasks.txt', 'move'],
+    ['create a folder named reports', 'create'],
+    ['compress every log older than a week and move it to archive/', 'create'],
+    ['make run.sh executable', 'change'],
+    ['make notes.txt read-only', 'change'],
+    ['take away write permission on notes.txt for everyone', 'change'],
+    ['delete the lines containing DEBUG from logs/app.log', 'change'],
+    ['replace foo with bar in config.yml', 'change'],
+    ['kill the process listening on port 3000', 'stop'],
+  ];
+  for (const [text, action] of cases) assert.ok(intentOf(text).actions.includes(action as never), `${text}: ${intentOf(text).actions.join(',')}`);
+  assert.equal(intentOf('rename todo.txt to tasks.txt').allows.delete, true);
+  assert.equal(intentOf('create a folder named reports').allows.delete, false);
+});
+
+test('scope: the folder a request names, not the one it moves things to', () => {
+  assert.deepEqual(intentOf('delete all .log files under logs').scope, ['logs']);
+  assert.deepEqual(intentOf('compress every log older than a week and move it to archive/').scope, []);
+});
+
+test('conditions: only what the request states', () => {
+  assert.deepEqual(intentOf('delete all .log files under logs').conditions, { age: false, size: false, empty: false });
+  assert.equal(intentOf('find files larger than 10MB').conditions.size, true);
+  assert.equal(intentOf('logs older than a week').conditions.age, true);
+  assert.equal(intentOf('remove the empty folders').conditions.empty, true);
+});
+
+test('a request that is no shell task is read as such', () => {
+  for (const text of ['bake me a cake', 'sing me a song', 'tell me a joke', 'what is the capital of France', 'write a poem about the sea', 'book a table for two tonight', 'count to ten', 'find me a good restaurant']) {
+    assert.equal(intentOf(text).task, false, text);
+  }
+  for (const text of ['list the files here', 'how much disk space is left', 'count the lines in notes.txt', 'show running processes', 'what time is it', 'which branch am I on', 'sort data.csv by the second column']) {
+    assert.equal(intentOf(text).task, true, text);
+  }
+});
+
+// --- effect comparison, on decisions shaped as the policy stage makes them ---
+
+function command(partial: Partial<CommandFact>): CommandFact {
+  return {
+    index: 0, program: 'ls', name: 'ls', name_dynamic: false, name_from_substitution: false, name_obfuscated: false, path_given: false, args: [], dynamic_args: [], flags: [],
+    positionals: [], subcommand: '', wrappers: [], privileged: false, env: [], redirects: [], reads: [], writes: [], deletes: [], network: false, targets: [], uploads: false,
+    listens: false, shell: false, interpreter: false, runs_code: 'none', inline_code: '', code_dynamic: false, runs_command: [], decodes: false, stdin: 'inherit', pipeline: -1,
+    stage: -1, parent: -1, via: 'top', in_function: '', in_loop: false, background: false, markers: [], span: [0, 0], ...partial,
+  };
+}
+
+function decision(commands: CommandFact[], extra: Partial<PolicyDecision['risk']> = {}, rules: string[] = []): PolicyDecision {
+  const facts: Facts = { version: 1, source_length: 1, parse: { ok: true, error: '' }, limits: { exceeded: false, reasons: [] }, commands, unknown: [], assignments: [], functions: [], aliases: [], loops: [], pipelines: [], workspace: '/w' };
+  return {
+    decision: rules.length ? 'ask' : 'allow',
+    rules: rules.map((id) => ({ id, severity: 'ask' as const, reason: id, command_index: 0 })),
+    risk: { reads: [], writes: commands.flatMap((c) => c.writes.map((w) => w.path)), deletes: commands.flatMap((c) => c.deletes.map((w) => w.path)), network: commands.some((c) => c.network), privilege: false, ...extra },
+    policyVersion: 'v',
+    facts,
+  };
+}
+
+const at = (p: string, classes: string[] = ['workspace']) => ({ path: p, dynamic: false, glob: false, resolved: p, classes });
+
+test('a delete or a write for a request to look is turned away, with the reason', () => {
+  const look = intentOf('show me what is inside the data directory');
+  const rm = exceedsIntent(look, decision([command({ program: 'rm', deletes: [at('data')] })], {}, ['fs.delete-workspace']));
+  assert.match(rm.join(), /deletes data, but the request asks only to look/);
+  const touch = exceedsIntent(intentOf('is there a file called backup.tmp somewhere'), decision([command({ program: 'touch', writes: [at('backup.tmp')] })], {}, ['fs.write-workspace']));
+  assert.match(touch.join(), /writes backup.tmp/);
+  const commit = exceedsIntent(intentOf('what changed in the last commit'), decision([command({ program: 'git' })], {}, ['repo.change']));
+  assert.match(commit.join(), /repo\.change/);
+  assert.deepEqual(exceedsIntent(look, decision([command({ program: 'ls', reads: [at('data')] })])), []);
+});
+
+test('an unstated age or size filter, a wider scope, network and signals are turned away', () => {
+  const del = intentOf('delete all .log files under logs');
+  const aged = exceedsIntent(del, decision([command({ program: 'find', flags: ['type', 'name', 'mtime', 'delete'], args: ['logs', '-type', 'f', '-name', '*.log', '-mtime', '+7', '-delete'], reads: [at('logs')], deletes: [at('logs/$?')] })]));
+  assert.match(aged.join(), /certain age \(-mtime \+7\)/);
+  const wide = exceedsIntent(del, decision([command({ program: 'find', flags: ['name', 'delete'], reads: [at('.', ['workspace', 'workspace-root'])], deletes: [{ ...at('./$?', ['workspace', 'workspace-root']), resolved: '.' }] })]));
+  assert.match(wide.join(), /outside logs/);
+  const fits = exceedsIntent(del, decision([command({ program: 'find', flags: ['name', 'delete'], reads: [at('logs')], deletes: [{ ...at('logs/$?'), resolved: 'logs' }] })]));
+  assert.deepEqual(fits, []);
+  const look = intentOf('which process is listening on port 3000');
+  assert.match(exceedsIntent(look, decision([command({ program: 'kill' })])).join(), /stops or signals processes/);
+  assert.match(exceedsIntent(intentOf('show the files in src'), decision([command({ program: 'curl', network: true })])).join(), /reaches the network/);
+  assert.deepEqual(exceedsIntent(intentOf('which network interfaces are up'), decision([command({ program: 'ip', network: true })])), []);
+  assert.match(exceedsIntent(look, decision([command({ program: 'python3', runs_code: 'inline' })], { runs_code: true })).join(), /inline/);
+});
+
+test('a plan that does less than ordered falls short', () => {
+  const del = intentOf('find files larger than 10MB and delete them');
+  assert.match(fallsShort(del, decision([command({ program: 'find', flags: ['size'] })])).join(), /deletes nothing/);
+  assert.deepEqual(fallsShort(del, decision([command({ program: 'find', deletes: [at('./$?')] })], {}, ['fs.delete-workspace'])), []);
+  assert.match(fallsShort(intentOf('kill the process listening on port 3000'), decision([command({ program: 'lsof' })])).join(), /stops nothing/);
+  assert.deepEqual(fallsShort(intentOf('list the files'), decision([command({ program: 'ls' })])), []);
+});
+
+test('placeholders: found by slot name, never mistaken for markup; every knowledge slot name is known', () => {
+  assert.deepEqual(placeholdersIn("grep -c '<pattern>' src/a.ts"), ['pattern']);
+  assert.deepEqual(placeholdersIn('cp <src> <dest> && ls <dest>'), ['src', 'dest']);
+  assert.deepEqual(placeholdersIn("sed 's/<b>//g' page.html"), []);
+  assert.deepEqual(placeholdersIn('find . -name <your_file>'), ['your_file']);
+  assert.equal(standIn("grep -c '<pattern>' <file>"), "grep -c '__pattern__' __file__");
+  for (const entry of loadCorpus().entries) for (const name of Object.keys(entry.slots)) assert.ok(slotNames.has(name), `${entry.id}: slot ${name} is not in placeholders.slotNames`);
+  assert.match(slotHint('pattern'), /quotes/);
+  assert.match(slotHint('dir2'), /folder/);
+});
+
+test('abstention help says what is missing from the request', () => {
+  const facts = readRequest('do the thing');
+  const help = helpFor('weak-match', facts, readIntent(facts));
+  assert.ok(help.some((h) => /name the folder/.test(h)));
+  assert.ok(help.some((h) => /say which files/.test(h)));
+  assert.match(helpFor('not-a-task', readRequest('bake me a cake'), readIntent(readRequest('bake me a cake')))[0], /shell commands/);
+});
