@@ -64,7 +64,10 @@ has_flag(c, f) if f in c.flags
 has_class(p, k) if k in p.classes
 
 # Commands that ran earlier in the same pipeline as `c`.
-upstream(c) := {u | some u in input.commands; c.pipeline >= 0; u.pipeline == c.pipeline; u.stage < c.stage}
+upstream(c) := {u | some u in input.commands; c.pipeline >= 0; u.pipeline == c.pipeline; u.stage < c.stage} | fed_by_parent(c)
+
+# `cmd > >(sh)`: the shell inside reads what the outer command writes.
+fed_by_parent(c) := {p | c.via == "process-substitution-out"; some p in input.commands; p.index == c.parent}
 
 # Commands found inside `c`'s own words (substitutions, command strings), one level down.
 children(c) := {k | some k in input.commands; k.parent == c.index}

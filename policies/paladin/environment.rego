@@ -5,15 +5,42 @@ import rego.v1
 
 poison_variables := {"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "BASH_ENV", "ENV", "PROMPT_COMMAND", "PS4", "SHELLOPTS", "BASHOPTS", "GCONV_PATH", "DYLD_INSERT_LIBRARIES", "DYLD_LIBRARY_PATH", "PERL5OPT", "PERL5LIB", "NODE_OPTIONS", "PYTHONSTARTUP", "PYTHONPATH", "RUBYOPT", "GIT_SSH_COMMAND", "GIT_EXTERNAL_DIFF", "GIT_CONFIG_PARAMETERS", "GIT_PAGER", "PAGER", "LESSOPEN", "EDITOR", "VISUAL", "GIT_EDITOR", "GIT_ASKPASS", "SSH_ASKPASS"}
 
+more_poison_variables := {"MANPAGER", "SYSTEMD_PAGER", "SYSTEMD_EDITOR", "BROWSER", "GIT_EXEC_PATH", "GIT_PROXY_COMMAND", "GIT_TEMPLATE_DIR", "GIT_SEQUENCE_EDITOR", "GIT_CONFIG", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_COUNT", "LESSKEY", "LESSKEYIN", "LESSCLOSE", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "PYTHONHOME", "PYTHONUSERBASE", "RUBYLIB", "SUDO_ASKPASS", "npm_config_script_shell", "NODE_PATH", "GEM_PATH", "LUA_INIT", "TCLLIBPATH", "R_PROFILE_USER", "ZDOTDIR"}
+
 deny contains line_hit("env.poison", sprintf("Setting %s makes programs load or run code of the command's choosing.", [a.name])) if {
 	some a in input.assignments
-	a.name in poison_variables
+	poison_variable(a.name)
 	not harmless_pager(a)
+}
+
+poison_variable(name) if name in poison_variables
+
+poison_variable(name) if name in more_poison_variables
+
+poison_variable(name) if startswith(name, "GIT_CONFIG_KEY_")
+
+poison_variable(name) if startswith(name, "GIT_CONFIG_VALUE_")
+
+poison_variable(name) if startswith(name, "BASH_FUNC_")
+
+poison_variable(name) if startswith(name, "LD_")
+
+deny contains hit(c, "env.enable-builtin", "enable -f loads a shared library into the shell as a new builtin.") if {
+	some c in input.commands
+	c.program == "enable"
+	"f" in c.flags
+}
+
+ask contains hit(c, "env.shell-option", sprintf("shopt %s changes how the shell reads later commands.", [concat(" ", c.args)])) if {
+	some c in input.commands
+	c.program == "shopt"
+	some a in c.args
+	a in {"expand_aliases", "extdebug"}
 }
 
 # PAGER=cat and friends only turn paging off.
 harmless_pager(a) if {
-	a.name in {"PAGER", "GIT_PAGER", "EDITOR", "VISUAL", "GIT_EDITOR"}
+	a.name in {"PAGER", "GIT_PAGER", "EDITOR", "VISUAL", "GIT_EDITOR", "MANPAGER", "SYSTEMD_PAGER", "SYSTEMD_EDITOR"}
 	a.value in {"cat", "less", "more", "", "vi", "vim", "nano", "emacs", "code"}
 }
 

@@ -29,3 +29,17 @@ test_shadow_function_own_name if not "env.shadow-function" in fired(facts_with([
 test_hash_path if "env.path" in fired(facts([cmd({"program": "hash", "markers": ["hash-path"]})]))
 
 test_hash_plain if not "env.path" in fired(facts([cmd({"program": "hash"})]))
+
+test_poison_git_config_env if "env.poison" in fired(facts_with([cmd({})], {"assignments": [{"name": "GIT_CONFIG_KEY_0", "value": "core.pager", "dynamic": false, "scope": "command", "command_index": 0}]}))
+
+test_poison_ld_prefix if "env.poison" in fired(facts_with([cmd({})], {"assignments": [{"name": "LD_AUDIT", "value": "/x.so", "dynamic": false, "scope": "export", "command_index": 0}]}))
+
+test_manpager_less_is_fine if not "env.poison" in fired(facts_with([cmd({})], {"assignments": [{"name": "MANPAGER", "value": "less", "dynamic": false, "scope": "command", "command_index": 0}]}))
+
+test_enable_builtin if "env.enable-builtin" in fired(facts([cmd({"program": "enable", "flags": ["f"]})]))
+
+test_enable_list_is_fine if not "env.enable-builtin" in fired(facts([cmd({"program": "enable"})]))
+
+test_shell_option if "env.shell-option" in fired(facts([cmd({"program": "shopt", "args": ["-s", "expand_aliases"]})]))
+
+test_shell_option_other if not "env.shell-option" in fired(facts([cmd({"program": "shopt", "args": ["-s", "nullglob"]})]))

@@ -30,7 +30,6 @@ ask contains hit(c, "exec.dynamic-code", sprintf("%s runs a command string that 
 ask contains hit(c, "exec.script", sprintf("%s runs a script file (%s) whose contents the policy does not see.", [c.program, concat(", ", [p.path | some p in c.reads])])) if {
 	some c in input.commands
 	c.runs_code in {"script", "module"}
-	c.program != "awk"
 	not c.program in {"source", "."}
 	not project_build_tool(c)
 }
@@ -65,18 +64,36 @@ runs_path(r, p) if {
 	trim_prefix(r.name, "./") == p.resolved
 }
 
+runs_path(r, p) if {
+	some m in r.markers
+	m == concat("", ["runs-file:", p.resolved])
+}
+
 hidden_command_kinds := {"rg-preprocessor", "tar-command", "sed-execute", "zip-test-command", "sort-compress-program", "rsync-remote-shell", "man-pager"}
 
 ask contains hit(c, "exec.hidden-command", sprintf("%s has an option that starts another program (%s).", [c.program, kind])) if {
 	some c in input.commands
 	some kind in c.runs_command
-	kind in hidden_command_kinds
+	hidden_command(kind)
 }
+
+hidden_command(kind) if kind in hidden_command_kinds
+
+# Commands found in options and program text (sed e, awk system(), tar --to-command, git rebase --exec, ...).
+hidden_command(kind) if {
+	endswith(kind, "-command")
+	not git_config_command(kind)
+	kind != "ssh-proxy-command"
+}
+
+git_config_command(kind) if startswith(kind, "git-config:")
+
+git_config_command("git-option-command")
 
 deny contains hit(c, "exec.git-config", sprintf("git is told to run a program through its configuration or options (%s).", [kind])) if {
 	some c in input.commands
 	some kind in c.runs_command
-	startswith(kind, "git-")
+	git_config_command(kind)
 }
 
 deny contains hit(c, "exec.ssh-command", "ssh is told to run a local command (ProxyCommand or LocalCommand).") if {

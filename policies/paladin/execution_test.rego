@@ -47,3 +47,21 @@ test_ssh_command if "exec.ssh-command" in fired(facts([cmd({"program": "ssh", "r
 test_ssh_command_plain if not "exec.ssh-command" in fired(facts([cmd({"program": "ssh", "network": true})]))
 
 test_hidden_command_man_pager if "exec.hidden-command" in fired(facts([cmd({"program": "man", "runs_command": ["man-pager"]})]))
+
+test_hidden_command_in_program_text if "exec.hidden-command" in fired(facts([cmd({"program": "sed", "runs_command": ["sed-command"]})]))
+
+test_find_exec_is_not_hidden if not "exec.hidden-command" in fired(facts([cmd({"program": "find", "runs_command": ["exec"]})]))
+
+test_git_subcommand_runs_command_asks if {
+	inp := facts([cmd({"program": "git", "runs_command": ["git-rebase-command"]})])
+	"exec.hidden-command" in fired(inp)
+	not "exec.git-config" in fired(inp)
+}
+
+test_git_config_key_denies if "exec.git-config" in fired(facts([cmd({"program": "git", "runs_command": ["git-config:core.pager"]})]))
+
+test_awk_script_file_asks if "exec.script" in fired(facts([cmd({"program": "awk", "runs_code": "script", "reads": [p("prog.awk", ["workspace"])]})]))
+
+test_write_then_run_by_marker if "exec.write-then-run" in fired(facts([cmd({"program": "cp", "writes": [p("x", ["workspace"])]}), cmd({"program": "x", "markers": ["runs-file:x"]})]))
+
+test_run_other_file_is_not_write_then_run if not "exec.write-then-run" in fired(facts([cmd({"program": "cp", "writes": [p("x", ["workspace"])]}), cmd({"program": "y", "markers": ["runs-file:y"]})]))

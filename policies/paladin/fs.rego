@@ -33,6 +33,31 @@ deny contains hit(c, "fs.write-system", sprintf("%s would write to %s, a system 
 	has_class(p, "system")
 }
 
+deny contains hit(c, "fs.delete-ancestor", sprintf("%s would delete %s, a folder that holds the whole workspace.", [c.program, p.path])) if {
+	some c in input.commands
+	some p in c.deletes
+	has_class(p, "workspace-ancestor")
+}
+
+deny contains hit(c, "fs.modify-home", sprintf("%s would change the owner or permissions of the home folder (%s).", [c.program, p.path])) if {
+	some c in input.commands
+	c.program in {"chmod", "chown", "chgrp", "chattr", "setfacl"}
+	recursive(c)
+	some p in c.writes
+	has_class(p, "home-root")
+	has_class(p, "own-home")
+}
+
+recursive(c) if has_flag(c, "R")
+
+recursive(c) if has_flag(c, "recursive")
+
+ask contains hit(c, "fs.write-home", sprintf("%s would write into the home folder itself (%s).", [c.program, p.path])) if {
+	some c in input.commands
+	some p in c.writes
+	has_class(p, "home-root")
+}
+
 ask contains hit(c, "fs.delete-outside", sprintf("%s would delete %s, outside the workspace.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in c.deletes

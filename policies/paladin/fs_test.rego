@@ -74,3 +74,17 @@ test_unknown_target_not_known if not "fs.unknown-target" in fired(rm([p("x", ["w
 test_world_writable if "fs.world-writable" in fired(facts([cmd({"program": "chmod", "markers": ["world-writable"]})]))
 
 test_world_writable_not_plain if not "fs.world-writable" in fired(facts([cmd({"program": "chmod"})]))
+
+test_delete_ancestor if "fs.delete-ancestor" in fired(facts([cmd({"program": "rm", "deletes": [p("..", ["outside", "parent", "workspace-ancestor"])]})]))
+
+test_delete_sibling_is_not_ancestor if not "fs.delete-ancestor" in fired(facts([cmd({"program": "rm", "deletes": [p("../other", ["outside", "parent"])]})]))
+
+test_modify_home_recursive if "fs.modify-home" in fired(facts([cmd({"program": "chmod", "flags": ["R"], "writes": [p("~", ["home", "home-root", "own-home"])]})]))
+
+test_modify_home_not_recursive if not "fs.modify-home" in fired(facts([cmd({"program": "chmod", "writes": [p("~", ["home", "home-root", "own-home"])]})]))
+
+test_modify_other_home if not "fs.modify-home" in fired(facts([cmd({"program": "chown", "flags": ["R"], "writes": [p("/home/bob", ["home", "home-root"])]})]))
+
+test_write_home if "fs.write-home" in fired(facts([cmd({"program": "cp", "writes": [p("~", ["home", "home-root"])]})]))
+
+test_write_home_subfolder_is_outside if not "fs.write-home" in fired(facts([cmd({"program": "cp", "writes": [p("~/x", ["home"])]})]))

@@ -59,6 +59,37 @@ deny contains hit(c, "network.metadata", sprintf("%s would query a cloud metadat
 	contains(a, h)
 }
 
+# Decimal, hex, octal, short and IPv6-mapped spellings of the same addresses.
+deny contains hit(c, "network.metadata", sprintf("%s names a cloud metadata address, which hands out credentials.", [c.program])) if {
+	some c in input.commands
+	"metadata-address" in c.markers
+}
+
+deny contains hit(c, "network.exfiltrate-env", sprintf("%s would send the environment, which holds tokens and keys, over the network.", [c.program])) if {
+	some c in input.commands
+	c.network
+	some u in (upstream(c) | children(c))
+	"dumps-env" in u.markers
+}
+
+deny contains hit(c, "network.exfiltrate-env", sprintf("%s puts the secret %s into a network address, which sends it to whoever answers.", [c.program, substring(m, count("secret-address:"), -1)])) if {
+	some c in input.commands
+	some m in c.markers
+	startswith(m, "secret-address:")
+}
+
+deny contains hit(c, "network.exfiltrate-env", sprintf("%s looks up a name built from data of the command line: name lookups carry data out.", [c.program])) if {
+	some c in input.commands
+	"dns-data" in c.markers
+}
+
+ask contains hit(c, "network.send-secret", sprintf("%s sends the secret %s over the network.", [c.program, substring(m, count("secret-variable:"), -1)])) if {
+	some c in input.commands
+	c.network
+	some m in c.markers
+	startswith(m, "secret-variable:")
+}
+
 ask contains hit(c, "network.listen", sprintf("%s would listen for incoming connections.", [c.program])) if {
 	some c in input.commands
 	c.listens
@@ -68,3 +99,16 @@ deny contains hit(c, "network.reverse-shell", sprintf("%s would hand a shell to 
 	some c in input.commands
 	"network-shell" in c.runs_command
 }
+
+deny contains hit(c, "network.serve-secrets", sprintf("%s would serve %s to the network, with the keys and tokens in it.", [c.program, p.path])) if {
+	some c in input.commands
+	c.listens
+	some p in c.reads
+	serves_secrets(p)
+}
+
+serves_secrets(p) if has_class(p, "home-root")
+
+serves_secrets(p) if has_class(p, "root")
+
+serves_secrets(p) if has_class(p, "secret")

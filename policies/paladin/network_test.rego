@@ -50,3 +50,27 @@ test_listen_not_client if not "network.listen" in fired(facts([cmd({"program": "
 test_reverse_shell if "network.reverse-shell" in fired(facts([cmd({"program": "nc", "runs_command": ["network-shell"]})]))
 
 test_reverse_shell_not_plain if not "network.reverse-shell" in fired(facts([cmd({"program": "nc", "network": true})]))
+
+test_metadata_any_spelling if "network.metadata" in fired(facts([cmd({"program": "curl", "network": true, "markers": ["metadata-address"]})]))
+
+test_metadata_not_other_hosts if not "network.metadata" in fired(facts([cmd({"program": "curl", "network": true, "args": ["http://example.com"]})]))
+
+test_env_dump_sent if "network.exfiltrate-env" in fired(facts([cmd({"program": "env", "pipeline": 0, "stage": 0, "markers": ["dumps-env"]}), cmd({"program": "curl", "network": true, "uploads": true, "pipeline": 0, "stage": 1})]))
+
+test_env_dump_kept_local if not "network.exfiltrate-env" in fired(facts([cmd({"program": "env", "pipeline": 0, "stage": 0, "markers": ["dumps-env"]}), cmd({"program": "grep", "pipeline": 0, "stage": 1})]))
+
+test_secret_in_address if "network.exfiltrate-env" in fired(facts([cmd({"program": "curl", "network": true, "markers": ["secret-variable:TOKEN", "secret-address:TOKEN"]})]))
+
+test_dns_data if "network.exfiltrate-env" in fired(facts([cmd({"program": "dig", "network": true, "markers": ["dns-data"]})]))
+
+test_send_secret_in_header_asks if {
+	inp := facts([cmd({"program": "curl", "network": true, "markers": ["secret-variable:TOKEN"]})])
+	"network.send-secret" in fired(inp)
+	not "network.exfiltrate-env" in fired(inp)
+}
+
+test_send_secret_needs_network if not "network.send-secret" in fired(facts([cmd({"program": "echo", "markers": ["secret-variable:TOKEN"]})]))
+
+test_serve_home if "network.serve-secrets" in fired(facts([cmd({"program": "python3", "listens": true, "reads": [p("~", ["home", "home-root"])]})]))
+
+test_serve_workspace_is_fine if not "network.serve-secrets" in fired(facts([cmd({"program": "python3", "listens": true, "reads": [p(".", ["workspace", "workspace-root"])]})]))

@@ -45,3 +45,9 @@ deny contains hit(c, "privilege.accounts", sprintf("%s changes user accounts or 
 	some c in input.commands
 	c.program in account_programs
 }
+
+# chroot is taken off like a wrapper so that the command it runs is judged too; changing root is still a way out.
+deny contains hit(c, "privilege.escape", sprintf("%s runs inside chroot, which changes the root folder, a way out of the sandbox.", [c.program])) if {
+	some c in input.commands
+	"chroot" in c.wrappers
+}

@@ -28,3 +28,7 @@ test_escape_docker_plain if not "privilege.escape" in fired(facts([cmd({"program
 test_accounts if "privilege.accounts" in fired(facts([cmd({"program": "useradd"})]))
 
 test_accounts_not_id if not "privilege.accounts" in fired(facts([cmd({"program": "id"})]))
+
+test_escape_chroot_wrapper if "privilege.escape" in fired(facts([cmd({"program": "sh", "wrappers": ["chroot"]})]))
+
+test_escape_other_wrapper if not "privilege.escape" in fired(facts([cmd({"program": "sh", "wrappers": ["nice"]})]))

@@ -19,7 +19,7 @@ deny contains hit(c, "remote.process-substitution", sprintf("%s runs code that %
 
 deny contains hit(c, "remote.substitution-code", sprintf("%s runs code produced by %s, which reaches the network.", [c.program, k.program])) if {
 	some c in input.commands
-	c.runs_code in {"inline", "script"}
+	c.runs_code in {"inline", "script", "stdin"}
 	c.code_dynamic
 	some k in children(c)
 	k.network
@@ -38,9 +38,7 @@ deny contains hit(r, "remote.download-then-run", sprintf("%s runs %s, which %s d
 	some p in w.writes
 	some r in input.commands
 	r.index > w.index
-	r.runs_code == "script"
-	some q in r.reads
-	q.resolved == p.resolved
+	runs_path(r, p)
 }
 
 deny contains hit(c, "obfuscation.decode-to-shell", sprintf("%s decodes text that %s then runs as code.", [u.program, c.program])) if {

@@ -63,3 +63,9 @@ test_decode_not_into_shell if not "obfuscation.decode-to-shell" in fired(facts([
 	cmd({"program": "base64", "decodes": true, "pipeline": 0, "stage": 0}),
 	cmd({"program": "wc", "stdin": "pipe", "pipeline": 0, "stage": 1}),
 ]))
+
+test_download_then_run_program_path if "remote.download-then-run" in fired(facts([cmd({"program": "curl", "network": true, "writes": [p("x", ["workspace"])]}), cmd({"program": "x", "path_given": true, "name": "./x", "markers": ["runs-file:x"]})]))
+
+test_download_then_run_other if not "remote.download-then-run" in fired(facts([cmd({"program": "curl", "network": true, "writes": [p("x", ["workspace"])]}), cmd({"program": "y", "path_given": true, "name": "./y", "markers": ["runs-file:y"]})]))
+
+test_process_substitution_out_into_shell if "remote.pipe-to-shell" in fired(facts([cmd({"program": "curl", "network": true}), cmd({"program": "bash", "shell": true, "runs_code": "stdin", "stdin": "pipe", "parent": 0, "via": "process-substitution-out"})]))

@@ -53,6 +53,11 @@ deny contains hit(c, "resources.kill-all", sprintf("%s would signal every proces
 	"1" in c.flags
 }
 
+deny contains hit(c, "resources.kill-all", sprintf("%s would signal every process it can reach, or the init process.", [c.program])) if {
+	some c in input.commands
+	"turns-off:processes" in c.markers
+}
+
 deny contains hit(c, "resources.kill-all", sprintf("%s kills processes by name or kills all of them.", [c.program])) if {
 	some c in input.commands
 	c.program in {"killall5", "killall"}
@@ -64,6 +69,8 @@ deny contains hit(c, "system.shutdown", sprintf("%s would shut down or restart t
 }
 
 shutdown(c) if c.program in {"shutdown", "reboot", "halt", "poweroff", "kexec"}
+
+shutdown(c) if "turns-off:power" in c.markers
 
 shutdown(c) if {
 	c.program in {"init", "telinit"}

@@ -33,3 +33,11 @@ test_shutdown if "system.shutdown" in fired(facts([cmd({"program": "reboot"})]))
 test_shutdown_systemctl if "system.shutdown" in fired(facts([cmd({"program": "systemctl", "subcommand": "poweroff"})]))
 
 test_shutdown_not_status if not "system.shutdown" in fired(facts([cmd({"program": "systemctl", "subcommand": "status"})]))
+
+test_kill_all_by_behaviour if "resources.kill-all" in fired(facts([cmd({"program": "pkill", "markers": ["turns-off:processes"]})]))
+
+test_pkill_one_name_is_fine if not "resources.kill-all" in fired(facts([cmd({"program": "pkill", "args": ["node"]})]))
+
+test_power_by_behaviour if "system.shutdown" in fired(facts([cmd({"program": "loginctl", "markers": ["turns-off:power"]})]))
+
+test_loginctl_list_is_fine if not "system.shutdown" in fired(facts([cmd({"program": "loginctl", "args": ["list-sessions"]})]))

@@ -19,6 +19,12 @@ ask contains hit(c, "secrets.read-workspace", sprintf("%s would read %s, which l
 	has_class(p, "workspace")
 }
 
+ask contains hit(c, "secrets.variable", sprintf("%s reads %s, a variable that holds a credential.", [c.program, substring(m, count("secret-variable:"), -1)])) if {
+	some c in input.commands
+	some m in c.markers
+	startswith(m, "secret-variable:")
+}
+
 deny contains hit(c, "secrets.write", sprintf("%s would change %s, which holds credentials or keys.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in array.concat(c.writes, c.deletes)

@@ -23,3 +23,7 @@ test_secrets_write if "secrets.write" in fired(facts([cmd({"program": "tee", "wr
 test_secrets_write_not_workspace if not "secrets.write" in fired(facts([cmd({"program": "tee", "writes": [p(".env", ["secret", "workspace"])]})]))
 
 test_secrets_listing_is_not_reading if not "secrets.read" in fired(facts([cmd({"program": "ls", "markers": ["lists-only"], "reads": [p("~/.ssh", ["home", "secret"])]})]))
+
+test_secret_variable if "secrets.variable" in fired(facts([cmd({"program": "echo", "markers": ["secret-variable:GITHUB_TOKEN"]})]))
+
+test_plain_variable if not "secrets.variable" in fired(facts([cmd({"program": "echo", "markers": []})]))

@@ -176,7 +176,7 @@ export const bypasses: Record<string, string[]> = {
     "awk 'BEGIN{print \"x\" > \"/etc/passwd\"}'",
     'perl -pi -e "s/a/b/" /etc/hosts',
     'ls; exec 3<>/dev/tcp/10.0.0.1/80',
-    'echo rm | xargs sh -c',
+    `echo "'rm -rf /'" | xargs sh -c`,
   ],
   unknownConstructs: [
     'eval "$CMD"',

@@ -47,7 +47,7 @@ test('xargs and find -exec run their command on inputs only known at run time', 
   assert.equal(rm.via, 'exec');
   assert.ok(rm.deletes[0].classes.includes('root'), 'every file under / is the root');
   const picked = facts('find / -name core -exec rm -f {} \\;').commands.find((c) => c.program === 'rm');
-  assert.deepEqual(picked?.deletes[0].classes, ['dynamic', 'dynamic-tail', 'outside'], 'files picked by -name are somewhere under /, not / itself');
+  assert.deepEqual(picked?.deletes[0].classes, ['dynamic', 'dynamic-tail', 'outside', 'picked'], 'files picked by -name are somewhere under /, not / itself');
   assert.ok(facts('rm -rf /$x').commands[0].deletes[0].classes.includes('root'), 'an empty $x leaves /');
   assert.ok(classes(only('find . -name "*.tmp" -delete', 'find'), 'deletes')[0].includes('workspace'));
 });
@@ -77,7 +77,12 @@ test('dynamic command names are marked, and substitutions are walked', () => {
   assert.equal(v.program, '');
   const s = facts('$(echo rm) -rf /');
   assert.equal(s.commands[0].name_from_substitution, true);
-  assert.deepEqual(s.commands.map((c) => [c.program, c.via, c.parent]), [['', 'top', -1], ['echo', 'command-substitution', 0]]);
+  // The substitution's output is computed without running anything: the program is known, and its origin too.
+  assert.deepEqual(s.commands.map((c) => [c.program, c.via, c.parent]), [['rm', 'top', -1], ['echo', 'command-substitution', 0]]);
+  assert.ok(s.commands[0].deletes[0].classes.includes('root'));
+  const d = facts('$(cat name) -rf /');
+  assert.equal(d.commands[0].program, '');
+  assert.equal(d.commands[0].name_dynamic, true);
 });
 
 test('command strings given to shells, eval, su, trap and aliases are parsed too', () => {
@@ -96,7 +101,8 @@ test('interpreters with inline code, scripts and stdin', () => {
   assert.equal(only('node -e "1"', 'node').inline_code, '1');
   assert.equal(only('python3 tool.py', 'python3').runs_code, 'script');
   assert.equal(only('echo x | python3', 'python3').runs_code, 'stdin');
-  assert.deepEqual(only("awk 'BEGIN{system(\"id\")}'", 'awk').runs_command, ['awk-system']);
+  assert.deepEqual(only("awk 'BEGIN{system(\"id\")}'", 'awk').runs_command, ['awk-command', 'awk-system']);
+  assert.ok(facts("awk 'BEGIN{system(\"id\")}'").commands.some((c) => c.program === 'id' && c.parent === 0), 'the command in system() is described too');
   assert.deepEqual(only("awk '{print $1}' f.txt", 'awk').runs_command, []);
   assert.equal(only('bash script.sh', 'bash').runs_code, 'script');
 });

@@ -10,8 +10,13 @@ import { describeProgram } from './programFacts';
 import { SequenceWatch } from './tools';
 import { unwrap } from './wrappers';
 import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
+import { arithm, scopedWordValue, showDynamic, type Nested, type WordScope, type WordValue } from '../shell/words';
+import { arithAssigned, arithRefs, testWords } from './arithFacts';
+import { ShellState } from './shellState';
+import { staticOutput, staticPipeline } from './staticOutput';
+import { expandWords, linkedPath, recordState } from './stateFacts';
+import { recordWrittenFiles } from './codeFeeds';
 import { byteToCharOffset } from '../shell/offsets';
-import { arithm, showDynamic, wordValue, type Nested, type WordValue } from '../shell/words';
 
 export interface FactsLimits {
   maxChars: number;
@@ -35,6 +40,8 @@ export interface Context {
   privileged: boolean;
   depth: number;
   reparse: number;
+  /** What the command's stdin will read, when the line makes it known (`echo 'x' | sh`). */
+  stdinText?: string;
   /** Character offsets of the statement being walked in the command line (the outer one for re-parsed strings). */
   span: [number, number];
 }
@@ -46,7 +53,16 @@ class LimitExceeded extends Error {}
 export class Walker {
   readonly facts: Facts;
   cwd: Cwd = { kind: 'workspace', rel: '' };
+  /** The words of the last command described, wrappers taken off. */
+  lastRest: WordValue[] = [];
+  /** A working folder for the next command only (`env -C DIR`). */
+  commandCwd: Cwd | undefined;
   private pipelineCount = 0;
+  readonly state = new ShellState();
+  readonly scope: WordScope = {
+    lookup: (name, index) => this.state.lookup(name, index),
+    substitute: (stmts) => staticOutput(stmts, this.scope),
+  };
   private readonly charAt: (byte: number) => number;
 
   constructor(
@@ -120,16 +136,23 @@ export class Walker {
           flatten(cmd.Y);
           const id = this.pipelineCount++;
           this.facts.pipelines.push({ id, stages: stages.length });
-          stages.forEach((s, i) => this.stmt(s, { ...inner, pipeline: id, stage: i, stdinPiped: i > 0 || inner.stdinPiped }));
+          stages.forEach((s, i) => {
+            const restore = this.state.snapshot();
+            const stdinText = i > 0 ? staticPipeline(stages.slice(0, i), this.scope) : inner.stdinText;
+            this.stmt(s, { ...inner, pipeline: id, stage: i, stdinPiped: i > 0 || inner.stdinPiped, stdinText });
+            restore();
+          });
         } else {
           this.stmt(cmd.X, inner);
-          this.stmt(cmd.Y, inner);
+          this.branch(() => this.stmt(cmd.Y, inner));
         }
         return;
       }
       case 'Subshell': {
         const saved = this.cwd;
+        const restore = this.state.snapshot();
         this.stmts(cmd.Stmts, inner);
+        restore();
         this.cwd = saved;
         return;
       }
@@ -138,11 +161,14 @@ export class Walker {
         return;
       case 'IfClause': {
         let clause = cmd;
-        while (clause) {
-          this.stmts(clause.Cond, inner);
-          this.stmts(clause.Then, inner);
-          clause = clause.Else;
-        }
+        this.stmts(clause.Cond, inner);
+        this.branch(() => {
+          while (clause) {
+            if (clause !== cmd) this.stmts(clause.Cond, inner);
+            this.branch(() => this.stmts(clause.Then, inner));
+            clause = clause.Else;
+          }
+        });
         return;
       }
       case 'WhileClause': {
@@ -150,49 +176,65 @@ export class Walker {
         const always = cond.every((s) => {
           const c = s.Cmd;
           if (nodeType(c) !== 'CallExpr' || (c.Args ?? []).length !== 1) return false;
-          const w = wordValue(c.Args[0]).text;
+          const w = this.word(c.Args[0]).text;
           return cmd.Until ? w === 'false' : w === 'true' || w === ':';
         });
         this.facts.loops.push({ endless: always });
         const loop = { ...inner, inLoop: true };
         this.stmts(cond, loop);
-        this.stmts(cmd.Do, loop);
+        this.branch(() => this.stmts(cmd.Do, loop));
         return;
       }
       case 'ForClause': {
         const loopNode = cmd.Loop;
         const v = this.scratchWord();
         if (nodeType(loopNode) === 'WordIter') {
-          const items = (loopNode.Items ?? []).map((w: ShNode) => wordValue(w));
+          const items = expandWords((loopNode.Items ?? []).map((w: ShNode) => this.word(w)), this.state);
           for (const w of items) this.walkNested(w, -1, inner);
           // `for d in a b` assigns d, as `d=a` would.
           if (loopNode.Name?.Value) this.facts.assignments.push({ name: loopNode.Name.Value, value: showDynamic(items.map((w: WordValue) => w.text).join(' ')), dynamic: items.length === 0 || items.some((w: WordValue) => w.dynamic || w.glob), scope: 'shell', command_index: -1 });
           this.facts.loops.push({ endless: false });
-        } else {
-          arithm(v, loopNode.Init);
-          arithm(v, loopNode.Cond);
-          arithm(v, loopNode.Post);
-          this.walkNested(v, -1, inner);
-          this.facts.loops.push({ endless: !loopNode.Cond });
+          const name: string = loopNode.Name?.Value ?? '';
+          // Known items: the body is read once for each (up to four), with the loop variable set to it.
+          const known = items.length > 0 && items.length <= 4 && items.every((w) => !w.dynamic && !w.glob);
+          for (const item of known ? items : [undefined]) {
+            this.branch(() => {
+              if (name) this.state.set(name, item ? item.text : null);
+              this.stmts(cmd.Do, { ...inner, inLoop: true });
+            });
+          }
+          return;
         }
-        this.stmts(cmd.Do, { ...inner, inLoop: true });
+        for (const n of [loopNode.Init, loopNode.Cond, loopNode.Post]) for (const a of arithAssigned(n)) this.state.markNumeric(a);
+        arithm(v, loopNode.Init);
+        arithm(v, loopNode.Cond);
+        arithm(v, loopNode.Post);
+        this.walkNested(v, -1, inner);
+        this.facts.loops.push({ endless: !loopNode.Cond });
+        this.branch(() => this.stmts(cmd.Do, { ...inner, inLoop: true }));
         return;
       }
       case 'CaseClause': {
-        this.walkNested(wordValue(cmd.Word), -1, inner);
+        this.walkNested(this.word(cmd.Word), -1, inner);
         for (const item of cmd.Items ?? []) {
-          for (const p of item.Patterns ?? []) this.walkNested(wordValue(p), -1, inner);
-          this.stmts(item.Stmts, inner);
+          for (const p of item.Patterns ?? []) this.walkNested(this.word(p), -1, inner);
+          this.branch(() => this.stmts(item.Stmts, inner));
         }
         return;
       }
       case 'FuncDecl':
         this.funcDecl(cmd, inner);
         return;
-      case 'ArithmCmd':
-      case 'TestClause': {
+      case 'ArithmCmd': {
         const v = this.scratchWord();
         arithm(v, cmd.X);
+        this.walkNested(v, -1, inner);
+        for (const a of arithAssigned(cmd.X)) this.state.markNumeric(a);
+        return;
+      }
+      case 'TestClause': {
+        const v = this.scratchWord();
+        testWords(cmd.X, v, () => this.scratchWord());
         this.walkNested(v, -1, inner);
         return;
       }
@@ -200,6 +242,7 @@ export class Walker {
         const v = this.scratchWord();
         for (const e of cmd.Exprs ?? []) arithm(v, e);
         this.walkNested(v, -1, inner);
+        for (const e of cmd.Exprs ?? []) for (const a of arithAssigned(e)) this.state.markNumeric(a);
         return;
       }
       case 'DeclClause':
@@ -213,6 +256,21 @@ export class Walker {
         return;
       default:
         this.unknown('unsupported-syntax', `the ${type} construct is not understood by the policy`, -1);
+    }
+  }
+
+  /** Read a word with what the line has made known so far. */
+  word(node: ShNode): WordValue {
+    return scopedWordValue(node, this.scope);
+  }
+
+  /** Walk code that may not run: what it assigns is unknown after it. */
+  branch(walk: () => void): void {
+    this.state.enterBranch();
+    try {
+      walk();
+    } finally {
+      this.state.leaveBranch();
     }
   }
 
@@ -234,11 +292,14 @@ export class Walker {
   walkNested(v: WordValue, parent: number, ctx: Context): void {
     for (const u of v.unknown) this.unknown(u.construct, u.detail, parent);
     for (const n of v.nested) this.nested(n, parent, ctx);
+    if (v.arith?.length) arithRefs(this, v.arith, parent, ctx);
   }
 
   nested(n: Nested, parent: number, ctx: Context): void {
     const saved = this.cwd;
-    this.stmts(n.stmts, { ...ctx, parent, via: n.kind, stdinPiped: n.kind === 'process-substitution-out', pipeline: -1, stage: -1, depth: ctx.depth + 1 });
+    const restore = this.state.snapshot();
+    this.stmts(n.stmts, { ...ctx, parent, via: n.kind, stdinPiped: n.kind === 'process-substitution-out', stdinText: undefined, pipeline: -1, stage: -1, depth: ctx.depth + 1 });
+    restore();
     this.cwd = saved;
   }
 
@@ -254,7 +315,7 @@ export class Walker {
       return;
     }
     const saved = this.cwd;
-    this.stmts(file.Stmts, { ...ctx, parent, via, reparse: ctx.reparse + 1, depth: ctx.depth + 1, pipeline: -1, stage: -1, stdinPiped: false });
+    this.stmts(file.Stmts, { ...ctx, parent, via, reparse: ctx.reparse + 1, depth: ctx.depth + 1, pipeline: -1, stage: -1, stdinPiped: false, stdinText: undefined });
     this.cwd = saved;
   }
 
@@ -310,15 +371,20 @@ export class Walker {
     const name: string = a.Name?.Value ?? '';
     let value = '';
     let dynamic = false;
+    let known: string | null = '';
     if (a.Value) {
-      const v = wordValue(a.Value);
+      const v = this.word(a.Value);
       value = showDynamic(v.text);
       dynamic = v.dynamic;
+      known = v.dynamic ? null : v.text;
       this.walkNested(v, index, ctx);
     }
+    const elems: (string | null)[] = [];
     if (a.Array) {
       for (const e of a.Array.Elems ?? []) {
-        if (e.Value) this.walkNested(wordValue(e.Value), index, ctx);
+        const ev = e.Value ? this.word(e.Value) : undefined;
+        if (ev) this.walkNested(ev, index, ctx);
+        elems.push(e.Index || !ev || ev.dynamic || ev.glob ? null : ev.text);
         if (e.Index) {
           const v = this.scratchWord();
           arithm(v, e.Index);
@@ -333,7 +399,16 @@ export class Walker {
       this.walkNested(v, index, ctx);
     }
     if (!name) return undefined;
-    const fact: AssignmentFact = { name, value, dynamic, scope, command_index: index };
+    if (scope !== 'command') {
+      const i = a.Index ? this.word(a.Index) : undefined;
+      if (a.Array) this.state.setArray(name, elems);
+      else if (i) this.state.set(name, i.dynamic ? null : known, i.dynamic ? undefined : i.text);
+      else if (a.Append) {
+        const before = this.state.lookup(name);
+        this.state.set(name, before === undefined || known === null ? null : before + known);
+      } else this.state.set(name, known);
+    }
+    const fact: AssignmentFact = { name: this.state.resolveName(name), value, dynamic, scope, command_index: index };
     this.facts.assignments.push(fact);
     return fact;
   }
@@ -359,30 +434,50 @@ export class Walker {
       const f = this.assignment(a, 'command', fact.index, ctx);
       if (f) fact.env.push({ name: f.name, value: f.value, dynamic: f.dynamic });
     }
-    const words = args.map((w) => wordValue(w));
-    for (const w of words) this.walkNested(w, fact.index, ctx);
+    const raw = args.map((w) => this.word(w));
+    for (const w of raw) this.walkNested(w, fact.index, ctx);
+    const words = expandWords(raw, this.state);
     this.redirects(fact, redirs, ctx);
+    if (words.length === 0) return;
     this.command(fact, words, ctx);
+    recordState(this, fact, words, ctx);
+    recordWrittenFiles(this, fact, call, ctx);
   }
 
   /** Fill in a command from its words: unwrap wrappers, then describe the program. */
   command(fact: CommandFact, words: WordValue[], ctx: Context): void {
     const rest = unwrap(this, fact, words, ctx);
     if (rest === null) return;
-    describeProgram(this, fact, rest, ctx);
+    this.lastRest = rest;
+    const override = this.commandCwd;
+    this.commandCwd = undefined;
+    if (!override) {
+      describeProgram(this, fact, rest, ctx);
+      // A shell reading its script from a file redirect runs that file.
+      if (fact.runs_code === 'stdin' && fact.stdin === 'file') fact.runs_code = 'script';
+      return;
+    }
+    const saved = this.cwd;
+    this.cwd = override;
+    try {
+      describeProgram(this, fact, rest, ctx);
+    } finally {
+      this.cwd = saved;
+    }
   }
 
   redirects(fact: CommandFact, redirs: ShNode[], ctx: Context): void {
     for (const r of redirs) {
       const op = shellOps().redirect.get(r.Op as number) ?? '?';
-      const v = wordValue(r.Word);
+      const v = this.word(r.Word);
       this.walkNested(v, fact.index, ctx);
       const fd: string | null = r.N ? (r.N.Value as string) : null;
       let kind: (typeof fact.redirects)[number]['kind'];
       if (op === '<<' || op === '<<-') {
         kind = 'heredoc';
         if (r.Hdoc) {
-          const body = wordValue(r.Hdoc);
+          // A quoted delimiter keeps the body as written; otherwise it reads as if in double quotes.
+          const body = v.quoted ? { ...this.scratchWord(), text: (r.Hdoc.Parts ?? []).map((x: ShNode) => (x.Value as string) ?? '').join('') } : this.word({ type: 'Word', Parts: [{ type: 'DblQuoted', Parts: r.Hdoc.Parts ?? [] }] });
           this.walkNested(body, fact.index, ctx);
           fact.inline_code = showDynamic(body.text);
           fact.code_dynamic = fact.code_dynamic || body.dynamic;
@@ -420,21 +515,25 @@ export class Walker {
   }
 
   path(v: WordValue) {
-    return classifyWord(v, this.cwd, this.workspace);
+    return linkedPath(this, classifyWord(v, this.cwd, this.workspace), v);
   }
 
-  changeDir(target: WordValue | undefined): void {
+  changeDir(target: WordValue | undefined, cdpathHere?: string): void {
     if (!target) {
       this.cwd = { kind: 'abs', path: '/~' };
       return;
     }
-    this.cwd = changeDirectory(this.cwd, target.dynamic ? null : target.text, this.workspace);
+    // With CDPATH set, a plain relative name is looked up in its folders first.
+    const cdpath = cdpathHere ?? this.state.lookup('CDPATH');
+    let text = target.dynamic ? null : target.text;
+    if (text !== null && cdpath && !/^(\/|~|\.\.?(\/|$))/.test(text)) text = `${cdpath.split(':')[0] || '.'}/${text}`;
+    this.cwd = changeDirectory(this.cwd, text, this.workspace);
   }
 
   funcDecl(cmd: ShNode, ctx: Context): void {
     const name: string = cmd.Name?.Value ?? '';
     const before = this.facts.commands.length;
-    this.stmt(cmd.Body, { ...ctx, inFunction: name, via: ctx.via });
+    this.branch(() => this.stmt(cmd.Body, { ...ctx, inFunction: name, via: ctx.via }));
     const body = this.facts.commands.slice(before);
     const selfCalls = body.filter((c) => c.program === name);
     this.facts.functions.push({
@@ -451,17 +550,29 @@ export class Walker {
     fact.program = variant;
     fact.name = variant;
     const args: ShNode[] = cmd.Args ?? [];
-    const nakedValues = args.filter((a) => a.Naked).map((a) => (a.Value ? wordValue(a.Value) : null));
-    for (const v of nakedValues) if (v) this.walkNested(v, fact.index, ctx);
-    const naked = args.filter((a) => a.Naked).map((a, i) => nakedValues[i]?.text ?? (a.Name?.Value ?? ''));
-    fact.args = naked;
+    const nakedWords = expandWords(args.filter((a) => a.Naked).map((a) => (a.Value ? this.word(a.Value) : { ...this.scratchWord(), text: a.Name?.Value ?? '' })), this.state);
+    for (const v of nakedWords) this.walkNested(v, fact.index, ctx);
+    const naked = nakedWords.map((w) => w.text);
+    fact.args = naked.map(showDynamic);
     fact.flags = naked.filter((a) => a.startsWith('-')).flatMap((a) => a.slice(1).split(''));
     const exported = variant === 'export' || fact.flags.includes('x');
+    const scope = exported ? 'export' : 'shell';
     for (const a of args) {
       if (a.Naked) continue;
-      const f = this.assignment(a, exported ? 'export' : 'shell', fact.index, ctx);
+      const f = this.assignment(a, scope, fact.index, ctx);
       if (f) fact.env.push({ name: f.name, value: f.value, dynamic: f.dynamic });
+      if (f && fact.flags.includes('n') && !f.dynamic) this.state.nameref(f.name, f.value);
+      if (f && fact.flags.includes('i')) arithRefs(this, f.value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [], fact.index, ctx);
     }
+    // `export "X=1"` and `declare "X=1"`: a quoted word that still assigns.
+    nakedWords.forEach((w) => {
+      const m = w && /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(w.text);
+      if (!w || !m) return;
+      if (fact.flags.includes('n') && !w.dynamic) this.state.nameref(m[1], m[2]);
+      else this.state.set(m[1], w.dynamic ? null : m[2]);
+      this.facts.assignments.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic, scope, command_index: fact.index });
+      fact.env.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic });
+    });
     this.redirects(fact, redirs, ctx);
   }
 }
@@ -471,7 +582,7 @@ function isShadowing(name: string): boolean {
 }
 
 export function classifyWord(v: WordValue, cwd: Cwd, workspace: string | undefined) {
-  return classifyPath(v.text, cwd, workspace, { dynamic: v.dynamic, glob: v.glob, pick: v.pick });
+  return classifyPath(v.text, cwd, workspace, { dynamic: v.dynamic, glob: v.glob, pick: v.pick, nameGlob: v.nameGlob });
 }
 
 /** Parse a command line and describe it. Never throws: parse errors and limits are facts too. */

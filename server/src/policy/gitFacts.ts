@@ -2,11 +2,29 @@
 // programs, network subcommands, and what rm, clean, mv and clone change.
 
 import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
-import type { Walker } from './facts';
+import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
 import type { WordValue } from '../shell/words';
 
-export function describeGit(w: Walker, fact: CommandFact, args: WordValue[]): void {
+/** Configuration keys whose value git runs, loads or hands to a program. */
+const EXEC_KEY = /^(core\.(pager|editor|sshcommand|fsmonitor|hookspath|askpass|gitproxy)|alias\..*=\s*!|include(if\..*)?\.path|diff\.external|.*\.(textconv|command|cmd|program|helper|driver|tool|clean|smudge|process|browser|packobjectshook|uploadpack|receivepack|insteadof|pushinsteadof)|pager\.|sequence\.editor|credential\.|protocol\..*\.allow|uploadpack\.|receivepack\.|gpg\.|init\.templatedir|ssh\.variant|remote\..*\.(uploadpack|receivepack|vcs)|sendemail\..*(cmd|command))/i;
+
+/** Subcommands that run a command they are given. */
+function subcommandCode(sub: string, rest: WordValue[]): string[] {
+  const t = rest.map((a) => (a.dynamic ? '\u0000' : a.text));
+  if (sub === 'submodule' && t[0] === 'foreach') return [t.slice(1).filter((a) => !a.startsWith('--')).join(' ')];
+  if (sub === 'bisect' && t[0] === 'run') return [t.slice(1).map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')];
+  const out: string[] = [];
+  t.forEach((a, i) => {
+    if (['--exec', '-x', '--extcmd', '--open-files-in-pager', '-O', '--upload-pack', '-u', '--receive-pack', '--exec-path'].includes(a) && t[i + 1] !== undefined && (sub !== 'rebase' || a === '--exec' || a === '-x')) out.push(t[i + 1]);
+    const eq = /^--(exec|extcmd|open-files-in-pager|upload-pack|receive-pack)=([\s\S]*)$/.exec(a);
+    if (eq) out.push(eq[2]);
+    if (/^-O./.test(a)) out.push(a.slice(2));
+  });
+  return out;
+}
+
+export function describeGit(w: Walker, fact: CommandFact, args: WordValue[], ctx?: Context): void {
   let i = 0;
   const config: string[] = [];
   while (i < args.length && args[i].text.startsWith('-')) {
@@ -14,10 +32,17 @@ export function describeGit(w: Walker, fact: CommandFact, args: WordValue[]): vo
     if (t === '-c' && args[i + 1]) {
       config.push(args[i + 1].text);
       i += 2;
+    } else if (t.startsWith('--config-env=')) {
+      config.push(t.slice('--config-env='.length));
+      i += 1;
     } else if (['-C', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env'].includes(t)) {
       if (t === '--config-env' && args[i + 1]) config.push(args[i + 1].text);
+      if (t === '--exec-path' && args[i + 1]) fact.runs_command.push('git-option-command');
       i += 2;
-    } else i += 1;
+    } else {
+      if (t.startsWith('--exec-path=')) fact.runs_command.push('git-option-command');
+      i += 1;
+    }
   }
   const sub = args[i]?.text ?? '';
   fact.subcommand = sub;
@@ -26,8 +51,18 @@ export function describeGit(w: Walker, fact: CommandFact, args: WordValue[]): vo
   fact.flags = flags;
   fact.positionals = positionals.map(show);
   fact.args = args.map(show);
-  for (const c of config) if (/^(core\.(pager|editor|sshCommand|fsmonitor|hooksPath|askPass|gitProxy)|alias\..*=\s*!|diff\..*\.(textconv|command)|filter\..*\.(clean|smudge|process)|protocol\..*\.allow|credential\.helper|sequence\.editor|uploadpack\.|receivepack\.|gpg\.program|merge\..*\.driver)/i.test(c)) fact.runs_command.push('git-config:' + c.split('=')[0]);
-  if (rest.some((a) => /^--(upload-pack|receive-pack|exec|extcmd|ext-diff|open-files-in-pager)/.test(a.text) || /^-O/.test(a.text) || /^ext::/.test(a.text))) fact.runs_command.push('git-option-command');
+  for (const c of config) if (EXEC_KEY.test(c)) fact.runs_command.push('git-config:' + c.split('=')[0]);
+  if (rest.some((a) => /^--(upload-pack|receive-pack|extcmd|ext-diff|open-files-in-pager)/.test(a.text) || (sub === 'grep' && /^-O/.test(a.text)) || /^ext::/.test(a.text))) fact.runs_command.push('git-option-command');
+  // `git config KEY VALUE` stores a program to run later.
+  if (sub === 'config' && positionals.length >= 2 && EXEC_KEY.test(positionals[0].text + '=' + positionals[1].text)) fact.runs_command.push('git-config:' + positionals[0].text);
+  if (sub === 'config' && (flags.includes('global') || flags.includes('system')) && positionals.length >= 2) fact.markers.push('git-config-global');
+  const code = subcommandCode(sub, rest);
+  for (const c of code) {
+    fact.runs_command.push(`git-${sub}-command`);
+    if (c.includes('\u0000')) w.unknown('hidden-command', `git ${sub} runs a command only known at run time`, fact.index);
+    else if (ctx && c.trim()) w.reparse(c, fact.index, ctx, 'shell-string');
+  }
+  if (sub === 'show') for (const a of positionals) if (/^[^:]*:./.test(a.text) && !a.dynamic) fact.reads.push(w.path(literal(a.text.slice(a.text.indexOf(':') + 1))));
   for (const out of optionValue(rest, [], ['--output'])) fact.writes.push(w.path(out));
   if (['clone', 'fetch', 'pull', 'push', 'ls-remote', 'submodule', 'send-email', 'archive'].includes(sub) && (sub !== 'archive' || rest.some((a) => a.text.startsWith('--remote')))) {
     fact.network = true;

@@ -5,6 +5,7 @@
 
 import * as path from 'node:path';
 import { DYNAMIC, showDynamic } from '../shell/words';
+import { isWellKnownProgram } from '../shell/programs';
 
 export interface PathFact {
   path: string;
@@ -24,12 +25,87 @@ const SYSTEM_DIRS = ['/bin', '/boot', '/etc', '/lib', '/lib32', '/lib64', '/libx
 const SYSTEM_DATA_DIRS = ['/var/log', '/var/www', '/var/lib', '/var/cache', '/var/backups', '/var/mail', '/var/spool/mail', '/var/opt', '/opt', '/srv', '/usr/local', '/usr/src', '/snap', '/run/user', '/Applications', '/Library/Caches'];
 const PSEUDO_DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/random', '/dev/urandom', '/dev/stdin', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/full']);
 const SECRET_HOME = ['.ssh', '.aws', '.gnupg', '.kube', '.docker', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.config/gcloud', '.azure', '.config/gh', '.password-store', '.vault-token', '.bash_history', '.zsh_history', '.pgpass', '.my.cnf', '.terraform.d', '.cargo/credentials', '.config/hub', '.gem/credentials'];
+/** Read by a shell, an editor, a language runtime, a tool or a login when it starts: writing one runs code later. */
+const STARTUP_HOME = [
+  '.bash_aliases', '.bashrc.d', '.profile.d', '.zlogout', '.zsh', '.oh-my-zsh/custom', '.config/fish', '.vimrc', '.gvimrc', '.exrc', '.vim/plugin',
+  '.config/nvim', '.emacs', '.emacs.d', '.gitconfig', '.config/git', '.ssh/config', '.ssh/rc', '.ssh/environment', '.pam_environment', '.config/environment.d',
+  '.xsession', '.xsessionrc', '.xinitrc', '.config/autostart', '.config/systemd', '.local/share/systemd', '.config/upstart', 'Library/LaunchAgents', '.pythonrc',
+  '.pythonstartup', '.irbrc', '.pryrc', '.gdbinit', '.lldbinit', '.tmux.conf', '.screenrc', '.wgetrc', '.curlrc', '.lesskey', '.config/lesskey', '.mailcap',
+  '.Rprofile', '.perldb', '.npmrc', '.yarnrc', '.config/pip', '.pip', '.cargo/config', '.cargo/config.toml', '.m2/settings.xml', '.gradle/init.d',
+  '.gradle/gradle.properties', '.config/containers', '.docker/config.json', '.kube/config', '.config/direnv', '.envrc', '.config/starship.toml',
+];
+/** Python runs these from any site-packages folder at start. */
+const STARTUP_NAME = /^(usercustomize|sitecustomize)\.py$|\.pth$/;
+function startupName(base: string, glob: boolean): boolean {
+  if (STARTUP_NAME.test(base)) return true;
+  if (!glob || !GLOB.test(base)) return false;
+  // Some names the pattern matches: each `?` tried as every letter, classes as their first member.
+  const plain = base.replace(/\[!?([^\]])[^\]]*\]/g, '$1').replace(/\*/g, '');
+  const tries = plain.includes('?') ? [...'abcdefghijklmnopqrstuvwxyz'].map((c) => plain.replace(/\?/g, c)) : [plain];
+  return tries.some((n) => STARTUP_NAME.test(n)) || ['usercustomize.py', 'sitecustomize.py'].some((n) => partRegex(base).test(n));
+}
+
+/** Where a shell or the system keeps what happened: changing it hides activity. */
+const HISTORY_HOME = ['.bash_history', '.zsh_history', '.history', '.sh_history', '.python_history', '.lesshst', '.local/share/fish/fish_history', '.node_repl_history', '.psql_history', '.mysql_history', '.viminfo', '.local/share/recently-used.xbel'];
 const SHELL_RC = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.kshrc', '.cshrc', '.tcshrc', '.config/fish/config.fish', '.xinitrc', '.xprofile', '.inputrc', '.bash_logout'];
-const SECRET_SYSTEM = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh/ssh_host_', '/etc/ssl/private', '/root/.ssh'];
-const SECRET_NAME = /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[^/]*)?|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json)?|secrets?\.(ya?ml|json|toml)|\.htpasswd|authorized_keys|known_hosts)$/;
+const SECRET_SYSTEM = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh/ssh_host_', '/etc/ssl/private', '/root/.ssh', '/var/run/secrets', '/run/secrets', '/etc/kubernetes/pki', '/etc/kubernetes/admin.conf', '/var/lib/kubelet/pki'];
+/** Secret system files a pattern is tried against. */
+const SECRET_SYSTEM_SAMPLES = ['/etc/ssh/ssh_host_rsa_key', '/etc/ssh/ssh_host_ed25519_key', '/etc/ssh/ssh_host_ecdsa_key', '/proc/self/environ', '/proc/1/environ', '/proc/self/mem', '/etc/shadow', '/etc/gshadow'];
+/** Files named like a secret wherever they are; public keys and host lists are not secrets. */
+const SECRET_NAME = /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[^/]*)?|id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|keystore|jks|ppk|kdbx)|credentials(\.json|\.db)?|secrets?\.(ya?ml|json|toml)|\.htpasswd|\.netrc|\.pgpass|service[-_]?account.*\.json|token|access_?tokens\.json)$/;
+/** In ~/.ssh only these are public: everything else there may be a private key. */
+const SSH_PUBLIC = /^(.*\.pub|known_hosts(\.old)?|authorized_keys2?|config)$/;
+/** Names a pattern is tried against: a pattern that could match one of them is treated as matching it. */
+const SECRET_SAMPLES = ['id_rsa', 'id_ed25519', 'id_ecdsa', 'id_dsa', '.env', '.env.local', 'credentials', 'credentials.json', 'secrets.yml', 'server.key', 'cert.pem', '.netrc', '.pgpass', 'token'];
 const PERSISTENCE_SYSTEM = ['/etc/cron', '/etc/crontab', '/etc/anacrontab', '/var/spool/cron', '/etc/systemd', '/lib/systemd', '/usr/lib/systemd', '/etc/init.d', '/etc/rc.local', '/etc/profile', '/etc/bash.bashrc', '/etc/environment', '/etc/ld.so.preload', '/etc/sudoers', '/Library/LaunchDaemons', '/Library/LaunchAgents'];
 
 const GLOB = /[*?[]/;
+
+/** A shell pattern as a regular expression for one path part. */
+export function partRegex(part: string): RegExp {
+  let re = '';
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = part.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        re += '[' + part.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  // As in bash without dotglob, a pattern matches a leading dot only with a dot of its own.
+  return new RegExp(`^${part.startsWith('.') ? '' : '(?!\\.)'}${re}$`);
+}
+
+/** Could the pattern `glob` name `literal` or something under it? Both relative, split on `/`. */
+function couldBeUnder(glob: string, literal: string): boolean {
+  const g = glob.split('/').filter((x) => x !== '');
+  const l = literal.split('/').filter((x) => x !== '');
+  if (g.length < l.length) return false;
+  // A part that is only wildcards (`*`) says nothing about which name it means.
+  return l.every((part, i) => (GLOB.test(g[i]) ? g[i].replace(/\[[^\]]*\]|[*?]/g, '') !== '' && partRegex(g[i]).test(part) : g[i] === part));
+}
+
+function couldBe(glob: string, literal: string): boolean {
+  return glob.split('/').filter((x) => x !== '').length === literal.split('/').filter((x) => x !== '').length && couldBeUnder(glob, literal);
+}
+
+/** Is `p` (relative, maybe a pattern) one of `list` or under one of them? */
+function inList(p: string, list: string[], glob: boolean): boolean {
+  return list.some((s) => (glob ? couldBeUnder(p, s) : under(p, s)));
+}
+
+function secretName(base: string, glob: boolean, nameGlob?: string): boolean {
+  if (SECRET_NAME.test(base)) return true;
+  const pattern = nameGlob ?? (glob && GLOB.test(base) ? base : undefined);
+  // A pattern says something about names only with some letters of its own: `*` alone names anything.
+  if (pattern === undefined || pattern.replace(/\[[^\]]*\]|[*?]/g, '').length < 2) return false;
+  return SECRET_SAMPLES.some((n) => partRegex(pattern).test(n));
+}
 
 function under(p: string, dir: string): boolean {
   return p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
@@ -43,11 +119,14 @@ function under(p: string, dir: string): boolean {
  * `opts.pick`: the dynamic tail names some entries under the folder (find's results), so an
  * empty expansion cannot turn it into the folder itself as it can for `rm -rf /$x`.
  */
-export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefined, opts: { dynamic: boolean; glob: boolean; pick?: boolean }): PathFact {
+export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefined, opts: { dynamic: boolean; glob: boolean; pick?: boolean; nameGlob?: string }): PathFact {
   const classes = new Set<string>();
   let text = raw;
   let dynamic = opts.dynamic;
   let home = false;
+  // `~+` is the working folder, `~-` the previous one (unknown here).
+  if (text === '~+' || text.startsWith('~+/')) text = '.' + text.slice(2);
+  else if (text === '~-' || text.startsWith('~-/')) text = DYNAMIC + text.slice(2);
   if (text === '~' || text.startsWith('~/')) {
     home = true;
     text = '/~' + text.slice(1);
@@ -65,8 +144,8 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
   if (firstDynamic > 0) {
     dynamic = true;
     classes.add('dynamic-tail');
-    // `/tmp/$x` is somewhere under /tmp; `/tm$x` is under /.
-    stable = stable.endsWith('/') ? stable : path.posix.dirname(stable + 'x');
+    // `/tmp/$x` is somewhere under /tmp; `/tm$x` is under /; `/tmp/../$x` is under /.
+    stable = stable.endsWith('/') || /(^|\/)\.\.?$/.test(stable) ? stable : path.posix.dirname(stable + 'x');
   }
   let resolved: string;
   if (stable.startsWith('/')) {
@@ -81,6 +160,8 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     if (rel === '..' || rel.startsWith('../')) {
       classes.add('outside');
       classes.add('parent');
+      // Only `..` parts: a folder that holds the workspace itself.
+      if (/^\.\.(\/\.\.)*$/.test(rel)) classes.add('workspace-ancestor');
       resolved = rel;
     } else {
       classes.add('workspace');
@@ -88,6 +169,8 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     }
   }
   if (resolved.length > 1 && resolved.endsWith('/')) resolved = resolved.slice(0, -1);
+  // `~/..` leaves the home folder: what is above it is not known, so it is the root as far as judging goes.
+  if (home && !under(resolved, '/~')) home = false;
 
   if (resolved.startsWith('/')) {
     const ws = workspace ? path.posix.normalize(workspace) : undefined;
@@ -104,10 +187,19 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     if (home || under(p, '/~') || /^\/home\/[^/]+/.test(p) || under(p, '/root') || /^\/Users\/[^/]+/.test(p)) {
       classes.add('home');
       const inHome = p.startsWith('/~') ? p.slice(2).replace(/^\//, '') : p.replace(/^\/(home|Users)\/[^/]+\/?|^\/root\/?/, '');
+      // A pattern may also come from the working folder (`cd ~/.s?h`), not only from the word.
+      const g = GLOB.test(inHome);
+      if (home || under(p, '/~')) classes.add('own-home');
       if ((inHome === '' && !opts.pick) || (GLOB.test(inHome.split('/')[0]) && !inHome.includes('/'))) classes.add('home-root');
-      if (SECRET_HOME.some((s) => under(inHome, s))) classes.add('secret');
-      if (SHELL_RC.some((s) => inHome === s)) classes.add('shell-rc');
-      if (under(inHome, '.ssh/authorized_keys') || under(inHome, '.config/autostart') || under(inHome, '.config/systemd') || under(inHome, 'Library/LaunchAgents')) classes.add('persistence');
+      if (inList(inHome, SECRET_HOME, g) && !(under(inHome, '.ssh') && inHome !== '.ssh' && !g && SSH_PUBLIC.test(path.posix.basename(inHome)))) classes.add('secret');
+      // A folder that holds secrets, named with a run-time tail, may be a secret too.
+      if (classes.has('dynamic-tail') && inHome !== '' && SECRET_HOME.some((s2) => under(s2, inHome) || under(inHome, s2))) classes.add('secret');
+      if (SHELL_RC.some((s2) => (g ? couldBe(inHome, s2) : inHome === s2))) classes.add('shell-rc');
+      if (inList(inHome, STARTUP_HOME, g) || (g && inHome.split('/').length === 1 && STARTUP_HOME.some((s2) => couldBe(inHome, s2)))) classes.add('startup');
+      if (inList(inHome, HISTORY_HOME, g)) classes.add('history');
+      // Folders ahead of the system's on PATH: a file there named like a known program replaces it.
+      if (['.local/bin', 'bin'].some((d) => path.posix.dirname(inHome) === d) && (isWellKnownProgram(path.posix.basename(inHome)) || (g && GLOB.test(path.posix.basename(inHome))))) classes.add('startup');
+      if (inList(inHome, ['.ssh/authorized_keys', '.ssh/authorized_keys2', '.config/autostart', '.config/systemd', '.local/share/systemd', 'Library/LaunchAgents'], g)) classes.add('persistence');
     } else if (p === '/' && classes.has('dynamic-tail') && opts.pick) {
       // `/$x`: some path, anywhere; not the root itself.
       classes.add('outside');
@@ -117,9 +209,13 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
       if (under(p, '/dev/tcp') || under(p, '/dev/udp')) classes.add('network-socket');
       else if (PSEUDO_DEVICES.has(p) || under(p, '/dev/fd') || under(p, '/dev/shm') || under(p, '/dev/pts')) classes.add('pseudo-device');
       else classes.add('device');
+    } else if (under(p, '/proc') && /^\/proc\/[^/]+\/(environ|mem)$/.test(p)) {
+      // Another process's environment holds its tokens; its memory holds everything.
+      classes.add('system');
+      classes.add('secret');
     } else if (under(p, '/tmp') || under(p, '/var/tmp')) {
       classes.add('tmp');
-    } else if (SYSTEM_DATA_DIRS.some((d) => under(p, d) && p !== d)) {
+    } else if (SYSTEM_DATA_DIRS.some((d) => under(p, d) && (p !== d || classes.has('dynamic-tail')))) {
       classes.add('system-data');
     } else if (SYSTEM_DIRS.some((d) => under(p, d))) {
       classes.add('system');
@@ -127,8 +223,16 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     } else {
       classes.add('outside');
     }
-    if (SECRET_SYSTEM.some((s) => under(p, s) || (s.endsWith('_') && p.startsWith(s)))) classes.add('secret');
-    if (PERSISTENCE_SYSTEM.some((s) => under(p, s))) classes.add('persistence');
+    const g = GLOB.test(p);
+    if (g && classes.has('outside') && SYSTEM_DIRS.some((d) => couldBeUnder(p, d))) classes.add('system');
+    if (SECRET_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)) || (s.endsWith('_') && p.startsWith(s)))) classes.add('secret');
+    if (g && SECRET_SYSTEM_SAMPLES.some((s) => couldBe(p, s))) {
+      classes.add('secret');
+      if (p.startsWith('/proc/')) classes.add('system');
+    }
+    if (PERSISTENCE_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)))) classes.add('persistence');
+    if (under(p, '/var/log') || under(p, '/var/account') || under(p, '/run/log') || p === '/var/run/utmp' || (g && couldBeUnder(p, '/var/log'))) classes.add('logs');
+    if (/\/(site|dist)-packages\//.test(p) && startupName(path.posix.basename(p), g)) classes.add('startup');
   }
   if (classes.has('workspace')) {
     const rel = resolved;
@@ -140,8 +244,10 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     if (/(^|\/)\.vscode\//.test(rel)) classes.add('editor-config');
   }
   const base = path.posix.basename(resolved);
-  if (SECRET_NAME.test(base)) classes.add('secret');
+  if (secretName(base, opts.glob, opts.nameGlob) && !(opts.nameGlob === undefined && SSH_PUBLIC.test(base))) classes.add('secret');
+  if (/\/(site|dist)-packages\//.test(resolved) && startupName(base, opts.glob)) classes.add('startup');
   if (opts.glob) classes.add('glob');
+  if (opts.pick) classes.add('picked');
   if (dynamic) classes.add('dynamic');
   return { path: showDynamic(raw), dynamic, glob: opts.glob, resolved, classes: [...classes].sort() };
 }

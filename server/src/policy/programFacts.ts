@@ -7,6 +7,9 @@ import type { CommandFact } from './factsTypes';
 import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
 import { describeFind } from './findFacts';
 import { describeGit } from './gitFacts';
+import { isStdinPath, runProcessSubstitutionCode, runStdinCode, runWrittenScript } from './codeFeeds';
+import { describeBehaviour, remoteNames } from './behaviourFacts';
+import { describeContainer } from './containerFacts';
 import { describeGitTool, describeInterpreterTool, describeTool } from './tools';
 import {
   CODE_ARG_PROGRAMS, COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, FIRST_IS_NOT_PATH, INTERPRETERS, MODIFY_AFTER_FIRST, NETWORK_SUBCOMMANDS, NETWORK_TOOLS,
@@ -36,9 +39,17 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     if (fact.name_from_substitution) fact.markers.push('name-from-substitution');
     return;
   }
+  if (fact.path_given && !/^\/(usr\/)?(local\/)?s?bin\//.test(fact.name)) {
+    const file = p(literal(fact.name)).resolved;
+    fact.markers.push(`runs-file:${file}`);
+    runWrittenScript(w, fact, file, ctx);
+  }
+  describeBehaviour(w, fact, args, ctx);
+  describeContainer(w, fact, args);
   if (args.some((a) => a.procSubst === '<(') && (SHELLS.has(prog) || prog in INTERPRETERS || SOURCE_LIKE.has(prog))) {
     fact.runs_code = 'process-substitution';
     w.unknown('process-substitution-into-shell', `${prog} runs code produced by a process substitution`, fact.index);
+    if (!(prog in INTERPRETERS)) runProcessSubstitutionCode(w, fact, args, ctx);
   }
   if (fact.stdin === 'heredoc' || fact.stdin === 'herestring') {
     if (SHELLS.has(prog) || prog in INTERPRETERS) w.unknown('heredoc-into-interpreter', `${prog} runs code given in a here-document`, fact.index);
@@ -57,15 +68,14 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
       }
     } else if (fact.runs_code === 'none') {
       const script = positionals.find((a) => a.procSubst === '');
-      if (script && !has('s')) {
+      if (script && !has('s') && !isStdinPath(script, p(script).resolved)) {
         fact.runs_code = 'script';
         reads([script]);
+        runWrittenScript(w, fact, p(script).resolved, ctx);
       } else fact.runs_code = 'stdin';
     }
-    // A here-document given to a shell is a script we can read: judge its commands too.
-    if (fact.runs_code === 'stdin' && (fact.stdin === 'heredoc' || fact.stdin === 'herestring') && fact.inline_code.trim() !== '') {
-      w.reparse(fact.inline_code.split('$?').join('"$PALADIN_DYNAMIC"'), fact.index, ctx, 'shell-string');
-    }
+    // A here-document, a here-string or known text piped in is a script we can read: judge its commands too.
+    runStdinCode(w, fact, ctx);
     return;
   }
   if (prog in INTERPRETERS) {
@@ -89,7 +99,11 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     } else if (module >= 0 && (prog.startsWith('python') || prog.startsWith('pypy'))) {
       fact.runs_code = 'module';
       fact.inline_code = args[module + 1]?.text ?? '';
-      if (/^(http\.server|SimpleHTTPServer|smtpd|ftplib|pyftpdlib)$/.test(fact.inline_code)) fact.listens = true;
+      if (/^(http\.server|SimpleHTTPServer|smtpd|ftplib|pyftpdlib)$/.test(fact.inline_code)) {
+        fact.listens = true;
+        // The folder it serves is read by whoever connects.
+        reads(optionValue(args, ['-d'], ['--directory']).concat(optionValue(args, ['-d'], ['--directory']).length ? [] : [literal('.')]));
+      }
       if (fact.inline_code === 'pip') fact.network = true;
     } else if (fact.runs_code === 'none') {
       const script = positionals.find((a) => a.procSubst === '');
@@ -97,6 +111,11 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
         fact.runs_code = 'script';
         reads([script]);
       } else fact.runs_code = 'stdin';
+    }
+    // Paths written out in inline code are read as such when they name secrets.
+    for (const m of fact.inline_code.matchAll(/(?:~|\/)[\w./-]+/g)) {
+      const q = p(literal(m[0]));
+      if (q.classes.includes('secret')) fact.reads.push(q);
     }
     if (describeInterpreterTool(w, fact, args, ctx)) return;
     if (prog === 'perl' && flags.includes('i')) writes(positionals.slice(codeAt >= 0 ? 0 : 1).filter((a) => a !== args[codeAt]));
@@ -112,8 +131,15 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     return;
   }
   if (SOURCE_LIKE.has(prog)) {
+    if (positionals[0] && isStdinPath(positionals[0], p(positionals[0]).resolved)) {
+      fact.runs_code = 'stdin';
+      runStdinCode(w, fact, ctx);
+    }
     if (fact.runs_code === 'none') fact.runs_code = 'script';
-    if (positionals[0]) reads([positionals[0]]);
+    if (positionals[0] && fact.runs_code === 'script') {
+      reads([positionals[0]]);
+      runWrittenScript(w, fact, p(positionals[0]).resolved, ctx);
+    }
     w.unknown('source', `${prog} runs a script file in the current shell`, fact.index);
     return;
   }
@@ -134,7 +160,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     return;
   }
   if (prog === 'cd' || prog === 'pushd') {
-    w.changeDir(positionals[0]);
+    w.changeDir(positionals[0], fact.env.find((e) => e.name === 'CDPATH' && !e.dynamic)?.value);
     return;
   }
   if (prog === 'find') {
@@ -142,7 +168,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     return;
   }
   if (prog === 'git') {
-    describeGit(w, fact, args);
+    describeGit(w, fact, args, ctx);
     describeGitTool(w, fact, args, ctx);
     return;
   }
@@ -163,7 +189,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   switch (prog) {
     case 'curl': {
       writes(optionValue(args, ['-o'], ['--output']).filter((v) => v.text !== '-'));
-      if (has('O', 'remote-name', 'remote-name-all')) writes([literal('.')]);
+      if (has('O', 'remote-name', 'remote-name-all')) writes(remoteNames(args));
       const data = optionValue(args, ['-d', '-F', '-T'], ['--data', '--data-binary', '--data-raw', '--data-urlencode', '--data-ascii', '--form', '--upload-file', '--json', '--form-string']);
       if (data.length > 0) fact.uploads = true;
       for (const d of data) {
@@ -362,7 +388,8 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   if (prog === 'xxd' && has('r', 'revert')) fact.decodes = true;
   if (prog === 'uudecode' || (prog === 'openssl' && (first === 'base64' || first === 'enc') && has('d'))) fact.decodes = true;
   if (['printf', 'echo'].includes(prog) && args.some((a) => /\\x[0-9a-fA-F]{2}|\\[0-7]{3}/.test(a.text))) fact.decodes = true;
-  if (prog === 'rev') fact.decodes = true;
+  if (prog === 'rev' || (prog === 'tr' && positionals.length >= 2)) fact.decodes = true;
+  if (['zcat', 'gunzip', 'bzcat', 'xzcat', 'zstdcat'].includes(prog) || (['gzip', 'bzip2', 'xz', 'zstd'].includes(prog) && has('d', 'decompress'))) fact.decodes = true;
   if (prog === 'crontab' || prog === 'systemctl' || prog === 'service' || prog === 'launchctl' || prog === 'docker' || prog === 'kubectl' || prog === 'npm' || prog === 'make') {
     fact.subcommand = first;
   }

@@ -7,8 +7,61 @@ import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
 import { literal, show } from '../shell/argWords';
 import { PRIVILEGE_WRAPPERS } from '../shell/programs';
-import { ASSIGNMENT, isWrapper, programName, wrapperStep, xargsFeed, xargsToken, type WrapperStep } from '../shell/wrappers';
+import { ASSIGNMENT, isWrapper, programName, wrapperStep, xargsToken, type WrapperStep } from '../shell/wrappers';
 import { DYNAMIC, showDynamic, type WordValue } from '../shell/words';
+import {
+  COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, INTERPRETERS, NETWORK_TOOLS, NO_PATH_ARGS, SHELLS, SOURCE_LIKE, SYSTEM_CONTROL, WRAPPERS, WRITE_ALL,
+} from '../shell/programs';
+import { changeDirectory, partRegex } from './paths';
+
+/** What xargs reads: the known text of the stage before it, split as xargs splits; the paths find prints; else something unknown. */
+function xargsInput(w: Walker, ctx: Context, lines: boolean): WordValue[] {
+  const unknown: WordValue = { ...literal(DYNAMIC), dynamic: true, glob: false };
+  if (ctx.stdinText !== undefined) {
+    const items = lines ? ctx.stdinText.split('\n').filter((l) => l.trim() !== '') : splitXargs(ctx.stdinText);
+    if (items && items.length > 0) return items.slice(0, 64).map((t) => literal(t));
+    if (items) return [literal('')];
+  }
+  const before = w.facts.commands.find((c) => ctx.pipeline >= 0 && c.pipeline === ctx.pipeline && c.stage === ctx.stage - 1 && c.parent === ctx.parent);
+  if (before?.program === 'find') {
+    const i = before.args.findIndex((a) => a === '-name' || a === '-iname');
+    const nameGlob = i >= 0 ? before.args[i + 1] : undefined;
+    const roots = before.positionals.length ? before.positionals : ['.'];
+    return roots.map((r) => ({ ...literal(r.replace(/\/+$/, '') + '/' + DYNAMIC), dynamic: true, glob: false, pick: true, nameGlob }));
+  }
+  return [unknown];
+}
+
+/** xargs splits on blanks and honours quotes and backslashes; null when its quoting is not balanced. */
+function splitXargs(text: string): string[] | null {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return null;
+      cur += text.slice(i + 1, close);
+      has = true;
+      i = close;
+    } else if (c === '\\') {
+      cur += text[++i] ?? '';
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += c;
+      has = true;
+    }
+  }
+  if (has) out.push(cur);
+  return out;
+}
+
+
 
 export function setName(fact: CommandFact, word: WordValue): void {
   fact.name = show(word);
@@ -19,16 +72,53 @@ export function setName(fact: CommandFact, word: WordValue): void {
   if (!word.dynamic) fact.path_given = word.text.includes('/');
 }
 
+/**
+ * `/???/r?`: a program named by a pattern could be any program it matches.
+ * The command is described as the first known match, and as up to five more
+ * beside it, so the policy judges every program it could be.
+ */
+function globName(w: Walker, fact: CommandFact, rest: WordValue[], ctx: Context): void {
+  const word = rest[0];
+  if (word.dynamic || !word.glob || !/[*?[]/.test(fact.program)) return;
+  fact.name_obfuscated = true;
+  fact.markers.push('glob-name');
+  // Only a pattern with a letter of its own, in a folder that could be a system bin folder, names a known program.
+  const dir = word.text.includes('/') ? word.text.slice(0, word.text.lastIndexOf('/')) : '';
+  const dirRe = new RegExp('^' + dir.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  if (dir !== '' && !['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'].some((d) => dirRe.test(d))) return;
+  if (fact.program.replace(/\[[^\]]*\]|[*?]/g, '') === '') return;
+  const re = partRegex(fact.program);
+  const matches = programNames().filter((n) => re.test(n));
+  if (matches.length === 0) return;
+  for (const m of matches.slice(1, 6)) {
+    const sibling = w.newCommand({ ...ctx, parent: fact.index, via: 'exec' });
+    w.command(sibling, [{ ...word, text: '/usr/bin/' + m, glob: false }, ...rest.slice(1)], { ...ctx, parent: fact.index, via: 'exec' });
+  }
+  fact.program = matches[0];
+  fact.name = '/usr/bin/' + matches[0];
+}
+
+let names: string[] | undefined;
+function programNames(): string[] {
+  names ??= [...new Set([...SHELLS, ...Object.keys(INTERPRETERS), ...WRAPPERS, ...NETWORK_TOOLS, ...NO_PATH_ARGS, ...DELETERS, ...WRITE_ALL, ...COPIERS, ...COMPRESSORS, ...SYSTEM_CONTROL, ...EVAL_LIKE, ...SOURCE_LIKE, ...MORE_PROGRAMS])].sort();
+  return names;
+}
+
+/** Programs the tables above do not list but a pattern may well mean. */
+const MORE_PROGRAMS = ['killall5', 'kubectl', 'helm', 'nerdctl', 'aa-disable', 'aa-teardown', 'aa-complain', 'apparmor_parser', 'loginctl', 'dbus-send', 'busctl', 'nft', 'ip6tables', 'auditctl', 'csrutil', 'spctl', 'service', 'mkfs.ext4', 'mkfs.xfs', 'fdisk', 'parted', 'sfdisk', 'useradd', 'usermod', 'passwd', 'chpasswd', 'visudo', 'insmod', 'modprobe', 'setcap', 'capsh', 'killall', 'pkexec', 'doas', 'rsync', 'scp', 'socat', 'nc', 'ncat', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'mongo', 'mongosh', 'terraform', 'aws', 'gcloud', 'az', 'npm', 'pip', 'make', 'cargo', 'go', 'cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate'];
+
 /** Take wrappers off; returns the words from the real program on, or null when nothing is left to describe. */
 export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Context): WordValue[] | null {
   let rest = words;
   for (let guard = 0; guard < 24; guard++) {
     setName(fact, rest[0]);
+    globName(w, fact, rest, ctx);
     const prog = fact.program;
     if (!isWrapper(prog)) return rest;
     const args = rest.slice(1);
     const step = wrapperStep(prog, args);
     if (PRIVILEGE_WRAPPERS.has(prog)) fact.privileged = true;
+    if (prog === 'env' || prog === 'sudo') chdirOption(w, prog, args, step.options);
     if (prog === 'env') envWords(w, fact, args, step, ctx);
     if (prog === 'su') suCommand(w, fact, args, ctx);
     switch (step.kind) {
@@ -46,7 +136,7 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
       case 'xargs':
         fact.markers.push('xargs');
         fact.wrappers.push('xargs');
-        rest = xargsCommand(args, step.options, step.at);
+        rest = xargsCommand(w, fact, args, step.options, step.at, ctx);
         continue;
       case 'runs':
         fact.wrappers.push(prog);
@@ -87,8 +177,27 @@ function watchCode(w: Walker, fact: CommandFact, words: WordValue[], ctx: Contex
   if (!fact.code_dynamic && code.trim()) w.reparse(code, fact.index, ctx, 'shell-string');
 }
 
-/** The command xargs runs (echo when none), with the words it reads from its input. */
-function xargsCommand(args: WordValue[], options: number, at: number): WordValue[] {
-  const cmd = args.slice(at);
-  return xargsFeed(cmd.length === 0 ? [literal('echo')] : cmd, xargsToken(args, options), { ...literal(DYNAMIC), dynamic: true, glob: false });
+/** The command xargs runs (echo when none), with the words it reads from its input: known ones when the line makes them known. */
+function xargsCommand(w: Walker, fact: CommandFact, args: WordValue[], options: number, at: number, ctx: Context): WordValue[] {
+  const cmd = args.slice(at).length === 0 ? [literal('echo')] : args.slice(at);
+  const token = xargsToken(args, options);
+  const items = xargsInput(w, ctx, token !== null);
+  if (token === null) return [...cmd, ...items];
+  const fill = (item: WordValue) => cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(item.text), dynamic: a.dynamic || item.dynamic, pick: item.pick, nameGlob: item.nameGlob } : a));
+  // One command per input line: the first is this fact, the next few are described beside it.
+  for (const item of items.slice(1, 4)) {
+    const sibling = w.newCommand({ ...ctx, parent: fact.index, via: 'exec' });
+    w.command(sibling, fill(item), { ...ctx, parent: fact.index, via: 'exec' });
+  }
+  return fill(items[0]);
+}
+
+/** `env -C DIR` and `sudo -D DIR` run the command in another folder. */
+function chdirOption(w: Walker, prog: string, args: WordValue[], options: number): void {
+  const names = prog === 'env' ? ['-C', '--chdir'] : ['-D', '--chdir'];
+  for (let k = 0; k < options; k++) {
+    const t = args[k].text;
+    if (names.includes(t)) w.commandCwd = changeDirectory(w.cwd, args[k + 1]?.dynamic ? null : (args[k + 1]?.text ?? null), w.workspace);
+    else if (t.startsWith('--chdir=')) w.commandCwd = changeDirectory(w.cwd, args[k].dynamic ? null : t.slice(8), w.workspace);
+  }
 }

@@ -38,7 +38,7 @@ export const INTERPRETERS: Record<string, string[]> = {
 /** Programs whose job is to run another program given in their argv. */
 export const WRAPPERS = new Set([
   'env', 'command', 'builtin', 'exec', 'sudo', 'doas', 'timeout', 'nice', 'ionice', 'nohup', 'stdbuf', 'busybox', 'xargs',
-  'setsid', 'time', 'pkexec', 'runuser', 'chrt', 'taskset', 'flock', 'unbuffer', 'chronic', 'caffeinate', 'strace', 'ltrace', 'watch', 'su',
+  'setsid', 'time', 'toybox', 'pkexec', 'runuser', 'chrt', 'taskset', 'flock', 'unbuffer', 'chronic', 'caffeinate', 'strace', 'ltrace', 'watch', 'su',
   'chroot',
 ]);
 

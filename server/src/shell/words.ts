@@ -2,7 +2,7 @@
 // known before running: quotes removed, escapes applied, and each part only
 // known at run time ($x, $(...), `...`, $((...))) marked as dynamic.
 
-import { nodeType, shellOps, type ShNode } from './parser';
+import { nodeType, parseShell, shellOps, type ShNode } from './parser';
 
 /** Stands for a part of a word that is only known at run time. */
 export const DYNAMIC = '\u0000';
@@ -29,9 +29,60 @@ export interface WordValue {
   procSubst: '' | '<(' | '>(';
   /** Stands for entries found under a folder (find's `{}`), never the folder itself. */
   pick?: boolean;
+  /** An unquoted expansion put text in the word: bash splits it on IFS. */
+  split?: boolean;
+  /** Where in `text` that expanded text is (start, end): only there does splitting happen. */
+  splitRanges?: [number, number][];
+  /** An unquoted `{a,b}` or `{1..3}`: bash makes several words of it. */
+  braces?: boolean;
+  /** Names read in arithmetic (`$((x))`, `a[x]`, `[[ $x -eq 1 ]]`): bash evaluates their values as expressions. */
+  arith?: string[];
+  /** Variables the word expands. */
+  params?: string[];
+  /** For a path found by `find -name PATTERN`: the pattern its last part matches. */
+  nameGlob?: string;
   /** The word starts with this parameter expansion (`$X/...`, `${X:-d}/...`): the operator (0 for none) and its word. */
   lead?: { name: string; op: number; word: string };
 }
+
+/**
+ * What is known while reading a word: variables set earlier in the same
+ * line, and the output of substitutions that can be computed without running
+ * anything (`$(echo rm)`). Unknown is `undefined`, never a guess.
+ */
+export interface WordScope {
+  lookup(name: string, index?: string): string | undefined;
+  substitute?(stmts: ShNode[]): string | undefined;
+}
+
+let scope: WordScope | undefined;
+
+/** Read a word with what the line has made known so far. */
+export function scopedWordValue(word: ShNode, s: WordScope | undefined): WordValue {
+  const saved = scope;
+  scope = s;
+  try {
+    return wordValue(word);
+  } finally {
+    scope = saved;
+  }
+}
+
+interface ExpOps {
+  useDefault: Set<number>;
+  ifSet: Set<number>;
+}
+let expOps: ExpOps | undefined;
+
+/** Expansion operators are numbers that differ between parser releases: learn them from probes. */
+function expansionOps(): ExpOps {
+  if (expOps) return expOps;
+  const op = (src: string): number => parseShell(src).Stmts[0].Cmd.Args[1].Parts[0].Exp.Op as number;
+  expOps = { useDefault: new Set(['echo ${a:-b}', 'echo ${a-b}', 'echo ${a:=b}', 'echo ${a=b}'].map(op)), ifSet: new Set(['echo ${a:+b}', 'echo ${a+b}'].map(op)) };
+  return expOps;
+}
+
+const BRACES = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
 
 function unescapeUnquoted(s: string): string {
   return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
@@ -83,6 +134,7 @@ function addPart(v: WordValue, part: ShNode, inDouble: boolean, first: boolean):
       } else {
         if (raw.includes('\\')) v.quoted = true;
         if (hasUnescapedGlob(raw)) v.glob = true;
+        if (BRACES.test(raw)) v.braces = true;
         v.text += unescapeUnquoted(raw);
       }
       return;
@@ -91,7 +143,8 @@ function addPart(v: WordValue, part: ShNode, inDouble: boolean, first: boolean):
       v.quoted = true;
       if (part.Dollar === true) {
         v.ansiC = true;
-        v.text += decodeAnsiC(part.Value as string);
+        // Bash ends a $'...' string at its first NUL byte.
+        v.text += decodeAnsiC(part.Value as string).split('\u0000')[0];
       } else {
         v.text += part.Value as string;
       }
@@ -104,14 +157,25 @@ function addPart(v: WordValue, part: ShNode, inDouble: boolean, first: boolean):
       return;
     }
     case 'ParamExp': {
-      paramExp(v, part, first);
+      paramExp(v, part, first, inDouble);
       return;
     }
     case 'CmdSubst': {
+      v.nested.push({ kind: 'command-substitution', stmts: part.Stmts ?? [] });
+      const out = scope?.substitute?.(part.Stmts ?? []);
+      if (out !== undefined) {
+        v.fromSubstitution = true;
+        const start = v.text.length;
+        v.text += out.replace(/\n+$/, '');
+        if (!inDouble) {
+          v.split = true;
+          (v.splitRanges ??= []).push([start, v.text.length]);
+        }
+        return;
+      }
       v.dynamic = true;
       v.fromSubstitution = true;
       v.text += DYNAMIC;
-      v.nested.push({ kind: 'command-substitution', stmts: part.Stmts ?? [] });
       return;
     }
     case 'ProcSubst': {
@@ -146,10 +210,10 @@ function addPart(v: WordValue, part: ShNode, inDouble: boolean, first: boolean):
   }
 }
 
-function paramExp(v: WordValue, part: ShNode, first: boolean): void {
+function paramExp(v: WordValue, part: ShNode, first: boolean, inDouble: boolean): void {
   const name: string = part.Param?.Value ?? '';
   const plain = !part.Excl && !part.Length && !part.Width && !part.Index && !part.Slice && !part.Repl && !part.Exp;
-  if (part.Excl) v.unknown.push({ construct: 'indirect-expansion', detail: `\${!${name}} names another variable at run time` });
+  (v.params ??= []).push(name);
   if (part.Exp) {
     if (part.Exp.Op === shellOps().paramAt) {
       const letter = wordValue(part.Exp.Word).text;
@@ -168,22 +232,69 @@ function paramExp(v: WordValue, part: ShNode, first: boolean): void {
     arithm(v, part.Slice.Length);
   }
   // $HOME and $PWD at the start of a word still say where a path is.
-  if (plain && first && name === 'HOME') {
+  if (plain && first && name === 'HOME' && scope?.lookup('HOME') === undefined) {
     v.text += '~';
     return;
   }
-  if (plain && first && name === 'PWD') {
+  if (plain && first && name === 'PWD' && scope?.lookup('PWD') === undefined) {
     v.text += '.';
     return;
   }
+  const known = knownValue(part, name);
+  if (known !== undefined) {
+    const start = v.text.length;
+    v.text += known;
+    if (!inDouble) {
+      v.split = true;
+      (v.splitRanges ??= []).push([start, v.text.length]);
+      if (/[*?[]/.test(known)) v.glob = true;
+    }
+    return;
+  }
   if (first && v.text === '') v.lead = { name, op: part.Exp ? (part.Exp.Op as number) : 0, word: part.Exp?.Word ? wordValue(part.Exp.Word).text : '' };
+  if (part.Excl && !part.Index) v.unknown.push({ construct: 'indirect-expansion', detail: `\${!${name}} names another variable at run time` });
   v.dynamic = true;
   v.text += DYNAMIC;
+}
+
+/** The value an expansion has for certain, or undefined. */
+function knownValue(part: ShNode, name: string): string | undefined {
+  if (part.Length || part.Width || part.Slice || part.Repl) return undefined;
+  let index: string | undefined;
+  if (part.Index) {
+    const i = wordValue(part.Index);
+    if (i.dynamic || !/^[0-9]+$/.test(i.text)) return undefined;
+    index = i.text;
+  }
+  let target = name;
+  if (part.Excl) {
+    if (part.Index) return undefined;
+    const ref = scope?.lookup(name);
+    if (ref === undefined || !/^[A-Za-z_][A-Za-z0-9_]*(\[[0-9]+\])?$/.test(ref)) return undefined;
+    target = ref;
+  }
+  const value = scope?.lookup(target, index);
+  if (part.Exp && part.Exp.Op !== shellOps().paramAt) {
+    const ops = expansionOps();
+    if (ops.useDefault.has(part.Exp.Op as number)) {
+      if (value !== undefined && value !== '') return value;
+      // Not set here, or set to nothing: the default is what bash uses when the variable is unset, the case to judge.
+      const d = wordValue(part.Exp.Word);
+      return d.dynamic ? undefined : d.text;
+    }
+    if (ops.ifSet.has(part.Exp.Op as number)) {
+      if (value === undefined) return undefined;
+      return value === '' ? '' : wordValue(part.Exp.Word).dynamic ? undefined : wordValue(part.Exp.Word).text;
+    }
+    return value;
+  }
+  return value;
 }
 
 function mergeNested(v: WordValue, inner: WordValue): void {
   v.nested.push(...inner.nested);
   v.unknown.push(...inner.unknown);
+  if (inner.arith) (v.arith ??= []).push(...inner.arith);
   if (inner.fromSubstitution) v.fromSubstitution = true;
 }
 
@@ -192,7 +303,12 @@ export function arithm(v: WordValue, node: ShNode, depth = 0): void {
   if (node === null || node === undefined || depth > 64) return;
   const t = nodeType(node);
   if (t === 'Word') {
-    mergeNested(v, wordValue(node));
+    const inner = wordValue(node);
+    mergeNested(v, inner);
+    // A bare name in arithmetic is read as a variable whose value is itself evaluated.
+    // Quote removal first (`let \\x+1` reads x); numbers such as 0x1F and 16#ff name nothing.
+    const names = inner.dynamic ? [] : (inner.text.replace(/(^|[^A-Za-z0-9_])[0-9][0-9A-Za-z_#@]*/g, '$1').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+    (v.arith ??= []).push(...names, ...(inner.params ?? []));
     return;
   }
   for (const key of ['X', 'Y']) {
