@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { RequestErrorCode } from './protocol/errors';
 import { MAX_COMMAND_CHARS } from './protocol/limits';
 
 export { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from './protocol/limits';
@@ -13,7 +14,7 @@ export class RequestError extends Error {
   override name = 'RequestError';
   constructor(
     message: string,
-    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' = 'invalid',
+    readonly code: RequestErrorCode = 'invalid',
   ) {
     super(message);
   }

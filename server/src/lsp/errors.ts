@@ -4,12 +4,9 @@
 
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { RequestError } from '../kernel';
+import type { ErrorData } from '../protocol/errors';
 
-/** `data` of every Paladin error response. */
-export interface ErrorData {
-  kind: RequestError['code'] | 'cancelled' | 'internal';
-  policy?: unknown;
-}
+export type { ErrorData } from '../protocol/errors';
 
 export function toResponseError(err: unknown, what: string, log: (message: string) => void): ResponseError<ErrorData> {
   if (err instanceof ResponseError) return err as ResponseError<ErrorData>;
