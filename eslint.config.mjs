@@ -10,12 +10,12 @@ const stageBoundaries = [
     message: 'A stage must not import the composition root (paladin.ts, compose.ts, server.ts): take what it needs from kernel.ts, protocol/ or stages.ts.',
   },
   {
-    regex: '^(\\.\\./)+(cli|lsp)(/.*)?$',
-    message: 'A stage must not import a front (cli/, lsp/): fronts call stages through Paladin, never the other way round.',
+    regex: '^(\\.\\./)+(cli|lsp|agents)(/.*)?$',
+    message: 'A stage must not import a front (cli/, lsp/, agents/): fronts call stages through Paladin, never the other way round.',
   },
   {
-    regex: '^(\\.\\./)+gateway(/(httpApi|index)(\\.[cm]?[jt]s)?)?$|^\\./httpApi(\\.[cm]?[jt]s)?$',
-    message: 'A stage must not import the HTTP front (gateway/httpApi.ts or the gateway barrel): import the gateway module it needs directly.',
+    regex: '^(\\.\\./)+gateway(/(httpApi|runsApi|index)(\\.[cm]?[jt]s)?)?$|^\\./(httpApi|runsApi)(\\.[cm]?[jt]s)?$',
+    message: 'A stage must not import the HTTP front (gateway/httpApi.ts, gateway/runsApi.ts or the gateway barrel): import the gateway module it needs directly.',
   },
 ];
 const clientBoundaries = [
@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     files: STAGES.map((s) => `server/src/${s}/**/*.ts`),
-    ignores: ['server/src/gateway/httpApi.ts', 'server/src/gateway/index.ts'],
+    ignores: ['server/src/gateway/httpApi.ts', 'server/src/gateway/runsApi.ts', 'server/src/gateway/index.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: stageBoundaries }] },
   },
   {

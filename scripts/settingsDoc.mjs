@@ -14,7 +14,7 @@ export function envName(key) {
 }
 
 function shown(value) {
-  if (value === '' || value === undefined) return 'empty';
+  if (value === '' || value === undefined || (Array.isArray(value) && value.length === 0)) return 'empty';
   if (Array.isArray(value)) return `\`${value.join(',')}\``;
   return `\`${value}\``;
 }

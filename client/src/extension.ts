@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatView';
 import { registerCommands } from './commands';
+import { registerLmTools } from './lmTools';
 import { ServerClient, type ServerState } from './serverClient';
 import { SNAPSHOT_SCHEME, SnapshotDocuments } from './snapshotDocuments';
 import { StatusBar } from './statusBar';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): PaladinApi {
     vscode.commands.registerCommand('paladin.showOutput', () => log.show()),
   );
   registerCommands(context, server, chat);
+  context.subscriptions.push(...registerLmTools(server));
   // Finding the runtime spawns `node --version`, and starting spawns the server: both after activation returns.
   const starting = setImmediate(() => void server?.start());
   context.subscriptions.push({ dispose: () => clearImmediate(starting) });

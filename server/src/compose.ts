@@ -3,18 +3,14 @@
 
 import { Paladin } from './paladin';
 import type { Settings } from './settings/settings';
-import { openDatabase } from './store/database';
-import { createPolicyStage, policyMigrations } from './policy';
-import { createPlannerStage, plannerMigrations } from './planner';
+import { createPolicyStage } from './policy';
+import { createPlannerStage } from './planner';
 import { createExecutorStage } from './executor';
-import { createExplainerStage, explainerMigrations } from './explainer';
-import { createRecordsStage, recordsMigrations } from './presenter';
+import { createExplainerStage } from './explainer';
+import { createRecordsStage } from './presenter';
+import { openStore } from './stageMigrations';
 
-export const stageMigrations = [...policyMigrations, ...plannerMigrations, ...explainerMigrations, ...recordsMigrations];
-
-export function openStore(settings: Settings) {
-  return openDatabase(settings.database.path, { migrations: stageMigrations });
-}
+export { openStore, stageMigrations } from './stageMigrations';
 
 export async function createPaladin(settings: Settings): Promise<Paladin> {
   const db = openStore(settings);

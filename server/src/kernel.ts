@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { protectedFolders, protectedReason } from './gateway/workspaceGrant';
 import type { RequestErrorCode } from './protocol/errors';
 import { MAX_COMMAND_CHARS } from './protocol/limits';
 
@@ -25,7 +26,12 @@ export function validateCommand(command: string): void {
   if (command.length > MAX_COMMAND_CHARS) throw new RequestError(`The command is ${command.length} characters long; the limit is ${MAX_COMMAND_CHARS}.`);
 }
 
-export function resolveWorkspace(dir: string | undefined): string {
+/**
+ * The real path of a workspace folder. System folders, other users' homes and
+ * Paladin's data folder (`dataDirs`) are refused for everyone, compared by
+ * real path so a link to them is refused too.
+ */
+export function resolveWorkspace(dir: string | undefined, dataDirs: readonly string[] = []): string {
   const resolved = path.resolve(dir ?? process.cwd());
   let stat: fs.Stats;
   try {
@@ -34,5 +40,8 @@ export function resolveWorkspace(dir: string | undefined): string {
     throw new RequestError(`The workspace folder ${resolved} does not exist. Pass an existing folder (--workspace DIR).`);
   }
   if (!stat.isDirectory()) throw new RequestError(`The workspace ${resolved} is not a folder. Pass a folder (--workspace DIR).`);
-  return fs.realpathSync(resolved);
+  const real = fs.realpathSync(resolved);
+  const refused = protectedReason(real, protectedFolders({ dataDirs }));
+  if (refused) throw new RequestError(`Paladin will not use this workspace: ${refused}.`, 'forbidden');
+  return real;
 }

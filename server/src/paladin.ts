@@ -2,6 +2,7 @@
 // presenter, over one store. The language server, the CLI and the HTTP API are
 // thin fronts over this class; none of them plans, checks or runs by itself.
 
+import { dataFolders } from './gateway/workspaceGrant';
 import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
 import { checkByDryRun } from './planner/dryRun';
 import { placeholdersIn, slotHint } from './planner/placeholders';
@@ -47,6 +48,11 @@ export class Paladin {
     readonly stages: Stages,
   ) {}
 
+  /** The folders of Paladin's own data (database, audit key): never a workspace. */
+  get dataDirs(): string[] {
+    return dataFolders(this.settings.database.path);
+  }
+
   async plan(
     actor: Actor,
     params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number; dryRun?: boolean },
@@ -55,7 +61,7 @@ export class Paladin {
     const request = (params.request ?? '').trim();
     if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
-    const workspace = resolveWorkspace(params.workspace);
+    const workspace = resolveWorkspace(params.workspace, this.dataDirs);
     let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
     if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal);
     result.policy.sandbox ??= sandboxVerdict(result.policy);
@@ -86,7 +92,7 @@ export class Paladin {
 
   async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } & SandboxRequest = {}): Promise<PolicyDecision> {
     validateCommand(command);
-    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined, facts: options.facts });
+    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts });
     decision.sandbox = sandboxVerdict(decision, { mode: options.mode, network: options.network });
     this.stages.records.audit(actor, 'check', null, {
       command,
@@ -104,7 +110,7 @@ export class Paladin {
   ): Promise<RunResult & { policy: PolicyDecision }> {
     validateCommand(options.command);
     refuseUnfilledSlots(options.command);
-    const workspace = resolveWorkspace(options.workspace);
+    const workspace = resolveWorkspace(options.workspace, this.dataDirs);
     if (options.trusted === false) {
       throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
     }
@@ -201,7 +207,7 @@ export class Paladin {
     validateCommand(command);
     const [parts, policy] = await Promise.all([
       this.stages.explainer.explain(command, { signal: options.signal }),
-      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace) : undefined }),
+      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined }),
     ]);
     policy.sandbox = sandboxVerdict(policy);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });

@@ -32,7 +32,8 @@ before(async () => {
   server = createApiServer({ paladin: paladinFor(f), records: f.records, port: 0 });
   const { url } = await server.listen();
   port = Number(new URL(url!).port);
-  key = createApiKey(f.db, { name: 'test', userId: f.userId }).key;
+  // A key that may ask for live mode and network, so the approval flow itself is what these tests see.
+  key = createApiKey(f.db, { name: 'test', userId: f.userId, rights: ['live', 'network'] }).key;
 });
 
 after(async () => {

@@ -9,7 +9,7 @@ let workspace: string;
 
 before(() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-plan-cli-'));
-  process.env.PALADIN_DB = path.join(dir, 'paladin.db');
+  process.env.PALADIN_DB = path.join(dir, 'data', 'paladin.db');
   delete process.env.PALADIN_OLLAMA_MODEL;
   delete process.env.OPENAI_API_KEY;
   workspace = path.join(dir, 'ws');

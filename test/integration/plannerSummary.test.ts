@@ -208,6 +208,8 @@ test('secrets in the output never reach a non-loopback endpoint verbatim; a loop
 
 test('over the editor protocol: paladin/present carries the model\'s summary of the run, asked with the command that ran', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-summary-lsp-'));
+  const ws = path.join(dir, 'ws');
+  fs.mkdirSync(ws);
   const seen: OllamaChatRequest[] = [];
   const ollama = await startOllamaStandIn({ models: ['lsp-model'], chat: (req) => (seen.push(req), 'The build failed on one missing name.') });
   // The executor is the only stand-in here: it prints long output without Docker.
@@ -230,7 +232,7 @@ test('over the editor protocol: paladin/present carries the model\'s summary of 
   const down = new PassThrough();
   startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), { create, env: { HOME: dir } });
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
-  client.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ database: { path: path.join(dir, 'paladin.db') }, ollama: { url: ollama.url, model: 'lsp-model' } })));
+  client.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ database: { path: path.join(dir, 'data', 'paladin.db') }, ollama: { url: ollama.url, model: 'lsp-model' } })));
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('window/showMessageRequest', () => null);
   client.onNotification('window/showMessage', () => undefined);
@@ -240,7 +242,7 @@ test('over the editor protocol: paladin/present carries the model\'s summary of 
   try {
     await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
     await client.sendNotification(InitializedNotification.type, {});
-    const result = await client.sendRequest(RunRequest.type, { command: 'ls -la', workspace: dir, streamId: 'lsp-1', trusted: true });
+    const result = await client.sendRequest(RunRequest.type, { command: 'ls -la', workspace: ws, streamId: 'lsp-1', trusted: true });
     assert.equal(result.end, 'exited');
     const presentation = await client.sendRequest(PresentRequest.type, { runId: 'lsp-1' });
     assert.equal(presentation.summary?.source, 'model');

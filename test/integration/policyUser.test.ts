@@ -50,7 +50,7 @@ ask contains {"id": "lenient", "reason": "asks about rm"} if {
 
 function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-policy-'));
-  const dbPath = path.join(dir, 'paladin.db');
+  const dbPath = path.join(`${dir}.data`, 'paladin.db');
   const { settings } = normaliseSettings({ 'database.path': dbPath });
   const db = openStore(settings);
   const write = (name: string, text: string) => {
@@ -58,7 +58,7 @@ function setup() {
     fs.writeFileSync(file, text);
     return file;
   };
-  return { dir, dbPath, settings, db, write, close: () => { db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return { dir, dbPath, settings, db, write, close: () => { db.close(); fs.rmSync(dir, { recursive: true, force: true }); fs.rmSync(`${dir}.data`, { recursive: true, force: true }); } };
 }
 
 const cli = (dbPath: string, ...argv: string[]) => runCli(argv, dbPath);

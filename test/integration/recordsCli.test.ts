@@ -46,7 +46,7 @@ test('history lists, filters, shows with output, and exports JSON and CSV that r
     assert.match(show.out, /status\s+succeeded/);
     assert.match(show.out, /--- output \(\d+ bytes/);
     assert.ok(!show.out.includes('\x1b'), 'terminal escapes in output are shown inert');
-    assert.match(show.out, /\\x1b\]8;;command:evil\\x07 12 total/);
+    assert.match(show.out, /␛\]8;;command:evil\\x07 12 total/);
     assert.equal((await cli(f, 'history', 'show', 'ffffffff')).code, 1);
 
     const file = path.join(f.dir, 'h.json');

@@ -106,9 +106,9 @@ describe('POST /v1/run with the real policy', { timeout: 180_000 }, () => {
     const policy = await createPolicyStage(f.db, f.settings);
     executor = createExecutorStage(f.db, f.settings);
     const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records: f.records });
-    server = createApiServer({ paladin, records: f.records, port: 0 });
+    server = createApiServer({ paladin, records: f.records, port: 0, workspaceRoots: [ws] });
     port = Number(new URL((await server.listen()).url!).port);
-    key = createApiKey(f.db, { name: 'verdicts', userId: f.userId }).key;
+    key = createApiKey(f.db, { name: 'verdicts', userId: f.userId, rights: ['network'] }).key;
   });
   after(async () => {
     await server.close();

@@ -12,7 +12,8 @@ import { call } from '../support/apiClient';
 
 test('paladin serve --port 0 answers on 127.0.0.1 with the real stages and stops on SIGTERM', { timeout: 120_000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-serve-'));
-  const env = { ...process.env, PALADIN_DB: path.join(dir, 'p.db'), PALADIN_SANDBOX_IMAGE: process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox', PALADIN_SANDBOX_POOL_SIZE: '0' };
+  fs.mkdirSync(path.join(dir, 'ws'));
+  const env = { ...process.env, PALADIN_DB: path.join(dir, 'data', 'p.db'), PALADIN_API_WORKSPACES: path.join(dir, 'ws'), PALADIN_SANDBOX_IMAGE: process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox', PALADIN_SANDBOX_POOL_SIZE: '0' };
   const cli = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const keyProc = cli(['keys', 'create', 'serve-test']);
   let key = '';
@@ -35,7 +36,7 @@ test('paladin serve --port 0 answers on 127.0.0.1 with the real stages and stops
     const check = await call({ port }, 'POST', '/v1/check', { key, body: { command: 'ls -la' } });
     assert.equal(check.status, 200, check.text);
     assert.equal(check.json.decision, 'allow');
-    const plan = await call({ port }, 'POST', '/v1/plan', { key, body: { request: 'show the current folder', workspace: dir } });
+    const plan = await call({ port }, 'POST', '/v1/plan', { key, body: { request: 'show the current folder', workspace: path.join(dir, 'ws') } });
     assert.equal(plan.status, 200, plan.text);
     assert.equal(typeof plan.json.command, 'string');
     const history = await call({ port }, 'GET', '/v1/history', { key });

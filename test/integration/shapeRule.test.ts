@@ -21,7 +21,7 @@ import { localUserId } from '../../server/src/store/database';
 
 function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-shape-'));
-  const dbPath = path.join(dir, 'paladin.db');
+  const dbPath = path.join(dir, 'data', 'paladin.db');
   const { settings } = normaliseSettings({ 'database.path': dbPath });
   const db = openStore(settings);
   const ws = path.join(dir, 'ws');
@@ -187,7 +187,7 @@ test('the editor\'s path: Paladin.allowShape adds the rule, reloads the policy, 
     const actor = { userId: localUserId(s.db), source: 'editor' as const };
     const result = await paladin.allowShape(actor, 'acme lint', { workspace: s.ws });
     assert.equal(result.policy.decision, 'allow');
-    assert.ok(fs.existsSync(path.join(s.dir, 'policies', `${result.rule.name}_test.rego`)), 'kept beside the database');
+    assert.ok(fs.existsSync(path.join(path.dirname(s.dbPath), 'policies', `${result.rule.name}_test.rego`)), 'kept beside the database');
     assert.equal((await paladin.check(actor, 'acme lint --fix', { workspace: s.ws })).decision, 'ask');
     const audit = records.auditLog.rows().find((r) => r.action === 'policy.allow-shape');
     assert.ok(audit, 'adding a shape rule is audited');

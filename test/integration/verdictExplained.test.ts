@@ -76,7 +76,8 @@ test('alternatives are offered where a safer form exists, and only there', async
 
 test('paladin check underlines the span and names rule, source and alternative; --json carries them with the sandbox verdict', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-explained-cli-'));
-  const db = path.join(dir, 'paladin.db');
+  // The data beside the workspace: a workspace never holds Paladin's data folder.
+  const db = path.join(`${dir}.data`, 'paladin.db');
   try {
     const command = 'ls && git clean -fdx';
     const human = await runCli(['check', command, '--workspace', dir], db);
@@ -107,6 +108,7 @@ test('paladin check underlines the span and names rule, source and alternative; 
     assert.deepEqual([ro.decision, ro.sandbox.mode, ro.sandbox.needsApproval], ['allow', 'ro', false]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(`${dir}.data`, { recursive: true, force: true });
   }
 });
 

@@ -19,8 +19,12 @@ export interface RecordsFixture {
 
 /** `allStages`: migrate with every stage's migrations (as the product does), for tests that use other real stages. */
 export function recordsFixture(raw: Record<string, unknown> = {}, options: { allStages?: boolean } = {}): RecordsFixture {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-records-'));
-  const dbPath = path.join(dir, 'paladin.db');
+  // `dir` for the test's files (it may serve as a workspace) and the data beside
+  // it, not inside: a workspace never is, holds or lies in Paladin's data folder.
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-records-'));
+  const dir = path.join(base, 'work');
+  fs.mkdirSync(dir);
+  const dbPath = path.join(base, 'data', 'paladin.db');
   const { settings } = normaliseSettings({ 'database.path': dbPath, ...raw });
   const db = openDatabase(dbPath, { migrations: options.allStages ? stageMigrations : recordsMigrations });
   const records = createRecordsStage(db, settings);
@@ -33,7 +37,7 @@ export function recordsFixture(raw: Record<string, unknown> = {}, options: { all
     userId: localUserId(db),
     close: () => {
       db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(base, { recursive: true, force: true });
     },
   };
 }

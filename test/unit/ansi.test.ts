@@ -42,3 +42,10 @@ test('an unterminated escape does not hold output back forever', () => {
   p.feed('\x1b]0;' + 'x'.repeat(5000));
   assert.equal(text(p.feed('next')), 'next');
 });
+
+test('a clipboard write (OSC 52), erase-line and cursor-up moves leave nothing but their text neighbours', () => {
+  const input = 'keep\x1b]52;c;cm0gLXJmIH4=\x07 this\x1b[1A\x1b[2K\x1b[1G\x1bPq#0;2;0;0;0\x1b\\ line\x1b]52;p;?\x1b\\';
+  const segs = new AnsiParser().feed(input);
+  assert.equal(text(segs), 'keep this line');
+  for (const s of segs) assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(s.text), JSON.stringify(s.text)); // eslint-disable-line no-control-regex
+});

@@ -56,7 +56,7 @@ test('keys: the stored hash is not the key, unknown/revoked/expired are refused,
     assert.equal(Buffer.from(k.key.slice(4), 'base64url').length, 32, '256 random bits');
     const row = f.db.prepare('SELECT key_hash FROM api_keys WHERE id = ?').get(k.id) as { key_hash: string };
     assert.equal(row.key_hash, secretHash(k.key));
-    assert.deepEqual(authenticate(f.db, k.key), { ok: true, userId: f.userId, keyId: k.id, sessionId: null });
+    assert.deepEqual(authenticate(f.db, k.key), { ok: true, userId: f.userId, keyId: k.id, sessionId: null, workspaces: null, rights: [] });
     assert.equal(authenticate(f.db, k.key.slice(0, -1) + (k.key.endsWith('A') ? 'B' : 'A')).ok, false);
     assert.equal(authenticate(f.db, undefined).ok, false);
     const s = createSession(f.db, { userId: f.userId, apiKeyId: k.id, address: '127.0.0.1', userAgent: 'test', hours: 1 });

@@ -5,7 +5,7 @@
 // small in-test stages so no model and no Docker are needed here.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -24,6 +24,8 @@ import { startServer } from '../../server/src/lsp/startServer';
 
 let client: MessageConnection;
 let dir: string;
+/** The workspace beside the data folder, never holding it. */
+let ws: string;
 const statuses: ServerStatus[] = [];
 const configAsks: unknown[] = [];
 const warnings: string[] = [];
@@ -74,13 +76,15 @@ async function createTestPaladin(settings: Settings): Promise<Paladin> {
 
 before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'paladin-protocol-'));
+  ws = path.join(dir, 'ws');
+  mkdirSync(ws);
   const up = new PassThrough();
   const down = new PassThrough();
   startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), { create: createTestPaladin, env: { HOME: dir } });
   client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   client.onRequest(ConfigurationRequest.type, (params) => {
     configAsks.push(params);
-    return params.items.map(() => ({ database: { path: path.join(dir, 'paladin.db') }, sandbox: { image: 'paladin-test:busybox', timeoutSeconds: 99999 } }));
+    return params.items.map(() => ({ database: { path: path.join(dir, 'data', 'paladin.db') }, sandbox: { image: 'paladin-test:busybox', timeoutSeconds: 99999 } }));
   });
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('window/showMessageRequest', (params: { message: string }) => {
@@ -106,7 +110,7 @@ test('status: the server builds its Paladin from pulled settings and reports pla
   assert.equal(status.state, 'ready');
   assert.deepEqual(status.planner, { active: 'embedded', detail: 'in-test planner' });
   assert.equal(status.sandbox.state, 'ready');
-  assert.equal(status.dbPath, path.join(dir, 'paladin.db'));
+  assert.equal(status.dbPath, path.join(dir, 'data', 'paladin.db'));
   assert.ok(configAsks.length >= 1, 'settings come from workspace/configuration');
   assert.ok(statuses.some((s) => s.state === 'ready'), 'a status notification was sent when it changed');
   assert.ok(warnings.some((w) => /paladin\.sandbox\.timeoutSeconds.*99999/.test(w)), 'an out-of-range setting is reported to the person');
@@ -115,7 +119,7 @@ test('status: the server builds its Paladin from pulled settings and reports pla
 test('plan: progress streams under the client\'s streamId before the answer', async () => {
   const progress: PlanProgressNotification.Params[] = [];
   const sub = client.onNotification(PlanProgressNotification.type, (p) => progress.push(p));
-  const plan = await client.sendRequest(PlanRequest.type, { request: 'list the files', streamId: 's-1', workspace: dir });
+  const plan = await client.sendRequest(PlanRequest.type, { request: 'list the files', streamId: 's-1', workspace: ws });
   sub.dispose();
   assert.equal(plan.command, 'ls -la');
   assert.equal(plan.policy.decision, 'allow');
@@ -130,7 +134,7 @@ test('plan: bad input and cancellation answer in words', async () => {
   await assert.rejects(client.sendRequest(PlanRequest.type, { request: '   ' }), /The request is empty/);
   const { CancellationTokenSource } = await import('vscode-jsonrpc/node');
   const source = new CancellationTokenSource();
-  const pending = client.sendRequest(PlanRequest.type, { request: 'slow please', workspace: dir }, source.token);
+  const pending = client.sendRequest(PlanRequest.type, { request: 'slow please', workspace: ws }, source.token);
   source.cancel();
   await assert.rejects(pending, /cancelled/i);
 });
@@ -144,12 +148,12 @@ test('check: the real policy answers; deny carries rules', async () => {
 });
 
 test('run: refused when untrusted or denied; otherwise output streams, then presents as highlighted JSON', async () => {
-  await assert.rejects(client.sendRequest(RunRequest.type, { command: 'ls', workspace: dir, streamId: 'r-0' }), (err: { message: string; data?: { kind: string } }) => {
+  await assert.rejects(client.sendRequest(RunRequest.type, { command: 'ls', workspace: ws, streamId: 'r-0' }), (err: { message: string; data?: { kind: string } }) => {
     assert.match(err.message, /not trusted/);
     assert.equal(err.data?.kind, 'untrusted');
     return true;
   });
-  await assert.rejects(client.sendRequest(RunRequest.type, { command: 'rm -rf /', workspace: dir, trusted: true }), (err: { data?: { kind: string; policy?: { decision: string } } }) => {
+  await assert.rejects(client.sendRequest(RunRequest.type, { command: 'rm -rf /', workspace: ws, trusted: true }), (err: { data?: { kind: string; policy?: { decision: string } } }) => {
     assert.equal(err.data?.kind, 'denied');
     assert.equal(err.data?.policy?.decision, 'deny');
     return true;
@@ -159,7 +163,7 @@ test('run: refused when untrusted or denied; otherwise output streams, then pres
     assert.equal(c.runId, 'r-1');
     chunks.push(`${c.stream}:${c.text}`);
   });
-  const result = await client.sendRequest(RunRequest.type, { command: 'ls', workspace: dir, streamId: 'r-1', trusted: true });
+  const result = await client.sendRequest(RunRequest.type, { command: 'ls', workspace: ws, streamId: 'r-1', trusted: true });
   sub.dispose();
   assert.equal(result.end, 'exited');
   assert.ok(chunks.join('').includes('stderr:warn'), 'stderr arrives marked');
@@ -170,18 +174,18 @@ test('run: refused when untrusted or denied; otherwise output streams, then pres
 });
 
 test('run: the sandbox verdict is the gate: an ask runs offline in snapshot without approval; network and live mode ask first', async () => {
-  const ask = (await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true })) as RunResult & { policy: PolicyDecision };
+  const ask = (await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: ws, trusted: true })) as RunResult & { policy: PolicyDecision };
   assert.deepEqual([ask.end, ask.mode, ask.policy.decision, ask.policy.sandbox?.needsApproval], ['exited', 'snapshot', 'ask', false]);
   for (const extra of [{ network: true }, { mode: 'live' as const }]) {
-    await assert.rejects(client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true, ...extra }), (err: { data?: { kind: string; policy?: PolicyDecision } }) => {
+    await assert.rejects(client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: ws, trusted: true, ...extra }), (err: { data?: { kind: string; policy?: PolicyDecision } }) => {
       assert.equal(err.data?.kind, 'needs-approval');
       assert.equal(err.data?.policy?.sandbox?.needsApproval, true);
       return true;
     });
   }
-  const approved = await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: dir, trusted: true, network: true, approved: true });
+  const approved = await client.sendRequest(RunRequest.type, { command: 'rm -f notes.txt', workspace: ws, trusted: true, network: true, approved: true });
   assert.equal(approved.end, 'exited');
-  const checked = await client.sendRequest(CheckRequest.type, { command: 'ls && rm -rf /', workspace: dir });
+  const checked = await client.sendRequest(CheckRequest.type, { command: 'ls && rm -rf /', workspace: ws });
   assert.deepEqual(checked.rules[0].span, [6, 14], 'the editor gets the span of the offending command');
   assert.match(checked.rules[0].source?.file ?? '', /^policies\/paladin\/fs\.rego$/);
 });

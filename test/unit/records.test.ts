@@ -126,7 +126,7 @@ test('cutting the tail off is detected through the keyed checkpoint, and a forge
     for (let i = 0; i < 20; i++) f.records.audit(actor, 'plan', null, { i });
     f.records.auditLog.checkpoint();
     assert.equal(f.records.auditLog.verify().intact, true);
-    f.db.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_checkpoints_no_delete; DELETE FROM audit_log WHERE seq > 15; DELETE FROM audit_checkpoints;');
+    f.db.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_checkpoints_no_delete; DELETE FROM audit_log WHERE seq > 15; DELETE FROM audit_checkpoints; DELETE FROM audit_head;');
     const cut = f.records.auditLog.verify();
     assert.equal(cut.intact, false);
     assert.equal(cut.firstBroken?.kind, 'truncated');

@@ -26,7 +26,11 @@ const known = (name: string): string => (name === '' || /[*?[]/.test(name) ? '?'
  * some of them, and a command string's own commands are checked as commands.
  */
 function policyPrograms(facts: Facts): string[] {
-  return facts.commands.filter((c) => !c.program.startsWith(':')).map((c) => known(c.program)).sort();
+  // The policy may work out a name the explainer leaves unknown (a pattern it
+  // matches against known programs, a substitution whose output it computes);
+  // such a name is the explainer's unknown.
+  const resolved = (c: Facts['commands'][number]): string => (c.name_dynamic || c.name_from_substitution || c.markers.includes('glob-name') || /[*?[]/.test(c.name) ? '?' : known(c.program));
+  return facts.commands.filter((c) => !c.program.startsWith(':')).map(resolved).sort();
 }
 
 async function explainedPrograms(command: string): Promise<string[]> {

@@ -20,6 +20,8 @@ export const Exit = {
   abstained: 6,
   /** `plan`: the plan still needs a value (an unfilled `<slot>`), so it cannot run. */
   incomplete: 7,
+  /** A snapshot run's changes could not be applied or discarded (nothing was applied). */
+  applyFailed: 8,
 } as const;
 
 export class UsageError extends Error {
@@ -32,8 +34,11 @@ export interface CliContext {
   actor: Actor;
   /** Opens the store and builds the stages on first use. */
   paladin(): Promise<Paladin>;
+  /** Terminal controls in anything written here are shown as visible escapes (presenter/terminalText). */
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
+  /** The streams as they are, for a command's own bytes when the person asks for them (`run --raw`). */
+  raw?: { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
   /** Stdin is a terminal a person can answer at. */
   interactive: boolean;
   ask(question: string): Promise<boolean>;
@@ -49,6 +54,8 @@ export interface Subcommand {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Sub-subcommands such as `policy add`; the first positional picks one. */
   allowPositionals?: boolean;
+  /** `checking`: needs only the policy and the records (no Docker, models or manuals), so it starts fast. */
+  compose?: 'checking';
   run(ctx: CliContext, args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }): Promise<number>;
 }
 

@@ -5,6 +5,7 @@
 
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../store/database';
+import type { KeyRight } from './workspaceGrant';
 
 export const KEY_PREFIX = 'pld_';
 export const SESSION_PREFIX = 'pls_';
@@ -36,7 +37,18 @@ export interface KeyInfo {
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** Folders (real paths) this key may use as workspaces; null: the server's list. */
+  workspaces: string[] | null;
+  /** Rights beyond running in those folders: live, network. */
+  rights: KeyRight[];
   state: 'active' | 'expired' | 'revoked';
+}
+
+/** What a credential may do: its user, its key, the key's workspaces and rights. */
+export interface Grant {
+  keyId: string | null;
+  workspaces: string[] | null;
+  rights: KeyRight[];
 }
 
 /** The user with this email, created (role user, default quota) if asked. */
@@ -48,7 +60,10 @@ export function userIdByEmail(db: Db, email: string, create: boolean): string | 
   return (db.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: string }).id;
 }
 
-export function createApiKey(db: Db, options: { name: string; userId: string; expiresAt?: Date }): { id: string; key: string; name: string; expiresAt: string | null } {
+export function createApiKey(
+  db: Db,
+  options: { name: string; userId: string; expiresAt?: Date; workspaces?: readonly string[]; rights?: readonly KeyRight[] },
+): { id: string; key: string; name: string; expiresAt: string | null; workspaces: string[] | null; rights: KeyRight[] } {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(options.name)) {
     throw new KeyError(`"${options.name}" is not a usable key name: use 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit.`);
   }
@@ -56,15 +71,28 @@ export function createApiKey(db: Db, options: { name: string; userId: string; ex
   const key = newSecret(KEY_PREFIX);
   const id = randomUUID();
   const expiresAt = options.expiresAt?.toISOString() ?? null;
+  const workspaces = options.workspaces?.length ? [...options.workspaces] : null;
+  const rights = [...new Set(options.rights ?? [])];
   try {
-    db.prepare('INSERT INTO api_keys (id, user_id, key_hash, name, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, options.userId, secretHash(key), options.name, expiresAt, new Date().toISOString());
+    db.prepare('INSERT INTO api_keys (id, user_id, key_hash, name, expires_at, created_at, workspaces, rights) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      id, options.userId, secretHash(key), options.name, expiresAt, new Date().toISOString(), workspaces ? JSON.stringify(workspaces) : null, JSON.stringify(rights),
+    );
   } catch (err) {
     if (/UNIQUE constraint failed: api_keys\.name/.test((err as Error).message)) {
       throw new KeyError(`An active key named "${options.name}" exists already; revoke it (paladin keys revoke ${options.name}) or pick another name.`);
     }
     throw err;
   }
-  return { id, key, name: options.name, expiresAt };
+  return { id, key, name: options.name, expiresAt, workspaces, rights };
+}
+
+function grantOf(row: { workspaces: string | null; rights: string | null }): Omit<Grant, 'keyId'> {
+  const list = (text: string | null): string[] | null => {
+    if (text === null) return null;
+    const v = JSON.parse(text) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  };
+  return { workspaces: list(row.workspaces), rights: (list(row.rights) ?? []) as KeyRight[] };
 }
 
 function stateOf(row: { expiresAt: string | null; revokedAt: string | null }, now: number): KeyInfo['state'] {
@@ -74,53 +102,73 @@ function stateOf(row: { expiresAt: string | null; revokedAt: string | null }, no
 }
 
 const keySelect = `SELECT k.id, k.name, k.user_id AS userId, u.email, k.created_at AS createdAt, k.expires_at AS expiresAt,
-  k.revoked_at AS revokedAt, k.last_used_at AS lastUsedAt FROM api_keys k LEFT JOIN users u ON u.id = k.user_id`;
+  k.revoked_at AS revokedAt, k.last_used_at AS lastUsedAt, k.workspaces, k.rights FROM api_keys k LEFT JOIN users u ON u.id = k.user_id`;
+
+type KeyRow = Omit<KeyInfo, 'state' | 'workspaces' | 'rights'> & { workspaces: string | null; rights: string | null };
 
 export function listApiKeys(db: Db, now = Date.now()): KeyInfo[] {
-  const rows = db.prepare(`${keySelect} ORDER BY k.created_at`).all() as Omit<KeyInfo, 'state'>[];
-  return rows.map((r) => ({ ...r, state: stateOf(r, now) }));
+  const rows = db.prepare(`${keySelect} ORDER BY k.created_at`).all() as KeyRow[];
+  return rows.map((r) => ({ ...r, ...grantOf(r), state: stateOf(r, now) }));
 }
 
 /** Revoke by id or by the name of an active key; sessions opened with it end too. */
 export function revokeApiKey(db: Db, idOrName: string): KeyInfo {
   return db
     .transaction(() => {
-      const row = (db.prepare(`${keySelect} WHERE k.id = ?`).get(idOrName) ?? db.prepare(`${keySelect} WHERE k.name = ? AND k.revoked_at IS NULL`).get(idOrName)) as Omit<KeyInfo, 'state'> | undefined;
+      const row = (db.prepare(`${keySelect} WHERE k.id = ?`).get(idOrName) ?? db.prepare(`${keySelect} WHERE k.name = ? AND k.revoked_at IS NULL`).get(idOrName)) as KeyRow | undefined;
       if (!row) throw new KeyError(`No key has the id or active name "${idOrName}"; \`paladin keys list\` shows them.`);
       if (row.revokedAt) throw new KeyError(`Key "${row.name}" (${row.id}) was revoked already, at ${row.revokedAt}.`);
       const now = new Date().toISOString();
       db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ?').run(now, row.id);
       db.prepare('UPDATE sessions SET revoked_at = ? WHERE api_key_id = ? AND revoked_at IS NULL').run(now, row.id);
-      return { ...row, revokedAt: now, state: 'revoked' as const };
+      return { ...row, ...grantOf(row), revokedAt: now, state: 'revoked' as const };
     })
     .immediate();
 }
 
-export type AuthResult = { ok: true; userId: string; keyId: string | null; sessionId: string | null } | { ok: false; reason: string };
+export type AuthResult = ({ ok: true; userId: string; sessionId: string | null } & Grant) | { ok: false; reason: string };
 
-/** Who presents this key or session token, or why they are refused. */
+type KeyAuthRow = { id: string; user_id: string; key_hash: string; expires_at: string | null; revoked_at: string | null; last_used_at: string | null; workspaces: string | null; rights: string | null };
+
+/** Why this key may not be used now, or undefined. */
+function keyRefusal(row: { revoked_at: string | null; expires_at: string | null }, now: number, via: string): string | undefined {
+  if (row.revoked_at) return `${via} was revoked.`;
+  if (row.expires_at && Date.parse(row.expires_at) <= now) return `${via} has expired.`;
+  return undefined;
+}
+
+/**
+ * Who presents this key or session token, or why they are refused. A session
+ * is checked against its key on every request: it ends when the key expires
+ * or is revoked, whatever the session's own expiry says.
+ */
 export function authenticate(db: Db, presented: string | undefined, now = Date.now()): AuthResult {
   if (!presented) return { ok: false, reason: 'No API key was given: send "Authorization: Bearer <key>" (create one with `paladin keys create NAME`).' };
   const hash = secretHash(presented);
   if (presented.startsWith(KEY_PREFIX)) {
-    const row = db.prepare('SELECT id, user_id, key_hash, expires_at, revoked_at, last_used_at FROM api_keys WHERE key_hash = ?').get(hash) as
-      | { id: string; user_id: string; key_hash: string; expires_at: string | null; revoked_at: string | null; last_used_at: string | null }
-      | undefined;
+    const row = db.prepare('SELECT id, user_id, key_hash, expires_at, revoked_at, last_used_at, workspaces, rights FROM api_keys WHERE key_hash = ?').get(hash) as KeyAuthRow | undefined;
     if (!row || !sameHash(row.key_hash, hash)) return { ok: false, reason: 'The API key is not known.' };
-    if (row.revoked_at) return { ok: false, reason: 'The API key was revoked.' };
-    if (row.expires_at && Date.parse(row.expires_at) <= now) return { ok: false, reason: 'The API key has expired.' };
+    const refused = keyRefusal(row, now, 'The API key');
+    if (refused) return { ok: false, reason: refused };
     // Bookkeeping at most once a minute: a write per request would cost an fsync each.
     if (!row.last_used_at || now - Date.parse(row.last_used_at) > 60_000) db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(new Date(now).toISOString(), row.id);
-    return { ok: true, userId: row.user_id, keyId: row.id, sessionId: null };
+    return { ok: true, userId: row.user_id, keyId: row.id, sessionId: null, ...grantOf(row) };
   }
   if (presented.startsWith(SESSION_PREFIX)) {
-    const row = db.prepare('SELECT id, user_id, token_hash, expires_at, revoked_at, api_key_id FROM sessions WHERE token_hash = ?').get(hash) as
-      | { id: string; user_id: string; token_hash: string; expires_at: string; revoked_at: string | null; api_key_id: string | null }
+    const row = db
+      .prepare(`SELECT s.id, s.user_id, s.token_hash, s.expires_at, s.revoked_at, s.api_key_id, k.id AS key_id, k.expires_at AS key_expires_at, k.revoked_at AS key_revoked_at,
+        k.workspaces, k.rights FROM sessions s LEFT JOIN api_keys k ON k.id = s.api_key_id WHERE s.token_hash = ?`)
+      .get(hash) as
+      | { id: string; user_id: string; token_hash: string; expires_at: string; revoked_at: string | null; api_key_id: string | null; key_id: string | null; key_expires_at: string | null; key_revoked_at: string | null; workspaces: string | null; rights: string | null }
       | undefined;
     if (!row || !sameHash(row.token_hash, hash)) return { ok: false, reason: 'The session token is not known.' };
     if (row.revoked_at) return { ok: false, reason: 'The session was ended (logged out, or its API key was revoked).' };
     if (Date.parse(row.expires_at) <= now) return { ok: false, reason: 'The session has expired; log in again with POST /v1/sessions.' };
-    return { ok: true, userId: row.user_id, keyId: row.api_key_id, sessionId: row.id };
+    // A session without a live key is no session: it cannot outlive what it was made from.
+    if (!row.key_id) return { ok: false, reason: 'The session\'s API key no longer exists; log in again with a valid key.' };
+    const refused = keyRefusal({ revoked_at: row.key_revoked_at, expires_at: row.key_expires_at }, now, 'The API key this session was opened with');
+    if (refused) return { ok: false, reason: `${refused} The session ended with it.` };
+    return { ok: true, userId: row.user_id, keyId: row.api_key_id, sessionId: row.id, ...grantOf(row) };
   }
   return { ok: false, reason: `The credential is neither an API key (${KEY_PREFIX}...) nor a session token (${SESSION_PREFIX}...).` };
 }
@@ -129,7 +177,9 @@ export function authenticate(db: Db, presented: string | undefined, now = Date.n
 export function createSession(db: Db, options: { userId: string; apiKeyId: string | null; address?: string; userAgent?: string; hours: number }): { id: string; token: string; expiresAt: string } {
   const token = newSecret(SESSION_PREFIX);
   const id = randomUUID();
-  const expiresAt = new Date(Date.now() + options.hours * 3_600_000).toISOString();
+  const keyExpiry = options.apiKeyId ? (db.prepare('SELECT expires_at FROM api_keys WHERE id = ?').get(options.apiKeyId) as { expires_at: string | null } | undefined)?.expires_at : null;
+  // Never later than the key's own expiry.
+  const expiresAt = new Date(Math.min(Date.now() + options.hours * 3_600_000, keyExpiry ? Date.parse(keyExpiry) : Infinity)).toISOString();
   db.prepare('INSERT INTO sessions (id, user_id, token_hash, expires_at, ip_address, user_agent, api_key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     id, options.userId, secretHash(token), expiresAt, options.address ?? null, (options.userAgent ?? '').slice(0, 256) || null, options.apiKeyId, new Date().toISOString(),
   );

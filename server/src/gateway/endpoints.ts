@@ -11,7 +11,7 @@ export type Auth = 'none' | 'key' | 'any';
 export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
-  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'run' | 'history' | 'auditVerify';
+  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'run' | 'history' | 'auditVerify' | 'applyRun' | 'discardRun';
   summary: string;
   /** none; key: an API key only; any: an API key or a session token. */
   auth: Auth;
@@ -19,6 +19,8 @@ export interface Endpoint {
   quota: boolean;
   body?: ObjectSchema;
   query?: ObjectSchema;
+  /** Parameters in the path, `{name}` in `path`. */
+  params?: ObjectSchema;
   /** The answer is a stream of server-sent events. */
   events?: Record<string, Schema>;
   response: Schema;
@@ -28,7 +30,7 @@ export interface Endpoint {
 const obj = (properties: Record<string, Schema>, required: string[] = [], description?: string): ObjectSchema => ({ type: 'object', properties, required, additionalProperties: false, ...(description ? { description } : {}) });
 const open = (description: string, properties: Record<string, Schema> = {}): ObjectSchema => ({ type: 'object', description, properties, additionalProperties: true });
 
-const workspace: Schema = { type: 'string', minLength: 1, maxLength: 4096, description: 'Folder on the machine the server runs on; default: the server\'s working folder.' };
+const workspace: Schema = { type: 'string', minLength: 1, maxLength: 4096, description: 'Absolute path of a folder on the machine the server runs on, under a folder granted to the key (`paladin keys create --workspace`, else paladin.api.workspaces, else the folder the server started in); default: the first granted folder. System folders, other users\' homes and Paladin\'s data folder are refused.' };
 const command: Schema = { type: 'string', minLength: 1, maxLength: MAX_COMMAND_CHARS, description: 'A shell command.' };
 
 const policyDecision = open('The policy\'s decision: the host verdict (allow, ask or deny) with the rules that fired and a risk summary, and the sandbox verdict.', {
@@ -42,7 +44,7 @@ const runMode: Schema = { type: 'string', enum: ['ro', 'snapshot', 'live'], desc
 export const errorSchema = obj(
   {
     error: obj({
-      code: { type: 'string', description: 'invalid, unauthorized, forbidden, denied, untrusted, needs-approval, not-found, method-not-allowed, too-large, unsupported-media-type, quota, unavailable, internal' },
+      code: { type: 'string', description: 'invalid, unauthorized, forbidden, denied, untrusted, needs-approval, not-found, method-not-allowed, too-large, unsupported-media-type, quota, apply-failed, unavailable, internal' },
       message: { type: 'string', description: 'What went wrong and what to do, for a person.' },
       problems: { type: 'array', items: { type: 'string' }, description: 'Each way the request failed its schema.' },
       policy: policyDecision,
@@ -57,18 +59,20 @@ export const statusMeaning: Record<number, string> = {
   200: 'OK',
   400: 'The request is malformed: the message and `problems` say what is wrong.',
   401: 'No API key or session token, or an unknown, revoked or expired one.',
-  403: 'Foreign Host or Origin header (DNS rebinding), a command the policy denies (with the policy), or an untrusted workspace.',
-  404: 'No such endpoint.',
+  403: 'Foreign Host or Origin header (DNS rebinding), a command the policy denies (with the policy), an untrusted workspace, a workspace the key may not use (not granted, a system folder, Paladin\'s data, another user\'s folder), or live mode / network without a key holding that right.',
+  404: 'No such endpoint, or no run of yours with that id.',
   405: 'The endpoint does not take this method.',
   409: 'The run needs approval (network or live mode, see error.policy.sandbox.reasons): send it again with "approved": true once a person agreed.',
   413: 'The body is larger than paladin.api.maxBodyBytes.',
   415: 'The body is not application/json.',
+  422: 'The changes could not be applied or discarded; the message says why (nothing was applied).',
   429: 'The user\'s commands-per-hour quota is used up; Retry-After says when it resets.',
   500: 'Paladin failed unexpectedly; the message says how.',
   503: 'A part Paladin needs is unavailable (Docker, the policy, a model).',
 };
 
 const common = [400, 401, 403, 404, 405, 413, 415, 500];
+const runIdSchema: Schema = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', description: 'The runId a run\'s result carried.' };
 
 export const endpoints: Endpoint[] = [
   {
@@ -115,7 +119,7 @@ export const endpoints: Endpoint[] = [
       command,
       workspace,
       mode: runMode,
-      approved: { type: 'boolean', description: 'A person approved what crosses the sandbox\'s boundary: live mode and network (see the sandbox verdict). Offline ro and snapshot runs need no approval.' },
+      approved: { type: 'boolean', description: 'A person approved what crosses the sandbox\'s boundary: live mode and network (see the sandbox verdict). Offline ro and snapshot runs need no approval. Live mode and network also need a key holding that right (`paladin keys create --allow live,network`); approval alone is refused with 403.' },
       network: { type: 'boolean' },
       timeoutSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
       historyId: { type: 'string', maxLength: 64, description: 'The plan this run carries out.' },
@@ -143,4 +147,41 @@ export const endpoints: Endpoint[] = [
     response: open('intact, records, firstBroken (seq, kind, message), checkpoints, warnings.', { intact: { type: 'boolean' }, records: { type: 'integer' } }),
     statuses: [200, ...common],
   },
+  {
+    method: 'POST', path: '/v1/runs/{runId}/apply', operationId: 'applyRun', summary: 'Apply the changes a snapshot run of yours left to its workspace (all or nothing).', auth: 'any', quota: false,
+    params: obj({ runId: runIdSchema }, ['runId']),
+    body: obj({ includeSensitive: { type: 'boolean', description: 'Also write into .git/ and .vscode/.' } }),
+    response: obj({ runId: { type: 'string' }, applied: { type: 'array', items: { type: 'string' } }, skipped: { type: 'array', items: open('A file not applied: path, reason.') } }, ['runId', 'applied', 'skipped']),
+    statuses: [200, ...common, 422],
+  },
+  {
+    method: 'POST', path: '/v1/runs/{runId}/discard', operationId: 'discardRun', summary: 'Drop the changes a snapshot run of yours left.', auth: 'any', quota: false,
+    params: obj({ runId: runIdSchema }, ['runId']),
+    response: obj({ runId: { type: 'string' }, discarded: { type: 'boolean' } }, ['runId', 'discarded']),
+    statuses: [200, ...common, 422],
+  },
 ];
+
+/** The endpoint rows on this path, with the path's parameters. */
+export function routesFor(pathname: string): { endpoint: Endpoint; params: Record<string, string> }[] {
+  const out: { endpoint: Endpoint; params: Record<string, string> }[] = [];
+  const parts = pathname.split('/');
+  for (const endpoint of endpoints) {
+    const pattern = endpoint.path.split('/');
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const fits = pattern.every((p, i) => {
+      const name = /^\{(\w+)\}$/.exec(p)?.[1];
+      if (!name) return p === parts[i];
+      if (parts[i] === '') return false;
+      try {
+        params[name] = decodeURIComponent(parts[i]);
+      } catch {
+        return false;
+      }
+      return true;
+    });
+    if (fits) out.push({ endpoint, params });
+  }
+  return out;
+}

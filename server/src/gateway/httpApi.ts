@@ -13,8 +13,11 @@ import { RequestError } from '../paladin';
 import type { Records } from '../presenter';
 import { parseSince } from '../presenter/timeSpec';
 import type { Actor, PlannerChoice, WorkspaceMode } from '../protocol/types';
-import { authenticate, createSession, endSession } from './apiKeys';
-import { endpoints, type Endpoint } from './endpoints';
+import { authenticate, createSession, endSession, type Grant } from './apiKeys';
+import { routesFor, type Endpoint } from './endpoints';
+import { HttpError } from './httpError';
+import { settleRun } from './runsApi';
+import { checkClientWorkspace, missingRights } from './workspaceGrant';
 import { openApiDocument } from './openapi';
 import { consumeQuota } from './quota';
 import { hostAllowed, originAllowed } from './requestGuard';
@@ -30,18 +33,8 @@ export interface ApiOptions {
   /** Refusals audited one by one per client address and minute; past it they are counted and summed up in the next one written. */
   refusalAuditsPerMinute?: number;
   clock?: () => number;
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
+  /** Folders keys without their own grant may use; default paladin.api.workspaces, else the server's working folder. */
+  workspaceRoots?: string[];
 }
 
 interface Call {
@@ -51,8 +44,10 @@ interface Call {
   actor: Actor;
   sessionId: string | null;
   keyId: string | null;
+  grant: Grant;
   body: Record<string, unknown>;
   query: Record<string, unknown>;
+  params: Record<string, string>;
   signal: AbortSignal;
 }
 
@@ -86,10 +81,10 @@ export class ApiServer {
         records.audit(actor, 'session.end', sessionId, {});
         return { ended: true };
       },
-      plan: async ({ actor, body, signal }) =>
-        paladin.plan(actor, { request: body.request as string, workspace: body.workspace as string | undefined, planner: body.planner as PlannerChoice | undefined, count: body.count as number | undefined }, { signal }),
-      check: async ({ actor, body }) =>
-        paladin.check(actor, body.command as string, { workspace: body.workspace as string | undefined, facts: body.facts as boolean | undefined, mode: body.mode as WorkspaceMode | undefined, network: body.network as boolean | undefined }),
+      plan: async (call) =>
+        paladin.plan(call.actor, { request: call.body.request as string, workspace: this.workspace(call), planner: call.body.planner as PlannerChoice | undefined, count: call.body.count as number | undefined }, { signal: call.signal }),
+      check: async (call) =>
+        paladin.check(call.actor, call.body.command as string, { workspace: call.body.workspace === undefined ? undefined : this.workspace(call), facts: call.body.facts as boolean | undefined, mode: call.body.mode as WorkspaceMode | undefined, network: call.body.network as boolean | undefined }),
       run: (call) => this.run(call),
       history: async ({ actor, query }) => {
         let since: Date | undefined;
@@ -104,7 +99,21 @@ export class ApiServer {
         return { entries };
       },
       auditVerify: async ({ signal }) => records.auditLog.verifyAsync({ signal }),
+      applyRun: async (call) => settleRun(paladin, 'apply', call.actor, call.params.runId, { includeSensitive: call.body.includeSensitive === true, workspaceAllowed: (dir) => this.workspace(call, dir) }),
+      discardRun: async (call) => settleRun(paladin, 'discard', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
     };
+  }
+
+  /**
+   * The workspace this call may use (real path), or a 403 saying why not.
+   * Every workspace a client names passes here before any stage sees it.
+   */
+  private workspace(call: Call, requested = call.body.workspace as string | undefined): string {
+    const { settings } = this.options.paladin;
+    const serverRoots = this.options.workspaceRoots ?? (settings.api.workspaces.length ? settings.api.workspaces : [process.cwd()]);
+    const decision = checkClientWorkspace(requested, { roots: call.grant.workspaces, serverRoots, dataDirs: this.options.paladin.dataDirs });
+    if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason);
+    return decision.workspace;
   }
 
   get version(): string {
@@ -156,13 +165,16 @@ export class ApiServer {
       if (!originAllowed(req.headers.origin, this.options.socket ? undefined : this.port)) {
         throw new HttpError(403, 'forbidden', `Requests from the web origin ${JSON.stringify(req.headers.origin)} are refused.`);
       }
-      const onPath = endpoints.filter((e) => e.path === url.pathname);
+      const routes = routesFor(url.pathname);
+      const onPath = routes.map((r) => r.endpoint);
       if (onPath.length === 0) throw new HttpError(404, 'not-found', `There is no endpoint ${url.pathname}; GET /v1/openapi.json lists them.`);
-      const endpoint = onPath.find((e) => e.method === req.method);
-      if (!endpoint) throw new HttpError(405, 'method-not-allowed', `${url.pathname} takes ${onPath.map((e) => e.method).join(' or ')}, not ${req.method}.`, {}, { Allow: onPath.map((e) => e.method).join(', ') });
+      const route = routes.find((r) => r.endpoint.method === req.method);
+      const endpoint = route?.endpoint;
+      if (!route || !endpoint) throw new HttpError(405, 'method-not-allowed', `${url.pathname} takes ${onPath.map((e) => e.method).join(' or ')}, not ${req.method}.`, {}, { Allow: onPath.map((e) => e.method).join(', ') });
 
       let sessionId: string | null = null;
       let keyId: string | null = null;
+      let grant: Grant = { keyId: null, workspaces: null, rights: [] };
       if (endpoint.auth !== 'none') {
         const header = req.headers.authorization;
         const presented = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, '').trim() : undefined;
@@ -172,6 +184,11 @@ export class ApiServer {
         actor = { userId: auth.userId, source: 'api', address };
         sessionId = auth.sessionId;
         keyId = auth.keyId;
+        grant = { keyId: auth.keyId, workspaces: auth.workspaces, rights: auth.rights };
+      }
+      if (endpoint.params) {
+        const problems = validate(endpoint.params, route.params, 'path');
+        if (problems.length) throw new HttpError(400, 'invalid', `The path does not fit ${endpoint.method} ${endpoint.path}: ${problems.join('; ')}.`, { problems });
       }
 
       const body = endpoint.body ? await readJson(req, this.options.paladin.settings.api.maxBodyBytes) : {};
@@ -198,7 +215,7 @@ export class ApiServer {
         res.setHeader('RateLimit-Remaining', String(quota.remaining));
       }
 
-      const result = await this.handlers[endpoint.operationId]({ req, res, endpoint, actor, sessionId, keyId, body: body as Record<string, unknown>, query, signal: controller.signal });
+      const result = await this.handlers[endpoint.operationId]({ req, res, endpoint, actor, sessionId, keyId, grant, body: body as Record<string, unknown>, query, params: route.params, signal: controller.signal });
       if (result !== undefined && !res.headersSent) sendJson(res, 200, result);
     } catch (err) {
       this.fail(res, err, actor, req, url.pathname);
@@ -206,7 +223,15 @@ export class ApiServer {
   }
 
   /** Output streams as server-sent events; headers wait for the first event, so a refusal is still a plain status. */
-  private async run({ res, actor, body, signal }: Call): Promise<undefined> {
+  private async run(call: Call): Promise<undefined> {
+    const { res, actor, body, signal } = call;
+    const workspace = this.workspace(call);
+    // A client's "approved" is a person's word on this one command; live mode
+    // and network are rights its key must hold, granted by the key's owner.
+    const missing = missingRights({ mode: body.mode as string | undefined, network: body.network as boolean | undefined }, call.grant.rights);
+    if (missing.length) {
+      throw new HttpError(403, 'forbidden', `This API key may not run with ${missing.map((r) => (r === 'live' ? 'mode "live"' : 'network access')).join(' or ')}, approved or not. The key's owner can grant it: paladin keys create NAME --allow ${missing.join(',')}.`);
+    }
     let started = false;
     const start = () => {
       if (started) return;
@@ -225,7 +250,7 @@ export class ApiServer {
         actor,
         {
           command: body.command as string,
-          workspace: body.workspace as string | undefined,
+          workspace,
           mode: body.mode as WorkspaceMode | undefined,
           approved: body.approved === true,
           network: body.network as boolean | undefined,
@@ -294,7 +319,7 @@ function describeError(err: unknown): { status: number; code: string; message: s
   if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message, extra: err.extra, headers: err.headers };
   if (err instanceof RequestError) {
     const policy = (err as RequestError & { policy?: unknown }).policy;
-    const status = { invalid: 400, denied: 403, 'needs-approval': 409, untrusted: 403, unavailable: 503 }[err.code];
+    const status = { invalid: 400, denied: 403, 'needs-approval': 409, untrusted: 403, unavailable: 503, forbidden: 403 }[err.code];
     return { status, code: err.code, message: err.message, extra: policy ? { policy } : {}, headers: {} };
   }
   if ((err as { code?: string })?.code === 'SQLITE_BUSY') {

@@ -1,5 +1,6 @@
 // The gateway's tables: hourly usage counts for quotas, and the bookkeeping
-// columns keys and sessions need.
+// columns keys and sessions need (a key's workspaces: a JSON array of real
+// paths, NULL for the server's list; its rights: a JSON array of KeyRight).
 
 import type { Migration } from '../store/migrations';
 
@@ -19,6 +20,14 @@ export const gatewayMigrations: Migration[] = [
       ALTER TABLE sessions ADD COLUMN api_key_id TEXT REFERENCES api_keys(id);
       ALTER TABLE sessions ADD COLUMN revoked_at TEXT;
       CREATE INDEX sessions_expiry ON sessions(expires_at);
+    `,
+  },
+  {
+    id: 551,
+    name: 'gateway: the workspaces and rights an API key holds',
+    up: `
+      ALTER TABLE api_keys ADD COLUMN workspaces TEXT;
+      ALTER TABLE api_keys ADD COLUMN rights TEXT NOT NULL DEFAULT '[]';
     `,
   },
 ];

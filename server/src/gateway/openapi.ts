@@ -29,9 +29,11 @@ export function openApiDocument(version: string, serverUrl?: string): Record<str
     };
     if (e.quota) op['x-counts-against-quota'] = true;
     if (e.body) op.requestBody = { required: true, content: { 'application/json': { schema: e.body } } };
-    if (e.query) {
-      op.parameters = Object.entries(e.query.properties).map(([name, schema]: [string, Schema]) => ({ name, in: 'query', required: false, schema }));
-    }
+    const parameters = [
+      ...Object.entries(e.params?.properties ?? {}).map(([name, schema]: [string, Schema]) => ({ name, in: 'path', required: true, schema })),
+      ...Object.entries(e.query?.properties ?? {}).map(([name, schema]: [string, Schema]) => ({ name, in: 'query', required: false, schema })),
+    ];
+    if (parameters.length) op.parameters = parameters;
     (paths[e.path] ??= {})[e.method.toLowerCase()] = op;
   }
   return {

@@ -46,9 +46,10 @@ export function validate(schema: Schema, value: unknown, where = 'body', problem
         break;
       }
       const obj = value as Record<string, unknown>;
-      for (const name of schema.required ?? []) if (obj[name] === undefined) problems.push(`${where}.${name} is missing`);
+      for (const name of schema.required ?? []) if (!Object.hasOwn(obj, name) || obj[name] === undefined) problems.push(`${where}.${name} is missing`);
       for (const [name, v] of Object.entries(obj)) {
-        const sub = schema.properties[name];
+        // Own members only: "__proto__", "constructor" or "toString" are not fields because Object.prototype has them.
+        const sub = Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
         if (sub) {
           if (v !== undefined) validate(sub, v, `${where}.${name}`, problems);
         } else if (schema.additionalProperties === false) {
@@ -73,10 +74,10 @@ function kind(value: unknown): string {
 export function coerceQuery(schema: ObjectSchema, params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, raw] of params) {
-    const sub = schema.properties[name];
-    if (sub?.type === 'integer' || sub?.type === 'number') out[name] = raw.trim() === '' || Number.isNaN(Number(raw)) ? raw : Number(raw);
-    else if (sub?.type === 'boolean') out[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
-    else out[name] = raw;
+    const sub = Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
+    const value = sub?.type === 'integer' || sub?.type === 'number' ? (raw.trim() === '' || Number.isNaN(Number(raw)) ? raw : Number(raw)) : sub?.type === 'boolean' ? (raw === 'true' ? true : raw === 'false' ? false : raw) : raw;
+    // defineProperty: a parameter named __proto__ stays a plain (unknown) member, never the object's prototype.
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // handler catches its own failure (see errors.ts) and honours cancellation.
 
 import type { Connection } from 'vscode-languageserver/node';
+import { agentActor } from '../agents/identity';
 import { RequestError } from '../kernel';
 import type { Records as PresenterRecords } from '../presenter';
 import {
@@ -19,7 +20,9 @@ import {
   SetSecretNotification,
   StatusRequest,
   VerifyAuditRequest,
+  type Actor,
   type PolicyDecision,
+  type RequestVia,
   type RunResult,
 } from '../protocol/protocol';
 import { guarded } from './errors';
@@ -33,6 +36,11 @@ interface Records {
 }
 
 const streamIdPattern = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+/** The person at the editor, or a chat agent the editor asks for (recorded as such; it approves nothing). */
+function actorFor(actor: Actor, via: RequestVia | undefined): Actor {
+  return via?.source === 'lm-tool' ? agentActor(actor.userId, 'lm-tool', via.client) : actor;
+}
 
 export function registerHandlers(
   connection: Connection,
@@ -66,7 +74,7 @@ export function registerHandlers(
     CheckRequest.type,
     guarded('Checking the command', log, async (params) => {
       const { paladin, actor } = await host.get();
-      const decision = await paladin.check(actor, params.command, { workspace: params.workspace, facts: params.facts });
+      const decision = await paladin.check(actorFor(actor, params.via), params.command, { workspace: params.workspace, facts: params.facts });
       onChecked(params.command, decision);
       return decision;
     }),
@@ -88,12 +96,13 @@ export function registerHandlers(
       }
       try {
         const result = await paladin.run(
-          actor,
+          actorFor(actor, params.via),
           {
             command: params.command,
             workspace: params.workspace,
             mode: params.mode,
-            approved: params.approved === true,
+            // A chat agent's run is never approved by the agent: what needs a person is refused.
+            approved: params.approved === true && params.via === undefined,
             network: params.network === true,
             timeoutSeconds: params.timeoutSeconds,
             historyId: params.historyId,
@@ -139,7 +148,7 @@ export function registerHandlers(
     ExplainRequest.type,
     guarded('Explaining the command', log, async (params, signal) => {
       const { paladin, actor } = await host.get();
-      return paladin.explain(actor, params.command, { workspace: params.workspace, signal });
+      return paladin.explain(actorFor(actor, params.via), params.command, { workspace: params.workspace, signal });
     }),
   );
 

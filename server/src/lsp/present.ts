@@ -2,14 +2,11 @@
 // highlighted lines, and a summary when it is long — the extractive one
 // always, with a language model's text on top when one answers.
 
+import { ESCAPE_SEQUENCES } from '../presenter/terminalText';
 import { detectFormat, highlight } from '../presenter/highlight';
 import { needsSummary, summarise } from '../presenter/summary';
 import type { Presentation } from '../protocol/webview';
 import type { PlannerStage } from '../stages';
-
-/** ANSI/OSC escapes are stripped before recognising a format: colours are not content. */
-// eslint-disable-next-line no-control-regex
-const ESCAPES = /\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x00-\x08\x0b-\x1f\x7f]/g;
 
 const providerNames = { ollama: 'Ollama', openai: 'OpenAI' } as const;
 
@@ -22,7 +19,8 @@ export interface PresentOptions {
 }
 
 export async function present(runId: string, stdout: string, options: PresentOptions = {}): Promise<Presentation> {
-  const clean = stdout.replace(ESCAPES, (m) => (m === '\t' ? m : ''));
+  // ANSI/OSC escapes are stripped before recognising a format: colours are not content.
+  const clean = stdout.replace(ESCAPE_SEQUENCES, (m) => (m === '\t' ? m : ''));
   const format = detectFormat(clean);
   const presentation: Presentation = { runId, format };
   if (needsSummary(clean)) {

@@ -4,7 +4,12 @@
 
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
+import * as opaWasm from '@open-policy-agent/opa-wasm';
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
+
+// The package's ESM entry exports loadPolicySync only on its default object; its CommonJS entry exports it by name.
+const opaEntry = opaWasm as unknown as Partial<typeof opaWasm> & { default?: typeof opaWasm };
+const loadPolicySync: typeof opaWasm.loadPolicySync = opaEntry['loadPolicySync' as keyof typeof opaEntry] as typeof opaWasm.loadPolicySync ?? opaEntry.default!.loadPolicySync;
 import type { Decision, PolicyDecision, RiskSummary, RuleHit } from '../protocol/types';
 import { describeCommand, type FactsLimits } from './facts';
 import type { Facts } from './factsTypes';
@@ -53,7 +58,8 @@ function loadBuiltin(wasmPath: string, hashFile: string | undefined): Promise<Bu
       } catch (err) {
         throw new Error(`Cannot read the compiled policy at ${wasmPath}: ${(err as Error).message}. Run \`npm run build:policies\` (needs \`opa\` on PATH) or reinstall Paladin.`, { cause: err });
       }
-      const policy = await loadPolicy(bytes);
+      // Synchronous on purpose: the async loader tests `instanceof Response`, which loads Node's fetch stack (undici) into every one-shot check.
+      const policy = loadPolicySync(bytes);
       const hash = (hashFile && recordedHash(hashFile)) || createHash('sha256').update(bytes).digest('hex');
       return { policy, version: `builtin-${hash.slice(0, 12)}` };
     })();

@@ -1,15 +1,17 @@
 // The tamper-evident audit log. Each row stores SHA-256(previous row's hash ‖
 // canonical JSON of its own fields), starting from a hash of zeros; triggers
-// refuse UPDATE and DELETE. A keyed checkpoint of the head (HMAC with a key
-// kept outside the database) is taken every `checkpointEvery` rows, so a log
-// whose tail was cut off, or that was rewritten and re-hashed from some row
-// on, no longer matches what a checkpoint vouched for.
+// refuse UPDATE and DELETE. Every append signs the new head (HMAC with a key
+// kept outside the database) in the same transaction, and then writes it to a
+// file beside the database; a keyed checkpoint is also kept in the table every
+// `checkpointEvery` rows. So no record is ever unsigned: a log whose tail was
+// cut off, or that was rewritten and re-hashed from some row on, no longer
+// matches what the head and the checkpoints vouch for.
 
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../protocol/types';
-import type { Db } from '../store/database';
+import { StoreError, type Db } from '../store/database';
 import { canonicalJson } from './canonicalJson';
-import { checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, writeCheckpointFile, type Checkpoint } from './auditKey';
+import { auditKeyPath, checkpointFilePath, checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, writeCheckpointFile, type Checkpoint } from './auditKey';
 import { maskSecrets } from './secretMask';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -31,7 +33,7 @@ export interface AuditRow {
   hash: string;
 }
 
-export type BreakKind = 'modified' | 'deleted' | 'reordered' | 'truncated' | 'checkpoint';
+export type BreakKind = 'modified' | 'deleted' | 'reordered' | 'truncated' | 'checkpoint' | 'unsigned';
 
 export interface BrokenLink {
   seq: number;
@@ -74,6 +76,7 @@ export class AuditLog {
   private readonly head;
   private readonly lastCheckpoint;
   private readonly insertCheckpoint;
+  private readonly upsertHead;
   private key: Buffer | undefined;
 
   constructor(
@@ -86,17 +89,18 @@ export class AuditLog {
     this.head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.lastCheckpoint = db.prepare('SELECT seq, created_at AS createdAt FROM audit_checkpoints ORDER BY id DESC LIMIT 1');
     this.insertCheckpoint = db.prepare('INSERT INTO audit_checkpoints (seq, hash, created_at, mac) VALUES (?, ?, ?, ?)');
+    this.upsertHead = db.prepare('INSERT INTO audit_head (id, seq, hash, created_at, mac) VALUES (1, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, created_at = excluded.created_at, mac = excluded.mac');
   }
 
   /**
-   * Append one row. BEGIN IMMEDIATE takes the write lock before the head is
-   * read, so appends from several processes serialise and never fork the chain.
+   * Append one row and sign the new head. BEGIN IMMEDIATE takes the write
+   * lock before the head is read, so appends from several processes
+   * serialise and never fork the chain; the signed head commits with the row.
    */
   append(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): AuditRow {
     const detailsJson = canonicalJson(maskSecrets(details ?? {}));
-    const write = this.db.transaction((): AuditRow => {
+    const write = this.db.transaction((): { row: AuditRow; signed: Checkpoint } => {
       const head = this.head.get() as { seq: number; hash: string } | undefined;
-      if (head) this.maybeCheckpoint(head);
       const fields = {
         id: randomUUID(),
         user_id: actor?.userId || null,
@@ -110,39 +114,57 @@ export class AuditLog {
       const prev = head?.hash ?? GENESIS_HASH;
       const row: AuditRow = { seq: (head?.seq ?? 0) + 1, ...fields, prev_hash: prev, hash: rowHash(prev, fields) };
       this.insert.run(row);
-      return row;
+      return { row, signed: this.signHead(row) };
     });
-    return write.immediate();
+    const { row, signed } = write.immediate();
+    // After the commit, so the file never vouches for a row that was rolled back.
+    writeCheckpointFile(this.dbPath, signed);
+    return row;
   }
 
-  /** Checkpoint the head now (also done every `checkpointEvery` rows on append). */
+  /** Checkpoint the head now, in the table too (a log written before heads were signed is adopted this way). */
   checkpoint(): Checkpoint | undefined {
-    return this.db
+    const cp = this.db
       .transaction(() => {
         const head = this.head.get() as { seq: number; hash: string } | undefined;
-        return head ? this.writeCheckpoint(head) : undefined;
+        return head ? this.signHead(head, true) : undefined;
       })
       .immediate();
+    if (cp) writeCheckpointFile(this.dbPath, cp, true);
+    return cp;
   }
 
-  // Due every `checkpointEvery` records, at the first record, and when the
-  // last checkpoint is older than CHECKPOINT_MAX_AGE_MS, so a quiet log is
-  // vouched for too.
-  private maybeCheckpoint(head: { seq: number; hash: string }): void {
-    const last = this.lastCheckpoint.get() as { seq: number; createdAt: string } | undefined;
-    if (!last || head.seq - last.seq >= this.checkpointEvery || (head.seq > last.seq && Date.now() - Date.parse(last.createdAt) > CHECKPOINT_MAX_AGE_MS)) this.writeCheckpoint(head);
+  /** Sign a log written before heads were signed, once, at the first writable open. */
+  adoptUnsignedHead(): boolean {
+    const pending = this.db.prepare('SELECT seq FROM audit_head WHERE id = 1').get() as { seq: number } | undefined;
+    if (pending?.seq !== -1) return false;
+    this.checkpoint();
+    return true;
   }
 
-  // Only ever called inside an IMMEDIATE transaction, on a head that is
-  // already committed: a crash before our commit leaves a file that still
-  // vouches for rows that exist.
-  private writeCheckpoint(head: { seq: number; hash: string }): Checkpoint {
-    this.key ??= loadAuditKey(this.dbPath, true);
+  // Inside the append's transaction: the head row is replaced, and every
+  // `checkpointEvery` rows a checkpoint is kept in the table as well.
+  private signHead(head: { seq: number; hash: string }, keep = false): Checkpoint {
+    // A key is made for a new log only (or one written before heads were
+    // signed): a log that lost its key is not silently signed with a new one.
+    this.key ??= loadAuditKey(this.dbPath, head.seq === 1 || this.unsignedLog());
+    if (!this.key) {
+      throw new StoreError(`The audit key file ${auditKeyPath(this.dbPath)} is missing although this audit log was signed with it; Paladin will not sign the log with a new key. Restore the key file from a backup (then run \`paladin audit verify\`).`);
+    }
     const base = { seq: head.seq, hash: head.hash, createdAt: new Date().toISOString() };
     const cp: Checkpoint = { ...base, mac: checkpointMac(this.key!, base) };
-    writeCheckpointFile(this.dbPath, cp);
-    this.insertCheckpoint.run(cp.seq, cp.hash, cp.createdAt, cp.mac);
+    this.upsertHead.run(cp.seq, cp.hash, cp.createdAt, cp.mac);
+    const last = this.lastCheckpoint.get() as { seq: number; createdAt: string } | undefined;
+    if (keep || !last || head.seq - last.seq >= this.checkpointEvery || (head.seq > last.seq && Date.now() - Date.parse(last.createdAt) > CHECKPOINT_MAX_AGE_MS)) {
+      this.insertCheckpoint.run(cp.seq, cp.hash, cp.createdAt, cp.mac);
+    }
     return cp;
+  }
+
+  private unsignedLog(): boolean {
+    const head = this.db.prepare('SELECT seq FROM audit_head WHERE id = 1').get() as { seq: number } | undefined;
+    const checkpoint = this.db.prepare('SELECT 1 FROM audit_checkpoints LIMIT 1').get();
+    return head?.seq === -1 || (!head && !checkpoint && readCheckpointFile(this.dbPath) === undefined);
   }
 
   /** Walk the whole chain; report "intact, N records" or the first broken link. */
@@ -176,6 +198,8 @@ export class AuditLog {
     const started = performance.now();
     const warnings: string[] = [];
     const checkpoints = (this.db.prepare('SELECT seq, hash, created_at AS createdAt, mac FROM audit_checkpoints ORDER BY seq').all() as Checkpoint[]).map((cp) => ({ ...cp, where: 'table' }));
+    const head = this.db.prepare('SELECT seq, hash, created_at AS createdAt, mac FROM audit_head WHERE id = 1 AND seq >= 0').get() as Checkpoint | undefined;
+    if (head) checkpoints.push({ ...head, where: 'signed head' });
     const file = readCheckpointFile(this.dbPath);
     if (file === 'unreadable') warnings.push('The checkpoint file next to the database is unreadable; only the checkpoints in the database were checked.');
     else if (file) checkpoints.push({ ...file, where: 'file' });
@@ -207,10 +231,31 @@ export class AuditLog {
 
     const finish = (): VerifyReport => {
       if (!firstBroken && checkpoints.length > 0) firstBroken = this.checkCheckpoints(checkpoints, wanted, headSeq);
-      if (checkpoints.length === 0 && records > 0) warnings.push('No checkpoint has been taken yet, so removal of records from the end cannot be detected until one is.');
+      if (!firstBroken && records > 0) firstBroken = this.unsignedTail(checkpoints, headSeq);
       return { intact: !firstBroken, records, headSeq, headHash: expectedPrev, checkpoints: checkpoints.length, firstBroken, warnings, ms: performance.now() - started };
     };
     return { visit, finish };
+  }
+
+  // Every append signs its head, so records after the last signature were
+  // written by something without the key, or the signatures were removed.
+  private unsignedTail(checkpoints: (Checkpoint & { where: string })[], headSeq: number): BrokenLink | undefined {
+    if (!loadAuditKey(this.dbPath, false)) {
+      return { seq: 0, kind: 'checkpoint', message: `The audit key file (${auditKeyPath(this.dbPath)}) is missing, so nothing vouches for the ${headSeq} record(s): a truncated or rewritten log would go unnoticed. Restore the key file from a backup.` };
+    }
+    // Both copies of the head exist as soon as one record does; one missing
+    // means something removed it, perhaps to roll the log back to an older checkpoint.
+    const missing = [
+      !checkpoints.some((cp) => cp.where === 'signed head') && 'the signed head in the database',
+      this.dbPath !== ':memory:' && this.dbPath !== '' && !checkpoints.some((cp) => cp.where === 'file') && `the head file ${checkpointFilePath(this.dbPath)}`,
+    ].filter(Boolean);
+    if (missing.length) {
+      return { seq: headSeq, kind: 'unsigned', message: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing although the log holds ${headSeq} record(s) and its key exists: the log was changed outside Paladin (records after the last checkpoint may have been removed).` };
+    }
+    const signed = checkpoints.reduce((max, cp) => Math.max(max, cp.seq), 0);
+    if (signed >= headSeq) return undefined;
+    const what = signed === 0 ? 'No record carries a signature although the audit key exists: the signed head and the checkpoints were removed' : `Records #${signed + 1}-#${headSeq} follow the last signed head (#${signed}) unsigned: they were written without the audit key, or the signed head was removed`;
+    return { seq: signed + 1, kind: 'unsigned', message: `${what}. Every append signs its head, so the log was changed outside Paladin.` };
   }
 
   private checkCheckpoints(checkpoints: (Checkpoint & { where: string })[], wanted: Map<number, string>, headSeq: number): BrokenLink | undefined {

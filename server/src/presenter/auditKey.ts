@@ -51,15 +51,19 @@ export function loadAuditKey(dbPath: string, create: boolean): Buffer | undefine
 function createKeyFile(file: string): Buffer {
   const key = randomBytes(32);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Written whole to a private temporary file, then linked into place: a
+  // process killed half-way never leaves an empty key file behind, and if
+  // another process made one first, theirs is used.
+  const tmp = `${file}.${process.pid}.new`;
   try {
-    // 'wx': if another process made one first, use theirs.
-    const fd = fs.openSync(file, 'wx', 0o600);
+    const fd = fs.openSync(tmp, 'w', 0o600);
     try {
       fs.writeSync(fd, key.toString('hex') + '\n');
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
+    fs.linkSync(tmp, file);
     return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -67,6 +71,8 @@ function createKeyFile(file: string): Buffer {
       if (/^[0-9a-f]{64}$/.test(text)) return Buffer.from(text, 'hex');
     }
     throw new StoreError(`Cannot create the audit key file ${file}: ${(err as Error).message}`);
+  } finally {
+    fs.rmSync(tmp, { force: true });
   }
 }
 
@@ -87,15 +93,19 @@ export function checkpointValid(key: Buffer, cp: Checkpoint): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Write the latest checkpoint next to the database too: a truncated table cannot take it along. */
-export function writeCheckpointFile(dbPath: string, cp: Checkpoint): void {
+/**
+ * Write the latest signed head next to the database too: a truncated table
+ * cannot take it along. `sync` flushes it to disk; at every append it is left
+ * to the kernel, since the head signed in the database is already durable.
+ */
+export function writeCheckpointFile(dbPath: string, cp: Checkpoint, sync = false): void {
   if (dbPath === ':memory:' || dbPath === '') return;
   const file = checkpointFilePath(dbPath);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(cp) + '\n');
-    fs.fsyncSync(fd);
+    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }

@@ -7,9 +7,14 @@ import type { Actor, RunEnd, RunResult } from '../protocol/types';
 import type { HistoryRecord } from '../stages';
 import type { Db } from '../store/database';
 import type { OutputStore } from './outputs';
+import { maskBytes, maskString } from './secretMask';
 
-/** How a history entry stands. A run that `succeeded` is the one the planner learns from as a success. */
-export const historyStatuses = ['planned', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
+/**
+ * How a history entry stands. A run that `succeeded` is the one the planner
+ * learns from as a success. `judged`: a command an agent was about to run
+ * itself, judged by its hook; whether it ran is the agent's record.
+ */
+export const historyStatuses = ['planned', 'judged', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
 export type HistoryStatus = (typeof historyStatuses)[number];
 
 /** Longer than the longest run allowed (paladin.sandbox.timeoutSeconds ≤ 3600) plus its queue. */
@@ -56,6 +61,8 @@ export interface HistoryEntry {
 
 export interface HistoryFilter {
   userId?: string;
+  /** Where the entry came from: `mcp` also matches `mcp:<client name>`. */
+  source?: string;
   search?: string;
   status?: string;
   since?: Date;
@@ -72,22 +79,41 @@ const select = `SELECT id, user_id AS userId, source, query, planned_command AS 
   execution_time_ms AS durationMs, run_id AS runId, end_message AS message, created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt
   FROM command_history`;
 
+function maskedEntry(e: HistoryEntry): HistoryEntry {
+  return { ...e, query: maskString(e.query ?? ''), command: maskString(e.command ?? ''), reasoning: e.reasoning && maskString(e.reasoning), message: e.message && maskString(e.message) };
+}
+
+/** The history's source column: the front, and the agent's own name when it gave one (`mcp:claude-desktop`). */
+export function sourceLabel(actor: Actor): string {
+  const client = actor.client?.replace(/[^\w .@/+-]/g, '').slice(0, 64).trim();
+  return client ? `${actor.source}:${client}` : actor.source;
+}
+
 function fromRow(row: Record<string, unknown>): HistoryEntry {
   return { ...(row as unknown as HistoryEntry), outputTruncated: row.outputTruncated === 1 };
 }
 
 export class History {
+  /** Text kept as it will be stored: secrets masked (the audit log's masker) unless keepSecrets. */
+  private readonly kept: (text: string) => string;
+  private readonly shown: (entry: HistoryEntry) => HistoryEntry;
+
   constructor(
     private readonly db: Db,
     private readonly outputs: OutputStore,
-  ) {}
+    options: { keepSecrets?: boolean } = {},
+  ) {
+    this.kept = options.keepSecrets ? (t) => t : maskString;
+    // Rows written before masking at rest are masked when read, too.
+    this.shown = options.keepSecrets ? (e) => e : maskedEntry;
+  }
 
   recordPlan(entry: HistoryRecord): string {
     const id = entry.id ?? randomUUID();
     this.db
       .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, entry.actor.userId, entry.query, entry.plannedCommand, entry.reasoning ?? '', entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, entry.actor.source, new Date().toISOString());
+      .run(id, entry.actor.userId, this.kept(entry.query), this.kept(entry.plannedCommand), this.kept(entry.reasoning ?? ''), entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, sourceLabel(entry.actor), new Date().toISOString());
     return id;
   }
 
@@ -104,7 +130,7 @@ export class History {
         if (historyId && plan && plan.user_id === actor.userId && plan.execution_status === 'planned') {
           this.db
             .prepare(`UPDATE command_history SET planned_command = ?, workspace = ?, execution_status = 'running', started_at = ?, policy_decision = coalesce(?, policy_decision) WHERE id = ?`)
-            .run(command, workspace, now, policyDecision ?? null, historyId);
+            .run(this.kept(command), workspace, now, policyDecision ?? null, historyId);
           return historyId;
         }
         const id = randomUUID();
@@ -112,14 +138,14 @@ export class History {
         this.db
           .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at, started_at)
             VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`)
-          .run(id, actor.userId, query, command, plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, actor.source, now, now);
+          .run(id, actor.userId, query, this.kept(command), plan && plan.user_id === actor.userId ? plan.reasoning : '', plan && plan.user_id === actor.userId ? plan.planner : null, policyDecision ?? null, workspace, sourceLabel(actor), now, now);
         return id;
       })
       .immediate();
   }
 
   recordRunEnd(historyId: string, result: RunResult, output?: Buffer): void {
-    const stored = output && output.length > 0 ? this.outputs.put(output, result.truncated) : undefined;
+    const stored = output && output.length > 0 ? this.outputs.put(this.kept === maskString ? maskBytes(output) : output, result.truncated) : undefined;
     const info = this.db
       .prepare(`UPDATE command_history SET execution_status = ?, exit_code = ?, output_hash = ?, output_truncated = ?, execution_time_ms = ?, run_id = ?, end_message = ?, finished_at = ? WHERE id = ?`)
       .run(
@@ -129,7 +155,7 @@ export class History {
         (stored?.truncated ?? result.truncated) ? 1 : 0,
         Math.round(result.durations.runMs),
         result.runId || null,
-        result.message ?? null,
+        result.message === undefined ? null : this.kept(result.message),
         new Date().toISOString(),
         historyId,
       );
@@ -165,6 +191,10 @@ export class History {
       where.push('user_id = ?');
       params.push(filter.userId);
     }
+    if (filter.source) {
+      where.push("(source = ? OR source LIKE ? ESCAPE '\\')");
+      params.push(filter.source, filter.source.replace(/[\\%_]/g, (c) => '\\' + c) + ':%');
+    }
     if (filter.search) {
       const like = '%' + filter.search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
       where.push("(query LIKE ? ESCAPE '\\' OR planned_command LIKE ? ESCAPE '\\')");
@@ -180,16 +210,16 @@ export class History {
     }
     const sql = `${select}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
     params.push(filter.limit ?? -1);
-    for (const row of this.db.prepare(sql).iterate(...params)) yield fromRow(row as Record<string, unknown>);
+    for (const row of this.db.prepare(sql).iterate(...params)) yield this.shown(fromRow(row as Record<string, unknown>));
   }
 
   /** An entry by its id or a unique prefix of it (at least 4 characters). */
   get(idOrPrefix: string): HistoryEntry | undefined {
     const exact = this.db.prepare(`${select} WHERE id = ?`).get(idOrPrefix);
-    if (exact) return fromRow(exact as Record<string, unknown>);
+    if (exact) return this.shown(fromRow(exact as Record<string, unknown>));
     if (idOrPrefix.length < 4 || !/^[0-9a-f-]+$/i.test(idOrPrefix)) return undefined;
     const rows = this.db.prepare(`${select} WHERE id LIKE ? LIMIT 2`).all(idOrPrefix.toLowerCase() + '%') as Record<string, unknown>[];
     if (rows.length > 1) throw new RangeError(`History id prefix "${idOrPrefix}" matches more than one entry; give more of the id.`);
-    return rows[0] ? fromRow(rows[0]) : undefined;
+    return rows[0] ? this.shown(fromRow(rows[0])) : undefined;
   }
 }

@@ -22,15 +22,17 @@ export interface Records extends RecordsStage {
   readonly outputs: OutputStore;
 }
 
-export function createRecordsStage(db: Db, settings: Settings): Records {
+/** `housekeeping: false` skips pruning expired outputs and closing abandoned runs (a one-shot check leaves them to the next full start). */
+export function createRecordsStage(db: Db, settings: Settings, options: { housekeeping?: boolean } = {}): Records {
   // The editor puts the OpenAI key from its secret storage into settings (in memory only).
   registerSecret(settings.openai.apiKey);
   const outputs = new OutputStore(db, { maxBytes: settings.sandbox.historyOutputBytes, retentionDays: settings.history.outputRetentionDays });
-  const history = new History(db, outputs);
+  const history = new History(db, outputs, { keepSecrets: settings.history.keepSecrets });
   // Absolute, so the key file next to the database is found from any working folder.
   const auditLog = new AuditLog(db, db.memory ? ':memory:' : path.resolve(db.name), settings.audit.checkpointEvery);
-  if (!db.readonly) {
+  if (!db.readonly && options.housekeeping !== false) {
     outputs.prune();
+    auditLog.adoptUnsignedHead();
     for (const id of history.closeAbandoned()) auditLog.append(undefined, 'run.abandoned', id, { reason: 'the process running it stopped before it ended' });
   }
   return {
@@ -41,12 +43,13 @@ export function createRecordsStage(db: Db, settings: Settings): Records {
     recordRunStart: (historyId: string | undefined, actor: Actor, command: string, workspace: string, policyDecision?: string) => history.recordRunStart(historyId, actor, command, workspace, policyDecision),
     recordRunEnd: (historyId: string, result: RunResult, output?: Buffer) => history.recordRunEnd(historyId, result, output),
     audit: (actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>) => {
-      auditLog.append(actor, action, resource, details);
+      // An agent's own name travels with every record it causes.
+      auditLog.append(actor, action, resource, actor?.client ? { ...details, client: actor.client } : details);
     },
   };
 }
 
 export { AuditLog, GENESIS_HASH, rowHash, type AuditRow, type VerifyReport } from './audit';
-export { History, historyColumns, historyStatuses, statusOf, type HistoryEntry, type HistoryFilter } from './history';
+export { History, historyColumns, historyStatuses, sourceLabel, statusOf, type HistoryEntry, type HistoryFilter } from './history';
 export { OutputStore } from './outputs';
 export { maskSecrets, registerSecret } from './secretMask';

@@ -53,4 +53,19 @@ export const presenterMigrations: Migration[] = [
       CREATE INDEX command_outputs_expiry ON command_outputs(expires_at);
     `,
   },
+  {
+    id: 502,
+    name: 'audit: the signed head, replaced at every append',
+    // seq -1: a log written before heads were signed; the first writable open signs its head once.
+    up: `
+      CREATE TABLE audit_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        mac TEXT NOT NULL
+      );
+      INSERT INTO audit_head (id, seq, hash, created_at, mac) SELECT 1, -1, '', '', '' WHERE EXISTS (SELECT 1 FROM audit_log);
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
-// What is written to the audit log must not carry secrets: commands and
+// What is written to the audit log, and by default to the history and the
+// stored outputs, must not carry secrets: commands and
 // details often hold tokens (`curl -H "Authorization: Bearer ..."`,
 // `OPENAI_API_KEY=sk-...`, a pasted private key). Masking happens before the
 // row is hashed, so the chain vouches for the masked text.
@@ -51,6 +52,17 @@ export function maskString(text: string): string {
   return out;
 }
 
+/**
+ * Run output masked as it is stored. Decoded as latin1, so every byte maps to
+ * one character and back: bytes around a secret (binary, UTF-8) are kept as
+ * they were.
+ */
+export function maskBytes(data: Buffer): Buffer {
+  const text = data.toString('latin1');
+  const masked = maskString(text);
+  return masked === text ? data : Buffer.from(masked, 'latin1');
+}
+
 /** A deep copy of `value` with secret-looking members and substrings masked. */
 export function maskSecrets<T>(value: T, depth = 0): T {
   if (depth > 32) return MASK as T;
@@ -59,7 +71,8 @@ export function maskSecrets<T>(value: T, depth = 0): T {
   if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = secretKey.test(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'boolean' ? MASK : maskSecrets(v, depth + 1);
+      // defineProperty: a member named __proto__ stays a member and never becomes the copy's prototype.
+      Object.defineProperty(out, k, { enumerable: true, writable: true, configurable: true, value: secretKey.test(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'boolean' ? MASK : maskSecrets(v, depth + 1) });
     }
     return out as T;
   }

@@ -2,7 +2,7 @@
 // `ResponseError.data`), shared so the client reads it with the same type.
 
 /** Why a request could not be served as asked. */
-export type RequestErrorCode = 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable';
+export type RequestErrorCode = 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' | 'forbidden';
 
 /** `data` of every Paladin error response. */
 export interface ErrorData {

@@ -47,6 +47,16 @@ export namespace PlanProgressNotification {
   export const type = new NotificationType<Params>(method);
 }
 
+/**
+ * Who the editor asks for, when it is not the person at the editor: a chat
+ * agent calling Paladin's language-model tools. Recorded as the source
+ * `lm-tool` with the client's name; it never grants anything.
+ */
+export interface RequestVia {
+  source: 'lm-tool';
+  client?: string;
+}
+
 /** client → server: evaluate the policy on a command. */
 export namespace CheckRequest {
   export const method = 'paladin/check';
@@ -54,6 +64,7 @@ export namespace CheckRequest {
     command: string;
     workspace?: string;
     facts?: boolean;
+    via?: RequestVia;
   }
   export const type = new RequestType<Params, PolicyDecision, void>(method);
 }
@@ -76,6 +87,7 @@ export namespace RunRequest {
     streamId?: string;
     /** The editor's Workspace Trust; anything but `true` refuses the run. */
     trusted?: boolean;
+    via?: RequestVia;
   }
   export const type = new RequestType<Params, RunResult, void>(method);
 }
@@ -119,6 +131,7 @@ export namespace ExplainRequest {
   export interface Params {
     command: string;
     workspace?: string;
+    via?: RequestVia;
   }
   export const type = new RequestType<Params, ExplainResult, void>(method);
 }

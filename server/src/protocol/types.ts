@@ -3,7 +3,10 @@
 // HTTP API. Plain JSON-serialisable shapes only.
 
 /** Where a request came from; recorded in history and the audit log. */
-export type Source = 'editor' | 'cli' | 'api';
+export type Source = 'editor' | 'cli' | 'api' | AgentSource;
+
+/** Coding agents that reach Paladin through its MCP server, hooks or language-model tools. */
+export type AgentSource = 'mcp' | 'claude-code' | 'gemini' | 'cursor' | 'lm-tool';
 
 /** Who is asking, as established by the gateway. */
 export interface Actor {
@@ -11,6 +14,8 @@ export interface Actor {
   source: Source;
   /** Remote address for API requests. */
   address?: string;
+  /** The agent's own name for itself (an MCP client's name, a chat model), when it gave one. */
+  client?: string;
 }
 
 // ---------------------------------------------------------------- policy

@@ -40,9 +40,11 @@ export interface Settings {
     pendingMaxMiB: number;
     pendingUserMaxMiB: number;
   };
-  history: { outputRetentionDays: number };
+  /** keepSecrets: store commands and outputs verbatim instead of masking secrets at rest. */
+  history: { outputRetentionDays: number; keepSecrets: boolean };
   audit: { checkpointEvery: number };
-  api: { port: number; maxBodyBytes: number; sessionHours: number };
+  /** workspaces: folders API keys without their own grant may use; empty: the folder the server started in. */
+  api: { port: number; maxBodyBytes: number; sessionHours: number; workspaces: string[] };
 }
 
 /** Settings that only take effect after the server restarts. */
@@ -102,6 +104,8 @@ export const knownSettings: string[] = [
   'server.runtime',
   'database.path',
   'planner.order',
+  'history.keepSecrets',
+  'api.workspaces',
   ...Object.keys(numbers),
   ...Object.keys(strings),
 ];
@@ -144,6 +148,26 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     return value.trim();
   };
 
+  const bool = (name: string, def: boolean): boolean => {
+    const value = flat[name];
+    if (value === undefined || value === '') return def;
+    if (value === true || value === 'true' || value === '1') return true;
+    if (value === false || value === 'false' || value === '0') return false;
+    warnings.push(`Setting "paladin.${name}" must be true or false; using ${def}.`);
+    return def;
+  };
+  // A list of absolute folders: an array, or one string split like PATH.
+  const folderList = (name: string): string[] => {
+    const value = flat[name];
+    if (value === undefined || value === '') return [];
+    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(path.delimiter) : null;
+    if (!list || !list.every((d): d is string => typeof d === 'string' && path.isAbsolute(d.trim()))) {
+      warnings.push(`Setting "paladin.${name}" must list absolute folders (separated by "${path.delimiter}" in the environment); using none.`);
+      return [];
+    }
+    return list.map((d) => d.trim());
+  };
+
   let order: PlannerName[] = ['ollama', 'openai', 'embedded'];
   if (flat['planner.order'] !== undefined) {
     const value = flat['planner.order'];
@@ -180,9 +204,9 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
       pendingMaxMiB: num('sandbox.pendingMaxMiB'),
       pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
     },
-    history: { outputRetentionDays: num('history.outputRetentionDays') },
+    history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
     audit: { checkpointEvery: num('audit.checkpointEvery') },
-    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours') },
+    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
   };
   return { settings, warnings };
 }

@@ -54,6 +54,8 @@ export interface EditorOptions {
   settings?: Record<string, unknown>;
   /** false: Workspace Trust on, and the folder not trusted. */
   trusted?: boolean;
+  /** Further VSIX files to install next to Paladin's (test-only extensions). */
+  extraVsix?: string[];
 }
 
 export interface Editor {
@@ -97,7 +99,8 @@ export async function openEditor(options: EditorOptions = {}): Promise<Editor> {
   const userData = path.join(root, 'user-data');
   const extensions = path.join(root, 'extensions');
   const workspace = path.join(root, 'workspace');
-  const dbPath = path.join(root, 'paladin.db');
+  // Beside the workspace, not above it: a workspace never lies in Paladin's data folder.
+  const dbPath = path.join(root, 'data', 'paladin.db');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   mkdirSync(workspace, { recursive: true });
   for (const [file, content] of Object.entries(options.files ?? {})) {
@@ -124,8 +127,10 @@ export async function openEditor(options: EditorOptions = {}): Promise<Editor> {
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   const env = { ...process.env, PALADIN_DB: dbPath };
-  const install = spawnSync(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
-  if (install.status !== 0) throw new Error(`installing the VSIX failed: ${install.stderr}`);
+  for (const file of [vsix, ...(options.extraVsix ?? [])]) {
+    const install = spawnSync(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', file], { env, encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`installing ${path.basename(file)} failed: ${install.stderr}`);
+  }
 
   const server = spawn(
     bin,

@@ -38,6 +38,7 @@ export const checkCommand: Subcommand = {
   name: 'check',
   summary: 'judge a command with the safety policy: allow, ask or deny, with reasons',
   help,
+  compose: 'checking',
   options: { json: { type: 'boolean' }, facts: { type: 'boolean' }, workspace: { type: 'string' }, mode: { type: 'string' }, network: { type: 'boolean' } },
   async run(ctx, args) {
     if (args.positionals.length === 0) throw new UsageError('give the command to check, quoted, e.g. paladin check "rm -rf build"');

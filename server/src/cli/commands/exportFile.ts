@@ -22,7 +22,4 @@ export async function writeExport(ctx: CliContext, file: string | undefined, chu
 }
 
 /** Terminal escapes (ANSI, OSC) and other control characters shown as text, never obeyed. */
-export function inertText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+export { inertForTerminal as inertText } from '../../presenter/terminalText';

@@ -2,6 +2,7 @@
 // shell's own history.
 
 import * as fs from 'node:fs';
+import { MASK } from '../../presenter/secretMask';
 import { historyColumns, historyStatuses, type HistoryEntry, type HistoryFilter } from '../../presenter';
 import { csvLine } from '../../presenter/csv';
 import { parseSince } from '../../presenter/timeSpec';
@@ -11,7 +12,7 @@ import { openRecords } from '../openRecords';
 import { inertText, writeExport } from './exportFile';
 
 const help = `Usage:
-  paladin history [--search TEXT] [--status S] [--since D] [--limit N] [--json]
+  paladin history [--search TEXT] [--status S] [--source S] [--since D] [--limit N] [--json]
   paladin history export [--format json|csv] [--output FILE] [filters]
   paladin history show ID [--json]
   paladin history rerun ID [--same] [--yes] [--workspace DIR] [--json]
@@ -30,6 +31,8 @@ unique prefix of an entry's id (at least 4 characters).
 Options:
   --search TEXT   entries whose request or command contains TEXT
   --status S      one of: ${historyStatuses.join(', ')}
+  --source S      where it came from: editor, cli, api, mcp, claude-code, gemini,
+                  cursor, lm-tool (mcp also matches mcp:<client name>)
   --since D       a span back from now (90m, 12h, 7d, 2w) or a date (2026-11-01)
   --limit N       at most N entries (default 50 for the list, all for export)
   --format F      json (default) or csv, for export
@@ -45,6 +48,10 @@ function filterFrom(values: Record<string, unknown>, defaultLimit?: number): His
   if (typeof values.status === 'string') {
     if (!(historyStatuses as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${historyStatuses.join(', ')}, not "${values.status}"`);
     filter.status = values.status;
+  }
+  if (typeof values.source === 'string') {
+    if (!/^[a-z][a-z-]*(:[\w .@/+-]{1,64})?$/.test(values.source)) throw new UsageError(`--source must be a source name such as mcp, claude-code or cli (optionally source:client), not "${values.source}"`);
+    filter.source = values.source;
   }
   if (typeof values.since === 'string') {
     try {
@@ -77,6 +84,7 @@ export const historyCommand: Subcommand = {
     json: { type: 'boolean' },
     search: { type: 'string' },
     status: { type: 'string' },
+    source: { type: 'string' },
     since: { type: 'string' },
     limit: { type: 'string' },
     format: { type: 'string' },
@@ -173,6 +181,10 @@ async function rerun(ctx: CliContext, id: string | undefined, values: Record<str
   }
   if (!entry) {
     ctx.err.write(`paladin history: no entry has the id "${id}"; \`paladin history\` lists them.\n`);
+    return Exit.failure;
+  }
+  if (!ctx.settings.history.keepSecrets && (values.same || !entry.query) && entry.command.includes(MASK)) {
+    ctx.err.write(`paladin history: the command of ${entry.id} was stored with its secrets masked (${MASK}), so it cannot run again as it was. Run it by hand${entry.query ? ', or plan it again without --same' : ''}.\n`);
     return Exit.failure;
   }
   const workspace = typeof values.workspace === 'string' ? values.workspace : entry.workspace && fs.existsSync(entry.workspace) ? entry.workspace : undefined;

@@ -4,7 +4,9 @@ import { auditCommand } from './audit';
 import { checkCommand } from './check';
 import { explainCommand } from './explain';
 import { historyCommand } from './history';
+import { hookCommand } from './hook';
 import { keysCommand } from './keys';
+import { mcpCommand } from './mcp';
 import { planCommand } from './plan';
 import { policyCommand } from './policy';
 import { runCommand } from './run';
@@ -22,4 +24,6 @@ export const subcommands: Subcommand[] = [
   keysCommand,
   policyCommand,
   sandboxCommand,
+  hookCommand,
+  mcpCommand,
 ];

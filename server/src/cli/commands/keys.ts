@@ -1,12 +1,14 @@
 // `paladin keys`: API keys for the local HTTP API.
 
 import { createApiKey, KeyError, listApiKeys, revokeApiKey, userIdByEmail } from '../../gateway/apiKeys';
+import { dataFolders, grantableRoot, parseRights, type KeyRight } from '../../gateway/workspaceGrant';
 import { parseUntil } from '../../presenter/timeSpec';
 import { Exit, printJson, UsageError, type Subcommand } from '../command';
 import { openRecords } from '../openRecords';
 
 const help = `Usage:
-  paladin keys create NAME [--expires D] [--user EMAIL] [--quota N] [--json]
+  paladin keys create NAME [--expires D] [--user EMAIL] [--quota N]
+                      [--workspace DIR]... [--allow live,network] [--json]
   paladin keys list [--json]
   paladin keys revoke ID|NAME
 
@@ -18,6 +20,14 @@ Options:
   --expires D    expiry: a span (90m, 12h, 30d, 2w) or a date (2026-12-31)
   --user EMAIL   the user the key acts for (created if new; default: you)
   --quota N      set that user's quota of commands per hour (plan, check, run)
+  --workspace DIR  a folder the key may use as a workspace, with the folders
+                 below it (repeat for more). Without it: paladin.api.workspaces,
+                 else the folder \`paladin serve\` was started in. System
+                 folders, other users' homes and Paladin's data folder are
+                 never granted.
+  --allow RIGHTS   live, network (comma-separated): let the key's clients run
+                 in live mode or with network once they send "approved": true.
+                 Without it, such runs are refused whatever the client says.
   --json         machine-readable output
 `;
 
@@ -26,7 +36,10 @@ export const keysCommand: Subcommand = {
   summary: 'create, list and revoke API keys for the HTTP API',
   help,
   allowPositionals: true,
-  options: { json: { type: 'boolean' }, expires: { type: 'string' }, user: { type: 'string' }, quota: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' }, expires: { type: 'string' }, user: { type: 'string' }, quota: { type: 'string' },
+    workspace: { type: 'string', multiple: true }, allow: { type: 'string' },
+  },
   async run(ctx, { values, positionals }) {
     const [action, target, ...extra] = positionals;
     if (!action || !['create', 'list', 'revoke'].includes(action)) throw new UsageError(`say what to do with keys: create NAME, list or revoke ID|NAME${action ? ` (not "${action}")` : ''}`);
@@ -38,7 +51,7 @@ export const keysCommand: Subcommand = {
         const keys = listApiKeys(store.db);
         if (values.json) printJson(ctx, keys);
         else if (keys.length === 0) ctx.out.write('No API keys yet. Create one with `paladin keys create NAME`.\n');
-        else for (const k of keys) ctx.out.write(`${k.id}  ${k.name.padEnd(16)}  ${k.state.padEnd(7)}  ${k.email ?? k.userId}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}\n`);
+        else for (const k of keys) ctx.out.write(`${k.id}  ${k.name.padEnd(16)}  ${k.state.padEnd(7)}  ${k.email ?? k.userId}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}  workspaces ${k.workspaces?.join(',') ?? '(server list)'}${k.rights.length ? `  allows ${k.rights.join(',')}` : ''}\n`);
         return Exit.ok;
       }
       if (!target) throw new UsageError(action === 'create' ? 'give the new key a name: paladin keys create NAME' : 'say which key: paladin keys revoke ID|NAME');
@@ -62,10 +75,11 @@ export const keysCommand: Subcommand = {
         quota = Number(values.quota);
         if (!Number.isInteger(quota) || quota < 0 || quota > 1_000_000) throw new UsageError(`--quota must be a whole number from 0 to 1000000, not "${values.quota}"`);
       }
+      const { workspaces, rights } = grantOptions(values, ctx.settings.database.path);
       const userId = typeof values.user === 'string' ? userIdByEmail(store.db, values.user, true)! : store.userId;
       if (quota !== undefined) store.db.prepare('UPDATE users SET quota_commands_per_hour = ? WHERE id = ?').run(quota, userId);
-      const created = createApiKey(store.db, { name: target, userId, expiresAt });
-      store.records.audit(actor, 'key.create', created.id, { name: created.name, user: userId, expiresAt: created.expiresAt, quota });
+      const created = createApiKey(store.db, { name: target, userId, expiresAt, workspaces, rights });
+      store.records.audit(actor, 'key.create', created.id, { name: created.name, user: userId, expiresAt: created.expiresAt, quota, workspaces: created.workspaces, rights: created.rights });
       if (values.json) printJson(ctx, { ...created, userId });
       else {
         ctx.out.write(`${created.key}\n`);
@@ -83,3 +97,21 @@ export const keysCommand: Subcommand = {
     }
   },
 };
+
+function grantOptions(values: Record<string, unknown>, dbPath: string): { workspaces: string[]; rights: KeyRight[] } {
+  const workspaces: string[] = [];
+  for (const dir of (values.workspace as string[] | undefined) ?? []) {
+    const root = grantableRoot(dir, dataFolders(dbPath));
+    if (!root.ok) throw new UsageError(`--workspace ${dir}: ${root.reason}`);
+    workspaces.push(root.root);
+  }
+  let rights: KeyRight[] = [];
+  if (typeof values.allow === 'string') {
+    try {
+      rights = parseRights(values.allow);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  return { workspaces, rights };
+}

@@ -10,7 +10,7 @@ import { formatRules } from '../ruleText';
 import { Exit, UsageError, type CliContext, type Subcommand } from '../command';
 
 const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeout S] [--image I]
-                   [--workspace DIR] [--network] [--yes] [--json]
+                   [--workspace DIR] [--network] [--yes] [--json] [--raw]
        paladin run --apply RUNID [--include-sensitive] [--json]
        paladin run --discard RUNID
 
@@ -35,6 +35,11 @@ Options:
   --network            give the container network access (needs approval)
   --yes                approve what needs approval (network, live mode); it
                        never applies a snapshot's changes by itself
+  --raw                write the command's output byte for byte. Without it,
+                       terminal controls in the output (escape sequences:
+                       colours, titles, clipboard writes, cursor moves; \r)
+                       are shown as visible escapes, ESC as ␛. File names,
+                       diffs and Paladin's own messages are always shown so.
   --json               after the output, print one JSON object: runId, exit
                        code, how it ended, durations, byte counts,
                        truncation, changes
@@ -45,7 +50,8 @@ Options:
 
 Exit codes: 0 exited 0; 5 exited non-zero or hit a limit (timeout, memory,
 output, cancelled); 1 sandbox error (Docker down, image missing); 3 needs
-approval; 4 denied; 2 usage error (with --json, as {"error": {...}} on stdout).
+approval; 4 denied; 2 usage error (with --json, as {"error": {...}} on stdout); 8 --apply or
+--discard failed (nothing was applied).
 `;
 
 export const runCommand: Subcommand = {
@@ -63,6 +69,7 @@ export const runCommand: Subcommand = {
     apply: { type: 'string' },
     'include-sensitive': { type: 'boolean' },
     discard: { type: 'string' },
+    raw: { type: 'boolean' },
   },
   allowPositionals: true,
   async run(ctx, { values, positionals }) {
@@ -70,9 +77,13 @@ export const runCommand: Subcommand = {
     if (typeof values.apply === 'string') {
       if (positionals.length > 0) throw new UsageError('--apply takes a run id and no command');
       const paladin = await ctx.paladin();
-      const pending = await paladin.pendingChanges(values.apply);
-      if (!json) for (const line of describeConsequences(pending.consequences)) ctx.err.write(`[paladin] ${line}\n`);
-      const result = await paladin.apply(ctx.actor, values.apply, { includeSensitive: values['include-sensitive'] === true });
+      const settled = await settling(ctx, async () => {
+        const pending = await paladin.pendingChanges(values.apply as string);
+        if (!json) for (const line of describeConsequences(pending.consequences)) ctx.err.write(`[paladin] ${line}\n`);
+        return { pending, result: await paladin.apply(ctx.actor, values.apply as string, { includeSensitive: values['include-sensitive'] === true }) };
+      });
+      if (typeof settled === 'number') return settled;
+      const { pending, result } = settled;
       if (json) ctx.out.write(JSON.stringify({ runId: values.apply, consequences: pending.consequences, ...result }) + '\n');
       else printApplied(ctx, result);
       return Exit.ok;
@@ -80,7 +91,8 @@ export const runCommand: Subcommand = {
     if (typeof values.discard === 'string') {
       if (positionals.length > 0) throw new UsageError('--discard takes a run id and no command');
       const paladin = await ctx.paladin();
-      await paladin.discard(ctx.actor, values.discard);
+      const failed = await settling(ctx, () => paladin.discard(ctx.actor, values.discard as string));
+      if (typeof failed === 'number') return failed;
       if (json) ctx.out.write(JSON.stringify({ runId: values.discard, discarded: true }) + '\n');
       else ctx.err.write(`discarded the changes of run ${values.discard}\n`);
       return Exit.ok;
@@ -100,6 +112,7 @@ export const runCommand: Subcommand = {
     const paladin = await ctx.paladin();
 
     let lastOut = '\n';
+    const streams = values.raw === true && ctx.raw ? ctx.raw : ctx;
     const options = {
       command,
       workspace: values.workspace as string | undefined,
@@ -113,9 +126,9 @@ export const runCommand: Subcommand = {
       signal: ctx.signal,
       onOutput: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => {
         if (chunk.stream === 'stdout') {
-          ctx.out.write(chunk.text);
+          streams.out.write(chunk.text);
           lastOut = chunk.text;
-        } else ctx.err.write(chunk.text);
+        } else streams.err.write(chunk.text);
       },
     };
     let result: RunResult;
@@ -141,7 +154,19 @@ export const runCommand: Subcommand = {
   },
 };
 
+/** Apply or discard; a refusal exits 6 with its reason (2 is for usage errors). */
+async function settling<T>(ctx: CliContext, settle: () => Promise<T>): Promise<T | number> {
+  try {
+    return await settle();
+  } catch (err) {
+    if (!(err instanceof RequestError) || err.code !== 'invalid') throw err;
+    ctx.err.write(`paladin run: ${err.message}\n`);
+    return Exit.applyFailed;
+  }
+}
+
 function report(ctx: CliContext, result: RunResult & { policy?: PolicyDecision }, json: boolean, lastOut: string): void {
+
   if (json) {
     if (!lastOut.endsWith('\n')) ctx.out.write('\n');
     ctx.out.write(JSON.stringify(result) + '\n');
