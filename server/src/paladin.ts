@@ -12,7 +12,7 @@ import { summariseChanges } from './executor/consequences';
 import { allowShape, shapeRuleDir, type AllowShapeResult } from './policy/allowShape';
 import { ShapeRuleError } from './policy/shapeRule';
 import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
-import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage } from './stages';
+import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage, UndoResult } from './stages';
 
 // The shared kernel lives in kernel.ts; re-exported so existing importers keep compiling.
 export { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS, RequestError, resolveWorkspace, validateCommand } from './kernel';
@@ -196,6 +196,20 @@ export class Paladin {
     if (!this.stages.executor.pendingChanges) throw new RequestError('This sandbox cannot list pending changes.', 'unavailable');
     const changes = await this.stages.executor.pendingChanges(runId);
     return { changes, consequences: summariseChanges(changes) };
+  }
+
+  /** Restores what applying a snapshot run replaced; every attempt is audited, refused ones too. */
+  async undo(actor: Actor, runId: string): Promise<UndoResult> {
+    if (!this.stages.executor.undo) throw new RequestError('This sandbox cannot undo an apply.', 'unavailable');
+    let result: UndoResult;
+    try {
+      result = await this.stages.executor.undo(runId);
+    } catch (err) {
+      this.stages.records.audit(actor, 'undo', runId, { refused: (err as Error).message });
+      throw err;
+    }
+    this.stages.records.audit(actor, 'undo', runId, { restored: result.restored, skipped: result.skipped, ...(result.failed ? { failed: result.failed } : {}) });
+    return result;
   }
 
   async discard(actor: Actor, runId: string): Promise<void> {

@@ -63,6 +63,12 @@ export interface RunParams {
   userId?: string;
 }
 
+export interface UndoResult {
+  restored: string[];
+  skipped: { path: string; reason: string }[];
+  failed?: { path: string; reason: string }[];
+}
+
 export interface ApplyResult {
   applied: string[];
   skipped: { path: string; reason: string }[];
@@ -77,7 +83,9 @@ export interface ExecutorStage {
   /** The changes a snapshot run left and that are still waiting to be applied or discarded. */
   pendingChanges?(runId: string): Promise<FileChange[]>;
   discard(runId: string): Promise<void>;
-  status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable'; detail: string }>;
+  /** Restores what an apply replaced (refused when the files changed since). */
+  undo?(runId: string): Promise<UndoResult>;
+  status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing'; detail: string }>;
   dispose(): Promise<void>;
 }
 

@@ -18,6 +18,24 @@ type Current = { type: 'file' | 'symlink' | 'other'; hash: string; nlink: number
 
 export type ApplyReport = ApplyResult & { failed: { path: string; reason: string }[]; remaining: PendingEntry[] };
 
+/** A place an apply is about to write: its folder (open, or undefined when the apply creates it) and entry name. */
+export interface ApplyTarget {
+  entry: PendingEntry;
+  dirRel: string;
+  name: string;
+  folder: Folder | undefined;
+  /** Folders on the way that do not exist yet (the apply creates them), deepest first. */
+  newDirs: string[];
+}
+
+export interface ApplyOptions {
+  includeSensitive?: boolean;
+  /** Called with every place about to be written, before anything is; throwing stops the apply with nothing written. */
+  beforeCommit?: (targets: ApplyTarget[]) => void;
+  /** The refusal when files changed since (default: since the run). */
+  conflictMessage?: (paths: string[]) => string;
+}
+
 interface Step {
   entry: PendingEntry;
   dirRel: string;
@@ -55,7 +73,7 @@ function splitRel(rel: string): { dirRel: string; name: string } {
   return { dirRel: cut < 0 ? '' : rel.slice(0, cut), name: rel.slice(cut + 1) };
 }
 
-export function applyPending(run: PendingRun, fileOf: (name: string) => string, options: { includeSensitive?: boolean } = {}): ApplyReport {
+export function applyPending(run: PendingRun, fileOf: (name: string) => string, options: ApplyOptions = {}): ApplyReport {
   if (!handlesSupported()) throw new RequestError('Applying changes needs Linux with /proc mounted (writes are made through folder handles that never follow links); nothing was applied.');
   const workspace = fs.realpathSync(run.workspace);
   if (workspace !== run.workspace) throw new RequestError(`The workspace ${run.workspace} moved or became a link since the run; nothing was applied.`);
@@ -67,7 +85,7 @@ export function applyPending(run: PendingRun, fileOf: (name: string) => string, 
   }
 }
 
-function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => string, options: { includeSensitive?: boolean }): ApplyReport {
+function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => string, options: ApplyOptions): ApplyReport {
   const skipped: ApplyResult['skipped'] = [];
   const remaining: PendingEntry[] = [];
   const steps: Step[] = [];
@@ -114,8 +132,17 @@ function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => st
   }
   if (conflicts.length > 0) {
     throw new RequestError(
-      `Nothing was applied: ${conflicts.length === 1 ? 'this file' : 'these files'} changed in the workspace since the run: ${conflicts.join(', ')}. Run the command again on the current files.`,
+      options.conflictMessage?.(conflicts) ??
+        `Nothing was applied: ${conflicts.length === 1 ? 'this file' : 'these files'} changed in the workspace since the run: ${conflicts.join(', ')}. Run the command again on the current files.`,
     );
+  }
+  if (options.beforeCommit) {
+    try {
+      options.beforeCommit(steps.map((s) => ({ entry: s.entry, dirRel: s.dirRel, name: s.name, folder: tree.get(s.dirRel), newDirs: missingDirs(tree, s.dirRel) })));
+    } catch (err) {
+      if (err instanceof RequestError) throw err;
+      throw new RequestError(`Nothing was applied: ${explain(err)}`);
+    }
   }
   const failed = commit(tree, steps, fileOf);
   const applied = steps.filter((s) => s.placed).map((s) => s.entry.path);
@@ -123,6 +150,13 @@ function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => st
     throw new RequestError(`Nothing was applied: ${failed.map((f) => `${f.path}: ${f.reason}`).join('; ')}`);
   }
   return { applied, skipped, failed, remaining };
+}
+
+/** `rel` and its parents that do not exist, deepest first. */
+function missingDirs(tree: FolderTree, rel: string): string[] {
+  const out: string[] = [];
+  for (let at = rel; at !== '' && !tree.get(at); at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '') out.push(at);
+  return out;
 }
 
 /**
@@ -143,7 +177,7 @@ function commit(tree: FolderTree, steps: Step[], fileOf: (name: string) => strin
       if (!next) continue;
       const staged = `.paladin-new-${tag}-${n++}`;
       if (next.type === 'symlink') step.folder!.symlink(staged, next.linkTarget ?? '');
-      else step.folder!.createFile(staged, fs.readFileSync(fileOf(next.file ?? '')), next.mode ?? 0o644);
+      else step.folder!.createFile(staged, fs.readFileSync(fileOf(next.file ?? '')), next.mode ?? 0o644, next.owner);
       step.staged = staged;
     }
     for (const step of steps) {

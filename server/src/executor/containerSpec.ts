@@ -28,6 +28,10 @@ export interface SandboxShape {
   recursiveReadOnly?: boolean;
   /** `uid:gid` to run as; defaults to 1000:1000. Never 0. */
   user?: string;
+  /** The engine runtime; `runsc` is gVisor. Default: the engine's (runc). */
+  runtime?: 'runc' | 'runsc';
+  /** Snapshot mode holding a copy for an `ro` run: the copy belongs to root, so the run cannot change it. */
+  readOnlyCopy?: boolean;
 }
 
 export const SANDBOX_USER = '1000:1000';
@@ -83,6 +87,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
     NetworkDisabled: !shape.network,
     Labels: labelSet,
     HostConfig: {
+      ...(shape.runtime === 'runsc' ? { Runtime: 'runsc' } : {}),
       NetworkMode: shape.network ? 'bridge' : 'none',
       Privileged: false,
       ReadonlyRootfs: true,
@@ -113,11 +118,12 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
 }
 
 /** Options for the tmpfs volume a snapshot run works in: bounded by size, owned by the sandbox user. */
-export function snapshotVolumeSpec(name: string, limits: SandboxLimits, owner: string) {
+export function snapshotVolumeSpec(name: string, limits: SandboxLimits, owner: string, readOnlyCopy = false) {
+  const id = readOnlyCopy ? 0 : 1000;
   return {
     Name: name,
     Driver: 'local',
-    DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: `size=${limits.snapshotMiB}m,nr_inodes=${MAX_INODES},uid=1000,gid=1000,mode=0755,nosuid,nodev` },
+    DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: `size=${limits.snapshotMiB}m,nr_inodes=${MAX_INODES},uid=${id},gid=${id},mode=0755,nosuid,nodev` },
     Labels: { [LABEL]: '1', [OWNER_LABEL]: owner },
   };
 }

@@ -22,7 +22,11 @@ import { collectChanges } from './snapshotChanges';
 import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
 import { linkBreaksOut, listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
+import { checkRuntimeNetwork, engineRuntimes, runtimeProblem } from './engineRuntime';
+import { undoApply, type UndoResult } from './undoApply';
+import { UndoStore } from './undoRecords';
 import { checkWorkspace } from './workspaceGuard';
+import { type SandboxAccess, sandboxAccess } from './workspaceOwner';
 import { WorkspaceLocks } from './workspaceLock';
 
 type RunOutput = RunResult & { output?: Buffer };
@@ -36,11 +40,13 @@ export class Executor implements ExecutorStage {
   readonly queue: RunQueue;
   readonly pending: PendingStore;
   readonly locks: WorkspaceLocks;
+  readonly undos: UndoStore;
   readonly owner = ownerTag();
   /** Whether the engine makes read-only binds read-only all the way down (API 1.44+); known after the first run. */
   private recursiveReadOnly: Promise<boolean> | undefined;
   private recursiveReadOnlyKnown = false;
   private swept: Promise<void> | undefined;
+  private runtimes: Promise<string[]> | undefined;
   private readonly images = new Map<string, Promise<void>>();
   private readonly cleanups = new Set<Promise<unknown>>();
   /** Containers running a command right now; disposing the stage kills them. */
@@ -56,6 +62,7 @@ export class Executor implements ExecutorStage {
     this.queue = new RunQueue(s.maxConcurrent);
     this.pending = new PendingStore(pendingRoot(settings.database.path));
     this.locks = new WorkspaceLocks(`${this.pending.root}-locks`);
+    this.undos = new UndoStore(`${this.pending.root}-undo`);
   }
 
   /** Refuses a workspace that may not be mounted (or copied) in this mode; returns its real path. */
@@ -72,10 +79,25 @@ export class Executor implements ExecutorStage {
     return real;
   }
 
+  /** The runtimes the engine offers, asked once (again after a failure). */
+  engineRuntimes(): Promise<string[]> {
+    this.runtimes ??= engineRuntimes(this.docker);
+    this.runtimes.catch(() => (this.runtimes = undefined));
+    return this.runtimes;
+  }
+
+  /** Refuses a run under a runtime the engine does not have (never falls back to less isolation). */
+  private async checkRuntime(): Promise<void> {
+    if (this.settings.sandbox.runtime === 'runc') return;
+    const problem = runtimeProblem(this.settings.sandbox.runtime, await this.engineRuntimes().catch((err) => { throw explainDockerError(err); }));
+    if (problem) throw new RequestError(problem, 'unavailable');
+  }
+
   /** The start-up sweep: containers and volumes of servers that are gone, and expired pending changes. */
   startup(): Promise<void> {
     this.swept ??= (async () => {
       this.pending.purge();
+      this.undos.purge();
       await sweep(this.docker, { keepOwner: this.owner });
     })();
     // A failed sweep (engine down) is retried by the next run rather than remembered.
@@ -83,7 +105,8 @@ export class Executor implements ExecutorStage {
     return this.swept;
   }
 
-  shape(params: RunParams): SandboxShape {
+  /** The container's shape; `access` (who runs, from a copy or not) is known once the workspace passed its guard. */
+  shape(params: RunParams, access?: SandboxAccess): SandboxShape {
     const s = this.settings.sandbox;
     if (!MODES.includes(params.mode)) throw new RequestError(`Unknown workspace mode "${String(params.mode)}": use ro, snapshot or live.`);
     const requested = params.timeoutSeconds ?? s.timeoutSeconds;
@@ -92,11 +115,15 @@ export class Executor implements ExecutorStage {
     const timeout = Math.min(requested, s.maxTimeoutSeconds);
     const image = (params.image ?? s.image).trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
+    const copy = access?.copy === true;
+    checkRuntimeNetwork(s.runtime, params.network === true);
     return {
+      ...(s.runtime === 'runsc' ? { runtime: 'runsc' as const } : {}),
       image,
-      mode: params.mode,
-      user: params.mode === 'live' ? liveUser(params.workspace) : undefined,
-      workspace: params.mode === 'snapshot' ? undefined : params.workspace,
+      mode: copy ? 'snapshot' : params.mode,
+      user: params.mode === 'snapshot' ? undefined : access?.user,
+      ...(copy ? { readOnlyCopy: true } : {}),
+      workspace: params.mode === 'snapshot' || copy ? undefined : params.workspace,
       network: params.network === true,
       recursiveReadOnly: this.recursiveReadOnlyKnown,
       limits: { memoryMiB: s.memoryMiB, cpus: s.cpus, pids: s.pids, tmpfsMiB: s.tmpfsMiB, timeoutSeconds: timeout, snapshotMiB: s.snapshotMaxMiB },
@@ -105,12 +132,15 @@ export class Executor implements ExecutorStage {
 
   /** Warms the pool for a kind of run ahead of time (e.g. when the editor opens a workspace). */
   warm(params: RunParams): void {
+    let access: SandboxAccess;
     try {
-      checkWorkspace(fs.realpathSync(params.workspace), params.mode, this.recursiveReadOnlyKnown);
+      const real = fs.realpathSync(params.workspace);
+      checkWorkspace(real, params.mode, this.recursiveReadOnlyKnown);
+      access = sandboxAccess(real, params.mode);
     } catch {
       return; // a run there is refused anyway, with the reason
     }
-    const shape = this.shape(params);
+    const shape = this.shape(params, access);
     this.pool.refill(poolKey(shape), shape);
   }
 
@@ -120,9 +150,12 @@ export class Executor implements ExecutorStage {
     await this.startup().catch((err) => {
       throw explainDockerError(err);
     });
+    await this.checkRuntime();
     const realWorkspace = await this.guard(params);
-    const shape = this.shape(params);
+    const access = sandboxAccess(realWorkspace, params.mode);
+    const shape = this.shape(params, access);
     const key = poolKey(shape);
+    // The notes go in the result (the CLI prints them); the command's own output stays its own.
     if ((params.timeoutSeconds ?? 0) > shape.limits.timeoutSeconds) {
       options.onOutput?.({ stream: 'stderr', text: `[paladin: timeout lowered to ${shape.limits.timeoutSeconds} s, this server's maximum (paladin.sandbox.maxTimeoutSeconds)]\n` });
     }
@@ -155,7 +188,7 @@ export class Executor implements ExecutorStage {
       this.pool.refill(key, shape);
       const runId = options.runId ?? sandbox.id;
       let manifest: Manifest | undefined;
-      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal, options.onOutput);
+      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal, options.onOutput, shape.readOnlyCopy);
       const startMs = performance.now() - startAt;
       const exec = await sandbox.execute(params.command, {
         limits: { viewerBytes: this.settings.sandbox.outputBytes, historyBytes: this.settings.sandbox.historyOutputBytes },
@@ -165,7 +198,7 @@ export class Executor implements ExecutorStage {
       });
       let ended = await this.classify(sandbox, exec, shape);
       let changes: RunResult['changes'];
-      if (manifest && ended.end === 'exited') {
+      if (manifest && !shape.readOnlyCopy && ended.end === 'exited') {
         try {
           // Frozen first: whatever the command left running cannot touch the files while they are read.
           await sandbox.freeze();
@@ -179,6 +212,7 @@ export class Executor implements ExecutorStage {
       const output = exec.sink.output();
       return {
         ...this.result(params, shape, runId, { ...ended, queueMs, startMs, runMs: exec.runMs }),
+        ...(access.notes.length ? { notes: access.notes } : {}),
         bytes: { ...exec.sink.bytes },
         truncated: exec.sink.truncated,
         changes,
@@ -224,7 +258,7 @@ export class Executor implements ExecutorStage {
     }
   }
 
-  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal, onOutput?: OnOutput): Promise<Manifest> {
+  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal, onOutput?: OnOutput, readOnly = false): Promise<Manifest> {
     const listed = await listWorkspaceFiles(workspace, signal);
     const files = listed.filter((rel) => !linkBreaksOut(workspace, rel));
     if (files.length < listed.length) {
@@ -232,7 +266,7 @@ export class Executor implements ExecutorStage {
       const left = listed.filter((rel) => !kept.has(rel));
       onOutput?.({ stream: 'stderr', text: `[paladin: the snapshot leaves out ${left.length} link(s) pointing outside the workspace: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}]\n` });
     }
-    const { stream, manifest } = await packWorkspace(workspace, files, this.settings.sandbox.snapshotMaxMiB * 1024 * 1024, signal);
+    const { stream, manifest } = await packWorkspace(workspace, files, this.settings.sandbox.snapshotMaxMiB * 1024 * 1024, signal, readOnly ? 0 : 1000);
     manifest.catch(() => undefined);
     try {
       await sandbox.container.putArchive(stream as unknown as NodeJS.ReadableStream, { path: '/workspace' });
@@ -284,7 +318,7 @@ export class Executor implements ExecutorStage {
       durations: { queueMs: round(r.queueMs), startMs: round(r.startMs), runMs: round(r.runMs) },
       bytes: { stdout: 0, stderr: 0 },
       truncated: false,
-      mode: shape.mode,
+      mode: params.mode,
       image: shape.image,
     };
   }
@@ -307,8 +341,14 @@ export class Executor implements ExecutorStage {
     const run = this.pending.load(runId);
     const unlock = this.locks.holdApply(realOr(run.workspace));
     let result: ReturnType<typeof applyPending>;
+    // What the apply replaces is kept first, so `undo` can put it back.
+    const undo = this.undos.begin(runId, run.workspace);
     try {
-      result = applyPending(run, (name) => this.pending.fileOf(runId, name), options);
+      result = applyPending(run, (name) => this.pending.fileOf(runId, name), { ...options, beforeCommit: (targets) => undo.capture(targets) });
+      undo.finish(result.applied);
+    } catch (err) {
+      undo.abort();
+      throw err;
     } finally {
       unlock();
     }
@@ -317,6 +357,17 @@ export class Executor implements ExecutorStage {
     else if (result.remaining.length > 0) this.pending.save({ ...run, changes: result.remaining });
     else this.pending.remove(runId);
     return { applied: result.applied, skipped: result.skipped, ...(result.failed.length ? { failed: result.failed } : {}) };
+  }
+
+  /** Puts back what the apply of `runId` replaced, when the files still hold what it left. */
+  async undo(runId: string): Promise<UndoResult> {
+    const record = this.undos.load(runId);
+    const unlock = this.locks.holdApply(realOr(record.workspace));
+    try {
+      return undoApply(this.undos, runId);
+    } finally {
+      unlock();
+    }
   }
 
   async pendingChanges(runId: string): Promise<FileChange[]> {
@@ -328,7 +379,7 @@ export class Executor implements ExecutorStage {
     this.pending.remove(runId);
   }
 
-  async status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable'; detail: string }> {
+  async status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing'; detail: string }> {
     const image = this.settings.sandbox.image;
     try {
       const version = await this.docker.version();
@@ -340,9 +391,13 @@ export class Executor implements ExecutorStage {
         return { state: 'image missing', detail: `Docker ${version.Version} at ${engineName()}; image ${image} is missing (${how}).` };
       }
       const flavor = info.flavor === 'busybox' ? ' (minimal busybox build)' : '';
+      const runtime = this.settings.sandbox.runtime;
+      const runtimes = await this.engineRuntimes();
+      const problem = runtimeProblem(runtime, runtimes);
+      if (problem) return { state: 'runtime missing', detail: `Docker ${version.Version} at ${engineName()}; ${problem}` };
       return {
         state: 'ready',
-        detail: `Docker ${version.Version} at ${engineName()}; image ${image}${flavor}; ${pool.ready} warm, ${q.active} running, ${q.waiting} queued.`,
+        detail: `Docker ${version.Version} at ${engineName()}; image ${image}${flavor}; runtime ${runtime} (engine has: ${runtimes.join(', ')}); ${pool.ready} warm, ${q.active} running, ${q.waiting} queued.`,
       };
     } catch (err) {
       const e = explainDockerError(err, image);
@@ -370,16 +425,6 @@ export class Executor implements ExecutorStage {
 }
 
 export { SandboxError };
-
-/**
- * Live mode writes the real workspace, so it runs as the workspace's owner
- * (files it creates belong to that person), unless the owner is root: then
- * the usual unprivileged 1000:1000, which may not be allowed to write there.
- */
-function liveUser(workspace: string): string | undefined {
-  const st = fs.statSync(workspace);
-  return st.uid === 0 || st.gid === 0 ? undefined : `${st.uid}:${st.gid}`;
-}
 
 /** The canonical path (the key live runs lock under), or the path as given when it is gone. */
 function realOr(p: string): string {

@@ -55,11 +55,12 @@ export class Folder {
     fs.mkdirSync(this.at(name), { mode });
   }
 
-  /** Creates a new file (never an existing one, never through a link) and writes `data`. */
-  createFile(name: string, data: Buffer, mode: number): void {
+  /** Creates a new file (never an existing one, never through a link) and writes `data`; `owner` is kept when this process may give files away (root). */
+  createFile(name: string, data: Buffer, mode: number, owner?: { uid: number; gid: number }): void {
     const fd = fs.openSync(this.at(name), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
     try {
       fs.writeFileSync(fd, data);
+      if (owner && process.getuid?.() === 0) fs.fchownSync(fd, owner.uid, owner.gid);
       fs.fchmodSync(fd, mode);
       fs.fsyncSync(fd);
     } finally {

@@ -14,7 +14,7 @@ export interface PendingEntry extends FileChange {
   /** What the workspace held when the snapshot was taken (changed/deleted). */
   base?: { type: 'file' | 'symlink'; hash: string; hardlinked?: boolean };
   /** What the run left (created/changed). */
-  next?: { type: 'file' | 'symlink'; hash: string; mode?: number; file?: string; linkTarget?: string };
+  next?: { type: 'file' | 'symlink'; hash: string; mode?: number; file?: string; linkTarget?: string; owner?: { uid: number; gid: number } };
 }
 
 export interface PendingRun {

@@ -61,7 +61,7 @@ export class Sandbox {
     try {
       if (shape.mode === 'snapshot') {
         volume = `paladin-snap-${id}`;
-        await docker.createVolume(snapshotVolumeSpec(volume, shape.limits, owner));
+        await docker.createVolume(snapshotVolumeSpec(volume, shape.limits, owner, shape.readOnlyCopy));
       }
       container = await docker.createContainer({ ...containerSpec({ ...shape, volume }, { run: id, owner, pool: pooled ? '1' : undefined }), name: `paladin-${id}` });
       const stream = (await container.attach({ stream: true, stdout: true, stderr: true, hijack: true })) as Duplex;

@@ -93,7 +93,11 @@ export async function packWorkspace(
   files: string[],
   maxBytes: number,
   signal?: AbortSignal,
+  /** Who owns the copy's entries: the sandbox user, or root for a read-only copy. */
+  ownerId = 1000,
 ): Promise<{ stream: tar.Pack; manifest: Promise<Manifest> }> {
+  const uid = ownerId;
+  const gid = ownerId;
   let total = 0;
   const stats: { rel: string; st: fs.Stats }[] = [];
   for (const rel of files) {
@@ -120,7 +124,7 @@ export async function packWorkspace(
         const dir = parts.slice(0, i).join('/');
         if (dirs.has(dir)) continue;
         dirs.add(dir);
-        pack.entry({ name: dir, type: 'directory', mode: 0o755, uid: 1000, gid: 1000 });
+        pack.entry({ name: dir, type: 'directory', mode: 0o755, uid, gid });
       }
     };
     try {
@@ -131,7 +135,7 @@ export async function packWorkspace(
         if (st.isSymbolicLink()) {
           const target = fs.readlinkSync(full);
           out.set(rel, { type: 'symlink', size: 0, mode: 0o777, hash: sha256(target), linkTarget: target });
-          pack.entry({ name: rel, type: 'symlink', linkname: target, uid: 1000, gid: 1000, mode: 0o777 });
+          pack.entry({ name: rel, type: 'symlink', linkname: target, uid, gid, mode: 0o777 });
           continue;
         }
         // O_NOFOLLOW: if the file became a symlink since it was listed, skip it rather than read through it.
@@ -150,7 +154,7 @@ export async function packWorkspace(
         // Streamed in chunks, so a large file never sits whole in memory.
         const hash = await new Promise<string>((resolve, reject) => {
           const h = createHash('sha256');
-          const header = { name: rel, type: 'file' as const, size: now.size, mode, uid: 1000, gid: 1000, mtime: st.mtime };
+          const header = { name: rel, type: 'file' as const, size: now.size, mode, uid, gid, mtime: st.mtime };
           const done = (err?: Error | null) => (err ? reject(err) : resolve(h.digest('hex')));
           if (now.size <= SMALL_FILE) {
             // Most files are small: one read is much cheaper than a stream.

@@ -192,6 +192,8 @@ export interface RunResult {
   consequences?: Consequences;
   outputHash?: string;
   historyId?: string;
+  /** Plain sentences on how the run differs from what was asked (who it ran as, a copy instead of the folder). */
+  notes?: string[];
 }
 
 /** What applying a snapshot run's changes would do, summed up for a person. */
@@ -239,6 +241,6 @@ export interface ServerStatus {
   state: 'starting' | 'ready' | 'error';
   message?: string;
   planner: { active: PlannerName; detail: string };
-  sandbox: { state: 'ready' | 'image missing' | 'docker unreachable' | 'unknown'; detail: string };
+  sandbox: { state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing' | 'unknown'; detail: string };
   dbPath: string;
 }

@@ -39,6 +39,8 @@ export interface Settings {
     /** Disk all pending snapshot changes may take, and one user's share. */
     pendingMaxMiB: number;
     pendingUserMaxMiB: number;
+    /** The engine runtime sandboxes run under: runc (the default) or gVisor's runsc. */
+    runtime: SandboxRuntime;
   };
   /** keepSecrets: store commands and outputs verbatim instead of masking secrets at rest. */
   history: { outputRetentionDays: number; keepSecrets: boolean };
@@ -95,7 +97,11 @@ const strings: Record<string, string> = {
   'openai.baseUrl': 'https://api.openai.com/v1',
   'openai.model': 'gpt-4o-mini',
   'sandbox.image': 'paladin-sandbox:latest',
+  'sandbox.runtime': 'runc',
 };
+
+export type SandboxRuntime = 'runc' | 'runsc';
+export const SANDBOX_RUNTIMES: SandboxRuntime[] = ['runc', 'runsc'];
 
 const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
 
@@ -203,6 +209,7 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
       maxTimeoutSeconds: num('sandbox.maxTimeoutSeconds'),
       pendingMaxMiB: num('sandbox.pendingMaxMiB'),
       pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
+      runtime: runtimeOf(str('sandbox.runtime'), warnings),
     },
     history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
     audit: { checkpointEvery: num('audit.checkpointEvery') },
@@ -226,3 +233,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Normalise
 
 /** The numeric and string settings with their defaults and bounds, for the editor's settings contribution (kept in sync by a test). */
 export const settingSpecs = { numbers: numbers as Readonly<typeof numbers>, strings: strings as Readonly<typeof strings> };
+
+function runtimeOf(value: string, warnings: string[]): SandboxRuntime {
+  if ((SANDBOX_RUNTIMES as string[]).includes(value)) return value as SandboxRuntime;
+  warnings.push(`Setting "paladin.sandbox.runtime" must be one of ${SANDBOX_RUNTIMES.join(', ')}, not ${JSON.stringify(value)}; using runc.`);
+  return 'runc';
+}

@@ -1,5 +1,6 @@
 // `paladin run`: check a command against the policy, run it in the sandbox,
-// stream its output; `--apply RUNID` / `--discard RUNID` settle a snapshot run.
+// stream its output; `--apply RUNID` / `--discard RUNID` settle a snapshot run,
+// `--undo RUNID` takes an apply back.
 
 import { summariseChanges } from '../../executor/consequences';
 import { RequestError, type Paladin } from '../../paladin';
@@ -13,6 +14,7 @@ const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeou
                    [--workspace DIR] [--network] [--yes] [--json] [--raw]
        paladin run --apply RUNID [--include-sensitive] [--json]
        paladin run --discard RUNID
+       paladin run --undo RUNID [--json]
 
 Checks the command against the policy, then runs it in a locked-down Docker
 container and streams its stdout and stderr. A command the policy denies never
@@ -47,6 +49,8 @@ Options:
                        snapshot run left
   --include-sensitive  with --apply: also write into .git/ and .vscode/
   --discard RUNID      drop the changes a snapshot run left
+  --undo RUNID         put back what applying that run replaced (refused,
+                       changing nothing, exit 8, when those files changed since)
 
 Exit codes: 0 exited 0; 5 exited non-zero or hit a limit (timeout, memory,
 output, cancelled); 1 sandbox error (Docker down, image missing); 3 needs
@@ -69,6 +73,7 @@ export const runCommand: Subcommand = {
     apply: { type: 'string' },
     'include-sensitive': { type: 'boolean' },
     discard: { type: 'string' },
+    undo: { type: 'string' },
     raw: { type: 'boolean' },
   },
   allowPositionals: true,
@@ -85,7 +90,7 @@ export const runCommand: Subcommand = {
       if (typeof settled === 'number') return settled;
       const { pending, result } = settled;
       if (json) ctx.out.write(JSON.stringify({ runId: values.apply, consequences: pending.consequences, ...result }) + '\n');
-      else printApplied(ctx, result);
+      else printApplied(ctx, result, values.apply);
       return Exit.ok;
     }
     if (typeof values.discard === 'string') {
@@ -97,6 +102,8 @@ export const runCommand: Subcommand = {
       else ctx.err.write(`discarded the changes of run ${values.discard}\n`);
       return Exit.ok;
     }
+
+    if (typeof values.undo === 'string') return undoRun(ctx, values.undo, positionals, json);
 
     const command = positionals.join(' ');
     if (command.trim() === '') throw new UsageError('give the command to run, e.g. paladin run "ls -la"');
@@ -172,6 +179,7 @@ function report(ctx: CliContext, result: RunResult & { policy?: PolicyDecision }
     ctx.out.write(JSON.stringify(result) + '\n');
     return;
   }
+  for (const note of result.notes ?? []) ctx.err.write(`[paladin] ${note}\n`);
   if (result.policy?.decision === 'ask' && result.mode !== 'live') {
     // The host verdict still stands: it ran without asking only because nothing left the sandbox.
     const ids = [...new Set(result.policy.rules.map((r) => r.id))].join(', ');
@@ -197,12 +205,28 @@ async function offerApply(ctx: CliContext, paladin: Paladin, runId: string, incl
     ctx.err.write(`[paladin] not applied; the changes are kept for 24 hours (paladin run --apply ${runId}).\n`);
     return;
   }
-  printApplied(ctx, await paladin.apply(ctx.actor, runId, { includeSensitive }));
+  printApplied(ctx, await paladin.apply(ctx.actor, runId, { includeSensitive }), runId);
 }
 
-function printApplied(ctx: CliContext, result: ApplyResult): void {
+function printApplied(ctx: CliContext, result: ApplyResult, runId: string): void {
   for (const p of result.applied) ctx.out.write(`applied  ${p}\n`);
   for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
   for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
   if (result.applied.length === 0 && result.skipped.length === 0 && (result.failed ?? []).length === 0) ctx.out.write('nothing to apply (the workspace already holds these changes)\n');
+  if (result.applied.length > 0) ctx.err.write(`[paladin] take it back with: paladin run --undo ${runId}\n`);
+}
+
+async function undoRun(ctx: CliContext, runId: string, positionals: string[], json: boolean): Promise<number> {
+  if (positionals.length > 0) throw new UsageError('--undo takes a run id and no command');
+  const paladin = await ctx.paladin();
+  const result = await settling(ctx, () => paladin.undo(ctx.actor, runId));
+  if (typeof result === 'number') return result;
+  if (json) ctx.out.write(JSON.stringify({ runId, ...result }) + '\n');
+  else {
+    for (const p of result.restored) ctx.out.write(`restored ${p}\n`);
+    for (const s of result.skipped) ctx.out.write(`skipped  ${s.path}: ${s.reason}\n`);
+    for (const f of result.failed ?? []) ctx.out.write(`failed   ${f.path}: ${f.reason}\n`);
+    if (result.restored.length === 0 && result.skipped.length === 0) ctx.out.write('nothing to undo (the workspace already holds what the apply replaced)\n');
+  }
+  return (result.failed ?? []).length > 0 ? Exit.failure : Exit.ok;
 }

@@ -11,7 +11,8 @@ const help = `Usage: paladin sandbox status [--json]
        paladin sandbox build [--debootstrap | --rootfs DIR | --busybox] [--tag T]
        paladin sandbox sweep [--all] [--json]
 
-status   whether the Docker engine answers and the sandbox image is there
+status   whether the Docker engine answers and the sandbox image is there, and
+         the runtime in use (paladin.sandbox.runtime) with the engine's runtimes
 build    build the sandbox image (default tag: paladin.sandbox.image, i.e.
          ${DEFAULT_IMAGE}) from server/sandbox/Dockerfile; this pulls
          debian:bookworm-slim, so it needs a registry.
