@@ -229,11 +229,6 @@ export class Executor implements ExecutorStage {
     }
   }
 
-  private async stillRunning(sandbox: Sandbox): Promise<boolean> {
-    const state = await sandbox.container.inspect().then((i) => i.State, () => undefined);
-    return state?.Running === true;
-  }
-
   private async classify(sandbox: Sandbox, exec: Execution, shape: SandboxShape): Promise<{ end: RunResult['end']; exitCode: number | null; message?: string }> {
     const code = exec.exitCode;
     switch (exec.how) {
@@ -245,9 +240,6 @@ export class Executor implements ExecutorStage {
         return { end: 'output limit', exitCode: null, message: `stopped after ${this.settings.sandbox.historyOutputBytes} bytes of output` };
       case 'exited':
         if (exec.oomKills > 0) return { end: 'memory limit', exitCode: code, message: `a process was killed at the ${shape.limits.memoryMiB} MiB memory limit` };
-        // Killed by a signal: the engine may report the exec's end before the
-        // container's, when the keeper was killed and took the container down.
-        if (code !== null && code >= 128 && !(await this.stillRunning(sandbox))) return this.classify(sandbox, { ...exec, how: 'died' }, shape);
         return { end: 'exited', exitCode: code };
       case 'died': {
         // The container ended before the command did: OOM, or the keeper was killed.

@@ -140,7 +140,12 @@ export class Sandbox {
           // Killed by a signal: the container itself may be ending (OOM, keeper killed), which is told apart
           // by its state; otherwise the OOM killer (it sends KILL) may have been at work.
           if (code === null || code >= 128) {
-            const running = await this.container.inspect().then((i) => i.State.Running, () => false);
+            // The exec's end can be reported before the container's: give a dying container a moment.
+            let running = await this.container.inspect().then((i) => i.State.Running, () => false);
+            if (running && !this.dead) {
+              await new Promise((resolve) => setTimeout(resolve, 300));
+              running = await this.container.inspect().then((i) => i.State.Running, () => false);
+            }
             if (this.dead || !running) return finish('died');
             oomKills = await this.readOomKills();
           }
@@ -169,11 +174,18 @@ export class Sandbox {
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     let pause = 5;
     let code: number | null = null;
+    let unsettledSince: number | undefined;
     for (;;) {
       const info = await exec.inspect();
       if (!info.Running) {
         code = info.ExitCode ?? null;
-        break;
+        // Under load the engine can answer "not running, no exit code" for an
+        // exec it has not started yet: ask again until a code comes, the
+        // container goes, or the output closed long enough ago.
+        unsettledSince ??= closed ? performance.now() : undefined;
+        if (code !== null || this.dead || (unsettledSince !== undefined && performance.now() - unsettledSince > 2_000) || over()) break;
+        await (closed ? sleep(20) : Promise.race([ended, sleep(pause)]));
+        continue;
       }
       if (over()) break;
       // Once the output has closed the end is near: ask again soon rather than at the backed-off pace.
