@@ -20,6 +20,7 @@ import {
   type FileChange,
   type OutputChunk,
 } from '../../server/src/protocol/protocol';
+import type { ErrorData } from '../../server/src/protocol/errors';
 import { isFromWebview, type FromWebview, type ToWebview, type ViewStatus } from '../../server/src/protocol/webview';
 import type { ServerClient } from './serverClient';
 import { confirmAllowShape, confirmApply, confirmHostAction } from './hostGate';
@@ -213,7 +214,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   private fail(turnId: string, runId: string | undefined, err: unknown): void {
     const e = err as Error & { kind?: string };
-    const kind = err instanceof ResponseError ? ((err.data as { kind?: string } | undefined)?.kind ?? undefined) : e.kind;
+    const kind = err instanceof ResponseError ? ((err.data as Partial<ErrorData> | undefined)?.kind ?? undefined) : e.kind;
     this.post({ type: 'failed', turnId, runId, message: e.message ?? String(err), kind });
   }
 

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { HistoryRequest, SetSecretNotification, VerifyAuditRequest } from '../../server/src/protocol/protocol';
+import { MAX_REQUEST_CHARS } from '../../server/src/protocol/limits';
 import type { ChatViewProvider } from './chatView';
 import { promptOpenAiKey } from './secrets';
 import { NotRunningError, type ServerClient } from './serverClient';
@@ -37,7 +38,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
             prompt: 'Say what you want done; Paladin plans a shell command, checks it against the policy, and shows it before anything runs.',
             placeHolder: 'e.g. list the 10 biggest files under src',
             ignoreFocusOut: true,
-            validateInput: (v) => (v.length > 2_000 ? 'At most 2,000 characters.' : undefined),
+            validateInput: (v) => (v.length > MAX_REQUEST_CHARS ? `At most ${MAX_REQUEST_CHARS.toLocaleString('en-US')} characters.` : undefined),
           });
     if (!text || text.trim() === '') return;
     await chat.reveal();

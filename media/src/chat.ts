@@ -11,6 +11,7 @@ import { button, h } from './dom';
 import { renderRisk } from './riskCard';
 import { canAllowShape, hostAction } from './riskView';
 import { describeConsequences } from '../../server/src/protocol/consequencesText';
+import { MAX_REQUEST_CHARS } from '../../server/src/protocol/limits';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; getState(): unknown; setState(state: unknown): void };
 
@@ -110,7 +111,7 @@ function findRun(runId: string): { turn: Turn; run: RunView } | undefined {
 const app = document.getElementById('app') as HTMLElement;
 const banner = h('div', { class: 'banner', attrs: { role: 'status' } });
 const conversation = h('section', { class: 'conversation', label: 'Conversation' });
-const input = h('textarea', { class: 'request', label: 'Say what you want done', attrs: { rows: '2', placeholder: 'Say what you want done, e.g. “list the 10 biggest files under src”', maxlength: '2000' } });
+const input = h('textarea', { class: 'request', label: 'Say what you want done', attrs: { rows: '2', placeholder: 'Say what you want done, e.g. “list the 10 biggest files under src”', maxlength: String(MAX_REQUEST_CHARS) } });
 const form = h('form', { class: 'composer', label: 'Plan a command' }, [input, h('div', { class: 'composer-actions' }, [button('Plan', 'Plan a command for this request', () => submit(), { primary: true }), button('Clear', 'Clear the conversation', () => clearAll())])]);
 form.addEventListener('submit', (e) => {
   e.preventDefault();

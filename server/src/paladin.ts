@@ -2,9 +2,7 @@
 // presenter, over one store. The language server, the CLI and the HTTP API are
 // thin fronts over this class; none of them plans, checks or runs by itself.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { dataFolders, protectedFolders, protectedReason } from './gateway/workspaceGrant';
+import { dataFolders } from './gateway/workspaceGrant';
 import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
 import { checkByDryRun } from './planner/dryRun';
 import { placeholdersIn, slotHint } from './planner/placeholders';
@@ -16,19 +14,9 @@ import { ShapeRuleError } from './policy/shapeRule';
 import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
 import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage, UndoResult } from './stages';
 
-/** A request that cannot be served as asked; the message says what to do. */
-export class RequestError extends Error {
-  override name = 'RequestError';
-  constructor(
-    message: string,
-    readonly code: 'invalid' | 'denied' | 'needs-approval' | 'untrusted' | 'unavailable' | 'forbidden' = 'invalid',
-  ) {
-    super(message);
-  }
-}
-
-export const MAX_REQUEST_CHARS = 2_000;
-export const MAX_COMMAND_CHARS = 16_384;
+// The shared kernel lives in kernel.ts; re-exported so existing importers keep compiling.
+export { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS, RequestError, resolveWorkspace, validateCommand } from './kernel';
+import { MAX_REQUEST_CHARS, RequestError, resolveWorkspace, validateCommand } from './kernel';
 
 export interface Stages {
   policy: PolicyStage;
@@ -268,36 +256,10 @@ export class Paladin {
 export function defaultMode(policy: PolicyDecision): WorkspaceMode {
   return sandboxDefaultMode(policy);
 }
-
-export function validateCommand(command: string): void {
-  if (typeof command !== 'string' || command.trim() === '') throw new RequestError('The command is empty: give a shell command, e.g. "ls -la".');
-  if (command.length > MAX_COMMAND_CHARS) throw new RequestError(`The command is ${command.length} characters long; the limit is ${MAX_COMMAND_CHARS}.`);
-}
-
 /** A plan that still holds `<slot>` is a question, not a command: it never runs. */
 function refuseUnfilledSlots(command: string): void {
   const slots = placeholdersIn(command);
   if (slots.length === 0) return;
   const how = slots.map((s) => `<${s}>: ${slotHint(s)}`).join('; ');
   throw new RequestError(`This command still has ${slots.length === 1 ? 'a value' : 'values'} to fill in, so it will not run. Replace ${how} (or plan again with it in the request).`);
-}
-
-/**
- * The real path of a workspace folder. System folders, other users' homes and
- * Paladin's data folder (`dataDirs`) are refused for everyone, compared by
- * real path so a link to them is refused too.
- */
-export function resolveWorkspace(dir: string | undefined, dataDirs: readonly string[] = []): string {
-  const resolved = path.resolve(dir ?? process.cwd());
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(resolved);
-  } catch {
-    throw new RequestError(`The workspace folder ${resolved} does not exist. Pass an existing folder (--workspace DIR).`);
-  }
-  if (!stat.isDirectory()) throw new RequestError(`The workspace ${resolved} is not a folder. Pass a folder (--workspace DIR).`);
-  const real = fs.realpathSync(resolved);
-  const refused = protectedReason(real, protectedFolders({ dataDirs }));
-  if (refused) throw new RequestError(`Paladin will not use this workspace: ${refused}.`, 'forbidden');
-  return real;
 }

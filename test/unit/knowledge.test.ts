@@ -9,10 +9,12 @@ import { parseShell } from '../../server/src/shell/parser';
 
 const dir = path.join(__dirname, '..', '..', 'server', 'src', 'planner', 'knowledge');
 
-const CATEGORIES = ['files', 'search', 'text', 'archives', 'disk', 'processes', 'permissions', 'network', 'git', 'packages', 'containers', 'system', 'shell'];
-const SLOT_TYPES = ['path', 'file', 'dir', 'glob', 'ext', 'number', 'count', 'size', 'duration', 'pattern', 'string', 'column', 'user', 'host', 'port', 'url', 'branch', 'name', 'mode', 'signal', 'pid', 'archive'];
-const ENTRY_KEYS = ['id', 'intents', 'template', 'slots', 'utilities', 'explanation', 'category', 'examples'];
-const SLOT_KEYS = ['type', 'default', 'format', 'unit', 'cues'];
+// The field names and enumerations come from the one declaration of the format.
+const schema = JSON.parse(fs.readFileSync(path.join(dir, '..', 'knowledge.schema.json'), 'utf8'));
+const CATEGORIES: string[] = schema.definitions.entry.properties.category.enum;
+const SLOT_TYPES: string[] = schema.definitions.slot.properties.type.enum;
+const ENTRY_KEYS = Object.keys(schema.definitions.entry.properties);
+const SLOT_KEYS = Object.keys(schema.definitions.slot.properties);
 
 /** A value of each type, used where a slot has no default. */
 const SAMPLE: Record<string, string> = {

@@ -4,7 +4,7 @@
 // through the client or refused; the client's word alone never approves.
 
 import { summariseChanges } from '../executor/consequences';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { FileChange, OutputChunk, RunResult } from '../protocol/types';
 import { askPerson, mcpActor, refused, result, type McpContext } from './mcpContext';
 import { applyInput, applyOutput, discardInput, discardOutput, runInput, runOutput } from './mcpSchemas';

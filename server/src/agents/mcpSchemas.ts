@@ -3,7 +3,7 @@
 // a newer server may add fields without breaking a client that validates.
 
 import * as z from 'zod';
-import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../paladin';
+import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../protocol/limits';
 
 const command = z.string().min(1).max(MAX_COMMAND_CHARS).describe('The shell command (bash), exactly as it would be typed.');
 const workspace = z.string().min(1).max(4096).optional().describe('Folder the command works in; default: the folder this server was started in. Must lie under a folder granted to this server.');

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 
 function real(dir: string): string {
   try {

@@ -5,7 +5,7 @@ import type { Paladin } from '../paladin';
 import type { Actor } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 
-/** Exit codes, documented in the README. */
+/** Exit codes, documented in the README and docs/user/cli.md. */
 export const Exit = {
   ok: 0,
   /** Paladin could not do what was asked (Docker down, store unreadable, ...). */

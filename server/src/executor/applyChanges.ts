@@ -7,7 +7,7 @@
 
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { ApplyResult } from '../stages';
 import { badName, type Folder, FolderTree, handlesSupported, openRoot } from './folderHandles';
 import { linkStaysInside, type Planned } from './linkCheck';

@@ -2,7 +2,7 @@
 // person can act on. Nothing here ever falls back to running on the host.
 
 import Docker from 'dockerode';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 
 /** The local socket, or whatever DOCKER_HOST names (tcp with TLS via DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, ssh). */
 export function connectDocker(): Docker {
@@ -26,7 +26,7 @@ export class SandboxError extends RequestError {
 }
 
 const imageHelp = (_image: string) =>
-  `Build the default image with \`paladin sandbox build\` (offline: \`paladin sandbox build --rootfs DIR\`, see the README's Sandbox section), or set paladin.sandbox.image (PALADIN_SANDBOX_IMAGE) to an image this engine has.`;
+  `Build the default image with \`paladin sandbox build\` (offline: \`paladin sandbox build --rootfs DIR\`, see docs/user/sandbox.md, Images), or set paladin.sandbox.image (PALADIN_SANDBOX_IMAGE) to an image this engine has.`;
 
 /** Explains a failed engine call; `image` names the image involved, if any. */
 export function explainDockerError(err: unknown, image?: string): SandboxError {

@@ -5,7 +5,7 @@
 // than quietly running with less isolation.
 
 import type Docker from 'dockerode';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { SandboxRuntime } from '../settings/settings';
 
 /** The daemon.json entry that registers gVisor the way Paladin runs it (offline, ptrace platform). */

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { FileChange, RunResult, WorkspaceMode } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { ApplyResult, ExecutorStage, RunParams } from '../stages';

@@ -111,7 +111,7 @@ export async function buildDefaultImage(docker: Docker, tag: string, onProgress:
 /** Imports a root filesystem folder and adds the sandbox user and /workspace. Works offline. */
 export async function buildFromRootfs(docker: Docker, rootfs: string, tag: string, onProgress: Progress, signal?: AbortSignal): Promise<void> {
   const st = fs.statSync(rootfs, { throwIfNoEntry: false });
-  if (!st?.isDirectory()) throw new SandboxError(`--rootfs ${rootfs} is not a folder. Make one with debootstrap (see the README's Sandbox section).`, 'sandbox error');
+  if (!st?.isDirectory()) throw new SandboxError(`--rootfs ${rootfs} is not a folder. Make one with debootstrap (see docs/user/sandbox.md, Images).`, 'sandbox error');
   if (!fs.existsSync(path.join(rootfs, 'bin', 'sh'))) throw new SandboxError(`--rootfs ${rootfs} has no bin/sh; it does not look like a root filesystem.`, 'sandbox error');
   const baseTag = `${tag.split(':')[0]}-rootfs:import`;
   onProgress(`importing ${rootfs} as ${baseTag}`);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileChange } from '../protocol/types';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 
 export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 

@@ -8,7 +8,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { ApplyTarget } from './applyChanges';
 import { sha256 } from './workspaceFiles';
 

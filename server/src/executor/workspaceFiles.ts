@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as tar from 'tar-stream';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 
 const run = promisify(execFile);
 

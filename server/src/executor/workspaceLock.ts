@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 
 const APPLY = 'apply';
 

@@ -7,7 +7,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { WorkspaceMode } from '../protocol/types';
 import { SANDBOX_USER } from './containerSpec';
 

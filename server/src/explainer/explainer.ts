@@ -7,7 +7,7 @@ import type { ExplainPart, ExplainResult } from '../protocol/types';
 import type { ExplainerStage } from '../stages';
 import { TreeExplainer, type ManualProvider } from './explainTree';
 import type { Knowledge } from './knowledgeMatch';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import { ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
 import { parseWithSource, walkTree, type ShellTree } from '../shell/source';
 import { resolveCommand } from '../shell/wrappers';

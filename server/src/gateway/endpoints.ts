@@ -2,7 +2,7 @@
 // statuses it may return. The server validates requests with these schemas
 // and serves the same rows as its OpenAPI document.
 
-import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../paladin';
+import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../protocol/limits';
 import { historyStatuses } from '../presenter/history';
 import type { ObjectSchema, Schema } from './schema';
 

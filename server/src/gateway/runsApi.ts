@@ -2,7 +2,7 @@
 // run the caller's user started, in a workspace the caller may still use.
 
 import type { Paladin } from '../paladin';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { Actor } from '../protocol/types';
 import { HttpError } from './httpError';
 

@@ -3,13 +3,10 @@
 // decision that caused it, so the editor can show the risk card.
 
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
+import type { ErrorData } from '../protocol/errors';
 
-/** `data` of every Paladin error response. */
-export interface ErrorData {
-  kind: RequestError['code'] | 'cancelled' | 'internal';
-  policy?: unknown;
-}
+export type { ErrorData } from '../protocol/errors';
 
 export function toResponseError(err: unknown, what: string, log: (message: string) => void): ResponseError<ErrorData> {
   if (err instanceof ResponseError) return err as ResponseError<ErrorData>;

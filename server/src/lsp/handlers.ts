@@ -3,7 +3,7 @@
 
 import type { Connection } from 'vscode-languageserver/node';
 import { agentActor } from '../agents/identity';
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { Records as PresenterRecords } from '../presenter';
 import {
   AllowShapeRequest,

@@ -1,11 +1,14 @@
 // Paladin's own command knowledge: the JSON files in ./knowledge, validated
 // on load so that a typo in a data file is reported with the file, the entry
 // and the problem instead of surfacing later as a strange plan.
-// The format is documented in knowledge/FORMAT.md.
+// The format is documented in knowledge/FORMAT.md; its shape is declared once,
+// in knowledge.schema.json (editors use it too), and this module reads the
+// field names and patterns from it and adds what a schema cannot express.
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import schema from './knowledge.schema.json';
 
 export const slotTypes = [
   'path', 'file', 'dir', 'glob', 'ext', 'number', 'count', 'size', 'duration', 'pattern', 'string', 'column',
@@ -50,10 +53,10 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-const entryKeys = new Set(['id', 'intents', 'template', 'slots', 'utilities', 'explanation', 'category', 'examples']);
-const slotKeys = new Set(['type', 'default', 'format', 'unit', 'cues']);
-const idPattern = /^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)+$/;
-const slotNamePattern = /^[a-z][a-zA-Z0-9_]*$/;
+const entryKeys = new Set(Object.keys(schema.definitions.entry.properties));
+const slotKeys = new Set(Object.keys(schema.definitions.slot.properties));
+const idPattern = new RegExp(schema.definitions.entry.properties.id.pattern);
+const slotNamePattern = new RegExp(schema.definitions.entry.properties.slots.propertyNames.pattern);
 
 /** Where the knowledge files are: next to this module in the sources, `dist/knowledge` when bundled. */
 export function defaultKnowledgeDir(): string {

@@ -1,7 +1,7 @@
 // The planning flow: cache → retrieve → context → model planners in order
 // (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
 
-import { RequestError } from '../paladin';
+import { RequestError } from '../kernel';
 import type { PlannerName, PlanRejection, PlanResult, PolicyDecision, RetrievedExample } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { PlannerStage, PlanParams, PlanProgress, PolicyStage } from '../stages';

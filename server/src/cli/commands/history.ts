@@ -6,7 +6,7 @@ import { MASK } from '../../presenter/secretMask';
 import { historyColumns, historyStatuses, type HistoryEntry, type HistoryFilter } from '../../presenter';
 import { csvLine } from '../../presenter/csv';
 import { parseSince } from '../../presenter/timeSpec';
-import { RequestError } from '../../paladin';
+import { RequestError } from '../../kernel';
 import { Exit, printJson, UsageError, type CliContext, type Subcommand } from '../command';
 import { openRecords } from '../openRecords';
 import { inertText, writeExport } from './exportFile';

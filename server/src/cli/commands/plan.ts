@@ -4,7 +4,7 @@
 
 import { describeSandbox } from '../../policy/sandboxVerdict';
 import type { PlannerChoice, PlanResult } from '../../protocol/types';
-import { MAX_REQUEST_CHARS } from '../../paladin';
+import { MAX_REQUEST_CHARS } from '../../protocol/limits';
 import { Exit, UsageError, printJson, type CliContext, type Subcommand } from '../command';
 import { runCommand } from './run';
 

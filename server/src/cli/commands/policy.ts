@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import { openStore } from '../../compose';
-import { resolveWorkspace, validateCommand } from '../../paladin';
+import { resolveWorkspace, validateCommand } from '../../kernel';
 import { allowShape, shapeRuleDir } from '../../policy/allowShape';
 import { ShapeRuleError } from '../../policy/shapeRule';
 import { createPolicyEngine, createPolicyStage } from '../../policy';
