@@ -23,7 +23,9 @@ function dockerHas(tag: string): boolean {
 
 before(() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-plan-abstain-'));
-  process.env.PALADIN_DB = path.join(dir, 'paladin.db');
+  // The database lives beside the workspace: Paladin's data folder is never a workspace.
+  fs.mkdirSync(path.join(dir, 'data'));
+  process.env.PALADIN_DB = path.join(dir, 'data', 'paladin.db');
   process.env.PALADIN_SANDBOX_IMAGE = image;
   delete process.env.PALADIN_OLLAMA_MODEL;
   delete process.env.OPENAI_API_KEY;
