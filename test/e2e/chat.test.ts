@@ -193,6 +193,12 @@ test('a snapshot run shows a diff, and Apply writes the file', { timeout: 150_00
     await editor.page.locator('.tab', { hasText: 'notes.txt (before ↔ after' }).first().waitFor();
     await editor.screenshot('snapshot-diff');
     await turn.getByRole('button', { name: 'Write these changes to the workspace' }).click();
+    // Apply asks first, with the consequences in front of the person.
+    const dialog = editor.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match((await dialog.innerText()).replace(/\s+/g, ' '), /1 file changed; 8 bytes written/);
+    assert.equal(readFileSync(path.join(editor.workspace, 'notes.txt'), 'utf8'), 'hello\n', 'nothing is written before the confirmation');
+    await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
     await turn.locator('.applied').waitFor({ timeout: 30_000 });
     assert.equal(readFileSync(path.join(editor.workspace, 'notes.txt'), 'utf8'), 'changed\n');
     await editor.screenshot('snapshot-applied');

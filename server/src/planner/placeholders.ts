@@ -18,7 +18,9 @@ export const slotNames: ReadonlySet<string> = new Set<string>([
   'filename', 'directory', 'folder', 'process', 'process_name', 'search_term', 'query', 'source', 'destination', 'username', 'hostname', 'branch_name', 'your_file',
 ]);
 
-const placeholder = /<([a-z][a-zA-Z0-9_-]*)>/g;
+// A slot stands where a value would: not glued to letters or digits on
+// either side (`<script>document…` in a quoted HTML string is text, not a slot).
+const placeholder = /(?<![A-Za-z0-9])<([a-z][a-zA-Z0-9_-]*)>(?![A-Za-z0-9])/g;
 
 /** The slot names left as `<name>` in `command`, in order, once each. */
 export function placeholdersIn(command: string): string[] {
