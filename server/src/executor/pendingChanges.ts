@@ -54,9 +54,7 @@ export class PendingStore {
   }
 
   save(run: PendingRun): void {
-    const file = path.join(this.dir(run.runId), 'pending.json');
-    fs.writeFileSync(file + '.tmp', JSON.stringify(run), { mode: 0o600 });
-    fs.renameSync(file + '.tmp', file);
+    writeJsonAtomically(path.join(this.dir(run.runId), 'pending.json'), run);
   }
 
   load(runId: string): PendingRun {
@@ -126,4 +124,10 @@ export class PendingStore {
     }
     return removed;
   }
+}
+
+/** An owner-only JSON file, written whole or not at all (a temporary name, then a rename). */
+export function writeJsonAtomically(file: string, value: unknown): void {
+  fs.writeFileSync(file + '.tmp', JSON.stringify(value), { mode: 0o600 });
+  fs.renameSync(file + '.tmp', file);
 }

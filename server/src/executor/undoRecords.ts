@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RequestError } from '../kernel';
 import type { ApplyTarget } from './applyChanges';
+import { writeJsonAtomically } from './pendingChanges';
 import { sha256 } from './workspaceFiles';
 
 export const UNDO_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -67,9 +68,7 @@ export class UndoStore {
   }
 
   save(record: UndoRecord): void {
-    const file = path.join(this.dir(record.runId), 'undo.json');
-    fs.writeFileSync(file + '.tmp', JSON.stringify(record), { mode: 0o600 });
-    fs.renameSync(file + '.tmp', file);
+    writeJsonAtomically(path.join(this.dir(record.runId), 'undo.json'), record);
   }
 
   remove(runId: string): void {
