@@ -10,27 +10,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Docker from 'dockerode';
-import { Executor } from '../../server/src/executor';
 import type { PendingRun } from '../../server/src/executor/pendingChanges';
-import { normaliseSettings } from '../../server/src/settings/settings';
+import { smallExecutor } from '../support/smallExecutor';
 
 const image = process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox';
 const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-apply-race-')));
 const RACE_ROUNDS = Number(process.env.PALADIN_RACE_ROUNDS || 1500);
 
-function executor(): Executor {
-  const { settings, warnings } = normaliseSettings({
-    'sandbox.image': image,
-    'database.path': path.join(tmp, 'data', 'paladin.db'),
-    'sandbox.timeoutSeconds': 10,
-    'sandbox.memoryMiB': 64,
-    'sandbox.snapshotMaxMiB': 8,
-    'sandbox.poolSize': 0,
-  });
-  assert.deepEqual(warnings, []);
-  return new Executor(settings);
-}
-const ex = executor();
+const ex = smallExecutor(tmp, image);
 
 before(async () => {
   await new Docker().getImage(image).inspect();

@@ -11,27 +11,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Docker from 'dockerode';
-import { Executor } from '../../server/src/executor';
 import type { WorkspaceMode } from '../../server/src/protocol/types';
-import { normaliseSettings } from '../../server/src/settings/settings';
+import { smallExecutor } from '../support/smallExecutor';
 
 const image = process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox';
 const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-holes-')));
 const isRoot = process.getuid?.() === 0;
 
-function executor(): Executor {
-  const { settings, warnings } = normaliseSettings({
-    'sandbox.image': image,
-    'database.path': path.join(tmp, 'data', 'paladin.db'),
-    'sandbox.timeoutSeconds': 10,
-    'sandbox.memoryMiB': 64,
-    'sandbox.snapshotMaxMiB': 8,
-    'sandbox.poolSize': 0,
-  });
-  assert.deepEqual(warnings, []);
-  return new Executor(settings);
-}
-const ex = executor();
+const ex = smallExecutor(tmp, image);
 
 async function run(command: string, workspace: string, mode: WorkspaceMode) {
   let text = '';
