@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // Import boundaries (docs/dev/architecture.md). A stage never reaches a front
 // or the composition root; the client and the webview see only the protocol.
-const STAGES = ['gateway', 'planner', 'policy', 'executor', 'presenter', 'records', 'explainer', 'shell', 'store'];
+const STAGES = ['gateway', 'planner', 'policy', 'executor', 'records', 'explainer', 'shell', 'store'];
 const stageBoundaries = [
   {
     regex: '^(\\.\\./)+(paladin|compose|server)(\\.[cm]?[jt]s)?$',

@@ -7,7 +7,7 @@ import { createPolicyStage } from './policy';
 import { createPlannerStage } from './planner';
 import { createExecutorStage } from './executor';
 import { createExplainerStage } from './explainer';
-import { createRecordsStage } from './presenter';
+import { createRecordsStage } from './records';
 import { openStore } from './stageMigrations';
 
 export { openStore, stageMigrations } from './stageMigrations';

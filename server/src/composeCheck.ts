@@ -5,7 +5,7 @@
 
 import { Paladin, RequestError } from './paladin';
 import { createPolicyStage } from './policy';
-import { createRecordsStage } from './presenter';
+import { createRecordsStage } from './records';
 import type { Settings } from './settings/settings';
 import { openStore } from './stageMigrations';
 import type { ExecutorStage, ExplainerStage, PlannerStage } from './stages';

@@ -1,5 +1,5 @@
 // The request flow, composed once: gateway → planner → policy → executor →
-// presenter, over one store. The language server, the CLI and the HTTP API are
+// records, over one store. The language server, the CLI and the HTTP API are
 // thin fronts over this class; none of them plans, checks or runs by itself.
 
 import { dataFolders } from './gateway/workspaceGrant';

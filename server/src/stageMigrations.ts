@@ -5,7 +5,7 @@
 import { manualCacheMigrations } from './explainer/manualCache';
 import { plannerMigrations } from './planner/migrations';
 import { policyMigrations } from './policy';
-import { recordsMigrations } from './presenter';
+import { recordsMigrations } from './records';
 import type { Settings } from './settings/settings';
 import { openDatabase } from './store/database';
 import type { Migration } from './store/migrations';

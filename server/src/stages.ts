@@ -106,7 +106,7 @@ export interface HistoryRecord {
   status: string;
 }
 
-/** presenter/: history and the tamper-evident audit log. */
+/** records/: history and the tamper-evident audit log. */
 export interface RecordsStage {
   recordPlan(entry: HistoryRecord): string;
   /** `policyDecision`: what the policy said about the command as run (allow, or ask once approved). */

@@ -9,7 +9,7 @@ import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import type { PolicyStage } from '../../server/src/stages';
 import { FakeExecutorStage, FakeExplainerStage, FakePlannerStage, FakePolicyStage } from '../support/fakeStages';
-import { checkpointMac, loadAuditKey, writeCheckpointFile } from '../../server/src/presenter/auditKey';
+import { checkpointMac, loadAuditKey, writeCheckpointFile } from '../../server/src/records/auditKey';
 import { recordsFixture } from '../support/recordsFixture';
 import { ms, percentile, type BenchRow } from './row';
 

@@ -217,7 +217,7 @@ test('the quota holds under 20 concurrent clients (exactly the quota succeeds), 
     await api.close();
     fx.db.close();
     const { openDatabase } = await import('../../server/src/store/database');
-    const { recordsMigrations, createRecordsStage } = await import('../../server/src/presenter');
+    const { recordsMigrations, createRecordsStage } = await import('../../server/src/records');
     const db = openDatabase(fx.dbPath, { migrations: recordsMigrations });
     const reopened = { ...fx, db, records: createRecordsStage(db, fx.settings) };
     api = createApiServer({ paladin: paladinFor(reopened), records: reopened.records, port: 0 });

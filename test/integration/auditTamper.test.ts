@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { auditKeyPath, checkpointFilePath } from '../../server/src/presenter/auditKey';
-import { AuditLog, GENESIS_HASH, rowHash, type AuditRow } from '../../server/src/presenter/audit';
+import { auditKeyPath, checkpointFilePath } from '../../server/src/records/auditKey';
+import { AuditLog, GENESIS_HASH, rowHash, type AuditRow } from '../../server/src/records/audit';
 import type { Actor } from '../../server/src/protocol/types';
 import { recordsFixture } from '../support/recordsFixture';
 

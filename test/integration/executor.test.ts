@@ -18,7 +18,7 @@ import { Executor } from '../../server/src/executor';
 import { ownerTagOf } from '../../server/src/executor/sweep';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
-import { createRecordsStage } from '../../server/src/presenter';
+import { createRecordsStage } from '../../server/src/records';
 import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
 import type { PlannerStage, ExplainerStage } from '../../server/src/stages';
 import { localUserId, openDatabase } from '../../server/src/store/database';

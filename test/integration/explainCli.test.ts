@@ -15,7 +15,7 @@ import { openStore } from '../../server/src/compose';
 import { createExplainerStage } from '../../server/src/explainer';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
-import { createRecordsStage } from '../../server/src/presenter';
+import { createRecordsStage } from '../../server/src/records';
 import type { ExplainResult } from '../../server/src/protocol/types';
 import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
 import type { ExecutorStage, PlannerStage } from '../../server/src/stages';

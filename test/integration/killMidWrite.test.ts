@@ -40,7 +40,7 @@ test(`SIGKILL mid-write ${KILLS} times: every reported row is there, the chain v
       assert.equal(await exited, 'SIGKILL', `round ${round}: the child was killed, not finished`);
 
       const { openDatabase } = await import('../../server/src/store/database');
-      const { recordsMigrations, createRecordsStage } = await import('../../server/src/presenter');
+      const { recordsMigrations, createRecordsStage } = await import('../../server/src/records');
       const db = openDatabase(f.dbPath, { migrations: recordsMigrations });
       try {
         assert.equal(db.pragma('integrity_check', { simple: true }), 'ok', `round ${round}`);

@@ -13,7 +13,7 @@ import { startServer } from '../../server/src/lsp/startServer';
 import { Paladin } from '../../server/src/paladin';
 import { createPlannerStage, Planner, type PlannerOptions } from '../../server/src/planner';
 import { createPolicyStage } from '../../server/src/policy';
-import { createRecordsStage } from '../../server/src/presenter';
+import { createRecordsStage } from '../../server/src/records';
 import { PresentRequest, RunRequest } from '../../server/src/protocol/protocol';
 import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
 import type { ExecutorStage, PolicyStage } from '../../server/src/stages';

@@ -15,7 +15,7 @@ import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import { replayHistory } from '../../server/src/policy/replay';
 import { addUserPolicy, listUserPolicies, setUserPolicyEnabled, UserPolicyError } from '../../server/src/policy/userPolicies';
-import { createRecordsStage } from '../../server/src/presenter';
+import { createRecordsStage } from '../../server/src/records';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import type { ExecutorStage, ExplainerStage, PlannerStage } from '../../server/src/stages';
 import { localUserId } from '../../server/src/store/database';

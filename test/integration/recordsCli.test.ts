@@ -8,7 +8,7 @@ import type { CliContext } from '../../server/src/cli/command';
 import { historyCommand } from '../../server/src/cli/commands/history';
 import { runCli } from '../support/runCli';
 import { Paladin } from '../../server/src/paladin';
-import { createRecordsStage, recordsMigrations } from '../../server/src/presenter';
+import { createRecordsStage, recordsMigrations } from '../../server/src/records';
 import type { RunResult } from '../../server/src/protocol/types';
 import { openDatabase } from '../../server/src/store/database';
 import { FakeExecutorStage, FakeExplainerStage, FakePlannerStage, FakePolicyStage } from '../support/fakeStages';

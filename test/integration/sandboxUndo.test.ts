@@ -16,7 +16,7 @@ import { stageMigrations } from '../../server/src/compose';
 import { Executor } from '../../server/src/executor';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
-import { createRecordsStage } from '../../server/src/presenter';
+import { createRecordsStage } from '../../server/src/records';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import type { ExplainerStage, PlannerStage } from '../../server/src/stages';
 import { localUserId, openDatabase } from '../../server/src/store/database';

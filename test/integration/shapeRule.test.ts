@@ -14,7 +14,7 @@ import { ShapeRuleError } from '../../server/src/policy/shapeRule';
 import { addUserPolicy } from '../../server/src/policy/userPolicies';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { Paladin } from '../../server/src/paladin';
-import { createRecordsStage } from '../../server/src/presenter';
+import { createRecordsStage } from '../../server/src/records';
 import { FakeExecutorStage, FakeExplainerStage, FakePlannerStage } from '../support/fakeStages';
 import { runCli } from '../support/runCli';
 import { localUserId } from '../../server/src/store/database';

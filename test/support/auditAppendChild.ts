@@ -1,7 +1,7 @@
 // Child process for the concurrent-append test: after "go" on stdin, appends
 // `count` audit rows as fast as it can, then prints "done".
 import * as readline from 'node:readline';
-import { createRecordsStage, recordsMigrations } from '../../server/src/presenter';
+import { createRecordsStage, recordsMigrations } from '../../server/src/records';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase } from '../../server/src/store/database';
 

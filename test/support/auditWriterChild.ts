@@ -3,7 +3,7 @@
 // transaction committed ("a <id>", "q <count>"). The parent SIGKILLs it at
 // random moments.
 import { consumeQuota } from '../../server/src/gateway/quota';
-import { createRecordsStage, recordsMigrations } from '../../server/src/presenter';
+import { createRecordsStage, recordsMigrations } from '../../server/src/records';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase } from '../../server/src/store/database';
 

@@ -6,7 +6,7 @@ import { createApiServer } from '../../server/src/gateway/httpApi';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import { stageMigrations } from '../../server/src/compose';
-import { createRecordsStage } from '../../server/src/presenter';
+import { createRecordsStage } from '../../server/src/records';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import type { PolicyStage } from '../../server/src/stages';
 import { openDatabase } from '../../server/src/store/database';

@@ -2,7 +2,7 @@
 // to take `attempts` units of user "shared"'s quota and prints how many it got.
 import * as readline from 'node:readline';
 import { consumeQuota } from '../../server/src/gateway/quota';
-import { recordsMigrations } from '../../server/src/presenter';
+import { recordsMigrations } from '../../server/src/records';
 import { openDatabase } from '../../server/src/store/database';
 
 const [dbPath, attempts] = process.argv.slice(2);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stageMigrations } from '../../server/src/compose';
-import { createRecordsStage, recordsMigrations, type Records } from '../../server/src/presenter';
+import { createRecordsStage, recordsMigrations, type Records } from '../../server/src/records';
 import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
 import { localUserId, openDatabase, type Db } from '../../server/src/store/database';
 

@@ -29,7 +29,7 @@ const wrong: Array<[string, string]> = [
   ['server/src/shell/deep/boundaryProbe.ts', "import { x } from '../../cli/main';\nexport const y = x;\n"],
   ['server/src/explainer/boundaryProbe.ts', "import { ApiServer } from '../gateway/httpApi';\nexport const a = ApiServer;\n"],
   ['server/src/gateway/boundaryProbe.ts', "import { ApiServer } from './httpApi';\nexport const a = ApiServer;\n"],
-  ['server/src/presenter/boundaryProbe.ts', "export { RequestError } from '../paladin';\n"],
+  ['server/src/records/boundaryProbe.ts', "export { RequestError } from '../paladin';\n"],
   ['client/src/boundaryProbe.ts', "import { RequestError } from '../../server/src/kernel';\nexport const e = RequestError;\n"],
   ['media/src/boundaryProbe.ts', "import type { PolicyStage } from '../../server/src/stages';\nexport type S = PolicyStage;\n"],
 ];

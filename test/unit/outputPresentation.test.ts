@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectFormat, highlight } from '../../server/src/presenter/highlight';
-import { needsSummary, summarise } from '../../server/src/presenter/summary';
+import { detectFormat, highlight } from '../../server/src/records/highlight';
+import { needsSummary, summarise } from '../../server/src/records/summary';
 import { present } from '../../server/src/lsp/present';
 
 test('formats are recognised from content', () => {

@@ -16,7 +16,7 @@ import { InitializeRequest, InitializedNotification, ConfigurationRequest, Shutd
 import { openStore } from '../../server/src/compose';
 import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
-import { createRecordsStage } from '../../server/src/presenter';
+import { createRecordsStage } from '../../server/src/records';
 import { CheckRequest, HistoryRequest, PlanProgressNotification, PlanRequest, PresentRequest, RunOutputNotification, RunRequest, StatusRequest, type PolicyDecision, type RunResult, type ServerStatus } from '../../server/src/protocol/protocol';
 import type { Settings } from '../../server/src/settings/settings';
 import type { ExecutorStage, ExplainerStage, PlannerStage } from '../../server/src/stages';

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { auditKeyPath, checkpointFilePath } from '../../server/src/presenter/auditKey';
-import { canonicalJson } from '../../server/src/presenter/canonicalJson';
-import { csvLine } from '../../server/src/presenter/csv';
-import { maskSecrets, maskString, registerSecret } from '../../server/src/presenter/secretMask';
-import { parseSince, parseUntil } from '../../server/src/presenter/timeSpec';
+import { auditKeyPath, checkpointFilePath } from '../../server/src/records/auditKey';
+import { canonicalJson } from '../../server/src/records/canonicalJson';
+import { csvLine } from '../../server/src/records/csv';
+import { maskSecrets, maskString, registerSecret } from '../../server/src/records/secretMask';
+import { parseSince, parseUntil } from '../../server/src/records/timeSpec';
 import type { Actor, RunResult } from '../../server/src/protocol/types';
 import { recordsFixture } from '../support/recordsFixture';
 
@@ -193,7 +193,7 @@ test('canonical JSON sorts keys and is stable; CSV quotes and defuses formulas; 
 });
 
 test('the hand-written row serialisation is the canonical JSON of the row', async () => {
-  const { rowHash } = await import('../../server/src/presenter/audit');
+  const { rowHash } = await import('../../server/src/records/audit');
   const row = { id: 'i"d', user_id: null, action: 'plan', resource: 'r\n', details: '{"a":1}', ip_address: '127.0.0.1', source: 'api', timestamp: '2026-01-01T00:00:00.000Z' };
   const expected = createHash('sha256').update('0'.repeat(64)).update(canonicalJson(row)).digest('hex');
   assert.equal(rowHash('0'.repeat(64), row), expected);
@@ -206,7 +206,7 @@ test('a run left "running" by a killed process is closed, and audited, when the 
     const stale = f.records.recordRunStart(undefined, actor, 'sleep 10', f.dir);
     const fresh = f.records.recordRunStart(undefined, actor, 'sleep 1', f.dir);
     f.db.prepare('UPDATE command_history SET started_at = ? WHERE id = ?').run(new Date(Date.now() - 3 * 3_600_000).toISOString(), stale);
-    const { createRecordsStage } = await import('../../server/src/presenter');
+    const { createRecordsStage } = await import('../../server/src/records');
     const again = createRecordsStage(f.db, f.settings);
     assert.equal(again.history.get(stale)?.status, 'sandbox-error');
     assert.match(again.history.get(stale)!.message!, /stopped before this run ended/);
@@ -237,7 +237,7 @@ test('the paged verify agrees with the one-pass verify, intact and broken', asyn
 });
 
 test('the OpenAI key the editor passes in settings is masked in the audit log', async () => {
-  const { createRecordsStage } = await import('../../server/src/presenter');
+  const { createRecordsStage } = await import('../../server/src/records');
   const f = recordsFixture();
   try {
     const settings = { ...f.settings, openai: { ...f.settings.openai, apiKey: 'gateway-secret-value-42' } };

@@ -10,7 +10,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Paladin } from '../paladin';
 import { policyPaths, regoSources } from '../policy/policyFiles';
 import { listUserPolicies } from '../policy/userPolicies';
-import { createRecordsStage } from '../presenter';
+import { createRecordsStage } from '../records';
 import { mcpActor, result, type ApprovalMode, type McpContext } from './mcpContext';
 import { registerRunTools } from './mcpRun';
 import { checkInput, checkOutput, explainInput, explainOutput, historyInput, historyOutput, planInput, planOutput } from './mcpSchemas';

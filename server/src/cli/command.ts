@@ -34,7 +34,7 @@ export interface CliContext {
   actor: Actor;
   /** Opens the store and builds the stages on first use. */
   paladin(): Promise<Paladin>;
-  /** Terminal controls in anything written here are shown as visible escapes (presenter/terminalText). */
+  /** Terminal controls in anything written here are shown as visible escapes (records/terminalText). */
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
   /** The streams as they are, for a command's own bytes when the person asks for them (`run --raw`). */

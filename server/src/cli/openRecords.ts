@@ -2,7 +2,7 @@
 // history, the audit log and keys: they need neither Docker nor the policy.
 
 import { openStore } from '../compose';
-import { createRecordsStage, type Records } from '../presenter';
+import { createRecordsStage, type Records } from '../records';
 import type { Settings } from '../settings/settings';
 import { localUserId, type Db } from '../store/database';
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { sourceFromEnv } from '../agents/identity';
 import type { Paladin } from '../paladin';
 import { RequestError } from '../paladin';
-import { inertForTerminal, inertStream } from '../presenter/terminalText';
+import { inertForTerminal, inertStream } from '../records/terminalText';
 import { settingsFromEnv, type Settings } from '../settings/settings';
 import { Exit, UsageError, type CliContext, type Subcommand } from './command';
 

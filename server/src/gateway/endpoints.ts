@@ -3,7 +3,7 @@
 // and serves the same rows as its OpenAPI document.
 
 import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../protocol/limits';
-import { historyStatuses } from '../presenter/history';
+import { historyStatuses } from '../records/history';
 import type { ObjectSchema, Schema } from './schema';
 
 export type Auth = 'none' | 'key' | 'any';

@@ -4,7 +4,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { agentActor } from '../agents/identity';
 import { RequestError } from '../kernel';
-import type { Records as PresenterRecords } from '../presenter';
+import type { Records as PresenterRecords } from '../records';
 import {
   AllowShapeRequest,
   ApplyRequest,
@@ -211,7 +211,7 @@ export function registerHandlers(
   });
 }
 
-/** History and audit answers come from the records stage (presenter/). */
+/** History and audit answers come from the records stage (records/). */
 function recordsOf(paladin: { stages: { records: unknown } }): Records {
   const records = paladin.stages.records as Partial<PresenterRecords>;
   if (!records.history || !records.auditLog) throw new RequestError('This build of Paladin cannot read history or verify the audit log.', 'unavailable');

@@ -2,9 +2,9 @@
 // highlighted lines, and a summary when it is long — the extractive one
 // always, with a language model's text on top when one answers.
 
-import { ESCAPE_SEQUENCES } from '../presenter/terminalText';
-import { detectFormat, highlight } from '../presenter/highlight';
-import { needsSummary, summarise } from '../presenter/summary';
+import { ESCAPE_SEQUENCES } from '../records/terminalText';
+import { detectFormat, highlight } from '../records/highlight';
+import { needsSummary, summarise } from '../records/summary';
 import type { Presentation } from '../protocol/webview';
 import type { PlannerStage } from '../stages';
 

@@ -1,8 +1,8 @@
 // `paladin audit`: check and read the tamper-evident audit log.
 
 import * as fs from 'node:fs';
-import type { AuditRow } from '../../presenter';
-import { csvLine } from '../../presenter/csv';
+import type { AuditRow } from '../../records';
+import { csvLine } from '../../records/csv';
 import { Exit, printJson, UsageError, type CliContext, type Subcommand } from '../command';
 import { openRecords } from '../openRecords';
 import { inertText, writeExport } from './exportFile';

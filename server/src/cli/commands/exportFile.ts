@@ -22,4 +22,4 @@ export async function writeExport(ctx: CliContext, file: string | undefined, chu
 }
 
 /** Terminal escapes (ANSI, OSC) and other control characters shown as text, never obeyed. */
-export { inertForTerminal as inertText } from '../../presenter/terminalText';
+export { inertForTerminal as inertText } from '../../records/terminalText';

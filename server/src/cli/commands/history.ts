@@ -2,10 +2,10 @@
 // shell's own history.
 
 import * as fs from 'node:fs';
-import { MASK } from '../../presenter/secretMask';
-import { historyColumns, historyStatuses, type HistoryEntry, type HistoryFilter } from '../../presenter';
-import { csvLine } from '../../presenter/csv';
-import { parseSince } from '../../presenter/timeSpec';
+import { MASK } from '../../records/secretMask';
+import { historyColumns, historyStatuses, type HistoryEntry, type HistoryFilter } from '../../records';
+import { csvLine } from '../../records/csv';
+import { parseSince } from '../../records/timeSpec';
 import { RequestError } from '../../kernel';
 import { Exit, printJson, UsageError, type CliContext, type Subcommand } from '../command';
 import { openRecords } from '../openRecords';
@@ -172,7 +172,7 @@ export const historyCommand: Subcommand = {
 async function rerun(ctx: CliContext, id: string | undefined, values: Record<string, unknown>): Promise<number> {
   if (!id) throw new UsageError('say which entry: paladin history rerun ID');
   const paladin = await ctx.paladin();
-  const { createRecordsStage } = await import('../../presenter');
+  const { createRecordsStage } = await import('../../records');
   let entry: HistoryEntry | undefined;
   try {
     entry = createRecordsStage(paladin.db, ctx.settings).history.get(id);

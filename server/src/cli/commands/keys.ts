@@ -2,7 +2,7 @@
 
 import { createApiKey, KeyError, listApiKeys, revokeApiKey, userIdByEmail } from '../../gateway/apiKeys';
 import { dataFolders, grantableRoot, parseRights, type KeyRight } from '../../gateway/workspaceGrant';
-import { parseUntil } from '../../presenter/timeSpec';
+import { parseUntil } from '../../records/timeSpec';
 import { Exit, printJson, UsageError, type Subcommand } from '../command';
 import { openRecords } from '../openRecords';
 

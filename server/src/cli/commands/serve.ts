@@ -2,7 +2,7 @@
 
 import { once } from 'node:events';
 import { createApiServer } from '../../gateway/httpApi';
-import { createRecordsStage } from '../../presenter';
+import { createRecordsStage } from '../../records';
 import { Exit, UsageError, type Subcommand } from '../command';
 
 const help = `Usage: paladin serve [--port P] [--socket PATH] [--json]

@@ -3,7 +3,7 @@
 
 import type { Migration } from '../store/migrations';
 
-export const presenterMigrations: Migration[] = [
+export const recordMigrations: Migration[] = [
   {
     id: 500,
     name: 'audit log: append-only triggers and keyed checkpoints',

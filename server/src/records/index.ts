@@ -1,4 +1,4 @@
-// presenter/: history and the tamper-evident audit log, over the one store.
+// records/: history and the tamper-evident audit log, over the one store.
 
 import * as path from 'node:path';
 import type { RunResult } from '../protocol/types';
@@ -11,10 +11,10 @@ import { gatewayMigrations } from '../gateway/migrations';
 import { AuditLog } from './audit';
 import { History } from './history';
 import { OutputStore } from './outputs';
-import { presenterMigrations } from './migrations';
+import { recordMigrations } from './migrations';
 import { registerSecret } from './secretMask';
 
-export const recordsMigrations: Migration[] = [...presenterMigrations, ...gatewayMigrations];
+export const recordsMigrations: Migration[] = [...recordMigrations, ...gatewayMigrations];
 
 export interface Records extends RecordsStage {
   readonly history: History;
