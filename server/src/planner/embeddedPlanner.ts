@@ -55,7 +55,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower) - unaskedFeatures(entry, facts.lower);
+  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.05 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
@@ -75,7 +75,7 @@ const domains: Record<string, RegExp> = {
 // "How many ..." wants a number: a template that cannot count is less likely.
 function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   if (!/\b(how many|count|number of|total number)\b/.test(lower)) return 0;
-  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length/.test(entry.template) ? 0 : 0.08;
+  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b/.test(entry.template) ? -0.04 : 0.18;
 }
 
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
@@ -88,8 +88,12 @@ function negationMismatch(entry: KnowledgeEntry, lower: string): number {
 // "what is inside the data folder" asks for its entries; a folder named as a container is not a request about folders.
 const contentsQuestion = /\b(what(?:'s| is| are)? (?:in|inside)|what (?:does|do) .{1,40} (?:contain|hold|have)|contents? of|inside (?:the |my |this )?\S+ (?:folder|directory|dir)|list (?:what(?:'s| is) in|the contents)|in there)\b/;
 const aboutFolders = /\b(folders|directories|dirs|subfolders|subdirectories|subdirs|sub-folders|empty (?:folder|directory|dir)|(?:folder|directory|dir)s? (?:tree|structure|hierarchy))\b/;
-function containerFit(entry: KnowledgeEntry, lower: string): number {
+function containerFit(entry: KnowledgeEntry, lower: string, slots?: Record<string, string>, ws?: WorkspaceNames): number {
   let score = 0;
+  // find, du and ls -d walk folders: a start point that is a file means the file belonged in another slot.
+  const start = /^(?:find|du(?: -\w+)*|ls -d) \{(\w+)\}/.exec(entry.template)?.[1];
+  const value = start ? slots?.[start]?.replace(/^'|'$/g, '') : undefined;
+  if (value && value !== '.' && !ws?.dirs.has(value) && (ws?.files.has(value) || /\.[A-Za-z][\w]{0,7}$/.test(value))) score -= 0.25;
   if (contentsQuestion.test(lower) && /^ls\s/.test(entry.template) && !/\|/.test(entry.template)) score += 0.12;
   if (/-type d\b/.test(entry.template) && !aboutFolders.test(lower)) score -= 0.1;
   return score;
@@ -111,6 +115,9 @@ const features: [RegExp, RegExp][] = [
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
   [/\/proc\/loadavg|\bvmstat\b|\biostat\b/, /\b(load|cpu|memory|system|machine|server|stats?|statistics|performance|busy)\b/],
+  // An archive is made or unpacked: the direction is in the request's verb.
+  [/\btar -\w*x|\bunzip (?!-l)|\bgunzip\b|\b(?:xz|bzip2|gzip) -d\b|\bunxz\b|\bbunzip2\b/, /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*|uncompress\w*|inflate|expand\w*|restore)\b/],
+  [/\btar -\w*c|\bzip -r\b/, /\b(make|create|compress\w*|archiv\w*|pack|bundle|tarball|zip|gzip\w*|back ?up|backup|tar up)\b/],
   [/\/etc\/hosts\b/, /\b(hosts? file|\/etc\/hosts|hostnames?|resolv\w*|dns)\b/],
 ];
 function unaskedFeatures(entry: KnowledgeEntry, lower: string): number {

@@ -40,6 +40,8 @@ export interface PlannerOptions {
 const MAX_CANDIDATES = 10;
 /** Candidates judged beyond those shown, to find ones that fit when the first do not. */
 const SCREEN_EXTRA = 4;
+/** Knowledge entries retrieved per request: slot filling re-ranks them, so a wider net finds the entry whose slots the request fills. */
+const RETRIEVE_K = 20;
 
 export class Planner implements PlannerStage {
   readonly store: RetrievalStore;
@@ -112,7 +114,7 @@ export class Planner implements PlannerStage {
     if (!intent.task) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
 
     t = performance.now();
-    const hits = this.store.search(request, { k: 12, userId: undefined, external: await this.externalQuery(request, options.signal) });
+    const hits = this.store.search(request, { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });
     const retrieved = hits.map((h) => this.example(h)).filter((e): e is RetrievedExample => e !== undefined);
     lap('retrieve', t);
     options.onProgress?.({ kind: 'retrieved', examples: retrieved });
@@ -186,9 +188,11 @@ export class Planner implements PlannerStage {
     // Cache what a retry would answer the same way: not a fallback forced by a failing model.
     const forcedFallback = final.planner === 'embedded' && skipped.some((x) => !/^no /.test(x.reason));
     if (!forcedFallback) {
-      this.cache.putExact(request, parts, { ...final, historyId: undefined });
-      const lead = s.screened.accepted[0]?.proposal.embedded;
-      if (!s.why && lead?.entry && lead.missing.length === 0 && final.missing === undefined) this.cache.putShape(requestShape(s.facts), parts, { entryId: lead.entry.id });
+      this.cache.batch(() => {
+        this.cache.putExact(request, parts, { ...final, historyId: undefined });
+        const lead = s.screened.accepted[0]?.proposal.embedded;
+        if (!s.why && lead?.entry && lead.missing.length === 0 && final.missing === undefined) this.cache.putShape(requestShape(s.facts), parts, { entryId: lead.entry.id });
+      });
     }
     return final;
   }

@@ -95,7 +95,7 @@ const stopWords = new Set([
   'directories', 'dir', 'file', 'files', 'here', 'it', 'them', 'there', 'and', 'or', 'of', 'in', 'on', 'to', 'from', 'with', 'for', 'by', 'is', 'are', 'me',
   'lines', 'line', 'text', 'word', 'words', 'which', 'what', 'where', 'project', 'repo', 'repository', 'workspace', 'tree', 'subfolders', 'recursively',
   'than', 'that', 'called', 'named', 'name', 'contain', 'containing', 'contains', 'matching', 'match', 'only', 'just', 'string', 'pattern', 'under', 'inside',
-  'both', 'either', 'comments', 'comment', 'appear', 'appears', 'show', 'list', 'find', 'count', 'get', 'see', 'be', 'do', 'so', 'up', 'out', 'not', 'yet',
+  'both', 'either', 'comments', 'comment', 'appear', 'appears', 'exactly', 'precisely', 'somewhere', 'anywhere', 'everywhere', 'show', 'list', 'find', 'count', 'get', 'see', 'be', 'do', 'so', 'up', 'out', 'not', 'yet',
 ]);
 
 const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
