@@ -6,17 +6,13 @@
 // is only a candidate: the planner holds it, like every other candidate, to
 // the intent of the whole request (the previous one and the follow-up).
 
+import { RequestError } from '../kernel';
+import type { RefineSource } from '../stages';
 import type { Db } from '../store/database';
 import type { RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
 
-export interface RefineSource {
-  /** The previous request in words. */
-  request: string;
-  /** The previous plan's command, when the previous plan is known by its history id. */
-  command?: string;
-  historyId?: string;
-}
+export type { RefineSource };
 
 /** What a refinement changed, in words, with the rewritten command. */
 export interface Rewrite {
@@ -27,11 +23,18 @@ export interface Rewrite {
 const historyIdShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{8,}$/i;
 
 /**
- * The plan to refine: a history id (or a unique prefix of at least 8 hex
- * digits) of one of this user's plans, or else the previous request itself.
+ * The plan to refine: `last` (this user's latest plan), a history id (or a
+ * unique prefix of at least 8 hex digits) of one of this user's plans, or
+ * else the previous request itself.
  */
 export function findRefineSource(db: Db, userId: string, refine: string): RefineSource {
   const text = refine.trim();
+  if (text === '') throw new RangeError('refine is empty: give the historyId of the plan to refine, `last`, or its request in words.');
+  if (text.toLowerCase() === 'last') {
+    const row = db.prepare("SELECT id, query, planned_command FROM command_history WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1").get(userId) as { id: string; query: string; planned_command: string } | undefined;
+    if (!row) throw new RangeError('refine: there is no earlier plan to refine; plan a request first.');
+    return { request: row.query, command: row.planned_command || undefined, historyId: row.id };
+  }
   if (historyIdShape.test(text)) {
     const rows = db
       .prepare('SELECT id, query, planned_command FROM command_history WHERE user_id = ? AND (id = ? OR id LIKE ?) LIMIT 2')
@@ -42,9 +45,18 @@ export function findRefineSource(db: Db, userId: string, refine: string): Refine
   return { request: text };
 }
 
+/** findRefineSource for a request from a front: a bad `refine` is the caller's error, said as such. */
+export function refineSource(db: Db, userId: string, refine: string): RefineSource {
+  try {
+    return findRefineSource(db, userId, refine);
+  } catch (err) {
+    throw new RequestError((err as Error).message);
+  }
+}
+
 /** The previous request and the follow-up as one request, for reading the intent and planning afresh. */
 export function combinedRequest(previous: string, followUp: string): string {
-  const follow = followUp.trim().replace(/^(?:and|but|now|ok(?:ay)?|also|then)\b[,\s]*/i, '').replace(/^(?:make it|do it|try|again)\b[,\s]*/i, '');
+  const follow = followUp.trim().replace(/^(?:(?:and|but|now|ok(?:ay)?|also|then|make it|do it|try|again)\b[,\s]*)+/i, '');
   return `${previous.trim().replace(/[.!?\s]+$/, '')}, ${follow}`;
 }
 
@@ -179,7 +191,7 @@ const countThem: Rule = (command) => (/\|\s*wc\b|\s-c\b|--count/.test(command) ?
 
 /** Each kind of follow-up, the words that ask for it and how it rewrites a command. */
 const rules: [RegExp, Rule][] = [
-  [/\b(?:not|non|no|without|don'?t\s+\w+)[- ]?(?:recursive\w*|recurs\w*|sub-?(?:folders?|director\w*|dirs?))\b|\b(?:only|just) (?:the )?top[- ]level\b|\bone level\b/, notRecursive],
+  [/\b(?:not|non|no|without)[- ]?(?:recursive\w*|recurs\w*|sub-?(?:folders?|director\w*|dirs?))\b|\b(?:don'?t|do not|never)\s+(?:go|look|descend|recurse|search)\w*(?:\s+(?:into|in|through))?\s+(?:the\s+|any\s+)?sub-?(?:folders?|director\w*|dirs?)\b|\b(?:only|just) (?:the )?top[- ]level\b|\bone level\b/, notRecursive],
   [/\b(?:includ\w*|with|show|also|plus)\b[^,.;]*\b(?:hidden|dot ?files?)\b/, includeHidden],
   [/\b(?:without|exclud\w*|skip\w*|no|not|ignor\w*|leave out)\b[^,.;]*\b(?:hidden|dot ?files?)\b/, excludeHidden],
   [/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case|any case|upper or lower ?case)\b/, ignoreCase],

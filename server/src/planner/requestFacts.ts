@@ -323,7 +323,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     if (stopWords.has(value.toLowerCase())) continue;
     facts.branches.push({ value, at: m.index, raw: m[0] });
   }
-  for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+["']?([\w.@+-]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // Arithmetic in words: "144 divided by 12" → 144 / 12, for an expression slot.
@@ -395,7 +395,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // Where something should go: "to docs_old", "into public", "as backup.txt".
-  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at)) continue;
