@@ -98,6 +98,9 @@ const stopWords = new Set([
   'both', 'either', 'comments', 'comment', 'appear', 'appears', 'exactly', 'precisely', 'somewhere', 'anywhere', 'everywhere', 'show', 'list', 'find', 'count', 'get', 'see', 'be', 'do', 'so', 'up', 'out', 'not', 'yet',
 ]);
 
+/** Words before "folder" that say which folder without naming one: "the top folder", "the current directory". */
+const notAFolderName = /^(home|root|current|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one)$/i;
+
 const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
 
 function toNumber(s: string): number {
@@ -241,7 +244,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   for (const m of text.matchAll(/\b(?:in|under|inside|within|into|from|of|to)\s+(?:the\s+|my\s+|folder\s+|directory\s+|dir\s+)?([\w.@+-]+)(?:\s+(?:folder|directory|dir)\b)?/gi)) {
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
-    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word)) continue;
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
     const strong = /^(under|inside|within)\b/i.test(m[0]);
     if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
     facts.paths.push({ value: word, at, raw: word });
@@ -251,7 +254,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
     const word = m[1];
     const at = m.index + m[0].indexOf(word, 3);
-    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || /^(home|root|current|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest)$/i.test(word)) continue;
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
   }
@@ -272,7 +275,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   const specials: [RegExp, string][] = [
     [/\b(home (folder|directory|dir)|my home)\b/, '~'],
     [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
-    [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here)\b/, '.'],
+    [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace))\b/, '.'],
     [/\b(parent (folder|directory|dir))\b/, '..'],
     [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
   ];
