@@ -4,7 +4,7 @@
 
 import type { Corpus, KnowledgeEntry } from './corpus';
 import type { Hit } from './retrievalStore';
-import { readRequest, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { readRequest, type Fact, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import { fillSlots } from './slotFill';
 import { fillTemplate } from './templateFill';
 
@@ -41,9 +41,13 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // A question about what a folder holds is a listing, even when retrieval ranks "directory" templates higher.
   const listing = corpus.byId.get('files.list');
   if (listing && contentsQuestion.test(f.lower) && !hits.some((h) => h.ref === listing.id)) out.push(candidateFor(listing, f, 0.6, 0.5));
-  // Text to look for in a named file or folder is a search, however the request words it ("the POST requests in the access log").
-  const search = corpus.byId.get(f.files.length > 0 ? 'search.grep_file' : 'search.grep_recursive');
-  if (search && f.patterns.length > 0 && !hits.some((h) => h.ref === search.id)) out.push(candidateFor(search, f, 0.55, 0.5));
+  // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
+  const search = corpus.byId.get('search.grep_file');
+  const inFile = f.files.some((x) => f.ws.files.has(x.value));
+  // Only text that stands out as such (quoted, in capitals, a number) or a request that says it searches; never a request to change.
+  const strong = (p: Fact) => p.quoted === true || /^[A-Z0-9][A-Z0-9_.:-]*$/.test(p.value) || searchWords.test(f.lower);
+  const text = f.patterns.some((p) => strong(p) && !/[*?/]/.test(p.value) && !f.files.some((x) => x.value === p.value || x.raw.includes(p.value)));
+  if (search && inFile && text && !changeWords.test(f.lower) && !hits.some((h) => h.ref === search.id)) out.push(candidateFor(search, f, 0.5, 0.5));
   preferUnextended(out, f.lower);
   out.sort((a, b) => b.confidence - a.confidence);
   const seen = new Set<string>();
@@ -88,6 +92,9 @@ function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match/.test(entry.template);
   return asked === inverts ? 0 : 0.06;
 }
+
+const searchWords = /\b(contain\w*|mention\w*|match\w*|search\w*|grep|look(?:ing)? for|occurr\w*|say(?:s|ing)?)\b/;
+const changeWords = /\b(replac\w*|chang\w*|edit\w*|delet\w*|remov\w*|strip\w*|join\w*|convert\w*|renam\w*|mov\w*|cop(?:y|ies)|sort\w*|insert\w*|append\w*|add\w*|writ\w*|sav\w*|substitut\w*|count\w*|how many)\b/;
 
 // "what is inside the data folder" asks for its entries; a folder named as a container is not a request about folders.
 const contentsQuestion = /\b(what(?:'s| is| are)? (?:in|inside)|what (?:does|do) .{1,40} (?:contain|hold|have)|contents? of|inside (?:the |my |this )?\S+ (?:folder|directory|dir)|list (?:what(?:'s| is) in|the contents)|in there)\b/;
