@@ -5,6 +5,7 @@
 import type { Corpus, KnowledgeEntry } from './corpus';
 import type { Hit } from './retrievalStore';
 import { readRequest, type Fact, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { addFindTest } from './refine';
 import { fillSlots } from './slotFill';
 import { fillTemplate } from './templateFill';
 
@@ -48,7 +49,13 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   const strong = (p: Fact) => p.quoted === true || /^[A-Z0-9][A-Z0-9_.:-]*$/.test(p.value) || searchWords.test(f.lower);
   const text = f.patterns.some((p) => strong(p) && !/[*?/]/.test(p.value) && !f.files.some((x) => x.value === p.value || x.raw.includes(p.value)));
   if (search && inFile && text && !changeWords.test(f.lower) && !hits.some((h) => h.ref === search.id)) out.push(candidateFor(search, f, 0.5, 0.5));
+  // What is inside an archive is read by the program for its format, whatever retrieval found.
+  const archive = f.archives[0]?.value;
+  const reader = archive && contentsWords.test(f.lower) && !/\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveReaders.find(([re]) => re.test(archive))?.[1] : undefined;
+  const readerEntry = reader ? corpus.byId.get(reader) : undefined;
+  if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
   preferUnextended(out, f.lower);
+  if (f.ws.dirs.has('.git') && !domains.git.test(f.lower)) for (const c of out) c.command = withoutGitInternals(c.command);
   out.sort((a, b) => b.confidence - a.confidence);
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.command) ? false : (seen.add(c.command), true)));
@@ -62,9 +69,11 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
+  // Text the request names outright (quoted, in capitals) that the template has no place for: it ignores what was asked.
+  const ignoresText = facts.patterns.some((p) => p.quoted === true || /^[A-Z][A-Z0-9_]+$/.test(p.value)) && !Object.values(entry.slots).some((s) => ['pattern', 'string', 'name', 'regex', 'text'].includes(s.type)) ? 0.15 : 0;
+  const slotScore = -ignoresText + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
-  const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.05 : 0);
+  const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
 }
@@ -89,7 +98,9 @@ function countingMismatch(entry: KnowledgeEntry, lower: string): number {
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
 function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   const asked = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/.test(lower);
-  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match/.test(entry.template);
+  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match|\bchmod [ugoa]*-[rwxst]/.test(entry.template);
+  // Granting a permission for "make it not executable" is the opposite of the request, not a near miss.
+  if (asked && /\bchmod [ugoa]*\+[rwxst]/.test(entry.template)) return 0.15;
   return asked === inverts ? 0 : 0.06;
 }
 
@@ -190,6 +201,11 @@ const archiveFormats: [RegExp, RegExp][] = [
   [/^(unxz|xzcat|xzgrep|xz -d)\b/, /\.(xz|txz)$/i],
   [/^cpio\b/, /\.cpio$/i],
 ];
+const archiveReaders: [RegExp, string][] = [
+  [/\.(tar(\.\w+)?|tgz|tbz2?|txz)$/i, 'archives.tar_list'],
+  [/\.(zip|jar|war)$/i, 'archives.unzip_list'],
+  [/\.gz$/i, 'archives.zcat'],
+];
 const contentsWords = /\b(inside|contents?|contain\w*|print|show|list|read|view|search|grep|look (?:in|at|through)|what(?:'s| is) in|lines?|entries|files in)\b/;
 const plainReaders = /^(ls|cat|head|tail|less|more|awk|sed|grep|wc|sort|uniq|cut|nl|find)\b/;
 
@@ -203,6 +219,17 @@ function archiveMismatch(entry: KnowledgeEntry, values: Record<string, string>, 
     if (formats && !archives.every((a) => formats[1].test(a))) return 0.3;
   }
   return plainReaders.test(programs[0]) && contentsWords.test(facts.lower) ? 0.4 : 0;
+}
+
+/**
+ * A walk of the whole workspace skips the repository's own store (.git): its
+ * objects and logs are nobody's answer to "which files ..." unless git is asked about.
+ */
+export function withoutGitInternals(command: string): string {
+  if (/\.git\b|\n/.test(command)) return command;
+  if (/^find \.(?=\s)/.test(command)) return addFindTest(command, "-not -path './.git/*'") ?? command;
+  if (/^grep (?:-\w+ )*-\w*[rR]\w*\b/.test(command) && /\s\.\s*(?:$|[|;&])/.test(command)) return command.replace(/^grep\b/, 'grep --exclude-dir=.git');
+  return command;
 }
 
 /** CSV data: awk, sort and cut split on commas. */

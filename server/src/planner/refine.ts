@@ -70,7 +70,7 @@ function findParts(command: string): { head: string; rest: string } | undefined 
   return m ? { head: m[1], rest: m[2] } : undefined;
 }
 
-function addFindTest(command: string, test: string, early = false): string | undefined {
+export function addFindTest(command: string, test: string, early = false): string | undefined {
   const p = findParts(command);
   if (!p) return undefined;
   if (early) return `${p.head} ${test}${p.rest}`;
