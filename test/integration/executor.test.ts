@@ -22,6 +22,7 @@ import { createRecordsStage } from '../../server/src/records';
 import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
 import type { PlannerStage, ExplainerStage } from '../../server/src/stages';
 import { localUserId, openDatabase } from '../../server/src/store/database';
+import { waitFor } from '../support/waitFor';
 
 const image = process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox';
 const docker = new Docker();
@@ -272,7 +273,7 @@ void e.run({ command: 'echo running; sleep 60', workspace: ${JSON.stringify(work
       const l = await list();
       return l.length === 5 && l.every((c) => c.State === 'running');
     };
-    while (!(await settled())) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(settled, 'the five containers run', 60_000, 100);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     assert.equal((await list()).length, 5, 'the crashed server left containers behind');
