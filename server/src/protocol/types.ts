@@ -224,6 +224,8 @@ export interface ExplainPart {
   explanation: string;
   /** Where the explanation came from. */
   source: 'manual' | 'help' | 'knowledge' | 'model' | 'syntax' | 'unknown';
+  /** Where a manual's text was read, for a person (`man page, host`, `--help, image paladin-test:busybox`); shown once, beside `source`. */
+  origin?: string;
   /** Index of the program part this belongs to. */
   program?: number;
 }
