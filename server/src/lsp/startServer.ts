@@ -10,6 +10,7 @@ import type { Settings } from '../settings/settings';
 import { CodeLensProvider } from './codeLenses';
 import { SettingsCache } from './configuration';
 import { registerHandlers } from './handlers';
+import { hoverFor } from './hover';
 import { PaladinHost } from './host';
 
 const STATUS_REFRESH_MS = 30_000;
@@ -46,6 +47,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeLensProvider: { resolveProvider: false },
+        hoverProvider: true,
       },
       serverInfo: { name: 'paladin', version: '0.1.0' },
     };
@@ -63,16 +65,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     void host.refreshStatus();
+    // paladin.lenses.perStatement may have changed.
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 
   connection.onCodeLens(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      return await lenses.lenses(doc);
+      const { settings } = await settingsCache.get(workspaceUri);
+      return await lenses.lenses(doc, { perStatement: settings.lenses.perStatement });
     } catch (err) {
       log(`code lenses for ${params.textDocument.uri}: ${(err as Error).message}`);
       return [];
+    }
+  });
+
+  // Hover explains without the policy or the audit log: pointing at a command is not asking about it.
+  connection.onHover(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      return await hoverFor(doc, params.position, async (command) => (await host.get()).paladin.stages.explainer.explain(command, { signal: controller.signal }));
+    } catch (err) {
+      // A command that does not parse, or a cancelled hover, simply shows nothing.
+      if ((err as Error).name !== 'AbortError' && (err as Error).name !== 'CommandParseError') log(`hover: ${(err as Error).message}`);
+      return null;
     }
   });
 
