@@ -237,6 +237,11 @@ export interface ExplainResult {
   policy: PolicyDecision;
 }
 
+// ---------------------------------------------------------------- history
+
+/** Where a history entry stands: planned, checked after an edit, denied by the policy, running, ran, and what became of its changes. */
+export type HistoryStage = 'planned' | 'checked' | 'denied' | 'judged' | 'running' | 'ran' | 'applied' | 'discarded' | 'undone';
+
 // ---------------------------------------------------------------- status
 
 export interface ServerStatus {
