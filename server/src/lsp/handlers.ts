@@ -12,6 +12,7 @@ import {
   CheckRequest,
   DiscardRequest,
   ExplainRequest,
+  HistoryChangedNotification,
   HistoryOutputRequest,
   HistoryRequest,
   PlanProgressNotification,
@@ -52,6 +53,7 @@ export function registerHandlers(
   onChecked: (command: string, decision: PolicyDecision) => void = () => undefined,
 ): void {
   const outputs = new OutputStore();
+  const historyChanged = () => void connection.sendNotification(HistoryChangedNotification.type).catch(() => undefined);
 
   connection.onRequest(
     PlanRequest.type,
@@ -69,6 +71,7 @@ export function registerHandlers(
         );
       } finally {
         release();
+        historyChanged();
       }
     }),
   );
@@ -81,6 +84,7 @@ export function registerHandlers(
       const historyId = params.via === undefined && typeof params.historyId === 'string' ? params.historyId : undefined;
       const decision = await paladin.check(actorFor(actor, params.via), params.command, { workspace: params.workspace, facts: params.facts, historyId });
       onChecked(params.command, decision);
+      if (historyId) historyChanged();
       return decision;
     }),
   );
@@ -130,6 +134,7 @@ export function registerHandlers(
         batcher?.flush();
         release();
         void host.refreshStatus();
+        historyChanged();
       }
     }),
   );
@@ -175,7 +180,11 @@ export function registerHandlers(
     ApplyRequest.type,
     guarded('Applying the changes', log, async (params) => {
       const { paladin, actor } = await host.get();
-      return paladin.apply(actor, params.runId, { includeSensitive: params.includeSensitive === true });
+      try {
+        return await paladin.apply(actor, params.runId, { includeSensitive: params.includeSensitive === true });
+      } finally {
+        historyChanged();
+      }
     }),
   );
 
@@ -184,6 +193,7 @@ export function registerHandlers(
     guarded('Discarding the changes', log, async (params) => {
       const { paladin, actor } = await host.get();
       await paladin.discard(actor, params.runId);
+      historyChanged();
     }),
   );
 

@@ -5,7 +5,7 @@
 // by an id the client chose (`streamId`), the pattern rust-analyzer uses for
 // test output. Plan progress and run output both use it.
 
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 import type {
   ExplainResult,
   HistoryStage,
@@ -194,6 +194,12 @@ export namespace HistoryRequest {
     message?: string | null;
   }
   export const type = new RequestType<Params, Entry[], void>(method);
+}
+
+/** server → client: the history changed (a plan, a check of an edited plan, a run, an apply, a discard); views showing it read it again. */
+export namespace HistoryChangedNotification {
+  export const method = 'paladin/historyChanged';
+  export const type = new NotificationType0(method);
 }
 
 /** client → server: the stored output of a past run (history), to show in an editor tab. */
