@@ -87,7 +87,7 @@ test('a shell script has one lens for the whole script and one per block, none o
     await turn.locator('.run-state', { hasText: /exited 0/ }).waitFor({ timeout: 60_000 });
     assert.match((await turn.locator('pre.output').textContent()) ?? '', /start[\s\S]*"name": "paladin"/);
     // The editor section of the README shows this window.
-    const docsImage = path.join(repoRoot, 'docs', 'user', 'images', 'editor.jpg');
+    const docsImage = path.join(repoRoot, 'docs', 'images', 'editor.jpg');
     mkdirSync(path.dirname(docsImage), { recursive: true });
     await editor.page.screenshot({ path: docsImage, type: 'jpeg', quality: 55 });
   }),
@@ -97,7 +97,7 @@ test('hovering a command in a script and in a Markdown shell block explains it p
   failWithContext('hover', async () => {
     const { page } = editor;
     await editor.openFile('build.sh');
-    const line = page.locator('.monaco-editor .view-line', { hasText: /^ls -la$/ }).first();
+    const line = page.locator('.monaco-editor .view-line', { hasText: /^ls\s-la$/ }).first();
     await line.waitFor();
     const hover = page.locator('.monaco-hover-content', { hasText: 'Paladin:' }).first();
     await line.hover({ position: { x: 4, y: 5 } });
@@ -111,7 +111,7 @@ test('hovering a command in a script and in a Markdown shell block explains it p
     await page.keyboard.press('Escape');
 
     await editor.openFile('README.md');
-    const md = page.locator('.monaco-editor .view-line', { hasText: /^cat data\.json$/ }).first();
+    const md = page.locator('.monaco-editor .view-line', { hasText: /^cat\sdata\.json$/ }).first();
     await md.waitFor();
     await md.hover({ position: { x: 6, y: 5 } });
     const mdHover = page.locator('.monaco-hover-content', { hasText: 'cat' }).first();
