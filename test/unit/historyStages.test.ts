@@ -72,7 +72,7 @@ test('a run keeps its mode and duration; its changes go pending, then applied, u
   const f = recordsFixture();
   try {
     const actor: Actor = { userId: f.userId, source: 'editor' };
-    const change = { path: 'notes.txt', kind: 'modified' as const, binary: false };
+    const change = { path: 'notes.txt', kind: 'changed' as const, binary: false };
     const a = f.records.recordRunStart(undefined, actor, 'echo x > notes.txt', f.dir, 'allow');
     f.records.recordRunEnd(a, runResult({ runId: 'run-a', changes: [change] }));
     let entry = f.records.history.get(a)!;
@@ -98,10 +98,10 @@ test('a run keeps its mode and duration; its changes go pending, then applied, u
     assert.equal(stageOf(f.records.history.get(b)!), 'discarded', 'only an apply can be undone');
 
     const c = f.records.recordRunStart(undefined, actor, 'ls', f.dir, 'allow');
-    f.records.recordRunEnd(c, runResult({ runId: 'run-c', mode: 'read-only' }));
+    f.records.recordRunEnd(c, runResult({ runId: 'run-c', mode: 'ro' }));
     entry = f.records.history.get(c)!;
     assert.equal(entry.changes, null);
-    assert.equal(entry.mode, 'read-only');
+    assert.equal(entry.mode, 'ro');
     assert.equal(stageOf(entry), 'ran');
   } finally {
     f.close();
