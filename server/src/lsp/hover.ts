@@ -3,7 +3,7 @@
 // where its text was read (man page, --help, Paladin's knowledge, the shell's
 // own rules). Offline: the explainer reads manuals, never a model.
 
-import type { Hover, Position } from 'vscode-languageserver/node';
+import type { Connection, Hover, Position, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ExplainPart, ExplainResult } from '../protocol/types';
 import { byteToCharOffset } from '../shell/offsets';
@@ -129,4 +129,26 @@ export async function hoverFor(
     contents: { kind: 'markdown', value: renderHover(result, target.word) },
     range: { start: doc.positionAt(target.start), end: doc.positionAt(target.end) },
   };
+}
+
+/** Hover explains without the policy or the audit log: pointing at a command is not asking about it. */
+export function registerHover(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  explain: (command: string, signal: AbortSignal) => Promise<Omit<ExplainResult, 'policy'>>,
+  log: (message: string) => void,
+): void {
+  connection.onHover(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      return await hoverFor(doc, params.position, (command) => explain(command, controller.signal));
+    } catch (err) {
+      // A command that does not parse, or a cancelled hover, simply shows nothing.
+      if ((err as Error).name !== 'AbortError' && (err as Error).name !== 'CommandParseError') log(`hover: ${(err as Error).message}`);
+      return null;
+    }
+  });
 }

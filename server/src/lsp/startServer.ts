@@ -10,7 +10,7 @@ import type { Settings } from '../settings/settings';
 import { CodeLensProvider } from './codeLenses';
 import { SettingsCache } from './configuration';
 import { registerHandlers } from './handlers';
-import { hoverFor } from './hover';
+import { registerHover } from './hover';
 import { PaladinHost } from './host';
 
 const STATUS_REFRESH_MS = 30_000;
@@ -81,20 +81,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  // Hover explains without the policy or the audit log: pointing at a command is not asking about it.
-  connection.onHover(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
-    try {
-      return await hoverFor(doc, params.position, async (command) => (await host.get()).paladin.stages.explainer.explain(command, { signal: controller.signal }));
-    } catch (err) {
-      // A command that does not parse, or a cancelled hover, simply shows nothing.
-      if ((err as Error).name !== 'AbortError' && (err as Error).name !== 'CommandParseError') log(`hover: ${(err as Error).message}`);
-      return null;
-    }
-  });
+  registerHover(connection, documents, async (command, signal) => (await host.get()).paladin.stages.explainer.explain(command, { signal }), log);
 
   registerHandlers(connection, host, log, (command, decision) => {
     lenses.remember(command, decision);
