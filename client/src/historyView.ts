@@ -72,8 +72,13 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryItem>, vscode
     } catch {
       return [];
     }
-    const entries = await client.sendRequest(HistoryRequest.type, { limit: LIMIT });
-    return entries.map((e) => new HistoryItem(e));
+    try {
+      const entries = await client.sendRequest(HistoryRequest.type, { limit: LIMIT });
+      return entries.map((e) => new HistoryItem(e));
+    } catch (err) {
+      void vscode.window.showWarningMessage(`Paladin could not read the history: ${(err as Error).message}`);
+      return [];
+    }
   }
 
   /** Opens the entry's stored output, and offers to run it again. */
