@@ -18,7 +18,7 @@ export interface SandboxLimits {
 export interface SandboxShape {
   image: string;
   mode: WorkspaceMode;
-  /** Host folder bind-mounted in ro and live modes. */
+  /** Host folder bind-mounted in ro and live modes; the lower layer of an overlay snapshot. */
   workspace?: string;
   /** Size-limited tmpfs volume holding the copy in snapshot mode. */
   volume?: string;
@@ -30,6 +30,8 @@ export interface SandboxShape {
   user?: string;
   /** The engine runtime; `runsc` is gVisor. Default: the engine's (runc). */
   runtime?: 'runc' | 'runsc';
+  /** Snapshot mode layered over `workspace` (an overlay the engine mounts) instead of a copy. */
+  overlay?: boolean;
   /** Snapshot mode holding a copy for an `ro` run: the copy belongs to root, so the run cannot change it. */
   readOnlyCopy?: boolean;
 }
