@@ -111,7 +111,10 @@ export async function readUpper(holder: Docker.Container): Promise<Readable> {
 /** Whether `rel` exists in the run's merged view (the container must be frozen or stopped). */
 export async function existsInRun(container: Docker.Container, rel: string): Promise<boolean> {
   try {
-    await container.infoArchive({ path: `/workspace/${rel}` });
+    // The answer is its status; the response (a stream) is closed so its connection does not linger.
+    const res = (await container.infoArchive({ path: `/workspace/${rel}` })) as { destroy?: () => void; resume?: () => void } | undefined;
+    res?.resume?.();
+    res?.destroy?.();
     return true;
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return false;
