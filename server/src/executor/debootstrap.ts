@@ -46,7 +46,8 @@ export function aptMirror(sourcesDir = '/etc/apt'): string {
   return candidates.find((uri) => !/security/.test(uri)) ?? 'http://deb.debian.org/debian';
 }
 
-export async function buildFromDebootstrap(docker: Docker, tag: string, onProgress: Progress, signal?: AbortSignal): Promise<void> {
+/** Builds `tag` offline with debootstrap: the default image's userland plus `extra` Debian packages (a toolchain). */
+export async function buildFromDebootstrap(docker: Docker, tag: string, onProgress: Progress, signal?: AbortSignal, extra: string[] = []): Promise<void> {
   if (!canDebootstrap()) {
     throw new SandboxError(
       'Building with debootstrap needs root and the debootstrap tool (`sudo apt-get install debootstrap`, then run `sudo paladin sandbox build --debootstrap`).',
@@ -56,17 +57,21 @@ export async function buildFromDebootstrap(docker: Docker, tag: string, onProgre
   const mirror = aptMirror();
   const rootfs = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-rootfs-'));
   try {
-    onProgress(`debootstrap: a minimal Debian bookworm from ${mirror} into ${rootfs} (about a minute)`);
+    const packages = [...DEBOOTSTRAP_PACKAGES, ...extra];
+    onProgress(`debootstrap: a minimal Debian bookworm${extra.length ? ` with ${extra.join(', ')}` : ''} from ${mirror} into ${rootfs} (${extra.length ? 'a few minutes' : 'about a minute'})`);
     await new Promise<void>((resolve, reject) => {
-      const child = spawn('debootstrap', ['--variant=minbase', `--include=${DEBOOTSTRAP_PACKAGES.join(',')}`, 'bookworm', rootfs, mirror], {
+      const child = spawn('debootstrap', ['--variant=minbase', `--include=${packages.join(',')}`, 'bookworm', rootfs, mirror], {
         stdio: ['ignore', 'pipe', 'pipe'],
         signal,
       });
       let tail = '';
+      let seen = 0;
       const keep = (chunk: Buffer) => {
         tail = (tail + chunk.toString('utf8')).slice(-4_000);
-        const last = chunk.toString('utf8').trim().split('\n').pop();
-        if (last && /^I: (Retrieving|Validating|Extracting|Installing|Configuring|Base system)/.test(last) && /Base system|Installing core|Retrieving Release$/.test(last)) onProgress(`debootstrap: ${last.slice(3)}`);
+        for (const line of chunk.toString('utf8').split('\n')) {
+          const step = debootstrapStep(line.trim(), (seen = seen + 1));
+          if (step) onProgress(`debootstrap: ${step}`);
+        }
       };
       child.stdout.on('data', keep);
       child.stderr.on('data', keep);
@@ -85,4 +90,12 @@ export async function buildFromDebootstrap(docker: Docker, tag: string, onProgre
   } finally {
     fs.rmSync(rootfs, { recursive: true, force: true });
   }
+}
+
+/** A progress line worth showing from debootstrap's output: its phases, and every 50th package step. */
+export function debootstrapStep(line: string, count: number): string | undefined {
+  const m = /^I: (.*)$/.exec(line);
+  if (!m) return undefined;
+  if (/^(Retrieving Release|Retrieving Packages|Resolving dependencies|Found|Checking component|Installing core|Unpacking the base system|Configuring the base system|Base system installed)/.test(m[1])) return m[1];
+  return count % 50 === 0 ? m[1] : undefined;
 }

@@ -11,8 +11,9 @@ import type { Settings } from '../settings/settings';
 import type { ApplyResult, ExecutorStage, RunParams } from '../stages';
 import { applyPending } from './applyChanges';
 import { type SandboxShape } from './containerSpec';
-import { apiAtLeast, connectDocker, engineName, explainDockerError, imageMissing, SandboxError } from './docker';
-import { DEFAULT_IMAGE, ensureDefaultImage, imageInfo } from './images';
+import { apiAtLeast, connectDocker, engineName, explainDockerError, SandboxError } from './docker';
+import { DEFAULT_IMAGE, imageInfo } from './images';
+import { buildMissingImage, chooseImage, type ImageChoice } from './imageChoice';
 import { PendingStore, pendingRoot } from './pendingChanges';
 import { PendingCapError } from './pendingCaps';
 import { RunQueue } from './runQueue';
@@ -109,14 +110,14 @@ export class Executor implements ExecutorStage {
   }
 
   /** The container's shape; `access` (who runs, from a copy or not) is known once the workspace passed its guard. */
-  shape(params: RunParams, access?: SandboxAccess, layered?: SnapshotPlan & { lower: string }): SandboxShape {
+  shape(params: RunParams, access?: SandboxAccess, layered?: SnapshotPlan & { lower: string }, choice?: ImageChoice): SandboxShape {
     const s = this.settings.sandbox;
     if (!MODES.includes(params.mode)) throw new RequestError(`Unknown workspace mode "${String(params.mode)}": use ro, snapshot or live.`);
     const requested = params.timeoutSeconds ?? s.timeoutSeconds;
     if (!Number.isFinite(requested) || requested < 1 || requested > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
     // The server's maximum holds whatever a client asks for.
     const timeout = Math.min(requested, s.maxTimeoutSeconds);
-    const image = (params.image ?? s.image).trim();
+    const image = (choice?.image ?? params.image ?? s.image).trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
     const copy = access?.copy === true;
     const overlay = params.mode === 'snapshot' && layered?.overlay === true;
@@ -128,6 +129,7 @@ export class Executor implements ExecutorStage {
       user: overlay ? layered.user : params.mode === 'snapshot' ? undefined : access?.user,
       ...(copy ? { readOnlyCopy: true } : {}),
       ...(overlay ? { overlay: true } : {}),
+      ...(choice?.caches.length ? { caches: choice.caches, env: choice.env } : {}),
       workspace: overlay ? layered.lower : params.mode === 'snapshot' || copy ? undefined : params.workspace,
       network: params.network === true,
       recursiveReadOnly: this.recursiveReadOnlyKnown,
@@ -158,8 +160,11 @@ export class Executor implements ExecutorStage {
     const realWorkspace = await this.guard(params);
     const access = sandboxAccess(realWorkspace, params.mode);
     const layered = this.layered(params, realWorkspace);
-    let shape = this.shape(params, access, layered);
-    const notes = [...access.notes, ...(layered?.notes ?? [])];
+    const choice = await chooseImage(this.docker, params, this.settings.sandbox, realWorkspace, this.recursiveReadOnlyKnown).catch((err) => {
+      throw explainDockerError(err);
+    });
+    let shape = this.shape(params, access, layered, choice);
+    const notes = [...access.notes, ...(layered?.notes ?? []), ...choice.notes];
     let key = poolKey(shape);
     // The notes go in the result (the CLI prints them); the command's own output stays its own.
     if ((params.timeoutSeconds ?? 0) > shape.limits.timeoutSeconds) {
@@ -286,8 +291,7 @@ export class Executor implements ExecutorStage {
     if (!check) {
       check = (async () => {
         if (await imageInfo(this.docker, image)) return;
-        if (image !== DEFAULT_IMAGE) throw imageMissing(image);
-        await ensureDefaultImage(this.docker, image, (line) => onOutput?.({ stream: 'stderr', text: `[paladin sandbox build] ${line}\n` }), signal);
+        await buildMissingImage(this.docker, image, (line) => onOutput?.({ stream: 'stderr', text: `[paladin sandbox build] ${line}\n` }), signal);
       })();
       this.images.set(image, check);
       check.catch(() => this.images.delete(image));

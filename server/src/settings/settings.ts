@@ -43,6 +43,8 @@ export interface Settings {
     runtime: SandboxRuntime;
     /** How a snapshot run gets the workspace: an overlay over it (the default) or a copy. */
     snapshotMethod: SnapshotMethod;
+    /** The toolchain image: picked by the workspace's files (`auto`), none, or pinned. */
+    toolchain: ToolchainSetting;
   };
   /** keepSecrets: store commands and outputs verbatim instead of masking secrets at rest. */
   history: { outputRetentionDays: number; keepSecrets: boolean };
@@ -101,10 +103,12 @@ const strings: Record<string, string> = {
   'sandbox.image': 'paladin-sandbox:latest',
   'sandbox.runtime': 'runc',
   'sandbox.snapshotMethod': 'overlay',
+  'sandbox.toolchain': 'auto',
 };
 
 export type SandboxRuntime = 'runc' | 'runsc';
 export type SnapshotMethod = 'overlay' | 'copy';
+export type ToolchainSetting = 'auto' | 'none' | 'node' | 'python' | 'go' | 'rust';
 export const SANDBOX_RUNTIMES: SandboxRuntime[] = ['runc', 'runsc'];
 
 const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
@@ -214,6 +218,7 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
       pendingMaxMiB: num('sandbox.pendingMaxMiB'),
       pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
       runtime: runtimeOf(str('sandbox.runtime'), warnings),
+      toolchain: oneOf('sandbox.toolchain', str('sandbox.toolchain'), ['auto', 'none', 'node', 'python', 'go', 'rust'] as const, warnings),
       snapshotMethod: oneOf('sandbox.snapshotMethod', str('sandbox.snapshotMethod'), ['overlay', 'copy'] as const, warnings),
     },
     history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
