@@ -132,9 +132,9 @@ describe('overlay snapshots', { skip: asRoot ? false : 'needs root to give the w
     const ws = workspace('big', files);
     const ex = executor();
     try {
-      const r = await ex.run({ command: 'echo changed > d7/f7.txt; ls d1 | wc -l', workspace: ws, mode: 'snapshot' });
+      const r = await ex.run({ command: "echo changed > d7/f7.txt; ls d1 | wc -l; grep ' /workspace ' /proc/mounts | cut -d' ' -f3", workspace: ws, mode: 'snapshot' });
       assert.equal(r.end, 'exited', r.message);
-      assert.equal(r.output?.toString().trim(), '200', 'the run sees the whole workspace');
+      assert.deepEqual(r.output?.toString().trim().split('\n'), ['200', 'overlay'], 'the run sees the whole workspace, layered (a copy would be a tmpfs)');
       assert.deepEqual((r.changes ?? []).map((c) => `${c.kind} ${c.path}`), ['changed d7/f7.txt']);
     } finally {
       await ex.dispose();
