@@ -15,7 +15,7 @@ import type { CacheMount } from './containerSpec';
 import { buildFromDebootstrap, canDebootstrap } from './debootstrap';
 import { imageMissing } from './docker';
 import { DEFAULT_IMAGE, ensureDefaultImage, imageInfo } from './images';
-import { detectToolchain, devcontainerImage, TOOLCHAINS, toolchainNamed, type Toolchain } from './toolchains';
+import { commandNeeds, detectToolchain, devcontainerImage, TOOLCHAINS, toolchainNamed, type Toolchain } from './toolchains';
 import { mountsBelow, readMounts, specialFiles } from './workspaceGuard';
 
 export interface ImageChoice {
@@ -40,7 +40,13 @@ export async function chooseImage(docker: Docker, params: RunParams, settings: S
   }
   const toolchain = settings.toolchain === 'auto' ? detectToolchain(workspace) : toolchainNamed(settings.toolchain);
   if (!toolchain) return plain(DEFAULT_IMAGE, notes);
-  if (!(await imageInfo(docker, toolchain.image)) && !canDebootstrap()) {
+  const built = await imageInfo(docker, toolchain.image);
+  // A missing image is built (minutes) only for a command that needs it, or when the setting pins it.
+  if (!built && settings.toolchain === 'auto' && !commandNeeds(toolchain, params.command)) {
+    notes.push(`This workspace calls for the ${toolchain.title} image ${toolchain.image}, which is not built yet; this command does not need it, so it runs in ${DEFAULT_IMAGE}. Build it ahead with \`paladin sandbox images --build ${toolchain.name}\`.`);
+    return plain(DEFAULT_IMAGE, notes);
+  }
+  if (!built && !canDebootstrap()) {
     notes.push(`The ${toolchain.title} image ${toolchain.image} is missing and cannot be built here (needs root and debootstrap): \`sudo paladin sandbox images --build ${toolchain.name}\`. Using ${DEFAULT_IMAGE}.`);
     return plain(DEFAULT_IMAGE, notes);
   }

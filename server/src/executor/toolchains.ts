@@ -19,6 +19,8 @@ export interface Toolchain {
   markers: string[];
   /** Debian packages added to the default image's. */
   packages: string[];
+  /** Programs that need it: a missing image is built on first use only for a command that names one. */
+  programs: string[];
   /** Host package caches mounted read-only (paths under the home folder), with the environment that points the tools at them. */
   caches: { host: string; target: string; env: string[] }[];
 }
@@ -30,6 +32,7 @@ export const TOOLCHAINS: Toolchain[] = [
     title: 'Node.js and npm',
     markers: ['package.json'],
     packages: ['nodejs', 'npm'],
+    programs: ['node', 'npm', 'npx', 'corepack'],
     caches: [{ host: '.npm', target: '/cache/npm', env: ['npm_config_cache=/cache/npm', 'npm_config_prefer_offline=true', 'npm_config_update_notifier=false'] }],
   },
   {
@@ -38,6 +41,7 @@ export const TOOLCHAINS: Toolchain[] = [
     title: 'Python 3, pip and venv',
     markers: ['pyproject.toml', 'requirements.txt'],
     packages: ['python3', 'python3-pip', 'python3-venv'],
+    programs: ['python', 'python3', 'pip', 'pip3', 'pytest', 'venv'],
     caches: [{ host: '.cache/pip', target: '/cache/pip', env: ['PIP_CACHE_DIR=/cache/pip'] }],
   },
   {
@@ -46,6 +50,7 @@ export const TOOLCHAINS: Toolchain[] = [
     title: 'Go',
     markers: ['go.mod'],
     packages: ['golang-go', 'ca-certificates'],
+    programs: ['go', 'gofmt'],
     caches: [{ host: 'go/pkg/mod', target: '/cache/go-mod', env: ['GOMODCACHE=/cache/go-mod', 'GOFLAGS=-mod=mod', 'GOPROXY=off'] }],
   },
   {
@@ -54,6 +59,7 @@ export const TOOLCHAINS: Toolchain[] = [
     title: 'Rust and Cargo',
     markers: ['Cargo.toml'],
     packages: ['cargo', 'rustc'],
+    programs: ['cargo', 'rustc', 'rustfmt'],
     caches: [{ host: '.cargo/registry', target: '/tmp/.cargo/registry', env: [] }],
   },
 ];
@@ -105,4 +111,10 @@ export function stripJsonComments(text: string): string {
     } else out += c;
   }
   return out.replace(/,(\s*[}\]])/g, '$1');
+}
+
+/** Whether a command names one of the toolchain's programs as a word of its own. */
+export function commandNeeds(toolchain: Toolchain, command: string): boolean {
+  const words = command.split(/[\s;&|()`'"<>]+/);
+  return words.some((w) => toolchain.programs.includes(w.replace(/^.*\//, '')));
 }
