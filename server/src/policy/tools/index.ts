@@ -21,6 +21,7 @@ import { describeRubyPhp, RUBY_PHP_PROGRAMS } from './rubyPhp';
 import { deleteFromEmptyVariable, markQueryText, recursivePermissions } from './shellMistakes';
 import { describeSystemPackages, SYSTEM_PACKAGE_PROGRAMS } from './systemPackages';
 import { describeOtherBuild, OTHER_BUILD_PROGRAMS, RUNTIME_SUBCOMMANDS } from './otherBuilds';
+import { describePlatform, PLATFORM_PROGRAMS } from './platforms';
 import type { ToolCall } from './toolKit';
 
 export { SequenceWatch } from './shellMistakes';
@@ -30,11 +31,12 @@ type Describer = (call: ToolCall) => void;
 const DESCRIBERS = new Map<string, Describer>();
 const add = (names: string[], d: Describer) => names.forEach((n) => DESCRIBERS.set(n, d));
 add(['terraform', 'tofu', 'terragrunt'], describeTerraform);
-add(['kubectl', 'oc'], describeKubectl);
+add(['kubectl', 'oc', 'k'], describeKubectl);
 add(['helm'], describeHelm);
 add(['kustomize'], describeKustomize);
 add(['java'], describeJava);
-add(['docker', 'podman', 'docker-compose', 'podman-compose'], describeDocker);
+add(['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose'], describeDocker);
+add(PLATFORM_PROGRAMS, describePlatform);
 add(CLOUD_PROGRAMS, describeCloud);
 add(DATABASE_PROGRAMS, (c) => (['psql', 'mysql', 'mariadb', 'sqlite3', 'redis-cli', 'mongosh', 'mongo', 'sqlcmd', 'clickhouse-client', 'cqlsh'].includes(c.fact.program) ? describeDatabaseClient(c) : describeDatabaseAdmin(c)));
 add(JAVASCRIPT_PROGRAMS, describeJavascript);
@@ -47,7 +49,7 @@ add(SYSTEM_PACKAGE_PROGRAMS, describeSystemPackages);
 add(OTHER_BUILD_PROGRAMS, describeOtherBuild);
 
 /** Programs whose description continues in programFacts.ts after this one (docker's mounts, rm's paths, chmod's modes). */
-const CONTINUE = new Set(['docker', 'podman']);
+const CONTINUE = new Set(['docker', 'podman', 'nerdctl']);
 
 export function describeTool(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): boolean {
   const call: ToolCall = { w, fact, args, ctx };
