@@ -91,3 +91,50 @@ project_build_tool(c) if {
 	some p in c.reads
 	regex.match(`^(\./)?(artisan|manage\.py|bin/console)$`, p.path)
 }
+
+# rm -rf "$(dirname $X)"/ : a command that prints nothing (it failed, or was given nothing) leaves the path at the root.
+deny contains hit(c, "tools.delete-if-output-empty", sprintf("If `%s` prints nothing (it fails, or is given nothing), %s deletes %s.", [parts[1], c.program, concat(":", array.slice(parts, 2, count(parts)))])) if {
+	some c in input.commands
+	some m in c.markers
+	startswith(m, "delete-if-output-empty:")
+	parts := split(m, ":")
+}
+
+# rm -rf ~/projects, rm -rf ~/.config, find ~/Documents -delete: a whole folder of the home folder.
+deny contains hit(c, "tools.delete-home-folder", sprintf("%s would delete %s, a whole top-level folder of the home folder.", [c.program, p.path])) if {
+	some c in input.commands
+	sweeping_delete(c)
+	some p in c.deletes
+	has_class(p, "home")
+	not has_class(p, "workspace")
+	not has_class(p, "picked")
+	regex.match(`^(/~|/home/[^/]+|/root|/Users/[^/]+)/[^/]+/?(\*|\.\*)?$`, p.resolved)
+	not regex.match(`^(/~|/home/[^/]+|/root|/Users/[^/]+)/(\.cache|tmp|\.tmp|\.Trash)/?`, p.resolved)
+}
+
+# rm -rf /var/lib/docker, /var/lib/postgresql/15/main, /srv/www: the data of the machine's services.
+deny contains hit(c, "tools.delete-service-data", sprintf("%s would delete %s, data a service of this machine keeps (databases, containers, packages).", [c.program, p.path])) if {
+	some c in input.commands
+	sweeping_delete(c)
+	some p in c.deletes
+	not has_class(p, "picked")
+	regex.match(`^/(var/lib|srv|var/www|var/backups|var/opt)(/|$)`, p.resolved)
+	not regex.match(`^/var/lib/apt/lists(/|$)`, p.resolved)
+}
+
+# find . -delete, find . -type f -delete: no test picks what to delete, so the whole workspace goes.
+deny contains hit(c, "tools.find-delete-all", sprintf("find %s -delete deletes everything under %s: no test (-name, -newer, -empty ...) picks what to delete.", [p.path, p.path])) if {
+	some c in input.commands
+	c.program == "find"
+	"delete" in c.flags
+	some p in c.deletes
+	has_class(p, "workspace-root")
+	not has_class(p, "picked")
+}
+
+sweeping_delete(c) if recursive_delete(c)
+
+sweeping_delete(c) if {
+	c.program == "find"
+	"delete" in c.flags
+}

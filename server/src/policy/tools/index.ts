@@ -11,6 +11,8 @@ import { describeCloud, CLOUD_PROGRAMS } from './cloud';
 import { describeDocker } from './containers';
 import { DATABASE_PROGRAMS, describeDatabaseAdmin, describeDatabaseClient } from './databases';
 import { describeGitPublishing } from './gitPublishing';
+import { describeGitHistory } from './gitHistory';
+import { describeEnvironments, ENVIRONMENT_PROGRAMS, globalRemoval } from './globalRemovals';
 import { describeHelm, describeKubectl, describeKustomize, describeTerraform } from './infrastructure';
 import { describeJava } from './java';
 import { describeJavascript, JAVASCRIPT_PROGRAMS } from './javascript';
@@ -22,6 +24,7 @@ import { deleteFromEmptyVariable, markQueryText, recursivePermissions } from './
 import { describeSystemPackages, SYSTEM_PACKAGE_PROGRAMS } from './systemPackages';
 import { describeOtherBuild, OTHER_BUILD_PROGRAMS, RUNTIME_SUBCOMMANDS } from './otherBuilds';
 import { describePlatform, PLATFORM_PROGRAMS } from './platforms';
+import { crontabRemove, DELETE_TOOLS, deleteFromEmptyOutput, describeDeleteTool } from './wholeFolders';
 import type { ToolCall } from './toolKit';
 
 export { SequenceWatch } from './shellMistakes';
@@ -37,6 +40,8 @@ add(['kustomize'], describeKustomize);
 add(['java'], describeJava);
 add(['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose'], describeDocker);
 add(PLATFORM_PROGRAMS, describePlatform);
+add(ENVIRONMENT_PROGRAMS, describeEnvironments);
+add(DELETE_TOOLS, describeDeleteTool);
 add(CLOUD_PROGRAMS, describeCloud);
 add(DATABASE_PROGRAMS, (c) => (['psql', 'mysql', 'mariadb', 'sqlite3', 'redis-cli', 'mongosh', 'mongo', 'sqlcmd', 'clickhouse-client', 'cqlsh'].includes(c.fact.program) ? describeDatabaseClient(c) : describeDatabaseAdmin(c)));
 add(JAVASCRIPT_PROGRAMS, describeJavascript);
@@ -54,7 +59,11 @@ const CONTINUE = new Set(['docker', 'podman', 'nerdctl']);
 export function describeTool(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): boolean {
   const call: ToolCall = { w, fact, args, ctx };
   const prog = fact.program;
-  if (prog === 'rm' || prog === 'rmdir' || prog === 'shred' || prog === 'unlink') deleteFromEmptyVariable(call, splitArgs(args).positionals);
+  if (prog === 'rm' || prog === 'rmdir' || prog === 'shred' || prog === 'unlink') {
+    deleteFromEmptyVariable(call, splitArgs(args).positionals);
+    deleteFromEmptyOutput(call, splitArgs(args).positionals);
+  }
+  if (prog === 'crontab') crontabRemove(call);
   if (prog === 'chmod' || prog === 'chown' || prog === 'chgrp') recursivePermissions(call);
   if (prog === 'echo' || prog === 'printf' || prog === 'cat') markQueryText(call);
   const describe = DESCRIBERS.get(prog);
@@ -65,6 +74,7 @@ export function describeTool(w: Walker, fact: CommandFact, args: WordValue[], ct
     fact.targets = [];
   }
   describe(call);
+  globalRemoval(call);
   helpOnly(call);
   return !CONTINUE.has(prog);
 }
@@ -86,6 +96,7 @@ function helpOnly(call: ToolCall): void {
 /** git: the parts of a command that publish to others. */
 export function describeGitTool(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): void {
   describeGitPublishing({ w, fact, args, ctx });
+  describeGitHistory({ w, fact, args, ctx });
 }
 
 /** `python -m pytest ...` is pytest; `php artisan` and `python manage.py` run a project's tasks. */
@@ -107,6 +118,7 @@ export function describeInterpreterTool(w: Walker, fact: CommandFact, args: Word
     fact.runs_code = 'none';
     fact.network = false;
     describePython(call, name);
+    globalRemoval(call, name);
     return true;
   }
   if (fact.runs_code === 'script' && (name === 'artisan' || name === 'manage.py' || name === 'console')) {
