@@ -91,6 +91,7 @@ ask contains hit(c, "fs.write-workspace", sprintf("%s would create or change %s 
 	some c in input.commands
 	some p in c.writes
 	has_class(p, "workspace")
+	not has_class(p, "tool-output")
 }
 
 ask contains hit(c, "fs.unknown-target", sprintf("%s would delete or write %s, a path only known when it runs.", [c.program, p.path])) if {

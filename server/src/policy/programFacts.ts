@@ -13,6 +13,7 @@ import { outsideCode } from './outsideCodeFacts';
 import { awkOutputFiles } from './awkOutput';
 import { describeContainer } from './containerFacts';
 import { describeGitTool, describeInterpreterTool, describeTool } from './tools';
+import { activatesEnvironment } from './tools/activation';
 import {
   CODE_ARG_PROGRAMS, COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, FIRST_IS_NOT_PATH, INTERPRETERS, MODIFY_AFTER_FIRST, NETWORK_SUBCOMMANDS, NETWORK_TOOLS,
   NO_PATH_ARGS, SHELLS, SOURCE_LIKE, WRITE_ALL,
@@ -143,7 +144,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
       reads([positionals[0]]);
       runWrittenScript(w, fact, p(positionals[0]).resolved, ctx);
     }
-    w.unknown('source', `${prog} runs a script file in the current shell`, fact.index);
+    if (!activatesEnvironment(w.path(positionals[0] ?? literal('')), positionals.length)) w.unknown('source', `${prog} runs a script file in the current shell`, fact.index);
     return;
   }
   if (CODE_ARG_PROGRAMS.has(prog)) {

@@ -3,7 +3,7 @@
 // cluster or a cloud is network reach; deleting from it is destroy.
 
 import type { WordValue } from '../../shell/words';
-import { act, hasOption, texts, words, type ToolCall } from './toolKit';
+import { act, hasOption, rewritesWorkspace, texts, words, type ToolCall } from './toolKit';
 
 
 const TF_LOCAL = new Set(['validate', 'fmt', 'version', 'providers', 'graph', 'show', 'output', 'console', 'test', '-version', '--version', '-help', '--help', 'help', 'metadata']);
@@ -29,7 +29,7 @@ export function describeTerraform(call: ToolCall): void {
     if (hasOption(args, '-check', '--check', '-diff')) act(call, family, 'read', `${prog} fmt checks formatting`);
     else {
       act(call, family, 'build', `${prog} fmt rewrites .tf files in place`);
-      fact.writes.push(call.w.path({ ...args[0], text: '.', dynamic: false, glob: false }));
+      rewritesWorkspace(call);
     }
   } else if (TF_LOCAL.has(sub)) act(call, family, 'read', `${prog} ${sub} reads the configuration`);
   else if (TF_REMOTE_READ.has(sub) || (sub === 'run-all' && sub2 === 'plan')) {
