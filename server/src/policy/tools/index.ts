@@ -53,6 +53,9 @@ add(['manage.py', 'artisan', 'console'], (c) => describeRubyPhp(c, c.fact.progra
 add(SYSTEM_PACKAGE_PROGRAMS, describeSystemPackages);
 add(OTHER_BUILD_PROGRAMS, describeOtherBuild);
 
+/** Every program a family here describes: a pattern (`/usr/b??/terra[f]orm`) may name any of them. */
+export const TOOL_PROGRAMS: readonly string[] = [...DESCRIBERS.keys()];
+
 /** Programs whose description continues in programFacts.ts after this one (docker's mounts, rm's paths, chmod's modes). */
 const CONTINUE = new Set(['docker', 'podman', 'nerdctl']);
 

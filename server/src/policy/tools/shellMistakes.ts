@@ -78,7 +78,7 @@ export class SequenceWatch {
     if (!c) return;
     if (c.program === 'set' && (c.flags.includes('e') || c.args.includes('errexit'))) this.errexit = true;
     // `cd DIR || true` goes on after a failed cd even under set -e.
-    if ((c.program === 'cd' || c.program === 'pushd') && swallowsCdFailure(stmt)) c.markers.push('cd-may-fail');
+    if ((c.program === 'cd' || c.program === 'pushd') && c.args.length > 0 && swallowsCdFailure(stmt)) c.markers.push('cd-may-fail');
     if (this.errexit || nodeType(stmt?.Cmd) !== 'CallExpr' || stmt.Background) return;
     if ((c.program === 'cd' || c.program === 'pushd') && c.args.length > 0 && c.args[0] !== '-' && c.args[0] !== '~') c.markers.push('cd-may-fail');
   }

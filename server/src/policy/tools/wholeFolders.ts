@@ -54,15 +54,11 @@ export function swallowsCdFailure(stmt: ShNode): boolean {
   orOp ??= parseShell('a || b').Stmts[0].Cmd.Op as number;
   let cmd = stmt?.Cmd;
   while (nodeType(cmd) === 'BinaryCmd') {
-    if (cmd.Op === orOp && isCd(cmd.X) && !stops(cmd.Y)) return true;
+    // The statement's first command is the cd the caller found; at an `||` whose left side is that one command, its failure is handled by the right side.
+    if (cmd.Op === orOp && nodeType(cmd.X?.Cmd) === 'CallExpr' && !stops(cmd.Y)) return true;
     cmd = cmd.X?.Cmd;
   }
   return false;
-}
-
-function isCd(s: ShNode): boolean {
-  const args = s?.Cmd?.Args;
-  return nodeType(s?.Cmd) === 'CallExpr' && ['cd', 'pushd'].includes(args?.[0]?.Parts?.[0]?.Value) && args.length > 1;
 }
 
 /** `|| exit`, `|| return`, `|| { …; exit 1; }`: the failure ends the script. */
