@@ -138,3 +138,19 @@ sweeping_delete(c) if {
 	c.program == "find"
 	"delete" in c.flags
 }
+
+# rm -rf build, rm -rf node_modules dist, rm -rf target/*: what a build or a
+# package manager made and makes again. A folder of these names anywhere in
+# the workspace, or everything in it; never a pattern that could reach
+# further (`rm -rf *`), never a path only known at run time. `bin` and
+# `public` are left out: projects keep their own scripts and pages there.
+regenerable_output(p) if {
+	not p.dynamic
+	not has_class(p, "git")
+	regex.match(`^(\./)?([^/*?\[]+/)*(build|dist|out|target|node_modules|coverage|\.nyc_output|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox|\.next|\.nuxt|\.svelte-kit|\.turbo|\.parcel-cache|\.angular|\.gradle|\.eggs|[^/*?\[]+\.egg-info|cmake-build-[^/*?\[]+|\.terraform)(/.*)?$`, p.resolved)
+	not contains(p.resolved, "..")
+}
+
+# mkdir and touch create empty folders and files (or update a time): nothing
+# that was there changes.
+creates_only(c) if c.program in {"mkdir", "touch"}

@@ -185,3 +185,32 @@ test_tool_output_in_workspace_is_not_a_workspace_write if {
 test_tool_output_outside_is_still_a_write if "fs.write-outside" in fired(facts([cmd({"program": "black", "tool": tool("build"), "writes": [p("/tmp/x", ["tmp", "outside", "tool-output"])]})]))
 
 test_other_workspace_write_still_asks if "fs.write-workspace" in fired(facts([cmd({"program": "black", "tool": tool("build"), "writes": [p(".", ["workspace", "workspace-root"])]})]))
+
+rm_ws(path) := facts([cmd({"program": "rm", "flags": ["r", "f"], "deletes": [p(path, ["workspace"])]})])
+
+test_regenerable_output_deleted_without_asking if {
+	every path in ["build", "./dist", "node_modules", "packages/a/node_modules", "target/*", "__pycache__", "build/x/y", "app.egg-info"] {
+		not "fs.delete-workspace" in fired(rm_ws(path))
+		verdict_of(rm_ws(path)) == "allow"
+	}
+}
+
+test_other_workspace_deletes_still_ask if {
+	every path in ["src", "*", "build*", "src/build.ts", "build/../src", "bin", "public"] {
+		"fs.delete-workspace" in fired(rm_ws(path))
+	}
+}
+
+test_regenerable_output_not_when_dynamic if "fs.delete-workspace" in fired(facts([cmd({"program": "rm", "flags": ["r"], "deletes": [{"path": "build/$?", "dynamic": true, "glob": false, "resolved": "build", "classes": ["workspace"]}]})]))
+
+test_mkdir_and_touch_create_without_asking if {
+	every prog in ["mkdir", "touch"] {
+		inp := facts([cmd({"program": prog, "writes": [p("out", ["workspace"])]})])
+		not "fs.write-workspace" in fired(inp)
+		verdict_of(inp) == "allow"
+	}
+}
+
+test_other_programs_writing_still_ask if "fs.write-workspace" in fired(facts([cmd({"program": "cp", "writes": [p("out", ["workspace"])]})]))
+
+test_mkdir_outside_still_asks if "fs.write-outside" in fired(facts([cmd({"program": "mkdir", "writes": [p("/opt/x", ["outside"])]})]))
