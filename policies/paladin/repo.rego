@@ -89,6 +89,7 @@ rewrite(c) if {
 	c.subcommand in {"checkout", "restore"}
 	some a in c.positionals
 	a in {".", "*", ":/"}
+	not routine_git(c)
 }
 
 rewrite(c) if {
@@ -177,6 +178,12 @@ routine_git(c) if {
 	not "prune" in c.flags
 }
 
+# reset without --hard (or --merge, --keep) moves the branch and the index; the working tree stays.
+routine_git(c) if {
+	c.subcommand == "reset"
+	not has_worktree_reset_flag(c)
+}
+
 routine_git(c) if {
 	c.subcommand == "clean"
 	some f in c.flags
@@ -196,6 +203,11 @@ routine_git(c) if {
 rebase_runs_something(c) if {
 	some f in c.flags
 	f in {"i", "interactive", "exec", "x", "root", "edit-todo"}
+}
+
+has_worktree_reset_flag(c) if {
+	some f in c.flags
+	f in {"hard", "merge", "keep", "recurse-submodules"}
 }
 
 has_tag_change_flag(c) if {

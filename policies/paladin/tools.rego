@@ -108,7 +108,7 @@ deny contains hit(c, "tools.delete-home-folder", sprintf("%s would delete %s, a 
 	has_class(p, "home")
 	not has_class(p, "workspace")
 	not has_class(p, "picked")
-	regex.match(`^(/~|/home/[^/]+|/root|/Users/[^/]+)/[^/]+/?(\*|\.\*)?$`, p.resolved)
+	regex.match(`^(/~|/home/[^/]+|/root|/Users/[^/]+)/([^/]+|\.local/(share|state|bin|lib))/?(\*|\.\*)?$`, p.resolved)
 	not regex.match(`^(/~|/home/[^/]+|/root|/Users/[^/]+)/(\.cache|tmp|\.tmp|\.Trash)/?`, p.resolved)
 }
 
@@ -132,6 +132,18 @@ deny contains hit(c, "tools.find-delete-all", sprintf("find %s -delete deletes e
 	not has_class(p, "picked")
 }
 
+# find . -type f -exec rm -f {} + : the same, one file at a time.
+deny contains hit(r, "tools.find-delete-all", sprintf("find %s -exec %s deletes everything under %s: no test (-name, -newer, -empty ...) picks what to delete.", [concat(" ", f.positionals), r.program, f.positionals[0]])) if {
+	some f in input.commands
+	f.program == "find"
+	some r in input.commands
+	r.parent == f.index
+	r.program in {"rm", "shred", "unlink", "rmdir"}
+	some p in r.deletes
+	has_class(p, "workspace-root")
+	not has_class(p, "picked")
+}
+
 sweeping_delete(c) if recursive_delete(c)
 
 sweeping_delete(c) if {
@@ -147,7 +159,7 @@ sweeping_delete(c) if {
 regenerable_output(p) if {
 	not p.dynamic
 	not has_class(p, "git")
-	regex.match(`^(\./)?([^/*?\[]+/)*(build|dist|out|target|node_modules|coverage|\.nyc_output|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox|\.next|\.nuxt|\.svelte-kit|\.turbo|\.parcel-cache|\.angular|\.gradle|\.eggs|[^/*?\[]+\.egg-info|cmake-build-[^/*?\[]+|\.terraform)(/.*)?$`, p.resolved)
+	regex.match(`^(\./)?([^/]+/)*(build|dist|out|target|node_modules|coverage|\.nyc_output|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox|\.next|\.nuxt|\.svelte-kit|\.turbo|\.parcel-cache|\.angular|\.gradle|\.eggs|[^/*?\[]+\.egg-info|cmake-build-[^/*?\[]+|\.terraform)(/.*)?$`, p.resolved)
 	not contains(p.resolved, "..")
 }
 

@@ -25,7 +25,7 @@ import { describeSystemPackages, SYSTEM_PACKAGE_PROGRAMS } from './systemPackage
 import { describeOtherBuild, OTHER_BUILD_PROGRAMS, RUNTIME_SUBCOMMANDS } from './otherBuilds';
 import { describePlatform, PLATFORM_PROGRAMS } from './platforms';
 import { crontabRemove, DELETE_TOOLS, deleteFromEmptyOutput, describeDeleteTool } from './wholeFolders';
-import type { ToolCall } from './toolKit';
+import { act, runInner, type ToolCall } from './toolKit';
 
 export { SequenceWatch } from './shellMistakes';
 
@@ -69,6 +69,7 @@ export function describeTool(w: Walker, fact: CommandFact, args: WordValue[], ct
   if (prog === 'crontab') crontabRemove(call);
   if (prog === 'chmod' || prog === 'chown' || prog === 'chgrp') recursivePermissions(call);
   if (prog === 'echo' || prog === 'printf' || prog === 'cat') markQueryText(call);
+  if ((prog === 'yarn' || prog === 'pnpm') && projectBinary(call)) return true;
   const describe = DESCRIBERS.get(prog);
   if (!describe) return false;
   // The general table's guess (`go mod` reaches the network) gives way to the describer's knowledge; raw sockets stay.
@@ -80,6 +81,19 @@ export function describeTool(w: Walker, fact: CommandFact, args: WordValue[], ct
   globalRemoval(call);
   helpOnly(call);
   return !CONTINUE.has(prog);
+}
+
+/**
+ * `yarn cdk destroy`, `pnpm tsc`: yarn and pnpm run a project's binary by its bare name (when no
+ * script of that name exists). A name a family here describes is judged as that tool.
+ */
+function projectBinary(call: ToolCall): boolean {
+  const at = call.args.findIndex((a) => !a.text.startsWith('-') || a.dynamic);
+  const word = call.args[at];
+  if (at !== 0 || word.dynamic || !DESCRIBERS.has(word.text) || ['yarn', 'pnpm', 'npm', 'npx'].includes(word.text)) return false;
+  act(call, 'javascript', 'build', `${call.fact.program} runs the project's ${word.text}`);
+  runInner(call, call.args.slice(at));
+  return true;
 }
 
 /**
