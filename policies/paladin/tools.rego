@@ -122,6 +122,16 @@ deny contains hit(c, "tools.delete-service-data", sprintf("%s would delete %s, d
 	not regex.match(`^/var/lib/apt/lists(/|$)`, p.resolved)
 }
 
+# rm -rf /data, rm -rf /backup/*, rm -rf /mnt/disk: a whole folder at the top of the filesystem, or a mounted drive.
+deny contains hit(c, "tools.delete-top-folder", sprintf("%s would delete %s, a whole folder at the top of the filesystem or a mounted drive.", [c.program, p.path])) if {
+	some c in input.commands
+	sweeping_delete(c)
+	some p in c.deletes
+	not has_class(p, "picked")
+	regex.match(`^(/[^/]+|/(mnt|media|Volumes)/[^/]+)/?(\*|\.\*)?$`, p.resolved)
+	not regex.match(`^/(tmp|dev|proc|sys|run)(/|$)`, p.resolved)
+}
+
 # find . -delete, find . -type f -delete: no test picks what to delete, so the whole workspace goes.
 deny contains hit(c, "tools.find-delete-all", sprintf("find %s -delete deletes everything under %s: no test (-name, -newer, -empty ...) picks what to delete.", [p.path, p.path])) if {
 	some c in input.commands
@@ -150,6 +160,10 @@ sweeping_delete(c) if {
 	c.program == "find"
 	"delete" in c.flags
 }
+
+# rsync --delete makes the destination match the source: with an empty or wrong source, it empties the folder.
+sweeping_delete(c) if c.program == "rsync"
+
 
 # rm -rf build, rm -rf node_modules dist, rm -rf target/*: what a build or a
 # package manager made and makes again. A folder of these names anywhere in

@@ -214,3 +214,19 @@ test_mkdir_and_touch_create_without_asking if {
 test_other_programs_writing_still_ask if "fs.write-workspace" in fired(facts([cmd({"program": "cp", "writes": [p("out", ["workspace"])]})]))
 
 test_mkdir_outside_still_asks if "fs.write-outside" in fired(facts([cmd({"program": "mkdir", "writes": [p("/opt/x", ["outside"])]})]))
+
+test_delete_top_folder_denied if {
+	every path in ["/data", "/backup/*", "/mnt/storage", "/Volumes/USB", "/opt"] {
+		inp := facts([rm_r(p(path, ["outside"]))])
+		"tools.delete-top-folder" in fired(inp)
+		verdict_of(inp) == "deny"
+	}
+}
+
+test_delete_top_folder_not_tmp_or_deeper if {
+	every path in ["/tmp/build", "/tmp", "/opt/nvim", "/usr/local/go", "/mnt/storage/old"] {
+		not "tools.delete-top-folder" in fired(facts([rm_r(p(path, ["outside"]))]))
+	}
+}
+
+test_rsync_delete_onto_a_home_folder if "tools.delete-home-folder" in fired(facts([cmd({"program": "rsync", "flags": ["a", "delete"], "deletes": [home_path("~/projects/", "/~/projects/")]})]))

@@ -133,3 +133,18 @@ test('npx of a project tool stays local; anything it must download reaches the n
   assert.equal(facts('npx eslint .').commands[0].network, false);
   for (const c of ['npx -y eslint .', 'npx eslint@8 .', 'npx cowsay hi', 'npx $T']) assert.equal(facts(c).commands[0].network, true, c);
 });
+
+test('cluster, VM, storage CLIs and version managers known by their verbs', () => {
+  for (const c of ['eksctl delete cluster --name prod', 'vault kv delete secret/a', 'vault secrets disable kv', 'minikube delete --all', 'rclone purge r:b', 'rclone sync ./empty r:b', 'virsh undefine vm1', 'nvm uninstall 18', 'pyenv uninstall 3.9.1', 'vagrant destroy -f', 'heroku run rake db:drop -a app']) {
+    assert.ok(facts(c).commands.some((k) => k.tool?.action === 'destroy'), c);
+  }
+  assert.equal(action('rclone copy a r:b'), 'change');
+  assert.equal(action('nvm ls'), 'read');
+  assert.equal(action('eksctl get clusters'), 'read');
+  assert.equal(action('vault kv get secret/a'), 'read');
+});
+
+test('yarn and pnpm running a described tool by name are judged as it', () => {
+  assert.ok(facts('yarn cdk destroy').commands.some((k) => k.program === 'cdk' && k.tool?.action === 'destroy'));
+  assert.equal(facts('yarn test').commands.length, 1, 'a script name is the project\'s own build');
+});

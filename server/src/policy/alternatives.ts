@@ -80,6 +80,7 @@ const TABLE: Record<string, Alternative[]> = {
   'tools.delete-if-output-empty': [{ text: 'keep the output in a variable and stop when it is empty: `d=$(…) && rm -rf "${d:?}/"…`' }],
   'tools.delete-home-folder': [{ text: 'delete only what you mean inside it (e.g. `rm -rf ~/projects/old-app`), after `ls` shows it' }],
   'tools.delete-service-data': [{ text: 'let the service remove its own data (`docker system df`, then `docker volume rm NAME`; `dropdb NAME`), or stop it and move the folder aside first' }],
+  'tools.delete-top-folder': [{ text: 'name the folders you mean inside it, after `ls` shows them; for a drive, unmount it rather than emptying it' }],
   'tools.find-delete-all': [{ text: 'run the same `find` without `-delete` first, and add the test that picks what you mean (`-name \'*.pyc\'`)' }],
   'tools.cd-then-delete': [{ text: 'join them so the delete only runs in the folder you meant: `cd DIR && rm -rf ./*`' }],
   'tools.recursive-permissions': [{ text: 'change only the folder you mean, inside it (e.g. `chmod -R u+rwX ./project`)' }],

@@ -41,7 +41,11 @@ function pipRemovesSystem(call: ToolCall, packages: WordValue[], flags: string[]
   return packages.some((p) => !p.dynamic && PACKAGING.test(p.text.replace(/[<>=!~].*$/, '')));
 }
 
-export const ENVIRONMENT_PROGRAMS = ['pipx', 'conda', 'mamba', 'micromamba'];
+/** Version managers: removing a version removes it for every project pinned to it. */
+const VERSION_MANAGERS = ['nvm', 'pyenv', 'rbenv', 'nodenv', 'goenv', 'jenv', 'asdf', 'mise', 'rtx', 'sdk', 'volta', 'fnm', 'port', 'tfenv', 'tfswitch'];
+const VERSIONS = { family: 'environments', bare: 'read' as const, other: 'unknown' as const, subs: table({ read: 'list ls ls-remote list-remote current version versions which where whence help --version -v --help outdated info', change: 'install use global local shell alias default unalias set exec rehash plugin_add plugin_install selfupdate update upgrade pin', destroy: 'uninstall remove rm plugin_remove unpin_all' }) };
+
+export const ENVIRONMENT_PROGRAMS = ['pipx', 'conda', 'mamba', 'micromamba', ...VERSION_MANAGERS];
 
 const PIPX = { family: 'python', bare: 'read' as const, other: 'unknown' as const, subs: table({ read: 'list environment --version help completions', install: 'install inject upgrade upgrade-all reinstall reinstall-all ensurepath', run: 'run', destroy: 'uninstall uninstall-all uninject' }) };
 const CONDA = { family: 'python', values: new Set(['-n', '--name', '-p', '--prefix', '-c', '--channel']), bare: 'read' as const, other: 'unknown' as const, subs: table({ read: 'list info search config_--show env_list env_export --version help', install: 'install create update upgrade env_create env_update', run: 'run', change: 'config activate deactivate init remove', destroy: 'env_remove uninstall' }) };
@@ -49,6 +53,7 @@ const CONDA = { family: 'python', values: new Set(['-n', '--name', '-p', '--pref
 /** pipx (tools installed for the user) and conda-like environment managers. */
 export function describeEnvironments(call: ToolCall): void {
   if (call.fact.program === 'pipx') return describeTable(call, PIPX);
+  if (VERSION_MANAGERS.includes(call.fact.program)) return describeTable(call, VERSIONS);
   describeTable(call, CONDA);
   const { flags } = splitArgs(call.args);
   const [sub] = words(call.args, CONDA.values).map((v) => v.text);

@@ -34,7 +34,7 @@ type Describer = (call: ToolCall) => void;
 const DESCRIBERS = new Map<string, Describer>();
 const add = (names: string[], d: Describer) => names.forEach((n) => DESCRIBERS.set(n, d));
 add(['terraform', 'tofu', 'terragrunt'], describeTerraform);
-add(['kubectl', 'oc', 'k'], describeKubectl);
+add(['kubectl', 'oc', 'k', 'kubecolor'], describeKubectl);
 add(['helm'], describeHelm);
 add(['kustomize'], describeKustomize);
 add(['java'], describeJava);

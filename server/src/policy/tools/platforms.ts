@@ -51,7 +51,9 @@ const SPECS: Record<string, PlatformSpec> = {
   },
   heroku: {
     values: set('-a --app -r --remote --confirm'),
-    subs: table({ netread: 'apps apps_info config config_get ps logs releases addons domains status pg_info pg_credentials auth_whoami access info', read: 'version help --version', change: 'create apps_create config_set ps_scale ps_restart releases_rollback addons_create run restart login git_remote maintenance_on maintenance_off pg_backups_capture deploy' }),
+    // `heroku run CMD` runs CMD on a dyno, against the app's real data: judged as CMD.
+    runs: 'run',
+    subs: table({ netread: 'apps apps_info config config_get ps logs releases addons domains status pg_info pg_credentials auth_whoami access info', read: 'version help --version', change: 'create apps_create config_set ps_scale ps_restart releases_rollback addons_create restart login git_remote maintenance_on maintenance_off pg_backups_capture deploy' }),
   },
   fly: {
     values: set('-a --app -c --config -r --region -o --org'),
@@ -111,6 +113,20 @@ const SPECS: Record<string, PlatformSpec> = {
     subs: table({ build: 'dev build types', read: '--version -v help', netread: 'whoami tail d1_list d1_info kv_namespace_list kv:namespace_list kv_key_list kv_key_get r2_bucket_list deployments_list versions_list secret_list pages_project_list', change: 'deploy publish login logout init d1_create d1_execute d1_migrations_apply kv_namespace_create kv:namespace_create kv_key_put kv:key_put r2_bucket_create r2_object_put secret_put pages_deploy rollback' }),
   },
 };
+/** Cluster, cloud, storage and VM CLIs known by their verbs alone: a deleting verb destroys, a reading one reads over the network, the rest is unknown. */
+const VERB_ONLY: Record<string, string> = {
+  eksctl: 'create_cluster', argocd: 'app_sync', vault: 'kv_put write', consul: 'kv_put', nomad: 'job_run', kind: 'create_cluster', minikube: 'start stop', k3d: 'cluster_create',
+  hcloud: '', 'linode-cli': '', oci: '', ibmcloud: '', atlas: '', etcdctl: 'put', s3cmd: 'put get sync', rclone: 'copy sync move', mc: 'cp mirror', azcopy: 'copy sync',
+  vagrant: 'up halt reload provision ssh', multipass: 'launch start stop', lxc: 'launch start stop exec', virsh: 'start shutdown', openstack: '',
+};
+for (const [prog, change] of Object.entries(VERB_ONLY)) SPECS[prog] = { subs: table({ change, read: '--version version help -h --help' }) };
+SPECS.vault.subs = table({ change: 'kv_put write login', read: 'version help status', destroy: 'secrets_disable auth_disable' });
+SPECS.s3cmd.subs.set('rb', 'destroy');
+SPECS.virsh.subs = table({ change: 'start shutdown reboot', read: 'list dominfo', destroy: 'undefine vol-delete pool-delete pool-destroy' });
+// `rclone sync` and `mc mirror --remove` make the destination match the source, deleting what it lacks there.
+SPECS.rclone.final = (call, path) => (path[0] === 'sync' ? 'deletes every file at the destination that the source lacks' : undefined);
+SPECS.nomad.final = (call, path) => (path[0] === 'job' && path[1] === 'stop' && hasFlag(call.args, 'purge', '-purge') ? 'purges the job and its history' : undefined);
+
 const UNREVIEWED = 'deploys without showing the changes first, and may replace or delete resources';
 SPECS.sls = SPECS.serverless;
 SPECS.flyctl = SPECS.fly;
@@ -145,7 +161,7 @@ export function describePlatform(call: ToolCall): void {
   if (final) return act(call, prog, 'destroy', `${label} ${final}`);
   const kind = [path.slice(0, 3).join(' '), path.slice(0, 2).join(' '), path[0]].map((k) => spec.subs.get(k)).find((k) => k !== undefined);
   if (kind) {
-    if (kind !== 'change') call.fact.network = kind === 'netread' || kind === 'install';
+    if (kind === 'read' || kind === 'build' || kind === 'write') call.fact.network = false;
     return applyKind(call, prog, hasOption(call.args, '--dry-run') && kind === 'change' ? 'netread' : kind, label);
   }
   if (path.slice(0, 2).some((v) => READ_VERB.test(v))) return applyKind(call, prog, 'netread', label);
