@@ -62,6 +62,7 @@ ask contains hit(c, "fs.delete-outside", sprintf("%s would delete %s, outside th
 	some c in input.commands
 	some p in c.deletes
 	outside(p)
+	not regenerable_cache(p)
 }
 
 ask contains hit(c, "fs.write-outside", sprintf("%s would write %s, outside the workspace.", [c.program, p.path])) if {

@@ -180,3 +180,11 @@ regenerable_output(p) if {
 # mkdir and touch create empty folders and files (or update a time): nothing
 # that was there changes.
 creates_only(c) if c.program in {"mkdir", "touch"}
+
+# rm -rf ~/.cache/pip, ~/.npm/_cacache, ~/.m2/repository/..., /var/lib/apt/lists/*:
+# download caches that tools fill again when they need them.
+regenerable_cache(p) if {
+	not p.dynamic
+	not contains(p.resolved, "..")
+	regex.match(`^((/~|/home/[^/]+|/root|/Users/[^/]+)/(\.cache/[^/*?\[]+|\.npm/_cacache|\.m2/repository|\.gradle/caches|\.cargo/registry|Library/Caches/[^/*?\[]+)|/var/lib/apt/lists|/var/cache/apt)(/.*)?$`, p.resolved)
+}

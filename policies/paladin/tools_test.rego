@@ -230,3 +230,16 @@ test_delete_top_folder_not_tmp_or_deeper if {
 }
 
 test_rsync_delete_onto_a_home_folder if "tools.delete-home-folder" in fired(facts([cmd({"program": "rsync", "flags": ["a", "delete"], "deletes": [home_path("~/projects/", "/~/projects/")]})]))
+
+test_regenerable_cache_deleted_without_asking if {
+	every path in ["/~/.cache/pip", "/~/.npm/_cacache", "/~/.m2/repository/com/acme", "/var/lib/apt/lists/*"] {
+		inp := facts([rm_r({"path": path, "dynamic": false, "glob": false, "resolved": path, "classes": ["outside", "home"]})])
+		not "fs.delete-outside" in fired(inp)
+	}
+}
+
+test_other_home_deletes_still_ask if {
+	every path in ["/~/notes", "/~/.cache", "/~/.m2/settings.xml", "/~/.cache/../notes"] {
+		"fs.delete-outside" in fired(facts([rm_r({"path": path, "dynamic": false, "glob": false, "resolved": path, "classes": ["outside", "home"]})]))
+	}
+}

@@ -43,7 +43,7 @@ function pipRemovesSystem(call: ToolCall, packages: WordValue[], flags: string[]
 
 /** Version managers: removing a version removes it for every project pinned to it. */
 const VERSION_MANAGERS = ['nvm', 'pyenv', 'rbenv', 'nodenv', 'goenv', 'jenv', 'asdf', 'mise', 'rtx', 'sdk', 'volta', 'fnm', 'port', 'tfenv', 'tfswitch'];
-const VERSIONS = { family: 'environments', bare: 'read' as const, other: 'unknown' as const, subs: table({ read: 'list ls ls-remote list-remote current version versions which where whence help --version -v --help outdated info', change: 'install use global local shell alias default unalias set exec rehash plugin_add plugin_install selfupdate update upgrade pin', destroy: 'uninstall remove rm plugin_remove unpin_all' }) };
+const VERSIONS = { family: 'environments', bare: 'read' as const, other: 'unknown' as const, subs: table({ read: 'list ls ls-remote list-remote current version versions which where whence help --version -v --help outdated info', build: 'use shell', change: 'install global local alias default unalias set exec rehash plugin_add plugin_install selfupdate update upgrade pin', destroy: 'uninstall remove rm plugin_remove unpin_all' }) };
 
 export const ENVIRONMENT_PROGRAMS = ['pipx', 'conda', 'mamba', 'micromamba', ...VERSION_MANAGERS];
 
