@@ -109,7 +109,7 @@ deny contains hit(c, "tools.delete-home-folder", sprintf("%s would delete %s, a 
 	not has_class(p, "workspace")
 	not has_class(p, "picked")
 	regex.match(`^(/~|/home/[^/]+|/root|/Users/[^/]+)/([^/]+|\.local/(share|state|bin|lib))/?(\*|\.\*)?$`, p.resolved)
-	not regex.match(`^(/~|/home/[^/]+|/root|/Users/[^/]+)/(\.cache|tmp|\.tmp|\.Trash)/?`, p.resolved)
+	not regex.match(`^(/~|/home/[^/]+|/root|/Users/[^/]+)/(\.cache|\.npm|\.pnpm-store|\.node-gyp|tmp|\.tmp|\.Trash)/?`, p.resolved)
 }
 
 # rm -rf /var/lib/docker, /var/lib/postgresql/15/main, /srv/www: the data of the machine's services.
@@ -186,5 +186,5 @@ creates_only(c) if c.program in {"mkdir", "touch"}
 regenerable_cache(p) if {
 	not p.dynamic
 	not contains(p.resolved, "..")
-	regex.match(`^((/~|/home/[^/]+|/root|/Users/[^/]+)/(\.cache/[^/*?\[]+|\.npm/_cacache|\.m2/repository|\.gradle/caches|\.cargo/registry|Library/Caches/[^/*?\[]+)|/var/lib/apt/lists|/var/cache/apt)(/.*)?$`, p.resolved)
+	regex.match(`^((/~|/home/[^/]+|/root|/Users/[^/]+)/(\.cache|\.npm|\.pnpm-store|\.node-gyp|\.m2/repository|\.gradle/caches|\.cargo/registry|Library/Caches/[^/*?\[]+)|/var/lib/apt/lists|/var/cache/apt)(/.*)?$`, p.resolved)
 }

@@ -239,7 +239,7 @@ test_regenerable_cache_deleted_without_asking if {
 }
 
 test_other_home_deletes_still_ask if {
-	every path in ["/~/notes", "/~/.cache", "/~/.m2/settings.xml", "/~/.cache/../notes"] {
+	every path in ["/~/notes", "/~/.config", "/~/.m2/settings.xml", "/~/.cache/../notes"] {
 		"fs.delete-outside" in fired(facts([rm_r({"path": path, "dynamic": false, "glob": false, "resolved": path, "classes": ["outside", "home"]})]))
 	}
 }

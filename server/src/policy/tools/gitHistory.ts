@@ -2,8 +2,7 @@
 // (`git clean -f`, which no reflog remembers), rewritten history
 // (`filter-branch`, `filter-repo`), the reflog and the unreachable objects it
 // kept (`reflog expire`, `gc --prune=now`, `prune`), refs deleted by hand
-// (`update-ref -d`), the default branch deleted unmerged, and every stash at
-// once. Everyday history work (`rebase`, `branch -D topic`) is left to
+// (`update-ref -d`), and the default branch deleted unmerged. Everyday history work (`rebase`, `branch -D topic`) is left to
 // repo.rego, which asks.
 
 import { splitArgs } from '../../shell/argWords';
@@ -11,7 +10,7 @@ import type { WordValue } from '../../shell/words';
 import { act, type ToolCall } from './toolKit';
 
 /** Branch names that are, by convention, a repository's default or shared branch. */
-const DEFAULT_BRANCH = /^(main|master|trunk|develop|development|production|prod|release)$/;
+const DEFAULT_BRANCH = /^(main|master|trunk|develop|development)$/;
 
 export function describeGitHistory(call: ToolCall): void {
   const { fact, args } = call;
@@ -35,8 +34,6 @@ export function describeGitHistory(call: ToolCall): void {
     say('git update-ref -d deletes a ref without any check that its commits are merged or kept elsewhere');
   } else if (sub === 'branch' && forceDelete(flags) && positionals.some((p) => p.dynamic || DEFAULT_BRANCH.test(p.text))) {
     say(`git branch -D ${show(positionals)} deletes the default branch even when its commits are nowhere else`);
-  } else if (sub === 'stash' && words[0] === 'clear') {
-    say('git stash clear deletes every stash at once');
   }
 }
 
