@@ -148,3 +148,11 @@ test('yarn and pnpm running a described tool by name are judged as it', () => {
   assert.ok(facts('yarn cdk destroy').commands.some((k) => k.program === 'cdk' && k.tool?.action === 'destroy'));
   assert.equal(facts('yarn test').commands.length, 1, 'a script name is the project\'s own build');
 });
+
+test('a platform CLI given options but no subcommand is not a read: `vercel --prod` deploys', () => {
+  assert.equal(action('vercel --prod'), 'change');
+  assert.equal(action('vercel --version'), 'read');
+  assert.equal(action('pulumi --non-interactive'), 'unknown');
+  assert.equal(action('gh'), 'read');
+  assert.equal(action('vercel'), 'change');
+});

@@ -18,6 +18,8 @@ interface PlatformSpec {
   values?: ReadonlySet<string>;
   /** What a subcommand destroys when an option makes it final (a deploy that skips its own preview, a stop that drops the data). */
   final?: (call: ToolCall, path: string[]) => string | undefined;
+  /** What the tool does given options but no subcommand (unknown unless said). */
+  bare?: Kind;
   /** Subcommands that run the command in the words after them, on this machine (`doppler run -- npm start`). */
   runs?: string;
 }
@@ -60,6 +62,7 @@ const SPECS: Record<string, PlatformSpec> = {
     subs: table({ netread: 'status logs apps_list list ls info volumes_list secrets_list machine_list postgres_list ips_list regions_list config_show doctor dashboard', read: 'version help --version', change: 'deploy launch apps_create scale machine_start machine_stop machine_restart secrets_set volumes_create ssh_console postgres_connect console proxy auth_login ips_allocate-v4 certs_add' }),
   },
   vercel: {
+    bare: 'change',
     values: set('--scope -t --token --cwd -A --local-config'),
     subs: table({ netread: 'ls list inspect logs whoami env_ls env_pull domains_ls projects_ls teams_ls alias_ls', build: 'build dev', read: 'help --version -v', change: 'deploy --prod alias alias_set env_add domains_add link login logout promote rollback redeploy pull git_connect' }),
   },
@@ -150,7 +153,13 @@ export function describePlatform(call: ToolCall): void {
   const path = pathOf(rest);
   call.fact.subcommand = path.slice(0, 2).join(' ');
   const label = [prog, ...path.slice(0, 3)].join(' ');
-  if (rest.length === 0) return applyKind(call, prog, 'read', `${prog} with no subcommand`);
+  // With no subcommand most print their help; `vercel` alone (or `vercel --prod`) deploys.
+  if (rest.length === 0) {
+    const helpOnly = call.args.length > 0 && call.args.every((a) => !a.dynamic && /^(-h|--help|-v|-V|--version|help|version)$/.test(a.text));
+    const bare = helpOnly ? 'read' : (spec.bare ?? (call.args.length === 0 ? 'read' : 'unknown'));
+    if (bare !== 'read') call.fact.network = true;
+    return applyKind(call, prog, bare, `${prog} with no subcommand`);
+  }
   if (rest[0].dynamic) return applyKind(call, prog, 'unknown', `${prog} with a subcommand only known at run time`);
   call.fact.network = true;
   if (spec.runs === path[0]) return applyKind(call, prog, 'run', label, innerCommand(call.args, rest[0]));
