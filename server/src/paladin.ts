@@ -119,16 +119,7 @@ export class Paladin {
     const sandbox = (policy.sandbox = sandboxVerdict(policy, { mode: options.mode, network: options.network }));
     const mode = sandbox.mode;
     const audit = { command: options.command, decision: policy.decision, rules: policy.rules.map((r) => r.id), policyVersion: policy.policyVersion };
-    if (policy.decision === 'deny') {
-      this.stages.records.audit(actor, 'run.denied', options.historyId ?? null, audit);
-      const reasons = policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
-      throw Object.assign(new RequestError(`Paladin's policy denies this command.\n${reasons.join('\n')}`, 'denied'), { policy });
-    }
-    if (sandbox.needsApproval && !options.approved) {
-      this.stages.records.audit(actor, 'run.needs-approval', options.historyId ?? null, { ...audit, mode, network: sandbox.network, why: sandbox.reasons });
-      throw Object.assign(new RequestError(`This command needs your approval before it runs:\n${sandbox.reasons.join('\n')}`, 'needs-approval'), { policy });
-    }
-    if (sandbox.needsApproval) this.stages.records.audit(actor, 'run.approved', options.historyId ?? null, { ...audit, mode, network: sandbox.network, approvedBy: actor.userId, source: actor.source });
+    this.gate(actor, options, policy, sandbox, audit);
 
     const historyId = this.stages.records.recordRunStart(options.historyId, actor, options.command, workspace, policy.decision);
     this.stages.records.audit(actor, 'run.start', historyId, {
@@ -149,21 +140,7 @@ export class Paladin {
         },
       );
     } catch (err) {
-      const message = (err as Error).message;
-      const failed: RunResult = {
-        runId: stream.runId ?? '',
-        command: options.command,
-        exitCode: null,
-        end: 'sandbox error',
-        message,
-        durations: { queueMs: 0, startMs: 0, runMs: 0 },
-        bytes: { stdout: 0, stderr: 0 },
-        truncated: false,
-        mode,
-        image: options.image ?? this.settings.sandbox.image,
-      };
-      this.stages.records.recordRunEnd(historyId, failed);
-      this.stages.records.audit(actor, 'run.end', historyId, { end: 'sandbox error', message });
+      this.recordSandboxError(actor, historyId, { ...options, runId: stream.runId }, mode, (err as Error).message);
       throw err;
     }
     const { output, ...plain } = result;
@@ -183,6 +160,39 @@ export class Paladin {
       this.stages.planner.learn(actor.userId, options.command, '', plain.end === 'exited' && plain.exitCode === 0);
     }
     return { ...plain, historyId, policy };
+  }
+
+  /** The gate, once for every front: the host verdict refuses, the sandbox verdict asks. */
+  private gate(actor: Actor, options: RunOptions, policy: PolicyDecision, sandbox: NonNullable<PolicyDecision['sandbox']>, audit: Record<string, unknown>): void {
+    const mode = sandbox.mode;
+    if (policy.decision === 'deny') {
+      this.stages.records.audit(actor, 'run.denied', options.historyId ?? null, audit);
+      const reasons = policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
+      throw Object.assign(new RequestError(`Paladin's policy denies this command.\n${reasons.join('\n')}`, 'denied'), { policy });
+    }
+    if (sandbox.needsApproval && !options.approved) {
+      this.stages.records.audit(actor, 'run.needs-approval', options.historyId ?? null, { ...audit, mode, network: sandbox.network, why: sandbox.reasons });
+      throw Object.assign(new RequestError(`This command needs your approval before it runs:\n${sandbox.reasons.join('\n')}`, 'needs-approval'), { policy });
+    }
+    if (sandbox.needsApproval) this.stages.records.audit(actor, 'run.approved', options.historyId ?? null, { ...audit, mode, network: sandbox.network, approvedBy: actor.userId, source: actor.source });
+  }
+
+  /** A run the sandbox could not carry out still ends in the history and the audit log. */
+  private recordSandboxError(actor: Actor, historyId: string, options: RunOptions & { runId?: string }, mode: WorkspaceMode, message: string): void {
+    const failed: RunResult = {
+      runId: options.runId ?? '',
+      command: options.command,
+      exitCode: null,
+      end: 'sandbox error',
+      message,
+      durations: { queueMs: 0, startMs: 0, runMs: 0 },
+      bytes: { stdout: 0, stderr: 0 },
+      truncated: false,
+      mode,
+      image: options.image ?? this.settings.sandbox.image,
+    };
+    this.stages.records.recordRunEnd(historyId, failed);
+    this.stages.records.audit(actor, 'run.end', historyId, { end: 'sandbox error', message });
   }
 
   async apply(actor: Actor, runId: string, options: { includeSensitive?: boolean } = {}): Promise<ApplyResult> {
