@@ -90,7 +90,8 @@ export class Paladin {
     return result;
   }
 
-  async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } & SandboxRequest = {}): Promise<PolicyDecision> {
+  /** `historyId`: the command is a plan's, edited by a person; the history keeps the check. */
+  async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean; historyId?: string } & SandboxRequest = {}): Promise<PolicyDecision> {
     validateCommand(command);
     const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts });
     decision.sandbox = sandboxVerdict(decision, { mode: options.mode, network: options.network });
@@ -100,6 +101,7 @@ export class Paladin {
       rules: decision.rules.map((r) => r.id),
       policyVersion: decision.policyVersion,
     });
+    if (options.historyId) this.stages.records.recordCheck?.(options.historyId, actor, command, decision.decision);
     return decision;
   }
 
@@ -198,6 +200,7 @@ export class Paladin {
   async apply(actor: Actor, runId: string, options: { includeSensitive?: boolean } = {}): Promise<ApplyResult> {
     const result = await this.stages.executor.apply(runId, options);
     this.stages.records.audit(actor, 'apply', runId, { applied: result.applied, skipped: result.skipped, includeSensitive: options.includeSensitive === true });
+    if (result.applied.length > 0) this.stages.records.recordChanges?.(runId, 'applied');
     return result;
   }
 
@@ -219,12 +222,14 @@ export class Paladin {
       throw err;
     }
     this.stages.records.audit(actor, 'undo', runId, { restored: result.restored, skipped: result.skipped, ...(result.failed ? { failed: result.failed } : {}) });
+    if (result.restored.length > 0) this.stages.records.recordChanges?.(runId, 'undone');
     return result;
   }
 
   async discard(actor: Actor, runId: string): Promise<void> {
     await this.stages.executor.discard(runId);
     this.stages.records.audit(actor, 'discard', runId, {});
+    this.stages.records.recordChanges?.(runId, 'discarded');
   }
 
   async explain(actor: Actor, command: string, options: { workspace?: string; signal?: AbortSignal } = {}): Promise<ExplainResult> {
