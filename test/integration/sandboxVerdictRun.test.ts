@@ -129,7 +129,7 @@ describe('POST /v1/run with the real policy', { timeout: 180_000 }, () => {
     assert.equal(denied.status, 403);
     assert.equal(denied.json.error.policy.rules[0].id, 'fs.delete-home');
     assert.deepEqual(denied.json.error.policy.rules[0].span, [0, 8]);
-    const check = await call({ port }, 'POST', '/v1/check', { key, body: { command: 'git clean -fdx', workspace: ws } });
+    const check = await call({ port }, 'POST', '/v1/check', { key, body: { command: 'git clean -dx', workspace: ws } });
     assert.equal(check.status, 200);
     assert.deepEqual([check.json.decision, check.json.sandbox.needsApproval, check.json.sandbox.mode], ['ask', false, 'snapshot']);
     assert.match(check.json.rules[0].alternative, /git clean -n/);
