@@ -71,13 +71,13 @@ export class ApiServer {
       health: async () => ({ status: 'ok', version: this.version }),
       openapi: async () => openApiDocument(this.version, this.url),
       createSession: async ({ actor, keyId, req }) => {
-        const session = createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });
+        const session = await createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });
         records.audit(actor, 'session.create', session.id, { keyId, userAgent: req.headers['user-agent'] ?? null });
         return { token: session.token, expiresAt: session.expiresAt };
       },
       endSession: async ({ actor, sessionId }) => {
         if (!sessionId) throw new HttpError(400, 'invalid', 'This request carried an API key, not a session token: there is no session to end.');
-        endSession(db, sessionId);
+        await endSession(db, sessionId);
         records.audit(actor, 'session.end', sessionId, {});
         return { ended: true };
       },
@@ -178,7 +178,7 @@ export class ApiServer {
       if (endpoint.auth !== 'none') {
         const header = req.headers.authorization;
         const presented = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, '').trim() : undefined;
-        const auth = authenticate(this.options.paladin.db, presented);
+        const auth = await authenticate(this.options.paladin.db, presented);
         if (!auth.ok) throw new HttpError(401, 'unauthorized', auth.reason, {}, { 'WWW-Authenticate': 'Bearer realm="paladin"' });
         if (endpoint.auth === 'key' && auth.sessionId) throw new HttpError(401, 'unauthorized', 'Log in with an API key, not a session token.', {}, { 'WWW-Authenticate': 'Bearer realm="paladin"' });
         actor = { userId: auth.userId, source: 'api', address };

@@ -133,3 +133,16 @@ function settle<T>(work: () => T): Promise<T> {
     return Promise.reject(err as Error);
   }
 }
+
+const wrapped = new WeakMap<Database.Database, SqliteStore>();
+
+/** The shared-store view of a SQLite connection (one per connection, so statements stay cached), or the store itself. */
+export function sqlStoreOf(db: Database.Database | SqlStore): SqlStore {
+  if ('dialect' in db) return db;
+  let store = wrapped.get(db);
+  if (!store) {
+    store = new SqliteStore(db);
+    wrapped.set(db, store);
+  }
+  return store;
+}

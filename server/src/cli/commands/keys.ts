@@ -48,7 +48,7 @@ export const keysCommand: Subcommand = {
     const actor = { userId: store.userId, source: 'cli' as const };
     try {
       if (action === 'list') {
-        const keys = listApiKeys(store.db);
+        const keys = await listApiKeys(store.db);
         if (values.json) printJson(ctx, keys);
         else if (keys.length === 0) ctx.out.write('No API keys yet. Create one with `paladin keys create NAME`.\n');
         else for (const k of keys) ctx.out.write(`${k.id}  ${k.name.padEnd(16)}  ${k.state.padEnd(7)}  ${k.email ?? k.userId}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}  workspaces ${k.workspaces?.join(',') ?? '(server list)'}${k.rights.length ? `  allows ${k.rights.join(',')}` : ''}\n`);
@@ -56,7 +56,7 @@ export const keysCommand: Subcommand = {
       }
       if (!target) throw new UsageError(action === 'create' ? 'give the new key a name: paladin keys create NAME' : 'say which key: paladin keys revoke ID|NAME');
       if (action === 'revoke') {
-        const key = revokeApiKey(store.db, target);
+        const key = await revokeApiKey(store.db, target);
         store.records.audit(actor, 'key.revoke', key.id, { name: key.name, user: key.userId });
         if (values.json) printJson(ctx, key);
         else ctx.out.write(`Revoked key "${key.name}" (${key.id}); sessions opened with it ended too.\n`);
@@ -76,9 +76,9 @@ export const keysCommand: Subcommand = {
         if (!Number.isInteger(quota) || quota < 0 || quota > 1_000_000) throw new UsageError(`--quota must be a whole number from 0 to 1000000, not "${values.quota}"`);
       }
       const { workspaces, rights } = grantOptions(values, ctx.settings.database.path);
-      const userId = typeof values.user === 'string' ? userIdByEmail(store.db, values.user, true)! : store.userId;
+      const userId = typeof values.user === 'string' ? (await userIdByEmail(store.db, values.user, true))! : store.userId;
       if (quota !== undefined) store.db.prepare('UPDATE users SET quota_commands_per_hour = ? WHERE id = ?').run(quota, userId);
-      const created = createApiKey(store.db, { name: target, userId, expiresAt, workspaces, rights });
+      const created = await createApiKey(store.db, { name: target, userId, expiresAt, workspaces, rights });
       store.records.audit(actor, 'key.create', created.id, { name: created.name, user: userId, expiresAt: created.expiresAt, quota, workspaces: created.workspaces, rights: created.rights });
       if (values.json) printJson(ctx, { ...created, userId });
       else {
