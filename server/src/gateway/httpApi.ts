@@ -19,7 +19,10 @@ import { HttpError } from './httpError';
 import { settleRun } from './runsApi';
 import { checkClientWorkspace, missingRights } from './workspaceGrant';
 import { openApiDocument } from './openapi';
-import { consumeQuota } from './quota';
+import { consumeQuota, type QuotaResult } from './quota';
+import { consumeSharedQuota } from './sharedQuota';
+import { auditBarrier, withAuditAppends, type TeamStore } from './teamStore';
+import { probe, storeUnavailable } from './probes';
 import { hostAllowed, originAllowed } from './requestGuard';
 import { coerceQuery, validate } from './schema';
 
@@ -35,6 +38,8 @@ export interface ApiOptions {
   clock?: () => number;
   /** Folders keys without their own grant may use; default paladin.api.workspaces, else the server's working folder. */
   workspaceRoots?: string[];
+  /** Team mode: keys, sessions, quotas and the audit chain in the shared store (pass `team.records(records)` as `records`). */
+  team?: TeamStore;
 }
 
 interface Call {
@@ -58,6 +63,7 @@ export class ApiServer {
   private port: number | undefined;
   private readonly handlers: Record<Endpoint['operationId'], Handler>;
   private readonly refusals = new Map<string, { minute: number; written: number; suppressed: number; carried: number }>();
+  private draining = false;
 
   constructor(private readonly options: ApiOptions) {
     this.server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => void this.handle(req, res));
@@ -66,7 +72,8 @@ export class ApiServer {
     this.server.keepAliveTimeout = 5_000;
     this.server.maxConnections = 256;
     const { paladin, records } = options;
-    const db = paladin.db;
+    // Where keys and sessions live: the shared store in team mode.
+    const db = options.team?.store ?? paladin.db;
     this.handlers = {
       health: async () => ({ status: 'ok', version: this.version }),
       openapi: async () => openApiDocument(this.version, this.url),
@@ -98,7 +105,7 @@ export class ApiServer {
         const entries = records.history.list({ userId: actor.userId, search: query.search as string | undefined, status: query.status as string | undefined, since, limit: (query.limit as number | undefined) ?? 50 });
         return { entries };
       },
-      auditVerify: async ({ signal }) => records.auditLog.verifyAsync({ signal }),
+      auditVerify: async ({ signal }) => (options.team ? options.team.audit.verify({ signal }) : records.auditLog.verifyAsync({ signal })),
       applyRun: async (call) => settleRun(paladin, 'apply', call.actor, call.params.runId, { includeSensitive: call.body.includeSensitive === true, workspaceAllowed: (dir) => this.workspace(call, dir) }),
       discardRun: async (call) => settleRun(paladin, 'discard', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
     };
@@ -150,7 +157,37 @@ export class ApiServer {
     });
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /**
+   * Stop taking requests and let those under way finish: readiness turns 503
+   * at once (a load balancer stops sending), idle connections close, and
+   * after `graceMs` whatever is still open is cut.
+   */
+  async drain(graceMs = 25_000): Promise<void> {
+    this.draining = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    const timer = setTimeout(() => this.server.closeAllConnections(), graceMs);
+    try {
+      await closed;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async quota(userId: string): Promise<QuotaResult> {
+    return this.options.team ? consumeSharedQuota(this.options.team.store, userId) : consumeQuota(this.options.paladin.db, userId);
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.url === '/healthz' || req.url === '/readyz') {
+      return probe(req.url, res, { draining: this.draining, store: this.options.team?.store ?? this.options.paladin.db, policyVersion: () => this.options.paladin.stages.policy.version });
+    }
+    // Keep-alive clients of a draining server are told to reconnect elsewhere.
+    if (this.draining) res.setHeader('Connection', 'close');
+    return withAuditAppends(() => this.answer(req, res));
+  }
+
+  private async answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const address = req.socket.remoteAddress ?? 'unix-socket';
     const controller = new AbortController();
     res.on('close', () => {
@@ -178,13 +215,14 @@ export class ApiServer {
       if (endpoint.auth !== 'none') {
         const header = req.headers.authorization;
         const presented = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, '').trim() : undefined;
-        const auth = await authenticate(this.options.paladin.db, presented);
+        const auth = await authenticate(this.options.team?.store ?? this.options.paladin.db, presented);
         if (!auth.ok) throw new HttpError(401, 'unauthorized', auth.reason, {}, { 'WWW-Authenticate': 'Bearer realm="paladin"' });
         if (endpoint.auth === 'key' && auth.sessionId) throw new HttpError(401, 'unauthorized', 'Log in with an API key, not a session token.', {}, { 'WWW-Authenticate': 'Bearer realm="paladin"' });
         actor = { userId: auth.userId, source: 'api', address };
         sessionId = auth.sessionId;
         keyId = auth.keyId;
         grant = { keyId: auth.keyId, workspaces: auth.workspaces, rights: auth.rights };
+        this.options.team?.mirrorUser(this.options.paladin.db, auth.userId);
       }
       if (endpoint.params) {
         const problems = validate(endpoint.params, route.params, 'path');
@@ -203,7 +241,7 @@ export class ApiServer {
       }
 
       if (endpoint.quota) {
-        const quota = consumeQuota(this.options.paladin.db, actor.userId);
+        const quota = await this.quota(actor.userId);
         if (!quota.ok) {
           throw new HttpError(429, 'quota', `The quota of ${quota.limit} commands per hour is used up; it resets in ${quota.retryAfterSeconds} s.`, { retryAfterSeconds: quota.retryAfterSeconds }, {
             'Retry-After': String(quota.retryAfterSeconds),
@@ -216,6 +254,8 @@ export class ApiServer {
       }
 
       const result = await this.handlers[endpoint.operationId]({ req, res, endpoint, actor, sessionId, keyId, grant, body: body as Record<string, unknown>, query, params: route.params, signal: controller.signal });
+      // The answer waits for the audit records it caused to commit.
+      await auditBarrier();
       if (result !== undefined && !res.headersSent) sendJson(res, 200, result);
     } catch (err) {
       this.fail(res, err, actor, req, url.pathname);
@@ -259,6 +299,7 @@ export class ApiServer {
         },
         { signal, runId: randomUUID(), onOutput: (chunk) => send('output', { stream: chunk.stream, text: chunk.text }) },
       );
+      await auditBarrier();
       send('result', result);
       if (!res.destroyed) res.end();
     } catch (err) {
@@ -325,6 +366,8 @@ function describeError(err: unknown): { status: number; code: string; message: s
   if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
     return { status: 503, code: 'unavailable', message: 'The Paladin database stayed busy for 5 s (other processes are writing); try again.', extra: {}, headers: { 'Retry-After': '1' } };
   }
+  const unavailable = storeUnavailable(err);
+  if (unavailable) return { status: 503, code: 'unavailable', message: unavailable, extra: {}, headers: { 'Retry-After': '2' } };
   if ((err as Error)?.name === 'AbortError') return { status: 499, code: 'cancelled', message: 'The client went away.', extra: {}, headers: {} };
   return { status: 500, code: 'internal', message: `Paladin failed: ${(err as Error)?.message ?? String(err)}`, extra: {}, headers: {} };
 }

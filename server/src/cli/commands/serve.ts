@@ -2,6 +2,8 @@
 
 import { once } from 'node:events';
 import { createApiServer } from '../../gateway/httpApi';
+import { openTeamStore } from '../../gateway/teamStore';
+import { Paladin } from '../../paladin';
 import { createRecordsStage } from '../../records';
 import { Exit, UsageError, type Subcommand } from '../command';
 
@@ -11,7 +13,11 @@ Serves Paladin's HTTP API until Ctrl-C (or SIGTERM). It listens on 127.0.0.1
 only (or on a unix socket, made readable by you only) and refuses requests
 whose Host or Origin header is not this server's own loopback address.
 Clients authenticate with an API key (paladin keys create NAME) sent as
-"Authorization: Bearer <key>". GET /v1/openapi.json describes every endpoint.
+"Authorization: Bearer <key>". GET /v1/openapi.json describes every endpoint;
+GET /healthz and /readyz answer a load balancer. With PALADIN_DATABASE_URL
+set, keys, sessions, quotas and the audit chain are shared with every other
+instance on that PostgreSQL database (docs/user/team.md). On SIGTERM it stops
+taking requests and finishes those under way before it exits.
 
 Options:
   --port P       TCP port on 127.0.0.1 (default paladin.api.port, 7787; 0 picks a free one)
@@ -32,21 +38,27 @@ export const serveCommand: Subcommand = {
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
     }
     if (typeof values.socket === 'string' && typeof values.port === 'string') throw new UsageError('give --port or --socket, not both');
-    const paladin = await ctx.paladin();
-    const records = createRecordsStage(paladin.db, ctx.settings);
-    const server = createApiServer({ paladin, records, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
+    const local = await ctx.paladin();
+    const team = await openTeamStore(ctx.settings);
+    const localRecords = createRecordsStage(local.db, ctx.settings);
+    const records = team ? team.records(localRecords) : localRecords;
+    const paladin = team ? new Paladin(local.db, local.settings, { ...local.stages, records: team.records(local.stages.records) }) : local;
+    const server = createApiServer({ paladin, records, team, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
     let where: { url?: string; socket?: string };
     try {
       where = await server.listen();
     } catch (err) {
+      await team?.close();
       ctx.err.write(`paladin serve: cannot listen: ${(err as Error).message}${(err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? ' (another program uses that port: pick one with --port)' : ''}\n`);
       return Exit.failure;
     }
     if (values.json) ctx.out.write(JSON.stringify(where) + '\n');
     else ctx.out.write(`Paladin API listening on ${where.url ?? `unix:${where.socket}`} (Ctrl-C to stop)\n`);
-    const terminated = once(process, 'SIGTERM');
-    await Promise.race([ctx.signal.aborted ? Promise.resolve() : once(ctx.signal, 'abort'), terminated]);
-    await server.close();
+    const terminated = once(process, 'SIGTERM').then(() => 'drain' as const);
+    const how = await Promise.race([ctx.signal.aborted ? Promise.resolve('stop' as const) : once(ctx.signal, 'abort').then(() => 'stop' as const), terminated]);
+    if (how === 'drain') await server.drain();
+    else await server.close();
+    await team?.close();
     return Exit.ok;
   },
 };
