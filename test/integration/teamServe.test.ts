@@ -111,4 +111,32 @@ describe('two paladin serve instances on one PostgreSQL database', { skip, timeo
     const later = await call({ port: b.port }, 'GET', '/v1/audit/verify', { key: session.json.token });
     assert.equal(later.json.intact, true, later.text);
   });
+
+  test('PostgreSQL stopped under an instance: clear 503s and not ready, then it recovers without a restart', async () => {
+    const keyProc = cli('c', ['keys', 'create', 'restart', '--user', 'bob@example.org', '--quota', '1000']);
+    let out = '';
+    keyProc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    await once(keyProc, 'exit');
+    const key = out.trim();
+    const c = await serve('c');
+    assert.equal((await call({ port: c.port }, 'POST', '/v1/check', { key, body: { command: 'ls' } })).status, 200);
+    server.halt();
+    try {
+      const down = await call({ port: c.port }, 'POST', '/v1/check', { key, body: { command: 'ls' } });
+      assert.equal(down.status, 503, down.text);
+      assert.match(down.json.error.message, /shared database cannot be reached/);
+      assert.equal(down.headers['retry-after'], '2');
+      const notReady = await call({ port: c.port }, 'GET', '/readyz');
+      assert.equal(notReady.status, 503);
+      assert.match(notReady.json.problems.join(' '), /database unreachable/);
+      assert.equal((await call({ port: c.port }, 'GET', '/healthz')).status, 200, 'alive while the database is away');
+    } finally {
+      server.resume();
+    }
+    assert.equal((await call({ port: c.port }, 'GET', '/readyz')).status, 200);
+    const back = await call({ port: c.port }, 'POST', '/v1/check', { key, body: { command: 'ls' } });
+    assert.equal(back.status, 200, back.text);
+    const verify = await call({ port: c.port }, 'GET', '/v1/audit/verify', { key });
+    assert.equal(verify.json.intact, true, verify.text);
+  });
 });

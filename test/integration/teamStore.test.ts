@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { consumeSharedQuota, sharedUsage } from '../../server/src/gateway/sharedQuota';
 import { recordsMigrations } from '../../server/src/records';
+import { rowHash } from '../../server/src/records/audit';
 import { SharedAuditLog } from '../../server/src/records/sharedAudit';
 import { stageMigrations } from '../../server/src/stageMigrations';
 import { migrations as coreMigrations } from '../../server/src/store/migrations';
@@ -73,10 +74,20 @@ describe('shared store', { skip }, () => {
       const setup = await open(where);
       await setup.run("INSERT INTO users (id, email) VALUES ('shared', 'shared@example.org')");
       await setup.close();
-      const { results } = await runWriters(where, 'audit', 4, 40, keyFile);
-      assert.deepEqual(results.map((r) => r.done), [40, 40, 40, 40]);
       const store = await open(where);
       try {
+        // Verified again and again while the writers append: each walk is intact.
+        const writing = runWriters(where, 'audit', 4, 40, keyFile);
+        let walks = 0;
+        for (let done = false; !done; walks++) {
+          done = await Promise.race([writing.then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
+          if (!fs.existsSync(keyFile)) continue;
+          const during = await (await SharedAuditLog.open(store, keyFile)).verify({ pageSize: 7 });
+          assert.equal(during.intact, true, during.firstBroken?.message);
+        }
+        const { results } = await writing;
+        assert.deepEqual(results.map((r) => r.done), [40, 40, 40, 40]);
+        assert.ok(walks > 1);
         const report = await (await SharedAuditLog.open(store, keyFile)).verify({ pageSize: 50 });
         assert.equal(report.intact, true, report.firstBroken?.message);
         assert.equal(report.records, 160);
@@ -125,6 +136,24 @@ describe('shared store', { skip }, () => {
       assert.equal(report.intact, false);
       assert.equal(report.firstBroken?.seq, 12);
       assert.equal(report.firstBroken?.kind, 'modified');
+      await asOwner(url, async (c) => {
+        // Put record 12 back, then add a well-chained record without the key.
+        await c.query(`UPDATE audit_log SET details = '{"i":11}' WHERE seq = 12`);
+      });
+      assert.equal((await log.verify()).intact, true, 'restored');
+      const last = (await store.get<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = 30'))!;
+      const forged = { id: 'forged', user_id: null, action: 'check', resource: null, details: '{}', ip_address: null, source: null, timestamp: new Date().toISOString() };
+      await store.run('INSERT INTO audit_log (seq, id, action, details, timestamp, prev_hash, hash) VALUES (31, ?, ?, ?, ?, ?, ?)', [forged.id, forged.action, forged.details, forged.timestamp, last.hash, rowHash(last.hash, forged)]);
+      const unsigned = await log.verify();
+      assert.equal(unsigned.firstBroken?.kind, 'unsigned', JSON.stringify(unsigned));
+      assert.equal(unsigned.firstBroken?.seq, 31);
+      // Cutting the tail off is found by the signed head.
+      await asOwner(url, async (c) => {
+        await c.query('DELETE FROM audit_log WHERE seq >= 29');
+      });
+      const cut = await log.verify();
+      assert.equal(cut.intact, false);
+      assert.equal(cut.firstBroken?.kind, 'truncated', JSON.stringify(cut));
     } finally {
       await store.close();
     }
@@ -136,6 +165,16 @@ describe('shared store', { skip }, () => {
     await assert.rejects(openSharedStore({ url: closed, path: '' }), /Cannot use the PostgreSQL database postgres:\/\/paladin@127\.0\.0\.1:1\/none.*server is running/);
   });
 });
+
+async function asOwner(url: string, fn: (c: pg.Client) => Promise<void>): Promise<void> {
+  const c = new pg.Client(url);
+  await c.connect();
+  try {
+    await fn(c);
+  } finally {
+    await c.end();
+  }
+}
 
 async function dialectChecks(store: SqlStore): Promise<void> {
   // INSERT OR IGNORE keeps the first row.

@@ -15,6 +15,9 @@ export interface TestPostgres {
   dir: string;
   /** Create another empty database on this server; returns its URL. */
   createDatabase(name: string): string;
+  /** Stop the server (fast shutdown), keeping its data, and start it again on the same port. */
+  halt(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -94,5 +97,8 @@ export async function startPostgres(): Promise<TestPostgres> {
     execFileSync(path.join(bin, 'psql'), ['-q', '-d', `${base}/postgres`, '-c', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
     return `${base}/${name}`;
   };
-  return { url: `${base}/postgres`, port, dir, createDatabase, stop };
+  const pgCtl = (...args: string[]) => runAsOwner(owner?.name, path.join(bin, 'pg_ctl'), ['-D', data, ...args]);
+  const halt = () => pgCtl('-m', 'fast', '-w', 'stop');
+  const resume = () => pgCtl('-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start');
+  return { url: `${base}/postgres`, port, dir, createDatabase, halt, resume, stop };
 }

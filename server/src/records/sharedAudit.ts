@@ -92,9 +92,9 @@ export class SharedAuditLog {
 
   /** Walk the whole chain in pages; "intact, N records" or the first broken link. */
   async verify(options: { pageSize?: number; signal?: AbortSignal } = {}): Promise<SharedVerifyReport> {
-    const checkpoints = await this.store.all<Checkpoint & { where?: string }>('SELECT seq, hash, created_at AS "createdAt", mac FROM audit_checkpoints ORDER BY seq');
-    const head = await this.store.get<Checkpoint>('SELECT seq, hash, created_at AS "createdAt", mac FROM audit_head WHERE id = 1 AND seq >= 0');
-    if (head) checkpoints.push({ ...head, where: 'signed head' });
+    // Other instances append while this walk runs: checkpoints are read before
+    // it and the signed head after it, so every row walked is vouched for.
+    const checkpoints = await this.store.all<Checkpoint>('SELECT seq, hash, created_at AS "createdAt", mac FROM audit_checkpoints ORDER BY seq');
     const wanted = new Map<number, string>(checkpoints.map((cp) => [cp.seq, '']));
     let records = 0;
     let expectedPrev = GENESIS_HASH;
@@ -114,13 +114,14 @@ export class SharedAuditLog {
       after = rows[rows.length - 1].seq;
     }
     const headSeq = expectedSeq - 1;
-    firstBroken ??= this.checkSignatures(checkpoints, wanted, headSeq, head);
-    return { intact: !firstBroken, records, headSeq, headHash: expectedPrev, checkpoints: checkpoints.length, firstBroken };
+    firstBroken ??= this.checkSignatures(checkpoints, wanted, headSeq);
+    firstBroken ??= await this.checkHead(headSeq);
+    return { intact: !firstBroken, records, headSeq, headHash: expectedPrev, checkpoints: checkpoints.length + 1, firstBroken };
   }
 
-  private checkSignatures(checkpoints: (Checkpoint & { where?: string })[], wanted: Map<number, string>, headSeq: number, head: Checkpoint | undefined): BrokenLink | undefined {
+  private checkSignatures(checkpoints: Checkpoint[], wanted: Map<number, string>, headSeq: number): BrokenLink | undefined {
     for (const cp of checkpoints) {
-      const where = cp.where ?? 'table';
+      const where = 'table';
       if (!checkpointValid(this.key, cp)) {
         return { seq: cp.seq, kind: 'checkpoint', message: `The checkpoint of record #${cp.seq} (${where}, ${cp.createdAt}) does not carry a valid MAC: it was forged, or the key in ${this.keyFile} differs from the one this log was signed with.` };
       }
@@ -131,9 +132,24 @@ export class SharedAuditLog {
         return { seq: cp.seq, kind: 'modified', message: `Record #${cp.seq} is not the one a checkpoint taken ${cp.createdAt} vouched for: the log was rewritten and re-hashed at or before #${cp.seq}.` };
       }
     }
-    // Every append signs the head in its own transaction: a head behind the last row means rows written without the key.
-    if (headSeq > 0 && (!head || head.seq < headSeq)) {
-      return { seq: (head?.seq ?? 0) + 1, kind: 'unsigned', message: `Records #${(head?.seq ?? 0) + 1}-#${headSeq} follow the signed head unsigned: they were written without the audit key, outside Paladin.` };
+    return undefined;
+  }
+
+  // Every append signs the head in its own transaction, so the head read after
+  // the walk is at or past its last row; behind it means rows written without the key.
+  private async checkHead(walkedTo: number): Promise<BrokenLink | undefined> {
+    const head = await this.store.get<Checkpoint>('SELECT seq, hash, created_at AS "createdAt", mac FROM audit_head WHERE id = 1 AND seq >= 0');
+    if (!head) {
+      return walkedTo > 0 ? { seq: 1, kind: 'unsigned', message: `The signed head is missing although the log holds ${walkedTo} record(s): it was removed outside Paladin.` } : undefined;
+    }
+    if (!checkpointValid(this.key, head)) {
+      return { seq: head.seq, kind: 'checkpoint', message: `The signed head (record #${head.seq}, ${head.createdAt}) does not carry a valid MAC: it was forged, or the key in ${this.keyFile} differs from the one this log was signed with.` };
+    }
+    const row = await this.store.get<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = ?', [head.seq]);
+    if (!row) return { seq: head.seq, kind: 'truncated', message: `The signed head vouches for record #${head.seq}, which is missing: records were removed from the end.` };
+    if (row.hash !== head.hash) return { seq: head.seq, kind: 'modified', message: `Record #${head.seq} is not the one the signed head vouches for: the log was rewritten and re-hashed.` };
+    if (head.seq < walkedTo) {
+      return { seq: head.seq + 1, kind: 'unsigned', message: `Records #${head.seq + 1}-#${walkedTo} follow the signed head unsigned: they were written without the audit key, outside Paladin.` };
     }
     return undefined;
   }
