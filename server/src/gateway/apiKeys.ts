@@ -71,6 +71,8 @@ export async function createApiKey(
     throw new KeyError(`"${options.name}" is not a usable key name: use 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit.`);
   }
   if (options.expiresAt && options.expiresAt.getTime() <= Date.now()) throw new KeyError('The expiry is in the past; give a future date or a span such as 30d.');
+  const owner = await sqlStoreOf(db).get<{ disabled_at: string | null }>('SELECT disabled_at FROM users WHERE id = ?', [options.userId]);
+  if (owner?.disabled_at) throw new KeyError('That user was disabled; an admin must add them again under a new email before they get keys.');
   const key = newSecret(KEY_PREFIX);
   const id = randomUUID();
   const expiresAt = options.expiresAt?.toISOString() ?? null;
@@ -129,7 +131,7 @@ export async function revokeApiKey(db: Db | SqlStore, idOrName: string): Promise
 
 export type AuthResult = ({ ok: true; userId: string; sessionId: string | null } & Grant) | { ok: false; reason: string };
 
-type KeyAuthRow = { id: string; user_id: string; key_hash: string; expires_at: string | null; revoked_at: string | null; last_used_at: string | null; workspaces: string | null; rights: string | null };
+type KeyAuthRow = { id: string; user_id: string; key_hash: string; expires_at: string | null; revoked_at: string | null; last_used_at: string | null; workspaces: string | null; rights: string | null; disabled_at: string | null };
 
 /** Why this key may not be used now, or undefined. */
 function keyRefusal(row: { revoked_at: string | null; expires_at: string | null }, now: number, via: string): string | undefined {
@@ -148,8 +150,9 @@ export async function authenticate(db: Db | SqlStore, presented: string | undefi
   const hash = secretHash(presented);
   const store = sqlStoreOf(db);
   if (presented.startsWith(KEY_PREFIX)) {
-    const row = await store.get<KeyAuthRow>('SELECT id, user_id, key_hash, expires_at, revoked_at, last_used_at, workspaces, rights FROM api_keys WHERE key_hash = ?', [hash]);
+    const row = await store.get<KeyAuthRow>('SELECT k.id, k.user_id, k.key_hash, k.expires_at, k.revoked_at, k.last_used_at, k.workspaces, k.rights, u.disabled_at FROM api_keys k LEFT JOIN users u ON u.id = k.user_id WHERE k.key_hash = ?', [hash]);
     if (!row || !sameHash(row.key_hash, hash)) return { ok: false, reason: 'The API key is not known.' };
+    if (row.disabled_at) return { ok: false, reason: 'The user this API key belongs to was disabled by an admin.' };
     const refused = keyRefusal(row, now, 'The API key');
     if (refused) return { ok: false, reason: refused };
     // Bookkeeping at most once a minute: a write per request would cost an fsync each.
@@ -157,13 +160,14 @@ export async function authenticate(db: Db | SqlStore, presented: string | undefi
     return { ok: true, userId: row.user_id, keyId: row.id, sessionId: null, ...grantOf(row) };
   }
   if (presented.startsWith(SESSION_PREFIX)) {
-    const row = await store.get<{ id: string; user_id: string; token_hash: string; expires_at: string; revoked_at: string | null; api_key_id: string | null; key_id: string | null; key_expires_at: string | null; key_revoked_at: string | null; workspaces: string | null; rights: string | null }>(
+    const row = await store.get<{ id: string; user_id: string; token_hash: string; expires_at: string; revoked_at: string | null; api_key_id: string | null; key_id: string | null; key_expires_at: string | null; key_revoked_at: string | null; workspaces: string | null; rights: string | null; disabled_at: string | null }>(
       `SELECT s.id, s.user_id, s.token_hash, s.expires_at, s.revoked_at, s.api_key_id, k.id AS key_id, k.expires_at AS key_expires_at, k.revoked_at AS key_revoked_at,
-        k.workspaces, k.rights FROM sessions s LEFT JOIN api_keys k ON k.id = s.api_key_id WHERE s.token_hash = ?`,
+        k.workspaces, k.rights, u.disabled_at FROM sessions s LEFT JOIN api_keys k ON k.id = s.api_key_id LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
       [hash],
     );
     if (!row || !sameHash(row.token_hash, hash)) return { ok: false, reason: 'The session token is not known.' };
-    if (row.revoked_at) return { ok: false, reason: 'The session was ended (logged out, or its API key was revoked).' };
+    if (row.revoked_at) return { ok: false, reason: 'The session was ended (logged out, its API key was revoked, or its user disabled).' };
+    if (row.disabled_at) return { ok: false, reason: 'The user this session belongs to was disabled by an admin.' };
     if (Date.parse(row.expires_at) <= now) return { ok: false, reason: 'The session has expired; log in again with POST /v1/sessions.' };
     // A session without a live key is no session: it cannot outlive what it was made from.
     if (!row.key_id) return { ok: false, reason: 'The session\'s API key no longer exists; log in again with a valid key.' };
