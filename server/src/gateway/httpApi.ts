@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import type { Paladin } from '../paladin';
 import { RequestError } from '../paladin';
@@ -23,13 +24,14 @@ import { consumeQuota, type QuotaResult } from './quota';
 import { consumeSharedQuota } from './sharedQuota';
 import { auditBarrier, withAuditAppends, type TeamStore } from './teamStore';
 import { probe, storeUnavailable } from './probes';
+import { clientAddress, type Exposure } from './exposure';
 import { hostAllowed, originAllowed } from './requestGuard';
 import { coerceQuery, validate } from './schema';
 
 export interface ApiOptions {
   paladin: Paladin;
   records: Records;
-  /** TCP port on 127.0.0.1 (0 picks a free one); ignored when `socket` is set. */
+  /** TCP port (0 picks a free one); ignored when `socket` is set. */
   port?: number;
   socket?: string;
   version?: string;
@@ -40,6 +42,8 @@ export interface ApiOptions {
   workspaceRoots?: string[];
   /** Team mode: keys, sessions, quotas and the audit chain in the shared store (pass `team.records(records)` as `records`). */
   team?: TeamStore;
+  /** Where to listen beyond 127.0.0.1, with TLS or trusted proxies (see exposure.ts); default loopback, plain HTTP. */
+  exposure?: Exposure;
 }
 
 interface Call {
@@ -66,7 +70,10 @@ export class ApiServer {
   private draining = false;
 
   constructor(private readonly options: ApiOptions) {
-    this.server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => void this.handle(req, res));
+    const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => void this.handle(req, res);
+    const tls = options.exposure?.tls;
+    // An https.Server answers requests exactly as an http.Server does.
+    this.server = tls ? (https.createServer({ maxHeaderSize: 16 * 1024, cert: tls.cert, key: tls.key }, onRequest) as unknown as http.Server) : http.createServer({ maxHeaderSize: 16 * 1024 }, onRequest);
     this.server.headersTimeout = 10_000;
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
@@ -128,7 +135,10 @@ export class ApiServer {
   }
 
   get url(): string | undefined {
-    return this.options.socket ? undefined : this.port !== undefined ? `http://127.0.0.1:${this.port}` : undefined;
+    if (this.options.socket || this.port === undefined) return undefined;
+    const { exposure } = this.options;
+    const host = !exposure || ['0.0.0.0', '::'].includes(exposure.host) ? '127.0.0.1' : net.isIPv6(exposure.host) ? `[${exposure.host}]` : exposure.host;
+    return `${exposure?.tls ? 'https' : 'http'}://${host}:${this.port}`;
   }
 
   async listen(): Promise<{ url?: string; socket?: string }> {
@@ -143,8 +153,8 @@ export class ApiServer {
     }
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      // Loopback only: never 0.0.0.0, whatever the caller asks.
-      this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+      // Loopback unless an exposure (checked: TLS or trusted proxies) says otherwise.
+      this.server.listen(this.options.port ?? 0, this.options.exposure?.host ?? '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as net.AddressInfo).port;
     return { url: this.url };
@@ -188,7 +198,8 @@ export class ApiServer {
   }
 
   private async answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const address = req.socket.remoteAddress ?? 'unix-socket';
+    const client = this.options.socket ? 'unix-socket' : clientAddress(this.options.exposure, req.socket.remoteAddress, req.headers['x-forwarded-for']);
+    const address = client ?? req.socket.remoteAddress ?? '';
     const controller = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
@@ -196,7 +207,11 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let actor: Actor = { userId: '', source: 'api', address };
     try {
-      if (!hostAllowed(req.headers.host, this.options.socket ? undefined : this.port)) {
+      if (client === undefined) {
+        throw new HttpError(403, 'forbidden', 'This server takes plain HTTP only from its trusted reverse proxy; connect through the proxy (or over TLS when the server has a certificate).');
+      }
+      // Exposed on purpose: a network name is expected; keys and the Origin check still hold.
+      if (!this.options.exposure?.exposed && !hostAllowed(req.headers.host, this.options.socket ? undefined : this.port)) {
         throw new HttpError(403, 'forbidden', `The Host header ${JSON.stringify(req.headers.host ?? '')} is not this server's loopback address; requests through other names are refused (DNS rebinding).`);
       }
       if (!originAllowed(req.headers.origin, this.options.socket ? undefined : this.port)) {

@@ -3,11 +3,13 @@
 import { once } from 'node:events';
 import { createApiServer } from '../../gateway/httpApi';
 import { openTeamStore } from '../../gateway/teamStore';
+import { ExposureError, resolveExposure } from '../../gateway/exposure';
 import { Paladin } from '../../paladin';
 import { createRecordsStage } from '../../records';
 import { Exit, UsageError, type Subcommand } from '../command';
 
 const help = `Usage: paladin serve [--port P] [--socket PATH] [--json]
+                     [--host ADDR (--tls-cert FILE --tls-key FILE | --trusted-proxy ADDR,...)]
 
 Serves Paladin's HTTP API until Ctrl-C (or SIGTERM). It listens on 127.0.0.1
 only (or on a unix socket, made readable by you only) and refuses requests
@@ -22,6 +24,12 @@ taking requests and finishes those under way before it exits.
 Options:
   --port P       TCP port on 127.0.0.1 (default paladin.api.port, 7787; 0 picks a free one)
   --socket PATH  listen on a unix socket instead of TCP
+  --host ADDR    listen on this address instead of 127.0.0.1; any address
+                 but loopback needs TLS or a trusted proxy:
+  --tls-cert FILE, --tls-key FILE  serve HTTPS with this PEM certificate and key
+  --trusted-proxy ADDR,...  the reverse proxies in front of this server: only
+                 they may connect over plain HTTP, and only their
+                 X-Forwarded-For names the client
   --json         print where it listens as JSON ({"url": ...} or {"socket": ...})
 `;
 
@@ -29,7 +37,10 @@ export const serveCommand: Subcommand = {
   name: 'serve',
   summary: 'serve the local HTTP API (127.0.0.1 or a unix socket)',
   help,
-  options: { json: { type: 'boolean' }, port: { type: 'string' }, socket: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' }, port: { type: 'string' }, socket: { type: 'string' },
+    host: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'trusted-proxy': { type: 'string' },
+  },
   async run(ctx, { values, positionals }) {
     if (positionals.length > 0) throw new UsageError(`unexpected arguments: ${positionals.join(' ')}`);
     let port = ctx.settings.api.port;
@@ -38,12 +49,23 @@ export const serveCommand: Subcommand = {
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
     }
     if (typeof values.socket === 'string' && typeof values.port === 'string') throw new UsageError('give --port or --socket, not both');
+    const network = ['host', 'tls-cert', 'tls-key', 'trusted-proxy'].filter((o) => typeof values[o as keyof typeof values] === 'string');
+    if (typeof values.socket === 'string' && network.length) throw new UsageError(`--socket listens on a file; --${network[0]} is for TCP`);
+    let exposure;
+    try {
+      exposure = network.length
+        ? resolveExposure({ host: values.host as string | undefined, tlsCert: values['tls-cert'] as string | undefined, tlsKey: values['tls-key'] as string | undefined, trustedProxies: (values['trusted-proxy'] as string | undefined)?.split(',') })
+        : undefined;
+    } catch (err) {
+      if (err instanceof ExposureError) throw new UsageError(err.message);
+      throw err;
+    }
     const local = await ctx.paladin();
     const team = await openTeamStore(ctx.settings);
     const localRecords = createRecordsStage(local.db, ctx.settings);
     const records = team ? team.records(localRecords) : localRecords;
     const paladin = team ? new Paladin(local.db, local.settings, { ...local.stages, records: team.records(local.stages.records) }) : local;
-    const server = createApiServer({ paladin, records, team, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
+    const server = createApiServer({ paladin, records, team, exposure, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
     let where: { url?: string; socket?: string };
     try {
       where = await server.listen();
