@@ -99,6 +99,33 @@ describe('shared store', { skip }, () => {
       }
     });
 
+    test(`${engine}: 60 appends started at once in one process, with reads between them, form one chain`, async () => {
+      const where = target();
+      const keyFile = path.join(dir, `k${n}.audit-key`);
+      const store = await open(where);
+      try {
+        const log = await SharedAuditLog.open(store, keyFile, 5);
+        const work: Promise<unknown>[] = [];
+        for (let i = 0; i < 60; i++) {
+          work.push(log.append(undefined, 'check', `c-${i}`, { i }));
+          work.push(store.get('SELECT count(*) AS n FROM audit_log'));
+        }
+        await Promise.all(work);
+        const report = await log.verify();
+        assert.equal(report.intact, true, report.firstBroken?.message);
+        assert.equal(report.records, 60);
+        // A failed transaction leaves the store usable for the next one.
+        await assert.rejects(store.transaction(async (tx) => {
+          await tx.run("INSERT INTO users (id, email) VALUES ('x', 'x@example.org')");
+          await tx.run("INSERT INTO users (id, email) VALUES ('x', 'x@example.org')");
+        }));
+        await log.append(undefined, 'check', 'after', {});
+        assert.equal((await log.verify()).records, 61);
+      } finally {
+        await store.close();
+      }
+    });
+
     test(`${engine}: a quota is exact when four processes race for it`, async () => {
       const where = target();
       const setup = await open(where);
