@@ -48,6 +48,8 @@ export interface Settings {
   audit: { checkpointEvery: number };
   /** workspaces: folders API keys without their own grant may use; empty: the folder the server started in. */
   api: { port: number; maxBodyBytes: number; sessionHours: number; workspaces: string[] };
+  /** perStatement: a code lens above every statement of a shell script instead of every block. */
+  lenses: { perStatement: boolean };
 }
 
 /** Settings that only take effect after the server restarts. */
@@ -114,6 +116,7 @@ export const knownSettings: string[] = [
   'planner.order',
   'history.keepSecrets',
   'api.workspaces',
+  'lenses.perStatement',
   ...Object.keys(numbers),
   ...Object.keys(strings),
 ];
@@ -167,6 +170,7 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
     audit: { checkpointEvery: num('audit.checkpointEvery') },
     api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
+    lenses: { perStatement: bool('lenses.perStatement', false) },
   };
   return { settings, warnings };
 }
