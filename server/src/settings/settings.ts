@@ -42,6 +42,10 @@ export interface Settings {
     pendingUserMaxMiB: number;
     /** The engine runtime sandboxes run under: runc (the default) or gVisor's runsc. */
     runtime: SandboxRuntime;
+    /** How a snapshot run gets the workspace: an overlay over it (the default) or a copy. */
+    snapshotMethod: SnapshotMethod;
+    /** The toolchain image: picked by the workspace's files (`auto`), none, or pinned. */
+    toolchain: ToolchainSetting;
   };
   /** keepSecrets: store commands and outputs verbatim instead of masking secrets at rest. */
   history: { outputRetentionDays: number; keepSecrets: boolean };
@@ -101,9 +105,13 @@ const strings: Record<string, string> = {
   'openai.model': 'gpt-4o-mini',
   'sandbox.image': 'paladin-sandbox:latest',
   'sandbox.runtime': 'runc',
+  'sandbox.snapshotMethod': 'overlay',
+  'sandbox.toolchain': 'auto',
 };
 
 export type SandboxRuntime = 'runc' | 'runsc';
+export type SnapshotMethod = 'overlay' | 'copy';
+export type ToolchainSetting = 'auto' | 'none' | 'node' | 'python' | 'go' | 'rust';
 export const SANDBOX_RUNTIMES: SandboxRuntime[] = ['runc', 'runsc'];
 
 const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
@@ -166,6 +174,8 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
       pendingMaxMiB: num('sandbox.pendingMaxMiB'),
       pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
       runtime: runtimeOf(str('sandbox.runtime'), warnings),
+      toolchain: oneOf('sandbox.toolchain', str('sandbox.toolchain'), ['auto', 'none', 'node', 'python', 'go', 'rust'] as const, warnings),
+      snapshotMethod: oneOf('sandbox.snapshotMethod', str('sandbox.snapshotMethod'), ['overlay', 'copy'] as const, warnings),
     },
     history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
     audit: { checkpointEvery: num('audit.checkpointEvery') },
@@ -262,4 +272,10 @@ function runtimeOf(value: string, warnings: string[]): SandboxRuntime {
   if ((SANDBOX_RUNTIMES as string[]).includes(value)) return value as SandboxRuntime;
   warnings.push(`Setting "paladin.sandbox.runtime" must be one of ${SANDBOX_RUNTIMES.join(', ')}, not ${JSON.stringify(value)}; using runc.`);
   return 'runc';
+}
+
+function oneOf<T extends string>(key: string, value: string, allowed: readonly T[], warnings: string[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  warnings.push(`Setting "paladin.${key}" must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}; using ${allowed[0]}.`);
+  return allowed[0];
 }
