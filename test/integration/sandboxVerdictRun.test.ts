@@ -108,7 +108,7 @@ describe('POST /v1/run with the real policy', { timeout: 180_000 }, () => {
     const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records: f.records });
     server = createApiServer({ paladin, records: f.records, port: 0, workspaceRoots: [ws] });
     port = Number(new URL((await server.listen()).url!).port);
-    key = createApiKey(f.db, { name: 'verdicts', userId: f.userId, rights: ['network'] }).key;
+    key = (await createApiKey(f.db, { name: 'verdicts', userId: f.userId, rights: ['network'] })).key;
   });
   after(async () => {
     await server.close();

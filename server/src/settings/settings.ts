@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { PlannerName } from '../protocol/types';
 
 export interface Settings {
-  database: { path: string };
+  /** url: a postgres:// URL selects the shared PostgreSQL store; empty: the SQLite file at `path`. */
+  database: { path: string; url: string };
   planner: {
     order: PlannerName[];
     timeoutMs: number;
@@ -56,7 +57,7 @@ export interface Settings {
 }
 
 /** Settings that only take effect after the server restarts. */
-export const requiresServerRestart = ['paladin.server.runtime', 'paladin.database.path'] as const;
+export const requiresServerRestart = ['paladin.server.runtime', 'paladin.database.path', 'paladin.database.url'] as const;
 
 export interface NormalisedSettings {
   settings: Settings;
@@ -119,6 +120,7 @@ const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
 export const knownSettings: string[] = [
   'server.runtime',
   'database.path',
+  'database.url',
   'planner.order',
   'history.keepSecrets',
   'api.workspaces',
@@ -151,7 +153,7 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
   const dbPath = typeof dbValue === 'string' && dbValue.trim() !== '' ? dbValue.trim() : defaultDatabasePath(env);
 
   const settings: Settings = {
-    database: { path: dbPath },
+    database: { path: dbPath, url: databaseUrl(flat['database.url'], warnings) },
     planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds') },
     ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel') },
     openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model') },
@@ -252,6 +254,19 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Normalise
 
 /** The numeric and string settings with their defaults and bounds, for the editor's settings contribution (kept in sync by a test). */
 export const settingSpecs = { numbers: numbers as Readonly<typeof numbers>, strings: strings as Readonly<typeof strings> };
+
+// Kept even when it is not a PostgreSQL URL: opening the store then fails and
+// says so, rather than a team server quietly writing to a private SQLite file.
+function databaseUrl(value: unknown, warnings: string[]): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') {
+    warnings.push('Setting "paladin.database.url" must be a string (postgres://USER:PASSWORD@HOST:PORT/DATABASE); using the SQLite file.');
+    return '';
+  }
+  const url = value.trim();
+  if (url && !/^postgres(ql)?:\/\//i.test(url)) warnings.push('Setting "paladin.database.url" must start with postgres:// or postgresql://; the store will refuse to open until it does (or is empty, for the SQLite file).');
+  return url;
+}
 
 function runtimeOf(value: string, warnings: string[]): SandboxRuntime {
   if ((SANDBOX_RUNTIMES as string[]).includes(value)) return value as SandboxRuntime;
