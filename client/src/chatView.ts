@@ -19,12 +19,15 @@ import {
   type Consequences,
   type FileChange,
   type OutputChunk,
+  type RunResult,
+  type WorkspaceMode,
 } from '../../server/src/protocol/protocol';
 import type { ErrorData } from '../../server/src/protocol/errors';
 import { isFromWebview, type FromWebview, type ToWebview, type ViewStatus } from '../../server/src/protocol/webview';
 import type { ServerClient } from './serverClient';
 import { confirmAllowShape, confirmApply, confirmHostAction } from './hostGate';
 import type { SnapshotDocuments } from './snapshotDocuments';
+import { typeIntoTerminal } from './terminalInsert';
 
 export const CHAT_VIEW_ID = 'paladin.chat';
 /** Output kept per run for "open full output"; the server caps runs anyway. */
@@ -41,6 +44,8 @@ interface RunRecord {
   changes?: FileChange[];
   consequences?: Consequences;
   workspace?: string;
+  /** How the run ended when it did not succeed (e.g. "exited 127"): Apply then asks explicitly. */
+  failure?: string;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -127,7 +132,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** A command from the editor (selection or code lens): check it, show the card, run if asked to and allowed. */
   async offer(command: string, action: 'run' | 'check' | 'explain'): Promise<void> {
     const turnId = newId('t');
-    this.post({ type: 'planStarted', turnId, request: '' });
+    // The view re-uses the card that already shows this command.
+    this.post({ type: 'planStarted', turnId, request: '', command });
     try {
       const client = this.server.require();
       if (action === 'explain') {
@@ -138,14 +144,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       }
       const policy = await client.sendRequest(CheckRequest.type, { command, workspace: workspaceFolder() });
       this.post({ type: 'checked', turnId, command, policy });
-      // Untrusted: the card shows why Run is off instead of a refused run. What needs no person runs at once.
-      if (action === 'run' && policy.decision !== 'deny' && policy.sandbox?.needsApproval !== true && vscode.workspace.isTrusted) await this.run(turnId, command, false);
+      // Untrusted: the card shows why Run is off instead of a refused run. What needs no person runs at once;
+      // what needs approval asks in the card, which the view scrolls to.
+      if (action !== 'run' || policy.decision === 'deny' || !vscode.workspace.isTrusted) return;
+      if (policy.sandbox?.needsApproval === true) this.post({ type: 'askApproval', turnId });
+      else await this.run(turnId, command, false);
     } catch (err) {
       this.fail(turnId, undefined, err);
     }
   }
 
-  private async run(turnId: string, command: string, approved: boolean, historyId?: string): Promise<void> {
+  private async run(turnId: string, command: string, approved: boolean, historyId?: string, mode?: WorkspaceMode): Promise<void> {
     const runId = newId('r');
     const workspace = workspaceFolder();
     const record: RunRecord = { output: [], chars: 0, workspace };
@@ -185,13 +194,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       });
       const result = await client.sendRequest(
         RunRequest.type,
-        { command, workspace, approved, historyId, streamId: runId, trusted: vscode.workspace.isTrusted },
+        { command, workspace, approved, historyId, mode, streamId: runId, trusted: vscode.workspace.isTrusted },
         token.token,
       );
       if (timer) clearTimeout(timer);
       flush();
       record.changes = result.changes;
       record.consequences = result.consequences;
+      record.failure = runFailure(result);
       this.post({ type: 'runFinished', runId, result });
       try {
         const presentation = await client.sendRequest(PresentRequest.type, { runId });
@@ -229,7 +239,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         if (msg.request.trim() !== '') await this.plan(msg.request.trim());
         return;
       case 'run':
-        await this.run(msg.turnId, msg.command, msg.approved, msg.historyId);
+        await this.run(msg.turnId, msg.command, msg.approved, msg.historyId, msg.mode);
         return;
       case 'check':
         try {
@@ -306,7 +316,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'apply':
         try {
           const record = this.runs.get(msg.runId);
-          const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0);
+          const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0, record?.failure);
           if (!how) return;
           const result = await this.server.require().sendRequest(ApplyRequest.type, { runId: msg.runId, includeSensitive: how.includeSensitive });
           this.post({ type: 'applied', runId: msg.runId, applied: result.applied, skipped: result.skipped });
@@ -362,6 +372,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 }
 
+/** How a run that did not succeed ended, in words; undefined for a clean exit 0. */
+export function runFailure(result: RunResult): string | undefined {
+  if (result.end === 'exited') return result.exitCode === 0 ? undefined : `exited with status ${result.exitCode}`;
+  return result.end === 'sandbox error' ? `ended with a sandbox error${result.message ? ` (${result.message})` : ''}` : `was ${result.end === 'cancelled' ? 'cancelled' : `stopped (${result.end})`}`;
+}
+
 export function workspaceFolder(): string | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
@@ -384,7 +400,5 @@ async function insertIntoTerminal(command: string): Promise<void> {
     void vscode.window.showInformationMessage('Paladin: this command spans several lines, so it was copied to the clipboard instead of typed into the terminal (a newline would run it). Paste it when you are ready.');
     return;
   }
-  const terminal = vscode.window.activeTerminal ?? vscode.window.createTerminal('Paladin');
-  terminal.show();
-  terminal.sendText(clean, false);
+  await typeIntoTerminal(clean);
 }

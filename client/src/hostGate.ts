@@ -23,13 +23,22 @@ export async function confirmHostAction(policy: PolicyDecision, action: 'copy' |
   return answer === yes;
 }
 
-/** The Apply confirmation: the consequences first; returns how to apply, or undefined for no. */
-export async function confirmApply(consequences: Consequences | undefined, changes: number): Promise<{ includeSensitive: boolean } | undefined> {
+/**
+ * The Apply confirmation: the consequences first; returns how to apply, or
+ * undefined for no. After a failed run (`failure` says how it ended) the
+ * changes may be half done: the question says so and the button must be the
+ * explicit "despite the failure" one.
+ */
+export async function confirmApply(consequences: Consequences | undefined, changes: number, failure?: string): Promise<{ includeSensitive: boolean } | undefined> {
   const lines = consequences ? describeConsequences(consequences) : [`${changes} file(s) would change.`];
   const guarded = consequences?.sensitive.some((s) => s.needsIncludeSensitive) ?? false;
-  const apply = guarded ? 'Apply (skip .git/ and .vscode/)' : 'Apply';
-  const all = 'Apply, including .git/ and .vscode/';
-  const answer = await vscode.window.showWarningMessage('Write these changes to the workspace?', { modal: true, detail: lines.join('\n') }, ...(guarded ? [apply, all] : [apply]));
+  const base = failure ? 'Apply despite the failure' : 'Apply';
+  const apply = guarded ? `${base} (skip .git/ and .vscode/)` : base;
+  const all = `${base}, including .git/ and .vscode/`;
+  const question = failure
+    ? `The run failed: it ${failure}. Its changes may be incomplete. Write them to the workspace anyway?`
+    : 'Write these changes to the workspace?';
+  const answer = await vscode.window.showWarningMessage(question, { modal: true, detail: lines.join('\n') }, ...(guarded ? [apply, all] : [apply]));
   if (answer === apply) return { includeSensitive: false };
   if (answer === all) return { includeSensitive: true };
   return undefined;

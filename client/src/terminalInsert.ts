@@ -1,0 +1,50 @@
+// "Insert into terminal": the command goes onto the terminal's prompt, typed
+// once, never followed by Enter. A terminal that was just created has no
+// prompt yet: text sent before the shell reads its input is echoed by the
+// terminal itself and then again by the shell's line editor, so it showed up
+// twice. A fresh terminal therefore waits until its shell is ready (shell
+// integration says so at the first prompt), or a short time when the shell
+// has no integration.
+
+import * as vscode from 'vscode';
+
+/** The shell-integration event of VS Code 1.93+ (the project's @types/vscode is older). */
+type ShellIntegrationWindow = {
+  onDidChangeTerminalShellIntegration?: vscode.Event<{ terminal: vscode.Terminal }>;
+};
+type WithShellIntegration = vscode.Terminal & { shellIntegration?: unknown };
+
+/** How long a fresh terminal's shell may take to show its first prompt before the text is typed anyway. */
+const PROMPT_WAIT_MS = 4_000;
+
+function promptReady(terminal: vscode.Terminal): Promise<void> {
+  if ((terminal as WithShellIntegration).shellIntegration) return Promise.resolve();
+  const event = (vscode.window as unknown as ShellIntegrationWindow).onDidChangeTerminalShellIntegration;
+  return new Promise((resolve) => {
+    // `done` runs only from the timer or the events below, after both are set.
+    const done = (): void => {
+      clearTimeout(timer);
+      sub?.dispose();
+      closed?.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, PROMPT_WAIT_MS);
+    const sub = event?.((e) => {
+      if (e.terminal === terminal) done();
+    });
+    const closed = vscode.window.onDidCloseTerminal((t) => {
+      if (t === terminal) done();
+    });
+  });
+}
+
+/** Types `command` (one line, escapes already removed) onto a terminal's prompt, once, without Enter. */
+export async function typeIntoTerminal(command: string): Promise<void> {
+  let terminal = vscode.window.activeTerminal;
+  if (!terminal) {
+    terminal = vscode.window.createTerminal('Paladin');
+    terminal.show();
+    await promptReady(terminal);
+  } else terminal.show();
+  terminal.sendText(command, false);
+}
