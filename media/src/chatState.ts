@@ -2,7 +2,7 @@
 // it survives hiding and reloading), the server's status, and the one channel
 // to the extension host.
 
-import type { ExplainResult, PlanResult, PolicyDecision, RetrievedExample, RunResult } from '../../server/src/protocol/types';
+import type { ExplainResult, PlanResult, PolicyDecision, RetrievedExample, RunResult, WorkspaceMode } from '../../server/src/protocol/types';
 import type { FromWebview, Presentation, ViewStatus } from '../../server/src/protocol/webview';
 import type { PlanNotes } from './planCard';
 
@@ -38,6 +38,8 @@ export interface Turn {
   editing?: boolean;
   checkedCommand?: string;
   confirming?: boolean;
+  /** The sandbox mode chosen in the card; absent: the policy's default. */
+  mode?: WorkspaceMode;
   explain?: ExplainResult;
   error?: { message: string; kind?: string };
   runs: RunView[];
@@ -80,8 +82,29 @@ export function post(msg: FromWebview): void {
   vscode.postMessage(msg);
 }
 
+/** Answers the host started for a command a card already shows: their id → that card's turn id. */
+const aliases = new Map<string, string>();
+
 export function findTurn(id: string): Turn | undefined {
-  return chat.state.turns.find((t) => t.id === id);
+  const own = aliases.get(id) ?? id;
+  return chat.state.turns.find((t) => t.id === own);
+}
+
+/**
+ * The turn for an answer the host starts. A command from the editor re-uses
+ * the latest card that shows the same command (one card per command); a new
+ * request gets a new card.
+ */
+export function turnFor(id: string, request: string, command: string | undefined): { turn: Turn; reused: boolean } {
+  const same = command === undefined ? undefined : [...chat.state.turns].reverse().find((t) => t.command === command && !t.editing);
+  if (same) {
+    aliases.set(id, same.id);
+    same.busy = true;
+    same.error = undefined;
+    same.confirming = false;
+    return { turn: same, reused: true };
+  }
+  return { turn: newTurn(id, request), reused: false };
 }
 
 export function findRun(runId: string): { turn: Turn; run: RunView } | undefined {

@@ -9,6 +9,8 @@ import { renderTurn } from './turnCard';
 const app = document.getElementById('app') as HTMLElement;
 const banner = h('div', { class: 'banner', attrs: { role: 'status' } });
 export const conversation = h('section', { class: 'conversation', label: 'Conversation' });
+/** One live region that outlives re-rendering: run starts, streamed output and ends are read out from here. */
+const live = h('div', { class: 'live-region', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
 const input = h('textarea', { class: 'request', label: 'Say what you want done', attrs: { rows: '2', placeholder: 'Say what you want done, e.g. “list the 10 biggest files under src”', maxlength: String(MAX_REQUEST_CHARS) } });
 const form = h('form', { class: 'composer', label: 'Plan a command' }, [input, h('div', { class: 'composer-actions' }, [button('Plan', 'Plan a command for this request', () => submit(), { primary: true }), button('Clear', 'Clear the conversation', () => clearAll())])]);
 
@@ -24,7 +26,16 @@ export function mountLayout(): void {
       submit();
     }
   });
-  app.append(banner, conversation, form);
+  app.append(banner, conversation, form, live);
+}
+
+let lastAnnounced = 0;
+/** Says `text` through the live region; `throttled` text (streamed output) at most once a second. */
+export function announce(text: string, throttled = false): void {
+  const now = Date.now();
+  if (throttled && now - lastAnnounced < 1000) return;
+  lastAnnounced = now;
+  live.textContent = text.slice(0, 300);
 }
 
 function submit(): void {

@@ -2,9 +2,11 @@
 // the conversation. One small handler per message type.
 
 import type { ToWebview } from '../../server/src/protocol/webview';
-import { chat, findRun, findTurn, MAX_STORED_OUTPUT, newTurn, save } from './chatState';
-import { clearAll, conversation, renderAll, rerender } from './layout';
+import { chat, findRun, findTurn, MAX_STORED_OUTPUT, save, turnFor } from './chatState';
+import { announce, cardOf, clearAll, conversation, renderAll, rerender } from './layout';
 import { appendOutput, formatChars } from './outputStream';
+import { describeEnd } from './runCard';
+import { askApproval } from './turnCard';
 
 type Handlers = { [K in ToWebview['type']]: (msg: Extract<ToWebview, { type: K }>) => void };
 
@@ -38,6 +40,8 @@ function onRunOutput(msg: Extract<ToWebview, { type: 'runOutput' }>): void {
   }
   const stateLine = conversation.querySelector(`[data-run="${CSS.escape(msg.runId)}"] .run-state`);
   if (stateLine) stateLine.textContent = `Run: running… ${formatChars(found.run.receivedChars ?? 0)} received`;
+  const last = msg.chunks[msg.chunks.length - 1]?.text.trimEnd().split('\n').pop();
+  if (last) announce(`Output: ${last}`, true);
 }
 
 const handlers: Handlers = {
@@ -46,7 +50,16 @@ const handlers: Handlers = {
     renderAll();
   },
   clear: () => clearAll(),
-  planStarted: (msg) => rerender(newTurn(msg.turnId, msg.request)),
+  planStarted: (msg) => {
+    const { turn, reused } = turnFor(msg.turnId, msg.request, msg.command);
+    rerender(turn);
+    // A card further up, re-used for this command: bring it into sight.
+    if (reused) cardOf(turn)?.scrollIntoView({ block: 'nearest' });
+  },
+  askApproval: (msg) => {
+    const turn = findTurn(msg.turnId);
+    if (turn) askApproval(turn);
+  },
   planProgress: (msg) => {
     const turn = findTurn(msg.turnId);
     if (!turn) return;
@@ -80,6 +93,7 @@ const handlers: Handlers = {
     turn.runs.push({ runId: msg.runId, command: msg.command, output: [], storedChars: 0 });
     turn.busy = true;
     rerender(turn);
+    announce(`Running ${msg.command} in the sandbox`);
   },
   runOutput: onRunOutput,
   runFinished: (msg) => {
@@ -88,6 +102,7 @@ const handlers: Handlers = {
     found.run.result = msg.result;
     found.turn.busy = false;
     rerender(found.turn);
+    announce(`Run ${describeEnd(msg.result)}`);
   },
   presented: (msg) => {
     const found = findRun(msg.runId);

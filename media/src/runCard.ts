@@ -101,11 +101,24 @@ function renderTokens(lines: Token[][]): DocumentFragment {
   return frag;
 }
 
+/** How a run that did not succeed ended, or undefined for a clean exit 0. */
+export function runFailure(r: RunResult | undefined): string | undefined {
+  if (!r) return undefined;
+  if (r.end === 'exited') return r.exitCode === 0 ? undefined : `exited with status ${r.exitCode}`;
+  return describeEnd(r);
+}
+
+function changesHeading(run: RunView, count: number): string {
+  if (run.applied) return `Changed files (${count}) — applied to the workspace`;
+  if (run.discarded) return `Changed files (${count}) — discarded; the workspace was not touched`;
+  return `Changed files (${count}) — the workspace is untouched until you apply`;
+}
+
 function renderChanges(run: RunView): HTMLElement {
   const changes = run.result?.changes ?? [];
-  const settled = run.applied || run.discarded;
+  const failure = runFailure(run.result);
   const el = h('section', { class: 'changes', label: 'Changed files' }, [
-    h('h4', { text: `Changed files (${changes.length}) — the workspace is untouched until you apply` }),
+    h('h4', { text: changesHeading(run, changes.length) }),
     run.result?.consequences ? h('ul', { class: 'consequences', label: 'What applying would do' }, describeConsequences(run.result.consequences).map((line) => h('li', { text: line }))) : null,
     h('ul', {}, changes.map((c) =>
       h('li', {}, [
@@ -114,15 +127,23 @@ function renderChanges(run: RunView): HTMLElement {
       ]),
     )),
   ]);
-  if (!settled) {
-    el.append(h('div', { class: 'actions' }, [
-      button('Apply', 'Write these changes to the workspace', () => post({ type: 'apply', runId: run.runId }), { primary: true, disabled: !chat.status.trusted, why: chat.status.trusted ? undefined : 'The workspace is not trusted.' }),
-      button('Discard', 'Drop these changes', () => post({ type: 'discard', runId: run.runId })),
-    ]));
-  } else if (run.applied) {
-    el.append(h('p', { class: 'applied', attrs: { role: 'status' }, text: `Applied ${run.applied.applied.length} file(s).${run.applied.skipped.length ? ` Skipped: ${run.applied.skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}` : ''}` }));
-  } else {
-    el.append(h('p', { class: 'discarded', attrs: { role: 'status' }, text: 'Changes discarded.' }));
-  }
+  el.append(settleActions(run, failure));
   return el;
+}
+
+function settleActions(run: RunView, failure: string | undefined): HTMLElement {
+  if (run.applied) {
+    return h('p', { class: 'applied', attrs: { role: 'status' }, text: `Applied ${run.applied.applied.length} file(s).${run.applied.skipped.length ? ` Skipped: ${run.applied.skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}` : ''}` });
+  }
+  if (run.discarded) return h('p', { class: 'discarded', attrs: { role: 'status' }, text: 'Changes discarded.' });
+  const untrusted = chat.status.trusted ? undefined : 'The workspace is not trusted.';
+  // After a failure the changes may be half done: say so, and make Apply an explicit choice (the host asks again).
+  const label = failure ? `The run failed (it ${failure}): write its changes to the workspace anyway, after confirming` : 'Write these changes to the workspace';
+  return h('div', {}, [
+    failure ? h('p', { class: 'apply-warning', attrs: { role: 'alert' }, text: `The run failed: it ${failure}. Its changes may be incomplete; Apply asks you to confirm.` }) : null,
+    h('div', { class: 'actions' }, [
+      button(failure ? 'Apply anyway…' : 'Apply', label, () => post({ type: 'apply', runId: run.runId }), { primary: !failure, disabled: untrusted !== undefined, why: untrusted }),
+      button('Discard', 'Drop these changes', () => post({ type: 'discard', runId: run.runId }), { primary: failure !== undefined }),
+    ]),
+  ]);
 }

@@ -8,7 +8,9 @@ import { highlightShell } from './highlight';
 import { cardOf, rerender } from './layout';
 import { renderPlanNotes } from './planCard';
 import { renderRisk } from './riskCard';
-import { canAllowShape, hostAction } from './riskView';
+import { approvalReasons, renderModeChooser } from './modeChooser';
+import { canAllowShape, hostAction, joinReasons, type HostAction } from './riskView';
+import { renderSlotForm, unfilled } from './slotForm';
 import { renderRun } from './runCard';
 
 export function renderTurn(turn: Turn): HTMLElement {
@@ -27,14 +29,42 @@ export function renderTurn(turn: Turn): HTMLElement {
   }
   if (turn.error) el.append(h('p', { class: `error ${turn.error.kind ?? ''}`, text: turn.error.message, attrs: { role: 'alert' } }));
   if (turn.command !== undefined) el.append(renderCommand(turn));
-  if (turn.plan?.reasoning) el.append(h('p', { class: 'reasoning', text: turn.plan.reasoning }));
-  const notes = turn.plan?.notes && renderPlanNotes(turn.plan.notes);
-  if (notes) el.append(notes);
+  el.append(...renderPlanParts(turn));
   if (turn.policy) el.append(renderRisk(turn.policy, turn.checkedCommand ?? turn.command ?? ''));
   if (turn.command !== undefined && turn.policy) el.append(renderActions(turn));
   if (turn.explain) el.append(renderExplain(turn.explain));
   for (const run of turn.runs) el.append(renderRun(run));
   return el;
+}
+
+/** The command was changed after planning (Edit, or the missing values filled in). */
+function edited(turn: Turn): boolean {
+  return turn.plan !== undefined && !turn.plan.notes?.abstained && turn.command !== undefined && turn.command !== turn.plan.command;
+}
+
+/** The plan's reasoning and notes, the form for missing values, or a word that the command is no longer the plan's. */
+function renderPlanParts(turn: Turn): HTMLElement[] {
+  const plan = turn.plan;
+  if (!plan) return [];
+  if (edited(turn)) {
+    return [h('p', { class: 'edited', text: `Changed from the planned command (${plan.command}): the risk card below is for the command as it is now. The plan's confidence and dry run were for the planned one.` })];
+  }
+  const parts: HTMLElement[] = [];
+  if (plan.reasoning) parts.push(h('p', { class: 'reasoning', text: plan.reasoning }));
+  const notes = plan.notes && renderPlanNotes({ ...plan.notes, missing: undefined });
+  if (notes) parts.push(notes);
+  const missing = unfilled(turn.command ?? '', plan.notes?.missing);
+  if (missing.length > 0 && !turn.editing) {
+    parts.push(renderSlotForm(turn.command ?? '', missing, (filled) => {
+      turn.command = filled;
+      turn.policy = undefined;
+      turn.busy = true;
+      save();
+      rerender(turn);
+      post({ type: 'check', turnId: turn.id, command: filled });
+    }));
+  }
+  return parts;
 }
 
 function renderCommand(turn: Turn): HTMLElement {
@@ -68,29 +98,33 @@ function runBlockedReason(turn: Turn): string | undefined {
   if (!status.trusted) return 'Running is off: this workspace is not trusted.';
   if (turn.policy?.decision === 'deny') {
     const reasons = turn.policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
-    return `The policy denies this command${reasons.length ? ` (${reasons.join('; ')})` : ''}.`;
+    return `The policy denies this command${reasons.length ? ` (${joinReasons(reasons)})` : ''}.`;
   }
   if (turn.editing) return 'Check the edited command first.';
+  const missing = unfilled(turn.command ?? '', turn.plan?.notes?.missing);
+  if (missing.length > 0) return `Give the missing value${missing.length === 1 ? '' : 's'} first (${missing.map((m) => `<${m.slot}>`).join(', ')}).`;
   if (turn.busy) return 'Wait for the current step to finish.';
   return undefined;
+}
+
+/** Copy and Insert: the host verdict, and never a command with a value still to fill in. */
+function hostActionFor(turn: Turn): HostAction {
+  if (turn.editing) return { disabled: true, why: 'Check the edited command first.', confirm: false };
+  const missing = unfilled(turn.command ?? '', turn.plan?.notes?.missing);
+  if (missing.length > 0) return { disabled: true, why: 'Give the missing values first.', confirm: false };
+  return hostAction(turn.policy);
 }
 
 function renderActions(turn: Turn): HTMLElement {
   const command = turn.command ?? '';
   const blocked = runBlockedReason(turn);
-  const host = turn.editing ? { disabled: true, why: 'Check the edited command first.', confirm: false } : hostAction(turn.policy);
+  const host = hostActionFor(turn);
   const actions = h('div', { class: 'actions', attrs: { role: 'group', 'aria-label': 'Command actions' } });
   actions.append(
     button('▶ Run in sandbox', 'Run this command in the sandbox', () => {
       // Offline ro/snapshot runs need nobody; only what crosses the sandbox's boundary asks first.
-      if (turn.policy?.sandbox?.needsApproval) {
-        turn.confirming = true;
-        save();
-        rerender(turn);
-        (cardOf(turn)?.querySelector('.confirm button.primary') as HTMLButtonElement | null)?.focus();
-        return;
-      }
-      startRun(turn, false);
+      if (approvalReasons(turn.policy, turn.mode).length > 0) askApproval(turn);
+      else startRun(turn, false);
     }, { disabled: blocked !== undefined, why: blocked, primary: true }),
     button('Edit', 'Edit the command; it is checked again before it can run', () => {
       turn.editing = true;
@@ -116,10 +150,30 @@ function renderActions(turn: Turn): HTMLElement {
     }, { disabled: turn.busy === true }));
   }
   const wrap = h('div', {}, [actions]);
+  if (turn.policy && turn.policy.decision !== 'deny') {
+    wrap.append(renderModeChooser(turn.policy, turn.mode, (mode) => {
+      turn.mode = mode;
+      turn.confirming = false;
+      save();
+      rerender(turn);
+    }));
+  }
   if (blocked && turn.policy?.decision === 'deny') wrap.append(h('p', { class: 'why-not', text: blocked }));
   else if (blocked && !chat.status.trusted) wrap.append(h('p', { class: 'why-not', text: blocked }));
-  if (turn.confirming && turn.policy?.sandbox?.needsApproval) wrap.append(renderConfirm(turn, turn.policy.sandbox.reasons));
+  else if (host.disabled && host.why && turn.policy?.decision === 'deny') wrap.append(h('p', { class: 'why-not host', text: host.why }));
+  const reasons = approvalReasons(turn.policy, turn.mode);
+  if (turn.confirming && reasons.length > 0) wrap.append(renderConfirm(turn, reasons));
   return wrap;
+}
+
+/** Shows the approval in the card, scrolled into view, with the focus on its answer. */
+export function askApproval(turn: Turn): void {
+  turn.confirming = true;
+  save();
+  rerender(turn);
+  const confirm = cardOf(turn)?.querySelector('.confirm');
+  confirm?.scrollIntoView({ block: 'center' });
+  (confirm?.querySelector('button.primary') as HTMLButtonElement | null)?.focus();
 }
 
 function renderConfirm(turn: Turn, risks: string[]): HTMLElement {
@@ -140,7 +194,7 @@ function renderConfirm(turn: Turn, risks: string[]): HTMLElement {
 function startRun(turn: Turn, approved: boolean): void {
   turn.confirming = false;
   save();
-  post({ type: 'run', turnId: turn.id, command: turn.command ?? '', approved, historyId: turn.plan?.historyId });
+  post({ type: 'run', turnId: turn.id, command: turn.command ?? '', approved, historyId: turn.plan?.historyId, mode: turn.mode });
 }
 
 function renderExplain(explain: ExplainResult): HTMLElement {
