@@ -2,9 +2,11 @@
 // once, never followed by Enter. A terminal that was just created has no
 // prompt yet: text sent before the shell reads its input is echoed by the
 // terminal itself and then again by the shell's line editor, so it showed up
-// twice. A fresh terminal therefore waits until its shell is ready (shell
-// integration says so at the first prompt), or a short time when the shell
-// has no integration.
+// twice. A fresh terminal therefore waits until its shell is at its first
+// prompt, or a short time when the shell has no integration. Shell
+// integration activates as its script loads, well before the prompt; the
+// working folder is first reported just before the first prompt is drawn, so
+// that is the sign to wait for.
 
 import * as vscode from 'vscode';
 
@@ -12,13 +14,15 @@ import * as vscode from 'vscode';
 type ShellIntegrationWindow = {
   onDidChangeTerminalShellIntegration?: vscode.Event<{ terminal: vscode.Terminal }>;
 };
-type WithShellIntegration = vscode.Terminal & { shellIntegration?: unknown };
+type WithShellIntegration = vscode.Terminal & { shellIntegration?: { cwd?: unknown } };
+
+const atPrompt = (terminal: vscode.Terminal) => (terminal as WithShellIntegration).shellIntegration?.cwd !== undefined;
 
 /** How long a fresh terminal's shell may take to show its first prompt before the text is typed anyway. */
 const PROMPT_WAIT_MS = 4_000;
 
 function promptReady(terminal: vscode.Terminal): Promise<void> {
-  if ((terminal as WithShellIntegration).shellIntegration) return Promise.resolve();
+  if (atPrompt(terminal)) return Promise.resolve();
   const event = (vscode.window as unknown as ShellIntegrationWindow).onDidChangeTerminalShellIntegration;
   return new Promise((resolve) => {
     // `done` runs only from the timer or the events below, after both are set.
@@ -30,7 +34,7 @@ function promptReady(terminal: vscode.Terminal): Promise<void> {
     };
     const timer = setTimeout(done, PROMPT_WAIT_MS);
     const sub = event?.((e) => {
-      if (e.terminal === terminal) done();
+      if (e.terminal === terminal && atPrompt(terminal)) done();
     });
     const closed = vscode.window.onDidCloseTerminal((t) => {
       if (t === terminal) done();

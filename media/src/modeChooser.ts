@@ -8,8 +8,8 @@ import { h } from './dom';
 export const LIVE_REASON = 'live mode mounts the real workspace read-write: every change happens at once, with no Apply step to review it';
 
 const MODES: { mode: WorkspaceMode; text: string }[] = [
-  { mode: 'ro', text: 'read-only: the workspace cannot be changed' },
-  { mode: 'snapshot', text: 'snapshot: a copy; you review changes and apply them' },
+  { mode: 'ro', text: 'read-only workspace' },
+  { mode: 'snapshot', text: 'snapshot: a copy; you apply its changes' },
   { mode: 'live', text: 'live: the real workspace (asks first)' },
 ];
 

@@ -98,7 +98,7 @@ function runBlockedReason(turn: Turn): string | undefined {
   if (!status.trusted) return 'Running is off: this workspace is not trusted.';
   if (turn.policy?.decision === 'deny') {
     const reasons = turn.policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
-    return `The policy denies this command${reasons.length ? ` (${joinReasons(reasons)})` : ''}.`;
+    return `The policy denies this command${reasons.length ? ` — ${joinReasons(reasons)}` : ''}.`;
   }
   if (turn.editing) return 'Check the edited command first.';
   const missing = unfilled(turn.command ?? '', turn.plan?.notes?.missing);
@@ -160,7 +160,6 @@ function renderActions(turn: Turn): HTMLElement {
   }
   if (blocked && turn.policy?.decision === 'deny') wrap.append(h('p', { class: 'why-not', text: blocked }));
   else if (blocked && !chat.status.trusted) wrap.append(h('p', { class: 'why-not', text: blocked }));
-  else if (host.disabled && host.why && turn.policy?.decision === 'deny') wrap.append(h('p', { class: 'why-not host', text: host.why }));
   const reasons = approvalReasons(turn.policy, turn.mode);
   if (turn.confirming && reasons.length > 0) wrap.append(renderConfirm(turn, reasons));
   return wrap;

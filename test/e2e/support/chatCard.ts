@@ -1,0 +1,56 @@
+// Helpers for the chat-view tests: the card of a command, the code lens that
+// starts it, the terminal's text, and failures that carry a screenshot and
+// the logs.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Locator } from 'playwright-core';
+import type { Editor } from './codeServer';
+
+export function exact(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/** The (one) card in the chat view whose command is exactly `command`. */
+export function cardOf(chat: FrameLocator, command: string): Locator {
+  return chat.locator('article.turn').filter({ has: chat.locator('pre.command', { hasText: exact(command) }) });
+}
+
+export async function failWithContext<T>(editor: Editor, name: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    await editor.screenshot(`${name}-failed`).catch(() => undefined);
+    throw new Error(`${(err as Error).message}\n${editor.logs().slice(-3000)}`, { cause: err });
+  }
+}
+
+/**
+ * Clicks the code lens `title` above the `index`-th block of `file` (whose
+ * command is `command`) and returns the card that shows that command.
+ */
+export async function clickLens(editor: Editor, file: string, index: number, title: string, command: string): Promise<Locator> {
+  // F1 while a palette is still closing would toggle it shut again.
+  await editor.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await editor.openFile(file);
+  const lenses = editor.page.locator('.codelens-decoration');
+  await lenses.locator('a', { hasText: 'Run in sandbox' }).first().waitFor({ timeout: 60_000 });
+  await lenses.nth(index).locator('a', { hasText: title }).click();
+  const card = cardOf(editor.chat(), command).last();
+  await card.waitFor({ timeout: 30_000 });
+  // By its turn, not its command: the card stays the same card when its command is edited.
+  const turn = await card.getAttribute('data-turn');
+  return editor.chat().locator(`article.turn[data-turn="${turn}"]`);
+}
+
+/** The text of the integrated terminal (DOM renderer: `terminal.integrated.gpuAcceleration` off). */
+export async function terminalText(editor: Editor): Promise<string> {
+  return (await editor.page.locator('.terminal-wrapper.active .xterm-rows').first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+}
+
+/** Switches the colour theme through the user settings, which the editor watches. */
+export function setTheme(editor: Editor, theme: string): void {
+  const file = path.join(editor.userData, 'User', 'settings.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+}
