@@ -19,15 +19,14 @@ import {
   type Consequences,
   type FileChange,
   type OutputChunk,
-  type RunResult,
   type WorkspaceMode,
 } from '../../server/src/protocol/protocol';
 import type { ErrorData } from '../../server/src/protocol/errors';
 import { isFromWebview, type FromWebview, type ToWebview, type ViewStatus } from '../../server/src/protocol/webview';
 import type { ServerClient } from './serverClient';
-import { confirmAllowShape, confirmApply, confirmHostAction } from './hostGate';
+import { confirmAllowShape, confirmApply, confirmHostAction, runFailure } from './hostGate';
 import type { SnapshotDocuments } from './snapshotDocuments';
-import { typeIntoTerminal } from './terminalInsert';
+import { insertIntoTerminal } from './terminalInsert';
 
 export const CHAT_VIEW_ID = 'paladin.chat';
 /** Output kept per run for "open full output"; the server caps runs anyway. */
@@ -269,7 +268,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         }
         if (!(await confirmHostAction(policy, msg.type))) return;
         if (msg.type === 'insert') {
-          await insertIntoTerminal(msg.command);
+          await insertIntoTerminal(stripEscapes(msg.command).trim());
           return;
         }
         await vscode.env.clipboard.writeText(msg.command);
@@ -372,12 +371,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 }
 
-/** How a run that did not succeed ended, in words; undefined for a clean exit 0. */
-export function runFailure(result: RunResult): string | undefined {
-  if (result.end === 'exited') return result.exitCode === 0 ? undefined : `exited with status ${result.exitCode}`;
-  return result.end === 'sandbox error' ? `ended with a sandbox error${result.message ? ` (${result.message})` : ''}` : `was ${result.end === 'cancelled' ? 'cancelled' : `stopped (${result.end})`}`;
-}
-
 export function workspaceFolder(): string | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
@@ -389,16 +382,4 @@ const ESCAPES = /\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-
 
 export function stripEscapes(text: string): string {
   return text.replace(ESCAPES, '');
-}
-
-/** Puts the command on the terminal's prompt without running it. */
-async function insertIntoTerminal(command: string): Promise<void> {
-  const clean = stripEscapes(command).trim();
-  if (/[\r\n]/.test(clean)) {
-    // A newline would make the shell run the first line; hand over by clipboard instead.
-    await vscode.env.clipboard.writeText(clean);
-    void vscode.window.showInformationMessage('Paladin: this command spans several lines, so it was copied to the clipboard instead of typed into the terminal (a newline would run it). Paste it when you are ready.');
-    return;
-  }
-  await typeIntoTerminal(clean);
 }

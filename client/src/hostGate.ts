@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import { describeConsequences } from '../../server/src/protocol/consequencesText';
-import type { Consequences, PolicyDecision } from '../../server/src/protocol/types';
+import type { Consequences, PolicyDecision, RunResult } from '../../server/src/protocol/types';
 
 /** Deny: refused with the reasons. Ask: a modal lists the rules; true only on an explicit yes. */
 export async function confirmHostAction(policy: PolicyDecision, action: 'copy' | 'insert'): Promise<boolean> {
@@ -54,4 +54,10 @@ export async function confirmAllowShape(command: string, policy: PolicyDecision 
     yes,
   );
   return answer === yes;
+}
+
+/** How a run that did not succeed ended, in words; undefined for a clean exit 0. */
+export function runFailure(result: RunResult): string | undefined {
+  if (result.end === 'exited') return result.exitCode === 0 ? undefined : `exited with status ${result.exitCode}`;
+  return result.end === 'sandbox error' ? `ended with a sandbox error${result.message ? ` (${result.message})` : ''}` : `was ${result.end === 'cancelled' ? 'cancelled' : `stopped (${result.end})`}`;
 }

@@ -6,7 +6,12 @@
 // prompt, or a short time when the shell has no integration. Shell
 // integration activates as its script loads, well before the prompt; the
 // working folder is first reported just before the first prompt is drawn, so
-// that is the sign to wait for.
+// that is the sign to wait for. The shell may still do some work between
+// that report and reading its input, so in a terminal Paladin has just opened
+// for this, Ctrl+L follows the text: every shell with integration (bash, zsh,
+// fish, PowerShell) reads it as "clear the screen and redraw the prompt and
+// the line", which leaves exactly one copy on screen even when the terminal
+// echoed the text early. Ctrl+L is not a newline: nothing runs.
 
 import * as vscode from 'vscode';
 
@@ -43,12 +48,27 @@ function promptReady(terminal: vscode.Terminal): Promise<void> {
 }
 
 /** Types `command` (one line, escapes already removed) onto a terminal's prompt, once, without Enter. */
-export async function typeIntoTerminal(command: string): Promise<void> {
-  let terminal = vscode.window.activeTerminal;
-  if (!terminal) {
-    terminal = vscode.window.createTerminal('Paladin');
-    terminal.show();
-    await promptReady(terminal);
-  } else terminal.show();
-  terminal.sendText(command, false);
+async function typeIntoTerminal(command: string): Promise<void> {
+  const active = vscode.window.activeTerminal;
+  if (active) {
+    active.show();
+    active.sendText(command, false);
+    return;
+  }
+  const terminal = vscode.window.createTerminal('Paladin');
+  terminal.show();
+  await promptReady(terminal);
+  const lineEditor = (terminal as WithShellIntegration).shellIntegration !== undefined;
+  terminal.sendText(lineEditor ? `${command}\x0c` : command, false);
+}
+
+/** Puts the command (escapes already removed) on the terminal's prompt without running it. */
+export async function insertIntoTerminal(clean: string): Promise<void> {
+  if (/[\r\n]/.test(clean)) {
+    // A newline would make the shell run the first line; hand over by clipboard instead.
+    await vscode.env.clipboard.writeText(clean);
+    void vscode.window.showInformationMessage('Paladin: this command spans several lines, so it was copied to the clipboard instead of typed into the terminal (a newline would run it). Paste it when you are ready.');
+    return;
+  }
+  await typeIntoTerminal(clean);
 }

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { cardCommands } from './chatCardFiles';
 import type { Editor } from './support/codeServer';
-import { cardOf, clickLens, failWithContext, setTheme, terminalText } from './support/chatCard';
+import { cardOf, clickLens, failWithContext, pickTheme, terminalText } from './support/chatCard';
 
 const RUN = 'Run this command in the sandbox';
 
@@ -41,23 +41,30 @@ export function registerCardTests(get: () => Editor): void {
 
       const allowed = await lens(2, 'Check');
       await allowed.locator('.risk-allow').waitFor({ timeout: 60_000 });
-      await named(allowed, /^Type the command into the terminal/).click();
-      await editor.page.locator('.terminal-wrapper.active .xterm-rows', { hasText: 'wc -c notes.txt' }).waitFor({ timeout: 30_000 });
-      // Watch the fresh terminal for a while: a second copy (typed before the prompt) or output (Enter) would show up.
-      const seen: string[] = [];
-      for (let i = 0; i < 8; i++) {
-        seen.push(await terminalText(editor));
-        await editor.page.waitForTimeout(400);
+      try {
+        await insertOnce(editor, allowed);
+      } finally {
+        // The panel would cover the lower lenses of card.md.
+        await editor.runCommand('View: Hide Panel');
+        await editor.runCommand('Paladin: Focus on Chat View');
       }
-      const text = seen[seen.length - 1];
-      assert.equal(text.split('wc -c notes.txt').length - 1, 1, `typed exactly once:\n${text}`);
-      assert.doesNotMatch(text, /^\s*6 notes\.txt/m, 'not run: no Enter was pressed');
-      await editor.screenshot('insert-once');
-      // The panel would cover the lower lenses of card.md.
-      await editor.runCommand('View: Hide Panel');
-      await editor.runCommand('Paladin: Focus on Chat View');
     }),
   );
+
+  /** Inserts an allowed command into a fresh terminal and watches it: one copy, and nothing ran. */
+  async function insertOnce(editor: Editor, allowed: Locator): Promise<void> {
+    await named(allowed, /^Type the command into the terminal/).click();
+    await editor.page.locator('.terminal-wrapper.active .xterm-rows', { hasText: 'wc -c notes.txt' }).waitFor({ timeout: 30_000 });
+    // Watch for a while: a second copy (echoed before the prompt) or output (an Enter) would show up.
+    let text = '';
+    for (let i = 0; i < 8; i++) {
+      await editor.page.waitForTimeout(400);
+      text = await terminalText(editor);
+    }
+    assert.equal(text.split('wc -c notes.txt').length - 1, 1, `typed exactly once:\n${text}`);
+    assert.doesNotMatch(text, /^\s*6 notes\.txt/m, 'not run: no Enter was pressed');
+    await editor.screenshot('insert-once');
+  }
 
   test('a lens Run that needs approval asks inline in its card, in view; Check re-uses the card', { timeout: 150_000 }, () =>
     failWithContext(get(), 'approve-inline', async () => {
@@ -209,13 +216,15 @@ export function registerCardTests(get: () => Editor): void {
   test('the chat in light, dark and high-contrast themes (screenshots)', { timeout: 120_000 }, () =>
     failWithContext(get(), 'themes', async () => {
       const editor = get();
-      // The editor starts dark; one settings change to light (the editor picks up one write of the file reliably); then high contrast.
-      await editor.chat().locator('body.vscode-dark').waitFor({ timeout: 30_000 });
-      await editor.screenshot('chat-dark');
-      setTheme(editor, 'Default Light Modern');
+      // Through the palette, as a person would: light (the test editor's default), dark, then high contrast.
+      // A card with a rule, a highlighted span and a changed-files list in sight.
+      await cardOf(editor.chat(), cardCommands[4]).locator('.risk').scrollIntoViewIfNeeded();
       await editor.chat().locator('body.vscode-light').waitFor({ timeout: 30_000 });
       await editor.screenshot('chat-light');
-      await editor.runCommand('Preferences: Toggle High Contrast Theme');
+      await editor.runCommand('Preferences: Toggle between Light/Dark Themes');
+      await editor.chat().locator('body.vscode-dark').waitFor({ timeout: 30_000 });
+      await editor.screenshot('chat-dark');
+      await pickTheme(editor, 'Dark High Contrast');
       await editor.chat().locator('body.vscode-high-contrast').waitFor({ timeout: 30_000 });
       await editor.screenshot('chat-high-contrast');
     }),

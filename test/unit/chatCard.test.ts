@@ -9,6 +9,7 @@ import { hostAction, joinReasons, showPaths, touchRows } from '../../media/src/r
 import { fillSlot, shellWord, unfilled } from '../../media/src/slotForm';
 import { sandboxVerdict } from '../../server/src/policy/sandboxVerdict';
 import type { PolicyDecision, RuleHit } from '../../server/src/protocol/types';
+import { isFromWebview, isToWebview } from '../../server/src/protocol/webview';
 
 function decision(d: PolicyDecision['decision'], rules: RuleHit[], risk: Partial<PolicyDecision['risk']> = {}): PolicyDecision {
   const p: PolicyDecision = { decision: d, rules, risk: { reads: [], writes: [], deletes: [], network: false, privilege: false, ...risk }, policyVersion: 'x' };
@@ -53,4 +54,13 @@ test('live mode always needs approval; the default offline modes need none for a
   assert.deepEqual(approvalReasons(allow, 'live'), [LIVE_REASON]);
   const secret = decision('ask', [{ id: 'secrets.read-workspace', severity: 'ask', reason: 'reads .env', command_index: 0 }]);
   assert.equal(approvalReasons(secret, undefined).length, 1, 'the sandbox verdict\'s own reasons stand');
+});
+
+test('the new messages are validated: a run names only a known mode; askApproval and planStarted carry ids', () => {
+  assert.equal(isFromWebview({ type: 'run', turnId: 't-1', command: 'ls', approved: true, mode: 'live' }), true);
+  assert.equal(isFromWebview({ type: 'run', turnId: 't-1', command: 'ls', approved: true, mode: 'host' }), false);
+  assert.equal(isToWebview({ type: 'askApproval', turnId: 't-1' }), true);
+  assert.equal(isToWebview({ type: 'askApproval', turnId: '<img>' }), false);
+  assert.equal(isToWebview({ type: 'planStarted', turnId: 't-1', request: '', command: 'ls' }), true);
+  assert.equal(isToWebview({ type: 'planStarted', turnId: 't-1', request: '', command: 5 }), false);
 });

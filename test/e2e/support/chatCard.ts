@@ -2,8 +2,6 @@
 // starts it, the terminal's text, and failures that carry a screenshot and
 // the logs.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import type { Editor } from './codeServer';
 
@@ -48,9 +46,15 @@ export async function terminalText(editor: Editor): Promise<string> {
   return (await editor.page.locator('.terminal-wrapper.active .xterm-rows').first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
 }
 
-/** Switches the colour theme through the user settings, which the editor watches. */
-export function setTheme(editor: Editor, theme: string): void {
-  const file = path.join(editor.userData, 'User', 'settings.json');
-  const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+/** Picks a colour theme by its label through "Preferences: Color Theme", as a person would. */
+export async function pickTheme(editor: Editor, label: string): Promise<void> {
+  const { page } = editor;
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>Preferences: Color Theme');
+  // Click the command itself: Enter would take whichever row is first (e.g. "Browse Color Themes in Marketplace").
+  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
 }
