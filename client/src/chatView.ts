@@ -27,6 +27,8 @@ import type { ServerClient } from './serverClient';
 import { confirmAllowShape, confirmApply, confirmHostAction, runFailure } from './hostGate';
 import type { SnapshotDocuments } from './snapshotDocuments';
 import { insertIntoTerminal } from './terminalInsert';
+import type { OutputDocuments } from './outputDocuments';
+import { outputLanguage } from '../../server/src/protocol/outputLanguage';
 
 export const CHAT_VIEW_ID = 'paladin.chat';
 /** Output kept per run for "open full output"; the server caps runs anyway. */
@@ -38,6 +40,7 @@ export function newId(prefix: string): string {
 }
 
 interface RunRecord {
+  command?: string;
   output: string[];
   chars: number;
   changes?: FileChange[];
@@ -53,6 +56,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private queue: ToWebview[] = [];
   private readonly runs = new Map<string, RunRecord>();
   private readonly cancels = new Map<string, vscode.CancellationTokenSource>();
+  /** The history entry of each planned turn, so a check of its edited command is recorded on it. */
+  private readonly historyIds = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
   private viewStatus: ViewStatus = { running: false, trusted: vscode.workspace.isTrusted };
 
@@ -61,6 +66,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly server: ServerClient,
     private readonly snapshots: SnapshotDocuments,
     private readonly log: vscode.LogOutputChannel,
+    private readonly outputs: OutputDocuments,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -119,6 +125,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         this.post({ type: 'planProgress', turnId, progress });
       });
       const plan = await client.sendRequest(PlanRequest.type, { request, workspace: workspaceFolder(), streamId: turnId }, token.token);
+      if (plan.historyId) this.historyIds.set(turnId, plan.historyId);
+      while (this.historyIds.size > 200) this.historyIds.delete(this.historyIds.keys().next().value as string);
       this.post({ type: 'planResult', turnId, plan });
     } catch (err) {
       this.fail(turnId, undefined, err);
@@ -156,7 +164,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private async run(turnId: string, command: string, approved: boolean, historyId?: string, mode?: WorkspaceMode): Promise<void> {
     const runId = newId('r');
     const workspace = workspaceFolder();
-    const record: RunRecord = { output: [], chars: 0, workspace };
+    const record: RunRecord = { command, output: [], chars: 0, workspace };
     this.runs.set(runId, record);
     while (this.runs.size > 20) this.runs.delete(this.runs.keys().next().value as string);
     this.post({ type: 'runStarted', turnId, runId, command });
@@ -242,7 +250,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'check':
         try {
-          const policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder() });
+          const historyId = this.historyIds.get(msg.turnId);
+          const policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder(), historyId });
           this.post({ type: 'checked', turnId: msg.turnId, command: msg.command, policy });
         } catch (err) {
           this.fail(msg.turnId, undefined, err);
@@ -298,8 +307,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
           void vscode.window.showInformationMessage('Paladin keeps the full output of recent runs of this window only; this one is gone.');
           return;
         }
-        const doc = await vscode.workspace.openTextDocument({ content: stripEscapes(record.output.join('')), language: 'log' });
-        await vscode.window.showTextDocument(doc, { preview: true });
+        const text = stripEscapes(record.output.join(''));
+        await this.outputs.open({ id: msg.runId, command: record.command ?? '', text, language: outputLanguage(text) });
         return;
       }
       case 'openDiff': {

@@ -207,7 +207,8 @@ test('long output collapses behind a summary and opens in full in an editor tab'
     assert.equal(await turn.locator('details.full-output').getAttribute('open'), null, 'the output itself is collapsed');
     await editor.screenshot('summary');
     await turn.getByRole('button', { name: 'Open the full output in an editor tab' }).click();
-    await editor.page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 30_000 });
+    // A read-only document titled by the run, never an Untitled buffer (test/e2e/editorViews.test.ts checks the rest).
+    await editor.page.locator('.tab.active', { hasText: /seq 1 5000 \(r-/ }).waitFor({ timeout: 30_000 });
     await editor.page.keyboard.press('Control+End');
     await editor.page.locator('.monaco-editor .view-line', { hasText: /^5000$/ }).first().waitFor({ timeout: 30_000 });
     await editor.screenshot('full-output-tab');
