@@ -19,12 +19,14 @@ import {
   type Consequences,
   type FileChange,
   type OutputChunk,
+  type WorkspaceMode,
 } from '../../server/src/protocol/protocol';
 import type { ErrorData } from '../../server/src/protocol/errors';
 import { isFromWebview, type FromWebview, type ToWebview, type ViewStatus } from '../../server/src/protocol/webview';
 import type { ServerClient } from './serverClient';
-import { confirmAllowShape, confirmApply, confirmHostAction } from './hostGate';
+import { confirmAllowShape, confirmApply, confirmHostAction, runFailure } from './hostGate';
 import type { SnapshotDocuments } from './snapshotDocuments';
+import { insertIntoTerminal } from './terminalInsert';
 import type { OutputDocuments } from './outputDocuments';
 import { outputLanguage } from '../../server/src/protocol/outputLanguage';
 
@@ -44,6 +46,8 @@ interface RunRecord {
   changes?: FileChange[];
   consequences?: Consequences;
   workspace?: string;
+  /** How the run ended when it did not succeed (e.g. "exited 127"): Apply then asks explicitly. */
+  failure?: string;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -135,7 +139,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** A command from the editor (selection or code lens): check it, show the card, run if asked to and allowed. */
   async offer(command: string, action: 'run' | 'check' | 'explain'): Promise<void> {
     const turnId = newId('t');
-    this.post({ type: 'planStarted', turnId, request: '' });
+    // The view re-uses the card that already shows this command.
+    this.post({ type: 'planStarted', turnId, request: '', command });
     try {
       const client = this.server.require();
       if (action === 'explain') {
@@ -146,14 +151,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       }
       const policy = await client.sendRequest(CheckRequest.type, { command, workspace: workspaceFolder() });
       this.post({ type: 'checked', turnId, command, policy });
-      // Untrusted: the card shows why Run is off instead of a refused run. What needs no person runs at once.
-      if (action === 'run' && policy.decision !== 'deny' && policy.sandbox?.needsApproval !== true && vscode.workspace.isTrusted) await this.run(turnId, command, false);
+      // Untrusted: the card shows why Run is off instead of a refused run. What needs no person runs at once;
+      // what needs approval asks in the card, which the view scrolls to.
+      if (action !== 'run' || policy.decision === 'deny' || !vscode.workspace.isTrusted) return;
+      if (policy.sandbox?.needsApproval === true) this.post({ type: 'askApproval', turnId });
+      else await this.run(turnId, command, false);
     } catch (err) {
       this.fail(turnId, undefined, err);
     }
   }
 
-  private async run(turnId: string, command: string, approved: boolean, historyId?: string): Promise<void> {
+  private async run(turnId: string, command: string, approved: boolean, historyId?: string, mode?: WorkspaceMode): Promise<void> {
     const runId = newId('r');
     const workspace = workspaceFolder();
     const record: RunRecord = { command, output: [], chars: 0, workspace };
@@ -193,13 +201,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       });
       const result = await client.sendRequest(
         RunRequest.type,
-        { command, workspace, approved, historyId, streamId: runId, trusted: vscode.workspace.isTrusted },
+        { command, workspace, approved, historyId, mode, streamId: runId, trusted: vscode.workspace.isTrusted },
         token.token,
       );
       if (timer) clearTimeout(timer);
       flush();
       record.changes = result.changes;
       record.consequences = result.consequences;
+      record.failure = runFailure(result);
       this.post({ type: 'runFinished', runId, result });
       try {
         const presentation = await client.sendRequest(PresentRequest.type, { runId });
@@ -237,7 +246,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         if (msg.request.trim() !== '') await this.plan(msg.request.trim());
         return;
       case 'run':
-        await this.run(msg.turnId, msg.command, msg.approved, msg.historyId);
+        await this.run(msg.turnId, msg.command, msg.approved, msg.historyId, msg.mode);
         return;
       case 'check':
         try {
@@ -268,7 +277,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         }
         if (!(await confirmHostAction(policy, msg.type))) return;
         if (msg.type === 'insert') {
-          await insertIntoTerminal(msg.command);
+          await insertIntoTerminal(stripEscapes(msg.command).trim());
           return;
         }
         await vscode.env.clipboard.writeText(msg.command);
@@ -315,7 +324,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'apply':
         try {
           const record = this.runs.get(msg.runId);
-          const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0);
+          const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0, record?.failure);
           if (!how) return;
           const result = await this.server.require().sendRequest(ApplyRequest.type, { runId: msg.runId, includeSensitive: how.includeSensitive });
           this.post({ type: 'applied', runId: msg.runId, applied: result.applied, skipped: result.skipped });
@@ -382,18 +391,4 @@ const ESCAPES = /\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-
 
 export function stripEscapes(text: string): string {
   return text.replace(ESCAPES, '');
-}
-
-/** Puts the command on the terminal's prompt without running it. */
-async function insertIntoTerminal(command: string): Promise<void> {
-  const clean = stripEscapes(command).trim();
-  if (/[\r\n]/.test(clean)) {
-    // A newline would make the shell run the first line; hand over by clipboard instead.
-    await vscode.env.clipboard.writeText(clean);
-    void vscode.window.showInformationMessage('Paladin: this command spans several lines, so it was copied to the clipboard instead of typed into the terminal (a newline would run it). Paste it when you are ready.');
-    return;
-  }
-  const terminal = vscode.window.activeTerminal ?? vscode.window.createTerminal('Paladin');
-  terminal.show();
-  terminal.sendText(clean, false);
 }

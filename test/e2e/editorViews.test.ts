@@ -184,11 +184,13 @@ test('the history view shows denied, ran and discarded entries with exit code, d
     await ran.click();
     await page.locator('.tab.active', { hasText: /cat data\.json \(/ }).waitFor({ timeout: 30_000 });
     await page.locator('.monaco-editor .view-line', { hasText: '"name": "paladin"' }).first().waitFor();
-    const before = await turns.count();
+    // One card per command: the run lands in the card that already shows cat data.json, as a new run.
+    const again = turns.filter({ has: editor.chat().locator('pre.command', { hasText: /^\s*cat data\.json\s*$/ }) });
+    const runs = await again.locator('section.run').count();
     await page.locator('.notification-toast', { hasText: 'Output of "cat data.json"' }).getByRole('button', { name: 'Run Again' }).click();
-    const again = turns.nth(before);
-    await again.locator('.risk-allow').waitFor({ timeout: 60_000 });
-    await again.locator('.run-state', { hasText: /exited 0/ }).waitFor({ timeout: 60_000 });
+    await again.locator('section.run').nth(runs).locator('.run-state', { hasText: /exited 0/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await again.count(), 1, 'one card for the command');
+    assert.equal(await again.locator('.risk-allow').count(), 1);
     await editor.screenshot('history-rerun');
   }),
 );
