@@ -3,6 +3,7 @@
 // turns the person's clicks into server requests. It never plans, checks or
 // runs by itself.
 
+import { stripEscapes } from '../../server/src/protocol/terminalEscapes';
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -394,9 +395,3 @@ export function workspaceFolder(): string | undefined {
   return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
 }
 
-// eslint-disable-next-line no-control-regex
-const ESCAPES = /\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
-
-export function stripEscapes(text: string): string {
-  return text.replace(ESCAPES, '');
-}
