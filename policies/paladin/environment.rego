@@ -83,3 +83,49 @@ ask contains line_hit("env.pager-command", sprintf("%s sets pager options only k
 }
 
 pager_option_variables := {"LESS", "MORE", "SYSTEMD_LESS", "LV", "MOST_INITFILE"}
+
+deny contains line_hit("env.path-writable", sprintf("PATH is given %s, a folder anyone can write to: a file dropped there runs instead of the real program.", [entry])) if {
+	some a in input.assignments
+	a.name == "PATH"
+	some entry in split(a.value, ":")
+	writable_folder(entry)
+}
+
+writable_folder(e) if regex.match(`^(/private)?/(tmp|var/tmp|dev/shm|run/shm|dev/mqueue|var/crash|var/lock|run/lock)(/|$)`, e)
+
+deny contains line_hit("env.alias-privileged", sprintf("An alias %s is defined: it replaces a program that asks for passwords or grants privileges.", [a.name])) if {
+	some a in input.aliases
+	a.name in {"sudo", "su", "doas", "pkexec", "runuser", "passwd", "login", "ssh", "scp", "sftp", "ssh-add", "gpg", "gpg2", "git", "kinit", "security", "op", "pass", "aws", "gcloud", "az", "kubectl", "docker"}
+}
+
+deny contains hit(c, "exec.build-shell", sprintf("%s is told to run its recipes or scripts with another program (%s).", [c.program, what])) if {
+	some c in input.commands
+	some [i, what] in build_shell_overrides
+	i == c.index
+}
+
+build_shell_overrides contains [c.index, a] if {
+	some c in input.commands
+	c.program in {"make", "gmake", "bmake", "remake"}
+	some a in c.positionals
+	regex.match(`^\.?SHELL(FLAGS)?=`, a)
+}
+
+build_shell_overrides contains [c.index, e.name] if {
+	some c in input.commands
+	c.program in {"make", "gmake", "bmake", "remake"}
+	some e in c.env
+	e.name in {"SHELL", "MAKESHELL", ".SHELLFLAGS"}
+}
+
+build_shell_overrides contains [c.index, substring(m, count("outside-code:"), -1)] if {
+	some c in input.commands
+	some m in c.markers
+	regex.match(`^outside-code:(--script-shell|script-shell|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL|GIT_[A-Z_]+=)`, m)
+	not contains(m, "only known at run time")
+}
+
+deny contains line_hit("exec.build-shell", sprintf("%s is set to %s: npm runs every script with that program.", [a.name, a.value])) if {
+	some a in input.assignments
+	lower(a.name) == "npm_config_script_shell"
+}

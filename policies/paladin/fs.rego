@@ -103,3 +103,48 @@ ask contains hit(c, "fs.world-writable", "chmod would make files writable by eve
 	some c in input.commands
 	"world-writable" in c.markers
 }
+
+deny contains hit(c, "fs.delete-home-folder", sprintf("%s would delete %s, a whole folder of the home folder.", [c.program, p.path])) if {
+	some c in input.commands
+	some p in c.deletes
+	not p.dynamic
+	home_top_folder(p.resolved)
+}
+
+# `~/Documents`, `~/.config`, `~/D*`: one step below the home folder. Caches that tools rebuild are not counted.
+home_top_folder(r) if {
+	parts := regex.find_all_string_submatch_n(`^/~/([^/]+)/?$`, r, 1)
+	count(parts) == 1
+	not parts[0][1] in rebuilt_home_caches
+	not parts[0][1] in {".", ".."}
+}
+
+rebuilt_home_caches := {".cache", ".npm", ".yarn", ".pnpm-store", ".node-gyp", ".pub-cache", ".ccache", ".sbt-cache", "tmp", ".tmp"}
+
+deny contains hit(c, "fs.delete-system", sprintf("%s would delete %s, the home folders of the machine or a system's state folder.", [c.program, p.path])) if {
+	some c in input.commands
+	some p in c.deletes
+	not p.dynamic
+	system_state_folder(p.resolved)
+}
+
+system_state_folder(r) if regex.match(`^/(home|Users|root|srv|mnt|media|opt|var|var/lib|var/spool|var/db|var/mail|var/backups|usr/local)/?$`, r)
+
+system_state_folder(r) if regex.match(`^/(home|Users)/[^/]+/?$`, r)
+
+system_state_folder(r) if regex.match(`^/var/(lib|spool|db|backups)/[^/]+/?$`, r)
+
+deny contains hit(c, "fs.overwrite-home", sprintf("%s would unpack or copy a whole folder into the home folder (%s), over its start-up files and settings.", [c.program, p.path])) if {
+	some c in input.commands
+	some p in c.writes
+	has_class(p, "home-root")
+	fills_folder(c)
+}
+
+fills_folder(c) if c.program in {"tar", "bsdtar", "gtar", "unzip", "7z", "7za", "7zr", "unrar", "cpio", "ditto", "pax", "bunzip2", "unar"}
+
+fills_folder(c) if {
+	c.program in {"cp", "rsync"}
+	some a in array.slice(c.positionals, 0, count(c.positionals) - 1)
+	regex.match(`(/|/\.|/\*|/\.\*)$`, a)
+}

@@ -124,3 +124,36 @@ serves_secrets(p) if has_class(p, "home-root")
 serves_secrets(p) if has_class(p, "root")
 
 serves_secrets(p) if has_class(p, "secret")
+
+deny contains hit(c, "network.exfiltrate-env", sprintf("%s builds a network address from a command's output, which sends that output to whoever answers.", [c.program])) if {
+	some c in input.commands
+	c.network
+	"substitution-address" in c.markers
+}
+
+deny contains hit(c, "network.exfiltrate-code", sprintf("%s runs code that reaches the network with the environment or file contents (%s).", [c.program, short(c.inline_code)])) if {
+	some c in input.commands
+	"code-network" in c.markers
+	some m in c.markers
+	m in {"code-environment", "code-reads-files"}
+}
+
+deny contains hit(c, "network.upload-file", sprintf("%s is told to upload %s, outside the workspace.", [c.program, path])) if {
+	some c in input.commands
+	c.program in {"sftp", "ftp", "lftp", "tftp", "smbclient", "ncftp", "ncftpput"}
+	some m in regex.find_all_string_submatch_n(`(?m)^\s*(?:m?put|mirror\s+-R|reput)\s+(\S+)`, c.inline_code, -1)
+	path := m[1]
+	regex.match(`^(/|~|\$)`, path)
+}
+
+deny contains hit(c, "container.engine-socket", sprintf("%s talks to a container engine's socket, which controls the host as root.", [c.program])) if {
+	some c in input.commands
+	some a in array.concat(c.args, [c.inline_code])
+	regex.match(`(docker|podman|containerd|crio|buildkitd?)\.sock\b`, a)
+	not c.program in {"ls", "stat", "test", "["}
+}
+
+deny contains line_hit("container.engine-socket", sprintf("%s points container tools at an engine of the command's choosing (%s).", [a.name, a.value])) if {
+	some a in input.assignments
+	a.name in {"DOCKER_HOST", "CONTAINER_HOST", "PODMAN_HOST", "BUILDKIT_HOST", "CONTAINERD_ADDRESS"}
+}

@@ -12,6 +12,11 @@ import { describeBehaviour, remoteNames } from './behaviourFacts';
 import { outsideCode } from './outsideCodeFacts';
 import { awkOutputFiles } from './awkOutput';
 import { describeContainer } from './containerFacts';
+import { describeInlineCode } from './inlineCodeFacts';
+import { describeAddresses } from './addressFacts';
+import { describePagerFeed } from './pagerFeedFacts';
+import { describeLaunchers } from './launcherFacts';
+import { describeNameSource } from './nameSourceFacts';
 import { describeGitTool, describeInterpreterTool, describeTool } from './tools';
 import {
   CODE_ARG_PROGRAMS, COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, FIRST_IS_NOT_PATH, INTERPRETERS, MODIFY_AFTER_FIRST, NETWORK_SUBCOMMANDS, NETWORK_TOOLS,
@@ -37,6 +42,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   const deletes = (vs: WordValue[]) => vs.forEach((v) => fact.deletes.push(p(v)));
   const has = (...names: string[]) => names.some((n) => flags.includes(n));
 
+  describeNameSource(w, fact, rest, ctx);
   if (fact.name_dynamic) {
     if (fact.name_from_substitution) fact.markers.push('name-from-substitution');
     return;
@@ -49,6 +55,9 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   describeBehaviour(w, fact, args, ctx);
   outsideCode(w, fact, args);
   describeContainer(w, fact, args);
+  describeLaunchers(w, fact, args, ctx);
+  describeAddresses(fact, args);
+  describePagerFeed(w, fact, ctx);
   if (args.some((a) => a.procSubst === '<(') && (SHELLS.has(prog) || prog in INTERPRETERS || SOURCE_LIKE.has(prog))) {
     fact.runs_code = 'process-substitution';
     w.unknown('process-substitution-into-shell', `${prog} runs code produced by a process substitution`, fact.index);
@@ -120,6 +129,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
       const q = p(literal(m[0]));
       if (q.classes.includes('secret')) fact.reads.push(q);
     }
+    describeInlineCode(w, fact, ctx);
     if (describeInterpreterTool(w, fact, args, ctx)) return;
     if (prog === 'perl' && flags.includes('i')) writes(positionals.slice(codeAt >= 0 ? 0 : 1).filter((a) => a !== args[codeAt]));
     return;
