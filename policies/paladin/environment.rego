@@ -93,6 +93,15 @@ deny contains line_hit("env.path-writable", sprintf("PATH is given %s, a folder 
 
 writable_folder(e) if regex.match(`^(/private)?/(tmp|var/tmp|dev/shm|run/shm|dev/mqueue|var/crash|var/lock|run/lock)(/|$)`, e)
 
+# `/./tmp`, `/t?p`, `/[t]mp/x`: a spelling or a pattern that reaches one of them.
+writable_folder(e) if {
+	parts := split(replace(replace(e, "/./", "/"), "/./", "/"), "/")
+	some w in {"/tmp", "/var/tmp", "/dev/shm", "/run/shm", "/private/tmp"}
+	n := count(split(w, "/"))
+	count(parts) >= n
+	glob.match(concat("/", array.slice(parts, 0, n)), ["/"], w)
+}
+
 deny contains line_hit("env.alias-privileged", sprintf("An alias %s is defined: it replaces a program that asks for passwords or grants privileges.", [a.name])) if {
 	some a in input.aliases
 	a.name in {"sudo", "su", "doas", "pkexec", "runuser", "passwd", "login", "ssh", "scp", "sftp", "ssh-add", "gpg", "gpg2", "git", "kinit", "security", "op", "pass", "aws", "gcloud", "az", "kubectl", "docker"}

@@ -149,9 +149,14 @@ deny contains hit(c, "network.upload-file", sprintf("%s is told to upload %s, ou
 deny contains hit(c, "container.engine-socket", sprintf("%s talks to a container engine's socket, which controls the host as root.", [c.program])) if {
 	some c in input.commands
 	some a in array.concat(c.args, [c.inline_code])
-	regex.match(`(docker|podman|containerd|crio|buildkitd?)\.sock\b`, a)
+	engine_socket(a)
 	not c.program in {"ls", "stat", "test", "["}
 }
+
+engine_socket(a) if regex.match(`(docker|podman|containerd|crio|buildkitd?)\.sock\b`, a)
+
+# `/run/doc?er.sock`: a pattern for a socket under /run could be the engine's.
+engine_socket(a) if regex.match(`^(unix://)?(/var)?/run/[^ ]*[*?\[][^ ]*\.sock$`, a)
 
 deny contains line_hit("container.engine-socket", sprintf("%s points container tools at an engine of the command's choosing (%s).", [a.name, a.value])) if {
 	some a in input.assignments

@@ -66,6 +66,29 @@ deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s,
 
 tool_credentials(r) if regex.match(`^/~/\.(m2/settings(-security)?\.xml|gradle/gradle\.properties|terraformrc|terraform\.d/credentials[^/]*|yarnrc(\.yml)?|bundle/config|netrc|npmrc|pypirc|git-credentials|pgpass|my\.cnf|vault-token|docker/config\.json|cargo/credentials(\.toml)?|gem/credentials|nuget/NuGet/NuGet\.Config|composer/auth\.json|config/composer/auth\.json|config/gh/hosts\.yml|config/hub|config/heroku/.*|heroku/.*|config/gcloud/.*|azure/.*|aws/.*|kube/config|config/pip/pip\.conf|pip/pip\.conf|config/op/.*|op/.*|travis/config\.yml|circleci/cli\.yml|dbt/profiles\.yml|kaggle/kaggle\.json|huggingface/token|cache/huggingface/token|config/hcloud/.*|oci/.*|config/doctl/.*|ivy2/\.credentials|sbt/[^/]*credentials.*|config/rclone/.*|s3cfg|boto|config/configstore/.*|config/github-copilot/.*|config/netlify/.*|config/vercel/.*|local/share/com\.vercel\.cli/.*|wrangler/.*|config/.wrangler/.*|fly/config\.yml|docker/.*\.json|password-store/.*|config/sops/.*)$`, r)
 
+# A pattern (`~/.gradle/[g]radle.properties`, `~/.m2/sett?ngs.xml`) that could name one of them names it.
+deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s, a pattern that names a file where a tool keeps its credentials.", [c.program, p.path])) if {
+	some c in input.commands
+	not "lists-only" in c.markers
+	some p in c.reads
+	p.glob
+	not has_class(p, "workspace")
+	some f in tool_credential_files
+	glob.match(p.resolved, ["/"], f)
+}
+
+tool_credential_files := {
+	"/~/.m2/settings.xml", "/~/.m2/settings-security.xml", "/~/.gradle/gradle.properties", "/~/.terraformrc",
+	"/~/.terraform.d/credentials.tfrc.json", "/~/.yarnrc", "/~/.yarnrc.yml", "/~/.bundle/config", "/~/.netrc", "/~/.npmrc",
+	"/~/.pypirc", "/~/.git-credentials", "/~/.pgpass", "/~/.my.cnf", "/~/.vault-token", "/~/.docker/config.json",
+	"/~/.cargo/credentials", "/~/.cargo/credentials.toml", "/~/.gem/credentials", "/~/.nuget/NuGet/NuGet.Config",
+	"/~/.composer/auth.json", "/~/.config/composer/auth.json", "/~/.config/gh/hosts.yml", "/~/.config/hub",
+	"/~/.config/heroku/config.json", "/~/.config/gcloud/application_default_credentials.json", "/~/.config/gcloud/credentials.db",
+	"/~/.config/gcloud/access_tokens.db", "/~/.azure/accessTokens.json", "/~/.azure/msal_token_cache.json", "/~/.aws/credentials",
+	"/~/.aws/config", "/~/.kube/config", "/~/.config/pip/pip.conf", "/~/.pip/pip.conf", "/~/.kaggle/kaggle.json",
+	"/~/.huggingface/token", "/~/.cache/huggingface/token", "/~/.s3cfg", "/~/.boto", "/~/.dbt/profiles.yml",
+}
+
 deny contains hit(c, "secrets.read", sprintf("%s reads files find picks by a credential's name (%s) in %s.", [c.program, name, f.positionals[0]])) if {
 	some c in input.commands
 	c.via == "exec"

@@ -110,7 +110,7 @@ function programNames(): string[] {
 }
 
 /** Programs the tables above do not list but a pattern may well mean. */
-const MORE_PROGRAMS = ['killall5', 'kubectl', 'helm', 'nerdctl', 'aa-disable', 'aa-teardown', 'aa-complain', 'apparmor_parser', 'loginctl', 'dbus-send', 'busctl', 'nft', 'ip6tables', 'auditctl', 'csrutil', 'spctl', 'service', 'mkfs.ext4', 'mkfs.xfs', 'fdisk', 'parted', 'sfdisk', 'useradd', 'usermod', 'passwd', 'chpasswd', 'visudo', 'insmod', 'modprobe', 'setcap', 'capsh', 'killall', 'pkexec', 'doas', 'rsync', 'scp', 'socat', 'nc', 'ncat', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'mongo', 'mongosh', 'terraform', 'aws', 'gcloud', 'az', 'npm', 'pip', 'make', 'cargo', 'go', 'cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate'];
+const MORE_PROGRAMS = ['killall5', 'kubectl', 'helm', 'nerdctl', 'aa-disable', 'aa-teardown', 'aa-complain', 'apparmor_parser', 'loginctl', 'dbus-send', 'busctl', 'nft', 'ip6tables', 'auditctl', 'csrutil', 'spctl', 'service', 'mkfs.ext4', 'mkfs.xfs', 'fdisk', 'parted', 'sfdisk', 'useradd', 'usermod', 'passwd', 'chpasswd', 'visudo', 'insmod', 'modprobe', 'setcap', 'capsh', 'killall', 'pkexec', 'doas', 'rsync', 'scp', 'socat', 'nc', 'ncat', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'mongo', 'mongosh', 'terraform', 'aws', 'gcloud', 'az', 'npm', 'pip', 'make', 'cargo', 'go', 'cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate', 'jq', 'yq', 'security', 'secret-tool', 'gpg', 'gpg2', 'compgen', 'sg', 'runuser', 'script', 'flock', 'parallel', 'ssh', 'sftp', 'ftp', 'telnet', 'openssl', 'rev', 'zcat', 'gzip', 'unzip', 'rsync', 'cp', 'install', 'ed', 'ex', 'view', 'man', 'node', 'ruby', 'php', 'trap', 'source'];
 
 /** Take wrappers off; returns the words from the real program on, or null when nothing is left to describe. */
 export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Context): WordValue[] | null {
@@ -131,7 +131,8 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
       case 'self':
         return rest;
       case 'code':
-        watchCode(w, fact, args.slice(step.at), ctx);
+        // watch joins all its words into one command line; flock and runuser run the one string after -c.
+        watchCode(w, fact, prog === 'watch' ? args.slice(step.at) : args.slice(step.at, step.at + 1), ctx);
         return null;
       case 'replaced': {
         fact.wrappers.push(prog);
