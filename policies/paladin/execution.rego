@@ -121,6 +121,12 @@ ask contains hit(c, "exec.launched-code", sprintf("%s is started with inline cod
 
 launched_by_another(c) if "xargs" in c.wrappers
 
+# `timeout 5 sh -c '…'`, `nohup bash -c '…'`: a program that only starts another hands it the code.
+launched_by_another(c) if {
+	some w in c.wrappers
+	w in {"timeout", "nohup", "setsid", "nice", "ionice", "stdbuf", "chronic", "unbuffer", "taskset", "chrt", "caffeinate", "flock", "busybox", "toybox"}
+}
+
 launched_by_another(c) if {
 	c.via in {"exec", "shell-string"}
 	some l in input.commands
@@ -129,10 +135,10 @@ launched_by_another(c) if {
 	not l.shell
 }
 
-launcher_of(c) := "xargs" if "xargs" in c.wrappers
+launcher_of(c) := concat(" ", c.wrappers) if count(c.wrappers) > 0
 
 launcher_of(c) := l.program if {
-	not "xargs" in c.wrappers
+	count(c.wrappers) == 0
 	some l in input.commands
 	l.index == c.parent
 }

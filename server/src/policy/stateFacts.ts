@@ -148,7 +148,9 @@ export function recordState(w: Walker, fact: CommandFact, words: WordValue[], ct
       const rest = args.slice(i + 2);
       const known = rest.every((a) => !a.dynamic) && rest.length > 0 ? printfValue(rest.map((a) => a.text)) : undefined;
       w.state.set(name, known ?? null);
-      w.facts.assignments.push({ name, value: known ?? '$?', dynamic: known === undefined, scope: 'shell', command_index: fact.index });
+      // `printf -v PATH %s "/tmp:$PATH"`: the known parts of a plain %s value still say where it points.
+      const shown = known ?? (rest.length === 2 && /^%s(\\n)?$/.test(rest[0].text) ? showDynamic(rest[1].text) : '$?');
+      w.facts.assignments.push({ name, value: shown, dynamic: known === undefined, scope: 'shell', command_index: fact.index });
     }
   } else if (prog === 'unset') {
     for (const a of positional) if (!a.dynamic) w.state.unset(a.text);

@@ -191,7 +191,9 @@ function xargsCommand(w: Walker, fact: CommandFact, args: WordValue[], options: 
   const token = xargsToken(args, options);
   const argFile = xargsArgFile(args.slice(0, options));
   if (argFile) fact.reads.push(w.path(argFile));
-  const items = argFile ? [{ ...literal(DYNAMIC), dynamic: true, glob: false }] : xargsInput(w, ctx, token !== null);
+  // A here-string or here-document is xargs' input as much as a pipe is (`xargs rm -rf <<< ~`).
+  const fed = (fact.stdin === 'herestring' || fact.stdin === 'heredoc') && !fact.inline_code.includes('$?') ? { ...ctx, stdinText: fact.inline_code } : ctx;
+  const items = argFile ? [{ ...literal(DYNAMIC), dynamic: true, glob: false }] : xargsInput(w, fed, token !== null);
   if (token === null && shellWithoutString(cmd)) w.unknown('hidden-command', `xargs gives ${cmd[0].text} the command string it reads from its input`, fact.index);
   if (token === null) return [...cmd, ...items];
   const fill = (item: WordValue) => cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(item.text), dynamic: a.dynamic || item.dynamic, pick: item.pick, nameGlob: item.nameGlob } : a));
