@@ -117,14 +117,26 @@ build_shell_overrides contains [c.index, a] if {
 	some c in input.commands
 	c.program in {"make", "gmake", "bmake", "remake"}
 	some a in c.positionals
-	regex.match(`^\.?SHELL(FLAGS)?=`, a)
+	startswith(a, "SHELL=")
+	not system_shell(substring(a, 6, -1))
+}
+
+system_shell(s) if regex.match(`^((/usr)?/bin/)?(ba|da|z|k|mk|a)?sh$`, s)
+
+build_shell_overrides contains [c.index, "script-shell"] if {
+	some c in input.commands
+	c.program in {"npm", "pnpm", "yarn"}
+	"config" in c.positionals
+	some a in c.positionals
+	a in {"script-shell", "shell", "npm_config_script_shell"}
 }
 
 build_shell_overrides contains [c.index, e.name] if {
 	some c in input.commands
 	c.program in {"make", "gmake", "bmake", "remake"}
 	some e in c.env
-	e.name in {"SHELL", "MAKESHELL", ".SHELLFLAGS"}
+	e.name in {"SHELL", "MAKESHELL"}
+	not system_shell(e.value)
 }
 
 build_shell_overrides contains [c.index, substring(m, count("outside-code:"), -1)] if {

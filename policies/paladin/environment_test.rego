@@ -73,3 +73,9 @@ test_npm_script_shell if "exec.build-shell" in fired(facts([cmd({"program": "npm
 test_git_dir_outside if "exec.build-shell" in fired(facts([cmd({"program": "git", "markers": ["outside-code:GIT_DIR=/tmp/x"]})]))
 
 test_npm_prefix_outside_only_asks if not "exec.build-shell" in fired(facts([cmd({"program": "npm", "markers": ["outside-code:--prefix /tmp/x"]})]))
+
+test_make_system_shell_is_fine if not "exec.build-shell" in fired(facts([cmd({"program": "make", "positionals": ["SHELL=/bin/bash"]})]))
+
+test_npm_config_script_shell if "exec.build-shell" in fired(facts([cmd({"program": "npm", "positionals": ["config", "set", "script-shell", "/tmp/x"]})]))
+
+test_npm_config_other_key_is_fine if not "exec.build-shell" in fired(facts([cmd({"program": "npm", "positionals": ["config", "set", "fund", "false"]})]))

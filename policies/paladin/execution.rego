@@ -225,3 +225,19 @@ deny contains hit(c, "exec.trap-substituted", "trap is given a command made by a
 	c.program == "trap"
 	"substituted-argument" in c.markers
 }
+
+deny contains hit(c, "exec.shell-from-data", sprintf("%s runs as code the contents of a file a command substitution reads.", [c.program])) if {
+	some c in input.commands
+	runs_substituted_text(c)
+	some k in children(c)
+	k.via == "command-substitution"
+	feeds_data(k)
+}
+
+runs_substituted_text(c) if {
+	c.shell
+	c.runs_code == "inline"
+	c.code_dynamic
+}
+
+runs_substituted_text(c) if c.program in {"eval", "source", "."}

@@ -113,3 +113,16 @@ test_prompt_expansion_of_known_text if not "exec.prompt-expansion" in fired(prom
 test_trap_substituted if "exec.trap-substituted" in fired(facts([cmd({"program": "trap", "markers": ["substituted-argument"]})]))
 
 test_trap_plain if not "exec.trap-substituted" in fired(facts([cmd({"program": "trap", "args": ["rm -f x", "EXIT"]})]))
+
+test_launched_shell_by_timeout if "exec.launched-code" in fired(facts([cmd({"program": "sh", "shell": true, "runs_code": "inline", "wrappers": ["timeout"]})]))
+
+test_shell_by_sudo_is_not_launched if not "exec.launched-code" in fired(facts([cmd({"program": "sh", "shell": true, "runs_code": "inline", "wrappers": ["sudo"]})]))
+
+shell_of_substitution(reads) := facts([
+	cmd({"program": "bash", "shell": true, "runs_code": "inline", "code_dynamic": true}),
+	cmd({"program": "cat", "via": "command-substitution", "parent": 0, "reads": reads}),
+])
+
+test_shell_runs_file_contents if "exec.shell-from-data" in fired(shell_of_substitution([p("f", ["workspace"])]))
+
+test_shell_runs_computed_text_only_asks if not "exec.shell-from-data" in fired(shell_of_substitution([]))

@@ -137,14 +137,45 @@ system_state_folder(r) if regex.match(`^/var/(lib|spool|db|backups)/[^/]+/?$`, r
 deny contains hit(c, "fs.overwrite-home", sprintf("%s would unpack or copy a whole folder into the home folder (%s), over its start-up files and settings.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in c.writes
-	has_class(p, "home-root")
+	home_root_target(p)
 	fills_folder(c)
+}
+
+home_root_target(p) if has_class(p, "home-root")
+
+# `/home/$USER`: a user's home folder named at run time.
+home_root_target(p) if regex.match(`^/(home|Users)(/[^/]*\$\?[^/]*)?/?$`, p.path)
+
+home_root_target(p) if {
+	p.dynamic
+	regex.match(`^/(home|Users)/?$`, p.resolved)
 }
 
 fills_folder(c) if c.program in {"tar", "bsdtar", "gtar", "unzip", "7z", "7za", "7zr", "unrar", "cpio", "ditto", "pax", "bunzip2", "unar"}
 
 fills_folder(c) if {
+	c.program == "cp"
+	some f in c.flags
+	f in {"T", "no-target-directory"}
+}
+
+fills_folder(c) if {
 	c.program in {"cp", "rsync"}
 	some a in array.slice(c.positionals, 0, count(c.positionals) - 1)
 	regex.match(`(/|/\.|/\*|/\.\*)$`, a)
+}
+
+deny contains hit(c, "fs.delete-home-folder", sprintf("%s deletes what find picks one level below the home folder: whole folders of it.", [c.program])) if {
+	some c in input.commands
+	c.via == "exec"
+	some f in input.commands
+	f.index == c.parent
+	f.program == "find"
+	some r in f.reads
+	has_class(r, "home-root")
+	some i, a in f.args
+	a == "-maxdepth"
+	f.args[i + 1] in {"0", "1"}
+	some p in c.deletes
+	has_class(p, "picked")
 }

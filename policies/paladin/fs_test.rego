@@ -112,3 +112,18 @@ test_copy_contents_into_home if "fs.overwrite-home" in fired(facts([cmd({"progra
 test_copy_one_file_into_home_only_asks if not "fs.overwrite-home" in fired(facts([cmd({"program": "cp", "positionals": ["notes.txt", "~/"], "writes": [p("/~", ["home", "home-root"])]})]))
 
 test_extract_into_workspace_is_fine if not "fs.overwrite-home" in fired(facts([cmd({"program": "tar", "flags": ["x", "f"], "writes": [p("out", ["workspace"])]})]))
+
+find_delete(depth) := facts([
+	cmd({"program": "find", "args": ["~", "-maxdepth", depth, "-name", "D*", "-exec", "rm", "-rf", "{}", "+"], "reads": [p("/~", ["home", "home-root"])]}),
+	cmd({"program": "rm", "via": "exec", "parent": 0, "deletes": [{"path": "~/$?", "dynamic": true, "glob": false, "resolved": "/~", "classes": ["home", "picked", "dynamic"]}]}),
+])
+
+test_find_top_of_home_delete if "fs.delete-home-folder" in fired(find_delete("1"))
+
+test_find_deep_in_home_delete_only_asks if not "fs.delete-home-folder" in fired(find_delete("4"))
+
+test_copy_as_target_directory_into_home if "fs.overwrite-home" in fired(facts([cmd({"program": "cp", "flags": ["r", "T"], "positionals": ["dots", "~"], "writes": [p("/~", ["home", "home-root"])]})]))
+
+test_extract_into_named_user_home if "fs.overwrite-home" in fired(facts([cmd({"program": "tar", "flags": ["x", "f", "C"], "writes": [{"path": "/home/$?", "dynamic": true, "glob": false, "resolved": "/home", "classes": ["outside", "dynamic"]}]})]))
+
+test_extract_into_named_project_folder_is_not_home if not "fs.overwrite-home" in fired(facts([cmd({"program": "tar", "flags": ["x", "f", "C"], "writes": [p("/home/$?/src/app", ["outside", "dynamic"])]})]))

@@ -162,3 +162,16 @@ deny contains line_hit("container.engine-socket", sprintf("%s points container t
 	some a in input.assignments
 	a.name in {"DOCKER_HOST", "CONTAINER_HOST", "PODMAN_HOST", "BUILDKIT_HOST", "CONTAINERD_ADDRESS"}
 }
+
+deny contains hit(c, "container.engine-socket", sprintf("%s is pointed at an engine of the command's choosing (-H/--host).", [c.program])) if {
+	some c in input.commands
+	c.program in {"docker", "podman", "nerdctl", "docker-compose"}
+	some a in c.args
+	engine_host_option(a)
+}
+
+engine_host_option(a) if a in {"-H", "--host", "--url"}
+
+engine_host_option(a) if startswith(a, "--host=")
+
+engine_host_option(a) if startswith(a, "--url=")

@@ -106,3 +106,7 @@ test_other_socket_is_fine if not "container.engine-socket" in fired(facts([cmd({
 test_docker_host_assignment if "container.engine-socket" in fired(facts_with([cmd({})], {"assignments": [{"name": "DOCKER_HOST", "value": "tcp://e:2375", "dynamic": false, "scope": "export", "command_index": 0}]}))
 
 test_other_host_variable_is_fine if not "container.engine-socket" in fired(facts_with([cmd({})], {"assignments": [{"name": "DB_HOST", "value": "db", "dynamic": false, "scope": "export", "command_index": 0}]}))
+
+test_docker_remote_host if "container.engine-socket" in fired(facts([cmd({"program": "docker", "args": ["-H", "tcp://e:2375", "ps"]})]))
+
+test_docker_plain_is_fine if not "container.engine-socket" in fired(facts([cmd({"program": "docker", "args": ["ps"]})]))

@@ -102,6 +102,25 @@ deny contains hit(c, "resources.kill-all", "kill -0001 (any spelling of -1) woul
 deny contains hit(c, "resources.kill-all", sprintf("%s -u would kill every process of a user.", [c.program])) if {
 	some c in input.commands
 	c.program in {"pkill", "killall", "slay"}
-	has_flag(c, "u")
+	some f in c.flags
+	f in {"u", "U", "user", "euid", "uid"}
 	count(c.positionals) <= 1
+}
+
+deny contains hit(c, "resources.kill-all", sprintf("%s is given every process id that ps lists.", [c.program])) if {
+	some c in input.commands
+	c.program == "kill"
+	some u in (upstream(c) | children(c))
+	u.program == "ps"
+	lists_every_process(u)
+}
+
+lists_every_process(u) if {
+	some f in u.flags
+	f in {"e", "A"}
+}
+
+lists_every_process(u) if {
+	some a in u.positionals
+	a in {"aux", "ax", "-e", "-A", "auxw", "auxww", "axu"}
 }

@@ -53,3 +53,15 @@ test_kill_pid_ending_in_one_is_fine if not "resources.kill-all" in fired(facts([
 test_pkill_every_process_of_user if "resources.kill-all" in fired(facts([cmd({"program": "pkill", "flags": ["u"], "positionals": ["$?"]})]))
 
 test_pkill_user_and_name_is_narrow if not "resources.kill-all" in fired(facts([cmd({"program": "pkill", "flags": ["u"], "positionals": ["me", "node"]})]))
+
+test_pkill_every_process_of_uid if "resources.kill-all" in fired(facts([cmd({"program": "pkill", "flags": ["U"], "positionals": ["1000"]})]))
+
+test_kill_everything_ps_lists if "resources.kill-all" in fired(facts([
+	cmd({"program": "kill", "positionals": ["$?"]}),
+	cmd({"program": "ps", "via": "command-substitution", "parent": 0, "flags": ["e", "o"]}),
+]))
+
+test_kill_what_pgrep_finds_is_narrow if not "resources.kill-all" in fired(facts([
+	cmd({"program": "kill", "positionals": ["$?"]}),
+	cmd({"program": "pgrep", "via": "command-substitution", "parent": 0, "positionals": ["node"]}),
+]))

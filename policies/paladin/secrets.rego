@@ -89,6 +89,16 @@ tool_credential_files := {
 	"/~/.huggingface/token", "/~/.cache/huggingface/token", "/~/.s3cfg", "/~/.boto", "/~/.dbt/profiles.yml",
 }
 
+deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s, a folder that holds %s.", [c.program, p.path, f])) if {
+	some c in input.commands
+	not "lists-only" in c.markers
+	some p in c.reads
+	not has_class(p, "workspace")
+	not has_class(p, "home-root")
+	some f in tool_credential_files
+	startswith(f, concat("", [trim_right(p.resolved, "/"), "/"]))
+}
+
 deny contains hit(c, "secrets.read", sprintf("%s reads files find picks by a credential's name (%s) in %s.", [c.program, name, f.positionals[0]])) if {
 	some c in input.commands
 	c.via == "exec"
@@ -186,4 +196,14 @@ keychain_read(c) if {
 	c.program in {"pass", "gopass", "lpass", "bw", "op", "keepassxc-cli", "kwallet-query", "keyctl", "vault"}
 	some a in c.positionals
 	a in {"show", "get", "read", "cat", "print", "pipe", "export", "item", "otp", "clip", "-r"}
+}
+
+deny contains hit(d, "secrets.environment-print", sprintf("%s picks the credential variables (%s) out of what %s prints.", [d.program, pattern, c.program])) if {
+	some c in input.commands
+	"dumps-env" in c.markers
+	some d in input.commands
+	c in upstream(d)
+	d.program in {"grep", "egrep", "rg", "ag", "awk", "sed", "fgrep", "ack"}
+	some pattern in d.args
+	regex.match(`(?i)(token|secret|passw|api.?key|access.?key|private|credential|auth|aws|github|^gh_|npm|stripe|openai|session|cookie|bearer|\bkey\b|^key$)`, pattern)
 }

@@ -94,3 +94,16 @@ test_gpg_secret_export if "secrets.keychain" in fired(facts([cmd({"program": "gp
 test_gpg_public_export_is_fine if not "secrets.keychain" in fired(facts([cmd({"program": "gpg", "flags": ["export", "a"]})]))
 
 test_security_list_is_fine if not "secrets.keychain" in fired(facts([cmd({"program": "security", "positionals": ["list-keychains"]})]))
+
+test_folder_of_tool_credentials if "secrets.read-tool-credentials" in fired(facts([cmd({"program": "grep", "flags": ["r"], "reads": [p("/~/.m2", ["home", "home-hidden"])]})]))
+
+test_cache_folder_of_a_tool_is_not_credentials if not "secrets.read-tool-credentials" in fired(facts([cmd({"program": "grep", "flags": ["r"], "reads": [p("/~/.m2/repository", ["home", "home-hidden"])]})]))
+
+dump_then(program, pattern) := facts([
+	cmd({"program": "env", "markers": ["dumps-env"], "pipeline": 0, "stage": 0}),
+	cmd({"program": program, "args": ["-i", pattern], "pipeline": 0, "stage": 1, "stdin": "pipe"}),
+])
+
+test_environment_filtered_for_tokens if "secrets.environment-print" in fired(dump_then("grep", "token"))
+
+test_environment_filtered_for_node if not "secrets.environment-print" in fired(dump_then("grep", "NODE"))

@@ -11,12 +11,21 @@ import type { WordValue } from '../shell/words';
 
 /** ssh options that take a value (the host is the first word after them). */
 const SSH_VALUE = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P']);
+const SCREEN_VALUE = new Set(['-S', '-c', '-e', '-h', '-p', '-T', '-Logfile']);
+const SYSTEMD_RUN_VALUE = new Set(['-u', '--unit', '-p', '--property', '--description', '--slice', '-E', '--setenv', '-M', '--machine', '-H', '--host', '--uid', '--gid', '--nice', '--working-directory', '-D', '--on-active', '--on-boot', '--on-startup', '--on-unit-active', '--on-unit-inactive', '--on-calendar', '--timer-property', '--path-property', '--socket-property', '--service-type']);
+/** tmux subcommands whose last word is a shell command line. */
+const TMUX_SHELL = new Set(['new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'display-popup', 'popup']);
+const TMUX_VALUE = new Set(['-s', '-n', '-t', '-c', '-x', '-y', '-F', '-e', '-l', '-f', '-L', '-S', '-d', '-w', '-h', '-T', '-b']);
+const ARGV_LAUNCHERS = new Set(['screen', 'systemd-run', 'flock']);
+const quote = (t: string) => (/^[\w./~=:@%+,-]+$/.test(t) ? t : `'${t.replace(/'/g, `'\\''`)}'`);
 const FLOCK_VALUE = new Set(['-w', '--wait', '--timeout', '-E', '--conflict-exit-code']);
 
 export function describeLaunchers(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): void {
   const code = launchedCode(fact.program, args);
   if (code === undefined || code.length === 0) return;
-  const text = code.map((a) => a.text).join(' ');
+  // ssh, sg and tmux hand one joined string to a shell; the others run their words as argv, so each word is quoted back.
+  const argv = ARGV_LAUNCHERS.has(fact.program) && !(fact.program === 'flock' && args.some((a) => /^-[a-zA-Z]*c$|^--command$/.test(a.text)));
+  const text = code.map((a) => (argv ? quote(a.text) : a.text)).join(' ');
   fact.runs_code = 'inline';
   fact.inline_code = code.map(show).join(' ');
   fact.code_dynamic = code.some((a) => a.dynamic);
@@ -54,8 +63,19 @@ function launchedCode(program: string, args: WordValue[]): WordValue[] | undefin
     }
     case 'ssh': {
       const rest = positionalsFrom(args, 0, SSH_VALUE);
-      return rest.length > 1 ? rest.slice(1) : undefined;
+      const cmd = rest.slice(rest[1]?.text === '--' ? 2 : 1);
+      return cmd.length > 0 ? cmd : undefined;
     }
+    case 'screen': {
+      const rest = positionalsFrom(args, 0, SCREEN_VALUE, /^-[a-zA-Z]*[ScephT]$/);
+      return rest.length > 0 ? rest : undefined;
+    }
+    case 'systemd-run': {
+      const rest = positionalsFrom(args, 0, SYSTEMD_RUN_VALUE);
+      return rest.length > 0 ? rest : undefined;
+    }
+    case 'tmux':
+      return tmuxCommand(args);
     case 'parallel':
       return parallelCommands(args);
     default:
@@ -64,14 +84,30 @@ function launchedCode(program: string, args: WordValue[]): WordValue[] | undefin
 }
 
 /** Words from the first non-option on (options with values skipped); a `--` ends the options. */
-function positionalsFrom(args: WordValue[], from: number, valueOptions: Set<string>): WordValue[] {
+function positionalsFrom(args: WordValue[], from: number, valueOptions: Set<string>, clusterWithValue?: RegExp): WordValue[] {
   for (let i = from; i < args.length; i++) {
     const a = args[i].text;
     if (a === '--') return args.slice(i + 1);
     if (!a.startsWith('-') || a === '-') return args.slice(i);
-    if (valueOptions.has(a)) i++;
+    if (valueOptions.has(a) || clusterWithValue?.test(a)) i++;
   }
   return [];
+}
+
+/** `tmux new -d 'CMD'`, `tmux send-keys -t x 'CMD' Enter`: the command line tmux hands to a shell. */
+function tmuxCommand(args: WordValue[]): WordValue[] | undefined {
+  const sub = args.findIndex((a) => !a.text.startsWith('-'));
+  if (sub < 0) return undefined;
+  const name = args[sub].text;
+  const rest = args.slice(sub + 1);
+  if (name === 'send-keys' || name === 'send') {
+    const keys = positionalsFrom(rest, 0, new Set(['-t', '-N'])).filter((a) => !/^(Enter|C-m|KPEnter|C-j)$/.test(a.text));
+    return keys.length > 0 ? keys : undefined;
+  }
+  if (!TMUX_SHELL.has(name)) return undefined;
+  // -d, -h, -b and -w take no value in new/split; only the value options named by their subcommand skip a word.
+  const words = positionalsFrom(rest, 0, new Set([...TMUX_VALUE].filter((o) => !['-d', '-h', '-b', '-w'].includes(o))));
+  return words.length > 0 ? words : undefined;
 }
 
 /** `parallel CMD ::: A B`: CMD with each item in place of `{}` (or after it), joined as one command line per item. */
