@@ -99,6 +99,21 @@ deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s,
 	startswith(f, concat("", [trim_right(p.resolved, "/"), "/"]))
 }
 
+# `grep -r x ~/.[m]2`: a pattern that could name such a folder names it.
+deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s, a pattern that names a folder holding %s.", [c.program, p.path, f])) if {
+	some c in input.commands
+	not "lists-only" in c.markers
+	some p in c.reads
+	p.glob
+	not has_class(p, "workspace")
+	parts := split(trim_right(p.resolved, "/"), "/")
+	count(parts) > 2
+	some f in tool_credential_files
+	fparts := split(f, "/")
+	count(fparts) > count(parts)
+	glob.match(concat("/", parts), ["/"], concat("/", array.slice(fparts, 0, count(parts))))
+}
+
 deny contains hit(c, "secrets.read", sprintf("%s reads files find picks by a credential's name (%s) in %s.", [c.program, name, f.positionals[0]])) if {
 	some c in input.commands
 	c.via == "exec"
