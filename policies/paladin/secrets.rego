@@ -93,8 +93,9 @@ deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s,
 	some c in input.commands
 	not "lists-only" in c.markers
 	some p in c.reads
+	not p.dynamic
 	not has_class(p, "workspace")
-	not has_class(p, "home-root")
+	startswith(p.resolved, "/~/")
 	some f in tool_credential_files
 	startswith(f, concat("", [trim_right(p.resolved, "/"), "/"]))
 }
@@ -105,7 +106,9 @@ deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s,
 	not "lists-only" in c.markers
 	some p in c.reads
 	p.glob
+	not p.dynamic
 	not has_class(p, "workspace")
+	startswith(p.resolved, "/~/")
 	parts := split(trim_right(p.resolved, "/"), "/")
 	count(parts) > 2
 	some f in tool_credential_files

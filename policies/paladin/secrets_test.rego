@@ -107,3 +107,7 @@ dump_then(program, pattern) := facts([
 test_environment_filtered_for_tokens if "secrets.environment-print" in fired(dump_then("grep", "token"))
 
 test_environment_filtered_for_node if not "secrets.environment-print" in fired(dump_then("grep", "NODE"))
+
+test_root_is_not_a_folder_of_tool_credentials if not "secrets.read-tool-credentials" in fired(facts([cmd({"program": "cat", "reads": [p("/", ["root"])]})]))
+
+test_unknown_item_is_not_a_folder_of_tool_credentials if not "secrets.read-tool-credentials" in fired(facts([cmd({"program": "wc", "reads": [{"path": "$?", "dynamic": true, "glob": true, "resolved": "/~", "classes": ["dynamic"]}]})]))

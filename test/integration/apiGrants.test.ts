@@ -87,7 +87,7 @@ test('system folders, other folders and Paladin\'s data are refused as workspace
   assert.match(await refusedRun({ workspace: path.dirname(f.dir) }), /holds Paladin's data folder/);
   const elsewhere = fs.mkdtempSync(path.join(path.dirname(f.dir), 'paladin-elsewhere-'));
   try {
-    assert.match(await refusedRun({ workspace: elsewhere }), /not under a folder this API key may use/);
+    assert.match(await refusedRun({ workspace: elsewhere }), /outside the folders granted to this client .*paladin keys create NAME --workspace DIR/);
   } finally {
     fs.rmSync(elsewhere, { recursive: true });
   }

@@ -20,8 +20,9 @@ import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import { createRecordsStage } from '../../server/src/records';
 import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
-import type { PlannerStage, ExplainerStage } from '../../server/src/stages';
+import { unusedExplainer, unusedPlanner } from '../support/fakeStages';
 import { localUserId, openDatabase } from '../../server/src/store/database';
+import { waitFor } from '../support/waitFor';
 
 const image = process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox';
 const docker = new Docker();
@@ -272,7 +273,7 @@ void e.run({ command: 'echo running; sleep 60', workspace: ${JSON.stringify(work
       const l = await list();
       return l.length === 5 && l.every((c) => c.State === 'running');
     };
-    while (!(await settled())) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(settled, 'the five containers run', 60_000, 100);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     assert.equal((await list()).length, 5, 'the crashed server left containers behind');
@@ -289,13 +290,8 @@ void e.run({ command: 'echo running; sleep 60', workspace: ${JSON.stringify(work
 
 describe('paladin run (through Paladin.run, real policy and records)', () => {
   // The planner is not part of running a command; this stand-in only satisfies the Stages shape.
-  const fakePlanner: PlannerStage = {
-    plan: () => Promise.reject(new Error('fake planner: not used by run')),
-    learn: () => undefined,
-    describe: () => ({ active: 'embedded', detail: 'fake planner for the run tests' }),
-    dispose: () => undefined,
-  };
-  const fakeExplainer: ExplainerStage = { explain: () => Promise.reject(new Error('fake explainer: not used by run')) };
+  const fakePlanner = unusedPlanner('run tests');
+  const fakeExplainer = unusedExplainer('run tests');
 
   async function cli(args: string[], values: Record<string, string | boolean>, over: Partial<CliContext> = {}) {
     const settings = settingsWith({ 'database.path': path.join(tmp, 'cli', 'paladin.db') });

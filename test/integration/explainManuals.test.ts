@@ -94,16 +94,15 @@ describe('host man pages', () => {
     const fresh = await hostOnly().explain(command);
     const cached = rows('host').map((r) => r.program);
     for (const p of ['du', 'sort', 'head']) assert.ok(cached.includes(p), `${p} cached`);
-    // A new library (as in a new process) reads the store, not man.
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const again = await hostOnly().explain(command);
-      times.push(performance.now() - t);
-      assert.deepEqual(again, fresh);
+    // A new library (as in a new process) reads the store, not man: with no
+    // man on PATH it still answers the same.
+    const searchPath = process.env.PATH;
+    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-no-man-'));
+    try {
+      assert.deepEqual(await hostOnly().explain(command), fresh);
+    } finally {
+      process.env.PATH = searchPath;
     }
-    times.sort((a, b) => a - b);
-    assert.ok(times[2] < 100, `warm explain took ${times[2].toFixed(1)} ms (median)`);
   });
 
   it('honours an abort signal', async () => {

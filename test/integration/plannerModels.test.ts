@@ -229,14 +229,25 @@ test('the circuit breaker skips a failing provider after repeated failures, then
 });
 
 test('with no model configured the router goes straight to the embedded planner, without network', async () => {
-  const p = planner({ 'ollama.url': 'http://127.0.0.1:9', 'openai.baseUrl': 'http://127.0.0.1:9/v1' });
-  const started = performance.now();
-  const result = await p.plan({ request: 'list the 3 biggest files in src', workspace }, {});
-  assert.equal(result.planner, 'embedded');
-  assert.deepEqual(result.skipped.map((s) => s.planner), ['ollama', 'openai']);
-  assert.match(result.skipped[0].reason, /no Ollama model/);
-  assert.match(result.skipped[1].reason, /no OpenAI API key/);
-  assert.ok(performance.now() - started < 1_500);
+  // Both model URLs point at a listener that counts connections: none is made.
+  let connections = 0;
+  const listener = net.createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(listener.address() as net.AddressInfo).port}`;
+  try {
+    const p = planner({ 'ollama.url': url, 'openai.baseUrl': `${url}/v1` });
+    const result = await p.plan({ request: 'list the 3 biggest files in src', workspace }, {});
+    assert.equal(result.planner, 'embedded');
+    assert.deepEqual(result.skipped.map((s) => s.planner), ['ollama', 'openai']);
+    assert.match(result.skipped[0].reason, /no Ollama model/);
+    assert.match(result.skipped[1].reason, /no OpenAI API key/);
+    assert.equal(connections, 0);
+  } finally {
+    await new Promise((resolve) => listener.close(resolve));
+  }
 });
 
 test('an explicitly chosen planner that cannot answer is a clear error', async () => {

@@ -16,10 +16,12 @@ import { createPolicyStage } from '../../server/src/policy';
 import { createRecordsStage } from '../../server/src/records';
 import { PresentRequest, RunRequest } from '../../server/src/protocol/protocol';
 import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
-import type { ExecutorStage, PolicyStage } from '../../server/src/stages';
+import type { PolicyStage } from '../../server/src/stages';
+import { FakeExecutorStage } from '../support/fakeStages';
 import { openDatabase, type Db } from '../../server/src/store/database';
 import { startOllamaStandIn, type OllamaChatRequest } from '../support/ollamaStandIn';
 import { startOpenAiStandIn, type OpenAiChatRequest } from '../support/openaiStandIn';
+import { waitFor } from '../support/waitFor';
 
 let db: Db;
 let policy: PolicyStage;
@@ -168,11 +170,11 @@ test('a cancelled presentation does not wait for the model', async () => {
     const controller = new AbortController();
     const started = Date.now();
     const pending = present('run-c', longOutput(), { planner: p, signal: controller.signal });
-    while (slow.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await waitFor(() => slow.requests.length > 0, 'the model stand-in has the request', 10_000, 1);
     controller.abort();
     const presentation = await pending;
     assert.equal(presentation.summary?.source, 'extractive');
-    assert.ok(Date.now() - started < 2_000);
+    assert.ok(Date.now() - started < 5_000, 'answered before the model (5 s late) would have');
     // A cancellation is not the model's failure: its circuit stays closed.
     assert.doesNotMatch(p.describe().detail, /circuit open/);
   } finally {
@@ -213,16 +215,7 @@ test('over the editor protocol: paladin/present carries the model\'s summary of 
   const seen: OllamaChatRequest[] = [];
   const ollama = await startOllamaStandIn({ models: ['lsp-model'], chat: (req) => (seen.push(req), 'The build failed on one missing name.') });
   // The executor is the only stand-in here: it prints long output without Docker.
-  const executor: ExecutorStage = {
-    async run(params, { onOutput }) {
-      onOutput?.({ stream: 'stdout', text: longOutput() });
-      return { runId: 'x', command: params.command, exitCode: 0, end: 'exited', durations: { queueMs: 0, startMs: 1, runMs: 2 }, bytes: { stdout: 1, stderr: 0 }, truncated: false, mode: params.mode, image: 'test' };
-    },
-    apply: async () => ({ applied: [], skipped: [] }),
-    discard: async () => undefined,
-    status: async () => ({ state: 'ready', detail: 'in-test executor' }),
-    dispose: async () => undefined,
-  };
+  const executor = new FakeExecutorStage(() => [{ stream: 'stdout', text: longOutput() }]);
   const create = async (settings: Settings) => {
     const store = openStore(settings);
     const stagePolicy = await createPolicyStage(store, settings);

@@ -18,7 +18,7 @@ import { Paladin } from '../../server/src/paladin';
 import { createPolicyStage } from '../../server/src/policy';
 import { createRecordsStage } from '../../server/src/records';
 import { normaliseSettings } from '../../server/src/settings/settings';
-import type { ExplainerStage, PlannerStage } from '../../server/src/stages';
+import { unusedExplainer, unusedPlanner } from '../support/fakeStages';
 import { localUserId, openDatabase } from '../../server/src/store/database';
 
 const image = process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox';
@@ -27,13 +27,8 @@ const settings = normaliseSettings({ 'sandbox.image': image, 'database.path': pa
 fs.mkdirSync(path.dirname(settings.database.path), { recursive: true });
 const asRoot = process.getuid?.() === 0;
 
-const planner: PlannerStage = {
-  plan: () => Promise.reject(new Error('not used by run')),
-  learn: () => undefined,
-  describe: () => ({ active: 'embedded', detail: 'stand-in: runs need no planner' }),
-  dispose: () => undefined,
-};
-const explainer: ExplainerStage = { explain: () => Promise.reject(new Error('not used by run')) };
+const planner = unusedPlanner('undo tests');
+const explainer = unusedExplainer('undo tests');
 
 let db: ReturnType<typeof openDatabase>;
 let paladin: Paladin;

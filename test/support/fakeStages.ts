@@ -38,15 +38,24 @@ export class FakePlannerStage implements PlannerStage {
   dispose(): void {}
 }
 
-/** FAKE executor: "runs" by streaming the command's words as output lines, exit 0. */
+/** One piece of output a FAKE executor prints. */
+export interface FakeOutput {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** FAKE executor: "runs" by printing `print(command)` (by default the command's words, one per line), exit 0. */
 export class FakeExecutorStage implements ExecutorStage {
-  async run(params: { command: string; mode: RunResult['mode'] }, options: { onOutput?: (c: { stream: 'stdout' | 'stderr'; text: string }) => void; runId?: string }): Promise<RunResult & { output?: Buffer }> {
-    const lines = params.command.split(/\s+/).map((w) => w + '\n');
-    for (const text of lines) options.onOutput?.({ stream: 'stdout', text });
-    const output = Buffer.from(lines.join(''));
+  constructor(private readonly print: (command: string) => FakeOutput[] = (command) => command.split(/\s+/).map((w) => ({ stream: 'stdout', text: w + '\n' }))) {}
+
+  async run(params: { command: string; mode: RunResult['mode'] }, options: { onOutput?: (c: FakeOutput) => void; runId?: string }): Promise<RunResult & { output?: Buffer }> {
+    const chunks = this.print(params.command);
+    for (const c of chunks) options.onOutput?.(c);
+    const stdout = Buffer.from(chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''));
+    const stderr = Buffer.byteLength(chunks.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''));
     return {
       runId: options.runId ?? 'fake', command: params.command, exitCode: 0, end: 'exited', durations: { queueMs: 0, startMs: 0, runMs: 1 },
-      bytes: { stdout: output.length, stderr: 0 }, truncated: false, mode: params.mode, image: 'fake', output,
+      bytes: { stdout: stdout.length, stderr }, truncated: false, mode: params.mode, image: 'fake', output: stdout,
     };
   }
   async apply() {
@@ -64,4 +73,19 @@ export class FakeExplainerStage implements ExplainerStage {
   async explain(command: string) {
     return { command, summary: 'fake', parts: command.split(' ').map((text) => ({ kind: 'argument' as const, text, explanation: '', source: 'unknown' as const })) };
   }
+}
+
+/** A planner for tests that only run commands: planning through it is a test bug and says so. */
+export function unusedPlanner(test: string): PlannerStage {
+  return {
+    plan: () => Promise.reject(new Error(`${test}: the planner is not used here`)),
+    learn: () => undefined,
+    describe: () => ({ active: 'embedded', detail: `no planner: ${test}` }),
+    dispose: () => undefined,
+  };
+}
+
+/** An explainer for tests that only run commands. */
+export function unusedExplainer(test: string): ExplainerStage {
+  return { explain: () => Promise.reject(new Error(`${test}: the explainer is not used here`)) };
 }

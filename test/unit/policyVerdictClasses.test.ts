@@ -47,8 +47,8 @@ test('find -ok/-okdir/-execdir, xargs into a shell, env -S and strace -o |cmd ru
 });
 
 test('printing the environment asks; printing a secret-looking variable is refused; env as a wrapper is unaffected', async () => {
-  await expectAll('ask', ['env', 'printenv', 'env -0', 'env -u HOME', 'printenv -0', 'export -p', 'export', 'declare -p', 'declare -x', 'typeset -p', 'readonly -p', 'set', 'set | grep AWS', '( set -o posix; set )', 'env | sort', "awk 'BEGIN{for (k in ENVIRON) print k, ENVIRON[k]}'", "awk '{print ENVIRON[$1]}' f"]);
-  await expectAll('deny', ['jq -n env', 'jq env', "jq -n '$ENV'", "jq -n '$ENV[$k]'", 'printenv GITHUB_TOKEN', 'printenv AWS_SECRET_ACCESS_KEY', 'declare -p AWS_SECRET_ACCESS_KEY', 'declare -p PATH NPM_TOKEN', 'export -p DB_PASSWORD', "jq -n '$ENV.GITHUB_TOKEN'", "jq -n 'env[\"STRIPE_API_KEY\"]'", 'jq -n \'$ENV."OPENAI_API_KEY"\'', "awk 'BEGIN{print ENVIRON[\"AWS_SECRET_ACCESS_KEY\"]}'", 'cat /proc/self/environ', 'cat /proc/*/environ', "tr '\\0' '\\n' < /proc/1/environ"]);
+  await expectAll('ask', ['env', 'printenv', 'env -0', 'env -u HOME', 'printenv -0', 'export -p', 'export', 'declare -p', 'declare -x', 'typeset -p', 'readonly -p', 'set', '( set -o posix; set )', 'env | sort', "awk 'BEGIN{for (k in ENVIRON) print k, ENVIRON[k]}'", "awk '{print ENVIRON[$1]}' f"]);
+  await expectAll('deny', ['set | grep AWS', 'jq -n env', 'jq env', "jq -n '$ENV'", "jq -n '$ENV[$k]'", 'printenv GITHUB_TOKEN', 'printenv AWS_SECRET_ACCESS_KEY', 'declare -p AWS_SECRET_ACCESS_KEY', 'declare -p PATH NPM_TOKEN', 'export -p DB_PASSWORD', "jq -n '$ENV.GITHUB_TOKEN'", "jq -n 'env[\"STRIPE_API_KEY\"]'", 'jq -n \'$ENV."OPENAI_API_KEY"\'', "awk 'BEGIN{print ENVIRON[\"AWS_SECRET_ACCESS_KEY\"]}'", 'cat /proc/self/environ', 'cat /proc/*/environ', "tr '\\0' '\\n' < /proc/1/environ"]);
   await expectAll('allow', ['env FOO=1 ls', 'env LANG=C sort notes.txt', 'printenv HOME', 'declare -p PATH', "jq -n '$ENV.HOME'", "awk 'BEGIN{print ENVIRON[\"HOME\"]}'", "jq '.env' package.json", "jq --arg env prod '.x' f.json", 'export FOO=1', 'declare -i n=1', 'set -e', 'set -o', 'declare -A m', 'local x']);
 });
 

@@ -19,7 +19,8 @@ import { createPolicyStage } from '../../server/src/policy';
 import { createRecordsStage } from '../../server/src/records';
 import { CheckRequest, HistoryRequest, PlanProgressNotification, PlanRequest, PresentRequest, RunOutputNotification, RunRequest, StatusRequest, type PolicyDecision, type RunResult, type ServerStatus } from '../../server/src/protocol/protocol';
 import type { Settings } from '../../server/src/settings/settings';
-import type { ExecutorStage, ExplainerStage, PlannerStage } from '../../server/src/stages';
+import type { ExplainerStage, PlannerStage } from '../../server/src/stages';
+import { FakeExecutorStage } from '../support/fakeStages';
 import { startServer } from '../../server/src/lsp/startServer';
 
 let client: MessageConnection;
@@ -53,18 +54,11 @@ function testPlanner(policy: { check(c: string): Promise<import('../../server/sr
   };
 }
 
-const testExecutor: ExecutorStage = {
-  async run(params, { onOutput }) {
-    onOutput?.({ stream: 'stdout', text: '{"files": ' });
-    onOutput?.({ stream: 'stderr', text: 'warn\n' });
-    onOutput?.({ stream: 'stdout', text: '["a", "b"]}\n' });
-    return { runId: 'x', command: params.command, exitCode: 0, end: 'exited', durations: { queueMs: 0, startMs: 1, runMs: 2 }, bytes: { stdout: 22, stderr: 5 }, truncated: false, mode: params.mode, image: 'test' };
-  },
-  apply: async () => ({ applied: [], skipped: [] }),
-  discard: async () => undefined,
-  status: async () => ({ state: 'ready', detail: 'in-test executor' }),
-  dispose: async () => undefined,
-};
+const testExecutor = new FakeExecutorStage(() => [
+  { stream: 'stdout', text: '{"files": ' },
+  { stream: 'stderr', text: 'warn\n' },
+  { stream: 'stdout', text: '["a", "b"]}\n' },
+]);
 
 const testExplainer: ExplainerStage = { explain: async (command) => ({ command, summary: 'lists', parts: [] }) };
 

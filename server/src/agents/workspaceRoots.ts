@@ -1,49 +1,38 @@
 // Which folders an agent front may name as a workspace: the folder it was
 // started in (or the hook event's cwd) and any folder granted at start, and
-// nothing outside them. Paladin's own workspace check runs after this one.
+// nothing outside them. The decision is the gateway's one workspace check
+// (gateway/workspaceGrant.ts), the same an API key gets: protected folders,
+// the granted roots, and the owner.
 
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { checkClientWorkspace, grantableRoot, protectedFolders, protectedReason, workspaceFacts } from '../gateway/workspaceGrant';
 import { RequestError } from '../kernel';
 
-function real(dir: string): string {
-  try {
-    return fs.realpathSync(dir);
-  } catch {
-    throw new RequestError(`The workspace folder ${dir} does not exist. Name an existing folder.`);
-  }
-}
+const HOW_TO_GRANT = 'Start the agent front with --workspace DIR to grant another folder.';
 
-function isWithin(dir: string, root: string): boolean {
-  const rel = path.relative(root, dir);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** Folders of the system itself: never a workspace for an agent, whatever it was started in. */
-const SYSTEM = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/proc', '/root', '/run', '/sbin', '/sys', '/usr', '/var'];
-
-export function isSystemFolder(dir: string, home = os.homedir()): boolean {
-  if (dir === '/' || dir === path.dirname(home)) return true;
-  if (isWithin(dir, home)) return false;
-  return SYSTEM.some((s) => isWithin(dir, s)) && !isWithin(dir, '/var/tmp');
+/** A folder no agent may work in: a system folder, another user's home, Paladin's data, or one holding them. */
+export function isSystemFolder(dir: string, dataDirs: readonly string[] = []): boolean {
+  const facts = workspaceFacts(dir);
+  const real = 'error' in facts ? path.resolve(dir) : facts.real;
+  return protectedReason(real, protectedFolders({ dataDirs })) !== undefined;
 }
 
 export class WorkspaceRoots {
   readonly roots: string[];
-  constructor(roots: string[]) {
-    this.roots = roots.map((r) => real(path.resolve(r)));
-    const system = this.roots.find((r) => isSystemFolder(r));
-    if (system) throw new RequestError(`${system} is a system folder, never a workspace. Start in a project folder or grant one with --workspace DIR.`);
+
+  constructor(roots: string[], private readonly dataDirs: readonly string[] = []) {
+    this.roots = roots.map((r) => {
+      const granted = grantableRoot(path.resolve(r), dataDirs);
+      if (!granted.ok) throw new RequestError(`${granted.reason.replace(/\.$/, '')}. Start in a project folder or grant one with --workspace DIR.`);
+      return granted.root;
+    });
   }
 
-  /** The workspace to use: the first root by default; a named one must lie under a root (links resolved). */
+  /** The workspace to use: the first root by default; a named one (relative to the first root) must lie under a root. */
   pick(requested: string | undefined): string {
-    if (requested === undefined || requested === '') return this.roots[0];
-    const dir = real(path.resolve(this.roots[0], requested));
-    if (this.roots.some((root) => isWithin(dir, root)) && !isSystemFolder(dir)) return dir;
-    throw new RequestError(
-      `The workspace ${requested} is outside the folders granted to this client (${this.roots.join(', ')}). Start it with --workspace DIR to grant another folder.`,
-    );
+    const dir = requested === undefined || requested === '' ? undefined : path.resolve(this.roots[0], requested);
+    const decision = checkClientWorkspace(dir, { roots: this.roots, serverRoots: this.roots, dataDirs: this.dataDirs, howToGrant: HOW_TO_GRANT });
+    if (!decision.ok) throw new RequestError(decision.reason, 'forbidden');
+    return decision.workspace;
   }
 }

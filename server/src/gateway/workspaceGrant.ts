@@ -14,6 +14,9 @@ import * as path from 'node:path';
 /** Folders that are never a workspace, nor anything below them. `/` only as itself (it holds everything). */
 export const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev', '/run', '/etc', '/var', '/root', '/boot', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/snap', '/lost+found'] as const;
 
+/** How an API key's owner grants a folder (the default advice of a refusal). */
+const KEY_GRANT_HINT = 'Its owner can grant one: paladin keys create NAME --workspace DIR, or list it in paladin.api.workspaces.';
+
 /** Rights a key may hold beyond running in its workspaces; a client's `approved` flag never stands in for them. */
 export const KEY_RIGHTS = ['live', 'network'] as const;
 export type KeyRight = (typeof KEY_RIGHTS)[number];
@@ -53,12 +56,12 @@ export function protectedReason(real: string, protectedDirs: readonly Protected[
  * The whole decision for a client-named workspace: protected folders first,
  * then the client's roots, then ownership. Pure: every fact comes in resolved.
  */
-export function decideWorkspace(facts: WorkspaceFacts, grant: { roots: readonly string[]; serverUid: number | undefined; protectedDirs: readonly Protected[] }): GrantDecision {
+export function decideWorkspace(facts: WorkspaceFacts, grant: { roots: readonly string[]; serverUid: number | undefined; protectedDirs: readonly Protected[]; howToGrant?: string }): GrantDecision {
   const refused = protectedReason(facts.real, grant.protectedDirs);
   if (refused) return { ok: false, reason: `The workspace ${refused}.` };
   if (!grant.roots.some((root) => isWithin(facts.real, root))) {
     const roots = grant.roots.length ? grant.roots.join(', ') : 'none';
-    return { ok: false, reason: `The workspace ${facts.real} is not under a folder this API key may use (granted: ${roots}). Its owner can grant one: paladin keys create NAME --workspace DIR, or list it in paladin.api.workspaces.` };
+    return { ok: false, reason: `The workspace ${facts.real} is outside the folders granted to this client (granted: ${roots}). ${grant.howToGrant ?? KEY_GRANT_HINT}` };
   }
   if (grant.serverUid !== undefined && facts.ownerUid !== grant.serverUid) {
     return { ok: false, reason: `The workspace ${facts.real} belongs to uid ${facts.ownerUid}, not to the user the Paladin server runs as (uid ${grant.serverUid}); runs never take on another user's identity.` };
@@ -152,6 +155,8 @@ export interface ClientGrant {
   dataDirs: readonly string[];
   /** The uid the server runs as; workspaces must belong to it. */
   serverUid?: number;
+  /** How this kind of client is granted a folder, for the refusal (default: the API key advice). */
+  howToGrant?: string;
 }
 
 /**
@@ -165,7 +170,7 @@ export function checkClientWorkspace(requested: string | undefined, grant: Clien
   if (!path.isAbsolute(dir)) return { ok: false, reason: `The workspace must be an absolute path, not ${JSON.stringify(dir)}.` };
   const facts = workspaceFacts(dir);
   if ('error' in facts) return { ok: false, reason: facts.error };
-  return decideWorkspace(facts, { roots, serverUid: grant.serverUid ?? process.getuid?.(), protectedDirs: protectedFolders({ dataDirs: grant.dataDirs }) });
+  return decideWorkspace(facts, { roots, serverUid: grant.serverUid ?? process.getuid?.(), protectedDirs: protectedFolders({ dataDirs: grant.dataDirs }), howToGrant: grant.howToGrant });
 }
 
 /** A folder a key is granted, checked when the key is made: it must exist and be a folder a workspace may be. */

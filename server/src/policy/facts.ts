@@ -9,15 +9,18 @@ import { isWellKnownProgram } from '../shell/programs';
 import { describeProgram } from './programFacts';
 import { SequenceWatch } from './tools';
 import { unwrap } from './wrappers';
-import { parseShell, nodeType, shellOps, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
-import { arithm, scopedWordValue, showDynamic, type Nested, type WordScope, type WordValue } from '../shell/words';
-import { arithAssigned, arithRefs, integerAssignment, integerAttributes, testWords } from './arithFacts';
+import { parseShell, nodeType, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
+import { scopedWordValue, type Nested, type WordScope, type WordValue } from '../shell/words';
+import { arithRefs, integerAttributes } from './arithFacts';
 import { ShellState } from './shellState';
-import { staticOutput, staticPipeline } from './staticOutput';
+import { staticOutput } from './staticOutput';
 import { expandWords, linkedPath, recordState } from './stateFacts';
 import { recordWrittenFiles } from './codeFeeds';
 import { byteToCharOffset } from '../shell/offsets';
-import { environmentPrints } from './envDumpFacts';
+import { walkCompound } from './compoundFacts';
+import { emptyCommandFact } from './commandFact';
+import { walkAssignment, walkDeclClause } from './assignmentFacts';
+import { describeRedirects } from './redirectFacts';
 import { substitutedReads } from './substitutionReads';
 import { certificateReads } from './certificateFacts';
 
@@ -61,6 +64,9 @@ export class Walker {
   /** A working folder for the next command only (`env -C DIR`). */
   commandCwd: Cwd | undefined;
   private pipelineCount = 0;
+  nextPipeline(): number {
+    return this.pipelineCount++;
+  }
   /** Names given the integer attribute (`declare -i`): a plain assignment to one is arithmetic. */
   readonly integers = new Set<string>();
   readonly state = new ShellState();
@@ -123,145 +129,7 @@ export class Walker {
       return;
     }
     if (redirs.length > 0 || cmd === null || cmd === undefined) this.redirectOnly(redirs, inner, type === 'nil' ? ':redirect' : ':compound');
-    switch (type) {
-      case 'nil':
-        return;
-      case 'BinaryCmd': {
-        const op = shellOps().binary.get(cmd.Op as number) ?? '?';
-        if (op === '|' || op === '|&') {
-          const stages: ShNode[] = [];
-          const flatten = (n: ShNode) => {
-            const c = n.Cmd;
-            if (nodeType(c) === 'BinaryCmd' && ['|', '|&'].includes(shellOps().binary.get(c.Op as number) ?? '') && (n.Redirs ?? []).length === 0 && !n.Background) {
-              flatten(c.X);
-              flatten(c.Y);
-            } else stages.push(n);
-          };
-          flatten(cmd.X);
-          flatten(cmd.Y);
-          const id = this.pipelineCount++;
-          this.facts.pipelines.push({ id, stages: stages.length });
-          stages.forEach((s, i) => {
-            const restore = this.state.snapshot();
-            const stdinText = i > 0 ? staticPipeline(stages.slice(0, i), this.scope) : inner.stdinText;
-            this.stmt(s, { ...inner, pipeline: id, stage: i, stdinPiped: i > 0 || inner.stdinPiped, stdinText });
-            restore();
-          });
-        } else {
-          this.stmt(cmd.X, inner);
-          this.branch(() => this.stmt(cmd.Y, inner));
-        }
-        return;
-      }
-      case 'Subshell': {
-        const saved = this.cwd;
-        const restore = this.state.snapshot();
-        this.stmts(cmd.Stmts, inner);
-        restore();
-        this.cwd = saved;
-        return;
-      }
-      case 'Block':
-        this.stmts(cmd.Stmts, inner);
-        return;
-      case 'IfClause': {
-        let clause = cmd;
-        this.stmts(clause.Cond, inner);
-        this.branch(() => {
-          while (clause) {
-            if (clause !== cmd) this.stmts(clause.Cond, inner);
-            this.branch(() => this.stmts(clause.Then, inner));
-            clause = clause.Else;
-          }
-        });
-        return;
-      }
-      case 'WhileClause': {
-        const cond: ShNode[] = cmd.Cond ?? [];
-        const always = cond.every((s) => {
-          const c = s.Cmd;
-          if (nodeType(c) !== 'CallExpr' || (c.Args ?? []).length !== 1) return false;
-          const w = this.word(c.Args[0]).text;
-          return cmd.Until ? w === 'false' : w === 'true' || w === ':';
-        });
-        this.facts.loops.push({ endless: always });
-        const loop = { ...inner, inLoop: true };
-        this.stmts(cond, loop);
-        this.branch(() => this.stmts(cmd.Do, loop));
-        return;
-      }
-      case 'ForClause': {
-        const loopNode = cmd.Loop;
-        const v = this.scratchWord();
-        if (nodeType(loopNode) === 'WordIter') {
-          const items = expandWords((loopNode.Items ?? []).map((w: ShNode) => this.word(w)), this.state);
-          for (const w of items) this.walkNested(w, -1, inner);
-          // `for d in a b` assigns d, as `d=a` would.
-          if (loopNode.Name?.Value) this.facts.assignments.push({ name: loopNode.Name.Value, value: showDynamic(items.map((w: WordValue) => w.text).join(' ')), dynamic: items.length === 0 || items.some((w: WordValue) => w.dynamic || w.glob), scope: 'shell', command_index: -1 });
-          this.facts.loops.push({ endless: false });
-          const name: string = loopNode.Name?.Value ?? '';
-          // Known items: the body is read once for each (up to four), with the loop variable set to it.
-          const known = items.length > 0 && items.length <= 4 && items.every((w) => !w.dynamic && !w.glob);
-          for (const item of known ? items : [undefined]) {
-            this.branch(() => {
-              if (name) this.state.set(name, item ? item.text : null);
-              this.stmts(cmd.Do, { ...inner, inLoop: true });
-            });
-          }
-          return;
-        }
-        for (const n of [loopNode.Init, loopNode.Cond, loopNode.Post]) for (const a of arithAssigned(n)) this.state.markNumeric(a);
-        arithm(v, loopNode.Init);
-        arithm(v, loopNode.Cond);
-        arithm(v, loopNode.Post);
-        this.walkNested(v, -1, inner);
-        this.facts.loops.push({ endless: !loopNode.Cond });
-        this.branch(() => this.stmts(cmd.Do, { ...inner, inLoop: true }));
-        return;
-      }
-      case 'CaseClause': {
-        this.walkNested(this.word(cmd.Word), -1, inner);
-        for (const item of cmd.Items ?? []) {
-          for (const p of item.Patterns ?? []) this.walkNested(this.word(p), -1, inner);
-          this.branch(() => this.stmts(item.Stmts, inner));
-        }
-        return;
-      }
-      case 'FuncDecl':
-        this.funcDecl(cmd, inner);
-        return;
-      case 'ArithmCmd': {
-        const v = this.scratchWord();
-        arithm(v, cmd.X);
-        this.walkNested(v, -1, inner);
-        for (const a of arithAssigned(cmd.X)) this.state.markNumeric(a);
-        return;
-      }
-      case 'TestClause': {
-        const v = this.scratchWord();
-        testWords(cmd.X, v, () => this.scratchWord());
-        this.walkNested(v, -1, inner);
-        return;
-      }
-      case 'LetClause': {
-        const v = this.scratchWord();
-        for (const e of cmd.Exprs ?? []) arithm(v, e);
-        this.walkNested(v, -1, inner);
-        for (const e of cmd.Exprs ?? []) for (const a of arithAssigned(e)) this.state.markNumeric(a);
-        return;
-      }
-      case 'DeclClause':
-        this.declClause(cmd, redirs, inner);
-        return;
-      case 'TimeClause':
-        this.stmt(cmd.Stmt, inner);
-        return;
-      case 'CoprocClause':
-        this.stmt(cmd.Stmt, { ...inner, background: true });
-        return;
-      default:
-        this.unknown('unsupported-syntax', `the ${type} construct is not understood by the policy`, -1);
-    }
+    walkCompound(this, type, cmd, redirs, inner);
   }
 
   /** Read a word with what the line has made known so far. */
@@ -326,97 +194,13 @@ export class Walker {
 
   newCommand(ctx: Context): CommandFact {
     if (this.facts.commands.length >= this.limits.maxCommands) this.exceed(`more than ${this.limits.maxCommands} commands`);
-    const fact: CommandFact = {
-      index: this.facts.commands.length,
-      span: ctx.span,
-      program: '',
-      name: '',
-      name_dynamic: false,
-      name_from_substitution: false,
-      name_obfuscated: false,
-      path_given: false,
-      args: [],
-      dynamic_args: [],
-      flags: [],
-      positionals: [],
-      subcommand: '',
-      wrappers: [],
-      privileged: ctx.privileged,
-      env: [],
-      redirects: [],
-      reads: [],
-      writes: [],
-      deletes: [],
-      network: false,
-      targets: [],
-      uploads: false,
-      listens: false,
-      shell: false,
-      interpreter: false,
-      runs_code: 'none',
-      inline_code: '',
-      code_dynamic: false,
-      runs_command: [],
-      decodes: false,
-      stdin: ctx.stdinPiped ? 'pipe' : 'inherit',
-      pipeline: ctx.pipeline,
-      stage: ctx.stage,
-      parent: ctx.parent,
-      via: ctx.via,
-      in_function: ctx.inFunction,
-      in_loop: ctx.inLoop,
-      background: ctx.background,
-      markers: [],
-    };
+    const fact = emptyCommandFact(this.facts.commands.length, ctx);
     this.facts.commands.push(fact);
     return fact;
   }
 
   assignment(a: ShNode, scope: AssignmentFact['scope'], index: number, ctx: Context): AssignmentFact | undefined {
-    const name: string = a.Name?.Value ?? '';
-    let value = '';
-    let dynamic = false;
-    let known: string | null = '';
-    if (a.Value) {
-      const v = this.word(a.Value);
-      value = showDynamic(v.text);
-      dynamic = v.dynamic;
-      known = v.dynamic ? null : v.text;
-      this.walkNested(v, index, ctx);
-      if (this.integers.has(name)) integerAssignment(this, name, a.Value, v, index, ctx);
-    }
-    const elems: (string | null)[] = [];
-    if (a.Array) {
-      for (const e of a.Array.Elems ?? []) {
-        const ev = e.Value ? this.word(e.Value) : undefined;
-        if (ev) this.walkNested(ev, index, ctx);
-        elems.push(e.Index || !ev || ev.dynamic || ev.glob ? null : ev.text);
-        if (e.Index) {
-          const v = this.scratchWord();
-          arithm(v, e.Index);
-          this.walkNested(v, index, ctx);
-        }
-      }
-      dynamic = true;
-    }
-    if (a.Index) {
-      const v = this.scratchWord();
-      arithm(v, a.Index);
-      this.walkNested(v, index, ctx);
-    }
-    if (!name) return undefined;
-    if (scope !== 'command') {
-      const i = a.Index ? this.word(a.Index) : undefined;
-      if (a.Array) this.state.setArray(name, elems);
-      else if (i) this.state.set(name, i.dynamic ? null : known, i.dynamic ? undefined : i.text);
-      else if (a.Append) {
-        const before = this.state.lookup(name);
-        this.state.set(name, before === undefined || known === null ? null : before + known);
-      } else this.state.set(name, known);
-    }
-    const fact: AssignmentFact = { name: this.state.resolveName(name), value, dynamic, scope, command_index: index };
-    this.facts.assignments.push(fact);
-    return fact;
+    return walkAssignment(this, a, scope, index, ctx);
   }
 
   redirectOnly(redirs: ShNode[], ctx: Context, program: string): void {
@@ -476,51 +260,7 @@ export class Walker {
   }
 
   redirects(fact: CommandFact, redirs: ShNode[], ctx: Context): void {
-    for (const r of redirs) {
-      const op = shellOps().redirect.get(r.Op as number) ?? '?';
-      const v = this.word(r.Word);
-      this.walkNested(v, fact.index, ctx);
-      const fd: string | null = r.N ? (r.N.Value as string) : null;
-      let kind: (typeof fact.redirects)[number]['kind'];
-      if (op === '<<' || op === '<<-') {
-        kind = 'heredoc';
-        if (r.Hdoc) {
-          // A quoted delimiter keeps the body as written; otherwise it reads as if in double quotes.
-          const body = v.quoted ? { ...this.scratchWord(), text: (r.Hdoc.Parts ?? []).map((x: ShNode) => (x.Value as string) ?? '').join('') } : this.word({ type: 'Word', Parts: [{ type: 'DblQuoted', Parts: r.Hdoc.Parts ?? [] }] });
-          this.walkNested(body, fact.index, ctx);
-          fact.inline_code = showDynamic(body.text);
-          fact.code_dynamic = fact.code_dynamic || body.dynamic;
-        }
-        fact.stdin = 'heredoc';
-      } else if (op === '<<<') {
-        kind = 'herestring';
-        fact.stdin = 'herestring';
-        fact.inline_code = showDynamic(v.text);
-        fact.code_dynamic = v.dynamic;
-      } else if (op === '>&' || op === '<&') {
-        kind = /^([0-9]+-?|-)$/.test(v.text) ? 'dup' : 'write';
-      } else if (op === '<') {
-        kind = 'read';
-        if (fd === null || fd === '0') fact.stdin = 'file';
-      } else if (op === '<>') kind = 'read-write';
-      else if (op === '>>' || op === '&>>') kind = 'append';
-      else kind = 'write';
-      let classes: string[] = [];
-      if (kind !== 'dup' && kind !== 'heredoc' && kind !== 'herestring') {
-        const p = this.path(v);
-        classes = p.classes;
-        if (kind === 'read' || kind === 'read-write') fact.reads.push(p);
-        if (kind === 'write' || kind === 'append' || kind === 'read-write') {
-          if (!p.classes.includes('pseudo-device')) fact.writes.push(p);
-        }
-        if (p.classes.includes('network-socket')) {
-          fact.network = true;
-          fact.targets.push(v.text);
-          if (kind !== 'read') fact.uploads = true;
-        }
-      }
-      fact.redirects.push({ op, fd, target: showDynamic(v.text), kind, dynamic: v.dynamic, classes });
-    }
+    describeRedirects(this, fact, redirs, ctx);
   }
 
   path(v: WordValue) {
@@ -554,43 +294,7 @@ export class Walker {
   }
 
   declClause(cmd: ShNode, redirs: ShNode[], ctx: Context): void {
-    const fact = this.newCommand(ctx);
-    const variant: string = cmd.Variant?.Value ?? 'declare';
-    fact.program = variant;
-    fact.name = variant;
-    const args: ShNode[] = cmd.Args ?? [];
-    const nakedWords = expandWords(args.filter((a) => a.Naked).map((a) => (a.Value ? this.word(a.Value) : { ...this.scratchWord(), text: a.Name?.Value ?? '' })), this.state);
-    for (const v of nakedWords) this.walkNested(v, fact.index, ctx);
-    const naked = nakedWords.map((w) => w.text);
-    fact.args = naked.map(showDynamic);
-    fact.flags = naked.filter((a) => a.startsWith('-')).flatMap((a) => a.slice(1).split(''));
-    const exported = variant === 'export' || fact.flags.includes('x');
-    if (fact.flags.includes('i')) for (const a of args) if (a.Name?.Value) this.integers.add(a.Name.Value as string);
-    if (fact.flags.includes('i')) for (const n of naked) if (/^[A-Za-z_]\w*$/.test(n)) this.integers.add(n);
-    const scope = exported ? 'export' : 'shell';
-    for (const a of args) {
-      if (a.Naked) continue;
-      const f = this.assignment(a, scope, fact.index, ctx);
-      if (f) fact.env.push({ name: f.name, value: f.value, dynamic: f.dynamic });
-      if (f && fact.flags.includes('n') && !f.dynamic) this.state.nameref(f.name, f.value);
-      if (f && fact.flags.includes('i')) arithRefs(this, f.value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [], fact.index, ctx);
-    }
-    // `export "X=1"` and `declare "X=1"`: a quoted word that still assigns.
-    nakedWords.forEach((w) => {
-      const m = w && /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(w.text);
-      if (!w || !m) return;
-      if (fact.flags.includes('n') && !w.dynamic) this.state.nameref(m[1], m[2]);
-      else this.state.set(m[1], w.dynamic ? null : m[2]);
-      if (fact.flags.includes('i')) {
-        this.integers.add(m[1]);
-        integerAssignment(this, m[1], { Parts: [] }, { ...w, text: m[2] }, fact.index, ctx);
-      }
-      this.facts.assignments.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic, scope, command_index: fact.index });
-      fact.env.push({ name: m[1], value: showDynamic(m[2]), dynamic: w.dynamic });
-    });
-    // Assignments are not printing: `export X=1` is not `export`.
-    fact.markers.push(...environmentPrints(variant, args.some((a) => !a.Naked) ? [...naked, 'X='] : naked));
-    this.redirects(fact, redirs, ctx);
+    walkDeclClause(this, cmd, redirs, ctx);
   }
 }
 

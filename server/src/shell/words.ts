@@ -127,87 +127,83 @@ export function wordValue(word: ShNode): WordValue {
 
 function addPart(v: WordValue, part: ShNode, inDouble: boolean, first: boolean): void {
   switch (nodeType(part)) {
-    case 'Lit': {
-      const raw = part.Value as string;
-      if (inDouble) {
-        v.text += unescapeDouble(raw);
-      } else {
-        if (raw.includes('\\')) v.quoted = true;
-        if (hasUnescapedGlob(raw)) v.glob = true;
-        if (BRACES.test(raw)) v.braces = true;
-        v.text += unescapeUnquoted(raw);
-      }
-      return;
-    }
-    case 'SglQuoted': {
+    case 'Lit':
+      return addLiteral(v, part.Value as string, inDouble);
+    case 'SglQuoted':
       v.quoted = true;
-      if (part.Dollar === true) {
+      if (part.Dollar !== true) v.text += part.Value as string;
+      else {
         v.ansiC = true;
         // Bash ends a $'...' string at its first NUL byte.
         v.text += decodeAnsiC(part.Value as string).split('\u0000')[0];
-      } else {
-        v.text += part.Value as string;
       }
       return;
-    }
     case 'DblQuoted': {
       v.quoted = true;
       const inner: ShNode[] = part.Parts ?? [];
       inner.forEach((p, i) => addPart(v, p, true, first && i === 0));
       return;
     }
-    case 'ParamExp': {
-      paramExp(v, part, first, inDouble);
-      return;
-    }
-    case 'CmdSubst': {
-      v.nested.push({ kind: 'command-substitution', stmts: part.Stmts ?? [] });
-      const out = scope?.substitute?.(part.Stmts ?? []);
-      if (out !== undefined) {
-        v.fromSubstitution = true;
-        const start = v.text.length;
-        v.text += out.replace(/\n+$/, '');
-        if (!inDouble) {
-          v.split = true;
-          (v.splitRanges ??= []).push([start, v.text.length]);
-        }
-        return;
-      }
-      v.dynamic = true;
-      v.fromSubstitution = true;
-      v.text += DYNAMIC;
-      return;
-    }
-    case 'ProcSubst': {
-      v.dynamic = true;
-      v.fromSubstitution = true;
-      v.text += DYNAMIC;
-      const op = shellOps().procSubst.get(part.Op as number) ?? '<(';
-      v.procSubst = op === '>(' ? '>(' : '<(';
-      v.nested.push({ kind: op === '>(' ? 'process-substitution-out' : 'process-substitution-in', stmts: part.Stmts ?? [] });
-      return;
-    }
-    case 'ArithmExp': {
+    case 'ParamExp':
+      return paramExp(v, part, first, inDouble);
+    case 'CmdSubst':
+      return addCommandSubstitution(v, part, inDouble);
+    case 'ProcSubst':
+      return addProcessSubstitution(v, part);
+    case 'ArithmExp':
       v.dynamic = true;
       v.text += DYNAMIC;
       arithm(v, part.X);
       return;
-    }
-    case 'ExtGlob': {
+    case 'ExtGlob':
+    case 'BraceExp':
       v.glob = true;
       v.text += '*';
       return;
-    }
-    case 'BraceExp': {
-      v.glob = true;
-      v.text += '*';
-      return;
-    }
     default:
       v.dynamic = true;
       v.text += DYNAMIC;
       v.unknown.push({ construct: 'unsupported-syntax', detail: `word part ${nodeType(part)}` });
   }
+}
+
+function addLiteral(v: WordValue, raw: string, inDouble: boolean): void {
+  if (inDouble) {
+    v.text += unescapeDouble(raw);
+    return;
+  }
+  if (raw.includes('\\')) v.quoted = true;
+  if (hasUnescapedGlob(raw)) v.glob = true;
+  if (BRACES.test(raw)) v.braces = true;
+  v.text += unescapeUnquoted(raw);
+}
+
+/** `$(…)`: its output when the scope knows it (word-split unless quoted), else a run-time value. */
+function addCommandSubstitution(v: WordValue, part: ShNode, inDouble: boolean): void {
+  v.nested.push({ kind: 'command-substitution', stmts: part.Stmts ?? [] });
+  v.fromSubstitution = true;
+  const out = scope?.substitute?.(part.Stmts ?? []);
+  if (out === undefined) {
+    v.dynamic = true;
+    v.text += DYNAMIC;
+    return;
+  }
+  const start = v.text.length;
+  v.text += out.replace(/\n+$/, '');
+  if (!inDouble) {
+    v.split = true;
+    (v.splitRanges ??= []).push([start, v.text.length]);
+  }
+}
+
+/** `<(…)` and `>(…)`: a file name only known at run time, fed by (or feeding) commands. */
+function addProcessSubstitution(v: WordValue, part: ShNode): void {
+  v.dynamic = true;
+  v.fromSubstitution = true;
+  v.text += DYNAMIC;
+  const op = shellOps().procSubst.get(part.Op as number) ?? '<(';
+  v.procSubst = op === '>(' ? '>(' : '<(';
+  v.nested.push({ kind: op === '>(' ? 'process-substitution-out' : 'process-substitution-in', stmts: part.Stmts ?? [] });
 }
 
 function paramExp(v: WordValue, part: ShNode, first: boolean, inDouble: boolean): void {

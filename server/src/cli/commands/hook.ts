@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { agentActor } from '../../agents/identity';
 import { isSystemFolder } from '../../agents/workspaceRoots';
+import { dataFolders } from '../../gateway/workspaceGrant';
 import { answerHook, MAX_EVENT_BYTES, refusal, shellQuote, type HookOutcome } from '../../agents/hooks/answerHook';
 import { claudeCodeHook } from '../../agents/hooks/claudeCode';
 import { cursorHook } from '../../agents/hooks/cursor';
@@ -92,7 +93,7 @@ async function check(ctx: CliContext, format: HookFormat, event: ShellEvent) {
   const actor = agentActor(ctx.actor.userId, format.source, event.client);
   const cwd = path.resolve(event.cwd ?? process.cwd());
   // An agent working in a system folder gets no workspace: every path it names counts as outside one.
-  const workspace = isSystemFolder(cwd) ? undefined : cwd;
+  const workspace = isSystemFolder(cwd, dataFolders(ctx.settings.database.path)) ? undefined : cwd;
   const policy = await paladin.check(actor, event.command, { workspace });
   paladin.stages.records.recordPlan({ actor, query: '', plannedCommand: event.command, policyDecision: policy.decision, workspace: workspace ?? cwd, status: 'judged' });
   return policy;

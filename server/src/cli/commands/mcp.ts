@@ -4,6 +4,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { ApprovalMode } from '../../agents/mcpContext';
 import { serveMcp } from '../../agents/mcpServer';
 import { WorkspaceRoots } from '../../agents/workspaceRoots';
+import { dataFolders } from '../../gateway/workspaceGrant';
 import { Exit, UsageError, type Subcommand } from '../command';
 
 const help = `Usage: paladin mcp [--workspace DIR]... [--approval elicit|refuse]
@@ -36,7 +37,7 @@ export const mcpCommand: Subcommand = {
     const granted = Array.isArray(values.workspace) ? values.workspace : [];
     let roots: WorkspaceRoots;
     try {
-      roots = new WorkspaceRoots([process.cwd(), ...granted]);
+      roots = new WorkspaceRoots([process.cwd(), ...granted], dataFolders(ctx.settings.database.path));
     } catch (err) {
       throw new UsageError((err as Error).message.replace(/\.$/, ''));
     }

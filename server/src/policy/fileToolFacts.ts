@@ -1,0 +1,207 @@
+// File tools: what the common programs that read, write, delete, archive and
+// edit files do to the paths they are given.
+
+import { literal, optionValue } from '../shell/argWords';
+import { COMPRESSORS, COPIERS, DELETERS, MODIFY_AFTER_FIRST, WRITE_ALL } from '../shell/programs';
+import { awkOutputFiles } from './awkOutput';
+import type { ProgramArgs } from './programArgs';
+
+type Describer = (d: ProgramArgs) => void;
+
+/** Describes the command when its program is a known file tool; false otherwise. */
+export function describeFileTool(d: ProgramArgs): boolean {
+  const entry = FILE_TOOLS.find(([applies]) => applies(d));
+  if (!entry) return false;
+  entry[1](d);
+  return true;
+}
+
+/** Deleters (rm, rmdir, unlink, shred ...) delete every path given. */
+function deleter(d: ProgramArgs): void {
+  const { positionals, deletes } = d;
+  deletes(positionals);
+}
+
+/** Programs that write every path given (touch, truncate, fallocate ...). */
+function writeAll(d: ProgramArgs): void {
+  const { args, prog, positionals, writes } = d;
+  const skipValues = prog === 'truncate' ? optionValue(args, ['-s', '-r'], ['--size', '--reference']) : prog === 'fallocate' ? optionValue(args, ['-l', '-o'], ['--length', '--offset']) : [];
+  writes(positionals.filter((v) => !skipValues.includes(v)));
+}
+
+/** chmod, chown, chgrp ...: the first word is the mode or owner, the rest are changed. */
+function modifyAfterFirst(d: ProgramArgs): void {
+  const { fact, args, prog, positionals, writes } = d;
+  const ref = args.some((a) => a.text.startsWith('--reference'));
+  const targets = ref ? positionals : positionals.slice(1);
+  writes(targets);
+  const mode = ref ? '' : (positionals[0]?.text ?? '');
+  if (prog === 'chmod' && (/^[0-7]?[2467][0-7]{3}$/.test(mode) || /^[ugoa]*[+=][rwxXt]*s/.test(mode))) fact.markers.push('setuid');
+  if (prog === 'chmod' && /^0?[0-7]?7[0-7]7$|o\+w|a\+w|^\+w/.test(mode)) fact.markers.push('world-writable');
+}
+
+/** cp, mv, ln, install: the last path (or -t) is written; mv deletes its sources. */
+function copier(d: ProgramArgs): void {
+  const { args, prog, positionals, reads, writes, deletes } = d;
+  const target = optionValue(args, ['-t'], ['--target-directory']);
+  if (target.length > 0) {
+    writes(target);
+    (prog === 'mv' ? deletes : reads)(positionals.filter((v) => !target.includes(v)));
+  } else if (positionals.length >= 2) {
+    writes([positionals[positionals.length - 1]]);
+    (prog === 'mv' ? deletes : reads)(positionals.slice(0, -1));
+  } else if (positionals.length === 1) {
+    if (prog === 'ln' || prog === 'install') writes([positionals[0]]);
+    else reads(positionals);
+  }
+}
+
+/** gzip, bzip2, xz ...: the file is replaced by its compressed form unless kept. */
+function compressor(d: ProgramArgs): void {
+  const { positionals, reads, writes, deletes, has } = d;
+  reads(positionals);
+  if (!has('c', 'k', 'stdout', 'to-stdout', 'keep', 'l', 'list', 't', 'test')) {
+    writes(positionals);
+    deletes(positionals);
+  }
+}
+
+/** dd: if= is read, of= written; with no count it runs unbounded. */
+function dd(d: ProgramArgs): void {
+  const { fact, args, reads, writes } = d;
+  for (const a of args) {
+    if (a.text.startsWith('if=')) reads([{ ...a, text: a.text.slice(3) }]);
+    if (a.text.startsWith('of=')) writes([{ ...a, text: a.text.slice(3) }]);
+  }
+  if (!args.some((a) => a.text.startsWith('count='))) fact.markers.push('unbounded');
+}
+
+/** tar: extraction writes to -C or here, creation writes the archive; some options run programs. */
+function tar(d: ProgramArgs): void {
+  const { fact, args, flags, positionals, reads, writes } = d;
+  const cluster = (args[0] && !args[0].text.startsWith('-') ? args[0].text : '') + flags.join('');
+  const dir = optionValue(args, ['-C'], ['--directory']);
+  if (/x/.test(cluster) || flags.includes('extract') || flags.includes('get')) writes(dir.length ? dir : [literal('.')]);
+  const file = optionValue(args, ['-f'], ['--file']);
+  const archive = file[0] ?? (/f/.test(cluster) ? positionals.find((v) => v !== args[0]) : undefined);
+  if (/c|r|u/.test(cluster.replace(/[^a-z]/g, '')) || flags.includes('create') || flags.includes('append')) {
+    if (archive && archive.text !== '-') writes([archive]);
+    reads(positionals.filter((v) => v !== archive && v !== args[0]));
+  } else if (archive) reads([archive]);
+  if (args.some((a) => /^--(to-command|checkpoint-action|use-compress-program|rsh-command|info-script|new-volume-script)/.test(a.text) || a.text === '-I')) fact.runs_command.push('tar-command');
+}
+
+/** unzip: the archive is read, extraction writes to -d or here. */
+function unzip(d: ProgramArgs): void {
+  const { args, positionals, reads, writes, has } = d;
+  reads(positionals.slice(0, 1));
+  if (!has('l', 'v', 't', 'Z', 'p')) writes(optionValue(args, ['-d'], []).concat(optionValue(args, ['-d'], []).length ? [] : [literal('.')]));
+}
+
+/** zip: the archive is written, the files read (and deleted with -m). */
+function zip(d: ProgramArgs): void {
+  const { fact, args, positionals, reads, writes, deletes, has } = d;
+  if (positionals[0]) writes([positionals[0]]);
+  reads(positionals.slice(1));
+  if (has('m', 'move')) deletes(positionals.slice(1));
+  if (args.some((a) => a.text === '-TT' || a.text.startsWith('--unzip-command'))) fact.runs_command.push('zip-test-command');
+}
+
+/** sed: in-place edits write the files; `e` and `w` commands run programs and write files. */
+function sed(d: ProgramArgs): void {
+  const { fact, args, flags, positionals, reads, writes } = d;
+  const scripts = optionValue(args, ['-e'], ['--expression']);
+  const files = scripts.length > 0 || optionValue(args, ['-f'], ['--file']).length > 0 ? positionals : positionals.slice(1);
+  const script = scripts.length > 0 ? scripts.map((s) => s.text).join('\n') : (positionals[0]?.text ?? '');
+  if (flags.includes('i') || flags.some((f) => f.startsWith('in-place'))) writes(files);
+  else reads(files);
+  fact.inline_code = script;
+  if (/(^|[;\n{}])\s*([0-9$]+|\/[^/]*\/)?(,([0-9$]+|\/[^/]*\/))?\s*!?\s*e(\s|;|$)|s(.).*\6.*\6[gpIiMm0-9]*e/.test(script)) fact.runs_command.push('sed-execute');
+  const w_ = script.match(/(^|[;\n}]|s(.).*\2.*\2[gpIiMm0-9]*)\s*[wW]\s+(\S+)/);
+  if (w_) writes([literal(w_[3])]);
+}
+
+/** awk: system(), pipes and getline run programs; print > file writes. */
+function awk(d: ProgramArgs): void {
+  const { fact, args, positionals, reads, writes } = d;
+  const progFile = optionValue(args, ['-f'], ['--file']);
+  const assignedVals = optionValue(args, ['-v', '-F'], []);
+  const pos = positionals.filter((v) => !assignedVals.includes(v) && !progFile.includes(v));
+  const code = progFile.length > 0 ? '' : (pos[0]?.text ?? '');
+  fact.inline_code = code;
+  if (progFile.length > 0) {
+    fact.runs_code = 'script';
+    reads(progFile);
+  }
+  if (/system\s*\(|\|\s*getline|\|&|print[f]?[^;}]*\|\s*["a-zA-Z_]/.test(code)) {
+    fact.runs_code = 'inline';
+    fact.runs_command.push('awk-system');
+  }
+  writes(awkOutputFiles(code));
+  reads(pos.slice(progFile.length > 0 ? 0 : 1).filter((v) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(v.text)));
+}
+
+/** grep and friends read the files after the pattern. */
+function grep(d: ProgramArgs): void {
+  const { fact, args, prog, positionals, reads } = d;
+  const patternGiven = optionValue(args, ['-e', '-f'], ['--regexp', '--file']).length > 0;
+  reads(patternGiven ? positionals : positionals.slice(1));
+  if (prog === 'rg' && args.some((a) => a.text.startsWith('--pre'))) fact.runs_command.push('rg-preprocessor');
+}
+
+/** sort: -o writes; a compress program runs. */
+function sort(d: ProgramArgs): void {
+  const { fact, args, positionals, reads, writes } = d;
+  writes(optionValue(args, ['-o'], ['--output']));
+  reads(positionals.filter((v) => !optionValue(args, ['-o'], ['--output']).includes(v)));
+  if (args.some((a) => a.text.startsWith('--compress-program'))) fact.runs_command.push('sort-compress-program');
+}
+
+/** uniq IN OUT writes OUT. */
+function uniq(d: ProgramArgs): void {
+  const { positionals, reads, writes } = d;
+  reads([positionals[0]]);
+  writes([positionals[1]]);
+}
+
+/** xxd IN OUT writes OUT; -r decodes. */
+function xxd(d: ProgramArgs): void {
+  const { fact, positionals, reads, writes, has } = d;
+  reads([positionals[0]]);
+  writes([positionals[1]]);
+  if (has('r', 'revert')) fact.decodes = true;
+}
+
+/** shuf, iconv, tree: -o writes. */
+function outputOption(d: ProgramArgs): void {
+  const { args, prog, positionals, reads, writes } = d;
+  const out = optionValue(args, ['-o'], ['--output']);
+  writes(out);
+  if (prog !== 'tree') reads(positionals.filter((v) => !out.includes(v)));
+}
+
+/** yq -i edits its files in place. */
+function yqInPlace(d: ProgramArgs): void {
+  const { positionals, writes } = d;
+  writes(positionals.slice(1));
+}
+
+const FILE_TOOLS: [(d: ProgramArgs) => boolean, Describer][] = [
+  [(d) => DELETERS.has(d.prog), deleter],
+  [(d) => WRITE_ALL.has(d.prog), writeAll],
+  [(d) => MODIFY_AFTER_FIRST.has(d.prog), modifyAfterFirst],
+  [(d) => COPIERS.has(d.prog), copier],
+  [(d) => COMPRESSORS.has(d.prog), compressor],
+  [(d) => d.prog === 'dd', dd],
+  [(d) => d.prog === 'tar' || d.prog === 'bsdtar', tar],
+  [(d) => d.prog === 'unzip', unzip],
+  [(d) => d.prog === 'zip', zip],
+  [(d) => d.prog === 'sed', sed],
+  [(d) => ['awk', 'gawk', 'mawk', 'nawk'].includes(d.prog), awk],
+  [(d) => ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(d.prog), grep],
+  [(d) => d.prog === 'sort', sort],
+  [(d) => d.prog === 'uniq' && d.positionals.length >= 2, uniq],
+  [(d) => d.prog === 'xxd' && d.positionals.length >= 2, xxd],
+  [(d) => ['shuf', 'iconv', 'tree'].includes(d.prog), outputOption],
+  [(d) => d.prog === 'yq' && (d.has('i', 'inplace') || d.flags.some((f) => f.startsWith('in-place'))), yqInPlace],
+];
