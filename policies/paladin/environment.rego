@@ -104,7 +104,7 @@ writable_folder(e) if {
 
 deny contains line_hit("env.alias-privileged", sprintf("An alias %s is defined: it replaces a program that asks for passwords or grants privileges.", [a.name])) if {
 	some a in input.aliases
-	a.name in {"sudo", "su", "doas", "pkexec", "runuser", "passwd", "login", "ssh", "scp", "sftp", "ssh-add", "gpg", "gpg2", "git", "kinit", "security", "op", "pass", "aws", "gcloud", "az", "kubectl", "docker"}
+	a.name in {"sudo", "su", "doas", "pkexec", "runuser", "passwd", "login", "ssh", "scp", "sftp", "ssh-add", "gpg", "gpg2", "kinit", "security"}
 }
 
 deny contains hit(c, "exec.build-shell", sprintf("%s is told to run its recipes or scripts with another program (%s).", [c.program, what])) if {

@@ -79,3 +79,5 @@ test_make_system_shell_is_fine if not "exec.build-shell" in fired(facts([cmd({"p
 test_npm_config_script_shell if "exec.build-shell" in fired(facts([cmd({"program": "npm", "positionals": ["config", "set", "script-shell", "/tmp/x"]})]))
 
 test_npm_config_other_key_is_fine if not "exec.build-shell" in fired(facts([cmd({"program": "npm", "positionals": ["config", "set", "fund", "false"]})]))
+
+test_alias_docker_to_podman_only_asks if not "env.alias-privileged" in fired(facts_with([cmd({})], {"aliases": [{"name": "docker", "value": "podman"}]}))

@@ -119,7 +119,7 @@ home_top_folder(r) if {
 	not parts[0][1] in {".", ".."}
 }
 
-rebuilt_home_caches := {".cache", ".npm", ".yarn", ".pnpm-store", ".node-gyp", ".pub-cache", ".ccache", ".sbt-cache", "tmp", ".tmp"}
+rebuilt_home_caches := {".cache", ".npm", ".yarn", ".pnpm-store", ".node-gyp", ".pub-cache", ".ccache", ".sbt-cache", "tmp", ".tmp", ".gradle", ".expo", ".parcel-cache", ".turbo", "node_modules", ".pytest_cache", ".mypy_cache", "__pycache__", ".ruff_cache"}
 
 deny contains hit(c, "fs.delete-system", sprintf("%s would delete %s, the home folders of the machine or a system's state folder.", [c.program, p.path])) if {
 	some c in input.commands

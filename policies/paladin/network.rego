@@ -141,7 +141,8 @@ deny contains hit(c, "network.exfiltrate-code", sprintf("%s runs code that reach
 deny contains hit(c, "network.upload-file", sprintf("%s is told to upload %s, outside the workspace.", [c.program, path])) if {
 	some c in input.commands
 	c.program in {"sftp", "ftp", "lftp", "tftp", "smbclient", "ncftp", "ncftpput"}
-	some m in regex.find_all_string_submatch_n(`(?m)^\s*(?:m?put|mirror\s+-R|reput)\s+(\S+)`, c.inline_code, -1)
+	some script in transfer_scripts(c)
+	some m in regex.find_all_string_submatch_n(`(?m)(?:^|;)\s*(?:m?put|mirror\s+-R|reput)\s+([^\s;]+)`, script, -1)
 	path := m[1]
 	regex.match(`^(/|~|\$)`, path)
 }
@@ -161,7 +162,11 @@ engine_socket(a) if regex.match(`^(unix://)?(/var)?/run/[^ ]*[*?\[][^ ]*\.sock$`
 deny contains line_hit("container.engine-socket", sprintf("%s points container tools at an engine of the command's choosing (%s).", [a.name, a.value])) if {
 	some a in input.assignments
 	a.name in {"DOCKER_HOST", "CONTAINER_HOST", "PODMAN_HOST", "BUILDKIT_HOST", "CONTAINERD_ADDRESS"}
+	not rootless_engine(a.value)
 }
+
+# A rootless engine's socket in the user's own runtime folder gives no more than the user has.
+rootless_engine(v) if regex.match(`^unix:///run/user/[0-9]+/(docker|podman/podman)\.sock$`, v)
 
 deny contains hit(c, "container.engine-socket", sprintf("%s is pointed at an engine of the command's choosing (-H/--host).", [c.program])) if {
 	some c in input.commands
@@ -175,3 +180,6 @@ engine_host_option(a) if a in {"-H", "--host", "--url"}
 engine_host_option(a) if startswith(a, "--host=")
 
 engine_host_option(a) if startswith(a, "--url=")
+
+# What a transfer client is told to do: its input, or lftp's -e/-c command string.
+transfer_scripts(c) := array.concat([c.inline_code], [c.args[i + 1] | some i, a in c.args; a in {"-e", "-c"}; i + 1 < count(c.args)])

@@ -110,3 +110,9 @@ test_other_host_variable_is_fine if not "container.engine-socket" in fired(facts
 test_docker_remote_host if "container.engine-socket" in fired(facts([cmd({"program": "docker", "args": ["-H", "tcp://e:2375", "ps"]})]))
 
 test_docker_plain_is_fine if not "container.engine-socket" in fired(facts([cmd({"program": "docker", "args": ["ps"]})]))
+
+test_rootless_docker_host_is_fine if not "container.engine-socket" in fired(facts_with([cmd({})], {"assignments": [{"name": "DOCKER_HOST", "value": "unix:///run/user/1000/docker.sock", "dynamic": false, "scope": "export", "command_index": 0}]}))
+
+test_lftp_command_string_put if "network.upload-file" in fired(facts([cmd({"program": "lftp", "network": true, "args": ["-e", "put /etc/passwd; bye", "e.example"]})]))
+
+test_lftp_command_string_get_is_not_upload if not "network.upload-file" in fired(facts([cmd({"program": "lftp", "network": true, "args": ["-e", "get /srv/x; bye", "e.example"]})]))

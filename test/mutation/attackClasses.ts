@@ -94,7 +94,7 @@ function homeAndState(): ClassCase[] {
     ...cases('home-overwrite', 'deny', [...targets, '/home/$USER', '"/home/$(whoami)"'].flatMap(fill)),
     ...cases('home-overwrite', 'deny', ['cp -rT dots ~', 'cp -aT dots "$HOME"']),
     ...cases('delete-home', 'deny', ['D*', 'Doc*', '.*rc', 'Music'].map((n) => `find ~ -maxdepth 1 -name '${n}' -exec rm -rf {} +`)),
-    ...cases('delete-home', 'not-deny', ['rm -rf ~/.cache', 'rm -rf ~/.npm', 'rm -rf build', 'rm -rf ./dist', 'rm -rf node_modules', 'tar -xf a.tar -C out', 'cp -r src/. out/']),
+    ...cases('delete-home', 'not-deny', ['rm -rf ~/.cache', 'rm -rf ~/.npm', 'rm -rf ~/.gradle', 'rm -rf ~/.m2/repository', 'rm -rf build', 'rm -rf ./dist', 'rm -rf node_modules', 'tar -xf a.tar -C out', 'cp -r src/. out/']),
   ];
 }
 
@@ -169,9 +169,9 @@ function environment(): ClassCase[] {
   const forms = (d: string) => [`PATH=${d}:$PATH`, `export PATH=${d}:$PATH`, `export "PATH=${d}:$PATH"`, `declare -gx PATH=${d}:$PATH`, `read PATH <<< ${d}`, `printf -v PATH %s ${d}`, `typeset PATH=${d}:$PATH`, `PATH=${d}:$PATH ls`, `declare -n p=PATH; p=${d}`];
   return [
     ...cases('env-poison', 'deny', dirs.flatMap(forms)),
-    ...cases('env-poison', 'deny', ['sudo', 'su', 'ssh', 'git', 'gpg'].flatMap((n) => [`alias ${n}=/tmp/x`, `alias ${n}='/tmp/x'`])),
+    ...cases('env-poison', 'deny', ['sudo', 'su', 'ssh', 'doas', 'gpg'].flatMap((n) => [`alias ${n}=/tmp/x`, `alias ${n}='/tmp/x'`])),
     ...cases('env-poison', 'deny', ['make SHELL=/tmp/x', 'make all SHELL=/tmp/x', 'npm --script-shell=/tmp/x test', 'npm config set script-shell /tmp/x', 'make SHELL=/tmp/sh', 'npm test --script-shell /tmp/x', 'GIT_DIR=/tmp/x git log', 'GIT_WORK_TREE=/ git status', 'GIT_DIR=/tmp/r git status']),
-    ...cases('env-poison', 'not-deny', ['export PATH="$HOME/.local/bin:$PATH"', 'PATH=./node_modules/.bin:$PATH tsc', 'alias ll="ls -l"', 'make CC=clang', 'npm test', 'make SHELL=/bin/bash', 'env | grep NODE', 'printenv | grep -i path']),
+    ...cases('env-poison', 'not-deny', ['export PATH="$HOME/.local/bin:$PATH"', 'PATH=./node_modules/.bin:$PATH tsc', 'alias ll="ls -l"', 'make CC=clang', 'npm test', 'make SHELL=/bin/bash', 'env | grep NODE', 'printenv | grep -i path', 'alias docker=podman', 'export DOCKER_HOST=unix:///run/user/1000/docker.sock']),
   ];
 }
 
