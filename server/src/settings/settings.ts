@@ -133,6 +133,44 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     flat[name] = value;
   }
 
+  const { num, str, bool, folderList } = readers(flat, warnings);
+  const order = plannerOrder(flat['planner.order'], warnings);
+
+  const dbValue = flat['database.path'];
+  const dbPath = typeof dbValue === 'string' && dbValue.trim() !== '' ? dbValue.trim() : defaultDatabasePath(env);
+
+  const settings: Settings = {
+    database: { path: dbPath },
+    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds') },
+    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel') },
+    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model') },
+    sandbox: {
+      image: str('sandbox.image'),
+      timeoutSeconds: num('sandbox.timeoutSeconds'),
+      memoryMiB: num('sandbox.memoryMiB'),
+      cpus: num('sandbox.cpus'),
+      pids: num('sandbox.pids'),
+      tmpfsMiB: num('sandbox.tmpfsMiB'),
+      outputBytes: num('sandbox.outputBytes'),
+      historyOutputBytes: num('sandbox.historyOutputBytes'),
+      poolSize: num('sandbox.poolSize'),
+      poolIdleSeconds: num('sandbox.poolIdleSeconds'),
+      maxConcurrent: num('sandbox.maxConcurrent'),
+      snapshotMaxMiB: num('sandbox.snapshotMaxMiB'),
+      maxTimeoutSeconds: num('sandbox.maxTimeoutSeconds'),
+      pendingMaxMiB: num('sandbox.pendingMaxMiB'),
+      pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
+      runtime: runtimeOf(str('sandbox.runtime'), warnings),
+    },
+    history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
+    audit: { checkpointEvery: num('audit.checkpointEvery') },
+    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
+  };
+  return { settings, warnings };
+}
+
+/** Typed readers over the flat settings: a bad value warns and takes its default. */
+function readers(flat: Raw, warnings: string[]) {
   const num = (name: string): number => {
     const spec = numbers[name];
     const value = flat[name];
@@ -173,49 +211,16 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     }
     return list.map((d) => d.trim());
   };
-
-  let order: PlannerName[] = ['ollama', 'openai', 'embedded'];
-  if (flat['planner.order'] !== undefined) {
-    const value = flat['planner.order'];
-    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()) : null;
-    if (list && list.length > 0 && list.every((p): p is PlannerName => plannerNames.includes(p as PlannerName))) {
-      order = [...new Set(list)];
-    } else {
-      warnings.push(`Setting "paladin.planner.order" must list some of ${plannerNames.join(', ')}; using ${order.join(', ')}.`);
-    }
-  }
-
-  const dbValue = flat['database.path'];
-  const dbPath = typeof dbValue === 'string' && dbValue.trim() !== '' ? dbValue.trim() : defaultDatabasePath(env);
-
-  const settings: Settings = {
-    database: { path: dbPath },
-    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds') },
-    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel') },
-    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model') },
-    sandbox: {
-      image: str('sandbox.image'),
-      timeoutSeconds: num('sandbox.timeoutSeconds'),
-      memoryMiB: num('sandbox.memoryMiB'),
-      cpus: num('sandbox.cpus'),
-      pids: num('sandbox.pids'),
-      tmpfsMiB: num('sandbox.tmpfsMiB'),
-      outputBytes: num('sandbox.outputBytes'),
-      historyOutputBytes: num('sandbox.historyOutputBytes'),
-      poolSize: num('sandbox.poolSize'),
-      poolIdleSeconds: num('sandbox.poolIdleSeconds'),
-      maxConcurrent: num('sandbox.maxConcurrent'),
-      snapshotMaxMiB: num('sandbox.snapshotMaxMiB'),
-      maxTimeoutSeconds: num('sandbox.maxTimeoutSeconds'),
-      pendingMaxMiB: num('sandbox.pendingMaxMiB'),
-      pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
-      runtime: runtimeOf(str('sandbox.runtime'), warnings),
-    },
-    history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
-    audit: { checkpointEvery: num('audit.checkpointEvery') },
-    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
-  };
-  return { settings, warnings };
+  return { num, str, bool, folderList };
+}
+/** `planner.order`: some of ollama, openai, embedded, as a list or a comma-separated string. */
+function plannerOrder(value: unknown, warnings: string[]): PlannerName[] {
+  const order: PlannerName[] = ['ollama', 'openai', 'embedded'];
+  if (value === undefined) return order;
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()) : null;
+  if (list && list.length > 0 && list.every((p): p is PlannerName => plannerNames.includes(p as PlannerName))) return [...new Set(list)];
+  warnings.push(`Setting "paladin.planner.order" must list some of ${plannerNames.join(', ')}; using ${order.join(', ')}.`);
+  return order;
 }
 
 /**

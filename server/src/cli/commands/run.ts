@@ -79,87 +79,98 @@ export const runCommand: Subcommand = {
   allowPositionals: true,
   async run(ctx, { values, positionals }) {
     const json = values.json === true;
-    if (typeof values.apply === 'string') {
-      if (positionals.length > 0) throw new UsageError('--apply takes a run id and no command');
-      const paladin = await ctx.paladin();
-      const settled = await settling(ctx, async () => {
-        const pending = await paladin.pendingChanges(values.apply as string);
-        if (!json) for (const line of describeConsequences(pending.consequences)) ctx.err.write(`[paladin] ${line}\n`);
-        return { pending, result: await paladin.apply(ctx.actor, values.apply as string, { includeSensitive: values['include-sensitive'] === true }) };
-      });
-      if (typeof settled === 'number') return settled;
-      const { pending, result } = settled;
-      if (json) ctx.out.write(JSON.stringify({ runId: values.apply, consequences: pending.consequences, ...result }) + '\n');
-      else printApplied(ctx, result, values.apply);
-      return Exit.ok;
-    }
-    if (typeof values.discard === 'string') {
-      if (positionals.length > 0) throw new UsageError('--discard takes a run id and no command');
-      const paladin = await ctx.paladin();
-      const failed = await settling(ctx, () => paladin.discard(ctx.actor, values.discard as string));
-      if (typeof failed === 'number') return failed;
-      if (json) ctx.out.write(JSON.stringify({ runId: values.discard, discarded: true }) + '\n');
-      else ctx.err.write(`discarded the changes of run ${values.discard}\n`);
-      return Exit.ok;
-    }
-
+    if (typeof values.apply === 'string') return applyRun(ctx, values.apply, positionals, json, values['include-sensitive'] === true);
+    if (typeof values.discard === 'string') return discardRun(ctx, values.discard, positionals, json);
     if (typeof values.undo === 'string') return undoRun(ctx, values.undo, positionals, json);
-
-    const command = positionals.join(' ');
-    if (command.trim() === '') throw new UsageError('give the command to run, e.g. paladin run "ls -la"');
-    const mode = values.mode as string | undefined;
-    if (mode !== undefined && !['ro', 'snapshot', 'live'].includes(mode)) throw new UsageError(`--mode must be ro, snapshot or live, not "${mode}"`);
-    let timeoutSeconds: number | undefined;
-    if (values.timeout !== undefined) {
-      timeoutSeconds = Number(values.timeout);
-      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) throw new UsageError(`--timeout must be seconds from 1 to 3600, not "${String(values.timeout)}"`);
-    }
-    // A one-shot process cannot profit from warm containers; do not make any.
-    ctx.settings.sandbox.poolSize = 0;
-    const paladin = await ctx.paladin();
-
-    let lastOut = '\n';
-    const streams = values.raw === true && ctx.raw ? ctx.raw : ctx;
-    const options = {
-      command,
-      workspace: values.workspace as string | undefined,
-      mode: mode as WorkspaceMode | undefined,
-      network: values.network === true,
-      timeoutSeconds,
-      image: values.image as string | undefined,
-      approved: values.yes === true,
-    };
-    const stream = {
-      signal: ctx.signal,
-      onOutput: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => {
-        if (chunk.stream === 'stdout') {
-          streams.out.write(chunk.text);
-          lastOut = chunk.text;
-        } else streams.err.write(chunk.text);
-      },
-    };
-    let result: RunResult;
-    try {
-      result = await paladin.run(ctx.actor, options, stream);
-    } catch (err) {
-      const policy = (err as { policy?: PolicyDecision }).policy;
-      if (!json && policy && err instanceof RequestError && (err.code === 'denied' || err.code === 'needs-approval')) {
-        ctx.err.write(formatRules(command, policy).join('\n') + '\n');
-      }
-      if (!(err instanceof RequestError) || err.code !== 'needs-approval' || options.approved || !ctx.interactive) throw err;
-      ctx.err.write(`${err.message}\n`);
-      if (!(await ctx.ask('Run it?'))) {
-        ctx.err.write('not run.\n');
-        return Exit.ask;
-      }
-      result = await paladin.run(ctx.actor, { ...options, approved: true }, stream);
-    }
-    report(ctx, result, json, lastOut);
-    if (!json && ctx.interactive && (result.changes?.length ?? 0) > 0) await offerApply(ctx, paladin, result.runId, values['include-sensitive'] === true);
-    if (result.end === 'exited' && result.exitCode === 0) return Exit.ok;
-    return result.end === 'sandbox error' ? Exit.failure : Exit.commandFailed;
+    return runInSandbox(ctx, values, positionals.join(' '), json);
   },
 };
+
+type RunValues = Parameters<Subcommand['run']>[1]['values'];
+
+async function applyRun(ctx: CliContext, runId: string, positionals: string[], json: boolean, includeSensitive: boolean): Promise<number> {
+  if (positionals.length > 0) throw new UsageError('--apply takes a run id and no command');
+  const paladin = await ctx.paladin();
+  const settled = await settling(ctx, async () => {
+    const pending = await paladin.pendingChanges(runId);
+    if (!json) for (const line of describeConsequences(pending.consequences)) ctx.err.write(`[paladin] ${line}\n`);
+    return { pending, result: await paladin.apply(ctx.actor, runId, { includeSensitive }) };
+  });
+  if (typeof settled === 'number') return settled;
+  const { pending, result } = settled;
+  if (json) ctx.out.write(JSON.stringify({ runId, consequences: pending.consequences, ...result }) + '\n');
+  else printApplied(ctx, result, runId);
+  return Exit.ok;
+}
+
+async function discardRun(ctx: CliContext, runId: string, positionals: string[], json: boolean): Promise<number> {
+  if (positionals.length > 0) throw new UsageError('--discard takes a run id and no command');
+  const paladin = await ctx.paladin();
+  const failed = await settling(ctx, () => paladin.discard(ctx.actor, runId));
+  if (typeof failed === 'number') return failed;
+  if (json) ctx.out.write(JSON.stringify({ runId, discarded: true }) + '\n');
+  else ctx.err.write(`discarded the changes of run ${runId}\n`);
+  return Exit.ok;
+}
+
+/** The run options a command line asks for, checked. */
+function runOptions(values: RunValues, command: string) {
+  if (command.trim() === '') throw new UsageError('give the command to run, e.g. paladin run "ls -la"');
+  const mode = values.mode as string | undefined;
+  if (mode !== undefined && !['ro', 'snapshot', 'live'].includes(mode)) throw new UsageError(`--mode must be ro, snapshot or live, not "${mode}"`);
+  let timeoutSeconds: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutSeconds = Number(values.timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) throw new UsageError(`--timeout must be seconds from 1 to 3600, not "${String(values.timeout)}"`);
+  }
+  return {
+    command,
+    workspace: values.workspace as string | undefined,
+    mode: mode as WorkspaceMode | undefined,
+    network: values.network === true,
+    timeoutSeconds,
+    image: values.image as string | undefined,
+    approved: values.yes === true,
+  };
+}
+
+async function runInSandbox(ctx: CliContext, values: RunValues, command: string, json: boolean): Promise<number> {
+  const options = runOptions(values, command);
+  // A one-shot process cannot profit from warm containers; do not make any.
+  ctx.settings.sandbox.poolSize = 0;
+  const paladin = await ctx.paladin();
+  let lastOut = '\n';
+  const streams = values.raw === true && ctx.raw ? ctx.raw : ctx;
+  const stream = {
+    signal: ctx.signal,
+    onOutput: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => {
+      if (chunk.stream === 'stdout') {
+        streams.out.write(chunk.text);
+        lastOut = chunk.text;
+      } else streams.err.write(chunk.text);
+    },
+  };
+  let result: RunResult;
+  try {
+    result = await paladin.run(ctx.actor, options, stream);
+  } catch (err) {
+    const policy = (err as { policy?: PolicyDecision }).policy;
+    if (!json && policy && err instanceof RequestError && (err.code === 'denied' || err.code === 'needs-approval')) {
+      ctx.err.write(formatRules(command, policy).join('\n') + '\n');
+    }
+    if (!(err instanceof RequestError) || err.code !== 'needs-approval' || options.approved || !ctx.interactive) throw err;
+    ctx.err.write(`${err.message}\n`);
+    if (!(await ctx.ask('Run it?'))) {
+      ctx.err.write('not run.\n');
+      return Exit.ask;
+    }
+    result = await paladin.run(ctx.actor, { ...options, approved: true }, stream);
+  }
+  report(ctx, result, json, lastOut);
+  if (!json && ctx.interactive && (result.changes?.length ?? 0) > 0) await offerApply(ctx, paladin, result.runId, values['include-sensitive'] === true);
+  if (result.end === 'exited' && result.exitCode === 0) return Exit.ok;
+  return result.end === 'sandbox error' ? Exit.failure : Exit.commandFailed;
+}
 
 /** Apply or discard; a refusal exits 6 with its reason (2 is for usage errors). */
 async function settling<T>(ctx: CliContext, settle: () => Promise<T>): Promise<T | number> {
