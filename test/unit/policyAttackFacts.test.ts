@@ -25,7 +25,7 @@ test('launchers run their command strings as commands', () => {
 });
 
 test('an array or the positional parameters used as a command are judged as the command they make', () => {
-  for (const src of ['a=(rm -rf ~); "${a[@]}"', 'set -- rm -rf ~; "$@"', 'set -- rm -rf ~; $@']) {
+  for (const src of ['a=(rm -rf ~); "${a[@]}"', 'set -- rm -rf ~; "$@"', 'set -- rm -rf ~; $@', `read -ra c <<< 'rm -rf ~'; "\${c[@]}"`]) {
     assert.deepEqual(named(src, 'rm').map((c) => c.deletes.map((p) => p.resolved)), [['/~']], src);
   }
   assert.deepEqual(named('a=(ls -la); "${a[@]}"', 'ls').length, 1);

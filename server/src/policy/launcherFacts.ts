@@ -114,7 +114,8 @@ function tmuxCommand(args: WordValue[]): WordValue[] | undefined {
 function parallelCommands(args: WordValue[]): WordValue[] | undefined {
   const sep = args.findIndex((a) => a.text === ':::' || a.text === '::::');
   const template = positionalsFrom(sep < 0 ? args : args.slice(0, sep), 0, new Set(['-j', '--jobs', '-S', '--sshlogin', '--joblog', '--results', '-a', '--arg-file']));
-  if (template.length === 0) return undefined;
+  // `parallel ::: 'CMD' …`: with no command of its own, each item is a command line.
+  if (template.length === 0) return sep >= 0 && args.length > sep + 1 ? [{ ...args[sep + 1], text: args.slice(sep + 1, sep + 5).map((a) => a.text).join('; '), dynamic: args.slice(sep + 1).some((a) => a.dynamic) }] : undefined;
   const items = sep < 0 || args[sep].text === '::::' ? [{ ...args[0], text: '"$PALADIN_ITEM"', dynamic: true }] : args.slice(sep + 1).filter((a) => !a.text.startsWith(':::'));
   const line = template.map((a) => a.text).join(' ');
   const lines = items.slice(0, 4).map((item) => (line.includes('{}') ? line.split('{}').join(item.text) : `${line} ${item.text}`));

@@ -141,6 +141,10 @@ export function recordState(w: Walker, fact: CommandFact, words: WordValue[], ct
       w.state.set(n, value);
       w.facts.assignments.push({ name: n, value: value ?? '$?', dynamic: value === null, scope: 'shell', command_index: fact.index });
     });
+    // `read -a NAME` (also clustered, `-ra NAME`): each word of the line is an element.
+    const ai = args.findIndex((x) => /^-[a-zA-Z]*a$/.test(x.text));
+    const arrayName = ai >= 0 ? args[ai + 1]?.text : undefined;
+    if (arrayName && /^[A-Za-z_]\w*$/.test(arrayName)) w.state.setArray(arrayName, line === undefined ? [null] : line.trim().split(/[ \t]+/));
   } else if (prog === 'printf') {
     const i = args.findIndex((a) => a.text === '-v');
     const name = i >= 0 ? args[i + 1]?.text : undefined;
