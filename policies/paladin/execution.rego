@@ -207,6 +207,15 @@ sourced_untrusted(p) if {
 	q.resolved == p.resolved
 }
 
+# `source ./d.s[h]`: a pattern that could name the downloaded file names it.
+sourced_untrusted(p) if {
+	p.glob
+	some d in input.commands
+	d.network
+	some q in d.writes
+	glob.match(p.resolved, ["/"], q.resolved)
+}
+
 deny contains line_hit("exec.prompt-expansion", sprintf("%s: text from outside the line is expanded as a prompt, which runs the commands in it.", [u.detail])) if {
 	some u in input.unknown
 	u.construct == "prompt-expansion"

@@ -126,3 +126,13 @@ shell_of_substitution(reads) := facts([
 test_shell_runs_file_contents if "exec.shell-from-data" in fired(shell_of_substitution([p("f", ["workspace"])]))
 
 test_shell_runs_computed_text_only_asks if not "exec.shell-from-data" in fired(shell_of_substitution([]))
+
+test_source_pattern_of_downloaded_file if "exec.source-outside" in fired(facts([
+	cmd({"program": "curl", "network": true, "writes": [p("d.sh", ["workspace"])]}),
+	cmd({"program": "source", "runs_code": "script", "reads": [{"path": "./d.s[h]", "dynamic": false, "glob": true, "resolved": "d.s[h]", "classes": ["workspace", "glob"]}]}),
+]))
+
+test_source_pattern_of_other_file if not "exec.source-outside" in fired(facts([
+	cmd({"program": "curl", "network": true, "writes": [p("d.sh", ["workspace"])]}),
+	cmd({"program": "source", "runs_code": "script", "reads": [{"path": "./e.s[h]", "dynamic": false, "glob": true, "resolved": "e.s[h]", "classes": ["workspace", "glob"]}]}),
+]))
