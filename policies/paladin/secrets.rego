@@ -211,7 +211,7 @@ keychain_read(c) if {
 }
 
 keychain_read(c) if {
-	c.program in {"pass", "gopass", "lpass", "bw", "op", "keepassxc-cli", "kwallet-query", "keyctl", "vault"}
+	c.program in {"pass", "gopass", "lpass", "bw", "op", "keepassxc-cli", "kwallet-query", "keyctl"}
 	some a in c.positionals
 	a in {"show", "get", "read", "cat", "print", "pipe", "export", "item", "otp", "clip", "-r"}
 }

@@ -111,3 +111,5 @@ test_environment_filtered_for_node if not "secrets.environment-print" in fired(d
 test_root_is_not_a_folder_of_tool_credentials if not "secrets.read-tool-credentials" in fired(facts([cmd({"program": "cat", "reads": [p("/", ["root"])]})]))
 
 test_unknown_item_is_not_a_folder_of_tool_credentials if not "secrets.read-tool-credentials" in fired(facts([cmd({"program": "wc", "reads": [{"path": "$?", "dynamic": true, "glob": true, "resolved": "/~", "classes": ["dynamic"]}]})]))
+
+test_vault_read_is_a_network_read_not_a_keychain if not "secrets.keychain" in fired(facts([cmd({"program": "vault", "positionals": ["kv", "get", "secret/app"], "network": true})]))

@@ -94,7 +94,7 @@ function homeAndState(): ClassCase[] {
     ...cases('home-overwrite', 'deny', [...targets, '/home/$USER', '"/home/$(whoami)"'].flatMap(fill)),
     ...cases('home-overwrite', 'deny', ['cp -rT dots ~', 'cp -aT dots "$HOME"']),
     ...cases('delete-home', 'deny', ['D*', 'Doc*', '.*rc', 'Music'].map((n) => `find ~ -maxdepth 1 -name '${n}' -exec rm -rf {} +`)),
-    ...cases('delete-home', 'not-deny', ['rm -rf ~/.cache', 'rm -rf ~/.npm', 'rm -rf ~/.gradle', 'rm -rf ~/.m2/repository', 'rm -rf build', 'rm -rf ./dist', 'rm -rf node_modules', 'tar -xf a.tar -C out', 'cp -r src/. out/']),
+    ...cases('delete-home', 'not-deny', ['rm -rf ~/.cache', 'rm -rf ~/.npm', 'rm -rf ~/.m2/repository', 'rm -rf build', 'rm -rf ./dist', 'rm -rf node_modules', 'tar -xf a.tar -C out', 'cp -r src/. out/']),
   ];
 }
 
