@@ -83,3 +83,70 @@ ask contains line_hit("env.pager-command", sprintf("%s sets pager options only k
 }
 
 pager_option_variables := {"LESS", "MORE", "SYSTEMD_LESS", "LV", "MOST_INITFILE"}
+
+deny contains line_hit("env.path-writable", sprintf("PATH is given %s, a folder anyone can write to: a file dropped there runs instead of the real program.", [entry])) if {
+	some a in input.assignments
+	a.name == "PATH"
+	some entry in split(a.value, ":")
+	writable_folder(entry)
+}
+
+writable_folder(e) if regex.match(`^(/private)?/(tmp|var/tmp|dev/shm|run/shm|dev/mqueue|var/crash|var/lock|run/lock)(/|$)`, e)
+
+# `/./tmp`, `/t?p`, `/[t]mp/x`: a spelling or a pattern that reaches one of them.
+writable_folder(e) if {
+	parts := split(replace(replace(e, "/./", "/"), "/./", "/"), "/")
+	some w in {"/tmp", "/var/tmp", "/dev/shm", "/run/shm", "/private/tmp"}
+	n := count(split(w, "/"))
+	count(parts) >= n
+	glob.match(concat("/", array.slice(parts, 0, n)), ["/"], w)
+}
+
+deny contains line_hit("env.alias-privileged", sprintf("An alias %s is defined: it replaces a program that asks for passwords or grants privileges.", [a.name])) if {
+	some a in input.aliases
+	a.name in {"sudo", "su", "doas", "pkexec", "runuser", "passwd", "login", "ssh", "scp", "sftp", "ssh-add", "gpg", "gpg2", "kinit", "security"}
+}
+
+deny contains hit(c, "exec.build-shell", sprintf("%s is told to run its recipes or scripts with another program (%s).", [c.program, what])) if {
+	some c in input.commands
+	some [i, what] in build_shell_overrides
+	i == c.index
+}
+
+build_shell_overrides contains [c.index, a] if {
+	some c in input.commands
+	c.program in {"make", "gmake", "bmake", "remake"}
+	some a in c.positionals
+	startswith(a, "SHELL=")
+	not system_shell(substring(a, 6, -1))
+}
+
+system_shell(s) if regex.match(`^((/usr)?/bin/)?(ba|da|z|k|mk|a)?sh$`, s)
+
+build_shell_overrides contains [c.index, "script-shell"] if {
+	some c in input.commands
+	c.program in {"npm", "pnpm", "yarn"}
+	"config" in c.positionals
+	some a in c.positionals
+	a in {"script-shell", "shell", "npm_config_script_shell"}
+}
+
+build_shell_overrides contains [c.index, e.name] if {
+	some c in input.commands
+	c.program in {"make", "gmake", "bmake", "remake"}
+	some e in c.env
+	e.name in {"SHELL", "MAKESHELL"}
+	not system_shell(e.value)
+}
+
+build_shell_overrides contains [c.index, substring(m, count("outside-code:"), -1)] if {
+	some c in input.commands
+	some m in c.markers
+	regex.match(`^outside-code:(--script-shell|script-shell|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL|GIT_[A-Z_]+=)`, m)
+	not contains(m, "only known at run time")
+}
+
+deny contains line_hit("exec.build-shell", sprintf("%s is set to %s: npm runs every script with that program.", [a.name, a.value])) if {
+	some a in input.assignments
+	lower(a.name) == "npm_config_script_shell"
+}

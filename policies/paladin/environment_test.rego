@@ -53,3 +53,31 @@ test_less_options_piping_to_a_command if verdict_of(less_env("-R +|sh", false)) 
 test_less_plain_options_are_fine if not "env.pager-command" in fired(less_env("-FRX", false))
 
 test_less_options_at_run_time_ask if "env.pager-command" in fired(less_env("$?", true))
+
+test_path_writable_entry if "env.path-writable" in fired(facts_with([cmd({})], {"assignments": [var_set("PATH", "/tmp:$?")]}))
+
+test_path_shm_entry if "env.path-writable" in fired(facts_with([cmd({})], {"assignments": [var_set("PATH", "/usr/bin:/dev/shm/x")]}))
+
+test_path_home_bin_only_asks if not "env.path-writable" in fired(facts_with([cmd({})], {"assignments": [var_set("PATH", "~/.local/bin:$?")]}))
+
+test_alias_sudo if "env.alias-privileged" in fired(facts_with([cmd({})], {"aliases": [{"name": "sudo", "value": "/tmp/x"}]}))
+
+test_alias_ll_only_asks if not "env.alias-privileged" in fired(facts_with([cmd({})], {"aliases": [{"name": "ll", "value": "ls -l"}]}))
+
+test_make_shell if "exec.build-shell" in fired(facts([cmd({"program": "make", "positionals": ["SHELL=/tmp/x"]})]))
+
+test_make_variable if not "exec.build-shell" in fired(facts([cmd({"program": "make", "positionals": ["CC=clang"]})]))
+
+test_npm_script_shell if "exec.build-shell" in fired(facts([cmd({"program": "npm", "markers": ["outside-code:--script-shell /tmp/x"]})]))
+
+test_git_dir_outside if "exec.build-shell" in fired(facts([cmd({"program": "git", "markers": ["outside-code:GIT_DIR=/tmp/x"]})]))
+
+test_npm_prefix_outside_only_asks if not "exec.build-shell" in fired(facts([cmd({"program": "npm", "markers": ["outside-code:--prefix /tmp/x"]})]))
+
+test_make_system_shell_is_fine if not "exec.build-shell" in fired(facts([cmd({"program": "make", "positionals": ["SHELL=/bin/bash"]})]))
+
+test_npm_config_script_shell if "exec.build-shell" in fired(facts([cmd({"program": "npm", "positionals": ["config", "set", "script-shell", "/tmp/x"]})]))
+
+test_npm_config_other_key_is_fine if not "exec.build-shell" in fired(facts([cmd({"program": "npm", "positionals": ["config", "set", "fund", "false"]})]))
+
+test_alias_docker_to_podman_only_asks if not "env.alias-privileged" in fired(facts_with([cmd({})], {"aliases": [{"name": "docker", "value": "podman"}]}))

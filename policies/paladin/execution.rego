@@ -112,3 +112,141 @@ ask contains hit(c, "exec.outside-code", sprintf("%s would run or be configured 
 	some m in c.markers
 	startswith(m, "outside-code:")
 }
+
+ask contains hit(c, "exec.launched-code", sprintf("%s is started with inline code by %s, which hands it file names or input as code.", [c.program, launcher_of(c)])) if {
+	some c in input.commands
+	c.runs_code == "inline"
+	launched_by_another(c)
+}
+
+launched_by_another(c) if "xargs" in c.wrappers
+
+# `timeout 5 sh -c '…'`, `nohup bash -c '…'`: a program that only starts another hands it the code.
+launched_by_another(c) if {
+	some w in c.wrappers
+	w in {"timeout", "nohup", "setsid", "nice", "ionice", "stdbuf", "chronic", "unbuffer", "taskset", "chrt", "caffeinate", "flock", "busybox", "toybox"}
+}
+
+launched_by_another(c) if {
+	c.via in {"exec", "shell-string"}
+	some l in input.commands
+	l.index == c.parent
+	l.program in {"find", "env", "parallel", "flock", "script", "watch", "sg", "runuser", "xargs", "strace", "ltrace"}
+	not l.shell
+}
+
+launcher_of(c) := concat(" ", c.wrappers) if count(c.wrappers) > 0
+
+launcher_of(c) := l.program if {
+	count(c.wrappers) == 0
+	some l in input.commands
+	l.index == c.parent
+}
+
+deny contains hit(c, "exec.pager-escape", sprintf("The input given to %s holds a shell escape (!command), a way to run a command through it.", [c.program])) if {
+	some c in input.commands
+	"pager-escape" in c.markers
+}
+
+deny contains hit(c, "exec.shell-from-data", sprintf("%s runs as code what it reads from %s.", [c.program, data_source(c)])) if {
+	some c in input.commands
+	c.shell
+	shell_reads_data(c)
+}
+
+# `sh < file`, `exec bash < file`: the script comes from a redirect, not from the line.
+shell_reads_data(c) if {
+	c.stdin == "file"
+	count(c.positionals) == 0
+	not c.runs_code == "inline"
+}
+
+# `cat f | bash`, `gzip -dc x | sh`: a stage that reads a file or decodes feeds the shell.
+shell_reads_data(c) if {
+	runs_code_from_stdin(c)
+	some u in upstream(c)
+	feeds_data(u)
+}
+
+# `tee >(sh)`, `cmd > >(bash)`: whatever the outer command writes is run.
+shell_reads_data(c) if {
+	c.via == "process-substitution-out"
+	c.runs_code == "stdin"
+}
+
+feeds_data(u) if count(u.reads) > 0
+
+feeds_data(u) if u.decodes
+
+feeds_data(u) if u.network
+
+data_source(c) := "a file redirected into it" if c.stdin == "file"
+
+data_source(c) := "a process substitution" if c.via == "process-substitution-out"
+
+data_source(c) := concat(", ", {u.program | some u in upstream(c)}) if {
+	c.stdin == "pipe"
+	c.via != "process-substitution-out"
+}
+
+deny contains hit(c, "exec.source-outside", sprintf("%s runs %s in the current shell, a file from outside the workspace or downloaded by this line.", [c.program, p.path])) if {
+	some c in input.commands
+	c.program in {"source", "."}
+	some p in c.reads
+	sourced_untrusted(p)
+}
+
+sourced_untrusted(p) if has_class(p, "tmp")
+
+sourced_untrusted(p) if has_class(p, "unknown-location")
+
+sourced_untrusted(p) if {
+	some d in input.commands
+	d.network
+	some q in d.writes
+	q.resolved == p.resolved
+}
+
+# `source ./d.s[h]`: a pattern that could name the downloaded file names it.
+sourced_untrusted(p) if {
+	p.glob
+	some d in input.commands
+	d.network
+	some q in d.writes
+	glob.match(p.resolved, ["/"], q.resolved)
+}
+
+deny contains line_hit("exec.prompt-expansion", sprintf("%s: text from outside the line is expanded as a prompt, which runs the commands in it.", [u.detail])) if {
+	some u in input.unknown
+	u.construct == "prompt-expansion"
+	name := regex.find_all_string_submatch_n(`\$\{([A-Za-z_][A-Za-z0-9_]*)@`, u.detail, 1)[0][1]
+	not known_static(name)
+}
+
+known_static(name) if {
+	some a in input.assignments
+	a.name == name
+	not a.dynamic
+}
+
+deny contains hit(c, "exec.trap-substituted", "trap is given a command made by a command substitution: the text it runs comes from outside the line.") if {
+	some c in input.commands
+	c.program == "trap"
+	"substituted-argument" in c.markers
+}
+
+deny contains hit(c, "exec.shell-from-data", sprintf("%s runs as code the contents of a file a command substitution reads.", [c.program])) if {
+	some c in input.commands
+	runs_substituted_text(c)
+	some k in children(c)
+	k.via == "command-substitution"
+	feeds_data(k)
+}
+
+runs_substituted_text(c) if {
+	c.shell
+	c.runs_code == "inline"
+	c.code_dynamic
+}
+
+runs_substituted_text(c) if c.program in {"eval", "source", "."}

@@ -69,3 +69,70 @@ test_run_other_file_is_not_write_then_run if not "exec.write-then-run" in fired(
 test_tool_pointed_outside_asks if verdict_of(facts([cmd({"program": "npm", "markers": ["outside-code:/tmp/x"]})])) == "ask"
 
 test_tool_in_workspace_is_fine if not "exec.outside-code" in fired(facts([cmd({"program": "npm"})]))
+
+test_launched_shell_by_find if "exec.launched-code" in fired(facts([
+	cmd({"program": "find", "runs_command": ["exec"]}),
+	cmd({"program": "sh", "shell": true, "runs_code": "inline", "inline_code": "echo hi", "via": "exec", "parent": 0}),
+]))
+
+test_launched_shell_by_xargs if "exec.launched-code" in fired(facts([cmd({"program": "sh", "shell": true, "runs_code": "inline", "wrappers": ["xargs"]})]))
+
+test_shell_string_inside_shell_is_not_launched if not "exec.launched-code" in fired(facts([
+	cmd({"program": "sh", "shell": true, "runs_code": "inline", "inline_code": "bash -c ls"}),
+	cmd({"program": "bash", "shell": true, "runs_code": "inline", "via": "shell-string", "parent": 0}),
+]))
+
+test_pager_escape if "exec.pager-escape" in fired(facts([cmd({"program": "less", "stdin": "pipe", "markers": ["pager-escape"]})]))
+
+test_pager_plain_input_is_fine if not "exec.pager-escape" in fired(facts([cmd({"program": "less", "stdin": "pipe"})]))
+
+test_shell_from_redirected_file if "exec.shell-from-data" in fired(facts([cmd({"program": "sh", "shell": true, "runs_code": "script", "stdin": "file"})]))
+
+test_shell_script_argument_is_not_from_data if not "exec.shell-from-data" in fired(facts([cmd({"program": "sh", "shell": true, "runs_code": "script", "positionals": ["x.sh"]})]))
+
+test_shell_fed_by_file_reader if "exec.shell-from-data" in fired(facts([
+	cmd({"program": "cat", "pipeline": 0, "stage": 0, "reads": [p("f", ["workspace"])]}),
+	cmd({"program": "bash", "shell": true, "runs_code": "stdin", "stdin": "pipe", "pipeline": 0, "stage": 1}),
+]))
+
+test_shell_fed_known_text_is_not_from_data if not "exec.shell-from-data" in fired(facts([
+	cmd({"program": "echo", "pipeline": 0, "stage": 0, "args": ["ls"]}),
+	cmd({"program": "bash", "shell": true, "runs_code": "stdin", "stdin": "pipe", "pipeline": 0, "stage": 1}),
+]))
+
+test_source_from_tmp if "exec.source-outside" in fired(facts([cmd({"program": ".", "runs_code": "script", "reads": [p("/tmp/x", ["tmp"])]})]))
+
+test_source_workspace_is_not_outside if not "exec.source-outside" in fired(facts([cmd({"program": "source", "runs_code": "script", "reads": [p("venv/bin/activate", ["workspace"])]})]))
+
+prompt(assignments) := facts_with([cmd({"program": "echo"})], {"unknown": [{"construct": "prompt-expansion", "detail": "${x@P} expands prompt escapes", "command_index": 0}], "assignments": assignments})
+
+test_prompt_expansion_of_input if "exec.prompt-expansion" in fired(prompt([{"name": "x", "value": "$?", "dynamic": true, "scope": "shell", "command_index": -1}]))
+
+test_prompt_expansion_of_known_text if not "exec.prompt-expansion" in fired(prompt([{"name": "x", "value": "\\u", "dynamic": false, "scope": "shell", "command_index": -1}]))
+
+test_trap_substituted if "exec.trap-substituted" in fired(facts([cmd({"program": "trap", "markers": ["substituted-argument"]})]))
+
+test_trap_plain if not "exec.trap-substituted" in fired(facts([cmd({"program": "trap", "args": ["rm -f x", "EXIT"]})]))
+
+test_launched_shell_by_timeout if "exec.launched-code" in fired(facts([cmd({"program": "sh", "shell": true, "runs_code": "inline", "wrappers": ["timeout"]})]))
+
+test_shell_by_sudo_is_not_launched if not "exec.launched-code" in fired(facts([cmd({"program": "sh", "shell": true, "runs_code": "inline", "wrappers": ["sudo"]})]))
+
+shell_of_substitution(reads) := facts([
+	cmd({"program": "bash", "shell": true, "runs_code": "inline", "code_dynamic": true}),
+	cmd({"program": "cat", "via": "command-substitution", "parent": 0, "reads": reads}),
+])
+
+test_shell_runs_file_contents if "exec.shell-from-data" in fired(shell_of_substitution([p("f", ["workspace"])]))
+
+test_shell_runs_computed_text_only_asks if not "exec.shell-from-data" in fired(shell_of_substitution([]))
+
+test_source_pattern_of_downloaded_file if "exec.source-outside" in fired(facts([
+	cmd({"program": "curl", "network": true, "writes": [p("d.sh", ["workspace"])]}),
+	cmd({"program": "source", "runs_code": "script", "reads": [{"path": "./d.s[h]", "dynamic": false, "glob": true, "resolved": "d.s[h]", "classes": ["workspace", "glob"]}]}),
+]))
+
+test_source_pattern_of_other_file if not "exec.source-outside" in fired(facts([
+	cmd({"program": "curl", "network": true, "writes": [p("d.sh", ["workspace"])]}),
+	cmd({"program": "source", "runs_code": "script", "reads": [{"path": "./e.s[h]", "dynamic": false, "glob": true, "resolved": "e.s[h]", "classes": ["workspace", "glob"]}]}),
+]))

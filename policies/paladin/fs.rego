@@ -107,3 +107,79 @@ ask contains hit(c, "fs.world-writable", "chmod would make files writable by eve
 	some c in input.commands
 	"world-writable" in c.markers
 }
+
+deny contains hit(c, "fs.delete-home-folder", sprintf("%s would delete %s, a whole folder of the home folder.", [c.program, p.path])) if {
+	some c in input.commands
+	some p in c.deletes
+	not p.dynamic
+	home_top_folder(p.resolved)
+}
+
+# `~/Documents`, `~/.config`, `~/D*`: one step below the home folder. Caches that tools rebuild are not counted.
+home_top_folder(r) if {
+	parts := regex.find_all_string_submatch_n(`^/~/([^/]+)/?$`, r, 1)
+	count(parts) == 1
+	not parts[0][1] in rebuilt_home_caches
+	not parts[0][1] in {".", ".."}
+}
+
+rebuilt_home_caches := {".cache", ".npm", ".yarn", ".pnpm-store", ".node-gyp", ".pub-cache", ".ccache", ".sbt-cache", "tmp", ".tmp", ".gradle", ".expo", ".parcel-cache", ".turbo", "node_modules", ".pytest_cache", ".mypy_cache", "__pycache__", ".ruff_cache"}
+
+deny contains hit(c, "fs.delete-system", sprintf("%s would delete %s, the home folders of the machine or a system's state folder.", [c.program, p.path])) if {
+	some c in input.commands
+	some p in c.deletes
+	not p.dynamic
+	system_state_folder(p.resolved)
+}
+
+system_state_folder(r) if regex.match(`^/(home|Users|root|srv|mnt|media|opt|var|var/lib|var/spool|var/db|var/mail|var/backups|usr/local)/?$`, r)
+
+system_state_folder(r) if regex.match(`^/(home|Users)/[^/]+/?$`, r)
+
+system_state_folder(r) if regex.match(`^/var/(lib|spool|db|backups)/[^/]+/?$`, r)
+
+deny contains hit(c, "fs.overwrite-home", sprintf("%s would unpack or copy a whole folder into the home folder (%s), over its start-up files and settings.", [c.program, p.path])) if {
+	some c in input.commands
+	some p in c.writes
+	home_root_target(p)
+	fills_folder(c)
+}
+
+home_root_target(p) if has_class(p, "home-root")
+
+# `/home/$USER`: a user's home folder named at run time.
+home_root_target(p) if regex.match(`^/(home|Users)(/[^/]*\$\?[^/]*)?/?$`, p.path)
+
+home_root_target(p) if {
+	p.dynamic
+	regex.match(`^/(home|Users)/?$`, p.resolved)
+}
+
+fills_folder(c) if c.program in {"tar", "bsdtar", "gtar", "unzip", "7z", "7za", "7zr", "unrar", "cpio", "ditto", "pax", "bunzip2", "unar"}
+
+fills_folder(c) if {
+	c.program == "cp"
+	some f in c.flags
+	f in {"T", "no-target-directory"}
+}
+
+fills_folder(c) if {
+	c.program in {"cp", "rsync"}
+	some a in array.slice(c.positionals, 0, count(c.positionals) - 1)
+	regex.match(`(/|/\.|/\*|/\.\*)$`, a)
+}
+
+deny contains hit(c, "fs.delete-home-folder", sprintf("%s deletes what find picks one level below the home folder: whole folders of it.", [c.program])) if {
+	some c in input.commands
+	c.via == "exec"
+	some f in input.commands
+	f.index == c.parent
+	f.program == "find"
+	some r in f.reads
+	has_class(r, "home-root")
+	some i, a in f.args
+	a == "-maxdepth"
+	f.args[i + 1] in {"0", "1"}
+	some p in c.deletes
+	has_class(p, "picked")
+}

@@ -88,3 +88,42 @@ test_modify_other_home if not "fs.modify-home" in fired(facts([cmd({"program": "
 test_write_home if "fs.write-home" in fired(facts([cmd({"program": "cp", "writes": [p("~", ["home", "home-root"])]})]))
 
 test_write_home_subfolder_is_outside if not "fs.write-home" in fired(facts([cmd({"program": "cp", "writes": [p("~/x", ["home"])]})]))
+
+home(path, classes) := {"path": path, "dynamic": false, "glob": false, "resolved": path, "classes": classes}
+
+test_delete_home_top_folder if "fs.delete-home-folder" in fired(rm([home("/~/Documents", ["home", "own-home"])]))
+
+test_delete_home_dot_folder if "fs.delete-home-folder" in fired(rm([home("/~/.config", ["home", "home-hidden"])]))
+
+test_delete_home_cache_is_not_a_home_folder if not "fs.delete-home-folder" in fired(rm([home("/~/.cache", ["home", "home-hidden"])]))
+
+test_delete_deeper_in_home_is_not_a_home_folder if not "fs.delete-home-folder" in fired(rm([home("/~/projects/old/build", ["home"])]))
+
+test_delete_system_state if "fs.delete-system" in fired(rm([p("/var/lib/dpkg", ["system-data"])]))
+
+test_delete_home_folders if "fs.delete-system" in fired(rm([p("/home", ["outside"])]))
+
+test_delete_file_in_var_lib_is_not_state_folder if not "fs.delete-system" in fired(rm([p("/var/lib/app/cache/x.tmp", ["system-data"])]))
+
+test_extract_into_home if "fs.overwrite-home" in fired(facts([cmd({"program": "tar", "flags": ["x", "f", "C"], "writes": [p("/~", ["home", "home-root"])]})]))
+
+test_copy_contents_into_home if "fs.overwrite-home" in fired(facts([cmd({"program": "cp", "flags": ["r"], "positionals": ["x/.", "~/"], "writes": [p("/~", ["home", "home-root"])]})]))
+
+test_copy_one_file_into_home_only_asks if not "fs.overwrite-home" in fired(facts([cmd({"program": "cp", "positionals": ["notes.txt", "~/"], "writes": [p("/~", ["home", "home-root"])]})]))
+
+test_extract_into_workspace_is_fine if not "fs.overwrite-home" in fired(facts([cmd({"program": "tar", "flags": ["x", "f"], "writes": [p("out", ["workspace"])]})]))
+
+find_delete(depth) := facts([
+	cmd({"program": "find", "args": ["~", "-maxdepth", depth, "-name", "D*", "-exec", "rm", "-rf", "{}", "+"], "reads": [p("/~", ["home", "home-root"])]}),
+	cmd({"program": "rm", "via": "exec", "parent": 0, "deletes": [{"path": "~/$?", "dynamic": true, "glob": false, "resolved": "/~", "classes": ["home", "picked", "dynamic"]}]}),
+])
+
+test_find_top_of_home_delete if "fs.delete-home-folder" in fired(find_delete("1"))
+
+test_find_deep_in_home_delete_only_asks if not "fs.delete-home-folder" in fired(find_delete("4"))
+
+test_copy_as_target_directory_into_home if "fs.overwrite-home" in fired(facts([cmd({"program": "cp", "flags": ["r", "T"], "positionals": ["dots", "~"], "writes": [p("/~", ["home", "home-root"])]})]))
+
+test_extract_into_named_user_home if "fs.overwrite-home" in fired(facts([cmd({"program": "tar", "flags": ["x", "f", "C"], "writes": [{"path": "/home/$?", "dynamic": true, "glob": false, "resolved": "/home", "classes": ["outside", "dynamic"]}]})]))
+
+test_extract_into_named_project_folder_is_not_home if not "fs.overwrite-home" in fired(facts([cmd({"program": "tar", "flags": ["x", "f", "C"], "writes": [p("/home/$?/src/app", ["outside", "dynamic"])]})]))

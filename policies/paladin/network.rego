@@ -124,3 +124,62 @@ serves_secrets(p) if has_class(p, "home-root")
 serves_secrets(p) if has_class(p, "root")
 
 serves_secrets(p) if has_class(p, "secret")
+
+deny contains hit(c, "network.exfiltrate-env", sprintf("%s builds a network address from a command's output, which sends that output to whoever answers.", [c.program])) if {
+	some c in input.commands
+	c.network
+	"substitution-address" in c.markers
+}
+
+deny contains hit(c, "network.exfiltrate-code", sprintf("%s runs code that reaches the network with the environment or file contents (%s).", [c.program, short(c.inline_code)])) if {
+	some c in input.commands
+	"code-network" in c.markers
+	some m in c.markers
+	m in {"code-environment", "code-reads-files"}
+}
+
+deny contains hit(c, "network.upload-file", sprintf("%s is told to upload %s, outside the workspace.", [c.program, path])) if {
+	some c in input.commands
+	c.program in {"sftp", "ftp", "lftp", "tftp", "smbclient", "ncftp", "ncftpput"}
+	some script in transfer_scripts(c)
+	some m in regex.find_all_string_submatch_n(`(?m)(?:^|;)\s*(?:m?put|mirror\s+-R|reput)\s+([^\s;]+)`, script, -1)
+	path := m[1]
+	regex.match(`^(/|~|\$)`, path)
+}
+
+deny contains hit(c, "container.engine-socket", sprintf("%s talks to a container engine's socket, which controls the host as root.", [c.program])) if {
+	some c in input.commands
+	some a in array.concat(c.args, [c.inline_code])
+	engine_socket(a)
+	not c.program in {"ls", "stat", "test", "["}
+}
+
+engine_socket(a) if regex.match(`(docker|podman|containerd|crio|buildkitd?)\.sock\b`, a)
+
+# `/run/doc?er.sock`: a pattern for a socket under /run could be the engine's.
+engine_socket(a) if regex.match(`^(unix://)?(/var)?/run/[^ ]*[*?\[][^ ]*\.sock$`, a)
+
+deny contains line_hit("container.engine-socket", sprintf("%s points container tools at an engine of the command's choosing (%s).", [a.name, a.value])) if {
+	some a in input.assignments
+	a.name in {"DOCKER_HOST", "CONTAINER_HOST", "PODMAN_HOST", "BUILDKIT_HOST", "CONTAINERD_ADDRESS"}
+	not rootless_engine(a.value)
+}
+
+# A rootless engine's socket in the user's own runtime folder gives no more than the user has.
+rootless_engine(v) if regex.match(`^unix:///run/user/[0-9]+/(docker|podman/podman)\.sock$`, v)
+
+deny contains hit(c, "container.engine-socket", sprintf("%s is pointed at an engine of the command's choosing (-H/--host).", [c.program])) if {
+	some c in input.commands
+	c.program in {"docker", "podman", "nerdctl", "docker-compose"}
+	some a in c.args
+	engine_host_option(a)
+}
+
+engine_host_option(a) if a in {"-H", "--host", "--url"}
+
+engine_host_option(a) if startswith(a, "--host=")
+
+engine_host_option(a) if startswith(a, "--url=")
+
+# What a transfer client is told to do: its input, or lftp's -e/-c command string.
+transfer_scripts(c) := array.concat([c.inline_code], [c.args[i + 1] | some i, a in c.args; a in {"-e", "-c"}; i + 1 < count(c.args)])

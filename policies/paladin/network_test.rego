@@ -86,3 +86,33 @@ test_send_secret_needs_network if not "network.send-secret" in fired(facts([cmd(
 test_serve_home if "network.serve-secrets" in fired(facts([cmd({"program": "python3", "listens": true, "reads": [p("~", ["home", "home-root"])]})]))
 
 test_serve_workspace_is_fine if not "network.serve-secrets" in fired(facts([cmd({"program": "python3", "listens": true, "reads": [p(".", ["workspace", "workspace-root"])]})]))
+
+test_substitution_in_address if "network.exfiltrate-env" in fired(facts([cmd({"program": "curl", "network": true, "markers": ["substitution-address"]})]))
+
+test_plain_address_only_asks if not "network.exfiltrate-env" in fired(facts([cmd({"program": "curl", "network": true, "markers": ["substituted-argument"]})]))
+
+test_code_sends_environment if "network.exfiltrate-code" in fired(facts([cmd({"program": "python3", "markers": ["code-network", "code-environment"]})]))
+
+test_code_fetches_only_is_not_exfiltration if not "network.exfiltrate-code" in fired(facts([cmd({"program": "python3", "markers": ["code-network"]})]))
+
+test_sftp_put_system_file if "network.upload-file" in fired(facts([cmd({"program": "sftp", "network": true, "inline_code": "put /etc/passwd"})]))
+
+test_sftp_get_is_not_upload if not "network.upload-file" in fired(facts([cmd({"program": "sftp", "network": true, "inline_code": "get /srv/report.txt"})]))
+
+test_engine_socket if "container.engine-socket" in fired(facts([cmd({"program": "curl", "args": ["--unix-socket", "/var/run/docker.sock", "http://x/info"]})]))
+
+test_other_socket_is_fine if not "container.engine-socket" in fired(facts([cmd({"program": "curl", "args": ["--unix-socket", "/run/app.sock", "http://x/info"]})]))
+
+test_docker_host_assignment if "container.engine-socket" in fired(facts_with([cmd({})], {"assignments": [{"name": "DOCKER_HOST", "value": "tcp://e:2375", "dynamic": false, "scope": "export", "command_index": 0}]}))
+
+test_other_host_variable_is_fine if not "container.engine-socket" in fired(facts_with([cmd({})], {"assignments": [{"name": "DB_HOST", "value": "db", "dynamic": false, "scope": "export", "command_index": 0}]}))
+
+test_docker_remote_host if "container.engine-socket" in fired(facts([cmd({"program": "docker", "args": ["-H", "tcp://e:2375", "ps"]})]))
+
+test_docker_plain_is_fine if not "container.engine-socket" in fired(facts([cmd({"program": "docker", "args": ["ps"]})]))
+
+test_rootless_docker_host_is_fine if not "container.engine-socket" in fired(facts_with([cmd({})], {"assignments": [{"name": "DOCKER_HOST", "value": "unix:///run/user/1000/docker.sock", "dynamic": false, "scope": "export", "command_index": 0}]}))
+
+test_lftp_command_string_put if "network.upload-file" in fired(facts([cmd({"program": "lftp", "network": true, "args": ["-e", "put /etc/passwd; bye", "e.example"]})]))
+
+test_lftp_command_string_get_is_not_upload if not "network.upload-file" in fired(facts([cmd({"program": "lftp", "network": true, "args": ["-e", "get /srv/x; bye", "e.example"]})]))

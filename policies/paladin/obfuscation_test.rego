@@ -17,3 +17,18 @@ test_dynamic_command if {
 }
 
 test_dynamic_command_not_literal if not "obfuscation.dynamic-command" in fired(facts([cmd({})]))
+
+test_decoded_command_name if "obfuscation.decoded-command" in fired(facts([
+	cmd({"program": "base64", "decodes": true, "via": "command-substitution"}),
+	cmd({"program": "ls", "markers": ["name-from-variable"]}),
+]))
+
+test_variable_command_without_decoding if not "obfuscation.decoded-command" in fired(facts([
+	cmd({"program": "echo", "via": "command-substitution"}),
+	cmd({"program": "ls", "markers": ["name-from-variable"]}),
+]))
+
+test_decoding_without_variable_command if not "obfuscation.decoded-command" in fired(facts([
+	cmd({"program": "base64", "decodes": true, "via": "command-substitution"}),
+	cmd({"program": "ls"}),
+]))

@@ -82,3 +82,45 @@ shutdown(c) if {
 	c.program == "systemctl"
 	c.subcommand in {"reboot", "poweroff", "halt", "kexec", "suspend", "hibernate", "emergency", "rescue"}
 }
+
+deny contains hit(c, "resources.kill-all", sprintf("kill %s would signal every process it can reach, its own process group or the init process.", [a])) if {
+	some c in input.commands
+	c.program == "kill"
+	not has_flag(c, "s")
+	not has_flag(c, "n")
+	some a in c.positionals
+	regex.match(`^-?0*[01]$`, a)
+}
+
+deny contains hit(c, "resources.kill-all", "kill -0001 (any spelling of -1) would signal every process it can reach.") if {
+	some c in input.commands
+	c.program == "kill"
+	some f in c.flags
+	regex.match(`^0+1$`, f)
+}
+
+deny contains hit(c, "resources.kill-all", sprintf("%s -u would kill every process of a user.", [c.program])) if {
+	some c in input.commands
+	c.program in {"pkill", "killall", "slay"}
+	some f in c.flags
+	f in {"u", "U", "user", "euid", "uid"}
+	count(c.positionals) <= 1
+}
+
+deny contains hit(c, "resources.kill-all", sprintf("%s is given every process id that ps lists.", [c.program])) if {
+	some c in input.commands
+	c.program == "kill"
+	some u in (upstream(c) | children(c))
+	u.program == "ps"
+	lists_every_process(u)
+}
+
+lists_every_process(u) if {
+	some f in u.flags
+	f in {"e", "A"}
+}
+
+lists_every_process(u) if {
+	some a in u.positionals
+	a in {"aux", "ax", "-e", "-A", "auxw", "auxww", "axu"}
+}

@@ -41,3 +41,27 @@ test_pkill_one_name_is_fine if not "resources.kill-all" in fired(facts([cmd({"pr
 test_power_by_behaviour if "system.shutdown" in fired(facts([cmd({"program": "loginctl", "markers": ["turns-off:power"]})]))
 
 test_loginctl_list_is_fine if not "system.shutdown" in fired(facts([cmd({"program": "loginctl", "args": ["list-sessions"]})]))
+
+test_kill_process_group if "resources.kill-all" in fired(facts([cmd({"program": "kill", "flags": ["9"], "positionals": ["0"]})]))
+
+test_kill_padded_minus_one if "resources.kill-all" in fired(facts([cmd({"program": "kill", "flags": ["K", "I", "L", "L", "0001"]})]))
+
+test_kill_signal_zero_check_is_fine if not "resources.kill-all" in fired(facts([cmd({"program": "kill", "flags": ["s"], "positionals": ["0", "1234"]})]))
+
+test_kill_pid_ending_in_one_is_fine if not "resources.kill-all" in fired(facts([cmd({"program": "kill", "positionals": ["101"]})]))
+
+test_pkill_every_process_of_user if "resources.kill-all" in fired(facts([cmd({"program": "pkill", "flags": ["u"], "positionals": ["$?"]})]))
+
+test_pkill_user_and_name_is_narrow if not "resources.kill-all" in fired(facts([cmd({"program": "pkill", "flags": ["u"], "positionals": ["me", "node"]})]))
+
+test_pkill_every_process_of_uid if "resources.kill-all" in fired(facts([cmd({"program": "pkill", "flags": ["U"], "positionals": ["1000"]})]))
+
+test_kill_everything_ps_lists if "resources.kill-all" in fired(facts([
+	cmd({"program": "kill", "positionals": ["$?"]}),
+	cmd({"program": "ps", "via": "command-substitution", "parent": 0, "flags": ["e", "o"]}),
+]))
+
+test_kill_what_pgrep_finds_is_narrow if not "resources.kill-all" in fired(facts([
+	cmd({"program": "kill", "positionals": ["$?"]}),
+	cmd({"program": "pgrep", "via": "command-substitution", "parent": 0, "positionals": ["node"]}),
+]))

@@ -41,19 +41,21 @@ test('find -ok/-okdir/-execdir, xargs into a shell, env -S and strace -o |cmd ru
     'xargs -a ~/.ssh/id_rsa echo', 'xargs --arg-file=/etc/shadow echo',
   ]);
   await expectNotAllowed(['echo id | xargs sh -c', "printf 'rm -rf ~' | xargs -0 bash -c", 'xargs -0 bash -c', 'xargs sh', 'cat cmds.txt | xargs -L1 sh -c', 'xargs -a cmds.txt bash -c', 'env -S "$X"', 'strace -o "$OUT" ls', "strace -o '|sh' true"]);
-  await expectAll('allow', ["find . -name '*.ts' -execdir wc -l {} +", 'find . -name "*.log" | xargs wc -l', 'find . -type f -print0 | xargs -0 grep -n TODO', "echo a | xargs bash -c 'echo \"$0\"'", "env -S 'echo hi'", 'env FOO=1 ls']);
+  await expectAll('allow', ["find . -name '*.ts' -execdir wc -l {} +", 'find . -name "*.log" | xargs wc -l', 'find . -type f -print0 | xargs -0 grep -n TODO', "env -S 'echo hi'", 'env FOO=1 ls']);
+  // A shell or interpreter started with inline code by find, xargs or env -S is asked about, whatever the code.
+  await expectNotAllowed(["echo a | xargs bash -c 'echo \"$0\"'", "env -S 'sh -c \"echo hi\"'", "find . -exec sh -c 'echo hi' \\;"]);
 });
 
 test('printing the environment asks; printing a secret-looking variable is refused; env as a wrapper is unaffected', async () => {
-  await expectAll('ask', ['env', 'printenv', 'env -0', 'env -u HOME', 'printenv -0', 'export -p', 'export', 'declare -p', 'declare -x', 'typeset -p', 'readonly -p', 'set', 'set | grep AWS', '( set -o posix; set )', 'env | sort', 'jq -n env', 'jq env', "jq -n '$ENV'", "jq -n '$ENV[$k]'", "awk 'BEGIN{for (k in ENVIRON) print k, ENVIRON[k]}'", "awk '{print ENVIRON[$1]}' f"]);
-  await expectAll('deny', ['printenv GITHUB_TOKEN', 'printenv AWS_SECRET_ACCESS_KEY', 'declare -p AWS_SECRET_ACCESS_KEY', 'declare -p PATH NPM_TOKEN', 'export -p DB_PASSWORD', "jq -n '$ENV.GITHUB_TOKEN'", "jq -n 'env[\"STRIPE_API_KEY\"]'", 'jq -n \'$ENV."OPENAI_API_KEY"\'', "awk 'BEGIN{print ENVIRON[\"AWS_SECRET_ACCESS_KEY\"]}'", 'cat /proc/self/environ', 'cat /proc/*/environ', "tr '\\0' '\\n' < /proc/1/environ"]);
+  await expectAll('ask', ['env', 'printenv', 'env -0', 'env -u HOME', 'printenv -0', 'export -p', 'export', 'declare -p', 'declare -x', 'typeset -p', 'readonly -p', 'set', '( set -o posix; set )', 'env | sort', "awk 'BEGIN{for (k in ENVIRON) print k, ENVIRON[k]}'", "awk '{print ENVIRON[$1]}' f"]);
+  await expectAll('deny', ['set | grep AWS', 'jq -n env', 'jq env', "jq -n '$ENV'", "jq -n '$ENV[$k]'", 'printenv GITHUB_TOKEN', 'printenv AWS_SECRET_ACCESS_KEY', 'declare -p AWS_SECRET_ACCESS_KEY', 'declare -p PATH NPM_TOKEN', 'export -p DB_PASSWORD', "jq -n '$ENV.GITHUB_TOKEN'", "jq -n 'env[\"STRIPE_API_KEY\"]'", 'jq -n \'$ENV."OPENAI_API_KEY"\'', "awk 'BEGIN{print ENVIRON[\"AWS_SECRET_ACCESS_KEY\"]}'", 'cat /proc/self/environ', 'cat /proc/*/environ', "tr '\\0' '\\n' < /proc/1/environ"]);
   await expectAll('allow', ['env FOO=1 ls', 'env LANG=C sort notes.txt', 'printenv HOME', 'declare -p PATH', "jq -n '$ENV.HOME'", "awk 'BEGIN{print ENVIRON[\"HOME\"]}'", "jq '.env' package.json", "jq --arg env prod '.x' f.json", 'export FOO=1', 'declare -i n=1', 'set -e', 'set -o', 'declare -A m', 'local x']);
 });
 
 test('reading the home folder: dot-files ask, credentials by location or name are refused, public halves and plain files stay allowed', async () => {
-  await expectAll('ask', ['cat ~/.bashrc', 'cat ~/.gitconfig', 'cat ~/.m2/settings.xml', 'less ~/.config/Code/User/settings.json', 'head ~/.local/state/app/log', 'cat /home/bob/.profile', 'cat ~/$f', "find ~ -name '*.json' -exec cat {} \\;", 'find / -name x -exec cat {} +', 'find /home -type f -exec head {} \\;', 'cat $(find / -name x)']);
+  await expectAll('ask', ['cat ~/.bashrc', 'cat ~/.gitconfig', 'cat ~/.m2/toolchains.xml', 'less ~/.config/Code/User/settings.json', 'head ~/.local/state/app/log', 'cat /home/bob/.profile', 'cat ~/$f', "find ~ -name '*.json' -exec cat {} \\;", 'find / -name x -exec cat {} +', 'find /home -type f -exec head {} \\;', 'cat $(find / -name x)']);
   await expectAll('deny', [
-    'cat ~/.boto', 'cat ~/.config/rclone/rclone.conf', 'cat ~/.cargo/credentials.toml', 'cat ~/.mozilla/firefox/abc.default/logins.json', 'cat ~/.local/share/keyrings/login.keyring',
+    'cat ~/.m2/settings.xml', 'cat ~/.boto', 'cat ~/.config/rclone/rclone.conf', 'cat ~/.cargo/credentials.toml', 'cat ~/.mozilla/firefox/abc.default/logins.json', 'cat ~/.local/share/keyrings/login.keyring',
     'cat ~/.s3cfg', 'cat ~/.oci/config', 'cat ~/.config/doctl/config.yaml', 'cat ~/.config/someapp/auth.json', 'cat ~/.config/tool/token', 'base64 ~/.local/share/app/secrets.db',
     'cat ~/.thing/private.key', 'cat ~/.certs/server.pem', 'cat ~/.keys/id_work', 'cat ~/passwords.txt', 'cat /home/bob/.config/app/credentials', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token',
     'cat /run/secrets/db', 'xargs -a ~/.netrc echo', 'cat $(ls ~/.ssh/id_*)', 'cat $(find ~/.aws -type f)', 'cat `ls ~/.config/rclone/*`', 'grep -r password ~/.config/vault',
@@ -69,11 +71,13 @@ test('uploading an ordinary workspace file asks; uploading secrets, the whole wo
 
 test('build tools and git pointed outside the workspace ask; git -ckey=value is read as -c key=value', async () => {
   await expectAll('ask', [
-    'npm test --script-shell=/x', 'npm --prefix /tmp/x test', 'npm run build --prefix=/tmp/x', 'pnpm -C /tmp/x test', 'yarn --cwd /tmp/x test', 'cargo build --manifest-path /tmp/x/Cargo.toml', 'cargo test --manifest-path=../other/Cargo.toml',
-    'go run /tmp/x.go', 'go run ../other/main.go', 'go test -exec /tmp/x ./...', 'git -C /tmp/x log', 'git --git-dir=/x log', 'git --work-tree /tmp/w status', 'GIT_DIR=/x git log', 'export GIT_DIR=/x; git log',
+    'npm --prefix /tmp/x test', 'npm run build --prefix=/tmp/x', 'pnpm -C /tmp/x test', 'yarn --cwd /tmp/x test', 'cargo build --manifest-path /tmp/x/Cargo.toml', 'cargo test --manifest-path=../other/Cargo.toml',
+    'go run /tmp/x.go', 'go run ../other/main.go', 'go test -exec /tmp/x ./...', 'git -C /tmp/x log', 'git --git-dir=/x log', 'git --work-tree /tmp/w status',
     'npm --prefix "$D" test', 'mvn -f /tmp/pom.xml test', 'gradle -p /tmp/proj build',
   ]);
-  await expectNotAllowed(['make SHELL=/x', 'make -f /tmp/x.mk']);
+  await expectNotAllowed(['make -f /tmp/x.mk']);
+  // A script shell or a git folder of the command's choosing runs code from outside: refused.
+  await expectAll('deny', ['make SHELL=/x', 'npm test --script-shell=/x', 'GIT_DIR=/x git log', 'export GIT_DIR=/x; git log']);
   await expectAll('deny', ["git -ccore.pager='rm -rf ~' log", 'git -cinclude.path=/x log', "git -ccore.sshCommand='sh -c id' fetch origin", "git -calias.x='!rm -rf ~' x"]);
   await expectAll('allow', ['npm test', 'npm --prefix client test', 'cargo build --manifest-path crates/a/Cargo.toml', 'go run ./cmd/server', 'go run main.go', 'go test ./...', 'go build -o bin/app .', 'git -C sub log', 'git --git-dir=.git log', 'git -c color.ui=always log', 'git -ccolor.ui=always log']);
 });
@@ -102,8 +106,8 @@ test('xargs fed by a stage whose output is not known reads the names that stage 
 });
 
 test('environment printing however the name or the program is written', async () => {
-  await expectAll('ask', ['sudo env | sort', '/usr/bin/env', '\\env', 'e"n"v', 'command env', 'nohup printenv', 'env --null', 'printenv $NAME', 'declare -p "$n"', 'declare -xp', "jq -n '$ENV | .GITHUB_TOKEN'"]);
-  await expectAll('deny', ['cat /proc/$$/environ', 'strings /proc/$PID/environ', 'printenv "GITHUB_TOKEN"', 't=GITHUB_TOKEN; printenv $t', "yq -n 'env(GITHUB_TOKEN)'", "yq -n 'strenv(AWS_SECRET_ACCESS_KEY)'"]);
+  await expectAll('ask', ['sudo env | sort', '/usr/bin/env', '\\env', 'e"n"v', 'command env', 'nohup printenv', 'env --null', 'printenv $NAME', 'declare -p "$n"', 'declare -xp']);
+  await expectAll('deny', ["jq -n '$ENV | .GITHUB_TOKEN'", 'cat /proc/$$/environ', 'strings /proc/$PID/environ', 'printenv "GITHUB_TOKEN"', 't=GITHUB_TOKEN; printenv $t', "yq -n 'env(GITHUB_TOKEN)'", "yq -n 'strenv(AWS_SECRET_ACCESS_KEY)'"]);
   await expectAll('allow', ["yq -n 'env(HOME)'", "yq e '.version' x.yml", 'cat /proc/cpuinfo']);
 });
 

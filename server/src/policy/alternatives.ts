@@ -3,6 +3,7 @@
 // exists; none is invented where no safer form of the command exists.
 
 import type { CommandFact } from './factsTypes';
+import { ATTACK_ALTERNATIVES } from './attackAlternatives';
 
 interface Alternative {
   program?: string;
@@ -101,7 +102,7 @@ const TABLE: Record<string, Alternative[]> = {
 };
 
 export function alternativeFor(ruleId: string, command: CommandFact | undefined): string | undefined {
-  const list = TABLE[ruleId];
+  const list = TABLE[ruleId] ?? ATTACK_ALTERNATIVES[ruleId];
   if (!list) return undefined;
   for (const a of list) {
     if (a.program !== undefined && a.program !== command?.program) continue;

@@ -7,6 +7,7 @@ import { showDynamic } from '../shell/words';
 import { isStdinPath, runStdinCode, runWrittenScript } from './codeFeeds';
 import type { ProgramArgs } from './programArgs';
 import { describeInterpreterTool } from './tools';
+import { describeInlineCode } from './inlineCodeFacts';
 import { activatesEnvironment } from './tools/activation';
 
 /** Describes the command when its program runs code; false when it does not. */
@@ -88,6 +89,7 @@ function describeInterpreter(d: ProgramArgs): void {
     const q = p(literal(m[0]));
     if (q.classes.includes('secret')) fact.reads.push(q);
   }
+  describeInlineCode(w, fact, ctx);
   if (describeInterpreterTool(w, fact, args, ctx)) return;
   if (prog === 'perl' && flags.includes('i')) writes(positionals.slice(codeAt >= 0 ? 0 : 1).filter((a) => a !== args[codeAt]));
 }

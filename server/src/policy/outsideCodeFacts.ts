@@ -72,6 +72,7 @@ function sourceFiles(rest: WordValue[], fact: CommandFact, mark: (v: WordValue |
     const t = rest[i].text;
     if (t === '-exec' || t === '-toolexec' || t.startsWith('-exec=') || t.startsWith('-toolexec=')) fact.markers.push(`outside-code:${t.replace(/=.*/, '')} runs a program`);
     if (GO_VALUE_OPTIONS.has(t) || t === '-exec' || t === '-toolexec') i++;
-    else if (!t.startsWith('-') && /^(\/|~|\.\.)/.test(t)) mark(rest[i], 'a source file');
+    // A relative file counts too: after `cd /tmp`, `go run x.go` runs /tmp/x.go.
+    else if (!t.startsWith('-') && (/^(\/|~|\.)/.test(t) || /\.go$/.test(t))) mark(rest[i], 'a source file');
   }
 }

@@ -18,6 +18,10 @@ import { programArgs, type ProgramArgs } from './programArgs';
 import { describeCodeRunner } from './codeRunnerFacts';
 import { describeNetworkTool, networkReach } from './networkFacts';
 import { describeFileTool } from './fileToolFacts';
+import { describeLaunchers } from './launcherFacts';
+import { describeNameSource } from './nameSourceFacts';
+import { describeAddresses } from './addressFacts';
+import { describePagerFeed } from './pagerFeedFacts';
 
 /** Programs that only look at names and metadata of the paths they are given, never their contents. */
 const LISTERS = new Set(['ls', 'dir', 'vdir', 'tree', 'du', 'stat', 'realpath', 'readlink', 'basename', 'dirname', 'namei', 'lsattr', 'getfacl', 'test', '[', 'find', 'exa', 'eza']);
@@ -32,6 +36,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   fact.flags = d.flags;
   fact.positionals = positionals.map(show);
 
+  describeNameSource(w, fact, rest, ctx);
   if (fact.name_dynamic) {
     if (fact.name_from_substitution) fact.markers.push('name-from-substitution');
     return;
@@ -44,6 +49,9 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   describeBehaviour(w, fact, args, ctx);
   outsideCode(w, fact, args);
   describeContainer(w, fact, args);
+  describeLaunchers(w, fact, args, ctx);
+  describeAddresses(fact, args);
+  describePagerFeed(w, fact, ctx);
   describeCodeFeeds(d);
   if (describeCodeRunner(d)) return;
   if (prog === 'cd' || prog === 'pushd') {

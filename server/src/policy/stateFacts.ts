@@ -141,6 +141,10 @@ export function recordState(w: Walker, fact: CommandFact, words: WordValue[], ct
       w.state.set(n, value);
       w.facts.assignments.push({ name: n, value: value ?? '$?', dynamic: value === null, scope: 'shell', command_index: fact.index });
     });
+    // `read -a NAME` (also clustered, `-ra NAME`): each word of the line is an element.
+    const ai = args.findIndex((x) => /^-[a-zA-Z]*a$/.test(x.text));
+    const arrayName = ai >= 0 ? args[ai + 1]?.text : undefined;
+    if (arrayName && /^[A-Za-z_]\w*$/.test(arrayName)) w.state.setArray(arrayName, line === undefined ? [null] : line.trim().split(/[ \t]+/));
   } else if (prog === 'printf') {
     const i = args.findIndex((a) => a.text === '-v');
     const name = i >= 0 ? args[i + 1]?.text : undefined;
@@ -148,7 +152,9 @@ export function recordState(w: Walker, fact: CommandFact, words: WordValue[], ct
       const rest = args.slice(i + 2);
       const known = rest.every((a) => !a.dynamic) && rest.length > 0 ? printfValue(rest.map((a) => a.text)) : undefined;
       w.state.set(name, known ?? null);
-      w.facts.assignments.push({ name, value: known ?? '$?', dynamic: known === undefined, scope: 'shell', command_index: fact.index });
+      // `printf -v PATH %s "/tmp:$PATH"`: the known parts of a plain %s value still say where it points.
+      const shown = known ?? (rest.length === 2 && /^%s(\\n)?$/.test(rest[0].text) ? showDynamic(rest[1].text) : '$?');
+      w.facts.assignments.push({ name, value: shown, dynamic: known === undefined, scope: 'shell', command_index: fact.index });
     }
   } else if (prog === 'unset') {
     for (const a of positional) if (!a.dynamic) w.state.unset(a.text);

@@ -111,7 +111,7 @@ function programNames(): string[] {
 }
 
 /** Programs the tables above do not list but a pattern may well mean. */
-const MORE_PROGRAMS = ['killall5', 'kubectl', 'helm', 'nerdctl', 'aa-disable', 'aa-teardown', 'aa-complain', 'apparmor_parser', 'loginctl', 'dbus-send', 'busctl', 'nft', 'ip6tables', 'auditctl', 'csrutil', 'spctl', 'service', 'mkfs.ext4', 'mkfs.xfs', 'fdisk', 'parted', 'sfdisk', 'useradd', 'usermod', 'passwd', 'chpasswd', 'visudo', 'insmod', 'modprobe', 'setcap', 'capsh', 'killall', 'pkexec', 'doas', 'rsync', 'scp', 'socat', 'nc', 'ncat', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'mongo', 'mongosh', 'terraform', 'aws', 'gcloud', 'az', 'npm', 'pip', 'make', 'cargo', 'go', 'cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate'];
+const MORE_PROGRAMS = ['killall5', 'kubectl', 'helm', 'nerdctl', 'aa-disable', 'aa-teardown', 'aa-complain', 'apparmor_parser', 'loginctl', 'dbus-send', 'busctl', 'nft', 'ip6tables', 'auditctl', 'csrutil', 'spctl', 'service', 'mkfs.ext4', 'mkfs.xfs', 'fdisk', 'parted', 'sfdisk', 'useradd', 'usermod', 'passwd', 'chpasswd', 'visudo', 'insmod', 'modprobe', 'setcap', 'capsh', 'killall', 'pkexec', 'doas', 'rsync', 'scp', 'socat', 'nc', 'ncat', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'mongo', 'mongosh', 'terraform', 'aws', 'gcloud', 'az', 'npm', 'pip', 'make', 'cargo', 'go', 'cat', 'ls', 'git', 'find', 'sed', 'awk', 'gawk', 'grep', 'tar', 'dd', 'chmod', 'chown', 'mkfs', 'docker', 'podman', 'pkill', 'crontab', 'at', 'systemctl', 'less', 'more', 'head', 'tail', 'vi', 'vim', 'nano', 'base64', 'xxd', 'strings', 'od', 'python3', 'perl', 'iptables', 'ufw', 'setenforce', 'auditctl', 'journalctl', 'history', 'nsenter', 'unshare', 'chroot', 'mount', 'wipefs', 'shred', 'truncate', 'jq', 'yq', 'security', 'secret-tool', 'gpg', 'gpg2', 'compgen', 'sg', 'runuser', 'script', 'flock', 'parallel', 'ssh', 'sftp', 'ftp', 'telnet', 'openssl', 'rev', 'zcat', 'gzip', 'unzip', 'rsync', 'cp', 'install', 'ed', 'ex', 'view', 'man', 'node', 'ruby', 'php', 'trap', 'source', 'systemd-run', 'tmux', 'screen'];
 
 /** Take wrappers off; returns the words from the real program on, or null when nothing is left to describe. */
 export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Context): WordValue[] | null {
@@ -132,7 +132,8 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
       case 'self':
         return rest;
       case 'code':
-        watchCode(w, fact, args.slice(step.at), ctx);
+        // watch joins all its words into one command line; flock and runuser run the one string after -c.
+        watchCode(w, fact, prog === 'watch' ? args.slice(step.at) : args.slice(step.at, step.at + 1), ctx);
         return null;
       case 'replaced': {
         fact.wrappers.push(prog);
@@ -191,7 +192,9 @@ function xargsCommand(w: Walker, fact: CommandFact, args: WordValue[], options: 
   const token = xargsToken(args, options);
   const argFile = xargsArgFile(args.slice(0, options));
   if (argFile) fact.reads.push(w.path(argFile));
-  const items = argFile ? [{ ...literal(DYNAMIC), dynamic: true, glob: false }] : xargsInput(w, ctx, token !== null);
+  // A here-string or here-document is xargs' input as much as a pipe is (`xargs rm -rf <<< ~`).
+  const fed = (fact.stdin === 'herestring' || fact.stdin === 'heredoc') && !fact.inline_code.includes('$?') ? { ...ctx, stdinText: fact.inline_code } : ctx;
+  const items = argFile ? [{ ...literal(DYNAMIC), dynamic: true, glob: false }] : xargsInput(w, fed, token !== null);
   if (token === null && shellWithoutString(cmd)) w.unknown('hidden-command', `xargs gives ${cmd[0].text} the command string it reads from its input`, fact.index);
   if (token === null) return [...cmd, ...items];
   const fill = (item: WordValue) => cmd.map((a) => (a.text.includes(token) ? { ...a, text: a.text.split(token).join(item.text), dynamic: a.dynamic || item.dynamic, pick: item.pick, nameGlob: item.nameGlob } : a));

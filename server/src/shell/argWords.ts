@@ -43,6 +43,8 @@ export function optionValue(args: WordValue[], short: string[], long: string[]):
     for (const s of short) {
       if (t === s && args[i + 1]) found.push(args[i + 1]);
       else if (t.startsWith(s) && t.length > s.length && !t.startsWith('--') && s.length === 2) found.push({ ...args[i], text: t.slice(2) });
+      // Letters clustered before it (`curl -so FILE`, `wget -qO FILE`): the option still takes the next word.
+      else if (s.length === 2 && /^-[a-zA-Z]+$/.test(t) && t.length > 2 && t.endsWith(s[1]) && args[i + 1]) found.push(args[i + 1]);
     }
   }
   return found;

@@ -248,7 +248,8 @@ function paramExp(v: WordValue, part: ShNode, first: boolean, inDouble: boolean)
     return;
   }
   if (first && v.text === '') v.lead = { name, op: part.Exp ? (part.Exp.Op as number) : 0, word: part.Exp?.Word ? wordValue(part.Exp.Word).text : '' };
-  if (part.Excl && !part.Index) v.unknown.push({ construct: 'indirect-expansion', detail: `\${!${name}} names another variable at run time` });
+  if (part.Excl && part.Names) v.unknown.push({ construct: 'variable-names', detail: `\${!${name}*} lists the names of the variables starting with ${name}` });
+  else if (part.Excl && !part.Index) v.unknown.push({ construct: 'indirect-expansion', detail: `\${!${name}} names another variable at run time` });
   v.dynamic = true;
   v.text += DYNAMIC;
 }

@@ -78,6 +78,13 @@ export function wrapperStep(wrapper: string, args: WordText[]): WrapperStep {
       return { kind: 'xargs', at, options };
     case 'watch':
       return { kind: 'code', at, options };
+    case 'flock':
+    case 'runuser': {
+      // `flock FILE -c CMD`, `flock -c CMD FILE`, `runuser -l USER -c CMD`: the string is a command line for a shell.
+      const ci = args.findIndex((a) => /^-[a-zA-Z]*c$/.test(a.text) || a.text === '--command');
+      if (ci >= 0 && ci + 1 < args.length && !args.slice(0, ci).some((a) => a.text === '--')) return { kind: 'code', at: ci + 1, options };
+      break;
+    }
     default:
       break;
   }
