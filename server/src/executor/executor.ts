@@ -22,7 +22,7 @@ import { collectChanges } from './snapshotChanges';
 import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
 import { linkBreaksOut, listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
-import { checkRuntimeNetwork, engineRuntimes, runtimeProblem } from './engineRuntime';
+import { checkRuntimeNetwork, engineRuntimes, runtimeProblem, sandboxEndedMessage } from './engineRuntime';
 import { undoApply, type UndoResult } from './undoApply';
 import { UndoStore } from './undoRecords';
 import { checkWorkspace } from './workspaceGuard';
@@ -245,7 +245,7 @@ export class Executor implements ExecutorStage {
         // The container ended before the command did: OOM, or the keeper was killed.
         const state = await sandbox.container.inspect().then((i) => i.State, () => undefined);
         if (state?.OOMKilled) return { end: 'memory limit', exitCode: state.ExitCode ?? null, message: `killed at the ${shape.limits.memoryMiB} MiB memory limit` };
-        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: 'the sandbox container ended before the command did (was its keeper process killed?)' };
+        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: sandboxEndedMessage(shape.runtime) };
       }
     }
   }
