@@ -19,12 +19,16 @@ import {
   type Consequences,
   type FileChange,
   type OutputChunk,
+  type WorkspaceMode,
 } from '../../server/src/protocol/protocol';
 import type { ErrorData } from '../../server/src/protocol/errors';
 import { isFromWebview, type FromWebview, type ToWebview, type ViewStatus } from '../../server/src/protocol/webview';
 import type { ServerClient } from './serverClient';
-import { confirmAllowShape, confirmApply, confirmHostAction } from './hostGate';
+import { confirmAllowShape, confirmApply, confirmHostAction, runFailure } from './hostGate';
 import type { SnapshotDocuments } from './snapshotDocuments';
+import { insertIntoTerminal } from './terminalInsert';
+import type { OutputDocuments } from './outputDocuments';
+import { outputLanguage } from '../../server/src/protocol/outputLanguage';
 
 export const CHAT_VIEW_ID = 'paladin.chat';
 /** Output kept per run for "open full output"; the server caps runs anyway. */
@@ -36,11 +40,14 @@ export function newId(prefix: string): string {
 }
 
 interface RunRecord {
+  command?: string;
   output: string[];
   chars: number;
   changes?: FileChange[];
   consequences?: Consequences;
   workspace?: string;
+  /** How the run ended when it did not succeed (e.g. "exited 127"): Apply then asks explicitly. */
+  failure?: string;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -49,6 +56,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private queue: ToWebview[] = [];
   private readonly runs = new Map<string, RunRecord>();
   private readonly cancels = new Map<string, vscode.CancellationTokenSource>();
+  /** The history entry of each planned turn, so a check of its edited command is recorded on it. */
+  private readonly historyIds = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
   private viewStatus: ViewStatus = { running: false, trusted: vscode.workspace.isTrusted };
 
@@ -57,6 +66,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly server: ServerClient,
     private readonly snapshots: SnapshotDocuments,
     private readonly log: vscode.LogOutputChannel,
+    private readonly outputs: OutputDocuments,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -115,6 +125,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         this.post({ type: 'planProgress', turnId, progress });
       });
       const plan = await client.sendRequest(PlanRequest.type, { request, workspace: workspaceFolder(), streamId: turnId }, token.token);
+      if (plan.historyId) this.historyIds.set(turnId, plan.historyId);
+      while (this.historyIds.size > 200) this.historyIds.delete(this.historyIds.keys().next().value as string);
       this.post({ type: 'planResult', turnId, plan });
     } catch (err) {
       this.fail(turnId, undefined, err);
@@ -127,7 +139,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** A command from the editor (selection or code lens): check it, show the card, run if asked to and allowed. */
   async offer(command: string, action: 'run' | 'check' | 'explain'): Promise<void> {
     const turnId = newId('t');
-    this.post({ type: 'planStarted', turnId, request: '' });
+    // The view re-uses the card that already shows this command.
+    this.post({ type: 'planStarted', turnId, request: '', command });
     try {
       const client = this.server.require();
       if (action === 'explain') {
@@ -138,17 +151,20 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       }
       const policy = await client.sendRequest(CheckRequest.type, { command, workspace: workspaceFolder() });
       this.post({ type: 'checked', turnId, command, policy });
-      // Untrusted: the card shows why Run is off instead of a refused run. What needs no person runs at once.
-      if (action === 'run' && policy.decision !== 'deny' && policy.sandbox?.needsApproval !== true && vscode.workspace.isTrusted) await this.run(turnId, command, false);
+      // Untrusted: the card shows why Run is off instead of a refused run. What needs no person runs at once;
+      // what needs approval asks in the card, which the view scrolls to.
+      if (action !== 'run' || policy.decision === 'deny' || !vscode.workspace.isTrusted) return;
+      if (policy.sandbox?.needsApproval === true) this.post({ type: 'askApproval', turnId });
+      else await this.run(turnId, command, false);
     } catch (err) {
       this.fail(turnId, undefined, err);
     }
   }
 
-  private async run(turnId: string, command: string, approved: boolean, historyId?: string): Promise<void> {
+  private async run(turnId: string, command: string, approved: boolean, historyId?: string, mode?: WorkspaceMode): Promise<void> {
     const runId = newId('r');
     const workspace = workspaceFolder();
-    const record: RunRecord = { output: [], chars: 0, workspace };
+    const record: RunRecord = { command, output: [], chars: 0, workspace };
     this.runs.set(runId, record);
     while (this.runs.size > 20) this.runs.delete(this.runs.keys().next().value as string);
     this.post({ type: 'runStarted', turnId, runId, command });
@@ -185,13 +201,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       });
       const result = await client.sendRequest(
         RunRequest.type,
-        { command, workspace, approved, historyId, streamId: runId, trusted: vscode.workspace.isTrusted },
+        { command, workspace, approved, historyId, mode, streamId: runId, trusted: vscode.workspace.isTrusted },
         token.token,
       );
       if (timer) clearTimeout(timer);
       flush();
       record.changes = result.changes;
       record.consequences = result.consequences;
+      record.failure = runFailure(result);
       this.post({ type: 'runFinished', runId, result });
       try {
         const presentation = await client.sendRequest(PresentRequest.type, { runId });
@@ -229,11 +246,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         if (msg.request.trim() !== '') await this.plan(msg.request.trim());
         return;
       case 'run':
-        await this.run(msg.turnId, msg.command, msg.approved, msg.historyId);
+        await this.run(msg.turnId, msg.command, msg.approved, msg.historyId, msg.mode);
         return;
       case 'check':
         try {
-          const policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder() });
+          const historyId = this.historyIds.get(msg.turnId);
+          const policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder(), historyId });
           this.post({ type: 'checked', turnId: msg.turnId, command: msg.command, policy });
         } catch (err) {
           this.fail(msg.turnId, undefined, err);
@@ -259,7 +277,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         }
         if (!(await confirmHostAction(policy, msg.type))) return;
         if (msg.type === 'insert') {
-          await insertIntoTerminal(msg.command);
+          await insertIntoTerminal(stripEscapes(msg.command).trim());
           return;
         }
         await vscode.env.clipboard.writeText(msg.command);
@@ -289,8 +307,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
           void vscode.window.showInformationMessage('Paladin keeps the full output of recent runs of this window only; this one is gone.');
           return;
         }
-        const doc = await vscode.workspace.openTextDocument({ content: stripEscapes(record.output.join('')), language: 'log' });
-        await vscode.window.showTextDocument(doc, { preview: true });
+        const text = stripEscapes(record.output.join(''));
+        await this.outputs.open({ id: msg.runId, command: record.command ?? '', text, language: outputLanguage(text) });
         return;
       }
       case 'openDiff': {
@@ -306,7 +324,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'apply':
         try {
           const record = this.runs.get(msg.runId);
-          const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0);
+          const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0, record?.failure);
           if (!how) return;
           const result = await this.server.require().sendRequest(ApplyRequest.type, { runId: msg.runId, includeSensitive: how.includeSensitive });
           this.post({ type: 'applied', runId: msg.runId, applied: result.applied, skipped: result.skipped });
@@ -373,18 +391,4 @@ const ESCAPES = /\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-
 
 export function stripEscapes(text: string): string {
   return text.replace(ESCAPES, '');
-}
-
-/** Puts the command on the terminal's prompt without running it. */
-async function insertIntoTerminal(command: string): Promise<void> {
-  const clean = stripEscapes(command).trim();
-  if (/[\r\n]/.test(clean)) {
-    // A newline would make the shell run the first line; hand over by clipboard instead.
-    await vscode.env.clipboard.writeText(clean);
-    void vscode.window.showInformationMessage('Paladin: this command spans several lines, so it was copied to the clipboard instead of typed into the terminal (a newline would run it). Paste it when you are ready.');
-    return;
-  }
-  const terminal = vscode.window.activeTerminal ?? vscode.window.createTerminal('Paladin');
-  terminal.show();
-  terminal.sendText(clean, false);
 }

@@ -10,6 +10,7 @@ import { MAX_REQUEST_CHARS } from '../../server/src/protocol/limits';
 import type { ChatViewProvider } from './chatView';
 import { promptOpenAiKey } from './secrets';
 import { NotRunningError, type ServerClient } from './serverClient';
+import { entryDescription } from './historyText';
 import { statusText } from './statusBar';
 
 export function registerCommands(context: vscode.ExtensionContext, server: ServerClient, chat: ChatViewProvider): void {
@@ -78,7 +79,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     const pick = await vscode.window.showQuickPick(
       entries.map((e) => ({
         label: e.plannedCommand || '(no command)',
-        description: `${e.executionStatus}${e.exitCode !== null ? ` (exit ${e.exitCode})` : ''}`,
+        description: entryDescription(e),
         detail: `${e.query ? `“${e.query}” · ` : ''}${new Date(e.createdAt).toLocaleString()}`,
         command: e.plannedCommand,
       })),

@@ -8,6 +8,9 @@ import { registerCommands } from './commands';
 import { registerLmTools } from './lmTools';
 import { ServerClient, type ServerState } from './serverClient';
 import { SNAPSHOT_SCHEME, SnapshotDocuments } from './snapshotDocuments';
+import { HISTORY_VIEW_ID, HistoryView } from './historyView';
+import { registerHistoryCommands } from './historyCommands';
+import { OUTPUT_SCHEME, OutputDocuments } from './outputDocuments';
 import { StatusBar } from './statusBar';
 
 let server: ServerClient | undefined;
@@ -25,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): PaladinApi {
   const status = new StatusBar();
   server = new ServerClient(context, log);
   const snapshots = new SnapshotDocuments();
-  const chat = new ChatViewProvider(context.extensionUri, server, snapshots, log);
+  const outputs = new OutputDocuments();
+  const chat = new ChatViewProvider(context.extensionUri, server, snapshots, log, outputs);
+  const history = new HistoryView(server, outputs);
   context.subscriptions.push(
     log,
     status,
@@ -33,6 +38,10 @@ export function activate(context: vscode.ExtensionContext): PaladinApi {
     chat,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chat, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, snapshots),
+    outputs,
+    vscode.workspace.registerTextDocumentContentProvider(OUTPUT_SCHEME, outputs),
+    history,
+    vscode.window.createTreeView(HISTORY_VIEW_ID, { treeDataProvider: history, showCollapseAll: false }),
     server.onDidChangeState((state) => {
       status.update(state);
       chat.setStatus(
@@ -54,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): PaladinApi {
     vscode.commands.registerCommand('paladin.showOutput', () => log.show()),
   );
   registerCommands(context, server, chat);
+  registerHistoryCommands(context, server, chat, history);
   context.subscriptions.push(...registerLmTools(server));
   // Finding the runtime spawns `node --version`, and starting spawns the server: both after activation returns.
   const starting = setImmediate(() => void server?.start());

@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import { describeConsequences } from '../../server/src/protocol/consequencesText';
-import type { Consequences, PolicyDecision } from '../../server/src/protocol/types';
+import type { Consequences, PolicyDecision, RunResult } from '../../server/src/protocol/types';
 
 /** Deny: refused with the reasons. Ask: a modal lists the rules; true only on an explicit yes. */
 export async function confirmHostAction(policy: PolicyDecision, action: 'copy' | 'insert'): Promise<boolean> {
@@ -23,13 +23,22 @@ export async function confirmHostAction(policy: PolicyDecision, action: 'copy' |
   return answer === yes;
 }
 
-/** The Apply confirmation: the consequences first; returns how to apply, or undefined for no. */
-export async function confirmApply(consequences: Consequences | undefined, changes: number): Promise<{ includeSensitive: boolean } | undefined> {
+/**
+ * The Apply confirmation: the consequences first; returns how to apply, or
+ * undefined for no. After a failed run (`failure` says how it ended) the
+ * changes may be half done: the question says so and the button must be the
+ * explicit "despite the failure" one.
+ */
+export async function confirmApply(consequences: Consequences | undefined, changes: number, failure?: string): Promise<{ includeSensitive: boolean } | undefined> {
   const lines = consequences ? describeConsequences(consequences) : [`${changes} file(s) would change.`];
   const guarded = consequences?.sensitive.some((s) => s.needsIncludeSensitive) ?? false;
-  const apply = guarded ? 'Apply (skip .git/ and .vscode/)' : 'Apply';
-  const all = 'Apply, including .git/ and .vscode/';
-  const answer = await vscode.window.showWarningMessage('Write these changes to the workspace?', { modal: true, detail: lines.join('\n') }, ...(guarded ? [apply, all] : [apply]));
+  const base = failure ? 'Apply despite the failure' : 'Apply';
+  const apply = guarded ? `${base} (skip .git/ and .vscode/)` : base;
+  const all = `${base}, including .git/ and .vscode/`;
+  const question = failure
+    ? `The run failed: it ${failure}. Its changes may be incomplete. Write them to the workspace anyway?`
+    : 'Write these changes to the workspace?';
+  const answer = await vscode.window.showWarningMessage(question, { modal: true, detail: lines.join('\n') }, ...(guarded ? [apply, all] : [apply]));
   if (answer === apply) return { includeSensitive: false };
   if (answer === all) return { includeSensitive: true };
   return undefined;
@@ -45,4 +54,10 @@ export async function confirmAllowShape(command: string, policy: PolicyDecision 
     yes,
   );
   return answer === yes;
+}
+
+/** How a run that did not succeed ended, in words; undefined for a clean exit 0. */
+export function runFailure(result: RunResult): string | undefined {
+  if (result.end === 'exited') return result.exitCode === 0 ? undefined : `exited with status ${result.exitCode}`;
+  return result.end === 'sandbox error' ? `ended with a sandbox error${result.message ? ` (${result.message})` : ''}` : `was ${result.end === 'cancelled' ? 'cancelled' : `stopped (${result.end})`}`;
 }

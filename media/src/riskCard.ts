@@ -4,7 +4,7 @@
 
 import type { PolicyDecision } from '../../server/src/protocol/types';
 import { h } from './dom';
-import { ruleView, verdictLines, type RuleView } from './riskView';
+import { ruleView, touchRows, verdictLines, type RuleView } from './riskView';
 
 function renderRule(view: RuleView): HTMLElement {
   const li = h('li', { class: `rule rule-${view.severity}` }, [h('code', { text: view.id }), h('span', { text: ` ${view.reason}` })]);
@@ -24,12 +24,7 @@ function renderRule(view: RuleView): HTMLElement {
 
 export function renderRisk(policy: PolicyDecision, command: string): HTMLElement {
   const decisionText = { allow: 'Allowed', ask: 'Needs your approval on your machine', deny: 'Denied' }[policy.decision];
-  const risk = policy.risk ?? { reads: [], writes: [], deletes: [], network: false, privilege: false };
-  const touches: [string, string][] = [];
-  if (risk.writes?.length) touches.push(['Writes', risk.writes.join(', ')]);
-  if (risk.deletes?.length) touches.push(['Deletes', risk.deletes.join(', ')]);
-  touches.push(['Network', risk.network ? 'yes' : 'no']);
-  touches.push(['Privilege', risk.privilege ? 'yes (sudo, su or similar)' : 'no']);
+  const touches = touchRows(policy);
   const lines = verdictLines(policy);
   const waived = policy.waived ?? [];
   return h('section', { class: `risk risk-${policy.decision}`, label: `Risk: ${decisionText}` }, [
@@ -40,6 +35,6 @@ export function renderRisk(policy: PolicyDecision, command: string): HTMLElement
       ? h('ul', { class: 'rules', label: 'Rules that fired' }, policy.rules.map((r) => renderRule(ruleView(command, r))))
       : h('p', { class: 'rules none', text: 'No rule objected.' }),
     waived.length > 0 ? h('p', { class: 'waived', text: `Allowed for exactly this shape by ${[...new Set(waived.map((w) => w.waivedBy))].join(', ')} (waives ${waived.map((w) => w.id).join(', ')}).` }) : null,
-    h('dl', { class: 'touches' }, touches.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
+    h('dl', { class: 'touches', label: 'What it touches' }, touches.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
   ]);
 }

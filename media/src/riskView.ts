@@ -16,8 +16,22 @@ export interface RuleView {
   alternative?: string;
 }
 
+/**
+ * The policy writes a part of a path known only at run time as `$?` (find's
+ * results, a variable): people read it as an ellipsis, `logs/…`, not as the
+ * shell's exit status.
+ */
+export function showPaths(text: string): string {
+  return text.split('$?').join('…');
+}
+
+/** Reasons joined into one clause without doubled punctuation: "a (~); b", never "a (~).; b.". */
+export function joinReasons(reasons: string[]): string {
+  return reasons.map((r) => showPaths(r).trim().replace(/[.;,\s]+$/, '')).join('; ');
+}
+
 export function ruleView(command: string, rule: RuleHit): RuleView {
-  const view: RuleView = { id: rule.id, severity: rule.severity, reason: rule.reason };
+  const view: RuleView = { id: rule.id, severity: rule.severity, reason: showPaths(rule.reason) };
   const span = rule.span;
   if (Array.isArray(span) && span.length === 2) {
     const start = Math.max(0, Math.min(span[0], command.length));
@@ -45,11 +59,23 @@ export function verdictLines(policy: PolicyDecision): { host: string; sandbox: s
   let sandbox: string;
   if (!v) sandbox = '';
   else if (v.decision === 'deny') sandbox = 'In the sandbox: never runs.';
-  else if (v.needsApproval) sandbox = `In the sandbox: needs your approval first — ${v.reasons.join('; ')}.`;
+  else if (v.needsApproval) sandbox = `In the sandbox: needs your approval first — ${joinReasons(v.reasons)}.`;
   else if (v.mode === 'snapshot') sandbox = 'In the sandbox: runs offline on a copy without asking; you see what would change before you apply it.';
   else if (v.mode === 'ro') sandbox = 'In the sandbox: runs offline with the workspace read-only, without asking.';
   else sandbox = 'In the sandbox: runs without asking.';
   return { host, sandbox };
+}
+
+/** The rows of "what it touches": reads always, then writes and deletes when there are any. */
+export function touchRows(policy: PolicyDecision): [string, string][] {
+  const risk = policy.risk ?? { reads: [], writes: [], deletes: [], network: false, privilege: false };
+  const list = (paths: string[] | undefined) => (paths ?? []).map(showPaths).join(', ');
+  const rows: [string, string][] = [['Reads', list(risk.reads) || 'nothing it names']];
+  if (risk.writes?.length) rows.push(['Writes', list(risk.writes)]);
+  if (risk.deletes?.length) rows.push(['Deletes', list(risk.deletes)]);
+  rows.push(['Network', risk.network ? 'yes' : 'no']);
+  rows.push(['Privilege', risk.privilege ? 'yes (sudo, su or similar)' : 'no']);
+  return rows;
 }
 
 export interface HostAction {
@@ -65,7 +91,7 @@ export function hostAction(policy: PolicyDecision | undefined): HostAction {
   if (!policy) return { disabled: true, why: 'Check the command first.', confirm: false };
   if (policy.decision === 'deny') {
     const reasons = policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
-    return { disabled: true, why: `Denied on your machine${reasons.length ? `: ${reasons.join('; ')}` : ''}.`, confirm: false };
+    return { disabled: true, why: `Denied on your machine${reasons.length ? `: ${joinReasons(reasons)}` : ''}.`, confirm: false };
   }
   if (policy.decision === 'ask') return { disabled: false, why: `Asks first: ${policy.rules.map((r) => r.id).join(', ')}`, confirm: true };
   return { disabled: false, confirm: false };

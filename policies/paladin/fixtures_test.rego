@@ -43,7 +43,7 @@ test_plain_read_is_allowed if {
 test_deny_beats_ask if {
 	inp := facts([
 		cmd({"program": "rm", "deletes": [p("/", ["root"])]}),
-		cmd({"program": "touch", "writes": [p("x", ["workspace"])]}),
+		cmd({"program": "cp", "writes": [p("x", ["workspace"])]}),
 	])
 	verdict_of(inp) == "deny"
 	"fs.write-workspace" in fired(inp)

@@ -62,6 +62,7 @@ ask contains hit(c, "fs.delete-outside", sprintf("%s would delete %s, outside th
 	some c in input.commands
 	some p in c.deletes
 	outside(p)
+	not regenerable_cache(p)
 }
 
 ask contains hit(c, "fs.write-outside", sprintf("%s would write %s, outside the workspace.", [c.program, p.path])) if {
@@ -85,12 +86,15 @@ ask contains hit(c, "fs.delete-workspace", sprintf("%s would delete %s in the wo
 	some c in input.commands
 	some p in c.deletes
 	has_class(p, "workspace")
+	not regenerable_output(p)
 }
 
 ask contains hit(c, "fs.write-workspace", sprintf("%s would create or change %s in the workspace.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in c.writes
 	has_class(p, "workspace")
+	not has_class(p, "tool-output")
+	not creates_only(c)
 }
 
 ask contains hit(c, "fs.unknown-target", sprintf("%s would delete or write %s, a path only known when it runs.", [c.program, p.path])) if {

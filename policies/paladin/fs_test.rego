@@ -4,7 +4,7 @@ import rego.v1
 
 rm(paths) := facts([cmd({"program": "rm", "deletes": paths})])
 
-write(paths) := facts([cmd({"program": "touch", "writes": paths})])
+write(paths) := facts([cmd({"program": "cp", "writes": paths})])
 
 test_delete_root if "fs.delete-root" in fired(rm([p("/", ["root"])]))
 
@@ -52,7 +52,7 @@ test_write_outside if "fs.write-outside" in fired(write([p("../x", ["outside", "
 test_write_outside_not_workspace if not "fs.write-outside" in fired(write([p("x", ["workspace"])]))
 
 test_delete_workspace_asks if {
-	inp := rm([p("build", ["workspace"])])
+	inp := rm([p("src", ["workspace"])])
 	"fs.delete-workspace" in fired(inp)
 	verdict_of(inp) == "ask"
 }

@@ -41,7 +41,12 @@ rewrite(c) if {
 	has_flag(c, "hard")
 }
 
-rewrite(c) if c.subcommand in {"filter-branch", "filter-repo", "rebase", "update-ref", "replace", "prune"}
+rewrite(c) if c.subcommand in {"filter-branch", "update-ref", "replace", "prune"}
+
+rewrite(c) if {
+	c.subcommand in {"rebase", "filter-repo"}
+	not routine_git(c)
+}
 
 rewrite(c) if {
 	c.subcommand == "reflog"
@@ -57,8 +62,15 @@ rewrite(c) if {
 
 rewrite(c) if {
 	c.subcommand == "branch"
+	"D" in c.flags
+}
+
+rewrite(c) if {
+	c.subcommand == "branch"
 	some f in c.flags
-	f in {"D", "d", "delete"}
+	f in {"d", "delete"}
+	some g in c.flags
+	g in {"f", "force"}
 }
 
 rewrite(c) if {
@@ -77,6 +89,7 @@ rewrite(c) if {
 	c.subcommand in {"checkout", "restore"}
 	some a in c.positionals
 	a in {".", "*", ":/"}
+	not routine_git(c)
 }
 
 rewrite(c) if {
@@ -90,6 +103,116 @@ ask contains hit(c, "repo.change", sprintf("git %s changes the repository or the
 	c.program == "git"
 	not git_reads_only(c)
 	not rewrite(c)
+	not routine_git(c)
+}
+
+# Everyday local history work: it changes only the local repository and the
+# working tree, and keeps what it replaces (the reflog, the stash, the
+# branch): staging, committing, branching, stashing, merging, rebasing a
+# local branch without running anything (-i opens an editor, --exec runs
+# commands), tagging. What discards work (reset --hard, checkout FILE,
+# restore FILE, stash drop, branch -D) stays in rewrite above. A checkout of
+# a name that could be a file discards its changes, so only branch creation,
+# `-` and the conventional shared branch names count.
+routine_git(c) if c.subcommand in {"add", "stage", "commit", "merge", "cherry-pick", "revert", "init", "switch"}
+
+routine_git(c) if {
+	c.subcommand == "rebase"
+	not rebase_runs_something(c)
+}
+
+routine_git(c) if {
+	c.subcommand == "filter-repo"
+	"analyze" in c.flags
+}
+
+routine_git(c) if {
+	c.subcommand == "checkout"
+	some f in c.flags
+	f in {"b", "track", "t"}
+	not "B" in c.flags
+}
+
+routine_git(c) if {
+	c.subcommand == "checkout"
+	count(c.flags) == 0
+	count(c.positionals) == 1
+	regex.match(`^(-|main|master|trunk|develop|development)$`, c.positionals[0])
+}
+
+routine_git(c) if {
+	c.subcommand == "branch"
+	not "D" in c.flags
+	not "M" in c.flags
+	not "C" in c.flags
+	not "f" in c.flags
+	not "force" in c.flags
+}
+
+routine_git(c) if {
+	c.subcommand == "stash"
+	count(c.positionals) == 0
+}
+
+routine_git(c) if {
+	c.subcommand == "stash"
+	c.positionals[0] in {"push", "save", "pop", "apply", "list", "show", "branch", "create", "store"}
+}
+
+routine_git(c) if {
+	c.subcommand == "tag"
+	count(c.positionals) > 0
+	not has_tag_change_flag(c)
+}
+
+routine_git(c) if {
+	c.subcommand == "restore"
+	some f in c.flags
+	f in {"staged", "S"}
+	not "worktree" in c.flags
+	not "W" in c.flags
+}
+
+routine_git(c) if {
+	c.subcommand == "gc"
+	not "prune" in c.flags
+}
+
+# reset without --hard (or --merge, --keep) moves the branch and the index; the working tree stays.
+routine_git(c) if {
+	c.subcommand == "reset"
+	not has_worktree_reset_flag(c)
+}
+
+routine_git(c) if {
+	c.subcommand == "clean"
+	some f in c.flags
+	f in {"n", "dry-run"}
+}
+
+routine_git(c) if {
+	c.subcommand == "reflog"
+	count(c.positionals) == 0
+}
+
+routine_git(c) if {
+	c.subcommand in {"reflog", "worktree"}
+	c.positionals[0] in {"show", "list", "exists"}
+}
+
+rebase_runs_something(c) if {
+	some f in c.flags
+	f in {"i", "interactive", "exec", "x", "root", "edit-todo"}
+}
+
+has_worktree_reset_flag(c) if {
+	some f in c.flags
+	f in {"hard", "merge", "keep", "recurse-submodules"}
+}
+
+has_tag_change_flag(c) if {
+	some f in c.flags
+	f in {"d", "delete", "f", "force"}
 }
 
 git_reads_only(c) if c.subcommand in git_read_only

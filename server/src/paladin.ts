@@ -90,7 +90,8 @@ export class Paladin {
     return result;
   }
 
-  async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean } & SandboxRequest = {}): Promise<PolicyDecision> {
+  /** `historyId`: the command is a plan's, edited by a person; the history keeps the check. */
+  async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean; historyId?: string } & SandboxRequest = {}): Promise<PolicyDecision> {
     validateCommand(command);
     const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts });
     decision.sandbox = sandboxVerdict(decision, { mode: options.mode, network: options.network });
@@ -100,6 +101,7 @@ export class Paladin {
       rules: decision.rules.map((r) => r.id),
       policyVersion: decision.policyVersion,
     });
+    if (options.historyId) this.stages.records.recordCheck?.(options.historyId, actor, command, decision.decision);
     return decision;
   }
 
@@ -119,16 +121,7 @@ export class Paladin {
     const sandbox = (policy.sandbox = sandboxVerdict(policy, { mode: options.mode, network: options.network }));
     const mode = sandbox.mode;
     const audit = { command: options.command, decision: policy.decision, rules: policy.rules.map((r) => r.id), policyVersion: policy.policyVersion };
-    if (policy.decision === 'deny') {
-      this.stages.records.audit(actor, 'run.denied', options.historyId ?? null, audit);
-      const reasons = policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
-      throw Object.assign(new RequestError(`Paladin's policy denies this command.\n${reasons.join('\n')}`, 'denied'), { policy });
-    }
-    if (sandbox.needsApproval && !options.approved) {
-      this.stages.records.audit(actor, 'run.needs-approval', options.historyId ?? null, { ...audit, mode, network: sandbox.network, why: sandbox.reasons });
-      throw Object.assign(new RequestError(`This command needs your approval before it runs:\n${sandbox.reasons.join('\n')}`, 'needs-approval'), { policy });
-    }
-    if (sandbox.needsApproval) this.stages.records.audit(actor, 'run.approved', options.historyId ?? null, { ...audit, mode, network: sandbox.network, approvedBy: actor.userId, source: actor.source });
+    this.gate(actor, options, policy, sandbox, audit);
 
     const historyId = this.stages.records.recordRunStart(options.historyId, actor, options.command, workspace, policy.decision);
     this.stages.records.audit(actor, 'run.start', historyId, {
@@ -149,21 +142,7 @@ export class Paladin {
         },
       );
     } catch (err) {
-      const message = (err as Error).message;
-      const failed: RunResult = {
-        runId: stream.runId ?? '',
-        command: options.command,
-        exitCode: null,
-        end: 'sandbox error',
-        message,
-        durations: { queueMs: 0, startMs: 0, runMs: 0 },
-        bytes: { stdout: 0, stderr: 0 },
-        truncated: false,
-        mode,
-        image: options.image ?? this.settings.sandbox.image,
-      };
-      this.stages.records.recordRunEnd(historyId, failed);
-      this.stages.records.audit(actor, 'run.end', historyId, { end: 'sandbox error', message });
+      this.recordSandboxError(actor, historyId, { ...options, runId: stream.runId }, mode, (err as Error).message);
       throw err;
     }
     const { output, ...plain } = result;
@@ -185,9 +164,43 @@ export class Paladin {
     return { ...plain, historyId, policy };
   }
 
+  /** The gate, once for every front: the host verdict refuses, the sandbox verdict asks. */
+  private gate(actor: Actor, options: RunOptions, policy: PolicyDecision, sandbox: NonNullable<PolicyDecision['sandbox']>, audit: Record<string, unknown>): void {
+    const mode = sandbox.mode;
+    if (policy.decision === 'deny') {
+      this.stages.records.audit(actor, 'run.denied', options.historyId ?? null, audit);
+      const reasons = policy.rules.filter((r) => r.severity === 'deny').map((r) => `${r.id}: ${r.reason}`);
+      throw Object.assign(new RequestError(`Paladin's policy denies this command.\n${reasons.join('\n')}`, 'denied'), { policy });
+    }
+    if (sandbox.needsApproval && !options.approved) {
+      this.stages.records.audit(actor, 'run.needs-approval', options.historyId ?? null, { ...audit, mode, network: sandbox.network, why: sandbox.reasons });
+      throw Object.assign(new RequestError(`This command needs your approval before it runs:\n${sandbox.reasons.join('\n')}`, 'needs-approval'), { policy });
+    }
+    if (sandbox.needsApproval) this.stages.records.audit(actor, 'run.approved', options.historyId ?? null, { ...audit, mode, network: sandbox.network, approvedBy: actor.userId, source: actor.source });
+  }
+
+  /** A run the sandbox could not carry out still ends in the history and the audit log. */
+  private recordSandboxError(actor: Actor, historyId: string, options: RunOptions & { runId?: string }, mode: WorkspaceMode, message: string): void {
+    const failed: RunResult = {
+      runId: options.runId ?? '',
+      command: options.command,
+      exitCode: null,
+      end: 'sandbox error',
+      message,
+      durations: { queueMs: 0, startMs: 0, runMs: 0 },
+      bytes: { stdout: 0, stderr: 0 },
+      truncated: false,
+      mode,
+      image: options.image ?? this.settings.sandbox.image,
+    };
+    this.stages.records.recordRunEnd(historyId, failed);
+    this.stages.records.audit(actor, 'run.end', historyId, { end: 'sandbox error', message });
+  }
+
   async apply(actor: Actor, runId: string, options: { includeSensitive?: boolean } = {}): Promise<ApplyResult> {
     const result = await this.stages.executor.apply(runId, options);
     this.stages.records.audit(actor, 'apply', runId, { applied: result.applied, skipped: result.skipped, includeSensitive: options.includeSensitive === true });
+    if (result.applied.length > 0) this.stages.records.recordChanges?.(runId, 'applied');
     return result;
   }
 
@@ -209,12 +222,14 @@ export class Paladin {
       throw err;
     }
     this.stages.records.audit(actor, 'undo', runId, { restored: result.restored, skipped: result.skipped, ...(result.failed ? { failed: result.failed } : {}) });
+    if (result.restored.length > 0) this.stages.records.recordChanges?.(runId, 'undone');
     return result;
   }
 
   async discard(actor: Actor, runId: string): Promise<void> {
     await this.stages.executor.discard(runId);
     this.stages.records.audit(actor, 'discard', runId, {});
+    this.stages.records.recordChanges?.(runId, 'discarded');
   }
 
   async explain(actor: Actor, command: string, options: { workspace?: string; signal?: AbortSignal } = {}): Promise<ExplainResult> {

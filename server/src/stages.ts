@@ -112,5 +112,9 @@ export interface RecordsStage {
   /** `policyDecision`: what the policy said about the command as run (allow, or ask once approved). */
   recordRunStart(historyId: string | undefined, actor: Actor, command: string, workspace: string, policyDecision?: string): string;
   recordRunEnd(historyId: string, result: RunResult, output?: Buffer): void;
+  /** An edited command of a plan was checked again (optional: stand-ins need not keep history). */
+  recordCheck?(historyId: string, actor: Actor, command: string, decision: string): void;
+  /** A snapshot run's changes were applied, discarded, or an apply undone. */
+  recordChanges?(runId: string, state: 'applied' | 'discarded' | 'undone'): void;
   audit(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): void;
 }

@@ -29,7 +29,7 @@ function post(agent: http.Agent, port: number, key: string, body: string): Promi
 async function apiCheck(rows: BenchRow[]): Promise<void> {
   const f = recordsFixture({}, { allStages: true });
   f.db.prepare('UPDATE users SET quota_commands_per_hour = 10000000 WHERE id = ?').run(f.userId);
-  const key = createApiKey(f.db, { name: 'bench', userId: f.userId }).key;
+  const key = (await createApiKey(f.db, { name: 'bench', userId: f.userId })).key;
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/benchApiServer.ts', f.dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import { registerCardTests } from './chatCardCases';
+import { cardFiles } from './chatCardFiles';
 import { openEditor, type Editor } from './support/codeServer';
+import { clickLens as clickLensIn, failWithContext as withContext } from './support/chatCard';
 
 const files = {
   'notes.txt': 'hello\n',
@@ -34,12 +37,14 @@ const files = {
     '```', // 20
     '',
   ].join('\n'),
+  ...cardFiles,
 };
 
 let editor: Editor;
 
 before(async () => {
-  editor = await openEditor({ files });
+  // The DOM terminal renderer lets a test read what was typed into the terminal.
+  editor = await openEditor({ files, settings: { 'terminal.integrated.gpuAcceleration': 'off' } });
   await editor.page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Paladin: \w+ · sandbox ready/.test(e.textContent ?? '')), undefined, { timeout: 90_000 }).catch(async (err: Error) => {
     await editor.screenshot('chat-not-ready');
     throw new Error(`${err.message}\n${editor.logs()}`);
@@ -50,30 +55,14 @@ after(async () => {
   await editor?.close();
 });
 
-async function failWithContext<T>(name: string, body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (err) {
-    await editor.screenshot(`${name}-failed`).catch(() => undefined);
-    throw new Error(`${(err as Error).message}\n${editor.logs().slice(-3000)}`, { cause: err });
-  }
-}
+const failWithContext = <T>(name: string, body: () => Promise<T>) => withContext(editor, name, body);
 
-async function openReadme(): Promise<void> {
-  const { page } = editor;
-  await editor.openFile('README.md');
-  await page.locator('.codelens-decoration a', { hasText: 'Run in sandbox' }).first().waitFor({ timeout: 60_000 });
-}
+/** The commands of README.md's blocks, by lens row. */
+const readme = ['cat data.json', 'rm -rf /', files['README.md'].split('\n')[11], 'echo changed > notes.txt', 'seq 1 5000'];
 
-/** Clicks the code lens `title` above the block whose lens row is `index`; returns the answer it starts in the chat view. */
-async function clickLens(index: number, title: string) {
-  await openReadme();
-  const turns = editor.chat().locator('article.turn');
-  const before = await turns.count();
-  await editor.page.locator('.codelens-decoration').nth(index).locator('a', { hasText: title }).click();
-  const turn = turns.nth(before);
-  await turn.waitFor({ timeout: 30_000 });
-  return turn;
+/** Clicks the code lens `title` above README.md's block `index`; returns the card of its command. */
+function clickLens(index: number, title: string) {
+  return clickLensIn(editor, 'README.md', index, title, readme[index]);
 }
 
 test('Plan command from the palette: answer with risk card, Run, output streams, history shows it', { timeout: 180_000 }, () =>
@@ -90,6 +79,9 @@ test('Plan command from the palette: answer with risk card, Run, output streams,
     await turn.locator('.risk').waitFor({ timeout: 60_000 });
     const command = (await turn.locator('pre.command').textContent())?.trim() ?? '';
     assert.ok(command.length > 0, 'a command was planned');
+    // How sure the planner is, and what else it considered, are in the card (not only in the CLI).
+    assert.match((await turn.locator('.confidence').textContent()) ?? '', /^Confidence 0\.\d\d$/);
+    assert.match((await turn.locator('details.alternatives summary').textContent()) ?? '', /\d+ alternatives?/);
     assert.match((await turn.locator('.risk .decision').textContent()) ?? '', /Allowed|Needs your approval/);
     await editor.screenshot('plan-answer');
     await turn.getByRole('button', { name: 'Run this command in the sandbox' }).click();
@@ -215,12 +207,15 @@ test('long output collapses behind a summary and opens in full in an editor tab'
     assert.equal(await turn.locator('details.full-output').getAttribute('open'), null, 'the output itself is collapsed');
     await editor.screenshot('summary');
     await turn.getByRole('button', { name: 'Open the full output in an editor tab' }).click();
-    await editor.page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 30_000 });
+    // A read-only document titled by the run, never an Untitled buffer (test/e2e/editorViews.test.ts checks the rest).
+    await editor.page.locator('.tab.active', { hasText: /seq 1 5000 \(r-/ }).waitFor({ timeout: 30_000 });
     await editor.page.keyboard.press('Control+End');
     await editor.page.locator('.monaco-editor .view-line', { hasText: /^5000$/ }).first().waitFor({ timeout: 30_000 });
     await editor.screenshot('full-output-tab');
   }),
 );
+
+registerCardTests(() => editor);
 
 test('the conversation survives hiding the view and reloading the window', { timeout: 150_000 }, () =>
   failWithContext('reload', async () => {

@@ -33,7 +33,7 @@ before(async () => {
   const { url } = await server.listen();
   port = Number(new URL(url!).port);
   // A key that may ask for live mode and network, so the approval flow itself is what these tests see.
-  key = createApiKey(f.db, { name: 'test', userId: f.userId, rights: ['live', 'network'] }).key;
+  key = (await createApiKey(f.db, { name: 'test', userId: f.userId, rights: ['live', 'network'] })).key;
 });
 
 after(async () => {
@@ -63,14 +63,14 @@ test('missing, unknown, malformed, revoked and expired keys are 401, and each re
   assert.equal((await call({ port }, 'POST', '/v1/check', { body, key: 'pld_' + 'A'.repeat(43) })).status, 401);
   assert.equal((await call({ port }, 'POST', '/v1/check', { body, key: 'hello' })).status, 401);
   assert.equal((await call({ port }, 'POST', '/v1/check', { body, headers: { authorization: `Basic ${key}` } })).status, 401);
-  const revoked = createApiKey(f.db, { name: 'to-revoke', userId: f.userId });
+  const revoked = await createApiKey(f.db, { name: 'to-revoke', userId: f.userId });
   assert.equal((await call({ port }, 'POST', '/v1/check', { body, key: revoked.key })).status, 200);
-  revokeApiKey(f.db, 'to-revoke');
+  await revokeApiKey(f.db, 'to-revoke');
   const r = await call({ port }, 'POST', '/v1/check', { body, key: revoked.key });
   assert.equal(r.status, 401);
   assert.match(r.json.error.message, /revoked/);
   assert.equal(r.headers['www-authenticate'], 'Bearer realm="paladin"');
-  const expiring = createApiKey(f.db, { name: 'expiring', userId: f.userId, expiresAt: new Date(Date.now() + 60_000) });
+  const expiring = await createApiKey(f.db, { name: 'expiring', userId: f.userId, expiresAt: new Date(Date.now() + 60_000) });
   f.db.prepare('UPDATE api_keys SET expires_at = ? WHERE id = ?').run(new Date(Date.now() - 1000).toISOString(), expiring.id);
   const e = await call({ port }, 'POST', '/v1/check', { body, key: expiring.key });
   assert.equal(e.status, 401);
@@ -178,7 +178,7 @@ test('plan, check and history go through Paladin as the key\'s user', async () =
 });
 
 test('a session opened with a key works in its place, ends on logout and when the key is revoked', async () => {
-  const own = createApiKey(f.db, { name: 'session-key', userId: f.userId });
+  const own = await createApiKey(f.db, { name: 'session-key', userId: f.userId });
   const opened = await call({ port }, 'POST', '/v1/sessions', { key: own.key });
   assert.equal(opened.status, 200);
   const token = opened.json.token as string;
@@ -191,7 +191,7 @@ test('a session opened with a key works in its place, ends on logout and when th
   assert.equal((await call({ port }, 'DELETE', '/v1/sessions', { key: token })).status, 200);
   assert.equal((await call({ port }, 'POST', '/v1/check', { key: token, body: { command: 'ls' } })).status, 401);
   const second = (await call({ port }, 'POST', '/v1/sessions', { key: own.key })).json.token as string;
-  revokeApiKey(f.db, own.id);
+  await revokeApiKey(f.db, own.id);
   assert.equal((await call({ port }, 'GET', '/v1/history', { key: second })).status, 401);
 });
 
@@ -199,7 +199,7 @@ test('the quota holds under 20 concurrent clients (exactly the quota succeeds), 
   const fx = recordsFixture();
   const user = 'quota-user';
   fx.db.prepare("INSERT INTO users (id, email, quota_commands_per_hour) VALUES (?, 'q@localhost', 7)").run(user);
-  const qkey = createApiKey(fx.db, { name: 'q', userId: user }).key;
+  const qkey = (await createApiKey(fx.db, { name: 'q', userId: user })).key;
   let api = createApiServer({ paladin: paladinFor(fx), records: fx.records, port: 0 });
   let p = Number(new URL((await api.listen()).url!).port);
   try {

@@ -60,7 +60,7 @@ before(async () => {
   const paladin = new Paladin(f.db, f.settings, { policy, planner, executor, explainer: new FakeExplainerStage(), records: f.records });
   server = createApiServer({ paladin, records: f.records, port: 0, workspaceRoots: [root] });
   port = Number(new URL((await server.listen()).url!).port);
-  key = createApiKey(f.db, { name: 'plain', userId: f.userId }).key;
+  key = (await createApiKey(f.db, { name: 'plain', userId: f.userId })).key;
 });
 
 after(async () => {
@@ -128,7 +128,7 @@ test('the granted folder and its subfolders work; "approved" alone never grants 
   assert.equal(executor.runs.at(-1), fs.realpathSync(root), 'no workspace named: the first granted folder');
   assert.match(await refusedRun({ workspace: root, mode: 'live', approved: true }), /may not run with mode "live"/);
   assert.match(await refusedRun({ workspace: root, network: true, approved: true }), /network access/);
-  const rights = createApiKey(f.db, { name: 'live', userId: f.userId, rights: ['live'] }).key;
+  const rights = (await createApiKey(f.db, { name: 'live', userId: f.userId, rights: ['live'] })).key;
   const live = await call({ port }, 'POST', '/v1/run', { key: rights, body: { command: 'ls', workspace: root, mode: 'live', approved: true } });
   assert.equal(live.status, 200, live.text);
   assert.match(await refusedRun({ workspace: root, network: true, approved: true }, rights), /network access/);
@@ -139,7 +139,7 @@ test('the granted folder and its subfolders work; "approved" alone never grants 
 test('a key granted its own folder may use only that one, not the server\'s list', async () => {
   const own = fs.mkdtempSync(path.join(path.dirname(f.dir), 'paladin-own-'));
   try {
-    const k = createApiKey(f.db, { name: 'own', userId: f.userId, workspaces: [fs.realpathSync(own)] }).key;
+    const k = (await createApiKey(f.db, { name: 'own', userId: f.userId, workspaces: [fs.realpathSync(own)] })).key;
     assert.equal((await call({ port }, 'POST', '/v1/run', { key: k, body: { command: 'ls', workspace: own } })).status, 200);
     assert.match(await refusedRun({ workspace: root }, k), /granted: /);
   } finally {
@@ -148,7 +148,7 @@ test('a key granted its own folder may use only that one, not the server\'s list
 });
 
 test('a session ends with its key: expiry and revocation are checked on every request', async () => {
-  const expiring = createApiKey(f.db, { name: 'expiring', userId: f.userId, expiresAt: new Date(Date.now() + 60_000) });
+  const expiring = await createApiKey(f.db, { name: 'expiring', userId: f.userId, expiresAt: new Date(Date.now() + 60_000) });
   const opened = await call({ port }, 'POST', '/v1/sessions', { key: expiring.key });
   assert.equal(opened.status, 200);
   assert.ok(Date.parse(opened.json.expiresAt) <= Date.parse(expiring.expiresAt!), 'a session never outlives its key on paper either');
@@ -159,14 +159,14 @@ test('a session ends with its key: expiry and revocation are checked on every re
   assert.equal(after.status, 401);
   assert.match(after.json.error.message, /expired.*session ended/i);
 
-  const revoked = createApiKey(f.db, { name: 'revoked', userId: f.userId });
+  const revoked = await createApiKey(f.db, { name: 'revoked', userId: f.userId });
   const second = (await call({ port }, 'POST', '/v1/sessions', { key: revoked.key })).json.token as string;
   // Revocation marks the key; even a session row left open (an old version, a restore) ends with it.
   f.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ?').run(new Date().toISOString(), revoked.id);
   const r = await call({ port }, 'POST', '/v1/run', { key: second, body: { command: 'ls', workspace: root } });
   assert.equal(r.status, 401);
   assert.match(r.json.error.message, /revoked/);
-  revokeApiKey(f.db, createApiKey(f.db, { name: 'gone', userId: f.userId }).id);
+  await revokeApiKey(f.db, (await createApiKey(f.db, { name: 'gone', userId: f.userId })).id);
 });
 
 test('body fields named __proto__, constructor or prototype are unknown fields, and nothing is polluted', async () => {
@@ -187,7 +187,7 @@ test('apply and discard over the API, only for the caller\'s own runs; a failed 
   assert.equal(run.status, 200, run.text);
   const runId = events(run.text).at(-1)!.data.runId as string;
   f.db.prepare("INSERT OR IGNORE INTO users (id, email, role) VALUES ('someone-else', 'else@localhost', 'user')").run();
-  const other = createApiKey(f.db, { name: 'other-user', userId: 'someone-else' }).key;
+  const other = (await createApiKey(f.db, { name: 'other-user', userId: 'someone-else' })).key;
   assert.equal((await call({ port }, 'POST', `/v1/runs/${runId}/apply`, { key: other, body: {} })).status, 404, 'another user\'s run is not found');
   assert.equal((await call({ port }, 'POST', '/v1/runs/no-such-run/discard', { key })).status, 404);
   assert.equal((await call({ port }, 'POST', '/v1/runs/..%2F..%2Fetc/apply', { key, body: {} })).status, 400);

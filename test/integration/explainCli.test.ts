@@ -56,10 +56,10 @@ async function run(positionals: string[], values: Record<string, string | boolea
 }
 
 test('prints each part with its source, the summary and the policy decision', async () => {
-  const { code, out } = await run(['rm -rf build && ls -la | grep -c src > count.txt']);
+  const { code, out } = await run(['rm -rf docs && ls -la | grep -c src > count.txt']);
   assert.equal(code, 0);
   const lines = out.split('\n');
-  assert.equal(lines[0], 'Command: rm -rf build && ls -la | grep -c src > count.txt');
+  assert.equal(lines[0], 'Command: rm -rf docs && ls -la | grep -c src > count.txt');
   assert.match(out, /^ {2}PART +KIND +SOURCE +EXPLANATION$/m);
   assert.match(out, /^ {2}rm +program +help +Remove \(unlink\) FILEs \(--help, image paladin-test:busybox\)$/m);
   assert.match(out, /^ {4}-r +flag +help +Recurse$/m);
@@ -67,7 +67,7 @@ test('prints each part with its source, the summary and the policy decision', as
   assert.match(out, /^ {2}> count\.txt +redirect +syntax +writes standard output to count\.txt, replacing its contents$/m);
   assert.match(out, /^Summary: Runs rm \(remove \(unlink\) FILEs\) with -r, -f, and if that succeeds, ls/m);
   assert.match(out, /^Policy: (ask|deny)/m);
-  assert.match(out, /^ {2}deletes: .*build/m);
+  assert.match(out, /^ {2}deletes: .*docs/m);
 });
 
 test('--json prints the whole result, and the explanation is audited', async () => {

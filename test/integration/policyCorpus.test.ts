@@ -59,7 +59,7 @@ test('no ordinary command is denied', async () => {
 test('read-only commands in the workspace are allowed; writes and deletes there ask', async () => {
   const engine = await createPolicyEngine();
   for (const c of ['ls -la', 'cat README.md | grep foo | wc -l', 'git log --oneline', 'find . -name "*.ts"', 'du -sh * | sort -h']) assert.equal(engine.judge(c).decision, 'allow', c);
-  for (const c of ['echo hi > out.txt', 'rm -rf build', 'mv a b', 'sed -i s/a/b/ f.txt', 'git commit -m x']) assert.equal(engine.judge(c).decision, 'ask', c);
+  for (const c of ['echo hi > out.txt', 'rm -rf src', 'mv a b', 'sed -i s/a/b/ f.txt', 'git reset --hard']) assert.equal(engine.judge(c).decision, 'ask', c);
 });
 
 test('a decision names its rules, the command that fired each, the risk and the policy version', async () => {

@@ -251,10 +251,10 @@ test('paladin check prints the decision, the rules, the risk and the facts, with
     const allow = await run('ls -la');
     assert.equal(allow.code, 0);
     assert.match(allow.text, /^ALLOW: ls -la\n {2}No rule fired/);
-    const ask = await run('rm -rf build', '--workspace', s.dir);
+    const ask = await run('rm -rf docs', '--workspace', s.dir);
     assert.equal(ask.code, 3);
-    assert.match(ask.text, /ASK {2}fs\.delete-workspace: rm would delete build in the workspace\./);
-    assert.match(ask.text, /deletes: {3}build/);
+    assert.match(ask.text, /ASK {2}fs\.delete-workspace: rm would delete docs in the workspace\./);
+    assert.match(ask.text, /deletes: {3}docs/);
     const deny = await run('ls && rm -rf /', '--facts');
     assert.equal(deny.code, 4);
     assert.match(deny.text, /DENY fs\.delete-root: rm would delete the filesystem root \(\/\)\. \[command 1: rm\]/);
@@ -275,7 +275,7 @@ test('paladin check prints the decision, the rules, the risk and the facts, with
     assert.equal(viaMain.code, 4, viaMain.err);
     assert.match(viaMain.out, /^DENY: ls && rm -rf \/\n {2}DENY fs\.delete-root/);
     assert.equal((await cli(s.dbPath, 'check', 'git status', '--json')).code, 0);
-    assert.equal((await cli(s.dbPath, 'check', 'touch x', '--workspace', s.dir)).code, 3);
+    assert.equal((await cli(s.dbPath, 'check', 'cp a x', '--workspace', s.dir)).code, 3);
     assert.equal((await cli(s.dbPath, 'check', 'a', 'b')).code, 2);
     await assert.rejects(run('rm', '-rf'), /one quoted argument/);
   } finally {

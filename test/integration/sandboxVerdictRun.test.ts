@@ -108,7 +108,7 @@ describe('POST /v1/run with the real policy', { timeout: 180_000 }, () => {
     const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records: f.records });
     server = createApiServer({ paladin, records: f.records, port: 0, workspaceRoots: [ws] });
     port = Number(new URL((await server.listen()).url!).port);
-    key = createApiKey(f.db, { name: 'verdicts', userId: f.userId, rights: ['network'] }).key;
+    key = (await createApiKey(f.db, { name: 'verdicts', userId: f.userId, rights: ['network'] })).key;
   });
   after(async () => {
     await server.close();
@@ -129,7 +129,7 @@ describe('POST /v1/run with the real policy', { timeout: 180_000 }, () => {
     assert.equal(denied.status, 403);
     assert.equal(denied.json.error.policy.rules[0].id, 'fs.delete-home');
     assert.deepEqual(denied.json.error.policy.rules[0].span, [0, 8]);
-    const check = await call({ port }, 'POST', '/v1/check', { key, body: { command: 'git clean -fdx', workspace: ws } });
+    const check = await call({ port }, 'POST', '/v1/check', { key, body: { command: 'git clean -dx', workspace: ws } });
     assert.equal(check.status, 200);
     assert.deepEqual([check.json.decision, check.json.sandbox.needsApproval, check.json.sandbox.mode], ['ask', false, 'snapshot']);
     assert.match(check.json.rules[0].alternative, /git clean -n/);

@@ -79,7 +79,8 @@ test('paladin check underlines the span and names rule, source and alternative; 
   // The data beside the workspace: a workspace never holds Paladin's data folder.
   const db = path.join(`${dir}.data`, 'paladin.db');
   try {
-    const command = 'ls && git clean -fdx';
+    // Without -f, git clean deletes only where the repository's config allows it: asked, not refused.
+    const command = 'ls && git clean -dx';
     const human = await runCli(['check', command, '--workspace', dir], db);
     assert.equal(human.code, 3);
     const lines = human.out.split('\n');
@@ -88,7 +89,7 @@ test('paladin check underlines the span and names rule, source and alternative; 
     assert.equal(lines[at + 1].trim(), command);
     const caret = lines[at + 2];
     assert.equal(caret.indexOf('^') - lines[at + 1].indexOf('l'), command.indexOf('git'), 'the carets start under "git"');
-    assert.equal(caret.trim(), '^'.repeat('git clean -fdx'.length));
+    assert.equal(caret.trim(), '^'.repeat('git clean -dx'.length));
     assert.match(lines[at + 3], /rule: policies\/paladin\/repo\.rego:\d+/);
     assert.match(lines[at + 4], /safer: use `git clean -n`/);
     assert.match(human.out, /Sandbox: runs offline on a copy of the workspace \(snapshot\) without asking/);

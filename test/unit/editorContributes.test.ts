@@ -22,7 +22,13 @@ test('every setting is contributed with its default, bounds and a description', 
 });
 
 test('a workspace cannot choose the runtime, the database, the sandbox or where secrets go', () => {
+  // The toolchain only picks among Paladin's own images, all run with the same hardening: pinning it per folder is its purpose.
+  const perFolder = new Set(['paladin.sandbox.toolchain']);
   for (const key of Object.keys(props)) {
+    if (perFolder.has(key)) {
+      assert.equal(props[key].scope, 'resource', key);
+      continue;
+    }
     if (/^paladin\.(server|database|sandbox|openai\.baseUrl|ollama\.url|api|audit|history)/.test(key)) {
       assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} must be machine or application scoped`);
     }

@@ -409,7 +409,7 @@ describe('explaining whole commands', () => {
       'flag:-type:manual',
       'argument:d:manual',
     ]);
-    assert.equal(parts[14].explanation, 'c for -type: directory');
+    assert.equal(parts[14].explanation, 'the value of -type: directory');
     assert.equal(parts[10].explanation, 'replaced by find with the path of each file found');
     assert.equal(parts[7].program, undefined);
     assert.equal(parts[8].program, 7, 'grep -c belongs to grep, not find');

@@ -48,26 +48,26 @@ test('the OpenAPI document has one operation per endpoint row, with its schema a
   assert.deepEqual(doc.paths['/v1/health'].get.security, []);
 });
 
-test('keys: the stored hash is not the key, unknown/revoked/expired are refused, sessions follow their key', () => {
+test('keys: the stored hash is not the key, unknown/revoked/expired are refused, sessions follow their key', async () => {
   const f = recordsFixture();
   try {
-    const k = createApiKey(f.db, { name: 'a', userId: f.userId });
+    const k = await createApiKey(f.db, { name: 'a', userId: f.userId });
     assert.match(k.key, /^pld_[A-Za-z0-9_-]{43}$/);
     assert.equal(Buffer.from(k.key.slice(4), 'base64url').length, 32, '256 random bits');
     const row = f.db.prepare('SELECT key_hash FROM api_keys WHERE id = ?').get(k.id) as { key_hash: string };
     assert.equal(row.key_hash, secretHash(k.key));
-    assert.deepEqual(authenticate(f.db, k.key), { ok: true, userId: f.userId, keyId: k.id, sessionId: null, workspaces: null, rights: [] });
-    assert.equal(authenticate(f.db, k.key.slice(0, -1) + (k.key.endsWith('A') ? 'B' : 'A')).ok, false);
-    assert.equal(authenticate(f.db, undefined).ok, false);
-    const s = createSession(f.db, { userId: f.userId, apiKeyId: k.id, address: '127.0.0.1', userAgent: 'test', hours: 1 });
-    assert.equal(authenticate(f.db, s.token).ok, true);
-    assert.equal(authenticate(f.db, s.token, Date.now() + 2 * 3_600_000).ok, false, 'expired session');
-    revokeApiKey(f.db, 'a');
-    assert.deepEqual(authenticate(f.db, k.key), { ok: false, reason: 'The API key was revoked.' });
-    assert.equal(authenticate(f.db, s.token).ok, false);
-    const later = createApiKey(f.db, { name: 'a', userId: f.userId, expiresAt: new Date(Date.now() + 1000) });
-    assert.equal(authenticate(f.db, later.key, Date.now() + 2000).ok, false, 'expired key');
-    assert.throws(() => createApiKey(f.db, { name: 'past', userId: f.userId, expiresAt: new Date(Date.now() - 1) }), /in the past/);
+    assert.deepEqual((await authenticate(f.db, k.key)), { ok: true, userId: f.userId, keyId: k.id, sessionId: null, workspaces: null, rights: [] });
+    assert.equal((await authenticate(f.db, k.key.slice(0, -1) + (k.key.endsWith('A') ? 'B' : 'A'))).ok, false);
+    assert.equal((await authenticate(f.db, undefined)).ok, false);
+    const s = await createSession(f.db, { userId: f.userId, apiKeyId: k.id, address: '127.0.0.1', userAgent: 'test', hours: 1 });
+    assert.equal((await authenticate(f.db, s.token)).ok, true);
+    assert.equal((await authenticate(f.db, s.token, Date.now() + 2 * 3_600_000)).ok, false, 'expired session');
+    await revokeApiKey(f.db, 'a');
+    assert.deepEqual((await authenticate(f.db, k.key)), { ok: false, reason: 'The API key was revoked.' });
+    assert.equal((await authenticate(f.db, s.token)).ok, false);
+    const later = await createApiKey(f.db, { name: 'a', userId: f.userId, expiresAt: new Date(Date.now() + 1000) });
+    assert.equal((await authenticate(f.db, later.key, Date.now() + 2000)).ok, false, 'expired key');
+    await assert.rejects(createApiKey(f.db, { name: 'past', userId: f.userId, expiresAt: new Date(Date.now() - 1) }), /in the past/);
   } finally {
     f.close();
   }

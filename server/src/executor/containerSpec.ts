@@ -19,7 +19,7 @@ export interface SandboxLimits {
 export interface SandboxShape {
   image: string;
   mode: WorkspaceMode;
-  /** Host folder bind-mounted in ro and live modes. */
+  /** Host folder bind-mounted in ro and live modes; the lower layer of an overlay snapshot. */
   workspace?: string;
   /** Size-limited tmpfs volume holding the copy in snapshot mode. */
   volume?: string;
@@ -31,8 +31,19 @@ export interface SandboxShape {
   user?: string;
   /** The engine runtime; `runsc` is gVisor. Default: the engine's (runc). */
   runtime?: 'runc' | 'runsc';
+  /** Host package caches, bind-mounted read-only. */
+  caches?: CacheMount[];
+  /** Environment added for the image's tools (where the caches are). */
+  env?: string[];
+  /** Snapshot mode layered over `workspace` (an overlay the engine mounts) instead of a copy. */
+  overlay?: boolean;
   /** Snapshot mode holding a copy for an `ro` run: the copy belongs to root, so the run cannot change it. */
   readOnlyCopy?: boolean;
+}
+
+export interface CacheMount {
+  source: string;
+  target: string;
 }
 
 export const SANDBOX_USER = '1000:1000';
@@ -71,6 +82,10 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
     const bind = { Propagation: 'rprivate' as const, ...(shape.mode === 'ro' && shape.recursiveReadOnly ? { ReadOnlyForceRecursive: true } : {}) };
     mounts.push({ Type: 'bind', Source: shape.workspace, Target: WORKDIR, ReadOnly: shape.mode === 'ro', BindOptions: bind });
   }
+  for (const cache of shape.caches ?? []) {
+    const bind = { Propagation: 'rprivate' as const, ...(shape.recursiveReadOnly ? { ReadOnlyForceRecursive: true } : {}) };
+    mounts.push({ Type: 'bind', Source: cache.source, Target: cache.target, ReadOnly: true, BindOptions: bind });
+  }
   const labelSet: Record<string, string> = { [LABEL]: '1', [RUN_LABEL]: labels.run, [OWNER_LABEL]: labels.owner };
   if (labels.pool) labelSet[POOL_LABEL] = labels.pool;
   return {
@@ -79,7 +94,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
     Entrypoint: [],
     User: user,
     WorkingDir: WORKDIR,
-    Env: SANDBOX_ENV,
+    Env: [...SANDBOX_ENV, ...(shape.env ?? []).filter((e) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(e) && !/^(PATH|HOME|TMPDIR)=/.test(e))],
     OpenStdin: false,
     StdinOnce: false,
     AttachStdin: false,

@@ -46,7 +46,8 @@ export function aptMirror(sourcesDir = '/etc/apt'): string {
   return candidates.find((uri) => !/security/.test(uri)) ?? 'http://deb.debian.org/debian';
 }
 
-export async function buildFromDebootstrap(docker: Docker, tag: string, onProgress: Progress, signal?: AbortSignal): Promise<void> {
+/** Builds `tag` offline with debootstrap: the default image's userland plus `extra` Debian packages (a toolchain). */
+export async function buildFromDebootstrap(docker: Docker, tag: string, onProgress: Progress, signal?: AbortSignal, extra: string[] = []): Promise<void> {
   if (!canDebootstrap()) {
     throw new SandboxError(
       'Building with debootstrap needs root and the debootstrap tool (`sudo apt-get install debootstrap`, then run `sudo paladin sandbox build --debootstrap`).',
@@ -56,26 +57,17 @@ export async function buildFromDebootstrap(docker: Docker, tag: string, onProgre
   const mirror = aptMirror();
   const rootfs = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-rootfs-'));
   try {
-    onProgress(`debootstrap: a minimal Debian bookworm from ${mirror} into ${rootfs} (about a minute)`);
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn('debootstrap', ['--variant=minbase', `--include=${DEBOOTSTRAP_PACKAGES.join(',')}`, 'bookworm', rootfs, mirror], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        signal,
-      });
-      let tail = '';
-      const keep = (chunk: Buffer) => {
-        tail = (tail + chunk.toString('utf8')).slice(-4_000);
-        const last = chunk.toString('utf8').trim().split('\n').pop();
-        if (last && /^I: (Retrieving|Validating|Extracting|Installing|Configuring|Base system)/.test(last) && /Base system|Installing core|Retrieving Release$/.test(last)) onProgress(`debootstrap: ${last.slice(3)}`);
-      };
-      child.stdout.on('data', keep);
-      child.stderr.on('data', keep);
-      child.on('error', (err) => reject(signal?.aborted ? new Error('cancelled') : err));
-      child.on('close', (code) => {
-        if (code === 0) resolve();
-        else reject(new SandboxError(`debootstrap failed (exit ${code}); its last words:\n${tail.trim().split('\n').slice(-8).join('\n')}`, 'sandbox error'));
-      });
-    });
+    onProgress(`debootstrap: a minimal Debian bookworm from ${mirror} into ${rootfs} (about a minute${extra.length ? ', then the toolchain' : ''})`);
+    await step('debootstrap', ['--variant=minbase', `--include=${DEBOOTSTRAP_PACKAGES.join(',')}`, 'bookworm', rootfs, mirror], onProgress, signal);
+    if (extra.length > 0) {
+      // debootstrap's own resolver fails on large dependency trees (npm's); apt inside the new root does not.
+      onProgress(`apt-get: installing ${extra.join(', ')} (a few minutes)`);
+      fs.copyFileSync('/etc/resolv.conf', path.join(rootfs, 'etc', 'resolv.conf'));
+      await step('chroot', [rootfs, 'apt-get', 'update', '-q'], onProgress, signal);
+      await step('chroot', [rootfs, 'apt-get', 'install', '-y', '-q', '--no-install-recommends', ...extra], onProgress, signal);
+      await step('chroot', [rootfs, 'apt-get', 'clean'], onProgress, signal);
+      fs.writeFileSync(path.join(rootfs, 'etc', 'resolv.conf'), '');
+    }
     // Package caches only make the image bigger.
     for (const dir of ['var/cache/apt/archives', 'var/lib/apt/lists']) {
       const full = path.join(rootfs, dir);
@@ -85,4 +77,41 @@ export async function buildFromDebootstrap(docker: Docker, tag: string, onProgre
   } finally {
     fs.rmSync(rootfs, { recursive: true, force: true });
   }
+}
+
+/** A progress line worth showing from debootstrap's output: its phases, and every 50th package step. */
+export function debootstrapStep(line: string, count: number): string | undefined {
+  const m = /^I: (.*)$/.exec(line);
+  if (!m) return undefined;
+  if (/^(Retrieving Release|Retrieving Packages|Resolving dependencies|Found|Checking component|Installing core|Unpacking the base system|Configuring the base system|Base system installed)/.test(m[1])) return m[1];
+  return count % 50 === 0 ? m[1] : undefined;
+}
+
+/** Runs one build step, passing its notable lines on; rejects with its last words. */
+function step(program: string, args: string[], onProgress: Progress, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], signal, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive', LC_ALL: 'C' } });
+    let tail = '';
+    let seen = 0;
+    const keep = (chunk: Buffer) => {
+      tail = (tail + chunk.toString('utf8')).slice(-4_000);
+      for (const line of chunk.toString('utf8').split('\n')) {
+        const shown = program === 'debootstrap' ? debootstrapStep(line.trim(), (seen = seen + 1)) : aptStep(line.trim(), (seen = seen + 1));
+        if (shown) onProgress(`${program === 'debootstrap' ? 'debootstrap' : 'apt-get'}: ${shown}`);
+      }
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (err) => reject(signal?.aborted ? new Error('cancelled') : err));
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new SandboxError(`${program} ${args.slice(program === 'chroot' ? 1 : 0, program === 'chroot' ? 3 : 1).join(' ')} failed (exit ${code}); its last words:\n${tail.trim().split('\n').slice(-8).join('\n')}`, 'sandbox error'));
+    });
+  });
+}
+
+/** apt-get's lines worth showing: its totals, and every 25th unpack or set-up step. */
+function aptStep(line: string, count: number): string | undefined {
+  if (/^\d+ upgraded, \d+ newly installed/.test(line) || /^Need to get/.test(line)) return line;
+  return /^(Unpacking|Setting up) /.test(line) && count % 25 === 0 ? line : undefined;
 }

@@ -4,7 +4,6 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { RequestError } from '../kernel';
 import type { FileChange, RunResult, WorkspaceMode } from '../protocol/types';
@@ -12,17 +11,20 @@ import type { Settings } from '../settings/settings';
 import type { ApplyResult, ExecutorStage, RunParams } from '../stages';
 import { applyPending } from './applyChanges';
 import { type SandboxShape } from './containerSpec';
-import { apiAtLeast, connectDocker, engineName, explainDockerError, imageMissing, SandboxError } from './docker';
-import { DEFAULT_IMAGE, ensureDefaultImage, imageInfo } from './images';
-import { PENDING_TTL_MS, PendingStore, pendingRoot } from './pendingChanges';
-import { makeRoom, PendingCapError, pendingBytes } from './pendingCaps';
+import { apiAtLeast, connectDocker, engineName, explainDockerError, SandboxError } from './docker';
+import { DEFAULT_IMAGE, imageInfo } from './images';
+import { buildMissingImage, chooseImage, type ImageChoice } from './imageChoice';
+import { PendingStore, pendingRoot } from './pendingChanges';
+import { PendingCapError } from './pendingCaps';
 import { RunQueue } from './runQueue';
-import { Sandbox, type Execution } from './sandbox';
-import { collectChanges } from './snapshotChanges';
+import { classifyEnd } from './runEnd';
+import { Sandbox } from './sandbox';
+import { snapshotPlan, type SnapshotPlan } from './snapshotPlan';
+import { copyIn, keepChanges } from './snapshotRun';
 import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
-import { linkBreaksOut, listWorkspaceFiles, packWorkspace, type Manifest } from './workspaceFiles';
-import { checkRuntimeNetwork, engineRuntimes, runtimeProblem, sandboxEndedMessage } from './engineRuntime';
+import type { Manifest } from './workspaceFiles';
+import { checkRuntimeNetwork, engineRuntimes, runtimeProblem } from './engineRuntime';
 import { undoApply, type UndoResult } from './undoApply';
 import { UndoStore } from './undoRecords';
 import { checkWorkspace } from './workspaceGuard';
@@ -48,6 +50,8 @@ export class Executor implements ExecutorStage {
   private swept: Promise<void> | undefined;
   private runtimes: Promise<string[]> | undefined;
   private readonly images = new Map<string, Promise<void>>();
+  /** Why the engine could not mount an overlay snapshot; later snapshot runs copy. */
+  private overlayBroken: string | undefined;
   private readonly cleanups = new Set<Promise<unknown>>();
   /** Containers running a command right now; disposing the stage kills them. */
   private readonly active = new Set<Sandbox>();
@@ -106,24 +110,27 @@ export class Executor implements ExecutorStage {
   }
 
   /** The container's shape; `access` (who runs, from a copy or not) is known once the workspace passed its guard. */
-  shape(params: RunParams, access?: SandboxAccess): SandboxShape {
+  shape(params: RunParams, access?: SandboxAccess, layered?: SnapshotPlan & { lower: string }, choice?: ImageChoice): SandboxShape {
     const s = this.settings.sandbox;
     if (!MODES.includes(params.mode)) throw new RequestError(`Unknown workspace mode "${String(params.mode)}": use ro, snapshot or live.`);
     const requested = params.timeoutSeconds ?? s.timeoutSeconds;
     if (!Number.isFinite(requested) || requested < 1 || requested > 3_600) throw new RequestError(`The timeout must be a number of seconds from 1 to 3600, not ${String(params.timeoutSeconds)}.`);
     // The server's maximum holds whatever a client asks for.
     const timeout = Math.min(requested, s.maxTimeoutSeconds);
-    const image = (params.image ?? s.image).trim();
+    const image = (choice?.image ?? params.image ?? s.image).trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]{0,254}$/.test(image)) throw new RequestError(`"${image}" is not an image name.`);
     const copy = access?.copy === true;
+    const overlay = params.mode === 'snapshot' && layered?.overlay === true;
     checkRuntimeNetwork(s.runtime, params.network === true);
     return {
       ...(s.runtime === 'runsc' ? { runtime: 'runsc' as const } : {}),
       image,
       mode: copy ? 'snapshot' : params.mode,
-      user: params.mode === 'snapshot' ? undefined : access?.user,
+      user: overlay ? layered.user : params.mode === 'snapshot' ? undefined : access?.user,
       ...(copy ? { readOnlyCopy: true } : {}),
-      workspace: params.mode === 'snapshot' || copy ? undefined : params.workspace,
+      ...(overlay ? { overlay: true } : {}),
+      ...(choice?.caches.length ? { caches: choice.caches, env: choice.env } : {}),
+      workspace: overlay ? layered.lower : params.mode === 'snapshot' || copy ? undefined : params.workspace,
       network: params.network === true,
       recursiveReadOnly: this.recursiveReadOnlyKnown,
       limits: { memoryMiB: s.memoryMiB, cpus: s.cpus, pids: s.pids, tmpfsMiB: s.tmpfsMiB, timeoutSeconds: timeout, snapshotMiB: s.snapshotMaxMiB },
@@ -132,15 +139,14 @@ export class Executor implements ExecutorStage {
 
   /** Warms the pool for a kind of run ahead of time (e.g. when the editor opens a workspace). */
   warm(params: RunParams): void {
-    let access: SandboxAccess;
+    let shape: SandboxShape;
     try {
       const real = fs.realpathSync(params.workspace);
       checkWorkspace(real, params.mode, this.recursiveReadOnlyKnown);
-      access = sandboxAccess(real, params.mode);
+      shape = this.shape(params, sandboxAccess(real, params.mode), this.layered(params, real));
     } catch {
       return; // a run there is refused anyway, with the reason
     }
-    const shape = this.shape(params, access);
     this.pool.refill(poolKey(shape), shape);
   }
 
@@ -153,8 +159,13 @@ export class Executor implements ExecutorStage {
     await this.checkRuntime();
     const realWorkspace = await this.guard(params);
     const access = sandboxAccess(realWorkspace, params.mode);
-    const shape = this.shape(params, access);
-    const key = poolKey(shape);
+    const layered = this.layered(params, realWorkspace);
+    const choice = await chooseImage(this.docker, params, this.settings.sandbox, realWorkspace, this.recursiveReadOnlyKnown).catch((err) => {
+      throw explainDockerError(err);
+    });
+    let shape = this.shape(params, access, layered, choice);
+    const notes = [...access.notes, ...(layered?.notes ?? []), ...choice.notes];
+    let key = poolKey(shape);
     // The notes go in the result (the CLI prints them); the command's own output stays its own.
     if ((params.timeoutSeconds ?? 0) > shape.limits.timeoutSeconds) {
       options.onOutput?.({ stream: 'stderr', text: `[paladin: timeout lowered to ${shape.limits.timeoutSeconds} s, this server's maximum (paladin.sandbox.maxTimeoutSeconds)]\n` });
@@ -176,7 +187,12 @@ export class Executor implements ExecutorStage {
       sandbox = this.pool.take(key);
       if (!sandbox) {
         try {
-          sandbox = await Sandbox.create(this.docker, shape, this.owner, false, options.signal);
+          sandbox = await this.create(shape, options.signal);
+          if (sandbox.shape.overlay !== shape.overlay) {
+            notes.push(`This snapshot run copies the workspace instead of layering over it: ${this.overlayBroken}.`);
+            shape = { ...shape, overlay: undefined, user: undefined, workspace: undefined };
+            key = poolKey(shape);
+          }
         } catch (err) {
           if ((err as Error).message === 'cancelled') return this.result(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs });
           // The image was removed since it was checked: check (and maybe build) again next time.
@@ -188,7 +204,9 @@ export class Executor implements ExecutorStage {
       this.pool.refill(key, shape);
       const runId = options.runId ?? sandbox.id;
       let manifest: Manifest | undefined;
-      if (shape.mode === 'snapshot') manifest = await this.copyIn(sandbox, params.workspace, options.signal, options.onOutput, shape.readOnlyCopy);
+      if (shape.mode === 'snapshot' && !shape.overlay) {
+        manifest = await copyIn(sandbox, params.workspace, this.settings.sandbox.snapshotMaxMiB, { signal: options.signal, onOutput: options.onOutput, readOnly: shape.readOnlyCopy });
+      }
       const startMs = performance.now() - startAt;
       const exec = await sandbox.execute(params.command, {
         limits: { viewerBytes: this.settings.sandbox.outputBytes, historyBytes: this.settings.sandbox.historyOutputBytes },
@@ -196,13 +214,13 @@ export class Executor implements ExecutorStage {
         signal: options.signal,
         onOutput: options.onOutput,
       });
-      let ended = await this.classify(sandbox, exec, shape);
+      let ended = await classifyEnd(sandbox, exec, shape, this.settings.sandbox.historyOutputBytes);
       let changes: RunResult['changes'];
-      if (manifest && !shape.readOnlyCopy && ended.end === 'exited') {
+      if (shape.mode === 'snapshot' && !shape.readOnlyCopy && ended.end === 'exited') {
         try {
           // Frozen first: whatever the command left running cannot touch the files while they are read.
           await sandbox.freeze();
-          changes = await this.copyOut(sandbox, runId, params, manifest);
+          changes = await keepChanges(this.pending, this.settings.sandbox, sandbox, { runId, workspace: params.workspace, userId: params.userId, manifest });
         } catch (err) {
           // The command ran; only its changes are lost. Keep its output and say why.
           const why = err instanceof PendingCapError ? err.message : `the run's changes could not be read back: ${(err as Error).message}`;
@@ -212,7 +230,7 @@ export class Executor implements ExecutorStage {
       const output = exec.sink.output();
       return {
         ...this.result(params, shape, runId, { ...ended, queueMs, startMs, runMs: exec.runMs }),
-        ...(access.notes.length ? { notes: access.notes } : {}),
+        ...(notes.length ? { notes } : {}),
         bytes: { ...exec.sink.bytes },
         truncated: exec.sink.truncated,
         changes,
@@ -229,68 +247,21 @@ export class Executor implements ExecutorStage {
     }
   }
 
-  private async classify(sandbox: Sandbox, exec: Execution, shape: SandboxShape): Promise<{ end: RunResult['end']; exitCode: number | null; message?: string }> {
-    const code = exec.exitCode;
-    switch (exec.how) {
-      case 'timeout':
-        return { end: 'timeout', exitCode: null, message: `killed after ${shape.limits.timeoutSeconds} s (TERM, then KILL 2 s later)` };
-      case 'cancelled':
-        return { end: 'cancelled', exitCode: null };
-      case 'output limit':
-        return { end: 'output limit', exitCode: null, message: `stopped after ${this.settings.sandbox.historyOutputBytes} bytes of output` };
-      case 'exited':
-        if (exec.oomKills > 0) return { end: 'memory limit', exitCode: code, message: `a process was killed at the ${shape.limits.memoryMiB} MiB memory limit` };
-        return { end: 'exited', exitCode: code };
-      case 'died': {
-        // The container ended before the command did: OOM, or the keeper was killed.
-        const state = await sandbox.container.inspect().then((i) => i.State, () => undefined);
-        if (state?.OOMKilled) return { end: 'memory limit', exitCode: state.ExitCode ?? null, message: `killed at the ${shape.limits.memoryMiB} MiB memory limit` };
-        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: sandboxEndedMessage(shape.runtime) };
-      }
-    }
+  /** How a snapshot run gets its workspace (undefined for other modes). */
+  private layered(params: RunParams, real: string): (SnapshotPlan & { lower: string }) | undefined {
+    if (params.mode !== 'snapshot') return undefined;
+    return { ...snapshotPlan(real, this.settings.sandbox.snapshotMethod, this.overlayBroken), lower: real };
   }
 
-  private async copyIn(sandbox: Sandbox, workspace: string, signal?: AbortSignal, onOutput?: OnOutput, readOnly = false): Promise<Manifest> {
-    const listed = await listWorkspaceFiles(workspace, signal);
-    const files = listed.filter((rel) => !linkBreaksOut(workspace, rel));
-    if (files.length < listed.length) {
-      const kept = new Set(files);
-      const left = listed.filter((rel) => !kept.has(rel));
-      onOutput?.({ stream: 'stderr', text: `[paladin: the snapshot leaves out ${left.length} link(s) pointing outside the workspace: ${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}]\n` });
-    }
-    const { stream, manifest } = await packWorkspace(workspace, files, this.settings.sandbox.snapshotMaxMiB * 1024 * 1024, signal, readOnly ? 0 : 1000);
-    manifest.catch(() => undefined);
+  /** A fresh sandbox; when the engine cannot mount the overlay, a copy snapshot instead (and from then on). */
+  private async create(shape: SandboxShape, signal?: AbortSignal): Promise<Sandbox> {
     try {
-      await sandbox.container.putArchive(stream as unknown as NodeJS.ReadableStream, { path: '/workspace' });
+      return await Sandbox.create(this.docker, shape, this.owner, false, signal);
     } catch (err) {
-      await manifest.catch((e: Error) => {
-        throw e;
-      });
-      throw explainDockerError(err);
-    }
-    return manifest;
-  }
-
-  private async copyOut(sandbox: Sandbox, runId: string, params: RunParams, manifest: Manifest): Promise<RunResult['changes']> {
-    const workspace = params.workspace;
-    const dir = this.pending.create(runId);
-    try {
-      const archive = (await sandbox.container.getArchive({ path: '/workspace' })) as Readable;
-      const entries = await collectChanges(archive, manifest, workspace, `${dir}/files`);
-      if (entries.length === 0) {
-        this.pending.remove(runId);
-        return [];
-      }
-      const now = Date.now();
-      const userId = params.userId ?? '';
-      // The kept files and the record itself (its diffs can be large too).
-      const bytes = pendingBytes(dir) + Buffer.byteLength(JSON.stringify(entries));
-      makeRoom(this.pending, { runId, userId, bytes }, { userMiB: this.settings.sandbox.pendingUserMaxMiB, totalMiB: this.settings.sandbox.pendingMaxMiB });
-      this.pending.save({ runId, workspace: params.workspace, userId, bytes, createdAt: now, expiresAt: now + PENDING_TTL_MS, changes: entries });
-      return entries.map(({ base: _b, next: _n, ...change }) => change);
-    } catch (err) {
-      this.pending.remove(runId);
-      throw (err as { statusCode?: number }).statusCode ? explainDockerError(err) : err;
+      const e = err as Error;
+      if (!shape.overlay || e.message === 'cancelled' || (err instanceof SandboxError && err.problem === 'image missing')) throw err;
+      this.overlayBroken = `the engine could not mount an overlay (${e.message.split('\n')[0].slice(0, 300)})`;
+      return Sandbox.create(this.docker, { ...shape, overlay: undefined, user: undefined, workspace: undefined }, this.owner, false, signal);
     }
   }
 
@@ -320,8 +291,7 @@ export class Executor implements ExecutorStage {
     if (!check) {
       check = (async () => {
         if (await imageInfo(this.docker, image)) return;
-        if (image !== DEFAULT_IMAGE) throw imageMissing(image);
-        await ensureDefaultImage(this.docker, image, (line) => onOutput?.({ stream: 'stderr', text: `[paladin sandbox build] ${line}\n` }), signal);
+        await buildMissingImage(this.docker, image, (line) => onOutput?.({ stream: 'stderr', text: `[paladin sandbox build] ${line}\n` }), signal);
       })();
       this.images.set(image, check);
       check.catch(() => this.images.delete(image));

@@ -3,6 +3,7 @@
 // never handed a second command.
 
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { commandExec, OOM_READER, parseOomCount, READER_USER } from './bootstrap';
@@ -10,6 +11,7 @@ import { containerSpec, SANDBOX_USER, snapshotVolumeSpec, WORKDIR, type SandboxS
 import { Demuxer, type StreamName } from './demux';
 import { explainDockerError, isGone } from './docker';
 import { OutputSink, type OutputLimits } from './outputSink';
+import { createOverlay, type OverlayParts } from './overlayLayers';
 
 /** How long after TERM the container is killed outright. */
 export const KILL_GRACE_MS = 2_000;
@@ -40,6 +42,8 @@ export class Sandbox {
     readonly container: Docker.Container,
     private readonly stream: Duplex,
     readonly volume: string | undefined,
+    /** An overlay snapshot's upper layer and its holder. */
+    readonly overlay?: Partial<OverlayParts>,
   ) {
     stream.resume(); // the keeper prints nothing; only the stream's end matters
     const closed = () => {
@@ -56,16 +60,21 @@ export class Sandbox {
   static async create(docker: Docker, shape: SandboxShape, owner: string, pooled = false, signal?: AbortSignal): Promise<Sandbox> {
     const id = randomUUID();
     let volume: string | undefined;
+    let overlay: Partial<OverlayParts> | undefined;
     let container: Docker.Container | undefined;
     let sandbox: Sandbox | undefined;
     try {
-      if (shape.mode === 'snapshot') {
+      if (shape.mode === 'snapshot' && shape.overlay) {
+        const root = fs.statSync(shape.workspace ?? '');
+        const parts = await createOverlay(docker, shape, { id, owner, pool: pooled ? '1' : undefined }, { mode: root.mode }, (made) => (overlay = made));
+        volume = parts.overlayVolume;
+      } else if (shape.mode === 'snapshot') {
         volume = `paladin-snap-${id}`;
         await docker.createVolume(snapshotVolumeSpec(volume, shape.limits, owner, shape.readOnlyCopy));
       }
       container = await docker.createContainer({ ...containerSpec({ ...shape, volume }, { run: id, owner, pool: pooled ? '1' : undefined }), name: `paladin-${id}` });
       const stream = (await container.attach({ stream: true, stdout: true, stderr: true, hijack: true })) as Duplex;
-      sandbox = new Sandbox(docker, id, { ...shape, volume }, container, stream, volume);
+      sandbox = new Sandbox(docker, id, { ...shape, volume }, container, stream, volume, overlay);
       await container.start();
       if (signal?.aborted) throw new Error('cancelled');
       return sandbox;
@@ -73,7 +82,7 @@ export class Sandbox {
       if (sandbox) await sandbox.destroy().catch(() => undefined);
       else {
         if (container) await container.remove({ force: true }).catch(() => undefined);
-        if (volume) await docker.getVolume(volume).remove().catch(() => undefined);
+        await removeVolumes(docker, volume, overlay).catch(() => undefined);
       }
       if ((err as Error).message === 'cancelled') throw err;
       throw explainDockerError(err, shape.image);
@@ -235,7 +244,7 @@ export class Sandbox {
     );
   }
 
-  /** Kills and removes the container and its volume. Safe to call more than once. */
+  /** Kills and removes the container and its volume (and an overlay's holder and upper layer). Safe to call more than once. */
   destroy(): Promise<void> {
     this.destroying ??= (async () => {
       // Closing the stream marks the sandbox dead and ends a command still waiting on it.
@@ -243,15 +252,18 @@ export class Sandbox {
       await this.container.remove({ force: true }).catch((err) => {
         if (!isGone(err)) throw err;
       });
-      if (this.volume) {
-        await this.docker
-          .getVolume(this.volume)
-          .remove()
-          .catch((err) => {
-            if (!isGone(err)) throw err;
-          });
-      }
+      await removeVolumes(this.docker, this.volume, this.overlay);
     })();
     return this.destroying;
   }
+}
+
+/** The overlay volume first (it needs the upper layer mounted), then the holder, then the upper layer. */
+async function removeVolumes(docker: Docker, volume: string | undefined, overlay: Partial<OverlayParts> | undefined): Promise<void> {
+  const gone = (err: unknown) => {
+    if (!isGone(err)) throw err;
+  };
+  if (volume) await docker.getVolume(volume).remove().catch(gone);
+  if (overlay?.holder) await overlay.holder.remove({ force: true }).catch(gone);
+  if (overlay?.upperVolume) await docker.getVolume(overlay.upperVolume).remove().catch(gone);
 }

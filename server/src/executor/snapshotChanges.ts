@@ -6,8 +6,12 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
+
+/** An archive entry's content (tar-stream's own stream type is not exported). */
+type EntryStream = Readable;
+
 import * as tar from 'tar-stream';
-import { MAX_SNAPSHOT_FILES, sha256, isSensitivePath, type Manifest } from './workspaceFiles';
+import { MAX_SNAPSHOT_FILES, sha256, isSensitivePath, type Manifest, type ManifestEntry } from './workspaceFiles';
 import type { PendingEntry } from './pendingChanges';
 import { asText, unifiedDiff } from './unifiedDiff';
 
@@ -23,12 +27,36 @@ export function entryPath(name: string): string | undefined {
   return parts.join('/');
 }
 
+/** What the workspace held at a path before the run (a file or a link), as far as the reader knows. */
+export type BeforeLookup = (rel: string) => ManifestEntry | undefined | Promise<ManifestEntry | undefined>;
+
+/** Archive entries that are neither folders nor files, links or hard links (FIFOs, devices...). */
+export type OtherEntry = (rel: string, header: tar.Header) => void;
+
 export async function collectChanges(
   archive: Readable,
   manifest: Manifest,
   workspace: string,
   filesDir: string,
 ): Promise<PendingEntry[]> {
+  const { entries, seen } = await readArchiveChanges(archive, (rel) => manifest.get(rel), workspace, filesDir);
+  for (const [rel, before] of manifest) if (!seen.has(rel)) entries.push(deletedEntry(workspace, rel, before));
+  return entries.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * Reads a tar of the run's files: every file or link that differs from what
+ * `before` says the workspace held becomes a created or changed entry, its
+ * content kept under `filesDir`. Folders are passed to `onFolder`, other
+ * entries to `onOther`; `seen` holds the files and links read.
+ */
+export async function readArchiveChanges(
+  archive: Readable,
+  lookup: BeforeLookup,
+  workspace: string,
+  filesDir: string,
+  hooks: { onFolder?: (rel: string) => void; onOther?: OtherEntry } = {},
+): Promise<{ entries: PendingEntry[]; seen: Set<string> }> {
   const seen = new Set<string>();
   const entries: PendingEntry[] = [];
   const byName = new Map<string, { hash: string; file?: string; size?: number }>();
@@ -50,9 +78,29 @@ export async function collectChanges(
       stream.on('end', next);
       stream.resume();
     };
-    if (!rel || header.type === 'directory' || !['file', 'symlink', 'link'].includes(header.type ?? '')) return drain();
+    if (!rel) return drain();
+    if (header.type === 'directory') {
+      hooks.onFolder?.(rel);
+      return drain();
+    }
+    if (!['file', 'symlink', 'link'].includes(header.type ?? '')) {
+      hooks.onOther?.(rel, header);
+      return drain();
+    }
     seen.add(rel);
-    const before = manifest.get(rel);
+    Promise.resolve(lookup(rel)).then(
+      (before) => onEntry(rel, header, stream as unknown as EntryStream, next, before),
+      (err: Error) => {
+        stream.resume();
+        next(err);
+      },
+    );
+  });
+  const onEntry = (rel: string, header: tar.Header, stream: EntryStream, next: (err?: Error | null) => void, before: ManifestEntry | undefined) => {
+    const drain = () => {
+      stream.on('end', next);
+      stream.resume();
+    };
     const sensitive = isSensitivePath(rel) || undefined;
     if (header.type === 'symlink') {
       const target = header.linkname ?? '';
@@ -75,6 +123,11 @@ export async function collectChanges(
       const target = entryPath(header.linkname ?? '');
       const known = target ? byName.get(target) : undefined;
       if (known && !(before && before.type === 'file' && before.hash === known.hash)) {
+        // Linked to a file the run left as it was: its content was never kept, so keep the workspace's (same hash).
+        if (!known.file && target) {
+          known.file = String(counter++);
+          keepWorkspaceFile(workspace, target, known.hash, path.join(filesDir, known.file));
+        }
         entries.push({
           path: rel,
           kind: before ? 'changed' : 'created',
@@ -95,7 +148,7 @@ export async function collectChanges(
     let held: Buffer[] | undefined = [];
     let out: fs.WriteStream | undefined;
     let failed = false;
-    stream.on('data', (c) => {
+    stream.on('data', (c: Buffer) => {
       const chunk = c as Buffer;
       h.update(chunk);
       size += chunk.length;
@@ -146,23 +199,36 @@ export async function collectChanges(
       entries.push(entry);
       next();
     };
-  });
+  };
   archive.pipe(extract);
   await done;
-  for (const [rel, before] of manifest) {
-    if (seen.has(rel)) continue;
-    const oldText = before.type === 'file' ? readWorkspaceText(workspace, rel, before.hash) : undefined;
-    entries.push({
-      path: rel,
-      kind: 'deleted',
-      sensitive: isSensitivePath(rel) || undefined,
-      bytes: before.size,
-      binary: oldText === null || undefined,
-      diff: typeof oldText === 'string' ? unifiedDiff(rel, oldText, undefined) : undefined,
-      base: { type: before.type, hash: before.hash, hardlinked: before.hardlinked },
-    });
+  return { entries, seen };
+}
+
+/** A deletion of `rel`, with the old text as its diff when the workspace still holds it. */
+export function deletedEntry(workspace: string, rel: string, before: ManifestEntry): PendingEntry {
+  const oldText = before.type === 'file' ? readWorkspaceText(workspace, rel, before.hash) : undefined;
+  return {
+    path: rel,
+    kind: 'deleted',
+    sensitive: isSensitivePath(rel) || undefined,
+    bytes: before.size,
+    binary: oldText === null || undefined,
+    diff: typeof oldText === 'string' ? unifiedDiff(rel, oldText, undefined) : undefined,
+    base: { type: before.type, hash: before.hash, hardlinked: before.hardlinked },
+  };
+}
+
+/** Copies the workspace's `rel` to `dest` when it still has `hash`; throws otherwise. */
+function keepWorkspaceFile(workspace: string, rel: string, hash: string, dest: string): void {
+  const fd = fs.openSync(path.join(workspace, rel), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  try {
+    const data = fs.readFileSync(fd);
+    if (sha256(data) !== hash) throw new Error(`${rel} changed in the workspace while the run's changes were read`);
+    fs.writeFileSync(dest, data, { mode: 0o600 });
+  } finally {
+    fs.closeSync(fd);
   }
-  return entries.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** The workspace file's text if it still matches the snapshot; null when binary or gone or changed since. */

@@ -17,7 +17,7 @@ interface Slot {
 const MAX_KEYS = 4;
 
 export function poolKey(shape: SandboxShape): string {
-  return JSON.stringify([shape.image, shape.mode, shape.mode === 'snapshot' ? '' : shape.workspace, shape.user ?? '', shape.network, shape.limits, shape.readOnlyCopy === true, shape.runtime ?? 'runc']);
+  return JSON.stringify([shape.image, shape.mode, shape.mode === 'snapshot' && !shape.overlay ? '' : shape.workspace, shape.user ?? '', shape.network, shape.limits, shape.readOnlyCopy === true, shape.overlay === true, shape.caches ?? [], shape.env ?? [], shape.runtime ?? 'runc']);
 }
 
 export class WarmPool {

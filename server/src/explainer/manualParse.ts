@@ -41,7 +41,7 @@ export interface Manual {
 }
 
 /** Bump when the parser changes, so cached parses are redone. */
-export const MANUAL_PARSER_VERSION = 12;
+export const MANUAL_PARSER_VERSION = 13;
 
 const SKIPPED_SECTIONS = new Set(['SYNOPSIS', 'EXAMPLES', 'EXAMPLE', 'SEE ALSO', 'AUTHOR', 'AUTHORS', 'REPORTING BUGS', 'COPYRIGHT', 'HISTORY', 'BUGS', 'STANDARDS CONFORMANCE', 'NOTES']);
 const MAX_DESCRIPTION = 160;
@@ -152,9 +152,15 @@ function splitTagLine(line: string, index: number): TagLine | null {
   if (indent === 0 && !/^-/.test(line)) return null;
   const body = line.slice(indent);
   const gap = /\s{2,}/.exec(body);
-  const tag = gap ? body.slice(0, gap.index) : body;
-  const inline = gap ? body.slice(gap.index).trim() : '';
-  if (tag.length > 72) return null;
+  let tag = gap ? body.slice(0, gap.index) : body;
+  let inline = gap ? body.slice(gap.index).trim() : '';
+  if (tag.length > 72) {
+    // A tag as wide as its indent, followed by a long sentence: `-print True; print the full file name …`.
+    const squeezed = indent > 0 ? /^([-+][A-Za-z][\w-]*) ([A-Z]\S*(?: \S+){3,})$/.exec(tag) : null;
+    if (!squeezed) return null;
+    tag = squeezed[1];
+    inline = `${squeezed[2]} ${inline}`.trim();
+  }
   return { index, indent, tag, inline };
 }
 

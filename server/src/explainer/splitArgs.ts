@@ -74,6 +74,21 @@ function takesValue(option: OptionDoc | undefined, name: string, shape: Shape | 
   return shape?.valued?.includes(name) ?? false;
 }
 
+/** `--name=value`, or `--name` and, when the manual says it takes one, the next word as its value; returns the last word used. */
+function longOption(v: string, i: number, args: ArgWord[], end: number, manual: Manual | undefined, shape: Shape | undefined, items: ArgItem[]): number {
+  const eq = v.indexOf('=');
+  const name = eq >= 0 ? v.slice(0, eq) : v;
+  const option = lookup(manual, name);
+  if (eq >= 0) {
+    items.push({ kind: 'flag', word: i, text: args[i].text, name, option, attached: v.slice(eq + 1) });
+    return i;
+  }
+  items.push({ kind: 'flag', word: i, text: args[i].text, name, option });
+  if (!takesValue(option, name, shape) || i + 1 >= end) return i;
+  items.push({ kind: 'value', word: i + 1, text: args[i + 1].text, of: name, option });
+  return i + 1;
+}
+
 export function splitArgs(args: ArgWord[], options: SplitOptions = {}): SplitResult {
   const { manual, shape } = options;
   const items: ArgItem[] = [];
@@ -111,18 +126,7 @@ export function splitArgs(args: ArgWord[], options: SplitOptions = {}): SplitRes
         continue;
       }
       if (v.startsWith('--')) {
-        const eq = v.indexOf('=');
-        const name = eq >= 0 ? v.slice(0, eq) : v;
-        const option = lookup(manual, name);
-        if (eq >= 0) {
-          items.push({ kind: 'flag', word: i, text: word.text, name, option, attached: v.slice(eq + 1) });
-        } else {
-          items.push({ kind: 'flag', word: i, text: word.text, name, option });
-          if (takesValue(option, name, shape) && i + 1 < end) {
-            i++;
-            items.push({ kind: 'value', word: i, text: args[i].text, of: name, option });
-          }
-        }
+        i = longOption(v, i, args, end, manual, shape, items);
         continue;
       }
       // A single-dash word the manual knows whole: `-name`, `-maxdepth`, `-print0`.

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import type { Paladin } from '../paladin';
 import { RequestError } from '../paladin';
@@ -19,14 +20,18 @@ import { HttpError } from './httpError';
 import { settleRun } from './runsApi';
 import { checkClientWorkspace, missingRights } from './workspaceGrant';
 import { openApiDocument } from './openapi';
-import { consumeQuota } from './quota';
+import { consumeQuota, type QuotaResult } from './quota';
+import { consumeSharedQuota } from './sharedQuota';
+import { auditBarrier, withAuditAppends, type TeamStore } from './teamStore';
+import { probe, storeUnavailable } from './probes';
+import { clientAddress, type Exposure } from './exposure';
 import { hostAllowed, originAllowed } from './requestGuard';
 import { coerceQuery, validate } from './schema';
 
 export interface ApiOptions {
   paladin: Paladin;
   records: Records;
-  /** TCP port on 127.0.0.1 (0 picks a free one); ignored when `socket` is set. */
+  /** TCP port (0 picks a free one); ignored when `socket` is set. */
   port?: number;
   socket?: string;
   version?: string;
@@ -35,6 +40,10 @@ export interface ApiOptions {
   clock?: () => number;
   /** Folders keys without their own grant may use; default paladin.api.workspaces, else the server's working folder. */
   workspaceRoots?: string[];
+  /** Team mode: keys, sessions, quotas and the audit chain in the shared store (pass `team.records(records)` as `records`). */
+  team?: TeamStore;
+  /** Where to listen beyond 127.0.0.1, with TLS or trusted proxies (see exposure.ts); default loopback, plain HTTP. */
+  exposure?: Exposure;
 }
 
 interface Call {
@@ -58,26 +67,31 @@ export class ApiServer {
   private port: number | undefined;
   private readonly handlers: Record<Endpoint['operationId'], Handler>;
   private readonly refusals = new Map<string, { minute: number; written: number; suppressed: number; carried: number }>();
+  private draining = false;
 
   constructor(private readonly options: ApiOptions) {
-    this.server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => void this.handle(req, res));
+    const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => void this.handle(req, res);
+    const tls = options.exposure?.tls;
+    // An https.Server answers requests exactly as an http.Server does.
+    this.server = tls ? (https.createServer({ maxHeaderSize: 16 * 1024, cert: tls.cert, key: tls.key }, onRequest) as unknown as http.Server) : http.createServer({ maxHeaderSize: 16 * 1024 }, onRequest);
     this.server.headersTimeout = 10_000;
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
     this.server.maxConnections = 256;
     const { paladin, records } = options;
-    const db = paladin.db;
+    // Where keys and sessions live: the shared store in team mode.
+    const db = options.team?.store ?? paladin.db;
     this.handlers = {
       health: async () => ({ status: 'ok', version: this.version }),
       openapi: async () => openApiDocument(this.version, this.url),
       createSession: async ({ actor, keyId, req }) => {
-        const session = createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });
+        const session = await createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });
         records.audit(actor, 'session.create', session.id, { keyId, userAgent: req.headers['user-agent'] ?? null });
         return { token: session.token, expiresAt: session.expiresAt };
       },
       endSession: async ({ actor, sessionId }) => {
         if (!sessionId) throw new HttpError(400, 'invalid', 'This request carried an API key, not a session token: there is no session to end.');
-        endSession(db, sessionId);
+        await endSession(db, sessionId);
         records.audit(actor, 'session.end', sessionId, {});
         return { ended: true };
       },
@@ -98,7 +112,7 @@ export class ApiServer {
         const entries = records.history.list({ userId: actor.userId, search: query.search as string | undefined, status: query.status as string | undefined, since, limit: (query.limit as number | undefined) ?? 50 });
         return { entries };
       },
-      auditVerify: async ({ signal }) => records.auditLog.verifyAsync({ signal }),
+      auditVerify: async ({ signal }) => (options.team ? options.team.audit.verify({ signal }) : records.auditLog.verifyAsync({ signal })),
       applyRun: async (call) => settleRun(paladin, 'apply', call.actor, call.params.runId, { includeSensitive: call.body.includeSensitive === true, workspaceAllowed: (dir) => this.workspace(call, dir) }),
       discardRun: async (call) => settleRun(paladin, 'discard', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
     };
@@ -121,7 +135,10 @@ export class ApiServer {
   }
 
   get url(): string | undefined {
-    return this.options.socket ? undefined : this.port !== undefined ? `http://127.0.0.1:${this.port}` : undefined;
+    if (this.options.socket || this.port === undefined) return undefined;
+    const { exposure } = this.options;
+    const host = !exposure || ['0.0.0.0', '::'].includes(exposure.host) ? '127.0.0.1' : net.isIPv6(exposure.host) ? `[${exposure.host}]` : exposure.host;
+    return `${exposure?.tls ? 'https' : 'http'}://${host}:${this.port}`;
   }
 
   async listen(): Promise<{ url?: string; socket?: string }> {
@@ -136,8 +153,8 @@ export class ApiServer {
     }
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      // Loopback only: never 0.0.0.0, whatever the caller asks.
-      this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+      // Loopback unless an exposure (checked: TLS or trusted proxies) says otherwise.
+      this.server.listen(this.options.port ?? 0, this.options.exposure?.host ?? '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as net.AddressInfo).port;
     return { url: this.url };
@@ -150,8 +167,39 @@ export class ApiServer {
     });
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const address = req.socket.remoteAddress ?? 'unix-socket';
+  /**
+   * Stop taking requests and let those under way finish: readiness turns 503
+   * at once (a load balancer stops sending), idle connections close, and
+   * after `graceMs` whatever is still open is cut.
+   */
+  async drain(graceMs = 25_000): Promise<void> {
+    this.draining = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    const timer = setTimeout(() => this.server.closeAllConnections(), graceMs);
+    try {
+      await closed;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async quota(userId: string): Promise<QuotaResult> {
+    return this.options.team ? consumeSharedQuota(this.options.team.store, userId) : consumeQuota(this.options.paladin.db, userId);
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.url === '/healthz' || req.url === '/readyz') {
+      return probe(req.url, res, { draining: this.draining, store: this.options.team?.store ?? this.options.paladin.db, policyVersion: () => this.options.paladin.stages.policy.version });
+    }
+    // Keep-alive clients of a draining server are told to reconnect elsewhere.
+    if (this.draining) res.setHeader('Connection', 'close');
+    return withAuditAppends(() => this.answer(req, res));
+  }
+
+  private async answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const client = this.options.socket ? 'unix-socket' : clientAddress(this.options.exposure, req.socket.remoteAddress, req.headers['x-forwarded-for']);
+    const address = client ?? req.socket.remoteAddress ?? '';
     const controller = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
@@ -159,7 +207,11 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let actor: Actor = { userId: '', source: 'api', address };
     try {
-      if (!hostAllowed(req.headers.host, this.options.socket ? undefined : this.port)) {
+      if (client === undefined) {
+        throw new HttpError(403, 'forbidden', 'This server takes plain HTTP only from its trusted reverse proxy; connect through the proxy (or over TLS when the server has a certificate).');
+      }
+      // Exposed on purpose: a network name is expected; keys and the Origin check still hold.
+      if (!this.options.exposure?.exposed && !hostAllowed(req.headers.host, this.options.socket ? undefined : this.port)) {
         throw new HttpError(403, 'forbidden', `The Host header ${JSON.stringify(req.headers.host ?? '')} is not this server's loopback address; requests through other names are refused (DNS rebinding).`);
       }
       if (!originAllowed(req.headers.origin, this.options.socket ? undefined : this.port)) {
@@ -178,13 +230,14 @@ export class ApiServer {
       if (endpoint.auth !== 'none') {
         const header = req.headers.authorization;
         const presented = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, '').trim() : undefined;
-        const auth = authenticate(this.options.paladin.db, presented);
+        const auth = await authenticate(this.options.team?.store ?? this.options.paladin.db, presented);
         if (!auth.ok) throw new HttpError(401, 'unauthorized', auth.reason, {}, { 'WWW-Authenticate': 'Bearer realm="paladin"' });
         if (endpoint.auth === 'key' && auth.sessionId) throw new HttpError(401, 'unauthorized', 'Log in with an API key, not a session token.', {}, { 'WWW-Authenticate': 'Bearer realm="paladin"' });
         actor = { userId: auth.userId, source: 'api', address };
         sessionId = auth.sessionId;
         keyId = auth.keyId;
         grant = { keyId: auth.keyId, workspaces: auth.workspaces, rights: auth.rights };
+        this.options.team?.mirrorUser(this.options.paladin.db, auth.userId);
       }
       if (endpoint.params) {
         const problems = validate(endpoint.params, route.params, 'path');
@@ -203,7 +256,7 @@ export class ApiServer {
       }
 
       if (endpoint.quota) {
-        const quota = consumeQuota(this.options.paladin.db, actor.userId);
+        const quota = await this.quota(actor.userId);
         if (!quota.ok) {
           throw new HttpError(429, 'quota', `The quota of ${quota.limit} commands per hour is used up; it resets in ${quota.retryAfterSeconds} s.`, { retryAfterSeconds: quota.retryAfterSeconds }, {
             'Retry-After': String(quota.retryAfterSeconds),
@@ -216,6 +269,8 @@ export class ApiServer {
       }
 
       const result = await this.handlers[endpoint.operationId]({ req, res, endpoint, actor, sessionId, keyId, grant, body: body as Record<string, unknown>, query, params: route.params, signal: controller.signal });
+      // The answer waits for the audit records it caused to commit.
+      await auditBarrier();
       if (result !== undefined && !res.headersSent) sendJson(res, 200, result);
     } catch (err) {
       this.fail(res, err, actor, req, url.pathname);
@@ -259,6 +314,7 @@ export class ApiServer {
         },
         { signal, runId: randomUUID(), onOutput: (chunk) => send('output', { stream: chunk.stream, text: chunk.text }) },
       );
+      await auditBarrier();
       send('result', result);
       if (!res.destroyed) res.end();
     } catch (err) {
@@ -325,6 +381,8 @@ function describeError(err: unknown): { status: number; code: string; message: s
   if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
     return { status: 503, code: 'unavailable', message: 'The Paladin database stayed busy for 5 s (other processes are writing); try again.', extra: {}, headers: { 'Retry-After': '1' } };
   }
+  const unavailable = storeUnavailable(err);
+  if (unavailable) return { status: 503, code: 'unavailable', message: unavailable, extra: {}, headers: { 'Retry-After': '2' } };
   if ((err as Error)?.name === 'AbortError') return { status: 499, code: 'cancelled', message: 'The client went away.', extra: {}, headers: {} };
   return { status: 500, code: 'internal', message: `Paladin failed: ${(err as Error)?.message ?? String(err)}`, extra: {}, headers: {} };
 }

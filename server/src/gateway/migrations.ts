@@ -30,4 +30,9 @@ export const gatewayMigrations: Migration[] = [
       ALTER TABLE api_keys ADD COLUMN rights TEXT NOT NULL DEFAULT '[]';
     `,
   },
+  {
+    id: 552,
+    name: 'gateway: users can be disabled',
+    up: `ALTER TABLE users ADD COLUMN disabled_at TEXT;`,
+  },
 ];

@@ -4,13 +4,16 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { agentActor } from '../agents/identity';
 import { RequestError } from '../kernel';
-import type { Records as PresenterRecords } from '../records';
+import { stageOf, type HistoryEntry, type Records as PresenterRecords } from '../records';
+import { outputLanguage } from '../protocol/outputLanguage';
 import {
   AllowShapeRequest,
   ApplyRequest,
   CheckRequest,
   DiscardRequest,
   ExplainRequest,
+  HistoryChangedNotification,
+  HistoryOutputRequest,
   HistoryRequest,
   PlanProgressNotification,
   PlanRequest,
@@ -32,6 +35,7 @@ import { present } from './present';
 
 interface Records {
   history(params: HistoryRequest.Params): HistoryRequest.Entry[];
+  output(id: string): HistoryOutputRequest.Result;
   verifyAudit(): VerifyAuditRequest.Result;
 }
 
@@ -49,6 +53,7 @@ export function registerHandlers(
   onChecked: (command: string, decision: PolicyDecision) => void = () => undefined,
 ): void {
   const outputs = new OutputStore();
+  const historyChanged = () => void connection.sendNotification(HistoryChangedNotification.type).catch(() => undefined);
 
   connection.onRequest(
     PlanRequest.type,
@@ -66,6 +71,7 @@ export function registerHandlers(
         );
       } finally {
         release();
+        historyChanged();
       }
     }),
   );
@@ -74,8 +80,11 @@ export function registerHandlers(
     CheckRequest.type,
     guarded('Checking the command', log, async (params) => {
       const { paladin, actor } = await host.get();
-      const decision = await paladin.check(actorFor(actor, params.via), params.command, { workspace: params.workspace, facts: params.facts });
+      // An agent's check never rewrites a person's plan.
+      const historyId = params.via === undefined && typeof params.historyId === 'string' ? params.historyId : undefined;
+      const decision = await paladin.check(actorFor(actor, params.via), params.command, { workspace: params.workspace, facts: params.facts, historyId });
       onChecked(params.command, decision);
+      if (historyId) historyChanged();
       return decision;
     }),
   );
@@ -125,6 +134,7 @@ export function registerHandlers(
         batcher?.flush();
         release();
         void host.refreshStatus();
+        historyChanged();
       }
     }),
   );
@@ -170,7 +180,11 @@ export function registerHandlers(
     ApplyRequest.type,
     guarded('Applying the changes', log, async (params) => {
       const { paladin, actor } = await host.get();
-      return paladin.apply(actor, params.runId, { includeSensitive: params.includeSensitive === true });
+      try {
+        return await paladin.apply(actor, params.runId, { includeSensitive: params.includeSensitive === true });
+      } finally {
+        historyChanged();
+      }
     }),
   );
 
@@ -179,6 +193,7 @@ export function registerHandlers(
     guarded('Discarding the changes', log, async (params) => {
       const { paladin, actor } = await host.get();
       await paladin.discard(actor, params.runId);
+      historyChanged();
     }),
   );
 
@@ -188,6 +203,15 @@ export function registerHandlers(
       const { paladin } = await host.get();
       const records = recordsOf(paladin);
       return records.history({ ...params, limit: Math.min(Math.max(params?.limit ?? 50, 1), 500) });
+    }),
+  );
+
+  connection.onRequest(
+    HistoryOutputRequest.type,
+    guarded('Reading the stored output', log, async (params) => {
+      if (typeof params?.id !== 'string' || params.id === '') throw new RequestError('Give the id of a history entry.', 'invalid');
+      const { paladin } = await host.get();
+      return recordsOf(paladin).output(params.id);
     }),
   );
 
@@ -217,15 +241,8 @@ function recordsOf(paladin: { stages: { records: unknown } }): Records {
   if (!records.history || !records.auditLog) throw new RequestError('This build of Paladin cannot read history or verify the audit log.', 'unavailable');
   const { history, auditLog } = records;
   return {
-    history: (p) =>
-      history.list({ search: p.search, status: p.status, limit: p.limit }).map((e) => ({
-        id: e.id,
-        query: e.query,
-        plannedCommand: e.command,
-        executionStatus: e.status,
-        exitCode: e.exitCode,
-        createdAt: e.createdAt,
-      })),
+    history: (p) => history.list({ search: p.search, status: p.status, limit: p.limit }).map(historyEntry),
+    output: (id) => storedOutput(records as PresenterRecords, id),
     verifyAudit: () => {
       const report = auditLog.verify();
       const message = report.intact
@@ -234,4 +251,37 @@ function recordsOf(paladin: { stages: { records: unknown } }): Records {
       return { intact: report.intact, records: report.records, message: [message, ...report.warnings].join(' ') };
     },
   };
+}
+
+function historyEntry(e: HistoryEntry): HistoryRequest.Entry {
+  return {
+    id: e.id,
+    query: e.query,
+    plannedCommand: e.command,
+    executionStatus: e.status,
+    exitCode: e.exitCode,
+    createdAt: e.createdAt,
+    stage: stageOf(e),
+    policyDecision: e.policyDecision,
+    durationMs: e.durationMs,
+    mode: e.mode,
+    changesCount: e.changesCount,
+    originalCommand: e.originalCommand,
+    hasOutput: e.outputHash !== null,
+    runId: e.runId,
+    message: e.message,
+  };
+}
+
+/** A past run's output as stored (secrets masked at rest unless kept), for an editor tab. */
+function storedOutput(records: PresenterRecords, id: string): HistoryOutputRequest.Result {
+  const entry = records.history.get(id);
+  if (!entry) throw new RequestError(`No history entry has the id ${id}.`, 'invalid');
+  const stored = entry.outputHash ? records.outputs.get(entry.outputHash) : undefined;
+  if (!stored) {
+    const why = entry.outputHash ? 'its output has expired (paladin.history.outputRetentionDays)' : entry.startedAt ? 'it printed nothing, or output is not kept (paladin.history.outputRetentionDays is 0)' : 'it has not run';
+    throw new RequestError(`Paladin has no stored output for "${entry.command}": ${why}.`, 'invalid');
+  }
+  const text = stored.data.toString('utf8');
+  return { id: entry.id, command: entry.command, text, truncated: stored.truncated, language: outputLanguage(text), exitCode: entry.exitCode, finishedAt: entry.finishedAt };
 }

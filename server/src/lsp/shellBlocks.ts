@@ -1,8 +1,9 @@
 // Finds the commands a code lens can offer to run: fenced shell blocks in
-// Markdown, and each top-level statement of a shell script (read with the
-// same parser the policy judges with).
+// Markdown, and the logical blocks (or, if asked, the statements) of a shell
+// script, read with the same parser the policy judges with.
 
-import { parseWithSource } from '../shell/source';
+import type { ShNode } from '../shell/parser';
+import { literalValue, parseWithSource } from '../shell/source';
 
 export interface FoundCommand {
   /** Zero-based line the lens sits above. */
@@ -55,19 +56,83 @@ function promptLines(body: string[]): string {
   return commands.join('\n').trim();
 }
 
-/** Each top-level statement of a shell script; an unparsable script throws (the caller shows no lenses). */
-export async function shellScriptStatements(text: string): Promise<FoundCommand[]> {
+interface Statement {
+  line: number;
+  start: number;
+  end: number;
+  compound: boolean;
+  option: boolean;
+  /** A blank line lies between this statement and the one before. */
+  afterBlank: boolean;
+}
+
+const COMPOUND = new Set(['IfClause', 'WhileClause', 'ForClause', 'CaseClause', 'FuncDecl', 'Block', 'Subshell', 'TimeClause', 'CoprocClause']);
+
+/** `set -euo pipefail`, `set -o errexit`, `shopt -s nullglob`: how the script runs, not something to run on its own. */
+export function isShellOption(words: (string | null)[]): boolean {
+  const [name, ...args] = words;
+  if (args.length === 0 || args.some((a) => a === null)) return false;
+  if (name === 'set') return args.every((a, i) => /^[-+][a-zA-Z]+$/.test(a as string) || (/^[-+][a-zA-Z]*o$/.test(args[i - 1] ?? '') && /^[a-z]+$/.test(a as string)));
+  if (name === 'shopt') return /^-[supqo]+$/.test(args[0] as string) && args.slice(1).every((a) => /^[a-z_]+$/.test(a as string));
+  return false;
+}
+
+function statements(text: string): { tree: ReturnType<typeof parseWithSource>; list: Statement[] } {
   const tree = parseWithSource(text);
-  const found: FoundCommand[] = [];
+  const list: Statement[] = [];
   let line = 0;
   let lineFrom = 0;
+  let prevEnd = 0;
   for (const stmt of tree.file.Stmts ?? []) {
-    if (found.length >= MAX_LENSES) break;
     const before = tree.text(lineFrom, stmt.Pos);
     for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
     lineFrom = stmt.Pos;
-    const command = tree.of(stmt).trim();
-    if (command !== '') found.push({ line, command });
+    const cmd = stmt.Cmd;
+    const words = cmd?.type === 'CallExpr' && (cmd.Assigns ?? []).length === 0 ? (cmd.Args ?? []).map((w: ShNode) => literalValue(w)) : [];
+    list.push({
+      line,
+      start: stmt.Pos,
+      end: stmt.End,
+      compound: cmd ? COMPOUND.has(cmd.type) : false,
+      option: words.length > 0 && stmt.Redirs.length === 0 && isShellOption(words),
+      afterBlank: /\n[ \t]*\n/.test(tree.text(prevEnd, stmt.Pos)),
+    });
+    prevEnd = stmt.End;
+  }
+  return { tree, list };
+}
+
+/**
+ * The runs a script's lenses offer: each logical block (statements not
+ * parted by a blank line; a compound command is a block of its own), or each
+ * statement when `perStatement`. Shell options (`set -euo pipefail`) get no
+ * lens. An unparsable script throws (the caller shows no lenses).
+ */
+export function shellScriptBlocks(text: string, options: { perStatement?: boolean } = {}): FoundCommand[] {
+  const { tree, list } = statements(text);
+  const groups: Statement[][] = [];
+  for (const stmt of list) {
+    if (stmt.option) continue;
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    const joins = !options.perStatement && prev && !stmt.afterBlank && !stmt.compound && !prev.compound;
+    if (joins) last.push(stmt);
+    else groups.push([stmt]);
+  }
+  const found: FoundCommand[] = [];
+  for (const group of groups.slice(0, MAX_LENSES)) {
+    const command = tree.text(group[0].start, group[group.length - 1].end).trim();
+    if (command !== '') found.push({ line: group[0].line, command });
   }
   return found;
+}
+
+/** Each top-level statement of a shell script, shell options left out. */
+export function shellScriptStatements(text: string): FoundCommand[] {
+  return shellScriptBlocks(text, { perStatement: true });
+}
+
+/** The whole script as one command: the text after its `#!` line. */
+export function wholeScript(text: string): string {
+  return text.replace(/^#![^\n]*\n?/, '').trim();
 }

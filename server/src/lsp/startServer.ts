@@ -10,6 +10,7 @@ import type { Settings } from '../settings/settings';
 import { CodeLensProvider } from './codeLenses';
 import { SettingsCache } from './configuration';
 import { registerHandlers } from './handlers';
+import { registerHover } from './hover';
 import { PaladinHost } from './host';
 
 const STATUS_REFRESH_MS = 30_000;
@@ -46,6 +47,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeLensProvider: { resolveProvider: false },
+        hoverProvider: true,
       },
       serverInfo: { name: 'paladin', version: '0.1.0' },
     };
@@ -63,18 +65,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     void host.refreshStatus();
+    // paladin.lenses.perStatement may have changed.
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 
   connection.onCodeLens(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      return await lenses.lenses(doc);
+      const { settings } = await settingsCache.get(workspaceUri);
+      return await lenses.lenses(doc, { perStatement: settings.lenses.perStatement });
     } catch (err) {
       log(`code lenses for ${params.textDocument.uri}: ${(err as Error).message}`);
       return [];
     }
   });
+
+  registerHover(connection, documents, async (command, signal) => (await host.get()).paladin.stages.explainer.explain(command, { signal }), log);
 
   registerHandlers(connection, host, log, (command, decision) => {
     lenses.remember(command, decision);

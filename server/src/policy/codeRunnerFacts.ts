@@ -7,6 +7,7 @@ import { showDynamic } from '../shell/words';
 import { isStdinPath, runStdinCode, runWrittenScript } from './codeFeeds';
 import type { ProgramArgs } from './programArgs';
 import { describeInterpreterTool } from './tools';
+import { activatesEnvironment } from './tools/activation';
 
 /** Describes the command when its program runs code; false when it does not. */
 export function describeCodeRunner(d: ProgramArgs): boolean {
@@ -114,7 +115,7 @@ function describeSource(d: ProgramArgs): void {
     reads([positionals[0]]);
     runWrittenScript(w, fact, p(positionals[0]).resolved, ctx);
   }
-  w.unknown('source', `${prog} runs a script file in the current shell`, fact.index);
+  if (!positionals[0] || !activatesEnvironment(p(positionals[0]), positionals.length)) w.unknown('source', `${prog} runs a script file in the current shell`, fact.index);
 }
 
 /** Programs whose argument is code (`trap`). */

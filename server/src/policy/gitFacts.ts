@@ -16,6 +16,10 @@ function subcommandCode(sub: string, rest: WordValue[]): string[] {
   if (sub === 'bisect' && t[0] === 'run') return [t.slice(1).map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')];
   const out: string[] = [];
   t.forEach((a, i) => {
+    // `-x` runs a command only for rebase (--exec) and difftool (--extcmd); `cherry-pick -x` and `clean -x` are plain flags.
+    if (a === '-x' && sub !== 'rebase' && sub !== 'difftool') return;
+    // `-u` is --upload-pack only for clone and ls-remote; `push -u`, `add -u`, `fetch -u` are plain flags.
+    if (a === '-u' && sub !== 'clone' && sub !== 'ls-remote') return;
     if (['--exec', '-x', '--extcmd', '--open-files-in-pager', '-O', '--upload-pack', '-u', '--receive-pack', '--exec-path'].includes(a) && t[i + 1] !== undefined && (sub !== 'rebase' || a === '--exec' || a === '-x')) out.push(t[i + 1]);
     const eq = /^--(exec|extcmd|open-files-in-pager|upload-pack|receive-pack)=([\s\S]*)$/.exec(a);
     if (eq) out.push(eq[2]);

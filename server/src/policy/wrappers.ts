@@ -13,6 +13,7 @@ import {
   COMPRESSORS, COPIERS, DELETERS, EVAL_LIKE, INTERPRETERS, NETWORK_TOOLS, NO_PATH_ARGS, SHELLS, SOURCE_LIKE, SYSTEM_CONTROL, WRAPPERS, WRITE_ALL,
 } from '../shell/programs';
 import { changeDirectory, partRegex } from './paths';
+import { TOOL_PROGRAMS } from './tools';
 
 /** What xargs reads: the known text of the stage before it, split as xargs splits; the paths find prints; else something unknown. */
 function xargsInput(w: Walker, ctx: Context, lines: boolean): WordValue[] {
@@ -105,7 +106,7 @@ function globName(w: Walker, fact: CommandFact, rest: WordValue[], ctx: Context)
 
 let names: string[] | undefined;
 function programNames(): string[] {
-  names ??= [...new Set([...SHELLS, ...Object.keys(INTERPRETERS), ...WRAPPERS, ...NETWORK_TOOLS, ...NO_PATH_ARGS, ...DELETERS, ...WRITE_ALL, ...COPIERS, ...COMPRESSORS, ...SYSTEM_CONTROL, ...EVAL_LIKE, ...SOURCE_LIKE, ...MORE_PROGRAMS])].sort();
+  names ??= [...new Set([...SHELLS, ...Object.keys(INTERPRETERS), ...WRAPPERS, ...NETWORK_TOOLS, ...NO_PATH_ARGS, ...DELETERS, ...WRITE_ALL, ...COPIERS, ...COMPRESSORS, ...SYSTEM_CONTROL, ...EVAL_LIKE, ...SOURCE_LIKE, ...MORE_PROGRAMS, ...TOOL_PROGRAMS])].sort();
   return names;
 }
 

@@ -5,9 +5,10 @@
 // by an id the client chose (`streamId`), the pattern rust-analyzer uses for
 // test output. Plan progress and run output both use it.
 
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 import type {
   ExplainResult,
+  HistoryStage,
   OutputChunk,
   PlanResult,
   PlannerChoice,
@@ -65,6 +66,8 @@ export namespace CheckRequest {
     workspace?: string;
     facts?: boolean;
     via?: RequestVia;
+    /** The plan this command was edited from: the history records the check on that entry. */
+    historyId?: string;
   }
   export const type = new RequestType<Params, PolicyDecision, void>(method);
 }
@@ -175,8 +178,47 @@ export namespace HistoryRequest {
     executionStatus: string;
     exitCode: number | null;
     createdAt: string;
+    /** Where the entry stands, as the history view shows it. */
+    stage?: HistoryStage;
+    policyDecision?: string | null;
+    durationMs?: number | null;
+    /** read-only, snapshot or live, once it ran. */
+    mode?: string | null;
+    /** How many files a snapshot run changed. */
+    changesCount?: number | null;
+    /** The planned command, when a person edited it before checking it again. */
+    originalCommand?: string | null;
+    /** Set when the run's output is stored and can be opened. */
+    hasOutput?: boolean;
+    runId?: string | null;
+    message?: string | null;
   }
   export const type = new RequestType<Params, Entry[], void>(method);
+}
+
+/** server → client: the history changed (a plan, a check of an edited plan, a run, an apply, a discard); views showing it read it again. */
+export namespace HistoryChangedNotification {
+  export const method = 'paladin/historyChanged';
+  export const type = new NotificationType0(method);
+}
+
+/** client → server: the stored output of a past run (history), to show in an editor tab. */
+export namespace HistoryOutputRequest {
+  export const method = 'paladin/historyOutput';
+  export interface Params {
+    id: string;
+  }
+  export interface Result {
+    id: string;
+    command: string;
+    text: string;
+    truncated: boolean;
+    /** The editor language that highlights it (json, diff, log, plaintext). */
+    language: string;
+    exitCode: number | null;
+    finishedAt: string | null;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /** client → server: verify the audit chain. */

@@ -224,6 +224,8 @@ export interface ExplainPart {
   explanation: string;
   /** Where the explanation came from. */
   source: 'manual' | 'help' | 'knowledge' | 'model' | 'syntax' | 'unknown';
+  /** Where a manual's text was read, for a person (`man page, host`, `--help, image paladin-test:busybox`); shown once, beside `source`. */
+  origin?: string;
   /** Index of the program part this belongs to. */
   program?: number;
 }
@@ -234,6 +236,11 @@ export interface ExplainResult {
   parts: ExplainPart[];
   policy: PolicyDecision;
 }
+
+// ---------------------------------------------------------------- history
+
+/** Where a history entry stands: planned, checked after an edit, denied by the policy, running, ran, and what became of its changes. */
+export type HistoryStage = 'planned' | 'checked' | 'denied' | 'judged' | 'running' | 'ran' | 'applied' | 'discarded' | 'undone';
 
 // ---------------------------------------------------------------- status
 

@@ -4,7 +4,7 @@
 // `isToWebview` / `isFromWebview`: a message that does not match is dropped.
 // Plain data only: nothing here is ever interpreted as markup.
 
-import type { ExplainResult, OutputChunk, PlanResult, PolicyDecision, RetrievedExample, RunResult, ServerStatus } from './types';
+import type { ExplainResult, OutputChunk, PlanResult, PolicyDecision, RetrievedExample, RunResult, ServerStatus, WorkspaceMode } from './types';
 
 // ---------------------------------------------------------------- presentation
 
@@ -69,7 +69,14 @@ export interface ViewStatus {
 
 export type ToWebview =
   | { type: 'status'; view: ViewStatus }
-  | { type: 'planStarted'; turnId: string; request: string }
+  /**
+   * A new answer begins. With `command` (a command from the editor: code lens,
+   * selection, history) the view re-uses the card already showing that
+   * command, so Check, Run and Explain of one command share one card.
+   */
+  | { type: 'planStarted'; turnId: string; request: string; command?: string }
+  /** A run from the editor needs the person's approval: the card shows it inline and scrolls to it. */
+  | { type: 'askApproval'; turnId: string }
   | { type: 'planProgress'; turnId: string; progress: PlanProgressItem }
   | { type: 'planResult'; turnId: string; plan: PlanResult }
   | { type: 'checked'; turnId: string; command: string; policy: PolicyDecision }
@@ -88,7 +95,8 @@ export type ToWebview =
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'plan'; request: string }
-  | { type: 'run'; turnId: string; command: string; approved: boolean; historyId?: string }
+  /** `mode`: the sandbox mode chosen in the card; absent means the default the policy picked. */
+  | { type: 'run'; turnId: string; command: string; approved: boolean; historyId?: string; mode?: WorkspaceMode }
   | { type: 'check'; turnId: string; command: string }
   | { type: 'explain'; turnId: string; command: string }
   | { type: 'copy'; command: string }
@@ -127,7 +135,8 @@ const progress: Check = (v) =>
 
 const toWebview: Record<ToWebview['type'], Check> = {
   status: fields({ view: fields({ running: bool, starting: opt(bool), why: opt(str), trusted: bool, status: opt(obj) }) }),
-  planStarted: fields({ turnId: id, request: str }),
+  planStarted: fields({ turnId: id, request: str, command: opt(str) }),
+  askApproval: fields({ turnId: id }),
   planProgress: fields({ turnId: id, progress }),
   planResult: fields({ turnId: id, plan: fields({ command: str, reasoning: str, policy: obj, retrieved: arr }) }),
   checked: fields({ turnId: id, command: str, policy: fields({ decision: str, rules: arr, risk: obj }) }),
@@ -145,7 +154,7 @@ const toWebview: Record<ToWebview['type'], Check> = {
 const fromWebview: Record<FromWebview['type'], Check> = {
   ready: () => true,
   plan: fields({ request: shortStr }),
-  run: fields({ turnId: id, command: shortStr, approved: bool, historyId: opt(id) }),
+  run: fields({ turnId: id, command: shortStr, approved: bool, historyId: opt(id), mode: opt((v) => v === 'ro' || v === 'snapshot' || v === 'live') }),
   check: fields({ turnId: id, command: shortStr }),
   explain: fields({ turnId: id, command: shortStr }),
   copy: fields({ command: shortStr }),

@@ -14,6 +14,8 @@ import githubLight from 'shiki/dist/themes/github-light.mjs';
 import githubDark from 'shiki/dist/themes/github-dark.mjs';
 import type { OutputFormat, Token } from '../protocol/webview';
 
+export { detectFormat } from '../protocol/outputLanguage';
+
 /** Output longer than this is summarised, not highlighted. */
 export const MAX_HIGHLIGHT_CHARS = 200_000;
 const MAX_LINE_CHARS = 4_000;
@@ -27,32 +29,6 @@ function getHighlighter(): Promise<HighlighterCore> {
     engine: createJavaScriptRegexEngine({ forgiving: true }),
   });
   return highlighter;
-}
-
-/** Guesses the format of a run's stdout from its content (never from what the output claims to be). */
-export function detectFormat(text: string): OutputFormat {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'plain';
-  if ((trimmed.startsWith('{') && trimmed.endsWith('}')) || (trimmed.startsWith('[') && trimmed.endsWith(']'))) {
-    try {
-      JSON.parse(trimmed);
-      return 'json';
-    } catch {
-      // Not JSON after all; also try JSON lines.
-    }
-  }
-  const lines = trimmed.split('\n').slice(0, 200);
-  if (lines.length > 1 && lines.every((l) => l.trim() === '' || /^[[{]/.test(l.trim()))) {
-    if (lines.every((l) => { if (l.trim() === '') return true; try { JSON.parse(l); return true; } catch { return false; } })) return 'json';
-  }
-  if (/^(diff --git |--- .+\n\+\+\+ |@@ -\d)/m.test(trimmed) && /^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/m.test(trimmed)) return 'diff';
-  if (lines.length >= 2) {
-    const commas = lines.map((l) => (l.match(/,/g) ?? []).length);
-    if (commas[0] > 0 && commas.every((c) => c === commas[0])) return 'csv';
-  }
-  const logLike = lines.filter((l) => /^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?(INFO|WARN|WARNING|ERROR|DEBUG|TRACE)\]?[\s:])/i.test(l)).length;
-  if (logLike >= Math.max(2, lines.length / 2)) return 'log';
-  return 'plain';
 }
 
 /** Tokens per line for `text` in `format`; undefined for plain text or text too long to highlight. */

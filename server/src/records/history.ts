@@ -13,8 +13,10 @@ import { maskBytes, maskString } from './secretMask';
  * How a history entry stands. A run that `succeeded` is the one the planner
  * learns from as a success. `judged`: a command an agent was about to run
  * itself, judged by its hook; whether it ran is the agent's record.
+ * `denied`: the policy refused the plan (or the edited command), so it never ran;
+ * `checked`: a person edited the planned command and it was checked again.
  */
-export const historyStatuses = ['planned', 'judged', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
+export const historyStatuses = ['planned', 'checked', 'denied', 'judged', 'running', 'succeeded', 'failed', 'timeout', 'memory-limit', 'output-limit', 'cancelled', 'sandbox-error'] as const;
 export type HistoryStatus = (typeof historyStatuses)[number];
 
 /** Longer than the longest run allowed (paladin.sandbox.timeoutSeconds ≤ 3600) plus its queue. */
@@ -57,7 +59,17 @@ export interface HistoryEntry {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** The sandbox mode the run used (read-only, snapshot, live). */
+  mode: string | null;
+  /** What became of a snapshot run's changes. */
+  changes: ChangesState | null;
+  changesCount: number | null;
+  checkedAt: string | null;
+  /** The command as planned, when a person edited it before it was checked again. */
+  originalCommand: string | null;
 }
+
+export type ChangesState = 'pending' | 'applied' | 'discarded' | 'undone';
 
 export interface HistoryFilter {
   userId?: string;
@@ -72,15 +84,24 @@ export interface HistoryFilter {
 export const historyColumns: (keyof HistoryEntry)[] = [
   'id', 'createdAt', 'userId', 'source', 'query', 'command', 'status', 'exitCode', 'durationMs', 'policyDecision', 'planner',
   'workspace', 'outputHash', 'outputTruncated', 'runId', 'startedAt', 'finishedAt', 'message', 'reasoning',
+  'mode', 'changes', 'changesCount', 'checkedAt', 'originalCommand',
 ];
 
 const select = `SELECT id, user_id AS userId, source, query, planned_command AS command, reasoning, planner, policy_decision AS policyDecision,
   workspace, execution_status AS status, exit_code AS exitCode, output_hash AS outputHash, output_truncated AS outputTruncated,
-  execution_time_ms AS durationMs, run_id AS runId, end_message AS message, created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt
+  execution_time_ms AS durationMs, run_id AS runId, end_message AS message, created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt,
+  run_mode AS mode, changes_state AS changes, changes_count AS changesCount, checked_at AS checkedAt, original_command AS originalCommand
   FROM command_history`;
 
 function maskedEntry(e: HistoryEntry): HistoryEntry {
-  return { ...e, query: maskString(e.query ?? ''), command: maskString(e.command ?? ''), reasoning: e.reasoning && maskString(e.reasoning), message: e.message && maskString(e.message) };
+  return {
+    ...e,
+    query: maskString(e.query ?? ''),
+    command: maskString(e.command ?? ''),
+    reasoning: e.reasoning && maskString(e.reasoning),
+    message: e.message && maskString(e.message),
+    originalCommand: e.originalCommand && maskString(e.originalCommand),
+  };
 }
 
 /** The history's source column: the front, and the agent's own name when it gave one (`mcp:claude-desktop`). */
@@ -113,7 +134,7 @@ export class History {
     this.db
       .prepare(`INSERT INTO command_history (id, user_id, query, planned_command, reasoning, execution_status, planner, policy_decision, workspace, source, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, entry.actor.userId, this.kept(entry.query), this.kept(entry.plannedCommand), this.kept(entry.reasoning ?? ''), entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, sourceLabel(entry.actor), new Date().toISOString());
+      .run(id, entry.actor.userId, this.kept(entry.query), this.kept(entry.plannedCommand), this.kept(entry.reasoning ?? ''), entry.policyDecision === 'deny' && (entry.status || 'planned') === 'planned' ? 'denied' : entry.status || 'planned', entry.planner ?? null, entry.policyDecision ?? null, entry.workspace ?? null, sourceLabel(entry.actor), new Date().toISOString());
     return id;
   }
 
@@ -127,7 +148,7 @@ export class History {
     return this.db
       .transaction(() => {
         const plan = historyId ? (this.db.prepare('SELECT user_id, query, execution_status, reasoning, planner FROM command_history WHERE id = ?').get(historyId) as { user_id: string; query: string; execution_status: string; reasoning: string; planner: string | null } | undefined) : undefined;
-        if (historyId && plan && plan.user_id === actor.userId && plan.execution_status === 'planned') {
+        if (historyId && plan && plan.user_id === actor.userId && (plan.execution_status === 'planned' || plan.execution_status === 'checked')) {
           this.db
             .prepare(`UPDATE command_history SET planned_command = ?, workspace = ?, execution_status = 'running', started_at = ?, policy_decision = coalesce(?, policy_decision) WHERE id = ?`)
             .run(this.kept(command), workspace, now, policyDecision ?? null, historyId);
@@ -147,7 +168,8 @@ export class History {
   recordRunEnd(historyId: string, result: RunResult, output?: Buffer): void {
     const stored = output && output.length > 0 ? this.outputs.put(this.kept === maskString ? maskBytes(output) : output, result.truncated) : undefined;
     const info = this.db
-      .prepare(`UPDATE command_history SET execution_status = ?, exit_code = ?, output_hash = ?, output_truncated = ?, execution_time_ms = ?, run_id = ?, end_message = ?, finished_at = ? WHERE id = ?`)
+      .prepare(`UPDATE command_history SET execution_status = ?, exit_code = ?, output_hash = ?, output_truncated = ?, execution_time_ms = ?, run_id = ?, end_message = ?, finished_at = ?,
+        run_mode = ?, changes_state = ?, changes_count = ? WHERE id = ?`)
       .run(
         statusOf(result.end, result.exitCode),
         result.exitCode,
@@ -157,10 +179,36 @@ export class History {
         result.runId || null,
         result.message === undefined ? null : this.kept(result.message),
         new Date().toISOString(),
+        result.mode ?? null,
+        result.changes && result.changes.length > 0 ? 'pending' : null,
+        result.changes ? result.changes.length : null,
         historyId,
       );
     if (info.changes !== 1) throw new Error(`History entry ${historyId} does not exist; the run's end could not be recorded.`);
     this.outputs.pruneIfDue();
+  }
+
+  /**
+   * A person edited the planned command and it was checked again: the entry
+   * now holds the edited command and its decision, and keeps the planned one.
+   * Only an entry that has not run yet, and only its owner's.
+   */
+  recordCheck(historyId: string, actor: Actor, command: string, decision: string): boolean {
+    const info = this.db
+      .prepare(`UPDATE command_history SET original_command = coalesce(original_command, CASE WHEN planned_command <> ? THEN planned_command END),
+        planned_command = ?, policy_decision = ?, execution_status = ?, checked_at = ?
+        WHERE id = ? AND user_id = ? AND execution_status IN ('planned', 'checked', 'denied')`)
+      .run(this.kept(command), this.kept(command), decision, decision === 'deny' ? 'denied' : 'checked', new Date().toISOString(), historyId, actor.userId);
+    return info.changes === 1;
+  }
+
+  /** What became of a snapshot run's changes (by the run's id): applied, discarded, or undone after an apply. */
+  recordChanges(runId: string, state: Exclude<ChangesState, 'pending'>): boolean {
+    const from = state === 'undone' ? ['applied'] : ['pending'];
+    const info = this.db
+      .prepare(`UPDATE command_history SET changes_state = ? WHERE run_id = ? AND changes_state IN (${from.map(() => '?').join(', ')})`)
+      .run(state, runId, ...from);
+    return info.changes > 0;
   }
 
   /**

@@ -42,6 +42,8 @@ export function createRecordsStage(db: Db, settings: Settings, options: { housek
     recordPlan: (entry: HistoryRecord) => history.recordPlan(entry),
     recordRunStart: (historyId: string | undefined, actor: Actor, command: string, workspace: string, policyDecision?: string) => history.recordRunStart(historyId, actor, command, workspace, policyDecision),
     recordRunEnd: (historyId: string, result: RunResult, output?: Buffer) => history.recordRunEnd(historyId, result, output),
+    recordCheck: (historyId: string, actor: Actor, command: string, decision: string) => void history.recordCheck(historyId, actor, command, decision),
+    recordChanges: (runId: string, state: 'applied' | 'discarded' | 'undone') => void history.recordChanges(runId, state),
     audit: (actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>) => {
       // An agent's own name travels with every record it causes.
       auditLog.append(actor, action, resource, actor?.client ? { ...details, client: actor.client } : details);
@@ -50,6 +52,7 @@ export function createRecordsStage(db: Db, settings: Settings, options: { housek
 }
 
 export { AuditLog, GENESIS_HASH, rowHash, type AuditRow, type VerifyReport } from './audit';
-export { History, historyColumns, historyStatuses, sourceLabel, statusOf, type HistoryEntry, type HistoryFilter } from './history';
+export { History, historyColumns, historyStatuses, sourceLabel, statusOf, type ChangesState, type HistoryEntry, type HistoryFilter } from './history';
+export { stageOf } from './historyStage';
 export { OutputStore } from './outputs';
 export { maskSecrets, registerSecret } from './secretMask';

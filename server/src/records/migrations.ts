@@ -68,4 +68,16 @@ export const recordMigrations: Migration[] = [
       INSERT INTO audit_head (id, seq, hash, created_at, mac) SELECT 1, -1, '', '', '' WHERE EXISTS (SELECT 1 FROM audit_log);
     `,
   },
+  {
+    id: 503,
+    name: 'history: run mode, what became of a run\'s changes, and the check of an edited command',
+    up: `
+      ALTER TABLE command_history ADD COLUMN run_mode TEXT;
+      ALTER TABLE command_history ADD COLUMN changes_state TEXT CHECK (changes_state IN ('pending', 'applied', 'discarded', 'undone'));
+      ALTER TABLE command_history ADD COLUMN changes_count INTEGER;
+      ALTER TABLE command_history ADD COLUMN checked_at TEXT;
+      ALTER TABLE command_history ADD COLUMN original_command TEXT;
+      CREATE INDEX command_history_run ON command_history(run_id);
+    `,
+  },
 ];

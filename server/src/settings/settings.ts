@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { PlannerName } from '../protocol/types';
 
 export interface Settings {
-  database: { path: string };
+  /** url: a postgres:// URL selects the shared PostgreSQL store; empty: the SQLite file at `path`. */
+  database: { path: string; url: string };
   planner: {
     order: PlannerName[];
     timeoutMs: number;
@@ -41,16 +42,22 @@ export interface Settings {
     pendingUserMaxMiB: number;
     /** The engine runtime sandboxes run under: runc (the default) or gVisor's runsc. */
     runtime: SandboxRuntime;
+    /** How a snapshot run gets the workspace: an overlay over it (the default) or a copy. */
+    snapshotMethod: SnapshotMethod;
+    /** The toolchain image: picked by the workspace's files (`auto`), none, or pinned. */
+    toolchain: ToolchainSetting;
   };
   /** keepSecrets: store commands and outputs verbatim instead of masking secrets at rest. */
   history: { outputRetentionDays: number; keepSecrets: boolean };
   audit: { checkpointEvery: number };
   /** workspaces: folders API keys without their own grant may use; empty: the folder the server started in. */
   api: { port: number; maxBodyBytes: number; sessionHours: number; workspaces: string[] };
+  /** perStatement: a code lens above every statement of a shell script instead of every block. */
+  lenses: { perStatement: boolean };
 }
 
 /** Settings that only take effect after the server restarts. */
-export const requiresServerRestart = ['paladin.server.runtime', 'paladin.database.path'] as const;
+export const requiresServerRestart = ['paladin.server.runtime', 'paladin.database.path', 'paladin.database.url'] as const;
 
 export interface NormalisedSettings {
   settings: Settings;
@@ -98,9 +105,13 @@ const strings: Record<string, string> = {
   'openai.model': 'gpt-4o-mini',
   'sandbox.image': 'paladin-sandbox:latest',
   'sandbox.runtime': 'runc',
+  'sandbox.snapshotMethod': 'overlay',
+  'sandbox.toolchain': 'auto',
 };
 
 export type SandboxRuntime = 'runc' | 'runsc';
+export type SnapshotMethod = 'overlay' | 'copy';
+export type ToolchainSetting = 'auto' | 'none' | 'node' | 'python' | 'go' | 'rust';
 export const SANDBOX_RUNTIMES: SandboxRuntime[] = ['runc', 'runsc'];
 
 const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
@@ -109,9 +120,11 @@ const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
 export const knownSettings: string[] = [
   'server.runtime',
   'database.path',
+  'database.url',
   'planner.order',
   'history.keepSecrets',
   'api.workspaces',
+  'lenses.perStatement',
   ...Object.keys(numbers),
   ...Object.keys(strings),
 ];
@@ -133,6 +146,47 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     flat[name] = value;
   }
 
+  const { num, str, bool, folderList } = readers(flat, warnings);
+  const order = plannerOrder(flat['planner.order'], warnings);
+
+  const dbValue = flat['database.path'];
+  const dbPath = typeof dbValue === 'string' && dbValue.trim() !== '' ? dbValue.trim() : defaultDatabasePath(env);
+
+  const settings: Settings = {
+    database: { path: dbPath, url: databaseUrl(flat['database.url'], warnings) },
+    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds') },
+    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel') },
+    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model') },
+    sandbox: {
+      image: str('sandbox.image'),
+      timeoutSeconds: num('sandbox.timeoutSeconds'),
+      memoryMiB: num('sandbox.memoryMiB'),
+      cpus: num('sandbox.cpus'),
+      pids: num('sandbox.pids'),
+      tmpfsMiB: num('sandbox.tmpfsMiB'),
+      outputBytes: num('sandbox.outputBytes'),
+      historyOutputBytes: num('sandbox.historyOutputBytes'),
+      poolSize: num('sandbox.poolSize'),
+      poolIdleSeconds: num('sandbox.poolIdleSeconds'),
+      maxConcurrent: num('sandbox.maxConcurrent'),
+      snapshotMaxMiB: num('sandbox.snapshotMaxMiB'),
+      maxTimeoutSeconds: num('sandbox.maxTimeoutSeconds'),
+      pendingMaxMiB: num('sandbox.pendingMaxMiB'),
+      pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
+      runtime: runtimeOf(str('sandbox.runtime'), warnings),
+      toolchain: oneOf('sandbox.toolchain', str('sandbox.toolchain'), ['auto', 'none', 'node', 'python', 'go', 'rust'] as const, warnings),
+      snapshotMethod: oneOf('sandbox.snapshotMethod', str('sandbox.snapshotMethod'), ['overlay', 'copy'] as const, warnings),
+    },
+    history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
+    audit: { checkpointEvery: num('audit.checkpointEvery') },
+    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
+    lenses: { perStatement: bool('lenses.perStatement', false) },
+  };
+  return { settings, warnings };
+}
+
+/** Typed readers over the flat settings: a bad value warns and takes its default. */
+function readers(flat: Raw, warnings: string[]) {
   const num = (name: string): number => {
     const spec = numbers[name];
     const value = flat[name];
@@ -173,49 +227,16 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     }
     return list.map((d) => d.trim());
   };
-
-  let order: PlannerName[] = ['ollama', 'openai', 'embedded'];
-  if (flat['planner.order'] !== undefined) {
-    const value = flat['planner.order'];
-    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()) : null;
-    if (list && list.length > 0 && list.every((p): p is PlannerName => plannerNames.includes(p as PlannerName))) {
-      order = [...new Set(list)];
-    } else {
-      warnings.push(`Setting "paladin.planner.order" must list some of ${plannerNames.join(', ')}; using ${order.join(', ')}.`);
-    }
-  }
-
-  const dbValue = flat['database.path'];
-  const dbPath = typeof dbValue === 'string' && dbValue.trim() !== '' ? dbValue.trim() : defaultDatabasePath(env);
-
-  const settings: Settings = {
-    database: { path: dbPath },
-    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds') },
-    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel') },
-    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model') },
-    sandbox: {
-      image: str('sandbox.image'),
-      timeoutSeconds: num('sandbox.timeoutSeconds'),
-      memoryMiB: num('sandbox.memoryMiB'),
-      cpus: num('sandbox.cpus'),
-      pids: num('sandbox.pids'),
-      tmpfsMiB: num('sandbox.tmpfsMiB'),
-      outputBytes: num('sandbox.outputBytes'),
-      historyOutputBytes: num('sandbox.historyOutputBytes'),
-      poolSize: num('sandbox.poolSize'),
-      poolIdleSeconds: num('sandbox.poolIdleSeconds'),
-      maxConcurrent: num('sandbox.maxConcurrent'),
-      snapshotMaxMiB: num('sandbox.snapshotMaxMiB'),
-      maxTimeoutSeconds: num('sandbox.maxTimeoutSeconds'),
-      pendingMaxMiB: num('sandbox.pendingMaxMiB'),
-      pendingUserMaxMiB: num('sandbox.pendingUserMaxMiB'),
-      runtime: runtimeOf(str('sandbox.runtime'), warnings),
-    },
-    history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
-    audit: { checkpointEvery: num('audit.checkpointEvery') },
-    api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
-  };
-  return { settings, warnings };
+  return { num, str, bool, folderList };
+}
+/** `planner.order`: some of ollama, openai, embedded, as a list or a comma-separated string. */
+function plannerOrder(value: unknown, warnings: string[]): PlannerName[] {
+  const order: PlannerName[] = ['ollama', 'openai', 'embedded'];
+  if (value === undefined) return order;
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()) : null;
+  if (list && list.length > 0 && list.every((p): p is PlannerName => plannerNames.includes(p as PlannerName))) return [...new Set(list)];
+  warnings.push(`Setting "paladin.planner.order" must list some of ${plannerNames.join(', ')}; using ${order.join(', ')}.`);
+  return order;
 }
 
 /**
@@ -234,8 +255,27 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Normalise
 /** The numeric and string settings with their defaults and bounds, for the editor's settings contribution (kept in sync by a test). */
 export const settingSpecs = { numbers: numbers as Readonly<typeof numbers>, strings: strings as Readonly<typeof strings> };
 
+// Kept even when it is not a PostgreSQL URL: opening the store then fails and
+// says so, rather than a team server quietly writing to a private SQLite file.
+function databaseUrl(value: unknown, warnings: string[]): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') {
+    warnings.push('Setting "paladin.database.url" must be a string (postgres://USER:PASSWORD@HOST:PORT/DATABASE); using the SQLite file.');
+    return '';
+  }
+  const url = value.trim();
+  if (url && !/^postgres(ql)?:\/\//i.test(url)) warnings.push('Setting "paladin.database.url" must start with postgres:// or postgresql://; the store will refuse to open until it does (or is empty, for the SQLite file).');
+  return url;
+}
+
 function runtimeOf(value: string, warnings: string[]): SandboxRuntime {
   if ((SANDBOX_RUNTIMES as string[]).includes(value)) return value as SandboxRuntime;
   warnings.push(`Setting "paladin.sandbox.runtime" must be one of ${SANDBOX_RUNTIMES.join(', ')}, not ${JSON.stringify(value)}; using runc.`);
   return 'runc';
+}
+
+function oneOf<T extends string>(key: string, value: string, allowed: readonly T[], warnings: string[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  warnings.push(`Setting "paladin.${key}" must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}; using ${allowed[0]}.`);
+  return allowed[0];
 }

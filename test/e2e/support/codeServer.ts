@@ -184,7 +184,12 @@ export async function openEditor(options: EditorOptions = {}): Promise<Editor> {
       async close() {
         await browser?.close().catch(() => undefined);
         await stop(server);
-        rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+        // The extension's server may still be closing its database as the editor goes: retry, then leave the temp folder.
+        try {
+          rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+        } catch (err) {
+          console.warn(`could not remove ${root}: ${(err as Error).message}`);
+        }
       },
     };
     return editor;

@@ -53,7 +53,7 @@ export function formatExplanation(result: ExplainResult, width = 100): string {
   for (const part of result.parts) {
     const text = clip(display(part), textWidth);
     const head = `  ${text.padEnd(textWidth)}  ${part.kind.padEnd(12)}  ${part.source.padEnd(9)}  `;
-    lines.push(...wrap(head, part.explanation, width));
+    lines.push(...wrap(head, part.origin ? `${part.explanation} (${part.origin})` : part.explanation, width));
   }
   lines.push('', `Summary: ${result.summary}`, '');
   const policy = result.policy;

@@ -6,6 +6,7 @@ import { explainCommand } from './explain';
 import { historyCommand } from './history';
 import { hookCommand } from './hook';
 import { keysCommand } from './keys';
+import { usersCommand } from './users';
 import { mcpCommand } from './mcp';
 import { planCommand } from './plan';
 import { policyCommand } from './policy';
@@ -22,6 +23,7 @@ export const subcommands: Subcommand[] = [
   auditCommand,
   serveCommand,
   keysCommand,
+  usersCommand,
   policyCommand,
   sandboxCommand,
   hookCommand,

@@ -1,6 +1,8 @@
 // `paladin keys`: API keys for the local HTTP API.
 
 import { createApiKey, KeyError, listApiKeys, revokeApiKey, userIdByEmail } from '../../gateway/apiKeys';
+import { openTeamStore } from '../../gateway/teamStore';
+import { sqlStoreOf } from '../../store/sqlStore';
 import { dataFolders, grantableRoot, parseRights, type KeyRight } from '../../gateway/workspaceGrant';
 import { parseUntil } from '../../records/timeSpec';
 import { Exit, printJson, UsageError, type Subcommand } from '../command';
@@ -12,7 +14,9 @@ const help = `Usage:
   paladin keys list [--json]
   paladin keys revoke ID|NAME
 
-API keys let clients use the local HTTP API (paladin serve). A key is 256
+API keys let clients use the HTTP API (paladin serve). With
+PALADIN_DATABASE_URL set they are made in the shared PostgreSQL database and
+work on every instance (then --user is required for create). A key is 256
 random bits, printed once when it is created; Paladin keeps only its SHA-256
 hash, so a lost key cannot be shown again: revoke it and create another.
 
@@ -45,19 +49,29 @@ export const keysCommand: Subcommand = {
     if (!action || !['create', 'list', 'revoke'].includes(action)) throw new UsageError(`say what to do with keys: create NAME, list or revoke ID|NAME${action ? ` (not "${action}")` : ''}`);
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     const store = openRecords(ctx.settings);
-    const actor = { userId: store.userId, source: 'cli' as const };
+    const team = await openTeamStore(ctx.settings).catch((err: Error) => {
+      store.close();
+      throw err;
+    });
+    // Team mode: the keys live in the shared store, their records in the shared chain.
+    const keys = team?.store ?? store.db;
+    const actor = { userId: team ? '' : store.userId, source: 'cli' as const };
+    const audit = async (action: string, resource: string, details: Record<string, unknown>) => {
+      if (team) await team.append(actor, action, resource, details);
+      else store.records.audit(actor, action, resource, details);
+    };
     try {
       if (action === 'list') {
-        const keys = listApiKeys(store.db);
-        if (values.json) printJson(ctx, keys);
-        else if (keys.length === 0) ctx.out.write('No API keys yet. Create one with `paladin keys create NAME`.\n');
-        else for (const k of keys) ctx.out.write(`${k.id}  ${k.name.padEnd(16)}  ${k.state.padEnd(7)}  ${k.email ?? k.userId}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}  workspaces ${k.workspaces?.join(',') ?? '(server list)'}${k.rights.length ? `  allows ${k.rights.join(',')}` : ''}\n`);
+        const list = await listApiKeys(keys);
+        if (values.json) printJson(ctx, list);
+        else if (list.length === 0) ctx.out.write('No API keys yet. Create one with `paladin keys create NAME`.\n');
+        else for (const k of list) ctx.out.write(`${k.id}  ${k.name.padEnd(16)}  ${k.state.padEnd(7)}  ${k.email ?? k.userId}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}  workspaces ${k.workspaces?.join(',') ?? '(server list)'}${k.rights.length ? `  allows ${k.rights.join(',')}` : ''}\n`);
         return Exit.ok;
       }
       if (!target) throw new UsageError(action === 'create' ? 'give the new key a name: paladin keys create NAME' : 'say which key: paladin keys revoke ID|NAME');
       if (action === 'revoke') {
-        const key = revokeApiKey(store.db, target);
-        store.records.audit(actor, 'key.revoke', key.id, { name: key.name, user: key.userId });
+        const key = await revokeApiKey(keys, target);
+        await audit('key.revoke', key.id, { name: key.name, user: key.userId });
         if (values.json) printJson(ctx, key);
         else ctx.out.write(`Revoked key "${key.name}" (${key.id}); sessions opened with it ended too.\n`);
         return Exit.ok;
@@ -76,10 +90,11 @@ export const keysCommand: Subcommand = {
         if (!Number.isInteger(quota) || quota < 0 || quota > 1_000_000) throw new UsageError(`--quota must be a whole number from 0 to 1000000, not "${values.quota}"`);
       }
       const { workspaces, rights } = grantOptions(values, ctx.settings.database.path);
-      const userId = typeof values.user === 'string' ? userIdByEmail(store.db, values.user, true)! : store.userId;
-      if (quota !== undefined) store.db.prepare('UPDATE users SET quota_commands_per_hour = ? WHERE id = ?').run(quota, userId);
-      const created = createApiKey(store.db, { name: target, userId, expiresAt, workspaces, rights });
-      store.records.audit(actor, 'key.create', created.id, { name: created.name, user: userId, expiresAt: created.expiresAt, quota, workspaces: created.workspaces, rights: created.rights });
+      if (team && typeof values.user !== 'string') throw new UsageError('on a shared database, say whose key it is: --user EMAIL');
+      const userId = typeof values.user === 'string' ? (await userIdByEmail(keys, values.user, true))! : store.userId;
+      if (quota !== undefined) await sqlStoreOf(keys).run('UPDATE users SET quota_commands_per_hour = ? WHERE id = ?', [quota, userId]);
+      const created = await createApiKey(keys, { name: target, userId, expiresAt, workspaces, rights });
+      await audit('key.create', created.id, { name: created.name, user: userId, expiresAt: created.expiresAt, quota, workspaces: created.workspaces, rights: created.rights });
       if (values.json) printJson(ctx, { ...created, userId });
       else {
         ctx.out.write(`${created.key}\n`);
@@ -93,6 +108,7 @@ export const keysCommand: Subcommand = {
       }
       throw err;
     } finally {
+      await team?.close();
       store.close();
     }
   },

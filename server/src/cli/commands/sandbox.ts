@@ -6,9 +6,11 @@ import { buildFromDebootstrap } from '../../executor/debootstrap';
 import { buildDefaultImage, buildFromBusybox, buildFromRootfs, DEFAULT_IMAGE } from '../../executor/images';
 import { sweep } from '../../executor/sweep';
 import { Exit, UsageError, type Subcommand } from '../command';
+import { sandboxImages } from '../sandboxImages';
 
 const help = `Usage: paladin sandbox status [--json]
        paladin sandbox build [--debootstrap | --rootfs DIR | --busybox] [--tag T]
+       paladin sandbox images [--build NAME|all] [--workspace DIR] [--json]
        paladin sandbox sweep [--all] [--json]
 
 status   whether the Docker engine answers and the sandbox image is there, and
@@ -24,6 +26,9 @@ build    build the sandbox image (default tag: paladin.sandbox.image, i.e.
   --busybox      offline: a minimal image from the host's static busybox
                  (no bash, git or jq)
   --tag T        the image name to build (default paladin.sandbox.image)
+images   the toolchain images (node, python, go, rust), whether they are
+         built, and which one the workspace's files call for; --build makes
+         them offline from Debian's packages (needs root and debootstrap)
 sweep    remove sandbox containers and volumes left by a Paladin process
          that is gone (a crash); --all removes every Paladin container,
          including those of running servers
@@ -31,7 +36,7 @@ sweep    remove sandbox containers and volumes left by a Paladin process
 
 export const sandboxCommand: Subcommand = {
   name: 'sandbox',
-  summary: 'sandbox image and engine: status, build (--debootstrap, --rootfs DIR, --busybox), sweep',
+  summary: 'sandbox image and engine: status, build (--debootstrap, --rootfs DIR, --busybox), images, sweep',
   help,
   options: {
     json: { type: 'boolean' },
@@ -40,6 +45,8 @@ export const sandboxCommand: Subcommand = {
     debootstrap: { type: 'boolean' },
     tag: { type: 'string' },
     all: { type: 'boolean' },
+    build: { type: 'string' },
+    workspace: { type: 'string' },
   },
   allowPositionals: true,
   async run(ctx, { values, positionals }) {
@@ -66,6 +73,9 @@ export const sandboxCommand: Subcommand = {
         ctx.out.write(`built ${tag}\n`);
         return Exit.ok;
       }
+      case 'images':
+        await sandboxImages(ctx, { build: values.build as string | undefined, workspace: (values.workspace as string | undefined) ?? process.cwd(), json });
+        return Exit.ok;
       case 'sweep': {
         const removed = await sweep(connectDocker(), { all: values.all === true });
         if (json) ctx.out.write(JSON.stringify(removed) + '\n');
@@ -73,9 +83,9 @@ export const sandboxCommand: Subcommand = {
         return Exit.ok;
       }
       case undefined:
-        throw new UsageError('say what to do: status, build or sweep');
+        throw new UsageError('say what to do: status, build, images or sweep');
       default:
-        throw new UsageError(`unknown action "${action}"; use status, build or sweep`);
+        throw new UsageError(`unknown action "${action}"; use status, build, images or sweep`);
     }
   },
 };

@@ -6,7 +6,7 @@ import { act, hasFlag, hasOption, texts, words, type ToolCall } from './toolKit'
 export const CLOUD_PROGRAMS = ['aws', 'gcloud', 'gsutil', 'az', 'doctl'];
 
 const READ_VERB = /^(describe|list|get|show|head|ls|wait|info|version|help|whoami|print-\w+|read|search|check|validate|lookup|query|estimate|preview|tail|logs?|test-\w+|exists|view)(-|$)/;
-const DESTROY_VERB = /^(batch-|force-|bulk-)?(delete|terminate|remove|rm|rb|deregister|destroy|purge|drop|disable|revoke|erase|wipe|abandon|cancel|detach|disassociate|release|empty|clear|uninstall|unregister|deprovision|reset)(-|$)/;
+const DESTROY_VERB = /^(batch-|force-|bulk-)?(delete|terminate|remove|rm|rb|deregister|destroy|purge|drop|disable|revoke|erase|wipe|abandon|cancel|detach|disassociate|release|empty|clear|uninstall|unregister|deprovision|reset)(-|$)|^schedule-[\w-]*deletion$/;
 
 // Registry logins (`aws ecr get-login-password | docker login --password-stdin`) are left to the network rules.
 const PRINTS_CREDENTIALS = /^(print-access-token|print-identity-token|get-access-token|get-session-token|get-federation-token|print-token|export-credentials)$/;

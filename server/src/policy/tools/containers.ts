@@ -37,9 +37,10 @@ export function describeDocker(call: ToolCall): void {
   const targets = rest.slice(obj !== undefined ? 2 : 1);
   const dynamicTargets = targets.some((t) => t.dynamic) || targets.length > 3;
   if (sub === undefined) act(call, family, 'read', `${label} prints its help`);
-  else if ((obj === 'system' && sub === 'prune') || (obj === 'volume' && ['rm', 'remove', 'prune'].includes(sub)) || (obj === 'container' && sub === 'prune') || (obj === 'image' && sub === 'prune' && hasFlag(args, 'a', '--all')) || (obj === 'stack' && ['rm', 'remove', 'down'].includes(sub)) || (obj === 'swarm' && sub === 'leave' && hasOption(args, '-f', '--force'))) {
+  else if (sub === 'push' && pushesLatest(targets)) act(call, family, 'publish', `${label} push replaces the \`latest\` image everyone pulls`);
+  else if ((obj === 'system' && ['prune', 'reset'].includes(sub)) || (obj === 'volume' && ['rm', 'remove', 'prune'].includes(sub)) || (obj === 'container' && sub === 'prune') || (obj === 'image' && sub === 'prune' && hasFlag(args, 'a', '--all')) || (obj === 'stack' && ['rm', 'remove', 'down'].includes(sub)) || (obj === 'swarm' && sub === 'leave' && hasOption(args, '-f', '--force'))) {
     act(call, family, 'destroy', `${label} ${sub} deletes containers, images or volumes, and the data in them, for good`);
-  } else if (['rm', 'rmi', 'kill', 'remove'].includes(sub) && (dynamicTargets || hasFlag(args, 'v', '--volumes'))) {
+  } else if (['rm', 'rmi', 'kill', 'remove'].includes(sub) && (dynamicTargets || hasFlag(args, 'v', '--volumes') || hasFlag(args, 'a', '--all'))) {
     act(call, family, 'destroy', `${label} ${sub} with names only known at run time (or with their volumes) can remove every container or image`);
   } else if (sub === 'build' || (obj === 'builder' && sub === 'build') || (obj === 'buildx' && ['build', 'bake'].includes(sub))) {
     fact.network = true;
@@ -62,4 +63,12 @@ function describeCompose(call: ToolCall, rest: WordValue[]): void {
   else if (sub === 'build') act(call, family, 'build', 'compose build builds the project\'s images');
   else if (['up', 'down', 'start', 'stop', 'restart', 'run', 'exec', 'create', 'pull', 'push', 'kill', 'pause', 'unpause', 'rm', 'cp', 'scale', 'watch', 'wait', 'attach'].includes(sub)) act(call, family, 'change', `compose ${sub} changes the project's containers`);
   else act(call, family, 'unknown', `compose ${sub} is not a subcommand Paladin knows`);
+}
+
+/** `push myorg/app` and `push myorg/app:latest` overwrite the tag every `pull` without a tag gets. */
+function pushesLatest(targets: WordValue[]): boolean {
+  const image = targets.find((t) => !t.text.startsWith('-'));
+  if (!image || image.dynamic) return false;
+  const name = image.text.split('/').pop() ?? '';
+  return !image.text.includes('@') && (!name.includes(':') || name.endsWith(':latest'));
 }

@@ -3,7 +3,7 @@
 // cluster or a cloud is network reach; deleting from it is destroy.
 
 import type { WordValue } from '../../shell/words';
-import { act, hasOption, texts, words, type ToolCall } from './toolKit';
+import { act, hasOption, rewritesWorkspace, texts, words, type ToolCall } from './toolKit';
 
 
 const TF_LOCAL = new Set(['validate', 'fmt', 'version', 'providers', 'graph', 'show', 'output', 'console', 'test', '-version', '--version', '-help', '--help', 'help', 'metadata']);
@@ -29,7 +29,7 @@ export function describeTerraform(call: ToolCall): void {
     if (hasOption(args, '-check', '--check', '-diff')) act(call, family, 'read', `${prog} fmt checks formatting`);
     else {
       act(call, family, 'build', `${prog} fmt rewrites .tf files in place`);
-      fact.writes.push(call.w.path({ ...args[0], text: '.', dynamic: false, glob: false }));
+      rewritesWorkspace(call);
     }
   } else if (TF_LOCAL.has(sub)) act(call, family, 'read', `${prog} ${sub} reads the configuration`);
   else if (TF_REMOTE_READ.has(sub) || (sub === 'run-all' && sub2 === 'plan')) {
@@ -37,6 +37,7 @@ export function describeTerraform(call: ToolCall): void {
     act(call, family, 'read', `${prog} ${sub} reads the providers' current state`);
   } else if (sub === 'state') {
     if (['list', 'show', 'pull'].includes(sub2 ?? '')) act(call, family, 'read', `${prog} state ${sub2} reads the state`);
+    else if (sub2 === 'rm' || (sub2 === 'push' && hasOption(args, '-force', '--force'))) act(call, family, 'destroy', `${prog} state ${sub2} makes ${prog} forget resources it manages (they live on, unmanaged, or are recreated as duplicates)`);
     else act(call, family, 'change', `${prog} state ${sub2 ?? ''} rewrites the state, which decides what terraform manages`);
   } else if (sub === 'workspace') {
     if (['list', 'show', 'select'].includes(sub2 ?? '')) act(call, family, 'read', `${prog} workspace ${sub2}`);
@@ -62,6 +63,7 @@ export function describeKubectl(call: ToolCall): void {
   if (sub === undefined) act(call, family, 'read', `${prog} prints its help`);
   else if (dryRun(args)) act(call, family, 'read', `${prog} ${sub} --dry-run only shows what it would do`);
   else if (sub === 'scale' && hasOption(args, '--all') && args.some((a) => /^--replicas=0$/.test(a.text) || (a.text === '--replicas' && args[args.indexOf(a) + 1]?.text === '0'))) act(call, family, 'destroy', `${prog} scale --all --replicas=0 stops every workload it selects`);
+  else if ((sub === 'drain' || sub === 'cordon') && hasOption(args, '--force', '--delete-emptydir-data', '--delete-local-data', '--disable-eviction')) act(call, family, 'destroy', `${prog} ${sub} --force deletes pods no controller will bring back, and the data in their emptyDir volumes`);
   else if (sub === 'delete' || (sub === 'replace' && hasOption(args, '--force')) || (sub === 'apply' && hasOption(args, '--prune'))) act(call, family, 'destroy', `${prog} ${sub} deletes resources from the cluster; namespaces, volumes and their data do not come back`);
   else if (sub === 'config') {
     if (['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users'].includes(sub2 ?? '')) {

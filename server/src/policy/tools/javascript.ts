@@ -82,8 +82,11 @@ export function describeJavascript(call: ToolCall): void {
   else if (p === 'yarn') describeTable(call, YARN);
   else if (p === 'pnpm') describeTable(call, PNPM);
   else if (p === 'npx' || p === 'pnpx') {
-    call.fact.network = true;
     const first = call.args.findIndex((a) => !a.text.startsWith('-') || a.dynamic);
+    // `npx eslint` runs the project's own node_modules/.bin/eslint; naming a version, a package
+    // or giving options (`--yes`, `-p`) is asking for a download.
+    const tool = call.args[first];
+    call.fact.network = first !== 0 || tool.dynamic || !Object.hasOwn(NODE_TOOLS, tool.text);
     applyKind(call, 'javascript', 'run', p, first < 0 ? [] : call.args.slice(first));
   } else if (p === 'corepack') describeTable(call, { family: 'javascript', bare: 'read', other: 'install', subs: table({ read: '--version -v help' }) });
   else describeTable(call, NODE_TOOLS[p]);

@@ -1,9 +1,8 @@
 // Kinds of subcommand, shared by the table-driven describers: each kind says
 // what the tool's action is, whether it reaches the network, and how to say so.
 
-import { literal } from '../../shell/argWords';
 import type { WordValue } from '../../shell/words';
-import { act, runInner, type ToolCall } from './toolKit';
+import { act, rewritesWorkspace, runInner, type ToolCall } from './toolKit';
 
 export type Kind =
   | 'read' // only looks, locally
@@ -46,7 +45,7 @@ export function applyKind(call: ToolCall, family: string, kind: Kind, label: str
       return;
     case 'write':
       act(call, family, 'build', effect);
-      call.fact.writes.push(call.w.path(literal('.')));
+      rewritesWorkspace(call);
       return;
     case 'install':
       call.fact.network = true;

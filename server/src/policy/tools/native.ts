@@ -132,6 +132,7 @@ const CTOOLS: Record<string, TableSpec> = {
   'clang-tidy': { family: 'c', bare: 'build', other: 'build', subs: table({}), writesWith: ['--fix', '-fix', '--fix-errors'] },
   cppcheck: { family: 'c', bare: 'read', other: 'read', subs: table({}) },
   gofmt: { family: 'go', bare: 'read', other: 'read', subs: table({}), writesWith: ['-w'] },
+  goimports: { family: 'go', bare: 'read', other: 'read', subs: table({}), writesWith: ['-w'] },
   'golangci-lint': { family: 'go', bare: 'read', other: 'build', subs: table({ read: 'version help linters config' }), writesWith: ['--fix'] },
   staticcheck: { family: 'go', bare: 'build', other: 'build', subs: table({}) },
   govulncheck: { family: 'go', bare: 'netread', other: 'netread', subs: table({}) },

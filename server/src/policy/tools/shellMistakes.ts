@@ -9,6 +9,7 @@ import { nodeType, parseShell, type ShNode } from '../../shell/parser';
 import { DYNAMIC, type WordValue } from '../../shell/words';
 import { classifyMongo, classifyRedis, classifySql } from './queryText';
 import type { ToolCall } from './toolKit';
+import { swallowsCdFailure } from './wholeFolders';
 
 let guardOps: Set<number> | undefined;
 
@@ -76,6 +77,8 @@ export class SequenceWatch {
     const c = w.facts.commands[before];
     if (!c) return;
     if (c.program === 'set' && (c.flags.includes('e') || c.args.includes('errexit'))) this.errexit = true;
+    // `cd DIR || true` goes on after a failed cd even under set -e.
+    if ((c.program === 'cd' || c.program === 'pushd') && c.args.length > 0 && swallowsCdFailure(stmt)) c.markers.push('cd-may-fail');
     if (this.errexit || nodeType(stmt?.Cmd) !== 'CallExpr' || stmt.Background) return;
     if ((c.program === 'cd' || c.program === 'pushd') && c.args.length > 0 && c.args[0] !== '-' && c.args[0] !== '~') c.markers.push('cd-may-fail');
   }

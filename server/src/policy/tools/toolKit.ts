@@ -4,7 +4,7 @@
 
 import type { Context, Walker } from '../facts';
 import type { CommandFact, ToolAction } from '../factsTypes';
-import { show } from '../../shell/argWords';
+import { literal, show, splitArgs } from '../../shell/argWords';
 import type { WordValue } from '../../shell/words';
 
 export interface ToolCall {
@@ -97,4 +97,22 @@ export function isLocalHost(h: string | undefined): boolean {
 /** A short option given alone or in a cluster (`-a`, `-af`), or its long form. */
 export function hasFlag(args: WordValue[], letter: string, ...long: string[]): boolean {
   return args.some((a) => !a.dynamic && ((/^-[a-zA-Z]+$/.test(a.text) && a.text.includes(letter)) || long.includes(a.text)));
+}
+
+/** Classes of a workspace path that tools and the editor read at start-up: a rewrite there is judged like any other write. */
+const SENSITIVE = ['git', 'git-config', 'editor-config', 'secret', 'shell-rc', 'persistence'];
+
+/**
+ * A formatter, a linter's fix or a generator rewrites files in the workspace: that is its own
+ * business, marked `tool-output` so the workspace-write rule leaves it be (the sandbox still
+ * works on a copy). Paths it is given outside the workspace, or sensitive ones inside it, are
+ * writes like any other.
+ */
+export function rewritesWorkspace(call: ToolCall): void {
+  const here = call.w.path(literal('.'));
+  call.fact.writes.push({ ...here, classes: [...here.classes, 'tool-output'] });
+  for (const v of splitArgs(call.args).positionals) {
+    const p = call.w.path(v);
+    if (!p.classes.includes('workspace') || p.classes.some((k) => SENSITIVE.includes(k))) call.fact.writes.push(p);
+  }
 }

@@ -1,0 +1,142 @@
+// Two real `paladin serve` processes, each with its own local SQLite file (as
+// on two hosts), sharing one real PostgreSQL database: a key made by the CLI
+// works on both, a session opened on one is good on the other, a quota is
+// exact across both, concurrent checks land in one audit chain that verifies
+// on either, and one instance drained by SIGTERM leaves the other serving.
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { call } from '../support/apiClient';
+import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
+
+const skip = postgresSkipReason();
+if (skip) console.log(`# PostgreSQL tests skipped: ${skip}`);
+
+describe('two paladin serve instances on one PostgreSQL database', { skip, timeout: 240_000 }, () => {
+  let server: TestPostgres;
+  let dir: string;
+  let url: string;
+  const children: ChildProcess[] = [];
+  before(async () => {
+    server = await startPostgres();
+    url = server.createDatabase('team');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-team-serve-'));
+    fs.mkdirSync(path.join(dir, 'ws'));
+  });
+  after(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const envFor = (instance: string) => ({
+    ...process.env,
+    PALADIN_DATABASE_URL: url,
+    PALADIN_AUDIT_KEY_FILE: path.join(dir, 'team.audit-key'),
+    PALADIN_DB: path.join(dir, instance, 'p.db'),
+    PALADIN_API_WORKSPACES: path.join(dir, 'ws'),
+    PALADIN_SANDBOX_IMAGE: process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox',
+    PALADIN_SANDBOX_POOL_SIZE: '0',
+  });
+  const cli = (instance: string, args: string[]) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env: envFor(instance), stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    return child;
+  };
+  const serve = async (instance: string): Promise<{ child: ChildProcess; port: number; stderr: () => string }> => {
+    const child = cli(instance, ['serve', '--port', '0', '--json']);
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
+    assert.ok(!first.done, `serve ${instance} printed nothing: ${stderr}`);
+    return { child, port: Number(new URL((JSON.parse(String(first.value)) as { url: string }).url).port), stderr: () => stderr };
+  };
+
+  test('a key, a session, a quota and one audit chain shared by both; SIGTERM drains one and the other serves on', async () => {
+    const keyProc = cli('a', ['keys', 'create', 'shared', '--user', 'alice@example.org', '--quota', '30']);
+    let out = '';
+    let err = '';
+    keyProc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    keyProc.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    await once(keyProc, 'exit');
+    const key = out.trim();
+    assert.match(key, /^pld_/, err);
+
+    const [a, b] = await Promise.all([serve('a'), serve('b')]);
+    for (const { port } of [a, b]) {
+      assert.equal((await call({ port }, 'GET', '/healthz')).status, 200);
+      const ready = await call({ port }, 'GET', '/readyz');
+      assert.equal(ready.status, 200, ready.text);
+      assert.equal(ready.json.status, 'ready');
+    }
+
+    // A session opened on one instance is good on the other (one quota unit).
+    const session = await call({ port: a.port }, 'POST', '/v1/sessions', { key });
+    assert.equal(session.status, 200, session.text);
+    const viaB = await call({ port: b.port }, 'POST', '/v1/check', { key: session.json.token, body: { command: 'ls -la' } });
+    assert.equal(viaB.status, 200, viaB.text);
+
+    // 40 concurrent checks over both instances: exactly the 29 units left succeed.
+    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => call({ port: (i % 2 ? a : b).port }, 'POST', '/v1/check', { key, body: { command: `ls -la dir${i}` } })));
+    const statuses = replies.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 200).length, 29, JSON.stringify(statuses));
+    assert.equal(statuses.filter((s) => s === 429).length, 11);
+
+    const db = new pg.Client(url);
+    await db.connect();
+    try {
+      const checks = await db.query("SELECT count(*)::int AS n, count(DISTINCT seq)::int AS seqs FROM audit_log WHERE action = 'check'");
+      assert.deepEqual(checks.rows[0], { n: 30, seqs: 30 }, 'every allowed check is in the shared chain once');
+      assert.equal((await db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'key.create'")).rows[0].n, 1);
+    } finally {
+      await db.end();
+    }
+    for (const { port } of [a, b]) {
+      const verify = await call({ port }, 'GET', '/v1/audit/verify', { key });
+      assert.equal(verify.status, 200, verify.text);
+      assert.equal(verify.json.intact, true, verify.text);
+      assert.ok(verify.json.records >= 32, verify.text);
+    }
+
+    a.child.kill('SIGTERM');
+    const [code] = (await once(a.child, 'exit')) as [number | null];
+    assert.equal(code, 0, a.stderr());
+    assert.equal((await call({ port: b.port }, 'GET', '/readyz')).status, 200);
+    const later = await call({ port: b.port }, 'GET', '/v1/audit/verify', { key: session.json.token });
+    assert.equal(later.json.intact, true, later.text);
+  });
+
+  test('PostgreSQL stopped under an instance: clear 503s and not ready, then it recovers without a restart', async () => {
+    const keyProc = cli('c', ['keys', 'create', 'restart', '--user', 'bob@example.org', '--quota', '1000']);
+    let out = '';
+    keyProc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    await once(keyProc, 'exit');
+    const key = out.trim();
+    const c = await serve('c');
+    assert.equal((await call({ port: c.port }, 'POST', '/v1/check', { key, body: { command: 'ls' } })).status, 200);
+    server.halt();
+    try {
+      const down = await call({ port: c.port }, 'POST', '/v1/check', { key, body: { command: 'ls' } });
+      assert.equal(down.status, 503, down.text);
+      assert.match(down.json.error.message, /shared database cannot be reached/);
+      assert.equal(down.headers['retry-after'], '2');
+      const notReady = await call({ port: c.port }, 'GET', '/readyz');
+      assert.equal(notReady.status, 503);
+      assert.match(notReady.json.problems.join(' '), /database unreachable/);
+      assert.equal((await call({ port: c.port }, 'GET', '/healthz')).status, 200, 'alive while the database is away');
+    } finally {
+      server.resume();
+    }
+    assert.equal((await call({ port: c.port }, 'GET', '/readyz')).status, 200);
+    const back = await call({ port: c.port }, 'POST', '/v1/check', { key, body: { command: 'ls' } });
+    assert.equal(back.status, 200, back.text);
+    const verify = await call({ port: c.port }, 'GET', '/v1/audit/verify', { key });
+    assert.equal(verify.json.intact, true, verify.text);
+  });
+});
