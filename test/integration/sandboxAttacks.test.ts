@@ -141,11 +141,13 @@ describe('resources', () => {
     if (runsc) {
       // gVisor shows no cgroup inside, and its per-process CPU times count time a throttled process
       // waits: read the container's host cgroup (gVisor and the run together) from outside instead.
-      const running = run('(while :; do :; done) & (while :; do :; done) & sleep 8', { timeoutSeconds: 10 });
       const mine = `${os.hostname()}:${process.pid}:`;
+      // Earlier runs' containers may still be going away: only a new one is this run's.
+      const before = new Set((await docker.listContainers({ all: true, filters: { label: ['paladin.run'] } })).map((c) => c.Id));
+      const running = run('(while :; do :; done) & (while :; do :; done) & sleep 8', { timeoutSeconds: 10 });
       let id: string | undefined;
       for (let i = 0; i < 200 && !id; i++) {
-        id = (await docker.listContainers({ filters: { label: ['paladin.run'] } })).find((c) => c.Labels['paladin.owner']?.startsWith(mine) && c.State === 'running')?.Id;
+        id = (await docker.listContainers({ filters: { label: ['paladin.run'] } })).find((c) => !before.has(c.Id) && c.Labels['paladin.owner']?.startsWith(mine) && c.State === 'running')?.Id;
         if (!id) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.ok(id, 'the run\'s container was not found');
