@@ -3,6 +3,7 @@
 // turns the person's clicks into server requests. It never plans, checks or
 // runs by itself.
 
+import { stripEscapes } from '../../server/src/protocol/terminalEscapes';
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -266,38 +267,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         }
         return;
       case 'copy':
-      case 'insert': {
-        // The host verdict is asked again here: the webview's buttons are a convenience, not the gate.
-        let policy;
-        try {
-          policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder() });
-        } catch (err) {
-          void vscode.window.showErrorMessage(`Paladin could not check the command before ${msg.type === 'copy' ? 'copying' : 'inserting'} it: ${(err as Error).message}`);
-          return;
-        }
-        if (!(await confirmHostAction(policy, msg.type))) return;
-        if (msg.type === 'insert') {
-          await insertIntoTerminal(stripEscapes(msg.command).trim());
-          return;
-        }
-        await vscode.env.clipboard.writeText(msg.command);
-        void vscode.window.setStatusBarMessage('Paladin: command copied', 3_000);
-        return;
-      }
+      case 'insert':
+        return this.hostAction(msg.type, msg.command);
       case 'allowShape':
-        try {
-          const policy = await this.server.require().sendRequest(CheckRequest.type, { command: msg.command, workspace: workspaceFolder() });
-          if (!(await confirmAllowShape(msg.command, policy))) {
-            this.post({ type: 'checked', turnId: msg.turnId, command: msg.command, policy });
-            return;
-          }
-          const added = await this.server.require().sendRequest(AllowShapeRequest.type, { command: msg.command, workspace: workspaceFolder() });
-          void vscode.window.showInformationMessage(`Paladin: added ${added.name} (v${added.version}); it allows exactly: ${added.shape.join('; ')}.`);
-          this.post({ type: 'checked', turnId: msg.turnId, command: msg.command, policy: added.policy });
-        } catch (err) {
-          this.fail(msg.turnId, undefined, err);
-        }
-        return;
+        return this.allowShape(msg.turnId, msg.command);
       case 'cancel':
         this.cancels.get(msg.runId)?.cancel();
         return;
@@ -322,16 +295,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       }
       case 'apply':
-        try {
-          const record = this.runs.get(msg.runId);
-          const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0, record?.failure);
-          if (!how) return;
-          const result = await this.server.require().sendRequest(ApplyRequest.type, { runId: msg.runId, includeSensitive: how.includeSensitive });
-          this.post({ type: 'applied', runId: msg.runId, applied: result.applied, skipped: result.skipped });
-        } catch (err) {
-          void vscode.window.showErrorMessage(`Paladin: ${(err as Error).message}`);
-        }
-        return;
+        return this.apply(msg.runId);
       case 'discard':
         try {
           await this.server.require().sendRequest(DiscardRequest.type, { runId: msg.runId });
@@ -342,6 +306,51 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'clear':
         return;
+    }
+  }
+
+  /** Copy or Insert: the host verdict is asked again here; the webview's buttons are a convenience, not the gate. */
+  private async hostAction(action: 'copy' | 'insert', command: string): Promise<void> {
+    let policy;
+    try {
+      policy = await this.server.require().sendRequest(CheckRequest.type, { command, workspace: workspaceFolder() });
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Paladin could not check the command before ${action === 'copy' ? 'copying' : 'inserting'} it: ${(err as Error).message}`);
+      return;
+    }
+    if (!(await confirmHostAction(policy, action))) return;
+    if (action === 'insert') {
+      await insertIntoTerminal(stripEscapes(command).trim());
+      return;
+    }
+    await vscode.env.clipboard.writeText(command);
+    void vscode.window.setStatusBarMessage('Paladin: command copied', 3_000);
+  }
+
+  private async allowShape(turnId: string, command: string): Promise<void> {
+    try {
+      const policy = await this.server.require().sendRequest(CheckRequest.type, { command, workspace: workspaceFolder() });
+      if (!(await confirmAllowShape(command, policy))) {
+        this.post({ type: 'checked', turnId, command, policy });
+        return;
+      }
+      const added = await this.server.require().sendRequest(AllowShapeRequest.type, { command, workspace: workspaceFolder() });
+      void vscode.window.showInformationMessage(`Paladin: added ${added.name} (v${added.version}); it allows exactly: ${added.shape.join('; ')}.`);
+      this.post({ type: 'checked', turnId, command, policy: added.policy });
+    } catch (err) {
+      this.fail(turnId, undefined, err);
+    }
+  }
+
+  private async apply(runId: string): Promise<void> {
+    try {
+      const record = this.runs.get(runId);
+      const how = await confirmApply(record?.consequences, record?.changes?.length ?? 0, record?.failure);
+      if (!how) return;
+      const result = await this.server.require().sendRequest(ApplyRequest.type, { runId, includeSensitive: how.includeSensitive });
+      this.post({ type: 'applied', runId, applied: result.applied, skipped: result.skipped });
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Paladin: ${(err as Error).message}`);
     }
   }
 
@@ -386,9 +395,3 @@ export function workspaceFolder(): string | undefined {
   return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
 }
 
-// eslint-disable-next-line no-control-regex
-const ESCAPES = /\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
-
-export function stripEscapes(text: string): string {
-  return text.replace(ESCAPES, '');
-}

@@ -6,7 +6,8 @@
 
 import * as vscode from 'vscode';
 import { CheckRequest, ExplainRequest, RunRequest, type PolicyDecision, type RequestVia, type RunResult } from '../../server/src/protocol/protocol';
-import { stripEscapes, workspaceFolder } from './chatView';
+import { stripEscapes } from '../../server/src/protocol/terminalEscapes';
+import { workspaceFolder } from './chatView';
 import type { ServerClient } from './serverClient';
 
 interface CommandInput {

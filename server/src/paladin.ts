@@ -5,6 +5,7 @@
 import { dataFolders } from './gateway/workspaceGrant';
 import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
 import { checkByDryRun } from './planner/dryRun';
+import { refineSource } from './planner/refine';
 import { placeholdersIn, slotHint } from './planner/placeholders';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
@@ -55,15 +56,16 @@ export class Paladin {
 
   async plan(
     actor: Actor,
-    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number; dryRun?: boolean },
+    params: { request: string; workspace?: string; planner?: PlannerChoice; count?: number; dryRun?: boolean; refine?: string },
     options: { signal?: AbortSignal; onProgress?: (p: PlanProgress) => void } = {},
   ): Promise<PlanResult> {
     const request = (params.request ?? '').trim();
     if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
     const workspace = resolveWorkspace(params.workspace, this.dataDirs);
-    let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count }, options);
-    if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal);
+    const refine = params.refine === undefined ? undefined : refineSource(this.db, actor.userId, params.refine);
+    let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count, refine }, options);
+    if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal, options.onProgress);
     result.policy.sandbox ??= sandboxVerdict(result.policy);
     result.historyId = this.stages.records.recordPlan({
       actor,

@@ -9,6 +9,7 @@ import type {
   OutputChunk,
   PlanResult,
   PlannerChoice,
+  PlanStepName,
   PolicyDecision,
   RetrievedExample,
   RunResult,
@@ -27,13 +28,26 @@ export interface PolicyStage {
 export type PlanProgress =
   | { kind: 'retrieved'; examples: RetrievedExample[] }
   | { kind: 'token'; text: string }
-  | { kind: 'candidate'; command: string; confidence: number };
+  | { kind: 'candidate'; command: string; confidence: number }
+  | PlanStep;
+
+/** The earlier plan a follow-up refines: its request, and its command when it is known by its history id. */
+export interface RefineSource {
+  request: string;
+  command?: string;
+  historyId?: string;
+}
+
+/** A step of the embedded planner or of the dry run, as it happens (see PlanStep in protocol/types.ts). */
+export type PlanStep = { kind: 'step'; step: PlanStepName; text: string };
 
 export interface PlanParams {
   request: string;
   workspace: string;
   planner?: PlannerChoice;
   count?: number;
+  /** `request` is a follow-up refining this earlier plan. */
+  refine?: RefineSource;
 }
 
 /** planner/: from a request in words to a validated, policy-checked plan. */

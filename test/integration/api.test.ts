@@ -20,6 +20,8 @@ let server: ApiServer;
 let port: number;
 let key: string;
 let planner: FakePlannerStage;
+/** The planner of the server all tests share (other tests build servers of their own). */
+let shared: FakePlannerStage;
 
 function paladinFor(fx: RecordsFixture): Paladin {
   const policy = new FakePolicyStage();
@@ -30,6 +32,7 @@ function paladinFor(fx: RecordsFixture): Paladin {
 before(async () => {
   f = recordsFixture({ 'api.maxBodyBytes': 2048, 'audit.checkpointEvery': 10 });
   server = createApiServer({ paladin: paladinFor(f), records: f.records, port: 0 });
+  shared = planner;
   const { url } = await server.listen();
   port = Number(new URL(url!).port);
   // A key that may ask for live mode and network, so the approval flow itself is what these tests see.
@@ -284,4 +287,23 @@ test('a flood of refused requests is audited up to a budget per minute, the rest
     await api.close();
     fx.close();
   }
+});
+
+test('plan with refine: the earlier plan is found in the key user\'s history and handed to the planner with the follow-up', async () => {
+  const first = await call({ port }, 'POST', '/v1/plan', { key, body: { request: 'list the files under src' } });
+  assert.equal(first.status, 200);
+  const refined = await call({ port }, 'POST', '/v1/plan', { key, body: { request: 'only .ts files', refine: first.json.historyId } });
+  assert.equal(refined.status, 200);
+  assert.equal(shared.lastParams?.request, 'only .ts files');
+  assert.deepEqual(shared.lastParams?.refine, { request: 'list the files under src', command: 'echo "list the files under src"', historyId: first.json.historyId });
+  await call({ port }, 'POST', '/v1/plan', { key, body: { request: 'not recursive', refine: 'last' } });
+  assert.equal(shared.lastParams?.refine?.historyId, refined.json.historyId);
+  await call({ port }, 'POST', '/v1/plan', { key, body: { request: 'only .ts files', refine: 'list the files under lib' } });
+  assert.deepEqual(shared.lastParams?.refine, { request: 'list the files under lib' });
+  const bad = await call({ port }, 'POST', '/v1/plan', { key, body: { request: 'only .ts files', refine: 7 } });
+  assert.equal(bad.status, 400);
+  assert.match(JSON.stringify(bad.json), /refine/);
+  const dry = await call({ port }, 'POST', '/v1/plan', { key, body: { request: 'say hi', dryRun: true } });
+  assert.equal(dry.status, 200);
+  assert.equal(typeof dry.json.dryRun?.checked, 'boolean');
 });

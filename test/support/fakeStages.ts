@@ -1,7 +1,7 @@
 // FAKE stages for testing the gateway and records without the real policy,
 // planner and explainer: each implements its stage interface with a fixed,
 // obvious behaviour. Tests that use them say so; nothing here is product code.
-import type { ExecutorStage, ExplainerStage, PlannerStage, PolicyStage } from '../../server/src/stages';
+import type { ExecutorStage, ExplainerStage, PlannerStage, PlanParams, PolicyStage } from '../../server/src/stages';
 import type { PolicyDecision, RunResult } from '../../server/src/protocol/types';
 
 /** FAKE policy: "deny" when the command mentions `rm -rf /`, "ask" for any other `rm`, otherwise "allow". */
@@ -21,8 +21,11 @@ export class FakePolicyStage implements PolicyStage {
 /** FAKE planner: answers every request with `echo <request>`. */
 export class FakePlannerStage implements PlannerStage {
   learned: { command: string; succeeded: boolean }[] = [];
+  /** What the last plan was asked, as the planner stage received it. */
+  lastParams?: PlanParams;
   constructor(private readonly policy: PolicyStage) {}
-  async plan(params: { request: string }) {
+  async plan(params: PlanParams) {
+    this.lastParams = params;
     const command = `echo ${JSON.stringify(params.request)}`;
     return {
       request: params.request, command, reasoning: 'fake planner', assumptions: [], expectedEffects: [], planner: 'embedded' as const, skipped: [],

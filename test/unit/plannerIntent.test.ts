@@ -63,7 +63,9 @@ test('scope: the folder a request names, not the one it moves things to', () => 
 });
 
 test('conditions: only what the request states', () => {
-  assert.deepEqual(intentOf('delete all .log files under logs').conditions, { age: false, size: false, empty: false });
+  assert.deepEqual(intentOf('delete all .log files under logs').conditions, { age: false, size: false, empty: false, permission: false, owner: false });
+  assert.equal(intentOf('find the executable scripts').conditions.permission, true);
+  assert.equal(intentOf('files owned by root').conditions.owner, true);
   assert.equal(intentOf('find files larger than 10MB').conditions.size, true);
   assert.equal(intentOf('logs older than a week').conditions.age, true);
   assert.equal(intentOf('remove the empty folders').conditions.empty, true);
@@ -117,6 +119,12 @@ test('an unstated age or size filter, a wider scope, network and signals are tur
   const del = intentOf('delete all .log files under logs');
   const aged = exceedsIntent(del, decision([command({ program: 'find', flags: ['type', 'name', 'mtime', 'delete'], args: ['logs', '-type', 'f', '-name', '*.log', '-mtime', '+7', '-delete'], reads: [at('logs')], deletes: [at('logs/$?')] })]));
   assert.match(aged.join(), /certain age \(-mtime \+7\)/);
+  const removeAll = intentOf('remove the regular files in the current directory tree');
+  const perm = exceedsIntent(removeAll, decision([command({ program: 'find', flags: ['type', 'perm', 'delete'], args: ['.', '-type', 'f', '-perm', '777', '-delete'], reads: [at('.')], deletes: [at('./$?')] })]));
+  assert.match(perm.join(), /certain permissions \(-perm 777\)/);
+  const owned = exceedsIntent(removeAll, decision([command({ program: 'find', flags: ['type', 'user', 'delete'], args: ['.', '-type', 'f', '-user', 'bob', '-delete'], reads: [at('.')], deletes: [at('./$?')] })]));
+  assert.match(owned.join(), /certain owner \(-user bob\)/);
+  assert.deepEqual(exceedsIntent(intentOf('remove the world-writable files'), decision([command({ program: 'find', flags: ['type', 'perm', 'delete'], args: ['.', '-type', 'f', '-perm', '-o+w', '-delete'], reads: [at('.')], deletes: [at('./$?')] })])).filter((r) => /permissions/.test(r)), []);
   const wide = exceedsIntent(del, decision([command({ program: 'find', flags: ['name', 'delete'], reads: [at('.', ['workspace', 'workspace-root'])], deletes: [{ ...at('./$?', ['workspace', 'workspace-root']), resolved: '.' }] })]));
   assert.match(wide.join(), /outside logs/);
   const fits = exceedsIntent(del, decision([command({ program: 'find', flags: ['name', 'delete'], reads: [at('logs')], deletes: [{ ...at('logs/$?'), resolved: 'logs' }] })]));

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
-import { inertForTerminal, inertStream } from '../../server/src/records/terminalText';
+import { ESCAPE_SEQUENCES, inertForTerminal, inertStream } from '../../server/src/records/terminalText';
+import { ESCAPE_SEQUENCES as PROTOCOL_ESCAPES, stripEscapes } from '../../server/src/protocol/terminalEscapes';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -69,4 +70,9 @@ test('a stream made inert escapes sequences split at every point, strings and by
     s.write(all.slice(cut));
     assert.ok(!CONTROL.test(got), `split at char ${cut}`);
   }
+});
+
+test('one escape pattern for every part that strips: no carriage return survives to be typed into a terminal', () => {
+  assert.equal(stripEscapes('ls\r rm -rf ~\n\x1b]52;c;aGk=\x07ok\t\x1b[31mred\x1b[0m'), 'ls rm -rf ~\nok\tred');
+  assert.equal(ESCAPE_SEQUENCES, PROTOCOL_ESCAPES, 'the records module uses the protocol pattern, not a copy');
 });

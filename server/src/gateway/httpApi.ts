@@ -10,7 +10,6 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import type { Paladin } from '../paladin';
-import { RequestError } from '../paladin';
 import type { Records } from '../records';
 import { parseSince } from '../records/timeSpec';
 import type { Actor, PlannerChoice, WorkspaceMode } from '../protocol/types';
@@ -23,10 +22,11 @@ import { openApiDocument } from './openapi';
 import { consumeQuota, type QuotaResult } from './quota';
 import { consumeSharedQuota } from './sharedQuota';
 import { auditBarrier, withAuditAppends, type TeamStore } from './teamStore';
-import { probe, storeUnavailable } from './probes';
+import { probe } from './probes';
 import { clientAddress, type Exposure } from './exposure';
 import { hostAllowed, originAllowed } from './requestGuard';
 import { coerceQuery, validate } from './schema';
+import { describeError, readJson, removeStaleSocket, sendJson } from './httpIo';
 
 export interface ApiOptions {
   paladin: Paladin;
@@ -96,7 +96,7 @@ export class ApiServer {
         return { ended: true };
       },
       plan: async (call) =>
-        paladin.plan(call.actor, { request: call.body.request as string, workspace: this.workspace(call), planner: call.body.planner as PlannerChoice | undefined, count: call.body.count as number | undefined }, { signal: call.signal }),
+        paladin.plan(call.actor, { request: call.body.request as string, workspace: this.workspace(call), planner: call.body.planner as PlannerChoice | undefined, count: call.body.count as number | undefined, dryRun: call.body.dryRun === true, refine: call.body.refine as string | undefined }, { signal: call.signal }),
       check: async (call) =>
         paladin.check(call.actor, call.body.command as string, { workspace: call.body.workspace === undefined ? undefined : this.workspace(call), facts: call.body.facts as boolean | undefined, mode: call.body.mode as WorkspaceMode | undefined, network: call.body.network as boolean | undefined }),
       run: (call) => this.run(call),
@@ -369,62 +369,6 @@ export class ApiServer {
     if (status === 413) res.setHeader('Connection', 'close');
     sendJson(res, status, { error: { code, message, ...extra } });
   }
-}
-
-function describeError(err: unknown): { status: number; code: string; message: string; extra: Record<string, unknown>; headers: Record<string, string> } {
-  if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message, extra: err.extra, headers: err.headers };
-  if (err instanceof RequestError) {
-    const policy = (err as RequestError & { policy?: unknown }).policy;
-    const status = { invalid: 400, denied: 403, 'needs-approval': 409, untrusted: 403, unavailable: 503, forbidden: 403 }[err.code];
-    return { status, code: err.code, message: err.message, extra: policy ? { policy } : {}, headers: {} };
-  }
-  if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
-    return { status: 503, code: 'unavailable', message: 'The Paladin database stayed busy for 5 s (other processes are writing); try again.', extra: {}, headers: { 'Retry-After': '1' } };
-  }
-  const unavailable = storeUnavailable(err);
-  if (unavailable) return { status: 503, code: 'unavailable', message: unavailable, extra: {}, headers: { 'Retry-After': '2' } };
-  if ((err as Error)?.name === 'AbortError') return { status: 499, code: 'cancelled', message: 'The client went away.', extra: {}, headers: {} };
-  return { status: 500, code: 'internal', message: `Paladin failed: ${(err as Error)?.message ?? String(err)}`, extra: {}, headers: {} };
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  const text = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  res.end(text);
-}
-
-async function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) throw new HttpError(413, 'too-large', `The body is ${declared} bytes; the limit is ${limit} (paladin.api.maxBodyBytes).`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new HttpError(413, 'too-large', `The body is over ${limit} bytes (paladin.api.maxBodyBytes).`);
-    chunks.push(chunk);
-  }
-  if (size === 0) return {};
-  if (type !== 'application/json') throw new HttpError(415, 'unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (got ${JSON.stringify(type || 'none')}).`);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch (err) {
-    throw new HttpError(400, 'invalid', `The body is not valid JSON: ${(err as Error).message}.`);
-  }
-}
-
-async function removeStaleSocket(file: string): Promise<void> {
-  if (!fs.existsSync(file)) return;
-  if (!fs.statSync(file).isSocket()) throw new Error(`${file} exists and is not a socket; choose another --socket path.`);
-  const inUse = await new Promise<boolean>((resolve) => {
-    const probe = net.connect(file, () => {
-      probe.destroy();
-      resolve(true);
-    });
-    probe.on('error', () => resolve(false));
-  });
-  if (inUse) throw new Error(`Another server is listening on ${file}.`);
-  fs.unlinkSync(file);
 }
 
 export function createApiServer(options: ApiOptions): ApiServer {

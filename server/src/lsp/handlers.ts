@@ -63,7 +63,7 @@ export function registerHandlers(
       try {
         return await paladin.plan(
           actor,
-          { request: params.request, workspace: params.workspace ?? fallbackWorkspace(), planner: params.planner, count: params.count },
+          { request: params.request, workspace: params.workspace ?? fallbackWorkspace(), planner: params.planner, count: params.count, dryRun: params.dryRun === true, refine: params.refine },
           {
             signal,
             onProgress: streamId ? (p) => void connection.sendNotification(PlanProgressNotification.type, { streamId, ...p }) : undefined,

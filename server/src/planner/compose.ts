@@ -33,7 +33,7 @@ export function splitCompound(request: string): { head: string; steps: Step[] } 
   const saved = /^(?:save|write|store|put|dump|output)\s+(.+?)\s+(?:to|into|in)\s+(?:a file (?:called |named )?|the file )?["'`]?([\w./~@+-]+\.[\w]+|[\w./~@+-]+\/[\w.@+-]+)["'`]?$/i.exec(text);
   if (saved) return { head: saved[1].replace(/^(?:the|a)\s+(?:list|names?|output|result)\s+of\s+/i, 'list '), steps: [{ kind: 'save', target: saved[2] }] };
   const parts = text.split(/\s*(?:,\s*(?:and\s+)?then|,\s*and|\band then|\bthen|\band)\s+/i);
-  if (parts.length < 2) return undefined;
+  if (parts.length < 2) return actOnSelection(text);
   const found: Step[] = [];
   let cut = parts.length;
   // Steps are read from the end: "find X and delete them" has one, "find X, sort them and save them to f" two.
@@ -45,6 +45,20 @@ export function splitCompound(request: string): { head: string; steps: Step[] } 
   }
   if (found.length === 0) return undefined;
   return { head: parts.slice(0, cut).join(' and '), steps: found };
+}
+
+// "delete the .tmp files under build", "move all logs older than a week to archive/": an act on a
+// selection of files is the selection found, then the act. Only a selection of files or folders
+// (said as such, or by kind or pattern) is read this way; a single named file is not a selection.
+const selectionAct = /^(?:please\s+)?(delete|remove|erase|get rid of|wipe|compress|gzip|move|copy)\s+(.*\b(?:files|folders|directories|dirs|logs|scripts|images)\b.*?)(?:\s+(?:to|into)\s+(?:the\s+)?["'`]?([\w./~@+-]+?)["'`]?(?:\s+(?:folder|directory|dir))?)?$/i;
+const actKinds: Record<string, StepKind> = { delete: 'delete', remove: 'delete', erase: 'delete', 'get rid of': 'delete', wipe: 'delete', compress: 'compress', gzip: 'compress', move: 'move', copy: 'copy' };
+
+function actOnSelection(text: string): { head: string; steps: Step[] } | undefined {
+  const m = selectionAct.exec(text);
+  if (!m) return undefined;
+  const kind = actKinds[m[1].toLowerCase()];
+  if ((kind === 'move' || kind === 'copy') !== (m[3] !== undefined)) return undefined;
+  return { head: `find ${m[2]}`, steps: [{ kind, ...(m[3] ? { target: m[3].replace(/\/+$/, '') } : {}) }] };
 }
 
 function readStep(text: string): Step | undefined {

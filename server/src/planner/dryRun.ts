@@ -5,7 +5,7 @@
 // that reaches the network and one with an unfilled slot is never tried.
 
 import type { FileChange, PlanDryRun, PlanResult, PolicyDecision } from '../protocol/types';
-import type { ExecutorStage, PolicyStage } from '../stages';
+import type { ExecutorStage, PlanProgress, PolicyStage } from '../stages';
 import { sandboxVerdict } from '../policy/sandboxVerdict';
 import { placeholdersIn } from './placeholders';
 
@@ -77,10 +77,15 @@ export async function checkByDryRun(
   stages: { executor: ExecutorStage; policy: PolicyStage },
   workspace: string,
   signal?: AbortSignal,
+  onProgress?: (p: PlanProgress) => void,
 ): Promise<PlanResult> {
   if (plan.abstained) return plan;
   const status = await stages.executor.status().catch((err: Error) => ({ state: 'docker unreachable' as const, detail: err.message }));
-  if (status.state !== 'ready') return { ...plan, dryRun: { checked: false, note: `no dry run: the sandbox is not available (${status.state}: ${status.detail})`, tried: [] } };
+  if (status.state !== 'ready') {
+    const note = `no dry run: the sandbox is not available (${status.state}: ${status.detail})`;
+    onProgress?.({ kind: 'step', step: 'dryRun', text: note });
+    return { ...plan, dryRun: { checked: false, note, tried: [] } };
+  }
   const runner: DryRunner = {
     check: (command) => stages.policy.check(command, { workspace }),
     discard: (runId) => stages.executor.discard(runId),
@@ -91,6 +96,8 @@ export async function checkByDryRun(
     },
   };
   const { dryRun, prefer } = await dryRunPlan(plan, runner);
+  for (const t of dryRun.tried) onProgress?.({ kind: 'step', step: 'dryRun', text: `dry run of ${t.command}: ${t.fits ? 'fits' : 'does not fit'} (${t.why})` });
+  if (dryRun.note) onProgress?.({ kind: 'step', step: 'dryRun', text: dryRun.note });
   if (!prefer || prefer === plan.command) return { ...plan, dryRun };
   const policy = await stages.policy.check(prefer, { workspace });
   const first = dryRun.tried[0];

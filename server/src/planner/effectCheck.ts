@@ -89,7 +89,9 @@ function stopsSomething(c: CommandFact): boolean {
   return false;
 }
 
-/** Filters by age, size or emptiness that the request never mentioned. */
+const ownerFlags = new Set(['user', 'group', 'uid', 'gid', 'nouser', 'nogroup']);
+
+/** Filters by age, size, emptiness, permissions or owner that the request never mentioned. */
 function unstatedConditions(intent: Intent, commands: CommandFact[]): string[] {
   const out: string[] = [];
   for (const c of commands) {
@@ -99,6 +101,9 @@ function unstatedConditions(intent: Intent, commands: CommandFact[]): string[] {
     if (age && !intent.conditions.age) out.push(`it keeps only files of a certain age (-${age} ${argAfter(c, age)}), a condition the request does not state`);
     if (c.flags.includes('size') && !intent.conditions.size) out.push(`it keeps only files of a certain size (-size ${argAfter(c, 'size')}), a condition the request does not state`);
     if (c.flags.includes('empty') && !intent.conditions.empty) out.push('it keeps only empty files or folders (-empty), a condition the request does not state');
+    if (c.flags.includes('perm') && !intent.conditions.permission) out.push(`it keeps only files with certain permissions (-perm ${argAfter(c, 'perm')}), a condition the request does not state`);
+    const owner = c.flags.find((f) => ownerFlags.has(f));
+    if (owner && !intent.conditions.owner) out.push(`it keeps only files of a certain owner (-${owner}${argAfter(c, owner) ? ` ${argAfter(c, owner)}` : ''}), a condition the request does not state`);
   }
   return out;
 }

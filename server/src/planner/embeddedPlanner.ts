@@ -4,7 +4,8 @@
 
 import type { Corpus, KnowledgeEntry } from './corpus';
 import type { Hit } from './retrievalStore';
-import { readRequest, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { readRequest, type Fact, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { addFindTest } from './refine';
 import { fillSlots } from './slotFill';
 import { fillTemplate } from './templateFill';
 
@@ -41,7 +42,20 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // A question about what a folder holds is a listing, even when retrieval ranks "directory" templates higher.
   const listing = corpus.byId.get('files.list');
   if (listing && contentsQuestion.test(f.lower) && !hits.some((h) => h.ref === listing.id)) out.push(candidateFor(listing, f, 0.6, 0.5));
+  // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
+  const search = corpus.byId.get('search.grep_file');
+  const inFile = f.files.some((x) => f.ws.files.has(x.value));
+  // Only text that stands out as such (quoted, in capitals, a number) or a request that says it searches; never a request to change.
+  const strong = (p: Fact) => p.quoted === true || /^[A-Z0-9][A-Z0-9_.:-]*$/.test(p.value) || searchWords.test(f.lower);
+  const text = f.patterns.some((p) => strong(p) && !/[*?/]/.test(p.value) && !f.files.some((x) => x.value === p.value || x.raw.includes(p.value)));
+  if (search && inFile && text && !changeWords.test(f.lower) && !hits.some((h) => h.ref === search.id)) out.push(candidateFor(search, f, 0.5, 0.5));
+  // What is inside an archive is read by the program for its format, whatever retrieval found.
+  const archive = f.archives[0]?.value;
+  const reader = archive && contentsWords.test(f.lower) && !/\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveReaders.find(([re]) => re.test(archive))?.[1] : undefined;
+  const readerEntry = reader ? corpus.byId.get(reader) : undefined;
+  if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
   preferUnextended(out, f.lower);
+  if (f.ws.dirs.has('.git') && !domains.git.test(f.lower)) for (const c of out) c.command = withoutGitInternals(c.command);
   out.sort((a, b) => b.confidence - a.confidence);
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.command) ? false : (seen.add(c.command), true)));
@@ -55,9 +69,9 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower) - unaskedFeatures(entry, facts.lower);
+  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
-  const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.05 : 0);
+  const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
 }
@@ -74,23 +88,34 @@ const domains: Record<string, RegExp> = {
 
 // "How many ..." wants a number: a template that cannot count is less likely.
 function countingMismatch(entry: KnowledgeEntry, lower: string): number {
-  if (!/\b(how many|count|number of|total number)\b/.test(lower)) return 0;
-  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length/.test(entry.template) ? 0 : 0.08;
+  // ... and a request that does not ask for a number wants the lines, not their count.
+  if (!/\b(how many|count\w*|number of|total|tally|sum|amount|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$/.test(entry.template) ? 0.1 : 0;
+  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b/.test(entry.template) ? -0.04 : 0.18;
 }
 
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
 function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   const asked = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/.test(lower);
-  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match/.test(entry.template);
+  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match|\bchmod [ugoa]*-[rwxst]/.test(entry.template);
+  // Granting a permission for "make it not executable" is the opposite of the request, not a near miss.
+  if (asked && /\bchmod [ugoa]*\+[rwxst]/.test(entry.template)) return 0.15;
   return asked === inverts ? 0 : 0.06;
 }
+
+const searchWords = /\b(contain\w*|mention\w*|match\w*|search\w*|grep|look(?:ing)? for|occurr\w*|say(?:s|ing)?)\b/;
+const changeWords = /\b(replac\w*|chang\w*|edit\w*|delet\w*|remov\w*|strip\w*|join\w*|convert\w*|renam\w*|mov\w*|cop(?:y|ies)|sort\w*|insert\w*|append\w*|add\w*|writ\w*|sav\w*|substitut\w*|count\w*|how many)\b/;
 
 // "what is inside the data folder" asks for its entries; a folder named as a container is not a request about folders.
 const contentsQuestion = /\b(what(?:'s| is| are)? (?:in|inside)|what (?:does|do) .{1,40} (?:contain|hold|have)|contents? of|inside (?:the |my |this )?\S+ (?:folder|directory|dir)|list (?:what(?:'s| is) in|the contents)|in there)\b/;
 const aboutFolders = /\b(folders|directories|dirs|subfolders|subdirectories|subdirs|sub-folders|empty (?:folder|directory|dir)|(?:folder|directory|dir)s? (?:tree|structure|hierarchy))\b/;
-function containerFit(entry: KnowledgeEntry, lower: string): number {
+function containerFit(entry: KnowledgeEntry, lower: string, slots?: Record<string, string>, ws?: WorkspaceNames): number {
   let score = 0;
-  if (contentsQuestion.test(lower) && /^ls\s/.test(entry.template) && !/\|/.test(entry.template)) score += 0.12;
+  // find, du and ls -d walk folders: a start point that is a file means the file belonged in another slot.
+  const start = /^(?:find|du(?: -\w+)*|ls -d) \{(\w+)\}/.exec(entry.template)?.[1];
+  const value = start ? slots?.[start]?.replace(/^'|'$/g, '') : undefined;
+  if (value && value !== '.' && !ws?.dirs.has(value) && (ws?.files.has(value) || /\.[A-Za-z][\w]{0,7}$/.test(value))) score -= 0.25;
+  const ofFile = Object.values(slots ?? {}).some((v) => ws?.files.has(v.replace(/^'|'$/g, '')));
+  if (contentsQuestion.test(lower) && /^ls\s/.test(entry.template) && !/\|/.test(entry.template) && !ofFile) score += 0.12;
   if (/-type d\b/.test(entry.template) && !aboutFolders.test(lower)) score -= 0.1;
   return score;
 }
@@ -111,6 +136,14 @@ const features: [RegExp, RegExp][] = [
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
   [/\/proc\/loadavg|\bvmstat\b|\biostat\b/, /\b(load|cpu|memory|system|machine|server|stats?|statistics|performance|busy)\b/],
+  // An archive is made or unpacked: the direction is in the request's verb.
+  [/\btar -\w*x|\bunzip (?!-l)|\bgunzip\b|\b(?:xz|bzip2|gzip) -d\b|\bunxz\b|\bbunzip2\b/, /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*|uncompress\w*|inflate|expand\w*|restore)\b/],
+  [/\btar -\w*c|\bzip -r\b/, /\b(make|create|compress\w*|archiv\w*|pack|bundle|tarball|zip|gzip\w*|back ?up|backup|tar up)\b/],
+  // A long listing answers a question about details, not "what is in it".
+  [/\bls -\w*l/, /\b(details?|long|sizes?|permissions?|owners?|dates?|modif\w*|times?|when|bytes|big\w*|larg\w*|small\w*|new\w*|old\w*|recent\w*|latest|sort\w*|order\w*|info\w*|metadata|everything|all about)\b/],
+  // A program whose name is also an everyday word ("make it read-only") or whose files are its own (keys).
+  [/^make\b|[|;&]\s*make\b/, /\b(make ?files?|build\w*|compil\w*|targets?|make (?:all|install|clean|test|check)|run make|gnu make)\b/],
+  [/\bssh-keygen\b|\bssh-add\b/, /\b(ssh|fingerprints?|public key|private key|key ?pairs?|rsa|ed25519|ecdsa|id_\w+|\.pub)\b/],
   [/\/etc\/hosts\b/, /\b(hosts? file|\/etc\/hosts|hostnames?|resolv\w*|dns)\b/],
 ];
 function unaskedFeatures(entry: KnowledgeEntry, lower: string): number {
@@ -155,6 +188,46 @@ function preferUnextended(candidates: EmbeddedCandidate[], lower: string): void 
       a.confidence = Math.max(a.confidence, Math.round((top - 0.01) * 100) / 100);
     }
   }
+}
+
+// Which archive formats each archive program reads; a program given another format fails.
+const archiveFormats: [RegExp, RegExp][] = [
+  [/^tar\b/, /\.(tar(\.\w+)?|tgz|tbz2?|txz)$/i],
+  [/^(unzip|zipinfo)\b/, /\.(zip|jar|war)$/i],
+  [/^(gunzip|zcat|zgrep|zless|zmore|zdiff|gzip -d)\b/, /\.(gz|tgz)$/i],
+  [/^(bunzip2|bzcat|bzgrep|bzip2 -d)\b/, /\.(bz2|tbz2?)$/i],
+  [/^(unxz|xzcat|xzgrep|xz -d)\b/, /\.(xz|txz)$/i],
+  [/^cpio\b/, /\.cpio$/i],
+];
+const archiveReaders: [RegExp, string][] = [
+  [/\.(tar(\.\w+)?|tgz|tbz2?|txz)$/i, 'archives.tar_list'],
+  [/\.(zip|jar|war)$/i, 'archives.unzip_list'],
+  [/\.gz$/i, 'archives.zcat'],
+];
+const contentsWords = /\b(inside|contents?|contain\w*|print|show|list|read|view|search|grep|look (?:in|at|through)|what(?:'s| is) in|lines?|entries|files in)\b/;
+const plainReaders = /^(ls|cat|head|tail|less|more|awk|sed|grep|wc|sort|uniq|cut|nl|find)\b/;
+
+/** A program that cannot read the archive the request names, or a plain reader asked what an archive holds. */
+function archiveMismatch(entry: KnowledgeEntry, values: Record<string, string>, facts: RequestFacts): number {
+  const archives = Object.values(values).map((v) => v.replace(/^'|'$/g, '')).filter((v) => facts.archives.some((a) => a.value === v));
+  if (archives.length === 0) return 0;
+  const programs = entry.template.split(/\||&&|;/).map((s) => s.trim());
+  for (const program of programs) {
+    const formats = archiveFormats.find(([p]) => p.test(program));
+    if (formats && !archives.every((a) => formats[1].test(a))) return 0.3;
+  }
+  return plainReaders.test(programs[0]) && contentsWords.test(facts.lower) ? 0.4 : 0;
+}
+
+/**
+ * A walk of the whole workspace skips the repository's own store (.git): its
+ * objects and logs are nobody's answer to "which files ..." unless git is asked about.
+ */
+export function withoutGitInternals(command: string): string {
+  if (/\.git\b|\n/.test(command)) return command;
+  if (/^find \.(?=\s)/.test(command)) return addFindTest(command, "-not -path './.git/*'") ?? command;
+  if (/^grep (?:-\w+ )*-\w*[rR]\w*\b/.test(command) && /\s\.\s*(?:$|[|;&])/.test(command)) return command.replace(/^grep\b/, 'grep --exclude-dir=.git');
+  return command;
 }
 
 /** CSV data: awk, sort and cut split on commas. */

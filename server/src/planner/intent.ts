@@ -20,7 +20,7 @@ export interface Intent {
   /** Files and destinations the request names: a plan may change these wherever they are. */
   names: string[];
   /** Conditions the request states; a plan may filter by these and no others. */
-  conditions: { age: boolean; size: boolean; empty: boolean };
+  conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
   /** The words that decided each act, for the reason a plan is rejected. */
@@ -87,6 +87,8 @@ export function readIntent(facts: RequestFacts): Intent {
       age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
       size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),
       empty: /\b(empty|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
+      permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower),
+      owner: facts.users.length > 0 || /\b(own\w*|users?|groups?|uid|gid|belong\w*|nobody|root|mine)\b/.test(lower),
     },
     cues,
     toVariable: /\bvariables?\b/.test(lower),

@@ -7,6 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import type { PlanResult } from '../protocol/types';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database';
 import type { Fact, RequestFacts } from './requestFacts';
 
@@ -44,6 +45,13 @@ export function requestShape(facts: RequestFacts): string {
 }
 
 export class PlanCache {
+  private readonly statements = new Map<string, Statement>();
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
   constructor(
     private readonly db: Db,
     private readonly ttlSeconds: () => number,
@@ -71,8 +79,25 @@ export class PlanCache {
     this.put('shape', shape, parts, value);
   }
 
+  /**
+   * Runs `fn`'s writes in one transaction that is not flushed to disk on
+   * commit: a cache is rebuilt by planning again, so losing its last rows to
+   * a power cut costs nothing, while an fsync per plan costs more than the
+   * plan itself on a busy disk. WAL keeps the database consistent either way.
+   */
+  batch(fn: () => void): void {
+    if (this.ttlSeconds() <= 0) return;
+    const before = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db.transaction(fn)();
+    } finally {
+      this.db.pragma(`synchronous = ${Number(before) || 2}`);
+    }
+  }
+
   private get(kind: 'exact' | 'shape', text: string, parts: CacheKeyParts): unknown {
-    const row = this.db.prepare('SELECT result, expires_at, policy_version FROM planner_cache WHERE key = ?').get(this.key(kind, text, parts)) as { result: string; expires_at: number; policy_version: string } | undefined;
+    const row = this.stmt('SELECT result, expires_at, policy_version FROM planner_cache WHERE key = ?').get(this.key(kind, text, parts)) as { result: string; expires_at: number; policy_version: string } | undefined;
     if (!row || row.expires_at <= this.now() || row.policy_version !== parts.policyVersion) return undefined;
     return JSON.parse(row.result);
   }
@@ -81,8 +106,8 @@ export class PlanCache {
     const ttl = this.ttlSeconds();
     if (ttl <= 0) return;
     const now = this.now();
-    this.db
-      .prepare(`INSERT INTO planner_cache (key, kind, workspace, planner, policy_version, result, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    this
+      .stmt(`INSERT INTO planner_cache (key, kind, workspace, planner, policy_version, result, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(key) DO UPDATE SET result = excluded.result, created_at = excluded.created_at, expires_at = excluded.expires_at`)
       .run(this.key(kind, text, parts), kind, parts.workspace, parts.planner, parts.policyVersion, JSON.stringify(value), now, now + ttl * 1000);
   }

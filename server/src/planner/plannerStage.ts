@@ -22,6 +22,7 @@ import { readIntent, type Intent } from './intent';
 import type { ModelPlan } from './llmPrompt';
 import { slotHint } from './placeholders';
 import { composeSteps, splitCompound } from './compose';
+import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
 import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
 import { randomUUID } from 'node:crypto';
 
@@ -40,6 +41,8 @@ export interface PlannerOptions {
 const MAX_CANDIDATES = 10;
 /** Candidates judged beyond those shown, to find ones that fit when the first do not. */
 const SCREEN_EXTRA = 4;
+/** Knowledge entries retrieved per request: slot filling re-ranks them, so a wider net finds the entry whose slots the request fills. */
+const RETRIEVE_K = 20;
 
 export class Planner implements PlannerStage {
   readonly store: RetrievalStore;
@@ -89,14 +92,17 @@ export class Planner implements PlannerStage {
     const started = performance.now();
     const timings: Record<string, number> = {};
     const lap = (name: string, from: number) => (timings[name] = round(performance.now() - from));
-    const request = params.request.trim();
-    if (request === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
+    const followUp = params.request.trim();
+    if (followUp === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
+    // A follow-up is judged, retrieved and planned as the earlier request and the follow-up read together.
+    const refine = params.refine;
+    const request = refine ? combinedRequest(refine.request, followUp) : followUp;
     const choice = params.planner ?? 'auto';
     const count = Math.max(1, Math.min(MAX_CANDIDATES, Math.floor(params.count ?? 3)));
     const parts: CacheKeyParts = { workspace: params.workspace, planner: choice, policyVersion: this.policy.version, count };
 
     let t = performance.now();
-    const cached = this.cache.getExact(request, parts);
+    const cached = refine ? undefined : this.cache.getExact(request, parts);
     if (cached) {
       lap('cache', t);
       timings.total = round(performance.now() - started);
@@ -109,10 +115,11 @@ export class Planner implements PlannerStage {
     const facts = readRequest(request, context.names);
     const intent = readIntent(facts);
     lap('context', t);
-    if (!intent.task) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
+    const refined = refine && { refine, followUp, rewrite: refine.command ? rewriteCommand(refine.command, readRequest(followUp, context.names)) : undefined };
+    if (!intent.task && !refined?.rewrite) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
 
     t = performance.now();
-    const hits = this.store.search(request, { k: 12, userId: undefined, external: await this.externalQuery(request, options.signal) });
+    const hits = this.store.search(request, { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });
     const retrieved = hits.map((h) => this.example(h)).filter((e): e is RetrievedExample => e !== undefined);
     lap('retrieve', t);
     options.onProgress?.({ kind: 'retrieved', examples: retrieved });
@@ -134,6 +141,7 @@ export class Planner implements PlannerStage {
     t = performance.now();
     const embedded = this.embeddedFor(request, hits, facts, context.names, parts, routed.answer === undefined);
     lap('embedded', t);
+    if (embedded[0]) options.onProgress?.({ kind: 'step', step: 'filled', text: `${embedded[0].source}: ${embedded[0].command}${embedded[0].missing.length ? ` (missing ${embedded[0].missing.join(', ')})` : ''}` });
 
     t = performance.now();
     const proposals: Candidate[] = embedded.map((c) => ({ command: c.command, confidence: c.confidence, explanation: c.explanation, planner: 'embedded' as const, missing: c.missing, embedded: c }));
@@ -142,13 +150,18 @@ export class Planner implements PlannerStage {
       const agrees = embedded.some((c) => firstProgram(c.command) === firstProgram(plan.command));
       proposals.unshift({ command: plan.command, confidence: round2((agrees ? 0.9 : 0.75) - (repaired ? 0.1 : 0)), explanation: plan.reasoning, planner, missing: [], model: plan });
     }
-    const useful = order.includes('embedded') ? proposals : proposals.filter((p) => p.planner !== 'embedded');
+    if (refined?.rewrite) {
+      options.onProgress?.({ kind: 'step', step: 'refined', text: `${refined.rewrite.command} (${refined.rewrite.changes.join(', ')})` });
+      proposals.unshift(rewriteProposal(refined.refine.command ?? '', refined.rewrite));
+    }
+    const useful = order.includes('embedded') || refined?.rewrite ? proposals : proposals.filter((p) => p.planner !== 'embedded');
     const screened = await screen(useful, intent, (command) => this.decisions.check(command, params.workspace), count, count + SCREEN_EXTRA);
     lap('checks', t);
+    options.onProgress?.({ kind: 'step', step: 'checked', text: `${screened.accepted.length} candidate(s) fit the request${screened.rejected.length ? `, ${screened.rejected.length} set aside` : ''}` });
     for (const c of screened.accepted) options.onProgress?.({ kind: 'candidate', command: c.proposal.command, confidence: c.proposal.confidence });
     const best = screened.accepted[0]?.proposal;
     const why: AbstainReason | undefined = !best ? 'nothing-fits' : best.planner === 'embedded' && best.confidence < ABSTAIN_BELOW ? 'weak-match' : undefined;
-    return this.finish(request, parts, { planner: best?.planner ?? 'embedded', skipped: routed.skipped, retrieved, intent, facts, why, screened, suggestions: embedded }, started, timings, routed.skipped);
+    return this.finish(request, parts, { planner: best?.planner ?? 'embedded', skipped: routed.skipped, retrieved, intent, facts, why, screened, suggestions: embedded, refined }, started, timings, routed.skipped);
   }
 
   /** The embedded candidates, led by the template that answered a request of the same shape before. */
@@ -183,12 +196,20 @@ export class Planner implements PlannerStage {
   private finish(request: string, parts: CacheKeyParts, s: Outcome, started: number, timings: Record<string, number>, skipped: PlanResult['skipped'] = []): PlanResult {
     const final = s.why ? this.abstention(request, s.why, s) : this.answer(request, s);
     final.timings = { ...timings, total: round(performance.now() - started) };
+    if (s.refined) {
+      // A refinement depends on the earlier command, which the cache key does not hold.
+      const { refine, followUp, rewrite } = s.refined;
+      final.refined = { ...(refine.historyId ? { historyId: refine.historyId } : {}), request: refine.request, ...(refine.command ? { command: refine.command } : {}), followUp, ...(rewrite && final.command === rewrite.command ? { changes: rewrite.changes } : {}) };
+      return final;
+    }
     // Cache what a retry would answer the same way: not a fallback forced by a failing model.
     const forcedFallback = final.planner === 'embedded' && skipped.some((x) => !/^no /.test(x.reason));
     if (!forcedFallback) {
-      this.cache.putExact(request, parts, { ...final, historyId: undefined });
-      const lead = s.screened.accepted[0]?.proposal.embedded;
-      if (!s.why && lead?.entry && lead.missing.length === 0 && final.missing === undefined) this.cache.putShape(requestShape(s.facts), parts, { entryId: lead.entry.id });
+      this.cache.batch(() => {
+        this.cache.putExact(request, parts, { ...final, historyId: undefined });
+        const lead = s.screened.accepted[0]?.proposal.embedded;
+        if (!s.why && lead?.entry && lead.missing.length === 0 && final.missing === undefined) this.cache.putShape(requestShape(s.facts), parts, { entryId: lead.entry.id });
+      });
     }
     return final;
   }
@@ -332,6 +353,14 @@ interface Outcome {
   why?: AbstainReason;
   screened: Screened<Candidate>;
   suggestions: EmbeddedCandidate[];
+  refined?: { refine: RefineSource; followUp: string; rewrite?: Rewrite };
+}
+
+/** The earlier command rewritten by a follow-up, as a candidate held to the same checks as any other. */
+function rewriteProposal(before: string, rewrite: Rewrite): Candidate {
+  const explanation = `The earlier plan (${before}), refined: ${rewrite.changes.join('; ')}.`;
+  const embedded: EmbeddedCandidate = { command: rewrite.command, confidence: 0.9, explanation, source: 'refine', filled: [], missing: [] };
+  return { command: rewrite.command, confidence: 0.9, explanation, planner: 'embedded', missing: [], embedded };
 }
 
 function setAside(rejected: PlanRejection[]): string {

@@ -2,6 +2,8 @@
 // units, paths that exist in the workspace, file kinds, ordinals, names.
 // Slot filling (slotFill.ts) then hands these facts to a template's slots.
 
+import { archiveExt, kindExtensions, notAFolderName, numWord, ordinals, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
+
 export interface Fact {
   /** The normalised value (a size like `+1M` is built by the slot filler from amount/unit/sign). */
   value: string;
@@ -61,44 +63,7 @@ export interface WorkspaceNames {
 }
 
 export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(), byBase: new Map() };
-
-const wordNumbers: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, single: 1, couple: 2, few: 3,
-};
-const ordinals: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
-};
-
-/** File kinds in words → extension. */
-export const kindExtensions: Record<string, string> = {
-  python: 'py', py: 'py', javascript: 'js', js: 'js', typescript: 'ts', ts: 'ts', java: 'java', rust: 'rs', go: 'go', golang: 'go',
-  ruby: 'rb', php: 'php', perl: 'pl', c: 'c', 'c++': 'cpp', cpp: 'cpp', header: 'h', headers: 'h', shell: 'sh', bash: 'sh', script: 'sh', scripts: 'sh',
-  text: 'txt', txt: 'txt', log: 'log', logs: 'log', markdown: 'md', md: 'md', json: 'json', yaml: 'yaml', yml: 'yml', xml: 'xml', html: 'html',
-  css: 'css', csv: 'csv', tsv: 'tsv', sql: 'sql', pdf: 'pdf', jpeg: 'jpg', jpg: 'jpg', png: 'png', gif: 'gif', svg: 'svg', image: 'png',
-  mp3: 'mp3', mp4: 'mp4', zip: 'zip', tar: 'tar', gz: 'gz', backup: 'bak', bak: 'bak', tmp: 'tmp', temporary: 'tmp', config: 'conf', conf: 'conf',
-  ini: 'ini', toml: 'toml', kotlin: 'kt', swift: 'swift', scala: 'scala', lua: 'lua', r: 'r', docx: 'docx', xlsx: 'xlsx', jsx: 'jsx', tsx: 'tsx',
-  vue: 'vue', dockerfile: 'Dockerfile', makefile: 'Makefile', class: 'class', object: 'o', swap: 'swp', env: 'env', lock: 'lock', wasm: 'wasm',
-};
-
-const sizeUnits: Record<string, string> = {
-  b: 'c', byte: 'c', bytes: 'c', k: 'k', kb: 'k', kib: 'k', kilobyte: 'k', kilobytes: 'k', m: 'M', mb: 'M', mib: 'M', meg: 'M', megs: 'M',
-  megabyte: 'M', megabytes: 'M', g: 'G', gb: 'G', gib: 'G', gig: 'G', gigs: 'G', gigabyte: 'G', gigabytes: 'G', t: 'T', tb: 'T', terabyte: 'T', terabytes: 'T',
-};
-const timeUnits: Record<string, number> = {
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
-  day: 86400, days: 86400, week: 604800, weeks: 604800, month: 2592000, months: 2592000, year: 31536000, years: 31536000,
-};
-const archiveExt = /\.(tar\.gz|tar\.bz2|tar\.xz|tar\.zst|tgz|tbz2|txz|tar|zip|gz|bz2|xz|zst|7z|rar|jar|war)$/i;
-const stopWords = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'our', 'your', 'all', 'every', 'each', 'any', 'some', 'current', 'folder', 'folders', 'directory',
-  'directories', 'dir', 'file', 'files', 'here', 'it', 'them', 'there', 'and', 'or', 'of', 'in', 'on', 'to', 'from', 'with', 'for', 'by', 'is', 'are', 'me',
-  'lines', 'line', 'text', 'word', 'words', 'which', 'what', 'where', 'project', 'repo', 'repository', 'workspace', 'tree', 'subfolders', 'recursively',
-  'than', 'that', 'called', 'named', 'name', 'contain', 'containing', 'contains', 'matching', 'match', 'only', 'just', 'string', 'pattern', 'under', 'inside',
-  'both', 'either', 'comments', 'comment', 'appear', 'appears', 'show', 'list', 'find', 'count', 'get', 'see', 'be', 'do', 'so', 'up', 'out', 'not', 'yet',
-]);
-
-const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
+export { kindExtensions };
 
 function toNumber(s: string): number {
   const n = Number(s);
@@ -241,7 +206,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   for (const m of text.matchAll(/\b(?:in|under|inside|within|into|from|of|to)\s+(?:the\s+|my\s+|folder\s+|directory\s+|dir\s+)?([\w.@+-]+)(?:\s+(?:folder|directory|dir)\b)?/gi)) {
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
-    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word)) continue;
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
     const strong = /^(under|inside|within)\b/i.test(m[0]);
     if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
     facts.paths.push({ value: word, at, raw: word });
@@ -251,7 +216,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
     const word = m[1];
     const at = m.index + m[0].indexOf(word, 3);
-    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || /^(home|root|current|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest)$/i.test(word)) continue;
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
   }
@@ -272,7 +237,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   const specials: [RegExp, string][] = [
     [/\b(home (folder|directory|dir)|my home)\b/, '~'],
     [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
-    [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here)\b/, '.'],
+    [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace))\b/, '.'],
     [/\b(parent (folder|directory|dir))\b/, '..'],
     [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
   ];
@@ -323,7 +288,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     if (stopWords.has(value.toLowerCase())) continue;
     facts.branches.push({ value, at: m.index, raw: m[0] });
   }
-  for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+["']?([\w.@+-]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // Arithmetic in words: "144 divided by 12" → 144 / 12, for an expression slot.
@@ -395,7 +360,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // Where something should go: "to docs_old", "into public", "as backup.txt".
-  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at)) continue;
@@ -409,5 +374,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     if (!Number.isInteger(amount)) continue;
     facts.numbers.push({ value: String(amount), at: m.index, raw: m[0], amount });
   }
+  // "files/directories" is a way of saying "files and folders", not a path.
+  const bothKinds = /^(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*)(?:\/(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*))+$/i;
+  for (const key of ['paths', 'dirs', 'files'] as const) facts[key] = facts[key].filter((f) => !bothKinds.test(f.value));
   return facts;
 }

@@ -2,6 +2,7 @@
 // well: BM25 full text (FTS5) and vector KNN (sqlite-vec), fused by
 // reciprocal rank, with past successes boosted.
 
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database';
 import type { Corpus } from './corpus';
 import { HASH_EMBEDDER_ID, hashBits, hashFeatures, normalise, sparseCosine, words, type Embedder } from './embedder';
@@ -33,7 +34,20 @@ export interface ExternalQuery {
 export class RetrievalStore {
   private readonly docText = new Map<number, Map<number, number>>();
 
+  /** Prepared statements by their SQL: preparing costs more than most of these queries. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.statements.size > 200) this.statements.clear();
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
 
   /** Load the corpus into the indexes unless the same content is already there. Returns whether it loaded. */
   loadCorpus(corpus: Corpus): boolean {
@@ -61,21 +75,21 @@ export class RetrievalStore {
 
   /** Add a doc to every index; returns its rowid. */
   insertDoc(origin: 'corpus' | 'history', ref: string, text: string): number {
-    const doc = Number(this.db.prepare('INSERT INTO planner_docs (origin, ref, text) VALUES (?, ?, ?)').run(origin, ref, text).lastInsertRowid);
-    this.db.prepare('INSERT INTO planner_fts (rowid, text) VALUES (?, ?)').run(doc, text);
-    this.db.prepare('INSERT INTO planner_vec_hash (rowid, embedding) VALUES (?, vec_bit(?))').run(BigInt(doc), hashBits(hashFeatures(text)));
+    const doc = Number(this.stmt('INSERT INTO planner_docs (origin, ref, text) VALUES (?, ?, ?)').run(origin, ref, text).lastInsertRowid);
+    this.stmt('INSERT INTO planner_fts (rowid, text) VALUES (?, ?)').run(doc, text);
+    this.stmt('INSERT INTO planner_vec_hash (rowid, embedding) VALUES (?, vec_bit(?))').run(BigInt(doc), hashBits(hashFeatures(text)));
     return doc;
   }
 
   /** Index a command the user ran successfully (once per command_embeddings row). */
   indexHistory(ref: string, command: string, description: string): void {
-    const exists = this.db.prepare(`SELECT 1 FROM planner_docs WHERE origin = 'history' AND ref = ?`).get(ref);
+    const exists = this.stmt(`SELECT 1 FROM planner_docs WHERE origin = 'history' AND ref = ?`).get(ref);
     if (exists) return;
     this.insertDoc('history', ref, `${description} ${command}`.trim());
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM planner_docs').get() as { n: number }).n;
+    return (this.stmt('SELECT count(*) AS n FROM planner_docs').get() as { n: number }).n;
   }
 
   /** Milliseconds spent in each part of the last search. */
@@ -92,12 +106,12 @@ export class RetrievalStore {
     const lists: number[][] = [];
     const fts = this.selectiveQuery(request);
     if (fts) {
-      lists.push((this.db.prepare(`SELECT rowid AS doc FROM planner_fts WHERE planner_fts MATCH ? ORDER BY bm25(planner_fts) LIMIT ${LIST_DEPTH}`).all(fts) as { doc: number }[]).map((r) => r.doc));
+      lists.push((this.stmt(`SELECT rowid AS doc FROM planner_fts WHERE planner_fts MATCH ? ORDER BY bm25(planner_fts) LIMIT ${LIST_DEPTH}`).all(fts) as { doc: number }[]).map((r) => r.doc));
     }
     lap('fts');
     const queryFeatures = normalise(hashFeatures(request));
     if (queryFeatures.size > 0) {
-      const rows = this.db.prepare(`SELECT rowid AS doc FROM planner_vec_hash WHERE embedding MATCH vec_bit(?) AND k = ${LIST_DEPTH}`).all(hashBits(queryFeatures)) as { doc: number | bigint }[];
+      const rows = this.stmt(`SELECT rowid AS doc FROM planner_vec_hash WHERE embedding MATCH vec_bit(?) AND k = ${LIST_DEPTH}`).all(hashBits(queryFeatures)) as { doc: number | bigint }[];
       lists.push(rows.map((r) => Number(r.doc)));
     }
     lap('vector');
@@ -159,7 +173,7 @@ export class RetrievalStore {
     }
     // Only "at most `limit` or more?" matters, so counting stops there: a common word costs no more than a rare one.
     const limit = Math.min(2_000, Math.max(200, Math.floor(total / 10)));
-    const count = this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM planner_fts WHERE planner_fts MATCH ? LIMIT ${limit + 1})`);
+    const count = this.stmt(`SELECT count(*) AS n FROM (SELECT 1 FROM planner_fts WHERE planner_fts MATCH ? LIMIT ${limit + 1})`);
     const withDf = terms.map((t) => {
       let n = this.df.get(t);
       if (n === undefined) {
@@ -187,20 +201,17 @@ export class RetrievalStore {
 
   private docMeta(docs: number[]): Map<number, { origin: 'corpus' | 'history'; ref: string; text: string }> {
     const out = new Map<number, { origin: 'corpus' | 'history'; ref: string; text: string }>();
-    for (let i = 0; i < docs.length; i += 500) {
-      const chunk = docs.slice(i, i + 500);
-      const rows = this.db.prepare(`SELECT doc, origin, ref, text FROM planner_docs WHERE doc IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { doc: number; origin: 'corpus' | 'history'; ref: string; text: string }[];
-      for (const r of rows) out.set(r.doc, r);
-    }
+    const rows = this.stmt('SELECT doc, origin, ref, text FROM planner_docs WHERE doc IN (SELECT value FROM json_each(?))').all(JSON.stringify(docs)) as { doc: number; origin: 'corpus' | 'history'; ref: string; text: string }[];
+    for (const r of rows) out.set(r.doc, r);
     return out;
   }
 
   private attachHistory(hits: Hit[], userId: string | undefined): void {
     const refs = hits.filter((h) => h.origin === 'history').map((h) => h.ref);
     if (refs.length === 0) return;
-    const rows = this.db
-      .prepare(`SELECT id, user_id, command, description, usage_count, success_rate FROM command_embeddings WHERE id IN (${refs.map(() => '?').join(',')}) AND success_rate > 0`)
-      .all(...refs) as { id: string; user_id: string | null; command: string; description: string; usage_count: number; success_rate: number }[];
+    const rows = this
+      .stmt('SELECT id, user_id, command, description, usage_count, success_rate FROM command_embeddings WHERE id IN (SELECT value FROM json_each(?)) AND success_rate > 0')
+      .all(JSON.stringify(refs)) as { id: string; user_id: string | null; command: string; description: string; usage_count: number; success_rate: number }[];
     const byId = new Map(rows.filter((r) => userId === undefined || r.user_id === userId).map((r) => [r.id, r]));
     for (const h of hits) {
       const r = byId.get(h.ref);
@@ -213,7 +224,7 @@ export class RetrievalStore {
   }
 
   private externalKnn(q: ExternalQuery): number[] {
-    const rows = this.db.prepare('SELECT doc, vector FROM planner_vectors WHERE embedder = ?').all(q.embedder) as { doc: number; vector: Buffer }[];
+    const rows = this.stmt('SELECT doc, vector FROM planner_vectors WHERE embedder = ?').all(q.embedder) as { doc: number; vector: Buffer }[];
     const scored = rows.map((r) => {
       const v = new Float32Array(r.vector.buffer, r.vector.byteOffset, r.vector.byteLength / 4);
       let dot = 0;

@@ -41,7 +41,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     }
     // "is there a file called backup.tmp": a file name that does not exist is what to look for, not where to look.
     if (spec.type === 'path' && spec.default !== undefined && Object.values(entry.slots).some((x) => x.type === 'name' || x.type === 'glob')) {
-      pool = pool.filter((f) => facts.ws.dirs.has(f.value) || facts.ws.files.has(f.value) || !/\.[A-Za-z0-9]{1,8}$/.test(f.value));
+      pool = pool.filter((f) => facts.ws.dirs.has(f.value) || (!facts.ws.files.has(f.value) && !/\.[A-Za-z0-9]{1,8}$/.test(f.value)));
     }
     if ((spec.type === 'file' || spec.type === 'path' || spec.type === 'dir') && pool.length > 1) {
       const exists = (f: Fact) => facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value);

@@ -12,6 +12,7 @@ import type {
   OutputChunk,
   PlanResult,
   PlannerChoice,
+  PlanStepName,
   PolicyDecision,
   RetrievedExample,
   RunResult,
@@ -34,6 +35,14 @@ export namespace PlanRequest {
     count?: number;
     /** Chosen by the client; echoed in every `paladin/planProgress`. */
     streamId?: string;
+    /** Try the top candidates in throw-away copies of the workspace (result field `dryRun`). */
+    dryRun?: boolean;
+    /**
+     * Refine an earlier plan instead of starting over: its `historyId`, `last`
+     * (this user's latest plan) or its request in words; `request` is then the
+     * follow-up ("only .ts files", "not recursive"). Result field `refined`.
+     */
+    refine?: string;
   }
   export const type = new RequestType<Params, PlanResult, void>(method);
 }
@@ -44,7 +53,9 @@ export namespace PlanProgressNotification {
   export type Params =
     | { streamId: string; kind: 'retrieved'; examples: RetrievedExample[] }
     | { streamId: string; kind: 'token'; text: string }
-    | { streamId: string; kind: 'candidate'; command: string; confidence: number };
+    | { streamId: string; kind: 'candidate'; command: string; confidence: number }
+    /** A planning step as it ends: `retrieved`, `filled`, `checked`, `dryRun` or `refined`, with a line of text for a person. */
+    | { streamId: string; kind: 'step'; step: PlanStepName; text: string };
   export const type = new NotificationType<Params>(method);
 }
 

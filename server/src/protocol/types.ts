@@ -132,7 +132,31 @@ export interface PlanResult {
   intent?: { actions: string[]; scope: string[] };
   /** The top candidates tried in a throw-away copy of the workspace, when dry runs are on. */
   dryRun?: PlanDryRun;
+  /** Set when the plan refines an earlier one (`refine` in the plan request). */
+  refined?: PlanRefinement;
 }
+
+/**
+ * What a follow-up refined. `request` in the result is then the earlier
+ * request and the follow-up read together (what the intent checks judged);
+ * `changes` is set when the earlier command itself was rewritten and that
+ * rewrite is the plan.
+ */
+export interface PlanRefinement {
+  /** The earlier plan's history id, when it was given by id (or `last`). */
+  historyId?: string;
+  /** The earlier request. */
+  request: string;
+  /** The earlier plan's command, when known. */
+  command?: string;
+  /** The follow-up as given ("only .ts files"). */
+  followUp: string;
+  /** The changes made to the earlier command, in words ("only *.ts", "not recursive"); absent when planned afresh. */
+  changes?: string[];
+}
+
+/** Steps reported while planning: which knowledge was found, how slots were filled, what the checks kept, the dry run. */
+export type PlanStepName = 'retrieved' | 'filled' | 'checked' | 'dryRun' | 'refined';
 
 /** A plan's unfilled slot and how to give it. */
 export interface MissingSlot {

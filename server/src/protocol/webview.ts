@@ -4,7 +4,7 @@
 // `isToWebview` / `isFromWebview`: a message that does not match is dropped.
 // Plain data only: nothing here is ever interpreted as markup.
 
-import type { ExplainResult, OutputChunk, PlanResult, PolicyDecision, RetrievedExample, RunResult, ServerStatus, WorkspaceMode } from './types';
+import type { ExplainResult, OutputChunk, PlanResult, PlanStepName, PolicyDecision, RetrievedExample, RunResult, ServerStatus, WorkspaceMode } from './types';
 
 // ---------------------------------------------------------------- presentation
 
@@ -55,7 +55,8 @@ export interface Presentation {
 export type PlanProgressItem =
   | { kind: 'retrieved'; examples: RetrievedExample[] }
   | { kind: 'token'; text: string }
-  | { kind: 'candidate'; command: string; confidence: number };
+  | { kind: 'candidate'; command: string; confidence: number }
+  | { kind: 'step'; step: PlanStepName; text: string };
 
 export interface ViewStatus {
   running: boolean;
@@ -131,7 +132,8 @@ const progress: Check = (v) =>
   isObj(v) &&
   ((v.kind === 'retrieved' && arr(v.examples)) ||
     (v.kind === 'token' && str(v.text)) ||
-    (v.kind === 'candidate' && str(v.command) && typeof v.confidence === 'number'));
+    (v.kind === 'candidate' && str(v.command) && typeof v.confidence === 'number') ||
+    (v.kind === 'step' && str(v.step) && str(v.text)));
 
 const toWebview: Record<ToWebview['type'], Check> = {
   status: fields({ view: fields({ running: bool, starting: opt(bool), why: opt(str), trusted: bool, status: opt(obj) }) }),

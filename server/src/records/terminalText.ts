@@ -6,12 +6,7 @@
 // character is shown as a visible escape instead, one character at a time, so
 // a sequence split across chunks is made inert as surely as a whole one.
 
-/**
- * Escape sequences as terminals read them (OSC ... BEL/ST, CSI, two-character
- * ESC forms) and the other C0 controls, for callers that strip rather than show.
- */
-// eslint-disable-next-line no-control-regex
-export const ESCAPE_SEQUENCES = /\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x00-\x08\x0b-\x1f\x7f]/g;
+export { ESCAPE_SEQUENCES } from '../protocol/terminalEscapes';
 
 // C0 except \t and \n (and \r right before \n: a line end, which cannot
 // overwrite anything), DEL, C1 (0x80-0x9f: 0x9b is a one-byte CSI), and the

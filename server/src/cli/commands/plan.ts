@@ -10,6 +10,7 @@ import { runCommand } from './run';
 
 const help = `Usage: paladin plan "<request>" [--json] [--planner auto|ollama|openai|embedded]
                     [--workspace DIR] [-n K] [--run [--yes] [--mode M]]
+       paladin plan --refine last|HISTORY_ID|"earlier request" "<follow-up>"
 
 Turns a request in plain words into one shell command, shows why, how sure
 Paladin is, other candidates, and the policy's decision. Nothing runs unless
@@ -25,6 +26,10 @@ Options:
   --dry-run        try the top candidates in throw-away copies of the
                    workspace first and prefer the one whose result fits
                    (needs Docker; never tries a denied or networked one)
+  --refine R       refine an earlier plan instead of starting over: R is
+                   \`last\` (your latest plan), its history id, or its
+                   request in words; the request is the follow-up, e.g.
+                   paladin plan --refine last "only .ts files"
   --run            run the plan in the sandbox, as \`paladin run\` would
   --yes            with --run: approve what needs approval (network, live mode)
   --mode M         with --run: ro, snapshot or live
@@ -48,6 +53,7 @@ export const planCommand: Subcommand = {
     n: { type: 'string', short: 'n' },
     run: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    refine: { type: 'string' },
     yes: { type: 'boolean', short: 'y' },
     mode: { type: 'string' },
   },
@@ -65,11 +71,13 @@ export const planCommand: Subcommand = {
     }
     if (values.run !== true && (values.yes === true || values.mode !== undefined)) throw new UsageError('--yes and --mode only go with --run');
     const json = values.json === true;
+    const refine = values.refine as string | undefined;
+    if (refine !== undefined && refine.trim() === '') throw new UsageError('--refine needs the plan to refine: last, its history id, or its request in words');
 
     const paladin = await ctx.paladin();
     const result = await paladin.plan(
       ctx.actor,
-      { request, workspace: values.workspace as string | undefined, planner: planner as PlannerChoice, count, dryRun: values['dry-run'] === true },
+      { request, workspace: values.workspace as string | undefined, planner: planner as PlannerChoice, count, dryRun: values['dry-run'] === true, refine },
       { signal: ctx.signal, onProgress: json ? undefined : (p) => p.kind === 'token' && ctx.err.write(p.text) },
     );
     if (json) printJson(ctx, result);
@@ -99,6 +107,7 @@ function printPlan(ctx: CliContext, r: PlanResult): void {
   e.write(`  policy:  ${r.policy.decision}${rules.length ? '\n    ' + rules.join('\n    ') : ''}\n`);
   if (r.policy.sandbox) e.write(`  ${describeSandbox(r.policy.sandbox)}\n`);
   printDryRun(ctx, r);
+  if (r.refined) e.write(`  refines: ${r.refined.command ?? r.refined.request}${r.refined.changes ? ` (${r.refined.changes.join('; ')})` : ' (planned again with the follow-up)'}\n`);
   for (const m of r.missing ?? []) e.write(`  missing: <${m.slot}>: ${m.hint}; it cannot run until it is given\n`);
   printRejected(ctx, r);
   const others = r.candidates.filter((c) => c.command !== r.command);

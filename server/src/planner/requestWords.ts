@@ -1,0 +1,43 @@
+// The words a request is read with: numbers in words, ordinals, file kinds,
+// units of size and time, archive names, and the words that name no value.
+
+export const wordNumbers: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, single: 1, couple: 2, few: 3,
+};
+export const ordinals: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
+};
+
+/** File kinds in words → extension. */
+export const kindExtensions: Record<string, string> = {
+  python: 'py', py: 'py', javascript: 'js', js: 'js', typescript: 'ts', ts: 'ts', java: 'java', rust: 'rs', go: 'go', golang: 'go',
+  ruby: 'rb', php: 'php', perl: 'pl', c: 'c', 'c++': 'cpp', cpp: 'cpp', header: 'h', headers: 'h', shell: 'sh', bash: 'sh', script: 'sh', scripts: 'sh',
+  text: 'txt', txt: 'txt', log: 'log', logs: 'log', markdown: 'md', md: 'md', json: 'json', yaml: 'yaml', yml: 'yml', xml: 'xml', html: 'html',
+  css: 'css', csv: 'csv', tsv: 'tsv', sql: 'sql', pdf: 'pdf', jpeg: 'jpg', jpg: 'jpg', png: 'png', gif: 'gif', svg: 'svg', image: 'png',
+  mp3: 'mp3', mp4: 'mp4', zip: 'zip', tar: 'tar', gz: 'gz', backup: 'bak', bak: 'bak', tmp: 'tmp', temporary: 'tmp', config: 'conf', conf: 'conf',
+  ini: 'ini', toml: 'toml', kotlin: 'kt', swift: 'swift', scala: 'scala', lua: 'lua', r: 'r', docx: 'docx', xlsx: 'xlsx', jsx: 'jsx', tsx: 'tsx',
+  vue: 'vue', dockerfile: 'Dockerfile', makefile: 'Makefile', class: 'class', object: 'o', swap: 'swp', env: 'env', lock: 'lock', wasm: 'wasm',
+};
+
+export const sizeUnits: Record<string, string> = {
+  b: 'c', byte: 'c', bytes: 'c', k: 'k', kb: 'k', kib: 'k', kilobyte: 'k', kilobytes: 'k', m: 'M', mb: 'M', mib: 'M', meg: 'M', megs: 'M',
+  megabyte: 'M', megabytes: 'M', g: 'G', gb: 'G', gib: 'G', gig: 'G', gigs: 'G', gigabyte: 'G', gigabytes: 'G', t: 'T', tb: 'T', terabyte: 'T', terabytes: 'T',
+};
+export const timeUnits: Record<string, number> = {
+  s: 1, sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
+  day: 86400, days: 86400, week: 604800, weeks: 604800, month: 2592000, months: 2592000, year: 31536000, years: 31536000,
+};
+export const archiveExt = /\.(tar\.gz|tar\.bz2|tar\.xz|tar\.zst|tgz|tbz2|txz|tar|zip|gz|bz2|xz|zst|7z|rar|jar|war)$/i;
+export const stopWords = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'our', 'your', 'all', 'every', 'each', 'any', 'some', 'current', 'folder', 'folders', 'directory',
+  'directories', 'dir', 'file', 'files', 'here', 'it', 'them', 'there', 'and', 'or', 'of', 'in', 'on', 'to', 'from', 'with', 'for', 'by', 'is', 'are', 'me',
+  'lines', 'line', 'text', 'word', 'words', 'which', 'what', 'where', 'project', 'repo', 'repository', 'workspace', 'tree', 'subfolders', 'recursively',
+  'than', 'that', 'called', 'named', 'name', 'contain', 'containing', 'contains', 'matching', 'match', 'only', 'just', 'string', 'pattern', 'under', 'inside',
+  'both', 'either', 'comments', 'comment', 'appear', 'appears', 'exactly', 'precisely', 'somewhere', 'anywhere', 'everywhere', 'show', 'list', 'find', 'count', 'get', 'see', 'be', 'do', 'so', 'up', 'out', 'not', 'yet',
+]);
+
+/** Words before "folder" that say which folder without naming one: "the top folder", "the current directory". */
+export const notAFolderName = /^(home|root|current|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent)$/i;
+
+export const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
