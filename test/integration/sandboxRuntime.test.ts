@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import Docker from 'dockerode';
 import { Executor } from '../../server/src/executor';
 import { containerSpec } from '../../server/src/executor/containerSpec';
-import { engineRuntimes } from '../../server/src/executor/engineRuntime';
+import { engineRuntimes, processCaps } from '../../server/src/executor/engineRuntime';
 import { normaliseSettings } from '../../server/src/settings/settings';
 
 const image = process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox';
@@ -22,8 +22,8 @@ fs.mkdirSync(workspace);
 fs.writeFileSync(path.join(workspace, 'a.txt'), 'hello\n');
 const made: Executor[] = [];
 
-function executor(runtime: string): Executor {
-  const { settings, warnings } = normaliseSettings({ 'sandbox.image': image, 'sandbox.runtime': runtime, 'database.path': path.join(tmp, 'data', 'paladin.db'), 'sandbox.poolSize': 0, 'sandbox.timeoutSeconds': 10 });
+function executor(runtime: string, over: Record<string, unknown> = {}): Executor {
+  const { settings, warnings } = normaliseSettings({ 'sandbox.image': image, 'sandbox.runtime': runtime, 'database.path': path.join(tmp, 'data', 'paladin.db'), 'sandbox.poolSize': 0, 'sandbox.timeoutSeconds': 10, ...over });
   assert.deepEqual(warnings, []);
   const e = new Executor(settings);
   made.push(e);
@@ -50,6 +50,19 @@ describe('paladin.sandbox.runtime', () => {
     const shape = { image, mode: 'ro' as const, workspace, network: false, limits };
     assert.equal(containerSpec({ ...shape, runtime: 'runsc' }, { run: 'r', owner: 'o' }).HostConfig?.Runtime, 'runsc');
     assert.equal(containerSpec(shape, { run: 'r', owner: 'o' }).HostConfig?.Runtime, undefined);
+  });
+
+  test('the pid cap: the cgroup under runc; under runsc RLIMIT_NPROC inside gVisor and a bounded host backstop', () => {
+    const limits = { memoryMiB: 64, cpus: 1, pids: 64, tmpfsMiB: 8, timeoutSeconds: 5, snapshotMiB: 8 };
+    const shape = { image, mode: 'ro' as const, workspace, network: false, limits };
+    const runc = containerSpec(shape, { run: 'r', owner: 'o' }).HostConfig;
+    assert.equal(runc?.PidsLimit, 64);
+    // On the host RLIMIT_NPROC counts every process of the uid, other containers' too: never set under runc.
+    assert.ok(!runc?.Ulimits?.some((u) => u.Name === 'nproc'));
+    const gvisor = containerSpec({ ...shape, runtime: 'runsc' }, { run: 'r', owner: 'o' }).HostConfig;
+    assert.deepEqual(gvisor?.Ulimits?.find((u) => u.Name === 'nproc'), { Name: 'nproc', Soft: 64, Hard: 64 });
+    assert.equal(gvisor?.PidsLimit, processCaps('runsc', 64).pidsLimit);
+    assert.ok(gvisor!.PidsLimit! > 64 && gvisor!.PidsLimit! <= 64 * 16 + 256, `host backstop ${gvisor?.PidsLimit}`);
   });
 
   test('status reports the runtime and the runtimes the engine has', async () => {
@@ -83,5 +96,17 @@ describe('paladin.sandbox.runtime', () => {
     assert.match(out, /gVisor/i);
     assert.notEqual(r.exitCode, 0);
     assert.ok(!fs.existsSync(path.join(workspace, 'b.txt')));
+  });
+
+  test('under runsc: a pid cap of 64 holds inside and the sandbox survives reaching it', async (t) => {
+    if (!(await engineRuntimes(docker)).includes('runsc')) return t.skip(NO_RUNSC);
+    // With the cap on the host cgroup, gVisor's own threads counted against it and the sandbox died ("WaitPID failed: EOF").
+    const e = executor('runsc', { 'sandbox.pids': 64, 'sandbox.memoryMiB': 128 });
+    let out = '';
+    const r = await e.run({ command: 'i=0; while [ $i -lt 100 ]; do sleep 5 & i=$((i+1)); echo $i; done', workspace, mode: 'ro' }, { onOutput: (c) => (out += c.text) });
+    assert.equal(r.end, 'exited', `${r.end}: ${r.message}`);
+    assert.match(out, /can't fork|Resource temporarily unavailable/);
+    const started = Number(out.split('\n').filter((l) => /^\d+$/.test(l)).pop());
+    assert.ok(started > 50 && started < 64, `background processes started: ${started}`);
   });
 });

@@ -5,6 +5,7 @@
 import type { ContainerCreateOptions } from 'dockerode';
 import type { WorkspaceMode } from '../protocol/types';
 import { KEEPER_CMD } from './bootstrap';
+import { processCaps } from './engineRuntime';
 
 export interface SandboxLimits {
   memoryMiB: number;
@@ -70,6 +71,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
   // CPU seconds per process: a little past the wall-clock deadline, so the
   // deadline (not the rlimit) normally ends a busy run.
   const cpuSeconds = Math.ceil(limits.timeoutSeconds) + 5;
+  const caps = processCaps(shape.runtime, limits.pids);
   const mounts: NonNullable<NonNullable<ContainerCreateOptions['HostConfig']>['Mounts']> = [];
   if (shape.mode === 'snapshot') {
     if (!shape.volume) throw new Error('snapshot mode needs a volume');
@@ -114,7 +116,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
       CapAdd: [],
       // The default seccomp profile applies because none is named here.
       SecurityOpt: ['no-new-privileges'],
-      PidsLimit: limits.pids,
+      PidsLimit: caps.pidsLimit,
       Memory: memory,
       MemorySwap: memory,
       NanoCpus: Math.round(limits.cpus * 1e9),
@@ -123,6 +125,8 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
         { Name: 'nofile', Soft: 1024, Hard: 1024 },
         { Name: 'fsize', Soft: fileCap, Hard: fileCap },
         { Name: 'cpu', Soft: cpuSeconds, Hard: cpuSeconds + 2 },
+        // Only under gVisor: on the host, RLIMIT_NPROC counts every process of the uid, other containers' too.
+        ...(caps.nproc ? [{ Name: 'nproc', Soft: caps.nproc, Hard: caps.nproc }] : []),
       ],
       Init: true,
       LogConfig: { Type: 'none', Config: {} },

@@ -32,3 +32,30 @@ export function checkRuntimeNetwork(runtime: SandboxRuntime, network: boolean): 
     throw new RequestError('With paladin.sandbox.runtime set to runsc, runs are offline only (gVisor is registered with --network=none). Run without network, or set paladin.sandbox.runtime to runc for this run\'s kind of work.');
   }
 }
+
+/**
+ * The process caps for `pids` processes under `runtime`. Under runc the
+ * container's pids cgroup is the cap. Under runsc that cgroup also holds
+ * gVisor's own kernel: its threads and, on the ptrace platform, a stub
+ * process per address space with a thread per kernel thread that entered
+ * it, so a cap of 64 there kills the sandbox itself. The cap then moves
+ * inside gVisor as RLIMIT_NPROC (gVisor counts a uid's tasks in its own
+ * kernel, which holds only this run: the keeper, init and the command all
+ * run as the run's user), and the cgroup keeps a host-side backstop that
+ * bounds gVisor's growth; crossing it ends the sandbox, never the host.
+ */
+export function processCaps(runtime: SandboxRuntime | undefined, pids: number): { pidsLimit: number; nproc?: number } {
+  if (runtime !== 'runsc') return { pidsLimit: pids };
+  return { pidsLimit: pids * RUNSC_HOST_TASKS_PER_PID + RUNSC_HOST_TASKS_BASE, nproc: pids };
+}
+
+/** Host tasks gVisor used: about 47 idle and 9 per busy task (64 tasks: 550); a fork bomb's churn adds stub threads. */
+export const RUNSC_HOST_TASKS_PER_PID = 16;
+export const RUNSC_HOST_TASKS_BASE = 256;
+
+/** Why a container ended before its command did, in words for the runtime it ran under. */
+export function sandboxEndedMessage(runtime: SandboxRuntime | undefined): string {
+  const base = 'the sandbox container ended before the command did';
+  if (runtime !== 'runsc') return `${base} (was its keeper process killed?)`;
+  return `${base}: under gVisor, a command that starts processes very fast (a fork bomb) can use up gVisor's own host thread allowance or memory, which ends the sandbox; nothing outlives it`;
+}

@@ -4,6 +4,7 @@
 import type { RunResult } from '../protocol/types';
 import type { SandboxShape } from './containerSpec';
 import type { Execution, Sandbox } from './sandbox';
+import { sandboxEndedMessage } from './engineRuntime';
 
 export interface RunEnd {
   end: RunResult['end'];
@@ -27,7 +28,7 @@ export async function classifyEnd(sandbox: Sandbox, exec: Execution, shape: Sand
         // The container ended before the command did: OOM, or the keeper was killed.
         const state = await sandbox.container.inspect().then((i) => i.State, () => undefined);
         if (state?.OOMKilled) return { end: 'memory limit', exitCode: state.ExitCode ?? null, message: `killed at the ${shape.limits.memoryMiB} MiB memory limit` };
-        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: 'the sandbox container ended before the command did (was its keeper process killed?)' };
+        return { end: 'sandbox error', exitCode: state?.ExitCode ?? null, message: sandboxEndedMessage(shape.runtime) };
       }
     }
   }

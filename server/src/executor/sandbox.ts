@@ -108,9 +108,13 @@ export class Sandbox {
       let settled = false;
       let exitCode: number | null = null;
       let oomKills = 0;
+      // A container that dies while its exec starts (gVisor's sandbox ending) can leave the exec's
+      // connection open forever: once the end is known, it is dropped.
+      const execDone = new AbortController();
       const finish = (how: ExecutionEnd) => {
         if (settled) return;
         settled = true;
+        execDone.abort();
         for (const t of timers) clearTimeout(t);
         options.signal?.removeEventListener('abort', onAbort);
         this.onClose = undefined;
@@ -136,7 +140,7 @@ export class Sandbox {
       if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
       timers.push(setTimeout(() => stop('timeout', 'SIGTERM'), options.timeoutMs));
-      this.runExec(command, sink, () => settled || stopping !== undefined)
+      this.runExec(command, sink, () => settled || stopping !== undefined, execDone.signal)
         .then(async (code) => {
           exitCode = code;
           if (settled) return;
@@ -171,9 +175,11 @@ export class Sandbox {
    * holds the output open or could still write the workspace (live mode);
    * otherwise removal (ro) or the freezer (snapshot) stops it.
    */
-  private async runExec(command: string, sink: OutputSink, over: () => boolean): Promise<number | null> {
+  private async runExec(command: string, sink: OutputSink, over: () => boolean, done: AbortSignal): Promise<number | null> {
     const exec = await this.container.exec({ Cmd: commandExec(command), AttachStdout: true, AttachStderr: true, User: this.shape.user ?? SANDBOX_USER, WorkingDir: WORKDIR });
-    const stream = (await exec.start({ hijack: true, stdin: false })) as Duplex;
+    const stream = (await exec.start({ hijack: true, stdin: false, abortSignal: done })) as Duplex;
+    if (done.aborted) stream.destroy();
+    else done.addEventListener('abort', () => stream.destroy(), { once: true });
     const demux = new Demuxer((name, data) => sink.push(name, data));
     let closed = false;
     const ended = new Promise<void>((resolve) => {
