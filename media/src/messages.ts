@@ -1,6 +1,7 @@
 // The typed message switch: what each message from the extension host does to
 // the conversation. One small handler per message type.
 
+import { progressText } from './planProgress';
 import type { ToWebview } from '../../server/src/protocol/webview';
 import { chat, findRun, findTurn, MAX_STORED_OUTPUT, save, turnFor } from './chatState';
 import { announce, cardOf, clearAll, conversation, renderAll, rerender } from './layout';
@@ -65,8 +66,7 @@ const handlers: Handlers = {
     if (!turn) return;
     const p = msg.progress;
     if (p.kind === 'retrieved') turn.retrieved = p.examples;
-    else if (p.kind === 'token') turn.streamed += p.text;
-    else if (p.kind === 'candidate') turn.streamed = `Candidate: ${p.command}`;
+    else turn.streamed = progressText(turn.streamed, p);
     rerender(turn);
   },
   planResult: onPlanResult,

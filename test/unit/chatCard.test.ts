@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { approvalReasons, LIVE_REASON } from '../../media/src/modeChooser';
+import { progressText } from '../../media/src/planProgress';
 import { hostAction, joinReasons, showPaths, touchRows } from '../../media/src/riskView';
 import { fillSlot, shellWord, unfilled } from '../../media/src/slotForm';
 import { sandboxVerdict } from '../../server/src/policy/sandboxVerdict';
@@ -63,4 +64,15 @@ test('the new messages are validated: a run names only a known mode; askApproval
   assert.equal(isToWebview({ type: 'askApproval', turnId: '<img>' }), false);
   assert.equal(isToWebview({ type: 'planStarted', turnId: 't-1', request: '', command: 'ls' }), true);
   assert.equal(isToWebview({ type: 'planStarted', turnId: 't-1', request: '', command: 5 }), false);
+});
+
+test('while planning, the card shows a model\'s words as they stream and the embedded planner\'s steps in order', () => {
+  let shown = '';
+  for (const text of ['Lists ', 'the ', 'files']) shown = progressText(shown, { kind: 'token', text });
+  assert.equal(shown, 'Lists the files');
+  shown = '';
+  shown = progressText(shown, { kind: 'step', step: 'retrieved', text: 'found 3 known commands' });
+  shown = progressText(shown, { kind: 'step', step: 'checked', text: 'checked by the policy' });
+  assert.equal(shown, 'found 3 known commands → checked by the policy');
+  assert.equal(progressText('x', { kind: 'candidate', command: 'ls -la', confidence: 0.9 }), 'Candidate: ls -la');
 });
