@@ -3,6 +3,7 @@
 // turns the person's clicks into server requests. It never plans, checks or
 // runs by itself.
 
+import { chatHtml } from './chatHtml';
 import { stripEscapes } from '../../server/src/protocol/terminalEscapes';
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -13,6 +14,7 @@ import {
   ApplyRequest,
   CheckRequest,
   DiscardRequest,
+  UndoRequest,
   ExplainRequest,
   PlanRequest,
   PresentRequest,
@@ -79,7 +81,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       enableCommandUris: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'media')],
     };
-    webview.html = this.html(webview);
+    webview.html = chatHtml(this.extensionUri, webview);
     this.disposables.push(
       webview.onDidReceiveMessage((msg: unknown) => {
         if (!isFromWebview(msg)) {
@@ -296,6 +298,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       }
       case 'apply':
         return this.apply(msg.runId);
+      case 'undo':
+        return this.undo(msg.runId);
       case 'discard':
         try {
           await this.server.require().sendRequest(DiscardRequest.type, { runId: msg.runId });
@@ -342,6 +346,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
+  private async undo(runId: string): Promise<void> {
+    const yes = 'Undo the apply';
+    const answer = await vscode.window.showWarningMessage('Put back the files this apply replaced? Files changed since the apply are left as they are and listed.', { modal: true }, yes);
+    if (answer !== yes) return;
+    try {
+      const result = await this.server.require().sendRequest(UndoRequest.type, { runId });
+      this.post({ type: 'undone', runId, restored: result.restored, skipped: result.skipped });
+      if (result.failed?.length) void vscode.window.showErrorMessage(`Paladin could not restore: ${result.failed.map((f) => `${f.path} (${f.reason})`).join(', ')}`);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Paladin: ${(err as Error).message}`);
+    }
+  }
+
   private async apply(runId: string): Promise<void> {
     try {
       const record = this.runs.get(runId);
@@ -352,35 +369,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     } catch (err) {
       void vscode.window.showErrorMessage(`Paladin: ${(err as Error).message}`);
     }
-  }
-
-  private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', 'chat.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'chat.css'));
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      "base-uri 'none'",
-      "form-action 'none'",
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Paladin</title>
-</head>
-<body>
-<main id="app" aria-label="Paladin chat"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
   }
 
   dispose(): void {

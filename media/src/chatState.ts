@@ -23,6 +23,7 @@ export interface RunView {
   presentation?: Presentation;
   applied?: { applied: string[]; skipped: { path: string; reason: string }[] };
   discarded?: boolean;
+  undone?: { restored: string[]; skipped: { path: string; reason: string }[] };
   error?: string;
 }
 

@@ -122,6 +122,12 @@ const handlers: Handlers = {
     found.run.discarded = true;
     rerender(found.turn);
   },
+  undone: (msg) => {
+    const found = findRun(msg.runId);
+    if (!found) return;
+    found.run.undone = { restored: msg.restored, skipped: msg.skipped };
+    rerender(found.turn);
+  },
   failed: (msg) => {
     const turn = findTurn(msg.turnId);
     if (!turn) return;

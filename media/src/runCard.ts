@@ -109,6 +109,7 @@ export function runFailure(r: RunResult | undefined): string | undefined {
 }
 
 function changesHeading(run: RunView, count: number): string {
+  if (run.undone) return `Changed files (${count}) — applied, then undone`;
   if (run.applied) return `Changed files (${count}) — applied to the workspace`;
   if (run.discarded) return `Changed files (${count}) — discarded; the workspace was not touched`;
   return `Changed files (${count}) — the workspace is untouched until you apply`;
@@ -131,9 +132,17 @@ function renderChanges(run: RunView): HTMLElement {
   return el;
 }
 
+function skippedText(skipped: { path: string; reason: string }[]): string {
+  return skipped.length ? ` Skipped: ${skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}` : '';
+}
+
 function settleActions(run: RunView, failure: string | undefined): HTMLElement {
+  if (run.undone) return h('p', { class: 'undone', attrs: { role: 'status' }, text: `Undone: restored ${run.undone.restored.length} file(s).${skippedText(run.undone.skipped)}` });
   if (run.applied) {
-    return h('p', { class: 'applied', attrs: { role: 'status' }, text: `Applied ${run.applied.applied.length} file(s).${run.applied.skipped.length ? ` Skipped: ${run.applied.skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}` : ''}` });
+    return h('div', {}, [
+      h('p', { class: 'applied', attrs: { role: 'status' }, text: `Applied ${run.applied.applied.length} file(s).${skippedText(run.applied.skipped)}` }),
+      h('div', { class: 'actions' }, [button('Undo', 'Put back what this apply replaced (refused for files changed since)', () => post({ type: 'undo', runId: run.runId }))]),
+    ]);
   }
   if (run.discarded) return h('p', { class: 'discarded', attrs: { role: 'status' }, text: 'Changes discarded.' });
   const untrusted = chat.status.trusted ? undefined : 'The workspace is not trusted.';

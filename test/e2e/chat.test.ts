@@ -170,7 +170,7 @@ test('output with <script>, <img onerror>, OSC escapes and command: links render
   }),
 );
 
-test('a snapshot run shows a diff, and Apply writes the file', { timeout: 150_000 }, () =>
+test('a snapshot run shows a diff, Apply writes the file, and Undo puts it back', { timeout: 180_000 }, () =>
   failWithContext('snapshot', async () => {
     const turn = await clickLens(3, 'Run in sandbox');
     await turn.locator('.risk').waitFor({ timeout: 60_000 });
@@ -194,6 +194,15 @@ test('a snapshot run shows a diff, and Apply writes the file', { timeout: 150_00
     await turn.locator('.applied').waitFor({ timeout: 30_000 });
     assert.equal(readFileSync(path.join(editor.workspace, 'notes.txt'), 'utf8'), 'changed\n');
     await editor.screenshot('snapshot-applied');
+    // Undo on the applied card puts back what the apply replaced, after asking.
+    await turn.getByRole('button', { name: /^Put back what this apply replaced/ }).click();
+    const undoDialog = editor.page.locator('.monaco-dialog-box');
+    await undoDialog.waitFor({ timeout: 30_000 });
+    await undoDialog.locator('.monaco-button', { hasText: /^Undo the apply$/ }).click();
+    await turn.locator('.undone').waitFor({ timeout: 30_000 });
+    assert.match((await turn.locator('.changes h4').textContent()) ?? '', /applied, then undone/);
+    assert.equal(readFileSync(path.join(editor.workspace, 'notes.txt'), 'utf8'), 'hello\n', 'the file is back as it was');
+    await editor.screenshot('snapshot-undone');
   }),
 );
 

@@ -3,7 +3,7 @@
 
 export const cardCommands = [
   'rm -rf ~/*', // 0: denied on the host
-  'rm -rf build', // 1: asks on the host
+  'rm -rf src', // 1: asks on the host
   'wc -c notes.txt', // 2: allowed, reads notes.txt
   'cat .env', // 3: shows a secret: the sandbox run needs approval
   "find logs -name '*.log' -exec rm {} +", // 4: deletes what find picks

@@ -37,6 +37,10 @@ class CountingExecutor implements ExecutorStage {
   async discard(runId: string) {
     this.settled.push(`discard ${runId}`);
   }
+  async undo(runId: string) {
+    this.settled.push(`undo ${runId}`);
+    return { restored: ['a.txt'], skipped: [] };
+  }
   status() {
     return this.inner.status();
   }
@@ -182,7 +186,7 @@ test('body fields named __proto__, constructor or prototype are unknown fields, 
   assert.equal(({} as Record<string, unknown>).approved, undefined);
 });
 
-test('apply and discard over the API, only for the caller\'s own runs; a failed apply is 422', async () => {
+test('apply, undo and discard over the API, only for the caller\'s own runs; a failed apply is 422', async () => {
   const run = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'touch a.txt', workspace: root, mode: 'snapshot', approved: true } });
   assert.equal(run.status, 200, run.text);
   const runId = events(run.text).at(-1)!.data.runId as string;
@@ -199,9 +203,14 @@ test('apply and discard over the API, only for the caller\'s own runs; a failed 
   const failed = await call({ port }, 'POST', `/v1/runs/${runId}/apply`, { key, body: {} });
   assert.equal(failed.status, 422);
   assert.equal(failed.json.error.code, 'apply-failed');
+  assert.equal((await call({ port }, 'POST', `/v1/runs/${runId}/undo`, { key: other })).status, 404, 'another user\'s apply cannot be undone');
+  const undone = await call({ port }, 'POST', `/v1/runs/${runId}/undo`, { key });
+  assert.equal(undone.status, 200, undone.text);
+  assert.deepEqual(undone.json, { runId, restored: ['a.txt'], skipped: [] });
   assert.equal((await call({ port }, 'POST', `/v1/runs/${runId}/discard`, { key })).status, 200);
-  assert.deepEqual(executor.settled, [`apply ${runId}`, `discard ${runId}`]);
+  assert.deepEqual(executor.settled, [`apply ${runId}`, `undo ${runId}`, `discard ${runId}`]);
   assert.ok(f.records.auditLog.rows().some((r) => r.action === 'apply' && r.resource === runId));
+  assert.ok(f.records.auditLog.rows().some((r) => r.action === 'undo' && r.resource === runId), 'the undo is audited');
 });
 
 test('the command line refuses the same folders, and never grants them to a key', async () => {

@@ -11,7 +11,7 @@ export type Auth = 'none' | 'key' | 'any';
 export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
-  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'run' | 'history' | 'auditVerify' | 'applyRun' | 'discardRun';
+  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'run' | 'history' | 'auditVerify' | 'applyRun' | 'discardRun' | 'undoRun';
   summary: string;
   /** none; key: an API key only; any: an API key or a session token. */
   auth: Auth;
@@ -160,6 +160,12 @@ export const endpoints: Endpoint[] = [
     method: 'POST', path: '/v1/runs/{runId}/discard', operationId: 'discardRun', summary: 'Drop the changes a snapshot run of yours left.', auth: 'any', quota: false,
     params: obj({ runId: runIdSchema }, ['runId']),
     response: obj({ runId: { type: 'string' }, discarded: { type: 'boolean' } }, ['runId', 'discarded']),
+    statuses: [200, ...common, 422],
+  },
+  {
+    method: 'POST', path: '/v1/runs/{runId}/undo', operationId: 'undoRun', summary: 'Put back what applying a snapshot run of yours replaced; files changed since are skipped and listed.', auth: 'any', quota: false,
+    params: obj({ runId: runIdSchema }, ['runId']),
+    response: obj({ runId: { type: 'string' }, restored: { type: 'array', items: { type: 'string' } }, skipped: { type: 'array', items: open('A file not restored: path, reason.') } }, ['runId', 'restored', 'skipped']),
     statuses: [200, ...common, 422],
   },
 ];

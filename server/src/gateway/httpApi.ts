@@ -115,6 +115,7 @@ export class ApiServer {
       auditVerify: async ({ signal }) => (options.team ? options.team.audit.verify({ signal }) : records.auditLog.verifyAsync({ signal })),
       applyRun: async (call) => settleRun(paladin, 'apply', call.actor, call.params.runId, { includeSensitive: call.body.includeSensitive === true, workspaceAllowed: (dir) => this.workspace(call, dir) }),
       discardRun: async (call) => settleRun(paladin, 'discard', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
+      undoRun: async (call) => settleRun(paladin, 'undo', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
     };
   }
 

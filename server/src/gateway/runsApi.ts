@@ -1,4 +1,4 @@
-// Applying and discarding a snapshot run's changes over the API: only for a
+// Applying, discarding and undoing a snapshot run's changes over the API: only for a
 // run the caller's user started, in a workspace the caller may still use.
 
 import type { Paladin } from '../paladin';
@@ -8,7 +8,7 @@ import { HttpError } from './httpError';
 
 export async function settleRun(
   paladin: Paladin,
-  action: 'apply' | 'discard',
+  action: 'apply' | 'discard' | 'undo',
   actor: Actor,
   runId: string,
   options: { includeSensitive?: boolean; workspaceAllowed: (dir: string) => string },
@@ -22,6 +22,7 @@ export async function settleRun(
       await paladin.discard(actor, runId);
       return { runId, discarded: true };
     }
+    if (action === 'undo') return { runId, ...(await paladin.undo(actor, runId)) };
     const result = await paladin.apply(actor, runId, { includeSensitive: options.includeSensitive });
     return { runId, ...result };
   } catch (err) {

@@ -11,6 +11,7 @@ import {
   ApplyRequest,
   CheckRequest,
   DiscardRequest,
+  UndoRequest,
   ExplainRequest,
   HistoryChangedNotification,
   HistoryOutputRequest,
@@ -182,6 +183,18 @@ export function registerHandlers(
       const { paladin, actor } = await host.get();
       try {
         return await paladin.apply(actor, params.runId, { includeSensitive: params.includeSensitive === true });
+      } finally {
+        historyChanged();
+      }
+    }),
+  );
+
+  connection.onRequest(
+    UndoRequest.type,
+    guarded('Undoing the apply', log, async (params) => {
+      const { paladin, actor } = await host.get();
+      try {
+        return await paladin.undo(actor, params.runId);
       } finally {
         historyChanged();
       }

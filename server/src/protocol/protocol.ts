@@ -130,6 +130,20 @@ export namespace ApplyRequest {
   export const type = new RequestType<Params, Result, void>(method);
 }
 
+/** client → server: put back what applying a snapshot run replaced (refused when those files changed since). */
+export namespace UndoRequest {
+  export const method = 'paladin/undo';
+  export interface Params {
+    runId: string;
+  }
+  export interface Result {
+    restored: string[];
+    skipped: { path: string; reason: string }[];
+    failed?: { path: string; reason: string }[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
 /** client → server: drop the changes of a snapshot run. */
 export namespace DiscardRequest {
   export const method = 'paladin/discard';

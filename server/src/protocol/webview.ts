@@ -88,6 +88,7 @@ export type ToWebview =
   | { type: 'presented'; runId: string; presentation: Presentation }
   | { type: 'applied'; runId: string; applied: string[]; skipped: { path: string; reason: string }[] }
   | { type: 'discarded'; runId: string }
+  | { type: 'undone'; runId: string; restored: string[]; skipped: { path: string; reason: string }[] }
   | { type: 'failed'; turnId: string; runId?: string; message: string; kind?: string }
   | { type: 'clear' };
 
@@ -107,6 +108,7 @@ export type FromWebview =
   | { type: 'openOutput'; runId: string }
   | { type: 'apply'; runId: string }
   | { type: 'discard'; runId: string }
+  | { type: 'undo'; runId: string }
   /** Add a user rule allowing exactly this command's shape (its ask only), after the host confirms. */
   | { type: 'allowShape'; turnId: string; command: string }
   | { type: 'clear' };
@@ -149,6 +151,7 @@ const toWebview: Record<ToWebview['type'], Check> = {
   presented: fields({ runId: id, presentation: fields({ format: str, lines: opt(arr), summary: opt(obj) }) }),
   applied: fields({ runId: id, applied: arr, skipped: arr }),
   discarded: fields({ runId: id }),
+  undone: fields({ runId: id, restored: arr, skipped: arr }),
   failed: fields({ turnId: id, runId: opt(id), message: str, kind: opt(str) }),
   clear: () => true,
 };
@@ -166,6 +169,7 @@ const fromWebview: Record<FromWebview['type'], Check> = {
   openOutput: fields({ runId: id }),
   apply: fields({ runId: id }),
   discard: fields({ runId: id }),
+  undo: fields({ runId: id }),
   allowShape: fields({ turnId: id, command: shortStr }),
   clear: () => true,
 };
