@@ -22,6 +22,7 @@ const files = {
     '',
   ].join('\n'),
   'README.md': ['# Demo', '', '```sh', 'cat data.json', '```', '', '```sh', 'echo changed > notes.txt', '```', ''].join('\n'),
+  'find.md': ['# Find', '', '```sh', "find . -type f -name '*.log' -printf '%s\\n'", '```', ''].join('\n'),
 };
 
 let editor: Editor;
@@ -121,6 +122,26 @@ test('hovering a command in a script and in a Markdown shell block explains it p
     await mdHover.waitFor({ timeout: 30_000 });
     assert.match((await mdHover.innerText()).replace(/\s+/g, ' '), /data\.json/);
     await editor.screenshot('hover-markdown');
+    await page.keyboard.press('Escape');
+  }),
+);
+
+test('an explanation reads the value given, without manual boilerplate, each source said once', { timeout: 120_000 }, () =>
+  failWithContext('hover-find', async () => {
+    const { page } = editor;
+    await editor.openFile('find.md');
+    const line = page.locator('.monaco-editor .view-line', { hasText: /^find\s\./ }).first();
+    await line.waitFor();
+    await line.hover({ position: { x: 6, y: 5 } });
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Paladin:' }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    // -type's text is about the value given (f), never the manual's placeholder.
+    assert.match(text, /-type[^-]*\bf\b/, text);
+    assert.doesNotMatch(text, /of type c\b|File type is X\b/, text);
+    assert.doesNotMatch(text, /True; /, 'no manual boilerplate');
+    assert.doesNotMatch(text, /\) \((manual|help|man page)/, 'never two source tags');
+    await editor.screenshot('hover-find');
     await page.keyboard.press('Escape');
   }),
 );
