@@ -71,6 +71,29 @@ export function rowHash(prevHash: string, row: Pick<AuditRow, 'id' | 'user_id' |
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
+/** The last row of a chain: what the next row links to. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** The row that follows `head` (none: the first), its details masked and canonical, its hash over the link. */
+export function nextAuditRow(head: AuditHead | undefined, actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): AuditRow {
+  const fields = {
+    id: randomUUID(),
+    user_id: actor?.userId || null,
+    action,
+    resource: resource ?? null,
+    details: canonicalJson(maskSecrets(details ?? {})),
+    ip_address: actor?.address ?? null,
+    source: actor?.source ?? null,
+    timestamp: new Date().toISOString(),
+  };
+  const prev = head?.hash ?? GENESIS_HASH;
+  return { seq: (head?.seq ?? 0) + 1, ...fields, prev_hash: prev, hash: rowHash(prev, fields) };
+}
+
+
 export class AuditLog {
   private readonly insert;
   private readonly head;
@@ -98,21 +121,8 @@ export class AuditLog {
    * serialise and never fork the chain; the signed head commits with the row.
    */
   append(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): AuditRow {
-    const detailsJson = canonicalJson(maskSecrets(details ?? {}));
     const write = this.db.transaction((): { row: AuditRow; signed: Checkpoint } => {
-      const head = this.head.get() as { seq: number; hash: string } | undefined;
-      const fields = {
-        id: randomUUID(),
-        user_id: actor?.userId || null,
-        action,
-        resource: resource ?? null,
-        details: detailsJson,
-        ip_address: actor?.address ?? null,
-        source: actor?.source ?? null,
-        timestamp: new Date().toISOString(),
-      };
-      const prev = head?.hash ?? GENESIS_HASH;
-      const row: AuditRow = { seq: (head?.seq ?? 0) + 1, ...fields, prev_hash: prev, hash: rowHash(prev, fields) };
+      const row = nextAuditRow(this.head.get() as AuditHead | undefined, actor, action, resource, details);
       this.insert.run(row);
       return { row, signed: this.signHead(row) };
     });

@@ -7,14 +7,11 @@
 // writers can never both extend the same head. The key is a file every
 // instance is given (it never goes into the database).
 
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '../protocol/types';
 import { StoreError } from '../store/database';
 import type { SqlExecutor, SqlStore } from '../store/sqlStore';
-import { GENESIS_HASH, rowHash, type AuditRow, type BrokenLink } from './audit';
+import { GENESIS_HASH, nextAuditRow, rowHash, type AuditHead, type AuditRow, type BrokenLink } from './audit';
 import { checkpointMac, checkpointValid, loadAuditKey, type Checkpoint } from './auditKey';
-import { canonicalJson } from './canonicalJson';
-import { maskSecrets } from './secretMask';
 
 export const AUDIT_APPEND_LOCK = 'paladin.audit_log';
 const KEY_SUFFIX = '.audit-key';
@@ -56,21 +53,9 @@ export class SharedAuditLog {
   }
 
   async append(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): Promise<AuditRow> {
-    const detailsJson = canonicalJson(maskSecrets(details ?? {}));
     return this.store.transaction(async (tx) => {
-      const head = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-      const fields = {
-        id: randomUUID(),
-        user_id: actor?.userId || null,
-        action,
-        resource: resource ?? null,
-        details: detailsJson,
-        ip_address: actor?.address ?? null,
-        source: actor?.source ?? null,
-        timestamp: new Date().toISOString(),
-      };
-      const prev = head?.hash ?? GENESIS_HASH;
-      const row: AuditRow = { seq: (head?.seq ?? 0) + 1, ...fields, prev_hash: prev, hash: rowHash(prev, fields) };
+      const head = await tx.get<AuditHead>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+      const row = nextAuditRow(head, actor, action, resource, details);
       await tx.run(`INSERT INTO audit_log (${ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         row.seq, row.id, row.user_id, row.action, row.resource, row.details, row.ip_address, row.source, row.timestamp, row.prev_hash, row.hash,
       ]);
