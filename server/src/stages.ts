@@ -15,6 +15,7 @@ import type {
   RunResult,
   WorkspaceMode,
 } from './protocol/types';
+import type { AuditRow, AuditRowsQuery, HistoryEntry, HistoryFilter, StoredOutput, VerifyReport } from './recordTypes';
 
 /** policy/: parse the command and evaluate the Rego policy on its facts. */
 export interface PolicyStage {
@@ -120,7 +121,12 @@ export interface HistoryRecord {
   status: string;
 }
 
-/** records/: history and the tamper-evident audit log. */
+/**
+ * records/: history and the tamper-evident audit log. Every front reads
+ * records through the read side below (never through a store of its own), so
+ * that where the records live (SQLite on one machine, PostgreSQL in team mode)
+ * is the stage's business: the reads are asynchronous for that reason.
+ */
 export interface RecordsStage {
   recordPlan(entry: HistoryRecord): string;
   /** `policyDecision`: what the policy said about the command as run (allow, or ask once approved). */
@@ -131,4 +137,17 @@ export interface RecordsStage {
   /** A snapshot run's changes were applied, discarded, or an apply undone. */
   recordChanges?(runId: string, state: 'applied' | 'discarded' | 'undone'): void;
   audit(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): void;
+
+  /** History entries matching `filter`, newest first. */
+  listHistory(filter?: HistoryFilter): Promise<HistoryEntry[]>;
+  /** The same entries one at a time, for exports too long to hold at once. */
+  historyEntries(filter?: HistoryFilter): AsyncIterable<HistoryEntry>;
+  /** An entry by its id or a unique prefix of it (at least 4 characters); a RangeError when the prefix is ambiguous. */
+  historyEntry(idOrPrefix: string): Promise<HistoryEntry | undefined>;
+  /** A run's stored output by its hash; undefined when it was never kept or has expired. */
+  storedOutput(hash: string): Promise<StoredOutput | undefined>;
+  /** Audit rows in order: the last N, or those after a sequence number. */
+  auditRows(query?: AuditRowsQuery): Promise<AuditRow[]>;
+  /** Walk the audit chain and its signatures without holding up other work; "intact, N records" or the first broken link. */
+  verifyAudit(options?: { signal?: AbortSignal }): Promise<VerifyReport>;
 }

@@ -31,7 +31,7 @@ function paladinFor(fx: RecordsFixture): Paladin {
 
 before(async () => {
   f = recordsFixture({ 'api.maxBodyBytes': 2048, 'audit.checkpointEvery': 10 });
-  server = createApiServer({ paladin: paladinFor(f), records: f.records, port: 0 });
+  server = createApiServer({ paladin: paladinFor(f), port: 0 });
   shared = planner;
   const { url } = await server.listen();
   port = Number(new URL(url!).port);
@@ -203,7 +203,7 @@ test('the quota holds under 20 concurrent clients (exactly the quota succeeds), 
   const user = 'quota-user';
   fx.db.prepare("INSERT INTO users (id, email, quota_commands_per_hour) VALUES (?, 'q@localhost', 7)").run(user);
   const qkey = (await createApiKey(fx.db, { name: 'q', userId: user })).key;
-  let api = createApiServer({ paladin: paladinFor(fx), records: fx.records, port: 0 });
+  let api = createApiServer({ paladin: paladinFor(fx), port: 0 });
   let p = Number(new URL((await api.listen()).url!).port);
   try {
     const agents = Array.from({ length: 20 }, () => new http.Agent({ keepAlive: true }));
@@ -223,7 +223,7 @@ test('the quota holds under 20 concurrent clients (exactly the quota succeeds), 
     const { recordsMigrations, createRecordsStage } = await import('../../server/src/records');
     const db = openDatabase(fx.dbPath, { migrations: recordsMigrations });
     const reopened = { ...fx, db, records: createRecordsStage(db, fx.settings) };
-    api = createApiServer({ paladin: paladinFor(reopened), records: reopened.records, port: 0 });
+    api = createApiServer({ paladin: paladinFor(reopened), port: 0 });
     p = Number(new URL((await api.listen()).url!).port);
     assert.equal((await call({ port: p }, 'POST', '/v1/check', { key: qkey, body: { command: 'ls' } })).status, 429, 'the count survived the restart');
     assert.equal((await call({ port: p }, 'GET', '/v1/history', { key: qkey })).status, 200, 'reading history does not count');
@@ -237,7 +237,7 @@ test('the quota holds under 20 concurrent clients (exactly the quota succeeds), 
 test('a unix socket server is made readable by its owner only and accepts Host: localhost', async () => {
   const fx = recordsFixture();
   const socketPath = path.join(fx.dir, 'api.sock');
-  const api = createApiServer({ paladin: paladinFor(fx), records: fx.records, socket: socketPath });
+  const api = createApiServer({ paladin: paladinFor(fx), socket: socketPath });
   await api.listen();
   try {
     assert.equal(fs.statSync(socketPath).mode & 0o777, 0o600);
@@ -272,7 +272,7 @@ test('a chunked body that grows past the limit is cut off with 413 without readi
 test('a flood of refused requests is audited up to a budget per minute, the rest counted into the next record', async () => {
   const fx = recordsFixture();
   let now = Date.UTC(2026, 0, 1, 12, 0, 0);
-  const api = createApiServer({ paladin: paladinFor(fx), records: fx.records, port: 0, refusalAuditsPerMinute: 5, clock: () => now });
+  const api = createApiServer({ paladin: paladinFor(fx), port: 0, refusalAuditsPerMinute: 5, clock: () => now });
   const p = Number(new URL((await api.listen()).url!).port);
   try {
     for (let i = 0; i < 12; i++) assert.equal((await call({ port: p }, 'POST', '/v1/check', { body: { command: 'ls' }, key: 'pld_guess' + i })).status, 401);

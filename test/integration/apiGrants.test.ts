@@ -62,7 +62,7 @@ before(async () => {
   executor = new CountingExecutor();
   planner = new FakePlannerStage(policy);
   const paladin = new Paladin(f.db, f.settings, { policy, planner, executor, explainer: new FakeExplainerStage(), records: f.records });
-  server = createApiServer({ paladin, records: f.records, port: 0, workspaceRoots: [root] });
+  server = createApiServer({ paladin, port: 0, workspaceRoots: [root] });
   port = Number(new URL((await server.listen()).url!).port);
   key = (await createApiKey(f.db, { name: 'plain', userId: f.userId })).key;
 });

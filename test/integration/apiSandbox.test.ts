@@ -34,7 +34,7 @@ before(async () => {
     runEnds.emit('end', id, result);
   } };
   const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records });
-  server = createApiServer({ paladin, records: f.records, port: 0, workspaceRoots: [f.dir] });
+  server = createApiServer({ paladin, port: 0, workspaceRoots: [f.dir] });
   port = Number(new URL((await server.listen()).url!).port);
   key = (await createApiKey(f.db, { name: 'sandbox', userId: f.userId })).key;
 });

@@ -106,7 +106,7 @@ describe('POST /v1/run with the real policy', { timeout: 180_000 }, () => {
     const policy = await createPolicyStage(f.db, f.settings);
     executor = createExecutorStage(f.db, f.settings);
     const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor, explainer: new FakeExplainerStage(), records: f.records });
-    server = createApiServer({ paladin, records: f.records, port: 0, workspaceRoots: [ws] });
+    server = createApiServer({ paladin, port: 0, workspaceRoots: [ws] });
     port = Number(new URL((await server.listen()).url!).port);
     key = (await createApiKey(f.db, { name: 'verdicts', userId: f.userId, rights: ['network'] })).key;
   });

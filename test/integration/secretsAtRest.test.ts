@@ -20,7 +20,7 @@ async function runThroughApi(raw: Record<string, unknown>) {
   const f = recordsFixture(raw);
   const policy = new FakePolicyStage();
   const paladin = new Paladin(f.db, f.settings, { policy, planner: new FakePlannerStage(policy), executor: new FakeExecutorStage(), explainer: new FakeExplainerStage(), records: f.records });
-  const server = createApiServer({ paladin, records: f.records, port: 0, workspaceRoots: [f.dir] });
+  const server = createApiServer({ paladin, port: 0, workspaceRoots: [f.dir] });
   const port = Number(new URL((await server.listen()).url!).port);
   const key = (await createApiKey(f.db, { name: 'k', userId: f.userId })).key;
   const run = await call({ port }, 'POST', '/v1/run', { key, body: { command, workspace: f.dir } });

@@ -25,7 +25,7 @@ async function start(): Promise<void> {
   }
   const records = createRecordsStage(db, settings);
   const paladin = new Paladin(db, settings, { policy, planner: new FakePlannerStage(policy), executor: new FakeExecutorStage(), explainer: new FakeExplainerStage(), records });
-  const server = createApiServer({ paladin, records, port: 0 });
+  const server = createApiServer({ paladin, port: 0 });
   const { url } = await server.listen();
   process.stdout.write(JSON.stringify({ url, policy: policyName }) + '\n');
   process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -10,7 +10,6 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Paladin } from '../paladin';
 import { policyPaths, regoSources } from '../policy/policyFiles';
 import { listUserPolicies } from '../policy/userPolicies';
-import { createRecordsStage } from '../records';
 import { mcpActor, result, type ApprovalMode, type McpContext } from './mcpContext';
 import { registerRunTools } from './mcpRun';
 import { checkInput, checkOutput, explainInput, explainOutput, historyInput, historyOutput, planInput, planOutput } from './mcpSchemas';
@@ -64,8 +63,7 @@ function registerJudgingTools(ctx: McpContext): void {
     { title: 'Paladin history', description: 'What Paladin planned and ran, newest first, from every front (editor, CLI, API, agents).', inputSchema: historyInput, outputSchema: historyOutput, annotations: readOnly },
     async (args) => {
       const paladin = await ctx.paladin();
-      const history = createRecordsStage(paladin.db, paladin.settings).history;
-      const entries = history.list({ limit: args.limit ?? 20, source: args.source, search: args.search }).map((e) => ({ id: e.id, createdAt: e.createdAt, source: e.source, command: e.command, query: e.query, status: e.status, exitCode: e.exitCode, policyDecision: e.policyDecision }));
+      const entries = (await paladin.stages.records.listHistory({ limit: args.limit ?? 20, source: args.source, search: args.search })).map((e) => ({ id: e.id, createdAt: e.createdAt, source: e.source, command: e.command, query: e.query, status: e.status, exitCode: e.exitCode, policyDecision: e.policyDecision }));
       const text = entries.length === 0 ? 'No history entries match.' : entries.map((e) => `${e.createdAt}  ${e.source}  ${e.status}  ${e.command}`).join('\n');
       return result(text, { entries });
     },
@@ -93,7 +91,7 @@ function registerResources(ctx: McpContext): void {
   });
   ctx.server.registerResource('audit', 'paladin://audit/verify', { title: 'Audit log verification', description: 'Verifies the hash chain of Paladin\'s audit log now and reports whether it is intact.', mimeType: 'application/json' }, async (uri) => {
     const paladin = await ctx.paladin();
-    const report = await createRecordsStage(paladin.db, paladin.settings).auditLog.verifyAsync();
+    const report = await paladin.stages.records.verifyAudit();
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(report, null, 2) }] };
   });
 }

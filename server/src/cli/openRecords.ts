@@ -1,5 +1,6 @@
-// The store and the records stage alone, for subcommands that read or write
-// history, the audit log and keys: they need neither Docker nor the policy.
+// The CLI's composition of the store and the records stage alone, for
+// subcommands that read or write history, the audit log and keys: they need
+// neither Docker nor the policy. They read through the stage's read side.
 
 import { openStore } from '../compose';
 import { createRecordsStage, type Records } from '../records';

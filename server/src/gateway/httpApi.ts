@@ -10,7 +10,6 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import type { Paladin } from '../paladin';
-import type { Records } from '../records';
 import { parseSince } from '../records/timeSpec';
 import type { Actor, PlannerChoice, WorkspaceMode } from '../protocol/types';
 import { authenticate, createSession, endSession, type Grant } from './apiKeys';
@@ -29,8 +28,8 @@ import { coerceQuery, validate } from './schema';
 import { describeError, readJson, removeStaleSocket, sendJson } from './httpIo';
 
 export interface ApiOptions {
+  /** Records are read and written through `paladin.stages.records` (in team mode, the stage `team.records` wraps). */
   paladin: Paladin;
-  records: Records;
   /** TCP port (0 picks a free one); ignored when `socket` is set. */
   port?: number;
   socket?: string;
@@ -40,7 +39,7 @@ export interface ApiOptions {
   clock?: () => number;
   /** Folders keys without their own grant may use; default paladin.api.workspaces, else the server's working folder. */
   workspaceRoots?: string[];
-  /** Team mode: keys, sessions, quotas and the audit chain in the shared store (pass `team.records(records)` as `records`). */
+  /** Team mode: keys, sessions and quotas in the shared store (the audit chain comes with `paladin`'s records stage). */
   team?: TeamStore;
   /** Where to listen beyond 127.0.0.1, with TLS or trusted proxies (see exposure.ts); default loopback, plain HTTP. */
   exposure?: Exposure;
@@ -78,7 +77,8 @@ export class ApiServer {
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
     this.server.maxConnections = 256;
-    const { paladin, records } = options;
+    const { paladin } = options;
+    const { records } = paladin.stages;
     // Where keys and sessions live: the shared store in team mode.
     const db = options.team?.store ?? paladin.db;
     this.handlers = {
@@ -109,10 +109,10 @@ export class ApiServer {
             throw new HttpError(400, 'invalid', `query.since: ${(err as Error).message}`);
           }
         }
-        const entries = records.history.list({ userId: actor.userId, search: query.search as string | undefined, status: query.status as string | undefined, since, limit: (query.limit as number | undefined) ?? 50 });
+        const entries = await records.listHistory({ userId: actor.userId, search: query.search as string | undefined, status: query.status as string | undefined, since, limit: (query.limit as number | undefined) ?? 50 });
         return { entries };
       },
-      auditVerify: async ({ signal }) => (options.team ? options.team.audit.verify({ signal }) : records.auditLog.verifyAsync({ signal })),
+      auditVerify: async ({ signal }) => records.verifyAudit({ signal }),
       applyRun: async (call) => settleRun(paladin, 'apply', call.actor, call.params.runId, { includeSensitive: call.body.includeSensitive === true, workspaceAllowed: (dir) => this.workspace(call, dir) }),
       discardRun: async (call) => settleRun(paladin, 'discard', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
       undoRun: async (call) => settleRun(paladin, 'undo', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
@@ -355,7 +355,7 @@ export class ApiServer {
       try {
         const refusal = this.countRefusal(actor.address ?? '');
         if (refusal.write) {
-          this.options.records.audit(actor, 'api.refused', path, { status, code, reason: message, method: req.method, userAgent: req.headers['user-agent'] ?? null, ...(refusal.suppressedBefore ? { suppressedBefore: refusal.suppressedBefore } : {}) });
+          this.options.paladin.stages.records.audit(actor, 'api.refused', path, { status, code, reason: message, method: req.method, userAgent: req.headers['user-agent'] ?? null, ...(refusal.suppressedBefore ? { suppressedBefore: refusal.suppressedBefore } : {}) });
         }
       } catch {
         // The refusal still goes out; the audit failure is the server's to report.

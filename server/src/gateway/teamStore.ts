@@ -45,11 +45,26 @@ export class TeamStore {
     return appended;
   }
 
-  /** The local records stage with its audit records sent to the shared chain. */
-  records<R extends RecordsStage>(local: R): R {
-    return Object.assign(Object.create(local) as R, {
+  /**
+   * The local records stage with the audit log on the shared chain: records
+   * are appended there, and audit reads and verification read it; history
+   * and outputs stay with the local stage.
+   */
+  records(local: RecordsStage): RecordsStage {
+    return {
+      recordPlan: (entry) => local.recordPlan(entry),
+      recordRunStart: (historyId, actor, command, workspace, policyDecision) => local.recordRunStart(historyId, actor, command, workspace, policyDecision),
+      recordRunEnd: (historyId, result, output) => local.recordRunEnd(historyId, result, output),
+      recordCheck: local.recordCheck && ((historyId, actor, command, decision) => local.recordCheck!(historyId, actor, command, decision)),
+      recordChanges: local.recordChanges && ((runId, state) => local.recordChanges!(runId, state)),
       audit: (actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>) => void this.append(actor, action, resource, details),
-    });
+      listHistory: (filter) => local.listHistory(filter),
+      historyEntries: (filter) => local.historyEntries(filter),
+      historyEntry: (idOrPrefix) => local.historyEntry(idOrPrefix),
+      storedOutput: (hash) => local.storedOutput(hash),
+      auditRows: (query) => this.audit.rows(query),
+      verifyAudit: (options) => this.audit.verify(options),
+    };
   }
 
   /**

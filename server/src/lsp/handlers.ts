@@ -4,7 +4,8 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { agentActor } from '../agents/identity';
 import { RequestError } from '../kernel';
-import { stageOf, type HistoryEntry, type Records as PresenterRecords } from '../records';
+import { stageOf, type HistoryEntry } from '../records';
+import type { RecordsStage } from '../stages';
 import { outputLanguage } from '../protocol/outputLanguage';
 import {
   AllowShapeRequest,
@@ -33,12 +34,6 @@ import { guarded } from './errors';
 import { fallbackWorkspace, type PaladinHost } from './host';
 import { ChunkBatcher, OutputStore } from './outputStore';
 import { present } from './present';
-
-interface Records {
-  history(params: HistoryRequest.Params): HistoryRequest.Entry[];
-  output(id: string): HistoryOutputRequest.Result;
-  verifyAudit(): VerifyAuditRequest.Result;
-}
 
 const streamIdPattern = /^[A-Za-z0-9_.:-]{1,100}$/;
 
@@ -214,8 +209,8 @@ export function registerHandlers(
     HistoryRequest.type,
     guarded('Reading the history', log, async (params) => {
       const { paladin } = await host.get();
-      const records = recordsOf(paladin);
-      return records.history({ ...params, limit: Math.min(Math.max(params?.limit ?? 50, 1), 500) });
+      const entries = await paladin.stages.records.listHistory({ search: params?.search, status: params?.status, limit: Math.min(Math.max(params?.limit ?? 50, 1), 500) });
+      return entries.map(historyEntry);
     }),
   );
 
@@ -224,7 +219,7 @@ export function registerHandlers(
     guarded('Reading the stored output', log, async (params) => {
       if (typeof params?.id !== 'string' || params.id === '') throw new RequestError('Give the id of a history entry.', 'invalid');
       const { paladin } = await host.get();
-      return recordsOf(paladin).output(params.id);
+      return storedOutput(paladin.stages.records, params.id);
     }),
   );
 
@@ -232,7 +227,7 @@ export function registerHandlers(
     VerifyAuditRequest.type,
     guarded('Verifying the audit log', log, async () => {
       const { paladin } = await host.get();
-      return recordsOf(paladin).verifyAudit();
+      return verifyAudit(paladin.stages.records);
     }),
   );
 
@@ -248,22 +243,13 @@ export function registerHandlers(
   });
 }
 
-/** History and audit answers come from the records stage (records/). */
-function recordsOf(paladin: { stages: { records: unknown } }): Records {
-  const records = paladin.stages.records as Partial<PresenterRecords>;
-  if (!records.history || !records.auditLog) throw new RequestError('This build of Paladin cannot read history or verify the audit log.', 'unavailable');
-  const { history, auditLog } = records;
-  return {
-    history: (p) => history.list({ search: p.search, status: p.status, limit: p.limit }).map(historyEntry),
-    output: (id) => storedOutput(records as PresenterRecords, id),
-    verifyAudit: () => {
-      const report = auditLog.verify();
-      const message = report.intact
-        ? `The audit log is intact: ${report.records} records, hash chain verified in ${Math.round(report.ms)} ms.`
-        : `The audit log has been changed: ${report.firstBroken?.message ?? 'the hash chain does not verify'}.`;
-      return { intact: report.intact, records: report.records, message: [message, ...report.warnings].join(' ') };
-    },
-  };
+/** The audit log's verification, in words for the editor. */
+async function verifyAudit(records: RecordsStage): Promise<VerifyAuditRequest.Result> {
+  const report = await records.verifyAudit();
+  const message = report.intact
+    ? `The audit log is intact: ${report.records} records, hash chain verified in ${Math.round(report.ms)} ms.`
+    : `The audit log has been changed: ${report.firstBroken?.message ?? 'the hash chain does not verify'}.`;
+  return { intact: report.intact, records: report.records, message: [message, ...report.warnings].join(' ') };
 }
 
 function historyEntry(e: HistoryEntry): HistoryRequest.Entry {
@@ -287,10 +273,10 @@ function historyEntry(e: HistoryEntry): HistoryRequest.Entry {
 }
 
 /** A past run's output as stored (secrets masked at rest unless kept), for an editor tab. */
-function storedOutput(records: PresenterRecords, id: string): HistoryOutputRequest.Result {
-  const entry = records.history.get(id);
+async function storedOutput(records: RecordsStage, id: string): Promise<HistoryOutputRequest.Result> {
+  const entry = await records.historyEntry(id);
   if (!entry) throw new RequestError(`No history entry has the id ${id}.`, 'invalid');
-  const stored = entry.outputHash ? records.outputs.get(entry.outputHash) : undefined;
+  const stored = entry.outputHash ? await records.storedOutput(entry.outputHash) : undefined;
   if (!stored) {
     const why = entry.outputHash ? 'its output has expired (paladin.history.outputRetentionDays)' : entry.startedAt ? 'it printed nothing, or output is not kept (paladin.history.outputRetentionDays is 0)' : 'it has not run';
     throw new RequestError(`Paladin has no stored output for "${entry.command}": ${why}.`, 'invalid');

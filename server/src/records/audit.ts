@@ -9,6 +9,7 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../protocol/types';
+import type { AuditRow, AuditRowsQuery, BrokenLink, VerifyReport } from '../recordTypes';
 import { StoreError, type Db } from '../store/database';
 import { canonicalJson } from './canonicalJson';
 import { auditKeyPath, checkpointFilePath, checkpointMac, checkpointValid, loadAuditKey, readCheckpointFile, writeCheckpointFile, type Checkpoint } from './auditKey';
@@ -19,39 +20,7 @@ export const CHECKPOINT_MAX_AGE_MS = 10 * 60_000;
 
 const ROW_SELECT = 'SELECT seq, id, user_id, action, resource, details, ip_address, source, timestamp, prev_hash, hash FROM audit_log';
 
-export interface AuditRow {
-  seq: number;
-  id: string;
-  user_id: string | null;
-  action: string;
-  resource: string | null;
-  details: string;
-  ip_address: string | null;
-  source: string | null;
-  timestamp: string;
-  prev_hash: string;
-  hash: string;
-}
-
-export type BreakKind = 'modified' | 'deleted' | 'reordered' | 'truncated' | 'checkpoint' | 'unsigned';
-
-export interface BrokenLink {
-  seq: number;
-  id?: string;
-  kind: BreakKind;
-  message: string;
-}
-
-export interface VerifyReport {
-  intact: boolean;
-  records: number;
-  headSeq: number;
-  headHash: string;
-  checkpoints: number;
-  firstBroken?: BrokenLink;
-  warnings: string[];
-  ms: number;
-}
+export type { AuditRow, BreakKind, BrokenLink, VerifyReport } from '../recordTypes';
 
 /** The fields a row's hash covers, in canonical form. `seq` is left out: order is carried by prev_hash. */
 export function rowHash(prevHash: string, row: Pick<AuditRow, 'id' | 'user_id' | 'action' | 'resource' | 'details' | 'ip_address' | 'source' | 'timestamp'>): string {
@@ -291,7 +260,7 @@ export class AuditLog {
   }
 
   /** Rows in order, for export and tail; details parsed. */
-  rows(options: { afterSeq?: number; limit?: number; last?: number } = {}): AuditRow[] {
+  rows(options: AuditRowsQuery = {}): AuditRow[] {
     if (options.last !== undefined) {
       const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(options.last) as AuditRow[];
       return rows.reverse();

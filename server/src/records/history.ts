@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Actor, RunEnd, RunResult } from '../protocol/types';
+import type { ChangesState, HistoryEntry, HistoryFilter } from '../recordTypes';
 import type { HistoryRecord } from '../stages';
 import type { Db } from '../store/database';
 import type { OutputStore } from './outputs';
@@ -39,47 +40,7 @@ export function statusOf(end: RunEnd, exitCode: number | null): HistoryStatus {
   }
 }
 
-export interface HistoryEntry {
-  id: string;
-  userId: string;
-  source: string;
-  query: string;
-  command: string;
-  reasoning: string;
-  planner: string | null;
-  policyDecision: string | null;
-  workspace: string | null;
-  status: string;
-  exitCode: number | null;
-  outputHash: string | null;
-  outputTruncated: boolean;
-  durationMs: number | null;
-  runId: string | null;
-  message: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** The sandbox mode the run used (read-only, snapshot, live). */
-  mode: string | null;
-  /** What became of a snapshot run's changes. */
-  changes: ChangesState | null;
-  changesCount: number | null;
-  checkedAt: string | null;
-  /** The command as planned, when a person edited it before it was checked again. */
-  originalCommand: string | null;
-}
-
-export type ChangesState = 'pending' | 'applied' | 'discarded' | 'undone';
-
-export interface HistoryFilter {
-  userId?: string;
-  /** Where the entry came from: `mcp` also matches `mcp:<client name>`. */
-  source?: string;
-  search?: string;
-  status?: string;
-  since?: Date;
-  limit?: number;
-}
+export type { ChangesState, HistoryEntry, HistoryFilter } from '../recordTypes';
 
 export const historyColumns: (keyof HistoryEntry)[] = [
   'id', 'createdAt', 'userId', 'source', 'query', 'command', 'status', 'exitCode', 'durationMs', 'policyDecision', 'planner',

@@ -10,12 +10,14 @@ import type { Actor } from '../protocol/types';
 import { gatewayMigrations } from '../gateway/migrations';
 import { AuditLog } from './audit';
 import { History } from './history';
+import { localReads } from './localReads';
 import { OutputStore } from './outputs';
 import { recordMigrations } from './migrations';
 import { registerSecret } from './secretMask';
 
 export const recordsMigrations: Migration[] = [...recordMigrations, ...gatewayMigrations];
 
+/** The local records stage, with its SQLite parts for the maintenance only a local store has (checkpoints, housekeeping). */
 export interface Records extends RecordsStage {
   readonly history: History;
   readonly auditLog: AuditLog;
@@ -48,10 +50,12 @@ export function createRecordsStage(db: Db, settings: Settings, options: { housek
       // An agent's own name travels with every record it causes.
       auditLog.append(actor, action, resource, actor?.client ? { ...details, client: actor.client } : details);
     },
+    ...localReads(history, auditLog, outputs),
   };
 }
 
 export { AuditLog, GENESIS_HASH, rowHash, type AuditRow, type VerifyReport } from './audit';
+export type { AuditRowsQuery, StoredOutput } from '../recordTypes';
 export { History, historyColumns, historyStatuses, sourceLabel, statusOf, type ChangesState, type HistoryEntry, type HistoryFilter } from './history';
 export { stageOf } from './historyStage';
 export { OutputStore } from './outputs';

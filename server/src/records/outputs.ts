@@ -4,17 +4,10 @@
 
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import type { StoredOutput } from '../recordTypes';
 import type { Db } from '../store/database';
 
-export interface StoredOutput {
-  hash: string;
-  size: number;
-  storedSize: number;
-  truncated: boolean;
-  createdAt: string;
-  expiresAt: string | null;
-  data: Buffer;
-}
+export type { StoredOutput } from '../recordTypes';
 
 export class OutputStore {
   constructor(

@@ -8,23 +8,15 @@
 // instance is given (it never goes into the database).
 
 import type { Actor } from '../protocol/types';
+import type { AuditRow, AuditRowsQuery, BrokenLink, VerifyReport } from '../recordTypes';
 import { StoreError } from '../store/database';
 import type { SqlExecutor, SqlStore } from '../store/sqlStore';
-import { GENESIS_HASH, nextAuditRow, rowHash, type AuditHead, type AuditRow, type BrokenLink } from './audit';
+import { GENESIS_HASH, nextAuditRow, rowHash, type AuditHead } from './audit';
 import { checkpointMac, checkpointValid, loadAuditKey, type Checkpoint } from './auditKey';
 
 export const AUDIT_APPEND_LOCK = 'paladin.audit_log';
 const KEY_SUFFIX = '.audit-key';
 const ROW_COLUMNS = 'seq, id, user_id, action, resource, details, ip_address, source, timestamp, prev_hash, hash';
-
-export interface SharedVerifyReport {
-  intact: boolean;
-  records: number;
-  headSeq: number;
-  headHash: string;
-  checkpoints: number;
-  firstBroken?: BrokenLink;
-}
 
 /** The audit key at `file` (which must end in .audit-key); created when `create` and absent. */
 export function loadSharedAuditKey(file: string, create: boolean): Buffer | undefined {
@@ -76,7 +68,8 @@ export class SharedAuditLog {
   }
 
   /** Walk the whole chain in pages; "intact, N records" or the first broken link. */
-  async verify(options: { pageSize?: number; signal?: AbortSignal } = {}): Promise<SharedVerifyReport> {
+  async verify(options: { pageSize?: number; signal?: AbortSignal } = {}): Promise<VerifyReport> {
+    const started = performance.now();
     // Other instances append while this walk runs: checkpoints are read before
     // it and the signed head after it, so every row walked is vouched for.
     const checkpoints = await this.store.all<Checkpoint>('SELECT seq, hash, created_at AS "createdAt", mac FROM audit_checkpoints ORDER BY seq');
@@ -101,7 +94,17 @@ export class SharedAuditLog {
     const headSeq = expectedSeq - 1;
     firstBroken ??= this.checkSignatures(checkpoints, wanted, headSeq);
     firstBroken ??= await this.checkHead(headSeq);
-    return { intact: !firstBroken, records, headSeq, headHash: expectedPrev, checkpoints: checkpoints.length + 1, firstBroken };
+    return { intact: !firstBroken, records, headSeq, headHash: expectedPrev, checkpoints: checkpoints.length + 1, firstBroken, warnings: [], ms: performance.now() - started };
+  }
+
+  /** Rows in order: the last N, or those after a sequence number. */
+  async rows(options: AuditRowsQuery = {}): Promise<AuditRow[]> {
+    if (options.last !== undefined) {
+      const rows = await this.store.all<AuditRow>(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT ?`, [options.last]);
+      return rows.reverse();
+    }
+    // LIMIT ALL is PostgreSQL's; a bound larger than any log holds reads the same on both engines.
+    return this.store.all<AuditRow>(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`, [options.afterSeq ?? 0, options.limit ?? Number.MAX_SAFE_INTEGER]);
   }
 
   private checkSignatures(checkpoints: Checkpoint[], wanted: Map<number, string>, headSeq: number): BrokenLink | undefined {

@@ -2,6 +2,7 @@
 
 import * as fs from 'node:fs';
 import type { AuditRow } from '../../records';
+import type { RecordsStage } from '../../stages';
 import { csvLine } from '../../records/csv';
 import { Exit, printJson, UsageError, type CliContext, type Subcommand } from '../command';
 import { openRecords } from '../openRecords';
@@ -46,10 +47,10 @@ export const auditCommand: Subcommand = {
     if (!action || !['verify', 'export', 'tail', 'checkpoint'].includes(action)) throw new UsageError(`say what to do: verify, export, tail or checkpoint${action ? ` (not "${action}")` : ''}`);
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     const store = openRecords(ctx.settings);
-    const log = store.records.auditLog;
+    const { records } = store;
     try {
       if (action === 'verify') {
-        const report = log.verify();
+        const report = await records.verifyAudit({ signal: ctx.signal });
         if (values.json) printJson(ctx, report);
         else {
           for (const w of report.warnings) ctx.err.write(`warning: ${w}\n`);
@@ -59,7 +60,8 @@ export const auditCommand: Subcommand = {
         return report.intact ? Exit.ok : Exit.failure;
       }
       if (action === 'checkpoint') {
-        const cp = log.checkpoint();
+        // Signing the head is the local log's own maintenance, not a read.
+        const cp = records.auditLog.checkpoint();
         if (values.json) printJson(ctx, cp ?? null);
         else ctx.out.write(cp ? `Checkpoint of record #${cp.seq} (${cp.hash}).\n` : 'The audit log is empty; nothing to vouch for.\n');
         return Exit.ok;
@@ -68,15 +70,15 @@ export const auditCommand: Subcommand = {
         const format = typeof values.format === 'string' ? values.format : 'json';
         if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
         const columns: (keyof AuditRow)[] = ['seq', 'id', 'timestamp', 'user_id', 'source', 'ip_address', 'action', 'resource', 'details', 'prev_hash', 'hash'];
-        await writeExport(ctx, typeof values.output === 'string' ? values.output : undefined, (function* () {
+        await writeExport(ctx, typeof values.output === 'string' ? values.output : undefined, (async function* () {
           if (format === 'csv') {
             yield csvLine(columns);
-            for (const row of log.iterate()) yield csvLine(columns.map((c) => row[c]));
+            for await (const row of allRows(records)) yield csvLine(columns.map((c) => row[c]));
             return;
           }
           let first = true;
           yield '[';
-          for (const row of log.iterate()) {
+          for await (const row of allRows(records)) {
             yield (first ? '\n' : ',\n') + JSON.stringify(parsed(row));
             first = false;
           }
@@ -89,10 +91,10 @@ export const auditCommand: Subcommand = {
       const print = (rows: AuditRow[]) => {
         for (const row of rows) ctx.out.write(values.json ? JSON.stringify(parsed(row)) + '\n' : describe(row));
       };
-      const last = log.rows({ last: n });
+      const last = await records.auditRows({ last: n });
       print(last);
-      if (values.follow) await follow(ctx, store.db.name, last.at(-1)?.seq ?? 0, (after) => {
-        const rows = log.rows({ afterSeq: after, limit: 1000 });
+      if (values.follow) await follow(ctx, store.db.name, last.at(-1)?.seq ?? 0, async (after) => {
+        const rows = await records.auditRows({ afterSeq: after, limit: 1000 });
         print(rows);
         return rows.at(-1)?.seq ?? after;
       });
@@ -103,18 +105,32 @@ export const auditCommand: Subcommand = {
   },
 };
 
+/** Every audit row in order, read in pages. */
+async function* allRows(records: RecordsStage, pageSize = 5_000): AsyncGenerator<AuditRow> {
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const rows = await records.auditRows({ afterSeq: after, limit: pageSize });
+    yield* rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].seq;
+  }
+}
+
 /**
  * Print new records as other processes commit them, until Ctrl-C. Woken by
  * writes to the database's files; a write to the WAL can be seen a moment
  * before its commit is visible, so each wake-up reads again shortly after,
  * and a slow poll catches anything a watcher missed.
  */
-async function follow(ctx: CliContext, dbPath: string, seq: number, readAfter: (seq: number) => number): Promise<void> {
+async function follow(ctx: CliContext, dbPath: string, seq: number, readAfter: (seq: number) => Promise<number>): Promise<void> {
   const dir = fs.realpathSync(dbPath.replace(/\/[^/]*$/, '') || '.');
   const base = dbPath.replace(/^.*\//, '');
   let last = seq;
+  // One read at a time, in order: a record is never printed twice.
+  let reading = Promise.resolve();
   const read = () => {
-    last = readAfter(last);
+    reading = reading.then(async () => {
+      last = await readAfter(last);
+    }).catch((err: Error) => void ctx.err.write(`paladin audit: ${err.message}\n`));
   };
   let again: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve) => {
@@ -129,7 +145,7 @@ async function follow(ctx: CliContext, dbPath: string, seq: number, readAfter: (
       watcher.close();
       clearInterval(poll);
       clearTimeout(again);
-      resolve();
+      void reading.then(resolve);
     };
     if (ctx.signal.aborted) stop();
     ctx.signal.addEventListener('abort', stop, { once: true });

@@ -5,9 +5,9 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import type { CliContext } from '../command';
 
-export async function writeExport(ctx: CliContext, file: string | undefined, chunks: Iterable<string>): Promise<void> {
+export async function writeExport(ctx: CliContext, file: string | undefined, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
   if (!file) {
-    for (const chunk of chunks) if (!ctx.out.write(chunk)) await once(ctx.out as unknown as NodeJS.EventEmitter, 'drain');
+    for await (const chunk of chunks) if (!ctx.out.write(chunk)) await once(ctx.out as unknown as NodeJS.EventEmitter, 'drain');
     return;
   }
   const out = fs.createWriteStream(file, { mode: 0o600 });
@@ -16,7 +16,7 @@ export async function writeExport(ctx: CliContext, file: string | undefined, chu
   });
   failed.catch(() => undefined);
   const finished = once(out, 'finish');
-  for (const chunk of chunks) if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  for await (const chunk of chunks) if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
   out.end();
   await Promise.race([finished, failed]);
 }

@@ -100,15 +100,15 @@ export const historyCommand: Subcommand = {
     if (action === 'rerun') return rerun(ctx, id, values);
     const store = openRecords(ctx.settings);
     try {
-      const history = store.records.history;
+      const { records } = store;
       if (action === 'show') {
         if (!id) throw new UsageError('say which entry: paladin history show ID');
-        const entry = history.get(id);
+        const entry = await records.historyEntry(id);
         if (!entry) {
           ctx.err.write(`paladin history: no entry has the id "${id}"; \`paladin history\` lists them.\n`);
           return Exit.failure;
         }
-        const output = entry.outputHash ? store.records.outputs.get(entry.outputHash) : undefined;
+        const output = entry.outputHash ? await records.storedOutput(entry.outputHash) : undefined;
         if (values.json) {
           printJson(ctx, { ...entry, output: output ? { text: output.data.toString('utf8'), bytes: output.size, truncated: output.truncated, expiresAt: output.expiresAt } : null });
           return Exit.ok;
@@ -133,17 +133,17 @@ export const historyCommand: Subcommand = {
         if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
         const filter = filterFrom(values);
         let count = 0;
-        await writeExport(ctx, typeof values.output === 'string' ? values.output : undefined, (function* () {
+        await writeExport(ctx, typeof values.output === 'string' ? values.output : undefined, (async function* () {
           if (format === 'csv') {
             yield csvLine(historyColumns);
-            for (const e of history.iterate(filter)) {
+            for await (const e of records.historyEntries(filter)) {
               count++;
               yield csvLine(historyColumns.map((c) => e[c]));
             }
           } else {
             let first = true;
             yield '[';
-            for (const e of history.iterate(filter)) {
+            for await (const e of records.historyEntries(filter)) {
               count++;
               yield (first ? '\n' : ',\n') + JSON.stringify(e);
               first = false;
@@ -155,7 +155,7 @@ export const historyCommand: Subcommand = {
         return Exit.ok;
       }
       if (id) throw new UsageError(`unexpected argument "${id}"`);
-      const entries = history.list(filterFrom(values, 50));
+      const entries = await records.listHistory(filterFrom(values, 50));
       if (values.json) printJson(ctx, entries);
       else if (entries.length === 0) ctx.out.write('No history entries match.\n');
       else for (const e of entries) ctx.out.write(line(e));
@@ -172,10 +172,9 @@ export const historyCommand: Subcommand = {
 async function rerun(ctx: CliContext, id: string | undefined, values: Record<string, unknown>): Promise<number> {
   if (!id) throw new UsageError('say which entry: paladin history rerun ID');
   const paladin = await ctx.paladin();
-  const { createRecordsStage } = await import('../../records');
   let entry: HistoryEntry | undefined;
   try {
-    entry = createRecordsStage(paladin.db, ctx.settings).history.get(id);
+    entry = await paladin.stages.records.historyEntry(id);
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\.$/, ''));
   }

@@ -5,7 +5,6 @@ import { createApiServer } from '../../gateway/httpApi';
 import { openTeamStore } from '../../gateway/teamStore';
 import { ExposureError, resolveExposure } from '../../gateway/exposure';
 import { Paladin } from '../../paladin';
-import { createRecordsStage } from '../../records';
 import { Exit, UsageError, type Subcommand } from '../command';
 
 const help = `Usage: paladin serve [--port P] [--socket PATH] [--json]
@@ -62,10 +61,9 @@ export const serveCommand: Subcommand = {
     }
     const local = await ctx.paladin();
     const team = await openTeamStore(ctx.settings);
-    const localRecords = createRecordsStage(local.db, ctx.settings);
-    const records = team ? team.records(localRecords) : localRecords;
+    // In team mode the one records stage keeps its audit log on the shared chain.
     const paladin = team ? new Paladin(local.db, local.settings, { ...local.stages, records: team.records(local.stages.records) }) : local;
-    const server = createApiServer({ paladin, records, team, exposure, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
+    const server = createApiServer({ paladin, team, exposure, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
     let where: { url?: string; socket?: string };
     try {
       where = await server.listen();
