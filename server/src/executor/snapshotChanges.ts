@@ -57,10 +57,7 @@ export async function readArchiveChanges(
   filesDir: string,
   hooks: { onFolder?: (rel: string) => void; onOther?: OtherEntry } = {},
 ): Promise<{ entries: PendingEntry[]; seen: Set<string> }> {
-  const seen = new Set<string>();
-  const entries: PendingEntry[] = [];
-  const byName = new Map<string, { hash: string; file?: string; size?: number }>();
-  let counter = 0;
+  const changes = new ArchiveChanges(workspace, filesDir);
   const extract = tar.extract();
   const done = new Promise<void>((resolve, reject) => {
     extract.on('finish', resolve);
@@ -74,75 +71,110 @@ export async function readArchiveChanges(
       return next(new Error(`the run left more than ${MAX_SNAPSHOT_FILES} files in its copy of the workspace; no changes were kept`));
     }
     const rel = entryPath(header.name);
-    const drain = () => {
-      stream.on('end', next);
-      stream.resume();
-    };
-    if (!rel) return drain();
+    if (!rel) return drain(stream, next);
     if (header.type === 'directory') {
       hooks.onFolder?.(rel);
-      return drain();
+      return drain(stream, next);
     }
     if (!['file', 'symlink', 'link'].includes(header.type ?? '')) {
       hooks.onOther?.(rel, header);
-      return drain();
+      return drain(stream, next);
     }
-    seen.add(rel);
+    changes.seen.add(rel);
     Promise.resolve(lookup(rel)).then(
-      (before) => onEntry(rel, header, stream as unknown as EntryStream, next, before),
+      (before) => changes.onEntry(rel, header, stream as unknown as EntryStream, next, before),
       (err: Error) => {
         stream.resume();
         next(err);
       },
     );
   });
-  const onEntry = (rel: string, header: tar.Header, stream: EntryStream, next: (err?: Error | null) => void, before: ManifestEntry | undefined) => {
-    const drain = () => {
-      stream.on('end', next);
-      stream.resume();
-    };
+  archive.pipe(extract);
+  await done;
+  return { entries: changes.entries, seen: changes.seen };
+}
+
+type Next = (err?: Error | null) => void;
+
+/** Skip an entry's content, then move on to the next entry. */
+function drain(stream: { on(event: 'end', listener: () => void): unknown; resume(): unknown }, next: Next): void {
+  stream.on('end', next);
+  stream.resume();
+}
+
+/** What a file held before, as a pending entry's base. */
+function baseOf(before: ManifestEntry | undefined): PendingEntry['base'] {
+  return before ? { type: before.type, hash: before.hash, hardlinked: before.hardlinked } : undefined;
+}
+
+/** The changes read from one archive so far: entries, the paths seen, and the files kept by name (for hard links). */
+class ArchiveChanges {
+  readonly seen = new Set<string>();
+  readonly entries: PendingEntry[] = [];
+  private readonly byName = new Map<string, { hash: string; file?: string; size?: number }>();
+  private counter = 0;
+
+  constructor(
+    private readonly workspace: string,
+    private readonly filesDir: string,
+  ) {}
+
+  /** A file, link or hard link of the archive, with what the workspace held at its path before. */
+  onEntry(rel: string, header: tar.Header, stream: EntryStream, next: Next, before: ManifestEntry | undefined): void {
     const sensitive = isSensitivePath(rel) || undefined;
     if (header.type === 'symlink') {
-      const target = header.linkname ?? '';
-      const hash = sha256(target);
-      if (!(before && before.type === 'symlink' && before.hash === hash)) {
-        entries.push({
-          path: rel,
-          kind: before ? 'changed' : 'created',
-          sensitive,
-          bytes: Buffer.byteLength(target),
-          diff: `symlink ${rel} -> ${target}\n`,
-          base: before ? { type: before.type, hash: before.hash, hardlinked: before.hardlinked } : undefined,
-          next: { type: 'symlink', hash, linkTarget: target },
-        });
-      }
-      return drain();
+      this.onSymlink(rel, header.linkname ?? '', before, sensitive);
+      return drain(stream, next);
     }
     if (header.type === 'link') {
-      // A hard link inside the copy: same content as the entry it names.
-      const target = entryPath(header.linkname ?? '');
-      const known = target ? byName.get(target) : undefined;
-      if (known && !(before && before.type === 'file' && before.hash === known.hash)) {
-        // Linked to a file the run left as it was: its content was never kept, so keep the workspace's (same hash).
-        if (!known.file && target) {
-          known.file = String(counter++);
-          keepWorkspaceFile(workspace, target, known.hash, path.join(filesDir, known.file));
-        }
-        entries.push({
-          path: rel,
-          kind: before ? 'changed' : 'created',
-          sensitive,
-          bytes: known.size,
-          base: before ? { type: before.type, hash: before.hash, hardlinked: before.hardlinked } : undefined,
-          next: { type: 'file', hash: known.hash, mode: 0o644, file: known.file },
-        });
-      }
-      return drain();
+      this.onHardLink(rel, header.linkname ?? '', before, sensitive);
+      return drain(stream, next);
     }
-    // Small files are held in memory (most are unchanged and never written);
-    // past DIFF_MAX_BYTES the rest streams to disk, so memory stays bounded.
-    const file = String(counter++);
-    const target = path.join(filesDir, file);
+    this.onFile(rel, header, stream, next, before, sensitive);
+  }
+
+  private onSymlink(rel: string, target: string, before: ManifestEntry | undefined, sensitive: true | undefined): void {
+    const hash = sha256(target);
+    if (before && before.type === 'symlink' && before.hash === hash) return;
+    this.entries.push({
+      path: rel,
+      kind: before ? 'changed' : 'created',
+      sensitive,
+      bytes: Buffer.byteLength(target),
+      diff: `symlink ${rel} -> ${target}\n`,
+      base: baseOf(before),
+      next: { type: 'symlink', hash, linkTarget: target },
+    });
+  }
+
+  // A hard link inside the copy: same content as the entry it names.
+  private onHardLink(rel: string, linkname: string, before: ManifestEntry | undefined, sensitive: true | undefined): void {
+    const target = entryPath(linkname);
+    const known = target ? this.byName.get(target) : undefined;
+    if (!known || (before && before.type === 'file' && before.hash === known.hash)) return;
+    // Linked to a file the run left as it was: its content was never kept, so keep the workspace's (same hash).
+    if (!known.file && target) {
+      known.file = String(this.counter++);
+      keepWorkspaceFile(this.workspace, target, known.hash, path.join(this.filesDir, known.file));
+    }
+    this.entries.push({
+      path: rel,
+      kind: before ? 'changed' : 'created',
+      sensitive,
+      bytes: known.size,
+      base: baseOf(before),
+      next: { type: 'file', hash: known.hash, mode: 0o644, file: known.file },
+    });
+  }
+
+  /**
+   * A file's content, hashed as it streams. Small files are held in memory
+   * (most are unchanged and never written); past DIFF_MAX_BYTES the rest
+   * streams to disk, so memory stays bounded.
+   */
+  private onFile(rel: string, header: tar.Header, stream: EntryStream, next: Next, before: ManifestEntry | undefined, sensitive: true | undefined): void {
+    const file = String(this.counter++);
+    const target = path.join(this.filesDir, file);
     const h = createHash('sha256');
     let size = 0;
     let held: Buffer[] | undefined = [];
@@ -165,44 +197,40 @@ export async function readArchiveChanges(
       }
     });
     stream.on('error', next);
-    stream.on('end', () => {
-      if (out) out.end(() => onStored());
-      else onStored();
-    });
-    const onStored = () => {
+    const stored = () => {
       if (failed) return next(new Error(`could not keep ${rel} on disk`));
-      const hash = h.digest('hex');
-      if (before && before.type === 'file' && before.hash === hash) {
-        if (out) fs.rmSync(target, { force: true });
-        byName.set(rel, { hash, size });
-        return next();
-      }
-      const content = held ? Buffer.concat(held) : undefined;
-      if (content) fs.writeFileSync(target, content, { mode: 0o600 });
-      byName.set(rel, { hash, file, size });
-      const mode = (header.mode ?? 0o644) & 0o111 ? 0o755 : 0o644;
-      const entry: PendingEntry = {
-        path: rel,
-        kind: before ? 'changed' : 'created',
-        sensitive,
-        bytes: size,
-        base: before ? { type: before.type, hash: before.hash, hardlinked: before.hardlinked } : undefined,
-        next: { type: 'file', hash, mode, file },
-      };
-      // Over DIFF_MAX_BYTES: listed without a diff (neither shown nor called binary).
-      if (content) {
-        const newText = asText(content);
-        const oldText = before?.type === 'file' ? readWorkspaceText(workspace, rel, before.hash) : before ? '' : undefined;
-        if (newText === undefined || oldText === null) entry.binary = true;
-        else entry.diff = unifiedDiff(rel, oldText, newText);
-      }
-      entries.push(entry);
+      this.fileRead(rel, { file, hash: h.digest('hex'), size, mode: header.mode, held, spilled: out !== undefined }, before, sensitive);
       next();
     };
-  };
-  archive.pipe(extract);
-  await done;
-  return { entries, seen };
+    stream.on('end', () => {
+      if (out) out.end(() => stored());
+      else stored();
+    });
+  }
+
+  /** A file read to its end: unchanged (its copy dropped), or a created or changed entry with its diff. */
+  private fileRead(rel: string, read: { file: string; hash: string; size: number; mode?: number; held?: Buffer[]; spilled: boolean }, before: ManifestEntry | undefined, sensitive: true | undefined): void {
+    const { file, hash, size } = read;
+    const target = path.join(this.filesDir, file);
+    if (before && before.type === 'file' && before.hash === hash) {
+      if (read.spilled) fs.rmSync(target, { force: true });
+      this.byName.set(rel, { hash, size });
+      return;
+    }
+    const content = read.held ? Buffer.concat(read.held) : undefined;
+    if (content) fs.writeFileSync(target, content, { mode: 0o600 });
+    this.byName.set(rel, { hash, file, size });
+    const mode = (read.mode ?? 0o644) & 0o111 ? 0o755 : 0o644;
+    const entry: PendingEntry = { path: rel, kind: before ? 'changed' : 'created', sensitive, bytes: size, base: baseOf(before), next: { type: 'file', hash, mode, file } };
+    // Over DIFF_MAX_BYTES: listed without a diff (neither shown nor called binary).
+    if (content) {
+      const newText = asText(content);
+      const oldText = before?.type === 'file' ? readWorkspaceText(this.workspace, rel, before.hash) : before ? '' : undefined;
+      if (newText === undefined || oldText === null) entry.binary = true;
+      else entry.diff = unifiedDiff(rel, oldText, newText);
+    }
+    this.entries.push(entry);
+  }
 }
 
 /** A deletion of `rel`, with the old text as its diff when the workspace still holds it. */

@@ -96,8 +96,23 @@ export async function packWorkspace(
   /** Who owns the copy's entries: the sandbox user, or root for a read-only copy. */
   ownerId = 1000,
 ): Promise<{ stream: tar.Pack; manifest: Promise<Manifest> }> {
-  const uid = ownerId;
-  const gid = ownerId;
+  const stats = snapshotFiles(workspace, files, maxBytes);
+  const pack = tar.pack();
+  const manifest = (async () => {
+    try {
+      const out = await packEntries(pack, workspace, stats, ownerId, signal);
+      pack.finalize();
+      return out;
+    } catch (err) {
+      pack.destroy(err as Error);
+      throw err;
+    }
+  })();
+  return { stream: pack, manifest };
+}
+
+/** The listed files and links really inside the workspace, with their stats; throws past the size cap. */
+function snapshotFiles(workspace: string, files: string[], maxBytes: number): { rel: string; st: fs.Stats }[] {
   let total = 0;
   const stats: { rel: string; st: fs.Stats }[] = [];
   for (const rel of files) {
@@ -114,77 +129,80 @@ export async function packWorkspace(
     }
     stats.push({ rel, st });
   }
-  const pack = tar.pack();
-  const manifest = (async () => {
-    const out: Manifest = new Map();
-    const dirs = new Set<string>();
-    const addDirs = (rel: string) => {
-      const parts = rel.split('/').slice(0, -1);
-      for (let i = 1; i <= parts.length; i++) {
-        const dir = parts.slice(0, i).join('/');
-        if (dirs.has(dir)) continue;
-        dirs.add(dir);
-        pack.entry({ name: dir, type: 'directory', mode: 0o755, uid, gid });
-      }
-    };
-    try {
-      for (const { rel, st } of stats) {
-        if (signal?.aborted) throw new Error('cancelled');
-        addDirs(rel);
-        const full = path.join(workspace, rel);
-        if (st.isSymbolicLink()) {
-          const target = fs.readlinkSync(full);
-          out.set(rel, { type: 'symlink', size: 0, mode: 0o777, hash: sha256(target), linkTarget: target });
-          pack.entry({ name: rel, type: 'symlink', linkname: target, uid, gid, mode: 0o777 });
-          continue;
-        }
-        // O_NOFOLLOW: if the file became a symlink since it was listed, skip it rather than read through it.
-        let fd: number;
-        try {
-          fd = fs.openSync(full, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-        } catch {
-          continue;
-        }
-        const now = fs.fstatSync(fd);
-        if (!now.isFile() || now.ino !== st.ino) {
-          fs.closeSync(fd);
-          continue;
-        }
-        const mode = st.mode & 0o111 ? 0o755 : 0o644;
-        // Streamed in chunks, so a large file never sits whole in memory.
-        const hash = await new Promise<string>((resolve, reject) => {
-          const h = createHash('sha256');
-          const header = { name: rel, type: 'file' as const, size: now.size, mode, uid, gid, mtime: st.mtime };
-          const done = (err?: Error | null) => (err ? reject(err) : resolve(h.digest('hex')));
-          if (now.size <= SMALL_FILE) {
-            // Most files are small: one read is much cheaper than a stream.
-            let content: Buffer;
-            try {
-              content = fs.readFileSync(fd);
-            } finally {
-              fs.closeSync(fd);
-            }
-            if (content.length !== now.size) return reject(new Error(`${rel} changed while it was copied`));
-            h.update(content);
-            pack.entry(header, content, done);
-            return;
-          }
-          const entry = pack.entry(header, done);
-          const source = fs.createReadStream('', { fd, start: 0, end: now.size - 1, autoClose: true });
-          source.on('data', (chunk) => h.update(chunk as Buffer));
-          source.on('error', reject);
-          source.pipe(entry);
-        });
-        out.set(rel, { type: 'file', size: now.size, mode, hash, hardlinked: st.nlink > 1 });
-      }
-      pack.finalize();
-    } catch (err) {
-      pack.destroy(err as Error);
-      throw err;
+  return stats;
+}
+
+/** Every file and link into `pack`, each preceded by the folders above it; returns the manifest. */
+async function packEntries(pack: tar.Pack, workspace: string, stats: { rel: string; st: fs.Stats }[], owner: number, signal?: AbortSignal): Promise<Manifest> {
+  const out: Manifest = new Map();
+  const dirs = new Set<string>();
+  for (const { rel, st } of stats) {
+    if (signal?.aborted) throw new Error('cancelled');
+    const parts = rel.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (dirs.has(dir)) continue;
+      dirs.add(dir);
+      pack.entry({ name: dir, type: 'directory', mode: 0o755, uid: owner, gid: owner });
     }
-    return out;
-  })();
-  return { stream: pack, manifest };
+    const full = path.join(workspace, rel);
+    if (st.isSymbolicLink()) {
+      const target = fs.readlinkSync(full);
+      out.set(rel, { type: 'symlink', size: 0, mode: 0o777, hash: sha256(target), linkTarget: target });
+      pack.entry({ name: rel, type: 'symlink', linkname: target, uid: owner, gid: owner, mode: 0o777 });
+      continue;
+    }
+    const entry = await packFile(pack, full, rel, st, owner);
+    if (entry) out.set(rel, entry);
+  }
+  return out;
+}
+
+/** One file into `pack`, hashed on the way; undefined when it is no longer the file that was listed. */
+async function packFile(pack: tar.Pack, full: string, rel: string, st: fs.Stats, owner: number): Promise<ManifestEntry | undefined> {
+  // O_NOFOLLOW: if the file became a symlink since it was listed, skip it rather than read through it.
+  let fd: number;
+  try {
+    fd = fs.openSync(full, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  const now = fs.fstatSync(fd);
+  if (!now.isFile() || now.ino !== st.ino) {
+    fs.closeSync(fd);
+    return undefined;
+  }
+  const mode = st.mode & 0o111 ? 0o755 : 0o644;
+  const header = { name: rel, type: 'file' as const, size: now.size, mode, uid: owner, gid: owner, mtime: st.mtime };
+  const hash = await packContent(pack, header, fd, rel);
+  return { type: 'file', size: now.size, mode, hash, hardlinked: st.nlink > 1 };
+}
+
+/** The content of the open file `fd` as the entry `header`; resolves to its sha256. Closes `fd`. */
+function packContent(pack: tar.Pack, header: Partial<tar.Header> & { name: string; size: number }, fd: number, rel: string): Promise<string> {
+  // Streamed in chunks, so a large file never sits whole in memory.
+  return new Promise<string>((resolve, reject) => {
+    const h = createHash('sha256');
+    const done = (err?: Error | null) => (err ? reject(err) : resolve(h.digest('hex')));
+    if (header.size <= SMALL_FILE) {
+      // Most files are small: one read is much cheaper than a stream.
+      let content: Buffer;
+      try {
+        content = fs.readFileSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      if (content.length !== header.size) return reject(new Error(`${rel} changed while it was copied`));
+      h.update(content);
+      pack.entry(header, content, done);
+      return;
+    }
+    const entry = pack.entry(header, done);
+    const source = fs.createReadStream('', { fd, start: 0, end: header.size - 1, autoClose: true });
+    source.on('data', (chunk) => h.update(chunk as Buffer));
+    source.on('error', reject);
+    source.pipe(entry);
+  });
 }
 
 export function sha256(data: Buffer | string): string {
