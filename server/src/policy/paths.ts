@@ -124,29 +124,16 @@ function under(p: string, dir: string): boolean {
   return p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
 }
 
+type PathOptions = { dynamic: boolean; glob: boolean; pick?: boolean; nameGlob?: string };
+
 /**
  * @param raw the word as the shell would see it after quote removal; dynamic parts are `\u0000`.
- * @param quotedGlob true when glob characters were quoted (no expansion).
- */
-/**
  * `opts.pick`: the dynamic tail names some entries under the folder (find's results), so an
  * empty expansion cannot turn it into the folder itself as it can for `rm -rf /$x`.
  */
-export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefined, opts: { dynamic: boolean; glob: boolean; pick?: boolean; nameGlob?: string }): PathFact {
+export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefined, opts: PathOptions): PathFact {
   const classes = new Set<string>();
-  let text = raw;
-  let dynamic = opts.dynamic;
-  let home = false;
-  // `~+` is the working folder, `~-` the previous one (unknown here).
-  if (text === '~+' || text.startsWith('~+/')) text = '.' + text.slice(2);
-  else if (text === '~-' || text.startsWith('~-/')) text = DYNAMIC + text.slice(2);
-  if (text === '~' || text.startsWith('~/')) {
-    home = true;
-    text = '/~' + text.slice(1);
-  } else if (/^~[a-zA-Z_]/.test(text)) {
-    home = true;
-    text = '/~' + text.slice(text.indexOf('/') === -1 ? text.length : text.indexOf('/'));
-  }
+  const { text, home: tilde } = expandTilde(raw);
   // A dynamic part at the very start leaves the location unknown; later on, only the tail is unknown.
   const firstDynamic = text.indexOf(DYNAMIC);
   // `/proc/$$/environ`, `/proc/$pid/mem`: some process's environment or memory.
@@ -155,9 +142,43 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
     classes.add('unknown-location');
     return { path: showDynamic(raw), dynamic: true, glob: opts.glob, resolved: '', classes: [...classes] };
   }
+  const dynamic = opts.dynamic || firstDynamic > 0;
+  let resolved = locate(text, firstDynamic, cwd, classes);
+  // `~/..` leaves the home folder: what is above it is not known, so it is the root as far as judging goes.
+  const home = tilde && under(resolved, '/~');
+  if (resolved.startsWith('/')) resolved = inWorkspace(resolved, workspace, classes);
+  if (!classes.has('workspace') && !classes.has('unknown-location') && !classes.has('parent')) {
+    if (home || under(resolved, '/~') || /^\/home\/[^/]+/.test(resolved) || under(resolved, '/root') || /^\/Users\/[^/]+/.test(resolved)) homeClasses(classes, resolved, home, opts);
+    hostClasses(classes, resolved, opts);
+  }
+  if (classes.has('workspace')) workspaceClasses(classes, resolved, opts);
+  const base = path.posix.basename(resolved);
+  if (secretName(base, opts.glob, opts.nameGlob) && !(opts.nameGlob === undefined && SSH_PUBLIC.test(base))) classes.add('secret');
+  if (/\/(site|dist)-packages\//.test(resolved) && startupName(base, opts.glob)) classes.add('startup');
+  if (opts.glob) classes.add('glob');
+  if (opts.pick) classes.add('picked');
+  if (dynamic) classes.add('dynamic');
+  return { path: showDynamic(raw), dynamic, glob: opts.glob, resolved, classes: [...classes].sort() };
+}
+
+/** `~`, `~user`, `~+` and `~-` spelled out: the home folder as `/~`, the working folder as `.`, the previous one unknown. */
+function expandTilde(raw: string): { text: string; home: boolean } {
+  let text = raw;
+  if (text === '~+' || text.startsWith('~+/')) text = '.' + text.slice(2);
+  else if (text === '~-' || text.startsWith('~-/')) text = DYNAMIC + text.slice(2);
+  if (text === '~' || text.startsWith('~/')) return { text: '/~' + text.slice(1), home: true };
+  if (/^~[a-zA-Z_]/.test(text)) return { text: '/~' + text.slice(text.indexOf('/') === -1 ? text.length : text.indexOf('/')), home: true };
+  return { text, home: false };
+}
+
+/**
+ * Where the word's fixed part lies: an absolute path, `?/...` when the working
+ * folder is unknown, or a path relative to the workspace (`outside` and
+ * `parent` when it climbs out of it). A run-time tail is cut to its folder.
+ */
+function locate(text: string, firstDynamic: number, cwd: Cwd, classes: Set<string>): string {
   let stable = firstDynamic > 0 ? text.slice(0, firstDynamic) : text;
   if (firstDynamic > 0) {
-    dynamic = true;
     classes.add('dynamic-tail');
     // `/tmp/$x` is somewhere under /tmp; `/tm$x` is under /; `/tmp/../$x` is under /.
     stable = stable.endsWith('/') || /(^|\/)\.\.?$/.test(stable) ? stable : path.posix.dirname(stable + 'x');
@@ -171,105 +192,104 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
   } else if (cwd.kind === 'abs') {
     resolved = path.posix.normalize(path.posix.join(cwd.path, stable));
   } else {
-    const rel = path.posix.normalize(path.posix.join(cwd.rel || '.', stable));
-    if (rel === '..' || rel.startsWith('../')) {
+    resolved = path.posix.normalize(path.posix.join(cwd.rel || '.', stable));
+    if (resolved === '..' || resolved.startsWith('../')) {
       classes.add('outside');
       classes.add('parent');
       // Only `..` parts: a folder that holds the workspace itself.
-      if (/^\.\.(\/\.\.)*$/.test(rel)) classes.add('workspace-ancestor');
-      resolved = rel;
+      if (/^\.\.(\/\.\.)*$/.test(resolved)) classes.add('workspace-ancestor');
     } else {
       classes.add('workspace');
-      resolved = rel;
     }
   }
-  if (resolved.length > 1 && resolved.endsWith('/')) resolved = resolved.slice(0, -1);
-  // `~/..` leaves the home folder: what is above it is not known, so it is the root as far as judging goes.
-  if (home && !under(resolved, '/~')) home = false;
+  return resolved.length > 1 && resolved.endsWith('/') ? resolved.slice(0, -1) : resolved;
+}
 
-  if (resolved.startsWith('/')) {
-    const ws = workspace ? path.posix.normalize(workspace) : undefined;
-    if (ws && under(resolved, ws)) {
-      classes.add('workspace');
-      resolved = resolved === ws ? '.' : path.posix.relative(ws, resolved);
-    } else if (under(resolved, '/workspace')) {
-      classes.add('workspace');
-      resolved = resolved === '/workspace' ? '.' : resolved.slice('/workspace/'.length);
-    }
+/** An absolute path inside the workspace (given, or the sandbox's /workspace) made relative to it. */
+function inWorkspace(resolved: string, workspace: string | undefined, classes: Set<string>): string {
+  const ws = workspace ? path.posix.normalize(workspace) : undefined;
+  if (ws && under(resolved, ws)) {
+    classes.add('workspace');
+    return resolved === ws ? '.' : path.posix.relative(ws, resolved);
   }
-  if (!classes.has('workspace') && !classes.has('unknown-location') && !classes.has('parent')) {
-    const p = resolved;
-    if (home || under(p, '/~') || /^\/home\/[^/]+/.test(p) || under(p, '/root') || /^\/Users\/[^/]+/.test(p)) {
-      classes.add('home');
-      const inHome = p.startsWith('/~') ? p.slice(2).replace(/^\//, '') : p.replace(/^\/(home|Users)\/[^/]+\/?|^\/root\/?/, '');
-      // A pattern may also come from the working folder (`cd ~/.s?h`), not only from the word.
-      const g = GLOB.test(inHome);
-      if (home || under(p, '/~')) classes.add('own-home');
-      if ((inHome === '' && !opts.pick) || (GLOB.test(inHome.split('/')[0]) && !inHome.includes('/'))) classes.add('home-root');
-      homeFileClasses(classes, inHome, g);
-      if (inList(inHome, SECRET_HOME, g) && !(under(inHome, '.ssh') && inHome !== '.ssh' && !g && SSH_PUBLIC.test(path.posix.basename(inHome)))) classes.add('secret');
-      // A folder that holds secrets, named with a run-time tail, may be a secret too.
-      if (classes.has('dynamic-tail') && inHome !== '' && SECRET_HOME.some((s2) => under(s2, inHome) || under(inHome, s2))) classes.add('secret');
-      if (SHELL_RC.some((s2) => (g ? couldBe(inHome, s2) : inHome === s2))) classes.add('shell-rc');
-      if (inList(inHome, STARTUP_HOME, g) || (g && inHome.split('/').length === 1 && STARTUP_HOME.some((s2) => couldBe(inHome, s2)))) classes.add('startup');
-      if (inList(inHome, HISTORY_HOME, g)) classes.add('history');
-      // Folders ahead of the system's on PATH: a file there named like a known program replaces it.
-      if (['.local/bin', 'bin'].some((d) => path.posix.dirname(inHome) === d) && (isWellKnownProgram(path.posix.basename(inHome)) || (g && GLOB.test(path.posix.basename(inHome))))) classes.add('startup');
-      if (inList(inHome, ['.ssh/authorized_keys', '.ssh/authorized_keys2', '.config/autostart', '.config/systemd', '.local/share/systemd', 'Library/LaunchAgents'], g)) classes.add('persistence');
-    }
-    if (!classes.has('home') && classes.has('dynamic-tail') && HOME_HOLDERS.includes(p)) classes.add('home-hidden');
-    if (classes.has('home')) {
-      // Handled above.
-    } else if (p === '/' && classes.has('dynamic-tail') && opts.pick) {
-      // `/$x`: some path, anywhere; not the root itself.
-      classes.add('outside');
-    } else if (p === '/' || (opts.glob && /^\/[^/]*$/.test(p) && GLOB.test(p))) {
-      classes.add('root');
-    } else if (under(p, '/dev')) {
-      if (under(p, '/dev/tcp') || under(p, '/dev/udp')) classes.add('network-socket');
-      else if (PSEUDO_DEVICES.has(p) || under(p, '/dev/fd') || under(p, '/dev/shm') || under(p, '/dev/pts')) classes.add('pseudo-device');
-      else classes.add('device');
-    } else if (under(p, '/proc') && /^\/proc\/[^/]+\/(environ|mem)$/.test(p)) {
-      // Another process's environment holds its tokens; its memory holds everything.
-      classes.add('system');
-      classes.add('secret');
-    } else if (under(p, '/tmp') || under(p, '/var/tmp')) {
-      classes.add('tmp');
-    } else if (SYSTEM_DATA_DIRS.some((d) => under(p, d) && (p !== d || classes.has('dynamic-tail')))) {
-      classes.add('system-data');
-    } else if (SYSTEM_DIRS.some((d) => under(p, d))) {
-      classes.add('system');
-      if (SYSTEM_DIRS.includes(p)) classes.add('system-top');
-    } else {
-      classes.add('outside');
-    }
-    const g = GLOB.test(p);
-    if (g && classes.has('outside') && SYSTEM_DIRS.some((d) => couldBeUnder(p, d))) classes.add('system');
-    if (SECRET_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)) || (s.endsWith('_') && p.startsWith(s)))) classes.add('secret');
-    if (g && SECRET_SYSTEM_SAMPLES.some((s) => couldBe(p, s))) {
-      classes.add('secret');
-      if (p.startsWith('/proc/')) classes.add('system');
-    }
-    if (PERSISTENCE_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)))) classes.add('persistence');
-    if (under(p, '/var/log') || under(p, '/var/account') || under(p, '/run/log') || p === '/var/run/utmp' || (g && couldBeUnder(p, '/var/log'))) classes.add('logs');
-    if (/\/(site|dist)-packages\//.test(p) && startupName(path.posix.basename(p), g)) classes.add('startup');
+  if (under(resolved, '/workspace')) {
+    classes.add('workspace');
+    return resolved === '/workspace' ? '.' : resolved.slice('/workspace/'.length);
   }
-  if (classes.has('workspace')) {
-    const rel = resolved;
-    if (rel === '.' || (opts.glob && !rel.includes('/') && GLOB.test(rel))) classes.add('workspace-root');
-    if (rel === '.git' || under(rel, '.git') || /(^|\/)\.git(\/|$)/.test(rel)) {
-      classes.add('git');
-      if (/(^|\/)\.git\/(hooks|config)(\/|$)/.test(rel) || /(^|\/)\.git\/(hooks|config)$/.test(rel)) classes.add('git-config');
-    }
-    if (/(^|\/)\.vscode\//.test(rel)) classes.add('editor-config');
+  return resolved;
+}
+
+/** A path in a home folder (`/~` is the user's own): its secrets, start-up files, history and persistence. */
+function homeClasses(classes: Set<string>, p: string, home: boolean, opts: PathOptions): void {
+  classes.add('home');
+  const inHome = p.startsWith('/~') ? p.slice(2).replace(/^\//, '') : p.replace(/^\/(home|Users)\/[^/]+\/?|^\/root\/?/, '');
+  // A pattern may also come from the working folder (`cd ~/.s?h`), not only from the word.
+  const g = GLOB.test(inHome);
+  if (home || under(p, '/~')) classes.add('own-home');
+  if ((inHome === '' && !opts.pick) || (GLOB.test(inHome.split('/')[0]) && !inHome.includes('/'))) classes.add('home-root');
+  homeFileClasses(classes, inHome, g);
+  if (inList(inHome, SECRET_HOME, g) && !(under(inHome, '.ssh') && inHome !== '.ssh' && !g && SSH_PUBLIC.test(path.posix.basename(inHome)))) classes.add('secret');
+  // A folder that holds secrets, named with a run-time tail, may be a secret too.
+  if (classes.has('dynamic-tail') && inHome !== '' && SECRET_HOME.some((s2) => under(s2, inHome) || under(inHome, s2))) classes.add('secret');
+  if (SHELL_RC.some((s2) => (g ? couldBe(inHome, s2) : inHome === s2))) classes.add('shell-rc');
+  if (inList(inHome, STARTUP_HOME, g) || (g && inHome.split('/').length === 1 && STARTUP_HOME.some((s2) => couldBe(inHome, s2)))) classes.add('startup');
+  if (inList(inHome, HISTORY_HOME, g)) classes.add('history');
+  // Folders ahead of the system's on PATH: a file there named like a known program replaces it.
+  if (['.local/bin', 'bin'].some((d) => path.posix.dirname(inHome) === d) && (isWellKnownProgram(path.posix.basename(inHome)) || (g && GLOB.test(path.posix.basename(inHome))))) classes.add('startup');
+  if (inList(inHome, ['.ssh/authorized_keys', '.ssh/authorized_keys2', '.config/autostart', '.config/systemd', '.local/share/systemd', 'Library/LaunchAgents'], g)) classes.add('persistence');
+}
+
+/** A path on the host outside the workspace: which kind of place it is, then what it holds. */
+function hostClasses(classes: Set<string>, p: string, opts: PathOptions): void {
+  if (!classes.has('home') && classes.has('dynamic-tail') && HOME_HOLDERS.includes(p)) classes.add('home-hidden');
+  if (!classes.has('home')) placeClass(classes, p, opts);
+  const g = GLOB.test(p);
+  if (g && classes.has('outside') && SYSTEM_DIRS.some((d) => couldBeUnder(p, d))) classes.add('system');
+  if (SECRET_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)) || (s.endsWith('_') && p.startsWith(s)))) classes.add('secret');
+  if (g && SECRET_SYSTEM_SAMPLES.some((s) => couldBe(p, s))) {
+    classes.add('secret');
+    if (p.startsWith('/proc/')) classes.add('system');
   }
-  const base = path.posix.basename(resolved);
-  if (secretName(base, opts.glob, opts.nameGlob) && !(opts.nameGlob === undefined && SSH_PUBLIC.test(base))) classes.add('secret');
-  if (/\/(site|dist)-packages\//.test(resolved) && startupName(base, opts.glob)) classes.add('startup');
-  if (opts.glob) classes.add('glob');
-  if (opts.pick) classes.add('picked');
-  if (dynamic) classes.add('dynamic');
-  return { path: showDynamic(raw), dynamic, glob: opts.glob, resolved, classes: [...classes].sort() };
+  if (PERSISTENCE_SYSTEM.some((s) => under(p, s) || (g && couldBeUnder(p, s)))) classes.add('persistence');
+  if (under(p, '/var/log') || under(p, '/var/account') || under(p, '/run/log') || p === '/var/run/utmp' || (g && couldBeUnder(p, '/var/log'))) classes.add('logs');
+  if (/\/(site|dist)-packages\//.test(p) && startupName(path.posix.basename(p), g)) classes.add('startup');
+}
+
+/** Root, a device, a process's secrets, a temporary folder, system data, the system, or elsewhere outside. */
+function placeClass(classes: Set<string>, p: string, opts: PathOptions): void {
+  if (p === '/' && classes.has('dynamic-tail') && opts.pick) {
+    // `/$x`: some path, anywhere; not the root itself.
+    classes.add('outside');
+  } else if (p === '/' || (opts.glob && /^\/[^/]*$/.test(p) && GLOB.test(p))) {
+    classes.add('root');
+  } else if (under(p, '/dev')) {
+    if (under(p, '/dev/tcp') || under(p, '/dev/udp')) classes.add('network-socket');
+    else if (PSEUDO_DEVICES.has(p) || under(p, '/dev/fd') || under(p, '/dev/shm') || under(p, '/dev/pts')) classes.add('pseudo-device');
+    else classes.add('device');
+  } else if (under(p, '/proc') && /^\/proc\/[^/]+\/(environ|mem)$/.test(p)) {
+    // Another process's environment holds its tokens; its memory holds everything.
+    classes.add('system');
+    classes.add('secret');
+  } else if (under(p, '/tmp') || under(p, '/var/tmp')) {
+    classes.add('tmp');
+  } else if (SYSTEM_DATA_DIRS.some((d) => under(p, d) && (p !== d || classes.has('dynamic-tail')))) {
+    classes.add('system-data');
+  } else if (SYSTEM_DIRS.some((d) => under(p, d))) {
+    classes.add('system');
+    if (SYSTEM_DIRS.includes(p)) classes.add('system-top');
+  } else {
+    classes.add('outside');
+  }
+}
+
+/** A path inside the workspace: the workspace itself, its git metadata, the editor's settings. */
+function workspaceClasses(classes: Set<string>, rel: string, opts: PathOptions): void {
+  if (rel === '.' || (opts.glob && !rel.includes('/') && GLOB.test(rel))) classes.add('workspace-root');
+  if (rel === '.git' || under(rel, '.git') || /(^|\/)\.git(\/|$)/.test(rel)) {
+    classes.add('git');
+    if (/(^|\/)\.git\/(hooks|config)(\/|$)/.test(rel) || /(^|\/)\.git\/(hooks|config)$/.test(rel)) classes.add('git-config');
+  }
+  if (/(^|\/)\.vscode\//.test(rel)) classes.add('editor-config');
 }
 
 /** The folder a `cd` word moves to, relative to the current one. */

@@ -1,0 +1,153 @@
+// Readers of the places a request names: paths and file names, folders in
+// words, files by their stem, special places, file kinds and globs, destinations.
+
+import { archiveExt, kindExtensions, notAFolderName, stopWords } from './requestWords';
+import type { Reading } from './requestFacts';
+
+/** Words that look like paths or file names, and names of what exists in the workspace. */
+export function readPathWords(r: Reading): void {
+  const { text, ws, facts, isUsed } = r;
+  for (const m of text.matchAll(/(?:^|[\s(,])((?:~|\.{1,2})?\/?[\w@+-][\w./@+-]*)/g)) {
+    const word = m[1].replace(/[.,;:!?)]+$/, '');
+    const at = m.index + m[0].indexOf(m[1]);
+    if (isUsed(at) || word.length === 0) continue;
+    const wl = word.toLowerCase();
+    const rel = word.replace(/^\.\//, '').replace(/\/$/, '');
+    // A plain word ("empty", "top") names a folder only where a place is expected.
+    const bare = !/[/.]/.test(word);
+    const placed = !bare || /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
+    const existingDir = placed && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
+    const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
+    // "archive/" as typed names a folder here, not some other folder called archive deeper down.
+    const resolved = ws.files.has(rel) || ws.dirs.has(rel) || word.endsWith('/') ? rel : ws.byBase.get(rel) ?? rel;
+    const value = word.startsWith('./') || word.startsWith('/') || word.startsWith('~') ? word.replace(/\/$/, '') || '/' : resolved;
+    if (archiveExt.test(word)) facts.archives.push({ value, at, raw: word });
+    if (existingDir) {
+      facts.dirs.push({ value, at, raw: word });
+      facts.paths.push({ value, at, raw: word });
+      continue;
+    }
+    if (existingFile) {
+      facts.files.push({ value, at, raw: word });
+      facts.paths.push({ value, at, raw: word });
+      continue;
+    }
+    if (stopWords.has(wl)) continue;
+    const looksFile = /^[\w@+-][\w@+.-]*\.[A-Za-z0-9]{1,8}$/.test(word.split('/').pop() ?? '') && !word.endsWith('/') && !/^\d+(\.\d+)*$/.test(word) && !/^[\w-]+\.(com|org|net|io|dev|local)$/i.test(word);
+    const looksPath = /\//.test(word) && !/^\/\//.test(word);
+    if (looksFile) {
+      facts.files.push({ value, at, raw: word });
+      facts.paths.push({ value, at, raw: word });
+    } else if (looksPath) {
+      facts.paths.push({ value, at, raw: word });
+      facts.dirs.push({ value, at, raw: word });
+    }
+  }
+}
+
+/** "in the src folder", "under logs": a plain word after a place preposition. */
+export function readFolderAfterPreposition(r: Reading): void {
+  const { text, facts, isUsed } = r;
+  for (const m of text.matchAll(/\b(?:in|under|inside|within|into|from|of|to)\s+(?:the\s+|my\s+|folder\s+|directory\s+|dir\s+)?([\w.@+-]+)(?:\s+(?:folder|directory|dir)\b)?/gi)) {
+    const word = m[1];
+    const at = m.index + m[0].lastIndexOf(word);
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
+    const strong = /^(under|inside|within)\b/i.test(m[0]);
+    if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
+    facts.paths.push({ value: word, at, raw: word });
+    facts.dirs.push({ value: word, at, raw: word });
+  }
+}
+
+/** "the logs folder" without a preposition. */
+export function readNamedFolder(r: Reading): void {
+  const { text, facts, isUsed } = r;
+  for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
+    const word = m[1];
+    const at = m.index + m[0].indexOf(word, 3);
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
+    facts.paths.push({ value: word, at, raw: word });
+    facts.dirs.push({ value: word, at, raw: word });
+  }
+}
+
+/** "the app log", "the build script": a file named by its stem and kind. */
+export function readStemFiles(r: Reading): void {
+  const { text, ws, facts, isUsed } = r;
+  if (ws.byStem) {
+    for (const m of text.matchAll(/\b([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)\b/gi)) {
+      const stem = m[1].toLowerCase();
+      // "the app log" is app.log even when an app.py exists too.
+      const target = (m[2].toLowerCase() === 'log' ? ws.byBase.get(`${stem}.log`) : undefined) ?? ws.byStem.get(stem);
+      if (!target || stopWords.has(stem) || isUsed(m.index) || facts.files.some((f) => f.value === target)) continue;
+      const kind = m[2].toLowerCase();
+      if (kind === 'log' && !/\.log(\.|$)/.test(target)) continue;
+      facts.files.push({ value: target, at: m.index, raw: m[0] });
+      facts.paths.push({ value: target, at: m.index, raw: m[0] });
+      if (archiveExt.test(target)) facts.archives.push({ value: target, at: m.index, raw: m[0] });
+    }
+  }
+}
+
+/** Places named in words: the home folder, the root, here, the parent, the temporary folder. */
+export function readSpecialPlaces(r: Reading): void {
+  const { lower, facts } = r;
+  const specials: [RegExp, string][] = [
+    [/\b(home (folder|directory|dir)|my home)\b/, '~'],
+    [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
+    [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace))\b/, '.'],
+    [/\b(parent (folder|directory|dir))\b/, '..'],
+    [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
+  ];
+  for (const [re, value] of specials) {
+    const m = re.exec(lower);
+    if (m && !facts.paths.some((p) => p.at === m.index)) {
+      facts.paths.push({ value, at: m.index, raw: m[0] });
+      facts.dirs.push({ value, at: m.index, raw: m[0] });
+    }
+  }
+}
+
+/** File kinds ("python files", "*.py", ".log files", "files ending in .bak") and other globs. */
+export function readKinds(r: Reading): void {
+  const { text, lower, facts } = r;
+  for (const m of text.matchAll(/(?<![\w/])\*\.([\w.+-]+)|(?:^|\s)\.([A-Za-z0-9]{1,8})\b(?!\w)|\b([\w+]+)\s+(?:files?|sources?|scripts?|documents?|images?|programs?|code)\b/gi)) {
+    const ext = m[1] ?? m[2] ?? kindExtensions[(m[3] ?? '').toLowerCase()];
+    if (!ext) continue;
+    facts.exts.push({ value: ext, at: m.index, raw: m[0] });
+    facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
+  }
+  // "every log", "all the csvs": a kind without the word "files".
+  for (const m of lower.matchAll(/\b(?:every|each|all(?: the| of the)?|any|old|older)\s+(logs?|csvs?|pdfs?|backups?|scripts?|images?|jsons?|yamls?|markdowns?)\b(?!\s+(?:files?|folders?|director\w*|dirs?))/g)) {
+    const ext = kindExtensions[m[1].replace(/s$/, '')] ?? kindExtensions[m[1]];
+    if (!ext || facts.exts.some((e) => e.value === ext)) continue;
+    facts.exts.push({ value: ext, at: m.index, raw: m[0] });
+    facts.globs.push({ value: `*.${ext}`, at: m.index, raw: m[0] });
+  }
+  for (const m of text.matchAll(/(?<!\S)([\w.-]*[*?][\w.*?-]*)(?!\S)/g)) {
+    // A question mark ending a sentence is not a glob.
+    if (/^\*\.[\w.+-]+$/.test(m[1]) || /^[\w.-]+\?+$/.test(m[1])) continue;
+    facts.globs.push({ value: m[1], at: m.index, raw: m[0] });
+  }
+  for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+["']?([\w.-]+)["']?/gi)) {
+    facts.globs.push({ value: m[1] ? `${m[1]}*` : `*${m[2]}`, at: m.index, raw: m[0] });
+  }
+}
+
+/** Where something should go: "to docs_old", "into public", "as backup.txt". */
+export function readTargets(r: Reading): void {
+  const { text, facts, isUsed } = r;
+  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
+    const value = m[1].replace(/[.,;:!?]+$/, '');
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at)) continue;
+    facts.targets.push({ value, at, raw: value });
+  }
+}
+
+/** "files/directories" is a way of saying "files and folders", not a path. */
+export function dropBothKinds(r: Reading): void {
+  const { facts } = r;
+  const bothKinds = /^(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*)(?:\/(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*))+$/i;
+  for (const key of ['paths', 'dirs', 'files'] as const) facts[key] = facts[key].filter((f) => !bothKinds.test(f.value));
+}

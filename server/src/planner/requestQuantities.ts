@@ -1,0 +1,167 @@
+// Readers of a request's quantities and literals: quoted strings, URLs, sizes,
+// spans of time, columns, ports, process ids, modes, signals, sums and numbers.
+
+import { numWord, ordinals, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
+import type { Reading } from './requestFacts';
+
+function toNumber(s: string): number {
+  const n = Number(s);
+  return Number.isFinite(n) ? n : (wordNumbers[s.toLowerCase()] ?? NaN);
+}
+
+function comparator(before: string, more: RegExp, less: RegExp): '+' | '-' | '' {
+  const window = before.slice(-40);
+  const m = more.exec(window);
+  const l = less.exec(window);
+  if (m && (!l || m.index > l.index)) return '+';
+  if (l) return '-';
+  return '';
+}
+
+const moreSize = /(bigger|larger|greater|more|over|above|exceed\w*|at least|heavier|>)\W*(than)?\W*$|(bigger|larger|greater|more|over|above|exceed\w*|at least|>)\b[^.,;]*$/;
+const lessSize = /(smaller|less|under|below|at most|lighter|tinier|<)\W*(than)?\W*$|(smaller|less|under|below|at most|<)\b[^.,;]*$/;
+const moreAge = /(older|more|over|before|longer|earlier|at least|>)\b[^.,;]*$/;
+const lessAge = /(newer|within|last|past|less|recent\w*|since|under|younger|after|<)\b[^.,;]*$/;
+
+/** Quoted strings ("...", '...', `...`, “...”): taken first, so nothing inside them is read as anything else. */
+export function readQuoted(r: Reading): void {
+  const { text, facts, take } = r;
+  for (const m of text.matchAll(/"([^"]*)"|(?<![\w])'([^']+)'(?![\w])|`([^`]*)`|“([^”]*)”/g)) {
+    const value = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    if (value === '') continue;
+    facts.quoted.push({ value, at: m.index, raw: m[0], quoted: true });
+    take(m.index, m[0].length);
+  }
+}
+
+/** URLs. */
+export function readUrls(r: Reading): void {
+  const { text, facts, take, isUsed } = r;
+  for (const m of text.matchAll(/\b(?:https?|ftp):\/\/[^\s"'<>]+/gi)) {
+    if (isUsed(m.index)) continue;
+    facts.urls.push({ value: m[0].replace(/[.,;)]+$/, ''), at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
+}
+
+/** Sizes with their unit ("2 MB") and whether more or less is meant. */
+export function readSizes(r: Reading): void {
+  const { lower, facts, take, isUsed } = r;
+  for (const m of lower.matchAll(new RegExp(`\\b${numWord}\\s*(${Object.keys(sizeUnits).join('|')})\\b`, 'g'))) {
+    if (isUsed(m.index)) continue;
+    const amount = toNumber(m[1]);
+    if (!Number.isFinite(amount)) continue;
+    if (/^(a|an|one|single|couple|few)$/.test(m[1]) && m[2].length <= 2) continue;
+    facts.sizes.push({ value: m[0], at: m.index, raw: m[0], amount, unit: sizeUnits[m[2]], sign: comparator(lower.slice(0, m.index), moreSize, lessSize) });
+    take(m.index, m[0].length);
+  }
+}
+
+/** Spans of time ("3 days", "last week") and whether older or newer is meant. */
+export function readDurations(r: Reading): void {
+  const { lower, facts, take, isUsed } = r;
+  for (const m of lower.matchAll(new RegExp(`\\b${numWord}?\\s*(${Object.keys(timeUnits).join('|')})\\b`, 'g'))) {
+    if (isUsed(m.index)) continue;
+    if (m[1] === undefined && !/\b(a|an|one|last|past|this|per|every)\s*$/.test(lower.slice(0, m.index))) continue;
+    if (m[1] === undefined && /^(s|h|min|sec)$/.test(m[2])) continue;
+    const amount = m[1] === undefined ? 1 : toNumber(m[1]);
+    facts.durations.push({ value: m[0].trim(), at: m.index, raw: m[0], amount, unit: m[2], sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
+    take(m.index, m[0].length);
+  }
+  for (const m of lower.matchAll(/\b(today|yesterday|this week|last week|fortnight)\b/g)) {
+    if (isUsed(m.index)) continue;
+    const amount = { today: 1, yesterday: 2, 'this week': 7, 'last week': 7, fortnight: 14 }[m[1]] as number;
+    facts.durations.push({ value: m[1], at: m.index, raw: m[0], amount, unit: 'days', sign: comparator(lower.slice(0, m.index), moreAge, /$^/) || '-' });
+    take(m.index, m[0].length);
+  }
+}
+
+/** Columns by position ("the second column", "field 3"). */
+export function readColumns(r: Reading): void {
+  const { lower, facts, take, isUsed } = r;
+  for (const m of lower.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(column|field|col|word)s?\b|\b(column|field|col)\s+(?:number\s+)?(\d+)\b/g)) {
+    if (isUsed(m.index)) continue;
+    const n = m[1] ? ordinals[m[1]] ?? parseInt(m[1], 10) : parseInt(m[4], 10);
+    facts.columns.push({ value: n === -1 ? 'NF' : String(n), at: m.index, raw: m[0], amount: n });
+    take(m.index, m[0].length);
+  }
+}
+
+/** Columns by name ("the amount column", "by age"). */
+export function readColumnNames(r: Reading): void {
+  const { lower, facts } = r;
+  for (const m of lower.matchAll(/\b(?:the\s+)?([a-z_][\w-]*)\s+(?:column|field|col)\b|\b(?:column|field)\s+(?:called\s+|named\s+)?([a-z_][\w-]*)|\bby\s+(?:the\s+)?([a-z_][\w-]*)\b/g)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (ordinals[name] !== undefined || stopWords.has(name) || /^(number|first|second|third|each|every|one|that|this)$/.test(name)) continue;
+    facts.columnNames.push({ value: name, at: m.index, raw: m[0] });
+  }
+}
+
+/** Port numbers ("port 8080", ":3000"). */
+export function readPorts(r: Reading): void {
+  const { text, facts, take, isUsed } = r;
+  for (const m of text.matchAll(/\bport\s*(?:number\s*)?(\d{1,5})\b|(?<![\w.]):(\d{2,5})\b/gi)) {
+    if (isUsed(m.index)) continue;
+    const n = parseInt(m[1] ?? m[2], 10);
+    if (n < 1 || n > 65535) continue;
+    facts.ports.push({ value: String(n), at: m.index, raw: m[0], amount: n });
+    take(m.index, m[0].length);
+  }
+}
+
+/** Process ids ("pid 1234"). */
+export function readPids(r: Reading): void {
+  const { lower, facts, take, isUsed } = r;
+  for (const m of lower.matchAll(/\b(?:pid|process id|process)\s*(?:number\s*)?#?(\d{1,7})\b/g)) {
+    if (isUsed(m.index)) continue;
+    facts.pids.push({ value: m[1], at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
+}
+
+/** File modes (755, u+x) and the words for them (executable, read-only, private). */
+export function readModes(r: Reading): void {
+  const { text, lower, facts, take, isUsed } = r;
+  for (const m of text.matchAll(/(?<![\w/.-])([0-7]{3,4}|[ugoa]*[+=-][rwxXst]+)(?![\w/.-])/g)) {
+    if (isUsed(m.index) || (/^\d/.test(m[1]) && !/\b(chmod|mode|permission|permissions|perms)\b/.test(lower))) continue;
+    facts.modes.push({ value: m[1], at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
+  const modeWords: [RegExp, string][] = [[/\bexecutable\b/, '+x'], [/\bread[- ]only\b/, 'a-w'], [/\bwritable\b/, 'u+w'], [/\bprivate\b/, '600']];
+  for (const [re, value] of modeWords) {
+    const m = re.exec(lower);
+    if (m) facts.modes.push({ value, at: m.index, raw: m[0] });
+  }
+}
+
+/** Signals by name, and "force" or "hard" as KILL. */
+export function readSignals(r: Reading): void {
+  const { text, lower, facts } = r;
+  for (const m of text.matchAll(/\b(?:SIG)?(TERM|KILL|HUP|INT|QUIT|USR1|USR2|STOP|CONT)\b/g)) facts.signals.push({ value: m[1], at: m.index, raw: m[0] });
+  for (const m of lower.matchAll(/\b(force(?:fully|d)?|hard)\b/g)) facts.signals.push({ value: 'KILL', at: m.index, raw: m[0] });
+}
+
+/** Arithmetic in words ("144 divided by 12" is 144 / 12), for an expression slot. */
+export function readArithmetic(r: Reading): void {
+  const { lower, facts, take, isUsed } = r;
+  const ops: Record<string, string> = { times: '*', 'multiplied by': '*', x: '*', '*': '*', plus: '+', '+': '+', minus: '-', '-': '-', 'divided by': '/', over: '/', '/': '/', 'to the power of': '^', '^': '^', modulo: '%', mod: '%', '%': '%' };
+  const arith = /(\d+(?:\.\d+)?)\s*(times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)\s*(\d+(?:\.\d+)?)((?:\s*(?:times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)\s*\d+(?:\.\d+)?)*)/gi;
+  for (const m of lower.matchAll(arith)) {
+    // "2024-02-29", "lines 5-10" and "1920x1080" are not sums.
+    if (isUsed(m.index) || /\d(?:-|x)\d/.test(m[0])) continue;
+    const expr = m[0].replace(/(times|multiplied by|x|\*|plus|\+|minus|-|divided by|over|\/|to the power of|\^|modulo|mod|%)/g, (op) => ` ${ops[op]} `).replace(/\s+/g, ' ').trim();
+    facts.strings.push({ value: expr, at: m.index, raw: m[0] });
+    take(m.index, m[0].length);
+  }
+}
+
+/** Plain numbers not already part of another fact. */
+export function readNumbers(r: Reading): void {
+  const { lower, facts, isUsed } = r;
+  for (const m of lower.matchAll(new RegExp(`(?<![\\w.:/-])${numWord}(?![\\w.:/-]|\\.\\d)`, 'g'))) {
+    if (isUsed(m.index) || /^(a|an|single|couple|few)$/.test(m[1])) continue;
+    const amount = toNumber(m[1]);
+    if (!Number.isInteger(amount)) continue;
+    facts.numbers.push({ value: String(amount), at: m.index, raw: m[0], amount });
+  }
+}
