@@ -14,7 +14,7 @@ export async function probeOllama(url: string, model: string, signal: AbortSigna
   const response = await fetch(new URL('/api/tags', url), { signal });
   if (!response.ok) throw new Error(`GET /api/tags answered ${response.status}`);
   const body = (await response.json()) as { models?: { name?: string; model?: string }[] };
-  const names = (body.models ?? []).flatMap((m) => [m.name, m.model]).filter((n): n is string => typeof n === 'string');
+  const names = [...new Set((body.models ?? []).map((m) => m.name ?? m.model).filter((n): n is string => typeof n === 'string'))];
   const has = names.some((n) => n === model || n === `${model}:latest` || `${n}:latest` === model);
   if (!has) throw new Error(`the model "${model}" is not on this host (run \`ollama pull ${model}\` there)`);
   return `${names.length} model(s), ${model} among them`;
