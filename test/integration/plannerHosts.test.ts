@@ -168,6 +168,7 @@ test('all endpoints down: the embedded planner answers and every endpoint\'s rea
   assert.deepEqual(result.skipped.map((s) => s.planner), ['ollama', 'ollama', 'openai', 'openai']);
   assert.ok(result.skipped.some((s) => /answered 500: boom/.test(s.reason)));
   assert.equal(result.skipped.filter((s) => /not reachable/.test(s.reason)).length, 3);
+  assert.deepEqual(result.skipped.map((s) => s.endpoint), ['ollama', 'ollama-2', 'openai', 'openai-2'], 'each failure names its endpoint');
 });
 
 test('paladin planner status: each endpoint with its breaker, load and probe; exit 1 when none answers', async () => {
@@ -193,6 +194,17 @@ test('paladin planner status: each endpoint with its breaker, load and probe; ex
     assert.equal(down.code, 1);
     assert.match(down.out, /No model endpoint answers: plans come from Paladin's embedded planner/);
     assert.equal((await runCli(['planner', 'stats'])).code, 2);
+
+    // A plan answered by the embedded planner because every host failed: the audit record says why.
+    const dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-hosts-cli-')), 'paladin.db');
+    process.env.PALADIN_OLLAMA_HOSTS = `${gone},${await closedUrl()}`;
+    const plan = await runCli(['plan', '--json', '--workspace', workspace, 'list the files here'], dbPath);
+    assert.equal(plan.code, 0, plan.err);
+    assert.equal(JSON.parse(plan.out).planner, 'embedded');
+    const rows = JSON.parse((await runCli(['audit', 'export', '--format', 'json'], dbPath)).out) as { action: string; details: { skipped?: { endpoint: string; reason: string }[] } }[];
+    const { details } = rows.find((r) => r.action === 'plan')!;
+    assert.deepEqual(details.skipped?.map((s) => s.endpoint), ['ollama', 'ollama-2']);
+    assert.match(details.skipped?.[0].reason ?? '', /not reachable/);
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);

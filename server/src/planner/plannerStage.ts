@@ -76,7 +76,8 @@ export class Planner implements PlannerStage {
   private async startExternalIndex(): Promise<void> {
     const model = this.settings.ollama.embedModel;
     if (!model) return;
-    const embedder = new OllamaEmbedder({ url: this.settings.ollama.url, model, timeoutMs: this.settings.planner.timeoutMs });
+    // Embeddings go to one host (the first listed): vectors from different hosts must come from the same model.
+    const embedder = new OllamaEmbedder({ url: this.settings.ollama.hosts[0]?.url ?? this.settings.ollama.url, model, timeoutMs: this.settings.planner.timeoutMs });
     this.external = { embedder, ready: this.store.isComplete(embedder.id) };
     if (this.external.ready) return;
     try {
@@ -203,7 +204,7 @@ export class Planner implements PlannerStage {
       return final;
     }
     // Cache what a retry would answer the same way: not a fallback forced by a failing model.
-    const forcedFallback = final.planner === 'embedded' && skipped.some((x) => !/^no /.test(x.reason));
+    const forcedFallback = final.planner === 'embedded' && skipped.some((x) => x.endpoint !== undefined);
     if (!forcedFallback) {
       this.cache.batch(() => {
         this.cache.putExact(request, parts, { ...final, historyId: undefined });

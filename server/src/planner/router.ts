@@ -33,10 +33,11 @@ export async function routeToModels(
     if (kind === 'embedded') break;
     const pool = pools.get(kind);
     if (!pool) continue;
-    const say = (e: ModelEndpoint, reason: string) => skipped.push({ planner: kind, reason: pool.endpoints.length > 1 ? `${e.name} (${e.provider.endpoint}): ${reason}` : reason });
+    const say = (e: ModelEndpoint, reason: string, failed = true) =>
+      skipped.push({ planner: kind, reason: pool.endpoints.length > 1 ? `${e.name} (${e.provider.endpoint}): ${reason}` : reason, ...(failed ? { endpoint: e.name } : {}) });
     for (const e of pool.endpoints) {
       const why = e.provider.notConfigured();
-      if (why) say(e, why);
+      if (why) say(e, why, false);
     }
     const tried = new Set<ModelEndpoint>();
     for (const endpoint of pool.ranked()) {
