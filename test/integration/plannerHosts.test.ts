@@ -134,6 +134,23 @@ test('background probes mark a host down and feed its breaker, on their own time
   assert.ok(up.requests.some((r) => r.method === 'GET' && r.path === '/api/tags'));
 });
 
+test('OpenAI-compatible endpoints are probed with GET /models and their own key', async () => {
+  const api = await startOpenAiStandIn({ apiKey: 'sk-right', models: ['g'] });
+  servers.push(api);
+  const endpoints = [
+    { name: 'right', baseUrl: api.url, model: 'g', apiKeyEnv: 'RIGHT' },
+    { name: 'wrong', baseUrl: api.url, model: 'g', apiKeyEnv: 'WRONG' },
+  ];
+  const p = planner({ 'openai.endpoints': endpoints }, { env: { RIGHT: 'sk-right', WRONG: 'sk-wrong' } });
+  await p.endpoints.probeNow();
+  const byName = new Map(p.endpointStates().map((s) => [s.name, s]));
+  assert.equal(byName.get('right')?.up, true);
+  assert.equal(byName.get('wrong')?.up, false);
+  assert.match(byName.get('wrong')?.lastProbe?.detail ?? '', /refused the API key \(401\)/);
+  assert.ok(api.requests.every((r) => r.method === 'GET' && r.path === '/v1/models'), 'a probe takes no model time');
+  assert.deepEqual(api.requests.map((r) => r.headers.authorization).sort(), ['Bearer sk-right', 'Bearer sk-wrong']);
+});
+
 test('all Ollama hosts down: the OpenAI-compatible endpoints answer, each with its own key', async () => {
   const [goneA, goneB] = [await closedUrl(), await closedUrl()];
   const first = await startOpenAiStandIn({ apiKey: 'sk-first', chat: () => ({ status: 503, message: 'overloaded' }) });
