@@ -117,6 +117,8 @@ test('an endpoint its probe found down is tried last, even when idle', () => {
   b.begin();
   assert.equal(a.breaker.state, 'closed', 'one failed probe is below the threshold');
   assert.deepEqual(pool.ranked().map((e) => e.name), ['h2', 'h1']);
+  a.begin()('ok');
+  assert.equal(a.up, true, 'a good answer marks it up again before the next probe');
 });
 
 test('unconfigured endpoints are never ranked', () => {

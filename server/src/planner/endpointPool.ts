@@ -4,7 +4,7 @@
 // Ranking, most important first:
 //   1. a circuit that lets requests through (closed, or half-open with its
 //      one trial free); an open circuit is not tried at all;
-//   2. up by its last health probe before down (a down host with a closed
+//   2. up (by its last probe or answer) before down (a down host with a closed
 //      circuit is still tried, last: one failed probe may be a blip);
 //   3. fewer requests in flight;
 //   4. lower recent answer time, when the two differ by more than a tenth;

@@ -23,7 +23,7 @@ export interface EndpointState {
   /** Why it cannot be used at all (no model, no key); absent when configured. */
   notConfigured?: string;
   breaker: CircuitState;
-  /** The last probe's verdict: true up, false down, undefined not probed yet. */
+  /** The last probe's verdict (a good answer also counts as up): true up, false down, undefined not known yet. */
   up?: boolean;
   /** Requests sent to it and not yet finished. */
   inFlight: number;
@@ -75,6 +75,8 @@ export class ModelEndpoint {
         this.failures++;
         return;
       }
+      // A real answer is better evidence than the last probe.
+      this.up = true;
       const ms = Math.max(0, this.now() - started);
       this.latencyMs = this.latencyMs === 0 ? ms : Math.round((1 - LATENCY_WEIGHT) * this.latencyMs + LATENCY_WEIGHT * ms);
     };
