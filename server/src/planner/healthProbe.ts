@@ -11,7 +11,7 @@ export const PROBE_TIMEOUT_MS = 5_000;
 
 /** Ollama is up when /api/tags answers and lists the model (`name` or `name:latest`). */
 export async function probeOllama(url: string, model: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(new URL('/api/tags', url), { signal });
+  const response = await fetch(`${url.replace(/\/+$/, '')}/api/tags`, { signal });
   if (!response.ok) throw new Error(`GET /api/tags answered ${response.status}`);
   const body = (await response.json()) as { models?: { name?: string; model?: string }[] };
   const names = [...new Set((body.models ?? []).map((m) => m.name ?? m.model).filter((n): n is string => typeof n === 'string'))];
