@@ -17,6 +17,12 @@ import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase, type Db } from '../../server/src/store/database';
 import { startOllamaStandIn } from '../support/ollamaStandIn';
 import { startOpenAiStandIn } from '../support/openaiStandIn';
+import { createApiKey } from '../../server/src/gateway/apiKeys';
+import { createApiServer } from '../../server/src/gateway/httpApi';
+import { Paladin } from '../../server/src/paladin';
+import { call } from '../support/apiClient';
+import { FakeExecutorStage, FakeExplainerStage } from '../support/fakeStages';
+import { recordsFixture } from '../support/recordsFixture';
 import { runCli } from '../support/runCli';
 import type { StandIn } from '../support/standInHttp';
 import { waitFor } from '../support/waitFor';
@@ -225,5 +231,30 @@ test('paladin planner status: each endpoint with its breaker, load and probe; ex
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
+  }
+});
+
+test('GET /v1/planner/endpoints: each endpoint\'s state for a key holder, never without a key', async () => {
+  const up = await ollama({ chat: () => answer('ls') });
+  const fx = recordsFixture({ 'ollama.hosts': [up.url, await closedUrl()], 'ollama.model': 'm', 'planner.probeIntervalSeconds': 0 }, { allStages: true });
+  const real = new Planner(fx.db, fx.settings, policy);
+  planners.push(real);
+  const paladin = new Paladin(fx.db, fx.settings, { policy, planner: real, executor: new FakeExecutorStage(), explainer: new FakeExplainerStage(), records: fx.records });
+  const api = createApiServer({ paladin, records: fx.records, port: 0 });
+  try {
+    const port = Number(new URL((await api.listen()).url!).port);
+    const key = (await createApiKey(fx.db, { name: 'k', userId: fx.userId })).key;
+    assert.equal((await call({ port }, 'GET', '/v1/planner/endpoints')).status, 401);
+    await real.endpoints.probeNow();
+    await real.plan({ request: 'list the files here', workspace });
+    const r = await call({ port }, 'GET', '/v1/planner/endpoints', { key });
+    assert.equal(r.status, 200);
+    const states = r.json.endpoints as { name: string; url: string; up?: boolean; breaker: string; requests: number }[];
+    assert.deepEqual(states.map((s) => [s.name, s.up, s.breaker]), [['ollama', true, 'closed'], ['ollama-2', false, 'closed'], ['openai', undefined, 'closed']]);
+    assert.equal(states[0].url, up.url);
+    assert.equal(states[0].requests, 1, 'the plan went to the host that is up');
+  } finally {
+    await api.close();
+    fx.close();
   }
 });
