@@ -130,7 +130,8 @@ test('a failing host opens its breaker and traffic moves to the others; probes b
 test('background probes mark a host down and feed its breaker, on their own timer', async () => {
   const up = await ollama({ chat: () => answer('ls') });
   const gone = await closedUrl();
-  const p = planner({ 'ollama.hosts': [up.url, gone], 'planner.probeIntervalSeconds': 1 }, { breakerThreshold: 2 });
+  const modelless = await ollama({ models: ['another-model'], chat: () => answer('ls') });
+  const p = planner({ 'ollama.hosts': [up.url, gone, modelless.url], 'planner.probeIntervalSeconds': 1 }, { breakerThreshold: 2 });
   const state = (url: string) => p.endpointStates().find((s) => s.url === url)!;
   await waitFor(() => state(gone).breaker === 'open', 'two failed probes open the unreachable host\'s circuit', 15_000);
   assert.equal(state(gone).up, false);
@@ -138,6 +139,10 @@ test('background probes mark a host down and feed its breaker, on their own time
   assert.equal(state(up.url).up, true);
   assert.equal(state(up.url).breaker, 'closed');
   assert.ok(up.requests.some((r) => r.method === 'GET' && r.path === '/api/tags'));
+  // A host that answers without the model is down (ranked last) but its breaker is left to the requests.
+  assert.equal(state(modelless.url).up, false);
+  assert.match(state(modelless.url).lastProbe?.detail ?? '', /the model "m" is not on this host \(run `ollama pull m` there\)/);
+  assert.equal(state(modelless.url).breaker, 'closed');
 });
 
 test('OpenAI-compatible endpoints are probed with GET /models and their own key', async () => {

@@ -9,6 +9,15 @@ import type { ModelEndpoint } from './modelEndpoint';
 /** The longest a probe waits for its answer. */
 export const PROBE_TIMEOUT_MS = 5_000;
 
+/**
+ * The host answers but cannot serve (its model is not there): it is marked
+ * down and ranked last, but its breaker is left to the requests, whose 404
+ * says what to pull. An unreachable or failing host counts against it.
+ */
+export class ModelMissing extends Error {
+  override name = 'ModelMissing';
+}
+
 /** Ollama is up when /api/tags answers and lists the model (`name` or `name:latest`). */
 export async function probeOllama(url: string, model: string, signal: AbortSignal): Promise<string> {
   const response = await fetch(`${url.replace(/\/+$/, '')}/api/tags`, { signal });
@@ -16,7 +25,7 @@ export async function probeOllama(url: string, model: string, signal: AbortSigna
   const body = (await response.json()) as { models?: { name?: string; model?: string }[] };
   const names = [...new Set((body.models ?? []).map((m) => m.name ?? m.model).filter((n): n is string => typeof n === 'string'))];
   const has = names.some((n) => n === model || n === `${model}:latest` || `${n}:latest` === model);
-  if (!has) throw new Error(`the model "${model}" is not on this host (run \`ollama pull ${model}\` there)`);
+  if (!has) throw new ModelMissing(`the model "${model}" is not on this host (run \`ollama pull ${model}\` there)`);
   return `${names.length} model(s), ${model} among them`;
 }
 
@@ -57,7 +66,7 @@ export class HealthProber {
       const detail = await endpoint.provider.probe(signal);
       if (!this.stopped.signal.aborted) endpoint.probed(true, Math.round(performance.now() - started), detail);
     } catch (err) {
-      if (!this.stopped.signal.aborted) endpoint.probed(false, Math.round(performance.now() - started), probeError(err, signal));
+      if (!this.stopped.signal.aborted) endpoint.probed(false, Math.round(performance.now() - started), probeError(err, signal), !(err instanceof ModelMissing));
     } finally {
       this.running.delete(endpoint);
     }

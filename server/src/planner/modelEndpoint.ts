@@ -82,12 +82,12 @@ export class ModelEndpoint {
     };
   }
 
-  /** Record a health probe's result and feed it to the breaker. */
-  probed(ok: boolean, ms: number, detail: string): void {
+  /** Record a health probe's result and feed it to the breaker (a failure only when `countsAsFailure`). */
+  probed(ok: boolean, ms: number, detail: string, countsAsFailure = true): void {
     this.up = ok;
     this.lastProbe = { at: new Date(this.now()).toISOString(), ok, ms, detail };
     if (ok) this.breaker.probeSucceeded();
-    else this.breaker.failure(`health probe: ${detail}`);
+    else if (countsAsFailure) this.breaker.failure(`health probe: ${detail}`);
   }
 
   state(): EndpointState {
