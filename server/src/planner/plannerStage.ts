@@ -327,7 +327,7 @@ export class Planner implements PlannerStage {
       const open = configured.filter((e) => e.breaker.state === 'open');
       const next = configured.find((e) => e.breaker.available());
       if (configured.length === 0) notes.push(`${name}: ${pool.endpoints[0].provider.notConfigured()}`);
-      else if (!next) notes.push(`${name}: ${open.length > 1 ? `all ${open.length} endpoints have an open circuit` : open[0].breaker.describe()}`);
+      else if (!next) notes.push(`${name}: ${open.length > 1 ? `all ${open.length} endpoints have an open circuit` : (open[0] ?? configured[0]).breaker.describe()}`);
       else return { active: name, detail: `${name} at ${next.provider.endpoint}${configured.length > 1 ? ` (${configured.length - open.length} of ${configured.length} endpoints usable)` : ''}` };
     }
     if (this.external?.error) notes.push(`embeddings: ${this.external.error}`);

@@ -4,7 +4,7 @@
 // validating what they answer; the caller falls back to the embedded planner.
 // Every skipped endpoint is reported with why.
 
-import type { PlannerName, RetrievedExample } from '../protocol/types';
+import type { PlannerName, PlanResult, RetrievedExample } from '../protocol/types';
 import type { PlanContext } from './context';
 import type { EndpointPool } from './endpointPool';
 import { BadAnswer, buildMessages, parseModelAnswer, repairMessage, type ChatMessage, type ModelPlan } from './llmPrompt';
@@ -17,7 +17,8 @@ export type Pools = ReadonlyMap<EndpointKind, EndpointPool>;
 
 export interface RouteResult {
   answer?: { planner: EndpointKind; endpoint: string; plan: ModelPlan; repaired: boolean };
-  skipped: { planner: PlannerName; reason: string }[];
+  /** Why each planner or endpoint was passed over; `endpoint` when it was tried and failed or its circuit is open. */
+  skipped: PlanResult['skipped'];
 }
 
 type RouteOptions = { signal?: AbortSignal; onToken?: (text: string) => void };
