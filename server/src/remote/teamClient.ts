@@ -102,7 +102,7 @@ export class TeamClient {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const code = cause?.code ?? (err as { code?: string }).code ?? '';
     const host = this.options.host;
-    if (timedOut) return new TeamServerError(`The team server ${host} did not answer within ${Math.round((this.options.timeoutMs ?? 60_000) / 1000)} s. ${NO_FALLBACK}: try again, ask its admin whether it is up, or clear "paladin.server.url" to work locally.`, 'unreachable');
+    if (timedOut) return new TeamServerError(`The team server ${host} did not answer within ${((this.options.timeoutMs ?? 60_000) / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s. ${NO_FALLBACK}: try again, ask its admin whether it is up, or clear "paladin.server.url" to work locally.`, 'unreachable');
     if (TLS_CODES.test(code)) {
       return new TeamServerError(`The team server ${host} failed the TLS check (${code}: ${cause?.message ?? err.message}). Nothing was sent. If the organisation uses its own certificate authority, give its certificate to the editor's environment with NODE_EXTRA_CA_CERTS=/path/ca.pem and restart; check that "paladin.server.url" names the host on the certificate.`, 'tls');
     }
