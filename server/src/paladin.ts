@@ -252,6 +252,7 @@ export class Paladin {
   /** Add a user rule allowing exactly this command's shape (its `ask` only; never a deny), then judge the command again. */
   async allowShape(actor: Actor, command: string, options: { workspace?: string; signal?: AbortSignal } = {}): Promise<AllowShapeResult & { policy: PolicyDecision }> {
     validateCommand(command);
+    if (this.stages.team) throw new RequestError(`The team server ${this.stages.team.host} decides with the organisation's policies; a rule added on this machine would not apply. Ask its admin to add the rule there.`, 'invalid');
     const workspace = resolveWorkspace(options.workspace);
     const dir = shapeRuleDir(this.settings.database.path);
     let result: AllowShapeResult;

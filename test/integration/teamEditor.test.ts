@@ -18,7 +18,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { createConnection } from 'vscode-languageserver/node';
 import { ConfigurationRequest, InitializedNotification, InitializeRequest, ShutdownRequest } from 'vscode-languageserver-protocol';
 import { startServer } from '../../server/src/lsp/startServer';
-import { CheckRequest, ExplainRequest, HistoryRequest, PlanRequest, RunOutputNotification, RunRequest, SetSecretNotification, StatusRequest, VerifyAuditRequest } from '../../server/src/protocol/protocol';
+import { AllowShapeRequest, CheckRequest, ExplainRequest, HistoryRequest, PlanRequest, RunOutputNotification, RunRequest, SetSecretNotification, StatusRequest, VerifyAuditRequest } from '../../server/src/protocol/protocol';
 
 const NO_PRINTF = `package paladin.user.no_printf
 
@@ -156,6 +156,13 @@ test('a run executes in the local Docker engine on the local workspace, after th
 test('a run the team server denies is refused here, though this machine\'s policy would allow it', { timeout: 120_000 }, async () => {
   await assert.rejects(client.sendRequest(RunRequest.type, { command: 'printf hi > out.txt', workspace: ws, trusted: true }), /denies this command[\s\S]*user.org-no-printf/);
   assert.equal(fs.existsSync(path.join(ws, 'out.txt')), false);
+});
+
+test('"Allow exactly this shape" is refused: the organisation\'s policies decide, and no local rule is written', { timeout: 60_000 }, async () => {
+  await assert.rejects(client.sendRequest(AllowShapeRequest.type, { command: 'printf hi', workspace: ws }), /organisation's policies[\s\S]*Ask its admin/);
+  assert.equal(fs.existsSync(path.join(dir, 'editor-data', 'policies')), false);
+  const check = await client.sendRequest(CheckRequest.type, { command: 'printf hi', workspace: ws });
+  assert.equal(check.decision, 'deny');
 });
 
 test('a bad key is refused with 401 in words, and the status says so', { timeout: 60_000 }, async () => {
