@@ -126,6 +126,8 @@ export interface TeamLink {
   /** The server's audit verification report (GET /v1/audit/verify). */
   verifyAudit(signal?: AbortSignal): Promise<{ intact: boolean; records: number; firstBroken?: { message?: string }; warnings?: string[]; ms?: number }>;
   status(signal?: AbortSignal): Promise<TeamServerStatus>;
+  /** Requests began failing for a new reason (or work again); returns the unsubscribe. */
+  onStateChange(listener: () => void): () => void;
 }
 
 export interface HistoryRecord {

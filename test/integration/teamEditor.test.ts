@@ -18,6 +18,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { createConnection } from 'vscode-languageserver/node';
 import { ConfigurationRequest, InitializedNotification, InitializeRequest, ShutdownRequest } from 'vscode-languageserver-protocol';
 import { startServer } from '../../server/src/lsp/startServer';
+import type { ServerStatus } from '../../server/src/protocol/types';
+import { waitFor } from '../support/waitFor';
 import { AllowShapeRequest, CheckRequest, ExplainRequest, HistoryRequest, PlanRequest, RunOutputNotification, RunRequest, SetSecretNotification, StatusRequest, VerifyAuditRequest } from '../../server/src/protocol/protocol';
 
 const NO_PRINTF = `package paladin.user.no_printf
@@ -37,6 +39,7 @@ let key: string;
 let serve: ChildProcess;
 let serverUrl: string;
 let client: MessageConnection;
+const statuses: ServerStatus[] = [];
 
 function cli(args: string[]): ChildProcess {
   const env = { ...process.env, PALADIN_DB: serverDb, PALADIN_API_WORKSPACES: path.join(dir, 'server-ws'), PALADIN_SANDBOX_IMAGE: 'paladin-test:busybox', PALADIN_SANDBOX_POOL_SIZE: '0' };
@@ -91,7 +94,7 @@ before(async () => {
   client.onRequest('window/showMessageRequest', () => null);
   client.onNotification('window/showMessage', () => undefined);
   client.onNotification('window/logMessage', () => undefined);
-  client.onNotification('paladin/status', () => undefined);
+  client.onNotification('paladin/status', (s: ServerStatus) => statuses.push(s));
   client.listen();
   await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
   await client.sendNotification(InitializedNotification.type, {});
@@ -171,13 +174,18 @@ test('a bad key is refused with 401 in words, and the status says so', { timeout
   const status = await client.sendRequest(StatusRequest.type, undefined);
   assert.equal(status.team?.state, 'unauthorized');
   await client.sendNotification(SetSecretNotification.type, { name: 'team.apiKey', value: key });
+  assert.equal((await client.sendRequest(StatusRequest.type, undefined)).team?.state, 'connected', 'the good key works again');
 });
 
 test('with the team server down, check, plan and run fail closed saying what to do; nothing falls back to local policies', { timeout: 120_000 }, async () => {
   serve.kill('SIGTERM');
   await once(serve, 'exit');
   const unreachable = /team server 127\.0\.0\.1:\d+ is unreachable \(connection refused\)[\s\S]*does not fall back/;
+  const seen = statuses.length;
   await assert.rejects(client.sendRequest(CheckRequest.type, { command: 'ls', workspace: ws }), unreachable);
+  // The failed check itself brings the status bar up to date, without waiting for the next periodic look.
+  // (Well within the 30 s of the periodic look.)
+  await waitFor(() => statuses.slice(seen).some((s) => s.team?.state === 'unreachable'), 'a status notification saying the team server is unreachable', 3_000);
   await assert.rejects(client.sendRequest(PlanRequest.type, { request: 'list the files', workspace: ws }), unreachable);
   await assert.rejects(client.sendRequest(RunRequest.type, { command: 'touch made-while-down.txt', workspace: ws, mode: 'live', approved: true, trusted: true }), unreachable);
   assert.equal(fs.existsSync(path.join(ws, 'made-while-down.txt')), false);

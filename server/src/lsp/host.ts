@@ -55,6 +55,8 @@ export class PaladinHost {
         old?.paladin.db.close();
       }
       const paladin = await this.create(settings);
+      // A request that finds the team server gone, or back, updates the status bar at once.
+      paladin.stages.team?.onStateChange(() => void this.refreshStatus());
       return { paladin, actor: { userId: localUserId(paladin.db), source: 'editor' as const } };
     })();
     const attempt = this.built;

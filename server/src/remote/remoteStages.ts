@@ -97,6 +97,7 @@ export function teamLink(client: TeamClient): TeamLink {
       return (await client.call<{ entries: unknown[] }>('GET', `/v1/history?${q}`, undefined, signal)).entries;
     },
     verifyAudit: (signal) => client.call('GET', '/v1/audit/verify', undefined, signal),
+    onStateChange: (listener) => client.onStateChange(() => listener()),
     status: async (signal) => {
       try {
         const { version } = await client.health(signal);

@@ -36,8 +36,23 @@ export interface TeamClientOptions {
 export class TeamClient {
   private token: string | undefined;
   private login: Promise<string> | undefined;
+  private state: TeamState | undefined;
+  private readonly listeners = new Set<(state: TeamState) => void>();
 
   constructor(readonly options: TeamClientOptions) {}
+
+  /** Called when requests start failing for a new reason, or work again: the status bar follows at once. */
+  onStateChange(listener: (state: TeamState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private note(state: TeamState): void {
+    if (state === this.state) return;
+    const had = this.state !== undefined;
+    this.state = state;
+    if (had) for (const listener of this.listeners) listener(state);
+  }
 
   get url(): string {
     return this.options.url;
@@ -50,6 +65,17 @@ export class TeamClient {
 
   /** A request with the session token; one new login when the session has ended. */
   async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    try {
+      const answer = await this.attempt<T>(method, path, body, signal);
+      this.note('connected');
+      return answer;
+    } catch (err) {
+      if (err instanceof TeamServerError) this.note(err.state);
+      throw err;
+    }
+  }
+
+  private async attempt<T>(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
     const token = await this.session(signal);
     try {
       return (await this.send(method, path, body, token, signal)) as T;
