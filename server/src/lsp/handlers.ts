@@ -265,7 +265,8 @@ function recordsOf(paladin: { stages: { records: unknown; team?: TeamLink } }): 
 /** The team server's history and audit log; stored outputs are of local runs, so they stay local. */
 function teamRecords(team: TeamLink, local: Partial<PresenterRecords>): Records {
   return {
-    history: async (p) => (await team.history({ search: p.search, status: p.status, limit: p.limit ?? 50 })).map((e) => historyEntry(e as HistoryEntry)),
+    // The server keeps outputs of its own runs only; none of them can be opened here.
+    history: async (p) => (await team.history({ search: p.search, status: p.status, limit: p.limit ?? 50 })).map((e) => ({ ...historyEntry(e as HistoryEntry), hasOutput: false })),
     output: (id) => {
       if (!local.history || !local.outputs) throw new RequestError('The team server keeps no outputs: runs execute on this machine.', 'unavailable');
       return storedOutput(local as PresenterRecords, id);
