@@ -40,6 +40,8 @@ let serve: ChildProcess;
 let serverUrl: string;
 let client: MessageConnection;
 const statuses: ServerStatus[] = [];
+/** Everything the language server said to the editor: messages and its log. */
+const messages: string[] = [];
 
 function cli(args: string[]): ChildProcess {
   const env = { ...process.env, PALADIN_DB: serverDb, PALADIN_API_WORKSPACES: path.join(dir, 'server-ws'), PALADIN_SANDBOX_IMAGE: 'paladin-test:busybox', PALADIN_SANDBOX_POOL_SIZE: '0' };
@@ -91,9 +93,12 @@ before(async () => {
     params.items.map(() => ({ server: { url: serverUrl }, database: { path: path.join(dir, 'editor-data', 'paladin.db') }, sandbox: { image: 'paladin-test:busybox', poolSize: 0 } })),
   );
   client.onRequest('client/registerCapability', () => null);
-  client.onRequest('window/showMessageRequest', () => null);
-  client.onNotification('window/showMessage', () => undefined);
-  client.onNotification('window/logMessage', () => undefined);
+  client.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    messages.push(p.message);
+    return null;
+  });
+  client.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
+  client.onNotification('window/logMessage', (p: { message: string }) => messages.push(p.message));
   client.onNotification('paladin/status', (s: ServerStatus) => statuses.push(s));
   client.listen();
   await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
@@ -108,7 +113,7 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('the status names the team server, its version, and that the key works', { timeout: 60_000 }, async () => {
+test('the status names the team server, its version, and that the key works', { timeout: 180_000 }, async () => {
   const status = await client.sendRequest(StatusRequest.type, undefined);
   assert.equal(status.state, 'ready', status.message);
   assert.equal(status.team?.state, 'connected', status.team?.detail);
@@ -192,4 +197,14 @@ test('with the team server down, check, plan and run fail closed saying what to 
   const status = await client.sendRequest(StatusRequest.type, undefined);
   assert.equal(status.team?.state, 'unreachable');
   assert.match(status.team?.detail ?? '', unreachable);
+});
+
+test('the key is in no message or log line the language server sent, and in no file of the editor\'s data', () => {
+  assert.ok(messages.length > 0 || statuses.length > 0, 'the server said something');
+  const said = [...messages, ...statuses.map((st) => JSON.stringify(st))];
+  assert.deepEqual(said.filter((m) => m.includes(key)), []);
+  const data = path.join(dir, 'editor-data');
+  const files = fs.readdirSync(data, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  assert.ok(files.length > 0);
+  assert.deepEqual(files.filter((f) => fs.readFileSync(f).includes(key)), []);
 });
