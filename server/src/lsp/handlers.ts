@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { agentActor } from '../agents/identity';
 import { RequestError } from '../kernel';
 import { stageOf, type HistoryEntry } from '../records';
-import type { RecordsStage } from '../stages';
+import type { RecordsStage, TeamLink } from '../stages';
 import { outputLanguage } from '../protocol/outputLanguage';
 import {
   AllowShapeRequest,
@@ -227,7 +227,7 @@ export function registerHandlers(
     VerifyAuditRequest.type,
     guarded('Verifying the audit log', log, async () => {
       const { paladin } = await host.get();
-      return verifyAudit(paladin.stages.records);
+      return verifyAudit(paladin.stages.records, paladin.stages.team);
     }),
   );
 
@@ -237,19 +237,20 @@ export function registerHandlers(
   );
 
   connection.onNotification(SetSecretNotification.type, (params) => {
-    if (params?.name !== 'openai.apiKey') return;
+    if (params?.name !== 'openai.apiKey' && params?.name !== 'team.apiKey') return;
     host.setSecret(params.name, typeof params.value === 'string' ? params.value : null);
     void host.refreshStatus();
   });
 }
 
-/** The audit log's verification, in words for the editor. */
-async function verifyAudit(records: RecordsStage): Promise<VerifyAuditRequest.Result> {
+/** The audit log's verification, in words for the editor (the team server's, named, when one is set). */
+async function verifyAudit(records: RecordsStage, team: TeamLink | undefined): Promise<VerifyAuditRequest.Result> {
   const report = await records.verifyAudit();
   const message = report.intact
     ? `The audit log is intact: ${report.records} records, hash chain verified in ${Math.round(report.ms)} ms.`
     : `The audit log has been changed: ${report.firstBroken?.message ?? 'the hash chain does not verify'}.`;
-  return { intact: report.intact, records: report.records, message: [message, ...report.warnings].join(' ') };
+  const said = [message, ...report.warnings].join(' ');
+  return { intact: report.intact, records: report.records, message: team ? `Team server ${team.host}: ${said}` : said };
 }
 
 function historyEntry(e: HistoryEntry): HistoryRequest.Entry {
