@@ -2,7 +2,7 @@
 // units, paths that exist in the workspace, file kinds, ordinals, names.
 // Slot filling (slotFill.ts) then hands these facts to a template's slots.
 
-import { readAlternatives, readBranches, readCapitals, readHosts, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions } from './requestPatterns';
+import { readAlternatives, readBranches, readCapitals, readHosts, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions } from './requestTerms';
 import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, readPathWords, readSpecialPlaces, readStemFiles, readTargets } from './requestPlaces';
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
 import { kindExtensions } from './requestWords';
