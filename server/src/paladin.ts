@@ -95,7 +95,7 @@ export class Paladin {
   /** `historyId`: the command is a plan's, edited by a person; the history keeps the check. */
   async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean; historyId?: string } & SandboxRequest = {}): Promise<PolicyDecision> {
     validateCommand(command);
-    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts });
+    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts, userId: actor.userId });
     decision.sandbox = sandboxVerdict(decision, { mode: options.mode, network: options.network });
     this.stages.records.audit(actor, 'check', null, {
       command,
@@ -118,7 +118,7 @@ export class Paladin {
     if (options.trusted === false) {
       throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
     }
-    const policy = await this.stages.policy.check(options.command, { workspace });
+    const policy = await this.stages.policy.check(options.command, { workspace, userId: actor.userId });
     // The gate, once for every front: the host verdict refuses, the sandbox verdict asks.
     const sandbox = (policy.sandbox = sandboxVerdict(policy, { mode: options.mode, network: options.network }));
     const mode = sandbox.mode;
@@ -238,7 +238,7 @@ export class Paladin {
     validateCommand(command);
     const [parts, policy] = await Promise.all([
       this.stages.explainer.explain(command, { signal: options.signal }),
-      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined }),
+      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, userId: actor.userId }),
     ]);
     policy.sandbox = sandboxVerdict(policy);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });
