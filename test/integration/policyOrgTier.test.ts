@@ -18,31 +18,10 @@ import { UserPolicyError } from '../../server/src/policy/userPolicies';
 import type { Decision } from '../../server/src/protocol/types';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { sqlStoreOf } from '../../server/src/store/sqlStore';
+import { ORG_RULES } from '../support/orgRules';
 
 const SEVERITY: Record<Decision, number> = { allow: 0, ask: 1, deny: 2 };
 
-export const ORG_RULES = `package paladin.org.team_rules
-
-import rego.v1
-
-deny contains {"id": "no-curl", "reason": "curl is not used in this organisation", "command_index": c.index} if {
-	some c in input.commands
-	c.program == "curl"
-}
-
-ask contains {"id": "push-review", "reason": "pushes are reviewed", "command_index": c.index} if {
-	some c in input.commands
-	c.program == "git"
-	c.subcommand == "push"
-}
-
-# An admin-approved shape: previewing a clean is fine for everyone.
-waive_ask contains {"id": "repo.change", "command_index": c.index} if {
-	some c in input.commands
-	c.program == "git"
-	c.args == ["clean", "-dx"]
-}
-`;
 
 const CORPUS = ['curl -s https://example.org', 'git push origin main', 'git clean -dx', 'ls && git clean -dx', 'rm -rf /', 'npm install', 'kubectl get pods', 'cat ~/.bashrc', 'git commit -am wip', 'ls -la', 'echo hi', 'sudo apt-get install jq'];
 
