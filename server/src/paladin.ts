@@ -66,6 +66,8 @@ export class Paladin {
     const refine = params.refine === undefined ? undefined : refineSource(this.db, actor.userId, params.refine);
     let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count, refine }, options);
     if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal, options.onProgress);
+    // The planner's checks know no person; on a team server the plan's command is judged again with the asker's own policies.
+    if (this.stages.policy.perPerson && result.command && !result.abstained) result.policy = await this.stages.policy.check(result.command, { workspace, userId: actor.userId });
     result.policy.sandbox ??= sandboxVerdict(result.policy);
     result.historyId = this.stages.records.recordPlan({
       actor,

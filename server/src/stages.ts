@@ -24,6 +24,8 @@ export interface PolicyStage {
   check(command: string, options?: { workspace?: string; facts?: boolean; userId?: string }): Promise<PolicyDecision>;
   /** Reload user policies from the store (after add/enable/disable). */
   reload(): Promise<void>;
+  /** Each person is judged with their own policies (a team server): a plan's command is judged again for the person who asked. */
+  readonly perPerson?: boolean;
 }
 
 export type PlanProgress =

@@ -169,5 +169,10 @@ describe('organisation policies shared by two paladin serve instances on Postgre
     assert.deepEqual(after.rules.map((r) => r.id).sort(), before.rules.map((r) => r.id).sort());
     assert.equal((await check(b.port, member, 'ls -la')).decision, 'deny');
     assert.equal((await check(a.port, admin, 'ls -la')).decision, 'allow', 'her policy is hers only');
+    // A plan is judged for the person who asked, with their own policies too.
+    const plans = await Promise.all([member, admin].map((key) => call({ port: a.port }, 'POST', '/v1/plan', { key, body: { request: 'list files sorted by size', workspace: path.join(dir, 'ws') } })));
+    for (const p of plans) assert.equal(p.status, 200, p.text);
+    assert.match(plans[0].json.command, /^ls\b/, plans[0].text);
+    assert.deepEqual([plans[0].json.policy.decision, plans[1].json.policy.decision], ['deny', 'allow'], plans[0].text);
   });
 });

@@ -41,6 +41,10 @@ export class TieredPolicyStage implements PolicyStage {
     private readonly options: TieredOptions,
   ) {}
 
+  get perPerson(): boolean {
+    return this.options.own === 'user';
+  }
+
   get version(): string {
     const parts = [this.engine.builtinVersion];
     if (this.org.version > 0) parts.push(`org@v${this.org.version}`);
