@@ -150,6 +150,8 @@ describe('organisation policies shared by two paladin serve instances on Postgre
       assert.deepEqual(changes.rows.map((r) => [r.action, JSON.parse(r.details as string).version, JSON.parse(r.details as string).reason]), [['policy.org.add', 1, 'no downloads'], ['policy.org.remove', 2, 'too strict'], ['policy.org.rollback', 3, 'back to v1']]);
       const refusals = await db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'api.refused' AND resource LIKE '/v1/org/policies%'");
       assert.equal(refusals.rows[0].n, 3, 'each refused change is audited');
+      await assert.rejects(db.query("UPDATE org_policy_versions SET reason = 'rewritten' WHERE version = 1"), /append-only/);
+      await assert.rejects(db.query('DELETE FROM org_policy_modules WHERE version = 1'), /append-only/);
     } finally {
       await db.end();
     }
