@@ -176,5 +176,12 @@ describe('organisation policies shared by two paladin serve instances on Postgre
     for (const p of plans) assert.equal(p.status, 200, p.text);
     assert.match(plans[0].json.command, /^ls\b/, plans[0].text);
     assert.deepEqual([plans[0].json.policy.decision, plans[1].json.policy.decision], ['deny', 'allow'], plans[0].text);
+
+    // Two admins' changes at once on two instances: one after the other, neither lost.
+    const both = await Promise.all(['one', 'two'].map((n, i) => call({ port: [a, b][i].port }, 'POST', '/v1/org/policies', { key: admin, body: { rego: ORG_RULES.replace('paladin.org.team_rules', `paladin.org.rules_${n}`), reason: `change ${n}` } })));
+    for (const r of both) assert.equal(r.status, 200, r.text);
+    assert.deepEqual(both.map((r) => r.json.version).sort(), [4, 5]);
+    const inForce = await call({ port: a.port }, 'GET', '/v1/org/policies', { key: member });
+    assert.deepEqual([inForce.json.version, inForce.json.modules.map((m: { name: string }) => m.name)], [5, ['rules_one', 'rules_two', 'team_rules']]);
   });
 });
