@@ -1,5 +1,6 @@
 // The policy engine: facts from the parser, the built-in Rego policy compiled
-// to WASM, and any user policies on top. It fails closed: whatever goes wrong
+// to WASM, and the organisation's and the person's own policies on top
+// (tiers.ts says how the three combine). It fails closed: whatever goes wrong
 // while judging a command turns into `deny` with a reason, never `allow`.
 
 import * as fs from 'node:fs';
