@@ -19,6 +19,7 @@ import type { Decision } from '../../server/src/protocol/types';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { sqlStoreOf } from '../../server/src/store/sqlStore';
 import { ORG_RULES } from '../support/orgRules';
+import { runCli } from '../support/runCli';
 
 const SEVERITY: Record<Decision, number> = { allow: 0, ask: 1, deny: 2 };
 
@@ -138,5 +139,39 @@ test('a member\'s own policies never weaken a verdict, whatever they try; their 
     await assert.rejects(addMemberPolicy(s.store, alice.id, ORG_RULES), /must be in `package paladin\.user\.<name>`/, 'a member cannot write into the organisation\'s package');
   } finally {
     s.done();
+  }
+});
+
+test('`paladin policy org` on one machine: versions, show, rollback, a check naming the tier, and an audit record per change', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-org-cli-'));
+  const dbPath = path.join(dir, 'p.db');
+  const file = path.join(dir, 'team_rules.rego');
+  fs.writeFileSync(file, ORG_RULES);
+  const cli = (...argv: string[]) => runCli(argv, dbPath);
+  try {
+    const noReason = await cli('policy', 'org', 'add', file);
+    assert.equal(noReason.code, 2);
+    assert.match(noReason.err, /give a reason: --reason/);
+    assert.equal((await cli('policy', 'org', 'add', file, '--reason', 'no downloads')).code, 0);
+    assert.equal((await cli('policy', 'org', 'remove', 'team_rules', '--reason', 'too strict')).code, 0);
+    assert.equal((await cli('check', 'curl -s https://example.org')).code, 3);
+    const rolled = await cli('policy', 'org', 'rollback', '1', '--reason', 'back', '--json');
+    assert.equal(JSON.parse(rolled.out).version, 3, rolled.err);
+    const denied = await cli('check', 'curl -s https://example.org', '--json');
+    assert.equal(denied.code, 4);
+    const hit = (JSON.parse(denied.out) as { rules: { id: string; tier?: string; source?: { file: string } }[] }).rules.find((r) => r.id === 'org.no-curl');
+    assert.deepEqual([hit?.tier, hit?.source?.file], ['org', 'org-policy:team_rules@v3']);
+    assert.match((await cli('policy', 'org', 'show', 'team_rules', '--version', '1')).out, /package paladin\.org\.team_rules/);
+    const history = await cli('policy', 'org', 'history');
+    assert.match(history.out, /v1 .* added team_rules: no downloads[\s\S]*v2 .* removed team_rules: too strict[\s\S]*v3 .* rolled back to version 1: back/);
+    const db = openStore(normaliseSettings({ 'database.path': dbPath }).settings);
+    try {
+      const rows = db.prepare("SELECT action, details FROM audit_log WHERE action LIKE 'policy.org.%' ORDER BY seq").all() as { action: string; details: string }[];
+      assert.deepEqual(rows.map((r) => [r.action, JSON.parse(r.details).version]), [['policy.org.add', 1], ['policy.org.remove', 2], ['policy.org.rollback', 3]]);
+    } finally {
+      db.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
