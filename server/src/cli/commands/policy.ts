@@ -37,6 +37,7 @@ Subcommands:
   test FILE... [--command CMD]
                            run \`opa test\` on the files (policy plus *_test.rego); with
                            --command, judge CMD with the built-in policy plus FILE instead
+                           (a user policy, or an organisation policy in its own tier)
   allow-shape "<command>" [--workspace DIR] [--dry-run]
                            for a command the policy asks about: generate a narrow rule that
                            allows exactly this shape (program, subcommand, every argument;
@@ -154,8 +155,12 @@ async function testPolicy(ctx: CliContext, files: string[], command: string | un
   for (const f of files) if (!fs.existsSync(f)) throw new UsageError(`no such file: ${f}`);
   if (command !== undefined) {
     const policyFile = files.find((f) => !f.endsWith('_test.rego')) ?? files[0];
-    const { name, wasm } = await compileUserPolicy(fs.readFileSync(policyFile, 'utf8'), { signal: ctx.signal });
-    const engine = await createPolicyEngine({ userPolicies: [{ name, version: 0, entry: USER_ENTRY, wasm }] });
+    const rego = fs.readFileSync(policyFile, 'utf8');
+    // An organisation policy is tried in its own tier, where its waivers count.
+    const tier = /^\s*package\s+paladin\.org\./m.test(rego) ? 'org' : 'user';
+    const { name, wasm } = await compileUserPolicy(rego, { signal: ctx.signal, tier });
+    const module = [{ name, version: 0, entry: USER_ENTRY, wasm, rego }];
+    const engine = await createPolicyEngine(tier === 'org' ? { orgPolicies: module } : { userPolicies: module });
     const decision = engine.judge(command);
     if (json) printJson(ctx, decision);
     else ctx.out.write(formatDecision(command, decision));
