@@ -90,6 +90,8 @@ export class Paladin {
       ...(result.abstained ? { abstained: true } : {}),
       ...(result.missing ? { missing: result.missing.map((m) => m.slot) } : {}),
       ...(result.rejected ? { rejected: result.rejected.map((r) => ({ command: r.command, planner: r.planner, reason: r.reason })) } : {}),
+      // A model endpoint that failed (or whose circuit is open) is why another planner answered.
+      ...(result.skipped.some((s) => s.endpoint) ? { skipped: result.skipped.filter((s) => s.endpoint) } : {}),
     });
     return result;
   }

@@ -15,6 +15,7 @@ import type {
   RunResult,
   WorkspaceMode,
 } from './protocol/types';
+import type { EndpointState } from './planner/modelEndpoint';
 
 /** policy/: parse the command and evaluate the Rego policy on its facts. */
 export interface PolicyStage {
@@ -60,6 +61,8 @@ export interface PlannerStage {
   learn(userId: string, command: string, description: string, succeeded: boolean): void;
   /** Which planner would answer now, for the status bar. */
   describe(): { active: 'ollama' | 'openai' | 'embedded'; detail: string };
+  /** Each model endpoint's circuit breaker, requests in flight, answer time, tokens and last probe (no network). */
+  endpointStates?(): EndpointState[];
   /**
    * A short plain-text summary of a run's long output by the configured
    * models, in planning order; undefined when none is configured or all fail

@@ -12,7 +12,7 @@ export type Auth = 'none' | 'key' | 'any';
 export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
-  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'run' | 'history' | 'auditVerify' | 'applyRun' | 'discardRun' | 'undoRun' | OrgPolicyOperation;
+  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'run' | 'history' | 'auditVerify' | 'plannerEndpoints' | 'applyRun' | 'discardRun' | 'undoRun' | OrgPolicyOperation;
   summary: string;
   /** none; key: an API key only; any: an API key or a session token. */
   auth: Auth;
@@ -148,6 +148,11 @@ export const endpoints: Endpoint[] = [
   {
     method: 'GET', path: '/v1/audit/verify', operationId: 'auditVerify', summary: 'Verify the audit log\'s hash chain and checkpoints.', auth: 'any', quota: false,
     response: open('intact, records, firstBroken (seq, kind, message), checkpoints, warnings.', { intact: { type: 'boolean' }, records: { type: 'integer' } }),
+    statuses: [200, ...common],
+  },
+  {
+    method: 'GET', path: '/v1/planner/endpoints', operationId: 'plannerEndpoints', summary: 'Each model endpoint (Ollama hosts, OpenAI-compatible endpoints): its circuit breaker, requests in flight, recent answer time and last health probe.', auth: 'any', quota: false,
+    response: obj({ endpoints: { type: 'array', items: open('name, kind, url, model, notConfigured, breaker (closed, open, half-open), up, inFlight, latencyMs, requests, failures, tokens, lastProbe {at, ok, ms, detail}.') } }, ['endpoints']),
     statuses: [200, ...common],
   },
   {

@@ -85,6 +85,7 @@ export class ApiServer {
     const db = options.team?.store ?? paladin.db;
     this.handlers = {
       health: async () => ({ status: 'ok', version: this.version }),
+      plannerEndpoints: async () => ({ endpoints: paladin.stages.planner.endpointStates?.() ?? [] }),
       openapi: async () => openApiDocument(this.version, this.url),
       createSession: async ({ actor, keyId, req }) => {
         const session = await createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });

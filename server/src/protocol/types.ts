@@ -108,8 +108,12 @@ export interface PlanResult {
   assumptions: string[];
   expectedEffects: string[];
   planner: PlannerName;
-  /** Why other planners were skipped (circuit open, unreachable, bad answer). */
-  skipped: { planner: PlannerName; reason: string }[];
+  /**
+   * Why other planners were skipped (circuit open, unreachable, bad answer).
+   * `endpoint`: the model endpoint's name when it was tried and failed or its
+   * circuit is open; absent when the planner is not configured (no model, no key).
+   */
+  skipped: { planner: PlannerName; reason: string; endpoint?: string }[];
   confidence: number;
   candidates: PlanCandidate[];
   retrieved: RetrievedExample[];

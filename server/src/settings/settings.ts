@@ -6,6 +6,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PlannerName } from '../protocol/types';
+import { ollamaHosts, openAiEndpoints, type OllamaHost, type OpenAiEndpointSetting } from './modelHosts';
 
 export interface Settings {
   /** url: a postgres:// URL selects the shared PostgreSQL store; empty: the SQLite file at `path`. */
@@ -14,11 +15,16 @@ export interface Settings {
     order: PlannerName[];
     timeoutMs: number;
     cacheTtlSeconds: number;
+    /** Seconds between background health probes of the model endpoints; 0: no probes. */
+    probeIntervalSeconds: number;
   };
-  ollama: { url: string; model: string; embedModel: string };
+  /** hosts: several Ollama hosts; empty: the one at `url`. */
+  ollama: { url: string; model: string; embedModel: string; hosts: OllamaHost[] };
   openai: {
     baseUrl: string;
     model: string;
+    /** Several OpenAI-compatible endpoints; empty: the one at `baseUrl`. */
+    endpoints: OpenAiEndpointSetting[];
     /** Never a setting: the editor's SecretStorage (or OPENAI_API_KEY for the CLI), held in memory only. */
     apiKey?: string;
   };
@@ -76,6 +82,7 @@ type Raw = Record<string, unknown>;
 const numbers: Record<string, { def: number; min: number; max: number }> = {
   'planner.timeoutMs': { def: 20_000, min: 500, max: 300_000 },
   'planner.cacheTtlSeconds': { def: 86_400, min: 0, max: 30 * 86_400 },
+  'planner.probeIntervalSeconds': { def: 30, min: 0, max: 3_600 },
   'sandbox.timeoutSeconds': { def: 30, min: 1, max: 3_600 },
   'sandbox.memoryMiB': { def: 512, min: 32, max: 16_384 },
   'sandbox.cpus': { def: 1, min: 0.1, max: 8 },
@@ -122,6 +129,8 @@ export const knownSettings: string[] = [
   'database.path',
   'database.url',
   'planner.order',
+  'ollama.hosts',
+  'openai.endpoints',
   'history.keepSecrets',
   'api.workspaces',
   'lenses.perStatement',
@@ -154,9 +163,9 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
 
   const settings: Settings = {
     database: { path: dbPath, url: databaseUrl(flat['database.url'], warnings) },
-    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds') },
-    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel') },
-    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model') },
+    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds'), probeIntervalSeconds: num('planner.probeIntervalSeconds') },
+    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel'), hosts: ollamaHosts(flat['ollama.hosts'], warnings) },
+    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model'), endpoints: openAiEndpoints(flat['openai.endpoints'], warnings) },
     sandbox: {
       image: str('sandbox.image'),
       timeoutSeconds: num('sandbox.timeoutSeconds'),
