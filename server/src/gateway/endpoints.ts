@@ -4,6 +4,7 @@
 
 import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../protocol/limits';
 import { historyStatuses } from '../records/history';
+import { orgPolicyEndpoints, type OrgPolicyOperation } from './orgPolicyEndpoints';
 import type { ObjectSchema, Schema } from './schema';
 
 export type Auth = 'none' | 'key' | 'any';
@@ -11,7 +12,7 @@ export type Auth = 'none' | 'key' | 'any';
 export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
-  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'explain' | 'run' | 'history' | 'auditVerify' | 'plannerEndpoints' | 'applyRun' | 'discardRun' | 'undoRun';
+  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'explain' | 'run' | 'history' | 'auditVerify' | 'plannerEndpoints' | 'applyRun' | 'discardRun' | 'undoRun' | OrgPolicyOperation;
   summary: string;
   /** none; key: an API key only; any: an API key or a session token. */
   auth: Auth;
@@ -59,7 +60,7 @@ export const statusMeaning: Record<number, string> = {
   200: 'OK',
   400: 'The request is malformed: the message and `problems` say what is wrong.',
   401: 'No API key or session token, or an unknown, revoked or expired one.',
-  403: 'Foreign Host or Origin header (DNS rebinding), a command the policy denies (with the policy), an untrusted workspace, a workspace the key may not use (not granted, a system folder, Paladin\'s data, another user\'s folder), or live mode / network without a key holding that right.',
+  403: 'Foreign Host or Origin header (DNS rebinding), a command the policy denies (with the policy), an untrusted workspace, a workspace the key may not use (not granted, a system folder, Paladin\'s data, another user\'s folder), live mode / network without a key holding that right, or a change to the organisation\'s policies by a member (admins only).',
   404: 'No such endpoint, or no run of yours with that id.',
   405: 'The endpoint does not take this method.',
   409: 'The run needs approval (network or live mode, see error.policy.sandbox.reasons): send it again with "approved": true once a person agreed.',
@@ -184,6 +185,7 @@ export const endpoints: Endpoint[] = [
     response: obj({ runId: { type: 'string' }, restored: { type: 'array', items: { type: 'string' } }, skipped: { type: 'array', items: open('A file not restored: path, reason.') } }, ['runId', 'restored', 'skipped']),
     statuses: [200, ...common, 422],
   },
+  ...orgPolicyEndpoints(common),
 ];
 
 /** The endpoint rows on this path, with the path's parameters. */

@@ -30,8 +30,10 @@ export interface RuleHit {
   reason: string;
   /** Index into the facts' `commands` list of the command that fired it, or -1. */
   command_index: number;
-  /** Where the rule is written: a .rego file (relative to Paladin's folder, or `user-policy:NAME@vN`) and its 1-based line. */
+  /** Where the rule is written: a .rego file (relative to Paladin's folder), `org-policy:NAME@vN` (N: the organisation policy version) or `user-policy:NAME@vN`, and its 1-based line. */
   source?: { file: string; line: number };
+  /** Which tier of policy produced the hit; absent means built-in. */
+  tier?: 'org' | 'user';
   /** Character offsets [start, end) into the command of the part that fired the rule. */
   span?: [number, number];
   /** A safer way to get the same done, when there is one (e.g. "use `git clean -n` to preview"). */

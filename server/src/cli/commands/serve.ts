@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createApiServer } from '../../gateway/httpApi';
 import { openTeamStore } from '../../gateway/teamStore';
 import { ExposureError, resolveExposure } from '../../gateway/exposure';
-import { Paladin } from '../../paladin';
+import { teamPaladin } from '../../composeTeam';
 import { createRecordsStage } from '../../records';
 import { Exit, UsageError, type Subcommand } from '../command';
 
@@ -64,7 +64,7 @@ export const serveCommand: Subcommand = {
     const team = await openTeamStore(ctx.settings);
     const localRecords = createRecordsStage(local.db, ctx.settings);
     const records = team ? team.records(localRecords) : localRecords;
-    const paladin = team ? new Paladin(local.db, local.settings, { ...local.stages, records: team.records(local.stages.records) }) : local;
+    const paladin = team ? await teamPaladin(local, team) : local;
     const server = createApiServer({ paladin, records, team, exposure, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
     let where: { url?: string; socket?: string };
     try {
