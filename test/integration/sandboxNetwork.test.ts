@@ -141,11 +141,12 @@ describe('network by allow-list', () => {
       const json = await runCli([...args, '--json'], db);
       const result = JSON.parse(json.out.trim().split('\n').pop()!);
       assert.deepEqual(result.network.refused, ['refused.example:80']);
-      const history = await runCli(['history', '--json', '--limit', '1'], db);
-      const entry = JSON.parse(history.out.trim().split('\n')[0]);
-      const entries = Array.isArray(entry) ? entry : entry.entries ?? [entry];
-      assert.deepEqual(entries[0].network.refused, ['refused.example:80']);
-      assert.equal(entries[0].network.connections[0].allowed, true);
+      const shown = await runCli(['history', 'show', result.historyId, '--json'], db);
+      const entry = JSON.parse(shown.out);
+      assert.deepEqual(entry.network.refused, ['refused.example:80']);
+      assert.deepEqual(entry.network.connections.map((c: { host: string; allowed: boolean }) => [c.host, c.allowed]), [[host, true], ['refused.example', false]]);
+      const plain = await runCli(['history', 'show', result.historyId], db);
+      assert.match(plain.out, /network +refused refused\.example:80/);
     } finally {
       process.env = saved;
     }
