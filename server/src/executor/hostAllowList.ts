@@ -66,23 +66,24 @@ export function parseTarget(authority: string, defaultPort?: number): Target {
 export function parsePattern(entry: string): HostPattern {
   const text = String(entry).trim();
   const example = 'use a host name (registry.npmjs.org), *.suffix (*.githubusercontent.com), an IP address, optionally with :port';
-  if (!text) throw new Error(`An empty allow-list entry: ${example}.`);
+  if (!text) throw new RequestError(`An empty allow-list entry: ${example}.`);
   const wildcard = text.startsWith('*.');
-  let parts: { host: string; port?: number };
-  try {
-    parts = splitAuthority(wildcard ? text.slice(2) : text);
-  } catch (err) {
-    throw new Error(`Allow-list entry "${text}": ${(err as Error).message} (${example}).`);
-  }
-  let host: { host: string; kind: HostKind };
-  try {
-    host = canonicalHost(parts.host);
-  } catch (err) {
-    throw new Error(`Allow-list entry "${text}": ${(err as Error).message} (${example}).`);
-  }
-  if (wildcard && host.kind !== 'name') throw new Error(`Allow-list entry "${text}": a wildcard only stands before a name (${example}).`);
-  if (wildcard && !host.host.includes('.')) throw new Error(`Allow-list entry "${text}" would allow a whole top-level domain; name a longer suffix.`);
+  const read = readEntry(wildcard ? text.slice(2) : text);
+  if (typeof read === 'string') throw new RequestError(`Allow-list entry "${text}": ${read} (${example}).`);
+  const { parts, host } = read;
+  if (wildcard && host.kind !== 'name') throw new RequestError(`Allow-list entry "${text}": a wildcard only stands before a name (${example}).`);
+  if (wildcard && !host.host.includes('.')) throw new RequestError(`Allow-list entry "${text}" would allow a whole top-level domain; name a longer suffix.`);
   return { entry: text, host: host.host, kind: host.kind, wildcard, ...(parts.port !== undefined ? { port: parts.port } : {}) };
+}
+
+/** An entry's host and port, or why it cannot be read. */
+function readEntry(text: string): { parts: { host: string; port?: number }; host: { host: string; kind: HostKind } } | string {
+  try {
+    const parts = splitAuthority(text);
+    return { parts, host: canonicalHost(parts.host) };
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
 /** Every entry read, or the first bad one's error. */
@@ -95,11 +96,7 @@ export function runAllowList(configured: readonly string[], params: { network?: 
   const extra = params.allowHosts;
   if (extra !== undefined && (!Array.isArray(extra) || !extra.every((h) => typeof h === 'string'))) throw new RequestError('allowHosts must be a list of host names.');
   if (extra?.length && params.network !== true) throw new RequestError('Hosts to allow were given for a run without network: grant network too (--network), or leave them out.');
-  try {
-    return parsePatterns([...configured, ...((extra as string[] | undefined) ?? [])]);
-  } catch (err) {
-    throw new RequestError((err as Error).message);
-  }
+  return parsePatterns([...configured, ...((extra as string[] | undefined) ?? [])]);
 }
 
 /** Whether `target` is on the list; an exact entry wins over a wildcard. */
@@ -142,7 +139,7 @@ function splitAuthority(text: string, defaultPort?: number): { host: string; por
 function canonicalHost(raw: string): { host: string; kind: HostKind } {
   if (!raw) throw new Error('no host');
   // Characters a URL parser would decode or drop are refused rather than read two ways.
-  if (/[\s%@/\\?#*!$&'()+,;=<>"`{}|^~]/u.test(raw) || /[\u0000-\u001f\u007f]/u.test(raw)) throw new Error(`"${raw}" is not a host name`);
+  if (/[\s%@/\\?#*!$&'()+,;=<>"`{}|^~]/u.test(raw) || [...raw].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw new Error(`"${raw}" is not a host name`);
   let parsed: string;
   try {
     parsed = new URL(`http://${raw}/`).hostname;
