@@ -32,8 +32,7 @@ export class EgressSession {
   static async open(docker: Docker, patterns: HostPattern[], labels: { owner: string; run?: string }, options: { onProgress?: Progress; resolve?: Resolver } = {}): Promise<EgressSession> {
     const id = randomUUID();
     const labelSet = { [LABEL]: '1', [OWNER_LABEL]: labels.owner, [RUN_LABEL]: labels.run ?? id };
-    const gateway = await bridgeGateway(docker);
-    await ensureRelayImage(docker, options.onProgress ?? (() => undefined));
+    const [gateway] = await Promise.all([bridgeGateway(docker), ensureRelayImage(docker, options.onProgress ?? (() => undefined))]);
     const proxy = new EgressProxy({ patterns, resolve: options.resolve, peers: ['relay not started'] });
     let network: Docker.Network | undefined;
     let relay: Docker.Container | undefined;
