@@ -17,6 +17,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { Executor } from '../../server/src/executor';
+import { sweep } from '../../server/src/executor/sweep';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { runCli } from '../support/runCli';
 
@@ -121,6 +122,21 @@ describe('network by allow-list', () => {
     // (Asynchronously: the upstream answers from this process.)
     const bridged = await execFileAsync('docker', ['run', '--rm', '--network', 'bridge', image, 'sh', '-c', `${direct}; true`], { encoding: 'utf8' });
     assert.match(bridged.stdout, /DIRECT/);
+  });
+
+  test('the sweep removes the networks a dead server left, and keeps a live one\'s', async () => {
+    const dead = `${os.hostname()}:999999999:1`;
+    const left = await docker.createNetwork({ Name: `paladin-net-sweeptest-${process.pid}`, Internal: true, Labels: { paladin: '1', 'paladin.owner': dead } });
+    const kept = await docker.createNetwork({ Name: `paladin-net-sweeptest-live-${process.pid}`, Internal: true, Labels: { paladin: '1', 'paladin.owner': ex.owner } });
+    try {
+      const removed = await sweep(docker, { keepOwner: 'nobody' });
+      assert.ok(removed.networks >= 1);
+      await assert.rejects(left.inspect(), /404|no such network|not found/i);
+      await kept.inspect();
+    } finally {
+      await kept.remove().catch(() => undefined);
+      await left.remove().catch(() => undefined);
+    }
   });
 
   test('bad allow-list entries are refused before anything runs', async () => {
