@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { EgressProxy, type Resolver } from '../../server/src/executor/egressProxy';
 import { parsePatterns } from '../../server/src/executor/hostAllowList';
+import { describeNetwork } from '../../server/src/protocol/networkText';
 
 const upstream = http.createServer((req, res) => res.end(`hi ${req.method} ${req.url} host=${req.headers.host} auth=${req.headers['proxy-authorization'] ?? '-'}\n`));
 let up = 0;
@@ -99,6 +100,11 @@ describe('egress proxy', () => {
       assert.ok(report.refused.includes('other.example:443') && report.refused.includes('169.254.169.254:80'));
       assert.equal(report.connections.filter((c) => c.allowed).length, 0);
       assert.deepEqual(asked, [], 'a refused name is never even resolved');
+      // What the CLI and the editor show of it.
+      const lines = describeNetwork(report);
+      assert.match(lines[0], /^network: 7 connection\(s\) asked, 0 made \(0 bytes\), 7 host\(s\) refused$/);
+      assert.ok(lines.includes('refused other.example:80: other.example is not on the allow-list (paladin.sandbox.network.allow, or --allow-host for one run)'), lines.join('\n'));
+      assert.match(lines.at(-1)!, /--allow-host HOST/);
     });
   });
 
