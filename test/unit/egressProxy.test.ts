@@ -43,10 +43,10 @@ async function withProxy(allow: string[], body: (port: number, proxy: EgressProx
   }
 }
 
-function viaProxy(port: number, url: string): Promise<{ status: number; body: string }> {
+function viaProxy(port: number, url: string, hostHeader?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolveReq, reject) => {
     const u = new URL(url);
-    const req = http.request({ host: '127.0.0.1', port, path: url, headers: { host: u.host, 'proxy-authorization': 'Basic c2VjcmV0' } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: url, headers: { host: hostHeader ?? u.host, 'proxy-authorization': 'Basic c2VjcmV0' } }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
       res.on('end', () => resolveReq({ status: res.statusCode ?? 0, body }));
@@ -72,16 +72,20 @@ describe('egress proxy', () => {
       const plain = await viaProxy(port, `http://up.example:${up}/path?q=1`);
       assert.equal(plain.status, 200);
       assert.equal(plain.body, `hi GET /path?q=1 host=up.example:${up} auth=-\n`);
+      // Another site behind the same server is not reached by a Host header that differs from the URL.
+      const fronted = await viaProxy(port, `http://up.example:${up}/f`, 'evil.example');
+      assert.equal(fronted.body, `hi GET /f host=up.example:${up} auth=-\n`);
       const tunnel = await connectVia(port, `up.example:${up}`, 'GET /t HTTP/1.0\r\n\r\n');
       assert.match(tunnel, /^HTTP\/1\.1 200 Connection Established\r\n\r\nHTTP\/1\.1 200 OK[\s\S]*hi GET \/t /);
       const report = proxy.report();
       assert.deepEqual(report.refused, []);
       assert.deepEqual(report.connections.map((c) => [c.method, c.host, c.port, c.allowed, c.address]), [
         ['HTTP', 'up.example', up, true, '127.0.0.1'],
+        ['HTTP', 'up.example', up, true, '127.0.0.1'],
         ['CONNECT', 'up.example', up, true, '127.0.0.1'],
       ]);
       assert.ok(report.connections.every((c) => c.bytesIn > 0), JSON.stringify(report.connections));
-      assert.ok(report.connections[1].bytesOut >= 'GET /t HTTP/1.0\r\n\r\n'.length);
+      assert.ok(report.connections[2].bytesOut >= 'GET /t HTTP/1.0\r\n\r\n'.length);
     });
   });
 

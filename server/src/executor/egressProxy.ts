@@ -190,6 +190,8 @@ export class EgressProxy {
     const headers: http.OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP_HEADERS.has(k) && v !== undefined) headers[k] = v;
     headers.connection = 'close';
+    // The host checked is the host asked for: a different Host header would reach another site behind the same server (domain fronting).
+    headers.host = url.host;
     const upstream = http.request({ host: decision.address, port: entry.port, method: req.method, path: url.pathname + url.search, headers, setHost: false, timeout: this.options.connectTimeoutMs ?? 10_000 });
     const finish = () => (entry.ms = Math.round(performance.now() - started));
     upstream.on('response', (up) => {
