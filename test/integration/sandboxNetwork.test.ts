@@ -163,6 +163,12 @@ describe('network by allow-list', () => {
       assert.deepEqual(entry.network.connections.map((c: { host: string; allowed: boolean }) => [c.host, c.allowed]), [[host, true], ['refused.example', false]]);
       const plain = await runCli(['history', 'show', result.historyId], db);
       assert.match(plain.out, /network +refused refused\.example:80/);
+      // The audit log's run.end entry holds the same connections, in the hash chain.
+      const audit = await runCli(['audit', 'tail', '-n', '20', '--json'], db);
+      const ends = audit.out.trim().split('\n').map((l) => JSON.parse(l)).flat().filter((e: { action?: string }) => e.action === 'run.end');
+      const last = ends.at(-1) as { details?: unknown; detail?: unknown };
+      assert.match(JSON.stringify(last), /"refused":\["refused\.example:80"\]/);
+      assert.match(JSON.stringify(last), /"allowed":true,"bytesIn":\d+,"bytesOut":0,"host":"[^"]+","method":"HTTP"/);
     } finally {
       process.env = saved;
     }

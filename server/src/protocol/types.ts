@@ -234,7 +234,7 @@ export interface NetworkConnection {
   reason?: string;
   /** The address connected to (resolved and checked by the proxy). */
   address?: string;
-  /** Bytes from the sandbox out, and back in to it. */
+  /** Bytes from the sandbox out, and back in to it (for HTTP, the bodies; for CONNECT, everything in the tunnel). */
   bytesOut: number;
   bytesIn: number;
   startedAt: string;
