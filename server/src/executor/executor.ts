@@ -143,6 +143,7 @@ export class Executor implements ExecutorStage {
 
   /** Warms the pool for a kind of run ahead of time (e.g. when the editor opens a workspace). */
   warm(params: RunParams): void {
+    if (params.network) return; // a networked run gets its own network, never a warm container
     let shape: SandboxShape;
     try {
       const real = fs.realpathSync(params.workspace);
