@@ -18,24 +18,32 @@ import { buildFromBusybox, imageInfo, type Progress } from './images';
 
 export const RELAY_IMAGE = 'paladin-egress:busybox';
 export const RELAY_PORT = 3128;
+/** The relay's name on the run's network, in the sandbox's proxy variables. */
+export const RELAY_ALIAS = 'paladin-proxy';
 export const NETWORK_PREFIX = 'paladin-net-';
 
 export class EgressSession {
+  /** Settles once the relay runs and the proxy knows its address; the command must not start before. */
+  ready: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly docker: Docker,
     readonly route: EgressRoute,
     private readonly proxy: EgressProxy,
-    private readonly relay: Docker.Container,
+    private readonly relayName: string,
   ) {}
 
-  /** Builds the run's network, relay and proxy; on any failure removes what it made. */
+  /**
+   * Makes the run's network and proxy; the relay starts in the background
+   * (`ready`) while the sandbox is created. On a failure here, removes what it made.
+   */
   static async open(docker: Docker, patterns: HostPattern[], labels: { owner: string; run?: string }, options: { onProgress?: Progress; resolve?: Resolver } = {}): Promise<EgressSession> {
     const id = randomUUID();
     const labelSet = { [LABEL]: '1', [OWNER_LABEL]: labels.owner, [RUN_LABEL]: labels.run ?? id };
     const [gateway] = await Promise.all([bridgeGateway(docker), ensureRelayImage(docker, options.onProgress ?? (() => undefined))]);
     const proxy = new EgressProxy({ patterns, resolve: options.resolve, peers: ['relay not started'] });
+    const name = `${NETWORK_PREFIX}${id}`;
     let network: Docker.Network | undefined;
-    let relay: Docker.Container | undefined;
     try {
       const port = await proxy.listen(gateway).catch((err: NodeJS.ErrnoException) => {
         throw new SandboxError(
@@ -43,21 +51,28 @@ export class EgressSession {
           'sandbox error',
         );
       });
-      const name = `${NETWORK_PREFIX}${id}`;
       network = await docker.createNetwork({ Name: name, Driver: 'bridge', Internal: true, Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' }, Labels: labelSet });
-      relay = await docker.createContainer(relaySpec(`paladin-egress-${id}`, gateway, port, labelSet));
-      await network.connect({ Container: relay.id });
-      await relay.start();
-      const nets = (await relay.inspect()).NetworkSettings.Networks;
-      const inside = nets[name]?.IPAddress;
-      const outside = nets.bridge?.IPAddress;
-      if (!inside || !outside) throw new SandboxError('The network relay did not get its addresses from the engine; the run was not started.', 'sandbox error');
-      proxy.peers = [outside];
-      return new EgressSession(docker, { network: name, proxyUrl: `http://${inside}:${RELAY_PORT}` }, proxy, relay);
+      const session = new EgressSession(docker, { network: name, proxyUrl: `http://${RELAY_ALIAS}:${RELAY_PORT}` }, proxy, `paladin-egress-${id}`);
+      session.ready = session.startRelay(gateway, port, labelSet);
+      session.ready.catch(() => undefined); // awaited by the run; this only marks it handled meanwhile
+      return session;
     } catch (err) {
       await proxy.close();
-      await relay?.remove({ force: true }).catch(() => undefined);
       await network?.remove().catch(() => undefined);
+      throw err instanceof SandboxError ? err : explainDockerError(err, RELAY_IMAGE);
+    }
+  }
+
+  private async startRelay(gateway: string, port: number, labels: Record<string, string>): Promise<void> {
+    try {
+      const relay = await this.docker.createContainer(relaySpec(this.relayName, gateway, port, labels));
+      // The sandbox finds the relay by this name through the engine's resolver on the run's network.
+      await this.docker.getNetwork(this.route.network).connect({ Container: relay.id, EndpointConfig: { Aliases: [RELAY_ALIAS] } });
+      await relay.start();
+      const outside = (await relay.inspect()).NetworkSettings.Networks.bridge?.IPAddress;
+      if (!outside) throw new SandboxError('The network relay got no address on the engine\'s bridge; the run was not started.', 'sandbox error');
+      this.proxy.peers = [outside];
+    } catch (err) {
       throw err instanceof SandboxError ? err : explainDockerError(err, RELAY_IMAGE);
     }
   }
@@ -74,7 +89,8 @@ export class EgressSession {
   /** Removes the relay and the network; call once the sandbox container is gone. */
   async remove(): Promise<void> {
     await this.proxy.close();
-    await this.relay.remove({ force: true }).catch(() => undefined);
+    await this.ready.catch(() => undefined);
+    await this.docker.getContainer(this.relayName).remove({ force: true }).catch(() => undefined);
     await this.docker.getNetwork(this.route.network).remove().catch(() => undefined);
   }
 }

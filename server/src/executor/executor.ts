@@ -181,6 +181,7 @@ export class Executor implements ExecutorStage {
       if (!got) return runResult(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs });
       ({ sandbox, shape } = got);
       this.active.add(sandbox);
+      await egress?.ready; // the relay started while the sandbox was made
       const done = await this.execute(sandbox, params, shape, options, startAt);
       await egress?.shut(); // nothing leaves once the command is over
       const output = done.exec.sink.output();
