@@ -281,7 +281,7 @@ function hostList(value: unknown, warnings: string[]): string[] {
     if (!list || !list.every((e): e is string => typeof e === 'string')) throw new Error('it must be a list of host names');
     return parsePatterns(list).map((p) => p.entry);
   } catch (err) {
-    warnings.push(`Setting "paladin.sandbox.network.allow": ${(err as Error).message.replace(/\.$/, "")}; using the default list (package registries).`);
+    warnings.push(`Setting "paladin.sandbox.network.allow": ${(err as Error).message.replace(/\.$/, '')}; using the default list (package registries).`);
     return [...DEFAULT_ALLOWED_HOSTS];
   }
 }
