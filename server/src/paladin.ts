@@ -10,6 +10,7 @@ import { placeholdersIn, slotHint } from './planner/placeholders';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
 import { summariseChanges } from './executor/consequences';
+import { networkRecord } from './records/networkRecord';
 import { allowShape, shapeRuleDir, type AllowShapeResult } from './policy/allowShape';
 import { ShapeRuleError } from './policy/shapeRule';
 import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
@@ -36,6 +37,8 @@ export interface RunOptions {
   /** The person approved an `ask` decision (and the live mount, in live mode). */
   approved?: boolean;
   network?: boolean;
+  /** Hosts allowed for this run on top of paladin.sandbox.network.allow (with `network`). */
+  allowHosts?: string[];
   timeoutSeconds?: number;
   /** Sandbox image for this run; defaults to paladin.sandbox.image. */
   image?: string;
@@ -136,13 +139,14 @@ export class Paladin {
       ...audit,
       mode,
       network: options.network === true,
+      ...(options.allowHosts?.length ? { allowHosts: options.allowHosts } : {}),
       image: options.image ?? this.settings.sandbox.image,
       limits: this.settings.sandbox,
     });
     let result: RunResult & { output?: Buffer };
     try {
       result = await this.stages.executor.run(
-        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds, image: options.image, userId: actor.userId },
+        { command: options.command, workspace, mode, network: options.network === true, allowHosts: options.allowHosts, timeoutSeconds: options.timeoutSeconds, image: options.image, userId: actor.userId },
         {
           signal: stream.signal,
           runId: stream.runId,
@@ -165,6 +169,7 @@ export class Paladin {
       truncated: plain.truncated,
       outputHash: plain.outputHash,
       changes: plain.changes?.length,
+      ...(plain.network ? { network: networkRecord(plain.network) } : {}),
     });
     if (plain.end === 'exited' || plain.end === 'timeout' || plain.end === 'memory limit') {
       this.stages.planner.learn(actor.userId, options.command, '', plain.end === 'exited' && plain.exitCode === 0);

@@ -78,6 +78,8 @@ export interface RunParams {
   workspace: string;
   mode: WorkspaceMode;
   network?: boolean;
+  /** Hosts added to the network allow-list for this run only (entries as in paladin.sandbox.network.allow). */
+  allowHosts?: string[];
   timeoutSeconds?: number;
   image?: string;
   /** Who asked: runs queue fairly per user, and pending changes are capped per user. */

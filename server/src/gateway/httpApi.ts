@@ -315,6 +315,7 @@ export class ApiServer {
           mode: body.mode as WorkspaceMode | undefined,
           approved: body.approved === true,
           network: body.network as boolean | undefined,
+          allowHosts: body.allowHosts as string[] | undefined,
           timeoutSeconds: body.timeoutSeconds as number | undefined,
           historyId: body.historyId as string | undefined,
         },
