@@ -7,6 +7,7 @@ import type { Hit } from './retrievalStore';
 import { readRequest, type Fact, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import { addFindTest } from './refine';
 import { fillSlots } from './slotFill';
+import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
 
 export interface EmbeddedCandidate {
@@ -65,14 +66,14 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const slots = fillSlots(entry, facts);
   const filled = fillTemplate(entry, slots.values);
   const missing = filled.missing;
-  const command = Object.values(slots.values).some((v) => /\.csv$/i.test(v)) ? commaSeparated(filled.command) : filled.command;
+  const command = fitToTable(Object.values(slots.values).some((v) => /\.csv$/i.test(v)) ? commaSeparated(filled.command) : filled.command, facts);
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
   const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
-  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
+  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
 }
 
@@ -81,7 +82,7 @@ const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 
 
 // Tool-specific entries (git, containers, packages) need the request to be about that tool.
 const domains: Record<string, RegExp> = {
-  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?)\b/,
+  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?|authored|committed|blame|who (?:last )?(?:changed|edited|wrote|touched|modified))\b/,
   containers: /\b(docker|containers?|images?|compose|kubectl|pods?|k8s|podman|kubernetes|volumes?|registry)\b/,
   packages: /\b(install\w*|packages?|npm|pip\w*|apt|apt-get|dependenc\w*|yarn|pnpm|cargo|gem|brew|dpkg|upgrad\w*|modules?|librar\w*|venv|virtualenv|requirements)\b/,
 };
@@ -133,6 +134,7 @@ const features: [RegExp, RegExp][] = [
   [/\b(nl -ba|cat -n)\b/, /\b(number\w*|line numbers)\b/],
   [/-exec head\b|\| head -n 1\b(?!0)/, /\b(first|head|top|begin\w*|start\w*|header|one|single|latest|newest|oldest|largest|biggest|smallest|most|least)\b/],
   [/\btr -cs\b/, /\b(words?)\b/],
+  [/\$NF\b/, /\b(columns?|fields?|words?|last (?:part|value|item|entry)|end of each line)\b/],
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
   [/\/proc\/loadavg|\bvmstat\b|\biostat\b/, /\b(load|cpu|memory|system|machine|server|stats?|statistics|performance|busy)\b/],
@@ -146,9 +148,19 @@ const features: [RegExp, RegExp][] = [
   [/\bssh-keygen\b|\bssh-add\b/, /\b(ssh|fingerprints?|public key|private key|key ?pairs?|rsa|ed25519|ecdsa|id_\w+|\.pub)\b/],
   [/\/etc\/hosts\b/, /\b(hosts? file|\/etc\/hosts|hostnames?|resolv\w*|dns)\b/],
 ];
+const askedFeatures: [RegExp, RegExp][] = [
+  [/\b(distinct|unique|different|deduplicat\w*)\b/, /\bsort -u\b|\buniq\b|!seen|\bsort\b.*-u\b|--unique/],
+  [/\b(average|mean)\b/, /\/ ?n\b|\bavg\b|\bmean\b/],
+  [/\b(per|for each|for every|grouped by|broken down by)\b/, /\w\[|uniq -c|\bcount\b|\bgroup/],
+  [/\b(sort\w*|order(?:ed)? by|rank\w*)\b/, /\bsort\b|\bls\b.*\s-\w*[tSX]|--sort/],
+  // Rows and columns are inside a file: a listing of files does not answer them.
+  [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
+];
 function unaskedFeatures(entry: KnowledgeEntry, lower: string): number {
   let penalty = 0;
   for (const [template, words] of features) if (template.test(entry.template) && !words.test(lower)) penalty += 0.08;
+  // ... and a request asking for distinct values or an average wants the step that gives them.
+  for (const [words, template] of askedFeatures) if (words.test(lower) && !template.test(entry.template)) penalty += 0.08;
   return penalty;
 }
 
@@ -236,6 +248,15 @@ function commaSeparated(command: string): string {
     .replace(/\bawk (?!-F)(?=')/g, 'awk -F, ')
     .replace(/\bsort (?![^|]*-t)([^|]*-k)/g, 'sort -t, $1')
     .replace(/\bcut (?![^|]*-d)([^|]*-f)/g, 'cut -d, $1');
+}
+
+/** A git history request that names an author or a date wants a log filtered by them. */
+function historyMismatch(entry: KnowledgeEntry, facts: RequestFacts): number {
+  if (entry.category !== 'git') return 0;
+  let penalty = 0;
+  if (facts.authors.length > 0 && !/--author\b/.test(entry.template)) penalty += 0.2;
+  if (facts.dates.length > 0 && /^git (log|shortlog|rev-list)\b/.test(entry.template) && !/--(since|until|after|before)\b/.test(entry.template)) penalty += 0.1;
+  return penalty;
 }
 
 function domainPenalty(entry: KnowledgeEntry, lower: string): number {

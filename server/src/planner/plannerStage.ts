@@ -22,6 +22,7 @@ import { readIntent, type Intent } from './intent';
 import type { ModelPlan } from './llmPrompt';
 import { slotHint } from './placeholders';
 import { composeSteps, splitCompound } from './compose';
+import { perFileCandidates } from './forEach';
 import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
 import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
 import { randomUUID } from 'node:crypto';
@@ -166,7 +167,8 @@ export class Planner implements PlannerStage {
 
   /** The embedded candidates, led by the template that answered a request of the same shape before. */
   private embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): EmbeddedCandidate[] {
-    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...this.composed(request, names)].sort((a, b) => b.confidence - a.confidence);
+    const each = perFileCandidates(request, names, (text, k) => this.store.search(text, { k }), this.corpus);
+    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...this.composed(request, names), ...each].sort((a, b) => b.confidence - a.confidence);
     const shaped = useShape ? this.cache.getShape(requestShape(facts), parts) : undefined;
     const entry = shaped ? this.corpus.byId.get(shaped.entryId) : undefined;
     if (entry) {

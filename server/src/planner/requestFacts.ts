@@ -2,6 +2,8 @@
 // units, paths that exist in the workspace, file kinds, ordinals, names.
 // Slot filling (slotFill.ts) then hands these facts to a template's slots.
 
+import { readAuthors, readRefs } from './requestGit';
+import { readDates } from './requestDates';
 import { archiveExt, kindExtensions, notAFolderName, numWord, ordinals, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
 
 export interface Fact {
@@ -47,6 +49,10 @@ export interface RequestFacts {
   targets: Fact[];
   /** Column names mentioned ("the amount column", "by age"). */
   columnNames: Fact[];
+  /** Dates as `date -d` and `git --since` read them ("2024-02-01", "30 days ago"). */
+  dates: Fact[];
+  /** People named as authors of commits ("by Bob", "what did alice change"). */
+  authors: Fact[];
   ws: WorkspaceNames;
 }
 
@@ -90,7 +96,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   const facts: RequestFacts = {
     text, lower, quoted: [], urls: [], sizes: [], durations: [], columns: [], ports: [], numbers: [], exts: [], globs: [], paths: [], files: [],
     dirs: [], archives: [], hosts: [], users: [], modes: [], signals: [], pids: [], names: [], patterns: [], strings: [], branches: [],
-    targets: [], columnNames: [], ws,
+    targets: [], columnNames: [], dates: readDates(lower), authors: readAuthors(text), ws,
   };
   const used: [number, number][] = [];
   const take = (at: number, len: number) => used.push([at, at + len]);
@@ -288,6 +294,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     if (stopWords.has(value.toLowerCase())) continue;
     facts.branches.push({ value, at: m.index, raw: m[0] });
   }
+  for (const r of readRefs(text)) if (!facts.branches.some((b) => b.at <= r.at && r.at < b.at + b.raw.length)) facts.branches.push(r);
+  facts.branches.sort((a, b) => a.at - b.at);
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }

@@ -3,11 +3,10 @@
 // fact nearest a slot's cue words. Values come out already in the form the
 // template's program expects (`+1M` for find, `-7` for -mtime, `*.py`).
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { KnowledgeEntry, SlotSpec } from './corpus';
 import { parseTemplate } from './corpus';
 import type { Fact, RequestFacts } from './requestFacts';
+import { namedColumns } from './tableColumns';
 
 export interface SlotValues {
   values: Record<string, string>;
@@ -47,16 +46,14 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       const exists = (f: Fact) => facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value);
       pool = [...pool.filter(exists), ...pool.filter((f) => !exists(f))];
     }
-    if (pool.length === 0 && spec.type === 'column') {
-      const named = columnByName(facts);
-      if (named) pool = [named];
-    }
+    if (pool.length === 0 && spec.type === 'column') pool = namedColumns(facts).filter((f) => !usedAt.has(key(f)));
     const pick = choose(pool, spec, facts, name, (sameTypeCount.get(spec.type) ?? 0) > 1);
     if (pick) {
       const value = render(spec, pick);
       if (value !== undefined) {
         values[name] = value;
         filled.push(name);
+        usedAt.add(key(pick));
         // The same words can name a path and a file; consume by position.
         for (const list of Object.values(facts)) if (Array.isArray(list)) for (const f of list as Fact[]) if (overlaps(f, pick)) usedAt.add(key(f));
         continue;
@@ -77,7 +74,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
 
 /** The values in a request that a good template should use. */
 function salient(facts: RequestFacts): Fact[] {
-  const out: Fact[] = [...facts.sizes, ...facts.durations, ...facts.quoted, ...facts.globs, ...facts.columns, ...facts.urls];
+  const out: Fact[] = [...facts.sizes, ...facts.durations, ...facts.quoted, ...facts.globs, ...facts.columns, ...facts.urls, ...facts.authors];
+  for (const d of facts.dates) if (!out.some((o) => overlaps(o, d))) out.push(d);
   // Words in capitals and addresses are what the person wants searched for.
   for (const p of facts.patterns) if (/^[A-Z][A-Z0-9_]+$|^\d{1,3}(\.\d{1,3}){3}$/.test(p.value) && !out.some((o) => overlaps(o, p))) out.push(p);
   for (const f of [...facts.files, ...facts.dirs.filter((d) => d.value !== '.' && d.value !== '~')]) if (!out.some((o) => overlaps(o, f))) out.push(f);
@@ -90,34 +88,9 @@ function overlaps(a: Fact, b: Fact): boolean {
 }
 
 /** Slot names in the order their placeholders first appear. */
-const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'user', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
+const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
 function priority(type: SlotSpec['type']): number {
   return order.indexOf(type);
-}
-
-/** "the amount column" of a CSV file in the request: its 1-based position in the header line. */
-function columnByName(facts: RequestFacts): Fact | undefined {
-  const root = facts.ws.root;
-  if (!root || facts.columnNames.length === 0) return undefined;
-  for (const file of facts.files) {
-    if (!/\.(csv|tsv)$/i.test(file.value) || file.value.startsWith('/') || file.value.includes('..')) continue;
-    let header: string;
-    try {
-      const fd = fs.openSync(path.join(root, file.value), 'r');
-      const buf = Buffer.alloc(4096);
-      const n = fs.readSync(fd, buf, 0, buf.length, 0);
-      fs.closeSync(fd);
-      header = buf.subarray(0, n).toString('utf8').split(/\r?\n/)[0];
-    } catch {
-      continue;
-    }
-    const names = header.split(/\.tsv$/i.test(file.value) ? '\t' : ',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
-    for (const c of facts.columnNames) {
-      const i = names.findIndex((h) => h === c.value || h === c.value.replace(/s$/, '') || h.replace(/s$/, '') === c.value);
-      if (i >= 0) return { value: String(i + 1), at: c.at, raw: c.raw, amount: i + 1 };
-    }
-  }
-  return undefined;
 }
 
 export function slotOrder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>): string[] {
@@ -153,6 +126,8 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'signal': return f.signals.length > 0 ? f.signals : f.numbers.filter((n) => (n.amount ?? 0) <= 64 && /\bsignal\b/.test(f.lower));
     case 'pid': return f.pids.length > 0 ? f.pids : f.numbers.filter((n) => (n.amount ?? 0) > 1);
     case 'archive': return f.archives;
+    case 'date': return f.dates.length > 0 ? f.dates : f.durations.filter((d) => d.unit !== undefined);
+    case 'author': return f.authors;
   }
 }
 
@@ -193,6 +168,7 @@ function render(spec: SlotSpec, f: Fact): string | undefined {
     case 'port':
       return f.amount !== undefined ? String(f.amount) : f.value;
     case 'ext': return f.value.replace(/^\*?\./, '');
+    case 'date': return f.unit !== undefined && !f.value.includes(' ago') ? `${f.amount ?? 1} ${pluralUnit(f.unit, f.amount ?? 1)} ago` : f.value;
     case 'path':
     case 'dir':
     case 'file':
@@ -200,6 +176,11 @@ function render(spec: SlotSpec, f: Fact): string | undefined {
     default:
       return f.value;
   }
+}
+
+function pluralUnit(unit: string, n: number): string {
+  const word = ({ d: 'day', h: 'hour', min: 'minute', s: 'second' } as Record<string, string>)[unit] ?? unit.replace(/s$/, '');
+  return n === 1 ? word : `${word}s`;
 }
 
 function renderSize(spec: SlotSpec, f: Fact, def: string): string {
@@ -218,6 +199,8 @@ function renderSize(spec: SlotSpec, f: Fact, def: string): string {
   }
   if (spec.format === 'human') return `${value}${u === 'c' ? '' : u === 'k' ? 'K' : u}`;
   const sign = f.sign || (def.startsWith('-') ? '-' : def.startsWith('+') ? '+' : '+');
+  // find rounds a size up to whole units before comparing: "-1k" finds only empty files, so "smaller than" is said in bytes.
+  if (sign === '-' && unit !== 'c') return `-${Math.round(bytes)}c`;
   return `${sign}${value}${u === 'T' ? 'G' : u}`.replace(/^([+-]?)(\d+)G$/, (m, s: string, n: string) => (u === 'T' ? `${s}${Number(n) * 1024}G` : m));
 }
 
