@@ -70,11 +70,23 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
+  const slotScore = -repeatedValues(entry, slots.values) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
+}
+
+/** Two slots of one kind given the same value ("print $2, $2"): the template asks for more than the request named. */
+function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): number {
+  const seen = new Set<string>();
+  for (const [name, spec] of Object.entries(entry.slots)) {
+    const value = values[name] ?? (spec.default !== undefined ? String(spec.default) : undefined);
+    if (value === undefined) continue;
+    if (seen.has(`${spec.type}\0${value}`)) return 0.15;
+    seen.add(`${spec.type}\0${value}`);
+  }
+  return 0;
 }
 
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
@@ -82,7 +94,7 @@ const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 
 
 // Tool-specific entries (git, containers, packages) need the request to be about that tool.
 const domains: Record<string, RegExp> = {
-  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?|authored|committed|blame|who (?:last )?(?:changed|edited|wrote|touched|modified))\b/,
+  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?|authored|committed|blame|checked out|who (?:last )?(?:changed|edited|wrote|touched|modified))\b/,
   containers: /\b(docker|containers?|images?|compose|kubectl|pods?|k8s|podman|kubernetes|volumes?|registry)\b/,
   packages: /\b(install\w*|packages?|npm|pip\w*|apt|apt-get|dependenc\w*|yarn|pnpm|cargo|gem|brew|dpkg|upgrad\w*|modules?|librar\w*|venv|virtualenv|requirements)\b/,
 };
@@ -91,13 +103,13 @@ const domains: Record<string, RegExp> = {
 function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   // ... and a request that does not ask for a number wants the lines, not their count.
   if (!/\b(how many|count\w*|number of|total|tally|sum|amount|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$/.test(entry.template) ? 0.1 : 0;
-  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b/.test(entry.template) ? -0.04 : 0.18;
+  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(entry.template) ? -0.04 : 0.18;
 }
 
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
 function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   const asked = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/.test(lower);
-  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match|\bchmod [ugoa]*-[rwxst]/.test(entry.template);
+  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match|--others\b|\bchmod [ugoa]*-[rwxst]/.test(entry.template);
   // Granting a permission for "make it not executable" is the opposite of the request, not a near miss.
   if (asked && /\bchmod [ugoa]*\+[rwxst]/.test(entry.template)) return 0.15;
   return asked === inverts ? 0 : 0.06;
@@ -123,7 +135,7 @@ function containerFit(entry: KnowledgeEntry, lower: string, slots?: Record<strin
 
 // A template's distinctive feature needs a word of the request asking for it: a checksum, a permission test,
 // a follow mode or a per-line count that nobody mentioned makes the template less likely.
-const features: [RegExp, RegExp][] = [
+const features: [RegExp, RegExp, number?][] = [
   [/\s-perm\b|\s!\s-perm\b/, /\b(perm\w*|execut\w*|runnable|writ\w*able|readable|mode|setuid|setgid|sticky|[0-7]{3,4}|access)\b/],
   [/\s-x?type l\b/, /\b(links?|symlinks?|symbolic|broken|dangling|point\w*)\b/],
   [/\b(md5sum|sha\d*sum|cksum)\b/, /\b(md5|sha\d*|checksums?|hash\w*|digest|fingerprint|integrity|identical|duplicates?)\b/],
@@ -134,6 +146,8 @@ const features: [RegExp, RegExp][] = [
   [/\b(nl -ba|cat -n)\b/, /\b(number\w*|line numbers)\b/],
   [/-exec head\b|\| head -n 1\b(?!0)/, /\b(first|head|top|begin\w*|start\w*|header|one|single|latest|newest|oldest|largest|biggest|smallest|most|least)\b/],
   [/\btr -cs\b/, /\b(words?)\b/],
+  // Reordering lines is a request of its own.
+  [/^sort\b(?! -u)/, /\b(sort\w*|order\w*|rank\w*|biggest|largest|smallest|highest|lowest|oldest|youngest|newest|first|alphabetical\w*|ascending|descending)\b/, 0.14],
   [/\$NF\b/, /\b(columns?|fields?|words?|last (?:part|value|item|entry)|end of each line)\b/],
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
@@ -158,7 +172,7 @@ const askedFeatures: [RegExp, RegExp][] = [
 ];
 function unaskedFeatures(entry: KnowledgeEntry, lower: string): number {
   let penalty = 0;
-  for (const [template, words] of features) if (template.test(entry.template) && !words.test(lower)) penalty += 0.08;
+  for (const [template, words, weight] of features) if (template.test(entry.template) && !words.test(lower)) penalty += weight ?? 0.08;
   // ... and a request asking for distinct values or an average wants the step that gives them.
   for (const [words, template] of askedFeatures) if (words.test(lower) && !template.test(entry.template)) penalty += 0.08;
   return penalty;
@@ -256,6 +270,9 @@ function historyMismatch(entry: KnowledgeEntry, facts: RequestFacts): number {
   let penalty = 0;
   if (facts.authors.length > 0 && !/--author\b/.test(entry.template)) penalty += 0.2;
   if (facts.dates.length > 0 && /^git (log|shortlog|rev-list)\b/.test(entry.template) && !/--(since|until|after|before)\b/.test(entry.template)) penalty += 0.1;
+  // A file of the workspace named in a history question: the log, diff or blame of that file.
+  const named = facts.files.some((f) => facts.ws.files.has(f.value));
+  if (named && /^git (log|diff|blame|show)\b/.test(entry.template) && !Object.values(entry.slots).some((x) => x.type === 'file' || x.type === 'path')) penalty += 0.1;
   return penalty;
 }
 

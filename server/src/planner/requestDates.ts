@@ -27,7 +27,7 @@ export function readDates(lower: string): Fact[] {
   const add = (value: string, at: number, raw: string) => {
     if (!out.some((f) => at < f.at + f.raw.length && f.at < at + raw.length)) out.push({ value, at, raw });
   };
-  for (const m of lower.matchAll(/\b(\d{4}-\d{2}-\d{2})(?:[ t](\d{1,2}:\d{2}(?::\d{2})?))?(\s*utc)?\b/g)) add(m[0].replace(/t/, ' ').replace(/utc$/, 'UTC').trim(), m.index, m[0]);
+  for (const m of lower.matchAll(/\b(\d{4}-\d{2}-\d{2})(?:[ t](\d{1,2}:\d{2}(?::\d{2})?))?(\s*utc)?\b/g)) add(m[0].replace(/(\d)t(\d)/, '$1 $2').replace(/\s*utc$/, ' UTC').trim(), m.index, m[0]);
   for (const m of lower.matchAll(new RegExp(`\\b${monthWord}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'))) {
     const value = iso(m[3], m[1], m[2]);
     if (value) add(value, m.index, m[0]);

@@ -35,8 +35,8 @@ export function readAuthors(text: string): Fact[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
-// Branch names people use as such, wherever they stand in a git request.
-const refWord = /(?<![\w./-])((?:feature|features|feat|fix|bugfix|hotfix|release|topic|dev|user)\/[\w./-]*\w|main|master|develop|trunk)(?![\w/-]|\.\w)/g;
+// Branch and version tag names people use as such, wherever they stand in a git request.
+const refWord = /(?<![\w./-])((?:feature|features|feat|fix|bugfix|hotfix|release|topic|dev|user)\/[\w./-]*\w|main|master|develop|trunk|v\d+(?:\.\d+)+)(?![\w/-]|\.\w)/g;
 
 /** Branch names the request mentions by their shape, in order. */
 export function readRefs(text: string): Fact[] {
