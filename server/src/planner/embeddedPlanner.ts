@@ -70,11 +70,17 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = -repeatedValues(entry, slots.values) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
+  const slotScore = -repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
+}
+
+/** "delete all empty folders": a template for one named target, with that target missing, is not a way to act on a selection. */
+function selectionMismatch(entry: KnowledgeEntry, missing: string[], lower: string): number {
+  if (!/\b(all|every|each|any)\b/.test(lower)) return 0;
+  return missing.some((n) => ['file', 'dir', 'path'].includes(entry.slots[n]?.type)) ? 0.15 : 0;
 }
 
 /** Two slots of one kind given the same value ("print $2, $2"): the template asks for more than the request named. */
@@ -155,6 +161,10 @@ const features: [RegExp, RegExp, number?][] = [
   // An archive is made or unpacked: the direction is in the request's verb.
   [/\btar -\w*x|\bunzip (?!-l)|\bgunzip\b|\b(?:xz|bzip2|gzip) -d\b|\bunxz\b|\bbunzip2\b/, /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*|uncompress\w*|inflate|expand\w*|restore)\b/],
   [/\btar -\w*c|\bzip -r\b/, /\b(make|create|compress\w*|archiv\w*|pack|bundle|tarball|zip|gzip\w*|back ?up|backup|tar up)\b/],
+  // A listing's order is asked for in words: by time, by size, reversed.
+  [/\bls -\w*t/, /\b(new\w*|old\w*|recent\w*|latest|modif\w*|times?|dates?|when|chronolog\w*|last changed|age)\b/, 0.12],
+  [/\bls -\w*S/, /\b(size|sizes|big\w*|large\w*|small\w*|bytes|heav\w*)\b/, 0.12],
+  [/\bls -\w*r/, /\b(revers\w*|oldest|smallest|ascending|least|backwards?|opposite)\b/, 0.12],
   // A long listing answers a question about details, not "what is in it".
   [/\bls -\w*l/, /\b(details?|long|sizes?|permissions?|owners?|dates?|modif\w*|times?|when|bytes|big\w*|larg\w*|small\w*|new\w*|old\w*|recent\w*|latest|sort\w*|order\w*|info\w*|metadata|everything|all about)\b/],
   // A program whose name is also an everyday word ("make it read-only") or whose files are its own (keys).
@@ -162,11 +172,13 @@ const features: [RegExp, RegExp, number?][] = [
   [/\bssh-keygen\b|\bssh-add\b/, /\b(ssh|fingerprints?|public key|private key|key ?pairs?|rsa|ed25519|ecdsa|id_\w+|\.pub)\b/],
   [/\/etc\/hosts\b/, /\b(hosts? file|\/etc\/hosts|hostnames?|resolv\w*|dns)\b/],
 ];
-const askedFeatures: [RegExp, RegExp][] = [
+const askedFeatures: [RegExp, RegExp, number?][] = [
   [/\b(distinct|unique|different|deduplicat\w*)\b/, /\bsort -u\b|\buniq\b|!seen|\bsort\b.*-u\b|--unique/],
   [/\b(average|mean)\b/, /\/ ?n\b|\bavg\b|\bmean\b/],
   [/\b(per|for each|for every|grouped by|broken down by)\b/, /\w\[|uniq -c|\bcount\b|\bgroup/],
   [/\b(sort\w*|order(?:ed)? by|rank\w*)\b/, /\bsort\b|\bls\b.*\s-\w*[tSX]|--sort/],
+  // "the size of each folder inside src": one answer per entry, not one for the folder.
+  [/\b(each|every|per)\s+(?:sub-?)?(folders?|director\w*|dirs?|files?|entr\w*)\b/, /\/\*|\s-exec\b|\bfor\b|--max-depth|\s-d ?1\b|\bxargs\b|^find\b|^ls\b/, 0.12],
   // Rows and columns are inside a file: a listing of files does not answer them.
   [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
 ];
@@ -174,7 +186,7 @@ function unaskedFeatures(entry: KnowledgeEntry, lower: string): number {
   let penalty = 0;
   for (const [template, words, weight] of features) if (template.test(entry.template) && !words.test(lower)) penalty += weight ?? 0.08;
   // ... and a request asking for distinct values or an average wants the step that gives them.
-  for (const [words, template] of askedFeatures) if (words.test(lower) && !template.test(entry.template)) penalty += 0.08;
+  for (const [words, template, weight] of askedFeatures) if (words.test(lower) && !template.test(entry.template)) penalty += weight ?? 0.08;
   return penalty;
 }
 

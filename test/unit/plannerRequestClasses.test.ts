@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { perFile, splitForEach } from '../../server/src/planner/compose';
+import type { KnowledgeEntry } from '../../server/src/planner/corpus';
+import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
+import { readDates } from '../../server/src/planner/requestDates';
+import { readAuthors, readRefs } from '../../server/src/planner/requestGit';
+import { fillSlots } from '../../server/src/planner/slotFill';
+import { fitToTable, namedColumns } from '../../server/src/planner/tableColumns';
+import { fillTemplate } from '../../server/src/planner/templateFill';
+
+function entry(template: string, slots: KnowledgeEntry['slots']): KnowledgeEntry {
+  return { id: 't.t', intents: ['a b c', 'd e f', 'g h i'], template, slots, utilities: [template.split(' ')[0]], explanation: 'x', category: 'git' };
+}
+
+function fill(e: KnowledgeEntry, request: string, ws?: WorkspaceNames): string {
+  return fillTemplate(e, fillSlots(e, readRequest(request, ws)).values).command;
+}
+
+test('dates are read the way date -d and git --since take them', () => {
+  const values = (text: string) => readDates(text.toLowerCase()).map((d) => d.value);
+  assert.deepEqual(values('commits since 2023-11-05'), ['2023-11-05']);
+  assert.deepEqual(values('what happened on March 3rd, 2022'), ['2022-03-03']);
+  assert.deepEqual(values('between 4 July 2021 and 2021-08-01'), ['2021-07-04', '2021-08-01']);
+  assert.deepEqual(values('the date 45 days ago'), ['45 days ago']);
+  assert.deepEqual(values('what day is it three weeks from now'), ['+3 weeks']);
+  assert.deepEqual(values('epoch seconds of 2020-02-02 12:30 UTC'), ['2020-02-02 12:30 UTC']);
+  assert.deepEqual(values('yesterday'), ['yesterday']);
+  assert.deepEqual(values('the 5 biggest files'), []);
+});
+
+test('authors are the people named as writing the commits, never the verbs around them', () => {
+  const values = (text: string) => readAuthors(text).map((a) => a.value);
+  assert.deepEqual(values('how many commits has Priya made'), ['Priya']);
+  assert.deepEqual(values('the commits authored by Jane Doe'), ['Jane Doe']);
+  assert.deepEqual(values('what did sam change last week'), ['sam']);
+  assert.deepEqual(values("Omar's commits"), ['Omar']);
+  assert.deepEqual(values('list the commits by date'), [], 'a date is no author');
+  assert.deepEqual(values('show the commit log'), []);
+});
+
+test('branch and tag names are found by their shape, not inside file names', () => {
+  assert.deepEqual(readRefs('diff hotfix/crash against master').map((r) => r.value), ['hotfix/crash', 'master']);
+  assert.deepEqual(readRefs('open src/main.js').map((r) => r.value), []);
+  assert.deepEqual(readRefs('what changed after v2.3.1').map((r) => r.value), ['v2.3.1']);
+});
+
+test('git templates take the author, the date and the range from the request', () => {
+  const byAuthor = entry('git log --oneline -i --author={author}', { author: { type: 'author' } });
+  assert.equal(fill(byAuthor, 'which commits did Priya Shah author'), "git log --oneline -i --author='Priya Shah'");
+  const since = entry('git log --oneline --since={since}', { since: { type: 'date', default: '1 week ago' } });
+  assert.equal(fill(since, 'commits after 2022-12-24'), 'git log --oneline --since=2022-12-24');
+  assert.equal(fill(since, 'commits in the last 3 days'), "git log --oneline --since='3 days ago'", 'an age is a date relative to now');
+  const range = entry('git log --oneline {base}..{branch}', { base: { type: 'branch', default: 'main', cues: ['not in', 'not on', 'not'] }, branch: { type: 'branch', default: 'HEAD' } });
+  assert.equal(fill(range, 'commits on topic/search that are not on develop'), 'git log --oneline develop..topic/search');
+});
+
+test('"smaller than" sizes are said in bytes, because find rounds sizes up to whole units', () => {
+  const small = entry('find {path} -type f -size {size}', { path: { type: 'path', default: '.' }, size: { type: 'size', default: '-1M' } });
+  assert.equal(fill(small, 'files smaller than 2 kilobytes'), 'find . -type f -size -2048c');
+  assert.equal(fill(small, 'files bigger than 3 megabytes'), 'find . -type f -size +3M');
+});
+
+test('CSV columns are found by the header names the request uses, and headers stay out of sums, counts and sorts', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-table-'));
+  try {
+    fs.mkdirSync(path.join(root, 'in'));
+    fs.writeFileSync(path.join(root, 'in/orders.csv'), 'day,country,price\n2021-01-01,fr,10\n2021-01-02,de,25\n2021-01-03,fr,5\n');
+    const ws: WorkspaceNames = { files: new Set(['in/orders.csv']), dirs: new Set(['in']), byBase: new Map([['orders.csv', 'in/orders.csv']]), root };
+    const facts = (text: string) => readRequest(text, ws);
+    assert.deepEqual(namedColumns(facts('total price per country in orders.csv')).map((c) => c.value), ['3', '2']);
+    assert.deepEqual(namedColumns(facts('list the distinct countries of orders.csv')).map((c) => c.value), ['2'], 'plural and singular agree');
+    const group = entry("awk -F, 'NR > 1 {s[${key}] += ${column}} END {for (k in s) print k, s[k]}' {file}", { key: { type: 'column', cues: ['per'] }, column: { type: 'column' }, file: { type: 'file' } });
+    assert.equal(fill(group, 'total price per country in orders.csv', ws), "awk -F, 'NR > 1 {s[$2] += $3} END {for (k in s) print k, s[k]}' in/orders.csv");
+    const f = facts('sort orders.csv by price, highest first');
+    assert.equal(fitToTable('sort -t, -k 3,3 in/orders.csv', f), 'sort -t, -k3,3nr in/orders.csv', 'a numeric column sorts as numbers');
+    assert.equal(fitToTable("awk -F, '{s += $3} END {print s}' in/orders.csv", facts('add up the prices in orders.csv')), "awk -F, 'NR > 1 {s += $3} END {print s}' in/orders.csv");
+    assert.equal(fitToTable('cut -d, -f 2 in/orders.csv | sort -u', facts('distinct countries in orders.csv')), 'tail -n +2 in/orders.csv | cut -d, -f 2 | sort -u');
+    assert.equal(fitToTable('wc -l in/orders.csv', facts('count the rows of orders.csv without the header')), 'tail -n +2 in/orders.csv | wc -l');
+    assert.equal(fitToTable('cut -d, -f 2 in/orders.csv', facts('print the country column of orders.csv')), 'cut -d, -f 2 in/orders.csv', 'a plain projection keeps its header');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('"for each" requests are a selection of files and an action run on each', () => {
+  assert.deepEqual(splitForEach('for each markdown file in docs, count its words'), { selection: 'markdown file in docs', action: 'count its words' });
+  assert.deepEqual(splitForEach('show the first line of every csv file in data'), { selection: 'csv file in data', action: 'show the first line' });
+  assert.equal(splitForEach('list every folder'), undefined);
+  assert.equal(perFile("find docs -name '*.md'", "wc -w '{}'"), "find docs -name '*.md' -exec wc -w {} \\;");
+  assert.equal(perFile("find docs -name '*.md' -delete", 'wc -w {}'), undefined, 'only a plain find selects');
+  assert.equal(perFile("find docs -name '*.md'", 'cat {} | wc -w'), undefined, 'a pipe would run once, not per file');
+});
