@@ -135,3 +135,16 @@ export function perFile(find: string, action: string): string | undefined {
   if (!plainFind || !/(^|\s)'?\{\}'?(\s|$)/.test(action) || /[|;&<>`]|\$\(/.test(action.replace(/'[^']*'/g, ''))) return undefined;
   return `${find} -exec ${action.replace(/'\{\}'/g, '{}')} \\;`;
 }
+
+/** "how many python files are in src": a listing of files, lines or commits, counted; undefined for a command that does not list. */
+export function counted(command: string): string | undefined {
+  if (/[|;&<>`]|\$\(|\bwc\b|\s-c\b|--count\b/.test(command)) return undefined;
+  const lists = (/^find\s/.test(command) && !/\s-(printf|fprint|exec|execdir|ok|delete|ls|print0)\b/.test(command))
+    || /^(grep|rg)\s(?:-\S+\s+)*-\w*[lL]\w*\s/.test(command)
+    || /^git (ls-files|log --oneline|branch\b)/.test(command)
+    || /^(seq|ls -1?A?)\s/.test(command);
+  if (!lists) return undefined;
+  // The folders under src do not include src itself.
+  const inside = /^find\s+\S+\s+.*-type d\b/.test(command) && !/-mindepth\b/.test(command) ? command.replace(/^find\s+(\S+)\s+/, 'find $1 -mindepth 1 ') : command;
+  return `${inside} | wc -l`;
+}

@@ -5,6 +5,7 @@
 import type { Corpus, KnowledgeEntry } from './corpus';
 import type { Hit } from './retrievalStore';
 import { readRequest, type Fact, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { counted } from './compose';
 import { addFindTest } from './refine';
 import { fillSlots } from './slotFill';
 import { fitToTable } from './tableColumns';
@@ -56,6 +57,17 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   const readerEntry = reader ? corpus.byId.get(reader) : undefined;
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
   preferUnextended(out, f.lower);
+  // A question of "how many" answered by a listing: the listing, counted.
+  if (/\b(how many|number of|count (?:of |the |all )?)/.test(f.lower)) {
+    for (const c of out.slice()) {
+      const command = counted(c.command);
+      if (!command) continue;
+      const confidence = clamp(c.confidence + 0.16);
+      const same = out.find((x) => x.command === command);
+      if (same) same.confidence = Math.max(same.confidence, confidence);
+      else out.push({ ...c, command, confidence, explanation: `${c.explanation} Then counts them.`, source: `${c.source}+count` });
+    }
+  }
   if (f.ws.dirs.has('.git') && !domains.git.test(f.lower)) for (const c of out) c.command = withoutGitInternals(c.command);
   out.sort((a, b) => b.confidence - a.confidence);
   const seen = new Set<string>();
@@ -70,7 +82,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = -repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
+  const slotScore = -repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
@@ -83,7 +95,13 @@ function selectionMismatch(entry: KnowledgeEntry, missing: string[], lower: stri
   return missing.some((n) => ['file', 'dir', 'path'].includes(entry.slots[n]?.type)) ? 0.15 : 0;
 }
 
-/** Two slots of one kind given the same value ("print $2, $2"): the template asks for more than the request named. */
+/** A find test left at its template default (`-perm 777`, `-size +1M`) is a condition nobody stated. */
+function unstatedFilter(entry: KnowledgeEntry, filled: string[]): number {
+  for (const m of entry.template.matchAll(/\s-(?:perm|size|mtime|mmin|newer|user|group)\s+\{(\w+)\}/g)) if (!filled.includes(m[1]) && entry.slots[m[1]]?.default !== undefined) return 0.1;
+  return 0;
+}
+
+/** Two slots of one kind given the same value ("print $2, $2"), or a second column nobody named: the template asks for more than the request did. */
 function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): number {
   const seen = new Set<string>();
   for (const [name, spec] of Object.entries(entry.slots)) {
@@ -92,7 +110,9 @@ function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): 
     if (seen.has(`${spec.type}\0${value}`)) return 0.15;
     seen.add(`${spec.type}\0${value}`);
   }
-  return 0;
+  // ... or a column printed that the request never named.
+  const columns = Object.keys(entry.slots).filter((n) => entry.slots[n].type === 'column');
+  return columns.length > 1 && columns.some((n) => values[n] === undefined) && columns.some((n) => values[n] !== undefined) ? 0.08 : 0;
 }
 
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
@@ -108,8 +128,10 @@ const domains: Record<string, RegExp> = {
 // "How many ..." wants a number: a template that cannot count is less likely.
 function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   // ... and a request that does not ask for a number wants the lines, not their count.
-  if (!/\b(how many|count\w*|number of|total|tally|sum|amount|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$/.test(entry.template) ? 0.1 : 0;
-  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(entry.template) ? -0.04 : 0.18;
+  if (!/\b(how many|count\w*|number of|total|tally|sum|amount|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$/.test(entry.template) ? 0.15 : 0;
+  // Slot names ({count}) are not what the command does.
+  const program = entry.template.replace(/\{\w+\}/g, '');
+  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;
 }
 
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
@@ -161,6 +183,9 @@ const features: [RegExp, RegExp, number?][] = [
   // An archive is made or unpacked: the direction is in the request's verb.
   [/\btar -\w*x|\bunzip (?!-l)|\bgunzip\b|\b(?:xz|bzip2|gzip) -d\b|\bunxz\b|\bbunzip2\b/, /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*|uncompress\w*|inflate|expand\w*|restore)\b/],
   [/\btar -\w*c|\bzip -r\b/, /\b(make|create|compress\w*|archiv\w*|pack|bundle|tarball|zip|gzip\w*|back ?up|backup|tar up)\b/],
+  [/#\|\$|\^#|\(#\|/, /\b(comments?|commented)\b|#/, 0.14],
+  // cut splits on tabs unless told otherwise: right for TSV files, wrong for words separated by spaces.
+  [/\bcut (?:-\w+ )*-f(?![^|]*\s-d)/, /\b(tabs?|tsv|tab-separated|tab separated)\b|\.tsv\b/, 0.1],
   // A listing's order is asked for in words: by time, by size, reversed.
   [/\bls -\w*t/, /\b(new\w*|old\w*|recent\w*|latest|modif\w*|times?|dates?|when|chronolog\w*|last changed|age)\b/, 0.12],
   [/\bls -\w*S/, /\b(size|sizes|big\w*|large\w*|small\w*|bytes|heav\w*)\b/, 0.12],
@@ -179,6 +204,7 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   [/\b(sort\w*|order(?:ed)? by|rank\w*)\b/, /\bsort\b|\bls\b.*\s-\w*[tSX]|--sort/],
   // "the size of each folder inside src": one answer per entry, not one for the folder.
   [/\b(each|every|per)\s+(?:sub-?)?(folders?|director\w*|dirs?|files?|entr\w*)\b/, /\/\*|\s-exec\b|\bfor\b|--max-depth|\s-d ?1\b|\bxargs\b|^find\b|^ls\b/, 0.12],
+  [/\b(even|odd|every (?:other|second|third|\d+(?:st|nd|rd|th)))\b/, /\bseq\s+\S+\s+\S+\s+\S+|%\s*2\b|\bstep\b/],
   // Rows and columns are inside a file: a listing of files does not answer them.
   [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
 ];

@@ -4,6 +4,7 @@
 
 import { readAuthors, readRefs } from './requestGit';
 import { readDates } from './requestDates';
+import { readWordPatterns } from './requestPatterns';
 import { archiveExt, kindExtensions, notAFolderName, numWord, ordinals, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
 
 export interface Fact {
@@ -352,6 +353,13 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     const at = m.index + m[0].lastIndexOf(value);
     if (stopWords.has(value.toLowerCase()) || facts.patterns.some((p) => p.at === at)) continue;
     facts.patterns.push({ value, at, raw: value });
+  }
+  for (const p of readWordPatterns(lower)) {
+    const overlap = (x: Fact) => p.at < x.at + x.raw.length && x.at < p.at + p.raw.length;
+    // "the 404s" of a log are status codes, not 404 seconds.
+    const status = /^\d{3}s$/.test(p.raw) && /\blogs?\b|\.log\b|\brequests?\b|\bstatus\b/.test(lower);
+    if (status) facts.durations = facts.durations.filter((d) => !overlap(d));
+    if ((status || !isUsed(p.at)) && !facts.patterns.some(overlap)) facts.patterns.push(p);
   }
   facts.patterns.sort((a, b) => a.at - b.at);
   for (const q of facts.quoted) {

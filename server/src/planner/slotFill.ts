@@ -28,7 +28,9 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   const key = (f: Fact) => `${f.at}:${f.raw}`;
   // Specific kinds first, so a free-form slot (name, string) never takes the file a file slot needs;
   // slots of one kind keep their template order (cp SRC DEST).
-  const order = slotOrder(entry).sort((a, b) => priority(entry.slots[a].type) - priority(entry.slots[b].type));
+  // Among slots of one kind, those whose cue words the request uses choose first ("from 2 to 40" fills start and end before step).
+  const cued = (name: string) => ((entry.slots[name].cues ?? []).some((c) => new RegExp(`\\b${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(facts.lower)) ? 0 : 1);
+  const order = slotOrder(entry).sort((a, b) => priority(entry.slots[a].type) - priority(entry.slots[b].type) || cued(a) - cued(b));
   const sameTypeCount = new Map<string, number>();
   for (const name of order) sameTypeCount.set(entry.slots[name].type, (sameTypeCount.get(entry.slots[name].type) ?? 0) + 1);
 
@@ -68,7 +70,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     return overlaps(f, other);
   });
   let unused = 0;
-  for (const f of salient(facts)) if (!taken(f)) unused++;
+  // Quoted text and words in capitals are plainly what to look for: a template that drops one misses the point.
+  for (const f of salient(facts)) if (!taken(f)) unused += f.quoted || /^[A-Z][A-Z0-9_]+$/.test(f.value) ? 2 : 1;
   return { values, filled, missing, unused };
 }
 
@@ -140,7 +143,8 @@ function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string,
     for (const f of pool) {
       for (const cue of cues) {
         for (const m of facts.lower.matchAll(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))) {
-          const d = Math.abs(m.index - f.at);
+          // A cue comes before its value ("to 15", "per region"): a value before the cue is farther.
+          const d = f.at >= m.index ? f.at - m.index : m.index - f.at + 20;
           if (d < bestDistance && d < 30) {
             bestDistance = d;
             best = f;
