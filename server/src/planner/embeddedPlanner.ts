@@ -128,7 +128,8 @@ const domains: Record<string, RegExp> = {
 // "How many ..." wants a number: a template that cannot count is less likely.
 function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   // ... and a request that does not ask for a number wants the lines, not their count.
-  if (!/\b(how many|count\w*|number of|total|tally|sum|amount|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$/.test(entry.template) ? 0.15 : 0;
+  // "the amount column" names a column; "the amount of space" asks for a number.
+  if (!/\b(how many|count\w*|number of|total|tally|sum|amount of|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$/.test(entry.template) ? 0.15 : 0;
   // Slot names ({count}) are not what the command does.
   const program = entry.template.replace(/\{\w+\}/g, '');
   return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;
@@ -186,6 +187,10 @@ const features: [RegExp, RegExp, number?][] = [
   [/#\|\$|\^#|\(#\|/, /\b(comments?|commented)\b|#/, 0.14],
   // cut splits on tabs unless told otherwise: right for TSV files, wrong for words separated by spaces.
   [/\bcut (?:-\w+ )*-f(?![^|]*\s-d)/, /\b(tabs?|tsv|tab-separated|tab separated)\b|\.tsv\b/, 0.1],
+  // What git shows of a commit: its message, its statistics, its diff, as asked.
+  [/--pretty=%B|--format=%s|--pretty=format:%s/, /\b(messages?|subjects?|titles?|descriptions?|wording)\b/],
+  [/--stat\b/, /\b(stat\w*|how much|how many lines|insertions?|deletions?|summary|lines changed|size)\b/],
+  [/HEAD~1\b/, /\b(last|latest|previous|recent|newest|undo)\b/],
   // A listing's order is asked for in words: by time, by size, reversed.
   [/\bls -\w*t/, /\b(new\w*|old\w*|recent\w*|latest|modif\w*|times?|dates?|when|chronolog\w*|last changed|age)\b/, 0.12],
   [/\bls -\w*S/, /\b(size|sizes|big\w*|large\w*|small\w*|bytes|heav\w*)\b/, 0.12],
@@ -205,6 +210,8 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   // "the size of each folder inside src": one answer per entry, not one for the folder.
   [/\b(each|every|per)\s+(?:sub-?)?(folders?|director\w*|dirs?|files?|entr\w*)\b/, /\/\*|\s-exec\b|\bfor\b|--max-depth|\s-d ?1\b|\bxargs\b|^find\b|^ls\b/, 0.12],
   [/\b(even|odd|every (?:other|second|third|\d+(?:st|nd|rd|th)))\b/, /\bseq\s+\S+\s+\S+\s+\S+|%\s*2\b|\bstep\b/],
+  // The files of a commit are listed by git's name options.
+  [/\b(files?|paths?|filenames?)\b/, /^(?!git (?:log|show)\b)|--name-only|--name-status|--stat\b|--numstat/, 0.15],
   // Rows and columns are inside a file: a listing of files does not answer them.
   [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
 ];

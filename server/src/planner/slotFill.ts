@@ -18,6 +18,7 @@ export interface SlotValues {
   unused: number;
 }
 
+const singular = /\b(?:the|its|my|your|our)\s+(?:very\s+)?(?:last|latest|newest|most recent|previous|oldest|first|biggest|largest|smallest)\s+(?:commit|file|line|entry|change|tag|stash|one|folder|directory|log entry|row|record)\b(?!s)/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
 
 export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, facts: RequestFacts): SlotValues {
@@ -49,6 +50,13 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       pool = [...pool.filter(exists), ...pool.filter((f) => !exists(f))];
     }
     if (pool.length === 0 && spec.type === 'column') pool = namedColumns(facts).filter((f) => !usedAt.has(key(f)));
+    // "in one line each" is a format, not a count.
+    if (spec.type === 'count') pool = pool.filter((f) => !/^\s*lines?\s+(?:each|per|apiece)\b/.test(facts.lower.slice(f.at + f.raw.length)));
+    // "the last commit", "the newest file": one of them.
+    if (spec.type === 'count' && pool.length === 0) {
+      const one = singular.exec(facts.lower);
+      if (one) pool = [{ value: '1', at: one.index, raw: one[0], amount: 1 }];
+    }
     const pick = choose(pool, spec, facts, name, (sameTypeCount.get(spec.type) ?? 0) > 1);
     if (pick) {
       const value = render(spec, pick);
