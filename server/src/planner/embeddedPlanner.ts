@@ -82,7 +82,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = -repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
+  const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
@@ -93,6 +93,16 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
 function selectionMismatch(entry: KnowledgeEntry, missing: string[], lower: string): number {
   if (!/\b(all|every|each|any)\b/.test(lower)) return 0;
   return missing.some((n) => ['file', 'dir', 'path'].includes(entry.slots[n]?.type)) ? 0.15 : 0;
+}
+
+/** A CSV recipe given a JSON file, or jq given a file that is not JSON. */
+function formatMismatch(entry: KnowledgeEntry, values: Record<string, string>): number {
+  const files = Object.values(values).map((v) => v.replace(/^'|'$/g, ''));
+  const json = files.some((v) => /\.json$/i.test(v));
+  const table = files.some((v) => /\.(csv|tsv)$/i.test(v));
+  if (json && !table && (/csv/.test(entry.id) || /\s-[Fdt],/.test(entry.template))) return 0.15;
+  if (/^jq\b/.test(entry.template) && files.length > 0 && !json) return 0.15;
+  return 0;
 }
 
 /** A find test left at its template default (`-perm 777`, `-size +1M`) is a condition nobody stated. */
@@ -129,7 +139,7 @@ const domains: Record<string, RegExp> = {
 function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   // ... and a request that does not ask for a number wants the lines, not their count.
   // "the amount column" names a column; "the amount of space" asks for a number.
-  if (!/\b(how many|count\w*|number of|total|tally|sum|amount of|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$/.test(entry.template) ? 0.15 : 0;
+  if (!/\b(how many|count\w*|number of|total|tally|sum|amount of|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$|'length'/.test(entry.template) ? 0.15 : 0;
   // Slot names ({count}) are not what the command does.
   const program = entry.template.replace(/\{\w+\}/g, '');
   return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;

@@ -29,5 +29,11 @@ export function readWordPatterns(lower: string): Fact[] {
     if (stopWords.has(value) || /^(empty|blank|hidden|executable|readable|writable|tracked|committed|staged|needed|used|a|an)$/.test(value)) continue;
     out.push({ value, at: m.index + m[0].lastIndexOf(value), raw: value });
   }
+  // "whose status is active", "where the region is north": the value compared to.
+  for (const m of lower.matchAll(/\b(?:whose|where|with|that have|having)\s+(?:the\s+|a\s+|an\s+)?[\w.-]+\s+(?:is|=|==|equals?|of)\s+["']?([\w.@-]+)/g)) {
+    const value = m[1];
+    if (stopWords.has(value) || /^(not|empty|blank|null|more|less|over|under|above|below|greater|bigger|smaller|larger|at)$/.test(value)) continue;
+    out.push({ value, at: m.index + m[0].lastIndexOf(value), raw: value });
+  }
   return out;
 }

@@ -6,6 +6,7 @@
 import type { KnowledgeEntry, SlotSpec } from './corpus';
 import { parseTemplate } from './corpus';
 import type { Fact, RequestFacts } from './requestFacts';
+import { namedKeys } from './jsonKeys';
 import { namedColumns } from './tableColumns';
 
 export interface SlotValues {
@@ -50,6 +51,11 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       pool = [...pool.filter(exists), ...pool.filter((f) => !exists(f))];
     }
     if (pool.length === 0 && spec.type === 'column') pool = namedColumns(facts).filter((f) => !usedAt.has(key(f)));
+    // A key that the JSON file really has beats a name guessed from the words.
+    if (spec.type === 'name' && /^jq\b/.test(entry.template)) {
+      const known = namedKeys(facts).filter((f) => !usedAt.has(key(f)));
+      if (known.length > 0) pool = known;
+    }
     // "in one line each" is a format, not a count.
     if (spec.type === 'count') pool = pool.filter((f) => !/^\s*lines?\s+(?:each|per|apiece)\b/.test(facts.lower.slice(f.at + f.raw.length)));
     // "the last commit", "the newest file": one of them.
