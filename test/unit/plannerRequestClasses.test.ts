@@ -3,10 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { perFile, splitForEach } from '../../server/src/planner/compose';
+import { counted, perFile, splitForEach } from '../../server/src/planner/compose';
 import type { KnowledgeEntry } from '../../server/src/planner/corpus';
 import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
+import { namedKeys } from '../../server/src/planner/jsonKeys';
 import { readDates } from '../../server/src/planner/requestDates';
+import { readWordPatterns } from '../../server/src/planner/requestPatterns';
 import { readAuthors, readRefs } from '../../server/src/planner/requestGit';
 import { fillSlots } from '../../server/src/planner/slotFill';
 import { fitToTable, namedColumns } from '../../server/src/planner/tableColumns';
@@ -93,4 +95,34 @@ test('"for each" requests are a selection of files and an action run on each', (
   assert.equal(perFile("find docs -name '*.md'", "wc -w '{}'"), "find docs -name '*.md' -exec wc -w {} \\;");
   assert.equal(perFile("find docs -name '*.md' -delete", 'wc -w {}'), undefined, 'only a plain find selects');
   assert.equal(perFile("find docs -name '*.md'", 'cat {} | wc -w'), undefined, 'a pipe would run once, not per file');
+});
+
+test('JSON keys come from the file, and "whose X is Y" gives the value to compare', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-json-'));
+  try {
+    fs.writeFileSync(path.join(root, 'books.json'), JSON.stringify([{ title: 'A', genre: 'poetry', shelf: { room: 2 } }]));
+    const ws: WorkspaceNames = { files: new Set(['books.json']), dirs: new Set(), byBase: new Map(), root };
+    assert.deepEqual(namedKeys(readRequest('the titles of all books in books.json', ws)).map((k) => k.value), ['title']);
+    assert.deepEqual(namedKeys(readRequest('which shelf room holds each book in books.json', ws)).map((k) => k.value), ['shelf.room']);
+    const filter = entry('jq \'.[] | select(.{key} == "{value}")\' {file}', { key: { type: 'name' }, value: { type: 'pattern' }, file: { type: 'file' } });
+    assert.equal(fill(filter, 'books in books.json whose genre is poetry', ws), 'jq \'.[] | select(.genre == "poetry")\' books.json');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('search text said in words: log levels, status codes, what to leave out', () => {
+  const values = (text: string) => readWordPatterns(text.toLowerCase()).map((p) => p.value);
+  assert.deepEqual(values('show the errors in the worker log'), ['ERROR']);
+  assert.deepEqual(values('show the errors in the build'), [], 'a level only where a log is read');
+  assert.deepEqual(values('how many 503s are in the proxy log'), ['503']);
+  assert.deepEqual(values('rows of people.txt that are not bob'), ['bob']);
+  assert.equal(fill(entry('grep -c {pattern} {file}', { pattern: { type: 'pattern' }, file: { type: 'file' } }), 'how many lines of access.log are 503s'), 'grep -c 503 access.log', 'not 503 seconds');
+});
+
+test('"how many" counts a listing; folders under a folder leave the folder itself out', () => {
+  assert.equal(counted('find lib -type d'), 'find lib -mindepth 1 -type d | wc -l');
+  assert.equal(counted('grep -rl needle src'), 'grep -rl needle src | wc -l');
+  assert.equal(counted('find lib -type f -printf \'%s\\n\''), undefined, 'a listing of sizes is no list of files');
+  assert.equal(counted('wc -l notes.txt'), undefined, 'already a count');
 });

@@ -35,7 +35,15 @@ export function jsonKeys(root: string | undefined, file: string): string[] {
 const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(s|x|ch|sh)es$/, '$1').replace(/s$/, '');
 
 /** Keys of the request's JSON file that the request names, in request order ("the database host" → database.host). */
+const perRequest = new WeakMap<RequestFacts, Fact[]>();
+
 export function namedKeys(facts: RequestFacts): Fact[] {
+  let keys = perRequest.get(facts);
+  if (!keys) perRequest.set(facts, (keys = readNamedKeys(facts)));
+  return keys;
+}
+
+function readNamedKeys(facts: RequestFacts): Fact[] {
   const file = facts.files.find((f) => /\.json$/i.test(f.value));
   const keys = file ? jsonKeys(facts.ws.root, file.value) : [];
   if (keys.length === 0) return [];

@@ -53,9 +53,16 @@ export function readTable(root: string | undefined, file: string): Table | undef
   return table;
 }
 
-/** The tables among the files the request names. */
+const perRequest = new WeakMap<RequestFacts, Table[]>();
+
+/** The tables among the files the request names (read once per request: every candidate asks). */
 export function tablesIn(facts: RequestFacts): Table[] {
-  return facts.files.map((f) => readTable(facts.ws.root, f.value)).filter((t): t is Table => t !== undefined);
+  let tables = perRequest.get(facts);
+  if (!tables) {
+    tables = facts.files.some((f) => tableFile.test(f.value)) ? facts.files.map((f) => readTable(facts.ws.root, f.value)).filter((t): t is Table => t !== undefined) : [];
+    perRequest.set(facts, tables);
+  }
+  return tables;
 }
 
 const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(s|x|ch|sh)es$/, '$1').replace(/s$/, '');
