@@ -78,11 +78,12 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const slots = fillSlots(entry, facts);
   const filled = fillTemplate(entry, slots.values);
   const missing = filled.missing;
-  const command = fitToTable(Object.values(slots.values).some((v) => /\.csv$/i.test(v)) ? commaSeparated(filled.command) : filled.command, facts);
+  const csv = Object.values(slots.values).some((v) => /\.csv$/i.test(v));
+  const command = fitToTable(csv ? commaSeparated(filled.command) : filled.command, facts);
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
+  const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(csv ? commaSeparated(entry.template) : entry.template, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
@@ -225,11 +226,12 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   // Rows and columns are inside a file: a listing of files does not answer them.
   [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
 ];
-function unaskedFeatures(entry: KnowledgeEntry, lower: string): number {
+/** `shape` is the template as it will run (CSV files get their separator first). */
+function unaskedFeatures(shape: string, lower: string): number {
   let penalty = 0;
-  for (const [template, words, weight] of features) if (template.test(entry.template) && !words.test(lower)) penalty += weight ?? 0.08;
+  for (const [template, words, weight] of features) if (template.test(shape) && !words.test(lower)) penalty += weight ?? 0.08;
   // ... and a request asking for distinct values or an average wants the step that gives them.
-  for (const [words, template, weight] of askedFeatures) if (words.test(lower) && !template.test(entry.template)) penalty += weight ?? 0.08;
+  for (const [words, template, weight] of askedFeatures) if (words.test(lower) && !template.test(shape)) penalty += weight ?? 0.08;
   return penalty;
 }
 

@@ -30,7 +30,7 @@ export function readTable(root: string | undefined, file: string): Table | undef
   }
   const known = cache.get(full);
   if (known && known.mtimeMs === mtimeMs) return known.table;
-  let text = '';
+  let text: string;
   try {
     const fd = fs.openSync(full, 'r');
     const buf = Buffer.alloc(8192);
