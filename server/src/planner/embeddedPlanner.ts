@@ -152,7 +152,7 @@ function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match|--others\b|\bchmod [ugoa]*-[rwxst]/.test(entry.template);
   // Granting a permission for "make it not executable" is the opposite of the request, not a near miss.
   if (asked && /\bchmod [ugoa]*\+[rwxst]/.test(entry.template)) return 0.15;
-  return asked === inverts ? 0 : 0.06;
+  return asked === inverts ? 0 : 0.1;
 }
 
 const searchWords = /\b(contain\w*|mention\w*|match\w*|search\w*|grep|look(?:ing)? for|occurr\w*|say(?:s|ing)?)\b/;
@@ -202,6 +202,7 @@ const features: [RegExp, RegExp, number?][] = [
   [/--pretty=%B|--format=%s|--pretty=format:%s/, /\b(messages?|subjects?|titles?|descriptions?|wording)\b/],
   [/--stat\b/, /\b(stat\w*|how much|how many lines|insertions?|deletions?|summary|lines changed|size)\b/],
   [/HEAD~1\b/, /\b(last|latest|previous|recent|newest|undo)\b/],
+  [/^git diff\b/, /\b(diff\w*|chang\w*|compar\w*|between|modif\w*|edit\w*|patch\w*)\b/, 0.12],
   // A listing's order is asked for in words: by time, by size, reversed.
   [/\bls -\w*t/, /\b(new\w*|old\w*|recent\w*|latest|modif\w*|times?|dates?|when|chronolog\w*|last changed|age)\b/, 0.12],
   [/\bls -\w*S/, /\b(size|sizes|big\w*|large\w*|small\w*|bytes|heav\w*)\b/, 0.12],

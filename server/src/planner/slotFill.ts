@@ -39,6 +39,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   for (const name of order) {
     const spec = entry.slots[name];
     let pool = candidates(spec, facts).filter((f) => !usedAt.has(key(f)));
+    // "show me the readme": a file named by its stem alone, when the request names no file.
+    if (pool.length === 0 && spec.type === 'file' && facts.files.length === 0) pool = fileByStem(facts).filter((f) => !usedAt.has(key(f)));
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
@@ -77,6 +79,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     }
     if (spec.default === undefined) missing.push(name);
   }
+  placeInFolder(entry, values, facts, usedAt, key);
   const picked = [...usedAt];
   const taken = (f: Fact) => picked.some((k) => {
     const [at, ...raw] = k.split(':');
@@ -87,6 +90,26 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   // Quoted text and words in capitals are plainly what to look for: a template that drops one misses the point.
   for (const f of salient(facts)) if (!taken(f)) unused += f.quoted || /^[A-Z][A-Z0-9_]+$/.test(f.value) ? 2 : 1;
   return { values, filled, missing, unused };
+}
+
+/** A workspace file whose name without extension is a word of the request ("the readme", "the makefile"). */
+function fileByStem(facts: RequestFacts): Fact[] {
+  const out: Fact[] = [];
+  for (const m of facts.lower.matchAll(/(?<![\w./-])([a-z][\w-]{2,})(?![\w./-])/g)) {
+    const file = facts.ws.byStem?.get(m[1]);
+    if (file && !stopWordsForStem.has(m[1])) out.push({ value: file, at: m.index, raw: m[1] });
+  }
+  return out;
+}
+const stopWordsForStem = new Set(['file', 'files', 'the', 'show', 'list', 'print', 'find', 'count', 'lines', 'last', 'first', 'data', 'log', 'logs']);
+
+/** "create an empty file named .keep in logs": a new name goes inside the folder the request names for it. */
+function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>, facts: RequestFacts, usedAt: Set<string>, key: (f: Fact) => string): void {
+  const slot = /^(?:touch|mkdir(?: -p)?)\s+\{(\w+)\}/.exec(entry.template)?.[1];
+  const value = slot ? values[slot] : undefined;
+  if (!slot || !value || value.includes('/') || Object.values(entry.slots).some((x) => x.type === 'dir' || x.type === 'path')) return;
+  const dir = facts.dirs.find((d) => !usedAt.has(key(d)) && d.value !== '.' && facts.ws.dirs.has(d.value) && /\b(?:in|inside|under|within|into)\s+(?:the\s+|my\s+)?$/.test(facts.lower.slice(0, d.at)));
+  if (dir) values[slot] = `${dir.value}/${value}`;
 }
 
 /** The values in a request that a good template should use. */
