@@ -9,6 +9,7 @@ import { readRequest, type WorkspaceNames } from '../../server/src/planner/reque
 import { namedKeys } from '../../server/src/planner/jsonKeys';
 import { readDates } from '../../server/src/planner/requestDates';
 import { readWordPatterns } from '../../server/src/planner/requestPatterns';
+import { resolveBack, splitSequence } from '../../server/src/planner/sequence';
 import { readAuthors, readRefs } from '../../server/src/planner/requestGit';
 import { fillSlots } from '../../server/src/planner/slotFill';
 import { fitToTable, namedColumns } from '../../server/src/planner/tableColumns';
@@ -125,4 +126,13 @@ test('"how many" counts a listing; folders under a folder leave the folder itsel
   assert.equal(counted('grep -rl needle src'), 'grep -rl needle src | wc -l');
   assert.equal(counted('find lib -type f -printf \'%s\\n\''), undefined, 'a listing of sizes is no list of files');
   assert.equal(counted('wc -l notes.txt'), undefined, 'already a count');
+});
+
+test('"X and then Y" is two requests, and "it" or "the folder" in the second is what the first named', () => {
+  const ws: WorkspaceNames = { files: new Set(['report.md']), dirs: new Set(['site']), byBase: new Map() };
+  assert.deepEqual(splitSequence('zip the site folder into site.zip and then remove the folder'), ['zip the site folder into site.zip', 'remove the folder']);
+  assert.equal(splitSequence('copy a.txt and b.txt to out'), undefined, 'a plain "and" joins values, not requests');
+  assert.equal(resolveBack('zip the site folder into site.zip', 'remove the folder', ws), 'remove the folder ./site');
+  assert.equal(resolveBack('make a directory named drafts', 'move report.md into it', ws), 'move report.md into ./drafts', 'what the first part makes');
+  assert.equal(resolveBack('list the files in site', 'count the lines of report.md', ws), 'count the lines of report.md', 'nothing points back');
 });

@@ -96,13 +96,14 @@ function selectionMismatch(entry: KnowledgeEntry, missing: string[], lower: stri
   return missing.some((n) => ['file', 'dir', 'path'].includes(entry.slots[n]?.type)) ? 0.15 : 0;
 }
 
-/** A CSV recipe given a JSON file, or jq given a file that is not JSON. */
+/** A CSV recipe given a file that is not a table, or jq given a file that is not JSON. */
 function formatMismatch(entry: KnowledgeEntry, values: Record<string, string>): number {
   const files = Object.values(values).map((v) => v.replace(/^'|'$/g, ''));
   const json = files.some((v) => /\.json$/i.test(v));
   const table = files.some((v) => /\.(csv|tsv)$/i.test(v));
   if (json && !table && (/csv/.test(entry.id) || /\s-[Fdt],/.test(entry.template))) return 0.15;
   if (/^jq\b/.test(entry.template) && files.length > 0 && !json) return 0.15;
+  if (/csv/.test(entry.id) && files.length > 0 && !table) return 0.15;
   return 0;
 }
 
@@ -202,6 +203,9 @@ const features: [RegExp, RegExp, number?][] = [
   [/--pretty=%B|--format=%s|--pretty=format:%s/, /\b(messages?|subjects?|titles?|descriptions?|wording)\b/],
   [/--stat\b/, /\b(stat\w*|how much|how many lines|insertions?|deletions?|summary|lines changed|size)\b/],
   [/HEAD~1\b/, /\b(last|latest|previous|recent|newest|undo)\b/],
+  // Copying and moving are asked for by their verbs.
+  [/^(cp|rsync)\b/, /\b(cop(?:y|ies|ied|ying)|cp|duplicat\w*|back(?:ing)? ?up|backup|clone|replicat\w*|mirror\w*)\b/, 0.12],
+  [/^mv\b/, /\b(mov\w*|mv|renam\w*|relocat\w*|put|transfer\w*|shift)\b/, 0.12],
   [/^git diff\b/, /\b(diff\w*|chang\w*|compar\w*|between|modif\w*|edit\w*|patch\w*)\b/, 0.12],
   // A listing's order is asked for in words: by time, by size, reversed.
   [/\bls -\w*t/, /\b(new\w*|old\w*|recent\w*|latest|modif\w*|times?|dates?|when|chronolog\w*|last changed|age)\b/, 0.12],
@@ -276,6 +280,12 @@ function preferUnextended(candidates: EmbeddedCandidate[], lower: string): void 
 
 // Which archive formats each archive program reads; a program given another format fails.
 const archiveFormats: [RegExp, RegExp][] = [
+  // Makers write the format their name says: zip makes .zip, tar -z .tar.gz, tar -J .tar.xz.
+  [/^zip\b/, /\.(zip|jar)$/i],
+  [/^tar -\w*z/, /\.(tar\.gz|tgz)$/i],
+  [/^tar -\w*J/, /\.(tar\.xz|txz)$/i],
+  [/^tar -\w*j/, /\.(tar\.bz2|tbz2?)$/i],
+  [/^tar -cv?f\b/, /\.tar$/i],
   [/^tar\b/, /\.(tar(\.\w+)?|tgz|tbz2?|txz)$/i],
   [/^(unzip|zipinfo)\b/, /\.(zip|jar|war)$/i],
   [/^(gunzip|zcat|zgrep|zless|zmore|zdiff|gzip -d)\b/, /\.(gz|tgz)$/i],
