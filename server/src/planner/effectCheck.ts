@@ -8,6 +8,7 @@
 import type { PolicyDecision } from '../protocol/types';
 import type { CommandFact, Facts } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
+import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -37,6 +38,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
     const what = writes.length ? list(writes) : risk.writes.length ? list(risk.writes) : `(${changed[0].id}: ${changed[0].reason})`;
     reasons.push(`it writes ${what}, but the request asks ${asked}`);
   }
+  const repo = intent.allows.write ? undefined : commands.map(gitChange).find((x) => x !== undefined);
+  if (repo && writes.length === 0 && changed.length === 0) reasons.push(`it changes the git repository (git ${repo}), but the request asks ${asked}`);
   if (!intent.allows.network && (risk.network || commands.some((c) => c.network))) reasons.push(`it reaches the network, but the request names no site, download or remote`);
   if (!intent.allows.signal) {
     const stops = commands.find((c) => stopsSomething(c));
