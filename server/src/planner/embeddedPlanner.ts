@@ -56,6 +56,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   const reader = archive && contentsWords.test(f.lower) && !/\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveReaders.find(([re]) => re.test(archive))?.[1] : undefined;
   const readerEntry = reader ? corpus.byId.get(reader) : undefined;
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
+  // "in the top folder only": a walk that stays in the folder.
+  if (oneLevel.test(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = addFindTest(c.command, '-maxdepth 1', true) ?? c.command;
   preferUnextended(out, f.lower);
   // A question of "how many" answered by a listing: the listing, counted.
   if (/\b(how many|number of|count (?:of |the |all )?)/.test(f.lower)) {
@@ -127,6 +129,8 @@ function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): 
   return columns.length > 1 && columns.some((n) => values[n] === undefined) && columns.some((n) => values[n] !== undefined) ? 0.08 : 0;
 }
 
+const oneLevel = /\b(?:top|current|this) (?:folder|directory|dir) only\b|\bonly (?:in )?(?:the )?(?:top|current) (?:folder|directory|dir)\b|\bnot recursive\w*|\bnon-?recursive\w*|\bwithout (?:going into |looking in(?:to)? )?sub-?(?:folders|directories|dirs)\b/;
+
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
 const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 'exa', 'eza', 'ag', 'htop', 'ncdu', 'jless', 'fzf']);
 
@@ -189,6 +193,8 @@ const features: [RegExp, RegExp, number?][] = [
   [/\btr -cs\b/, /\b(words?)\b/],
   // Reordering lines is a request of its own.
   [/^sort\b(?! -u)/, /\b(sort\w*|order\w*|rank\w*|biggest|largest|smallest|highest|lowest|oldest|youngest|newest|first|alphabetical\w*|ascending|descending)\b/, 0.14],
+  // A search word written into the template must be one the request says.
+  [/'TODO\|FIXME'|TODO\|FIXME/, /\btodos?\b/i, 0.12],
   [/\$NF\b/, /\b(columns?|fields?|words?|last (?:part|value|item|entry)|end of each line)\b/],
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
@@ -228,6 +234,9 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   [/\b(even|odd|every (?:other|second|third|\d+(?:st|nd|rd|th)))\b/, /\bseq\s+\S+\s+\S+\s+\S+|%\s*2\b|\bstep\b/],
   // The files of a commit are listed by git's name options.
   [/\b(files?|paths?|filenames?)\b/, /^(?!git (?:log|show)\b)|--name-only|--name-status|--stat\b|--numstat/, 0.15],
+  [/\b(broken|dangling|dead|orphan\w*|invalid)\b/, /-xtype l|\s-L\b.*-type l|! -e\b/, 0.12],
+  [/\b(case[- ]insensitiv\w*|ignor\w* (?:the )?case|any case|regardless of case|upper or lower)\b/, /\s-\w*i\w*\b|--ignore-case|-iname|-iregex|-ipath/, 0.12],
+  [/\b(?:all|every|the|which|list|show|empty|any)\s+(?:the\s+)?(?:sub-?)?(?:directories|folders|dirs)\b/, /-type d|\bls -\w*d|\*\/|tree -d|\bdu\b|\brmdir\b|\bmkdir\b/, 0.1],
   // Rows and columns are inside a file: a listing of files does not answer them.
   [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
 ];

@@ -19,7 +19,7 @@ export interface SlotValues {
   unused: number;
 }
 
-const singular = /\b(?:the|its|my|your|our)\s+(?:very\s+)?(?:last|latest|newest|most recent|previous|oldest|first|biggest|largest|smallest)\s+(?:commit|file|line|entry|change|tag|stash|one|folder|directory|log entry|row|record)\b(?!s)/;
+const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(?:last|latest|newest|most recent|previous|oldest|first|biggest|largest|smallest|most common|most frequent|commonest|least common|rarest)\s+(?!\w+s\b)[a-z][\w-]*(?:\s+entry)?\b/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
 
 export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, facts: RequestFacts): SlotValues {
@@ -88,7 +88,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   });
   let unused = 0;
   // Quoted text and words in capitals are plainly what to look for: a template that drops one misses the point.
-  for (const f of salient(facts)) if (!taken(f)) unused += f.quoted || /^[A-Z][A-Z0-9_]+$/.test(f.value) ? 2 : 1;
+  // ... and so is a kind of file ("the json files").
+  for (const f of salient(facts)) if (!taken(f)) unused += f.quoted || /^[A-Z][A-Z0-9_]+$/.test(f.value) || facts.globs.includes(f) ? 2 : 1;
   return { values, filled, missing, unused };
 }
 
