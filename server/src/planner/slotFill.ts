@@ -19,7 +19,8 @@ export interface SlotValues {
   unused: number;
 }
 
-const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(?:last|latest|newest|most recent|previous|oldest|first|biggest|largest|smallest|most common|most frequent|commonest|least common|rarest)\s+(?!\w+s\b)[a-z][\w-]*(?:\s+entry)?\b/;
+// "the last commit", "the most common name": one of them ("first" and "oldest" say which end, not how many).
+const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(last|latest|newest|most recent|previous|biggest|largest|smallest|most common|most frequent|commonest|least common|rarest)\s+(?!(?:\w+s|first|last|one|to|in|of|on|by|and|or|at|with|from|for|then)\b)[a-z][\w-]*(?:\s+entry)?\b/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
 
 export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, facts: RequestFacts): SlotValues {
@@ -63,7 +64,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     // "the last commit", "the newest file": one of them.
     if (spec.type === 'count' && pool.length === 0) {
       const one = singular.exec(facts.lower);
-      if (one) pool = [{ value: '1', at: one.index, raw: one[0], amount: 1 }];
+      // Only the adjective is taken, so the noun after it stays free for other slots ("first ERROR line").
+      if (one) pool = [{ value: '1', at: one.index + one[0].indexOf(one[1]), raw: one[1], amount: 1 }];
     }
     const pick = choose(pool, spec, facts, name, (sameTypeCount.get(spec.type) ?? 0) > 1);
     if (pick) {
