@@ -115,6 +115,21 @@ test('a delete or a write for a request to look is turned away, with the reason'
   assert.deepEqual(exceedsIntent(look, decision([command({ program: 'ls', reads: [at('data')] })])), []);
 });
 
+test('a delete that drops a stated size or age deletes more than asked; a delete is no move', () => {
+  const small = intentOf('remove the .bak files in cache that are smaller than 4 kilobytes');
+  const all = decision([command({ program: 'find', flags: ['name', 'delete'], args: ['cache', '-name', '*.bak', '-delete'], reads: [at('cache')], deletes: [at('cache/$?')] })]);
+  assert.match(exceedsIntent(small, all).join(), /leaves out the size the request states/);
+  const sized = decision([command({ program: 'find', flags: ['name', 'size', 'delete'], args: ['cache', '-name', '*.bak', '-size', '-4096c', '-delete'], reads: [at('cache')], deletes: [at('cache/$?')] })]);
+  assert.deepEqual(exceedsIntent(small, sized), []);
+  const old = intentOf('delete the reports in out older than 10 days');
+  assert.match(exceedsIntent(old, decision([command({ program: 'rm', args: ['-r', 'out'], flags: ['r'], deletes: [at('out')] })])).join(), /leaves out the age/);
+  const rename = intentOf('rename every .tmp file in scratch so it ends in .old');
+  const gone = decision([command({ program: 'find', flags: ['name', 'delete'], args: ['scratch', '-name', '*.tmp', '-delete'], reads: [at('scratch')], deletes: [at('scratch/$?')] })]);
+  assert.match(exceedsIntent(rename, gone).join(), /moves nothing, but the request asks to rename/);
+  const moved = decision([command({ program: 'mv', args: ['scratch/a.tmp', 'scratch/a.old'], writes: [at('scratch/a.old')], deletes: [at('scratch/a.tmp')] })]);
+  assert.doesNotMatch(exceedsIntent(rename, moved).join(), /moves nothing/);
+});
+
 test('git commands that change refs, index or history are changes, however quietly the policy lets them pass', () => {
   const look = intentOf('what was committed since the release tag');
   const git = (args: string[], flags: string[] = []) => decision([command({ program: 'git', name: 'git', args, flags, subcommand: args[0] })]);
