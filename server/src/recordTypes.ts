@@ -2,6 +2,8 @@
 // outputs, audit rows, a verification of the chain), independent of the
 // database that holds them: SQLite on one machine, PostgreSQL in team mode.
 
+import type { NetworkReport } from './protocol/types';
+
 export interface HistoryEntry {
   id: string;
   userId: string;
@@ -30,6 +32,8 @@ export interface HistoryEntry {
   checkedAt: string | null;
   /** The command as planned, when a person edited it before it was checked again. */
   originalCommand: string | null;
+  /** A run granted network: its allow-list, each connection and the hosts refused. */
+  network?: NetworkReport | null;
 }
 
 export type ChangesState = 'pending' | 'applied' | 'discarded' | 'undone';

@@ -17,9 +17,7 @@ const REGISTRATION_TABLES = new Set(['server/src/lsp/handlers.ts registerHandler
 
 /** Still over the limits; each entry is work left, and the list may only shrink. */
 const LONG_FILES_LEFT = new Set<string>([]);
-const LONG_FUNCTIONS_LEFT = new Set<string>([
-  'server/src/executor/executor.ts run',
-]);
+const LONG_FUNCTIONS_LEFT = new Set<string>([]);
 
 function sources(): string[] {
   const out = execFileSync('git', ['ls-files', 'server/src', 'client/src', 'media/src'], { encoding: 'utf8' });

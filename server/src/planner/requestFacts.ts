@@ -2,7 +2,9 @@
 // units, paths that exist in the workspace, file kinds, ordinals, names.
 // Slot filling (slotFill.ts) then hands these facts to a template's slots.
 
-import { readAlternatives, readBranches, readCapitals, readHosts, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions } from './requestTerms';
+import { readDates } from './requestDates';
+import { readAuthors } from './requestGit';
+import { readAlternatives, readBranches, readCapitals, readHosts, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions, readWordPatternFacts } from './requestTerms';
 import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, readPathWords, readSpecialPlaces, readStemFiles, readTargets } from './requestPlaces';
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
 import { kindExtensions } from './requestWords';
@@ -50,6 +52,10 @@ export interface RequestFacts {
   targets: Fact[];
   /** Column names mentioned ("the amount column", "by age"). */
   columnNames: Fact[];
+  /** Dates as `date -d` and `git --since` read them ("2024-02-01", "30 days ago"). */
+  dates: Fact[];
+  /** People named as authors of commits ("by Bob", "what did alice change"). */
+  authors: Fact[];
   ws: WorkspaceNames;
 }
 
@@ -84,7 +90,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   const facts: RequestFacts = {
     text, lower, quoted: [], urls: [], sizes: [], durations: [], columns: [], ports: [], numbers: [], exts: [], globs: [], paths: [], files: [],
     dirs: [], archives: [], hosts: [], users: [], modes: [], signals: [], pids: [], names: [], patterns: [], strings: [], branches: [],
-    targets: [], columnNames: [], ws,
+    targets: [], columnNames: [], dates: readDates(lower), authors: readAuthors(text), ws,
   };
   const used: [number, number][] = [];
   const r: Reading = {
@@ -125,6 +131,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readCapitals(r);
   readAlternatives(r);
   readWordMentions(r);
+  readWordPatternFacts(r);
   facts.patterns.sort((a, b) => a.at - b.at);
   readQuotedUses(r);
   readMessages(r);

@@ -2,7 +2,9 @@
 // names, JSON keys, search patterns, replacements and text to write.
 
 import { archiveExt, stopWords } from './requestWords';
-import type { Reading } from './requestFacts';
+import type { Fact, Reading } from './requestFacts';
+import { readRefs } from './requestGit';
+import { readWordPatterns } from './requestPatterns';
 
 /** Host names and addresses. */
 export function readHosts(r: Reading): void {
@@ -30,6 +32,8 @@ export function readBranches(r: Reading): void {
     if (stopWords.has(value.toLowerCase())) continue;
     facts.branches.push({ value, at: m.index, raw: m[0] });
   }
+  for (const r of readRefs(text)) if (!facts.branches.some((b) => b.at <= r.at && r.at < b.at + b.raw.length)) facts.branches.push(r);
+  facts.branches.sort((a, b) => a.at - b.at);
 }
 
 /** Names given ("called notes", "named exactly x"). */
@@ -106,6 +110,18 @@ export function readWordMentions(r: Reading): void {
     const at = m.index + m[0].lastIndexOf(value);
     if (stopWords.has(value.toLowerCase()) || facts.patterns.some((p) => p.at === at)) continue;
     facts.patterns.push({ value, at, raw: value });
+  }
+}
+
+/** Patterns written as words ("the 404s", "lines with warnings"), where no other fact took them. */
+export function readWordPatternFacts(r: Reading): void {
+  const { lower, facts, isUsed } = r;
+  for (const p of readWordPatterns(lower)) {
+    const overlap = (x: Fact) => p.at < x.at + x.raw.length && x.at < p.at + p.raw.length;
+    // "the 404s" of a log are status codes, not 404 seconds.
+    const status = /^\d{3}s$/.test(p.raw) && /\blogs?\b|\.log\b|\brequests?\b|\bstatus\b/.test(lower);
+    if (status) facts.durations = facts.durations.filter((d) => !overlap(d));
+    if ((status || !isUsed(p.at)) && !facts.patterns.some(overlap)) facts.patterns.push(p);
   }
 }
 

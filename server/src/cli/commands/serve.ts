@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createApiServer } from '../../gateway/httpApi';
 import { openTeamStore } from '../../gateway/teamStore';
 import { ExposureError, resolveExposure } from '../../gateway/exposure';
-import { Paladin } from '../../paladin';
+import { teamPaladin } from '../../composeTeam';
 import { Exit, UsageError, type Subcommand } from '../command';
 
 const help = `Usage: paladin serve [--port P] [--socket PATH] [--json]
@@ -62,7 +62,7 @@ export const serveCommand: Subcommand = {
     const local = await ctx.paladin();
     const team = await openTeamStore(ctx.settings);
     // In team mode the one records stage keeps its audit log on the shared chain.
-    const paladin = team ? new Paladin(local.db, local.settings, { ...local.stages, records: team.records(local.stages.records) }) : local;
+    const paladin = team ? await teamPaladin(local, team) : local;
     const server = createApiServer({ paladin, team, exposure, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
     let where: { url?: string; socket?: string };
     try {
