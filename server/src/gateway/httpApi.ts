@@ -27,6 +27,10 @@ import { clientAddress, type Exposure } from './exposure';
 import { hostAllowed, originAllowed } from './requestGuard';
 import { coerceQuery, validate } from './schema';
 import { describeError, readJson, removeStaleSocket, sendJson } from './httpIo';
+import { serveMetrics } from './metricsEndpoint';
+import { Spending } from './spending';
+import { sqlStoreOf } from '../store/sqlStore';
+import type { ServerTelemetry } from '../telemetry';
 
 export interface ApiOptions {
   paladin: Paladin;
@@ -44,6 +48,8 @@ export interface ApiOptions {
   team?: TeamStore;
   /** Where to listen beyond 127.0.0.1, with TLS or trusted proxies (see exposure.ts); default loopback, plain HTTP. */
   exposure?: Exposure;
+  /** Metrics (GET /metrics) and traces of an instrumented Paladin (see telemetry/); none: /metrics answers 404. */
+  telemetry?: ServerTelemetry;
 }
 
 interface Call {
@@ -68,6 +74,7 @@ export class ApiServer {
   private readonly handlers: Record<Endpoint['operationId'], Handler>;
   private readonly refusals = new Map<string, { minute: number; written: number; suppressed: number; carried: number }>();
   private draining = false;
+  private readonly spending: Spending;
 
   constructor(private readonly options: ApiOptions) {
     const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => void this.handle(req, res);
@@ -81,9 +88,11 @@ export class ApiServer {
     const { paladin, records } = options;
     // Where keys and sessions live: the shared store in team mode.
     const db = options.team?.store ?? paladin.db;
+    this.spending = new Spending(sqlStoreOf(db), () => paladin.settings.cost.prices, (usage) => options.telemetry?.metrics.modelUsage(usage));
     this.handlers = {
       health: async () => ({ status: 'ok', version: this.version }),
       openapi: async () => openApiDocument(this.version, this.url),
+      metrics: ({ req, res }) => serveMetrics(req, res, { telemetry: options.telemetry, store: db, exposure: options.exposure, socket: !!options.socket }),
       createSession: async ({ actor, keyId, req }) => {
         const session = await createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });
         records.audit(actor, 'session.create', session.id, { keyId, userAgent: req.headers['user-agent'] ?? null });
@@ -190,6 +199,11 @@ export class ApiServer {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { telemetry } = this.options;
+    return telemetry ? telemetry.observe(req, res, () => this.route(req, res)) : this.route(req, res);
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.url === '/healthz' || req.url === '/readyz') {
       return probe(req.url, res, { draining: this.draining, store: this.options.team?.store ?? this.options.paladin.db, policyVersion: () => this.options.paladin.stages.policy.version });
     }
@@ -207,6 +221,7 @@ export class ApiServer {
     });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let actor: Actor = { userId: '', source: 'api', address };
+    const gateway = this.options.telemetry?.gateway();
     try {
       if (client === undefined) {
         throw new HttpError(403, 'forbidden', 'This server takes plain HTTP only from its trusted reverse proxy; connect through the proxy (or over TLS when the server has a certificate).');
@@ -268,12 +283,16 @@ export class ApiServer {
         res.setHeader('RateLimit-Limit', String(quota.limit));
         res.setHeader('RateLimit-Remaining', String(quota.remaining));
       }
+      await this.spending.refuseWhenSpent(endpoint, actor.userId, body as Record<string, unknown>);
+      gateway?.end();
 
-      const result = await this.handlers[endpoint.operationId]({ req, res, endpoint, actor, sessionId, keyId, grant, body: body as Record<string, unknown>, query, params: route.params, signal: controller.signal });
+      const call: Call = { req, res, endpoint, actor, sessionId, keyId, grant, body: body as Record<string, unknown>, query, params: route.params, signal: controller.signal };
+      const result = await this.spending.track({ userId: actor.userId, keyId }, () => this.handlers[endpoint.operationId](call));
       // The answer waits for the audit records it caused to commit.
       await auditBarrier();
       if (result !== undefined && !res.headersSent) sendJson(res, 200, result);
     } catch (err) {
+      gateway?.end(err);
       this.fail(res, err, actor, req, url.pathname);
     }
   }

@@ -54,7 +54,13 @@ export interface Settings {
   api: { port: number; maxBodyBytes: number; sessionHours: number; workspaces: string[] };
   /** perStatement: a code lens above every statement of a shell script instead of every block. */
   lenses: { perStatement: boolean };
+  /** otlpEndpoint: where traces go over OTLP/HTTP (base URL); empty: OTEL_EXPORTER_OTLP_ENDPOINT, else no tracing. */
+  telemetry: { otlpEndpoint: string };
+  /** prices: per model, per 1M tokens, prompt and completion; a model not listed costs 0. */
+  cost: { prices: ModelPrices };
 }
+
+export type ModelPrices = Record<string, { prompt: number; completion: number }>;
 
 /** Settings that only take effect after the server restarts. */
 export const requiresServerRestart = ['paladin.server.runtime', 'paladin.database.path', 'paladin.database.url'] as const;
@@ -107,6 +113,7 @@ const strings: Record<string, string> = {
   'sandbox.runtime': 'runc',
   'sandbox.snapshotMethod': 'overlay',
   'sandbox.toolchain': 'auto',
+  'telemetry.otlpEndpoint': '',
 };
 
 export type SandboxRuntime = 'runc' | 'runsc';
@@ -125,6 +132,7 @@ export const knownSettings: string[] = [
   'history.keepSecrets',
   'api.workspaces',
   'lenses.perStatement',
+  'cost.prices',
   ...Object.keys(numbers),
   ...Object.keys(strings),
 ];
@@ -181,6 +189,8 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     audit: { checkpointEvery: num('audit.checkpointEvery') },
     api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
     lenses: { perStatement: bool('lenses.perStatement', false) },
+    telemetry: { otlpEndpoint: str('telemetry.otlpEndpoint') },
+    cost: { prices: modelPrices(flat['cost.prices'], warnings) },
   };
   return { settings, warnings };
 }
@@ -266,6 +276,32 @@ function databaseUrl(value: unknown, warnings: string[]): string {
   const url = value.trim();
   if (url && !/^postgres(ql)?:\/\//i.test(url)) warnings.push('Setting "paladin.database.url" must start with postgres:// or postgresql://; the store will refuse to open until it does (or is empty, for the SQLite file).');
   return url;
+}
+
+/** `cost.prices`: {"model": {"prompt": N, "completion": N}} per 1M tokens, as an object or its JSON text. */
+function modelPrices(value: unknown, warnings: string[]): ModelPrices {
+  if (value === undefined || value === '') return {};
+  const bad = (why: string): ModelPrices => {
+    warnings.push(`Setting "paladin.cost.prices" ${why}; give {"MODEL": {"prompt": PRICE, "completion": PRICE}} per 1M tokens. Using no prices (every model costs 0).`);
+    return {};
+  };
+  let raw: unknown = value;
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw) as unknown;
+    } catch {
+      return bad('is not JSON');
+    }
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('must be an object');
+  const prices: ModelPrices = {};
+  for (const [model, price] of Object.entries(raw as Record<string, unknown>)) {
+    const p = price as { prompt?: unknown; completion?: unknown } | null;
+    const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1e6;
+    if (!p || typeof p !== 'object' || !ok(p.prompt) || !ok(p.completion)) return bad(`has a bad price for "${model}" (each needs prompt and completion, numbers from 0 to 1000000)`);
+    prices[model] = { prompt: p.prompt, completion: p.completion };
+  }
+  return prices;
 }
 
 function runtimeOf(value: string, warnings: string[]): SandboxRuntime {
