@@ -198,6 +198,20 @@ export class ApiServer {
     return this.options.team ? consumeSharedQuota(this.options.team.store, userId) : consumeQuota(this.options.paladin.db, userId);
   }
 
+  /** One unit of the user's hourly quota, or a 429 saying when it resets. */
+  private async takeQuota(userId: string, res: http.ServerResponse): Promise<void> {
+    const quota = await this.quota(userId);
+    if (!quota.ok) {
+      throw new HttpError(429, 'quota', `The quota of ${quota.limit} commands per hour is used up; it resets in ${quota.retryAfterSeconds} s.`, { retryAfterSeconds: quota.retryAfterSeconds }, {
+        'Retry-After': String(quota.retryAfterSeconds),
+        'RateLimit-Limit': String(quota.limit),
+        'RateLimit-Remaining': '0',
+      });
+    }
+    res.setHeader('RateLimit-Limit', String(quota.limit));
+    res.setHeader('RateLimit-Remaining', String(quota.remaining));
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { telemetry } = this.options;
     return telemetry ? telemetry.observe(req, res, () => this.route(req, res)) : this.route(req, res);
@@ -271,18 +285,7 @@ export class ApiServer {
         if (problems.length) throw new HttpError(400, 'invalid', `The query does not fit ${endpoint.method} ${endpoint.path}: ${problems.join('; ')}.`, { problems });
       }
 
-      if (endpoint.quota) {
-        const quota = await this.quota(actor.userId);
-        if (!quota.ok) {
-          throw new HttpError(429, 'quota', `The quota of ${quota.limit} commands per hour is used up; it resets in ${quota.retryAfterSeconds} s.`, { retryAfterSeconds: quota.retryAfterSeconds }, {
-            'Retry-After': String(quota.retryAfterSeconds),
-            'RateLimit-Limit': String(quota.limit),
-            'RateLimit-Remaining': '0',
-          });
-        }
-        res.setHeader('RateLimit-Limit', String(quota.limit));
-        res.setHeader('RateLimit-Remaining', String(quota.remaining));
-      }
+      if (endpoint.quota) await this.takeQuota(actor.userId, res);
       await this.spending.refuseWhenSpent(endpoint, actor.userId, body as Record<string, unknown>);
       gateway?.end();
 
