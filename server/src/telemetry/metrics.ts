@@ -16,6 +16,15 @@ interface SandboxCounts {
   queue?: { depth: { active: number; waiting: number } };
 }
 
+/** A planner that cannot say (one not loaded in this process) has no breakers to show. */
+function readBreakers(planner: PlannerStage): ReturnType<typeof breakerStates> {
+  try {
+    return breakerStates(planner);
+  } catch {
+    return [];
+  }
+}
+
 export class PaladinMetrics {
   readonly registry = new Registry();
   private readonly requests = new Counter({ name: 'paladin_http_requests_total', help: 'HTTP API requests by endpoint (the route, not the path) and status.', labelNames: ['endpoint', 'method', 'status'], registers: [this.registry] });
@@ -29,13 +38,14 @@ export class PaladinMetrics {
     new Gauge({
       name: 'paladin_sandbox_warm_containers', help: 'Sandbox containers started ahead and waiting for a run.', registers: [this.registry],
       collect() {
-        this.set(sandbox?.pool?.counts().ready ?? 0);
+        const pool = sandbox?.pool;
+        this.set(typeof pool?.counts === 'function' ? pool.counts().ready : 0);
       },
     });
     new Gauge({
       name: 'paladin_sandbox_runs', help: 'Sandbox runs by state: running, or queued waiting for a slot.', labelNames: ['state'], registers: [this.registry],
       collect() {
-        const depth = sandbox?.queue?.depth ?? { active: 0, waiting: 0 };
+        const depth = typeof sandbox?.queue?.depth?.active === 'number' ? sandbox.queue.depth : { active: 0, waiting: 0 };
         this.set({ state: 'running' }, depth.active);
         this.set({ state: 'queued' }, depth.waiting);
       },
@@ -45,7 +55,7 @@ export class PaladinMetrics {
       name: 'paladin_model_circuit_state', help: 'Circuit breaker of each model endpoint: 1 for its current state, 0 for the others.', labelNames: ['planner', 'endpoint', 'state'], registers: [this.registry],
       collect() {
         this.reset();
-        for (const b of planner ? breakerStates(planner) : []) {
+        for (const b of planner ? readBreakers(planner) : []) {
           for (const state of CIRCUIT_STATES) this.set({ planner: b.planner, endpoint: b.endpoint, state }, b.state === state ? 1 : 0);
         }
       },
