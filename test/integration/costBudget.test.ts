@@ -103,6 +103,7 @@ function costScenario(name: string, database: () => Promise<{ env: NodeJS.Proces
       const set = await cliProcess(['users', 'budget', 'alice@example.org', '0.015', '--per', 'day'], env);
       assert.equal(set.code, 0, set.err);
       assert.match(set.out, /may spend 0\.015 a day/);
+      assert.match((await cliProcess(['users', 'list'], env)).out, /alice@example\.org .* budget 0\.015\/day/);
       for (const key of ['alice-1', 'alice-2']) {
         const refused = await planAs(key, requests[3]);
         assert.equal(refused.status, 429, refused.text);

@@ -3,6 +3,7 @@
 import { KeyError } from '../../gateway/apiKeys';
 import { openTeamStore } from '../../gateway/teamStore';
 import { addUser, disableUser, listUsers, TEAM_ROLES, type TeamRole } from '../../gateway/users';
+import { money } from '../../gateway/budgets';
 import { budgetCommandArgs, setUserBudget } from './usersBudget';
 import { Exit, printJson, UsageError, type Subcommand } from '../command';
 import { openRecords } from '../openRecords';
@@ -63,7 +64,7 @@ export const usersCommand: Subcommand = {
         const users = await listUsers(store);
         if (values.json) printJson(ctx, users);
         else if (users.length === 0) ctx.out.write('No users yet. Add one with `paladin users add EMAIL --role member`.\n');
-        else for (const u of users) ctx.out.write(`${u.email.padEnd(28)}  ${u.role.padEnd(6)}  ${u.disabledAt ? `disabled ${u.disabledAt}` : 'active'}  ${u.activeKeys} key(s)  quota ${u.quota}/h\n`);
+        else for (const u of users) ctx.out.write(`${u.email.padEnd(28)}  ${u.role.padEnd(6)}  ${u.disabledAt ? `disabled ${u.disabledAt}` : 'active'}  ${u.activeKeys} key(s)  quota ${u.quota}/h${u.budget === null ? '' : `  budget ${money(u.budget)}/${u.budgetPeriod}`}\n`);
         return Exit.ok;
       }
       if (budget) return await setUserBudget(ctx, store, budget, audit, values.json === true);
