@@ -4,7 +4,8 @@
 import type * as http from 'node:http';
 import type { Db } from '../store/database';
 import type { SqlStore } from '../store/sqlStore';
-import { metricsAccess, type ServerTelemetry } from '../telemetry';
+import type { ServerTelemetry } from '../telemetry';
+import { metricsAccess } from '../telemetry/metricsAccess';
 import type { Exposure } from './exposure';
 import { HttpError } from './httpError';
 
