@@ -94,8 +94,8 @@ describe('paladin serve: metrics and traces', { timeout: 180_000 }, () => {
     assert.equal(moved('paladin_run_duration_seconds_count', { end: 'exited' }), 1);
     assert.equal(moved('paladin_model_tokens_total', { model: 'm1', kind: 'prompt' }), 1234);
     assert.equal(moved('paladin_model_tokens_total', { model: 'm1', kind: 'completion' }), 56);
-    assert.equal(sampleValue(now, 'paladin_model_circuit_state', { planner: 'ollama', endpoint: ollama.url, state: 'closed' }), 1);
-    assert.equal(sampleValue(now, 'paladin_model_circuit_state', { planner: 'ollama', endpoint: ollama.url, state: 'open' }), 0);
+    assert.equal(sampleValue(now, 'paladin_model_circuit_state', { planner: 'ollama', endpoint: 'ollama', url: ollama.url, state: 'closed' }), 1);
+    assert.equal(sampleValue(now, 'paladin_model_circuit_state', { planner: 'ollama', endpoint: 'ollama', url: ollama.url, state: 'open' }), 0);
     assert.equal(now.get('paladin_sandbox_warm_containers')?.type, 'gauge');
     assert.equal(sampleValue(now, 'paladin_sandbox_runs', { state: 'queued' }), 0);
   });

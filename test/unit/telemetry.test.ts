@@ -59,7 +59,7 @@ test('breaker states come from a real planner: configured endpoints only, state 
   const policy = { version: 'v', check: async () => ({ decision: 'allow', rules: [], policyVersion: 'v' }), reload: async () => undefined };
   const planner = new Planner(db, settings, policy as never, { corpus: { entries: [], problems: [] } as never, breakerThreshold: 1 });
   try {
-    assert.deepEqual(breakerStates(planner), [{ planner: 'ollama', endpoint: 'http://127.0.0.1:9', state: 'closed' }], 'openai has no key: not listed');
+    assert.deepEqual(breakerStates(planner), [{ planner: 'ollama', endpoint: 'ollama', url: 'http://127.0.0.1:9', state: 'closed' }], 'openai has no key: not listed');
     await planner.plan({ request: 'list the files here', workspace: process.cwd(), planner: 'ollama' }).catch(() => undefined);
     assert.equal(breakerStates(planner)[0].state, 'open', 'one failure opens a breaker whose threshold is 1');
   } finally {

@@ -29,7 +29,6 @@ import { coerceQuery, validate } from './schema';
 import { describeError, readJson, removeStaleSocket, sendJson } from './httpIo';
 import { serveMetrics } from './metricsEndpoint';
 import { Spending } from './spending';
-import { sqlStoreOf } from '../store/sqlStore';
 import type { ServerTelemetry } from '../telemetry';
 
 export interface ApiOptions {
@@ -88,9 +87,10 @@ export class ApiServer {
     const { paladin, records } = options;
     // Where keys and sessions live: the shared store in team mode.
     const db = options.team?.store ?? paladin.db;
-    this.spending = new Spending(sqlStoreOf(db), () => paladin.settings.cost.prices, (usage) => options.telemetry?.metrics.modelUsage(usage));
+    this.spending = new Spending(db, () => paladin.settings.cost.prices, (usage) => options.telemetry?.metrics.modelUsage(usage));
     this.handlers = {
       health: async () => ({ status: 'ok', version: this.version }),
+      plannerEndpoints: async () => ({ endpoints: paladin.stages.planner.endpointStates?.() ?? [] }),
       openapi: async () => openApiDocument(this.version, this.url),
       metrics: ({ req, res }) => serveMetrics(req, res, { telemetry: options.telemetry, store: db, exposure: options.exposure, socket: !!options.socket }),
       createSession: async ({ actor, keyId, req }) => {
@@ -108,6 +108,7 @@ export class ApiServer {
         paladin.plan(call.actor, { request: call.body.request as string, workspace: this.workspace(call), planner: call.body.planner as PlannerChoice | undefined, count: call.body.count as number | undefined, dryRun: call.body.dryRun === true, refine: call.body.refine as string | undefined }, { signal: call.signal }),
       check: async (call) =>
         paladin.check(call.actor, call.body.command as string, { workspace: call.body.workspace === undefined ? undefined : this.workspace(call), facts: call.body.facts as boolean | undefined, mode: call.body.mode as WorkspaceMode | undefined, network: call.body.network as boolean | undefined }),
+      explain: async (call) => paladin.explain(call.actor, call.body.command as string, { workspace: call.body.workspace === undefined ? undefined : this.workspace(call), signal: call.signal }),
       run: (call) => this.run(call),
       history: async ({ actor, query }) => {
         let since: Date | undefined;
@@ -288,7 +289,6 @@ export class ApiServer {
       if (endpoint.quota) await this.takeQuota(actor.userId, res);
       await this.spending.refuseWhenSpent(endpoint, actor.userId, body as Record<string, unknown>);
       gateway?.end();
-
       const call: Call = { req, res, endpoint, actor, sessionId, keyId, grant, body: body as Record<string, unknown>, query, params: route.params, signal: controller.signal };
       const result = await this.spending.track({ userId: actor.userId, keyId }, () => this.handlers[endpoint.operationId](call));
       // The answer waits for the audit records it caused to commit.

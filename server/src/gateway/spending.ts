@@ -5,17 +5,22 @@
 
 import { collectModelUsage, type ModelUsage } from '../planner/modelUsage';
 import type { ModelPrices } from '../settings/settings';
-import type { SqlStore } from '../store/sqlStore';
+import type { Db } from '../store/database';
+import { sqlStoreOf, type SqlStore } from '../store/sqlStore';
 import { enforceBudget } from './budgets';
 import { recordModelUsage } from './costLedger';
 import type { Endpoint } from './endpoints';
 
 export class Spending {
+  private readonly store: SqlStore;
+
   constructor(
-    private readonly store: SqlStore,
+    db: Db | SqlStore,
     private readonly prices: () => ModelPrices,
     private readonly observe?: (usage: ModelUsage[]) => void,
-  ) {}
+  ) {
+    this.store = sqlStoreOf(db);
+  }
 
   /** Planning may ask a model unless the embedded planner was chosen; nothing else spends. */
   async refuseWhenSpent(endpoint: Endpoint, userId: string, body: Record<string, unknown>): Promise<void> {

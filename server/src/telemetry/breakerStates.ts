@@ -1,32 +1,24 @@
-// The one place that knows how the planner keeps its circuit breakers, so
-// the metrics need not: each model endpoint with its breaker's state. A
-// planner exposing `breakerStates()` is read through it; otherwise the
-// planner's map of routed providers (one breaker per provider) is read.
+// The one place that knows how the planner reports its circuit breakers, so
+// the metrics need not: each configured model endpoint with its breaker's
+// state, read through the planner's `endpointStates()` (a planner without it,
+// such as one not loaded in this process, has none to show).
 
 import type { CircuitState } from '../planner/circuitBreaker';
+import type { EndpointState } from '../planner/modelEndpoint';
 import type { PlannerStage } from '../stages';
 
 export interface BreakerState {
+  /** ollama or openai. */
   planner: string;
+  /** The endpoint's unique name (`ollama`, `ollama-2`, or the configured one). */
   endpoint: string;
+  url: string;
   state: CircuitState;
 }
 
-interface Routed {
-  provider: { endpoint: string; notConfigured(): string | undefined };
-  breaker: { state: CircuitState };
-}
-
 export function breakerStates(planner: PlannerStage): BreakerState[] {
-  const exposed = planner as PlannerStage & { breakerStates?: () => BreakerState[] };
-  if (typeof exposed.breakerStates === 'function') return exposed.breakerStates();
-  const providers = (planner as unknown as { providers?: unknown }).providers;
-  if (!(providers instanceof Map)) return [];
-  const out: BreakerState[] = [];
-  for (const [name, routed] of providers as Map<string, Routed>) {
-    // A provider that is not configured is never asked: it has no endpoint to watch.
-    if (routed.provider.notConfigured()) continue;
-    out.push({ planner: name, endpoint: routed.provider.endpoint, state: routed.breaker.state });
-  }
-  return out;
+  const states = (planner as PlannerStage & { endpointStates?: () => EndpointState[] }).endpointStates;
+  if (typeof states !== 'function') return [];
+  // An endpoint that is not configured is never asked: there is nothing to watch.
+  return states.call(planner).filter((e) => !e.notConfigured).map((e) => ({ planner: e.kind, endpoint: e.name, url: e.url, state: e.breaker }));
 }

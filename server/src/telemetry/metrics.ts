@@ -52,11 +52,11 @@ export class PaladinMetrics {
     });
     const planner = sources.planner;
     new Gauge({
-      name: 'paladin_model_circuit_state', help: 'Circuit breaker of each model endpoint: 1 for its current state, 0 for the others.', labelNames: ['planner', 'endpoint', 'state'], registers: [this.registry],
+      name: 'paladin_model_circuit_state', help: 'Circuit breaker of each model endpoint: 1 for its current state, 0 for the others.', labelNames: ['planner', 'endpoint', 'url', 'state'], registers: [this.registry],
       collect() {
         this.reset();
         for (const b of planner ? readBreakers(planner) : []) {
-          for (const state of CIRCUIT_STATES) this.set({ planner: b.planner, endpoint: b.endpoint, state }, b.state === state ? 1 : 0);
+          for (const state of CIRCUIT_STATES) this.set({ planner: b.planner, endpoint: b.endpoint, url: b.url, state }, b.state === state ? 1 : 0);
         }
       },
     });

@@ -9,6 +9,7 @@ import { keysCommand } from './keys';
 import { usersCommand } from './users';
 import { mcpCommand } from './mcp';
 import { planCommand } from './plan';
+import { plannerCommand } from './planner';
 import { policyCommand } from './policy';
 import { runCommand } from './run';
 import { sandboxCommand } from './sandbox';
@@ -17,6 +18,7 @@ import { statsCommand } from './stats';
 
 export const subcommands: Subcommand[] = [
   planCommand,
+  plannerCommand,
   checkCommand,
   runCommand,
   explainCommand,
