@@ -52,7 +52,11 @@ export class HammingIndex {
     this.top = rows[rows.length - 1].rowid;
   }
 
-  /** The `depth` docs nearest to `query` (ties: lower rowid first). */
+  /**
+   * The `depth` docs nearest to `query`. Equal distances are ordered as
+   * sqlite-vec orders them (by blocks of 1,024 rows, the higher rowid first
+   * within a block), so both engines rank the same texts alike.
+   */
   nearest(query: Uint8Array, depth = LIST_DEPTH): number[] {
     const q = wordsOf(Buffer.from(query.buffer, query.byteOffset, query.byteLength));
     const n = this.docs.length;
@@ -70,7 +74,8 @@ export class HammingIndex {
     for (let taken = 0; cut <= 1024 && taken + histogram[cut] < depth; cut++) taken += histogram[cut];
     const picked: number[] = [];
     for (let d = 0; d < n; d++) if (dist[d] <= cut) picked.push(d);
-    picked.sort((a, b) => dist[a] - dist[b] || this.docs[a] - this.docs[b]);
+    const block = (d: number) => Math.floor((this.docs[d] - 1) / 1024);
+    picked.sort((a, b) => dist[a] - dist[b] || block(a) - block(b) || this.docs[b] - this.docs[a]);
     return picked.slice(0, depth).map((d) => this.docs[d]);
   }
 }

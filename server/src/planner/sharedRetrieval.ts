@@ -18,6 +18,8 @@ import * as q from './retrievalSql';
 const CORPUS_LOCK = 'paladin.planner_corpus';
 const HISTORY_LOCK = 'paladin.planner_history';
 const CHUNK = 300;
+/** A text's length in words, as FTS5 counts it for BM25. */
+const WORD_COUNT = `cardinality(regexp_split_to_array(trim(text), '[^[:alnum:]]+'))`;
 
 /** How the built-in embedder's vectors are searched: in this process, or by pgvector in the database. */
 export type VectorSearch = 'in-process' | 'pgvector';
@@ -97,7 +99,7 @@ export class SharedRetrieval implements Retrieval {
     if (Math.abs(total - this.dfAt) > this.dfAt * 0.1) {
       this.df.clear();
       this.dfAt = total;
-      const avg = await this.store.get<{ avg: number | null }>('SELECT avg(length(tsv))::float8 AS avg FROM planner_fts');
+      const avg = await this.store.get<{ avg: number | null }>(`SELECT avg(${WORD_COUNT})::float8 AS avg FROM planner_fts`);
       this.avgLength = Math.max(1, avg?.avg ?? 1);
     }
     const limit = commonLimit(total);
@@ -113,11 +115,12 @@ export class SharedRetrieval implements Retrieval {
     }
     const kept = selectiveTerms(withDf, limit);
     if (kept.length === 0) return [];
-    const idf = kept.map((t) => Math.log((total - (this.df.get(t) ?? 0) + 0.5) / ((this.df.get(t) ?? 0) + 0.5) + 1));
+    // FTS5's BM25 weights, so both engines order the same texts alike.
+    const idf = kept.map((t) => Math.max(1e-6, Math.log((total - (this.df.get(t) ?? 0) + 0.5) / ((this.df.get(t) ?? 0) + 0.5))));
     const weights = kept.map(() => `CASE WHEN tsv @@ websearch_to_tsquery('english', ?) THEN CAST(? AS DOUBLE PRECISION) ELSE 0 END`).join(' + ');
     const rows = await this.store.all<{ doc: number }>(
       `SELECT rowid AS doc FROM planner_fts WHERE tsv @@ websearch_to_tsquery('english', ?)
-        ORDER BY (${weights}) / (1 + 1.2 * (0.25 + 0.75 * length(tsv) / CAST(? AS DOUBLE PRECISION))) DESC, rowid LIMIT ${LIST_DEPTH}`,
+        ORDER BY (${weights}) / (1 + 1.2 * (0.25 + 0.75 * ${WORD_COUNT} / CAST(? AS DOUBLE PRECISION))) DESC, rowid LIMIT ${LIST_DEPTH}`,
       [kept.join(' or '), ...kept.flatMap((t, i) => [t, idf[i]]), this.avgLength],
     );
     return rows.map((r) => r.doc);
