@@ -18,8 +18,9 @@ whose Host or Origin header is not this server's own loopback address.
 Clients authenticate with an API key (paladin keys create NAME) sent as
 "Authorization: Bearer <key>". GET /v1/openapi.json describes every endpoint;
 GET /healthz and /readyz answer a load balancer. With PALADIN_DATABASE_URL
-set, keys, sessions, quotas and the audit chain are shared with every other
-instance on that PostgreSQL database (docs/user/team.md). On SIGTERM it stops
+set, keys, sessions, quotas, the audit chain, the plan cache and the
+retrieval store are shared with every other instance on that PostgreSQL
+database (docs/user/team.md). On SIGTERM it stops
 taking requests and finishes those under way before it exits.
 
 Options:
