@@ -13,6 +13,8 @@ export class HammingIndex {
   private docs: number[] = [];
   private bits = new Uint32Array(0);
   private top = 0;
+  // Searches running at once refresh one after another, so no rows are fetched twice.
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(private readonly table: string) {}
 
@@ -21,7 +23,13 @@ export class HammingIndex {
   }
 
   /** Bring the index up to date with the table. */
-  async refresh(db: SqlExecutor): Promise<void> {
+  refresh(db: SqlExecutor): Promise<void> {
+    const run = this.refreshing.then(() => this.catchUp(db));
+    this.refreshing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async catchUp(db: SqlExecutor): Promise<void> {
     const state = await db.get<{ n: number; top: number }>(`SELECT count(*) AS n, coalesce(max(rowid), 0) AS top FROM ${this.table}`);
     const n = state?.n ?? 0;
     const top = state?.top ?? 0;
