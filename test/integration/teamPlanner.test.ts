@@ -12,6 +12,7 @@ import { RequestError } from '../../server/src/kernel';
 import { stageMigrations } from '../../server/src/compose';
 import { createSharedPlannerStage, Planner } from '../../server/src/planner';
 import { plannerMigrations } from '../../server/src/planner/migrations';
+import { OllamaEmbedder } from '../../server/src/planner/ollamaProvider';
 import { createPolicyStage } from '../../server/src/policy';
 import { recordsMigrations } from '../../server/src/records';
 import { normaliseSettings } from '../../server/src/settings/settings';
@@ -19,6 +20,7 @@ import type { PlannerStage } from '../../server/src/stages';
 import { openDatabase, type Db } from '../../server/src/store/database';
 import { openSharedStore } from '../../server/src/store/openSharedStore';
 import type { SqlStore } from '../../server/src/store/sqlStore';
+import { startOllamaStandIn } from '../support/ollamaStandIn';
 import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
 
 const skip = postgresSkipReason();
@@ -125,6 +127,23 @@ describe('the planner on a shared PostgreSQL database', { skip }, () => {
     console.log(`# retrieval agreement, ${sample.length} development requests: same first candidate ${top1Pct.toFixed(1)}%, top-5 overlap ${top5Pct.toFixed(1)}%`);
     assert.ok(top1Pct >= 80, `the first candidate agrees for ${top1Pct.toFixed(1)}% of requests`);
     assert.ok(top5Pct >= 80, `the top five overlap by ${top5Pct.toFixed(1)}%`);
+  });
+
+  test('an embedding model indexed by one instance serves the other\'s searches', async () => {
+    const [a, b] = instances;
+    const ollama = await startOllamaStandIn({ models: ['embed-model'], embed: async (input) => input.map((t) => [t.length % 7, t.split(' ').length, 1, t.includes('git') ? 5 : 0]) });
+    try {
+      const embedder = new OllamaEmbedder({ url: ollama.url, model: 'embed-model', timeoutMs: 10_000 });
+      assert.equal(await b.planner.store.isComplete(embedder.id), false);
+      const done = await a.planner.store.reindex(embedder, undefined, 500);
+      assert.equal(done, await a.planner.store.count());
+      assert.equal(await b.planner.store.isComplete(embedder.id), true, 'the other instance sees the index complete');
+      const [vector] = await embedder.embed(['show the git log']);
+      const hits = await b.planner.store.search('show the git log', { k: 5, external: { embedder: embedder.id, vector } });
+      assert.ok(hits.length > 0);
+    } finally {
+      await ollama.close();
+    }
   });
 
   test('with the database down a plan fails as unavailable, naming the database; it recovers when the database is back', async () => {
