@@ -3,8 +3,7 @@
 // commands that ran well, score each hit's closeness to the request, and
 // boost past successes. Pure: the SQLite and the PostgreSQL stores share it.
 
-import { words } from './embedder';
-import { sparseCosine } from './embedder';
+import { sparseCosine, words } from './embedder';
 
 export interface Hit {
   origin: 'corpus' | 'history';
@@ -92,7 +91,7 @@ export function rescore(hits: FusedHit[], queryFeatures: Map<number, number>, fe
   return kept.slice(0, k).map(({ docs: _docs, ...hit }) => hit);
 }
 
-/** The vector of `features` closest to a stored one in the external embedder's space, best first. */
+/** Docs ranked by the dot product of their external embedder's vector with the query's, best first. */
 export function dotRank(rows: { doc: number; vector: Buffer }[], query: Float32Array): number[] {
   const scored = rows.map((r) => {
     const v = new Float32Array(r.vector.buffer, r.vector.byteOffset, r.vector.byteLength / 4);

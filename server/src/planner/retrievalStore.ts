@@ -1,6 +1,8 @@
 // Retrieval over the knowledge corpus and the user's own commands that ran
-// well: BM25 full text (FTS5) and vector KNN (sqlite-vec), fused by
-// reciprocal rank, with past successes boosted.
+// well, on the local SQLite file: BM25 full text (FTS5) and vector KNN
+// (sqlite-vec), fused by reciprocal rank, with past successes boosted
+// (retrievalFusion.ts). Synchronous; the planner reaches it through
+// retrieval.ts. A team database has its own: sharedRetrieval.ts.
 
 import type { Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
