@@ -21,6 +21,8 @@ import { openDatabase, type Db } from '../../server/src/store/database';
 import { openSharedStore } from '../../server/src/store/openSharedStore';
 import type { SqlStore } from '../../server/src/store/sqlStore';
 import { startOllamaStandIn } from '../support/ollamaStandIn';
+import { SharedRetrieval } from '../../server/src/planner/sharedRetrieval';
+import { hashBits, hashFeatures, normalise } from '../../server/src/planner/embedder';
 import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
 
 const skip = postgresSkipReason();
@@ -127,6 +129,18 @@ describe('the planner on a shared PostgreSQL database', { skip }, () => {
     console.log(`# retrieval agreement, ${sample.length} development requests: same first candidate ${top1Pct.toFixed(1)}%, top-5 overlap ${top5Pct.toFixed(1)}%`);
     assert.ok(top1Pct >= 80, `the first candidate agrees for ${top1Pct.toFixed(1)}% of requests`);
     assert.ok(top5Pct >= 80, `the top five overlap by ${top5Pct.toFixed(1)}%`);
+  });
+
+  test('the database-side vector search (the bit column pgvector ranks) finds what the in-process one finds', async () => {
+    const [a] = instances;
+    const inDatabase = await SharedRetrieval.open(a.store, 'bit-count');
+    assert.equal(inDatabase.vectors, 'bit-count');
+    const inProcess = await SharedRetrieval.open(a.store, 'in-process');
+    const nearest = (r: SharedRetrieval, request: string) => (r as unknown as { nearest(q: Uint8Array): Promise<number[]> }).nearest(hashBits(normalise(hashFeatures(request))));
+    for (const request of devRequests.slice(0, 40)) assert.deepEqual(await nearest(inDatabase, request), await nearest(inProcess, request), request);
+    const available = await a.store.get('SELECT 1 AS one FROM pg_available_extensions WHERE name = ?', ['vector']);
+    if (!available) await assert.rejects(SharedRetrieval.open(a.store, 'pgvector'), /pgvector is not installed/);
+    else console.log('# pgvector is available here: the pgvector search is used by default');
   });
 
   test('an embedding model indexed by one instance serves the other\'s searches', async () => {

@@ -21,8 +21,20 @@ const CHUNK = 300;
 /** A text's length in words, as FTS5 counts it for BM25. */
 const WORD_COUNT = `cardinality(regexp_split_to_array(trim(text), '[^[:alnum:]]+'))`;
 
-/** How the built-in embedder's vectors are searched: in this process, or by pgvector in the database. */
-export type VectorSearch = 'in-process' | 'pgvector';
+/**
+ * How the built-in embedder's vectors are searched: in this process (the
+ * default without pgvector), by pgvector's Hamming distance and HNSW index,
+ * or by plain PostgreSQL's `bit_count` over every row (no memory held in the
+ * process, a scan per search).
+ */
+export type VectorSearch = 'in-process' | 'pgvector' | 'bit-count';
+
+/** The nearest bit vectors in the database, by search kind. */
+const DATABASE_KNN: Record<Exclude<VectorSearch, 'in-process'>, string> = {
+  pgvector: `SELECT rowid AS doc FROM planner_vec_hash ORDER BY bits <~> CAST(? AS bit(1024)) LIMIT ${LIST_DEPTH}`,
+  // Ties as sqlite-vec orders them (hammingIndex.ts).
+  'bit-count': `SELECT rowid AS doc FROM planner_vec_hash ORDER BY bit_count(bits # CAST(? AS bit(1024))), (rowid - 1) / 1024, rowid DESC LIMIT ${LIST_DEPTH}`,
+};
 
 export class SharedRetrieval implements Retrieval {
   private readonly bits = new HammingIndex('planner_vec_hash');
@@ -36,10 +48,12 @@ export class SharedRetrieval implements Retrieval {
     readonly vectors: VectorSearch,
   ) {}
 
-  /** The store on `store` (PostgreSQL), using pgvector when the extension is installed or can be. */
-  static async open(store: SqlStore): Promise<SharedRetrieval> {
+  /** The store on `store` (PostgreSQL), using pgvector when the extension is installed or can be, unless `vectors` says otherwise. */
+  static async open(store: SqlStore, vectors?: VectorSearch): Promise<SharedRetrieval> {
     if (store.dialect !== 'postgres') throw new Error('SharedRetrieval needs a PostgreSQL store; on SQLite use LocalRetrieval.');
-    return new SharedRetrieval(store, (await enablePgvector(store)) ? 'pgvector' : 'in-process');
+    if (vectors === 'bit-count') await addBitColumn(store);
+    if (vectors === 'pgvector' && !(await enablePgvector(store))) throw new Error('pgvector is not installed on this PostgreSQL server, and this user may not create it.');
+    return new SharedRetrieval(store, vectors ?? ((await enablePgvector(store)) ? 'pgvector' : 'in-process'));
   }
 
   async loadCorpus(corpus: Corpus): Promise<boolean> {
@@ -127,8 +141,8 @@ export class SharedRetrieval implements Retrieval {
   }
 
   private async nearest(query: Uint8Array): Promise<number[]> {
-    if (this.vectors === 'pgvector') {
-      const rows = await this.store.all<{ doc: number }>(`SELECT rowid AS doc FROM planner_vec_hash ORDER BY bits <~> CAST(? AS bit(1024)) LIMIT ${LIST_DEPTH}`, [bitString(query)]);
+    if (this.vectors !== 'in-process') {
+      const rows = await this.store.all<{ doc: number }>(DATABASE_KNN[this.vectors], [bitString(query)]);
       return rows.map((r) => r.doc);
     }
     await this.bits.refresh(this.store);
@@ -187,6 +201,14 @@ function bitString(bits: Uint8Array): string {
   return 'x' + Buffer.from(bits).toString('hex');
 }
 
+const SCHEMA_LOCK = 'paladin.schema_migrations';
+/** The stored bytes as a `bit(1024)` column, computed by the database: what a database-side search ranks. */
+const ADD_BITS = `ALTER TABLE planner_vec_hash ADD COLUMN IF NOT EXISTS bits bit(1024) GENERATED ALWAYS AS (CAST('x' || encode(embedding, 'hex') AS bit(1024))) STORED`;
+
+async function addBitColumn(store: SqlStore): Promise<void> {
+  await store.transaction((tx) => tx.run(ADD_BITS), { lock: SCHEMA_LOCK });
+}
+
 /**
  * Whether pgvector can rank the stored bits: the extension is installed, or
  * available and this user may create it. Then the bits get a `bit(1024)`
@@ -197,9 +219,9 @@ async function enablePgvector(store: SqlStore): Promise<boolean> {
     if (!(await store.get('SELECT 1 AS one FROM pg_available_extensions WHERE name = ?', ['vector']))) return false;
     await store.transaction(async (tx) => {
       if (!(await tx.get('SELECT 1 AS one FROM pg_extension WHERE extname = ?', ['vector']))) await tx.run('CREATE EXTENSION IF NOT EXISTS vector');
-      await tx.run(`ALTER TABLE planner_vec_hash ADD COLUMN IF NOT EXISTS bits bit(1024) GENERATED ALWAYS AS (CAST('x' || encode(embedding, 'hex') AS bit(1024))) STORED`);
+      await tx.run(ADD_BITS);
       await tx.run('CREATE INDEX IF NOT EXISTS planner_vec_hash_bits ON planner_vec_hash USING hnsw (bits bit_hamming_ops)');
-    }, { lock: 'paladin.schema_migrations' });
+    }, { lock: SCHEMA_LOCK });
     return true;
   } catch {
     // No right to create the extension, or a pgvector too old for bit vectors: the in-process search serves.
