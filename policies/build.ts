@@ -1,21 +1,50 @@
 // `npm run build:policies`: compiles the built-in Rego policy to WASM with
 // the `opa` CLI ($OPA or PATH) and records the hash of the sources beside it.
+// What is compiled is a copy with membership tests made cheap
+// (memberSets.ts); the policy's own tests are run against that copy first,
+// so the rewrite cannot change what they prove.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileWasm } from '../server/src/policy/opaCompiler';
-import { hashSources, policyPaths } from '../server/src/policy/policyFiles';
+import { compileWasm, runOpa } from '../server/src/policy/opaCompiler';
+import { hashPolicyBuild, policyPaths } from '../server/src/policy/policyFiles';
+import { rewriteMembership, stringSetRules } from './memberSets';
+
+/** Copies the sources (tests included) into `into`, rewritten; returns how many tests became lookups. */
+export function writeCompiledCopy(sources: string, into: string): number {
+  const files = fs.readdirSync(sources).filter((f) => f.endsWith('.rego'));
+  const texts = new Map(files.map((f) => [f, fs.readFileSync(path.join(sources, f), 'utf8')]));
+  const sets = stringSetRules([...texts].filter(([f]) => !f.endsWith('_test.rego')).map(([, t]) => t));
+  let rewritten = 0;
+  for (const [file, text] of texts) {
+    const out = file.endsWith('_test.rego') ? { text, rewritten: 0 } : rewriteMembership(text, sets);
+    rewritten += out.rewritten;
+    fs.writeFileSync(path.join(into, file), out.text);
+  }
+  return rewritten;
+}
 
 async function main(): Promise<void> {
   const paths = policyPaths(path.resolve(__dirname, '..'));
-  const wasm = await compileWasm([paths.sources], ['paladin/decision']);
-  fs.mkdirSync(path.dirname(paths.wasm), { recursive: true });
-  fs.writeFileSync(paths.wasm, wasm);
-  const hash = hashSources(paths.sources);
-  fs.writeFileSync(paths.hashFile, `${hash}  policies/paladin/*.rego (tests excluded); rebuild with npm run build:policies\n`);
-  process.stdout.write(`policy.wasm: ${wasm.length} bytes from sources ${hash.slice(0, 12)}\n`);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-policy-'));
+  try {
+    const rewritten = writeCompiledCopy(paths.sources, copy);
+    const tests = await runOpa(['test', copy]);
+    if (tests.code !== 0) throw new Error(`the policy's tests fail on the compiled copy:\n${(tests.stdout + tests.stderr).trim()}`);
+    const wasm = await compileWasm([copy], ['paladin/decision']);
+    fs.mkdirSync(path.dirname(paths.wasm), { recursive: true });
+    fs.writeFileSync(paths.wasm, wasm);
+    const hash = hashPolicyBuild(paths);
+    fs.writeFileSync(paths.hashFile, `${hash}  policies/paladin/*.rego (tests excluded) and policies/memberSets.ts; rebuild with npm run build:policies\n`);
+    process.stdout.write(`policy.wasm: ${wasm.length} bytes from sources ${hash.slice(0, 12)}; ${rewritten} membership tests compiled as lookups; ${tests.stdout.trim().split('\n').pop()}\n`);
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
 }
 
-main().catch((err) => {
-  process.stderr.write(`build:policies: ${(err as Error).message}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`build:policies: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  });
+}

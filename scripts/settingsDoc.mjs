@@ -26,12 +26,15 @@ function range(p) {
   return p.type;
 }
 
+/** Settings only the editor reads (settingsFromEnv skips them): no environment variable. */
+const EDITOR_ONLY = new Set(['paladin.server.url']);
+
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 
 export function render(pkg) {
   const props = pkg.contributes.configuration.properties;
   const rows = Object.entries(props).map(
-    ([key, p]) => `| \`${key}\` | ${shown(p.default)} | ${cell(range(p))} | ${p.scope ?? 'window'} | \`${envName(key)}\` | ${cell(p.markdownDescription ?? p.description ?? '')} |`,
+    ([key, p]) => `| \`${key}\` | ${shown(p.default)} | ${cell(range(p))} | ${p.scope ?? 'window'} | ${EDITOR_ONLY.has(key) ? 'none (editor only)' : `\`${envName(key)}\``} | ${cell(p.markdownDescription ?? p.description ?? '')} |`,
   );
   return `<!-- Generated from package.json (contributes.configuration) by \`npm run docs:settings\`; edit the descriptions there, not here. -->
 

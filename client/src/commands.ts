@@ -119,10 +119,15 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
   });
 
   register('paladin.showStatus', async () => {
+    // Fresh: a click asks the team server for its health and version now.
+    await server.refreshStatus();
     const { tooltip } = statusText(server.current);
-    const actions = server.current.kind === 'running' ? ['Show Output'] : ['Restart Server', 'Show Output', 'Open Settings'];
+    const team = server.current.kind === 'running' ? server.current.status?.team : undefined;
+    const keyAction = team && team.state !== 'connected' && team.state !== 'unreachable' ? ['Set Team Server Key'] : [];
+    const actions = server.current.kind === 'running' ? [...keyAction, 'Show Output'] : ['Restart Server', 'Show Output', 'Open Settings'];
     const pick = await vscode.window.showInformationMessage(tooltip.replace('\nClick for details.', ''), { modal: false }, ...actions);
-    if (pick === 'Restart Server') await server.restart();
+    if (pick === 'Set Team Server Key') void vscode.commands.executeCommand('paladin.setTeamServerKey');
+    else if (pick === 'Restart Server') await server.restart();
     else if (pick === 'Show Output') void vscode.commands.executeCommand('paladin.showOutput');
     else if (pick === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'paladin');
   });

@@ -12,6 +12,7 @@ import { HISTORY_VIEW_ID, HistoryView } from './historyView';
 import { registerHistoryCommands } from './historyCommands';
 import { OUTPUT_SCHEME, OutputDocuments } from './outputDocuments';
 import { StatusBar } from './statusBar';
+import { registerTeamKeyCommands } from './teamKey';
 
 let server: ServerClient | undefined;
 
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): PaladinApi {
     vscode.commands.registerCommand('paladin.showOutput', () => log.show()),
   );
   registerCommands(context, server, chat);
+  registerTeamKeyCommands(context, server, (err) => void vscode.window.showErrorMessage(`Paladin: ${(err as Error).message ?? String(err)}`));
   registerHistoryCommands(context, server, chat, history);
   context.subscriptions.push(...registerLmTools(server));
   // Finding the runtime spawns `node --version`, and starting spawns the server: both after activation returns.

@@ -7,6 +7,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { PlanProgressNotification, RunOutputNotification, SetSecretNotification, StatusNotification, StatusRequest, type OutputChunk, type ServerStatus } from '../../server/src/protocol/protocol';
 import { chooseRuntime } from './runtime';
 import { getOpenAiKey } from './secrets';
+import { getTeamKey } from './teamKey';
 import { SERVER_V8_FLAGS } from '../../server/src/protocol/runtime';
 
 export type ServerState =
@@ -148,8 +149,22 @@ export class ServerClient implements vscode.Disposable {
     }
     const key = await getOpenAiKey(this.context);
     if (key) await client.sendNotification(SetSecretNotification.type, { name: 'openai.apiKey', value: key });
+    const teamKey = await getTeamKey(this.context);
+    if (teamKey) await client.sendNotification(SetSecretNotification.type, { name: 'team.apiKey', value: teamKey });
     if (this.state.kind !== 'running') this.set({ kind: 'running' });
     // Ask once as well: a status notification sent during the handshake may have come before anyone listened.
+    try {
+      const status = await client.sendRequest(StatusRequest.type, undefined);
+      if (this.client === client) this.set({ kind: 'running', status });
+    } catch (err) {
+      this.log.warn(`reading the server status: ${(err as Error).message}`);
+    }
+  }
+
+  /** Asks the server for its status now (planner, sandbox, team server health), not at the next periodic look. */
+  async refreshStatus(): Promise<void> {
+    const client = this.client;
+    if (!client || this.state.kind !== 'running') return;
     try {
       const status = await client.sendRequest(StatusRequest.type, undefined);
       if (this.client === client) this.set({ kind: 'running', status });

@@ -1,6 +1,7 @@
 // Planner and sandbox state at a glance; a click shows the cause in words.
 
 import * as vscode from 'vscode';
+import type { ServerStatus, TeamServerStatus } from '../../server/src/protocol/types';
 import type { ServerState } from './serverClient';
 
 export function statusText(state: ServerState): { text: string; tooltip: string; warn: boolean } {
@@ -15,14 +16,36 @@ export function statusText(state: ServerState): { text: string; tooltip: string;
       const s = state.status;
       if (!s || s.state === 'starting') return { text: '$(shield) Paladin: running', tooltip: 'The Paladin server is running; planner and sandbox are being checked.', warn: false };
       if (s.state === 'error') return { text: '$(warning) Paladin: running, error', tooltip: s.message ?? 'Paladin reported an error.', warn: true };
+      if (s.team) return teamStatusText(s.team, s.sandbox);
       const sandboxOk = s.sandbox.state === 'ready';
       return {
         text: `$(shield) Paladin: ${s.planner.active} · sandbox ${s.sandbox.state}`,
-        tooltip: `Planner: ${s.planner.detail}\nSandbox: ${s.sandbox.detail}\nDatabase: ${s.dbPath}\nClick for details.`,
+        tooltip: `Local: this machine's policies and records answer.\nPlanner: ${s.planner.detail}\nSandbox: ${s.sandbox.detail}\nDatabase: ${s.dbPath}\nClick for details.`,
         warn: !sandboxOk,
       };
     }
   }
+}
+
+const TEAM_TROUBLE: Record<TeamServerStatus['state'], string> = {
+  connected: '',
+  'no key': 'no key',
+  unauthorized: 'key refused',
+  unreachable: 'unreachable',
+  tls: 'TLS error',
+  refused: 'refused',
+  error: 'error',
+};
+
+/** On a team server: which server answers, or what is wrong with it; runs stay in this machine's sandbox. */
+function teamStatusText(team: TeamServerStatus, sandbox: ServerStatus['sandbox']): { text: string; tooltip: string; warn: boolean } {
+  const ok = team.state === 'connected';
+  const sandboxLine = `Runs: this machine's sandbox (${sandbox.state}), each checked with the team server first.`;
+  return {
+    text: `${ok ? '$(organization)' : '$(warning)'} Paladin: team ${team.host}${ok ? '' : ` · ${TEAM_TROUBLE[team.state] || team.state}`}`,
+    tooltip: `Team server: ${team.url}${team.version ? ` (version ${team.version})` : ''}\n${team.detail}\n${sandboxLine}\nClick for details.`,
+    warn: !ok || sandbox.state !== 'ready',
+  };
 }
 
 export class StatusBar implements vscode.Disposable {

@@ -142,6 +142,7 @@ build_shell_overrides contains [c.index, e.name] if {
 build_shell_overrides contains [c.index, substring(m, count("outside-code:"), -1)] if {
 	some c in input.commands
 	some m in c.markers
+	startswith(m, "outside-code:")
 	regex.match(`^outside-code:(--script-shell|script-shell|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL|GIT_[A-Z_]+=)`, m)
 	not contains(m, "only known at run time")
 }

@@ -43,7 +43,10 @@ ask contains hit(c, "exec.script", sprintf("%s runs a program whose contents the
 }
 
 # /bin/ls is ls; /tmp/ls may be anything.
-system_program_path(name) if regex.match(`^/(usr/)?(local/)?s?bin/[^/]+$`, name)
+system_program_path(name) if {
+	startswith(name, "/")
+	regex.match(`^/(usr/)?(local/)?s?bin/[^/]+$`, name)
+}
 
 ask contains hit(r, "exec.write-then-run", sprintf("%s runs %s, which this command line writes first.", [r.program, p.path])) if {
 	some w in input.commands

@@ -117,6 +117,7 @@ deny contains hit(c, "fs.delete-home-folder", sprintf("%s would delete %s, a who
 
 # `~/Documents`, `~/.config`, `~/D*`: one step below the home folder. Caches that tools rebuild are not counted.
 home_top_folder(r) if {
+	startswith(r, "/~/")
 	parts := regex.find_all_string_submatch_n(`^/~/([^/]+)/?$`, r, 1)
 	count(parts) == 1
 	not parts[0][1] in rebuilt_home_caches
@@ -132,23 +133,35 @@ deny contains hit(c, "fs.delete-system", sprintf("%s would delete %s, the home f
 	system_state_folder(p.resolved)
 }
 
-system_state_folder(r) if regex.match(`^/(home|Users|root|srv|mnt|media|opt|var|var/lib|var/spool|var/db|var/mail|var/backups|usr/local)/?$`, r)
+system_state_folder(r) if {
+	startswith(r, "/")
+	regex.match(`^/(home|Users|root|srv|mnt|media|opt|var|var/lib|var/spool|var/db|var/mail|var/backups|usr/local)/?$`, r)
+}
 
-system_state_folder(r) if regex.match(`^/(home|Users)/[^/]+/?$`, r)
+system_state_folder(r) if {
+	startswith(r, "/")
+	regex.match(`^/(home|Users)/[^/]+/?$`, r)
+}
 
-system_state_folder(r) if regex.match(`^/var/(lib|spool|db|backups)/[^/]+/?$`, r)
+system_state_folder(r) if {
+	startswith(r, "/")
+	regex.match(`^/var/(lib|spool|db|backups)/[^/]+/?$`, r)
+}
 
 deny contains hit(c, "fs.overwrite-home", sprintf("%s would unpack or copy a whole folder into the home folder (%s), over its start-up files and settings.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in c.writes
-	home_root_target(p)
 	fills_folder(c)
+	home_root_target(p)
 }
 
 home_root_target(p) if has_class(p, "home-root")
 
 # `/home/$USER`: a user's home folder named at run time.
-home_root_target(p) if regex.match(`^/(home|Users)(/[^/]*\$\?[^/]*)?/?$`, p.path)
+home_root_target(p) if {
+	startswith(p.path, "/")
+	regex.match(`^/(home|Users)(/[^/]*\$\?[^/]*)?/?$`, p.path)
+}
 
 home_root_target(p) if {
 	p.dynamic

@@ -154,10 +154,16 @@ deny contains hit(c, "container.engine-socket", sprintf("%s talks to a container
 	not c.program in {"ls", "stat", "test", "["}
 }
 
-engine_socket(a) if regex.match(`(docker|podman|containerd|crio|buildkitd?)\.sock\b`, a)
+engine_socket(a) if {
+	contains(a, ".sock")
+	regex.match(`(docker|podman|containerd|crio|buildkitd?)\.sock\b`, a)
+}
 
 # `/run/doc?er.sock`: a pattern for a socket under /run could be the engine's.
-engine_socket(a) if regex.match(`^(unix://)?(/var)?/run/[^ ]*[*?\[][^ ]*\.sock$`, a)
+engine_socket(a) if {
+	endswith(a, ".sock")
+	regex.match(`^(unix://)?(/var)?/run/[^ ]*[*?\[][^ ]*\.sock$`, a)
+}
 
 deny contains line_hit("container.engine-socket", sprintf("%s points container tools at an engine of the command's choosing (%s).", [a.name, a.value])) if {
 	some a in input.assignments

@@ -109,12 +109,14 @@ at_other_action(c) if {
 deny contains hit(c, "persistence.editor-extension", sprintf("%s would change %s, where the editor loads extensions and server code from at start.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in array.concat(c.writes, c.deletes)
+	startswith(p.resolved, "/~/.")
 	regex.match(`^/~/\.(vscode|vscode-insiders|vscode-oss|vscode-server|vscode-server-insiders|cursor|cursor-server|windsurf|windsurf-server|vscodium|openvscode-server)(/|$)`, p.resolved)
 }
 
 deny contains hit(c, "persistence.git-hook-write", sprintf("%s would write %s, a git hook that runs on the next commit, checkout or push.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in c.writes
+	contains(p.resolved, ".git/hooks")
 	regex.match(`(^|/)\.git/hooks(/|$)`, p.resolved)
 }
 
@@ -124,9 +126,13 @@ deny contains hit(c, "persistence.editor-task", sprintf("%s would write %s, edit
 	editor_runs_commands(c, p)
 }
 
-editor_runs_commands(_, p) if regex.match(`(^|/)\.vscode/tasks\.json$`, p.resolved)
+editor_runs_commands(_, p) if {
+	endswith(p.resolved, ".vscode/tasks.json")
+	regex.match(`(^|/)\.vscode/tasks\.json$`, p.resolved)
+}
 
 editor_runs_commands(c, p) if {
+	endswith(p.resolved, "/settings.json")
 	regex.match(`(^|/)(\.vscode|Code[^/]*/User|\.config/Code[^/]*/User)/settings\.json$`, p.resolved)
 	some t in line_texts(c)
 	regex.match(`terminal\.integrated\.(shell|defaultProfile|profiles|automationProfile|shellArgs|env)|task\.allowAutomaticTasks|"runOn"|php\.validate\.executablePath|python\.(defaultInterpreterPath|pythonPath)|git\.path|eslint\.runtime|npm\.packageManager`, t)
@@ -138,6 +144,7 @@ line_texts(c) := array.concat(array.concat(c.args, [c.inline_code]), [t | some u
 deny contains hit(c, "persistence.shell-rc", sprintf("%s would write %s, whose brace expansion names a shell start-up file.", [c.program, p.path])) if {
 	some c in input.commands
 	some p in c.writes
+	contains(p.resolved, "{")
 	some name in brace_names(p.resolved)
 	startup_name(name)
 }

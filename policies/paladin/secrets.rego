@@ -64,7 +64,10 @@ deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s,
 	tool_credentials(p.resolved)
 }
 
-tool_credentials(r) if regex.match(`^/~/\.(m2/settings(-security)?\.xml|gradle/gradle\.properties|terraformrc|terraform\.d/credentials[^/]*|yarnrc(\.yml)?|bundle/config|netrc|npmrc|pypirc|git-credentials|pgpass|my\.cnf|vault-token|docker/config\.json|cargo/credentials(\.toml)?|gem/credentials|nuget/NuGet/NuGet\.Config|composer/auth\.json|config/composer/auth\.json|config/gh/hosts\.yml|config/hub|config/heroku/.*|heroku/.*|config/gcloud/.*|azure/.*|aws/.*|kube/config|config/pip/pip\.conf|pip/pip\.conf|config/op/.*|op/.*|travis/config\.yml|circleci/cli\.yml|dbt/profiles\.yml|kaggle/kaggle\.json|huggingface/token|cache/huggingface/token|config/hcloud/.*|oci/.*|config/doctl/.*|ivy2/\.credentials|sbt/[^/]*credentials.*|config/rclone/.*|s3cfg|boto|config/configstore/.*|config/github-copilot/.*|config/netlify/.*|config/vercel/.*|local/share/com\.vercel\.cli/.*|wrangler/.*|config/.wrangler/.*|fly/config\.yml|docker/.*\.json|password-store/.*|config/sops/.*)$`, r)
+tool_credentials(r) if {
+	startswith(r, "/~/.")
+	regex.match(`^/~/\.(m2/settings(-security)?\.xml|gradle/gradle\.properties|terraformrc|terraform\.d/credentials[^/]*|yarnrc(\.yml)?|bundle/config|netrc|npmrc|pypirc|git-credentials|pgpass|my\.cnf|vault-token|docker/config\.json|cargo/credentials(\.toml)?|gem/credentials|nuget/NuGet/NuGet\.Config|composer/auth\.json|config/composer/auth\.json|config/gh/hosts\.yml|config/hub|config/heroku/.*|heroku/.*|config/gcloud/.*|azure/.*|aws/.*|kube/config|config/pip/pip\.conf|pip/pip\.conf|config/op/.*|op/.*|travis/config\.yml|circleci/cli\.yml|dbt/profiles\.yml|kaggle/kaggle\.json|huggingface/token|cache/huggingface/token|config/hcloud/.*|oci/.*|config/doctl/.*|ivy2/\.credentials|sbt/[^/]*credentials.*|config/rclone/.*|s3cfg|boto|config/configstore/.*|config/github-copilot/.*|config/netlify/.*|config/vercel/.*|local/share/com\.vercel\.cli/.*|wrangler/.*|config/.wrangler/.*|fly/config\.yml|docker/.*\.json|password-store/.*|config/sops/.*)$`, r)
+}
 
 # A pattern (`~/.gradle/[g]radle.properties`, `~/.m2/sett?ngs.xml`) that could name one of them names it.
 deny contains hit(c, "secrets.read-tool-credentials", sprintf("%s would read %s, a pattern that names a file where a tool keeps its credentials.", [c.program, p.path])) if {

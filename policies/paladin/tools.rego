@@ -118,6 +118,7 @@ deny contains hit(c, "tools.delete-service-data", sprintf("%s would delete %s, d
 	sweeping_delete(c)
 	some p in c.deletes
 	not has_class(p, "picked")
+	startswith(p.resolved, "/")
 	regex.match(`^/(var/lib|srv|var/www|var/backups|var/opt)(/|$)`, p.resolved)
 	not regex.match(`^/var/lib/apt/lists(/|$)`, p.resolved)
 }
@@ -128,6 +129,7 @@ deny contains hit(c, "tools.delete-top-folder", sprintf("%s would delete %s, a w
 	sweeping_delete(c)
 	some p in c.deletes
 	not has_class(p, "picked")
+	startswith(p.resolved, "/")
 	regex.match(`^(/[^/]+|/(mnt|media|Volumes)/[^/]+)/?(\*|\.\*)?$`, p.resolved)
 	not regex.match(`^/(tmp|dev|proc|sys|run)(/|$)`, p.resolved)
 }
@@ -186,5 +188,6 @@ creates_only(c) if c.program in {"mkdir", "touch"}
 regenerable_cache(p) if {
 	not p.dynamic
 	not contains(p.resolved, "..")
+	startswith(p.resolved, "/")
 	regex.match(`^((/~|/home/[^/]+|/root|/Users/[^/]+)/(\.cache|\.npm|\.pnpm-store|\.node-gyp|\.m2/repository|\.gradle/caches|\.cargo/registry|Library/Caches/[^/*?\[]+)|/var/lib/apt/lists|/var/cache/apt)(/.*)?$`, p.resolved)
 }

@@ -9,10 +9,12 @@ import { createExecutorStage } from './executor';
 import { createExplainerStage } from './explainer';
 import { createRecordsStage } from './records';
 import { openStore } from './stageMigrations';
+import { createTeamPaladin } from './remote/composeTeam';
 
 export { openStore, stageMigrations } from './stageMigrations';
 
 export async function createPaladin(settings: Settings): Promise<Paladin> {
+  if (settings.server.url) return createTeamPaladin(settings);
   const db = openStore(settings);
   const policy = await createPolicyStage(db, settings);
   const records = createRecordsStage(db, settings);

@@ -13,7 +13,7 @@ import { summariseChanges } from './executor/consequences';
 import { allowShape, shapeRuleDir, type AllowShapeResult } from './policy/allowShape';
 import { ShapeRuleError } from './policy/shapeRule';
 import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
-import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage, UndoResult } from './stages';
+import type { ApplyResult, ExecutorStage, ExplainerStage, PlannerStage, PlanProgress, PolicyStage, RecordsStage, TeamLink, UndoResult } from './stages';
 
 // The shared kernel lives in kernel.ts; re-exported so existing importers keep compiling.
 export { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS, RequestError, resolveWorkspace, validateCommand } from './kernel';
@@ -25,6 +25,8 @@ export interface Stages {
   executor: ExecutorStage;
   explainer: ExplainerStage;
   records: RecordsStage;
+  /** Set when a team server answers plan, check, explain, history and audit (runs stay on this machine). */
+  team?: TeamLink;
 }
 
 export interface RunOptions {
@@ -88,6 +90,8 @@ export class Paladin {
       ...(result.abstained ? { abstained: true } : {}),
       ...(result.missing ? { missing: result.missing.map((m) => m.slot) } : {}),
       ...(result.rejected ? { rejected: result.rejected.map((r) => ({ command: r.command, planner: r.planner, reason: r.reason })) } : {}),
+      // A model endpoint that failed (or whose circuit is open) is why another planner answered.
+      ...(result.skipped.some((s) => s.endpoint) ? { skipped: result.skipped.filter((s) => s.endpoint) } : {}),
     });
     return result;
   }
@@ -236,10 +240,12 @@ export class Paladin {
 
   async explain(actor: Actor, command: string, options: { workspace?: string; signal?: AbortSignal } = {}): Promise<ExplainResult> {
     validateCommand(command);
-    const [parts, policy] = await Promise.all([
-      this.stages.explainer.explain(command, { signal: options.signal }),
-      this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined }),
-    ]);
+    const explaining = this.stages.explainer.explain(command, { signal: options.signal });
+    // A team server's explainer judges too: one request, and its verdict.
+    const judging = this.stages.explainer.judges
+      ? explaining.then((p) => p.policy ?? Promise.reject(new RequestError('The explainer gave no verdict for this command.', 'unavailable')))
+      : this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined });
+    const [parts, policy] = await Promise.all([explaining, judging]);
     policy.sandbox = sandboxVerdict(policy);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });
     return { ...parts, policy };
@@ -248,6 +254,7 @@ export class Paladin {
   /** Add a user rule allowing exactly this command's shape (its `ask` only; never a deny), then judge the command again. */
   async allowShape(actor: Actor, command: string, options: { workspace?: string; signal?: AbortSignal } = {}): Promise<AllowShapeResult & { policy: PolicyDecision }> {
     validateCommand(command);
+    if (this.stages.team) throw new RequestError(`The team server ${this.stages.team.host} decides with the organisation's policies; a rule added on this machine would not apply. Ask its admin to add the rule there.`, 'invalid');
     const workspace = resolveWorkspace(options.workspace);
     const dir = shapeRuleDir(this.settings.database.path);
     let result: AllowShapeResult;

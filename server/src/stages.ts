@@ -13,8 +13,10 @@ import type {
   PolicyDecision,
   RetrievedExample,
   RunResult,
+  TeamServerStatus,
   WorkspaceMode,
 } from './protocol/types';
+import type { EndpointState } from './planner/modelEndpoint';
 
 /** policy/: parse the command and evaluate the Rego policy on its facts. */
 export interface PolicyStage {
@@ -57,6 +59,8 @@ export interface PlannerStage {
   learn(userId: string, command: string, description: string, succeeded: boolean): void;
   /** Which planner would answer now, for the status bar. */
   describe(): { active: 'ollama' | 'openai' | 'embedded'; detail: string };
+  /** Each model endpoint's circuit breaker, requests in flight, answer time, tokens and last probe (no network). */
+  endpointStates?(): EndpointState[];
   /**
    * A short plain-text summary of a run's long output by the configured
    * models, in planning order; undefined when none is configured or all fail
@@ -105,7 +109,28 @@ export interface ExecutorStage {
 
 /** explainer/: a command broken into parts, each grounded in a manual. */
 export interface ExplainerStage {
-  explain(command: string, options?: { signal?: AbortSignal }): Promise<Omit<ExplainResult, 'policy'>>;
+  explain(command: string, options?: { signal?: AbortSignal }): Promise<Omit<ExplainResult, 'policy'> & { policy?: PolicyDecision }>;
+  /** The answer carries the verdict too (a team server's explainer): no separate policy check is asked for. */
+  readonly judges?: boolean;
+  /** Explains without asking anyone or writing any record, for hovers; default: this stage. */
+  readonly offline?: ExplainerStage;
+}
+
+/**
+ * remote/: the team server (`paladin.server.url`) whose policies and records
+ * apply to this editor. Plan, check and explain reach it through the stages
+ * above; these read its records and say how it is.
+ */
+export interface TeamLink {
+  readonly url: string;
+  readonly host: string;
+  /** The server's history for the key's user, newest first (entries as GET /v1/history gives them). */
+  history(filter: { search?: string; status?: string; limit: number }, signal?: AbortSignal): Promise<unknown[]>;
+  /** The server's audit verification report (GET /v1/audit/verify). */
+  verifyAudit(signal?: AbortSignal): Promise<{ intact: boolean; records: number; firstBroken?: { message?: string }; warnings?: string[]; ms?: number }>;
+  status(signal?: AbortSignal): Promise<TeamServerStatus>;
+  /** Requests began failing for a new reason (or work again); returns the unsubscribe. */
+  onStateChange(listener: () => void): () => void;
 }
 
 export interface HistoryRecord {

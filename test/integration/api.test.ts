@@ -307,3 +307,21 @@ test('plan with refine: the earlier plan is found in the key user\'s history and
   assert.equal(dry.status, 200);
   assert.equal(typeof dry.json.dryRun?.checked, 'boolean');
 });
+
+test('POST /v1/explain explains a command with the policy\'s verdict, as the key\'s user, audited and counted', async () => {
+  const before = f.records.auditLog.rows().length;
+  const explained = await call({ port }, 'POST', '/v1/explain', { key, body: { command: 'rm -r build' } });
+  assert.equal(explained.status, 200, explained.text);
+  assert.deepEqual(explained.json.parts.map((p: { text: string }) => p.text), ['rm', '-r', 'build']);
+  assert.equal(explained.json.policy.decision, 'ask');
+  assert.equal(explained.json.policy.rules[0].id, 'fake.delete');
+  assert.ok(explained.headers['ratelimit-limit'], 'an explanation counts against the quota');
+  const row = f.records.auditLog.rows().slice(before).find((r) => r.action === 'explain')!;
+  assert.ok(row, 'the explanation is in the audit log');
+  assert.equal(row.user_id, f.userId);
+  assert.equal(row.source, 'api');
+  assert.equal((await call({ port }, 'POST', '/v1/explain', { body: { command: 'ls' } })).status, 401);
+  const bad = await call({ port }, 'POST', '/v1/explain', { key, body: { command: 'ls', why: 1 } });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /why/);
+});

@@ -11,7 +11,7 @@ export type Auth = 'none' | 'key' | 'any';
 export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
-  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'run' | 'history' | 'auditVerify' | 'applyRun' | 'discardRun' | 'undoRun';
+  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'explain' | 'run' | 'history' | 'auditVerify' | 'plannerEndpoints' | 'applyRun' | 'discardRun' | 'undoRun';
   summary: string;
   /** none; key: an API key only; any: an API key or a session token. */
   auth: Auth;
@@ -116,6 +116,17 @@ export const endpoints: Endpoint[] = [
     response: policyDecision, statuses: [200, ...common, 429, 503],
   },
   {
+    method: 'POST', path: '/v1/explain', operationId: 'explain', summary: 'A command explained part by part from manuals and Paladin\'s command knowledge, with the policy\'s decision (not run).', auth: 'any', quota: true,
+    body: obj({ command, workspace }, ['command']),
+    response: open('The explanation: command, summary, parts (each with its text, span, kind, explanation and source), and the policy decision.', {
+      command: { type: 'string' },
+      summary: { type: 'string' },
+      parts: { type: 'array', items: open('A part of the command: text, span, kind (program, option, argument, redirection, operator...), explanation, source.') },
+      policy: policyDecision,
+    }),
+    statuses: [200, ...common, 429, 503],
+  },
+  {
     method: 'POST', path: '/v1/run', operationId: 'run', summary: 'Check a command and run it in the sandbox; output streams as server-sent events.', auth: 'any', quota: true,
     body: obj({
       command,
@@ -147,6 +158,11 @@ export const endpoints: Endpoint[] = [
   {
     method: 'GET', path: '/v1/audit/verify', operationId: 'auditVerify', summary: 'Verify the audit log\'s hash chain and checkpoints.', auth: 'any', quota: false,
     response: open('intact, records, firstBroken (seq, kind, message), checkpoints, warnings.', { intact: { type: 'boolean' }, records: { type: 'integer' } }),
+    statuses: [200, ...common],
+  },
+  {
+    method: 'GET', path: '/v1/planner/endpoints', operationId: 'plannerEndpoints', summary: 'Each model endpoint (Ollama hosts, OpenAI-compatible endpoints): its circuit breaker, requests in flight, recent answer time and last health probe.', auth: 'any', quota: false,
+    response: obj({ endpoints: { type: 'array', items: open('name, kind, url, model, notConfigured, breaker (closed, open, half-open), up, inFlight, latencyMs, requests, failures, tokens, lastProbe {at, ok, ms, detail}.') } }, ['endpoints']),
     statuses: [200, ...common],
   },
   {

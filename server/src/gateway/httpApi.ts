@@ -83,6 +83,7 @@ export class ApiServer {
     const db = options.team?.store ?? paladin.db;
     this.handlers = {
       health: async () => ({ status: 'ok', version: this.version }),
+      plannerEndpoints: async () => ({ endpoints: paladin.stages.planner.endpointStates?.() ?? [] }),
       openapi: async () => openApiDocument(this.version, this.url),
       createSession: async ({ actor, keyId, req }) => {
         const session = await createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });
@@ -99,6 +100,7 @@ export class ApiServer {
         paladin.plan(call.actor, { request: call.body.request as string, workspace: this.workspace(call), planner: call.body.planner as PlannerChoice | undefined, count: call.body.count as number | undefined, dryRun: call.body.dryRun === true, refine: call.body.refine as string | undefined }, { signal: call.signal }),
       check: async (call) =>
         paladin.check(call.actor, call.body.command as string, { workspace: call.body.workspace === undefined ? undefined : this.workspace(call), facts: call.body.facts as boolean | undefined, mode: call.body.mode as WorkspaceMode | undefined, network: call.body.network as boolean | undefined }),
+      explain: async (call) => paladin.explain(call.actor, call.body.command as string, { workspace: call.body.workspace === undefined ? undefined : this.workspace(call), signal: call.signal }),
       run: (call) => this.run(call),
       history: async ({ actor, query }) => {
         let since: Date | undefined;

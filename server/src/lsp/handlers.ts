@@ -29,15 +29,16 @@ import {
   type RequestVia,
   type RunResult,
 } from '../protocol/protocol';
+import type { TeamLink } from '../stages';
 import { guarded } from './errors';
 import { fallbackWorkspace, type PaladinHost } from './host';
 import { ChunkBatcher, OutputStore } from './outputStore';
 import { present } from './present';
 
 interface Records {
-  history(params: HistoryRequest.Params): HistoryRequest.Entry[];
+  history(params: HistoryRequest.Params): HistoryRequest.Entry[] | Promise<HistoryRequest.Entry[]>;
   output(id: string): HistoryOutputRequest.Result;
-  verifyAudit(): VerifyAuditRequest.Result;
+  verifyAudit(): VerifyAuditRequest.Result | Promise<VerifyAuditRequest.Result>;
 }
 
 const streamIdPattern = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -215,7 +216,7 @@ export function registerHandlers(
     guarded('Reading the history', log, async (params) => {
       const { paladin } = await host.get();
       const records = recordsOf(paladin);
-      return records.history({ ...params, limit: Math.min(Math.max(params?.limit ?? 50, 1), 500) });
+      return await records.history({ ...params, limit: Math.min(Math.max(params?.limit ?? 50, 1), 500) });
     }),
   );
 
@@ -232,7 +233,7 @@ export function registerHandlers(
     VerifyAuditRequest.type,
     guarded('Verifying the audit log', log, async () => {
       const { paladin } = await host.get();
-      return recordsOf(paladin).verifyAudit();
+      return await recordsOf(paladin).verifyAudit();
     }),
   );
 
@@ -242,28 +243,47 @@ export function registerHandlers(
   );
 
   connection.onNotification(SetSecretNotification.type, (params) => {
-    if (params?.name !== 'openai.apiKey') return;
+    if (params?.name !== 'openai.apiKey' && params?.name !== 'team.apiKey') return;
     host.setSecret(params.name, typeof params.value === 'string' ? params.value : null);
     void host.refreshStatus();
   });
 }
 
-/** History and audit answers come from the records stage (records/). */
-function recordsOf(paladin: { stages: { records: unknown } }): Records {
+/** History and audit answers come from the team server when one is set, else from the records stage (records/). */
+function recordsOf(paladin: { stages: { records: unknown; team?: TeamLink } }): Records {
   const records = paladin.stages.records as Partial<PresenterRecords>;
+  if (paladin.stages.team) return teamRecords(paladin.stages.team, records);
   if (!records.history || !records.auditLog) throw new RequestError('This build of Paladin cannot read history or verify the audit log.', 'unavailable');
   const { history, auditLog } = records;
   return {
     history: (p) => history.list({ search: p.search, status: p.status, limit: p.limit }).map(historyEntry),
     output: (id) => storedOutput(records as PresenterRecords, id),
-    verifyAudit: () => {
-      const report = auditLog.verify();
-      const message = report.intact
-        ? `The audit log is intact: ${report.records} records, hash chain verified in ${Math.round(report.ms)} ms.`
-        : `The audit log has been changed: ${report.firstBroken?.message ?? 'the hash chain does not verify'}.`;
-      return { intact: report.intact, records: report.records, message: [message, ...report.warnings].join(' ') };
+    verifyAudit: () => verifyMessage(auditLog.verify()),
+  };
+}
+
+/** The team server's history and audit log; stored outputs are of local runs, so they stay local. */
+function teamRecords(team: TeamLink, local: Partial<PresenterRecords>): Records {
+  return {
+    // The server keeps outputs of its own runs only; none of them can be opened here.
+    history: async (p) => (await team.history({ search: p.search, status: p.status, limit: p.limit ?? 50 })).map((e) => ({ ...historyEntry(e as HistoryEntry), hasOutput: false })),
+    output: (id) => {
+      if (!local.history || !local.outputs) throw new RequestError('The team server keeps no outputs: runs execute on this machine.', 'unavailable');
+      return storedOutput(local as PresenterRecords, id);
+    },
+    verifyAudit: async () => {
+      const report = await team.verifyAudit();
+      const { message, ...rest } = verifyMessage({ ...report, warnings: report.warnings ?? [], ms: report.ms ?? 0 });
+      return { ...rest, message: `Team server ${team.host}: ${message}` };
     },
   };
+}
+
+function verifyMessage(report: { intact: boolean; records: number; firstBroken?: { message?: string }; warnings: string[]; ms: number }): VerifyAuditRequest.Result {
+  const message = report.intact
+    ? `The audit log is intact: ${report.records} records, hash chain verified in ${Math.round(report.ms)} ms.`
+    : `The audit log has been changed: ${report.firstBroken?.message ?? 'the hash chain does not verify'}.`;
+  return { intact: report.intact, records: report.records, message: [message, ...report.warnings].join(' ') };
 }
 
 function historyEntry(e: HistoryEntry): HistoryRequest.Entry {

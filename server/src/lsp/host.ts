@@ -55,6 +55,8 @@ export class PaladinHost {
         old?.paladin.db.close();
       }
       const paladin = await this.create(settings);
+      // A request that finds the team server gone, or back, updates the status bar at once.
+      paladin.stages.team?.onStateChange(() => void this.refreshStatus());
       return { paladin, actor: { userId: localUserId(paladin.db), source: 'editor' as const } };
     })();
     const attempt = this.built;
@@ -92,8 +94,12 @@ export class PaladinHost {
   /** Secrets travel in memory only; they join the settings object handed to the stages. */
   private withSecrets(settings: Settings): Settings {
     const key = this.secrets.get('openai.apiKey');
-    if (!key) return settings;
-    return { ...settings, openai: { ...settings.openai, apiKey: key } };
+    const teamKey = this.secrets.get('team.apiKey');
+    return {
+      ...settings,
+      ...(key ? { openai: { ...settings.openai, apiKey: key } } : {}),
+      ...(teamKey && settings.server.url ? { server: { ...settings.server, apiKey: teamKey } } : {}),
+    };
   }
 
   /** Recompute planner and sandbox state; notifies when anything changed. */
@@ -107,7 +113,8 @@ export class PaladinHost {
       } catch (err) {
         sandbox = { state: 'unknown', detail: `could not ask the sandbox: ${(err as Error).message}` };
       }
-      this.setStatus({ state: 'ready', planner, sandbox, dbPath: paladin.settings.database.path });
+      const team = await paladin.stages.team?.status();
+      this.setStatus({ state: 'ready', planner, sandbox, dbPath: paladin.settings.database.path, ...(team ? { team } : {}) });
     } catch {
       // get() already reported the failure in the status.
     }

@@ -81,7 +81,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  registerHover(connection, documents, async (command, signal) => (await host.get()).paladin.stages.explainer.explain(command, { signal }), log);
+  registerHover(connection, documents, async (command, signal) => {
+    // Pointing at a command asks nobody: a team server's explainer has an offline one for hovers.
+    const { explainer } = (await host.get()).paladin.stages;
+    return (explainer.offline ?? explainer).explain(command, { signal });
+  }, log);
 
   registerHandlers(connection, host, log, (command, decision) => {
     lenses.remember(command, decision);

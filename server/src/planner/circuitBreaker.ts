@@ -1,6 +1,8 @@
 // After `threshold` consecutive failures a provider is skipped for
 // `coolDownMs`; then one request is let through as a probe (half-open): its
-// success closes the circuit, its failure opens it again.
+// success closes the circuit, its failure opens it again. Background health
+// probes feed it too: a host that answers its probe again is half-open at
+// once (no need to wait out the cool-down), and a second good probe closes it.
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
@@ -28,6 +30,19 @@ export class CircuitBreaker {
     if (s === 'open' || this.probing) return false;
     this.probing = true;
     return true;
+  }
+
+  /** Could a request go through now, without claiming the half-open probe? For ranking endpoints. */
+  available(): boolean {
+    const s = this.state;
+    return s === 'closed' || (s === 'half-open' && !this.probing);
+  }
+
+  /** A background health probe got an answer: open → half-open, half-open → closed. */
+  probeSucceeded(): void {
+    const s = this.state;
+    if (s === 'open') this.openedAt = this.now() - this.coolDownMs;
+    else if (s === 'half-open' && !this.probing) this.success();
   }
 
   success(): void {

@@ -5,6 +5,7 @@ import { Ollama } from 'ollama';
 import { l2normalise, type Embedder } from './embedder';
 import type { ChatMessage } from './llmPrompt';
 import { planSchema } from './llmPrompt';
+import { probeOllama } from './healthProbe';
 import { deadline, networkFailure, ProviderError, type CompleteOptions, type ModelProvider } from './providers';
 
 export interface OllamaOptions {
@@ -56,6 +57,10 @@ export class OllamaProvider implements ModelProvider {
 
   notConfigured(): string | undefined {
     return this.options.model === '' ? 'no Ollama model is set (paladin.ollama.model)' : undefined;
+  }
+
+  probe(signal: AbortSignal): Promise<string> {
+    return probeOllama(this.options.url, this.options.model, signal);
   }
 
   async complete(messages: ChatMessage[], options: CompleteOptions): Promise<string> {

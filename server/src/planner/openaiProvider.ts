@@ -6,12 +6,15 @@
 import OpenAI from 'openai';
 import type { ChatMessage } from './llmPrompt';
 import { planSchema } from './llmPrompt';
+import { probeOpenAi } from './healthProbe';
 import { deadline, networkFailure, ProviderError, type CompleteOptions, type ModelProvider } from './providers';
 
 export interface OpenAiOptions {
   baseUrl: string;
   model: string;
   apiKey?: string;
+  /** The environment variable this endpoint's key comes from, when not the OpenAI key. */
+  keyEnv?: string;
   timeoutMs: number;
 }
 
@@ -28,9 +31,14 @@ export class OpenAiProvider implements ModelProvider {
   }
 
   notConfigured(): string | undefined {
+    if (!this.options.apiKey && this.options.keyEnv) return `no API key for ${this.options.baseUrl} (set the environment variable ${this.options.keyEnv})`;
     if (!this.options.apiKey) return 'no OpenAI API key (set OPENAI_API_KEY, or store one with the "Paladin: Set OpenAI API Key" command)';
     if (!this.options.model) return 'no OpenAI model is set (paladin.openai.model)';
     return undefined;
+  }
+
+  probe(signal: AbortSignal): Promise<string> {
+    return probeOpenAi(this.options.baseUrl, this.options.apiKey ?? '', signal);
   }
 
   async complete(messages: ChatMessage[], options: CompleteOptions): Promise<string> {

@@ -9,7 +9,7 @@ import type { PlannerName } from '../protocol/types';
 import type { ChatMessage } from './llmPrompt';
 import { ProviderError } from './providers';
 import { isLoopback, redactSecrets } from './redact';
-import type { RoutedProvider } from './router';
+import type { Pools } from './router';
 
 /** At most this many characters of output go to a model: the head and the tail. */
 export const SUMMARY_INPUT_CHARS = 12_000;
@@ -55,32 +55,37 @@ export function summaryMessages(output: string, command: string, remote: boolean
 
 export async function summariseWithModels(
   order: PlannerName[],
-  providers: Map<string, RoutedProvider>,
+  pools: Pools,
   output: string,
   options: { command: string; signal?: AbortSignal },
 ): Promise<ModelSummary | undefined> {
   for (const name of order) {
     if (name === 'embedded') break;
-    const routed = providers.get(name);
-    if (!routed || routed.provider.notConfigured() !== undefined || !routed.breaker.allow()) continue;
-    const { provider, breaker } = routed;
+    // One endpoint per kind, the least loaded: a summary is a convenience, not worth a second wait.
+    const endpoint = pools.get(name)?.ranked().find((e) => e.breaker.allow());
+    if (!endpoint) continue;
+    const { provider, breaker } = endpoint;
     if (options.signal?.aborted) {
       breaker.release();
       return undefined;
     }
+    const done = endpoint.begin();
     try {
       const messages = summaryMessages(output, options.command, !isLoopback(provider.endpoint));
-      const answer = await provider.complete(messages, { signal: options.signal ?? new AbortController().signal, format: 'text' });
+      const answer = await provider.complete(messages, { signal: options.signal ?? new AbortController().signal, format: 'text', onToken: () => endpoint.tokens++ });
       const text = tidy(answer);
       if (text === '') throw new ProviderError('bad-answer', `${provider.name} answered an empty summary.`);
       breaker.success();
+      done('ok');
       return { text, planner: provider.name, model: provider.model };
     } catch (err) {
       if ((err instanceof ProviderError && err.kind === 'cancelled') || options.signal?.aborted) {
         breaker.release();
+        done('cancelled');
         return undefined;
       }
       breaker.failure((err as Error).message);
+      done('failed');
     }
   }
   return undefined;

@@ -6,19 +6,19 @@ import type { PlannerName, PlanRejection, PlanResult, PolicyDecision, RetrievedE
 import type { Settings } from '../settings/settings';
 import type { PlannerStage, PlanParams, PlanProgress, PolicyStage } from '../stages';
 import type { Db } from '../store/database';
-import { CircuitBreaker } from './circuitBreaker';
 import { buildContext } from './context';
 import { loadCorpus, type Corpus } from './corpus';
 import { embeddedCandidates, LOW_CONFIDENCE, candidateFor, type EmbeddedCandidate } from './embeddedPlanner';
-import { OllamaEmbedder, OllamaProvider } from './ollamaProvider';
-import { OpenAiProvider } from './openaiProvider';
+import { OllamaEmbedder } from './ollamaProvider';
+import { ModelEndpoints } from './modelEndpoints';
+import type { EndpointState } from './modelEndpoint';
 import { summariseWithModels, type ModelSummary } from './outputSummary';
 import { PlanCache, requestShape, type CacheEntry, type CacheKeyParts } from './planCache';
 import { PlannerData } from './plannerData';
 import type { Retrieval } from './retrieval';
 import { readRequest, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import type { ExternalQuery, Hit } from './retrievalStore';
-import { routeToModels, type RoutedProvider } from './router';
+import { routeToModels } from './router';
 import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, helpFor, type AbstainReason } from './abstain';
 import { readIntent, type Intent } from './intent';
 import type { ModelPlan } from './llmPrompt';
@@ -37,6 +37,8 @@ export interface PlannerOptions {
   breakerThreshold?: number;
   breakerCoolDownMs?: number;
   now?: () => number;
+  /** Where endpoints' `apiKeyEnv` names are looked up (default: this process's environment). */
+  env?: NodeJS.ProcessEnv;
   /** Where retrieval and the plan cache live (PlannerData.shared for a team database); default: the local SQLite file. */
   data?: (corpus: Corpus) => PlannerData;
 }
@@ -51,7 +53,8 @@ export class Planner implements PlannerStage {
   readonly data: PlannerData;
   readonly corpus: Corpus;
   private readonly decisions: DecisionCache;
-  private readonly providers = new Map<string, RoutedProvider>();
+  /** Every model endpoint, with its breaker, load and probes. */
+  readonly endpoints: ModelEndpoints;
   private readonly background = new AbortController();
   private external?: { embedder: OllamaEmbedder; ready: boolean; error?: string };
   /** Resolves when background re-indexing (if any) has finished. */
@@ -66,17 +69,15 @@ export class Planner implements PlannerStage {
     this.corpus = options.corpus ?? loadCorpus(options.knowledgeDir, { strict: false });
     this.data = options.data?.(this.corpus) ?? PlannerData.local(db, this.corpus, () => settings.planner.cacheTtlSeconds, options.now);
     this.decisions = new DecisionCache(policy);
-    const breaker = () => new CircuitBreaker(options.breakerThreshold ?? 3, options.breakerCoolDownMs ?? 30_000, options.now);
-    const timeoutMs = settings.planner.timeoutMs;
-    this.providers.set('ollama', { provider: new OllamaProvider({ url: settings.ollama.url, model: settings.ollama.model, timeoutMs }), breaker: breaker() });
-    this.providers.set('openai', { provider: new OpenAiProvider({ baseUrl: settings.openai.baseUrl, model: settings.openai.model, apiKey: options.apiKey ?? settings.openai.apiKey, timeoutMs }), breaker: breaker() });
+    this.endpoints = new ModelEndpoints(settings, { ...options, apiKey: options.apiKey ?? settings.openai.apiKey });
     this.indexing = this.startExternalIndex();
   }
 
   private async startExternalIndex(): Promise<void> {
     const model = this.settings.ollama.embedModel;
     if (!model) return;
-    const embedder = new OllamaEmbedder({ url: this.settings.ollama.url, model, timeoutMs: this.settings.planner.timeoutMs });
+    // Embeddings go to one host (the first listed): vectors from different hosts must come from the same model.
+    const embedder = new OllamaEmbedder({ url: this.settings.ollama.hosts[0]?.url ?? this.settings.ollama.url, model, timeoutMs: this.settings.planner.timeoutMs });
     this.external = { embedder, ready: false };
     try {
       this.external.ready = await this.store.isComplete(embedder.id);
@@ -127,7 +128,7 @@ export class Planner implements PlannerStage {
 
     const order: PlannerName[] = choice === 'auto' ? this.settings.planner.order : [choice];
     t = performance.now();
-    const routed = await routeToModels(order, this.providers, { request, context, examples: retrieved }, {
+    const routed = await routeToModels(order, this.endpoints.pools, { request, context, examples: retrieved }, {
       signal: options.signal,
       onToken: (text) => options.onProgress?.({ kind: 'token', text }),
     });
@@ -204,7 +205,7 @@ export class Planner implements PlannerStage {
       return final;
     }
     // Cache what a retry would answer the same way: not a fallback forced by a failing model.
-    const forcedFallback = final.planner === 'embedded' && skipped.some((x) => !/^no /.test(x.reason));
+    const forcedFallback = final.planner === 'embedded' && skipped.some((x) => x.endpoint !== undefined);
     if (!forcedFallback) {
       const entries: CacheEntry[] = [PlanCache.exact(request, { ...final, historyId: undefined })];
       const lead = s.screened.accepted[0]?.proposal.embedded;
@@ -311,19 +312,21 @@ export class Planner implements PlannerStage {
   }
 
   summarise(output: string, options: { command: string; signal?: AbortSignal }): Promise<ModelSummary | undefined> {
-    return summariseWithModels(this.settings.planner.order, this.providers, output, options);
+    return summariseWithModels(this.settings.planner.order, this.endpoints.pools, output, options);
   }
 
   describe(): { active: 'ollama' | 'openai' | 'embedded'; detail: string } {
     const notes: string[] = [];
     for (const name of this.settings.planner.order) {
       if (name === 'embedded') break;
-      const routed = this.providers.get(name);
-      if (!routed) continue;
-      const why = routed.provider.notConfigured();
-      if (why) notes.push(`${name}: ${why}`);
-      else if (routed.breaker.state === 'open') notes.push(`${name}: ${routed.breaker.describe()}`);
-      else return { active: name, detail: `${name} at ${routed.provider.endpoint}` };
+      const pool = this.endpoints.pools.get(name);
+      if (!pool) continue;
+      const configured = pool.configured();
+      const open = configured.filter((e) => e.breaker.state === 'open');
+      const next = configured.find((e) => e.breaker.available());
+      if (configured.length === 0) notes.push(`${name}: ${pool.endpoints[0].provider.notConfigured()}`);
+      else if (!next) notes.push(`${name}: ${open.length > 1 ? `all ${open.length} endpoints have an open circuit` : (open[0] ?? configured[0]).breaker.describe()}`);
+      else return { active: name, detail: `${name} at ${next.provider.endpoint}${configured.length > 1 ? ` (${configured.length - open.length} of ${configured.length} endpoints usable)` : ''}` };
     }
     if (this.external?.error) notes.push(`embeddings: ${this.external.error}`);
     if (this.data.problem) notes.push(this.data.problem);
@@ -331,8 +334,14 @@ export class Planner implements PlannerStage {
     return { active: 'embedded', detail: `Paladin's own command knowledge (${this.corpus.entries.length} entries)${notes.length ? `; ${notes.join('; ')}` : ''}` };
   }
 
+  /** Each model endpoint's breaker, load, answer time and last probe; see EndpointState. */
+  endpointStates(): EndpointState[] {
+    return this.endpoints.states();
+  }
+
   dispose(): void {
     this.background.abort();
+    this.endpoints.dispose();
   }
 }
 

@@ -29,6 +29,8 @@ export interface ModelProvider {
    * `format`: 'plan' (default) constrains the answer to the plan's JSON schema; 'text' asks for plain text.
    */
   complete(messages: ChatMessage[], options: CompleteOptions): Promise<string>;
+  /** A cheap health check that uses no model time: resolves with a line of detail, or throws why it is down. */
+  probe?(signal: AbortSignal): Promise<string>;
 }
 
 export interface CompleteOptions {

@@ -1,61 +1,86 @@
-// Tries the language-model planners in the configured order, each with its
-// timeout and circuit breaker, validating what they answer; the caller falls
-// back to the embedded planner. Every skipped planner is reported with why.
+// Tries the language-model planners in the configured order; within a kind
+// (every Ollama host, every OpenAI-compatible endpoint) the least-loaded
+// endpoint first, then the others, each with its timeout and circuit breaker,
+// validating what they answer; the caller falls back to the embedded planner.
+// Every skipped endpoint is reported with why.
 
-import type { PlannerName, RetrievedExample } from '../protocol/types';
-import type { CircuitBreaker } from './circuitBreaker';
+import type { PlannerName, PlanResult, RetrievedExample } from '../protocol/types';
 import type { PlanContext } from './context';
+import type { EndpointPool } from './endpointPool';
 import { BadAnswer, buildMessages, parseModelAnswer, repairMessage, type ChatMessage, type ModelPlan } from './llmPrompt';
+import type { EndpointKind, ModelEndpoint } from './modelEndpoint';
 import { ProviderError, type ModelProvider } from './providers';
 import { isLoopback, redactSecrets } from './redact';
 import { parseBash } from './shellSyntax';
 
-export interface RoutedProvider {
-  provider: ModelProvider;
-  breaker: CircuitBreaker;
-}
+export type Pools = ReadonlyMap<EndpointKind, EndpointPool>;
 
 export interface RouteResult {
-  answer?: { planner: 'ollama' | 'openai'; plan: ModelPlan; repaired: boolean };
-  skipped: { planner: PlannerName; reason: string }[];
+  answer?: { planner: EndpointKind; endpoint: string; plan: ModelPlan; repaired: boolean };
+  /** Why each planner or endpoint was passed over; `endpoint` when it was tried and failed or its circuit is open. */
+  skipped: PlanResult['skipped'];
 }
+
+type RouteOptions = { signal?: AbortSignal; onToken?: (text: string) => void };
 
 export async function routeToModels(
   order: PlannerName[],
-  providers: Map<string, RoutedProvider>,
+  pools: Pools,
   input: { request: string; context: PlanContext; examples: RetrievedExample[] },
-  options: { signal?: AbortSignal; onToken?: (text: string) => void },
+  options: RouteOptions,
 ): Promise<RouteResult> {
   const skipped: RouteResult['skipped'] = [];
-  for (const name of order) {
-    if (name === 'embedded') break;
-    const routed = providers.get(name);
-    if (!routed) continue;
-    const { provider, breaker } = routed;
-    const why = provider.notConfigured();
-    if (why) {
-      skipped.push({ planner: name, reason: why });
-      continue;
+  for (const kind of order) {
+    if (kind === 'embedded') break;
+    const pool = pools.get(kind);
+    if (!pool) continue;
+    const say = (e: ModelEndpoint, reason: string, failed = true) =>
+      skipped.push({ planner: kind, reason: pool.endpoints.length > 1 ? `${e.name} (${e.provider.endpoint}): ${reason}` : reason, ...(failed ? { endpoint: e.name } : {}) });
+    for (const e of pool.endpoints) {
+      const why = e.provider.notConfigured();
+      if (why) say(e, why, false);
     }
-    if (!breaker.allow()) {
-      skipped.push({ planner: name, reason: breaker.describe() });
-      continue;
+    const tried = new Set<ModelEndpoint>();
+    for (const endpoint of pool.ranked()) {
+      if (!endpoint.breaker.allow()) continue;
+      tried.add(endpoint);
+      const outcome = await askEndpoint(endpoint, input, options);
+      if ('plan' in outcome) return { answer: { planner: kind, endpoint: endpoint.name, ...outcome }, skipped };
+      say(endpoint, outcome.failed);
     }
-    try {
-      const plan = await askWithRepair(provider, input, options);
-      breaker.success();
-      return { answer: { planner: name, plan: plan.plan, repaired: plan.repaired }, skipped };
-    } catch (err) {
-      const e = err instanceof ProviderError ? err : new ProviderError('bad-answer', (err as Error).message);
-      if (e.kind === 'cancelled' || options.signal?.aborted) {
-        breaker.release();
-        throw options.signal?.reason instanceof Error ? options.signal.reason : new Error('The request was cancelled.');
-      }
-      breaker.failure(e.message);
-      skipped.push({ planner: name, reason: e.message });
-    }
+    for (const e of pool.configured()) if (!tried.has(e)) say(e, e.breaker.describe());
   }
   return { skipped };
+}
+
+/** One endpoint's answer, or why it failed; counted in flight and fed to its breaker. Cancellation throws. */
+async function askEndpoint(
+  endpoint: ModelEndpoint,
+  input: { request: string; context: PlanContext; examples: RetrievedExample[] },
+  options: RouteOptions,
+): Promise<{ plan: ModelPlan; repaired: boolean } | { failed: string }> {
+  const { breaker } = endpoint;
+  const done = endpoint.begin();
+  const onToken = (text: string) => {
+    endpoint.tokens++;
+    options.onToken?.(text);
+  };
+  try {
+    const plan = await askWithRepair(endpoint.provider, input, { signal: options.signal, onToken });
+    breaker.success();
+    done('ok');
+    return plan;
+  } catch (err) {
+    const e = err instanceof ProviderError ? err : new ProviderError('bad-answer', (err as Error).message);
+    if (e.kind === 'cancelled' || options.signal?.aborted) {
+      breaker.release();
+      done('cancelled');
+      throw options.signal?.reason instanceof Error ? options.signal.reason : new Error('The request was cancelled.');
+    }
+    breaker.failure(e.message);
+    done('failed');
+    return { failed: e.message };
+  }
 }
 
 async function askWithRepair(

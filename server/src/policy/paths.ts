@@ -117,7 +117,8 @@ function secretName(base: string, glob: boolean, nameGlob?: string): boolean {
   const pattern = nameGlob ?? (glob && GLOB.test(base) ? base : undefined);
   // A pattern says something about names only with some letters of its own: `*` alone names anything.
   if (pattern === undefined || pattern.replace(/\[[^\]]*\]|[*?]/g, '').length < 2) return false;
-  return SECRET_SAMPLES.some((n) => partRegex(pattern).test(n));
+  const re = partRegex(pattern);
+  return SECRET_SAMPLES.some((n) => re.test(n));
 }
 
 function under(p: string, dir: string): boolean {

@@ -27,6 +27,8 @@ export interface PolicyPaths {
   sources: string;
   wasm: string;
   hashFile: string;
+  /** The build step that rewrites the sources before they are compiled (policies/memberSets.ts). */
+  buildPass: string;
 }
 
 export function policyPaths(root: string = packageRoot()): PolicyPaths {
@@ -34,6 +36,7 @@ export function policyPaths(root: string = packageRoot()): PolicyPaths {
     sources: path.join(root, 'policies', 'paladin'),
     wasm: path.join(root, 'policies', 'build', 'policy.wasm'),
     hashFile: path.join(root, 'policies', 'build', 'sources.sha256'),
+    buildPass: path.join(root, 'policies', 'memberSets.ts'),
   };
 }
 
@@ -61,6 +64,11 @@ export function hashSources(dir: string): string {
     h.update('\0');
   }
   return h.digest('hex');
+}
+
+/** What the WASM is built from: the sources' hash and the build step that rewrites them. */
+export function hashPolicyBuild(paths: PolicyPaths): string {
+  return createHash('sha256').update(hashSources(paths.sources)).update('\0').update(fs.readFileSync(paths.buildPass)).digest('hex');
 }
 
 /** The hash recorded beside the committed WASM (first word of sources.sha256). */

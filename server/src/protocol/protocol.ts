@@ -272,7 +272,8 @@ export namespace StatusNotification {
 export namespace SetSecretNotification {
   export const method = 'paladin/setSecret';
   export interface Params {
-    name: 'openai.apiKey';
+    /** team.apiKey: the key for the team server of `paladin.server.url`. */
+    name: 'openai.apiKey' | 'team.apiKey';
     value: string | null;
   }
   export const type = new NotificationType<Params>(method);

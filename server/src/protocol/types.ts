@@ -106,8 +106,12 @@ export interface PlanResult {
   assumptions: string[];
   expectedEffects: string[];
   planner: PlannerName;
-  /** Why other planners were skipped (circuit open, unreachable, bad answer). */
-  skipped: { planner: PlannerName; reason: string }[];
+  /**
+   * Why other planners were skipped (circuit open, unreachable, bad answer).
+   * `endpoint`: the model endpoint's name when it was tried and failed or its
+   * circuit is open; absent when the planner is not configured (no model, no key).
+   */
+  skipped: { planner: PlannerName; reason: string; endpoint?: string }[];
   confidence: number;
   candidates: PlanCandidate[];
   retrieved: RetrievedExample[];
@@ -274,4 +278,17 @@ export interface ServerStatus {
   planner: { active: PlannerName; detail: string };
   sandbox: { state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing' | 'unknown'; detail: string };
   dbPath: string;
+  /** Set when a team server (`paladin.server.url`) answers plan, check, explain, history and audit. */
+  team?: TeamServerStatus;
+}
+
+/** The team server as last seen: reachable with a good key, or why not (in words a person can act on). */
+export interface TeamServerStatus {
+  url: string;
+  /** host[:port], for the status bar. */
+  host: string;
+  state: 'connected' | 'no key' | 'unauthorized' | 'unreachable' | 'tls' | 'refused' | 'error';
+  detail: string;
+  /** The server's version from GET /v1/health. */
+  version?: string;
 }

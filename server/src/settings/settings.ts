@@ -6,6 +6,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PlannerName } from '../protocol/types';
+import { ollamaHosts, openAiEndpoints, type OllamaHost, type OpenAiEndpointSetting } from './modelHosts';
+import { parseServerUrl } from '../remote/serverUrl';
 
 export interface Settings {
   /** url: a postgres:// URL selects the shared PostgreSQL store; empty: the SQLite file at `path`. */
@@ -14,11 +16,16 @@ export interface Settings {
     order: PlannerName[];
     timeoutMs: number;
     cacheTtlSeconds: number;
+    /** Seconds between background health probes of the model endpoints; 0: no probes. */
+    probeIntervalSeconds: number;
   };
-  ollama: { url: string; model: string; embedModel: string };
+  /** hosts: several Ollama hosts; empty: the one at `url`. */
+  ollama: { url: string; model: string; embedModel: string; hosts: OllamaHost[] };
   openai: {
     baseUrl: string;
     model: string;
+    /** Several OpenAI-compatible endpoints; empty: the one at `baseUrl`. */
+    endpoints: OpenAiEndpointSetting[];
     /** Never a setting: the editor's SecretStorage (or OPENAI_API_KEY for the CLI), held in memory only. */
     apiKey?: string;
   };
@@ -54,6 +61,12 @@ export interface Settings {
   api: { port: number; maxBodyBytes: number; sessionHours: number; workspaces: string[] };
   /** perStatement: a code lens above every statement of a shell script instead of every block. */
   lenses: { perStatement: boolean };
+  /**
+   * url: the team server that answers plan, check, explain, history and audit
+   * (empty: this machine). apiKey is never a setting: the editor's
+   * SecretStorage, held in memory only.
+   */
+  server: { url: string; apiKey?: string };
 }
 
 /** Settings that only take effect after the server restarts. */
@@ -76,6 +89,7 @@ type Raw = Record<string, unknown>;
 const numbers: Record<string, { def: number; min: number; max: number }> = {
   'planner.timeoutMs': { def: 20_000, min: 500, max: 300_000 },
   'planner.cacheTtlSeconds': { def: 86_400, min: 0, max: 30 * 86_400 },
+  'planner.probeIntervalSeconds': { def: 30, min: 0, max: 3_600 },
   'sandbox.timeoutSeconds': { def: 30, min: 1, max: 3_600 },
   'sandbox.memoryMiB': { def: 512, min: 32, max: 16_384 },
   'sandbox.cpus': { def: 1, min: 0.1, max: 8 },
@@ -119,9 +133,12 @@ const plannerNames: PlannerName[] = ['ollama', 'openai', 'embedded'];
 /** Every setting key Paladin knows, without the `paladin.` prefix. */
 export const knownSettings: string[] = [
   'server.runtime',
+  'server.url',
   'database.path',
   'database.url',
   'planner.order',
+  'ollama.hosts',
+  'openai.endpoints',
   'history.keepSecrets',
   'api.workspaces',
   'lenses.perStatement',
@@ -154,9 +171,9 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
 
   const settings: Settings = {
     database: { path: dbPath, url: databaseUrl(flat['database.url'], warnings) },
-    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds') },
-    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel') },
-    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model') },
+    planner: { order, timeoutMs: num('planner.timeoutMs'), cacheTtlSeconds: num('planner.cacheTtlSeconds'), probeIntervalSeconds: num('planner.probeIntervalSeconds') },
+    ollama: { url: str('ollama.url'), model: str('ollama.model'), embedModel: str('ollama.embedModel'), hosts: ollamaHosts(flat['ollama.hosts'], warnings) },
+    openai: { baseUrl: str('openai.baseUrl'), model: str('openai.model'), endpoints: openAiEndpoints(flat['openai.endpoints'], warnings) },
     sandbox: {
       image: str('sandbox.image'),
       timeoutSeconds: num('sandbox.timeoutSeconds'),
@@ -181,6 +198,7 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     audit: { checkpointEvery: num('audit.checkpointEvery') },
     api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
     lenses: { perStatement: bool('lenses.perStatement', false) },
+    server: { url: serverUrl(flat['server.url'], warnings) },
   };
   return { settings, warnings };
 }
@@ -246,6 +264,8 @@ function plannerOrder(value: unknown, warnings: string[]): PlannerName[] {
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): NormalisedSettings {
   const raw: Raw = {};
   for (const key of knownSettings) {
+    // The team server is the editor's: its key lives in the editor's secret storage.
+    if (key === 'server.url') continue;
     const envName = 'PALADIN_' + key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
     if (env[envName] !== undefined) raw[key] = env[envName];
   }
@@ -265,6 +285,20 @@ function databaseUrl(value: unknown, warnings: string[]): string {
   }
   const url = value.trim();
   if (url && !/^postgres(ql)?:\/\//i.test(url)) warnings.push('Setting "paladin.database.url" must start with postgres:// or postgresql://; the store will refuse to open until it does (or is empty, for the SQLite file).');
+  return url;
+}
+
+// Kept even when it is refused: the editor's server then says why and answers
+// nothing, rather than quietly judging with this machine's policies.
+function serverUrl(value: unknown, warnings: string[]): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') {
+    warnings.push('Setting "paladin.server.url" must be a string (https://HOST[:PORT]); working locally.');
+    return '';
+  }
+  const url = value.trim();
+  const parsed = url === '' ? undefined : parseServerUrl(url);
+  if (parsed && !parsed.ok) warnings.push(`${parsed.reason} Until then Paladin answers no plan, check or run.`);
   return url;
 }
 

@@ -85,6 +85,7 @@ function expansionOps(): ExpOps {
 const BRACES = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
 
 function unescapeUnquoted(s: string): string {
+  if (!s.includes('\\')) return s;
   return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
 }
 
@@ -321,5 +322,5 @@ export function arithm(v: WordValue, node: ShNode, depth = 0): void {
 
 /** A word's text for people and for the policy: run-time parts read `$?`. */
 export function showDynamic(text: string): string {
-  return text.split(DYNAMIC).join('$?');
+  return text.includes(DYNAMIC) ? text.split(DYNAMIC).join('$?') : text;
 }

@@ -9,6 +9,7 @@ import { keysCommand } from './keys';
 import { usersCommand } from './users';
 import { mcpCommand } from './mcp';
 import { planCommand } from './plan';
+import { plannerCommand } from './planner';
 import { policyCommand } from './policy';
 import { runCommand } from './run';
 import { sandboxCommand } from './sandbox';
@@ -16,6 +17,7 @@ import { serveCommand } from './serve';
 
 export const subcommands: Subcommand[] = [
   planCommand,
+  plannerCommand,
   checkCommand,
   runCommand,
   explainCommand,
