@@ -5,6 +5,7 @@
 import type { RunResult } from '../../server/src/protocol/types';
 import type { Presentation, Token } from '../../server/src/protocol/webview';
 import { describeConsequences } from '../../server/src/protocol/consequencesText';
+import { describeNetwork } from '../../server/src/protocol/networkText';
 import { AnsiParser } from './ansi';
 import { chat, post, type RunView } from './chatState';
 import { button, h } from './dom';
@@ -25,6 +26,9 @@ export function renderRun(run: RunView): HTMLElement {
     el.append(h('div', { class: 'actions' }, [button('Open full output in an editor tab', 'Open the full output in an editor tab', () => post({ type: 'openOutput', runId: run.runId }))]));
   }
   if (run.error) el.append(h('p', { class: 'error', text: run.error, attrs: { role: 'alert' } }));
+  // A run with network: what it reached and the hosts it was refused, as text.
+  const network = describeNetwork(run.result?.network);
+  if (network.length) el.append(h('ul', { class: 'network', label: 'Network' }, network.map((line) => h('li', { text: line }))));
   const changes = run.result?.changes;
   if (changes && changes.length > 0) el.append(renderChanges(run));
   else if (run.result?.mode === 'snapshot') el.append(h('p', { class: 'changes none', text: 'The run changed no files.' }));

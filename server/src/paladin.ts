@@ -10,6 +10,7 @@ import { placeholdersIn, slotHint } from './planner/placeholders';
 import type { Settings } from './settings/settings';
 import type { Db } from './store/database';
 import { summariseChanges } from './executor/consequences';
+import { networkRecord } from './records/networkRecord';
 import { allowShape, shapeRuleDir, type AllowShapeResult } from './policy/allowShape';
 import { ShapeRuleError } from './policy/shapeRule';
 import { defaultMode as sandboxDefaultMode, sandboxVerdict, type SandboxRequest } from './policy/sandboxVerdict';
@@ -36,6 +37,8 @@ export interface RunOptions {
   /** The person approved an `ask` decision (and the live mount, in live mode). */
   approved?: boolean;
   network?: boolean;
+  /** Hosts allowed for this run on top of paladin.sandbox.network.allow (with `network`). */
+  allowHosts?: string[];
   timeoutSeconds?: number;
   /** Sandbox image for this run; defaults to paladin.sandbox.image. */
   image?: string;
@@ -68,6 +71,8 @@ export class Paladin {
     const refine = params.refine === undefined ? undefined : refineSource(this.db, actor.userId, params.refine);
     let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count, refine }, options);
     if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal, options.onProgress);
+    // The planner's checks know no person; on a team server the plan's command is judged again with the asker's own policies.
+    if (this.stages.policy.perPerson && result.command && !result.abstained) result.policy = await this.stages.policy.check(result.command, { workspace, userId: actor.userId });
     result.policy.sandbox ??= sandboxVerdict(result.policy);
     result.historyId = this.stages.records.recordPlan({
       actor,
@@ -99,7 +104,7 @@ export class Paladin {
   /** `historyId`: the command is a plan's, edited by a person; the history keeps the check. */
   async check(actor: Actor, command: string, options: { workspace?: string; facts?: boolean; historyId?: string } & SandboxRequest = {}): Promise<PolicyDecision> {
     validateCommand(command);
-    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts });
+    const decision = await this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, facts: options.facts, userId: actor.userId });
     decision.sandbox = sandboxVerdict(decision, { mode: options.mode, network: options.network });
     this.stages.records.audit(actor, 'check', null, {
       command,
@@ -122,7 +127,7 @@ export class Paladin {
     if (options.trusted === false) {
       throw new RequestError('This workspace is not trusted, so Paladin will not run commands in it. Planning, explaining and checking still work; trust the workspace to run.', 'untrusted');
     }
-    const policy = await this.stages.policy.check(options.command, { workspace });
+    const policy = await this.stages.policy.check(options.command, { workspace, userId: actor.userId });
     // The gate, once for every front: the host verdict refuses, the sandbox verdict asks.
     const sandbox = (policy.sandbox = sandboxVerdict(policy, { mode: options.mode, network: options.network }));
     const mode = sandbox.mode;
@@ -134,13 +139,14 @@ export class Paladin {
       ...audit,
       mode,
       network: options.network === true,
+      ...(options.allowHosts?.length ? { allowHosts: options.allowHosts } : {}),
       image: options.image ?? this.settings.sandbox.image,
       limits: this.settings.sandbox,
     });
     let result: RunResult & { output?: Buffer };
     try {
       result = await this.stages.executor.run(
-        { command: options.command, workspace, mode, network: options.network === true, timeoutSeconds: options.timeoutSeconds, image: options.image, userId: actor.userId },
+        { command: options.command, workspace, mode, network: options.network === true, allowHosts: options.allowHosts, timeoutSeconds: options.timeoutSeconds, image: options.image, userId: actor.userId },
         {
           signal: stream.signal,
           runId: stream.runId,
@@ -163,6 +169,7 @@ export class Paladin {
       truncated: plain.truncated,
       outputHash: plain.outputHash,
       changes: plain.changes?.length,
+      ...(plain.network ? { network: networkRecord(plain.network) } : {}),
     });
     if (plain.end === 'exited' || plain.end === 'timeout' || plain.end === 'memory limit') {
       this.stages.planner.learn(actor.userId, options.command, '', plain.end === 'exited' && plain.exitCode === 0);
@@ -244,7 +251,7 @@ export class Paladin {
     // A team server's explainer judges too: one request, and its verdict.
     const judging = this.stages.explainer.judges
       ? explaining.then((p) => p.policy ?? Promise.reject(new RequestError('The explainer gave no verdict for this command.', 'unavailable')))
-      : this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined });
+      : this.stages.policy.check(command, { workspace: options.workspace ? resolveWorkspace(options.workspace, this.dataDirs) : undefined, userId: actor.userId });
     const [parts, policy] = await Promise.all([explaining, judging]);
     policy.sandbox = sandboxVerdict(policy);
     this.stages.records.audit(actor, 'explain', null, { command, decision: policy.decision });

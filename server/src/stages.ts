@@ -20,11 +20,14 @@ import type { EndpointState } from './planner/modelEndpoint';
 
 /** policy/: parse the command and evaluate the Rego policy on its facts. */
 export interface PolicyStage {
-  /** Built-in policy hash plus enabled user policy versions. */
+  /** Built-in policy hash plus the organisation policy version and enabled user policy versions. */
   readonly version: string;
-  check(command: string, options?: { workspace?: string; facts?: boolean }): Promise<PolicyDecision>;
+  /** `userId`: whose own policies apply (a team server judges each person with theirs). */
+  check(command: string, options?: { workspace?: string; facts?: boolean; userId?: string }): Promise<PolicyDecision>;
   /** Reload user policies from the store (after add/enable/disable). */
   reload(): Promise<void>;
+  /** Each person is judged with their own policies (a team server): a plan's command is judged again for the person who asked. */
+  readonly perPerson?: boolean;
 }
 
 export type PlanProgress =
@@ -75,6 +78,8 @@ export interface RunParams {
   workspace: string;
   mode: WorkspaceMode;
   network?: boolean;
+  /** Hosts added to the network allow-list for this run only (entries as in paladin.sandbox.network.allow). */
+  allowHosts?: string[];
   timeoutSeconds?: number;
   image?: string;
   /** Who asked: runs queue fairly per user, and pending changes are capped per user. */

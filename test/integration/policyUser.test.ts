@@ -75,7 +75,7 @@ test('a user policy makes decisions stricter, is versioned, and can be disabled'
     const npm = await stage.check('ls && npm test');
     assert.equal(npm.decision, 'deny');
     const hit = npm.rules.find((r) => r.id === 'user.no-npm');
-    assert.deepEqual(hit, { id: 'user.no-npm', severity: 'deny', reason: 'npm is not used in this team', command_index: 1, span: [6, 14], source: { file: 'user-policy:no_npm@v1', line: 5 } });
+    assert.deepEqual(hit, { id: 'user.no-npm', severity: 'deny', reason: 'npm is not used in this team', command_index: 1, span: [6, 14], source: { file: 'user-policy:no_npm@v1', line: 5 }, tier: 'user' });
     assert.equal(NO_NPM.split('\n')[hit.source!.line - 1].includes('"no-npm"'), true, 'the source line of a user rule holds its id');
     assert.equal(npm.policyVersion, stage.version);
     assert.equal((await stage.check('curl -s http://127.0.0.1:1/x')).rules.some((r) => r.id === 'user.curl-review'), true);

@@ -125,6 +125,15 @@ describe('POST /v1/run with the real policy', { timeout: 180_000 }, () => {
     const net = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'rm a.txt', workspace: ws, network: true } });
     assert.equal(net.status, 409);
     assert.equal(net.json.error.policy.sandbox.needsApproval, true);
+    // Approved, network reaches only the allow-list: the result carries what was refused.
+    const badHost = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'cat a.txt', workspace: ws, network: true, approved: true, allowHosts: ['user@x.example'] } });
+    assert.equal(badHost.status, 400, badHost.text);
+    assert.match(badHost.json.error.message, /Allow-list entry "user@x\.example": it holds user information/);
+    const refused = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'wget -q -O - http://refused.example/; true', workspace: ws, network: true, approved: true, allowHosts: ['extra.example'] } });
+    assert.equal(refused.status, 200, refused.text);
+    const netResult = events(refused.text).at(-1)!.data;
+    assert.deepEqual(netResult.network.refused, ['refused.example:80']);
+    assert.ok(netResult.network.allow.includes('extra.example') && netResult.network.allow.includes('pypi.org'));
     const denied = await call({ port }, 'POST', '/v1/run', { key, body: { command: 'rm -rf ~', workspace: ws, approved: true } });
     assert.equal(denied.status, 403);
     assert.equal(denied.json.error.policy.rules[0].id, 'fs.delete-home');

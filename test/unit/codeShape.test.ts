@@ -18,7 +18,6 @@ const REGISTRATION_TABLES = new Set(['server/src/lsp/handlers.ts registerHandler
 /** Still over the limits; each entry is work left, and the list may only shrink. */
 const LONG_FILES_LEFT = new Set<string>([]);
 const LONG_FUNCTIONS_LEFT = new Set<string>([
-  'server/src/executor/executor.ts run',
   'server/src/executor/snapshotChanges.ts readArchiveChanges',
   'server/src/executor/snapshotChanges.ts onEntry',
   'server/src/executor/workspaceFiles.ts packWorkspace',

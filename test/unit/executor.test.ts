@@ -48,8 +48,13 @@ describe('container spec', () => {
     assert.equal((recursive.HostConfig!.Mounts![0].BindOptions as { ReadOnlyForceRecursive?: boolean }).ReadOnlyForceRecursive, true);
     const plain = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: false, limits }, { run: 'r', owner: 'o' });
     assert.equal((plain.HostConfig!.Mounts![0].BindOptions as { ReadOnlyForceRecursive?: boolean }).ReadOnlyForceRecursive, undefined);
-    const net = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: true, limits }, { run: 'r', owner: 'o' });
-    assert.equal(net.HostConfig!.NetworkMode, 'bridge');
+    // Network only through the run's own internal network and proxy; never the engine's bridge.
+    assert.throws(() => containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: true, limits }, { run: 'r', owner: 'o' }), /egress/);
+    const egress = { network: 'paladin-net-x', proxyUrl: 'http://10.9.0.2:3128' };
+    const net = containerSpec({ image: 'img', mode: 'ro', workspace: '/w', network: true, egress, limits, env: ['HTTPS_PROXY=http://evil:1'] }, { run: 'r', owner: 'o' });
+    assert.equal(net.HostConfig!.NetworkMode, 'paladin-net-x');
+    assert.equal(net.NetworkDisabled, false);
+    assert.deepEqual(net.Env!.filter((e) => /^https_proxy=/i.test(e)), ['HTTPS_PROXY=http://10.9.0.2:3128', 'https_proxy=http://10.9.0.2:3128']);
     assert.match(snapshotVolumeSpec('v', limits, 'o').DriverOpts.o, /size=256m,nr_inodes=250000,/);
   });
 });

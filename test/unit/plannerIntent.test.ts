@@ -115,6 +115,35 @@ test('a delete or a write for a request to look is turned away, with the reason'
   assert.deepEqual(exceedsIntent(look, decision([command({ program: 'ls', reads: [at('data')] })])), []);
 });
 
+test('a delete that drops a stated size or age deletes more than asked; a delete is no move', () => {
+  const small = intentOf('remove the .bak files in cache that are smaller than 4 kilobytes');
+  const all = decision([command({ program: 'find', flags: ['name', 'delete'], args: ['cache', '-name', '*.bak', '-delete'], reads: [at('cache')], deletes: [at('cache/$?')] })]);
+  assert.match(exceedsIntent(small, all).join(), /leaves out the size the request states/);
+  const sized = decision([command({ program: 'find', flags: ['name', 'size', 'delete'], args: ['cache', '-name', '*.bak', '-size', '-4096c', '-delete'], reads: [at('cache')], deletes: [at('cache/$?')] })]);
+  assert.deepEqual(exceedsIntent(small, sized), []);
+  const old = intentOf('delete the reports in out older than 10 days');
+  assert.match(exceedsIntent(old, decision([command({ program: 'rm', args: ['-r', 'out'], flags: ['r'], deletes: [at('out')] })])).join(), /leaves out the age/);
+  const rename = intentOf('rename every .tmp file in scratch so it ends in .old');
+  const gone = decision([command({ program: 'find', flags: ['name', 'delete'], args: ['scratch', '-name', '*.tmp', '-delete'], reads: [at('scratch')], deletes: [at('scratch/$?')] })]);
+  assert.match(exceedsIntent(rename, gone).join(), /moves nothing, but the request asks to rename/);
+  const moved = decision([command({ program: 'mv', args: ['scratch/a.tmp', 'scratch/a.old'], writes: [at('scratch/a.old')], deletes: [at('scratch/a.tmp')] })]);
+  assert.doesNotMatch(exceedsIntent(rename, moved).join(), /moves nothing/);
+});
+
+test('git commands that change refs, index or history are changes, however quietly the policy lets them pass', () => {
+  const look = intentOf('what was committed since the release tag');
+  const git = (args: string[], flags: string[] = []) => decision([command({ program: 'git', name: 'git', args, flags, subcommand: args[0] })]);
+  assert.match(exceedsIntent(look, git(['tag', '-a', 'v9', '-m', 'v9'], ['a', 'm'])).join(), /changes the git repository \(git tag\)/);
+  assert.match(exceedsIntent(look, git(['reset', '--soft', 'HEAD~1'], ['soft'])).join(), /git reset/);
+  assert.match(exceedsIntent(look, git(['stash'])).join(), /git stash/);
+  assert.match(exceedsIntent(look, git(['branch', 'topic'])).join(), /git branch/);
+  assert.deepEqual(exceedsIntent(look, git(['tag', '--sort=-creatordate'], ['sort'])), [], 'listing tags only looks');
+  assert.deepEqual(exceedsIntent(look, git(['branch', '-a'], ['a'])), []);
+  assert.deepEqual(exceedsIntent(look, git(['stash', 'list'])), []);
+  assert.deepEqual(exceedsIntent(look, git(['log', '--oneline', 'v1..HEAD'], ['oneline'])), []);
+  assert.deepEqual(exceedsIntent(intentOf('tag this commit as v9'), git(['tag', '-a', 'v9', '-m', 'v9'], ['a', 'm'])), [], 'asked for');
+});
+
 test('an unstated age or size filter, a wider scope, network and signals are turned away', () => {
   const del = intentOf('delete all .log files under logs');
   const aged = exceedsIntent(del, decision([command({ program: 'find', flags: ['type', 'name', 'mtime', 'delete'], args: ['logs', '-type', 'f', '-name', '*.log', '-mtime', '+7', '-delete'], reads: [at('logs')], deletes: [at('logs/$?')] })]));

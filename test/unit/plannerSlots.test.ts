@@ -42,7 +42,7 @@ test('file kinds in words become globs and extensions', () => {
 test('sizes and durations with their comparison', () => {
   const size = entry('find . -size {size}', { size: { type: 'size', format: 'find' } });
   assert.equal(plan(size, 'files bigger than 1 megabyte'), 'find . -size +1M');
-  assert.equal(plan(size, 'files smaller than 10 kb'), 'find . -size -10k');
+  assert.equal(plan(size, 'files smaller than 10 kb'), 'find . -size -10240c', 'find rounds up to whole units: -10k would leave out files of 9.5 kB');
   assert.equal(plan(size, 'files over 2 GB'), 'find . -size +2G');
   assert.equal(plan(size, 'larger than 1.5 MB'), 'find . -size +1536k', 'fractions go down a unit');
   assert.equal(plan(entry('du --threshold={size} .', { size: { type: 'size', format: 'human' } }), 'folders above 500 megabytes'), 'du --threshold=500M .');

@@ -24,6 +24,8 @@ export interface SandboxShape {
   /** Size-limited tmpfs volume holding the copy in snapshot mode. */
   volume?: string;
   network: boolean;
+  /** With `network`: the run's internal network and its proxy (the only way out). */
+  egress?: EgressRoute;
   limits: SandboxLimits;
   /** The engine can make a read-only bind read-only all the way down (Docker 25+, API 1.44). */
   recursiveReadOnly?: boolean;
@@ -39,6 +41,20 @@ export interface SandboxShape {
   overlay?: boolean;
   /** Snapshot mode holding a copy for an `ro` run: the copy belongs to root, so the run cannot change it. */
   readOnlyCopy?: boolean;
+}
+
+/** Where a sandbox with network finds its way out: its internal network and the proxy address for its environment. */
+export interface EgressRoute {
+  network: string;
+  proxyUrl: string;
+}
+
+/** The proxy variables every common tool reads (curl, wget, git, npm, pip, cargo, go, apt). */
+export function proxyEnv(proxyUrl: string): string[] {
+  const env: string[] = [];
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY']) env.push(`${name}=${proxyUrl}`, `${name.toLowerCase()}=${proxyUrl}`);
+  env.push('NO_PROXY=localhost,127.0.0.1,::1', 'no_proxy=localhost,127.0.0.1,::1');
+  return env;
 }
 
 export interface CacheMount {
@@ -66,6 +82,8 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
   const user = shape.user ?? SANDBOX_USER;
   const [uid, gid] = user.split(':');
   if (uid === '0' || gid === '0' || !/^\d+:\d+$/.test(user)) throw new Error(`refusing to run a sandbox as ${user}`);
+  // Network only ever through the run's allow-list proxy: never the engine's bridge.
+  if (shape.network && !shape.egress) throw new Error('a sandbox with network needs its egress network and proxy');
   const memory = Math.round(limits.memoryMiB * MiB);
   const fileCap = Math.max(limits.tmpfsMiB, limits.snapshotMiB) * MiB;
   // CPU seconds per process: a little past the wall-clock deadline, so the
@@ -94,7 +112,11 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
     Entrypoint: [],
     User: user,
     WorkingDir: WORKDIR,
-    Env: [...SANDBOX_ENV, ...(shape.env ?? []).filter((e) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(e) && !/^(PATH|HOME|TMPDIR)=/.test(e))],
+    Env: [
+      ...SANDBOX_ENV,
+      ...(shape.env ?? []).filter((e) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(e) && !/^(PATH|HOME|TMPDIR|(HTTPS?|ALL|NO)_PROXY)=/i.test(e)),
+      ...(shape.network && shape.egress ? proxyEnv(shape.egress.proxyUrl) : []),
+    ],
     OpenStdin: false,
     StdinOnce: false,
     AttachStdin: false,
@@ -105,7 +127,7 @@ export function containerSpec(shape: SandboxShape, labels: { run: string; owner:
     Labels: labelSet,
     HostConfig: {
       ...(shape.runtime === 'runsc' ? { Runtime: 'runsc' } : {}),
-      NetworkMode: shape.network ? 'bridge' : 'none',
+      NetworkMode: shape.network && shape.egress ? shape.egress.network : 'none',
       Privileged: false,
       ReadonlyRootfs: true,
       // uid: the engine gives the mount the image's /tmp mode, which may not be writable.

@@ -11,13 +11,15 @@ import type { Settings } from '../settings/settings';
 import type { ApplyResult, ExecutorStage, RunParams } from '../stages';
 import { applyPending } from './applyChanges';
 import { type SandboxShape } from './containerSpec';
-import { apiAtLeast, connectDocker, engineName, explainDockerError, SandboxError } from './docker';
-import { DEFAULT_IMAGE, imageInfo } from './images';
+import { apiAtLeast, connectDocker, explainDockerError, SandboxError } from './docker';
+import { imageInfo } from './images';
 import { buildMissingImage, chooseImage, type ImageChoice } from './imageChoice';
 import { PendingStore, pendingRoot } from './pendingChanges';
 import { PendingCapError } from './pendingCaps';
 import { RunQueue } from './runQueue';
-import { classifyEnd } from './runEnd';
+import { classifyEnd, progressTo, runResult } from './runEnd';
+import { EgressSession } from './egressNetwork';
+import { type HostPattern, runAllowList } from './hostAllowList';
 import { Sandbox } from './sandbox';
 import { snapshotPlan, type SnapshotPlan } from './snapshotPlan';
 import { copyIn, keepChanges } from './snapshotRun';
@@ -25,6 +27,7 @@ import { ownerTag, sweep } from './sweep';
 import { poolKey, WarmPool } from './warmPool';
 import type { Manifest } from './workspaceFiles';
 import { checkRuntimeNetwork, engineRuntimes, runtimeProblem } from './engineRuntime';
+import { sandboxStatus, type SandboxStatus } from './sandboxStatus';
 import { undoApply, type UndoResult } from './undoApply';
 import { UndoStore } from './undoRecords';
 import { checkWorkspace } from './workspaceGuard';
@@ -33,6 +36,7 @@ import { WorkspaceLocks } from './workspaceLock';
 
 type RunOutput = RunResult & { output?: Buffer };
 type OnOutput = (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
+type RunOptions = { signal?: AbortSignal; onOutput?: OnOutput; runId?: string };
 
 const MODES: WorkspaceMode[] = ['ro', 'snapshot', 'live'];
 
@@ -139,6 +143,7 @@ export class Executor implements ExecutorStage {
 
   /** Warms the pool for a kind of run ahead of time (e.g. when the editor opens a workspace). */
   warm(params: RunParams): void {
+    if (params.network) return; // a networked run gets its own network, never a warm container
     let shape: SandboxShape;
     try {
       const real = fs.realpathSync(params.workspace);
@@ -150,9 +155,56 @@ export class Executor implements ExecutorStage {
     this.pool.refill(poolKey(shape), shape);
   }
 
-  async run(params: RunParams, options: { signal?: AbortSignal; onOutput?: OnOutput; runId?: string } = {}): Promise<RunOutput> {
+  async run(params: RunParams, options: RunOptions = {}): Promise<RunOutput> {
     const queuedAt = performance.now();
+    const prepared = await this.prepare(params, options);
+    let { shape } = prepared;
+    let release: () => void;
+    try {
+      release = await this.queue.acquire(options.signal, params.userId ?? '');
+    } catch {
+      return runResult(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs: performance.now() - queuedAt });
+    }
+    const queueMs = performance.now() - queuedAt;
+    let sandbox: Sandbox | undefined;
+    let egress: EgressSession | undefined;
+    let releaseLive: (() => void) | undefined;
+    try {
+      // A live run and an apply never write the same workspace at once.
+      if (shape.mode === 'live') releaseLive = await this.locks.holdLive(prepared.realWorkspace, options.runId ?? randomUUID());
+      const startAt = performance.now();
+      if (shape.network) {
+        egress = await EgressSession.open(this.docker, prepared.patterns, { owner: this.owner, run: options.runId }, { onProgress: progressTo(options.onOutput) });
+        shape = { ...shape, egress: egress.route };
+      }
+      const got = await this.sandboxFor(shape, prepared.notes, options.signal);
+      if (!got) return runResult(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs });
+      ({ sandbox, shape } = got);
+      this.active.add(sandbox);
+      await egress?.ready; // the relay started while the sandbox was made
+      const done = await this.execute(sandbox, params, shape, options, startAt);
+      await egress?.shut(); // nothing leaves once the command is over
+      const output = done.exec.sink.output();
+      return {
+        ...runResult(params, shape, options.runId ?? sandbox.id, { ...done.ended, queueMs, startMs: done.startMs, runMs: done.exec.runMs }),
+        ...(prepared.notes.length ? { notes: prepared.notes } : {}),
+        ...(egress ? { network: egress.report() } : {}),
+        bytes: { ...done.exec.sink.bytes },
+        truncated: done.exec.sink.truncated,
+        changes: done.changes,
+        output,
+        outputHash: createHash('sha256').update(output).digest('hex'),
+      };
+    } finally {
+      release();
+      this.cleanUp(sandbox, egress, releaseLive);
+    }
+  }
+
+  /** Everything a run needs before it queues: checked input, a guarded workspace, its image, its shape. */
+  private async prepare(params: RunParams, options: RunOptions): Promise<{ shape: SandboxShape; realWorkspace: string; notes: string[]; patterns: HostPattern[] }> {
     this.shape(params); // bad input is refused before the engine is asked anything
+    const patterns = runAllowList(this.settings.sandbox.networkAllow, params);
     await this.startup().catch((err) => {
       throw explainDockerError(err);
     });
@@ -163,88 +215,75 @@ export class Executor implements ExecutorStage {
     const choice = await chooseImage(this.docker, params, this.settings.sandbox, realWorkspace, this.recursiveReadOnlyKnown).catch((err) => {
       throw explainDockerError(err);
     });
-    let shape = this.shape(params, access, layered, choice);
-    const notes = [...access.notes, ...(layered?.notes ?? []), ...choice.notes];
-    let key = poolKey(shape);
+    const shape = this.shape(params, access, layered, choice);
     // The notes go in the result (the CLI prints them); the command's own output stays its own.
+    const notes = [...access.notes, ...(layered?.notes ?? []), ...choice.notes];
     if ((params.timeoutSeconds ?? 0) > shape.limits.timeoutSeconds) {
       options.onOutput?.({ stream: 'stderr', text: `[paladin: timeout lowered to ${shape.limits.timeoutSeconds} s, this server's maximum (paladin.sandbox.maxTimeoutSeconds)]\n` });
     }
     await this.ensureImage(shape.image, options.onOutput, options.signal);
-    let release: () => void;
-    try {
-      release = await this.queue.acquire(options.signal, params.userId ?? '');
-    } catch {
-      return this.result(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs: performance.now() - queuedAt });
-    }
-    const queueMs = performance.now() - queuedAt;
-    let sandbox: Sandbox | undefined;
-    let releaseLive: (() => void) | undefined;
-    try {
-      // A live run and an apply never write the same workspace at once.
-      if (shape.mode === 'live') releaseLive = await this.locks.holdLive(realWorkspace, options.runId ?? randomUUID());
-      const startAt = performance.now();
-      sandbox = this.pool.take(key);
-      if (!sandbox) {
-        try {
-          sandbox = await this.create(shape, options.signal);
-          if (sandbox.shape.overlay !== shape.overlay) {
-            notes.push(`This snapshot run copies the workspace instead of layering over it: ${this.overlayBroken}.`);
-            shape = { ...shape, overlay: undefined, user: undefined, workspace: undefined };
-            key = poolKey(shape);
-          }
-        } catch (err) {
-          if ((err as Error).message === 'cancelled') return this.result(params, shape, options.runId ?? randomUUID(), { end: 'cancelled', queueMs });
-          // The image was removed since it was checked: check (and maybe build) again next time.
-          if (err instanceof SandboxError && err.problem === 'image missing') this.images.delete(shape.image);
-          throw err;
+    return { shape, realWorkspace, notes, patterns };
+  }
+
+  /** A warm sandbox, or a fresh one (network runs always get a fresh one on their own network); undefined when cancelled. */
+  private async sandboxFor(shape: SandboxShape, notes: string[], signal?: AbortSignal): Promise<{ sandbox: Sandbox; shape: SandboxShape } | undefined> {
+    let key = poolKey(shape);
+    let sandbox = shape.network ? undefined : this.pool.take(key);
+    if (!sandbox) {
+      try {
+        sandbox = await this.create(shape, signal);
+        if (sandbox.shape.overlay !== shape.overlay) {
+          notes.push(`This snapshot run copies the workspace instead of layering over it: ${this.overlayBroken}.`);
+          shape = { ...shape, overlay: undefined, user: undefined, workspace: undefined };
+          key = poolKey(shape);
         }
+      } catch (err) {
+        if ((err as Error).message === 'cancelled') return undefined;
+        // The image was removed since it was checked: check (and maybe build) again next time.
+        if (err instanceof SandboxError && err.problem === 'image missing') this.images.delete(shape.image);
+        throw err;
       }
-      this.active.add(sandbox);
-      this.pool.refill(key, shape);
-      const runId = options.runId ?? sandbox.id;
-      let manifest: Manifest | undefined;
-      if (shape.mode === 'snapshot' && !shape.overlay) {
-        manifest = await copyIn(sandbox, params.workspace, this.settings.sandbox.snapshotMaxMiB, { signal: options.signal, onOutput: options.onOutput, readOnly: shape.readOnlyCopy });
-      }
-      const startMs = performance.now() - startAt;
-      const exec = await sandbox.execute(params.command, {
-        limits: { viewerBytes: this.settings.sandbox.outputBytes, historyBytes: this.settings.sandbox.historyOutputBytes },
-        timeoutMs: shape.limits.timeoutSeconds * 1000,
-        signal: options.signal,
-        onOutput: options.onOutput,
-      });
-      let ended = await classifyEnd(sandbox, exec, shape, this.settings.sandbox.historyOutputBytes);
-      let changes: RunResult['changes'];
-      if (shape.mode === 'snapshot' && !shape.readOnlyCopy && ended.end === 'exited') {
-        try {
-          // Frozen first: whatever the command left running cannot touch the files while they are read.
-          await sandbox.freeze();
-          changes = await keepChanges(this.pending, this.settings.sandbox, sandbox, { runId, workspace: params.workspace, userId: params.userId, manifest });
-        } catch (err) {
-          // The command ran; only its changes are lost. Keep its output and say why.
-          const why = err instanceof PendingCapError ? err.message : `the run's changes could not be read back: ${(err as Error).message}`;
-          ended = { end: 'sandbox error', exitCode: ended.exitCode, message: why };
-        }
-      }
-      const output = exec.sink.output();
-      return {
-        ...this.result(params, shape, runId, { ...ended, queueMs, startMs, runMs: exec.runMs }),
-        ...(notes.length ? { notes } : {}),
-        bytes: { ...exec.sink.bytes },
-        truncated: exec.sink.truncated,
-        changes,
-        output,
-        outputHash: createHash('sha256').update(output).digest('hex'),
-      };
-    } finally {
-      release();
-      if (sandbox) {
-        this.active.delete(sandbox);
-        // The live lock is held until the container (and everything in it) is gone.
-        this.track(releaseLive ? sandbox.destroy().finally(releaseLive) : sandbox.destroy());
-      } else releaseLive?.();
     }
+    if (!shape.network) this.pool.refill(key, shape);
+    return { sandbox, shape };
+  }
+
+  /** Copies in (copy snapshots), runs the command, reads back a snapshot's changes. */
+  private async execute(sandbox: Sandbox, params: RunParams, shape: SandboxShape, options: RunOptions, startAt: number) {
+    const runId = options.runId ?? sandbox.id;
+    let manifest: Manifest | undefined;
+    if (shape.mode === 'snapshot' && !shape.overlay) {
+      manifest = await copyIn(sandbox, params.workspace, this.settings.sandbox.snapshotMaxMiB, { signal: options.signal, onOutput: options.onOutput, readOnly: shape.readOnlyCopy });
+    }
+    const startMs = performance.now() - startAt;
+    const exec = await sandbox.execute(params.command, {
+      limits: { viewerBytes: this.settings.sandbox.outputBytes, historyBytes: this.settings.sandbox.historyOutputBytes },
+      timeoutMs: shape.limits.timeoutSeconds * 1000,
+      signal: options.signal,
+      onOutput: options.onOutput,
+    });
+    let ended = await classifyEnd(sandbox, exec, shape, this.settings.sandbox.historyOutputBytes);
+    let changes: RunResult['changes'];
+    if (shape.mode === 'snapshot' && !shape.readOnlyCopy && ended.end === 'exited') {
+      try {
+        // Frozen first: whatever the command left running cannot touch the files while they are read.
+        await sandbox.freeze();
+        changes = await keepChanges(this.pending, this.settings.sandbox, sandbox, { runId, workspace: params.workspace, userId: params.userId, manifest });
+      } catch (err) {
+        // The command ran; only its changes are lost. Keep its output and say why.
+        const why = err instanceof PendingCapError ? err.message : `the run's changes could not be read back: ${(err as Error).message}`;
+        ended = { end: 'sandbox error', exitCode: ended.exitCode, message: why };
+      }
+    }
+    return { exec, ended, changes, startMs };
+  }
+
+  /** Removes the container in the background; its network after it; the live lock once it is gone. */
+  private cleanUp(sandbox: Sandbox | undefined, egress: EgressSession | undefined, releaseLive: (() => void) | undefined): void {
+    if (sandbox) this.active.delete(sandbox);
+    const gone = sandbox ? sandbox.destroy() : Promise.resolve();
+    this.track(gone.finally(() => egress?.remove()));
+    if (releaseLive) this.track(gone.finally(releaseLive));
   }
 
   /** How a snapshot run gets its workspace (undefined for other modes). */
@@ -263,27 +302,6 @@ export class Executor implements ExecutorStage {
       this.overlayBroken = `the engine could not mount an overlay (${e.message.split('\n')[0].slice(0, 300)})`;
       return Sandbox.create(this.docker, { ...shape, overlay: undefined, user: undefined, workspace: undefined }, this.owner, false, signal);
     }
-  }
-
-  private result(
-    params: RunParams,
-    shape: SandboxShape,
-    runId: string,
-    r: { end: RunResult['end']; exitCode?: number | null; message?: string; queueMs: number; startMs?: number; runMs?: number },
-  ): RunOutput {
-    const round = (n: number | undefined) => Math.round((n ?? 0) * 100) / 100;
-    return {
-      runId,
-      command: params.command,
-      exitCode: r.exitCode ?? null,
-      end: r.end,
-      message: r.message,
-      durations: { queueMs: round(r.queueMs), startMs: round(r.startMs), runMs: round(r.runMs) },
-      bytes: { stdout: 0, stderr: 0 },
-      truncated: false,
-      mode: params.mode,
-      image: shape.image,
-    };
   }
 
   private async ensureImage(image: string, onOutput: OnOutput | undefined, signal?: AbortSignal): Promise<void> {
@@ -341,30 +359,8 @@ export class Executor implements ExecutorStage {
     this.pending.remove(runId);
   }
 
-  async status(): Promise<{ state: 'ready' | 'image missing' | 'docker unreachable' | 'runtime missing'; detail: string }> {
-    const image = this.settings.sandbox.image;
-    try {
-      const version = await this.docker.version();
-      const info = await imageInfo(this.docker, image);
-      const pool = this.pool.counts();
-      const q = this.queue.depth;
-      if (!info) {
-        const how = image === DEFAULT_IMAGE ? 'the first run builds it, or run `paladin sandbox build`' : 'build or pull it, or change paladin.sandbox.image';
-        return { state: 'image missing', detail: `Docker ${version.Version} at ${engineName()}; image ${image} is missing (${how}).` };
-      }
-      const flavor = info.flavor === 'busybox' ? ' (minimal busybox build)' : '';
-      const runtime = this.settings.sandbox.runtime;
-      const runtimes = await this.engineRuntimes();
-      const problem = runtimeProblem(runtime, runtimes);
-      if (problem) return { state: 'runtime missing', detail: `Docker ${version.Version} at ${engineName()}; ${problem}` };
-      return {
-        state: 'ready',
-        detail: `Docker ${version.Version} at ${engineName()}; image ${image}${flavor}; runtime ${runtime} (engine has: ${runtimes.join(', ')}); ${pool.ready} warm, ${q.active} running, ${q.waiting} queued.`,
-      };
-    } catch (err) {
-      const e = explainDockerError(err, image);
-      return { state: e.problem === 'image missing' ? 'image missing' : 'docker unreachable', detail: e.message };
-    }
+  status(): Promise<SandboxStatus> {
+    return sandboxStatus(this.docker, this.settings.sandbox, { pool: this.pool.counts(), queue: this.queue.depth }, () => this.engineRuntimes());
   }
 
   /** Waits for background container removals (tests, shutdown). */

@@ -32,3 +32,30 @@ export async function classifyEnd(sandbox: Sandbox, exec: Execution, shape: Sand
       }
     }
   }
+
+/** A run's result before (or without) its output: ids, end, durations, what it ran in. */
+export function runResult(
+  params: { command: string; mode: RunResult['mode'] },
+  shape: SandboxShape,
+  runId: string,
+  r: { end: RunResult['end']; exitCode?: number | null; message?: string; queueMs: number; startMs?: number; runMs?: number },
+): RunResult {
+  const round = (n: number | undefined) => Math.round((n ?? 0) * 100) / 100;
+  return {
+    runId,
+    command: params.command,
+    exitCode: r.exitCode ?? null,
+    end: r.end,
+    message: r.message,
+    durations: { queueMs: round(r.queueMs), startMs: round(r.startMs), runMs: round(r.runMs) },
+    bytes: { stdout: 0, stderr: 0 },
+    truncated: false,
+    mode: params.mode,
+    image: shape.image,
+  };
+}
+
+/** Progress lines of the sandbox's own making, shown with the run's stderr and marked as Paladin's. */
+export function progressTo(onOutput: ((chunk: { stream: 'stdout' | 'stderr'; text: string }) => void) | undefined): (line: string) => void {
+  return (line) => onOutput?.({ stream: 'stderr', text: `[paladin sandbox] ${line}\n` });
+}

@@ -48,9 +48,10 @@ function ownerAlive(owner: string | undefined): boolean {
   return now === undefined || start === '0' || now === start;
 }
 
-export async function sweep(docker: Docker, options: { all?: boolean; keepOwner?: string } = {}): Promise<{ containers: number; volumes: number }> {
+export async function sweep(docker: Docker, options: { all?: boolean; keepOwner?: string } = {}): Promise<{ containers: number; volumes: number; networks: number }> {
   let removed = 0;
   let volumes = 0;
+  let networks = 0;
   try {
     // A second pass catches removals the engine refused while busy.
     for (let pass = 0; pass < 2; pass++) {
@@ -82,8 +83,20 @@ export async function sweep(docker: Docker, options: { all?: boolean; keepOwner?
         .then(() => volumes++)
         .catch(() => undefined);
     }
+    // A run's own network (granted network) once its containers are gone.
+    const nets = await docker.listNetworks({ filters: { label: [`${LABEL}=1`] } });
+    for (const n of nets) {
+      const owner = n.Labels?.[OWNER_LABEL];
+      if (owner === options.keepOwner) continue;
+      if (!options.all && ownerAlive(owner)) continue;
+      await docker
+        .getNetwork(n.Id)
+        .remove()
+        .then(() => networks++)
+        .catch(() => undefined);
+    }
   } catch (err) {
     throw explainDockerError(err);
   }
-  return { containers: removed, volumes };
+  return { containers: removed, volumes, networks };
 }

@@ -4,6 +4,7 @@
 
 import { MAX_COMMAND_CHARS, MAX_REQUEST_CHARS } from '../protocol/limits';
 import { historyStatuses } from '../records/history';
+import { orgPolicyEndpoints, type OrgPolicyOperation } from './orgPolicyEndpoints';
 import type { ObjectSchema, Schema } from './schema';
 
 export type Auth = 'none' | 'key' | 'any';
@@ -11,7 +12,7 @@ export type Auth = 'none' | 'key' | 'any';
 export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
-  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'explain' | 'run' | 'history' | 'auditVerify' | 'plannerEndpoints' | 'applyRun' | 'discardRun' | 'undoRun';
+  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'explain' | 'run' | 'history' | 'auditVerify' | 'plannerEndpoints' | 'applyRun' | 'discardRun' | 'undoRun' | OrgPolicyOperation;
   summary: string;
   /** none; key: an API key only; any: an API key or a session token. */
   auth: Auth;
@@ -59,7 +60,7 @@ export const statusMeaning: Record<number, string> = {
   200: 'OK',
   400: 'The request is malformed: the message and `problems` say what is wrong.',
   401: 'No API key or session token, or an unknown, revoked or expired one.',
-  403: 'Foreign Host or Origin header (DNS rebinding), a command the policy denies (with the policy), an untrusted workspace, a workspace the key may not use (not granted, a system folder, Paladin\'s data, another user\'s folder), or live mode / network without a key holding that right.',
+  403: 'Foreign Host or Origin header (DNS rebinding), a command the policy denies (with the policy), an untrusted workspace, a workspace the key may not use (not granted, a system folder, Paladin\'s data, another user\'s folder), live mode / network without a key holding that right, or a change to the organisation\'s policies by a member (admins only).',
   404: 'No such endpoint, or no run of yours with that id.',
   405: 'The endpoint does not take this method.',
   409: 'The run needs approval (network or live mode, see error.policy.sandbox.reasons): send it again with "approved": true once a person agreed.',
@@ -133,13 +134,14 @@ export const endpoints: Endpoint[] = [
       workspace,
       mode: runMode,
       approved: { type: 'boolean', description: 'A person approved what crosses the sandbox\'s boundary: live mode and network (see the sandbox verdict). Offline ro and snapshot runs need no approval. Live mode and network also need a key holding that right (`paladin keys create --allow live,network`); approval alone is refused with 403.' },
-      network: { type: 'boolean' },
+      network: { type: 'boolean', description: 'Network only to the hosts of paladin.sandbox.network.allow, through Paladin\'s proxy; the result\'s `network` lists every connection and the hosts refused.' },
+      allowHosts: { type: 'array', items: { type: 'string', maxLength: 300 }, maxItems: 32, description: 'With network: hosts allowed for this run on top of the server\'s list (a name, *.suffix or address, optionally :port).' },
       timeoutSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
       historyId: { type: 'string', maxLength: 64, description: 'The plan this run carries out.' },
     }, ['command']),
     events: {
       output: obj({ stream: { type: 'string', enum: ['stdout', 'stderr'] }, text: { type: 'string' } }, ['stream', 'text']),
-      result: open('How the run ended: runId, exitCode, end, durations, bytes, outputHash, historyId, policy, changes, and consequences (what applying the changes would do).'),
+      result: open('How the run ended: runId, exitCode, end, durations, bytes, outputHash, historyId, policy, changes, consequences (what applying the changes would do), and for a run with network its `network`: allow, connections [{host, port, method, allowed, reason, address, bytesOut, bytesIn, startedAt, ms}], refused, total.'),
       error: obj({ code: { type: 'string' }, message: { type: 'string' } }, ['code', 'message']),
     },
     response: { type: 'string', description: 'text/event-stream: `event: output` per chunk, then `event: result`, or `event: error` if the run fails after output began.' },
@@ -184,6 +186,7 @@ export const endpoints: Endpoint[] = [
     response: obj({ runId: { type: 'string' }, restored: { type: 'array', items: { type: 'string' } }, skipped: { type: 'array', items: open('A file not restored: path, reason.') } }, ['runId', 'restored', 'skipped']),
     statuses: [200, ...common, 422],
   },
+  ...orgPolicyEndpoints(common),
 ];
 
 /** The endpoint rows on this path, with the path's parameters. */

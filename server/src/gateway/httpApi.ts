@@ -15,6 +15,8 @@ import { parseSince } from '../records/timeSpec';
 import type { Actor, PlannerChoice, WorkspaceMode } from '../protocol/types';
 import { authenticate, createSession, endSession, type Grant } from './apiKeys';
 import { routesFor, type Endpoint } from './endpoints';
+import { orgPolicyHandlers } from './orgPolicyApi';
+import { sqlStoreOf } from '../store/sqlStore';
 import { HttpError } from './httpError';
 import { settleRun } from './runsApi';
 import { checkClientWorkspace, missingRights } from './workspaceGrant';
@@ -118,6 +120,7 @@ export class ApiServer {
       applyRun: async (call) => settleRun(paladin, 'apply', call.actor, call.params.runId, { includeSensitive: call.body.includeSensitive === true, workspaceAllowed: (dir) => this.workspace(call, dir) }),
       discardRun: async (call) => settleRun(paladin, 'discard', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
       undoRun: async (call) => settleRun(paladin, 'undo', call.actor, call.params.runId, { workspaceAllowed: (dir) => this.workspace(call, dir) }),
+      ...orgPolicyHandlers(sqlStoreOf(db), (...args) => records.audit(...args)),
     };
   }
 
@@ -312,6 +315,7 @@ export class ApiServer {
           mode: body.mode as WorkspaceMode | undefined,
           approved: body.approved === true,
           network: body.network as boolean | undefined,
+          allowHosts: body.allowHosts as string[] | undefined,
           timeoutSeconds: body.timeoutSeconds as number | undefined,
           historyId: body.historyId as string | undefined,
         },

@@ -112,3 +112,39 @@ export function composeSteps(command: string, all: Step[]): string | undefined {
   }
   return out;
 }
+
+// "for each python file in src, print how many lines it has", "show the first line of every csv file in data":
+// a selection of files, and an action done to each of them.
+const forEachFirst = /^(?:please\s+)?for (?:each|every|all(?: the)?)\s+(.+?)(?:,\s*|\s+(?:do|then)\s+)(.+)$/i;
+const forEachLast = /^(?:please\s+)?(.+?)\s+(?:for|of|in|from) (?:each|every)(?: one of the| of the)?\s+(.+)$/i;
+const selectionWords = /\b(files?|scripts?|logs?|csvs?|images?|sources?|documents?)\b|\*\.\w+|\.\w{1,8}\b/i;
+
+/** The files to act on and the action on each one, or undefined when the request is not of that shape. */
+export function splitForEach(request: string): { selection: string; action: string } | undefined {
+  const text = request.trim().replace(/[.!]+$/, '');
+  const first = forEachFirst.exec(text);
+  if (first && selectionWords.test(first[1])) return { selection: first[1], action: first[2] };
+  const last = forEachLast.exec(text);
+  if (last && selectionWords.test(last[2]) && !selectionWords.test(last[1].replace(/\b(lines?|words?|size|name|first|last)\b/gi, ''))) return { selection: last[2], action: last[1] };
+  return undefined;
+}
+
+/** `find` extended to run `action` (a command whose file operand is `{}`) on each file it finds. */
+export function perFile(find: string, action: string): string | undefined {
+  const plainFind = /^find\s/.test(find) && !/[|;&<>`]|\$\(|\s-(exec|execdir|ok|delete|print0|printf|fprint|ls)\b/.test(find);
+  if (!plainFind || !/(^|\s)'?\{\}'?(\s|$)/.test(action) || /[|;&<>`]|\$\(/.test(action.replace(/'[^']*'/g, ''))) return undefined;
+  return `${find} -exec ${action.replace(/'\{\}'/g, '{}')} \\;`;
+}
+
+/** "how many python files are in src": a listing of files, lines or commits, counted; undefined for a command that does not list. */
+export function counted(command: string): string | undefined {
+  if (/[|;&<>`]|\$\(|\bwc\b|\s-c\b|--count\b/.test(command)) return undefined;
+  const lists = (/^find\s/.test(command) && !/\s-(printf|fprint|exec|execdir|ok|delete|ls|print0)\b/.test(command))
+    || /^(grep|rg)\s(?:-\S+\s+)*-\w*[lL]\w*\s/.test(command)
+    || /^git (ls-files|log --oneline|branch\b)/.test(command)
+    || /^(seq|ls -1?A?)\s/.test(command);
+  if (!lists) return undefined;
+  // The folders under src do not include src itself.
+  const inside = /^find\s+\S+\s+.*-type d\b/.test(command) && !/-mindepth\b/.test(command) ? command.replace(/^find\s+(\S+)\s+/, 'find $1 -mindepth 1 ') : command;
+  return `${inside} | wc -l`;
+}

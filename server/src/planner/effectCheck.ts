@@ -8,6 +8,7 @@
 import type { PolicyDecision } from '../protocol/types';
 import type { CommandFact, Facts } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
+import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -37,6 +38,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
     const what = writes.length ? list(writes) : risk.writes.length ? list(risk.writes) : `(${changed[0].id}: ${changed[0].reason})`;
     reasons.push(`it writes ${what}, but the request asks ${asked}`);
   }
+  const repo = intent.allows.write ? undefined : commands.map(gitChange).find((x) => x !== undefined);
+  if (repo && writes.length === 0 && changed.length === 0) reasons.push(`it changes the git repository (git ${repo}), but the request asks ${asked}`);
   if (!intent.allows.network && (risk.network || commands.some((c) => c.network))) reasons.push(`it reaches the network, but the request names no site, download or remote`);
   if (!intent.allows.signal) {
     const stops = commands.find((c) => stopsSomething(c));
@@ -46,6 +49,11 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands));
+  if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
+  // "move" and "rename" allow the source to go, never in place of the move.
+  if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(c.program.replace(/^.*\//, '')))) {
+    reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
+  }
   reasons.push(...widerScope(intent, commands));
   return uniq(reasons);
 }
@@ -105,6 +113,18 @@ function unstatedConditions(intent: Intent, commands: CommandFact[]): string[] {
     const owner = c.flags.find((f) => ownerFlags.has(f));
     if (owner && !intent.conditions.owner) out.push(`it keeps only files of a certain owner (-${owner}${argAfter(c, owner) ? ` ${argAfter(c, owner)}` : ''}), a condition the request does not state`);
   }
+  return out;
+}
+
+const movers = new Set(['mv', 'rename', 'prename', 'file-rename', 'rsync', 'git', 'cp', 'install', 'tar', 'zip', 'gzip', 'bzip2', 'xz']);
+const sizeFlags = new Set(['size', 'empty']);
+
+/** A condition the request states ("smaller than 1 kilobyte", "older than 30 days") that a deleting command leaves out: it would delete more. */
+function droppedConditions(intent: Intent, commands: CommandFact[]): string[] {
+  const out: string[] = [];
+  const has = (flags: Set<string>) => commands.some((c) => c.flags.some((f) => flags.has(f)));
+  if (intent.stated?.size && !has(sizeFlags)) out.push('it leaves out the size the request states, so it would delete more than asked');
+  if (intent.stated?.age && !has(ageFlags)) out.push('it leaves out the age the request states, so it would delete more than asked');
   return out;
 }
 

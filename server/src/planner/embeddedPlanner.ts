@@ -5,8 +5,10 @@
 import type { Corpus, KnowledgeEntry } from './corpus';
 import type { Hit } from './retrievalStore';
 import { readRequest, type Fact, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { counted } from './compose';
 import { addFindTest } from './refine';
 import { fillSlots } from './slotFill';
+import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
 
 export interface EmbeddedCandidate {
@@ -54,7 +56,20 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   const reader = archive && contentsWords.test(f.lower) && !/\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveReaders.find(([re]) => re.test(archive))?.[1] : undefined;
   const readerEntry = reader ? corpus.byId.get(reader) : undefined;
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
+  // "in the top folder only": a walk that stays in the folder.
+  if (oneLevel.test(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = addFindTest(c.command, '-maxdepth 1', true) ?? c.command;
   preferUnextended(out, f.lower);
+  // A question of "how many" answered by a listing: the listing, counted.
+  if (/\b(how many|number of|count (?:of |the |all )?)/.test(f.lower)) {
+    for (const c of out.slice()) {
+      const command = counted(c.command);
+      if (!command) continue;
+      const confidence = clamp(c.confidence + 0.16);
+      const same = out.find((x) => x.command === command);
+      if (same) same.confidence = Math.max(same.confidence, confidence);
+      else out.push({ ...c, command, confidence, explanation: `${c.explanation} Then counts them.`, source: `${c.source}+count` });
+    }
+  }
   if (f.ws.dirs.has('.git') && !domains.git.test(f.lower)) for (const c of out) c.command = withoutGitInternals(c.command);
   out.sort((a, b) => b.confidence - a.confidence);
   const seen = new Set<string>();
@@ -65,23 +80,63 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const slots = fillSlots(entry, facts);
   const filled = fillTemplate(entry, slots.values);
   const missing = filled.missing;
-  const command = Object.values(slots.values).some((v) => /\.csv$/i.test(v)) ? commaSeparated(filled.command) : filled.command;
+  const csv = Object.values(slots.values).some((v) => /\.csv$/i.test(v));
+  const command = fitToTable(csv ? commaSeparated(filled.command) : filled.command, facts);
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(entry, facts.lower) - archiveMismatch(entry, slots.values, facts);
+  const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(csv ? commaSeparated(entry.template) : entry.template, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
-  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower));
+  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
 }
+
+/** "delete all empty folders": a template for one named target, with that target missing, is not a way to act on a selection. */
+function selectionMismatch(entry: KnowledgeEntry, missing: string[], lower: string): number {
+  if (!/\b(all|every|each|any)\b/.test(lower)) return 0;
+  return missing.some((n) => ['file', 'dir', 'path'].includes(entry.slots[n]?.type)) ? 0.15 : 0;
+}
+
+/** A CSV recipe given a file that is not a table, or jq given a file that is not JSON. */
+function formatMismatch(entry: KnowledgeEntry, values: Record<string, string>): number {
+  const files = Object.values(values).map((v) => v.replace(/^'|'$/g, ''));
+  const json = files.some((v) => /\.json$/i.test(v));
+  const table = files.some((v) => /\.(csv|tsv)$/i.test(v));
+  if (json && !table && (/csv/.test(entry.id) || /\s-[Fdt],/.test(entry.template))) return 0.15;
+  if (/^jq\b/.test(entry.template) && files.length > 0 && !json) return 0.15;
+  if (/csv/.test(entry.id) && files.length > 0 && !table) return 0.15;
+  return 0;
+}
+
+/** A find test left at its template default (`-perm 777`, `-size +1M`) is a condition nobody stated. */
+function unstatedFilter(entry: KnowledgeEntry, filled: string[]): number {
+  for (const m of entry.template.matchAll(/\s-(?:perm|size|mtime|mmin|newer|user|group)\s+\{(\w+)\}/g)) if (!filled.includes(m[1]) && entry.slots[m[1]]?.default !== undefined) return 0.1;
+  return 0;
+}
+
+/** Two slots of one kind given the same value ("print $2, $2"), or a second column nobody named: the template asks for more than the request did. */
+function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): number {
+  const seen = new Set<string>();
+  for (const [name, spec] of Object.entries(entry.slots)) {
+    const value = values[name] ?? (spec.default !== undefined ? String(spec.default) : undefined);
+    if (value === undefined) continue;
+    if (seen.has(`${spec.type}\0${value}`)) return 0.15;
+    seen.add(`${spec.type}\0${value}`);
+  }
+  // ... or a column printed that the request never named.
+  const columns = Object.keys(entry.slots).filter((n) => entry.slots[n].type === 'column');
+  return columns.length > 1 && columns.some((n) => values[n] === undefined) && columns.some((n) => values[n] !== undefined) ? 0.08 : 0;
+}
+
+const oneLevel = /\b(?:top|current|this) (?:folder|directory|dir) only\b|\bonly (?:in )?(?:the )?(?:top|current) (?:folder|directory|dir)\b|\bnot recursive\w*|\bnon-?recursive\w*|\bwithout (?:going into |looking in(?:to)? )?sub-?(?:folders|directories|dirs)\b/;
 
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
 const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 'exa', 'eza', 'ag', 'htop', 'ncdu', 'jless', 'fzf']);
 
 // Tool-specific entries (git, containers, packages) need the request to be about that tool.
 const domains: Record<string, RegExp> = {
-  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?)\b/,
+  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?|authored|committed|blame|checked out|who (?:last )?(?:changed|edited|wrote|touched|modified))\b/,
   containers: /\b(docker|containers?|images?|compose|kubectl|pods?|k8s|podman|kubernetes|volumes?|registry)\b/,
   packages: /\b(install\w*|packages?|npm|pip\w*|apt|apt-get|dependenc\w*|yarn|pnpm|cargo|gem|brew|dpkg|upgrad\w*|modules?|librar\w*|venv|virtualenv|requirements)\b/,
 };
@@ -89,17 +144,20 @@ const domains: Record<string, RegExp> = {
 // "How many ..." wants a number: a template that cannot count is less likely.
 function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   // ... and a request that does not ask for a number wants the lines, not their count.
-  if (!/\b(how many|count\w*|number of|total|tally|sum|amount|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$/.test(entry.template) ? 0.1 : 0;
-  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b/.test(entry.template) ? -0.04 : 0.18;
+  // "the amount column" names a column; "the amount of space" asks for a number.
+  if (!/\b(how many|count\w*|number of|total|tally|sum|amount of|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$|'length'/.test(entry.template) ? 0.15 : 0;
+  // Slot names ({count}) are not what the command does.
+  const program = entry.template.replace(/\{\w+\}/g, '');
+  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;
 }
 
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
 function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   const asked = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/.test(lower);
-  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match|\bchmod [ugoa]*-[rwxst]/.test(entry.template);
+  const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match|--others\b|\bchmod [ugoa]*-[rwxst]/.test(entry.template);
   // Granting a permission for "make it not executable" is the opposite of the request, not a near miss.
   if (asked && /\bchmod [ugoa]*\+[rwxst]/.test(entry.template)) return 0.15;
-  return asked === inverts ? 0 : 0.06;
+  return asked === inverts ? 0 : 0.1;
 }
 
 const searchWords = /\b(contain\w*|mention\w*|match\w*|search\w*|grep|look(?:ing)? for|occurr\w*|say(?:s|ing)?)\b/;
@@ -122,7 +180,7 @@ function containerFit(entry: KnowledgeEntry, lower: string, slots?: Record<strin
 
 // A template's distinctive feature needs a word of the request asking for it: a checksum, a permission test,
 // a follow mode or a per-line count that nobody mentioned makes the template less likely.
-const features: [RegExp, RegExp][] = [
+const features: [RegExp, RegExp, number?][] = [
   [/\s-perm\b|\s!\s-perm\b/, /\b(perm\w*|execut\w*|runnable|writ\w*able|readable|mode|setuid|setgid|sticky|[0-7]{3,4}|access)\b/],
   [/\s-x?type l\b/, /\b(links?|symlinks?|symbolic|broken|dangling|point\w*)\b/],
   [/\b(md5sum|sha\d*sum|cksum)\b/, /\b(md5|sha\d*|checksums?|hash\w*|digest|fingerprint|integrity|identical|duplicates?)\b/],
@@ -133,12 +191,32 @@ const features: [RegExp, RegExp][] = [
   [/\b(nl -ba|cat -n)\b/, /\b(number\w*|line numbers)\b/],
   [/-exec head\b|\| head -n 1\b(?!0)/, /\b(first|head|top|begin\w*|start\w*|header|one|single|latest|newest|oldest|largest|biggest|smallest|most|least)\b/],
   [/\btr -cs\b/, /\b(words?)\b/],
+  // Reordering lines is a request of its own.
+  [/^sort\b(?! -u)/, /\b(sort\w*|order\w*|rank\w*|biggest|largest|smallest|highest|lowest|oldest|youngest|newest|first|alphabetical\w*|ascending|descending)\b/, 0.14],
+  // A search word written into the template must be one the request says.
+  [/'TODO\|FIXME'|TODO\|FIXME/, /\btodos?\b/i, 0.12],
+  [/\$NF\b/, /\b(columns?|fields?|words?|last (?:part|value|item|entry)|end of each line)\b/],
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
   [/\/proc\/loadavg|\bvmstat\b|\biostat\b/, /\b(load|cpu|memory|system|machine|server|stats?|statistics|performance|busy)\b/],
   // An archive is made or unpacked: the direction is in the request's verb.
   [/\btar -\w*x|\bunzip (?!-l)|\bgunzip\b|\b(?:xz|bzip2|gzip) -d\b|\bunxz\b|\bbunzip2\b/, /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*|uncompress\w*|inflate|expand\w*|restore)\b/],
   [/\btar -\w*c|\bzip -r\b/, /\b(make|create|compress\w*|archiv\w*|pack|bundle|tarball|zip|gzip\w*|back ?up|backup|tar up)\b/],
+  [/#\|\$|\^#|\(#\|/, /\b(comments?|commented)\b|#/, 0.14],
+  // cut splits on tabs unless told otherwise: right for TSV files, wrong for words separated by spaces.
+  [/\bcut (?:-\w+ )*-f(?![^|]*\s-d)/, /\b(tabs?|tsv|tab-separated|tab separated)\b|\.tsv\b/, 0.1],
+  // What git shows of a commit: its message, its statistics, its diff, as asked.
+  [/--pretty=%B|--format=%s|--pretty=format:%s/, /\b(messages?|subjects?|titles?|descriptions?|wording)\b/],
+  [/--stat\b/, /\b(stat\w*|how much|how many lines|insertions?|deletions?|summary|lines changed|size)\b/],
+  [/HEAD~1\b/, /\b(last|latest|previous|recent|newest|undo)\b/],
+  // Copying and moving are asked for by their verbs.
+  [/^(cp|rsync)\b/, /\b(cop(?:y|ies|ied|ying)|cp|duplicat\w*|back(?:ing)? ?up|backup|clone|replicat\w*|mirror\w*)\b/, 0.12],
+  [/^mv\b/, /\b(mov\w*|mv|renam\w*|relocat\w*|put|transfer\w*|shift)\b/, 0.12],
+  [/^git diff\b/, /\b(diff\w*|chang\w*|compar\w*|between|modif\w*|edit\w*|patch\w*)\b/, 0.12],
+  // A listing's order is asked for in words: by time, by size, reversed.
+  [/\bls -\w*t/, /\b(new\w*|old\w*|recent\w*|latest|modif\w*|times?|dates?|when|chronolog\w*|last changed|age)\b/, 0.12],
+  [/\bls -\w*S/, /\b(size|sizes|big\w*|large\w*|small\w*|bytes|heav\w*)\b/, 0.12],
+  [/\bls -\w*r/, /\b(revers\w*|oldest|smallest|ascending|least|backwards?|opposite)\b/, 0.12],
   // A long listing answers a question about details, not "what is in it".
   [/\bls -\w*l/, /\b(details?|long|sizes?|permissions?|owners?|dates?|modif\w*|times?|when|bytes|big\w*|larg\w*|small\w*|new\w*|old\w*|recent\w*|latest|sort\w*|order\w*|info\w*|metadata|everything|all about)\b/],
   // A program whose name is also an everyday word ("make it read-only") or whose files are its own (keys).
@@ -146,9 +224,30 @@ const features: [RegExp, RegExp][] = [
   [/\bssh-keygen\b|\bssh-add\b/, /\b(ssh|fingerprints?|public key|private key|key ?pairs?|rsa|ed25519|ecdsa|id_\w+|\.pub)\b/],
   [/\/etc\/hosts\b/, /\b(hosts? file|\/etc\/hosts|hostnames?|resolv\w*|dns)\b/],
 ];
-function unaskedFeatures(entry: KnowledgeEntry, lower: string): number {
+const askedFeatures: [RegExp, RegExp, number?][] = [
+  [/\b(distinct|unique|different|deduplicat\w*)\b/, /\bsort -u\b|\buniq\b|!seen|\bsort\b.*-u\b|--unique/],
+  [/\b(average|mean)\b/, /\/ ?n\b|\bavg\b|\bmean\b/],
+  [/\b(per|for each|for every|grouped by|broken down by)\b/, /\w\[|uniq -c|\bcount\b|\bgroup/],
+  [/\b(sort\w*|order(?:ed)? by|rank\w*)\b/, /\bsort\b|\bls\b.*\s-\w*[tSX]|--sort/],
+  // "the size of each folder inside src": one answer per entry, not one for the folder.
+  [/\b(each|every|per)\s+(?:sub-?)?(folders?|director\w*|dirs?|files?|entr\w*)\b/, /\/\*|\s-exec\b|\bfor\b|--max-depth|\s-d ?1\b|\bxargs\b|^find\b|^ls\b/, 0.12],
+  [/\b(even|odd|every (?:other|second|third|\d+(?:st|nd|rd|th)))\b/, /\bseq\s+\S+\s+\S+\s+\S+|%\s*2\b|\bstep\b/],
+  // The files of a commit are listed by git's name options.
+  [/\b(files?|paths?|filenames?)\b/, /^(?!git (?:log|show)\b)|--name-only|--name-status|--stat\b|--numstat/, 0.15],
+  [/\b(broken|dangling|dead|orphan\w*|invalid)\b/, /-xtype l|\s-L\b.*-type l|! -e\b/, 0.12],
+  [/\b(case[- ]insensitiv\w*|ignor\w* (?:the )?case|any case|regardless of case|upper or lower)\b/, /\s-\w*i\w*\b|--ignore-case|-iname|-iregex|-ipath/, 0.12],
+  [/\b(?:all|every|the|which|list|show|empty|any)\s+(?:the\s+)?(?:sub-?)?(?:directories|folders|dirs)\b/, /-type d|\bls -\w*d|\*\/|tree -d|\bdu\b|\brmdir\b|\bmkdir\b/, 0.1],
+  // git log starts from the newest: the first commits are at the other end.
+  [/\b(first|oldest|earliest|initial)\s+(?:\w+\s+)?commits?\b/, /--reverse|--root|--max-parents=0|^(?!git log)/, 0.12],
+  // Rows and columns are inside a file: a listing of files does not answer them.
+  [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
+];
+/** `shape` is the template as it will run (CSV files get their separator first). */
+function unaskedFeatures(shape: string, lower: string): number {
   let penalty = 0;
-  for (const [template, words] of features) if (template.test(entry.template) && !words.test(lower)) penalty += 0.08;
+  for (const [template, words, weight] of features) if (template.test(shape) && !words.test(lower)) penalty += weight ?? 0.08;
+  // ... and a request asking for distinct values or an average wants the step that gives them.
+  for (const [words, template, weight] of askedFeatures) if (words.test(lower) && !template.test(shape)) penalty += weight ?? 0.08;
   return penalty;
 }
 
@@ -192,6 +291,12 @@ function preferUnextended(candidates: EmbeddedCandidate[], lower: string): void 
 
 // Which archive formats each archive program reads; a program given another format fails.
 const archiveFormats: [RegExp, RegExp][] = [
+  // Makers write the format their name says: zip makes .zip, tar -z .tar.gz, tar -J .tar.xz.
+  [/^zip\b/, /\.(zip|jar)$/i],
+  [/^tar -\w*z/, /\.(tar\.gz|tgz)$/i],
+  [/^tar -\w*J/, /\.(tar\.xz|txz)$/i],
+  [/^tar -\w*j/, /\.(tar\.bz2|tbz2?)$/i],
+  [/^tar -cv?f\b/, /\.tar$/i],
   [/^tar\b/, /\.(tar(\.\w+)?|tgz|tbz2?|txz)$/i],
   [/^(unzip|zipinfo)\b/, /\.(zip|jar|war)$/i],
   [/^(gunzip|zcat|zgrep|zless|zmore|zdiff|gzip -d)\b/, /\.(gz|tgz)$/i],
@@ -236,6 +341,18 @@ function commaSeparated(command: string): string {
     .replace(/\bawk (?!-F)(?=')/g, 'awk -F, ')
     .replace(/\bsort (?![^|]*-t)([^|]*-k)/g, 'sort -t, $1')
     .replace(/\bcut (?![^|]*-d)([^|]*-f)/g, 'cut -d, $1');
+}
+
+/** A git history request that names an author or a date wants a log filtered by them. */
+function historyMismatch(entry: KnowledgeEntry, facts: RequestFacts): number {
+  if (entry.category !== 'git') return 0;
+  let penalty = 0;
+  if (facts.authors.length > 0 && !/--author\b/.test(entry.template)) penalty += 0.2;
+  if (facts.dates.length > 0 && /^git (log|shortlog|rev-list)\b/.test(entry.template) && !/--(since|until|after|before)\b/.test(entry.template)) penalty += 0.1;
+  // A file of the workspace named in a history question: the log, diff or blame of that file.
+  const named = facts.files.some((f) => facts.ws.files.has(f.value));
+  if (named && /^git (log|diff|blame|show)\b/.test(entry.template) && !Object.values(entry.slots).some((x) => x.type === 'file' || x.type === 'path')) penalty += 0.1;
+  return penalty;
 }
 
 function domainPenalty(entry: KnowledgeEntry, lower: string): number {

@@ -21,6 +21,8 @@ export interface Intent {
   names: string[];
   /** Conditions the request states; a plan may filter by these and no others. */
   conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
+  /** Conditions the request states with a value ("older than 30 days", "smaller than 1 kilobyte"): a plan that acts on files must keep them. */
+  stated?: { age: boolean; size: boolean };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
   /** The words that decided each act, for the reason a plan is rejected. */
@@ -92,6 +94,7 @@ export function readIntent(facts: RequestFacts): Intent {
     },
     cues,
     toVariable: /\bvariables?\b/.test(lower),
+    stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
   };
 }
 

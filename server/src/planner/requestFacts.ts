@@ -2,6 +2,9 @@
 // units, paths that exist in the workspace, file kinds, ordinals, names.
 // Slot filling (slotFill.ts) then hands these facts to a template's slots.
 
+import { readAuthors, readRefs } from './requestGit';
+import { readDates } from './requestDates';
+import { readWordPatterns } from './requestPatterns';
 import { archiveExt, kindExtensions, notAFolderName, numWord, ordinals, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
 
 export interface Fact {
@@ -47,6 +50,10 @@ export interface RequestFacts {
   targets: Fact[];
   /** Column names mentioned ("the amount column", "by age"). */
   columnNames: Fact[];
+  /** Dates as `date -d` and `git --since` read them ("2024-02-01", "30 days ago"). */
+  dates: Fact[];
+  /** People named as authors of commits ("by Bob", "what did alice change"). */
+  authors: Fact[];
   ws: WorkspaceNames;
 }
 
@@ -90,7 +97,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   const facts: RequestFacts = {
     text, lower, quoted: [], urls: [], sizes: [], durations: [], columns: [], ports: [], numbers: [], exts: [], globs: [], paths: [], files: [],
     dirs: [], archives: [], hosts: [], users: [], modes: [], signals: [], pids: [], names: [], patterns: [], strings: [], branches: [],
-    targets: [], columnNames: [], ws,
+    targets: [], columnNames: [], dates: readDates(lower), authors: readAuthors(text), ws,
   };
   const used: [number, number][] = [];
   const take = (at: number, len: number) => used.push([at, at + len]);
@@ -174,8 +181,9 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     const rel = word.replace(/^\.\//, '').replace(/\/$/, '');
     // A plain word ("empty", "top") names a folder only where a place is expected.
     const bare = !/[/.]/.test(word);
-    const placed = !bare || /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
-    const existingDir = placed && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
+    const placed = !bare || /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at)) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
+    // "the empty file x": a word before "file" names no folder.
+    const existingDir = placed && !(bare && /^\s+file\b/i.test(text.slice(at + word.length))) && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
     // "archive/" as typed names a folder here, not some other folder called archive deeper down.
     const resolved = ws.files.has(rel) || ws.dirs.has(rel) || word.endsWith('/') ? rel : ws.byBase.get(rel) ?? rel;
@@ -216,7 +224,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
     const word = m[1];
     const at = m.index + m[0].indexOf(word, 3);
-    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
+    if (isUsed(at) || (stopWords.has(word.toLowerCase()) && !ws.dirs.has(word) && !/^(out|up|in|on|off|new|old|data|test|tests|src|bin|lib)$/i.test(word)) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
   }
@@ -288,6 +296,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     if (stopWords.has(value.toLowerCase())) continue;
     facts.branches.push({ value, at: m.index, raw: m[0] });
   }
+  for (const r of readRefs(text)) if (!facts.branches.some((b) => b.at <= r.at && r.at < b.at + b.raw.length)) facts.branches.push(r);
+  facts.branches.sort((a, b) => a.at - b.at);
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
@@ -343,6 +353,13 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     const at = m.index + m[0].lastIndexOf(value);
     if (stopWords.has(value.toLowerCase()) || facts.patterns.some((p) => p.at === at)) continue;
     facts.patterns.push({ value, at, raw: value });
+  }
+  for (const p of readWordPatterns(lower)) {
+    const overlap = (x: Fact) => p.at < x.at + x.raw.length && x.at < p.at + p.raw.length;
+    // "the 404s" of a log are status codes, not 404 seconds.
+    const status = /^\d{3}s$/.test(p.raw) && /\blogs?\b|\.log\b|\brequests?\b|\bstatus\b/.test(lower);
+    if (status) facts.durations = facts.durations.filter((d) => !overlap(d));
+    if ((status || !isUsed(p.at)) && !facts.patterns.some(overlap)) facts.patterns.push(p);
   }
   facts.patterns.sort((a, b) => a.at - b.at);
   for (const q of facts.quoted) {

@@ -3,11 +3,11 @@
 // fact nearest a slot's cue words. Values come out already in the form the
 // template's program expects (`+1M` for find, `-7` for -mtime, `*.py`).
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { KnowledgeEntry, SlotSpec } from './corpus';
 import { parseTemplate } from './corpus';
 import type { Fact, RequestFacts } from './requestFacts';
+import { namedKeys } from './jsonKeys';
+import { namedColumns } from './tableColumns';
 
 export interface SlotValues {
   values: Record<string, string>;
@@ -19,6 +19,8 @@ export interface SlotValues {
   unused: number;
 }
 
+// "the last commit", "the most common name": one of them ("first" and "oldest" say which end, not how many).
+const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(last|latest|newest|most recent|previous|biggest|largest|smallest|most common|most frequent|commonest|least common|rarest)\s+(?!(?:\w+s|first|last|one|to|in|of|on|by|and|or|at|with|from|for|then)\b)[a-z][\w-]*(?:\s+entry)?\b/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
 
 export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, facts: RequestFacts): SlotValues {
@@ -29,13 +31,17 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   const key = (f: Fact) => `${f.at}:${f.raw}`;
   // Specific kinds first, so a free-form slot (name, string) never takes the file a file slot needs;
   // slots of one kind keep their template order (cp SRC DEST).
-  const order = slotOrder(entry).sort((a, b) => priority(entry.slots[a].type) - priority(entry.slots[b].type));
+  // Among slots of one kind, those whose cue words the request uses choose first ("from 2 to 40" fills start and end before step).
+  const cued = (name: string) => ((entry.slots[name].cues ?? []).some((c) => new RegExp(`\\b${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(facts.lower)) ? 0 : 1);
+  const order = slotOrder(entry).sort((a, b) => priority(entry.slots[a].type) - priority(entry.slots[b].type) || cued(a) - cued(b));
   const sameTypeCount = new Map<string, number>();
   for (const name of order) sameTypeCount.set(entry.slots[name].type, (sameTypeCount.get(entry.slots[name].type) ?? 0) + 1);
 
   for (const name of order) {
     const spec = entry.slots[name];
     let pool = candidates(spec, facts).filter((f) => !usedAt.has(key(f)));
+    // "show me the readme": a file named by its stem alone, when the request names no file.
+    if (pool.length === 0 && spec.type === 'file' && facts.files.length === 0) pool = fileByStem(facts).filter((f) => !usedAt.has(key(f)));
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
@@ -47,9 +53,19 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       const exists = (f: Fact) => facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value);
       pool = [...pool.filter(exists), ...pool.filter((f) => !exists(f))];
     }
-    if (pool.length === 0 && spec.type === 'column') {
-      const named = columnByName(facts);
-      if (named) pool = [named];
+    if (pool.length === 0 && spec.type === 'column') pool = namedColumns(facts).filter((f) => !usedAt.has(key(f)));
+    // A key that the JSON file really has beats a name guessed from the words.
+    if (spec.type === 'name' && /^jq\b/.test(entry.template)) {
+      const known = namedKeys(facts).filter((f) => !usedAt.has(key(f)));
+      if (known.length > 0) pool = known;
+    }
+    // "in one line each" is a format, not a count.
+    if (spec.type === 'count') pool = pool.filter((f) => !/^\s*lines?\s+(?:each|per|apiece)\b/.test(facts.lower.slice(f.at + f.raw.length)));
+    // "the last commit", "the newest file": one of them.
+    if (spec.type === 'count' && pool.length === 0) {
+      const one = singular.exec(facts.lower);
+      // Only the adjective is taken, so the noun after it stays free for other slots ("first ERROR line").
+      if (one) pool = [{ value: '1', at: one.index + one[0].indexOf(one[1]), raw: one[1], amount: 1 }];
     }
     const pick = choose(pool, spec, facts, name, (sameTypeCount.get(spec.type) ?? 0) > 1);
     if (pick) {
@@ -57,6 +73,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       if (value !== undefined) {
         values[name] = value;
         filled.push(name);
+        usedAt.add(key(pick));
         // The same words can name a path and a file; consume by position.
         for (const list of Object.values(facts)) if (Array.isArray(list)) for (const f of list as Fact[]) if (overlaps(f, pick)) usedAt.add(key(f));
         continue;
@@ -64,6 +81,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     }
     if (spec.default === undefined) missing.push(name);
   }
+  placeInFolder(entry, values, facts, usedAt, key);
   const picked = [...usedAt];
   const taken = (f: Fact) => picked.some((k) => {
     const [at, ...raw] = k.split(':');
@@ -71,13 +89,36 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     return overlaps(f, other);
   });
   let unused = 0;
-  for (const f of salient(facts)) if (!taken(f)) unused++;
+  // Quoted text and words in capitals are plainly what to look for: a template that drops one misses the point.
+  // ... and so is a kind of file ("the json files").
+  for (const f of salient(facts)) if (!taken(f)) unused += f.quoted || /^[A-Z][A-Z0-9_]+$/.test(f.value) || facts.globs.includes(f) ? 2 : 1;
   return { values, filled, missing, unused };
+}
+
+/** A workspace file whose name without extension is a word of the request ("the readme", "the makefile"). */
+function fileByStem(facts: RequestFacts): Fact[] {
+  const out: Fact[] = [];
+  for (const m of facts.lower.matchAll(/(?<![\w./-])([a-z][\w-]{2,})(?![\w./-])/g)) {
+    const file = facts.ws.byStem?.get(m[1]);
+    if (file && !stopWordsForStem.has(m[1])) out.push({ value: file, at: m.index, raw: m[1] });
+  }
+  return out;
+}
+const stopWordsForStem = new Set(['file', 'files', 'the', 'show', 'list', 'print', 'find', 'count', 'lines', 'last', 'first', 'data', 'log', 'logs']);
+
+/** "create an empty file named .keep in logs": a new name goes inside the folder the request names for it. */
+function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>, facts: RequestFacts, usedAt: Set<string>, key: (f: Fact) => string): void {
+  const slot = /^(?:touch|mkdir(?: -p)?)\s+\{(\w+)\}/.exec(entry.template)?.[1];
+  const value = slot ? values[slot] : undefined;
+  if (!slot || !value || value.includes('/') || Object.values(entry.slots).some((x) => x.type === 'dir' || x.type === 'path')) return;
+  const dir = facts.dirs.find((d) => !usedAt.has(key(d)) && d.value !== '.' && facts.ws.dirs.has(d.value) && /\b(?:in|inside|under|within|into)\s+(?:the\s+|my\s+)?$/.test(facts.lower.slice(0, d.at)));
+  if (dir) values[slot] = `${dir.value}/${value}`;
 }
 
 /** The values in a request that a good template should use. */
 function salient(facts: RequestFacts): Fact[] {
-  const out: Fact[] = [...facts.sizes, ...facts.durations, ...facts.quoted, ...facts.globs, ...facts.columns, ...facts.urls];
+  const out: Fact[] = [...facts.sizes, ...facts.durations, ...facts.quoted, ...facts.globs, ...facts.columns, ...facts.urls, ...facts.authors];
+  for (const d of facts.dates) if (!out.some((o) => overlaps(o, d))) out.push(d);
   // Words in capitals and addresses are what the person wants searched for.
   for (const p of facts.patterns) if (/^[A-Z][A-Z0-9_]+$|^\d{1,3}(\.\d{1,3}){3}$/.test(p.value) && !out.some((o) => overlaps(o, p))) out.push(p);
   for (const f of [...facts.files, ...facts.dirs.filter((d) => d.value !== '.' && d.value !== '~')]) if (!out.some((o) => overlaps(o, f))) out.push(f);
@@ -90,34 +131,9 @@ function overlaps(a: Fact, b: Fact): boolean {
 }
 
 /** Slot names in the order their placeholders first appear. */
-const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'user', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
+const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
 function priority(type: SlotSpec['type']): number {
   return order.indexOf(type);
-}
-
-/** "the amount column" of a CSV file in the request: its 1-based position in the header line. */
-function columnByName(facts: RequestFacts): Fact | undefined {
-  const root = facts.ws.root;
-  if (!root || facts.columnNames.length === 0) return undefined;
-  for (const file of facts.files) {
-    if (!/\.(csv|tsv)$/i.test(file.value) || file.value.startsWith('/') || file.value.includes('..')) continue;
-    let header: string;
-    try {
-      const fd = fs.openSync(path.join(root, file.value), 'r');
-      const buf = Buffer.alloc(4096);
-      const n = fs.readSync(fd, buf, 0, buf.length, 0);
-      fs.closeSync(fd);
-      header = buf.subarray(0, n).toString('utf8').split(/\r?\n/)[0];
-    } catch {
-      continue;
-    }
-    const names = header.split(/\.tsv$/i.test(file.value) ? '\t' : ',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
-    for (const c of facts.columnNames) {
-      const i = names.findIndex((h) => h === c.value || h === c.value.replace(/s$/, '') || h.replace(/s$/, '') === c.value);
-      if (i >= 0) return { value: String(i + 1), at: c.at, raw: c.raw, amount: i + 1 };
-    }
-  }
-  return undefined;
 }
 
 export function slotOrder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>): string[] {
@@ -153,6 +169,8 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'signal': return f.signals.length > 0 ? f.signals : f.numbers.filter((n) => (n.amount ?? 0) <= 64 && /\bsignal\b/.test(f.lower));
     case 'pid': return f.pids.length > 0 ? f.pids : f.numbers.filter((n) => (n.amount ?? 0) > 1);
     case 'archive': return f.archives;
+    case 'date': return f.dates.length > 0 ? f.dates : f.durations.filter((d) => d.unit !== undefined);
+    case 'author': return f.authors;
   }
 }
 
@@ -165,7 +183,8 @@ function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string,
     for (const f of pool) {
       for (const cue of cues) {
         for (const m of facts.lower.matchAll(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))) {
-          const d = Math.abs(m.index - f.at);
+          // A cue comes before its value ("to 15", "per region"): a value before the cue is farther.
+          const d = f.at >= m.index ? f.at - m.index : m.index - f.at + 20;
           if (d < bestDistance && d < 30) {
             bestDistance = d;
             best = f;
@@ -193,6 +212,7 @@ function render(spec: SlotSpec, f: Fact): string | undefined {
     case 'port':
       return f.amount !== undefined ? String(f.amount) : f.value;
     case 'ext': return f.value.replace(/^\*?\./, '');
+    case 'date': return f.unit !== undefined && !f.value.includes(' ago') ? `${f.amount ?? 1} ${pluralUnit(f.unit, f.amount ?? 1)} ago` : f.value;
     case 'path':
     case 'dir':
     case 'file':
@@ -200,6 +220,11 @@ function render(spec: SlotSpec, f: Fact): string | undefined {
     default:
       return f.value;
   }
+}
+
+function pluralUnit(unit: string, n: number): string {
+  const word = ({ d: 'day', h: 'hour', min: 'minute', s: 'second' } as Record<string, string>)[unit] ?? unit.replace(/s$/, '');
+  return n === 1 ? word : `${word}s`;
 }
 
 function renderSize(spec: SlotSpec, f: Fact, def: string): string {
@@ -218,6 +243,8 @@ function renderSize(spec: SlotSpec, f: Fact, def: string): string {
   }
   if (spec.format === 'human') return `${value}${u === 'c' ? '' : u === 'k' ? 'K' : u}`;
   const sign = f.sign || (def.startsWith('-') ? '-' : def.startsWith('+') ? '+' : '+');
+  // find rounds a size up to whole units before comparing: "-1k" finds only empty files, so "smaller than" is said in bytes.
+  if (sign === '-' && unit !== 'c') return `-${Math.round(bytes)}c`;
   return `${sign}${value}${u === 'T' ? 'G' : u}`.replace(/^([+-]?)(\d+)G$/, (m, s: string, n: string) => (u === 'T' ? `${s}${Number(n) * 1024}G` : m));
 }
 

@@ -1,11 +1,12 @@
 // The policy engine: facts from the parser, the built-in Rego policy compiled
-// to WASM, and any user policies on top. It fails closed: whatever goes wrong
+// to WASM, and the organisation's and the person's own policies on top
+// (tiers.ts says how the three combine). It fails closed: whatever goes wrong
 // while judging a command turns into `deny` with a reason, never `allow`.
 
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as opaWasm from '@open-policy-agent/opa-wasm';
-import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 
 // The package's ESM entry exports loadPolicySync only on its default object; its CommonJS entry exports it by name.
 const opaEntry = opaWasm as unknown as Partial<typeof opaWasm> & { default?: typeof opaWasm };
@@ -16,29 +17,27 @@ import type { Facts } from './factsTypes';
 import { explainHit } from './explainHits';
 import { sandboxVerdict } from './sandboxVerdict';
 import { policyPaths, recordedHash } from './policyFiles';
-import { builtinRuleSources, userRuleSources, type RuleSource } from './ruleSources';
-import { applyWaivers, readWaivers, type Waiver } from './waivers';
+import { builtinRuleSources } from './ruleSources';
+import { askTier, loadModules, type LoadedModule, type UserPolicy } from './policyModules';
+import { combineTiers } from './tiers';
 import type { PolicyStage } from '../stages';
 
-/** A user policy ready to evaluate. */
-export interface UserPolicy {
-  name: string;
-  version: number;
-  /** Rego package path with slashes, e.g. `paladin/user/no_npm`. */
-  entry: string;
-  wasm: Buffer;
-  /** The policy's Rego text, to locate its rules; optional. */
-  rego?: string;
-}
+export type { UserPolicy } from './policyModules';
 
 export interface PolicyEngineOptions {
   /** The compiled built-in policy; defaults to policies/build/policy.wasm. */
   wasmPath?: string;
+  /** The person's own policies (the user tier). */
   userPolicies?: UserPolicy[];
+  /** The organisation's policies, at one organisation policy version. */
+  orgPolicies?: UserPolicy[];
+  /**
+   * Whether the user tier's waivers are read: only where the person is their
+   * own organisation (one machine, no team server). Default true.
+   */
+  ownMayWaive?: boolean;
   limits?: Partial<FactsLimits>;
 }
-
-const SEVERITY: Record<Decision, number> = { allow: 0, ask: 1, deny: 2 };
 
 interface Builtin {
   policy: LoadedPolicy;
@@ -69,46 +68,41 @@ function loadBuiltin(wasmPath: string, hashFile: string | undefined): Promise<Bu
   return pending;
 }
 
-interface LoadedUser {
-  meta: UserPolicy;
-  policy: LoadedPolicy;
-  sources: Map<string, RuleSource>;
-  /** Compiled with the `waive` entrypoint (shape rules; policies added before it existed lack it). */
-  waives: boolean;
+/** The organisation and user tiers a command is judged with, loaded. */
+export interface LoadedTiers {
+  org: LoadedModule[];
+  own: LoadedModule[];
+  ownMayWaive: boolean;
 }
 
 export class PolicyEngine implements PolicyStage {
   private constructor(
     private readonly builtin: Builtin,
-    private users: LoadedUser[],
+    private tiers: LoadedTiers,
     private readonly limits: Partial<FactsLimits> | undefined,
   ) {}
 
   static async create(options: PolicyEngineOptions = {}): Promise<PolicyEngine> {
     const paths = options.wasmPath ? { wasm: options.wasmPath, hashFile: undefined } : policyPaths();
     const builtin = await loadBuiltin(paths.wasm, paths.hashFile);
-    const engine = new PolicyEngine(builtin, [], options.limits);
-    await engine.setUserPolicies(options.userPolicies ?? []);
-    return engine;
+    const tiers: LoadedTiers = {
+      org: await loadModules((options.orgPolicies ?? []).map((p) => ({ ...p, tier: 'org' as const }))),
+      own: await loadModules(options.userPolicies ?? []),
+      ownMayWaive: options.ownMayWaive ?? true,
+    };
+    return new PolicyEngine(builtin, tiers, options.limits);
+  }
+
+  get builtinVersion(): string {
+    return this.builtin.version;
   }
 
   get version(): string {
-    return [this.builtin.version, ...this.users.map((u) => `${u.meta.name}@v${u.meta.version}`)].join('+');
+    return tiersVersion(this.builtin.version, this.tiers);
   }
 
   async setUserPolicies(list: UserPolicy[]): Promise<void> {
-    const loaded: LoadedUser[] = [];
-    for (const meta of list) {
-      try {
-        const policy = await loadPolicy(meta.wasm);
-        const sources = meta.rego ? userRuleSources(meta.rego, meta.name, meta.version) : new Map<string, RuleSource>();
-        const entrypoints = (policy as unknown as { entrypoints?: Record<string, number> }).entrypoints ?? {};
-        loaded.push({ meta, policy, sources, waives: Object.prototype.hasOwnProperty.call(entrypoints, `${meta.entry}/waive`) });
-      } catch (err) {
-        throw new Error(`The user policy ${meta.name} (version ${meta.version}) cannot be loaded: ${(err as Error).message}. Disable it with \`paladin policy disable ${meta.name}\`.`, { cause: err });
-      }
-    }
-    this.users = loaded;
+    this.tiers = { ...this.tiers, own: await loadModules(list) };
   }
 
   /** Facts only, for `paladin check --facts` and other stages. */
@@ -124,59 +118,47 @@ export class PolicyEngine implements PolicyStage {
   /** Without a store there is nothing to reload; the stage built on a database replaces this. */
   async reload(): Promise<void> {}
 
-  judge(command: string, options: { workspace?: string; facts?: boolean } = {}): PolicyDecision {
+  /** Judge with these tiers instead of the engine's own (a team server: per person, per organisation version). */
+  judge(command: string, options: { workspace?: string; facts?: boolean; tiers?: LoadedTiers } = {}): PolicyDecision {
+    const tiers = options.tiers ?? this.tiers;
     let facts: Facts | undefined;
     try {
       facts = this.facts(command, options.workspace);
-      const decision = this.evaluate(facts);
+      const decision = this.evaluate(facts, tiers);
       decision.sandbox = sandboxVerdict(decision);
       if (options.facts) decision.facts = facts;
       return decision;
     } catch (err) {
-      return failClosed(`Paladin could not judge this command (${(err as Error).message}), so it is refused.`, this.version, options.facts ? facts : undefined);
+      return failClosed(`Paladin could not judge this command (${(err as Error).message}), so it is refused.`, tiersVersion(this.builtin.version, tiers), options.facts ? facts : undefined);
     }
   }
 
   /**
-   * Evaluate a facts document: built-in policy, then user policies, which may
-   * only make it stricter, except that a shape rule may waive built-in `ask`
-   * hits for exactly the command shape it was made from. Nothing waives a deny.
+   * Evaluate a facts document: the built-in policy, then the organisation's
+   * tier, then the person's own; see tiers.ts for how they combine (the own
+   * tier can only make the verdict stricter; nothing waives a deny).
    */
-  evaluate(facts: Facts): PolicyDecision {
+  evaluate(facts: Facts, tiers: LoadedTiers = this.tiers): PolicyDecision {
     const result = this.builtin.policy.evaluate(facts) as { result?: unknown }[];
     const doc = result?.[0]?.result as { decision?: unknown; rules?: unknown; risk?: unknown } | undefined;
     if (!doc || !isDecision(doc.decision) || !Array.isArray(doc.rules) || typeof doc.risk !== 'object' || doc.risk === null) {
       throw new Error('the built-in policy returned no decision');
     }
     const sources = builtinRuleSources();
-    let rules: RuleHit[] = (doc.rules as RuleHit[]).map((h) => explainHit(cleanHit(h), facts, sources.get(h.id)));
-    const waivers: Waiver[] = [];
-    for (const user of this.users) {
-      for (const severity of ['deny', 'ask'] as const) {
-        const out = user.policy.evaluate(facts, `${user.meta.entry}/${severity}`) as { result?: unknown }[];
-        const hits = out?.[0]?.result;
-        if (hits === undefined) continue;
-        if (!Array.isArray(hits)) throw new Error(`user policy ${user.meta.name}: ${severity} must be a set of rule objects`);
-        for (const h of hits) {
-          const hit = userHit(user.meta.name, severity, h);
-          rules.push(explainHit(hit, facts, user.sources.get(hit.id.slice('user.'.length)) ?? user.sources.get(hit.id)));
-        }
-      }
-      if (user.waives) waivers.push(...readWaivers(user.meta.name, user.policy.evaluate(facts, `${user.meta.entry}/waive`) as { result?: unknown }[]));
-    }
-    let decision: Decision = doc.decision;
-    let waived: (RuleHit & { waivedBy: string })[] = [];
-    if (waivers.length > 0 && doc.decision === 'ask' && !rules.some((r) => r.severity === 'deny')) {
-      ({ kept: rules, waived } = applyWaivers(rules, waivers, doc.rules as RuleHit[]));
-      if (waived.length > 0) decision = 'allow';
-    }
-    // Whatever the rules say, the strictest severity among them decides.
-    for (const r of rules) if (SEVERITY[r.severity] > SEVERITY[decision]) decision = r.severity;
-    rules.sort((a, b) => SEVERITY[b.severity] - SEVERITY[a.severity] || a.command_index - b.command_index || a.id.localeCompare(b.id));
-    const out: PolicyDecision = { decision, rules, risk: doc.risk as RiskSummary, policyVersion: this.version };
-    if (waived.length > 0) out.waived = waived;
+    const builtinRules: RuleHit[] = (doc.rules as RuleHit[]).map((h) => explainHit(cleanHit(h), facts, sources.get(h.id)));
+    const org = askTier(tiers.org, facts, { readWaivers: true });
+    const own = askTier(tiers.own, facts, { readWaivers: tiers.ownMayWaive });
+    const combined = combineTiers({ decision: doc.decision, rules: builtinRules }, org, own, { ownMayWaive: tiers.ownMayWaive });
+    const out: PolicyDecision = { decision: combined.decision, rules: combined.rules, risk: doc.risk as RiskSummary, policyVersion: tiersVersion(this.builtin.version, tiers) };
+    if (combined.waived.length > 0) out.waived = combined.waived;
     return out;
   }
+}
+
+/** builtin-HASH, then org@vN when the organisation has policies, then each own policy NAME@vN. */
+export function tiersVersion(builtin: string, tiers: LoadedTiers): string {
+  const org = tiers.org.length > 0 ? [`org@v${tiers.org[0].meta.version}`] : [];
+  return [builtin, ...org, ...tiers.own.map((u) => `${u.meta.name}@v${u.meta.version}`)].join('+');
 }
 
 function isDecision(v: unknown): v is Decision {
@@ -185,17 +167,6 @@ function isDecision(v: unknown): v is Decision {
 
 function cleanHit(h: RuleHit): RuleHit {
   return { id: String(h.id), severity: h.severity === 'deny' ? 'deny' : 'ask', reason: String(h.reason), command_index: typeof h.command_index === 'number' ? h.command_index : -1 };
-}
-
-function userHit(policy: string, severity: 'deny' | 'ask', h: unknown): RuleHit {
-  const o = (typeof h === 'object' && h !== null ? h : {}) as Record<string, unknown>;
-  const rawId = typeof o.id === 'string' && o.id !== '' ? o.id : policy;
-  return {
-    id: rawId.startsWith('user.') ? rawId : `user.${rawId}`,
-    severity,
-    reason: typeof o.reason === 'string' && o.reason !== '' ? o.reason : typeof h === 'string' ? h : `The user policy ${policy} says ${severity}.`,
-    command_index: typeof o.command_index === 'number' ? o.command_index : -1,
-  };
 }
 
 export function failClosed(reason: string, version: string, facts?: Facts): PolicyDecision {

@@ -5,8 +5,10 @@ import type { Settings } from '../settings/settings';
 import type { Db } from '../store/database';
 import type { Migration } from '../store/migrations';
 import type { PolicyStage } from '../stages';
+import { sqlStoreOf, type SqlStore } from '../store/sqlStore';
 import { PolicyEngine, type PolicyEngineOptions } from './engine';
-import { enabledUserPolicies } from './userPolicies';
+import { orgPolicyMigrations } from './orgPolicies';
+import { TieredPolicyStage } from './tieredStage';
 
 export { PolicyEngine, type PolicyEngineOptions, type UserPolicy } from './engine';
 export { describeCommand } from './facts';
@@ -21,6 +23,7 @@ export const policyMigrations: Migration[] = [
       ALTER TABLE safety_policies ADD COLUMN entry TEXT;
     `,
   },
+  ...orgPolicyMigrations,
 ];
 
 /**
@@ -32,13 +35,15 @@ export function createPolicyEngine(options: PolicyEngineOptions = {}): Promise<P
   return PolicyEngine.create(options);
 }
 
+/**
+ * The policy stage on one machine: the built-in policy, the organisation's
+ * policies and the owner's own, all read from the local store at each check.
+ */
 export async function createPolicyStage(db: Db, _settings: Settings): Promise<PolicyStage> {
-  const engine = await PolicyEngine.create({ userPolicies: enabledUserPolicies(db) });
-  return {
-    get version() {
-      return engine.version;
-    },
-    check: (command, options) => engine.check(command, options),
-    reload: () => engine.setUserPolicies(enabledUserPolicies(db)),
-  };
+  return new TieredPolicyStage(await PolicyEngine.create(), sqlStoreOf(db), { own: 'all' });
+}
+
+/** The policy stage of a team server: organisation policies and each person's own, from the shared store. */
+export async function createTeamPolicyStage(store: SqlStore): Promise<TieredPolicyStage> {
+  return new TieredPolicyStage(await PolicyEngine.create(), store, { own: 'user' });
 }

@@ -64,7 +64,12 @@ export function userPolicyFile(name: string, version: number): string {
   return `user-policy:${name}@v${version}`;
 }
 
-/** A user policy's rule ids and where each is written. */
-export function userRuleSources(rego: string, name: string, version: number): Map<string, RuleSource & { head: boolean }> {
-  return indexRuleIds(rego, userPolicyFile(name, version), new Map(), USER_ID);
+/** The label an organisation module's rules are located under: its name and the organisation policy version. */
+export function orgPolicyFile(name: string, orgVersion: number): string {
+  return `org-policy:${name}@v${orgVersion}`;
+}
+
+/** A user or organisation policy's rule ids and where each is written, under `file` (see userPolicyFile, orgPolicyFile). */
+export function userRuleSources(rego: string, file: string): Map<string, RuleSource & { head: boolean }> {
+  return indexRuleIds(rego, file, new Map(), USER_ID);
 }

@@ -40,7 +40,7 @@ export function sandboxVerdict(policy: Judged, request: SandboxRequest = {}): Sa
   // Output leaves the sandbox too: to the person's screen, the history, an API client.
   for (const r of policy.rules) if (r.severity === 'ask' && SHOWS_SECRETS.has(r.id)) reasons.push(`${r.id}: ${r.reason} Its output would show it outside the sandbox`);
   if (mode === 'live') reasons.push('live mode mounts the real workspace read-write: every change happens at once, with no Apply step to review it');
-  if (network) reasons.push('network access was asked for: the command can reach other machines, send data out and fetch code in');
+  if (network) reasons.push('network access was asked for: the command can reach the hosts of paladin.sandbox.network.allow (package registries by default), send data to them and fetch code from them');
   // Once consequences leave the sandbox, what the host verdict warned about leaves with them.
   if (reasons.length > 0 && policy.decision === 'ask') {
     for (const r of policy.rules) if (r.severity === 'ask' && !SHOWS_SECRETS.has(r.id)) reasons.push(`${r.id}: ${r.reason}`);

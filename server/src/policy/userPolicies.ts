@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadPolicy } from '@open-policy-agent/opa-wasm';
 import type { Db } from '../store/database';
-import type { UserPolicy } from './engine';
+import type { UserPolicy } from './policyModules';
 import { describeCommand } from './facts';
 import { compileWasm } from './opaCompiler';
 
@@ -33,37 +33,44 @@ export class UserPolicyError extends Error {
 
 /** `package paladin.user.NAME` → NAME; anything else is refused with what to write instead. */
 export function userPackageName(rego: string): string {
+  return tierPackageName(rego, 'user');
+}
+
+/** `package paladin.TIER.NAME` → NAME, for the user tier or the organisation's (`paladin.org.NAME`). */
+export function tierPackageName(rego: string, tier: 'user' | 'org'): string {
+  const what = tier === 'org' ? 'An organisation policy' : 'A user policy';
   const m = rego.match(/^\s*package\s+([A-Za-z0-9_.]+)\s*$/m);
-  if (!m) throw new UserPolicyError('The file has no `package` line. A user policy starts with `package paladin.user.<name>`.');
+  if (!m) throw new UserPolicyError(`The file has no \`package\` line. ${what} starts with \`package paladin.${tier}.<name>\`.`);
   const parts = m[1].split('.');
-  if (parts.length !== 3 || parts[0] !== 'paladin' || parts[1] !== 'user' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts[2])) {
-    throw new UserPolicyError(`The package is "${m[1]}"; a user policy must be in \`package paladin.user.<name>\` (name: letters, digits, _).`);
+  if (parts.length !== 3 || parts[0] !== 'paladin' || parts[1] !== tier || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts[2])) {
+    throw new UserPolicyError(`The package is "${m[1]}"; ${what.toLowerCase()} must be in \`package paladin.${tier}.<name>\` (name: letters, digits, _).`);
   }
   return parts[2];
 }
 
-function wrapper(name: string): string {
+function wrapper(name: string, tier: 'user' | 'org'): string {
   return [
     `package ${USER_ENTRY}`,
     '',
     'import rego.v1',
     '',
-    `deny := [h | some h in data.paladin.user.${name}.deny]`,
+    `deny := [h | some h in data.paladin.${tier}.${name}.deny]`,
     '',
-    `ask := [h | some h in data.paladin.user.${name}.ask]`,
+    `ask := [h | some h in data.paladin.${tier}.${name}.ask]`,
     '',
-    `waive := [h | some h in data.paladin.user.${name}.waive_ask]`,
+    `waive := [h | some h in data.paladin.${tier}.${name}.waive_ask]`,
     '',
   ].join('\n');
 }
 
 /** Compile a user policy's Rego to WASM and check that it answers with rule lists. */
-export async function compileUserPolicy(rego: string, options: { signal?: AbortSignal } = {}): Promise<{ name: string; wasm: Buffer }> {
-  const name = userPackageName(rego);
+export async function compileUserPolicy(rego: string, options: { signal?: AbortSignal; tier?: 'user' | 'org' } = {}): Promise<{ name: string; wasm: Buffer }> {
+  const tier = options.tier ?? 'user';
+  const name = tierPackageName(rego, tier);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-user-policy-'));
   try {
     fs.writeFileSync(path.join(dir, 'policy.rego'), rego);
-    fs.writeFileSync(path.join(dir, 'entry.rego'), wrapper(name));
+    fs.writeFileSync(path.join(dir, 'entry.rego'), wrapper(name, tier));
     const wasm = await compileWasm([path.join(dir, 'policy.rego'), path.join(dir, 'entry.rego')], [`${USER_ENTRY}/deny`, `${USER_ENTRY}/ask`, `${USER_ENTRY}/waive`], { signal: options.signal });
     const loaded = await loadPolicy(wasm);
     const sample = describeCommand('ls -la');

@@ -1,7 +1,7 @@
 // Shape rules may turn a built-in `ask` into allow for exactly the command
 // shape a person approved. The engine, not the rule, holds the line: a waiver
 // names one rule id at one command index; only built-in `ask` hits can be
-// waived, never a `deny`, never another user policy's hit, and never a rule
+// waived, never a `deny`, never a user or organisation policy's hit, and never a rule
 // that says the command's effect cannot be known before it runs.
 
 import type { RuleHit } from '../protocol/types';
@@ -16,7 +16,7 @@ export interface Waiver {
 const NOT_WAIVABLE = new Set(['unknown.construct', 'parse.error', 'limits.exceeded', 'internal.error', 'exec.dynamic-code', 'exec.hidden-command', 'fs.unknown-target']);
 
 export function waivable(id: string): boolean {
-  return !NOT_WAIVABLE.has(id) && !id.startsWith('obfuscation.') && !id.startsWith('user.');
+  return !NOT_WAIVABLE.has(id) && !id.startsWith('obfuscation.') && !id.startsWith('user.') && !id.startsWith('org.');
 }
 
 /** The `waive` answer of a user policy: objects {id, command_index}; anything else is an error. */

@@ -30,8 +30,10 @@ export interface RuleHit {
   reason: string;
   /** Index into the facts' `commands` list of the command that fired it, or -1. */
   command_index: number;
-  /** Where the rule is written: a .rego file (relative to Paladin's folder, or `user-policy:NAME@vN`) and its 1-based line. */
+  /** Where the rule is written: a .rego file (relative to Paladin's folder), `org-policy:NAME@vN` (N: the organisation policy version) or `user-policy:NAME@vN`, and its 1-based line. */
   source?: { file: string; line: number };
+  /** Which tier of policy produced the hit; absent means built-in. */
+  tier?: 'org' | 'user';
   /** Character offsets [start, end) into the command of the part that fired the rule. */
   span?: [number, number];
   /** A safer way to get the same done, when there is one (e.g. "use `git clean -n` to preview"). */
@@ -222,6 +224,37 @@ export interface RunResult {
   historyId?: string;
   /** Plain sentences on how the run differs from what was asked (who it ran as, a copy instead of the folder). */
   notes?: string[];
+  /** A run granted network: what it reached through the allow-list and what it was refused. */
+  network?: NetworkReport;
+}
+
+/** One connection a sandbox asked its egress proxy for. */
+export interface NetworkConnection {
+  /** The host as asked, canonical (lower case, ASCII, `[v6]`). */
+  host: string;
+  port: number;
+  /** CONNECT (a tunnel, usually TLS) or HTTP (a plain request forwarded). */
+  method: 'CONNECT' | 'HTTP';
+  allowed: boolean;
+  /** Why it was refused or failed. */
+  reason?: string;
+  /** The address connected to (resolved and checked by the proxy). */
+  address?: string;
+  /** Bytes from the sandbox out, and back in to it (for HTTP, the bodies; for CONNECT, everything in the tunnel). */
+  bytesOut: number;
+  bytesIn: number;
+  startedAt: string;
+  ms: number;
+}
+
+/** A run's network: the allow-list it had, each connection, and the refused `host:port`s. */
+export interface NetworkReport {
+  allow: string[];
+  connections: NetworkConnection[];
+  refused: string[];
+  /** Connections past the logged number, only counted. */
+  unlogged?: number;
+  total: number;
 }
 
 /** What applying a snapshot run's changes would do, summed up for a person. */

@@ -3,7 +3,8 @@
 // user's shell history; searchable and exportable.
 
 import { randomUUID } from 'node:crypto';
-import type { Actor, RunEnd, RunResult } from '../protocol/types';
+import type { Actor, NetworkReport, RunEnd, RunResult } from '../protocol/types';
+import { networkRecord } from './networkRecord';
 import type { HistoryRecord } from '../stages';
 import type { Db } from '../store/database';
 import type { OutputStore } from './outputs';
@@ -67,6 +68,8 @@ export interface HistoryEntry {
   checkedAt: string | null;
   /** The command as planned, when a person edited it before it was checked again. */
   originalCommand: string | null;
+  /** A run granted network: its allow-list, each connection and the hosts refused. */
+  network?: NetworkReport | null;
 }
 
 export type ChangesState = 'pending' | 'applied' | 'discarded' | 'undone';
@@ -90,7 +93,8 @@ export const historyColumns: (keyof HistoryEntry)[] = [
 const select = `SELECT id, user_id AS userId, source, query, planned_command AS command, reasoning, planner, policy_decision AS policyDecision,
   workspace, execution_status AS status, exit_code AS exitCode, output_hash AS outputHash, output_truncated AS outputTruncated,
   execution_time_ms AS durationMs, run_id AS runId, end_message AS message, created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt,
-  run_mode AS mode, changes_state AS changes, changes_count AS changesCount, checked_at AS checkedAt, original_command AS originalCommand
+  run_mode AS mode, changes_state AS changes, changes_count AS changesCount, checked_at AS checkedAt, original_command AS originalCommand,
+  network_log AS network
   FROM command_history`;
 
 function maskedEntry(e: HistoryEntry): HistoryEntry {
@@ -111,7 +115,16 @@ export function sourceLabel(actor: Actor): string {
 }
 
 function fromRow(row: Record<string, unknown>): HistoryEntry {
-  return { ...(row as unknown as HistoryEntry), outputTruncated: row.outputTruncated === 1 };
+  return { ...(row as unknown as HistoryEntry), outputTruncated: row.outputTruncated === 1, network: parseNetwork(row.network) };
+}
+
+function parseNetwork(value: unknown): NetworkReport | null {
+  if (typeof value !== 'string' || value === '') return null;
+  try {
+    return JSON.parse(value) as NetworkReport;
+  } catch {
+    return null;
+  }
 }
 
 export class History {
@@ -169,7 +182,7 @@ export class History {
     const stored = output && output.length > 0 ? this.outputs.put(this.kept === maskString ? maskBytes(output) : output, result.truncated) : undefined;
     const info = this.db
       .prepare(`UPDATE command_history SET execution_status = ?, exit_code = ?, output_hash = ?, output_truncated = ?, execution_time_ms = ?, run_id = ?, end_message = ?, finished_at = ?,
-        run_mode = ?, changes_state = ?, changes_count = ? WHERE id = ?`)
+        run_mode = ?, changes_state = ?, changes_count = ?, network_log = ? WHERE id = ?`)
       .run(
         statusOf(result.end, result.exitCode),
         result.exitCode,
@@ -182,6 +195,7 @@ export class History {
         result.mode ?? null,
         result.changes && result.changes.length > 0 ? 'pending' : null,
         result.changes ? result.changes.length : null,
+        result.network ? JSON.stringify(networkRecord(result.network)) : null,
         historyId,
       );
     if (info.changes !== 1) throw new Error(`History entry ${historyId} does not exist; the run's end could not be recorded.`);

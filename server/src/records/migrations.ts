@@ -80,4 +80,9 @@ export const recordMigrations: Migration[] = [
       CREATE INDEX command_history_run ON command_history(run_id);
     `,
   },
+  {
+    id: 504,
+    name: 'history: the network a run reached (allow-list, connections, refused hosts)',
+    up: `ALTER TABLE command_history ADD COLUMN network_log TEXT;`,
+  },
 ];

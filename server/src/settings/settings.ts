@@ -5,6 +5,7 @@
 
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEFAULT_ALLOWED_HOSTS, parsePatterns } from '../executor/hostAllowList';
 import type { PlannerName } from '../protocol/types';
 import { ollamaHosts, openAiEndpoints, type OllamaHost, type OpenAiEndpointSetting } from './modelHosts';
 import { parseServerUrl } from '../remote/serverUrl';
@@ -53,6 +54,8 @@ export interface Settings {
     snapshotMethod: SnapshotMethod;
     /** The toolchain image: picked by the workspace's files (`auto`), none, or pinned. */
     toolchain: ToolchainSetting;
+    /** Hosts a run granted network may reach (names, `*.suffix`, addresses, each with an optional `:port`). */
+    networkAllow: string[];
   };
   /** keepSecrets: store commands and outputs verbatim instead of masking secrets at rest. */
   history: { outputRetentionDays: number; keepSecrets: boolean };
@@ -142,6 +145,7 @@ export const knownSettings: string[] = [
   'history.keepSecrets',
   'api.workspaces',
   'lenses.perStatement',
+  'sandbox.network.allow',
   ...Object.keys(numbers),
   ...Object.keys(strings),
 ];
@@ -193,6 +197,7 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
       runtime: runtimeOf(str('sandbox.runtime'), warnings),
       toolchain: oneOf('sandbox.toolchain', str('sandbox.toolchain'), ['auto', 'none', 'node', 'python', 'go', 'rust'] as const, warnings),
       snapshotMethod: oneOf('sandbox.snapshotMethod', str('sandbox.snapshotMethod'), ['overlay', 'copy'] as const, warnings),
+      networkAllow: hostList(flat['sandbox.network.allow'], warnings),
     },
     history: { outputRetentionDays: num('history.outputRetentionDays'), keepSecrets: bool('history.keepSecrets', false) },
     audit: { checkpointEvery: num('audit.checkpointEvery') },
@@ -286,6 +291,19 @@ function databaseUrl(value: unknown, warnings: string[]): string {
   const url = value.trim();
   if (url && !/^postgres(ql)?:\/\//i.test(url)) warnings.push('Setting "paladin.database.url" must start with postgres:// or postgresql://; the store will refuse to open until it does (or is empty, for the SQLite file).');
   return url;
+}
+
+/** `sandbox.network.allow`: a list, or one string split at commas and spaces; a bad entry keeps the defaults and says why. */
+function hostList(value: unknown, warnings: string[]): string[] {
+  if (value === undefined || value === '') return [...DEFAULT_ALLOWED_HOSTS];
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : null;
+  try {
+    if (!list || !list.every((e): e is string => typeof e === 'string')) throw new Error('it must be a list of host names');
+    return parsePatterns(list).map((p) => p.entry);
+  } catch (err) {
+    warnings.push(`Setting "paladin.sandbox.network.allow": ${(err as Error).message.replace(/\.$/, '')}; using the default list (package registries).`);
+    return [...DEFAULT_ALLOWED_HOSTS];
+  }
 }
 
 // Kept even when it is refused: the editor's server then says why and answers

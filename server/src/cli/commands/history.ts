@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import { MASK } from '../../records/secretMask';
+import { describeNetwork } from '../../protocol/networkText';
 import { historyColumns, historyStatuses, type HistoryEntry, type HistoryFilter } from '../../records';
 import { csvLine } from '../../records/csv';
 import { parseSince } from '../../records/timeSpec';
@@ -120,6 +121,7 @@ export const historyCommand: Subcommand = {
           ['message', entry.message], ['output hash', entry.outputHash],
         ];
         for (const [k, v] of rows) if (v !== null && v !== undefined) ctx.out.write(`${k.padEnd(12)} ${inertText(String(v))}\n`);
+        for (const line of describeNetwork(entry.network ?? undefined)) ctx.out.write(`${'network'.padEnd(12)} ${inertText(line.replace(/^network: /, ''))}\n`);
         if (output) {
           ctx.out.write(`--- output (${output.size} bytes${output.truncated ? ', truncated' : ''}, kept until ${output.expiresAt ?? 'forever'}) ---\n`);
           ctx.out.write(inertText(output.data.toString('utf8')));

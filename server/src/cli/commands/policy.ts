@@ -13,6 +13,8 @@ import { addUserPolicy, compileUserPolicy, listUserPolicies, setUserPolicyEnable
 import { localUserId, type Db } from '../../store/database';
 import { Exit, printJson, UsageError, type CliContext, type Subcommand } from '../command';
 import { exitFor, formatDecision } from './check';
+import { memberPolicyCommand } from './policyMember';
+import { orgCommand, orgHelp } from './policyOrg';
 
 const help = `Usage: paladin policy <subcommand> [options]
 
@@ -21,7 +23,11 @@ rules to Paladin's built-in policy. A rule is an object {"id", "reason",
 "command_index"} in the set \`deny\` or \`ask\`; the decision is the strictest
 of the built-in one and every enabled user policy, so a user policy can make
 a decision stricter but never turn a built-in deny into ask or allow.
-Compiling needs the OPA command line (\`opa\` on PATH, or OPA=/path/to/opa).
+Organisation policies (\`package paladin.org.<name>\`, changed by admins, every
+change a new version) come between the two: a person's own policies can only
+tighten them. Compiling needs the OPA command line (\`opa\` on PATH, or
+OPA=/path/to/opa). With PALADIN_DATABASE_URL set, policies live in the shared
+database: add, list, enable and disable then need --user EMAIL.
 
 Subcommands:
   add FILE                 compile FILE and store it as the next version of its policy (enabled)
@@ -31,6 +37,7 @@ Subcommands:
   test FILE... [--command CMD]
                            run \`opa test\` on the files (policy plus *_test.rego); with
                            --command, judge CMD with the built-in policy plus FILE instead
+                           (a user policy, or an organisation policy in its own tier)
   allow-shape "<command>" [--workspace DIR] [--dry-run]
                            for a command the policy asks about: generate a narrow rule that
                            allows exactly this shape (program, subcommand, every argument;
@@ -38,6 +45,7 @@ Subcommands:
                            and near-miss tests, prove it with \`opa test\` and add it. It can
                            never weaken a deny: only built-in ask rules, at the same commands,
                            are waived. The files are kept in the data folder's policies/.
+${orgHelp}
   replay [--limit N]       judge the commands in history again under the current policies
                            and list those whose decision would change (default limit 1000)
 
@@ -48,6 +56,9 @@ Options:
   --limit N       how many recent history entries to replay
   --workspace DIR folder the command's paths are judged against (allow-shape; default: current)
   --dry-run       write and test the shape rule, but do not add it (allow-shape)
+  --reason TEXT   why (org add, remove, rollback)
+  --as EMAIL      the admin making an organisation change (required on a team database)
+  --user EMAIL    whose own policies (add, list, enable, disable on a team database)
 Exit codes: 0 done (test: tests pass, or the decision is allow), 1 failure or failing tests,
 2 usage error; test --command: 3 ask, 4 deny.
 `;
@@ -70,15 +81,22 @@ function intOption(value: unknown, name: string): number | undefined {
 
 export const policyCommand: Subcommand = {
   name: 'policy',
-  summary: 'manage user policies (add, list, enable, disable, test) and replay history',
+  summary: 'manage user and organisation policies (add, list, enable, disable, test, org) and replay history',
   help,
   allowPositionals: true,
-  options: { json: { type: 'boolean' }, version: { type: 'string' }, command: { type: 'string' }, limit: { type: 'string' }, workspace: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  options: {
+    json: { type: 'boolean' }, version: { type: 'string' }, command: { type: 'string' }, limit: { type: 'string' }, workspace: { type: 'string' }, 'dry-run': { type: 'boolean' },
+    reason: { type: 'string' }, as: { type: 'string' }, user: { type: 'string' },
+  },
   async run(ctx, args) {
     const [sub, ...rest] = args.positionals;
     const json = args.values.json === true;
     try {
+      if (typeof args.values.user === 'string' && !ctx.settings.database.url) throw new UsageError('--user is for a team database (PALADIN_DATABASE_URL); on one machine the policies are yours');
+      if (ctx.settings.database.url && ['add', 'list', 'enable', 'disable'].includes(sub ?? '')) return await memberPolicyCommand(ctx, sub!, rest, args.values, json);
       switch (sub) {
+        case 'org':
+          return await orgCommand(ctx, rest, args.values, json);
         case 'add': {
           if (rest.length !== 1) throw new UsageError('give one Rego file: paladin policy add my_policy.rego');
           const row = await withStore(ctx, (db) => addUserPolicy(db, rest[0], { createdBy: localUserId(db), signal: ctx.signal }));
@@ -117,9 +135,9 @@ export const policyCommand: Subcommand = {
           return Exit.ok;
         }
         case undefined:
-          throw new UsageError('give a subcommand: add, list, enable, disable, test, allow-shape or replay');
+          throw new UsageError('give a subcommand: add, list, enable, disable, test, allow-shape, org or replay');
         default:
-          throw new UsageError(`unknown subcommand "${sub}"; one of add, list, enable, disable, test, allow-shape, replay`);
+          throw new UsageError(`unknown subcommand "${sub}"; one of add, list, enable, disable, test, allow-shape, org, replay`);
       }
     } catch (err) {
       if (err instanceof UserPolicyError || err instanceof ShapeRuleError || (err as Error).name === 'OpaMissingError') {
@@ -137,8 +155,12 @@ async function testPolicy(ctx: CliContext, files: string[], command: string | un
   for (const f of files) if (!fs.existsSync(f)) throw new UsageError(`no such file: ${f}`);
   if (command !== undefined) {
     const policyFile = files.find((f) => !f.endsWith('_test.rego')) ?? files[0];
-    const { name, wasm } = await compileUserPolicy(fs.readFileSync(policyFile, 'utf8'), { signal: ctx.signal });
-    const engine = await createPolicyEngine({ userPolicies: [{ name, version: 0, entry: USER_ENTRY, wasm }] });
+    const rego = fs.readFileSync(policyFile, 'utf8');
+    // An organisation policy is tried in its own tier, where its waivers count.
+    const tier = /^\s*package\s+paladin\.org\./m.test(rego) ? 'org' : 'user';
+    const { name, wasm } = await compileUserPolicy(rego, { signal: ctx.signal, tier });
+    const module = [{ name, version: 0, entry: USER_ENTRY, wasm, rego }];
+    const engine = await createPolicyEngine(tier === 'org' ? { orgPolicies: module } : { userPolicies: module });
     const decision = engine.judge(command);
     if (json) printJson(ctx, decision);
     else ctx.out.write(formatDecision(command, decision));

@@ -7,11 +7,12 @@ import { RequestError, type Paladin } from '../../paladin';
 import { describeConsequences } from '../../protocol/consequencesText';
 import type { ApplyResult } from '../../stages';
 import type { PolicyDecision, RunResult, WorkspaceMode } from '../../protocol/types';
+import { describeNetwork } from '../../protocol/networkText';
 import { formatRules } from '../ruleText';
 import { Exit, UsageError, type CliContext, type Subcommand } from '../command';
 
 const help = `Usage: paladin run "<command>" [--mode ro|snapshot|live] [--timeout S] [--image I]
-                   [--workspace DIR] [--network] [--yes] [--json] [--raw]
+                   [--workspace DIR] [--network [--allow-host H]...] [--yes] [--json] [--raw]
        paladin run --apply RUNID [--include-sensitive] [--json]
        paladin run --discard RUNID
        paladin run --undo RUNID [--json]
@@ -34,7 +35,13 @@ Options:
                        paladin.sandbox.timeoutSeconds)
   --image I            sandbox image (default paladin.sandbox.image)
   --workspace DIR      the folder mounted at /workspace (default: current)
-  --network            give the container network access (needs approval)
+  --network            give the container network access (needs approval),
+                       only to the hosts of paladin.sandbox.network.allow
+                       (package registries by default) through Paladin's
+                       proxy; every connection is logged, refused hosts are
+                       listed after the run
+  --allow-host H       with --network: also allow host H for this run (a
+                       name, *.suffix or address, optionally :port); repeat
   --yes                approve what needs approval (network, live mode); it
                        never applies a snapshot's changes by itself
   --raw                write the command's output byte for byte. Without it,
@@ -68,6 +75,7 @@ export const runCommand: Subcommand = {
     image: { type: 'string' },
     workspace: { type: 'string' },
     network: { type: 'boolean' },
+    'allow-host': { type: 'string', multiple: true },
     yes: { type: 'boolean', short: 'y' },
     json: { type: 'boolean' },
     apply: { type: 'string' },
@@ -128,6 +136,7 @@ function runOptions(values: RunValues, command: string) {
     workspace: values.workspace as string | undefined,
     mode: mode as WorkspaceMode | undefined,
     network: values.network === true,
+    ...(values['allow-host'] ? { allowHosts: values['allow-host'] as string[] } : {}),
     timeoutSeconds,
     image: values.image as string | undefined,
     approved: values.yes === true,
@@ -191,6 +200,7 @@ function report(ctx: CliContext, result: RunResult & { policy?: PolicyDecision }
     return;
   }
   for (const note of result.notes ?? []) ctx.err.write(`[paladin] ${note}\n`);
+  for (const line of describeNetwork(result.network)) ctx.err.write(`[paladin] ${line}\n`);
   if (result.policy?.decision === 'ask' && result.mode !== 'live') {
     // The host verdict still stands: it ran without asking only because nothing left the sandbox.
     const ids = [...new Set(result.policy.rules.map((r) => r.id))].join(', ');

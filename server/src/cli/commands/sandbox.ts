@@ -79,7 +79,7 @@ export const sandboxCommand: Subcommand = {
       case 'sweep': {
         const removed = await sweep(connectDocker(), { all: values.all === true });
         if (json) ctx.out.write(JSON.stringify(removed) + '\n');
-        else ctx.out.write(`removed ${removed.containers} container(s) and ${removed.volumes} volume(s)\n`);
+        else ctx.out.write(`removed ${removed.containers} container(s), ${removed.volumes} volume(s) and ${removed.networks} network(s)\n`);
         return Exit.ok;
       }
       case undefined:

@@ -4,8 +4,7 @@ import { once } from 'node:events';
 import { createApiServer } from '../../gateway/httpApi';
 import { openTeamStore } from '../../gateway/teamStore';
 import { ExposureError, resolveExposure } from '../../gateway/exposure';
-import { Paladin } from '../../paladin';
-import { createSharedPlannerStage } from '../../planner';
+import { teamPaladin } from '../../composeTeam';
 import { createRecordsStage } from '../../records';
 import { Exit, UsageError, type Subcommand } from '../command';
 
@@ -66,12 +65,7 @@ export const serveCommand: Subcommand = {
     const team = await openTeamStore(ctx.settings);
     const localRecords = createRecordsStage(local.db, ctx.settings);
     const records = team ? team.records(localRecords) : localRecords;
-    const planner = team ? await createSharedPlannerStage(local.db, local.settings, local.stages.policy, team.store).catch(async (err: Error) => {
-      await team.close();
-      throw err;
-    }) : undefined;
-    if (planner) local.stages.planner.dispose();
-    const paladin = team ? new Paladin(local.db, local.settings, { ...local.stages, planner: planner ?? local.stages.planner, records: team.records(local.stages.records) }) : local;
+    const paladin = team ? await teamPaladin(local, team) : local;
     const server = createApiServer({ paladin, records, team, exposure, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
     let where: { url?: string; socket?: string };
     try {

@@ -1,0 +1,33 @@
+// Git subcommands that change the repository (its refs, index, history or
+// configuration) even though they write no file the policy lists: a request
+// to look must not be planned with `git tag -a`, `git reset` or `git stash`.
+
+import type { CommandFact } from '../policy/factsTypes';
+
+// Always a change, whatever the options.
+const changing = new Set([
+  'add', 'am', 'apply', 'checkout', 'cherry-pick', 'clean', 'clone', 'commit', 'fetch', 'gc', 'init', 'merge', 'mv', 'prune', 'pull', 'push',
+  'rebase', 'reset', 'restore', 'revert', 'rm', 'switch', 'update-ref', 'update-index', 'replace', 'filter-branch', 'repack', 'bisect',
+]);
+// Options that only read: `git tag -l`, `git branch --list`, `git stash list`, `git apply --check`.
+const readOnlyForms: Record<string, (c: CommandFact, rest: string[]) => boolean> = {
+  tag: (c, rest) => !c.flags.some((f) => ['a', 'd', 's', 'f', 'u', 'delete', 'annotate', 'sign', 'force'].includes(f)) && (rest.filter((a) => !a.startsWith('-')).length === 0 || c.flags.some((f) => ['l', 'list', 'contains', 'points-at', 'merged', 'no-merged'].includes(f))),
+  branch: (c, rest) => !c.flags.some((f) => ['d', 'D', 'm', 'M', 'c', 'C', 'f', 'delete', 'move', 'copy', 'force', 'u', 'set-upstream-to', 'unset-upstream', 'edit-description'].includes(f)) && (rest.filter((a) => !a.startsWith('-')).length === 0 || c.flags.some((f) => ['l', 'list', 'contains', 'merged', 'no-merged', 'points-at', 'show-current', 'a', 'r', 'v', 'vv'].includes(f))),
+  stash: (_c, rest) => ['list', 'show'].includes(rest[0] ?? ''),
+  remote: (_c, rest) => rest.length === 0 || ['-v', 'show', 'get-url'].includes(rest[0]),
+  config: (c, rest) => c.flags.some((f) => ['l', 'list', 'get', 'get-all', 'get-regexp', 'show-origin'].includes(f)) || rest.filter((a) => !a.startsWith('-')).length <= 1,
+  worktree: (_c, rest) => rest[0] === 'list',
+  notes: (_c, rest) => rest.length === 0 || ['list', 'show'].includes(rest[0]),
+  submodule: (_c, rest) => rest.length === 0 || ['status', 'summary'].includes(rest[0]),
+};
+
+/** The git subcommand of `c` when it changes the repository, else undefined. */
+export function gitChange(c: CommandFact): string | undefined {
+  if (c.program.replace(/^.*\//, '') !== 'git' || !c.subcommand) return undefined;
+  const sub = c.subcommand;
+  if (changing.has(sub)) return sub;
+  const readOnly = readOnlyForms[sub];
+  if (!readOnly) return undefined;
+  const rest = c.args.slice(c.args.indexOf(sub) + 1);
+  return readOnly(c, rest) ? undefined : sub;
+}

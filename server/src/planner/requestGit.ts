@@ -1,0 +1,44 @@
+// What a request says about a git history: who wrote the commits ("by Bob",
+// "authored by Bob Durand", "what did alice change", "how many commits has
+// Bob made") and which branches it names ("feature/login", "main").
+// Only git templates take these.
+
+import type { Fact } from './requestFacts';
+import { stopWords } from './requestWords';
+
+// Words that can follow "by" or "did" without naming a person.
+const notAName = /^(date|dates|time|name|size|author|authors|file|files|commit|commits|message|day|week|month|year|line|lines|hash|branch|count|number|default|hand|mistake|accident|chance|me|you|we|they|he|she|it|who|whom|someone|anyone|everyone|somebody|anybody|git|i|what|when|which|how|much|many|not|now|the|a|an|has|have|had|did|does|do|was|were|is|are|will|would|can|could|should|last|first|recent|latest)$/i;
+
+const name = String.raw`([A-Za-z][\w.-]*(?:\s+[A-Z][\w-]*)?)`;
+const patterns: RegExp[] = [
+  new RegExp(String.raw`\b(?:authored|written|committed|made|pushed|changed|done)\s+by\s+${name}`, 'g'),
+  new RegExp(String.raw`\b(?:commits?|changes?|work|history|log)\s+(?:by|from|of)\s+${name}`, 'g'),
+  new RegExp(String.raw`\bauthor\s+(?:is\s+|named\s+)?${name}`, 'g'),
+  new RegExp(String.raw`\b(?:did|has|have)\s+${name}\s+(?:make|made|author\w*|write|wrote|written|commit\w*|push\w*|change\w*|do|done|contribut\w*)\b`, 'g'),
+  new RegExp(String.raw`\b${name}'s\s+(?:commits?|changes?|work)\b`, 'g'),
+  new RegExp(String.raw`\b${name}\s+(?:made|authored|committed|wrote|pushed)\b`, 'g'),
+];
+
+/** The people named as authors, in order of appearance. */
+export function readAuthors(text: string): Fact[] {
+  const out: Fact[] = [];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const words = m[1].split(/\s+/).filter((w) => !notAName.test(w) && !stopWords.has(w.toLowerCase()));
+      // A second capitalised word is a surname only when the first is a name too ("Bob Durand").
+      const value = words.length === 2 && /^[A-Z]/.test(words[0]) ? words.join(' ') : words[0];
+      if (!value || /^\d/.test(value)) continue;
+      const at = m.index + m[0].indexOf(words[0]);
+      if (!out.some((f) => f.at === at)) out.push({ value, at, raw: value });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+// Branch and version tag names people use as such, wherever they stand in a git request.
+const refWord = /(?<![\w./-])((?:feature|features|feat|fix|bugfix|hotfix|release|topic|dev|user)\/[\w./-]*\w|main|master|develop|trunk|v\d+(?:\.\d+)+)(?![\w/-]|\.\w)/g;
+
+/** Branch names the request mentions by their shape, in order. */
+export function readRefs(text: string): Fact[] {
+  return [...text.matchAll(refWord)].map((m) => ({ value: m[1], at: m.index, raw: m[1] }));
+}
