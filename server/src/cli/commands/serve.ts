@@ -20,9 +20,10 @@ Clients authenticate with an API key (paladin keys create NAME) sent as
 GET /healthz and /readyz answer a load balancer, GET /metrics a Prometheus
 server (with PALADIN_METRICS_TOKEN or an admin's key; docs/user/team.md);
 with paladin.telemetry.otlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) set,
-traces go to that OpenTelemetry collector. With PALADIN_DATABASE_URL
-set, keys, sessions, quotas and the audit chain are shared with every other
-instance on that PostgreSQL database (docs/user/team.md). On SIGTERM it stops
+traces go to that OpenTelemetry collector. With PALADIN_DATABASE_URL set,
+keys, sessions, quotas, the audit chain, the plan cache and the retrieval
+store are shared with every other instance on that PostgreSQL database
+(docs/user/team.md). On SIGTERM it stops
 taking requests and finishes those under way before it exits.
 
 Options:
