@@ -16,6 +16,7 @@ export function envName(key) {
 function shown(value) {
   if (value === '' || value === undefined || (Array.isArray(value) && value.length === 0)) return 'empty';
   if (Array.isArray(value)) return `\`${value.join(',')}\``;
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? 'empty' : `\`${JSON.stringify(value)}\``;
   return `\`${value}\``;
 }
 

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stageMigrations } from '../../server/src/compose';
 import { Planner } from '../../server/src/planner';
+import type { LocalRetrieval } from '../../server/src/planner/retrieval';
 import { fillTemplate } from '../../server/src/planner/templateFill';
 import { createPolicyStage } from '../../server/src/policy';
 import { normaliseSettings } from '../../server/src/settings/settings';
@@ -55,7 +56,7 @@ function addHistory(db: Db, planner: Planner, n: number, seed: number): void {
       const description = `${pick(e.intents)} ${pick(values.path)} ${pick(values.word)}`;
       const id = `bench-${seed}-${start + i}`;
       insert.run(id, userId, command, description, 1 + Math.floor(rand() * 9), 0.5 + rand() / 2);
-      planner.store.indexHistory(id, command, description);
+      (planner.store as LocalRetrieval).index.indexHistory(id, command, description);
     }
   })();
 }
@@ -85,8 +86,8 @@ export async function bench(): Promise<BenchRow[]> {
   const policy = await createPolicyStage(db, settings);
   const planner = new Planner(db, settings, policy);
   try {
-    addHistory(db, planner, 10_000 - planner.store.count(), 1);
-    rows.push({ area, metric: 'entries in the store', value: planner.store.count(), note: `${planner.corpus.entries.length} knowledge entries (their intents) + synthetic past commands` });
+    addHistory(db, planner, 10_000 - (await planner.store.count()), 1);
+    rows.push({ area, metric: 'entries in the store', value: await planner.store.count(), note: `${planner.corpus.entries.length} knowledge entries (their intents) + synthetic past commands` });
 
     // Requests nobody cached: knowledge intents with values from the workspace.
     const rand = mulberry32(7);
@@ -121,10 +122,10 @@ export async function bench(): Promise<BenchRow[]> {
     const retrieval: number[] = [];
     for (const request of requests.slice(0, 200)) {
       const t = performance.now();
-      planner.store.search(request, { k: 12 });
+      await planner.store.search(request, { k: 12 });
       retrieval.push(performance.now() - t);
     }
-    rows.push({ area, metric: 'retrieval p95 at 100k commands (ms)', value: ms(percentile(retrieval, 95)), note: `goal ≤ 25; p50 ${ms(percentile(retrieval, 50))}; ${stored} stored commands, ${planner.store.count()} indexed texts` });
+    rows.push({ area, metric: 'retrieval p95 at 100k commands (ms)', value: ms(percentile(retrieval, 95)), note: `goal ≤ 25; p50 ${ms(percentile(retrieval, 50))}; ${stored} stored commands, ${await planner.store.count()} indexed texts` });
   } finally {
     planner.dispose();
     db.close();

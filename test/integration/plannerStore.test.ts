@@ -100,12 +100,12 @@ test('learn() records runs, and commands that succeeded are retrieved and booste
   assert.equal(row.usage_count, 3);
   assert.ok(Math.abs(row.success_rate - 2 / 3) < 1e-9);
   assert.equal(row.description, 'recently rotated log files', 'the request it answered is found in history');
-  const hits = p.store.search('recently rotated log files', { k: 5 });
+  const hits = await p.store.search('recently rotated log files', { k: 5 });
   assert.equal(hits[0].origin, 'history');
   assert.equal(hits[0].command, command);
 
   p.learn(userId, 'false-command-that-failed', 'never worked', false);
-  assert.ok(!p.store.search('never worked', { k: 10 }).some((h) => h.command === 'false-command-that-failed'), 'failures are not suggested');
+  assert.ok(!(await p.store.search('never worked', { k: 10 })).some((h) => h.command === 'false-command-that-failed'), 'failures are not suggested');
 
   const result = await p.plan({ request: 'recently rotated log files', workspace }, {});
   assert.ok(result.retrieved.some((r) => r.origin === 'history' && r.command === command));

@@ -2,7 +2,8 @@
 // on two hosts), sharing one real PostgreSQL database: a key made by the CLI
 // works on both, a session opened on one is good on the other, a quota is
 // exact across both, concurrent checks land in one audit chain that verifies
-// on either, and one instance drained by SIGTERM leaves the other serving.
+// on either, a plan made on one is a cache hit on the other, and one instance
+// drained by SIGTERM leaves the other serving.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -118,14 +119,25 @@ describe('two paladin serve instances on one PostgreSQL database', { skip, timeo
     keyProc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     await once(keyProc, 'exit');
     const key = out.trim();
-    const c = await serve('c');
+    const [c, d] = await Promise.all([serve('c'), serve('d')]);
     assert.equal((await call({ port: c.port }, 'POST', '/v1/check', { key, body: { command: 'ls' } })).status, 200);
+    // A plan made on one instance is served from the shared cache by the other.
+    const planned = await call({ port: c.port }, 'POST', '/v1/plan', { key, body: { request: 'list the files here', planner: 'embedded' } });
+    assert.equal(planned.status, 200, planned.text);
+    assert.equal(planned.json.cache, 'miss');
+    const cached = await call({ port: d.port }, 'POST', '/v1/plan', { key, body: { request: 'list the files here', planner: 'embedded' } });
+    assert.equal(cached.status, 200, cached.text);
+    assert.equal(cached.json.cache, 'hit', 'the other instance answers from the shared plan cache');
+    assert.equal(cached.json.command, planned.json.command);
     server.halt();
     try {
       const down = await call({ port: c.port }, 'POST', '/v1/check', { key, body: { command: 'ls' } });
       assert.equal(down.status, 503, down.text);
       assert.match(down.json.error.message, /shared database cannot be reached/);
       assert.equal(down.headers['retry-after'], '2');
+      const noPlan = await call({ port: c.port }, 'POST', '/v1/plan', { key, body: { request: 'count the lines of every file here', planner: 'embedded' } });
+      assert.equal(noPlan.status, 503, noPlan.text);
+      assert.equal(noPlan.json.error.code, 'unavailable');
       const notReady = await call({ port: c.port }, 'GET', '/readyz');
       assert.equal(notReady.status, 503);
       assert.match(notReady.json.problems.join(' '), /database unreachable/);

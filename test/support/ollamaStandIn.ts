@@ -31,6 +31,8 @@ export interface OllamaReply extends Misbehaviour {
   pieces?: string[];
   /** Stream an error object mid-answer, as Ollama does when a model fails while generating. */
   streamError?: string;
+  /** Token counts the last chunk reports (default: words in the messages, pieces sent). */
+  usage?: { prompt: number; completion: number };
 }
 
 export interface OllamaStandInOptions {
@@ -70,13 +72,15 @@ export async function startOllamaStandIn(options: OllamaStandInOptions = {}): Pr
       if (reply.status) return json(res, reply.status, { error: reply.error ?? 'error' });
       const content = reply.content ?? '';
       const base = { model: b.model, created_at: new Date().toISOString() };
+      const pieces = reply.pieces ?? tokenise(content);
+      const counts = { prompt_eval_count: reply.usage?.prompt ?? promptWords(b.messages), eval_count: reply.usage?.completion ?? pieces.length };
       if (!request.stream) {
-        return json(res, 200, { ...base, message: { role: 'assistant', content }, done: true, done_reason: 'stop', total_duration: 1, load_duration: 0, prompt_eval_count: 1, prompt_eval_duration: 1, eval_count: 1, eval_duration: 1 });
+        return json(res, 200, { ...base, message: { role: 'assistant', content }, done: true, done_reason: 'stop', total_duration: 1, load_duration: 0, prompt_eval_duration: 1, eval_duration: 1, ...counts });
       }
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-      const lines = (reply.pieces ?? tokenise(content)).map((piece) => JSON.stringify({ ...base, message: { role: 'assistant', content: piece }, done: false }) + '\n');
+      const lines = pieces.map((piece) => JSON.stringify({ ...base, message: { role: 'assistant', content: piece }, done: false }) + '\n');
       if (reply.streamError) lines.push(JSON.stringify({ error: reply.streamError }) + '\n');
-      else lines.push(JSON.stringify({ ...base, message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 1, load_duration: 0, prompt_eval_count: 1, prompt_eval_duration: 1, eval_count: 1, eval_duration: 1 }) + '\n');
+      else lines.push(JSON.stringify({ ...base, message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 1, load_duration: 0, prompt_eval_duration: 1, eval_duration: 1, ...counts }) + '\n');
       if (await streamPieces(res, lines, reply)) res.end();
       return;
     }
@@ -87,6 +91,11 @@ export async function startOllamaStandIn(options: OllamaStandInOptions = {}): Pr
 function json(res: http.ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(value));
+}
+
+/** A stand-in's token count for a prompt: its words. */
+export function promptWords(messages: { content: string }[]): number {
+  return messages.reduce((n, m) => n + m.content.split(/\s+/).filter(Boolean).length, 0);
 }
 
 function defaultVector(text: string): number[] {

@@ -11,6 +11,7 @@
 //   await api.close();
 
 import type * as http from 'node:http';
+import { promptWords } from './ollamaStandIn';
 import { serve, streamPieces, tokenise, wait, type Misbehaviour, type StandIn } from './standInHttp';
 
 export interface OpenAiChatRequest {
@@ -18,6 +19,7 @@ export interface OpenAiChatRequest {
   messages: { role: string; content: string }[];
   stream: boolean;
   response_format?: unknown;
+  stream_options?: { include_usage?: boolean };
 }
 
 export interface OpenAiReply extends Misbehaviour {
@@ -33,6 +35,8 @@ export interface OpenAiReply extends Misbehaviour {
   unfinished?: boolean;
   /** Send this raw text as an SSE data line (e.g. invalid JSON). */
   rawData?: string;
+  /** Token counts reported (default: words in the messages, pieces sent). */
+  usage?: { prompt: number; completion: number };
 }
 
 export interface OpenAiStandInOptions {
@@ -69,15 +73,20 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
       const id = `chatcmpl-standin-${Date.now()}`;
       const base = { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: b.model };
       const content = reply.content ?? '';
+      const pieces = reply.pieces ?? tokenise(content);
+      const counts = { prompt_tokens: reply.usage?.prompt ?? promptWords(b.messages), completion_tokens: reply.usage?.completion ?? pieces.length };
+      const usage = { ...counts, total_tokens: counts.prompt_tokens + counts.completion_tokens };
       if (b.stream !== true) {
-        return json(res, 200, { id, object: 'chat.completion', created: base.created, model: b.model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+        return json(res, 200, { id, object: 'chat.completion', created: base.created, model: b.model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage });
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const events: string[] = [`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`];
       if (reply.rawData !== undefined) events.push(`data: ${reply.rawData}\n\n`);
-      for (const piece of reply.pieces ?? tokenise(content)) events.push(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+      for (const piece of pieces) events.push(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
       if (!reply.unfinished) {
         events.push(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+        // As OpenAI does: usage only when asked for, in a last chunk without choices.
+        if (b.stream_options?.include_usage) events.push(`data: ${JSON.stringify({ ...base, choices: [], usage })}\n\n`);
         events.push('data: [DONE]\n\n');
       }
       if (await streamPieces(res, events, reply)) res.end();

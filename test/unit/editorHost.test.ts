@@ -20,7 +20,7 @@ test('VS Code\'s nested section becomes the normaliser\'s dotted names', () => {
 /** Just enough of a Paladin for the host: localUserId's one query, dispose and close. */
 function fakePaladin(settings: Settings, log: string[]): Paladin {
   const db = { prepare: () => ({ get: () => ({ id: 'u1' }), run: () => undefined }), close: () => log.push(`close ${settings.sandbox.image}`), transaction: (f: () => unknown) => f } as unknown;
-  return { settings, db, dispose: async () => void log.push(`dispose ${settings.sandbox.image}`) } as unknown as Paladin;
+  return { settings, db, stages: {}, dispose: async () => void log.push(`dispose ${settings.sandbox.image}`) } as unknown as Paladin;
 }
 
 test('a settings change rebuilds the Paladin, but not while a run holds it', async () => {

@@ -1,16 +1,19 @@
-// The build step that turns membership tests into lookups must change only
-// the forms whose meaning it keeps, and leave line numbers where they were.
+// The build step that turns membership tests into lookups in the policy's
+// data document must change only the forms whose meaning it keeps, collect
+// every set it points at, and leave line numbers where they were.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rewriteMembership, stringSetRules } from '../../policies/memberSets';
 
-const SETS = stringSetRules(['tools := {"git", "hg"}\n', 'creds := {\n\t"a", "b",\n\t"c",\n}\n', 'made := {x | some x in input.xs}\n']);
+const rules = () => stringSetRules(['tools := {"git", "hg"}\n', 'creds := {\n\t"a", "b",\n\t"c",\n}\n', 'made := {x | some x in input.xs}\n']);
+const LOOKUP = /data\.paladin_sets\.(in_place_[0-9a-f]{10})\[/;
 
-test('the literal string set rules are found, one line or several; comprehensions are not', () => {
-  assert.deepEqual([...SETS].sort(), ['creds', 'tools']);
+test('the literal string set rules are found with their members, one line or several; comprehensions are not', () => {
+  assert.deepEqual(rules(), { tools: { git: true, hg: true }, creds: { a: true, b: true, c: true } });
 });
 
-test('membership tests that stand alone become lookups in a hoisted set', () => {
+test('membership tests that stand alone become lookups, and sets written in place join the data', () => {
+  const sets = rules();
   const src = [
     'r if {',
     '\tc.program in {"rm", "rmdir"}',
@@ -20,15 +23,16 @@ test('membership tests that stand alone become lookups in a hoisted set', () => 
     'f(c) if c.via in {"exec", "eval"}',
     'xs := [a | some a in input.args; a in {"-e", "-c"}; a != ""]',
   ].join('\n');
-  const out = rewriteMembership(src, SETS);
+  const out = rewriteMembership(src, sets);
   assert.equal(out.rewritten, 5);
   const lines = out.text.split('\n');
-  assert.match(lines[1], /^\tmember_set_[0-9a-f]{10}\[c\.program\]$/);
-  assert.match(lines[2], /^\tnot member_set_[0-9a-f]{10}\[c\.args\[i \+ 1\]\]$/);
-  assert.equal(lines[3], '\ttools[c.subcommand]');
-  assert.match(lines[5], /^f\(c\) if member_set_[0-9a-f]{10}\[c\.via\]$/);
-  assert.match(lines[6], /; member_set_[0-9a-f]{10}\[a\]; a != ""\]$/);
-  assert.match(out.text, /member_set_[0-9a-f]{10} := \{"rm", "rmdir"\}/);
+  assert.match(lines[1], /^\tdata\.paladin_sets\.in_place_[0-9a-f]{10}\[c\.program\]$/);
+  assert.deepEqual(sets[LOOKUP.exec(lines[1])![1]], { rm: true, rmdir: true });
+  assert.match(lines[2], /^\tnot data\.paladin_sets\.in_place_[0-9a-f]{10}\[c\.args\[i \+ 1\]\]$/);
+  assert.equal(lines[3], '\tdata.paladin_sets.tools[c.subcommand]');
+  assert.match(lines[5], /^f\(c\) if data\.paladin_sets\.in_place_[0-9a-f]{10}\[c\.via\]$/);
+  assert.match(lines[6], /; data\.paladin_sets\.in_place_[0-9a-f]{10}\[a\]; a != ""\]$/);
+  assert.deepEqual(sets[LOOKUP.exec(lines[6])![1]], { '-e': true, '-c': true });
 });
 
 test('iteration, values, arrays and unknown collections are left as written', () => {
@@ -41,14 +45,17 @@ test('iteration, values, arrays and unknown collections are left as written', ()
     '\tc.program in made',
     '\tc.program in ["a", "b"]',
   ].join('\n');
-  assert.deepEqual(rewriteMembership(src, SETS), { text: src, rewritten: 0 });
+  const sets = rules();
+  assert.deepEqual(rewriteMembership(src, sets), { text: src, rewritten: 0 });
+  assert.deepEqual(Object.keys(sets).sort(), ['creds', 'tools']);
 });
 
-test('every line keeps its number: hoisted sets go after the last line', () => {
-  const src = 'package p\n\nr if {\n\tc.program in {"a"}\n}\n\ns if input.x in {"b"}\n';
-  const out = rewriteMembership(src, SETS).text.split('\n');
+test('every line keeps its number and its text apart from the test itself', () => {
+  const src = 'package p\n\nr if {\n\tc.program in {"a"}\n}\n\ns if input.x in tools\n';
+  const out = rewriteMembership(src, rules()).text.split('\n');
   const before = src.split('\n');
-  for (let i = 0; i < before.length - 1; i++) {
-    assert.equal(out[i].replace(/member_set_[0-9a-f]{10}\[([^\]]+)\]/, '$1 in SET'), before[i].replace(/\{"[^}]*"\}/, 'SET'));
+  assert.equal(out.length, before.length);
+  for (let i = 0; i < before.length; i++) {
+    assert.equal(out[i].replace(/data\.paladin_sets\.[a-z0-9_]+\[([^\]]+)\]/, '$1 in SET'), before[i].replace(/ in (\{"[^}]*"\}|tools)/, ' in SET'));
   }
 });

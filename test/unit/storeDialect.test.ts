@@ -15,6 +15,7 @@ test('placeholders are numbered outside string literals, quoted names and commen
 test('INSERT OR IGNORE becomes ON CONFLICT DO NOTHING; INSERT OR REPLACE is refused with what to write instead', () => {
   assert.equal(toPostgresQuery('INSERT OR IGNORE INTO t (a) VALUES (?);'), 'INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING');
   assert.throws(() => toPostgresQuery('INSERT OR REPLACE INTO t (a) VALUES (?)'), /ON CONFLICT \(key\) DO UPDATE/);
+  assert.equal(toPostgresQuery('SELECT a FROM t WHERE b IN (SELECT value FROM json_each(?)) AND c = ?'), 'SELECT a FROM t WHERE b IN (SELECT value FROM jsonb_array_elements_text($1::jsonb) AS json_each(value)) AND c = $2');
 });
 
 test('a SQLite migration is rewritten for PostgreSQL', () => {

@@ -12,7 +12,7 @@ export type Auth = 'none' | 'key' | 'any';
 export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
-  operationId: 'health' | 'openapi' | 'createSession' | 'endSession' | 'plan' | 'check' | 'explain' | 'run' | 'history' | 'auditVerify' | 'plannerEndpoints' | 'applyRun' | 'discardRun' | 'undoRun' | OrgPolicyOperation;
+  operationId: 'health' | 'openapi' | 'metrics' | 'createSession' | 'endSession' | 'plan' | 'check' | 'explain' | 'run' | 'history' | 'auditVerify' | 'plannerEndpoints' | 'applyRun' | 'discardRun' | 'undoRun' | OrgPolicyOperation;
   summary: string;
   /** none; key: an API key only; any: an API key or a session token. */
   auth: Auth;
@@ -45,11 +45,12 @@ const runMode: Schema = { type: 'string', enum: ['ro', 'snapshot', 'live'], desc
 export const errorSchema = obj(
   {
     error: obj({
-      code: { type: 'string', description: 'invalid, unauthorized, forbidden, denied, untrusted, needs-approval, not-found, method-not-allowed, too-large, unsupported-media-type, quota, apply-failed, unavailable, internal' },
+      code: { type: 'string', description: 'invalid, unauthorized, forbidden, denied, untrusted, needs-approval, not-found, method-not-allowed, too-large, unsupported-media-type, quota, budget, apply-failed, unavailable, internal' },
       message: { type: 'string', description: 'What went wrong and what to do, for a person.' },
       problems: { type: 'array', items: { type: 'string' }, description: 'Each way the request failed its schema.' },
       policy: policyDecision,
       retryAfterSeconds: { type: 'integer' },
+      budget: open('With code budget: the user\'s model budget {amount, period (day or month), spent, since, renewsAt}.'),
     }, ['code', 'message']),
   },
   ['error'],
@@ -67,7 +68,7 @@ export const statusMeaning: Record<number, string> = {
   413: 'The body is larger than paladin.api.maxBodyBytes.',
   415: 'The body is not application/json.',
   422: 'The changes could not be applied or discarded; the message says why (nothing was applied).',
-  429: 'The user\'s commands-per-hour quota is used up; Retry-After says when it resets.',
+  429: 'The user\'s commands-per-hour quota is used up (code quota), or, for planning with a language model, the user\'s model budget is spent (code budget, with error.budget); Retry-After says when it resets.',
   500: 'Paladin failed unexpectedly; the message says how.',
   503: 'A part Paladin needs is unavailable (Docker, the policy, a model).',
 };
@@ -83,6 +84,10 @@ export const endpoints: Endpoint[] = [
   {
     method: 'GET', path: '/v1/openapi.json', operationId: 'openapi', summary: 'This API\'s OpenAPI 3.1 description.', auth: 'none', quota: false,
     response: open('An OpenAPI 3.1 document.'), statuses: [200, 403],
+  },
+  {
+    method: 'GET', path: '/metrics', operationId: 'metrics', summary: 'This instance\'s metrics in the Prometheus text format: for the scrape token (PALADIN_METRICS_TOKEN) or an admin\'s key; without a key only from loopback on a loopback-only server.', auth: 'none', quota: false,
+    response: { type: 'string', description: 'text/plain; version=0.0.4: the Prometheus exposition format.' }, statuses: [200, 401, 403],
   },
   {
     method: 'POST', path: '/v1/sessions', operationId: 'createSession', summary: 'Log in once with an API key; use the returned token instead of the key until it expires.', auth: 'key', quota: false,

@@ -28,6 +28,10 @@ import { clientAddress, type Exposure } from './exposure';
 import { hostAllowed, originAllowed } from './requestGuard';
 import { coerceQuery, validate } from './schema';
 import { describeError, readJson, removeStaleSocket, sendJson } from './httpIo';
+import { serveMetrics } from './metricsEndpoint';
+import { Spending } from './spending';
+import { RefusalBudget } from './refusalBudget';
+import type { ServerTelemetry } from '../telemetry';
 
 export interface ApiOptions {
   /** Records are read and written through `paladin.stages.records` (in team mode, the stage `team.records` wraps). */
@@ -45,6 +49,8 @@ export interface ApiOptions {
   team?: TeamStore;
   /** Where to listen beyond 127.0.0.1, with TLS or trusted proxies (see exposure.ts); default loopback, plain HTTP. */
   exposure?: Exposure;
+  /** Metrics (GET /metrics) and traces of an instrumented Paladin (see telemetry/); none: /metrics answers 404. */
+  telemetry?: ServerTelemetry;
 }
 
 interface Call {
@@ -67,8 +73,9 @@ export class ApiServer {
   readonly server: http.Server;
   private port: number | undefined;
   private readonly handlers: Record<Endpoint['operationId'], Handler>;
-  private readonly refusals = new Map<string, { minute: number; written: number; suppressed: number; carried: number }>();
+  private readonly refusals: RefusalBudget;
   private draining = false;
+  private readonly spending: Spending;
 
   constructor(private readonly options: ApiOptions) {
     const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => void this.handle(req, res);
@@ -79,14 +86,17 @@ export class ApiServer {
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
     this.server.maxConnections = 256;
+    this.refusals = new RefusalBudget(options.refusalAuditsPerMinute ?? 60, options.clock ?? Date.now);
     const { paladin } = options;
     const { records } = paladin.stages;
     // Where keys and sessions live: the shared store in team mode.
     const db = options.team?.store ?? paladin.db;
+    this.spending = new Spending(db, () => paladin.settings.cost.prices, (usage) => options.telemetry?.metrics.modelUsage(usage));
     this.handlers = {
       health: async () => ({ status: 'ok', version: this.version }),
       plannerEndpoints: async () => ({ endpoints: paladin.stages.planner.endpointStates?.() ?? [] }),
       openapi: async () => openApiDocument(this.version, this.url),
+      metrics: ({ req, res }) => serveMetrics(req, res, { telemetry: options.telemetry, store: db, exposure: options.exposure, socket: !!options.socket }),
       createSession: async ({ actor, keyId, req }) => {
         const session = await createSession(db, { userId: actor.userId, apiKeyId: keyId, address: actor.address, userAgent: req.headers['user-agent'], hours: paladin.settings.api.sessionHours });
         records.audit(actor, 'session.create', session.id, { keyId, userAgent: req.headers['user-agent'] ?? null });
@@ -194,7 +204,26 @@ export class ApiServer {
     return this.options.team ? consumeSharedQuota(this.options.team.store, userId) : consumeQuota(this.options.paladin.db, userId);
   }
 
+  /** One unit of the user's hourly quota, or a 429 saying when it resets. */
+  private async takeQuota(userId: string, res: http.ServerResponse): Promise<void> {
+    const quota = await this.quota(userId);
+    if (!quota.ok) {
+      throw new HttpError(429, 'quota', `The quota of ${quota.limit} commands per hour is used up; it resets in ${quota.retryAfterSeconds} s.`, { retryAfterSeconds: quota.retryAfterSeconds }, {
+        'Retry-After': String(quota.retryAfterSeconds),
+        'RateLimit-Limit': String(quota.limit),
+        'RateLimit-Remaining': '0',
+      });
+    }
+    res.setHeader('RateLimit-Limit', String(quota.limit));
+    res.setHeader('RateLimit-Remaining', String(quota.remaining));
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { telemetry } = this.options;
+    return telemetry ? telemetry.observe(req, res, () => this.route(req, res)) : this.route(req, res);
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.url === '/healthz' || req.url === '/readyz') {
       return probe(req.url, res, { draining: this.draining, store: this.options.team?.store ?? this.options.paladin.db, policyVersion: () => this.options.paladin.stages.policy.version });
     }
@@ -212,6 +241,7 @@ export class ApiServer {
     });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let actor: Actor = { userId: '', source: 'api', address };
+    const gateway = this.options.telemetry?.gateway();
     try {
       if (client === undefined) {
         throw new HttpError(403, 'forbidden', 'This server takes plain HTTP only from its trusted reverse proxy; connect through the proxy (or over TLS when the server has a certificate).');
@@ -261,24 +291,16 @@ export class ApiServer {
         if (problems.length) throw new HttpError(400, 'invalid', `The query does not fit ${endpoint.method} ${endpoint.path}: ${problems.join('; ')}.`, { problems });
       }
 
-      if (endpoint.quota) {
-        const quota = await this.quota(actor.userId);
-        if (!quota.ok) {
-          throw new HttpError(429, 'quota', `The quota of ${quota.limit} commands per hour is used up; it resets in ${quota.retryAfterSeconds} s.`, { retryAfterSeconds: quota.retryAfterSeconds }, {
-            'Retry-After': String(quota.retryAfterSeconds),
-            'RateLimit-Limit': String(quota.limit),
-            'RateLimit-Remaining': '0',
-          });
-        }
-        res.setHeader('RateLimit-Limit', String(quota.limit));
-        res.setHeader('RateLimit-Remaining', String(quota.remaining));
-      }
-
-      const result = await this.handlers[endpoint.operationId]({ req, res, endpoint, actor, sessionId, keyId, grant, body: body as Record<string, unknown>, query, params: route.params, signal: controller.signal });
+      if (endpoint.quota) await this.takeQuota(actor.userId, res);
+      await this.spending.refuseWhenSpent(endpoint, actor.userId, body as Record<string, unknown>);
+      gateway?.end();
+      const call: Call = { req, res, endpoint, actor, sessionId, keyId, grant, body: body as Record<string, unknown>, query, params: route.params, signal: controller.signal };
+      const result = await this.spending.track({ userId: actor.userId, keyId }, () => this.handlers[endpoint.operationId](call));
       // The answer waits for the audit records it caused to commit.
       await auditBarrier();
       if (result !== undefined && !res.headersSent) sendJson(res, 200, result);
     } catch (err) {
+      gateway?.end(err);
       this.fail(res, err, actor, req, url.pathname);
     }
   }
@@ -333,33 +355,12 @@ export class ApiServer {
     return undefined;
   }
 
-  // Refused requests are audited, but a client hammering the API with bad keys
-  // must not turn each attempt into a durable write: per address and minute
-  // the first N are written, the rest counted into the next record written.
-  private countRefusal(address: string): { write: boolean; suppressedBefore: number } {
-    const minute = Math.floor((this.options.clock?.() ?? Date.now()) / 60_000);
-    const limit = this.options.refusalAuditsPerMinute ?? 60;
-    let entry = this.refusals.get(address);
-    if (!entry || entry.minute !== minute) {
-      entry = { minute, written: 0, suppressed: 0, carried: (entry?.carried ?? 0) + (entry?.suppressed ?? 0) };
-      this.refusals.set(address, entry);
-    }
-    if (entry.written >= limit) {
-      entry.suppressed++;
-      return { write: false, suppressedBefore: 0 };
-    }
-    entry.written++;
-    const suppressedBefore = entry.carried;
-    entry.carried = 0;
-    return { write: true, suppressedBefore };
-  }
-
   private fail(res: http.ServerResponse, err: unknown, actor: Actor, req: http.IncomingMessage, path: string): void {
     const { status, code, message, extra, headers } = describeError(err);
     // The gateway's own refusals; Paladin audits its policy decisions itself.
     if (err instanceof HttpError && (status === 401 || status === 403 || status === 413 || status === 429)) {
       try {
-        const refusal = this.countRefusal(actor.address ?? '');
+        const refusal = this.refusals.count(actor.address ?? '');
         if (refusal.write) {
           this.options.paladin.stages.records.audit(actor, 'api.refused', path, { status, code, reason: message, method: req.method, userAgent: req.headers['user-agent'] ?? null, ...(refusal.suppressedBefore ? { suppressedBefore: refusal.suppressedBefore } : {}) });
         }

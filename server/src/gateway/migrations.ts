@@ -35,4 +35,25 @@ export const gatewayMigrations: Migration[] = [
     name: 'gateway: users can be disabled',
     up: `ALTER TABLE users ADD COLUMN disabled_at TEXT;`,
   },
+  {
+    id: 560,
+    name: 'gateway: model tokens and cost per user and key, budgets per user',
+    up: `
+      CREATE TABLE model_usage (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        api_key_id TEXT,
+        provider TEXT NOT NULL,
+        model TEXT NOT NULL,
+        prompt_tokens INTEGER NOT NULL CHECK (prompt_tokens >= 0),
+        completion_tokens INTEGER NOT NULL CHECK (completion_tokens >= 0),
+        cost REAL NOT NULL DEFAULT 0 CHECK (cost >= 0),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
+      CREATE INDEX model_usage_user_time ON model_usage(user_id, created_at);
+      CREATE INDEX model_usage_time ON model_usage(created_at);
+      ALTER TABLE users ADD COLUMN budget REAL CHECK (budget IS NULL OR budget >= 0);
+      ALTER TABLE users ADD COLUMN budget_period TEXT CHECK (budget_period IS NULL OR budget_period IN ('day', 'month'));
+    `,
+  },
 ];

@@ -1,8 +1,8 @@
 // Team mode for the gateway: when a database URL is set, the tables that make
 // several instances one service live in the shared store (users, API keys,
 // sessions, quotas, the audit chain, organisation policies and each person's
-// own policies), while the rest (history, the plan
-// cache, the retrieval store) stay in each instance's own SQLite file until
+// own policies, the plan cache and the retrieval store), while the rest
+// (history and stored outputs) stay in each instance's own SQLite file until
 // they move too.
 //
 // Audit records are appended to the shared chain in the order this process
@@ -12,6 +12,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as path from 'node:path';
 import type { Actor } from '../protocol/types';
+import { plannerMigrations } from '../planner/migrations';
 import { policyMigrations } from '../policy';
 import { recordsMigrations } from '../records';
 import { SharedAuditLog } from '../records/sharedAudit';
@@ -101,7 +102,7 @@ export function teamAuditKeyFile(settings: Settings, env: NodeJS.ProcessEnv = pr
 /** The shared store when `paladin.database.url` is set, else undefined (one machine, one SQLite file). */
 export async function openTeamStore(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<TeamStore | undefined> {
   if (!settings.database.url) return undefined;
-  const store = await openSharedStore({ url: settings.database.url, path: settings.database.path, migrations: [...policyMigrations, ...recordsMigrations] });
+  const store = await openSharedStore({ url: settings.database.url, path: settings.database.path, migrations: [...policyMigrations, ...recordsMigrations, ...plannerMigrations] });
   try {
     return new TeamStore(store, await SharedAuditLog.open(store, teamAuditKeyFile(settings, env), settings.audit.checkpointEvery));
   } catch (err) {

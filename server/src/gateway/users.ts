@@ -19,6 +19,9 @@ export interface UserInfo {
   createdAt: string;
   disabledAt: string | null;
   activeKeys: number;
+  /** What the user's planning may spend on language models per period; null: no limit. */
+  budget: number | null;
+  budgetPeriod: 'day' | 'month' | null;
 }
 
 const stored = (role: TeamRole) => (role === 'member' ? 'user' : 'admin');
@@ -47,12 +50,12 @@ export async function listUsers(db: Db | SqlStore): Promise<UserInfo[]> {
 
 async function selectUsers(store: SqlExecutor, where: string, params: string[]): Promise<UserInfo[]> {
   const rows = await store.all<Omit<UserInfo, 'role'> & { role: string }>(
-    `SELECT u.id, u.email, u.role, u.quota_commands_per_hour AS quota, u.created_at AS "createdAt", u.disabled_at AS "disabledAt",
+    `SELECT u.id, u.email, u.role, u.quota_commands_per_hour AS quota, u.created_at AS "createdAt", u.disabled_at AS "disabledAt", u.budget, u.budget_period AS "budgetPeriod",
       (SELECT count(*) FROM api_keys k WHERE k.user_id = u.id AND k.revoked_at IS NULL) AS "activeKeys"
       FROM users u ${where} ORDER BY u.created_at, u.email`,
     params,
   );
-  return rows.map((r) => ({ ...r, role: shown(r.role), activeKeys: Number(r.activeKeys) }));
+  return rows.map((r) => ({ ...r, role: shown(r.role), activeKeys: Number(r.activeKeys), budget: r.budget === null ? null : Number(r.budget) }));
 }
 
 /** Disable a user: their keys and sessions are refused from now on, on every instance. */

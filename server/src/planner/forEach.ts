@@ -10,17 +10,17 @@ import type { Hit } from './retrievalStore';
 import { fillSlots } from './slotFill';
 import { fillTemplate } from './templateFill';
 
-type Search = (text: string, k: number) => Hit[];
+type Search = (text: string, k: number) => Promise<Hit[]>;
 
 /** Candidates that run the request's per-file action on each file of its selection. */
-export function perFileCandidates(request: string, names: WorkspaceNames, search: Search, corpus: Corpus): EmbeddedCandidate[] {
+export async function perFileCandidates(request: string, names: WorkspaceNames, search: Search, corpus: Corpus): Promise<EmbeddedCandidate[]> {
   const each = splitForEach(request);
   if (!each) return [];
   const head = `find ${each.selection}`;
-  const finds = embeddedCandidates(head, search(head, 8), corpus, names, readRequest(head, names)).filter((c) => /^find\s/.test(c.command)).slice(0, 3);
+  const finds = embeddedCandidates(head, await search(head, 8), corpus, names, readRequest(head, names)).filter((c) => /^find\s/.test(c.command)).slice(0, 3);
   const actionFacts = readRequest(each.action, names);
   const actions: { command: string; confidence: number; explanation: string; id: string }[] = [];
-  for (const hit of search(`${each.action} of a file`, 8)) {
+  for (const hit of await search(`${each.action} of a file`, 8)) {
     const entry = hit.origin === 'corpus' ? corpus.byId.get(hit.ref) : undefined;
     const fileSlots = entry ? Object.keys(entry.slots).filter((n) => entry.slots[n].type === 'file') : [];
     if (!entry || fileSlots.length !== 1) continue;

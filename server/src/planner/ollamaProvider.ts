@@ -6,6 +6,7 @@ import { l2normalise, type Embedder } from './embedder';
 import type { ChatMessage } from './llmPrompt';
 import { planSchema } from './llmPrompt';
 import { probeOllama } from './healthProbe';
+import { reportModelUsage } from './modelUsage';
 import { deadline, networkFailure, ProviderError, type CompleteOptions, type ModelProvider } from './providers';
 
 export interface OllamaOptions {
@@ -75,7 +76,10 @@ export class OllamaProvider implements ModelProvider {
           text += part.message.content;
           options.onToken?.(part.message.content);
         }
-        if (part.done) done = true;
+        if (part.done) {
+          done = true;
+          reportModelUsage({ provider: 'ollama', model: this.options.model, promptTokens: part.prompt_eval_count, completionTokens: part.eval_count });
+        }
       }
       if (!done) throw new ProviderError('dropped', `Ollama at ${this.options.url} ended its answer without finishing it.`);
       return text;

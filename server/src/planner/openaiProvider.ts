@@ -7,6 +7,7 @@ import OpenAI from 'openai';
 import type { ChatMessage } from './llmPrompt';
 import { planSchema } from './llmPrompt';
 import { probeOpenAi } from './healthProbe';
+import { reportModelUsage } from './modelUsage';
 import { deadline, networkFailure, ProviderError, type CompleteOptions, type ModelProvider } from './providers';
 
 export interface OpenAiOptions {
@@ -51,6 +52,8 @@ export class OpenAiProvider implements ModelProvider {
           model: this.options.model,
           messages,
           stream: true,
+          // The last chunk then carries the tokens the answer cost.
+          stream_options: { include_usage: true },
           temperature: 0,
           ...(options.format === 'text' ? {} : { response_format: { type: 'json_schema' as const, json_schema: { name: 'plan', schema: planSchema as unknown as Record<string, unknown>, strict: true } } }),
         },
@@ -66,6 +69,7 @@ export class OpenAiProvider implements ModelProvider {
           options.onToken?.(piece);
         }
         if (choice?.finish_reason) finished = true;
+        if (chunk.usage) reportModelUsage({ provider: 'openai', model: this.options.model, promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens });
       }
       if (!finished) throw new ProviderError('dropped', `The OpenAI endpoint ${this.options.baseUrl} ended its answer without finishing it.`);
       return text;

@@ -4,11 +4,14 @@
 // src" reuse the template chosen for "the 10 biggest files in lib", re-filled.
 // Both keys include the workspace, the planner asked for and the policy
 // version, so a policy change never serves a plan its policy did not check.
+//
+// Every query is written once for both engines (store/dialect.ts): on SQLite
+// it runs synchronously on better-sqlite3; with a team database the cache is
+// PostgreSQL's, so a plan cached by one instance is a hit on every other.
 
 import { createHash } from 'node:crypto';
 import type { PlanResult } from '../protocol/types';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/database';
+import type { SqlStore } from '../store/sqlStore';
 import type { Fact, RequestFacts } from './requestFacts';
 
 export interface CacheKeyParts {
@@ -44,76 +47,73 @@ export function requestShape(facts: RequestFacts): string {
   return normaliseRequest(text);
 }
 
-export class PlanCache {
-  private readonly statements = new Map<string, Statement>();
-  private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
-    return s;
-  }
+export type CacheKind = 'exact' | 'shape';
 
+/** One value to cache, by kind and key text. */
+export interface CacheEntry {
+  kind: CacheKind;
+  text: string;
+  value: unknown;
+}
+
+const SELECT = 'SELECT result, expires_at, policy_version FROM planner_cache WHERE key = ?';
+const UPSERT = `INSERT INTO planner_cache (key, kind, workspace, planner, policy_version, result, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT(key) DO UPDATE SET result = excluded.result, created_at = excluded.created_at, expires_at = excluded.expires_at`;
+
+export class PlanCache {
   constructor(
-    private readonly db: Db,
+    private readonly store: SqlStore,
     private readonly ttlSeconds: () => number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  private key(kind: 'exact' | 'shape', text: string, parts: CacheKeyParts): string {
+  private key(kind: CacheKind, text: string, parts: CacheKeyParts): string {
     return createHash('sha256').update(JSON.stringify([kind, text, parts.workspace, parts.planner, parts.policyVersion, parts.count])).digest('hex');
   }
 
-  getExact(request: string, parts: CacheKeyParts): PlanResult | undefined {
-    return this.get('exact', normaliseRequest(request), parts) as PlanResult | undefined;
+  async getExact(request: string, parts: CacheKeyParts): Promise<PlanResult | undefined> {
+    return (await this.get('exact', normaliseRequest(request), parts)) as PlanResult | undefined;
   }
 
   /** The knowledge entry a request of this shape was answered with. */
-  getShape(shape: string, parts: CacheKeyParts): { entryId: string } | undefined {
-    return this.get('shape', shape, parts) as { entryId: string } | undefined;
+  async getShape(shape: string, parts: CacheKeyParts): Promise<{ entryId: string } | undefined> {
+    return (await this.get('shape', shape, parts)) as { entryId: string } | undefined;
   }
 
-  putExact(request: string, parts: CacheKeyParts, result: PlanResult): void {
-    this.put('exact', normaliseRequest(request), parts, result);
+  /** The entry for a request's plan, for `putAll`. */
+  static exact(request: string, result: PlanResult): CacheEntry {
+    return { kind: 'exact', text: normaliseRequest(request), value: result };
   }
 
-  putShape(shape: string, parts: CacheKeyParts, value: { entryId: string }): void {
-    this.put('shape', shape, parts, value);
+  static shape(shape: string, value: { entryId: string }): CacheEntry {
+    return { kind: 'shape', text: shape, value };
   }
 
   /**
-   * Runs `fn`'s writes in one transaction that is not flushed to disk on
+   * Writes the entries in one transaction that is not flushed to disk on
    * commit: a cache is rebuilt by planning again, so losing its last rows to
    * a power cut costs nothing, while an fsync per plan costs more than the
-   * plan itself on a busy disk. WAL keeps the database consistent either way.
+   * plan itself on a busy disk.
    */
-  batch(fn: () => void): void {
-    if (this.ttlSeconds() <= 0) return;
-    const before = this.db.pragma('synchronous', { simple: true }) as number;
-    this.db.pragma('synchronous = NORMAL');
-    try {
-      this.db.transaction(fn)();
-    } finally {
-      this.db.pragma(`synchronous = ${Number(before) || 2}`);
-    }
+  async putAll(parts: CacheKeyParts, entries: CacheEntry[]): Promise<void> {
+    const ttl = this.ttlSeconds();
+    if (ttl <= 0 || entries.length === 0) return;
+    const now = this.now();
+    await this.store.transaction(async (tx) => {
+      for (const e of entries) {
+        await tx.run(UPSERT, [this.key(e.kind, e.text, parts), e.kind, parts.workspace, parts.planner, parts.policyVersion, JSON.stringify(e.value), now, now + ttl * 1000]);
+      }
+    }, { durable: false });
   }
 
-  private get(kind: 'exact' | 'shape', text: string, parts: CacheKeyParts): unknown {
-    const row = this.stmt('SELECT result, expires_at, policy_version FROM planner_cache WHERE key = ?').get(this.key(kind, text, parts)) as { result: string; expires_at: number; policy_version: string } | undefined;
+  private async get(kind: CacheKind, text: string, parts: CacheKeyParts): Promise<unknown> {
+    const row = await this.store.get<{ result: string; expires_at: number; policy_version: string }>(SELECT, [this.key(kind, text, parts)]);
     if (!row || row.expires_at <= this.now() || row.policy_version !== parts.policyVersion) return undefined;
     return JSON.parse(row.result);
   }
 
-  private put(kind: 'exact' | 'shape', text: string, parts: CacheKeyParts, value: unknown): void {
-    const ttl = this.ttlSeconds();
-    if (ttl <= 0) return;
-    const now = this.now();
-    this
-      .stmt(`INSERT INTO planner_cache (key, kind, workspace, planner, policy_version, result, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(key) DO UPDATE SET result = excluded.result, created_at = excluded.created_at, expires_at = excluded.expires_at`)
-      .run(this.key(kind, text, parts), kind, parts.workspace, parts.planner, parts.policyVersion, JSON.stringify(value), now, now + ttl * 1000);
-  }
-
   /** Drop expired rows; cheap, called now and then. */
-  prune(): number {
-    return this.db.prepare('DELETE FROM planner_cache WHERE expires_at <= ?').run(this.now()).changes;
+  prune(): Promise<number> {
+    return this.store.run('DELETE FROM planner_cache WHERE expires_at <= ?', [this.now()]);
   }
 }

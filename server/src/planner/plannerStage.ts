@@ -13,9 +13,11 @@ import { OllamaEmbedder } from './ollamaProvider';
 import { ModelEndpoints } from './modelEndpoints';
 import type { EndpointState } from './modelEndpoint';
 import { summariseWithModels, type ModelSummary } from './outputSummary';
-import { PlanCache, requestShape, type CacheKeyParts } from './planCache';
+import { PlanCache, requestShape, type CacheEntry, type CacheKeyParts } from './planCache';
+import { PlannerData } from './plannerData';
+import type { Retrieval } from './retrieval';
 import { readRequest, type RequestFacts, type WorkspaceNames } from './requestFacts';
-import { RetrievalStore, type ExternalQuery, type Hit } from './retrievalStore';
+import type { ExternalQuery, Hit } from './retrievalStore';
 import { routeToModels } from './router';
 import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, helpFor, type AbstainReason } from './abstain';
 import { readIntent, type Intent } from './intent';
@@ -26,7 +28,6 @@ import { perFileCandidates } from './forEach';
 import { sequenceCandidates } from './sequence';
 import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
 import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
-import { randomUUID } from 'node:crypto';
 
 export interface PlannerOptions {
   /** OpenAI key from the editor's SecretStorage or OPENAI_API_KEY; held in memory only. */
@@ -40,6 +41,8 @@ export interface PlannerOptions {
   now?: () => number;
   /** Where endpoints' `apiKeyEnv` names are looked up (default: this process's environment). */
   env?: NodeJS.ProcessEnv;
+  /** Where retrieval and the plan cache live (PlannerData.shared for a team database); default: the local SQLite file. */
+  data?: (corpus: Corpus) => PlannerData;
 }
 
 const MAX_CANDIDATES = 10;
@@ -49,9 +52,8 @@ const SCREEN_EXTRA = 4;
 const RETRIEVE_K = 20;
 
 export class Planner implements PlannerStage {
-  readonly store: RetrievalStore;
+  readonly data: PlannerData;
   readonly corpus: Corpus;
-  readonly cache: PlanCache;
   private readonly decisions: DecisionCache;
   /** Every model endpoint, with its breaker, load and probes. */
   readonly endpoints: ModelEndpoints;
@@ -67,10 +69,8 @@ export class Planner implements PlannerStage {
     options: PlannerOptions = {},
   ) {
     this.corpus = options.corpus ?? loadCorpus(options.knowledgeDir, { strict: false });
-    this.store = new RetrievalStore(db);
-    this.store.loadCorpus(this.corpus);
+    this.data = options.data?.(this.corpus) ?? PlannerData.local(db, this.corpus, () => settings.planner.cacheTtlSeconds, options.now);
     this.decisions = new DecisionCache(policy);
-    this.cache = new PlanCache(db, () => settings.planner.cacheTtlSeconds, options.now);
     this.endpoints = new ModelEndpoints(settings, { ...options, apiKey: options.apiKey ?? settings.openai.apiKey });
     this.indexing = this.startExternalIndex();
   }
@@ -80,9 +80,10 @@ export class Planner implements PlannerStage {
     if (!model) return;
     // Embeddings go to one host (the first listed): vectors from different hosts must come from the same model.
     const embedder = new OllamaEmbedder({ url: this.settings.ollama.hosts[0]?.url ?? this.settings.ollama.url, model, timeoutMs: this.settings.planner.timeoutMs });
-    this.external = { embedder, ready: this.store.isComplete(embedder.id) };
-    if (this.external.ready) return;
+    this.external = { embedder, ready: false };
     try {
+      this.external.ready = await this.store.isComplete(embedder.id);
+      if (this.external.ready) return;
       // Runs beside requests: each batch yields to the event loop, and search keeps using the built-in embedder until it is done.
       await this.store.reindex(embedder, this.background.signal);
       this.external.ready = true;
@@ -105,7 +106,7 @@ export class Planner implements PlannerStage {
     const parts: CacheKeyParts = { workspace: params.workspace, planner: choice, policyVersion: this.policy.version, count };
 
     let t = performance.now();
-    const cached = refine ? undefined : this.cache.getExact(request, parts);
+    const cached = refine ? undefined : await this.data.cachedPlan(request, parts);
     if (cached) {
       lap('cache', t);
       timings.total = round(performance.now() - started);
@@ -122,7 +123,7 @@ export class Planner implements PlannerStage {
     if (!intent.task && !refined?.rewrite) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
 
     t = performance.now();
-    const hits = this.store.search(request, { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });
+    const hits = await this.data.search(request, { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });
     const retrieved = hits.map((h) => this.example(h)).filter((e): e is RetrievedExample => e !== undefined);
     lap('retrieve', t);
     options.onProgress?.({ kind: 'retrieved', examples: retrieved });
@@ -142,7 +143,7 @@ export class Planner implements PlannerStage {
     }
 
     t = performance.now();
-    const embedded = this.embeddedFor(request, hits, facts, context.names, parts, routed.answer === undefined);
+    const embedded = await this.embeddedFor(request, hits, facts, context.names, parts, routed.answer === undefined);
     lap('embedded', t);
     if (embedded[0]) options.onProgress?.({ kind: 'step', step: 'filled', text: `${embedded[0].source}: ${embedded[0].command}${embedded[0].missing.length ? ` (missing ${embedded[0].missing.join(', ')})` : ''}` });
 
@@ -168,11 +169,11 @@ export class Planner implements PlannerStage {
   }
 
   /** The embedded candidates, led by the template that answered a request of the same shape before. */
-  private embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): EmbeddedCandidate[] {
-    const search = (text: string, k: number) => this.store.search(text, { k });
-    const each = [...perFileCandidates(request, names, search, this.corpus), ...sequenceCandidates(request, names, search, this.corpus)];
-    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...this.composed(request, names), ...each].sort((a, b) => b.confidence - a.confidence);
-    const shaped = useShape ? this.cache.getShape(requestShape(facts), parts) : undefined;
+  private async embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): Promise<EmbeddedCandidate[]> {
+    const search = (text: string, k: number) => this.data.search(text, { k });
+    const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus))];
+    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each].sort((a, b) => b.confidence - a.confidence);
+    const shaped = useShape ? await this.data.cachedShape(requestShape(facts), parts) : undefined;
     const entry = shaped ? this.corpus.byId.get(shaped.entryId) : undefined;
     if (entry) {
       const again = candidateFor(entry, facts, Math.max(0.5, hits.find((h) => h.ref === entry.id)?.similarity ?? 0.5), 1);
@@ -182,11 +183,11 @@ export class Planner implements PlannerStage {
   }
 
   /** For "X and delete them": the candidates for X, each extended with the steps that follow. */
-  private composed(request: string, names: WorkspaceNames): EmbeddedCandidate[] {
+  private async composed(request: string, names: WorkspaceNames): Promise<EmbeddedCandidate[]> {
     const split = splitCompound(request);
     if (!split) return [];
     const headFacts = readRequest(split.head, names);
-    const hits = this.store.search(split.head, { k: 8 });
+    const hits = await this.data.search(split.head, { k: 8 });
     const out: EmbeddedCandidate[] = [];
     for (const c of embeddedCandidates(split.head, hits, this.corpus, names, headFacts).slice(0, 6)) {
       const command = composeSteps(c.command, split.steps);
@@ -198,7 +199,7 @@ export class Planner implements PlannerStage {
   }
 
   /** Build, cache and return the result: the first accepted candidate, or an abstention. */
-  private finish(request: string, parts: CacheKeyParts, s: Outcome, started: number, timings: Record<string, number>, skipped: PlanResult['skipped'] = []): PlanResult {
+  private async finish(request: string, parts: CacheKeyParts, s: Outcome, started: number, timings: Record<string, number>, skipped: PlanResult['skipped'] = []): Promise<PlanResult> {
     const final = s.why ? this.abstention(request, s.why, s) : this.answer(request, s);
     final.timings = { ...timings, total: round(performance.now() - started) };
     if (s.refined) {
@@ -210,11 +211,10 @@ export class Planner implements PlannerStage {
     // Cache what a retry would answer the same way: not a fallback forced by a failing model.
     const forcedFallback = final.planner === 'embedded' && skipped.some((x) => x.endpoint !== undefined);
     if (!forcedFallback) {
-      this.cache.batch(() => {
-        this.cache.putExact(request, parts, { ...final, historyId: undefined });
-        const lead = s.screened.accepted[0]?.proposal.embedded;
-        if (!s.why && lead?.entry && lead.missing.length === 0 && final.missing === undefined) this.cache.putShape(requestShape(s.facts), parts, { entryId: lead.entry.id });
-      });
+      const entries: CacheEntry[] = [PlanCache.exact(request, { ...final, historyId: undefined })];
+      const lead = s.screened.accepted[0]?.proposal.embedded;
+      if (!s.why && lead?.entry && lead.missing.length === 0 && final.missing === undefined) entries.push(PlanCache.shape(requestShape(s.facts), { entryId: lead.entry.id }));
+      await this.data.remember(parts, entries);
     }
     return final;
   }
@@ -294,27 +294,25 @@ export class Planner implements PlannerStage {
   }
 
   learn(userId: string, command: string, description: string, succeeded: boolean): void {
+    let text = description;
     try {
-      let text = description;
-      if (!text) {
-        const row = this.db.prepare('SELECT query FROM command_history WHERE planned_command = ? AND user_id = ? ORDER BY created_at DESC LIMIT 1').get(command, userId) as { query: string } | undefined;
-        text = row?.query ?? '';
-      }
-      const update = this.db.transaction(() => {
-        this.db
-          .prepare(`INSERT INTO command_embeddings (id, user_id, command, description, embedder, usage_count, success_rate) VALUES (?, ?, ?, ?, NULL, 1, ?)
-            ON CONFLICT(user_id, command) DO UPDATE SET
-              success_rate = (success_rate * usage_count + excluded.success_rate) / (usage_count + 1),
-              usage_count = usage_count + 1,
-              description = CASE WHEN excluded.description <> '' THEN excluded.description ELSE description END`)
-          .run(randomUUID(), userId, command, text, succeeded ? 1 : 0);
-        const row = this.db.prepare('SELECT id, description, success_rate FROM command_embeddings WHERE user_id = ? AND command = ?').get(userId, command) as { id: string; description: string; success_rate: number };
-        if (row.success_rate > 0) this.store.indexHistory(row.id, command, row.description);
-      });
-      update.immediate();
+      // The request a command answered is in this instance's history.
+      if (!text) text = (this.db.prepare('SELECT query FROM command_history WHERE planned_command = ? AND user_id = ? ORDER BY created_at DESC LIMIT 1').get(command, userId) as { query: string } | undefined)?.query ?? '';
     } catch {
-      // Learning is best effort: a busy store must never fail the run that fed it.
+      text = '';
     }
+    // Learning is best effort: a busy or unreachable store must never fail the run that fed it.
+    this.store.learn(userId, command, text, succeeded).catch(() => undefined);
+  }
+
+  /** The retrieval store (local or shared). */
+  get store(): Retrieval {
+    return this.data.retrieval;
+  }
+
+  /** The plan cache (local or shared). */
+  get cache(): PlanCache {
+    return this.data.cache;
   }
 
   summarise(output: string, options: { command: string; signal?: AbortSignal }): Promise<ModelSummary | undefined> {
@@ -335,6 +333,7 @@ export class Planner implements PlannerStage {
       else return { active: name, detail: `${name} at ${next.provider.endpoint}${configured.length > 1 ? ` (${configured.length - open.length} of ${configured.length} endpoints usable)` : ''}` };
     }
     if (this.external?.error) notes.push(`embeddings: ${this.external.error}`);
+    if (this.data.problem) notes.push(this.data.problem);
     if (this.corpus.problems.length > 0) notes.push(`${this.corpus.problems.length} malformed knowledge entries left out (first: ${this.corpus.problems[0]})`);
     return { active: 'embedded', detail: `Paladin's own command knowledge (${this.corpus.entries.length} entries)${notes.length ? `; ${notes.join('; ')}` : ''}` };
   }

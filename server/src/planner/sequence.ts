@@ -9,7 +9,7 @@ import { embeddedCandidates, type EmbeddedCandidate } from './embeddedPlanner';
 import { readRequest, type WorkspaceNames } from './requestFacts';
 import type { Hit } from './retrievalStore';
 
-type Search = (text: string, k: number) => Hit[];
+type Search = (text: string, k: number) => Promise<Hit[]>;
 
 const joint = /\s*(?:,\s*and then|,\s*then|\band then|\band afterwards|\bafter that|;\s*then|;)\s+/i;
 const pointsBack = /\b(?:it|them|the (?:same )?(?:folder|directory|dir|file|files|archive|original|originals|copy|result))\b/i;
@@ -33,15 +33,16 @@ export function resolveBack(first: string, second: string, names: WorkspaceNames
 }
 
 /** Candidates that run the first part's plan, then the second's. */
-export function sequenceCandidates(request: string, names: WorkspaceNames, search: Search, corpus: Corpus): EmbeddedCandidate[] {
+export async function sequenceCandidates(request: string, names: WorkspaceNames, search: Search, corpus: Corpus): Promise<EmbeddedCandidate[]> {
   const split = splitSequence(request);
   if (!split) return [];
   const [first, rest] = split;
   const second = resolveBack(first, rest, names);
-  const plan = (text: string) => embeddedCandidates(text, search(text, 20), corpus, names, readRequest(text, names)).filter((c) => c.missing.length === 0 && !/[;&|]\s*$/.test(c.command)).slice(0, 3);
+  const plan = async (text: string) => embeddedCandidates(text, await search(text, 20), corpus, names, readRequest(text, names)).filter((c) => c.missing.length === 0 && !/[;&|]\s*$/.test(c.command)).slice(0, 3);
   const out: EmbeddedCandidate[] = [];
-  for (const a of plan(first)) {
-    for (const b of plan(second)) {
+  const [firsts, seconds] = [await plan(first), await plan(second)];
+  for (const a of firsts) {
+    for (const b of seconds) {
       // Both parts answered: likelier than a plan for either part alone.
       const confidence = Math.round(Math.min(0.95, (a.confidence + b.confidence) / 2 + 0.1) * 100) / 100;
       out.push({ ...a, command: `${a.command} && ${b.command}`, confidence, explanation: `${a.explanation} Then: ${b.explanation}`, source: `${a.source}+then:${b.source}` });

@@ -4,6 +4,7 @@
 // while judging a command turns into `deny` with a reason, never `allow`.
 
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import * as opaWasm from '@open-policy-agent/opa-wasm';
 import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
@@ -47,7 +48,7 @@ interface Builtin {
 const builtins = new Map<string, Promise<Builtin>>();
 
 /** The built-in policy is loaded once per process and shared by every engine. */
-function loadBuiltin(wasmPath: string, hashFile: string | undefined): Promise<Builtin> {
+function loadBuiltin(wasmPath: string, hashFile: string | undefined, dataPath: string): Promise<Builtin> {
   let pending = builtins.get(wasmPath);
   if (!pending) {
     pending = (async () => {
@@ -59,6 +60,8 @@ function loadBuiltin(wasmPath: string, hashFile: string | undefined): Promise<Bu
       }
       // Synchronous on purpose: the async loader tests `instanceof Response`, which loads Node's fetch stack (undici) into every one-shot check.
       const policy = loadPolicySync(bytes);
+      const data = readPolicyData(dataPath);
+      if (data !== undefined) policy.setData(data);
       const hash = (hashFile && recordedHash(hashFile)) || createHash('sha256').update(bytes).digest('hex');
       return { policy, version: `builtin-${hash.slice(0, 12)}` };
     })();
@@ -75,6 +78,26 @@ export interface LoadedTiers {
   ownMayWaive: boolean;
 }
 
+/**
+ * The data document built with the WASM: the sets its membership tests look
+ * up (policies/memberSets.ts). Absent, the policy refuses every command, so
+ * a missing file can only make Paladin stricter; unreadable, it is an error.
+ */
+function readPolicyData(dataPath: string): object | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(dataPath, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`Cannot read the policy's data at ${dataPath}: ${(err as Error).message}. Run \`npm run build:policies\` or reinstall Paladin.`, { cause: err });
+  }
+  try {
+    return JSON.parse(text) as object;
+  } catch (err) {
+    throw new Error(`The policy's data at ${dataPath} is not JSON: ${(err as Error).message}. Run \`npm run build:policies\` or reinstall Paladin.`, { cause: err });
+  }
+}
+
 export class PolicyEngine implements PolicyStage {
   private constructor(
     private readonly builtin: Builtin,
@@ -83,8 +106,8 @@ export class PolicyEngine implements PolicyStage {
   ) {}
 
   static async create(options: PolicyEngineOptions = {}): Promise<PolicyEngine> {
-    const paths = options.wasmPath ? { wasm: options.wasmPath, hashFile: undefined } : policyPaths();
-    const builtin = await loadBuiltin(paths.wasm, paths.hashFile);
+    const paths = options.wasmPath ? { wasm: options.wasmPath, hashFile: undefined, data: path.join(path.dirname(options.wasmPath), 'policy-data.json') } : policyPaths();
+    const builtin = await loadBuiltin(paths.wasm, paths.hashFile, paths.data);
     const tiers: LoadedTiers = {
       org: await loadModules((options.orgPolicies ?? []).map((p) => ({ ...p, tier: 'org' as const }))),
       own: await loadModules(options.userPolicies ?? []),

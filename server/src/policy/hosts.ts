@@ -44,6 +44,8 @@ function mappedV4(host: string): number | undefined {
 /** Does any address-looking part of the text point at an instance metadata service? */
 export function isMetadataAddress(text: string): boolean {
   if (!text || text.length > 4096) return false;
+  // Every spelling above has a digit or one of these names: most words have neither.
+  if (!/[0-9]|metadata|instance-data/i.test(text)) return false;
   for (const token of text.split(/[\s'"`,;()<>{}=]+/)) {
     if (token === '') continue;
     const host = hostOf(token);

@@ -26,6 +26,8 @@ export function packageRoot(start: string = __dirname): string {
 export interface PolicyPaths {
   sources: string;
   wasm: string;
+  /** The data document the WASM's set lookups read (built with it; see policies/memberSets.ts). */
+  data: string;
   hashFile: string;
   /** The build step that rewrites the sources before they are compiled (policies/memberSets.ts). */
   buildPass: string;
@@ -35,6 +37,7 @@ export function policyPaths(root: string = packageRoot()): PolicyPaths {
   return {
     sources: path.join(root, 'policies', 'paladin'),
     wasm: path.join(root, 'policies', 'build', 'policy.wasm'),
+    data: path.join(root, 'policies', 'build', 'policy-data.json'),
     hashFile: path.join(root, 'policies', 'build', 'sources.sha256'),
     buildPass: path.join(root, 'policies', 'memberSets.ts'),
   };

@@ -64,6 +64,10 @@ export interface Settings {
   api: { port: number; maxBodyBytes: number; sessionHours: number; workspaces: string[] };
   /** perStatement: a code lens above every statement of a shell script instead of every block. */
   lenses: { perStatement: boolean };
+  /** otlpEndpoint: where traces go over OTLP/HTTP (base URL); empty: OTEL_EXPORTER_OTLP_ENDPOINT, else no tracing. */
+  telemetry: { otlpEndpoint: string };
+  /** prices: per model, per 1M tokens, prompt and completion; a model not listed costs 0. */
+  cost: { prices: ModelPrices };
   /**
    * url: the team server that answers plan, check, explain, history and audit
    * (empty: this machine). apiKey is never a setting: the editor's
@@ -71,6 +75,8 @@ export interface Settings {
    */
   server: { url: string; apiKey?: string };
 }
+
+export type ModelPrices = Record<string, { prompt: number; completion: number }>;
 
 /** Settings that only take effect after the server restarts. */
 export const requiresServerRestart = ['paladin.server.runtime', 'paladin.database.path', 'paladin.database.url'] as const;
@@ -124,6 +130,7 @@ const strings: Record<string, string> = {
   'sandbox.runtime': 'runc',
   'sandbox.snapshotMethod': 'overlay',
   'sandbox.toolchain': 'auto',
+  'telemetry.otlpEndpoint': '',
 };
 
 export type SandboxRuntime = 'runc' | 'runsc';
@@ -146,6 +153,7 @@ export const knownSettings: string[] = [
   'api.workspaces',
   'lenses.perStatement',
   'sandbox.network.allow',
+  'cost.prices',
   ...Object.keys(numbers),
   ...Object.keys(strings),
 ];
@@ -203,6 +211,8 @@ export function normaliseSettings(raw: Raw = {}, env: NodeJS.ProcessEnv = proces
     audit: { checkpointEvery: num('audit.checkpointEvery') },
     api: { port: num('api.port'), maxBodyBytes: num('api.maxBodyBytes'), sessionHours: num('api.sessionHours'), workspaces: folderList('api.workspaces') },
     lenses: { perStatement: bool('lenses.perStatement', false) },
+    telemetry: { otlpEndpoint: str('telemetry.otlpEndpoint') },
+    cost: { prices: modelPrices(flat['cost.prices'], warnings) },
     server: { url: serverUrl(flat['server.url'], warnings) },
   };
   return { settings, warnings };
@@ -304,6 +314,32 @@ function hostList(value: unknown, warnings: string[]): string[] {
     warnings.push(`Setting "paladin.sandbox.network.allow": ${(err as Error).message.replace(/\.$/, '')}; using the default list (package registries).`);
     return [...DEFAULT_ALLOWED_HOSTS];
   }
+}
+
+/** `cost.prices`: {"model": {"prompt": N, "completion": N}} per 1M tokens, as an object or its JSON text. */
+function modelPrices(value: unknown, warnings: string[]): ModelPrices {
+  if (value === undefined || value === '') return {};
+  const bad = (why: string): ModelPrices => {
+    warnings.push(`Setting "paladin.cost.prices" ${why}; give {"MODEL": {"prompt": PRICE, "completion": PRICE}} per 1M tokens. Using no prices (every model costs 0).`);
+    return {};
+  };
+  let raw: unknown = value;
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw) as unknown;
+    } catch {
+      return bad('is not JSON');
+    }
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('must be an object');
+  const prices: ModelPrices = {};
+  for (const [model, price] of Object.entries(raw as Record<string, unknown>)) {
+    const p = price as { prompt?: unknown; completion?: unknown } | null;
+    const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1e6;
+    if (!p || typeof p !== 'object' || !ok(p.prompt) || !ok(p.completion)) return bad(`has a bad price for "${model}" (each needs prompt and completion, numbers from 0 to 1000000)`);
+    prices[model] = { prompt: p.prompt, completion: p.completion };
+  }
+  return prices;
 }
 
 // Kept even when it is refused: the editor's server then says why and answers

@@ -1,8 +1,10 @@
 // The thin layer between the SQL Paladin writes (SQLite's, restricted to what
 // PostgreSQL can also mean) and PostgreSQL. Queries use `?` placeholders,
 // `ON CONFLICT (...) DO UPDATE` upserts, JSON kept as checked TEXT and
-// booleans as 0/1 integers, which both engines read alike; only placeholders
-// and `INSERT OR IGNORE` need rewriting at run time. Migrations are written
+// booleans as 0/1 integers, which both engines read alike; only placeholders,
+// `INSERT OR IGNORE` and `json_each(?)` (a JSON array parameter read as rows
+// of a `value` column, text on PostgreSQL: cast it where a number is meant)
+// need rewriting at run time. Migrations are written
 // once, for SQLite, and rewritten here for PostgreSQL: time defaults, identity
 // columns, 64-bit integers, BLOB, append-only triggers, and the two virtual
 // tables (full-text and vector) become plain tables PostgreSQL can index.
@@ -37,9 +39,9 @@ export function numberPlaceholders(sql: string): string {
   return out;
 }
 
-/** A query for PostgreSQL: placeholders numbered, `INSERT OR IGNORE` as `ON CONFLICT DO NOTHING`. */
+/** A query for PostgreSQL: placeholders numbered, `INSERT OR IGNORE` as `ON CONFLICT DO NOTHING`, a JSON array parameter's elements as rows. */
 export function toPostgresQuery(sql: string): string {
-  let text = numberPlaceholders(sql);
+  let text = numberPlaceholders(sql).replace(/\bjson_each\(\s*(\$\d+)\s*\)/gi, 'jsonb_array_elements_text($1::jsonb) AS json_each(value)');
   if (/^\s*INSERT\s+OR\s+IGNORE\s+/i.test(text)) {
     text = text.replace(/^\s*INSERT\s+OR\s+IGNORE\s+/i, 'INSERT ').replace(/;?\s*$/, ' ON CONFLICT DO NOTHING');
   }

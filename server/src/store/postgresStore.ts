@@ -80,6 +80,7 @@ export class PostgresStore implements SqlStore {
     return this.withClient(async (client) => {
       await client.query('BEGIN');
       try {
+        if (options.durable === false) await client.query('SET LOCAL synchronous_commit = off');
         if (options.lock) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.lock]);
         const value = await fn(this.executor(client));
         await client.query('COMMIT');

@@ -29,6 +29,13 @@ export interface TransactionOptions {
    * taken at BEGIN IMMEDIATE, already serialises every writer).
    */
   lock?: string;
+  /**
+   * The commit need not reach the disk before it returns (data that can be
+   * made again, such as a cache): a crash may lose the last such commits but
+   * never leaves the database inconsistent. SQLite: `synchronous = NORMAL` for
+   * this transaction; PostgreSQL: `SET LOCAL synchronous_commit = off`.
+   */
+  durable?: boolean;
 }
 
 export interface SqlStore extends SqlExecutor {
@@ -89,7 +96,7 @@ export class SqliteStore implements SqlStore {
     return this.inTransaction ? this.busy.then(() => this.runNow(sql, params)) : settle(() => this.runNow(sql, params));
   }
 
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, _options?: TransactionOptions): Promise<T> {
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const tx: SqlExecutor = {
       dialect: 'sqlite',
       all: (sql, params) => settle(() => this.allNow(sql, params)),
@@ -98,6 +105,8 @@ export class SqliteStore implements SqlStore {
     };
     const result = this.busy.then(async () => {
       this.inTransaction = true;
+      const before = options.durable === false ? (this.db.pragma('synchronous', { simple: true }) as number) : undefined;
+      if (before !== undefined) this.db.pragma('synchronous = NORMAL');
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const value = await fn(tx);
@@ -107,6 +116,7 @@ export class SqliteStore implements SqlStore {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw err;
       } finally {
+        if (before !== undefined) this.db.pragma(`synchronous = ${Number(before) || 2}`);
         this.inTransaction = false;
       }
     });

@@ -14,6 +14,7 @@ import { policyCommand } from './policy';
 import { runCommand } from './run';
 import { sandboxCommand } from './sandbox';
 import { serveCommand } from './serve';
+import { statsCommand } from './stats';
 
 export const subcommands: Subcommand[] = [
   planCommand,
@@ -26,6 +27,7 @@ export const subcommands: Subcommand[] = [
   serveCommand,
   keysCommand,
   usersCommand,
+  statsCommand,
   policyCommand,
   sandboxCommand,
   hookCommand,

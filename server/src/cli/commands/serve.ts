@@ -5,6 +5,7 @@ import { createApiServer } from '../../gateway/httpApi';
 import { openTeamStore } from '../../gateway/teamStore';
 import { ExposureError, resolveExposure } from '../../gateway/exposure';
 import { teamPaladin } from '../../composeTeam';
+import { instrument } from '../../telemetry';
 import { Exit, UsageError, type Subcommand } from '../command';
 
 const help = `Usage: paladin serve [--port P] [--socket PATH] [--json]
@@ -15,9 +16,13 @@ only (or on a unix socket, made readable by you only) and refuses requests
 whose Host or Origin header is not this server's own loopback address.
 Clients authenticate with an API key (paladin keys create NAME) sent as
 "Authorization: Bearer <key>". GET /v1/openapi.json describes every endpoint;
-GET /healthz and /readyz answer a load balancer. With PALADIN_DATABASE_URL
-set, keys, sessions, quotas and the audit chain are shared with every other
-instance on that PostgreSQL database (docs/user/team.md). On SIGTERM it stops
+GET /healthz and /readyz answer a load balancer, GET /metrics a Prometheus
+server (with PALADIN_METRICS_TOKEN or an admin's key; docs/user/team.md);
+with paladin.telemetry.otlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) set,
+traces go to that OpenTelemetry collector. With PALADIN_DATABASE_URL set,
+keys, sessions, quotas, the audit chain, the plan cache and the retrieval
+store are shared with every other instance on that PostgreSQL database
+(docs/user/team.md). On SIGTERM it stops
 taking requests and finishes those under way before it exits.
 
 Options:
@@ -62,8 +67,16 @@ export const serveCommand: Subcommand = {
     const local = await ctx.paladin();
     const team = await openTeamStore(ctx.settings);
     // In team mode the one records stage keeps its audit log on the shared chain.
-    const paladin = team ? await teamPaladin(local, team) : local;
-    const server = createApiServer({ paladin, team, exposure, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
+    const composed = team ? await teamPaladin(local, team) : local;
+    let instrumented;
+    try {
+      instrumented = await instrument(composed);
+    } catch (err) {
+      await team?.close();
+      throw new UsageError((err as Error).message);
+    }
+    const { paladin, telemetry } = instrumented;
+    const server = createApiServer({ paladin, team, exposure, telemetry, port, socket: typeof values.socket === 'string' ? values.socket : undefined });
     let where: { url?: string; socket?: string };
     try {
       where = await server.listen();
@@ -78,6 +91,8 @@ export const serveCommand: Subcommand = {
     const how = await Promise.race([ctx.signal.aborted ? Promise.resolve('stop' as const) : once(ctx.signal, 'abort').then(() => 'stop' as const), terminated]);
     if (how === 'drain') await server.drain();
     else await server.close();
+    // The last spans go out before the process ends.
+    await telemetry.shutdown().catch((err: Error) => ctx.err.write(`paladin serve: traces could not be sent: ${err.message}\n`));
     await team?.close();
     return Exit.ok;
   },

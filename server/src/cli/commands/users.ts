@@ -3,6 +3,8 @@
 import { KeyError } from '../../gateway/apiKeys';
 import { openTeamStore } from '../../gateway/teamStore';
 import { addUser, disableUser, listUsers, TEAM_ROLES, type TeamRole } from '../../gateway/users';
+import { money } from '../../gateway/budgets';
+import { budgetCommandArgs, setUserBudget } from './usersBudget';
 import { Exit, printJson, UsageError, type Subcommand } from '../command';
 import { openRecords } from '../openRecords';
 
@@ -10,16 +12,22 @@ const help = `Usage:
   paladin users add EMAIL [--role admin|member] [--quota N] [--json]
   paladin users list [--json]
   paladin users disable EMAIL
+  paladin users budget EMAIL AMOUNT|none [--per day|month]
 
 Users of the HTTP API. An admin manages users and keys; a member uses the
 API with keys made for them (paladin keys create NAME --user EMAIL). With
 PALADIN_DATABASE_URL set, users live in the shared PostgreSQL database and
 count on every instance. Disabling a user refuses their keys and ends their
-sessions at once, everywhere; it is recorded in the audit log.
+sessions at once, everywhere; it is recorded in the audit log. A budget
+caps what a user's planning may spend on language models per day or per
+calendar month (UTC), in the currency of paladin.cost.prices; once spent,
+their planning requests are refused with 429 until it renews (the embedded
+planner still answers). \`paladin stats\` shows what was spent.
 
 Options:
   --role R     admin or member (default member)
   --quota N    commands per hour (plan, check, run; default 120)
+  --per P      the budget's period: day or month (default month)
   --json       machine-readable output
 `;
 
@@ -28,10 +36,12 @@ export const usersCommand: Subcommand = {
   summary: 'add, list and disable the users of the HTTP API',
   help,
   allowPositionals: true,
-  options: { json: { type: 'boolean' }, role: { type: 'string' }, quota: { type: 'string' } },
+  options: { json: { type: 'boolean' }, role: { type: 'string' }, quota: { type: 'string' }, per: { type: 'string' } },
   async run(ctx, { values, positionals }) {
-    const [action, email, ...extra] = positionals;
-    if (!action || !['add', 'list', 'disable'].includes(action)) throw new UsageError(`say what to do with users: add EMAIL, list or disable EMAIL${action ? ` (not "${action}")` : ''}`);
+    const [action, email, ...rest] = positionals;
+    if (!action || !['add', 'list', 'disable', 'budget'].includes(action)) throw new UsageError(`say what to do with users: add EMAIL, list, disable EMAIL or budget EMAIL AMOUNT${action ? ` (not "${action}")` : ''}`);
+    const budget = action === 'budget' ? budgetCommandArgs(email, rest.shift(), values.per) : undefined;
+    const extra = rest;
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     if (action !== 'list' && !email) throw new UsageError(`give the user's email: paladin users ${action} EMAIL`);
     const role = (values.role ?? 'member') as TeamRole;
@@ -54,9 +64,10 @@ export const usersCommand: Subcommand = {
         const users = await listUsers(store);
         if (values.json) printJson(ctx, users);
         else if (users.length === 0) ctx.out.write('No users yet. Add one with `paladin users add EMAIL --role member`.\n');
-        else for (const u of users) ctx.out.write(`${u.email.padEnd(28)}  ${u.role.padEnd(6)}  ${u.disabledAt ? `disabled ${u.disabledAt}` : 'active'}  ${u.activeKeys} key(s)  quota ${u.quota}/h\n`);
+        else for (const u of users) ctx.out.write(`${u.email.padEnd(28)}  ${u.role.padEnd(6)}  ${u.disabledAt ? `disabled ${u.disabledAt}` : 'active'}  ${u.activeKeys} key(s)  quota ${u.quota}/h${u.budget === null ? '' : `  budget ${money(u.budget)}/${u.budgetPeriod}`}\n`);
         return Exit.ok;
       }
+      if (budget) return await setUserBudget(ctx, store, budget, audit, values.json === true);
       const user = action === 'add' ? await addUser(store, { email: email!, role, quota }) : await disableUser(store, email!);
       await audit(action === 'add' ? 'user.add' : 'user.disable', user.id, { email: user.email, role: user.role, ...(action === 'add' ? { quota: user.quota } : {}) });
       if (values.json) printJson(ctx, user);
