@@ -14,5 +14,5 @@ export async function teamPaladin(local: Paladin, team: TeamStore): Promise<Pala
   // The local planner checked its candidates with the local tiers; replace it with one that uses the team's.
   local.stages.planner.dispose();
   const planner = await createSharedPlannerStage(local.db, local.settings, policy, team.store);
-  return new Paladin(local.db, local.settings, { ...local.stages, policy, planner, records: team.records(local.stages.records) });
+  return new Paladin(local.db, local.settings, { ...local.stages, policy, planner, records: team.records(local.stages.records, local.db, { keepSecrets: local.settings.history.keepSecrets }) });
 }

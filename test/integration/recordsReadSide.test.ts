@@ -92,7 +92,7 @@ describe('the team records stage (PostgreSQL)', { skip }, () => {
     await team.store.run('INSERT INTO users (id, email) VALUES (?, ?)', [f.userId, 'someone@example.com']);
     // One record in the local chain only: the team stage must not read it.
     f.records.audit(actor, 'local.only', null, {});
-    const records = team.records(f.records);
+    const records = team.records(f.records, f.db);
     const ids = await write(records, actor);
     await assertHistoryReads(records, ids);
     await assertAuditReads(records, 3);

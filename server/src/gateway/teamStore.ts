@@ -1,13 +1,13 @@
 // Team mode for the gateway: when a database URL is set, the tables that make
 // several instances one service live in the shared store (users, API keys,
 // sessions, quotas, the audit chain, organisation policies and each person's
-// own policies, the plan cache and the retrieval store), while the rest
-// (history and stored outputs) stay in each instance's own SQLite file until
-// they move too.
+// own policies, the plan cache, the retrieval store, and the history with its
+// stored outputs); the manual cache stays in each instance's own SQLite file.
 //
 // Audit records are appended to the shared chain in the order this process
-// makes them, and a request's answer waits for its records to commit: an
-// answer is never sent for something the audit log does not hold.
+// makes them, history entries copied to the shared store likewise, and a
+// request's answer waits for both to commit: an answer is never sent for
+// something the audit log or the shared history does not hold.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as path from 'node:path';
@@ -16,6 +16,7 @@ import { plannerMigrations } from '../planner/migrations';
 import { policyMigrations } from '../policy';
 import { recordsMigrations } from '../records';
 import { SharedAuditLog } from '../records/sharedAudit';
+import { SharedHistory } from '../records/sharedHistory';
 import type { Settings } from '../settings/settings';
 import type { RecordsStage } from '../stages';
 import type { Db } from '../store/database';
@@ -26,6 +27,7 @@ const requestAppends = new AsyncLocalStorage<Promise<unknown>[]>();
 
 export class TeamStore {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly histories: SharedHistory[] = [];
 
   constructor(
     readonly store: SqlStore,
@@ -37,34 +39,64 @@ export class TeamStore {
   append(actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>): Promise<unknown> {
     const appended = this.tail.then(() => this.audit.append(actor, action, resource, actor?.client ? { ...details, client: actor.client } : details));
     this.tail = appended.catch(() => undefined);
-    const waiting = requestAppends.getStore();
-    if (waiting) {
-      // Handled here; the request's barrier rethrows the failure.
-      appended.catch(() => undefined);
-      waiting.push(appended);
-    } else {
-      appended.catch((err: Error) => this.report(`paladin: an audit record (${action}) could not be written to the shared log: ${err.message}`));
-    }
+    this.holdRequest(appended, `an audit record (${action}) could not be written to the shared log`);
     return appended;
   }
 
+  /** The current request's answer waits for `work`; outside a request a failure is reported. */
+  private holdRequest(work: Promise<unknown>, failure: string): void {
+    const waiting = requestAppends.getStore();
+    if (waiting) {
+      // Handled here; the request's barrier rethrows the failure.
+      work.catch(() => undefined);
+      waiting.push(work);
+    } else {
+      work.catch((err: Error) => this.report(`paladin: ${failure}: ${err.message}`));
+    }
+  }
+
+  private copied(history: SharedHistory, ids: string[]): void {
+    this.holdRequest(history.copy(ids), 'a history entry could not be copied to the shared store (it is sent again with the next one)');
+  }
+
   /**
-   * The local records stage with the audit log on the shared chain: records
-   * are appended there, and audit reads and verification read it; history
-   * and outputs stay with the local stage.
+   * The records stage of an instance on the shared store: every write is made
+   * by the local stage (on `localDb`) and then copied to the shared history
+   * (sharedHistory.ts); history, outputs and the audit log are read from the
+   * shared store, and audit records appended to the shared chain.
    */
-  records(local: RecordsStage): RecordsStage {
+  records(local: RecordsStage, localDb: Db, options: { keepSecrets?: boolean } = {}): RecordsStage {
+    const history = new SharedHistory(this.store, localDb, options);
+    this.histories.push(history);
+    const copy = (ids: string[]) => this.copied(history, ids);
     return {
-      recordPlan: (entry) => local.recordPlan(entry),
-      recordRunStart: (historyId, actor, command, workspace, policyDecision) => local.recordRunStart(historyId, actor, command, workspace, policyDecision),
-      recordRunEnd: (historyId, result, output) => local.recordRunEnd(historyId, result, output),
-      recordCheck: local.recordCheck && ((historyId, actor, command, decision) => local.recordCheck!(historyId, actor, command, decision)),
-      recordChanges: local.recordChanges && ((runId, state) => local.recordChanges!(runId, state)),
+      recordPlan: (entry) => {
+        const id = local.recordPlan(entry);
+        copy([id]);
+        return id;
+      },
+      recordRunStart: (historyId, actor, command, workspace, policyDecision) => {
+        const id = local.recordRunStart(historyId, actor, command, workspace, policyDecision);
+        copy([id]);
+        return id;
+      },
+      recordRunEnd: (historyId, result, output) => {
+        local.recordRunEnd(historyId, result, output);
+        copy([historyId]);
+      },
+      recordCheck: local.recordCheck && ((historyId, actor, command, decision) => {
+        local.recordCheck!(historyId, actor, command, decision);
+        copy([historyId]);
+      }),
+      recordChanges: local.recordChanges && ((runId, state) => {
+        local.recordChanges!(runId, state);
+        copy(history.entriesOfRun(runId));
+      }),
       audit: (actor: Actor | undefined, action: string, resource: string | null, details: Record<string, unknown>) => void this.append(actor, action, resource, details),
-      listHistory: (filter) => local.listHistory(filter),
-      historyEntries: (filter) => local.historyEntries(filter),
-      historyEntry: (idOrPrefix) => local.historyEntry(idOrPrefix),
-      storedOutput: (hash) => local.storedOutput(hash),
+      listHistory: (filter) => history.list(filter),
+      historyEntries: (filter) => history.iterate(filter),
+      historyEntry: (idOrPrefix) => history.get(idOrPrefix),
+      storedOutput: (hash) => history.output(hash),
       auditRows: (query) => this.audit.rows(query),
       verifyAudit: (options) => this.audit.verify(options),
     };
@@ -79,7 +111,7 @@ export class TeamStore {
   }
 
   close(): Promise<void> {
-    return this.tail.then(() => this.store.close());
+    return Promise.all([this.tail, ...this.histories.map((h) => h.settled())]).then(() => this.store.close());
   }
 }
 

@@ -49,14 +49,16 @@ export const historyColumns: (keyof HistoryEntry)[] = [
   'mode', 'changes', 'changesCount', 'checkedAt', 'originalCommand',
 ];
 
-const select = `SELECT id, user_id AS userId, source, query, planned_command AS command, reasoning, planner, policy_decision AS policyDecision,
-  workspace, execution_status AS status, exit_code AS exitCode, output_hash AS outputHash, output_truncated AS outputTruncated,
-  execution_time_ms AS durationMs, run_id AS runId, end_message AS message, created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt,
-  run_mode AS mode, changes_state AS changes, changes_count AS changesCount, checked_at AS checkedAt, original_command AS originalCommand,
+// Aliases quoted: PostgreSQL folds unquoted names to lower case.
+export const historySelect = `SELECT id, user_id AS "userId", source, query, planned_command AS command, reasoning, planner, policy_decision AS "policyDecision",
+  workspace, execution_status AS status, exit_code AS "exitCode", output_hash AS "outputHash", output_truncated AS "outputTruncated",
+  execution_time_ms AS "durationMs", run_id AS "runId", end_message AS message, created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt",
+  run_mode AS mode, changes_state AS changes, changes_count AS "changesCount", checked_at AS "checkedAt", original_command AS "originalCommand",
   network_log AS network
   FROM command_history`;
+const select = historySelect;
 
-function maskedEntry(e: HistoryEntry): HistoryEntry {
+export function maskedEntry(e: HistoryEntry): HistoryEntry {
   return {
     ...e,
     query: maskString(e.query ?? ''),
@@ -73,8 +75,8 @@ export function sourceLabel(actor: Actor): string {
   return client ? `${actor.source}:${client}` : actor.source;
 }
 
-function fromRow(row: Record<string, unknown>): HistoryEntry {
-  return { ...(row as unknown as HistoryEntry), outputTruncated: row.outputTruncated === 1, network: parseNetwork(row.network) };
+export function historyFromRow(row: Record<string, unknown>): HistoryEntry {
+  return { ...(row as unknown as HistoryEntry), outputTruncated: Number(row.outputTruncated) === 1, network: parseNetwork(row.network) };
 }
 
 function parseNetwork(value: unknown): NetworkReport | null {
@@ -84,6 +86,34 @@ function parseNetwork(value: unknown): NetworkReport | null {
   } catch {
     return null;
   }
+}
+
+/** The WHERE clause (one text for both engines) and its parameters for a history filter. */
+export function historyWhere(filter: HistoryFilter): { where: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.userId) {
+    where.push('user_id = ?');
+    params.push(filter.userId);
+  }
+  if (filter.source) {
+    where.push("(source = ? OR source LIKE ? ESCAPE '\\')");
+    params.push(filter.source, filter.source.replace(/[\\%_]/g, (c) => '\\' + c) + ':%');
+  }
+  if (filter.search) {
+    const like = '%' + filter.search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+    where.push("(query LIKE ? ESCAPE '\\' OR planned_command LIKE ? ESCAPE '\\')");
+    params.push(like, like);
+  }
+  if (filter.status) {
+    where.push('execution_status = ?');
+    params.push(filter.status);
+  }
+  if (filter.since) {
+    where.push('created_at >= ?');
+    params.push(filter.since.toISOString());
+  }
+  return { where: where.length ? ' WHERE ' + where.join(' AND ') : '', params };
 }
 
 export class History {
@@ -206,41 +236,19 @@ export class History {
   }
 
   *iterate(filter: HistoryFilter = {}): Generator<HistoryEntry> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.userId) {
-      where.push('user_id = ?');
-      params.push(filter.userId);
-    }
-    if (filter.source) {
-      where.push("(source = ? OR source LIKE ? ESCAPE '\\')");
-      params.push(filter.source, filter.source.replace(/[\\%_]/g, (c) => '\\' + c) + ':%');
-    }
-    if (filter.search) {
-      const like = '%' + filter.search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-      where.push("(query LIKE ? ESCAPE '\\' OR planned_command LIKE ? ESCAPE '\\')");
-      params.push(like, like);
-    }
-    if (filter.status) {
-      where.push('execution_status = ?');
-      params.push(filter.status);
-    }
-    if (filter.since) {
-      where.push('created_at >= ?');
-      params.push(filter.since.toISOString());
-    }
-    const sql = `${select}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
+    const { where, params } = historyWhere(filter);
+    const sql = `${select}${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
     params.push(filter.limit ?? -1);
-    for (const row of this.db.prepare(sql).iterate(...params)) yield this.shown(fromRow(row as Record<string, unknown>));
+    for (const row of this.db.prepare(sql).iterate(...params)) yield this.shown(historyFromRow(row as Record<string, unknown>));
   }
 
   /** An entry by its id or a unique prefix of it (at least 4 characters). */
   get(idOrPrefix: string): HistoryEntry | undefined {
     const exact = this.db.prepare(`${select} WHERE id = ?`).get(idOrPrefix);
-    if (exact) return this.shown(fromRow(exact as Record<string, unknown>));
+    if (exact) return this.shown(historyFromRow(exact as Record<string, unknown>));
     if (idOrPrefix.length < 4 || !/^[0-9a-f-]+$/i.test(idOrPrefix)) return undefined;
     const rows = this.db.prepare(`${select} WHERE id LIKE ? LIMIT 2`).all(idOrPrefix.toLowerCase() + '%') as Record<string, unknown>[];
     if (rows.length > 1) throw new RangeError(`History id prefix "${idOrPrefix}" matches more than one entry; give more of the id.`);
-    return rows[0] ? this.shown(fromRow(rows[0])) : undefined;
+    return rows[0] ? this.shown(historyFromRow(rows[0])) : undefined;
   }
 }

@@ -9,6 +9,33 @@ import type { Db } from '../store/database';
 
 export type { StoredOutput } from '../recordTypes';
 
+/** A kept output by hash, unless expired; parameters: the hash, the time now (one text for both engines). */
+export const storedOutputQuery = 'SELECT hash, size, stored_size, truncated, created_at, expires_at, data FROM command_outputs WHERE hash = ? AND (expires_at IS NULL OR expires_at > ?)';
+
+export interface StoredOutputRow {
+  hash: string;
+  size: number;
+  stored_size: number;
+  truncated: number;
+  created_at: string;
+  expires_at: string | null;
+  data: Buffer;
+}
+
+export function isOutputHash(hash: string): boolean {
+  return /^[0-9a-f]{64}$/.test(hash);
+}
+
+/** The output a row keeps, decompressed and checked against its hash. */
+export function storedOutputFrom(row: StoredOutputRow | undefined, hash: string): StoredOutput | undefined {
+  if (!row) return undefined;
+  const data = brotliDecompressSync(row.data);
+  if (createHash('sha256').update(data).digest('hex') !== row.hash) {
+    throw new Error(`The stored output ${hash} is damaged: its content no longer matches its hash.`);
+  }
+  return { hash: row.hash, size: row.size, storedSize: row.stored_size, truncated: Number(row.truncated) === 1, createdAt: row.created_at, expiresAt: row.expires_at, data };
+}
+
 export class OutputStore {
   constructor(
     private readonly db: Db,
@@ -36,16 +63,8 @@ export class OutputStore {
   }
 
   get(hash: string): StoredOutput | undefined {
-    if (!/^[0-9a-f]{64}$/.test(hash)) return undefined;
-    const row = this.db.prepare('SELECT hash, size, stored_size, truncated, created_at, expires_at, data FROM command_outputs WHERE hash = ? AND (expires_at IS NULL OR expires_at > ?)').get(hash, new Date().toISOString()) as
-      | { hash: string; size: number; stored_size: number; truncated: number; created_at: string; expires_at: string | null; data: Buffer }
-      | undefined;
-    if (!row) return undefined;
-    const data = brotliDecompressSync(row.data);
-    if (createHash('sha256').update(data).digest('hex') !== row.hash) {
-      throw new Error(`The stored output ${hash} is damaged: its content no longer matches its hash.`);
-    }
-    return { hash: row.hash, size: row.size, storedSize: row.stored_size, truncated: row.truncated === 1, createdAt: row.created_at, expiresAt: row.expires_at, data };
+    if (!isOutputHash(hash)) return undefined;
+    return storedOutputFrom(this.db.prepare(storedOutputQuery).get(hash, new Date().toISOString()) as StoredOutputRow | undefined, hash);
   }
 
   private lastPrune = 0;
