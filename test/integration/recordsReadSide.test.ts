@@ -1,6 +1,6 @@
 // The records stage's read side, as every front reads it: on the local
 // SQLite store, and through the team wrapper whose audit log is the shared
-// chain on a real PostgreSQL server (history stays local there).
+// chain on a real PostgreSQL server (history and outputs there too).
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -87,7 +87,7 @@ describe('the team records stage (PostgreSQL)', { skip }, () => {
     server?.stop();
   });
 
-  test('history and outputs are read from the local store, the audit log from the shared chain', async () => {
+  test('history, outputs and the audit log are read from the shared store', async () => {
     const actor = { userId: f.userId, source: 'api' as const };
     await team.store.run('INSERT INTO users (id, email) VALUES (?, ?)', [f.userId, 'someone@example.com']);
     // One record in the local chain only: the team stage must not read it.

@@ -72,7 +72,7 @@ describe('history on the shared store: two team stores on one PostgreSQL databas
     const ran = await request(() => viaA.recordRunStart(planned, alice, 'ls -la', '/tmp', 'allow'));
     assert.equal(ran, planned, 'the plan became its run');
     await request(() => viaA.recordRunEnd(ran, finished('run-a1'), Buffer.from('total 0\nfile.txt\n')));
-    const bobs = await request(() => viaA.recordPlan({ actor: bob, query: 'show the date', plannedCommand: 'date', policyDecision: 'allow' }));
+    const bobs = await request(() => viaA.recordPlan({ actor: bob, query: 'show the date', plannedCommand: 'date', policyDecision: 'allow', status: 'planned' }));
 
     const listed = await viaB.listHistory({ userId: alice.userId });
     assert.deepEqual(listed.map((e) => [e.id, e.query, e.command, e.status]), [[planned, 'list files', 'ls -la', 'succeeded']]);
@@ -92,11 +92,11 @@ describe('history on the shared store: two team stores on one PostgreSQL databas
   });
 
   test('the database stopped under a write: the request fails with a 503, and nothing recorded is lost when it is back', async () => {
-    const before = await request(() => viaA.recordPlan({ actor: alice, query: 'before the outage', plannedCommand: 'pwd' }));
+    const before = await request(() => viaA.recordPlan({ actor: alice, query: 'before the outage', plannedCommand: 'pwd', status: 'planned' }));
     server.halt();
     let during: string | undefined;
     try {
-      const failed = await request(() => (during = viaA.recordPlan({ actor: alice, query: 'during the outage', plannedCommand: 'whoami' }))).then(
+      const failed = await request(() => (during = viaA.recordPlan({ actor: alice, query: 'during the outage', plannedCommand: 'whoami', status: 'planned' }))).then(
         () => undefined,
         (err: unknown) => err,
       );
@@ -113,7 +113,7 @@ describe('history on the shared store: two team stores on one PostgreSQL databas
     const afterIds = (await viaB.listHistory({ userId: alice.userId })).map((e) => e.id);
     assert.ok(afterIds.includes(before), 'an entry written before the outage is still there');
     // The entry written during the outage is sent again with the next write.
-    const next = await request(() => viaA.recordPlan({ actor: alice, query: 'after the outage', plannedCommand: 'id' }));
+    const next = await request(() => viaA.recordPlan({ actor: alice, query: 'after the outage', plannedCommand: 'id', status: 'planned' }));
     const queries = (await viaB.listHistory({ userId: alice.userId })).map((e) => e.query);
     assert.deepEqual(queries.slice(0, 3), ['after the outage', 'during the outage', 'before the outage']);
     assert.ok(during && (await viaB.historyEntry(during)) && (await viaB.historyEntry(next)));
@@ -172,5 +172,17 @@ describe('GET /v1/history on two paladin serve instances', { skip, timeout: 240_
     assert.equal(onB.json.entries[0].query, 'list the files here');
     const bobsView = await call({ port: portB }, 'GET', '/v1/history', { key: bob });
     assert.deepEqual(bobsView.json.entries, [], 'another member does not see it');
+
+    // `paladin audit verify` with the URL walks the shared chain the instances append to.
+    const viaApi = await call({ port: portB }, 'GET', '/v1/audit/verify', { key: alice });
+    assert.equal(viaApi.json.intact, true, viaApi.text);
+    const verify = cli('c', ['audit', 'verify', '--json']);
+    let out = '';
+    verify.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    const [code] = (await once(verify, 'exit')) as [number];
+    assert.equal(code, 0, out);
+    const report = JSON.parse(out) as { intact: boolean; records: number };
+    assert.equal(report.intact, true);
+    assert.ok(report.records >= viaApi.json.records && report.records > 2, `the CLI verified ${report.records} records, the shared chain holds ${viaApi.json.records}`);
   });
 });

@@ -1,7 +1,8 @@
 // `paladin audit`: check and read the tamper-evident audit log.
 
 import * as fs from 'node:fs';
-import type { AuditRow } from '../../records';
+import type { AuditRow, VerifyReport } from '../../records';
+import { verifySharedAudit } from '../sharedAuditVerify';
 import type { RecordsStage } from '../../stages';
 import { csvLine } from '../../records/csv';
 import { Exit, printJson, UsageError, type CliContext, type Subcommand } from '../command';
@@ -21,12 +22,24 @@ chained to the one before by SHA-256, with secrets masked.
   verify      walks the chain and the keyed checkpoints; prints "intact, N
               records" and exits 0, or names the first broken link (a record
               changed, deleted, reordered, or the tail cut off) and exits 1
+              (with a team database, PALADIN_DATABASE_URL, the shared chain
+              every instance appends to, with the team's audit key file)
   export      every record in order, as JSON (an array) or CSV
   tail        the last N records (default 20); --follow keeps printing new
               ones until Ctrl-C
   checkpoint  vouch for the current head now (also done automatically every
               paladin.audit.checkpointEvery records)
 `;
+
+function printVerify(ctx: CliContext, report: VerifyReport, json: boolean): number {
+  if (json) printJson(ctx, report);
+  else {
+    for (const w of report.warnings) ctx.err.write(`warning: ${w}\n`);
+    if (report.intact) ctx.out.write(`intact, ${report.records} records (${report.checkpoints} checkpoints, ${report.ms.toFixed(0)} ms)\n`);
+    else ctx.out.write(`BROKEN at record #${report.firstBroken!.seq} (${report.firstBroken!.kind}): ${report.firstBroken!.message}\n`);
+  }
+  return report.intact ? Exit.ok : Exit.failure;
+}
 
 function describe(row: AuditRow): string {
   return `#${row.seq}  ${row.timestamp}  ${(row.source ?? '-').padEnd(6)} ${row.action.padEnd(18)} ${row.resource ?? ''}  ${inertText(row.details)}\n`;
@@ -46,19 +59,12 @@ export const auditCommand: Subcommand = {
     const [action, ...extra] = positionals;
     if (!action || !['verify', 'export', 'tail', 'checkpoint'].includes(action)) throw new UsageError(`say what to do: verify, export, tail or checkpoint${action ? ` (not "${action}")` : ''}`);
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+    // With a team database the log to verify is the shared chain, not this machine's.
+    if (action === 'verify' && ctx.settings.database.url) return printVerify(ctx, await verifySharedAudit(ctx.settings, ctx.signal), values.json === true);
     const store = openRecords(ctx.settings);
     const { records } = store;
     try {
-      if (action === 'verify') {
-        const report = await records.verifyAudit({ signal: ctx.signal });
-        if (values.json) printJson(ctx, report);
-        else {
-          for (const w of report.warnings) ctx.err.write(`warning: ${w}\n`);
-          if (report.intact) ctx.out.write(`intact, ${report.records} records (${report.checkpoints} checkpoints, ${report.ms.toFixed(0)} ms)\n`);
-          else ctx.out.write(`BROKEN at record #${report.firstBroken!.seq} (${report.firstBroken!.kind}): ${report.firstBroken!.message}\n`);
-        }
-        return report.intact ? Exit.ok : Exit.failure;
-      }
+      if (action === 'verify') return printVerify(ctx, await records.verifyAudit({ signal: ctx.signal }), values.json === true);
       if (action === 'checkpoint') {
         // Signing the head is the local log's own maintenance, not a read.
         const cp = records.auditLog.checkpoint();
