@@ -118,6 +118,18 @@ describe('history on the shared store: two team stores on one PostgreSQL databas
     assert.deepEqual(queries.slice(0, 3), ['after the outage', 'during the outage', 'before the outage']);
     assert.ok(during && (await viaB.historyEntry(during)) && (await viaB.historyEntry(next)));
   });
+
+  test('an entry the shared database refuses fails its request but does not hold up later ones', async () => {
+    // A user this instance knows but the shared database does not: its entry breaks a foreign key there.
+    teamA.mirrorUser(a.db, 'u-stranger');
+    const refused = await request(() => viaA.recordPlan({ actor: { userId: 'u-stranger', source: 'api' }, query: 'orphan', plannedCommand: 'true', status: 'planned' })).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    assert.match(String(refused), /foreign key/);
+    const next = await request(() => viaA.recordPlan({ actor: alice, query: 'after a refusal', plannedCommand: 'uptime', status: 'planned' }));
+    assert.equal((await viaB.historyEntry(next))?.query, 'after a refusal');
+  });
 });
 
 describe('GET /v1/history on two paladin serve instances', { skip, timeout: 240_000 }, () => {

@@ -33,6 +33,11 @@ const UPSERT_ENTRY = upsert('command_history', HISTORY_COLUMNS, 'id');
 const UPSERT_OUTPUT = upsert('command_outputs', OUTPUT_COLUMNS, 'hash', ['encoding', 'size', 'stored_size', 'truncated', 'data', 'created_at']);
 const PAGE = 500;
 
+function refused(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('23') || code.startsWith('SQLITE_CONSTRAINT'));
+}
+
 export class SharedHistory {
   private tail: Promise<void> = Promise.resolve();
   // Entries whose latest state has not reached the shared store yet.
@@ -70,13 +75,22 @@ export class SharedHistory {
 
   private async send(ids: string[]): Promise<void> {
     for (const id of ids) this.unsent.add(id);
-    const batch = [...this.unsent];
-    // Read when sent, not when queued: the latest local state is the one to copy.
-    const entries = batch.map((id) => this.local.prepare(`SELECT ${HISTORY_COLUMNS.join(', ')} FROM command_history WHERE id = ?`).get(id) as Record<string, SqlValue> | undefined);
-    await this.store.transaction(async (tx) => {
-      for (const entry of entries) if (entry) await this.write(tx, entry);
-    });
-    for (const id of batch) this.unsent.delete(id);
+    let refusal: unknown;
+    for (const id of [...this.unsent]) {
+      // Read when sent, not when queued: the latest local state is the one to copy.
+      const entry = this.local.prepare(`SELECT ${HISTORY_COLUMNS.join(', ')} FROM command_history WHERE id = ?`).get(id) as Record<string, SqlValue> | undefined;
+      try {
+        if (entry) await this.store.transaction((tx) => this.write(tx, entry));
+      } catch (err) {
+        // An entry the database refuses (a constraint: SQLSTATE class 23) would
+        // be refused at every retry: it is not kept. Anything else (the
+        // database away) stops here, and the rest is tried again next time.
+        if (!refused(err)) throw err;
+        refusal = err;
+      }
+      this.unsent.delete(id);
+    }
+    if (refusal) throw refusal;
   }
 
   private async write(tx: SqlExecutor, entry: Record<string, SqlValue>): Promise<void> {
