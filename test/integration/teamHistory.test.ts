@@ -150,7 +150,7 @@ describe('GET /v1/history on two paladin serve instances', { skip, timeout: 240_
   });
 
   const cli = (instance: string, args: string[]) => {
-    const env = { ...process.env, PALADIN_DATABASE_URL: url, PALADIN_AUDIT_KEY_FILE: path.join(dir, 'team.audit-key'), PALADIN_DB: path.join(dir, instance, 'p.db'), PALADIN_API_WORKSPACES: path.join(dir, 'ws'), PALADIN_SANDBOX_POOL_SIZE: '0' };
+    const env = { ...process.env, PALADIN_DATABASE_URL: url, PALADIN_AUDIT_KEY_FILE: path.join(dir, 'team.audit-key'), PALADIN_DB: path.join(dir, instance, 'p.db'), PALADIN_API_WORKSPACES: path.join(dir, 'ws'), PALADIN_SANDBOX_POOL_SIZE: '0', PALADIN_SANDBOX_IMAGE: process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox' };
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     return child;
@@ -172,7 +172,7 @@ describe('GET /v1/history on two paladin serve instances', { skip, timeout: 240_
     return Number(new URL((JSON.parse(String(first.value)) as { url: string }).url).port);
   };
 
-  test('a plan made through one instance is in its author\'s history on the other, and only in theirs', async () => {
+  test('a plan made through one instance is in its author\'s history on the other, and only in theirs; run through the other, it becomes that run', async () => {
     const alice = await keyFor('alice@example.org');
     const bob = await keyFor('bob@example.org');
     const [portA, portB] = await Promise.all([serve('a'), serve('b')]);
@@ -184,6 +184,17 @@ describe('GET /v1/history on two paladin serve instances', { skip, timeout: 240_
     assert.equal(onB.json.entries[0].query, 'list the files here');
     const bobsView = await call({ port: portB }, 'GET', '/v1/history', { key: bob });
     assert.deepEqual(bobsView.json.entries, [], 'another member does not see it');
+
+    // Run through the other instance, the plan becomes its run (in the real Docker engine).
+    const ran = await call({ port: portB }, 'POST', '/v1/run', { key: alice, body: { command: 'echo shared-run', historyId: planned.json.historyId } });
+    assert.equal(ran.status, 200, ran.text);
+    assert.match(ran.text, /event: result/, ran.text);
+    const afterRun = await call({ port: portA }, 'GET', '/v1/history', { key: alice });
+    assert.deepEqual(
+      afterRun.json.entries.map((e: { id: string; query: string; command: string; status: string }) => [e.id, e.query, e.command, e.status]),
+      [[planned.json.historyId, 'list the files here', 'echo shared-run', 'succeeded']],
+      afterRun.text,
+    );
 
     // `paladin audit verify` with the URL walks the shared chain the instances append to.
     const viaApi = await call({ port: portB }, 'GET', '/v1/audit/verify', { key: alice });

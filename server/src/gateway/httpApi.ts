@@ -108,8 +108,10 @@ export class ApiServer {
         records.audit(actor, 'session.end', sessionId, {});
         return { ended: true };
       },
-      plan: async (call) =>
-        paladin.plan(call.actor, { request: call.body.request as string, workspace: this.workspace(call), planner: call.body.planner as PlannerChoice | undefined, count: call.body.count as number | undefined, dryRun: call.body.dryRun === true, refine: call.body.refine as string | undefined }, { signal: call.signal }),
+      plan: async (call) => {
+        if (typeof call.body.refine === 'string') await this.options.team?.fetchEntry(call.body.refine, call.actor.userId);
+        return paladin.plan(call.actor, { request: call.body.request as string, workspace: this.workspace(call), planner: call.body.planner as PlannerChoice | undefined, count: call.body.count as number | undefined, dryRun: call.body.dryRun === true, refine: call.body.refine as string | undefined }, { signal: call.signal });
+      },
       check: async (call) =>
         paladin.check(call.actor, call.body.command as string, { workspace: call.body.workspace === undefined ? undefined : this.workspace(call), facts: call.body.facts as boolean | undefined, mode: call.body.mode as WorkspaceMode | undefined, network: call.body.network as boolean | undefined }),
       explain: async (call) => paladin.explain(call.actor, call.body.command as string, { workspace: call.body.workspace === undefined ? undefined : this.workspace(call), signal: call.signal }),
@@ -328,6 +330,8 @@ export class ApiServer {
       start();
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
+    // The plan may have been made by another instance of the team.
+    if (typeof body.historyId === 'string') await this.options.team?.fetchEntry(body.historyId, actor.userId);
     try {
       const result = await this.options.paladin.run(
         actor,

@@ -102,6 +102,11 @@ export class TeamStore {
     };
   }
 
+  /** A person's history entry made on another instance, brought into this one's file (see SharedHistory.fetch). */
+  async fetchEntry(historyId: string, userId: string): Promise<void> {
+    for (const history of this.histories) await history.fetch(historyId, userId);
+  }
+
   /**
    * The local history rows refer to users by id; a user known to the shared
    * store is recorded locally too, so this instance's history can name them.

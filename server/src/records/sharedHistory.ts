@@ -59,6 +59,18 @@ export class SharedHistory {
     return sent;
   }
 
+  /**
+   * Make a person's entry recorded by another instance known to this one's
+   * own file, so that a run of that plan (or a refinement of it) made here
+   * joins it as it would on the instance that planned it.
+   */
+  async fetch(id: string, userId: string): Promise<void> {
+    if (this.local.prepare('SELECT 1 FROM command_history WHERE id = ?').get(id)) return;
+    const entry = await this.store.get<Record<string, SqlValue>>(`SELECT ${HISTORY_COLUMNS.join(', ')} FROM command_history WHERE id = ? AND user_id = ?`, [id, userId]);
+    if (!entry) return;
+    this.local.prepare(`INSERT OR IGNORE INTO command_history (${HISTORY_COLUMNS.join(', ')}) VALUES (${HISTORY_COLUMNS.map(() => '?').join(', ')})`).run(...HISTORY_COLUMNS.map((c) => entry[c] ?? null));
+  }
+
   /** The local entries of a run (by its id), for copying what became of its changes. */
   entriesOfRun(runId: string): string[] {
     return (this.local.prepare('SELECT id FROM command_history WHERE run_id = ?').all(runId) as { id: string }[]).map((r) => r.id);
