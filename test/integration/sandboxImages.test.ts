@@ -127,7 +127,7 @@ describe('paladin sandbox', () => {
     assert.equal(JSON.parse(status.stdout).state, 'ready');
     const sweep = await cli(['sweep'], { json: true });
     assert.equal(sweep.code, 0);
-    assert.deepEqual(Object.keys(JSON.parse(sweep.stdout)).sort(), ['containers', 'volumes']);
+    assert.deepEqual(Object.keys(JSON.parse(sweep.stdout)).sort(), ['containers', 'networks', 'volumes']);
     await assert.rejects(cli(['frobnicate']), /unknown action/);
   });
 });
