@@ -76,11 +76,7 @@ export class SharedHistory {
     return (this.local.prepare('SELECT id FROM command_history WHERE run_id = ?').all(runId) as { id: string }[]).map((r) => r.id);
   }
 
-  /** Nothing left to copy once every queued copy settled. */
-  get pending(): number {
-    return this.unsent.size;
-  }
-
+  /** Resolves when every copy queued so far settled. */
   settled(): Promise<void> {
     return this.tail;
   }
