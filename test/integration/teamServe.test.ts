@@ -5,15 +5,14 @@
 // on either, a plan made on one is a cache hit on the other, and one instance
 // drained by SIGTERM leaves the other serving.
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { call } from '../support/apiClient';
+import { teamServers } from '../support/teamServers';
 import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
 
 const skip = postgresSkipReason();
@@ -23,7 +22,6 @@ describe('two paladin serve instances on one PostgreSQL database', { skip, timeo
   let server: TestPostgres;
   let dir: string;
   let url: string;
-  const children: ChildProcess[] = [];
   before(async () => {
     server = await startPostgres();
     url = server.createDatabase('team');
@@ -31,33 +29,12 @@ describe('two paladin serve instances on one PostgreSQL database', { skip, timeo
     fs.mkdirSync(path.join(dir, 'ws'));
   });
   after(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    killAll();
     server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const envFor = (instance: string) => ({
-    ...process.env,
-    PALADIN_DATABASE_URL: url,
-    PALADIN_AUDIT_KEY_FILE: path.join(dir, 'team.audit-key'),
-    PALADIN_DB: path.join(dir, instance, 'p.db'),
-    PALADIN_API_WORKSPACES: path.join(dir, 'ws'),
-    PALADIN_SANDBOX_IMAGE: process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox',
-    PALADIN_SANDBOX_POOL_SIZE: '0',
-  });
-  const cli = (instance: string, args: string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env: envFor(instance), stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    return child;
-  };
-  const serve = async (instance: string): Promise<{ child: ChildProcess; port: number; stderr: () => string }> => {
-    const child = cli(instance, ['serve', '--port', '0', '--json']);
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
-    assert.ok(!first.done, `serve ${instance} printed nothing: ${stderr}`);
-    return { child, port: Number(new URL((JSON.parse(String(first.value)) as { url: string }).url).port), stderr: () => stderr };
-  };
+  const { cli, serve, killAll } = teamServers({ get url() { return url; }, get dir() { return dir; }, get workspace() { return path.join(dir, 'ws'); } });
 
   test('a key, a session, a quota and one audit chain shared by both; SIGTERM drains one and the other serves on', async () => {
     const keyProc = cli('a', ['keys', 'create', 'shared', '--user', 'alice@example.org', '--quota', '30']);

@@ -96,14 +96,21 @@ export class PostgresStore implements SqlStore {
   async withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // The server may drop a checked-out connection between two queries (a
+    // restart, a failover): the pool listens only to idle ones, and an
+    // 'error' nobody listens to would end the process.
+    let dropped: Error | undefined;
+    const onError = (err: Error) => (dropped = err);
+    client.on('error', onError);
     try {
       return await fn(client);
     } catch (err) {
       broken = err as Error;
       throw err;
     } finally {
+      client.off('error', onError);
       // A connection that failed mid-transaction is dropped, not reused.
-      client.release(broken && !(broken instanceof pg.DatabaseError) ? broken : undefined);
+      client.release(dropped ?? (broken && !(broken instanceof pg.DatabaseError) ? broken : undefined));
     }
   }
 
