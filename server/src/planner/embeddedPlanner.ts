@@ -10,6 +10,7 @@ import { addFindTest } from './refine';
 import { fillSlots } from './slotFill';
 import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
+import { programFit } from './programFit';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -45,7 +46,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   const listing = corpus.byId.get('files.list');
   if (listing && contentsQuestion.test(f.lower) && !hits.some((h) => h.ref === listing.id)) out.push(candidateFor(listing, f, 0.6, 0.5));
   // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
-  const search = corpus.byId.get('search.grep_file');
+  const search = corpus.byId.get(negated.test(f.lower) ? 'search.invert' : 'search.grep_file');
   const inFile = f.files.some((x) => f.ws.files.has(x.value));
   // Only text that stands out as such (quoted, in capitals, a number) or a request that says it searches; never a request to change.
   const strong = (p: Fact) => p.quoted === true || /^[A-Z0-9][A-Z0-9_.:-]*$/.test(p.value) || searchWords.test(f.lower);
@@ -85,7 +86,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;
-  const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(csv ? commaSeparated(entry.template) : entry.template, facts.lower) - archiveMismatch(entry, slots.values, facts);
+  const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(csv ? commaSeparated(entry.template) : entry.template, facts.lower) - archiveMismatch(entry, slots.values, facts) + programFit(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
   const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
@@ -151,9 +152,10 @@ function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;
 }
 
+const negated = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/;
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
 function negationMismatch(entry: KnowledgeEntry, lower: string): number {
-  const asked = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/.test(lower);
+  const asked = negated.test(lower);
   const inverts = /\s-[a-zA-Z]*[vL]\b|\s!\s|\s-not\b|--invert|--exclude|-prune\b|--files-without-match|--others\b|\bchmod [ugoa]*-[rwxst]/.test(entry.template);
   // Granting a permission for "make it not executable" is the opposite of the request, not a near miss.
   if (asked && /\bchmod [ugoa]*\+[rwxst]/.test(entry.template)) return 0.15;
@@ -172,7 +174,7 @@ function containerFit(entry: KnowledgeEntry, lower: string, slots?: Record<strin
   const start = /^(?:find|du(?: -\w+)*|ls -d) \{(\w+)\}/.exec(entry.template)?.[1];
   const value = start ? slots?.[start]?.replace(/^'|'$/g, '') : undefined;
   if (value && value !== '.' && !ws?.dirs.has(value) && (ws?.files.has(value) || /\.[A-Za-z][\w]{0,7}$/.test(value))) score -= 0.25;
-  const ofFile = Object.values(slots ?? {}).some((v) => ws?.files.has(v.replace(/^'|'$/g, '')));
+  const ofFile = Object.values(slots ?? {}).some((v) => ws?.files.has(v.replace(/^'|'$/g, '')) || (!ws?.dirs.has(v.replace(/^'|'$/g, '')) && /\.[A-Za-z]\w{0,7}'?$/.test(v)));
   if (contentsQuestion.test(lower) && /^ls\s/.test(entry.template) && !/\|/.test(entry.template) && !ofFile) score += 0.12;
   if (/-type d\b/.test(entry.template) && !aboutFolders.test(lower)) score -= 0.1;
   return score;

@@ -6,22 +6,41 @@ import type { Fact, Reading } from './requestFacts';
 import { readRefs } from './requestGit';
 import { readWordPatterns } from './requestPatterns';
 
-/** Host names and addresses. */
+/** Host names and addresses, also quoted ("ping \"example.com\"") and after a user (`alice@example.com`, `root@build`). */
 export function readHosts(r: Reading): void {
   const { text, facts, isUsed } = r;
-  for (const m of text.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov|local|internal|co\.uk|de|fr)\b/gi)) {
+  for (const m of text.matchAll(hostShape)) {
     if (isUsed(m.index)) continue;
     facts.hosts.push({ value: m[0], at: m.index, raw: m[0] });
   }
+  for (const m of text.matchAll(/(?<![\w.@-])([a-z_][\w.-]*)@([\w][\w.-]*\w)(?=[:\s"']|$)/gi)) {
+    if (facts.hosts.some((h) => h.at >= m.index && h.at < m.index + m[0].length) || /\.(com|org|net)$/i.test(m[2]) && /\b(e-?mail|mail)\b/i.test(text)) continue;
+    facts.hosts.push({ value: m[2], at: m.index + m[1].length + 1, raw: m[2] });
+  }
+  // A quoted host is a host when the words say so, or it has a host's shape.
+  for (const q of facts.quoted) {
+    if (!/^[\w.-]+$/.test(q.value) || facts.hosts.some((h) => h.at === q.at)) continue;
+    const before = text.slice(Math.max(0, q.at - 12), q.at);
+    const named = /\b(host|hostname|server|machine|domain)\s*$/i.test(before) || (/\b(ping|ssh|to|on|from)\s*$/i.test(before) && !/\.[a-z]{1,4}$/i.test(q.value) && /\b(host|server|machine|ping|ssh|domain)\b/i.test(text));
+    if (new RegExp(`^(?:${hostShape.source})$`, 'i').test(q.value) || (named && /[a-z]/i.test(q.value))) facts.hosts.push(q);
+  }
+  facts.hosts.sort((a, b) => a.at - b.at);
 }
+const hostShape = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov|local|internal|co\.uk|de|fr)\b/gi;
 
-/** User names ("owned by alice"). */
+/** User names ("owned by alice", "change the owner to tomcat", `alice@host`). */
 export function readUsers(r: Reading): void {
   const { text, facts } = r;
-  for (const m of text.matchAll(/\b(?:user|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
+  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user)\s+(?:\S+\s+){0,8}?to|user|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
     if (stopWords.has(m[1].toLowerCase())) continue;
-    facts.users.push({ value: m[1], at: m.index, raw: m[0] });
+    // "the owner of the files in /srv to www": only the name, so the folder between stays free.
+    const long = /\bto\s+["']?\S+$/.test(m[0]) && m[0].split(/\s+/).length > 4;
+    facts.users.push(long ? { value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] } : { value: m[1], at: m.index, raw: m[0] });
   }
+  for (const m of text.matchAll(/(?<![\w.@-])([a-z_][\w.-]*)@[\w][\w.-]*\w(?=[:\s"']|$)/gi)) {
+    if (!/\b(e-?mail|mail)\b/i.test(text) && !facts.users.some((u) => u.value === m[1])) facts.users.push({ value: m[1], at: m.index, raw: m[1] });
+  }
+  facts.users.sort((a, b) => a.at - b.at);
 }
 
 /** Git branches. */
@@ -41,6 +60,12 @@ export function readNames(r: Reading): void {
   const { text, facts } = r;
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
+  }
+  // "enable the shell option extglob", "the nullglob option": a shell option's name.
+  for (const m of text.matchAll(/\b(?:shell|bash|shopt)\s+options?\s+["']?([a-z][\w-]*)|\bthe\s+([a-z][\w-]*)\s+(?:shell\s+|bash\s+)?option\b/gi)) {
+    const value = m[1] ?? m[2];
+    if (stopWords.has(value.toLowerCase()) || facts.names.some((n) => n.value === value)) continue;
+    facts.names.push({ value, at: m.index + m[0].lastIndexOf(value), raw: value });
   }
 }
 
@@ -134,8 +159,10 @@ export function readQuotedUses(r: Reading): void {
     facts.names.push(q);
     if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value))) {
       facts.paths.push(q);
-      if (ws.dirs.has(q.value)) facts.dirs.push(q);
-      else facts.files.push(q);
+      // "change directory to "/srv/app"", "make the folder "x/p/q"": a path without an extension, said to be a folder.
+      const folder = !ws.files.has(q.value) && !/\.[A-Za-z]\w{0,7}$/.test(q.value) && (/\/$/.test(q.value) || /\b(director(?:y|ies)|folders?|dirs?|cd|into)\b[^"'`]{0,8}$/i.test(r.text.slice(Math.max(0, q.at - 24), q.at)));
+      if (ws.dirs.has(q.value) || folder) facts.dirs.push(q);
+      if (!ws.dirs.has(q.value)) facts.files.push(q);
       if (archiveExt.test(q.value)) facts.archives.push(q);
     }
   }

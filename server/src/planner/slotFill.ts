@@ -45,6 +45,10 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
+    // "copy the tree under t1 to t2": a destination slot also weighs the word after "to", existing or not.
+    if ((spec.type === 'path' || spec.type === 'dir') && (spec.cues ?? []).some((c) => c === 'to' || c === 'into')) {
+      pool = [...pool, ...facts.targets.filter((t) => !usedAt.has(key(t)) && !pool.some((p) => overlaps(p, t)))];
+    }
     // "is there a file called backup.tmp": a file name that does not exist is what to look for, not where to look.
     if (spec.type === 'path' && spec.default !== undefined && Object.values(entry.slots).some((x) => x.type === 'name' || x.type === 'glob')) {
       pool = pool.filter((f) => facts.ws.dirs.has(f.value) || (!facts.ws.files.has(f.value) && !/\.[A-Za-z0-9]{1,8}$/.test(f.value)));

@@ -1,0 +1,46 @@
+// Whether the program a template runs is the one the request's words and
+// values call for, beyond what retrieval sees: an archive reader needs an
+// archive, a program named in the request is the likelier answer, and a
+// request about a value written in it ("the text", "the string") wants that
+// value printed, not a file read.
+
+import type { KnowledgeEntry } from './corpus';
+import type { RequestFacts } from './requestFacts';
+
+const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
+const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
+const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
+
+/** Added to a candidate's score: positive when the program fits, negative when it cannot. */
+export function programFit(entry: KnowledgeEntry, values: Record<string, string>, facts: RequestFacts): number {
+  let score = 0;
+  const files = Object.values(values).map((v) => v.replace(/^'|'$/g, '')).filter((v) => /\.[A-Za-z]\w{0,7}$/.test(v) || facts.ws.files.has(v));
+  // zcat of notes.txt fails: an archive reader is for archives.
+  if (archiveReaders.test(entry.template) && files.length > 0 && !files.some((f) => archiveName.test(f))) score -= 0.3;
+  // "the smallest number in numbers.txt" is about the file: a template that makes up its own values (seq, yes, echo TEXT) reads none.
+  const namesFile = facts.files.some((f) => facts.ws.files.has(f.value) || /\.[A-Za-z]\w{0,7}$/.test(f.value));
+  if (generators.test(entry.template) && namesFile && !Object.values(entry.slots).some((s) => s.type === 'file' || s.type === 'path' || s.type === 'glob')) score -= 0.25;
+  // A whole file printed is no answer to a question about some of its lines, words or bytes.
+  if (/^cat \{\w+\}$/.test(entry.template) && /\b(lines? \d+|\d+(?:st|nd|rd|th) lines?|lines? (?:number|containing|with|that|matching|where)|words?|characters?|bytes?|first|last|top|bottom)\b/.test(facts.lower)) score -= 0.12;
+  // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
+  if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
+  score += namedProgram(entry, facts.lower);
+  return score;
+}
+
+const goWords = /\b(go|goes|going|cd|chdir|pushd|navigate|enter|switch (?:to|into)|change (?:the )?(?:current |working )?(?:director(?:y|ies)|folders?|dirs?|into|to)|move (?:in)?to (?:the )?(?:director(?:y|ies)|folder)|jump|return|back to|take me)\b/;
+
+// Programs a request may name by their own name ("with rsync", "using od", "the ifconfig output").
+const nameable = /^(rsync|scp|ssh|od|xxd|hexdump|ifconfig|ip|findmnt|comm|seq|basename|dirname|chown|chgrp|shopt|printenv|getent|pstree|nl|readlink|realpath|whoami|uname|hostname|finger|cal|md5sum|sha1sum|sha256sum|zcat|crontab|echo|printf|cat|tac|lsof|netstat|traceroute|dig|nslookup|curl|wget|gunzip|bzip2|mkdir|rmdir|chmod|pkill|killall|ps|pgrep|uniq|wc|awk|sed|grep|ls|pwd|man|nohup|xargs|bc|expr|shuf|cksum|base64|iconv|dos2unix|lsblk|blkid|fdisk|umount|swapon|lscpu|nproc|ulimit|tmux|groups|dmesg|journalctl|systemctl|diff|cmp)$/;
+
+/**
+ * A request that names a program ("ping google.com 3 times", "hex dump with od")
+ * is more likely answered by a template that runs it first; a template whose
+ * first program is a different one the request also does not name is not penalised.
+ */
+function namedProgram(entry: KnowledgeEntry, lower: string): number {
+  const first = /^\s*([\w.-]+)/.exec(entry.template)?.[1];
+  if (!first || !nameable.test(first)) return 0;
+  // Two-letter names are common in words ("cd" is not, "ip" is): only as a word of their own, not in a path or a value.
+  return new RegExp(`(?:^|[\\s"'(])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s"',.;:)?!])`).test(lower) ? 0.08 : 0;
+}
