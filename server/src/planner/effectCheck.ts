@@ -81,7 +81,9 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
   const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
-  if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
+  // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
+  const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => c.program.replace(/^.*\//, '') === 'rsync' && c.flags.includes('a'));
+  if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
   return [];

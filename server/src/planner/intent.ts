@@ -34,9 +34,9 @@ const verbs: [Action, RegExp][] = [
   ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out)|uninstall|drop)\b/],
   ['move', /\b(move|mv|rename|relocate)\b/],
   ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|link|symlink|script|log)s?|copy|cp|duplicate|back ?up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
-  ['change', /\b(take away|revoke|grant|give (?:\w+ )?(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,3}(?:executable|readable|writable|private|read-only)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect)\b/],
-  ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port)\b/],
-  ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
+  ['change', /\b(take away|revoke|grant|give (?:\w+ )?(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,3}(?:executable|readable|writable|private|read-only)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
+  ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port|send (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)(?: signal)?)\b/],
+  ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send(?! (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)\b)|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
   ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
 ];
 
@@ -52,7 +52,7 @@ const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|delet
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
-  const lower = facts.lower.replace(/[’‘]/g, "'");
+  const lower = baseFormFirst(facts.lower.replace(/[’‘]/g, "'"));
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
   const forbidsChange = lookOnly.test(lower);
@@ -69,6 +69,8 @@ export function readIntent(facts: RequestFacts): Intent {
     }
   }
   // A URL, a host or a package manager is a reason to reach the network even without a verb.
+  // ... and so is a remote path as rsync and scp write it (`alice@host:/srv`).
+  if (/(?:^|[\s"'])[\w.-]+@[\w.-]+:/.test(facts.text)) actions.add('network');
   if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
   const act = [...actions];
   const write = act.some((a) => a === 'create' || a === 'change' || a === 'move' || a === 'delete' || a === 'run') || (actions.has('network') && /\b(download|install|clone|pull|save|fetch)\b/.test(lower) && !forbidsChange);
@@ -81,7 +83,7 @@ export function readIntent(facts: RequestFacts): Intent {
       signal: actions.has('stop'),
       network: actions.has('network') || facts.urls.length > 0 || /\b(network|interfaces?|ip|ips|dns|hosts?|hostname|ports?|sockets?|connections?|ping|remote|servers?|ssh|mac address|gateway|route|wifi|ethernet|listening)\b/.test(lower),
       privilege: /\b(sudo|as root|root privileges?|administrator|admin rights|superuser)\b/.test(lower),
-      runCode: actions.has('run') || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute)\b/.test(lower),
+      runCode: actions.has('run') || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute|ssh|tunnel\w*|forward(?:s|ing)? (?:the |a )?(?:local |remote )?ports?|port forwarding)\b/.test(lower),
     },
     scope: scopeOf(facts),
     names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))],
@@ -98,8 +100,18 @@ export function readIntent(facts: RequestFacts): Intent {
   };
 }
 
+/** "Removes 'foo'", "Copies a.txt to b": a request that starts with a verb in its third person orders it. */
+function baseFormFirst(lower: string): string {
+  const m = /^(\s*)([a-z]+?)(ies|es|s)\b/.exec(lower);
+  if (!m) return lower;
+  for (const base of [m[3] === 'ies' ? `${m[2]}y` : undefined, `${m[2]}${m[3] === 'es' ? 'e' : ''}`, m[2]]) {
+    if (base && verbs.some(([, re]) => new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1]}${base}${lower.slice(m[0].length)}`;
+  }
+  return lower;
+}
+
 // What a delete verb removes when it edits text rather than removing files.
-const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?)\b/;
+const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?)\b/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
 const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|duplicate|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
@@ -162,7 +174,7 @@ const strongNouns = alt([
 
 // Nouns a shell task often names but everyday talk does too: they count only beside a verb a shell performs.
 const weakNouns = alt([
-  'lines?', 'words?', 'characters?', 'chars?', 'columns?', 'fields?', 'rows?', 'headers?', 'text', 'strings?', 'patterns?', 'occurrences?', 'duplicates?', 'contents?', 'bytes?', 'size',
+  'lines?', 'words?', 'characters?', 'chars?', 'spaces', 'tabs', 'columns?', 'fields?', 'rows?', 'headers?', 'text', 'strings?', 'patterns?', 'occurrences?', 'duplicates?', 'contents?', 'bytes?', 'size',
   'memory', 'load', 'users?', 'groups?', 'sessions?', 'server', 'services?', 'jobs?', 'threads?', 'history', 'time', 'date', 'errors?', 'warnings?', 'output', 'input', 'home', 'root',
   'keys?', 'hash(?:es)?', 'numbers?', 'entries', 'records?', 'system', 'machine', 'versions?', 'code', 'comments?', 'tree', 'links?', 'images?', 'volumes?', 'tags?', 'config', 'settings',
   'extensions?', 'space', 'data', 'python', 'node', 'java', 'rust', 'go', 'ruby', 'path', 'names?', 'modules?', 'librar(?:y|ies)', 'functions?', 'classes', 'imports?', 'tests?', 'build',

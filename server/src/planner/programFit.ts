@@ -18,10 +18,14 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   // zcat of notes.txt fails: an archive reader is for archives.
   if (archiveReaders.test(entry.template) && files.length > 0 && !files.some((f) => archiveName.test(f))) score -= 0.3;
   // "the smallest number in numbers.txt" is about the file: a template that makes up its own values (seq, yes, echo TEXT) reads none.
-  const namesFile = facts.files.some((f) => facts.ws.files.has(f.value) || /\.[A-Za-z]\w{0,7}$/.test(f.value));
+  const namesFile = facts.files.some((f) => facts.ws.files.has(f.value) || /\.[A-Za-z]\w{0,7}$/.test(f.value) || /^(?:\/|~\/|\.\.?\/)\w/.test(f.value));
   if (generators.test(entry.template) && namesFile && !Object.values(entry.slots).some((s) => s.type === 'file' || s.type === 'path' || s.type === 'glob')) score -= 0.25;
   // A whole file printed is no answer to a question about some of its lines, words or bytes.
   if (/^cat \{\w+\}$/.test(entry.template) && /\b(lines? \d+|\d+(?:st|nd|rd|th) lines?|lines? (?:number|containing|with|that|matching|where)|words?|characters?|bytes?|first|last|top|bottom)\b/.test(facts.lower)) score -= 0.12;
+  // Overwriting a file before deleting it is asked for in words.
+  if (/^shred\b/.test(entry.template) && !/\b(shred\w*|secure\w*|safely|overwrit\w*|wip\w*|unrecoverabl\w*|irrecoverabl\w*|permanent\w*|for good|forensic\w*)\b/.test(facts.lower)) score -= 0.25;
+  // "who has made the most commits" asks for people, not for the files they changed.
+  if (/--name-only|--name-status/.test(entry.template) && /\bwho\b/.test(facts.lower) && !/\b(files?|paths?)\b/.test(facts.lower)) score -= 0.1;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   score += namedProgram(entry, facts.lower);

@@ -157,10 +157,14 @@ export function readQuotedUses(r: Reading): void {
     facts.patterns.push(q);
     facts.strings.push(q);
     facts.names.push(q);
-    if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value))) {
+    const before = r.text.slice(Math.max(0, q.at - 24), q.at);
+    const after = r.text.slice(q.at + q.raw.length, q.at + q.raw.length + 12);
+    // "remove 'foo'", "rename "blah2" to ...", "the file 'afile'": a bare name the words make a file or folder.
+    const named = fileVerbBefore.test(before) || /\b(?:file|files|director(?:y|ies)|folders?)\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after);
+    if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value) || named)) {
       facts.paths.push(q);
       // "change directory to "/srv/app"", "make the folder "x/p/q"": a path without an extension, said to be a folder.
-      const folder = !ws.files.has(q.value) && !/\.[A-Za-z]\w{0,7}$/.test(q.value) && (/\/$/.test(q.value) || /\b(director(?:y|ies)|folders?|dirs?|cd|into)\b[^"'`]{0,8}$/i.test(r.text.slice(Math.max(0, q.at - 24), q.at)));
+      const folder = !ws.files.has(q.value) && !/\.[A-Za-z]\w{0,7}$/.test(q.value) && (/\//.test(q.value) || /\b(director(?:y|ies)|folders?|dirs?|cd|into)\b[^"'`]{0,8}$/i.test(before) || /^\s*(?:director(?:y|ies)|folder)\b/i.test(after));
       if (ws.dirs.has(q.value) || folder) facts.dirs.push(q);
       if (!ws.dirs.has(q.value)) facts.files.push(q);
       if (archiveExt.test(q.value)) facts.archives.push(q);
@@ -168,10 +172,12 @@ export function readQuotedUses(r: Reading): void {
   }
 }
 
+const fileVerbBefore = /\b(?:remove|delete|rename|move|copy|touch|chmod|chown|chgrp|cp|mv|rm|ln|link|edit|open|print|display|show|cat|compress|extract|gzip|archive)s?\s+(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
+
 /** Text to write ("saying hello world"). */
 export function readMessages(r: Reading): void {
   const { text, facts } = r;
-  for (const m of text.matchAll(/\b(?:saying|says|say|with (?:the )?(?:text|message)|message|text)\s+([^"'\n][^\n]*?)(?=$|\s+(?:to|into|in|at|on)\s)/gi)) {
+  for (const m of text.matchAll(/\b(?:saying|says|say|with (?:the )?(?:text|message)|message(?! digest)|text)\s+([^"'\n][^\n]*?)(?=$|\s+(?:to|into|in|at|on)\s)/gi)) {
     facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
 }

@@ -85,7 +85,7 @@ export function rescore(hits: FusedHit[], queryFeatures: Map<number, number>, fe
     for (const doc of h.docs) h.similarity = Math.max(h.similarity, sparseCosine(queryFeatures, featuresOf(doc)));
     // Commands that ran well before rank higher, more so the more often they did.
     if (h.origin === 'history') h.score *= 1 + (h.successRate ?? 0) * Math.min(1, Math.log1p(h.usageCount ?? 0) / Math.log(10));
-    h.score += h.similarity * 0.02;
+    h.score += h.similarity * 0.04;
   }
   kept.sort((a, b) => b.score - a.score);
   return kept.slice(0, k).map(({ docs: _docs, ...hit }) => hit);
