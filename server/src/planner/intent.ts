@@ -33,8 +33,8 @@ export interface Intent {
 const verbs: [Action, RegExp][] = [
   ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out)|uninstall|drop)\b/],
   ['move', /\b(move|mv|rename|relocate)\b/],
-  ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|link|symlink|script|log)s?|copy|cp|duplicate|back ?up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
-  ['change', /\b(take away|revoke|grant|give (?:\w+ )?(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,3}(?:executable|readable|writable|private|read-only)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
+  ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|link|symlink|script|log)s?|copy|cp|duplicate|back ?up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
+  ['change', /\b(take away|revoke|grant|give (?:\w+ )?(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,3}(?:executable|readable|writable|private|read-only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
   ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port|send (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)(?: signal)?)\b/],
   ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send(?! (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)\b)|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
   ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
@@ -101,11 +101,13 @@ export function readIntent(facts: RequestFacts): Intent {
 }
 
 /** "Removes 'foo'", "Copies a.txt to b": a request that starts with a verb in its third person orders it. */
+const objectNext = /^\s+(?:(?:the|a|an|all|every|each|any|this|these|those|files?|folders?|director(?:y|ies))\b|["'`]|\S*[./]\S*\s)/;
 function baseFormFirst(lower: string): string {
   const m = /^(\s*)([a-z]+?)(ies|es|s)\b/.exec(lower);
   if (!m) return lower;
   for (const base of [m[3] === 'ies' ? `${m[2]}y` : undefined, `${m[2]}${m[3] === 'es' ? 'e' : ''}`, m[2]]) {
-    if (base && verbs.some(([, re]) => new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1]}${base}${lower.slice(m[0].length)}`;
+    // "commits by Bob", "tags on main": plurals of nouns that are also verbs order nothing.
+    if (base && (!nounLike.test(base) || objectNext.test(lower.slice(m[0].length))) && verbs.some(([, re]) => new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1]}${base}${lower.slice(m[0].length)}`;
   }
   return lower;
 }

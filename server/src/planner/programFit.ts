@@ -8,6 +8,13 @@ import type { KnowledgeEntry } from './corpus';
 import type { RequestFacts } from './requestFacts';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
+// What a string step does must be asked for: "print the text X" wants X as it is.
+const transforms: [RegExp, RegExp][] = [
+  [/\|\s*rev\b/, /\b(revers\w*|backwards?|mirror\w*|right to left)\b/],
+  [/\|\s*tr '\[:(upper|lower):\]'/, /\b(upper\w*|lower\w*|capital\w*|case)\b/],
+  [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
+  [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
+];
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
 
@@ -26,6 +33,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^shred\b/.test(entry.template) && !/\b(shred\w*|secure\w*|safely|overwrit\w*|wip\w*|unrecoverabl\w*|irrecoverabl\w*|permanent\w*|for good|forensic\w*)\b/.test(facts.lower)) score -= 0.25;
   // "who has made the most commits" asks for people, not for the files they changed.
   if (/--name-only|--name-status/.test(entry.template) && /\bwho\b/.test(facts.lower) && !/\b(files?|paths?)\b/.test(facts.lower)) score -= 0.1;
+  for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   score += namedProgram(entry, facts.lower);

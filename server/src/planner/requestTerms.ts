@@ -31,11 +31,15 @@ const hostShape = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+
 /** User names ("owned by alice", "change the owner to tomcat", `alice@host`). */
 export function readUsers(r: Reading): void {
   const { text, facts } = r;
-  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user)\s+(?:\S+\s+){0,8}?to|user|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
+  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user|group)\s+(?:\S+\s+){0,8}?to|user|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
     if (stopWords.has(m[1].toLowerCase())) continue;
     // "the owner of the files in /srv to www": only the name, so the folder between stays free.
     const long = /\bto\s+["']?\S+$/.test(m[0]) && m[0].split(/\s+/).length > 4;
     facts.users.push(long ? { value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] } : { value: m[1], at: m.index, raw: m[0] });
+  }
+  // "make www-data the owner of build".
+  for (const m of text.matchAll(/\bmake\s+([a-z_][\w-]*)\s+(?:the\s+)?(?:new\s+)?(?:owner|group)\b/gi)) {
+    if (!stopWords.has(m[1].toLowerCase())) facts.users.push({ value: m[1], at: m.index + 5, raw: m[1] });
   }
   for (const m of text.matchAll(/(?<![\w.@-])([a-z_][\w.-]*)@[\w][\w.-]*\w(?=[:\s"']|$)/gi)) {
     if (!/\b(e-?mail|mail)\b/i.test(text) && !facts.users.some((u) => u.value === m[1])) facts.users.push({ value: m[1], at: m.index, raw: m[1] });
@@ -61,9 +65,9 @@ export function readNames(r: Reading): void {
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
-  // "enable the shell option extglob", "the nullglob option": a shell option's name.
-  for (const m of text.matchAll(/\b(?:shell|bash|shopt)\s+options?\s+["']?([a-z][\w-]*)|\bthe\s+([a-z][\w-]*)\s+(?:shell\s+|bash\s+)?option\b/gi)) {
-    const value = m[1] ?? m[2];
+  // "enable the shell option extglob", "the nullglob option", "the man page of rsync": a shell option's or a program's name.
+  for (const m of text.matchAll(/\b(?:shell|bash|shopt)\s+options?\s+["']?([a-z][\w-]*)|\bthe\s+(?!shell\b|bash\b)([a-z][\w-]*)\s+(?:shell\s+|bash\s+)?option\b|\b(?:man(?:ual)?\s+pages?|manual|documentation|docs|help)\s+(?:of|for|on|about)\s+(?:the\s+)?(?:command\s+|program\s+)?["']?([\w.+-]+)/gi)) {
+    const value = m[1] ?? m[2] ?? m[3];
     if (stopWords.has(value.toLowerCase()) || facts.names.some((n) => n.value === value)) continue;
     facts.names.push({ value, at: m.index + m[0].lastIndexOf(value), raw: value });
   }

@@ -1,0 +1,101 @@
+// Classes of request answered by programs other than find, with the real
+// store, knowledge and policy: each request of a class must be planned with
+// the program (and the values) that class calls for, never abstained.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { stageMigrations } from '../../server/src/compose';
+import { Planner } from '../../server/src/planner';
+import { createPolicyStage } from '../../server/src/policy';
+import { normaliseSettings } from '../../server/src/settings/settings';
+import { openDatabase, type Db } from '../../server/src/store/database';
+
+let dir: string;
+let workspace: string;
+let db: Db;
+let planner: Planner;
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-programs-'));
+  workspace = path.join(dir, 'ws');
+  for (const d of ['build', 'photos', 'docs', 'src']) fs.mkdirSync(path.join(workspace, d), { recursive: true });
+  for (const f of ['notes.txt', 'todo.list', 'a.txt', 'b.txt', 'data.bin', 'setup.sh', 'old.log']) fs.writeFileSync(path.join(workspace, f), 'x\n');
+  db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
+  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
+  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+});
+
+after(() => {
+  planner.dispose();
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const plan = async (request: string) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command;
+
+async function expect(cases: [string, RegExp][]): Promise<void> {
+  const wrong: string[] = [];
+  for (const [request, want] of cases) {
+    const command = await plan(request);
+    if (!want.test(command)) wrong.push(`"${request}" → ${command || '(abstained)'}; wanted ${want}`);
+  }
+  assert.deepEqual(wrong, []);
+}
+
+test('text to print is printed as it is, or with the change asked for', () => expect([
+  ['print the text "deploy finished"', /^(echo|printf '%s\\n') 'deploy finished'$/],
+  ['display the message "all tests passed" on the screen', /^(echo|printf '%s\\n') 'all tests passed'$/],
+  ['convert the string "Hello World" to lowercase', /^(printf|echo)\b.*\| tr '\[:upper:\]' '\[:lower:\]'$/],
+  ['trim the spaces around "  padded value  "', /^(printf|echo)\b.*\| sed\b/],
+]));
+
+test('a file shown whole is cat, not a listing or an archive reader', () => expect([
+  ['output the contents of notes.txt', /^cat notes\.txt$/],
+  ['print everything in todo.list', /^cat todo\.list$/],
+  ['show me what notes.txt says', /^cat notes\.txt$/],
+  ['print the whole of todo.list', /^cat todo\.list$/],
+  ['print the contents of "report.md"', /^cat report\.md$/],
+]));
+
+test('copies that keep attributes, mirrors, and answers to prompts', () => expect([
+  ['copy the photos folder to /mnt/backup preserving permissions and timestamps', /^(rsync -a\w*|cp -a)\b.*photos.*\/mnt\/backup/],
+  ['mirror the docs directory into /srv/docs', /^rsync -a\w* docs\/? \/srv\/docs\/?$/],
+  ['answer yes to every prompt of ./setup.sh', /^yes \| \.\/setup\.sh$/],
+]));
+
+test('folders to go to and names to take apart', () => expect([
+  ['go to the build folder', /^cd build$/],
+  ['change into the directory "/var/www"', /^cd \/var\/www$/],
+  ['print just the file name of /usr/local/bin/python3 without its folders', /^basename \/usr\/local\/bin\/python3$/],
+  ['make the directories x/y/z as needed', /^mkdir -p x\/y\/z$/],
+]));
+
+test('ownership is given to the user and group named', () => expect([
+  ['make www-data the owner of the build folder and everything in it', /^chown -R www-data build$/],
+  ['change the group of notes.txt to staff', /^(chgrp staff|chown :staff) notes\.txt$/],
+]));
+
+test('bytes, common lines, ranges and differences', () => expect([
+  ['hex dump of data.bin', /^(od|xxd|hexdump)\b.*data\.bin/],
+  ['which lines do a.txt and b.txt have in common', /^comm -12 <\(sort a\.txt\) <\(sort b\.txt\)$/],
+  ['lines of a.txt that are missing from b.txt', /^comm -23 <\(sort a\.txt\) <\(sort b\.txt\)$/],
+  ['print the numbers from 1 to 25', /^seq 1 25$/],
+  ['what are the differences between a.txt and b.txt', /^diff\b.* a\.txt b\.txt$/],
+]));
+
+test('mounts, the shell itself, the network and signals', () => expect([
+  ['list the mounted filesystems with their mount options', /^(mount|findmnt)\b/],
+  ['mount /dev/sdb1 on /mnt/usb', /^mount \/dev\/sdb1 \/mnt\/usb$/],
+  ['show my shell history', /^history\b/],
+  ['enable the shell option extglob', /^shopt -s extglob$/],
+  ['make the shell exit as soon as any command fails', /^set -e/],
+  ['list all environment variables', /^(env|printenv)\b/],
+  ['show the man page of rsync', /^man rsync$/],
+  ['ping example.com 3 times', /^ping -c 3 example\.com$/],
+  ['open an ssh session to deploy@build.example.com', /^ssh\b.*build\.example\.com$/],
+  ['forward local port 8080 to port 80 on web.example.com over ssh', /^ssh\b.*web\.example\.com$/],
+  ['send SIGKILL to process 4242', /^kill -s KILL 4242$/],
+  ['Removes the file "old.log"', /^rm\b.* old\.log$/],
+]));

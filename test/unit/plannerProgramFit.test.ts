@@ -1,0 +1,71 @@
+// Reading the values and acts that pick a program other than find: hosts,
+// owners, folders and names as people write them, third-person orders, and
+// the fit of a template's program to what the request says.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { KnowledgeEntry } from '../../server/src/planner/corpus';
+import { readIntent } from '../../server/src/planner/intent';
+import { programFit } from '../../server/src/planner/programFit';
+import { readRequest } from '../../server/src/planner/requestFacts';
+
+function entry(template: string, slots: KnowledgeEntry['slots'] = {}): KnowledgeEntry {
+  return { id: 't.t', intents: ['a b c', 'd e f', 'g h i'], template, slots, utilities: [template.split(' ')[0]], explanation: 'x', category: 'text' };
+}
+const values = (list: { value: string }[]) => list.map((f) => f.value);
+
+test('hosts are read in quotes, after a user and by their shape', () => {
+  assert.deepEqual(values(readRequest('send 4 pings to host "buildbox"').hosts), ['buildbox']);
+  assert.deepEqual(values(readRequest('ping "example.org" twice').hosts), ['example.org']);
+  assert.deepEqual(values(readRequest('ssh to deploy@web-1 and run uptime').hosts), ['web-1']);
+  assert.deepEqual(values(readRequest('print "notes.txt"').hosts), [], 'a quoted file name is no host');
+  assert.deepEqual(values(readRequest('mail the report to ops@example.com').users), [], 'a mail address names no user');
+});
+
+test('owners and groups are read where people put them', () => {
+  assert.deepEqual(values(readRequest('change the owner of every file in /srv/app to www-data').users), ['www-data']);
+  assert.deepEqual(values(readRequest('make tomcat the owner of webapps').users), ['tomcat']);
+  assert.deepEqual(values(readRequest('change the group of report.txt to staff').users), ['staff']);
+  assert.deepEqual(values(readRequest('ssh into alice@build.example.com').users), ['alice']);
+});
+
+test('a quoted path said to be a folder is a folder; a quoted name after a file verb is a file', () => {
+  assert.deepEqual(values(readRequest('change directory to "/opt/tools"').dirs), ['/opt/tools']);
+  assert.deepEqual(values(readRequest('make the folders "out/2024/jan" as needed').dirs), ['out/2024/jan']);
+  assert.deepEqual(values(readRequest("remove 'scratch' now").files), ['scratch']);
+  assert.deepEqual(values(readRequest('print "hello there"').files), [], 'quoted text is not a file');
+});
+
+test('shell options and the programs of a manual are names', () => {
+  assert.ok(values(readRequest('enable the shell option extglob').names).includes('extglob'));
+  assert.ok(values(readRequest('turn off the nullglob option').names).includes('nullglob'));
+  assert.ok(values(readRequest('show the man page of rsync').names).includes('rsync'));
+});
+
+test('a request that starts with a verb in its third person orders it; a plural noun does not', () => {
+  const acts = (text: string) => readIntent(readRequest(text)).actions;
+  assert.deepEqual(acts("Removes the file 'old.log'"), ['delete']);
+  assert.deepEqual(acts('Copies a.txt to b.txt'), ['create']);
+  assert.deepEqual(acts('commits authored by Bob'), []);
+  assert.deepEqual(acts('lists the files in src'), []);
+});
+
+test('mounting changes, signals stop, mirroring creates, ssh forwarding runs a program', () => {
+  const read = (text: string) => readIntent(readRequest(text));
+  assert.deepEqual(read('mount /dev/sdb1 on /mnt/usb').actions, ['change']);
+  assert.deepEqual(read('send SIGKILL to process 4242').actions, ['stop']);
+  assert.deepEqual(read('mirror the docs folder into /srv/docs').actions, ['create']);
+  assert.ok(read('forward local port 8080 to port 80 on web.example.com').allows.runCode);
+  assert.ok(!read('list the files in src').allows.runCode);
+});
+
+test('the program fits the values and the words of the request', () => {
+  const fit = (template: string, request: string, vals: Record<string, string> = {}) => programFit(entry(template), vals, readRequest(request));
+  assert.ok(fit('zcat {file}', 'print notes.txt', { file: 'notes.txt' }) < 0, 'zcat cannot read a text file');
+  assert.equal(fit('zcat {file}', 'print logs.gz', { file: 'logs.gz' }), 0);
+  assert.ok(fit('cd {dir}', 'the scala files in the directory src', { dir: 'src' }) < 0, 'nobody asked to go there');
+  assert.equal(fit('cd {dir}', 'go to src', { dir: 'src' }), 0);
+  assert.ok(fit('seq {start} {end}', 'the smallest number in numbers.txt') < 0, 'seq makes up its own numbers');
+  assert.ok(fit("printf '%s\\n' {text} | rev", 'print the text "ready"') < 0, 'reversing was not asked for');
+  assert.ok(fit('shred -u {file}', 'remove old.log', { file: 'old.log' }) < fit('rm -- {file}', 'remove old.log', { file: 'old.log' }));
+  assert.ok(fit('curl -sS {url}', 'fetch https://example.com with curl') > 0, 'the program the request names');
+});
