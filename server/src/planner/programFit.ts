@@ -14,6 +14,12 @@ const transforms: [RegExp, RegExp][] = [
   [/\|\s*tr '\[:(upper|lower):\]'/, /\b(upper\w*|lower\w*|capital\w*|case)\b/],
   [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
   [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
+  [/^ls -m\b/, /\bcomma\w*/],
+  [/^set -o$/, /\b(settings?|options?|flags?)\b/],
+  [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
+  [/^basename\b/, /\b(names?|basename|strip\w*|without|last (?:component|part)|component)\b/],
+  [/^df\b/, /\b(space|usage|free|full|disks?|capacity|used|available|sizes?|mounted|df)\b/],
+  [/^rsync\b/, /\b(cop(?:y|ies|ied|ying)|sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|transfer\w*|rsync|preserv\w*|upload\w*|download\w*|replicat\w*)\b/],
 ];
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
@@ -28,12 +34,16 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   const namesFile = facts.files.some((f) => facts.ws.files.has(f.value) || /\.[A-Za-z]\w{0,7}$/.test(f.value) || /^(?:\/|~\/|\.\.?\/)\w/.test(f.value));
   if (generators.test(entry.template) && namesFile && !Object.values(entry.slots).some((s) => s.type === 'file' || s.type === 'path' || s.type === 'glob')) score -= 0.25;
   // A whole file printed is no answer to a question about some of its lines, words or bytes.
-  if (/^cat \{\w+\}$/.test(entry.template) && /\b(lines? \d+|\d+(?:st|nd|rd|th) lines?|lines? (?:number|containing|with|that|matching|where)|words?|characters?|bytes?|first|last|top|bottom)\b/.test(facts.lower)) score -= 0.12;
+  if (/^cat \{\w+\}$/.test(entry.template) && /\b(lines? \d+|\d+(?:st|nd|rd|th) lines?|lines? (?:number|containing|with|that|matching|where)|words?|characters?|bytes?|first|last|top|bottom|listing|long|details|sizes?|hidden|permissions)\b/.test(facts.lower)) score -= 0.12;
+  // A folder's listing is not a walk of its tree.
+  if (/^ls\b(?! -\w*R)/.test(entry.template) && /\b(directory tree|folder tree|recursive\w*|sub-?folders?|sub-?director\w*|and below|all levels)\b/.test(facts.lower)) score -= 0.15;
   // Overwriting a file before deleting it is asked for in words.
   if (/^shred\b/.test(entry.template) && !/\b(shred\w*|secure\w*|safely|overwrit\w*|wip\w*|unrecoverabl\w*|irrecoverabl\w*|permanent\w*|for good|forensic\w*)\b/.test(facts.lower)) score -= 0.25;
   // "who has made the most commits" asks for people, not for the files they changed.
   if (/--name-only|--name-status/.test(entry.template) && /\bwho\b/.test(facts.lower) && !/\b(files?|paths?)\b/.test(facts.lower)) score -= 0.1;
   for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
+  // "change the owner and group of x to root": the program that changes ownership.
+  if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   score += namedProgram(entry, facts.lower);
@@ -43,7 +53,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
 const goWords = /\b(go|goes|going|cd|chdir|pushd|navigate|enter|switch (?:to|into)|change (?:the )?(?:current |working )?(?:director(?:y|ies)|folders?|dirs?|into|to)|move (?:in)?to (?:the )?(?:director(?:y|ies)|folder)|jump|return|back to|take me)\b/;
 
 // Programs a request may name by their own name ("with rsync", "using od", "the ifconfig output").
-const nameable = /^(rsync|scp|ssh|od|xxd|hexdump|ifconfig|ip|findmnt|comm|seq|basename|dirname|chown|chgrp|shopt|printenv|getent|pstree|nl|readlink|realpath|whoami|uname|hostname|finger|cal|md5sum|sha1sum|sha256sum|zcat|crontab|echo|printf|cat|tac|lsof|netstat|traceroute|dig|nslookup|curl|wget|gunzip|bzip2|mkdir|rmdir|chmod|pkill|killall|ps|pgrep|uniq|wc|awk|sed|grep|ls|pwd|man|nohup|xargs|bc|expr|shuf|cksum|base64|iconv|dos2unix|lsblk|blkid|fdisk|umount|swapon|lscpu|nproc|ulimit|tmux|groups|dmesg|journalctl|systemctl|diff|cmp)$/;
+const nameable = /^(rsync|scp|ssh|split|od|xxd|hexdump|ifconfig|findmnt|comm|seq|basename|dirname|chown|chgrp|shopt|printenv|getent|pstree|nl|readlink|realpath|whoami|uname|hostname|finger|cal|md5sum|sha1sum|sha256sum|zcat|crontab|echo|printf|cat|tac|lsof|netstat|traceroute|dig|nslookup|curl|wget|gunzip|bzip2|mkdir|rmdir|chmod|pkill|killall|ps|pgrep|uniq|wc|awk|sed|grep|ls|pwd|man|nohup|xargs|bc|expr|shuf|cksum|base64|iconv|dos2unix|lsblk|blkid|fdisk|umount|swapon|lscpu|nproc|ulimit|tmux|groups|dmesg|journalctl|systemctl|diff|cmp)$/;
 
 /**
  * A request that names a program ("ping google.com 3 times", "hex dump with od")

@@ -31,10 +31,10 @@ const hostShape = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+
 /** User names ("owned by alice", "change the owner to tomcat", `alice@host`). */
 export function readUsers(r: Reading): void {
   const { text, facts } = r;
-  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user|group)\s+(?:\S+\s+){0,8}?to|user|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
+  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user|group)\s+(?:\S+\s+){0,8}?to(?:\s+(?:user|group))?|user|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
     if (stopWords.has(m[1].toLowerCase())) continue;
     // "the owner of the files in /srv to www": only the name, so the folder between stays free.
-    const long = /\bto\s+["']?\S+$/.test(m[0]) && m[0].split(/\s+/).length > 4;
+    const long = /\bto\s+(?:(?:user|group)\s+)?["']?\S+$/.test(m[0]) && m[0].split(/\s+/).length > 4;
     facts.users.push(long ? { value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] } : { value: m[1], at: m.index, raw: m[0] });
   }
   // "make www-data the owner of build".
@@ -164,7 +164,8 @@ export function readQuotedUses(r: Reading): void {
     const before = r.text.slice(Math.max(0, q.at - 24), q.at);
     const after = r.text.slice(q.at + q.raw.length, q.at + q.raw.length + 12);
     // "remove 'foo'", "rename "blah2" to ...", "the file 'afile'": a bare name the words make a file or folder.
-    const named = fileVerbBefore.test(before) || /\b(?:file|files|director(?:y|ies)|folders?)\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after);
+    // ... unless the request looks for it: "search for the file 'myfile'" names what to find, not where.
+    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || /\b(?:file|files|director(?:y|ies)|folders?|(?:lines|contents?|words|characters|bytes) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after));
     if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value) || named)) {
       facts.paths.push(q);
       // "change directory to "/srv/app"", "make the folder "x/p/q"": a path without an extension, said to be a folder.
@@ -176,7 +177,7 @@ export function readQuotedUses(r: Reading): void {
   }
 }
 
-const fileVerbBefore = /\b(?:remove|delete|rename|move|copy|touch|chmod|chown|chgrp|cp|mv|rm|ln|link|edit|open|print|display|show|cat|compress|extract|gzip|archive)s?\s+(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
+const fileVerbBefore = /\b(?:remove|delete|rename|move|copy|touch|chmod|chown|chgrp|cp|mv|rm|ln|link|edit|open|print|display|show|cat|compress|extract|gzip|archive|split|sort|head|tail|view|wc)s?\s+(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
 
 /** Text to write ("saying hello world"). */
 export function readMessages(r: Reading): void {
