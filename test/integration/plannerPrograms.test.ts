@@ -88,6 +88,8 @@ test('bytes, common lines, ranges and differences', () => expect([
 test('mounts, the shell itself, the network and signals', () => expect([
   ['list the mounted filesystems with their mount options', /^(mount|findmnt)\b/],
   ['mount /dev/sdb1 on /mnt/usb', /^mount \/dev\/sdb1 \/mnt\/usb$/],
+  ['mount the windows share //fs1/public on /mnt/public as user bob', /^mount -t cifs \/\/fs1\/public \/mnt\/public -o username=bob$/],
+  ['Mount the ntfs filesystem on /dev/sdc1 at /mnt/win read only', /^mount\b.*\/dev\/sdc1/],
   ['show my shell history', /^history\b/],
   ['enable the shell option extglob', /^shopt -s extglob$/],
   ['make the shell exit as soon as any command fails', /^set -e/],
@@ -98,4 +100,12 @@ test('mounts, the shell itself, the network and signals', () => expect([
   ['forward local port 8080 to port 80 on web.example.com over ssh', /^ssh\b.*web\.example\.com$/],
   ['send SIGKILL to process 4242', /^kill -s KILL 4242$/],
   ['Removes the file "old.log"', /^rm\b.* old\.log$/],
+]));
+
+test('remote copies, named package managers, calendars, logins and path parts', () => expect([
+  ['copy report.pdf to alice@files.example.com:/srv/reports with scp', /^scp report\.pdf alice@files\.example\.com:\/srv\/reports$|^scp report\.pdf files\.example\.com:\/srv\/reports$/],
+  ['install the package htop with yum', /^yum install -y htop$/],
+  ['show the calendar for this month', /^cal\b/],
+  ['who is logged in', /^(who|w)\b/],
+  ['the folder part of /etc/nginx/nginx.conf', /^dirname \/etc\/nginx\/nginx\.conf$/],
 ]));

@@ -33,6 +33,8 @@ test('a quoted path said to be a folder is a folder; a quoted name after a file 
   assert.deepEqual(values(readRequest('make the folders "out/2024/jan" as needed').dirs), ['out/2024/jan']);
   assert.deepEqual(values(readRequest("remove 'scratch' now").files), ['scratch']);
   assert.deepEqual(values(readRequest('print "hello there"').files), [], 'quoted text is not a file');
+  assert.deepEqual(values(readRequest('mount //fs1/public on /mnt/public as user bob').paths), ['//fs1/public', '/mnt/public'], 'a share is a path');
+  assert.deepEqual(values(readRequest('mount //fs1/public on /mnt/public as user bob').targets), [], '"as user" names no destination');
 });
 
 test('shell options and the programs of a manual are names', () => {

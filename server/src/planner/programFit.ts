@@ -44,6 +44,10 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
   // "change the owner and group of x to root": the program that changes ownership.
   if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
+  // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
+  if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
+  // cp and mv cannot reach `alice@host:/srv`: that is scp's or rsync's work.
+  if (/^(cp|mv)\b/.test(entry.template) && /(?:^|[\s"'])(?:[\w.-]+@)?[\w-]+(?:\.[\w-]+)+:[/~]/.test(facts.text)) score -= 0.3;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   score += namedProgram(entry, facts.lower);
@@ -53,16 +57,16 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
 const goWords = /\b(go|goes|going|cd|chdir|pushd|navigate|enter|switch (?:to|into)|change (?:the )?(?:current |working )?(?:director(?:y|ies)|folders?|dirs?|into|to)|move (?:in)?to (?:the )?(?:director(?:y|ies)|folder)|jump|return|back to|take me)\b/;
 
 // Programs a request may name by their own name ("with rsync", "using od", "the ifconfig output").
-const nameable = /^(rsync|scp|ssh|split|od|xxd|hexdump|ifconfig|findmnt|comm|seq|basename|dirname|chown|chgrp|shopt|printenv|getent|pstree|nl|readlink|realpath|whoami|uname|hostname|finger|cal|md5sum|sha1sum|sha256sum|zcat|crontab|echo|printf|cat|tac|lsof|netstat|traceroute|dig|nslookup|curl|wget|gunzip|bzip2|mkdir|rmdir|chmod|pkill|killall|ps|pgrep|uniq|wc|awk|sed|grep|ls|pwd|man|nohup|xargs|bc|expr|shuf|cksum|base64|iconv|dos2unix|lsblk|blkid|fdisk|umount|swapon|lscpu|nproc|ulimit|tmux|groups|dmesg|journalctl|systemctl|diff|cmp)$/;
+const nameable = /^(rsync|scp|ssh|split|yum|dnf|apt|apt-get|od|xxd|hexdump|ifconfig|findmnt|comm|seq|basename|dirname|chown|chgrp|shopt|printenv|getent|pstree|nl|readlink|realpath|whoami|uname|hostname|finger|cal|md5sum|sha1sum|sha256sum|zcat|crontab|echo|printf|cat|tac|lsof|netstat|traceroute|dig|nslookup|curl|wget|gunzip|bzip2|mkdir|rmdir|chmod|pkill|killall|ps|pgrep|uniq|wc|awk|sed|grep|ls|pwd|man|nohup|xargs|bc|expr|shuf|cksum|base64|iconv|dos2unix|lsblk|blkid|fdisk|umount|swapon|lscpu|nproc|ulimit|tmux|groups|dmesg|journalctl|systemctl|diff|cmp)$/;
 
 /**
- * A request that names a program ("ping google.com 3 times", "hex dump with od")
+ * A request that names a program ("copy it with rsync", "hex dump with od")
  * is more likely answered by a template that runs it first; a template whose
  * first program is a different one the request also does not name is not penalised.
  */
 function namedProgram(entry: KnowledgeEntry, lower: string): number {
   const first = /^\s*([\w.-]+)/.exec(entry.template)?.[1];
   if (!first || !nameable.test(first)) return 0;
-  // Two-letter names are common in words ("cd" is not, "ip" is): only as a word of their own, not in a path or a value.
+  // Only as a word of its own, not inside a path or a value.
   return new RegExp(`(?:^|[\\s"'(])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s"',.;:)?!])`).test(lower) ? 0.08 : 0;
 }

@@ -4,7 +4,7 @@
 
 import { readDates } from './requestDates';
 import { readAuthors } from './requestGit';
-import { readAlternatives, readBranches, readCapitals, readHosts, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions, readWordPatternFacts } from './requestTerms';
+import { readAlternatives, readBranches, readCapitals, readHosts, readRemotePaths, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions, readWordPatternFacts } from './requestTerms';
 import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, readPathWords, readSpecialPlaces, readStemFiles, readTargets } from './requestPlaces';
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
 import { kindExtensions } from './requestWords';
@@ -111,6 +111,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readPids(r);
   readModes(r);
   readSignals(r);
+  readRemotePaths(r);
   readPathWords(r);
   readFolderAfterPreposition(r);
   readNamedFolder(r);

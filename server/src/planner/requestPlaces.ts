@@ -7,7 +7,7 @@ import type { Reading } from './requestFacts';
 /** Words that look like paths or file names, and names of what exists in the workspace. */
 export function readPathWords(r: Reading): void {
   const { text, ws, facts, isUsed } = r;
-  for (const m of text.matchAll(/(?:^|[\s(,])((?:~|\.{1,2})?\/?[\w@+-][\w./@+-]*)/g)) {
+  for (const m of text.matchAll(/(?:^|[\s(,])((?:~|\.{1,2})?\/{0,2}[\w@+-][\w./@+-]*)/g)) {
     const word = m[1].replace(/[.,;:!?)]+$/, '');
     const at = m.index + m[0].indexOf(m[1]);
     if (isUsed(at) || word.length === 0) continue;
@@ -35,7 +35,7 @@ export function readPathWords(r: Reading): void {
     }
     if (stopWords.has(wl)) continue;
     const looksFile = /^[\w@+-][\w@+.-]*\.[A-Za-z0-9]{1,8}$/.test(word.split('/').pop() ?? '') && !word.endsWith('/') && !/^\d+(\.\d+)*$/.test(word) && !/^[\w-]+\.(com|org|net|io|dev|local)$/i.test(word);
-    const looksPath = /\//.test(word) && !/^\/\//.test(word);
+    const looksPath = /\//.test(word) && (!/^\/\//.test(word) || /^\/\/[\w.-]+\/\S/.test(word));
     if (looksFile) {
       facts.files.push({ value, at, raw: word });
       facts.paths.push({ value, at, raw: word });
@@ -141,7 +141,8 @@ export function readTargets(r: Reading): void {
   for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
-    if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at)) continue;
+    // "as user bob": the word before a user's name is no destination.
+    if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at) || /^(user|group)$/i.test(value)) continue;
     facts.targets.push({ value, at, raw: value });
   }
 }

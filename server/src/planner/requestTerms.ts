@@ -6,6 +6,22 @@ import type { Fact, Reading } from './requestFacts';
 import { readRefs } from './requestGit';
 import { readWordPatterns } from './requestPatterns';
 
+/** A remote place as scp and rsync write it (`alice@files.example.com:/srv/reports`): the user, the host and the path there. */
+export function readRemotePaths(r: Reading): void {
+  const { text, facts, take, isUsed } = r;
+  for (const m of text.matchAll(/(?<![\w.@/-])(?:([a-z_][\w.-]*)@)?([a-z0-9][\w-]*(?:\.[\w-]+)*):((?:\/|~)[\w./@+~-]*)/gi)) {
+    if (isUsed(m.index) || /^(https?|ftp|file)$/i.test(m[2])) continue;
+    const hostAt = m.index + (m[1] ? m[1].length + 1 : 0);
+    if (m[1]) facts.users.push({ value: m[1], at: m.index, raw: m[1] });
+    facts.hosts.push({ value: m[2], at: hostAt, raw: m[2] });
+    const pathAt = hostAt + m[2].length + 1;
+    const place = { value: m[3].replace(/[.,;:!?)]+$/, ''), at: pathAt, raw: m[3] };
+    facts.paths.push(place);
+    facts.dirs.push(place);
+    take(m.index, m[0].length);
+  }
+}
+
 /** Host names and addresses, also quoted ("ping \"example.com\"") and after a user (`alice@example.com`, `root@build`). */
 export function readHosts(r: Reading): void {
   const { text, facts, isUsed } = r;
@@ -31,7 +47,7 @@ const hostShape = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+
 /** User names ("owned by alice", "change the owner to tomcat", `alice@host`). */
 export function readUsers(r: Reading): void {
   const { text, facts } = r;
-  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user|group)\s+(?:\S+\s+){0,8}?to(?:\s+(?:user|group))?|user|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
+  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user|group)\s+(?:\S+\s+){0,8}?to(?:\s+(?:user|group))?|user|user ?name|login|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
     if (stopWords.has(m[1].toLowerCase())) continue;
     // "the owner of the files in /srv to www": only the name, so the folder between stays free.
     const long = /\bto\s+(?:(?:user|group)\s+)?["']?\S+$/.test(m[0]) && m[0].split(/\s+/).length > 4;
@@ -63,6 +79,11 @@ export function readBranches(r: Reading): void {
 export function readNames(r: Reading): void {
   const { text, facts } = r;
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
+    facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
+  }
+  // "install the package htop": a package's name.
+  for (const m of text.matchAll(/\bpackages?\s+(?:called\s+|named\s+)?["']?([a-z0-9][\w+-]*(?:\.\d[\w.+-]*)?)(?![\w.])/gi)) {
+    if (stopWords.has(m[1].toLowerCase()) || /^(manager|managers|list|lists|lock|json|version|versions|cache|index)$/i.test(m[1]) || facts.names.some((n) => n.value === m[1])) continue;
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // "enable the shell option extglob", "the nullglob option", "the man page of rsync": a shell option's or a program's name.
