@@ -50,6 +50,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^(cp|mv)\b/.test(entry.template) && /(?:^|[\s"'])(?:[\w.-]+@)?[\w-]+(?:\.[\w-]+)+:[/~]/.test(facts.text)) score -= 0.3;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
+  // "the manual of the find utility" asks for man, whatever else it names.
+  if (/^man\b/.test(entry.template) && /\b(manual|man ?pages?|manpages?)\b/.test(facts.lower)) score += 0.15;
   score += namedProgram(entry, facts.lower);
   return score;
 }

@@ -89,7 +89,8 @@ export function readNames(r: Reading): void {
   // "enable the shell option extglob", "the nullglob option", "the man page of rsync": a shell option's or a program's name.
   for (const m of text.matchAll(/\b(?:shell|bash|shopt)\s+options?\s+["']?([a-z][\w-]*)|\bthe\s+(?!shell\b|bash\b)([a-z][\w-]*)\s+(?:shell\s+|bash\s+)?option\b|\b(?:man(?:ual)?\s+pages?|manual|documentation|docs|help)\s+(?:of|for|on|about)\s+(?:the\s+)?(?:command\s+|program\s+)?["']?([\w.+-]+)/gi)) {
     const value = m[1] ?? m[2] ?? m[3];
-    if (stopWords.has(value.toLowerCase()) || facts.names.some((n) => n.value === value)) continue;
+    // A manual's program may be named like a word ("the manual of find").
+    if ((m[3] === undefined && stopWords.has(value.toLowerCase())) || facts.names.some((n) => n.value === value)) continue;
     facts.names.push({ value, at: m.index + m[0].lastIndexOf(value), raw: value });
   }
 }
@@ -186,7 +187,9 @@ export function readQuotedUses(r: Reading): void {
     const after = r.text.slice(q.at + q.raw.length, q.at + q.raw.length + 12);
     // "remove 'foo'", "rename "blah2" to ...", "the file 'afile'": a bare name the words make a file or folder.
     // ... unless the request looks for it: "search for the file 'myfile'" names what to find, not where.
-    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || /\b(?:file|files|director(?:y|ies)|folders?|(?:lines|contents?|words|characters|bytes) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after));
+    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || /\b(?:file|files|director(?:y|ies)|folders?|command|program|script|(?:lines?|contents?|words|characters|bytes) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after));
+    // "a link named "current" to "releases"": a quoted destination.
+    if (/^[\w.@/+~-]+$/.test(q.value) && /\b(?:to|into|onto)\s*$/i.test(before) && !facts.targets.some((t) => t.at === q.at)) facts.targets.push(q);
     if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value) || named)) {
       facts.paths.push(q);
       // "change directory to "/srv/app"", "make the folder "x/p/q"": a path without an extension, said to be a folder.
