@@ -48,6 +48,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
   // cp and mv cannot reach `alice@host:/srv`: that is scp's or rsync's work.
   if (/^(cp|mv)\b/.test(entry.template) && /(?:^|[\s"'])(?:[\w.-]+@)?[\w-]+(?:\.[\w-]+)+:[/~]/.test(facts.text)) score -= 0.3;
+  // "make all directories accessible" changes their modes; it makes no folder.
+  if (/^mkdir\b/.test(entry.template) && /\b(accessible|readable|writable|executable|private|public)\b/.test(facts.lower)) score -= 0.3;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   // "the manual of the find utility" asks for man, whatever else it names.

@@ -189,7 +189,7 @@ export function readQuotedUses(r: Reading): void {
     // ... unless the request looks for it: "search for the file 'myfile'" names what to find, not where.
     const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || /\b(?:file|files|director(?:y|ies)|folders?|command|program|script|(?:lines?|contents?|words|characters|bytes) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after));
     // "a link named "current" to "releases"": a quoted destination.
-    if (/^[\w.@/+~-]+$/.test(q.value) && /\b(?:to|into|onto)\s*$/i.test(before) && !facts.targets.some((t) => t.at === q.at)) facts.targets.push(q);
+    if (/^[\w.@/+~-]+$/.test(q.value) && /\b(?:to|into|onto)\s*$/i.test(before) && placeVerbs.test(r.lower) && !facts.targets.some((t) => t.at === q.at)) facts.targets.push(q);
     if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value) || named)) {
       facts.paths.push(q);
       // "change directory to "/srv/app"", "make the folder "x/p/q"": a path without an extension, said to be a folder.
@@ -201,6 +201,8 @@ export function readQuotedUses(r: Reading): void {
   }
 }
 
+// Acts that put something somewhere: only then is a quoted word after "to" a place ("change 'a' to 'b'" is a replacement).
+const placeVerbs = /\b(link\w*|symlink\w*|cop(?:y|ies)|mov\w*|renam\w*|cp|mv|ln|sync\w*|mirror\w*|back ?up|archiv\w*|upload\w*|extract\w*|unpack\w*|point\w*)\b/;
 const fileVerbBefore = /\b(?:remove|delete|rename|move|copy|touch|chmod|chown|chgrp|cp|mv|rm|ln|link|edit|open|print|display|show|cat|compress|extract|gzip|archive|split|sort|head|tail|view|wc)s?\s+(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
 
 /** Text to write ("saying hello world"). */
