@@ -81,6 +81,10 @@ export function readNames(r: Reading): void {
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
+  // Network interfaces by their shape ("eth0", "wlan0", "enp3s0").
+  for (const m of text.matchAll(/\b(eth\d+|wlan\d+|en[ops]\d\w*|wl[ops]\d\w*|ens\d+|docker\d+|br-\w+|lo)\b/g)) {
+    if (!facts.names.some((n) => n.value === m[1]) && (m[1] !== 'lo' || /\binterface\b/i.test(text))) facts.names.push({ value: m[1], at: m.index, raw: m[1] });
+  }
   // "install the package htop": a package's name.
   for (const m of text.matchAll(/\bpackages?\s+(?:called\s+|named\s+)?["']?([a-z0-9][\w+-]*(?:\.\d[\w.+-]*)?)(?![\w.])/gi)) {
     if (stopWords.has(m[1].toLowerCase()) || /^(manager|managers|list|lists|lock|json|version|versions|cache|index)$/i.test(m[1]) || facts.names.some((n) => n.value === m[1])) continue;
@@ -187,7 +191,7 @@ export function readQuotedUses(r: Reading): void {
     const after = r.text.slice(q.at + q.raw.length, q.at + q.raw.length + 12);
     // "remove 'foo'", "rename "blah2" to ...", "the file 'afile'": a bare name the words make a file or folder.
     // ... unless the request looks for it: "search for the file 'myfile'" names what to find, not where.
-    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || /\b(?:file|files|director(?:y|ies)|folders?|command|program|script|(?:lines?|contents?|words|characters|bytes) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after));
+    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || (/\b(?:command|program|script)\s*$/i.test(before) && !/\b(?:path|location|type|version|manual|man ?page)\s+of\s+(?:the\s+)?(?:command|program|script)\s*$/i.test(before)) || /\b(?:file|files|director(?:y|ies)|folders?|(?:lines?|contents?|words|characters|bytes|group|owner|ownership|permissions?|mode) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after));
     // "a link named "current" to "releases"": a quoted destination.
     if (/^[\w.@/+~-]+$/.test(q.value) && /\b(?:to|into|onto)\s*$/i.test(before) && placeVerbs.test(r.lower) && !facts.targets.some((t) => t.at === q.at)) facts.targets.push(q);
     if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value) || named)) {
