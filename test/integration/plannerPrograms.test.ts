@@ -114,3 +114,15 @@ test('remote copies, named package managers, calendars, logins and path parts', 
   ['answer "y" to every prompt of the program "installer"', /^yes \| installer$/],
   ['create a symbolic link named "current" to "releases"', /^ln -s\w* releases current$/],
 ]));
+
+test('system questions, strings to decode, logs to follow and lines to count or reverse', () => expect([
+  ['how long has this machine been running', /^uptime\b/],
+  ['list the block devices', /^lsblk\b/],
+  ['wait 5 seconds', /^sleep 5$/],
+  ['resolve the address of example.com', /^(dig|host|nslookup|getent)\b.*example\.com/],
+  ['decode the base64 string "aGVsbG8="', /^printf '%s' aGVsbG8= \| base64 -d$/],
+  ['show the last 50 lines of old.log and keep following it', /^tail -n 50 -f old\.log$/],
+  ['show notes.txt in reverse line order', /^tac notes\.txt$/],
+  ['count how often each line occurs in a.txt', /^sort a\.txt \| uniq -c/],
+  ['make notes.txt read only', /^chmod a-w notes\.txt$/],
+]));

@@ -149,7 +149,7 @@ function countingMismatch(entry: KnowledgeEntry, lower: string): number {
   if (!/\b(how many|count\w*|number of|total|tally|sum|amount of|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$|'length'/.test(entry.template) ? 0.15 : 0;
   // Slot names ({count}) are not what the command does.
   const program = entry.template.replace(/\{\w+\}/g, '');
-  return /\bwc\b|\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;
+  return /\bwc\b|\b(?:grep|zgrep|egrep|uniq|git \w+)\b[^|]*\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;
 }
 
 const negated = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/;

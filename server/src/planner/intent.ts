@@ -34,7 +34,7 @@ const verbs: [Action, RegExp][] = [
   ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out)|uninstall|drop)\b/],
   ['move', /\b(move|mv|rename|relocate)\b/],
   ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|link|symlink|script|log)s?(?! (?:\S+ ){0,6}(?:accessible|readable|writable|executable|private|public|read-only))|copy|cp|duplicate|back ?up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
-  ['change', /\b(take away|revoke|grant|give (?:\w+ )?(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:executable|readable|writable|accessible|private|read-only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
+  ['change', /\b(take away|revoke|grant|give (?:\w+ )?(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
   ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port|send (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)(?: signal)?)\b/],
   ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send(?! (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)\b)|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
   ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
@@ -171,12 +171,12 @@ const strongNouns = alt([
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
   'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
-  'man ?pages?', 'manual pages?', 'manpages?', 'passwd', 'logged (?:in|on)', 'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
+  'man ?pages?', 'manual pages?', 'manpages?', 'passwd', 'logged (?:in|on)', 'block devices?', 'epoch', 'unix time', 'this (?:machine|computer|box|host)', 'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
 ]);
 
 // Nouns a shell task often names but everyday talk does too: they count only beside a verb a shell performs.
 const weakNouns = alt([
-  'lines?', 'words?', 'characters?', 'chars?', 'spaces', 'tabs', 'calendar', 'manual', 'utility', 'utilities', 'columns?', 'fields?', 'rows?', 'headers?', 'text', 'strings?', 'patterns?', 'occurrences?', 'duplicates?', 'contents?', 'bytes?', 'size',
+  'lines?', 'words?', 'characters?', 'chars?', 'spaces', 'tabs', 'calendar', 'manual', 'utility', 'utilities', 'passwords?', 'columns?', 'fields?', 'rows?', 'headers?', 'text', 'strings?', 'patterns?', 'occurrences?', 'duplicates?', 'contents?', 'bytes?', 'size',
   'memory', 'load', 'users?', 'groups?', 'sessions?', 'server', 'services?', 'jobs?', 'threads?', 'history', 'time', 'date', 'errors?', 'warnings?', 'output', 'input', 'home', 'root',
   'keys?', 'hash(?:es)?', 'numbers?', 'entries', 'records?', 'system', 'machine', 'versions?', 'code', 'comments?', 'tree', 'links?', 'images?', 'volumes?', 'tags?', 'config', 'settings',
   'extensions?', 'space', 'data', 'python', 'node', 'java', 'rust', 'go', 'ruby', 'path', 'names?', 'modules?', 'librar(?:y|ies)', 'functions?', 'classes', 'imports?', 'tests?', 'build',
@@ -187,12 +187,12 @@ const weakNouns = alt([
 const shellVerbs = alt([
   'list', 'show', 'display', 'print', 'find', 'search', 'look', 'locate', 'count', 'sort', 'check', 'compare', 'diff', 'compress', 'extract', 'unzip', 'copy', 'move', 'rename', 'delete', 'remove',
   'kill', 'stop', 'restart', 'install', 'uninstall', 'download', 'upload', 'replace', 'merge', 'split', 'convert', 'create', 'make', 'run', 'execute', 'monitor', 'watch', 'tail', 'grep', 'filter',
-  'extract', 'sum', 'total', 'add up', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much', 'set', 'wrap', 'connect', 'reconnect',
+  'extract', 'sum', 'total', 'add up', 'generate', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much', 'set', 'wrap', 'connect', 'reconnect',
   'attach', 'detach', 'read', 'write', 'save', 'append', 'prepend', 'print', 'output', 'send', 'archive', 'check', 'enable', 'disable', 'page through', 'view', 'open', 'edit',
 ].map((v) => (v.includes(' ') ? v : `${v}(?:s|es|ed|d|ing)?`)));
 
 // Verbs only a computer is asked to do: one is enough.
-const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|untar|decompress|unmount|grep|sleep (?:for )?\d+|recursively|uncompress|tarball)\b/;
+const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|untar|decompress|unmount|grep|sleep (?:for )?\d+|wait (?:for )?\d+ (?:seconds?|secs?|minutes?|mins?)|recursively|uncompress|tarball)\b/;
 
 // Programs by name: one is enough.
 const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
@@ -214,7 +214,7 @@ function mentionsWorkspaceName(facts: RequestFacts): boolean {
  */
 export function isTask(facts: RequestFacts): boolean {
   if (valueOnlyInTasks.test(facts.text) || mentionsWorkspaceName(facts)) return true;
-  if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
+  if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
   return weakNouns.test(lower) && (shellVerbs.test(lower) || facts.quoted.length > 0);

@@ -15,6 +15,7 @@ const transforms: [RegExp, RegExp][] = [
   [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
   [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
   [/^ls -m\b/, /\bcomma\w*/],
+  [/^rev\b/, /\b(characters?|letters?|backwards|mirror\w*|each line revers\w*|spell\w*)\b/],
   [/^set -o$/, /\b(settings?|options?|flags?)\b/],
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
   [/^basename\b/, /\b(names?|basename|strip\w*|without|last (?:component|part)|component)\b/],
@@ -50,6 +51,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^(cp|mv)\b/.test(entry.template) && /(?:^|[\s"'])(?:[\w.-]+@)?[\w-]+(?:\.[\w-]+)+:[/~]/.test(facts.text)) score -= 0.3;
   // "make all directories accessible" changes their modes; it makes no folder.
   if (/^mkdir\b/.test(entry.template) && /\b(accessible|readable|writable|executable|private|public)\b/.test(facts.lower)) score -= 0.3;
+  // "how often each line occurs" asks for a count per line.
+  if (/\b(how often|how many times|frequenc\w*|occurrences)\b/.test(facts.lower) && !/uniq -c|\bcount\b|\[\$\w+\]\+\+/.test(entry.template)) score -= 0.15;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   // "the manual of the find utility" asks for man, whatever else it names.
