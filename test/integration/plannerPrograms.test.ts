@@ -126,3 +126,11 @@ test('system questions, strings to decode, logs to follow and lines to count or 
   ['count how often each line occurs in a.txt', /^sort a\.txt \| uniq -c/],
   ['make notes.txt read only', /^chmod a-w notes\.txt$/],
 ]));
+
+test('archives of a folder are written beside it; access, public addresses and programs by name', () => expect([
+  ['zip the photos folder', /^zip -r \S+\.zip photos$/],
+  ['create a tar archive of src without compression', /^tar -cf \S+\.tar src$/],
+  ['give everyone read access to notes.txt', /^chmod a\+r notes\.txt$/],
+  ['show my public ip address', /^curl\b/],
+  ['print the path of the python3 executable', /^(which|command -v|type) python3$/],
+]));

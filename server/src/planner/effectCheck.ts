@@ -148,7 +148,10 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n);
   const out: string[] = [];
   const changes = commands.flatMap((c) => [...c.deletes, ...c.writes]);
-  const outside = changes.filter((p) => !inside(p) && !named(p));
+  // "zip the photos folder": the archive of a folder is written beside it, not in it.
+  const archiving = intent.actions.includes('create') && commands.some((c) => /^(tar|zip|7z|7za)$/.test(c.program.replace(/^.*\//, '')));
+  const newArchive = (p: PathFact) => archiving && /^[^/]+\.(tar(\.\w+)?|tgz|tbz2?|txz|zip|7z)$/.test(norm(p.path));
+  const outside = changes.filter((p) => !inside(p) && !named(p) && !newArchive(p));
   if (outside.length > 0) out.push(`it changes ${list(uniq(outside.map(shown)))}, outside ${list(intent.scope)}, the folder the request named`);
   const reads = commands.flatMap((c) => c.reads);
   const wholeWorkspace = reads.some((p) => p.classes.includes('workspace-root')) && !reads.some(inside);

@@ -53,6 +53,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^mkdir\b/.test(entry.template) && /\b(accessible|readable|writable|executable|private|public)\b/.test(facts.lower)) score -= 0.3;
   // "how often each line occurs" asks for a count per line.
   if (/\b(how often|how many times|frequenc\w*|occurrences)\b/.test(facts.lower) && !/uniq -c|\bcount\b|\[\$\w+\]\+\+/.test(entry.template)) score -= 0.15;
+  // The address the world sees is not one of this machine's interfaces.
+  if (/^ip\b/.test(entry.template) && /\b(public|external|wan|outside world)\b/.test(facts.lower)) score -= 0.2;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   // "the manual of the find utility" asks for man, whatever else it names.
@@ -64,7 +66,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
 const goWords = /\b(go|goes|going|cd|chdir|pushd|navigate|enter|switch (?:to|into)|change (?:the )?(?:current |working )?(?:director(?:y|ies)|folders?|dirs?|into|to)|move (?:in)?to (?:the )?(?:director(?:y|ies)|folder)|jump|return|back to|take me)\b/;
 
 // Programs a request may name by their own name ("with rsync", "using od", "the ifconfig output").
-const nameable = /^(rsync|scp|ssh|split|yum|dnf|apt|apt-get|od|xxd|hexdump|ifconfig|findmnt|comm|seq|basename|dirname|chown|chgrp|shopt|printenv|getent|pstree|nl|readlink|realpath|whoami|uname|hostname|finger|cal|md5sum|sha1sum|sha256sum|zcat|crontab|echo|printf|cat|tac|lsof|netstat|traceroute|dig|nslookup|curl|wget|gunzip|bzip2|mkdir|rmdir|chmod|pkill|killall|ps|pgrep|uniq|wc|awk|sed|grep|ls|pwd|man|nohup|xargs|bc|expr|shuf|cksum|base64|iconv|dos2unix|lsblk|blkid|fdisk|umount|swapon|lscpu|nproc|ulimit|tmux|groups|dmesg|journalctl|systemctl|diff|cmp)$/;
+const nameable = /^(rsync|scp|ssh|split|yum|dnf|apt|apt-get|xz|gzip|zip|unxz|od|xxd|hexdump|ifconfig|findmnt|comm|seq|basename|dirname|chown|chgrp|shopt|printenv|getent|pstree|nl|readlink|realpath|whoami|uname|hostname|finger|cal|md5sum|sha1sum|sha256sum|zcat|crontab|echo|printf|cat|tac|lsof|netstat|traceroute|dig|nslookup|curl|wget|gunzip|bzip2|mkdir|rmdir|chmod|pkill|killall|ps|pgrep|uniq|wc|awk|sed|grep|ls|pwd|man|nohup|xargs|bc|expr|shuf|cksum|base64|iconv|dos2unix|lsblk|blkid|fdisk|umount|swapon|lscpu|nproc|ulimit|tmux|groups|dmesg|journalctl|systemctl|diff|cmp)$/;
 
 /**
  * A request that names a program ("copy it with rsync", "hex dump with od")
