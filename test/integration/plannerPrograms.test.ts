@@ -49,6 +49,8 @@ test('text to print is printed as it is, or with the change asked for', () => ex
   ['display the message "all tests passed" on the screen', /^(echo|printf '%s\\n') 'all tests passed'$/],
   ['convert the string "Hello World" to lowercase', /^(printf|echo)\b.*\| tr '\[:upper:\]' '\[:lower:\]'$/],
   ['trim the spaces around "  padded value  "', /^(printf|echo)\b.*\| sed\b/],
+  ['echo hello world', /^echo 'hello world'$/],
+  ['write "done" to standard output', /^(echo|printf '%s\\n') done$/],
 ]));
 
 test('a file shown whole is cat, not a listing or an archive reader', () => expect([

@@ -49,6 +49,8 @@ test('a request that starts with a verb in its third person orders it; a plural 
   assert.deepEqual(acts('Copies a.txt to b.txt'), ['create']);
   assert.deepEqual(acts('commits authored by Bob'), []);
   assert.deepEqual(acts('lists the files in src'), []);
+  assert.deepEqual(acts('write "done" to standard output'), [], 'printing writes no file');
+  assert.deepEqual(acts('write "done" to notes.txt'), ['create']);
 });
 
 test('mounting changes, signals stop, mirroring creates, ssh forwarding runs a program', () => {

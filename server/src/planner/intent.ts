@@ -52,7 +52,7 @@ const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|delet
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
-  const lower = baseFormFirst(facts.lower.replace(/[’‘]/g, "'"));
+  const lower = toScreen(baseFormFirst(facts.lower.replace(/[’‘]/g, "'")));
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
   const forbidsChange = lookOnly.test(lower);
@@ -98,6 +98,13 @@ export function readIntent(facts: RequestFacts): Intent {
     toVariable: /\bvariables?\b/.test(lower),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
   };
+}
+
+/** "write 'done' to standard output" prints; it writes no file (unless a file is named as well). */
+function toScreen(lower: string): string {
+  const screen = /\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b/;
+  if (!screen.test(lower) || /\b(?:standard output|stdout|screen|terminal|console)\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b/.test(lower)) return lower;
+  return lower.replace(/\b(?:write|output|send|put)\b(?=.{0,80}\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b)/g, 'print');
 }
 
 /** "Removes 'foo'", "Copies a.txt to b": a request that starts with a verb in its third person orders it. */
@@ -195,7 +202,7 @@ const shellVerbs = alt([
 const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|untar|decompress|unmount|grep|sleep (?:for )?\d+|wait (?:for )?\d+ (?:seconds?|secs?|minutes?|mins?)|recursively|uncompress|tarball)\b/;
 
 // Programs by name: one is enough.
-const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
+const programs = /\b(ls|echo|printf|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
 
 // Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
 const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;

@@ -142,7 +142,7 @@ export function readTargets(r: Reading): void {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     // "as user bob": the word before a user's name is no destination.
-    if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at) || /^(user|group)$/i.test(value)) continue;
+    if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at) || /^(user|group|stdout|stderr|screen|terminal|console)$/i.test(value) || /^standard\s+(?:output|out|error)\b/i.test(text.slice(at))) continue;
     facts.targets.push({ value, at, raw: value });
   }
 }

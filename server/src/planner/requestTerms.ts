@@ -216,6 +216,9 @@ const fileVerbBefore = /\b(?:remove|delete|rename|move|copy|touch|chmod|chown|ch
 /** Text to write ("saying hello world"). */
 export function readMessages(r: Reading): void {
   const { text, facts } = r;
+  // "echo hello world": what follows the program is its text.
+  const echoed = /^\s*echo\s+([^"'`\s][^\n]*)$/i.exec(text);
+  if (echoed) facts.strings.push({ value: echoed[1].trim(), at: text.indexOf(echoed[1]), raw: echoed[1] });
   for (const m of text.matchAll(/\b(?:saying|says|say|with (?:the )?(?:text|message)|message(?! digest)|text)\s+([^"'\n][^\n]*?)(?=$|\s+(?:to|into|in|at|on)\s)/gi)) {
     facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
