@@ -61,6 +61,18 @@ test('git templates take the author, the date and the range from the request', (
   assert.equal(fill(range, 'commits on topic/search that are not on develop'), 'git log --oneline develop..topic/search');
 });
 
+test('a named commit is the one shown: ids, HEAD~N and words; a hex word in a request about text stays text', () => {
+  const show = entry('git show {commit}', { commit: { type: 'commit', default: 'HEAD' } });
+  assert.equal(fill(show, 'what changed in commit 4f2a9c1'), 'git show 4f2a9c1');
+  assert.equal(fill(show, 'show commit HEAD~3'), "git show 'HEAD~3'");
+  assert.equal(fill(show, 'what did the commit before last change'), "git show 'HEAD~1'");
+  assert.equal(fill(show, 'show the commit from 2 commits ago'), "git show 'HEAD~2'");
+  assert.equal(fill(show, 'show the last commit'), 'git show HEAD', 'no commit named: the default');
+  assert.deepEqual(readRequest('search the logs for deadbeef1').commits, [], 'not a request about commits');
+  assert.ok(readRequest('search the logs for "deadbeef1"').patterns.some((p) => p.value === 'deadbeef1'));
+  assert.deepEqual(readRequest('files changed by 9fceb02 in git').commits.map((c) => c.value), ['9fceb02']);
+});
+
 test('"smaller than" sizes are said in bytes, because find rounds sizes up to whole units', () => {
   const small = entry('find {path} -type f -size {size}', { path: { type: 'path', default: '.' }, size: { type: 'size', default: '-1M' } });
   assert.equal(fill(small, 'files smaller than 2 kilobytes'), 'find . -type f -size -2048c');

@@ -355,9 +355,13 @@ function historyMismatch(entry: KnowledgeEntry, facts: RequestFacts): number {
   return penalty;
 }
 
+// Words that only a question about a git repository uses: a template of another domain is an unlikely answer to it.
+const gitOnly = /\b(git|commits?|committed|uncommitted|branch(?:es)?|staged|unstaged|untracked|stash(?:ed)?|rebase)\b/;
+
 function domainPenalty(entry: KnowledgeEntry, lower: string): number {
   const re = domains[entry.category];
-  return re && !re.test(lower) ? 0.15 : 0;
+  if (re && !re.test(lower)) return 0.15;
+  return entry.category !== 'git' && gitOnly.test(lower) ? 0.1 : 0;
 }
 
 function clamp(x: number): number {

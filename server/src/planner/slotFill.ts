@@ -131,7 +131,7 @@ function overlaps(a: Fact, b: Fact): boolean {
 }
 
 /** Slot names in the order their placeholders first appear. */
-const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
+const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'commit', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
 function priority(type: SlotSpec['type']): number {
   return order.indexOf(type);
 }
@@ -171,6 +171,7 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'archive': return f.archives;
     case 'date': return f.dates.length > 0 ? f.dates : f.durations.filter((d) => d.unit !== undefined);
     case 'author': return f.authors;
+    case 'commit': return f.commits;
   }
 }
 
