@@ -129,6 +129,9 @@ describe('organisation policies shared by two paladin serve instances on Postgre
     fs.writeFileSync(files.waive, WAIVE_PUSH);
     fs.writeFileSync(files.noLs, NO_LS);
     const before = await check(a.port, member, 'git push origin main');
+    const unreadable = await run(['policy', 'add', path.join(dir, 'missing.rego'), '--user', 'alice@example.org']);
+    assert.equal(unreadable.code, 2);
+    assert.match(unreadable.err, /cannot read .*missing\.rego: ENOENT/);
     for (const f of [files.waive, files.noLs]) {
       const r = await run(['policy', 'add', f, '--user', 'alice@example.org']);
       assert.equal(r.code, 0, r.err);
