@@ -67,7 +67,8 @@ test('a named commit is the one shown: ids, HEAD~N and words; a hex word in a re
   assert.equal(fill(show, 'show commit HEAD~3'), "git show 'HEAD~3'");
   assert.equal(fill(show, 'what did the commit before last change'), "git show 'HEAD~1'");
   assert.equal(fill(show, 'show the commit from 2 commits ago'), "git show 'HEAD~2'");
-  assert.equal(fill(show, 'show the last commit'), 'git show HEAD', 'no commit named: the default');
+  assert.equal(fill(show, 'show the commit'), 'git show HEAD', 'no commit named: the default');
+  assert.deepEqual(readRequest('the diff of the latest commit').commits.map((c) => c.value), ['HEAD'], '"the latest commit" names HEAD');
   assert.deepEqual(readRequest('search the logs for deadbeef1').commits, [], 'not a request about commits');
   assert.ok(readRequest('search the logs for "deadbeef1"').patterns.some((p) => p.value === 'deadbeef1'));
   assert.deepEqual(readRequest('files changed by 9fceb02 in git').commits.map((c) => c.value), ['9fceb02']);

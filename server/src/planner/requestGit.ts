@@ -50,6 +50,7 @@ const commitWords: [RegExp, (m: RegExpExecArray) => string][] = [
   [/(?<![\w./-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\w./-])/g, (m) => m[0]],
   [/\bthe (?:commit before (?:the )?(?:last|latest|newest)(?: one)?|(?:second[- ](?:to[- ])?last|previous|penultimate) commit)\b/gi, () => 'HEAD~1'],
   [/\b(\d+) commits? (?:ago|back|before (?:the )?(?:last|HEAD))\b/gi, (m) => `HEAD~${m[1]}`],
+  [/\bthe (?:last|latest|newest|most recent|current) commit\b/gi, () => 'HEAD'],
 ];
 
 /** Commits the request names, as git names them or in words; the spans are taken so no other reader sees a hash as text. */
