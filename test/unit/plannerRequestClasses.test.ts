@@ -12,6 +12,7 @@ import { readWordPatterns } from '../../server/src/planner/requestPatterns';
 import { resolveBack, splitSequence } from '../../server/src/planner/sequence';
 import { readAuthors, readRefs } from '../../server/src/planner/requestGit';
 import { fillSlots } from '../../server/src/planner/slotFill';
+import { withWordParts } from '../../server/src/planner/plannerData';
 import { fitToTable, namedColumns } from '../../server/src/planner/tableColumns';
 import { fillTemplate } from '../../server/src/planner/templateFill';
 
@@ -148,4 +149,11 @@ test('"X and then Y" is two requests, and "it" or "the folder" in the second is 
   assert.equal(resolveBack('zip the site folder into site.zip', 'remove the folder', ws), 'remove the folder ./site');
   assert.equal(resolveBack('make a directory named drafts', 'move report.md into it', ws), 'move report.md into ./drafts', 'what the first part makes');
   assert.equal(resolveBack('list the files in site', 'count the lines of report.md', ws), 'count the lines of report.md', 'nothing points back');
+});
+
+test('retrieval also searches the parts of a hyphenated word and "not" for a "n\'t"', () => {
+  assert.equal(withWordParts('make notes.txt read-only'), 'make notes.txt read-only read only');
+  assert.equal(withWordParts("files git doesn't track"), "files git doesn't track not");
+  assert.equal(withWordParts('list the files in src'), 'list the files in src', 'nothing to add');
+  assert.equal(withWordParts('delete build-2024 and a-b'), 'delete build-2024 and a-b', 'names with digits or single letters are not words');
 });
