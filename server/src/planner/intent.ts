@@ -186,8 +186,8 @@ const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xa
 // Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
 const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
 
-// A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word).
-const gitRef = /\bHEAD(?:~\d*|\^+)?(?![\w-])/;
+// A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word), or a shell variable ($EDITOR).
+const gitRef = /\bHEAD(?:~\d*|\^+)?(?![\w-])|\$\{?[A-Z_][A-Z0-9_]*\b/;
 
 /** A word of the request is the name of a file or folder in the workspace. */
 function mentionsWorkspaceName(facts: RequestFacts): boolean {
