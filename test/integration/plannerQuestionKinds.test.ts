@@ -1,7 +1,8 @@
 // The embedded planner with its real knowledge and the real policy stage, on
 // kinds of question whose words point at one kind of command: a commit named
 // by id or in words, questions only git answers, an owner, an environment
-// variable by name, "read-only" and "doesn't" written as people write them.
+// variable by name, "read-only" and "doesn't" written as people write them,
+// a folder packed into an archive beside it.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -20,7 +21,7 @@ let planner: Planner;
 before(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-kinds-'));
   workspace = path.join(dir, 'ws');
-  for (const d of ['scripts', 'src', '.git']) fs.mkdirSync(path.join(workspace, d), { recursive: true });
+  for (const d of ['scripts', 'src', 'docs', '.git']) fs.mkdirSync(path.join(workspace, d), { recursive: true });
   fs.writeFileSync(path.join(workspace, 'notes.txt'), 'TODO: call\n');
   fs.writeFileSync(path.join(workspace, 'scripts', 'deploy.sh'), 'echo hi\n');
   db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
@@ -53,4 +54,9 @@ test('the owner, a variable by name and a read-only file get the command that an
   assert.equal(await plan('print the PATH'), 'printenv PATH');
   assert.equal(await plan('make notes.txt read-only'), 'chmod a-w notes.txt');
   assert.match(await plan('change the owner of notes.txt to bob'), /^chown\b/, 'a change of owner is not a question about it');
+});
+
+test('a named folder packed into an archive: the archive is written beside it and named after it', async () => {
+  assert.equal(await plan('zip the docs folder'), 'zip -r docs.zip docs');
+  assert.equal(await plan('make a tarball of src'), 'tar -czf src.tar.gz src');
 });

@@ -145,7 +145,9 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   };
   const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n);
   const out: string[] = [];
-  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes]);
+  // Packing a named folder writes the archive beside it ("zip the docs folder" → docs.zip): that is what was asked.
+  const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);
+  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))]);
   const outside = changes.filter((p) => !inside(p) && !named(p));
   if (outside.length > 0) out.push(`it changes ${list(uniq(outside.map(shown)))}, outside ${list(intent.scope)}, the folder the request named`);
   const reads = commands.flatMap((c) => c.reads);
@@ -153,6 +155,9 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   if (wholeWorkspace) out.push(`it looks through the whole workspace, but the request named ${list(intent.scope)}`);
   return out;
 }
+
+const archivers = new Set(['zip', 'tar', '7z', 'gzip', 'bzip2', 'xz', 'zstd']);
+const archiveName = /\.(zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i;
 
 function norm(p: string): string {
   return p.replace(/\/\$\?.*$/, '').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';

@@ -82,6 +82,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (spec.default === undefined) missing.push(name);
   }
   placeInFolder(entry, values, facts, usedAt, key);
+  nameArchiveAfterSource(entry, values);
   const picked = [...usedAt];
   const taken = (f: Fact) => picked.some((k) => {
     const [at, ...raw] = k.split(':');
@@ -113,6 +114,16 @@ function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values
   if (!slot || !value || value.includes('/') || Object.values(entry.slots).some((x) => x.type === 'dir' || x.type === 'path')) return;
   const dir = facts.dirs.find((d) => !usedAt.has(key(d)) && d.value !== '.' && facts.ws.dirs.has(d.value) && /\b(?:in|inside|under|within|into)\s+(?:the\s+|my\s+)?$/.test(facts.lower.slice(0, d.at)));
   if (dir) values[slot] = `${dir.value}/${value}`;
+}
+
+/** "zip the docs folder": an archive nobody named is named after what goes in it (docs.zip), not archive.zip. */
+function nameArchiveAfterSource(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>): void {
+  const slot = Object.keys(entry.slots).find((n) => entry.slots[n].type === 'archive' && values[n] === undefined && typeof entry.slots[n].default === 'string');
+  const ext = slot ? /\.(?:tar\.gz|tar\.bz2|tar\.xz|tar\.zst|zip|tar|tgz|7z)$/.exec(String(entry.slots[slot].default))?.[0] : undefined;
+  const source = Object.keys(entry.slots).filter((n) => ['path', 'dir'].includes(entry.slots[n].type)).map((n) => values[n]).find((v) => v !== undefined);
+  const base = source?.replace(/^'|'$/g, '').replace(/\/+$/, '').split('/').pop();
+  if (!slot || !ext || !base || !/^[\w.-]+$/.test(base) || base === '.' || base === '..') return;
+  values[slot] = `${base.replace(/^\.+/, '')}${ext}`;
 }
 
 /** The values in a request that a good template should use. */
