@@ -60,3 +60,10 @@ test('a named folder packed into an archive: the archive is written beside it an
   assert.equal(await plan('zip the docs folder'), 'zip -r docs.zip docs');
   assert.equal(await plan('make a tarball of src'), 'tar -czf src.tar.gz src');
 });
+
+test('"is X running / installed": the program is read from the question, and output thrown away is no write', async () => {
+  assert.equal(await plan('is nginx running'), 'pgrep -a nginx');
+  assert.equal(await plan('is jq installed'), 'command -v jq >/dev/null && echo installed || echo missing');
+  assert.match(await plan('how long has the system been up'), /^uptime\b/);
+  assert.equal(await plan('kill the firefox processes'), 'pkill -x firefox', 'a filled command before one still waiting for a process id');
+});

@@ -22,6 +22,9 @@ export interface EffectFinding {
   reason: string;
 }
 
+// Output thrown away or sent to the terminal is no change: `>/dev/null`, `2>/dev/stderr`.
+const discarded = /^\/dev\/(?:null|stdout|stderr|fd\/[12])$/;
+
 /** Every way `decision`'s command exceeds `intent`; empty when it fits. */
 export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[] {
   const reasons: string[] = [];
@@ -30,7 +33,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
   const risk = decision.risk;
   const asked = intent.actions.length === 0 ? 'only to look' : `to ${intent.actions.join(', ')}`;
   const deletes = uniq(commands.flatMap((c) => c.deletes).map(shown));
-  const writes = uniq(commands.flatMap((c) => [...c.writes, ...c.redirects.filter((r) => r.kind === 'write' || r.kind === 'append' || r.kind === 'read-write').map((r) => ({ path: r.target, resolved: r.target } as PathFact))]).map(shown));
+  const writes = uniq(commands.flatMap((c) => [...c.writes, ...c.redirects.filter((r) => (r.kind === 'write' || r.kind === 'append' || r.kind === 'read-write') && !discarded.test(r.target)).map((r) => ({ path: r.target, resolved: r.target } as PathFact))]).map(shown));
   if (facts && !facts.parse.ok) return ['Paladin cannot read this command, so it cannot tell what it would change.'];
   if (!intent.allows.delete && (deletes.length > 0 || risk.deletes.length > 0)) reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)}, but the request asks ${asked}`);
   const changed = decision.rules.filter((r) => changeRules.test(r.id) && !/^fs\.delete/.test(r.id));

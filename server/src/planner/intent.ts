@@ -188,6 +188,8 @@ const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d
 
 // A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word), or a shell variable ($EDITOR).
 const gitRef = /\bHEAD(?:~\d*|\^+)?(?![\w-])|\$\{?[A-Z_][A-Z0-9_]*\b/;
+// "is nginx running", "how long has the machine been up": questions about a program or the machine.
+const machineQuestion = /^(?:is|are) (?!the\b|my\b|your\b|he\b|she\b|it\b|they\b|we\b)[a-z][\w.-]* (?:still )?(?:running|installed)\s*\??$|\b(?:system|machine|server|computer|host|box) (?:been )?(?:up|running|booted)\b|\bbeen up\b/i;
 
 /** A word of the request is the name of a file or folder in the workspace. */
 function mentionsWorkspaceName(facts: RequestFacts): boolean {
@@ -202,7 +204,7 @@ function mentionsWorkspaceName(facts: RequestFacts): boolean {
  * also has (lines, memory, users) together with something a shell does to it.
  */
 export function isTask(facts: RequestFacts): boolean {
-  if (valueOnlyInTasks.test(facts.text) || gitRef.test(facts.text) || mentionsWorkspaceName(facts)) return true;
+  if (valueOnlyInTasks.test(facts.text) || gitRef.test(facts.text) || machineQuestion.test(facts.text.trim()) || mentionsWorkspaceName(facts)) return true;
   if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
