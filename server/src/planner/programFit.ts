@@ -20,7 +20,8 @@ const transforms: [RegExp, RegExp][] = [
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
   [/^basename\b/, /\b(names?|basename|strip\w*|without|last (?:component|part)|component)\b/],
   [/^df\b/, /\b(space|usage|free|full|disks?|capacity|used|available|sizes?|mounted|df)\b/],
-  [/^rsync\b/, /\b(cop(?:y|ies|ied|ying)|sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|transfer\w*|rsync|preserv\w*|upload\w*|download\w*|replicat\w*)\b/],
+  // A plain copy is cp's: rsync answers a sync, a mirror, a copy that keeps attributes or reaches another machine.
+  [/^rsync\b/, /(?<![\w./-])(sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|rsync|preserv\w*|keep\w* (?:the |their |all )?(?:permissions|times|timestamps|attributes|links|owners?)|incremental\w*|resum\w*|progress|upload\w*|download\w*|replicat\w*|remote|server|host)(?![\w./-])|\w@[\w.-]+:|\w:\//],
 ];
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
@@ -55,6 +56,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/\b(how often|how many times|frequenc\w*|occurrences)\b/.test(facts.lower) && !/uniq -c|\bcount\b|\[\$\w+\]\+\+/.test(entry.template)) score -= 0.15;
   // The address the world sees is not one of this machine's interfaces.
   if (/^ip\b/.test(entry.template) && /\b(public|external|wan|outside world)\b/.test(facts.lower)) score -= 0.2;
+  // Counting the entries of a listing of one file always gives 1.
+  if (/^ls\b[^|]*\{\w+\}[^|]*\|\s*wc -l/.test(entry.template) && files.some((f) => !facts.ws.dirs.has(f))) score -= 0.3;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   // "the manual of the find utility" asks for man, whatever else it names.
