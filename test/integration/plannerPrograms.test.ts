@@ -136,3 +136,11 @@ test('archives of a folder are written beside it; access, public addresses and p
   ['show my public ip address', /^curl\b/],
   ['print the path of the python3 executable', /^(which|command -v|type) python3$/],
 ]));
+
+test('words in quotes order nothing, and a question about the shell changes nothing in it', () => expect([
+  ['display the message "delete everything"', /^(echo|printf '%s\\n') 'delete everything'$/],
+  ['echo "chmod 777"', /^echo 'chmod 777'$/],
+  ['show the environment variable PATH', /^(printenv PATH|echo "\$PATH")$/],
+  ['is extglob enabled', /^shopt extglob$/],
+  ['what is the group of notes.txt', /^(stat|ls -l)\b.*notes\.txt$/],
+]));

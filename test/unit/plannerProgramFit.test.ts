@@ -51,6 +51,8 @@ test('a request that starts with a verb in its third person orders it; a plural 
   assert.deepEqual(acts('lists the files in src'), []);
   assert.deepEqual(acts('write "done" to standard output'), [], 'printing writes no file');
   assert.deepEqual(acts('write "done" to notes.txt'), ['create']);
+  assert.deepEqual(acts('display the message "delete everything"'), [], 'a quoted word is a value, not an order');
+  assert.deepEqual(acts('delete the file "old.log"'), ['delete']);
 });
 
 test('mounting changes, signals stop, mirroring creates, ssh forwarding runs a program', () => {

@@ -56,8 +56,10 @@ export function readIntent(facts: RequestFacts): Intent {
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
   const forbidsChange = lookOnly.test(lower);
+  // Words inside quotes are values ("display the message 'delete everything'"), never orders.
+  const unquoted = lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
   for (const [action, re] of verbs) {
-    for (const m of lower.matchAll(new RegExp(re.source, 'g'))) {
+    for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
       const before = lower.slice(Math.max(0, m.index - 60), m.index);
       if (!isOrder(before, m[0], lower.slice(m.index + m[0].length))) continue;
       if (forbidsChange && action !== 'network') continue;
@@ -179,7 +181,7 @@ const strongNouns = alt([
   'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
   'user ?ids?', 'uid', 'gid', 'time ?zones?', 'linux', 'distro', 'linux distribution', 'operating system', 'os version', 'os release', 'logged in', 'logins?', '(?:which|what) groups? am i', 'my groups',
-  'man ?pages?', 'manual pages?', 'manpages?', 'passwd', 'logged on', 'block devices?', 'epoch', 'unix time', 'this (?:machine|computer|box|host)',
+  'man ?pages?', 'manual pages?', 'manpages?', 'passwd', 'logged on', 'block devices?', 'epoch', 'unix time', 'this (?:machine|computer|box|host)', '(?:ext|dot|null|fail|nocase)glob', 'globstar', 'nocasematch', 'histappend', 'pipefail', 'errexit', 'nounset', 'xtrace', 'noclobber',
   'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
 ]);
 
@@ -231,5 +233,7 @@ export function isTask(facts: RequestFacts): boolean {
   if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
+  // "display the message 'build done'": a message given in quotes is text to print.
+  if (/\bmessages?\b/.test(lower) && facts.quoted.length > 0 && shellVerbs.test(lower)) return true;
   return weakNouns.test(lower) && (shellVerbs.test(lower) || facts.quoted.length > 0);
 }

@@ -15,6 +15,9 @@ const transforms: [RegExp, RegExp][] = [
   [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
   [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
   [/^ls -m\b/, /\bcomma\w*/],
+  [/^man\b/, /\b(man|manual|man ?pages?|manpages?|documentation|help (?:for|on|about)|usage of|docs (?:for|of|on|about))\b/],
+  // Builtins that change the shell itself are asked for with a verb of changing it.
+  [/^(unset|export \S+=|alias \S+=|shopt -[su]|set [-+][euxo]|history -c|ulimit -\w+ \S)/, /\b(unset|remove|delete|clear|drop|export|define|set|make|turn|enable|disable|switch|add|create|change|exit|stop|fail|raise|treat|wipe|erase|assign|give)\b/],
   [/^rev\b/, /\b(characters?|letters?|backwards|mirror\w*|each line revers\w*|spell\w*)\b/],
   [/^set -o$/, /\b(settings?|options?|flags?)\b/],
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
@@ -58,10 +61,14 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^ip\b/.test(entry.template) && /\b(public|external|wan|outside world)\b/.test(facts.lower)) score -= 0.2;
   // Counting the entries of a listing of one file always gives 1.
   if (/^ls\b[^|]*\{\w+\}[^|]*\|\s*wc -l/.test(entry.template) && files.some((f) => !facts.ws.dirs.has(f))) score -= 0.3;
+  // "what is the group of notes.txt": counting or printing the file says nothing of its owner, group or mode.
+  if (/\b(owner\w*|group|permissions?|mode)\b/.test(facts.lower) && /^(wc|cat|head|tail|realpath|file|od)\b/.test(entry.template)) score -= 0.2;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   // "the manual of the find utility" asks for man, whatever else it names.
   if (/^man\b/.test(entry.template) && /\b(manual|man ?pages?|manpages?)\b/.test(facts.lower)) score += 0.15;
+  // "echo 'chmod 777'": the text to echo, as written.
+  if (/^\s*echo\s+["'`]/.test(facts.text) && /^echo \{\w+\}$/.test(entry.template)) score += 0.25;
   score += namedProgram(entry, facts.lower);
   return score;
 }

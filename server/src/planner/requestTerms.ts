@@ -101,6 +101,10 @@ export function readNames(r: Reading): void {
     if ((m[3] === undefined && stopWords.has(value.toLowerCase())) || facts.names.some((n) => n.value === value)) continue;
     facts.names.push({ value, at: m.index + m[0].lastIndexOf(value), raw: value });
   }
+  // Shell options known by name ("is extglob enabled").
+  for (const m of text.matchAll(/\b(extglob|dotglob|globstar|nullglob|failglob|nocaseglob|nocasematch|histappend|cdspell|autocd|checkwinsize|expand_aliases|lastpipe|pipefail|errexit|nounset|xtrace|noclobber)\b/g)) {
+    if (!facts.names.some((n) => n.value === m[1])) facts.names.push({ value: m[1], at: m.index, raw: m[1] });
+  }
   // "is nginx running", "is postgres installed", "kill firefox": the program asked about.
   const program = /^\s*(?:is|are)\s+([a-z][\w.+-]*)\s+(?:still\s+)?(?:running|installed|available|up)\b/i.exec(text) ?? /\b(?:kill|stop|restart|pkill)\s+(?:all\s+)?(?:the\s+)?([a-z][\w.+-]*)\s+(?:process(?:es)?|daemon|service)\b/i.exec(text);
   if (program && !stopWords.has(program[1].toLowerCase()) && !r.isUsed(program.index + program[0].indexOf(program[1], 2))) {
