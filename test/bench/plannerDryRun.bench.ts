@@ -88,16 +88,19 @@ async function planPairs(paladin: Paladin, executor: Executor, workspace: string
   const plain: number[] = [];
   const dry: number[] = [];
   const triesPerPlan: number[] = [];
+  const asksChange: boolean[] = [];
   for (const [i, request] of DRY_RUN_REQUESTS.entries()) {
     for (const withDryRun of i % 2 === 0 ? [false, true] : [true, false]) {
       await executor.settle();
       const t = performance.now();
       const result = await paladin.plan(actor, { request, workspace, planner: 'embedded', dryRun: withDryRun });
       (withDryRun ? dry : plain).push(performance.now() - t);
-      if (withDryRun) triesPerPlan.push(result.dryRun?.tried.length ?? 0);
+      if (!withDryRun) continue;
+      triesPerPlan.push(result.dryRun?.tried.length ?? 0);
+      asksChange.push((result.intent?.actions.length ?? 0) > 0);
     }
   }
-  return { plain, dry, added: dry.map((d, i) => d - plain[i]), triesPerPlan };
+  return { plain, dry, added: dry.map((d, i) => d - plain[i]), triesPerPlan, asksChange };
 }
 
 function timedSpawn(args: string[]): Promise<number> {
@@ -175,11 +178,16 @@ function rows(
   const modes = ['ro', 'snapshot'].map((m) => `${m} ${seen.tries.filter((t) => t.mode === m).length}`).join(', ');
   const added = p50(pairs.added);
   const perTry = p50(walls);
+  const byMode = (mode: string) => seen.tries.filter((t) => t.mode === mode).map((t) => t.wall);
+  const questions = pairs.added.filter((_, i) => !pairs.asksChange[i]);
+  const changes = pairs.added.filter((_, i) => pairs.asksChange[i]);
   return [
     { area, metric: 'dry run adds to a plan, p50 (ms)', value: ms(added), note: `goal < 100; p95 ${ms(percentile(pairs.added, 95))}; ${pairs.added.length} requests, warm pool; ${load}` },
     { area, metric: 'plan with / without the dry run, p50 (ms)', value: `${ms(p50(pairs.dry))} / ${ms(p50(pairs.plain))}`, note: `p95 ${ms(percentile(pairs.dry, 95))} / ${ms(percentile(pairs.plain, 95))}` },
+    { area, metric: 'dry run adds, questions / changes, p50 (ms)', value: `${ms(p50(questions))} / ${ms(p50(changes))}`, note: `${questions.length} / ${changes.length} requests; p95 ${ms(percentile(questions, 95))} / ${ms(percentile(changes, 95))}` },
     { area, metric: 'tries per plan (mean)', value: (seen.tries.length / pairs.triesPerPlan.length).toFixed(2), note: `${seen.tries.length} tries: ${modes}; ${seen.tries.filter((t) => t.pooled).length} from the warm pool` },
     { area, metric: 'one try, p50 (ms)', value: ms(perTry), note: `p95 ${ms(percentile(walls, 95))}; the command's exec p50 ${ms(p50(seen.tries.map((t) => t.exec)))}` },
+    { area, metric: 'one try, read-only / snapshot, p50 (ms)', value: `${ms(p50(byMode('ro')))} / ${ms(p50(byMode('snapshot')))}`, note: `p95 ${ms(percentile(byMode('ro'), 95))} / ${ms(percentile(byMode('snapshot'), 95))}` },
     { area, metric: 'dry-run policy check / discard, p50 (ms)', value: `${ms(p50(seen.checks))} / ${ms(p50(seen.discards))}`, note: `${seen.checks.length} checks, ${seen.discards.length} discards` },
     { area, metric: 'baseline: docker run --rm IMAGE true, p50 (ms)', value: ms(p50(base.run)), note: `${image}, docker CLI` },
     { area, metric: 'baseline: docker exec (CLI / Engine API) true, p50 (ms)', value: `${ms(p50(base.cliExec))} / ${ms(p50(base.apiExec))}`, note: 'into a running container' },
