@@ -3,7 +3,8 @@
 // mounted read-only and keeps nothing aside, a changing one runs in a
 // throw-away snapshot whose changes are discarded, the first that fits is
 // preferred with the decision it was tried with, and a workspace that may not
-// be mounted read-only is tried in a snapshot instead.
+// be mounted read-only is tried in a snapshot instead; the engine is asked
+// whether a dry run can be made while the plan is being made.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,12 +14,15 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { stageMigrations } from '../../server/src/compose';
 import { Executor } from '../../server/src/executor';
+import { Paladin } from '../../server/src/paladin';
 import { checkByDryRun } from '../../server/src/planner/dryRun';
 import { createPolicyStage } from '../../server/src/policy';
+import { createRecordsStage } from '../../server/src/records';
 import type { PlanResult } from '../../server/src/protocol/types';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import type { PolicyStage } from '../../server/src/stages';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { normaliseSettings, type Settings } from '../../server/src/settings/settings';
+import type { ExecutorStage, PolicyStage } from '../../server/src/stages';
+import { localUserId, openDatabase, type Db } from '../../server/src/store/database';
+import { FakePlannerStage, unusedExplainer } from '../support/fakeStages';
 
 const image = process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-dryrun-'));
@@ -26,6 +30,7 @@ const workspace = path.join(tmp, 'ws');
 let db: Db;
 let policy: PolicyStage;
 let ex: Executor;
+let settings: Settings;
 
 function owned(p: string): void {
   if (process.getuid?.() !== 0) return;
@@ -39,7 +44,7 @@ before(async () => {
   fs.writeFileSync(path.join(workspace, 'notes.txt'), 'hello\n');
   owned(workspace);
   fs.mkdirSync(path.join(tmp, 'data'));
-  const { settings } = normaliseSettings({ 'sandbox.image': image, 'database.path': path.join(tmp, 'data', 'paladin.db'), 'sandbox.poolSize': 1 });
+  settings = normaliseSettings({ 'sandbox.image': image, 'database.path': path.join(tmp, 'data', 'paladin.db'), 'sandbox.poolSize': 1 }).settings;
   db = openDatabase(settings.database.path, { migrations: stageMigrations });
   policy = await createPolicyStage(db, settings);
   ex = new Executor(settings);
@@ -107,4 +112,29 @@ test('a workspace that may not be mounted read-only (it holds a FIFO) is tried i
   assert.equal(tried.mode, 'snapshot');
   assert.equal(tried.fits, true, tried.why);
   assert.match(tried.preview, /hello/);
+});
+
+test('the engine is asked whether a dry run can be made while the plan is being made, not after', async () => {
+  const events: string[] = [];
+  // FAKE planner (it answers `echo "<request>"`): only the order of the steps is under test here.
+  class SlowPlanner extends FakePlannerStage {
+    override async plan(params: Parameters<FakePlannerStage['plan']>[0]) {
+      events.push('planning');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      events.push('planned');
+      return super.plan(params);
+    }
+  }
+  const executor: ExecutorStage = {
+    run: (params, options) => ex.run(params, options),
+    apply: (runId, options) => ex.apply(runId, options),
+    discard: (runId) => ex.discard(runId),
+    dispose: async () => undefined,
+    status: () => (events.push('engine asked'), ex.status()),
+  };
+  const paladin = new Paladin(db, settings, { policy, planner: new SlowPlanner(policy), executor, explainer: unusedExplainer('dry run'), records: createRecordsStage(db, settings) });
+  const result = await paladin.plan({ userId: localUserId(db), source: 'cli' }, { request: 'hello', workspace, dryRun: true });
+  assert.deepEqual(events, ['engine asked', 'planning', 'planned']);
+  assert.equal(result.dryRun?.checked, true, JSON.stringify(result.dryRun));
+  assert.equal(result.dryRun?.tried[0].mode, 'ro');
 });
