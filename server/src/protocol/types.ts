@@ -136,7 +136,7 @@ export interface PlanResult {
   rejected?: PlanRejection[];
   /** What the request was read as asking: its acts (empty: only to look) and the folders it names. */
   intent?: { actions: string[]; scope: string[] };
-  /** The top candidates tried in a throw-away copy of the workspace, when dry runs are on. */
+  /** The top candidates tried in the sandbox (never on the workspace itself), when dry runs are on. */
   dryRun?: PlanDryRun;
   /** Set when the plan refines an earlier one (`refine` in the plan request). */
   refined?: PlanRefinement;
