@@ -6,7 +6,8 @@ import { fits } from '../../server/src/planner/dryRun';
 test('compound requests split into the first part and the steps after it', () => {
   assert.deepEqual(splitCompound('find files larger than 10MB and delete them'), { head: 'find files larger than 10MB', steps: [{ kind: 'delete', target: undefined }] });
   assert.deepEqual(splitCompound('list the .txt files, then sort them and save them to List.txt')?.steps, [{ kind: 'sort', target: undefined }, { kind: 'save', target: 'List.txt' }]);
-  assert.deepEqual(splitCompound('find the .tmp files and move them to trash/')?.steps, [{ kind: 'move', target: 'trash' }]);
+  assert.deepEqual(splitCompound('find the .tmp files and move them to trash/')?.steps, [{ kind: 'move', target: 'trash', create: true }], 'a destination written as a folder is made first');
+  assert.deepEqual(splitCompound('find the .tmp files and move them to trash')?.steps, [{ kind: 'move', target: 'trash' }]);
   assert.deepEqual(splitCompound('save the list of files in src to files.txt'), { head: 'list files in src', steps: [{ kind: 'save', target: 'files.txt' }] });
   assert.equal(splitCompound('find files larger than 10MB'), undefined);
   assert.equal(splitCompound('copy a.txt and b.txt to out'), undefined, 'an "and" inside the first part is no step');
@@ -16,7 +17,8 @@ test('steps extend a command only where they can follow it', () => {
   assert.equal(composeStep("find . -type f -size +10M", { kind: 'delete' }), "find . -type f -size +10M -delete");
   assert.equal(composeStep("grep -rl TODO src", { kind: 'delete' }), 'grep -rl TODO src | xargs -r rm --');
   assert.equal(composeStep("grep -rn TODO src", { kind: 'delete' }), undefined, 'grep -n prints lines, not files');
-  assert.equal(composeStep("find . -name '*.tmp'", { kind: 'move', target: 'my trash' }), "mkdir -p 'my trash' && find . -name '*.tmp' -exec mv -t 'my trash' {} +");
+  assert.equal(composeStep("find . -name '*.tmp'", { kind: 'move', target: 'my trash' }), "find . -name '*.tmp' -exec mv -t 'my trash' {} +", 'no folder is made that nobody asked for');
+  assert.equal(composeStep("find . -name '*.tmp'", { kind: 'move', target: 'my trash', create: true }), "mkdir -p 'my trash' && find . -name '*.tmp' -exec mv -t 'my trash' {} +");
   assert.equal(composeStep('ls src > out.txt', { kind: 'save', target: 'x' }), undefined, 'already redirected');
   assert.equal(composeSteps("find . -name '*.py'", [{ kind: 'sort' }, { kind: 'save', target: 'py.txt' }]), "find . -name '*.py' | sort > py.txt");
 });

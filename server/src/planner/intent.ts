@@ -52,7 +52,7 @@ const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|delet
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
-  const lower = facts.lower.replace(/[’‘]/g, "'");
+  const lower = baseForm(facts.lower.replace(/[’‘]/g, "'"));
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
   const forbidsChange = lookOnly.test(lower);
@@ -67,6 +67,11 @@ export function readIntent(facts: RequestFacts): Intent {
       cues[kind] ??= m[0];
       break;
     }
+  }
+  // "print their checksums into file.txt": output sent to a named file writes that file.
+  if (!forbidsChange && savedToFile.test(lower) && !question.test(lower)) {
+    actions.add('create');
+    cues.create ??= 'into a file';
   }
   // A URL, a host or a package manager is a reason to reach the network even without a verb.
   if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
@@ -96,6 +101,22 @@ export function readIntent(facts: RequestFacts): Intent {
     toVariable: /\bvariables?\b/.test(lower),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
   };
+}
+
+const savedToFile = /\b(?:print|list|write|output|send|redirect|save|store|dump|put|append)\w*\b[^.?]{0,80}?\b(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:output|text|log)\s+)?(?:file\s+\S|file\s*["'`][^"'`]+|[\w./-]+\.(?:txt|log|out|csv|lst|list|md5|json|dat)\b)/;
+
+/**
+ * A request written as a description of what is done ("Recursively removes all
+ * files like '*.pyc'", "Copies the logs to backup") orders what its first verb says.
+ */
+function baseForm(lower: string): string {
+  const m = /^((?:recursively|silently|forcibly|interactively|quietly|forcefully|safely)\s+)?([a-z]+?)(ies|es|s)\b/.exec(lower);
+  if (!m) return lower;
+  const rest = lower.slice(m[0].length);
+  for (const base of m[3] === 'ies' ? [`${m[2]}y`] : [m[2] + (m[3] === 'es' ? 'e' : ''), m[2] + (m[3] === 'es' ? 'es' : '')]) {
+    if (base.length > 2 && verbs.some(([, re]) => re.test(base) && new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1] ?? ''}${base}${rest}`;
+  }
+  return lower;
 }
 
 // What a delete verb removes when it edits text rather than removing files.

@@ -1,0 +1,143 @@
+// Requests that select files by what they are ("the .c files under $HOME
+// modified in the last day", "files with wide open permissions", "every
+// directory 2 levels deep") and maybe act on them (copy, move, delete, count,
+// archive, change mode or owner, search in them, save the list). The selection
+// is read as find's tests (findTests.ts, findConditions.ts), the act as find's
+// -exec or a pipe after it. The candidate is held to the request's intent like
+// every other: a request to look never gets a change.
+
+import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
+import type { RequestFacts } from './requestFacts';
+import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
+import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
+
+export interface Selection {
+  start: string;
+  depth: string[];
+  tests: string[];
+  kind?: 'f' | 'd' | 'l';
+  /** Conditions the request states, kind aside. */
+  stated: number;
+}
+
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
+const selectionNoun = /\b(files|file(?= called| named| [`'"])|(?<=\b(?:every|each|all|any) )file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+|\b\w+'s\b/;
+// Words that say the walk goes down the tree, or the whole request is a find.
+const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
+const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
+// Inside files, not about them: lines, words and such are read by other programs.
+// An order (the biggest, the newest first) is a question find alone does not answer.
+const ordering = /\b(largest|biggest|smallest|newest|oldest|latest|most recent|sorted|order(?:ed)? by|in order)\b/;
+const aboutText = /\b(lines?|words?|characters?|columns?|fields?|rows?|occurrences?)\b/;
+
+/** The selection a request describes, or undefined when it is not a request about a set of files. */
+export function readSelection(f: RequestFacts): Selection | undefined {
+  const lower = f.lower;
+  const noun = selectionNoun.exec(lower.replace(/\bfile ?systems?\b/g, 'filesystem'));
+  const verb = selectingVerb.exec(lower);
+  if (!verb || (!noun && f.globs.length === 0)) return undefined;
+  // The request is about the selection: it begins by selecting, and a single file is a selection only when it is looked for.
+  if (lower.slice(0, verb.index).split(/\s+/).length > 4) return undefined;
+  if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !findVerb.test(lower) && f.globs.length === 0) return undefined;
+  const kind = readKind(lower);
+  const names = readNames(f);
+  const { depth, tests: shape } = shapeTests(f);
+  const conditions = [...names, ...sizeTests(f), ...timeTests(f), ...permissionTests(f), ...ownerTests(f), ...shape, ...exclusionTests(f)];
+  return { start: readStart(f), depth, tests: conditions, kind, stated: conditions.length + depth.length };
+}
+
+export function findOf(s: Selection): string {
+  return ['find', s.start, ...s.depth, ...(s.kind ? [`-type ${s.kind}`] : []), ...s.tests].join(' ');
+}
+
+type Act = { command: (find: string, s: Selection) => string; words: RegExp; label: string };
+
+const dest = String.raw`(?:to|into)\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+)?(${valueWord}|[\w.-]+)`;
+const them = String.raw`(?:them|those|these|it|all|every|each|the|files?|director\w*|folders?|\S*\*\S*|[\w'-]+\s+files)`;
+
+function destination(text: string, verb: RegExp): string | undefined {
+  const m = new RegExp(String.raw`\b${verb.source}\b.*?\s${dest}`, 'i').exec(text);
+  if (!m) return undefined;
+  return shellValue(m[m.length - 1].replace(/\/+$/, '').replace(/[.,;]$/, '') || '/');
+}
+
+function destinationRaw(text: string): string | undefined {
+  return new RegExp(String.raw`\b(?:copy|copies|cp|move|moves|mv)\b.*?\s${dest}`, 'i').exec(text)?.[1];
+}
+
+const createsFolder = /\b(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
+
+/** The one act on the selection the request orders, if any. */
+function readAct(f: RequestFacts): Act | undefined {
+  const lower = f.lower;
+  const text = f.text;
+  const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send)\w*\b[^.]{0,40}?\b(?:to|into|in)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
+  const into = saved ? ` > ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
+  const contents = contentSearch(f);
+  if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, words: /./, label: 'Searches the files it finds for the text' };
+  const archive = new RegExp(String.raw`(${valueWord}|[\w./-]+\.(?:tar(?:\.gz|\.bz2|\.xz)?|tgz|tbz2?|zip))`, 'i').exec(text);
+  if (archive && /\.(?:tar|tgz|tbz2?|zip|gz|bz2|xz)['"\x60]?$/i.test(archive[1]) && /\b(archiv\w*|tar\w*|pack|bundle|zip)\b/.test(lower)) {
+    const name = shellValue(archive[1]);
+    if (/\.zip['"]?$/i.test(archive[1])) return { command: (find) => `${find} -print | zip ${name} -@`, words: /./, label: 'Archives the files it finds' };
+    const z = /\.(?:tar\.gz|tgz)['"]?$/i.test(archive[1]) ? 'z' : /\.(?:tar\.bz2|tbz2?)['"]?$/i.test(archive[1]) ? 'j' : /\.tar\.xz['"]?$/i.test(archive[1]) ? 'J' : '';
+    return { command: (find, s) => `${find} -print0 | tar --null${s.kind === 'd' ? ' --no-recursion' : ''} -c${z}f ${name} -T -`, words: /./, label: 'Archives the files it finds' };
+  }
+  const copy = /\b(?:copy|copies|cp)\b/.test(lower) ? destination(text, /(?:copy|copies|cp)/) : undefined;
+  const mkdir = (to: string) => (/\/['"]?$/.test(destinationRaw(text) ?? '') || createsFolder.test(lower) ? `mkdir -p ${to} && ` : '');
+  if (copy) return { command: (find, s) => `${mkdir(copy)}${find} -exec cp ${s.kind === 'f' ? '' : '-r '}-t ${copy} {} +`, words: /./, label: `Copies the files it finds to ${copy}` };
+  const move = /\b(?:move|moves|mv)\b/.test(lower) ? destination(text, /(?:move|moves|mv)/) : undefined;
+  if (move) return { command: (find) => `${mkdir(move)}${find} -exec mv -t ${move} {} +`, words: /./, label: `Moves the files it finds to ${move}` };
+  const owner = new RegExp(String.raw`\bchang\w*\s+(?:the\s+)?(group\s+)?owner(?:ship)?\b.*?\bto\s+(?:the\s+)?(?:user\s+|group\s+)?(${valueWord}|[\w:.-]+)|\b(chown|chgrp)\b.*?\b(?:to\s+)?(${valueWord}|[\w:.-]+)\s*$`, 'i').exec(text);
+  if (owner) {
+    const program = owner[1] || /group/i.test(owner[0].slice(0, 40)) || owner[3] === 'chgrp' ? 'chgrp' : 'chown';
+    return { command: (find) => `${find} -exec ${program} ${shellValue(owner[2] ?? owner[4])} {} +`, words: /./, label: 'Changes the owner of the files it finds' };
+  }
+  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^.]*?\b(?:to|with)?\s*([0-7]{3,4})\b/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
+  if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, words: /./, label: 'Changes the mode of the files it finds' };
+  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
+    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), words: /./, label: 'Deletes the files it finds' };
+  }
+  if (/\b(?:gzip|compress\w*)\b/.test(lower)) return { command: (find) => `${find} -exec gzip {} +`, words: /./, label: 'Compresses each file it finds' };
+  if (/\b(md5|md5sums?|checksums?)\b/.test(lower)) return { command: (find) => `${find} -exec md5sum {} +${into}`, words: /./, label: 'Prints the checksum of each file it finds' };
+  if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, words: /./, label: 'Adds up the size of the files it finds' };
+  if (/\b(?:how many|count|number of)\b/.test(lower)) return { command: (find) => `${find} | wc -l${into}`, words: /./, label: 'Counts the files it finds' };
+  if (/\blong (?:list\w*|format)\b|\bls -l\b|\bwith (?:their )?(?:details|sizes|permissions|owners?|dates?)\b|\bdetails\b/.test(lower)) {
+    const order = /\b(?:order of size|by size|sorted by size|decreasing (?:order of )?size|largest first)\b/.test(lower) ? 'S' : '';
+    return { command: (find) => `${find} -exec ls -l${order} {} +${into}`, words: /./, label: 'Lists the files it finds with their details' };
+  }
+  if (/\bsort\w*\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, words: /./, label: 'Lists the files it finds, sorted' };
+  if (into) return { command: (find) => `${find}${into}`, words: /./, label: 'Saves the list of files it finds' };
+  return undefined;
+}
+
+/** "containing the string X", "search them for X": the text to look for in the files, with grep's flags. */
+function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
+  const text = f.text;
+  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)`, 'i').exec(text);
+  if (!m) return undefined;
+  const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
+  // Only a value written as such (quoted, a variable) or said to be a string is text to look for.
+  if (!/^['"\x60$]/.test(raw) && !/\b(?:string|text|word|pattern)\s+\S+$/.test(m[0])) return undefined;
+  if (/\bnames?\b|\bpath ?names?\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) return undefined;
+  const listing = /\b(?:files|which|list|find|return|print|display|show)\b/i.test(text.slice(0, m.index)) && !/\bsearch\w* (?:them|those|these|it|for)\b/i.test(text);
+  const flags = `${listing ? '-l' : '-H'}${/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case)\b/.test(f.lower) ? 'i' : ''}`;
+  return { text: shellValue(raw), flags: `-${flags.replace(/^-/, '')}` };
+}
+
+/** The candidate for a file-selection request, or none when the request is not one or states nothing find would test. */
+export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
+  const s = readSelection(f);
+  if (!s) return [];
+  const lower = f.lower;
+  const act = readAct(f);
+  if (!act && (aboutText.test(lower) || ordering.test(lower))) return [];
+  const find = findOf(s);
+  const built = act ? act.command(find, s) : find;
+  const command = f.ws.dirs.has('.git') && !/\bgit\b/.test(lower) ? withoutGitInternals(built) : built;
+  const walk = recursive.test(lower) || s.start !== '.' || findVerb.test(lower);
+  if (s.stated === 0 && !act && !walk) return [];
+  const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
+  const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.05 : 0));
+  const explanation = `${act ? act.label : 'Lists the files'} that match what the request says (${s.tests.concat(s.depth).join(' ') || 'every entry'} under ${s.start}).`;
+  return [{ command, confidence: Math.round(confidence * 100) / 100, explanation, source: 'find.selection', filled: [], missing: [] }];
+}

@@ -1,0 +1,122 @@
+// What a request selects files by, read as find's tests: where to start, the
+// kind of entry, its name or path, size, age, permissions, owner, emptiness,
+// depth and what to leave out. Each test comes from words the request says,
+// so a plan built from them states no condition nobody asked for.
+
+import type { Fact, RequestFacts } from './requestFacts';
+import { shellQuote } from './templateFill';
+
+export interface FindTests {
+  /** Where the walk starts, quoted for the shell. */
+  start: string;
+  /** The tests, in find's order (depth first, then kind, names, the rest). */
+  tests: string[];
+  /** How many of the tests are conditions the request states (kind aside). */
+  stated: number;
+  /** The entry kind asked for: f, d, l or undefined for any. */
+  kind?: 'f' | 'd' | 'l';
+}
+
+// A value as a request writes it: quoted, a shell variable, a path.
+export const valueWord = String.raw`(?:'[^']+'|"[^"]+"|\x60[^'\x60]+['\x60]|\$\{?\w+\}?[\w./{}$-]*|~[\w./-]*|\.{0,2}/[\w./*-]*|[\w.-]+/[\w./*-]*)`;
+
+/** A value as written in a request, made a shell word: variables stay expandable, tildes stay outside quotes. */
+export function shellValue(raw: string): string {
+  const v = raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1');
+  if (/\$/.test(v)) return `"${v.replace(/["\\`]/g, '\\$&')}"`;
+  return shellQuote(v);
+}
+
+const current = /\b(?:current|working|present|this) (?:directory|folder|dir)(?: tree)?\b|\bcwd\b/;
+const wholeSystem = /\b(?:entire|whole|complete) (?:file ?system|system|disk|computer|machine)\b|\b(?:on|in|across|from) (?:the )?(?:file ?system|system)\b|\bsystem[- ]wide\b|\beverywhere\b|\broot (?:directory|folder)\b/;
+const home = /\b(?:my|the|your|user'?s?) home(?: directory| folder| dir)?\b|\bhome (?:directory|folder|dir)\b/;
+const startAfter = new RegExp(String.raw`\b(?:under|in|from|within|inside|below|beneath|of|at|throughout)\s+(?:the\s+)?(?:(?:directory|folder|dir|path)(?:\s+tree)?\s+)?(${valueWord}|[\w.-]+(?=\s+(?:directory|folder|dir)\b))`, 'g');
+
+/** Where the walk starts: a folder named after in/under/from, the current folder, home, or the whole system. */
+export function readStart(f: RequestFacts): string {
+  const text = f.text;
+  for (const m of text.matchAll(startAfter)) {
+    const before = f.lower.slice(Math.max(0, m.index - 40), m.index);
+    if (excludedBefore.test(before) || /\b(?:to|into|onto)\s*$/.test(before)) continue;
+    const word = m[1];
+    if (current.test(f.lower.slice(m.index, m.index + m[0].length + 20))) return '.';
+    if (/^(?:the|a|an|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific)$/i.test(word)) continue;
+    if (/^\d+$/.test(word)) continue;
+    return shellValue(word.replace(/\/+$/, '') || '/');
+  }
+  if (current.test(f.lower)) return '.';
+  const dir = f.dirs.find((d) => !/^(?:regular|normal|files?|directories|folders|dirs)\//i.test(d.value) && !excludedBefore.test(f.lower.slice(Math.max(0, d.at - 40), d.at)) && !f.targets.some((t) => t.at === d.at));
+  if (dir) return shellValue(dir.value);
+  if (wholeSystem.test(f.lower)) return '/';
+  if (home.test(f.lower)) return '~';
+  return '.';
+}
+
+const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b[^,;]{0,40}$/;
+
+/** The entry kind: regular files, folders, links, or any. */
+export function readKind(lower: string): FindTests['kind'] {
+  if (/\b(?:symbolic links?|symlinks?|soft links?)\b/.test(lower)) return 'l';
+  const files = /\bfiles?\b/.test(lower);
+  const dirs = /\b(?:directories|folders|dirs|sub-?directories|sub-?folders)\b/.test(lower) && !/\b(?:directories|folders|dirs) (?:called|named|started|starting|beginning)\b/.test(lower);
+  if (/\bfiles?\s*(?:\/|and|or|&)\s*(?:directories|folders|dirs)\b|\b(?:directories|folders|dirs)\s*(?:\/|and|or|&)\s*files\b/.test(lower)) return undefined;
+  if (/\b(?:regular|normal|plain|ordinary)\b(?:\/\w+)?\s+files?\b/.test(lower)) return 'f';
+  if (dirs && !files) return 'd';
+  if (files && !dirs && /\bfiles\b|\b(?:all|every|each|any)\s+(?:\w+\s+)?file\b/.test(lower)) return 'f';
+  return undefined;
+}
+
+/** Name tests: globs, "named X", "with X in their names", beginnings and endings, alternatives. */
+export function readNames(f: RequestFacts): string[] {
+  const text = f.text;
+  const lower = f.lower;
+  const test = /\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case|any case|regardless of case)\b/.test(lower) ? '-iname' : '-name';
+  const pathTest = test === '-iname' ? '-ipath' : '-path';
+  const out: string[] = [];
+  const names: string[] = [];
+  // "whose paths start with './sr' and end with 'sc'", "that have 'export' in their pathnames".
+  const pathBegin = new RegExp(String.raw`\bpaths?\s+(?:names?\s+)?(?:that\s+)?(?:start|begin)s?\s+with\s+(${valueWord}|\S+)(?:\s+and\s+end\s+with\s+(${valueWord}|\S+))?`, 'i').exec(text);
+  if (pathBegin) return [`${pathTest} ${shellValue(`${bare(pathBegin[1])}*${pathBegin[2] ? bare(pathBegin[2]) : ''}`)}`];
+  const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
+  if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
+  // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
+  const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  if (inName) names.push(`*${bare(inName[1] ?? inName[2])}*`);
+  // "whose names begin with my and end with p".
+  const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  const folderBegin = begin && /\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index));
+  if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
+  // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
+  const named = new RegExp(String.raw`\b(?:named|called|name(?:d)? (?:is|as)|matching(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
+  const n = named.exec(text);
+  if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1])) {
+    names.push(bare(n[1]));
+    for (const alt of n[2].split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)) if (alt.trim()) names.push(bare(alt.trim()));
+  }
+  if (names.length === 0) {
+    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g));
+    const joined = joinBeginEnd(globs);
+    for (const g of joined) names.push(g);
+  }
+  const unique = [...new Set(names.filter((x) => x && x !== '*'))];
+  if (unique.length === 1) out.push(`${test} ${shellValue(unique[0])}`);
+  else if (unique.length > 1) out.push(`\\( ${unique.map((x) => `${test} ${shellValue(x)}`).join(' -o ')} \\)`);
+  return out;
+}
+
+/** "begin with my" and "end with p" read as two globs: one name that does both. */
+function joinBeginEnd(globs: Fact[]): string[] {
+  const begins = globs.filter((g) => /^[^*]+\*$/.test(g.value));
+  const ends = globs.filter((g) => /^\*[^*]+$/.test(g.value) && !/^\*\.\w+$/.test(g.value) && /\bend/.test(g.raw));
+  if (begins.length === 1 && ends.length === 1) return [`${begins[0].value}${ends[0].value.slice(1)}`, ...globs.filter((g) => g !== begins[0] && g !== ends[0]).map((g) => g.value)];
+  return globs.map((g) => g.value);
+}
+
+function isValueOfTest(f: RequestFacts, g: Fact): boolean {
+  return /\b(?:bigger|larger|smaller|than|size)\s*$/.test(f.lower.slice(Math.max(0, g.at - 12), g.at));
+}
+
+function bare(raw: string): string {
+  return raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1').replace(/[,;:]+$/, '').replace(/(?<=\w)\.$/, '');
+}
