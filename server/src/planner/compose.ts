@@ -12,7 +12,7 @@ export interface Step {
   kind: StepKind;
   /** Destination file or folder for save, move and copy. */
   target?: string;
-  /** The destination folder is to be made first: the request says so, or writes it as a folder ("archive/"). */
+  /** The destination folder is to be made first: the request says so ("create the folder if needed"). */
   create?: boolean;
 }
 
@@ -61,7 +61,7 @@ function actOnSelection(text: string): { head: string; steps: Step[] } | undefin
   if (!m) return undefined;
   const kind = actKinds[m[1].toLowerCase()];
   if ((kind === 'move' || kind === 'copy') !== (m[3] !== undefined)) return undefined;
-  const create = m[3] !== undefined && (m[3].endsWith('/') || createsFolder.test(text));
+  const create = m[3] !== undefined && createsFolder.test(text);
   return { head: `find ${m[2]}`, steps: [{ kind, ...(m[3] ? { target: m[3].replace(/\/+$/, '') } : {}), ...(create ? { create } : {}) }] };
 }
 
@@ -75,7 +75,7 @@ function readStep(text: string): Step | undefined {
     if (!m) continue;
     // The destination as written (case kept).
     const target = m[1] !== undefined ? text.trim().slice(lower.lastIndexOf(m[1]), lower.lastIndexOf(m[1]) + m[1].length).replace(/\/+$/, '') || m[1] : undefined;
-    return { kind, target, ...(m[1]?.endsWith('/') && (kind === 'move' || kind === 'copy') ? { create: true } : {}) };
+    return { kind, target };
   }
   return undefined;
 }

@@ -21,7 +21,7 @@ export interface Selection {
 }
 
 const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
-const selectionNoun = /\b(files|file(?= called| named| [`'"])|(?<=\b(?:every|each|all|any) )file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+|\b\w+'s\b/;
+const selectionNoun = /\b(files|file(?= called| named| [`'"])|(?<=\b(?:every|each|all|any) )file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
 const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
@@ -61,10 +61,6 @@ function destination(text: string, verb: RegExp): string | undefined {
   return shellValue(m[m.length - 1].replace(/\/+$/, '').replace(/[.,;]$/, '') || '/');
 }
 
-function destinationRaw(text: string): string | undefined {
-  return new RegExp(String.raw`\b(?:copy|copies|cp|move|moves|mv)\b.*?\s${dest}`, 'i').exec(text)?.[1];
-}
-
 const createsFolder = /\b(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
 
 /** The one act on the selection the request orders, if any. */
@@ -83,7 +79,7 @@ function readAct(f: RequestFacts): Act | undefined {
     return { command: (find, s) => `${find} -print0 | tar --null${s.kind === 'd' ? ' --no-recursion' : ''} -c${z}f ${name} -T -`, words: /./, label: 'Archives the files it finds' };
   }
   const copy = /\b(?:copy|copies|cp)\b/.test(lower) ? destination(text, /(?:copy|copies|cp)/) : undefined;
-  const mkdir = (to: string) => (/\/['"]?$/.test(destinationRaw(text) ?? '') || createsFolder.test(lower) ? `mkdir -p ${to} && ` : '');
+  const mkdir = (to: string) => (createsFolder.test(lower) ? `mkdir -p ${to} && ` : '');
   if (copy) return { command: (find, s) => `${mkdir(copy)}${find} -exec cp ${s.kind === 'f' ? '' : '-r '}-t ${copy} {} +`, words: /./, label: `Copies the files it finds to ${copy}` };
   const move = /\b(?:move|moves|mv)\b/.test(lower) ? destination(text, /(?:move|moves|mv)/) : undefined;
   if (move) return { command: (find) => `${mkdir(move)}${find} -exec mv -t ${move} {} +`, words: /./, label: `Moves the files it finds to ${move}` };
@@ -113,15 +109,51 @@ function readAct(f: RequestFacts): Act | undefined {
 /** "containing the string X", "search them for X": the text to look for in the files, with grep's flags. */
 function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
   const text = f.text;
-  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)`, 'i').exec(text);
+  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
   if (!m) return undefined;
-  const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
+  const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+  // A pattern with wildcards is a file name pattern, not text.
+  if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;
   // Only a value written as such (quoted, a variable) or said to be a string is text to look for.
   if (!/^['"\x60$]/.test(raw) && !/\b(?:string|text|word|pattern)\s+\S+$/.test(m[0])) return undefined;
   if (/\bnames?\b|\bpath ?names?\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) return undefined;
   const listing = /\b(?:files|which|list|find|return|print|display|show)\b/i.test(text.slice(0, m.index)) && !/\bsearch\w* (?:them|those|these|it|for)\b/i.test(text);
-  const flags = `${listing ? '-l' : '-H'}${/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case)\b/.test(f.lower) ? 'i' : ''}`;
+  const flags = `${listing ? '-l' : '-Hn'}${/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case)\b/.test(f.lower) ? 'i' : ''}`;
   return { text: shellValue(raw), flags: `-${flags.replace(/^-/, '')}` };
+}
+
+/**
+ * A request about names ("containing 'farm' in their names", "called foo or bar")
+ * is not answered by a search of the files' contents for that name.
+ */
+export function preferSelection(candidates: EmbeddedCandidate[]): void {
+  const selection = candidates.find((c) => c.source === 'find.selection');
+  if (!selection) return;
+  const searches = /-exec grep\b/.test(selection.command);
+  // ... nor, when the files to search are selected by name, size or age, by a search of every file.
+  const selects = searches ? /\s-(?:i?name|i?path|size|[acm]time|[acm]min|newer\w*|perm|user|nouser|group|maxdepth|mindepth)\s/.test(selection.command) : /\s-i?(?:name|path)\s/.test(selection.command);
+  if (!selects) return;
+  // A search of the files of one kind is grep's own --include: that candidate stays first.
+  const included = candidates.find((c) => /^grep\s.*--include\b/.test(c.command));
+  if (searches && included) {
+    selection.confidence = Math.min(selection.confidence, Math.max(0.01, included.confidence - 0.01));
+    return;
+  }
+  for (const c of candidates) {
+    if (/^(?:grep|rg)\s/.test(c.command) && !(searches && /--include\b/.test(c.command)) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.05) * 100) / 100);
+  }
+}
+
+/** A condition the request states that no test or act was read for: the find would select more than asked. */
+function unread(f: RequestFacts, s: Selection, acted: boolean): boolean {
+  const tests = s.tests.join(' ');
+  const lower = f.lower;
+  if (!acted && /\b(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests)) return true;
+  if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b/.test(tests) && !acted) return true;
+  if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
+  if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
+  if (/\b(owned|owner|belong\w*)\b/.test(lower) && !/-(?:user|nouser|group|nogroup)\b/.test(tests) && !acted) return true;
+  return false;
 }
 
 /** The candidate for a file-selection request, or none when the request is not one or states nothing find would test. */
@@ -134,10 +166,14 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const find = findOf(s);
   const built = act ? act.command(find, s) : find;
   const command = f.ws.dirs.has('.git') && !/\bgit\b/.test(lower) ? withoutGitInternals(built) : built;
-  const walk = recursive.test(lower) || s.start !== '.' || findVerb.test(lower);
-  if (s.stated === 0 && !act && !walk) return [];
+  const down = recursive.test(lower);
+  const walk = down || s.start !== '.' || findVerb.test(lower);
+  if (s.stated === 0 && !act && !(walk && (s.kind || s.start !== '.'))) return [];
+  if (unread(f, s, act !== undefined)) return [];
+  // A start point that is a file (an archive, a document) is a request about that file.
+  if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !/^\W*\$/.test(s.start)) return [];
   const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
-  const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.05 : 0));
+  const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && s.kind ? 0.08 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0));
   const explanation = `${act ? act.label : 'Lists the files'} that match what the request says (${s.tests.concat(s.depth).join(' ') || 'every entry'} under ${s.start}).`;
   return [{ command, confidence: Math.round(confidence * 100) / 100, explanation, source: 'find.selection', filled: [], missing: [] }];
 }

@@ -62,6 +62,7 @@ export function readKind(lower: string): FindTests['kind'] {
   if (/\bfiles?\s*(?:\/|and|or|&)\s*(?:directories|folders|dirs)\b|\b(?:directories|folders|dirs)\s*(?:\/|and|or|&)\s*files\b/.test(lower)) return undefined;
   if (/\b(?:regular|normal|plain|ordinary)\b(?:\/\w+)?\s+files?\b/.test(lower)) return 'f';
   if (dirs && !files) return 'd';
+  if (!files && /\b(?:every|each|all|any|a|the)\s+(?:sub-?)?(?:directory|folder|dir)\s+(?:named|called)\b/.test(lower)) return 'd';
   if (files && !dirs && /\bfiles\b|\b(?:all|every|each|any)\s+(?:\w+\s+)?file\b/.test(lower)) return 'f';
   return undefined;
 }
@@ -88,8 +89,10 @@ export function readNames(f: RequestFacts): string[] {
   const folderBegin = begin && /\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index));
   if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
   // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
-  const named = new RegExp(String.raw`\b(?:named|called|name(?:d)? (?:is|as)|matching(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
+  const named = new RegExp(String.raw`\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
   const n = named.exec(text);
+  const plainName = new RegExp(String.raw`\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
+  if (!n && plainName && !/^(?:the|a|an|all|in|under|that|which|with|whose|like|after|by)$/i.test(plainName[1])) names.push(plainName[1]);
   if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1])) {
     names.push(bare(n[1]));
     for (const alt of n[2].split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)) if (alt.trim()) names.push(bare(alt.trim()));

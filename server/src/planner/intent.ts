@@ -111,7 +111,7 @@ const savedToFile = /\b(?:print|list|write|output|send|redirect|save|store|dump|
  */
 function baseForm(lower: string): string {
   const m = /^((?:recursively|silently|forcibly|interactively|quietly|forcefully|safely)\s+)?([a-z]+?)(ies|es|s)\b/.exec(lower);
-  if (!m) return lower;
+  if (!m || !/^(?:remov|delet|cop|mov|renam|chang|creat|compress|archiv|replac|kill|extract|eras|truncat|overwrit|download|install|modif|updat|append|prepend|sav|writ)/.test(m[2])) return lower;
   const rest = lower.slice(m[0].length);
   for (const base of m[3] === 'ies' ? [`${m[2]}y`] : [m[2] + (m[3] === 'es' ? 'e' : ''), m[2] + (m[3] === 'es' ? 'es' : '')]) {
     if (base.length > 2 && verbs.some(([, re]) => re.test(base) && new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1] ?? ''}${base}${rest}`;
@@ -141,6 +141,8 @@ function isOrder(before: string, verb: string, after: string): boolean {
   // "end", "set", "tag", "add", "mark", "sign", "start", "test", "post" and friends are nouns as often as verbs.
   if (nounLike.test(verb) && !imperativeAt(before)) return false;
   if (/^(sort|make|test)$/.test(verb) && /^\s*(of|by|order)\b/.test(after)) return false;
+  // "names that end with p", "start with my": a description of a name.
+  if (/^(end|start|begin)$/.test(verb) && /^\s*(with|in)\b/.test(after)) return false;
   if (stillAnOrder.test(before)) return !/\b(not|never|don'?t|do not|without)\s+(\w+\s+){0,2}$/.test(before);
   return !notAnOrder.test(before);
 }
@@ -156,7 +158,7 @@ function scopeOf(facts: RequestFacts): string[] {
   const destinations = facts.targets.map((t) => t.at);
   for (const d of facts.dirs) {
     if (/\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
-    if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 12), d.at))) continue;
+    if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     if (v === '' || v === '.' || v === '~' || v.startsWith('/') || v.startsWith('~')) continue;
     named.add(v);

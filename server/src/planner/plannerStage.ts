@@ -24,7 +24,7 @@ import { readIntent, type Intent } from './intent';
 import type { ModelPlan } from './llmPrompt';
 import { slotHint } from './placeholders';
 import { composeSteps, splitCompound } from './compose';
-import { selectionCandidates } from './findSelection';
+import { preferSelection, selectionCandidates } from './findSelection';
 import { perFileCandidates } from './forEach';
 import { sequenceCandidates } from './sequence';
 import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
@@ -174,6 +174,8 @@ export class Planner implements PlannerStage {
     const search = (text: string, k: number) => this.data.search(text, { k });
     const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus))];
     let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
+    preferSelection(embedded);
+    embedded.sort((a, b) => b.confidence - a.confidence);
     const shaped = useShape ? await this.data.cachedShape(requestShape(facts), parts) : undefined;
     const entry = shaped ? this.corpus.byId.get(shaped.entryId) : undefined;
     if (entry) {
