@@ -44,6 +44,8 @@ const days: Record<string, number> = { day: 1, days: 1, d: 1, week: 7, weeks: 7,
 export function timeTests(f: RequestFacts): string[] {
   const out: string[] = [];
   for (const d of f.durations) {
+    // "as", "an h": a word, not a span of time.
+    if (/^(?:a|an|one)\s*[a-z]{1,3}$/i.test(d.raw.trim()) && !/\s/.test(d.raw.trim())) continue;
     const before = f.lower.slice(0, d.at);
     const negated = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t)\s+(?:been\s+)?(?:\w+\s+){0,3}(?:in|for|within|during)\s+(?:the\s+)?(?:last|past)?\s*$/.test(before);
     let sign = d.sign ?? '';
@@ -65,8 +67,8 @@ export function timeTests(f: RequestFacts): string[] {
   for (const m of f.lower.matchAll(/\b(newer|older|later|earlier)\s+than\s+(\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2})?)?)/g)) {
     out.push(`${/^(?:older|earlier)$/.test(m[1]) ? '! ' : ''}-newermt '${m[2]}'`);
   }
-  for (const m of f.text.matchAll(new RegExp(String.raw`\b(newer|older)\s+than\s+(?:the\s+)?(?:file\s+)?(${valueWord}|[\w-]+\.[\w.-]+)`, 'gi'))) {
-    out.push(`${/^older$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
+  for (const m of f.text.matchAll(new RegExp(String.raw`\b(newer|older|later|earlier)\s+than\s+(?:the\s+)?(?:file\s+)?(${valueWord}|[\w-]+\.[\w.-]+|[\w.-]+(?=\s+file\b))`, 'gi'))) {
+    out.push(`${/^(?:older|earlier)$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
   }
   return out;
 }

@@ -21,7 +21,7 @@ export interface Selection {
 }
 
 const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
-const selectionNoun = /\b(files|file(?= called| named| [`'"])|(?<=\b(?:every|each|all|any) )file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
+const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
 const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
@@ -38,11 +38,13 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   if (!verb || (!noun && f.globs.length === 0)) return undefined;
   // The request is about the selection: it begins by selecting, and a single file is a selection only when it is looked for.
   if (lower.slice(0, verb.index).split(/\s+/).length > 4) return undefined;
-  if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !findVerb.test(lower) && f.globs.length === 0) return undefined;
   const kind = readKind(lower);
   const names = readNames(f);
   const { depth, tests: shape } = shapeTests(f);
-  const conditions = [...names, ...sizeTests(f), ...timeTests(f), ...permissionTests(f), ...ownerTests(f), ...shape, ...exclusionTests(f)];
+  const found = [...sizeTests(f), ...timeTests(f), ...permissionTests(f), ...ownerTests(f), ...shape];
+  const conditions = [...names, ...found, ...exclusionTests(f)];
+  const every = noun !== null && /\b(?:every|each|all|any)\s+$/.test(lower.slice(0, noun.index));
+  if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && f.globs.length === 0 && found.length === 0) return undefined;
   return { start: readStart(f), depth, tests: conditions, kind, stated: conditions.length + depth.length };
 }
 
@@ -67,12 +69,12 @@ const createsFolder = /\b(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|di
 function readAct(f: RequestFacts): Act | undefined {
   const lower = f.lower;
   const text = f.text;
-  const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send)\w*\b[^.]{0,40}?\b(?:to|into|in)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
-  const into = saved ? ` > ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
+  const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,40}?\b(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
+  const into = saved ? ` ${/\bappend/.test(lower) ? '>>' : '>'} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
   const contents = contentSearch(f);
   if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, words: /./, label: 'Searches the files it finds for the text' };
-  const archive = new RegExp(String.raw`(${valueWord}|[\w./-]+\.(?:tar(?:\.gz|\.bz2|\.xz)?|tgz|tbz2?|zip))`, 'i').exec(text);
-  if (archive && /\.(?:tar|tgz|tbz2?|zip|gz|bz2|xz)['"\x60]?$/i.test(archive[1]) && /\b(archiv\w*|tar\w*|pack|bundle|zip)\b/.test(lower)) {
+  const archive = archiveName(f);
+  if (archive) {
     const name = shellValue(archive[1]);
     if (/\.zip['"]?$/i.test(archive[1])) return { command: (find) => `${find} -print | zip ${name} -@`, words: /./, label: 'Archives the files it finds' };
     const z = /\.(?:tar\.gz|tgz)['"]?$/i.test(archive[1]) ? 'z' : /\.(?:tar\.bz2|tbz2?)['"]?$/i.test(archive[1]) ? 'j' : /\.tar\.xz['"]?$/i.test(archive[1]) ? 'J' : '';
@@ -88,12 +90,15 @@ function readAct(f: RequestFacts): Act | undefined {
     const program = owner[1] || /group/i.test(owner[0].slice(0, 40)) || owner[3] === 'chgrp' ? 'chgrp' : 'chown';
     return { command: (find) => `${find} -exec ${program} ${shellValue(owner[2] ?? owner[4])} {} +`, words: /./, label: 'Changes the owner of the files it finds' };
   }
-  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^.]*?\b(?:to|with)?\s*([0-7]{3,4})\b/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
+  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4})\b/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
   if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, words: /./, label: 'Changes the mode of the files it finds' };
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
     return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), words: /./, label: 'Deletes the files it finds' };
   }
-  if (/\b(?:gzip|compress\w*)\b/.test(lower)) return { command: (find) => `${find} -exec gzip {} +`, words: /./, label: 'Compresses each file it finds' };
+  if (/\b(?:gzip|bzip2|xz|compress\w*)\b|\barchiv\w* (?:them|each|every|those)\b/.test(lower)) {
+    const program = /\bbz(?:ip)?2\b/.test(lower) ? 'bzip2' : /\bxz\b/.test(lower) ? 'xz' : 'gzip';
+    return { command: (find) => `${find} -exec ${program} {} +`, words: /./, label: 'Compresses each file it finds' };
+  }
   if (/\b(md5|md5sums?|checksums?)\b/.test(lower)) return { command: (find) => `${find} -exec md5sum {} +${into}`, words: /./, label: 'Prints the checksum of each file it finds' };
   if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, words: /./, label: 'Adds up the size of the files it finds' };
   if (/\b(?:how many|count|number of)\b/.test(lower)) return { command: (find) => `${find} | wc -l${into}`, words: /./, label: 'Counts the files it finds' };
@@ -103,6 +108,17 @@ function readAct(f: RequestFacts): Act | undefined {
   }
   if (/\bsort\w*\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, words: /./, label: 'Lists the files it finds, sorted' };
   if (into) return { command: (find) => `${find}${into}`, words: /./, label: 'Saves the list of files it finds' };
+  return undefined;
+}
+
+/** The archive a request makes of its selection: named ("into 2009.tar"), or said by kind ("a tarball"). */
+function archiveName(f: RequestFacts): [string, string] | undefined {
+  if (!/\b(archiv\w*|tar\w*|pack|bundle|zip)\b/.test(f.lower) || /\b(?:unzip|extract|unpack|untar)\w*/.test(f.lower)) return undefined;
+  for (const m of f.text.matchAll(new RegExp(String.raw`(${valueWord}|[\w.-]+)`, 'g'))) {
+    if (/\.(?:tar(?:\.gz|\.bz2|\.xz)?|tgz|tbz2?|zip)['"\x60]?$/i.test(m[1])) return [m[0], m[1]];
+  }
+  if (/\btar ?ball\b|\btar (?:archive|file)\b/.test(f.lower)) return ['', 'archive.tar.gz'];
+  if (/\bzip (?:archive|file)\b|\ba zip\b/.test(f.lower)) return ['', 'archive.zip'];
   return undefined;
 }
 
@@ -173,7 +189,7 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   // A start point that is a file (an archive, a document) is a request about that file.
   if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !/^\W*\$/.test(s.start)) return [];
   const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
-  const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && s.kind ? 0.08 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0));
+  const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0));
   const explanation = `${act ? act.label : 'Lists the files'} that match what the request says (${s.tests.concat(s.depth).join(' ') || 'every entry'} under ${s.start}).`;
   return [{ command, confidence: Math.round(confidence * 100) / 100, explanation, source: 'find.selection', filled: [], missing: [] }];
 }

@@ -30,7 +30,7 @@ export function shellValue(raw: string): string {
 const current = /\b(?:current|working|present|this) (?:directory|folder|dir)(?: tree)?\b|\bcwd\b/;
 const wholeSystem = /\b(?:entire|whole|complete) (?:file ?system|system|disk|computer|machine)\b|\b(?:on|in|across|from) (?:the )?(?:file ?system|system)\b|\bsystem[- ]wide\b|\beverywhere\b|\broot (?:directory|folder)\b/;
 const home = /\b(?:my|the|your|user'?s?) home(?: directory| folder| dir)?\b|\bhome (?:directory|folder|dir)\b/;
-const startAfter = new RegExp(String.raw`\b(?:under|in|from|within|inside|below|beneath|of|at|throughout)\s+(?:the\s+)?(?:(?:directory|folder|dir|path)(?:\s+tree)?\s+)?(${valueWord}|[\w.-]+(?=\s+(?:directory|folder|dir)\b))`, 'g');
+const startAfter = new RegExp(String.raw`\b(?:under|in|from|within|inside|below|beneath|of|at|throughout)\s+(?:the\s+)?(?:(?:directory|folder|dir|path)(?:\s+tree)?\s+)?(${valueWord}|[\w.-]+(?=\s+(?:directory|folder|dir)\b)|[A-Za-z_][\w.-]*(?![\w./]))`, 'g');
 
 /** Where the walk starts: a folder named after in/under/from, the current folder, home, or the whole system. */
 export function readStart(f: RequestFacts): string {
@@ -42,8 +42,14 @@ export function readStart(f: RequestFacts): string {
     if (current.test(f.lower.slice(m.index, m.index + m[0].length + 20))) return '.';
     if (/^(?:the|a|an|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific)$/i.test(word)) continue;
     if (/^\d+$/.test(word)) continue;
+    if (/^(?:workspace|project|repo|repository|here)$/i.test(word)) return '.';
+    if (!/[/'"\x60$~]/.test(word) && /^(?:of|at|throughout)\b/i.test(m[0])) continue;
+    if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
     return shellValue(word.replace(/\/+$/, '') || '/');
   }
+  // "Search the "data" directory tree": a folder named before the word folder.
+  const before = new RegExp(String.raw`\bthe\s+(${valueWord})\s+(?:directory|folder|dir)\b`).exec(text);
+  if (before) return shellValue(before[1].replace(/\/+$/, '') || '/');
   if (current.test(f.lower)) return '.';
   const dir = f.dirs.find((d) => !/^(?:regular|normal|files?|directories|folders|dirs)\//i.test(d.value) && !excludedBefore.test(f.lower.slice(Math.max(0, d.at - 40), d.at)) && !f.targets.some((t) => t.at === d.at));
   if (dir) return shellValue(dir.value);
@@ -52,6 +58,8 @@ export function readStart(f: RequestFacts): string {
   return '.';
 }
 
+// Words after "in" that name no folder: "in order", "in their names", "in the top folder".
+const notAFolder = /^(?:order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing)$/i;
 const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b[^,;]{0,40}$/;
 
 /** The entry kind: regular files, folders, links, or any. */
@@ -89,7 +97,7 @@ export function readNames(f: RequestFacts): string[] {
   const folderBegin = begin && /\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index));
   if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
   // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
-  const named = new RegExp(String.raw`\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
+  const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
   const n = named.exec(text);
   const plainName = new RegExp(String.raw`\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
   if (!n && plainName && !/^(?:the|a|an|all|in|under|that|which|with|whose|like|after|by)$/i.test(plainName[1])) names.push(plainName[1]);
@@ -97,8 +105,11 @@ export function readNames(f: RequestFacts): string[] {
     names.push(bare(n[1]));
     for (const alt of n[2].split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)) if (alt.trim()) names.push(bare(alt.trim()));
   }
+  // "the access.log files": files of that name wherever they are.
+  const fileNamed = /(?:^|\s)([\w-]+\.[\w.-]*\w)\s+files\b/.exec(text);
+  if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   if (names.length === 0) {
-    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g));
+    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
     const joined = joinBeginEnd(globs);
     for (const g of joined) names.push(g);
   }
