@@ -20,7 +20,7 @@ export interface Selection {
   stated: number;
 }
 
-const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
 const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
@@ -33,18 +33,27 @@ const aboutText = /\b(lines?|words?|characters?|columns?|fields?|rows?|occurrenc
 /** The selection a request describes, or undefined when it is not a request about a set of files. */
 export function readSelection(f: RequestFacts): Selection | undefined {
   const lower = f.lower;
-  const noun = selectionNoun.exec(lower.replace(/\bfile ?systems?\b/g, 'filesystem'));
-  const verb = selectingVerb.exec(lower);
+  // Names of files ("file.tar.gz") hold no verbs; "including hidden files" qualifies a listing, it selects nothing.
+  const words = lower.replace(/[\w-]*\.[\w.-]+/g, (m) => '_'.repeat(m.length)).replace(/\bfile ?systems?\b/g, 'filesystem').replace(/\b(?:including|excluding|with|without|plus)\s+(?:the\s+)?hidden files\b/g, '');
+  const noun = selectionNoun.exec(words);
+  const verb = selectingVerb.exec(words);
   if (!verb || (!noun && f.globs.length === 0)) return undefined;
   // The request is about the selection: it begins by selecting, and a single file is a selection only when it is looked for.
   if (lower.slice(0, verb.index).split(/\s+/).length > 4) return undefined;
+  // "move all lines starting with Ca", "finds strings in files": the object is text inside files.
+  const object = aboutText.exec(words.slice(verb.index));
+  if (object && (!noun || verb.index + object.index < noun.index)) return undefined;
+  // "create a file", "make a folder": a new thing, not a selection, unless what is made is an archive of files.
+  if (/^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f)) return undefined;
   const kind = readKind(lower);
   const names = readNames(f);
   const { depth, tests: shape } = shapeTests(f);
   const found = [...sizeTests(f), ...timeTests(f), ...permissionTests(f), ...ownerTests(f), ...shape];
   const conditions = [...names, ...found, ...exclusionTests(f)];
   const every = noun !== null && /\b(?:every|each|all|any)\s+$/.test(lower.slice(0, noun.index));
-  if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && f.globs.length === 0 && found.length === 0) return undefined;
+  // "the empty file tmp/empty.txt": one file named by its path is no selection.
+  if (!every && new RegExp(String.raw`\bthe\s+(?:\w+\s+)?(?:file|directory|folder)\s+(?:${valueWord}|[\w-]+\.\w+)`).test(f.text) && !findVerb.test(lower)) return undefined;
+  if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
   return { start: readStart(f), depth, tests: conditions, kind, stated: conditions.length + depth.length };
 }
 
@@ -52,14 +61,19 @@ export function findOf(s: Selection): string {
   return ['find', s.start, ...s.depth, ...(s.kind ? [`-type ${s.kind}`] : []), ...s.tests].join(' ');
 }
 
-type Act = { command: (find: string, s: Selection) => string; words: RegExp; label: string };
+interface Act {
+  command: (find: string, s: Selection) => string;
+  label: string;
+  /** A change made to a whole tree ("recursively change the group of all files in X"): the program and its argument, for `-R`. */
+  tree?: [string, string];
+}
 
 const dest = String.raw`(?:to|into)\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+)?(${valueWord}|[\w.-]+)`;
-const them = String.raw`(?:them|those|these|it|all|every|each|the|files?|director\w*|folders?|\S*\*\S*|[\w'-]+\s+files)`;
+const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*|folders?|\S*\*\S*|[\w'-]+\s+files)`;
 
 function destination(text: string, verb: RegExp): string | undefined {
   const m = new RegExp(String.raw`\b${verb.source}\b.*?\s${dest}`, 'i').exec(text);
-  if (!m) return undefined;
+  if (!m || /^(?:another|other|some|a|an|its|their|each|every)$/i.test(m[m.length - 1])) return undefined;
   return shellValue(m[m.length - 1].replace(/\/+$/, '').replace(/[.,;]$/, '') || '/');
 }
 
@@ -72,43 +86,54 @@ function readAct(f: RequestFacts): Act | undefined {
   const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,40}?\b(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
   const into = saved ? ` ${/\bappend/.test(lower) ? '>>' : '>'} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
   const contents = contentSearch(f);
-  if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, words: /./, label: 'Searches the files it finds for the text' };
+  if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, label: 'Searches the files it finds for the text' };
   const archive = archiveName(f);
   if (archive) {
     const name = shellValue(archive[1]);
-    if (/\.zip['"]?$/i.test(archive[1])) return { command: (find) => `${find} -print | zip ${name} -@`, words: /./, label: 'Archives the files it finds' };
+    if (/\.zip['"]?$/i.test(archive[1])) return { command: (find) => `${find} -print | zip ${name} -@`, label: 'Archives the files it finds' };
     const z = /\.(?:tar\.gz|tgz)['"]?$/i.test(archive[1]) ? 'z' : /\.(?:tar\.bz2|tbz2?)['"]?$/i.test(archive[1]) ? 'j' : /\.tar\.xz['"]?$/i.test(archive[1]) ? 'J' : '';
-    return { command: (find, s) => `${find} -print0 | tar --null${s.kind === 'd' ? ' --no-recursion' : ''} -c${z}f ${name} -T -`, words: /./, label: 'Archives the files it finds' };
+    return { command: (find, s) => `${find} -print0 | tar --null${s.kind === 'd' ? ' --no-recursion' : ''} -c${z}f ${name} -T -`, label: 'Archives the files it finds' };
   }
   const copy = /\b(?:copy|copies|cp)\b/.test(lower) ? destination(text, /(?:copy|copies|cp)/) : undefined;
   const mkdir = (to: string) => (createsFolder.test(lower) ? `mkdir -p ${to} && ` : '');
-  if (copy) return { command: (find, s) => `${mkdir(copy)}${find} -exec cp ${s.kind === 'f' ? '' : '-r '}-t ${copy} {} +`, words: /./, label: `Copies the files it finds to ${copy}` };
+  if (copy) return { command: (find, s) => `${mkdir(copy)}${find} -exec cp ${s.kind === 'f' ? '' : '-r '}-t ${copy} {} +`, label: `Copies the files it finds to ${copy}` };
   const move = /\b(?:move|moves|mv)\b/.test(lower) ? destination(text, /(?:move|moves|mv)/) : undefined;
-  if (move) return { command: (find) => `${mkdir(move)}${find} -exec mv -t ${move} {} +`, words: /./, label: `Moves the files it finds to ${move}` };
-  const owner = new RegExp(String.raw`\bchang\w*\s+(?:the\s+)?(group\s+)?owner(?:ship)?\b.*?\bto\s+(?:the\s+)?(?:user\s+|group\s+)?(${valueWord}|[\w:.-]+)|\b(chown|chgrp)\b.*?\b(?:to\s+)?(${valueWord}|[\w:.-]+)\s*$`, 'i').exec(text);
+  if (move) return { command: (find) => `${mkdir(move)}${find} -exec mv -t ${move} {} +`, label: `Moves the files it finds to ${move}` };
+  const owner = new RegExp(String.raw`\bchang\w*\s+(?:the\s+)?(group\s+(?:owner(?:ship)?\b)?|owner(?:ship)?\b).*?\bto\s+(?:the\s+)?(?:user\s+|group\s+)?(${valueWord}|[\w:.-]+)|\b(chown|chgrp)\b.*?\b(?:to\s+)?(${valueWord}|[\w:.-]+)\s*$`, 'i').exec(text);
+  const both = new RegExp(String.raw`\bowner\w*\s+to\s+(${valueWord}|[\w.-]+)\s+and\s+(?:the\s+)?group\s+to\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  if (both) {
+    const who = shellValue(`${bareValue(both[1])}:${bareValue(both[2])}`);
+    return { command: (find) => `${find} -exec chown ${who} {} +`, label: 'Changes the owner and group of the files it finds', tree: ['chown', who] };
+  }
   if (owner) {
-    const program = owner[1] || /group/i.test(owner[0].slice(0, 40)) || owner[3] === 'chgrp' ? 'chgrp' : 'chown';
-    return { command: (find) => `${find} -exec ${program} ${shellValue(owner[2] ?? owner[4])} {} +`, words: /./, label: 'Changes the owner of the files it finds' };
+    const program = /group/i.test(owner[1] ?? '') || /group/i.test(owner[0].slice(0, 40)) || owner[3] === 'chgrp' ? 'chgrp' : 'chown';
+    const who = shellValue(owner[2] ?? owner[4]);
+    return { command: (find) => `${find} -exec ${program} ${who} {} +`, label: 'Changes the owner of the files it finds', tree: [program, who] };
   }
   const mode = /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4})\b/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
-  if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, words: /./, label: 'Changes the mode of the files it finds' };
-  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
-    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), words: /./, label: 'Deletes the files it finds' };
+  if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
+  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
+    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
   }
   if (/\b(?:gzip|bzip2|xz|compress\w*)\b|\barchiv\w* (?:them|each|every|those)\b/.test(lower)) {
     const program = /\bbz(?:ip)?2\b/.test(lower) ? 'bzip2' : /\bxz\b/.test(lower) ? 'xz' : 'gzip';
-    return { command: (find) => `${find} -exec ${program} {} +`, words: /./, label: 'Compresses each file it finds' };
+    return { command: (find) => `${find} -exec ${program} {} +`, label: 'Compresses each file it finds' };
   }
-  if (/\b(md5|md5sums?|checksums?)\b/.test(lower)) return { command: (find) => `${find} -exec md5sum {} +${into}`, words: /./, label: 'Prints the checksum of each file it finds' };
-  if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, words: /./, label: 'Adds up the size of the files it finds' };
-  if (/\b(?:how many|count|number of)\b/.test(lower)) return { command: (find) => `${find} | wc -l${into}`, words: /./, label: 'Counts the files it finds' };
+  if (/\b(md5|md5sums?|checksums?)\b/.test(lower)) return { command: (find) => `${find} -exec md5sum {} +${into}`, label: 'Prints the checksum of each file it finds' };
+  if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, label: 'Adds up the size of the files it finds' };
+  if (/\b(?:sizes?|disk usage|space used)\s+(?:of|by)\s+(?:all|each|every|the|these|those)\b/.test(lower)) return { command: (find) => `${find} -exec du -h {} +${into}`, label: 'Prints the size of each file it finds' };
+  if (/\b(?:how many|count|number of)\b/.test(lower)) return { command: (find) => `${find} | wc -l${into}`, label: 'Counts the files it finds' };
   if (/\blong (?:list\w*|format)\b|\bls -l\b|\bwith (?:their )?(?:details|sizes|permissions|owners?|dates?)\b|\bdetails\b/.test(lower)) {
     const order = /\b(?:order of size|by size|sorted by size|decreasing (?:order of )?size|largest first)\b/.test(lower) ? 'S' : '';
-    return { command: (find) => `${find} -exec ls -l${order} {} +${into}`, words: /./, label: 'Lists the files it finds with their details' };
+    return { command: (find) => `${find} -exec ls -l${order} {} +${into}`, label: 'Lists the files it finds with their details' };
   }
-  if (/\bsort\w*\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, words: /./, label: 'Lists the files it finds, sorted' };
-  if (into) return { command: (find) => `${find}${into}`, words: /./, label: 'Saves the list of files it finds' };
+  if (/\bsort(?:s|ing)?\b(?! (?:files|lists?))|\bsorted (?:by|in|alphabetically|numerically)\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, label: 'Lists the files it finds, sorted' };
+  if (into) return { command: (find) => `${find}${into}`, label: 'Saves the list of files it finds' };
   return undefined;
+}
+
+function bareValue(raw: string): string {
+  return raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1');
 }
 
 /** The archive a request makes of its selection: named ("into 2009.tar"), or said by kind ("a tarball"). */
@@ -178,16 +203,22 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   if (!s) return [];
   const lower = f.lower;
   const act = readAct(f);
-  if (!act && (aboutText.test(lower) || ordering.test(lower))) return [];
+  // Lines, words and such are inside the files: counting or sorting the files does not answer them.
+  if ((!act || /^(?:Counts|Lists|Saves)/.test(act.label)) && (aboutText.test(lower) || ordering.test(lower))) return [];
   const find = findOf(s);
-  const built = act ? act.command(find, s) : find;
+  // A change to every entry of a tree, with no condition, is the program's own recursive mode.
+  const whole = act?.tree && s.tests.length === 0 && s.depth.length === 0 && s.kind !== 'd' && /\brecursive\w*\b/.test(lower);
+  const built = act?.tree && whole ? `${act.tree[0]} -R ${act.tree[1]} ${s.start}` : act ? act.command(find, s) : find;
   const command = f.ws.dirs.has('.git') && !/\bgit\b/.test(lower) ? withoutGitInternals(built) : built;
   const down = recursive.test(lower);
   const walk = down || s.start !== '.' || findVerb.test(lower);
   if (s.stated === 0 && !act && !(walk && (s.kind || s.start !== '.'))) return [];
   if (unread(f, s, act !== undefined)) return [];
   // A start point that is a file (an archive, a document) is a request about that file.
-  if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !/^\W*\$/.test(s.start)) return [];
+  if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start)) return [];
+  // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.
+  const plainNames = s.tests.length > 0 && s.tests.every((t) => /^(?:\\\( )?-name /.test(t) && !/[*?]/.test(t));
+  if (!findVerb.test(lower) && !/\b(?:all|every|each|any)\b/.test(lower) && (plainNames || s.stated === 0) && !(down && s.kind)) return [];
   const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
   const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0));
   const explanation = `${act ? act.label : 'Lists the files'} that match what the request says (${s.tests.concat(s.depth).join(' ') || 'every entry'} under ${s.start}).`;

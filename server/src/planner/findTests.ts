@@ -43,9 +43,9 @@ export function readStart(f: RequestFacts): string {
     if (/^(?:the|a|an|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific)$/i.test(word)) continue;
     if (/^\d+$/.test(word)) continue;
     if (/^(?:workspace|project|repo|repository|here)$/i.test(word)) return '.';
-    if (!/[/'"\x60$~]/.test(word) && /^(?:of|at|throughout)\b/i.test(m[0])) continue;
-    if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
-    return shellValue(word.replace(/\/+$/, '') || '/');
+    if (/^(?:of|at|throughout)\b/i.test(m[0]) && !/[/$~]/.test(word) && !/^\s+(?:directory|folder|dir)\b/i.test(text.slice(m.index + m[0].length))) continue;
+    if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:(?:\d+|a|an|one|two|three|few|several|the|last|past)\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
+    return shellValue(word.replace(/(?<=\w)\.$/, '').replace(/\/+$/, '') || '/');
   }
   // "Search the "data" directory tree": a folder named before the word folder.
   const before = new RegExp(String.raw`\bthe\s+(${valueWord})\s+(?:directory|folder|dir)\b`).exec(text);
@@ -59,8 +59,8 @@ export function readStart(f: RequestFacts): string {
 }
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder".
-const notAFolder = /^(?:order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing)$/i;
-const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b[^,;]{0,40}$/;
+const notAFolder = /^(?:over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
+const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b(?!\s+(?:all\s+|the\s+)?hidden\b)[^,;]{0,40}$/;
 
 /** The entry kind: regular files, folders, links, or any. */
 export function readKind(lower: string): FindTests['kind'] {
@@ -106,7 +106,7 @@ export function readNames(f: RequestFacts): string[] {
     for (const alt of n[2].split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)) if (alt.trim()) names.push(bare(alt.trim()));
   }
   // "the access.log files": files of that name wherever they are.
-  const fileNamed = /(?:^|\s)([\w-]+\.[\w.-]*\w)\s+files\b/.exec(text);
+  const fileNamed = /(?:^|\s)['"\x60]?([\w-]+\.[\w.-]*\w)['"\x60]?\s+files\b/.exec(text);
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   if (names.length === 0) {
     const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
