@@ -60,14 +60,15 @@ test('requests that are not about a set of files get no selection', () => {
   assert.equal(find('Print file system disk space usage with sizes in powers of 1000'), undefined);
   assert.equal(find('sort each line in file "out"'), undefined);
   assert.equal(find("what's inside backups/site-2024.tar.gz? don't extract it"), undefined);
-  assert.equal(find('which files in src never mention TODO'), undefined, 'a condition it cannot read is not dropped');
+  assert.equal(find('which files in src mention the width'), undefined, 'a condition it cannot read is not dropped');
+  assert.equal(find('which files in src never mention TODO'), 'find src -type f -exec grep -L TODO {} +');
   assert.equal(find('list the files in data, largest first'), undefined, 'an order is not a selection');
 });
 
 test('a request about names demotes a search of contents for the name', () => {
   const facts = readRequest("find files containing 'farm' in their names");
   const candidates = [{ command: 'grep -rl farm .', confidence: 0.9, explanation: '', source: 'search.grep', filled: [], missing: [] }, ...selectionCandidates(facts)];
-  preferSelection(candidates);
+  preferSelection(candidates, "find files containing 'farm' in their names");
   const [best] = [...candidates].sort((a, b) => b.confidence - a.confidence);
   assert.equal(best.command, "find . -type f -name '*farm*'");
 });

@@ -89,7 +89,7 @@ export function permissionTests(f: RequestFacts): string[] {
   if (bit && out.length === 0) out.push(`${/\b(?:no|without|lack\w*)\s+(?:\w+\s+)?$/.test(lower.slice(0, bit.index)) ? '! ' : ''}-perm -${who[bit[1]]}+${what[bit[2]]}`);
   if (/\bsetuid\b|\bsuid\b/.test(lower)) out.push('-perm -4000');
   if (/\bsetgid\b|\bsgid\b/.test(lower)) out.push('-perm -2000');
-  if (out.length === 0 && /\bexecutables?\b|\bexecutable (?:bit|permission)/.test(lower) && !/\bmake\b[^.]{0,40}\bexecutable\b/.test(lower)) {
+  if (out.length === 0 && /\bexecutables?\b|\bexecut\w* (?:bits?|permissions?)\b|\bexec bits?\b/.test(lower) && !/\bmake\b[^.]{0,40}\bexecutable\b/.test(lower)) {
     out.push(`${/\b(?:not|non|aren'?t|isn'?t)[- ](?:\w+\s+)?executable\b/.test(lower) ? '! ' : ''}-perm -u+x`);
   }
   return out;

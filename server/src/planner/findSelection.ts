@@ -37,14 +37,17 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   const words = lower.replace(/[\w-]*\.[\w.-]+/g, (m) => '_'.repeat(m.length)).replace(/\bfile ?systems?\b/g, 'filesystem').replace(/\b(?:including|excluding|with|without|plus)\s+(?:the\s+)?hidden files\b/g, '');
   const noun = selectionNoun.exec(words);
   const verb = selectingVerb.exec(words);
-  if (!verb || (!noun && f.globs.length === 0)) return undefined;
+  if (!noun && f.globs.length === 0) return undefined;
+  // "json files anywhere in the tree", "files bigger than 1MB": a request that is only the selection.
+  if (!verb && !(noun && /^(?:all\s+|the\s+|any\s+|every\s+)?(?:[\w.*+-]+\s+){0,2}$/.test(words.slice(0, noun.index)) && /^(?:files|directories|folders|dirs|[\w+]+ files)$/.test(noun[1] ?? noun[0]))) return undefined;
   // The request is about the selection: it begins by selecting, and a single file is a selection only when it is looked for.
-  if (lower.slice(0, verb.index).split(/\s+/).length > 4) return undefined;
+  const at = verb?.index ?? 0;
+  if (lower.slice(0, at).split(/\s+/).length > 4) return undefined;
   // "move all lines starting with Ca", "finds strings in files": the object is text inside files.
-  const object = aboutText.exec(words.slice(verb.index));
-  if (object && (!noun || verb.index + object.index < noun.index)) return undefined;
+  const object = aboutText.exec(words.slice(at));
+  if (object && (!noun || at + object.index < noun.index)) return undefined;
   // "create a file", "make a folder": a new thing, not a selection, unless what is made is an archive of files.
-  if (/^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f)) return undefined;
+  if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f)) return undefined;
   const kind = readKind(lower);
   const names = readNames(f);
   const { depth, tests: shape } = shapeTests(f);
@@ -156,10 +159,12 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
   // A pattern with wildcards is a file name pattern, not text.
   if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;
   // Only a value written as such (quoted, a variable) or said to be a string is text to look for.
-  if (!/^['"\x60$]/.test(raw) && !/\b(?:string|text|word|pattern)\s+\S+$/.test(m[0])) return undefined;
+  const codeLike = /^[A-Za-z_$][\w$]*(?:[.(_][\w$().]*)+$/.test(raw) && !/\.$/.test(raw) || /^[A-Z][A-Z0-9_]{2,}$/.test(raw);
+  if (!/^['"\x60$]/.test(raw) && !codeLike && !/\b(?:string|text|word|pattern)\s+\S+$/.test(m[0])) return undefined;
   if (/\bnames?\b|\bpath ?names?\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) return undefined;
   const listing = /\b(?:files|which|list|find|return|print|display|show)\b/i.test(text.slice(0, m.index)) && !/\bsearch\w* (?:them|those|these|it|for)\b/i.test(text);
-  const flags = `${listing ? '-l' : '-Hn'}${/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case)\b/.test(f.lower) ? 'i' : ''}`;
+  const never = /\b(?:not|never|don'?t|doesn'?t|do not|does not|without)\s+(?:\w+\s+)?$/.test(f.lower.slice(Math.max(0, m.index - 20), m.index));
+  const flags = `${never ? '-L' : listing ? '-l' : '-Hn'}${/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case)\b/.test(f.lower) ? 'i' : ''}`;
   return { text: shellValue(raw), flags: `-${flags.replace(/^-/, '')}` };
 }
 
@@ -167,21 +172,33 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
  * A request about names ("containing 'farm' in their names", "called foo or bar")
  * is not answered by a search of the files' contents for that name.
  */
-export function preferSelection(candidates: EmbeddedCandidate[]): void {
+export function preferSelection(candidates: EmbeddedCandidate[], request: string): void {
   const selection = candidates.find((c) => c.source === 'find.selection');
   if (!selection) return;
   const searches = /-exec grep\b/.test(selection.command);
   // ... nor, when the files to search are selected by name, size or age, by a search of every file.
   const selects = searches ? /\s-(?:i?name|i?path|size|[acm]time|[acm]min|newer\w*|perm|user|nouser|group|maxdepth|mindepth)\s/.test(selection.command) : /\s-i?(?:name|path)\s/.test(selection.command);
-  if (!selects) return;
+  if (!selects) {
+    // Only text to look for, in every file: grep's own recursive search, when there is one, says the same more simply.
+    const [, flags = '', text = ''] = /-exec grep -(\w+) (\S+) \{\}/.exec(selection.command) ?? [];
+    const list = flags.includes('L') ? 'L' : 'l';
+    const sameFlags = (c: string) => new RegExp(`^grep\\s(?:\\S+\\s)*-(?=\\w*r)(?=\\w*${list})\\w+\\s`).test(c) && /i/.test(flags) === /\s-\w*i/.test(c);
+    const same = searches && text ? candidates.find((c) => sameFlags(c.command) && c.command.includes(text)) : undefined;
+    if (same && !/^\s*(?:find|locate)\b/i.test(request)) same.confidence = Math.min(0.97, Math.round(Math.max(same.confidence, selection.confidence + 0.01) * 100) / 100);
+  }
   // A search of the files of one kind is grep's own --include: that candidate stays first.
   const included = candidates.find((c) => /^grep\s.*--include\b/.test(c.command));
-  if (searches && included) {
-    selection.confidence = Math.min(selection.confidence, Math.max(0.01, included.confidence - 0.01));
-    return;
-  }
-  for (const c of candidates) {
+  if (selects && searches && included) selection.confidence = Math.min(selection.confidence, Math.max(0.01, included.confidence - 0.01));
+  else if (selects) for (const c of candidates) {
     if (/^(?:grep|rg)\s/.test(c.command) && !(searches && /--include\b/.test(c.command)) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.05) * 100) / 100);
+  }
+  // A find that keeps only names the request never says (a template's default '*.py') selects less than asked.
+  const lower = request.toLowerCase();
+  for (const c of candidates) {
+    if (c === selection || !/^find\s/.test(c.command) || c.confidence < selection.confidence) continue;
+    const names = [...c.command.matchAll(/\s-i?name\s+'?([^'\s]+)'?/g)].map((m) => m[1]);
+    const unstated = names.some((n) => !selection.command.includes(n) && !lower.includes(n.replace(/^\*\.?|\*$/g, '').toLowerCase()));
+    if (unstated) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.03) * 100) / 100);
   }
 }
 
@@ -218,9 +235,10 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start)) return [];
   // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.
   const plainNames = s.tests.length > 0 && s.tests.every((t) => /^(?:\\\( )?-name /.test(t) && !/[*?]/.test(t));
-  if (!findVerb.test(lower) && !/\b(?:all|every|each|any)\b/.test(lower) && (plainNames || s.stated === 0) && !(down && s.kind)) return [];
+  if (!findVerb.test(lower) && !/\b(?:all|every|each|any)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind)) return [];
+  const negated = /\b(?:not|never|non|without|excluding|except)\b|n't\b/.test(lower) && /(?:^|\s)(?:!|-not)\s/.test(find);
   const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
-  const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0));
+  const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0) + (negated ? 0.05 : 0));
   const explanation = `${act ? act.label : 'Lists the files'} that match what the request says (${s.tests.concat(s.depth).join(' ') || 'every entry'} under ${s.start}).`;
   return [{ command, confidence: Math.round(confidence * 100) / 100, explanation, source: 'find.selection', filled: [], missing: [] }];
 }
