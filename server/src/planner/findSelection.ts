@@ -20,7 +20,7 @@ export interface Selection {
   stated: number;
 }
 
-const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
 const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
@@ -55,7 +55,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   const conditions = [...names, ...found, ...exclusionTests(f)];
   const every = noun !== null && /\b(?:every|each|all|any)\s+$/.test(lower.slice(0, noun.index));
   // "the empty file tmp/empty.txt": one file named by its path is no selection.
-  if (!every && new RegExp(String.raw`\bthe\s+(?:\w+\s+)?(?:file|directory|folder)\s+(?:${valueWord}|[\w-]+\.\w+)`).test(f.text) && !findVerb.test(lower)) return undefined;
+  if (!every && new RegExp(String.raw`\bthe\s+(?:\w+\s+)?file\s+(?:${valueWord}|[\w-]+\.\w+)`).test(f.text) && !findVerb.test(lower)) return undefined;
   if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
   return { start: readStart(f), depth, tests: conditions, kind, stated: conditions.length + depth.length };
 }
@@ -80,13 +80,13 @@ function destination(text: string, verb: RegExp): string | undefined {
   return shellValue(m[m.length - 1].replace(/\/+$/, '').replace(/[.,;]$/, '') || '/');
 }
 
-const createsFolder = /\b(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
+const createsFolder = /(?<![/.\w])(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
 
 /** The one act on the selection the request orders, if any. */
 function readAct(f: RequestFacts): Act | undefined {
   const lower = f.lower;
   const text = f.text;
-  const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,40}?\b(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
+  const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,90}?\b(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
   const into = saved ? ` ${/\bappend/.test(lower) ? '>>' : '>'} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
   const contents = contentSearch(f);
   if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, label: 'Searches the files it finds for the text' };
@@ -113,7 +113,7 @@ function readAct(f: RequestFacts): Act | undefined {
     const who = shellValue(owner[2] ?? owner[4]);
     return { command: (find) => `${find} -exec ${program} ${who} {} +`, label: 'Changes the owner of the files it finds', tree: [program, who] };
   }
-  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4})\b/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
+  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
   if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
     return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
@@ -146,7 +146,7 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
     if (/\.(?:tar(?:\.gz|\.bz2|\.xz)?|tgz|tbz2?|zip)['"\x60]?$/i.test(m[1])) return [m[0], m[1]];
   }
   if (/\btar ?ball\b|\btar (?:archive|file)\b/.test(f.lower)) return ['', 'archive.tar.gz'];
-  if (/\bzip (?:archive|file)\b|\ba zip\b/.test(f.lower)) return ['', 'archive.zip'];
+  if (/\bzip (?:archive|file)\b|\ba zip\b|\bzip (?:them|those|these|it|all)\b/.test(f.lower)) return ['', 'archive.zip'];
   return undefined;
 }
 
@@ -154,7 +154,7 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
 function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
   const text = f.text;
   const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
-  if (!m) return undefined;
+  if (!m || /\bnames?\s+(?:\S+\s+)?$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // A pattern with wildcards is a file name pattern, not text.
   if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;

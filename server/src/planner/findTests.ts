@@ -86,6 +86,14 @@ export function readNames(f: RequestFacts): string[] {
   // "whose paths start with './sr' and end with 'sc'", "that have 'export' in their pathnames".
   const pathBegin = new RegExp(String.raw`\bpaths?\s+(?:names?\s+)?(?:that\s+)?(?:start|begin)s?\s+with\s+(${valueWord}|\S+)(?:\s+and\s+end\s+with\s+(${valueWord}|\S+))?`, 'i').exec(text);
   if (pathBegin) return [`${pathTest} ${shellValue(`${bare(pathBegin[1])}*${pathBegin[2] ? bare(pathBegin[2]) : ''}`)}`];
+  // "that match pathname '*/*/Maildir/new'".
+  const pathMatch = new RegExp(String.raw`\bmatch(?:es|ing)?\s+(?:the\s+)?path(?:\s*name)?\s+(?:pattern\s+)?(${valueWord})`, 'i').exec(text);
+  if (pathMatch) out.push(`${pathTest} ${shellValue(bare(pathMatch[1]))}`);
+  // "whose name doesn't contain 'Music'".
+  const notIn = new RegExp(String.raw`\bnames?\s+(?:does not|doesn'?t|do not|don'?t|not)\s+(?:contain|include)s?\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  if (notIn) out.push(`! ${test} ${shellValue(`*${bare(notIn[1])}*`)}`);
+  // "all hidden files": names that begin with a dot.
+  if (/\bhidden (?:files|directories|folders|dirs|entries)\b/.test(lower) && !/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not|including|with)\s+(?:all\s+|the\s+)?hidden\b/.test(lower)) names.push('.*');
   const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
   if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
@@ -98,7 +106,7 @@ export function readNames(f: RequestFacts): string[] {
   if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
   // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
   const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
-  const n = named.exec(text);
+  const n = pathMatch || notIn ? null : named.exec(text);
   const plainName = new RegExp(String.raw`\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
   if (!n && plainName && !/^(?:the|a|an|all|in|under|that|which|with|whose|like|after|by)$/i.test(plainName[1])) names.push(plainName[1]);
   if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1])) {
