@@ -153,7 +153,7 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
 /** "containing the string X", "search them for X": the text to look for in the files, with grep's flags. */
 function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
   const text = f.text;
-  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
+  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
   if (!m || /\bnames?\s+(?:\S+\s+)?$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // A pattern with wildcards is a file name pattern, not text.
@@ -183,7 +183,9 @@ export function preferSelection(candidates: EmbeddedCandidate[], request: string
     const [, flags = '', text = ''] = /-exec grep -(\w+) (\S+) \{\}/.exec(selection.command) ?? [];
     const list = flags.includes('L') ? 'L' : 'l';
     const sameFlags = (c: string) => new RegExp(`^grep\\s(?:\\S+\\s)*-(?=\\w*r)(?=\\w*${list})\\w+\\s`).test(c) && /i/.test(flags) === /\s-\w*i/.test(c);
-    const same = searches && text ? candidates.find((c) => sameFlags(c.command) && c.command.includes(text)) : undefined;
+    const start = /^find (\S+)/.exec(selection.command)?.[1] ?? '.';
+    const searchesHere = (c: string) => c.includes(` ${text} `) && new RegExp(`\\s${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`).test(c.replace(/^grep\s/, ''));
+    const same = searches && text && /[lL]/.test(flags) ? candidates.find((c) => sameFlags(c.command) && searchesHere(c.command)) : undefined;
     if (same && !/^\s*(?:find|locate)\b/i.test(request)) same.confidence = Math.min(0.97, Math.round(Math.max(same.confidence, selection.confidence + 0.01) * 100) / 100);
   }
   // A search of the files of one kind is grep's own --include: that candidate stays first.

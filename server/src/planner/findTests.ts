@@ -97,7 +97,7 @@ export function readNames(f: RequestFacts): string[] {
   const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
   if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
-  const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
   if (inName) names.push(`*${bare(inName[1] ?? inName[2])}*`);
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
@@ -122,8 +122,10 @@ export function readNames(f: RequestFacts): string[] {
     for (const g of joined) names.push(g);
   }
   const unique = [...new Set(names.filter((x) => x && x !== '*'))];
-  if (unique.length === 1) out.push(`${test} ${shellValue(unique[0])}`);
-  else if (unique.length > 1) out.push(`\\( ${unique.map((x) => `${test} ${shellValue(x)}`).join(' -o ')} \\)`);
+  // A name with a slash in it is a path: -name never matches one.
+  const one = (x: string) => `${x.includes('/') ? pathTest : test} ${shellValue(x)}`;
+  if (unique.length === 1) out.push(one(unique[0]));
+  else if (unique.length > 1) out.push(`\\( ${unique.map(one).join(' -o ')} \\)`);
   return out;
 }
 
