@@ -67,6 +67,11 @@ export function timeTests(f: RequestFacts): string[] {
   for (const m of f.lower.matchAll(/\b(newer|older|later|earlier)\s+than\s+(\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2})?)?)/g)) {
     out.push(`${/^(?:older|earlier)$/.test(m[1]) ? '! ' : ''}-newermt '${m[2]}'`);
   }
+  // "modified after /tmp/after and before /tmp/before": times of other files.
+  for (const m of f.text.matchAll(new RegExp(String.raw`\b(after|before)\s+(?:the\s+)?(?:file\s+)?(${valueWord})`, 'gi'))) {
+    if (/^['"\x60]?\d/.test(m[2])) continue;
+    out.push(`${/^before$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
+  }
   for (const m of f.text.matchAll(new RegExp(String.raw`\b(newer|older|later|earlier)\s+than\s+(?:the\s+)?(?:file\s+)?(${valueWord}|[\w-]+\.[\w.-]+|[\w.-]+(?=\s+file\b))`, 'gi'))) {
     out.push(`${/^(?:older|earlier)$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
   }

@@ -132,6 +132,7 @@ function readAct(f: RequestFacts): Act | undefined {
   }
   if (/\bsort(?:s|ing)?\b(?! (?:files|lists?))|\bsorted (?:by|in|alphabetically|numerically)\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, label: 'Lists the files it finds, sorted' };
   if (into) return { command: (find) => `${find}${into}`, label: 'Saves the list of files it finds' };
+  if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Lists the files it finds, separated by null characters' };
   return undefined;
 }
 
@@ -154,7 +155,7 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
 function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
   const text = f.text;
   const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
-  if (!m || /\bnames?\s+(?:\S+\s+)?$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
+  if (!m || /\bnames?\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // A pattern with wildcards is a file name pattern, not text.
   if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;

@@ -79,7 +79,7 @@ export function readKind(lower: string): FindTests['kind'] {
 export function readNames(f: RequestFacts): string[] {
   const text = f.text;
   const lower = f.lower;
-  const test = /\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case|any case|regardless of case)\b/.test(lower) ? '-iname' : '-name';
+  const test = /\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case|any case|regardless of case|upper ?case (?:and|or) lower ?case|lower ?case (?:and|or) upper ?case)\b/.test(lower) ? '-iname' : '-name';
   const pathTest = test === '-iname' ? '-ipath' : '-path';
   const out: string[] = [];
   const names: string[] = [];
@@ -93,7 +93,7 @@ export function readNames(f: RequestFacts): string[] {
   const notIn = new RegExp(String.raw`\bnames?\s+(?:does not|doesn'?t|do not|don'?t|not)\s+(?:contain|include)s?\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
   if (notIn) out.push(`! ${test} ${shellValue(`*${bare(notIn[1])}*`)}`);
   // "all hidden files": names that begin with a dot.
-  if (/\bhidden (?:files|directories|folders|dirs|entries)\b/.test(lower) && !/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not|including|with)\s+(?:all\s+|the\s+)?hidden\b/.test(lower)) names.push('.*');
+  if (/\bhidden (?:\w+ )?(?:files|directories|folders|dirs|entries)\b/.test(lower) && !/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not|including|with)\s+(?:all\s+|the\s+)?hidden\b/.test(lower)) names.push('.*');
   const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
   if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
