@@ -37,6 +37,10 @@ test('size, age, permissions, owner, emptiness, depth and exclusions', () => {
   assert.equal(find('find empty directories under data'), 'find data -type d -empty');
   assert.equal(find('find all the regular files in the folder "pathfolder" which are 2 levels deep, excluding all hidden files'), "find pathfolder -mindepth 2 -maxdepth 2 -type f -not -path '*/.*'");
   assert.equal(find("find all .js files excluding the directory 'node_modules'"), "find . -type f -name '*.js' -not -path '*/node_modules/*'");
+  assert.equal(find('find all .js files except those in node_modules'), "find . -type f -name '*.js' -not -path '*/node_modules/*'");
+  assert.equal(find('search for the regular file firefox or thunderbird in the entire file system excluding the directories share and those starting with 10_'), "find / -type f \\( -name firefox -o -name thunderbird \\) -not -path '*/share/*'", 'what an exclusion says is no name to find');
+  assert.equal(find('search files in the folder /home which have been modified after /tmp/after and before /tmp/before'), 'find /home -type f -newer /tmp/after ! -newer /tmp/before');
+  assert.equal(find('Change the owner of all files in /srv to root using at most 10 files at a time'), 'find /srv -type f -exec chown root {} +', 'a count of files is no depth');
   assert.equal(find('find files newer than the file stamp.txt'), 'find . -type f -newer stamp.txt');
   assert.equal(find('find files with inode number 314167125'), 'find . -type f -inum 314167125');
   assert.equal(find('list files under current directory which were modified, accessed or whose status were changed $FTIME ago'), 'find . -type f \\( -mtime "$FTIME" -o -atime "$FTIME" -o -ctime "$FTIME" \\)');

@@ -127,10 +127,10 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   if (inode) tests.push(`-inum ${shellValue(inode[1])}`);
   const levels = /\b(\d+|one|two|three|four|five)\s+(?:levels?|directories|dirs)\s+(?:deep|down|below)\b/.exec(lower);
   const words: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5' };
-  const most = /\b(?:at most|up to|no more than|maximum(?: of)?|max(?:imum)? depth(?: of)?|maxdepth)\s+(\d+)\s*(?:levels?|directories)?\b/.exec(lower);
+  const most = /\b(?:at most|up to|no more than|maximum(?: of)?)\s+(\d+)\s+(?:levels?|director(?:y|ies) levels?|sub-?director(?:y|ies) deep)\b|\b(?:max(?:imum)? depth(?: of)?|maxdepth)\s+(\d+)\b/.exec(lower);
   const least = /\b(?:at least|min(?:imum)? depth(?: of)?|mindepth)\s+(\d+)\s+(?:levels?|directories)\b/.exec(lower);
   if (least) depth.push(`-mindepth ${least[1]}`);
-  if (most) depth.push(`-maxdepth ${most[1]}`);
+  if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
   else if (levels) depth.push(`-mindepth ${words[levels[1]] ?? levels[1]}`, `-maxdepth ${words[levels[1]] ?? levels[1]}`);
   else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+)?sub-?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
   return { depth, tests };
@@ -140,11 +140,14 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
 export function exclusionTests(f: RequestFacts): string[] {
   const out: string[] = [];
   if (/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not)\s+(?:all\s+|the\s+)?hidden\b|\bnon-?hidden\b|\bnot hidden\b/.test(f.lower)) out.push("-not -path '*/.*'");
-  const list = new RegExp(String.raw`\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*)\s+(?:search(?:ing)?\s+in\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
+  // "excluding symbolic links", "but not directories": a kind left out.
+  const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
+  if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
+  const list = new RegExp(String.raw`\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*)\s+(?:search(?:ing)?\s+in\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
   for (const m of f.text.matchAll(list)) {
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
-      if (!value || /^(?:the|all|those|these|them|hidden|files?|directories|folders|dirs|in|search|that|which|a|an)$/i.test(value)) continue;
+      if (!value || /^(?:the|all|those|these|them|hidden|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|any)$/i.test(value)) continue;
       out.push(`-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }

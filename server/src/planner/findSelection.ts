@@ -57,7 +57,9 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   // "the empty file tmp/empty.txt": one file named by its path is no selection.
   if (!every && new RegExp(String.raw`\bthe\s+(?:\w+\s+)?file\s+(?:${valueWord}|[\w-]+\.\w+)`).test(f.text) && !findVerb.test(lower)) return undefined;
   if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
-  return { start: readStart(f), depth, tests: conditions, kind, stated: conditions.length + depth.length };
+  // "files excluding symbolic links": the kind asked for already leaves the other out.
+  const tests = kind ? conditions.filter((t) => !/^! -type [ldf]$/.test(t)) : conditions;
+  return { start: readStart(f), depth, tests, kind, stated: tests.length + depth.length };
 }
 
 export function findOf(s: Selection): string {

@@ -60,10 +60,12 @@ export function readStart(f: RequestFacts): string {
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder".
 const notAFolder = /^(?:tree|hierarchy|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
-const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b(?!\s+(?:all\s+|the\s+)?hidden\b)[^,;]{0,40}$/;
+const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$/;
 
 /** The entry kind: regular files, folders, links, or any. */
-export function readKind(lower: string): FindTests['kind'] {
+export function readKind(text: string): FindTests['kind'] {
+  // A kind left out ("excluding symbolic links") is not the kind asked for.
+  const lower = text.replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '');
   if (/\b(?:symbolic links?|symlinks?|soft links?)\b/.test(lower)) return 'l';
   const files = /\bfiles?\b/.test(lower);
   const dirs = /\b(?:directories|folders|dirs|sub-?directories|sub-?folders)\b/.test(lower) && !/\b(?:directories|folders|dirs) (?:called|named|started|starting|beginning)\b/.test(lower);
@@ -102,13 +104,16 @@ export function readNames(f: RequestFacts): string[] {
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  const folderBegin = begin && /\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index));
+  const folderBegin = begin && (/\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index)) || leftOut(lower, begin.index));
   if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
   // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
-  const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
+  const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)(?<!\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in)\s+(?:all\s+|the\s+)?(?:director\w*|folders?|dirs?|files?|paths?)\s+)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
   const n = pathMatch || notIn ? null : named.exec(text);
   const plainName = new RegExp(String.raw`\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
-  if (!n && plainName && !/^(?:the|a|an|all|in|under|that|which|with|whose|like|after|by)$/i.test(plainName[1])) names.push(plainName[1]);
+  // "the file firefox or thunderbird or seamonkey": plain names given as alternatives.
+  const alternatives = new RegExp(String.raw`\b(?:files?|named|called)\s+([\w.-]+)((?:\s*,\s*[\w.-]+)*(?:\s*,?\s+or\s+[\w.-]+)+)`, 'i').exec(text);
+  if (!n && alternatives && !/^(?:the|a|an|all|in|under|that|which|with|whose|and|or)$/i.test(alternatives[1])) names.push(alternatives[1], ...alternatives[2].split(/\s*(?:,|\bor\b)\s*/).filter((x) => x.trim()));
+  else if (!n && plainName && !/^(?:the|a|an|all|in|under|that|which|with|whose|like|after|by)$/i.test(plainName[1])) names.push(plainName[1]);
   if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1])) {
     names.push(bare(n[1]));
     for (const alt of n[2].split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)) if (alt.trim()) names.push(bare(alt.trim()));
@@ -117,7 +122,7 @@ export function readNames(f: RequestFacts): string[] {
   const fileNamed = /(?:^|\s)['"\x60]?([\w-]+\.[\w.-]*\w)['"\x60]?\s+files\b/.exec(text);
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   if (names.length === 0) {
-    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
+    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !leftOut(lower, g.at) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
     const joined = joinBeginEnd(globs);
     for (const g of joined) names.push(g);
   }
@@ -135,6 +140,11 @@ function joinBeginEnd(globs: Fact[]): string[] {
   const ends = globs.filter((g) => /^\*[^*]+$/.test(g.value) && !/^\*\.\w+$/.test(g.value) && /\bend/.test(g.raw));
   if (begins.length === 1 && ends.length === 1) return [`${begins[0].value}${ends[0].value.slice(1)}`, ...globs.filter((g) => g !== begins[0] && g !== ends[0]).map((g) => g.value)];
   return globs.map((g) => g.value);
+}
+
+/** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"). */
+function leftOut(lower: string, at: number): boolean {
+  return /\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at));
 }
 
 function isValueOfTest(f: RequestFacts, g: Fact): boolean {
