@@ -152,7 +152,11 @@ export async function nl2bash(): Promise<BenchRow[]> {
   const cm = fs.readFileSync(path.join(NL2BASH, 'all.cm'), 'utf8').split('\n');
   const rand = mulberry32(2018);
   const chosen = new Set<number>();
-  while (chosen.size < 1000) chosen.add(Math.floor(rand() * Math.min(nl.length, cm.length)));
+  while (chosen.size < 1000) {
+    const i = Math.floor(rand() * Math.min(nl.length, cm.length));
+    // The files end with a newline: the empty last "pair" is no request.
+    if (nl[i]?.trim() && cm[i]?.trim()) chosen.add(i);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-nl2bash-'));
   const { planner, db } = await freshPlanner(dir);
   let exact = 0;

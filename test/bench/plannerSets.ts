@@ -27,7 +27,7 @@ export function heldOutFile(): string {
   return file;
 }
 
-async function withPlanner<T>(fn: (planner: Planner, check: (c: string, ws: string) => Promise<import('../../server/src/protocol/types').PolicyDecision>) => Promise<T>): Promise<T> {
+export async function withPlanner<T>(fn: (planner: Planner, check: (c: string, ws: string) => Promise<import('../../server/src/protocol/types').PolicyDecision>) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-sets-'));
   const db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
   const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;

@@ -152,6 +152,9 @@ test('`paladin policy org` on one machine: versions, show, rollback, a check nam
     const noReason = await cli('policy', 'org', 'add', file);
     assert.equal(noReason.code, 2);
     assert.match(noReason.err, /give a reason: --reason/);
+    const unreadable = await cli('policy', 'org', 'add', path.join(dir, 'missing.rego'), '--reason', 'no downloads');
+    assert.equal(unreadable.code, 2);
+    assert.match(unreadable.err, /cannot read .*missing\.rego: ENOENT/);
     const tried = await cli('policy', 'test', file, '--command', 'git clean -dx');
     assert.equal(tried.code, 0, tried.err);
     assert.match(tried.out, /\(waived\) repo\.change: allowed for exactly this shape by org\.team_rules/);

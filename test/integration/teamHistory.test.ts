@@ -3,12 +3,9 @@
 // sees only their own; the database stopped under a write gives a 503, and
 // nothing recorded before (or during) the outage is lost once it is back.
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { describeError } from '../../server/src/gateway/httpIo';
 import { auditBarrier, openTeamStore, withAuditAppends, type TeamStore } from '../../server/src/gateway/teamStore';
@@ -17,6 +14,7 @@ import type { RecordsStage } from '../../server/src/stages';
 import { call } from '../support/apiClient';
 import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
 import { recordsFixture, type RecordsFixture } from '../support/recordsFixture';
+import { teamServers } from '../support/teamServers';
 
 const skip = postgresSkipReason();
 if (skip) console.log(`# PostgreSQL tests skipped: ${skip}`);
@@ -136,7 +134,7 @@ describe('GET /v1/history on two paladin serve instances', { skip, timeout: 240_
   let server: TestPostgres;
   let dir: string;
   let url: string;
-  const children: ChildProcess[] = [];
+  const { run, serve, createKey, killAll } = teamServers({ get url() { return url; }, get dir() { return dir; }, get workspace() { return path.join(dir, 'ws'); } });
   before(async () => {
     server = await startPostgres();
     url = server.createDatabase('historyserve');
@@ -144,38 +142,17 @@ describe('GET /v1/history on two paladin serve instances', { skip, timeout: 240_
     fs.mkdirSync(path.join(dir, 'ws'));
   });
   after(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    killAll();
     server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (instance: string, args: string[]) => {
-    const env = { ...process.env, PALADIN_DATABASE_URL: url, PALADIN_AUDIT_KEY_FILE: path.join(dir, 'team.audit-key'), PALADIN_DB: path.join(dir, instance, 'p.db'), PALADIN_API_WORKSPACES: path.join(dir, 'ws'), PALADIN_SANDBOX_POOL_SIZE: '0', PALADIN_SANDBOX_IMAGE: process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    return child;
-  };
-  const keyFor = async (email: string): Promise<string> => {
-    const child = cli('a', ['keys', 'create', email.split('@')[0], '--user', email]);
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    await once(child, 'exit');
-    assert.match(out.trim(), /^pld_/);
-    return out.trim();
-  };
-  const serve = async (instance: string): Promise<number> => {
-    const child = cli(instance, ['serve', '--port', '0', '--json']);
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
-    assert.ok(!first.done, `serve ${instance} printed nothing: ${stderr}`);
-    return Number(new URL((JSON.parse(String(first.value)) as { url: string }).url).port);
-  };
+  const keyFor = (email: string): Promise<string> => createKey('a', email.split('@')[0], email);
 
   test('a plan made through one instance is in its author\'s history on the other, and only in theirs; run through the other, it becomes that run', async () => {
     const alice = await keyFor('alice@example.org');
     const bob = await keyFor('bob@example.org');
-    const [portA, portB] = await Promise.all([serve('a'), serve('b')]);
+    const [{ port: portA }, { port: portB }] = await Promise.all([serve('a'), serve('b')]);
     const planned = await call({ port: portA }, 'POST', '/v1/plan', { key: alice, body: { request: 'list the files here', planner: 'embedded' } });
     assert.equal(planned.status, 200, planned.text);
     const onB = await call({ port: portB }, 'GET', '/v1/history', { key: alice });
@@ -199,10 +176,7 @@ describe('GET /v1/history on two paladin serve instances', { skip, timeout: 240_
     // `paladin audit verify` with the URL walks the shared chain the instances append to.
     const viaApi = await call({ port: portB }, 'GET', '/v1/audit/verify', { key: alice });
     assert.equal(viaApi.json.intact, true, viaApi.text);
-    const verify = cli('c', ['audit', 'verify', '--json']);
-    let out = '';
-    verify.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    const [code] = (await once(verify, 'exit')) as [number];
+    const { code, out } = await run('c', ['audit', 'verify', '--json']);
     assert.equal(code, 0, out);
     const report = JSON.parse(out) as { intact: boolean; records: number };
     assert.equal(report.intact, true);

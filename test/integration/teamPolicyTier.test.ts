@@ -5,17 +5,15 @@
 // of every change are in the shared database; a member's own policies, kept
 // there too, tighten their verdicts only.
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { call } from '../support/apiClient';
 import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
 import { ORG_RULES } from '../support/orgRules';
+import { teamServers } from '../support/teamServers';
 
 const skip = postgresSkipReason();
 if (skip) console.log(`# PostgreSQL tests skipped: ${skip}`);
@@ -43,7 +41,9 @@ describe('organisation policies shared by two paladin serve instances on Postgre
   let server: TestPostgres;
   let dir: string;
   let url: string;
-  const children: ChildProcess[] = [];
+  const team = teamServers({ get url() { return url; }, get dir() { return dir; }, get workspace() { return path.join(dir, 'ws'); } });
+  const { serve } = team;
+  const run = (args: string[]) => team.run('cli', args);
   before(async () => {
     server = await startPostgres();
     url = server.createDatabase('orgtier');
@@ -51,48 +51,15 @@ describe('organisation policies shared by two paladin serve instances on Postgre
     fs.mkdirSync(path.join(dir, 'ws'));
   });
   after(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    team.killAll();
     server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (instance: string, args: string[]) => {
-    const env = {
-      ...process.env,
-      PALADIN_DATABASE_URL: url,
-      PALADIN_AUDIT_KEY_FILE: path.join(dir, 'team.audit-key'),
-      PALADIN_DB: path.join(dir, instance, 'p.db'),
-      PALADIN_API_WORKSPACES: path.join(dir, 'ws'),
-      PALADIN_SANDBOX_IMAGE: process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox',
-      PALADIN_SANDBOX_POOL_SIZE: '0',
-    };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    return child;
-  };
-  const run = async (args: string[]): Promise<{ code: number | null; out: string; err: string }> => {
-    const child = cli('cli', args);
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
-    return { code, out, err };
-  };
-  const serve = async (instance: string): Promise<{ port: number }> => {
-    const child = cli(instance, ['serve', '--port', '0', '--json']);
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
-    assert.ok(!first.done, `serve ${instance} printed nothing: ${stderr}`);
-    return { port: Number(new URL((JSON.parse(String(first.value)) as { url: string }).url).port) };
-  };
   const keyFor = async (email: string, role: string): Promise<string> => {
     const added = await run(['users', 'add', email, '--role', role]);
     assert.equal(added.code, 0, added.err);
-    const made = await run(['keys', 'create', `${email.split('@')[0]}-key`, '--user', email, '--quota', '1000']);
-    assert.match(made.out.trim(), /^pld_/, made.err);
-    return made.out.trim();
+    return team.createKey('cli', `${email.split('@')[0]}-key`, email, 1000);
   };
 
   test('an admin\'s change on one instance judges the next check on the other; members cannot change it; every change is versioned and audited', async () => {
@@ -162,6 +129,9 @@ describe('organisation policies shared by two paladin serve instances on Postgre
     fs.writeFileSync(files.waive, WAIVE_PUSH);
     fs.writeFileSync(files.noLs, NO_LS);
     const before = await check(a.port, member, 'git push origin main');
+    const unreadable = await run(['policy', 'add', path.join(dir, 'missing.rego'), '--user', 'alice@example.org']);
+    assert.equal(unreadable.code, 2);
+    assert.match(unreadable.err, /cannot read .*missing\.rego: ENOENT/);
     for (const f of [files.waive, files.noLs]) {
       const r = await run(['policy', 'add', f, '--user', 'alice@example.org']);
       assert.equal(r.code, 0, r.err);

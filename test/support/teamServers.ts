@@ -13,11 +13,19 @@ export interface ServeInstance {
   stderr: () => string;
 }
 
+export interface CliRun {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
 export interface TeamServers {
   cli(instance: string, args: string[]): ChildProcess;
+  /** Runs the CLI to its end; returns its exit code and what it printed. */
+  run(instance: string, args: string[]): Promise<CliRun>;
   serve(instance: string): Promise<ServeInstance>;
-  /** Makes an API key for the user with the CLI; returns it. */
-  createKey(instance: string, name: string, user: string, quota: number): Promise<string>;
+  /** Makes an API key for the user with the CLI (the default quota when none is given); returns it. */
+  createKey(instance: string, name: string, user: string, quota?: number): Promise<string>;
   /** SIGKILL every process still running. */
   killAll(): void;
 }
@@ -38,6 +46,15 @@ export function teamServers(options: { url: string; dir: string; workspace: stri
     children.push(child);
     return child;
   };
+  const run = async (instance: string, args: string[]): Promise<CliRun> => {
+    const child = cli(instance, args);
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    return { code, out, err };
+  };
   const serve = async (instance: string): Promise<ServeInstance> => {
     const child = cli(instance, ['serve', '--port', '0', '--json']);
     let stderr = '';
@@ -46,18 +63,13 @@ export function teamServers(options: { url: string; dir: string; workspace: stri
     assert.ok(!first.done, `serve ${instance} printed nothing: ${stderr}`);
     return { child, port: Number(new URL((JSON.parse(String(first.value)) as { url: string }).url).port), stderr: () => stderr };
   };
-  const createKey = async (instance: string, name: string, user: string, quota: number) => {
-    const proc = cli(instance, ['keys', 'create', name, '--user', user, '--quota', String(quota)]);
-    let out = '';
-    let err = '';
-    proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    proc.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    await once(proc, 'exit');
+  const createKey = async (instance: string, name: string, user: string, quota?: number) => {
+    const { out, err } = await run(instance, ['keys', 'create', name, '--user', user, ...(quota === undefined ? [] : ['--quota', String(quota)])]);
     assert.match(out.trim(), /^pld_/, err);
     return out.trim();
   };
   const killAll = () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  return { cli, serve, createKey, killAll };
+  return { cli, run, serve, createKey, killAll };
 }

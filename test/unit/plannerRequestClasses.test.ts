@@ -12,6 +12,7 @@ import { readWordPatterns } from '../../server/src/planner/requestPatterns';
 import { resolveBack, splitSequence } from '../../server/src/planner/sequence';
 import { readAuthors, readRefs } from '../../server/src/planner/requestGit';
 import { fillSlots } from '../../server/src/planner/slotFill';
+import { withWordParts } from '../../server/src/planner/plannerData';
 import { fitToTable, namedColumns } from '../../server/src/planner/tableColumns';
 import { fillTemplate } from '../../server/src/planner/templateFill';
 
@@ -59,6 +60,19 @@ test('git templates take the author, the date and the range from the request', (
   assert.equal(fill(since, 'commits in the last 3 days'), "git log --oneline --since='3 days ago'", 'an age is a date relative to now');
   const range = entry('git log --oneline {base}..{branch}', { base: { type: 'branch', default: 'main', cues: ['not in', 'not on', 'not'] }, branch: { type: 'branch', default: 'HEAD' } });
   assert.equal(fill(range, 'commits on topic/search that are not on develop'), 'git log --oneline develop..topic/search');
+});
+
+test('a named commit is the one shown: ids, HEAD~N and words; a hex word in a request about text stays text', () => {
+  const show = entry('git show {commit}', { commit: { type: 'commit', default: 'HEAD' } });
+  assert.equal(fill(show, 'what changed in commit 4f2a9c1'), 'git show 4f2a9c1');
+  assert.equal(fill(show, 'show commit HEAD~3'), "git show 'HEAD~3'");
+  assert.equal(fill(show, 'what did the commit before last change'), "git show 'HEAD~1'");
+  assert.equal(fill(show, 'show the commit from 2 commits ago'), "git show 'HEAD~2'");
+  assert.equal(fill(show, 'show the commit'), 'git show HEAD', 'no commit named: the default');
+  assert.deepEqual(readRequest('the diff of the latest commit').commits.map((c) => c.value), ['HEAD'], '"the latest commit" names HEAD');
+  assert.deepEqual(readRequest('search the logs for deadbeef1').commits, [], 'not a request about commits');
+  assert.ok(readRequest('search the logs for "deadbeef1"').patterns.some((p) => p.value === 'deadbeef1'));
+  assert.deepEqual(readRequest('files changed by 9fceb02 in git').commits.map((c) => c.value), ['9fceb02']);
 });
 
 test('"smaller than" sizes are said in bytes, because find rounds sizes up to whole units', () => {
@@ -135,4 +149,11 @@ test('"X and then Y" is two requests, and "it" or "the folder" in the second is 
   assert.equal(resolveBack('zip the site folder into site.zip', 'remove the folder', ws), 'remove the folder ./site');
   assert.equal(resolveBack('make a directory named drafts', 'move report.md into it', ws), 'move report.md into ./drafts', 'what the first part makes');
   assert.equal(resolveBack('list the files in site', 'count the lines of report.md', ws), 'count the lines of report.md', 'nothing points back');
+});
+
+test('retrieval also searches the parts of a hyphenated word and "not" for a "n\'t"', () => {
+  assert.equal(withWordParts('make notes.txt read-only'), 'make notes.txt read-only read only');
+  assert.equal(withWordParts("files git doesn't track"), "files git doesn't track not");
+  assert.equal(withWordParts('list the files in src'), 'list the files in src', 'nothing to add');
+  assert.equal(withWordParts('delete build-2024 and a-b'), 'delete build-2024 and a-b', 'names with digits or single letters are not words');
 });

@@ -48,55 +48,72 @@ function ownerAlive(owner: string | undefined): boolean {
   return now === undefined || start === '0' || now === start;
 }
 
-export async function sweep(docker: Docker, options: { all?: boolean; keepOwner?: string } = {}): Promise<{ containers: number; volumes: number; networks: number }> {
-  let removed = 0;
-  let volumes = 0;
-  let networks = 0;
-  try {
+export interface SweepCounts {
+  containers: number;
+  volumes: number;
+  networks: number;
+}
+
+/** One labelled leftover: the owner tag it carries and how to remove it. */
+interface Leftover {
+  owner: string | undefined;
+  remove: () => Promise<unknown>;
+}
+
+/** A kind of leftover: how to list Paladin's, and how many passes its removal gets. */
+interface LeftoverKind {
+  name: keyof SweepCounts;
+  passes: number;
+  list: (docker: Docker) => Promise<Leftover[]>;
+}
+
+const labelled = () => ({ label: [`${LABEL}=1`] });
+
+// In this order: the engine refuses to remove a volume or a network a container still uses.
+const KINDS: LeftoverKind[] = [
+  {
+    name: 'containers',
     // A second pass catches removals the engine refused while busy.
-    for (let pass = 0; pass < 2; pass++) {
-      const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL}=1`] } });
-      let failed = 0;
-      for (const info of list) {
-        const owner = info.Labels?.[OWNER_LABEL];
-        if (owner === options.keepOwner) continue;
-        if (!options.all && ownerAlive(owner)) continue;
-        await docker
-          .getContainer(info.Id)
-          .remove({ force: true })
-          .then(() => removed++)
-          .catch((err) => {
-            if ((err as { statusCode?: number }).statusCode !== 404) failed++;
-          });
-      }
-      if (failed === 0) break;
-    }
-    const vols = await docker.listVolumes({ filters: { label: [`${LABEL}=1`] } });
-    for (const vol of vols.Volumes ?? []) {
-      const owner = vol.Labels?.[OWNER_LABEL];
-      if (owner === options.keepOwner) continue;
-      if (!options.all && ownerAlive(owner)) continue;
-      // A volume still in use is refused by the engine; that is fine.
-      await docker
-        .getVolume(vol.Name)
-        .remove()
-        .then(() => volumes++)
-        .catch(() => undefined);
-    }
+    passes: 2,
+    list: async (docker) =>
+      (await docker.listContainers({ all: true, filters: labelled() })).map((c) => ({ owner: c.Labels?.[OWNER_LABEL], remove: () => docker.getContainer(c.Id).remove({ force: true }) })),
+  },
+  {
+    name: 'volumes',
+    // A volume still in use is refused by the engine; that is fine.
+    passes: 1,
+    list: async (docker) => ((await docker.listVolumes({ filters: labelled() })).Volumes ?? []).map((v) => ({ owner: v.Labels?.[OWNER_LABEL], remove: () => docker.getVolume(v.Name).remove() })),
+  },
+  {
+    name: 'networks',
     // A run's own network (granted network) once its containers are gone.
-    const nets = await docker.listNetworks({ filters: { label: [`${LABEL}=1`] } });
-    for (const n of nets) {
-      const owner = n.Labels?.[OWNER_LABEL];
-      if (owner === options.keepOwner) continue;
-      if (!options.all && ownerAlive(owner)) continue;
-      await docker
-        .getNetwork(n.Id)
-        .remove()
-        .then(() => networks++)
-        .catch(() => undefined);
+    passes: 1,
+    list: async (docker) => (await docker.listNetworks({ filters: labelled() })).map((n) => ({ owner: n.Labels?.[OWNER_LABEL], remove: () => docker.getNetwork(n.Id).remove() })),
+  },
+];
+
+export async function sweep(docker: Docker, options: { all?: boolean; keepOwner?: string } = {}): Promise<SweepCounts> {
+  const counts: SweepCounts = { containers: 0, volumes: 0, networks: 0 };
+  try {
+    for (const kind of KINDS) {
+      for (let pass = 0; pass < kind.passes; pass++) {
+        let failed = 0;
+        for (const leftover of await kind.list(docker)) {
+          if (leftover.owner === options.keepOwner) continue;
+          if (!options.all && ownerAlive(leftover.owner)) continue;
+          await leftover
+            .remove()
+            .then(() => counts[kind.name]++)
+            .catch((err) => {
+              // Already gone is not a failure worth another pass.
+              if ((err as { statusCode?: number }).statusCode !== 404) failed++;
+            });
+        }
+        if (failed === 0) break;
+      }
     }
   } catch (err) {
     throw explainDockerError(err);
   }
-  return { containers: removed, volumes, networks };
+  return counts;
 }

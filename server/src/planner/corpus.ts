@@ -12,7 +12,7 @@ import schema from './knowledge.schema.json';
 
 export const slotTypes = [
   'path', 'file', 'dir', 'glob', 'ext', 'number', 'count', 'size', 'duration', 'pattern', 'string', 'column',
-  'user', 'host', 'port', 'url', 'branch', 'name', 'mode', 'signal', 'pid', 'archive', 'date', 'author',
+  'user', 'host', 'port', 'url', 'branch', 'name', 'mode', 'signal', 'pid', 'archive', 'date', 'author', 'commit',
 ] as const;
 export type SlotType = (typeof slotTypes)[number];
 

@@ -22,6 +22,9 @@ export interface EffectFinding {
   reason: string;
 }
 
+// Output thrown away or sent to the terminal is no change: `>/dev/null`, `2>/dev/stderr`.
+const discarded = /^\/dev\/(?:null|stdout|stderr|fd\/[12])$/;
+
 /** Every way `decision`'s command exceeds `intent`; empty when it fits. */
 export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[] {
   const reasons: string[] = [];
@@ -30,7 +33,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
   const risk = decision.risk;
   const asked = intent.actions.length === 0 ? 'only to look' : `to ${intent.actions.join(', ')}`;
   const deletes = uniq(commands.flatMap((c) => c.deletes).map(shown));
-  const writes = uniq(commands.flatMap((c) => [...c.writes, ...c.redirects.filter((r) => r.kind === 'write' || r.kind === 'append' || r.kind === 'read-write').map((r) => ({ path: r.target, resolved: r.target } as PathFact))]).map(shown));
+  const writes = uniq(commands.flatMap((c) => [...c.writes, ...c.redirects.filter((r) => (r.kind === 'write' || r.kind === 'append' || r.kind === 'read-write') && !discarded.test(r.target)).map((r) => ({ path: r.target, resolved: r.target } as PathFact))]).map(shown));
   if (facts && !facts.parse.ok) return ['Paladin cannot read this command, so it cannot tell what it would change.'];
   if (!intent.allows.delete && (deletes.length > 0 || risk.deletes.length > 0)) reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)}, but the request asks ${asked}`);
   const changed = decision.rules.filter((r) => changeRules.test(r.id) && !/^fs\.delete/.test(r.id));
@@ -145,7 +148,9 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   };
   const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n);
   const out: string[] = [];
-  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes]);
+  // Packing a named folder writes the archive beside it ("zip the docs folder" → docs.zip): that is what was asked.
+  const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);
+  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))]);
   const outside = changes.filter((p) => !inside(p) && !named(p));
   if (outside.length > 0) out.push(`it changes ${list(uniq(outside.map(shown)))}, outside ${list(intent.scope)}, the folder the request named`);
   const reads = commands.flatMap((c) => c.reads);
@@ -153,6 +158,9 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   if (wholeWorkspace) out.push(`it looks through the whole workspace, but the request named ${list(intent.scope)}`);
   return out;
 }
+
+const archivers = new Set(['zip', 'tar', '7z', 'gzip', 'bzip2', 'xz', 'zstd']);
+const archiveName = /\.(zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i;
 
 function norm(p: string): string {
   return p.replace(/\/\$\?.*$/, '').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';

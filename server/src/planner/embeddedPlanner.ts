@@ -44,6 +44,9 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // A question about what a folder holds is a listing, even when retrieval ranks "directory" templates higher.
   const listing = corpus.byId.get('files.list');
   if (listing && contentsQuestion.test(f.lower) && !hits.some((h) => h.ref === listing.id)) out.push(candidateFor(listing, f, 0.6, 0.5));
+  // "is jq installed": whether a program is there, whatever packages retrieval found.
+  const check = corpus.byId.get('shell.check_command');
+  if (check && installedQuestion.test(f.lower)) out.push(candidateFor(check, f, 0.75, 1));
   // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
   const search = corpus.byId.get('search.grep_file');
   const inFile = f.files.some((x) => f.ws.files.has(x.value));
@@ -71,7 +74,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
     }
   }
   if (f.ws.dirs.has('.git') && !domains.git.test(f.lower)) for (const c of out) c.command = withoutGitInternals(c.command);
-  out.sort((a, b) => b.confidence - a.confidence);
+  // Between equal scores, a command with every value filled in before one still waiting for a value.
+  out.sort((a, b) => b.confidence - a.confidence || a.missing.length - b.missing.length);
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.command) ? false : (seen.add(c.command), true)));
 }
@@ -88,8 +92,15 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(csv ? commaSeparated(entry.template) : entry.template, facts.lower) - archiveMismatch(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
-  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts));
+  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts) - variableMismatch(entry, facts.text));
   return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
+}
+
+// An environment variable asked for by its name ("the PATH", "value of $EDITOR"): its value is printed by printenv or echo.
+// A variable that only stands for a value ("the files under $dir") is not asked for.
+const envVariable = /\b(?:value of|print|show|echo|display|what(?:'s| is))\s+(?:the\s+)?\$\{?[A-Z_][A-Z0-9_]*\b|\b(?:PATH|HOME|SHELL|USER|LANG|EDITOR|TERM|PWD|TMPDIR|LOGNAME|HOSTNAME|LD_LIBRARY_PATH|PYTHONPATH|JAVA_HOME)\b/;
+function variableMismatch(entry: KnowledgeEntry, text: string): number {
+  return envVariable.test(text) && !/\b(printenv|env|echo|printf|export|unset)\b|\$\{?\w/.test(entry.template) ? 0.1 : 0;
 }
 
 /** "delete all empty folders": a template for one named target, with that target missing, is not a way to act on a selection. */
@@ -163,6 +174,8 @@ function negationMismatch(entry: KnowledgeEntry, lower: string): number {
 const searchWords = /\b(contain\w*|mention\w*|match\w*|search\w*|grep|look(?:ing)? for|occurr\w*|say(?:s|ing)?)\b/;
 const changeWords = /\b(replac\w*|chang\w*|edit\w*|delet\w*|remov\w*|strip\w*|join\w*|convert\w*|renam\w*|mov\w*|cop(?:y|ies)|sort\w*|insert\w*|append\w*|add\w*|writ\w*|sav\w*|substitut\w*|count\w*|how many)\b/;
 
+const installedQuestion = /^\s*(?:is|are)\s+[a-z][\w.+-]*\s+(?:installed|available)\b|\b(?:do|does) (?:i|we|this machine|the machine) have [a-z][\w.+-]* installed\b/;
+
 // "what is inside the data folder" asks for its entries; a folder named as a container is not a request about folders.
 const contentsQuestion = /\b(what(?:'s| is| are)? (?:in|inside)|what (?:does|do) .{1,40} (?:contain|hold|have)|contents? of|inside (?:the |my |this )?\S+ (?:folder|directory|dir)|list (?:what(?:'s| is) in|the contents)|in there)\b/;
 const aboutFolders = /\b(folders|directories|dirs|subfolders|subdirectories|subdirs|sub-folders|empty (?:folder|directory|dir)|(?:folder|directory|dir)s? (?:tree|structure|hierarchy))\b/;
@@ -198,6 +211,9 @@ const features: [RegExp, RegExp, number?][] = [
   [/\$NF\b/, /\b(columns?|fields?|words?|last (?:part|value|item|entry)|end of each line)\b/],
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
+  // `which` says where a program is; `cd` changes the folder of a shell that ends with the command.
+  [/^which\b/, /\b(where|which (?:program|binary|executable|command|version)|installed|location|path (?:to|of)|command|program|binary|executable)\b/, 0.12],
+  [/^cd\b/, /\b(go|goes|change|switch|move|enter|cd|navigate|into)\b/, 0.15],
   [/\/proc\/loadavg|\bvmstat\b|\biostat\b/, /\b(load|cpu|memory|system|machine|server|stats?|statistics|performance|busy)\b/],
   // An archive is made or unpacked: the direction is in the request's verb.
   [/\btar -\w*x|\bunzip (?!-l)|\bgunzip\b|\b(?:xz|bzip2|gzip) -d\b|\bunxz\b|\bbunzip2\b/, /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*|uncompress\w*|inflate|expand\w*|restore)\b/],
@@ -234,11 +250,18 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   [/\b(even|odd|every (?:other|second|third|\d+(?:st|nd|rd|th)))\b/, /\bseq\s+\S+\s+\S+\s+\S+|%\s*2\b|\bstep\b/],
   // The files of a commit are listed by git's name options.
   [/\b(files?|paths?|filenames?)\b/, /^(?!git (?:log|show)\b)|--name-only|--name-status|--stat\b|--numstat/, 0.15],
+  // ... and a diff or a patch by git show or a log that prints one.
+  [/\b(diffs?|patch(?:es)?)\b/, /^(?!git log\b)|\s-p\b|--patch\b/, 0.15],
   [/\b(broken|dangling|dead|orphan\w*|invalid)\b/, /-xtype l|\s-L\b.*-type l|! -e\b/, 0.12],
   [/\b(case[- ]insensitiv\w*|ignor\w* (?:the )?case|any case|regardless of case|upper or lower)\b/, /\s-\w*i\w*\b|--ignore-case|-iname|-iregex|-ipath/, 0.12],
   [/\b(?:all|every|the|which|list|show|empty|any)\s+(?:the\s+)?(?:sub-?)?(?:directories|folders|dirs)\b/, /-type d|\bls -\w*d|\*\/|tree -d|\bdu\b|\brmdir\b|\bmkdir\b/, 0.1],
   // git log starts from the newest: the first commits are at the other end.
   [/\b(first|oldest|earliest|initial)\s+(?:\w+\s+)?commits?\b/, /--reverse|--root|--max-parents=0|^(?!git log)/, 0.12],
+  // The size of folders is measured by du; a listing of files or a count of them is no size.
+  [/^(?!.*\b(?:files?|images?|photos?|pictures?|documents?|resiz\w*)\b).*(?:\b(?:biggest|largest|smallest|heaviest|most space|size of|sizes of|how big|space (?:used|taken)|disk usage)\b.{0,40}\b(?:folders?|director(?:y|ies)|dirs?)\b|\b(?:folders?|director(?:y|ies)|dirs?)\b.{0,40}\b(?:biggest|largest|smallest|heaviest|most space|take up|takes up|use the most)\b)/, /\bdu\b/, 0.12],
+  [/\b(?:total|combined|overall|whole)\s+(?:disk\s+)?(?:size|space)\b|\bhow much (?:disk )?space\b/, /\bdu\b|%s|-size\b|\bstat\b|wc -c|\bdf\b/, 0.12],
+  // "who owns it": the owner is printed by stat or a long listing (a request to change the owner is another matter).
+  [/^(?!.*\b(?:change|set|give|make|transfer|assign|chown|chgrp)\b).*(?:\bwho owns\b|\bowner(?:ship)? of\b|\bwhose (?:file|folder)\b)/, /%U|\bls -\w*l|\bstat\b|-printf '[^']*%u/, 0.15],
   // Rows and columns are inside a file: a listing of files does not answer them.
   [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
 ];
@@ -355,9 +378,13 @@ function historyMismatch(entry: KnowledgeEntry, facts: RequestFacts): number {
   return penalty;
 }
 
+// Words that only a question about a git repository uses: a template of another domain is an unlikely answer to it.
+const gitOnly = /\b(git|commits?|committed|uncommitted|branch(?:es)?|staged|unstaged|untracked|stash(?:ed)?|rebase)\b/;
+
 function domainPenalty(entry: KnowledgeEntry, lower: string): number {
   const re = domains[entry.category];
-  return re && !re.test(lower) ? 0.15 : 0;
+  if (re && !re.test(lower)) return 0.15;
+  return entry.category !== 'git' && gitOnly.test(lower) ? 0.1 : 0;
 }
 
 function clamp(x: number): number {

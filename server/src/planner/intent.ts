@@ -176,7 +176,7 @@ const strongNouns = alt([
   'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
   'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
   'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
-  'git', 'commits?', 'branch(?:es)?', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
+  'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
   'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
@@ -209,6 +209,11 @@ const programs = /\b(ls|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xa
 // Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
 const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
 
+// A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word), or a shell variable ($EDITOR).
+const gitRef = /\bHEAD(?:~\d*|\^+)?(?![\w-])|\$\{?[A-Z_][A-Z0-9_]*\b/;
+// "is nginx running", "how long has the machine been up": questions about a program or the machine.
+const machineQuestion = /^(?:is|are) (?!the\b|my\b|your\b|he\b|she\b|it\b|they\b|we\b)[a-z][\w.-]* (?:still )?(?:running|installed)\s*\??$|\b(?:system|machine|server|computer|host|box) (?:been )?(?:up|running|booted)\b|\bbeen up\b/i;
+
 /** A word of the request is the name of a file or folder in the workspace. */
 function mentionsWorkspaceName(facts: RequestFacts): boolean {
   if (facts.ws.byBase.size === 0) return false;
@@ -222,7 +227,7 @@ function mentionsWorkspaceName(facts: RequestFacts): boolean {
  * also has (lines, memory, users) together with something a shell does to it.
  */
 export function isTask(facts: RequestFacts): boolean {
-  if (valueOnlyInTasks.test(facts.text) || mentionsWorkspaceName(facts)) return true;
+  if (valueOnlyInTasks.test(facts.text) || gitRef.test(facts.text) || machineQuestion.test(facts.text.trim()) || mentionsWorkspaceName(facts)) return true;
   if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;

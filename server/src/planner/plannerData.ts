@@ -64,7 +64,7 @@ export class PlannerData {
   async search(request: string, options: SearchOptions): Promise<Hit[]> {
     await this.ready();
     try {
-      return await this.retrieval.search(request, options);
+      return await this.retrieval.search(withWordParts(request), options);
     } catch (err) {
       throw this.unavailable(err as Error);
     }
@@ -97,4 +97,17 @@ export class PlannerData {
     if (err instanceof RequestError) return err;
     return new RequestError(`The planner's store at ${this.where} cannot be reached: ${err.message}. Check that the database server is running; plans resume when it answers.`, 'unavailable');
   }
+}
+
+/**
+ * "read-only", "case-insensitive", "human-readable": the request is searched
+ * for the hyphenated word and for its parts, since the knowledge may say
+ * "read only"; a "n't" is searched as "not" too. Only the query grows: the
+ * stored texts are not changed, so their vectors stay valid.
+ */
+export function withWordParts(request: string): string {
+  const parts = [...request.matchAll(/\b([A-Za-z]{2,})-([A-Za-z]{2,})(?:-([A-Za-z]{2,}))?\b/g)].map((m) => m.slice(1).filter(Boolean).join(' '));
+  // "doesn't", "haven't": the knowledge says "not".
+  if (/n['’]t\b/i.test(request) && !/\bnot\b/i.test(request)) parts.push('not');
+  return parts.length === 0 ? request : `${request} ${parts.join(' ')}`;
 }

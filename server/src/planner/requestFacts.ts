@@ -3,7 +3,7 @@
 // Slot filling (slotFill.ts) then hands these facts to a template's slots.
 
 import { readDates } from './requestDates';
-import { readAuthors } from './requestGit';
+import { readAuthors, readCommits } from './requestGit';
 import { readAlternatives, readBranches, readCapitals, readHosts, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions, readWordPatternFacts } from './requestTerms';
 import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, readPathWords, readSpecialPlaces, readStemFiles, readTargets } from './requestPlaces';
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
@@ -56,6 +56,8 @@ export interface RequestFacts {
   dates: Fact[];
   /** People named as authors of commits ("by Bob", "what did alice change"). */
   authors: Fact[];
+  /** Commits named as git names them ("4f2a9c1", "HEAD~2") or in words ("the commit before last" → HEAD~1). */
+  commits: Fact[];
   ws: WorkspaceNames;
 }
 
@@ -90,7 +92,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   const facts: RequestFacts = {
     text, lower, quoted: [], urls: [], sizes: [], durations: [], columns: [], ports: [], numbers: [], exts: [], globs: [], paths: [], files: [],
     dirs: [], archives: [], hosts: [], users: [], modes: [], signals: [], pids: [], names: [], patterns: [], strings: [], branches: [],
-    targets: [], columnNames: [], dates: readDates(lower), authors: readAuthors(text), ws,
+    targets: [], columnNames: [], dates: readDates(lower), authors: readAuthors(text), commits: [], ws,
   };
   const used: [number, number][] = [];
   const r: Reading = {
@@ -102,6 +104,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     isUsed: (at) => used.some(([a, b]) => at >= a && at < b),
   };
   readQuoted(r);
+  readCommits(r);
   readUrls(r);
   readSizes(r);
   readDurations(r);

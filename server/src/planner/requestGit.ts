@@ -3,7 +3,7 @@
 // Bob made") and which branches it names ("feature/login", "main").
 // Only git templates take these.
 
-import type { Fact } from './requestFacts';
+import type { Fact, Reading } from './requestFacts';
 import { stopWords } from './requestWords';
 
 // Words that can follow "by" or "did" without naming a person.
@@ -41,4 +41,27 @@ const refWord = /(?<![\w./-])((?:feature|features|feat|fix|bugfix|hotfix|release
 /** Branch names the request mentions by their shape, in order. */
 export function readRefs(text: string): Fact[] {
   return [...text.matchAll(refWord)].map((m) => ({ value: m[1], at: m.index, raw: m[1] }));
+}
+
+// A request about commits: only then is a hex word a commit id rather than text to look for.
+const aboutCommits = /\b(commits?|committed|revisions?|sha|hash|git|HEAD)\b/i;
+const commitWords: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\bHEAD(?:~\d*|\^+)?(?![\w-])/g, (m) => m[0]],
+  [/(?<![\w./-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\w./-])/g, (m) => m[0]],
+  [/\bthe (?:commit before (?:the )?(?:last|latest|newest)(?: one)?|(?:second[- ](?:to[- ])?last|previous|penultimate) commit)\b/gi, () => 'HEAD~1'],
+  [/\b(\d+) commits? (?:ago|back|before (?:the )?(?:last|HEAD))\b/gi, (m) => `HEAD~${m[1]}`],
+  [/\bthe (?:last|latest|newest|most recent|current) commit\b/gi, () => 'HEAD'],
+];
+
+/** Commits the request names, as git names them or in words; the spans are taken so no other reader sees a hash as text. */
+export function readCommits(r: Reading): void {
+  if (!aboutCommits.test(r.text)) return;
+  for (const [re, value] of commitWords) {
+    for (const m of r.text.matchAll(re)) {
+      if (r.isUsed(m.index)) continue;
+      r.facts.commits.push({ value: value(m as RegExpExecArray), at: m.index, raw: m[0] });
+      r.take(m.index, m[0].length);
+    }
+  }
+  r.facts.commits.sort((a, b) => a.at - b.at);
 }

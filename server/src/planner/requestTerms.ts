@@ -42,6 +42,12 @@ export function readNames(r: Reading): void {
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
+  // "is nginx running", "is postgres installed", "kill firefox": the program asked about.
+  const program = /^\s*(?:is|are)\s+([a-z][\w.+-]*)\s+(?:still\s+)?(?:running|installed|available|up)\b/i.exec(text) ?? /\b(?:kill|stop|restart|pkill)\s+(?:all\s+)?(?:the\s+)?([a-z][\w.+-]*)\s+(?:process(?:es)?|daemon|service)\b/i.exec(text);
+  if (program && !stopWords.has(program[1].toLowerCase()) && !r.isUsed(program.index + program[0].indexOf(program[1], 2))) {
+    const at = text.indexOf(program[1], program.index + 2);
+    if (!facts.names.some((n) => n.at === at)) facts.names.push({ value: program[1], at, raw: program[1] });
+  }
 }
 
 /** A JSON key: "the port from config.json", "the version in package.json", "the database host". */

@@ -82,6 +82,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (spec.default === undefined) missing.push(name);
   }
   placeInFolder(entry, values, facts, usedAt, key);
+  nameArchiveAfterSource(entry, values);
   const picked = [...usedAt];
   const taken = (f: Fact) => picked.some((k) => {
     const [at, ...raw] = k.split(':');
@@ -115,6 +116,16 @@ function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values
   if (dir) values[slot] = `${dir.value}/${value}`;
 }
 
+/** "zip the docs folder": an archive nobody named is named after what goes in it (docs.zip), not archive.zip. */
+function nameArchiveAfterSource(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>): void {
+  const slot = Object.keys(entry.slots).find((n) => entry.slots[n].type === 'archive' && values[n] === undefined && typeof entry.slots[n].default === 'string');
+  const ext = slot ? /\.(?:tar\.gz|tar\.bz2|tar\.xz|tar\.zst|zip|tar|tgz|7z)$/.exec(String(entry.slots[slot].default))?.[0] : undefined;
+  const source = Object.keys(entry.slots).filter((n) => ['path', 'dir'].includes(entry.slots[n].type)).map((n) => values[n]).find((v) => v !== undefined);
+  const base = source?.replace(/^'|'$/g, '').replace(/\/+$/, '').split('/').pop();
+  if (!slot || !ext || !base || !/^[\w.-]+$/.test(base) || base === '.' || base === '..') return;
+  values[slot] = `${base.replace(/^\.+/, '')}${ext}`;
+}
+
 /** The values in a request that a good template should use. */
 function salient(facts: RequestFacts): Fact[] {
   const out: Fact[] = [...facts.sizes, ...facts.durations, ...facts.quoted, ...facts.globs, ...facts.columns, ...facts.urls, ...facts.authors];
@@ -131,7 +142,7 @@ function overlaps(a: Fact, b: Fact): boolean {
 }
 
 /** Slot names in the order their placeholders first appear. */
-const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
+const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'commit', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
 function priority(type: SlotSpec['type']): number {
   return order.indexOf(type);
 }
@@ -171,6 +182,7 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'archive': return f.archives;
     case 'date': return f.dates.length > 0 ? f.dates : f.durations.filter((d) => d.unit !== undefined);
     case 'author': return f.authors;
+    case 'commit': return f.commits;
   }
 }
 

@@ -3,11 +3,11 @@
 // person's checks and runs on every instance and can only make verdicts
 // stricter; each change is recorded in the shared audit log.
 
-import * as fs from 'node:fs';
 import { addMemberPolicy, listMemberPolicies, setMemberPolicyEnabled } from '../../policy/memberPolicies';
 import { UserPolicyError, type UserPolicyRow } from '../../policy/userPolicies';
 import { Exit, printJson, UsageError, type CliContext } from '../command';
 import { activeUser, openPolicyStore } from '../openPolicyStore';
+import { readRegoFile } from '../readRegoFile';
 
 export async function memberPolicyCommand(ctx: CliContext, sub: string, rest: string[], values: Record<string, unknown>, json: boolean): Promise<number> {
   if (typeof values.user !== 'string' || values.user.trim() === '') throw new UsageError(`on a team database, say whose policies: paladin policy ${sub} ... --user EMAIL`);
@@ -28,13 +28,7 @@ export async function memberPolicyCommand(ctx: CliContext, sub: string, rest: st
     if (rest.length !== 1) throw new UsageError(sub === 'add' ? 'give one Rego file: paladin policy add my_policy.rego --user EMAIL' : `give the policy's name: paladin policy ${sub} NAME --user EMAIL`);
     let row: UserPolicyRow;
     if (sub === 'add') {
-      let rego: string;
-      try {
-        rego = fs.readFileSync(rest[0], 'utf8');
-      } catch (err) {
-        throw new UsageError(`cannot read ${rest[0]}: ${(err as Error).message}`);
-      }
-      row = await addMemberPolicy(ps.store, user.id, rego, { signal: ctx.signal });
+      row = await addMemberPolicy(ps.store, user.id, readRegoFile(rest[0]), { signal: ctx.signal });
     } else row = await setMemberPolicyEnabled(ps.store, user.id, rest[0], sub === 'enable', version);
     await ps.audit(`policy.user.${sub}`, row.name, { user: email, version: row.version, enabled: row.enabled });
     if (json) printJson(ctx, row);

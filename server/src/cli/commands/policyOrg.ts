@@ -1,13 +1,13 @@
 // `paladin policy org ...`: the organisation's policies, changed by admins.
 // Every change is a new version (author, time, reason) and an audit record.
 
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { orgChangeDetails } from '../../gateway/orgPolicyApi';
 import { addOrgPolicy, currentOrgVersion, orgPolicyHistory, orgPolicyVersion, removeOrgPolicy, rollbackOrgPolicies, type OrgVersion } from '../../policy/orgPolicies';
 import { UserPolicyError } from '../../policy/userPolicies';
 import { Exit, printJson, UsageError, type CliContext } from '../command';
 import { activeUser, openPolicyStore, type PolicyStore } from '../openPolicyStore';
+import { readRegoFile } from '../readRegoFile';
 
 export const orgHelp = `  org add FILE --reason TEXT [--as EMAIL]
                            (admins) add or replace an organisation policy (package paladin.org.<name>)
@@ -47,13 +47,7 @@ async function change(ctx: CliContext, ps: PolicyStore, sub: string, rest: strin
   const reason = reasonOf(values);
   const who = { author: await author(ps, values.as), reason };
   if (sub === 'add') {
-    let rego: string;
-    try {
-      rego = fs.readFileSync(rest[0], 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read ${rest[0]}: ${(err as Error).message}`);
-    }
-    return addOrgPolicy(ps.store, rego, who, { signal: ctx.signal });
+    return addOrgPolicy(ps.store, readRegoFile(rest[0]), who, { signal: ctx.signal });
   }
   if (sub === 'remove') return removeOrgPolicy(ps.store, rest[0], who);
   const to = Number(rest[0]);
