@@ -34,7 +34,7 @@ const aboutText = /\b(lines?|words?|characters?|columns?|fields?|rows?|occurrenc
 export function readSelection(f: RequestFacts): Selection | undefined {
   const lower = f.lower;
   // Names of files ("file.tar.gz") hold no verbs; "including hidden files" qualifies a listing, it selects nothing.
-  const words = lower.replace(/[\w-]*\.[\w.-]+/g, (m) => '_'.repeat(m.length)).replace(/\bfile ?systems?\b/g, 'filesystem').replace(/\b(?:including|excluding|with|without|plus)\s+(?:the\s+)?hidden files\b/g, '');
+  const words = lower.replace(/[\w-]*\.[\w.-]+/g, (m) => '_'.repeat(m.length)).replace(/\bfile ?systems?\b/g, 'filesystem').replace(/\b(?:including|excluding|with|without|plus)\s+(?:the\s+)?hidden files\b/g, '').replace(/\b(?:zip|tar|archive|output|log) file\b/g, 'archive');
   const noun = selectionNoun.exec(words);
   const verb = selectingVerb.exec(words);
   if (!noun && f.globs.length === 0) return undefined;
@@ -148,8 +148,12 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
   for (const m of f.text.matchAll(new RegExp(String.raw`(${valueWord}|[\w.-]+)`, 'g'))) {
     if (/\.(?:tar(?:\.gz|\.bz2|\.xz)?|tgz|tbz2?|zip)['"\x60]?$/i.test(m[1])) return [m[0], m[1]];
   }
-  if (/\btar ?ball\b|\btar (?:archive|file)\b/.test(f.lower)) return ['', 'archive.tar.gz'];
-  if (/\bzip (?:archive|file)\b|\ba zip\b|\bzip (?:them|those|these|it|all)\b/.test(f.lower)) return ['', 'archive.zip'];
+  // An archive nobody named is named after what goes in it: the folder, or the kind of file.
+  const source = /^[\w.-]+$/.test(readStart(f).replace(/^\.\/?/, '').split('/').pop() ?? '') ? readStart(f).replace(/\/+$/, '').split('/').pop() : undefined;
+  const kind = f.exts[0]?.value.replace(/\W/g, '');
+  const base = source && source !== '.' ? source : kind ? `${kind}-files` : 'files';
+  if (/\btar ?ball\b|\btar (?:archive|file)\b/.test(f.lower)) return ['', `${base}.tar.gz`];
+  if (/\bzip (?:archive|file)\b|\ba zip\b|\bzip (?:them|those|these|it|all)\b/.test(f.lower)) return ['', `${base}.zip`];
   return undefined;
 }
 
