@@ -20,7 +20,7 @@ export interface Selection {
   stated: number;
 }
 
-const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
 const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
@@ -45,7 +45,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   if (lower.slice(0, at).split(/\s+/).length > 4) return undefined;
   // "move all lines starting with Ca", "finds strings in files": the object is text inside files.
   const object = aboutText.exec(words.slice(at));
-  if (object && (!noun || at + object.index < noun.index)) return undefined;
+  if (object && (!noun || at + object.index < noun.index) && !/^(?:replac|count|how many|number)/.test(verb?.[1] ?? '')) return undefined;
   // "create a file", "make a folder": a new thing, not a selection, unless what is made is an archive of files.
   if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f)) return undefined;
   const kind = readKind(lower);
@@ -53,7 +53,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   const { depth, tests: shape } = shapeTests(f);
   const found = [...sizeTests(f), ...timeTests(f), ...permissionTests(f), ...ownerTests(f), ...shape];
   const conditions = [...names, ...found, ...exclusionTests(f)];
-  const every = noun !== null && /\b(?:every|each|all|any)\s+$/.test(lower.slice(0, noun.index));
+  const every = noun !== null && /\b(?:every|each|all|any)\s+(?:\S+\s+){0,2}$/.test(words.slice(0, noun.index));
   // "the empty file tmp/empty.txt": one file named by its path is no selection.
   if (!every && new RegExp(String.raw`\bthe\s+(?:\w+\s+)?file\s+(?:${valueWord}|[\w-]+\.\w+)`).test(f.text) && !findVerb.test(lower)) return undefined;
   if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
@@ -90,6 +90,8 @@ function readAct(f: RequestFacts): Act | undefined {
   const text = f.text;
   const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,90}?\b(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
   const into = saved ? ` ${/\bappend/.test(lower) ? '>>' : '>'} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
+  const edit = perFileAct(f, into);
+  if (edit) return edit;
   const contents = contentSearch(f);
   if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, label: 'Searches the files it finds for the text' };
   const archive = archiveName(f);
@@ -154,6 +156,25 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
   const base = source && source !== '.' ? source : kind ? `${kind}-files` : 'files';
   if (/\btar ?ball\b|\btar (?:archive|file)\b/.test(f.lower)) return ['', `${base}.tar.gz`];
   if (/\bzip (?:archive|file)\b|\ba zip\b|\bzip (?:them|those|these|it|all)\b/.test(f.lower)) return ['', `${base}.zip`];
+  return undefined;
+}
+
+/** Acts done to each file's contents: replace text in it, unpack it, count its lines. */
+function perFileAct(f: RequestFacts, into: string): Act | undefined {
+  const text = f.text;
+  const replace = new RegExp(String.raw`\breplace\w*\s+(?:all\s+)?(?:(?:the\s+)?(?:occurrences?|instances?)\s+of\s+)?(?:the\s+(?:text|string|word)\s+)?(${valueWord})\s+(?:with|by)\s+(?:the\s+(?:text|string|word)\s+)?(${valueWord})`, 'i').exec(text);
+  if (replace) {
+    const [from, to] = [bareValue(replace[1]), bareValue(replace[2])];
+    const sep = ['|', '#', '@', ','].find((c) => !from.includes(c) && !to.includes(c));
+    if (sep && !/\$/.test(from + to)) return { command: (find) => `${find} -exec sed -i ${shellValue(`s${sep}${from}${sep}${to}${sep}g`)} {} +`, label: `Replaces ${from} with ${to} in each file it finds` };
+  }
+  if (/\b(?:unzip|gunzip|decompress|uncompress|extract|unpack)\w*\b/.test(f.lower)) {
+    const zip = /\.zip\b|\bzip files\b|\bunzip\b/.test(f.lower) && !/\.gz\b|\bgz files\b|\bgunzip\b/.test(f.lower);
+    return { command: (find) => (zip ? `${find} -exec unzip {} \\;` : `${find} -exec gunzip {} +`), label: 'Unpacks each archive it finds' };
+  }
+  if (/\b(?:count|number of|how many)\b[^.]{0,30}\blines?\b|\bline (?:counts?|numbers)\b|\blines? in (?:each|every|all)\b/.test(f.lower)) {
+    return { command: (find) => `${find} -exec wc -l {} +${into}`, label: 'Counts the lines of each file it finds' };
+  }
   return undefined;
 }
 
@@ -230,7 +251,7 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const lower = f.lower;
   const act = readAct(f);
   // Lines, words and such are inside the files: counting or sorting the files does not answer them.
-  if ((!act || /^(?:Counts|Lists|Saves)/.test(act.label)) && (aboutText.test(lower) || ordering.test(lower))) return [];
+  if ((!act || /^(?:Counts the files|Lists|Saves)/.test(act.label)) && (aboutText.test(lower) || ordering.test(lower))) return [];
   const find = findOf(s);
   // A change to every entry of a tree, with no condition, is the program's own recursive mode.
   const whole = act?.tree && s.tests.length === 0 && s.depth.length === 0 && s.kind !== 'd' && /\brecursive\w*\b/.test(lower);
