@@ -132,7 +132,7 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   if (least) depth.push(`-mindepth ${least[1]}`);
   if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
   else if (levels) depth.push(`-mindepth ${words[levels[1]] ?? levels[1]}`, `-maxdepth ${words[levels[1]] ?? levels[1]}`);
-  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+)?sub-?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
+  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
   return { depth, tests };
 }
 

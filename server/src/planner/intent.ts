@@ -160,6 +160,8 @@ function scopeOf(facts: RequestFacts): string[] {
     if (/\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
+    // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
+    if (/^(?:regular|normal|files?|directories|folders|dirs)\/\w+$/i.test(v)) continue;
     if (v === '' || v === '.' || v === '~' || v.startsWith('/') || v.startsWith('~')) continue;
     named.add(v);
   }
