@@ -86,4 +86,6 @@ test('the intent of selection requests: a look stays a look, an act on files is 
   assert.deepEqual(readIntent(readRequest('Find all files under dir and print their md5 sums into file.txt')).actions, ['create']);
   assert.deepEqual(readIntent(readRequest('which lines print to stdout in app.log')).actions, []);
   assert.deepEqual(readIntent(readRequest('commits authored by Bob')).actions, []);
+  assert.deepEqual(readIntent(readRequest('Deletes are dangerous: show me the .tmp files')).actions, [], 'a verb used as a noun orders nothing');
+  assert.deepEqual(readIntent(readRequest('Changes made by the build: list the files in dist')).actions, []);
 });
