@@ -114,7 +114,7 @@ function baseForm(lower: string): string {
   if (!m || !/^(?:remov|delet|cop|mov|renam|chang|creat|compress|archiv|replac|kill|extract|eras|truncat|overwrit|download|install|modif|updat|append|prepend|sav|writ)/.test(m[2])) return lower;
   const rest = lower.slice(m[0].length);
   // "deletes are dangerous", "moves of files": a noun, not a description of what is done.
-  if (/^\s*(?:[:;,.!?]|(?:are|is|was|were|can|could|should|would|may|might|will|of|in|by|happen\w*|that|which)\b)/.test(rest)) return lower;
+  if (/^\s*(?:[:;,.!?]|(?:are|is|was|were|can|could|should|would|may|might|will|of|in|by|made|done|applied|introduced|happen\w*|that|which)\b)/.test(rest)) return lower;
   for (const base of m[3] === 'ies' ? [`${m[2]}y`] : [m[2] + (m[3] === 'es' ? 'e' : ''), m[2] + (m[3] === 'es' ? 'es' : '')]) {
     if (base.length > 2 && verbs.some(([, re]) => re.test(base) && new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1] ?? ''}${base}${rest}`;
   }
