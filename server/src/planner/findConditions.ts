@@ -31,7 +31,7 @@ function clocks(before: string): string[] {
   const clause = before.split(/[.;]|\b(?:and then|then|which are|that are)\b/).pop() ?? before;
   const verbs = [...clause.matchAll(/\b(modif\w*|edit\w*|chang\w*|updat\w*|access\w*|touch\w*|writ\w*|written|created|used|read)\b/g)].map((m) => m[1]);
   if (verbs.length === 0) return ['m'];
-  const list = /\b(?:modif\w*|access\w*|chang\w*)\s*(?:,|or|and)\s*(?:\w+\s*,?\s*)*(?:or|and)\s+(?:whose status (?:was |were )?)?(?:modif\w*|access\w*|chang\w*)/.test(clause);
+  const list = /\b(?:modif\w*|access\w*|chang\w*)\s*(?:,|or|and)\s*(?:[\w$]+[\s,]+){0,6}?(?:or|and)\s+(?:whose status (?:was |were )?)?(?:modif\w*|access\w*|chang\w*)/.test(clause);
   const pick = (v: string) => (/^access|^used|^read/.test(v) ? 'a' : /^chang/.test(v) && list ? 'c' : 'm');
   const all = list ? [...new Set(verbs.map(pick))] : [pick(verbs[verbs.length - 1])];
   return all;
