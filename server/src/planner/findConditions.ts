@@ -140,6 +140,10 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
 export function exclusionTests(f: RequestFacts): string[] {
   const out: string[] = [];
   if (/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not)\s+(?:all\s+|the\s+)?hidden\b|\bnon-?hidden\b|\bnot hidden\b/.test(f.lower)) out.push("-not -path '*/.*'");
+  // "excluding those whose paths contain exclude3".
+  for (const m of f.text.matchAll(new RegExp(String.raw`\b(?:exclud\w*|except|but not|other than)\s+(?:those|the ones|ones|files|entries)\s+(?:whose|with)\s+(path|name|file ?name|path ?name)s?\s+(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'gi'))) {
+    out.push(`-not -${/path/i.test(m[1]) ? 'path' : 'name'} ${shellValue(`*${m[2].replace(/^['"\x60](.*)['"\x60]$/, '$1')}*`)}`);
+  }
   // "excluding symbolic links", "but not directories": a kind left out.
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);

@@ -39,7 +39,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   const verb = selectingVerb.exec(words);
   if (!noun && f.globs.length === 0) return undefined;
   // "json files anywhere in the tree", "files bigger than 1MB": a request that is only the selection.
-  if (!verb && !(noun && /^(?:all\s+|the\s+|any\s+|every\s+)?(?:[\w.*+-]+\s+){0,2}$/.test(words.slice(0, noun.index)) && /^(?:files|directories|folders|dirs|[\w+]+ files)$/.test(noun[1] ?? noun[0]))) return undefined;
+  if (!verb && !(noun && /^(?:all\s+|the\s+|any\s+|every\s+)?(?:(?![\w-]+(?:es|ed|ing)\s)[\w.*+-]+\s+){0,2}$/.test(words.slice(0, noun.index)) && /^(?:files|directories|folders|dirs|[\w+]+ files)$/.test(noun[1] ?? noun[0]))) return undefined;
   // The request is about the selection: it begins by selecting, and a single file is a selection only when it is looked for.
   const at = verb?.index ?? 0;
   if (lower.slice(0, at).split(/\s+/).length > 4) return undefined;
@@ -183,7 +183,7 @@ function perFileAct(f: RequestFacts, into: string): Act | undefined {
 function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
   const text = f.text;
   const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
-  if (!m || /\bnames?\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
+  if (!m || /\b(?:names?|paths?|path ?names?)\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // A pattern with wildcards is a file name pattern, not text.
   if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;
