@@ -184,6 +184,7 @@ const strongNouns = alt([
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
   'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
+  'user ?ids?', 'uid', 'gid', 'time ?zones?', 'linux', 'distro', 'linux distribution', 'operating system', 'os version', 'os release', 'logged in', 'logins?', '(?:which|what) groups? am i', 'my groups',
   'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
 ]);
 
