@@ -157,3 +157,10 @@ test('retrieval also searches the parts of a hyphenated word and "not" for a "n\
   assert.equal(withWordParts('list the files in src'), 'list the files in src', 'nothing to add');
   assert.equal(withWordParts('delete build-2024 and a-b'), 'delete build-2024 and a-b', 'names with digits or single letters are not words');
 });
+
+test('retrieval leaves out small words also as the stemmer leaves them ("this" → thi), in the search terms and the vectors', async () => {
+  const { ftsTerms } = await import('../../server/src/planner/retrievalFusion');
+  const { hashFeatures } = await import('../../server/src/planner/embedder');
+  assert.deepEqual(ftsTerms('what timezone is this machine in'), ['timezone', 'machine']);
+  assert.deepEqual([...hashFeatures('this machine does')], [...hashFeatures('machine')], 'only the content word is left');
+});

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import schema from './knowledge.schema.json';
+import { WORDS_VERSION } from './embedder';
 
 export const slotTypes = [
   'path', 'file', 'dir', 'glob', 'ext', 'number', 'count', 'size', 'duration', 'pattern', 'string', 'column',
@@ -77,7 +78,8 @@ export function loadCorpus(dir: string = defaultKnowledgeDir(), options: { stric
   } catch (err) {
     throw new CorpusError(`Cannot read the command knowledge folder ${dir}: ${(err as Error).message}. Reinstall Paladin or rebuild it (node esbuild.mjs).`);
   }
-  const hash = createHash('sha256');
+  // The way texts become words is part of what is indexed: a change to it loads the corpus again.
+  const hash = createHash('sha256').update(`words-v${WORDS_VERSION}\0`);
   const entries: KnowledgeEntry[] = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();

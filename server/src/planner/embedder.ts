@@ -13,8 +13,12 @@ export interface Embedder {
 
 export const HASH_DIM = 1024;
 export const HASH_EMBEDDER_ID = `hash-v1-${HASH_DIM}`;
+/** Bumped when `words` or the stop words change, so stored corpus texts are indexed again. */
+export const WORDS_VERSION = 2;
 
-const stop = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'is', 'are', 'me', 'my', 'i', 'it', 'all', 'with', 'that', 'this', 'please', 'can', 'you', 'how', 'do', 'show', 'what', 'which', 'some', 'from', 'by', 'be', 'we', 'our', 'at', 'as']);
+const stop = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'is', 'are', 'me', 'my', 'i', 'it', 'all', 'with', 'that', 'this', 'please', 'can', 'you', 'how', 'do', 'show', 'what', 'which', 'some', 'from', 'by', 'be', 'we', 'our', 'at', 'as',
+  // ... and as the stemmer leaves some of them: "this" → thi, "does" → doe.
+  'thi', 'thes', 'doe', 'ha', 'wa']);
 
 /** Lowercase words, with a light suffix strip so "files"/"file" and "listing"/"list" meet. */
 export function words(text: string): string[] {

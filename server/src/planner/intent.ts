@@ -52,7 +52,7 @@ const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|delet
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
-  const lower = facts.lower.replace(/[’‘]/g, "'");
+  const lower = baseForm(facts.lower.replace(/[’‘]/g, "'"));
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
   const forbidsChange = lookOnly.test(lower);
@@ -67,6 +67,11 @@ export function readIntent(facts: RequestFacts): Intent {
       cues[kind] ??= m[0];
       break;
     }
+  }
+  // "print their checksums into file.txt": output sent to a named file writes that file.
+  if (!forbidsChange && savedToFile.test(lower) && !question.test(lower)) {
+    actions.add('create');
+    cues.create ??= 'into a file';
   }
   // A URL, a host or a package manager is a reason to reach the network even without a verb.
   if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
@@ -98,6 +103,24 @@ export function readIntent(facts: RequestFacts): Intent {
   };
 }
 
+const savedToFile = /\b(?:print|list|write|output|send|redirect|save|store|dump|put|append)\w*\b[^.?]{0,80}?\b(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:output|text|log)\s+)?(?:file\s+\S|file\s*["'`][^"'`]+|[\w./-]+\.(?:txt|log|out|csv|lst|list|md5|json|dat)\b)/;
+
+/**
+ * A request written as a description of what is done ("Recursively removes all
+ * files like '*.pyc'", "Copies the logs to backup") orders what its first verb says.
+ */
+function baseForm(lower: string): string {
+  const m = /^((?:recursively|silently|forcibly|interactively|quietly|forcefully|safely)\s+)?([a-z]+?)(ies|es|s)\b/.exec(lower);
+  if (!m || !/^(?:remov|delet|cop|mov|renam|chang|creat|compress|archiv|replac|kill|extract|eras|truncat|overwrit|download|install|modif|updat|append|prepend|sav|writ)/.test(m[2])) return lower;
+  const rest = lower.slice(m[0].length);
+  // "deletes are dangerous", "moves of files": a noun, not a description of what is done.
+  if (/^\s*(?:[:;,.!?]|(?:are|is|was|were|can|could|should|would|may|might|will|of|in|by|made|done|applied|introduced|happen\w*|that|which)\b)/.test(rest)) return lower;
+  for (const base of m[3] === 'ies' ? [`${m[2]}y`] : [m[2] + (m[3] === 'es' ? 'e' : ''), m[2] + (m[3] === 'es' ? 'es' : '')]) {
+    if (base.length > 2 && verbs.some(([, re]) => re.test(base) && new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1] ?? ''}${base}${rest}`;
+  }
+  return lower;
+}
+
 // What a delete verb removes when it edits text rather than removing files.
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?)\b/;
 
@@ -120,6 +143,8 @@ function isOrder(before: string, verb: string, after: string): boolean {
   // "end", "set", "tag", "add", "mark", "sign", "start", "test", "post" and friends are nouns as often as verbs.
   if (nounLike.test(verb) && !imperativeAt(before)) return false;
   if (/^(sort|make|test)$/.test(verb) && /^\s*(of|by|order)\b/.test(after)) return false;
+  // "names that end with p", "start with my": a description of a name.
+  if (/^(end|start|begin)$/.test(verb) && /^\s*(with|in)\b/.test(after)) return false;
   if (stillAnOrder.test(before)) return !/\b(not|never|don'?t|do not|without)\s+(\w+\s+){0,2}$/.test(before);
   return !notAnOrder.test(before);
 }
@@ -135,8 +160,10 @@ function scopeOf(facts: RequestFacts): string[] {
   const destinations = facts.targets.map((t) => t.at);
   for (const d of facts.dirs) {
     if (/\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
-    if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 12), d.at))) continue;
+    if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
+    // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
+    if (/^(?:regular|normal|files?|directories|folders|dirs)\/\w+$/i.test(v)) continue;
     if (v === '' || v === '.' || v === '~' || v.startsWith('/') || v.startsWith('~')) continue;
     named.add(v);
   }
@@ -157,6 +184,7 @@ const strongNouns = alt([
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
   'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
+  'user ?ids?', 'uid', 'gid', 'time ?zones?', 'linux', 'distro', 'linux distribution', 'operating system', 'os version', 'os release', 'logged in', 'logins?', '(?:which|what) groups? am i', 'my groups',
   'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
 ]);
 

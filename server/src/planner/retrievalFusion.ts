@@ -103,9 +103,9 @@ export function dotRank(rows: { doc: number; vector: Buffer }[], query: Float32A
   return scored.slice(0, LIST_DEPTH).map((s) => s.doc);
 }
 
-/** The request's searchable words: no numbers, no words too common to tell texts apart. */
+/** The request's searchable words: no numbers, no words too common to tell texts apart (also as the stemmer leaves them: "this" → thi). */
 export function ftsTerms(request: string): string[] {
-  return [...new Set(words(request).filter((w) => w.length > 1 && !/^\d+(\.\d+)?$/.test(w) && !/^(the|and|for|all|with|that|this|from|into|what|which|show|please|me|my|in|of|to|on|at|by|is|are|it|an|or|be|do|how|can|you|some|any|there|here|where|get|give)$/.test(w)))].slice(0, 24);
+  return [...new Set(words(request).filter((w) => w.length > 1 && !/^\d+(\.\d+)?$/.test(w) && !/^(the|and|for|all|with|that|this|from|into|what|which|show|please|me|my|in|of|to|on|at|by|is|are|it|an|or|be|do|how|can|you|some|any|there|here|where|get|give|thi|thes|doe|ha|wa)$/.test(w)))].slice(0, 24);
 }
 
 /** How many texts a term may be in and still be searched for: a tenth of them, within bounds. */
