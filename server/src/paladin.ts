@@ -4,7 +4,7 @@
 
 import { dataFolders } from './gateway/workspaceGrant';
 import type { Actor, Consequences, ExplainResult, FileChange, OutputChunk, PlanResult, PlannerChoice, PolicyDecision, RunResult, WorkspaceMode } from './protocol/types';
-import { checkByDryRun } from './planner/dryRun';
+import { checkByDryRun, sandboxState } from './planner/dryRun';
 import { refineSource } from './planner/refine';
 import { placeholdersIn, slotHint } from './planner/placeholders';
 import type { Settings } from './settings/settings';
@@ -69,8 +69,10 @@ export class Paladin {
     if (request.length > MAX_REQUEST_CHARS) throw new RequestError(`The request is ${request.length} characters long; the limit is ${MAX_REQUEST_CHARS}. Shorten it.`);
     const workspace = resolveWorkspace(params.workspace, this.dataDirs);
     const refine = params.refine === undefined ? undefined : refineSource(this.db, actor.userId, params.refine);
+    // The engine is asked whether a dry run can be made while the plan is being made.
+    const sandbox = params.dryRun ? sandboxState(this.stages.executor) : undefined;
     let result = await this.stages.planner.plan({ request, workspace, planner: params.planner, count: params.count, refine }, options);
-    if (params.dryRun) result = await checkByDryRun(result, this.stages, workspace, options.signal, options.onProgress);
+    if (sandbox) result = await checkByDryRun(result, this.stages, workspace, options.signal, options.onProgress, sandbox);
     // The planner's checks know no person; on a team server the plan's command is judged again with the asker's own policies.
     if (this.stages.policy.perPerson && result.command && !result.abstained) result.policy = await this.stages.policy.check(result.command, { workspace, userId: actor.userId });
     result.policy.sandbox ??= sandboxVerdict(result.policy);

@@ -22,7 +22,7 @@ const area = 'planner';
 const NL2BASH = process.env.PALADIN_NL2BASH_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'benchmarks', 'nl2bash');
 
 /** Deterministic PRNG so the sample and the synthetic history are the same every run. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -33,7 +33,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const values: Record<string, string[]> = {
+export const values: Record<string, string[]> = {
   path: ['src', 'lib', 'docs', 'server', 'test', 'build', 'logs', 'assets'],
   file: ['notes.txt', 'app.log', 'main.py', 'index.js', 'README.md', 'data.csv', 'config.yml'],
   word: ['error', 'TODO', 'warning', 'deprecated', 'timeout', 'password', 'fixme', 'retry'],
@@ -41,7 +41,7 @@ const values: Record<string, string[]> = {
 };
 
 /** Fill the store with `n` synthetic past commands built from the knowledge, each with a request. */
-function addHistory(db: Db, planner: Planner, n: number, seed: number): void {
+export function addHistory(db: Db, planner: Planner, n: number, seed: number): void {
   const rand = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const userId = localUserId(db);

@@ -67,3 +67,9 @@ test('"is X running / installed": the program is read from the question, and out
   assert.match(await plan('how long has the system been up'), /^uptime\b/);
   assert.equal(await plan('kill the firefox processes'), 'pkill -x firefox', 'a filled command before one still waiting for a process id');
 });
+
+test('lines to delete or strip are left out, never printed alone; comments stay unless the request names them', async () => {
+  fs.writeFileSync(path.join(workspace, 'app.conf'), '# comment\nport=80\n\nhost=a\n');
+  assert.match(await plan('strip the blank lines out of app.conf'), /^grep -v '\^(?:\[\[:space:\]\]\*)?\$' app\.conf$/);
+  assert.match(await plan('remove the comment lines from app.conf'), /^grep -vE? .*#/);
+});

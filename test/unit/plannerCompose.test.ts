@@ -16,7 +16,8 @@ test('steps extend a command only where they can follow it', () => {
   assert.equal(composeStep("find . -type f -size +10M", { kind: 'delete' }), "find . -type f -size +10M -delete");
   assert.equal(composeStep("grep -rl TODO src", { kind: 'delete' }), 'grep -rl TODO src | xargs -r rm --');
   assert.equal(composeStep("grep -rn TODO src", { kind: 'delete' }), undefined, 'grep -n prints lines, not files');
-  assert.equal(composeStep("find . -name '*.tmp'", { kind: 'move', target: 'my trash' }), "mkdir -p 'my trash' && find . -name '*.tmp' -exec mv -t 'my trash' {} +");
+  assert.equal(composeStep("find . -name '*.tmp'", { kind: 'move', target: 'my trash' }), "find . -name '*.tmp' -exec mv -t 'my trash' {} +", 'no folder is made that nobody asked for');
+  assert.equal(composeStep("find . -name '*.tmp'", { kind: 'move', target: 'my trash', create: true }), "mkdir -p 'my trash' && find . -name '*.tmp' -exec mv -t 'my trash' {} +");
   assert.equal(composeStep('ls src > out.txt', { kind: 'save', target: 'x' }), undefined, 'already redirected');
   assert.equal(composeSteps("find . -name '*.py'", [{ kind: 'sort' }, { kind: 'save', target: 'py.txt' }]), "find . -name '*.py' | sort > py.txt");
 });

@@ -244,7 +244,8 @@ export class Executor implements ExecutorStage {
         throw err;
       }
     }
-    if (!shape.network) this.pool.refill(key, shape);
+    // With another one still waiting, the replacement starts when this run is over (cleanUp), not beside it.
+    if (!shape.network && !this.pool.hasReady(key)) this.pool.refill(key, shape);
     return { sandbox, shape };
   }
 
@@ -281,6 +282,7 @@ export class Executor implements ExecutorStage {
   /** Removes the container in the background; its network after it; the live lock once it is gone. */
   private cleanUp(sandbox: Sandbox | undefined, egress: EgressSession | undefined, releaseLive: (() => void) | undefined): void {
     if (sandbox) this.active.delete(sandbox);
+    if (sandbox && !sandbox.shape.network) this.pool.refill(poolKey(sandbox.shape), { ...sandbox.shape, volume: undefined });
     const gone = sandbox ? sandbox.destroy() : Promise.resolve();
     this.track(gone.finally(() => egress?.remove()));
     if (releaseLive) this.track(gone.finally(releaseLive));

@@ -44,6 +44,11 @@ export class WarmPool {
     return undefined;
   }
 
+  /** Whether a live container of `key` is waiting. */
+  hasReady(key: string): boolean {
+    return this.slots.get(key)?.ready.some((sandbox) => !sandbox.dead) === true;
+  }
+
   /** Tops the key up to the pool size in the background. */
   refill(key: string, shape: SandboxShape): void {
     if (this.size <= 0 || this.disposed) return;

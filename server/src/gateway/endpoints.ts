@@ -104,7 +104,7 @@ export const endpoints: Endpoint[] = [
       workspace,
       planner: { type: 'string', enum: ['auto', 'ollama', 'openai', 'embedded'] },
       count: { type: 'integer', minimum: 1, maximum: 5, description: 'How many candidates to return.' },
-      dryRun: { type: 'boolean', description: 'Try the top candidates in throw-away copies of the workspace and prefer the one whose result fits (result field dryRun).' },
+      dryRun: { type: 'boolean', description: 'Try the top candidates in the sandbox, never on the workspace (read-only ones with it mounted read-only, others in throw-away snapshots), and prefer the one whose result fits (result field dryRun).' },
       refine: { type: 'string', minLength: 1, maxLength: MAX_REQUEST_CHARS, description: 'Refine an earlier plan instead of starting over: its historyId, or its request in words; `request` is then the follow-up ("only .ts files").' },
     }, ['request']),
     response: open('The plan: command, reasoning, candidates, policy decision, historyId.', { command: { type: 'string' }, policy: policyDecision, historyId: { type: 'string' } }),

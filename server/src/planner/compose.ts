@@ -12,6 +12,8 @@ export interface Step {
   kind: StepKind;
   /** Destination file or folder for save, move and copy. */
   target?: string;
+  /** The destination folder is to be made first: the request says so ("create the folder if needed"). */
+  create?: boolean;
 }
 
 const them = String.raw`(?:them|it|those|these|those files|these files|the files|them all|all of them|each(?: one)?|every one|the results?|the matches|the output|the list|the names|the paths|the path ?names|their (?:names|paths|path ?names))`;
@@ -44,6 +46,7 @@ export function splitCompound(request: string): { head: string; steps: Step[] } 
     cut = i;
   }
   if (found.length === 0) return undefined;
+  if (createsFolder.test(text)) for (const step of found) if (step.target) step.create = true;
   return { head: parts.slice(0, cut).join(' and '), steps: found };
 }
 
@@ -58,8 +61,12 @@ function actOnSelection(text: string): { head: string; steps: Step[] } | undefin
   if (!m) return undefined;
   const kind = actKinds[m[1].toLowerCase()];
   if ((kind === 'move' || kind === 'copy') !== (m[3] !== undefined)) return undefined;
-  return { head: `find ${m[2]}`, steps: [{ kind, ...(m[3] ? { target: m[3].replace(/\/+$/, '') } : {}) }] };
+  const create = m[3] !== undefined && createsFolder.test(text);
+  return { head: `find ${m[2]}`, steps: [{ kind, ...(m[3] ? { target: m[3].replace(/\/+$/, '') } : {}), ...(create ? { create } : {}) }] };
 }
+
+// "create the folder if needed", "into a new directory": the destination is to be made.
+const createsFolder = /\b(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/i;
 
 function readStep(text: string): Step | undefined {
   const lower = text.toLowerCase().trim();
@@ -79,18 +86,20 @@ export function composeStep(command: string, step: Step): string | undefined {
   const listsFiles = plainFind || (/^(grep|rg)\s/.test(command) && /\s-\w*[lL]\w*\b/.test(command) && !/[|;&<>]/.test(command));
   const redirected = /(^|[^<>&])>{1,2}/.test(command.replace(/'[^']*'/g, ''));
   const target = step.target ? shellQuote(step.target) : '';
+  // A destination folder is made only when the request asks for it; otherwise a missing one is an error the person sees.
+  const mkdir = step.create ? `mkdir -p ${target} && ` : '';
   switch (step.kind) {
     case 'delete':
       if (plainFind) return `${command} -delete`;
       return listsFiles ? `${command} | xargs -r rm --` : undefined;
     case 'move':
       if (!target) return undefined;
-      if (plainFind) return `mkdir -p ${target} && ${command} -exec mv -t ${target} {} +`;
-      return listsFiles ? `mkdir -p ${target} && ${command} | xargs -r mv -t ${target} --` : undefined;
+      if (plainFind) return `${mkdir}${command} -exec mv -t ${target} {} +`;
+      return listsFiles ? `${mkdir}${command} | xargs -r mv -t ${target} --` : undefined;
     case 'copy':
       if (!target) return undefined;
-      if (plainFind) return `mkdir -p ${target} && ${command} -exec cp -t ${target} {} +`;
-      return listsFiles ? `mkdir -p ${target} && ${command} | xargs -r cp -t ${target} --` : undefined;
+      if (plainFind) return `${mkdir}${command} -exec cp -t ${target} {} +`;
+      return listsFiles ? `${mkdir}${command} | xargs -r cp -t ${target} --` : undefined;
     case 'compress':
       if (plainFind) return `${command} -exec gzip {} +`;
       return listsFiles ? `${command} | xargs -r gzip --` : undefined;

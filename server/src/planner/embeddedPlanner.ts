@@ -213,6 +213,8 @@ const features: [RegExp, RegExp, number?][] = [
   [/\$NF\b/, /\b(columns?|fields?|words?|last (?:part|value|item|entry)|end of each line)\b/],
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
+  // Leaving out comment lines too needs the word.
+  [/\(#\|\$\)|\^#|\^\[\[:space:\]\]\*#/, /\bcomment/, 0.12],
   // `which` says where a program is; `cd` changes the folder of a shell that ends with the command.
   [/^which\b/, /\b(where|which (?:program|binary|executable|command|version)|installed|location|path (?:to|of)|command|program|binary|executable)\b/, 0.12],
   [/^cd\b/, /\b(go|goes|change|switch|move|enter|cd|navigate|into)\b/, 0.15],
@@ -264,6 +266,8 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   [/\b(?:total|combined|overall|whole)\s+(?:disk\s+)?(?:size|space)\b|\bhow much (?:disk )?space\b/, /\bdu\b|%s|-size\b|\bstat\b|wc -c|\bdf\b/, 0.12],
   // "who owns it": the owner is printed by stat or a long listing (a request to change the owner is another matter).
   [/^(?!.*\b(?:change|set|give|make|transfer|assign|chown|chgrp)\b).*(?:\bwho owns\b|\bowner(?:ship)? of\b|\bwhose (?:file|folder)\b)/, /%U|\bls -\w*l|\bstat\b|-printf '[^']*%u/, 0.15],
+  // Lines to delete, remove or strip are left out of the output or the file: printing only them is the opposite.
+  [/\b(?:delete|remove|strip|drop|filter out|get rid of|take out|cut out)\b.{0,40}\blines?\b/, /\bgrep -\w*v|\bgrep (?:-\w+ )*--invert|\bsed\b.*(?:\/d|d')|\bawk '!|\bawk 'NF|\buniq\b|sort -u|\bcat -s\b|\btr -s\b/, 0.2],
   // Rows and columns are inside a file: a listing of files does not answer them.
   [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
 ];

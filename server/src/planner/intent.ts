@@ -52,7 +52,7 @@ const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|delet
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
-  const lower = toScreen(baseFormFirst(facts.lower.replace(/[’‘]/g, "'")));
+  const lower = toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'")));
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
   const forbidsChange = lookOnly.test(lower);
@@ -69,6 +69,11 @@ export function readIntent(facts: RequestFacts): Intent {
       cues[kind] ??= m[0];
       break;
     }
+  }
+  // "print their checksums into file.txt": output sent to a named file writes that file.
+  if (!forbidsChange && savedToFile.test(lower) && !question.test(lower)) {
+    actions.add('create');
+    cues.create ??= 'into a file';
   }
   // A URL, a host or a package manager is a reason to reach the network even without a verb.
   // ... and so is a remote path as rsync and scp write it (`alice@host:/srv`).
@@ -109,14 +114,20 @@ function toScreen(lower: string): string {
   return lower.replace(/\b(?:write|output|send|put)\b(?=.{0,80}\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b)/g, 'print');
 }
 
-/** "Removes 'foo'", "Copies a.txt to b": a request that starts with a verb in its third person orders it. */
-const objectNext = /^\s+(?:(?:the|a|an|all|every|each|any|this|these|those|files?|folders?|director(?:y|ies))\b|["'`]|\S*[./]\S*\s)/;
-function baseFormFirst(lower: string): string {
-  const m = /^(\s*)([a-z]+?)(ies|es|s)\b/.exec(lower);
-  if (!m) return lower;
-  for (const base of [m[3] === 'ies' ? `${m[2]}y` : undefined, `${m[2]}${m[3] === 'es' ? 'e' : ''}`, m[2]]) {
-    // "commits by Bob", "tags on main": plurals of nouns that are also verbs order nothing.
-    if (base && (!nounLike.test(base) || objectNext.test(lower.slice(m[0].length))) && verbs.some(([, re]) => new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1]}${base}${lower.slice(m[0].length)}`;
+const savedToFile = /\b(?:print|list|write|output|send|redirect|save|store|dump|put|append)\w*\b[^.?]{0,80}?\b(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:output|text|log)\s+)?(?:file\s+\S|file\s*["'`][^"'`]+|[\w./-]+\.(?:txt|log|out|csv|lst|list|md5|json|dat)\b)/;
+
+/**
+ * A request written as a description of what is done ("Recursively removes all
+ * files like '*.pyc'", "Copies the logs to backup") orders what its first verb says.
+ */
+function baseForm(lower: string): string {
+  const m = /^((?:recursively|silently|forcibly|interactively|quietly|forcefully|safely)\s+)?([a-z]+?)(ies|es|s)\b/.exec(lower);
+  if (!m || !/^(?:remov|delet|cop|mov|renam|chang|creat|compress|archiv|replac|kill|extract|eras|truncat|overwrit|download|install|modif|updat|append|prepend|sav|writ)/.test(m[2])) return lower;
+  const rest = lower.slice(m[0].length);
+  // "deletes are dangerous", "moves of files": a noun, not a description of what is done.
+  if (/^\s*(?:[:;,.!?]|(?:are|is|was|were|can|could|should|would|may|might|will|of|in|by|made|done|applied|introduced|happen\w*|that|which)\b)/.test(rest)) return lower;
+  for (const base of m[3] === 'ies' ? [`${m[2]}y`] : [m[2] + (m[3] === 'es' ? 'e' : ''), m[2] + (m[3] === 'es' ? 'es' : '')]) {
+    if (base.length > 2 && verbs.some(([, re]) => re.test(base) && new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1] ?? ''}${base}${rest}`;
   }
   return lower;
 }
@@ -143,6 +154,8 @@ function isOrder(before: string, verb: string, after: string): boolean {
   // "end", "set", "tag", "add", "mark", "sign", "start", "test", "post" and friends are nouns as often as verbs.
   if (nounLike.test(verb) && !imperativeAt(before)) return false;
   if (/^(sort|make|test)$/.test(verb) && /^\s*(of|by|order)\b/.test(after)) return false;
+  // "names that end with p", "start with my": a description of a name.
+  if (/^(end|start|begin)$/.test(verb) && /^\s*(with|in)\b/.test(after)) return false;
   if (stillAnOrder.test(before)) return !/\b(not|never|don'?t|do not|without)\s+(\w+\s+){0,2}$/.test(before);
   return !notAnOrder.test(before);
 }
@@ -158,8 +171,10 @@ function scopeOf(facts: RequestFacts): string[] {
   const destinations = facts.targets.map((t) => t.at);
   for (const d of facts.dirs) {
     if (/\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
-    if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 12), d.at))) continue;
+    if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
+    // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
+    if (/^(?:regular|normal|files?|directories|folders|dirs)\/\w+$/i.test(v)) continue;
     if (v === '' || v === '.' || v === '~' || v.startsWith('/') || v.startsWith('~')) continue;
     named.add(v);
   }

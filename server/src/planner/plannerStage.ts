@@ -24,6 +24,7 @@ import { readIntent, type Intent } from './intent';
 import type { ModelPlan } from './llmPrompt';
 import { slotHint } from './placeholders';
 import { composeSteps, splitCompound } from './compose';
+import { preferSelection, selectionCandidates } from './findSelection';
 import { perFileCandidates } from './forEach';
 import { sequenceCandidates } from './sequence';
 import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
@@ -172,7 +173,9 @@ export class Planner implements PlannerStage {
   private async embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): Promise<EmbeddedCandidate[]> {
     const search = (text: string, k: number) => this.data.search(text, { k });
     const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus))];
-    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each].sort((a, b) => b.confidence - a.confidence);
+    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
+    preferSelection(embedded, request);
+    embedded.sort((a, b) => b.confidence - a.confidence);
     const shaped = useShape ? await this.data.cachedShape(requestShape(facts), parts) : undefined;
     const entry = shaped ? this.corpus.byId.get(shaped.entryId) : undefined;
     if (entry) {

@@ -35,7 +35,7 @@ export namespace PlanRequest {
     count?: number;
     /** Chosen by the client; echoed in every `paladin/planProgress`. */
     streamId?: string;
-    /** Try the top candidates in throw-away copies of the workspace (result field `dryRun`). */
+    /** Try the top candidates in the sandbox, never on the workspace: read-only ones with it mounted read-only, others in throw-away snapshots (result field `dryRun`). */
     dryRun?: boolean;
     /**
      * Refine an earlier plan instead of starting over: its `historyId`, `last`

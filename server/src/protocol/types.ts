@@ -136,7 +136,7 @@ export interface PlanResult {
   rejected?: PlanRejection[];
   /** What the request was read as asking: its acts (empty: only to look) and the folders it names. */
   intent?: { actions: string[]; scope: string[] };
-  /** The top candidates tried in a throw-away copy of the workspace, when dry runs are on. */
+  /** The top candidates tried in the sandbox (never on the workspace itself), when dry runs are on. */
   dryRun?: PlanDryRun;
   /** Set when the plan refines an earlier one (`refine` in the plan request). */
   refined?: PlanRefinement;
@@ -182,8 +182,12 @@ export interface PlanDryRun {
   /** False when dry runs are off or could not run (`note` says why). */
   checked: boolean;
   note?: string;
-  /** Each candidate tried: how it ended and what it showed or changed. */
-  tried: { command: string; exitCode: number | null; fits: boolean; why: string; preview: string; changes: number }[];
+  /**
+   * Each candidate tried: how it ended and what it showed or changed. `mode`:
+   * `ro` for a command the policy finds read-only (the workspace mounted
+   * read-only), `snapshot` for any other (a throw-away snapshot).
+   */
+  tried: { command: string; mode?: 'ro' | 'snapshot'; exitCode: number | null; fits: boolean; why: string; preview: string; changes: number }[];
 }
 
 // ---------------------------------------------------------------- executor

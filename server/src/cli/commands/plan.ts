@@ -23,9 +23,10 @@ Options:
   -n K             how many candidates to show (1-10, default 3)
   --json           print one JSON object: command, reasoning, planner,
                    confidence, candidates, retrieved, policy, cache, timings
-  --dry-run        try the top candidates in throw-away copies of the
-                   workspace first and prefer the one whose result fits
-                   (needs Docker; never tries a denied or networked one)
+  --dry-run        try the top candidates in the sandbox first (read-only
+                   ones with the workspace mounted read-only, others in
+                   throw-away snapshots) and prefer the one whose result
+                   fits (needs Docker; never tries a denied or networked one)
   --refine R       refine an earlier plan instead of starting over: R is
                    \`last\` (your latest plan), its history id, or its
                    request in words; the request is the follow-up, e.g.

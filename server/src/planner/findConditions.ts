@@ -1,0 +1,160 @@
+// The conditions a request puts on the files it selects, as find's tests:
+// size, age, permissions, owner, emptiness, inode, depth and exclusions.
+// A test is written only for words that state it.
+
+import type { RequestFacts } from './requestFacts';
+import { shellValue, valueWord } from './findTests';
+
+const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+
+/** "-size +100M" for "at least 100MB"; "smaller than" is said in bytes, as find rounds sizes up to whole units. */
+export function sizeTests(f: RequestFacts): string[] {
+  const out = f.sizes.map((s) => {
+    const unit = s.unit ?? 'c';
+    const amount = s.amount ?? 0;
+    const bytes = Math.round(amount * (unitBytes[unit] ?? 1));
+    const sign = s.sign === '-' ? '-' : s.sign === '+' ? '+' : /\b(?:exactly|of size|sized)\s*$/.test(f.lower.slice(0, s.at)) ? '' : '+';
+    if (sign === '-' && unit !== 'c') return `-size -${bytes}c`;
+    if (!Number.isInteger(amount)) return `-size ${sign}${bytes}c`;
+    return `-size ${sign}${amount}${unit === 'T' ? 'G' : unit}`.replace(/(\d+)G$/, (m, n: string) => (unit === 'T' ? `${Number(n) * 1024}G` : m));
+  });
+  // "bigger than $size": the size a variable holds.
+  for (const m of f.text.matchAll(/\b(bigger|larger|greater|more|smaller|less|fewer)\s+than\s+(\$\{?\w+\}?)/gi)) {
+    out.push(`-size ${shellValue(`${/^(?:smaller|less|fewer)$/i.test(m[1]) ? '-' : '+'}${m[2]}`)}`);
+  }
+  return out;
+}
+
+
+/** Which of find's clocks a time phrase speaks of: accessed, status changed, or modified. */
+function clocks(before: string): string[] {
+  const clause = before.split(/[.;]|\b(?:and then|then|which are|that are)\b/).pop() ?? before;
+  const verbs = [...clause.matchAll(/\b(modif\w*|edit\w*|chang\w*|updat\w*|access\w*|touch\w*|writ\w*|written|created|used|read)\b/g)].map((m) => m[1]);
+  if (verbs.length === 0) return ['m'];
+  const list = /\b(?:modif\w*|access\w*|chang\w*)\s*(?:,|or|and)\s*(?:[\w$]+[\s,]+){0,6}?(?:or|and)\s+(?:whose status (?:was |were )?)?(?:modif\w*|access\w*|chang\w*)/.test(clause);
+  const pick = (v: string) => (/^access|^used|^read/.test(v) ? 'a' : /^chang/.test(v) && list ? 'c' : 'm');
+  const all = list ? [...new Set(verbs.map(pick))] : [pick(verbs[verbs.length - 1])];
+  return all;
+}
+
+const minutes: Record<string, number> = { s: 1 / 60, sec: 1 / 60, second: 1 / 60, seconds: 1 / 60, min: 1, mins: 1, minute: 1, minutes: 1, h: 60, hr: 60, hrs: 60, hour: 60, hours: 60 };
+const days: Record<string, number> = { day: 1, days: 1, d: 1, week: 7, weeks: 7, month: 30, months: 30, year: 365, years: 365 };
+
+/** "-mtime -7" for "modified in the last week", "-atime $FTIME" for "accessed $FTIME days ago", "-newer f" for "newer than f". */
+export function timeTests(f: RequestFacts): string[] {
+  const out: string[] = [];
+  for (const d of f.durations) {
+    // "as", "an h": a word, not a span of time.
+    if (/^(?:a|an|one)\s*[a-z]{1,3}$/i.test(d.raw.trim()) && !/\s/.test(d.raw.trim())) continue;
+    const before = f.lower.slice(0, d.at);
+    const negated = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t)\s+(?:been\s+)?(?:\w+\s+){0,3}(?:in|for|within|during)\s+(?:the\s+)?(?:last|past)?\s*$/.test(before);
+    let sign = d.sign ?? '';
+    if (negated) sign = '+';
+    else if (!sign && /\bago\b/.test(f.lower.slice(d.at + d.raw.length, d.at + d.raw.length + 6))) sign = '';
+    else if (!sign) sign = '-';
+    const unit = d.unit ?? 'days';
+    const inMinutes = minutes[unit] !== undefined;
+    const n = Math.max(1, Math.round((d.amount ?? 1) * (inMinutes ? minutes[unit] : days[unit] ?? 1)));
+    const tests = clocks(before).map((c) => `-${c}${inMinutes ? 'min' : 'time'} ${sign}${n}`);
+    out.push(tests.length > 1 ? `\\( ${tests.join(' -o ')} \\)` : tests[0]);
+  }
+  // "accessed $FTIME days ago": an age a variable holds.
+  for (const m of f.text.matchAll(/(\$\{?\w+\}?)\s+(?:(days?|minutes?|mins?)\s+)?ago\b/gi)) {
+    const unit = m[2] && /^min/i.test(m[2]) ? 'min' : 'time';
+    const tests = clocks(f.lower.slice(0, m.index)).map((c) => `-${c}${unit} ${shellValue(m[1])}`);
+    out.push(tests.length > 1 ? `\\( ${tests.join(' -o ')} \\)` : tests[0]);
+  }
+  for (const m of f.lower.matchAll(/\b(newer|older|later|earlier)\s+than\s+(\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2})?)?)/g)) {
+    out.push(`${/^(?:older|earlier)$/.test(m[1]) ? '! ' : ''}-newermt '${m[2]}'`);
+  }
+  // "modified after /tmp/after and before /tmp/before": times of other files.
+  for (const m of f.text.matchAll(new RegExp(String.raw`\b(after|before)\s+(?:the\s+)?(?:file\s+)?(${valueWord})`, 'gi'))) {
+    if (/^['"\x60]?\d/.test(m[2])) continue;
+    out.push(`${/^before$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
+  }
+  for (const m of f.text.matchAll(new RegExp(String.raw`\b(newer|older|later|earlier)\s+than\s+(?:the\s+)?(?:file\s+)?(${valueWord}|[\w-]+\.[\w.-]+|[\w.-]+(?=\s+file\b))`, 'gi'))) {
+    out.push(`${/^(?:older|earlier)$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
+  }
+  return out;
+}
+
+const who: Record<string, string> = { user: 'u', owner: 'u', group: 'g', other: 'o', others: 'o', world: 'o', everyone: 'o', anyone: 'o', all: 'a' };
+const what: Record<string, string> = { write: 'w', writ: 'w', read: 'r', execute: 'x', exec: 'x' };
+
+/** Permission tests: a mode, wide-open, world-writable, "group write permission", executable, setuid. */
+export function permissionTests(f: RequestFacts): string[] {
+  const lower = f.lower;
+  const out: string[] = [];
+  const mode = /\b(?:permissions?|mode|perms?|chmod)\s+(?:of\s+|set to\s+|is\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/.exec(lower);
+  const granting = /\b(?:change|set|chmod|give|make)\b[^.]{0,60}\b(?:to|with)\s+[0-7]{3,4}\b/.test(lower);
+  if (mode && !granting) out.push(`-perm ${mode[1] ?? mode[2]}`);
+  else if (/\bwide[- ]open\b|\brwxrwxrwx\b|\ba=rwx\b/.test(lower)) out.push('-perm 777');
+  else if (/\bworld[- ]writ\w*|\bwritable by (?:everyone|anyone|all|others|the world)\b/.test(lower)) out.push('-perm -o+w');
+  const bit = /\b(user|owner|group|others?|world|everyone|all)\s+(write|writ|read|execute|exec)\w*\s+(?:permissions?|bits?|access)\b/.exec(lower);
+  if (bit && out.length === 0) out.push(`${/\b(?:no|without|lack\w*)\s+(?:\w+\s+)?$/.test(lower.slice(0, bit.index)) ? '! ' : ''}-perm -${who[bit[1]]}+${what[bit[2]]}`);
+  if (/\bsetuid\b|\bsuid\b/.test(lower)) out.push('-perm -4000');
+  if (/\bsetgid\b|\bsgid\b/.test(lower)) out.push('-perm -2000');
+  if (out.length === 0 && /\bexecutables?\b|\bexecut\w* (?:bits?|permissions?)\b|\bexec bits?\b/.test(lower) && !/\bmake\b[^.]{0,40}\bexecutable\b/.test(lower)) {
+    out.push(`${/\b(?:not|non|aren'?t|isn'?t)[- ](?:\w+\s+)?executable\b/.test(lower) ? '! ' : ''}-perm -u+x`);
+  }
+  return out;
+}
+
+/** Owner tests: no owner, owned by a user, of a group. */
+export function ownerTests(f: RequestFacts): string[] {
+  const lower = f.lower;
+  const out: string[] = [];
+  if (/\b(?:belong\w* to|owned by|with|have|has|having)\s+no\s+(?:user|owner)\b|\bno (?:valid )?owner\b|\bnouser\b|\b(?:unowned|orphaned)\b/.test(lower)) out.push('-nouser');
+  if (/\b(?:belong\w* to|with|have|has|having)\s+no\s+group\b|\bnogroup\b/.test(lower)) out.push('-nogroup');
+  const changing = /\bchange\w*\b[^.]{0,40}\b(?:owner\w*|group)\b/.test(lower);
+  if (!changing) {
+    const user = new RegExp(String.raw`\b(?:owned by|belong\w* to|whose owner is)\s+(?:the\s+)?(?:user\s+)?(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
+    if (user && !/^(?:no|a|an|the|group|any)$/i.test(user[1])) out.push(`-user ${shellValue(user[1])}`);
+    const group = new RegExp(String.raw`\b(?:owned by|belong\w* to|of|in)\s+(?:the\s+)?group\s+(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
+    if (group) out.push(`-group ${shellValue(group[1])}`);
+  }
+  return out;
+}
+
+/** Emptiness, inode number, and how deep the walk goes. */
+export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] } {
+  const lower = f.lower;
+  const tests: string[] = [];
+  const depth: string[] = [];
+  if (/\b(?:non-?empty|not empty)\b/.test(lower)) tests.push('! -empty');
+  else if (/\b(?:empty|zero[- ](?:size|byte|length)|0 bytes?)\b/.test(lower)) tests.push('-empty');
+  const inode = /\binode(?:\s+(?:number|no\.?|#))?\s+(\d+|\$\{?\w+\}?)/.exec(f.text.toLowerCase() === lower ? f.text : lower);
+  if (inode) tests.push(`-inum ${shellValue(inode[1])}`);
+  const levels = /\b(\d+|one|two|three|four|five)\s+(?:levels?|directories|dirs)\s+(?:deep|down|below)\b/.exec(lower);
+  const words: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5' };
+  const most = /\b(?:at most|up to|no more than|maximum(?: of)?)\s+(\d+)\s+(?:levels?|director(?:y|ies) levels?|sub-?director(?:y|ies) deep)\b|\b(?:max(?:imum)? depth(?: of)?|maxdepth)\s+(\d+)\b/.exec(lower);
+  const least = /\b(?:at least|min(?:imum)? depth(?: of)?|mindepth)\s+(\d+)\s+(?:levels?|directories)\b/.exec(lower);
+  if (least) depth.push(`-mindepth ${least[1]}`);
+  if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
+  else if (levels) depth.push(`-mindepth ${words[levels[1]] ?? levels[1]}`, `-maxdepth ${words[levels[1]] ?? levels[1]}`);
+  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
+  return { depth, tests };
+}
+
+/** What to leave out: named folders, hidden files. */
+export function exclusionTests(f: RequestFacts): string[] {
+  const out: string[] = [];
+  if (/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not)\s+(?:all\s+|the\s+)?hidden\b|\bnon-?hidden\b|\bnot hidden\b/.test(f.lower)) out.push("-not -path '*/.*'");
+  // "excluding those whose paths contain exclude3".
+  for (const m of f.text.matchAll(new RegExp(String.raw`\b(?:exclud\w*|except|but not|other than)\s+(?:those|the ones|ones|files|entries)\s+(?:whose|with)\s+(path|name|file ?name|path ?name)s?\s+(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'gi'))) {
+    out.push(`-not -${/path/i.test(m[1]) ? 'path' : 'name'} ${shellValue(`*${m[2].replace(/^['"\x60](.*)['"\x60]$/, '$1')}*`)}`);
+  }
+  // "excluding symbolic links", "but not directories": a kind left out.
+  const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
+  if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
+  const list = new RegExp(String.raw`\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*)\s+(?:search(?:ing)?\s+in\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
+  for (const m of f.text.matchAll(list)) {
+    for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
+      const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
+      if (!value || /^(?:the|all|those|these|them|hidden|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|any)$/i.test(value)) continue;
+      out.push(`-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
+    }
+  }
+  return out;
+}
+

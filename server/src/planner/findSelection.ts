@@ -1,0 +1,275 @@
+// Requests that select files by what they are ("the .c files under $HOME
+// modified in the last day", "files with wide open permissions", "every
+// directory 2 levels deep") and maybe act on them (copy, move, delete, count,
+// archive, change mode or owner, search in them, save the list). The selection
+// is read as find's tests (findTests.ts, findConditions.ts), the act as find's
+// -exec or a pipe after it. The candidate is held to the request's intent like
+// every other: a request to look never gets a change.
+
+import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
+import type { RequestFacts } from './requestFacts';
+import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
+import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
+
+export interface Selection {
+  start: string;
+  depth: string[];
+  tests: string[];
+  kind?: 'f' | 'd' | 'l';
+  /** Conditions the request states, kind aside. */
+  stated: number;
+}
+
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
+const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
+// Words that say the walk goes down the tree, or the whole request is a find.
+const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
+const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
+// Inside files, not about them: lines, words and such are read by other programs.
+// An order (the biggest, the newest first) is a question find alone does not answer.
+const ordering = /\b(largest|biggest|smallest|newest|oldest|latest|most recent|sorted|order(?:ed)? by|in order)\b/;
+const aboutText = /\b(lines?|words?|characters?|columns?|fields?|rows?|occurrences?)\b/;
+
+/** The selection a request describes, or undefined when it is not a request about a set of files. */
+export function readSelection(f: RequestFacts): Selection | undefined {
+  const lower = f.lower;
+  // Names of files ("file.tar.gz") hold no verbs; "including hidden files" qualifies a listing, it selects nothing.
+  const words = lower.replace(/[\w-]*\.[\w.-]+/g, (m) => '_'.repeat(m.length)).replace(/\bfile ?systems?\b/g, 'filesystem').replace(/\b(?:including|excluding|with|without|plus)\s+(?:the\s+)?hidden files\b/g, '').replace(/\b(?:zip|tar|archive|output|log) file\b/g, 'archive');
+  const noun = selectionNoun.exec(words);
+  const verb = selectingVerb.exec(words);
+  if (!noun && f.globs.length === 0) return undefined;
+  // "json files anywhere in the tree", "files bigger than 1MB": a request that is only the selection.
+  if (!verb && !(noun && /^(?:all\s+|the\s+|any\s+|every\s+)?(?:(?![\w-]+(?:es|ed|ing)\s)[\w.*+-]+\s+){0,2}$/.test(words.slice(0, noun.index)) && /^(?:files|directories|folders|dirs|[\w+]+ files)$/.test(noun[1] ?? noun[0]))) return undefined;
+  // The request is about the selection: it begins by selecting, and a single file is a selection only when it is looked for.
+  const at = verb?.index ?? 0;
+  if (lower.slice(0, at).split(/\s+/).length > 4) return undefined;
+  // "move all lines starting with Ca", "finds strings in files": the object is text inside files.
+  const object = aboutText.exec(words.slice(at));
+  if (object && (!noun || at + object.index < noun.index) && !/^(?:replac|count|how many|number)/.test(verb?.[1] ?? '')) return undefined;
+  // "create a file", "make a folder": a new thing, not a selection, unless what is made is an archive of files.
+  if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f)) return undefined;
+  const kind = readKind(lower);
+  const names = readNames(f);
+  const { depth, tests: shape } = shapeTests(f);
+  const found = [...sizeTests(f), ...timeTests(f), ...permissionTests(f), ...ownerTests(f), ...shape];
+  const conditions = [...names, ...found, ...exclusionTests(f)];
+  const every = noun !== null && /\b(?:every|each|all|any)\s+(?:\S+\s+){0,2}$/.test(words.slice(0, noun.index));
+  // "the empty file tmp/empty.txt": one file named by its path is no selection.
+  if (!every && new RegExp(String.raw`\bthe\s+(?:\w+\s+)?file\s+(?:${valueWord}|[\w-]+\.\w+)`).test(f.text) && !findVerb.test(lower)) return undefined;
+  if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
+  // "files excluding symbolic links": the kind asked for already leaves the other out.
+  const tests = kind ? conditions.filter((t) => !/^! -type [ldf]$/.test(t)) : conditions;
+  return { start: readStart(f), depth, tests, kind, stated: tests.length + depth.length };
+}
+
+export function findOf(s: Selection): string {
+  return ['find', s.start, ...s.depth, ...(s.kind ? [`-type ${s.kind}`] : []), ...s.tests].join(' ');
+}
+
+interface Act {
+  command: (find: string, s: Selection) => string;
+  label: string;
+  /** A change made to a whole tree ("recursively change the group of all files in X"): the program and its argument, for `-R`. */
+  tree?: [string, string];
+}
+
+const dest = String.raw`(?:to|into)\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+)?(${valueWord}|[\w.-]+)`;
+const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*|folders?|\S*\*\S*|[\w'-]+\s+files)`;
+
+function destination(text: string, verb: RegExp): string | undefined {
+  const m = new RegExp(String.raw`\b${verb.source}\b.*?\s${dest}`, 'i').exec(text);
+  if (!m || /^(?:another|other|some|a|an|its|their|each|every)$/i.test(m[m.length - 1])) return undefined;
+  return shellValue(m[m.length - 1].replace(/\/+$/, '').replace(/[.,;]$/, '') || '/');
+}
+
+const createsFolder = /(?<![/.\w])(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
+
+/** The one act on the selection the request orders, if any. */
+function readAct(f: RequestFacts): Act | undefined {
+  const lower = f.lower;
+  const text = f.text;
+  const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,90}?\b(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
+  const into = saved ? ` ${/\bappend/.test(lower) ? '>>' : '>'} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
+  const edit = perFileAct(f, into);
+  if (edit) return edit;
+  const contents = contentSearch(f);
+  if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, label: 'Searches the files it finds for the text' };
+  const archive = archiveName(f);
+  if (archive) {
+    const name = shellValue(archive[1]);
+    if (/\.zip['"]?$/i.test(archive[1])) return { command: (find) => `${find} -print | zip ${name} -@`, label: 'Archives the files it finds' };
+    const z = /\.(?:tar\.gz|tgz)['"]?$/i.test(archive[1]) ? 'z' : /\.(?:tar\.bz2|tbz2?)['"]?$/i.test(archive[1]) ? 'j' : /\.tar\.xz['"]?$/i.test(archive[1]) ? 'J' : '';
+    return { command: (find, s) => `${find} -print0 | tar --null${s.kind === 'd' ? ' --no-recursion' : ''} -c${z}f ${name} -T -`, label: 'Archives the files it finds' };
+  }
+  const copy = /\b(?:copy|copies|cp)\b/.test(lower) ? destination(text, /(?:copy|copies|cp)/) : undefined;
+  const mkdir = (to: string) => (createsFolder.test(lower) ? `mkdir -p ${to} && ` : '');
+  if (copy) return { command: (find, s) => `${mkdir(copy)}${find} -exec cp ${s.kind === 'f' ? '' : '-r '}-t ${copy} {} +`, label: `Copies the files it finds to ${copy}` };
+  const move = /\b(?:move|moves|mv)\b/.test(lower) ? destination(text, /(?:move|moves|mv)/) : undefined;
+  if (move) return { command: (find) => `${mkdir(move)}${find} -exec mv -t ${move} {} +`, label: `Moves the files it finds to ${move}` };
+  const owner = new RegExp(String.raw`\bchang\w*\s+(?:the\s+)?(group\s+(?:owner(?:ship)?\b)?|owner(?:ship)?\b).*?\bto\s+(?:the\s+)?(?:user\s+|group\s+)?(${valueWord}|[\w:.-]+)|\b(chown|chgrp)\b.*?\b(?:to\s+)?(${valueWord}|[\w:.-]+)\s*$`, 'i').exec(text);
+  const both = new RegExp(String.raw`\bowner\w*\s+to\s+(${valueWord}|[\w.-]+)\s+and\s+(?:the\s+)?group\s+to\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  if (both) {
+    const who = shellValue(`${bareValue(both[1])}:${bareValue(both[2])}`);
+    return { command: (find) => `${find} -exec chown ${who} {} +`, label: 'Changes the owner and group of the files it finds', tree: ['chown', who] };
+  }
+  if (owner) {
+    const program = /group/i.test(owner[1] ?? '') || /group/i.test(owner[0].slice(0, 40)) || owner[3] === 'chgrp' ? 'chgrp' : 'chown';
+    const who = shellValue(owner[2] ?? owner[4]);
+    return { command: (find) => `${find} -exec ${program} ${who} {} +`, label: 'Changes the owner of the files it finds', tree: [program, who] };
+  }
+  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
+  if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
+  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
+    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
+  }
+  if (/\b(?:gzip|bzip2|xz|compress\w*)\b|\barchiv\w* (?:them|each|every|those)\b.*\.(?:bz2|gz|xz)\b/.test(lower)) {
+    const program = /\bbz(?:ip)?2\b/.test(lower) ? 'bzip2' : /\bxz\b/.test(lower) ? 'xz' : 'gzip';
+    return { command: (find) => `${find} -exec ${program} {} +`, label: 'Compresses each file it finds' };
+  }
+  if (/\b(md5|md5sums?|checksums?)\b/.test(lower)) return { command: (find) => `${find} -exec md5sum {} +${into}`, label: 'Prints the checksum of each file it finds' };
+  if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, label: 'Adds up the size of the files it finds' };
+  if (/\b(?:sizes?|disk usage|space used)\s+(?:of|by)\s+(?:all|each|every|the|these|those)\b/.test(lower)) return { command: (find) => `${find} -exec du -h {} +${into}`, label: 'Prints the size of each file it finds' };
+  if (/\b(?:how many|count|number of)\b/.test(lower)) return { command: (find) => `${find} | wc -l${into}`, label: 'Counts the files it finds' };
+  if (/\blong (?:list\w*|format)\b|\bls -l\b|\bwith (?:their )?(?:details|sizes|permissions|owners?|dates?)\b|\bdetails\b/.test(lower)) {
+    const order = /\b(?:order of size|by size|sorted by size|decreasing (?:order of )?size|largest first)\b/.test(lower) ? 'S' : '';
+    return { command: (find) => `${find} -exec ls -l${order} {} +${into}`, label: 'Lists the files it finds with their details' };
+  }
+  if (/\bsort(?:s|ing)?\b(?! (?:files|lists?))|\bsorted (?:by|in|alphabetically|numerically)\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, label: 'Lists the files it finds, sorted' };
+  if (into) return { command: (find) => `${find}${into}`, label: 'Saves the list of files it finds' };
+  if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Lists the files it finds, separated by null characters' };
+  return undefined;
+}
+
+function bareValue(raw: string): string {
+  return raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1');
+}
+
+/** The archive a request makes of its selection: named ("into 2009.tar"), or said by kind ("a tarball"). */
+function archiveName(f: RequestFacts): [string, string] | undefined {
+  if (!/\b(archiv\w*|tar\w*|pack|bundle|zip)\b/.test(f.lower) || /\b(?:unzip|extract|unpack|untar)\w*/.test(f.lower)) return undefined;
+  for (const m of f.text.matchAll(new RegExp(String.raw`(${valueWord}|[\w.-]+)`, 'g'))) {
+    if (/\.(?:tar(?:\.gz|\.bz2|\.xz)?|tgz|tbz2?|zip)['"\x60]?$/i.test(m[1])) return [m[0], m[1]];
+  }
+  // An archive nobody named is named after what goes in it: the folder, or the kind of file.
+  const source = /^[\w.-]+$/.test(readStart(f).replace(/^\.\/?/, '').split('/').pop() ?? '') ? readStart(f).replace(/\/+$/, '').split('/').pop() : undefined;
+  const kind = f.exts[0]?.value.replace(/\W/g, '');
+  const base = source && source !== '.' ? source : kind ? `${kind}-files` : 'files';
+  if (/\btar ?ball\b|\btar (?:archive|file)\b/.test(f.lower)) return ['', `${base}.tar.gz`];
+  if (/\bzip (?:archive|file)\b|\ba zip\b|\bzip (?:them|those|these|it|all)\b/.test(f.lower)) return ['', `${base}.zip`];
+  if (/\barchiv\w* (?:them|those|these|it|all of them)\b/.test(f.lower) && !/\.(?:bz2|gz|xz)\b/.test(f.lower)) return ['', `${base}.tar.gz`];
+  return undefined;
+}
+
+/** Acts done to each file's contents: replace text in it, unpack it, count its lines. */
+function perFileAct(f: RequestFacts, into: string): Act | undefined {
+  const text = f.text;
+  const replace = new RegExp(String.raw`\breplace\w*\s+(?:all\s+)?(?:(?:the\s+)?(?:occurrences?|instances?)\s+of\s+)?(?:the\s+(?:text|string|word)\s+)?(${valueWord})\s+(?:with|by)\s+(?:the\s+(?:text|string|word)\s+)?(${valueWord})`, 'i').exec(text);
+  if (replace) {
+    const [from, to] = [bareValue(replace[1]), bareValue(replace[2])];
+    const sep = ['|', '#', '@', ','].find((c) => !from.includes(c) && !to.includes(c));
+    if (sep && !/\$/.test(from + to)) return { command: (find) => `${find} -exec sed -i ${shellValue(`s${sep}${from}${sep}${to}${sep}g`)} {} +`, label: `Replaces ${from} with ${to} in each file it finds` };
+  }
+  if (/\b(?:unzip|gunzip|decompress|uncompress|extract|unpack)\w*\b/.test(f.lower)) {
+    const zip = /\.zip\b|\bzip files\b|\bunzip\b/.test(f.lower) && !/\.gz\b|\bgz files\b|\bgunzip\b/.test(f.lower);
+    return { command: (find) => (zip ? `${find} -exec unzip {} \\;` : `${find} -exec gunzip {} +`), label: 'Unpacks each archive it finds' };
+  }
+  if (/\b(?:count|number of|how many)\b[^.]{0,30}\blines?\b|\bline (?:counts?|numbers)\b|\blines? in (?:each|every|all)\b/.test(f.lower)) {
+    return { command: (find) => `${find} -exec wc -l {} +${into}`, label: 'Counts the lines of each file it finds' };
+  }
+  return undefined;
+}
+
+/** "containing the string X", "search them for X": the text to look for in the files, with grep's flags. */
+function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
+  const text = f.text;
+  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
+  if (!m || /\b(?:names?|paths?|path ?names?)\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
+  const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+  // A pattern with wildcards is a file name pattern, not text.
+  if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;
+  // Only a value written as such (quoted, a variable) or said to be a string is text to look for.
+  const codeLike = /^[A-Za-z_$][\w$]*(?:[.(_][\w$().]*)+$/.test(raw) && !/\.$/.test(raw) || /^[A-Z][A-Z0-9_]{2,}$/.test(raw);
+  if (!/^['"\x60$]/.test(raw) && !codeLike && !/\b(?:string|text|word|pattern)\s+\S+$/.test(m[0])) return undefined;
+  if (/\bnames?\b|\bpath ?names?\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) return undefined;
+  const listing = /\b(?:files|which|list|find|return|print|display|show)\b/i.test(text.slice(0, m.index)) && !/\bsearch\w* (?:them|those|these|it|for)\b/i.test(text);
+  const never = /\b(?:not|never|don'?t|doesn'?t|do not|does not|without)\s+(?:\w+\s+)?$/.test(f.lower.slice(Math.max(0, m.index - 20), m.index));
+  const flags = `${never ? '-L' : listing ? '-l' : '-Hn'}${/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case)\b/.test(f.lower) ? 'i' : ''}`;
+  return { text: shellValue(raw), flags: `-${flags.replace(/^-/, '')}` };
+}
+
+/**
+ * A request about names ("containing 'farm' in their names", "called foo or bar")
+ * is not answered by a search of the files' contents for that name.
+ */
+export function preferSelection(candidates: EmbeddedCandidate[], request: string): void {
+  const selection = candidates.find((c) => c.source === 'find.selection');
+  if (!selection) return;
+  const searches = /-exec grep\b/.test(selection.command);
+  // ... nor, when the files to search are selected by name, size or age, by a search of every file.
+  const selects = searches ? /\s-(?:i?name|i?path|size|[acm]time|[acm]min|newer\w*|perm|user|nouser|group|maxdepth|mindepth)\s/.test(selection.command) : /\s-i?(?:name|path)\s/.test(selection.command);
+  if (!selects) {
+    // Only text to look for, in every file: grep's own recursive search, when there is one, says the same more simply.
+    const [, flags = '', text = ''] = /-exec grep -(\w+) (\S+) \{\}/.exec(selection.command) ?? [];
+    const list = flags.includes('L') ? 'L' : 'l';
+    const sameFlags = (c: string) => new RegExp(`^grep\\s(?:\\S+\\s)*-(?=\\w*r)(?=\\w*${list})\\w+\\s`).test(c) && /i/.test(flags) === /\s-\w*i/.test(c);
+    const start = /^find (\S+)/.exec(selection.command)?.[1] ?? '.';
+    const searchesHere = (c: string) => c.includes(` ${text} `) && new RegExp(`\\s${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`).test(c.replace(/^grep\s/, ''));
+    const same = searches && text && /[lL]/.test(flags) ? candidates.find((c) => sameFlags(c.command) && searchesHere(c.command)) : undefined;
+    if (same && !/^\s*(?:find|locate)\b/i.test(request)) same.confidence = Math.min(0.97, Math.round(Math.max(same.confidence, selection.confidence + 0.01) * 100) / 100);
+  }
+  // A search of the files of one kind is grep's own --include: that candidate stays first.
+  const included = candidates.find((c) => /^grep\s.*--include\b/.test(c.command));
+  if (selects && searches && included) selection.confidence = Math.min(selection.confidence, Math.max(0.01, included.confidence - 0.01));
+  else if (selects) for (const c of candidates) {
+    if (/^(?:grep|rg)\s/.test(c.command) && !(searches && /--include\b/.test(c.command)) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.05) * 100) / 100);
+  }
+  // A find that keeps only names the request never says (a template's default '*.py') selects less than asked.
+  const lower = request.toLowerCase();
+  for (const c of candidates) {
+    if (c === selection || !/^find\s/.test(c.command) || c.confidence < selection.confidence) continue;
+    const names = [...c.command.matchAll(/\s-i?name\s+'?([^'\s]+)'?/g)].map((m) => m[1]);
+    const unstated = names.some((n) => !selection.command.includes(n) && !lower.includes(n.replace(/^\*\.?|\*$/g, '').toLowerCase()));
+    if (unstated) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.03) * 100) / 100);
+  }
+}
+
+/** A condition the request states that no test or act was read for: the find would select more than asked. */
+function unread(f: RequestFacts, s: Selection, acted: boolean): boolean {
+  const tests = s.tests.join(' ');
+  const lower = f.lower;
+  if (!acted && /\b(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests)) return true;
+  if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b/.test(tests) && !acted) return true;
+  if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
+  if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
+  if (/\b(owned|owner|belong\w*)\b/.test(lower) && !/-(?:user|nouser|group|nogroup)\b/.test(tests) && !acted) return true;
+  return false;
+}
+
+/** The candidate for a file-selection request, or none when the request is not one or states nothing find would test. */
+export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
+  const s = readSelection(f);
+  if (!s) return [];
+  const lower = f.lower;
+  const act = readAct(f);
+  // Lines, words and such are inside the files: counting or sorting the files does not answer them.
+  if ((!act || /^(?:Counts the files|Lists|Saves)/.test(act.label)) && (aboutText.test(lower) || ordering.test(lower))) return [];
+  const find = findOf(s);
+  // A change to every entry of a tree, with no condition, is the program's own recursive mode.
+  const whole = act?.tree && s.tests.length === 0 && s.depth.length === 0 && s.kind !== 'd' && /\brecursive\w*\b/.test(lower);
+  const built = act?.tree && whole ? `${act.tree[0]} -R ${act.tree[1]} ${s.start}` : act ? act.command(find, s) : find;
+  const command = f.ws.dirs.has('.git') && !/\bgit\b/.test(lower) ? withoutGitInternals(built) : built;
+  const down = recursive.test(lower);
+  const walk = down || s.start !== '.' || findVerb.test(lower);
+  if (s.stated === 0 && !act && !(walk && (s.kind || s.start !== '.'))) return [];
+  if (unread(f, s, act !== undefined)) return [];
+  // A start point that is a file (an archive, a document) is a request about that file.
+  if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start)) return [];
+  // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.
+  const plainNames = s.tests.length > 0 && s.tests.every((t) => /^(?:\\\( )?-name /.test(t) && !/[*?]/.test(t));
+  if (!findVerb.test(lower) && !/\b(?:all|every|each|any)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind)) return [];
+  const negated = /\b(?:not|never|non|without|excluding|except)\b|n't\b/.test(lower) && /(?:^|\s)(?:!|-not)\s/.test(find);
+  const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
+  const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0) + (negated ? 0.05 : 0));
+  const explanation = `${act ? act.label : 'Lists the files'} that match what the request says (${s.tests.concat(s.depth).join(' ') || 'every entry'} under ${s.start}).`;
+  return [{ command, confidence: Math.round(confidence * 100) / 100, explanation, source: 'find.selection', filled: [], missing: [] }];
+}

@@ -1,0 +1,159 @@
+// What a request selects files by, read as find's tests: where to start, the
+// kind of entry, its name or path, size, age, permissions, owner, emptiness,
+// depth and what to leave out. Each test comes from words the request says,
+// so a plan built from them states no condition nobody asked for.
+
+import type { Fact, RequestFacts } from './requestFacts';
+import { shellQuote } from './templateFill';
+
+export interface FindTests {
+  /** Where the walk starts, quoted for the shell. */
+  start: string;
+  /** The tests, in find's order (depth first, then kind, names, the rest). */
+  tests: string[];
+  /** How many of the tests are conditions the request states (kind aside). */
+  stated: number;
+  /** The entry kind asked for: f, d, l or undefined for any. */
+  kind?: 'f' | 'd' | 'l';
+}
+
+// A value as a request writes it: quoted, a shell variable, a path.
+export const valueWord = String.raw`(?:'[^']+'|"[^"]+"|\x60[^'\x60]+['\x60]|\$\{?\w+\}?[\w./{}$-]*|~[\w./-]*|\.{0,2}/[\w./*-]*|[\w.-]+/[\w./*-]*)`;
+
+/** A value as written in a request, made a shell word: variables stay expandable, tildes stay outside quotes. */
+export function shellValue(raw: string): string {
+  const v = raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1');
+  if (/\$/.test(v)) return `"${v.replace(/["\\`]/g, '\\$&')}"`;
+  return shellQuote(v);
+}
+
+const current = /\b(?:current|working|present|this) (?:directory|folder|dir)(?: tree)?\b|\bcwd\b/;
+const wholeSystem = /\b(?:entire|whole|complete) (?:file ?system|system|disk|computer|machine)\b|\b(?:on|in|across|from) (?:the )?(?:file ?system|system)\b|\bsystem[- ]wide\b|\beverywhere\b|\broot (?:directory|folder)\b/;
+const home = /\b(?:my|the|your|user'?s?) home(?: directory| folder| dir)?\b|\bhome (?:directory|folder|dir)\b/;
+const startAfter = new RegExp(String.raw`\b(?:under|in|from|within|inside|below|beneath|of|at|throughout)\s+(?:the\s+)?(?:(?:directory|folder|dir|path)(?:\s+tree)?\s+)?(${valueWord}|[\w.-]+(?=\s+(?:directory|folder|dir)\b)|[A-Za-z_][\w.-]*(?![\w./]))`, 'g');
+
+/** Where the walk starts: a folder named after in/under/from, the current folder, home, or the whole system. */
+export function readStart(f: RequestFacts): string {
+  const text = f.text;
+  for (const m of text.matchAll(startAfter)) {
+    const before = f.lower.slice(Math.max(0, m.index - 40), m.index);
+    if (excludedBefore.test(before) || /\b(?:to|into|onto)\s*$/.test(before)) continue;
+    const word = m[1];
+    if (current.test(f.lower.slice(m.index, m.index + m[0].length + 20))) return '.';
+    if (/^(?:the|a|an|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific)$/i.test(word)) continue;
+    if (/^\d+$/.test(word)) continue;
+    if (/^(?:workspace|project|repo|repository|here)$/i.test(word)) return '.';
+    if (/^(?:of|at|throughout)\b/i.test(m[0]) && !/[/$~]/.test(word) && !/^\s+(?:directory|folder|dir)\b/i.test(text.slice(m.index + m[0].length))) continue;
+    if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:(?:\d+|a|an|one|two|three|few|several|the|last|past)\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
+    return shellValue(word.replace(/(?<=\w)\.$/, '').replace(/\/+$/, '') || '/');
+  }
+  // "Search the "data" directory tree": a folder named before the word folder.
+  const before = new RegExp(String.raw`\bthe\s+(${valueWord})\s+(?:directory|folder|dir)\b`).exec(text);
+  if (before) return shellValue(before[1].replace(/\/+$/, '') || '/');
+  if (current.test(f.lower)) return '.';
+  const dir = f.dirs.find((d) => !/^(?:regular|normal|files?|directories|folders|dirs)\//i.test(d.value) && !excludedBefore.test(f.lower.slice(Math.max(0, d.at - 40), d.at)) && !f.targets.some((t) => t.at === d.at));
+  if (dir) return shellValue(dir.value);
+  if (wholeSystem.test(f.lower)) return '/';
+  if (home.test(f.lower)) return '~';
+  return '.';
+}
+
+// Words after "in" that name no folder: "in order", "in their names", "in the top folder".
+const notAFolder = /^(?:tree|hierarchy|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
+const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$/;
+
+/** The entry kind: regular files, folders, links, or any. */
+export function readKind(text: string): FindTests['kind'] {
+  // A kind left out ("excluding symbolic links") is not the kind asked for.
+  const lower = text.replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '');
+  if (/\b(?:symbolic links?|symlinks?|soft links?)\b/.test(lower)) return 'l';
+  const files = /\bfiles?\b/.test(lower);
+  const dirs = /\b(?:directories|folders|dirs|sub-?directories|sub-?folders)\b/.test(lower) && !/\b(?:directories|folders|dirs) (?:called|named|started|starting|beginning)\b/.test(lower);
+  if (/\bfiles?\s*(?:\/|and|or|&)\s*(?:directories|folders|dirs)\b|\b(?:directories|folders|dirs)\s*(?:\/|and|or|&)\s*files\b/.test(lower)) return undefined;
+  if (/\b(?:regular|normal|plain|ordinary)\b(?:\/\w+)?\s+files?\b/.test(lower)) return 'f';
+  if (dirs && !files) return 'd';
+  if (!files && /\b(?:every|each|all|any|a|the)\s+(?:sub-?)?(?:directory|folder|dir)\s+(?:named|called)\b/.test(lower)) return 'd';
+  if (files && !dirs && /\bfiles\b|\b(?:all|every|each|any)\s+(?:\w+\s+)?file\b/.test(lower)) return 'f';
+  return undefined;
+}
+
+/** Name tests: globs, "named X", "with X in their names", beginnings and endings, alternatives. */
+export function readNames(f: RequestFacts): string[] {
+  const text = f.text;
+  const lower = f.lower;
+  const test = /\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case|any case|regardless of case|upper ?case (?:and|or) lower ?case|lower ?case (?:and|or) upper ?case)\b/.test(lower) ? '-iname' : '-name';
+  const pathTest = test === '-iname' ? '-ipath' : '-path';
+  const out: string[] = [];
+  const names: string[] = [];
+  // "whose paths start with './sr' and end with 'sc'", "that have 'export' in their pathnames".
+  const pathBegin = new RegExp(String.raw`\bpaths?\s+(?:names?\s+)?(?:that\s+)?(?:start|begin)s?\s+with\s+(${valueWord}|\S+)(?:\s+and\s+end\s+with\s+(${valueWord}|\S+))?`, 'i').exec(text);
+  if (pathBegin) return [`${pathTest} ${shellValue(`${bare(pathBegin[1])}*${pathBegin[2] ? bare(pathBegin[2]) : ''}`)}`];
+  // "that match pathname '*/*/Maildir/new'".
+  const pathMatch = new RegExp(String.raw`\bmatch(?:es|ing)?\s+(?:the\s+)?path(?:\s*name)?\s+(?:pattern\s+)?(${valueWord})`, 'i').exec(text);
+  if (pathMatch) out.push(`${pathTest} ${shellValue(bare(pathMatch[1]))}`);
+  // "whose name doesn't contain 'Music'".
+  const notIn = new RegExp(String.raw`\bnames?\s+(?:does not|doesn'?t|do not|don'?t|not)\s+(?:contain|include)s?\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  if (notIn) out.push(`! ${test} ${shellValue(`*${bare(notIn[1])}*`)}`);
+  // "all hidden files": names that begin with a dot.
+  if (/\bhidden (?:\w+ )?(?:files|directories|folders|dirs|entries)\b/.test(lower) && !/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not|including|with)\s+(?:all\s+|the\s+)?hidden\b/.test(lower)) names.push('.*');
+  const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
+  if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
+  // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
+  const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  if (inName) names.push(`*${bare(inName[1] ?? inName[2])}*`);
+  // "whose names begin with my and end with p".
+  const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  const folderBegin = begin && (/\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index)) || leftOut(lower, begin.index));
+  if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
+  // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
+  const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)(?<!\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in)\s+(?:all\s+|the\s+)?(?:director\w*|folders?|dirs?|files?|paths?)\s+)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
+  const n = pathMatch || notIn ? null : named.exec(text);
+  const plainName = new RegExp(String.raw`\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
+  // "the file firefox or thunderbird or seamonkey": plain names given as alternatives.
+  const alternatives = new RegExp(String.raw`\b(?:files?|named|called)\s+([\w.-]+)((?:\s*,\s*[\w.-]+)*(?:\s*,?\s+or\s+[\w.-]+)+)`, 'i').exec(text);
+  if (!n && alternatives && !/^(?:the|a|an|all|in|under|that|which|with|whose|and|or)$/i.test(alternatives[1])) names.push(alternatives[1], ...alternatives[2].split(/\s*(?:,|\bor\b)\s*/).filter((x) => x.trim()));
+  else if (!n && plainName && !/^(?:the|a|an|all|in|under|that|which|with|whose|like|after|by)$/i.test(plainName[1])) names.push(plainName[1]);
+  if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1])) {
+    names.push(bare(n[1]));
+    for (const alt of n[2].split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)) if (alt.trim()) names.push(bare(alt.trim()));
+  }
+  // "the access.log files": files of that name wherever they are.
+  const fileNamed = /(?:^|\s)['"\x60]?([\w-]+\.[\w.-]*\w)['"\x60]?\s+files\b/.exec(text);
+  if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
+  // 'every ".gz" file': an extension given in quotes.
+  const quotedExt = /['"\x60]\.(\w{1,8})['"\x60]\s+(?:files?|archives?)\b/.exec(text);
+  if (names.length === 0 && quotedExt) names.push(`*.${quotedExt[1]}`);
+  if (names.length === 0) {
+    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !leftOut(lower, g.at) && !/^\s*(?:zip|tar|gz|archive)\s+file$/i.test(g.raw) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
+    const joined = joinBeginEnd(globs);
+    for (const g of joined) names.push(g);
+  }
+  const unique = [...new Set(names.filter((x) => x && x !== '*'))];
+  // A name with a slash in it is a path: -name never matches one.
+  const one = (x: string) => `${x.includes('/') ? pathTest : test} ${shellValue(x)}`;
+  if (unique.length === 1) out.push(one(unique[0]));
+  else if (unique.length > 1) out.push(`\\( ${unique.map(one).join(' -o ')} \\)`);
+  return out;
+}
+
+/** "begin with my" and "end with p" read as two globs: one name that does both. */
+function joinBeginEnd(globs: Fact[]): string[] {
+  const begins = globs.filter((g) => /^[^*]+\*$/.test(g.value));
+  const ends = globs.filter((g) => /^\*[^*]+$/.test(g.value) && !/^\*\.\w+$/.test(g.value) && /\bend/.test(g.raw));
+  if (begins.length === 1 && ends.length === 1) return [`${begins[0].value}${ends[0].value.slice(1)}`, ...globs.filter((g) => g !== begins[0] && g !== ends[0]).map((g) => g.value)];
+  return globs.map((g) => g.value);
+}
+
+/** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"). */
+function leftOut(lower: string, at: number): boolean {
+  return /\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at));
+}
+
+function isValueOfTest(f: RequestFacts, g: Fact): boolean {
+  return /\b(?:bigger|larger|smaller|than|size)\s*$/.test(f.lower.slice(Math.max(0, g.at - 12), g.at));
+}
+
+function bare(raw: string): string {
+  return raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1').replace(/[,;:]+$/, '').replace(/(?<=\w)\.$/, '');
+}
