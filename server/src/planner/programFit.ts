@@ -15,6 +15,7 @@ const transforms: [RegExp, RegExp][] = [
   [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
   [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
   [/^ls -m\b/, /\bcomma\w*/],
+  [/\|\s*wc -m$/, /\b(length|characters?|chars?|long|letters?|size)\b/],
   [/^man\b/, /\b(man|manual|man ?pages?|manpages?|documentation|help (?:for|on|about)|usage of|docs (?:for|of|on|about))\b/],
   // Builtins that change the shell itself are asked for with a verb of changing it.
   [/^(unset|export \S+=|alias \S+=|shopt -[su]|set [-+][euxo]|history -c|ulimit -\w+ \S)/, /\b(unset|remove|delete|clear|drop|export|define|set|make|turn|enable|disable|switch|add|create|change|exit|stop|fail|raise|treat|wipe|erase|assign|give)\b/],
