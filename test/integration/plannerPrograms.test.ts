@@ -143,4 +143,6 @@ test('words in quotes order nothing, and a question about the shell changes noth
   ['show the environment variable PATH', /^(printenv PATH|echo "\$PATH")$/],
   ['is extglob enabled', /^shopt extglob$/],
   ['what is the group of notes.txt', /^(stat|ls -l)\b.*notes\.txt$/],
+  ['size of every file and folder here, biggest first', /^du -\w*s\w* (\.\/)?\* \| sort -rh$/],
+  ['make all folders in the tree accessible to anybody', /^find \. -type d -exec chmod \S+ \{\} \+$/],
 ]));

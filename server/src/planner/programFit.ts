@@ -15,6 +15,8 @@ const transforms: [RegExp, RegExp][] = [
   [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
   [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
   [/^ls -m\b/, /\bcomma\w*/],
+  // The file program tells what kind of data a file holds.
+  [/(?:^|-exec\s+)file\b/, /\b(types?|kinds?|formats?|mime|encoding|binary|text or|what is)\b/],
   [/\|\s*wc -m$/, /\b(length|characters?|chars?|long|letters?|size)\b/],
   [/^man\b/, /\b(man|manual|man ?pages?|manpages?|documentation|help (?:for|on|about)|usage of|docs (?:for|of|on|about))\b/],
   // Builtins that change the shell itself are asked for with a verb of changing it.
