@@ -126,6 +126,7 @@ test('system questions, strings to decode, logs to follow and lines to count or 
   ['show the last 50 lines of old.log and keep following it', /^tail -n 50 -f old\.log$/],
   ['show notes.txt in reverse line order', /^tac notes\.txt$/],
   ['count how often each line occurs in a.txt', /^sort a\.txt \| uniq -c/],
+  ['remove empty lines from notes.txt', /^(grep -v '\^\[\[:space:\]\]\*\$'|sed '\/\^\[\[:space:\]\]\*\$\/d'|sed -i '\/\^\[\[:space:\]\]\*\$\/d') notes\.txt$/],
   ['make notes.txt read only', /^chmod a-w notes\.txt$/],
 ]));
 

@@ -15,6 +15,7 @@ const transforms: [RegExp, RegExp][] = [
   [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
   [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
   [/^ls -m\b/, /\bcomma\w*/],
+  [/!seen\[/, /\b(duplicat\w*|uniq\w*|distinct|repeat\w*|dedup\w*|once|first (?:time|occurrence))\b/],
   // The file program tells what kind of data a file holds.
   [/(?:^|-exec\s+)file\b/, /\b(types?|kinds?|formats?|mime|encoding|binary|text or|what is)\b/],
   [/\|\s*wc -m$/, /\b(length|characters?|chars?|long|letters?|size)\b/],
@@ -66,6 +67,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^ls\b[^|]*\{\w+\}[^|]*\|\s*wc -l/.test(entry.template) && files.some((f) => !facts.ws.dirs.has(f))) score -= 0.3;
   // "what is the group of notes.txt": counting or printing the file says nothing of its owner, group or mode.
   if (/\b(owner\w*|group|permissions?|mode)\b/.test(facts.lower) && /^(wc|cat|head|tail|realpath|file|od)\b/.test(entry.template)) score -= 0.2;
+  // "remove empty lines": a grep that prints the lines to remove does the opposite.
+  if (/\b(remove|delete|strip|drop|without|exclude|filter out|get rid of)\b/.test(facts.lower) && /^grep\b(?![^|]*\s-\w*v)[^|]*$/.test(entry.template)) score -= 0.15;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
   // "the manual of the find utility" asks for man, whatever else it names.
