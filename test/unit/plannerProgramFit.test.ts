@@ -32,6 +32,7 @@ test('a quoted path said to be a folder is a folder; a quoted name after a file 
   assert.deepEqual(values(readRequest('change directory to "/opt/tools"').dirs), ['/opt/tools']);
   assert.deepEqual(values(readRequest('make the folders "out/2024/jan" as needed').dirs), ['out/2024/jan']);
   assert.deepEqual(values(readRequest("remove 'scratch' now").files), ['scratch']);
+  assert.deepEqual(values(readRequest('list files in "dir1" that are not in "dir2"').dirs), ['dir1', 'dir2'], 'bare names where folders are expected');
   assert.deepEqual(values(readRequest('print "hello there"').files), [], 'quoted text is not a file');
   assert.deepEqual(values(readRequest('mount //fs1/public on /mnt/public as user bob').paths), ['//fs1/public', '/mnt/public'], 'a share is a path');
   assert.deepEqual(values(readRequest('mount //fs1/public on /mnt/public as user bob').targets), [], '"as user" names no destination');

@@ -208,6 +208,13 @@ export function readQuotedUses(r: Reading): void {
     const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || (/\b(?:command|program|script)\s*$/i.test(before) && !/\b(?:path|location|type|version|manual|man ?page)\s+of\s+(?:the\s+)?(?:command|program|script)\s*$/i.test(before)) || /\b(?:file|files|director(?:y|ies)|folders?|(?:lines?|contents?|words|characters|bytes|group|owner|ownership|permissions?|mode) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after));
     // "a link named "current" to "releases"": a quoted destination.
     if (/^[\w.@/+~-]+$/.test(q.value) && /\b(?:to|into|onto)\s*$/i.test(before) && placeVerbs.test(r.lower) && !facts.targets.some((t) => t.at === q.at)) facts.targets.push(q);
+    // "files in "dir1" that are not in "dir2"": a bare name where a folder is expected.
+    const place = /^[\w.@+~-]+$/.test(q.value) && !/\.[A-Za-z]\w{0,7}$/.test(q.value) && /\b(?:(?:files?|folders?|director(?:y|ies)|entries|names)\s+(?:in|of|from|under|inside)|(?:not|missing|absent|only)\s+(?:in|from))\s*$/i.test(before);
+    if (place && !ws.files.has(q.value)) {
+      facts.paths.push(q);
+      facts.dirs.push(q);
+      continue;
+    }
     if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value) || named)) {
       facts.paths.push(q);
       // "change directory to "/srv/app"", "make the folder "x/p/q"": a path without an extension, said to be a folder.
