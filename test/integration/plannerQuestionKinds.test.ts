@@ -73,3 +73,8 @@ test('lines to delete or strip are left out, never printed alone; comments stay 
   assert.match(await plan('strip the blank lines out of app.conf'), /^grep -v '\^(?:\[\[:space:\]\]\*)?\$' app\.conf$/);
   assert.match(await plan('remove the comment lines from app.conf'), /^grep -vE? .*#/);
 });
+
+test('a search whose text is not given keeps its slot; a word that only links the sentence is no text to look for', async () => {
+  assert.match(await plan('search for text in all files'), /^grep .*'<pattern>'/);
+  assert.match(await plan('search for the string TODO in all files'), /grep -\w+ TODO\b/);
+});

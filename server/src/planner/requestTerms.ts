@@ -236,7 +236,7 @@ export function readMessages(r: Reading): void {
   // "echo hello world": what follows the program is its text.
   const echoed = /^\s*echo\s+([^"'`\s][^\n]*)$/i.exec(text);
   if (echoed) facts.strings.push({ value: echoed[1].trim(), at: text.indexOf(echoed[1]), raw: echoed[1] });
-  for (const m of text.matchAll(/\b(?:saying|says|say|with (?:the )?(?:text|message)|message(?! digest)|text)\s+([^"'\n][^\n]*?)(?=$|\s+(?:to|into|in|at|on)\s)/gi)) {
+  for (const m of text.matchAll(/\b(?:saying|says|say|with (?:the )?(?:text|message)|message(?! digest)|text)\s+(?!(?:to|into|in|at|on|of|from|for|inside|within|across|under)\b)([^"'\n][^\n]*?)(?=$|\s+(?:to|into|in|at|on)\s)/gi)) {
     facts.strings.push({ value: m[1].trim(), at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
 }
