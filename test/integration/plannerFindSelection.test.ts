@@ -3,38 +3,18 @@
 // find with the tests the request states, the act after it, and a request to
 // look never gets a change.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
-import { createPolicyStage } from '../../server/src/policy';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let dir: string;
-let workspace: string;
-let db: Db;
-let planner: Planner;
+let w: PlannerWorkspace;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-findsel-'));
-  workspace = path.join(dir, 'ws');
-  for (const d of ['src', 'build', 'logs', 'backup']) fs.mkdirSync(path.join(workspace, d), { recursive: true });
-  for (const f of ['src/a.c', 'src/main.c', 'build/x.tmp', 'logs/app.log']) fs.writeFileSync(path.join(workspace, f), 'x\n');
-  db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  w = await plannerWorkspace('findsel', ['src', 'build', 'logs', 'backup'], ['src/a.c', 'src/main.c', 'build/x.tmp', 'logs/app.log']);
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => w.close());
 
-const plan = (request: string) => planner.plan({ request, workspace, planner: 'embedded' }, {});
+const plan = (request: string) => w.result(request);
 
 test('a search of selected files keeps the kind and the folder, variables taken as written', async () => {
   const r = await plan("Find *.c files under $HOME and search for the string 'sprintf' in those files");

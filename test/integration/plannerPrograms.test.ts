@@ -2,38 +2,18 @@
 // store, knowledge and policy: each request of a class must be planned with
 // the program (and the values) that class calls for, never abstained.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
-import { createPolicyStage } from '../../server/src/policy';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let dir: string;
-let workspace: string;
-let db: Db;
-let planner: Planner;
+let w: PlannerWorkspace;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-programs-'));
-  workspace = path.join(dir, 'ws');
-  for (const d of ['build', 'photos', 'docs', 'src']) fs.mkdirSync(path.join(workspace, d), { recursive: true });
-  for (const f of ['notes.txt', 'todo.list', 'a.txt', 'b.txt', 'data.bin', 'setup.sh', 'old.log']) fs.writeFileSync(path.join(workspace, f), 'x\n');
-  db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  w = await plannerWorkspace('programs', ['build', 'photos', 'docs', 'src'], ['notes.txt', 'todo.list', 'a.txt', 'b.txt', 'data.bin', 'setup.sh', 'old.log']);
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => w.close());
 
-const plan = async (request: string) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command;
+const plan = (request: string) => w.plan(request);
 
 async function expect(cases: [string, RegExp][]): Promise<void> {
   const wrong: string[] = [];

@@ -5,36 +5,19 @@
 // a folder packed into an archive beside it.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
-import { createPolicyStage } from '../../server/src/policy';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let workspace: string;
-let db: Db;
-let planner: Planner;
+let w: PlannerWorkspace;
 
 before(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-kinds-'));
-  workspace = path.join(dir, 'ws');
-  for (const d of ['scripts', 'src', 'docs', '.git']) fs.mkdirSync(path.join(workspace, d), { recursive: true });
-  fs.writeFileSync(path.join(workspace, 'notes.txt'), 'TODO: call\n');
-  fs.writeFileSync(path.join(workspace, 'scripts', 'deploy.sh'), 'echo hi\n');
-  db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  w = await plannerWorkspace('kinds', ['scripts', 'src', 'docs', '.git'], { 'notes.txt': 'TODO: call\n', 'scripts/deploy.sh': 'echo hi\n' });
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-});
+after(() => w.close());
 
-const plan = async (request: string) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command;
+const plan = (request: string) => w.plan(request);
 
 test('a commit named by its id, as HEAD~N or in words is the commit shown', async () => {
   assert.equal(await plan('what changed in commit 4f2a9c1'), 'git show 4f2a9c1');
@@ -69,7 +52,7 @@ test('"is X running / installed": the program is read from the question, and out
 });
 
 test('lines to delete or strip are left out, never printed alone; comments stay unless the request names them', async () => {
-  fs.writeFileSync(path.join(workspace, 'app.conf'), '# comment\nport=80\n\nhost=a\n');
+  fs.writeFileSync(path.join(w.workspace, 'app.conf'), '# comment\nport=80\n\nhost=a\n');
   assert.match(await plan('strip the blank lines out of app.conf'), /^grep -v '\^(?:\[\[:space:\]\]\*)?\$' app\.conf$/);
   assert.match(await plan('remove the comment lines from app.conf'), /^grep -vE? .*#/);
 });

@@ -2,39 +2,19 @@
 // program, with the real policy and store: the program must fit the value
 // (an archive, a file vs a folder), the verb's direction, and what was asked.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
 import { withoutGitInternals } from '../../server/src/planner/embeddedPlanner';
-import { createPolicyStage } from '../../server/src/policy';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let dir: string;
-let workspace: string;
-let db: Db;
-let planner: Planner;
+let w: PlannerWorkspace;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-ranking-'));
-  workspace = path.join(dir, 'ws');
-  for (const d of ['.git', 'dist', 'tools', 'records/old', 'vendor']) fs.mkdirSync(path.join(workspace, d), { recursive: true });
-  for (const f of ['vendor/bundle-1.tar.gz', 'records/old/day-3.txt.gz', 'records/server.log', 'tools/build.sh', 'dist/a.o', 'readme.txt']) fs.writeFileSync(path.join(workspace, f), 'x\n');
-  db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  w = await plannerWorkspace('ranking', ['.git', 'dist', 'tools', 'records/old', 'vendor'], ['vendor/bundle-1.tar.gz', 'records/old/day-3.txt.gz', 'records/server.log', 'tools/build.sh', 'dist/a.o', 'readme.txt']);
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => w.close());
 
-const plan = async (request: string) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command;
+const plan = (request: string) => w.plan(request);
 
 test('an archive is read by a program that reads its format, not listed or cat-ed as a file', async () => {
   assert.match(await plan('which files are inside vendor/bundle-1.tar.gz'), /^tar -\w*t\w* vendor\/bundle-1\.tar\.gz/);

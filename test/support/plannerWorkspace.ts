@@ -1,0 +1,45 @@
+// A planner over a fresh store with the real knowledge and policy stage, and
+// a small workspace to plan in: what the planner integration tests share.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stageMigrations } from '../../server/src/compose';
+import { Planner } from '../../server/src/planner';
+import type { PlanResult } from '../../server/src/protocol/types';
+import { createPolicyStage } from '../../server/src/policy';
+import { normaliseSettings } from '../../server/src/settings/settings';
+import { openDatabase } from '../../server/src/store/database';
+
+export interface PlannerWorkspace {
+  workspace: string;
+  planner: Planner;
+  /** The embedded planner's whole result for `request` in the workspace. */
+  result(request: string): Promise<PlanResult>;
+  /** Its command only. */
+  plan(request: string): Promise<string>;
+  close(): void;
+}
+
+/** `dirs` are made; `files` are paths (written "x\n") or path → content. */
+export async function plannerWorkspace(name: string, dirs: string[], files: string[] | Record<string, string>): Promise<PlannerWorkspace> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `paladin-planner-${name}-`));
+  const workspace = path.join(dir, 'ws');
+  for (const d of dirs) fs.mkdirSync(path.join(workspace, d), { recursive: true });
+  const contents = Array.isArray(files) ? Object.fromEntries(files.map((f) => [f, 'x\n'])) : files;
+  for (const [f, text] of Object.entries(contents)) fs.writeFileSync(path.join(workspace, f), text);
+  const db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
+  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
+  const planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  const result = (request: string) => planner.plan({ request, workspace, planner: 'embedded' }, {});
+  return {
+    workspace,
+    planner,
+    result,
+    plan: async (request) => (await result(request)).command,
+    close: () => {
+      planner.dispose();
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
