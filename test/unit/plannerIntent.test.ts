@@ -57,6 +57,48 @@ test('orders are read with their kind: delete, move, create, change, stop', () =
   assert.equal(intentOf('create a folder named reports').allows.delete, false);
 });
 
+test('an act inside the object of a request to look orders nothing', () => {
+  for (const text of [
+    // relative clauses and what a thing needs
+    'show the shell scripts that still need chmod 755',
+    'print the folders which rm -rf would empty',
+    'count the logs that logrotate would truncate',
+    'display files needing a chown to nobody',
+    // a program or an act as the subject of what it would do
+    'list everything in dist that npm run clean would delete',
+    'which paths does git clean -fdx remove',
+    'enumerate what a cleanup removes from tmp',
+    // purpose and intention clauses
+    'find pictures with capital letters in their names to rename later',
+    'grep for secrets in the configs I want to delete',
+    'search for TODO in the files I am going to move to archive',
+    'tell me the biggest logs to compress',
+    'how many reports are there left to gzip',
+    // deferred or declined acts
+    'list the old backups, I will delete them myself',
+    'find stale caches but leave them alone, I will clean them up tomorrow',
+  ]) {
+    const intent = intentOf(text);
+    assert.deepEqual(intent.actions.filter((a) => a !== 'network' && a !== 'run'), [], `${text}: ${intent.actions.join(',')}`);
+    assert.equal(intent.allows.delete, false, text);
+  }
+});
+
+test('an act joined to a request to look is still an order', () => {
+  const cases: [string, string][] = [
+    ['list the .bak files in src and remove them', 'delete'],
+    ['find every empty folder, then delete it', 'delete'],
+    ['show the biggest log and gzip it', 'create'],
+    ['find the scripts without the execute bit and make them executable', 'change'],
+    ['search for core files and force delete them', 'delete'],
+    ['find all .md files and for each one replace tabs with spaces', 'change'],
+    ['find the csv files && move them to data/', 'move'],
+    ['show me how to remove the dist folder', 'delete'],
+    ['print the pid of the process on port 8080 and kill it', 'stop'],
+  ];
+  for (const [text, action] of cases) assert.ok(intentOf(text).actions.includes(action as never), `${text}: ${intentOf(text).actions.join(',')}`);
+});
+
 test('scope: the folder a request names, not the one it moves things to', () => {
   assert.deepEqual(intentOf('delete all .log files under logs').scope, ['logs']);
   assert.deepEqual(intentOf('compress every log older than a week and move it to archive/').scope, []);

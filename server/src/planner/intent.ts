@@ -4,6 +4,7 @@
 // effects, as the policy sees them, are then held to this (effectCheck.ts):
 // a plan may never do more than its request asked.
 
+import { joinedToOrder, namedAsSubject, namesANeed, opensToLook } from './intentClauses';
 import type { RequestFacts } from './requestFacts';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
@@ -58,10 +59,15 @@ export function readIntent(facts: RequestFacts): Intent {
   const forbidsChange = lookOnly.test(lower);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
   const unquoted = lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
+  // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
+  const looks = opensToLook(unquoted);
   for (const [action, re] of verbs) {
     for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
       const before = lower.slice(Math.max(0, m.index - 60), m.index);
-      if (!isOrder(before, m[0], lower.slice(m.index + m[0].length))) continue;
+      const after = lower.slice(m.index + m[0].length);
+      if (looks && !joinedToOrder(before)) continue;
+      if (namesANeed(before) || namedAsSubject(after)) continue;
+      if (!isOrder(before, m[0], after)) continue;
       if (forbidsChange && action !== 'network') continue;
       // "delete the lines containing DEBUG from app.log" edits a file; it deletes no file.
       const kind = action === 'delete' && partsOfText.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 50)) ? 'change' : action;
