@@ -122,6 +122,15 @@ test('a request that is no shell task is read as such', () => {
   }
 });
 
+test('a shell word about a thing of everyday life makes no shell task; a computer word or value does', () => {
+  for (const text of ['mount the shelf in my bedroom', 'sort out my feelings about the move', 'update the permissions on my garage', 'list my favourite restaurants', 'kill the mosquitoes in the bedroom', 'compress the laundry into one bag', 'where did I leave my car keys', 'archive my old love letters from my ex', 'run the dishwasher after dinner', 'copy the recipe for my mum']) {
+    assert.equal(intentOf(text).task, false, text);
+  }
+  for (const text of ['kill the cat process', 'show my ssh keys', 'free some room on the disk', 'find the photos of my dog in pictures/', "count the words in 'the quick brown fox jumps over the lazy dog'", 'find files that mention my boss', 'grep the logs for the wedding date in app.log', 'make a folder for the party photos']) {
+    assert.equal(intentOf(text).task, true, text);
+  }
+});
+
 // --- effect comparison, on decisions shaped as the policy stage makes them ---
 
 function command(partial: Partial<CommandFact>): CommandFact {
