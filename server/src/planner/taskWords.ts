@@ -75,10 +75,12 @@ const programs = /\b(ls|echo|printf|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|
 // Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
 const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
 
-// A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word), or a shell variable ($EDITOR).
-const gitRef = /\bHEAD(?:~\d*|\^+)?(?![\w-])|\$\{?[A-Z_][A-Z0-9_]*\b/;
-// "is nginx running", "how long has the machine been up": questions about a program or the machine.
-const machineQuestion = /^(?:is|are) (?!the\b|my\b|your\b|he\b|she\b|it\b|they\b|we\b)[a-z][\w.-]* (?:still )?(?:running|installed)\s*\??$|\b(?:system|machine|server|computer|host|box) (?:been )?(?:up|running|booted)\b|\bbeen up\b/i;
+// A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word).
+const gitRevision = /\bHEAD(?:~\d*|\^+)?(?![\w-])/;
+// A shell variable by name: $EDITOR, ${HOME}.
+const shellVariable = /\$\{?[A-Z_][A-Z0-9_]*\b/;
+// "how long has the machine been up": a question about the machine.
+const machineQuestion = /\b(?:system|machine|server|computer|host|box) (?:been )?(?:up|running|booted)\b|\bbeen up\b/i;
 
 /** A word of the request is the name of a file or folder in the workspace. */
 function mentionsWorkspaceName(facts: RequestFacts): boolean {
@@ -93,7 +95,9 @@ function mentionsWorkspaceName(facts: RequestFacts): boolean {
  * also has (lines, memory, users) together with something a shell does to it.
  */
 export function isTask(facts: RequestFacts): boolean {
-  if (valueOnlyInTasks.test(facts.text) || gitRef.test(facts.text) || machineQuestion.test(facts.text.trim()) || mentionsWorkspaceName(facts)) return true;
+  if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
+  // "is nginx running?", "is jq installed?" asked alone; "is dad running late" is not about a program.
+  if (facts.programQuestion?.whole && /^(?:running|installed)$/.test(facts.programQuestion.state)) return true;
   if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
