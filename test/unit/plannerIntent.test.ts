@@ -181,6 +181,30 @@ test('a delete that drops a stated size or age deletes more than asked; a delete
   assert.doesNotMatch(exceedsIntent(rename, moved).join(), /moves nothing/);
 });
 
+test('a change that filters by a number the request never gave, or drops the "big" or "old" it asked for, is turned away', () => {
+  const findDelete = (flag: string, value: string) =>
+    decision([command({ program: 'find', flags: ['type', flag, 'delete'], args: ['reports', '-type', 'f', `-${flag}`, value, '-delete'], reads: [at('reports')], deletes: [at('reports/$?')] })]);
+  // "old" with no value: -mtime +30 was made up and would decide what is lost.
+  assert.match(exceedsIntent(intentOf('clear out the stale files in reports'), findDelete('mtime', '+30')).join(), /age the request does not give \(-mtime \+30\); say how old/);
+  assert.match(exceedsIntent(intentOf('delete the huge files in reports'), findDelete('size', '+100M')).join(), /size the request does not give \(-size \+100M\); say how big/);
+  // A value given in any form is the request's own.
+  for (const text of ['delete the files in reports older than 45 days', 'delete the files in reports changed yesterday', 'delete the files in reports older than $KEEP days']) {
+    assert.deepEqual(exceedsIntent(intentOf(text), findDelete('mtime', '+45')), [], text);
+  }
+  assert.deepEqual(exceedsIntent(intentOf('delete the files in reports bigger than 2 gigabytes'), findDelete('size', '+2G')), []);
+  // Looking may use a default: nothing is lost by it.
+  const look = decision([command({ program: 'find', flags: ['type', 'mtime'], args: ['reports', '-type', 'f', '-mtime', '+30'], reads: [at('reports')] })]);
+  assert.deepEqual(exceedsIntent(intentOf('show the stale files in reports'), look), []);
+  // "the big files": a delete with no size test deletes the small ones too.
+  const all = decision([command({ program: 'rm', args: ['-r', 'reports'], flags: ['r'], deletes: [at('reports')] })]);
+  assert.match(exceedsIntent(intentOf('remove the large files in reports'), all).join(), /without regard to size, but the request asks for the large ones only/);
+  assert.match(exceedsIntent(intentOf('purge old logs from reports'), all).join(), /without regard to age, but the request asks for the old ones only/);
+  // "the old backup folder" names one folder; "the oldest file" is picked by sorting.
+  assert.equal(intentOf('delete the old backup folder').selective?.age, undefined);
+  assert.equal(intentOf('delete the oldest file in reports').selective?.age, undefined);
+  assert.ok(helpFor('nothing-fits', readRequest('delete the stale files in reports'), intentOf('delete the stale files in reports')).some((h) => /say how old/.test(h)));
+});
+
 test('git commands that change refs, index or history are changes, however quietly the policy lets them pass', () => {
   const look = intentOf('what was committed since the release tag');
   const git = (args: string[], flags: string[] = []) => decision([command({ program: 'git', name: 'git', args, flags, subcommand: args[0] })]);

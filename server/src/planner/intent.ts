@@ -25,6 +25,10 @@ export interface Intent {
   conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
   /** Conditions the request states with a value ("older than 30 days", "smaller than 1 kilobyte"): a plan that acts on files must keep them. */
   stated?: { age: boolean; size: boolean };
+  /** An adjective that picks some of the files ("the big files", "old logs"), by size or by age: a delete must keep to it. */
+  selective?: { age?: string; size?: string };
+  /** The request gives a value for an age or a size at all ("3 days ago", "today", "10MB", "$DAYS days"): without one, a number in a plan was made up. */
+  valued?: { age: boolean; size: boolean };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
   /** The words that decided each act, for the reason a plan is rejected. */
@@ -111,6 +115,8 @@ export function readIntent(facts: RequestFacts): Intent {
     cues,
     toVariable: /\bvariables?\b/.test(lower),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
+    selective: selectiveWords(lower),
+    valued: { age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text), size: facts.sizes.length > 0 || /\$\{?\w+\}?\s*(?:[kmgt]i?b?|bytes?|blocks?)\b/i.test(facts.text) },
   };
 }
 
@@ -186,4 +192,10 @@ function scopeOf(facts: RequestFacts): string[] {
     named.add(v);
   }
   return [...named];
+}
+
+/** "the big files", "old .log files", "large ones": a size or an age that picks some of many things (not "the oldest", not "the old backup folder"). */
+function selectiveWords(lower: string): Intent['selective'] {
+  const pick = (words: string) => new RegExp(`\\b(${words})\\s+(?:[\\w.*-]+\\s+){0,2}?(?:ones|[a-z]+s)\\b`).exec(lower)?.[1];
+  return { age: pick('old|stale|ancient|outdated'), size: pick('big|large|huge|giant|massive|heavy|small|tiny') };
 }
