@@ -95,6 +95,8 @@ test('an act joined to a request to look is still an order', () => {
     ['find the csv files && move them to data/', 'move'],
     ['show me how to remove the dist folder', 'delete'],
     ['print the pid of the process on port 8080 and kill it', 'stop'],
+    ['find the core dumps and ask me for confirmation to delete each one', 'delete'],
+    ['list the stale branches, then ask for confirmation to remove each', 'delete'],
   ];
   for (const [text, action] of cases) assert.ok(intentOf(text).actions.includes(action as never), `${text}: ${intentOf(text).actions.join(',')}`);
 });

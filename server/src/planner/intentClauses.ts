@@ -26,7 +26,9 @@ const between = '(?:(?:then|also|finally|just|please|immediately|recursively|for
 const joined = new RegExp(
   `(?:,|;|:|\\.|\\band\\b|\\bthen\\b|\\balso\\b|\\bplus\\b|\\bafter that\\b|\\bafterwards\\b|&&?|\\|)\\s*${between}` +
     // …or reached through a tool or a how-to: "and use rm to", "and pipe them to", "show me how to".
-    `(?:(?:use|run|call|pass (?:them|it|the \\w+) to|pipe (?:them|it|the \\w+) (?:to|into|through)|feed (?:them|it) to)\\s+(?:\\S+\\s+){0,3}?(?:to\\s+)?)?$` +
+    `(?:(?:use|run|call|pass (?:them|it|the \\w+) to|pipe (?:them|it|the \\w+) (?:to|into|through)|feed (?:them|it) to)\\s+(?:\\S+\\s+){0,3}?(?:to\\s+)?` +
+    // …or with a question first: "and ask the user to confirm to delete each one".
+    `|ask(?:ing)?\\s+(?:the user\\s+|me\\s+|first\\s+)?(?:for (?:permission|confirmation)\\s+|to confirm\\s+)?(?:to\\s+|before\\s+)?)?$` +
     `|\\bhow (?:to|do (?:i|we)|can (?:i|we)|would (?:i|you))\\s+$|^\\s*$`,
 );
 
