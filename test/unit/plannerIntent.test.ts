@@ -207,6 +207,23 @@ test('a change that filters by a number the request never gave, or drops the "bi
   assert.ok(helpFor('nothing-fits', readRequest('delete the stale files in reports'), intentOf('delete the stale files in reports')).some((h) => /say how old/.test(h)));
 });
 
+test('permissions nobody gave are not set, and a request to chmod is carried out only by a program that sets permissions', () => {
+  const chmod = (...args: string[]) => decision([command({ program: 'chmod', args, positionals: args.filter((a) => !a.startsWith('-')), writes: [at('run.sh')] })], {}, ['fs.write-workspace']);
+  const bare = intentOf('fix the permissions on run.sh');
+  assert.match(exceedsIntent(bare, chmod('644', 'run.sh')).join(), /sets permissions the request does not give \(chmod 644\)/);
+  assert.match(exceedsIntent(bare, chmod('-x', 'run.sh')).join(), /\(chmod -x\)/);
+  // A mode left as a slot is asked for.
+  assert.deepEqual(exceedsIntent(bare, chmod('__mode__', 'run.sh')), []);
+  for (const text of ['make run.sh executable', 'chmod 750 run.sh', 'take away write access for others on run.sh', 'make run.sh private', 'set run.sh to mode $MODE']) {
+    assert.deepEqual(exceedsIntent(intentOf(text), chmod('-R', 'u+x', 'run.sh')), [], text);
+  }
+  assert.ok(helpFor('nothing-fits', readRequest('chmod the script'), intentOf('chmod the script')).some((h) => /say which permissions/.test(h)));
+  // Running the script is not changing its permissions.
+  const run = decision([command({ program: 'nohup', args: ['./run.sh'], redirects: [{ kind: 'write', target: 'nohup.out' } as never], writes: [at('nohup.out')] })]);
+  assert.match(fallsShort(intentOf('chmod run.sh'), run).join(), /changes no permissions, but the request asks to chmod/);
+  assert.deepEqual(fallsShort(intentOf('make run.sh executable'), chmod('+x', 'run.sh')), []);
+});
+
 test('git commands that change refs, index or history are changes, however quietly the policy lets them pass', () => {
   const look = intentOf('what was committed since the release tag');
   const git = (args: string[], flags: string[] = []) => decision([command({ program: 'git', name: 'git', args, flags, subcommand: args[0] })]);

@@ -70,6 +70,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
 
+const permissionSetters = /^(chmod|chown|chgrp|setfacl|chattr|install|umask)$/;
+
 const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
 
 export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
@@ -89,6 +91,10 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => c.program.replace(/^.*\//, '') === 'rsync' && c.flags.includes('a'));
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
+  // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
+  if (/^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') && !commands.some((c) => permissionSetters.test(c.program.replace(/^.*\//, '')))) {
+    return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
+  }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
   return [];
 }
@@ -151,7 +157,16 @@ function madeUpValues(intent: Intent, commands: CommandFact[]): string[] {
     if (age && intent.conditions.age && intent.valued?.age === false) out.push(`it keeps files by an age the request does not give (-${age} ${argAfter(c, age)}); say how old, e.g. "older than 30 days"`);
     if (c.flags.includes('size') && /^[+-]?\d/.test(argAfter(c, 'size')) && intent.conditions.size && intent.valued?.size === false) out.push(`it keeps files by a size the request does not give (-size ${argAfter(c, 'size')}); say how big, e.g. "larger than 100MB"`);
   }
+  // "chmod the script": which permissions to set is the whole point, never a default.
+  // A mode left as a slot (`chmod '<mode>' f`, judged as `__mode__`) is asked for, not made up.
+  const mode = commands.filter((c) => c.program.replace(/^.*\//, '') === 'chmod').map(chmodMode).find((m) => m !== undefined && !/^(?:<\w+>|__\w+__)$/.test(m));
+  if (mode && intent.valued?.mode === false) out.push(`it sets permissions the request does not give (chmod ${mode}); say which, e.g. "make it executable" or "chmod 640"`);
   return out;
+}
+
+/** The mode a chmod sets: its first word that is no option (`-x` and `-w` are modes; `-R` and `-v` are options). */
+function chmodMode(c: CommandFact): string | undefined {
+  return c.args.find((a) => !/^(?:-[RvcfH]+|--[\w-]+(?:=.*)?)$/.test(a));
 }
 
 function argAfter(c: CommandFact, flag: string): string {

@@ -28,7 +28,7 @@ export interface Intent {
   /** An adjective that picks some of the files ("the big files", "old logs"), by size or by age: a delete must keep to it. */
   selective?: { age?: string; size?: string };
   /** The request gives a value for an age or a size at all ("3 days ago", "today", "10MB", "$DAYS days"): without one, a number in a plan was made up. */
-  valued?: { age: boolean; size: boolean };
+  valued?: { age: boolean; size: boolean; mode: boolean };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
   /** The words that decided each act, for the reason a plan is rejected. */
@@ -116,7 +116,11 @@ export function readIntent(facts: RequestFacts): Intent {
     toVariable: /\bvariables?\b/.test(lower),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
     selective: selectiveWords(lower),
-    valued: { age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text), size: facts.sizes.length > 0 || /\$\{?\w+\}?\s*(?:[kmgt]i?b?|bytes?|blocks?)\b/i.test(facts.text) },
+    valued: {
+      age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text),
+      size: facts.sizes.length > 0 || /\$\{?\w+\}?\s*(?:[kmgt]i?b?|bytes?|blocks?)\b/i.test(facts.text),
+      mode: facts.modes.length > 0 || modeWords.test(lower) || /\$\{?\w+/.test(facts.text),
+    },
   };
 }
 
@@ -193,6 +197,9 @@ function scopeOf(facts: RequestFacts): string[] {
   }
   return [...named];
 }
+
+// Words that say which permissions: "executable", "read-only", "write access for the group", "private".
+const modeWords = /\b(execut\w*|runnable|readable|accessib\w*|anybody|anyone|all users|nobody else|writ\w*|read[- ]only|read(?: access| permission| bit)|private|public|secure|world|everyone|everybody|others|group|owner only|only (?:me|the owner)|sticky|setuid|setgid|suid|sgid|rwx|same (?:permissions|mode) as)\b/;
 
 /** "the big files", "old .log files", "large ones": a size or an age that picks some of many things (not "the oldest", not "the old backup folder"). */
 function selectiveWords(lower: string): Intent['selective'] {
