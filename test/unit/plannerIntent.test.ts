@@ -57,6 +57,50 @@ test('orders are read with their kind: delete, move, create, change, stop', () =
   assert.equal(intentOf('create a folder named reports').allows.delete, false);
 });
 
+test('an act inside the object of a request to look orders nothing', () => {
+  for (const text of [
+    // relative clauses and what a thing needs
+    'show the shell scripts that still need chmod 755',
+    'print the folders which rm -rf would empty',
+    'count the logs that logrotate would truncate',
+    'display files needing a chown to nobody',
+    // a program or an act as the subject of what it would do
+    'list everything in dist that npm run clean would delete',
+    'which paths does git clean -fdx remove',
+    'enumerate what a cleanup removes from tmp',
+    // purpose and intention clauses
+    'find pictures with capital letters in their names to rename later',
+    'grep for secrets in the configs I want to delete',
+    'search for TODO in the files I am going to move to archive',
+    'tell me the biggest logs to compress',
+    'how many reports are there left to gzip',
+    // deferred or declined acts
+    'list the old backups, I will delete them myself',
+    'find stale caches but leave them alone, I will clean them up tomorrow',
+  ]) {
+    const intent = intentOf(text);
+    assert.deepEqual(intent.actions.filter((a) => a !== 'network' && a !== 'run'), [], `${text}: ${intent.actions.join(',')}`);
+    assert.equal(intent.allows.delete, false, text);
+  }
+});
+
+test('an act joined to a request to look is still an order', () => {
+  const cases: [string, string][] = [
+    ['list the .bak files in src and remove them', 'delete'],
+    ['find every empty folder, then delete it', 'delete'],
+    ['show the biggest log and gzip it', 'create'],
+    ['find the scripts without the execute bit and make them executable', 'change'],
+    ['search for core files and force delete them', 'delete'],
+    ['find all .md files and for each one replace tabs with spaces', 'change'],
+    ['find the csv files && move them to data/', 'move'],
+    ['show me how to remove the dist folder', 'delete'],
+    ['print the pid of the process on port 8080 and kill it', 'stop'],
+    ['find the core dumps and ask me for confirmation to delete each one', 'delete'],
+    ['list the stale branches, then ask for confirmation to remove each', 'delete'],
+  ];
+  for (const [text, action] of cases) assert.ok(intentOf(text).actions.includes(action as never), `${text}: ${intentOf(text).actions.join(',')}`);
+});
+
 test('scope: the folder a request names, not the one it moves things to', () => {
   assert.deepEqual(intentOf('delete all .log files under logs').scope, ['logs']);
   assert.deepEqual(intentOf('compress every log older than a week and move it to archive/').scope, []);
@@ -76,6 +120,15 @@ test('a request that is no shell task is read as such', () => {
     assert.equal(intentOf(text).task, false, text);
   }
   for (const text of ['list the files here', 'how much disk space is left', 'count the lines in notes.txt', 'show running processes', 'what time is it', 'which branch am I on', 'sort data.csv by the second column', 'is my working tree clean', 'show me the patch of HEAD', 'what did HEAD~2 change', 'is nginx running', 'how long has the machine been up', 'value of $EDITOR']) {
+    assert.equal(intentOf(text).task, true, text);
+  }
+});
+
+test('a shell word about a thing of everyday life makes no shell task; a computer word or value does', () => {
+  for (const text of ['mount the shelf in my bedroom', 'sort out my feelings about the move', 'update the permissions on my garage', 'list my favourite restaurants', 'kill the mosquitoes in the bedroom', 'compress the laundry into one bag', 'where did I leave my car keys', 'archive my old love letters from my ex', 'run the dishwasher after dinner', 'copy the recipe for my mum']) {
+    assert.equal(intentOf(text).task, false, text);
+  }
+  for (const text of ['kill the cat process', 'show my ssh keys', 'free some room on the disk', 'find the photos of my dog in pictures/', "count the words in 'the quick brown fox jumps over the lazy dog'", 'find files that mention my boss', 'grep the logs for the wedding date in app.log', 'make a folder for the party photos']) {
     assert.equal(intentOf(text).task, true, text);
   }
 });
@@ -128,6 +181,30 @@ test('a delete that drops a stated size or age deletes more than asked; a delete
   assert.match(exceedsIntent(rename, gone).join(), /moves nothing, but the request asks to rename/);
   const moved = decision([command({ program: 'mv', args: ['scratch/a.tmp', 'scratch/a.old'], writes: [at('scratch/a.old')], deletes: [at('scratch/a.tmp')] })]);
   assert.doesNotMatch(exceedsIntent(rename, moved).join(), /moves nothing/);
+});
+
+test('a change that filters by a number the request never gave, or drops the "big" or "old" it asked for, is turned away', () => {
+  const findDelete = (flag: string, value: string) =>
+    decision([command({ program: 'find', flags: ['type', flag, 'delete'], args: ['reports', '-type', 'f', `-${flag}`, value, '-delete'], reads: [at('reports')], deletes: [at('reports/$?')] })]);
+  // "old" with no value: -mtime +30 was made up and would decide what is lost.
+  assert.match(exceedsIntent(intentOf('clear out the stale files in reports'), findDelete('mtime', '+30')).join(), /age the request does not give \(-mtime \+30\); say how old/);
+  assert.match(exceedsIntent(intentOf('delete the huge files in reports'), findDelete('size', '+100M')).join(), /size the request does not give \(-size \+100M\); say how big/);
+  // A value given in any form is the request's own.
+  for (const text of ['delete the files in reports older than 45 days', 'delete the files in reports changed yesterday', 'delete the files in reports older than $KEEP days']) {
+    assert.deepEqual(exceedsIntent(intentOf(text), findDelete('mtime', '+45')), [], text);
+  }
+  assert.deepEqual(exceedsIntent(intentOf('delete the files in reports bigger than 2 gigabytes'), findDelete('size', '+2G')), []);
+  // Looking may use a default: nothing is lost by it.
+  const look = decision([command({ program: 'find', flags: ['type', 'mtime'], args: ['reports', '-type', 'f', '-mtime', '+30'], reads: [at('reports')] })]);
+  assert.deepEqual(exceedsIntent(intentOf('show the stale files in reports'), look), []);
+  // "the big files": a delete with no size test deletes the small ones too.
+  const all = decision([command({ program: 'rm', args: ['-r', 'reports'], flags: ['r'], deletes: [at('reports')] })]);
+  assert.match(exceedsIntent(intentOf('remove the large files in reports'), all).join(), /without regard to size, but the request asks for the large ones only/);
+  assert.match(exceedsIntent(intentOf('purge old logs from reports'), all).join(), /without regard to age, but the request asks for the old ones only/);
+  // "the old backup folder" names one folder; "the oldest file" is picked by sorting.
+  assert.equal(intentOf('delete the old backup folder').selective?.age, undefined);
+  assert.equal(intentOf('delete the oldest file in reports').selective?.age, undefined);
+  assert.ok(helpFor('nothing-fits', readRequest('delete the stale files in reports'), intentOf('delete the stale files in reports')).some((h) => /say how old/.test(h)));
 });
 
 test('git commands that change refs, index or history are changes, however quietly the policy lets them pass', () => {

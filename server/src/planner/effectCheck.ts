@@ -53,6 +53,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands));
   if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
+  if (deletes.length + writes.length + risk.deletes.length + risk.writes.length + changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(c.program.replace(/^.*\//, '')))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
@@ -130,6 +131,26 @@ function droppedConditions(intent: Intent, commands: CommandFact[]): string[] {
   const has = (flags: Set<string>) => commands.some((c) => c.flags.some((f) => flags.has(f)));
   if (intent.stated?.size && !has(sizeFlags)) out.push('it leaves out the size the request states, so it would delete more than asked');
   if (intent.stated?.age && !has(ageFlags)) out.push('it leaves out the age the request states, so it would delete more than asked');
+  if (!intent.stated?.size && intent.selective?.size && !has(sizeFlags)) out.push(`it deletes without regard to size, but the request asks for the ${intent.selective.size} ones only`);
+  if (!intent.stated?.age && intent.selective?.age && !has(ageFlags)) out.push(`it deletes without regard to age, but the request asks for the ${intent.selective.age} ones only`);
+  return out;
+}
+
+const ageValueFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin']);
+
+/**
+ * "delete the old logs", "compress the big files": the request names a
+ * condition but not its value, so a number a changing command filters by
+ * (`-mtime +30`, `-size +100M`) was made up, and would decide what is lost.
+ */
+function madeUpValues(intent: Intent, commands: CommandFact[]): string[] {
+  const out: string[] = [];
+  for (const c of commands) {
+    if (!/^(?:find|fd|fdfind)$/.test(c.program.replace(/^.*\//, ''))) continue;
+    const age = c.flags.find((f) => ageValueFlags.has(f) && /^[+-]?\d/.test(argAfter(c, f)));
+    if (age && intent.conditions.age && intent.valued?.age === false) out.push(`it keeps files by an age the request does not give (-${age} ${argAfter(c, age)}); say how old, e.g. "older than 30 days"`);
+    if (c.flags.includes('size') && /^[+-]?\d/.test(argAfter(c, 'size')) && intent.conditions.size && intent.valued?.size === false) out.push(`it keeps files by a size the request does not give (-size ${argAfter(c, 'size')}); say how big, e.g. "larger than 100MB"`);
+  }
   return out;
 }
 
