@@ -207,6 +207,47 @@ test('a change that filters by a number the request never gave, or drops the "bi
   assert.ok(helpFor('nothing-fits', readRequest('delete the stale files in reports'), intentOf('delete the stale files in reports')).some((h) => /say how old/.test(h)));
 });
 
+test('a delete of every file is turned away unless everything was asked for; a changed kind of file must be one the request names', () => {
+  const root = { path: './$?', dynamic: true, glob: false, resolved: '.', classes: ['dynamic', 'workspace', 'workspace-root'] };
+  const wipe = (flags: string[], args: string[]) => decision([command({ program: 'find', flags: [...flags, 'delete'], args: ['.', ...args, '-delete'], reads: [at('.', ['workspace-root'])], deletes: [root] })]);
+  const everyFile = wipe(['type', 'name', 'not', 'path'], ['-type', 'f', '-name', '*', '-not', '-path', './.git/*']);
+  for (const text of ['wipe the logs', 'delete the unused files', 'remove the junk']) {
+    assert.match(exceedsIntent(intentOf(text), everyFile).join(), /deletes every file in the workspace, but the request does not ask for everything/, text);
+  }
+  for (const text of ['delete everything here', 'remove all the files in the workspace', 'empty the entire project']) {
+    assert.doesNotMatch(exceedsIntent(intentOf(text), everyFile).join(), /every file/, text);
+  }
+  // A test that chooses some files is judged by the other checks, not this one.
+  assert.doesNotMatch(exceedsIntent(intentOf('wipe the .log files'), wipe(['name'], ['-name', '*.log'])).join(), /every file/);
+  const globAll = decision([command({ program: 'rm', flags: ['r', 'f'], args: ['-rf', '*'], deletes: [{ path: '*', dynamic: false, glob: true, resolved: '*', classes: ['glob', 'workspace', 'workspace-root'] }] })]);
+  assert.match(exceedsIntent(intentOf('clear out the scratch stuff'), globAll).join(), /every file/);
+  // "delete some files" planned as "the unreadable ones": a condition nobody stated.
+  assert.match(exceedsIntent(intentOf('delete some files'), wipe(['type', 'readable'], ['-type', 'f', '!', '-readable'])).join(), /readable or not \(-readable\), a condition the request does not state/);
+  // Kinds of file: "rename the log" is no order to rename every .txt to .md.
+  const loop = 'for f in *.txt; do mv -n -- "$f" "${f%.*}".md; done';
+  const moved = decision([command({ program: 'mv', args: ['-n', '--', '$f', '$f.md'], writes: [at('$?')], deletes: [at('$?')] })]);
+  assert.match(exceedsIntent(intentOf('rename the log'), moved, loop).join(), /changes \*\.txt files, a kind the request does not name/);
+  assert.deepEqual(exceedsIntent(intentOf('rename every .txt file to .md'), moved, loop), []);
+  assert.deepEqual(exceedsIntent(intentOf('rename the text files so they end in .md'), moved, loop), []);
+});
+
+test('permissions nobody gave are not set, and a request to chmod is carried out only by a program that sets permissions', () => {
+  const chmod = (...args: string[]) => decision([command({ program: 'chmod', args, positionals: args.filter((a) => !a.startsWith('-')), writes: [at('run.sh')] })], {}, ['fs.write-workspace']);
+  const bare = intentOf('fix the permissions on run.sh');
+  assert.match(exceedsIntent(bare, chmod('644', 'run.sh')).join(), /sets permissions the request does not give \(chmod 644\)/);
+  assert.match(exceedsIntent(bare, chmod('-x', 'run.sh')).join(), /\(chmod -x\)/);
+  // A mode left as a slot is asked for.
+  assert.deepEqual(exceedsIntent(bare, chmod('__mode__', 'run.sh')), []);
+  for (const text of ['make run.sh executable', 'chmod 750 run.sh', 'take away write access for others on run.sh', 'make run.sh private', 'set run.sh to mode $MODE']) {
+    assert.deepEqual(exceedsIntent(intentOf(text), chmod('-R', 'u+x', 'run.sh')), [], text);
+  }
+  assert.ok(helpFor('nothing-fits', readRequest('chmod the script'), intentOf('chmod the script')).some((h) => /say which permissions/.test(h)));
+  // Running the script is not changing its permissions.
+  const run = decision([command({ program: 'nohup', args: ['./run.sh'], redirects: [{ kind: 'write', target: 'nohup.out' } as never], writes: [at('nohup.out')] })]);
+  assert.match(fallsShort(intentOf('chmod run.sh'), run).join(), /changes no permissions, but the request asks to chmod/);
+  assert.deepEqual(fallsShort(intentOf('make run.sh executable'), chmod('+x', 'run.sh')), []);
+});
+
 test('git commands that change refs, index or history are changes, however quietly the policy lets them pass', () => {
   const look = intentOf('what was committed since the release tag');
   const git = (args: string[], flags: string[] = []) => decision([command({ program: 'git', name: 'git', args, flags, subcommand: args[0] })]);

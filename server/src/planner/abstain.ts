@@ -38,6 +38,7 @@ export function helpFor(why: AbstainReason, facts: RequestFacts, intent: Intent)
   // "delete the old files": what decides which files go must be given, not guessed.
   if (intent.actions.length > 0 && intent.conditions.age && intent.valued?.age === false) help.unshift('say how old, e.g. "older than 30 days"');
   if (intent.actions.length > 0 && intent.conditions.size && intent.valued?.size === false) help.unshift('say how big, e.g. "larger than 100MB"');
+  if (intent.actions.includes('change') && /\b(chmod|permissions?|perms|mode)\b/.test(facts.lower) && intent.valued?.mode === false) help.unshift('say which permissions, e.g. "make it executable" or "chmod 640"');
   if (help.length === 0) help.push('say it with the program or the exact action you want, e.g. "find", "count lines", "compress"');
   return help;
 }

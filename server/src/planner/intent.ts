@@ -25,10 +25,16 @@ export interface Intent {
   conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
   /** Conditions the request states with a value ("older than 30 days", "smaller than 1 kilobyte"): a plan that acts on files must keep them. */
   stated?: { age: boolean; size: boolean };
+  /** The kinds of file the request names, as extensions ("the python files" → py). */
+  kinds: string[];
+  /** The request in lower case, for words a plan's values must come from. */
+  words: string;
+  /** The request asks for everything ("delete everything", "all the files", "the whole folder"): a plan may act on every file. */
+  everything?: boolean;
   /** An adjective that picks some of the files ("the big files", "old logs"), by size or by age: a delete must keep to it. */
   selective?: { age?: string; size?: string };
   /** The request gives a value for an age or a size at all ("3 days ago", "today", "10MB", "$DAYS days"): without one, a number in a plan was made up. */
-  valued?: { age: boolean; size: boolean };
+  valued?: { age: boolean; size: boolean; mode: boolean };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
   /** The words that decided each act, for the reason a plan is rejected. */
@@ -115,8 +121,15 @@ export function readIntent(facts: RequestFacts): Intent {
     cues,
     toVariable: /\bvariables?\b/.test(lower),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
+    kinds: [...new Set(facts.exts.map((e) => e.value.toLowerCase().replace(/^\./, '')))],
+    words: lower,
     selective: selectiveWords(lower),
-    valued: { age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text), size: facts.sizes.length > 0 || /\$\{?\w+\}?\s*(?:[kmgt]i?b?|bytes?|blocks?)\b/i.test(facts.text) },
+    everything: /\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower),
+    valued: {
+      age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text),
+      size: facts.sizes.length > 0 || /\$\{?\w+\}?\s*(?:[kmgt]i?b?|bytes?|blocks?)\b/i.test(facts.text),
+      mode: facts.modes.length > 0 || modeWords.test(lower) || /\$\{?\w+/.test(facts.text),
+    },
   };
 }
 
@@ -193,6 +206,9 @@ function scopeOf(facts: RequestFacts): string[] {
   }
   return [...named];
 }
+
+// Words that say which permissions: "executable", "read-only", "write access for the group", "private".
+const modeWords = /\b(execut\w*|runnable|readable|accessib\w*|anybody|anyone|all users|nobody else|writ\w*|read[- ]only|read(?: access| permission| bit)|private|public|secure|world|everyone|everybody|others|group|owner only|only (?:me|the owner)|sticky|setuid|setgid|suid|sgid|rwx|same (?:permissions|mode) as)\b/;
 
 /** "the big files", "old .log files", "large ones": a size or an age that picks some of many things (not "the oldest", not "the old backup folder"). */
 function selectiveWords(lower: string): Intent['selective'] {
