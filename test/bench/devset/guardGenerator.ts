@@ -38,15 +38,18 @@ export interface SampleSizes {
 }
 
 /** Draws until `count` distinct requests are made; says so when the grammar cannot give that many. */
-function distinct<T extends { request: string }>(count: number, what: string, draw: (i: number) => T): T[] {
+export function distinct<T extends { request: string }>(count: number, what: string, draw: (i: number) => T): T[] {
   if (!Number.isInteger(count) || count < 0) throw new Error(`the number of ${what} must be a whole number ≥ 0, got ${String(count)}`);
   const seen = new Set<string>();
   const out: T[] = [];
-  for (let tries = 0; out.length < count; tries++) {
-    if (tries > count * 50 + 1000) throw new Error(`the grammar gave only ${out.length} distinct ${what} of the ${count} asked for: ask for fewer`);
+  // The grammar is taken as spent once this many draws in a row give nothing new.
+  const spent = 20_000;
+  for (let sinceNew = 0; out.length < count; sinceNew++) {
+    if (sinceNew > spent) throw new Error(`the grammar gave only ${out.length} distinct ${what} of the ${count} asked for: ask for fewer`);
     const r = draw(out.length);
     const request = r.request.replace(/\s+/g, ' ').trim();
     if (seen.has(request.toLowerCase())) continue;
+    sinceNew = -1;
     seen.add(request.toLowerCase());
     out.push({ ...r, request });
   }

@@ -10,7 +10,7 @@ import type { Choices } from './guardGrammar';
 type Category = 'clothes' | 'furniture' | 'belongings' | 'people' | 'animals' | 'pets' | 'pests' | 'feelings' | 'life' | 'food' | 'places' | 'home';
 
 const objects: Record<Category, string[]> = {
-  clothes: ['my socks', 'the laundry', 'my shoes', 'my winter coat', 'my sweaters', 'the towels', 'my jeans'],
+  clothes: ['my socks', 'the laundry', 'my shoes', 'my sweaters', 'the towels', 'my jeans', 'my shirts'],
   furniture: ['the couch', 'the piano', 'the fridge', 'my bed', 'the dining table', 'the bookshelf'],
   belongings: ['my car keys', 'my wallet', 'my glasses', 'my umbrella', 'my socks', 'my winter coat', 'my passport', 'my sunglasses', 'the TV remote', 'my backpack', 'my bike', 'the laundry', 'my shoes', 'my sleeping bag', 'the couch'],
   people: ['my sister', 'my brother', 'my neighbours', 'my friends', 'my cousins', 'the guests', 'my grandma', 'the kids', 'my uncle'],
