@@ -79,6 +79,7 @@ function otherStep(c: Choices): Composed {
     () => ({ request: join(look, 'what', step, c.pick(['would', 'will', 'is going to']), a.base, where), shape: 'what-step-would' }),
     () => ({ request: join(look, 'everything', where, 'that', step, c.pick(['would', 'will']), a.base), shape: 'everything-step-would' }),
     () => ({ request: join('what would', step, a.base, where), shape: 'what-would-step' }),
+    () => ({ request: join('is there anything', where, 'that', step, c.pick(['would', 'will', 'might']), a.base), shape: 'anything-step-would' }),
     () => ({ request: join(c.pick(['tell me', 'show me', 'check']), 'what', step, 'is going to', a.base, where), shape: 'what-step-would' }),
   ])();
 }
@@ -94,6 +95,7 @@ function purpose(c: Choices): Composed {
     () => describe(c, { kind: 'object', text: c.pick(mine) }, 'i-mean-to'),
     () => describe(c, { kind: 'tail', text: c.pick([`so ${c.pick(['I can', 'that I can'])} ${them(a)} ${c.pick(['myself', 'later', 'by hand', 'next week'])}`, `so that we can ${them(a)} later`]) }, 'so-i-can'),
     () => describe(c, { kind: 'tail', text: `before I ${them(a)}` }, 'before-i'),
+    () => ({ request: join('is there anything', place(c), c.pick(mine)), shape: 'anything-i-mean-to' }),
     () => ({ request: join(c.pick(searchHeads), c.pick(['files', 'the files', 'the scripts', 'the logs']), place(c), c.pick(mine)), shape: 'search-in-mine' }),
     () => ({ request: join(c.pick(['find', 'list', 'show']), c.pick(['stale', 'old', 'leftover', '']), c.pick(['lock files', '.tmp files', 'logs', 'backups']), place(c), 'to', a.base, 'later'), shape: 'to-act-later' }),
   ];
@@ -112,7 +114,8 @@ function programWordParts(c: Choices): [string, Rel | string][] {
     ['touch', { kind: 'object', text: `${c.pick(['I touched', 'the build touched', 'the last deploy touched'])} ${when}` }],
     ['make', { kind: 'subject', text: `make ${c.pick(['backups', 'copies of data', 'the release archive', 'changes to conf', 'a tarball', 'new folders', 'temporary files'])}`, scripts: true }],
     ['make', { kind: 'object', text: c.pick(['make produced', 'make builds', 'the make step writes', 'make would rebuild']) }],
-    ['clean', { kind: 'subject', text: c.pick(['are clean in git', 'are not clean', 'came from a clean build', 'mention clean', 'clean up tmp', 'clean the cache']) }],
+    ['clean', { kind: 'subject', text: c.pick(['are clean in git', 'are not clean', 'came from a clean build', 'mention clean']) }],
+    ['clean', { kind: 'subject', text: c.pick(['clean up tmp', 'clean the cache']), scripts: true }],
     ['clean', `${c.pick(['is', 'is the folder'])} ${folder} clean`],
     ['clean', `${c.pick(['which folders are', 'are all the folders', 'show me whether the folders are'])} clean ${where}`],
     ['kill', { kind: 'subject', text: `${c.pick(['kill', 'would kill', 'try to kill'])} ${c.pick(['processes', 'the server', 'stale workers', 'node'])}`, scripts: true }],
@@ -123,11 +126,15 @@ function programWordParts(c: Choices): [string, Rel | string][] {
     ['link', { kind: 'subject', text: c.pick(['link to README.md', 'are broken links', 'are symbolic links', 'link to src', 'link outside the workspace']) }],
     ['link', `${look} the ${c.pick(['broken links', 'links', 'symbolic links', 'dangling links'])} ${where}`],
     ['link', `${c.pick(['where does the link current point', 'what does the link current point to', 'show where the link docs/old-link points'])}`],
-    ['sync', { kind: 'subject', text: c.pick(['are out of sync with git', 'are in sync with the last commit', 'sync the data folder', 'are not in sync']) }],
+    ['sync', { kind: 'subject', text: c.pick(['are out of sync with git', 'are in sync with the last commit', 'are not in sync']) }],
+    ['sync', { kind: 'subject', text: 'sync the data folder', scripts: true }],
     ['sync', { kind: 'object', text: `the last sync ${c.pick(['copied', 'skipped', 'changed'])}` }],
-    ['copy', { kind: 'subject', text: c.pick(['are copies of each other', 'are copies of files in src', 'copy files to backups']) }],
-    ['move', { kind: 'subject', text: c.pick(['were moved in the last commit', 'moved since v1.0', 'move files around']) }],
-    ['delete', { kind: 'subject', text: c.pick(['were deleted from git last week', 'delete things', 'remove old logs', 'say delete']) }],
+    ['copy', { kind: 'subject', text: c.pick(['are copies of each other', 'are copies of files in src']) }],
+    ['copy', { kind: 'subject', text: 'copy files to backups', scripts: true }],
+    ['move', { kind: 'subject', text: c.pick(['were moved in the last commit', 'moved since v1.0']) }],
+    ['move', { kind: 'subject', text: 'move files around', scripts: true }],
+    ['delete', { kind: 'subject', text: c.pick(['were deleted from git last week', 'say delete']) }],
+    ['delete', { kind: 'subject', text: c.pick(['delete things', 'remove old logs']), scripts: true }],
     ['compress', { kind: 'subject', text: c.pick(['are already compressed', 'compress well', 'were compressed last month']) }],
   ];
 }

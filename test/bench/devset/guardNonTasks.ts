@@ -7,9 +7,11 @@
 // keys), no photos, documents, notes, passwords, accounts or phones.
 import type { Choices } from './guardGrammar';
 
-type Category = 'clothes' | 'furniture' | 'belongings' | 'people' | 'animals' | 'pets' | 'pests' | 'feelings' | 'life' | 'food' | 'places' | 'home';
+type Category = 'crowds' | 'produce' | 'clothes' | 'furniture' | 'belongings' | 'people' | 'animals' | 'pets' | 'pests' | 'feelings' | 'life' | 'food' | 'places' | 'home';
 
 const objects: Record<Category, string[]> = {
+  crowds: ['my neighbours', 'my friends', 'my cousins', 'the guests', 'the kids', 'the sheep', 'the birds in the garden', 'the cows in the field', 'the ducks in the pond', 'my aunts'],
+  produce: ['the apples', 'the vegetables', 'the potatoes', 'the strawberries', 'the onions', 'the carrots', 'the grapes'],
   clothes: ['my socks', 'the laundry', 'my shoes', 'my sweaters', 'the towels', 'my jeans', 'my shirts'],
   furniture: ['the couch', 'the piano', 'the fridge', 'my bed', 'the dining table', 'the bookshelf'],
   belongings: ['my car keys', 'my wallet', 'my glasses', 'my umbrella', 'my socks', 'my winter coat', 'my passport', 'my sunglasses', 'the TV remote', 'my backpack', 'my bike', 'the laundry', 'my shoes', 'my sleeping bag', 'the couch'],
@@ -27,11 +29,11 @@ const objects: Record<Category, string[]> = {
 
 /** Verbs a shell also performs, with the everyday things they are said of here. */
 const verbs: [string, Category[]][] = [
-  ['find', ['belongings', 'people', 'animals', 'pets']], ['where are', ['belongings']], ['look for', ['belongings', 'pets']], ['help me find', ['belongings', 'pets', 'people']],
-  ['list', ['places', 'people', 'feelings']], ['name', ['places']], ['count', ['places', 'animals', 'food', 'people']], ['sort', ['clothes', 'food']],
+  ['find', ['belongings', 'people', 'animals', 'pets']], ['where did I put', ['belongings', 'clothes']], ['look for', ['belongings', 'pets']], ['help me find', ['belongings', 'pets', 'people']],
+  ['list', ['places', 'crowds', 'feelings']], ['name', ['places']], ['count', ['places', 'crowds', 'food']], ['sort', ['clothes', 'food']],
   ['delete', ['feelings']], ['remove', ['feelings']], ['get rid of', ['feelings', 'pests']], ['erase', ['feelings']], ['kill', ['pests']], ['compress', ['feelings']],
   ['chmod', ['pets', 'life']], ['change the permissions on', ['life', 'pets']], ['move', ['furniture']], ['rename', ['pets']], ['clean', ['home', 'clothes', 'furniture']],
-  ['wash', ['food', 'clothes']], ['feed', ['pets', 'animals']], ['cook', ['food']], ['peel', ['food']], ['pack', ['clothes', 'belongings']], ['reset', ['life']],
+  ['wash', ['produce', 'clothes']], ['feed', ['pets', 'animals']], ['cook', ['produce']], ['peel', ['produce']], ['pack', ['clothes', 'belongings']], ['reset', ['life']],
 ];
 
 /** Whole phrasings where a program word is plainly an everyday word. */
@@ -54,13 +56,13 @@ export function nonTask(c: Choices): NonTask {
   const framed = (body: string) => {
     // "help me find" takes no further prefix; "for me" follows only a plain order or a request for help.
     const prefix = body.startsWith('help me') ? '' : c.pick(prefixes);
-    const suffix = c.pick(suffixes.filter((x) => x !== 'for me' || /^(|please|can you|could you)$/.test(prefix)));
+    const suffix = c.pick(suffixes.filter((x) => (x !== 'for me' || /^(|please|can you|could you)$/.test(prefix)) && (x !== 'please' || prefix === '')));
     return [prefix, body, suffix].filter((x) => x !== '').join(' ');
   };
   if (c.chance(0.25)) return { request: framed(c.pick(idioms)), shape: 'idiom' };
   const [verb, cats] = c.pick(verbs);
   const cat = c.pick(cats);
-  // "where are" asks a question: no prefix that orders.
-  if (verb === 'where are') return { request: `where are ${c.pick(objects[cat])}`, shape: `where/${cat}` };
+  // "where did I put" asks a question: no prefix that orders.
+  if (verb === 'where did I put') return { request: `where did I put ${c.pick(objects[cat])}`, shape: `where/${cat}` };
   return { request: framed(`${verb} ${c.pick(objects[cat])}`), shape: `${verb}/${cat}` };
 }
