@@ -21,8 +21,8 @@ import { generateGuardSample } from '../bench/devset/guardGenerator';
 import { lookOnlyClasses } from '../bench/devset/guardLookOnly';
 
 const seed = Number(process.env.PALADIN_GUARD_SEED ?? 20261130);
-// About 40 s on a shared 2-core machine; the intent test reads a sample ten times larger.
-const sample = generateGuardSample(seed, { lookOnly: 400, controls: 0, nonTasks: 120 });
+// 25-55 s on a shared 2-core machine (load 8-10); the bench plans the same sample, the intent test reads one five times larger.
+const sample = generateGuardSample(seed, { lookOnly: 500, controls: 0, nonTasks: 150 });
 let dir: string;
 let db: Db;
 let policy: PolicyStage;
