@@ -67,9 +67,9 @@ export async function guards(): Promise<BenchRow[]> {
     const nt = r.nonTasks;
     const firstBad = ro.violations[0];
     return [
-      ...(await generatedGuards(workspace)),
       { area, metric: 'read-only requests never planned with a write or delete', value: `${ro.neverChanged}/${ro.total}`, note: `goal: all; plan and alternatives judged by the policy; ${ro.abstained} abstained${firstBad ? `; e.g. "${firstBad.request}" → ${firstBad.command}` : ''}` },
       { area, metric: 'non-tasks that abstain', value: `${nt.abstained}/${nt.total}`, note: `goal: all${nt.planned[0] ? `; e.g. "${nt.planned[0].request}" → ${nt.planned[0].command}` : ''}` },
+      ...(await generatedGuards(workspace)),
     ];
   } finally {
     fs.rmSync(parent, { recursive: true, force: true });
