@@ -12,7 +12,7 @@ const courtesy = '(?:(?:please|kindly|now|just|quickly|first|so|ok(?:ay)?|hey|ca
 
 // A request that opens by asking to look: list, show, count, find, ask which or how many.
 const lookHeadPattern = new RegExp(
-  `^\\s*${courtesy}(?:list|show|count|find|locate|print|display|search|grep|look|check(?! out)|tell|report|enumerate|identify|preview|view|see|give me|get me|fetch me|what|which|who|where|how many|how much|is there|are there|do i have|do we have)\\b`,
+  `^\\s*${courtesy}(?:(?:i (?:want|need|would like|'?d like) to know|i wonder|i'?m wondering|let me know|do you know|can you tell me)\\b|list|show|count|find|locate|print|display|search|grep|look|check(?! out)|tell|report|enumerate|identify|preview|view|see|give me|get me|fetch me|what|which|who|where|how many|how much|is there|are there|do i have|do we have)\\b`,
 );
 
 /** The request opens with a verb to look (or a question), so its acts must be joined to it to be orders. */

@@ -15,7 +15,9 @@ export function readPathWords(r: Reading): void {
     const rel = word.replace(/^\.\//, '').replace(/\/$/, '');
     // A plain word ("empty", "top") names a folder only where a place is expected.
     const bare = !/[/.]/.test(word);
-    const placed = !bare || /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at)) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
+    // "time to empty the dishwasher": after "to", a word before its object is a verb.
+    const verbAfterTo = bare && /\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length));
+    const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
     // "the empty file x": a word before "file" names no folder.
     const existingDir = placed && !(bare && /^\s+file\b/i.test(text.slice(at + word.length))) && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
@@ -143,6 +145,8 @@ export function readTargets(r: Reading): void {
     const at = m.index + m[0].lastIndexOf(m[1]);
     // "as user bob": the word before a user's name is no destination.
     if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at) || /^(user|group|stdout|stderr|screen|terminal|console)$/i.test(value) || /^standard\s+(?:output|out|error)\b/i.test(text.slice(at))) continue;
+    // "time to empty the dishwasher": a verb before its object, not a place.
+    if (/^to$/i.test(m[0].split(/\s/)[0]) && /^[a-z]+$/.test(value) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + value.length))) continue;
     facts.targets.push({ value, at, raw: value });
   }
 }

@@ -5,6 +5,7 @@
 // the thing it is about is of everyday life ("find my keys", "change the
 // permissions on my life"), unless a value only a task carries says so.
 
+import { aboutEverydayLife } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
@@ -31,23 +32,6 @@ const sharedNounList = new Set([
   'archives?', 'backups?', 'compressed', 'cache', 'tmp', 'kernel', 'mounted', 'listening', 'network(?:ing)?', 'uptime', 'ping', 'todos?', 'timestamps?', 'aliases', 'checksums?', 'executables?', 'binar(?:y|ies)', 'blame', 'staged', 'zip', 'tar', 'logins?', 'logged in', 'logged on', 'daemons?',
 ]);
 const computerNouns = alt(strongNounList.filter((n) => !sharedNounList.has(n)));
-
-// Things of everyday life, by kind: people, animals, body and feelings, food, home and belongings, places, sky and nature, events.
-// As the object of a request they make it no shell task ("find my keys", "chmod my cat"), unless a computer-only word or value says otherwise.
-const everydayThings = new RegExp(
-  `\\b(?:my|our|your|his|her|their|the|a|an|some|this|that)\\s+(?:[a-z]+\\s+){0,2}?(${[
-    'wife', 'husband', 'mom', 'mum', 'mother', 'dad', 'father', 'parents', 'kids?', 'children', 'son', 'daughter', 'baby', 'brother', 'sister', 'family', 'friends?', 'boyfriend', 'girlfriend', 'ex', 'partner', 'boss', 'neighbou?rs?', 'grand(?:ma|pa|mother|father|parents)', 'teacher', 'doctor', 'dentist',
-    'cats?', 'dogs?', 'pupp(?:y|ies)', 'kittens?', 'pets?', 'horses?', 'birds?', 'fish', 'goldfish', 'spiders?', 'ants', 'cockroach(?:es)?', 'mosquito(?:es)?', 'bees?', 'snakes?', 'cows?', 'chickens?', 'rabbits?', 'hamsters?',
-    'life', 'feelings', 'emotions', 'heart', 'mind', 'soul', 'mood', 'anger', 'fears?', 'stress', 'anxiety', 'sadness', 'happiness', 'dreams?', 'habits?', 'marriage', 'relationships?', 'health', 'weight', 'hair', 'teeth', 'headache', 'memories', 'regrets?', 'worries',
-    'cake', 'pies?', 'pizza', 'lasagna', 'pasta', 'bread', 'milk', 'eggs?', 'coffee', 'tea', '(?:orange |apple )?juice', 'soup', 'salad', 'sandwich(?:es)?', 'dinner', 'lunch', 'breakfast', 'meals?', 'recipes?', 'groceries', 'vegetables', 'fruit', 'bananas?', 'chocolate', 'wine', 'beer', 'leftovers',
-    'room', 'bedroom', 'kitchen', 'bathroom', 'garage', 'garden', 'yard', 'lawn', 'house', 'apartment', 'flat', 'couch', 'sofa', 'bed', 'chairs?', 'furniture', 'socks', 'shirts?', 'shoes', 'clothes', 'laundry', 'dishes', 'wallet', 'glasses', 'umbrella', 'car', 'bikes?', 'bicycle', 'plants', 'flowers', 'toys', 'closet', 'fridge', 'oven', 'stains?',
-    'restaurants?', 'hotels?', 'beach', 'airport', 'city', 'country', 'capital(?! letters?)', 'museums?', 'park', 'gym', 'church', 'school',
-    'planets?', 'stars', 'moons?', 'sun', 'solar system', 'universe', 'galax(?:y|ies)', 'aliens', 'weather', 'rain', 'snow', 'ocean', 'sea', 'mountains?', 'forest',
-    'meetings?', 'appointments?', 'birthday', 'vacation', 'holidays?', 'trip', 'wedding', 'homework', 'taxes', 'bills', 'debts?', 'enemies', 'jokes?', 'poems?', 'songs?', 'stor(?:y|ies)',
-  ].join('|')})\\b(?!['’]s|\\s*(?:command|program|utility|process|output|shell|files?|folders?|director(?:y|ies)|\\.\\w))`
-  // Keys of a door or a car, not of ssh or an API.
-  + `|\\b(?:my|our|your|his|her|their|the) (?:(?:car|house|door|front door|spare|office) )?keys\\b`,
-);
 
 // Nouns a shell task often names but everyday talk does too: they count only beside a verb a shell performs.
 const weakNouns = alt([
@@ -85,7 +69,10 @@ const machineQuestion = /\b(?:system|machine|server|computer|host|box) (?:been )
 /** A word of the request is the name of a file or folder in the workspace. */
 function mentionsWorkspaceName(facts: RequestFacts): boolean {
   if (facts.ws.byBase.size === 0) return false;
-  return facts.text.split(/[\s,;:!?"'`()]+/).some((w) => w.length > 2 && !/^(the|and|for|all|any|src|lib|new|old|top)$/i.test(w) && (facts.ws.byBase.has(w) || facts.ws.dirs.has(w)));
+  const words = facts.text.split(/[\s,;:!?"'`()]+/);
+  // A word used as a verb before its object ("empty the dishwasher") is not the folder of that name.
+  const asVerb = (i: number) => /^(?:the|my|our|your|his|her|their|a|an|some|this|that)$/i.test(words[i + 1] ?? '');
+  return words.some((w, i) => w.length > 2 && !asVerb(i) && !/^(the|and|for|all|any|src|lib|new|old|top)$/i.test(w) && (facts.ws.byBase.has(w) || facts.ws.dirs.has(w)));
 }
 
 /**
@@ -101,7 +88,7 @@ export function isTask(facts: RequestFacts): boolean {
   if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
-  if (everydayThings.test(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(lower);
+  if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(lower);
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
   // "display the message 'build done'": a message given in quotes is text to print.
   if (/\bmessages?\b/.test(lower) && facts.quoted.length > 0 && shellVerbs.test(lower)) return true;

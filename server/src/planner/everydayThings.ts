@@ -1,0 +1,64 @@
+// Things of everyday life, by kind. A request about one of them is no shell
+// task even when it borrows a shell word ("find my keys", "chmod my cat",
+// "change the permissions on my diet"); taskWords.ts lets a computer-only
+// word or value ("the cat process", "photos of my dog in pictures/") win.
+
+const kinds: Record<string, string[]> = {
+  people: [
+    'wife', 'husband', 'spouse', 'mom', 'mum', 'mother', 'dad', 'father', 'parents', 'kids?', 'children', 'child', 'son', 'daughter', 'bab(?:y|ies)', 'brother', 'sister', 'siblings?',
+    'family', 'friends?', 'boyfriend', 'girlfriend', 'ex', 'partner', 'boss', 'neighbou?rs?', 'grand(?:ma|pa|mother|father|parents|kids|children)', 'teachers?', 'doctor', 'dentist',
+    'aunts?', 'uncles?', 'cousins?', 'nephews?', 'nieces?', 'in-laws', 'guests?', 'visitors?', 'roommates?', 'classmates?', 'colleagues?', 'coworkers?', 'relatives',
+  ],
+  animals: [
+    'cats?', 'dogs?', 'pupp(?:y|ies)', 'kittens?', 'pets?', 'horses?', 'birds?', 'parrots?', 'budgies?', 'fish', 'goldfish', 'spiders?', 'ants', 'cockroach(?:es)?', 'mosquito(?:es)?',
+    'flies', 'bees?', 'wasps?', 'snakes?', 'cows?', 'sheep', 'goats?', 'pigs?', 'chickens?', 'hens?', 'ducks?', 'geese', 'rabbits?', 'hamsters?', 'turtles?', 'tortoises?', 'frogs?', 'lizards?', 'squirrels?', 'deer', 'whales?', 'dolphins?', 'sharks?', 'lions?', 'tigers?', 'bears?', 'elephants?', 'monkeys?', 'wolf', 'wolves', 'fox(?:es)?', 'owls?', 'rats', 'pandas?', 'giraffes?', 'penguins?',
+  ],
+  self: [
+    'life', 'feelings', 'emotions', 'heart', 'mind', 'soul', 'mood', 'anger', 'fears?', 'stress', 'anxiety', 'sadness', 'happiness', 'doubts?', 'dreams?', 'habits?', 'marriage', 'relationships?',
+    'health', 'weight', 'diet', 'hair', 'hairstyle', 'haircut', 'teeth', 'nails', 'skin', 'headache', 'memories', 'regrets?', 'worries', 'thoughts', 'ego', 'confidence', 'motivation', 'jealousy', 'guilt', 'shame', 'pride', 'grief', 'loneliness', 'boredom', 'excitement', 'patience', 'courage', 'temper', 'nerves', 'feelings?',
+    'sleep(?: schedule)?', '(?:morning |evening |daily |bedtime )?routine', 'workout', 'posture',
+  ],
+  food: [
+    'cake', 'pies?', 'pizza', 'lasagna', 'pasta', 'spaghetti', 'bread', 'toast', 'milk', 'eggs?', 'coffee', 'tea', '(?:orange |apple )?juice', 'soup', 'salad', 'sandwich(?:es)?',
+    'dinner', 'lunch', 'breakfast', 'brunch', 'meals?', 'recipes?', 'groceries', 'vegetables', 'veggies', 'fruits?', 'bananas?', 'apples', 'oranges', 'strawberr(?:y|ies)', 'onions?',
+    'potato(?:es)?', 'tomato(?:es)?', 'carrots?', 'rice', 'beans', 'cheese', 'chocolate', 'wine', 'beer', 'leftovers', 'snacks?', 'spices',
+  ],
+  home: [
+    'room', 'bedroom', 'kitchen', 'bathroom', 'living room', 'garage', 'garden', 'yard', 'lawn', 'house', 'apartment', 'flat', 'attic', 'basement', 'roof', 'driveway', 'porch', 'fence',
+    'windows', 'curtains?', 'carpets?', 'rugs?', 'couch', 'sofa', 'bed', 'pillows?', 'blankets?', 'chairs?', '(?:dining |kitchen |coffee )tables?', 'desk', 'lamps?', 'piano', 'guitar', 'furniture', 'book ?shel(?:f|ves)', 'bookcases?', 'cabinets?', 'dressers?', 'mirrors?', 'sink', 'bath ?tub', 'shower', 'toilet', 'doors?', 'stairs',
+    'lights?', 'light ?bulbs?', 'shelf', 'shelves', 'closet', 'wardrobe', 'fridge', 'freezer', 'oven', 'stove', 'dishwasher', 'microwave', '(?:kitchen |rubbish |recycling )bins?', 'plants', 'flowers', 'toys',
+  ],
+  belongings: [
+    'socks', 'shirts?', 'sweaters?', 'towels?', 'dress(?:es)?', 'skirts?', 'shorts', 'gloves', 'ties', 'underwear', 'bed ?sheets', 'bedding', 'uniforms?', 'pyjamas', 'pajamas', 'jackets?', 'coats?', 'trousers', 'jeans', 'shoes', 'boots', 'hats?', 'scarf', 'clothes', 'laundry', 'dishes', 'wallet', 'purse', 'pockets?',
+    'glasses', 'sunglasses', 'umbrella', 'passport', 'luggage', 'suitcase', 'backpack', 'sleeping bag', 'tent', '(?:tv |television )remote', 'necklace', 'jewell?e?ry', 'money', 'cash',
+  ],
+  vehicles: ['car', 'bikes?', 'bicycle', 'motorbike', 'scooter', 'tires?', 'tyres?', '(?:tire |tyre )pressure', 'brakes', 'windshield'],
+  places: [
+    'restaurants?', 'caf[eé]s?', 'pubs?', 'hotels?', 'beach(?:es)?', 'airports?', 'train stations?', 'station', 'city', 'cities', 'towns?', 'villages?', 'country', 'countries', 'capitals?(?! letters?)', 'museums?',
+    'parks?', 'gyms?', 'church(?:es)?', 'schools?', 'supermarkets?', 'shops?', 'ponds?', 'lakes?', 'rivers?', 'islands?', 'bridges?', 'streets?', 'neighbou?rhoods?',
+  ],
+  nature: [
+    'planets?', 'stars', 'moons?', 'sun', 'solar system', 'universe', 'galax(?:y|ies)', 'aliens', 'weather', 'rain', 'snow', 'wind', 'oceans?', 'seas?', 'mountains?', 'hills?',
+    'forest', 'woods', '(?:oak|pine|maple|apple|cherry|christmas|family) trees?',
+  ],
+  events: [
+    'meetings?', 'appointments?', 'birthday', 'anniversary', 'vacation', 'holidays?', 'trip', 'weekend(?: plans)?', 'wedding', 'homework', 'taxes', 'bills?', 'debts?', 'enemies',
+    'jokes?', 'poems?', 'songs?', 'stor(?:y|ies)', 'movies?', 'novels?',
+  ],
+};
+
+// Such a thing owned or pointed at ("my parrot", "the kitchen bin", "my sister's hairstyle"), unless a computer noun follows ("the cat command", "my dog photos folder").
+const everydayThing = new RegExp(
+  `\\b(?:my|our|your|his|her|their|the|a|an|some|this|that)\\s+(?:[a-z]+(?:['’]s)?\\s+){0,2}?(${Object.values(kinds).flat().join('|')})\\b` +
+    `(?!\\s*(?:command|program|utility|process|output|shell|files?|folders?|director(?:y|ies)|paths?|names?|links?|lines?|ids?|numbers?|\\.\\w))` +
+    // Keys of a door or a car, not of ssh or an API.
+    `|\\b(?:my|our|your|his|her|their|the) (?:(?:car|house|door|front door|spare|office) )?keys\\b`,
+);
+
+// Sayings that borrow a shell verb: "kill some time", "the root of the problem", "print money", "tar the roof".
+const sayings = /\b(?:kill(?:ing)? (?:some |the |a little )?time|(?:root|heart) of (?:the|this|that|our|my|all) (?:problem|issue|matter|evil|trouble)|print(?:ing)? money|tar (?:the|a) (?:roof|road|driveway)|touch(?:ing)? (?:base|grass|wood)|make ends meet|kill two birds)\b/;
+
+/** The request is about a thing of everyday life or is a saying, by its words alone. */
+export function aboutEverydayLife(lower: string): boolean {
+  return sayings.test(lower) || everydayThing.test(lower);
+}
