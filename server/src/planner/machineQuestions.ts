@@ -1,0 +1,72 @@
+// Which program answers a question about the machine, its disks, its
+// processes and its clock: what `wc` counts is what the request counts, a
+// named process is asked about by its id, free space is `df`'s and not a
+// list of the mounts, a date in the future is asked for in words.
+
+import type { KnowledgeEntry } from './corpus';
+import type { RequestFacts } from './requestFacts';
+
+// A template's program, and the words a request uses when that program is its answer.
+const answers: [RegExp, RegExp][] = [
+  // What wc counts.
+  [/^wc -w\b/, /\bwords?\b/],
+  [/^wc -l\b/, /\b(lines?|rows?|records|entries|long)\b/],
+  [/^wc -m\b/, /\b(characters?|chars?|letters?|length)\b/],
+  [/^wc -c\b/, /\b(bytes?|size|characters?|chars?)\b/],
+  // A date moved forward or back: the request says which way.
+  [/date -d '\+/, /\b(from now|from today|tomorrow|later|ahead|next|in (?:\d+|an?|one|two|three|four|five|six|seven|ten) (?:days?|weeks?|months?|years?)|future|after)\b/],
+  [/date -d '[^']*\bago'/, /\b(ago|yesterday|before|last|past|earlier|previous)\b/],
+  // The mounts are listed, not measured: free space is df's.
+  [/^(findmnt|mount|lsblk|blkid)(\s+-\w+)*$/, /^(?!.*\b(free|space|full|available|usage|room|capacity|storage|left)\b)/],
+  // The processor and the memory are different questions.
+  [/^lscpu\b/, /\b(cpus?|processors?|cores?|architecture|sockets?|threads?|model|mhz|cache|lscpu|vendor)\b/],
+  [/^free\b/, /\b(memory|ram|swap|free|mem)\b/],
+  // The host name is printed only when asked for.
+  [/\$\(hostname\)/, /\b(host\w*|machine|computer|server|where|prompt)\b/],
+  // "which commit last touched package.json" names a commit; "what changed in notes.txt" asks for the change.
+  [/^git log -1 --oneline -- /, /\b(?:which|what) commit\b|\bcommit (?:that|which)\b|\bwhen was\b|\blast (?:touched|changed|modified|edited)\b/],
+  // "since the last commit": what is not committed yet, not the last commit's own change.
+  [/\bHEAD~1 HEAD\b/, /^(?!.*\bsince (?:the )?(?:last|latest|previous|most recent) commit\b)/],
+  [/^uname -sr\b/, /\b(release|version)\b/],
+  // The shell's own command history is no file's history.
+  [/^history\b/, /^(?!.*\b(?:of|for)\s+\S+\.\w{1,8}\b)/],
+];
+
+// Things a shell counts that are no entries of a folder.
+const notEntries = /\bhow many\s+(?:\w+\s+)?(processors?|cpus?|cores?|users?|process(?:es)?|commits?|branches|tags|containers?|images?|threads?|groups?|sessions?|bytes|megabytes|kilobytes|gigabytes)\b/;
+const sizeQuestion = /\b(how big|how large|sizes? of|size|how much (?:disk |storage )?space|disk usage|space (?:used|taken)|bytes|megabytes|kilobytes|gigabytes)\b/;
+const showsSize = /\s-\w*[lsS]\b|%s|\bdu\b|\bstat\b|-size\b|\bwc -c\b/;
+const ranking = /\b(biggest|largest|smallest|heaviest|lightest|most space|least space)\b/;
+
+/** Added to a candidate's score: negative when the template cannot be the answer to this kind of question. */
+export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): number {
+  const template = entry.template;
+  const lower = facts.lower;
+  let score = 0;
+  for (const [program, words] of answers) if (program.test(template) && !words.test(lower)) score -= 0.15;
+  // "what is process 1": a question about one process, not a list of them all.
+  if (facts.pids.length > 0 && entry.category === 'processes' && !Object.values(entry.slots).some((s) => s.type === 'pid')) score -= 0.15;
+  // "how many processors": a count of the folder's entries is no answer.
+  if (/^(ls|find)\b/.test(template) && notEntries.test(lower)) score -= 0.2;
+  // "how big is src": a listing that prints no size is no answer.
+  if (/^(ls|find)\b/.test(template) && sizeQuestion.test(lower) && !showsSize.test(template)) score -= 0.15;
+  // "the biggest files": ranked, so sorted.
+  if (ranking.test(lower) && !/\bsort\b|\bls -\w*S|--sort\b/.test(template)) score -= 0.1;
+  // "the diff of notes.txt": a diff, not the file's words or lines.
+  if (/\bdiffs?\b/.test(lower) && !/\b(diff|cmp|comm|show)\b|\s-p\b|--patch\b/.test(template)) score -= 0.15;
+  // "what changed in notes.txt": the change itself, not the commits that made it.
+  if (/\bwhat(?:'s| has| have)? changed\b/.test(lower) && facts.files.some((f) => facts.ws.files.has(f.value)) && !/\bdiff\b|\s-p\b/.test(template)) score -= 0.15;
+  return score;
+}
+
+// "How many ..." wants a number: a template that cannot count is less likely.
+export function countingMismatch(entry: KnowledgeEntry, lower: string): number {
+  // ... and a request that does not ask for a number wants the lines, not their count.
+  // "the amount column" names a column; "the amount of space" asks for a number.
+  if (!/\b(how many|count\w*|number of|total|tally|sum|amount of|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$|'length'/.test(entry.template) ? 0.15 : 0;
+  // Slot names ({count}) are not what the command does.
+  const program = entry.template.replace(/\{\w+\}/g, '');
+  // "how many bytes is big.bin", "how much space": a measure answers them.
+  if (/\b(how much|how many (?:bytes|[kmgt]b|kilobytes|megabytes|gigabytes))\b/.test(lower) && /\b(du|df|free|stat)\b|%s|wc -c/.test(program)) return 0;
+  return /\bwc\b|\b(?:grep|zgrep|egrep|uniq|git \w+)\b[^|]*\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;
+}
