@@ -21,12 +21,14 @@ const answers: [RegExp, RegExp][] = [
   // The processor and the memory are different questions.
   [/^lscpu\b/, /\b(cpus?|processors?|cores?|architecture|sockets?|threads?|model|mhz|cache|lscpu|vendor)\b/],
   [/^free\b/, /\b(memory|ram|swap|free|mem)\b/],
+  // "the id of HEAD" is no user's id.
+  [/^id -un?\b/, /\b(users?|uid|account|logged|me|my|i)\b/],
   // The host name is printed only when asked for.
   [/\$\(hostname\)/, /\b(host\w*|machine|computer|server|where|prompt)\b/],
   // "which commit last touched package.json" names a commit; "what changed in notes.txt" asks for the change.
   [/^git log -1 --oneline -- /, /\b(?:which|what) commit\b|\bcommit (?:that|which)\b|\bwhen was\b|\blast (?:touched|changed|modified|edited)\b/],
   // "since the last commit": what is not committed yet, not the last commit's own change.
-  [/\bHEAD~1 HEAD\b/, /^(?!.*\bsince (?:the )?(?:last|latest|previous|most recent) commit\b)/],
+  [/\bHEAD~1 HEAD\b|^git (?:show|log)\b/, /^(?!.*\bsince (?:the |my )?(?:last|latest|previous|most recent) commit\b)/],
   [/^uname -sr\b/, /\b(release|version)\b/],
   // The shell's own command history is no file's history.
   [/^history\b/, /^(?!.*\b(?:of|for)\s+\S+\.\w{1,8}\b)/],
@@ -56,6 +58,8 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   if (/\bdiffs?\b/.test(lower) && !/\b(diff|cmp|comm|show)\b|\s-p\b|--patch\b/.test(template)) score -= 0.15;
   // "what changed in notes.txt": the change itself, not the commits that made it.
   if (/\bwhat(?:'s| has| have)? changed\b/.test(lower) && facts.files.some((f) => facts.ws.files.has(f.value)) && !/\bdiff\b|\s-p\b/.test(template)) score -= 0.15;
+  // "the diff of notes.txt": a diff of that file, not of the whole tree.
+  if (/^git diff\b/.test(template) && facts.files.some((f) => facts.ws.files.has(f.value)) && !Object.values(entry.slots).some((x) => x.type === 'file' || x.type === 'path')) score -= 0.1;
   return score;
 }
 
