@@ -21,6 +21,12 @@ const answers: [RegExp, RegExp][] = [
   // The processor and the memory are different questions.
   [/^lscpu\b/, /\b(cpus?|processors?|cores?|architecture|sockets?|threads?|model|mhz|cache|lscpu|vendor)\b/],
   [/^free\b/, /\b(memory|ram|swap|free|mem)\b/],
+  [/^git branch -r\b/, /\bbranch/],
+  // A date written day first is asked for so.
+  [/%d\/%m\/%Y/, /\bdd[ ./-]mm\b|day[ ,/-]+month|\d{2}\/\d{2}\/\d{4}|slash/],
+  [/^date\b(?!.*(?:%F|%Y-%m-%d))/, /^(?!.*\b(?:yyyy-mm-dd|iso(?: ?8601)?)\b)/],
+  // Plain id prints the groups too: asked for by them.
+  [/^id$/, /\b(groups?|gids?|all|everything|details|identity)\b/],
   // "the id of HEAD" is no user's id.
   [/^id -un?\b/, /\b(users?|uid|account|logged|me|my|i)\b/],
   // The host name is printed only when asked for.
@@ -46,8 +52,10 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   const lower = facts.lower;
   let score = 0;
   for (const [program, words] of answers) if (program.test(template) && !words.test(lower)) score -= 0.15;
-  // "what is process 1": a question about one process, not a list of them all.
-  if (facts.pids.length > 0 && entry.category === 'processes' && !Object.values(entry.slots).some((s) => s.type === 'pid')) score -= 0.15;
+  // "what is process 1": a question about one process, not a list of them all nor the whole machine.
+  if (facts.pids.length > 0 && (entry.category === 'processes' || entry.category === 'system') && !Object.values(entry.slots).some((s) => s.type === 'pid')) score -= 0.15;
+  // "in megabytes": a measure in the unit asked for, not in units of its own choosing.
+  if (/\b(?:in|as) (?:megabytes|mb|mib|mebibytes)\b/.test(lower) && /^(du|df|free)\b/.test(template) && !/\s-\w*m\b|-BM\b|--block-size=1?M\b/.test(template)) score -= 0.15;
   // "how many processors": a count of the folder's entries is no answer.
   if (/^(ls|find)\b/.test(template) && notEntries.test(lower)) score -= 0.2;
   // "how big is src": a listing that prints no size is no answer.
