@@ -60,6 +60,12 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   if (/^(ls|find)\b/.test(template) && notEntries.test(lower)) score -= 0.2;
   // "how big is src": a listing that prints no size is no answer.
   if (/^(ls|find)\b/.test(template) && sizeQuestion.test(lower) && !showsSize.test(template)) score -= 0.15;
+  // "the size of each folder in src": one size per folder, not one for src.
+  if (/\b(each|every|per)\s+(?:sub-?)?(folders?|director\w*|dirs?)\b/.test(lower) && /^du -s\w* \{\w+\}$/.test(template)) score -= 0.2;
+  // "the two biggest folders": as many as asked, not the whole ranking.
+  if (/\b(?:top\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:biggest|largest|smallest|heaviest|most|least|newest|oldest)\b/.test(lower) && /\bsort\b/.test(template) && !/\b(head|tail)\b|\s-n \{/.test(template)) score -= 0.1;
+  // Sizes put in order only when an order is asked for.
+  if (/^du\b.*\|\s*sort\b/.test(template) && !/\b(sort\w*|order\w*|rank\w*|biggest|largest|smallest|heaviest|most|least|top)\b/.test(lower)) score -= 0.08;
   // "the biggest files": ranked, so sorted.
   if (ranking.test(lower) && !/\bsort\b|\bls -\w*S|--sort\b/.test(template)) score -= 0.1;
   // "the diff of notes.txt": a diff, not the file's words or lines.
