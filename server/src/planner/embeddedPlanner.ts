@@ -22,7 +22,7 @@ export interface EmbeddedCandidate {
   entry?: KnowledgeEntry;
   filled: string[];
   missing: string[];
-  /** The score before it was bounded to a confidence: orders candidates whose confidence is the same. */
+  /** The score before it was bounded to a confidence: orders candidates bounded to the same top confidence. */
   score?: number;
 }
 
@@ -79,7 +79,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   }
   if (f.ws.dirs.has('.git') && !domains.git.test(f.lower)) for (const c of out) c.command = withoutGitInternals(c.command);
   // Between equal scores, a command with every value filled in before one still waiting for a value.
-  out.sort((a, b) => b.confidence - a.confidence || a.missing.length - b.missing.length || (b.score ?? 0) - (a.score ?? 0));
+  // ... and among those bounded to the top confidence, the higher score before bounding.
+  out.sort((a, b) => b.confidence - a.confidence || a.missing.length - b.missing.length || (a.confidence >= TOP ? (b.score ?? 0) - (a.score ?? 0) : 0));
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.command) ? false : (seen.add(c.command), true)));
 }
@@ -386,6 +387,8 @@ function domainPenalty(entry: KnowledgeEntry, lower: string): number {
   return entry.category !== 'git' && gitOnly.test(lower) ? 0.1 : 0;
 }
 
+const TOP = 0.97;
+
 function clamp(x: number): number {
-  return Math.round(Math.max(0.01, Math.min(0.97, x)) * 100) / 100;
+  return Math.round(Math.max(0.01, Math.min(TOP, x)) * 100) / 100;
 }

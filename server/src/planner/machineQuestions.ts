@@ -8,6 +8,8 @@ import type { RequestFacts } from './requestFacts';
 
 // A template's program, and the words a request uses when that program is its answer.
 const answers: [RegExp, RegExp][] = [
+  // du measures: it answers a question about size or space.
+  [/^du\b/, /\b(sizes?|big\w*|large\w*|small\w*|space|usage|disk|bytes|[kmg]b|kilobytes|megabytes|gigabytes|takes?(?: up)?|heav\w*|weigh\w*|room|du)\b/],
   // What wc counts.
   [/^wc -w\b/, /\bwords?\b/],
   [/^wc -l\b/, /\b(lines?|rows?|records|entries|long)\b/],
@@ -69,7 +71,7 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   // "the biggest files": ranked, so sorted.
   if (ranking.test(lower) && !/\bsort\b|\bls -\w*S|--sort\b/.test(template)) score -= 0.1;
   // "the diff of notes.txt": a diff, not the file's words or lines.
-  if (/\bdiffs?\b/.test(lower) && !/\b(diff|cmp|comm|show)\b|\s-p\b|--patch\b/.test(template)) score -= 0.15;
+  if (/\bdiffs?\b/.test(lower) && !/\b(diff|cmp|comm|show)\b|\s-p\b|--patch\b/.test(template)) score -= 0.25;
   // "what changed in notes.txt": the change itself, not the commits that made it.
   if (/\bwhat(?:'s| has| have)? changed\b/.test(lower) && facts.files.some((f) => facts.ws.files.has(f.value)) && !/\bdiff\b|\s-p\b/.test(template)) score -= 0.15;
   // "the diff of notes.txt": a diff of that file, not of the whole tree.
