@@ -74,6 +74,8 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   if (/\bdiffs?\b/.test(lower) && !/\b(diff|cmp|comm|show)\b|\s-p\b|--patch\b/.test(template)) score -= 0.25;
   // "what changed in notes.txt": the change itself, not the commits that made it.
   if (/\bwhat(?:'s| has| have)? changed\b/.test(lower) && facts.files.some((f) => facts.ws.files.has(f.value)) && !/\bdiff\b|\s-p\b/.test(template)) score -= 0.15;
+  // "the files in the last commit": a log that names no file does not list them.
+  if (/\b(files?|paths?|filenames?)\b/.test(lower) && /\bcommits?\b/.test(lower) && /^git (log|show)\b/.test(template) && !/--name-only|--name-status|--stat\b|--numstat|\s-p\b|\{file\}|\{path\}/.test(template)) score -= 0.1;
   // "the diff of notes.txt": a diff of that file, not of the whole tree.
   if (/^git diff\b/.test(template) && facts.files.some((f) => facts.ws.files.has(f.value)) && !Object.values(entry.slots).some((x) => x.type === 'file' || x.type === 'path')) score -= 0.1;
   return score;
