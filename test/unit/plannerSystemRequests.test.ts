@@ -62,3 +62,11 @@ test('a process named by its id is asked about by its id; the top N are N proces
   assert.match(await plan('find the pid of node'), /^pgrep (?:-a )?node$/);
   assert.equal(await plan('top 5 processes by memory'), "ps aux --sort=-%mem | awk 'NR <= 5 + 1'", 'the header and five processes');
 });
+
+test('the unit and the place asked for are the ones measured; a login shell is no shell option', async () => {
+  assert.equal(await plan('show the size of the build directory in bytes'), 'du -sb build');
+  assert.equal(await plan('free space on the disk that holds /tmp'), 'df -h /tmp');
+  assert.match(await plan('which shell is my default'), /\$SHELL/);
+  assert.match(await plan('list the files in the last commit'), /--name-(only|status)/, 'a log that names no file does not list them');
+  assert.equal(await plan('show what is inside the data directory'), 'ls data', 'du answers a question of size, not of contents');
+});

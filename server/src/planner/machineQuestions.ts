@@ -31,6 +31,9 @@ const answers: [RegExp, RegExp][] = [
   [/^id$/, /\b(groups?|gids?|all|everything|details|identity)\b/],
   // "the id of HEAD" is no user's id.
   [/^id -un?\b/, /\b(users?|uid|account|logged|me|my|i)\b/],
+  // The login shell is asked for as a shell; shopt's options by their name.
+  [/\$SHELL\b/, /\bshells?\b/],
+  [/^shopt\b/, /\b(shopt|options?|extglob|globstar|nullglob|dotglob|nocaseglob|settings?|enabled|disabled)\b/],
   // The host name is printed only when asked for.
   [/\$\(hostname\)/, /\b(host\w*|machine|computer|server|where|prompt)\b/],
   // "which commit last touched package.json" names a commit; "what changed in notes.txt" asks for the change.
@@ -40,6 +43,14 @@ const answers: [RegExp, RegExp][] = [
   [/^uname -sr\b/, /\b(release|version)\b/],
   // The shell's own command history is no file's history.
   [/^history\b/, /^(?!.*\b(?:of|for)\s+\S+\.\w{1,8}\b)/],
+];
+
+// Units a request asks a measure in, and the options that give them.
+const units: [RegExp, RegExp][] = [
+  [/\b(?:in|as) (?:megabytes|mb|mib|mebibytes)\b/, /\s-\w*m\b|-BM\b|--block-size=1?M\b/],
+  [/\b(?:in|as) (?:bytes)\b/, /\s-\w*b\b|--bytes\b|--block-size=1\b/],
+  [/\b(?:in|as) (?:kilobytes|kb|kib)\b/, /\s-\w*k\b|-BK\b|--block-size=1?K\b/],
+  [/\b(?:in|as) (?:gigabytes|gb|gib)\b/, /\s-\w*g\b|-BG\b|--block-size=1?G\b/],
 ];
 
 // Things a shell counts that are no entries of a folder.
@@ -56,8 +67,14 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   for (const [program, words] of answers) if (program.test(template) && !words.test(lower)) score -= 0.15;
   // "what is process 1": a question about one process, not a list of them all nor the whole machine.
   if (facts.pids.length > 0 && (entry.category === 'processes' || entry.category === 'system') && !Object.values(entry.slots).some((s) => s.type === 'pid')) score -= 0.15;
-  // "in megabytes": a measure in the unit asked for, not in units of its own choosing.
-  if (/\b(?:in|as) (?:megabytes|mb|mib|mebibytes)\b/.test(lower) && /^(du|df|free)\b/.test(template) && !/\s-\w*m\b|-BM\b|--block-size=1?M\b/.test(template)) score -= 0.15;
+  // "in megabytes", "in bytes": a measure in the unit asked for, not in units of its own choosing.
+  for (const [unit, option] of units) if (unit.test(lower) && /^(du|df|free)\b/.test(template) && !option.test(template)) score -= 0.15;
+  // "free space on the disk that holds /tmp": the place named is the one measured.
+  if (/^(du|df)\b/.test(template) && facts.paths.length > 0 && !/\{(?:path|file|dir|glob)\}/.test(template)) score -= 0.1;
+  // "which subfolder of src is the largest": folders are measured by du.
+  if (/\bsub-?(?:folders?|director(?:y|ies)|dirs?)\b/.test(lower) && ranking.test(lower) && !/\bdu\b/.test(template)) score -= 0.15;
+  // "which files did I change": the names, not the whole diff.
+  if (/\b(files?|filenames?)\b/.test(lower) && /^git diff\b/.test(template) && !/--name-only|--name-status|--stat\b|--numstat|\{(?:file|path)\}/.test(template)) score -= 0.1;
   // "how many processors": a count of the folder's entries is no answer.
   if (/^(ls|find)\b/.test(template) && notEntries.test(lower)) score -= 0.2;
   // "how big is src": a listing that prints no size is no answer.
