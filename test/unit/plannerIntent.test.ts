@@ -231,6 +231,27 @@ test('a delete of every file is turned away unless everything was asked for; a c
   assert.deepEqual(exceedsIntent(intentOf('rename the text files so they end in .md'), moved, loop), []);
 });
 
+test('an owner nobody named, a pattern of names nobody named and running the project are set aside from a change', () => {
+  const chown = (owner: string) => decision([command({ program: 'chown', args: [owner, 'data'], positionals: [owner, 'data'], writes: [at('data')] })], {}, ['fs.write-workspace']);
+  assert.match(exceedsIntent(intentOf('chown the files under data'), chown('data')).join(), /gives the files to data, an owner the request does not name/);
+  for (const text of ['give the files in data to the user mallory', 'change the owner of data to mallory', 'files under data should be owned by mallory']) {
+    assert.doesNotMatch(exceedsIntent(intentOf(text), chown('mallory')).join(), /owner the request does not name/, text);
+  }
+  assert.deepEqual(exceedsIntent(intentOf('chown the files under data'), chown('__user__')), []);
+  // Names marked by a tilde or a space: only when the request speaks of them.
+  const removed = decision([command({ program: 'rm', args: ['-f', '$f'], deletes: [at('$?')] })]);
+  assert.match(exceedsIntent(intentOf('clean up the logs here'), removed, "find . -name '*~' -exec rm -f {} +").join(), /named \*~, which the request does not name/);
+  assert.deepEqual(exceedsIntent(intentOf('delete the editor backup files ending in ~'), removed, "find . -name '*~' -exec rm -f {} +"), []);
+  assert.match(exceedsIntent(intentOf('remove the cache'), removed, 'for f in *\' \'*; do mv -n -- "$f" "${f// /_}"; done').join(), /named with spaces/);
+  // Running a Makefile or package scripts is running code, not copying.
+  const make = decision([command({ program: 'make', redirects: [{ kind: 'write', target: 'out' } as never], writes: [at('out')] })], {}, ['fs.write-workspace']);
+  assert.match(exceedsIntent(intentOf('copy the output in build'), make).join(), /runs the project's own code \(make\)/);
+  assert.doesNotMatch(exceedsIntent(intentOf('build the project and save the log to out'), make).join(), /project's own code/);
+  // "fix the permissions" is carried out by a program that sets them, not by a listing.
+  const listing = decision([command({ program: 'ls', args: ['-l'] })]);
+  assert.match(fallsShort(intentOf('fix the permissions on the logs'), listing).join(), /changes no permissions, but the request asks to fix/);
+});
+
 test('permissions nobody gave are not set, and a request to chmod is carried out only by a program that sets permissions', () => {
   const chmod = (...args: string[]) => decision([command({ program: 'chmod', args, positionals: args.filter((a) => !a.startsWith('-')), writes: [at('run.sh')] })], {}, ['fs.write-workspace']);
   const bare = intentOf('fix the permissions on run.sh');

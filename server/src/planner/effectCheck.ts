@@ -61,6 +61,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
   if (deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0) reasons.push(...madeUpKinds(intent, command));
+  reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands));
   return uniq(reasons);
 }
 
@@ -94,7 +95,8 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
-  if (/^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') && !commands.some((c) => permissionSetters.test(c.program.replace(/^.*\//, '')))) {
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?)\b/.test(intent.words));
+  if (permissionCue && !commands.some((c) => permissionSetters.test(c.program.replace(/^.*\//, '')))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
@@ -201,15 +203,54 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   return out;
 }
 
-/** "rename the log" planned as `for f in *.txt; do mv …`: a kind of file nobody named, for a command that changes files. */
+/**
+ * "rename the log" planned as `for f in *.txt; do mv …`, "clean up the logs"
+ * as a delete of `*~`: a kind or pattern of file nobody named, for a command
+ * that changes files.
+ */
 function madeUpKinds(intent: Intent, command: string): string[] {
   const named = (ext: string) => intent.kinds.includes(ext) || intent.names.some((n) => n.toLowerCase().endsWith(`.${ext}`)) || new RegExp(`\\b${ext}\\b`).test(intent.words);
   const kinds = uniq([...command.matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((m) => m[1].toLowerCase())).filter((ext) => !named(ext));
-  return kinds.length > 0 ? [`it changes ${list(kinds.map((k) => `*.${k}`))} files, a kind the request does not name`] : [];
+  const out = kinds.length > 0 ? [`it changes ${list(kinds.map((k) => `*.${k}`))} files, a kind the request does not name`] : [];
+  // Patterns by a mark in the name rather than an extension: editor backups, names with spaces.
+  for (const [pattern, shown, words] of markedNames) {
+    if (pattern.test(command) && !words.test(intent.words)) out.push(`it changes files named ${shown}, which the request does not name`);
+  }
+  return out;
+}
+
+const markedNames: [RegExp, string, RegExp][] = [
+  [/(?:^|[\s'"])\*~(?=['"\s]|$)/, '*~', /~|tilde|backup|editor|emacs|vim/],
+  [/\*' '\*|\* \*|\*\\ \*|\/ \/_/, 'with spaces', /\bspaces?\b|\bblanks?\b|\bwhitespace\b/],
+];
+
+/** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */
+function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
+  for (const c of commands) {
+    const program = c.program.replace(/^.*\//, '');
+    if (program !== 'chown' && program !== 'chgrp') continue;
+    const owner = c.args.find((a) => !a.startsWith('-'));
+    if (owner === undefined || /^(?:<\w+>|__\w+__)$/.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
+    const names = owner.toLowerCase().split(/[:.]/).filter((n) => n !== '');
+    // Named as a user: read as one, or written after "to", "by", "as", "for", "user" or "group".
+    const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(intent.words);
+    if (!names.every(given)) return [`it gives the files to ${owner}, an owner the request does not name`];
+  }
+  return [];
+}
+
+// Programs that run the project's own code (a Makefile, package scripts, a test suite).
+const projectRunners = /^(make|gmake|just|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|pytest|tox|rake|composer|dotnet|ninja|bazel)$/;
+
+/** "copy the output in build" planned as `make > build`: running the project is not what was asked. */
+function runsTheProject(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.allows.runCode || intent.actions.includes('run') || /\b(install|deploy|publish|lint|format|coverage)\b/.test(intent.words)) return [];
+  const runner = commands.find((c) => projectRunners.test(c.program.replace(/^.*\//, '')));
+  return runner ? [`it runs the project's own code (${runner.program.replace(/^.*\//, '')}), but the request does not ask to build, test or run anything`] : [];
 }
 
 // find tests that choose some files; `-type`, `-name '*'` and the .git exclusion choose none.
-const choosingFlags = new Set(['name', 'iname', 'path', 'ipath', 'wholename', 'iwholename', 'regex', 'iregex', 'lname', 'ilname', 'size', 'empty', 'perm', 'user', 'group', 'nouser', 'nogroup', 'uid', 'gid', 'links', 'inum', 'samefile', 'readable', 'writable', 'executable', 'maxdepth', ...ageFlags]);
+const choosingFlags = new Set(['name', 'iname', 'path', 'ipath', 'wholename', 'iwholename', 'regex', 'iregex', 'lname', 'ilname', 'size', 'empty', 'perm', 'user', 'group', 'nouser', 'nogroup', 'uid', 'gid', 'links', 'inum', 'samefile', 'readable', 'writable', 'executable', ...ageFlags]);
 
 /**
  * "wipe the logs", "delete the unused files" planned as a delete of every
@@ -219,10 +260,18 @@ const choosingFlags = new Set(['name', 'iname', 'path', 'ipath', 'wholename', 'i
  */
 function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   if (intent.everything) return [];
-  const wide = commands.some((c) => c.deletes.some((p) => p.classes.includes('workspace-root') && norm(p.resolved || p.path) === '.' || p.glob && /^(?:\.\/)?\*$/.test(p.path)));
+  // Every file of the workspace, or of a folder the request named, or that folder itself.
+  const whole = (p: PathFact) => {
+    // `build/*` (every entry of build) is build's whole content, as `build/$?` is.
+    const rel = norm((p.resolved || p.path).replace(/\/\*$/, ''));
+    return (p.classes.includes('workspace-root') && rel === '.') || (p.glob && /^(?:\.\/)?\*$/.test(p.path)) || intent.scope.includes(rel);
+  };
+  const wide = commands.flatMap((c) => c.deletes).find(whole);
   if (!wide) return [];
   const chooses = commands.some((c) => c.program.replace(/^.*\//, '') === 'find' && c.flags.some((f) => choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
-  return chooses ? [] : ['it deletes every file in the workspace, but the request does not ask for everything'];
+  if (chooses) return [];
+  const where = norm(wide.resolved || wide.path);
+  return [where === '.' || where === '*' ? 'it deletes every file in the workspace, but the request does not ask for everything' : `it deletes everything in ${where}, but the request asks for some of it only`];
 }
 
 const archivers = new Set(['zip', 'tar', '7z', 'gzip', 'bzip2', 'xz', 'zstd']);

@@ -25,11 +25,13 @@ export interface Intent {
   conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
   /** Conditions the request states with a value ("older than 30 days", "smaller than 1 kilobyte"): a plan that acts on files must keep them. */
   stated?: { age: boolean; size: boolean };
+  /** Users and groups the request names ("owned by alice", "to www-data"): an owner a plan sets must be one of them. */
+  owners: string[];
   /** The kinds of file the request names, as extensions ("the python files" → py). */
   kinds: string[];
   /** The request in lower case, for words a plan's values must come from. */
   words: string;
-  /** The request asks for everything ("delete everything", "all the files", "the whole folder"): a plan may act on every file. */
+  /** The request asks for everything in the place it names ("delete everything", "all the files", "the files in build", "the build folder"): a plan may act on every file there. */
   everything?: boolean;
   /** An adjective that picks some of the files ("the big files", "old logs"), by size or by age: a delete must keep to it. */
   selective?: { age?: string; size?: string };
@@ -122,9 +124,10 @@ export function readIntent(facts: RequestFacts): Intent {
     toVariable: /\bvariables?\b/.test(lower),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
     kinds: [...new Set(facts.exts.map((e) => e.value.toLowerCase().replace(/^\./, '')))],
+    owners: [...new Set(facts.users.map((u) => u.value.toLowerCase()))],
     words: lower,
     selective: selectiveWords(lower),
-    everything: /\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower),
+    everything: asksForEverything(lower, cues.delete ?? cues.change ?? cues.move ?? cues.create, scopeOf(facts)),
     valued: {
       age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text),
       size: facts.sizes.length > 0 || /\$\{?\w+\}?\s*(?:[kmgt]i?b?|bytes?|blocks?)\b/i.test(facts.text),
@@ -214,4 +217,21 @@ const modeWords = /\b(execut\w*|runnable|readable|accessib\w*|anybody|anyone|all
 function selectiveWords(lower: string): Intent['selective'] {
   const pick = (words: string) => new RegExp(`\\b(${words})\\s+(?:[\\w.*-]+\\s+){0,2}?(?:ones|[a-z]+s)\\b`).exec(lower)?.[1];
   return { age: pick('old|stale|ancient|outdated'), size: pick('big|large|huge|giant|massive|heavy|small|tiny') };
+}
+
+/**
+ * "delete everything", "remove the files in build", "clean the build folder":
+ * the act is on everything in the place named. "wipe the logs", "remove the
+ * leftovers in build", "delete them" name some things only.
+ */
+function asksForEverything(lower: string, cue: string | undefined, scope: string[]): boolean {
+  if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
+  if (cue === undefined) return false;
+  const at = lower.indexOf(cue);
+  // The words the verb acts on, up to where they are ("in build", "here") or the end of the clause.
+  const object = lower.slice(at + cue.length).split(/\s(?:in|under|inside|from|of|within|at|on|into|to|here|there|and|then|that|which)\b|[,.;!?]/)[0].trim();
+  if (object === '' || object.split(/\s+/).length > 6) return false;
+  if (/^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object)) return true;
+  // "delete the build folder": the folder named is what goes.
+  return scope.some((s) => new RegExp(`(?:^|\\s|/)${s.split('/').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|/|$)`).test(object));
 }
