@@ -10,6 +10,7 @@ import { addFindTest } from './refine';
 import { fillSlots } from './slotFill';
 import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
+import { countingMismatch } from './machineQuestions';
 import { programFit } from './programFit';
 
 export interface EmbeddedCandidate {
@@ -21,6 +22,8 @@ export interface EmbeddedCandidate {
   entry?: KnowledgeEntry;
   filled: string[];
   missing: string[];
+  /** The score before it was bounded to a confidence: orders candidates bounded to the same top confidence. */
+  score?: number;
 }
 
 /** Below this a plan is shown as a guess. */
@@ -76,7 +79,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   }
   if (f.ws.dirs.has('.git') && !domains.git.test(f.lower)) for (const c of out) c.command = withoutGitInternals(c.command);
   // Between equal scores, a command with every value filled in before one still waiting for a value.
-  out.sort((a, b) => b.confidence - a.confidence || a.missing.length - b.missing.length);
+  // ... and among those bounded to the top confidence, the higher score before bounding.
+  out.sort((a, b) => b.confidence - a.confidence || a.missing.length - b.missing.length || (a.confidence >= TOP ? (b.score ?? 0) - (a.score ?? 0) : 0));
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.command) ? false : (seen.add(c.command), true)));
 }
@@ -93,8 +97,8 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(csv ? commaSeparated(entry.template) : entry.template, facts.lower) - archiveMismatch(entry, slots.values, facts) + programFit(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
-  const confidence = clamp(similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts) - variableMismatch(entry, facts.text));
-  return { command, confidence, explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing };
+  const score = similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts) - variableMismatch(entry, facts.text);
+  return { command, confidence: clamp(score), explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing, score };
 }
 
 // An environment variable asked for by its name ("the PATH", "value of $EDITOR"): its value is printed by printenv or echo.
@@ -152,16 +156,6 @@ const domains: Record<string, RegExp> = {
   containers: /\b(docker|containers?|images?|compose|kubectl|pods?|k8s|podman|kubernetes|volumes?|registry)\b/,
   packages: /\b(install\w*|packages?|npm|pip\w*|apt|apt-get|dependenc\w*|yarn|pnpm|cargo|gem|brew|dpkg|upgrad\w*|modules?|librar\w*|venv|virtualenv|requirements)\b/,
 };
-
-// "How many ..." wants a number: a template that cannot count is less likely.
-function countingMismatch(entry: KnowledgeEntry, lower: string): number {
-  // ... and a request that does not ask for a number wants the lines, not their count.
-  // "the amount column" names a column; "the amount of space" asks for a number.
-  if (!/\b(how many|count\w*|number of|total|tally|sum|amount of|much)\b/.test(lower)) return /\bgrep -c\b|\bgrep -\w*c\w* |\|\s*wc -l\s*$|'length'/.test(entry.template) ? 0.15 : 0;
-  // Slot names ({count}) are not what the command does.
-  const program = entry.template.replace(/\{\w+\}/g, '');
-  return /\bwc\b|\b(?:grep|zgrep|egrep|uniq|git \w+)\b[^|]*\s-c\b|--count|uniq -c|\bcount\b|length|\bnproc\b|shortlog -\w*s/.test(program) ? -0.04 : 0.25;
-}
 
 const negated = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/;
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
@@ -391,6 +385,8 @@ function domainPenalty(entry: KnowledgeEntry, lower: string): number {
   return entry.category !== 'git' && gitOnly.test(lower) ? 0.1 : 0;
 }
 
+const TOP = 0.97;
+
 function clamp(x: number): number {
-  return Math.round(Math.max(0.01, Math.min(0.97, x)) * 100) / 100;
+  return Math.round(Math.max(0.01, Math.min(TOP, x)) * 100) / 100;
 }

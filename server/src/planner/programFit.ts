@@ -5,6 +5,7 @@
 // value printed, not a file read.
 
 import type { KnowledgeEntry } from './corpus';
+import { machineQuestionFit } from './machineQuestions';
 import type { RequestFacts } from './requestFacts';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
@@ -75,7 +76,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^man\b/.test(entry.template) && /\b(manual|man ?pages?|manpages?)\b/.test(facts.lower)) score += 0.15;
   // "echo 'chmod 777'": the text to echo, as written.
   if (/^\s*echo\s+["'`]/.test(facts.text) && /^echo \{\w+\}$/.test(entry.template)) score += 0.25;
-  score += namedProgram(entry, facts.lower);
+  score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts);
   return score;
 }
 

@@ -27,7 +27,8 @@ export function readAuthors(text: string): Fact[] {
       const words = m[1].split(/\s+/).filter((w) => !notAName.test(w) && !stopWords.has(w.toLowerCase()));
       // A second capitalised word is a surname only when the first is a name too ("Bob Durand").
       const value = words.length === 2 && /^[A-Z]/.test(words[0]) ? words.join(' ') : words[0];
-      if (!value || /^\d/.test(value)) continue;
+      // "the history of README.md": a file is no author.
+      if (!value || /^\d/.test(value) || /\.[A-Za-z]\w{0,7}$|\//.test(value)) continue;
       const at = m.index + m[0].indexOf(words[0]);
       if (!out.some((f) => f.at === at)) out.push({ value, at, raw: value });
     }

@@ -105,6 +105,12 @@ export function readNames(r: Reading): void {
   for (const m of text.matchAll(/\b(extglob|dotglob|globstar|nullglob|failglob|nocaseglob|nocasematch|histappend|cdspell|autocd|checkwinsize|expand_aliases|lastpipe|pipefail|errexit|nounset|xtrace|noclobber)\b/g)) {
     if (!facts.names.some((n) => n.value === m[1])) facts.names.push({ value: m[1], at: m.index, raw: m[1] });
   }
+  // "the pid of node", "where is python3 installed": the program asked about.
+  for (const m of text.matchAll(/\b(?:pids?|process ids?)\s+(?:of|for)\s+(?:the\s+)?([a-z][\w.+-]*)|\bwhere\s+is\s+(?:the\s+)?([a-z][\w.+-]*)\s+(?:installed|located)\b/gi)) {
+    const value = m[1] ?? m[2];
+    const at = m.index + m[0].lastIndexOf(value);
+    if (!stopWords.has(value.toLowerCase()) && !/^(process|program|command)$/i.test(value) && !r.isUsed(at) && !facts.names.some((n) => n.value === value)) facts.names.push({ value, at, raw: value });
+  }
   // "is nginx running", "is postgres installed", "kill firefox": the program asked about.
   readProgramQuestion(r);
   const program = /\b(?:kill|stop|restart|pkill)\s+(?:all\s+)?(?:the\s+)?([a-z][\w.+-]*)\s+(?:process(?:es)?|daemon|service)\b/i.exec(text);
@@ -139,7 +145,7 @@ export function readJsonKeys(r: Reading): void {
 /** Search patterns: the word(s) after containing/matching/for. */
 export function readSearchWords(r: Reading): void {
   const { text, facts, isUsed } = r;
-  for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|with)\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|messages? for|with)\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
     const value = m[1].replace(/(?<=.)[)\].,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     if (isUsed(at) || stopWords.has(value.toLowerCase()) || /^(files?|lines?|a|an|text)$/i.test(value)) continue;

@@ -21,6 +21,8 @@ export interface SlotValues {
 
 // "the last commit", "the most common name": one of them ("first" and "oldest" say which end, not how many).
 const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(last|latest|newest|most recent|previous|biggest|largest|smallest|most common|most frequent|commonest|least common|rarest)\s+(?!(?:\w+s|first|last|one|to|in|of|on|by|and|or|at|with|from|for|then)\b)[a-z][\w-]*(?:\s+entry)?\b/;
+// "which folder uses the most space": one folder, asked for in the singular.
+const whichOne = /\bwhich\s+(?:one|(?!\w+s\b)[a-z][\w-]*)\b.{0,40}?\b(?:the\s+)?(most|least|biggest|largest|smallest|heaviest)\b/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
 
 export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, facts: RequestFacts): SlotValues {
@@ -67,7 +69,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (spec.type === 'count') pool = pool.filter((f) => !/^\s*lines?\s+(?:each|per|apiece)\b/.test(facts.lower.slice(f.at + f.raw.length)));
     // "the last commit", "the newest file": one of them.
     if (spec.type === 'count' && pool.length === 0) {
-      const one = singular.exec(facts.lower);
+      const one = singular.exec(facts.lower) ?? whichOne.exec(facts.lower);
       // Only the adjective is taken, so the noun after it stays free for other slots ("first ERROR line").
       if (one) pool = [{ value: '1', at: one.index + one[0].indexOf(one[1]), raw: one[1], amount: 1 }];
     }
