@@ -22,6 +22,7 @@ const strongNounList = [
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
   'user ?ids?', 'uid', 'gid', 'time ?zones?', 'linux', 'distro', 'linux distribution', 'operating system', 'os version', 'os release', 'logged in', 'logins?', '(?:which|what) groups? am i', 'my groups',
   'man ?pages?', 'manual pages?', 'manpages?', 'passwd', 'logged on', 'block devices?', 'epoch', 'unix time', 'this (?:machine|computer|box|host)', '(?:ext|dot|null|fail|nocase)glob', 'globstar', 'nocasematch', 'histappend', 'pipefail', 'errexit', 'nounset', 'xtrace', 'noclobber',
+  'os', 'hard ?(?:drive|disk)s?', 'ssds?', 'storage', 'services? (?:are |is )?(?:running|enabled|active|failed|listening)', 'last boot(?:ed)?', 'since boot', 'boot time',
   'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
 ];
 const strongNouns = alt(strongNounList);
@@ -61,10 +62,10 @@ const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d
 
 // A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word).
 const gitRevision = /\bHEAD(?:~\d*|\^+)?(?![\w-])/;
-// A shell variable by name: $EDITOR, ${HOME}.
-const shellVariable = /\$\{?[A-Z_][A-Z0-9_]*\b/;
+// A shell variable by name: $EDITOR, ${HOME}, "the value of HOME", JAVA_HOME (in capitals, as the shell writes them).
+const shellVariable = /\$\{?[A-Z_][A-Z0-9_]*\b|\bvalue of [A-Z][A-Z0-9_]+\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
 // "how long has the machine been up": a question about the machine.
-const machineQuestion = /\b(?:system|machine|server|computer|host|box) (?:been )?(?:up|running|booted)\b|\bbeen up\b/i;
+const machineQuestion = /\b(?:system|machine|server|computer|host|box) (?:been |last )?(?:up|running|booted|boot)\b|\bbeen up\b/i;
 
 /** A word of the request is the name of a file or folder in the workspace. */
 function mentionsWorkspaceName(facts: RequestFacts): boolean {
@@ -90,6 +91,8 @@ export function isTask(facts: RequestFacts): boolean {
   // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
   if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(lower);
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
+  // "what did alice change": a person's changes are a repository's history.
+  if (facts.authors.length > 0 && /\b(?:chang\w*|commit\w*|push\w*|wrote|writ\w*|edit\w*|touch\w*|add\w*|remov\w*|delet\w*|modif\w*|work(?:ed)? on)\b/.test(lower)) return true;
   // "display the message 'build done'": a message given in quotes is text to print.
   if (/\bmessages?\b/.test(lower) && facts.quoted.length > 0 && shellVerbs.test(lower)) return true;
   return weakNouns.test(lower) && (shellVerbs.test(lower) || facts.quoted.length > 0);
