@@ -33,3 +33,17 @@ export function listedWith(text: string, pick: Fact): Fact[] | undefined {
 export function wordsOf(value: string): string[] {
   return value.split(WORD_SEPARATOR);
 }
+
+type PlaceLists = Record<'paths' | 'dirs' | 'files' | 'targets', Fact[]>;
+
+/** "directories "full", "path" and "to"": the names of one quoted list are places of the same kind as the one the words made a place. */
+export function spreadOverLists(text: string, facts: PlaceLists): void {
+  for (const items of quotedLists(text)) {
+    for (const key of ['paths', 'dirs', 'files', 'targets'] as const) {
+      const list = facts[key];
+      if (!items.some((i) => list.some((f) => f.at === i.at))) continue;
+      for (const i of items) if (!list.some((f) => f.at === i.at)) list.push(i);
+      list.sort((a, b) => a.at - b.at);
+    }
+  }
+}

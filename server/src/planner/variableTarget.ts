@@ -57,13 +57,15 @@ export async function variableCandidates(request: string, names: WorkspaceNames,
   const v = variableTarget(request);
   if (!v) return [];
   const out: EmbeddedCandidate[] = [];
-  const inner = embeddedCandidates(v.value, await search(v.value, 8), corpus, names, readRequest(v.value, names));
-  for (const c of inner.slice(0, 4)) {
-    const command = assigned(v.name, c.command);
-    if (!command) continue;
-    // The request read without its variable clause is the better reading of what to print.
-    const confidence = Math.round(Math.min(0.9, c.confidence + 0.05) * 100) / 100;
-    out.push({ ...c, command, confidence, explanation: `${c.explanation} The output is kept in the variable ${v.name}.`, source: `${c.source}+variable` });
+  // The request read without its variable clause is the better reading of what to print; the whole request is read too.
+  const readings: [string, number][] = [[v.value, 0.03], [request, 0]];
+  for (const [text, bonus] of readings) {
+    for (const c of embeddedCandidates(text, await search(text, 8), corpus, names, readRequest(text, names)).slice(0, 3)) {
+      const command = assigned(v.name, c.command);
+      if (!command || out.some((o) => o.command === command)) continue;
+      const confidence = Math.round(Math.min(0.9, c.confidence + bonus) * 100) / 100;
+      out.push({ ...c, command, confidence, explanation: `${c.explanation} The output is kept in the variable ${v.name}.`, source: `${c.source}+variable` });
+    }
   }
   return out;
 }
