@@ -157,7 +157,9 @@ export function readReplacements(r: Reading): void {
 export function readCapitals(r: Reading): void {
   const { text, facts, isUsed } = r;
   for (const m of text.matchAll(/(?<![\w.'-])([A-Z][A-Z0-9_]{1,}|\d{1,3}(?:\.\d{1,3}){3}|[a-z]+\.[a-z]+\(?\)?(?=\s+(?:appear|show|occur)))(?![\w.'-])/g)) {
-    if (isUsed(m.index) || facts.patterns.some((p) => p.at === m.index) || /^(I|OK|A|CSV|JSON|YAML|PDF|URL|IP|ID|CPU|RAM|PID|SSH|HTTP|HTTPS|DNS|TCP|UDP|README|MB|GB|KB|TB)$/.test(m[1])) continue;
+    // "PHP files" names a kind of file, not text to look for.
+    const kind = facts.globs.some((g) => m.index >= g.at && m.index < g.at + g.raw.length);
+    if (kind || isUsed(m.index) || facts.patterns.some((p) => p.at === m.index) || /^(I|OK|A|CSV|JSON|YAML|PDF|URL|IP|ID|CPU|RAM|PID|SSH|HTTP|HTTPS|DNS|TCP|UDP|README|MB|GB|KB|TB)$/.test(m[1])) continue;
     facts.patterns.push({ value: m[1], at: m.index, raw: m[1] });
   }
 }

@@ -1,0 +1,79 @@
+// Requests that keep a value in a shell variable, name several places for
+// one slot, write values as shell variables or find files by what they hold.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { KnowledgeEntry } from '../../server/src/planner/corpus';
+import type { EmbeddedCandidate } from '../../server/src/planner/embeddedPlanner';
+import { preferSelection } from '../../server/src/planner/findSelection';
+import { listedWith, quotedLists } from '../../server/src/planner/namedList';
+import { readRequest } from '../../server/src/planner/requestFacts';
+import { fillSlots } from '../../server/src/planner/slotFill';
+import { fillTemplate, shellQuote } from '../../server/src/planner/templateFill';
+import { assigned, variableTarget } from '../../server/src/planner/variableTarget';
+
+function entry(template: string, slots: KnowledgeEntry['slots']): KnowledgeEntry {
+  return { id: 't.t', intents: ['a b c', 'd e f', 'g h i'], template, slots, utilities: [template.split(' ')[0]], explanation: 'x', category: 'files' };
+}
+const plan = (e: KnowledgeEntry, request: string) => fillTemplate(e, fillSlots(e, readRequest(request)).values).command;
+const values = (list: { value: string }[]) => list.map((f) => f.value);
+
+test('the variable a request fills and the request for its value', () => {
+  assert.deepEqual(variableTarget('Store the name of the current folder in the variable here'), { name: 'here', value: 'print the name of the current folder' });
+  assert.deepEqual(variableTarget("set variable 'today' to the date in ISO format"), { name: 'today', value: 'print the date in ISO format' });
+  assert.deepEqual(variableTarget('count the lines of notes.txt and keep the result in the variable n'), { name: 'n', value: 'count the lines of notes.txt' });
+  assert.deepEqual(variableTarget('save the kernel version into the "KVER" variable.'), { name: 'KVER', value: 'print the kernel version' });
+  assert.equal(variableTarget('print the PATH variable'), undefined, 'a variable to read is no variable to fill');
+  assert.equal(variableTarget('save the list of files to files.txt'), undefined, 'a file is no variable');
+});
+
+test('a value is captured as the output of one command', () => {
+  assert.equal(assigned('here', 'basename "$PWD"'), 'here=$(basename "$PWD")');
+  assert.equal(assigned('x', ''), undefined);
+  assert.equal(assigned('x', 'y=$(date)'), undefined, 'an assignment is not output to capture');
+});
+
+test('several quoted names for one place fill one slot as separate words', () => {
+  assert.deepEqual(values(quotedLists('give "ops" the folders "api", "web" and \'jobs\'')[0]), ['api', 'web', 'jobs']);
+  assert.equal(quotedLists('replace "old text" and "new text"').length, 0, 'phrases are text, not names');
+  const chown = entry('chown -R {user} {path}', { user: { type: 'user' }, path: { type: 'path' } });
+  assert.equal(plan(chown, 'recursively change the owner of "api", "web", and "jobs" to alice'), 'chown -R alice api web jobs');
+  const wc = entry('wc -l {file}', { file: { type: 'file' } });
+  assert.equal(plan(wc, 'line counts of "a.md", "b.md" and "my notes.md"'), 'wc -l a.md', 'a list with a phrase in it is text, not names');
+  assert.equal(plan(wc, 'how many lines are in "a.md", "b.md" or "c.md"'), 'wc -l a.md b.md c.md');
+  const cp = entry('cp {src} {dest}', { src: { type: 'path' }, dest: { type: 'path' } });
+  assert.equal(plan(cp, 'copy "a.md" and "b.md"'), 'cp a.md b.md', 'two slots of a kind keep one name each');
+  const mkdir = entry('mkdir -p {dir}', { dir: { type: 'dir' } });
+  assert.equal(plan(mkdir, 'make the folders "in", "out" and "tmp"'), 'mkdir -p in out tmp');
+  const names = readRequest('create directories "in", "out" and "tmp"');
+  assert.equal(listedWith(names.text, names.dirs[0])?.length, 3);
+  assert.deepEqual(values(names.dirs), ['in', 'out', 'tmp'], 'the names of one list are places of one kind');
+});
+
+test('values written as shell variables stay variables', () => {
+  assert.equal(shellQuote('$HOME'), '"$HOME"');
+  assert.equal(shellQuote('${dir}/logs'), '"${dir}/logs"');
+  assert.equal(shellQuote('$(rm -rf x)'), "'$(rm -rf x)'", 'a substitution is never left to run');
+  assert.equal(shellQuote('$a b'), "'$a b'");
+  assert.equal(shellQuote('`id`$x'), "'`id`$x'");
+  assert.deepEqual(values(readRequest('change the owner to "$USER" of build').users), ['$USER']);
+  assert.deepEqual(values(readRequest('give ownership of /srv/app to the current user').users), ['$USER']);
+});
+
+test('a capitalised kind of file is no text to look for', () => {
+  assert.deepEqual(values(readRequest('find the PHP files that mention mysql_query').globs), ['*.php']);
+  assert.ok(!values(readRequest('find the PHP files that mention mysql_query').patterns).includes('PHP'));
+});
+
+function candidate(command: string, confidence: number, source = 'x'): EmbeddedCandidate {
+  return { command, confidence, explanation: '', source, filled: [], missing: [] };
+}
+
+test('files found by what they hold: asked with find, the find that lists them comes first', () => {
+  const list = () => [candidate('grep -rl needle .', 0.95), candidate('find . -type f -exec grep -l needle {} +', 0.9, 'find.selection')];
+  const found = list();
+  preferSelection(found, 'find files that contain needle');
+  assert.ok(found[1].confidence > found[0].confidence);
+  const asked = list();
+  preferSelection(asked, 'which files contain needle');
+  assert.ok(asked[0].confidence > asked[1].confidence, 'a question keeps grep first');
+});
