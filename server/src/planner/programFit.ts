@@ -30,6 +30,7 @@ const transforms: [RegExp, RegExp][] = [
   // A plain copy is cp's: rsync answers a sync, a mirror, a copy that keeps attributes or reaches another machine.
   [/^rsync\b/, /(?<![\w./-])(sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|rsync|preserv\w*|keep\w* (?:the |their |all )?(?:permissions|times|timestamps|attributes|links|owners?)|incremental\w*|resum\w*|progress|upload\w*|download\w*|replicat\w*|remote|server|host)(?![\w./-])|\w@[\w.-]+:|\w:\//],
 ];
+const dataFile = /\.(txt|log|csv|tsv|json|md|gz|tgz|tar|zip|out|dat|xml|html?)$/i;
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
 
@@ -75,6 +76,10 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^man\b/.test(entry.template) && /\b(manual|man ?pages?|manpages?)\b/.test(facts.lower)) score += 0.15;
   // "echo 'chmod 777'": the text to echo, as written.
   if (/^\s*echo\s+["'`]/.test(facts.text) && /^echo \{\w+\}$/.test(entry.template)) score += 0.25;
+  // A program slot ("{program} 2>&1 | tee log") takes a program's name, never a phrase or a data file.
+  const runs = /^\{(\w+)\}/.exec(entry.template)?.[1];
+  const program = runs ? (values[runs] ?? '').replace(/^'|'$/g, '') : undefined;
+  if (program !== undefined && (!/^(?:\.{0,2}\/)?[\w.+-]+(?:\/[\w.+-]+)*$/.test(program) || dataFile.test(program))) score -= 0.4;
   score += namedProgram(entry, facts.lower);
   return score;
 }
