@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KnowledgeEntry } from '../../server/src/planner/corpus';
+import { folderMove } from '../../server/src/planner/changeDirectory';
 import type { EmbeddedCandidate } from '../../server/src/planner/embeddedPlanner';
 import { preferSelection } from '../../server/src/planner/findSelection';
 import { listedWith, quotedLists } from '../../server/src/planner/namedList';
+import { programFit } from '../../server/src/planner/programFit';
 import { readRequest } from '../../server/src/planner/requestFacts';
 import { fillSlots } from '../../server/src/planner/slotFill';
 import { fillTemplate, shellQuote } from '../../server/src/planner/templateFill';
@@ -76,4 +78,22 @@ test('files found by what they hold: asked with find, the find that lists them c
   const asked = list();
   preferSelection(asked, 'which files contain needle');
   assert.ok(asked[0].confidence > asked[1].confidence, 'a question keeps grep first');
+});
+
+test('a request that first moves into a folder', () => {
+  assert.deepEqual(folderMove('go to the build folder and list the object files'), { dir: 'build', rest: 'list the object files' });
+  assert.deepEqual(folderMove('Change the working directory to "/srv/site", then count the html files.'), { dir: '/srv/site', rest: 'count the html files' });
+  assert.deepEqual(folderMove('cd into $HOME/src and show what changed'), { dir: '$HOME/src', rest: 'show what changed' });
+  assert.equal(folderMove('go to the end of the file and add a line'), undefined, 'a place in a file is no folder');
+  assert.equal(folderMove('list the files in src and sort them'), undefined);
+});
+
+test('a program slot takes the name of a program, the tree is drawn by tree', () => {
+  const tee = entry('{program} 2>&1 | tee {file}', { program: { type: 'name' }, file: { type: 'file' } });
+  const fit = (e: KnowledgeEntry, values: Record<string, string>, request: string) => programFit(e, values, readRequest(request));
+  const request = 'write the output of "nightly" to the screen and to run.log';
+  assert.ok(fit(tee, { program: 'nightly', file: 'run.log' }, request) > fit(tee, { program: "'a b c'", file: 'run.log' }, request));
+  assert.ok(fit(tee, { program: 'nightly', file: 'run.log' }, request) > fit(tee, { program: 'run.log', file: 'nightly' }, request), 'a log file is no program');
+  const tree = entry('tree {path}', { path: { type: 'path', default: '.' } });
+  assert.ok(fit(tree, {}, 'print the directory tree of docs') > fit(tree, {}, 'json files anywhere in the tree'));
 });

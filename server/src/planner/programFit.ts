@@ -31,6 +31,7 @@ const transforms: [RegExp, RegExp][] = [
   [/^rsync\b/, /(?<![\w./-])(sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|rsync|preserv\w*|keep\w* (?:the |their |all )?(?:permissions|times|timestamps|attributes|links|owners?)|incremental\w*|resum\w*|progress|upload\w*|download\w*|replicat\w*|remote|server|host)(?![\w./-])|\w@[\w.-]+:|\w:\//],
 ];
 const dataFile = /\.(txt|log|csv|tsv|json|md|gz|tgz|tar|zip|out|dat|xml|html?)$/i;
+const treeAsked = /\b(?:print|show|display|draw|output|list|view|see)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:whole\s+|full\s+|current\s+)*(?:directory|folder|file|project|dir)\s+(?:tree|structure|hierarchy)\b/;
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
 
@@ -80,6 +81,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   const runs = /^\{(\w+)\}/.exec(entry.template)?.[1];
   const program = runs ? (values[runs] ?? '').replace(/^'|'$/g, '') : undefined;
   if (program !== undefined && (!/^(?:\.{0,2}\/)?[\w.+-]+(?:\/[\w.+-]+)*$/.test(program) || dataFile.test(program))) score -= 0.4;
+  // "print the directory tree": the tree itself is what to show, drawn by tree.
+  if (/^tree\b/.test(entry.template) && treeAsked.test(facts.lower)) score += 0.12;
   score += namedProgram(entry, facts.lower);
   return score;
 }
