@@ -96,4 +96,15 @@ test('a program slot takes the name of a program, the tree is drawn by tree', ()
   assert.ok(fit(tee, { program: 'nightly', file: 'run.log' }, request) > fit(tee, { program: 'run.log', file: 'nightly' }, request), 'a log file is no program');
   const tree = entry('tree {path}', { path: { type: 'path', default: '.' } });
   assert.ok(fit(tree, {}, 'print the directory tree of docs') > fit(tree, {}, 'json files anywhere in the tree'));
+  assert.ok(fit(tree, {}, 'json files anywhere in the tree') > fit(tree, {}, 'print the current directory'), 'no tree without the word');
+});
+
+test('what lies inside a folder is changed inside it, at any depth', () => {
+  const fit = (template: string, request: string) => programFit(entry(template, { path: { type: 'path' }, mode: { type: 'mode' } }), {}, readRequest(request));
+  const request = 'set the mode of all the regular files in the folder www to 640';
+  assert.ok(fit('find {path} -type f -exec chmod {mode} {} +', request) > fit('chmod {mode} {path}', request), 'the folder itself is not its files');
+  assert.ok(fit('find {path} -type f -exec chmod {mode} {} +', request) > fit('ls -l {path}', request), 'a change of permissions runs chmod');
+  const count = 'count the lines of each *.rb file in this folder and its subfolders';
+  const glob = entry('wc -l {glob}', { glob: { type: 'glob' } });
+  assert.ok(programFit(glob, {}, readRequest(count)) < programFit(glob, {}, readRequest('count the lines of each *.rb file here')), 'a glob sees the top level only');
 });

@@ -84,7 +84,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   const program = runs ? (values[runs] ?? '').replace(/^'|'$/g, '') : undefined;
   if (program !== undefined && (!/^(?:\.{0,2}\/)?[\w.+-]+(?:\/[\w.+-]+)*$/.test(program) || dataFile.test(program))) score -= 0.4;
   // "print the directory tree": the tree itself is what to show, drawn by tree.
-  if (/^tree\b/.test(entry.template) && treeAsked.test(facts.lower)) score += 0.12;
+  if (/^tree\b/.test(entry.template)) score += treeAsked.test(facts.lower) ? 0.12 : /\b(trees?|structure|hierarchy|nested)\b/.test(facts.lower) ? 0 : -0.25;
   score += namedProgram(entry, facts.lower);
   return score;
 }
