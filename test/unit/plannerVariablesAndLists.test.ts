@@ -108,3 +108,15 @@ test('what lies inside a folder is changed inside it, at any depth', () => {
   const glob = entry('wc -l {glob}', { glob: { type: 'glob' } });
   assert.ok(programFit(glob, {}, readRequest(count)) < programFit(glob, {}, readRequest('count the lines of each *.rb file here')), 'a glob sees the top level only');
 });
+
+test('a part of a path is asked for by what it is', () => {
+  const fit = (template: string, request: string) => programFit(entry(template, { path: { type: 'path' } }), {}, readRequest(request));
+  assert.ok(fit('basename {path}', 'the last part of the path $p') > fit('dirname {path}', 'the last part of the path $p'));
+  assert.ok(fit('dirname {path}', 'the folder containing the file $p') > fit('basename {path}', 'the folder containing the file $p'));
+  assert.ok(fit('basename "$PWD"', 'print the base name of the working directory') > fit('pwd', 'print the base name of the working directory'));
+  const suffix = entry('basename {path} {suffix}', { path: { type: 'path' }, suffix: { type: 'string', default: '.txt' } });
+  assert.ok(programFit(suffix, {}, readRequest('the base name of $p')) < fit('basename {path}', 'the base name of $p'), 'no suffix nobody named');
+  assert.deepEqual(values(readRequest('the location of file $1').files), ['$1']);
+  assert.deepEqual(values(readRequest('list what is in the directory "${target}"').dirs), ['${target}']);
+  assert.deepEqual(values(readRequest('print $HOME').paths), [], 'a variable to print is no place');
+});

@@ -57,6 +57,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
   if (/\b(change|set|update|modify|give|grant|make|apply)\b.{0,40}\b(permissions?|perms|modes?)\b/.test(facts.lower) && !/\bchmod\b/.test(entry.template)) score -= 0.15;
   score -= selectionScope(entry.template, facts.lower);
+  score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
   // cp and mv cannot reach `alice@host:/srv`: that is scp's or rsync's work.
@@ -100,6 +101,19 @@ function selectionScope(template: string, lower: string): number {
   if (changer && inside.test(lower)) return /^\S+ -R\b/.test(template) ? (kindOnly.test(lower) ? 0.08 : 0) : 0.15;
   // "each *.php file in this folder and its subfolders": a glob the shell expands sees the top level only.
   if (/^(wc|cat|ls|grep|head|tail|du|chmod|rm|md5sum)\b[^|]*\{\w+\}/.test(template) && !/\s-\w*[rR]\b|\*\*/.test(template) && recursion.test(lower)) return 0.1;
+  return 0;
+}
+
+// A part of a path asked for by what it is: its last part (basename) or all but the last (dirname).
+const lastPart = /\bbase ?names?\b|\blast (?:slash[- ]separated |path )?(?:part|component|segment)\b|\b(?:remov\w*|strip\w*|without)(?: all)? (?:the )?(?:containing|leading|parent) director\w*|\bname of (?:the )?(?:current )?(?:working )?director\w* without\b|\bwithout (?:the )?(?:full |whole )?path\b/;
+const headPart = /\bdir ?names?\b|\bdirectory (?:name|part|portion|component) of\b|\b(?:location|folder|directory) (?:of|containing) (?:the )?(?:file|script|path|executable)\b|\bexcluding the file ?name\b|\b(?:remov\w*|strip\w*|without) (?:the )?(?:file ?name|last (?:part|component))\b/;
+function pathPart(template: string, lower: string): number {
+  // ... and a suffix to strip is one the request names.
+  if (/^basename \{\w+\} \{\w+\}/.test(template) && !/\b(suffix\w*|extension\w*|ext)\b|\s\.[a-z0-9]{1,6}\b/.test(lower)) return -0.1;
+  if (/^basename\b/.test(template)) return lastPart.test(lower) ? 0.15 : 0;
+  if (/^dirname\b/.test(template)) return headPart.test(lower) ? 0.15 : 0;
+  // "the base name of the working directory" is a part of what pwd prints.
+  if (/^pwd$/.test(template)) return lastPart.test(lower) || headPart.test(lower) ? -0.12 : 0;
   return 0;
 }
 
