@@ -117,6 +117,7 @@ test('a part of a path is asked for by what it is', () => {
   const suffix = entry('basename {path} {suffix}', { path: { type: 'path' }, suffix: { type: 'string', default: '.txt' } });
   assert.ok(programFit(suffix, {}, readRequest('the base name of $p')) < fit('basename {path}', 'the base name of $p'), 'no suffix nobody named');
   assert.deepEqual(values(readRequest('the location of file $1').files), ['$1']);
-  assert.deepEqual(values(readRequest('list what is in the directory "${target}"').dirs), ['${target}']);
+  assert.deepEqual(values(readRequest('list what is in the directory "${target}"').paths), ['${target}']);
+  assert.deepEqual(values(readRequest('list what is in the directory "${target}"').dirs), [], 'no folder of the scope: where it points is known only when run');
   assert.deepEqual(values(readRequest('print $HOME').paths), [], 'a variable to print is no place');
 });

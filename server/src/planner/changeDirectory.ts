@@ -46,7 +46,7 @@ export async function folderMoveCandidates(request: string, names: WorkspaceName
   const enter = `cd ${/^\$\w+$|^\$\{\w+\}$/.test(move.dir) ? `"${move.dir}"` : shellQuote(move.dir)}`;
   const facts = readRequest(move.rest, names);
   const out: EmbeddedCandidate[] = [];
-  for (const c of embeddedCandidates(move.rest, await search(move.rest, 8), corpus, names, facts).slice(0, 3)) {
+  for (const c of embeddedCandidates(move.rest, await search(move.rest, 20), corpus, names, facts).slice(0, 3)) {
     if (c.missing.length > 0 || /[;&|]\s*$|\n/.test(c.command)) continue;
     // Both parts answered: likelier than a plan that leaves out the move.
     const confidence = Math.round(Math.min(0.92, c.confidence + 0.05) * 100) / 100;

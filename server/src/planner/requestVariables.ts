@@ -14,7 +14,7 @@ export function readVariablePlaces(r: Reading): void {
     if (!before || (isUsed(m.index) && m[1] === '') || facts.paths.some((p) => p.at === m.index)) continue;
     const fact = { value: m[2], at: m.index, raw: m[0] };
     facts.paths.push(fact);
-    if (/^file$/i.test(before[1] ?? '')) facts.files.push(fact);
-    if (/^(?:directory|folder|dir)$/i.test(before[1] ?? '')) facts.dirs.push(fact);
+    if (!/^(?:directory|folder|dir)$/i.test(before[1] ?? '')) facts.files.push(fact);
+    // Not a folder of the request's scope: where a variable points is known only when the command runs.
   }
 }

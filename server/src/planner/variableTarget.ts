@@ -60,7 +60,7 @@ export async function variableCandidates(request: string, names: WorkspaceNames,
   // The request read without its variable clause is the better reading of what to print; the whole request is read too.
   const readings: [string, number][] = [[v.value, 0.03], [request, 0]];
   for (const [text, bonus] of readings) {
-    for (const c of embeddedCandidates(text, await search(text, 8), corpus, names, readRequest(text, names)).slice(0, 3)) {
+    for (const c of embeddedCandidates(text, await search(text, 20), corpus, names, readRequest(text, names)).slice(0, 3)) {
       const command = assigned(v.name, c.command);
       if (!command || out.some((o) => o.command === command)) continue;
       const confidence = Math.round(Math.min(0.9, c.confidence + bonus) * 100) / 100;
