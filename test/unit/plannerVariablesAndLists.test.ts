@@ -121,3 +121,14 @@ test('a part of a path is asked for by what it is', () => {
   assert.deepEqual(values(readRequest('list what is in the directory "${target}"').dirs), [], 'no folder of the scope: where it points is known only when run');
   assert.deepEqual(values(readRequest('print $HOME').paths), [], 'a variable to print is no place');
 });
+
+test('owners, groups and files named in words', () => {
+  assert.deepEqual(values(readRequest('set the owner and group of the file app_db to user and group postgres').users), ['postgres', 'postgres']);
+  assert.deepEqual(values(readRequest('change owner and group of the file a-1 to user bob and group devs').users), ['bob', 'devs']);
+  assert.deepEqual(values(readRequest('set the owner and group of the file app_db to user and group postgres').files), ['app_db']);
+  assert.deepEqual(values(readRequest('show the file size and owner').files), [], 'a word after "file" that is no name');
+  const fit = (template: string, request: string) => programFit(entry(template, {}), {}, readRequest(request));
+  const both = 'give user and group nginx the ownership of www_root';
+  assert.ok(fit('chown {user}:{group} {path}', both) > fit('chgrp {group} {path}', both), 'chgrp changes half of it');
+  assert.ok(fit('pstree -p', 'draw the process tree') > fit('ps aux', 'draw the process tree'));
+});

@@ -55,6 +55,10 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
   // "change the owner and group of x to root": the program that changes ownership.
   if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
+  // "the process tree", "the child processes of 812": drawn by pstree.
+  if (/^pstree\b/.test(entry.template) && /\bprocess(?:es)? tree\b|\btree of (?:the )?processes\b|\bhierarch\w* (?:of |list of )?process\w*|\bchild process\w*|\bprocess\w* hierarch\w*/.test(facts.lower)) score += 0.2;
+  // "owner and group": chgrp alone changes half of it.
+  if (/\bowner\w*\b/.test(facts.lower) && /\bgroups?\b/.test(facts.lower) && /^chgrp\b/.test(entry.template) && !/\bowner\w* of (?:the )?group\b/.test(facts.lower)) score -= 0.15;
   if (/\b(change|set|update|modify|give|grant|make|apply)\b.{0,40}\b(permissions?|perms|modes?)\b/.test(facts.lower) && !/\bchmod\b/.test(entry.template)) score -= 0.15;
   score -= selectionScope(entry.template, facts.lower);
   score += pathPart(entry.template, facts.lower);

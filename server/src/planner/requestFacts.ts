@@ -9,7 +9,7 @@ import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, 
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
 import { kindExtensions } from './requestWords';
 import { spreadOverLists } from './namedList';
-import { readVariablePlaces } from './requestVariables';
+import { readNamedFile, readVariablePlaces } from './requestVariables';
 
 export interface Fact {
   /** The normalised value (a size like `+1M` is built by the slot filler from amount/unit/sign). */
@@ -119,6 +119,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readRemotePaths(r);
   readPathWords(r);
   readVariablePlaces(r);
+  readNamedFile(r);
   readFolderAfterPreposition(r);
   readNamedFolder(r);
   readStemFiles(r);

@@ -53,6 +53,16 @@ export function readUsers(r: Reading): void {
     const long = /\bto\s+(?:(?:user|group)\s+)?["']?\S+$/.test(m[0]) && m[0].split(/\s+/).length > 4;
     facts.users.push(long ? { value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] } : { value: m[1], at: m.index, raw: m[0] });
   }
+  // "to user and group root": one name for both.
+  for (const m of text.matchAll(/\b(user|owner)\s+and\s+group\s+(?:to\s+)?["']?([a-z_][\w-]*)/gi)) {
+    if (stopWords.has(m[2].toLowerCase()) || facts.users.some((u) => u.value === m[2])) continue;
+    facts.users.push({ value: m[2], at: m.index, raw: m[1] }, { value: m[2], at: m.index + m[0].lastIndexOf(m[2]), raw: m[2] });
+  }
+  // "to user root and group staff": the group after the user.
+  for (const m of text.matchAll(/\b(?:and|,)\s+(?:the\s+)?group\s+(?:to\s+)?["']?([a-z_][\w-]*)/gi)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (!stopWords.has(m[1].toLowerCase()) && !facts.users.some((u) => u.at === at)) facts.users.push({ value: m[1], at, raw: m[1] });
+  }
   // "to the current user": whoever runs the command, as the shell names them.
   const self = /\b(?:owner(?:ship)?|user)\b.{0,80}?\bto\s+(?:the\s+)?current\s+user\b|\bto\s+(?:the\s+)?current\s+user\b.{0,40}\b(?:owner(?:ship)?)\b/i.exec(text);
   if (self && facts.users.length === 0) facts.users.push({ value: '$USER', at: self.index + self[0].search(/current\s+user/i), raw: 'current user' });
