@@ -11,6 +11,7 @@ import { programFit } from '../../server/src/planner/programFit';
 import { readRequest } from '../../server/src/planner/requestFacts';
 import { fillSlots } from '../../server/src/planner/slotFill';
 import { fillTemplate, shellQuote } from '../../server/src/planner/templateFill';
+import { textValue } from '../../server/src/planner/valueInput';
 import { assigned, variableTarget } from '../../server/src/planner/variableTarget';
 
 function entry(template: string, slots: KnowledgeEntry['slots']): KnowledgeEntry {
@@ -131,4 +132,15 @@ test('owners, groups and files named in words', () => {
   const both = 'give user and group nginx the ownership of www_root';
   assert.ok(fit('chown {user}:{group} {path}', both) > fit('chgrp {group} {path}', both), 'chgrp changes half of it');
   assert.ok(fit('pstree -p', 'draw the process tree') > fit('ps aux', 'draw the process tree'));
+});
+
+test('text held in a variable or written in the request is the input, not a file', () => {
+  const none = { files: new Set<string>(), dirs: new Set<string>(), byBase: new Map<string, string>() };
+  assert.equal(textValue("print the third comma-separated field of variable 'row'", none), '"$row"');
+  assert.equal(textValue('convert the characters of $title to lower case', none), '"$title"');
+  assert.equal(textValue('reverse the characters of the string "stressed"', none), 'stressed');
+  assert.equal(textValue('count the characters in $file', none), undefined, 'a variable named for a file holds a file name');
+  assert.equal(textValue('count the characters of the value $file', none), '"$file"');
+  assert.equal(textValue('count the words in "report.txt"', none), undefined, 'a file name is a file');
+  assert.equal(textValue('list the files in $dir', none), undefined);
 });
