@@ -7,7 +7,7 @@ import { folderMove } from '../../server/src/planner/changeDirectory';
 import type { EmbeddedCandidate } from '../../server/src/planner/embeddedPlanner';
 import { preferSelection } from '../../server/src/planner/findSelection';
 import { listedWith, quotedLists } from '../../server/src/planner/namedList';
-import { programFit } from '../../server/src/planner/programFit';
+import { archiveTo, programFit } from '../../server/src/planner/programFit';
 import { readRequest } from '../../server/src/planner/requestFacts';
 import { fillSlots } from '../../server/src/planner/slotFill';
 import { fillTemplate, shellQuote } from '../../server/src/planner/templateFill';
@@ -143,4 +143,13 @@ test('text held in a variable or written in the request is the input, not a file
   assert.equal(textValue('count the characters of the value $file', none), '"$file"');
   assert.equal(textValue('count the words in "report.txt"', none), undefined, 'a file name is a file');
   assert.equal(textValue('list the files in $dir', none), undefined);
+});
+
+test('"archive X to Y" is an archive copy when Y is no archive file', () => {
+  assert.ok(archiveTo.test('Archive "site" to "/srv/backup" keeping the permissions'));
+  assert.ok(archiveTo.test('archive the photos folder to the usb disk'));
+  assert.ok(!archiveTo.test('archive the logs folder'), 'no destination: an archive file');
+  assert.ok(!archiveTo.test('list what would be archived to tape'), 'only an order to archive');
+  const rsync = entry('rsync -a {src} {dest}', { src: { type: 'path' }, dest: { type: 'path' } });
+  assert.ok(programFit(rsync, {}, readRequest('archive site to /srv/backup')) > programFit(rsync, {}, readRequest('archive site to site.tar.gz')));
 });

@@ -32,6 +32,7 @@ const transforms: [RegExp, RegExp][] = [
 ];
 const dataFile = /\.(txt|log|csv|tsv|json|md|gz|tgz|tar|zip|out|dat|xml|html?)$/i;
 const treeAsked = /\b(?:print|show|display|draw|output|list|view|see)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:whole\s+|full\s+|current\s+)*(?:directory|folder|file|project|dir)\s+(?:tree|structure|hierarchy)\b/;
+export const archiveTo = /^\s*(?:please\s+)?archive\s+(?!(?:it|them|all|every|each)\b)\S.{0,80}?\s(?:to|into|onto)\s+(?!a\s|an\s)\S/i;
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
 
@@ -55,6 +56,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
   // "change the owner and group of x to root": the program that changes ownership.
   if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
+  // "archive src to /backup": an archive copy (rsync -a) when the destination is no archive file.
+  if (/^rsync -\w*a/.test(entry.template) && archiveTo.test(facts.text) && facts.archives.length === 0) score += 0.2;
   // "the process tree", "the child processes of 812": drawn by pstree.
   if (/^pstree\b/.test(entry.template) && /\bprocess(?:es)? tree\b|\btree of (?:the )?processes\b|\bhierarch\w* (?:of |list of )?process\w*|\bchild process\w*|\bprocess\w* hierarch\w*/.test(facts.lower)) score += 0.2;
   // "owner and group": chgrp alone changes half of it.
