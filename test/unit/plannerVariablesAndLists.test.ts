@@ -153,3 +153,11 @@ test('"archive X to Y" is an archive copy when Y is no archive file', () => {
   const rsync = entry('rsync -a {src} {dest}', { src: { type: 'path' }, dest: { type: 'path' } });
   assert.ok(programFit(rsync, {}, readRequest('archive site to /srv/backup')) > programFit(rsync, {}, readRequest('archive site to site.tar.gz')));
 });
+
+test('a field said with its separator is a column', () => {
+  assert.deepEqual(values(readRequest('print the third comma-separated field of each line').columns), ['3']);
+  assert.deepEqual(values(readRequest('the 2nd tab-delimited column of data.tsv').columns), ['2']);
+  assert.deepEqual(values(readRequest('the last colon-separated field of $p').columns), [], 'no column number for the last one');
+  const fit = (template: string) => programFit(entry(template, {}), {}, readRequest("the second field of variable 'row'"));
+  assert.ok(fit('echo {text} | cut -d: -f {column}') > fit('printenv {name}'), 'a part of the value, not the whole of it');
+});

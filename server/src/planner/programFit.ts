@@ -56,6 +56,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
   // "change the owner and group of x to root": the program that changes ownership.
   if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
+  // "the second field of variable row": a part of the value, not the whole of it.
+  if (/^printenv\b/.test(entry.template) && /\b(fields?|columns?|characters?|letters?|upper ?case|lower ?case|revers\w*|md5|hex\w*|length|words?|split|first|last|second|third)\b/.test(facts.lower)) score -= 0.12;
   // "archive src to /backup": an archive copy (rsync -a) when the destination is no archive file.
   if (/^rsync -\w*a/.test(entry.template) && archiveTo.test(facts.text) && facts.archives.length === 0) score += 0.2;
   // "the process tree", "the child processes of 812": drawn by pstree.
