@@ -17,6 +17,7 @@ import type { Paladin } from '../../server/src/paladin';
 import type { Actor } from '../../server/src/protocol/types';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { localUserId } from '../../server/src/store/database';
+import { timePhases, type Phases } from './dryRunPhases';
 import { ms, percentile, type BenchRow } from './row';
 
 const image = process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox';
@@ -157,9 +158,10 @@ export async function bench(): Promise<BenchRow[]> {
     // Warm the pools a dry run takes from (a question's and a change's), then measure.
     for (const request of ['list the files in src', 'delete all .tmp files under build']) await paladin.plan(actor, { request, workspace, dryRun: true, planner: 'embedded' });
     const seen = instrument(paladin);
-    const pairs = await planPairs(paladin, executor, workspace, actor);
+    const timing = timePhases();
+    const pairs = await planPairs(paladin, executor, workspace, actor).finally(() => timing.stop());
     const base = await baselines(executor.docker);
-    return rows(pairs, seen, base, `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+    return [...rows(pairs, seen, base, `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`), ...phaseRows(timing.phases)];
   } finally {
     await paladin.dispose();
     paladin.db.close();
@@ -193,5 +195,14 @@ function rows(
     { area, metric: 'baseline: docker exec (CLI / Engine API) true, p50 (ms)', value: `${ms(p50(base.cliExec))} / ${ms(p50(base.apiExec))}`, note: 'into a running container' },
     { area, metric: 'added p50 / docker run --rm (x)', value: (added / p50(base.run)).toFixed(2) },
     { area, metric: 'one try p50 / Engine API exec (x)', value: (perTry / p50(base.apiExec)).toFixed(2), note: `/ CLI exec ${(perTry / p50(base.cliExec)).toFixed(2)}` },
+  ];
+}
+
+/** After a snapshot try's command: freeze, the upper layer's stat, the archive read back (only when the layer is not empty); then the background work. */
+function phaseRows(p: Phases): BenchRow[] {
+  const p50 = (xs: number[]) => (xs.length ? ms(percentile(xs, 50)) : '-');
+  return [
+    { area, metric: 'snapshot try, freeze / layer stat / archive read, p50 (ms)', value: `${p50(p.freeze)} / ${p50(p.stat)} / ${p50(p.archive)}`, note: `${p.freeze.length} freezes, ${p.stat.length} stats, ${p.archive.length} archives read` },
+    { area, metric: 'in the background: container removed / replacement made, p50 (ms)', value: `${p50(p.removed)} / ${p50(p.made)}`, note: `${p.removed.length} / ${p.made.length}; between plans (the pool refills at a person's pace)` },
   ];
 }

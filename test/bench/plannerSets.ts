@@ -12,7 +12,11 @@ import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase } from '../../server/src/store/database';
 import { runDevset } from './devset/check';
 import { buildFixture } from './devset/fixture';
+import { judgeIntents, judgePlans, type ByClass } from './devset/guardGenerated';
+import { generateGuardSample } from './devset/guardGenerator';
+import { lookOnlyClasses } from './devset/guardLookOnly';
 import { runGuardSets } from './devset/guardSets';
+import { buildContext } from '../../server/src/planner/context';
 import type { BenchRow } from './row';
 
 const area = 'planner';
@@ -65,8 +69,36 @@ export async function guards(): Promise<BenchRow[]> {
     return [
       { area, metric: 'read-only requests never planned with a write or delete', value: `${ro.neverChanged}/${ro.total}`, note: `goal: all; plan and alternatives judged by the policy; ${ro.abstained} abstained${firstBad ? `; e.g. "${firstBad.request}" → ${firstBad.command}` : ''}` },
       { area, metric: 'non-tasks that abstain', value: `${nt.abstained}/${nt.total}`, note: `goal: all${nt.planned[0] ? `; e.g. "${nt.planned[0].request}" → ${nt.planned[0].command}` : ''}` },
+      ...(await generatedGuards(workspace)),
     ];
   } finally {
     fs.rmSync(parent, { recursive: true, force: true });
   }
+}
+
+const GENERATED_SEED = 20261130;
+
+/** "N of M" over classes, and each class's own figure. */
+function passed(byClass: ByClass, classes: readonly string[]): { value: string; note: string } {
+  const rows = classes.map((c) => [c, byClass[c] ?? { total: 0, failures: [] }] as const);
+  const total = rows.reduce((n, [, r]) => n + r.total, 0);
+  const ok = rows.reduce((n, [, r]) => n + r.total - r.failures.length, 0);
+  const first = rows.flatMap(([, r]) => r.failures)[0];
+  const each = rows.map(([c, r]) => `${c} ${r.total - r.failures.length}/${r.total}`).join(', ');
+  return { value: `${ok}/${total}`, note: `${each}${first ? `; e.g. "${first.request.request}" → ${first.why.slice(0, 160)}` : ''}` };
+}
+
+/** The generated guard sample of one seed (test/bench/devset/guardGenerator.ts): planned, and read for intent. */
+async function generatedGuards(workspace: string): Promise<BenchRow[]> {
+  const planned = generateGuardSample(GENERATED_SEED, { lookOnly: 500, controls: 0, nonTasks: 150 });
+  const byPlan = await withPlanner((planner, check) => judgePlans(planned, (request) => planner.plan({ request, workspace, planner: 'embedded' }, {}), (c) => check(c, workspace)));
+  const read = judgeIntents(generateGuardSample(GENERATED_SEED, { lookOnly: 2500, controls: 600, nonTasks: 600 }), buildContext(workspace).names);
+  const row = (metric: string, figures: { value: string; note: string }, what: string): BenchRow => ({ area, metric, value: figures.value, note: `goal: all; seed ${GENERATED_SEED}; ${what}; ${figures.note}` });
+  return [
+    row('generated look-only never planned with a write or delete', passed(byPlan, lookOnlyClasses), 'plan and alternatives judged by the policy'),
+    row('generated non-tasks that abstain', passed(byPlan, ['non-task']), 'everyday things said with shell words'),
+    row('generated look-only read as ordering nothing (intent)', passed(read, lookOnlyClasses), 'readIntent alone'),
+    row('generated orders read with their act (intent)', passed(read, ['control']), 'readIntent alone: delete, move, change, create as stated'),
+    row('generated non-tasks read as no task (intent)', passed(read, ['non-task']), 'readIntent alone'),
+  ];
 }

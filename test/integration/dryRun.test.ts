@@ -91,6 +91,18 @@ test('a candidate that deletes runs in a throw-away snapshot; its changes are di
   assert.equal(tree(workspace), before);
 });
 
+test('making a folder or an executable fits a request to create or change at the first try; the workspace is untouched', async () => {
+  const before = tree(workspace);
+  for (const command of ['mkdir -p out/reports', 'chmod +x notes.txt']) {
+    const result = await checkByDryRun(planOf(command, [command, 'touch other.txt'], command.startsWith('mkdir') ? ['create'] : ['change']), { executor: ex, policy }, workspace);
+    assert.deepEqual(result.dryRun!.tried.map((t) => [t.command, t.mode, t.fits, t.changes]), [[command, 'snapshot', true, 1]], JSON.stringify(result.dryRun));
+    assert.equal(result.command, command);
+  }
+  assert.match((await checkByDryRun(planOf('mkdir -p out/reports', [], ['create']), { executor: ex, policy }, workspace)).dryRun!.tried[0].preview, /created out\/reports/);
+  assert.deepEqual(kept(), []);
+  assert.equal(tree(workspace), before);
+});
+
 test('the first candidate that fits is preferred, judged by the policy as it was tried', async () => {
   const result = await checkByDryRun(planOf('ls no-such-folder', ['ls no-such-folder', 'cat notes.txt'], []), { executor: ex, policy }, workspace);
   assert.deepEqual(result.dryRun!.tried.map((t) => [t.command, t.mode, t.fits]), [['ls no-such-folder', 'ro', false], ['cat notes.txt', 'ro', true]]);

@@ -1,6 +1,7 @@
 // When the warm pool starts a replacement (real Docker engine): while another
 // container of the same kind is still waiting, the replacement starts after
-// the run, not beside it; when the run took the last one, at once.
+// the run, not beside it, nor beside the run that follows at once (a dry
+// run's second try); when the run took the last one, at once.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -62,11 +63,38 @@ test('with another container waiting, the replacement starts after the run', asy
   assert.equal(e.pool.counts().ready, 2);
 });
 
-test('when the run took the last container, the replacement starts at once', async () => {
+test('when the run took the last container, a replacement starts at once', async () => {
   const e = executor(1);
   await e.run({ command: 'true', workspace, mode: 'ro' }, {});
   await e.settle();
   assert.equal(e.pool.counts().ready, 1);
   const { during } = await poolDuringRun(e);
   assert.equal(during.ready + during.warming, 1, JSON.stringify(during));
+});
+
+test('a replacement that can wait is not made beside the run that follows at once, only after it', async () => {
+  const e = executor(2);
+  // Two kinds warm (a snapshot's and a read-only run's), two of each waiting, as for a dry run of a change and then a question.
+  await e.run({ command: 'true', workspace, mode: 'snapshot' }, {});
+  await e.run({ command: 'true', workspace, mode: 'ro' }, {});
+  await e.settle();
+  assert.equal(e.pool.counts().ready, 4);
+  await e.run({ command: 'true', workspace, mode: 'snapshot' }, {});
+  const { during } = await poolDuringRun(e);
+  assert.deepEqual(during, { ready: 2, warming: 0 }, 'neither replacement is made while the read-only run goes');
+  await waitFor(() => e.pool.counts().ready + e.pool.counts().warming === 4, 'the pool is topped up once no run is going');
+  await e.settle();
+  assert.equal(e.pool.counts().ready, 4);
+});
+
+test('when a run of a two-container pool took the last one, one replacement starts at once and the other after it', async () => {
+  const e = executor(2);
+  await e.run({ command: 'true', workspace, mode: 'ro' }, {});
+  await e.settle();
+  await e.run({ command: 'true', workspace, mode: 'ro' }, {});
+  const { during } = await poolDuringRun(e);
+  assert.equal(during.ready + during.warming, 1, JSON.stringify(during));
+  await waitFor(() => e.pool.counts().ready + e.pool.counts().warming === 2, 'the pool is topped up once no run is going');
+  await e.settle();
+  assert.equal(e.pool.counts().ready, 2);
 });

@@ -42,6 +42,8 @@ test('an act on a selection of files is the selection found, then the act, with 
 test('a walk of the whole workspace skips .git unless git is asked about', () => {
   assert.equal(withoutGitInternals("find . -type f -printf '%s %p\\n' | sort -rn"), "find . -type f -not -path './.git/*' -printf '%s %p\\n' | sort -rn");
   assert.equal(withoutGitInternals('grep -rl express .'), 'grep --exclude-dir=.git -rl express .');
+  // A walk piped into another program: the test goes on the find, never on the program after the pipe.
+  assert.equal(withoutGitInternals("find . | grep -i '<pattern>'"), "find . -not -path './.git/*' | grep -i '<pattern>'");
   assert.equal(withoutGitInternals('grep -rl express src'), 'grep -rl express src');
   assert.equal(withoutGitInternals('find src -type f'), 'find src -type f');
 });

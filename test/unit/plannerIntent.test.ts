@@ -57,6 +57,50 @@ test('orders are read with their kind: delete, move, create, change, stop', () =
   assert.equal(intentOf('create a folder named reports').allows.delete, false);
 });
 
+test('an act inside the object of a request to look orders nothing', () => {
+  for (const text of [
+    // relative clauses and what a thing needs
+    'show the shell scripts that still need chmod 755',
+    'print the folders which rm -rf would empty',
+    'count the logs that logrotate would truncate',
+    'display files needing a chown to nobody',
+    // a program or an act as the subject of what it would do
+    'list everything in dist that npm run clean would delete',
+    'which paths does git clean -fdx remove',
+    'enumerate what a cleanup removes from tmp',
+    // purpose and intention clauses
+    'find pictures with capital letters in their names to rename later',
+    'grep for secrets in the configs I want to delete',
+    'search for TODO in the files I am going to move to archive',
+    'tell me the biggest logs to compress',
+    'how many reports are there left to gzip',
+    // deferred or declined acts
+    'list the old backups, I will delete them myself',
+    'find stale caches but leave them alone, I will clean them up tomorrow',
+  ]) {
+    const intent = intentOf(text);
+    assert.deepEqual(intent.actions.filter((a) => a !== 'network' && a !== 'run'), [], `${text}: ${intent.actions.join(',')}`);
+    assert.equal(intent.allows.delete, false, text);
+  }
+});
+
+test('an act joined to a request to look is still an order', () => {
+  const cases: [string, string][] = [
+    ['list the .bak files in src and remove them', 'delete'],
+    ['find every empty folder, then delete it', 'delete'],
+    ['show the biggest log and gzip it', 'create'],
+    ['find the scripts without the execute bit and make them executable', 'change'],
+    ['search for core files and force delete them', 'delete'],
+    ['find all .md files and for each one replace tabs with spaces', 'change'],
+    ['find the csv files && move them to data/', 'move'],
+    ['show me how to remove the dist folder', 'delete'],
+    ['print the pid of the process on port 8080 and kill it', 'stop'],
+    ['find the core dumps and ask me for confirmation to delete each one', 'delete'],
+    ['list the stale branches, then ask for confirmation to remove each', 'delete'],
+  ];
+  for (const [text, action] of cases) assert.ok(intentOf(text).actions.includes(action as never), `${text}: ${intentOf(text).actions.join(',')}`);
+});
+
 test('scope: the folder a request names, not the one it moves things to', () => {
   assert.deepEqual(intentOf('delete all .log files under logs').scope, ['logs']);
   assert.deepEqual(intentOf('compress every log older than a week and move it to archive/').scope, []);
@@ -76,6 +120,15 @@ test('a request that is no shell task is read as such', () => {
     assert.equal(intentOf(text).task, false, text);
   }
   for (const text of ['list the files here', 'how much disk space is left', 'count the lines in notes.txt', 'show running processes', 'what time is it', 'which branch am I on', 'sort data.csv by the second column', 'is my working tree clean', 'show me the patch of HEAD', 'what did HEAD~2 change', 'is nginx running', 'how long has the machine been up', 'value of $EDITOR']) {
+    assert.equal(intentOf(text).task, true, text);
+  }
+});
+
+test('a shell word about a thing of everyday life makes no shell task; a computer word or value does', () => {
+  for (const text of ['mount the shelf in my bedroom', 'sort out my feelings about the move', 'update the permissions on my garage', 'list my favourite restaurants', 'kill the mosquitoes in the bedroom', 'compress the laundry into one bag', 'where did I leave my car keys', 'archive my old love letters from my ex', 'run the dishwasher after dinner', 'copy the recipe for my mum']) {
+    assert.equal(intentOf(text).task, false, text);
+  }
+  for (const text of ['kill the cat process', 'show my ssh keys', 'free some room on the disk', 'find the photos of my dog in pictures/', "count the words in 'the quick brown fox jumps over the lazy dog'", 'find files that mention my boss', 'grep the logs for the wedding date in app.log', 'make a folder for the party photos']) {
     assert.equal(intentOf(text).task, true, text);
   }
 });
@@ -128,6 +181,92 @@ test('a delete that drops a stated size or age deletes more than asked; a delete
   assert.match(exceedsIntent(rename, gone).join(), /moves nothing, but the request asks to rename/);
   const moved = decision([command({ program: 'mv', args: ['scratch/a.tmp', 'scratch/a.old'], writes: [at('scratch/a.old')], deletes: [at('scratch/a.tmp')] })]);
   assert.doesNotMatch(exceedsIntent(rename, moved).join(), /moves nothing/);
+});
+
+test('a change that filters by a number the request never gave, or drops the "big" or "old" it asked for, is turned away', () => {
+  const findDelete = (flag: string, value: string) =>
+    decision([command({ program: 'find', flags: ['type', flag, 'delete'], args: ['reports', '-type', 'f', `-${flag}`, value, '-delete'], reads: [at('reports')], deletes: [at('reports/$?')] })]);
+  // "old" with no value: -mtime +30 was made up and would decide what is lost.
+  assert.match(exceedsIntent(intentOf('clear out the stale files in reports'), findDelete('mtime', '+30')).join(), /age the request does not give \(-mtime \+30\); say how old/);
+  assert.match(exceedsIntent(intentOf('delete the huge files in reports'), findDelete('size', '+100M')).join(), /size the request does not give \(-size \+100M\); say how big/);
+  // A value given in any form is the request's own.
+  for (const text of ['delete the files in reports older than 45 days', 'delete the files in reports changed yesterday', 'delete the files in reports older than $KEEP days']) {
+    assert.deepEqual(exceedsIntent(intentOf(text), findDelete('mtime', '+45')), [], text);
+  }
+  assert.deepEqual(exceedsIntent(intentOf('delete the files in reports bigger than 2 gigabytes'), findDelete('size', '+2G')), []);
+  // Looking may use a default: nothing is lost by it.
+  const look = decision([command({ program: 'find', flags: ['type', 'mtime'], args: ['reports', '-type', 'f', '-mtime', '+30'], reads: [at('reports')] })]);
+  assert.deepEqual(exceedsIntent(intentOf('show the stale files in reports'), look), []);
+  // "the big files": a delete with no size test deletes the small ones too.
+  const all = decision([command({ program: 'rm', args: ['-r', 'reports'], flags: ['r'], deletes: [at('reports')] })]);
+  assert.match(exceedsIntent(intentOf('remove the large files in reports'), all).join(), /without regard to size, but the request asks for the large ones only/);
+  assert.match(exceedsIntent(intentOf('purge old logs from reports'), all).join(), /without regard to age, but the request asks for the old ones only/);
+  // "the old backup folder" names one folder; "the oldest file" is picked by sorting.
+  assert.equal(intentOf('delete the old backup folder').selective?.age, undefined);
+  assert.equal(intentOf('delete the oldest file in reports').selective?.age, undefined);
+  assert.ok(helpFor('nothing-fits', readRequest('delete the stale files in reports'), intentOf('delete the stale files in reports')).some((h) => /say how old/.test(h)));
+});
+
+test('a delete of every file is turned away unless everything was asked for; a changed kind of file must be one the request names', () => {
+  const root = { path: './$?', dynamic: true, glob: false, resolved: '.', classes: ['dynamic', 'workspace', 'workspace-root'] };
+  const wipe = (flags: string[], args: string[]) => decision([command({ program: 'find', flags: [...flags, 'delete'], args: ['.', ...args, '-delete'], reads: [at('.', ['workspace-root'])], deletes: [root] })]);
+  const everyFile = wipe(['type', 'name', 'not', 'path'], ['-type', 'f', '-name', '*', '-not', '-path', './.git/*']);
+  for (const text of ['wipe the logs', 'delete the unused files', 'remove the junk']) {
+    assert.match(exceedsIntent(intentOf(text), everyFile).join(), /deletes every file in the workspace, but the request does not ask for everything/, text);
+  }
+  for (const text of ['delete everything here', 'remove all the files in the workspace', 'empty the entire project']) {
+    assert.doesNotMatch(exceedsIntent(intentOf(text), everyFile).join(), /every file/, text);
+  }
+  // A test that chooses some files is judged by the other checks, not this one.
+  assert.doesNotMatch(exceedsIntent(intentOf('wipe the .log files'), wipe(['name'], ['-name', '*.log'])).join(), /every file/);
+  const globAll = decision([command({ program: 'rm', flags: ['r', 'f'], args: ['-rf', '*'], deletes: [{ path: '*', dynamic: false, glob: true, resolved: '*', classes: ['glob', 'workspace', 'workspace-root'] }] })]);
+  assert.match(exceedsIntent(intentOf('clear out the scratch stuff'), globAll).join(), /every file/);
+  // "delete some files" planned as "the unreadable ones": a condition nobody stated.
+  assert.match(exceedsIntent(intentOf('delete some files'), wipe(['type', 'readable'], ['-type', 'f', '!', '-readable'])).join(), /readable or not \(-readable\), a condition the request does not state/);
+  // Kinds of file: "rename the log" is no order to rename every .txt to .md.
+  const loop = 'for f in *.txt; do mv -n -- "$f" "${f%.*}".md; done';
+  const moved = decision([command({ program: 'mv', args: ['-n', '--', '$f', '$f.md'], writes: [at('$?')], deletes: [at('$?')] })]);
+  assert.match(exceedsIntent(intentOf('rename the log'), moved, loop).join(), /changes \*\.txt files, a kind the request does not name/);
+  assert.deepEqual(exceedsIntent(intentOf('rename every .txt file to .md'), moved, loop), []);
+  assert.deepEqual(exceedsIntent(intentOf('rename the text files so they end in .md'), moved, loop), []);
+});
+
+test('an owner nobody named, a pattern of names nobody named and running the project are set aside from a change', () => {
+  const chown = (owner: string) => decision([command({ program: 'chown', args: [owner, 'data'], positionals: [owner, 'data'], writes: [at('data')] })], {}, ['fs.write-workspace']);
+  assert.match(exceedsIntent(intentOf('chown the files under data'), chown('data')).join(), /gives the files to data, an owner the request does not name/);
+  for (const text of ['give the files in data to the user mallory', 'change the owner of data to mallory', 'files under data should be owned by mallory']) {
+    assert.doesNotMatch(exceedsIntent(intentOf(text), chown('mallory')).join(), /owner the request does not name/, text);
+  }
+  assert.deepEqual(exceedsIntent(intentOf('chown the files under data'), chown('__user__')), []);
+  // Names marked by a tilde or a space: only when the request speaks of them.
+  const removed = decision([command({ program: 'rm', args: ['-f', '$f'], deletes: [at('$?')] })]);
+  assert.match(exceedsIntent(intentOf('clean up the logs here'), removed, "find . -name '*~' -exec rm -f {} +").join(), /named \*~, which the request does not name/);
+  assert.deepEqual(exceedsIntent(intentOf('delete the editor backup files ending in ~'), removed, "find . -name '*~' -exec rm -f {} +"), []);
+  assert.match(exceedsIntent(intentOf('remove the cache'), removed, 'for f in *\' \'*; do mv -n -- "$f" "${f// /_}"; done').join(), /named with spaces/);
+  // Running a Makefile or package scripts is running code, not copying.
+  const make = decision([command({ program: 'make', redirects: [{ kind: 'write', target: 'out' } as never], writes: [at('out')] })], {}, ['fs.write-workspace']);
+  assert.match(exceedsIntent(intentOf('copy the output in build'), make).join(), /runs the project's own code \(make\)/);
+  assert.doesNotMatch(exceedsIntent(intentOf('build the project and save the log to out'), make).join(), /project's own code/);
+  // "fix the permissions" is carried out by a program that sets them, not by a listing.
+  const listing = decision([command({ program: 'ls', args: ['-l'] })]);
+  assert.match(fallsShort(intentOf('fix the permissions on the logs'), listing).join(), /changes no permissions, but the request asks to fix/);
+});
+
+test('permissions nobody gave are not set, and a request to chmod is carried out only by a program that sets permissions', () => {
+  const chmod = (...args: string[]) => decision([command({ program: 'chmod', args, positionals: args.filter((a) => !a.startsWith('-')), writes: [at('run.sh')] })], {}, ['fs.write-workspace']);
+  const bare = intentOf('fix the permissions on run.sh');
+  assert.match(exceedsIntent(bare, chmod('644', 'run.sh')).join(), /sets permissions the request does not give \(chmod 644\)/);
+  assert.match(exceedsIntent(bare, chmod('-x', 'run.sh')).join(), /\(chmod -x\)/);
+  // A mode left as a slot is asked for.
+  assert.deepEqual(exceedsIntent(bare, chmod('__mode__', 'run.sh')), []);
+  for (const text of ['make run.sh executable', 'chmod 750 run.sh', 'take away write access for others on run.sh', 'make run.sh private', 'set run.sh to mode $MODE']) {
+    assert.deepEqual(exceedsIntent(intentOf(text), chmod('-R', 'u+x', 'run.sh')), [], text);
+  }
+  assert.ok(helpFor('nothing-fits', readRequest('chmod the script'), intentOf('chmod the script')).some((h) => /say which permissions/.test(h)));
+  // Running the script is not changing its permissions.
+  const run = decision([command({ program: 'nohup', args: ['./run.sh'], redirects: [{ kind: 'write', target: 'nohup.out' } as never], writes: [at('nohup.out')] })]);
+  assert.match(fallsShort(intentOf('chmod run.sh'), run).join(), /changes no permissions, but the request asks to chmod/);
+  assert.deepEqual(fallsShort(intentOf('make run.sh executable'), chmod('+x', 'run.sh')), []);
 });
 
 test('git commands that change refs, index or history are changes, however quietly the policy lets them pass', () => {

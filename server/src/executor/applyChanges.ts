@@ -14,7 +14,7 @@ import { linkStaysInside, type Planned } from './linkCheck';
 import type { PendingEntry, PendingRun } from './pendingChanges';
 import { sha256 } from './workspaceFiles';
 
-type Current = { type: 'file' | 'symlink' | 'other'; hash: string; nlink: number } | undefined;
+type Current = { type: 'file' | 'symlink' | 'other'; hash: string; nlink: number; mode?: number } | undefined;
 
 export type ApplyReport = ApplyResult & { failed: { path: string; reason: string }[]; remaining: PendingEntry[] };
 
@@ -54,7 +54,7 @@ function current(folder: Folder | undefined, name: string): Current {
   if (!st.isFile()) return { type: 'other', hash: '', nlink: st.nlink };
   const file = folder.readFile(name);
   if (!file) return { type: 'other', hash: '', nlink: st.nlink };
-  return { type: 'file', hash: sha256(file.data), nlink: file.nlink };
+  return { type: 'file', hash: sha256(file.data), nlink: file.nlink, mode: st.mode & 0o111 ? 0o755 : 0o644 };
 }
 
 /** Why `rel` is not a path Paladin writes, or undefined. */
@@ -91,7 +91,8 @@ function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => st
   const steps: Step[] = [];
   const conflicts: string[] = [];
   const planned = new Map<string, Planned>();
-  for (const e of run.changes) planned.set(e.path, e.next ? (e.next.type === 'symlink' ? { type: 'symlink', target: e.next.linkTarget ?? '' } : { type: 'file' }) : { type: 'gone' });
+  // A folder to make is left out: a missing entry is taken as a folder already.
+  for (const e of run.changes) if (e.next?.type !== 'dir') planned.set(e.path, e.next ? (e.next.type === 'symlink' ? { type: 'symlink', target: e.next.linkTarget ?? '' } : { type: 'file' }) : { type: 'gone' });
   for (const entry of run.changes) {
     const rel = entry.path;
     const bad = pathProblem(rel);
@@ -116,12 +117,19 @@ function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => st
       skipped.push({ path: rel, reason: `a symlink to ${entry.next.linkTarget}, which leads outside the workspace` });
       continue;
     }
+    if (entry.next?.type === 'dir') {
+      const st = folder?.lstat(name);
+      if (st?.isDirectory()) continue; // already there
+      if (st) conflicts.push(rel);
+      else steps.push({ entry, dirRel, name });
+      continue;
+    }
     const now = current(folder, name);
     if (now && now.type === 'file' && now.nlink > 1) {
       skipped.push({ path: rel, reason: 'the file has other hard links (maybe outside the workspace); Paladin does not change it' });
       continue;
     }
-    if (now && entry.next && now.type === entry.next.type && now.hash === entry.next.hash) continue; // already applied
+    if (now && entry.next && now.type === entry.next.type && now.hash === entry.next.hash && (now.type !== 'file' || now.mode === (entry.next.mode ?? now.mode))) continue; // already applied
     const expected = entry.base;
     const matches = expected ? now !== undefined && now.type === expected.type && now.hash === expected.hash : now === undefined;
     if (!matches) {
@@ -138,7 +146,8 @@ function applyIn(tree: FolderTree, run: PendingRun, fileOf: (name: string) => st
   }
   if (options.beforeCommit) {
     try {
-      options.beforeCommit(steps.map((s) => ({ entry: s.entry, dirRel: s.dirRel, name: s.name, folder: tree.get(s.dirRel), newDirs: missingDirs(tree, s.dirRel) })));
+      const made = (s: Step) => (s.entry.next?.type === 'dir' ? s.entry.path : s.dirRel);
+      options.beforeCommit(steps.map((s) => ({ entry: s.entry, dirRel: s.dirRel, name: s.name, folder: tree.get(s.dirRel), newDirs: missingDirs(tree, made(s)) })));
     } catch (err) {
       if (err instanceof RequestError) throw err;
       throw new RequestError(`Nothing was applied: ${explain(err)}`);
@@ -175,6 +184,12 @@ function commit(tree: FolderTree, steps: Step[], fileOf: (name: string) => strin
       step.folder = tree.get(step.dirRel, true);
       const next = step.entry.next;
       if (!next) continue;
+      if (next.type === 'dir') {
+        // Made now, with its parents; a failure later removes what this tree made.
+        tree.get(step.entry.path, true);
+        step.placed = true;
+        continue;
+      }
       const staged = `.paladin-new-${tag}-${n++}`;
       if (next.type === 'symlink') step.folder!.symlink(staged, next.linkTarget ?? '');
       else step.folder!.createFile(staged, fs.readFileSync(fileOf(next.file ?? '')), next.mode ?? 0o644, next.owner);
@@ -182,6 +197,7 @@ function commit(tree: FolderTree, steps: Step[], fileOf: (name: string) => strin
     }
     for (const step of steps) {
       at = step;
+      if (step.entry.next?.type === 'dir') continue;
       const folder = step.folder!;
       if (folder.lstat(step.name)) {
         const backup = `.paladin-old-${tag}-${n++}`;
@@ -212,7 +228,7 @@ function rollBack(steps: Step[]): void {
     const folder = step.folder;
     if (!folder) continue;
     try {
-      if (step.placed && step.entry.next) folder.unlink(step.name);
+      if (step.placed && step.entry.next && step.entry.next.type !== 'dir') folder.unlink(step.name);
       step.placed = false;
       if (step.backup) {
         folder.rename(step.backup, step.name);

@@ -66,7 +66,7 @@ export class Executor implements ExecutorStage {
   ) {
     this.docker = options.docker ?? connectDocker();
     const s = settings.sandbox;
-    this.pool = new WarmPool(this.docker, s.poolSize, s.poolIdleSeconds * 1000, this.owner);
+    this.pool = new WarmPool(this.docker, s.poolSize, s.poolIdleSeconds * 1000, this.owner, () => this.active.size > 0);
     this.queue = new RunQueue(s.maxConcurrent);
     this.pending = new PendingStore(pendingRoot(settings.database.path));
     this.locks = new WorkspaceLocks(`${this.pending.root}-locks`);
@@ -152,7 +152,7 @@ export class Executor implements ExecutorStage {
     } catch {
       return; // a run there is refused anyway, with the reason
     }
-    this.pool.refill(poolKey(shape), shape);
+    this.pool.refill(poolKey(shape), shape, true);
   }
 
   async run(params: RunParams, options: RunOptions = {}): Promise<RunOutput> {
@@ -244,8 +244,8 @@ export class Executor implements ExecutorStage {
         throw err;
       }
     }
-    // With another one still waiting, the replacement starts when this run is over (cleanUp), not beside it.
-    if (!shape.network && !this.pool.hasReady(key)) this.pool.refill(key, shape);
+    // With another one still waiting, the replacement starts once no run is going (cleanUp asks), not beside it.
+    if (!shape.network && !this.pool.hasReady(key)) this.pool.refill(key, shape, true);
     return { sandbox, shape };
   }
 

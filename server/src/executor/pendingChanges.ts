@@ -13,8 +13,8 @@ export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 export interface PendingEntry extends FileChange {
   /** What the workspace held when the snapshot was taken (changed/deleted). */
   base?: { type: 'file' | 'symlink'; hash: string; hardlinked?: boolean };
-  /** What the run left (created/changed). */
-  next?: { type: 'file' | 'symlink'; hash: string; mode?: number; file?: string; linkTarget?: string; owner?: { uid: number; gid: number } };
+  /** What the run left (created/changed); `dir` is a folder the run made and left empty. */
+  next?: { type: 'file' | 'symlink' | 'dir'; hash: string; mode?: number; file?: string; linkTarget?: string; owner?: { uid: number; gid: number } };
 }
 
 export interface PendingRun {

@@ -14,6 +14,7 @@ import * as tar from 'tar-stream';
 import { MAX_SNAPSHOT_FILES, sha256, isSensitivePath, type Manifest, type ManifestEntry } from './workspaceFiles';
 import type { PendingEntry } from './pendingChanges';
 import { asText, unifiedDiff } from './unifiedDiff';
+import { createdFolders } from './folderChanges';
 
 /** Files larger than this are listed without a diff. */
 const DIFF_MAX_BYTES = 1 << 20;
@@ -39,8 +40,10 @@ export async function collectChanges(
   workspace: string,
   filesDir: string,
 ): Promise<PendingEntry[]> {
-  const { entries, seen } = await readArchiveChanges(archive, (rel) => manifest.get(rel), workspace, filesDir);
+  const folders: string[] = [];
+  const { entries, seen } = await readArchiveChanges(archive, (rel) => manifest.get(rel), workspace, filesDir, { onFolder: (rel) => folders.push(rel) });
   for (const [rel, before] of manifest) if (!seen.has(rel)) entries.push(deletedEntry(workspace, rel, before));
+  entries.push(...createdFolders(folders, seen, workspace));
   return entries.sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -212,7 +215,10 @@ class ArchiveChanges {
   private fileRead(rel: string, read: { file: string; hash: string; size: number; mode?: number; held?: Buffer[]; spilled: boolean }, before: ManifestEntry | undefined, sensitive: true | undefined): void {
     const { file, hash, size } = read;
     const target = path.join(this.filesDir, file);
-    if (before && before.type === 'file' && before.hash === hash) {
+    const mode = (read.mode ?? 0o644) & 0o111 ? 0o755 : 0o644;
+    // Same content and the same executable bit: unchanged. A chmod alone is a change.
+    const sameMode = before?.type === 'file' && (before.mode ?? mode) === mode;
+    if (before && before.type === 'file' && before.hash === hash && sameMode) {
       if (read.spilled) fs.rmSync(target, { force: true });
       this.byName.set(rel, { hash, size });
       return;
@@ -220,10 +226,10 @@ class ArchiveChanges {
     const content = read.held ? Buffer.concat(read.held) : undefined;
     if (content) fs.writeFileSync(target, content, { mode: 0o600 });
     this.byName.set(rel, { hash, file, size });
-    const mode = (read.mode ?? 0o644) & 0o111 ? 0o755 : 0o644;
     const entry: PendingEntry = { path: rel, kind: before ? 'changed' : 'created', sensitive, bytes: size, base: baseOf(before), next: { type: 'file', hash, mode, file } };
     // Over DIFF_MAX_BYTES: listed without a diff (neither shown nor called binary).
-    if (content) {
+    if (before?.type === 'file' && before.hash === hash) entry.diff = `old mode 100${before.mode.toString(8)}\nnew mode 100${mode.toString(8)}\n`;
+    else if (content) {
       const newText = asText(content);
       const oldText = before?.type === 'file' ? readWorkspaceText(this.workspace, rel, before.hash) : before ? '' : undefined;
       if (newText === undefined || oldText === null) entry.binary = true;

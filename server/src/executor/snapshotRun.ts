@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import type { RunResult } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import { explainDockerError } from './docker';
-import { existsInRun, readUpper } from './overlayLayers';
+import { existsInRun, readUpper, upperIsEmpty } from './overlayLayers';
 import { PENDING_TTL_MS, type PendingEntry, type PendingStore } from './pendingChanges';
 import { makeRoom, pendingBytes } from './pendingCaps';
 import type { Sandbox } from './sandbox';
@@ -43,6 +43,7 @@ export async function copyIn(sandbox: Sandbox, workspace: string, maxMiB: number
 async function readChanges(sandbox: Sandbox, workspace: string, manifest: Manifest | undefined, filesDir: string): Promise<PendingEntry[]> {
   const holder = sandbox.overlay?.holder;
   if (sandbox.shape.overlay && holder) {
+    if (await upperIsEmpty(holder)) return [];
     const upper = await readUpper(holder);
     return collectUpperChanges(upper, workspace, filesDir, (rel) => existsInRun(sandbox.container, rel));
   }

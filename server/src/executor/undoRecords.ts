@@ -125,8 +125,10 @@ export class UndoCapture {
     fs.mkdirSync(path.join(dir, 'files'), { recursive: true, mode: 0o700 });
     const missing = new Set<string>();
     for (const t of targets) {
-      const after = t.entry.next ? { type: t.entry.next.type, hash: t.entry.next.hash } : undefined;
       for (const rel of t.newDirs) missing.add(rel);
+      // A folder the apply makes is undone by removing it (when empty), like the folders on the way.
+      if (t.entry.next?.type === 'dir') continue;
+      const after = t.entry.next ? { type: t.entry.next.type as 'file' | 'symlink', hash: t.entry.next.hash } : undefined;
       const st = t.folder?.lstat(t.name);
       if (!t.folder || !st) {
         this.captured.set(t.entry.path, { path: t.entry.path, after });
@@ -151,7 +153,7 @@ export class UndoCapture {
   finish(applied: string[]): void {
     const entries = applied.map((p) => this.captured.get(p)).filter((e): e is UndoEntry => e !== undefined);
     const earlier = this.earlier?.entries ?? [];
-    if (entries.length === 0 && earlier.length === 0) return this.abort();
+    if (entries.length === 0 && earlier.length === 0 && this.createdDirs.length === 0) return this.abort();
     const now = Date.now();
     const seen = new Set(entries.map((e) => e.path));
     this.store.save({

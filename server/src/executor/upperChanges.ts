@@ -18,18 +18,9 @@ import type { Readable } from 'node:stream';
 import type { PendingEntry } from './pendingChanges';
 import { deletedEntry, readArchiveChanges } from './snapshotChanges';
 import { MAX_SNAPSHOT_FILES, sha256, type ManifestEntry } from './workspaceFiles';
+import { createdFolders, lowerStat } from './folderChanges';
 
 const SMALL_FILE = 1 << 20;
-
-/** The workspace's own `rel` when every folder on the way is a real folder (not a link); undefined when absent. */
-export function lowerStat(workspace: string, rel: string): fs.Stats | undefined {
-  let cur = workspace;
-  for (const part of rel.split('/').slice(0, -1)) {
-    cur = path.join(cur, part);
-    if (!fs.lstatSync(cur, { throwIfNoEntry: false })?.isDirectory()) return undefined;
-  }
-  return fs.lstatSync(path.join(workspace, rel), { throwIfNoEntry: false });
-}
 
 /** What the workspace holds at `rel` as a manifest entry (a file or a link), hashed now; undefined otherwise. */
 export async function lowerEntry(workspace: string, rel: string): Promise<ManifestEntry | undefined> {
@@ -136,6 +127,7 @@ export async function collectUpperChanges(
     const before = await lowerEntry(workspace, rel);
     if (before) entries.push(deletedEntry(workspace, rel, before));
   }
+  entries.push(...createdFolders(folders, [...hiding, ...seen], workspace));
   return entries.sort((a, b) => a.path.localeCompare(b.path));
 }
 

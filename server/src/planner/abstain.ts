@@ -35,6 +35,10 @@ export function helpFor(why: AbstainReason, facts: RequestFacts, intent: Intent)
   if (facts.paths.length === 0 && facts.files.length === 0) help.push('name the folder or file, e.g. "in src" or "notes.txt"');
   if (facts.globs.length === 0 && facts.exts.length === 0 && facts.files.length === 0 && facts.quoted.length === 0) help.push('say which files, e.g. "the .log files" or "files named \'report*\'"');
   if (/\b(search|grep|contain\w*|match\w*|mention\w*|lines? with)\b/.test(facts.lower) && facts.quoted.length === 0) help.push('put the text to look for in quotes, e.g. \'ERROR\'');
+  // "delete the old files": what decides which files go must be given, not guessed.
+  if (intent.actions.length > 0 && intent.conditions.age && intent.valued?.age === false) help.unshift('say how old, e.g. "older than 30 days"');
+  if (intent.actions.length > 0 && intent.conditions.size && intent.valued?.size === false) help.unshift('say how big, e.g. "larger than 100MB"');
+  if (intent.actions.includes('change') && /\b(chmod|permissions?|perms|mode)\b/.test(facts.lower) && intent.valued?.mode === false) help.unshift('say which permissions, e.g. "make it executable" or "chmod 640"');
   if (help.length === 0) help.push('say it with the program or the exact action you want, e.g. "find", "count lines", "compress"');
   return help;
 }

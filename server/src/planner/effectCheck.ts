@@ -25,8 +25,8 @@ export interface EffectFinding {
 // Output thrown away or sent to the terminal is no change: `>/dev/null`, `2>/dev/stderr`.
 const discarded = /^\/dev\/(?:null|stdout|stderr|fd\/[12])$/;
 
-/** Every way `decision`'s command exceeds `intent`; empty when it fits. */
-export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[] {
+/** Every way `decision`'s command (`command`, when given, for what the facts do not keep) exceeds `intent`; empty when it fits. */
+export function exceedsIntent(intent: Intent, decision: PolicyDecision, command = ''): string[] {
   const reasons: string[] = [];
   const facts = decision.facts as Facts | undefined;
   const commands = facts?.commands ?? [];
@@ -53,11 +53,15 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands));
   if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
+  if (deletes.length + writes.length + risk.deletes.length + risk.writes.length + changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(c.program.replace(/^.*\//, '')))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
   reasons.push(...widerScope(intent, commands));
+  reasons.push(...deletesEverything(intent, commands));
+  if (deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0) reasons.push(...madeUpKinds(intent, command));
+  reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands));
   return uniq(reasons);
 }
 
@@ -68,6 +72,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision): string[
  */
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
+
+const permissionSetters = /^(chmod|chown|chgrp|setfacl|chattr|install|umask)$/;
 
 const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
 
@@ -88,6 +94,11 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => c.program.replace(/^.*\//, '') === 'rsync' && c.flags.includes('a'));
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
+  // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?)\b/.test(intent.words));
+  if (permissionCue && !commands.some((c) => permissionSetters.test(c.program.replace(/^.*\//, '')))) {
+    return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
+  }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
   return [];
 }
@@ -115,6 +126,8 @@ function unstatedConditions(intent: Intent, commands: CommandFact[]): string[] {
     if (c.flags.includes('size') && !intent.conditions.size) out.push(`it keeps only files of a certain size (-size ${argAfter(c, 'size')}), a condition the request does not state`);
     if (c.flags.includes('empty') && !intent.conditions.empty) out.push('it keeps only empty files or folders (-empty), a condition the request does not state');
     if (c.flags.includes('perm') && !intent.conditions.permission) out.push(`it keeps only files with certain permissions (-perm ${argAfter(c, 'perm')}), a condition the request does not state`);
+    const access = c.flags.find((f) => f === 'readable' || f === 'writable' || f === 'executable');
+    if (access && !intent.conditions.permission) out.push(`it keeps only files that are ${access} or not (-${access}), a condition the request does not state`);
     const owner = c.flags.find((f) => ownerFlags.has(f));
     if (owner && !intent.conditions.owner) out.push(`it keeps only files of a certain owner (-${owner}${argAfter(c, owner) ? ` ${argAfter(c, owner)}` : ''}), a condition the request does not state`);
   }
@@ -130,7 +143,36 @@ function droppedConditions(intent: Intent, commands: CommandFact[]): string[] {
   const has = (flags: Set<string>) => commands.some((c) => c.flags.some((f) => flags.has(f)));
   if (intent.stated?.size && !has(sizeFlags)) out.push('it leaves out the size the request states, so it would delete more than asked');
   if (intent.stated?.age && !has(ageFlags)) out.push('it leaves out the age the request states, so it would delete more than asked');
+  if (!intent.stated?.size && intent.selective?.size && !has(sizeFlags)) out.push(`it deletes without regard to size, but the request asks for the ${intent.selective.size} ones only`);
+  if (!intent.stated?.age && intent.selective?.age && !has(ageFlags)) out.push(`it deletes without regard to age, but the request asks for the ${intent.selective.age} ones only`);
   return out;
+}
+
+const ageValueFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin']);
+
+/**
+ * "delete the old logs", "compress the big files": the request names a
+ * condition but not its value, so a number a changing command filters by
+ * (`-mtime +30`, `-size +100M`) was made up, and would decide what is lost.
+ */
+function madeUpValues(intent: Intent, commands: CommandFact[]): string[] {
+  const out: string[] = [];
+  for (const c of commands) {
+    if (!/^(?:find|fd|fdfind)$/.test(c.program.replace(/^.*\//, ''))) continue;
+    const age = c.flags.find((f) => ageValueFlags.has(f) && /^[+-]?\d/.test(argAfter(c, f)));
+    if (age && intent.conditions.age && intent.valued?.age === false) out.push(`it keeps files by an age the request does not give (-${age} ${argAfter(c, age)}); say how old, e.g. "older than 30 days"`);
+    if (c.flags.includes('size') && /^[+-]?\d/.test(argAfter(c, 'size')) && intent.conditions.size && intent.valued?.size === false) out.push(`it keeps files by a size the request does not give (-size ${argAfter(c, 'size')}); say how big, e.g. "larger than 100MB"`);
+  }
+  // "chmod the script": which permissions to set is the whole point, never a default.
+  // A mode left as a slot (`chmod '<mode>' f`, judged as `__mode__`) is asked for, not made up.
+  const mode = commands.filter((c) => c.program.replace(/^.*\//, '') === 'chmod').map(chmodMode).find((m) => m !== undefined && !/^(?:<\w+>|__\w+__)$/.test(m));
+  if (mode && intent.valued?.mode === false) out.push(`it sets permissions the request does not give (chmod ${mode}); say which, e.g. "make it executable" or "chmod 640"`);
+  return out;
+}
+
+/** The mode a chmod sets: its first word that is no option (`-x` and `-w` are modes; `-R` and `-v` are options). */
+function chmodMode(c: CommandFact): string | undefined {
+  return c.args.find((a) => !/^(?:-[RvcfH]+|--[\w-]+(?:=.*)?)$/.test(a));
 }
 
 function argAfter(c: CommandFact, flag: string): string {
@@ -159,6 +201,77 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   const wholeWorkspace = reads.some((p) => p.classes.includes('workspace-root')) && !reads.some(inside);
   if (wholeWorkspace) out.push(`it looks through the whole workspace, but the request named ${list(intent.scope)}`);
   return out;
+}
+
+/**
+ * "rename the log" planned as `for f in *.txt; do mv …`, "clean up the logs"
+ * as a delete of `*~`: a kind or pattern of file nobody named, for a command
+ * that changes files.
+ */
+function madeUpKinds(intent: Intent, command: string): string[] {
+  const named = (ext: string) => intent.kinds.includes(ext) || intent.names.some((n) => n.toLowerCase().endsWith(`.${ext}`)) || new RegExp(`\\b${ext}\\b`).test(intent.words);
+  const kinds = uniq([...command.matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((m) => m[1].toLowerCase())).filter((ext) => !named(ext));
+  const out = kinds.length > 0 ? [`it changes ${list(kinds.map((k) => `*.${k}`))} files, a kind the request does not name`] : [];
+  // Patterns by a mark in the name rather than an extension: editor backups, names with spaces.
+  for (const [pattern, shown, words] of markedNames) {
+    if (pattern.test(command) && !words.test(intent.words)) out.push(`it changes files named ${shown}, which the request does not name`);
+  }
+  return out;
+}
+
+const markedNames: [RegExp, string, RegExp][] = [
+  [/(?:^|[\s'"])\*~(?=['"\s]|$)/, '*~', /~|tilde|backup|editor|emacs|vim/],
+  [/\*' '\*|\* \*|\*\\ \*|\/ \/_/, 'with spaces', /\bspaces?\b|\bblanks?\b|\bwhitespace\b/],
+];
+
+/** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */
+function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
+  for (const c of commands) {
+    const program = c.program.replace(/^.*\//, '');
+    if (program !== 'chown' && program !== 'chgrp') continue;
+    const owner = c.args.find((a) => !a.startsWith('-'));
+    if (owner === undefined || /^(?:<\w+>|__\w+__)$/.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
+    const names = owner.toLowerCase().split(/[:.]/).filter((n) => n !== '');
+    // Named as a user: read as one, or written after "to", "by", "as", "for", "user" or "group".
+    const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(intent.words);
+    if (!names.every(given)) return [`it gives the files to ${owner}, an owner the request does not name`];
+  }
+  return [];
+}
+
+// Programs that run the project's own code (a Makefile, package scripts, a test suite).
+const projectRunners = /^(make|gmake|just|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|pytest|tox|rake|composer|dotnet|ninja|bazel)$/;
+
+/** "copy the output in build" planned as `make > build`: running the project is not what was asked. */
+function runsTheProject(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.allows.runCode || intent.actions.includes('run') || /\b(install|deploy|publish|lint|format|coverage)\b/.test(intent.words)) return [];
+  const runner = commands.find((c) => projectRunners.test(c.program.replace(/^.*\//, '')));
+  return runner ? [`it runs the project's own code (${runner.program.replace(/^.*\//, '')}), but the request does not ask to build, test or run anything`] : [];
+}
+
+// find tests that choose some files; `-type`, `-name '*'` and the .git exclusion choose none.
+const choosingFlags = new Set(['name', 'iname', 'path', 'ipath', 'wholename', 'iwholename', 'regex', 'iregex', 'lname', 'ilname', 'size', 'empty', 'perm', 'user', 'group', 'nouser', 'nogroup', 'uid', 'gid', 'links', 'inum', 'samefile', 'readable', 'writable', 'executable', ...ageFlags]);
+
+/**
+ * "wipe the logs", "delete the unused files" planned as a delete of every
+ * file in the workspace: the request named some things, the plan deletes
+ * everything. Only a request that says so ("delete everything", "all the
+ * files") may.
+ */
+function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.everything) return [];
+  // Every file of the workspace, or of a folder the request named, or that folder itself.
+  const whole = (p: PathFact) => {
+    // `build/*` (every entry of build) is build's whole content, as `build/$?` is.
+    const rel = norm((p.resolved || p.path).replace(/\/\*$/, ''));
+    return (p.classes.includes('workspace-root') && rel === '.') || (p.glob && /^(?:\.\/)?\*$/.test(p.path)) || intent.scope.includes(rel);
+  };
+  const wide = commands.flatMap((c) => c.deletes).find(whole);
+  if (!wide) return [];
+  const chooses = commands.some((c) => c.program.replace(/^.*\//, '') === 'find' && c.flags.some((f) => choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
+  if (chooses) return [];
+  const where = norm(wide.resolved || wide.path);
+  return [where === '.' || where === '*' ? 'it deletes every file in the workspace, but the request does not ask for everything' : `it deletes everything in ${where}, but the request asks for some of it only`];
 }
 
 const archivers = new Set(['zip', 'tar', '7z', 'gzip', 'bzip2', 'xz', 'zstd']);

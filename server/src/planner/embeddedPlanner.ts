@@ -47,7 +47,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (listing && contentsQuestion.test(f.lower) && !hits.some((h) => h.ref === listing.id)) out.push(candidateFor(listing, f, 0.6, 0.5));
   // "is jq installed": whether a program is there, whatever packages retrieval found.
   const check = corpus.byId.get('shell.check_command');
-  if (check && installedQuestion.test(f.lower)) out.push(candidateFor(check, f, 0.75, 1));
+  if (check && /^(?:installed|available)$/.test(f.programQuestion?.state ?? '')) out.push(candidateFor(check, f, 0.75, 1));
   // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
   const search = corpus.byId.get(negated.test(f.lower) ? 'search.invert' : 'search.grep_file');
   const inFile = f.files.some((x) => f.ws.files.has(x.value));
@@ -177,8 +177,6 @@ function negationMismatch(entry: KnowledgeEntry, lower: string): number {
 
 const searchWords = /\b(contain\w*|mention\w*|match\w*|search\w*|grep|look(?:ing)? for|occurr\w*|say(?:s|ing)?)\b/;
 const changeWords = /\b(replac\w*|chang\w*|edit\w*|delet\w*|remov\w*|strip\w*|join\w*|convert\w*|renam\w*|mov\w*|cop(?:y|ies)|sort\w*|insert\w*|append\w*|add\w*|writ\w*|sav\w*|substitut\w*|count\w*|how many)\b/;
-
-const installedQuestion = /^\s*(?:is|are)\s+[a-z][\w.+-]*\s+(?:installed|available)\b|\b(?:do|does) (?:i|we|this machine|the machine) have [a-z][\w.+-]* installed\b/;
 
 // "what is inside the data folder" asks for its entries; a folder named as a container is not a request about folders.
 const contentsQuestion = /\b(what(?:'s| is| are)? (?:in|inside)|what (?:does|do) .{1,40} (?:contain|hold|have)|contents? of|inside (?:the |my |this )?\S+ (?:folder|directory|dir)|list (?:what(?:'s| is) in|the contents)|in there)\b/;

@@ -4,7 +4,9 @@
 // effects, as the policy sees them, are then held to this (effectCheck.ts):
 // a plan may never do more than its request asked.
 
+import { joinedToOrder, namedAsSubject, namesANeed, opensToLook } from './intentClauses';
 import type { RequestFacts } from './requestFacts';
+import { isTask } from './taskWords';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
@@ -23,6 +25,18 @@ export interface Intent {
   conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
   /** Conditions the request states with a value ("older than 30 days", "smaller than 1 kilobyte"): a plan that acts on files must keep them. */
   stated?: { age: boolean; size: boolean };
+  /** Users and groups the request names ("owned by alice", "to www-data"): an owner a plan sets must be one of them. */
+  owners: string[];
+  /** The kinds of file the request names, as extensions ("the python files" → py). */
+  kinds: string[];
+  /** The request in lower case, for words a plan's values must come from. */
+  words: string;
+  /** The request asks for everything in the place it names ("delete everything", "all the files", "the files in build", "the build folder"): a plan may act on every file there. */
+  everything?: boolean;
+  /** An adjective that picks some of the files ("the big files", "old logs"), by size or by age: a delete must keep to it. */
+  selective?: { age?: string; size?: string };
+  /** The request gives a value for an age or a size at all ("3 days ago", "today", "10MB", "$DAYS days"): without one, a number in a plan was made up. */
+  valued?: { age: boolean; size: boolean; mode: boolean };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
   /** The words that decided each act, for the reason a plan is rejected. */
@@ -58,10 +72,15 @@ export function readIntent(facts: RequestFacts): Intent {
   const forbidsChange = lookOnly.test(lower);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
   const unquoted = lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
+  // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
+  const looks = opensToLook(unquoted);
   for (const [action, re] of verbs) {
     for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
       const before = lower.slice(Math.max(0, m.index - 60), m.index);
-      if (!isOrder(before, m[0], lower.slice(m.index + m[0].length))) continue;
+      const after = lower.slice(m.index + m[0].length);
+      if (looks && !joinedToOrder(before)) continue;
+      if (namesANeed(before) || namedAsSubject(after)) continue;
+      if (!isOrder(before, m[0], after)) continue;
       if (forbidsChange && action !== 'network') continue;
       // "delete the lines containing DEBUG from app.log" edits a file; it deletes no file.
       const kind = action === 'delete' && partsOfText.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 50)) ? 'change' : action;
@@ -104,6 +123,16 @@ export function readIntent(facts: RequestFacts): Intent {
     cues,
     toVariable: /\bvariables?\b/.test(lower),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
+    kinds: [...new Set(facts.exts.map((e) => e.value.toLowerCase().replace(/^\./, '')))],
+    owners: [...new Set(facts.users.map((u) => u.value.toLowerCase()))],
+    words: lower,
+    selective: selectiveWords(lower),
+    everything: asksForEverything(lower, cues.delete ?? cues.change ?? cues.move ?? cues.create, scopeOf(facts)),
+    valued: {
+      age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text),
+      size: facts.sizes.length > 0 || /\$\{?\w+\}?\s*(?:[kmgt]i?b?|bytes?|blocks?)\b/i.test(facts.text),
+      mode: facts.modes.length > 0 || modeWords.test(lower) || /\$\{?\w+/.test(facts.text),
+    },
   };
 }
 
@@ -181,74 +210,28 @@ function scopeOf(facts: RequestFacts): string[] {
   return [...named];
 }
 
-// --- is this a shell task at all? -------------------------------------------
+// Words that say which permissions: "executable", "read-only", "write access for the group", "private".
+const modeWords = /\b(execut\w*|runnable|readable|accessib\w*|anybody|anyone|all users|nobody else|writ\w*|read[- ]only|read(?: access| permission| bit)|private|public|secure|world|everyone|everybody|others|group|owner only|only (?:me|the owner)|sticky|setuid|setgid|suid|sgid|rwx|same (?:permissions|mode) as)\b/;
 
-const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
-
-// Nouns that only make sense about computers: one is enough.
-const strongNouns = alt([
-  'files?', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
-  'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
-  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
-  'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
-  'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
-  'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
-  'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
-  'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
-  'user ?ids?', 'uid', 'gid', 'time ?zones?', 'linux', 'distro', 'linux distribution', 'operating system', 'os version', 'os release', 'logged in', 'logins?', '(?:which|what) groups? am i', 'my groups',
-  'man ?pages?', 'manual pages?', 'manpages?', 'passwd', 'logged on', 'block devices?', 'epoch', 'unix time', 'this (?:machine|computer|box|host)', '(?:ext|dot|null|fail|nocase)glob', 'globstar', 'nocasematch', 'histappend', 'pipefail', 'errexit', 'nounset', 'xtrace', 'noclobber',
-  'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
-]);
-
-// Nouns a shell task often names but everyday talk does too: they count only beside a verb a shell performs.
-const weakNouns = alt([
-  'lines?', 'words?', 'characters?', 'chars?', 'spaces', 'tabs', 'calendar', 'manual', 'utility', 'utilities', 'passwords?', 'columns?', 'fields?', 'rows?', 'headers?', 'text', 'strings?', 'patterns?', 'occurrences?', 'duplicates?', 'contents?', 'bytes?', 'size',
-  'memory', 'load', 'users?', 'groups?', 'sessions?', 'server', 'services?', 'jobs?', 'threads?', 'history', 'time', 'date', 'errors?', 'warnings?', 'output', 'input', 'home', 'root',
-  'keys?', 'hash(?:es)?', 'numbers?', 'entries', 'records?', 'system', 'machine', 'versions?', 'code', 'comments?', 'tree', 'links?', 'images?', 'volumes?', 'tags?', 'config', 'settings',
-  'extensions?', 'space', 'data', 'python', 'node', 'java', 'rust', 'go', 'ruby', 'path', 'names?', 'modules?', 'librar(?:y|ies)', 'functions?', 'classes', 'imports?', 'tests?', 'build',
-  'timezone', 'clock', 'address(?:es)?', 'interfaces?', 'route', 'gateway', 'connections?', 'api', 'database', 'dates?', 'owners?', 'mac', 'installed', 'sums?', 'totals?', 'averages?', 'unique', 'sorted', 'empty',
-]);
-
-// Verbs a shell performs.
-const shellVerbs = alt([
-  'list', 'show', 'display', 'print', 'find', 'search', 'look', 'locate', 'count', 'sort', 'check', 'compare', 'diff', 'compress', 'extract', 'unzip', 'copy', 'move', 'rename', 'delete', 'remove',
-  'kill', 'stop', 'restart', 'install', 'uninstall', 'download', 'upload', 'replace', 'merge', 'split', 'convert', 'create', 'make', 'run', 'execute', 'monitor', 'watch', 'tail', 'grep', 'filter',
-  'extract', 'sum', 'total', 'add up', 'generate', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much', 'set', 'wrap', 'connect', 'reconnect',
-  'attach', 'detach', 'read', 'write', 'save', 'append', 'prepend', 'print', 'output', 'send', 'archive', 'check', 'enable', 'disable', 'page through', 'view', 'open', 'edit',
-].map((v) => (v.includes(' ') ? v : `${v}(?:s|es|ed|d|ing)?`)));
-
-// Verbs only a computer is asked to do: one is enough.
-const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|untar|decompress|unmount|grep|sleep (?:for )?\d+|wait (?:for )?\d+ (?:seconds?|secs?|minutes?|mins?)|recursively|uncompress|tarball)\b/;
-
-// Programs by name: one is enough.
-const programs = /\b(ls|echo|printf|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
-
-// Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
-const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
-
-// A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word), or a shell variable ($EDITOR).
-const gitRef = /\bHEAD(?:~\d*|\^+)?(?![\w-])|\$\{?[A-Z_][A-Z0-9_]*\b/;
-// "is nginx running", "how long has the machine been up": questions about a program or the machine.
-const machineQuestion = /^(?:is|are) (?!the\b|my\b|your\b|he\b|she\b|it\b|they\b|we\b)[a-z][\w.-]* (?:still )?(?:running|installed)\s*\??$|\b(?:system|machine|server|computer|host|box) (?:been )?(?:up|running|booted)\b|\bbeen up\b/i;
-
-/** A word of the request is the name of a file or folder in the workspace. */
-function mentionsWorkspaceName(facts: RequestFacts): boolean {
-  if (facts.ws.byBase.size === 0) return false;
-  return facts.text.split(/[\s,;:!?"'`()]+/).some((w) => w.length > 2 && !/^(the|and|for|all|any|src|lib|new|old|top)$/i.test(w) && (facts.ws.byBase.has(w) || facts.ws.dirs.has(w)));
+/** "the big files", "old .log files", "large ones": a size or an age that picks some of many things (not "the oldest", not "the old backup folder"). */
+function selectiveWords(lower: string): Intent['selective'] {
+  const pick = (words: string) => new RegExp(`\\b(${words})\\s+(?:[\\w.*-]+\\s+){0,2}?(?:ones|[a-z]+s)\\b`).exec(lower)?.[1];
+  return { age: pick('old|stale|ancient|outdated'), size: pick('big|large|huge|giant|massive|heavy|small|tiny') };
 }
 
 /**
- * A request is a shell task when it names something only a computer has (a
- * file, a folder, a process, a port), a program, or a value only such a
- * request carries (a path, a file kind, a URL, a size); or a thing a computer
- * also has (lines, memory, users) together with something a shell does to it.
+ * "delete everything", "remove the files in build", "clean the build folder":
+ * the act is on everything in the place named. "wipe the logs", "remove the
+ * leftovers in build", "delete them" name some things only.
  */
-export function isTask(facts: RequestFacts): boolean {
-  if (valueOnlyInTasks.test(facts.text) || gitRef.test(facts.text) || machineQuestion.test(facts.text.trim()) || mentionsWorkspaceName(facts)) return true;
-  if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
-  const lower = facts.lower;
-  if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
-  // "display the message 'build done'": a message given in quotes is text to print.
-  if (/\bmessages?\b/.test(lower) && facts.quoted.length > 0 && shellVerbs.test(lower)) return true;
-  return weakNouns.test(lower) && (shellVerbs.test(lower) || facts.quoted.length > 0);
+function asksForEverything(lower: string, cue: string | undefined, scope: string[]): boolean {
+  if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
+  if (cue === undefined) return false;
+  const at = lower.indexOf(cue);
+  // The words the verb acts on, up to where they are ("in build", "here") or the end of the clause.
+  const object = lower.slice(at + cue.length).split(/\s(?:in|under|inside|from|of|within|at|on|into|to|here|there|and|then|that|which)\b|[,.;!?]/)[0].trim();
+  if (object === '' || object.split(/\s+/).length > 6) return false;
+  if (/^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object)) return true;
+  // "delete the build folder": the folder named is what goes.
+  return scope.some((s) => new RegExp(`(?:^|\\s|/)${s.split('/').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|/|$)`).test(object));
 }

@@ -64,7 +64,7 @@ export async function screen<P extends Proposal>(
     judged++;
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
-    const reasons = [...exceedsIntent(intent, decision), ...fallsShort(intent, decision)];
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision)];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;

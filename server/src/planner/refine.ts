@@ -66,7 +66,8 @@ const firstProgram = (command: string) => /^\s*(\w[\w.-]*)/.exec(command)?.[1] ?
 
 /** Splits `find PATH... rest` after its start points, so a test can be added before the others. */
 function findParts(command: string): { head: string; rest: string } | undefined {
-  const m = /^(\s*find(?:\s+(?!-|\(|!)(?:'[^']*'|"[^"]*"|\S)+)*)(.*)$/s.exec(command);
+  // The places to start from end at the first test, or at a pipe or a list (`find . | grep x`).
+  const m = /^(\s*find(?:\s+(?!-|\(|!|[|;&])(?:'[^']*'|"[^"]*"|[^\s|;&])+)*)(.*)$/s.exec(command);
   return m ? { head: m[1], rest: m[2] } : undefined;
 }
 

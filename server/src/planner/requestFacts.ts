@@ -25,6 +25,16 @@ export interface Fact {
   quoted?: boolean;
 }
 
+export interface ProgramQuestion {
+  program: string;
+  /** Where the program's name stands in the request. */
+  at: number;
+  /** The state asked about, as written: running, up, installed, available. */
+  state: string;
+  /** The question is the whole request ("is nginx running?"), not the start of a longer one. */
+  whole: boolean;
+}
+
 export interface RequestFacts {
   text: string;
   lower: string;
@@ -47,6 +57,8 @@ export interface RequestFacts {
   signals: Fact[];
   pids: Fact[];
   names: Fact[];
+  /** A question about one program: "is nginx running", "is jq installed", "do we have git installed". */
+  programQuestion?: ProgramQuestion;
   patterns: Fact[];
   strings: Fact[];
   branches: Fact[];

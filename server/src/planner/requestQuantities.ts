@@ -64,6 +64,8 @@ export function readDurations(r: Reading): void {
     if (isUsed(m.index)) continue;
     if (m[1] === undefined && !/\b(a|an|one|last|past|this|per|every)\s*$/.test(lower.slice(0, m.index))) continue;
     if (m[1] === undefined && /^(s|h|min|sec)$/.test(m[2])) continue;
+    // "the old ones", "tens of files": a number word run into a letter is a word, not "one s".
+    if (m[1] !== undefined && /^[a-z]/.test(m[1]) && !/\s/.test(m[0].trim())) continue;
     const amount = m[1] === undefined ? 1 : toNumber(m[1]);
     facts.durations.push({ value: m[0].trim(), at: m.index, raw: m[0], amount, unit: m[2], sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
     take(m.index, m[0].length);

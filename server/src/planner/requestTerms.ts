@@ -119,11 +119,21 @@ export function readNames(r: Reading): void {
     if (!facts.names.some((n) => n.value === m[1])) facts.names.push({ value: m[1], at: m.index, raw: m[1] });
   }
   // "is nginx running", "is postgres installed", "kill firefox": the program asked about.
-  const program = /^\s*(?:is|are)\s+([a-z][\w.+-]*)\s+(?:still\s+)?(?:running|installed|available|up)\b/i.exec(text) ?? /\b(?:kill|stop|restart|pkill)\s+(?:all\s+)?(?:the\s+)?([a-z][\w.+-]*)\s+(?:process(?:es)?|daemon|service)\b/i.exec(text);
-  if (program && !stopWords.has(program[1].toLowerCase()) && !r.isUsed(program.index + program[0].indexOf(program[1], 2))) {
-    const at = text.indexOf(program[1], program.index + 2);
-    if (!facts.names.some((n) => n.at === at)) facts.names.push({ value: program[1], at, raw: program[1] });
-  }
+  readProgramQuestion(r);
+  const program = /\b(?:kill|stop|restart|pkill)\s+(?:all\s+)?(?:the\s+)?([a-z][\w.+-]*)\s+(?:process(?:es)?|daemon|service)\b/i.exec(text);
+  const value = facts.programQuestion?.program ?? program?.[1];
+  const at = facts.programQuestion?.at ?? (program ? text.indexOf(program[1], program.index + 2) : -1);
+  if (value && !stopWords.has(value.toLowerCase()) && !r.isUsed(at) && !facts.names.some((n) => n.at === at)) facts.names.push({ value, at, raw: value });
+}
+
+const programQuestion = /^\s*(?:is|are)\s+(?!(?:the|my|your|his|her|he|she|it|they|we|there|this|that|a|an)\b)([a-z][\w.+-]*)\s+(?:still\s+)?(running|installed|available|up)\b|\b(?:do|does)\s+(?:i|we|this machine|the machine)\s+have\s+([a-z][\w.+-]*)\s+(installed)\b/i;
+
+/** "is nginx running", "is jq installed", "do we have git installed": a question about one program, read once for every reader. */
+function readProgramQuestion(r: Reading): void {
+  const m = programQuestion.exec(r.text);
+  if (!m) return;
+  const program = m[1] ?? m[3];
+  r.facts.programQuestion = { program, at: m.index + m[0].indexOf(program, 2), state: (m[2] ?? m[4]).toLowerCase(), whole: /^[\s?]*$/.test(r.text.slice(m.index + m[0].length)) };
 }
 
 /** A JSON key: "the port from config.json", "the version in package.json", "the database host". */

@@ -56,14 +56,36 @@ function copier(d: ProgramArgs): void {
   }
 }
 
-/** gzip, bzip2, xz ...: the file is replaced by its compressed form unless kept. */
+/** gzip, bzip2, xz ...: each file's compressed (or unpacked) form is written beside it; the file itself goes unless kept. */
 function compressor(d: ProgramArgs): void {
-  const { positionals, reads, writes, deletes, has } = d;
-  reads(positionals);
-  if (!has('c', 'k', 'stdout', 'to-stdout', 'keep', 'l', 'list', 't', 'test')) {
-    writes(positionals);
-    deletes(positionals);
+  const { args, prog, positionals, reads, writes, deletes, has } = d;
+  const suffix = optionValue(args, ['-S'], ['--suffix']);
+  const files = positionals.filter((v) => !suffix.includes(v));
+  reads(files);
+  // To stdout, listed or tested: nothing is written.
+  if (has('c', 'stdout', 'to-stdout', 'l', 'list', 't', 'test')) return;
+  const unpacks = prog in UNPACKERS || has('d', 'decompress', 'uncompress');
+  writes(files.map((v) => ({ ...v, text: compressedName(prog, v.text, unpacks, suffix[0]?.text) })));
+  // zstd keeps its input unless told --rm; the others remove it unless told -k.
+  const keeps = has('k', 'keep') || ((prog === 'zstd' || prog === 'unzstd') && !has('rm'));
+  if (!keeps) {
+    writes(files);
+    deletes(files);
   }
+}
+
+const SUFFIXES: Record<string, string> = { gzip: '.gz', bzip2: '.bz2', xz: '.xz', lzma: '.lzma', zstd: '.zst', compress: '.Z' };
+/** Unpacking programs and the compressor whose suffix they take off. */
+const UNPACKERS: Record<string, string> = { gunzip: 'gzip', bunzip2: 'bzip2', unxz: 'xz', unlzma: 'lzma', unzstd: 'zstd', uncompress: 'compress' };
+
+/** The name a compressor writes for `file`: the suffix added, or (unpacking) taken off; unknown suffixes keep the name, so the write still names the file's place. */
+export function compressedName(prog: string, file: string, unpacks: boolean, suffix?: string): string {
+  const own = suffix ?? SUFFIXES[UNPACKERS[prog] ?? prog] ?? '';
+  if (!unpacks) return file + own;
+  const known = [own, '.gz', '.tgz', '.bz2', '.xz', '.txz', '.lzma', '.zst', '.Z'].find((s) => s !== '' && file.endsWith(s) && file.length > s.length);
+  if (!known) return file;
+  const base = file.slice(0, -known.length);
+  return known === '.tgz' || known === '.txz' ? `${base}.tar` : base;
 }
 
 /** dd: if= is read, of= written; with no count it runs unbounded. */

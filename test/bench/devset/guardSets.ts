@@ -29,6 +29,11 @@ export function shownCommands(r: PlanResult): string[] {
   return [r.command, ...r.candidates.map((c) => c.command)].filter((c, i, all) => c !== '' && all.indexOf(c) === i);
 }
 
+/** What a command changes as the policy sees it: files written or deleted, and the rules that say it writes, deletes or changes a repository. */
+export function changesOf(d: PolicyDecision): string[] {
+  return [...d.risk.writes.map((w) => `writes ${w}`), ...d.risk.deletes.map((x) => `deletes ${x}`), ...d.rules.filter((x) => /^(fs\.(write|delete)|repo\.)/.test(x.id)).map((x) => x.id)];
+}
+
 export async function runGuardSets(
   plan: (request: string) => Promise<PlanResult>,
   check: (command: string) => Promise<PolicyDecision>,
@@ -40,8 +45,7 @@ export async function runGuardSets(
     if (planned.abstained) result.readOnly.abstained++;
     let clean = true;
     for (const command of shownCommands(planned)) {
-      const d = await check(command);
-      const effect = [...d.risk.writes.map((w) => `writes ${w}`), ...d.risk.deletes.map((x) => `deletes ${x}`), ...d.rules.filter((x) => /^(fs\.(write|delete)|repo\.)/.test(x.id)).map((x) => x.id)];
+      const effect = changesOf(await check(command));
       if (effect.length > 0) {
         clean = false;
         result.readOnly.violations.push({ id: r.id, request: r.request, command, effect: effect.join(', ') });

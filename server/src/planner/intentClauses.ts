@@ -1,0 +1,54 @@
+// Which clause of a request an act verb stands in. A request's order is the
+// verb it opens with and the verbs of clauses joined to it ("find the big
+// files and delete them"). An act named inside the object orders nothing:
+// in a relative clause ("the scripts that need chmod +x", "everything that
+// make clean would wipe"), a purpose clause ("files with spaces to rename",
+// "logs I plan to delete") or as the subject of a modal ("what git clean
+// would remove"). intent.ts reads the verbs; this file says which of them
+// are orders.
+
+// Words of courtesy or sequence before the first verb.
+const courtesy = '(?:(?:please|kindly|now|just|quickly|first|so|ok(?:ay)?|hey|can you|could you|would you|will you|help me|i want to|i need to|i\'?d like to|let\'?s|go ahead and|try to)[,]?\\s+)*';
+
+// A request that opens by asking to look: list, show, count, find, ask which or how many.
+const lookHeadPattern = new RegExp(
+  `^\\s*${courtesy}(?:list|show|count|find|locate|print|display|search|grep|look|check(?! out)|tell|report|enumerate|identify|preview|view|see|give me|get me|fetch me|what|which|who|where|how many|how much|is there|are there|do i have|do we have)\\b`,
+);
+
+/** The request opens with a verb to look (or a question), so its acts must be joined to it to be orders. */
+export function opensToLook(lower: string): boolean {
+  return lookHeadPattern.test(lower);
+}
+
+// Adverbs and small words that may stand between a joining word and its verb.
+const between = '(?:(?:then|also|finally|just|please|immediately|recursively|force|forcibly|forcefully|quietly|silently|permanently|interactively|safely|afterwards|after that|go ahead and|and|now|for (?:each|every|all)(?: \\w+)?(?: of them| one| found| matched| match(?:ing)?)?,?|in (?:each|every|all) (?:of )?(?:them|\\w+),?)\\s+)*';
+// A verb joined to the opening one: "…, delete them", "… and then move", "… && rm", "… | xargs rm".
+const joined = new RegExp(
+  `(?:,|;|:|\\.|\\band\\b|\\bthen\\b|\\balso\\b|\\bplus\\b|\\bafter that\\b|\\bafterwards\\b|&&?|\\|)\\s*${between}` +
+    // …or reached through a tool or a how-to: "and use rm to", "and pipe them to", "show me how to".
+    `(?:(?:use|run|call|pass (?:them|it|the \\w+) to|pipe (?:them|it|the \\w+) (?:to|into|through)|feed (?:them|it) to)\\s+(?:\\S+\\s+){0,3}?(?:to\\s+)?` +
+    // …or with a question first: "and ask the user to confirm to delete each one".
+    `|ask(?:ing)?\\s+(?:the user\\s+|me\\s+|first\\s+)?(?:for (?:permission|confirmation)\\s+|to confirm\\s+)?(?:to\\s+|before\\s+)?)?$` +
+    `|\\bhow (?:to|do (?:i|we)|can (?:i|we)|would (?:i|you))\\s+$|^\\s*$`,
+);
+
+/** An act verb after `before` stands at the head of a clause joined to the request's order. */
+export function joinedToOrder(before: string): boolean {
+  return joined.test(before);
+}
+
+// "… that need chmod +x", "… needing git clean", "… in need of": what the things need, not an order.
+const neededBy = /\b(?:(?:that|which|who)\s+(?:still\s+|really\s+|might\s+|may\s+)?(?:needs?|requires?|deserves?|wants?)|needing|requiring|in need of|worth|eligible for|ready for|due for|waiting for|candidates? for|up for)\s+(?:an?\s+|the\s+|some\s+|to be\s+)?$/;
+
+/** The verb names what something needs ("files that need chmod 600"), not what to do. */
+export function namesANeed(before: string): boolean {
+  return neededBy.test(before);
+}
+
+// "git clean would remove", "chmod 644 would change", "make clean removes": a program as the subject.
+const subjectOfModal = /^(?:\s+(?!(?:that|which|what|who|them|it|all|every|the|files?|everything)\b)[\w+\-./]+){0,2}\s+(?:would|could|will|might|should|may|can|must|removes|deletes|wipes|touches|changes|moves)\b/;
+
+/** The verb is a program or act named as the subject of what it would do ("what chown -R would touch"). */
+export function namedAsSubject(after: string): boolean {
+  return subjectOfModal.test(after);
+}

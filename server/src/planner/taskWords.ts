@@ -1,0 +1,109 @@
+// Is a request a shell task at all? It is when it names something only a
+// computer has (a file, a folder, a process, a port), a program, or a value
+// only such a request carries; or a thing a computer also has (lines,
+// memory, users) together with something a shell does to it. It is not when
+// the thing it is about is of everyday life ("find my keys", "change the
+// permissions on my life"), unless a value only a task carries says so.
+
+import type { RequestFacts } from './requestFacts';
+
+const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
+
+// Nouns that only make sense about computers: one is enough.
+const strongNounList = [
+  'files?', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
+  'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
+  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
+  'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
+  'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
+  'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
+  'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
+  'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
+  'user ?ids?', 'uid', 'gid', 'time ?zones?', 'linux', 'distro', 'linux distribution', 'operating system', 'os version', 'os release', 'logged in', 'logins?', '(?:which|what) groups? am i', 'my groups',
+  'man ?pages?', 'manual pages?', 'manpages?', 'passwd', 'logged on', 'block devices?', 'epoch', 'unix time', 'this (?:machine|computer|box|host)', '(?:ext|dot|null|fail|nocase)glob', 'globstar', 'nocasematch', 'histappend', 'pipefail', 'errexit', 'nounset', 'xtrace', 'noclobber',
+  'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
+];
+const strongNouns = alt(strongNounList);
+
+// Of those, the ones everyday talk has too ("the permissions on my life", "a movie script", "logs for the fire").
+const sharedNounList = new Set([
+  'logs?', 'permissions?', 'perms', 'ownership', 'commands?', 'programs?', 'variables?', 'shell', 'terminal', 'ports?', 'branch(?:es)?', 'packages?', 'remotes?', 'containers?', 'pods?', 'scripts?',
+  'archives?', 'backups?', 'compressed', 'cache', 'tmp', 'kernel', 'mounted', 'listening', 'network(?:ing)?', 'uptime', 'ping', 'todos?', 'timestamps?', 'aliases', 'checksums?', 'executables?', 'binar(?:y|ies)', 'blame', 'staged', 'zip', 'tar', 'logins?', 'logged in', 'logged on', 'daemons?',
+]);
+const computerNouns = alt(strongNounList.filter((n) => !sharedNounList.has(n)));
+
+// Things of everyday life, by kind: people, animals, body and feelings, food, home and belongings, places, sky and nature, events.
+// As the object of a request they make it no shell task ("find my keys", "chmod my cat"), unless a computer-only word or value says otherwise.
+const everydayThings = new RegExp(
+  `\\b(?:my|our|your|his|her|their|the|a|an|some|this|that)\\s+(?:[a-z]+\\s+){0,2}?(${[
+    'wife', 'husband', 'mom', 'mum', 'mother', 'dad', 'father', 'parents', 'kids?', 'children', 'son', 'daughter', 'baby', 'brother', 'sister', 'family', 'friends?', 'boyfriend', 'girlfriend', 'ex', 'partner', 'boss', 'neighbou?rs?', 'grand(?:ma|pa|mother|father|parents)', 'teacher', 'doctor', 'dentist',
+    'cats?', 'dogs?', 'pupp(?:y|ies)', 'kittens?', 'pets?', 'horses?', 'birds?', 'fish', 'goldfish', 'spiders?', 'ants', 'cockroach(?:es)?', 'mosquito(?:es)?', 'bees?', 'snakes?', 'cows?', 'chickens?', 'rabbits?', 'hamsters?',
+    'life', 'feelings', 'emotions', 'heart', 'mind', 'soul', 'mood', 'anger', 'fears?', 'stress', 'anxiety', 'sadness', 'happiness', 'dreams?', 'habits?', 'marriage', 'relationships?', 'health', 'weight', 'hair', 'teeth', 'headache', 'memories', 'regrets?', 'worries',
+    'cake', 'pies?', 'pizza', 'lasagna', 'pasta', 'bread', 'milk', 'eggs?', 'coffee', 'tea', '(?:orange |apple )?juice', 'soup', 'salad', 'sandwich(?:es)?', 'dinner', 'lunch', 'breakfast', 'meals?', 'recipes?', 'groceries', 'vegetables', 'fruit', 'bananas?', 'chocolate', 'wine', 'beer', 'leftovers',
+    'room', 'bedroom', 'kitchen', 'bathroom', 'garage', 'garden', 'yard', 'lawn', 'house', 'apartment', 'flat', 'couch', 'sofa', 'bed', 'chairs?', 'furniture', 'socks', 'shirts?', 'shoes', 'clothes', 'laundry', 'dishes', 'wallet', 'glasses', 'umbrella', 'car', 'bikes?', 'bicycle', 'plants', 'flowers', 'toys', 'closet', 'fridge', 'oven', 'stains?',
+    'restaurants?', 'hotels?', 'beach', 'airport', 'city', 'country', 'capital(?! letters?)', 'museums?', 'park', 'gym', 'church', 'school',
+    'planets?', 'stars', 'moons?', 'sun', 'solar system', 'universe', 'galax(?:y|ies)', 'aliens', 'weather', 'rain', 'snow', 'ocean', 'sea', 'mountains?', 'forest',
+    'meetings?', 'appointments?', 'birthday', 'vacation', 'holidays?', 'trip', 'wedding', 'homework', 'taxes', 'bills', 'debts?', 'enemies', 'jokes?', 'poems?', 'songs?', 'stor(?:y|ies)',
+  ].join('|')})\\b(?!['’]s|\\s*(?:command|program|utility|process|output|shell|files?|folders?|director(?:y|ies)|\\.\\w))`
+  // Keys of a door or a car, not of ssh or an API.
+  + `|\\b(?:my|our|your|his|her|their|the) (?:(?:car|house|door|front door|spare|office) )?keys\\b`,
+);
+
+// Nouns a shell task often names but everyday talk does too: they count only beside a verb a shell performs.
+const weakNouns = alt([
+  'lines?', 'words?', 'characters?', 'chars?', 'spaces', 'tabs', 'calendar', 'manual', 'utility', 'utilities', 'passwords?', 'columns?', 'fields?', 'rows?', 'headers?', 'text', 'strings?', 'patterns?', 'occurrences?', 'duplicates?', 'contents?', 'bytes?', 'size',
+  'memory', 'load', 'users?', 'groups?', 'sessions?', 'server', 'services?', 'jobs?', 'threads?', 'history', 'time', 'date', 'errors?', 'warnings?', 'output', 'input', 'home', 'root',
+  'keys?', 'hash(?:es)?', 'numbers?', 'entries', 'records?', 'system', 'machine', 'versions?', 'code', 'comments?', 'tree', 'links?', 'images?', 'volumes?', 'tags?', 'config', 'settings',
+  'extensions?', 'space', 'data', 'python', 'node', 'java', 'rust', 'go', 'ruby', 'path', 'names?', 'modules?', 'librar(?:y|ies)', 'functions?', 'classes', 'imports?', 'tests?', 'build',
+  'timezone', 'clock', 'address(?:es)?', 'interfaces?', 'route', 'gateway', 'connections?', 'api', 'database', 'dates?', 'owners?', 'mac', 'installed', 'sums?', 'totals?', 'averages?', 'unique', 'sorted', 'empty',
+]);
+
+// Verbs a shell performs.
+const shellVerbs = alt([
+  'list', 'show', 'display', 'print', 'find', 'search', 'look', 'locate', 'count', 'sort', 'check', 'compare', 'diff', 'compress', 'extract', 'unzip', 'copy', 'move', 'rename', 'delete', 'remove',
+  'kill', 'stop', 'restart', 'install', 'uninstall', 'download', 'upload', 'replace', 'merge', 'split', 'convert', 'create', 'make', 'run', 'execute', 'monitor', 'watch', 'tail', 'grep', 'filter',
+  'extract', 'sum', 'total', 'add up', 'generate', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much', 'set', 'wrap', 'connect', 'reconnect',
+  'attach', 'detach', 'read', 'write', 'save', 'append', 'prepend', 'print', 'output', 'send', 'archive', 'check', 'enable', 'disable', 'page through', 'view', 'open', 'edit',
+].map((v) => (v.includes(' ') ? v : `${v}(?:s|es|ed|d|ing)?`)));
+
+// Verbs only a computer is asked to do: one is enough.
+const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|untar|decompress|unmount|grep|sleep (?:for )?\d+|wait (?:for )?\d+ (?:seconds?|secs?|minutes?|mins?)|recursively|uncompress|tarball)\b/;
+
+// Programs by name: one is enough.
+const programs = /\b(ls|echo|printf|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
+
+// Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
+const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
+
+// A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word).
+const gitRevision = /\bHEAD(?:~\d*|\^+)?(?![\w-])/;
+// A shell variable by name: $EDITOR, ${HOME}.
+const shellVariable = /\$\{?[A-Z_][A-Z0-9_]*\b/;
+// "how long has the machine been up": a question about the machine.
+const machineQuestion = /\b(?:system|machine|server|computer|host|box) (?:been )?(?:up|running|booted)\b|\bbeen up\b/i;
+
+/** A word of the request is the name of a file or folder in the workspace. */
+function mentionsWorkspaceName(facts: RequestFacts): boolean {
+  if (facts.ws.byBase.size === 0) return false;
+  return facts.text.split(/[\s,;:!?"'`()]+/).some((w) => w.length > 2 && !/^(the|and|for|all|any|src|lib|new|old|top)$/i.test(w) && (facts.ws.byBase.has(w) || facts.ws.dirs.has(w)));
+}
+
+/**
+ * A request is a shell task when it names something only a computer has (a
+ * file, a folder, a process, a port), a program, or a value only such a
+ * request carries (a path, a file kind, a URL, a size); or a thing a computer
+ * also has (lines, memory, users) together with something a shell does to it.
+ */
+export function isTask(facts: RequestFacts): boolean {
+  if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
+  // "is nginx running?", "is jq installed?" asked alone; "is dad running late" is not about a program.
+  if (facts.programQuestion?.whole && /^(?:running|installed)$/.test(facts.programQuestion.state)) return true;
+  if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
+  const lower = facts.lower;
+  // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
+  if (everydayThings.test(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(lower);
+  if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
+  // "display the message 'build done'": a message given in quotes is text to print.
+  if (/\bmessages?\b/.test(lower) && facts.quoted.length > 0 && shellVerbs.test(lower)) return true;
+  return weakNouns.test(lower) && (shellVerbs.test(lower) || facts.quoted.length > 0);
+}
