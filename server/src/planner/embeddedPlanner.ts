@@ -11,7 +11,7 @@ import { fillSlots } from './slotFill';
 import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
 import { countingMismatch } from './machineQuestions';
-import { programFit } from './programFit';
+import { archiveTo, programFit } from './programFit';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -63,6 +63,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   const reader = archive && contentsWords.test(f.lower) && !/\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveReaders.find(([re]) => re.test(archive))?.[1] : undefined;
   const readerEntry = reader ? corpus.byId.get(reader) : undefined;
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
+  // "archive src to /backup": an archive copy, whatever retrieval found.
+  for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
   // "in the top folder only": a walk that stays in the folder.
   if (oneLevel.test(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = addFindTest(c.command, '-maxdepth 1', true) ?? c.command;
   preferUnextended(out, f.lower);

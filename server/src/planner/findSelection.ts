@@ -219,6 +219,10 @@ export function preferSelection(candidates: EmbeddedCandidate[], request: string
     const same = searches && text && /[lL]/.test(flags) ? candidates.find((c) => sameFlags(c.command) && searchesHere(c.command)) : undefined;
     if (same && !/^\s*(?:find|locate)\b/i.test(request)) same.confidence = Math.min(0.97, Math.round(Math.max(same.confidence, selection.confidence + 0.01) * 100) / 100);
   }
+  // "find files that contain X": asked with find's own verb for a list of files, the find that lists them stays first.
+  if (searches && /-exec grep -\w*[lL]/.test(selection.command) && /^\s*(?:find|locate)\b[^.;]*\bfiles?\b/i.test(request)) {
+    for (const c of candidates) if (/^grep\s/.test(c.command) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.01) * 100) / 100);
+  }
   // A search of the files of one kind is grep's own --include: that candidate stays first.
   const included = candidates.find((c) => /^grep\s.*--include\b/.test(c.command));
   if (selects && searches && included) selection.confidence = Math.min(selection.confidence, Math.max(0.01, included.confidence - 0.01));

@@ -27,6 +27,9 @@ import { composeSteps, splitCompound } from './compose';
 import { preferSelection, selectionCandidates } from './findSelection';
 import { perFileCandidates } from './forEach';
 import { sequenceCandidates } from './sequence';
+import { variableCandidates } from './variableTarget';
+import { folderMoveCandidates } from './changeDirectory';
+import { valueInputCandidates } from './valueInput';
 import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
 import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
 
@@ -172,7 +175,7 @@ export class Planner implements PlannerStage {
   /** The embedded candidates, led by the template that answered a request of the same shape before. */
   private async embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): Promise<EmbeddedCandidate[]> {
     const search = (text: string, k: number) => this.data.search(text, { k });
-    const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus))];
+    const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus)), ...(await variableCandidates(request, names, search, this.corpus)), ...(await folderMoveCandidates(request, names, search, this.corpus)), ...(await valueInputCandidates(request, names, search, this.corpus))];
     let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
     preferSelection(embedded, request);
     embedded.sort((a, b) => b.confidence - a.confidence);

@@ -31,6 +31,9 @@ const transforms: [RegExp, RegExp][] = [
   // A plain copy is cp's: rsync answers a sync, a mirror, a copy that keeps attributes or reaches another machine.
   [/^rsync\b/, /(?<![\w./-])(sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|rsync|preserv\w*|keep\w* (?:the |their |all )?(?:permissions|times|timestamps|attributes|links|owners?)|incremental\w*|resum\w*|progress|upload\w*|download\w*|replicat\w*|remote|server|host)(?![\w./-])|\w@[\w.-]+:|\w:\//],
 ];
+const dataFile = /\.(txt|log|csv|tsv|json|md|gz|tgz|tar|zip|out|dat|xml|html?)$/i;
+const treeAsked = /\b(?:print|show|display|draw|output|list|view|see)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:whole\s+|full\s+|current\s+)*(?:directory|folder|file|project|dir)\s+(?:tree|structure|hierarchy)\b/;
+export const archiveTo = /^\s*(?:please\s+)?archive\s+(?!(?:it|them|all|every|each)\b)\S.{0,80}?\s(?:to|into|onto)\s+(?!a\s|an\s)\S/i;
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
 
@@ -54,6 +57,17 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
   // "change the owner and group of x to root": the program that changes ownership.
   if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
+  // "the second field of variable row": a part of the value, not the whole of it.
+  if (/^printenv\b/.test(entry.template) && /\b(fields?|columns?|characters?|letters?|upper ?case|lower ?case|revers\w*|md5|hex\w*|length|words?|split|first|last|second|third)\b/.test(facts.lower)) score -= 0.12;
+  // "archive src to /backup": an archive copy (rsync -a) when the destination is no archive file.
+  if (/^rsync -\w*a/.test(entry.template) && archiveTo.test(facts.text) && facts.archives.length === 0) score += 0.2;
+  // "the process tree", "the child processes of 812": drawn by pstree.
+  if (/^pstree\b/.test(entry.template) && /\bprocess(?:es)? tree\b|\btree of (?:the )?processes\b|\bhierarch\w* (?:of |list of )?process\w*|\bchild process\w*|\bprocess\w* hierarch\w*/.test(facts.lower)) score += 0.2;
+  // "owner and group": chgrp alone changes half of it.
+  if (/\bowner\w*\b/.test(facts.lower) && /\bgroups?\b/.test(facts.lower) && /^chgrp\b/.test(entry.template) && !/\bowner\w* of (?:the )?group\b/.test(facts.lower)) score -= 0.15;
+  if (/\b(change|set|update|modify|give|grant|make|apply)\b.{0,40}\b(permissions?|perms|modes?)\b/.test(facts.lower) && !/\bchmod\b/.test(entry.template)) score -= 0.15;
+  score -= selectionScope(entry.template, facts.lower);
+  score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
   // cp and mv cannot reach `alice@host:/srv`: that is scp's or rsync's work.
@@ -76,8 +90,41 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^man\b/.test(entry.template) && /\b(manual|man ?pages?|manpages?)\b/.test(facts.lower)) score += 0.15;
   // "echo 'chmod 777'": the text to echo, as written.
   if (/^\s*echo\s+["'`]/.test(facts.text) && /^echo \{\w+\}$/.test(entry.template)) score += 0.25;
+  // A program slot ("{program} 2>&1 | tee log") takes a program's name, never a phrase or a data file.
+  const runs = /^\{(\w+)\}/.exec(entry.template)?.[1];
+  const program = runs ? (values[runs] ?? '').replace(/^'|'$/g, '') : undefined;
+  if (program !== undefined && (!/^(?:\.{0,2}\/)?[\w.+-]+(?:\/[\w.+-]+)*$/.test(program) || dataFile.test(program))) score -= 0.4;
+  // "print the directory tree": the tree itself is what to show, drawn by tree.
+  if (/^tree\b/.test(entry.template)) score += treeAsked.test(facts.lower) ? 0.12 : /\b(trees?|structure|hierarchy|nested)\b/.test(facts.lower) ? 0 : -0.25;
   score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts);
   return score;
+}
+
+// "the regular files in /home", "every file under src and its subfolders": what is inside a folder, not the folder itself.
+const inside = /\b(?:all|every|each|the)\s+(?:the\s+)?(?:regular\s+|normal\s+|plain\s+)?(?:files|directories|folders|sub-?directories|sub-?folders)\s+(?:\w+\s+){0,3}?(?:in|under|inside|within|below|beneath)\b/;
+const kindOnly = /\b(?:regular|normal|plain)\s+files\b|\b(?:all|every|each|the)\s+(?:the\s+)?(?:directories|folders|sub-?directories|sub-?folders)\b/;
+const recursion = /\b(?:recursive\w*|sub-?folders?|sub-?director\w*|directory tree|folder tree|and below|all levels|at any depth)\b/;
+
+/** A change or count of a folder itself, or of its top level only, when the request is about what lies inside it at any depth. */
+function selectionScope(template: string, lower: string): number {
+  const changer = /^(chmod|chown|chgrp)\b/.test(template);
+  if (changer && inside.test(lower)) return /^\S+ -R\b/.test(template) ? (kindOnly.test(lower) ? 0.08 : 0) : 0.15;
+  // "each *.php file in this folder and its subfolders": a glob the shell expands sees the top level only.
+  if (/^(wc|cat|ls|grep|head|tail|du|chmod|rm|md5sum)\b[^|]*\{\w+\}/.test(template) && !/\s-\w*[rR]\b|\*\*/.test(template) && recursion.test(lower)) return 0.1;
+  return 0;
+}
+
+// A part of a path asked for by what it is: its last part (basename) or all but the last (dirname).
+const lastPart = /\bbase ?names?\b|\blast (?:slash[- ]separated |path )?(?:part|component|segment)\b|\b(?:remov\w*|strip\w*|without)(?: all)? (?:the )?(?:containing|leading|parent) director\w*|\bname of (?:the )?(?:current )?(?:working )?director\w* without\b|\bwithout (?:the )?(?:full |whole )?path\b/;
+const headPart = /\bdir ?names?\b|\bdirectory (?:name|part|portion|component) of\b|\b(?:location|folder|directory) (?:of|containing) (?:the )?(?:file|script|path|executable)\b|\bexcluding the file ?name\b|\b(?:remov\w*|strip\w*|without) (?:the )?(?:file ?name|last (?:part|component))\b/;
+function pathPart(template: string, lower: string): number {
+  // ... and a suffix to strip is one the request names.
+  if (/^basename \{\w+\} \{\w+\}/.test(template) && !/\b(suffix\w*|extension\w*|ext)\b|\s\.[a-z0-9]{1,6}\b/.test(lower)) return -0.1;
+  if (/^basename\b/.test(template)) return lastPart.test(lower) ? 0.15 : 0;
+  if (/^dirname\b/.test(template)) return headPart.test(lower) ? 0.15 : 0;
+  // "the base name of the working directory" is a part of what pwd prints.
+  if (/^pwd$/.test(template)) return lastPart.test(lower) || headPart.test(lower) ? -0.12 : 0;
+  return 0;
 }
 
 const goWords = /\b(go|goes|going|cd|chdir|pushd|navigate|enter|switch (?:to|into)|change (?:the )?(?:current |working )?(?:director(?:y|ies)|folders?|dirs?|into|to)|move (?:in)?to (?:the )?(?:director(?:y|ies)|folder)|jump|return|back to|take me)\b/;

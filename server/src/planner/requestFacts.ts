@@ -8,6 +8,8 @@ import { readAlternatives, readBranches, readCapitals, readHosts, readRemotePath
 import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, readPathWords, readSpecialPlaces, readStemFiles, readTargets } from './requestPlaces';
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
 import { kindExtensions } from './requestWords';
+import { spreadOverLists } from './namedList';
+import { readNamedFile, readVariablePlaces } from './requestVariables';
 
 export interface Fact {
   /** The normalised value (a size like `+1M` is built by the slot filler from amount/unit/sign). */
@@ -128,6 +130,8 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readSignals(r);
   readRemotePaths(r);
   readPathWords(r);
+  readVariablePlaces(r);
+  readNamedFile(r);
   readFolderAfterPreposition(r);
   readNamedFolder(r);
   readStemFiles(r);
@@ -152,6 +156,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readQuotedUses(r);
   readMessages(r);
   readTargets(r);
+  spreadOverLists(text, facts);
   for (const key of ['patterns', 'strings', 'names', 'paths', 'files', 'dirs'] as const) facts[key].sort((a, b) => a.at - b.at);
   readNumbers(r);
   dropBothKinds(r);

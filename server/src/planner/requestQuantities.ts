@@ -81,8 +81,9 @@ export function readDurations(r: Reading): void {
 /** Columns by position ("the second column", "field 3"). */
 export function readColumns(r: Reading): void {
   const { lower, facts, take, isUsed } = r;
-  for (const m of lower.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(column|field|col|word)s?\b|\b(column|field|col)\s+(?:number\s+)?(\d+)\b/g)) {
-    if (isUsed(m.index)) continue;
+  for (const m of lower.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(?:(?:space|tab|comma|colon|semicolon|slash|pipe|dot|["'`]\S["'`])[- ](?:separated|delimited)\s+)?(column|field|col|word)s?\b|\b(column|field|col)\s+(?:number\s+)?(\d+)\b/g)) {
+    // "the last comma-separated field" is no column number cut could take.
+    if (isUsed(m.index) || (m[1] === 'last' && /separated|delimited/.test(m[0]))) continue;
     const n = m[1] ? ordinals[m[1]] ?? parseInt(m[1], 10) : parseInt(m[4], 10);
     facts.columns.push({ value: n === -1 ? 'NF' : String(n), at: m.index, raw: m[0], amount: n });
     take(m.index, m[0].length);

@@ -47,12 +47,25 @@ const hostShape = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+
 /** User names ("owned by alice", "change the owner to tomcat", `alice@host`). */
 export function readUsers(r: Reading): void {
   const { text, facts } = r;
-  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user|group)\s+(?:\S+\s+){0,8}?to(?:\s+(?:user|group))?|user|user ?name|login|owned by|owner|for user|as user|account)\s+["']?([a-z_][\w-]*)/gi)) {
+  for (const m of text.matchAll(/\b(?:(?:owner|ownership|user|group)\s+(?:\S+\s+){0,8}?to(?:\s+(?:user|group))?|user|user ?name|login|owned by|owner|for user|as user|account)\s+["']?((?:\$\{?)?[a-z_][\w-]*\}?)/gi)) {
     if (stopWords.has(m[1].toLowerCase())) continue;
     // "the owner of the files in /srv to www": only the name, so the folder between stays free.
     const long = /\bto\s+(?:(?:user|group)\s+)?["']?\S+$/.test(m[0]) && m[0].split(/\s+/).length > 4;
     facts.users.push(long ? { value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] } : { value: m[1], at: m.index, raw: m[0] });
   }
+  // "to user and group root": one name for both.
+  for (const m of text.matchAll(/\b(user|owner)\s+and\s+group\s+(?:to\s+)?["']?([a-z_][\w-]*)/gi)) {
+    if (stopWords.has(m[2].toLowerCase()) || facts.users.some((u) => u.value === m[2])) continue;
+    facts.users.push({ value: m[2], at: m.index, raw: m[1] }, { value: m[2], at: m.index + m[0].lastIndexOf(m[2]), raw: m[2] });
+  }
+  // "to user root and group staff": the group after the user.
+  for (const m of text.matchAll(/\b(?:and|,)\s+(?:the\s+)?group\s+(?:to\s+)?["']?([a-z_][\w-]*)/gi)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (!stopWords.has(m[1].toLowerCase()) && !facts.users.some((u) => u.at === at)) facts.users.push({ value: m[1], at, raw: m[1] });
+  }
+  // "to the current user": whoever runs the command, as the shell names them.
+  const self = /\b(?:owner(?:ship)?|user)\b.{0,80}?\bto\s+(?:the\s+)?current\s+user\b|\bto\s+(?:the\s+)?current\s+user\b.{0,40}\b(?:owner(?:ship)?)\b/i.exec(text);
+  if (self && facts.users.length === 0) facts.users.push({ value: '$USER', at: self.index + self[0].search(/current\s+user/i), raw: 'current user' });
   // "make www-data the owner of build".
   for (const m of text.matchAll(/\bmake\s+([a-z_][\w-]*)\s+(?:the\s+)?(?:new\s+)?(?:owner|group)\b/gi)) {
     if (!stopWords.has(m[1].toLowerCase())) facts.users.push({ value: m[1], at: m.index + 5, raw: m[1] });
@@ -170,7 +183,9 @@ export function readReplacements(r: Reading): void {
 export function readCapitals(r: Reading): void {
   const { text, facts, isUsed } = r;
   for (const m of text.matchAll(/(?<![\w.'-])([A-Z][A-Z0-9_]{1,}|\d{1,3}(?:\.\d{1,3}){3}|[a-z]+\.[a-z]+\(?\)?(?=\s+(?:appear|show|occur)))(?![\w.'-])/g)) {
-    if (isUsed(m.index) || facts.patterns.some((p) => p.at === m.index) || /^(I|OK|A|CSV|JSON|YAML|PDF|URL|IP|ID|CPU|RAM|PID|SSH|HTTP|HTTPS|DNS|TCP|UDP|README|MB|GB|KB|TB)$/.test(m[1])) continue;
+    // "PHP files" names a kind of file, not text to look for.
+    const kind = facts.globs.some((g) => m.index >= g.at && m.index < g.at + g.raw.length);
+    if (kind || isUsed(m.index) || facts.patterns.some((p) => p.at === m.index) || /^(I|OK|A|CSV|JSON|YAML|PDF|URL|IP|ID|CPU|RAM|PID|SSH|HTTP|HTTPS|DNS|TCP|UDP|README|MB|GB|KB|TB)$/.test(m[1])) continue;
     facts.patterns.push({ value: m[1], at: m.index, raw: m[1] });
   }
 }

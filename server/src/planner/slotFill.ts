@@ -8,6 +8,7 @@ import { parseTemplate } from './corpus';
 import type { Fact, RequestFacts } from './requestFacts';
 import { namedKeys } from './jsonKeys';
 import { namedColumns } from './tableColumns';
+import { listedWith, quotedLists, WORD_SEPARATOR } from './namedList';
 
 export interface SlotValues {
   values: Record<string, string>;
@@ -73,15 +74,19 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       // Only the adjective is taken, so the noun after it stays free for other slots ("first ERROR line").
       if (one) pool = [{ value: '1', at: one.index + one[0].indexOf(one[1]), raw: one[1], amount: 1 }];
     }
+    const onlyPlace = placeKinds.has(spec.type) && order.filter((n) => placeKinds.has(entry.slots[n].type)).length === 1;
+    if (pool.length === 0 && onlyPlace) pool = listedPlaces(facts, (f) => usedAt.has(key(f)));
     const pick = choose(pool, spec, facts, name, (sameTypeCount.get(spec.type) ?? 0) > 1);
     if (pick) {
       const value = render(spec, pick);
       if (value !== undefined) {
-        values[name] = value;
+        // Several quoted names in a row for the only slot of their kind: all of them.
+        const several = onlyPlace ? listedWith(facts.text, pick) : undefined;
+        values[name] = several ? several.map((f) => f.value).join(WORD_SEPARATOR) : value;
         filled.push(name);
         usedAt.add(key(pick));
         // The same words can name a path and a file; consume by position.
-        for (const list of Object.values(facts)) if (Array.isArray(list)) for (const f of list as Fact[]) if (overlaps(f, pick)) usedAt.add(key(f));
+        for (const item of [pick, ...(several ?? [])]) for (const list of Object.values(facts)) if (Array.isArray(list)) for (const f of list as Fact[]) if (overlaps(f, item)) usedAt.add(key(f));
         continue;
       }
     }
@@ -141,6 +146,14 @@ function salient(facts: RequestFacts): Fact[] {
   for (const f of [...facts.files, ...facts.dirs.filter((d) => d.value !== '.' && d.value !== '~')]) if (!out.some((o) => overlaps(o, f))) out.push(f);
   for (const n of facts.numbers) if (!out.some((o) => overlaps(o, n))) out.push(n);
   return out;
+}
+
+const placeKinds = new Set(['file', 'dir', 'path']);
+
+/** "of "webapps", "temp" and "logs"": names listed in quotes are the places, existing or not (the first stands for the list). */
+function listedPlaces(facts: RequestFacts, used: (f: Fact) => boolean): Fact[] {
+  const others = [...facts.hosts, ...facts.users];
+  return quotedLists(facts.text).find((l) => l.every((f) => !used(f) && !others.some((x) => overlaps(x, f))))?.slice(0, 1) ?? [];
 }
 
 function overlaps(a: Fact, b: Fact): boolean {

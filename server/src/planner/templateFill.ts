@@ -3,14 +3,18 @@
 // or start a new command.
 
 import { parseTemplate, type KnowledgeEntry } from './corpus';
+import { WORD_SEPARATOR, wordsOf } from './namedList';
 
 // Options whose argument is a pattern the program matches itself: the glob must reach it unexpanded.
 const globOption = /(^|\s)(-i?name|-i?path|-i?wholename|-i?regex|-i?lname|--include|--exclude|--exclude-dir|--glob|-g|--ignore|--wildcards)[ =]$/;
 const bareSafe = /^[A-Za-z0-9_./+\-=:,@%^]+$/;
+// A value written as shell variables ("$USER", "$dir/logs", "${1}"): double quotes keep it a variable and one word.
+const variableValue = /^(?=[^$]*\$)(?:\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*|[0-9@#?])|[\w./+:,@%^-])+$/;
 
 /** Quote a word for bash: bare when harmless, else single quotes. */
 export function shellQuote(value: string): string {
   if (value !== '' && bareSafe.test(value)) return value;
+  if (variableValue.test(value)) return `"${value}"`;
   // A home-relative path keeps its tilde outside the quotes so bash still expands it.
   const home = /^~(\/.*)?$/.exec(value);
   if (home) return home[1] ? '~/' + shellQuote(home[1].slice(1) || '.') : '~';
@@ -44,7 +48,8 @@ export function fillTemplate(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, 
       if (!missing.includes(name)) missing.push(name);
       value = `<${name}>`;
     }
-    if (part.quote === 'single') command += value.replace(/'/g, `'\\''`);
+    if (part.quote === 'single') command += value.split(WORD_SEPARATOR).join(' ').replace(/'/g, `'\\''`);
+    else if (value.includes(WORD_SEPARATOR)) command += wordsOf(value).map(shellQuote).join(' ');
     else if (value === '') command += '';
     else if (spec.type === 'glob' && !globOption.test(command) && /^[A-Za-z0-9_./*?[\]!+-]+$/.test(value) && !value.startsWith('-')) command += value;
     else command += shellQuote(value);

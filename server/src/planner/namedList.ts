@@ -1,0 +1,49 @@
+// "change the owner of "webapps", "temp" and "logs"": several names given
+// for one place in a command. The slot that takes one of them takes them
+// all, as separate words.
+
+import type { Fact } from './requestFacts';
+
+/** Separates the words of one slot value that holds several names; the filler quotes each word. */
+export const WORD_SEPARATOR = '\u0000';
+
+// Two or more quoted names joined by commas, "and" or "or".
+const quotedName = String.raw`(?:"[^"\n]+"|'[^'\n]+'|\x60[^\x60\n]+\x60)`;
+const joiner = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)`;
+const list = new RegExp(`${quotedName}(?:${joiner}${quotedName})+`, 'g');
+
+/** Every run of two or more quoted names in the text, each as its names. */
+export function quotedLists(text: string): Fact[][] {
+  const out: Fact[][] = [];
+  for (const m of text.matchAll(list)) {
+    const items: Fact[] = [];
+    for (const q of m[0].matchAll(new RegExp(quotedName, 'g'))) items.push({ value: q[0].slice(1, -1).trim(), at: m.index + q.index, raw: q[0], quoted: true });
+    // Names only: a quoted phrase is text, not a list of files.
+    if (items.every((f) => f.value !== '' && !/\s/.test(f.value))) out.push(items);
+  }
+  return out;
+}
+
+/** The names of the quoted list that `pick` belongs to, or undefined. */
+export function listedWith(text: string, pick: Fact): Fact[] | undefined {
+  return quotedLists(text).find((items) => pick.at >= items[0].at && pick.at < items[items.length - 1].at + items[items.length - 1].raw.length);
+}
+
+/** Words of a value that holds several names. */
+export function wordsOf(value: string): string[] {
+  return value.split(WORD_SEPARATOR);
+}
+
+type PlaceLists = Record<'paths' | 'dirs' | 'files' | 'targets', Fact[]>;
+
+/** "directories "full", "path" and "to"": the names of one quoted list are places of the same kind as the one the words made a place. */
+export function spreadOverLists(text: string, facts: PlaceLists): void {
+  for (const items of quotedLists(text)) {
+    for (const key of ['paths', 'dirs', 'files', 'targets'] as const) {
+      const list = facts[key];
+      if (!items.some((i) => list.some((f) => f.at === i.at))) continue;
+      for (const i of items) if (!list.some((f) => f.at === i.at)) list.push(i);
+      list.sort((a, b) => a.at - b.at);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// Places a request names without writing them as paths: "the location of
+// file $1" (a place a shell variable holds, kept as a variable) and "the file
+// uid_demo" (a bare name the word "file" makes a file).
+
+import type { Reading } from './requestFacts';
+import { stopWords } from './requestWords';
+
+const variableWord = /(["']?)(\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*|[0-9]))\1(?![\w$])/g;
+const placeBefore = /\b(?:(file|path|directory|folder|dir)|of|in|from|to|into|under)\s+(?:the\s+)?$/i;
+
+/** Shell variables standing where a file, folder or path is expected. */
+export function readVariablePlaces(r: Reading): void {
+  const { text, facts, isUsed } = r;
+  for (const m of text.matchAll(variableWord)) {
+    const before = placeBefore.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (!before || (isUsed(m.index) && m[1] === '') || facts.paths.some((p) => p.at === m.index)) continue;
+    const fact = { value: m[2], at: m.index, raw: m[0] };
+    facts.paths.push(fact);
+    if (!/^(?:directory|folder|dir)$/i.test(before[1] ?? '')) facts.files.push(fact);
+    // Not a folder of the request's scope: where a variable points is known only when the command runs.
+  }
+}
+
+// "the file uid_demo": a name that is plainly a name (with _ - or a digit), or one the sentence goes on after.
+const fileWord = /\b(?:the\s+|a\s+)?file\s+(?:named\s+|called\s+)?([A-Za-z_][\w-]*)(?=\s+(?:to|in|into|from|and|with|on|as|for)\b|\s*[,.;]?\s*$)/gi;
+
+// What a file has ("the file size", "file names"): words after "file" that name no file.
+const fileNouns = /^(?:sizes?|names?|types?|systems?|lists?|contents?|owners?|ownership|permissions?|modes?|extensions?|formats?|paths?|counts?|managers?|descriptors?|handles?|trees?|structure|dates?|times?|timestamps?|attributes?|info|information|details?|data|kinds?|endings?|encoding|lengths?)$/i;
+
+/** A bare name right after "file" that the path readers did not take. */
+export function readNamedFile(r: Reading): void {
+  const { text, facts, isUsed } = r;
+  for (const m of text.matchAll(fileWord)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    const plain = !/[\d_-]/.test(m[1]);
+    if (isUsed(at) || facts.paths.some((p) => p.at === at) || (plain && (stopWords.has(m[1].toLowerCase()) || fileNouns.test(m[1])))) continue;
+    const fact = { value: m[1], at, raw: m[1] };
+    facts.files.push(fact);
+    facts.paths.push(fact);
+  }
+}
