@@ -84,6 +84,38 @@ test('an act inside the object of a request to look orders nothing', () => {
   }
 });
 
+test('phrases that borrow a verb, what someone else does, and questions that compare or explain order nothing', () => {
+  for (const text of [
+    'touch quickly on the release notes', 'run me through the makefile', 'zip through notes.txt', 'build me a picture of what src holds', 'write up a summary of data/users.csv',
+    'save me a trip and print notes.txt', 'set aside an hour to list the logs', 'the nightly job tried to delete dist; what is in dist?', 'my manager plans to wipe tmp, how big is tmp',
+    'rm vs unlink for one file', 'what is the difference between git stash and git commit', 'in theory, how would I truncate app.log', 'explain how chmod -R works on src',
+    'build: show me what is there', 'backup status of data',
+  ]) {
+    const intent = intentOf(text);
+    assert.deepEqual(intent.actions.filter((a) => a !== 'network'), [], `${text}: ${intent.actions.join(',')}`);
+  }
+  for (const [text, action] of [['append the history lines to notes.txt', 'create'], ['write the differences between a.txt and b.txt to c.txt', 'create'], ['build the project', 'run'], ['save a list of the logs to list.txt', 'create']] as const) {
+    assert.ok(intentOf(text).actions.includes(action), `${text}: ${intentOf(text).actions.join(',')}`);
+  }
+});
+
+test('an exception, a depth and running code are held to: what is excepted is left out, "top level only" stays at the top', () => {
+  const root = { path: './$?', dynamic: true, glob: false, resolved: 'dist/$?', classes: ['dynamic', 'workspace'] };
+  const del = decision([command({ program: 'find', flags: ['type', 'delete'], args: ['dist', '-type', 'f', '-delete'], reads: [at('dist')], deletes: [root] })]);
+  assert.match(exceedsIntent(intentOf('delete everything in dist except keep.txt'), del, 'find dist -type f -delete').join(), /does not leave out keep\.txt, which the request excepts/);
+  assert.deepEqual(exceedsIntent(intentOf('delete everything in dist except keep.txt'), del, "find dist -type f ! -name 'keep.txt' -delete").filter((r) => /excepts/.test(r)), []);
+  assert.deepEqual(intentOf('remove all files in dist but keep index.html and app.js').exceptions, ['index.html', 'app.js']);
+  assert.equal(intentOf('delete everything in dist, not everything, only what is stale').everything, false);
+  assert.equal(intentOf('delete the dist folder').everything, true);
+  const deep = decision([command({ program: 'find', flags: ['type', 'name', 'delete'], args: ['dist', '-type', 'f', '-name', '*.map', '-delete'], reads: [at('dist')], deletes: [root] })]);
+  assert.match(exceedsIntent(intentOf('delete the .map files in dist, top level only'), deep).join(), /goes into subfolders \(find\), but the request keeps to the folder itself/);
+  const shallow = decision([command({ program: 'find', flags: ['maxdepth', 'type', 'name', 'delete'], args: ['dist', '-maxdepth', '1', '-type', 'f', '-name', '*.map', '-delete'], reads: [at('dist')], deletes: [root] })]);
+  assert.deepEqual(exceedsIntent(intentOf('delete the .map files in dist, top level only'), shallow), []);
+  const script = decision([command({ program: 'deploy.sh', path_given: true })], {}, ['exec.script']);
+  assert.match(exceedsIntent(intentOf('go over the deploy script'), script).join(), /runs a script of the workspace/);
+  assert.deepEqual(exceedsIntent(intentOf('run the deploy script'), script), []);
+});
+
 test('an act joined to a request to look is still an order', () => {
   const cases: [string, string][] = [
     ['list the .bak files in src and remove them', 'delete'],

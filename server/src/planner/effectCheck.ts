@@ -61,7 +61,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
   if (deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0) reasons.push(...madeUpKinds(intent, command));
-  reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands));
+  reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
+  if (deletes.length + writes.length + risk.deletes.length + risk.writes.length + changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   return uniq(reasons);
 }
 
@@ -242,11 +243,30 @@ function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
 // Programs that run the project's own code (a Makefile, package scripts, a test suite).
 const projectRunners = /^(make|gmake|just|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|pytest|tox|rake|composer|dotnet|ninja|bazel)$/;
 
-/** "copy the output in build" planned as `make > build`: running the project is not what was asked. */
-function runsTheProject(intent: Intent, commands: CommandFact[]): string[] {
-  if (intent.allows.runCode || intent.actions.includes('run') || /\b(install|deploy|publish|lint|format|coverage)\b/.test(intent.words)) return [];
-  const runner = commands.find((c) => projectRunners.test(c.program.replace(/^.*\//, '')));
-  return runner ? [`it runs the project's own code (${runner.program.replace(/^.*\//, '')}), but the request does not ask to build, test or run anything`] : [];
+/** "copy the output in build" planned as `make > build`, "run down the deploy script" as running it: running code nobody asked to run. */
+function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: boolean): string[] {
+  if (intent.actions.includes('run') || /\b(install|upgrade|update|deploy|publish|lint|format)\b/.test(Object.values(intent.cues).join(' '))) return [];
+  const runner = commands.find((c) => projectRunners.test(c.program.replace(/^.*\//, '')) || c.runs_code === 'script');
+  if (runner) return [`it runs the project's own code (${runner.program.replace(/^.*\//, '')}), but the request does not ask to build, test or run anything`];
+  // "answer yes to every prompt of ./setup.sh": a program written as one runs it.
+  return runsAScript && !/(?:^|\s)\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
+}
+
+/** "delete everything in build except x.tmp": a change that does not leave out what the request excepts. */
+function unspared(intent: Intent, command: string): string[] {
+  const kept = (name: string) => {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\b|grep -v\\w*\\s+['"]?${n}`).test(command);
+  };
+  const missed = intent.exceptions.filter((x) => !kept(x));
+  return missed.length > 0 ? [`it does not leave out ${list(missed)}, which the request excepts`] : [];
+}
+
+/** "top level only", "not recursively": a change that goes into subfolders. */
+function deeper(intent: Intent, commands: CommandFact[]): string[] {
+  if (!intent.shallow) return [];
+  const walks = commands.find((c) => (c.program.replace(/^.*\//, '') === 'find' && !c.flags.includes('maxdepth')) || (/^(?:rm|cp|chmod|chown|chgrp|gzip|zip)$/.test(c.program.replace(/^.*\//, '')) && c.flags.some((f) => f === 'r' || f === 'R' || f === 'recursive')));
+  return walks ? [`it goes into subfolders (${walks.program.replace(/^.*\//, '')}), but the request keeps to the folder itself`] : [];
 }
 
 // find tests that choose some files; `-type`, `-name '*'` and the .git exclusion choose none.

@@ -56,9 +56,14 @@ const everydayThing = new RegExp(
 );
 
 // Sayings that borrow a shell verb: "kill some time", "the root of the problem", "print money", "tar the roof".
-const sayings = /\b(?:kill(?:ing)? (?:some |the |a little )?time|(?:root|heart) of (?:the|this|that|our|my|all) (?:problem|issue|matter|evil|trouble)|print(?:ing)? money|tar (?:the|a) (?:roof|road|driveway)|touch(?:ing)? (?:base|grass|wood)|make ends meet|kill two birds)\b/;
+const sayings = /\b(?:kill(?:ing)? (?:some |the |a little )?time|(?:root|heart) of (?:the|this|that|our|my|all) (?:problem|issue|matter|evil|trouble)|print(?:ing)? money|tar (?:the|a) (?:roof|road|driveway)|touch(?:ing)? (?:base|grass|wood)|make ends meet|kill two birds|in (?:my|your|his|her|our|their) (?:head|brain|mind|heart|dreams?|imagination|soul))\b/;
 
 /** The request is about a thing of everyday life or is a saying, by its words alone. */
 export function aboutEverydayLife(lower: string): boolean {
   return sayings.test(lower) || everydayThing.test(lower);
+}
+
+/** A saying is everyday speech whatever computer word it borrows ("a folder in my head"). */
+export function isSaying(lower: string): boolean {
+  return sayings.test(lower);
 }

@@ -31,6 +31,10 @@ export interface Intent {
   kinds: string[];
   /** The request in lower case, for words a plan's values must come from. */
   words: string;
+  /** What the request leaves out of an act ("except x.tmp", "but not app.log", "keeping notes.txt"). */
+  exceptions: string[];
+  /** The request keeps to a folder's own entries ("top level only", "not recursively", "leave the subfolders alone"). */
+  shallow?: boolean;
   /** The request asks for everything in the place it names ("delete everything", "all the files", "the files in build", "the build folder"): a plan may act on every file there. */
   everything?: boolean;
   /** An adjective that picks some of the files ("the big files", "old logs"), by size or by age: a delete must keep to it. */
@@ -62,7 +66,7 @@ const notAnOrder = /(\b(not|never|don'?t|do not|doesn'?t|won'?t|without|no|nor|a
 // A verb in a clause that is still an order despite an auxiliary before it.
 const stillAnOrder = /\b(please|can you|could you|would you|will you|help me|i want to|i need to|i'?d like to|want to|need to|let'?s|go ahead and|and then|then|also|and)\s+(\w+\s+){0,1}$/;
 
-const lookOnly = /\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look))\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
+const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen) if)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look))\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
@@ -126,7 +130,9 @@ export function readIntent(facts: RequestFacts): Intent {
     kinds: [...new Set(facts.exts.map((e) => e.value.toLowerCase().replace(/^\./, '')))],
     owners: [...new Set(facts.users.map((u) => u.value.toLowerCase()))],
     words: lower,
+    exceptions: exceptionsOf(lower),
     selective: selectiveWords(lower),
+    shallow: /\b(top[- ]level|not recursive(?:ly)?|non-?recursive(?:ly)?|without (?:going into|descending into|recursing into|recursion)|leave the sub(?:folders|directories|dirs) alone|not (?:in|into) (?:the )?sub(?:folders|directories|dirs)|shallow(?:ly)?|no deeper|only (?:in )?(?:this|the) folder itself)\b/.test(lower),
     everything: asksForEverything(lower, cues.delete ?? cues.change ?? cues.move ?? cues.create, scopeOf(facts)),
     valued: {
       age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text),
@@ -175,6 +181,12 @@ const mentioned = /\b(say|says|said|saying|mention|mentions|mentioning|mentioned
 
 function isOrder(before: string, verb: string, after: string): boolean {
   if (/^\s+(nothing|none of)\b/.test(after)) return false;
+  // "the cron job used to wipe build", "my colleague wants to delete logs": what someone else does or did.
+  if (/\b(?:used|tried|wants|wanted|plans|planned|likes|liked|intends|intended|was told|got told|is going|was going|keeps trying|threatens|threatened) to\s+(?:\w+\s+)?$/.test(before)) return false;
+  // "touch on app.log", "run down the deploy script", "zip through the logs": a phrase, not the program's act.
+  if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after))) return false;
+  // "build: nuke it", "backup status of data": a name or a noun before a label or another noun, not an order.
+  if (/^\s*(?::|→|->|=>)/.test(after) || (/^(?:back ?up|build|test|log|dump|record|lock)$/.test(verb) && /^\s+(?:status|report|schedule|plan|policy|settings|overview|history)\b/.test(after))) return false;
   const clause = before.split(/[.?!;]\s|\b(?:and then|then|but)\b/).pop() ?? before;
   if (mentioned.test(before) && !/\b(and|then|please|to)\s*$/.test(before)) return false;
   if (question.test(clause) && !askingForHow.test(clause)) return false;
@@ -189,6 +201,15 @@ function isOrder(before: string, verb: string, after: string): boolean {
   if (stillAnOrder.test(before)) return !/\b(not|never|don'?t|do not|without)\s+(?:(?!and\b|then\b|but\b)\w+\s+){0,2}$/.test(before);
   return !notAnOrder.test(before);
 }
+
+// Phrases of everyday speech that borrow a verb: "touch (briefly) on", "run me through", "build me an overview of", "write up a summary", "save me a trip", "set aside".
+const phrasal: [RegExp, RegExp][] = [
+  [/^(?:touch|run|zip|go|launch)$/, /^\s+(?:\w+ly\s+)?(?:me\s+)?(?:on|upon|down|by|through|over|past)\b|^\s+an?\s+(?:quick\s+)?(?:look|glance|eye)\b/],
+  [/^(?:build|compile|make)$/, /^\s+(?:me\s+)?an?\s+(?:quick\s+|short\s+)?(?:overview|summary|picture|sense|idea|description)\b|^\s+sense of\b/],
+  [/^write$/, /^\s+up\s+an?\s+(?:summary|note|report|description)\b/],
+  [/^save$/, /^\s+(?:me|us)\s+(?:some time|the trouble|a trip|time)\b/],
+  [/^set$/, /^\s+aside\b/],
+];
 
 /** The verb begins the request or a clause. */
 function imperativeAt(before: string): boolean {
@@ -226,13 +247,26 @@ function selectiveWords(lower: string): Intent['selective'] {
  * leftovers in build", "delete them" name some things only.
  */
 function asksForEverything(lower: string, cue: string | undefined, scope: string[]): boolean {
-  if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
-  if (cue === undefined) return false;
-  const at = lower.indexOf(cue);
+  const at = cue === undefined ? -1 : lower.indexOf(cue);
   // The words the verb acts on, up to where they are ("in build", "here") or the end of the clause.
-  const object = lower.slice(at + cue.length).split(/\s(?:in|under|inside|from|of|within|at|on|into|to|here|there|and|then|that|which)\b|[,.;!?]/)[0].trim();
-  if (object === '' || object.split(/\s+/).length > 6) return false;
-  if (/^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object)) return true;
-  // "delete the build folder": the folder named is what goes.
-  return scope.some((s) => new RegExp(`(?:^|\\s|/)${s.split('/').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|/|$)`).test(object));
+  const object = at < 0 ? '' : lower.slice(at + (cue ?? '').length).split(/\s(?:in|under|inside|from|of|within|at|on|into|to|here|there|and|then|that|which|except|but)\b|[,.;!?]/)[0].trim();
+  const short = object !== '' && object.split(/\s+/).length <= 6;
+  // "delete the build folder", "remove the folder called build": the folder named is what goes.
+  if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${s.split('/').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|/|$)`).test(object))) return true;
+  // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
+  if (/\b(?:not (?:everything|all)|except|excluding|but not|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower)) return false;
+  if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
+  return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
+}
+
+/** "except x.tmp", "but not the app.log", "keeping notes.txt and todo.md": names a plan must leave out. */
+function exceptionsOf(lower: string): string[] {
+  const out: string[] = [];
+  for (const m of lower.matchAll(/\b(?:except(?: for)?|excluding|but not|other than|apart from|save for|keep|keeping|preserve|preserving|with the exception of|minus|leave|leaving|spare|sparing)\s+((?:(?:the|my|file|folder|directory|and|,)\s*)*[\w.*/-]+(?:\s*(?:,|and)\s*[\w.*/-]+)*)/g)) {
+    for (const w of m[1].split(/\s*(?:,|\band\b)\s*|\s+/)) {
+      // Names only: a word with a dot, a slash or a star ("x.tmp", "logs/", "*.md").
+      if (/[./*]/.test(w) && !/^\.+$/.test(w)) out.push(w.replace(/\/+$/, ''));
+    }
+  }
+  return [...new Set(out)];
 }

@@ -5,7 +5,7 @@
 // the thing it is about is of everyday life ("find my keys", "change the
 // permissions on my life"), unless a value only a task carries says so.
 
-import { aboutEverydayLife } from './everydayThings';
+import { aboutEverydayLife, isSaying } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
@@ -83,6 +83,8 @@ function mentionsWorkspaceName(facts: RequestFacts): boolean {
  * also has (lines, memory, users) together with something a shell does to it.
  */
 export function isTask(facts: RequestFacts): boolean {
+  // "a folder in my head", "kill some time": sayings, whatever shell words or names they borrow.
+  if (isSaying(facts.lower)) return false;
   if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
   // "is nginx running?", "is jq installed?" asked alone; "is dad running late" is not about a program.
   if (facts.programQuestion?.whole && /^(?:running|installed)$/.test(facts.programQuestion.state)) return true;
