@@ -111,6 +111,10 @@ test('an exception, a depth and running code are held to: what is excepted is le
   assert.match(exceedsIntent(intentOf('delete the .map files in dist, top level only'), deep).join(), /goes into subfolders \(find\), but the request keeps to the folder itself/);
   const shallow = decision([command({ program: 'find', flags: ['maxdepth', 'type', 'name', 'delete'], args: ['dist', '-maxdepth', '1', '-type', 'f', '-name', '*.map', '-delete'], reads: [at('dist')], deletes: [root] })]);
   assert.deepEqual(exceedsIntent(intentOf('delete the .map files in dist, top level only'), shallow), []);
+  // A word of the request is no file to change: `truncate -s 0 truncate` for "… keeps trying to truncate build".
+  const wordAsFile = decision([command({ program: 'truncate', args: ['-s', '0', 'truncate'], writes: [at('truncate')] })], {}, ['fs.write-workspace']);
+  assert.match(exceedsIntent(intentOf('please truncate build/out.log'), wordAsFile).join(), /changes truncate, a word of the request rather than a file or folder it names/);
+  assert.doesNotMatch(exceedsIntent(intentOf('empty the file called truncate'), wordAsFile).join(), /a word of the request/);
   const script = decision([command({ program: 'deploy.sh', path_given: true })], {}, ['exec.script']);
   assert.match(exceedsIntent(intentOf('go over the deploy script'), script).join(), /runs a script of the workspace/);
   assert.deepEqual(exceedsIntent(intentOf('run the deploy script'), script), []);

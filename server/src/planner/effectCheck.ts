@@ -63,6 +63,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0) reasons.push(...madeUpKinds(intent, command));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (deletes.length + writes.length + risk.deletes.length + risk.writes.length + changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
+  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]));
   return uniq(reasons);
 }
 
@@ -260,6 +261,15 @@ function unspared(intent: Intent, command: string): string[] {
   };
   const missed = intent.exceptions.filter((x) => !kept(x));
   return missed.length > 0 ? [`it does not leave out ${list(missed)}, which the request excepts`] : [];
+}
+
+// Words of a request that say what to do, never what to do it to.
+const actWords = /^(?:delete|remove|rm|truncate|wipe|clean|purge|erase|keep|kill|move|mv|copy|cp|rename|compress|archive|backup|zip|gzip|touch|chmod|chown|update|change|edit|save|write|overwrite|nuke|trash)$/;
+
+/** `truncate -s 0 truncate`, `rm -r delete`: a word of the request taken as the file to change. */
+function wordsAsNames(intent: Intent, changed: string[]): string[] {
+  const taken = changed.map((p) => p.replace(/^\.\//, '')).filter((p) => actWords.test(p) && !intent.names.includes(p) && !intent.scope.includes(p));
+  return taken.length > 0 ? [`it changes ${list(uniq(taken))}, a word of the request rather than a file or folder it names`] : [];
 }
 
 /** "top level only", "not recursively": a change that goes into subfolders. */
