@@ -242,6 +242,7 @@ function oneLine(s: string, min: number, max: number): boolean {
   return s.trim().length >= min && s.length <= max && !/[\r\n]/.test(s);
 }
 
-function escapeRegExp(s: string): string {
+/** `s` as a regular expression matching it literally. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -8,6 +8,7 @@
 import type { PolicyDecision } from '../protocol/types';
 import type { CommandFact, Facts } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
+import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 
@@ -21,6 +22,12 @@ export interface EffectFinding {
   /** Why the candidate does more than the request asked, for a person. */
   reason: string;
 }
+
+/** The program's name without its folder (`/usr/bin/rm` → rm). */
+const programOf = (c: CommandFact): string => c.program.replace(/^.*\//, '');
+
+// A value left as a slot (`<mode>`, judged as its stand-in `__mode__`): asked for, not made up.
+const slotValue = /^(?:<\w+>|__\w+__)$/;
 
 // Output thrown away or sent to the terminal is no change: `>/dev/null`, `2>/dev/stderr`.
 const discarded = /^\/dev\/(?:null|stdout|stderr|fd\/[12])$/;
@@ -53,16 +60,17 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands));
   if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
-  if (deletes.length + writes.length + risk.deletes.length + risk.writes.length + changed.length > 0) reasons.push(...madeUpValues(intent, commands));
+  const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
+  if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.
-  if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(c.program.replace(/^.*\//, '')))) {
+  if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0) reasons.push(...madeUpKinds(intent, command));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
-  if (deletes.length + writes.length + risk.deletes.length + risk.writes.length + changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
+  if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]));
   return uniq(reasons);
 }
@@ -93,12 +101,12 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   }
   const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
   // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
-  const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => c.program.replace(/^.*\//, '') === 'rsync' && c.flags.includes('a'));
-  if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
-  if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(c.program.replace(/^.*\//, '')))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
+  const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));
+  if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
+  if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
   const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?)\b/.test(intent.words));
-  if (permissionCue && !commands.some((c) => permissionSetters.test(c.program.replace(/^.*\//, '')))) {
+  if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
@@ -106,7 +114,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
 }
 
 function stopsSomething(c: CommandFact): boolean {
-  const program = c.program.replace(/^.*\//, '');
+  const program = programOf(c);
   if (killers.has(program)) return true;
   if (program === 'fuser' && c.flags.includes('k')) return true;
   if (['systemctl', 'service', 'docker', 'podman', 'kubectl', 'pm2', 'supervisorctl', 'launchctl'].includes(program)) {
@@ -121,7 +129,7 @@ const ownerFlags = new Set(['user', 'group', 'uid', 'gid', 'nouser', 'nogroup'])
 function unstatedConditions(intent: Intent, commands: CommandFact[]): string[] {
   const out: string[] = [];
   for (const c of commands) {
-    const program = c.program.replace(/^.*\//, '');
+    const program = programOf(c);
     if (program !== 'find' && program !== 'fd' && program !== 'fdfind') continue;
     const age = c.flags.find((f) => ageFlags.has(f));
     if (age && !intent.conditions.age) out.push(`it keeps only files of a certain age (-${age} ${argAfter(c, age)}), a condition the request does not state`);
@@ -160,14 +168,14 @@ const ageValueFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin'
 function madeUpValues(intent: Intent, commands: CommandFact[]): string[] {
   const out: string[] = [];
   for (const c of commands) {
-    if (!/^(?:find|fd|fdfind)$/.test(c.program.replace(/^.*\//, ''))) continue;
+    if (!/^(?:find|fd|fdfind)$/.test(programOf(c))) continue;
     const age = c.flags.find((f) => ageValueFlags.has(f) && /^[+-]?\d/.test(argAfter(c, f)));
     if (age && intent.conditions.age && intent.valued?.age === false) out.push(`it keeps files by an age the request does not give (-${age} ${argAfter(c, age)}); say how old, e.g. "older than 30 days"`);
     if (c.flags.includes('size') && /^[+-]?\d/.test(argAfter(c, 'size')) && intent.conditions.size && intent.valued?.size === false) out.push(`it keeps files by a size the request does not give (-size ${argAfter(c, 'size')}); say how big, e.g. "larger than 100MB"`);
   }
   // "chmod the script": which permissions to set is the whole point, never a default.
   // A mode left as a slot (`chmod '<mode>' f`, judged as `__mode__`) is asked for, not made up.
-  const mode = commands.filter((c) => c.program.replace(/^.*\//, '') === 'chmod').map(chmodMode).find((m) => m !== undefined && !/^(?:<\w+>|__\w+__)$/.test(m));
+  const mode = commands.filter((c) => programOf(c) === 'chmod').map(chmodMode).find((m) => m !== undefined && !slotValue.test(m));
   if (mode && intent.valued?.mode === false) out.push(`it sets permissions the request does not give (chmod ${mode}); say which, e.g. "make it executable" or "chmod 640"`);
   return out;
 }
@@ -229,13 +237,13 @@ const markedNames: [RegExp, string, RegExp][] = [
 /** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */
 function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
   for (const c of commands) {
-    const program = c.program.replace(/^.*\//, '');
+    const program = programOf(c);
     if (program !== 'chown' && program !== 'chgrp') continue;
     const owner = c.args.find((a) => !a.startsWith('-'));
-    if (owner === undefined || /^(?:<\w+>|__\w+__)$/.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
+    if (owner === undefined || slotValue.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
     const names = owner.toLowerCase().split(/[:.]/).filter((n) => n !== '');
     // Named as a user: read as one, or written after "to", "by", "as", "for", "user" or "group".
-    const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(intent.words);
+    const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+${escapeRegExp(n)}\\b`).test(intent.words);
     if (!names.every(given)) return [`it gives the files to ${owner}, an owner the request does not name`];
   }
   return [];
@@ -247,8 +255,8 @@ const projectRunners = /^(make|gmake|just|npm|npx|yarn|pnpm|cargo|mvn|gradle|gra
 /** "copy the output in build" planned as `make > build`, "run down the deploy script" as running it: running code nobody asked to run. */
 function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: boolean): string[] {
   if (intent.actions.includes('run') || /\b(install|upgrade|update|deploy|publish|lint|format)\b/.test(Object.values(intent.cues).join(' '))) return [];
-  const runner = commands.find((c) => projectRunners.test(c.program.replace(/^.*\//, '')) || c.runs_code === 'script');
-  if (runner) return [`it runs the project's own code (${runner.program.replace(/^.*\//, '')}), but the request does not ask to build, test or run anything`];
+  const runner = commands.find((c) => projectRunners.test(programOf(c)) || c.runs_code === 'script');
+  if (runner) return [`it runs the project's own code (${programOf(runner)}), but the request does not ask to build, test or run anything`];
   // "answer yes to every prompt of ./setup.sh": a program written as one runs it.
   return runsAScript && !/(?:^|\s)\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
 }
@@ -256,7 +264,7 @@ function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: bo
 /** "delete everything in build except x.tmp": a change that does not leave out what the request excepts. */
 function unspared(intent: Intent, command: string): string[] {
   const kept = (name: string) => {
-    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const n = escapeRegExp(name);
     return new RegExp(`(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\b|grep -v\\w*\\s+['"]?${n}`).test(command);
   };
   const missed = intent.exceptions.filter((x) => !kept(x));
@@ -275,8 +283,8 @@ function wordsAsNames(intent: Intent, changed: string[]): string[] {
 /** "top level only", "not recursively": a change that goes into subfolders. */
 function deeper(intent: Intent, commands: CommandFact[]): string[] {
   if (!intent.shallow) return [];
-  const walks = commands.find((c) => (c.program.replace(/^.*\//, '') === 'find' && !c.flags.includes('maxdepth')) || (/^(?:rm|cp|chmod|chown|chgrp|gzip|zip)$/.test(c.program.replace(/^.*\//, '')) && c.flags.some((f) => f === 'r' || f === 'R' || f === 'recursive')));
-  return walks ? [`it goes into subfolders (${walks.program.replace(/^.*\//, '')}), but the request keeps to the folder itself`] : [];
+  const walks = commands.find((c) => (programOf(c) === 'find' && !c.flags.includes('maxdepth')) || (/^(?:rm|cp|chmod|chown|chgrp|gzip|zip)$/.test(programOf(c)) && c.flags.some((f) => f === 'r' || f === 'R' || f === 'recursive')));
+  return walks ? [`it goes into subfolders (${programOf(walks)}), but the request keeps to the folder itself`] : [];
 }
 
 // find tests that choose some files; `-type`, `-name '*'` and the .git exclusion choose none.
@@ -298,7 +306,7 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   };
   const wide = commands.flatMap((c) => c.deletes).find(whole);
   if (!wide) return [];
-  const chooses = commands.some((c) => c.program.replace(/^.*\//, '') === 'find' && c.flags.some((f) => choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
+  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
   if (chooses) return [];
   const where = norm(wide.resolved || wide.path);
   return [where === '.' || where === '*' ? 'it deletes every file in the workspace, but the request does not ask for everything' : `it deletes everything in ${where}, but the request asks for some of it only`];

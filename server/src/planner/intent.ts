@@ -4,6 +4,7 @@
 // effects, as the policy sees them, are then held to this (effectCheck.ts):
 // a plan may never do more than its request asked.
 
+import { escapeRegExp } from './corpus';
 import { joinedToOrder, namedAsSubject, namesANeed, opensToLook } from './intentClauses';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
@@ -252,7 +253,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   const object = at < 0 ? '' : lower.slice(at + (cue ?? '').length).split(/\s(?:in|under|inside|from|of|within|at|on|into|to|here|there|and|then|that|which|except|but)\b|[,.;!?]/)[0].trim();
   const short = object !== '' && object.split(/\s+/).length <= 6;
   // "delete the build folder", "remove the folder called build": the folder named is what goes.
-  if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${s.split('/').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|/|$)`).test(object))) return true;
+  if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
   if (/\b(?:not (?:everything|all)|except|excluding|but not|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower)) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
