@@ -220,7 +220,9 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
  */
 function madeUpKinds(intent: Intent, command: string): string[] {
   const named = (ext: string) => intent.kinds.includes(ext) || intent.names.some((n) => n.toLowerCase().endsWith(`.${ext}`)) || new RegExp(`\\b${ext}\\b`).test(intent.words);
-  const kinds = uniq([...command.matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((m) => m[1].toLowerCase())).filter((ext) => !named(ext));
+  // A kind the command leaves out (`! -name '*.gz'`, `--exclude='*.gz'`) is not changed.
+  const changed = command.replace(/(?:!|-not)\s+-i?name\s+(?:'[^']*'|"[^"]*"|\S+)|--exclude=(?:'[^']*'|"[^"]*"|\S+)/g, '');
+  const kinds = uniq([...changed.matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((m) => m[1].toLowerCase())).filter((ext) => !named(ext));
   const out = kinds.length > 0 ? [`it changes ${list(kinds.map((k) => `*.${k}`))} files, a kind the request does not name`] : [];
   // Patterns by a mark in the name rather than an extension: editor backups, names with spaces.
   for (const [pattern, shown, words] of markedNames) {
@@ -242,8 +244,8 @@ function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
     const owner = c.args.find((a) => !a.startsWith('-'));
     if (owner === undefined || slotValue.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
     const names = owner.toLowerCase().split(/[:.]/).filter((n) => n !== '');
-    // Named as a user: read as one, or written after "to", "by", "as", "for", "user" or "group".
-    const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+${escapeRegExp(n)}\\b`).test(intent.words);
+    // Named as a user: read as one, or written after "to", "by", "as", "for", "user" or "group", quoted or not.
+    const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+["'\\x60]?${escapeRegExp(n)}\\b`).test(intent.words);
     if (!names.every(given)) return [`it gives the files to ${owner}, an owner the request does not name`];
   }
   return [];

@@ -100,19 +100,21 @@ export function permissionTests(f: RequestFacts): string[] {
   return out;
 }
 
-/** Owner tests: no owner, owned by a user, of a group. */
+/** Owner tests: no owner, owned by a user, of a group, a user id. */
 export function ownerTests(f: RequestFacts): string[] {
   const lower = f.lower;
   const out: string[] = [];
   if (/\b(?:belong\w* to|owned by|with|have|has|having)\s+no\s+(?:user|owner)\b|\bno (?:valid )?owner\b|\bnouser\b|\b(?:unowned|orphaned)\b/.test(lower)) out.push('-nouser');
   if (/\b(?:belong\w* to|with|have|has|having)\s+no\s+group\b|\bnogroup\b/.test(lower)) out.push('-nogroup');
-  const changing = /\bchange\w*\b[^.]{0,40}\b(?:owner\w*|group)\b/.test(lower);
-  if (!changing) {
-    const user = new RegExp(String.raw`\b(?:owned by|belong\w* to|whose owner is)\s+(?:the\s+)?(?:user\s+)?(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
-    if (user && !/^(?:no|a|an|the|group|any)$/i.test(user[1])) out.push(`-user ${shellValue(user[1])}`);
-    const group = new RegExp(String.raw`\b(?:owned by|belong\w* to|of|in)\s+(?:the\s+)?group\s+(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
-    if (group) out.push(`-group ${shellValue(group[1])}`);
-  }
+  // "change the owner to alice so the files belong to alice": the owner to set is no test.
+  const change = /\b(?:chang\w*|set\w*|chown|chgrp|give|make)\b[^.]{0,40}\b(?:owner\w*|group|chown|chgrp)\b|\b(?:chown|chgrp)\b/.exec(lower);
+  const selects = (at: number) => !change || at < change.index || /\b(?:files?|folders?|director\w*|which|that|those|ones|entries)\s+(?:(?:are|is|were)\s+)?$/.test(lower.slice(Math.max(0, at - 30), at));
+  const user = new RegExp(String.raw`\b(?:owned by|belong\w* to|whose owner is)\s+(?:the\s+)?(?:user\s+)?(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
+  if (user && !/^(?:no|a|an|the|group|any)$/i.test(user[1]) && selects(user.index)) out.push(`-user ${shellValue(user[1])}`);
+  const group = new RegExp(String.raw`\b(?:owned by|belong\w* to|of|in)\s+(?:the\s+)?group\s+(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
+  if (group && selects(group.index)) out.push(`-group ${shellValue(group[1])}`);
+  // "files with UID=1005", "whose gid is 100".
+  for (const m of lower.matchAll(/\b(uid|gid|user id|group id)\s*(?:=|of|is|:)?\s*(\d+)\b/g)) out.push(`-${/^(?:uid|user)/.test(m[1]) ? 'uid' : 'gid'} ${m[2]}`);
   return out;
 }
 
@@ -145,6 +147,12 @@ export function exclusionTests(f: RequestFacts): string[] {
     out.push(`-not -${/path/i.test(m[1]) ? 'path' : 'name'} ${shellValue(`*${m[2].replace(/^['"\x60](.*)['"\x60]$/, '$1')}*`)}`);
   }
   // "excluding symbolic links", "but not directories": a kind left out.
+  // "excluding *.gz files", "but not the *.flac files": names left out by a pattern.
+  for (const m of f.text.matchAll(/\b(?:exclud\w*|except(?: for)?|but not|other than|apart from|not)\s+(?:the\s+|all\s+|any\s+)?(['"]?)(\*[\w.*?-]*\.[\w?*]+)\1(?=[\s,.;)]|$)/gi)) out.push(`! -name ${shellValue(m[2])}`);
+  // "the non-compressed files", "excluding the already gzipped ones": what is compressed already is left out.
+  if (/\b(?:non[- ]?|un)(?:compressed|gzipped|zipped)\b|\b(?:not|exclud\w*|except|but not|other than|apart from|aren'?t|isn'?t)\s+(?:the\s+|all\s+|any\s+)?(?:already\s+)?(?:compressed|gzipped|g?zipped|bzipped)\b/.test(f.lower)) {
+    out.push(`! -name ${shellValue(/\bbz(?:ip)?2?\b|\bbzipped\b/.test(f.lower) ? '*.bz2' : /\bxz\b/.test(f.lower) ? '*.xz' : '*.gz')}`);
+  }
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
   const list = new RegExp(String.raw`\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*)\s+(?:search(?:ing)?\s+in\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');

@@ -10,6 +10,7 @@ import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
 import type { RequestFacts } from './requestFacts';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
+import { perFileAct, permissionAct, type Act } from './perFileActs';
 
 export interface Selection {
   start: string;
@@ -20,7 +21,9 @@ export interface Selection {
   stated: number;
 }
 
-const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what)\b/;
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*)\b/;
+// Verbs that only edit what is inside files: without an act read for them, the files are not the answer.
+const editVerb = /^(?:truncat|convert|strip|trim)/;
 const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
@@ -66,12 +69,6 @@ export function findOf(s: Selection): string {
   return ['find', s.start, ...s.depth, ...(s.kind ? [`-type ${s.kind}`] : []), ...s.tests].join(' ');
 }
 
-interface Act {
-  command: (find: string, s: Selection) => string;
-  label: string;
-  /** A change made to a whole tree ("recursively change the group of all files in X"): the program and its argument, for `-R`. */
-  tree?: [string, string];
-}
 
 const dest = String.raw`(?:to|into)\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+)?(${valueWord}|[\w.-]+)`;
 const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*|folders?|\S*\*\S*|[\w'-]+\s+files)`;
@@ -106,19 +103,8 @@ function readAct(f: RequestFacts): Act | undefined {
   if (copy) return { command: (find, s) => `${mkdir(copy)}${find} -exec cp ${s.kind === 'f' ? '' : '-r '}-t ${copy} {} +`, label: `Copies the files it finds to ${copy}` };
   const move = /\b(?:move|moves|mv)\b/.test(lower) ? destination(text, /(?:move|moves|mv)/) : undefined;
   if (move) return { command: (find) => `${mkdir(move)}${find} -exec mv -t ${move} {} +`, label: `Moves the files it finds to ${move}` };
-  const owner = new RegExp(String.raw`\bchang\w*\s+(?:the\s+)?(group\s+(?:owner(?:ship)?\b)?|owner(?:ship)?\b).*?\bto\s+(?:the\s+)?(?:user\s+|group\s+)?(${valueWord}|[\w:.-]+)|\b(chown|chgrp)\b.*?\b(?:to\s+)?(${valueWord}|[\w:.-]+)\s*$`, 'i').exec(text);
-  const both = new RegExp(String.raw`\bowner\w*\s+to\s+(${valueWord}|[\w.-]+)\s+and\s+(?:the\s+)?group\s+to\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  if (both) {
-    const who = shellValue(`${bareValue(both[1])}:${bareValue(both[2])}`);
-    return { command: (find) => `${find} -exec chown ${who} {} +`, label: 'Changes the owner and group of the files it finds', tree: ['chown', who] };
-  }
-  if (owner) {
-    const program = /group/i.test(owner[1] ?? '') || /group/i.test(owner[0].slice(0, 40)) || owner[3] === 'chgrp' ? 'chgrp' : 'chown';
-    const who = shellValue(owner[2] ?? owner[4]);
-    return { command: (find) => `${find} -exec ${program} ${who} {} +`, label: 'Changes the owner of the files it finds', tree: [program, who] };
-  }
-  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
-  if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
+  const permissions = permissionAct(f);
+  if (permissions) return permissions;
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
     return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
   }
@@ -140,10 +126,6 @@ function readAct(f: RequestFacts): Act | undefined {
   return undefined;
 }
 
-function bareValue(raw: string): string {
-  return raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1');
-}
-
 /** The archive a request makes of its selection: named ("into 2009.tar"), or said by kind ("a tarball"). */
 function archiveName(f: RequestFacts): [string, string] | undefined {
   if (!/\b(archiv\w*|tar\w*|pack|bundle|zip)\b/.test(f.lower) || /\b(?:unzip|extract|unpack|untar)\w*/.test(f.lower)) return undefined;
@@ -157,25 +139,6 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
   if (/\btar ?ball\b|\btar (?:archive|file)\b/.test(f.lower)) return ['', `${base}.tar.gz`];
   if (/\bzip (?:archive|file)\b|\ba zip\b|\bzip (?:them|those|these|it|all)\b/.test(f.lower)) return ['', `${base}.zip`];
   if (/\barchiv\w* (?:them|those|these|it|all of them)\b/.test(f.lower) && !/\.(?:bz2|gz|xz)\b/.test(f.lower)) return ['', `${base}.tar.gz`];
-  return undefined;
-}
-
-/** Acts done to each file's contents: replace text in it, unpack it, count its lines. */
-function perFileAct(f: RequestFacts, into: string): Act | undefined {
-  const text = f.text;
-  const replace = new RegExp(String.raw`\breplace\w*\s+(?:all\s+)?(?:(?:the\s+)?(?:occurrences?|instances?)\s+of\s+)?(?:the\s+(?:text|string|word)\s+)?(${valueWord})\s+(?:with|by)\s+(?:the\s+(?:text|string|word)\s+)?(${valueWord})`, 'i').exec(text);
-  if (replace) {
-    const [from, to] = [bareValue(replace[1]), bareValue(replace[2])];
-    const sep = ['|', '#', '@', ','].find((c) => !from.includes(c) && !to.includes(c));
-    if (sep && !/\$/.test(from + to)) return { command: (find) => `${find} -exec sed -i ${shellValue(`s${sep}${from}${sep}${to}${sep}g`)} {} +`, label: `Replaces ${from} with ${to} in each file it finds` };
-  }
-  if (/\b(?:unzip|gunzip|decompress|uncompress|extract|unpack)\w*\b/.test(f.lower)) {
-    const zip = /\.zip\b|\bzip files\b|\bunzip\b/.test(f.lower) && !/\.gz\b|\bgz files\b|\bgunzip\b/.test(f.lower);
-    return { command: (find) => (zip ? `${find} -exec unzip {} \\;` : `${find} -exec gunzip {} +`), label: 'Unpacks each archive it finds' };
-  }
-  if (/\b(?:count|number of|how many)\b[^.]{0,30}\blines?\b|\bline (?:counts?|numbers)\b|\blines? in (?:each|every|all)\b/.test(f.lower)) {
-    return { command: (find) => `${find} -exec wc -l {} +${into}`, label: 'Counts the lines of each file it finds' };
-  }
   return undefined;
 }
 
@@ -259,6 +222,7 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   if (!s) return [];
   const lower = f.lower;
   const act = readAct(f);
+  if (!act && editVerb.test(selectingVerb.exec(lower)?.[1] ?? '')) return [];
   // Lines, words and such are inside the files: counting or sorting the files does not answer them.
   if ((!act || /^(?:Counts the files|Lists|Saves)/.test(act.label)) && (aboutText.test(lower) || ordering.test(lower))) return [];
   const find = findOf(s);
@@ -279,5 +243,5 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
   const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0) + (negated ? 0.05 : 0));
   const explanation = `${act ? act.label : 'Lists the files'} that match what the request says (${s.tests.concat(s.depth).join(' ') || 'every entry'} under ${s.start}).`;
-  return [{ command, confidence: Math.round(confidence * 100) / 100, explanation, source: 'find.selection', filled: [], missing: [] }];
+  return [{ command, confidence: Math.round(confidence * 100) / 100, explanation, source: 'find.selection', filled: [], missing: act?.missing ?? [] }];
 }

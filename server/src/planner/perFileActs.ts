@@ -1,0 +1,111 @@
+// Acts done to each file of a selection, stated in the same request as the
+// selection: replace text in it, empty it, convert its line endings, strip
+// trailing blanks, unpack it, count its lines. Each act's values come from
+// the request's own words; an act whose value is not given is no act here.
+
+import type { RequestFacts } from './requestFacts';
+import { shellValue, valueWord } from './findTests';
+import { shellQuote } from './templateFill';
+
+/** What a selection request does to the files it finds. */
+export interface Act {
+  command: (find: string, s: { kind?: 'f' | 'd' | 'l'; tests: string[] }) => string;
+  label: string;
+  /** A change made to a whole tree ("recursively change the group of all files in X"): the program and its argument, for `-R`. */
+  tree?: [string, string];
+  /** Values the act needs that the request does not give: the command holds them as `<slot>` and asks for them. */
+  missing?: string[];
+}
+
+/** A value as written, without its quotes. */
+export function bareValue(raw: string): string {
+  return raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1');
+}
+
+const replacing = new RegExp(String.raw`\b(?:replace|substitute)\w*\s+(?:all\s+|every\s+|each\s+|any\s+)?(?:(?:the\s+)?(?:occurrences?|instances?|appearances?)\s+of\s+)?(?:the\s+(?:text|string|word)\s+)?(${valueWord})\s+(?:with|by|for)\s+(?:the\s+(?:text|string|word)\s+)?(${valueWord})`, 'i');
+
+/** `s|from|to|g` for sed, with the text to find taken literally; undefined when no separator fits or a variable is in it. */
+function substitution(from: string, to: string): string | undefined {
+  const sep = ['|', '#', '@', ','].find((c) => !from.includes(c) && !to.includes(c));
+  if (!sep || /\$/.test(from + to)) return undefined;
+  const literal = from.replace(/[\\.*[\]^$]/g, '\\$&');
+  return shellValue(`s${sep}${literal}${sep}${to.replace(/[\\&]/g, '\\$&')}${sep}g`);
+}
+
+/** "truncate them", "truncate the logs to 1MB": the size to cut each file to (0 unless one is given after "to"). */
+function truncation(lower: string): string | undefined {
+  const m = /\btruncat\w*\b(?![^.]{0,40}\bto\s+\d+\s*(?:lines?|chars?|characters?|words?)\b)([^.]{0,60}?\bto\s+(\d+)\s*(bytes?|b|k|kb|kilobytes?|m|mb|megabytes?|g|gb|gigabytes?)?\b)?/.exec(lower);
+  if (!m) return undefined;
+  if (!m[2]) return '0';
+  const unit = (m[4] ?? '').charAt(0);
+  return `${m[3]}${unit === 'k' ? 'K' : unit === 'm' ? 'M' : unit === 'g' ? 'G' : ''}`;
+}
+
+/** Acts done to each file's contents, or undefined when the request orders none of them. */
+export function perFileAct(f: RequestFacts, into: string): Act | undefined {
+  const lower = f.lower;
+  const replace = replacing.exec(f.text);
+  if (replace) {
+    const [from, to] = [bareValue(replace[1]), bareValue(replace[2])];
+    const script = substitution(from, to);
+    if (script) return { command: (find) => `${find} -exec sed -i ${script} {} +`, label: `Replaces ${from} with ${to} in each file it finds` };
+  }
+  const size = truncation(lower);
+  if (size !== undefined) return { command: (find) => `${find} -exec truncate -s ${size} {} +`, label: `Cuts each file it finds to ${size === '0' ? 'nothing' : size}` };
+  // "convert them from dos to unix format": carriage returns off the line ends, in place.
+  if (/\bdos2unix\b|\b(?:dos|windows)\s+(?:format|line endings?|newlines?)?\s*(?:format\s+)?to\s+(?:unix|linux)\b|\bcrlf\s+to\s+lf\b|\b(?:remove|strip|delete)\w*\s+(?:the\s+|all\s+)?carriage returns?\b/.test(lower)) {
+    return { command: (find) => `${find} -exec sed -i ${shellQuote(String.raw`s/\r$//`)} {} +`, label: 'Converts the line endings of each file it finds from DOS to Unix' };
+  }
+  if (/\b(?:remove|strip|delete|trim|get rid of)\w*\s+(?:all\s+|the\s+|any\s+)?trailing\s+(?:white\s?spaces?|spaces?|blanks?)\b/.test(lower)) {
+    const backup = /\b(?:keep|make|create|with|leave|save)\w*\s+(?:a\s+)?(?:the\s+)?backups?\b|\bbackups? of the originals?\b/.test(lower) ? '.bak' : '';
+    return { command: (find) => `${find} -exec sed -i${backup} ${shellQuote('s/[[:space:]]*$//')} {} +`, label: `Strips trailing blanks from each line of each file it finds${backup ? ', keeping a .bak copy' : ''}` };
+  }
+  if (/\b(?:unzip|gunzip|decompress|uncompress|extract|unpack)\w*\b/.test(lower)) {
+    const zip = /\.zip\b|\bzip files\b|\bunzip\b/.test(lower) && !/\.gz\b|\bgz files\b|\bgunzip\b/.test(lower);
+    return { command: (find) => (zip ? `${find} -exec unzip {} \\;` : `${find} -exec gunzip {} +`), label: 'Unpacks each archive it finds' };
+  }
+  if (/\b(?:count|number of|how many)\b[^.]{0,30}\blines?\b|\bline (?:counts?|numbers)\b|\blines? in (?:each|every|all)\b/.test(lower)) {
+    return { command: (find) => `${find} -exec wc -l {} +${into}`, label: 'Counts the lines of each file it finds' };
+  }
+  return undefined;
+}
+
+const newOwner = new RegExp(String.raw`\bchang\w*\s+(?:the\s+|their\s+|its\s+)?(?:user\s+)?(group\s+(?:owner(?:ship)?\b)?|owner(?:ship)?\b).*?\bto\s+(?:the\s+)?(?:user\s+|group\s+)?(${valueWord}|[\w:.-]+)|\b(chown|chgrp)\b.*?\b(to\s+)?(${valueWord}|[\w:.-]+)\s*$`, 'i');
+const ownerAndGroup = new RegExp(String.raw`\bowner\w*\s+to\s+(${valueWord}|[\w.-]+)\s+and\s+(?:the\s+)?group\s+to\s+(${valueWord}|[\w.-]+)`, 'i');
+// Orders to change owners or permissions, said without the value to set.
+const ownerOrder = /\b(chown|chgrp)\b|\b(?:chang|set|updat|modif)\w*\s+(?:the\s+|their\s+|its\s+)?(?:user\s+)?(owner(?:ship)?|group(?: owner(?:ship)?)?)(?!\s+(?:perm\w*|modes?|access|read|write|execute)\b)/;
+const modeOrder = /\bchmod\b|\b(?:chang|set|updat|modif)\w*\s+(?:the\s+|their\s+|its\s+)?(?:file\s+|access\s+)?(?:permissions?|perms|modes?)\b/;
+
+/** "change their ownership to ravi", "chmod them 644", "make them executable"; the owner or mode left as a slot when the request orders the change but gives no value. */
+export function permissionAct(f: RequestFacts): Act | undefined {
+  const { lower, text } = f;
+  const both = ownerAndGroup.exec(text);
+  if (both) {
+    const who = shellValue(`${bareValue(both[1])}:${bareValue(both[2])}`);
+    return { command: (find) => `${find} -exec chown ${who} {} +`, label: 'Changes the owner and group of the files it finds', tree: ['chown', who] };
+  }
+  // "change their owner and group to www-data": both to the same name.
+  const same = new RegExp(String.raw`\bowner(?:ship)?\s+and\s+(?:the\s+)?group\s+to\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  if (same) {
+    const who = shellValue(`${bareValue(same[1])}:${bareValue(same[1])}`);
+    return { command: (find) => `${find} -exec chown ${who} {} +`, label: 'Changes the owner and group of the files it finds', tree: ['chown', who] };
+  }
+  const owner = newOwner.exec(text);
+  // "chown the files under logs": the last word is the folder, not a user; only "to X" or a user read as one names the owner.
+  const named = owner && (owner[2] !== undefined || owner[4] !== undefined || f.users.some((u) => u.value === bareValue(owner[5])));
+  if (owner && named) {
+    const program = /group/i.test(owner[1] ?? '') || /group/i.test(owner[0].slice(0, 40)) || owner[3] === 'chgrp' ? 'chgrp' : 'chown';
+    const who = shellValue(owner[2] ?? owner[5]);
+    return { command: (find) => `${find} -exec ${program} ${who} {} +`, label: 'Changes the owner of the files it finds', tree: [program, who] };
+  }
+  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
+  if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
+  const orderedOwner = ownerOrder.exec(lower);
+  if (orderedOwner) {
+    const group = orderedOwner[1] === 'chgrp' || /^group/.test(orderedOwner[2] ?? '');
+    const slot = group ? 'group' : 'user';
+    return { command: (find) => `${find} -exec ${group ? 'chgrp' : 'chown'} '<${slot}>' {} +`, label: `Changes the ${slot === 'group' ? 'group' : 'owner'} of the files it finds, once you say to whom`, missing: [slot] };
+  }
+  if (modeOrder.test(lower)) return { command: (find) => `${find} -exec chmod '<mode>' {} +`, label: 'Changes the mode of the files it finds, once you say which', missing: ['mode'] };
+  return undefined;
+}
