@@ -72,6 +72,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]));
+  reasons.push(...unaskedCompression(intent, commands));
   return uniq(reasons);
 }
 
@@ -280,6 +281,20 @@ const actWords = /^(?:delete|remove|rm|truncate|wipe|clean|purge|erase|keep|kill
 function wordsAsNames(intent: Intent, changed: string[]): string[] {
   const taken = changed.map((p) => p.replace(/^\.\//, '')).filter((p) => actWords.test(p) && !intent.names.includes(p) && !intent.scope.includes(p));
   return taken.length > 0 ? [`it changes ${list(uniq(taken))}, a word of the request rather than a file or folder it names`] : [];
+}
+
+// Words that ask for files to be made smaller or packed, in any form.
+const compressionWords = /\b(?:compress\w*|zip\w*|gzip\w*|gz|bzip\w*|bz2|xz|zstd|tar\w*|tgz|archiv\w*|pack\w*|bundle\w*|back ?ups?|back (?:\w+ )?up|shrink\w*|smaller|save (?:disk )?space|free (?:up )?space)\b/;
+
+/** `find … -exec gzip {} +` for "rename the text files": files compressed (and their originals gone) when nobody asked to compress. */
+function unaskedCompression(intent: Intent, commands: CommandFact[]): string[] {
+  if (compressionWords.test(intent.words)) return [];
+  const packs = commands.find((c) => {
+    const program = programOf(c);
+    if (/^(?:gzip|bzip2|xz|zstd|compress|pigz|lz4)$/.test(program)) return !c.flags.some((f) => f === 'd' || f === 'decompress' || f === 't' || f === 'l');
+    return program === 'zip' || (program === 'tar' && c.args.some((a) => /^-?[a-z]*c/.test(a) && !/^--/.test(a)));
+  });
+  return packs ? [`it compresses files (${programOf(packs)}), but the request does not ask to compress or archive anything`] : [];
 }
 
 /** "top level only", "not recursively": a change that goes into subfolders. */

@@ -91,7 +91,9 @@ export function permissionTests(f: RequestFacts): string[] {
   else if (/\bwide[- ]open\b|\brwxrwxrwx\b|\ba=rwx\b/.test(lower)) out.push('-perm 777');
   else if (/\bworld[- ]writ\w*|\bwritable by (?:everyone|anyone|all|others|the world)\b/.test(lower)) out.push('-perm -o+w');
   const bit = /\b(user|owner|group|others?|world|everyone|all)\s+(write|writ|read|execute|exec)\w*\s+(?:permissions?|bits?|access)\b/.exec(lower);
-  if (bit && out.length === 0) out.push(`${/\b(?:no|without|lack\w*)\s+(?:\w+\s+)?$/.test(lower.slice(0, bit.index)) ? '! ' : ''}-perm -${who[bit[1]]}+${what[bit[2]]}`);
+  // "give the group write access": a permission to grant or take away is the act, not a test.
+  const granted = bit && /\b(?:give|grant|add|remove|take away|revoke|strip|deny|drop)\w*\s+(?:\w+\s+){0,3}$/.test(lower.slice(0, bit.index));
+  if (bit && !granted && out.length === 0) out.push(`${/\b(?:no|without|lack\w*)\s+(?:\w+\s+)?$/.test(lower.slice(0, bit.index)) ? '! ' : ''}-perm -${who[bit[1]]}+${what[bit[2]]}`);
   if (/\bsetuid\b|\bsuid\b/.test(lower)) out.push('-perm -4000');
   if (/\bsetgid\b|\bsgid\b/.test(lower)) out.push('-perm -2000');
   if (out.length === 0 && /\bexecutables?\b|\bexecut\w* (?:bits?|permissions?)\b|\bexec bits?\b/.test(lower) && !/\bmake\b[^.]{0,40}\bexecutable\b/.test(lower)) {
@@ -110,7 +112,7 @@ export function ownerTests(f: RequestFacts): string[] {
   const change = /\b(?:chang\w*|set\w*|chown|chgrp|give|make)\b[^.]{0,40}\b(?:owner\w*|group|chown|chgrp)\b|\b(?:chown|chgrp)\b/.exec(lower);
   const selects = (at: number) => !change || at < change.index || /\b(?:files?|folders?|director\w*|which|that|those|ones|entries)\s+(?:(?:are|is|were)\s+)?$/.test(lower.slice(Math.max(0, at - 30), at));
   const user = new RegExp(String.raw`\b(?:owned by|belong\w* to|whose owner is)\s+(?:the\s+)?(?:user\s+)?(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
-  if (user && !/^(?:no|a|an|the|group|any)$/i.test(user[1]) && selects(user.index)) out.push(`-user ${shellValue(user[1])}`);
+  if (user && !/^(?:no|a|an|the|group|any|with|whose|who|which|that|having)$/i.test(user[1]) && selects(user.index)) out.push(`-user ${shellValue(user[1])}`);
   const group = new RegExp(String.raw`\b(?:owned by|belong\w* to|of|in)\s+(?:the\s+)?group\s+(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
   if (group && selects(group.index)) out.push(`-group ${shellValue(group[1])}`);
   // "files with UID=1005", "whose gid is 100".

@@ -5,6 +5,7 @@
 
 import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
+import { permissionTests } from './findConditions';
 import { shellQuote } from './templateFill';
 
 /** What a selection request does to the files it finds. */
@@ -50,6 +51,8 @@ export function perFileAct(f: RequestFacts, into: string): Act | undefined {
     const script = substitution(from, to);
     if (script) return { command: (find) => `${find} -exec sed -i ${script} {} +`, label: `Replaces ${from} with ${to} in each file it finds` };
   }
+  const renamed = newExtension(f);
+  if (renamed) return renamed;
   const size = truncation(lower);
   if (size !== undefined) return { command: (find) => `${find} -exec truncate -s ${size} {} +`, label: `Cuts each file it finds to ${size === '0' ? 'nothing' : size}` };
   // "convert them from dos to unix format": carriage returns off the line ends, in place.
@@ -70,7 +73,7 @@ export function perFileAct(f: RequestFacts, into: string): Act | undefined {
   return undefined;
 }
 
-const newOwner = new RegExp(String.raw`\bchang\w*\s+(?:the\s+|their\s+|its\s+)?(?:user\s+)?(group\s+(?:owner(?:ship)?\b)?|owner(?:ship)?\b).*?\bto\s+(?:the\s+)?(?:user\s+|group\s+)?(${valueWord}|[\w:.-]+)|\b(chown|chgrp)\b.*?\b(to\s+)?(${valueWord}|[\w:.-]+)\s*$`, 'i');
+const newOwner = new RegExp(String.raw`\bchang\w*\s+(?:the\s+|their\s+|its\s+)?(?:user\s+)?(group\s+(?:owner(?:ship)?\b)?|owner(?:ship)?\b).*?(?<!\bbelong\w*\s+)\bto\s+(?:the\s+)?(?:user\s+|group\s+)?(?!(?:with|whose|who|which|that|having)\b)(${valueWord}|[\w:.-]+)|\b(chown|chgrp)\b.*?\b(to\s+)?(${valueWord}|[\w:.-]+)\s*$`, 'i');
 const ownerAndGroup = new RegExp(String.raw`\bowner\w*\s+to\s+(${valueWord}|[\w.-]+)\s+and\s+(?:the\s+)?group\s+to\s+(${valueWord}|[\w.-]+)`, 'i');
 // Orders to change owners or permissions, said without the value to set.
 const ownerOrder = /\b(chown|chgrp)\b|\b(?:chang|set|updat|modif)\w*\s+(?:the\s+|their\s+|its\s+)?(?:user\s+)?(owner(?:ship)?|group(?: owner(?:ship)?)?)(?!\s+(?:perm\w*|modes?|access|read|write|execute)\b)/;
@@ -98,8 +101,8 @@ export function permissionAct(f: RequestFacts): Act | undefined {
     const who = shellValue(owner[2] ?? owner[5]);
     return { command: (find) => `${find} -exec ${program} ${who} {} +`, label: 'Changes the owner of the files it finds', tree: [program, who] };
   }
-  const mode = /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
-  if (mode && /\b(perm\w*|mode|chmod|executable)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
+  const mode = modeInWords(lower) ?? takenBack(f) ?? /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
+  if (mode && /\b(perm\w*|mode|chmod|executable|access|rights)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
   const orderedOwner = ownerOrder.exec(lower);
   if (orderedOwner) {
     const group = orderedOwner[1] === 'chgrp' || /^group/.test(orderedOwner[2] ?? '');
@@ -108,4 +111,42 @@ export function permissionAct(f: RequestFacts): Act | undefined {
   }
   if (modeOrder.test(lower)) return { command: (find) => `${find} -exec chmod '<mode>' {} +`, label: 'Changes the mode of the files it finds, once you say which', missing: ['mode'] };
   return undefined;
+}
+
+const whoLetter: Record<string, string> = { owner: 'u', user: 'u', group: 'g', other: 'o', others: 'o', world: 'o', everyone: 'a', all: 'a', anyone: 'a' };
+const whatLetters: Record<string, string> = { read: 'r', write: 'w', execute: 'x', exec: 'x', all: 'rwx', '': 'rwx' };
+const who = String.raw`(?:the\s+)?(owner|user|group|others?|world|everyone|all|anyone)(?:\s+else)?`;
+const what = String.raw`(?:(read|write|execute|exec|all)\s+)?(?:permissions?|access|rights|bits?)`;
+const taking = new RegExp(String.raw`\b(?:remove|take away|revoke|strip|deny|drop)\w*\s+(?:all\s+)?(?:the\s+)?${what}\s+(?:for|from|of)\s+${who}`);
+const giving = new RegExp(String.raw`\b(?:give|grant|add)\w*\s+${who}\s+(read|write|execute|exec)\s+(?:permissions?|access|rights)|\b(?:give|grant|add)\w*\s+(read|write|execute|exec)\s+(?:permissions?|access|rights)\s+(?:to|for)\s+${who}`);
+
+/** "remove all the permissions for others" → o-rwx, "give the group write access" → g+w. */
+function modeInWords(lower: string): string | undefined {
+  const take = taking.exec(lower);
+  if (take) return `${whoLetter[take[2]]}-${whatLetters[take[1] ?? '']}`;
+  const give = giving.exec(lower);
+  if (give) return `${whoLetter[give[1] ?? give[4]]}+${whatLetters[give[2] ?? give[3]]}`;
+  return undefined;
+}
+
+/** "rename all *.html files to *.var", "rename the text files in docs to html files": each file's extension replaced. */
+function newExtension(f: RequestFacts): Act | undefined {
+  const m = /\b(?:renam\w*|chang\w*\s+(?:the\s+)?extensions?\s+of)\b[^;]*?\s(?:to|into|as)\s+(?:have\s+)?(?:the\s+)?(?:extension\s+)?(?:\*?\.(\w{1,8})\b|(\w+)\s+files\b)/.exec(f.lower);
+  if (!m) return undefined;
+  const to = f.exts.find((e) => e.at > m.index + m[0].length - (m[1] ?? m[2]).length - 3);
+  const from = f.exts.find((e) => e.at < (to?.at ?? 0) && e.at > m.index);
+  if (!to || !from) return undefined;
+  const [src, dst] = [from.value.replace(/^\./, ''), to.value.replace(/^\./, '')];
+  if (src === dst || !/^\w+$/.test(src + dst)) return undefined;
+  return {
+    command: (find) => `${find} -exec sh -c 'for f; do mv -- "$f" "\${f%.${src}}.${dst}"; done' sh {} +`,
+    label: `Renames each .${src} file it finds to .${dst}`,
+  };
+}
+
+/** "find files with group write permission and remove the permission": the bit the selection tests for, taken away. */
+function takenBack(f: RequestFacts): string | undefined {
+  if (!/\b(?:remove|take away|revoke|strip|drop)\w*\s+(?:the|that|this|those|these|it)\s*(?:permissions?|bits?|access|rights)?\s*$|\b(?:remove|take away|revoke|strip|drop)\w*\s+(?:the|that|this)\s+(?:permission|bit|access|right)s?\b(?!\s+(?:for|from|of)\b)/.test(f.lower)) return undefined;
+  const bit = permissionTests(f).map((t) => /^-perm -([ugoa])\+([rwx])$/.exec(t)).find((m) => m !== null);
+  return bit ? `${bit[1]}-${bit[2]}` : undefined;
 }
