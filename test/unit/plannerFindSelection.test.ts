@@ -57,7 +57,7 @@ test('acts on the selection: copy, move, delete, count, size, archive, mode, own
   assert.equal(find('change the group ownership of every file in $dir to staff'), 'find "$dir" -type f -exec chgrp staff {} +');
   assert.equal(find("Find all files under 'dir' directory and print their md5 sums into file.txt"), 'find dir -type f -exec md5sum {} + > file.txt');
   assert.equal(find('compress all .log files older than 7 days in logs'), "find logs -type f -name '*.log' -mtime +7 -exec gzip {} +");
-  assert.equal(find('Replace all occurrence of "alpha.example.com" with "beta.example.com" in all files under /home/www and below'), "find /home/www -type f -exec sed -i 's|alpha.example.com|beta.example.com|g' {} +");
+  assert.equal(find('Replace all occurrence of "alpha.example.com" with "beta.example.com" in all files under /home/www and below'), "find /home/www -type f -exec sed -i 's|alpha\\.example\\.com|beta.example.com|g' {} +");
   assert.equal(find('Unzip all *.zip files under current directory'), "find . -type f -name '*.zip' -exec unzip {} \\;", 'unzip reads one archive at a time');
   assert.equal(find('count the lines of every typescript file in src'), "find src -type f -name '*.ts' -exec wc -l {} +");
 });

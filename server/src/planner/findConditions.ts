@@ -9,7 +9,8 @@ const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024
 
 /** "-size +100M" for "at least 100MB"; "smaller than" is said in bytes, as find rounds sizes up to whole units. */
 export function sizeTests(f: RequestFacts): string[] {
-  const out = f.sizes.map((s) => {
+  // "truncate them to 1MB": the size to cut to is the act's, not a test.
+  const out = f.sizes.filter((s) => !/\btruncat\w*\b[^;!?]{0,60}\bto\s*$/.test(f.lower.slice(0, s.at))).map((s) => {
     const unit = s.unit ?? 'c';
     const amount = s.amount ?? 0;
     const bytes = Math.round(amount * (unitBytes[unit] ?? 1));
@@ -108,9 +109,8 @@ export function ownerTests(f: RequestFacts): string[] {
   const out: string[] = [];
   if (/\b(?:belong\w* to|owned by|with|have|has|having)\s+no\s+(?:user|owner)\b|\bno (?:valid )?owner\b|\bnouser\b|\b(?:unowned|orphaned)\b/.test(lower)) out.push('-nouser');
   if (/\b(?:belong\w* to|with|have|has|having)\s+no\s+group\b|\bnogroup\b/.test(lower)) out.push('-nogroup');
-  // "change the owner to alice so the files belong to alice": the owner to set is no test.
-  const change = /\b(?:chang\w*|set\w*|chown|chgrp|give|make)\b[^.]{0,40}\b(?:owner\w*|group|chown|chgrp)\b|\b(?:chown|chgrp)\b/.exec(lower);
-  const selects = (at: number) => !change || at < change.index || /\b(?:files?|folders?|director\w*|which|that|those|ones|entries)\s+(?:(?:are|is|were)\s+)?$/.test(lower.slice(Math.max(0, at - 30), at));
+  // "change the ownership so that they belong to alice": the owner to set is no test.
+  const selects = (at: number) => !/\b(?:so(?:\s+that)?\s+(?:they|it|all|each|every\s+\w+)(?:\s+\w+)?|to\s+(?:make\s+)?(?:them|it)(?:\s+be)?|to\s+be|as\s+to\s+be)\s+$/.test(lower.slice(Math.max(0, at - 30), at));
   const user = new RegExp(String.raw`\b(?:owned by|belong\w* to|whose owner is)\s+(?:the\s+)?(?:user\s+)?(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
   if (user && !/^(?:no|a|an|the|group|any|with|whose|who|which|that|having)$/i.test(user[1]) && selects(user.index)) out.push(`-user ${shellValue(user[1])}`);
   const group = new RegExp(String.raw`\b(?:owned by|belong\w* to|of|in)\s+(?:the\s+)?group\s+(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);

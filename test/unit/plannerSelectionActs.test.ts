@@ -1,0 +1,83 @@
+// An act applied to a selection of files, stated in one request: the
+// selection keeps its own conditions (owner, kind, name, depth, negation),
+// the act takes its values from the request's words, and a value the request
+// does not give is left as a slot to ask for, never made up.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { exceedsIntent } from '../../server/src/planner/effectCheck';
+import { selectionCandidates } from '../../server/src/planner/findSelection';
+import { readIntent } from '../../server/src/planner/intent';
+import { readRequest } from '../../server/src/planner/requestFacts';
+import type { PolicyDecision } from '../../server/src/protocol/types';
+
+const best = (request: string) => selectionCandidates(readRequest(request))[0];
+const find = (request: string) => best(request)?.command;
+
+test('the owner a selection belongs to is a test; the owner to give is the act', () => {
+  assert.equal(find('find all files which belong to user lal and change their ownership to ravi'), 'find . -type f -user lal -exec chown ravi {} +');
+  assert.equal(find("Change user ownership to `foo' for files with UID=1005"), 'find . -type f -uid 1005 -exec chown foo {} +');
+  assert.equal(find('change the owner of all files in logs owned by root to alice'), 'find logs -type f -user root -exec chown alice {} +');
+  assert.equal(find('find all files under /srv and change their owner and group to www-data'), 'find /srv -type f -exec chown www-data:www-data {} +');
+  // "so that they belong to alice" names the new owner, not the files to pick.
+  assert.doesNotMatch(find('change the ownership of all files in logs so that they belong to alice') ?? '', /-user\b/);
+});
+
+test('an owner or mode the request does not give is a slot to ask for', () => {
+  const owner = best('chown all the files under logs');
+  assert.equal(owner?.command, "find logs -type f -exec chown '<user>' {} +");
+  assert.deepEqual(owner?.missing, ['user']);
+  const mode = best('change the permissions of all the directories in src');
+  assert.equal(mode?.command, "find src -type d -exec chmod '<mode>' {} +");
+  assert.deepEqual(mode?.missing, ['mode']);
+  // "the user with the uid 999" picks the files; nobody to give them to is named.
+  const uid = best('change the owner of all the files in the file system which belong to the user with the uid 999');
+  assert.equal(uid?.command, "find / -type f -uid 999 -exec chown '<user>' {} +");
+});
+
+test('permissions given or taken away in words', () => {
+  assert.equal(find('remove all the permissions for others from all the files in src'), 'find src -type f -exec chmod o-rwx {} +');
+  assert.equal(find('give the group write access to all the files in logs'), 'find logs -type f -exec chmod g+w {} +');
+  assert.equal(find('find files with group write permission and remove the permission'), 'find . -type f -perm -g+w -exec chmod g-w {} +');
+});
+
+test('edits of each file: truncate, line endings, trailing blanks, a literal replacement, a new extension', () => {
+  assert.equal(find('Truncate all non-empty regular files under logs'), 'find logs -type f ! -empty -exec truncate -s 0 {} +');
+  assert.equal(find('truncate all the .log files in logs to 1MB'), "find logs -type f -name '*.log' -exec truncate -s 1M {} +");
+  assert.equal(find('convert all the normal files in src from dos format to unix format'), "find src -type f -exec sed -i 's/\\r$//' {} +");
+  assert.equal(find('Remove trailing white spaces from all files under src and keep backups of the originals'), "find src -type f -exec sed -i.bak 's/[[:space:]]*$//' {} +");
+  assert.equal(find("find all regular files in www and replace every occurrences of 'a.example.com' with 'b.example.com' in those files"), "find www -type f -exec sed -i 's|a\\.example\\.com|b.example.com|g' {} +");
+  assert.equal(find('Rename all *.html files under and below the current directory to *.var'), `find . -type f -name '*.html' -exec sh -c 'for f; do mv -- "$f" "\${f%.html}.var"; done' sh {} +`);
+  // "convert" with no conversion read is no plan of the files alone.
+  assert.equal(find('convert all the csv files in data'), undefined);
+});
+
+test('what is already compressed, or excluded by a pattern, is left out', () => {
+  assert.equal(find('compress all the non-compressed files in logs'), "find logs -type f ! -name '*.gz' -exec gzip {} +");
+  assert.equal(find('find all the non compressed files in logs and compress them'), "find logs -type f ! -name '*.gz' -exec gzip {} +");
+  assert.equal(find('Find all files in logs excluding *.gz files and compress them with gzip'), "find logs -type f ! -name '*.gz' -exec gzip {} +");
+  assert.equal(find('Copy all files excluding *.flac files under music to /media/backup'), "find music -type f ! -name '*.flac' -exec cp -t /media/backup {} +");
+});
+
+test('"and", "or" and a kind of file are no folder to start from', () => {
+  assert.equal(find('Remove all .txt files in and below the current directory'), "find . -type f -name '*.txt' -delete");
+  assert.equal(find('Remove trailing whitespaces in TXT files from the current directory tree'), "find . -type f -name '*.txt' -exec sed -i 's/[[:space:]]*$//' {} +");
+});
+
+/** The effect check of `command` for `request`, with the facts a policy would report for one program. */
+function judged(request: string, program: string, args: string[], writes: string[]): string[] {
+  const path = (p: string) => ({ path: p, resolved: p, classes: [], glob: false });
+  const facts = { parse: { ok: true }, commands: [{ program, args, flags: [], reads: [], writes: writes.map(path), deletes: writes.map(path), redirects: [] }] };
+  const decision = { decision: 'allow', rules: [], risk: { writes, deletes: writes, network: false }, facts } as unknown as PolicyDecision;
+  return exceedsIntent(readIntent(readRequest(request)), decision, `${program} ${args.join(' ')}`);
+}
+
+test('a compression nobody asked for is set aside; asked for, it is not', () => {
+  assert.match(judged('rename all the text files in docs to html files', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files \(gzip\)/);
+  assert.doesNotMatch(judged('compress the text files in docs', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files/);
+});
+
+test('a kind the command leaves out is not a kind it changes', () => {
+  const reasons = judged('compress all the non-compressed files in logs', 'find', ['logs', '-type', 'f', '!', '-name', '*.gz', '-exec', 'gzip', '{}', '+'], ['logs/a']);
+  assert.doesNotMatch(reasons.join(' '), /\*\.gz files, a kind/);
+  assert.match(judged('compress all the files in logs', 'find', ['logs', '-name', '*.gz', '-exec', 'gzip', '{}', '+'], ['logs/a']).join(' '), /\*\.gz files, a kind/);
+});
