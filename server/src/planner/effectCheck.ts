@@ -71,7 +71,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (changesFiles) reasons.push(...madeUpKinds(intent, command));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
-  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]));
+  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(intent, commands));
   reasons.push(...unaskedCompression(intent, commands));
   return uniq(reasons);
 }
@@ -206,7 +206,8 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   // Packing a named folder writes the archive beside it ("zip the docs folder" → docs.zip): that is what was asked.
   const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);
   const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))]);
-  const outside = changes.filter((p) => !inside(p) && !named(p));
+  // A destination left as a slot (`'<dest>'`, judged as `__dest__`) is asked for: where it is is not known yet.
+  const outside = changes.filter((p) => !inside(p) && !named(p) && !slotValue.test(norm(p.path)));
   if (outside.length > 0) out.push(`it changes ${list(uniq(outside.map(shown)))}, outside ${list(intent.scope)}, the folder the request named`);
   const reads = commands.flatMap((c) => c.reads);
   const wholeWorkspace = reads.some((p) => p.classes.includes('workspace-root')) && !reads.some(inside);
@@ -297,6 +298,16 @@ function unaskedCompression(intent: Intent, commands: CommandFact[]): string[] {
   return packs ? [`it compresses files (${programOf(packs)}), but the request does not ask to compress or archive anything`] : [];
 }
 
+// Words that say a place is still to be chosen: never the name of one.
+const placeWords = /^(?:another|elsewhere|somewhere|different)$/;
+
+/** `mv src another` for "move the files in src to another folder": a word of the request taken as the folder. */
+function placeWordsAsNames(intent: Intent, commands: CommandFact[]): string[] {
+  const paths = commands.flatMap((c) => [...c.reads, ...c.writes, ...c.deletes]).map((p) => norm(p.path).split('/')[0]);
+  const taken = uniq(paths.filter((p) => placeWords.test(p)));
+  return taken.length > 0 ? [`it works on ${list(taken)}, a word of the request rather than a folder it names; say which folder`] : [];
+}
+
 /** "top level only", "not recursively": a change that goes into subfolders. */
 function deeper(intent: Intent, commands: CommandFact[]): string[] {
   if (!intent.shallow) return [];
@@ -323,7 +334,7 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   };
   const wide = commands.flatMap((c) => c.deletes).find(whole);
   if (!wide) return [];
-  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
+  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => (intent.shallow && f === 'maxdepth') || choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
   if (chooses) return [];
   const where = norm(wide.resolved || wide.path);
   return [where === '.' || where === '*' ? 'it deletes every file in the workspace, but the request does not ask for everything' : `it deletes everything in ${where}, but the request asks for some of it only`];

@@ -81,6 +81,12 @@ function destination(text: string, verb: RegExp): string | undefined {
 
 const createsFolder = /(?<![/.\w])(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
 
+/** "move all files and folders in src": entries of any kind, with no test, are the folder's own entries; a folder moves with what is in it. */
+function topLevel(find: string, s: Pick<Selection, 'start' | 'depth' | 'kind' | 'tests'>): string {
+  if (s.kind || s.tests.length > 0 || s.depth.length > 0) return find;
+  return find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1 -maxdepth 1`);
+}
+
 /** The one act on the selection the request orders, if any. */
 function readAct(f: RequestFacts): Act | undefined {
   const lower = f.lower;
@@ -98,11 +104,16 @@ function readAct(f: RequestFacts): Act | undefined {
     const z = /\.(?:tar\.gz|tgz)['"]?$/i.test(archive[1]) ? 'z' : /\.(?:tar\.bz2|tbz2?)['"]?$/i.test(archive[1]) ? 'j' : /\.tar\.xz['"]?$/i.test(archive[1]) ? 'J' : '';
     return { command: (find, s) => `${find} -print0 | tar --null${s.kind === 'd' ? ' --no-recursion' : ''} -c${z}f ${name} -T -`, label: 'Archives the files it finds' };
   }
-  const copy = /\b(?:copy|copies|cp)\b/.test(lower) ? destination(text, /(?:copy|copies|cp)/) : undefined;
-  const mkdir = (to: string) => (createsFolder.test(lower) ? `mkdir -p ${to} && ` : '');
-  if (copy) return { command: (find, s) => `${mkdir(copy)}${find} -exec cp ${s.kind === 'f' ? '' : '-r '}-t ${copy} {} +`, label: `Copies the files it finds to ${copy}` };
-  const move = /\b(?:move|moves|mv)\b/.test(lower) ? destination(text, /(?:move|moves|mv)/) : undefined;
-  if (move) return { command: (find) => `${mkdir(move)}${find} -exec mv -t ${move} {} +`, label: `Moves the files it finds to ${move}` };
+  const copying = /\b(?:copy|copies|cp)\b/.test(lower);
+  const moving = /\b(?:move|moves|mv)\b/.test(lower);
+  // "to another folder": a place nobody named is asked for.
+  const unnamed = (copying || moving) && /\b(?:to|into)\s+(?:an?other|a different|some other|a new|some)\s+(?:folder|directory|dir|place|location)\b|\belsewhere\b/.test(lower);
+  const copy = copying ? destination(text, /(?:copy|copies|cp)/) ?? (unnamed ? "'<dest>'" : undefined) : undefined;
+  const mkdir = (to: string) => (createsFolder.test(lower) && !to.includes('<') ? `mkdir -p ${to} && ` : '');
+  const missing = unnamed ? ['dest'] : undefined;
+  if (copy) return { command: (find, s) => `${mkdir(copy)}${topLevel(find, s)} -exec cp ${s.kind === 'f' ? '' : '-r '}-t ${copy} {} +`, label: `Copies the files it finds to ${copy}`, missing };
+  const move = moving ? destination(text, /(?:move|moves|mv)/) ?? (unnamed ? "'<dest>'" : undefined) : undefined;
+  if (move) return { command: (find, s) => `${mkdir(move)}${topLevel(find, s)} -exec mv -t ${move} {} +`, label: `Moves the files it finds to ${move}`, missing };
   const permissions = permissionAct(f);
   if (permissions) return permissions;
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {

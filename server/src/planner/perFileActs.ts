@@ -10,7 +10,7 @@ import { shellQuote } from './templateFill';
 
 /** What a selection request does to the files it finds. */
 export interface Act {
-  command: (find: string, s: { kind?: 'f' | 'd' | 'l'; tests: string[] }) => string;
+  command: (find: string, s: { start: string; depth: string[]; kind?: 'f' | 'd' | 'l'; tests: string[] }) => string;
   label: string;
   /** A change made to a whole tree ("recursively change the group of all files in X"): the program and its argument, for `-R`. */
   tree?: [string, string];
