@@ -45,3 +45,10 @@ test('a rename is never planned as a compression', async () => {
   for (const c of r.candidates) assert.doesNotMatch(c.command, /\bgzip\b/);
   assert.ok((r.rejected ?? []).some((x) => /compresses files \(gzip\)/.test(x.reason)), JSON.stringify(r.rejected));
 });
+
+test('a destination nobody named is asked for; "another folder" is never made a folder', async () => {
+  const r = await w.result('move all files in src to another folder and do not move the files in the sub folder');
+  assert.equal(r.command, "find src -maxdepth 1 -type f -exec mv -t '<dest>' {} +");
+  assert.deepEqual(r.missing?.map((m) => m.slot), ['dest']);
+  for (const c of r.candidates) assert.doesNotMatch(c.command, /\banother\b/);
+});

@@ -34,6 +34,13 @@ test('an owner or mode the request does not give is a slot to ask for', () => {
   assert.equal(uid?.command, "find / -type f -uid 999 -exec chown '<user>' {} +");
 });
 
+test('a move of every entry of a folder keeps to its top level; a destination nobody named is asked for', () => {
+  assert.equal(find('Move all files and directories in src to "/tmp/blah/"'), 'find src -mindepth 1 -maxdepth 1 -exec mv -t /tmp/blah {} +');
+  const dest = best('copy all the .c files in src to another folder');
+  assert.equal(dest?.command, "find src -type f -name '*.c' -exec cp -t '<dest>' {} +");
+  assert.deepEqual(dest?.missing, ['dest']);
+});
+
 test('permissions given or taken away in words', () => {
   assert.equal(find('remove all the permissions for others from all the files in src'), 'find src -type f -exec chmod o-rwx {} +');
   assert.equal(find('give the group write access to all the files in logs'), 'find logs -type f -exec chmod g+w {} +');
@@ -65,8 +72,8 @@ test('"and", "or" and a kind of file are no folder to start from', () => {
 
 /** The effect check of `command` for `request`, with the facts a policy would report for one program. */
 function judged(request: string, program: string, args: string[], writes: string[]): string[] {
-  const path = (p: string) => ({ path: p, resolved: p, classes: [], glob: false });
-  const facts = { parse: { ok: true }, commands: [{ program, args, flags: [], reads: [], writes: writes.map(path), deletes: writes.map(path), redirects: [] }] };
+  const path = (p: string) => ({ path: p, resolved: p, classes: p === '.' ? ['workspace-root'] : [], glob: false });
+  const facts = { parse: { ok: true }, commands: [{ program, args, flags: args.filter((a) => /^-\w/.test(a)).map((a) => a.replace(/^-+/, '')), reads: [], writes: writes.map(path), deletes: writes.map(path), redirects: [] }] };
   const decision = { decision: 'allow', rules: [], risk: { writes, deletes: writes, network: false }, facts } as unknown as PolicyDecision;
   return exceedsIntent(readIntent(readRequest(request)), decision, `${program} ${args.join(' ')}`);
 }
@@ -74,6 +81,18 @@ function judged(request: string, program: string, args: string[], writes: string
 test('a compression nobody asked for is set aside; asked for, it is not', () => {
   assert.match(judged('rename all the text files in docs to html files', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files \(gzip\)/);
   assert.doesNotMatch(judged('compress the text files in docs', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files/);
+});
+
+test('"another folder" is never taken as the name of a folder', () => {
+  assert.match(judged('move all files in src to another folder', 'mv', ['src', 'another'], ['another']).join(' '), /works on another, a word of the request/);
+  assert.doesNotMatch(judged('move all files in src to archive', 'mv', ['src', 'archive'], ['archive']).join(' '), /a word of the request/);
+});
+
+test('a change kept to the top level may take every entry there when the request leaves out only the subfolders', () => {
+  const top = ['.', '-maxdepth', '1', '-exec', 'mv', '-t', '/tmp/x', '{}', '+'];
+  assert.doesNotMatch(judged('move all files here, but not those in sub folders, to /tmp/x', 'find', top, ['.']).join(' '), /deletes every file/);
+  // Without "not in the subfolders", every entry of the workspace is more than "all files but …" asks.
+  assert.match(judged('move all files here, but not the ones I use, to /tmp/x', 'find', top, ['.']).join(' '), /deletes every file/);
 });
 
 test('a kind the command leaves out is not a kind it changes', () => {

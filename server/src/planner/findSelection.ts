@@ -10,7 +10,7 @@ import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
 import type { RequestFacts } from './requestFacts';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
-import { perFileAct, permissionAct, type Act } from './perFileActs';
+import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
 
 export interface Selection {
   start: string;
@@ -76,7 +76,7 @@ const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*
 function destination(text: string, verb: RegExp): string | undefined {
   const m = new RegExp(String.raw`\b${verb.source}\b.*?\s${dest}`, 'i').exec(text);
   if (!m || /^(?:another|other|some|a|an|its|their|each|every)$/i.test(m[m.length - 1])) return undefined;
-  return shellValue(m[m.length - 1].replace(/\/+$/, '').replace(/[.,;]$/, '') || '/');
+  return shellValue(bareValue(m[m.length - 1].replace(/[.,;]$/, '')).replace(/\/+$/, '') || '/');
 }
 
 const createsFolder = /(?<![/.\w])(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
