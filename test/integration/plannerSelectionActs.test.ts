@@ -52,3 +52,9 @@ test('a destination nobody named is asked for; "another folder" is never made a 
   assert.deepEqual(r.missing?.map((m) => m.slot), ['dest']);
   for (const c of r.candidates) assert.doesNotMatch(c.command, /\banother\b/);
 });
+
+test('"find X and move them to another folder" asks where to', async () => {
+  const r = await w.result('find the .log files under logs and move them to another folder');
+  assert.equal(r.command, "find logs -type f -name '*.log' -exec mv -t '<dest>' {} +");
+  assert.deepEqual(r.missing?.map((m) => m.slot), ['dest']);
+});

@@ -75,7 +75,8 @@ function readStep(text: string): Step | undefined {
     if (!m) continue;
     // The destination as written (case kept).
     const target = m[1] !== undefined ? text.trim().slice(lower.lastIndexOf(m[1]), lower.lastIndexOf(m[1]) + m[1].length).replace(/\/+$/, '') || m[1] : undefined;
-    return { kind, target };
+    // "move them to another folder": the place is still to be named, so it is asked for.
+    return { kind, target: target !== undefined && /^(?:another|elsewhere|somewhere)$/i.test(target) ? '<dest>' : target };
   }
   return undefined;
 }

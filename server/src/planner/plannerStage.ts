@@ -199,7 +199,7 @@ export class Planner implements PlannerStage {
       const command = composeSteps(c.command, split.steps);
       if (command === undefined) continue;
       const then = split.steps.map((x) => `${x.kind}${x.target ? ` to ${x.target}` : ''}`).join(', then ');
-      out.push({ ...c, command, explanation: `${c.explanation} Then ${then}.`, source: `${c.source}+steps` });
+      out.push({ ...c, command, missing: command.includes("'<dest>'") && !c.missing.includes('dest') ? [...c.missing, 'dest'] : c.missing, explanation: `${c.explanation} Then ${then}.`, source: `${c.source}+steps` });
     }
     return out;
   }
