@@ -54,6 +54,7 @@ test('edits of each file: truncate, line endings, trailing blanks, a literal rep
   assert.equal(find('Remove trailing white spaces from all files under src and keep backups of the originals'), "find src -type f -exec sed -i.bak 's/[[:space:]]*$//' {} +");
   assert.equal(find("find all regular files in www and replace every occurrences of 'a.example.com' with 'b.example.com' in those files"), "find www -type f -exec sed -i 's|a\\.example\\.com|b.example.com|g' {} +");
   assert.equal(find('Rename all *.html files under and below the current directory to *.var'), `find . -type f -name '*.html' -exec sh -c 'for f; do mv -- "$f" "\${f%.html}.var"; done' sh {} +`);
+  assert.equal(find('rename all the text files in docs to html files'), `find docs -type f -name '*.txt' -exec sh -c 'for f; do mv -- "$f" "\${f%.txt}.html"; done' sh {} +`);
   // "convert" with no conversion read is no plan of the files alone.
   assert.equal(find('convert all the csv files in data'), undefined);
 });
@@ -63,6 +64,8 @@ test('what is already compressed, or excluded by a pattern, is left out', () => 
   assert.equal(find('find all the non compressed files in logs and compress them'), "find logs -type f ! -name '*.gz' -exec gzip {} +");
   assert.equal(find('Find all files in logs excluding *.gz files and compress them with gzip'), "find logs -type f ! -name '*.gz' -exec gzip {} +");
   assert.equal(find('Copy all files excluding *.flac files under music to /media/backup'), "find music -type f ! -name '*.flac' -exec cp -t /media/backup {} +");
+  // Names excepted one by one are left out by name; an archive among them is not one to make.
+  assert.equal(find('Remove all regular files from build except textfile.txt, backup.tar.gz and info.txt'), 'find build -type f ! -name textfile.txt ! -name backup.tar.gz ! -name info.txt -delete');
 });
 
 test('"and", "or" and a kind of file are no folder to start from', () => {

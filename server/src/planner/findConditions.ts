@@ -162,7 +162,10 @@ export function exclusionTests(f: RequestFacts): string[] {
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
       if (!value || /^(?:the|all|those|these|them|hidden|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any)$/i.test(value)) continue;
-      out.push(`-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
+      const bare = value.replace(/^\.\//, '');
+      // "except textfile.txt": a file's name is left out by name.
+      if (/^[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w]{0,7}$/.test(bare) && !/\b(?:director\w*|folders?|dirs?)\b/.test(m[0])) out.push(`! -name ${shellValue(bare)}`);
+      else out.push(`-not -path ${shellValue(`*/${bare}/*`)}`);
     }
   }
   return out;

@@ -141,6 +141,8 @@ function readAct(f: RequestFacts): Act | undefined {
 function archiveName(f: RequestFacts): [string, string] | undefined {
   if (!/\b(archiv\w*|tar\w*|pack|bundle|zip)\b/.test(f.lower) || /\b(?:unzip|extract|unpack|untar)\w*/.test(f.lower)) return undefined;
   for (const m of f.text.matchAll(new RegExp(String.raw`(${valueWord}|[\w.-]+)`, 'g'))) {
+    // "delete everything except backup.tar.gz": an archive left out is not one to make.
+    if (/\b(?:except|excluding|exclude|but not|other than|apart from|save for|keep\w*|preserv\w*)\b(?:[^.;]|\.(?=\w))*$/i.test(f.text.slice(0, m.index))) continue;
     if (/\.(?:tar(?:\.gz|\.bz2|\.xz)?|tgz|tbz2?|zip)['"\x60]?$/i.test(m[1])) return [m[0], m[1]];
   }
   // An archive nobody named is named after what goes in it: the folder, or the kind of file.

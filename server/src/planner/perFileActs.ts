@@ -133,7 +133,8 @@ function modeInWords(lower: string): string | undefined {
 function newExtension(f: RequestFacts): Act | undefined {
   const m = /\b(?:renam\w*|chang\w*\s+(?:the\s+)?extensions?\s+of)\b[^;]*?\s(?:to|into|as)\s+(?:have\s+)?(?:the\s+)?(?:extension\s+)?(?:\*?\.(\w{1,8})\b|(\w+)\s+files\b)/.exec(f.lower);
   if (!m) return undefined;
-  const to = f.exts.find((e) => e.at > m.index + m[0].length - (m[1] ?? m[2]).length - 3);
+  const at = f.lower.lastIndexOf(m[1] ?? m[2], m.index + m[0].length) - 2;
+  const to = f.exts.find((e) => e.at >= at);
   const from = f.exts.find((e) => e.at < (to?.at ?? 0) && e.at > m.index);
   if (!to || !from) return undefined;
   const [src, dst] = [from.value.replace(/^\./, ''), to.value.replace(/^\./, '')];
