@@ -10,7 +10,7 @@ const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024
 /** "-size +100M" for "at least 100MB"; "smaller than" is said in bytes, as find rounds sizes up to whole units. */
 export function sizeTests(f: RequestFacts): string[] {
   // "truncate them to 1MB": the size to cut to is the act's, not a test.
-  const out = f.sizes.filter((s) => !/\btruncat\w*\b[^;!?]{0,60}\bto\s*$/.test(f.lower.slice(0, s.at))).map((s) => {
+  const out = f.sizes.filter((s) => !/\btruncate\b[^;!?]{0,60}\bto\s*$/.test(f.lower.slice(0, s.at))).map((s) => {
     const unit = s.unit ?? 'c';
     const amount = s.amount ?? 0;
     const bytes = Math.round(amount * (unitBytes[unit] ?? 1));

@@ -35,7 +35,7 @@ function substitution(from: string, to: string): string | undefined {
 
 /** "truncate them", "truncate the logs to 1MB": the size to cut each file to (0 unless one is given after "to"). */
 function truncation(lower: string): string | undefined {
-  const m = /\btruncat\w*\b(?![^;!?]{0,40}\bto\s+\d+\s*(?:lines?|chars?|characters?|words?)\b)([^;!?]{0,60}?\bto\s+(\d+)\s*(bytes?|b|k|kb|kilobytes?|m|mb|megabytes?|g|gb|gigabytes?)?\b)?/.exec(lower);
+  const m = /\btruncate\b(?![^;!?]{0,40}\bto\s+\d+\s*(?:lines?|chars?|characters?|words?)\b)([^;!?]{0,60}?\bto\s+(\d+)\s*(bytes?|b|k|kb|kilobytes?|m|mb|megabytes?|g|gb|gigabytes?)?\b)?/.exec(lower);
   if (!m) return undefined;
   if (!m[1]) return '0';
   const unit = (m[3] ?? '').charAt(0);
