@@ -58,3 +58,9 @@ test('"find X and move them to another folder" asks where to', async () => {
   assert.equal(r.command, "find logs -type f -name '*.log' -exec mv -t '<dest>' {} +");
   assert.deepEqual(r.missing?.map((m) => m.slot), ['dest']);
 });
+
+test('a request to look at the files not yet compressed compresses nothing', async () => {
+  const r = await w.result('show the non-compressed files in logs');
+  assert.equal(r.command, "find logs -type f ! -name '*.gz'");
+  assert.deepEqual([...r.policy.risk.writes, ...r.policy.risk.deletes], []);
+});

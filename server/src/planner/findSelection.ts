@@ -119,7 +119,8 @@ function readAct(f: RequestFacts): Act | undefined {
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
     return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
   }
-  if (/\b(?:gzip|bzip2|xz|compress\w*)\b|\barchiv\w* (?:them|each|every|those)\b.*\.(?:bz2|gz|xz)\b/.test(lower)) {
+  // "compress them", not "the non-compressed files": only the verb orders a compression.
+  if (/(?<!\bnon[- ]?|\bun|\bnot |\balready )\b(?:gzip|bzip2|xz|compress(?:es|ing)?)\b|\barchiv\w* (?:them|each|every|those)\b.*\.(?:bz2|gz|xz)\b/.test(lower)) {
     const program = /\bbz(?:ip)?2\b/.test(lower) ? 'bzip2' : /\bxz\b/.test(lower) ? 'xz' : 'gzip';
     return { command: (find) => `${find} -exec ${program} {} +`, label: 'Compresses each file it finds' };
   }
