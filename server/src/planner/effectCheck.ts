@@ -222,10 +222,14 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
  */
 function madeUpKinds(intent: Intent, command: string): string[] {
   const named = (ext: string) => intent.kinds.includes(ext) || intent.names.some((n) => n.toLowerCase().endsWith(`.${ext}`)) || new RegExp(`\\b${ext}\\b`).test(intent.words);
-  // A kind the command leaves out (`! -name '*.gz'`, `--exclude='*.gz'`) is not changed.
-  const changed = command.replace(/(?:!|-not)\s+-i?name\s+(?:'[^']*'|"[^"]*"|\S+)|--exclude=(?:'[^']*'|"[^"]*"|\S+)/g, '');
-  const kinds = uniq([...changed.matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((m) => m[1].toLowerCase())).filter((ext) => !named(ext));
+  // A kind the command leaves out (`! -name '*.gz'`) changes no such file, but the rest of what it changes is chosen by it:
+  // it must be one the request leaves out ("except the .txt files", "the non-compressed files").
+  const leftOut = /(?:!|-not)\s+-i?name\s+(?:'[^']*'|"[^"]*"|\S+)|--exclude=(?:'[^']*'|"[^"]*"|\S+)/g;
+  const compressed = (ext: string) => /^(?:gz|bz2|xz|zip|z|tgz|zst)$/.test(ext) && /\b(?:non[- ]?|un|not (?:\w+ )?|already )(?:compressed|gzipped|zipped|bzipped)\b/.test(intent.words);
+  const excluded = uniq([...command.matchAll(leftOut)].flatMap((m) => [...m[0].matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((x) => x[1].toLowerCase()))).filter((ext) => !named(ext) && !compressed(ext));
+  const kinds = uniq([...command.replace(leftOut, '').matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((m) => m[1].toLowerCase())).filter((ext) => !named(ext));
   const out = kinds.length > 0 ? [`it changes ${list(kinds.map((k) => `*.${k}`))} files, a kind the request does not name`] : [];
+  if (excluded.length > 0) out.push(`it leaves out ${list(excluded.map((k) => `*.${k}`))} files, a kind the request does not name, and changes the rest`);
   // Patterns by a mark in the name rather than an extension: editor backups, names with spaces.
   for (const [pattern, shown, words] of markedNames) {
     if (pattern.test(command) && !words.test(intent.words)) out.push(`it changes files named ${shown}, which the request does not name`);
@@ -334,7 +338,7 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   };
   const wide = commands.flatMap((c) => c.deletes).find(whole);
   if (!wide) return [];
-  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => (intent.shallow && f === 'maxdepth') || choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
+  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
   if (chooses) return [];
   const where = norm(wide.resolved || wide.path);
   return [where === '.' || where === '*' ? 'it deletes every file in the workspace, but the request does not ask for everything' : `it deletes everything in ${where}, but the request asks for some of it only`];

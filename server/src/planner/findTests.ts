@@ -43,7 +43,7 @@ export function readStart(f: RequestFacts): string {
     if (/^(?:the|a|an|and|or|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific)$/i.test(word)) continue;
     if (/^\d+$/.test(word)) continue;
     // "in TXT files", "in python files": a kind of file, not a folder.
-    if (!/[/'"\x60$~]/.test(word) && /^\s+files?\b/i.test(text.slice(m.index + m[0].length))) continue;
+    if (!/[/'"\x60$~]/.test(word) && /^\s+files\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (/^(?:workspace|project|repo|repository|here)$/i.test(word)) return '.';
     if (/^(?:of|at|throughout)\b/i.test(m[0]) && !/[/$~]/.test(word) && !/^\s+(?:directory|folder|dir)\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:(?:\d+|a|an|one|two|three|few|several|the|last|past)\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
