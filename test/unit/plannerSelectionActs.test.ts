@@ -84,6 +84,9 @@ function judged(request: string, program: string, args: string[], writes: string
 test('a compression nobody asked for is set aside; asked for, it is not', () => {
   assert.match(judged('rename all the text files in docs to html files', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files \(gzip\)/);
   assert.doesNotMatch(judged('compress the text files in docs', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files/);
+  assert.match(judged('rename the docs folder', 'tar', ['-czf', 'docs.tar.gz', 'docs'], ['docs.tar.gz']).join(' '), /compresses files \(tar\)/);
+  // Unpacking creates no archive, whatever the folder it unpacks into is called.
+  assert.doesNotMatch(judged('unpack the files into docs', 'tar', ['-xf', 'x.tar', '-C', 'docs'], ['docs/a']).join(' '), /compresses files/);
 });
 
 test('"another folder" is never taken as the name of a folder', () => {

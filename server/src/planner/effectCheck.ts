@@ -297,7 +297,8 @@ function unaskedCompression(intent: Intent, commands: CommandFact[]): string[] {
   const packs = commands.find((c) => {
     const program = programOf(c);
     if (/^(?:gzip|bzip2|xz|zstd|compress|pigz|lz4)$/.test(program)) return !c.flags.some((f) => f === 'd' || f === 'decompress' || f === 't' || f === 'l');
-    return program === 'zip' || (program === 'tar' && c.args.some((a) => /^-?[a-z]*c/.test(a) && !/^--/.test(a)));
+    // tar creates with `c` in its first word (`-czf`, `czf`) or `--create`; `-x`, `-t` and file names do not.
+    return program === 'zip' || (program === 'tar' && (/^-?[A-Za-z]*c[A-Za-z]*$/.test(c.args[0] ?? '') || c.args.includes('--create')));
   });
   return packs ? [`it compresses files (${programOf(packs)}), but the request does not ask to compress or archive anything`] : [];
 }
