@@ -8,6 +8,7 @@
 
 import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
 import type { RequestFacts } from './requestFacts';
+import { placeInWords } from './requestPlaces';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
 
@@ -78,6 +79,10 @@ const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*
 
 function destination(text: string, verb: RegExp): string | undefined {
   const m = new RegExp(String.raw`\b${verb.source}\b.*?\s${dest}`, 'i').exec(text);
+  // "into the current directory": a place in words, not a folder called current.
+  const to = m ? new RegExp(String.raw`\s${dest}$`, 'i').exec(m[0]) : null;
+  const inWords = m && to ? placeInWords(text.slice(m.index + to.index).replace(/^\s*(?:to|into)\s+/i, '')) : undefined;
+  if (inWords) return inWords;
   if (!m || /^(?:another|other|some|a|an|its|their|each|every)$/i.test(m[m.length - 1])) return undefined;
   return shellValue(m[m.length - 1].replace(/\/+$/, '').replace(/[.,;]$/, '') || '/');
 }

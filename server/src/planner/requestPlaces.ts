@@ -19,6 +19,8 @@ export function readPathWords(r: Reading): void {
     const verbAfterTo = bare && /\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length));
     const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
     // "the empty file x": a word before "file" names no folder.
+    // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
+    if (bare && /^(?:current|working|present|this|same|parent)$/i.test(word) && /^\s+(?:working\s+)?(?:folder|directory|dir)\b/i.test(text.slice(at + word.length))) continue;
     const existingDir = placed && !(bare && /^\s+file\b/i.test(text.slice(at + word.length))) && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
     // "archive/" as typed names a folder here, not some other folder called archive deeper down.
@@ -92,18 +94,27 @@ export function readStemFiles(r: Reading): void {
   }
 }
 
+const specials: [RegExp, string][] = [
+  [/\b(home (folder|directory|dir)|my home)\b/, '~'],
+  [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
+  [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace)|(?:this|the|whole|entire) (?:project|workspace|codebase))\b/, '.'],
+  [/\b(parent (folder|directory|dir))\b/, '..'],
+  // "how much room is left on /": the root written as a path.
+  [/(?<=\b(?:on|of|in|under|at)\s)\/(?=[\s?.!,]*$)/, '/'],
+  [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
+];
+
+/** The place that text starting with a place in words names ("the current directory's parent" is ..), if it does. */
+export function placeInWords(text: string): string | undefined {
+  const lower = text.toLowerCase().replace(/^(?:the|a|my|your|our)\s+/, '').replace(/^current\s+working\b/, 'current');
+  if (/^(?:current|working|present|this)\s+(?:folder|directory|dir)'s\s+parent\b/.test(lower)) return '..';
+  for (const [re, value] of specials) if (re.exec(lower)?.index === 0) return value;
+  return undefined;
+}
+
 /** Places named in words: the home folder, the root, here, the parent, the temporary folder. */
 export function readSpecialPlaces(r: Reading): void {
   const { lower, facts } = r;
-  const specials: [RegExp, string][] = [
-    [/\b(home (folder|directory|dir)|my home)\b/, '~'],
-    [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
-    [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace)|(?:this|the|whole|entire) (?:project|workspace|codebase))\b/, '.'],
-    [/\b(parent (folder|directory|dir))\b/, '..'],
-    // "how much room is left on /": the root written as a path.
-    [/(?<=\b(?:on|of|in|under|at)\s)\/(?=[\s?.!,]*$)/, '/'],
-    [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
-  ];
   for (const [re, value] of specials) {
     const m = re.exec(lower);
     if (m && !facts.paths.some((p) => p.at === m.index)) {

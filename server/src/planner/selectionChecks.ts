@@ -1,0 +1,44 @@
+// Checks of what a plan picks against what the request picks: the files a
+// listing feeds to xargs, folders for files, a text the files hold tested
+// against their names.
+
+import type { CommandFact } from '../policy/factsTypes';
+import type { PathFact } from '../policy/paths';
+import type { Intent } from './intent';
+
+/** The program's name without its folder (`/usr/bin/rm` → rm). */
+export const programOf = (c: CommandFact): string => c.program.replace(/^.*\//, '');
+
+/**
+ * `grep -rlZ a logs | xargs -0 sed -i …`, `find logs … | xargs …`: the files
+ * xargs changes are those the step before lists, and it lists only what it
+ * looked through. (The policy judges them as unknown paths all the same.)
+ */
+export function listedInside(commands: CommandFact[], c: CommandFact, p: PathFact, inside: (p: PathFact) => boolean): boolean {
+  if (!c.wrappers.includes('xargs') || !p.classes.includes('unknown-location') || c.pipeline < 0) return false;
+  const before = commands.find((b) => b.pipeline === c.pipeline && b.stage === c.stage - 1);
+  const lists = before !== undefined && (programOf(before) === 'find' || (/^(?:grep|egrep|fgrep|rg)$/.test(programOf(before)) && before.flags.some((f) => f === 'l' || f === 'files-with-matches')));
+  return lists && before.reads.length > 0 && before.reads.every(inside);
+}
+
+/** "every file under src" planned with `find src -type d …`: folders picked for a request that speaks only of files. */
+export function foldersForFiles(intent: Intent, commands: CommandFact[]): string[] {
+  const folders = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'd'));
+  const aboutFiles = /\bfiles?\b/.test(intent.words) && !/\b(?:folders|directories|dirs|sub-?dir\w*|sub-?folders?|(?:every|each|any|all|empty)\s+(?:sub-?)?(?:folder|directory|dir)|trees?)\b/.test(intent.words);
+  return folders && aboutFiles ? ['it picks folders (-type d), but the request speaks of files'] : [];
+}
+
+export function listsByContent(c: CommandFact): boolean {
+  return /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.flags.some((f) => f === 'l' || f === 'L' || f === 'files-with-matches' || f === 'files-without-match');
+}
+
+/** "the files in docs that mention draft" planned as `find docs -regex draft`: a text the files hold, tested against their names. */
+export function contentAsName(intent: Intent, commands: CommandFact[]): string[] {
+  const said = /\b(?:contain(?:s|ing)?|mention(?:s|ing)?|say(?:s|ing)?|with the (?:text|word|string))\s+(?:the\s+(?:text|word|string)\s+)?["'`]?([\w.@-]{2,})["'`]?(?!\S*\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)/.exec(intent.words);
+  // "whose names contain draft", "containing 'x' in their names": the names are what is asked about.
+  if (said && /\b(?:names?|paths?|filenames?)\b/.test(intent.words.slice(Math.max(0, said.index - 30), said.index + said[0].length + 40))) return [];
+  if (!said || commands.some((c) => listsByContent(c) || /^(?:grep|egrep|fgrep|rg|ag|awk|sed)$/.test(programOf(c)))) return [];
+  const text = said[1].toLowerCase();
+  const named = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => /^-(?:i?name|i?path|i?wholename|i?regex)$/.test(a) && (c.args[i + 1] ?? '').toLowerCase().includes(text)));
+  return named ? [`it looks for ${said[1]} in file names, but the request asks what the files contain`] : [];
+}

@@ -1,0 +1,74 @@
+// What a plan picks, held to what the request picks: places said in words are
+// no file names, a listing that feeds xargs bounds what xargs changes, folders
+// are not files, and a text the files hold is not tested against their names.
+// Commands are read by the real parser into the facts the policy sees.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describeCommand } from '../../server/src/policy/facts';
+import type { PolicyDecision } from '../../server/src/protocol/types';
+import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
+import { selectionCandidates } from '../../server/src/planner/findSelection';
+import { readIntent } from '../../server/src/planner/intent';
+import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
+import { placeInWords } from '../../server/src/planner/requestPlaces';
+
+// A workspace with a link called `current` (a release folder), as deploy trees have.
+const ws: WorkspaceNames = {
+  files: new Set(['current', 'notes.txt', 'docs/draft.md', 'src/app.ts']),
+  dirs: new Set(['docs', 'src', 'tmp']),
+  byBase: new Map([['current', 'current'], ['notes.txt', 'notes.txt'], ['draft.md', 'docs/draft.md'], ['app.ts', 'src/app.ts']]),
+};
+
+function decision(command: string): PolicyDecision {
+  const facts = describeCommand(command, { workspace: '/w' });
+  const paths = (k: 'writes' | 'deletes') => facts.commands.flatMap((c) => c[k].map((p) => p.path));
+  return { decision: 'ask', rules: [], risk: { reads: [], writes: paths('writes'), deletes: paths('deletes'), network: false, privilege: false }, policyVersion: 'v', facts };
+}
+
+const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decision(command), command).join(' | ');
+const short = (request: string, command: string) => fallsShort(readIntent(readRequest(request, ws)), decision(command)).join(' | ');
+const selection = (request: string) => selectionCandidates(readRequest(request, ws))[0]?.command;
+
+test('"the current folder" is the working folder, even where a file is called current', () => {
+  assert.deepEqual(readRequest('truncate all regular files under the current directory', ws).dirs.map((d) => d.value), ['.']);
+  assert.deepEqual(readRequest('remove everything in a current folder', ws).files, []);
+  assert.equal(placeInWords('the current working directory'), '.');
+  assert.equal(placeInWords("the current directory's parent"), '..');
+  assert.equal(placeInWords('the parent folder'), '..');
+  assert.equal(placeInWords('the build folder'), undefined);
+  assert.match(over('remove everything in the current folder', 'rm -f current'), /changes current, a word of the request/);
+  assert.doesNotMatch(over('delete the file called current', 'rm -- current'), /a word of the request/);
+});
+
+test('a destination said in words is where things go, not where they are found', () => {
+  assert.equal(selection('move all pdf files to the parent directory'), "find . -type f -name '*.pdf' -exec mv -t .. {} +");
+  assert.equal(selection('copy every csv file into the home folder'), "find . -type f -name '*.csv' -exec cp -t ~ {} +");
+  assert.equal(selection('find the log files in my home folder'), "find ~ -type f -name '*.log'");
+  assert.equal(selection('find all regular files under ~/container and move them to the current directory'), 'find ~/container -type f -exec mv -t . {} +');
+});
+
+test('what a listing feeds to xargs stays inside what the listing looked through', () => {
+  assert.doesNotMatch(over('replace foo with bar in the files under docs', "grep -rlZ foo docs | xargs -0 -r sed -i 's/foo/bar/g'"), /outside docs/);
+  assert.doesNotMatch(over('replace foo with bar in the files under docs', "find docs -type f -print0 | xargs -0 sed -i 's/foo/bar/g'"), /outside docs/);
+  assert.match(over('replace foo with bar in the files under docs', "grep -rlZ foo . | xargs -0 -r sed -i 's/foo/bar/g'"), /outside docs/);
+  assert.match(over('replace foo with bar in the files under docs', "cat list.txt | xargs sed -i 's/foo/bar/g'"), /outside docs/);
+  assert.doesNotMatch(over('delete the files in docs that mention draft', 'grep -rl draft docs | xargs -r rm --'), /deletes everything in docs/);
+  assert.match(over('delete the files in docs that mention draft', 'ls docs | xargs -r rm --'), /deletes everything in docs/);
+});
+
+test('folders are not files, and a text the files hold is not a name', () => {
+  assert.match(over('replace foo with bar in every file under src', "find src -type d -exec sed -i 's/foo/bar/g' {} +"), /picks folders \(-type d\), but the request speaks of files/);
+  assert.doesNotMatch(over('make every folder under src readable', 'find src -type d -exec chmod a+rx {} +'), /picks folders/);
+  assert.doesNotMatch(over('replace foo with bar in every file under src', "find src -type f -exec sed -i 's/foo/bar/g' {} +"), /picks folders/);
+  assert.match(over('delete the files in docs that mention draft', "find docs -name '*draft*' -delete"), /looks for draft in file names, but the request asks what the files contain/);
+  assert.doesNotMatch(over('delete the files in docs whose names contain draft', "find docs -name '*draft*' -delete"), /file names/);
+  assert.doesNotMatch(over("delete the files containing 'draft' in their names", "find . -name '*draft*' -delete"), /file names/);
+});
+
+test('a replacement in files must change them; one in what is shown need not', () => {
+  assert.match(short('replace foo with bar in every file under src', "find src -type f -exec sed 's/foo/bar/g' {} +"), /changes nothing, but the request asks to replace/);
+  assert.match(short('replace foo with bar in notes.txt', "sed 's/foo/bar/g' notes.txt"), /changes nothing/);
+  assert.equal(short('replace foo with bar in every file under src', "find src -type f -exec sed -i 's/foo/bar/g' {} +"), '');
+  assert.equal(short('replace foo with bar in notes.txt and show me the result', "sed 's/foo/bar/g' notes.txt"), '');
+  assert.equal(short('replace commas with tabs in the output of ls', "ls | sed 's/,/\\t/g'"), '');
+});
