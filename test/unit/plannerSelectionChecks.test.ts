@@ -72,3 +72,25 @@ test('a replacement in files must change them; one in what is shown need not', (
   assert.equal(short('replace foo with bar in notes.txt and show me the result', "sed 's/foo/bar/g' notes.txt"), '');
   assert.equal(short('replace commas with tabs in the output of ls', "ls | sed 's/,/\\t/g'"), '');
 });
+
+test('an age said with "not" keeps what did not change; without it, what did', () => {
+  assert.equal(selection('list the files not touched this year'), 'find . -type f -mtime +365');
+  assert.equal(selection("show files that haven't changed since last week"), 'find . -type f -mtime +7');
+  assert.equal(selection('find files not accessed for 2 weeks'), 'find . -type f -atime +14');
+  assert.equal(selection('find files modified since last week'), 'find . -type f -mtime -7');
+  assert.match(over('find files not modified in the last 30 days', 'find . -type f -mtime -30'), /keeps the files that did change in that time, but the request asks for those that did not/);
+  assert.match(over('find files modified in the last 30 days', 'find . -type f -mtime +30'), /keeps the files that did not change in that time/);
+  assert.doesNotMatch(over('find files not modified in the last 30 days', 'find . -type f ! -mtime -30'), /keeps the files/);
+  assert.doesNotMatch(over('find files not modified in the last 30 days', 'find . -type f -mtime +30'), /keeps the files/);
+  assert.doesNotMatch(over('delete the files older than 30 days', 'find . -type f -mtime +30 -delete'), /keeps the files/);
+});
+
+test('a kind the request names is not dropped from a change', () => {
+  assert.deepEqual(readIntent(readRequest('delete logs older than 30 days', ws)).kinds, ['log']);
+  assert.deepEqual(readIntent(readRequest('delete old files in logs', ws)).kinds, []);
+  assert.deepEqual(readIntent(readRequest('clean the logs folder', ws)).kinds, []);
+  assert.match(over('delete logs older than 30 days', 'find . -type f -mtime +30 -delete'), /changes files of every kind, but the request names \.log files/);
+  assert.match(over('delete the logs older than 30 days', "find . -type f -name '*' -mtime +30 -delete"), /every kind/);
+  assert.doesNotMatch(over('delete logs older than 30 days', "find . -type f -name '*.log' -mtime +30 -delete"), /every kind/);
+  assert.doesNotMatch(over('delete the logs under docs older than 30 days', 'find docs -type f -mtime +30 -delete'), /every kind/);
+});

@@ -46,8 +46,10 @@ export function timeTests(f: RequestFacts): string[] {
   for (const d of f.durations) {
     // "as", "an h": a word, not a span of time.
     if (/^(?:a|an|one)\s*[a-z]{1,3}$/i.test(d.raw.trim()) && !/\s/.test(d.raw.trim())) continue;
+    // "since last week": "week" is inside the span already read.
+    if (f.durations.some((o) => o !== d && o.at <= d.at && d.at + d.raw.length <= o.at + o.raw.length && o.raw.length > d.raw.length)) continue;
     const before = f.lower.slice(0, d.at);
-    const negated = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t)\s+(?:been\s+)?(?:\w+\s+){0,3}(?:in|for|within|during)\s+(?:the\s+)?(?:last|past)?\s*$/.test(before);
+    const negated = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t)\s+(?:been\s+)?(?:\w+\s+){0,3}(?:(?:in|for|within|during|since)\s+(?:the\s+)?(?:last|past|this)?|this)\s*$/.test(before);
     let sign = d.sign ?? '';
     if (negated) sign = '+';
     else if (!sign && /\bago\b/.test(f.lower.slice(d.at + d.raw.length, d.at + d.raw.length + 6))) sign = '';

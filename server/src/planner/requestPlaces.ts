@@ -134,8 +134,11 @@ export function readKinds(r: Reading): void {
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
   }
   // "every log", "all the csvs": a kind without the word "files".
-  for (const m of lower.matchAll(/\b(?:every|each|all(?: the| of the)?|any|old|older)\s+(logs?|csvs?|pdfs?|backups?|scripts?|images?|jsons?|yamls?|markdowns?)\b(?!\s+(?:files?|folders?|director\w*|dirs?))/g)) {
-    const ext = kindExtensions[m[1].replace(/s$/, '')] ?? kindExtensions[m[1]];
+  // "delete logs older than a week": a plural kind alone, unless it is a folder ("in logs", "the logs folder").
+  for (const m of lower.matchAll(/\b(?:(?:every|each|all(?: the| of the)?|any|old|older)\s+(logs?|csvs?|pdfs?|backups?|scripts?|images?|jsons?|yamls?|markdowns?)|(?<!\b(?:in|under|inside|within|from|into|to|of|at)\s+(?:the\s+|my\s+)?)(logs|csvs|pdfs|jsons|yamls))\b(?!\s+(?:files?|folders?|director\w*|dirs?))(?![/.\w])/g)) {
+    const word = m[1] ?? m[2];
+    if (m[2] && facts.dirs.some((d) => d.at === m.index)) continue;
+    const ext = kindExtensions[word.replace(/s$/, '')] ?? kindExtensions[word];
     if (!ext || facts.exts.some((e) => e.value === ext)) continue;
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: `*.${ext}`, at: m.index, raw: m[0] });

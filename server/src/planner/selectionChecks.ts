@@ -42,3 +42,41 @@ export function contentAsName(intent: Intent, commands: CommandFact[]): string[]
   const named = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => /^-(?:i?name|i?path|i?wholename|i?regex)$/.test(a) && (c.args[i + 1] ?? '').toLowerCase().includes(text)));
   return named ? [`it looks for ${said[1]} in file names, but the request asks what the files contain`] : [];
 }
+
+// "modified in the last week", "not touched this year", "haven't changed since May".
+const recentChange = /\b(?:modified|changed|touched|accessed|edited|updated|used|written|opened)\s+(?:(?:in|within|during|over|since)\s+(?:the\s+)?(?:last|past|this)?|this)\b/;
+const negation = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t|aren'?t|isn'?t)\s+(?:been\s+)?(?:\w+\s+)?$/;
+
+/**
+ * "files not modified in the last 30 days" planned as `find -mtime -30`: the
+ * age turned around. Each of find's age tests keeps either what changed
+ * within the span (-N) or what did not (+N, or `! … -N`).
+ */
+export function invertedAge(intent: Intent, commands: CommandFact[]): string[] {
+  const m = recentChange.exec(intent.words);
+  if (!m) return [];
+  const notChanged = negation.test(intent.words.slice(Math.max(0, m.index - 30), m.index));
+  const signs = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.flatMap((a, i) => {
+    const value = /^-(?:[acm](?:time|min))$/.test(a) ? /^([+-])\d/.exec(c.args[i + 1] ?? '')?.[1] : undefined;
+    if (!value) return [];
+    const flipped = /^(?:!|-not)$/.test(c.args[i - 1] ?? '');
+    return [(value === '+') !== flipped ? 'older' : 'recent'];
+  }));
+  const wanted = notChanged ? 'older' : 'recent';
+  if (signs.length === 0 || signs.some((s) => s === wanted)) return [];
+  return [notChanged ? 'it keeps the files that did change in that time, but the request asks for those that did not' : 'it keeps the files that did not change in that time, but the request asks for those that did'];
+}
+
+/**
+ * "delete logs older than 30 days" planned as `find . -type f -mtime +30
+ * -delete` (or `-name '*'`): files of every kind changed for a request that
+ * names one. Only find's name tests choose a kind; a folder the request
+ * names (`find logs …`) already bounds it.
+ */
+export function droppedKind(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.kinds.length === 0 || intent.scope.length > 0) return [];
+  const finds = commands.filter((c) => programOf(c) === 'find');
+  const names = finds.flatMap((c) => c.args.filter((a, i) => /^-(?:i?name|i?path|i?wholename|i?regex)$/.test(c.args[i - 1] ?? '')));
+  const anyName = names.length === 0 || names.every((n) => /^\*?$/.test(n) || /\.git/.test(n));
+  return finds.length > 0 && anyName ? [`it changes files of every kind, but the request names ${intent.kinds.map((k) => `.${k}`).join(', ')} files`] : [];
+}
