@@ -94,3 +94,28 @@ test('a kind the request names is not dropped from a change', () => {
   assert.doesNotMatch(over('delete logs older than 30 days', "find . -type f -name '*.log' -mtime +30 -delete"), /every kind/);
   assert.doesNotMatch(over('delete the logs under docs older than 30 days', 'find docs -type f -mtime +30 -delete'), /every kind/);
 });
+
+test('case the request ignores, a test it never turns around, and lines it deletes from a file', () => {
+  assert.match(over('search case-insensitively for "paris" in notes.txt', 'grep -n paris notes.txt'), /matches case \(grep without -i\), but the request says to ignore case/);
+  assert.doesNotMatch(over('search case-insensitively for "paris" in notes.txt', 'grep -in paris notes.txt'), /ignore case/);
+  assert.match(over('find files named readme regardless of case', 'find . -name readme'), /ignore case/);
+  assert.doesNotMatch(over('find files named readme regardless of case', 'find . -iname readme'), /ignore case/);
+  assert.match(over('find the files whose permissions are 644', 'find . -type f ! -perm 644'), /keeps what does not match \(! -perm 644\), but the request turns nothing around/);
+  assert.equal(selection('find the files whose permissions are 644'), 'find . -type f -perm 644');
+  assert.doesNotMatch(over('find the files whose permissions are not 644', 'find . -type f ! -perm 644'), /turns nothing around/);
+  assert.doesNotMatch(over('list files modified after a.txt and before b.txt', 'find . -newer a.txt ! -newer b.txt'), /turns nothing around/);
+  assert.doesNotMatch(over('list the files', "find . -type f -not -path './.git/*'"), /turns nothing around/);
+  assert.match(short('delete the blank lines from notes.txt', "grep -v '^$' notes.txt"), /changes nothing, but the request asks to delete/);
+  assert.equal(short('delete the blank lines from notes.txt', "sed -i '/^$/d' notes.txt"), '');
+  assert.equal(short('delete the blank lines from notes.txt and print the rest', "grep -v '^$' notes.txt"), '');
+});
+
+test('a permission shown is no permission condition; an archive kind is no file name', () => {
+  assert.equal(readIntent(readRequest('show the permissions of the files in docs', ws)).conditions.permission, false);
+  assert.equal(readIntent(readRequest('list the files in docs with their permissions', ws)).conditions.permission, false);
+  assert.equal(readIntent(readRequest('find files with permissions 777', ws)).conditions.permission, true);
+  assert.equal(readIntent(readRequest('list the executable files', ws)).conditions.permission, true);
+  assert.deepEqual(readRequest('make a tar.gz of the docs folder', ws).files, []);
+  assert.deepEqual(readIntent(readRequest('make a tar.gz of the docs folder', ws)).actions, ['create']);
+  assert.deepEqual(readRequest('unpack backup.tar.gz', ws).files.map((f) => f.value), ['backup.tar.gz']);
+});

@@ -11,7 +11,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
-import { contentAsName, droppedKind, foldersForFiles, invertedAge, listedInside, listsByContent, programOf } from './selectionChecks';
+import { caseKept, contentAsName, droppedKind, foldersForFiles, invertedAge, listedInside, listsByContent, madeUpNegation, programOf } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -56,7 +56,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.privilege && (risk.privilege || commands.some((c) => c.privileged))) reasons.push('it asks for elevated privileges (sudo), which the request did not');
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
-  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands));
+  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands));
   if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
@@ -82,9 +82,11 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
 
-/** "replace foo with bar in every file under src": a replacement in files, not in what is printed ("… and show me", "without changing them" print). */
+/** "replace foo with bar in every file under src", "delete the lines with DEBUG from app.log": an edit of files, not of what is printed ("… and show me", "without changing them" print). */
 function editsFiles(intent: Intent): boolean {
-  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '')) return false;
+  // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
+  const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
+  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines) return false;
   const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
   return inFiles && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
 }

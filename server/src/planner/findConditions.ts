@@ -87,7 +87,7 @@ const what: Record<string, string> = { write: 'w', writ: 'w', read: 'r', execute
 export function permissionTests(f: RequestFacts): string[] {
   const lower = f.lower;
   const out: string[] = [];
-  const mode = /\b(?:permissions?|mode|perms?|chmod)\s+(?:of\s+|set to\s+|is\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/.exec(lower);
+  const mode = /\b(?:permissions?|mode|perms?|chmod)\s+(?:of\s+|set to\s+|is\s+|are\s+|(?:is\s+|are\s+)?(?:exactly|equal to)\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/.exec(lower);
   const granting = /\b(?:change|set|chmod|give|make)\b[^.]{0,60}\b(?:to|with)\s+[0-7]{3,4}\b/.test(lower);
   if (mode && !granting) out.push(`-perm ${mode[1] ?? mode[2]}`);
   else if (/\bwide[- ]open\b|\brwxrwxrwx\b|\ba=rwx\b/.test(lower)) out.push('-perm 777');

@@ -20,6 +20,8 @@ export function readPathWords(r: Reading): void {
     const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
     // "the empty file x": a word before "file" names no folder.
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
+    // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
+    if (/^(?:tar\.(?:gz|bz2|xz|zst)|tgz|zip|7z)$/i.test(word) && /\b(?:a|an|the|as)\s+$/i.test(text.slice(0, at))) continue;
     if (bare && /^(?:current|working|present|this|same|parent)$/i.test(word) && /^\s+(?:working\s+)?(?:folder|directory|dir)\b/i.test(text.slice(at + word.length))) continue;
     const existingDir = placed && !(bare && /^\s+file\b/i.test(text.slice(at + word.length))) && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));

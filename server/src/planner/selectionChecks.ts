@@ -80,3 +80,28 @@ export function droppedKind(intent: Intent, commands: CommandFact[]): string[] {
   const anyName = names.length === 0 || names.every((n) => /^\*?$/.test(n) || /\.git/.test(n));
   return finds.length > 0 && anyName ? [`it changes files of every kind, but the request names ${intent.kinds.map((k) => `.${k}`).join(', ')} files`] : [];
 }
+
+const ignoreCase = /\bcase[- ]?insensitiv\w*|\bignor\w* (?:the )?(?:letter )?case\b|\bregardless of (?:the )?case\b|\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\bupper or lower ?case\b|\bno matter (?:the )?case\b/;
+const matchers = /^(?:grep|egrep|fgrep|rg|ag|ack|find|locate|fd|fdfind)$/;
+
+/** "search case-insensitively for paris" planned as `grep paris`: the search matches case the request says to ignore. */
+export function caseKept(intent: Intent, commands: CommandFact[]): string[] {
+  if (!ignoreCase.test(intent.words)) return [];
+  const searches = commands.filter((c) => matchers.test(programOf(c)));
+  const ignores = (c: CommandFact) => c.flags.some((f) => f === 'i' || f === 'ignore-case' || f === 'S' || f === 'smart-case' || /^i(?:name|path|regex|wholename|lname)$/.test(f) || /^-i(?:name|path|regex|wholename)$/.test(f)) || c.args.some((a) => /^-i(?:name|path|regex|wholename|lname)$/.test(a));
+  const kept = searches.find((c) => !ignores(c));
+  return searches.length > 0 && kept && !searches.some(ignores) ? [`it matches case (${programOf(kept)} without -i), but the request says to ignore case`] : [];
+}
+
+// Words by which a request turns a condition around or leaves something out.
+const negating = /\b(?:not|non|no|never|none|without|except\w*|exclud\w*|other than|but|lack\w*|missing|ignor\w*|skip\w*|apart from|besides|outside|prun\w*|only|else|nor|neither|invert\w*|opposite|before|older|earlier|prior)\b|n't\b|\bnon-/;
+
+/** "the files whose permissions are 644" planned as `find . ! -perm 644`: a test turned around that the request never turns. */
+export function madeUpNegation(intent: Intent, commands: CommandFact[]): string[] {
+  if (negating.test(intent.words)) return [];
+  for (const c of commands.filter((k) => programOf(k) === 'find')) {
+    const at = c.args.findIndex((a, i) => /^(?:!|-not)$/.test(a) && /^-(?!path$|wholename$)\w+/.test(c.args[i + 1] ?? ''));
+    if (at >= 0) return [`it keeps what does not match (${c.args.slice(at, at + 3).join(' ')}), but the request turns nothing around`];
+  }
+  return [];
+}
