@@ -119,3 +119,33 @@ test('a permission shown is no permission condition; an archive kind is no file 
   assert.deepEqual(readIntent(readRequest('make a tar.gz of the docs folder', ws)).actions, ['create']);
   assert.deepEqual(readRequest('unpack backup.tar.gz', ws).files.map((f) => f.value), ['backup.tar.gz']);
 });
+
+test('a mode said in words is built from who, what and whether it is given or taken', () => {
+  const modes = (request: string) => readRequest(request, ws).modes.map((m) => m.value);
+  assert.deepEqual(modes('remove the executable bit from run.sh'), ['-x']);
+  assert.deepEqual(modes('remove write permission for others from notes.txt'), ['o-w']);
+  assert.deepEqual(modes('give the group write access to notes.txt'), ['g+w']);
+  assert.deepEqual(modes('make run.sh executable for the owner only'), ['u+x']);
+  assert.deepEqual(modes('make notes.txt readable by everyone'), ['a+r']);
+  assert.deepEqual(modes('make it writable'), ['u+w']);
+  assert.deepEqual(modes('read the file'), []);
+  assert.deepEqual(readIntent(readRequest('remove the executable bit from run.sh', ws)).actions, ['change']);
+  assert.match(over('remove the executable bit from run.sh', 'chmod +x run.sh'), /grants permissions \(chmod \+x\), but the request takes them away/);
+  assert.match(over('remove write permission for others from notes.txt', 'chmod a-w notes.txt'), /for more people \(chmod a-w\) than the request names/);
+  assert.equal(over('remove write permission for others from notes.txt', 'chmod o-w notes.txt'), '');
+  assert.equal(over('make run.sh executable', 'chmod +x run.sh'), '');
+});
+
+test('what belongs to a file is not the file; no archive, link or folder beyond what was asked', () => {
+  assert.match(over('delete the backup of notes.txt', 'rm -- notes.txt'), /changes notes\.txt itself, but the request asks for its backup/);
+  assert.equal(over('delete notes.txt', 'rm -- notes.txt'), '');
+  assert.match(over('remove the broken links from /srv/pkgs', 'rmdir /srv/pkgs'), /changes \/srv\/pkgs itself, but the request asks for some of what is in it/);
+  assert.match(over('remove the broken links in src', 'find src -type l -delete'), /changes every link, but the request asks for the broken ones only/);
+  assert.doesNotMatch(over('remove the broken links in src', 'find src -xtype l -delete'), /every link/);
+  assert.match(over('clear the log file', "find . -name '*.log' -exec gzip {} +"), /compresses files \(gzip\), but the request asks for no archive/);
+  assert.doesNotMatch(over('compress the logs', "find . -name '*.log' -exec gzip {} +"), /no archive/);
+  assert.deepEqual(readIntent(readRequest('empty logs/app.log', ws)).cues, { change: 'truncate' });
+  assert.deepEqual(readIntent(readRequest('clear out the tmp folder', ws)).actions, ['delete']);
+  assert.match(short('empty the app log', 'touch logs/app.log'), /empties no file/);
+  assert.equal(short('empty the app log', 'truncate -s 0 logs/app.log'), '');
+});

@@ -11,7 +11,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
-import { caseKept, contentAsName, droppedKind, foldersForFiles, invertedAge, listedInside, listsByContent, madeUpNegation, programOf } from './selectionChecks';
+import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, invertedAge, listedInside, listsByContent, madeUpNegation, modeBeyondRequest, ownerOfTheObject, programOf } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -56,7 +56,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.privilege && (risk.privilege || commands.some((c) => c.privileged))) reasons.push('it asks for elevated privileges (sudo), which the request did not');
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
-  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands));
+  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands));
   if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
@@ -66,7 +66,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...brokenDropped(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]));
@@ -107,18 +107,27 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
+  if (intent.cues.change === 'truncate' && !commands.some(truncates)) return ['it empties no file, but the request asks to empty one'];
   const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
   // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
-  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?)\b/.test(intent.words));
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
   return [];
+}
+
+/** `truncate -s 0 f`, `: > f`, `cp /dev/null f`: a file left empty. */
+function truncates(c: CommandFact): boolean {
+  const program = programOf(c);
+  if (program === 'truncate') return true;
+  if (program === 'cp' && c.args.includes('/dev/null')) return true;
+  return c.redirects.some((r) => r.kind === 'write' && !discarded.test(r.target));
 }
 
 function stopsSomething(c: CommandFact): boolean {

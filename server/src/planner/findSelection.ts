@@ -17,6 +17,8 @@ export interface Selection {
   depth: string[];
   tests: string[];
   kind?: 'f' | 'd' | 'l';
+  /** Links whose target is gone ("broken symlinks"): `-xtype l`. */
+  broken?: boolean;
   /** Conditions the request states, kind aside. */
   stated: number;
 }
@@ -60,11 +62,13 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
   // "files excluding symbolic links": the kind asked for already leaves the other out.
   const tests = kind ? conditions.filter((t) => !/^! -type [ldf]$/.test(t)) : conditions;
-  return { start: readStart(f), depth, tests, kind, stated: tests.length + depth.length };
+  const broken = kind === 'l' && /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/.test(lower);
+  return { start: readStart(f), depth, tests, kind, broken, stated: tests.length + depth.length + (broken ? 1 : 0) };
 }
 
 export function findOf(s: Selection): string {
-  return ['find', s.start, ...s.depth, ...(s.kind ? [`-type ${s.kind}`] : []), ...s.tests].join(' ');
+  // "broken symlinks": links whose target is gone are of no type once followed.
+  return ['find', s.start, ...s.depth, ...(s.kind ? [`-${s.kind === 'l' && s.broken ? 'xtype' : 'type'} ${s.kind}`] : []), ...s.tests].join(' ');
 }
 
 interface Act {

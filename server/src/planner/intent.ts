@@ -50,7 +50,7 @@ export interface Intent {
 
 // Verbs in their base form only: "deleted", "removed", "modified" describe a state and order nothing.
 const verbs: [Action, RegExp][] = [
-  ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out)|uninstall|drop)\b/],
+  ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out|(?=[\w./-]+\.\w+\b))|uninstall|drop)\b/],
   ['move', /\b(move|mv|rename|relocate)\b/],
   ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|tar(?:\.(?:gz|bz2|xz|zst))?|tgz|\.zip|link|symlink|script|log)s?(?! (?:\S+ ){0,6}(?:accessible|readable|writable|executable|private|public|read-only))|copy|cp|duplicate|back ?up|back (?:them|it|these|those|this|that|everything|all(?: of them)?) up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
   ['change', /\b(take away|revoke|grant|give (?:\w+ ){0,3}(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
@@ -88,9 +88,13 @@ export function readIntent(facts: RequestFacts): Intent {
       if (!isOrder(before, m[0], after)) continue;
       if (forbidsChange && action !== 'network') continue;
       // "delete the lines containing DEBUG from app.log" edits a file; it deletes no file.
-      const kind = action === 'delete' && partsOfText.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 50)) ? 'change' : action;
+      // ... and "remove the executable bit from run.sh" changes its mode.
+      const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
+      // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
+      const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
+      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || truncates) ? 'change' : action;
       actions.add(kind);
-      cues[kind] ??= m[0];
+      cues[kind] ??= truncates ? 'truncate' : m[0];
       break;
     }
   }
@@ -170,6 +174,8 @@ function baseForm(lower: string): string {
 }
 
 // What a delete verb removes when it edits text rather than removing files.
+const oneFile = /^\s+(?:(?:the|a|this|that|my|its|our)\s+)?(?:[\w-]+\s+)?(?:file|log|logfile)\b(?!s)|^\s+(?:the\s+)?(?:file\s+)?[\w./-]*\w\.[A-Za-z]\w{0,7}\b/;
+const partsOfMode = /^\s+(?:(?:the|all|its|their|any)\s+)?(?:(?:executable|exec|execute|execution|x|write|writ\w*|read|setuid|setgid|suid|sgid|sticky|group|world|other|others'?|public|user)\s+){1,2}(?:bits?|permissions?|perms|access|rights?)\b|^\s+(?:the\s+)?(?:permissions?|perms|bits?)\s+(?:to|for)\b/;
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.

@@ -4,6 +4,7 @@
 
 import type { CommandFact } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
+import { escapeRegExp } from './corpus';
 import type { Intent } from './intent';
 
 /** The program's name without its folder (`/usr/bin/rm` → rm). */
@@ -104,4 +105,65 @@ export function madeUpNegation(intent: Intent, commands: CommandFact[]): string[
     if (at >= 0) return [`it keeps what does not match (${c.args.slice(at, at + 3).join(' ')}), but the request turns nothing around`];
   }
   return [];
+}
+
+const taking = /\b(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|delete)\b[^.]{0,40}\b(?:bits?|permissions?|perms|access|rights?)\b|\bno longer (?:executable|writable|readable)\b|\bnot (?:be )?(?:executable|writable|readable) (?:any ?more|by)\b/;
+const whoWords: [RegExp, string][] = [[/\b(?:others?|world|public)\b/, 'o'], [/\bgroup\b/, 'g'], [/\b(?:owner|user|me|myself)\b/, 'u'], [/\b(?:everyone|everybody|anybody|anyone|all users)\b/, 'a']];
+
+/**
+ * "remove the executable bit from run.sh" planned as `chmod +x`, "remove
+ * write permission for others" as `chmod a-w`: a mode that grants what the
+ * request takes away, or reaches people it does not name.
+ */
+export function modeBeyondRequest(intent: Intent, commands: CommandFact[]): string[] {
+  const modes = commands.filter((c) => programOf(c) === 'chmod').flatMap((c) => c.args.filter((a) => /^[ugoa]*[+=-][rwxXst]+(?:,[ugoa]*[+=-][rwxXst]+)*$/.test(a)));
+  if (modes.length === 0) return [];
+  if (taking.test(intent.words) && modes.every((m) => !m.includes('-'))) return [`it grants permissions (chmod ${modes[0]}), but the request takes them away`];
+  const named = whoWords.filter(([re]) => re.test(intent.words)).map(([, who]) => who);
+  if (named.length === 0 || named.includes('a')) return [];
+  const beyond = modes.find((m) => m.split(',').some((part) => { const who = /^[ugoa]*/.exec(part)?.[0] ?? ''; return who === '' || who.includes('a') || [...who].some((w) => !named.includes(w)); }));
+  return beyond ? [`it changes permissions for more people (chmod ${beyond}) than the request names`] : [];
+}
+
+const belonging = /\b(?:backups?|cop(?:y|ies)|archives?|caches?|lock(?: ?files?)?|logs?|history|snapshots?|duplicates?|versions?|checksums?|hash(?:es)?|links?|symlinks?|swap files?|temp(?:orary)? files?|thumbnails?|\.bak|\.orig)\s+(?:of|for)\s+(?:the\s+)?(?:file\s+)?$/;
+
+/** "delete the backup of notes.txt" planned as `rm notes.txt`: the file named only as whose backup it is. */
+export function ownerOfTheObject(intent: Intent, commands: CommandFact[]): string[] {
+  // Only a path named as it is: what find or a pattern picks under a folder is not the folder.
+  const named = (paths: PathFact[]) => paths.filter((p) => !p.dynamic && !p.glob).map((p) => p.path.replace(/^\.\//, ''));
+  // (find's start is listed among what it may delete, though its tests pick what goes.)
+  const deleted = new Set(named(commands.filter((c) => programOf(c) !== 'find').flatMap((c) => c.deletes)));
+  for (const p of named(commands.flatMap((c) => [...c.deletes, ...c.writes]))) {
+    const base = p.split('/').pop() ?? p;
+    const said = [...intent.words.matchAll(new RegExp(String.raw`(?<![\w.-])(?:[\w./-]*/)?${escapeRegExp(base.toLowerCase())}(?![\w-])`, 'g'))];
+    const before = (m: RegExpMatchArray) => intent.words.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+    if (said.length > 0 && said.every((m) => belonging.test(before(m)))) {
+      return [`it changes ${p} itself, but the request asks for its ${belonging.exec(before(said[0]))?.[0].split(/\s+/)[0]}`];
+    }
+    // "remove the broken links from /srv/pkgs" planned as `rmdir /srv/pkgs`: the folder they are in.
+    if (deleted.has(p) && !intent.everything && said.length > 0 && said.every((m) => /\b(?:from|in|under|inside|within)\s+(?:the\s+)?(?:folder\s+|directory\s+)?$/.test(before(m)))) {
+      return [`it changes ${p} itself, but the request asks for some of what is in it`];
+    }
+  }
+  return [];
+}
+
+const archivers = /^(?:gzip|bzip2|xz|zstd|zip|7z|7za|compress|pigz|lz4)$/;
+const packing = /\b(?:compress\w*|gzip\w*|bzip\w*|zip\w*|xz|zstd|archiv\w*|pack\w*|bundle|tar\w*|back ?up|backups?|shrink|squeeze|smaller|rotate|space|room|disk)\b/;
+
+/** "clear the log file" planned as `gzip *.log`: files compressed for a request that asks for no archive. */
+export function compressesUnasked(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.actions.length === 0 || packing.test(intent.words)) return [];
+  const packer = commands.find((c) => archivers.test(programOf(c)) && !c.flags.some((f) => /^(?:d|decompress|l|list|t|test|c|stdout)$/.test(f)));
+  const tar = commands.find((c) => programOf(c) === 'tar' && c.flags.some((f) => f === 'c' || f === 'create'));
+  const found = packer ?? tar;
+  return found ? [`it compresses files (${programOf(found)}), but the request asks for no archive`] : [];
+}
+
+/** "remove the broken symlinks" planned as `find -type l -delete`: every link, working ones too. */
+export function brokenDropped(intent: Intent, commands: CommandFact[]): string[] {
+  if (!/\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/.test(intent.words)) return [];
+  const finds = commands.filter((c) => programOf(c) === 'find');
+  const checks = (c: CommandFact) => c.args.includes('-xtype') || (c.args.includes('-L') && c.args.includes('-type')) || c.args.some((a) => /^!?\s*-e\b|test\s+-e/.test(a));
+  return finds.length > 0 && !finds.some(checks) ? ['it changes every link, but the request asks for the broken ones only'] : [];
 }
