@@ -149,3 +149,13 @@ test('what belongs to a file is not the file; no archive, link or folder beyond 
   assert.match(short('empty the app log', 'touch logs/app.log'), /empties no file/);
   assert.equal(short('empty the app log', 'truncate -s 0 logs/app.log'), '');
 });
+
+test('files picked by their order are not all changed, and a move needs a program that moves', () => {
+  assert.match(over('delete the oldest log', "find . -name '*.log' -delete"), /changes every file that matches, but the request asks for some, picked by their order/);
+  assert.match(over('remove the 5 largest files in build', 'find build -type f -delete'), /picked by their order/);
+  assert.doesNotMatch(over('delete the oldest log', "ls -t *.log | tail -n 1 | xargs rm --"), /picked by their order/);
+  assert.doesNotMatch(over('delete the old logs', "find . -name '*.log' -mtime +30 -delete"), /picked by their order/);
+  assert.match(short('move the newest csv to archive', 'bunzip2 -k archive'), /moves nothing, but the request asks to move/);
+  assert.equal(short('move notes.txt into docs', 'mv notes.txt docs'), '');
+  assert.deepEqual(readIntent(readRequest('undo the last commit', ws)).actions, ['change']);
+});

@@ -11,7 +11,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
-import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, invertedAge, listedInside, listsByContent, madeUpNegation, modeBeyondRequest, ownerOfTheObject, programOf } from './selectionChecks';
+import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, programOf } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -66,7 +66,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...brokenDropped(intent, commands));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]));
@@ -102,7 +102,8 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const writes = decision.risk.writes.length > 0 || decision.rules.some((r) => changeRules.test(r.id)) || commands.some((c) => c.redirects.some((x) => x.kind === 'write' || x.kind === 'append'));
   const acts = intent.actions;
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
-  if (acts.includes('move') && !deletes && !writes) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
+  // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive".
+  if (acts.includes('move') && ((!deletes && !writes) || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
   const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent));
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
