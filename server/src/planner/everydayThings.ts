@@ -22,6 +22,8 @@ const kinds: Record<string, string[]> = {
     'cake', 'pies?', 'pizza', 'lasagna', 'pasta', 'spaghetti', 'bread', 'toast', 'milk', 'eggs?', 'coffee', 'tea', '(?:orange |apple )?juice', 'soup', 'salad', 'sandwich(?:es)?',
     'dinner', 'lunch', 'breakfast', 'brunch', 'meals?', 'recipes?', 'groceries', 'vegetables', 'veggies', 'fruits?', 'bananas?', 'apples', 'oranges', 'strawberr(?:y|ies)', 'onions?',
     'potato(?:es)?', 'tomato(?:es)?', 'carrots?', 'rice', 'beans', 'cheese', 'chocolate', 'wine', 'beer', 'leftovers', 'snacks?', 'spices',
+    'cookies', 'biscuits', 'muffins?', 'cupcakes?', 'brownies', 'pancakes?', 'waffles?', 'steaks?', 'turkey', 'salmon', 'dough', 'noodles', 'burgers?', 'fries', 'garlic', 'lettuce', 'meat', 'beef', 'pork', 'butter', 'flour', 'sugar',
+    'desserts?', 'sauce', 'curry', 'stew', 'tacos?', 'sushi', 'ingredients', 'calories',
   ],
   home: [
     'room', 'bedroom', 'kitchen', 'bathroom', 'living room', 'garage', 'garden', 'yard', 'lawn', 'house', 'apartment', 'flat', 'attic', 'basement', 'roof', 'driveway', 'porch', 'fence',
@@ -45,6 +47,7 @@ const kinds: Record<string, string[]> = {
     'meetings?', 'appointments?', 'birthday', 'anniversary', 'vacation', 'holidays?', 'trip', 'weekend(?: plans)?', 'wedding', 'homework', 'taxes', 'bills?', 'debts?', 'enemies',
     'jokes?', 'poems?', 'songs?', 'stor(?:y|ies)', 'movies?', 'novels?',
   ],
+  work: ['deadlines?', 'budgets?', 'proposals?', 'promotion', 'salary', 'career', '(?:job )?interviews?', 'marketing', 'sales team', '(?:quarterly |yearly |annual )?goals?', 'negotiations?', 'team(?:mates?)?'],
 };
 
 // Such a thing owned or pointed at ("my parrot", "the kitchen bin", "my sister's hairstyle"), unless a computer noun follows ("the cat command", "my dog photos folder").
@@ -56,7 +59,7 @@ const everydayThing = new RegExp(
 );
 
 // Sayings that borrow a shell verb: "kill some time", "the root of the problem", "print money", "tar the roof".
-const sayings = /\b(?:kill(?:ing)? (?:some |the |a little )?time|(?:root|heart) of (?:the|this|that|our|my|all) (?:problem|issue|matter|evil|trouble)|print(?:ing)? money|tar (?:the|a) (?:roof|road|driveway)|touch(?:ing)? (?:base|grass|wood)|make ends meet|kill two birds|in (?:my|your|his|her|our|their) (?:head|brain|mind|heart|dreams?|imagination|soul))\b/;
+const sayings = /\b(?:kill(?:ing)? (?:some |the |a little )?time|(?:root|heart) of (?:the|this|that|our|my|all) (?:problem|issue|matter|evil|trouble)|print(?:ing)? money|tar (?:the|a) (?:roof|road|driveway)|touch(?:ing)? (?:base|grass|wood)|make ends meet|kill two birds|in (?:my|your|his|her|our|their) (?:head|brain|mind|heart|dreams?|imagination|soul)|branch(?:es|ed|ing)? out|fork(?:s|ed|ing)? (?:over|out)|pull(?:s|ed|ing)? the plug|push(?:es|ed|ing)? the envelope|mov(?:e|es|ed|ing) on from|clean(?:s|ed|ing)? up (?:my|your|his|her|our|their) act|clear(?:s|ed|ing)? (?:my|your|his|her|our|their) (?:head|mind)|let (?:it|them) (?:all )?go)\b/;
 
 /** The request is about a thing of everyday life or is a saying, by its words alone. */
 export function aboutEverydayLife(lower: string): boolean {

@@ -52,3 +52,15 @@ const subjectOfModal = /^(?:\s+(?!(?:that|which|what|who|them|it|all|every|the|f
 export function namedAsSubject(after: string): boolean {
   return subjectOfModal.test(after);
 }
+
+// "my boss told me to", "the readme says to", "she asked us to": an instruction someone else gave, reported.
+const reportedInstruction = /\b(?:(?:told|tells?|asked|asks|instructed|ordered|reminded|advised|wants|wanted|expects|expected|needs|needed|would like|'d like) (?:me|us|him|her|them) to|(?:says?|said|suggests?|suggested|recommends?|recommended|insists?|insisted|tells? you|told you) (?:to|(?:that )?(?:i|we) (?:should|must|need to|have to)))\s+(?:\w+\s+)?$/;
+// What follows the act puts it off: "… some csv files. not yet though", "…, but not now", "…. first, show me them".
+const putOff = /^(?:[^.?!;]|[.?!;](?!\s|$)){0,100}?(?:(?:[.?!;,](?=\s|$)|\s[-—–]+)\s*(?:(?:but|though|well|ok(?:ay)?|so|and|just)\s*,?\s*)*(?:not (?:yet|now|right now|just yet)\b|(?:but )?first,?\s+(?:show|list|tell|let me see|print|display|count|check|find)\b|(?:but )?before (?:that|doing (?:that|it|so)|i do),?\s+(?:show|list|tell|let me see|print|display|count|check|find)\b|hold off\b)|\s(?:(?:but|though)\s+)?not (?:yet|now|right now|just yet)\b(?!\s+(?:in|on|by|from|under|into|been|\w+ed)\b))/;
+// What follows the act asks what it would do: "rm tmp/a.tmp - what would that do?", "delete build, is that safe?".
+const askedAbout = /^[^?]{0,120}?(?:\s[-—–:]+\s*|[,;:.]\s*|\s)(?:what (?:would|will|does|did|might|could) (?:that|this|it) (?:do|change|delete|remove|touch|affect|break|hit)\b|what (?:happens|would happen)\b|(?:would|will|does|could|might) (?:that|this|it) (?:\w+ )?(?:break|hurt|affect|touch|remove|delete|lose|be safe)\b|is (?:that|this|it) (?:safe|ok|okay|dangerous|risky|wise|a good idea|reversible)\b)/;
+
+/** The act is someone else's reported instruction, put off by what follows, or asked about rather than ordered. */
+export function reportedOrPutOff(before: string, after: string): boolean {
+  return reportedInstruction.test(before) || putOff.test(after) || askedAbout.test(after);
+}
