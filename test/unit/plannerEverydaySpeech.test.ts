@@ -32,3 +32,16 @@ test('the same words about a computer stay a task', () => {
     'list the commits to src since monday',
   ]) assert.equal(isTask(text), true, text);
 });
+
+test('a request about everyday life after sentences that tell of computer work is no task', () => {
+  for (const text of [
+    'The docker deploy went fine. Which wine goes with the salmon?',
+    'We squashed forty commits in the repository this morning. Now give me a poem about autumn.',
+    'I spent the night renaming files in git. How do I get my sleep schedule back?',
+  ]) assert.equal(isTask(text), false, text);
+  for (const text of [
+    'I cleaned my room today. Now list the files in logs.',
+    'My dog chewed the charger. Show the processes using the most memory.',
+    'The cat walked on the keyboard. What changed in notes.txt?',
+  ]) assert.equal(isTask(text), true, text);
+});

@@ -77,6 +77,17 @@ function mentionsWorkspaceName(facts: RequestFacts): boolean {
   return words.some((w, i) => w.length > 2 && !asVerb(i) && !/^(the|and|for|all|any|src|lib|new|old|top)$/i.test(w) && (facts.ws.byBase.has(w) || facts.ws.dirs.has(w)));
 }
 
+// A sentence that tells rather than asks: it opens with its subject or a time ("I have been…", "the containers are…", "after lunch…").
+const toldSentence = /^(?:i|i'm|i've|i'd|i was|we|we've|we're|we'd|it|it's|its|this|that|the|my|our|after|today|yesterday|this morning|finally|so|well|ok|okay)\b/;
+
+/** The sentences that ask, without the ones before them that only tell. */
+function askedPart(lower: string): string {
+  const sentences = lower.split(/(?<=[.!])\s+/);
+  let first = 0;
+  while (first < sentences.length - 1 && toldSentence.test(sentences[first]) && !sentences[first].endsWith('?')) first++;
+  return first === 0 ? lower : sentences.slice(first).join(' ');
+}
+
 /** "under the sink", "in the garden": a bare word read as a place that is a thing of everyday life, not a folder. */
 function everydayPlace(value: string): boolean {
   return /^[a-z]+$/i.test(value) && aboutEverydayLife(`the ${value.toLowerCase()}`);
@@ -91,6 +102,9 @@ function everydayPlace(value: string): boolean {
 export function isTask(facts: RequestFacts): boolean {
   // "a folder in my head", "kill some time": sayings, whatever shell words or names they borrow.
   if (isSaying(facts.lower)) return false;
+  // "I fixed the build today. How do I calm my nerves?": what is asked comes after what is told.
+  const asked = askedPart(facts.lower);
+  if (asked !== facts.lower && aboutEverydayLife(asked) && !computerNouns.test(asked) && !/[\w-]\.[a-z0-9]{1,5}\b|\/|\$|`/.test(asked)) return false;
   if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
   // "is nginx running?", "is jq installed?" asked alone; "is dad running late" is not about a program.
   if (facts.programQuestion?.whole && /^(?:running|installed)$/.test(facts.programQuestion.state)) return true;
