@@ -64,3 +64,15 @@ test('the same verbs said as orders keep their act', () => {
   ];
   for (const [text, act] of cases) assert.ok(acts(text).includes(act as never), `${text}: read as ${acts(text).join(', ') || 'nothing'}`);
 });
+
+test("an act taken back, the user's own later act, or a part of a program talked about orders nothing", () => {
+  ordersNothing([
+    'show me how to chmod scripts/run.sh, but do not run it',
+    'purge the logs folder (only kidding) - how big is it?',
+    'Rename or not rename? print notes.txt first',
+    "I'll clear out tmp after lunch. list it",
+    'Delete key is not working in the editor, grep src for keydown',
+    'Rename dialog keeps crashing - which file opens it?',
+    'Move command fails on my machine; which version of mv is installed?',
+  ]);
+});
