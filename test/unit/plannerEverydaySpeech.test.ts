@@ -45,3 +45,14 @@ test('a request about everyday life after sentences that tell of computer work i
     'The cat walked on the keyboard. What changed in notes.txt?',
   ]) assert.equal(isTask(text), true, text);
 });
+
+test('an everyday thing whose name starts with a shell noun is no task', () => {
+  for (const text of [
+    'pour me a glass of port wine',
+    'find the remote control for the telly',
+    'the process of healing after surgery is slow',
+    'which airport terminal is closest to parking',
+    'find the nearest branch of the bank',
+  ]) assert.equal(isTask(text), false, text);
+  for (const text of ['kill the cat process', 'which process listens on port 8080', 'show the remote branches']) assert.equal(isTask(text), true, text);
+});

@@ -37,7 +37,7 @@ const kinds: Record<string, string[]> = {
   vehicles: ['car', 'bikes?', 'bicycle', 'motorbike', 'scooter', 'tires?', 'tyres?', '(?:tire |tyre )pressure', 'brakes', 'windshield'],
   places: [
     'restaurants?', 'caf[eé]s?', 'pubs?', 'hotels?', 'beach(?:es)?', 'airports?', 'train stations?', 'station', 'city', 'cities', 'towns?', 'villages?', 'country', 'countries', 'capitals?(?! letters?)', 'museums?',
-    'parks?', 'gyms?', 'church(?:es)?', 'schools?', 'supermarkets?', 'shops?', 'ponds?', 'lakes?', 'rivers?', 'islands?', 'bridges?', 'streets?', 'neighbou?rhoods?',
+    'parks?', 'banks?', 'gyms?', 'church(?:es)?', 'schools?', 'supermarkets?', 'shops?', 'ponds?', 'lakes?', 'rivers?', 'islands?', 'bridges?', 'streets?', 'neighbou?rhoods?',
   ],
   nature: [
     'planets?', 'stars', 'moons?', 'sun', 'solar system', 'universe', 'galax(?:y|ies)', 'aliens', 'weather', 'rain', 'snow', 'wind', 'oceans?', 'seas?', 'mountains?', 'hills?',
@@ -45,7 +45,7 @@ const kinds: Record<string, string[]> = {
   ],
   events: [
     'meetings?', 'appointments?', 'birthday', 'anniversary', 'vacation', 'holidays?', 'trip', 'weekend(?: plans)?', 'wedding', 'homework', 'taxes', 'bills?', 'debts?', 'enemies',
-    'jokes?', 'poems?', 'songs?', 'stor(?:y|ies)', 'movies?', 'novels?',
+    'jokes?', 'poems?', 'songs?', 'stor(?:y|ies)', 'movies?', 'novels?', 'flights?', 'trains?',
   ],
   work: ['deadlines?', 'budgets?', 'proposals?', 'promotion', 'salary', 'career', '(?:job )?interviews?', 'marketing', 'sales team', '(?:quarterly |yearly |annual )?goals?', 'negotiations?', 'team(?:mates?)?'],
 };
@@ -58,15 +58,23 @@ const everydayThing = new RegExp(
     `|\\b(?:my|our|your|his|her|their|the) (?:(?:car|house|door|front door|spare|office) )?keys\\b`,
 );
 
+// Everyday things whose name starts with a shell noun: "port wine", "the remote control", "the process of grief", "a terminal illness".
+const compounds = /\b(?:port (?:wine|city|town|of call)|remote controls?|process of (?:grief|healing|elimination|growing up|aging|ageing)|terminal (?:illness|cancer|disease)|(?:airport|bus|ferry) terminals?|window (?:cleaner|washer|box|seat)|bug (?:spray|bites?)|mouse ?traps?|root canals?|(?:egg|sea|snail|turtle) ?shells?|cookie (?:jar|dough|cutters?)|log (?:cabins?|fires?)|kernels? of corn|corn kernels?|tree ?houses?|head office|memory lane|tabs? at the bar)\b/g;
+
 // Sayings that borrow a shell verb: "kill some time", "the root of the problem", "print money", "tar the roof".
 const sayings = /\b(?:kill(?:ing)? (?:some |the |a little )?time|(?:root|heart) of (?:the|this|that|our|my|all) (?:problem|issue|matter|evil|trouble)|print(?:ing)? money|tar (?:the|a) (?:roof|road|driveway)|touch(?:ing)? (?:base|grass|wood)|make ends meet|kill two birds|in (?:my|your|his|her|our|their) (?:head|brain|mind|heart|dreams?|imagination|soul)|branch(?:es|ed|ing)? out|fork(?:s|ed|ing)? (?:over|out)|pull(?:s|ed|ing)? the plug|push(?:es|ed|ing)? the envelope|mov(?:e|es|ed|ing) on from|clean(?:s|ed|ing)? up (?:my|your|his|her|our|their) act|clear(?:s|ed|ing)? (?:my|your|his|her|our|their) (?:head|mind)|let (?:it|them) (?:all )?go)\b/;
 
 /** The request is about a thing of everyday life or is a saying, by its words alone. */
 export function aboutEverydayLife(lower: string): boolean {
-  return sayings.test(lower) || everydayThing.test(lower);
+  return sayings.test(lower) || everydayThing.test(lower) || withoutCompounds(lower) !== lower;
 }
 
 /** A saying is everyday speech whatever computer word it borrows ("a folder in my head"). */
 export function isSaying(lower: string): boolean {
   return sayings.test(lower);
+}
+
+/** The request without everyday things named with a shell noun ("port wine", "the process of grief"), whose shell noun is no computer word. */
+export function withoutCompounds(lower: string): string {
+  return lower.replace(compounds, ' ');
 }

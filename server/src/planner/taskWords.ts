@@ -5,7 +5,7 @@
 // the thing it is about is of everyday life ("find my keys", "change the
 // permissions on my life"), unless a value only a task carries says so.
 
-import { aboutEverydayLife, isSaying } from './everydayThings';
+import { aboutEverydayLife, isSaying, withoutCompounds } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
@@ -104,14 +104,14 @@ export function isTask(facts: RequestFacts): boolean {
   if (isSaying(facts.lower)) return false;
   // "I fixed the build today. How do I calm my nerves?": what is asked comes after what is told.
   const asked = askedPart(facts.lower);
-  if (asked !== facts.lower && aboutEverydayLife(asked) && !computerNouns.test(asked) && !/[\w-]\.[a-z0-9]{1,5}\b|\/|\$|`/.test(asked)) return false;
+  if (asked !== facts.lower && aboutEverydayLife(asked) && !computerNouns.test(withoutCompounds(asked)) && !/[\w-]\.[a-z0-9]{1,5}\b|\/|\$|`/.test(asked)) return false;
   if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
   // "is nginx running?", "is jq installed?" asked alone; "is dad running late" is not about a program.
   if (facts.programQuestion?.whole && /^(?:running|installed)$/.test(facts.programQuestion.state)) return true;
   if (facts.paths.filter((p) => !everydayPlace(p.value)).length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
-  if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(lower);
+  if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(withoutCompounds(lower));
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
   // "what did alice change": a person's changes are a repository's history.
   if (facts.authors.length > 0 && /\b(?:chang\w*|commit\w*|push\w*|wrote|writ\w*|edit\w*|touch\w*|add\w*|remov\w*|delet\w*|modif\w*|work(?:ed)? on)\b/.test(lower)) return true;
