@@ -56,3 +56,13 @@ test('an everyday thing whose name starts with a shell noun is no task', () => {
   ]) assert.equal(isTask(text), false, text);
   for (const text of ['kill the cat process', 'which process listens on port 8080', 'show the remote branches']) assert.equal(isTask(text), true, text);
 });
+
+test('talk about computers (taste, opinion, trivia, a story) is no task unless it names a file', () => {
+  for (const text of [
+    'which editor is your favourite for bash scripts',
+    'who created the linux kernel',
+    'what do you think about kubernetes pods',
+    'write me a short poem about shell scripts',
+  ]) assert.equal(isTask(text), false, text);
+  assert.equal(isTask('who created src/main.js'), true);
+});

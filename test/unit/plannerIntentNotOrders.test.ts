@@ -76,3 +76,11 @@ test("an act taken back, the user's own later act, or a part of a program talked
     'Move command fails on my machine; which version of mv is installed?',
   ]);
 });
+
+test('a command given after a question about it orders nothing; one given to be run still does', () => {
+  ordersNothing([
+    'Is the following safe? chmod -R 777 scripts',
+    'review this line: truncate -s 0 logs/app.log',
+  ]);
+  assert.ok(acts('please run this command: rm tmp/a.tmp').includes('delete'));
+});

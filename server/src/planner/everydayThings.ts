@@ -78,3 +78,11 @@ export function isSaying(lower: string): boolean {
 export function withoutCompounds(lower: string): string {
   return lower.replace(compounds, ' ');
 }
+
+// Talk to the assistant rather than a task: its taste, its opinion, trivia and stories ("your favourite distro", "who invented git", "tell me a story about a process").
+const chatter = /\b(?:(?:what(?:'s| is| are)|which is) your (?:favou?rite|opinion)|your favou?rite|what do you think (?:of|about)|how do you feel about|do you (?:like|love|prefer|hate)|who (?:invented|created|designed|founded|came up with)|(?:tell|write|sing|compose|make up)(?: me| us)? (?:an?|some) (?:(?:short|funny|little|sad|bedtime) )?(?:story|stories|joke|jokes|poem|haiku|song|limerick|essay|riddle)\b)/;
+
+/** The request talks to Paladin (its taste, trivia, a story) rather than asking for a task. */
+export function isChatter(lower: string): boolean {
+  return chatter.test(lower);
+}

@@ -66,7 +66,10 @@ const takenBack = /\b(?:(?:don'?t|do not|never) (?:actually )?(?:do|run|execute|
 // "Delete button not working", "the rename dialog keeps crashing": the verb names a part of a program that is talked about.
 const partTalkedAbout = /^\s+(?:button|menu|icon|dialog|endpoint|route|handler|step|feature|operation|hook|event|shortcut|modal|page|screen|confirmation|prompt|option|action|link|form|api|command|function|key)s?\s+(?:is|isn'?t|are|aren'?t|not|does not|doesn'?t|won'?t|keeps|fails?|failed|broke|broken|stopped|shows?|appears?|crash\w*|throws|gives|returns|hangs)\b/;
 
+// "does this delete everything? rm -r tmp/*", "is the following right: rm x": a command given after a question about it.
+const givenToBeJudged = /\b(?:this|these|the following|(?:the|this|that|my) command|this line|this one)\b[^.!?:]*\?\s*$|(?:^|[.!?]\s+)(?:is|are|does|would|will|what|which|why|check|review|explain|verify|critique)\b[^.!?:]*\b(?:this|these|following|command|line)\b[^.!?:]*:\s*$/;
+
 /** The act is someone else's reported instruction, put off or taken back by what follows, asked about rather than ordered, or a purpose ("to delete or not …"). */
 export function reportedOrPutOff(before: string, after: string): boolean {
-  return reportedInstruction.test(before) || /^\s*to\s+$/.test(before) || putOff.test(after) || askedAbout.test(after) || takenBack.test(after) || partTalkedAbout.test(after);
+  return reportedInstruction.test(before) || givenToBeJudged.test(before) || /^\s*to\s+$/.test(before) || putOff.test(after) || askedAbout.test(after) || takenBack.test(after) || partTalkedAbout.test(after);
 }

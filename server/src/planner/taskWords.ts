@@ -5,7 +5,7 @@
 // the thing it is about is of everyday life ("find my keys", "change the
 // permissions on my life"), unless a value only a task carries says so.
 
-import { aboutEverydayLife, isSaying, withoutCompounds } from './everydayThings';
+import { aboutEverydayLife, isChatter, isSaying, withoutCompounds } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
@@ -102,6 +102,8 @@ function everydayPlace(value: string): boolean {
 export function isTask(facts: RequestFacts): boolean {
   // "a folder in my head", "kill some time": sayings, whatever shell words or names they borrow.
   if (isSaying(facts.lower)) return false;
+  // "who invented git", "a poem about shell scripts": talk about computers is no task unless it names a file, a path or a site.
+  if (isChatter(facts.lower) && facts.paths.length + facts.files.length + facts.urls.length === 0) return false;
   // "I fixed the build today. How do I calm my nerves?": what is asked comes after what is told.
   const asked = askedPart(facts.lower);
   if (asked !== facts.lower && aboutEverydayLife(asked) && !computerNouns.test(withoutCompounds(asked)) && !/[\w-]\.[a-z0-9]{1,5}\b|\/|\$|`/.test(asked)) return false;
