@@ -66,3 +66,8 @@ test('talk about computers (taste, opinion, trivia, a story) is no task unless i
   ]) assert.equal(isTask(text), false, text);
   assert.equal(isTask('who created src/main.js'), true);
 });
+
+test('asking for reasons or pros and cons is talk, not a task', () => {
+  for (const text of ['what are the main reasons to learn docker', 'list the pros and cons of tar vs zip']) assert.equal(isTask(text), false, text);
+  assert.equal(isTask('show the reasons the build failed in logs/app.log'), true);
+});

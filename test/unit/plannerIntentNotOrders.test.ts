@@ -84,3 +84,11 @@ test('a command given after a question about it orders nothing; one given to be 
   ]);
   assert.ok(acts('please run this command: rm tmp/a.tmp').includes('delete'));
 });
+
+test('an act supposed, or a request that says to look only, orders nothing', () => {
+  ordersNothing([
+    'Assuming we truncate logs/app.log tonight, how many lines would we lose?',
+    'imagine I chmod every script in scripts; which ones are there?',
+    'html files under site, look only, zip up nothing',
+  ]);
+});

@@ -80,7 +80,7 @@ export function withoutCompounds(lower: string): string {
 }
 
 // Talk to the assistant rather than a task: its taste, its opinion, trivia and stories ("your favourite distro", "who invented git", "tell me a story about a process").
-const chatter = /\b(?:(?:what(?:'s| is| are)|which is) your (?:favou?rite|opinion)|your favou?rite|what do you think (?:of|about)|how do you feel about|do you (?:like|love|prefer|hate)|who (?:invented|created|designed|founded|came up with)|(?:tell|write|sing|compose|make up)(?: me| us)? (?:an?|some) (?:(?:short|funny|little|sad|bedtime) )?(?:story|stories|joke|jokes|poem|haiku|song|limerick|essay|riddle)\b)/;
+const chatter = /\b(?:(?:what(?:'s| is| are)|which is) your (?:favou?rite|opinion)|your favou?rite|what do you think (?:of|about)|how do you feel about|do you (?:like|love|prefer|hate)|who (?:invented|created|designed|founded|came up with)|(?:\w+ )?reasons (?:to|why|for) (?!(?:\S+ ){0,3}(?:fail|failed|failing|error)\b)|pros and cons|(?:tell|write|sing|compose|make up)(?: me| us)? (?:an?|some) (?:(?:short|funny|little|sad|bedtime) )?(?:story|stories|joke|jokes|poem|haiku|song|limerick|essay|riddle)\b)/;
 
 /** The request talks to Paladin (its taste, trivia, a story) rather than asking for a task. */
 export function isChatter(lower: string): boolean {
