@@ -71,3 +71,7 @@ test('asking for reasons or pros and cons is talk, not a task', () => {
   for (const text of ['what are the main reasons to learn docker', 'list the pros and cons of tar vs zip']) assert.equal(isTask(text), false, text);
   assert.equal(isTask('show the reasons the build failed in logs/app.log'), true);
 });
+
+test('parties and garden plants are everyday things', () => {
+  for (const text of ['what time should we stop the sleepover', 'how do I branch the hedges']) assert.equal(isTask(text), false, text);
+});

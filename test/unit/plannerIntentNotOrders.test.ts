@@ -92,3 +92,12 @@ test('an act supposed, or a request that says to look only, orders nothing', () 
     'html files under site, look only, zip up nothing',
   ]);
 });
+
+test('an act weighed against keeping, or turned down after its question mark, orders nothing', () => {
+  ordersNothing([
+    'chmod run.sh or leave it alone? print its mode first',
+    'gzip logs/app.log? nope, just count its lines',
+    'rename notes.txt? on second thought, show it',
+  ]);
+  assert.ok(acts('delete tmp/a.tmp or keep it').includes('delete'));
+});

@@ -41,11 +41,12 @@ const kinds: Record<string, string[]> = {
   ],
   nature: [
     'planets?', 'stars', 'moons?', 'sun', 'solar system', 'universe', 'galax(?:y|ies)', 'aliens', 'weather', 'rain', 'snow', 'wind', 'oceans?', 'seas?', 'mountains?', 'hills?',
-    'forest', 'woods', '(?:oak|pine|maple|apple|cherry|christmas|family) trees?',
+    'forest', 'woods', '(?:oak|pine|maple|apple|cherry|christmas|family) trees?', 'roses?', 'hedges?', 'shrubs?', 'bushes', '(?:rose |plant |tomato )?cuttings?', '(?:tomato|potted|house) plants',
   ],
   events: [
     'meetings?', 'appointments?', 'birthday', 'anniversary', 'vacation', 'holidays?', 'trip', 'weekend(?: plans)?', 'wedding', 'homework', 'taxes', 'bills?', 'debts?', 'enemies',
     'jokes?', 'poems?', 'songs?', 'stor(?:y|ies)', 'movies?', 'novels?', 'flights?', 'trains?',
+    'part(?:y|ies)', 'barbecues?', 'picnics?', 'concerts?', 'game night', 'movie night', 'sleepover',
   ],
   work: ['deadlines?', 'budgets?', 'proposals?', 'promotion', 'salary', 'career', '(?:job )?interviews?', 'marketing', 'sales team', '(?:quarterly |yearly |annual )?goals?', 'negotiations?', 'team(?:mates?)?'],
 };

@@ -60,8 +60,8 @@ const putOff = /^(?:[^.?!;]|[.?!;](?!\s|$)){0,100}?(?:(?:[.?!;,](?=\s|$)|\s[-—
 // What follows the act asks what it would do: "rm tmp/a.tmp - what would that do?", "delete build, is that safe?".
 const askedAbout = /^[^?]{0,120}?(?:\s[-—–:]+\s*|[,;:.]\s*|\s)(?:what (?:would|will|does|did|might|could) (?:that|this|it) (?:do|change|delete|remove|touch|affect|break|hit)\b|what (?:happens|would happen)\b|(?:would|will|does|could|might) (?:that|this|it) (?:\w+ )?(?:break|hurt|affect|touch|remove|delete|lose|be safe)\b|is (?:that|this|it) (?:safe|ok|okay|dangerous|risky|wise|a good idea|reversible)\b)/;
 
-// What follows takes the act back: "… but don't do it", "…, don't run it", "(just kidding)", "… or not?".
-const takenBack = /\b(?:(?:don'?t|do not|never) (?:actually )?(?:do|run|execute|perform|apply) (?:it|that|this|them|anything)|without (?:actually )?(?:doing|running|executing|applying) (?:it|that|this|them|anything)|(?:just |only )?kidding|jk)\b|^\s+(?:\S+\s+){0,3}?or not\b/;
+// What follows takes the act back: "… but don't do it", "…, don't run it", "(just kidding)", "… or not?", "… or keep it?", "delete it? nah, …".
+const takenBack = /\b(?:(?:don'?t|do not|never) (?:actually )?(?:do|run|execute|perform|apply) (?:it|that|this|them|anything)|without (?:actually )?(?:doing|running|executing|applying) (?:it|that|this|them|anything)|(?:just |only )?kidding|jk)\b|^\s+(?:\S+\s+){0,3}?or not\b|^(?:[^.?!]|\.(?!\s|$)){0,80}\bor (?:keep|leave|not|skip|wait|ignore|hold)\b[^?!]*\?|^(?:[^.?!]|\.(?!\s|$)){0,60}\?\s*(?:nah|no|nope|never ?mind|not (?:now|yet|really)|on second thought|actually,? no|forget (?:it|that)|scratch that)\b/;
 
 // "Delete button not working", "the rename dialog keeps crashing": the verb names a part of a program that is talked about.
 const partTalkedAbout = /^\s+(?:button|menu|icon|dialog|endpoint|route|handler|step|feature|operation|hook|event|shortcut|modal|page|screen|confirmation|prompt|option|action|link|form|api|command|function|key)s?\s+(?:is|isn'?t|are|aren'?t|not|does not|doesn'?t|won'?t|keeps|fails?|failed|broke|broken|stopped|shows?|appears?|crash\w*|throws|gives|returns|hangs)\b/;
