@@ -294,8 +294,16 @@ const actWords = /^(?:delete|remove|rm|truncate|wipe|clean|purge|erase|keep|kill
 
 /** `truncate -s 0 truncate`, `rm -r delete`, `rm -f current` ("in the current folder"): a word of the request taken as the file to change. */
 function wordsAsNames(intent: Intent, changed: string[]): string[] {
-  const taken = changed.map((p) => p.replace(/^\.\//, '')).filter((p) => (actWords.test(p) || placeWord(intent.words, p)) && !intent.names.includes(p) && !intent.scope.includes(p));
+  // "to delete" is read as a destination as "to trash" is; only a request that moves or copies, or calls it a file, names one.
+  const named = (p: string) => intent.scope.includes(p) || (intent.names.includes(p) && (intent.actions.includes('move') || intent.actions.includes('create') || calledAFile(intent.words, p)));
+  const taken = changed.map((p) => p.replace(/^\.\//, '')).filter((p) => (actWords.test(p) || placeWord(intent.words, p)) && !named(p));
   return taken.length > 0 ? [`it changes ${list(uniq(taken))}, a word of the request rather than a file or folder it names`] : [];
+}
+
+/** "the file called delete", "a folder named 'trash'", "delete/": the word is given as a name. */
+function calledAFile(words: string, name: string): boolean {
+  const n = escapeRegExp(name);
+  return new RegExp(`\\b(?:called|named|file|folder|directory|dir)\\s+["'\`]?${n}\\b|["'\`]${n}["'\`/]|\\b${n}/`).test(words);
 }
 
 /** "top level only", "not recursively": a change that goes into subfolders. */

@@ -5,7 +5,7 @@
 // a plan may never do more than its request asked.
 
 import { escapeRegExp } from './corpus';
-import { joinedToOrder, namedAsSubject, namesANeed, opensToLook } from './intentClauses';
+import { joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 
@@ -62,12 +62,12 @@ const verbs: [Action, RegExp][] = [
 // What turns a verb into something other than an order: a negation, a
 // question about permission or possibility, a description ("files to be
 // removed", "the ones I could delete"), or a preview.
-const notAnOrder = /(\b(not|never|don'?t|do not|doesn'?t|won'?t|without|no|nor|avoid|instead of|rather than|before|after|could|would|should|might|may|can i|can we|could i|safe to|ok(?:ay)? to|allowed to|able to|going to|about to|to be|be|been|being|was|were|is|are|will|that i|which i|i'?d|if i|ones to|files to|things to|what to|candidates to|needs? to be|want(?:ed)? to know|wondering|ask(?:ed)? to|pretend(?:ing)? to|simulate|preview|dry[- ]?run|without actually|the command to|how much|how many|how long)\s+(\w+\s+){0,2}|\b(would|could|might)\s+(\w+\s+){0,4}|\bwhat\s+(?:does|do|did|would|will)\s+(\S+\s+){0,4})$/;
+const notAnOrder = /(\b(not|never|don'?t|do not|doesn'?t|won'?t|without|no|nor|avoid|instead of|rather than|before|after|could|would|should|might|may|can i|can we|i can|we can|could i|safe to|ok(?:ay)? to|allowed to|able to|going to|about to|to be|be|been|being|was|were|is|are|will|that i|which i|i'?d|if i|ones to|files to|things to|what to|candidates to|needs? to be|want(?:ed)? to know|wondering|ask(?:ed)? to|pretend(?:ing)? to|i'?ll|we'?ll|i shall|we shall|gonna|suppos(?:e|ing)|imagin(?:e|ing)|assum(?:e|ing)|hypothetically|(?:world|scenario|case|situation) where|what if|say (?:i|we)|prepar(?:e|ing|ed) to|(?:get|getting) ready to|ready to|in preparation for|in order to|so (?:that )?(?:i|we) can|plan(?:ning)? to|thinking (?:about|of)|consider(?:ing)?|simulate|preview|dry[- ]?run|without actually|the command to|how much|how many|how long)\s+(\w+\s+){0,2}|\b(would|could|might)\s+(\w+\s+){0,4}|\bwhat\s+(?:does|do|did|would|will)\s+(\S+\s+){0,4})$/;
 
 // A verb in a clause that is still an order despite an auxiliary before it.
 const stillAnOrder = /\b(please|can you|could you|would you|will you|help me|i want to|i need to|i'?d like to|want to|need to|let'?s|go ahead and|and then|then|also|and)\s+(\w+\s+){0,1}$/;
 
-const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen) if)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look))\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
+const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen) if)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look)|(?:list|look|show|read|count|check)(?:ing)? only)\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
@@ -182,15 +182,17 @@ const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|dupl
 const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|duplicate|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
 
 // A clause that asks a question orders nothing by its verbs ("which files would rm delete?").
-const question = /^\s*(which|what|who|whose|where|when|why|is|are|was|were|does|do|did|has|have|had|can i|could i|should i|may i|would|will|am i)\b/;
+const question = /^\s*(?:(?:um+|uh+|erm?|hmm+|so|ok(?:ay)?|well|hey|hi|oh|ah|quick question|question|just curious|out of curiosity)\b[,:!.]?\s+)*(which|what|who|whose|where|when|why|is|are|was|were|does|do|did|has|have|had|can(?! you\b)|could i|should i|may i|would|will|am i|how (?:does|did|is|are|was|were))\b/;
 const askingForHow = /\b(how (do|can|should|would) (i|we|you)|how to|can you|could you|would you|will you|please)\s+(\w+\s+){0,2}$/;
 // The verb is a word being talked about: "lines that say delete", "grep for rm", "the word kill".
 const mentioned = /\b(say|says|said|saying|mention|mentions|mentioning|mentioned|contain|contains|containing|word|words|called|named|string|text|for|about|like|the|a|an|of|keyword|term)\s*["'`]?$/;
 
 function isOrder(before: string, verb: string, after: string): boolean {
-  if (/^\s+(nothing|none of)\b/.test(after)) return false;
+  if (/^\s+(?:(?:up|out|away|down)\s+)?(nothing|none of)\b/.test(after)) return false;
   // "the cron job used to wipe build", "my colleague wants to delete logs": what someone else does or did.
   if (/\b(?:used|tried|wants|wanted|plans|planned|likes|liked|intends|intended|was told|got told|is going|was going|keeps trying|threatens|threatened) to\s+(?:\w+\s+)?$/.test(before)) return false;
+  // "my boss told me to compress the logs", "the readme says to delete tmp", an act put off ("… not yet though"), or asked about ("rm x - what would that do?").
+  if (reportedOrPutOff(before, after)) return false;
   // "touch on app.log", "run down the deploy script", "zip through the logs": a phrase, not the program's act.
   if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after))) return false;
   // "build: nuke it", "backup status of data": a name or a noun before a label or another noun, not an order.
