@@ -159,3 +159,12 @@ test('files picked by their order are not all changed, and a move needs a progra
   assert.equal(short('move notes.txt into docs', 'mv notes.txt docs'), '');
   assert.deepEqual(readIntent(readRequest('undo the last commit', ws)).actions, ['change']);
 });
+
+test('an exception by file name is left out by name, and a span in hours is not counted in days', () => {
+  assert.equal(selection('delete the .tmp files except cache.tmp'), "find . -type f -name '*.tmp' ! -name cache.tmp -delete");
+  assert.equal(selection('find all files excluding node_modules'), "find . -type f -not -path '*/node_modules/*'");
+  assert.match(over('find files modified in the last hour', 'find . -type f -mtime -1'), /counts whole days \(-1\), but the request says last hour/);
+  assert.doesNotMatch(over('find files modified in the last hour', 'find . -type f -mmin -60'), /whole days/);
+  assert.doesNotMatch(over('find files modified in the last day', 'find . -type f -mtime -1'), /whole days/);
+  assert.deepEqual(readIntent(readRequest('make notes.txt read only', ws)).actions, ['change']);
+});

@@ -178,3 +178,11 @@ export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
   const many = commands.some((c) => (programOf(c) === 'find' && c.deletes.length + c.writes.length > 0) || c.wrappers.includes('xargs') || c.deletes.some((p) => p.glob || p.dynamic));
   return many && !picksOne ? ['it changes every file that matches, but the request asks for some, picked by their order'] : [];
 }
+
+/** "modified in the last hour" planned as `-mtime -1`: a span in hours or minutes counted in whole days. */
+export function spanInDays(intent: Intent, commands: CommandFact[]): string[] {
+  const said = /\b(?:(\d+)|an?|one)\s*(hours?|hrs?|minutes?|mins?)\b|\blast\s+(hour|minute)\b/.exec(intent.words);
+  if (!said || /\b(?:days?|weeks?|months?|years?)\b/.test(intent.words)) return [];
+  const days = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.filter((a, i) => /^-[acm]time$/.test(c.args[i - 1] ?? '') && /^[+-]?\d+$/.test(a)));
+  return days.length > 0 ? [`it counts whole days (${days[0]}), but the request says ${said[0].trim()}`] : [];
+}
