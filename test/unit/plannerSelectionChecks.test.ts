@@ -168,3 +168,17 @@ test('an exception by file name is left out by name, and a span in hours is not 
   assert.doesNotMatch(over('find files modified in the last day', 'find . -type f -mtime -1'), /whole days/);
   assert.deepEqual(readIntent(readRequest('make notes.txt read only', ws)).actions, ['change']);
 });
+
+test('a request about the repository is carried out in it, for the file it names', () => {
+  assert.deepEqual(readIntent(readRequest('discard my changes to notes.txt', ws)).cues, { change: 'discard changes' });
+  assert.deepEqual(readIntent(readRequest('stage notes.txt', ws)).actions, ['change']);
+  assert.deepEqual(readIntent(readRequest('what stage of the build failed', ws)).actions, []);
+  assert.match(short('unstage notes.txt', 'cat notes.txt'), /changes nothing in the repository, but the request asks to unstage/);
+  assert.equal(short('unstage notes.txt', 'git restore --staged notes.txt'), '');
+  assert.match(short('amend the last commit message', 'git log -1'), /changes nothing in the repository/);
+  assert.equal(short('revert $string and print it', "echo \"$string\" | rev"), '');
+  assert.equal(short('search for dummy and discard all the errors', 'find . -name dummy 2>/dev/null'), '');
+  assert.match(over('revert notes.txt to the last commit', 'git revert --no-edit HEAD'), /changes the repository as a whole \(git revert\), but the request names notes\.txt/);
+  assert.doesNotMatch(over('revert notes.txt to the last commit', 'git restore notes.txt'), /as a whole/);
+  assert.doesNotMatch(over('find files modified in the last 24 hours', 'find . -type f -mtime -1'), /whole days/);
+});

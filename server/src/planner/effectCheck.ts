@@ -11,7 +11,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
-import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, programOf, spanInDays } from './selectionChecks';
+import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, programOf, spanInDays } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -56,7 +56,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.privilege && (risk.privilege || commands.some((c) => c.privileged))) reasons.push('it asks for elevated privileges (sudo), which the request did not');
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
-  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands));
+  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
   if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
@@ -109,6 +109,9 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
   if (intent.cues.change === 'truncate' && !commands.some(truncates)) return ['it empties no file, but the request asks to empty one'];
+  // "unstage notes.txt", "amend the last commit": only a change to the repository carries them out.
+  const repoCue = /^(?:unstage|stage|amend|stash|rebase|cherry-pick|discard changes|throw away changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));
+  if (repoCue && !writes && !commands.some((c) => gitChange(c) !== undefined)) return [`it changes nothing in the repository, but the request asks to ${intent.cues.change}`];
   const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
   // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));

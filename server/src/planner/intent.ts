@@ -50,10 +50,10 @@ export interface Intent {
 
 // Verbs in their base form only: "deleted", "removed", "modified" describe a state and order nothing.
 const verbs: [Action, RegExp][] = [
-  ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out|(?=[\w./-]+\.\w+\b))|uninstall|drop)\b/],
+  ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|throw away|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out|(?=[\w./-]+\.\w+\b))|uninstall|drop)\b/],
   ['move', /\b(move|mv|rename|relocate)\b/],
   ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|tar(?:\.(?:gz|bz2|xz|zst))?|tgz|\.zip|link|symlink|script|log)s?(?! (?:\S+ ){0,6}(?:accessible|readable|writable|executable|private|public|read-only))|copy|cp|duplicate|back ?up|back (?:them|it|these|those|this|that|everything|all(?: of them)?) up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
-  ['change', /\b(take away|revoke|grant|give (?:\w+ ){0,3}(?:permission|access|write|read|execute|executable|exec)\b|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|undo|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
+  ['change', /\b(take away|revoke|grant|give (?:\w+ ){0,3}(?:permission|access|write|read|execute|executable|exec)\b|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|undo|unstage|stage(?= (?!of\b|\d))|amend|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
   ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port|send (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)(?: signal)?)\b/],
   ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send(?! (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)\b)|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
   ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
@@ -92,9 +92,9 @@ export function readIntent(facts: RequestFacts): Intent {
       const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
       const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
-      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || truncates) ? 'change' : action;
+      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
       actions.add(kind);
-      cues[kind] ??= truncates ? 'truncate' : m[0];
+      cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
       break;
     }
   }
@@ -175,6 +175,8 @@ function baseForm(lower: string): string {
 
 // What a delete verb removes when it edits text rather than removing files.
 const oneFile = /^\s+(?:(?:the|a|this|that|my|its|our)\s+)?(?:[\w-]+\s+)?(?:file|log|logfile)\b(?!s)|^\s+(?:the\s+)?(?:file\s+)?[\w./-]*\w\.[A-Za-z]\w{0,7}\b/;
+// "discard my changes to notes.txt": edits undone, in the working tree.
+const editsMade = /^\s+(?:(?:my|the|your|our|all|any|local|uncommitted|unstaged|staged|recent|pending)\s+){0,2}(?:changes|edits|modifications)\b/;
 const partsOfMode = /^\s+(?:(?:the|all|its|their|any)\s+)?(?:(?:executable|exec|execute|execution|x|write|writ\w*|read|setuid|setgid|suid|sgid|sticky|group|world|other|others'?|public|user)\s+){1,2}(?:bits?|permissions?|perms|access|rights?)\b|^\s+(?:the\s+)?(?:permissions?|perms|bits?)\s+(?:to|for)\b/;
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|\d+)\s+){0,3}(lines?|rows?|words?|characters?|chars?|duplicates?|whitespace|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 

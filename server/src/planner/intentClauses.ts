@@ -46,7 +46,7 @@ export function namesANeed(before: string): boolean {
 }
 
 // "git clean would remove", "chmod 644 would change", "make clean removes": a program as the subject.
-const subjectOfModal = /^(?:\s+(?!(?:that|which|what|who|them|it|all|every|the|files?|everything)\b)[\w+\-./]+){0,2}\s+(?:would|could|will|might|should|may|can|must|removes|deletes|wipes|touches|changes|moves)\b/;
+const subjectOfModal = /^(?:\s+(?!(?:that|which|what|who|them|it|all|every|the|files?|everything|my|our|your|his|her|their|its|local|uncommitted|unstaged|staged|recent|pending)\b)[\w+\-./]+){0,2}\s+(?:would|could|will|might|should|may|can|must|removes|deletes|wipes|touches|changes|moves)\b/;
 
 /** The verb is a program or act named as the subject of what it would do ("what chown -R would touch"). */
 export function namedAsSubject(after: string): boolean {

@@ -5,6 +5,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
+import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 
 /** The program's name without its folder (`/usr/bin/rm` → rm). */
@@ -183,6 +184,18 @@ export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
 export function spanInDays(intent: Intent, commands: CommandFact[]): string[] {
   const said = /\b(?:(\d+)|an?|one)\s*(hours?|hrs?|minutes?|mins?)\b|\blast\s+(hour|minute)\b/.exec(intent.words);
   if (!said || /\b(?:days?|weeks?|months?|years?)\b/.test(intent.words)) return [];
-  const days = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.filter((a, i) => /^-[acm]time$/.test(c.args[i - 1] ?? '') && /^[+-]?\d+$/.test(a)));
+  const minutes = Number(said[1] ?? 1) * (/^h/.test(said[2] ?? said[3] ?? '') ? 60 : 1);
+  // "in the last 24 hours" is one whole day: -mtime -1 says it exactly.
+  const whole = (a: string) => minutes % 1440 === 0 && Math.abs(Number(a)) === minutes / 1440;
+  const days = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.filter((a, i) => /^-[acm]time$/.test(c.args[i - 1] ?? '') && /^[+-]?\d+$/.test(a) && !whole(a)));
   return days.length > 0 ? [`it counts whole days (${days[0]}), but the request says ${said[0].trim()}`] : [];
+}
+
+/** "revert notes.txt to the last commit" planned as `git revert HEAD`: the whole repository changed for one file the request names. */
+export function gitBeyondFile(intent: Intent, commands: CommandFact[]): string[] {
+  const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
+  const git = commands.filter((c) => programOf(c) === 'git' && gitChange(c) !== undefined);
+  if (files.length === 0 || git.length === 0) return [];
+  const mentions = (c: CommandFact) => c.args.some((a) => files.some((f) => a === f || a.endsWith(`/${f}`) || f.endsWith(`/${a}`)));
+  return commands.some(mentions) ? [] : [`it changes the repository as a whole (git ${git[0].args.find((a) => !a.startsWith('-')) ?? ''}), but the request names ${files.join(', ')}`];
 }
