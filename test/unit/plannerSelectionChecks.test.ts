@@ -182,3 +182,12 @@ test('a request about the repository is carried out in it, for the file it names
   assert.doesNotMatch(over('revert notes.txt to the last commit', 'git restore notes.txt'), /as a whole/);
   assert.doesNotMatch(over('find files modified in the last 24 hours', 'find . -type f -mtime -1'), /whole days/);
 });
+
+test('a delete keeps to files the request names, and reads no list of names it did not ask for', () => {
+  assert.match(over('remove the package curl', 'rm -- package.json'), /deletes package\.json, which the request does not name/);
+  assert.equal(over('delete notes.txt', 'rm -- notes.txt'), '');
+  assert.doesNotMatch(over('delete the notes file', 'rm -- notes.txt'), /does not name/);
+  assert.match(over('delete the notes', "xargs -r -d '\\n' rm -f -- < notes.txt"), /changes the files another file lists, but the request names no list/);
+  assert.doesNotMatch(over('delete the files listed in notes.txt', "xargs -r -d '\\n' rm -f -- < notes.txt"), /names no list/);
+  assert.match(over('remove the backup of notes.txt', "find . -type f -name notes.txt -exec rm -f -- {} +"), /changes notes\.txt itself, but the request asks for its backup/);
+});

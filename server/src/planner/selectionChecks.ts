@@ -128,13 +128,15 @@ export function modeBeyondRequest(intent: Intent, commands: CommandFact[]): stri
 
 const belonging = /\b(?:backups?|cop(?:y|ies)|archives?|caches?|lock(?: ?files?)?|logs?|history|snapshots?|duplicates?|versions?|checksums?|hash(?:es)?|links?|symlinks?|swap files?|temp(?:orary)? files?|thumbnails?|\.bak|\.orig)\s+(?:of|for)\s+(?:the\s+)?(?:file\s+)?$/;
 
-/** "delete the backup of notes.txt" planned as `rm notes.txt`: the file named only as whose backup it is. */
+/** "delete the backup of notes.txt" planned as `rm notes.txt`: the file named only as whose backup it is. (Called for plans that change files.) */
 export function ownerOfTheObject(intent: Intent, commands: CommandFact[]): string[] {
   // Only a path named as it is: what find or a pattern picks under a folder is not the folder.
   const named = (paths: PathFact[]) => paths.filter((p) => !p.dynamic && !p.glob).map((p) => p.path.replace(/^\.\//, ''));
   // (find's start is listed among what it may delete, though its tests pick what goes.)
   const deleted = new Set(named(commands.filter((c) => programOf(c) !== 'find').flatMap((c) => c.deletes)));
-  for (const p of named(commands.flatMap((c) => [...c.deletes, ...c.writes]))) {
+  // ... and what find picks by that file's name (`find . -name notes.txt -delete`).
+  const picked = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.filter((a, i) => /^-i?name$/.test(c.args[i - 1] ?? '') && !/[*?[]/.test(a)));
+  for (const p of [...named(commands.flatMap((c) => [...c.deletes, ...c.writes])), ...picked]) {
     const base = p.split('/').pop() ?? p;
     const said = [...intent.words.matchAll(new RegExp(String.raw`(?<![\w.-])(?:[\w./-]*/)?${escapeRegExp(base.toLowerCase())}(?![\w-])`, 'g'))];
     const before = (m: RegExpMatchArray) => intent.words.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
@@ -198,4 +200,29 @@ export function gitBeyondFile(intent: Intent, commands: CommandFact[]): string[]
   if (files.length === 0 || git.length === 0) return [];
   const mentions = (c: CommandFact) => c.args.some((a) => files.some((f) => a === f || a.endsWith(`/${f}`) || f.endsWith(`/${a}`)));
   return commands.some(mentions) ? [] : [`it changes the repository as a whole (git ${git[0].args.find((a) => !a.startsWith('-')) ?? ''}), but the request names ${files.join(', ')}`];
+}
+
+/**
+ * "remove the package curl" planned as `rm package.json`: a file the
+ * request never names, filled in because a word of it sounds like one.
+ * What find or a pattern picks is judged by the other checks.
+ */
+export function unnamedDelete(intent: Intent, commands: CommandFact[]): string[] {
+  const inScope = (p: string) => intent.scope.some((s) => p === s || p.startsWith(`${s}/`));
+  const named = (p: string) => {
+    const base = (p.split('/').pop() ?? p).toLowerCase();
+    // "delete the readme": a file by its stem, said on its own ("the package curl" names curl, not package.json).
+    const stem = base.replace(/\.[^.]*$/, '');
+    const byStem = new RegExp(String.raw`\b${escapeRegExp(stem)}\b(?!\s+(?!(?:file|and|then|too|please|now|from|in|under|at|for|of|as|to|if|with)\b)[a-z][\w.-]*)`).test(intent.words);
+    return intent.names.some((n) => n === p || n.split('/').pop()?.toLowerCase() === base) || inScope(p) || intent.words.includes(base) || intent.words.includes(p.toLowerCase()) || byStem;
+  };
+  const unnamed = commands.filter((c) => programOf(c) !== 'find').flatMap((c) => c.deletes).filter((p) => !p.dynamic && !p.glob && /\.\w{1,8}$/.test(p.path)).map((p) => p.path.replace(/^\.\//, '')).filter((p) => !named(p));
+  return unnamed.length > 0 ? [`it deletes ${unnamed[0]}, which the request does not name`] : [];
+}
+
+/** "delete the readme" planned as `xargs rm < README.md`: the files a file lists, for a request that speaks of no list. */
+export function listFromFile(intent: Intent, commands: CommandFact[]): string[] {
+  if (/\b(?:listed|lists?|named in|names in|paths in|each line|every line|lines? of|manifest|contents? of)\b/.test(intent.words)) return [];
+  const fed = commands.find((c) => c.wrappers.includes('xargs') && c.deletes.length + c.writes.length > 0 && (c.redirects.some((r) => r.kind === 'read') || c.args.some((a, i) => /^(?:-a|--arg-file)$/.test(c.args[i - 1] ?? ''))));
+  return fed ? ['it changes the files another file lists, but the request names no list'] : [];
 }
