@@ -60,8 +60,9 @@ export async function promptAnswerCandidates(request: string, names: WorkspaceNa
   const step = yesStep(asked.answer);
   const named = /^(["'`]?)((?:\.{0,2}\/)?[\w.-]+(?:\s+[^"'`;&|<>]*)?)\1$/.exec(asked.rest);
   const program = named?.[2].split(/\s+/)[0] ?? '';
-  // A command named as such ("./install.sh", "apt-get upgrade", a name in quotes): it runs as written.
-  if (named && (named[1] !== '' || /^\.{0,2}\//.test(program) || isProgram(program))) {
+  // A command named as such ("./install.sh", `apt-get upgrade` in quotes, a program's name alone): it runs as written.
+  // "unzip every zip file in dl" is a request in words that starts with a program's name: it is planned.
+  if (named && (named[1] !== '' || /^\.{0,2}\//.test(program) || (isProgram(program) && program === named[2].trim()))) {
     return [{ command: `${step} | ${named[2].trim()}`, confidence: 0.8, explanation: `Runs ${named[2].trim()}, answering "${asked.answer}" to every prompt.`, source: 'answers', filled: [], missing: [] }];
   }
   const out: EmbeddedCandidate[] = [];

@@ -96,8 +96,8 @@ export function isTask(facts: RequestFacts): boolean {
   // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
   if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(lower);
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
-  // "convert "Hello" to upper case", "reverse "stressed"": text in quotes, and something done to text.
-  if (facts.quoted.length > 0 && textWork.test(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])/g, '""'))) return true;
+  // "convert "Hello" to upper case", "drop the last 3 characters from 987654": text in quotes or a number, and something done to text.
+  if ((facts.quoted.length > 0 || /(?<![\w.])\d{3,}(?![\w.])/.test(lower)) && textWork.test(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])/g, '""'))) return true;
   // "what did alice change": a person's changes are a repository's history.
   if (facts.authors.length > 0 && /\b(?:chang\w*|commit\w*|push\w*|wrote|writ\w*|edit\w*|touch\w*|add\w*|remov\w*|delet\w*|modif\w*|work(?:ed)? on)\b/.test(lower)) return true;
   // "display the message 'build done'": a message given in quotes is text to print.

@@ -62,6 +62,9 @@ export function readTextSource(request: string, names: WorkspaceNames, isProgram
   if (raw) return undefined;
   const text = literalText(request, lower);
   if (!text) return undefined;
+  // "$a" in quotes is still the variable.
+  const quotedVariable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(text.text);
+  if (quotedVariable) return target.has(quotedVariable[1]) ? undefined : { kind: 'variable', name: quotedVariable[1], span: text.span };
   const isName = /\.[A-Za-z]\w{0,7}$/.test(text.text) || names.files.has(text.text) || names.dirs.has(text.text);
   return isName && !nameWork.test(lower) ? undefined : { kind: 'text', ...text };
 }

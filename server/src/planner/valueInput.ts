@@ -47,7 +47,10 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
   // The operation the request names, whatever retrieval ranked first.
   for (const [i, id] of textOperations(facts.lower).entries()) {
     const entry = corpus.byId.get(id);
-    if (entry) asked.push(candidateFor(entry, facts, 0.8 - 0.05 * i, 1));
+    if (!entry) continue;
+    // An operation named in words, with the text to do it to, is a strong match whatever its slots say.
+    const c = candidateFor(entry, facts, 0.8 - 0.05 * i, 1);
+    asked.push({ ...c, confidence: Math.max(c.confidence, 0.85 - 0.05 * i) });
   }
   const out: EmbeddedCandidate[] = [];
   for (const c of asked) {
@@ -55,7 +58,8 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
     if (!reader) continue;
     const command = `${sourceStep(source, reader)} | ${reader}`;
     const same = out.findIndex((o) => o.command === command);
-    const confidence = Math.round(Math.min(0.92, c.confidence + 0.06) * 100) / 100;
+    // A command named as written is run as written: that beats a plan that drops its options.
+    const confidence = Math.round((source.kind === 'command' ? Math.min(0.95, c.confidence + 0.1) : Math.min(0.92, c.confidence + 0.06)) * 100) / 100;
     if (same >= 0 && out[same].confidence >= confidence) continue;
     const candidate = { ...c, command, confidence, explanation: `${c.explanation} ${given(source)}`, source: `${c.source}+value`, missing: [] };
     if (same >= 0) out[same] = candidate;
