@@ -23,7 +23,8 @@ async function expect(cases: [string, RegExp][]): Promise<void> {
   assert.deepEqual(wrong, []);
 }
 
-test('text written in the request is hashed, counted, cut, changed and reversed on the input', () => expect([
+test('text written in the request is hashed, counted, cut, changed and reversed on the input; a file stays a file', () => expect([
+  ['count the characters in notes.txt', /^wc -m notes\.txt$/],
   ['compute the sha256 of the word "banana"', /^echo -n banana \| sha256sum$/],
   ['calculate the md5 hash of "hello there"', /^echo -n 'hello there' \| md5sum$/],
   ['how many characters are in "paladin"', /^echo -n paladin \| wc -m$/],
@@ -37,10 +38,6 @@ test('text written in the request is hashed, counted, cut, changed and reversed 
 test('the output of a named command is the first step of the pipeline', () => expect([
   ['show the first line of the output of `seq 5 50`', /^seq 5 50 \| (?:head -n ?1|sed -n '1p')$/],
   ['count the lines in the output of "ls -a"', /^ls -a \| wc -l$/],
-]));
-
-test('a file of the workspace is still read as a file', () => expect([
-  ['count the characters in notes.txt', /^wc -m notes\.txt$/],
 ]));
 
 test('answers to the prompts come from yes on the input of what was asked', () => expect([

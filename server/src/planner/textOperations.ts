@@ -4,6 +4,20 @@
 // these too, but a value in the request (a number, a quoted word) can pull it
 // elsewhere; the words that name the operation do not.
 
+import type { Corpus, KnowledgeEntry } from './corpus';
+
+const recipe = (id: string, template: string, slots: KnowledgeEntry['slots'], explanation: string): KnowledgeEntry => ({
+  id, intents: [], template, slots, utilities: [template.split(' ')[0]], explanation, category: 'text',
+});
+// Work on a line that matters only for text given in the request. Kept out of
+// retrieval: "remove the last 3 characters" is too near "show the last field"
+// for a request about a file to be offered it.
+const recipes = new Map([
+  recipe('text.drop_last_chars', "sed 's/.\\{{count}\\}$//' {file}", { count: { type: 'count' }, file: { type: 'file' } }, 'Prints the text without its last characters.'),
+  recipe('text.drop_first_chars', "sed 's/^.\\{{count}\\}//' {file}", { count: { type: 'count' }, file: { type: 'file' } }, 'Prints the text without its first characters.'),
+  recipe('text.name_extension', "sed 's/.*\\.//' {file}", { file: { type: 'file' } }, 'Prints what follows the last dot: the extension of a name.'),
+].map((r) => [r.id, r]));
+
 const operations: [RegExp, string][] = [
   [/\bmd5(?:sum)?\b|\b(?:checksum|hash)\b(?!.*\bsha)/, 'files.md5'],
   [/\bsha-?1(?:sum)?\b/, 'files.sha1'],
@@ -31,7 +45,12 @@ const operations: [RegExp, string][] = [
   [/\bnumber (?:the |each |every )?lines?\b|\bline numbers?\b/, 'text.number_lines'],
 ];
 
-/** The knowledge entries whose operation the request names, in the order they were named above. */
+/** The ids of the operations the request names, in the order they are listed above. */
 export function textOperations(lower: string): string[] {
   return operations.filter(([cue]) => cue.test(lower)).map(([, id]) => id);
+}
+
+/** The entry that does an operation: from the command knowledge, or one of the recipes above. */
+export function operationEntry(id: string, corpus: Corpus): KnowledgeEntry | undefined {
+  return corpus.byId.get(id) ?? recipes.get(id);
 }

@@ -9,9 +9,9 @@ import { candidateFor, embeddedCandidates, type EmbeddedCandidate } from './embe
 import { readRequest, type WorkspaceNames } from './requestFacts';
 import type { Hit } from './retrievalStore';
 import { fillSlots } from './slotFill';
-import { fillTemplate } from './templateFill';
+import { fillTemplate, shellQuote } from './templateFill';
 import { readTextSource, sourceStep, type TextSource } from './textSource';
-import { textOperations } from './textOperations';
+import { operationEntry, textOperations } from './textOperations';
 import { promptAnswerCandidates } from './promptAnswers';
 import { isWellKnownProgram } from '../shell/programs';
 
@@ -26,10 +26,11 @@ export function programNames(corpus: Corpus): (name: string) => boolean {
   return (name) => set.has(name) || isWellKnownProgram(name);
 }
 
-/** The value a request works on as text, as the first step of a pipeline, or undefined. */
+/** The value a request works on as text, as a shell word, or undefined (also for a command's output). */
 export function textValue(request: string, names: WorkspaceNames, isProgram: (name: string) => boolean = isWellKnownProgram): string | undefined {
   const source = readTextSource(request, names, isProgram);
-  return source ? sourceStep(source, '') : undefined;
+  if (source?.kind === 'variable') return `"$${source.name}"`;
+  return source?.kind === 'text' ? shellQuote(source.text) : undefined;
 }
 
 /** Commands that read one file or a text slot, given the request's value on their standard input instead. */
@@ -46,7 +47,7 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
   const facts = readRequest(neutral, names);
   // The operation the request names, whatever retrieval ranked first.
   for (const [i, id] of textOperations(facts.lower).entries()) {
-    const entry = corpus.byId.get(id);
+    const entry = operationEntry(id, corpus);
     if (!entry) continue;
     // An operation named in words, with the text to do it to, is a strong match whatever its slots say.
     const c = candidateFor(entry, facts, 0.8 - 0.05 * i, 1);
