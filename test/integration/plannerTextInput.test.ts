@@ -33,6 +33,8 @@ test('text written in the request is hashed, counted, cut, changed and reversed 
   ['replace ";" with a newline in "x;y;z"', /^echo 'x;y;z' \| tr ';' '\\n'$/],
   ['show the extension of report.final.pdf', /^echo report\.final\.pdf \| sed 's\/\.\*\\\.\/\/'$/],
   ['reverse the text "-abc"', /^printf '%s\\n' -abc \| rev$/],
+  ['output two lines of "-v"', /^yes -- -v \| head -n 2$/],
+  ['print "$word" $n times', /^yes "\$word" \| head -n "\$n"$/],
 ]));
 
 test('the output of a named command is the first step of the pipeline', () => expect([

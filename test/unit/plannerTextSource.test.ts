@@ -7,7 +7,7 @@ import { promptAnswer, yesStep } from '../../server/src/planner/promptAnswers';
 import { readRequest } from '../../server/src/planner/requestFacts';
 import { isTask } from '../../server/src/planner/taskWords';
 import { textOperations } from '../../server/src/planner/textOperations';
-import { preferEcho, readTextSource, sourceStep, textStep } from '../../server/src/planner/textSource';
+import { preferEcho, readTextSource, repeatCount, repeatStep, sourceStep, textStep } from '../../server/src/planner/textSource';
 
 const none = { files: new Set<string>(), dirs: new Set<string>(), byBase: new Map<string, string>() };
 const programs = new Set(['seq', 'ls', 'date', 'history', 'ps']);
@@ -85,4 +85,15 @@ test('text in quotes with something done to text is a task', () => {
   assert.equal(isTask(readRequest('reverse "stressed"')), true);
   assert.equal(isTask(readRequest('reverse the car into the garage')), false);
   assert.equal(isTask(readRequest('split the bill with "Anna"')), false, 'splitting a bill is no text');
+});
+
+test('text printed a number of times: yes, with -- before text that looks like an option', () => {
+  assert.equal(repeatCount('print "ok" 3 times'), '3');
+  assert.equal(repeatCount('output two lines of "-v"'), '2');
+  assert.equal(repeatCount('print "$word" $n times'), '"$n"');
+  assert.equal(repeatCount('show the first 3 lines of "notes"'), undefined, 'the first lines of a file');
+  assert.equal(repeatCount('show 2 lines of context around "out of memory"'), undefined, 'lines of context, not of the text');
+  assert.equal(repeatStep({ kind: 'text', text: '-v', span: '' }, '2'), 'yes -- -v | head -n 2');
+  assert.equal(repeatStep({ kind: 'variable', name: 'word', span: '' }, '"$n"'), 'yes "$word" | head -n "$n"');
+  assert.equal((read('print "$word" $n times') as { name: string }).name, 'word', '$n is the count');
 });

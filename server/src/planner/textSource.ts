@@ -46,14 +46,15 @@ export function readTextSource(request: string, names: WorkspaceNames, isProgram
   const command = commandSource(request, isProgram);
   if (command) return command;
   const lower = request.toLowerCase();
-  if (!textWork.test(lower) || fileWords.test(lower)) return undefined;
+  if (!(textWork.test(lower) || repeatCount(lower)) || fileWords.test(lower)) return undefined;
   // "save … to the variable md5": the variable is where the result goes, not the input.
   const target = new Set([...request.matchAll(targets)].map((t) => t[1] ?? t[2]));
   const vt = variableTarget(request)?.name;
   if (vt) target.add(vt);
   const variable = [...request.matchAll(named)].find((v) => !target.has(v[1] ?? v[2]) && !notNames.test(v[1] ?? v[2]));
   if (variable) return { kind: 'variable', name: variable[1] ?? variable[2], span: variable[0] };
-  const raw = written.exec(request)?.[1];
+  // "print "$word" $n times": $n is how many times, not the text.
+  const raw = [...request.matchAll(new RegExp(written, 'g'))].map((w) => w[1]).find((w) => `"${w}"` !== repeatCount(lower));
   // "$file", "$1": most likely a file's name, unless the request says it is a value.
   const fileLike = raw !== undefined && /^\$\{?(?:\w*(?:file|path|dir|folder|name|log|src|dest|out|in)\w*|[fpd]|fn|[0-9])\}?$/i.test(raw);
   // "search for $GROUP in /etc/group": beside a path, a variable is what to look for in it.
@@ -65,6 +66,8 @@ export function readTextSource(request: string, names: WorkspaceNames, isProgram
   // "$a" in quotes is still the variable.
   const quotedVariable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(text.text);
   if (quotedVariable) return target.has(quotedVariable[1]) ? undefined : { kind: 'variable', name: quotedVariable[1], span: text.span };
+  // "the first 3 lines of "notes"": one word has no lines to take; it names a file.
+  if (/\blines?\b/.test(lower) && /^[\w-]+$/.test(text.text) && !repeatCount(lower)) return undefined;
   const isName = /\.[A-Za-z]\w{0,7}$/.test(text.text) || names.files.has(text.text) || names.dirs.has(text.text);
   return isName && !nameWork.test(lower) ? undefined : { kind: 'text', ...text };
 }
@@ -76,7 +79,7 @@ function literalText(request: string, lower: string): { text: string; span: stri
   if (m && text !== undefined && !fileish.test(text)) return { text, span: m[0].slice(m[0].search(/["']/)) };
   const quoted = [...request.matchAll(anyQuoted)].filter((q) => !/\bvariables?\s*$/i.test(request.slice(0, q.index)) && !/^\s*variable\b/i.test(request.slice((q.index ?? 0) + q[0].length)));
   const only = quoted.length === 1 ? quoted[0][1] ?? quoted[0][2] : undefined;
-  if (only !== undefined && !fileish.test(only) && textOnlyWork.test(lower.replace(quoted[0][0].toLowerCase(), '')) && !argumentWords.test(lower)) return { text: only, span: quoted[0][0] };
+  if (only !== undefined && !fileish.test(only) && (repeatCount(lower) || textOnlyWork.test(lower.replace(quoted[0][0].toLowerCase(), ''))) && !argumentWords.test(lower)) return { text: only, span: quoted[0][0] };
   if (quoted.length > 0) return undefined;
   const bare = bareNumber.exec(request) ?? (nameWork.test(lower) ? bareName.exec(request) : null);
   return bare ? { text: bare[1], span: bare[1] } : undefined;
@@ -94,6 +97,24 @@ function commandSource(request: string, isProgram: (name: string) => boolean): T
   const q = quotedCommand.exec(request);
   if (q && isProgram(q[2].split(/\s+/)[0]) && !/[;&|<>`(){}]/.test(q[2])) return { kind: 'command', command: q[2].trim(), span: q[0].slice(q[0].indexOf(q[1])) };
   return undefined;
+}
+
+const numberWords: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twenty: '20', hundred: '100' };
+const repeated = /(?<!\b(?:first|last|top|bottom|next|previous)\s+)(?:^|(?<=\s))(\$\{?[A-Za-z_]\w*\}?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\s+(?:times\b|lines\s+of\s+(?=["'`$]))/;
+
+/** "print "x" 5 times", "two lines of "-tcp"", "$word $n times": how many times, as a shell word. */
+export function repeatCount(lower: string): string | undefined {
+  const m = repeated.exec(lower);
+  if (!m) return undefined;
+  return m[1].startsWith('$') ? `"${m[1]}"` : numberWords[m[1]] ?? m[1];
+}
+
+/** The text printed a number of times: `yes 'x' | head -n 5` (`yes -- -x` for text that looks like an option). */
+export function repeatStep(source: TextSource, count: string): string | undefined {
+  if (source.kind === 'command') return undefined;
+  const word = source.kind === 'variable' ? `"$${source.name}"` : shellQuote(source.text);
+  const dash = source.kind === 'text' && source.text.startsWith('-') ? '-- ' : '';
+  return `yes ${dash}${word} | head -n ${count}`;
 }
 
 // Programs whose result changes with a trailing newline: the text is given without one.

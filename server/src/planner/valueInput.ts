@@ -10,7 +10,7 @@ import { readRequest, type WorkspaceNames } from './requestFacts';
 import type { Hit } from './retrievalStore';
 import { fillSlots } from './slotFill';
 import { fillTemplate, shellQuote } from './templateFill';
-import { readTextSource, sourceStep, type TextSource } from './textSource';
+import { readTextSource, repeatCount, repeatStep, sourceStep, type TextSource } from './textSource';
 import { operationEntry, textOperations } from './textOperations';
 import { promptAnswerCandidates } from './promptAnswers';
 import { isWellKnownProgram } from '../shell/programs';
@@ -66,6 +66,9 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
     if (same >= 0) out[same] = candidate;
     else out.push(candidate);
   }
+  const count = repeatCount(request.toLowerCase());
+  const repeat = count && repeatStep(source, count);
+  if (repeat) out.push({ command: repeat, confidence: 0.88, explanation: `Prints the text ${count} times.`, source: 'text.repeat+value', filled: [], missing: [] });
   return [...out, ...answers];
 }
 
