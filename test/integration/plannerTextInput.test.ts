@@ -40,6 +40,7 @@ test('text written in the request is hashed, counted, cut, changed and reversed 
 test('the output of a named command is the first step of the pipeline', () => expect([
   ['show the first line of the output of `seq 5 50`', /^seq 5 50 \| (?:head -n ?1|sed -n '1p')$/],
   ['count the lines in the output of "ls -a"', /^ls -a \| wc -l$/],
+  ['save the output of "date" to the terminal and to stamp.txt', /^date \| tee stamp\.txt$/],
 ]));
 
 test('answers to the prompts come from yes on the input of what was asked', () => expect([
@@ -54,6 +55,10 @@ test('a command given the answers is held to the intent like any other', async (
   const r = await w.result('answer y to every prompt of "rm -ri build"');
   assert.ok(!/^(?:yes \| )?rm\b/.test(r.command), `planned ${r.command}`);
   assert.ok(r.rejected?.some((x) => /^yes \| rm -ri build$/.test(x.command) && /deletes/.test(x.reason)), JSON.stringify(r.rejected));
+  // A command whose output is only to be looked at still runs: what it would delete counts.
+  const looked = await w.result('print the first line of the output of "rm -rf build"');
+  assert.ok(!/\brm -rf build\s*\|/.test(looked.command), `planned ${looked.command}`);
+  assert.ok(looked.rejected?.some((x) => /^rm -rf build \|/.test(x.command)), JSON.stringify(looked.rejected));
   for (const request of ['show the files in build and answer y to every prompt', 'list what is in dl, answering yes to all questions']) {
     const command = await w.plan(request);
     assert.ok(!/\brm\b|-delete|\bmv\b|>/.test(command), `"${request}" → ${command}`);

@@ -66,6 +66,11 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
     if (same >= 0) out[same] = candidate;
     else out.push(candidate);
   }
+  // "write the output of "date" to the screen and to stamp.txt": both, by tee.
+  const copy = facts.files[0]?.value ?? facts.paths[0]?.value;
+  if (source.kind === 'command' && copy && /\b(?:screen|terminal|console|standard output|stdout)\b/.test(facts.lower)) {
+    out.push({ command: `${source.command} | tee ${shellQuote(copy)}`, confidence: 0.9, explanation: `Runs ${source.command} and writes its output to the screen and to ${copy}.`, source: 'shell.tee_output+value', filled: [], missing: [] });
+  }
   const count = repeatCount(request.toLowerCase());
   const repeat = count && repeatStep(source, count);
   if (repeat) out.push({ command: repeat, confidence: 0.88, explanation: `Prints the text ${count} times.`, source: 'text.repeat+value', filled: [], missing: [] });
