@@ -34,6 +34,7 @@ test('text written in the request is hashed, counted, cut, changed and reversed 
   ['show the extension of report.final.pdf', /^echo report\.final\.pdf \| sed 's\/\.\*\\\.\/\/'$/],
   ['reverse the text "-abc"', /^printf '%s\\n' -abc \| rev$/],
   ['output two lines of "-v"', /^yes -- -v \| head -n 2$/],
+  ['format "$row" as a table', /^echo "\$row" \| column -t$/],
   ['print "$word" $n times', /^yes "\$word" \| head -n "\$n"$/],
 ]));
 

@@ -14,7 +14,7 @@ export type TextSource =
   | { kind: 'command'; command: string; span: string };
 
 // What is done to text, not to a file or a folder.
-const textWork = /\b(fields?|columns?|characters?|chars?|letters?|upper ?case|lower ?case|uppercase|lowercase|capital\w*|revers\w*|revert\w*|md5\w*|sha\d*\w*|checksum|hash|crc|hex\w*|dump|length|words?|split|replac\w*|substitut\w*|delimit\w*|separat\w*|trim\w*|strip\w*|encod\w*|decod\w*|base64|sort\w*|count\w*|first|last|extension|suffix|new ?lines?)\b/;
+const textWork = /\b(fields?|columns?|characters?|chars?|letters?|upper ?case|lower ?case|uppercase|lowercase|capital\w*|revers\w*|revert\w*|md5\w*|sha\d*\w*|checksum|hash|crc|hex\w*|dump|length|words?|split|replac\w*|substitut\w*|delimit\w*|separat\w*|trim\w*|strip\w*|encod\w*|decod\w*|base64|sort\w*|count\w*|first|last|extension|suffix|new ?lines?|table|tabulate)\b/;
 // Work on a name rather than on what a file holds: here a file's name is text.
 const nameWork = /\b(extension|suffix)\b/;
 const fileWords = /(?<![$\w{.])(?:files?|folders?|director(?:y|ies))\b(?!\.\w)/;
@@ -79,7 +79,7 @@ function literalText(request: string, lower: string): { text: string; span: stri
   if (m && text !== undefined && !fileish.test(text)) return { text, span: m[0].slice(m[0].search(/["']/)) };
   const quoted = [...request.matchAll(anyQuoted)].filter((q) => !/\bvariables?\s*$/i.test(request.slice(0, q.index)) && !/^\s*variable\b/i.test(request.slice((q.index ?? 0) + q[0].length)));
   const only = quoted.length === 1 ? quoted[0][1] ?? quoted[0][2] : undefined;
-  if (only !== undefined && !fileish.test(only) && (repeatCount(lower) || textOnlyWork.test(lower.replace(quoted[0][0].toLowerCase(), ''))) && !argumentWords.test(lower)) return { text: only, span: quoted[0][0] };
+  if (only !== undefined && !fileish.test(only) && (repeatCount(lower) || /^\$\{?[A-Za-z_]\w*\}?$/.test(only) || textOnlyWork.test(lower.replace(quoted[0][0].toLowerCase(), ''))) && !argumentWords.test(lower)) return { text: only, span: quoted[0][0] };
   if (quoted.length > 0) return undefined;
   const bare = bareNumber.exec(request) ?? (nameWork.test(lower) ? bareName.exec(request) : null);
   return bare ? { text: bare[1], span: bare[1] } : undefined;
