@@ -42,6 +42,7 @@ test('the output of a named command is the first step of the pipeline', () => ex
   ['show the first line of the output of `seq 5 50`', /^seq 5 50 \| (?:head -n ?1|sed -n '1p')$/],
   ['count the lines in the output of "ls -a"', /^ls -a \| wc -l$/],
   ['save the output of "date" to the terminal and to stamp.txt', /^date \| tee stamp\.txt$/],
+  ['remove the line numbers from the output of "cat -n notes.txt"', /^cat -n notes\.txt \| sed 's\/\^ \*\[0-9\]\\\+ \*\/\/'$/],
 ]));
 
 test('answers to the prompts come from yes on the input of what was asked', () => expect([

@@ -67,6 +67,9 @@ test('the operation a request names', () => {
   assert.equal(textOperations('calculate the md5sum of the text')[0], 'files.md5');
   assert.equal(textOperations('strip the last 2 characters from the text')[0], 'text.drop_last_chars');
   assert.equal(textOperations('change every "," into a newline in the text')[0], 'text.string_fields');
+  assert.equal(textOperations('print the input without line numbers')[0], 'text.strip_line_numbers');
+  assert.ok(!textOperations('print the input without line numbers').includes('text.number_lines'), 'without numbers is no numbering');
+  assert.equal(textOperations('number the lines of the input')[0], 'text.number_lines');
   assert.deepEqual(textOperations('list the running containers'), []);
 });
 

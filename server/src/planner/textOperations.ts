@@ -15,6 +15,7 @@ const recipe = (id: string, template: string, slots: KnowledgeEntry['slots'], ex
 const recipes = new Map([
   recipe('text.drop_last_chars', "sed 's/.\\{{count}\\}$//' {file}", { count: { type: 'count' }, file: { type: 'file' } }, 'Prints the text without its last characters.'),
   recipe('text.drop_first_chars', "sed 's/^.\\{{count}\\}//' {file}", { count: { type: 'count' }, file: { type: 'file' } }, 'Prints the text without its first characters.'),
+  recipe('text.strip_line_numbers', "sed 's/^ *[0-9]\\+ *//' {file}", { file: { type: 'file' } }, 'Prints each line without the number in front of it.'),
   recipe('text.table', 'column -t {file}', { file: { type: 'file' } }, 'Lines up the words of the text in columns.'),
   recipe('text.name_extension', "sed 's/.*\\.//' {file}", { file: { type: 'file' } }, 'Prints what follows the last dot: the extension of a name.'),
 ].map((r) => [r.id, r]));
@@ -44,7 +45,8 @@ const operations: [RegExp, string][] = [
   [/\blast\s+(?:\d+\s+)?lines?\b/, 'text.tail'],
   [/\bsort\w*\b/, 'text.sort'],
   [/\b(?:as|into|in) (?:a )?table\b|\b(?:formatted|aligned) columns\b|\btabulate\b/, 'text.table'],
-  [/\bnumber (?:the |each |every )?lines?\b|\bline numbers?\b/, 'text.number_lines'],
+  [/\b(?:without|remove|strip|drop|delete)\b.*\bline numbers?\b/, 'text.strip_line_numbers'],
+  [/\bnumber (?:the |each |every )?lines?\b|\b(?:add|with|show|prefix\w*)\s+(?:the\s+)?line numbers?\b/, 'text.number_lines'],
 ];
 
 /** The ids of the operations the request names, in the order they are listed above. */
