@@ -36,6 +36,7 @@ test('a variable holds the text unless it is where the result goes', () => {
   assert.equal(read('turn "$a" into upper case and keep it in the variable b')?.kind, 'variable');
   assert.equal((read('turn "$a" into upper case and keep it in the variable b') as { name: string }).name, 'a');
   assert.equal(read('take the first two letters of the host name and save them to variable "HN"'), undefined, 'HN is the target');
+  assert.equal((read("print the first comma-separated field in variable 'row'") as { name: string }).name, 'row', 'nothing is saved: the variable is read');
   assert.equal(read('search for $USER at the start of each line of /etc/passwd and split it on commas'), undefined, 'beside a path a variable is a pattern');
 });
 

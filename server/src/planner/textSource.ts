@@ -48,7 +48,8 @@ export function readTextSource(request: string, names: WorkspaceNames, isProgram
   const lower = request.toLowerCase();
   if (!(textWork.test(lower) || repeatCount(lower)) || fileWords.test(lower)) return undefined;
   // "save … to the variable md5": the variable is where the result goes, not the input.
-  const target = new Set([...request.matchAll(targets)].map((t) => t[1] ?? t[2]));
+  const saved = /\b(?:sav|stor|put|keep|kept|assign|captur|plac|hold|read|set|writ)\w*\b/i.test(request);
+  const target = new Set(saved ? [...request.matchAll(targets)].map((t) => t[1] ?? t[2]) : []);
   const vt = variableTarget(request)?.name;
   if (vt) target.add(vt);
   const variable = [...request.matchAll(named)].find((v) => !target.has(v[1] ?? v[2]) && !notNames.test(v[1] ?? v[2]));
