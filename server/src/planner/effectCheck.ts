@@ -278,8 +278,8 @@ function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: bo
   if (intent.actions.includes('run') || /\b(install|upgrade|update|deploy|publish|lint|format)\b/.test(Object.values(intent.cues).join(' '))) return [];
   const runner = commands.find((c) => projectRunners.test(programOf(c)) || c.runs_code === 'script');
   if (runner) return [`it runs the project's own code (${programOf(runner)}), but the request does not ask to build, test or run anything`];
-  // "answer yes to every prompt of ./setup.sh": a program written as one runs it.
-  return runsAScript && !/(?:^|\s)\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
+  // "answer yes to every prompt of ./setup.sh", "… to the input of "./setup.sh"": a program written as one runs it.
+  return runsAScript && !/(?:^|[\s"'`])\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
 }
 
 /** "delete everything in build except x.tmp": a change that does not leave out what the request excepts. */
