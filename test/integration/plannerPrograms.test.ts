@@ -102,7 +102,7 @@ test('system questions, strings to decode, logs to follow and lines to count or 
   ['list the block devices', /^lsblk\b/],
   ['wait 5 seconds', /^sleep 5$/],
   ['resolve the address of example.com', /^(dig|host|nslookup|getent)\b.*example\.com/],
-  ['decode the base64 string "aGVsbG8="', /^printf '%s' aGVsbG8= \| base64 -d$/],
+  ['decode the base64 string "aGVsbG8="', /^echo -n aGVsbG8= \| base64 -d$/],
   ['show the last 50 lines of old.log and keep following it', /^tail -n 50 -f old\.log$/],
   ['show notes.txt in reverse line order', /^tac notes\.txt$/],
   ['count how often each line occurs in a.txt', /^sort a\.txt \| uniq -c/],

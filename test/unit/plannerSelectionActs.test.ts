@@ -76,7 +76,7 @@ test('"and", "or" and a kind of file are no folder to start from', () => {
 /** The effect check of `command` for `request`, with the facts a policy would report for one program. */
 function judged(request: string, program: string, args: string[], writes: string[]): string[] {
   const path = (p: string) => ({ path: p, resolved: p, classes: p === '.' ? ['workspace-root'] : [], glob: false });
-  const facts = { parse: { ok: true }, commands: [{ program, args, flags: args.filter((a) => /^-\w/.test(a)).map((a) => a.replace(/^-+/, '')), reads: [], writes: writes.map(path), deletes: writes.map(path), redirects: [] }] };
+  const facts = { parse: { ok: true }, commands: [{ program, wrappers: [], args, flags: args.filter((a) => /^-\w/.test(a)).map((a) => a.replace(/^-+/, '')), reads: [], writes: writes.map(path), deletes: writes.map(path), redirects: [] }] };
   const decision = { decision: 'allow', rules: [], risk: { writes, deletes: writes, network: false }, facts } as unknown as PolicyDecision;
   return exceedsIntent(readIntent(readRequest(request)), decision, `${program} ${args.join(' ')}`);
 }
@@ -84,9 +84,6 @@ function judged(request: string, program: string, args: string[], writes: string
 test('a compression nobody asked for is set aside; asked for, it is not', () => {
   assert.match(judged('rename all the text files in docs to html files', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files \(gzip\)/);
   assert.doesNotMatch(judged('compress the text files in docs', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files/);
-  assert.match(judged('rename the docs folder', 'tar', ['-czf', 'docs.tar.gz', 'docs'], ['docs.tar.gz']).join(' '), /compresses files \(tar\)/);
-  // Unpacking creates no archive, whatever the folder it unpacks into is called.
-  assert.doesNotMatch(judged('unpack the files into docs', 'tar', ['-xf', 'x.tar', '-C', 'docs'], ['docs/a']).join(' '), /compresses files/);
 });
 
 test('"another folder" is never taken as the name of a folder', () => {

@@ -11,6 +11,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
+import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -22,9 +23,6 @@ export interface EffectFinding {
   /** Why the candidate does more than the request asked, for a person. */
   reason: string;
 }
-
-/** The program's name without its folder (`/usr/bin/rm` → rm). */
-const programOf = (c: CommandFact): string => c.program.replace(/^.*\//, '');
 
 // A value left as a slot (`<mode>`, judged as its stand-in `__mode__`): asked for, not made up.
 const slotValue = /^(?:<\w+>|__\w+__)$/;
@@ -58,7 +56,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.privilege && (risk.privilege || commands.some((c) => c.privileged))) reasons.push('it asks for elevated privileges (sudo), which the request did not');
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
-  reasons.push(...unstatedConditions(intent, commands));
+  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
   if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
@@ -68,11 +66,11 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
-  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(intent, commands));
-  reasons.push(...unaskedCompression(intent, commands));
+  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));
+  if (changesFiles || changed.length > 0) reasons.push(...foldersForFiles(intent, commands));
   return uniq(reasons);
 }
 
@@ -83,6 +81,15 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
  */
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
+
+/** "replace foo with bar in every file under src", "delete the lines with DEBUG from app.log": an edit of files, not of what is printed ("… and show me", "without changing them" print). */
+function editsFiles(intent: Intent): boolean {
+  // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
+  const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
+  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines) return false;
+  const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
+  return inFiles && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
+}
 
 const permissionSetters = /^(chmod|chown|chgrp|setfacl|chattr|install|umask)$/;
 
@@ -95,23 +102,36 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const writes = decision.risk.writes.length > 0 || decision.rules.some((r) => changeRules.test(r.id)) || commands.some((c) => c.redirects.some((x) => x.kind === 'write' || x.kind === 'append'));
   const acts = intent.actions;
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
-  if (acts.includes('move') && !deletes && !writes) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
-  const fileCue = !intent.toVariable && [intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c));
+  // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive".
+  if (acts.includes('move') && ((!deletes && !writes) || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
+  const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent));
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
+  if (intent.cues.change === 'truncate' && !commands.some(truncates)) return ['it empties no file, but the request asks to empty one'];
+  // "unstage notes.txt", "amend the last commit": only a change to the repository carries them out.
+  const repoCue = /^(?:unstage|stage|amend|stash|rebase|cherry-pick|discard changes|throw away changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));
+  if (repoCue && !writes && !commands.some((c) => gitChange(c) !== undefined)) return [`it changes nothing in the repository, but the request asks to ${intent.cues.change}`];
   const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
   // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
-  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?)\b/.test(intent.words));
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
   return [];
+}
+
+/** `truncate -s 0 f`, `: > f`, `cp /dev/null f`: a file left empty. */
+function truncates(c: CommandFact): boolean {
+  const program = programOf(c);
+  if (program === 'truncate') return true;
+  if (program === 'cp' && c.args.includes('/dev/null')) return true;
+  return c.redirects.some((r) => r.kind === 'write' && !discarded.test(r.target));
 }
 
 function stopsSomething(c: CommandFact): boolean {
@@ -205,7 +225,7 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   const out: string[] = [];
   // Packing a named folder writes the archive beside it ("zip the docs folder" → docs.zip): that is what was asked.
   const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);
-  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))]);
+  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))].filter((p) => !listedInside(commands, c, p, inside)));
   // A destination left as a slot (`'<dest>'`, judged as `__dest__`) is asked for: where it is is not known yet.
   const outside = changes.filter((p) => !inside(p) && !named(p) && !slotValue.test(norm(p.path)));
   if (outside.length > 0) out.push(`it changes ${list(uniq(outside.map(shown)))}, outside ${list(intent.scope)}, the folder the request named`);
@@ -265,8 +285,8 @@ function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: bo
   if (intent.actions.includes('run') || /\b(install|upgrade|update|deploy|publish|lint|format)\b/.test(Object.values(intent.cues).join(' '))) return [];
   const runner = commands.find((c) => projectRunners.test(programOf(c)) || c.runs_code === 'script');
   if (runner) return [`it runs the project's own code (${programOf(runner)}), but the request does not ask to build, test or run anything`];
-  // "answer yes to every prompt of ./setup.sh": a program written as one runs it.
-  return runsAScript && !/(?:^|\s)\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
+  // "answer yes to every prompt of ./setup.sh", "… to the input of "./setup.sh"": a program written as one runs it.
+  return runsAScript && !/(?:^|[\s"'`])\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
 }
 
 /** "delete everything in build except x.tmp": a change that does not leave out what the request excepts. */
@@ -282,35 +302,18 @@ function unspared(intent: Intent, command: string): string[] {
 // Words of a request that say what to do, never what to do it to.
 const actWords = /^(?:delete|remove|rm|truncate|wipe|clean|purge|erase|keep|kill|move|mv|copy|cp|rename|compress|archive|backup|zip|gzip|touch|chmod|chown|update|change|edit|save|write|overwrite|nuke|trash)$/;
 
-/** `truncate -s 0 truncate`, `rm -r delete`: a word of the request taken as the file to change. */
+/** `truncate -s 0 truncate`, `rm -r delete`, `rm -f current` ("in the current folder"): a word of the request taken as the file to change. */
 function wordsAsNames(intent: Intent, changed: string[]): string[] {
-  const taken = changed.map((p) => p.replace(/^\.\//, '')).filter((p) => actWords.test(p) && !intent.names.includes(p) && !intent.scope.includes(p));
+  // "to delete" is read as a destination as "to trash" is; only a request that moves or copies, or calls it a file, names one.
+  const named = (p: string) => intent.scope.includes(p) || (intent.names.includes(p) && (intent.actions.includes('move') || intent.actions.includes('create') || calledAFile(intent.words, p)));
+  const taken = changed.map((p) => p.replace(/^\.\//, '')).filter((p) => (actWords.test(p) || placeWord(intent.words, p)) && !named(p));
   return taken.length > 0 ? [`it changes ${list(uniq(taken))}, a word of the request rather than a file or folder it names`] : [];
 }
 
-// Words that ask for files to be made smaller or packed, in any form.
-const compressionWords = /\b(?:compress\w*|zip\w*|gzip\w*|gz|bzip\w*|bz2|xz|zstd|tar\w*|tgz|archiv\w*|pack\w*|bundle\w*|back ?ups?|back (?:\w+ )?up|shrink\w*|smaller|save (?:disk )?space|free (?:up )?space)\b/;
-
-/** `find … -exec gzip {} +` for "rename the text files": files compressed (and their originals gone) when nobody asked to compress. */
-function unaskedCompression(intent: Intent, commands: CommandFact[]): string[] {
-  if (compressionWords.test(intent.words)) return [];
-  const packs = commands.find((c) => {
-    const program = programOf(c);
-    if (/^(?:gzip|bzip2|xz|zstd|compress|pigz|lz4)$/.test(program)) return !c.flags.some((f) => f === 'd' || f === 'decompress' || f === 't' || f === 'l');
-    // tar creates with `c` in its first word (`-czf`, `czf`) or `--create`; `-x`, `-t` and file names do not.
-    return program === 'zip' || (program === 'tar' && (/^-?[A-Za-z]*c[A-Za-z]*$/.test(c.args[0] ?? '') || c.args.includes('--create')));
-  });
-  return packs ? [`it compresses files (${programOf(packs)}), but the request does not ask to compress or archive anything`] : [];
-}
-
-// Words that say a place is still to be chosen: never the name of one.
-const placeWords = /^(?:another|elsewhere|somewhere|different)$/;
-
-/** `mv src another` for "move the files in src to another folder": a word of the request taken as the folder. */
-function placeWordsAsNames(intent: Intent, commands: CommandFact[]): string[] {
-  const paths = commands.flatMap((c) => [...c.reads, ...c.writes, ...c.deletes]).map((p) => norm(p.path).split('/')[0]);
-  const taken = uniq(paths.filter((p) => placeWords.test(p)));
-  return taken.length > 0 ? [`it works on ${list(taken)}, a word of the request rather than a folder it names; say which folder`] : [];
+/** "the file called delete", "a folder named 'trash'", "delete/": the word is given as a name. */
+function calledAFile(words: string, name: string): boolean {
+  const n = escapeRegExp(name);
+  return new RegExp(`\\b(?:called|named|file|folder|directory|dir)\\s+["'\`]?${n}\\b|["'\`]${n}["'\`/]|\\b${n}/`).test(words);
 }
 
 /** "top level only", "not recursively": a change that goes into subfolders. */
@@ -318,6 +321,13 @@ function deeper(intent: Intent, commands: CommandFact[]): string[] {
   if (!intent.shallow) return [];
   const walks = commands.find((c) => (programOf(c) === 'find' && !c.flags.includes('maxdepth')) || (/^(?:rm|cp|chmod|chown|chgrp|gzip|zip)$/.test(programOf(c)) && c.flags.some((f) => f === 'r' || f === 'R' || f === 'recursive')));
   return walks ? [`it goes into subfolders (${programOf(walks)}), but the request keeps to the folder itself`] : [];
+}
+
+/** "the current folder", "this directory": the word is said only as part of a place in words. */
+function placeWord(words: string, p: string): boolean {
+  if (!/^(?:current|working|present|this|same|parent)$/.test(p)) return false;
+  const said = [...words.matchAll(new RegExp(String.raw`\b${p}\b`, 'g'))];
+  return said.length > 0 && said.every((m) => /^\s+(?:working\s+)?(?:folder|directory|dir)\b/.test(words.slice(m.index + p.length)));
 }
 
 // find tests that choose some files; `-type`, `-name '*'` and the .git exclusion choose none.
@@ -340,7 +350,8 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   const wide = commands.flatMap((c) => c.deletes).find(whole);
   if (!wide) return [];
   const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
-  if (chooses) return [];
+  // `grep -rl draft docs | xargs rm`: the files that hold a text, not all of them.
+  if (chooses || commands.some(listsByContent)) return [];
   const where = norm(wide.resolved || wide.path);
   return [where === '.' || where === '*' ? 'it deletes every file in the workspace, but the request does not ask for everything' : `it deletes everything in ${where}, but the request asks for some of it only`];
 }

@@ -2,6 +2,7 @@
 // their slots filled from the request and the workspace, ranked by how well
 // the request matches and how fully the slots could be filled.
 
+import { preferEcho } from './textSource';
 import type { Corpus, KnowledgeEntry } from './corpus';
 import type { Hit } from './retrievalStore';
 import { readRequest, type Fact, type RequestFacts, type WorkspaceNames } from './requestFacts';
@@ -92,7 +93,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const filled = fillTemplate(entry, slots.values);
   const missing = filled.missing;
   const csv = Object.values(slots.values).some((v) => /\.csv$/i.test(v));
-  const command = fitToTable(csv ? commaSeparated(filled.command) : filled.command, facts);
+  const command = preferEcho(fitToTable(csv ? commaSeparated(filled.command) : filled.command, facts));
   // Filled slots are evidence the template fits the request; missing required ones are evidence against.
   // A slot left at its default means the template is more specific than the request asked for.
   const defaulted = Object.keys(entry.slots).filter((n) => !slots.filled.includes(n) && entry.slots[n].default !== undefined && entry.slots[n].default !== '').length;

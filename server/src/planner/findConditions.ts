@@ -47,8 +47,10 @@ export function timeTests(f: RequestFacts): string[] {
   for (const d of f.durations) {
     // "as", "an h": a word, not a span of time.
     if (/^(?:a|an|one)\s*[a-z]{1,3}$/i.test(d.raw.trim()) && !/\s/.test(d.raw.trim())) continue;
+    // "since last week": "week" is inside the span already read.
+    if (f.durations.some((o) => o !== d && o.at <= d.at && d.at + d.raw.length <= o.at + o.raw.length && o.raw.length > d.raw.length)) continue;
     const before = f.lower.slice(0, d.at);
-    const negated = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t)\s+(?:been\s+)?(?:\w+\s+){0,3}(?:in|for|within|during)\s+(?:the\s+)?(?:last|past)?\s*$/.test(before);
+    const negated = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t)\s+(?:been\s+)?(?:\w+\s+){0,3}(?:(?:in|for|within|during|since)\s+(?:the\s+)?(?:last|past|this)?|this)\s*$/.test(before);
     let sign = d.sign ?? '';
     if (negated) sign = '+';
     else if (!sign && /\bago\b/.test(f.lower.slice(d.at + d.raw.length, d.at + d.raw.length + 6))) sign = '';
@@ -86,7 +88,7 @@ const what: Record<string, string> = { write: 'w', writ: 'w', read: 'r', execute
 export function permissionTests(f: RequestFacts): string[] {
   const lower = f.lower;
   const out: string[] = [];
-  const mode = /\b(?:permissions?|mode|perms?|chmod)\s+(?:of\s+|set to\s+|is\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/.exec(lower);
+  const mode = /\b(?:permissions?|mode|perms?|chmod)\s+(?:of\s+|set to\s+|is\s+|are\s+|(?:is\s+|are\s+)?(?:exactly|equal to)\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/.exec(lower);
   const granting = /\b(?:change|set|chmod|give|make)\b[^.]{0,60}\b(?:to|with)\s+[0-7]{3,4}\b/.test(lower);
   if (mode && !granting) out.push(`-perm ${mode[1] ?? mode[2]}`);
   else if (/\bwide[- ]open\b|\brwxrwxrwx\b|\ba=rwx\b/.test(lower)) out.push('-perm 777');
@@ -162,10 +164,9 @@ export function exclusionTests(f: RequestFacts): string[] {
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
       if (!value || /^(?:the|all|those|these|them|hidden|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any)$/i.test(value)) continue;
-      const bare = value.replace(/^\.\//, '');
-      // "except textfile.txt": a file's name is left out by name.
-      if (/^[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w]{0,7}$/.test(bare) && !/\b(?:director\w*|folders?|dirs?)\b/.test(m[0])) out.push(`! -name ${shellValue(bare)}`);
-      else out.push(`-not -path ${shellValue(`*/${bare}/*`)}`);
+      // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
+      const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value)) && !f.ws.dirs.has(value);
+      out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }
   return out;

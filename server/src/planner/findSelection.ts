@@ -8,6 +8,7 @@
 
 import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
 import type { RequestFacts } from './requestFacts';
+import { placeInWords } from './requestPlaces';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
 import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
@@ -17,6 +18,8 @@ export interface Selection {
   depth: string[];
   tests: string[];
   kind?: 'f' | 'd' | 'l';
+  /** Links whose target is gone ("broken symlinks"): `-xtype l`. */
+  broken?: boolean;
   /** Conditions the request states, kind aside. */
   stated: number;
 }
@@ -62,19 +65,25 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
   // "files excluding symbolic links": the kind asked for already leaves the other out.
   const tests = kind ? conditions.filter((t) => !/^! -type [ldf]$/.test(t)) : conditions;
-  return { start: readStart(f), depth, tests, kind, stated: tests.length + depth.length };
+  const broken = kind === 'l' && /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/.test(lower);
+  return { start: readStart(f), depth, tests, kind, broken, stated: tests.length + depth.length + (broken ? 1 : 0) };
 }
 
 export function findOf(s: Selection): string {
-  return ['find', s.start, ...s.depth, ...(s.kind ? [`-type ${s.kind}`] : []), ...s.tests].join(' ');
+  // "broken symlinks": links whose target is gone are of no type once followed.
+  return ['find', s.start, ...s.depth, ...(s.kind ? [`-${s.kind === 'l' && s.broken ? 'xtype' : 'type'} ${s.kind}`] : []), ...s.tests].join(' ');
 }
 
 
 const dest = String.raw`(?:to|into)\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+)?(${valueWord}|[\w.-]+)`;
-const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*|folders?|\S*\*\S*|[\w'-]+\s+files)`;
+const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*|folders?|\S*\*\S*|[\w.'-]+\s+files)`;
 
 function destination(text: string, verb: RegExp): string | undefined {
   const m = new RegExp(String.raw`\b${verb.source}\b.*?\s${dest}`, 'i').exec(text);
+  // "into the current directory": a place in words, not a folder called current.
+  const to = m ? new RegExp(String.raw`\s${dest}$`, 'i').exec(m[0]) : null;
+  const inWords = m && to ? placeInWords(text.slice(m.index + to.index).replace(/^\s*(?:to|into)\s+/i, '')) : undefined;
+  if (inWords) return inWords;
   if (!m || /^(?:another|other|some|a|an|its|their|each|every)$/i.test(m[m.length - 1])) return undefined;
   return shellValue(bareValue(m[m.length - 1].replace(/[.,;]$/, '')).replace(/\/+$/, '') || '/');
 }

@@ -52,12 +52,20 @@ export function readStart(f: RequestFacts): string {
   // "Search the "data" directory tree": a folder named before the word folder.
   const before = new RegExp(String.raw`\bthe\s+(${valueWord})\s+(?:directory|folder|dir)\b`).exec(text);
   if (before) return shellValue(before[1].replace(/\/+$/, '') || '/');
-  if (current.test(f.lower)) return '.';
-  const dir = f.dirs.find((d) => !/^(?:regular|normal|files?|directories|folders|dirs)\//i.test(d.value) && !excludedBefore.test(f.lower.slice(Math.max(0, d.at - 40), d.at)) && !f.targets.some((t) => t.at === d.at));
+  if (namedAsStart(f.lower, current)) return '.';
+  const dir = f.dirs.find((d) => !/^(?:regular|normal|files?|directories|folders|dirs)\//i.test(d.value) && !excludedBefore.test(f.lower.slice(Math.max(0, d.at - 40), d.at)) && !f.targets.some((t) => t.at === d.at) && !/\b(?:to|into|onto)\s+(?:the\s+|my\s+)?$/.test(f.lower.slice(Math.max(0, d.at - 12), d.at)));
   if (dir) return shellValue(dir.value);
-  if (wholeSystem.test(f.lower)) return '/';
-  if (home.test(f.lower)) return '~';
+  if (namedAsStart(f.lower, wholeSystem)) return '/';
+  if (namedAsStart(f.lower, home)) return '~';
   return '.';
+}
+
+/** A place in words that is not where things go ("copy them into the home folder" starts nowhere near home). */
+function namedAsStart(lower: string, place: RegExp): boolean {
+  for (const m of lower.matchAll(new RegExp(place.source, 'g'))) {
+    if (!/\b(?:to|into|onto)\s+(?:the\s+|my\s+|your\s+)?$/.test(lower.slice(Math.max(0, m.index - 12), m.index))) return true;
+  }
+  return false;
 }
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder".

@@ -5,7 +5,7 @@
 // a plan may never do more than its request asked.
 
 import { escapeRegExp } from './corpus';
-import { joinedToOrder, namedAsSubject, namesANeed, opensToLook } from './intentClauses';
+import { joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 
@@ -50,10 +50,10 @@ export interface Intent {
 
 // Verbs in their base form only: "deleted", "removed", "modified" describe a state and order nothing.
 const verbs: [Action, RegExp][] = [
-  ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out)|uninstall|drop)\b/],
+  ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|throw away|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out|(?=[\w./-]+\.\w+\b))|uninstall|drop)\b/],
   ['move', /\b(move|mv|rename|relocate)\b/],
-  ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|link|symlink|script|log)s?(?! (?:\S+ ){0,6}(?:accessible|readable|writable|executable|private|public|read-only))|copy|cp|duplicate|back ?up|back (?:them|it|these|those|this|that|everything|all(?: of them)?) up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
-  ['change', /\b(take away|revoke|grant|give (?:\w+ ){0,3}(?:permission|access|write|read|execute)|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
+  ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|tar(?:\.(?:gz|bz2|xz|zst))?|tgz|\.zip|link|symlink|script|log)s?(?! (?:\S+ ){0,6}(?:accessible|readable|writable|executable|private|public|read-only))|copy|cp|duplicate|back ?up|back (?:them|it|these|those|this|that|everything|all(?: of them)?) up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
+  ['change', /\b(take away|revoke|grant|give (?:\w+ ){0,3}(?:permission|access|write|read|execute|executable|exec)\b|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|undo|unstage|stage(?= (?!of\b|\d))|amend|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
   ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port|send (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)(?: signal)?)\b/],
   ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send(?! (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)\b)|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
   ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
@@ -62,12 +62,12 @@ const verbs: [Action, RegExp][] = [
 // What turns a verb into something other than an order: a negation, a
 // question about permission or possibility, a description ("files to be
 // removed", "the ones I could delete"), or a preview.
-const notAnOrder = /(\b(not|never|don'?t|do not|doesn'?t|won'?t|without|no|nor|avoid|instead of|rather than|before|after|could|would|should|might|may|can i|can we|could i|safe to|ok(?:ay)? to|allowed to|able to|going to|about to|to be|be|been|being|was|were|is|are|will|that i|which i|i'?d|if i|ones to|files to|things to|what to|candidates to|needs? to be|want(?:ed)? to know|wondering|ask(?:ed)? to|pretend(?:ing)? to|simulate|preview|dry[- ]?run|without actually|the command to|how much|how many|how long)\s+(\w+\s+){0,2}|\b(would|could|might)\s+(\w+\s+){0,4}|\bwhat\s+(?:does|do|did|would|will)\s+(\S+\s+){0,4})$/;
+const notAnOrder = /(\b(not|never|don'?t|do not|doesn'?t|won'?t|without|no|nor|avoid|instead of|rather than|before|after|could|would|should|might|may|can i|can we|i can|we can|could i|safe to|ok(?:ay)? to|allowed to|able to|going to|about to|to be|be|been|being|was|were|is|are|will|that i|which i|i'?d|if i|ones to|files to|things to|what to|candidates to|needs? to be|want(?:ed)? to know|wondering|ask(?:ed)? to|pretend(?:ing)? to|i'?ll|we'?ll|i shall|we shall|gonna|suppos(?:e|ing)|imagin(?:e|ing)|assum(?:e|ing)|hypothetically|(?:world|scenario|case|situation) where|what if|say (?:i|we)|prepar(?:e|ing|ed) to|(?:get|getting) ready to|ready to|in preparation for|in order to|so (?:that )?(?:i|we) can|plan(?:ning)? to|thinking (?:about|of)|consider(?:ing)?|simulate|preview|dry[- ]?run|without actually|the command to|how much|how many|how long)\s+(\w+\s+){0,2}|\b(would|could|might)\s+(\w+\s+){0,4}|\bwhat\s+(?:does|do|did|would|will)\s+(\S+\s+){0,4})$/;
 
 // A verb in a clause that is still an order despite an auxiliary before it.
 const stillAnOrder = /\b(please|can you|could you|would you|will you|help me|i want to|i need to|i'?d like to|want to|need to|let'?s|go ahead and|and then|then|also|and)\s+(\w+\s+){0,1}$/;
 
-const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen) if)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look))\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
+const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen) if)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look)|(?:list|look|show|count|check)(?:ing)? only|reading only)\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
@@ -88,9 +88,13 @@ export function readIntent(facts: RequestFacts): Intent {
       if (!isOrder(before, m[0], after)) continue;
       if (forbidsChange && action !== 'network') continue;
       // "delete the lines containing DEBUG from app.log" edits a file; it deletes no file.
-      const kind = action === 'delete' && partsOfText.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 50)) ? 'change' : action;
+      // ... and "remove the executable bit from run.sh" changes its mode.
+      const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
+      // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
+      const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
+      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
       actions.add(kind);
-      cues[kind] ??= m[0];
+      cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
       break;
     }
   }
@@ -122,7 +126,8 @@ export function readIntent(facts: RequestFacts): Intent {
       age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
       size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),
       empty: /\b(empty|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
-      permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower),
+      // "show the permissions of the files", "with their modes": what to show, not a condition.
+      permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower.replace(/\b(?:the|their|its)\s+(?:permissions?|perms|modes?)\b(?!\s+(?:is|are|set|of\s+[0-7]|[0-7=]))/g, '')),
       owner: facts.users.length > 0 || /\b(own\w*|users?|groups?|uid|gid|belong\w*|nobody|root|mine)\b/.test(lower),
     },
     cues,
@@ -169,21 +174,27 @@ function baseForm(lower: string): string {
 }
 
 // What a delete verb removes when it edits text rather than removing files.
+const oneFile = /^\s+(?:(?:the|a|this|that|my|its|our)\s+)?(?:[\w-]+\s+)?(?:file|log|logfile)\b(?!s)|^\s+(?:the\s+)?(?:file\s+)?[\w./-]*\w\.[A-Za-z]\w{0,7}\b/;
+// "discard my changes to notes.txt": edits undone, in the working tree.
+const editsMade = /^\s+(?:(?:my|the|your|our|all|any|local|uncommitted|unstaged|staged|recent|pending)\s+){0,2}(?:changes|edits|modifications)\b/;
+const partsOfMode = /^\s+(?:(?:the|all|its|their|any)\s+)?(?:(?:executable|exec|execute|execution|x|write|writ\w*|read|setuid|setgid|suid|sgid|sticky|group|world|other|others'?|public|user)\s+){1,2}(?:bits?|permissions?|perms|access|rights?)\b|^\s+(?:the\s+)?(?:permissions?|perms|bits?)\s+(?:to|for)\b/;
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|read|write|execute|extra|stray|\d+)\s+){0,3}(lines?|permissions?|perms|access rights|rows?|words?|characters?|chars?|duplicates?|white ?spaces?|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
 const nounLike = /^(end|set|tag|mark|sign|start|test|post|record|log|dump|lock|list|link|split|format|switch|patch|signal|fix|send|build|export|store|put|save|write|run|archive|zip|tar|gzip|back ?up|copy|duplicate|clone|fetch|pull|push|merge|checkout|stash|commit|install|upgrade|update|reset|trash|drop|clear|touch|pack|bundle|sync|record|split|lock|unlock|protect|cp|mv|rm|ln)$/;
 
 // A clause that asks a question orders nothing by its verbs ("which files would rm delete?").
-const question = /^\s*(which|what|who|whose|where|when|why|is|are|was|were|does|do|did|has|have|had|can i|could i|should i|may i|would|will|am i)\b/;
+const question = /^\s*(?:(?:um+|uh+|erm?|hmm+|so|ok(?:ay)?|well|hey|hi|oh|ah|quick question|question|just curious|out of curiosity)\b[,:!.]?\s+)*(which|what|who|whose|where|when|why|is|are|was|were|does|do|did|has|have|had|can(?! you\b)|could i|should i|may i|would|will|am i|how (?:does|did|is|are|was|were))\b/;
 const askingForHow = /\b(how (do|can|should|would) (i|we|you)|how to|can you|could you|would you|will you|please)\s+(\w+\s+){0,2}$/;
 // The verb is a word being talked about: "lines that say delete", "grep for rm", "the word kill".
 const mentioned = /\b(say|says|said|saying|mention|mentions|mentioning|mentioned|contain|contains|containing|word|words|called|named|string|text|for|about|like|the|a|an|of|keyword|term)\s*["'`]?$/;
 
 function isOrder(before: string, verb: string, after: string): boolean {
-  if (/^\s+(nothing|none of)\b/.test(after)) return false;
+  if (/^\s+(?:(?:up|out|away|down)\s+)?(nothing|none of)\b/.test(after)) return false;
   // "the cron job used to wipe build", "my colleague wants to delete logs": what someone else does or did.
   if (/\b(?:used|tried|wants|wanted|plans|planned|likes|liked|intends|intended|was told|got told|is going|was going|keeps trying|threatens|threatened) to\s+(?:\w+\s+)?$/.test(before)) return false;
+  // "my boss told me to compress the logs", "the readme says to delete tmp", an act put off ("… not yet though"), or asked about ("rm x - what would that do?").
+  if (reportedOrPutOff(before, after)) return false;
   // "touch on app.log", "run down the deploy script", "zip through the logs": a phrase, not the program's act.
   if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after))) return false;
   // "build: nuke it", "backup status of data": a name or a noun before a label or another noun, not an order.

@@ -46,9 +46,30 @@ export function namesANeed(before: string): boolean {
 }
 
 // "git clean would remove", "chmod 644 would change", "make clean removes": a program as the subject.
-const subjectOfModal = /^(?:\s+(?!(?:that|which|what|who|them|it|all|every|the|files?|everything)\b)[\w+\-./]+){0,2}\s+(?:would|could|will|might|should|may|can|must|removes|deletes|wipes|touches|changes|moves)\b/;
+const subjectOfModal = /^(?:\s+(?!(?:that|which|what|who|them|it|all|every|the|files?|everything|my|our|your|his|her|their|its|local|uncommitted|unstaged|staged|recent|pending)\b)[\w+\-./]+){0,2}\s+(?:would|could|will|might|should|may|can|must|removes|deletes|wipes|touches|changes|moves)\b/;
 
 /** The verb is a program or act named as the subject of what it would do ("what chown -R would touch"). */
 export function namedAsSubject(after: string): boolean {
   return subjectOfModal.test(after);
+}
+
+// "my boss told me to", "the readme says to", "she asked us to": an instruction someone else gave, reported.
+const reportedInstruction = /\b(?:(?:told|tells?|asked|asks|instructed|ordered|reminded|advised|wants|wanted|expects|expected|needs|needed|would like|'d like) (?:me|us|him|her|them) to|(?:says?|said|suggests?|suggested|recommends?|recommended|insists?|insisted|tells? you|told you) (?:to|(?:that )?(?:i|we) (?:should|must|need to|have to)))\s+(?:\w+\s+)?$/;
+// What follows the act puts it off: "… some csv files. not yet though", "…, but not now", "…. first, show me them".
+const putOff = /^(?:[^.?!;]|[.?!;](?!\s|$)){0,100}?(?:(?:[.?!;,](?=\s|$)|\s[-—–]+)\s*(?:(?:but|though|well|ok(?:ay)?|so|and|just)\s*,?\s*)*(?:not (?:yet|now|right now|just yet)\b|(?:but )?first,?\s+(?:show|list|tell|let me see|print|display|count|check|find)\b|(?:but )?before (?:that|doing (?:that|it|so)|i do),?\s+(?:show|list|tell|let me see|print|display|count|check|find)\b|hold off\b)|\s(?:(?:but|though)\s+)?not (?:yet|now|right now|just yet)\b(?!\s+(?:in|on|by|from|under|into|been|\w+ed)\b))/;
+// What follows the act asks what it would do: "rm tmp/a.tmp - what would that do?", "delete build, is that safe?".
+const askedAbout = /^[^?]{0,120}?(?:\s[-—–:]+\s*|[,;:.]\s*|\s)(?:what (?:would|will|does|did|might|could) (?:that|this|it) (?:do|change|delete|remove|touch|affect|break|hit)\b|what (?:happens|would happen)\b|(?:would|will|does|could|might) (?:that|this|it) (?:\w+ )?(?:break|hurt|affect|touch|remove|delete|lose|be safe)\b|is (?:that|this|it) (?:safe|ok|okay|dangerous|risky|wise|a good idea|reversible)\b)/;
+
+// What follows takes the act back: "… but don't do it", "…, don't run it", "(just kidding)", "… or not?", "… or keep it?", "delete it? nah, …".
+const takenBack = /\b(?:(?:don'?t|do not|never) (?:actually )?(?:do|run|execute|perform|apply) (?:it|that|this|them|anything)|without (?:actually )?(?:doing|running|executing|applying) (?:it|that|this|them|anything)|(?:just |only )?kidding|jk)\b|^\s+(?:\S+\s+){0,3}?or not\b|^(?:[^.?!]|\.(?!\s|$)){0,80}\bor (?:keep|leave|not|skip|wait|ignore|hold)\b[^?!]*\?|^(?:[^.?!]|\.(?!\s|$)){0,60}\?\s*(?:nah|no|nope|never ?mind|not (?:now|yet|really)|on second thought|actually,? no|forget (?:it|that)|scratch that)\b/;
+
+// "Delete button not working", "the rename dialog keeps crashing": the verb names a part of a program that is talked about.
+const partTalkedAbout = /^\s+(?:button|menu|icon|dialog|endpoint|route|handler|step|feature|operation|hook|event|shortcut|modal|page|screen|confirmation|prompt|option|action|link|form|api|command|function|key)s?\s+(?:is|isn'?t|are|aren'?t|not|does not|doesn'?t|won'?t|keeps|fails?|failed|broke|broken|stopped|shows?|appears?|crash\w*|throws|gives|returns|hangs)\b/;
+
+// "does this delete everything? rm -r tmp/*", "is the following right: rm x": a command given after a question about it.
+const givenToBeJudged = /\b(?:this|these|the following|(?:the|this|that|my) command|this line|this one)\b[^.!?:]*\?\s*$|(?:^|[.!?]\s+)(?:is|are|does|would|will|what|which|why|check|review|explain|verify|critique)\b[^.!?:]*\b(?:this|these|following|command|line)\b[^.!?:]*:\s*$/;
+
+/** The act is someone else's reported instruction, put off or taken back by what follows, asked about rather than ordered, or a purpose ("to delete or not …"). */
+export function reportedOrPutOff(before: string, after: string): boolean {
+  return reportedInstruction.test(before) || givenToBeJudged.test(before) || /^\s*to\s+$/.test(before) || putOff.test(after) || askedAbout.test(after) || takenBack.test(after) || partTalkedAbout.test(after);
 }

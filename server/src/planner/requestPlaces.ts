@@ -19,6 +19,10 @@ export function readPathWords(r: Reading): void {
     const verbAfterTo = bare && /\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length));
     const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
     // "the empty file x": a word before "file" names no folder.
+    // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
+    // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
+    if (/^(?:tar\.(?:gz|bz2|xz|zst)|tgz|zip|7z)$/i.test(word) && /\b(?:a|an|the|as)\s+$/i.test(text.slice(0, at))) continue;
+    if (bare && /^(?:current|working|present|this|same|parent)$/i.test(word) && /^\s+(?:working\s+)?(?:folder|directory|dir)\b/i.test(text.slice(at + word.length))) continue;
     const existingDir = placed && !(bare && /^\s+file\b/i.test(text.slice(at + word.length))) && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
     // "archive/" as typed names a folder here, not some other folder called archive deeper down.
@@ -92,18 +96,27 @@ export function readStemFiles(r: Reading): void {
   }
 }
 
+const specials: [RegExp, string][] = [
+  [/\b(home (folder|directory|dir)|my home)\b/, '~'],
+  [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
+  [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace)|(?:this|the|whole|entire) (?:project|workspace|codebase))\b/, '.'],
+  [/\b(parent (folder|directory|dir))\b/, '..'],
+  // "how much room is left on /": the root written as a path.
+  [/(?<=\b(?:on|of|in|under|at)\s)\/(?=[\s?.!,]*$)/, '/'],
+  [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
+];
+
+/** The place that text starting with a place in words names ("the current directory's parent" is ..), if it does. */
+export function placeInWords(text: string): string | undefined {
+  const lower = text.toLowerCase().replace(/^(?:the|a|my|your|our)\s+/, '').replace(/^current\s+working\b/, 'current');
+  if (/^(?:current|working|present|this)\s+(?:folder|directory|dir)'s\s+parent\b/.test(lower)) return '..';
+  for (const [re, value] of specials) if (re.exec(lower)?.index === 0) return value;
+  return undefined;
+}
+
 /** Places named in words: the home folder, the root, here, the parent, the temporary folder. */
 export function readSpecialPlaces(r: Reading): void {
   const { lower, facts } = r;
-  const specials: [RegExp, string][] = [
-    [/\b(home (folder|directory|dir)|my home)\b/, '~'],
-    [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
-    [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace)|(?:this|the|whole|entire) (?:project|workspace|codebase))\b/, '.'],
-    [/\b(parent (folder|directory|dir))\b/, '..'],
-    // "how much room is left on /": the root written as a path.
-    [/(?<=\b(?:on|of|in|under|at)\s)\/(?=[\s?.!,]*$)/, '/'],
-    [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
-  ];
   for (const [re, value] of specials) {
     const m = re.exec(lower);
     if (m && !facts.paths.some((p) => p.at === m.index)) {
@@ -123,8 +136,11 @@ export function readKinds(r: Reading): void {
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
   }
   // "every log", "all the csvs": a kind without the word "files".
-  for (const m of lower.matchAll(/\b(?:every|each|all(?: the| of the)?|any|old|older)\s+(logs?|csvs?|pdfs?|backups?|scripts?|images?|jsons?|yamls?|markdowns?)\b(?!\s+(?:files?|folders?|director\w*|dirs?))/g)) {
-    const ext = kindExtensions[m[1].replace(/s$/, '')] ?? kindExtensions[m[1]];
+  // "delete logs older than a week": a plural kind alone, unless it is a folder ("in logs", "the logs folder").
+  for (const m of lower.matchAll(/\b(?:(?:every|each|all(?: the| of the)?|any|old|older)\s+(logs?|csvs?|pdfs?|backups?|scripts?|images?|jsons?|yamls?|markdowns?)|(?<!\b(?:in|under|inside|within|from|into|to|of|at)\s+(?:the\s+|my\s+)?)(logs|csvs|pdfs|jsons|yamls))\b(?!\s+(?:files?|folders?|director\w*|dirs?))(?![/.\w])/g)) {
+    const word = m[1] ?? m[2];
+    if (m[2] && facts.dirs.some((d) => d.at === m.index)) continue;
+    const ext = kindExtensions[word.replace(/s$/, '')] ?? kindExtensions[word];
     if (!ext || facts.exts.some((e) => e.value === ext)) continue;
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: `*.${ext}`, at: m.index, raw: m[0] });

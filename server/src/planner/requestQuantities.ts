@@ -130,11 +130,29 @@ export function readModes(r: Reading): void {
     facts.modes.push({ value: m[1], at: m.index, raw: m[0] });
     take(m.index, m[0].length);
   }
-  const modeWords: [RegExp, string][] = [[/\bexecutable\b/, '+x'], [/\bread[- ]only\b/, 'a-w'], [/\bwritable\b/, 'u+w'], [/\bprivate\b/, '600']];
+  const said = modeInWords(lower);
+  if (said) facts.modes.push(said);
+  const modeWords: [RegExp, string][] = [[/\bread[- ]only\b/, 'a-w'], [/\bprivate\b/, '600']];
   for (const [re, value] of modeWords) {
     const m = re.exec(lower);
     if (m) facts.modes.push({ value, at: m.index, raw: m[0] });
   }
+}
+
+/**
+ * A mode said in words: "executable" is +x, "writable" u+w; "remove write
+ * permission for others" is o-w, "executable for the owner only" u+x,
+ * "give the group write access" g+w.
+ */
+function modeInWords(lower: string): { value: string; at: number; raw: string } | undefined {
+  const bit = /\b(executable|execute|exec(?:ution)?|writable|write|readable|read)\s*(?:bits?|permissions?|perms|access|rights?)?\b/.exec(lower.replace(/\bread[- ]only\b/g, '_'));
+  if (!bit || (!/able$/.test(bit[1]) && !/\s(?:bits?|permissions?|perms|access|rights?)$/.test(bit[0]))) return undefined;
+  const what = /^exec/.test(bit[1]) ? 'x' : /^writ/.test(bit[1]) ? 'w' : 'r';
+  const taken = /\b(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|delete)\b[^.]{0,40}$/.test(lower.slice(0, bit.index)) || /\bno longer\s+$|\bnot\s+(?:be\s+)?$/.test(lower.slice(0, bit.index));
+  const whoSaid = [[/\b(?:others?|world|public)\b/, 'o'], [/\bgroup\b/, 'g'], [/\b(?:owner|user|me|myself)\b/, 'u'], [/\b(?:everyone|everybody|anybody|anyone|all users)\b/, 'a']] as const;
+  const who = whoSaid.filter(([re]) => re.test(lower)).map(([, w]) => w).join('');
+  const fallback = what === 'w' && !taken ? 'u' : '';
+  return { value: `${who.includes('a') ? 'a' : who || fallback}${taken ? '-' : '+'}${what}`, at: bit.index, raw: bit[0] };
 }
 
 /** Signals by name, and "force" or "hard" as KILL. */

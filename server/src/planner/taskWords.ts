@@ -5,14 +5,14 @@
 // the thing it is about is of everyday life ("find my keys", "change the
 // permissions on my life"), unless a value only a task carries says so.
 
-import { aboutEverydayLife, isSaying } from './everydayThings';
+import { aboutEverydayLife, isChatter, isSaying, withoutCompounds } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
 
 // Nouns that only make sense about computers: one is enough.
 const strongNounList = [
-  'files?', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
+  '(?:(?<=\\b(?:the|a|an|this|that|each|every|which|what|one|any|same|new|last|first|whole|text|log|config|my|your|his|her|our|their) )file|file(?! (?:my|your|his|her|our|their|a|an|the|for|taxes)\\b))', 'files', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
   'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
   'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
   'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
@@ -32,7 +32,8 @@ const sharedNounList = new Set([
   'logs?', 'permissions?', 'perms', 'ownership', 'commands?', 'programs?', 'variables?', 'shell', 'terminal', 'ports?', 'branch(?:es)?', 'packages?', 'remotes?', 'containers?', 'pods?', 'scripts?',
   'archives?', 'backups?', 'compressed', 'cache', 'tmp', 'kernel', 'mounted', 'listening', 'network(?:ing)?', 'uptime', 'ping', 'todos?', 'timestamps?', 'aliases', 'checksums?', 'executables?', 'binar(?:y|ies)', 'blame', 'staged', 'zip', 'tar', 'logins?', 'logged in', 'logged on', 'daemons?',
 ]);
-const computerNouns = alt(strongNounList.filter((n) => !sharedNounList.has(n)));
+// Beside an everyday thing, "commit to" is a promise ("commit to the gym"), not a repository's commit.
+const computerNouns = alt(strongNounList.filter((n) => !sharedNounList.has(n)).map((n) => (n === 'commits?' ? 'commits?(?! (?:myself |ourselves )?to\\b)' : n)));
 
 // Nouns a shell task often names but everyday talk does too: they count only beside a verb a shell performs.
 const weakNouns = alt([
@@ -57,6 +58,9 @@ const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|
 // Programs by name: one is enough.
 const programs = /\b(ls|echo|printf|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
 
+// What is done to a piece of text: with the text in quotes, a task.
+const textWork = /\b(upper ?case|lower ?case|uppercase|lowercase|capitali[sz]e|revers(?:e|ed|ing)|backwards|split|trim|encode|decode|hex(?:adecimal)?|new ?lines?|characters?|letters)\b/;
+
 // Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
 const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
 
@@ -76,6 +80,22 @@ function mentionsWorkspaceName(facts: RequestFacts): boolean {
   return words.some((w, i) => w.length > 2 && !asVerb(i) && !/^(the|and|for|all|any|src|lib|new|old|top)$/i.test(w) && (facts.ws.byBase.has(w) || facts.ws.dirs.has(w)));
 }
 
+// A sentence that tells rather than asks: it opens with its subject or a time ("I have been…", "the containers are…", "after lunch…").
+const toldSentence = /^(?:i|i'm|i've|i'd|i was|we|we've|we're|we'd|it|it's|its|this|that|the|my|our|after|today|yesterday|this morning|finally|so|well|ok|okay)\b/;
+
+/** The sentences that ask, without the ones before them that only tell. */
+function askedPart(lower: string): string {
+  const sentences = lower.split(/(?<=[.!])\s+/);
+  let first = 0;
+  while (first < sentences.length - 1 && toldSentence.test(sentences[first]) && !sentences[first].endsWith('?')) first++;
+  return first === 0 ? lower : sentences.slice(first).join(' ');
+}
+
+/** "under the sink", "in the garden": a bare word read as a place that is a thing of everyday life, not a folder. */
+function everydayPlace(value: string): boolean {
+  return /^[a-z]+$/i.test(value) && aboutEverydayLife(`the ${value.toLowerCase()}`);
+}
+
 /**
  * A request is a shell task when it names something only a computer has (a
  * file, a folder, a process, a port), a program, or a value only such a
@@ -85,14 +105,21 @@ function mentionsWorkspaceName(facts: RequestFacts): boolean {
 export function isTask(facts: RequestFacts): boolean {
   // "a folder in my head", "kill some time": sayings, whatever shell words or names they borrow.
   if (isSaying(facts.lower)) return false;
+  // "who invented git", "a poem about shell scripts": talk about computers is no task unless it names a file, a path or a site.
+  if (isChatter(facts.lower) && facts.paths.length + facts.files.length + facts.urls.length === 0) return false;
+  // "I fixed the build today. How do I calm my nerves?": what is asked comes after what is told.
+  const asked = askedPart(facts.lower);
+  if (asked !== facts.lower && aboutEverydayLife(asked) && !computerNouns.test(withoutCompounds(asked)) && !/[\w-]\.[a-z0-9]{1,5}\b|\/|\$|`/.test(asked)) return false;
   if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
   // "is nginx running?", "is jq installed?" asked alone; "is dad running late" is not about a program.
   if (facts.programQuestion?.whole && /^(?:running|installed)$/.test(facts.programQuestion.state)) return true;
-  if (facts.paths.length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
+  if (facts.paths.filter((p) => !everydayPlace(p.value)).length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
-  if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(lower);
+  if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(withoutCompounds(lower));
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
+  // "convert "Hello" to upper case", "drop the last 3 characters from 987654": text in quotes or a number, and something done to text.
+  if ((facts.quoted.length > 0 || /(?<![\w.])\d{3,}(?![\w.])/.test(lower)) && textWork.test(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])/g, '""'))) return true;
   // "what did alice change": a person's changes are a repository's history.
   if (facts.authors.length > 0 && /\b(?:chang\w*|commit\w*|push\w*|wrote|writ\w*|edit\w*|touch\w*|add\w*|remov\w*|delet\w*|modif\w*|work(?:ed)? on)\b/.test(lower)) return true;
   // "display the message 'build done'": a message given in quotes is text to print.

@@ -1,0 +1,238 @@
+// Checks of what a plan picks against what the request picks: the files a
+// listing feeds to xargs, folders for files, a text the files hold tested
+// against their names.
+
+import type { CommandFact } from '../policy/factsTypes';
+import type { PathFact } from '../policy/paths';
+import { escapeRegExp } from './corpus';
+import { gitChange } from './gitEffects';
+import type { Intent } from './intent';
+
+/** The program's name without its folder (`/usr/bin/rm` → rm). */
+export const programOf = (c: CommandFact): string => c.program.replace(/^.*\//, '');
+
+/**
+ * `grep -rlZ a logs | xargs -0 sed -i …`, `find logs … | xargs …`: the files
+ * xargs changes are those the step before lists, and it lists only what it
+ * looked through. (The policy judges them as unknown paths all the same.)
+ */
+export function listedInside(commands: CommandFact[], c: CommandFact, p: PathFact, inside: (p: PathFact) => boolean): boolean {
+  if (!c.wrappers.includes('xargs') || !p.classes.includes('unknown-location') || c.pipeline < 0) return false;
+  const before = commands.find((b) => b.pipeline === c.pipeline && b.stage === c.stage - 1);
+  const lists = before !== undefined && (programOf(before) === 'find' || (/^(?:grep|egrep|fgrep|rg)$/.test(programOf(before)) && before.flags.some((f) => f === 'l' || f === 'files-with-matches')));
+  return lists && before.reads.length > 0 && before.reads.every(inside);
+}
+
+/** "every file under src" planned with `find src -type d …`: folders picked for a request that speaks only of files. */
+export function foldersForFiles(intent: Intent, commands: CommandFact[]): string[] {
+  const folders = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'd'));
+  const aboutFiles = /\bfiles?\b/.test(intent.words) && !/\b(?:folders|directories|dirs|sub-?dir\w*|sub-?folders?|(?:every|each|any|all|empty)\s+(?:sub-?)?(?:folder|directory|dir)|trees?)\b/.test(intent.words);
+  return folders && aboutFiles ? ['it picks folders (-type d), but the request speaks of files'] : [];
+}
+
+export function listsByContent(c: CommandFact): boolean {
+  return /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.flags.some((f) => f === 'l' || f === 'L' || f === 'files-with-matches' || f === 'files-without-match');
+}
+
+/** "the files in docs that mention draft" planned as `find docs -regex draft`: a text the files hold, tested against their names. */
+export function contentAsName(intent: Intent, commands: CommandFact[]): string[] {
+  const said = /\b(?:contain(?:s|ing)?|mention(?:s|ing)?|say(?:s|ing)?|with the (?:text|word|string))\s+(?:the\s+(?:text|word|string)\s+)?["'`]?([\w.@-]{2,})["'`]?(?!\S*\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)/.exec(intent.words);
+  // "whose names contain draft", "containing 'x' in their names": the names are what is asked about.
+  if (said && /\b(?:names?|paths?|filenames?)\b/.test(intent.words.slice(Math.max(0, said.index - 30), said.index + said[0].length + 40))) return [];
+  if (!said || commands.some((c) => listsByContent(c) || /^(?:grep|egrep|fgrep|rg|ag|awk|sed)$/.test(programOf(c)))) return [];
+  const text = said[1].toLowerCase();
+  const named = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => /^-(?:i?name|i?path|i?wholename|i?regex)$/.test(a) && (c.args[i + 1] ?? '').toLowerCase().includes(text)));
+  return named ? [`it looks for ${said[1]} in file names, but the request asks what the files contain`] : [];
+}
+
+// "modified in the last week", "not touched this year", "haven't changed since May".
+const recentChange = /\b(?:modified|changed|touched|accessed|edited|updated|used|written|opened)\s+(?:(?:in|within|during|over|since)\s+(?:the\s+)?(?:last|past|this)?|this)\b/;
+const negation = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t|aren'?t|isn'?t)\s+(?:been\s+)?(?:\w+\s+)?$/;
+
+/**
+ * "files not modified in the last 30 days" planned as `find -mtime -30`: the
+ * age turned around. Each of find's age tests keeps either what changed
+ * within the span (-N) or what did not (+N, or `! … -N`).
+ */
+export function invertedAge(intent: Intent, commands: CommandFact[]): string[] {
+  const m = recentChange.exec(intent.words);
+  if (!m) return [];
+  const notChanged = negation.test(intent.words.slice(Math.max(0, m.index - 30), m.index));
+  const signs = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.flatMap((a, i) => {
+    const value = /^-(?:[acm](?:time|min))$/.test(a) ? /^([+-])\d/.exec(c.args[i + 1] ?? '')?.[1] : undefined;
+    if (!value) return [];
+    const flipped = /^(?:!|-not)$/.test(c.args[i - 1] ?? '');
+    return [(value === '+') !== flipped ? 'older' : 'recent'];
+  }));
+  const wanted = notChanged ? 'older' : 'recent';
+  if (signs.length === 0 || signs.some((s) => s === wanted)) return [];
+  return [notChanged ? 'it keeps the files that did change in that time, but the request asks for those that did not' : 'it keeps the files that did not change in that time, but the request asks for those that did'];
+}
+
+/**
+ * "delete logs older than 30 days" planned as `find . -type f -mtime +30
+ * -delete` (or `-name '*'`): files of every kind changed for a request that
+ * names one. Only find's name tests choose a kind; a folder the request
+ * names (`find logs …`) already bounds it.
+ */
+export function droppedKind(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.kinds.length === 0 || intent.scope.length > 0) return [];
+  const finds = commands.filter((c) => programOf(c) === 'find');
+  const names = finds.flatMap((c) => c.args.filter((a, i) => /^-(?:i?name|i?path|i?wholename|i?regex)$/.test(c.args[i - 1] ?? '')));
+  const anyName = names.length === 0 || names.every((n) => /^\*?$/.test(n) || /\.git/.test(n));
+  return finds.length > 0 && anyName ? [`it changes files of every kind, but the request names ${intent.kinds.map((k) => `.${k}`).join(', ')} files`] : [];
+}
+
+const ignoreCase = /\bcase[- ]?insensitiv\w*|\bignor\w* (?:the )?(?:letter )?case\b|\bregardless of (?:the )?case\b|\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\bupper or lower ?case\b|\bno matter (?:the )?case\b/;
+const matchers = /^(?:grep|egrep|fgrep|rg|ag|ack|find|locate|fd|fdfind)$/;
+
+/** "search case-insensitively for paris" planned as `grep paris`: the search matches case the request says to ignore. */
+export function caseKept(intent: Intent, commands: CommandFact[]): string[] {
+  if (!ignoreCase.test(intent.words)) return [];
+  const searches = commands.filter((c) => matchers.test(programOf(c)));
+  const ignores = (c: CommandFact) => c.flags.some((f) => f === 'i' || f === 'ignore-case' || f === 'S' || f === 'smart-case' || /^i(?:name|path|regex|wholename|lname)$/.test(f) || /^-i(?:name|path|regex|wholename)$/.test(f)) || c.args.some((a) => /^-i(?:name|path|regex|wholename|lname)$/.test(a));
+  const kept = searches.find((c) => !ignores(c));
+  return searches.length > 0 && kept && !searches.some(ignores) ? [`it matches case (${programOf(kept)} without -i), but the request says to ignore case`] : [];
+}
+
+// Words by which a request turns a condition around or leaves something out.
+const negating = /\b(?:not|non|no|never|none|without|except\w*|exclud\w*|other than|but|lack\w*|missing|ignor\w*|skip\w*|apart from|besides|outside|prun\w*|only|else|nor|neither|invert\w*|opposite|before|older|earlier|prior)\b|n't\b|\bnon-/;
+
+/** "the files whose permissions are 644" planned as `find . ! -perm 644`: a test turned around that the request never turns. */
+export function madeUpNegation(intent: Intent, commands: CommandFact[]): string[] {
+  if (negating.test(intent.words)) return [];
+  for (const c of commands.filter((k) => programOf(k) === 'find')) {
+    const at = c.args.findIndex((a, i) => /^(?:!|-not)$/.test(a) && /^-(?!path$|wholename$)\w+/.test(c.args[i + 1] ?? ''));
+    if (at >= 0) return [`it keeps what does not match (${c.args.slice(at, at + 3).join(' ')}), but the request turns nothing around`];
+  }
+  return [];
+}
+
+const taking = /\b(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|delete)\b[^.]{0,40}\b(?:bits?|permissions?|perms|access|rights?)\b|\bno longer (?:executable|writable|readable)\b|\bnot (?:be )?(?:executable|writable|readable) (?:any ?more|by)\b/;
+const whoWords: [RegExp, string][] = [[/\b(?:others?|world|public)\b/, 'o'], [/\bgroup\b/, 'g'], [/\b(?:owner|user|me|myself)\b/, 'u'], [/\b(?:everyone|everybody|anybody|anyone|all users)\b/, 'a']];
+
+/**
+ * "remove the executable bit from run.sh" planned as `chmod +x`, "remove
+ * write permission for others" as `chmod a-w`: a mode that grants what the
+ * request takes away, or reaches people it does not name.
+ */
+export function modeBeyondRequest(intent: Intent, commands: CommandFact[]): string[] {
+  const modes = commands.filter((c) => programOf(c) === 'chmod').flatMap((c) => c.args.filter((a) => /^[ugoa]*[+=-][rwxXst]+(?:,[ugoa]*[+=-][rwxXst]+)*$/.test(a)));
+  if (modes.length === 0) return [];
+  if (taking.test(intent.words) && modes.every((m) => !m.includes('-'))) return [`it grants permissions (chmod ${modes[0]}), but the request takes them away`];
+  const named = whoWords.filter(([re]) => re.test(intent.words)).map(([, who]) => who);
+  if (named.length === 0 || named.includes('a')) return [];
+  const beyond = modes.find((m) => m.split(',').some((part) => { const who = /^[ugoa]*/.exec(part)?.[0] ?? ''; return who === '' || who.includes('a') || [...who].some((w) => !named.includes(w)); }));
+  return beyond ? [`it changes permissions for more people (chmod ${beyond}) than the request names`] : [];
+}
+
+const belonging = /\b(?:backups?|cop(?:y|ies)|archives?|caches?|lock(?: ?files?)?|logs?|history|snapshots?|duplicates?|versions?|checksums?|hash(?:es)?|links?|symlinks?|swap files?|temp(?:orary)? files?|thumbnails?|\.bak|\.orig)\s+(?:of|for)\s+(?:the\s+)?(?:file\s+)?$/;
+
+/** "delete the backup of notes.txt" planned as `rm notes.txt`: the file named only as whose backup it is. (Called for plans that change files.) */
+export function ownerOfTheObject(intent: Intent, commands: CommandFact[]): string[] {
+  // Only a path named as it is: what find or a pattern picks under a folder is not the folder.
+  const named = (paths: PathFact[]) => paths.filter((p) => !p.dynamic && !p.glob).map((p) => p.path.replace(/^\.\//, ''));
+  // (find's start is listed among what it may delete, though its tests pick what goes.)
+  const deleted = new Set(named(commands.filter((c) => programOf(c) !== 'find').flatMap((c) => c.deletes)));
+  // ... and what find picks by that file's name (`find . -name notes.txt -delete`).
+  const picked = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.filter((a, i) => /^-i?name$/.test(c.args[i - 1] ?? '') && !/[*?[]/.test(a)));
+  for (const p of [...named(commands.flatMap((c) => [...c.deletes, ...c.writes])), ...picked]) {
+    const base = p.split('/').pop() ?? p;
+    const said = [...intent.words.matchAll(new RegExp(String.raw`(?<![\w.-])(?:[\w./-]*/)?${escapeRegExp(base.toLowerCase())}(?![\w-])`, 'g'))];
+    const before = (m: RegExpMatchArray) => intent.words.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+    if (said.length > 0 && said.every((m) => belonging.test(before(m)))) {
+      return [`it changes ${p} itself, but the request asks for its ${belonging.exec(before(said[0]))?.[0].split(/\s+/)[0]}`];
+    }
+    // "remove the broken links from /srv/pkgs" planned as `rmdir /srv/pkgs`: the folder they are in.
+    if (deleted.has(p) && !intent.everything && said.length > 0 && said.every((m) => /\b(?:from|in|under|inside|within)\s+(?:the\s+)?(?:folder\s+|directory\s+)?$/.test(before(m)))) {
+      return [`it changes ${p} itself, but the request asks for some of what is in it`];
+    }
+  }
+  return [];
+}
+
+const archivers = /^(?:gzip|bzip2|xz|zstd|zip|7z|7za|compress|pigz|lz4)$/;
+const packing = /\b(?:compress\w*|gzip\w*|bzip\w*|zip\w*|xz|zstd|archiv\w*|pack\w*|bundle|tar\w*|back ?up|backups?|shrink|squeeze|smaller|rotate|space|room|disk)\b/;
+
+/** "clear the log file" planned as `gzip *.log`: files compressed for a request that asks for no archive. */
+export function compressesUnasked(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.actions.length === 0 || packing.test(intent.words)) return [];
+  const packer = commands.find((c) => archivers.test(programOf(c)) && !c.flags.some((f) => /^(?:d|decompress|l|list|t|test|c|stdout)$/.test(f)));
+  const tar = commands.find((c) => programOf(c) === 'tar' && c.flags.some((f) => f === 'c' || f === 'create'));
+  const found = packer ?? tar;
+  return found ? [`it compresses files (${programOf(found)}), but the request asks for no archive`] : [];
+}
+
+/** "remove the broken symlinks" planned as `find -type l -delete`: every link, working ones too. */
+export function brokenDropped(intent: Intent, commands: CommandFact[]): string[] {
+  if (!/\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/.test(intent.words)) return [];
+  const finds = commands.filter((c) => programOf(c) === 'find');
+  const checks = (c: CommandFact) => c.args.includes('-xtype') || (c.args.includes('-L') && c.args.includes('-type')) || c.args.some((a) => /^!?\s*-e\b|test\s+-e/.test(a));
+  return finds.length > 0 && !finds.some(checks) ? ['it changes every link, but the request asks for the broken ones only'] : [];
+}
+
+const count = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|couple of)`;
+const byOrder = new RegExp(String.raw`\bthe\s+(?:(?:single|one|very|${count})\s+)?(?:oldest|newest|latest|most recent(?:ly \w+)?|least recent\w*|largest|biggest|smallest|last (?:modified|changed|edited)|first|last)\s+(?:${count}\s+)?(?:[\w.*-]+\s+){0,2}?(?:files?|logs?|backups?|archives?|folders?|director(?:y|ies)|ones?|scripts?|images?|csvs?|pdfs?|entries|entry)\b`);
+
+/** "delete the oldest log", "the 3 largest files" planned as a delete of every log: files picked by an order, all changed. */
+export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
+  if (!byOrder.test(intent.words)) return [];
+  const picksOne = commands.some((c) => /^(?:head|tail|sed|awk|ls)$/.test(programOf(c)) || c.args.includes('-quit'));
+  const many = commands.some((c) => (programOf(c) === 'find' && c.deletes.length + c.writes.length > 0) || c.wrappers.includes('xargs') || c.deletes.some((p) => p.glob || p.dynamic));
+  return many && !picksOne ? ['it changes every file that matches, but the request asks for some, picked by their order'] : [];
+}
+
+/** "modified in the last hour" planned as `-mtime -1`: a span in hours or minutes counted in whole days. */
+export function spanInDays(intent: Intent, commands: CommandFact[]): string[] {
+  const said = /\b(?:(\d+)|an?|one)\s*(hours?|hrs?|minutes?|mins?)\b|\blast\s+(hour|minute)\b/.exec(intent.words);
+  if (!said || /\b(?:days?|weeks?|months?|years?)\b/.test(intent.words)) return [];
+  const minutes = Number(said[1] ?? 1) * (/^h/.test(said[2] ?? said[3] ?? '') ? 60 : 1);
+  // "in the last 24 hours" is one whole day: -mtime -1 says it exactly.
+  const whole = (a: string) => minutes % 1440 === 0 && Math.abs(Number(a)) === minutes / 1440;
+  const days = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.filter((a, i) => /^-[acm]time$/.test(c.args[i - 1] ?? '') && /^[+-]?\d+$/.test(a) && !whole(a)));
+  return days.length > 0 ? [`it counts whole days (${days[0]}), but the request says ${said[0].trim()}`] : [];
+}
+
+/** "revert notes.txt to the last commit" planned as `git revert HEAD`: the whole repository changed for one file the request names. */
+export function gitBeyondFile(intent: Intent, commands: CommandFact[]): string[] {
+  const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
+  const git = commands.filter((c) => programOf(c) === 'git' && gitChange(c) !== undefined);
+  if (files.length === 0 || git.length === 0) return [];
+  const mentions = (c: CommandFact) => c.args.some((a) => files.some((f) => a === f || a.endsWith(`/${f}`) || f.endsWith(`/${a}`)));
+  return commands.some(mentions) ? [] : [`it changes the repository as a whole (git ${git[0].args.find((a) => !a.startsWith('-')) ?? ''}), but the request names ${files.join(', ')}`];
+}
+
+/**
+ * "remove the package curl" planned as `rm package.json`: a file the
+ * request never names, filled in because a word of it sounds like one.
+ * What find or a pattern picks is judged by the other checks.
+ */
+export function unnamedDelete(intent: Intent, commands: CommandFact[]): string[] {
+  const inScope = (p: string) => intent.scope.some((s) => p === s || p.startsWith(`${s}/`));
+  const named = (p: string) => {
+    const base = (p.split('/').pop() ?? p).toLowerCase();
+    // "delete the readme": a file by its stem, said on its own ("the package curl" names curl, not package.json).
+    const stem = base.replace(/\.[^.]*$/, '');
+    const byStem = new RegExp(String.raw`\b${escapeRegExp(stem)}\b(?!\s+(?!(?:file|and|then|too|please|now|from|in|under|at|for|of|as|to|if|with)\b)[a-z][\w.-]*)`).test(intent.words);
+    return intent.names.some((n) => n === p || n.split('/').pop()?.toLowerCase() === base) || inScope(p) || intent.words.includes(base) || intent.words.includes(p.toLowerCase()) || byStem;
+  };
+  const unnamed = commands.filter((c) => programOf(c) !== 'find').flatMap((c) => c.deletes).filter((p) => !p.dynamic && !p.glob && /\.\w{1,8}$/.test(p.path)).map((p) => p.path.replace(/^\.\//, '')).filter((p) => !named(p));
+  return unnamed.length > 0 ? [`it deletes ${unnamed[0]}, which the request does not name`] : [];
+}
+
+/** "delete the readme" planned as `xargs rm < README.md`: the files a file lists, for a request that speaks of no list. */
+export function listFromFile(intent: Intent, commands: CommandFact[]): string[] {
+  if (/\b(?:listed|lists?|named in|names in|paths in|each line|every line|lines? of|manifest|contents? of)\b/.test(intent.words)) return [];
+  const fed = commands.find((c) => c.wrappers.includes('xargs') && c.deletes.length + c.writes.length > 0 && (c.redirects.some((r) => r.kind === 'read') || c.args.some((a, i) => /^(?:-a|--arg-file)$/.test(c.args[i - 1] ?? ''))));
+  return fed ? ['it changes the files another file lists, but the request names no list'] : [];
+}
+
+// Words that say a place is still to be chosen: never the name of one.
+const placeWords = /^(?:another|elsewhere|somewhere|different)$/;
+
+/** `mv src another` for "move the files in src to another folder": a word of the request taken as the folder. */
+export function placeWordsAsNames(commands: CommandFact[]): string[] {
+  const paths = commands.flatMap((c) => [...c.reads, ...c.writes, ...c.deletes]).map((p) => p.path.replace(/^(?:\.\/)+/, '').split('/')[0]);
+  const taken = [...new Set(paths.filter((p) => placeWords.test(p)))];
+  return taken.length > 0 ? [`it works on ${taken.join(', ')}, a word of the request rather than a folder it names; say which folder`] : [];
+}
