@@ -4,50 +4,24 @@
 // request read as a destination ("how to delete …") is never the file a plan
 // deletes.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
-import { createPolicyStage } from '../../server/src/policy';
-import type { PlanResult } from '../../server/src/protocol/types';
-import type { PolicyStage } from '../../server/src/stages';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let dir: string;
-let workspace: string;
-let db: Db;
-let policy: PolicyStage;
-let planner: Planner;
+let w: PlannerWorkspace;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-tempting-'));
-  workspace = path.join(dir, 'ws');
-  for (const d of ['cache', 'reports', 'web/components']) fs.mkdirSync(path.join(workspace, d), { recursive: true });
-  for (const f of ['cache/a.part', 'cache/b.part', 'reports/q1.csv', 'reports/q2.csv', 'web/components/Toolbar.tsx', 'web/components/Search.tsx']) fs.writeFileSync(path.join(workspace, f), 'x\n');
-  db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  policy = await createPolicyStage(db, settings);
-  planner = new Planner(db, settings, policy);
+  w = await plannerWorkspace('tempting', ['cache', 'reports', 'web/components'], ['cache/a.part', 'cache/b.part', 'reports/q1.csv', 'reports/q2.csv', 'web/components/Toolbar.tsx', 'web/components/Search.tsx']);
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const plan = (request: string): Promise<PlanResult> => planner.plan({ request, workspace, planner: 'embedded' }, {});
+after(() => w.close());
 
 /** Each command shown for `request` that writes or deletes, as the policy sees it. */
 async function changingCommands(request: string): Promise<string[]> {
-  const r = await plan(request);
+  const r = await w.result(request);
   const shown = [r.command, ...r.candidates.map((c) => c.command)].filter((c) => c !== '');
   const bad: string[] = [];
   for (const command of shown) {
-    const d = await policy.check(command, { workspace });
+    const d = await w.policy.check(command, { workspace: w.workspace });
     if (d.risk.writes.length + d.risk.deletes.length > 0) bad.push(command);
   }
   return bad;
@@ -67,11 +41,11 @@ test('acts that are reported, put off, taken back or talked about are never plan
 });
 
 test('an order said plainly is still planned with its act', async () => {
-  const r = await plan('I want you to delete cache/a.part');
+  const r = await w.result('I want you to delete cache/a.part');
   assert.match(r.command, /\brm\b.*cache\/a\.part/, r.command);
 });
 
 test('a word of the request read as a destination is not the file a plan deletes', async () => {
-  const r = await plan('I want you to delete cache/a.part');
+  const r = await w.result('I want you to delete cache/a.part');
   for (const c of [r.command, ...r.candidates.map((x) => x.command)]) assert.doesNotMatch(c, /^(?:rmdir|rm)\b.*\bdelete$/, c);
 });

@@ -7,12 +7,15 @@ import { stageMigrations } from '../../server/src/compose';
 import { Planner } from '../../server/src/planner';
 import type { PlanResult } from '../../server/src/protocol/types';
 import { createPolicyStage } from '../../server/src/policy';
+import type { PolicyStage } from '../../server/src/stages';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase } from '../../server/src/store/database';
 
 export interface PlannerWorkspace {
   workspace: string;
   planner: Planner;
+  /** The real policy stage the planner judges with, to judge other commands the same way. */
+  policy: PolicyStage;
   /** The embedded planner's whole result for `request` in the workspace. */
   result(request: string): Promise<PlanResult>;
   /** Its command only. */
@@ -29,11 +32,13 @@ export async function plannerWorkspace(name: string, dirs: string[], files: stri
   for (const [f, text] of Object.entries(contents)) fs.writeFileSync(path.join(workspace, f), text);
   const db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
   const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  const planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  const policy = await createPolicyStage(db, settings);
+  const planner = new Planner(db, settings, policy);
   const result = (request: string) => planner.plan({ request, workspace, planner: 'embedded' }, {});
   return {
     workspace,
     planner,
+    policy,
     result,
     plan: async (request) => (await result(request)).command,
     close: () => {

@@ -5,47 +5,30 @@
 // back from the planner. Commands are read by the real parser.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeCommand } from '../../server/src/policy/facts';
-import type { PolicyDecision } from '../../server/src/protocol/types';
 import { exceedsIntent } from '../../server/src/planner/effectCheck';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';
+import { Choices } from '../bench/devset/guardGrammar';
+import { decisionOf } from '../support/policyDecision';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-
-function decision(command: string): PolicyDecision {
-  const facts = describeCommand(command, { workspace: '/w' });
-  const paths = (k: 'writes' | 'deletes') => facts.commands.flatMap((c) => c[k].map((p) => p.path));
-  return { decision: 'ask', rules: [], risk: { reads: [], writes: paths('writes'), deletes: paths('deletes'), network: false, privilege: false }, policyVersion: 'v', facts };
-}
-
-const judge = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request)), decision(command), command);
+const judge = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request)), decisionOf(command), command);
 const SEED = 20261201;
 const N = 300;
 
 test('a permission given or taken, for whom the request names: the mode read, the right chmod kept, the wrong ones set aside', () => {
-  const r = random(SEED);
+  const r = new Choices(SEED);
   const whosTaken = [['for others', 'o'], ['from others', 'o'], ['for the group', 'g'], ['from the group', 'g'], ['for the owner', 'u'], ['for everyone', 'a'], ['', '']] as const;
   const whosGiven = [['for others', 'o'], ['for the group', 'g'], ['for the owner', 'u'], ['for everyone', 'a'], ['', '']] as const;
   const bits = [['write permission', 'w'], ['the write bit', 'w'], ['execute permission', 'x'], ['the executable bit', 'x'], ['read access', 'r'], ['the read permission', 'r']] as const;
   const files = ['notes.txt', 'run.sh', 'data/report.csv', 'conf/app.conf'];
   for (let i = 0; i < N; i++) {
-    const taken = r() < 0.5;
-    const [whoText, who] = pick(r, taken ? whosTaken : whosGiven);
-    const [bitText, what] = pick(r, bits);
-    const file = pick(r, files);
-    const verb = taken ? pick(r, ['remove', 'strip', 'take away', 'revoke']) : pick(r, ['add', 'grant', 'give']);
-    const request = `${verb} ${bitText} ${whoText} ${taken ? (whoText.startsWith('from') ? 'on' : 'from') : pick(r, ['to', 'on'])} ${file}`.replace(/\s+/g, ' ');
+    const taken = r.next() < 0.5;
+    const [whoText, who] = r.pick(taken ? whosTaken : whosGiven);
+    const [bitText, what] = r.pick(bits);
+    const file = r.pick(files);
+    const verb = taken ? r.pick(['remove', 'strip', 'take away', 'revoke']) : r.pick(['add', 'grant', 'give']);
+    const request = `${verb} ${bitText} ${whoText} ${taken ? (whoText.startsWith('from') ? 'on' : 'from') : r.pick(['to', 'on'])} ${file}`.replace(/\s+/g, ' ');
     // Write given to nobody in particular goes to the owner (as "writable" does); anything else to whom it names.
     const right = `${who || (!taken && what === 'w' ? 'u' : '')}${taken ? '-' : '+'}${what}`;
     assert.deepEqual(readRequest(request).modes.map((m) => m.value), [right], request);
@@ -56,14 +39,14 @@ test('a permission given or taken, for whom the request names: the mode read, th
 });
 
 test('an age with and without "not": the plan that keeps the other files is set aside', () => {
-  const r = random(SEED + 1);
+  const r = new Choices(SEED + 1);
   for (let i = 0; i < N; i++) {
-    const not = r() < 0.5;
-    const [verb, flag] = pick(r, [['modified', 'mtime'], ['changed', 'mtime'], ['touched', 'mtime'], ['accessed', 'atime'], ['edited', 'mtime']] as const);
-    const n = 1 + Math.floor(r() * 60);
-    const span = pick(r, [`in the last ${n} days`, `within the past ${n} days`, `during the last ${n} days`]);
-    const subject = pick(r, ['files', 'the logs', 'csv files under data', 'anything in docs']);
-    const request = `${pick(r, ['find', 'list', 'show me', 'which are the'])} ${subject} ${not ? pick(r, ['not', "that haven't been", 'that were not']) : 'that were'} ${verb} ${span}`;
+    const not = r.next() < 0.5;
+    const [verb, flag] = r.pick([['modified', 'mtime'], ['changed', 'mtime'], ['touched', 'mtime'], ['accessed', 'atime'], ['edited', 'mtime']] as const);
+    const n = 1 + Math.floor(r.next() * 60);
+    const span = r.pick([`in the last ${n} days`, `within the past ${n} days`, `during the last ${n} days`]);
+    const subject = r.pick(['files', 'the logs', 'csv files under data', 'anything in docs']);
+    const request = `${r.pick(['find', 'list', 'show me', 'which are the'])} ${subject} ${not ? r.pick(['not', "that haven't been", 'that were not']) : 'that were'} ${verb} ${span}`;
     const keepsRecent = `find . -type f -${flag} -${n}`;
     const keepsOlder = `find . -type f -${flag} +${n}`;
     const [right, wrong] = not ? [keepsOlder, keepsRecent] : [keepsRecent, keepsOlder];
@@ -74,12 +57,12 @@ test('an age with and without "not": the plan that keeps the other files is set 
 });
 
 test('files picked by their order: a plan that changes every match is set aside, one that keeps to the order is not', () => {
-  const r = random(SEED + 2);
+  const r = new Choices(SEED + 2);
   for (let i = 0; i < N; i++) {
-    const order = pick(r, ['oldest', 'newest', 'largest', 'biggest', 'smallest', 'most recent']);
-    const count = pick(r, ['', '', '3 ', 'two ', '10 ']);
-    const kind = pick(r, count ? ['logs', 'files', 'backups', 'csvs'] : ['log', 'file', 'backup', 'csv']);
-    const verb = pick(r, ['delete', 'remove', 'get rid of', 'move to trash/', 'compress']);
+    const order = r.pick(['oldest', 'newest', 'largest', 'biggest', 'smallest', 'most recent']);
+    const count = r.pick(['', '', '3 ', 'two ', '10 ']);
+    const kind = r.pick(count ? ['logs', 'files', 'backups', 'csvs'] : ['log', 'file', 'backup', 'csv']);
+    const verb = r.pick(['delete', 'remove', 'get rid of', 'move to trash/', 'compress']);
     const request = verb.includes('trash') ? `move the ${order} ${count}${kind} to trash/` : `${verb} the ${count}${order} ${kind}`.replace(/\s+/g, ' ');
     const every = verb === 'compress' ? "find . -name '*.log' -exec gzip {} +" : verb.includes('trash') ? "find . -name '*.log' -exec mv -t trash {} +" : "find . -name '*.log' -delete";
     assert.ok(judge(request, every).some((x) => /picked by their order/.test(x)), `${request} → ${every}`);

@@ -4,13 +4,12 @@
 // Commands are read by the real parser into the facts the policy sees.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeCommand } from '../../server/src/policy/facts';
-import type { PolicyDecision } from '../../server/src/protocol/types';
 import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
 import { selectionCandidates } from '../../server/src/planner/findSelection';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
 import { placeInWords } from '../../server/src/planner/requestPlaces';
+import { decisionOf } from '../support/policyDecision';
 
 // A workspace with a link called `current` (a release folder), as deploy trees have.
 const ws: WorkspaceNames = {
@@ -19,14 +18,8 @@ const ws: WorkspaceNames = {
   byBase: new Map([['current', 'current'], ['notes.txt', 'notes.txt'], ['draft.md', 'docs/draft.md'], ['app.ts', 'src/app.ts']]),
 };
 
-function decision(command: string): PolicyDecision {
-  const facts = describeCommand(command, { workspace: '/w' });
-  const paths = (k: 'writes' | 'deletes') => facts.commands.flatMap((c) => c[k].map((p) => p.path));
-  return { decision: 'ask', rules: [], risk: { reads: [], writes: paths('writes'), deletes: paths('deletes'), network: false, privilege: false }, policyVersion: 'v', facts };
-}
-
-const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decision(command), command).join(' | ');
-const short = (request: string, command: string) => fallsShort(readIntent(readRequest(request, ws)), decision(command)).join(' | ');
+const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
+const short = (request: string, command: string) => fallsShort(readIntent(readRequest(request, ws)), decisionOf(command)).join(' | ');
 const selection = (request: string) => selectionCandidates(readRequest(request, ws))[0]?.command;
 
 test('"the current folder" is the working folder, even where a file is called current', () => {

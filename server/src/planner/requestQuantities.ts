@@ -1,7 +1,7 @@
 // Readers of a request's quantities and literals: quoted strings, URLs, sizes,
 // spans of time, columns, ports, process ids, modes, signals, sums and numbers.
 
-import { numWord, ordinals, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
+import { numWord, ordinals, permissionWho, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
 import type { Reading } from './requestFacts';
 
 function toNumber(s: string): number {
@@ -149,8 +149,7 @@ function modeInWords(lower: string): { value: string; at: number; raw: string } 
   if (!bit || (!/able$/.test(bit[1]) && !/\s(?:bits?|permissions?|perms|access|rights?)$/.test(bit[0]))) return undefined;
   const what = /^exec/.test(bit[1]) ? 'x' : /^writ/.test(bit[1]) ? 'w' : 'r';
   const taken = /\b(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|delete)\b[^.]{0,40}$/.test(lower.slice(0, bit.index)) || /\bno longer\s+$|\bnot\s+(?:be\s+)?$/.test(lower.slice(0, bit.index));
-  const whoSaid = [[/\b(?:others?|world|public)\b/, 'o'], [/\bgroup\b/, 'g'], [/\b(?:owner|user|me|myself)\b/, 'u'], [/\b(?:everyone|everybody|anybody|anyone|all users)\b/, 'a']] as const;
-  const who = whoSaid.filter(([re]) => re.test(lower)).map(([, w]) => w).join('');
+  const who = permissionWho.filter(([re]) => re.test(lower)).map(([, w]) => w).join('');
   const fallback = what === 'w' && !taken ? 'u' : '';
   return { value: `${who.includes('a') ? 'a' : who || fallback}${taken ? '-' : '+'}${what}`, at: bit.index, raw: bit[0] };
 }

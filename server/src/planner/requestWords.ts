@@ -41,3 +41,6 @@ export const stopWords = new Set([
 export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent)$/i;
 
 export const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
+
+/** Who a permission said in words is for: others, the group, the owner, everyone (chmod's o, g, u, a). */
+export const permissionWho: readonly (readonly [RegExp, string])[] = [[/\b(?:others?|world|public)\b/, 'o'], [/\bgroup\b/, 'g'], [/\b(?:owner|user|me|myself)\b/, 'u'], [/\b(?:everyone|everybody|anybody|anyone|all users)\b/, 'a']];

@@ -7,6 +7,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
+import { permissionWho } from './requestWords';
 
 /** The program's name without its folder (`/usr/bin/rm` → rm). */
 export const programOf = (c: CommandFact): string => c.program.replace(/^.*\//, '');
@@ -109,7 +110,6 @@ export function madeUpNegation(intent: Intent, commands: CommandFact[]): string[
 }
 
 const taking = /\b(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|delete)\b[^.]{0,40}\b(?:bits?|permissions?|perms|access|rights?)\b|\bno longer (?:executable|writable|readable)\b|\bnot (?:be )?(?:executable|writable|readable) (?:any ?more|by)\b/;
-const whoWords: [RegExp, string][] = [[/\b(?:others?|world|public)\b/, 'o'], [/\bgroup\b/, 'g'], [/\b(?:owner|user|me|myself)\b/, 'u'], [/\b(?:everyone|everybody|anybody|anyone|all users)\b/, 'a']];
 
 /**
  * "remove the executable bit from run.sh" planned as `chmod +x`, "remove
@@ -120,7 +120,7 @@ export function modeBeyondRequest(intent: Intent, commands: CommandFact[]): stri
   const modes = commands.filter((c) => programOf(c) === 'chmod').flatMap((c) => c.args.filter((a) => /^[ugoa]*[+=-][rwxXst]+(?:,[ugoa]*[+=-][rwxXst]+)*$/.test(a)));
   if (modes.length === 0) return [];
   if (taking.test(intent.words) && modes.every((m) => !m.includes('-'))) return [`it grants permissions (chmod ${modes[0]}), but the request takes them away`];
-  const named = whoWords.filter(([re]) => re.test(intent.words)).map(([, who]) => who);
+  const named = permissionWho.filter(([re]) => re.test(intent.words)).map(([, who]) => who);
   if (named.length === 0 || named.includes('a')) return [];
   const beyond = modes.find((m) => m.split(',').some((part) => { const who = /^[ugoa]*/.exec(part)?.[0] ?? ''; return who === '' || who.includes('a') || [...who].some((w) => !named.includes(w)); }));
   return beyond ? [`it changes permissions for more people (chmod ${beyond}) than the request names`] : [];
