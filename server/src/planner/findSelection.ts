@@ -12,6 +12,7 @@ import { placeInWords } from './requestPlaces';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
 import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
+import { ignoresCase } from './requestWords';
 
 export interface Selection {
   start: string;
@@ -181,7 +182,7 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
   if (/\bnames?\b|\bpath ?names?\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) return undefined;
   const listing = /\b(?:files|which|list|find|return|print|display|show)\b/i.test(text.slice(0, m.index)) && !/\bsearch\w* (?:them|those|these|it|for)\b/i.test(text);
   const never = /\b(?:not|never|don'?t|doesn'?t|do not|does not|without)\s+(?:\w+\s+)?$/.test(f.lower.slice(Math.max(0, m.index - 20), m.index));
-  const flags = `${never ? '-L' : listing ? '-l' : '-Hn'}${/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case)\b/.test(f.lower) ? 'i' : ''}`;
+  const flags = `${never ? '-L' : listing ? '-l' : '-Hn'}${ignoresCase.test(f.lower) ? 'i' : ''}`;
   return { text: shellValue(raw), flags: `-${flags.replace(/^-/, '')}` };
 }
 
