@@ -12,7 +12,7 @@ import { placeInWords } from './requestPlaces';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
 import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
-import { ignoresCase } from './requestWords';
+import { brokenLinks, ignoresCase } from './requestWords';
 
 export interface Selection {
   start: string;
@@ -66,7 +66,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
   // "files excluding symbolic links": the kind asked for already leaves the other out.
   const tests = kind ? conditions.filter((t) => !/^! -type [ldf]$/.test(t)) : conditions;
-  const broken = kind === 'l' && /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/.test(lower);
+  const broken = kind === 'l' && brokenLinks.test(lower);
   return { start: readStart(f), depth, tests, kind, broken, stated: tests.length + depth.length + (broken ? 1 : 0) };
 }
 
