@@ -173,10 +173,12 @@ export function brokenDropped(intent: Intent, commands: CommandFact[]): string[]
 
 const count = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|couple of)`;
 const byOrder = new RegExp(String.raw`\bthe\s+(?:(?:single|one|very|${count})\s+)?(?:oldest|newest|latest|most recent(?:ly \w+)?|least recent\w*|largest|biggest|smallest|last (?:modified|changed|edited)|first|last)\s+(?:${count}\s+)?(?:[\w.*-]+\s+){0,2}?(?:files?|logs?|backups?|archives?|folders?|director(?:y|ies)|ones?|scripts?|images?|csvs?|pdfs?|entries|entry)\b`);
+// "all the logs but the newest", "every backup except the 3 latest": some kept, picked by their order.
+const keptByOrder = new RegExp(String.raw`\b(?:but|except(?: for)?|apart from|other than|save|keep(?:ing)?|leav(?:e|ing))\s+(?:the\s+)?(?:(?:very|${count})\s+)?(?:oldest|newest|latest|most recent|least recent|largest|biggest|smallest|last|first)\b`);
 
 /** "delete the oldest log", "the 3 largest files" planned as a delete of every log: files picked by an order, all changed. */
 export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
-  if (!byOrder.test(intent.words)) return [];
+  if (!byOrder.test(intent.words) && !keptByOrder.test(intent.words)) return [];
   const picksOne = commands.some((c) => /^(?:head|tail|sed|awk|ls)$/.test(programOf(c)) || c.args.includes('-quit'));
   const many = commands.some((c) => (programOf(c) === 'find' && c.deletes.length + c.writes.length > 0) || c.wrappers.includes('xargs') || c.deletes.some((p) => p.glob || p.dynamic));
   return many && !picksOne ? ['it changes every file that matches, but the request asks for some, picked by their order'] : [];
