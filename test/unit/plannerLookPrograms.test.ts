@@ -39,6 +39,7 @@ test('disk usage and the sizes of files and folders together are du\'s', () => {
   assert.ok(fit("find . -printf '%s\\t%p\\n' | sort -rn | head -n 10", 'print the 10 largest files and directories') < 0);
   assert.ok(fit('du -ah . | sort -rh | head -n 10', 'print the 10 largest files and directories') > 0);
   assert.ok(fit('ls -l', 'show the disk usage of the build folder') < 0);
+  assert.equal(fit('du -h /dev/sda1', 'print the file system disk space usage for /dev/sda1'), 0, 'a file system\'s space is df\'s');
   assert.equal(fit('find . -type f -exec du -h {} +', 'disk usage of every file'), 0, 'a walk that runs du answers it');
   assert.equal(fit("find . -type f -printf '%s %p\\n'", 'the largest files'), 0, 'the sizes of files alone are find\'s too');
 });
@@ -59,4 +60,13 @@ test('entries of both kinds keep no kind filter when the walk only looks', () =>
   const candidates = [{ command: 'ls ~', confidence: 0.7 }, { command: "find ~ -name '*.txt' -exec cat {} +", confidence: 0.68 }];
   preferLookProgram(candidates, facts('print the contents of all *.txt files in the home directory'));
   assert.ok(candidates[1].confidence > candidates[0].confidence, 'the reader now leads');
+});
+
+test('a list of places after the preposition names every folder of it', () => {
+  const ws = { files: new Set<string>(), dirs: new Set(['site', 'mirror', 'new']), byBase: new Map<string, string>() };
+  const dirs = (request: string) => readRequest(request, ws).dirs.map((d) => d.value);
+  assert.deepEqual(dirs('which files differ between site and mirror'), ['site', 'mirror']);
+  assert.deepEqual(dirs('print which files differ in the folders site and mirror'), ['site', 'mirror']);
+  assert.deepEqual(dirs('compare site, mirror'), [], 'no preposition, no place');
+  assert.deepEqual(dirs('list site and tell me what is new'), ['site'], 'a word after a later verb is no place');
 });

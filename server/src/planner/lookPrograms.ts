@@ -32,7 +32,7 @@ export function asksFileContents(f: Pick<RequestFacts, 'lower' | 'ws'>): boolean
 }
 
 const differs = /\b(?:differ|differs|differing|differences?|diff)\b/;
-const compares = /^(?:diff|cmp|comm)\b|\s-exec\s+(?:diff|cmp)\b/;
+const compares = /^(?:diff|cmp|comm|git diff)\b|\s-exec\s+(?:diff|cmp)\b/;
 
 // "files and directories", "files/folders", "folders or files": entries of both kinds.
 const bothKinds = /\bfiles?\s*(?:\/|and|or|&|,)\s*(?:sub-?)?(?:directories|folders|dirs)\b|\b(?:sub-?)?(?:directories|folders|dirs)\s*(?:\/|and|or|&|,)\s*files\b/;
@@ -45,6 +45,8 @@ export function withBothKinds(command: string, lower: string): string {
 }
 
 const folderSizes = /\b(?:largest|biggest|smallest|sizes?|sized|space)\b/;
+// The space on a file system or a device is df's question, not du's.
+const filesystems = /\bfile ?systems?\b|\bpartitions?\b|\bmount\w*|\bdevices?\b|\bdrives?\b|\/dev\//;
 const diskUsage = /\b(?:disk (?:usage|space)|(?:space|room) (?:used|taken|occupied)|used (?:disk )?space|how much (?:disk )?space)\b/;
 
 // Names and attributes: what find's tests read, and what a search of the text inside cannot see.
@@ -60,7 +62,7 @@ export function lookProgramFit(command: string, f: Pick<RequestFacts, 'lower' | 
   if (asksFileContents(f)) score += reads.test(command) ? 0.12 : lists.test(command) ? -0.2 : 0;
   if (differs.test(lower)) score += compares.test(command) ? 0.2 : reads.test(command) || lists.test(command) ? -0.15 : 0;
   // Disk usage, and the sizes of folders as well as files ("the largest files and directories"), are du's: a folder's own entry is not its size.
-  const sized = diskUsage.test(lower) || (bothKinds.test(lower) && folderSizes.test(lower));
+  const sized = (diskUsage.test(lower) && !filesystems.test(lower)) || (bothKinds.test(lower) && folderSizes.test(lower));
   if (sized && /^(?:find|ls)\b/.test(command) && !/\bdu\b/.test(command)) score -= 0.15;
   else if (sized && /^du\b/.test(command)) score += 0.05;
   // "files named foo", "SGID files": a search of every file's text for the name finds other files.
