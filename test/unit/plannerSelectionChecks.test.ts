@@ -184,3 +184,11 @@ test('a delete keeps to files the request names, and reads no list of names it d
   assert.doesNotMatch(over('delete the files listed in notes.txt', "xargs -r -d '\\n' rm -f -- < notes.txt"), /names no list/);
   assert.match(over('remove the backup of notes.txt', "find . -type f -name notes.txt -exec rm -f -- {} +"), /changes notes\.txt itself, but the request asks for its backup/);
 });
+
+test('files kept by their order ("but the 5 newest") are not deleted by a plan that orders nothing', () => {
+  assert.match(over('remove all files from the current folder but the 5 newest ones', 'find . -type f -delete'), /keeps some by their order/);
+  assert.match(over('delete every file in tmp except the 3 newest', "find tmp -type f -not -path '*/3/*' -delete"), /keeps some by their order/);
+  assert.match(over('delete everything in tmp except the 2 largest files', 'rm -f tmp/*'), /keeps some by their order/);
+  assert.doesNotMatch(over('delete every file in tmp except the 3 newest', "ls -tp tmp | grep -v '/$' | tail -n +4 | xargs -r -I {} rm -- tmp/{}"), /keeps some by their order/, 'the order that picks them is there');
+  assert.doesNotMatch(over('delete every file in tmp except notes.txt', "find tmp -type f ! -name notes.txt -delete"), /keeps some by their order/, 'a name kept is no order');
+});

@@ -236,3 +236,14 @@ export function placeWordsAsNames(commands: CommandFact[]): string[] {
   const taken = [...new Set(paths.filter((p) => placeWords.test(p)))];
   return taken.length > 0 ? [`it works on ${taken.join(', ')}, a word of the request rather than a folder it names; say which folder`] : [];
 }
+
+// "all files but the 5 newest", "except the largest", "keeping the 3 most recent": some kept by their rank.
+const keptByRank = /\b(?:but|except(?: for)?|other than|apart from|save for|keep(?:ing)?|leav(?:e|ing)|spar(?:e|ing))\s+(?:the\s+)?(?:(?:\d+|\$\{?\w+\}?|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+)?(?:newest|latest|most recent(?:ly \w+)?|recent|oldest|largest|biggest|smallest|last|first)\b/;
+
+/** "remove all files but the 5 newest" planned as `find . -type f -delete`: the ones to keep are known only by an order nothing in the plan makes. */
+export function rankUnkept(intent: Intent, commands: CommandFact[]): string[] {
+  const m = keptByRank.exec(intent.words);
+  if (!m) return [];
+  const orders = commands.some((c) => /^(?:sort|head|tail)$/.test(programOf(c)) || (programOf(c) === 'ls' && c.flags.some((f) => /^[tSUcu]$/.test(f))));
+  return orders ? [] : [`it changes every file it picks, but the request keeps some by their order (${m[0]})`];
+}
