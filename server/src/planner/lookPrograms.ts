@@ -31,8 +31,9 @@ export function asksFileContents(f: Pick<RequestFacts, 'lower' | 'ws'>): boolean
   return !(object !== undefined && f.ws.dirs.has(object.replace(/\/+$/, '')));
 }
 
-const differs = /\b(?:differ|differs|differing|differences?|diff)\b/;
-const compares = /^(?:diff|cmp|comm|git diff)\b|\s-exec\s+(?:diff|cmp)\b/;
+// "which files differ", "the differences between": two things compared ("the diff of notes.txt" is git's word for its changes).
+const differs = /\b(?:differ|differs|differing|differences?)\b/;
+const compares = /^(?:diff|cmp|comm)\b|\s-exec\s+(?:diff|cmp)\b/;
 
 // "files and directories", "files/folders", "folders or files": entries of both kinds.
 const bothKinds = /\bfiles?\s*(?:\/|and|or|&|,)\s*(?:sub-?)?(?:directories|folders|dirs)\b|\b(?:sub-?)?(?:directories|folders|dirs)\s*(?:\/|and|or|&|,)\s*files\b/;
