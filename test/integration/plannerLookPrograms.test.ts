@@ -39,3 +39,9 @@ test('which files differ between two folders is diff\'s, with both folders named
     assert.equal(await w.plan(request), 'diff -rq site mirror', request);
   }
 });
+
+test('sizes in human readable form are sizes of every file, with no permission test', async () => {
+  const command = await w.plan('show the size of each file in logs in human readable form');
+  assert.match(command, /\bdu -\w*h\b/);
+  assert.doesNotMatch(command, /-perm/);
+});

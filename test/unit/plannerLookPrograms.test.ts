@@ -70,3 +70,9 @@ test('a list of places after the preposition names every folder of it', () => {
   assert.deepEqual(dirs('compare site, mirror'), [], 'no preposition, no place');
   assert.deepEqual(dirs('list site and tell me what is new'), ['site'], 'a word after a later verb is no place');
 });
+
+test('"human readable" is a format, not a permission to test', () => {
+  assert.ok(fit("find logs -type f -perm -o+r -exec stat -c '%s %n' {} \\;", 'show the size of each file in logs in human readable form') < 0);
+  assert.equal(fit('find logs -type f -perm -o+r', 'list the files in logs that are readable by others'), 0);
+  assert.equal(fit('find logs -type f -perm -o+r', 'the world readable files in logs, sizes human-readable'), 0, 'a permission said as well stays');
+});

@@ -54,6 +54,7 @@ const diskUsage = /\b(?:disk (?:usage|space)|(?:space|room) (?:used|taken|occupi
 const byName = /\b(?:named|called|whose (?:file ?|base ?)?names?|(?:file ?)?names? (?:is|are|match\w*|end\w*|start\w*|begin\w*))\b/;
 const byAttribute = /\b(?:sgid|suid|setuid|setgid|sticky bit|inodes?|inode numbers?|owned by|whose size|in size|\d+ blocks|hard ?links?)\b/;
 const aboutText = /\b(?:contain\w*|inside|text|strings?|words?|lines?|patterns?|mention\w*|occurrences?|grep\w*|content\w*|says?)\b/;
+const permissionWords = /\b(?:perm\w*|executable|writable|modes?|(?<!human[- ]?)readable|setuid|setgid|sticky|world)\b/;
 const searchesText = /^(?:grep|egrep|fgrep|rg)\b/;
 
 /** Added to a candidate's confidence for what the request asks of the files it looks at. */
@@ -66,6 +67,8 @@ export function lookProgramFit(command: string, f: Pick<RequestFacts, 'lower' | 
   const sized = (diskUsage.test(lower) && !filesystems.test(lower)) || (bothKinds.test(lower) && folderSizes.test(lower));
   if (sized && /^(?:find|ls)\b/.test(command) && !/\bdu\b/.test(command)) score -= 0.15;
   else if (sized && /^du\b/.test(command)) score += 0.05;
+  // "sizes in human readable form" is a format: no permission test reads it.
+  if (/\s-perm\s/.test(command) && /\bhuman[- ]?readable\b/.test(lower) && !permissionWords.test(lower)) score -= 0.3;
   // "files named foo", "SGID files": a search of every file's text for the name finds other files.
   const text = lower.replace(/\bnames?\s+(?:that\s+)?(?:does not |doesn'?t |do not |don'?t )?contain\w*/g, 'name').replace(/\blines? of (?:the |its |their )?output\b/g, 'output');
   if (searchesText.test(command) && (byName.test(text) || byAttribute.test(text)) && !aboutText.test(text)) score -= 0.2;
