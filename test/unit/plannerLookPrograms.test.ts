@@ -76,3 +76,10 @@ test('"human readable" is a format, not a permission to test', () => {
   assert.equal(fit('find logs -type f -perm -o+r', 'list the files in logs that are readable by others'), 0);
   assert.equal(fit('find logs -type f -perm -o+r', 'the world readable files in logs, sizes human-readable'), 0, 'a permission said as well stays');
 });
+
+test('a count of the text in files is not a count of the files', () => {
+  assert.ok(fit('find docs -type f | wc -l', 'print the word count of all .md files under docs') < 0);
+  assert.ok(fit('find . -type f | wc -l', 'print newline, word and byte count for all .c files') < 0);
+  assert.equal(fit('find docs -type f | wc -l', 'how many files are in docs'), 0);
+  assert.equal(fit('find docs -type f | wc -l', 'count the files in docs that have more than 10 lines'), 0, 'files counted are files');
+});

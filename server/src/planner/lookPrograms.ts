@@ -54,6 +54,8 @@ const diskUsage = /\b(?:disk (?:usage|space)|(?:space|room) (?:used|taken|occupi
 const byName = /\b(?:named|called|whose (?:file ?|base ?)?names?|(?:file ?)?names? (?:is|are|match\w*|end\w*|start\w*|begin\w*))\b/;
 const byAttribute = /\b(?:sgid|suid|setuid|setgid|sticky bit|inodes?|inode numbers?|owned by|whose size|in size|\d+ blocks|hard ?links?)\b/;
 const aboutText = /\b(?:contain\w*|inside|text|strings?|words?|lines?|patterns?|mention\w*|occurrences?|grep\w*|content\w*|says?)\b/;
+const textCounted = /\b(?:line|word|byte|character|char|newline)s?\s+counts?\b|\bcount\w*\s+(?:of\s+|the\s+|all\s+)*(?:lines|words|bytes|characters|newlines)\b|\b(?:number|total) of (?:lines|words|bytes|characters|newlines)\b/;
+const filesCounted = /\b(?:how many|number of|count(?:ing)?(?: of)?(?: the| all)?)\s+(?:\w+\s+)?files\b/;
 const permissionWords = /\b(?:perm\w*|executable|writable|modes?|(?<!human[- ]?)readable|setuid|setgid|sticky|world)\b/;
 const searchesText = /^(?:grep|egrep|fgrep|rg)\b/;
 
@@ -67,6 +69,8 @@ export function lookProgramFit(command: string, f: Pick<RequestFacts, 'lower' | 
   const sized = (diskUsage.test(lower) && !filesystems.test(lower)) || (bothKinds.test(lower) && folderSizes.test(lower));
   if (sized && /^(?:find|ls)\b/.test(command) && !/\bdu\b/.test(command)) score -= 0.15;
   else if (sized && /^du\b/.test(command)) score += 0.05;
+  // "the word count of all .md files": counting the names a walk lists counts files, not what is in them.
+  if (textCounted.test(lower) && !filesCounted.test(lower) && /^find\b[^|]*\|\s*wc -l$/.test(command)) score -= 0.2;
   // "sizes in human readable form" is a format: no permission test reads it.
   if (/\s-perm\s/.test(command) && /\bhuman[- ]?readable\b/.test(lower) && !permissionWords.test(lower)) score -= 0.3;
   // "files named foo", "SGID files": a search of every file's text for the name finds other files.
