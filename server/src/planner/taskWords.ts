@@ -16,7 +16,7 @@ const strongNounList = [
   'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
   'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
   'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
-  'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
+  'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', '(?:local|unstaged|uncommitted) (?:changes|edits|modifications)', '(?:discard|throw away|undo|revert|stage|unstage|stash) (?:all )?(?:of )?(?:my|our|your|the) (?:local )?(?:changes|edits)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
   'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
@@ -30,6 +30,7 @@ const strongNouns = alt(strongNounList);
 // Of those, the ones everyday talk has too ("the permissions on my life", "a movie script", "logs for the fire").
 const sharedNounList = new Set([
   'logs?', 'permissions?', 'perms', 'ownership', 'commands?', 'programs?', 'variables?', 'shell', 'terminal', 'ports?', 'branch(?:es)?', 'packages?', 'remotes?', 'containers?', 'pods?', 'scripts?',
+  '(?:local|unstaged|uncommitted) (?:changes|edits|modifications)', '(?:discard|throw away|undo|revert|stage|unstage|stash) (?:all )?(?:of )?(?:my|our|your|the) (?:local )?(?:changes|edits)',
   'archives?', 'backups?', 'compressed', 'cache', 'tmp', 'kernel', 'mounted', 'listening', 'network(?:ing)?', 'uptime', 'ping', 'todos?', 'timestamps?', 'aliases', 'checksums?', 'executables?', 'binar(?:y|ies)', 'blame', 'staged', 'zip', 'tar', 'logins?', 'logged in', 'logged on', 'daemons?',
 ]);
 // Beside an everyday thing, "commit to" is a promise ("commit to the gym"), not a repository's commit.
