@@ -32,6 +32,7 @@ test('the sizes of files and folders together are du\'s', async () => {
 test('a look at files and folders keeps both kinds', async () => {
   assert.equal(await w.plan('print all files and folders under logs'), 'find logs');
   assert.equal(await w.plan('print all files under logs'), 'find logs -type f', 'files alone are files');
+  assert.equal(await w.plan('how many files and folders are in data'), 'find data -mindepth 1 | wc -l');
 });
 
 test('which files differ between two folders is diff\'s, with both folders named', async () => {

@@ -56,6 +56,7 @@ test('entries of both kinds keep no kind filter when the walk only looks', () =>
   assert.equal(withBothKinds('find . -type f -name foo', 'find all files/directories named foo'), 'find . -name foo');
   assert.equal(withBothKinds('find /var/log -type d', 'list all files and folders under /var/log'), 'find /var/log');
   assert.equal(withBothKinds('find . -type f -name foo', 'find all files named foo'), 'find . -type f -name foo', 'files alone keep the filter');
+  assert.equal(withBothKinds('find data -type f | wc -l', 'how many files and folders are in data'), 'find data -mindepth 1 | wc -l', 'a count leaves out the folder walked from');
   assert.equal(withBothKinds('find . -type f -exec cp -t out {} +', 'copy all files and folders to out'), 'find . -type f -exec cp -t out {} +', 'an act is left as planned');
   const candidates = [{ command: 'ls ~', confidence: 0.7 }, { command: "find ~ -name '*.txt' -exec cat {} +", confidence: 0.68 }];
   preferLookProgram(candidates, facts('print the contents of all *.txt files in the home directory'));

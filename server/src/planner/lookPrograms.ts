@@ -6,6 +6,7 @@
 // files picked by name or attribute rather than by the text inside (find,
 // not grep).
 
+import { addFindTest } from './refine';
 import type { RequestFacts } from './requestFacts';
 
 export interface LookCandidate {
@@ -42,7 +43,10 @@ const bothKinds = /\bfiles?\s*(?:\/|and|or|&|,)\s*(?:sub-?)?(?:directories|folde
 export function withBothKinds(command: string, lower: string): string {
   if (!bothKinds.test(lower) || !/^find\s/.test(command) || /\s-(?:exec|execdir|ok|delete)\b|\bxargs\b/.test(command)) return command;
   const kinds = command.match(/\s-type [fd]\b/g) ?? [];
-  return kinds.length === 1 ? command.replace(/\s-type [fd]\b/, '') : command;
+  if (kinds.length !== 1) return command;
+  const both = command.replace(/\s-type [fd]\b/, '');
+  // Counted, the folder walked from is not one of its own entries.
+  return /\|\s*wc -l$/.test(both) && !/\s-mindepth\b/.test(both) ? addFindTest(both, '-mindepth 1', true) ?? both : both;
 }
 
 const folderSizes = /\b(?:largest|biggest|smallest|sizes?|sized|space)\b/;
