@@ -7,6 +7,9 @@ export const ignoresCase = /\bcase[- ]?insensitiv\w*|\bignor\w* (?:the )?(?:lett
 /** Links whose target is gone: "broken symlinks", "dangling links", "dead symbolic links". */
 export const brokenLinks = /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/;
 
+/** Text in quotes ("…", '…', `…`, “…”): values, whose words order and name nothing. Global: for replace and matchAll. */
+export const quotedSpans = /"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g;
+
 export const wordNumbers: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, single: 1, couple: 2, few: 3,

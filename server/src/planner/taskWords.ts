@@ -7,6 +7,7 @@
 
 import { aboutEverydayLife, isChatter, isSaying, withoutCompounds } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
+import { quotedSpans } from './requestWords';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
 
@@ -117,10 +118,10 @@ export function isTask(facts: RequestFacts): boolean {
   if (facts.paths.filter((p) => !everydayPlace(p.value)).length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
-  if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(withoutCompounds(lower));
+  if (aboutEverydayLife(lower.replace(quotedSpans, '""'))) return computerNouns.test(withoutCompounds(lower));
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
   // "convert "Hello" to upper case", "drop the last 3 characters from 987654": text in quotes or a number, and something done to text.
-  if ((facts.quoted.length > 0 || /(?<![\w.])\d{3,}(?![\w.])/.test(lower)) && textWork.test(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])/g, '""'))) return true;
+  if ((facts.quoted.length > 0 || /(?<![\w.])\d{3,}(?![\w.])/.test(lower)) && textWork.test(lower.replace(quotedSpans, '""'))) return true;
   // "what did alice change": a person's changes are a repository's history.
   if (facts.authors.length > 0 && /\b(?:chang\w*|commit\w*|push\w*|wrote|writ\w*|edit\w*|touch\w*|add\w*|remov\w*|delet\w*|modif\w*|work(?:ed)? on)\b/.test(lower)) return true;
   // "display the message 'build done'": a message given in quotes is text to print.
