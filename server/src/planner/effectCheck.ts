@@ -12,7 +12,7 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
-import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, spanInDays, unnamedDelete } from './selectionChecks';
+import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -67,7 +67,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands), ...rankUnkept(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));

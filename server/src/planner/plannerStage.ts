@@ -177,7 +177,7 @@ export class Planner implements PlannerStage {
     const search = (text: string, k: number) => this.data.search(text, { k });
     const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus)), ...(await variableCandidates(request, names, search, this.corpus)), ...(await folderMoveCandidates(request, names, search, this.corpus)), ...(await valueInputCandidates(request, names, search, this.corpus))];
     let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
-    preferSelection(embedded, request);
+    preferSelection(embedded, request, facts);
     embedded.sort((a, b) => b.confidence - a.confidence);
     const shaped = useShape ? await this.data.cachedShape(requestShape(facts), parts) : undefined;
     const entry = shaped ? this.corpus.byId.get(shaped.entryId) : undefined;

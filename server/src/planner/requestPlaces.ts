@@ -17,7 +17,9 @@ export function readPathWords(r: Reading): void {
     const bare = !/[/.]/.test(word);
     // "time to empty the dishwasher": after "to", a word before its object is a verb.
     const verbAfterTo = bare && /\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length));
-    const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
+    // "between site and mirror", "in the folders a and b": every place of a list after the preposition.
+    const listed = /\b(?:in|under|inside|within|from|of|between|folders|directories|dirs)\s+(?:the\s+|my\s+)?[\w.@+-]+\s*(?:,|and|or|&)\s*(?:the\s+|my\s+)?$/i.test(text.slice(0, at));
+    const placed = !bare || listed || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
     // "the empty file x": a word before "file" names no folder.
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
     // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
