@@ -82,11 +82,14 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
 
+// "change every 8080 to 9090 in app.conf": a replacement said with "change".
+const everyOccurrence = /\bchange\s+(?:every|all|each)\s+(?:(?:occurrences?|instances?|copies|mentions?)\s+of\s+)?(?:the\s+)?\S+\s+(?:to|into|with|for)\s+\S/;
+
 /** "replace foo with bar in every file under src", "delete the lines with DEBUG from app.log": an edit of files, not of what is printed ("… and show me", "without changing them" print). */
 function editsFiles(intent: Intent): boolean {
   // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
-  const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
-  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines) return false;
+  const lines = /^(?:delete|remove|erase|drop|strip)$/.test(intent.cues.change ?? '') && /\blines?\b/.test(intent.words);
+  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines && !everyOccurrence.test(intent.words)) return false;
   const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
   return inFiles && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
 }

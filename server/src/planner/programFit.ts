@@ -23,6 +23,8 @@ const transforms: [RegExp, RegExp][] = [
   [/^man\b/, /\b(man|manual|man ?pages?|manpages?|documentation|help (?:for|on|about)|usage of|docs (?:for|of|on|about))\b/],
   // Builtins that change the shell itself are asked for with a verb of changing it.
   [/^(unset|export \S+=|alias \S+=|shopt -[su]|set [-+][euxo]|history -c|ulimit -\w+ \S)/, /\b(unset|remove|delete|clear|drop|export|define|set|make|turn|enable|disable|switch|add|create|change|exit|stop|fail|raise|treat|wipe|erase|assign|give)\b/],
+  // tac prints every line, last first: the last line alone is tail's.
+  [/^tac\b/, /\b(revers\w*|backwards?|upside[- ]down|invert\w*|opposite order|bottom (?:up|to top)|last (?:line )?first|newest first|flip\w*)\b/],
   [/^rev\b/, /\b(characters?|letters?|backwards|mirror\w*|each line revers\w*|spell\w*)\b/],
   [/^set -o$/, /\b(settings?|options?|flags?)\b/],
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
@@ -66,7 +68,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   // "owner and group": chgrp alone changes half of it.
   if (/\bowner\w*\b/.test(facts.lower) && /\bgroups?\b/.test(facts.lower) && /^chgrp\b/.test(entry.template) && !/\bowner\w* of (?:the )?group\b/.test(facts.lower)) score -= 0.15;
   if (/\b(change|set|update|modify|give|grant|make|apply)\b.{0,40}\b(permissions?|perms|modes?)\b/.test(facts.lower) && !/\bchmod\b/.test(entry.template)) score -= 0.15;
-  score -= selectionScope(entry.template, facts.lower);
+  score -= selectionScope(entry.template, facts.lower) + wrongEnd(entry.template, facts.lower);
   score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
@@ -111,6 +113,19 @@ function selectionScope(template: string, lower: string): number {
   if (changer && inside.test(lower)) return /^\S+ -R\b/.test(template) ? (kindOnly.test(lower) ? 0.08 : 0) : 0.15;
   // "each *.php file in this folder and its subfolders": a glob the shell expands sees the top level only.
   if (/^(wc|cat|ls|grep|head|tail|du|chmod|rm|md5sum)\b[^|]*\{\w+\}/.test(template) && !/\s-\w*[rR]\b|\*\*/.test(template) && recursion.test(lower)) return 0.1;
+  return 0;
+}
+
+// "the first twenty lines", "the last 3 lines", "lines at the bottom of": the end of the file the request names.
+const firstLines = /\b(?:first|top|opening|beginning|start(?:ing)?|head)\s+(?:\S+\s+){0,2}?lines?\b|\blines? (?:at|from) the (?:top|start|beginning)\b/;
+const lastLines = /\b(?:last|bottom|final|closing|ending|tail)\s+(?:\S+\s+){0,2}?lines?\b|\blines? (?:at|from) the (?:bottom|end)\b/;
+
+/** head for the last lines of a file, tail for the first: the other end of it. */
+function wrongEnd(template: string, lower: string): number {
+  const first = firstLines.test(lower);
+  if (first === lastLines.test(lower)) return 0;
+  if (/^head -n \{\w+\} \{\w+\}$/.test(template)) return first ? -0.08 : 0.2;
+  if (/^tail -n \{\w+\} \{\w+\}$/.test(template)) return first ? 0.2 : -0.08;
   return 0;
 }
 
