@@ -7,6 +7,7 @@
 import type { KnowledgeEntry } from './corpus';
 import { machineQuestionFit } from './machineQuestions';
 import type { RequestFacts } from './requestFacts';
+import { listsForContents } from './requestShapes';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
 // What a string step does must be asked for: "print the text X" wants X as it is.
@@ -68,7 +69,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   // "owner and group": chgrp alone changes half of it.
   if (/\bowner\w*\b/.test(facts.lower) && /\bgroups?\b/.test(facts.lower) && /^chgrp\b/.test(entry.template) && !/\bowner\w* of (?:the )?group\b/.test(facts.lower)) score -= 0.15;
   if (/\b(change|set|update|modify|give|grant|make|apply)\b.{0,40}\b(permissions?|perms|modes?)\b/.test(facts.lower) && !/\bchmod\b/.test(entry.template)) score -= 0.15;
-  score -= selectionScope(entry.template, facts.lower) + wrongEnd(entry.template, facts.lower);
+  score -= selectionScope(entry.template, facts.lower) + wrongEnd(entry.template, facts.lower) + unanchored(entry.template, facts.lower);
   score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
@@ -98,6 +99,11 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (program !== undefined && (!/^(?:\.{0,2}\/)?[\w.+-]+(?:\/[\w.+-]+)*$/.test(program) || dataFile.test(program))) score -= 0.4;
   // "print the directory tree": the tree itself is what to show, drawn by tree.
   if (/^tree\b/.test(entry.template)) score += treeAsked.test(facts.lower) ? 0.12 : /\b(trees?|structure|hierarchy|nested)\b/.test(facts.lower) ? 0 : -0.25;
+  if (listsForContents(entry.template, facts)) score -= 0.25;
+  // "the lines containing TODO in src": the lines themselves, not the names of the files that hold them.
+  if (/^grep -\w*[lLc]/.test(entry.template) && /\blines?\b/.test(facts.lower) && !/\b(files?|names?|which|where|how many|count|number)\b/.test(facts.lower)) score -= 0.25;
+  // "the lines with timeout in the logs": a folder named where a template wants one file; a walk of the folder fits.
+  if (facts.dirs.length > 0 && facts.files.length === 0 && Object.entries(entry.slots).some(([n, s]) => s.type === 'file' && s.default === undefined && !values[n])) score -= 0.15;
   score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts);
   return score;
 }
@@ -127,6 +133,22 @@ function wrongEnd(template: string, lower: string): number {
   if (/^head -n \{\w+\} \{\w+\}$/.test(template)) return first ? -0.08 : 0.2;
   if (/^tail -n \{\w+\} \{\w+\}$/.test(template)) return first ? 0.2 : -0.08;
   return 0;
+}
+
+// "lines that end in ms", "lines starting with #": a line's end or start, not anywhere in it.
+const lineEnd = /\blines?\b.{0,40}\b(?:end|ends|ending)\s+(?:in|with)\b/;
+const lineStart = /\blines?\b.{0,40}\b(?:start|starts|starting|begin|begins|beginning)\s+(?:in|with)\b/;
+
+/** A search anywhere in a line for a request about how lines end or start; the anchored search for the end asked. */
+function unanchored(template: string, lower: string): number {
+  if (!/^grep\b[^|]*\{pattern\}/.test(template)) return 0;
+  const end = lineEnd.test(lower);
+  const start = lineStart.test(lower);
+  if (!end && !start) return 0;
+  const endAnchor = /\{pattern\}'\$'/.test(template);
+  const startAnchor = /'\^'\{pattern\}/.test(template);
+  if ((end && endAnchor) || (start && startAnchor)) return -0.1;
+  return endAnchor || startAnchor ? 0.1 : 0.15;
 }
 
 // A part of a path asked for by what it is: its last part (basename) or all but the last (dirname).

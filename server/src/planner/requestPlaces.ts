@@ -17,7 +17,7 @@ export function readPathWords(r: Reading): void {
     const bare = !/[/.]/.test(word);
     // "time to empty the dishwasher": after "to", a word before its object is a verb.
     const verbAfterTo = bare && /\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length));
-    const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
+    const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
     // "the empty file x": a word before "file" names no folder.
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
     // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
@@ -51,6 +51,9 @@ export function readPathWords(r: Reading): void {
     }
   }
 }
+
+/** "search the docs for X", "grep src for Y": the thing a search goes through is a place. */
+const searchedPlace = /\b(?:search(?:es|ed|ing)?|grep|scan|look (?:through|in)|go through|comb(?: through)?)\s+(?:through\s+)?(?:the\s+|my\s+|our\s+)?$/i;
 
 /** "in the src folder", "under logs": a plain word after a place preposition. */
 export function readFolderAfterPreposition(r: Reading): void {

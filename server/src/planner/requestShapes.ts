@@ -1,0 +1,32 @@
+// Shapes of a request that name the command knowledge entry answering them,
+// whatever retrieval ranked first: "lines 2 to 4 of notes.txt" is a range of
+// lines, "what's in config.json" the file's text (a folder's listing when
+// what is named is a folder), "where is helpers.js" a search by name.
+
+import type { RequestFacts } from './requestFacts';
+
+export interface ShapedEntry {
+  id: string;
+  /** How near the request is to the entry, as retrieval would score it. */
+  similarity: number;
+}
+
+const lineRange = /\blines?\s+(?:from\s+)?\d+\s*(?:-|to|through|thru|until|till)\s*\d+\b/;
+const contents = /\b(?:what(?:'s| is)\s+(?:in|inside)|(?:show|print|display|give)\s+(?:me\s+)?(?:the\s+)?(?:contents?|text)\s+of|contents?\s+of|what\s+does\s+\S+\s+(?:say|contain|hold))\b/;
+const whereIs = /^\s*(?:where(?:'s| is| are)|where\s+can\s+i\s+find|locate)\s+(?:the\s+(?:file\s+)?)?[\w.-]+\.\w{1,8}\s*\??\s*$/;
+
+/** The entries a request's shape calls for; an entry retrieval already found keeps its own score. */
+export function shapedEntries(f: RequestFacts): ShapedEntry[] {
+  const out: ShapedEntry[] = [];
+  const existingFile = f.files.some((x) => f.ws.files.has(x.value));
+  const folder = f.dirs.some((x) => f.ws.dirs.has(x.value));
+  if (existingFile && lineRange.test(f.lower)) out.push({ id: 'text.line_range', similarity: 0.7 });
+  if (existingFile && !folder && contents.test(f.lower)) out.push({ id: 'text.cat', similarity: 0.7 });
+  if (whereIs.test(f.lower)) out.push({ id: 'files.find_name', similarity: 0.7 });
+  return out;
+}
+
+/** A file's listing for a question about what the file holds: `ls notes.txt` says only that it is there. */
+export function listsForContents(template: string, f: RequestFacts): boolean {
+  return /^ls\b/.test(template) && contents.test(f.lower) && f.files.some((x) => f.ws.files.has(x.value)) && !f.dirs.some((x) => f.ws.dirs.has(x.value));
+}
