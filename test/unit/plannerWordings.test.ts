@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KnowledgeEntry } from '../../server/src/planner/corpus';
 import { fallsShort } from '../../server/src/planner/effectCheck';
+import { exclusionTests } from '../../server/src/planner/findConditions';
+import { readStart } from '../../server/src/planner/findTests';
 import { readIntent } from '../../server/src/planner/intent';
 import { programFit } from '../../server/src/planner/programFit';
 import { readRequest, spelled, type WorkspaceNames } from '../../server/src/planner/requestFacts';
@@ -44,11 +46,12 @@ test('the thing a search goes through is a place, and the word after "for" is th
   assert.deepEqual(values(read('search for the docs').dirs), [], 'a search for a thing is no place');
 });
 
-test('"change every X to Y in FILE" and removing lines from a file are edits of the file; printing the result falls short', () => {
+test('"change every X to Y in FILE" is an edit of the file; printing the result falls short', () => {
   const printed = decisionOf("sed 's|8080|9090|g' conf/app.conf");
   assert.match(fallsShort(intentOf('change every 8080 to 9090 in conf/app.conf'), printed).join(), /changes nothing, but the request asks to change/);
   assert.deepEqual(fallsShort(intentOf('change every 8080 to 9090 in conf/app.conf'), decisionOf("sed -i 's|8080|9090|g' conf/app.conf")), []);
-  assert.match(fallsShort(intentOf('remove the comment lines from conf/app.conf'), decisionOf("grep -v '^#' conf/app.conf")).join(), /changes nothing, but the request asks to remove/);
+  // "remove the duplicate lines from names.txt" may print the file without them, as before.
+  assert.deepEqual(fallsShort(intentOf('remove the comment lines from conf/app.conf'), decisionOf("grep -v '^#' conf/app.conf")), []);
   assert.deepEqual(fallsShort(intentOf('show conf/app.conf with every 8080 changed to 9090'), printed), [], 'a request to show may print');
 });
 
@@ -83,8 +86,13 @@ test('lines by how they end, and lines rather than the names of the files that h
   assert.equal(programFit(names, { pattern: 'TODO', path: 'src' }, h), programFit(lines, { pattern: 'TODO', path: 'src' }, h));
 });
 
-test('a range of lines, a file\'s contents and "where is NAME" call for their entries; a file\'s listing is no answer to its contents', () => {
+test('a line by its number, a range of lines, a file\'s contents and "where is NAME" call for their entries; a file\'s listing is no answer to its contents', () => {
   assert.deepEqual(shapedEntries(read('lines 2 to 4 of notes.txt')).map((s) => s.id), ['text.line_range']);
+  assert.deepEqual(shapedEntries(read('show line 3 of notes.txt')).map((s) => s.id), ['text.line_n']);
+  assert.deepEqual(shapedEntries(read('the third line of notes.txt')).map((s) => s.id), ['text.line_n']);
+  assert.deepEqual(shapedEntries(read('print notes.txt from line 3 on')).map((s) => s.id), [], 'from a line on is no single line');
+  assert.deepEqual(values(read('print the 2nd line of notes.txt').numbers), ['2']);
+  assert.deepEqual(values(read('show the fifth line of notes.txt').numbers), ['5']);
   assert.deepEqual(shapedEntries(read("what's in data/config.json")).map((s) => s.id), ['text.cat']);
   assert.deepEqual(shapedEntries(read("what's in the docs folder")).map((s) => s.id), [], 'a folder is listed');
   assert.deepEqual(shapedEntries(read('where is helpers.js')).map((s) => s.id), ['files.find_name']);
@@ -97,4 +105,14 @@ test('find -name is given the last part of a path: it never matches a slash', ()
   assert.equal(fillTemplate(findName, { name: 'src/lib/helpers.js' }).command, 'find . -name helpers.js');
   assert.equal(fillTemplate(findName, { name: '*.js' }).command, "find . -name '*.js'");
   assert.equal(fillTemplate({ template: 'find {path} -path {p}', slots: { path: { type: 'path', default: '.' }, p: { type: 'glob' } } }, { p: 'src/lib/x' }).command, 'find . -path src/lib/x');
+});
+
+test('a place said after "aren\'t in" is left out, not where to look', () => {
+  assert.deepEqual(intentOf("find .js files that aren't in the lib folder").scope, []);
+  assert.deepEqual(intentOf('find .js files in the lib folder').scope, ['src/lib']);
+  assert.equal(readStart(read("find .js files that aren't in the lib folder")), '.');
+  assert.equal(readStart(read('find .js files that are not in the lib folder')), '.');
+  assert.deepEqual(exclusionTests(read("find .js files that aren't in the lib folder")), ["-not -path '*/lib/*'"]);
+  const tail = entry('tail -n +{start} {file}', { start: { type: 'number' }, file: { type: 'file' } });
+  assert.ok(programFit(tail, { start: '2', file: 'notes.txt' }, read('the second line of notes.txt')) < programFit(tail, { start: '2', file: 'notes.txt' }, read('notes.txt from line 2 on')), 'tail -n +N is the rest of a file');
 });

@@ -88,7 +88,7 @@ const everyOccurrence = /\bchange\s+(?:every|all|each)\s+(?:(?:occurrences?|inst
 /** "replace foo with bar in every file under src", "delete the lines with DEBUG from app.log": an edit of files, not of what is printed ("… and show me", "without changing them" print). */
 function editsFiles(intent: Intent): boolean {
   // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
-  const lines = /^(?:delete|remove|erase|drop|strip)$/.test(intent.cues.change ?? '') && /\blines?\b/.test(intent.words);
+  const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
   if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines && !everyOccurrence.test(intent.words)) return false;
   const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
   return inFiles && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);

@@ -187,4 +187,10 @@ export function readNumbers(r: Reading): void {
     if (!Number.isInteger(amount)) continue;
     facts.numbers.push({ value: String(amount), at: m.index, raw: m[0], amount });
   }
+  // "the 2nd line", "the third line": a line by its place.
+  for (const m of lower.matchAll(/\b(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+line\b/g)) {
+    const amount = /^\d/.test(m[1]) ? parseInt(m[1], 10) : ordinalWords.indexOf(m[1]) + 2;
+    if (!isUsed(m.index)) facts.numbers.push({ value: String(amount), at: m.index, raw: m[1], amount });
+  }
 }
+const ordinalWords = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];

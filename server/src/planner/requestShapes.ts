@@ -1,7 +1,8 @@
 // Shapes of a request that name the command knowledge entry answering them,
-// whatever retrieval ranked first: "lines 2 to 4 of notes.txt" is a range of
-// lines, "what's in config.json" the file's text (a folder's listing when
-// what is named is a folder), "where is helpers.js" a search by name.
+// whatever retrieval ranked first: "line 3 of notes.txt" is one line by its
+// number, "lines 2 to 4 of notes.txt" a range of lines, "what's in
+// config.json" the file's text (a folder's listing when what is named is a
+// folder), "where is helpers.js" a search by name.
 
 import type { RequestFacts } from './requestFacts';
 
@@ -11,6 +12,7 @@ export interface ShapedEntry {
   similarity: number;
 }
 
+const oneLine = /(?<!\b(?:from|after|since|starting (?:at|with))\s+)\bline\s+(?:number\s+|no\.?\s+)?\d+\b(?!\s*(?:-|to|through|thru|until|till)\s*\d|\s+(?:on|onwards?|and (?:after|below|beyond|on)))|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+line\b/;
 const lineRange = /\blines?\s+(?:from\s+)?\d+\s*(?:-|to|through|thru|until|till)\s*\d+\b/;
 const contents = /\b(?:what(?:'s| is)\s+(?:in|inside)|(?:show|print|display|give)\s+(?:me\s+)?(?:the\s+)?(?:contents?|text)\s+of|contents?\s+of|what\s+does\s+\S+\s+(?:say|contain|hold))\b/;
 const whereIs = /^\s*(?:where(?:'s| is| are)|where\s+can\s+i\s+find|locate)\s+(?:the\s+(?:file\s+)?)?[\w.-]+\.\w{1,8}\s*\??\s*$/;
@@ -21,6 +23,7 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   const existingFile = f.files.some((x) => f.ws.files.has(x.value));
   const folder = f.dirs.some((x) => f.ws.dirs.has(x.value));
   if (existingFile && lineRange.test(f.lower)) out.push({ id: 'text.line_range', similarity: 0.7 });
+  else if (existingFile && oneLine.test(f.lower)) out.push({ id: 'text.line_n', similarity: 0.7 });
   if (existingFile && !folder && contents.test(f.lower)) out.push({ id: 'text.cat', similarity: 0.7 });
   if (whereIs.test(f.lower)) out.push({ id: 'files.find_name', similarity: 0.7 });
   return out;
