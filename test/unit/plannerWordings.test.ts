@@ -95,6 +95,7 @@ test('a line by its number, a range of lines, a file\'s contents and "where is N
   assert.deepEqual(values(read('show the fifth line of notes.txt').numbers), ['5']);
   assert.deepEqual(shapedEntries(read("what's in data/config.json")).map((s) => s.id), ['text.cat']);
   assert.deepEqual(shapedEntries(read("what's in the docs folder")).map((s) => s.id), [], 'a folder is listed');
+  assert.deepEqual(shapedEntries(readRequest("what's inside site.tar.gz", { ...ws, files: new Set([...ws.files, 'site.tar.gz']) })).map((s) => s.id), [], 'an archive lists its members');
   assert.deepEqual(shapedEntries(read('where is helpers.js')).map((s) => s.id), ['files.find_name']);
   const ls = entry('ls {path}', { path: { type: 'path', default: '' } });
   assert.ok(programFit(ls, { path: 'data/config.json' }, read("what's in data/config.json")) < programFit(ls, { path: 'docs' }, read("what's in the docs folder")));

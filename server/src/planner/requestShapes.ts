@@ -21,15 +21,17 @@ const whereIs = /^\s*(?:where(?:'s| is| are)|where\s+can\s+i\s+find|locate)\s+(?
 export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   const out: ShapedEntry[] = [];
   const existingFile = f.files.some((x) => f.ws.files.has(x.value));
+  // What is inside an archive is its member list, read by the archive's own program.
+  const text = existingFile && f.archives.length === 0;
   const folder = f.dirs.some((x) => f.ws.dirs.has(x.value));
   if (existingFile && lineRange.test(f.lower)) out.push({ id: 'text.line_range', similarity: 0.7 });
   else if (existingFile && oneLine.test(f.lower)) out.push({ id: 'text.line_n', similarity: 0.7 });
-  if (existingFile && !folder && contents.test(f.lower)) out.push({ id: 'text.cat', similarity: 0.7 });
+  if (text && !folder && contents.test(f.lower)) out.push({ id: 'text.cat', similarity: 0.7 });
   if (whereIs.test(f.lower)) out.push({ id: 'files.find_name', similarity: 0.7 });
   return out;
 }
 
 /** A file's listing for a question about what the file holds: `ls notes.txt` says only that it is there. */
 export function listsForContents(template: string, f: RequestFacts): boolean {
-  return /^ls\b/.test(template) && contents.test(f.lower) && f.files.some((x) => f.ws.files.has(x.value)) && !f.dirs.some((x) => f.ws.dirs.has(x.value));
+  return /^ls\b/.test(template) && contents.test(f.lower) && f.archives.length === 0 && f.files.some((x) => f.ws.files.has(x.value)) && !f.dirs.some((x) => f.ws.dirs.has(x.value));
 }
