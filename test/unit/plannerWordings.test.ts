@@ -117,3 +117,14 @@ test('a place said after "aren\'t in" is left out, not where to look', () => {
   const tail = entry('tail -n +{start} {file}', { start: { type: 'number' }, file: { type: 'file' } });
   assert.ok(programFit(tail, { start: '2', file: 'notes.txt' }, read('the second line of notes.txt')) < programFit(tail, { start: '2', file: 'notes.txt' }, read('notes.txt from line 2 on')), 'tail -n +N is the rest of a file');
 });
+
+test('a count is one number unless a tally is asked; emptying a folder is no rmdir; a kind of file in a folder is what is changed; "does src have" names a place', () => {
+  const tally = entry('grep {pattern} {file} | sort | uniq -c | sort -rn', { pattern: { type: 'pattern' }, file: { type: 'file' } });
+  const v = { pattern: 'ERROR', file: 'logs/app.log' };
+  assert.ok(programFit(tally, v, read('count errors in the app log')) < programFit(tally, v, read('count how often each error appears in the app log')));
+  const rmdir = entry('rmdir {dir}', { dir: { type: 'dir' } });
+  assert.ok(programFit(rmdir, { dir: 'docs' }, read('empty the docs folder')) < programFit(rmdir, { dir: 'docs' }, read('remove the empty docs folder')));
+  const chmod = entry('chmod {mode} {path}', { mode: { type: 'mode' }, path: { type: 'path' } });
+  assert.ok(programFit(chmod, { mode: 'a-w', path: 'data' }, read('take away write permission from all the csv files in data')) < programFit(chmod, { mode: 'a-w', path: 'data' }, read('take away write permission from data')));
+  assert.deepEqual(values(read('how many sub-folders does src have?').dirs), ['src']);
+});

@@ -116,7 +116,8 @@ function variableMismatch(entry: KnowledgeEntry, text: string): number {
 
 /** "delete all empty folders": a template for one named target, with that target missing, is not a way to act on a selection. */
 function selectionMismatch(entry: KnowledgeEntry, missing: string[], lower: string): number {
-  if (!/\b(all|every|each|any)\b/.test(lower)) return 0;
+  // ... also "the empty folders", "the .tmp files": a plural picks a selection as much as "all" does.
+  if (!/\b(all|every|each|any)\b|\bthe\s+(?:[\w.*-]+\s+)?(?:files|folders|directories|dirs|logs|scripts)\b/.test(lower)) return 0;
   return missing.some((n) => ['file', 'dir', 'path'].includes(entry.slots[n]?.type)) ? 0.15 : 0;
 }
 

@@ -102,6 +102,10 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   // "print the directory tree": the tree itself is what to show, drawn by tree.
   if (/^tree\b/.test(entry.template)) score += treeAsked.test(facts.lower) ? 0.12 : /\b(trees?|structure|hierarchy|nested)\b/.test(facts.lower) ? 0 : -0.25;
   if (listsForContents(entry.template, facts)) score -= 0.25;
+  // "empty the tmp folder": its contents go; rmdir removes only a folder already empty.
+  if (/^rmdir\b/.test(entry.template) && /(?<!\b(?:the|an?|all|any|are|is)\s+)\b(?:empty|clear(?: out)?|clean(?: out)?|wipe)\s+(?:out\s+)?(?:the\s+|my\s+)?\S+\s+(?:folder|directory|dir)\b/.test(facts.lower)) score -= 0.3;
+  // "count errors in the app log": one count; a tally of each distinct line is asked with "each", "per" or "how often".
+  if (/uniq -c/.test(entry.template) && /\b(?:count|how many|number of)\b/.test(facts.lower) && !/\b(each|every|per|by|how often|most|least|frequen\w*|distinct|unique|different|top|common|breakdown|tally|times)\b/.test(facts.lower)) score -= 0.2;
   // "the lines containing TODO in src": the lines themselves, not the names of the files that hold them.
   if (/^grep -\w*[lLc]/.test(entry.template) && /\blines?\b/.test(facts.lower) && !/\b(files?|names?|which|where|how many|count|number)\b/.test(facts.lower)) score -= 0.25;
   // "the lines with timeout in the logs": a folder named where a template wants one file; a walk of the folder fits.
@@ -111,7 +115,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
 }
 
 // "the regular files in /home", "every file under src and its subfolders": what is inside a folder, not the folder itself.
-const inside = /\b(?:all|every|each|the)\s+(?:the\s+)?(?:regular\s+|normal\s+|plain\s+)?(?:files|directories|folders|sub-?directories|sub-?folders)\s+(?:\w+\s+){0,3}?(?:in|under|inside|within|below|beneath)\b/;
+const inside = /\b(?:all|every|each|the)\s+(?:the\s+)?(?:regular\s+|normal\s+|plain\s+)?(?:[\w.*-]+\s+)?(?:files|directories|folders|sub-?directories|sub-?folders)\s+(?:\w+\s+){0,3}?(?:in|under|inside|within|below|beneath)\b/;
 const kindOnly = /\b(?:regular|normal|plain)\s+files\b|\b(?:all|every|each|the)\s+(?:the\s+)?(?:directories|folders|sub-?directories|sub-?folders)\b/;
 const recursion = /\b(?:recursive\w*|sub-?folders?|sub-?director\w*|directory tree|folder tree|and below|all levels|at any depth)\b/;
 
