@@ -128,3 +128,12 @@ test('a count is one number unless a tally is asked; emptying a folder is no rmd
   assert.ok(programFit(chmod, { mode: 'a-w', path: 'data' }, read('take away write permission from all the csv files in data')) < programFit(chmod, { mode: 'a-w', path: 'data' }, read('take away write permission from data')));
   assert.deepEqual(values(read('how many sub-folders does src have?').dirs), ['src']);
 });
+
+test('a link\'s target is asked of the link, and only broken links are found with -xtype l', () => {
+  const linked: WorkspaceNames = { ...ws, files: new Set([...ws.files, 'current']) };
+  const f = readRequest('where does the current link point', linked);
+  assert.deepEqual(values(f.paths), ['current']);
+  assert.deepEqual(shapedEntries(f).map((s) => s.id), ['files.readlink']);
+  const broken = entry('find {path} -xtype l', { path: { type: 'path', default: '.' } });
+  assert.ok(programFit(broken, {}, read('find the symlinks')) < programFit(broken, {}, read('find the broken symlinks')));
+});

@@ -26,6 +26,8 @@ const transforms: [RegExp, RegExp][] = [
   [/^(unset|export \S+=|alias \S+=|shopt -[su]|set [-+][euxo]|history -c|ulimit -\w+ \S)/, /\b(unset|remove|delete|clear|drop|export|define|set|make|turn|enable|disable|switch|add|create|change|exit|stop|fail|raise|treat|wipe|erase|assign|give)\b/],
   // tail -n +N prints from line N to the end: asked as a start, a rest or lines skipped.
   [/^tail -n \+\{/, /\b(from|onwards?|after|starting|start|rest|skip\w*|without|except|all but|ignor\w*|leav\w*|drop\w*|omit\w*|remov\w*|end|beyond|header|on)\b/],
+  // -xtype l finds only links whose target is gone.
+  [/-xtype l\b/, /\b(broken|dangling|dead|orphan\w*|missing|invalid|bad|stale|nowhere|nonexist\w*|non-exist\w*|does(?:n'?t| not) exist)\b/],
   // tac prints every line, last first: the last line alone is tail's.
   [/^tac\b/, /\b(revers\w*|backwards?|upside[- ]down|invert\w*|opposite order|bottom (?:up|to top)|last (?:line )?first|newest first|flip\w*)\b/],
   [/^rev\b/, /\b(characters?|letters?|backwards|mirror\w*|each line revers\w*|spell\w*)\b/],

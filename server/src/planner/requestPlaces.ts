@@ -17,7 +17,7 @@ export function readPathWords(r: Reading): void {
     const bare = !/[/.]/.test(word);
     // "time to empty the dishwasher": after "to", a word before its object is a verb.
     const verbAfterTo = bare && /\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length));
-    const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
+    const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length));
     // "the empty file x": a word before "file" names no folder.
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
     // "make a tar.gz of docs": a kind of archive, not one called tar.gz.

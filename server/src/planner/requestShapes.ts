@@ -15,6 +15,8 @@ export interface ShapedEntry {
 const oneLine = /(?<!\b(?:from|after|since|starting (?:at|with))\s+)\bline\s+(?:number\s+|no\.?\s+)?\d+\b(?!\s*(?:-|to|through|thru|until|till)\s*\d|\s+(?:on|onwards?|and (?:after|below|beyond|on)))|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+line\b/;
 const lineRange = /\blines?\s+(?:from\s+)?\d+\s*(?:-|to|through|thru|until|till)\s*\d+\b/;
 const contents = /\b(?:what(?:'s| is)\s+(?:in|inside)|(?:show|print|display|give)\s+(?:me\s+)?(?:the\s+)?(?:contents?|text)\s+of|contents?\s+of|what\s+does\s+\S+\s+(?:say|contain|hold))\b/;
+// "where does the current link point", "what does 'current' point to": a link's target.
+const linkTarget = /\b(?:where|what|which\s+\S+)\s+(?:does|do)\s+(?:the\s+)?\S+\s+(?:(?:sym(?:bolic\s+)?|soft\s+)?link\s+)?(?:point|lead|resolve|go)(?:s|ing)?\b|\btarget\s+of\s+(?:the\s+)?(?:sym(?:bolic\s+)?|soft\s+)?link\b/;
 const whereIs = /^\s*(?:where(?:'s| is| are)|where\s+can\s+i\s+find|locate)\s+(?:the\s+(?:file\s+)?)?[\w.-]+\.\w{1,8}\s*\??\s*$/;
 
 /** The entries a request's shape calls for; an entry retrieval already found keeps its own score. */
@@ -28,6 +30,7 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   else if (existingFile && oneLine.test(f.lower)) out.push({ id: 'text.line_n', similarity: 0.7 });
   if (text && !folder && contents.test(f.lower)) out.push({ id: 'text.cat', similarity: 0.7 });
   if (whereIs.test(f.lower)) out.push({ id: 'files.find_name', similarity: 0.7 });
+  if (linkTarget.test(f.lower) && f.paths.length > 0) out.push({ id: 'files.readlink', similarity: 0.7 });
   return out;
 }
 
