@@ -4,7 +4,7 @@
 // file's contents, "where is NAME" and a file set to an octal mode.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { KnowledgeEntry } from '../../server/src/planner/corpus';
+import { loadCorpus, type KnowledgeEntry } from '../../server/src/planner/corpus';
 import { fallsShort } from '../../server/src/planner/effectCheck';
 import { exclusionTests } from '../../server/src/planner/findConditions';
 import { readStart } from '../../server/src/planner/findTests';
@@ -12,6 +12,7 @@ import { readIntent } from '../../server/src/planner/intent';
 import { programFit } from '../../server/src/planner/programFit';
 import { readRequest, spelled, type WorkspaceNames } from '../../server/src/planner/requestFacts';
 import { shapedEntries } from '../../server/src/planner/requestShapes';
+import { fillSlots } from '../../server/src/planner/slotFill';
 import { fillTemplate } from '../../server/src/planner/templateFill';
 import { decisionOf } from '../support/policyDecision';
 
@@ -136,4 +137,19 @@ test('a link\'s target is asked of the link, and only broken links are found wit
   assert.deepEqual(shapedEntries(f).map((s) => s.id), ['files.readlink']);
   const broken = entry('find {path} -xtype l', { path: { type: 'path', default: '.' } });
   assert.ok(programFit(broken, {}, read('find the symlinks')) < programFit(broken, {}, read('find the broken symlinks')));
+});
+
+test('files moved or copied "from X to Y" go from X to Y, and "to the tmp dir" is a destination', () => {
+  const corpus = loadCorpus();
+  const twoFolders: WorkspaceNames = { ...ws, dirs: new Set([...ws.dirs, 'tmp']) };
+  for (const id of ['files.move_glob_to_dir', 'files.copy_glob_to_dir']) {
+    const e = corpus.byId.get(id);
+    assert.ok(e, id);
+    for (const text of ['move all the csv files from data into tmp', 'copy every csv file from data to tmp']) {
+      const filled = fillTemplate(e, fillSlots(e, readRequest(text, twoFolders)).values).command;
+      assert.match(filled, /^find data .* -t tmp \{\} \+$/, `${id}: ${text}`);
+    }
+  }
+  assert.deepEqual(values(readRequest('mv all csv files from data to the tmp dir', twoFolders).targets), ['tmp']);
+  assert.deepEqual(values(readRequest('it is time to empty the bin', twoFolders).targets), []);
 });

@@ -159,9 +159,10 @@ export function readKinds(r: Reading): void {
 }
 
 /** Where something should go: "to docs_old", "into public", "as backup.txt". */
+// ... "to the tmp dir": a destination named before the word folder.
 export function readTargets(r: Reading): void {
   const { text, facts, isUsed } = r;
-  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:(?:the|my|our)\s+(?=[\w./@+~-]+\s+(?:folder|directory|dir)\b))?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     // "as user bob": the word before a user's name is no destination.
