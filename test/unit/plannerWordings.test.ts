@@ -153,3 +153,13 @@ test('files moved or copied "from X to Y" go from X to Y, and "to the tmp dir" i
   assert.deepEqual(values(readRequest('mv all csv files from data to the tmp dir', twoFolders).targets), ['tmp']);
   assert.deepEqual(values(readRequest('it is time to empty the bin', twoFolders).targets), []);
 });
+
+test('a file in capitals or lower case, the kind of a file, a part of a name and the biggest file', () => {
+  assert.deepEqual(shapedEntries(read('print notes.txt in capitals')).map((s) => s.id), ['text.upper']);
+  assert.deepEqual(shapedEntries(read('show notes.txt in lower case')).map((s) => s.id), ['text.lower']);
+  assert.deepEqual(shapedEntries(read('what kind of file is notes.txt')).map((s) => s.id), ['files.file_type']);
+  const exact = entry('find {path} -name {name}', { path: { type: 'path', default: '.' }, name: { type: 'name' } });
+  assert.ok(programFit(exact, { name: 'notes' }, read("any file with 'notes' in its name?")) < programFit(exact, { name: 'notes' }, read("any file named 'notes'?")));
+  const du = entry('du -h {path} | sort -rh | head -n 1', { path: { type: 'path' } });
+  assert.ok(programFit(du, { path: 'src' }, read('biggest file in src?')) < programFit(du, { path: 'src' }, read('biggest folder in src?')));
+});

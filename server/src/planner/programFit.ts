@@ -108,6 +108,10 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^rmdir\b/.test(entry.template) && /(?<!\b(?:the|an?|all|any|are|is)\s+)\b(?:empty|clear(?: out)?|clean(?: out)?|wipe)\s+(?:out\s+)?(?:the\s+|my\s+)?\S+\s+(?:folder|directory|dir)\b/.test(facts.lower)) score -= 0.3;
   // "count errors in the app log": one count; a tally of each distinct line is asked with "each", "per" or "how often".
   if (/uniq -c/.test(entry.template) && /\b(?:count|how many|number of)\b/.test(facts.lower) && !/\b(each|every|per|by|how often|most|least|frequen\w*|distinct|unique|different|top|common|breakdown|tally|times)\b/.test(facts.lower)) score -= 0.2;
+  // "any file with 'notes' in its name": a part of the name, not the whole of it.
+  if (/-i?name \{\w+\}/.test(entry.template) && /\bin\s+(?:its|their|the)\s+(?:file\s*)?names?\b/.test(facts.lower)) score -= 0.2;
+  // "the biggest file in build": du ranks folders unless it counts every file (-a).
+  if (/^du\b(?![^|]*\s-\w*a)[^|]*\|\s*sort\b/.test(entry.template) && /\bfiles?\b/.test(facts.lower) && !/\b(folders?|director\w*|dirs?|subfolders?)\b/.test(facts.lower)) score -= 0.15;
   // "the lines containing TODO in src": the lines themselves, not the names of the files that hold them.
   if (/^grep -\w*[lLc]/.test(entry.template) && /\blines?\b/.test(facts.lower) && !/\b(files?|names?|which|where|how many|count|number)\b/.test(facts.lower)) score -= 0.25;
   // "the lines with timeout in the logs": a folder named where a template wants one file; a walk of the folder fits.
