@@ -83,15 +83,20 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
 
+// "change every 8080 to 9090 in app.conf": a replacement said with "change".
+const everyOccurrence = /\bchange\s+(?:every|all|each)\s+(?:(?:occurrences?|instances?|copies|mentions?)\s+of\s+)?(?:the\s+)?\S+\s+(?:to|into|with|for)\s+\S/;
+
 /** "replace foo with bar in every file under src", "delete the lines with DEBUG from app.log": an edit of files, not of what is printed ("… and show me", "without changing them" print). */
 function editsFiles(intent: Intent): boolean {
   // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
   const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
-  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines) return false;
+  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines && !everyOccurrence.test(intent.words)) return false;
   const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
   return inFiles && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
 }
 
+// "set notes.txt to 600": a file set to octal digits is given a mode.
+const setToMode = /\b(?:set|change|switch)\s+(?:the\s+)?[\w-]*[./][\w./-]*\s+to\s+[0-7]{3,4}\b/;
 const permissionSetters = /^(chmod|chown|chgrp|setfacl|chattr|install|umask)$/;
 
 const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
@@ -120,7 +125,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
-  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words));
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words) || setToMode.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }

@@ -235,7 +235,7 @@ function scopeOf(facts: RequestFacts): string[] {
   const named = new Set<string>();
   const destinations = facts.targets.map((t) => t.at);
   for (const d of facts.dirs) {
-    if (/\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
+    if (/(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)|n't in)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
