@@ -154,7 +154,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   // "excluding *.gz files", "but not the *.flac files": names left out by a pattern.
   for (const m of f.text.matchAll(/\b(?:exclud\w*|except(?: for)?|but not|other than|apart from|not)\s+(?:the\s+|all\s+|any\s+)?(['"]?)(\*[\w.*?-]*\.[\w?*]+)\1(?=[\s,.;)]|$)/gi)) out.push(`! -name ${shellValue(m[2])}`);
   // "the non-compressed files", "excluding the already gzipped ones": what is compressed already is left out.
-  if (/\b(?:non[- ]?|un)(?:compressed|gzipped|zipped)\b|\b(?:not|exclud\w*|except|but not|other than|apart from|aren'?t|isn'?t)\s+(?:the\s+|all\s+|any\s+)?(?:already\s+)?(?:compressed|gzipped|g?zipped|bzipped)\b/.test(f.lower)) {
+  if (/\b(?:non[- ]?|un)(?:compressed|gzipped|zipped)\b|\b(?:exclud\w*|except|but not|other than|apart from)\s+(?:the\s+)?(?:ones|those|files)\s+(?:that\s+are\s+|which\s+are\s+)?already\s+(?:compressed|gzipped|zipped|bzipped)\b|\b(?:not|exclud\w*|except|but not|other than|apart from|aren'?t|isn'?t)\s+(?:the\s+|all\s+|any\s+)?(?:already\s+)?(?:compressed|gzipped|g?zipped|bzipped)\b/.test(f.lower)) {
     out.push(`! -name ${shellValue(/\bbz(?:ip)?2?\b|\bbzipped\b/.test(f.lower) ? '*.bz2' : /\bxz\b/.test(f.lower) ? '*.xz' : '*.gz')}`);
   }
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
@@ -163,7 +163,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   for (const m of f.text.matchAll(list)) {
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
-      if (!value || /^(?:the|all|those|these|them|hidden|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any)$/i.test(value)) continue;
+      if (!value || /^(?:the|all|those|these|them|hidden|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any|ones|already)$/i.test(value)) continue;
       // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
       const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value)) && !f.ws.dirs.has(value);
       out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);

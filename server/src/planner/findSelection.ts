@@ -24,7 +24,7 @@ export interface Selection {
   stated: number;
 }
 
-const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|updat(?:e|es|ing)|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
 // Verbs that only edit what is inside files: without an act read for them, the files are not the answer.
 const editVerb = /^(?:truncat|convert|strip|trim|renam)/;
 const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
@@ -34,6 +34,8 @@ const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
 // Inside files, not about them: lines, words and such are read by other programs.
 // An order (the biggest, the newest first) is a question find alone does not answer.
 const ordering = /\b(largest|biggest|smallest|newest|oldest|latest|most recent|sorted|order(?:ed)? by|in order)\b/;
+// "create a gzip of all the files": each file compressed, not a new file.
+const compressedCopy = /\b(?:creat\w*|mak\w*)\s+(?:a|an)\s+(?:gzip|bzip2|xz|compressed (?:copy|version))\s+of\b/;
 const aboutText = /\b(lines?|words?|characters?|columns?|fields?|rows?|occurrences?)\b/;
 
 /** The selection a request describes, or undefined when it is not a request about a set of files. */
@@ -53,7 +55,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   const object = aboutText.exec(words.slice(at));
   if (object && (!noun || at + object.index < noun.index) && !/^(?:replac|count|how many|number)/.test(verb?.[1] ?? '')) return undefined;
   // "create a file", "make a folder": a new thing, not a selection, unless what is made is an archive of files.
-  if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f)) return undefined;
+  if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f) && !compressedCopy.test(lower)) return undefined;
   const kind = readKind(lower);
   const names = readNames(f);
   const { depth, tests: shape } = shapeTests(f);
@@ -96,12 +98,29 @@ function topLevel(find: string, s: Pick<Selection, 'start' | 'depth' | 'kind' | 
   return find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1 -maxdepth 1`);
 }
 
-/** The one act on the selection the request orders, if any. */
+const saving = String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,90}?\b`;
+// "save the output to a file": a file nobody named is asked for.
+const unnamedFile = new RegExp(String.raw`${saving}(?:to|into|in)\s+(?:a|an(?:other)?|some)\s+(?:new\s+|text\s+|log\s+)?file\b(?!\s*(?:called|named|system))`, 'i');
+
+/** Where the request saves what the act prints: ` > name`, ` >> name` to append, a `<file>` slot when it names no file, or nothing. */
+function savedOutput(f: RequestFacts): { into: string; missing?: string[] } {
+  const saved = new RegExp(String.raw`${saving}(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|(?:\binto|${saving}to)\s+(?:the\s+)?file\s+(?:(?:called|named)\s+)?(?!system\b)(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(f.text);
+  const redirect = /\bappend/.test(f.lower) ? '>>' : '>';
+  if (saved) return { into: ` ${redirect} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` };
+  return unnamedFile.test(f.text) ? { into: ` ${redirect} '<file>'`, missing: ['file'] } : { into: '' };
+}
+
+/** The one act on the selection the request orders, if any, with the file its output goes to asked for when unnamed. */
 function readAct(f: RequestFacts): Act | undefined {
+  const { into, missing } = savedOutput(f);
+  const act = actOn(f, into);
+  if (!act || !missing || !act.command('find .', { start: '.', depth: [], tests: [] }).includes("'<file>'")) return act;
+  return { ...act, missing: [...(act.missing ?? []), ...missing] };
+}
+
+function actOn(f: RequestFacts, into: string): Act | undefined {
   const lower = f.lower;
   const text = f.text;
-  const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,90}?\b(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
-  const into = saved ? ` ${/\bappend/.test(lower) ? '>>' : '>'} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
   const edit = perFileAct(f, into);
   if (edit) return edit;
   const contents = contentSearch(f);
@@ -236,6 +255,8 @@ function unread(f: RequestFacts, s: Selection, acted: boolean): boolean {
   if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
   if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
   if (/\b(owned|owner|belong\w*)\b/.test(lower) && !/-(?:user|nouser|group|nogroup)\b/.test(tests) && !acted) return true;
+  // "pass them as input to the script": a program to run on them that no act was read for.
+  if (/\b(?:pass|feed|pipe|hand)\w*\s+(?:them|those|these|it|each|the files)\b/.test(lower)) return true;
   return false;
 }
 
@@ -257,8 +278,8 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const walk = down || s.start !== '.' || findVerb.test(lower);
   if (s.stated === 0 && !act && !(walk && (s.kind || s.start !== '.'))) return [];
   if (unread(f, s, act !== undefined)) return [];
-  // A start point that is a file (an archive, a document) is a request about that file.
-  if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start)) return [];
+  // A start point that is a file (an archive, a document) is a request about that file; a name that is all extension (.git) is a folder.
+  if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !f.dirs.some((d) => d.value === s.start && d.value.startsWith('.'))) return [];
   // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.
   const plainNames = s.tests.length > 0 && s.tests.every((t) => /^(?:\\\( )?-name /.test(t) && !/[*?]/.test(t));
   if (!findVerb.test(lower) && !/\b(?:all|every|each|any)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind)) return [];

@@ -45,6 +45,7 @@ export function readStart(f: RequestFacts): string {
     // "in TXT files", "in python files": a kind of file, not a folder.
     if (!/[/'"\x60$~]/.test(word) && /^\s+files\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (/^(?:workspace|project|repo|repository|here)$/i.test(word)) return '.';
+    if (/^(?:regular|normal)\/(?:normal|regular)$/i.test(word)) continue;
     if (/^(?:of|at|throughout)\b/i.test(m[0]) && !/[/$~]/.test(word) && !/^\s+(?:directory|folder|dir)\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:(?:\d+|a|an|one|two|three|few|several|the|last|past)\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
     return shellValue(word.replace(/(?<=\w)\.$/, '').replace(/\/+$/, '') || '/');
@@ -118,7 +119,9 @@ export function readNames(f: RequestFacts): string[] {
   if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
   // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
   const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)(?<!\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in)\s+(?:all\s+|the\s+)?(?:director\w*|folders?|dirs?|files?|paths?)\s+)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
-  const n = pathMatch || notIn ? null : named.exec(text);
+  const n0 = pathMatch || notIn ? null : named.exec(text);
+  // "save the output to the file out.txt": where the output goes, not a file to select.
+  const n = n0 && /^(?:the\s+)?file\b/i.test(n0[0].trimStart()) && /\b(?:to|into)\s*$/i.test(text.slice(0, n0.index)) ? null : n0;
   const plainName = new RegExp(String.raw`\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
   // "the file firefox or thunderbird or seamonkey": plain names given as alternatives.
   const alternatives = new RegExp(String.raw`\b(?:files?|named|called)\s+([\w.-]+)((?:\s*,\s*[\w.-]+)*(?:\s*,?\s+or\s+[\w.-]+)+)`, 'i').exec(text);
@@ -134,6 +137,8 @@ export function readNames(f: RequestFacts): string[] {
   // 'every ".gz" file': an extension given in quotes.
   const quotedExt = /['"\x60]\.(\w{1,8})['"\x60]\s+(?:files?|archives?)\b/.exec(text);
   if (names.length === 0 && quotedExt) names.push(`*.${quotedExt[1]}`);
+  // "the core files", "core dumps": what a crash leaves, a file named core.
+  if (names.length === 0 && /\bcore (?:dump )?files\b|\bcore dumps\b/.test(lower)) names.push('core');
   if (names.length === 0) {
     const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !leftOut(lower, g.at) && !/^\s*(?:zip|tar|gz|archive)\s+file$/i.test(g.raw) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
     const joined = joinBeginEnd(globs);

@@ -101,7 +101,7 @@ export function permissionAct(f: RequestFacts): Act | undefined {
     const who = shellValue(owner[2] ?? owner[5]);
     return { command: (find) => `${find} -exec ${program} ${who} {} +`, label: 'Changes the owner of the files it finds', tree: [program, who] };
   }
-  const mode = modeInWords(lower) ?? takenBack(f) ?? /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
+  const mode = modeInWords(lower) ?? takenBack(f) ?? /\b(?:chang\w*|set\w*|updat\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
   if (mode && /\b(perm\w*|mode|chmod|executable|access|rights)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
   const orderedOwner = ownerOrder.exec(lower);
   if (orderedOwner) {

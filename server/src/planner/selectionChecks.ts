@@ -236,3 +236,11 @@ export function placeWordsAsNames(commands: CommandFact[]): string[] {
   const taken = [...new Set(paths.filter((p) => placeWords.test(p)))];
   return taken.length > 0 ? [`it works on ${taken.join(', ')}, a word of the request rather than a folder it names; say which folder`] : [];
 }
+
+const findAgeFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin', 'newer', 'newermt', 'newerct', 'newerat', 'anewer', 'cnewer', 'used']);
+
+/** "show the files changed in the last 5*24 hours" planned as a find with no age test: it selects more than asked. */
+export function ageLeftOut(intent: Intent, commands: CommandFact[]): string[] {
+  if (!intent.stated?.age || !commands.some((c) => programOf(c) === 'find')) return [];
+  return commands.some((c) => c.flags.some((f) => findAgeFlags.has(f))) ? [] : ['it leaves out the age the request states, so it selects more than asked'];
+}
