@@ -259,7 +259,7 @@ function madeUpKinds(intent: Intent, command: string): string[] {
 
 const markedNames: [RegExp, string, RegExp][] = [
   [/(?:^|[\s'"])\*~(?=['"\s]|$)/, '*~', /~|tilde|backup|editor|emacs|vim/],
-  [/\*' '\*|\* \*|\*\\ \*|\/ \/_/, 'with spaces', /\bspaces?\b|\bblanks?\b|\bwhitespace\b/],
+  [/\*' '\*|\* \*|\*\\ \*|\/ \/_/, 'with spaces', /\bspaces?\b|\bblanks?\b|\bwhite ?spaces?\b/],
 ];
 
 /** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */

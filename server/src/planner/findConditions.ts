@@ -76,7 +76,9 @@ export function timeTests(f: RequestFacts): string[] {
     out.push(`${/^before$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
   }
   for (const m of f.text.matchAll(new RegExp(String.raw`\b(newer|older|later|earlier)\s+than\s+(?:the\s+)?(?:file\s+)?(${valueWord}|[\w-]+\.[\w.-]+|[\w.-]+(?=\s+file\b))`, 'gi'))) {
-    out.push(`${/^(?:older|earlier)$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
+    // "not newer than X" is older, "not older than X" newer.
+    const not = /\b(?:not|n't)\s+$/i.test(f.text.slice(Math.max(0, m.index - 5), m.index));
+    out.push(`${/^(?:older|earlier)$/i.test(m[1]) !== not ? '! ' : ''}-newer ${shellValue(m[2])}`);
   }
   return out;
 }
@@ -138,7 +140,7 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   if (least) depth.push(`-mindepth ${least[1]}`);
   if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
   else if (levels) depth.push(`-mindepth ${words[levels[1]] ?? levels[1]}`, `-maxdepth ${words[levels[1]] ?? levels[1]}`);
-  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
+  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
   return { depth, tests };
 }
 

@@ -234,6 +234,10 @@ export function preferSelection(candidates: EmbeddedCandidate[], request: string
   else if (selects) for (const c of candidates) {
     if (/^(?:grep|rg)\s/.test(c.command) && !(searches && /--include\b/.test(c.command)) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.05) * 100) / 100);
   }
+  // A selection that carries the change the request orders goes before finds that only list: those change nothing.
+  if (/\s-exec (?:mv|cp|sed -i|gzip|bzip2|xz|chmod|chown|chgrp|truncate)\s|\s-delete\b/.test(selection.command)) {
+    for (const c of candidates) if (c !== selection && onlyLists(c.command) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.01) * 100) / 100);
+  }
   // A find that keeps only names the request never says (a template's default '*.py') selects less than asked.
   const lower = request.toLowerCase();
   for (const c of candidates) {
@@ -244,11 +248,18 @@ export function preferSelection(candidates: EmbeddedCandidate[], request: string
   }
 }
 
+/** A find that prints what it finds and does nothing else to it. */
+function onlyLists(command: string): boolean {
+  return /^find\s/.test(command) && !/\s-(?:exec\w*|ok\w*|delete|fprint\w*|fls)\b|[|;&>]/.test(command);
+}
+
 /** A condition the request states that no test or act was read for: the find would select more than asked. */
-function unread(f: RequestFacts, s: Selection, acted: boolean): boolean {
+function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   const tests = s.tests.join(' ');
   const lower = f.lower;
-  if (!acted && /\b(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests)) return true;
+  const acted = act !== undefined;
+  // "delete files containing whitespaces": what they contain, unread, would leave every file to the act.
+  if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
   // "search for text in all files" with no text given: the search is the point, and a listing drops it.
   if (!acted && /\b(?:search\w*|grep\w*|look(?:ing)?)\s+(?:\w+\s+){0,2}for\s+(?:the\s+|a\s+|some\s+)?(?:text|strings?|words?|patterns?|phrases?|occurrences?)\b/.test(lower)) return true;
   if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b/.test(tests) && !acted) return true;
@@ -277,7 +288,7 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const down = recursive.test(lower);
   const walk = down || s.start !== '.' || findVerb.test(lower);
   if (s.stated === 0 && !act && !(walk && (s.kind || s.start !== '.'))) return [];
-  if (unread(f, s, act !== undefined)) return [];
+  if (unread(f, s, act)) return [];
   // A start point that is a file (an archive, a document) is a request about that file; a name that is all extension (.git) is a folder.
   if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !f.dirs.some((d) => d.value === s.start && d.value.startsWith('.'))) return [];
   // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.

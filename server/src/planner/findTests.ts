@@ -107,11 +107,15 @@ export function readNames(f: RequestFacts): string[] {
   if (notIn) out.push(`! ${test} ${shellValue(`*${bare(notIn[1])}*`)}`);
   // "all hidden files": names that begin with a dot.
   if (/\bhidden (?:\w+ )?(?:files|directories|folders|dirs|entries)\b/.test(lower) && !/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not|including|with)\s+(?:all\s+|the\s+)?hidden\b/.test(lower)) names.push('.*');
+  // "files containing whitespaces", "names with spaces": a blank somewhere in the name.
+  // Not "with white space safety", nor files that only may have them ("including those that may contain spaces").
+  const blank = /(?<!\b(?:may|might|can|could)\s+)\b(?:containing|contain|contains|with|having|have|has)\s+(?:a\s+|any\s+)?(?:white ?spaces?|spaces?|blanks?)\b(?!\s+safe)/.test(lower);
+  if (blank) out.push("-name '* *'");
   const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
   if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
   const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  if (inName) names.push(`*${bare(inName[1] ?? inName[2])}*`);
+  if (inName && !blank) names.push(`*${bare(inName[1] ?? inName[2])}*`);
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);

@@ -38,7 +38,7 @@ export const stopWords = new Set([
 ]);
 
 /** Words before "folder" that say which folder without naming one: "the top folder", "the current directory". */
-export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent)$/i;
+export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent|sub|child|nested|inner)$/i;
 
 export const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
 
