@@ -27,7 +27,7 @@ export interface Selection {
 const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|updat(?:e|es|ing)|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
 // Verbs that only edit what is inside files: without an act read for them, the files are not the answer.
 const editVerb = /^(?:truncat|convert|strip|trim|renam)/;
-const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
+const selectionNoun = /\b(everything|files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
 const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
@@ -145,7 +145,8 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   const permissions = permissionAct(f);
   if (permissions) return permissions;
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
-    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
+    // "remove everything in tmp": what is in the folder, not the folder.
+    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${topLevel(find, s).replace(' -maxdepth 1', '')}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
   }
   // "compress them", not "the non-compressed files": only the verb orders a compression.
   if (/(?<!\bnon[- ]?|\bun|\bnot |\balready )\b(?:gzip|bzip2|xz|compress(?:es|ing)?)\b|\barchiv\w* (?:them|each|every|those)\b.*\.(?:bz2|gz|xz)\b/.test(lower)) {
@@ -293,7 +294,7 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !f.dirs.some((d) => d.value === s.start && d.value.startsWith('.'))) return [];
   // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.
   const plainNames = s.tests.length > 0 && s.tests.every((t) => /^(?:\\\( )?-name /.test(t) && !/[*?]/.test(t));
-  if (!findVerb.test(lower) && !/\b(?:all|every|each|any)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind)) return [];
+  if (!findVerb.test(lower) && !/\b(?:all|every|each|any|everything)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind)) return [];
   const negated = /\b(?:not|never|non|without|excluding|except)\b|n't\b/.test(lower) && /(?:^|\s)(?:!|-not)\s/.test(find);
   const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
   const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0) + (negated ? 0.05 : 0));

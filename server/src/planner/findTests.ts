@@ -123,6 +123,10 @@ export function readNames(f: RequestFacts): string[] {
   if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
   // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
   const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)(?<!\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in)\s+(?:all\s+|the\s+)?(?:director\w*|folders?|dirs?|files?|paths?)\s+)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
+  // "whose names are "Trash"", "whose name is foo.txt".
+  const nameIs = new RegExp(String.raw`\bnames?\s+(?:is|are)\s+(?:exactly\s+)?(${valueWord}|[\w.*?-]+)`, 'i').exec(text);
+  // ... not "whose name is of length 1", "whose name is constituted by".
+  if (nameIs && !/^(?:not|the|a|an|of|in|on|at|by|to|with|like|longer|shorter|\w+ed|\w+ing)$/i.test(nameIs[1])) names.push(bare(nameIs[1]));
   const n0 = pathMatch || notIn ? null : named.exec(text);
   // "save the output to the file out.txt": where the output goes, not a file to select.
   const n = n0 && /^(?:the\s+)?file\b/i.test(n0[0].trimStart()) && /\b(?:to|into)\s*$/i.test(text.slice(0, n0.index)) ? null : n0;

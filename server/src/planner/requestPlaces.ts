@@ -67,10 +67,10 @@ export function readFolderAfterPreposition(r: Reading): void {
 }
 
 // Folders whose name begins with a dot that most projects and homes have.
-const knownDotFolders = /^\.(?:git|github|gitlab|config|cache|local|ssh|gnupg|vscode|idea|npm|docker|aws|kube|venv|cargo)$/i;
+const knownDotFolders = /^\.(?:git|svn|hg|bzr|github|gitlab|circleci|config|cache|local|ssh|gnupg|vscode|idea|npm|yarn|docker|aws|kube|venv|tox|cargo|gradle|terraform|next)$/i;
 
 /** "in .git", "under .config": a dot and a name after a preposition is a folder when the workspace has it or it is a well-known one, not a kind of file. */
-function dotFolder(word: string, ws: Reading['ws']): boolean {
+export function dotFolder(word: string, ws: Reading['ws']): boolean {
   return /^\.[A-Za-z_][\w-]*$/.test(word) && (ws.dirs.has(word) || knownDotFolders.test(word));
 }
 

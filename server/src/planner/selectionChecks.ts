@@ -244,3 +244,15 @@ export function ageLeftOut(intent: Intent, commands: CommandFact[]): string[] {
   if (!intent.stated?.age || !commands.some((c) => programOf(c) === 'find')) return [];
   return commands.some((c) => c.flags.some((f) => findAgeFlags.has(f))) ? [] : ['it leaves out the age the request states, so it selects more than asked'];
 }
+
+const contentsOf = /\b(?:everything|all (?:of )?(?:the )?contents?|all (?:the )?files and (?:sub)?(?:folders|directories))\s+(?:in|inside|within|under|of)\s+(?:the\s+|a\s+|my\s+)?(?:(?:folder|directory|dir)\s+)?([\w.~/-]+)/;
+
+/** "remove everything in tmp" planned as `rm -r tmp`: the folder goes too, but the request asks for what is in it. */
+export function folderForItsContents(intent: Intent, commands: CommandFact[]): string[] {
+  const m = contentsOf.exec(intent.words);
+  if (!m) return [];
+  const folder = /^(?:current|this|working|present)$/.test(m[1]) ? '.' : m[1].replace(/\/+$/, '');
+  // `find tmp -mindepth 1 -delete` leaves tmp itself.
+  const gone = commands.filter((c) => !(programOf(c) === 'find' && c.flags.includes('mindepth'))).flatMap((c) => c.deletes).find((p) => !p.glob && p.path.replace(/^\.\//, '').replace(/\/+$/, '') === folder.replace(/^\.\//, ''));
+  return gone ? [`it deletes ${folder} itself, but the request asks for what is in it`] : [];
+}
