@@ -92,9 +92,14 @@ function destination(text: string, verb: RegExp): string | undefined {
 
 const createsFolder = /(?<![/.\w])(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
 
+/** Every entry of the folder, of any kind, with no test: what is in it. */
+function everything(s: Pick<Selection, 'depth' | 'kind' | 'tests'>): boolean {
+  return !s.kind && s.tests.length === 0 && s.depth.length === 0;
+}
+
 /** "move all files and folders in src": entries of any kind, with no test, are the folder's own entries; a folder moves with what is in it. */
 function topLevel(find: string, s: Pick<Selection, 'start' | 'depth' | 'kind' | 'tests'>): string {
-  if (s.kind || s.tests.length > 0 || s.depth.length > 0) return find;
+  if (!everything(s)) return find;
   return find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1 -maxdepth 1`);
 }
 
@@ -146,7 +151,7 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (permissions) return permissions;
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
     // "remove everything in tmp": what is in the folder, not the folder.
-    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${topLevel(find, s).replace(' -maxdepth 1', '')}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
+    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${everything(s) ? find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1`) : find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
   }
   // "compress them", not "the non-compressed files": only the verb orders a compression.
   if (/(?<!\bnon[- ]?|\bun|\bnot |\balready )\b(?:gzip|bzip2|xz|compress(?:es|ing)?)\b|\barchiv\w* (?:them|each|every|those)\b.*\.(?:bz2|gz|xz)\b/.test(lower)) {

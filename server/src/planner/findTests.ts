@@ -115,7 +115,7 @@ export function readNames(f: RequestFacts): string[] {
   if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
   const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  if (inName && !blank) names.push(`*${bare(inName[1] ?? inName[2])}*`);
+  if (inName && !/^(?:white ?spaces?|spaces?|blanks?)$/i.test(bare(inName[1] ?? inName[2]))) names.push(`*${bare(inName[1] ?? inName[2])}*`);
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
