@@ -72,7 +72,7 @@ test('a change of permissions said with "update" is read, its mode asked for whe
 });
 
 test('the folder .git stays out of a walk one level down or of everything below', () => {
-  assert.equal(withoutGitInternals('find . -maxdepth 1 -type f -exec mv -t dest {} +'), 'find . -maxdepth 1 -type f -not -name .git -exec mv -t dest {} +');
+  assert.equal(withoutGitInternals('find . -maxdepth 1 -type f -exec mv -t dest {} +'), 'find . -maxdepth 1 -type f -not -path ./.git -exec mv -t dest {} +');
   assert.equal(withoutGitInternals('find . -mindepth 1 -delete'), "find . -mindepth 1 -not -path ./.git -not -path './.git/*' -delete");
   assert.equal(withoutGitInternals('find . -type f -name x'), "find . -type f -name x -not -path './.git/*'");
 });

@@ -354,8 +354,8 @@ function archiveMismatch(entry: KnowledgeEntry, values: Record<string, string>, 
  */
 export function withoutGitInternals(command: string): string {
   if (/\.git\b|\n/.test(command)) return command;
-  // One level down, the folder .git is itself an entry: it is left out by name.
-  if (/^find \.(?=\s)/.test(command)) return addFindTest(command, /\s-maxdepth 1\s/.test(command) ? '-not -name .git' : /^find \. -mindepth 1 (?!.*-type [fl])/.test(command) ? "-not -path ./.git -not -path './.git/*'" : "-not -path './.git/*'") ?? command;
+  // One level down, the folder .git is itself an entry: it is left out by its path.
+  if (/^find \.(?=\s)/.test(command)) return addFindTest(command, /\s-maxdepth 1\s/.test(command) ? '-not -path ./.git' : /^find \. -mindepth 1 (?!.*-type [fl])/.test(command) ? "-not -path ./.git -not -path './.git/*'" : "-not -path './.git/*'") ?? command;
   if (/^grep (?:-\w+ )*-\w*[rR]\w*\b/.test(command) && /\s\.\s*(?:$|[|;&])/.test(command)) return command.replace(/^grep\b/, 'grep --exclude-dir=.git');
   return command;
 }
