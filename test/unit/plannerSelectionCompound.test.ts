@@ -105,3 +105,8 @@ test('a find that drops the age the request states is set aside, a look included
   assert.match(judged('display all the files in src modified in the last 5*24 hours', 'find', ['src', '-type', 'f'], []).join(' '), /leaves out the age/);
   assert.doesNotMatch(judged('display all the files in src modified in the last 5*24 hours', 'find', ['src', '-type', 'f', '-mmin', '-7200'], []).join(' '), /leaves out the age/);
 });
+
+test('files called one name are renamed to another where they are; the new name is never where a listing goes', () => {
+  assert.equal(find('Rename recursively all files in the current directory tree that are called "article.xml" to "001_article.xml"'), `find . -type f -name article.xml -exec sh -c 'for f; do mv -- "$f" "$(dirname -- "$f")/001_article.xml"; done' sh {} +`);
+  assert.doesNotMatch(find('rename all the files named notes.txt in docs to README.txt') ?? '', />/);
+});

@@ -111,7 +111,8 @@ const unnamedFile = new RegExp(String.raw`${saving}(?:to|into|in)\s+(?:a|an(?:ot
 function savedOutput(f: RequestFacts): { into: string; missing?: string[] } {
   const saved = new RegExp(String.raw`${saving}(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|(?:\binto|${saving}to)\s+(?:the\s+)?file\s+(?:(?:called|named)\s+)?(?!system\b)(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(f.text);
   const redirect = /\bappend/.test(f.lower) ? '>>' : '>';
-  if (saved) return { into: ` ${redirect} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` };
+  // "rename them to README.txt", "copy them to list.txt": a new name or a destination, not where a listing goes.
+  if (saved && !(saved[3] && /\b(?:renam\w*|mov\w*|cop\w*|cp|mv)\b/.test(f.lower))) return { into: ` ${redirect} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` };
   return unnamedFile.test(f.text) ? { into: ` ${redirect} '<file>'`, missing: ['file'] } : { into: '' };
 }
 
