@@ -92,7 +92,7 @@ export function readKind(text: string): FindTests['kind'] {
 export function readNames(f: RequestFacts): string[] {
   const text = f.text;
   const lower = f.lower;
-  const test = /\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case|any case|regardless of case|upper ?case (?:and|or) lower ?case|lower ?case (?:and|or) upper ?case)\b/.test(lower) ? '-iname' : '-name';
+  const test = /\b(?:case[- ]insensitive\w*|not case[- ]sensitive|ignor\w* (?:the )?case|any case|regardless of case|upper ?case (?:and|or) lower ?case|lower ?case (?:and|or) upper ?case)\b/.test(lower) ? '-iname' : '-name';
   const pathTest = test === '-iname' ? '-ipath' : '-path';
   const out: string[] = [];
   const names: string[] = [];
