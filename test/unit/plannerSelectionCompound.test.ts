@@ -110,3 +110,13 @@ test('files called one name are renamed to another where they are; the new name 
   assert.equal(find('Rename recursively all files in the current directory tree that are called "article.xml" to "001_article.xml"'), `find . -type f -name article.xml -exec sh -c 'for f; do mv -- "$f" "$(dirname -- "$f")/001_article.xml"; done' sh {} +`);
   assert.doesNotMatch(find('rename all the files named notes.txt in docs to README.txt') ?? '', />/);
 });
+
+test('what the request leaves out is read, and a selection whose exclusion cannot be read is no plan', () => {
+  assert.equal(find('Find all .js files in the current directory tree that do not contain a whitespace'), "find . -type f ! -name '* *' -name '*.js'");
+  assert.equal(find('display all file in the home folder except ".c" files'), "find ~ -type f ! -name '*.c'");
+  assert.equal(find("Find all regular files under '/home/john/scripts' directory tree excluding files with '.ksh' extension"), "find /home/john/scripts -type f ! -name '*.ksh'");
+  assert.equal(find('search for MP3 files in the current folder and subfolders except in dir1 subfolder'), "find . -name '*.mp3' -not -path '*/dir1/*'");
+  // Deleting with the exclusion or the link target dropped would delete more than asked.
+  assert.equal(find('Remove all files except the ones listed in "MANIFEST"'), undefined);
+  assert.equal(find('Find and delete all hard links in the /home directory to file1'), undefined);
+});

@@ -156,6 +156,8 @@ export function exclusionTests(f: RequestFacts): string[] {
   // "excluding symbolic links", "but not directories": a kind left out.
   // "excluding *.gz files", "but not the *.flac files": names left out by a pattern.
   for (const m of f.text.matchAll(/\b(?:exclud\w*|except(?: for)?|but not|other than|apart from|not)\s+(?:the\s+|all\s+|any\s+)?(['"]?)(\*[\w.*?-]*\.[\w?*]+)\1(?=[\s,.;)]|$)/gi)) out.push(`! -name ${shellValue(m[2])}`);
+  // "excluding files with '.ksh' extension": a kind left out by its extension.
+  for (const m of f.lower.matchAll(/\b(?:exclud\w*|except|but not|other than|apart from)\s+(?:the\s+|all\s+|any\s+)?(?:files?|ones|those)\s+(?:with|having|that have)\s+(?:an?\s+|the\s+)?['"\x60]?\.?(\w{1,8})['"\x60]?\s+(?:extensions?|suffix(?:es)?)\b/g)) out.push(`! -name '*.${m[1]}'`);
   // "the non-compressed files", "excluding the already gzipped ones": what is compressed already is left out.
   if (/\b(?:non[- ]?|un)(?:compressed|gzipped|zipped)\b|\b(?:exclud\w*|except|but not|other than|apart from)\s+(?:the\s+)?(?:ones|those|files)\s+(?:that\s+are\s+|which\s+are\s+)?already\s+(?:compressed|gzipped|zipped|bzipped)\b|\b(?:not|exclud\w*|except|but not|other than|apart from|aren'?t|isn'?t)\s+(?:the\s+|all\s+|any\s+)?(?:already\s+)?(?:compressed|gzipped|g?zipped|bzipped)\b/.test(f.lower)) {
     out.push(`! -name ${shellValue(/\bbz(?:ip)?2?\b|\bbzipped\b/.test(f.lower) ? '*.bz2' : /\bxz\b/.test(f.lower) ? '*.xz' : '*.gz')}`);
@@ -163,7 +165,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
   // "without '.git' and '.gitignore'": names given in quotes after without are left out.
-  const list = new RegExp(String.raw`\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]))\s+(?:search(?:ing)?\s+in\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
+  const list = new RegExp(String.raw`\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]))\s+(?:(?:search(?:ing)?\s+)?(?:in|under|inside|within)\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
   for (const m of f.text.matchAll(list)) {
     const folders = /^\s*(?:director(?:y|ies)|folders?|dirs?)\b/i.test(f.text.slice(m.index + m[0].length));
     const kindOf = /^\s*files?\b/i.test(f.text.slice(m.index + m[0].length));

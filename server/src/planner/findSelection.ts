@@ -199,6 +199,8 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // "search for text in all files": a word that only links the sentence is no text to look for.
   if (/^(?:in|on|at|of|from|for|to|into|inside|within|across|under|all|every|each|the|a|an|any|some|files?|them|it)$/i.test(raw)) return undefined;
+  // "search for MP3 files": a kind of file, not text.
+  if (/^\s+files?\b/i.test(text.slice(m.index + m[0].length))) return undefined;
   // A pattern with wildcards is a file name pattern, not text.
   if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;
   // Only a value written as such (quoted, a variable) or said to be a string is text to look for.
@@ -273,6 +275,9 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
   if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
   if (/\b(owned|owner|belong\w*)\b/.test(lower) && !/-(?:user|nouser|group|nogroup)\b/.test(tests) && !acted) return true;
+  // "all hard links to file1", "except the ones listed in MANIFEST": a condition no test was read for.
+  if (/\bhard ?links?\b/.test(lower) && !/-(?:samefile|links|inum)\b/.test(tests)) return true;
+  if (/\b(?:except|excluding|but not|other than|apart from)\b/.test(lower) && !/(?:^|\s)(?:!|-not)\s/.test(tests) && exclusionTests(f).length === 0) return true;
   // "pass them as input to the script": a program to run on them that no act was read for.
   if (/\b(?:pass|feed|pipe|hand)\w*\s+(?:them|those|these|it|each|the files)\b/.test(lower)) return true;
   return false;

@@ -109,8 +109,10 @@ export function readNames(f: RequestFacts): string[] {
   if (/\bhidden (?:\w+ )?(?:files|directories|folders|dirs|entries)\b/.test(lower) && !/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not|including|with)\s+(?:all\s+|the\s+)?hidden\b/.test(lower)) names.push('.*');
   // "files containing whitespaces", "names with spaces": a blank somewhere in the name.
   // Not "with white space safety", nor files that only may have them ("including those that may contain spaces").
-  const blank = /(?<!\b(?:may|might|can|could)\s+)\b(?:containing|contain|contains|with|having|have|has)\s+(?:a\s+|any\s+)?(?:white ?spaces?|spaces?|blanks?)\b(?!\s+safe)/.test(lower);
-  if (blank) out.push("-name '* *'");
+  const blank = /(?<!\b(?:may|might|can|could)\s+)\b(?:containing|contain|contains|with|having|have|has)\s+(?:a\s+|any\s+)?(?:white ?spaces?|spaces?|blanks?)\b(?!\s+safe)/.exec(lower);
+  // "that do not contain a whitespace", "without spaces": names with no blank.
+  const noBlank = /\b(?:not|n't|never|no)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, (blank?.index ?? 0) - 16), blank?.index ?? 0)) || /\bwithout\s+(?:any\s+)?(?:white ?spaces?|spaces?|blanks?)\b(?!\s+safe)/.test(lower);
+  if (blank || noBlank) out.push(noBlank ? "! -name '* *'" : "-name '* *'");
   const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
   if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
@@ -144,7 +146,7 @@ export function readNames(f: RequestFacts): string[] {
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   // 'every ".gz" file': an extension given in quotes.
   const quotedExt = /['"\x60]\.(\w{1,8})['"\x60]\s+(?:files?|archives?)\b/.exec(text);
-  if (names.length === 0 && quotedExt) names.push(`*.${quotedExt[1]}`);
+  if (names.length === 0 && quotedExt && !leftOut(lower, quotedExt.index)) names.push(`*.${quotedExt[1]}`);
   // "the core files", "core dumps": what a crash leaves, a file named core.
   if (names.length === 0 && /\bcore (?:dump )?files\b|\bcore dumps\b/.test(lower)) names.push('core');
   if (names.length === 0) {
