@@ -59,7 +59,7 @@ export function readFolderAfterPreposition(r: Reading): void {
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
     if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
-    const strong = /^(under|inside|within)\b/i.test(m[0]) || dotFolder(word, r.ws);
+    const strong = /^(under|inside|within)\b/i.test(m[0]) || (dotFolder(word, r.ws) && text.charAt(at + word.length) !== '/');
     if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
