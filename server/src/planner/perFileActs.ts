@@ -152,7 +152,7 @@ function newName(f: RequestFacts): Act | undefined {
   const [from, to] = [bareValue(m[1]), bareValue(m[2])];
   if (!/^[\w.-]+$/.test(from + to) || from === to) return undefined;
   return {
-    command: (find) => `${find} -exec sh -c 'for f; do mv -- "$f" "\$(dirname -- "$f")/${to}"; done' sh {} +`,
+    command: (find) => `${find} -exec sh -c 'for f; do mv -- "$f" "$(dirname -- "$f")/${to}"; done' sh {} +`,
     label: `Renames each file it finds to ${to}, in its own folder`,
   };
 }
