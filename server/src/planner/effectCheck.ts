@@ -12,7 +12,7 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
-import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
+import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -58,7 +58,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
-  if (deletes.length > 0 || risk.deletes.length > 0) reasons.push(...droppedConditions(intent, commands));
+  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.
@@ -266,7 +266,7 @@ function madeUpKinds(intent: Intent, command: string): string[] {
 
 const markedNames: [RegExp, string, RegExp][] = [
   [/(?:^|[\s'"])\*~(?=['"\s]|$)/, '*~', /~|tilde|backup|editor|emacs|vim/],
-  [/\*' '\*|\* \*|\*\\ \*|\/ \/_/, 'with spaces', /\bspaces?\b|\bblanks?\b|\bwhitespace\b/],
+  [/\*' '\*|\* \*|\*\\ \*|\/ \/_/, 'with spaces', /\bspaces?\b|\bblanks?\b|\bwhite ?spaces?\b/],
 ];
 
 /** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */
@@ -347,8 +347,7 @@ const choosingFlags = new Set(['name', 'iname', 'path', 'ipath', 'wholename', 'i
  * files") may.
  */
 function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
-  // "empty the current folder" asks for everything in it.
-  if (intent.everything || contentsAskedOf(intent).length > 0) return [];
+  if (intent.everything) return [];
   // Every file of the workspace, or of a folder the request named, or that folder itself.
   const whole = (p: PathFact) => {
     // `build/*` (every entry of build) is build's whole content, as `build/$?` is.
@@ -361,6 +360,8 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   // `grep -rl draft docs | xargs rm`: the files that hold a text, not all of them.
   if (chooses || commands.some(listsByContent)) return [];
   const where = norm(wide.resolved || wide.path);
+  // "empty the current folder" asks for everything in it.
+  if (contentsAskedOf(intent).includes(where)) return [];
   return [where === '.' || where === '*' ? 'it deletes every file in the workspace, but the request does not ask for everything' : `it deletes everything in ${where}, but the request asks for some of it only`];
 }
 

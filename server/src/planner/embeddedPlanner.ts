@@ -354,12 +354,12 @@ function archiveMismatch(entry: KnowledgeEntry, values: Record<string, string>, 
 }
 
 /**
- * A walk of the whole workspace skips the repository's own store (.git): its
- * objects and logs are nobody's answer to "which files ..." unless git is asked about.
+ * A walk of the whole workspace skips the repository's store (.git), nobody's answer to "which
+ * files ..." unless git is asked about; one level down, .git is itself an entry, left out by path.
  */
 export function withoutGitInternals(command: string): string {
   if (/\.git\b|\n/.test(command)) return command;
-  if (/^find \.(?=\s)/.test(command)) return addFindTest(command, "-not -path './.git/*'") ?? command;
+  if (/^find \.(?=\s)/.test(command)) return addFindTest(command, /\s-maxdepth 1\s/.test(command) ? '-not -path ./.git' : /^find \. -mindepth 1 (?!.*-type [fl])/.test(command) ? "-not -path ./.git -not -path './.git/*'" : "-not -path './.git/*'") ?? command;
   if (/^grep (?:-\w+ )*-\w*[rR]\w*\b/.test(command) && /\s\.\s*(?:$|[|;&])/.test(command)) return command.replace(/^grep\b/, 'grep --exclude-dir=.git');
   return command;
 }

@@ -4,6 +4,7 @@
 
 import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
+import { dotFolder } from './requestPlaces';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
 
@@ -76,7 +77,9 @@ export function timeTests(f: RequestFacts): string[] {
     out.push(`${/^before$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
   }
   for (const m of f.text.matchAll(new RegExp(String.raw`\b(newer|older|later|earlier)\s+than\s+(?:the\s+)?(?:file\s+)?(${valueWord}|[\w-]+\.[\w.-]+|[\w.-]+(?=\s+file\b))`, 'gi'))) {
-    out.push(`${/^(?:older|earlier)$/i.test(m[1]) ? '! ' : ''}-newer ${shellValue(m[2])}`);
+    // "not newer than X" is older, "not older than X" newer.
+    const not = /\b(?:not|n't)\s+$/i.test(f.text.slice(Math.max(0, m.index - 5), m.index));
+    out.push(`${/^(?:older|earlier)$/i.test(m[1]) !== not ? '! ' : ''}-newer ${shellValue(m[2])}`);
   }
   return out;
 }
@@ -138,7 +141,7 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   if (least) depth.push(`-mindepth ${least[1]}`);
   if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
   else if (levels) depth.push(`-mindepth ${words[levels[1]] ?? levels[1]}`, `-maxdepth ${words[levels[1]] ?? levels[1]}`);
-  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
+  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
   return { depth, tests };
 }
 
@@ -153,20 +156,27 @@ export function exclusionTests(f: RequestFacts): string[] {
   // "excluding symbolic links", "but not directories": a kind left out.
   // "excluding *.gz files", "but not the *.flac files": names left out by a pattern.
   for (const m of f.text.matchAll(/\b(?:exclud\w*|except(?: for)?|but not|other than|apart from|not)\s+(?:the\s+|all\s+|any\s+)?(['"]?)(\*[\w.*?-]*\.[\w?*]+)\1(?=[\s,.;)]|$)/gi)) out.push(`! -name ${shellValue(m[2])}`);
+  // "excluding files with '.ksh' extension": a kind left out by its extension.
+  for (const m of f.lower.matchAll(/\b(?:exclud\w*|except|but not|other than|apart from)\s+(?:the\s+|all\s+|any\s+)?(?:files?|ones|those)\s+(?:with|having|that have)\s+(?:an?\s+|the\s+)?['"\x60]?\.?(\w{1,8})['"\x60]?\s+(?:extensions?|suffix(?:es)?)\b/g)) out.push(`! -name '*.${m[1]}'`);
   // "the non-compressed files", "excluding the already gzipped ones": what is compressed already is left out.
-  if (/\b(?:non[- ]?|un)(?:compressed|gzipped|zipped)\b|\b(?:not|exclud\w*|except|but not|other than|apart from|aren'?t|isn'?t)\s+(?:the\s+|all\s+|any\s+)?(?:already\s+)?(?:compressed|gzipped|g?zipped|bzipped)\b/.test(f.lower)) {
+  if (/\b(?:non[- ]?|un)(?:compressed|gzipped|zipped)\b|\b(?:exclud\w*|except|but not|other than|apart from)\s+(?:the\s+)?(?:ones|those|files)\s+(?:that\s+are\s+|which\s+are\s+)?already\s+(?:compressed|gzipped|zipped|bzipped)\b|\b(?:not|exclud\w*|except|but not|other than|apart from|aren'?t|isn'?t)\s+(?:the\s+|all\s+|any\s+)?(?:already\s+)?(?:compressed|gzipped|g?zipped|bzipped)\b/.test(f.lower)) {
     out.push(`! -name ${shellValue(/\bbz(?:ip)?2?\b|\bbzipped\b/.test(f.lower) ? '*.bz2' : /\bxz\b/.test(f.lower) ? '*.xz' : '*.gz')}`);
   }
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
-  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*)|n't (?:in|under))\s+(?:search(?:ing)?\s+in\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
+  // "without '.git' and '.gitignore'": names given in quotes after without are left out.
+  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]))|n't (?:in|under))\s+(?:(?:search(?:ing)?\s+)?(?:in|under|inside|within)\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
   for (const m of f.text.matchAll(list)) {
+    const folders = /^\s*(?:director(?:y|ies)|folders?|dirs?)\b/i.test(f.text.slice(m.index + m[0].length));
+    const kindOf = /^\s*files?\b/i.test(f.text.slice(m.index + m[0].length));
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
-      if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any)$/i.test(value)) continue;
+      if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any|ones|already)$/i.test(value)) continue;
       // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
-      const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value)) && !f.ws.dirs.has(value);
-      out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
+      const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value) || (/^\.[\w.-]+$/.test(value) && !folders && !dotFolder(value, f.ws))) && !f.ws.dirs.has(value);
+      // "ignoring .html files": a kind of file by its extension.
+      if (kindOf && /^\.\w+$/.test(value)) out.push(`! -name ${shellValue(`*${value}`)}`);
+      else out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }
   return out;

@@ -26,16 +26,18 @@ export interface Selection {
   stated: number;
 }
 
-const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|updat(?:e|es|ing)|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
 // Verbs that only edit what is inside files: without an act read for them, the files are not the answer.
 const editVerb = /^(?:truncat|convert|strip|trim|renam)/;
-const selectionNoun = /\b(files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
+const selectionNoun = /\b(everything|files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
 const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
 // Inside files, not about them: lines, words and such are read by other programs.
 // An order (the biggest, the newest first) is a question find alone does not answer.
 const ordering = /\b(largest|biggest|smallest|newest|oldest|latest|most recent|sorted|order(?:ed)? by|in order)\b/;
+// "create a gzip of all the files": each file compressed, not a new file.
+const compressedCopy = /\b(?:creat\w*|mak\w*)\s+(?:a|an)\s+(?:gzip|bzip2|xz|compressed (?:copy|version))\s+of\b/;
 const aboutText = /\b(lines?|words?|characters?|columns?|fields?|rows?|occurrences?)\b/;
 
 /** The selection a request describes, or undefined when it is not a request about a set of files. */
@@ -55,7 +57,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   const object = aboutText.exec(words.slice(at));
   if (object && (!noun || at + object.index < noun.index) && !/^(?:replac|count|how many|number)/.test(verb?.[1] ?? '')) return undefined;
   // "create a file", "make a folder": a new thing, not a selection, unless what is made is an archive of files.
-  if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f)) return undefined;
+  if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f) && !compressedCopy.test(lower)) return undefined;
   const kind = readKind(lower);
   const names = readNames(f);
   const { depth, tests: shape } = shapeTests(f);
@@ -92,18 +94,41 @@ function destination(text: string, verb: RegExp): string | undefined {
 
 const createsFolder = /(?<![/.\w])(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
 
+/** Every entry of the folder, of any kind, with no test: what is in it. */
+function everything(s: Pick<Selection, 'depth' | 'kind' | 'tests'>): boolean {
+  return !s.kind && s.tests.length === 0 && s.depth.length === 0;
+}
+
 /** "move all files and folders in src": entries of any kind, with no test, are the folder's own entries; a folder moves with what is in it. */
 function topLevel(find: string, s: Pick<Selection, 'start' | 'depth' | 'kind' | 'tests'>): string {
-  if (s.kind || s.tests.length > 0 || s.depth.length > 0) return find;
+  if (!everything(s)) return find;
   return find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1 -maxdepth 1`);
 }
 
-/** The one act on the selection the request orders, if any. */
+const saving = String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,90}?\b`;
+// "save the output to a file": a file nobody named is asked for.
+const unnamedFile = new RegExp(String.raw`${saving}(?:to|into|in)\s+(?:a|an(?:other)?|some)\s+(?:new\s+|text\s+|log\s+)?file\b(?!\s*(?:called|named|system))`, 'i');
+
+/** Where the request saves what the act prints: ` > name`, ` >> name` to append, a `<file>` slot when it names no file, or nothing. */
+function savedOutput(f: RequestFacts): { into: string; missing?: string[] } {
+  const saved = new RegExp(String.raw`${saving}(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|(?:\binto|${saving}to)\s+(?:the\s+)?file\s+(?:(?:called|named)\s+)?(?!system\b)(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(f.text);
+  const redirect = /\bappend/.test(f.lower) ? '>>' : '>';
+  // "rename them to README.txt", "copy them to list.txt": a new name or a destination, not where a listing goes.
+  if (saved && !(saved[3] && /\b(?:renam\w*|mov\w*|cop\w*|cp|mv)\b/.test(f.lower))) return { into: ` ${redirect} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` };
+  return unnamedFile.test(f.text) ? { into: ` ${redirect} '<file>'`, missing: ['file'] } : { into: '' };
+}
+
+/** The one act on the selection the request orders, if any, with the file its output goes to asked for when unnamed. */
 function readAct(f: RequestFacts): Act | undefined {
+  const { into, missing } = savedOutput(f);
+  const act = actOn(f, into);
+  if (!act || !missing || !act.command('find .', { start: '.', depth: [], tests: [] }).includes("'<file>'")) return act;
+  return { ...act, missing: [...(act.missing ?? []), ...missing] };
+}
+
+function actOn(f: RequestFacts, into: string): Act | undefined {
   const lower = f.lower;
   const text = f.text;
-  const saved = new RegExp(String.raw`\b(?:save|write|store|redirect|output|put|send|append)\w*\b[^.]{0,90}?\b(?:to|into|in|as)\s+(?:a\s+)?(?:file\s+)?(?:(?:called|named)\s+)?(${valueWord}|[\w.-]+\.\w+)|\binto\s+(?:the\s+)?file\s+(${valueWord}|[\w.-]+)|\b(?:into|to)\s+([\w.-]+\.(?:txt|log|lst|list|out))\b`, 'i').exec(text);
-  const into = saved ? ` ${/\bappend/.test(lower) ? '>>' : '>'} ${shellValue(saved[1] ?? saved[2] ?? saved[3])}` : '';
   const edit = perFileAct(f, into);
   if (edit) return edit;
   const contents = contentSearch(f);
@@ -128,7 +153,8 @@ function readAct(f: RequestFacts): Act | undefined {
   const permissions = permissionAct(f);
   if (permissions) return permissions;
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
-    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
+    // "remove everything in tmp": what is in the folder, not the folder.
+    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${everything(s) ? find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1`) : find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
   }
   // "compress them", not "the non-compressed files": only the verb orders a compression.
   if (/(?<!\bnon[- ]?|\bun|\bnot |\balready )\b(?:gzip|bzip2|xz|compress(?:es|ing)?)\b|\barchiv\w* (?:them|each|every|those)\b.*\.(?:bz2|gz|xz)\b/.test(lower)) {
@@ -175,6 +201,8 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // "search for text in all files": a word that only links the sentence is no text to look for.
   if (/^(?:in|on|at|of|from|for|to|into|inside|within|across|under|all|every|each|the|a|an|any|some|files?|them|it)$/i.test(raw)) return undefined;
+  // "search for MP3 files": a kind of file, not text.
+  if (/^\s+files?\b/i.test(text.slice(m.index + m[0].length))) return undefined;
   // A pattern with wildcards is a file name pattern, not text.
   if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;
   // Only a value written as such (quoted, a variable) or said to be a string is text to look for.
@@ -219,6 +247,10 @@ export function preferSelection(candidates: EmbeddedCandidate[], request: string
   else if (selects) for (const c of candidates) {
     if (/^(?:grep|rg)\s/.test(c.command) && !(searches && /--include\b/.test(c.command)) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.05) * 100) / 100);
   }
+  // A selection that carries the change the request orders goes before finds that only list: those change nothing.
+  if (/\s-exec (?:mv|cp|sed -i|gzip|bzip2|xz|chmod|chown|chgrp|truncate)\s|\s-delete\b/.test(selection.command)) {
+    for (const c of candidates) if (c !== selection && onlyLists(c.command) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.01) * 100) / 100);
+  }
   // A find that keeps only names the request never says (a template's default '*.py') selects less than asked.
   const lower = request.toLowerCase();
   for (const c of candidates) {
@@ -229,17 +261,29 @@ export function preferSelection(candidates: EmbeddedCandidate[], request: string
   }
 }
 
+/** A find that prints what it finds and does nothing else to it. */
+function onlyLists(command: string): boolean {
+  return /^find\s/.test(command) && !/\s-(?:exec\w*|ok\w*|delete|fprint\w*|fls)\b|[|;&>]/.test(command);
+}
+
 /** A condition the request states that no test or act was read for: the find would select more than asked. */
-function unread(f: RequestFacts, s: Selection, acted: boolean): boolean {
+function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   const tests = s.tests.join(' ');
   const lower = f.lower;
-  if (!acted && /\b(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests)) return true;
+  const acted = act !== undefined;
+  // "delete files containing whitespaces": what they contain, unread, would leave every file to the act.
+  if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
   // "search for text in all files" with no text given: the search is the point, and a listing drops it.
   if (!acted && /\b(?:search\w*|grep\w*|look(?:ing)?)\s+(?:\w+\s+){0,2}for\s+(?:the\s+|a\s+|some\s+)?(?:text|strings?|words?|patterns?|phrases?|occurrences?)\b/.test(lower)) return true;
   if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b/.test(tests) && !acted) return true;
   if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
   if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
   if (/\b(owned|owner|belong\w*)\b/.test(lower) && !/-(?:user|nouser|group|nogroup)\b/.test(tests) && !acted) return true;
+  // "delete all hard links to file1", "remove all files except the ones listed in MANIFEST": an act on more than asked.
+  if (/\bhard ?links?\b/.test(lower) && !/-(?:samefile|links|inum)\b/.test(tests)) return true;
+  if (acted && /\b(?:except|excluding|but not|other than|apart from)\b/.test(lower) && !/(?:^|\s)(?:!|-not)\s/.test(tests) && exclusionTests(f).length === 0) return true;
+  // "pass them as input to the script": a program to run on them that no act was read for.
+  if (/\b(?:pass|feed|pipe|hand)\w*\s+(?:them|those|these|it|each|the files)\b/.test(lower)) return true;
   return false;
 }
 
@@ -260,12 +304,12 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const down = recursive.test(lower);
   const walk = down || s.start !== '.' || findVerb.test(lower);
   if (s.stated === 0 && !act && !(walk && (s.kind || s.start !== '.'))) return [];
-  if (unread(f, s, act !== undefined)) return [];
-  // A start point that is a file (an archive, a document) is a request about that file.
-  if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start)) return [];
+  if (unread(f, s, act)) return [];
+  // A start point that is a file (an archive, a document) is a request about that file; a name that is all extension (.git) is a folder.
+  if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !f.dirs.some((d) => d.value === s.start && d.value.startsWith('.'))) return [];
   // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.
   const plainNames = s.tests.length > 0 && s.tests.every((t) => /^(?:\\\( )?-name /.test(t) && !/[*?]/.test(t));
-  if (!findVerb.test(lower) && !/\b(?:all|every|each|any)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind)) return [];
+  if (!findVerb.test(lower) && !/\b(?:all|every|each|any|everything)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind)) return [];
   const negated = /\b(?:not|never|non|without|excluding|except)\b|n't\b/.test(lower) && /(?:^|\s)(?:!|-not)\s/.test(find);
   const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
   const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0) + (negated ? 0.05 : 0));

@@ -48,6 +48,7 @@ export function readStart(f: RequestFacts): string {
     // "in TXT files", "in python files": a kind of file, not a folder.
     if (!/[/'"\x60$~]/.test(word) && /^\s+files\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (/^(?:workspace|project|repo|repository|here)$/i.test(word)) return '.';
+    if (/^(?:regular|normal)\/(?:normal|regular)$/i.test(word)) continue;
     if (/^(?:of|at|throughout)\b/i.test(m[0]) && !/[/$~]/.test(word) && !/^\s+(?:directory|folder|dir)\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:(?:\d+|a|an|one|two|three|few|several|the|last|past)\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
     return shellValue(word.replace(/(?<=\w)\.$/, '').replace(/\/+$/, '') || '/');
@@ -109,11 +110,17 @@ export function readNames(f: RequestFacts): string[] {
   if (notIn) out.push(`! ${test} ${shellValue(`*${bare(notIn[1])}*`)}`);
   // "all hidden files": names that begin with a dot.
   if (/\bhidden (?:\w+ )?(?:files|directories|folders|dirs|entries)\b/.test(lower) && !/\b(?:exclud\w*|except|ignor\w*|skip\w*|without|not including|but not|including|with)\s+(?:all\s+|the\s+)?hidden\b/.test(lower)) names.push('.*');
+  // "files containing whitespaces", "names with spaces": a blank somewhere in the name.
+  // Not "with white space safety", nor files that only may have them ("including those that may contain spaces").
+  const blank = /(?<!\b(?:may|might|can|could)\s+)\b(?:containing|contain|contains|with|having|have|has)\s+(?:a\s+|any\s+)?(?:white ?spaces?|spaces?|blanks?)\b(?!\s+safe)/.exec(lower);
+  // "that do not contain a whitespace", "without spaces": names with no blank.
+  const noBlank = /\b(?:not|n't|never|no)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, (blank?.index ?? 0) - 16), blank?.index ?? 0)) || /\bwithout\s+(?:any\s+)?(?:white ?spaces?|spaces?|blanks?)\b(?!\s+safe)/.test(lower);
+  if (blank || noBlank) out.push(noBlank ? "! -name '* *'" : "-name '* *'");
   const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
   if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
   const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  if (inName) names.push(`*${bare(inName[1] ?? inName[2])}*`);
+  if (inName && !/^(?:white ?spaces?|spaces?|blanks?)$/i.test(bare(inName[1] ?? inName[2]))) names.push(`*${bare(inName[1] ?? inName[2])}*`);
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
@@ -121,7 +128,13 @@ export function readNames(f: RequestFacts): string[] {
   if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
   // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
   const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)(?<!\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in)\s+(?:all\s+|the\s+)?(?:director\w*|folders?|dirs?|files?|paths?)\s+)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
-  const n = pathMatch || notIn ? null : named.exec(text);
+  // "whose names are "Trash"", "whose name is foo.txt".
+  const nameIs = new RegExp(String.raw`\bnames?\s+(?:is|are)\s+(?:exactly\s+)?(${valueWord}|[\w.*?-]+)`, 'i').exec(text);
+  // ... not "whose name is of length 1", "whose name is constituted by".
+  if (nameIs && !/^(?:not|the|a|an|of|in|on|at|by|to|with|like|longer|shorter|\w+ed|\w+ing)$/i.test(nameIs[1])) names.push(bare(nameIs[1]));
+  const n0 = pathMatch || notIn ? null : named.exec(text);
+  // "save the output to the file out.txt": where the output goes, not a file to select.
+  const n = n0 && /^(?:the\s+)?file\b/i.test(n0[0].trimStart()) && /\b(?:to|into)\s*$/i.test(text.slice(0, n0.index)) ? null : n0;
   const plainName = new RegExp(String.raw`\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
   // "the file firefox or thunderbird or seamonkey": plain names given as alternatives.
   const alternatives = new RegExp(String.raw`\b(?:files?|named|called)\s+([\w.-]+)((?:\s*,\s*[\w.-]+)*(?:\s*,?\s+or\s+[\w.-]+)+)`, 'i').exec(text);
@@ -136,7 +149,9 @@ export function readNames(f: RequestFacts): string[] {
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   // 'every ".gz" file': an extension given in quotes.
   const quotedExt = /['"\x60]\.(\w{1,8})['"\x60]\s+(?:files?|archives?)\b/.exec(text);
-  if (names.length === 0 && quotedExt) names.push(`*.${quotedExt[1]}`);
+  if (names.length === 0 && quotedExt && !leftOut(lower, quotedExt.index)) names.push(`*.${quotedExt[1]}`);
+  // "the core files", "core dumps": what a crash leaves, a file named core.
+  if (names.length === 0 && /\bcore (?:dump )?files\b|\bcore dumps\b/.test(lower)) names.push('core');
   if (names.length === 0) {
     const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !leftOut(lower, g.at) && !/^\s*(?:zip|tar|gz|archive)\s+file$/i.test(g.raw) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
     const joined = joinBeginEnd(globs);

@@ -4,26 +4,26 @@
 // -delete`) does more than was asked.
 
 import type { CommandFact } from '../policy/factsTypes';
-import { escapeRegExp } from './corpus';
 import type { Intent } from './intent';
 import { programName } from '../shell/programs';
 
-const folderWord = String.raw`(?:(?:the|my|our|your|this|that)\s+)?(?:(?:folder|directory|dir)\s+)?(?:(?:called|named)\s+)?`;
+const folderWord = String.raw`(?:(?:the|a|my|our|your|this|that)\s+)?(?:(?:folder|directory|dir)\s+)?(?:(?:called|named)\s+)?`;
 
 // "… but the 5 newest", "except notes.txt", "that are older than a week": some of what is in it only.
 const someOnly = /\b(?:not (?:everything|all)|except\w*|exclud\w*|but|other than|apart from|save for|keep\w*|preserv\w*|leav\w*|spar\w*|unless|if|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|with)\b/;
 
-/** The folders of the request's scope whose contents, and not they, are asked for. */
+// The working folder in words ("the current folder", "this directory", "here"), or a folder's name.
+const place = String.raw`((?:current|working|present|this)(?:\s+working)?\s+(?:folder|directory|dir)|here|[\w.~/-]*\w)`;
+const emptied = new RegExp(String.raw`\b(?:empty|clean|clear)(?:\s+out)?\s+${folderWord}['"]?${place}`, 'g');
+const inside = new RegExp(String.raw`\b(?:everything|anything|all\s+(?:of\s+)?(?:the\s+)?(?:files(?:\s+and\s+(?:sub)?(?:folders|directories))?|contents?|stuff|entries)|(?:the\s+)?contents?|whatever(?:\s+is)?)\s+(?:that\s+is\s+|that's\s+)?(?:in|inside|within|under|of|from)\s+${folderWord}['"]?${place}`, 'g');
+
+/** The folders whose contents, and not they, the request asks to delete. */
 export function contentsAskedOf(intent: Intent): string[] {
   if (!intent.actions.includes('delete') || someOnly.test(intent.words)) return [];
-  // The working folder is no scope of its own; it is asked for by its words.
-  return [...new Set([...intent.scope, '.'])].filter((dir) => {
-    // The working folder is named in words: "the current folder", "this directory", "here".
-    const name = dir === '.' ? String.raw`(?:current|working|present|this)(?:\s+working)?\s+(?:folder|directory|dir)|here` : escapeRegExp(dir.toLowerCase().replace(/^\.\//, ''));
-    const emptied = new RegExp(String.raw`\b(?:empty|clean|clear)(?:\s+out)?\s+${folderWord}['"]?(?:${name})\b(?!\.)`);
-    const inside = new RegExp(String.raw`\b(?:everything|anything|all\s+(?:the\s+)?(?:files|contents?|stuff|entries)|(?:the\s+)?contents?|whatever(?:\s+is)?)\s+(?:that\s+is\s+|that's\s+)?(?:in|inside|within|under|of|from)\s+${folderWord}['"]?(?:${name})\b(?!\.)`);
-    return emptied.test(intent.words) || inside.test(intent.words);
-  });
+  const named = [...intent.words.matchAll(emptied), ...intent.words.matchAll(inside)].map((m) => m[1]);
+  const folders = named.map((n) => (/\s|^here$/.test(n) ? '.' : n.replace(/^\.\/(?=.)/, '').replace(/(?<=.)\/+$/, '')));
+  // "empty app.log" truncates a file; "the" or "it" names no folder.
+  return [...new Set(folders.filter((f) => !/^(?:the|it|them|this|that|all|out)$/.test(f) && !/\.\w{1,8}$/.test(f)))];
 }
 
 /** Whether `c` deletes the folder `dir` itself, not only what is in it. */

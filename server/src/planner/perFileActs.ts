@@ -51,7 +51,7 @@ export function perFileAct(f: RequestFacts, into: string): Act | undefined {
     const script = substitution(from, to);
     if (script) return { command: (find) => `${find} -exec sed -i ${script} {} +`, label: `Replaces ${from} with ${to} in each file it finds` };
   }
-  const renamed = newExtension(f);
+  const renamed = newExtension(f) ?? newName(f);
   if (renamed) return renamed;
   const size = truncation(lower);
   if (size !== undefined) return { command: (find) => `${find} -exec truncate -s ${size} {} +`, label: `Cuts each file it finds to ${size === '0' ? 'nothing' : size}` };
@@ -101,7 +101,7 @@ export function permissionAct(f: RequestFacts): Act | undefined {
     const who = shellValue(owner[2] ?? owner[5]);
     return { command: (find) => `${find} -exec ${program} ${who} {} +`, label: 'Changes the owner of the files it finds', tree: [program, who] };
   }
-  const mode = modeInWords(lower) ?? takenBack(f) ?? /\b(?:chang\w*|set\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
+  const mode = modeInWords(lower) ?? takenBack(f) ?? /\b(?:chang\w*|set\w*|updat\w*|chmod)\b[^;?!]*?\b(?:to|with)?\s*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)(?![\w,=+-])/.exec(lower)?.[1] ?? (/\bmake\s+(?:them|those|it|\w+)?\s*(?:files?\s+)?executable\b/.test(lower) ? '+x' : undefined);
   if (mode && /\b(perm\w*|mode|chmod|executable|access|rights)\b/.test(lower)) return { command: (find) => `${find} -exec chmod ${mode} {} +`, label: 'Changes the mode of the files it finds', tree: ['chmod', mode] };
   const orderedOwner = ownerOrder.exec(lower);
   if (orderedOwner) {
@@ -142,6 +142,18 @@ function newExtension(f: RequestFacts): Act | undefined {
   return {
     command: (find) => `${find} -exec sh -c 'for f; do mv -- "$f" "\${f%.${src}}.${dst}"; done' sh {} +`,
     label: `Renames each .${src} file it finds to .${dst}`,
+  };
+}
+
+/** "rename all files called article.xml to 001_article.xml": each one renamed where it is. */
+function newName(f: RequestFacts): Act | undefined {
+  const m = new RegExp(String.raw`\brenam\w*\b[^;]*?\b(?:called|named)\s+(${valueWord}|[\w.-]+)(?:\s+(?:in|under|below|inside)\s+(?:${valueWord}|[\w.-]+))?\s+to\s+(${valueWord}|[\w.-]+)`, 'i').exec(f.text);
+  if (!m) return undefined;
+  const [from, to] = [bareValue(m[1]), bareValue(m[2])];
+  if (!/^[\w.-]+$/.test(from + to) || from === to) return undefined;
+  return {
+    command: (find) => `${find} -exec sh -c 'for f; do mv -- "$f" "$(dirname -- "$f")/${to}"; done' sh {} +`,
+    label: `Renames each file it finds to ${to}, in its own folder`,
   };
 }
 

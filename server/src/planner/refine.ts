@@ -77,7 +77,7 @@ export function addFindTest(command: string, test: string, early = false): strin
   if (!p) return undefined;
   if (early) return `${p.head} ${test}${p.rest}`;
   // After -type (if any), before actions and pipes.
-  const stop = /\s(?:-exec|-execdir|-delete|-print0?|-printf|-ls|-ok)\b|\s*[|;&]/.exec(p.rest);
+  const stop = /\s(?:-exec|-execdir|-delete|-print0?|-printf|-ls|-ok)\b|\s*[|;&>]/.exec(p.rest);
   const at = stop ? stop.index : p.rest.length;
   return `${p.head}${p.rest.slice(0, at)} ${test}${p.rest.slice(at)}`;
 }

@@ -64,11 +64,19 @@ export function readFolderAfterPreposition(r: Reading): void {
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
     if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
-    const strong = /^(under|inside|within)\b/i.test(m[0]);
+    const strong = /^(under|inside|within)\b/i.test(m[0]) || (dotFolder(word, r.ws) && text.charAt(at + word.length) !== '/');
     if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
   }
+}
+
+// Folders whose name begins with a dot that most projects and homes have.
+const knownDotFolders = /^\.(?:git|svn|hg|bzr|github|gitlab|circleci|config|cache|local|ssh|gnupg|vscode|idea|npm|yarn|docker|aws|kube|venv|tox|cargo|gradle|terraform|next)$/i;
+
+/** "in .git", "under .config": a dot and a name after a preposition is a folder when the workspace has it or it is a well-known one, not a kind of file. */
+export function dotFolder(word: string, ws: Reading['ws']): boolean {
+  return /^\.[A-Za-z_][\w-]*$/.test(word) && (ws.dirs.has(word) || knownDotFolders.test(word));
 }
 
 /** "the logs folder" without a preposition. */
@@ -136,7 +144,7 @@ export function readKinds(r: Reading): void {
   const { text, lower, facts } = r;
   for (const m of text.matchAll(/(?<![\w/])\*\.([\w.+-]+)|(?:^|\s)\.([A-Za-z0-9]{1,8})\b(?!\w)|\b([\w+]+)\s+(?:files?|sources?|scripts?|documents?|images?|programs?|code)\b/gi)) {
     const ext = m[1] ?? m[2] ?? kindExtensions[(m[3] ?? '').toLowerCase()];
-    if (!ext) continue;
+    if (!ext || (m[2] && facts.dirs.some((d) => d.at === m.index + m[0].indexOf('.')))) continue;
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
   }
@@ -153,6 +161,8 @@ export function readKinds(r: Reading): void {
   for (const m of text.matchAll(/(?<!\S)([\w.-]*[*?][\w.*?-]*)(?!\S)/g)) {
     // A question mark ending a sentence is not a glob.
     if (/^\*\.[\w.+-]+$/.test(m[1]) || /^[\w.-]+\?+$/.test(m[1])) continue;
+    // "7*24 hours": a product of numbers, not a name.
+    if (/^\d+\*\d+$/.test(m[1])) continue;
     facts.globs.push({ value: m[1], at: m.index, raw: m[0] });
   }
   for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+["']?([\w.-]+)["']?/gi)) {

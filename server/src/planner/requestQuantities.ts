@@ -60,6 +60,11 @@ export function readSizes(r: Reading): void {
 /** Spans of time ("3 days", "last week") and whether older or newer is meant. */
 export function readDurations(r: Reading): void {
   const { lower, facts, take, isUsed } = r;
+  // "the last 7*24 hours", "30 x 24 hours": a span said as a product.
+  for (const m of lower.matchAll(new RegExp(`\\b(\\d+)\\s*[*x\u00d7]\\s*(\\d+)\\s*(${Object.keys(timeUnits).join('|')})\\b`, 'g'))) {
+    facts.durations.push({ value: m[0].trim(), at: m.index, raw: m[0], amount: Number(m[1]) * Number(m[2]), unit: m[3], sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
+    take(m.index, m[0].length);
+  }
   for (const m of lower.matchAll(new RegExp(`\\b${numWord}?\\s*(${Object.keys(timeUnits).join('|')})\\b`, 'g'))) {
     if (isUsed(m.index)) continue;
     if (m[1] === undefined && !/\b(a|an|one|last|past|this|per|every)\s*$/.test(lower.slice(0, m.index))) continue;

@@ -2,7 +2,7 @@
 // units of size and time, archive names, and the words that name no value.
 
 /** Words that ask for a match in any case: "case-insensitively", "ignoring case", "in upper or lower case", "in any case" after what it qualifies ("in any case, …" opening a request is no such word). */
-export const ignoresCase = /\bcase[- ]?insensitiv\w*|\bignor\w* (?:the )?(?:letter )?case\b|\b(?:regardless|irrespective) of (?:the )?case\b|(?<!^\s*(?:(?:but|and|so|well),? )?(?:in )?)\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\b(?:upper|lower) ?case (?:and|or) (?:upper|lower) ?case\b|\bupper or lower\b|\bno matter (?:the )?case\b/;
+export const ignoresCase = /\bcase[- ]?insensitiv\w*|\bnot case[- ]?sensitive\b|\bignor\w* (?:the )?(?:letter )?case\b|\b(?:regardless|irrespective) of (?:the )?case\b|(?<!^\s*(?:(?:but|and|so|well),? )?(?:in )?)\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\b(?:upper|lower) ?case (?:and|or) (?:upper|lower) ?case\b|\bupper or lower\b|\bno matter (?:the )?case\b/;
 
 /** Links whose target is gone: "broken symlinks", "dangling links", "dead symbolic links". */
 export const brokenLinks = /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/;
@@ -47,7 +47,7 @@ export const stopWords = new Set([
 ]);
 
 /** Words before "folder" that say which folder without naming one: "the top folder", "the current directory". */
-export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent)$/i;
+export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent|sub|child|nested|inner)$/i;
 
 export const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
 

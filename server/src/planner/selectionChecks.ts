@@ -246,3 +246,11 @@ export function rankUnkept(intent: Intent, commands: CommandFact[]): string[] {
   const orders = commands.some((c) => /^(?:sort|head|tail)$/.test(programOf(c)) || (programOf(c) === 'ls' && c.flags.some((f) => /^[tSUcu]$/.test(f))));
   return orders ? [] : [`it changes every file it picks, but the request keeps some by their order (${m[0]})`];
 }
+
+const findAgeFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin', 'newer', 'newermt', 'newerct', 'newerat', 'anewer', 'cnewer', 'used']);
+
+/** "show the files changed in the last 5*24 hours" planned as a find with no age test: it selects more than asked. */
+export function ageLeftOut(intent: Intent, commands: CommandFact[]): string[] {
+  if (!intent.stated?.age || !commands.some((c) => programOf(c) === 'find')) return [];
+  return commands.some((c) => c.flags.some((f) => findAgeFlags.has(f))) ? [] : ['it leaves out the age the request states, so it selects more than asked'];
+}
