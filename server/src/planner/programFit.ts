@@ -7,6 +7,7 @@
 import type { KnowledgeEntry } from './corpus';
 import { machineQuestionFit } from './machineQuestions';
 import type { RequestFacts } from './requestFacts';
+import { valueQuestionFit } from './valueQuestions';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
 // What a string step does must be asked for: "print the text X" wants X as it is.
@@ -96,7 +97,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (program !== undefined && (!/^(?:\.{0,2}\/)?[\w.+-]+(?:\/[\w.+-]+)*$/.test(program) || dataFile.test(program))) score -= 0.4;
   // "print the directory tree": the tree itself is what to show, drawn by tree.
   if (/^tree\b/.test(entry.template)) score += treeAsked.test(facts.lower) ? 0.12 : /\b(trees?|structure|hierarchy|nested)\b/.test(facts.lower) ? 0 : -0.25;
-  score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts);
+  score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts);
   return score;
 }
 
