@@ -13,6 +13,7 @@ import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
 import { countingMismatch } from './machineQuestions';
 import { archiveTo, programFit } from './programFit';
+import { helpedProgram, knownProgram } from './valueQuestions';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -52,6 +53,9 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // "is jq installed": whether a program is there, whatever packages retrieval found.
   const check = corpus.byId.get('shell.check_command');
   if (check && /^(?:installed|available)$/.test(f.programQuestion?.state ?? '')) out.push(candidateFor(check, f, 0.75, 1));
+  // "the help text of ls": the program's own help, whatever entries about the program retrieval found.
+  const help = corpus.byId.get('system.help'), helped = helpedProgram(f.text, (n) => knownProgram(n, corpus));
+  if (help && helped) out.push(candidateFor(help, { ...f, names: [helped, ...f.names] }, 0.7, 0.8));
   // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
   const search = corpus.byId.get(negated.test(f.lower) ? 'search.invert' : 'search.grep_file');
   const inFile = f.files.some((x) => f.ws.files.has(x.value));

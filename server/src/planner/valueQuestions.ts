@@ -5,9 +5,9 @@
 // zero" are padded; "non-blank lines" are not the blank ones; the group of a
 // file is changed without giving it to a new owner.
 
-import type { KnowledgeEntry } from './corpus';
-import type { RequestFacts } from './requestFacts';
+import type { Corpus, KnowledgeEntry } from './corpus';
 import { isWellKnownProgram } from '../shell/programs';
+import type { Fact, RequestFacts } from './requestFacts';
 
 // A template's program, and the words of a request that it cannot answer.
 const wrongFor: [RegExp, RegExp][] = [
@@ -23,6 +23,10 @@ const wrongFor: [RegExp, RegExp][] = [
   [/\$SHELL\b/, /\bkernel\b/],
   // "the user and group of x": chgrp changes half of it.
   [/^chgrp\b/, /\b(?:user|owner)\s+(?:and|&)\s+group\b|\bgroup\s+and\s+(?:user|owner)\b|\w:\w/],
+  // Inodes are counted only when asked about.
+  [/^df -i\b/, /^(?!.*\b(?:inodes?|index nodes?)\b)/],
+  // "the last modified time of notes.txt" is no part of its text.
+  [/^(?:cat|tac|awk|head|tail|sed|cut|wc)\b/, /\b(?:modifi\w*|modification|chang\w*|access\w*|creation|birth)\s+(?:time|date|timestamp)s?\b|\bwhen was\b.*\b(?:modified|changed|touched|edited|written)\b/],
   // "print the help of yum" asks for the program's help, not its name.
   [/^echo \{\w+\}$/, /\bhelp\s+(?:message|text|page|screen|on|for|of|about)\b|\busage\s+(?:of|for)\b/],
   // A program's own help is asked for as help, its usage or its options.
@@ -39,6 +43,25 @@ const needs: [RegExp, RegExp][] = [
   [/^(?!.*\bowner\b(?!ship))(?=.*\b(?:change|set|give|transfer|assign|make)\w*\b).*\bgroup\b/, /^(?!(?:sudo )?chown (?:-\w+ )*\{\w+\} )/],
 ];
 
+// "the help text of ls", "the command-line usage of find", "what options does curl take": a program's own help.
+const helpAsked = /\b(?:help|(?:command[- ]line\s+)?usage)\s+(?:(?:message|text|page|screen|output|summary|info\w*)\s+)?(?:of|for|on|about)\s+(?:the\s+)?(?:(command|program|utility|tool)\s+)?(["'`]?)([\w.+-]+)|\bwhat (?:options|flags|switches) does\s+(["'`]?)([\w.+-]+)/i;
+// "the disk usage of all files" is a measure, not a program's help.
+const measured = /\b(?:disk|memory|ram|cpu|space|storage|network|bandwidth|inode|swap|gpu|data|total)\s+$/i;
+
+/** The program whose own help the request asks for; `isProgram` says whether a bare word names one. */
+export function helpedProgram(text: string, isProgram: (name: string) => boolean): Fact | undefined {
+  const m = helpAsked.exec(text);
+  const value = m?.[3] ?? m?.[5];
+  if (!m || !value || measured.test(text.slice(0, m.index))) return undefined;
+  if (!(m[1] || m[2] || m[4] || isProgram(value))) return undefined;
+  return { value, at: m.index + m[0].lastIndexOf(value), raw: value };
+}
+
+/** A program the shell knows or the command knowledge runs. */
+export function knownProgram(name: string, corpus: Corpus): boolean {
+  return isWellKnownProgram(name) || corpus.entries.some((e) => e.utilities.includes(name));
+}
+
 // "numbers from 1 to 30": many numbers, not one.
 const range = /\bnumbers\b.*\bfrom\s+-?\d+\s+(?:to|through|thru|until)\s+-?\d+\b|\bnumbers\s+-?\d+\s+(?:to|through|thru)\s+-?\d+\b/;
 
@@ -47,12 +70,11 @@ export function valueQuestionFit(entry: KnowledgeEntry, values: Record<string, s
   const template = entry.template;
   const lower = facts.lower;
   let score = 0;
-  // "the help of tar": the program helped with is one the shell knows, or a path to one.
+  // "the help of tar": the program helped with is named as a program ...
   const helped = /^\{(\w+)\} --help$/.exec(template)?.[1];
   if (helped && !/^(?:\.{0,2}\/|~\/)\S|^[\w.+-]+$/.test(values[helped] ?? '')) score -= 0.4;
-  const name = (values[helped ?? ''] ?? '').replace(/^'|'$/g, '');
-  const known = isWellKnownProgram(name) || facts.ws.files.has(name.replace(/^\.\//, '')) || facts.quoted.some((q) => q.value === name) || /\b(?:command|program|utility|tool)\b/.test(lower);
-  if (helped && !known) score -= 0.3;
+  // ... and it is the one the request asks help for.
+  if (helped && helpedProgram(facts.text, () => true)?.value !== (values[helped] ?? '').replace(/^'|'$/g, '')) score -= 0.3;
   for (const [program, words] of wrongFor) if (program.test(template) && words.test(lower)) score -= 0.2;
   for (const [words, feature] of needs) if (words.test(lower) && !feature.test(template)) score -= 0.2;
   // One number printed padded is no range of numbers.

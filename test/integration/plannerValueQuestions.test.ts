@@ -1,0 +1,52 @@
+// Requests about a text, a value or the system where two programs print
+// something alike: the words of the request pick the one that answers it,
+// with the real store, knowledge and policy.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+
+let w: PlannerWorkspace;
+
+before(async () => {
+  w = await plannerWorkspace('values', ['src', 'docs'], { 'notes.txt': 'a\n\nb\n', 'a.txt': 'x\ny\n', 'b.txt': 'y\n' });
+});
+
+after(() => w.close());
+
+async function expect(cases: [string, RegExp][]): Promise<void> {
+  const wrong: string[] = [];
+  for (const [request, want] of cases) {
+    const command = await w.plan(request);
+    if (!want.test(command)) wrong.push(`"${request}" → ${command || '(abstained)'}; wanted ${want}`);
+  }
+  assert.deepEqual(wrong, []);
+}
+
+test('the place a question is asked about does not turn it into a question about the place', () => expect([
+  ['print the amount of space available on the file system containing the current working directory', /^df\b/],
+  ['how much space is free on the filesystem holding the src folder', /^df -\w+ src$/],
+  ['print the git branch currently checked out in this working directory', /^git branch\b/],
+]));
+
+test('a feature the words ask for is the one the command has', () => expect([
+  ['print the numbers from 1 to 30 with leading zeros', /^seq -w 1 30$/],
+  ['count the non-blank lines in notes.txt', /^grep -c -v '\^\[\[:space:\]\]\*\$' notes\.txt$/],
+  ['how many lines of notes.txt are not empty', /^grep -c -v\b.* notes\.txt$/],
+  ['save the last modified time of notes.txt in the variable stamp', /^stamp=\$\((?:stat|date -r)\b/],
+]));
+
+test('a change of group changes the group and leaves the owner', () => expect([
+  ['recursively change the group of src to staff', /^chgrp -R staff src$/],
+  ['change the group ownership of notes.txt to staff', /^(?:chgrp staff|chown :staff) notes\.txt$/],
+  ['recursively change the group ownership of everything in the current directory to developers', /^chgrp -R developers \.$/],
+]));
+
+test("a program's help is asked of the program", () => expect([
+  ['print the help message of the split command', /^split --help$/],
+  ['show the usage of tar', /^tar --help$/],
+  ['show the help text of ls', /^ls --help$/],
+]));
+
+test('a variable the programs the shell starts should see is exported', () => expect([
+  ['set the variable KVER to the kernel release, making it visible to subprocesses', /^export KVER=\$\(uname -\w*r\w*\)$/],
+]));
