@@ -50,3 +50,11 @@ test("a program's help is asked of the program", () => expect([
 test('a variable the programs the shell starts should see is exported', () => expect([
   ['set the variable KVER to the kernel release, making it visible to subprocesses', /^export KVER=\$\(uname -\w*r\w*\)$/],
 ]));
+
+test('a date, a name or a part of a path is the one the words ask for', () => expect([
+  ['print the date of yesterday', /^date -d yesterday \+%F$/],
+  ['print the date 5 days ago', /^date -d '5 days ago' \+%F$/],
+  ['print the date 2 weeks from now', /^date -d '\+2 weeks' \+%F$/],
+  ["print the current user's PATH", /^(?:printenv PATH|echo "\$PATH")$/],
+  ['print the file name from the path /srv/data/report.txt', /^basename \/srv\/data\/report\.txt$/],
+]));

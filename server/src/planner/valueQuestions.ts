@@ -9,6 +9,9 @@ import type { Corpus, KnowledgeEntry } from './corpus';
 import { isWellKnownProgram } from '../shell/programs';
 import type { Fact, RequestFacts } from './requestFacts';
 
+// "the file name from the path a/b/c.txt": the last part of a path.
+const fileNameOfPath = /\bfile ?name (?:from|of|in|out of) (?:the |a |this |that )?(?:full |whole |given |specified )?path\b|\bbase ?name\b/;
+
 // A template's program, and the words of a request that it cannot answer.
 const wrongFor: [RegExp, RegExp][] = [
   // du measures what is used: what is free or left on a filesystem is df's.
@@ -27,6 +30,19 @@ const wrongFor: [RegExp, RegExp][] = [
   [/^df -i\b/, /^(?!.*\b(?:inodes?|index nodes?)\b)/],
   // "the last modified time of notes.txt" is no part of its text.
   [/^(?:cat|tac|awk|head|tail|sed|cut|wc)\b/, /\b(?:modifi\w*|modification|chang\w*|access\w*|creation|birth)\s+(?:time|date|timestamp)s?\b|\bwhen was\b.*\b(?:modified|changed|touched|edited|written)\b/],
+  // A user's real name is asked for as such; "the current user's PATH" or "name" is not it.
+  [/^getent passwd\b.*cut -d: -f5/, /^(?!.*\b(?:real|full|display|proper|given|gecos|comment|surname|first|last)\b)/],
+  [/^(?:id -un?|whoami)\b/, /\b(?:real|full|display) name\b/],
+  // "the file name from the path a/b/c.txt" is its last part, not its folder nor its text.
+  [/^(?:dirname|cat)\b/, fileNameOfPath],
+  // "yesterday's date" is not today's, and a date from a number of seconds is asked for with them.
+  [/^date(?![^|]*\s(?:-d|--date|-r)\b)/, /\b(?:yesterday|tomorrow|ago|from now|from today|hence|next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (?:week|month|year))\b/],
+  // "2 weeks from now" is no number of days.
+  [/\{days\} days/, /\b(?:weeks?|months?|years?|fortnight)\b(?!.*\bdays?\b)/],
+  [/^date -d @/, /^(?!.*(?:@\d|\b(?:epoch|timestamps?|unix|seconds)\b))/],
+  // A date as seconds since 1970, or as the name of its day, is asked for so.
+  [/^date\b.*\+%s\b/, /^(?!.*\b(?:seconds?|epoch|unix|timestamps?)\b)/],
+  [/^date\b.*\+%A\b/, /^(?!.*\b(?:days?|weekdays?)\b)/],
   // "print the help of yum" asks for the program's help, not its name.
   [/^echo \{\w+\}$/, /\bhelp\s+(?:message|text|page|screen|on|for|of|about)\b|\busage\s+(?:of|for)\b/],
   // A program's own help is asked for as help, its usage or its options.
@@ -62,6 +78,9 @@ export function knownProgram(name: string, corpus: Corpus): boolean {
   return isWellKnownProgram(name) || corpus.entries.some((e) => e.utilities.includes(name));
 }
 
+// A shell variable named in capitals as a thing to print: "the current user's PATH", "print my HOME".
+const namedVariable = /(?:'s|\bthe|\bmy|\bof|\bprint|\bshow|\bdisplay|\becho)\s+(PATH|HOME|SHELL|LANG|EDITOR|TERM|PWD|TMPDIR|LOGNAME|HOSTNAME|LD_LIBRARY_PATH|PYTHONPATH|JAVA_HOME|MANPATH|PS1|IFS)\b/;
+
 // "numbers from 1 to 30": many numbers, not one.
 const range = /\bnumbers\b.*\bfrom\s+-?\d+\s+(?:to|through|thru|until)\s+-?\d+\b|\bnumbers\s+-?\d+\s+(?:to|through|thru)\s+-?\d+\b/;
 
@@ -77,6 +96,13 @@ export function valueQuestionFit(entry: KnowledgeEntry, values: Record<string, s
   if (helped && helpedProgram(facts.text, () => true)?.value !== (values[helped] ?? '').replace(/^'|'$/g, '')) score -= 0.3;
   for (const [program, words] of wrongFor) if (program.test(template) && words.test(lower)) score -= 0.2;
   for (const [words, feature] of needs) if (words.test(lower) && !feature.test(template)) score -= 0.2;
+  // "the current user's PATH": the variable itself, printed.
+  const variable = namedVariable.exec(facts.text)?.[1];
+  if (variable && !new RegExp(`\\b(?:printenv|echo|printf|env)\\b|\\$\\{?${variable}\\b`).test(template)) score -= 0.2;
+  // "5 days ago": the number of days said, not the template's own.
+  const days = /(\d+)\s+days?\b/.exec(lower)?.[1];
+  if (/\{days\} days/.test(template) && days !== undefined && (values.days ?? '').replace(/^'|'$/g, '') !== days) score -= 0.3;
+  if (/^basename\b/.test(template) && fileNameOfPath.test(lower)) score += 0.1;
   // One number printed padded is no range of numbers.
   if (/^printf '%0\{\w+\}d\\n' \{\w+\}$/.test(template) && range.test(lower)) score -= 0.3;
   return score;
