@@ -58,3 +58,13 @@ test('a date, a name or a part of a path is the one the words ask for', () => ex
   ["print the current user's PATH", /^(?:printenv PATH|echo "\$PATH")$/],
   ['print the file name from the path /srv/data/report.txt', /^basename \/srv\/data\/report\.txt$/],
 ]));
+
+test('lines of one file not in another are not the lines they share', () => expect([
+  ['print the lines of a.txt that are not in b.txt', /^comm -23 <\(sort a\.txt\) <\(sort b\.txt\)$/],
+  ['lines common to a.txt and b.txt', /^comm -12 <\(sort a\.txt\) <\(sort b\.txt\)$/],
+]));
+
+test('a program the request says to use is the one that runs', () => expect([
+  ['list the mounted filesystems with mount', /^mount$/],
+  ['show the network interfaces using ifconfig', /^ifconfig\b/],
+]));

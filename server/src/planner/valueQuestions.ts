@@ -43,6 +43,9 @@ const wrongFor: [RegExp, RegExp][] = [
   // A date as seconds since 1970, or as the name of its day, is asked for so.
   [/^date\b.*\+%s\b/, /^(?!.*\b(?:seconds?|epoch|unix|timestamps?)\b)/],
   [/^date\b.*\+%A\b/, /^(?!.*\b(?:days?|weekdays?)\b)/],
+  // Lines of one file that are not in the other are not the lines they share, and the other way round.
+  [/\bcomm -12\b/, /\b(?:not (?:in|present in|found in|contained in)|missing (?:from|in)|absent (?:from|in)|only in|but not|unique to|that (?:aren't|are not|don't|do not) (?:in|appear))\b/],
+  [/\bcomm -(?:23|13|3)\b/, /^(?!.*\b(?:not|missing|absent|only|unique|differ\w*|except|without|lacking|but not|n't)\b)/],
   // "print the help of yum" asks for the program's help, not its name.
   [/^echo \{\w+\}$/, /\bhelp\s+(?:message|text|page|screen|on|for|of|about)\b|\busage\s+(?:of|for)\b/],
   // A program's own help is asked for as help, its usage or its options.
@@ -78,6 +81,12 @@ export function knownProgram(name: string, corpus: Corpus): boolean {
   return isWellKnownProgram(name) || corpus.entries.some((e) => e.utilities.includes(name));
 }
 
+// A program the request says to use: "with mount", "using the top command", "Use 'top' to ...".
+const namedTool = /\b(?:with|using|use)\s+(?:the\s+)?["'`]?([a-z][\w.+-]*)["'`]?(?=\s+(?:command|utility|program|tool)\b|\s+to\b|\s*[,.;)]|\s*$)|\bthe\s+["'`]?([a-z][\w.+-]*)["'`]?\s+(?:command|utility|program|tool)\b/;
+
+// Programs that print much the same as a sibling (mount and findmnt, ifconfig and ip, top and ps ...).
+const siblings = /^(?:mount|findmnt|ifconfig|ip|top|htop|ps|pgrep|chown|chgrp|printenv|env|export|echo|printf|seq|yes|df|du|comm|join|paste|nl|awk|sed|cut|tr|uname|hostname|whoami|id|stat|date|cal|lsblk|blkid|netstat|ss|lsof|free|vmstat|uptime|history|basename|dirname|realpath|readlink)$/;
+
 // A shell variable named in capitals as a thing to print: "the current user's PATH", "print my HOME".
 const namedVariable = /(?:'s|\bthe|\bmy|\bof|\bprint|\bshow|\bdisplay|\becho)\s+(PATH|HOME|SHELL|LANG|EDITOR|TERM|PWD|TMPDIR|LOGNAME|HOSTNAME|LD_LIBRARY_PATH|PYTHONPATH|JAVA_HOME|MANPATH|PS1|IFS)\b/;
 
@@ -103,7 +112,18 @@ export function valueQuestionFit(entry: KnowledgeEntry, values: Record<string, s
   const days = /(\d+)\s+days?\b/.exec(lower)?.[1];
   if (/\{days\} days/.test(template) && days !== undefined && (values.days ?? '').replace(/^'|'$/g, '') !== days) score -= 0.3;
   if (/^basename\b/.test(template) && fileNameOfPath.test(lower)) score += 0.1;
+  score += namedToolFit(template, lower);
   // One number printed padded is no range of numbers.
   if (/^printf '%0\{\w+\}d\\n' \{\w+\}$/.test(template) && range.test(lower)) score -= 0.3;
   return score;
+}
+
+/** "list the mounts with mount": the program the request says to use runs the command; a sibling that prints the like does not. */
+function namedToolFit(template: string, lower: string): number {
+  const m = namedTool.exec(lower);
+  const tool = m?.[1] ?? m?.[2];
+  if (!tool || !(isWellKnownProgram(tool) || siblings.test(tool))) return 0;
+  if (/^\s*(?:sudo\s+)?([\w.+-]+)/.exec(template)?.[1] === tool) return 0.15;
+  const runs = new RegExp(`(?:^|[|;&(]\\s*|\\bsudo\\s+|\\bxargs\\s+(?:-\\S+\\s+)*)${tool.replace(/[.+]/g, '\\$&')}(?![\\w.-])`);
+  return runs.test(template) ? 0 : -0.1;
 }
