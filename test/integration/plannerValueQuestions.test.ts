@@ -68,3 +68,9 @@ test('a program the request says to use is the one that runs', () => expect([
   ['list the mounted filesystems with mount', /^mount$/],
   ['show the network interfaces using ifconfig', /^ifconfig\b/],
 ]));
+
+test('lines are numbered when the words ask for numbers, and blank ones only when they are not excluded', () => expect([
+  ['print the lines of notes.txt with line numbers', /^(?:nl -ba|cat -n) notes\.txt$/],
+  ['number the non-blank lines of notes.txt', /^nl notes\.txt$/],
+  ['print the hostname without a newline', /^hostname$/],
+]));

@@ -12,6 +12,9 @@ import type { Fact, RequestFacts } from './requestFacts';
 // "the file name from the path a/b/c.txt": the last part of a path.
 const fileNameOfPath = /\bfile ?name (?:from|of|in|out of) (?:the |a |this |that )?(?:full |whole |given |specified )?path\b|\bbase ?name\b/;
 
+// "non-blank lines", "lines that are not empty".
+const nonBlank = /\bnon[- ]?(?:blank|empty)\b|\b(?:not|aren't|are not|isn't) (?:blank|empty)\b/;
+
 // A template's program, and the words of a request that it cannot answer.
 const wrongFor: [RegExp, RegExp][] = [
   // du measures what is used: what is free or left on a filesystem is df's.
@@ -46,6 +49,12 @@ const wrongFor: [RegExp, RegExp][] = [
   // Lines of one file that are not in the other are not the lines they share, and the other way round.
   [/\bcomm -12\b/, /\b(?:not (?:in|present in|found in|contained in)|missing (?:from|in)|absent (?:from|in)|only in|but not|unique to|that (?:aren't|are not|don't|do not) (?:in|appear))\b/],
   [/\bcomm -(?:23|13|3)\b/, /^(?!.*\b(?:not|missing|absent|only|unique|differ\w*|except|without|lacking|but not|n't)\b)/],
+  // The pattern of a blank line answers only a question about blank lines; nl -ba numbers the blank ones too.
+  [/'\^(?:\[\[:space:\]\]\*)?\$'/, /^(?!.*\b(?:blank|empty|whitespace)\b)/],
+  [/^(?:nl -ba|cat -\w*n)\b/, nonBlank],
+  [/^nl \{\w+\}$/, new RegExp(`^(?!.*(?:${nonBlank.source}))`)],
+  // The machine's addresses are asked for as such.
+  [/^hostname -I\b/, /^(?!.*\b(?:ips?|addresse?s?|network)\b)/],
   // "print the help of yum" asks for the program's help, not its name.
   [/^echo \{\w+\}$/, /\bhelp\s+(?:message|text|page|screen|on|for|of|about)\b|\busage\s+(?:of|for)\b/],
   // A program's own help is asked for as help, its usage or its options.
@@ -57,7 +66,9 @@ const needs: [RegExp, RegExp][] = [
   // "numbers from 1 to 30 with leading zeros": seq pads with -w.
   [/\b(?:leading|padded with|pad\w* with)\s+(?:\w+\s+)?(?:zeros?|0s?)\b|\bzero[- ]?padd\w*|\bequal width\b|\bsame width\b/, /^(?!seq\b)|^seq -\w*w/],
   // "non-blank lines" are those that are not blank: the pattern of a blank line is inverted.
-  [/\bnon[- ]?(?:blank|empty)\b|\b(?:not|aren't|are not|isn't) (?:blank|empty)\b/, /^(?!.*'\^(?:\[\[:space:\]\]\*)?\$')|\s-\w*v\b/],
+  [nonBlank, /^(?!.*'\^(?:\[\[:space:\]\]\*)?\$')|\s-\w*v\b/],
+  // "with line numbers": a command that numbers them.
+  [/\bline numbers?\b(?!\s*\d)|\bnumber(?:ed|ing)? (?:the |each |every |all )?(?:non[- ]?(?:blank|empty) )?lines\b|\bwith (?:their )?numbers\b/, /\bnl\b|\bcat -\w*n|\bgrep -\w*n|\bNR\b|\bless -\w*N/],
   // "the group ownership of x": the group changes, not the owner.
   [/^(?!.*\bowner\b(?!ship))(?=.*\b(?:change|set|give|transfer|assign|make)\w*\b).*\bgroup\b/, /^(?!(?:sudo )?chown (?:-\w+ )*\{\w+\} )/],
 ];
@@ -113,6 +124,8 @@ export function valueQuestionFit(entry: KnowledgeEntry, values: Record<string, s
   if (/\{days\} days/.test(template) && days !== undefined && (values.days ?? '').replace(/^'|'$/g, '') !== days) score -= 0.3;
   if (/^basename\b/.test(template) && fileNameOfPath.test(lower)) score += 0.1;
   score += namedToolFit(template, lower);
+  // A range of lines is one the request gives.
+  if (/^sed -n '\{start\},\{end\}p'/.test(template) && facts.numbers.length === 0) score -= 0.2;
   // One number printed padded is no range of numbers.
   if (/^printf '%0\{\w+\}d\\n' \{\w+\}$/.test(template) && range.test(lower)) score -= 0.3;
   return score;
