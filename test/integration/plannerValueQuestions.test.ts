@@ -74,3 +74,9 @@ test('lines are numbered when the words ask for numbers, and blank ones only whe
   ['number the non-blank lines of notes.txt', /^nl notes\.txt$/],
   ['print the hostname without a newline', /^hostname$/],
 ]));
+
+test('a request to change the group of a file is never answered by a look at groups', async () => {
+  const result = await w.result('change the group of notes.txt to $USER');
+  assert.doesNotMatch(result.command, /^(?:id|groups|getent)\b/);
+  assert.ok((result.rejected ?? []).some((r) => /^(?:id -nG|groups)\b/.test(r.command) && /changes no permissions/.test(r.reason)), JSON.stringify(result.rejected));
+});
