@@ -80,3 +80,8 @@ test('a request to change the group of a file is never answered by a look at gro
   assert.doesNotMatch(result.command, /^(?:id|groups|getent)\b/);
   assert.ok((result.rejected ?? []).some((r) => /^(?:id -nG|groups)\b/.test(r.command) && /changes no permissions/.test(r.reason)), JSON.stringify(result.rejected));
 });
+
+test('the number of lines is a count, and the most frequent lines are counted per line', () => expect([
+  ['print the number of lines in notes.txt', /^wc -l notes\.txt$/],
+  ['print a count of all unique entries in a.txt with the most frequent at the top', /\buniq -c\b.*\bsort -rn\b/],
+]));

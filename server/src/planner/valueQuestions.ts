@@ -53,6 +53,14 @@ const wrongFor: [RegExp, RegExp][] = [
   [/'\^(?:\[\[:space:\]\]\*)?\$'/, /^(?!.*\b(?:blank|empty|whitespace)\b)/],
   [/^(?:nl -ba|cat -\w*n)\b/, nonBlank],
   [/^nl \{\w+\}$/, new RegExp(`^(?!.*(?:${nonBlank.source}))`)],
+  // "the most frequent entries" are listed with their counts, not counted.
+  [/\|\s*wc -l$/, /\b(?:most|least) (?:frequent|common)\b|\boccurrences of each\b|\bhow often each\b/],
+  // wc counts: a request that asks for no number wants the lines themselves.
+  [/^wc\b/, /^(?!.*\b(?:how many|count\w*|numbers? of|total|tally|size|length|how long|how big|stat\w*|wc)\b)/],
+  // "the number of lines" is a count, not lines with numbers.
+  [/^nl\b/, /\b(?:number|count|total) of (?:the )?lines\b|\bhow many lines\b|\bcount\w* (?:the |all )?lines\b|\bline count\b/],
+  // Lines longer than some width are asked for by their length.
+  [/length\(\$0\) >/, /^(?!.*\b(?:long\w*|length|wider|width|characters?|chars?|columns?)\b)/],
   // The machine's addresses are asked for as such.
   [/^hostname -I\b/, /^(?!.*\b(?:ips?|addresse?s?|network)\b)/],
   // "print the help of yum" asks for the program's help, not its name.
@@ -69,6 +77,8 @@ const needs: [RegExp, RegExp][] = [
   [nonBlank, /^(?!.*'\^(?:\[\[:space:\]\]\*)?\$')|\s-\w*v\b/],
   // "with line numbers": a command that numbers them.
   [/\bline numbers?\b(?!\s*\d)|\bnumber(?:ed|ing)? (?:the |each |every |all )?(?:non[- ]?(?:blank|empty) )?lines\b|\bwith (?:their )?numbers\b/, /\bnl\b|\bcat -\w*n|\bgrep -\w*n|\bNR\b|\bless -\w*N/],
+  // "the most frequent entries", "with the number of occurrences of each": a count per line.
+  [/\b(?:most|least) (?:frequent|common)\b|\b(?:number|count) of occurrences\b|\boccurrences of each\b|\bhow often each\b/, /uniq -c|\[\$\w+\]\+\+|\bcount\b/],
   // "the group ownership of x": the group changes, not the owner.
   [/^(?!.*\bowner\b(?!ship))(?=.*\b(?:change|set|give|transfer|assign|make)\w*\b).*\bgroup\b/, /^(?!(?:sudo )?chown (?:-\w+ )*\{\w+\} )/],
 ];
