@@ -85,3 +85,11 @@ test('the number of lines is a count, and the most frequent lines are counted pe
   ['print the number of lines in notes.txt', /^wc -l notes\.txt$/],
   ['print a count of all unique entries in a.txt with the most frequent at the top', /\buniq -c\b.*\bsort -rn\b/],
 ]));
+
+test('one line of a file, or of its sorted lines, is that line', () => expect([
+  ['print the first line of notes.txt after sorting it', /^sort notes\.txt \| head -n 1$/],
+  ['print the last line of the sorted lines of notes.txt', /^sort notes\.txt \| tail -n 1$/],
+  ['print the first line of notes.txt', /^(?:sed -n '1p'|head -n 1) notes\.txt$/],
+  ['print the last line of notes.txt', /^tail -n 1 notes\.txt$/],
+  ['print notes.txt in reverse order', /^tac notes\.txt$/],
+]));

@@ -68,3 +68,8 @@ test('a program the request says to use is preferred to its sibling', () => {
   assert.equal(fit('findmnt', 'list the mounted filesystems'), 0);
   assert.equal(fit('printenv DISPLAY', 'the DISPLAY variable when logged in via ssh'), 0, 'a way in is no program to run');
 });
+
+test('a script to run is a program or a script file, never a log', () => {
+  assert.ok(fit('timeout {seconds} {script}', 'log output of a command in screenlog.0 every 10 seconds', { seconds: '10', script: 'screenlog.0' }) < 0);
+  assert.equal(fit('timeout {seconds} {script}', 'run backup.sh with a timeout of 30 seconds', { seconds: '30', script: 'backup.sh' }), 0);
+});

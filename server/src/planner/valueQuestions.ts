@@ -57,6 +57,19 @@ const wrongFor: [RegExp, RegExp][] = [
   [/\|\s*wc -l$/, /\b(?:most|least) (?:frequent|common)\b|\boccurrences of each\b|\bhow often each\b/],
   // wc counts: a request that asks for no number wants the lines themselves.
   [/^wc\b/, /^(?!.*\b(?:how many|count\w*|numbers? of|total|tally|size|length|how long|how big|stat\w*|wc)\b)/],
+  // Lines in reverse order and the first characters of each line are asked for so.
+  [/^tac\b/, /^(?!.*\b(?:revers\w*|backwards?|last (?:line )?first|bottom (?:up|to top)|upside down|tac|opposite order|invert\w*)\b)/],
+  [/^cut -c\b/, /^(?!.*\b(?:characters?|chars?|columns?|width|bytes?|letters?|digits?|cut)\b)/],
+  [/^cat \{\w+\}$/, /\b(?:revers\w*|backwards?|upside down|opposite order)\b/],
+  // The first or last of the sorted lines are asked for as such.
+  [/^sort \{\w+\} \| (?:head|tail)\b/, /^(?!.*\b(?:first|last|top|bottom|smallest|largest|highest|lowest|greatest|least|earliest|latest|comes?)\b)/],
+  // A numeric or unique sort is asked for.
+  [/^sort -\w*n\w* \{\w+\}$/, /^(?!.*\b(?:numer\w*|numbers?|digits?|values?|sizes?|counts?|amounts?|prices?|scores?|ages?|ids?|versions?)\b)/],
+  [/^sort -\w*u\w* \{\w+\}$/, /^(?!.*\b(?:uniq\w*|distinct|duplicat\w*|dedup\w*|once|repeated|different)\b)/],
+  // "the first line of notes.txt": one line, not the whole file, its odd lines or its last fields.
+  [/^cat \{\w+\}$/, /\b(?:first|last|top|bottom) line\b/],
+  [/\bNR % 2\b/, /^(?!.*\b(?:odd|even|every (?:other|second)|alternat\w*)\b)/],
+  [/\$NF\b/, /^(?!.*\b(?:fields?|columns?|words?|nf)\b)/],
   // "the number of lines" is a count, not lines with numbers.
   [/^nl\b/, /\b(?:number|count|total) of (?:the )?lines\b|\bhow many lines\b|\bcount\w* (?:the |all )?lines\b|\bline count\b/],
   // Lines longer than some width are asked for by their length.
@@ -136,6 +149,11 @@ export function valueQuestionFit(entry: KnowledgeEntry, values: Record<string, s
   score += namedToolFit(template, lower);
   // A range of lines is one the request gives.
   if (/^sed -n '\{start\},\{end\}p'/.test(template) && facts.numbers.length === 0) score -= 0.2;
+  // "the first line of notes.txt" asks for no sort: the sorted line is asked for with words of order.
+  if (/^sort \{\w+\} \| (?:head|tail)\b/.test(template) && !/\b(?:sort\w*|order\w*|alphabetic\w*)\b/.test(lower)) score -= 0.5;
+  // A script to run is a program or a script file, never a log or data file.
+  const script = (values.script ?? '').replace(/^'|'$/g, '');
+  if (script !== '' && !/^(?:\.{0,2}\/|~\/)|\.(?:sh|bash|zsh|py|pl|rb|js|mjs|ts|php)$|^[\w-]+$/.test(script)) score -= 0.2;
   // One number printed padded is no range of numbers.
   if (/^printf '%0\{\w+\}d\\n' \{\w+\}$/.test(template) && range.test(lower)) score -= 0.3;
   return score;
