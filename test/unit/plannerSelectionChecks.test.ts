@@ -176,6 +176,36 @@ test('a request about the repository is carried out in it, for the file it names
   assert.doesNotMatch(over('find files modified in the last 24 hours', 'find . -type f -mtime -1'), /whole days/);
 });
 
+test('changes made in a working copy are undone, stashed or staged by git, and a file\'s write is none of these', () => {
+  for (const request of ['throw away my local changes', 'discard all my changes', 'stage my changes', 'revert my edits']) assert.equal(readIntent(readRequest(request, ws)).task, true, request);
+  assert.equal(readIntent(readRequest('undo all my changes to the wedding plan', ws)).task, false);
+  assert.match(short('unstage notes.txt', 'touch notes.txt'), /changes nothing in the repository/);
+  assert.match(short('revert my edits to notes.txt', 'cat notes.txt'), /changes nothing in the repository, but the request asks to revert changes/);
+  assert.match(short('undo my changes to notes.txt', 'git diff -- notes.txt'), /changes nothing in the repository/);
+  assert.match(short('stash my changes', 'git stash list'), /changes nothing in the repository/);
+  assert.equal(short('throw away my local changes', 'git restore .'), '');
+  assert.equal(short('commit my changes', "git commit -am 'wip'"), '');
+});
+
+test('emptying a folder keeps the folder; what the request keeps, by name or by order, is kept', () => {
+  for (const command of ['rm -r tmp', 'rmdir tmp', 'find tmp -delete']) {
+    assert.match(over('empty the tmp folder', command), /deletes the folder tmp itself/, command);
+    assert.match(over('delete everything inside tmp', command), /deletes the folder tmp itself/, command);
+  }
+  assert.match(over('remove everything in the current folder', 'rm -r .'), /deletes the folder \. itself/);
+  for (const command of ['find tmp -mindepth 1 -delete', 'rm -rf tmp/*']) assert.doesNotMatch(over('clean out the tmp directory', command), /itself/, command);
+  assert.equal(over('delete the tmp folder', 'rm -r tmp'), '');
+  assert.equal(over('empty the current directory', "find . -mindepth 1 -not -path './.git/*' -delete"), '');
+  // "empty" as the verb states no -empty condition; as an adjective it does.
+  assert.match(over('empty the tmp folder', 'find tmp -mindepth 1 -type d -empty -delete'), /-empty/);
+  assert.doesNotMatch(over('delete the empty folders in tmp', 'find tmp -mindepth 1 -type d -empty -delete'), /-empty/);
+  // A -prune with no -o after it leaves nothing out: the act applies to what it pruned.
+  assert.match(over('delete everything in tmp except notes.txt', 'find tmp -type d -name notes.txt -prune -exec rm -r {} +'), /does not leave out notes\.txt/);
+  assert.doesNotMatch(over('delete everything in tmp except notes.txt', 'find tmp -name notes.txt -prune -o -type f -exec rm -f {} +'), /leave out/);
+  assert.match(over('delete all the logs but the newest', "find . -type f -name '*.log' -delete"), /picked by their order/);
+  assert.match(over('remove all files from the current folder but the 5 newest ones', 'find . -type f -delete'), /every file in the workspace|picked by their order/);
+});
+
 test('a delete keeps to files the request names, and reads no list of names it did not ask for', () => {
   assert.match(over('remove the package curl', 'rm -- package.json'), /deletes package\.json, which the request does not name/);
   assert.equal(over('delete notes.txt', 'rm -- notes.txt'), '');

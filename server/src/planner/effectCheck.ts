@@ -11,6 +11,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
+import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -66,7 +67,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));
@@ -110,8 +111,9 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   }
   if (intent.cues.change === 'truncate' && !commands.some(truncates)) return ['it empties no file, but the request asks to empty one'];
   // "unstage notes.txt", "amend the last commit": only a change to the repository carries them out.
-  const repoCue = /^(?:unstage|stage|amend|stash|rebase|cherry-pick|discard changes|throw away changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));
-  if (repoCue && !writes && !commands.some((c) => gitChange(c) !== undefined)) return [`it changes nothing in the repository, but the request asks to ${intent.cues.change}`];
+  // A write is not enough: `touch notes.txt` changes a file, and leaves it staged or its changes kept.
+  const repoCue = /^(?:(?:unstage|stage|amend|stash|rebase|cherry-pick)(?: changes)?|(?:discard|throw away|undo|revert|reset|commit) changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));
+  if (repoCue && !commands.some((c) => gitChange(c) !== undefined)) return [`it changes nothing in the repository, but the request asks to ${intent.cues.change}`];
   const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
   // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));
@@ -289,11 +291,11 @@ function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: bo
   return runsAScript && !/(?:^|[\s"'`])\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
 }
 
-/** "delete everything in build except x.tmp": a change that does not leave out what the request excepts. */
+/** "delete everything in build except x.tmp": a change that does not leave out what the request excepts (a `-prune` leaves out only what is pruned before `-o`). */
 function unspared(intent: Intent, command: string): string[] {
   const kept = (name: string) => {
     const n = escapeRegExp(name);
-    return new RegExp(`(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\b|grep -v\\w*\\s+['"]?${n}`).test(command);
+    return new RegExp(`(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\s+-o\\b|grep -v\\w*\\s+['"]?${n}`).test(command);
   };
   const missed = intent.exceptions.filter((x) => !kept(x));
   return missed.length > 0 ? [`it does not leave out ${list(missed)}, which the request excepts`] : [];
@@ -340,7 +342,8 @@ const choosingFlags = new Set(['name', 'iname', 'path', 'ipath', 'wholename', 'i
  * files") may.
  */
 function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
-  if (intent.everything) return [];
+  // "empty the current folder" asks for everything in it.
+  if (intent.everything || contentsAskedOf(intent).length > 0) return [];
   // Every file of the workspace, or of a folder the request named, or that folder itself.
   const whole = (p: PathFact) => {
     // `build/*` (every entry of build) is build's whole content, as `build/$?` is.

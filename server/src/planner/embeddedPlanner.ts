@@ -13,7 +13,8 @@ import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
 import { countingMismatch } from './machineQuestions';
 import { archiveTo, programFit } from './programFit';
-import { helpedProgram, knownProgram } from './valueQuestions';
+import { ignoresCase } from './requestWords';
+import { helpFacts } from './valueQuestions';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -53,9 +54,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // "is jq installed": whether a program is there, whatever packages retrieval found.
   const check = corpus.byId.get('shell.check_command');
   if (check && /^(?:installed|available)$/.test(f.programQuestion?.state ?? '')) out.push(candidateFor(check, f, 0.75, 1));
-  // "the help text of ls": the program's own help, whatever entries about the program retrieval found.
-  const help = corpus.byId.get('system.help'), helped = helpedProgram(f.text, (n) => knownProgram(n, corpus));
-  if (help && helped) out.push(candidateFor(help, { ...f, names: [helped, ...f.names] }, 0.7, 0.8));
+  const help = corpus.byId.get('system.help'), asksHelp = helpFacts(f, corpus);
+  if (help && asksHelp) out.push(candidateFor(help, asksHelp, 0.7, 0.8));
   // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
   const search = corpus.byId.get(negated.test(f.lower) ? 'search.invert' : 'search.grep_file');
   const inFile = f.files.some((x) => f.ws.files.has(x.value));
@@ -256,7 +256,7 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   // ... and a diff or a patch by git show or a log that prints one.
   [/\b(diffs?|patch(?:es)?)\b/, /^(?!git log\b)|\s-p\b|--patch\b/, 0.15],
   [/\b(broken|dangling|dead|orphan\w*|invalid)\b/, /-xtype l|\s-L\b.*-type l|! -e\b/, 0.12],
-  [/\b(case[- ]insensitiv\w*|ignor\w* (?:the )?case|any case|regardless of case|upper or lower)\b/, /\s-\w*i\w*\b|--ignore-case|-iname|-iregex|-ipath/, 0.12],
+  [ignoresCase, /\s-\w*i\w*\b|--ignore-case|-iname|-iregex|-ipath/, 0.12],
   [/\b(?:all|every|the|which|list|show|empty|any)\s+(?:the\s+)?(?:sub-?)?(?:directories|folders|dirs)\b/, /-type d|\bls -\w*d|\*\/|tree -d|\bdu\b|\brmdir\b|\bmkdir\b/, 0.1],
   // git log starts from the newest: the first commits are at the other end.
   [/\b(first|oldest|earliest|initial)\s+(?:\w+\s+)?commits?\b/, /--reverse|--root|--max-parents=0|^(?!git log)/, 0.12],

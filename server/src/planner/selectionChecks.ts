@@ -7,10 +7,11 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
-import { permissionWho } from './requestWords';
+import { brokenLinks, ignoresCase, permissionWho } from './requestWords';
+import { programName } from '../shell/programs';
 
 /** The program's name without its folder (`/usr/bin/rm` → rm). */
-export const programOf = (c: CommandFact): string => c.program.replace(/^.*\//, '');
+export const programOf = (c: CommandFact): string => programName(c.program);
 
 /**
  * `grep -rlZ a logs | xargs -0 sed -i …`, `find logs … | xargs …`: the files
@@ -84,12 +85,11 @@ export function droppedKind(intent: Intent, commands: CommandFact[]): string[] {
   return finds.length > 0 && anyName ? [`it changes files of every kind, but the request names ${intent.kinds.map((k) => `.${k}`).join(', ')} files`] : [];
 }
 
-const ignoreCase = /\bcase[- ]?insensitiv\w*|\bignor\w* (?:the )?(?:letter )?case\b|\bregardless of (?:the )?case\b|\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\bupper or lower ?case\b|\bno matter (?:the )?case\b/;
 const matchers = /^(?:grep|egrep|fgrep|rg|ag|ack|find|locate|fd|fdfind)$/;
 
 /** "search case-insensitively for paris" planned as `grep paris`: the search matches case the request says to ignore. */
 export function caseKept(intent: Intent, commands: CommandFact[]): string[] {
-  if (!ignoreCase.test(intent.words)) return [];
+  if (!ignoresCase.test(intent.words)) return [];
   const searches = commands.filter((c) => matchers.test(programOf(c)));
   const ignores = (c: CommandFact) => c.flags.some((f) => f === 'i' || f === 'ignore-case' || f === 'S' || f === 'smart-case' || /^i(?:name|path|regex|wholename|lname)$/.test(f) || /^-i(?:name|path|regex|wholename)$/.test(f)) || c.args.some((a) => /^-i(?:name|path|regex|wholename|lname)$/.test(a));
   const kept = searches.find((c) => !ignores(c));
@@ -165,7 +165,7 @@ export function compressesUnasked(intent: Intent, commands: CommandFact[]): stri
 
 /** "remove the broken symlinks" planned as `find -type l -delete`: every link, working ones too. */
 export function brokenDropped(intent: Intent, commands: CommandFact[]): string[] {
-  if (!/\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/.test(intent.words)) return [];
+  if (!brokenLinks.test(intent.words)) return [];
   const finds = commands.filter((c) => programOf(c) === 'find');
   const checks = (c: CommandFact) => c.args.includes('-xtype') || (c.args.includes('-L') && c.args.includes('-type')) || c.args.some((a) => /^!?\s*-e\b|test\s+-e/.test(a));
   return finds.length > 0 && !finds.some(checks) ? ['it changes every link, but the request asks for the broken ones only'] : [];
@@ -173,10 +173,12 @@ export function brokenDropped(intent: Intent, commands: CommandFact[]): string[]
 
 const count = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|couple of)`;
 const byOrder = new RegExp(String.raw`\bthe\s+(?:(?:single|one|very|${count})\s+)?(?:oldest|newest|latest|most recent(?:ly \w+)?|least recent\w*|largest|biggest|smallest|last (?:modified|changed|edited)|first|last)\s+(?:${count}\s+)?(?:[\w.*-]+\s+){0,2}?(?:files?|logs?|backups?|archives?|folders?|director(?:y|ies)|ones?|scripts?|images?|csvs?|pdfs?|entries|entry)\b`);
+// "all the logs but the newest", "every backup except the 3 latest": some kept, picked by their order.
+const keptByOrder = new RegExp(String.raw`\b(?:but|except(?: for)?|apart from|other than|save|keep(?:ing)?|leav(?:e|ing))\s+(?:the\s+)?(?:(?:very|${count})\s+)?(?:oldest|newest|latest|most recent|least recent|largest|biggest|smallest|last|first)\b`);
 
 /** "delete the oldest log", "the 3 largest files" planned as a delete of every log: files picked by an order, all changed. */
 export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
-  if (!byOrder.test(intent.words)) return [];
+  if (!byOrder.test(intent.words) && !keptByOrder.test(intent.words)) return [];
   const picksOne = commands.some((c) => /^(?:head|tail|sed|awk|ls)$/.test(programOf(c)) || c.args.includes('-quit'));
   const many = commands.some((c) => (programOf(c) === 'find' && c.deletes.length + c.writes.length > 0) || c.wrappers.includes('xargs') || c.deletes.some((p) => p.glob || p.dynamic));
   return many && !picksOne ? ['it changes every file that matches, but the request asks for some, picked by their order'] : [];

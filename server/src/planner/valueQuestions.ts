@@ -110,9 +110,13 @@ export function helpedProgram(text: string, isProgram: (name: string) => boolean
   return { value, at: m.index + m[0].lastIndexOf(value), raw: value };
 }
 
-/** A program the shell knows or the command knowledge runs. */
-export function knownProgram(name: string, corpus: Corpus): boolean {
-  return isWellKnownProgram(name) || corpus.entries.some((e) => e.utilities.includes(name));
+/**
+ * "the help text of ls": the request's facts with the program whose own help it asks for as the first name,
+ * so the help template is offered whatever entries about the program retrieval found; undefined when it asks none.
+ */
+export function helpFacts(facts: RequestFacts, corpus: Corpus): RequestFacts | undefined {
+  const helped = helpedProgram(facts.text, (name) => isWellKnownProgram(name) || corpus.entries.some((e) => e.utilities.includes(name)));
+  return helped ? { ...facts, names: [helped, ...facts.names] } : undefined;
 }
 
 // A program the request says to use: "with mount", "using the top command", "Use 'top' to ...".
