@@ -29,6 +29,13 @@ test('the variable a request fills and the request for its value', () => {
   assert.equal(variableTarget('save the list of files to files.txt'), undefined, 'a file is no variable');
 });
 
+test('a variable to be seen by the programs the shell starts is exported, and that clause is no part of its value', () => {
+  assert.deepEqual(variableTarget('Set variable KVER to the kernel release, making this variable visible by subprocesses of the current shell.'), { name: 'KVER', value: 'print the kernel release', exported: true });
+  assert.deepEqual(variableTarget('save the current date in the variable today and export it'), { name: 'today', value: 'print the current date', exported: true });
+  assert.deepEqual(variableTarget('export variable JAVA_HOME as the folder of the javac program'), { name: 'JAVA_HOME', value: 'print the folder of the javac program', exported: true });
+  assert.equal(assigned('today', 'date', true), 'export today=$(date)');
+});
+
 test('a value is captured as the output of one command', () => {
   assert.equal(assigned('here', 'basename "$PWD"'), 'here=$(basename "$PWD")');
   assert.equal(assigned('x', ''), undefined);

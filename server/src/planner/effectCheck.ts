@@ -125,7 +125,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
-  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words) || setToMode.test(intent.words));
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|groups? (?:of|owner)|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words) || setToMode.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }

@@ -15,6 +15,7 @@ import { countingMismatch } from './machineQuestions';
 import { archiveTo, programFit } from './programFit';
 import { shapedEntries } from './requestShapes';
 import { ignoresCase } from './requestWords';
+import { helpFacts } from './valueQuestions';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -55,6 +56,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // "is jq installed": whether a program is there, whatever packages retrieval found.
   const check = corpus.byId.get('shell.check_command');
   if (check && /^(?:installed|available)$/.test(f.programQuestion?.state ?? '')) out.push(candidateFor(check, f, 0.75, 1));
+  const help = corpus.byId.get('system.help'), asksHelp = helpFacts(f, corpus);
+  if (help && asksHelp) out.push(candidateFor(help, asksHelp, 0.7, 0.8));
   // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
   const inFolder = f.files.length === 0 && !negated.test(f.lower) && /\blines?\b/.test(f.lower) && f.dirs.some((x) => f.ws.dirs.has(x.value));
   const search = corpus.byId.get(inFolder ? 'search.grep_recursive' : negated.test(f.lower) ? 'search.invert' : 'search.grep_file');
@@ -293,11 +296,7 @@ const stepWords: [RegExp, RegExp][] = [
   [/\bsed\b/, /\b(replace|substitut\w*|lines? \d|edit|strip|remove|delete|change)\b/],
 ];
 
-/**
- * When one candidate is another with steps added ("find ... -exec md5sum",
- * "... | head -n 1") and the request asks for none of those steps, the
- * shorter one is the better answer: never more than was asked.
- */
+/** A candidate that is another with steps added ("… -exec md5sum", "… | head -n 1") nobody asked for loses to the shorter one. */
 function preferUnextended(candidates: EmbeddedCandidate[], lower: string): void {
   const asked = (extra: string) => stepWords.some(([step, words]) => step.test(extra) && words.test(lower)) || !stepWords.some(([step]) => step.test(extra));
   // A find whose -exec step nobody asked for also stands without it.
@@ -353,10 +352,7 @@ function archiveMismatch(entry: KnowledgeEntry, values: Record<string, string>, 
   return plainReaders.test(programs[0]) && contentsWords.test(facts.lower) ? 0.4 : 0;
 }
 
-/**
- * A walk of the whole workspace skips the repository's store (.git), nobody's answer to "which
- * files ..." unless git is asked about; one level down, .git is itself an entry, left out by path.
- */
+/** A walk of the workspace skips the repository's store (.git) unless git is asked about; one level down, .git is an entry left out by path. */
 export function withoutGitInternals(command: string): string {
   if (/\.git\b|\n/.test(command)) return command;
   if (/^find \.(?=\s)/.test(command)) return addFindTest(command, /\s-maxdepth 1\s/.test(command) ? '-not -path ./.git' : /^find \. -mindepth 1 (?!.*-type [fl])/.test(command) ? "-not -path ./.git -not -path './.git/*'" : "-not -path './.git/*'") ?? command;
