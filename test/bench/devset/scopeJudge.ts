@@ -3,7 +3,6 @@
 // checks, so that the two can disagree): what it changes, which paths it
 // reaches, whether it descends, which conditions and which kind it selects by,
 // and which act it performs. Returns the classes of over-reach found.
-import type { ScopeBound } from './scopeRequests';
 
 export type Overreach = 'change-for-look' | 'other-folder' | 'recursion' | 'kind' | 'cond-age' | 'cond-size' | 'cond-name' | 'cond-other' | 'other-act' | 'every-file' | 'placeholder';
 
