@@ -69,3 +69,8 @@ test('"only in X itself" and "not in its subfolders" keep a change to the folder
   holds('only in build/ itself, delete the .ts files', 'rm -f build/*.ts', ["find build -type f -name '*.ts' -delete"], /goes into subfolders/);
   holds('remove the .js files in docs but not in its subfolders', "find docs -maxdepth 1 -type f -name '*.js' -delete", ["find docs -type f -name '*.js' -delete"], /goes into subfolders/);
 });
+
+test('a path with a dot ("./src") does not end the sentence a permission or an exception is read in', () => {
+  holds('make the python scripts in ./src executable', "find src -type f -name '*.py' -exec chmod +x {} +", ["find src -type f -name '*.py' -exec chmod -x {} +"], /takes the execute permission away/);
+  holds('could you get rid of all files in ./src but the .log files?', "find src -type f ! -name '*.log' -delete", ["find src -type f -name '*.log' -delete"], /leave out/);
+});

@@ -20,7 +20,7 @@ const slot = /<\w+>|__\w+__/;
 /** Kinds named inside an exception ("except the .bin files", "apart from the python files", "everything but the CSVs"). */
 export function exceptedKinds(words: string): string[] {
   const out = new Set<string>();
-  for (const m of words.matchAll(/\b(?:except(?: for)?|excluding|but not|other than|apart from|save for|besides|(?:everything|all(?: the)? files|every file)\b(?:[^,.;]|\.(?=\w)){0,40}?\bbut)\s+(?:the\s+|any\s+|all\s+)?((?:[^,.;]|\.(?=\w)){1,40})/g)) {
+  for (const m of words.matchAll(/\b(?:except(?: for)?|excluding|but not|other than|apart from|save for|besides|(?:everything|all(?: the)? files|every file)\b(?:[^,.;]|\.(?=[\w/])){0,40}?\bbut)\s+(?:the\s+|any\s+|all\s+)?((?:[^,.;]|\.(?=[\w/])){1,40})/g)) {
     for (const k of m[1].matchAll(/(?:^|\s)\*?\.([a-z0-9]{1,8})\b|\b([a-z+]+?)s?\s+(?:files?|scripts?|sources?)\b|\b(csv|pdf|json|yaml|log|markdown)s\b/g)) {
       const ext = k[1] ?? kindExtensions[k[2] ?? ''] ?? kindExtensions[k[3] ?? ''];
       if (ext) out.add(ext.toLowerCase());
@@ -74,8 +74,8 @@ export function exceptedKindChanged(intent: Intent, command: string, changes: bo
   return out;
 }
 
-const grantsExec = /\b(?:make|set|mark)\b(?:[^.;]|\.(?=\w)){0,60}\b(?:executable|runnable)\b|\b(?:add|give|grant|set)\b[^.;]{0,30}\bexecut\w* (?:bit|permission|right)s?\b/;
-const takesExec = /\b(?:non-?executable|not (?:be )?executable|un-?executable|no longer executable|(?:nobody|no one|noone|none)\b(?:[^.;]|\.(?=\w)){0,20}\b(?:execute|run)\b|can(?:'t|not) be (?:executed|run)|chmod -x|\w-x\b|(?:remove|strip|take away|take off|revoke|drop|clear|unset|disable)\b(?:[^.;]|\.(?=\w)){0,40}\bexecut\w*)/;
+const grantsExec = /\b(?:make|set|mark)\b(?:[^.;]|\.(?=[\w/])){0,60}\b(?:executable|runnable)\b|\b(?:add|give|grant|set)\b[^.;]{0,30}\bexecut\w* (?:bit|permission|right)s?\b/;
+const takesExec = /\b(?:non-?executable|not (?:be )?executable|un-?executable|no longer executable|(?:nobody|no one|noone|none)\b(?:[^.;]|\.(?=[\w/])){0,20}\b(?:execute|run)\b|can(?:'t|not) be (?:executed|run)|chmod -x|\w-x\b|(?:remove|strip|take away|take off|revoke|drop|clear|unset|disable)\b(?:[^.;]|\.(?=[\w/])){0,40}\bexecut\w*)/;
 
 /** `chmod -x`, `chmod 777` for "make them executable"; `chmod +x` for "so nobody can execute it". */
 export function modeDirection(intent: Intent, commands: CommandFact[]): string[] {
