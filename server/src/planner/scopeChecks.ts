@@ -13,6 +13,9 @@ import { programOf } from './selectionChecks';
 /** "only in build itself", "in logs itself", "but not in its subfolders": a folder's own entries. */
 export const itselfOnly = /\bonly (?:in|at|inside) (?:the )?[\w./-]+(?: (?:folder|directory|dir))? itself\b|\b(?:not|never) (?:in|into|inside|from) (?:its|their) sub[- ]?(?:folders?|directories|directory|dirs?)\b/;
 
+/** The command as its facts keep it, when its text is not given. */
+const textOf = (commands: CommandFact[]) => commands.map((c) => [c.program, ...c.args.map((a) => (/\s/.test(a) ? `'${a}'` : a))].join(' ')).join(' | ');
+
 const finds = (commands: CommandFact[]) => commands.filter((c) => /^(?:find|fd|fdfind)$/.test(programOf(c)));
 const nameTest = /^-(?:i?name|i?path|i?wholename|i?regex|lname|ilname)$/;
 const slot = /<\w+>|__\w+__/;
@@ -46,7 +49,10 @@ function kindSaid(intent: Intent, ext: string): boolean {
  * a folder it names. A request to look is held to it only for a search with no
  * name test at all.
  */
-export function kindNotKept(intent: Intent, commands: CommandFact[], command: string, changes: boolean): string[] {
+export function kindNotKept(intent: Intent, commands: CommandFact[], given: string, changes: boolean): string[] {
+  // Facts that keep no words of the command leave nothing to judge.
+  if (!given && commands.every((c) => c.args.length === 0)) return [];
+  const command = given || textOf(commands);
   const excepted = exceptedKinds(intent.words);
   const kinds = intent.kinds.filter((k) => !excepted.includes(k.toLowerCase()) && kindSaid(intent, k.toLowerCase()));
   if (kinds.length === 0 || slot.test(command)) return [];
@@ -63,8 +69,9 @@ export function kindNotKept(intent: Intent, commands: CommandFact[], command: st
 const exclusion = /(?:!|-not)\s+-i?(?:name|path|regex)\s+(?:'[^']*'|"[^"]*"|\S+)|\s-x\s+(?:(?:'[^']*'|"[^"]*"|[^\s-]\S*)\s*)+|--exclude(?:-dir)?[= ](?:'[^']*'|"[^"]*"|\S+)/g;
 
 /** "delete everything in logs except the .bin files" planned as a delete of the .bin files, or of everything. */
-export function exceptedKindChanged(intent: Intent, command: string, changes: boolean): string[] {
+export function exceptedKindChanged(intent: Intent, commands: CommandFact[], given: string, changes: boolean): string[] {
   if (!changes) return [];
+  const command = given || textOf(commands);
   const out: string[] = [];
   for (const ext of exceptedKinds(intent.words)) {
     const e = escapeRegExp(ext);
@@ -139,12 +146,13 @@ export function statedValuesChanged(intent: Intent, commands: CommandFact[]): st
 }
 
 /** What a request states with a value, for the checks above. */
-export function amountsOf(lower: string, durations: { amount?: number; unit?: string; sign?: string; at: number }[], sizes: { amount?: number; unit?: string; sign?: string }[]): NonNullable<Intent['amounts']> {
+export function amountsOf(lower: string, durations: { value: string; amount?: number; unit?: string; sign?: string; at: number }[], sizes: { amount?: number; unit?: string; sign?: string }[]): NonNullable<Intent['amounts']> {
   // "not modified in the last 14 days": the span said, turned around by the negation before it.
   const turned = (at: number) => /\b(?:not|never|no|none|without)\b|n't\b/.test(lower.slice(Math.max(0, at - 45), at));
   const sign = (d: { sign?: string; at: number }) => (d.sign === '-' && turned(d.at) ? '+' : d.sign === '+' && turned(d.at) ? '' : d.sign ?? '');
   return {
-    ages: durations.flatMap((d) => { const s = unitSeconds(d.unit ?? ''); return s && d.amount !== undefined ? [{ seconds: s * d.amount, sign: sign(d) }] : []; }),
+    // "yesterday", "last week": a day named, not a span with a side.
+    ages: durations.filter((d) => !/^(?:today|yesterday|this week|last week|fortnight)$/.test(d.value)).flatMap((d) => { const s = unitSeconds(d.unit ?? ''); return s && d.amount !== undefined ? [{ seconds: s * d.amount, sign: sign(d) }] : []; }),
     sizes: sizes.flatMap((d) => { const b = bytesOf[d.unit ?? '']; return b && d.amount !== undefined ? [{ bytes: b * d.amount, sign: d.sign ?? '' }] : []; }),
   };
 }
