@@ -19,6 +19,14 @@ test('names and paths are find tests, not searches of contents', () => {
   assert.equal(find('Find all files/directories with foobar (case insensitive) in their names'), "find . -iname '*foobar*'");
 });
 
+test('every way of saying "ignore case" is read the same by the selection, the search and the case check', () => {
+  for (const words of ['case-insensitively', 'ignoring case', 'regardless of case', 'irrespective of case', 'in upper or lower case', 'in any case']) {
+    assert.equal(find(`find files named readme ${words}`), "find . -type f -iname readme", words);
+    assert.match(find(`find the files in docs containing 'draft' ${words}`) ?? '', /grep -\w*i\w* draft/, words);
+  }
+  assert.equal(find('in any case, find files named readme'), 'find . -type f -name readme');
+});
+
 test('shell variables, quoted values and home paths are the folder or the value, never dropped', () => {
   assert.equal(find('find files at least 100MB in $dir accessed $FTIME days ago'), 'find "$dir" -type f -size +100M -atime "$FTIME"');
   assert.equal(find('find *.log files under ${WP_ROOT}/wp-content'), 'find "${WP_ROOT}/wp-content" -type f -name \'*.log\'');

@@ -176,6 +176,17 @@ test('a request about the repository is carried out in it, for the file it names
   assert.doesNotMatch(over('find files modified in the last 24 hours', 'find . -type f -mtime -1'), /whole days/);
 });
 
+test('changes made in a working copy are undone, stashed or staged by git, and a file\'s write is none of these', () => {
+  for (const request of ['throw away my local changes', 'discard all my changes', 'stage my changes', 'revert my edits']) assert.equal(readIntent(readRequest(request, ws)).task, true, request);
+  assert.equal(readIntent(readRequest('undo all my changes to the wedding plan', ws)).task, false);
+  assert.match(short('unstage notes.txt', 'touch notes.txt'), /changes nothing in the repository/);
+  assert.match(short('revert my edits to notes.txt', 'cat notes.txt'), /changes nothing in the repository, but the request asks to revert changes/);
+  assert.match(short('undo my changes to notes.txt', 'git diff -- notes.txt'), /changes nothing in the repository/);
+  assert.match(short('stash my changes', 'git stash list'), /changes nothing in the repository/);
+  assert.equal(short('throw away my local changes', 'git restore .'), '');
+  assert.equal(short('commit my changes', "git commit -am 'wip'"), '');
+});
+
 test('a delete keeps to files the request names, and reads no list of names it did not ask for', () => {
   assert.match(over('remove the package curl', 'rm -- package.json'), /deletes package\.json, which the request does not name/);
   assert.equal(over('delete notes.txt', 'rm -- notes.txt'), '');

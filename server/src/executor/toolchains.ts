@@ -7,6 +7,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { programName } from '../shell/programs';
 
 export type ToolchainName = 'node' | 'python' | 'go' | 'rust';
 
@@ -116,5 +117,5 @@ export function stripJsonComments(text: string): string {
 /** Whether a command names one of the toolchain's programs as a word of its own. */
 export function commandNeeds(toolchain: Toolchain, command: string): boolean {
   const words = command.split(/[\s;&|()`'"<>]+/);
-  return words.some((w) => toolchain.programs.includes(w.replace(/^.*\//, '')));
+  return words.some((w) => toolchain.programs.includes(programName(w)));
 }

@@ -113,8 +113,9 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   }
   if (intent.cues.change === 'truncate' && !commands.some(truncates)) return ['it empties no file, but the request asks to empty one'];
   // "unstage notes.txt", "amend the last commit": only a change to the repository carries them out.
-  const repoCue = /^(?:unstage|stage|amend|stash|rebase|cherry-pick|discard changes|throw away changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));
-  if (repoCue && !writes && !commands.some((c) => gitChange(c) !== undefined)) return [`it changes nothing in the repository, but the request asks to ${intent.cues.change}`];
+  // A write is not enough: `touch notes.txt` changes a file, and leaves it staged or its changes kept.
+  const repoCue = /^(?:(?:unstage|stage|amend|stash|rebase|cherry-pick)(?: changes)?|(?:discard|throw away|undo|revert|reset|commit) changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));
+  if (repoCue && !commands.some((c) => gitChange(c) !== undefined)) return [`it changes nothing in the repository, but the request asks to ${intent.cues.change}`];
   const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
   // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));

@@ -13,6 +13,7 @@ import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
 import { countingMismatch } from './machineQuestions';
 import { archiveTo, programFit } from './programFit';
+import { ignoresCase } from './requestWords';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -252,7 +253,7 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   // ... and a diff or a patch by git show or a log that prints one.
   [/\b(diffs?|patch(?:es)?)\b/, /^(?!git log\b)|\s-p\b|--patch\b/, 0.15],
   [/\b(broken|dangling|dead|orphan\w*|invalid)\b/, /-xtype l|\s-L\b.*-type l|! -e\b/, 0.12],
-  [/\b(case[- ]insensitiv\w*|ignor\w* (?:the )?case|any case|regardless of case|upper or lower)\b/, /\s-\w*i\w*\b|--ignore-case|-iname|-iregex|-ipath/, 0.12],
+  [ignoresCase, /\s-\w*i\w*\b|--ignore-case|-iname|-iregex|-ipath/, 0.12],
   [/\b(?:all|every|the|which|list|show|empty|any)\s+(?:the\s+)?(?:sub-?)?(?:directories|folders|dirs)\b/, /-type d|\bls -\w*d|\*\/|tree -d|\bdu\b|\brmdir\b|\bmkdir\b/, 0.1],
   // git log starts from the newest: the first commits are at the other end.
   [/\b(first|oldest|earliest|initial)\s+(?:\w+\s+)?commits?\b/, /--reverse|--root|--max-parents=0|^(?!git log)/, 0.12],

@@ -163,7 +163,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   for (const m of f.text.matchAll(list)) {
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
-      if (!value || /^(?:the|all|those|these|them|hidden|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any)$/i.test(value)) continue;
+      if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any)$/i.test(value)) continue;
       // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
       const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value)) && !f.ws.dirs.has(value);
       out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);

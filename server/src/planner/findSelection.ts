@@ -12,6 +12,7 @@ import { placeInWords } from './requestPlaces';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
 import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
+import { brokenLinks, ignoresCase } from './requestWords';
 
 export interface Selection {
   start: string;
@@ -65,7 +66,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   if (noun && /^(?:file|directory|folder)$/.test(noun[1] ?? '') && !every && !findVerb.test(lower) && !/[*?]/.test(f.text) && found.length === 0) return undefined;
   // "files excluding symbolic links": the kind asked for already leaves the other out.
   const tests = kind ? conditions.filter((t) => !/^! -type [ldf]$/.test(t)) : conditions;
-  const broken = kind === 'l' && /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/.test(lower);
+  const broken = kind === 'l' && brokenLinks.test(lower);
   return { start: readStart(f), depth, tests, kind, broken, stated: tests.length + depth.length + (broken ? 1 : 0) };
 }
 
@@ -181,7 +182,7 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
   if (/\bnames?\b|\bpath ?names?\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) return undefined;
   const listing = /\b(?:files|which|list|find|return|print|display|show)\b/i.test(text.slice(0, m.index)) && !/\bsearch\w* (?:them|those|these|it|for)\b/i.test(text);
   const never = /\b(?:not|never|don'?t|doesn'?t|do not|does not|without)\s+(?:\w+\s+)?$/.test(f.lower.slice(Math.max(0, m.index - 20), m.index));
-  const flags = `${never ? '-L' : listing ? '-l' : '-Hn'}${/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case)\b/.test(f.lower) ? 'i' : ''}`;
+  const flags = `${never ? '-L' : listing ? '-l' : '-Hn'}${ignoresCase.test(f.lower) ? 'i' : ''}`;
   return { text: shellValue(raw), flags: `-${flags.replace(/^-/, '')}` };
 }
 

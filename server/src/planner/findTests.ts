@@ -5,6 +5,7 @@
 
 import type { Fact, RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
+import { ignoresCase } from './requestWords';
 
 export interface FindTests {
   /** Where the walk starts, quoted for the shell. */
@@ -68,8 +69,8 @@ function namedAsStart(lower: string, place: RegExp): boolean {
   return false;
 }
 
-// Words after "in" that name no folder: "in order", "in their names", "in the top folder".
-const notAFolder = /^(?:tree|hierarchy|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
+// Words after "in" that name no folder: "in order", "in their names", "in the top folder", "in upper case".
+const notAFolder = /^(?:tree|hierarchy|upper|lower|mixed|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
 const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$/;
 
 /** The entry kind: regular files, folders, links, or any. */
@@ -91,7 +92,7 @@ export function readKind(text: string): FindTests['kind'] {
 export function readNames(f: RequestFacts): string[] {
   const text = f.text;
   const lower = f.lower;
-  const test = /\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case|any case|regardless of case|upper ?case (?:and|or) lower ?case|lower ?case (?:and|or) upper ?case)\b/.test(lower) ? '-iname' : '-name';
+  const test = ignoresCase.test(lower) ? '-iname' : '-name';
   const pathTest = test === '-iname' ? '-ipath' : '-path';
   const out: string[] = [];
   const names: string[] = [];

@@ -3,6 +3,7 @@
 // to look must not be planned with `git tag -a`, `git reset` or `git stash`.
 
 import type { CommandFact } from '../policy/factsTypes';
+import { programName } from '../shell/programs';
 
 // Always a change, whatever the options.
 const changing = new Set([
@@ -23,7 +24,7 @@ const readOnlyForms: Record<string, (c: CommandFact, rest: string[]) => boolean>
 
 /** The git subcommand of `c` when it changes the repository, else undefined. */
 export function gitChange(c: CommandFact): string | undefined {
-  if (c.program.replace(/^.*\//, '') !== 'git' || !c.subcommand) return undefined;
+  if (programName(c.program) !== 'git' || !c.subcommand) return undefined;
   const sub = c.subcommand;
   if (changing.has(sub)) return sub;
   const readOnly = readOnlyForms[sub];

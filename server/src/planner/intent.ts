@@ -9,6 +9,7 @@ import { joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOf
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
+import { quotedSpans } from './requestWords';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
@@ -79,7 +80,7 @@ export function readIntent(facts: RequestFacts): Intent {
   const cues: Intent['cues'] = {};
   const forbidsChange = lookOnly.test(lower);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
-  const unquoted = lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
+  const unquoted = lower.replace(quotedSpans, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
   // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
   const looks = opensToLook(unquoted);
   for (const [action, re] of verbs) {

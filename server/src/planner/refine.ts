@@ -11,6 +11,7 @@ import type { RefineSource } from '../stages';
 import type { Db } from '../store/database';
 import type { RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
+import { ignoresCase } from './requestWords';
 
 export type { RefineSource };
 
@@ -195,7 +196,7 @@ const rules: [RegExp, Rule][] = [
   [/\b(?:not|non|no|without)[- ]?(?:recursive\w*|recurs\w*|sub-?(?:folders?|director\w*|dirs?))\b|\b(?:don'?t|do not|never)\s+(?:go|look|descend|recurse|search)\w*(?:\s+(?:into|in|through))?\s+(?:the\s+|any\s+)?sub-?(?:folders?|director\w*|dirs?)\b|\b(?:only|just) (?:the )?top[- ]level\b|\bone level\b/, notRecursive],
   [/\b(?:includ\w*|with|show|also|plus)\b[^,.;]*\b(?:hidden|dot ?files?)\b/, includeHidden],
   [/\b(?:without|exclud\w*|skip\w*|no|not|ignor\w*|leave out)\b[^,.;]*\b(?:hidden|dot ?files?)\b/, excludeHidden],
-  [/\b(?:case[- ]insensitive\w*|ignor\w* (?:the )?case|any case|upper or lower ?case)\b/, ignoreCase],
+  [ignoresCase, ignoreCase],
   [/\b(?:only|just)\b[^,;]*\b(?:files?)\b/, onlyKinds],
   [/\b(?:only|just) (?:the )?(?:regular )?files\b(?! (?:ending|named|called|with))/, onlyType('f')],
   [/\b(?:only|just) (?:the )?(?:folders|directories|dirs)\b/, onlyType('d')],

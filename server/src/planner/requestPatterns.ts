@@ -3,7 +3,7 @@
 // ("the 404s" → 404), and what to leave out ("lines that are not alice").
 
 import type { Fact } from './requestFacts';
-import { stopWords } from './requestWords';
+import { ignoresCase, stopWords } from './requestWords';
 
 const levels: [RegExp, string][] = [
   [/\bwarn(?:ing)?s?\b/, 'WARN'],
@@ -20,7 +20,7 @@ export function readWordPatterns(lower: string): Fact[] {
   if (/\blogs?\b|\.log\b/.test(lower)) {
     for (const [re, value] of levels) {
       const m = re.exec(lower);
-      if (m && !/\bignor\w*\s+case|case[- ]insensitiv\w*/.test(lower)) out.push({ value, at: m.index, raw: m[0] });
+      if (m && !ignoresCase.test(lower)) out.push({ value, at: m.index, raw: m[0] });
     }
   }
   for (const m of lower.matchAll(/\b([1-5]\d\d)s\b/g)) out.push({ value: m[1], at: m.index, raw: m[0] });

@@ -1,6 +1,15 @@
 // The words a request is read with: numbers in words, ordinals, file kinds,
 // units of size and time, archive names, and the words that name no value.
 
+/** Words that ask for a match in any case: "case-insensitively", "ignoring case", "in upper or lower case", "in any case" after what it qualifies ("in any case, …" opening a request is no such word). */
+export const ignoresCase = /\bcase[- ]?insensitiv\w*|\bignor\w* (?:the )?(?:letter )?case\b|\b(?:regardless|irrespective) of (?:the )?case\b|(?<!^\s*(?:(?:but|and|so|well),? )?(?:in )?)\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\b(?:upper|lower) ?case (?:and|or) (?:upper|lower) ?case\b|\bupper or lower\b|\bno matter (?:the )?case\b/;
+
+/** Links whose target is gone: "broken symlinks", "dangling links", "dead symbolic links". */
+export const brokenLinks = /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/;
+
+/** Text in quotes ("…", '…', `…`, “…”): values, whose words order and name nothing. Global: for replace and matchAll. */
+export const quotedSpans = /"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g;
+
 export const wordNumbers: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, single: 1, couple: 2, few: 3,

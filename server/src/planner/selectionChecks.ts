@@ -7,10 +7,11 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
-import { permissionWho } from './requestWords';
+import { brokenLinks, ignoresCase, permissionWho } from './requestWords';
+import { programName } from '../shell/programs';
 
 /** The program's name without its folder (`/usr/bin/rm` → rm). */
-export const programOf = (c: CommandFact): string => c.program.replace(/^.*\//, '');
+export const programOf = (c: CommandFact): string => programName(c.program);
 
 /**
  * `grep -rlZ a logs | xargs -0 sed -i …`, `find logs … | xargs …`: the files
@@ -84,12 +85,11 @@ export function droppedKind(intent: Intent, commands: CommandFact[]): string[] {
   return finds.length > 0 && anyName ? [`it changes files of every kind, but the request names ${intent.kinds.map((k) => `.${k}`).join(', ')} files`] : [];
 }
 
-const ignoreCase = /\bcase[- ]?insensitiv\w*|\bignor\w* (?:the )?(?:letter )?case\b|\bregardless of (?:the )?case\b|\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\bupper or lower ?case\b|\bno matter (?:the )?case\b/;
 const matchers = /^(?:grep|egrep|fgrep|rg|ag|ack|find|locate|fd|fdfind)$/;
 
 /** "search case-insensitively for paris" planned as `grep paris`: the search matches case the request says to ignore. */
 export function caseKept(intent: Intent, commands: CommandFact[]): string[] {
-  if (!ignoreCase.test(intent.words)) return [];
+  if (!ignoresCase.test(intent.words)) return [];
   const searches = commands.filter((c) => matchers.test(programOf(c)));
   const ignores = (c: CommandFact) => c.flags.some((f) => f === 'i' || f === 'ignore-case' || f === 'S' || f === 'smart-case' || /^i(?:name|path|regex|wholename|lname)$/.test(f) || /^-i(?:name|path|regex|wholename)$/.test(f)) || c.args.some((a) => /^-i(?:name|path|regex|wholename|lname)$/.test(a));
   const kept = searches.find((c) => !ignores(c));
@@ -165,7 +165,7 @@ export function compressesUnasked(intent: Intent, commands: CommandFact[]): stri
 
 /** "remove the broken symlinks" planned as `find -type l -delete`: every link, working ones too. */
 export function brokenDropped(intent: Intent, commands: CommandFact[]): string[] {
-  if (!/\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/.test(intent.words)) return [];
+  if (!brokenLinks.test(intent.words)) return [];
   const finds = commands.filter((c) => programOf(c) === 'find');
   const checks = (c: CommandFact) => c.args.includes('-xtype') || (c.args.includes('-L') && c.args.includes('-type')) || c.args.some((a) => /^!?\s*-e\b|test\s+-e/.test(a));
   return finds.length > 0 && !finds.some(checks) ? ['it changes every link, but the request asks for the broken ones only'] : [];

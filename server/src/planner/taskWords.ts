@@ -7,6 +7,7 @@
 
 import { aboutEverydayLife, isChatter, isSaying, withoutCompounds } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
+import { quotedSpans } from './requestWords';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
 
@@ -16,7 +17,7 @@ const strongNounList = [
   'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
   'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
   'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
-  'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
+  'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', '(?:local|unstaged|uncommitted) (?:changes|edits|modifications)', '(?:discard|throw away|undo|revert|stage|unstage|stash) (?:all )?(?:of )?(?:my|our|your|the) (?:local )?(?:changes|edits)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
   'dns', 'ip addresses?', 'ip', 'urls?', 'websites?', 'https?', 'ssl', 'tls', 'certificates?', 'sockets?', 'listening', 'network(?:ing)?', 'network interfaces?', 'localhost', 'ping',
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
@@ -30,6 +31,7 @@ const strongNouns = alt(strongNounList);
 // Of those, the ones everyday talk has too ("the permissions on my life", "a movie script", "logs for the fire").
 const sharedNounList = new Set([
   'logs?', 'permissions?', 'perms', 'ownership', 'commands?', 'programs?', 'variables?', 'shell', 'terminal', 'ports?', 'branch(?:es)?', 'packages?', 'remotes?', 'containers?', 'pods?', 'scripts?',
+  '(?:local|unstaged|uncommitted) (?:changes|edits|modifications)', '(?:discard|throw away|undo|revert|stage|unstage|stash) (?:all )?(?:of )?(?:my|our|your|the) (?:local )?(?:changes|edits)',
   'archives?', 'backups?', 'compressed', 'cache', 'tmp', 'kernel', 'mounted', 'listening', 'network(?:ing)?', 'uptime', 'ping', 'todos?', 'timestamps?', 'aliases', 'checksums?', 'executables?', 'binar(?:y|ies)', 'blame', 'staged', 'zip', 'tar', 'logins?', 'logged in', 'logged on', 'daemons?',
 ]);
 // Beside an everyday thing, "commit to" is a promise ("commit to the gym"), not a repository's commit.
@@ -116,10 +118,10 @@ export function isTask(facts: RequestFacts): boolean {
   if (facts.paths.filter((p) => !everydayPlace(p.value)).length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
   const lower = facts.lower;
   // Words in quotes are values ("count the words in 'the lazy dog'"), not what the request is about.
-  if (aboutEverydayLife(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])|“[^”]*”/g, '""'))) return computerNouns.test(withoutCompounds(lower));
+  if (aboutEverydayLife(lower.replace(quotedSpans, '""'))) return computerNouns.test(withoutCompounds(lower));
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
   // "convert "Hello" to upper case", "drop the last 3 characters from 987654": text in quotes or a number, and something done to text.
-  if ((facts.quoted.length > 0 || /(?<![\w.])\d{3,}(?![\w.])/.test(lower)) && textWork.test(lower.replace(/"[^"]*"|(?<![\w])'[^']*'(?![\w])/g, '""'))) return true;
+  if ((facts.quoted.length > 0 || /(?<![\w.])\d{3,}(?![\w.])/.test(lower)) && textWork.test(lower.replace(quotedSpans, '""'))) return true;
   // "what did alice change": a person's changes are a repository's history.
   if (facts.authors.length > 0 && /\b(?:chang\w*|commit\w*|push\w*|wrote|writ\w*|edit\w*|touch\w*|add\w*|remov\w*|delet\w*|modif\w*|work(?:ed)? on)\b/.test(lower)) return true;
   // "display the message 'build done'": a message given in quotes is text to print.

@@ -137,6 +137,11 @@ export const SOURCE_LIKE = new Set(['source', '.']);
 /** Programs whose words are another command line to parse (trap 'cmd' SIG, watch 'cmd'). */
 export const CODE_ARG_PROGRAMS = new Set(['trap', 'watch']);
 
+/** A program's name without its folder: `/usr/bin/rm` → rm. */
+export function programName(program: string): string {
+  return program.replace(/^.*\//, '');
+}
+
 /** Well-known names a function or alias could shadow. */
 export function isWellKnownProgram(name: string): boolean {
   return (
