@@ -74,3 +74,8 @@ test('a path with a dot ("./src") does not end the sentence a permission or an e
   holds('make the python scripts in ./src executable', "find src -type f -name '*.py' -exec chmod +x {} +", ["find src -type f -name '*.py' -exec chmod -x {} +"], /takes the execute permission away/);
   holds('could you get rid of all files in ./src but the .log files?', "find src -type f ! -name '*.log' -delete", ["find src -type f -name '*.log' -delete"], /leave out/);
 });
+
+test('what xargs changes after `ls … | sort | head` stays in the folder ls read', () => {
+  assert.equal(over('delete the oldest .ts file in the tmp folder', 'ls -tr tmp/*.ts | sort | head -n1 | xargs rm -f'), '');
+  assert.match(over('delete the oldest .ts file in the tmp folder', 'ls -tr logs/*.ts | sort | head -n1 | xargs rm -f'), /outside tmp/);
+});

@@ -20,8 +20,13 @@ export const programOf = (c: CommandFact): string => programName(c.program);
  */
 export function listedInside(commands: CommandFact[], c: CommandFact, p: PathFact, inside: (p: PathFact) => boolean): boolean {
   if (!c.wrappers.includes('xargs') || !p.classes.includes('unknown-location') || c.pipeline < 0) return false;
-  const before = commands.find((b) => b.pipeline === c.pipeline && b.stage === c.stage - 1);
-  const lists = before !== undefined && (programOf(before) === 'find' || (/^(?:grep|egrep|fgrep|rg)$/.test(programOf(before)) && before.flags.some((f) => f === 'l' || f === 'files-with-matches')));
+  // Steps that only pick lines (`| sort | head -n 1`) pass on names the lister gave; `ls` lists only what it read.
+  let before = commands.find((b) => b.pipeline === c.pipeline && b.stage === c.stage - 1);
+  while (before !== undefined && /^(?:head|tail|sort|uniq)$/.test(programOf(before))) {
+    const stage = before.stage;
+    before = commands.find((b) => b.pipeline === c.pipeline && b.stage === stage - 1);
+  }
+  const lists = before !== undefined && (programOf(before) === 'find' || (programOf(before) === 'ls' && !before.flags.some((f) => f === 'R' || f === 'recursive')) || (/^(?:grep|egrep|fgrep|rg)$/.test(programOf(before)) && before.flags.some((f) => f === 'l' || f === 'files-with-matches')));
   return lists && before.reads.length > 0 && before.reads.every(inside);
 }
 
