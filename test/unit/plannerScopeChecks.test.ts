@@ -79,3 +79,7 @@ test('what xargs changes after `ls … | sort | head` stays in the folder ls rea
   assert.equal(over('delete the oldest .ts file in the tmp folder', 'ls -tr tmp/*.ts | sort | head -n1 | xargs rm -f'), '');
   assert.match(over('delete the oldest .ts file in the tmp folder', 'ls -tr logs/*.ts | sort | head -n1 | xargs rm -f'), /outside tmp/);
 });
+
+test('"the oldest" is picked by a step that keeps some lines, never by ls alone', () => {
+  assert.match(over('delete the least recently modified json file in the tmp dir', 'ls -tr tmp/*.json | xargs rm -f'), /picked by their order/);
+});

@@ -182,7 +182,7 @@ const byOrder = new RegExp(String.raw`\bthe\s+(?:(?:single|one|very|${count})\s+
 /** "delete the oldest log", "the 3 largest files" planned as a delete of every log: files picked by an order, all changed. */
 export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
   if (!byOrder.test(intent.words)) return [];
-  const picksOne = commands.some((c) => /^(?:head|tail|sed|awk|ls)$/.test(programOf(c)) || c.args.includes('-quit'));
+  const picksOne = commands.some((c) => /^(?:head|tail|sed|awk)$/.test(programOf(c)) || c.args.includes('-quit'));
   const many = commands.some((c) => (programOf(c) === 'find' && c.deletes.length + c.writes.length > 0) || c.wrappers.includes('xargs') || c.deletes.some((p) => p.glob || p.dynamic));
   return many && !picksOne ? ['it changes every file that matches, but the request asks for some, picked by their order'] : [];
 }
