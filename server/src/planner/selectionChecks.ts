@@ -26,8 +26,10 @@ export function listedInside(commands: CommandFact[], c: CommandFact, p: PathFac
     const stage = before.stage;
     before = commands.find((b) => b.pipeline === c.pipeline && b.stage === stage - 1);
   }
-  const lists = before !== undefined && (programOf(before) === 'find' || (programOf(before) === 'ls' && !before.flags.some((f) => f === 'R' || f === 'recursive')) || (/^(?:grep|egrep|fgrep|rg)$/.test(programOf(before)) && before.flags.some((f) => f === 'l' || f === 'files-with-matches')));
-  return lists && before.reads.length > 0 && before.reads.every(inside);
+  const lister = before;
+  if (lister === undefined) return false;
+  const lists = programOf(lister) === 'find' || (programOf(lister) === 'ls' && !lister.flags.some((f) => f === 'R' || f === 'recursive')) || (/^(?:grep|egrep|fgrep|rg)$/.test(programOf(lister)) && lister.flags.some((f) => f === 'l' || f === 'files-with-matches'));
+  return lists && lister.reads.length > 0 && lister.reads.every(inside);
 }
 
 /** "every file under src" planned with `find src -type d …`: folders picked for a request that speaks only of files. */
