@@ -14,8 +14,7 @@ import { fillTemplate } from '../../server/src/planner/templateFill';
 import { createPolicyStage } from '../../server/src/policy';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { localUserId, openDatabase, type Db } from '../../server/src/store/database';
-import { runDevset } from './devset/check';
-import { guards, heldOut } from './plannerSets';
+import { developmentSets, guards, heldOut } from './plannerSets';
 import { ms, percentile, type BenchRow } from './row';
 
 const area = 'planner';
@@ -133,7 +132,7 @@ export async function bench(): Promise<BenchRow[]> {
 
   rows.push(...(await nl2bash()));
   rows.push(...(await guards()));
-  if (process.env.PALADIN_BENCH_DEVSET !== '0') rows.push(...(await devset()), ...(await heldOut()));
+  if (process.env.PALADIN_BENCH_DEVSET !== '0') rows.push(...(await developmentSets()), ...(await heldOut()));
   fs.rmSync(dir, { recursive: true, force: true });
   return rows;
 }
@@ -186,20 +185,4 @@ export async function nl2bash(): Promise<BenchRow[]> {
     { area, metric: 'NL2Bash utility accuracy (same set of programs)', value: `${(exact / 10).toFixed(1)}%`, note: `goal ≥ 60%; 1,000 pairs, seed 2018, embedded planner; ${failed} requests got no plan` },
     { area, metric: 'NL2Bash first-program accuracy', value: `${(first / 10).toFixed(1)}%`, note: `goal ≥ 75%; the first program of the planned command is the reference's; an abstention (${abstained} of 1,000) counts as a miss` },
   ];
-}
-
-async function devset(): Promise<BenchRow[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-devset-planner-'));
-  const { planner, db } = await freshPlanner(dir);
-  try {
-    const result = await runDevset(async (request, workspace) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command, { concurrency: 2 });
-    const byCategory = Object.entries(result.byCategory).map(([c, r]) => `${c} ${r.solved}/${r.total}`).join(', ');
-    return [{ area, metric: 'dev set solve rate (embedded)', value: `${((100 * result.solved) / Math.max(1, result.total)).toFixed(1)}%`, note: `goal ≥ 85%; ${result.solved}/${result.total} by execution; ${byCategory}` }];
-  } catch (err) {
-    return [{ area, metric: 'dev set solve rate (embedded)', value: 'n/a', note: (err as Error).message.split('\n')[0] }];
-  } finally {
-    planner.dispose();
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }

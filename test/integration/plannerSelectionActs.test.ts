@@ -64,3 +64,12 @@ test('a request to look at the files not yet compressed compresses nothing', asy
   assert.equal(r.command, "find logs -type f ! -name '*.gz'");
   assert.deepEqual([...r.policy.risk.writes, ...r.policy.risk.deletes], []);
 });
+
+test('files kept by their order are never deleted with the rest', async () => {
+  for (const request of ['delete every file in logs except the 3 newest', 'remove all files from the current folder but the 5 newest ones']) {
+    const r = await w.result(request);
+    const ordered = /\b(?:sort|head|tail|ls -\w*t)\b/.test(r.command);
+    assert.ok(r.abstained === true || ordered, `${request} → ${r.command}`);
+    assert.ok(r.rejected?.some((x) => /keeps some by their order/.test(x.reason)), request);
+  }
+});

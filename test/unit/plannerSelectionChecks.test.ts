@@ -145,9 +145,9 @@ test('what belongs to a file is not the file; no archive, link or folder beyond 
 
 test('files picked by their order are not all changed, and a move needs a program that moves', () => {
   assert.match(over('delete the oldest log', "find . -name '*.log' -delete"), /changes every file that matches, but the request asks for some, picked by their order/);
-  assert.match(over('remove the 5 largest files in build', 'find build -type f -delete'), /picked by their order/);
-  assert.doesNotMatch(over('delete the oldest log', "ls -t *.log | tail -n 1 | xargs rm --"), /picked by their order/);
-  assert.doesNotMatch(over('delete the old logs', "find . -name '*.log' -mtime +30 -delete"), /picked by their order/);
+  assert.match(over('remove the 5 largest files in build', 'find build -type f -delete'), /picked by their order|keeps some by their order/);
+  assert.doesNotMatch(over('delete the oldest log', "ls -t *.log | tail -n 1 | xargs rm --"), /picked by their order|keeps some by their order/);
+  assert.doesNotMatch(over('delete the old logs', "find . -name '*.log' -mtime +30 -delete"), /picked by their order|keeps some by their order/);
   assert.match(short('move the newest csv to archive', 'bunzip2 -k archive'), /moves nothing, but the request asks to move/);
   assert.equal(short('move notes.txt into docs', 'mv notes.txt docs'), '');
   assert.deepEqual(readIntent(readRequest('undo the last commit', ws)).actions, ['change']);
@@ -187,6 +187,25 @@ test('changes made in a working copy are undone, stashed or staged by git, and a
   assert.equal(short('commit my changes', "git commit -am 'wip'"), '');
 });
 
+test('emptying a folder keeps the folder; what the request keeps, by name or by order, is kept', () => {
+  for (const command of ['rm -r tmp', 'rmdir tmp', 'find tmp -delete']) {
+    assert.match(over('empty the tmp folder', command), /deletes the folder tmp itself/, command);
+    assert.match(over('delete everything inside tmp', command), /deletes the folder tmp itself/, command);
+  }
+  assert.match(over('remove everything in the current folder', 'rm -r .'), /deletes the folder \. itself/);
+  for (const command of ['find tmp -mindepth 1 -delete', 'rm -rf tmp/*']) assert.doesNotMatch(over('clean out the tmp directory', command), /itself/, command);
+  assert.equal(over('delete the tmp folder', 'rm -r tmp'), '');
+  assert.equal(over('empty the current directory', "find . -mindepth 1 -not -path './.git/*' -delete"), '');
+  // "empty" as the verb states no -empty condition; as an adjective it does.
+  assert.match(over('empty the tmp folder', 'find tmp -mindepth 1 -type d -empty -delete'), /-empty/);
+  assert.doesNotMatch(over('delete the empty folders in tmp', 'find tmp -mindepth 1 -type d -empty -delete'), /-empty/);
+  // A -prune with no -o after it leaves nothing out: the act applies to what it pruned.
+  assert.match(over('delete everything in tmp except notes.txt', 'find tmp -type d -name notes.txt -prune -exec rm -r {} +'), /does not leave out notes\.txt/);
+  assert.doesNotMatch(over('delete everything in tmp except notes.txt', 'find tmp -name notes.txt -prune -o -type f -exec rm -f {} +'), /leave out/);
+  assert.match(over('delete all the logs but the newest', "find . -type f -name '*.log' -delete"), /picked by their order|keeps some by their order/);
+  assert.match(over('remove all files from the current folder but the 5 newest ones', 'find . -type f -delete'), /every file in the workspace|keeps some by their order/);
+});
+
 test('a delete keeps to files the request names, and reads no list of names it did not ask for', () => {
   assert.match(over('remove the package curl', 'rm -- package.json'), /deletes package\.json, which the request does not name/);
   assert.equal(over('delete notes.txt', 'rm -- notes.txt'), '');
@@ -194,4 +213,12 @@ test('a delete keeps to files the request names, and reads no list of names it d
   assert.match(over('delete the notes', "xargs -r -d '\\n' rm -f -- < notes.txt"), /changes the files another file lists, but the request names no list/);
   assert.doesNotMatch(over('delete the files listed in notes.txt', "xargs -r -d '\\n' rm -f -- < notes.txt"), /names no list/);
   assert.match(over('remove the backup of notes.txt', "find . -type f -name notes.txt -exec rm -f -- {} +"), /changes notes\.txt itself, but the request asks for its backup/);
+});
+
+test('files kept by their order ("but the 5 newest") are not deleted by a plan that orders nothing', () => {
+  assert.match(over('remove all files from the current folder but the 5 newest ones', 'find . -type f -delete'), /keeps some by their order/);
+  assert.match(over('delete every file in tmp except the 3 newest', "find tmp -type f -not -path '*/3/*' -delete"), /keeps some by their order/);
+  assert.match(over('delete everything in tmp except the 2 largest files', 'rm -f tmp/*'), /keeps some by their order/);
+  assert.doesNotMatch(over('delete every file in tmp except the 3 newest', "ls -tp tmp | grep -v '/$' | tail -n +4 | xargs -r -I {} rm -- tmp/{}"), /keeps some by their order/, 'the order that picks them is there');
+  assert.doesNotMatch(over('delete every file in tmp except notes.txt', "find tmp -type f ! -name notes.txt -delete"), /keeps some by their order/, 'a name kept is no order');
 });

@@ -12,7 +12,8 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
-import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, spanInDays, unnamedDelete } from './selectionChecks';
+import { contentsAskedOf, folderItselfDeleted } from './folderContents';
+import { brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -67,7 +68,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   reasons.push(...widerScope(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands), ...rankUnkept(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));
@@ -85,15 +86,20 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
 
+// "change every 8080 to 9090 in app.conf": a replacement said with "change".
+const everyOccurrence = /\bchange\s+(?:every|all|each)\s+(?:(?:occurrences?|instances?|copies|mentions?)\s+of\s+)?(?:the\s+)?\S+\s+(?:to|into|with|for)\s+\S/;
+
 /** "replace foo with bar in every file under src", "delete the lines with DEBUG from app.log": an edit of files, not of what is printed ("… and show me", "without changing them" print). */
 function editsFiles(intent: Intent): boolean {
   // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
   const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
-  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines) return false;
+  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines && !everyOccurrence.test(intent.words)) return false;
   const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
   return inFiles && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
 }
 
+// "set notes.txt to 600": a file set to octal digits is given a mode.
+const setToMode = /\b(?:set|change|switch)\s+(?:the\s+)?[\w-]*[./][\w./-]*\s+to\s+[0-7]{3,4}\b/;
 const permissionSetters = /^(chmod|chown|chgrp|setfacl|chattr|install|umask)$/;
 
 const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
@@ -122,7 +128,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
-  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words));
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words) || setToMode.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
@@ -293,12 +299,12 @@ function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: bo
   return runsAScript && !/(?:^|[\s"'`])\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
 }
 
-/** "delete everything in build except x.tmp": a change that does not leave out what the request excepts. */
+/** "delete everything in build except x.tmp": a change that does not leave out what the request excepts (a `-prune` leaves out only what is pruned before `-o`). */
 function unspared(intent: Intent, command: string): string[] {
   const kept = (name: string) => {
     // ".log" excepted is kept by `! -name '*.log'`.
     const n = name.startsWith('.') ? `\\*?${escapeRegExp(name)}` : escapeRegExp(name);
-    return new RegExp(`(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\b|grep -v\\w*\\s+['"]?${n}`).test(command);
+    return new RegExp(`(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\s+-o\\b|grep -v\\w*\\s+['"]?${n}`).test(command);
   };
   const missed = intent.exceptions.filter((x) => !kept(x));
   return missed.length > 0 ? [`it does not leave out ${list(missed)}, which the request excepts`] : [];
@@ -345,7 +351,8 @@ const choosingFlags = new Set(['name', 'iname', 'path', 'ipath', 'wholename', 'i
  * files") may.
  */
 function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
-  if (intent.everything) return [];
+  // "empty the current folder" asks for everything in it.
+  if (intent.everything || contentsAskedOf(intent).length > 0) return [];
   // Every file of the workspace, or of a folder the request named, or that folder itself.
   const whole = (p: PathFact) => {
     // `build/*` (every entry of build) is build's whole content, as `build/$?` is.

@@ -13,6 +13,7 @@ import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
 import { countingMismatch } from './machineQuestions';
 import { archiveTo, programFit } from './programFit';
+import { shapedEntries } from './requestShapes';
 import { ignoresCase } from './requestWords';
 
 export interface EmbeddedCandidate {
@@ -50,12 +51,14 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // A question about what a folder holds is a listing, even when retrieval ranks "directory" templates higher.
   const listing = corpus.byId.get('files.list');
   if (listing && contentsQuestion.test(f.lower) && !hits.some((h) => h.ref === listing.id)) out.push(candidateFor(listing, f, 0.6, 0.5));
+  for (const shaped of shapedEntries(f)) for (const e of [corpus.byId.get(shaped.id)]) if (e) out.push(candidateFor(e, f, shaped.similarity, 0.5));
   // "is jq installed": whether a program is there, whatever packages retrieval found.
   const check = corpus.byId.get('shell.check_command');
   if (check && /^(?:installed|available)$/.test(f.programQuestion?.state ?? '')) out.push(candidateFor(check, f, 0.75, 1));
   // Text to look for in a file of the workspace is a search, however the request words it ("the POST requests in the access log").
-  const search = corpus.byId.get(negated.test(f.lower) ? 'search.invert' : 'search.grep_file');
-  const inFile = f.files.some((x) => f.ws.files.has(x.value));
+  const inFolder = f.files.length === 0 && !negated.test(f.lower) && /\blines?\b/.test(f.lower) && f.dirs.some((x) => f.ws.dirs.has(x.value));
+  const search = corpus.byId.get(inFolder ? 'search.grep_recursive' : negated.test(f.lower) ? 'search.invert' : 'search.grep_file');
+  const inFile = inFolder || f.files.some((x) => f.ws.files.has(x.value));
   // Only text that stands out as such (quoted, in capitals, a number) or a request that says it searches; never a request to change.
   const strong = (p: Fact) => p.quoted === true || /^[A-Z0-9][A-Z0-9_.:-]*$/.test(p.value) || searchWords.test(f.lower);
   const text = f.patterns.some((p) => strong(p) && !/[*?/]/.test(p.value) && !f.files.some((x) => x.value === p.value || x.raw.includes(p.value)));
@@ -114,7 +117,8 @@ function variableMismatch(entry: KnowledgeEntry, text: string): number {
 
 /** "delete all empty folders": a template for one named target, with that target missing, is not a way to act on a selection. */
 function selectionMismatch(entry: KnowledgeEntry, missing: string[], lower: string): number {
-  if (!/\b(all|every|each|any)\b/.test(lower)) return 0;
+  // ... also "the empty folders", "the .tmp files": a plural picks a selection as much as "all" does.
+  if (!/\b(all|every|each|any)\b|\bthe\s+(?:[\w.*-]+\s+)?(?:files|folders|directories|dirs|logs|scripts)\b/.test(lower)) return 0;
   return missing.some((n) => ['file', 'dir', 'path'].includes(entry.slots[n]?.type)) ? 0.15 : 0;
 }
 
@@ -171,7 +175,7 @@ function negationMismatch(entry: KnowledgeEntry, lower: string): number {
   return asked === inverts ? 0 : 0.1;
 }
 
-const searchWords = /\b(contain\w*|mention\w*|match\w*|search\w*|grep|look(?:ing)? for|occurr\w*|say(?:s|ing)?)\b/;
+const searchWords = /\b(contain\w*|mention\w*|match\w*|search\w*|grep|look(?:ing)? for|occurr\w*|say(?:s|ing)?|lines? with)\b/;
 const changeWords = /\b(replac\w*|chang\w*|edit\w*|delet\w*|remov\w*|strip\w*|join\w*|convert\w*|renam\w*|mov\w*|cop(?:y|ies)|sort\w*|insert\w*|append\w*|add\w*|writ\w*|sav\w*|substitut\w*|count\w*|how many)\b/;
 
 // "what is inside the data folder" asks for its entries; a folder named as a container is not a request about folders.

@@ -159,7 +159,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   }
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
-  const list = new RegExp(String.raw`\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*)\s+(?:search(?:ing)?\s+in\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
+  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*)|n't (?:in|under))\s+(?:search(?:ing)?\s+in\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
   for (const m of f.text.matchAll(list)) {
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');

@@ -12,6 +12,7 @@ import { placeInWords } from './requestPlaces';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
 import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
+import { preferLookProgram } from './lookPrograms';
 import { brokenLinks, ignoresCase } from './requestWords';
 
 export interface Selection {
@@ -190,7 +191,9 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
  * A request about names ("containing 'farm' in their names", "called foo or bar")
  * is not answered by a search of the files' contents for that name.
  */
-export function preferSelection(candidates: EmbeddedCandidate[], request: string): void {
+export function preferSelection(candidates: EmbeddedCandidate[], request: string, facts?: RequestFacts): void {
+  // Which looking program the words call for (contents, differences, disk usage, names) comes first.
+  if (facts) preferLookProgram(candidates, facts);
   const selection = candidates.find((c) => c.source === 'find.selection');
   if (!selection) return;
   const searches = /-exec grep\b/.test(selection.command);

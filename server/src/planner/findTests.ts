@@ -38,7 +38,9 @@ export function readStart(f: RequestFacts): string {
   const text = f.text;
   for (const m of text.matchAll(startAfter)) {
     const before = f.lower.slice(Math.max(0, m.index - 40), m.index);
-    if (excludedBefore.test(before) || /\b(?:to|into|onto)\s*$/.test(before)) continue;
+    // "that aren't in the lib folder": the preposition may itself be part of the exclusion.
+    const upTo = f.lower.slice(Math.max(0, m.index - 40), m.index + m[0].lastIndexOf(m[1]));
+    if (excludedBefore.test(before) || excludedBefore.test(upTo) || /\b(?:to|into|onto)\s*$/.test(before)) continue;
     const word = m[1];
     if (current.test(f.lower.slice(m.index, m.index + m[0].length + 20))) return '.';
     if (/^(?:the|a|an|and|or|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific)$/i.test(word)) continue;
@@ -71,7 +73,7 @@ function namedAsStart(lower: string, place: RegExp): boolean {
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder", "in upper case".
 const notAFolder = /^(?:tree|hierarchy|upper|lower|mixed|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
-const excludedBefore = /\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$/;
+export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$/;
 
 /** The entry kind: regular files, folders, links, or any. */
 export function readKind(text: string): FindTests['kind'] {
@@ -158,7 +160,7 @@ function joinBeginEnd(globs: Fact[]): string[] {
 
 /** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"). */
 function leftOut(lower: string, at: number): boolean {
-  return /\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at));
+  return /(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at));
 }
 
 function isValueOfTest(f: RequestFacts, g: Fact): boolean {

@@ -129,7 +129,8 @@ export function readIntent(facts: RequestFacts): Intent {
     conditions: {
       age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
       size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),
-      empty: /\b(empty|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
+      // "empty the build folder" orders an emptying; "the empty folders" picks some.
+      empty: /\b(empty(?! (?:the|out|my|our|this|that|these|those|it|them|all|everything|[\w./-]+\.\w+)\b)|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
       // "show the permissions of the files", "with their modes": what to show, not a condition.
       permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower.replace(/\b(?:the|their|its)\s+(?:permissions?|perms|modes?)\b(?!\s+(?:is|are|set|of\s+[0-7]|[0-7=]))/g, '')),
       owner: facts.users.length > 0 || /\b(own\w*|users?|groups?|uid|gid|belong\w*|nobody|root|mine)\b/.test(lower),
@@ -238,7 +239,7 @@ function scopeOf(facts: RequestFacts): string[] {
   const named = new Set<string>();
   const destinations = facts.targets.map((t) => t.at);
   for (const d of facts.dirs) {
-    if (/\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
+    if (/(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)|n't in)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
@@ -271,7 +272,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   // "delete the build folder", "remove the folder called build": the folder named is what goes.
   if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
-  if (/\b(?:not (?:everything|all)|except|excluding|but not|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower)) return false;
+  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower)) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
   return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
 }

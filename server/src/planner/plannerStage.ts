@@ -16,7 +16,7 @@ import { summariseWithModels, type ModelSummary } from './outputSummary';
 import { PlanCache, requestShape, type CacheEntry, type CacheKeyParts } from './planCache';
 import { PlannerData } from './plannerData';
 import type { Retrieval } from './retrieval';
-import { readRequest, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { readRequest, spelled, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import type { ExternalQuery, Hit } from './retrievalStore';
 import { routeToModels } from './router';
 import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, helpFor, type AbstainReason } from './abstain';
@@ -104,7 +104,7 @@ export class Planner implements PlannerStage {
     if (followUp === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     // A follow-up is judged, retrieved and planned as the earlier request and the follow-up read together.
     const refine = params.refine;
-    const request = refine ? combinedRequest(refine.request, followUp) : followUp;
+    const request = spelled(refine ? combinedRequest(refine.request, followUp) : followUp);
     const choice = params.planner ?? 'auto';
     const count = Math.max(1, Math.min(MAX_CANDIDATES, Math.floor(params.count ?? 3)));
     const parts: CacheKeyParts = { workspace: params.workspace, planner: choice, policyVersion: this.policy.version, count };
@@ -177,7 +177,7 @@ export class Planner implements PlannerStage {
     const search = (text: string, k: number) => this.data.search(text, { k });
     const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus)), ...(await variableCandidates(request, names, search, this.corpus)), ...(await folderMoveCandidates(request, names, search, this.corpus)), ...(await valueInputCandidates(request, names, search, this.corpus))];
     let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
-    preferSelection(embedded, request);
+    preferSelection(embedded, request, facts);
     embedded.sort((a, b) => b.confidence - a.confidence);
     const shaped = useShape ? await this.data.cachedShape(requestShape(facts), parts) : undefined;
     const entry = shaped ? this.corpus.byId.get(shaped.entryId) : undefined;

@@ -7,6 +7,7 @@
 import type { KnowledgeEntry } from './corpus';
 import { machineQuestionFit } from './machineQuestions';
 import type { RequestFacts } from './requestFacts';
+import { listsForContents } from './requestShapes';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
 // What a string step does must be asked for: "print the text X" wants X as it is.
@@ -23,6 +24,12 @@ const transforms: [RegExp, RegExp][] = [
   [/^man\b/, /\b(man|manual|man ?pages?|manpages?|documentation|help (?:for|on|about)|usage of|docs (?:for|of|on|about))\b/],
   // Builtins that change the shell itself are asked for with a verb of changing it.
   [/^(unset|export \S+=|alias \S+=|shopt -[su]|set [-+][euxo]|history -c|ulimit -\w+ \S)/, /\b(unset|remove|delete|clear|drop|export|define|set|make|turn|enable|disable|switch|add|create|change|exit|stop|fail|raise|treat|wipe|erase|assign|give)\b/],
+  // tail -n +N prints from line N to the end: asked as a start, a rest or lines skipped.
+  [/^tail -n \+\{/, /\b(from|onwards?|after|starting|start|rest|skip\w*|without|except|all but|ignor\w*|leav\w*|drop\w*|omit\w*|remov\w*|end|beyond|header|on)\b/],
+  // -xtype l finds only links whose target is gone.
+  [/-xtype l\b/, /\b(broken|dangling|dead|orphan\w*|missing|invalid|bad|stale|nowhere|nonexist\w*|non-exist\w*|does(?:n'?t| not) exist)\b/],
+  // tac prints every line, last first: the last line alone is tail's.
+  [/^tac\b/, /\b(revers\w*|backwards?|upside[- ]down|invert\w*|opposite order|bottom (?:up|to top)|last (?:line )?first|newest first|flip\w*)\b/],
   [/^rev\b/, /\b(characters?|letters?|backwards|mirror\w*|each line revers\w*|spell\w*)\b/],
   [/^set -o$/, /\b(settings?|options?|flags?)\b/],
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
@@ -66,7 +73,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   // "owner and group": chgrp alone changes half of it.
   if (/\bowner\w*\b/.test(facts.lower) && /\bgroups?\b/.test(facts.lower) && /^chgrp\b/.test(entry.template) && !/\bowner\w* of (?:the )?group\b/.test(facts.lower)) score -= 0.15;
   if (/\b(change|set|update|modify|give|grant|make|apply)\b.{0,40}\b(permissions?|perms|modes?)\b/.test(facts.lower) && !/\bchmod\b/.test(entry.template)) score -= 0.15;
-  score -= selectionScope(entry.template, facts.lower);
+  score -= selectionScope(entry.template, facts.lower) + wrongEnd(entry.template, facts.lower) + unanchored(entry.template, facts.lower);
   score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
@@ -96,12 +103,25 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (program !== undefined && (!/^(?:\.{0,2}\/)?[\w.+-]+(?:\/[\w.+-]+)*$/.test(program) || dataFile.test(program))) score -= 0.4;
   // "print the directory tree": the tree itself is what to show, drawn by tree.
   if (/^tree\b/.test(entry.template)) score += treeAsked.test(facts.lower) ? 0.12 : /\b(trees?|structure|hierarchy|nested)\b/.test(facts.lower) ? 0 : -0.25;
+  if (listsForContents(entry.template, facts)) score -= 0.25;
+  // "empty the tmp folder": its contents go; rmdir removes only a folder already empty.
+  if (/^rmdir\b/.test(entry.template) && /(?<!\b(?:the|an?|all|any|are|is)\s+)\b(?:empty|clear(?: out)?|clean(?: out)?|wipe)\s+(?:out\s+)?(?:the\s+|my\s+)?\S+\s+(?:folder|directory|dir)\b/.test(facts.lower)) score -= 0.3;
+  // "count errors in the app log": one count; a tally of each distinct line is asked with "each", "per" or "how often".
+  if (/uniq -c/.test(entry.template) && /\b(?:count|how many|number of)\b/.test(facts.lower) && !/\b(each|every|per|by|how often|most|least|frequen\w*|distinct|unique|different|top|common|breakdown|tally|times)\b/.test(facts.lower)) score -= 0.2;
+  // "any file with 'notes' in its name": a part of the name, not the whole of it.
+  if (/-i?name \{\w+\}/.test(entry.template) && /\bin\s+(?:its|their|the)\s+(?:file\s*)?names?\b/.test(facts.lower)) score -= 0.2;
+  // "the biggest file in build": du ranks folders unless it counts every file (-a).
+  if (/^du\b(?![^|]*\s-\w*a)[^|]*\|\s*sort\b/.test(entry.template) && /\bfiles?\b/.test(facts.lower) && !/\b(folders?|director\w*|dirs?|subfolders?)\b/.test(facts.lower)) score -= 0.15;
+  // "the lines containing TODO in src": the lines themselves, not the names of the files that hold them.
+  if (/^grep -\w*[lLc]/.test(entry.template) && /\blines?\b/.test(facts.lower) && !/\b(files?|names?|which|where|how many|count|number)\b/.test(facts.lower)) score -= 0.25;
+  // "the lines with timeout in the logs": a folder named where a template wants one file; a walk of the folder fits.
+  if (facts.dirs.length > 0 && facts.files.length === 0 && Object.entries(entry.slots).some(([n, s]) => s.type === 'file' && s.default === undefined && !values[n])) score -= 0.15;
   score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts);
   return score;
 }
 
 // "the regular files in /home", "every file under src and its subfolders": what is inside a folder, not the folder itself.
-const inside = /\b(?:all|every|each|the)\s+(?:the\s+)?(?:regular\s+|normal\s+|plain\s+)?(?:files|directories|folders|sub-?directories|sub-?folders)\s+(?:\w+\s+){0,3}?(?:in|under|inside|within|below|beneath)\b/;
+const inside = /\b(?:all|every|each|the)\s+(?:the\s+)?(?:regular\s+|normal\s+|plain\s+)?(?:[\w.*-]+\s+)?(?:files|directories|folders|sub-?directories|sub-?folders)\s+(?:\w+\s+){0,3}?(?:in|under|inside|within|below|beneath)\b/;
 const kindOnly = /\b(?:regular|normal|plain)\s+files\b|\b(?:all|every|each|the)\s+(?:the\s+)?(?:directories|folders|sub-?directories|sub-?folders)\b/;
 const recursion = /\b(?:recursive\w*|sub-?folders?|sub-?director\w*|directory tree|folder tree|and below|all levels|at any depth)\b/;
 
@@ -112,6 +132,35 @@ function selectionScope(template: string, lower: string): number {
   // "each *.php file in this folder and its subfolders": a glob the shell expands sees the top level only.
   if (/^(wc|cat|ls|grep|head|tail|du|chmod|rm|md5sum)\b[^|]*\{\w+\}/.test(template) && !/\s-\w*[rR]\b|\*\*/.test(template) && recursion.test(lower)) return 0.1;
   return 0;
+}
+
+// "the first twenty lines", "the last 3 lines", "lines at the bottom of": the end of the file the request names.
+const firstLines = /\b(?:first|top|opening|beginning|start(?:ing)?|head)\s+(?:\S+\s+){0,2}?lines?\b|\blines? (?:at|from) the (?:top|start|beginning)\b/;
+const lastLines = /\b(?:last|bottom|final|closing|ending|tail)\s+(?:\S+\s+){0,2}?lines?\b|\blines? (?:at|from) the (?:bottom|end)\b/;
+
+/** head for the last lines of a file, tail for the first: the other end of it. */
+function wrongEnd(template: string, lower: string): number {
+  const first = firstLines.test(lower);
+  if (first === lastLines.test(lower)) return 0;
+  if (/^head -n \{\w+\} \{\w+\}$/.test(template)) return first ? -0.08 : 0.2;
+  if (/^tail -n \{\w+\} \{\w+\}$/.test(template)) return first ? 0.2 : -0.08;
+  return 0;
+}
+
+// "lines that end in ms", "lines starting with #": a line's end or start, not anywhere in it.
+const lineEnd = /\blines?\b.{0,40}\b(?:end|ends|ending)\s+(?:in|with)\b/;
+const lineStart = /\blines?\b.{0,40}\b(?:start|starts|starting|begin|begins|beginning)\s+(?:in|with)\b/;
+
+/** A search anywhere in a line for a request about how lines end or start; the anchored search for the end asked. */
+function unanchored(template: string, lower: string): number {
+  if (!/^grep\b[^|]*\{pattern\}/.test(template)) return 0;
+  const end = lineEnd.test(lower);
+  const start = lineStart.test(lower);
+  if (!end && !start) return 0;
+  const endAnchor = /\{pattern\}'\$'/.test(template);
+  const startAnchor = /'\^'\{pattern\}/.test(template);
+  if ((end && endAnchor) || (start && startAnchor)) return -0.1;
+  return endAnchor || startAnchor ? 0.1 : 0.15;
 }
 
 // A part of a path asked for by what it is: its last part (basename) or all but the last (dirname).

@@ -89,6 +89,8 @@ export interface WorkspaceNames {
 
 export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(), byBase: new Map() };
 export { kindExtensions };
+// Slips in the planner's own words are corrected before the request is read (requestSpelling.ts).
+export { spelled } from './requestSpelling';
 
 /** A request being read: the facts so far, and the spans a fact already took (later readers skip them). */
 export interface Reading {

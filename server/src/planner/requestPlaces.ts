@@ -17,7 +17,9 @@ export function readPathWords(r: Reading): void {
     const bare = !/[/.]/.test(word);
     // "time to empty the dishwasher": after "to", a word before its object is a verb.
     const verbAfterTo = bare && /\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length));
-    const placed = !bare || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|folder|directory|dir)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || /^\s+(folder|directory|dir|file)\b/i.test(text.slice(at + word.length));
+    // "between site and mirror", "in the folders a and b": every place of a list after the preposition.
+    const listed = /\b(?:in|under|inside|within|from|of|between|folders|directories|dirs)\s+(?:the\s+|my\s+)?[\w.@+-]+\s*(?:,|and|or|&)\s*(?:the\s+|my\s+)?$/i.test(text.slice(0, at));
+    const placed = !bare || listed || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length));
     // "the empty file x": a word before "file" names no folder.
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
     // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
@@ -51,6 +53,9 @@ export function readPathWords(r: Reading): void {
     }
   }
 }
+
+/** "search the docs for X", "grep src for Y": the thing a search goes through is a place. */
+const searchedPlace = /\b(?:search(?:es|ed|ing)?|grep|scan|look (?:through|in)|go through|comb(?: through)?)\s+(?:through\s+)?(?:the\s+|my\s+|our\s+)?$/i;
 
 /** "in the src folder", "under logs": a plain word after a place preposition. */
 export function readFolderAfterPreposition(r: Reading): void {
@@ -156,9 +161,10 @@ export function readKinds(r: Reading): void {
 }
 
 /** Where something should go: "to docs_old", "into public", "as backup.txt". */
+// ... "to the tmp dir": a destination named before the word folder.
 export function readTargets(r: Reading): void {
   const { text, facts, isUsed } = r;
-  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:(?:the|my|our)\s+(?=[\w./@+~-]+\s+(?:folder|directory|dir)\b))?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     // "as user bob": the word before a user's name is no destination.

@@ -124,10 +124,13 @@ export function readPids(r: Reading): void {
 }
 
 /** File modes (755, u+x) and the words for them (executable, read-only, private). */
+// "set notes.txt to 600": a file set to three or four octal digits is given a mode.
+const setToMode = /\b(?:set|change|switch)\s+(?:the\s+)?[\w-]*[./][\w./-]*\s+to\s+$/;
+
 export function readModes(r: Reading): void {
   const { text, lower, facts, take, isUsed } = r;
   for (const m of text.matchAll(/(?<![\w/.-])([0-7]{3,4}|[ugoa]*[+=-][rwxXst]+)(?![\w/.-])/g)) {
-    if (isUsed(m.index) || (/^\d/.test(m[1]) && !/\b(chmod|mode|permission|permissions|perms)\b/.test(lower))) continue;
+    if (isUsed(m.index) || (/^\d/.test(m[1]) && !/\b(chmod|mode|permission|permissions|perms)\b/.test(lower) && !setToMode.test(lower.slice(0, m.index)))) continue;
     facts.modes.push({ value: m[1], at: m.index, raw: m[0] });
     take(m.index, m[0].length);
   }
@@ -185,4 +188,10 @@ export function readNumbers(r: Reading): void {
     if (!Number.isInteger(amount)) continue;
     facts.numbers.push({ value: String(amount), at: m.index, raw: m[0], amount });
   }
+  // "the 2nd line", "the third line": a line by its place.
+  for (const m of lower.matchAll(/\b(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+line\b/g)) {
+    const amount = /^\d/.test(m[1]) ? parseInt(m[1], 10) : ordinalWords.indexOf(m[1]) + 2;
+    if (!isUsed(m.index)) facts.numbers.push({ value: String(amount), at: m.index, raw: m[1], amount });
+  }
 }
+const ordinalWords = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];

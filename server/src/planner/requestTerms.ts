@@ -158,7 +158,7 @@ export function readJsonKeys(r: Reading): void {
 /** Search patterns: the word(s) after containing/matching/for. */
 export function readSearchWords(r: Reading): void {
   const { text, facts, isUsed } = r;
-  for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|messages? for|with)\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|messages? for|with|(?:search(?:es|ed|ing)?|grep|scan|comb)\s+(?:through\s+)?(?:the\s+|my\s+)?[\w./-]+\s+for|(?:end|ends|ending|start|starts|starting|begin|begins|beginning)\s+(?:in|with))\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
     const value = m[1].replace(/(?<=.)[)\].,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     if (isUsed(at) || stopWords.has(value.toLowerCase()) || /^(files?|lines?|a|an|text)$/i.test(value)) continue;

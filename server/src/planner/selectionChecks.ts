@@ -180,7 +180,6 @@ export function brokenDropped(intent: Intent, commands: CommandFact[]): string[]
 
 const count = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|couple of)`;
 const byOrder = new RegExp(String.raw`\bthe\s+(?:(?:single|one|very|${count})\s+)?(?:oldest|newest|latest|most recent(?:ly \w+)?|least recent\w*|largest|biggest|smallest|last (?:modified|changed|edited)|first|last)\s+(?:${count}\s+)?(?:[\w.*-]+\s+){0,2}?(?:files?|logs?|backups?|archives?|folders?|director(?:y|ies)|ones?|scripts?|images?|csvs?|pdfs?|entries|entry)\b`);
-
 /** "delete the oldest log", "the 3 largest files" planned as a delete of every log: files picked by an order, all changed. */
 export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
   if (!byOrder.test(intent.words)) return [];
@@ -242,4 +241,15 @@ export function placeWordsAsNames(commands: CommandFact[]): string[] {
   const paths = commands.flatMap((c) => [...c.reads, ...c.writes, ...c.deletes]).map((p) => p.path.replace(/^(?:\.\/)+/, '').split('/')[0]);
   const taken = [...new Set(paths.filter((p) => placeWords.test(p)))];
   return taken.length > 0 ? [`it works on ${taken.join(', ')}, a word of the request rather than a folder it names; say which folder`] : [];
+}
+
+// "all files but the 5 newest", "except the largest", "keeping the 3 most recent": some kept by their rank.
+const keptByRank = /\b(?:but|except(?: for)?|other than|apart from|save for|keep(?:ing)?|leav(?:e|ing)|spar(?:e|ing))\s+(?:the\s+)?(?:(?:\d+|\$\{?\w+\}?|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+)?(?:newest|latest|most recent(?:ly \w+)?|recent|oldest|largest|biggest|smallest|last|first)\b/;
+
+/** "remove all files but the 5 newest" planned as `find . -type f -delete`: the ones to keep are known only by an order nothing in the plan makes. */
+export function rankUnkept(intent: Intent, commands: CommandFact[]): string[] {
+  const m = keptByRank.exec(intent.words);
+  if (!m) return [];
+  const orders = commands.some((c) => /^(?:sort|head|tail)$/.test(programOf(c)) || (programOf(c) === 'ls' && c.flags.some((f) => /^[tSUcu]$/.test(f))));
+  return orders ? [] : [`it changes every file it picks, but the request keeps some by their order (${m[0]})`];
 }

@@ -7,6 +7,7 @@ import type { KnowledgeEntry, SlotSpec } from './corpus';
 import { parseTemplate } from './corpus';
 import type { Fact, RequestFacts } from './requestFacts';
 import { namedKeys } from './jsonKeys';
+import { excludedBefore } from './findTests';
 import { namedColumns } from './tableColumns';
 import { listedWith, quotedLists, WORD_SEPARATOR } from './namedList';
 
@@ -175,11 +176,14 @@ export function slotOrder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>): st
   return seen;
 }
 
+/** "the .js files that aren't in the lib folder": a place left out is not where to look. */
+const leftOut = (f: RequestFacts, p: Fact) => excludedBefore.test(f.lower.slice(Math.max(0, p.at - 40), p.at));
+
 function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
   switch (spec.type) {
-    case 'path': return f.paths;
+    case 'path': return f.paths.filter((p) => !leftOut(f, p));
     case 'file': return f.files.length > 0 ? f.files : f.paths.filter((p) => p.quoted);
-    case 'dir': return f.dirs;
+    case 'dir': return f.dirs.filter((p) => !leftOut(f, p));
     case 'glob': return f.globs;
     case 'ext': return f.exts;
     case 'number': return f.numbers;

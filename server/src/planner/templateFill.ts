@@ -48,6 +48,8 @@ export function fillTemplate(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, 
       if (!missing.includes(name)) missing.push(name);
       value = `<${name}>`;
     }
+    // find's -name matches the last part of a path only: a name the workspace has at src/lib/helpers.js is helpers.js there.
+    if (/(?:^|\s)-i?name $/.test(command) && /^[\w.@+-]+(?:\/[\w.@+-]+)+$/.test(value)) value = value.slice(value.lastIndexOf('/') + 1);
     if (part.quote === 'single') command += value.split(WORD_SEPARATOR).join(' ').replace(/'/g, `'\\''`);
     else if (value.includes(WORD_SEPARATOR)) command += wordsOf(value).map(shellQuote).join(' ');
     else if (value === '') command += '';

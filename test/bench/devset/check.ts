@@ -3,7 +3,7 @@
 // (no network, no capabilities, read-only root) over fresh copies of the
 // same fixture workspace, and their results are compared as the request
 // says. Used by the planner bench; run directly to validate the references:
-//   node --import tsx test/bench/devset/check.ts --references [--only d001,d002]
+//   node --import tsx test/bench/devset/check.ts --references [--only d001,d002] [--file fresh.json]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -319,18 +319,27 @@ export async function validateReferences(options: DevsetOptions = {}): Promise<s
   return problems.sort();
 }
 
+/** A request file named on the command line: a path, or a file of this folder. */
+export function devsetFile(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  return fs.existsSync(name) ? name : path.join(__dirname, name);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const onlyIdx = args.indexOf('--only');
   const only = onlyIdx >= 0 ? args[onlyIdx + 1]?.split(',') : undefined;
-  if (!args.includes('--references')) {
-    console.error('usage: check.ts --references [--only d001,d002]   (the planner bench calls runDevset)');
+  const fileIdx = args.indexOf('--file');
+  // A set other than the development split, by path or by its name in this folder (fresh.json).
+  const file = fileIdx >= 0 ? devsetFile(args[fileIdx + 1]) : undefined;
+  if (!args.includes('--references') || (fileIdx >= 0 && !file)) {
+    console.error('usage: check.ts --references [--only d001,d002] [--file fresh.json]   (the planner bench calls runDevset)');
     process.exit(2);
   }
   const started = Date.now();
-  const problems = await validateReferences({ only });
+  const problems = await validateReferences({ only, file });
   for (const p of problems) console.log(p);
-  const total = loadRequests().filter((r) => !only || only.includes(r.id)).length;
+  const total = loadRequests(file).filter((r) => !only || only.includes(r.id)).length;
   console.log(`${total - problems.length}/${total} references valid in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(problems.length ? 1 : 0);
 }

@@ -1,0 +1,48 @@
+// Shapes of a request that name the command knowledge entry answering them,
+// whatever retrieval ranked first: "line 3 of notes.txt" is one line by its
+// number, "lines 2 to 4 of notes.txt" a range of lines, "what's in
+// config.json" the file's text (a folder's listing when what is named is a
+// folder), "where is helpers.js" a search by name.
+
+import type { RequestFacts } from './requestFacts';
+
+export interface ShapedEntry {
+  id: string;
+  /** How near the request is to the entry, as retrieval would score it. */
+  similarity: number;
+}
+
+const oneLine = /(?<!\b(?:from|after|since|starting (?:at|with))\s+)\bline\s+(?:number\s+|no\.?\s+)?\d+\b(?!\s*(?:-|to|through|thru|until|till)\s*\d|\s+(?:on|onwards?|and (?:after|below|beyond|on)))|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+line\b/;
+const lineRange = /\blines?\s+(?:from\s+)?\d+\s*(?:-|to|through|thru|until|till)\s*\d+\b/;
+const contents = /\b(?:what(?:'s| is)\s+(?:in|inside)|(?:show|print|display|give)\s+(?:me\s+)?(?:the\s+)?(?:contents?|text)\s+of|contents?\s+of|what\s+does\s+\S+\s+(?:say|contain|hold))\b/;
+// "where does the current link point", "what does 'current' point to": a link's target.
+const linkTarget = /\b(?:where|what|which\s+\S+)\s+(?:does|do)\s+(?:the\s+)?\S+\s+(?:(?:sym(?:bolic\s+)?|soft\s+)?link\s+)?(?:point|lead|resolve|go)(?:s|ing)?\b|\btarget\s+of\s+(?:the\s+)?(?:sym(?:bolic\s+)?|soft\s+)?link\b/;
+// "print todo.txt in capitals", "notes.txt in lower case": the file's text with its case changed.
+const upper = /\b(?:in\s+(?:all\s+)?(?:capitals|caps|capital letters|upper ?case)|(?:to|into)\s+upper ?case|uppercased?|all caps)\b/;
+const lower = /\b(?:in\s+(?:all\s+)?(?:lower ?case|small letters)|(?:to|into)\s+lower ?case|lowercased?)\b/;
+// "what kind of file is small.bin": what the data is.
+const fileKind = /\b(?:what|which)\s+(?:kind|type|sort|format)s?\s+of\s+(?:file|data)s?\s+(?:is|are)\b|\bfile\s+types?\s+of\b/;
+const whereIs = /^\s*(?:where(?:'s| is| are)|where\s+can\s+i\s+find|locate)\s+(?:the\s+(?:file\s+)?)?[\w.-]+\.\w{1,8}\s*\??\s*$/;
+
+/** The entries a request's shape calls for; an entry retrieval already found keeps its own score. */
+export function shapedEntries(f: RequestFacts): ShapedEntry[] {
+  const out: ShapedEntry[] = [];
+  const existingFile = f.files.some((x) => f.ws.files.has(x.value));
+  // What is inside an archive is its member list, read by the archive's own program.
+  const text = existingFile && f.archives.length === 0;
+  const folder = f.dirs.some((x) => f.ws.dirs.has(x.value));
+  if (existingFile && lineRange.test(f.lower)) out.push({ id: 'text.line_range', similarity: 0.7 });
+  else if (existingFile && oneLine.test(f.lower)) out.push({ id: 'text.line_n', similarity: 0.7 });
+  if (text && !folder && contents.test(f.lower)) out.push({ id: 'text.cat', similarity: 0.7 });
+  if (text && upper.test(f.lower) && !lower.test(f.lower)) out.push({ id: 'text.upper', similarity: 0.7 });
+  if (text && lower.test(f.lower) && !upper.test(f.lower)) out.push({ id: 'text.lower', similarity: 0.7 });
+  if (existingFile && fileKind.test(f.lower)) out.push({ id: 'files.file_type', similarity: 0.7 });
+  if (whereIs.test(f.lower)) out.push({ id: 'files.find_name', similarity: 0.7 });
+  if (linkTarget.test(f.lower) && f.paths.length > 0) out.push({ id: 'files.readlink', similarity: 0.7 });
+  return out;
+}
+
+/** A file's listing for a question about what the file holds: `ls notes.txt` says only that it is there. */
+export function listsForContents(template: string, f: RequestFacts): boolean {
+  return /^ls\b/.test(template) && contents.test(f.lower) && f.archives.length === 0 && f.files.some((x) => f.ws.files.has(x.value)) && !f.dirs.some((x) => f.ws.dirs.has(x.value));
+}
