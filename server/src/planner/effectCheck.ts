@@ -11,6 +11,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
+import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
@@ -72,6 +73,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));
   if (changesFiles || changed.length > 0) reasons.push(...foldersForFiles(intent, commands));
+  const changes = changesFiles || changed.length > 0;
+  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands));
   return uniq(reasons);
 }
 
@@ -299,7 +302,8 @@ function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: bo
 /** "delete everything in build except x.tmp": a change that does not leave out what the request excepts (a `-prune` leaves out only what is pruned before `-o`). */
 function unspared(intent: Intent, command: string): string[] {
   const kept = (name: string) => {
-    const n = escapeRegExp(name);
+    // ".log" excepted is kept by `! -name '*.log'`.
+    const n = name.startsWith('.') ? `\\*?${escapeRegExp(name)}` : escapeRegExp(name);
     return new RegExp(`(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\s+-o\\b|grep -v\\w*\\s+['"]?${n}`).test(command);
   };
   const missed = intent.exceptions.filter((x) => !kept(x));

@@ -8,6 +8,7 @@ import { escapeRegExp } from './corpus';
 import { joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
+import { amountsOf, itselfOnly } from './scopeChecks';
 import { quotedSpans } from './requestWords';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
@@ -43,6 +44,8 @@ export interface Intent {
   selective?: { age?: string; size?: string };
   /** The request gives a value for an age or a size at all ("3 days ago", "today", "10MB", "$DAYS days"): without one, a number in a plan was made up. */
   valued?: { age: boolean; size: boolean; mode: boolean };
+  /** Ages (in seconds) and sizes (in bytes) the request states, with their sign ('+' more than, '-' less than). */
+  amounts?: { ages: { seconds: number; sign: string }[]; sizes: { bytes: number; sign: string }[] };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
   /** The words that decided each act, for the reason a plan is rejected. */
@@ -54,7 +57,7 @@ const verbs: [Action, RegExp][] = [
   ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|throw away|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out|(?=[\w./-]+\.\w+\b))|uninstall|drop)\b/],
   ['move', /\b(move|mv|rename|relocate)\b/],
   ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|gzip|tar(?:\.(?:gz|bz2|xz|zst))?|tgz|\.zip|link|symlink|script|log)s?(?! (?:\S+ ){0,6}(?:accessible|readable|writable|executable|private|public|read-only))|copy|cp|duplicate|back ?up|back (?:them|it|these|those|this|that|everything|all(?: of them)?) up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
-  ['change', /\b(take away|revoke|grant|give (?:\w+ ){0,3}(?:permission|access|write|read|execute|executable|exec)\b|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|undo|unstage|stage(?= (?!of\b|\d))|amend|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
+  ['change', /\b(take away|revoke|grant|give (?:\w+ ){0,3}(?:permission|access|write|read|execute|executable|exec)\b|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:non-?|un)?(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|undo|unstage|stage(?= (?!of\b|\d))|amend|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
   ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port|send (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)(?: signal)?)\b/],
   ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send(?! (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)\b)|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
   ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
@@ -134,13 +137,14 @@ export function readIntent(facts: RequestFacts): Intent {
     },
     cues,
     toVariable: /\bvariables?\b/.test(lower),
+    amounts: amountsOf(facts.lower, facts.durations, facts.sizes),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
     kinds: [...new Set(facts.exts.map((e) => e.value.toLowerCase().replace(/^\./, '')))],
     owners: [...new Set(facts.users.map((u) => u.value.toLowerCase()))],
     words: lower,
     exceptions: exceptionsOf(lower),
     selective: selectiveWords(lower),
-    shallow: /\b(top[- ]level|not recursive(?:ly)?|non-?recursive(?:ly)?|without (?:going into|descending into|recursing into|recursion)|leave the sub(?:folders|directories|dirs) alone|not (?:\w+ ){0,2}(?:in|into|from) (?:the |any )?sub[- ]?(?:folders?|directories|directory|dirs?)|shallow(?:ly)?|no deeper|only (?:in )?(?:this|the) folder itself)\b/.test(lower),
+    shallow: /\b(top[- ]level|not recursive(?:ly)?|non-?recursive(?:ly)?|without (?:going into|descending into|recursing into|recursion)|leave the sub(?:folders|directories|dirs) alone|not (?:\w+ ){0,2}(?:in|into|from) (?:the |any )?sub[- ]?(?:folders?|directories|directory|dirs?)|shallow(?:ly)?|no deeper|only (?:in )?(?:this|the) folder itself)\b/.test(lower) || itselfOnly.test(lower),
     everything: asksForEverything(lower, cues.delete ?? cues.change ?? cues.move ?? cues.create, scopeOf(facts)),
     valued: {
       age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text),

@@ -20,8 +20,9 @@ function comparator(before: string, more: RegExp, less: RegExp): '+' | '-' | '' 
 
 const moreSize = /(bigger|larger|greater|more|over|above|exceed\w*|at least|heavier|>)\W*(than)?\W*$|(bigger|larger|greater|more|over|above|exceed\w*|at least|>)\b[^.,;]*$/;
 const lessSize = /(smaller|less|under|below|at most|lighter|tinier|<)\W*(than)?\W*$|(smaller|less|under|below|at most|<)\b[^.,;]*$/;
-const moreAge = /(older|more|over|before|longer|earlier|at least|>)\b[^.,;]*$/;
-const lessAge = /(newer|within|last|past|less|recent\w*|since|under|younger|after|<)\b[^.,;]*$/;
+// (?<![a-z]): "older" inside "folder", "less" inside "unless" are no comparison.
+const moreAge = /(?<![a-z])(older|more|over|before|longer|earlier|at least|>)\b[^.,;]*$/;
+const lessAge = /(?<![a-z])(newer|within|last|past|less|recent\w*|since|under|younger|after|<)\b[^.,;]*$/;
 
 /** Quoted strings ("...", '...', `...`, “...”): taken first, so nothing inside them is read as anything else. */
 export function readQuoted(r: Reading): void {

@@ -21,7 +21,7 @@ export const ordinals: Record<string, number> = {
 /** File kinds in words → extension. */
 export const kindExtensions: Record<string, string> = {
   python: 'py', py: 'py', javascript: 'js', js: 'js', typescript: 'ts', ts: 'ts', java: 'java', rust: 'rs', go: 'go', golang: 'go',
-  ruby: 'rb', php: 'php', perl: 'pl', c: 'c', 'c++': 'cpp', cpp: 'cpp', header: 'h', headers: 'h', shell: 'sh', bash: 'sh', script: 'sh', scripts: 'sh',
+  ruby: 'rb', php: 'php', perl: 'pl', c: 'c', 'c++': 'cpp', cpp: 'cpp', header: 'h', headers: 'h', shell: 'sh', bash: 'sh', sh: 'sh', bin: 'bin', script: 'sh', scripts: 'sh',
   text: 'txt', txt: 'txt', log: 'log', logs: 'log', markdown: 'md', md: 'md', json: 'json', yaml: 'yaml', yml: 'yml', xml: 'xml', html: 'html',
   css: 'css', csv: 'csv', tsv: 'tsv', sql: 'sql', pdf: 'pdf', jpeg: 'jpg', jpg: 'jpg', png: 'png', gif: 'gif', svg: 'svg', image: 'png',
   mp3: 'mp3', mp4: 'mp4', zip: 'zip', tar: 'tar', gz: 'gz', backup: 'bak', bak: 'bak', tmp: 'tmp', temporary: 'tmp', config: 'conf', conf: 'conf',

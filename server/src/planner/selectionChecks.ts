@@ -20,9 +20,16 @@ export const programOf = (c: CommandFact): string => programName(c.program);
  */
 export function listedInside(commands: CommandFact[], c: CommandFact, p: PathFact, inside: (p: PathFact) => boolean): boolean {
   if (!c.wrappers.includes('xargs') || !p.classes.includes('unknown-location') || c.pipeline < 0) return false;
-  const before = commands.find((b) => b.pipeline === c.pipeline && b.stage === c.stage - 1);
-  const lists = before !== undefined && (programOf(before) === 'find' || (/^(?:grep|egrep|fgrep|rg)$/.test(programOf(before)) && before.flags.some((f) => f === 'l' || f === 'files-with-matches')));
-  return lists && before.reads.length > 0 && before.reads.every(inside);
+  // Steps that only pick lines (`| sort | head -n 1`) pass on names the lister gave; `ls` lists only what it read.
+  let before = commands.find((b) => b.pipeline === c.pipeline && b.stage === c.stage - 1);
+  while (before !== undefined && /^(?:head|tail|sort|uniq)$/.test(programOf(before))) {
+    const stage = before.stage;
+    before = commands.find((b) => b.pipeline === c.pipeline && b.stage === stage - 1);
+  }
+  const lister = before;
+  if (lister === undefined) return false;
+  const lists = programOf(lister) === 'find' || (programOf(lister) === 'ls' && !lister.flags.some((f) => f === 'R' || f === 'recursive')) || (/^(?:grep|egrep|fgrep|rg)$/.test(programOf(lister)) && lister.flags.some((f) => f === 'l' || f === 'files-with-matches'));
+  return lists && lister.reads.length > 0 && lister.reads.every(inside);
 }
 
 /** "every file under src" planned with `find src -type d …`: folders picked for a request that speaks only of files. */
@@ -176,7 +183,7 @@ const byOrder = new RegExp(String.raw`\bthe\s+(?:(?:single|one|very|${count})\s+
 /** "delete the oldest log", "the 3 largest files" planned as a delete of every log: files picked by an order, all changed. */
 export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
   if (!byOrder.test(intent.words)) return [];
-  const picksOne = commands.some((c) => /^(?:head|tail|sed|awk|ls)$/.test(programOf(c)) || c.args.includes('-quit'));
+  const picksOne = commands.some((c) => /^(?:head|tail|sed|awk)$/.test(programOf(c)) || c.args.includes('-quit'));
   const many = commands.some((c) => (programOf(c) === 'find' && c.deletes.length + c.writes.length > 0) || c.wrappers.includes('xargs') || c.deletes.some((p) => p.glob || p.dynamic));
   return many && !picksOne ? ['it changes every file that matches, but the request asks for some, picked by their order'] : [];
 }
