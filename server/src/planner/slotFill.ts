@@ -22,7 +22,7 @@ export interface SlotValues {
 }
 
 // "the last commit", "the most common name": one of them ("first" and "oldest" say which end, not how many).
-const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(last|latest|newest|most recent|previous|biggest|largest|smallest|most common|most frequent|commonest|least common|rarest)\s+(?!(?:\w+s|first|last|one|to|in|of|on|by|and|or|at|with|from|for|then)\b)[a-z][\w-]*(?:\s+entry)?\b/;
+const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(first|last|latest|newest|most recent|previous|biggest|largest|smallest|most common|most frequent|commonest|least common|rarest)\s+(?!(?:\w+s|first|last|one|to|in|of|on|by|and|or|at|with|from|for|then)\b)[a-z][\w-]*(?:\s+entry)?\b/;
 // "which folder uses the most space": one folder, asked for in the singular.
 const whichOne = /\bwhich\s+(?:one|(?!\w+s\b)[a-z][\w-]*)\b.{0,40}?\b(?:the\s+)?(most|least|biggest|largest|smallest|heaviest)\b/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;

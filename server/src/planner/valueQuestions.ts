@@ -70,6 +70,8 @@ const wrongFor: [RegExp, RegExp][] = [
   [/^cat \{\w+\}$/, /\b(?:first|last|top|bottom) line\b/],
   [/\bNR % 2\b/, /^(?!.*\b(?:odd|even|every (?:other|second)|alternat\w*)\b)/],
   [/\$NF\b/, /^(?!.*\b(?:fields?|columns?|words?|nf)\b)/],
+  // ... nor its first field, when lines are what it asks about.
+  [/\{print \$\{column\}\}/, /^(?=.*\blines?\b)(?!.*\b(?:fields?|columns?|words?|names?|delimit\w*|separat\w*|csv|tsv)\b)/],
   // "the number of lines" is a count, not lines with numbers.
   [/^nl\b/, /\b(?:number|count|total) of (?:the )?lines\b|\bhow many lines\b|\bcount\w* (?:the |all )?lines\b|\bline count\b/],
   // Lines longer than some width are asked for by their length.
