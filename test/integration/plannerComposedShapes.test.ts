@@ -4,7 +4,7 @@
 // and archive copies. Each must be planned whole, never abstained.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
 let w: PlannerWorkspace;
 
@@ -14,14 +14,7 @@ before(async () => {
 
 after(() => w.close());
 
-async function expect(cases: [string, RegExp][]): Promise<void> {
-  const wrong: string[] = [];
-  for (const [request, want] of cases) {
-    const command = await w.plan(request);
-    if (!want.test(command)) wrong.push(`"${request}" → ${command || '(abstained)'}; wanted ${want}`);
-  }
-  assert.deepEqual(wrong, []);
-}
+const expect = (cases: [string, RegExp][]) => expectPlans(w.plan, cases);
 
 test('a value kept in a shell variable is the output of the command that prints it', () => expect([
   ['store the name of the current folder in the variable here', /^here=\$\(basename "\$PWD"\)$/],

@@ -1,9 +1,8 @@
 // Classes of request answered by programs other than find, with the real
 // store, knowledge and policy: each request of a class must be planned with
 // the program (and the values) that class calls for, never abstained.
-import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
 let w: PlannerWorkspace;
 
@@ -15,14 +14,7 @@ after(() => w.close());
 
 const plan = (request: string) => w.plan(request);
 
-async function expect(cases: [string, RegExp][]): Promise<void> {
-  const wrong: string[] = [];
-  for (const [request, want] of cases) {
-    const command = await plan(request);
-    if (!want.test(command)) wrong.push(`"${request}" → ${command || '(abstained)'}; wanted ${want}`);
-  }
-  assert.deepEqual(wrong, []);
-}
+const expect = (cases: [string, RegExp][]) => expectPlans(plan, cases);
 
 test('text to print is printed as it is, or with the change asked for', () => expect([
   ['print the text "deploy finished"', /^(echo|printf '%s\\n') 'deploy finished'$/],

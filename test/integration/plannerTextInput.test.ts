@@ -4,7 +4,7 @@
 // command's prompts come from `yes`, with the whole still held to the intent.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
 let w: PlannerWorkspace;
 
@@ -14,14 +14,7 @@ before(async () => {
 
 after(() => w.close());
 
-async function expect(cases: [string, RegExp][]): Promise<void> {
-  const wrong: string[] = [];
-  for (const [request, want] of cases) {
-    const command = await w.plan(request);
-    if (!want.test(command)) wrong.push(`"${request}" → ${command || '(abstained)'}; wanted ${want}`);
-  }
-  assert.deepEqual(wrong, []);
-}
+const expect = (cases: [string, RegExp][]) => expectPlans(w.plan, cases);
 
 test('text written in the request is hashed, counted, cut, changed and reversed on the input; a file stays a file', () => expect([
   ['count the characters in notes.txt', /^wc -m notes\.txt$/],

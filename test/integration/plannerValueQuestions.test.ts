@@ -3,7 +3,7 @@
 // with the real store, knowledge and policy.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
 let w: PlannerWorkspace;
 
@@ -13,14 +13,7 @@ before(async () => {
 
 after(() => w.close());
 
-async function expect(cases: [string, RegExp][]): Promise<void> {
-  const wrong: string[] = [];
-  for (const [request, want] of cases) {
-    const command = await w.plan(request);
-    if (!want.test(command)) wrong.push(`"${request}" → ${command || '(abstained)'}; wanted ${want}`);
-  }
-  assert.deepEqual(wrong, []);
-}
+const expect = (cases: [string, RegExp][]) => expectPlans(w.plan, cases);
 
 test('the place a question is asked about does not turn it into a question about the place', () => expect([
   ['print the amount of space available on the file system containing the current working directory', /^df\b/],

@@ -1,5 +1,6 @@
 // A planner over a fresh store with the real knowledge and policy stage, and
 // a small workspace to plan in: what the planner integration tests share.
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -47,4 +48,14 @@ export async function plannerWorkspace(name: string, dirs: string[], files: stri
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Plans every request and fails once, naming each whose command does not match what it wants. */
+export async function expectPlans(plan: (request: string) => Promise<string>, cases: [string, RegExp][]): Promise<void> {
+  const wrong: string[] = [];
+  for (const [request, want] of cases) {
+    const command = await plan(request);
+    if (!want.test(command)) wrong.push(`"${request}" → ${command || '(abstained)'}; wanted ${want}`);
+  }
+  assert.deepEqual(wrong, []);
 }
