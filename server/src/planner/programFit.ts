@@ -16,6 +16,8 @@ const transforms: [RegExp, RegExp][] = [
   [/\|\s*rev\b/, /\b(revers\w*|backwards?|mirror\w*|right to left)\b/],
   [/\|\s*tr '\[:(upper|lower):\]'/, /\b(upper\w*|lower\w*|capital\w*|case)\b/],
   [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
+  // "remove the leading directories": leading what matters; a trim of a file's lines is asked with a word for blanks.
+  [/^sed 's\/\^\[\[:space:\]\]/, /\b(trim\w*|spaces?|whitespace|white space|blanks?|padding|padded|indent\w*|tabs?)\b/],
   [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
   [/^ls -m\b/, /\bcomma\w*/],
   [/!seen\[/, /\b(duplicat\w*|uniq\w*|distinct|repeat\w*|dedup\w*|once|first (?:time|occurrence))\b/],
@@ -165,11 +167,18 @@ function unanchored(template: string, lower: string): number {
 }
 
 // A part of a path asked for by what it is: its last part (basename) or all but the last (dirname).
-const lastPart = /\bbase ?names?\b|\blast (?:slash[- ]separated |path )?(?:part|component|segment)\b|\b(?:remov\w*|strip\w*|without)(?: all)? (?:the )?(?:containing|leading|parent) director\w*|\bname of (?:the )?(?:current )?(?:working )?director\w* without\b|\bwithout (?:the )?(?:full |whole )?path\b/;
+const lastPart = /\bbase ?names?\b|\blast (?:slash[- ]separated |path )?(?:part|component|segment)\b|\b(?:remov\w*|strip\w*|without|drop\w*)(?: all)? (?:the |its |their )?(?:(?:containing|leading|parent) )?(?:director(?:y|ies)|folders?|dirs?)(?: (?:part|portion|prefix|names?))?\b|\bname of (?:the )?(?:current )?(?:working )?director\w* without\b|\bwithout (?:the )?(?:full |whole )?path\b/;
 const headPart = /\bdir ?names?\b|\bdirectory (?:name|part|portion|component) of\b|\b(?:location|folder|directory) (?:of|containing) (?:the )?(?:file|script|path|executable)\b|\bexcluding the file ?name\b|\b(?:remov\w*|strip\w*|without) (?:the )?(?:file ?name|last (?:part|component))\b/;
+// A path resolved (realpath, readlink -f) is not where a program is installed (which), unless a program is asked about.
+const resolvedPath = /\b(?:absolute|real|canonical|resolved|physical)\s+path\b|\bresolv\w*\b.{0,30}\b(?:links?|symlinks?|paths?)\b|\b(?:links?|symlinks?)\b.{0,30}\b(?:points?|pointing|target|refers?|leads?)\b/;
+const programAsked = /\b(?:commands?|programs?|executables?|binar(?:y|ies)|installed|interpreters?)\b|\$PATH\b/;
 function pathPart(template: string, lower: string): number {
+  if (resolvedPath.test(lower) && !programAsked.test(lower)) {
+    if (/^(?:realpath|readlink)\b/.test(template)) return 0.1;
+    if (/^(?:which|command -v|type|whereis|findmnt|printenv)\b/.test(template)) return -0.12;
+  }
   // ... and a suffix to strip is one the request names.
-  if (/^basename \{\w+\} \{\w+\}/.test(template) && !/\b(suffix\w*|extension\w*|ext)\b|\s\.[a-z0-9]{1,6}\b/.test(lower)) return -0.1;
+  if (/^basename \{\w+\} \.?\{\w+\}/.test(template) && !/\b(suffix\w*|extension\w*|ext)\b|\s\.[a-z0-9]{1,6}\b/.test(lower)) return -0.1;
   if (/^basename\b/.test(template)) return lastPart.test(lower) ? 0.15 : 0;
   if (/^dirname\b/.test(template)) return headPart.test(lower) ? 0.15 : 0;
   // "the base name of the working directory" is a part of what pwd prints.

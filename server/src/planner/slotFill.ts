@@ -40,7 +40,6 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   const order = slotOrder(entry).sort((a, b) => priority(entry.slots[a].type) - priority(entry.slots[b].type) || cued(a) - cued(b));
   const sameTypeCount = new Map<string, number>();
   for (const name of order) sameTypeCount.set(entry.slots[name].type, (sameTypeCount.get(entry.slots[name].type) ?? 0) + 1);
-
   for (const name of order) {
     const spec = entry.slots[name];
     let pool = candidates(spec, facts).filter((f) => !usedAt.has(key(f)));
@@ -95,6 +94,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   }
   placeInFolder(entry, values, facts, usedAt, key);
   nameArchiveAfterSource(entry, values);
+  extensionOfTheNamedFile(entry, values, filled, missing);
   const picked = [...usedAt];
   const taken = (f: Fact) => picked.some((k) => {
     const [at, ...raw] = k.split(':');
@@ -136,6 +136,17 @@ function nameArchiveAfterSource(entry: Pick<KnowledgeEntry, 'template' | 'slots'
   const base = source?.replace(/^'|'$/g, '').replace(/\/+$/, '').split('/').pop();
   if (!slot || !ext || !base || !/^[\w.-]+$/.test(base) || base === '.' || base === '..') return;
   values[slot] = `${base.replace(/^\.+/, '')}${ext}`;
+}
+
+/** "report.csv without its extension": the extension nobody spelled out is the one the named file has. */
+function extensionOfTheNamedFile(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>, filled: string[], missing: string[]): void {
+  const slot = missing.find((n) => entry.slots[n].type === 'ext');
+  const named = Object.keys(entry.slots).filter((n) => ['path', 'file'].includes(entry.slots[n].type)).map((n) => values[n]).find((v) => v !== undefined);
+  const ext = named ? /\.([A-Za-z0-9]{1,8})'?$/.exec(named)?.[1] : undefined;
+  if (!slot || !ext) return;
+  values[slot] = ext;
+  filled.push(slot);
+  missing.splice(missing.indexOf(slot), 1);
 }
 
 /** The values in a request that a good template should use. */

@@ -17,6 +17,7 @@ const recipes = new Map([
   recipe('text.drop_first_chars', "sed 's/^.\\{{count}\\}//' {file}", { count: { type: 'count' }, file: { type: 'file' } }, 'Prints the text without its first characters.'),
   recipe('text.strip_line_numbers', "sed 's/^ *[0-9]\\+ *//' {file}", { file: { type: 'file' } }, 'Prints each line without the number in front of it.'),
   recipe('text.table', 'column -t {file}', { file: { type: 'file' } }, 'Lines up the words of the text in columns.'),
+  recipe('text.name_without_extension', "sed 's/\\.[^.]*$//' {file}", { file: { type: 'file' } }, 'Prints a name without its last dot and what follows it: the name without its extension.'),
   recipe('text.name_extension', "sed 's/.*\\.//' {file}", { file: { type: 'file' } }, 'Prints what follows the last dot: the extension of a name.'),
 ].map((r) => [r.id, r]));
 
@@ -37,6 +38,7 @@ const operations: [RegExp, string][] = [
   [/\b(?:remove|delete|strip|drop|cut off|chop|without)\b.*\blast\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.drop_last_chars'],
   [/\b(?:remove|delete|strip|drop|cut off|chop|without|skip)\b.*\bfirst\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.drop_first_chars'],
   [/\bfirst\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.cut_chars'],
+  [/\b(?:remove|delete|strip|drop|cut off|chop|without|minus|no)\b(?:\s+(?:the|its|their|an?|any|file|name|last|\.?[\w]{1,8}))*\s+(?:extensions?|suffix(?:es)?)\b/, 'text.name_without_extension'],
   [/\b(?:extension|suffix)\b/, 'text.name_extension'],
   [/\b(?:replac\w*|substitut\w*|convert\w*|chang\w*|turn\w*)\b.*\b(?:with|by|into|to) (?:a )?new ?lines?\b|\bsplit\w*\b.*\b(?:on|at|by)\b/, 'text.string_fields'],
   [/\b(?:replac\w*|substitut\w*|change)\b.*\bwith\b/, 'text.sed_replace'],
