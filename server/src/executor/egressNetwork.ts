@@ -126,12 +126,26 @@ async function bridgeGateway(docker: Docker): Promise<string> {
   let gateway: string | undefined;
   try {
     const info = await docker.getNetwork('bridge').inspect();
-    gateway = (info.IPAM?.Config ?? []).map((c: { Gateway?: string }) => c.Gateway).find((g: string | undefined) => g && /^\d+\.\d+\.\d+\.\d+$/.test(g));
+    const configs: { Gateway?: string; Subnet?: string }[] = info.IPAM?.Config ?? [];
+    gateway = configs.map((c) => c.Gateway).find((g) => g && /^\d+\.\d+\.\d+\.\d+$/.test(g));
+    // Older engines (20.10) leave the gateway out when they chose it themselves: the subnet's first address.
+    gateway ??= configs.map((c) => firstHost(c.Subnet)).find((g) => g !== undefined);
   } catch (err) {
     throw explainDockerError(err);
   }
   if (!gateway) throw new SandboxError("The engine's default bridge network has no IPv4 gateway, so a run with network has no way out. Run without network.", 'sandbox error');
   return gateway;
+}
+
+/** "172.17.0.0/16" → "172.17.0.1", the address an engine gives its bridge when none is set. */
+export function firstHost(subnet: string | undefined): string | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(subnet ?? '');
+  if (!m || Number(m[5]) > 30) return undefined;
+  const bits = Number(m[5]);
+  const address = m.slice(1, 5).reduce((n, part) => n * 256 + Number(part), 0);
+  const network = bits === 0 ? 0 : address - (address % 2 ** (32 - bits));
+  const host = network + 1;
+  return [24, 16, 8, 0].map((shift) => Math.floor(host / 2 ** shift) % 256).join('.');
 }
 
 async function ensureRelayImage(docker: Docker, onProgress: Progress): Promise<void> {
