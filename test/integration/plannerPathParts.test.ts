@@ -28,6 +28,7 @@ test('stripping the folders keeps the name: basename, never dirname', () => expe
   [`print ${p} without its folders`, new RegExp(`^basename ${quote(p)}$`)],
   [`remove the leading directories from ${p}`, new RegExp(`^basename ${quote(p)}$`)],
   [`the directory part of ${p}`, new RegExp(`^dirname ${quote(p)}$`)],
+  [`print the file name from the path ${p}`, new RegExp(`^basename ${quote(p)}$`)],
 ])));
 
 test('a name without its extension: the extension named, or the one the file has, never one made up', () => expectPlans(plan, paths.flatMap((p): [string, RegExp][] => {

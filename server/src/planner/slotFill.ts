@@ -94,7 +94,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   }
   placeInFolder(entry, values, facts, usedAt, key);
   nameArchiveAfterSource(entry, values);
-  extensionOfTheNamedFile(entry, values, filled, missing);
+  extensionOfTheNamedFile(entry, values, filled, missing, facts.lower);
   const picked = [...usedAt];
   const taken = (f: Fact) => picked.some((k) => {
     const [at, ...raw] = k.split(':');
@@ -139,8 +139,9 @@ function nameArchiveAfterSource(entry: Pick<KnowledgeEntry, 'template' | 'slots'
 }
 
 /** "report.csv without its extension": the extension nobody spelled out is the one the named file has. */
-function extensionOfTheNamedFile(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>, filled: string[], missing: string[]): void {
-  const slot = missing.find((n) => entry.slots[n].type === 'ext');
+function extensionOfTheNamedFile(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>, filled: string[], missing: string[], lower: string): void {
+  // Only when the request speaks of an extension: "the file name of X" keeps it.
+  const slot = /\b(?:extensions?|suffix(?:es)?)\b/.test(lower) ? missing.find((n) => entry.slots[n].type === 'ext') : undefined;
   const named = Object.keys(entry.slots).filter((n) => ['path', 'file'].includes(entry.slots[n].type)).map((n) => values[n]).find((v) => v !== undefined);
   const ext = named ? /\.([A-Za-z0-9]{1,8})'?$/.exec(named)?.[1] : undefined;
   if (!slot || !ext) return;
