@@ -4,10 +4,11 @@
 // (realpath, readlink -f) and where a link points. Each class is asked in
 // several wordings over several paths; every plan must keep the path named
 // and take the part asked, never the opposite part.
-import { after, before, test } from 'node:test';
-import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
 let w: PlannerWorkspace;
 
@@ -54,4 +55,57 @@ test('a resolved path is realpath or readlink -f; where a program is installed i
   ['resolve the symlink current to its target', /^readlink -f current$/],
   ['show the target of the link named latest', /^readlink -f latest$/],
   ['where is the python3 executable installed', /^(which|command -v) python3$/],
+]));
+
+/** Each command shown for `request` (plan and alternatives) that writes or deletes, as the policy sees it. */
+async function changingCommands(request: string): Promise<string[]> {
+  const r = await w.result(request);
+  const bad: string[] = [];
+  for (const command of [r.command, ...r.candidates.map((c) => c.command)].filter((c) => c !== '')) {
+    const d = await w.policy.check(command, { workspace: w.workspace });
+    if (d.risk.writes.length + d.risk.deletes.length > 0) bad.push(`"${request}" → ${command}`);
+  }
+  return bad;
+}
+
+// Verbs that take a part off a name, and the parts they take, over paths that exist and paths that do not.
+const takers = ['remove', 'delete', 'strip', 'drop', 'get rid of', 'cut', 'erase'];
+const partsTaken = (p: string) => {
+  const name = p.split('/').pop() as string;
+  const ext = /\.(\w+)$/.exec(name)?.[1] ?? 'txt';
+  return [
+    `the leading directories from ${p}`, `all the leading folders from ${p}`, `the parent folders from ${p}`,
+    `the containing folder from ${p}`, `the directory part of ${p}`, `the folder prefix from ${p}`,
+    `the folders off ${p}`, `the dirs from the path ${p}`, `the extension of ${name} and print the name`,
+    `the .${ext} suffix from the name ${name}`, `the file extension from ${name}`,
+  ];
+};
+
+test('taking a part off a path or a name is said with a verb that deletes, yet nothing on disk is written or deleted', async () => {
+  const bad: string[] = [];
+  for (const p of [...paths, 'docs/guide.md', 'releases/v2.tar.gz']) {
+    for (const [i, part] of partsTaken(p).entries()) bad.push(...await changingCommands(`${takers[(i + p.length) % takers.length]} ${part}`));
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('a folder on disk asked to go is not turned into a print of its path', async () => {
+  for (const request of ['delete the parent folder of docs/guide.md', 'wipe the containing folder of releases/v2.tar.gz', 'remove the parent directory of docs/guide.md']) {
+    const r = await w.result(request);
+    if (r.command === '') continue;
+    const d = await w.policy.check(r.command, { workspace: w.workspace });
+    assert.ok(d.risk.deletes.length > 0, `"${request}" → ${r.command}`);
+  }
+});
+
+test('files with no extension are chosen by their name, never all the files', () => expectPlans(plan, [
+  ['delete the files with no extension', /^find \. -type f ! -name '\*\.\*' -delete$/],
+  ['remove every file without a suffix in releases', /^find releases -type f ! -name '\*\.\*' -delete$/],
+  ['list the files in docs that have no extension', /^find docs -type f ! -name '\*\.\*'$/],
+]));
+
+test('the resolved paths of many files are found and each resolved, not the path of their folder', () => expectPlans(plan, [
+  ['print the absolute path of every txt file', /^find \. -type f -name '\*\.txt' -exec realpath -- \{\} \+$/],
+  ['show the real paths of all the files in docs', /^find docs -type f -exec realpath -- \{\} \+$/],
+  ['list the full paths of the md files under docs', /^find docs -type f -name '\*\.md' -exec realpath -- \{\} \+$/],
 ]));

@@ -360,7 +360,9 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   };
   const wide = commands.flatMap((c) => c.deletes).find(whole);
   if (!wide) return [];
-  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => choosingFlags.has(f) && !(f === 'name' && /^\*$/.test(argAfter(c, 'name'))) && !(f === 'path' && /\.git/.test(argAfter(c, 'path')))));
+  // ... nor do `-name '*'`, `-iname '*'`, or leaving out .git or the hidden files (`-not -path '*/.*'`).
+  const choosesNone = (c: CommandFact, f: string) => (/^i?name$/.test(f) && /^\*$/.test(argAfter(c, f))) || (f === 'path' && /\.git|^\*\/\.\*$/.test(argAfter(c, 'path')));
+  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => choosingFlags.has(f) && !choosesNone(c, f)));
   // `grep -rl draft docs | xargs rm`: the files that hold a text, not all of them.
   if (chooses || commands.some(listsByContent)) return [];
   const where = norm(wide.resolved || wide.path);

@@ -96,7 +96,8 @@ export function readIntent(facts: RequestFacts): Intent {
       const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
       const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
-      const kind = action === 'delete' && (partsOfText.test(object) || partsOfPath.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
+      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, lower)) continue;
+      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
       actions.add(kind);
       cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
       break;
@@ -184,8 +185,24 @@ const oneFile = /^\s+(?:(?:the|a|this|that|my|its|our)\s+)?(?:[\w-]+\s+)?(?:file
 // "discard my changes to notes.txt": edits undone, in the working tree.
 const editsMade = /^\s+(?:(?:my|the|your|our|all|any|local|uncommitted|unstaged|staged|recent|pending)\s+){0,2}(?:changes|edits|modifications)\b/;
 const partsOfMode = /^\s+(?:(?:the|all|its|their|any)\s+)?(?:(?:executable|exec|execute|execution|x|write|writ\w*|read|setuid|setgid|suid|sgid|sticky|group|world|other|others'?|public|user)\s+){1,2}(?:bits?|permissions?|perms|access|rights?)\b|^\s+(?:the\s+)?(?:permissions?|perms|bits?)\s+(?:to|for)\b/;
-// "remove the leading directories from /srv/x.html": the folders named in a path, not folders on disk.
-const partsOfPath = /^\s+(?:(?:the|all|its|any)\s+)?(?:leading|containing|parent|enclosing)\s+(?:director(?:y|ies)|folders?|dirs?)\s+(?:from|of|in)\s+\S*\/|^\s+(?:the\s+)?(?:directory|folder|dir)\s+(?:part|portion|prefix|component)s?\b/;
+// "remove the leading directories from /srv/x.html", "strip the folders from the path": the folders
+// named in a path, not folders on disk. "Delete the parent folder of build/out" is a folder on disk.
+const partsOfPath = new RegExp([
+  /^\s+(?:(?:the|all|its|any)\s+){0,2}(?:leading|containing|parent|enclosing)\s+(?:director(?:y|ies)|folders?|dirs?)\s+(?:from|off)\s+(?:the\s+)?\S*\//.source,
+  /^\s+(?:(?:the|all|its|any)\s+){0,2}(?:director(?:y|ies)|folders?|dirs?)\s+off\s+(?:the\s+)?\S*\//.source,
+  /^\s+(?:(?:the|all|its|any)\s+){0,2}leading\s+(?:directories|folders|dirs)\s+(?:of|in)\s+(?:the\s+)?\S*\//.source,
+  /^\s+(?:(?:the|all|its|their|any)\s+){0,2}(?:(?:leading|containing|parent|enclosing)\s+)?(?:director(?:y|ies)|folders?|dirs?)\s+(?:from|off|of|in)\s+(?:the\s+|each\s+|every\s+)?(?:path|file ?name)s?\b/.source,
+  /^\s+(?:the\s+)?(?:directory|folder|dir)\s+(?:part|portion|prefix|component)s?\b/.source,
+].join('|'));
+/**
+ * "remove the leading directories from /srv/x.html", "get rid of the extension of
+ * report.csv": what is asked for is what is left of a name; nothing on disk
+ * changes, unless the files are to be renamed.
+ */
+function partOfAName(object: string, lower: string): boolean {
+  return partsOfPath.test(object) || (partsOfName.test(object) && !/\b(?:renam\w*|mv)\b/.test(lower));
+}
+const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|\.\w+)\s+){0,2}(?:file\s+)?(?:extensions?|suffix(?:es)?)\b(?!\s+(?:files?|folders?|director(?:y|ies)|dirs?|scripts?|archives?|backups?|logs?)\b)/;
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|read|write|execute|extra|stray|\d+)\s+){0,3}(lines?|permissions?|perms|access rights|rows?|words?|characters?|chars?|duplicates?|white ?spaces?|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
@@ -241,7 +258,10 @@ function scopeOf(facts: RequestFacts): string[] {
   const named = new Set<string>();
   const destinations = facts.targets.map((t) => t.at);
   for (const d of facts.dirs) {
-    if (/(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)|n't in)\b[^,;]{0,70}$/.test(facts.lower.slice(Math.max(0, d.at - 50), d.at))) continue;
+    const before = facts.lower.slice(Math.max(0, d.at - 50), d.at);
+    // ... but "every file without a suffix in build": a condition on the files, then where they are.
+    const leftOut = /(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)|n't in)\b[^,;]{0,70}$/.exec(before);
+    if (leftOut && !(leftOut[1] === 'without' && /\b(?:in|under|inside|within)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?$/.test(before))) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
@@ -274,7 +294,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   // "delete the build folder", "remove the folder called build": the folder named is what goes.
   if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
-  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower)) return false;
+  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if|with no|having no|lacking|without(?! (?:asking|confirm\w*|prompt\w*|a prompt|questions?|warnings?|backups?|a backup))\b)\b/.test(lower)) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
   return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
 }

@@ -167,20 +167,28 @@ function unanchored(template: string, lower: string): number {
 }
 
 // A part of a path asked for by what it is: its last part (basename) or all but the last (dirname).
-const lastPart = /\bbase ?names?\b|\blast (?:slash[- ]separated |path )?(?:part|component|segment)\b|\b(?:remov\w*|strip\w*|without|drop\w*)(?: all)? (?:the |its |their )?(?:(?:containing|leading|parent) )?(?:director(?:y|ies)|folders?|dirs?)(?: (?:part|portion|prefix|names?))?\b|\bname of (?:the )?(?:current )?(?:working )?director\w* without\b|\bwithout (?:the )?(?:full |whole )?path\b/;
+// "strip the directory part of X", "cut the folders off X": what is left is the last part.
+const foldersTaken = /\b(?:remov\w*|strip\w*|without|drop\w*|cut\w*|chop\w*|delet\w*|get rid of)(?: all)? (?:the |its |their )?(?:(?:containing|leading|parent|enclosing) )?(?:director(?:y|ies)|folders?|dirs?)(?: (?:part|portion|prefix|component|names?))?\b/;
+const lastPart = new RegExp(String.raw`\bbase ?names?\b|\blast (?:slash[- ]separated |path )?(?:part|component|segment)\b|${foldersTaken.source}|\bname of (?:the )?(?:current )?(?:working )?director\w* without\b|\bwithout (?:the )?(?:full |whole )?path\b`);
 const headPart = /\bdir ?names?\b|\bdirectory (?:name|part|portion|component) of\b|\b(?:location|folder|directory) (?:of|containing) (?:the )?(?:file|script|path|executable)\b|\bexcluding the file ?name\b|\b(?:remov\w*|strip\w*|without) (?:the )?(?:file ?name|last (?:part|component))\b/;
 // A path resolved (realpath, readlink -f) is not where a program is installed (which), unless a program is asked about.
-const resolvedPath = /\b(?:absolute|real|canonical|resolved|physical)\s+path\b|\bresolv\w*\b.{0,30}\b(?:links?|symlinks?|paths?)\b|\b(?:links?|symlinks?)\b.{0,30}\b(?:points?|pointing|target|refers?|leads?)\b/;
+const resolvedPath = /\b(?:absolute|real|canonical|resolved|physical|full)\s+paths?\b|\bresolv\w*\b.{0,30}\b(?:links?|symlinks?|paths?)\b|\b(?:links?|symlinks?)\b.{0,30}\b(?:points?|pointing|target|refers?|leads?)\b/;
+const manyPaths = /\b(?:every|each|all|their|them|these|those)\b|\b(?:files|paths|links|symlinks)\b|\*/;
 const programAsked = /\b(?:commands?|programs?|executables?|binar(?:y|ies)|installed|interpreters?)\b|\$PATH\b/;
 function pathPart(template: string, lower: string): number {
-  if (resolvedPath.test(lower) && !programAsked.test(lower)) {
+  // ... of one path: "the absolute paths of every txt file" asks for many, which realpath of one does not print.
+  if (resolvedPath.test(lower) && !programAsked.test(lower) && !manyPaths.test(lower)) {
     if (/^(?:realpath|readlink)\b/.test(template)) return 0.1;
     if (/^(?:which|command -v|type|whereis|findmnt|printenv)\b/.test(template)) return -0.12;
   }
+  if (resolvedPath.test(lower) && manyPaths.test(lower)) return /^(?:realpath|readlink)\b/.test(template) ? -0.1 : /\bexec realpath\b/.test(template) ? 0.1 : 0;
   // ... and a suffix to strip is one the request names.
   if (/^basename \{\w+\} \.?\{\w+\}/.test(template) && !/\b(suffix\w*|extension\w*|ext)\b|\s\.[a-z0-9]{1,6}\b/.test(lower)) return -0.1;
   if (/^basename\b/.test(template)) return lastPart.test(lower) ? 0.15 : 0;
-  if (/^dirname\b/.test(template)) return headPart.test(lower) ? 0.15 : 0;
+  // ... and "remove the directory part of X" takes away just what dirname would print.
+  if (/^dirname\b/.test(template)) return foldersTaken.test(lower) ? -0.15 : headPart.test(lower) ? 0.15 : 0;
+  // "strip the folders from the path /a/b/c.txt" names a path; it is not about the PATH variable.
+  if (/\$PATH\b/.test(template) && /\bpath\s+[\w.~-]*\//.test(lower)) return -0.12;
   // "the base name of the working directory" is a part of what pwd prints.
   if (/^pwd$/.test(template)) return lastPart.test(lower) || headPart.test(lower) ? -0.12 : 0;
   return 0;
