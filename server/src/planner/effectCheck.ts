@@ -13,7 +13,7 @@ import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
-import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
+import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -186,7 +186,7 @@ function droppedConditions(intent: Intent, commands: CommandFact[]): string[] {
   if (intent.stated?.age && !has(ageFlags)) out.push('it leaves out the age the request states, so it would delete more than asked');
   if (!intent.stated?.size && intent.selective?.size && !has(sizeFlags)) out.push(`it deletes without regard to size, but the request asks for the ${intent.selective.size} ones only`);
   if (!intent.stated?.age && intent.selective?.age && !has(ageFlags)) out.push(`it deletes without regard to age, but the request asks for the ${intent.selective.age} ones only`);
-  return out;
+  return [...out, ...droppedNamePart(intent, commands)];
 }
 
 const ageValueFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin']);
@@ -360,8 +360,8 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   };
   const wide = commands.flatMap((c) => c.deletes).find(whole);
   if (!wide) return [];
-  // ... nor do `-name '*'`, `-iname '*'`, or leaving out .git or the hidden files (`-not -path '*/.*'`).
-  const choosesNone = (c: CommandFact, f: string) => (/^i?name$/.test(f) && /^\*$/.test(argAfter(c, f))) || (f === 'path' && /\.git|^\*\/\.\*$/.test(argAfter(c, 'path')));
+  // ... nor do `-name '*'`, `-iname '*'` or leaving out .git.
+  const choosesNone = (c: CommandFact, f: string) => (/^i?name$/.test(f) && /^\*$/.test(argAfter(c, f))) || (f === 'path' && /\.git/.test(argAfter(c, 'path')));
   const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => choosingFlags.has(f) && !choosesNone(c, f)));
   // `grep -rl draft docs | xargs rm`: the files that hold a text, not all of them.
   if (chooses || commands.some(listsByContent)) return [];

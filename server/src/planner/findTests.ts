@@ -93,7 +93,7 @@ export function readKind(text: string): FindTests['kind'] {
 
 /** Name tests: globs, "named X", "with X in their names", beginnings and endings, alternatives. */
 export function readNames(f: RequestFacts): string[] {
-  const text = f.text;
+  const text = spelledOut(f.text);
   const lower = f.lower;
   const test = ignoresCase.test(lower) ? '-iname' : '-name';
   const pathTest = test === '-iname' ? '-ipath' : '-path';
@@ -157,12 +157,28 @@ export function readNames(f: RequestFacts): string[] {
     const joined = joinBeginEnd(globs);
     for (const g of joined) names.push(g);
   }
-  const unique = [...new Set(names.filter((x) => x && x !== '*'))];
+  const unique = withKind(f, [...new Set(names.filter((x) => x && x !== '*'))]);
   // A name with a slash in it is a path: -name never matches one.
   const one = (x: string) => `${x.includes('/') ? pathTest : test} ${shellValue(x)}`;
   if (unique.length === 1) out.push(one(unique[0]));
   else if (unique.length > 1) out.push(`\\( ${unique.map(one).join(' -o ')} \\)`);
   return out;
+}
+
+/**
+ * "the .sh files whose names begin with new", "python files with test in
+ * their names": one name that is of the kind and has the part, `new*.sh`.
+ */
+function withKind(f: RequestFacts, names: string[]): string[] {
+  if (names.length !== 1 || !/^\*?[^*.?/]+\*$/.test(names[0])) return names;
+  const kinds = f.globs.filter((g) => /^\*\.\w+$/.test(g.value) && !leftOut(f.lower, g.at));
+  return kinds.length === 1 ? [`${names[0]}${kinds[0].value.slice(1)}`] : names;
+}
+
+// "start with a dot", "end with a digit": a character said in words.
+const characters: Record<string, string> = { dot: '.', period: '.', 'full stop': '.', underscore: '_', hyphen: '-', dash: '-', digit: '[0-9]', number: '[0-9]', 'capital letter': '[A-Z]', 'uppercase letter': '[A-Z]', 'upper-case letter': '[A-Z]', 'lowercase letter': '[a-z]', 'lower-case letter': '[a-z]' };
+export function spelledOut(text: string): string {
+  return text.replace(/\b(begins?|beginning|starts?|starting|ends?|ending)\s+with\s+(?:an?\s+)?(full stop|dot|period|underscore|hyphen|dash|digit|number|(?:capital|upper-?case|lower-?case) letter)\b/gi, (_m, verb: string, word: string) => `${verb} with '${characters[word.toLowerCase()]}'`);
 }
 
 /** "begin with my" and "end with p" read as two globs: one name that does both. */

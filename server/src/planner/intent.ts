@@ -96,7 +96,7 @@ export function readIntent(facts: RequestFacts): Intent {
       const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
       const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
-      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, lower)) continue;
+      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object)) continue;
       const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
       actions.add(kind);
       cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
@@ -191,18 +191,21 @@ const partsOfPath = new RegExp([
   /^\s+(?:(?:the|all|its|any)\s+){0,2}(?:leading|containing|parent|enclosing)\s+(?:director(?:y|ies)|folders?|dirs?)\s+(?:from|off)\s+(?:the\s+)?\S*\//.source,
   /^\s+(?:(?:the|all|its|any)\s+){0,2}(?:director(?:y|ies)|folders?|dirs?)\s+off\s+(?:the\s+)?\S*\//.source,
   /^\s+(?:(?:the|all|its|any)\s+){0,2}leading\s+(?:directories|folders|dirs)\s+(?:of|in)\s+(?:the\s+)?\S*\//.source,
-  /^\s+(?:(?:the|all|its|their|any)\s+){0,2}(?:(?:leading|containing|parent|enclosing)\s+)?(?:director(?:y|ies)|folders?|dirs?)\s+(?:from|off|of|in)\s+(?:the\s+|each\s+|every\s+)?(?:path|file ?name)s?\b/.source,
-  /^\s+(?:the\s+)?(?:directory|folder|dir)\s+(?:part|portion|prefix|component)s?\b/.source,
+  /^\s+(?:(?:the|all|its|their|any)\s+){0,2}(?:(?:leading|containing|parent|enclosing)\s+)?(?:director(?:y|ies)|folders?|dirs?)\s+(?:from|off|of|in)\s+(?:the\s+|each\s+|every\s+)?(?:path|file ?name)s?\s+\S*\//.source,
+  // "the directory part of X", "the folder names from X/…", "the path prefix from X/…", "the file name from the path X/…".
+  /^\s+(?:the\s+)?(?:directory|folder|dir)\s+(?:part|portion|prefix|component)\s+(?:of|from|off|in)\b/.source,
+  /^\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+(?:part|portion|prefix|component|names|path)|path\s+prefix|file ?name(?:\s+part)?|last\s+(?:part|component))\s+(?:\S+\s+)?(?:of|from|off|in)\s+(?:the\s+path\s+)?\S*\//.source,
 ].join('|'));
 /**
  * "remove the leading directories from /srv/x.html", "get rid of the extension of
  * report.csv": what is asked for is what is left of a name; nothing on disk
- * changes, unless the files are to be renamed.
+ * changes (a rename says so with its own verb).
  */
-function partOfAName(object: string, lower: string): boolean {
-  return partsOfPath.test(object) || (partsOfName.test(object) && !/\b(?:renam\w*|mv)\b/.test(lower));
+function partOfAName(object: string): boolean {
+  return partsOfPath.test(object) || partsOfName.test(object);
 }
-const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|\.\w+)\s+){0,2}(?:file\s+)?(?:extensions?|suffix(?:es)?)\b(?!\s+(?:files?|folders?|director(?:y|ies)|dirs?|scripts?|archives?|backups?|logs?)\b)/;
+// ... and "the extension of X", "the .csv suffix from X": a noun followed by the name it is part of.
+const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|\.\w+)\s+){0,2}(?:file\s+)?(?:extensions?|suffix(?:es)?|ext|file ?type)\s+(?:of|from|off|on)\b/;
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|read|write|execute|extra|stray|\d+)\s+){0,3}(lines?|permissions?|perms|access rights|rows?|words?|characters?|chars?|duplicates?|white ?spaces?|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
@@ -294,7 +297,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   // "delete the build folder", "remove the folder called build": the folder named is what goes.
   if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
-  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if|with no|having no|lacking|without(?! (?:asking|confirm\w*|prompt\w*|a prompt|questions?|warnings?|backups?|a backup))\b)\b/.test(lower)) return false;
+  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b|\b(?:with no|having no|lacking|without)\s+(?:an?\s+|any\s+)?(?:file\s+)?(?:extensions?|suffix\w*|dots?|contents?|owners?|groups?|permissions?)\b/.test(lower)) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
   return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
 }

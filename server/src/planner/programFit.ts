@@ -8,6 +8,7 @@ import type { KnowledgeEntry } from './corpus';
 import { machineQuestionFit } from './machineQuestions';
 import type { RequestFacts } from './requestFacts';
 import { listsForContents } from './requestShapes';
+import { noExtension } from './requestWords';
 import { valueQuestionFit } from './valueQuestions';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
@@ -173,15 +174,17 @@ const lastPart = new RegExp(String.raw`\bbase ?names?\b|\blast (?:slash[- ]separ
 const headPart = /\bdir ?names?\b|\bdirectory (?:name|part|portion|component) of\b|\b(?:location|folder|directory) (?:of|containing) (?:the )?(?:file|script|path|executable)\b|\bexcluding the file ?name\b|\b(?:remov\w*|strip\w*|without) (?:the )?(?:file ?name|last (?:part|component))\b/;
 // A path resolved (realpath, readlink -f) is not where a program is installed (which), unless a program is asked about.
 const resolvedPath = /\b(?:absolute|real|canonical|resolved|physical|full)\s+paths?\b|\bresolv\w*\b.{0,30}\b(?:links?|symlinks?|paths?)\b|\b(?:links?|symlinks?)\b.{0,30}\b(?:points?|pointing|target|refers?|leads?)\b/;
-const manyPaths = /\b(?:every|each|all|their|them|these|those)\b|\b(?:files|paths|links|symlinks)\b|\*/;
+const manyPaths = /\b(?:every|each)\b|\ball\s+(?:the\s+)?(?:\w+\s+)?(?:files|symlinks|links)\b|\b(?:the|their)\s+(?:\w+\s+)?files\b|\*/;
 const programAsked = /\b(?:commands?|programs?|executables?|binar(?:y|ies)|installed|interpreters?)\b|\$PATH\b/;
 function pathPart(template: string, lower: string): number {
-  // ... of one path: "the absolute paths of every txt file" asks for many, which realpath of one does not print.
-  if (resolvedPath.test(lower) && !programAsked.test(lower) && !manyPaths.test(lower)) {
-    if (/^(?:realpath|readlink)\b/.test(template)) return 0.1;
+  if (resolvedPath.test(lower) && !programAsked.test(lower)) {
     if (/^(?:which|command -v|type|whereis|findmnt|printenv)\b/.test(template)) return -0.12;
+    // ... of one path: "the absolute paths of every txt file" asks for many, found and each resolved.
+    if (/^(?:realpath|readlink)\b/.test(template)) return manyPaths.test(lower) ? -0.1 : 0.1;
+    if (/\bexec realpath\b/.test(template)) return manyPaths.test(lower) ? 0.1 : 0;
   }
-  if (resolvedPath.test(lower) && manyPaths.test(lower)) return /^(?:realpath|readlink)\b/.test(template) ? -0.1 : /\bexec realpath\b/.test(template) ? 0.1 : 0;
+  // "the files with no extension" are chosen by it; "the names without their extension" are printed without it.
+  if (/! -name '\*\.\*'/.test(template) && !noExtension.test(lower)) return -0.15;
   // ... and a suffix to strip is one the request names.
   if (/^basename \{\w+\} \.?\{\w+\}/.test(template) && !/\b(suffix\w*|extension\w*|ext)\b|\s\.[a-z0-9]{1,6}\b/.test(lower)) return -0.1;
   if (/^basename\b/.test(template)) return lastPart.test(lower) ? 0.15 : 0;

@@ -166,6 +166,8 @@ export function readKinds(r: Reading): void {
     facts.globs.push({ value: m[1], at: m.index, raw: m[0] });
   }
   for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+["']?([\w.-]+)["']?/gi)) {
+    // "start with a dot", "end with an underscore": the article is no part of a name.
+    if (/^(?:an?|the)$/i.test(m[1] ?? m[2])) continue;
     facts.globs.push({ value: m[1] ? `${m[1]}*` : `*${m[2]}`, at: m.index, raw: m[0] });
   }
 }

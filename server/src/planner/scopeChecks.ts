@@ -7,7 +7,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import { escapeRegExp } from './corpus';
 import type { Intent } from './intent';
-import { kindExtensions } from './requestWords';
+import { kindExtensions, noExtension } from './requestWords';
 import { programOf } from './selectionChecks';
 
 /** "only in build itself", "in logs itself", "but not in its subfolders": a folder's own entries. */
@@ -171,7 +171,11 @@ export function madeUpNameTest(intent: Intent, commands: CommandFact[]): string[
       if (!nameTest.test(c.args[i])) continue;
       const value = c.args[i + 1] ?? '';
       if (slot.test(value) || (/^(?:!|-not)$/.test(c.args[i - 1] ?? '') && /\.git|node_modules/.test(value)) || /^-prune$/.test(c.args[i + 2] ?? '')) continue;
-      const stems = value.toLowerCase().replace(/\\[.()|]/g, ' ').split(/[^a-z0-9_-]+/).filter((s) => s.length >= 3);
+      // `! -name '*.*'` keeps the files with no extension; `-name ..` matches nothing (.. is a place, not a name).
+      if (value === '*.*' && /^(?:!|-not)$/.test(c.args[i - 1] ?? '') && !noExtension.test(intent.words)) return ['it keeps only files with no extension, which the request does not ask for'];
+      if (/^\.\.?$/.test(value)) return [`it tests for the name ${value}, which no file has`];
+      // A class of characters (`[0-9]*`, `[A-Z]*.txt`) is said in words ("begins with a digit"), not letters.
+      const stems = value.toLowerCase().replace(/\\[.()|]|\[[^\]]*\]/g, ' ').split(/[^a-z0-9_-]+/).filter((s) => s.length >= 3);
       for (const s of stems) {
         const said = new RegExp(`(?<![a-z0-9])${escapeRegExp(s)}`).test(intent.words) || intent.kinds.some((k) => k.toLowerCase() === s);
         if (!said) return [`it keeps only files named ${value}, a name the request does not give`];

@@ -7,6 +7,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
+import { spelledOut } from './findTests';
 import { brokenLinks, ignoresCase, permissionWho } from './requestWords';
 import { programName } from '../shell/programs';
 
@@ -260,4 +261,23 @@ const findAgeFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin',
 export function ageLeftOut(intent: Intent, commands: CommandFact[]): string[] {
   if (!intent.stated?.age || !commands.some((c) => programOf(c) === 'find')) return [];
   return commands.some((c) => c.flags.some((f) => findAgeFlags.has(f))) ? [] : ['it leaves out the age the request states, so it selects more than asked'];
+}
+
+// "the logs starting with app-", "whose names end in _old", "with tmp in their names": a part of the name the request states.
+const namePart = /\b(?:begin|begins|beginning|start|starts|starting|prefixed|end|ends|ending|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letters?|text|prefix|suffix)\s+)?['"`]?([\w.-]*[\w-]|\[[^\]]+\]|\.)['"`]?|\b(?:with|having|containing)\s+['"`]?([\w.-]*[\w-])['"`]?\s+in\s+(?:their|its|the)\s+(?:file\s*)?names?\b/g;
+
+/**
+ * "delete the log files starting with app-" planned as a delete of every log
+ * file: the part of the name the request states is missing from the command,
+ * so it would delete more than asked.
+ */
+export function droppedNamePart(intent: Intent, commands: CommandFact[]): string[] {
+  const args = commands.flatMap((c) => [c.program, ...c.args]).join(' ').toLowerCase();
+  for (const m of spelledOut(intent.words).matchAll(namePart)) {
+    const part = (m[1] ?? m[2]).toLowerCase();
+    if (/^(?:an?|the|my|its|their|it|them|that|this)$/.test(part)) continue;
+    // "starting with a dot" is kept by `.*`; ".bak" by `*.bak` or `bak`.
+    if (!args.includes(part === '.' ? '.*' : part.replace(/^\./, ''))) return [`it leaves out the part of the name the request states (${part}), so it would delete more than asked`];
+  }
+  return [];
 }

@@ -38,7 +38,7 @@ const operations: [RegExp, string][] = [
   [/\b(?:remove|delete|strip|drop|cut off|chop|without)\b.*\blast\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.drop_last_chars'],
   [/\b(?:remove|delete|strip|drop|cut off|chop|without|skip)\b.*\bfirst\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.drop_first_chars'],
   [/\bfirst\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.cut_chars'],
-  [/\b(?:remove|delete|strip|drop|cut off|chop|without|minus|no)\b(?:\s+(?:the|its|their|an?|any|file|name|last|\.?[\w]{1,8}))*\s+(?:extensions?|suffix(?:es)?)\b/, 'text.name_without_extension'],
+  [/\b(?:remove|delete|strip|drop|cut off|chop|without|minus|no|get rid of|wipe|erase|trim|lose|take off)\b(?:\s+(?:the|its|their|an?|any|file|name|last|\.?[\w]{1,8}))*\s+(?:extensions?|suffix(?:es)?)\b/, 'text.name_without_extension'],
   [/\b(?:extension|suffix)\b/, 'text.name_extension'],
   [/\b(?:replac\w*|substitut\w*|convert\w*|chang\w*|turn\w*)\b.*\b(?:with|by|into|to) (?:a )?new ?lines?\b|\bsplit\w*\b.*\b(?:on|at|by)\b/, 'text.string_fields'],
   [/\b(?:replac\w*|substitut\w*|change)\b.*\bwith\b/, 'text.sed_replace'],
