@@ -97,3 +97,13 @@ test('the intent of selection requests: a look stays a look, an act on files is 
   assert.deepEqual(readIntent(readRequest('Deletes are dangerous: show me the .tmp files')).actions, [], 'a verb used as a noun orders nothing');
   assert.deepEqual(readIntent(readRequest('Changes made by the build: list the files in dist')).actions, []);
 });
+
+test('where the days are counted from ("counting days from today") is not a second age', () => {
+  for (const [n, said] of [[14, 'where day count starts from today'], [30, 'counting days from today'], [90, 'with days counted from today'], [7, 'the count starting from today']] as const) {
+    for (const [verb, tail] of [['find', ''], ['delete', ' -delete']]) {
+      const request = `${verb} all regular files under logs that have not been modified in the last ${n} days ${said}`;
+      assert.equal(find(request), `find logs -type f -mtime +${n}${tail}`, request);
+    }
+  }
+  assert.equal(find('find regular files under logs modified today'), 'find logs -type f -mtime -1');
+});
