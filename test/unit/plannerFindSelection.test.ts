@@ -107,3 +107,14 @@ test('where the days are counted from ("counting days from today") is not a seco
   }
   assert.equal(find('find regular files under logs modified today'), 'find logs -type f -mtime -1');
 });
+
+test('what is in each file is counted in the unit named, never the files', () => {
+  const flags: Record<string, string> = { lines: 'l', words: 'w', characters: 'm', bytes: 'c' };
+  for (const [unit, flag] of Object.entries(flags)) {
+    for (const [said, glob] of [['each md file', '*.md'], ['every log file under logs', '*.log'], ['the csv files in data', '*.csv']]) {
+      const request = `count the ${unit} in ${said}`;
+      assert.match(find(request) ?? '', new RegExp(`-name '\\${glob}' -exec wc -${flag} \\{\\} \\+$`), request);
+    }
+  }
+  assert.equal(find('count the md files'), "find . -type f -name '*.md' | wc -l");
+});

@@ -76,3 +76,25 @@ test('the program fits the values and the words of the request', () => {
   assert.ok(fit('shred -u {file}', 'remove old.log', { file: 'old.log' }) < fit('rm -- {file}', 'remove old.log', { file: 'old.log' }));
   assert.ok(fit('curl -sS {url}', 'fetch https://example.com with curl') > 0, 'the program the request names');
 });
+
+test('the text of many files is read by the plan, not listed', () => {
+  const fit = (template: string, request: string) => programFit(entry(template), {}, readRequest(request));
+  const requests = ['display the contents of all the regular files in src', 'show the contents of every log file', 'print the contents of the files in build', 'print all the markdown files\' contents', 'output the text of each .conf file under etc'];
+  for (const request of requests) {
+    assert.ok(fit("find {path} -type f -exec cat {} +", request) > fit('find {path} -type f', request), request);
+    assert.ok(fit('ls {path}', request) < fit("find {path} -type f -name {glob} -exec cat {} +", request), request);
+  }
+  // One named file, or a list of names, is not this class.
+  assert.equal(fit('find {path} -type f', 'list all the files in src'), fit('find {path} -type f', 'list all the files in src '));
+  assert.ok(fit('find {path} -type f', 'list all the files in src') >= fit('find {path} -type f -exec cat {} +', 'list all the files in src'));
+});
+
+test('wc counts the unit the request names; a walk of every file drops a kind that is named', () => {
+  const fit = (template: string, request: string) => programFit(entry(template), {}, readRequest(request));
+  for (const [unit, right, wrong] of [['bytes', 'wc -c {file}', 'wc -l {file}'], ['lines', 'wc -l {file}', 'wc -w {file}'], ['words', 'wc -w {file}', 'wc -c {file}']]) {
+    for (const request of [`print the number of ${unit} in notes.txt`, `how many ${unit} does report.csv have`]) assert.ok(fit(right, request) - fit(wrong, request) >= 0.3, request);
+  }
+  for (const request of ['count words in each md file', 'show the size of every log file', 'list the python files under src']) {
+    assert.ok(fit("find {path} -type f -not -path '*/.*' -exec wc -w {} \\;", request) < fit('find {path} -type f -name {glob} -exec wc -w {} +', request), request);
+  }
+});

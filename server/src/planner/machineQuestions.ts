@@ -10,11 +10,11 @@ import type { RequestFacts } from './requestFacts';
 const answers: [RegExp, RegExp][] = [
   // du measures: it answers a question about size or space.
   [/^du\b/, /\b(sizes?|big\w*|large\w*|small\w*|space|usage|disk|bytes|[kmg]b|kilobytes|megabytes|gigabytes|takes?(?: up)?|heav\w*|weigh\w*|room|du)\b/],
-  // What wc counts.
-  [/^wc -w\b/, /\bwords?\b/],
-  [/^wc -l\b/, /\b(lines?|rows?|records|entries|long)\b/],
-  [/^wc -m\b/, /\b(characters?|chars?|letters?|length)\b/],
-  [/^wc -c\b/, /\b(bytes?|size|characters?|chars?)\b/],
+  // What wc counts, of a file or of each file found.
+  [/(?:^|-exec\s+)wc -w\b/, /\bwords?\b/],
+  [/(?:^|-exec\s+)wc -l\b/, /\b(lines?|rows?|records|entries|long)\b/],
+  [/(?:^|-exec\s+)wc -m\b/, /\b(characters?|chars?|letters?|length)\b/],
+  [/(?:^|-exec\s+)wc -c\b/, /\b(bytes?|size|characters?|chars?)\b/],
   // A date moved forward or back: the request says which way.
   [/date -d '\+/, /\b(from now|from today|tomorrow|later|ahead|next|in (?:\d+|an?|one|two|three|four|five|six|seven|ten) (?:days?|weeks?|months?|years?)|future|after)\b/],
   [/date -d '[^']*\bago'/, /\b(ago|yesterday|before|last|past|earlier|previous)\b/],
@@ -57,6 +57,7 @@ const units: [RegExp, RegExp][] = [
 const notEntries = /\bhow many\s+(?:\w+\s+)?(processors?|cpus?|cores?|users?|process(?:es)?|commits?|branches|tags|containers?|images?|threads?|groups?|sessions?|bytes|megabytes|kilobytes|gigabytes)\b/;
 const sizeQuestion = /\b(how big|how large|sizes? of|size|how much (?:disk |storage )?space|disk usage|space (?:used|taken)|bytes|megabytes|kilobytes|gigabytes)\b/;
 const showsSize = /\s-\w*[lsS]\b|%s|\bdu\b|\bstat\b|-size\b|\bwc -c\b/;
+const wcUnits: [RegExp, RegExp][] = [[/\bwc -l\b/, /\blines?\b/], [/\bwc -w\b/, /\bwords?\b/], [/\bwc -m\b/, /\b(?:characters?|chars?|letters?)\b/], [/\bwc -c\b/, /\bbytes?\b/]];
 const ranking = /\b(biggest|largest|smallest|heaviest|lightest|most space|least space)\b/;
 
 /** Added to a candidate's score: negative when the template cannot be the answer to this kind of question. */
@@ -65,6 +66,9 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   const lower = facts.lower;
   let score = 0;
   for (const [program, words] of answers) if (program.test(template) && !words.test(lower)) score -= 0.15;
+  // "the number of bytes" counted as lines: wc counts another unit than the one the request names.
+  const counts = wcUnits.find(([flag]) => flag.test(template));
+  if (counts && !counts[1].test(lower) && wcUnits.some(([, words]) => words.test(lower))) score -= 0.15;
   // "what is process 1": a question about one process, not a list of them all nor the whole machine.
   if (facts.pids.length > 0 && (entry.category === 'processes' || entry.category === 'system') && !Object.values(entry.slots).some((s) => s.type === 'pid')) score -= 0.15;
   // "in megabytes", "in bytes": a measure in the unit asked for, not in units of its own choosing.

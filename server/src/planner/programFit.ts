@@ -7,7 +7,7 @@
 import type { KnowledgeEntry } from './corpus';
 import { machineQuestionFit } from './machineQuestions';
 import type { RequestFacts } from './requestFacts';
-import { listsForContents } from './requestShapes';
+import { contentsOfMany, listsForContents } from './requestShapes';
 import { noExtension } from './requestWords';
 import { valueQuestionFit } from './valueQuestions';
 
@@ -59,6 +59,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (generators.test(entry.template) && namesFile && !Object.values(entry.slots).some((s) => s.type === 'file' || s.type === 'path' || s.type === 'glob')) score -= 0.25;
   // A whole file printed is no answer to a question about some of its lines, words or bytes.
   if (/^cat \{\w+\}$/.test(entry.template) && /\b(lines? \d+|\d+(?:st|nd|rd|th) lines?|lines? (?:number|containing|with|that|matching|where)|words?|characters?|bytes?|first|last|top|bottom|listing|long|details|sizes?|hidden|permissions)\b/.test(facts.lower)) score -= 0.12;
+  // "each md file": a walk that takes every kind of file drops the kind the request names.
+  if (/^find\b/.test(entry.template) && !/-i?name\b|-i?regex\b|-i?path \{|\{glob\}|\{name\}|\{pattern\}/.test(entry.template) && facts.exts.some((e) => /^[a-z0-9]{1,8}$/.test(e.value) && /\bfiles?\b/.test(e.raw))) score -= 0.15;
   // A folder's listing is not a walk of its tree.
   if (/^ls\b(?! -\w*R)/.test(entry.template) && /\b(directory tree|folder tree|recursive\w*|sub-?folders?|sub-?director\w*|and below|all levels)\b/.test(facts.lower)) score -= 0.15;
   // Overwriting a file before deleting it is asked for in words.
@@ -108,6 +110,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   // "print the directory tree": the tree itself is what to show, drawn by tree.
   if (/^tree\b/.test(entry.template)) score += treeAsked.test(facts.lower) ? 0.12 : /\b(trees?|structure|hierarchy|nested)\b/.test(facts.lower) ? 0 : -0.25;
   if (listsForContents(entry.template, facts)) score -= 0.25;
+  score += contentsOfMany(entry.template, facts.lower);
   // "empty the tmp folder": its contents go; rmdir removes only a folder already empty.
   if (/^rmdir\b/.test(entry.template) && /(?<!\b(?:the|an?|all|any|are|is)\s+)\b(?:empty|clear(?: out)?|clean(?: out)?|wipe)\s+(?:out\s+)?(?:the\s+|my\s+)?\S+\s+(?:folder|directory|dir)\b/.test(facts.lower)) score -= 0.3;
   // "count errors in the app log": one count; a tally of each distinct line is asked with "each", "per" or "how often".

@@ -46,3 +46,17 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
 export function listsForContents(template: string, f: RequestFacts): boolean {
   return /^ls\b/.test(template) && contents.test(f.lower) && f.archives.length === 0 && f.files.some((x) => f.ws.files.has(x.value)) && !f.dirs.some((x) => f.ws.dirs.has(x.value));
 }
+
+// "the contents of all the regular files", "print what every .md file holds": the text in many files.
+const manyContents = /\b(?:contents?|text)\s+of\s+(?:each|every)\s+(?:[\w.*-]+\s+){0,2}files?\b|\b(?:contents?|text)\s+of\s+(?:all|the)\s+(?:(?:of\s+)?the\s+)?(?:[\w.*-]+\s+){0,2}files\b|\b(?:print|show|display|output|concatenate)\s+(?:all|each|every|the)\s+(?:[\w.*-]+\s+){0,2}files'?\s+contents?\b/;
+
+/**
+ * For the text of many files, a plan that reads them (`-exec cat`, `xargs
+ * cat`) fits; one that only names them (`find . -type f`, `ls`) prints the
+ * list, not what is in them.
+ */
+export function contentsOfMany(template: string, lower: string): number {
+  if (!manyContents.test(lower)) return 0;
+  if (/\b(?:cat|head|tail|less|more|tac|nl)\b/.test(template)) return 0.1;
+  return /^(?:find|ls)\b/.test(template) && !/\b(?:grep|wc|sed|awk|du|stat|md5sum|sha\d+sum|file)\b/.test(template) ? -0.2 : 0;
+}
