@@ -109,3 +109,13 @@ test('the resolved paths of many files are found and each resolved, not the path
   ['show the real paths of all the files in docs', /^find docs -type f -exec realpath -- \{\} \+$/],
   ['list the full paths of the md files under docs', /^find docs -type f -name '\*\.md' -exec realpath -- \{\} \+$/],
 ]));
+
+test('"the parent folder of X" is the folder X is in, never .. and never a file named ..', async () => {
+  for (const p of paths) {
+    for (const said of ['show the parent dir of', 'print the parent folder of']) assert.match(await plan(`${said} ${p}`), new RegExp(`^dirname ${quote(p)}$`), `${said} ${p}`);
+  }
+  for (const request of ['delete the parent folder of docs/guide.md', "what's the parent directory of releases/v2.tar.gz", 'remove the parent directory of docs']) {
+    const r = await w.result(request);
+    for (const c of [r.command, ...r.candidates.map((x) => x.command)]) assert.doesNotMatch(c, /-i?name \.\.?(?:\s|$)/, `"${request}" → ${c}`);
+  }
+});

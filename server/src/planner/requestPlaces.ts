@@ -113,7 +113,8 @@ const specials: [RegExp, string][] = [
   [/\b(home (folder|directory|dir)|my home)\b/, '~'],
   [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
   [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace)|(?:this|the|whole|entire) (?:project|workspace|codebase))\b/, '.'],
-  [/\b(parent (folder|directory|dir))\b/, '..'],
+  // ... but "the parent folder of build/out" is named by what follows.
+  [/\b(parent (folder|directory|dir))\b(?!\s+of\b)/, '..'],
   // "how much room is left on /": the root written as a path.
   [/(?<=\b(?:on|of|in|under|at)\s)\/(?=[\s?.!,]*$)/, '/'],
   [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],

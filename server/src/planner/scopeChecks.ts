@@ -170,10 +170,11 @@ export function madeUpNameTest(intent: Intent, commands: CommandFact[]): string[
     for (let i = 0; i < c.args.length; i++) {
       if (!nameTest.test(c.args[i])) continue;
       const value = c.args[i + 1] ?? '';
-      if (slot.test(value) || (/^(?:!|-not)$/.test(c.args[i - 1] ?? '') && /\.git|node_modules/.test(value)) || /^-prune$/.test(c.args[i + 2] ?? '')) continue;
-      // `! -name '*.*'` keeps the files with no extension; `-name ..` matches nothing (.. is a place, not a name).
-      if (value === '*.*' && /^(?:!|-not)$/.test(c.args[i - 1] ?? '') && !noExtension.test(intent.words)) return ['it keeps only files with no extension, which the request does not ask for'];
+      // `-name ..` matches nothing: .. is a place, not a name.
       if (/^\.\.?$/.test(value)) return [`it tests for the name ${value}, which no file has`];
+      if (slot.test(value) || (/^(?:!|-not)$/.test(c.args[i - 1] ?? '') && /\.git|node_modules/.test(value)) || /^-prune$/.test(c.args[i + 2] ?? '')) continue;
+      // `! -name '*.*'` keeps the files with no extension.
+      if (value === '*.*' && /^(?:!|-not)$/.test(c.args[i - 1] ?? '') && !noExtension.test(intent.words)) return ['it keeps only files with no extension, which the request does not ask for'];
       // A class of characters (`[0-9]*`, `[A-Z]*.txt`) is said in words ("begins with a digit"), not letters.
       const stems = value.toLowerCase().replace(/\\[.()|]|\[[^\]]*\]/g, ' ').split(/[^a-z0-9_-]+/).filter((s) => s.length >= 3);
       for (const s of stems) {
