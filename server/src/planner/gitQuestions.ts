@@ -55,6 +55,8 @@ export function domainPenalty(entry: KnowledgeEntry, facts: RequestFacts): numbe
   return pathHistory ? 0.2 : askedOfHistory.test(facts.lower) ? 0.15 : 0;
 }
 
+const filesOnly = /\b(?:which|what)\s+(?:\w+\s+)?files\b|\blist (?:the |all (?:the )?)?files\b|\bfile ?names\b/;
+
 /** A git history request that names an author, a date or a file wants a log filtered by them. */
 export function historyMismatch(entry: KnowledgeEntry, facts: RequestFacts): number {
   if (entry.category !== 'git') return 0;
@@ -66,6 +68,10 @@ export function historyMismatch(entry: KnowledgeEntry, facts: RequestFacts): num
   if (named && /^git (log|diff|blame|show)\b/.test(entry.template) && !Object.values(entry.slots).some((x) => x.type === 'file' || x.type === 'path')) penalty += 0.1;
   // "who made the first commit", "the author of the tagged commit": a person, printed by an author format.
   if (/\b(?:who|whom|author|authors|authored)\b/.test(facts.lower) && facts.authors.length === 0 && /^git (?:log|show)\b/.test(entry.template) && !/%a[neNE]|%c[neNE]|shortlog|blame|--author/.test(entry.template)) penalty += 0.15;
+  // "which files did the last commit touch": the names, not the commit's header, statistics or status letters.
+  if (filesOnly.test(facts.lower) && /\bcommits?\b|\bHEAD\b/.test(facts.text) && /^git (?:log|show)\b/.test(entry.template) && !/--name-only\b.*--(?:pretty|format)=(?:format:)?(?:\s|$)|--(?:pretty|format)=(?:format:)?\s.*--name-only\b/.test(entry.template)) penalty += 0.06;
+  // "the tracked files with changes": untracked ones are no answer (git status lists them too).
+  if (/(?<!un)\btracked\b/.test(facts.lower) && (/^git status(?![^|]*(?:-uno|--untracked-files=no))/.test(entry.template) || /--others\b/.test(entry.template))) penalty += 0.12;
   // git log starts from the newest: the other end is asked for in words.
   if (/--reverse\b/.test(entry.template) && !/\b(?:first|oldest|earliest|initial|original|very beginning|start\w*|began|begin\w*|root)\b/.test(facts.lower)) penalty += 0.3;
   return penalty;
@@ -85,6 +91,8 @@ export function refsAsCommits(facts: RequestFacts): Fact[] {
 const pathHistoryWords = /\b(?:(?:change\s+)?history|log|changelog|commits?|revisions?)\s+(?:of|for|on|to|touching|affecting)\b/;
 const cameIn = /\bwhen (?:was|were|did) .{1,60}?\b(?:added|introduced|first (?:added|committed|created|written|appear\w*))\b|\b(?:which|what) (?:commit|change) (?:added|introduced|created)\b/;
 const whoLine = /\bwho\b.{0,30}\bline\s+\d+\b/;
+// "which tracked files have edits not yet committed": the names of the files changed in the working tree.
+const uncommittedFiles = /\b(?:which|what|list|name)\b.{0,30}\bfiles\b.{0,40}\b(?:uncommitted|not (?:yet )?(?:been )?committed|unstaged|local (?:changes|modifications|edits))\b/;
 
 /** The git entries a history question's shape calls for in a repository, whatever retrieval ranked first. */
 export function historyShapes(f: RequestFacts): { id: string; similarity: number }[] {
@@ -95,5 +103,6 @@ export function historyShapes(f: RequestFacts): { id: string; similarity: number
   if (named && pathHistoryWords.test(f.lower)) out.push({ id: 'git.log_file_subjects', similarity: 0.7 });
   if (named && cameIn.test(f.lower)) out.push({ id: 'git.file_added', similarity: 0.7 });
   if (file && whoLine.test(f.lower)) out.push({ id: 'git.blame_line', similarity: 0.7 });
+  if (!named && uncommittedFiles.test(f.lower) && !/\bstaged\b/.test(f.lower)) out.push({ id: 'git.diff_names_worktree', similarity: 0.7 });
   return out;
 }
