@@ -76,6 +76,7 @@ test('a path of the repository the request names is kept: the whole history answ
   holds('how many commits have touched lib', ['git log --oneline -- lib | wc -l', 'git rev-list --count HEAD -- lib'], ['git rev-list --count HEAD', 'git log --oneline | wc -l'], /whole repository, but the request names lib/);
   holds('show the history of notes/plan.txt', ['git log --oneline -- notes/plan.txt', 'git log --follow -p notes/plan.txt'], ['git log --oneline', 'git show HEAD'], /names notes\/plan\.txt/);
   holds('what did I change in the Makefile since the last commit', ['git diff Makefile', 'git diff HEAD -- Makefile'], ['git diff', 'git diff --stat'], /names Makefile/);
+  holds('show my unstaged edits to CHANGES', ['git diff CHANGES', 'git diff -- CHANGES'], ['git diff'], /names CHANGES/);
   holds('save the commits touching the lib folder to lib-history.txt', ['git log --oneline -- lib > lib-history.txt'], ['git log --oneline > lib-history.txt'], /names lib$/);
 });
 

@@ -36,14 +36,16 @@ const counted = new RegExp(`\\b${ends}\\s+(\\d+|${Object.keys(wordNumbers).join(
 /** What `facts` bound a git plan to, for a question about the history; undefined for any other request. */
 export function readHistoryAsk(facts: RequestFacts): HistoryAsk | undefined {
   if (!historyQuestion(facts)) return undefined;
-  const destination = (f: { at: number }) => /\b(?:to|into|in to|>)\s+(?:the\s+)?(?:file\s+)?$/.test(facts.lower.slice(Math.max(0, f.at - 14), f.at));
+  // "save the log to x.txt" names where the output goes; "changes to notes.txt", "the current branch" name no path of the history.
+  const destination = (f: { at: number }) => /\b(?:save|write|export|dump|put|redirect|send|output|append|copy|store)\w*\b[^.;]{0,60}\b(?:to|into|in to)\s+(?:the\s+)?(?:file\s+)?$|>\s*$/.test(facts.lower.slice(Math.max(0, f.at - 80), f.at));
+  const refWord = (f: { at: number; raw: string }) => /^\s+(?:branch|tag|commit|version|release)\b/.test(facts.lower.slice(f.at + f.raw.length));
   const named = [...facts.files.filter((f) => facts.ws.files.has(f.value)), ...facts.dirs.filter((d) => facts.ws.dirs.has(d.value))];
-  const paths = named.filter((f) => !destination(f)).map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.' && !/^\.git(?:\/|$)/.test(p));
+  const paths = named.filter((f) => !destination(f) && !refWord(f)).map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.' && !/^\.git(?:\/|$)/.test(p));
   const known = facts.ws.refs ? [...facts.ws.refs.branches, ...facts.ws.refs.tags] : [];
   const refs = [...facts.branches.filter((b) => known.includes(b.value)).map((b) => b.value), ...facts.commits.filter((c) => /^[0-9a-f]{7,40}$/.test(c.value)).map((c) => c.value)];
   const m = counted.exec(facts.lower);
   const n = m ? m[1] ?? m[2] : undefined;
-  const person = facts.authors.length === 0 && /\bwho(?:'s|se)?\b|\bauthor(?:s|ed)?\s+(?:of|for)\b|\bby whom\b/.test(facts.lower);
+  const person = facts.authors.length === 0 && /\bwho(?:'s)?\b|\bauthor(?:s|ed)?\s+(?:of|for)\b|\bby whom\b/.test(facts.lower);
   return { paths: [...new Set(paths)], refs: [...new Set(refs)], first: firstCommit.test(facts.lower), person, ...(n ? { count: wordNumbers[n] ?? Number(n) } : {}) };
 }
 
@@ -64,7 +66,7 @@ export function historyDropped(intent: Intent, commands: CommandFact[], command:
     return path === p || p.startsWith(`${path}/`) && path !== '' && path !== '.';
   });
   const dropped = ask.paths.filter((p) => !mentions(p));
-  if (ask.paths.length > 0 && dropped.length === ask.paths.length) out.push(`it reads the history of the whole repository, but the request names ${dropped.join(', ')}`);
+  if (ask.paths.length > 0 && dropped.length === ask.paths.length) out.push(`it reads the whole repository, but the request names ${dropped.join(', ')}`);
   // A ref stands alone or in a range or revision (`main..feature/login`, `v1.0^{}`, `v1.0:README.md`).
   const revisions = (command || words.join(' ')).replace(/\.{2,3}|[:^~@{}]/g, ' ');
   const refDropped = ask.refs.filter((r) => !new RegExp(`(?<![\\w./-])${escapeRegExp(r)}(?![\\w/-]|\\.\\w)`).test(revisions));

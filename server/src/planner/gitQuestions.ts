@@ -14,7 +14,7 @@ export function inRepository(ws: WorkspaceNames): boolean {
 
 // Tool-specific entries (git, containers, packages) need the request to be about that tool.
 export const domains: Record<string, RegExp> = {
-  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?|authored|committed|blame|checked out|who (?:last )?(?:changed|edited|wrote|touched|modified))\b/,
+  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|unstaged|history|authors?|authored|committed|blame|checked out|who (?:last )?(?:changed|edited|wrote|touched|modified))\b/,
   containers: /\b(docker|containers?|images?|compose|kubectl|pods?|k8s|podman|kubernetes|volumes?|registry)\b/,
   packages: /\b(install\w*|packages?|npm|pip\w*|apt|apt-get|dependenc\w*|yarn|pnpm|cargo|gem|brew|dpkg|upgrad\w*|modules?|librar\w*|venv|virtualenv|requirements)\b/,
 };
