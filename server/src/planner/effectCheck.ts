@@ -10,6 +10,7 @@ import type { CommandFact, Facts } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
+import { historyDropped } from './gitChecks';
 import type { Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
@@ -74,7 +75,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));
   if (changesFiles || changed.length > 0) reasons.push(...foldersForFiles(intent, commands));
   const changes = changesFiles || changed.length > 0;
-  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands));
+  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...historyDropped(intent, commands, command));
   return uniq(reasons);
 }
 

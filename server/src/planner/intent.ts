@@ -10,6 +10,7 @@ import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
 import { quotedSpans } from './requestWords';
+import { readHistoryAsk, type HistoryAsk } from './gitChecks';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
@@ -48,6 +49,8 @@ export interface Intent {
   amounts?: { ages: { seconds: number; sign: string }[]; sizes: { bytes: number; sign: string }[] };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
+  /** For a question about the repository's history: the paths, refs, end and number of commits a git plan must keep. */
+  history?: HistoryAsk;
   /** The words that decided each act, for the reason a plan is rejected. */
   cues: Partial<Record<Action, string>>;
 }
@@ -137,6 +140,7 @@ export function readIntent(facts: RequestFacts): Intent {
     },
     cues,
     toVariable: /\bvariables?\b/.test(lower),
+    history: readHistoryAsk(facts),
     amounts: amountsOf(facts.lower, facts.durations, facts.sizes),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
     kinds: [...new Set(facts.exts.map((e) => e.value.toLowerCase().replace(/^\./, '')))],

@@ -3,7 +3,8 @@
 // Slot filling (slotFill.ts) then hands these facts to a template's slots.
 
 import { readDates } from './requestDates';
-import { readAuthors, readCommits } from './requestGit';
+import { readAuthors, readCommits, readHistoryPlaces } from './requestGit';
+import type { GitRefs } from './gitRefs';
 import { readAlternatives, readBranches, readCapitals, readHosts, readRemotePaths, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions, readWordPatternFacts } from './requestTerms';
 import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, readPathWords, readSpecialPlaces, readStemFiles, readTargets } from './requestPlaces';
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
@@ -85,6 +86,8 @@ export interface WorkspaceNames {
   byStem?: ReadonlyMap<string, string>;
   /** The workspace folder, for reading a CSV header to find a named column. */
   root?: string;
+  /** The branches and tags of the workspace's repository, when it is one. */
+  refs?: GitRefs;
 }
 
 export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(), byBase: new Map() };
@@ -138,6 +141,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readNamedFolder(r);
   readStemFiles(r);
   readSpecialPlaces(r);
+  readHistoryPlaces(r);
   facts.paths.sort((a, b) => a.at - b.at);
   facts.dirs.sort((a, b) => a.at - b.at);
   readKinds(r);

@@ -8,6 +8,7 @@
 import { aboutEverydayLife, isChatter, isSaying, withoutCompounds } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
 import { quotedSpans } from './requestWords';
+import { historyTask } from './gitQuestions';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
 
@@ -112,7 +113,7 @@ export function isTask(facts: RequestFacts): boolean {
   // "I fixed the build today. How do I calm my nerves?": what is asked comes after what is told.
   const asked = askedPart(facts.lower);
   if (asked !== facts.lower && aboutEverydayLife(asked) && !computerNouns.test(withoutCompounds(asked)) && !/[\w-]\.[a-z0-9]{1,5}\b|\/|\$|`/.test(asked)) return false;
-  if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
+  if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || historyTask(facts) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
   // "is nginx running?", "is jq installed?" asked alone; "is dad running late" is not about a program.
   if (facts.programQuestion?.whole && /^(?:running|installed)$/.test(facts.programQuestion.state)) return true;
   if (facts.paths.filter((p) => !everydayPlace(p.value)).length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;
