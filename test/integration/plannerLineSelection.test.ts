@@ -42,6 +42,7 @@ test('characters and fields by position, tabs, trailing blanks and joined lines'
   ['print the lines of notes.txt containing a tab character', /^grep -P '\\t' notes\.txt$/],
   ['remove trailing spaces from each line of app.log', /^sed 's\/\[\[:space:\]\]\*\$\/\/' app\.log$/],
   ['squeeze repeated blank lines in notes.txt', /^cat -s notes\.txt$/],
+  ['print names.txt with every name capitalised', /^sed 's\/\\b\\\(\.\\\)\/\\u\\1\/g' names\.txt$/],
   ['merge the non-blank lines of names.txt into one comma separated line', /^grep -v '\^\[\[:space:\]\]\*\$' names\.txt \| paste -sd,$/],
 ]));
 

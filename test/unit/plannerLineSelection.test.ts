@@ -103,6 +103,10 @@ test('tabs, trailing blanks, runs of blank lines, joined, reversed and numbered 
     ['print notes.txt in reverse order', 'tac notes.txt'],
     ['print list.md with the last line first', 'tac list.md'],
     ['number the lines of notes.txt', 'nl -ba notes.txt'],
+    ['print list.md with every name capitalised', "sed 's/\\b\\(.\\)/\\u\\1/g' list.md"],
+    ['capitalize the first letter of each word in notes.txt', "sed 's/\\b\\(.\\)/\\u\\1/g' notes.txt"],
+    ['convert app.log to title case', "sed 's/\\b\\(.\\)/\\u\\1/g' app.log"],
+    ['make the first letter of every line in notes.txt upper case', "sed 's/^\\(.\\)/\\u\\1/' notes.txt"],
   ];
   assert.deepEqual(cases.map(([r]) => lineWorkCandidates(readRequest(r, none), undefined)[0]?.command), cases.map(([, c]) => c));
 });

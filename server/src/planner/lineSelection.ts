@@ -58,6 +58,9 @@ const trailing = /\b(?:trailing|ending)\s+(?:white ?spaces?|spaces?|blanks?|tabs
 const squeeze = /\b(?:squeez\w*|collaps\w*)\b[^;]{0,30}?\b(?:blank|empty)\s+lines\b|\b(?:compress\w*|merg\w*|reduc\w*|replac\w*|turn\w*)\b[^;]{0,30}?\b(?:multiple|repeated|consecutive|several|adjacent|successive|runs of)\s+(?:blank|empty)\s+lines\b/;
 // "join the lines with commas", "merge all lines into one comma-separated line".
 const joinLines = /\b(?:join\w*|merg\w*|combin\w*|concatenat\w*|put\w*|collaps\w*|turn\w*|convert\w*)\b[^;]{0,40}?\blines\b[^;]{0,40}?\b(?:with|by|using|into|to|on|as)\s+(?:a\s+|an\s+|one\s+|single\s+)*(?:(comma|semi-?colon|colon|space|tab|pipe)s?(?:[- ](?:separated|delimited))?|(?:single|one)\s+line)\b/;
+// "every name capitalised", "capitalise the first letter of each word": the first letters, not the whole text.
+const capitalWords = /\bcapitali[sz]\w*\b[^;]*\b(?:each|every|all)\s+(?:the\s+)?(?:words?|names?)\b|\b(?:each|every|all)\s+(?:the\s+)?(?:words?|names?)\b[^;]*\bcapitali[sz]\w*|\bfirst (?:letter|character|char)s? of (?:each|every|all) (?:the )?(?:words?|names?)\b|\btitle ?case\b/;
+const capitalLines = /\bfirst (?:letter|character|char)s? of (?:each|every|all) (?:the )?lines?\b[^;]*\b(?:upper ?case|capital\w*)|\bcapitali[sz]\w*\b[^;]*\b(?:each|every|all) (?:the )?lines?\b/;
 const joiners: Record<string, string> = { comma: ',', semicolon: ';', 'semi-colon': ';', colon: ':', space: "' '", tab: '', pipe: "'|'" };
 const tabs = /\blines?\b[^;]{0,40}?\b(?:contain\w*|with|having|have|has|includ\w*)\s+(?:an?\s+|one or more\s+|any\s+)?tab(?:s|ulators?| characters?)?\b/;
 const reverse = /\b(?:revers\w*|invert\w*|backwards?|flip\w*)\b[^;]{0,30}?\b(?:lines?|order)\b|\b(?:lines?|order)\b[^;]{0,30}?\b(?:revers\w*|backwards?)\b|\bbottom to top\b|\bfrom the (?:bottom|end) up\b/;
@@ -90,6 +93,8 @@ export function readLineWork(lower: string, text = false): LineWork | undefined 
     const joined = /\bas (?:a |one )?comma[- ]separated (?:list|line)\b|\bon one line\b.*\bcommas?\b/.test(lower) && d !== ',' ? ' | paste -sd,' : '';
     if (n) return { reader: cutField(d, n), then: joined, explanation: `Prints field ${n} of each line, the fields split at ${d === ' ' ? 'spaces' : d === '\t' ? 'tabs' : `'${d}'`}.` };
   }
+  if (capitalLines.test(lower)) return { reader: "sed 's/^\\(.\\)/\\u\\1/'", explanation: 'Prints each line with its first letter in upper case.' };
+  if (capitalWords.test(lower)) return { reader: "sed 's/\\b\\(.\\)/\\u\\1/g'", explanation: 'Prints the text with the first letter of each word in upper case.' };
   if (text && (m = plainField.exec(lower)) && amount(m[1] ?? m[2]) && !byContent.test(lower)) {
     const n = amount(m[1] ?? m[2]) as number;
     return { reader: `awk '{print $${n}}'`, explanation: `Prints field ${n} of each line, the fields split at blanks.` };
