@@ -55,6 +55,8 @@ test('a request about standard input is a filter on it, with no word read as a f
   ['number each line of standard input', /^nl -ba$/],
   ['reverse the order of lines read from stdin', /^tac$/],
   ['count how many times each distinct line of standard input occurs', /^sort \| uniq -c\b/],
+  ['remove the last file extension from each line of standard input', /^sed 's\/\\\.\[\^\.\]\*\$\/\/'$/],
+  ['combine every two lines of standard input', /^paste -d ' ' - -$/],
 ]));
 
 test('the text a line must not have is the word after have', () => expect([

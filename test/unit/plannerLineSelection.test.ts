@@ -107,6 +107,9 @@ test('tabs, trailing blanks, runs of blank lines, joined, reversed and numbered 
     ['capitalize the first letter of each word in notes.txt', "sed 's/\\b\\(.\\)/\\u\\1/g' notes.txt"],
     ['convert app.log to title case', "sed 's/\\b\\(.\\)/\\u\\1/g' app.log"],
     ['make the first letter of every line in notes.txt upper case', "sed 's/^\\(.\\)/\\u\\1/' notes.txt"],
+    ['replace all newlines in list.md with spaces', "paste -sd ' ' list.md"],
+    ['combine every two lines of app.log', "paste -d ' ' - - < app.log"],
+    ['join each group of 3 lines in notes.txt', "paste -d ' ' - - - < notes.txt"],
   ];
   assert.deepEqual(cases.map(([r]) => lineWorkCandidates(readRequest(r, none), undefined)[0]?.command), cases.map(([, c]) => c));
 });
@@ -145,4 +148,6 @@ test('standard input named in words is the input, and no word is taken for a fil
   const source = read('print lines 4 to 9 of standard input');
   assert.equal(lineWorkCandidates(readRequest('print lines 4 to 9 of the text', none), source)[0]?.command, "sed -n '4,9p'");
   assert.equal(lineWorkCandidates(readRequest('print the 2nd word of each line in the text', none), source)[0]?.command, "awk '{print $2}'");
+  assert.equal(lineWorkCandidates(readRequest('merge each non-blank line of the text into a single comma separated line', none), source)[0]?.command, "grep -v '^[[:space:]]*$' | paste -sd,");
+  assert.equal(read('remove the file extension from each name on standard input')?.kind, 'stdin', 'an extension is no file read');
 });

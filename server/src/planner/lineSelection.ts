@@ -18,6 +18,8 @@ export interface LineWork {
   reader: string;
   /** What its output then goes through, e.g. ` | paste -sd,`. */
   then?: string;
+  /** Reads standard input only: a file is given with `<`. */
+  stdinOnly?: boolean;
   explanation: string;
 }
 
@@ -57,7 +59,9 @@ const fieldGiven = new RegExp(String.raw`\b(?:${nth}\s+(?:field|column|value|par
 const trailing = /\b(?:trailing|ending)\s+(?:white ?spaces?|spaces?|blanks?|tabs?)\b|\b(?:white ?spaces?|spaces?|blanks?)\s+at the end of (?:each|every|the) line/;
 const squeeze = /\b(?:squeez\w*|collaps\w*)\b[^;]{0,30}?\b(?:blank|empty)\s+lines\b|\b(?:compress\w*|merg\w*|reduc\w*|replac\w*|turn\w*)\b[^;]{0,30}?\b(?:multiple|repeated|consecutive|several|adjacent|successive|runs of)\s+(?:blank|empty)\s+lines\b/;
 // "join the lines with commas", "merge all lines into one comma-separated line".
-const joinLines = /\b(?:join\w*|merg\w*|combin\w*|concatenat\w*|put\w*|collaps\w*|turn\w*|convert\w*)\b[^;]{0,40}?\blines\b[^;]{0,40}?\b(?:with|by|using|into|to|on|as)\s+(?:a\s+|an\s+|one\s+|single\s+)*(?:(comma|semi-?colon|colon|space|tab|pipe)s?(?:[- ](?:separated|delimited))?|(?:single|one)\s+line)\b/;
+const joinLines = /\b(?:join\w*|merg\w*|combin\w*|concatenat\w*|put\w*|collaps\w*|turn\w*|convert\w*)\b[^;]{0,40}?\b(?:all|each|every|the)\s+(?:[\w-]+\s+)?lines?\b[^;]{0,40}?\b(?:with|by|using|into|to|on|as)\s+(?:a\s+|an\s+|one\s+|single\s+)*(?:(comma|semi-?colon|colon|space|tab|pipe)s?(?:[- ](?:separated|delimited))?|(?:single|one)\s+line)\b|\b(?:replac\w*|chang\w*|convert\w*|turn\w*|translat\w*)\s+(?:all\s+|each\s+|every\s+|the\s+)*(?:new ?lines?|line breaks?|\\n)\b[^;]{0,40}?\b(?:with|by|into|to)\s+(?:a\s+|an\s+)?(comma|semi-?colon|colon|space|tab|pipe)s?\b/;
+// "combine every two lines": lines put side by side in groups.
+const everyLines = new RegExp(String.raw`\b(?:join\w*|merg\w*|combin\w*|pair\w*|put\w*)\b[^;]{0,30}?\b(?:every|each)\s+(?:group of\s+)?${num}\s+(?:consecutive\s+)?lines\b`);
 // "every name capitalised", "capitalise the first letter of each word": the first letters, not the whole text.
 const capitalWords = /\bcapitali[sz]\w*\b[^;]*\b(?:each|every|all)\s+(?:the\s+)?(?:words?|names?)\b|\b(?:each|every|all)\s+(?:the\s+)?(?:words?|names?)\b[^;]*\bcapitali[sz]\w*|\bfirst (?:letter|character|char)s? of (?:each|every|all) (?:the )?(?:words?|names?)\b|\btitle ?case\b/;
 const capitalLines = /\bfirst (?:letter|character|char)s? of (?:each|every|all) (?:the )?lines?\b[^;]*\b(?:upper ?case|capital\w*)|\bcapitali[sz]\w*\b[^;]*\b(?:each|every|all) (?:the )?lines?\b/;
@@ -109,8 +113,9 @@ export function readLineWork(lower: string, text = false): LineWork | undefined 
   if (tabs.test(lower)) return { reader: "grep -P '\\t'", explanation: 'Prints the lines that hold a tab.' };
   if (trailing.test(lower) && /\b(?:remov\w*|delet\w*|strip\w*|trim\w*|drop\w*|without|get rid|clean\w*|chop\w*)\b/.test(lower)) return { reader: "sed 's/[[:space:]]*$//'", explanation: 'Prints each line without the spaces and tabs at its end.' };
   if (squeeze.test(lower)) return { reader: 'cat -s', explanation: 'Prints the text with each run of blank lines made one.' };
+  if ((m = everyLines.exec(lower)) && (amount(m[1]) ?? 0) > 1) return { reader: `paste -d ' '${' -'.repeat(amount(m[1]) as number)}`, stdinOnly: true, explanation: `Joins every ${amount(m[1])} lines into one.` };
   if ((m = joinLines.exec(lower))) {
-    const d = joiners[m[1] ?? 'comma'] ?? ',';
+    const d = joiners[m[1] ?? m[2] ?? 'comma'] ?? ',';
     const paste = `paste -sd${d.startsWith("'") ? ` ${d}` : d}`;
     const blanks = /\bnon-?(?:blank|empty)\b|\bnot (?:blank|empty)\b|\bskip\w* (?:the )?(?:blank|empty)|\bwithout (?:the )?(?:blank|empty)/.test(lower);
     return blanks ? { reader: "grep -v '^[[:space:]]*$'", then: ` | ${paste}`, explanation: 'Joins the lines that are not blank into one line.' } : { reader: paste, explanation: 'Joins the lines into one line.' };
@@ -175,7 +180,8 @@ export function lineWorkCandidates(facts: RequestFacts, source: TextSource | und
   // A file named in quotes by a word that is no name the workspace has: "in 'file'", "of "$f"".
   const quoted = facts.quoted.filter((q) => /[A-Za-z]/.test(q.value) && /^[\w./$~{}-]+$/.test(q.value)).map((q) => q.value);
   const files = [...new Set(facts.files.length > 0 ? facts.files.map((f) => f.value) : quoted)];
-  if (files.length === 1) return [plan(`${work.reader} ${shellQuote(files[0])}`, 0.96, [], `It reads ${files[0]}.`)];
-  if (files.length === 0 && facts.dirs.length === 0 && someFile.test(facts.lower)) return [plan(`${work.reader} '<file>'`, 0.62, ['file'], 'Name the file to read.')];
+  const input = work.stdinOnly ? '< ' : '';
+  if (files.length === 1) return [plan(`${work.reader} ${input}${shellQuote(files[0])}`, 0.96, [], `It reads ${files[0]}.`)];
+  if (files.length === 0 && facts.dirs.length === 0 && someFile.test(facts.lower)) return [plan(`${work.reader} ${input}'<file>'`, 0.62, ['file'], 'Name the file to read.')];
   return [];
 }

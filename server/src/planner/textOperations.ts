@@ -17,6 +17,7 @@ const recipes = new Map([
   recipe('text.drop_first_chars', "sed 's/^.\\{{count}\\}//' {file}", { count: { type: 'count' }, file: { type: 'file' } }, 'Prints the text without its first characters.'),
   recipe('text.strip_line_numbers', "sed 's/^ *[0-9]\\+ *//' {file}", { file: { type: 'file' } }, 'Prints each line without the number in front of it.'),
   recipe('text.table', 'column -t {file}', { file: { type: 'file' } }, 'Lines up the words of the text in columns.'),
+  recipe('text.drop_extension', "sed 's/\\.[^.]*$//' {file}", { file: { type: 'file' } }, 'Prints the name without its last extension.'),
   recipe('text.name_extension', "sed 's/.*\\.//' {file}", { file: { type: 'file' } }, 'Prints what follows the last dot: the extension of a name.'),
 ].map((r) => [r.id, r]));
 
@@ -38,6 +39,7 @@ const operations: [RegExp, string][] = [
   [/\b(?:remove|delete|strip|drop|cut off|chop|without)\b.*\blast\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.drop_last_chars'],
   [/\b(?:remove|delete|strip|drop|cut off|chop|without|skip)\b.*\bfirst\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.drop_first_chars'],
   [/\bfirst\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.cut_chars'],
+  [/\b(?:remov\w*|strip\w*|drop\w*|delet\w*|without|cut off|chop\w*|trim\w*)\b.*\b(?:extension|suffix)\b/, 'text.drop_extension'],
   [/\b(?:extension|suffix)\b/, 'text.name_extension'],
   [/\b(?:replac\w*|substitut\w*|convert\w*|chang\w*|turn\w*)\b.*\b(?:with|by|into|to) (?:a )?new ?lines?\b|\bsplit\w*\b.*\b(?:on|at|by)\b/, 'text.string_fields'],
   [/\b(?:replac\w*|substitut\w*|change)\b.*\bwith\b/, 'text.sed_replace'],

@@ -44,6 +44,8 @@ const quotedCommand = /\b(?:of|from|in)\s+(["'`])([a-z][\w.-]*(?:\s+[^"'`\n]+)+)
 
 // "standard input", "stdin", "piped text", "the input": text that arrives on the pipe, named by no file.
 const stdinWords = /\b(?:standard input|std ?in|stdin|(?:text|input|data|lines|output) (?:that is |that's |being )?(?:piped|fed|passed|sent) (?:in|into (?:it|the command)|to (?:it|the command))|piped(?: in)? (?:text|input|data|lines|output)|from (?:the |a )?pipe(?:line)?)\b|(?:\b(?:of|in|on|from|to|convert|turn|change|sort|reverse|number|filter|read)\s+)(?:the |its |all )?input\b(?!\s*(?:files?|folders?|director\w*|fields?|boxe?s?|devices?|methods?|sources?|streams? of|from (?:the )?(?:user|keyboard)))/;
+// A file read beside it: "standard input and the file x", "from the input file".
+const stdinFile = /\bfiles\b|\b(?:of|in|from|on|and|or|with)\s+(?:the\s+|a\s+|an\s+|each\s+|every\s+|all\s+)?(?:input\s+|given\s+|text\s+)?(?:files?|folders?|director(?:y|ies))\b|\binput files?\b|(?<![\w$])[\w-]+\.[a-z]\w{0,5}\b/;
 const stdinNot = /\b(?:user|keyboard|prompt\w*|typed|interactive\w*|asks?|enter\w*)\b/;
 
 /** What the request gives as the input of a text program, or undefined when it names none. */
@@ -52,7 +54,7 @@ export function readTextSource(request: string, names: WorkspaceNames, isProgram
   if (command) return command;
   const lower = request.toLowerCase();
   const stdin = stdinWords.exec(lower);
-  if (stdin && !stdinNot.test(lower) && !fileWords.test(lower.replace(/\binput files?\b/g, ''))) return { kind: 'stdin', span: request.slice(stdin.index, stdin.index + stdin[0].length) };
+  if (stdin && !stdinNot.test(lower) && !stdinFile.test(lower)) return { kind: 'stdin', span: request.slice(stdin.index, stdin.index + stdin[0].length) };
   if (!(textWork.test(lower) || repeatCount(lower)) || fileWords.test(lower)) return undefined;
   // "save … to the variable md5": the variable is where the result goes, not the input.
   const saved = /\b(?:sav|stor|put|keep|kept|assign|captur|plac|hold|read|set|writ)\w*\b/i.test(request);
