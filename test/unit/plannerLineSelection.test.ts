@@ -114,7 +114,7 @@ test('tabs, trailing blanks, runs of blank lines, joined, reversed and numbered 
   assert.deepEqual(cases.map(([r]) => lineWorkCandidates(readRequest(r, none), undefined)[0]?.command), cases.map(([, c]) => c));
 });
 
-test('lines picked by what they hold, several files, a file followed or changed in place are left to other plans', () => {
+test('lines picked by what they hold, several files, lines sorted or counted first, a file followed or changed in place are left to other plans', () => {
   for (const request of [
     'print the last line containing TODO in notes.txt',
     'find the first 3 lines matching error in app.log',
@@ -122,6 +122,8 @@ test('lines picked by what they hold, several files, a file followed or changed 
     'print the last 20 lines of app.log and keep following it',
     'delete the first line of notes.txt in place',
     'show the first 3 files in src',
+    'show the first 5 lines of notes.txt after sorting it',
+    'count the lines of app.log from line 5 on',
   ]) assert.deepEqual(lineWorkCandidates(readRequest(request, none), undefined), [], request);
 });
 

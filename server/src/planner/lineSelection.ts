@@ -35,8 +35,8 @@ function amount(word: string | undefined): number | undefined {
 
 // Lines picked by what they hold are a search's, not a count's: "the last line containing error".
 const byContent = /\b(?:contain\w*|match\w*|mention\w*|includ\w*|grep\w*|search\w*|patterns?|occurrences?|(?:that|which) (?:have|has|say)|with the (?:word|string|text))\b/;
-// A file followed as it grows, or many files: not one text's lines.
-const notOneText = /\b(?:follow\w*|watch\w*|live|real ?time|as it grows|keeps? (?:growing|printing)|(?:each|every|all|both)\s+(?:of\s+)?(?:the\s+)?(?:[\w.*-]+\s+)?files?|in[- ]place|overwrit\w*|the file itself|sav\w*|stor\w*|writ\w*|differ\w*|compar\w*|(?:into|to|in)\s+(?:a\s+|the\s+)?(?:shell\s+)?variables?)\b/;
+// A file followed as it grows, many files, lines sorted or counted first, a result kept: not one text's lines as they stand.
+const notOneText = /\b(?:follow\w*|watch\w*|live|real ?time|as it grows|keeps? (?:growing|printing)|(?:each|every|all|both)\s+(?:of\s+)?(?:the\s+)?(?:[\w.*-]+\s+)?files?|in[- ]place|overwrit\w*|the file itself|sav\w*|stor\w*|writ\w*|differ\w*|compar\w*|sort\w*|alphabetical\w*|numerically|shuffl\w*|random\w*|unique|distinct|duplicat\w*|how many|count\w*|(?:into|to|in)\s+(?:a\s+|the\s+)?(?:shell\s+)?variables?)\b/;
 // A file in words only ("a file", "FILE", "the given file"): the command is right and the name is asked for.
 const someFile = /\b(?:a|the|given|some|that|this|input|text|specified)\s+(?:text\s+|input\s+|given\s+|specified\s+)?file\b|\bfile\b/;
 
