@@ -98,6 +98,7 @@ test('no file, a change, or no value the file holds: nothing is planned here', (
   ['how many people live in Oslo', undefined],
   ['replace pear with plum in fruit.txt', undefined],
   ['sort fruit.txt', undefined],
+  ['total score per country in staff.csv', undefined],
   ['how many processors does this machine have', undefined],
   ['what is the weather like in Spain', undefined],
 ]));

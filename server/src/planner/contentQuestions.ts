@@ -163,6 +163,9 @@ export function contentCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const allNumbers = numbers.length > 0 && numbers.every((l) => /^\s*-?\d+(?:\.\d+)?\s*$/.test(l));
   const oneWordLines = numbers.length > 0 && numbers.every((l) => /^\s*\S+\s*$/.test(l));
   const measure = allNumbers ? { print: '', of: file, numeric: true } : column?.numeric ? { print: column.print, of: '', numeric: true } : undefined;
+  // "total amount per region": a sum for each group, which the command knowledge's grouping recipes answer.
+  const grouped = /\b(?:per|by|for (?:each|every))\s+(?:the\s+)?[a-z]/.test(f.lower) && (average.test(f.lower) || sumWords.test(f.lower) || smallest.test(f.lower) || largest.test(f.lower));
+  if (grouped) return [];
   if (measure) {
     const sorted = measure.print ? `${measure.print} | sort -n` : `sort -n ${measure.of}`;
     const source = measure.print ? `${measure.print} | ` : '';
