@@ -197,17 +197,19 @@ function matchingLines(f: RequestFacts, file: string, value: string): EmbeddedCa
 }
 
 // "which python files import os", "any file containing FIXME", "in which files under src is the word total used".
-const filesAsked = /\b(?:which|what|any|list|find|show|are there|is there)\b[^.?]*\bfiles?\b|\bfiles?\b[^.?]*\b(?:contain\w*|mention\w*|import\w*|us(?:e|es|ed|ing)|referenc\w*|includ\w*|requir\w*)\b/;
-const inWhichFiles = /\bin (?:which|what) files?\b/;
+// Asked as a question ("find all files that contain …" is find's own request, answered by find).
+const filesAsked = /^\s*(?:(?:so|and|hey|ok|okay|now|also),?\s+)?(?:which|what|any|are there|is there|do any|does any|tell me which|in (?:which|what))\b[^.?]*\bfiles?\b/;
+// Files picked by their names, not their text.
+const byName = /\b(?:names?|named|called|extensions?|suffix\w*|(?:start|end|begin)(?:s|ing)? with)\b/;
 const codeVerb = /\b(import|require|include)s?\s+([\w./@-]+)/;
 
 /** A search of the files under a folder that prints the names of those that hold a text. */
 function filesContaining(f: RequestFacts): EmbeddedCandidate | undefined {
-  if (!(filesAsked.test(f.lower) || inWhichFiles.test(f.lower)) || !/\bfiles?\b/.test(f.lower) || counting.test(f.lower) || otherWork.test(f.lower) || /\blines?\b/.test(f.lower)) return undefined;
+  if (!filesAsked.test(f.lower) || counting.test(f.lower) || otherWork.test(f.lower) || /\blines?\b/.test(f.lower)) return undefined;
   if (f.files.some((x) => f.ws.files.has(x.value))) return undefined;
   const code = codeVerb.exec(f.text);
   const value = code ? `${code[1]} ${code[2]}` : f.patterns.find((p) => !/[*?]/.test(p.value))?.value;
-  if (!value || (!code && !/\b(?:contain\w*|mention\w*|us(?:e|es|ed|ing)|referenc\w*|with|say\w*|ha(?:ve|s|ving))\b/.test(f.lower))) return undefined;
+  if (!value || (!code && !/\b(?:contain\w*|mention\w*|us(?:e|es|ed|ing)|referenc\w*|say\w*|ha(?:ve|s|ving))\b/.test(f.lower)) || byName.test(f.lower)) return undefined;
   const start = f.dirs.find((d) => f.ws.dirs.has(d.value))?.value ?? '.';
   const include = f.globs[0] ? ` --include=${shellQuote(f.globs[0].value)}` : '';
   const whole = /\bthe (?:whole )?word\b/.test(f.lower) ? 'w' : '';
