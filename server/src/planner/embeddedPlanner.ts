@@ -17,6 +17,7 @@ import { shapedEntries } from './requestShapes';
 import { ignoresCase } from './requestWords';
 import { helpFacts } from './valueQuestions';
 import { domainPenalty, domains, historyMismatch } from './gitQuestions';
+import { contentCandidates } from './contentQuestions';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -74,6 +75,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
+  out.push(...contentCandidates(f));
   // "in the top folder only": a walk that stays in the folder.
   if (oneLevel.test(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = addFindTest(c.command, '-maxdepth 1', true) ?? c.command;
   preferUnextended(out, f.lower);
@@ -280,8 +282,8 @@ function unaskedFeatures(shape: string, lower: string): number {
 // What a person says when they want a step added to a command: without it, the shorter command is the answer.
 const stepWords: [RegExp, RegExp][] = [
   [/\bwc\b/, /\b(count\w*|how many|number of|lines|words|characters|total)\b/],
-  [/\bsort\b/, /\b(sort\w*|order\w*|biggest|largest|smallest|newest|oldest|latest|top|rank\w*|most|least|first|last|alphabetical\w*)\b/],
-  [/\b(head|tail)\b/, /\b(first|last|top|biggest|largest|smallest|newest|oldest|latest|most|least|\d+)\b/],
+  [/\bsort\b/, /\b(sort\w*|order\w*|biggest|largest|smallest|highest|lowest|min\w*|max\w*|newest|oldest|latest|top|rank\w*|most|least|first|last|alphabetical\w*)\b/],
+  [/\b(head|tail)\b/, /\b(first|last|top|biggest|largest|smallest|highest|lowest|min\w*|max\w*|newest|oldest|latest|most|least|\d+)\b/],
   [/\b(md5sum|sha\d*sum|cksum)\b/, /\b(md5|sha\d*|checksums?|hash\w*)\b/],
   [/\b(grep|rg)\b/, /\b(contain\w*|mention\w*|match\w*|search\w*|with|say\w*|includ\w*|grep)\b/],
   [/\bdu\b|\bls -l|-printf '%s|\bstat\b/, /\b(size|sizes|big\w*|large\w*|small\w*|space|details?|long|permissions?|owners?|dates?|bytes)\b/],
