@@ -127,6 +127,17 @@ test('lines picked by what they hold, several files, lines sorted or counted fir
   ]) assert.deepEqual(lineWorkCandidates(readRequest(request, none), undefined), [], request);
 });
 
+test('who changed a line, or when it came in, is asked of the history, not of the line', () => {
+  for (const request of [
+    'who last changed line 2 of notes.txt',
+    'who wrote the 5th line of app.log',
+    'who most recently edited lines 3 to 8 of list.md',
+    'who introduced the first line of notes.txt',
+    'when was line 12 of app.log added',
+    'which change added the last 3 lines of list.md',
+  ]) assert.deepEqual(lineWorkCandidates(readRequest(request, none), undefined), [], request);
+});
+
 test('a file said only in words keeps the command and asks for the name', () => {
   const [c] = lineWorkCandidates(readRequest('remove the last 2 lines from a file', none), undefined);
   assert.equal(c.command, "head -n -2 '<file>'");

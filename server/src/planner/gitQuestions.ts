@@ -25,6 +25,11 @@ const historyWords = /\bwho (?:last |first |originally |most recently )?(?:chang
 // Of those, the ones a command of another kind cannot answer: a person, or when a file came in.
 const askedOfHistory = /\bwho (?:last |first |originally |most recently )?(?:changed|edited|wrote|touched|modified|added|introduced|removed|deleted)\b|\bwhen (?:was|were|did) .{1,60}?\b(?:added|introduced|committed|first (?:added|written|appear\w*))\b|\b(?:which|what) (?:change|version|release) (?:added|introduced|removed)\b/;
 
+/** "who last changed line 2", "when was this line added": a person or a time, which only the history holds. */
+export function asksOfHistory(lower: string): boolean {
+  return askedOfHistory.test(lower);
+}
+
 /** A question about the repository's history: git words, or history words in a repository. */
 export function historyQuestion(facts: Pick<RequestFacts, 'lower' | 'ws'> & Partial<Pick<RequestFacts, 'branches'>>): boolean {
   return domains.git.test(facts.lower) || (inRepository(facts.ws) && (historyWords.test(facts.lower) || namesRef(facts)));

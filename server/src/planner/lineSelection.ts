@@ -11,6 +11,7 @@ import type { RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
 import { readingCommand, type TextSource } from './textSource';
 import { ordinals, wordNumbers } from './requestWords';
+import { asksOfHistory } from './gitQuestions';
 
 /** A program that reads the text on its standard input or from the file named after it. */
 export interface LineWork {
@@ -172,6 +173,8 @@ function linesPicked(lower: string): LineWork | undefined {
  * it names; a file named only in words is left for the person to name.
  */
 export function lineWorkCandidates(facts: RequestFacts, source: TextSource | undefined): EmbeddedCandidate[] {
+  // "who last changed line 2 of x": the line's history is asked, not what it says.
+  if (asksOfHistory(facts.lower)) return [];
   const work = readLineWork(facts.lower, source !== undefined);
   if (!work) return [];
   const then = work.then ?? '';
