@@ -5,7 +5,7 @@
 // a plan may never do more than its request asked.
 
 import { escapeRegExp } from './corpus';
-import { joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
+import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
@@ -277,6 +277,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   const short = object !== '' && object.split(/\s+/).length <= 6;
   // "delete the build folder", "remove the folder called build": the folder named is what goes.
   if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
+  if (at >= 0 && folderMeantBy(object, lower.slice(0, at), scope)) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
   if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower)) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;

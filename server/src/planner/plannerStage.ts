@@ -16,10 +16,10 @@ import { summariseWithModels, type ModelSummary } from './outputSummary';
 import { PlanCache, requestShape, type CacheEntry, type CacheKeyParts } from './planCache';
 import { PlannerData } from './plannerData';
 import type { Retrieval } from './retrieval';
-import { readRequest, spelled, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { readRequest, searchedText, spelled, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import type { ExternalQuery, Hit } from './retrievalStore';
 import { routeToModels } from './router';
-import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, helpFor, type AbstainReason } from './abstain';
+import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, fileUnclear, helpFor, type AbstainReason } from './abstain';
 import { readIntent, type Intent } from './intent';
 import type { ModelPlan } from './llmPrompt';
 import { slotHint } from './placeholders';
@@ -127,7 +127,7 @@ export class Planner implements PlannerStage {
     if (!intent.task && !refined?.rewrite) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
 
     t = performance.now();
-    const hits = await this.data.search(request, { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });
+    const hits = await this.data.search(searchedText(request, facts), { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });
     const retrieved = hits.map((h) => this.example(h)).filter((e): e is RetrievedExample => e !== undefined);
     lap('retrieve', t);
     options.onProgress?.({ kind: 'retrieved', examples: retrieved });
@@ -168,7 +168,7 @@ export class Planner implements PlannerStage {
     options.onProgress?.({ kind: 'step', step: 'checked', text: `${screened.accepted.length} candidate(s) fit the request${screened.rejected.length ? `, ${screened.rejected.length} set aside` : ''}` });
     for (const c of screened.accepted) options.onProgress?.({ kind: 'candidate', command: c.proposal.command, confidence: c.proposal.confidence });
     const best = screened.accepted[0]?.proposal;
-    const why: AbstainReason | undefined = !best ? 'nothing-fits' : best.planner === 'embedded' && best.confidence < ABSTAIN_BELOW ? 'weak-match' : undefined;
+    const why: AbstainReason | undefined = !best ? 'nothing-fits' : best.planner === 'embedded' && best.confidence < ABSTAIN_BELOW ? 'weak-match' : best.planner === 'embedded' && fileUnclear(facts) ? 'unclear-file' : undefined;
     return this.finish(request, parts, { planner: best?.planner ?? 'embedded', skipped: routed.skipped, retrieved, intent, facts, why, screened, suggestions: embedded, refined }, started, timings, routed.skipped);
   }
 

@@ -10,6 +10,7 @@ import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, 
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
 import { kindExtensions } from './requestWords';
 import { spreadOverLists } from './namedList';
+import { readDescribedFiles } from './fileDescriptions';
 import { readNamedFile, readVariablePlaces } from './requestVariables';
 
 export interface Fact {
@@ -24,6 +25,8 @@ export interface Fact {
   sign?: '+' | '-' | '';
   /** True when this value came from a quoted string. */
   quoted?: boolean;
+  /** True when this file was described in words ("the site backup"), not named. */
+  described?: boolean;
 }
 
 export interface ProgramQuestion {
@@ -73,6 +76,8 @@ export interface RequestFacts {
   authors: Fact[];
   /** Commits named as git names them ("4f2a9c1", "HEAD~2") or in words ("the commit before last" → HEAD~1). */
   commits: Fact[];
+  /** A file described in words that several files fit equally ("the site backup" with two of them): which one is for the person to say. */
+  unclearFile?: { raw: string; candidates: string[] };
   ws: WorkspaceNames;
 }
 
@@ -94,6 +99,7 @@ export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(
 export { kindExtensions };
 // Slips in the planner's own words are corrected before the request is read (requestSpelling.ts).
 export { spelled } from './requestSpelling';
+export { searchedText } from './fileDescriptions';
 
 /** A request being read: the facts so far, and the spans a fact already took (later readers skip them). */
 export interface Reading {
@@ -134,6 +140,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readModes(r);
   readSignals(r);
   readRemotePaths(r);
+  readDescribedFiles(r);
   readPathWords(r);
   readVariablePlaces(r);
   readNamedFile(r);
