@@ -106,7 +106,8 @@ test('the master connection is asked whether it runs, or told to stop', () => {
 });
 
 test('requests that name no machine, or reach one without SSH, get nothing from here', () => {
-  for (const request of ['copy notes.txt to backup', 'download https://example.com/file.tar.gz', 'send 3 pings to host gw.example.com', 'email the report to bob@example.com', 'list the log files', 'show the login history', 'list files in /var/log on this machine']) {
+  for (const request of ['copy notes.txt to backup', 'download https://example.com/file.tar.gz', 'send 3 pings to host gw.example.com', 'email the report to bob@example.com', 'list the log files', 'show the login history', 'list files in /var/log on this machine',
+    'connect to the database mydb', 'log in to the docker registry', 'run the tests on node web', 'connect to localhost on port 5432 with psql', 'connect to the mysql server on db.example.com']) {
     assert.equal(plan(request), '(none)', request);
   }
 });

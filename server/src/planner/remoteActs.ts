@@ -25,9 +25,11 @@ interface Options {
 
 function readOptions(text: string): Options {
   // "into the current directory" names the destination, not a folder to copy.
-  const lower = text.replace(/\b(?:current|working|this|same|home|local) (?:folder|directory|dir)\b/g, 'here');
+  // ... and so does "to the remote directory /srv": a folder to copy into is no folder to copy.
+  const lower = text.replace(/\b(?:current|working|this|same|home|local) (?:folder|directory|dir)\b|\b(?:to|into|in) (?:the )?(?:remote |target |destination )?(?:folder|directory|dir)\b/g, 'here');
   return {
-    recursive: /\b(recursive\w*|folders?|director(?:y|ies)|dirs?|trees?|sub-?folders?|sub-?director\w*|everything (?:in|under))\b/.test(lower),
+    // Said in words, not inside a name (`dest-folder`).
+    recursive: /\b(recursive\w*|folders?|director(?:y|ies)|dirs?|trees?|sub-?folders?|sub-?director\w*|everything (?:in|under))\b/.test(lower.replace(/["'`][^"'`]*["'`]|\S*[/.]\S*/g, ' ')),
     archive: /\b(archiv\w*|preserv\w*|keep\w* (?:the |their |all |file )?(?:permissions|attributes|times|timestamps|owners?|links|modes?)|mirror\w*|sync\w*|back\s*up|backup)\b/.test(lower),
     compress: /\b(compress\w*|gzip\w*|zipp?ed in transit)\b/.test(lower),
     progress: /\b(progress|show\w* (?:how far|the transfer))\b/.test(lower),
@@ -50,8 +52,8 @@ export function remoteCandidates(f: RequestFacts): EmbeddedCandidate[] {
   if (!spec) return localSync(f);
   const ask = remoteAsk(f.text, spec);
   if (ask === 'copy' && /\b(?:public|ssh|identity)\s+keys?\b/.test(f.lower)) return [keyCopy(spec)];
-  // ping, curl and mail reach a host too, but copy nothing over SSH.
-  if (/\b(ping\w*|curl|wget|e-?mail\w*|mail)\b/.test(f.lower)) return [];
+  // ping, curl, mail and database clients reach a host too, but not over SSH.
+  if (/\b(ping\w*|curl|wget|e-?mail\w*|mail|psql|mysql|redis-cli|mongo\w*|telnet|nc|netcat|ftp|kubectl|docker)\b/.test(f.lower)) return [];
   if (ask === 'copy') return copyCandidates(f, spec);
   return ask ? [sshCandidate(f, spec)] : [];
 }
@@ -115,7 +117,7 @@ function masterControl(f: RequestFacts): EmbeddedCandidate[] {
 interface Place { value: string; at: number }
 
 // Words that stand for the remote side or for options, never a local place.
-const notPlaces = new Set([...stopWords, 'remote', 'host', 'server', 'machine', 'local', 'port', 'key', 'ssh', 'scp', 'rsync', 'over', 'via', 'through', 'using', 'as', 'user', 'if', 'only', 'newer', 'than', 'keeping', 'showing', 'progress', 'partial', 'transfers', 'dry', 'run', 'deleting', 'extra', 'preserving', 'relative', 'paths', 'connecting', 'recursively', 'copy', 'send', 'upload', 'download', 'fetch', 'sync', 'mirror', 'archive', 'compressing', 'compress', 'while', 'then', 'home', 'same', 'new', 'old', 'whole', 'entire', 'contents', 'content', 'data', 'everything', 'backup', 'back', 'up', 'mode', 'option', 'verbose', 'way', 'copies', 'transfer', 'mine', 'get', 'pull', 'push', 'src', 'source', 'dest', 'destination', 'target']);
+const notPlaces = new Set([...stopWords, 'connect', 'connecting', 'attempt', 'login', 'log', 'machine', 'computer', 'remote', 'host', 'server', 'machine', 'local', 'port', 'key', 'ssh', 'scp', 'rsync', 'over', 'via', 'through', 'using', 'as', 'user', 'if', 'only', 'newer', 'than', 'keeping', 'showing', 'progress', 'partial', 'transfers', 'dry', 'run', 'deleting', 'extra', 'preserving', 'relative', 'paths', 'connecting', 'recursively', 'copy', 'send', 'upload', 'download', 'fetch', 'sync', 'mirror', 'archive', 'compressing', 'compress', 'while', 'then', 'home', 'same', 'new', 'old', 'whole', 'entire', 'contents', 'content', 'data', 'everything', 'backup', 'back', 'up', 'mode', 'option', 'verbose', 'way', 'copies', 'transfer', 'mine', 'get', 'pull', 'push', 'src', 'source', 'dest', 'destination', 'target']);
 const realNames = new Set(['src', 'source', 'dest', 'destination', 'target', 'backup', 'data', 'home']);
 
 /** The local places a request names, in order: quoted names, paths, file kinds, existing names, and bare names where a place is expected. */
@@ -130,7 +132,7 @@ function places(f: RequestFacts, spec?: RemoteSpec): Place[] {
     const before = f.text.slice(Math.max(0, at - 30), at).toLowerCase();
     if (/\b(?:port|key|user|as|identity|gateway|bastion|named|called)\s+(?:file\s+)?$/.test(before)) continue;
     const shaped = m[1] !== '' || /[/~*]/.test(word) || /\.[A-Za-z]\w{0,7}$/.test(word) || f.ws.files.has(word) || f.ws.dirs.has(word);
-    const cued = /\b(?:file|folder|directory|dir|cop(?:y|ying)|sync\w*|mirror\w*|archiv\w*|rsync|scp|upload\w*|send\w*|transfer\w*|back up|backup|to|into|onto|from)\s+(?:the\s+)?(?:local\s+)?(?:file\s+|folder\s+|directory\s+|dir\s+)?$/.test(before);
+    const cued = /\b(?:files?|folders?|director(?:y|ies)|dirs?|cop(?:y|ying)|sync\w*|mirror\w*|archiv\w*|rsync|scp|upload\w*|send\w*|transfer\w*|back up|backup|to|into|onto|from)\s+(?:the\s+)?(?:local\s+)?(?:file\s+|folder\s+|directory\s+|dir\s+)?$/.test(before);
     const bare = /^[A-Za-z_][\w.-]*$/.test(word) && (!notPlaces.has(word.toLowerCase()) || realNames.has(word.toLowerCase()) && cued);
     if (shaped || (cued && bare)) out.push({ value: word.replace(/[.,;:!?]+$/, ''), at });
   }
@@ -141,24 +143,9 @@ function places(f: RequestFacts, spec?: RemoteSpec): Place[] {
 function copyCandidates(f: RequestFacts, spec: RemoteSpec): EmbeddedCandidate[] {
   const lower = withoutRemote(f.lower, spec);
   const o = readOptions(lower);
-  const local = places(f, spec);
-  const before = f.text.slice(Math.max(0, spec.remote.at - 40), spec.remote.at).toLowerCase();
-  const down = /\b(?:from|off|of)\s+(?:the\s+)?(?:remote\s+)?(?:(?:host|machine|server|computer|box|node)\s+)?$/.test(before) || (!/\b(?:to|into|onto|on|at)\s+(?:the\s+)?(?:remote\s+)?(?:(?:host|machine|server|computer|box|node)\s+)?$/.test(before) && downVerb.test(lower) && !/\bupload\b/.test(lower));
-  const remotePath = spec.remote.path;
-  let sources: string[], dest: string;
-  const remote = (path: string) => `${target(spec)}:${path === '' ? '' : shellQuote(path).replace(/^'(.*)'$/, "'$1'")}`;
-  if (down) {
-    const afterRemote = local.filter((p) => p.at > spec.remote.at && p.value !== remotePath);
-    const there = remotePath ?? local.find((p) => p.at < spec.remote.at)?.value;
-    if (!there) return [];
-    sources = [remote(there)];
-    dest = afterRemote[0]?.value ?? '.';
-  } else {
-    const mine = local.filter((p) => p.value !== remotePath && p.at < spec.remote.at);
-    if (mine.length === 0) return [];
-    sources = mine.map((p) => p.value);
-    dest = remote(remotePath ?? '');
-  }
+  const ends = copyEnds(f, spec, places(f, spec));
+  if (!ends) return [];
+  const { down, sources, dest } = ends;
   // A remote place is written as built; a file kind stays bare so the local shell expands it.
   const quoted = (v: string) => (v.includes('@') || /:/.test(v) || /^[\w./~-]*[*?][\w.*?/-]*$/.test(v) ? v : shellQuote(v));
   const rsync = rsyncAsked(o, lower);
@@ -174,6 +161,40 @@ function copyCandidates(f: RequestFacts, spec: RemoteSpec): EmbeddedCandidate[] 
   }
   const explanation = `Copies ${sources.join(' ')} ${down ? 'from' : 'to'} ${spec.remote.host} over SSH${rsync ? ', sending only what changed' : ''}.`;
   return [{ command, confidence: 0.86, explanation, source: rsync ? 'remote.rsync' : 'remote.scp', filled: [], missing: [] }];
+}
+
+const hostWords = String.raw`(?:the\s+)?(?:remote\s+)?(?:(?:host|machine|server|computer|box|node)\s+)?`;
+const fromHost = new RegExp(String.raw`\b(?:from|off|of)\s+${hostWords}$`);
+const toHost = new RegExp(String.raw`\b(?:to|into|onto|on|at)\s+${hostWords}$`);
+const toLocal = /\b(?:to|into|onto)\s+(?:the\s+|my\s+)?(?:local\s+(?:machine|host|computer|box|system|director\w*|folder)|(?:this|my)\s+(?:machine|computer))\b/i;
+
+/** Which way a copy goes, and its two ends: the remote end written `user@host:path`. */
+function copyEnds(f: RequestFacts, spec: RemoteSpec, local: Place[]): { down: boolean; sources: string[]; dest: string } | undefined {
+  const remote = (path: string) => `${target(spec)}:${path === '' ? '' : shellQuote(path)}`;
+  const downWords = downVerb.test(f.lower) && !/\bupload\b/.test(f.lower);
+  const verbAt = f.text.search(copyVerb);
+  // "connect to example.com as bob and copy a.txt to remote directory /srv": the host is named before the copy, its path after "to".
+  if (spec.remote.path === undefined && verbAt > spec.remote.end) {
+    const after = local.filter((p) => p.at > verbAt);
+    const to = /\b(?:to|into|onto)\s/i.exec(f.text.slice(verbAt));
+    const toAt = to ? verbAt + to.index : Infinity;
+    if (toLocal.test(f.text) || downWords) {
+      const there = after[0];
+      return there && { down: true, sources: [remote(there.value)], dest: after.find((p) => p.at > toAt && p !== there)?.value ?? '.' };
+    }
+    const sources = after.filter((p) => p.at < toAt).map((p) => p.value);
+    return sources.length > 0 ? { down: false, sources, dest: remote(after.find((p) => p.at > toAt)?.value ?? '') } : undefined;
+  }
+  const before = f.text.slice(Math.max(0, spec.remote.at - 40), spec.remote.at).toLowerCase();
+  const down = fromHost.test(before) || toLocal.test(f.text) || (!toHost.test(before) && downWords);
+  const remotePath = spec.remote.path;
+  if (down) {
+    const there = remotePath ?? local.find((p) => p.at < spec.remote.at)?.value;
+    const dest = local.find((p) => p.at > spec.remote.at && p.value !== remotePath)?.value ?? '.';
+    return there ? { down, sources: [remote(there)], dest } : undefined;
+  }
+  const mine = local.filter((p) => p.value !== remotePath && p.at < spec.remote.at);
+  return mine.length > 0 ? { down, sources: mine.map((p) => p.value), dest: remote(remotePath ?? '') } : undefined;
 }
 
 function rsyncFlags(o: Options, folder: boolean): string[] {
@@ -202,5 +223,5 @@ function localSync(f: RequestFacts): EmbeddedCandidate[] {
   const trailing = o.deleteExtra || /\b(sync\w*|mirror\w*)\b/.test(lower) ? '/' : '';
   const src = trailing && !o.relative ? sources.map((s) => shellQuote(s.replace(/\/$/, '') + '/')) : q;
   const command = ['rsync', ...rsyncFlags({ ...o, archive: true }, true), ...(o.dryRun ? ['--itemize-changes'] : []), ...src, shellQuote(trailing ? dest.replace(/\/$/, '') + '/' : dest)].join(' ');
-  return [{ command, confidence: 0.8, explanation: `Copies ${sources.join(' ')} to ${dest} with rsync${o.dryRun ? ', only showing what it would do' : ''}.`, source: 'remote.rsync_local', filled: [], missing: [] }];
+  return [{ command, confidence: 0.88, explanation: `Copies ${sources.join(' ')} to ${dest} with rsync${o.dryRun ? ', only showing what it would do' : ''}.`, source: 'remote.rsync_local', filled: [], missing: [] }];
 }

@@ -34,10 +34,12 @@ const scpPlace = new RegExp(String.raw`(?<![\w.@/:-])(?:([a-z_][\w.-]*)@)?(${hos
 const userAtHost = new RegExp(String.raw`(?<![\w.@/-])([a-z_][\w.-]*)@(${hostWord})(?![\w@])`, 'gi');
 const namedHost = /(?<![\w.@/-])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|\blocalhost\b|(?<![\w.@/-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov|local|lan|internal|intra|corp|home|cloud|co\.uk|de|fr|example)\b(?![\w-])/gi;
 // "on host web1", "to the remote machine REMOTE", "the server called build".
-const cuedHost = /\b(?:remote\s+)?(?:host|hostname|machine|server|computer|box|node|system)(?:\s+(?:called|named))?\s+["'`]?(\$\{?\w+\}?|[A-Za-z0-9][\w.-]*\w|[A-Za-z0-9])["'`]?/gi;
+const cuedHost = /\b(?:remote\s+(?:system|node|computer)|(?:remote\s+)?(?:host|hostname|machine|server|computer|box))(?:\s+(?:called|named))?\s+["'`]?(\$\{?\w+\}?|[A-Za-z0-9][\w.-]*\w|[A-Za-z0-9])["'`]?/gi;
 // "ssh into web1", "log in to web1", "connect to web1".
 const loginHost = /\b(?:ssh|scp|sftp|(?<![/.\w])log\s*(?:in|on)|login|sign\s+in|connect(?:ion)?|session|shell)\s+(?:(?:in)?to|into|on|at|onto)\s+(?:the\s+)?(?:remote\s+)?["'`]?([A-Za-z0-9][\w.-]*\w|[A-Za-z0-9])["'`]?/gi;
-const notHosts = new Set([...stopWords, 'remote', 'host', 'server', 'machine', 'port', 'as', 'user', 'using', 'via', 'through', 'over', 'ssh', 'key', 'it', 'there', 'computer', 'box', 'system', 'one', 'another', 'other', 'which', 'whose', 'is', 'was', 'and', 'local', 'localhost', 'named', 'called', 'running', 'name', 'address', 'ip', 'files', 'information', 'info', 'time', 'load', 'uptime', 'memory', 'disk', 'status', 'logs', 'log', 'with', 'without', 'specified', 'given', 'variable', 'by', 'default']);
+const notHosts = new Set([...stopWords, 'remote', 'host', 'server', 'machine', 'port', 'as', 'user', 'using', 'via', 'through', 'over', 'ssh', 'key', 'it', 'there', 'computer', 'box', 'system', 'one', 'another', 'other', 'which', 'whose', 'is', 'was', 'and', 'local', 'localhost', 'named', 'called', 'running', 'name', 'address', 'ip', 'files', 'information', 'info', 'time', 'load', 'uptime', 'memory', 'disk', 'status', 'logs', 'log', 'with', 'without', 'specified', 'given', 'variable', 'by', 'default',
+  // Services one connects or logs in to that are no machine's name.
+  'database', 'db', 'wifi', 'network', 'vpn', 'internet', 'docker', 'registry', 'github', 'gitlab', 'account', 'website', 'site', 'portal', 'mysql', 'postgres', 'redis', 'web', 'app', 'cluster']);
 
 /** The other machine a request names, with the parts it says about reaching it, or undefined. */
 export function readRemote(text: string): RemoteSpec | undefined {
@@ -73,7 +75,9 @@ function readHosts(text: string): RemoteHost[] {
       const at = m.index + m[0].lastIndexOf(m[1]);
       // A quoted name is a name, even one that reads as a word ("machine "REMOTE"").
       const quoted = /["'`]$/.test(text.slice(0, at));
-      if (taken(at) || (!quoted && notHosts.has(m[1].toLowerCase())) || /^\d+$/.test(m[1]) || /\.(txt|log|sh|py|json|conf|csv|md|tar|gz|tgz|zip)$/i.test(m[1])) continue;
+      // After "connect to" a bare word is a host only when it has a host's shape; ssh and log in name one by any word.
+      const shaped = quoted || /[.\d$]/.test(m[1]) || re === cuedHost || !/^connect/i.test(m[0]);
+      if (taken(at) || !shaped || (!quoted && notHosts.has(m[1].toLowerCase())) || /^\d+$/.test(m[1]) || /\.(txt|log|sh|py|json|conf|csv|md|tar|gz|tgz|zip)$/i.test(m[1])) continue;
       out.push({ host: m[1], at, end: at + m[1].length });
     }
   }
@@ -103,8 +107,10 @@ function readJump(text: string): { host: string; at: number; end: number } | und
 }
 
 function readUser(text: string): string | undefined {
-  const m = /\b(?:as|for)\s+(?:the\s+)?(?:user\s+|login\s+)?["'`]?([a-z_][\w-]*)["'`]?(?=\s+(?:on|at|to|in|into|with|using|via|through|over|and)\b|[\s,.;]*$)/i.exec(text) ?? /\b(?:user(?:\s*name)?|login(?:\s+name)?|account)\s+["'`]?([a-z_][\w-]*)/i.exec(text);
-  if (!m || notHosts.has(m[1].toLowerCase()) || /^(a|an|well|root user|dry|background|follows?|before|usual|needed|possible|shown|is)$/i.test(m[1])) return undefined;
+  const m = /\b(?:as|for)\s+(?:the\s+)?(?:(?:ssh\s+)?user\s+|login\s+)?["'`]?([a-z_][\w-]*)["'`]?(?=\s+(?:on|at|to|in|into|with|using|via|through|over|and)\b|[\s,.;]*$)/i.exec(text) ?? /\b(?:user(?:\s*name)?|login(?:\s+name)?|account)\s+["'`]?([a-z_][\w-]*)/i.exec(text);
+  if (!m) return undefined;
+  const quoted = /["'`]$/.test(text.slice(0, m.index + m[0].lastIndexOf(m[1])));
+  if ((!quoted && (stopWords.has(m[1].toLowerCase()) || /^(user|well|dry|background|follows?|before|usual|needed|possible|shown|is|ssh|remote|local|root user)$/i.test(m[1])))) return undefined;
   return m[1];
 }
 
