@@ -39,6 +39,9 @@ test('a copy from another machine puts the remote side first and the local end l
     ['pull ~/reports from analyst@data.example.net to /tmp/reports', 'scp analyst@data.example.net:~/reports /tmp/reports'],
     ['copy /var/backups/db.sql from host db.example.com to ./dumps', 'scp db.example.com:/var/backups/db.sql ./dumps'],
     ['grab the file /etc/hosts from 10.0.0.8', 'scp 10.0.0.8:/etc/hosts .'],
+    ['copy /etc/motd on host gw.example.com to the current directory', 'scp gw.example.com:/etc/motd .'],
+    ['connect as root to host "vault" and copy /root/token to the local machine', 'scp root@vault:/root/token .'],
+    ['connect to port 2222 of example.com as ssh user "ann", and copy the local file "/tmp/a.txt" to remote directory "/srv/dest-folder"', 'scp -P 2222 /tmp/a.txt ann@example.com:/srv/dest-folder'],
   ]);
 });
 
@@ -93,6 +96,8 @@ test('a login keeps the user, the port, the key and the gateway', () => {
     ['connect to app1.internal through the gateway bastion.example.com', 'ssh -J bastion.example.com app1.internal'],
     ['log in to the box app1 through an ssh gateway system called gw', 'ssh -J gw app1'],
     ['open a shell on the machine devbox', 'ssh devbox'],
+    ['ssh into 10.9.8.7 as user ops without allocating a pseudo-terminal', 'ssh -T ops@10.9.8.7'],
+    ['SSH into "server" as user "user"', 'ssh user@server'],
     ['copy my public key to web1.example.com as user deploy', 'ssh-copy-id deploy@web1.example.com'],
   ]);
 });
@@ -107,7 +112,8 @@ test('the master connection is asked whether it runs, or told to stop', () => {
 
 test('requests that name no machine, or reach one without SSH, get nothing from here', () => {
   for (const request of ['copy notes.txt to backup', 'download https://example.com/file.tar.gz', 'send 3 pings to host gw.example.com', 'email the report to bob@example.com', 'list the log files', 'show the login history', 'list files in /var/log on this machine',
-    'connect to the database mydb', 'log in to the docker registry', 'run the tests on node web', 'connect to localhost on port 5432 with psql', 'connect to the mysql server on db.example.com']) {
+    'connect to the database mydb', 'log in to the docker registry', 'run the tests on node web', 'connect to localhost on port 5432 with psql', 'connect to the mysql server on db.example.com',
+    'open an ssh tunnel to db.example.com forwarding port 5432', 'look up the dns records of example.com', 'set up a socks proxy through ssh to relay.example.com']) {
     assert.equal(plan(request), '(none)', request);
   }
 });

@@ -53,7 +53,9 @@ export function remoteCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const ask = remoteAsk(f.text, spec);
   if (ask === 'copy' && /\b(?:public|ssh|identity)\s+keys?\b/.test(f.lower)) return [keyCopy(spec)];
   // ping, curl, mail and database clients reach a host too, but not over SSH.
-  if (/\b(ping\w*|curl|wget|e-?mail\w*|mail|psql|mysql|redis-cli|mongo\w*|telnet|nc|netcat|ftp|kubectl|docker)\b/.test(f.lower)) return [];
+  if (/\b(ping\w*|curl|wget|e-?mail\w*|mail|psql|mysql|redis-cli|mongo\w*|telnet|nc|netcat|ftp|kubectl|docker|dig|nslookup|whois|dns)\b/.test(f.lower)) return [];
+  // A tunnel or a forwarded port is the forwarding entries' work: a login built here would drop the ports.
+  if (ask === 'login' && /\b(tunnel(?:s|ing|ed)?|forward(?:s|ing|ed)?|socks|proxy)\b/.test(f.lower)) return [];
   if (ask === 'copy') return copyCandidates(f, spec);
   return ask ? [sshCandidate(f, spec)] : [];
 }
@@ -87,7 +89,8 @@ function sshCandidate(f: RequestFacts, spec: RemoteSpec): EmbeddedCandidate {
   const lower = f.lower;
   const flags: string[] = [];
   if (/\b(in the background|background\w*|detach\w*)\b/.test(lower) && spec.command) flags.push('-f');
-  if (/\b(pseudo-?(?:terminal|tty)|tty|terminal allocat\w*|allocat\w* a terminal|interactive (?:terminal|program)|force[sd]? (?:a )?terminal)\b/.test(lower)) flags.push('-t');
+  const terminal = /\b(pseudo-?(?:terminal|tty)|tty|terminal allocat\w*|allocat\w* a terminal|interactive (?:terminal|program)|force[sd]? (?:a )?terminal)\b/.exec(lower);
+  if (terminal) flags.push(/\b(?:without|no|not|never|disabl\w*)\s+(?:\w+\s+){0,2}$/.test(lower.slice(0, terminal.index)) ? '-T' : '-t');
   if (/\b(x11|x forwarding|graphical|gui)\b/.test(lower)) flags.push('-X');
   if (/\b(compress\w*)\b/.test(lower)) flags.push('-C');
   if (/\b(verbose\w*|debug\w*)\b/.test(lower)) flags.push('-v');
@@ -166,7 +169,7 @@ function copyCandidates(f: RequestFacts, spec: RemoteSpec): EmbeddedCandidate[] 
 const hostWords = String.raw`(?:the\s+)?(?:remote\s+)?(?:(?:host|machine|server|computer|box|node)\s+)?`;
 const fromHost = new RegExp(String.raw`\b(?:from|off|of)\s+${hostWords}$`);
 const toHost = new RegExp(String.raw`\b(?:to|into|onto|on|at)\s+${hostWords}$`);
-const toLocal = /\b(?:to|into|onto)\s+(?:the\s+|my\s+)?(?:local\s+(?:machine|host|computer|box|system|director\w*|folder)|(?:this|my)\s+(?:machine|computer))\b/i;
+const toLocal = /\b(?:to|into|onto)\s+(?:the\s+|my\s+)?(?:local\s+(?:machine|host|computer|box|system|director\w*|folder)|(?:this|my)\s+(?:machine|computer)|current\s+(?:director\w*|folder|dir)|here)\b/i;
 
 /** Which way a copy goes, and its two ends: the remote end written `user@host:path`. */
 function copyEnds(f: RequestFacts, spec: RemoteSpec, local: Place[]): { down: boolean; sources: string[]; dest: string } | undefined {
