@@ -218,6 +218,7 @@ function localSync(f: RequestFacts): EmbeddedCandidate[] {
   const dest = all.find((p) => p.at > toAt)?.value;
   if (toAt < 0 || sources.length === 0 || !dest) return [];
   const q = sources.map(shellQuote);
+  // Options said in words and built in outrank a template that has none of them.
   // A plain copy that only skips older files is cp's: rsync is for a sync or its other options.
   if (o.newer && !rsyncAsked({ ...o, newer: false }, lower)) {
     const folder = o.recursive || sources.some((s) => f.ws.dirs.has(s));
@@ -226,5 +227,5 @@ function localSync(f: RequestFacts): EmbeddedCandidate[] {
   const trailing = o.deleteExtra || /\b(sync\w*|mirror\w*)\b/.test(lower) ? '/' : '';
   const src = trailing && !o.relative ? sources.map((s) => shellQuote(s.replace(/\/$/, '') + '/')) : q;
   const command = ['rsync', ...rsyncFlags({ ...o, archive: true }, true), ...(o.dryRun ? ['--itemize-changes'] : []), ...src, shellQuote(trailing ? dest.replace(/\/$/, '') + '/' : dest)].join(' ');
-  return [{ command, confidence: 0.88, explanation: `Copies ${sources.join(' ')} to ${dest} with rsync${o.dryRun ? ', only showing what it would do' : ''}.`, source: 'remote.rsync_local', filled: [], missing: [] }];
+  return [{ command, confidence: 0.92, explanation: `Copies ${sources.join(' ')} to ${dest} with rsync${o.dryRun ? ', only showing what it would do' : ''}.`, source: 'remote.rsync_local', filled: [], missing: [] }];
 }
