@@ -109,12 +109,10 @@ export function readIntent(facts: RequestFacts): Intent {
     cues.create ??= 'into a file';
   }
   // A URL, a host or a package manager is a reason to reach the network even without a verb.
-  // ... and so is a remote path as rsync and scp write it (`alice@host:/srv`).
-  if (/(?:^|[\s"'])[\w.-]+@[\w.-]+:/.test(facts.text)) actions.add('network');
-  if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
-  // Another machine named with a copy, a login or a command to run there (`log in to 10.0.0.5 as root`).
+  // ... and so is a remote path as rsync and scp write it (`alice@host:/srv`), or another machine named with a copy, a login or a command to run there.
   const remote = remoteAsk(facts.text);
-  if (remote) actions.add('network');
+  if (remote || /(?:^|[\s"'])[\w.-]+@[\w.-]+:/.test(facts.text)) actions.add('network');
+  if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
   const act = [...actions];
   const write = act.some((a) => a === 'create' || a === 'change' || a === 'move' || a === 'delete' || a === 'run') || (actions.has('network') && /\b(download|install|clone|pull|save|fetch)\b/.test(lower) && !forbidsChange);
   return {
