@@ -226,6 +226,8 @@ function argAfter(c: CommandFact, flag: string): string {
  * A request that names folders bounds where a plan may write or delete, and
  * what it may look through: the whole workspace is more than "under logs".
  */
+const remotePlace = /^(?:[\w.-]+@)?[A-Za-z0-9][\w.-]*:(?!\/\/)/;
+
 function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   if (intent.scope.length === 0) return [];
   const inside = (p: PathFact) => {
@@ -238,7 +240,8 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);
   const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))].filter((p) => !listedInside(commands, c, p, inside)));
   // A destination left as a slot (`'<dest>'`, judged as `__dest__`) is asked for: where it is is not known yet.
-  const outside = changes.filter((p) => !inside(p) && !named(p) && !slotValue.test(norm(p.path)));
+  // ... and a place on another machine (`alice@host:/srv`) is no place in the workspace.
+  const outside = changes.filter((p) => !inside(p) && !named(p) && !slotValue.test(norm(p.path)) && !remotePlace.test(p.path));
   if (outside.length > 0) out.push(`it changes ${list(uniq(outside.map(shown)))}, outside ${list(intent.scope)}, the folder the request named`);
   const reads = commands.flatMap((c) => c.reads);
   const wholeWorkspace = reads.some((p) => p.classes.includes('workspace-root')) && !reads.some(inside);

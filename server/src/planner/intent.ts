@@ -6,6 +6,7 @@
 
 import { escapeRegExp } from './corpus';
 import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
+import { deletesExtra, remoteAsk } from './remoteActs';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
@@ -110,10 +111,8 @@ export function readIntent(facts: RequestFacts): Intent {
     actions.add('create');
     cues.create ??= 'into a file';
   }
-  // A URL, a host or a package manager is a reason to reach the network even without a verb.
-  // ... and so is a remote path as rsync and scp write it (`alice@host:/srv`).
-  if (/(?:^|[\s"'])[\w.-]+@[\w.-]+:/.test(facts.text)) actions.add('network');
-  if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
+  // What is asked of another machine, if anything: a copy, a login, a command to run there.
+  const remote = reachesNetwork(facts, lower, actions);
   const act = [...actions];
   const write = act.some((a) => a === 'create' || a === 'change' || a === 'move' || a === 'delete' || a === 'run') || (actions.has('network') && /\b(download|install|clone|pull|save|fetch)\b/.test(lower) && !forbidsChange);
   return {
@@ -121,11 +120,11 @@ export function readIntent(facts: RequestFacts): Intent {
     actions: act,
     allows: {
       write,
-      delete: actions.has('delete') || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b|\barchiv\w* (?:them|each|every|those|these)\b[^.;]*\.(?:gz|bz2|xz)\b/.test(lower)) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
+      delete: actions.has('delete') || (remote !== undefined || /\b(?:sync\w*|mirror\w*|rsync)\b/.test(lower)) && deletesExtra.test(lower) || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b|\barchiv\w* (?:them|each|every|those|these)\b[^.;]*\.(?:gz|bz2|xz)\b/.test(lower)) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
       signal: actions.has('stop'),
       network: actions.has('network') || facts.urls.length > 0 || /\b(network|interfaces?|ip|ips|dns|hosts?|hostname|ports?|sockets?|connections?|ping|remote|servers?|ssh|mac address|gateway|route|wifi|ethernet|listening)\b/.test(lower),
       privilege: /\b(sudo|as root|root privileges?|administrator|admin rights|superuser)\b/.test(lower),
-      runCode: actions.has('run') || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute|ssh|tunnel\w*|forward(?:s|ing)? (?:the |a )?(?:local |remote )?ports?|port forwarding|gateway|bastion|jump host|log ?in (?:to|on)(?: the| a)? (?:remote |other )?(?:server|host|machine|system)|remote (?:system|host|machine|server|shell))\b/.test(lower),
+      runCode: actions.has('run') || remote === 'run' || remote === 'login' || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute|ssh|tunnel\w*|forward(?:s|ing)? (?:the |a )?(?:local |remote )?ports?|port forwarding|gateway|bastion|jump host|log ?in (?:to|on)(?: the| a)? (?:remote |other )?(?:server|host|machine|system)|remote (?:system|host|machine|server|shell))\b/.test(lower),
     },
     scope: scopeOf(facts),
     names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))],
@@ -156,6 +155,15 @@ export function readIntent(facts: RequestFacts): Intent {
       mode: facts.modes.length > 0 || modeWords.test(lower) || /\$\{?\w+/.test(facts.text),
     },
   };
+}
+
+/** A URL, a host or a package manager is a reason to reach the network even without a verb. */
+function reachesNetwork(facts: RequestFacts, lower: string, actions: Set<Action>): ReturnType<typeof remoteAsk> {
+  // ... and so is a remote path as rsync and scp write it (`alice@host:/srv`), or another machine named with a copy, a login or a command to run there.
+  const remote = remoteAsk(facts.text);
+  if (remote || /(?:^|[\s"'])[\w.-]+@[\w.-]+:/.test(facts.text)) actions.add('network');
+  if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
+  return remote;
 }
 
 /** "write 'done' to standard output" prints; it writes no file (unless a file is named as well). */

@@ -1,5 +1,4 @@
-// The planning flow: cache → retrieve → context → model planners in order
-// (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
+// The planning flow: cache → retrieve → context → model planners in order (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
 
 import { RequestError } from '../kernel';
 import type { PlannerName, PlanRejection, PlanResult, PolicyDecision, RetrievedExample } from '../protocol/types';
@@ -30,6 +29,7 @@ import { sequenceCandidates } from './sequence';
 import { variableCandidates } from './variableTarget';
 import { folderMoveCandidates } from './changeDirectory';
 import { valueInputCandidates } from './valueInput';
+import { remoteCandidates } from './remoteActs';
 import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
 import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
 
@@ -176,7 +176,7 @@ export class Planner implements PlannerStage {
   private async embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): Promise<EmbeddedCandidate[]> {
     const search = (text: string, k: number) => this.data.search(text, { k });
     const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus)), ...(await variableCandidates(request, names, search, this.corpus)), ...(await folderMoveCandidates(request, names, search, this.corpus)), ...(await valueInputCandidates(request, names, search, this.corpus))];
-    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
+    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts), ...remoteCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
     preferSelection(embedded, request, facts);
     embedded.sort((a, b) => b.confidence - a.confidence);
     const shaped = useShape ? await this.data.cachedShape(requestShape(facts), parts) : undefined;
