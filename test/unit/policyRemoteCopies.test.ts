@@ -17,3 +17,28 @@ test('an rsync dry run writes and deletes nothing; the same copy without -n writ
   assert.ok((await risk('rsync -a docs/ /srv/docs/')).writes.length > 0);
   assert.ok((await risk('rsync -a --delete site/ /var/www/site/')).deletes.length > 0);
 });
+
+test('only a real dry run counts: an -n turned off again, an option value, a variable or a log file still write', async () => {
+  const engine = await createPolicyEngine();
+  for (const command of [
+    'rsync -an --no-n docs/ /srv/docs/',
+    'rsync --dry-run -a --no-dry-run site/ /var/www/site/',
+    'rsync -aTn src/ dest/',
+    'rsync -a --exclude -n src/ dest/',
+    'rsync -a --filter -n src/ dest/',
+    'rsync -av -e -n src/ dest/',
+    'rsync -a $FLAGS -n src/ dest/',
+    'rsync -an --log-file=/srv/log/sync.log src/ dest/',
+    'rsync -an --write-batch=batch src/ dest/',
+  ]) {
+    const d = await engine.check(command, { workspace: WS });
+    assert.ok(d.risk.writes.length > 0 && d.decision !== 'allow', `${command}: ${d.decision}, writes ${JSON.stringify(d.risk.writes)}`);
+  }
+});
+
+test('a dry run with another machine stays to be asked about', async () => {
+  const engine = await createPolicyEngine();
+  for (const command of ['rsync -an src/ bob@web1:/srv/site/', 'rsync -avn --delete deploy@10.0.0.7:/var/www/ ./www/', 'rsync --dry-run -e ssh notes/ backup:/home/me/notes/']) {
+    assert.equal((await engine.check(command, { workspace: WS })).decision, 'ask', command);
+  }
+});

@@ -5,6 +5,7 @@ import { HOSTPATH, literal, optionValue, show, URLISH } from '../shell/argWords'
 import { NETWORK_SUBCOMMANDS, NETWORK_TOOLS } from '../shell/programs';
 import { remoteNames } from './behaviourFacts';
 import type { ProgramArgs } from './programArgs';
+import { rsyncDryRun } from './rsyncDryRun';
 
 /** Programs whose first positional names the host they contact. */
 const HOST_FIRST = new Set(['ssh', 'telnet', 'nc', 'ncat', 'netcat', 'ping', 'dig', 'host', 'nslookup', 'whois', 'traceroute', 'ftp', 'sftp', 'mail']);
@@ -90,7 +91,7 @@ function remoteCopy(d: ProgramArgs): void {
   if (dest && remote[positionals.length - 1] && sources.some((_, i) => !remote[i])) fact.uploads = true;
   reads(sources.filter((_, i) => !remote[i]));
   // rsync -n (--dry-run) only lists what it would send: it writes and deletes nothing.
-  const dry = prog === 'rsync' && has('n', 'dry-run');
+  const dry = prog === 'rsync' && rsyncDryRun(args);
   if (dest && !remote[positionals.length - 1] && !dry) writes([dest]);
   if (prog === 'rsync' && !dry && has('delete', 'delete-before', 'delete-after', 'delete-during', 'remove-source-files') && dest) deletes([dest]);
   if (args.some((a) => a.text === '-e' || a.text.startsWith('--rsh'))) fact.runs_command.push('rsync-remote-shell');
