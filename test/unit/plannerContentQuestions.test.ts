@@ -77,6 +77,21 @@ test('lines that hold a value, with their numbers or without the value', () => e
   ['the lines of fruit.txt that are not pear', 'grep -v pear fruit.txt'],
 ]));
 
+test('how many different values a column holds is the distinct values counted', () => expect([
+  ['how many distinct countries are in staff.csv', 'tail -n +2 records/staff.csv | cut -d, -f3 | sort -u | wc -l'],
+  ['count the different countries in staff.csv', 'tail -n +2 records/staff.csv | cut -d, -f3 | sort -u | wc -l'],
+  ['number of unique client addresses in the access log', "awk '{print $1}' var/web/access.log | sort -u | wc -l"],
+  ['how many different pages were visited according to the access log', "awk '{print $7}' var/web/access.log | sort -u | wc -l"],
+]));
+
+test('lines beside a match (context, after, before) are left to grep -A, -B and -C', () => expect([
+  ['show 2 lines of context around pear in fruit.txt', undefined],
+  ['the 3 lines after the PUT in the access log', undefined],
+  ['print one line before each fig in fruit.txt', undefined],
+  ['show the lines surrounding port in the conf file', undefined],
+  ['grep 404 in the access log with some context', undefined],
+]));
+
 test('the files under a folder that hold a text are listed by name', () => expect([
   ['which python files import sys', "grep -rl --include='*.py' 'import sys' ."],
   ['any files containing HACK?', 'grep -rl HACK .'],

@@ -131,6 +131,8 @@ const sumWords = /\b(?:total|sum|add(?:ed)? up|added together|altogether)\b/;
 const average = /\b(?:average|mean)\b/;
 // Words that ask to change, reorder or reshape text: other requests, answered elsewhere.
 const otherWork = /\b(?:replac\w*|substitut\w*|delet\w*|remov\w*|renam\w*|mov(?:e|ing)|cop(?:y|ies)|sort\w*|revers\w*|upper\w*|lower\w*|capital\w*|first|last|head|tail|append\w*|insert\w*|edit\w*|chang\w*|convert\w*|split\w*|merge\w*|join\w*|compress\w*|zip\w*|backup|save|write|swap\w*)\b/;
+// "2 lines of context around X", "3 lines after X": lines beside a match, grep's -A, -B and -C.
+const besideMatch = /\blines?\b[^.?;]*\b(?:of context|around|after|before|following|preceding|surrounding|above|below)\b|\bcontext\b/;
 const negated = /\b(?:not|never|without|no)\b|n't\b/;
 const numbered = /\bline numbers?\b|\bwith (?:their )?numbers\b|\bnumbered\b/;
 
@@ -156,7 +158,7 @@ export function contentCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const header = /\.(?:csv|tsv)$/i.test(target.file) ? (readTable(f.ws.root, target.file)?.header ?? []) : [];
   const values = valuesIn(f, target.file, text).filter((v) => !header.includes(v.toLowerCase()));
   const rest = values.reduce((l, v) => l.split(v.toLowerCase()).join(' '), f.lower).replace(/\bnumbers?\b/g, '');
-  if (otherWork.test(rest)) return [];
+  if (otherWork.test(rest) || besideMatch.test(rest)) return [];
   if (/\.json$/i.test(target.file)) return jsonAnswers(f, target.file, text);
   const file = shellQuote(target.file);
   const numbers = text.split('\n').filter((l) => l.trim() !== '');
@@ -180,7 +182,8 @@ export function contentCandidates(f: RequestFacts): EmbeddedCandidate[] {
     const tally = `${lines.replace(/^cat (\S+)$/, 'sort $1')}${/^cat /.test(lines) ? '' : ' | sort'} | uniq -c | sort -rn`;
     return [candidate(oneOfThem.test(f.lower) ? `${tally} | head -n 1` : tally, 'Counts how often each value occurs, most frequent first.', 0.82)];
   }
-  if (column && distinct.test(f.lower)) return [candidate(`${column.print} | sort -u`, 'Prints each value of the column once.', 0.8)];
+  // "how many distinct regions": the values printed once, then counted.
+  if (column && distinct.test(f.lower)) return [counting.test(f.lower) ? candidate(`${column.print} | sort -u | wc -l`, 'Counts the different values of the column.', 0.8) : candidate(`${column.print} | sort -u`, 'Prints each value of the column once.', 0.8)];
   if (column && /\b(?:column|field)s?\b/.test(f.lower) && !counting.test(f.lower)) return [candidate(column.print.replace(/^tail -n \+2 (\S+) \| cut (.*)$/, 'cut $2 $1'), 'Prints one column of each line.', 0.75)];
   const value = values[0];
   return value === undefined ? [] : matchingLines(f, target.file, value);
