@@ -127,6 +127,16 @@ test('lines picked by what they hold, several files, lines sorted or counted fir
   ]) assert.deepEqual(lineWorkCandidates(readRequest(request, none), undefined), [], request);
 });
 
+test('the line numbers of a text in a file are a search for it, not every line numbered', () => {
+  for (const request of [
+    'show line numbers of TODO in notes.txt',
+    'print the line numbers of "timeout" in app.log',
+    'give me the line numbers where error appears in app.log',
+    'line numbers for FIXME within list.md',
+  ]) assert.deepEqual(lineWorkCandidates(readRequest(request, none), undefined), [], request);
+  assert.equal(lineWorkCandidates(readRequest('show notes.txt with line numbers', none), undefined)[0]?.command, 'nl -ba notes.txt');
+});
+
 test('who changed a line, or when it came in, is asked of the history, not of the line', () => {
   for (const request of [
     'who last changed line 2 of notes.txt',
