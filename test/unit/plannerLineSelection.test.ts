@@ -133,6 +133,9 @@ test('the line numbers of a text in a file are a search for it, not every line n
     'print the line numbers of "timeout" in app.log',
     'give me the line numbers where error appears in app.log',
     'line numbers for FIXME within list.md',
+    "find 'timeout' in app.log, with line numbers",
+    'look up TODO in notes.txt and show the line numbers',
+    'locate error in app.log, numbering the lines',
   ]) assert.deepEqual(lineWorkCandidates(readRequest(request, none), undefined), [], request);
   assert.equal(lineWorkCandidates(readRequest('show notes.txt with line numbers', none), undefined)[0]?.command, 'nl -ba notes.txt');
 });

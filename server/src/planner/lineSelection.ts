@@ -34,8 +34,8 @@ function amount(word: string | undefined): number | undefined {
   return n !== undefined && n > 0 ? n : undefined;
 }
 
-// Lines picked by what they hold are a search's, not a count's: "the last line containing error", "the line numbers of TODO in notes.txt".
-const byContent = /\b(?:contain\w*|match\w*|mention\w*|includ\w*|grep\w*|search\w*|patterns?|occurrences?|(?:that|which) (?:have|has|say)|with the (?:word|string|text))\b|\bline numbers? (?:of|for|where)\s+(?:["'`][^"'`]+["'`]|\S+)\s+(?:in|inside|within|occurs|appears)\b/;
+// Lines picked by what they hold are a search's, not a count's: "the last line containing error", "the line numbers of TODO in notes.txt", "find 'port' in x.conf, with line numbers".
+const byContent = /\b(?:contain\w*|match\w*|mention\w*|includ\w*|grep\w*|search\w*|patterns?|occurrences?|(?:that|which) (?:have|has|say)|with the (?:word|string|text))\b|\bline numbers? (?:of|for|where)\s+(?:["'`][^"'`]+["'`]|\S+)\s+(?:in|inside|within|occurs|appears)\b|\b(?:find|look (?:up|for)|locate|spot)\s+(?:["'`][^"'`]+["'`]|(?!(?:the|all|every|each|lines?|rows?)\b)\S+\s+(?:in|inside|within)\b)/;
 // A file followed as it grows, many files, lines sorted or counted first, a result kept: not one text's lines as they stand.
 const notOneText = /\b(?:follow\w*|watch\w*|live|real ?time|as it grows|keeps? (?:growing|printing)|(?:each|every|all|both)\s+(?:of\s+)?(?:the\s+)?(?:[\w.*-]+\s+)?files?|in[- ]place|overwrit\w*|the file itself|sav\w*|stor\w*|writ\w*|differ\w*|compar\w*|sort\w*|alphabetical\w*|numerically|shuffl\w*|random\w*|unique|distinct|duplicat\w*|how many|count\w*|(?:into|to|in)\s+(?:a\s+|the\s+)?(?:shell\s+)?variables?)\b/;
 // A file in words only ("a file", "FILE", "the given file"): the command is right and the name is asked for.
