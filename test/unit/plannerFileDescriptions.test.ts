@@ -66,6 +66,9 @@ const fit = (template: string, value: string, request: string) => archiveFit({ t
 test('an archive program fits the file it reads and the words of the request', () => {
   assert.ok(fit('tar -tf {f}', 'logs/rotated/server-2022.log.gz', 'what is in the log archive') < fit('zcat {f}', 'logs/rotated/server-2022.log.gz', 'what is in the log archive'), 'a compressed log is no tarball');
   assert.ok(fit('cat {f}', 'logs/rotated/server-2022.log.gz', 'show the 2022 log archive') < 0, 'cat prints a compressed file as bytes');
+  for (const kind of ['tar.gz', 'tar.bz2', 'tar.xz']) {
+    assert.equal(fit('tar -xf {f}', kind, `extract the ${kind} archive`), 0, `a ${kind} named by its kind alone is a tarball`);
+  }
   assert.ok(fit('zcat {f}', 'backups/web-2025.tgz', 'list the files inside the web backup') < fit('tar -tf {f}', 'backups/web-2025.tgz', 'list the files inside the web backup'));
   for (const request of ['bzip2 notes.txt', 'gunzip the 2022 log archive', 'xz notes.txt please']) {
     const program = request.split(' ')[0];

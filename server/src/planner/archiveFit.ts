@@ -7,7 +7,8 @@
 import type { KnowledgeEntry } from './corpus';
 import type { RequestFacts } from './requestFacts';
 
-const tarball = /\.(?:tar(?:\.(?:gz|bz2|xz|zst))?|tgz|tbz2?|txz)$/i;
+// "extract the tar.gz": a kind named alone is a tarball too.
+const tarball = /(?:^|\.)tar\.(?:gz|bz2|xz|zst)$|\.(?:tar|tgz|tbz2?|txz)$/i;
 /** Compressed as one stream: gzip, bzip2, xz and zstd files that are not tarballs. */
 const compressed = /\.(?:gz|bz2|xz|zst|z)$/i;
 const keepWords = /\b(keep\w*|kept|retain\w*|preserv\w*|leav\w*|original\w*|intact|without (?:deleting|removing|losing|replacing|touching)|(?:don'?t|do not|never) (?:delete|remove|replace|lose|touch)|also|as well|copy|-k)\b/;
