@@ -14,7 +14,7 @@ import { fillTemplate } from '../../server/src/planner/templateFill';
 import { createPolicyStage } from '../../server/src/policy';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { localUserId, openDatabase, type Db } from '../../server/src/store/database';
-import { developmentSets, guards, heldOut } from './plannerSets';
+import { developmentSets, freshSecond, guards, heldOut } from './plannerSets';
 import { ms, percentile, type BenchRow } from './row';
 
 const area = 'planner';
@@ -132,7 +132,7 @@ export async function bench(): Promise<BenchRow[]> {
 
   rows.push(...(await nl2bash()));
   rows.push(...(await guards()));
-  if (process.env.PALADIN_BENCH_DEVSET !== '0') rows.push(...(await developmentSets()), ...(await heldOut()));
+  if (process.env.PALADIN_BENCH_DEVSET !== '0') rows.push(...(await developmentSets()), ...(await heldOut()), ...(await freshSecond()));
   fs.rmSync(dir, { recursive: true, force: true });
   return rows;
 }

@@ -2,12 +2,14 @@
 // `npm run bench planner`: NL2Bash, the guards, the development split, the
 // fresh set (both together give the development total) and
 // the held-out split (only with --held-out; --quick stops after the guards).
-// `node --import tsx test/bench/plannerAccuracy.ts [--quick] [--held-out]`.
+// `--fresh2` runs the sealed second fresh set alone and prints its figure.
+// `node --import tsx test/bench/plannerAccuracy.ts [--quick] [--held-out] [--fresh2]`.
 import { nl2bash } from './planner.bench';
 import type { BenchRow } from './row';
-import { developmentSets, guards, heldOut } from './plannerSets';
+import { developmentSets, freshSecond, guards, heldOut } from './plannerSets';
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--fresh2')) return print(await freshSecond());
   const rows = [...(await nl2bash()), ...(await guards())];
   if (process.argv.includes('--quick')) return print(rows);
   rows.push(...(await developmentSets()));

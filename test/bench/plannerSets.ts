@@ -1,7 +1,7 @@
-// The planner's measured sets beyond the development split: the held-out
-// split (its contents are never printed: only its solve rate, after its hash
-// is checked), the tempting read-only requests and the non-tasks.
-import { createHash } from 'node:crypto';
+// The planner's measured sets beyond the development split: the sealed sets
+// (the held-out split and the second fresh set: their contents are never
+// printed, only their solve rates, after their hashes are checked), the
+// tempting read-only requests and the non-tasks.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase } from '../../server/src/store/database';
 import { runDevset } from './devset/check';
 import { buildFixture } from './devset/fixture';
+import { sealedFile } from './devset/sealed';
 import { judgeIntents, judgePlans, type ByClass } from './devset/guardGenerated';
 import { generateGuardSample } from './devset/guardGenerator';
 import { lookOnlyClasses } from './devset/guardLookOnly';
@@ -21,15 +22,6 @@ import type { BenchRow } from './row';
 
 const area = 'planner';
 const DEVSET = path.join(__dirname, 'devset');
-
-/** The held-out file, refused when it no longer matches the hash it was sealed with. */
-export function heldOutFile(): string {
-  const file = path.join(DEVSET, 'heldout.json');
-  const sealed = fs.readFileSync(path.join(DEVSET, 'heldout.sha256'), 'utf8').split(/\s+/)[0];
-  const actual = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  if (sealed !== actual) throw new Error(`heldout.json does not match heldout.sha256 (${actual.slice(0, 12)} ≠ ${sealed.slice(0, 12)}): the held-out split was edited`);
-  return file;
-}
 
 export async function withPlanner<T>(fn: (planner: Planner, check: (c: string, ws: string) => Promise<import('../../server/src/protocol/types').PolicyDecision>) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-planner-sets-'));
@@ -74,15 +66,30 @@ export async function developmentSets(): Promise<BenchRow[]> {
   }
 }
 
-/** Solve rate on the held-out split: a number only, never which requests failed. */
-export async function heldOut(): Promise<BenchRow[]> {
+/** Solve rate of a sealed set: a number only, never which requests failed. */
+async function sealedRow(name: string, metric: string, what: string): Promise<BenchRow[]> {
   try {
-    const file = heldOutFile();
-    const result = await withPlanner((planner) => runDevset(async (request, workspace) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command, { concurrency: 2, file }));
-    return [{ area, metric: 'held-out solve rate (embedded)', value: `${((100 * result.solved) / Math.max(1, result.total)).toFixed(1)}%`, note: `${result.solved}/${result.total} by execution; a split never used for tuning (hash-checked, failures not printed)` }];
+    const file = sealedFile(name);
+    // Run once and never listed: a command slowed past the usual 30 s by a loaded machine must not pass for a miss.
+    const result = await withPlanner((planner) => runDevset(async (request, workspace) => (await planner.plan({ request, workspace, planner: 'embedded' }, {})).command, { concurrency: 2, file, timeoutSeconds: 120 }));
+    return [{ area, metric, value: rate(result), note: `${result.solved}/${result.total} by execution; ${what} (hash-checked, failures not printed)` }];
   } catch (err) {
-    return [{ area, metric: 'held-out solve rate (embedded)', value: 'n/a', note: (err as Error).message.split('\n')[0] }];
+    return [{ area, metric, value: 'n/a', note: (err as Error).message.split('\n')[0] }];
   }
+}
+
+/** Solve rate on the held-out split. */
+export function heldOut(): Promise<BenchRow[]> {
+  return sealedRow('heldout.json', 'held-out solve rate (embedded)', 'a split never used for tuning');
+}
+
+/**
+ * Solve rate on the second fresh set (fresh2.json): wordings written apart
+ * from the planner, by someone who never read its code, to measure whether
+ * a change reaches requests nobody tuned on.
+ */
+export function freshSecond(): Promise<BenchRow[]> {
+  return sealedRow('fresh2.json', 'fresh wordings, second set (embedded)', 'wordings never read while tuning');
 }
 
 /** Read-only requests never planned with a change; non-tasks always abstain. */

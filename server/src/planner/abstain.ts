@@ -9,7 +9,7 @@ import type { RequestFacts } from './requestFacts';
 /** Below this the best embedded candidate is no answer, only a suggestion. */
 export const ABSTAIN_BELOW = 0.3;
 
-export type AbstainReason = 'not-a-task' | 'nothing-fits' | 'weak-match';
+export type AbstainReason = 'not-a-task' | 'nothing-fits' | 'weak-match' | 'unclear-file';
 
 /** The reasoning shown for an abstention. */
 export function abstainReasoning(why: AbstainReason, rejectedCount: number): string {
@@ -22,11 +22,14 @@ export function abstainReasoning(why: AbstainReason, rejectedCount: number): str
         : 'Paladin does not know a command for this request.';
     case 'weak-match':
       return 'Paladin is not sure what command is meant: the closest ones are only weak matches (see suggestions).';
+    case 'unclear-file':
+      return 'The request describes a file that several files in the workspace fit equally well; Paladin does not guess which one is meant (see help).';
   }
 }
 
 /** What the person could add to the request so that it can be planned. */
 export function helpFor(why: AbstainReason, facts: RequestFacts, intent: Intent): string[] {
+  if (why !== 'not-a-task' && fileUnclear(facts) && facts.unclearFile) return [`say which file "${facts.unclearFile.raw}" is: ${facts.unclearFile.candidates.join(' or ')}`];
   if (why === 'not-a-task') return ['Paladin plans shell commands: say what to do to which files, folders, text or processes, e.g. "list the 5 biggest files under src".'];
   const help: string[] = [];
   if (intent.actions.length === 0 && !/\b(show|list|find|count|search|print|display|which|what|how|where|is there|are there|tell)\b/.test(facts.lower)) {
@@ -41,6 +44,11 @@ export function helpFor(why: AbstainReason, facts: RequestFacts, intent: Intent)
   if (intent.actions.includes('change') && /\b(chmod|permissions?|perms|mode)\b/.test(facts.lower) && intent.valued?.mode === false) help.unshift('say which permissions, e.g. "make it executable" or "chmod 640"');
   if (help.length === 0) help.push('say it with the program or the exact action you want, e.g. "find", "count lines", "compress"');
   return help;
+}
+
+/** "extract the site backup" with two site backups: a file the request describes, several fit, and nothing else names one. */
+export function fileUnclear(facts: RequestFacts): boolean {
+  return facts.unclearFile !== undefined && !facts.files.some((f) => !f.described && facts.ws.files.has(f.value));
 }
 
 /** An abstention runs nothing: its decision is a refusal, with the reason. */

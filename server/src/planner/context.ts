@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { WorkspaceNames } from './requestFacts';
+import { readGitRefs } from './gitRefs';
 
 export interface PlanContext {
   os: string;
@@ -69,7 +70,7 @@ export function buildContext(workspace: string): PlanContext {
     cwd: workspace,
     git: fs.existsSync(path.join(workspace, '.git')),
     sample,
-    names: { files, dirs, byBase, byStem: new Map([...byStem].filter((e): e is [string, string] => e[1] !== null)), root: workspace },
+    names: { files, dirs, byBase, byStem: new Map([...byStem].filter((e): e is [string, string] => e[1] !== null)), root: workspace, refs: readGitRefs(workspace) },
   };
   if (cache.size > 32) cache.clear();
   cache.set(workspace, { at: Date.now(), context });

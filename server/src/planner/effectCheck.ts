@@ -10,6 +10,7 @@ import type { CommandFact, Facts } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
+import { historyDropped } from './gitChecks';
 import type { Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
@@ -74,7 +75,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));
   if (changesFiles || changed.length > 0) reasons.push(...foldersForFiles(intent, commands));
   const changes = changesFiles || changed.length > 0;
-  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands));
+  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...historyDropped(intent, commands, command));
   return uniq(reasons);
 }
 
@@ -225,6 +226,8 @@ function argAfter(c: CommandFact, flag: string): string {
  * A request that names folders bounds where a plan may write or delete, and
  * what it may look through: the whole workspace is more than "under logs".
  */
+const remotePlace = /^(?:[\w.-]+@)?[A-Za-z0-9][\w.-]*:(?!\/\/)/;
+
 function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   if (intent.scope.length === 0) return [];
   const inside = (p: PathFact) => {
@@ -237,7 +240,8 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
   const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);
   const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))].filter((p) => !listedInside(commands, c, p, inside)));
   // A destination left as a slot (`'<dest>'`, judged as `__dest__`) is asked for: where it is is not known yet.
-  const outside = changes.filter((p) => !inside(p) && !named(p) && !slotValue.test(norm(p.path)));
+  // ... and a place on another machine (`alice@host:/srv`) is no place in the workspace.
+  const outside = changes.filter((p) => !inside(p) && !named(p) && !slotValue.test(norm(p.path)) && !remotePlace.test(p.path));
   if (outside.length > 0) out.push(`it changes ${list(uniq(outside.map(shown)))}, outside ${list(intent.scope)}, the folder the request named`);
   const reads = commands.flatMap((c) => c.reads);
   const wholeWorkspace = reads.some((p) => p.classes.includes('workspace-root')) && !reads.some(inside);

@@ -16,6 +16,8 @@ import { archiveTo, programFit } from './programFit';
 import { shapedEntries } from './requestShapes';
 import { ignoresCase } from './requestWords';
 import { helpFacts } from './valueQuestions';
+import { domainPenalty, domains, historyMismatch } from './gitQuestions';
+import { contentCandidates } from './contentQuestions';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -73,6 +75,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
+  out.push(...contentCandidates(f));
   // "in the top folder only": a walk that stays in the folder.
   if (oneLevel.test(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = addFindTest(c.command, '-maxdepth 1', true) ?? c.command;
   preferUnextended(out, f.lower);
@@ -107,7 +110,7 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
   const slotScore = -formatMismatch(entry, slots.values) - repeatedValues(entry, slots.values) - selectionMismatch(entry, missing, facts.lower) - unstatedFilter(entry, slots.filled) + Math.min(0.15, 0.05 * slots.filled.length) - 0.02 * defaulted - 0.2 * missing.length - 0.06 * Math.min(3, slots.unused) - countingMismatch(entry, facts.lower) - negationMismatch(entry, facts.lower) + containerFit(entry, facts.lower, slots.values, facts.ws) - unaskedFeatures(csv ? commaSeparated(entry.template) : entry.template, facts.lower) - archiveMismatch(entry, slots.values, facts) + programFit(entry, slots.values, facts);
   // Between equally good matches the simpler command is the likelier intent.
   const simplicity = -0.0008 * entry.template.length - (entry.utilities.some((u) => notPreinstalled.has(u)) ? 0.12 : 0);
-  const score = similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts.lower) - historyMismatch(entry, facts) - variableMismatch(entry, facts.text);
+  const score = similarity * 1.05 + 0.12 * rank + slotScore - 0.02 + simplicity - domainPenalty(entry, facts) - historyMismatch(entry, facts) - variableMismatch(entry, facts.text);
   return { command, confidence: clamp(score), explanation: entry.explanation, source: entry.id, entry, filled: slots.filled, missing, score };
 }
 
@@ -160,13 +163,6 @@ const oneLevel = /\b(?:top|current|this) (?:folder|directory|dir) only\b|\bonly 
 
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
 const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 'exa', 'eza', 'ag', 'htop', 'ncdu', 'jless', 'fzf']);
-
-// Tool-specific entries (git, containers, packages) need the request to be about that tool.
-const domains: Record<string, RegExp> = {
-  git: /\b(git|commits?|branch\w*|merge\w*|stash\w*|rebase\w*|repo\w*|tags?|blame|checkout|push\w*|pull\w*|staged?|remotes?|head|clone|cherry|upstream|diff|untracked|tracked|uncommitted|history|authors?|authored|committed|blame|checked out|who (?:last )?(?:changed|edited|wrote|touched|modified))\b/,
-  containers: /\b(docker|containers?|images?|compose|kubectl|pods?|k8s|podman|kubernetes|volumes?|registry)\b/,
-  packages: /\b(install\w*|packages?|npm|pip\w*|apt|apt-get|dependenc\w*|yarn|pnpm|cargo|gem|brew|dpkg|upgrad\w*|modules?|librar\w*|venv|virtualenv|requirements)\b/,
-};
 
 const negated = /\b(not|never|without|except|excluding|non|no)\b|n't\b|\bdont\b/;
 // "files that never mention TODO" wants an inverted match, and a plain request does not.
@@ -286,8 +282,8 @@ function unaskedFeatures(shape: string, lower: string): number {
 // What a person says when they want a step added to a command: without it, the shorter command is the answer.
 const stepWords: [RegExp, RegExp][] = [
   [/\bwc\b/, /\b(count\w*|how many|number of|lines|words|characters|total)\b/],
-  [/\bsort\b/, /\b(sort\w*|order\w*|biggest|largest|smallest|newest|oldest|latest|top|rank\w*|most|least|first|last|alphabetical\w*)\b/],
-  [/\b(head|tail)\b/, /\b(first|last|top|biggest|largest|smallest|newest|oldest|latest|most|least|\d+)\b/],
+  [/\bsort\b/, /\b(sort\w*|order\w*|biggest|largest|smallest|highest|lowest|min\w*|max\w*|newest|oldest|latest|top|rank\w*|most|least|first|last|alphabetical\w*)\b/],
+  [/\b(head|tail)\b/, /\b(first|last|top|biggest|largest|smallest|highest|lowest|min\w*|max\w*|newest|oldest|latest|most|least|\d+)\b/],
   [/\b(md5sum|sha\d*sum|cksum)\b/, /\b(md5|sha\d*|checksums?|hash\w*)\b/],
   [/\b(grep|rg)\b/, /\b(contain\w*|mention\w*|match\w*|search\w*|with|say\w*|includ\w*|grep)\b/],
   [/\bdu\b|\bls -l|-printf '%s|\bstat\b/, /\b(size|sizes|big\w*|large\w*|small\w*|space|details?|long|permissions?|owners?|dates?|bytes)\b/],
@@ -366,27 +362,6 @@ function commaSeparated(command: string): string {
     .replace(/\bawk (?!-F)(?=')/g, 'awk -F, ')
     .replace(/\bsort (?![^|]*-t)([^|]*-k)/g, 'sort -t, $1')
     .replace(/\bcut (?![^|]*-d)([^|]*-f)/g, 'cut -d, $1');
-}
-
-/** A git history request that names an author or a date wants a log filtered by them. */
-function historyMismatch(entry: KnowledgeEntry, facts: RequestFacts): number {
-  if (entry.category !== 'git') return 0;
-  let penalty = 0;
-  if (facts.authors.length > 0 && !/--author\b/.test(entry.template)) penalty += 0.2;
-  if (facts.dates.length > 0 && /^git (log|shortlog|rev-list)\b/.test(entry.template) && !/--(since|until|after|before)\b/.test(entry.template)) penalty += 0.1;
-  // A file of the workspace named in a history question: the log, diff or blame of that file.
-  const named = facts.files.some((f) => facts.ws.files.has(f.value));
-  if (named && /^git (log|diff|blame|show)\b/.test(entry.template) && !Object.values(entry.slots).some((x) => x.type === 'file' || x.type === 'path')) penalty += 0.1;
-  return penalty;
-}
-
-// Words that only a question about a git repository uses: a template of another domain is an unlikely answer to it.
-const gitOnly = /\b(git|commits?|committed|uncommitted|branch(?:es)?|staged|unstaged|untracked|stash(?:ed)?|rebase)\b/;
-
-function domainPenalty(entry: KnowledgeEntry, lower: string): number {
-  const re = domains[entry.category];
-  if (re && !re.test(lower)) return 0.15;
-  return entry.category !== 'git' && gitOnly.test(lower) ? 0.1 : 0;
 }
 
 const TOP = 0.97;

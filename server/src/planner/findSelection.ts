@@ -249,7 +249,7 @@ export function preferSelection(candidates: EmbeddedCandidate[], request: string
   const included = candidates.find((c) => /^grep\s.*--include\b/.test(c.command));
   if (selects && searches && included) selection.confidence = Math.min(selection.confidence, Math.max(0.01, included.confidence - 0.01));
   else if (selects) for (const c of candidates) {
-    if (/^(?:grep|rg)\s/.test(c.command) && !(searches && /--include\b/.test(c.command)) && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.05) * 100) / 100);
+    if (/^(?:grep|rg)\s/.test(c.command) && !(searches && /--include\b/.test(c.command)) && c.source !== 'content.question' && c.confidence >= selection.confidence) c.confidence = Math.max(0.01, Math.round((selection.confidence - 0.05) * 100) / 100);
   }
   // A selection that carries the change the request orders goes before finds that only list: those change nothing.
   if (/\s-exec (?:mv|cp|sed -i|gzip|bzip2|xz|chmod|chown|chgrp|truncate)\s|\s-delete\b/.test(selection.command)) {

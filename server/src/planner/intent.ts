@@ -5,11 +5,13 @@
 // a plan may never do more than its request asked.
 
 import { escapeRegExp } from './corpus';
-import { joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
+import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
+import { deletesExtra, remoteAsk } from './remoteActs';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
 import { quotedSpans } from './requestWords';
+import { readHistoryAsk, type HistoryAsk } from './gitChecks';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
@@ -48,6 +50,8 @@ export interface Intent {
   amounts?: { ages: { seconds: number; sign: string }[]; sizes: { bytes: number; sign: string }[] };
   /** The result goes into a shell variable ("save it to the variable X"), not a file. */
   toVariable: boolean;
+  /** For a question about the repository's history: the paths, refs, end and number of commits a git plan must keep. */
+  history?: HistoryAsk;
   /** The words that decided each act, for the reason a plan is rejected. */
   cues: Partial<Record<Action, string>>;
 }
@@ -108,10 +112,8 @@ export function readIntent(facts: RequestFacts): Intent {
     actions.add('create');
     cues.create ??= 'into a file';
   }
-  // A URL, a host or a package manager is a reason to reach the network even without a verb.
-  // ... and so is a remote path as rsync and scp write it (`alice@host:/srv`).
-  if (/(?:^|[\s"'])[\w.-]+@[\w.-]+:/.test(facts.text)) actions.add('network');
-  if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
+  // What is asked of another machine, if anything: a copy, a login, a command to run there.
+  const remote = reachesNetwork(facts, lower, actions);
   const act = [...actions];
   const write = act.some((a) => a === 'create' || a === 'change' || a === 'move' || a === 'delete' || a === 'run') || (actions.has('network') && /\b(download|install|clone|pull|save|fetch)\b/.test(lower) && !forbidsChange);
   return {
@@ -119,11 +121,11 @@ export function readIntent(facts: RequestFacts): Intent {
     actions: act,
     allows: {
       write,
-      delete: actions.has('delete') || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b|\barchiv\w* (?:them|each|every|those|these)\b[^.;]*\.(?:gz|bz2|xz)\b/.test(lower)) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
+      delete: actions.has('delete') || (remote !== undefined || /\b(?:sync\w*|mirror\w*|rsync)\b/.test(lower)) && deletesExtra.test(lower) || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b|\barchiv\w* (?:them|each|every|those|these)\b[^.;]*\.(?:gz|bz2|xz)\b/.test(lower)) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
       signal: actions.has('stop'),
       network: actions.has('network') || facts.urls.length > 0 || /\b(network|interfaces?|ip|ips|dns|hosts?|hostname|ports?|sockets?|connections?|ping|remote|servers?|ssh|mac address|gateway|route|wifi|ethernet|listening)\b/.test(lower),
       privilege: /\b(sudo|as root|root privileges?|administrator|admin rights|superuser)\b/.test(lower),
-      runCode: actions.has('run') || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute|ssh|tunnel\w*|forward(?:s|ing)? (?:the |a )?(?:local |remote )?ports?|port forwarding|gateway|bastion|jump host|log ?in (?:to|on)(?: the| a)? (?:remote |other )?(?:server|host|machine|system)|remote (?:system|host|machine|server|shell))\b/.test(lower),
+      runCode: actions.has('run') || remote === 'run' || remote === 'login' || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute|ssh|tunnel\w*|forward(?:s|ing)? (?:the |a )?(?:local |remote )?ports?|port forwarding|gateway|bastion|jump host|log ?in (?:to|on)(?: the| a)? (?:remote |other )?(?:server|host|machine|system)|remote (?:system|host|machine|server|shell))\b/.test(lower),
     },
     scope: scopeOf(facts),
     names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))],
@@ -138,6 +140,7 @@ export function readIntent(facts: RequestFacts): Intent {
     },
     cues,
     toVariable: /\bvariables?\b/.test(lower),
+    history: readHistoryAsk(facts),
     amounts: amountsOf(facts.lower, facts.durations, facts.sizes),
     stated: { age: facts.durations.some((d) => d.sign === '+' || d.sign === '-'), size: facts.sizes.some((x) => x.sign === '+' || x.sign === '-') },
     kinds: [...new Set(facts.exts.map((e) => e.value.toLowerCase().replace(/^\./, '')))],
@@ -153,6 +156,15 @@ export function readIntent(facts: RequestFacts): Intent {
       mode: facts.modes.length > 0 || modeWords.test(lower) || /\$\{?\w+/.test(facts.text),
     },
   };
+}
+
+/** A URL, a host or a package manager is a reason to reach the network even without a verb. */
+function reachesNetwork(facts: RequestFacts, lower: string, actions: Set<Action>): ReturnType<typeof remoteAsk> {
+  // ... and so is a remote path as rsync and scp write it (`alice@host:/srv`), or another machine named with a copy, a login or a command to run there.
+  const remote = remoteAsk(facts.text);
+  if (remote || /(?:^|[\s"'])[\w.-]+@[\w.-]+:/.test(facts.text)) actions.add('network');
+  if (facts.urls.length > 0 && /\b(get|grab|save|download|fetch|check|status|headers?|up|reachable|open|read|contents?)\b/.test(lower)) actions.add('network');
+  return remote;
 }
 
 /** "write 'done' to standard output" prints; it writes no file (unless a file is named as well). */
@@ -205,7 +217,7 @@ function partOfAName(object: string): boolean {
   return partsOfPath.test(object) || partsOfName.test(object);
 }
 // ... and "the extension of X", "the .csv suffix from X": a noun followed by the name it is part of.
-const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|\.\w+)\s+){0,2}(?:file\s+)?(?:extensions?|suffix(?:es)?|ext|file ?type)\s+(?:of|from|off|on)\b/;
+const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|last|final|\.\w+)\s+){0,3}(?:file\s+)?(?:extensions?|suffix(?:es)?|ext|file ?type)\s+(?:of|from|off|on)\b/;
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|read|write|execute|extra|stray|\d+)\s+){0,3}(lines?|permissions?|perms|access rights|rows?|words?|characters?|chars?|duplicates?|white ?spaces?|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
@@ -296,6 +308,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   const short = object !== '' && object.split(/\s+/).length <= 6;
   // "delete the build folder", "remove the folder called build": the folder named is what goes.
   if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
+  if (at >= 0 && folderMeantBy(object, lower.slice(0, at), scope)) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
   if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b|\b(?:with no|having no|lacking|without)\s+(?:an?\s+|any\s+)?(?:file\s+)?(?:extensions?|suffix\w*|dots?|contents?|owners?|groups?|permissions?)\b/.test(lower)) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;

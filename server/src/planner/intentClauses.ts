@@ -7,6 +7,8 @@
 // would remove"). intent.ts reads the verbs; this file says which of them
 // are orders.
 
+import { escapeRegExp } from './corpus';
+
 // Words of courtesy or sequence before the first verb.
 const courtesy = '(?:(?:please|kindly|now|just|quickly|first|so|ok(?:ay)?|hey|can you|could you|would you|will you|help me|i want to|i need to|i\'?d like to|let\'?s|go ahead and|try to)[,]?\\s+)*';
 
@@ -72,4 +74,11 @@ const givenToBeJudged = /\b(?:this|these|the following|(?:the|this|that|my) comm
 /** The act is someone else's reported instruction, put off or taken back by what follows, asked about rather than ordered, or a purpose ("to delete or not …"). */
 export function reportedOrPutOff(before: string, after: string): boolean {
   return reportedInstruction.test(before) || givenToBeJudged.test(before) || /^\s*to\s+$/.test(before) || putOff.test(after) || askedAbout.test(after) || takenBack.test(after) || partTalkedAbout.test(after);
+}
+
+/** "I don't need the build folder any more, get rid of it": "it" is the folder the request named as a thing, not a place things are in. */
+export function folderMeantBy(object: string, before: string, scope: string[]): boolean {
+  if (!/^(?:it|that|this one)$/.test(object) || scope.length !== 1 || /\b(?:files?|entries|contents?|everything|anything)\b/.test(before)) return false;
+  const name = escapeRegExp(scope[0].split('/').pop() ?? '');
+  return new RegExp(`(?<!\\b(?:in|under|inside|from|of|within|into|at|to|through)\\s)\\b(?:the|my|that|this|our)\\s+${name}\\s+(?:folder|directory|dir)\\b`).test(before);
 }

@@ -49,10 +49,14 @@ function readNamedKeys(facts: RequestFacts): Fact[] {
   if (keys.length === 0) return [];
   const out: Fact[] = [];
   const words = [...facts.lower.matchAll(/(?<![\w./-])([a-z_][\w-]*)(?![\w-]|\.\w)/g)];
+  const said = new Set(words.flatMap((m) => [m[1], singular(m[1])]));
+  // "which port does the database use": a nested key whose every part the request says, however far apart.
+  const nested = (word: string) => keys.find((k) => k.includes('.') && k.toLowerCase().split('.').pop() === word && k.toLowerCase().split('.').every((part) => said.has(part)));
   words.forEach((m, i) => {
     const pair = i + 1 < words.length ? `${m[1]}.${words[i + 1][1]}` : '';
-    const key = keys.find((k) => k.toLowerCase() === pair) ?? keys.find((k) => !k.includes('.') && (k.toLowerCase() === m[1] || k.toLowerCase() === singular(m[1])));
+    const key = keys.find((k) => k.toLowerCase() === pair) ?? nested(m[1]) ?? nested(singular(m[1])) ?? keys.find((k) => !k.includes('.') && (k.toLowerCase() === m[1] || k.toLowerCase() === singular(m[1])));
     if (key && !out.some((f) => f.value === key)) out.push({ value: key, at: m.index, raw: m[1] });
   });
-  return out;
+  // ... whose parent object is then no key of its own.
+  return out.filter((f) => !out.some((g) => g.value.startsWith(`${f.value}.`)));
 }

@@ -23,6 +23,8 @@ const answers: [RegExp, RegExp][] = [
   // The processor and the memory are different questions.
   [/^lscpu\b/, /\b(cpus?|processors?|cores?|architecture|sockets?|threads?|model|mhz|cache|lscpu|vendor)\b/],
   [/^free\b/, /\b(memory|ram|swap|free|mem)\b/],
+  // nproc counts processors: "how many users live in Paris" is no question about them.
+  [/^nproc\b/, /\b(cpus?|processors?|cores?|threads?|parallel\w*|nproc|processing units?|jobs)\b/],
   [/^git branch -r\b/, /\bbranch/],
   // A date written day first is asked for so.
   [/%d\/%m\/%Y/, /\bdd[ ./-]mm\b|day[ ,/-]+month|\d{2}\/\d{2}\/\d{4}|slash/],

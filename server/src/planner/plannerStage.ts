@@ -1,5 +1,4 @@
-// The planning flow: cache → retrieve → context → model planners in order
-// (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
+// The planning flow: cache → retrieve → context → model planners in order (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
 
 import { RequestError } from '../kernel';
 import type { PlannerName, PlanRejection, PlanResult, PolicyDecision, RetrievedExample } from '../protocol/types';
@@ -16,10 +15,10 @@ import { summariseWithModels, type ModelSummary } from './outputSummary';
 import { PlanCache, requestShape, type CacheEntry, type CacheKeyParts } from './planCache';
 import { PlannerData } from './plannerData';
 import type { Retrieval } from './retrieval';
-import { readRequest, spelled, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { readRequest, searchedText, spelled, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import type { ExternalQuery, Hit } from './retrievalStore';
 import { routeToModels } from './router';
-import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, helpFor, type AbstainReason } from './abstain';
+import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, fileUnclear, helpFor, type AbstainReason } from './abstain';
 import { readIntent, type Intent } from './intent';
 import type { ModelPlan } from './llmPrompt';
 import { slotHint } from './placeholders';
@@ -30,6 +29,7 @@ import { sequenceCandidates } from './sequence';
 import { variableCandidates } from './variableTarget';
 import { folderMoveCandidates } from './changeDirectory';
 import { valueInputCandidates } from './valueInput';
+import { remoteCandidates } from './remoteActs';
 import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
 import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
 
@@ -127,7 +127,7 @@ export class Planner implements PlannerStage {
     if (!intent.task && !refined?.rewrite) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
 
     t = performance.now();
-    const hits = await this.data.search(request, { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });
+    const hits = await this.data.search(searchedText(request, facts), { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });
     const retrieved = hits.map((h) => this.example(h)).filter((e): e is RetrievedExample => e !== undefined);
     lap('retrieve', t);
     options.onProgress?.({ kind: 'retrieved', examples: retrieved });
@@ -168,7 +168,7 @@ export class Planner implements PlannerStage {
     options.onProgress?.({ kind: 'step', step: 'checked', text: `${screened.accepted.length} candidate(s) fit the request${screened.rejected.length ? `, ${screened.rejected.length} set aside` : ''}` });
     for (const c of screened.accepted) options.onProgress?.({ kind: 'candidate', command: c.proposal.command, confidence: c.proposal.confidence });
     const best = screened.accepted[0]?.proposal;
-    const why: AbstainReason | undefined = !best ? 'nothing-fits' : best.planner === 'embedded' && best.confidence < ABSTAIN_BELOW ? 'weak-match' : undefined;
+    const why: AbstainReason | undefined = !best ? 'nothing-fits' : best.planner === 'embedded' && best.confidence < ABSTAIN_BELOW ? 'weak-match' : best.planner === 'embedded' && fileUnclear(facts) ? 'unclear-file' : undefined;
     return this.finish(request, parts, { planner: best?.planner ?? 'embedded', skipped: routed.skipped, retrieved, intent, facts, why, screened, suggestions: embedded, refined }, started, timings, routed.skipped);
   }
 
@@ -176,7 +176,7 @@ export class Planner implements PlannerStage {
   private async embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): Promise<EmbeddedCandidate[]> {
     const search = (text: string, k: number) => this.data.search(text, { k });
     const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus)), ...(await variableCandidates(request, names, search, this.corpus)), ...(await folderMoveCandidates(request, names, search, this.corpus)), ...(await valueInputCandidates(request, names, search, this.corpus))];
-    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
+    let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts), ...remoteCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
     preferSelection(embedded, request, facts);
     embedded.sort((a, b) => b.confidence - a.confidence);
     const shaped = useShape ? await this.data.cachedShape(requestShape(facts), parts) : undefined;

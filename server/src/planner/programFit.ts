@@ -4,12 +4,15 @@
 // request about a value written in it ("the text", "the string") wants that
 // value printed, not a file read.
 
+import { archiveFit } from './archiveFit';
+import { sizeFit } from './sizeFit';
 import type { KnowledgeEntry } from './corpus';
 import { machineQuestionFit } from './machineQuestions';
 import type { RequestFacts } from './requestFacts';
 import { contentsOfMany, listsForContents } from './requestShapes';
 import { noExtension } from './requestWords';
 import { valueQuestionFit } from './valueQuestions';
+import { contentQuestionFit } from './contentQuestions';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
 // What a string step does must be asked for: "print the text X" wants X as it is.
@@ -123,7 +126,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^grep -\w*[lLc]/.test(entry.template) && /\blines?\b/.test(facts.lower) && !/\b(files?|names?|which|where|how many|count|number)\b/.test(facts.lower)) score -= 0.25;
   // "the lines with timeout in the logs": a folder named where a template wants one file; a walk of the folder fits.
   if (facts.dirs.length > 0 && facts.files.length === 0 && Object.entries(entry.slots).some(([n, s]) => s.type === 'file' && s.default === undefined && !values[n])) score -= 0.15;
-  score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts);
+  score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts) + contentQuestionFit(entry, values, facts) + archiveFit(entry, values, facts) + sizeFit(entry, values, facts);
   return score;
 }
 

@@ -3,12 +3,14 @@
 // Slot filling (slotFill.ts) then hands these facts to a template's slots.
 
 import { readDates } from './requestDates';
-import { readAuthors, readCommits } from './requestGit';
+import { readAuthors, readCommits, readHistoryPlaces } from './requestGit';
+import type { GitRefs } from './gitRefs';
 import { readAlternatives, readBranches, readCapitals, readHosts, readRemotePaths, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions, readWordPatternFacts } from './requestTerms';
 import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, readPathWords, readSpecialPlaces, readStemFiles, readTargets } from './requestPlaces';
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
 import { kindExtensions } from './requestWords';
 import { spreadOverLists } from './namedList';
+import { readDescribedFiles } from './fileDescriptions';
 import { readNamedFile, readVariablePlaces } from './requestVariables';
 
 export interface Fact {
@@ -23,6 +25,8 @@ export interface Fact {
   sign?: '+' | '-' | '';
   /** True when this value came from a quoted string. */
   quoted?: boolean;
+  /** True when this file was described in words ("the site backup"), not named. */
+  described?: boolean;
 }
 
 export interface ProgramQuestion {
@@ -72,6 +76,8 @@ export interface RequestFacts {
   authors: Fact[];
   /** Commits named as git names them ("4f2a9c1", "HEAD~2") or in words ("the commit before last" → HEAD~1). */
   commits: Fact[];
+  /** A file described in words that several files fit equally ("the site backup" with two of them): which one is for the person to say. */
+  unclearFile?: { raw: string; candidates: string[] };
   ws: WorkspaceNames;
 }
 
@@ -85,12 +91,15 @@ export interface WorkspaceNames {
   byStem?: ReadonlyMap<string, string>;
   /** The workspace folder, for reading a CSV header to find a named column. */
   root?: string;
+  /** The branches and tags of the workspace's repository, when it is one. */
+  refs?: GitRefs;
 }
 
 export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(), byBase: new Map() };
 export { kindExtensions };
 // Slips in the planner's own words are corrected before the request is read (requestSpelling.ts).
 export { spelled } from './requestSpelling';
+export { searchedText } from './fileDescriptions';
 
 /** A request being read: the facts so far, and the spans a fact already took (later readers skip them). */
 export interface Reading {
@@ -131,6 +140,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readModes(r);
   readSignals(r);
   readRemotePaths(r);
+  readDescribedFiles(r);
   readPathWords(r);
   readVariablePlaces(r);
   readNamedFile(r);
@@ -138,6 +148,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readNamedFolder(r);
   readStemFiles(r);
   readSpecialPlaces(r);
+  readHistoryPlaces(r);
   facts.paths.sort((a, b) => a.at - b.at);
   facts.dirs.sort((a, b) => a.at - b.at);
   readKinds(r);

@@ -5,6 +5,8 @@
 
 import type { Fact, Reading } from './requestFacts';
 import { stopWords } from './requestWords';
+import { escapeRegExp } from './corpus';
+import type { GitRefs } from './gitRefs';
 
 // Words that can follow "by" or "did" without naming a person.
 const notAName = /^(date|dates|time|name|size|author|authors|file|files|commit|commits|message|day|week|month|year|line|lines|hash|branch|count|number|default|hand|mistake|accident|chance|me|you|we|they|he|she|it|who|whom|someone|anyone|everyone|somebody|anybody|git|i|what|when|which|how|much|many|not|now|the|a|an|has|have|had|did|does|do|was|were|is|are|will|would|can|could|should|last|first|recent|latest)$/i;
@@ -28,7 +30,7 @@ export function readAuthors(text: string): Fact[] {
       // A second capitalised word is a surname only when the first is a name too ("Bob Durand").
       const value = words.length === 2 && /^[A-Z]/.test(words[0]) ? words.join(' ') : words[0];
       // "the history of README.md": a file is no author.
-      if (!value || /^\d/.test(value) || /\.[A-Za-z]\w{0,7}$|\//.test(value)) continue;
+      if (!value || /^\d/.test(value) || /\.[A-Za-z]\w{0,7}$|\//.test(value) || /^(?:\/|\.[A-Za-z]\w{0,7}\b)/.test(text.slice(m.index + m[0].length))) continue;
       const at = m.index + m[0].indexOf(words[0]);
       if (!out.some((f) => f.at === at)) out.push({ value, at, raw: value });
     }
@@ -39,9 +41,29 @@ export function readAuthors(text: string): Fact[] {
 // Branch and version tag names people use as such, wherever they stand in a git request.
 const refWord = /(?<![\w./-])((?:feature|features|feat|fix|bugfix|hotfix|release|topic|dev|user)\/[\w./-]*\w|main|master|develop|trunk|v\d+(?:\.\d+)+)(?![\w/-]|\.\w)/g;
 
-/** Branch names the request mentions by their shape, in order. */
-export function readRefs(text: string): Fact[] {
-  return [...text.matchAll(refWord)].map((m) => ({ value: m[1], at: m.index, raw: m[1] }));
+/**
+ * Branch and tag names the request mentions, in order: by their shape, as
+ * the workspace's repository spells them ("release-2", "v1.0-rc1"), and "the
+ * other branch" when the repository has one branch besides the current one
+ * (with "here", "this branch" then being the current one).
+ */
+export function readRefs(text: string, refs?: GitRefs): Fact[] {
+  const out = [...text.matchAll(refWord)].map((m) => ({ value: m[1], at: m.index, raw: m[1] }));
+  const add = (f: Fact) => {
+    if (!out.some((o) => o.at < f.at + f.raw.length && f.at < o.at + o.raw.length)) out.push(f);
+  };
+  for (const name of refs ? [...refs.branches, ...refs.tags] : []) {
+    if (name.length < 2 || stopWords.has(name.toLowerCase())) continue;
+    for (const m of text.matchAll(new RegExp(`(?<![\\w./-])${escapeRegExp(name)}(?![\\w/-]|\\.\\w)`, 'g'))) add({ value: name, at: m.index, raw: name });
+  }
+  const others = refs?.current ? refs.branches.filter((b) => b !== refs.current) : [];
+  const other = /\b(?:the\s+)?other\s+branch\b/i.exec(text);
+  if (other && others.length === 1 && refs?.current) {
+    add({ value: others[0], at: other.index, raw: other[0] });
+    const here = /\b(?:here|this branch|this one|the current (?:branch|one)|my branch|mine)\b/i.exec(text);
+    if (here) add({ value: refs.current, at: here.index, raw: here[0] });
+  }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 // A request about commits: only then is a hex word a commit id rather than text to look for.
@@ -65,4 +87,19 @@ export function readCommits(r: Reading): void {
     }
   }
   r.facts.commits.sort((a, b) => a.at - b.at);
+}
+
+/** "commits affecting conf", "how often was scripts touched": a folder or file of the workspace named bare after a history verb, in a request about commits. */
+export function readHistoryPlaces(r: Reading): void {
+  if (!aboutCommits.test(r.text) && !/\b(?:history|touch\w*|affect\w*)\b/i.test(r.text)) return;
+  const f = r.facts;
+  for (const m of r.text.matchAll(/\b(?:touch\w*|affect\w*|chang\w*|modif\w*|edit\w*|of|to|for|on)\s+(?:the\s+)?([\w.-][\w./-]*\w)(?=\s+(?:folder|directory|dir|file)\b|[\s?!,.;]*$|\s+(?:since|before|after|by|in|during)\b)/gi)) {
+    const value = m[1].replace(/\/+$/, '');
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    const isDir = r.ws.dirs.has(value) && value !== '.git';
+    if ((!isDir && !r.ws.files.has(value)) || [...f.paths, ...f.files, ...f.dirs].some((p) => p.at <= at && at < p.at + p.raw.length)) continue;
+    const fact = { value, at, raw: m[1] };
+    f.paths.push(fact);
+    (isDir ? f.dirs : f.files).push(fact);
+  }
 }

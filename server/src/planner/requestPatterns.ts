@@ -24,7 +24,7 @@ export function readWordPatterns(lower: string): Fact[] {
     }
   }
   for (const m of lower.matchAll(/\b([1-5]\d\d)s\b/g)) out.push({ value: m[1], at: m.index, raw: m[0] });
-  for (const m of lower.matchAll(/\b(?:(?:that|which) (?:are|is|do not|don't) (?:not )?(?:say |contain |mention )?|other than |except(?: for)? |apart from )([\w.@-]+)/g)) {
+  for (const m of lower.matchAll(/\b(?:(?:that|which) (?:are|is|do not|don't|does not|doesn't) (?:not )?(?:say |contain |mention |have |has |include |match )?|other than |except(?: for)? |apart from )([\w.@-]+)/g)) {
     const value = m[1];
     if (stopWords.has(value) || /^(empty|blank|hidden|executable|readable|writable|tracked|committed|staged|needed|used|a|an)$/.test(value)) continue;
     out.push({ value, at: m.index + m[0].lastIndexOf(value), raw: value });

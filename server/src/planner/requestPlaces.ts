@@ -2,6 +2,7 @@
 // words, files by their stem, special places, file kinds and globs, destinations.
 
 import { archiveExt, kindExtensions, notAFolderName, stopWords } from './requestWords';
+import { inDescription } from './fileDescriptions';
 import type { Reading } from './requestFacts';
 
 /** Words that look like paths or file names, and names of what exists in the workspace. */
@@ -145,7 +146,7 @@ export function readKinds(r: Reading): void {
   const { text, lower, facts } = r;
   for (const m of text.matchAll(/(?<![\w/])\*\.([\w.+-]+)|(?:^|\s)\.([A-Za-z0-9]{1,8})\b(?!\w)|\b([\w+]+)\s+(?:files?|sources?|scripts?|documents?|images?|programs?|code)\b/gi)) {
     const ext = m[1] ?? m[2] ?? kindExtensions[(m[3] ?? '').toLowerCase()];
-    if (!ext || (m[2] && facts.dirs.some((d) => d.at === m.index + m[0].indexOf('.')))) continue;
+    if (!ext || (m[2] && facts.dirs.some((d) => d.at === m.index + m[0].indexOf('.'))) || (m[3] && inDescription(facts, m.index + m[0].indexOf(m[3])))) continue;
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
   }

@@ -77,14 +77,14 @@ export function readUsers(r: Reading): void {
 }
 
 /** Git branches. */
-export function readBranches(r: Reading): void {
-  const { text, facts } = r;
+export function readBranches(rd: Reading): void {
+  const { text, facts } = rd;
   for (const m of text.matchAll(/\b(?:branch|branches)\s+(?:called\s+|named\s+)?["']?([\w./-]+)|\b(?:to|from|into|onto|against)\s+(?:branch\s+)?(main|master|develop|dev|trunk|release[\w./-]*|feature\/[\w./-]+)\b/gi)) {
     const value = m[1] ?? m[2];
     if (stopWords.has(value.toLowerCase())) continue;
     facts.branches.push({ value, at: m.index, raw: m[0] });
   }
-  for (const r of readRefs(text)) if (!facts.branches.some((b) => b.at <= r.at && r.at < b.at + b.raw.length)) facts.branches.push(r);
+  for (const r of readRefs(text, rd.ws.refs)) if (!facts.branches.some((b) => b.at <= r.at && r.at < b.at + b.raw.length)) facts.branches.push(r);
   facts.branches.sort((a, b) => a.at - b.at);
 }
 

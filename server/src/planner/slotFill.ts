@@ -10,6 +10,7 @@ import { namedKeys } from './jsonKeys';
 import { excludedBefore } from './findTests';
 import { namedColumns } from './tableColumns';
 import { listedWith, quotedLists, WORD_SEPARATOR } from './namedList';
+import { refsAsCommits } from './gitQuestions';
 
 export interface SlotValues {
   values: Record<string, string>;
@@ -217,7 +218,7 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'archive': return f.archives;
     case 'date': return f.dates.length > 0 ? f.dates : f.durations.filter((d) => d.unit !== undefined);
     case 'author': return f.authors;
-    case 'commit': return f.commits;
+    case 'commit': return f.commits.length > 0 ? f.commits : refsAsCommits(f);
   }
 }
 

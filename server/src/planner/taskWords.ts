@@ -8,6 +8,8 @@
 import { aboutEverydayLife, isChatter, isSaying, withoutCompounds } from './everydayThings';
 import type { RequestFacts } from './requestFacts';
 import { quotedSpans } from './requestWords';
+import { historyTask } from './gitQuestions';
+import { countsHeldValue } from './contentQuestions';
 
 const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
 
@@ -43,7 +45,7 @@ const weakNouns = alt([
   'memory', 'load', 'users?', 'groups?', 'sessions?', 'server', 'services?', 'jobs?', 'threads?', 'history', 'time', 'date', 'errors?', 'warnings?', 'output', 'input', 'home', 'root',
   'keys?', 'hash(?:es)?', 'numbers?', 'entries', 'records?', 'system', 'machine', 'versions?', 'code', 'comments?', 'tree', 'links?', 'images?', 'volumes?', 'tags?', 'config', 'settings',
   'extensions?', 'space', 'data', 'python', 'node', 'java', 'rust', 'go', 'ruby', 'path', 'names?', 'modules?', 'librar(?:y|ies)', 'functions?', 'classes', 'imports?', 'tests?', 'build',
-  'timezone', 'clock', 'address(?:es)?', 'interfaces?', 'route', 'gateway', 'connections?', 'api', 'database', 'dates?', 'owners?', 'mac', 'installed', 'sums?', 'totals?', 'averages?', 'unique', 'sorted', 'empty',
+  'requests?', 'responses?', 'timezone', 'clock', 'address(?:es)?', 'interfaces?', 'route', 'gateway', 'connections?', 'api', 'database', 'dates?', 'owners?', 'mac', 'installed', 'sums?', 'totals?', 'averages?', 'unique', 'sorted', 'empty',
 ]);
 
 // Verbs a shell performs.
@@ -112,7 +114,7 @@ export function isTask(facts: RequestFacts): boolean {
   // "I fixed the build today. How do I calm my nerves?": what is asked comes after what is told.
   const asked = askedPart(facts.lower);
   if (asked !== facts.lower && aboutEverydayLife(asked) && !computerNouns.test(withoutCompounds(asked)) && !/[\w-]\.[a-z0-9]{1,5}\b|\/|\$|`/.test(asked)) return false;
-  if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts)) return true;
+  if (valueOnlyInTasks.test(facts.text) || gitRevision.test(facts.text) || historyTask(facts) || shellVariable.test(facts.text) || machineQuestion.test(facts.text) || mentionsWorkspaceName(facts) || countsHeldValue(facts)) return true;
   // "is nginx running?", "is jq installed?" asked alone; "is dad running late" is not about a program.
   if (facts.programQuestion?.whole && /^(?:running|installed)$/.test(facts.programQuestion.state)) return true;
   if (facts.paths.filter((p) => !everydayPlace(p.value)).length + facts.files.length + facts.globs.length + facts.urls.length + facts.hosts.length + facts.ports.length + facts.sizes.length + facts.archives.length + facts.pids.length + facts.columns.length > 0) return true;

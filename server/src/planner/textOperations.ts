@@ -28,6 +28,7 @@ const operations: [RegExp, string][] = [
   [/\bupper ?case\b|\bcapital(?:s|ize|ise|ized|ised)?\b|\buppercase\b/, 'text.upper'],
   [/\blower ?case\b|\blowercase\b/, 'text.lower'],
   [/\brevers\w*\b|\brevert\w*\b|\bbackwards?\b/, 'text.reverse_chars'],
+  [/\b(?:count|number|how many|how often)\b.*\b(?:each|every|per)\s+(?:unique|distinct|different)\b|\b(?:unique|distinct|different) lines?\b.*\b(?:counts?|how many times|how often)\b/, 'text.uniq_count'],
   [/\b(?:count|number of|how many)\b.*\b(?:characters?|chars?|letters?)\b|\blength\b/, 'text.wc_chars'],
   [/\b(?:count|number of|how many)\b.*\bwords?\b/, 'text.wc_words'],
   [/\b(?:count|number of|how many)\b.*\blines?\b/, 'text.wc_lines'],

@@ -11,7 +11,8 @@ import { variableTarget } from './variableTarget';
 export type TextSource =
   | { kind: 'text'; text: string; span: string }
   | { kind: 'variable'; name: string; span: string }
-  | { kind: 'command'; command: string; span: string };
+  | { kind: 'command'; command: string; span: string }
+  | { kind: 'stdin'; span: string };
 
 // What is done to text, not to a file or a folder.
 const textWork = /\b(fields?|columns?|characters?|chars?|letters?|upper ?case|lower ?case|uppercase|lowercase|capital\w*|revers\w*|revert\w*|md5\w*|sha\d*\w*|checksum|hash|crc|hex\w*|dump|length|words?|split|replac\w*|substitut\w*|delimit\w*|separat\w*|trim\w*|strip\w*|encod\w*|decod\w*|base64|sort\w*|count\w*|first|last|extension|suffix|new ?lines?|table|tabulate)\b/;
@@ -41,11 +42,19 @@ const outputOf = /\b(?:output|result)s?\s+(?:of|from)\s+(?:running\s+|the\s+(?:c
 // Text given in quotes that is itself a command with its arguments: "the first line of "seq 1 10000"".
 const quotedCommand = /\b(?:of|from|in)\s+(["'`])([a-z][\w.-]*(?:\s+[^"'`\n]+)+)\1/i;
 
+// "standard input", "stdin", "piped text", "the input": text that arrives on the pipe, named by no file.
+const stdinWords = /\b(?:standard input|std ?in|stdin|(?:text|input|data|lines|output) (?:that is |that's |being )?(?:piped|fed|passed|sent) (?:in|into (?:it|the command)|to (?:it|the command))|piped(?: in)? (?:text|input|data|lines|output)|from (?:the |a )?pipe(?:line)?)\b|(?:\b(?:of|in|on|from|to|convert|turn|change|sort|reverse|number|filter|read)\s+)(?:the |its |all )?input\b(?!\s*(?:files?|folders?|director\w*|fields?|boxe?s?|devices?|methods?|sources?|streams? of|from (?:the )?(?:user|keyboard)))/;
+// A file read beside it: "standard input and the file x", "from the input file".
+const stdinFile = /\bfiles\b|\b(?:of|in|from|on|and|or|with)\s+(?:the\s+|a\s+|an\s+|each\s+|every\s+|all\s+)?(?:input\s+|given\s+|text\s+)?(?:files?|folders?|director(?:y|ies))\b|\binput files?\b|(?<![\w$])[\w-]+\.[a-z]\w{0,5}\b/;
+const stdinNot = /\b(?:user|keyboard|prompt\w*|typed|interactive\w*|asks?|enter\w*)\b/;
+
 /** What the request gives as the input of a text program, or undefined when it names none. */
 export function readTextSource(request: string, names: WorkspaceNames, isProgram: (name: string) => boolean): TextSource | undefined {
   const command = commandSource(request, isProgram);
   if (command) return command;
   const lower = request.toLowerCase();
+  const stdin = stdinWords.exec(lower);
+  if (stdin && !stdinNot.test(lower) && !stdinFile.test(lower)) return { kind: 'stdin', span: request.slice(stdin.index, stdin.index + stdin[0].length) };
   if (!(textWork.test(lower) || repeatCount(lower)) || fileWords.test(lower)) return undefined;
   // "save … to the variable md5": the variable is where the result goes, not the input.
   const saved = /\b(?:sav|stor|put|keep|kept|assign|captur|plac|hold|read|set|writ)\w*\b/i.test(request);
@@ -67,8 +76,8 @@ export function readTextSource(request: string, names: WorkspaceNames, isProgram
   // "$a" in quotes is still the variable.
   const quotedVariable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(text.text);
   if (quotedVariable) return target.has(quotedVariable[1]) ? undefined : { kind: 'variable', name: quotedVariable[1], span: text.span };
-  // "the first 3 lines of "notes"": one word has no lines to take; it names a file.
-  if (/\blines?\b/.test(lower) && /^[\w-]+$/.test(text.text) && !repeatCount(lower)) return undefined;
+  // "the first 3 lines of "notes"", "the 5th field in 'data'": one word has no lines or fields to take; it names a file.
+  if (/\b(?:lines?|fields?)\b/.test(lower) && /^[\w-]+$/.test(text.text) && !repeatCount(lower)) return undefined;
   const isName = /\.[A-Za-z]\w{0,7}$/.test(text.text) || names.files.has(text.text) || names.dirs.has(text.text);
   return isName && !nameWork.test(lower) ? undefined : { kind: 'text', ...text };
 }
@@ -112,7 +121,7 @@ export function repeatCount(lower: string): string | undefined {
 
 /** The text printed a number of times: `yes 'x' | head -n 5` (`yes -- -x` for text that looks like an option). */
 export function repeatStep(source: TextSource, count: string): string | undefined {
-  if (source.kind === 'command') return undefined;
+  if (source.kind === 'command' || source.kind === 'stdin') return undefined;
   const word = source.kind === 'variable' ? `"$${source.name}"` : shellQuote(source.text);
   const dash = source.kind === 'text' && source.text.startsWith('-') ? '-- ' : '';
   return `yes ${dash}${word} | head -n ${count}`;
@@ -121,8 +130,13 @@ export function repeatStep(source: TextSource, count: string): string | undefine
 // Programs whose result changes with a trailing newline: the text is given without one.
 const exactPrograms = /^(?:md5sum|sha\d+sum|b2sum|cksum|base64|od|xxd|hexdump)\b|^wc\s+-[cm]\b/;
 
+/** The command reading the input: the reader alone on standard input, else after the step that gives the text. */
+export function readingCommand(source: TextSource, reader: string): string {
+  return source.kind === 'stdin' ? reader : `${sourceStep(source, reader)} | ${reader}`;
+}
+
 /** The first step of the pipeline: the text, the variable or the command that gives the input. */
-export function sourceStep(source: TextSource, reader: string): string {
+export function sourceStep(source: Exclude<TextSource, { kind: 'stdin' }>, reader: string): string {
   if (source.kind === 'command') return source.command;
   if (source.kind === 'variable') return `echo "$${source.name}"`;
   return textStep(source.text, exactPrograms.test(reader));

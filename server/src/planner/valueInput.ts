@@ -10,7 +10,8 @@ import { readRequest, type WorkspaceNames } from './requestFacts';
 import type { Hit } from './retrievalStore';
 import { fillSlots } from './slotFill';
 import { fillTemplate, shellQuote } from './templateFill';
-import { readTextSource, repeatCount, repeatStep, sourceStep, type TextSource } from './textSource';
+import { readingCommand, readTextSource, repeatCount, repeatStep, type TextSource } from './textSource';
+import { lineWorkCandidates } from './lineSelection';
 import { operationEntry, textOperations } from './textOperations';
 import { promptAnswerCandidates } from './promptAnswers';
 import { isWellKnownProgram } from '../shell/programs';
@@ -37,7 +38,9 @@ export function textValue(request: string, names: WorkspaceNames, isProgram: (na
 export async function valueInputCandidates(request: string, names: WorkspaceNames, search: Search, corpus: Corpus): Promise<EmbeddedCandidate[]> {
   const answers = await promptAnswerCandidates(request, names, search, corpus, programNames(corpus));
   const source = readTextSource(request, names, programNames(corpus));
-  if (!source) return answers;
+  // Lines, characters or fields picked by number, of the text given or of the one file named.
+  const lines = lineWorkCandidates(readRequest(source ? request.replace(source.span, 'the text') : request, names), source);
+  if (!source) return [...lines, ...answers];
   // The request with its value said as "the text": what is done to it, for retrieval and slots.
   const neutral = request.replace(source.span, source.kind === 'command' ? 'the input' : 'the text');
   const asked = [
@@ -57,7 +60,7 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
   for (const c of asked) {
     const reader = c.entry && readerOf(c.entry, fillSlots(c.entry, facts).values);
     if (!reader) continue;
-    const command = `${sourceStep(source, reader)} | ${reader}`;
+    const command = readingCommand(source, reader);
     const same = out.findIndex((o) => o.command === command);
     // A command named as written is run as written: that beats a plan that drops its options.
     const confidence = Math.round((source.kind === 'command' ? Math.min(0.95, c.confidence + 0.1) : Math.min(0.92, c.confidence + 0.06)) * 100) / 100;
@@ -74,11 +77,11 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
   const count = repeatCount(request.toLowerCase());
   const repeat = count && repeatStep(source, count);
   if (repeat) out.push({ command: repeat, confidence: 0.88, explanation: `Prints the text ${count} times.`, source: 'text.repeat+value', filled: [], missing: [] });
-  return [...out, ...answers];
+  return [...lines, ...out, ...answers];
 }
 
 function given(source: TextSource): string {
-  return source.kind === 'command' ? `It reads the output of ${source.command}.` : 'The text is given on its input.';
+  return source.kind === 'command' ? `It reads the output of ${source.command}.` : source.kind === 'stdin' ? 'It reads its standard input.' : 'The text is given on its input.';
 }
 
 /** The entry's command reading standard input, with its other slots filled; undefined when it cannot read it. */

@@ -5,6 +5,7 @@ import { HOSTPATH, literal, optionValue, show, URLISH } from '../shell/argWords'
 import { NETWORK_SUBCOMMANDS, NETWORK_TOOLS } from '../shell/programs';
 import { remoteNames } from './behaviourFacts';
 import type { ProgramArgs } from './programArgs';
+import { rsyncDryRun } from './rsyncDryRun';
 
 /** Programs whose first positional names the host they contact. */
 const HOST_FIRST = new Set(['ssh', 'telnet', 'nc', 'ncat', 'netcat', 'ping', 'dig', 'host', 'nslookup', 'whois', 'traceroute', 'ftp', 'sftp', 'mail']);
@@ -89,8 +90,10 @@ function remoteCopy(d: ProgramArgs): void {
   const sources = positionals.slice(0, -1);
   if (dest && remote[positionals.length - 1] && sources.some((_, i) => !remote[i])) fact.uploads = true;
   reads(sources.filter((_, i) => !remote[i]));
-  if (dest && !remote[positionals.length - 1]) writes([dest]);
-  if (prog === 'rsync' && has('delete', 'delete-before', 'delete-after', 'delete-during', 'remove-source-files') && dest) deletes([dest]);
+  // rsync -n (--dry-run) only lists what it would send: it writes and deletes nothing.
+  const dry = prog === 'rsync' && rsyncDryRun(args);
+  if (dest && !remote[positionals.length - 1] && !dry) writes([dest]);
+  if (prog === 'rsync' && !dry && has('delete', 'delete-before', 'delete-after', 'delete-during', 'remove-source-files') && dest) deletes([dest]);
   if (args.some((a) => a.text === '-e' || a.text.startsWith('--rsh'))) fact.runs_command.push('rsync-remote-shell');
 }
 

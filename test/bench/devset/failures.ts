@@ -3,7 +3,8 @@
 // With --cache, a planned command already judged for a request is not run
 // again (a command over the same fixture gives the same result), so a change
 // to the planner costs only the runs of the commands it changed.
-// Reads requests.json, or a tuning set named with --file; the held-out split is never listed.
+// Reads requests.json, or a tuning set named with --file; the sealed sets
+// (the held-out split, the second fresh set) are never listed.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +15,7 @@ import { normaliseSettings } from '../../../server/src/settings/settings';
 import { openDatabase } from '../../../server/src/store/database';
 import { devsetFile, loadRequests, runDevset, type DevsetFailure } from './check';
 import { buildFixture } from './fixture';
+import { isSealed } from './sealed';
 
 type Judged = Record<string, { planned: string; failure?: DevsetFailure }>;
 
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   const only = arg('--only')?.split(',');
   const cacheFile = arg('--cache');
   const file = devsetFile(arg('--file'));
-  if (file && path.basename(file) === 'heldout.json') throw new Error('the held-out split is never listed: name requests.json or a tuning set such as fresh.json');
+  if (file && isSealed(file)) throw new Error(`${path.basename(file)} is sealed and never listed: name requests.json or a tuning set such as fresh.json`);
   const judged: Judged = cacheFile && fs.existsSync(cacheFile) ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')) : {};
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-devset-failures-'));
   const db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
