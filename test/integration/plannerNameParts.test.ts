@@ -78,3 +78,24 @@ test('files and folders whose names hold a word for a part of a name are still d
   ['remove the extension.ts file in src', /^rm (?:-- )?src\/extension\.ts$/],
   ['delete the folder components in src', /^rm -r src\/components$/],
 ]));
+
+test('a kind set apart from the part of a name ("unless they are .txt files", "and the log files") is never joined to it', async () => {
+  for (const request of ['delete files starting with tmp unless they are .txt files', 'delete files beginning with tmp, not the .txt files', 'delete files starting with tmp apart from .txt files', 'delete the log files and the files beginning with app', 'remove files with tmp in their names but not the .log files']) {
+    const r = await w.result(request);
+    for (const c of [r.command, ...r.candidates.map((x) => x.command)]) assert.doesNotMatch(c, /-i?name '(?:tmp|app|\*tmp)\*\.(?:txt|log)'/, `"${request}" → ${c}`);
+  }
+  assert.match(await w.plan('remove all files in logs except those starting with a'), /! -name 'a\*'/);
+});
+
+test('"without" followed by an act ("without looking in logs") leaves that folder out; followed by a part of a name it keeps the place', async () => {
+  assert.match(await w.plan('search for TODO in the project without looking in the logs folder'), /--exclude-dir=logs|-path '?\.?\/?logs'? -prune|-not -path/);
+  assert.match(await w.plan('delete every file without a suffix in build'), /^find build -type f ! -name '\*\.\*' -delete$/);
+  assert.doesNotMatch(await w.plan('find the .log files without searching in build'), /^find build\b/);
+});
+
+test('files in a folder named after "from" are files to act on, not a name to take an extension off', async () => {
+  for (const request of ['remove the .log extensions from logs/', 'delete the .log files from the logs folder']) {
+    const d = await w.policy.check(await w.plan(request) || 'true', { workspace: w.workspace });
+    assert.ok(d.risk.deletes.length > 0 || (await w.result(request)).abstained, request);
+  }
+});

@@ -119,3 +119,9 @@ test('"the parent folder of X" is the folder X is in, never .. and never a file 
     for (const c of [r.command, ...r.candidates.map((x) => x.command)]) assert.doesNotMatch(c, /-i?name \.\.?(?:\s|$)/, `"${request}" → ${c}`);
   }
 });
+
+test('"the parent folder of X" as a place is the folder X is in', () => expectPlans(plan, [
+  ['move notes.txt to the parent folder of docs/guide.md', /^mv (?:-n )?notes\.txt docs\/?$/],
+  ['show the size of the parent folder of releases/v2.tar.gz', /^du -\w+ releases\/?$/],
+  ['list the files in the parent folder', /^ls \.\.$/],
+]));

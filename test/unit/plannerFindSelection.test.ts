@@ -99,13 +99,15 @@ test('the intent of selection requests: a look stays a look, an act on files is 
 });
 
 test('where the days are counted from ("counting days from today") is not a second age', () => {
-  for (const [n, said] of [[14, 'where day count starts from today'], [30, 'counting days from today'], [90, 'with days counted from today'], [7, 'the count starting from today']] as const) {
+  for (const [n, said] of [[14, 'where day count starts from today'], [30, 'counting days from today'], [90, 'with days counted from today'], [7, 'days counting from today']] as const) {
     for (const [verb, tail] of [['find', ''], ['delete', ' -delete']]) {
       const request = `${verb} all regular files under logs that have not been modified in the last ${n} days ${said}`;
       assert.equal(find(request), `find logs -type f -mtime +${n}${tail}`, request);
     }
   }
   assert.equal(find('find regular files under logs modified today'), 'find logs -type f -mtime -1');
+  // ... and a count of what came in from today is still a count, of files of today.
+  assert.equal(find('count the files in logs from today'), 'find logs -type f -mtime -1 | wc -l');
 });
 
 test('what is in each file is counted in the unit named, never the files', () => {

@@ -165,7 +165,7 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, label: 'Adds up the size of the files it finds' };
   if (/\b(?:sizes?|disk usage|space used)\s+(?:of|by)\s+(?:all|each|every|the|these|those)\b/.test(lower)) return { command: (find) => `${find} -exec du -h {} +${into}`, label: 'Prints the size of each file it finds' };
   // "count the words in each md file": what is in each file is counted, not the files.
-  const unit = /\b(?:count|number of|how many)\s+(?:the\s+)?(lines|words|characters|chars|bytes)\s+(?:are\s+)?(?:in|of)\b/.exec(lower)?.[1];
+  const unit = /\b(?:count|number of|how many)\s+(?:the\s+)?(lines|words|characters|chars|bytes)\s+(?:are\s+)?(?:in|of)\b(?!\s+(?:the\s+|their\s+|its\s+)?(?:file\s*)?names?\b)/.exec(lower)?.[1];
   if (unit) return { command: (find) => `${find} -exec wc -${{ lines: 'l', words: 'w', characters: 'm', chars: 'm', bytes: 'c' }[unit]} {} +${into}`, label: `Counts the ${unit} of each file it finds` };
   // ... not "where day count starts from today", "counting days from today": how an age is measured.
   if (/\b(?:how many|count|number of)\b/.test(lower.replace(/\b(?:days?\s+)?count\w*\s+(?:the\s+)?(?:days?\s+)?(?:(?:starts?|starting|begins?|beginning)\s+)?from\b/g, ''))) return { command: (find) => `${find} | wc -l${into}`, label: 'Counts the files it finds' };

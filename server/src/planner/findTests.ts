@@ -157,7 +157,7 @@ export function readNames(f: RequestFacts): string[] {
     const joined = joinBeginEnd(globs);
     for (const g of joined) names.push(g);
   }
-  const unique = withKind(f, [...new Set(names.filter((x) => x && x !== '*'))]);
+  const unique = withKind(f, [...new Set(names.filter((x) => x && x !== '*'))], text, begin && !folderBegin ? begin.index : inName?.index);
   // A name with a slash in it is a path: -name never matches one.
   const one = (x: string) => `${x.includes('/') ? pathTest : test} ${shellValue(x)}`;
   if (unique.length === 1) out.push(one(unique[0]));
@@ -169,16 +169,23 @@ export function readNames(f: RequestFacts): string[] {
  * "the .sh files whose names begin with new", "python files with test in
  * their names": one name that is of the kind and has the part, `new*.sh`.
  */
-function withKind(f: RequestFacts, names: string[]): string[] {
-  if (names.length !== 1 || !/^\*?[^*.?/]+\*$/.test(names[0])) return names;
+function withKind(f: RequestFacts, names: string[], text: string, partAt: number | undefined): string[] {
+  if (names.length !== 1 || !/^\*?[^*.?/]+\*$/.test(names[0]) || partAt === undefined) return names;
   const kinds = f.globs.filter((g) => /^\*\.\w+$/.test(g.value) && !leftOut(f.lower, g.at));
-  return kinds.length === 1 ? [`${names[0]}${kinds[0].value.slice(1)}`] : names;
+  if (kinds.length !== 1) return names;
+  // Only a kind that is the noun the part describes: not one after it ("… that are not .txt files"),
+  // nor one set apart ("the log files and the files beginning with app", "unless they are .txt files").
+  const lower = text.toLowerCase();
+  const at = lower.indexOf(kinds[0].raw.toLowerCase());
+  const between = at < 0 ? '' : lower.slice(at + kinds[0].raw.length, partAt);
+  if (at < 0 || at > partAt || between.length > 60 || /[,;]|\b(?:and|or|not|unless|apart|save|except\w*|but|other|plus|also|as well)\b/.test(between)) return names;
+  return [`${names[0]}${kinds[0].value.slice(1)}`];
 }
 
 // "start with a dot", "end with a digit": a character said in words.
 const characters: Record<string, string> = { dot: '.', period: '.', 'full stop': '.', underscore: '_', hyphen: '-', dash: '-', digit: '[0-9]', number: '[0-9]', 'capital letter': '[A-Z]', 'uppercase letter': '[A-Z]', 'upper-case letter': '[A-Z]', 'lowercase letter': '[a-z]', 'lower-case letter': '[a-z]' };
 export function spelledOut(text: string): string {
-  return text.replace(/\b(begins?|beginning|starts?|starting|ends?|ending)\s+with\s+(?:an?\s+)?(full stop|dot|period|underscore|hyphen|dash|digit|number|(?:capital|upper-?case|lower-?case) letter)\b/gi, (_m, verb: string, word: string) => `${verb} with '${characters[word.toLowerCase()]}'`);
+  return text.replace(/\b(begins?|beginning|starts?|starting|ends?|ending)\s+(with|in)\s+(?:an?\s+)?(full stop|dot|period|underscore|hyphen|dash|digit|number|(?:capital|upper-?case|lower-?case) letter)\b/gi, (_m, verb: string, word: string, what: string) => `${verb} ${word} '${characters[what.toLowerCase()]}'`);
 }
 
 /** "begin with my" and "end with p" read as two globs: one name that does both. */

@@ -100,7 +100,7 @@ export function readIntent(facts: RequestFacts): Intent {
       const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
       const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
-      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object)) continue;
+      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, facts)) continue;
       const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
       actions.add(kind);
       cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
@@ -213,11 +213,15 @@ const partsOfPath = new RegExp([
  * report.csv": what is asked for is what is left of a name; nothing on disk
  * changes (a rename says so with its own verb).
  */
-function partOfAName(object: string): boolean {
-  return partsOfPath.test(object) || partsOfName.test(object);
+function partOfAName(object: string, facts: RequestFacts): boolean {
+  if (partsOfPath.test(object)) return true;
+  const m = partsOfName.exec(object);
+  // ... but "remove the .log extensions from logs/", "from the extensions folder": files in a folder, to rename or delete.
+  const after = m ? object.slice(m[0].length) : '';
+  return m !== null && !/^\s+(?:the\s+)?(?:(?:[\w.-]+\/)+[\w-]*(?=$|[\s,;])|[\w.-]+\s+(?:folder|directory|dir)\b|(?:folder|directory|dir)\b)/.test(after) && !facts.dirs.some((d) => new RegExp(`^\\s+(?:the\\s+)?${escapeRegExp(d.value.toLowerCase())}(?:\\s|$)`).test(after));
 }
 // ... and "the extension of X", "the .csv suffix from X": a noun followed by the name it is part of.
-const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|last|final|\.\w+)\s+){0,3}(?:file\s+)?(?:extensions?|suffix(?:es)?|ext|file ?type)\s+(?:of|from|off|on)\b/;
+const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|last|final|\.\w+)\s+){0,3}(?:file\s+)?(?:extensions?|suffix(?:es)?|ext)\s+(?:of|from|off|on)\b/;
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|read|write|execute|extra|stray|\d+)\s+){0,3}(lines?|permissions?|perms|access rights|rows?|words?|characters?|chars?|duplicates?|white ?spaces?|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.
@@ -276,7 +280,7 @@ function scopeOf(facts: RequestFacts): string[] {
     const before = facts.lower.slice(Math.max(0, d.at - 50), d.at);
     // ... but "every file without a suffix in build": a condition on the files, then where they are.
     const leftOut = /(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)|n't in)\b[^,;]{0,70}$/.exec(before);
-    if (leftOut && !(leftOut[1] === 'without' && /\b(?:in|under|inside|within)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?$/.test(before))) continue;
+    if (leftOut && !(leftOut[1] === 'without' && /^without\s+(?:an?\s+|any\s+)?(?:file\s+|name\s+)?(?:extensions?|suffix\w*|dots?|contents?|owners?|groups?|permissions?)\s+(?:in|under|inside|within|from)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?$/.test(before.slice(leftOut.index)))) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     // "regular/normal files", "files/directories": kinds written with a slash, not a folder.

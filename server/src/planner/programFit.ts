@@ -62,6 +62,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (generators.test(entry.template) && namesFile && !Object.values(entry.slots).some((s) => s.type === 'file' || s.type === 'path' || s.type === 'glob')) score -= 0.25;
   // A whole file printed is no answer to a question about some of its lines, words or bytes.
   if (/^cat \{\w+\}$/.test(entry.template) && /\b(lines? \d+|\d+(?:st|nd|rd|th) lines?|lines? (?:number|containing|with|that|matching|where)|words?|characters?|bytes?|first|last|top|bottom|listing|long|details|sizes?|hidden|permissions)\b/.test(facts.lower)) score -= 0.12;
+  // dirname of . or .. prints a dot: "list the files in the parent folder" names a place, not a path to take apart.
+  if (/^(?:dirname|basename)\b/.test(entry.template) && Object.values(values).some((v) => /^'?\.\.?'?$/.test(v))) score -= 0.3;
   // "each md file": a walk that takes every kind of file drops the kind the request names.
   if (/^find\b/.test(entry.template) && !/-i?name\b|-i?regex\b|-i?path \{|\{glob\}|\{name\}|\{pattern\}/.test(entry.template) && facts.exts.some((e) => /^[a-z0-9]{1,8}$/.test(e.value) && /\bfiles?\b/.test(e.raw))) score -= 0.15;
   // A folder's listing is not a walk of its tree.

@@ -99,6 +99,7 @@ export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(
 export { kindExtensions };
 // Slips in the planner's own words are corrected before the request is read (requestSpelling.ts).
 export { spelled } from './requestSpelling';
+export { parentsNamed } from './requestParents';
 export { searchedText } from './fileDescriptions';
 
 /** A request being read: the facts so far, and the spans a fact already took (later readers skip them). */

@@ -169,7 +169,7 @@ export function readKinds(r: Reading): void {
   }
   for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+["']?([\w.-]+)["']?/gi)) {
     // "start with a dot", "end with an underscore": the article is no part of a name.
-    if (/^(?:an?|the)$/i.test(m[1] ?? m[2])) continue;
+    if (/^(?:an?|the)$/i.test(m[1] ?? m[2]) && /^\s+[a-z]/i.test(text.slice(m.index + m[0].length))) continue;
     facts.globs.push({ value: m[1] ? `${m[1]}*` : `*${m[2]}`, at: m.index, raw: m[0] });
   }
 }
@@ -185,6 +185,8 @@ export function readTargets(r: Reading): void {
     if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at) || /^(user|group|stdout|stderr|screen|terminal|console)$/i.test(value) || /^standard\s+(?:output|out|error)\b/i.test(text.slice(at))) continue;
     // "time to empty the dishwasher": a verb before its object, not a place.
     if (/^to$/i.test(m[0].split(/\s/)[0]) && /^[a-z]+$/.test(value) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + value.length))) continue;
+    // "to the parent folder of build/out": a folder named by another path, not one called parent.
+    if (/^(?:parent|containing|enclosing)$/i.test(value) && /^\s+(?:folder|directory|dir)\s+of\b/i.test(text.slice(at + value.length))) continue;
     facts.targets.push({ value, at, raw: value });
   }
 }

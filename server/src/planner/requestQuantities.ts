@@ -79,7 +79,7 @@ export function readDurations(r: Reading): void {
   for (const m of lower.matchAll(/\b(today|yesterday|this week|last week|fortnight)\b/g)) {
     if (isUsed(m.index)) continue;
     // "where day count starts from today", "counting days from today": where the days are counted from, not an age.
-    if (m[1] === 'today' && /\b(?:count\w*|starts?|starting|measured|reckoned)\s+(?:\w+\s+){0,2}from\s+$/.test(lower.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (m[1] === 'today' && /\b(?:day\s+count(?:\s+(?:starts?|starting|begins?|beginning))?|counting\s+(?:the\s+)?days|days?\s+(?:counted|counting|measured|reckoned)(?:\s+starting)?)\s+from\s+$/.test(lower.slice(Math.max(0, m.index - 40), m.index))) continue;
     const amount = { today: 1, yesterday: 2, 'this week': 7, 'last week': 7, fortnight: 14 }[m[1]] as number;
     facts.durations.push({ value: m[1], at: m.index, raw: m[0], amount, unit: 'days', sign: comparator(lower.slice(0, m.index), moreAge, /$^/) || '-' });
     take(m.index, m[0].length);
