@@ -10,7 +10,7 @@ import { deletesExtra, remoteAsk } from './remoteActs';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
-import { quotedSpans } from './requestWords';
+import { fileTraits, quotedSpans } from './requestWords';
 import { readHistoryAsk, type HistoryAsk } from './gitChecks';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
@@ -272,6 +272,11 @@ function imperativeAt(before: string): boolean {
   return /(^|[.;,:!?]|\b(and|then|please|now|just|also|you|me|to|let'?s|i want to|i need to))\s*(?:(?:afterwards|after that|finally|then|also|just|now|immediately)\s+)*$/.test(before);
 }
 
+// "without a suffix", "with no owner": a trait some files lack, which picks those files.
+const lacksATrait = new RegExp(String.raw`\b(?:with no|having no|lacking|without)\s+(?:an?\s+|any\s+)?(?:file\s+)?${fileTraits}\b`);
+// ... and "without a suffix in build": that trait, then where the files are.
+const traitThenPlace = new RegExp(String.raw`^without\s+(?:an?\s+|any\s+)?(?:file\s+|name\s+)?${fileTraits}\s+(?:in|under|inside|within|from)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?$`);
+
 /** Folders the request names, existing or written as paths. */
 function scopeOf(facts: RequestFacts): string[] {
   const named = new Set<string>();
@@ -280,7 +285,7 @@ function scopeOf(facts: RequestFacts): string[] {
     const before = facts.lower.slice(Math.max(0, d.at - 50), d.at);
     // ... but "every file without a suffix in build": a condition on the files, then where they are.
     const leftOut = /(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)|n't in)\b[^,;]{0,70}$/.exec(before);
-    if (leftOut && !(leftOut[1] === 'without' && /^without\s+(?:an?\s+|any\s+)?(?:file\s+|name\s+)?(?:extensions?|suffix\w*|dots?|contents?|owners?|groups?|permissions?)\s+(?:in|under|inside|within|from)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?$/.test(before.slice(leftOut.index)))) continue;
+    if (leftOut && !(leftOut[1] === 'without' && traitThenPlace.test(before.slice(leftOut.index)))) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
@@ -314,7 +319,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
   if (at >= 0 && folderMeantBy(object, lower.slice(0, at), scope)) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
-  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b|\b(?:with no|having no|lacking|without)\s+(?:an?\s+|any\s+)?(?:file\s+)?(?:extensions?|suffix\w*|dots?|contents?|owners?|groups?|permissions?)\b/.test(lower)) return false;
+  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower) || lacksATrait.test(lower)) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
   return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
 }

@@ -54,5 +54,8 @@ export const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})
 /** Who a permission said in words is for: others, the group, the owner, everyone (chmod's o, g, u, a). */
 export const permissionWho: readonly (readonly [RegExp, string])[] = [[/\b(?:others?|world|public)\b/, 'o'], [/\bgroup\b/, 'g'], [/\b(?:owner|user|me|myself)\b/, 'u'], [/\b(?:everyone|everybody|anybody|anyone|all users)\b/, 'a']];
 
+/** What a file may lack that picks it out ("without a suffix", "with no owner"), as a regular expression's source. */
+export const fileTraits = String.raw`(?:extensions?|suffix\w*|dots?|contents?|owners?|groups?|permissions?)`;
+
 /** "the files with no extension", "whose names have no suffix": files chosen by having no dot in their name. */
 export const noExtension = /\b(?:with\s+no|having\s+no|lacking|without(?:\s+an?|\s+any)?|(?:have|has)\s+no)\s+(?:file\s+|name\s+)?(?:extensions?|suffix\w*|dots?)\b|\bextension-?less\b/;
