@@ -42,3 +42,29 @@ test('a dry run with another machine stays to be asked about', async () => {
     assert.equal((await engine.check(command, { workspace: WS })).decision, 'ask', command);
   }
 });
+
+test('a dry run rsync may not honour still writes: -n after a path, -M or --remote-option, a glob that may expand to an option', async () => {
+  const engine = await createPolicyEngine();
+  const commands: string[] = [];
+  for (const [src, dst] of [['src/', 'dst/'], ['docs/', '/srv/docs/']]) {
+    commands.push(
+      // Under POSIXLY_CORRECT rsync reads no option after the first path.
+      `rsync -a ${src} ${dst} -n`, `rsync -a ${src} --dry-run ${dst}`, `rsync -avi ${src} ${dst} -n --delete`,
+      `rsync -an -M--log-file=LOG ${src} ${dst}`, `rsync -nM --log-file=LOG ${src} ${dst}`, `rsync -an --remote-option=--log-file=LOG ${src} ${dst}`,
+      `rsync -an * ${dst}`, `rsync -an ?x ${dst}`,
+    );
+  }
+  for (const command of commands) {
+    const d = await engine.check(command, { workspace: WS });
+    assert.ok(d.risk.writes.length > 0 && d.decision !== 'allow', `${command}: ${d.decision}, writes ${JSON.stringify(d.risk.writes)}`);
+  }
+  // A glob that cannot begin with a dash expands to no option.
+  assert.deepEqual((await engine.check('rsync -an src/* dst/', { workspace: WS })).risk.writes, []);
+});
+
+test('a colon before the first slash names another machine, and -e in a bundle names a shell to run', async () => {
+  const engine = await createPolicyEngine();
+  for (const command of ['rsync -an src/ a_b:dst', 'rsync -an a_b: dst/', 'rsync -an src/ x+y:dst', 'rsync -an src/ [::1]:dst', "rsync -an src/ 'my host:dst'", 'rsync -an src/ h_1::mod', "rsync -ne 'sh -c true' src/ a_b:dst", "rsync -n -e'sh -c true' src/ dst/"]) {
+    assert.notEqual((await engine.check(command, { workspace: WS })).decision, 'allow', command);
+  }
+});

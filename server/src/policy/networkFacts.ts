@@ -84,7 +84,8 @@ function ssh(d: ProgramArgs): void {
 /** scp and rsync: which side is remote decides what is read, written and sent. */
 function remoteCopy(d: ProgramArgs): void {
   const { fact, args, prog, positionals, reads, writes, deletes, has } = d;
-  const remote = positionals.map((a) => HOSTPATH.test(a.text) && !a.text.startsWith('/'));
+  // As scp and rsync read a path: a colon before the first slash names a host (a_b:dst, [::1]:dst, h::module, rsync://h).
+  const remote = positionals.map((a) => (HOSTPATH.test(a.text) && !a.text.startsWith('/')) || /^[^/]*:/.test(a.text));
   if (remote.some(Boolean)) fact.network = true;
   const dest = positionals[positionals.length - 1];
   const sources = positionals.slice(0, -1);
@@ -94,7 +95,8 @@ function remoteCopy(d: ProgramArgs): void {
   const dry = prog === 'rsync' && rsyncDryRun(args);
   if (dest && !remote[positionals.length - 1] && !dry) writes([dest]);
   if (prog === 'rsync' && !dry && has('delete', 'delete-before', 'delete-after', 'delete-during', 'remove-source-files') && dest) deletes([dest]);
-  if (args.some((a) => a.text === '-e' || a.text.startsWith('--rsh'))) fact.runs_command.push('rsync-remote-shell');
+  // ... and -e names the shell to run, alone or in a bundle (-ne '…', -e'…').
+  if (args.some((a) => /^-[^-]*e/.test(a.text) || a.text.startsWith('--rsh'))) fact.runs_command.push('rsync-remote-shell');
 }
 
 const NETWORK_DESCRIBERS = new Map<string, (d: ProgramArgs) => void>([

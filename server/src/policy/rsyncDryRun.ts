@@ -18,10 +18,11 @@ const LONG_WITH_VALUE = new Set([
   'write-batch', 'only-write-batch', 'read-batch', 'protocol', 'iconv', 'checksum-choice', 'cc', 'compress-choice',
   'zc', 'compress-level', 'zl', 'skip-compress', 'address', 'port', 'sockopts', 'outbuf', 'remote-option', 'info',
   'debug', 'stop-after', 'time-limit', 'stop-at', 'early-input', 'copy-as', 'config', 'dparam', 'checksum-seed',
+  'stderr', 'confine-root', 'compress-threads', 'zt',
 ]);
 
 /** Options with which rsync writes or applies something even in a dry run, or stops being a copy. */
-const WRITES_ANYWAY = new Set(['log-file', 'write-batch', 'only-write-batch', 'read-batch', 'daemon', 'server', 'sender']);
+const WRITES_ANYWAY = new Set(['log-file', 'write-batch', 'only-write-batch', 'read-batch', 'daemon', 'server', 'sender', 'remote-option']);
 
 /** "--no-n", "--no-dry-run": the dry run turned off. */
 const undoesDryRun = (name: string) => name === 'n' || name === 'dry-run';
@@ -29,26 +30,31 @@ const undoesDryRun = (name: string) => name === 'n' || name === 'dry-run';
 /** True only when the options surely make rsync write and delete nothing. */
 export function rsyncDryRun(args: WordValue[]): boolean {
   let dry = false;
+  // Under POSIXLY_CORRECT (which the policy cannot see) rsync reads no option after the first path: a -n there is a path.
+  let pathSeen = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a.dynamic) return false;
+    // A variable may hold any option, and so may a glob that can expand to a name like --log-file=x.
+    if (a.dynamic || (a.glob && /^[*?[]/.test(a.text))) return false;
     const t = a.text;
     if (t === '--') break;
     if (t.startsWith('--')) {
       const [name, value] = [t.slice(2).split('=')[0], t.includes('=')];
       if (WRITES_ANYWAY.has(name)) return false;
-      if (name === 'dry-run') dry = true;
+      if (name === 'dry-run') dry = !pathSeen;
       else if (name.startsWith('no-') && undoesDryRun(name.slice(3))) dry = false;
       else if (LONG_WITH_VALUE.has(name) && !value) i++;
     } else if (t.startsWith('-') && t.length > 1) {
       for (const [j, letter] of [...t.slice(1)].entries()) {
-        if (letter === 'n') dry = true;
+        if (letter === 'n') dry = !pathSeen;
+        // -M passes its value as an option of the receiving rsync, which a local copy runs too (-M--log-file=x).
+        if (letter === 'M') return false;
         if (!SHORT_WITH_VALUE.has(letter)) continue;
         // The value is what follows the letter, or the next word when nothing does.
         if (j === t.length - 2) i++;
         break;
       }
-    }
+    } else pathSeen = true;
   }
   return dry;
 }
