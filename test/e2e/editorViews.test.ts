@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import type { Locator } from 'playwright-core';
 import { openEditor, repoRoot, type Editor } from './support/codeServer';
 
 const files = {
@@ -38,6 +39,27 @@ before(async () => {
 after(async () => {
   await editor?.close();
 });
+
+/**
+ * Hovers `line` until `hover` shows. A code lens that arrives after the
+ * mouse settled moves the line from under it, and VS Code shows no hover
+ * for a mouse that does not move again: so the mouse leaves and comes back.
+ */
+async function hoverUntilShown(line: Locator, x: number, hover: Locator): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await line.hover({ position: { x, y: 5 } });
+    try {
+      await hover.waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      // A hover still loading is left to finish; only a missing one is retried.
+      if (await editor.page.locator('.monaco-hover:visible').count()) continue;
+      await editor.page.mouse.move(0, 0);
+    }
+  }
+}
 
 async function failWithContext<T>(name: string, body: () => Promise<T>): Promise<T> {
   try {
@@ -104,8 +126,7 @@ test('hovering a command in a script and in a Markdown shell block explains it p
     const line = page.locator('.monaco-editor .view-line', { hasText: /^ls\s-la$/ }).first();
     await line.waitFor();
     const hover = page.locator('.monaco-hover-content', { hasText: 'Paladin:' }).first();
-    await line.hover({ position: { x: 4, y: 5 } });
-    await hover.waitFor({ timeout: 30_000 });
+    await hoverUntilShown(line, 4, hover);
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /ls — list directory contents/i);
     assert.match(text, /-l[a ]/);
@@ -117,9 +138,8 @@ test('hovering a command in a script and in a Markdown shell block explains it p
     await editor.openFile('README.md');
     const md = page.locator('.monaco-editor .view-line', { hasText: /^cat\sdata\.json$/ }).first();
     await md.waitFor();
-    await md.hover({ position: { x: 6, y: 5 } });
     const mdHover = page.locator('.monaco-hover-content', { hasText: 'cat' }).first();
-    await mdHover.waitFor({ timeout: 30_000 });
+    await hoverUntilShown(md, 6, mdHover);
     assert.match((await mdHover.innerText()).replace(/\s+/g, ' '), /data\.json/);
     await editor.screenshot('hover-markdown');
     await page.keyboard.press('Escape');
@@ -132,9 +152,8 @@ test('an explanation reads the value given, without manual boilerplate, each sou
     await editor.openFile('find.md');
     const line = page.locator('.monaco-editor .view-line', { hasText: /^find\s\./ }).first();
     await line.waitFor();
-    await line.hover({ position: { x: 6, y: 5 } });
     const hover = page.locator('.monaco-hover-content', { hasText: 'Paladin:' }).first();
-    await hover.waitFor({ timeout: 30_000 });
+    await hoverUntilShown(line, 6, hover);
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
     // -type's text is about the value given (f), never the manual's placeholder.
     assert.match(text, /-type[^-]*\bf\b/, text);
