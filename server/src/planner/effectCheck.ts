@@ -14,6 +14,7 @@ import { historyDropped } from './gitChecks';
 import type { Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
+import { copiedBackwards, renamedBeside, renameLeavesFolder, renames } from './copyDirection';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -67,7 +68,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
-  reasons.push(...widerScope(intent, commands));
+  reasons.push(...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...renameLeavesFolder(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
   if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands), ...rankUnkept(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
@@ -234,7 +235,7 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
     const rel = norm(p.resolved || p.path);
     return intent.scope.some((s) => rel === s || rel.startsWith(`${s}/`));
   };
-  const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n);
+  const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n) || renamedBeside(intent, norm(p.resolved || p.path));
   const out: string[] = [];
   // Packing a named folder writes the archive beside it ("zip the docs folder" → docs.zip): that is what was asked.
   const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);
@@ -362,7 +363,7 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
     const rel = norm((p.resolved || p.path).replace(/\/\*$/, ''));
     return (p.classes.includes('workspace-root') && rel === '.') || (p.glob && /^(?:\.\/)?\*$/.test(p.path)) || intent.scope.includes(rel);
   };
-  const wide = commands.flatMap((c) => c.deletes).find(whole);
+  const wide = commands.filter((c) => !renames(intent, c)).flatMap((c) => c.deletes).find(whole);
   if (!wide) return [];
   // ... nor do `-name '*'`, `-iname '*'` or leaving out .git.
   const choosesNone = (c: CommandFact, f: string) => (/^i?name$/.test(f) && /^\*$/.test(argAfter(c, f))) || (f === 'path' && /\.git/.test(argAfter(c, 'path')));

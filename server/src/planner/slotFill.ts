@@ -94,7 +94,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (spec.default === undefined) missing.push(name);
   }
   placeInFolder(entry, values, facts, usedAt, key);
-  nameArchiveAfterSource(entry, values);
+  for (const settle of [nameArchiveAfterSource, renameInPlace]) settle(entry, values);
   extensionOfTheNamedFile(entry, values, filled, missing, facts.lower);
   const picked = [...usedAt];
   const taken = (f: Fact) => picked.some((k) => {
@@ -137,6 +137,16 @@ function nameArchiveAfterSource(entry: Pick<KnowledgeEntry, 'template' | 'slots'
   const base = source?.replace(/^'|'$/g, '').replace(/\/+$/, '').split('/').pop();
   if (!slot || !ext || !base || !/^[\w.-]+$/.test(base) || base === '.' || base === '..') return;
   values[slot] = `${base.replace(/^\.+/, '')}${ext}`;
+}
+
+/** "rename main.ts to index.ts" when main.ts is src/main.ts: the new name stays in src. */
+function renameInPlace(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>): void {
+  const m = /^mv(?: -\w+)* \{(\w+)\} \{(\w+)\}$/.exec(entry.template);
+  if (!m || entry.slots[m[2]]?.type !== 'name') return;
+  const source = values[m[1]]?.replace(/^'|'$/g, '');
+  const target = values[m[2]];
+  if (!source?.includes('/') || !target || /[/']/.test(target)) return;
+  values[m[2]] = `${source.slice(0, source.lastIndexOf('/'))}/${target}`;
 }
 
 /** "report.csv without its extension": the extension nobody spelled out is the one the named file has. */

@@ -1,0 +1,86 @@
+// "copy people.csv to backup": the named source is read, the place after
+// "to" is written. A plan with the two the other way round (`cp -r backup
+// people.csv`) writes over the very file the person wanted kept, and a
+// rename that drops the folder (`mv src/main.ts index.ts`) moves the file
+// somewhere nobody named. Both are read from the facts the policy sees, so
+// they hold for every plan, a model's too.
+
+import type { CommandFact } from '../policy/factsTypes';
+import type { Intent } from './intent';
+import { programOf } from './selectionChecks';
+
+const copiers = new Set(['cp', 'mv', 'rsync', 'scp', 'install', 'ln', 'ditto']);
+
+// The verb, the words that may stand before a name ("the file", "my folder"), the name, then where it goes.
+const filler = String.raw`(?:(?:the|my|this|that|our|your|file|folder|directory|dir|called|named)\s+)*`;
+const name = String.raw`["'\x60]?([\w.~/-]*[\w~/][\w.~/-]*)["'\x60]?`;
+const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto|as)\s+${filler}${name}`, 'g');
+
+/** The "from" and "to" of each copy, move or rename the request states, in the request's words. */
+export function statedCopies(words: string): { from: string; to: string; rename: boolean }[] {
+  const out: { from: string; to: string; rename: boolean }[] = [];
+  for (const m of words.matchAll(copyTo)) {
+    const from = bare(m[1]);
+    const to = bare(m[2]);
+    if (from && to && from !== to && !/^(?:it|them|that|this|there|here|everything|all)$/.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]) });
+  }
+  return out;
+}
+
+/** `cp -r backup people.csv` for "copy people.csv to backup": the source written over, the other way round. */
+export function copiedBackwards(intent: Intent, commands: CommandFact[]): string[] {
+  const stated = statedCopies(intent.words);
+  if (stated.length === 0) return [];
+  for (const c of commands) {
+    if (!copiers.has(programOf(c))) continue;
+    const written = c.writes.map((w) => bare(w.path.toLowerCase()));
+    for (const { from, to } of stated) {
+      if (written.some((w) => names(w, from)) && !written.some((w) => w === to || w.endsWith(`/${to}`) || within(w, to))) {
+        return [`it writes over ${from}, which the request copies from: the request asks to copy ${from} to ${to}, not the other way round`];
+      }
+    }
+  }
+  return [];
+}
+
+/** `mv src/main.ts index.ts` for "rename main.ts to index.ts": a rename keeps the file in its folder. */
+export function renameLeavesFolder(intent: Intent, commands: CommandFact[]): string[] {
+  const renames = statedCopies(intent.words).filter((s) => s.rename && !s.to.includes('/'));
+  if (renames.length === 0) return [];
+  for (const c of commands) {
+    if (programOf(c) !== 'mv' || c.positionals.length !== 2 || c.args.some((a) => /^-t|^--target-directory/.test(a))) continue;
+    const [source, target] = c.positionals.map((p) => bare(p.toLowerCase()));
+    const folder = source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '';
+    const targetFolder = target.includes('/') ? target.slice(0, target.lastIndexOf('/')) : '';
+    if (folder !== targetFolder && renames.some((r) => names(source, r.from) && names(target, r.to))) {
+      return [`it moves ${source} into ${targetFolder || 'the current folder'}, but the request asks only to rename it where it is`];
+    }
+  }
+  return [];
+}
+
+/** `mv src/lib src/library` for "rename the folder lib to library": the folder goes, under its new name, as asked. */
+export function renames(intent: Intent, c: CommandFact): boolean {
+  return programOf(c) === 'mv' && statedCopies(intent.words).some((s) => s.rename);
+}
+
+/** `src/library` for "rename the folder lib to library" when lib is src/lib: the new name stands beside the folder it renames. */
+export function renamedBeside(intent: Intent, path: string): boolean {
+  const besides = (to: string) => intent.scope.some((s) => path === `${s.slice(0, s.lastIndexOf('/') + 1)}${to}`);
+  return statedCopies(intent.words).some((s) => s.rename && !s.to.includes('/') && besides(s.to));
+}
+
+/** A path as written without quotes, a leading `./` or a trailing `/`. */
+function bare(path: string): string {
+  return path.replace(/^["'`]|["'`]$/g, '').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+}
+
+/** `src/main.ts` names `main.ts`, and the other way round. */
+function names(path: string, named: string): boolean {
+  return path === named || path.endsWith(`/${named}`) || named.endsWith(`/${path}`);
+}
+
+/** `backup/people.csv` is inside `backup`. */
+function within(path: string, folder: string): boolean {
+  return path.startsWith(`${folder}/`) || path.includes(`/${folder}/`);
+}
