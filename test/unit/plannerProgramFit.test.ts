@@ -98,3 +98,18 @@ test('wc counts the unit the request names; a walk of every file drops a kind th
     assert.ok(fit("find {path} -type f -not -path '*/.*' -exec wc -w {} \\;", request) < fit('find {path} -type f -name {glob} -exec wc -w {} +', request), request);
   }
 });
+
+test('a sort, a swap, a dedupe or a tally is what the request asks for, not a way to show a column', () => {
+  const fit = (template: string, request: string) => programFit(entry(template), {}, readRequest(request));
+  const steps: [string, string[]][] = [
+    ['sort -t, -k {column},{column} {file}', ['sort people.csv by the second column', 'order the rows by age', 'the oldest first', 'rank them by score']],
+    ["awk '{t = $1; $1 = $2; $2 = t; print}' {file}", ['swap the first two columns', 'exchange column 1 and 2', 'print the second field then the first']],
+    ['tail -n +2 {file} | cut -d, -f {column} | sort -u', ['the distinct cities', 'which names appear', 'each name once']],
+    ['cut -d, -f {column} {file} | sort | uniq -c', ['how many rows per city', 'count each name', 'how often each value occurs']],
+  ];
+  for (const [template, asks] of steps) {
+    for (const plain of ['show the second column of people.csv', 'print column 3 of data.csv', 'what is in the name field of users.csv']) {
+      for (const ask of asks) assert.ok(fit(template, plain) < fit(template, ask), `${template}: "${plain}" fits worse than "${ask}"`);
+    }
+  }
+});

@@ -38,6 +38,11 @@ const transforms: [RegExp, RegExp][] = [
   // tac prints every line, last first: the last line alone is tail's.
   [/^tac\b/, /\b(revers\w*|backwards?|upside[- ]down|invert\w*|opposite order|bottom (?:up|to top)|last (?:line )?first|newest first|flip\w*)\b/],
   [/^rev\b/, /\b(characters?|letters?|backwards|mirror\w*|each line revers\w*|spell\w*)\b/],
+  // A sort and a swap of columns print every line, reordered: a question about one column is answered without them.
+  [/^sort\b/, /\b(sort\w*|order\w*|rank\w*|arrang\w*|alphabet\w*|lexicograph\w*|ascending|descending|increasing|decreasing|numerically|reverse\w*|biggest|largest|smallest|highest|lowest|greatest|top|bottom|most|least|unique|uniq|distinct|dedup\w*|duplicat\w*|shuffl\w*|random\w*|merg\w*|first|last|min\w*|max\w*|median|oldest|newest|earliest|latest)\b/],
+  [/\|\s*sort -u\b|\|\s*sort\s*\|\s*uniq(?! -c)/, /\b(unique|uniq|distinct|different|dedup\w*|duplicat\w*|once|repeat\w*|set of|kinds? of|which)\b/],
+  [/\buniq -c\b/, /\b(count\w*|how many|how often|number of|frequen\w*|tally|occurr\w*|times|per|each|popular|common|histogram|group\w*|most|least|top)\b/],
+  [/\{t = \$1; \$1 = \$2/, /\b(swap\w*|switch\w*|exchang\w*|interchang\w*|revers\w*|flip\w*|then the first|other way round)\b/],
   [/^set -o$/, /\b(settings?|options?|flags?)\b/],
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
   [/^basename\b/, /\b(names?|basename|strip\w*|without|last (?:component|part)|component)\b/],
