@@ -98,3 +98,14 @@ test('a number of commits is kept, and a person asked for is printed', () => {
   holds('messages of the three newest commits', ['git log -n 3 --format=%s', 'git log -3 --oneline', 'git log --format=%s | head -n 3'], ['git log -1 --pretty=%B', 'git log -n 5 --format=%s', 'git log --format=%s | head -n 10'], /shows \d+ commits?, but the request asks for 3/);
   holds('who authored the commit tagged v0.9', ["git log -1 --format='%an <%ae>' v0.9", 'git show v0.9'], ['git log -1 --format=%s v0.9', 'git log --oneline -1 v0.9'], /prints no author/);
 });
+
+test('the changes of a number of commits span that many: a diff back from HEAD, one shown commit, or the working tree', () => {
+  for (const [n, words] of [[3, 'three'], [2, '2'], [5, 'five']] as const) {
+    holds(`what changed in the last ${words} commits`, [`git diff HEAD~${n} HEAD`, `git diff HEAD~${n}..HEAD`, `git log --name-status -n ${n}`], ['git diff HEAD~1 HEAD', 'git diff HEAD^', 'git show HEAD', 'git show --name-only --pretty=format: HEAD', 'git diff'], new RegExp(`shows \\d+ commits?, but the request asks for ${n}`));
+  }
+});
+
+test('a range from a ref to itself compares nothing', () => {
+  for (const range of ['trunk...trunk', 'trunk..trunk', 'v0.9..v0.9']) assert.match(over('diff trunk and the experiment branch', `git diff ${range}`), /compares \S+ with itself/, range);
+  assert.doesNotMatch(over('diff trunk and the experiment branch', 'git diff trunk...experiment'), /with itself/);
+});

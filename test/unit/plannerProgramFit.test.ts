@@ -113,3 +113,22 @@ test('a sort, a swap, a dedupe or a tally is what the request asks for, not a wa
     }
   }
 });
+
+test('how many files is a count of files; the lines in them are counted only when asked', () => {
+  const fit = (template: string, request: string) => programFit(entry(template), {}, readRequest(request));
+  const contents = ['find {path} -type f -name {glob} -exec cat {} + | wc -l', 'find {path} -name {glob} -print0 | xargs -0 wc -l', 'find {path} -name {glob} -exec wc -w {} +'];
+  for (const request of ['how many ts files are in src', 'count how many python files there are', 'the number of json files in the project', 'count the csv files under data']) {
+    for (const t of contents) assert.ok(fit(t, request) <= -0.3, `${t} for "${request}"`);
+    assert.equal(fit('find {path} -type f -name {glob} | wc -l', request), 0, request);
+  }
+  for (const request of ['how many lines are in the ts files', 'count the words in all markdown files', 'number of lines of code in the python files']) {
+    for (const t of contents.slice(0, 1)) assert.ok(fit(t, request) > -0.3, `${t} for "${request}"`);
+  }
+});
+
+test('a span back from HEAD is for a number of commits, not for the last one alone', () => {
+  const fit = (request: string) => programFit(entry('git diff HEAD~{count} HEAD', { count: { type: 'count' } }), {}, readRequest(request));
+  for (const one of ['show the diff of the last commit', 'what did the latest commit change']) {
+    for (const many of ['show the diff of the last 3 commits', 'what changed over the last five commits', 'the changes of the last couple of commits']) assert.ok(fit(one) < fit(many) - 0.3, `"${one}" vs "${many}"`);
+  }
+});

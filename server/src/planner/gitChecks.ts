@@ -58,9 +58,11 @@ function historyReaders(commands: CommandFact[]): string[][] {
 export function historyDropped(intent: Intent, commands: CommandFact[], command: string): string[] {
   const ask = intent.history;
   const readers = historyReaders(commands);
-  if (!ask || readers.length === 0) return [];
+  if (readers.length === 0) return [];
   const words = readers.flat();
-  const out: string[] = [];
+  // `git diff main...main`: a range from a ref to itself compares nothing.
+  const out = words.flatMap((w) => /^([^.\s]\S*?)\.{2,3}\1$/.exec(w)?.[1] ?? []).map((ref) => `it compares ${ref} with itself`);
+  if (!ask) return out;
   const mentions = (p: string) => words.some((w) => {
     const path = w.replace(/^[^:]*:(?!\/)/, '').replace(/^\.\//, '').replace(/\/+$/, '');
     return path === p || p.startsWith(`${path}/`) && path !== '' && path !== '.';
@@ -86,10 +88,17 @@ function limitOf(readers: string[][], command: string): number | undefined {
       const m = /^-(\d+)$|^--max-count=(\d+)$|^-n(\d+)$/.exec(args[i]);
       if (m) return Number(m[1] ?? m[2] ?? m[3]);
       if ((args[i] === '-n' || args[i] === '--max-count') && /^\d+$/.test(args[i + 1] ?? '')) return Number(args[i + 1]);
+      // `git diff HEAD~3 HEAD`, `git diff HEAD~1..HEAD`, `git diff HEAD^`: the changes of that many commits.
+      const back = /^HEAD(?:~(\d*)|(\^+))(?:\.\.(?:HEAD)?)?$/.exec(args[i]);
+      if (back) return back[2] ? back[2].length : Number(back[1] || 1);
     }
   }
   const head = /\bgit (?:log|rev-list)\b[^|]*\|\s*head\s+(?:-n\s*)?-?(\d+)\b/.exec(command);
-  return head ? Number(head[1]) : undefined;
+  // `git show HEAD` shows one commit; a range shows what it spans.
+  const one = readers.some((args) => args[0] === 'show' && !args.some((a) => a.includes('..')));
+  // A `git diff` with no commit compares the working tree: no commit at all.
+  const none = readers.some((args) => args[0] === 'diff' && !args.slice(1).some((a) => /^(?:HEAD|[0-9a-f]{7,40}\b)|[~^]|\.\./.test(a)));
+  return head ? Number(head[1]) : one ? 1 : none ? 0 : undefined;
 }
 
 /** A log or show in its default format prints the author; `--oneline`, a count or a format without `%an` does not. */

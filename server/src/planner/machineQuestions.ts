@@ -60,6 +60,7 @@ const notEntries = /\bhow many\s+(?:\w+\s+)?(processors?|cpus?|cores?|users?|pro
 const sizeQuestion = /\b(how big|how large|sizes? of|size|how much (?:disk |storage )?space|disk usage|space (?:used|taken)|bytes|megabytes|kilobytes|gigabytes)\b/;
 const showsSize = /\s-\w*[lsS]\b|%s|\bdu\b|\bstat\b|-size\b|\bwc -c\b/;
 const wcUnits: [RegExp, RegExp][] = [[/\bwc -l\b/, /\blines?\b/], [/\bwc -w\b/, /\bwords?\b/], [/\bwc -m\b/, /\b(?:characters?|chars?|letters?)\b/], [/\bwc -c\b/, /\bbytes?\b/]];
+const filesCounted = /\b(?:how many|number of|count(?:ing)?(?: up)?(?: the| all| how many)?)\s+(?:[\w.*-]+\s+){0,3}?files?\b/;
 const ranking = /\b(biggest|largest|smallest|heaviest|lightest|most space|least space)\b/;
 
 /** Added to a candidate's score: negative when the template cannot be the answer to this kind of question. */
@@ -71,6 +72,10 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   // "the number of bytes" counted as lines: wc counts another unit than the one the request names.
   const counts = wcUnits.find(([flag]) => flag.test(template));
   if (counts && !counts[1].test(lower) && wcUnits.some(([, words]) => words.test(lower))) score -= 0.15;
+  // A span back from HEAD is for a number of commits; "the last commit" alone is git show's.
+  if (/HEAD~\{count\}/.test(template) && !/\b(\d+|two|three|four|five|six|seven|eight|nine|ten|dozen|few|several|couple)\b/.test(lower)) score -= 0.6;
+  // "how many ts files are in src" counts files: the lines in them are another question.
+  if (/\bcat\b[^|]*\|\s*wc\b|(?:-exec|xargs(?: -0)?(?: -r)?)\s+wc\b/.test(template) && filesCounted.test(lower) && !wcUnits.some(([, words]) => words.test(lower))) score -= 0.3;
   // "what is process 1": a question about one process, not a list of them all nor the whole machine.
   if (facts.pids.length > 0 && (entry.category === 'processes' || entry.category === 'system') && !Object.values(entry.slots).some((s) => s.type === 'pid')) score -= 0.15;
   // "in megabytes", "in bytes": a measure in the unit asked for, not in units of its own choosing.
