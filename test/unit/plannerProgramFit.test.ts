@@ -106,6 +106,8 @@ test('a sort, a swap, a dedupe or a tally is what the request asks for, not a wa
     ["awk '{t = $1; $1 = $2; $2 = t; print}' {file}", ['swap the first two columns', 'exchange column 1 and 2', 'print the second field then the first']],
     ['tail -n +2 {file} | cut -d, -f {column} | sort -u', ['the distinct cities', 'which names appear', 'each name once']],
     ['cut -d, -f {column} {file} | sort | uniq -c', ['how many rows per city', 'count each name', 'how often each value occurs']],
+    ['shuf -n 1 {file}', ['a random line of it', 'pick any one row', 'shuffle the rows']],
+    ['sort {file} | uniq -u', ['the lines that occur only once', 'the rows that are not repeated', 'the unique lines']],
   ];
   for (const [template, asks] of steps) {
     for (const plain of ['show the second column of people.csv', 'print column 3 of data.csv', 'what is in the name field of users.csv']) {
@@ -130,5 +132,15 @@ test('a span back from HEAD is for a number of commits, not for the last one alo
   const fit = (request: string) => programFit(entry('git diff HEAD~{count} HEAD', { count: { type: 'count' } }), {}, readRequest(request));
   for (const one of ['show the diff of the last commit', 'what did the latest commit change']) {
     for (const many of ['show the diff of the last 3 commits', 'what changed over the last five commits', 'the changes of the last couple of commits']) assert.ok(fit(one) < fit(many) - 0.3, `"${one}" vs "${many}"`);
+  }
+});
+
+test('"find the duplicate lines" asks for the repeats; a filter that drops them answers "remove the duplicates"', () => {
+  const fit = (template: string, request: string) => programFit(entry(template), {}, readRequest(request));
+  const drops = "awk '!seen[$0]++' {file}";
+  for (const find of ['find duplicate lines in notes.txt', 'which lines are duplicated in list.txt', 'show me the duplicates in names.txt']) {
+    for (const remove of ['remove duplicate lines from notes.txt', 'print list.txt without the duplicate lines', 'dedupe names.txt keeping the first occurrence']) {
+      assert.ok(fit(drops, find) < fit(drops, remove), `"${find}" vs "${remove}"`);
+    }
   }
 });

@@ -25,6 +25,10 @@ const transforms: [RegExp, RegExp][] = [
   [/\|\s*od\b/, /\b(hex\w*|octal|bytes?|dump\w*|binary|codes?)\b/],
   [/^ls -m\b/, /\bcomma\w*/],
   [/!seen\[/, /\b(duplicat\w*|uniq\w*|distinct|repeat\w*|dedup\w*|once|first (?:time|occurrence))\b/],
+  [/^shuf\b|\|\s*shuf\b|sort -R\b/, /\b(random\w*|shuffl\w*|any(?: one)?|arbitrar\w*|sampl\w*|pick|lottery|mix\w*)\b/],
+  [/\buniq -u\b/, /\b(uniq\w*|once|not (?:repeated|duplicated)|non-?(?:repeated|duplicat\w*)|singles?|singletons?|no duplicates?|never repeated|without (?:a )?(?:duplicate|repeat|twin)\w*)\b/],
+  // ... and it drops the repeats: "find the duplicate lines" asks for the repeats themselves (uniq -d).
+  [/!seen\[/, /\b(remov\w*|delet\w*|drop\w*|without|strip\w*|uniq\w*|distinct|dedup\w*|de-dup\w*|once|eliminat\w*|filter\w*|get rid|discard\w*|skip\w*|ignor\w*|clean\w*|first (?:time|occurrence))\b/],
   // The file program tells what kind of data a file holds.
   [/(?:^|-exec\s+)file\b/, /\b(types?|kinds?|formats?|mime|encoding|binary|text or|what is)\b/],
   [/\|\s*wc -m$/, /\b(length|characters?|chars?|long|letters?|size)\b/],
@@ -39,7 +43,7 @@ const transforms: [RegExp, RegExp][] = [
   [/^tac\b/, /\b(revers\w*|backwards?|upside[- ]down|invert\w*|opposite order|bottom (?:up|to top)|last (?:line )?first|newest first|flip\w*)\b/],
   [/^rev\b/, /\b(characters?|letters?|backwards|mirror\w*|each line revers\w*|spell\w*)\b/],
   // A sort and a swap of columns print every line, reordered: a question about one column is answered without them.
-  [/^sort\b/, /\b(sort\w*|order\w*|rank\w*|arrang\w*|alphabet\w*|lexicograph\w*|ascending|descending|increasing|decreasing|numerically|reverse\w*|biggest|largest|smallest|highest|lowest|greatest|top|bottom|most|least|unique|uniq|distinct|dedup\w*|duplicat\w*|shuffl\w*|random\w*|merg\w*|first|last|min\w*|max\w*|median|oldest|newest|earliest|latest)\b/],
+  [/^sort\b[^|]*$/, /\b(sort\w*|order\w*|rank\w*|arrang\w*|alphabet\w*|lexicograph\w*|ascending|descending|increasing|decreasing|numerically|reverse\w*|biggest|largest|smallest|highest|lowest|greatest|top|bottom|most|least|unique|uniq|distinct|dedup\w*|duplicat\w*|shuffl\w*|random\w*|merg\w*|first|last|min\w*|max\w*|median|oldest|newest|earliest|latest)\b/],
   [/\|\s*sort -u\b|\|\s*sort\s*\|\s*uniq(?! -c)/, /\b(unique|uniq|distinct|different|dedup\w*|duplicat\w*|once|repeat\w*|set of|kinds? of|which)\b/],
   [/\buniq -c\b/, /\b(count\w*|how many|how often|number of|frequen\w*|tally|occurr\w*|times|per|each|popular|common|histogram|group\w*|most|least|top)\b/],
   [/\{t = \$1; \$1 = \$2/, /\b(swap\w*|switch\w*|exchang\w*|interchang\w*|revers\w*|flip\w*|then the first|other way round)\b/],
