@@ -9,7 +9,8 @@ import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 
 // "strip the carriage returns from the csv files", "remove trailing spaces in notes.txt", "replace the tabs in every .py file".
-const textInFiles = /\b(?:remove|delete|strip|erase|drop|get rid of|replace|convert|trim|clean|cut|take out)\b[^.;]{0,50}?\b(?:characters?|chars?|carriage[- ]?returns?|\^m|\\r|cr|crlf|line[- ]?endings?|line[- ]?feeds?|newlines?|whitespace|white spaces?|spaces?|tabs?|blanks?|bom|byte[- ]order[- ]marks?|strings?|words?|occurrences?|instances?|trailing|leading|comments?|quotes?|commas?|semicolons?|punctuation|digits?|letters?|symbols?|text)\b(?!\s+(?:files?|folders?|director\w*|documents?)\b)[^.;]{0,40}?\b(?:from|in|inside|within|of|out of|throughout)\s+(?:(?:the|all|every|each|my|these|those|any)\s+)*(?:[\w.*-]+\s+)?(?:files?\b|[\w./*-]*\.\w{1,8}\b)/;
+// (Lines taken out, "the comment lines", may be printed without them, as before.)
+const textInFiles = /\b(?:remove|delete|strip|erase|drop|get rid of|replace|convert|trim|clean|cut|take out)\b[^.;]{0,50}?\b(?:characters?|chars?|carriage[- ]?returns?|\^m|\\r|cr|crlf|line[- ]?endings?|line[- ]?feeds?|newlines?|whitespace|white spaces?|spaces?|tabs?|blanks?|bom|byte[- ]order[- ]marks?|strings?|words?|occurrences?|instances?|trailing|leading|comments?|quotes?|commas?|semicolons?|punctuation|digits?|letters?|symbols?|text)\b(?!\s+(?:files?|folders?|director\w*|documents?|lines?)\b)[^.;]{0,40}?\b(?:from|in|inside|within|of|out of|throughout)\s+(?:(?:the|all|every|each|my|these|those|any)\s+)*(?:[\w.*-]+\s+)?(?:files?\b|[\w./*-]*\.\w{1,8}\b)/;
 
 // Words that make the request one about names: "remove spaces from file names", "rename".
 const aboutNames = /\b(?:file ?names?|names?|renam\w*|paths?)\b/;

@@ -183,6 +183,6 @@ export function exclusionTests(f: RequestFacts): string[] {
       else out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }
-  return out;
+  return [...new Set(out)];
 }
 
