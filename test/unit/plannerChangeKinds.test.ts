@@ -31,6 +31,9 @@ test('what a request keeps out is read from its words, whatever word keeps it', 
   assert.deepEqual(kept('delete all the logs but first list them'), []);
   assert.deepEqual(kept('gzip the logs and keep the originals'), []);
   assert.deepEqual(kept('remove all files but the 3 newest'), []);
+  // A variable or a file's name that holds the word is no keeping.
+  assert.deepEqual(kept('delete the files in old older than $KEEP days'), []);
+  assert.deepEqual(kept('make an empty file called .keep in src'), []);
 });
 
 test('a change that picks the very files the request keeps is turned away', () => {

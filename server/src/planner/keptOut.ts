@@ -13,8 +13,8 @@ export interface KeptOut {
   kept: { word: string; place: boolean }[];
 }
 
-// A variable ("$KEEP days") keeps nothing. "but" keeps something out only after "everything", "all" or "every" ("delete all files but the pdfs"), never as "but first".
-const keeping = /(?<![$\w{])(?:except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|preserv(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
+// A variable ("$KEEP days") or a name (".keep") keeps nothing. "but" keeps something out only after "everything", "all" or "every" ("delete all files but the pdfs"), never as "but first".
+const keeping = /(?<![$\w{.])(?:except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|preserv(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
 
 // Where what is kept ends: a destination, a next step, a reason.
 const phraseEnd = /\s+(?:to|into|onto|from|then|so|because|when|while|using|via|and then|and also|instead)\b|[,;:!?]|\.(?:\s|$)/;
