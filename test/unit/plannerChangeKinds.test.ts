@@ -30,6 +30,7 @@ test('what a request keeps out is read from its words, whatever word keeps it', 
   // "but first", "keep the originals", "all but the 3 newest": nothing a name test could keep.
   assert.deepEqual(kept('delete all the logs but first list them'), []);
   assert.deepEqual(kept('gzip the logs and keep the originals'), []);
+  assert.deepEqual(kept('clear out the old folder but leave the folder itself'), []);
   assert.deepEqual(kept('remove all files but the 3 newest'), []);
   // A variable or a file's name that holds the word is no keeping.
   assert.deepEqual(kept('delete the files in old older than $KEEP days'), []);
