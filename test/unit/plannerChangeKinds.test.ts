@@ -50,6 +50,9 @@ test('a change with no test that leaves out what the request keeps is turned awa
   assert.match(over('make every file here read-only, excluding the *.sh ones', 'chmod -R a-w .'), /does not leave out \*\.sh/);
   assert.match(over('zip up the project folder but not the *secret* files', 'zip -r project.zip project'), /does not leave out \*secret\*/);
   assert.match(over('replace foo with bar in every file except the *.md ones', "find . -type f -exec sed -i 's/foo/bar/g' {} +"), /does not leave out \*\.md/);
+  // What is left out is no choice: the kind asked for must still be picked.
+  assert.match(over('erase all pyc files but not those under old', "find . -type f -not -path '*/old/*' -delete"), /every kind but what it leaves out, but the request names the pyc files/);
+  assert.doesNotMatch(over('erase all pyc files but not those under old', "find . -type f -name '*.pyc' -not -path '*/old/*' -delete"), /names the/);
   // ... and one that leaves them out, by any test that says so, passes.
   assert.doesNotMatch(over('wipe every file in here but the *cache* and *.lock files', "find . -type f ! -name '*cache*' ! -name '*.lock' -delete"), /keeps/);
   assert.doesNotMatch(over('trash the .tmp files, without the ones in old', "find . -path ./old -prune -o -type f -name '*.tmp' -print -delete"), /keeps/);

@@ -85,3 +85,25 @@ export function keptOutChanged(words: string, command: string): string[] {
   }
   return out;
 }
+
+// Words before "files" that pick no kind a name test could keep ("all the big files", "the regular files").
+const noKind = /^(?:all|the|any|every|each|some|these|those|my|our|your|their|its|such|same|other|regular|normal|plain|ordinary|hidden|visible|big|bigger|large|larger|huge|small|smaller|tiny|old|older|new|newer|recent|stale|unused|empty|duplicate|broken|extra|remaining|leftover|current|important|useless|unneeded|unnecessary|junk|generated|modified|changed|edited|open|locked|shared|local|remote|single|many|few|two|three|\d+)$/;
+
+/**
+ * "delete all pyc files but not those under venv" planned as `find . -type f
+ * -not -path '*\/venv/*' -delete`: the kind asked for dropped, and only what
+ * is left out kept. The word before "files" must be in the plan.
+ */
+export function kindBesideKept(words: string, command: string): string[] {
+  const first = keptOut(words)[0];
+  if (!first) return [];
+  const object = words.slice(0, words.indexOf(first.said.split(/\s+/)[0]));
+  const lower = command.toLowerCase();
+  for (const m of object.matchAll(/\b\.?([a-z][a-z0-9]{1,7})\s+files\b/g)) {
+    const word = m[1];
+    if (noKind.test(word) || plain.has(word)) continue;
+    const ext = kindExtensions[word] ?? kindExtensions[word.replace(/s$/, '')];
+    if (!lower.includes(word) && !(ext && lower.includes(ext.toLowerCase()))) return [`it changes files of every kind but what it leaves out, but the request names the ${word} files`];
+  }
+  return [];
+}
