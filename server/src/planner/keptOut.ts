@@ -14,14 +14,14 @@ export interface KeptOut {
 }
 
 // A variable ("$KEEP days") or a name (".keep") keeps nothing. "but" keeps something out only after "everything", "all" or "every" ("delete all files but the pdfs"), never as "but first".
-const keeping = /(?<![$\w{.])(?:except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|preserv(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
+const keeping = /(?<![$\w{.])(?:except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?(?! (?:a |the )?(?:backups?|cop(?:y|ies)|originals?)\b)|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
 
 // Where what is kept ends: a destination, a next step, a reason.
-const phraseEnd = /\s+(?:to|into|onto|from|then|so|because|when|while|using|via|and then|and also|instead)\b|[,;:!?]|\.(?:\s|$)/;
+const phraseEnd = /\s+(?:to|into|onto|from|then|so|because|when|while|using|via|instead|and (?:then|also|(?:compress|move|copy|delete|remove|replace|print|show|list|count|archive|chmod|chown|change|make|put|gzip|zip|tar|rename|create|set|send|save|write|run|display|search|find|grep|sort|trim|append|keep|leave|add)\w*))\b|[,;:!?()]|\.(?:\s|$)/;
 
 // Words that say how, or name what no test picks ("keep the originals", "ignoring case", "leave the folders").
 const plain = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'for', 'ones', 'one', 'those', 'these', 'them', 'it', 'its', 'their', 'that', 'which', 'are', 'is', 'in', 'inside', 'under', 'within', 'named', 'called', 'ending', 'ends', 'starting', 'starts', 'with', 'matching', 'match', 'any', 'all', 'my', 'our', 'your', 'files', 'file', 'kind', 'type', 'types', 'extension', 'extensions', 'suffix', 'name', 'names', 'whose', 'have', 'has', 'there', 'here', 'only', 'just', 'also', 'out', 'not',
-  'folder', 'folders', 'directory', 'directories', 'dir', 'dirs', 'subfolder', 'subfolders', 'subdirectories', 'structure', 'tree', 'hierarchy', 'layout', 'original', 'originals', 'copy', 'copies', 'source', 'sources', 'case', 'errors', 'error', 'permissions', 'timestamps', 'times', 'ownership', 'owner', 'links', 'symlinks', 'same', 'rest', 'others', 'other', 'existing', 'current', 'going', 'running', 'open', 'empty', 'line', 'lines', 'first', 'last', 'newest', 'oldest', 'latest', 'recent', 'largest', 'biggest', 'smallest', 'top', 'level', 'header', 'content', 'contents', 'text', 'track', 'everything', 'nothing', 'mind', 'up', 'safe', 'as', 'intact', 'alone', 'untouched', 'place', 'itself', 'themselves', 'around', 'there', 'behind']);
+  'folder', 'folders', 'directory', 'directories', 'dir', 'dirs', 'subfolder', 'subfolders', 'subdirectories', 'structure', 'tree', 'hierarchy', 'layout', 'original', 'originals', 'copy', 'copies', 'source', 'sources', 'case', 'errors', 'error', 'permissions', 'timestamps', 'times', 'ownership', 'owner', 'links', 'symlinks', 'same', 'rest', 'others', 'other', 'existing', 'current', 'going', 'running', 'open', 'empty', 'line', 'lines', 'first', 'last', 'newest', 'oldest', 'latest', 'recent', 'largest', 'biggest', 'smallest', 'top', 'level', 'header', 'content', 'contents', 'text', 'track', 'everything', 'nothing', 'mind', 'up', 'safe', 'as', 'intact', 'alone', 'untouched', 'place', 'itself', 'themselves', 'around', 'there', 'behind', 'already', 'modification', 'dates', 'attributes', 'metadata', 'modes', 'backups', 'backup']);
 
 /** What the request keeps out of its change, by the words that keep it; empty when it keeps nothing a test could name. */
 export function keptOut(words: string): KeptOut[] {
@@ -31,9 +31,11 @@ export function keptOut(words: string): KeptOut[] {
     const said = rest.split(phraseEnd)[0].trim();
     // "all but the 5 newest" is kept by an order, judged elsewhere.
     if (/^(?:the\s+)?(?:\d+|one|two|three|few|newest|latest|oldest|largest|biggest|smallest|most|first|last)\b/.test(said)) continue;
+    // "ignoring case distinctions" keeps no file out.
+    if (/^case\b/.test(said)) continue;
     const kept: KeptOut['kept'] = [];
     let place = false;
-    for (const w of said.split(/\s+/).map((x) => x.replace(/^["'`]+|["'`]+$/g, ''))) {
+    for (const w of said.split(/\s+/).map((x) => x.replace(/^["'`(]+|["'`).]+$/g, ''))) {
       if (/^(?:in|inside|under|within|below)$/.test(w)) place = true;
       if (plain.has(w) || w.replace(/[*.]/g, '').length < 2 || /^\d+$/.test(w)) continue;
       kept.push({ word: w, place });
@@ -59,7 +61,7 @@ const picking = /\bfind\s+(?:-[HLP]\s+)*((?:[^-\s(!\\]\S*\s+)+)|-i?(?:name|path|
 function spellings(k: KeptOut['kept'][number]): string[] {
   const core = k.word.replace(/\*/g, '').replace(/^\./, '').replace(/\/+$/, '');
   const kind = k.place ? undefined : kindExtensions[core] ?? kindExtensions[core.replace(/s$/, '')];
-  return [...new Set([core, core.replace(/s$/, ''), ...(kind ? [kind] : []), ...(core === 'hidden' ? ['.*', '/.'] : [])])].filter((s) => s.length >= 2);
+  return [...new Set([core, core.replace(/s$/, ''), ...(kind ? [kind] : []), ...(core === 'hidden' ? ['.*', '/.'] : []), ...(/^(?:compressed|g?zipped)$/.test(core) ? ['gz', 'zip'] : [])])].filter((s) => s.length >= 2);
 }
 
 /**
