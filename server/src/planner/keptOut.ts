@@ -36,7 +36,11 @@ export function keptOut(words: string): KeptOut[] {
     const kept: KeptOut['kept'] = [];
     let place = false;
     for (const w of said.split(/\s+/).map((x) => x.replace(/^["'`(]+|["'`).]+$/g, ''))) {
-      if (/^(?:in|inside|under|within|below)$/.test(w)) place = true;
+      if (/^(?:in|inside|under|within|below)$/.test(w)) {
+        // "hidden files in src": src is where the whole request acts; "the ones in old" keeps old.
+        if (kept.length > 0) break;
+        place = true;
+      }
       if (plain.has(w) || w.replace(/[*.]/g, '').length < 2 || /^\d+$/.test(w)) continue;
       kept.push({ word: w, place });
     }
