@@ -210,7 +210,7 @@ test('a delete keeps to files the request names, and reads no list of names it d
   assert.match(over('remove the package curl', 'rm -- package.json'), /deletes package\.json, which the request does not name/);
   assert.equal(over('delete notes.txt', 'rm -- notes.txt'), '');
   assert.doesNotMatch(over('delete the notes file', 'rm -- notes.txt'), /does not name/);
-  assert.match(over('delete the notes', "xargs -r -d '\\n' rm -f -- < notes.txt"), /changes the files another file lists, but the request names no list/);
+  assert.match(over('delete the notes', "xargs -r -d '\\n' rm -f -- < notes.txt"), /changes whatever a file lists/);
   assert.doesNotMatch(over('delete the files listed in notes.txt', "xargs -r -d '\\n' rm -f -- < notes.txt"), /names no list/);
   assert.match(over('remove the backup of notes.txt', "find . -type f -name notes.txt -exec rm -f -- {} +"), /changes notes\.txt itself, but the request asks for its backup/);
 });

@@ -15,7 +15,9 @@ import type { Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { copiedBackwards, renamedBeside, renameLeavesFolder, renames } from './copyDirection';
-import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listFromFile, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
+import { changeKindSwapped, deleteFromFile, removesText, replacesSchedule } from './changeKinds';
+import { keptOutChanged, kindBesideKept } from './keptOut';
+import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -70,9 +72,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   reasons.push(...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...renameLeavesFolder(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...listFromFile(intent, commands), ...rankUnkept(intent, commands));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')));
-  if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands));
+  if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command), ...kindBesideKept(intent.words, command));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));
   if (changesFiles || changed.length > 0) reasons.push(...foldersForFiles(intent, commands));
   const changes = changesFiles || changed.length > 0;
@@ -95,9 +97,9 @@ const everyOccurrence = /\bchange\s+(?:every|all|each)\s+(?:(?:occurrences?|inst
 function editsFiles(intent: Intent): boolean {
   // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
   const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
-  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines && !everyOccurrence.test(intent.words)) return false;
+  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines && !everyOccurrence.test(intent.words) && !removesText(intent)) return false;
   const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
-  return inFiles && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
+  return (inFiles || removesText(intent)) && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
 }
 
 // "set notes.txt to 600": a file set to octal digits is given a mode.
@@ -109,8 +111,9 @@ const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|un
 export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const facts = decision.facts as Facts | undefined;
   const commands = facts?.commands ?? [];
-  const deletes = decision.risk.deletes.length > 0 || decision.rules.some((r) => /^(fs\.delete|repo\.delete)/.test(r.id));
   const writes = decision.risk.writes.length > 0 || decision.rules.some((r) => changeRules.test(r.id)) || commands.some((c) => c.redirects.some((x) => x.kind === 'write' || x.kind === 'append'));
+  // Text taken out of files is taken out by an edit; the schedule in place goes when crontab replaces it.
+  const deletes = decision.risk.deletes.length > 0 || decision.rules.some((r) => /^(fs\.delete|repo\.delete)/.test(r.id)) || (writes && removesText(intent)) || commands.some(replacesSchedule);
   const acts = intent.actions;
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
   // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive".
@@ -393,6 +396,4 @@ function list(xs: string[]): string {
   return xs.length > 3 ? `${shownList} and ${xs.length - 3} more` : shownList;
 }
 
-function uniq<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}
+const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];

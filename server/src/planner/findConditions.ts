@@ -5,6 +5,7 @@
 import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
+import { kindExtensions } from './requestWords';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
 
@@ -165,7 +166,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
   // "without '.git' and '.gitignore'": names given in quotes after without are left out.
-  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]))|n't (?:in|under))\s+(?:(?:search(?:ing)?\s+)?(?:in|under|inside|within)\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|[\w.-]+)(?:\s*(?:,|and|or)\s*(?:${valueWord}|[\w.-]+))*)`, 'gi');
+  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]|\s+(?:the ones|those|any)\s+(?:in|under|inside|within)\b)|(?<=\b(?:everything|all|every)\b.*)but(?=\s+(?:the\s+)?(?:\*|[\w.-]+\*)))|n't (?:in|under))\s+(?:(?:search(?:ing)?\s+)?(?:in|under|inside|within)\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|\*?[\w.-]+\*?)(?:\s*(?:,|and|or)\s*(?:${valueWord}|\*?[\w.-]+\*?))*)`, 'gi');
   for (const m of f.text.matchAll(list)) {
     const folders = /^\s*(?:director(?:y|ies)|folders?|dirs?)\b/i.test(f.text.slice(m.index + m[0].length));
     const kindOf = /^\s*files?\b/i.test(f.text.slice(m.index + m[0].length));
@@ -175,10 +176,13 @@ export function exclusionTests(f: RequestFacts): string[] {
       // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
       const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value) || (/^\.[\w.-]+$/.test(value) && !folders && !dotFolder(value, f.ws))) && !f.ws.dirs.has(value);
       // "ignoring .html files": a kind of file by its extension.
+      // ... and "except the sql files" by its kind in words.
+      const kind = kindOf && !fileLike ? kindExtensions[value.toLowerCase()] : undefined;
       if (kindOf && /^\.\w+$/.test(value)) out.push(`! -name ${shellValue(`*${value}`)}`);
+      else if (kind) out.push(`! -name ${shellValue(`*.${kind}`)}`);
       else out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }
-  return out;
+  return [...new Set(out)];
 }
 

@@ -198,7 +198,8 @@ function joinBeginEnd(globs: Fact[]): string[] {
 
 /** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"). */
 function leftOut(lower: string, at: number): boolean {
-  return /(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at));
+  // "everything but the *ddl* files": "but" after "everything" or "all" leaves out.
+  return /(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than|apart from|save for|(?<=\b(?:everything|all|every)\b.*)but)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at));
 }
 
 function isValueOfTest(f: RequestFacts, g: Fact): boolean {

@@ -227,13 +227,6 @@ export function unnamedDelete(intent: Intent, commands: CommandFact[]): string[]
   return unnamed.length > 0 ? [`it deletes ${unnamed[0]}, which the request does not name`] : [];
 }
 
-/** "delete the readme" planned as `xargs rm < README.md`: the files a file lists, for a request that speaks of no list. */
-export function listFromFile(intent: Intent, commands: CommandFact[]): string[] {
-  if (/\b(?:listed|lists?|named in|names in|paths in|each line|every line|lines? of|manifest|contents? of)\b/.test(intent.words)) return [];
-  const fed = commands.find((c) => c.wrappers.includes('xargs') && c.deletes.length + c.writes.length > 0 && (c.redirects.some((r) => r.kind === 'read') || c.args.some((a, i) => /^(?:-a|--arg-file)$/.test(c.args[i - 1] ?? ''))));
-  return fed ? ['it changes the files another file lists, but the request names no list'] : [];
-}
-
 // Words that say a place is still to be chosen: never the name of one.
 const placeWords = /^(?:another|elsewhere|somewhere|different)$/;
 

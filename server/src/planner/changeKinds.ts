@@ -1,0 +1,70 @@
+// The kind of change a request names, held against the kind a plan makes.
+// Taking characters or text out of files is an edit of what they hold, never
+// a rename or a delete of the files; adding to every line edits every line,
+// never one line appended at the end; a delete may take its targets from a
+// file only when the request says that file lists them.
+
+import type { CommandFact } from '../policy/factsTypes';
+import type { Intent } from './intent';
+import { programOf } from './selectionChecks';
+
+// "strip the carriage returns from the csv files", "remove trailing spaces in notes.txt", "replace the tabs in every .py file".
+// (Lines taken out, "the comment lines", may be printed without them, as before.)
+const textInFiles = /\b(?:remove|delete|strip|erase|drop|get rid of|replace|convert|trim|clean|cut|take out)\b[^.;]{0,50}?\b(?:characters?|chars?|carriage[- ]?returns?|\^m|\\r|cr|crlf|line[- ]?endings?|line[- ]?feeds?|newlines?|whitespace|white spaces?|spaces?|tabs?|blanks?|bom|byte[- ]order[- ]marks?|strings?|words?|occurrences?|instances?|trailing|leading|comments?|quotes?|commas?|semicolons?|punctuation|digits?|letters?|symbols?|text)\b(?!\s+(?:files?|folders?|director\w*|documents?|lines?)\b)[^.;]{0,40}?\b(?:from|in|inside|within|of|out of|throughout)\s+(?:(?:the|all|every|each|my|these|those|any)\s+)*(?:[\w.*-]+\s+)?(?:files?\b|[\w./*-]*\.\w{1,8}\b)/;
+
+// Words that make the request one about names: "remove spaces from file names", "rename".
+const aboutNames = /\b(?:file ?names?|names?|renam\w*|paths?)\b/;
+
+/** "strip the ^M from all .txt files": characters or text taken out of what files hold (their names are not asked about). */
+export function removesText(intent: Intent): boolean {
+  return textInFiles.test(intent.words) && !aboutNames.test(intent.words);
+}
+
+// "append ' ;' to every line", "add a prefix at the start of each line", "put X at the end of all lines".
+const everyLine = /\b(?:add|append|prepend|put|insert|attach|stick|suffix|prefix)\b.{0,60}?\b(?:to|at|on|onto|after|before|in front of|behind)\s+(?:the\s+(?:end|start|beginning|front)\s+of\s+)?(?:every|each|all(?:\s+the)?|all of the)\s+lines?\b/;
+
+const appenders = /^(?:echo|printf|cat)$/;
+
+/**
+ * "remove the ^M from the .csv files" planned as a rename or a delete of the
+ * files, "append ' ;' to every line" planned as one line added at the end:
+ * a change of another kind than the one the request names.
+ */
+export function changeKindSwapped(intent: Intent, commands: CommandFact[]): string[] {
+  const edits = removesText(intent);
+  const lines = everyLine.test(intent.words);
+  if (!edits && !lines) return [];
+  const asked = edits ? 'to change what the files hold' : 'to change every line';
+  const renames = commands.find((c) => /^(?:mv|rename|prename|file-rename|mmv)$/.test(programOf(c)));
+  if (renames) return [`it renames files (${programOf(renames)}), but the request asks ${asked}`];
+  const deletes = commands.find((c) => c.deletes.length > 0 && !/^(?:sed|perl|awk|gawk|ex|vim?)$/.test(programOf(c)));
+  if (deletes) return [`it deletes files (${programOf(deletes)}), but the request asks ${asked}`];
+  if (!lines) return [];
+  const oneLine = commands.find((c) => (appenders.test(programOf(c)) && c.redirects.some((r) => r.kind === 'append')) || (programOf(c) === 'tee' && c.flags.some((f) => f === 'a' || f === 'append')));
+  const perLine = commands.some((c) => /^(?:sed|awk|gawk|perl|paste|ex|nl|while|xargs)$/.test(programOf(c)));
+  return oneLine && !perLine ? ['it adds one line at the end, but the request asks to change every line'] : [];
+}
+
+// "delete the files listed in old.txt", "remove every path in the list", "one path per line".
+const saysItLists = /\b(?:files?|paths?|names?|entries|items|things)\s+(?:that are\s+|which are\s+)?(?:listed|named|given|written|mentioned|enumerated)\s+(?:in|inside|by|within)\b|\blist(?:ed|ing)?\s+of\s+(?:(?:the|all)\s+)?(?:files?|paths?|names?|filenames?)\b|\b(?:each|every|one)\s+(?:line|path|name|filename|file)\s+(?:of|in|listed|per line)\b|\bwhose (?:names|paths) are (?:in|listed)\b|\bmanifest\b|\b(?:files?|paths?|filenames?)\s+(?:in|from)\s+(?:the\s+)?(?:list|[\w./-]+\.(?:txt|list|lst))\b|\b(?:contains?|holds?) (?:the |a )?(?:list of )?(?:paths|filenames|file names|files) to\b/;
+
+// Programs that pass a file's lines on unchanged, before xargs.
+const passOn = /^(?:cat|sort|uniq|head|tail|tac|tr)$/;
+
+/**
+ * "clear the cron jobs and use the ones in jobs.txt" planned as `xargs rm <
+ * jobs.txt`, `rm $(cat jobs.txt)`: a delete of whatever a file lists, for a
+ * request that names the file only as a source.
+ */
+export function deleteFromFile(intent: Intent, commands: CommandFact[], command: string): string[] {
+  if (saysItLists.test(intent.words)) return [];
+  const fed = (c: CommandFact) => c.wrappers.includes('xargs') && (c.redirects.some((r) => r.kind === 'read') || c.args.some((a, i) => /^(?:-a|--arg-file)$/.test(c.args[i - 1] ?? '')) || commands.some((b) => b.pipeline === c.pipeline && c.pipeline >= 0 && b.stage === c.stage - 1 && passOn.test(programOf(b)) && b.reads.length > 0));
+  const substituted = /\bxargs\s+(?:-\S+\s+)*(?:-a\s*|--arg-file[= ])\S|\$\(\s*(?:cat\s|<)|`\s*cat\s|\bwhile\s+(?:IFS=\S*\s+)?read\b[\s\S]*\b(?:rm|unlink|mv|shred)\b[\s\S]*\bdone\s*<\s*\S/.test(command);
+  const from = commands.find((c) => c.deletes.length + c.writes.length > 0 && (fed(c) || (substituted && [...c.deletes, ...c.writes].some((p) => p.dynamic))));
+  return from ? [`it changes whatever a file lists (${programOf(from)}), but the request does not say the file lists the paths to change`] : [];
+}
+
+/** `crontab jobs.txt`, `crontab -r`: the schedule in place is replaced or removed, which is what "clear the cron jobs" asks. */
+export function replacesSchedule(c: CommandFact): boolean {
+  return programOf(c) === 'crontab' && (c.flags.includes('r') || c.args.some((a) => !a.startsWith('-') || a === '-'));
+}

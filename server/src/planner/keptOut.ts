@@ -1,0 +1,115 @@
+// What a request keeps out of a change ("everything but the *ddl* files",
+// "the .bak files, without the ones in backup", "all logs apart from
+// app.log") held against the plan: a change must leave those out by a test
+// that says so (`! -name`, `! -path`, `-prune`, `grep -v`, `--exclude`,
+// `!(…)`), and never pick them as the very files to change.
+
+import { kindExtensions } from './requestWords';
+
+export interface KeptOut {
+  /** The words of the request that keep something out ("but the *ddl* and *docs* files"). */
+  said: string;
+  /** What is kept, one word or pattern each, and whether it is a place ("in backup"). */
+  kept: { word: string; place: boolean }[];
+}
+
+// A variable ("$KEEP days") or a name (".keep") keeps nothing. "but" keeps something out only after "everything", "all" or "every" ("delete all files but the pdfs"), never as "but first".
+const keeping = /(?<![$\w{.])(?:except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?(?! (?:a |the )?(?:backups?|cop(?:y|ies)|originals?)\b)|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
+
+// Where what is kept ends: a destination, a next step, a reason.
+const phraseEnd = /\s+(?:to|into|onto|from|then|so|because|when|while|using|via|instead|and (?:then|also|(?:compress|move|copy|delete|remove|replace|print|show|list|count|archive|chmod|chown|change|make|put|gzip|zip|tar|rename|create|set|send|save|write|run|display|search|find|grep|sort|trim|append|keep|leave|add)\w*))\b|[,;:!?()]|\.(?:\s|$)/;
+
+// Words that say how, or name what no test picks ("keep the originals", "ignoring case", "leave the folders").
+const plain = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'for', 'ones', 'one', 'those', 'these', 'them', 'it', 'its', 'their', 'that', 'which', 'are', 'is', 'in', 'inside', 'under', 'within', 'named', 'called', 'ending', 'ends', 'starting', 'starts', 'with', 'matching', 'match', 'any', 'all', 'my', 'our', 'your', 'files', 'file', 'kind', 'type', 'types', 'extension', 'extensions', 'suffix', 'name', 'names', 'whose', 'have', 'has', 'there', 'here', 'only', 'just', 'also', 'out', 'not',
+  'folder', 'folders', 'directory', 'directories', 'dir', 'dirs', 'subfolder', 'subfolders', 'subdirectories', 'structure', 'tree', 'hierarchy', 'layout', 'original', 'originals', 'copy', 'copies', 'source', 'sources', 'case', 'errors', 'error', 'permissions', 'timestamps', 'times', 'ownership', 'owner', 'links', 'symlinks', 'same', 'rest', 'others', 'other', 'existing', 'current', 'going', 'running', 'open', 'empty', 'line', 'lines', 'first', 'last', 'newest', 'oldest', 'latest', 'recent', 'largest', 'biggest', 'smallest', 'top', 'level', 'header', 'content', 'contents', 'text', 'track', 'everything', 'nothing', 'mind', 'up', 'safe', 'as', 'intact', 'alone', 'untouched', 'place', 'itself', 'themselves', 'around', 'behind', 'already', 'modification', 'dates', 'attributes', 'metadata', 'modes', 'backups', 'backup']);
+
+/** What the request keeps out of its change, by the words that keep it; empty when it keeps nothing a test could name. */
+export function keptOut(words: string): KeptOut[] {
+  const out: KeptOut[] = [];
+  for (const m of words.matchAll(keeping)) {
+    const rest = words.slice((m.index ?? 0) + m[0].length);
+    const said = rest.split(phraseEnd)[0].trim();
+    // "all but the 5 newest" is kept by an order, judged elsewhere.
+    if (/^(?:the\s+)?(?:\d+|one|two|three|few|newest|latest|oldest|largest|biggest|smallest|most|first|last)\b/.test(said)) continue;
+    // "ignoring case distinctions" keeps no file out.
+    if (/^case\b/.test(said)) continue;
+    const kept: KeptOut['kept'] = [];
+    let place = false;
+    for (const w of said.split(/\s+/).map((x) => x.replace(/^["'`(]+|["'`).]+$/g, ''))) {
+      if (/^(?:in|inside|under|within|below)$/.test(w)) {
+        // "hidden files in src": src is where the whole request acts; "the ones in old" keeps old.
+        if (kept.length > 0) break;
+        place = true;
+      }
+      if (plain.has(w) || w.replace(/[*.]/g, '').length < 2 || /^\d+$/.test(w)) continue;
+      kept.push({ word: w, place });
+    }
+    if (kept.length > 0) out.push({ said: `${m[0].trim()} ${said}`, kept });
+  }
+  return out;
+}
+
+// The parts of a command that leave files out.
+const leaving = [
+  /(?:!|-not)\s+(?:\\\((?:[^)\\]|\\(?!\)))*\\\)|-\w+\s+(?:'[^']*'|"[^"]*"|\S+))/g,
+  /(?:\\\((?:[^)\\]|\\(?!\)))*\\\)|-\w+\s+(?:'[^']*'|"[^"]*"|\S+))\s+-prune\b/g,
+  /\b(?:grep|egrep|fgrep|rg)\s+(?:-[\w-]+\s+)*-\w*v\w*\b[^|;&]*/g,
+  /--(?:exclude|exclude-dir|ignore|iglob)[= ](?:'[^']*'|"[^"]*"|\S+)|\s-x\s+(?:'[^']*'|"[^"]*"|\S+)/g,
+  /!\([^)]*\)|\bGLOBIGNORE=\S+|!=\s*(?:'[^']*'|"[^"]*"|\S+)|!\s*\/[^/]+\//g,
+];
+
+// The parts that pick files to change: find's start and name tests, and patterns.
+const picking = /\bfind\s+(?:-[HLP]\s+)*((?:[^-\s(!\\]\S*\s+)+)|-i?(?:name|path|wholename|regex)\s+('[^']*'|"[^"]*"|\S+)|(?:^|\s)(\S*\*\S*)/g;
+
+/** A kept word as the command would spell it: `*ddl*` → ddl, `.txt` → txt, "pdfs" → pdf. */
+function spellings(k: KeptOut['kept'][number]): string[] {
+  const core = k.word.replace(/\*/g, '').replace(/^\./, '').replace(/\/+$/, '');
+  const kind = k.place ? undefined : kindExtensions[core] ?? kindExtensions[core.replace(/s$/, '')];
+  return [...new Set([core, core.replace(/s$/, ''), ...(kind ? [kind] : []), ...(core === 'hidden' ? ['.*', '/.'] : []), ...(/^(?:compressed|g?zipped)$/.test(core) ? ['gz', 'zip'] : [])])].filter((s) => s.length >= 2);
+}
+
+/**
+ * Every way `command`, a change, fails what the request keeps out: it
+ * picks the kept files as the ones to change, or changes every file it
+ * picks with no test that leaves them out. (Called for plans that change
+ * something.)
+ */
+export function keptOutChanged(words: string, command: string): string[] {
+  const leaves = leaving.flatMap((re) => [...command.matchAll(re)].map((m) => m[0].toLowerCase()));
+  let rest = command.toLowerCase();
+  for (const l of leaves) rest = rest.replace(l, ' ');
+  const picks = [...rest.matchAll(picking)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase());
+  const out: string[] = [];
+  for (const { said, kept } of keptOut(words)) {
+    const inverted = kept.find((k) => !/^hidden$/.test(k.word) && picks.some((p) => spellings(k).slice(0, 2).some((s) => p.includes(s))));
+    if (inverted) {
+      out.push(`it changes what the request keeps (${said}), picking ${inverted.word} as the files to change`);
+      continue;
+    }
+    const missed = kept.filter((k) => !leaves.some((l) => spellings(k).some((s) => l.includes(s))));
+    if (missed.length > 0) out.push(`it does not leave out ${missed.map((k) => k.word).join(', ')}, which the request keeps (${said})`);
+  }
+  return out;
+}
+
+// Words before "files" that pick no kind a name test could keep ("all the big files", "the regular files").
+const noKind = /^(?:all|the|any|every|each|some|these|those|my|our|your|their|its|such|same|other|regular|normal|plain|ordinary|hidden|visible|big|bigger|large|larger|huge|small|smaller|tiny|old|older|new|newer|recent|stale|unused|empty|duplicate|broken|extra|remaining|leftover|current|important|useless|unneeded|unnecessary|junk|generated|modified|changed|edited|open|locked|shared|local|remote|single|many|few|two|three|\d+)$/;
+
+/**
+ * "delete all pyc files but not those under venv" planned as `find . -type f
+ * -not -path '*\/venv/*' -delete`: the kind asked for dropped, and only what
+ * is left out kept. The word before "files" must be in the plan.
+ */
+export function kindBesideKept(words: string, command: string): string[] {
+  const first = keptOut(words)[0];
+  if (!first) return [];
+  const object = words.slice(0, words.indexOf(first.said.split(/\s+/)[0]));
+  const lower = command.toLowerCase();
+  for (const m of object.matchAll(/\b\.?([a-z][a-z0-9]{1,7})\s+files\b/g)) {
+    const word = m[1];
+    if (noKind.test(word) || plain.has(word)) continue;
+    const ext = kindExtensions[word] ?? kindExtensions[word.replace(/s$/, '')];
+    if (!lower.includes(word) && !(ext && lower.includes(ext.toLowerCase()))) return [`it changes files of every kind but what it leaves out, but the request names the ${word} files`];
+  }
+  return [];
+}

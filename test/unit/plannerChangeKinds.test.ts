@@ -1,0 +1,94 @@
+// A change does exactly the change asked: what the request keeps out stays
+// out, text taken out of files is an edit of them (never a rename or a
+// delete), a change to every line is no line appended, and a delete takes
+// its targets from a file only when the request says the file lists them.
+// Commands are read by the real parser into the facts the policy sees.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
+import { readIntent } from '../../server/src/planner/intent';
+import { keptOut } from '../../server/src/planner/keptOut';
+import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
+import { decisionOf } from '../support/policyDecision';
+
+const ws: WorkspaceNames = {
+  files: new Set(['notes.txt', 'jobs.txt', 'schedule.cron', 'paths.lst', 'report.csv']),
+  dirs: new Set(['backup', 'docs', 'src', 'old']),
+  byBase: new Map([['notes.txt', 'notes.txt'], ['jobs.txt', 'jobs.txt'], ['schedule.cron', 'schedule.cron'], ['paths.lst', 'paths.lst'], ['report.csv', 'report.csv']]),
+};
+
+const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
+const short = (request: string, command: string) => fallsShort(readIntent(readRequest(request, ws)), decisionOf(command)).join(' | ');
+
+test('what a request keeps out is read from its words, whatever word keeps it', () => {
+  const kept = (words: string) => keptOut(words).flatMap((k) => k.kept.map((x) => x.word));
+  assert.deepEqual(kept('wipe every file in here but the *cache* and *.lock files'), ['*cache*', '*.lock']);
+  assert.deepEqual(kept('trash the .tmp files, without the ones in old'), ['old']);
+  assert.deepEqual(kept('move all images apart from logo.png to assets'), ['logo.png']);
+  assert.deepEqual(kept('delete the build outputs save for dist.zip'), ['dist.zip']);
+  assert.deepEqual(kept('chmod 600 everything except the scripts folder'), ['scripts']);
+  // "but first", "keep the originals", "all but the 3 newest": nothing a name test could keep.
+  assert.deepEqual(kept('delete all the logs but first list them'), []);
+  assert.deepEqual(kept('gzip the logs and keep the originals'), []);
+  assert.deepEqual(kept('clear out the old folder but leave the folder itself'), []);
+  assert.deepEqual(kept('remove all files but the 3 newest'), []);
+  // A variable or a file's name that holds the word is no keeping.
+  assert.deepEqual(kept('delete the files in old older than $KEEP days'), []);
+  assert.deepEqual(kept('make an empty file called .keep in src'), []);
+});
+
+test('a change that picks the very files the request keeps is turned away', () => {
+  assert.match(over('wipe every file in here but the *cache* and *.lock files', "find . -type f \\( -name '*cache*' -o -name '*.lock' \\) -delete"), /changes what the request keeps/);
+  assert.match(over('trash the .tmp files, without the ones in old', "find old -type f -name '*.tmp' -delete"), /changes what the request keeps/);
+  assert.match(over('copy every file other than the *draft* ones to backup', "cp *draft* backup/"), /changes what the request keeps/);
+});
+
+test('a change with no test that leaves out what the request keeps is turned away, for every kind of change', () => {
+  assert.match(over('wipe every file in here but the *cache* and *.lock files', 'find . -type f -delete'), /does not leave out \*cache\*, \*\.lock/);
+  assert.match(over('trash the .tmp files, without the ones in old', "find . -type f -name '*.tmp' -delete"), /does not leave out old/);
+  assert.match(over('move all the images apart from logo.png into assets', 'mv *.png assets/'), /does not leave out logo\.png/);
+  assert.match(over('make every file here read-only, excluding the *.sh ones', 'chmod -R a-w .'), /does not leave out \*\.sh/);
+  assert.match(over('zip up the project folder but not the *secret* files', 'zip -r project.zip project'), /does not leave out \*secret\*/);
+  assert.match(over('replace foo with bar in every file except the *.md ones', "find . -type f -exec sed -i 's/foo/bar/g' {} +"), /does not leave out \*\.md/);
+  // What is left out is no choice: the kind asked for must still be picked.
+  assert.match(over('erase all pyc files but not those under old', "find . -type f -not -path '*/old/*' -delete"), /every kind but what it leaves out, but the request names the pyc files/);
+  assert.doesNotMatch(over('erase all pyc files but not those under old', "find . -type f -name '*.pyc' -not -path '*/old/*' -delete"), /names the/);
+  // ... and one that leaves them out, by any test that says so, passes.
+  assert.doesNotMatch(over('wipe every file in here but the *cache* and *.lock files', "find . -type f ! -name '*cache*' ! -name '*.lock' -delete"), /keeps/);
+  assert.doesNotMatch(over('trash the .tmp files, without the ones in old', "find . -path ./old -prune -o -type f -name '*.tmp' -print -delete"), /keeps/);
+  assert.doesNotMatch(over('trash the .tmp files, without the ones in old', "find . -type f -name '*.tmp' -not -path '*/old/*' -delete"), /keeps/);
+  assert.doesNotMatch(over('move all the images apart from logo.png into assets', 'ls *.png | grep -v logo.png | xargs mv -t assets'), /keeps/);
+  assert.doesNotMatch(over('zip up the project folder but not the *secret* files', "zip -r project.zip project -x '*secret*'"), /keeps/);
+  assert.doesNotMatch(over('delete everything here except hidden files', 'rm -f !(.*)'), /keeps/);
+});
+
+test('text taken out of files is an edit of them, never a rename or a delete', () => {
+  assert.match(over('strip the ^M characters from all the *.csv files', 'for f in *.csv; do mv -n -- "$f" "^M$f"; done'), /renames files \(mv\), but the request asks to change what the files hold/);
+  assert.match(over('get rid of the trailing spaces in every .py file', "find . -name '*.py' -delete"), /deletes files \(find\), but the request asks to change what the files hold/);
+  assert.match(over('remove all the commas from report.csv', 'rm -f report.csv'), /deletes files \(rm\)/);
+  assert.equal(short('strip the ^M characters from all the *.csv files', "sed -i 's/\\r$//' *.csv"), '');
+  assert.equal(short('remove the carriage returns from notes.txt', "sed -i 's/\\r$//' notes.txt"), '');
+  // ... and printing the files instead changes nothing that was asked.
+  assert.match(short('strip the carriage returns from every .csv file', "find . -name '*.csv' -exec od -c {} +"), /changes nothing/);
+  // A request about names is one for a rename.
+  assert.doesNotMatch(over('remove the spaces from the file names in docs', 'for f in docs/*; do mv -n -- "$f" "${f// /}"; done'), /what the files hold/);
+});
+
+test('a change to every line is no line appended at the end', () => {
+  assert.match(over("append ' ;' to the end of every line in notes.txt", "printf '%s\\n' ' ;' >> notes.txt"), /adds one line at the end, but the request asks to change every line/);
+  assert.match(over('add a "# " prefix at the start of each line of notes.txt', "echo '# ' | tee -a notes.txt"), /adds one line at the end/);
+  assert.doesNotMatch(over("append ' ;' to the end of every line in notes.txt", "sed -i 's/$/ ;/' notes.txt"), /one line/);
+  assert.doesNotMatch(over("append the line 'done' to notes.txt", "printf '%s\\n' done >> notes.txt"), /one line/);
+});
+
+test('a delete takes its targets from a file only when the request says the file lists them', () => {
+  for (const command of ["xargs -r -d '\\n' rm -f -- < jobs.txt", 'rm -f $(cat jobs.txt)', 'cat jobs.txt | xargs rm -f', 'xargs -a jobs.txt rm -f']) {
+    assert.match(over('wipe my scheduled jobs and load the list in jobs.txt instead', command), /changes whatever a file lists/, command);
+    assert.match(over('clear the cron table, then take the entries from jobs.txt', command), /changes whatever a file lists/, command);
+  }
+  assert.doesNotMatch(over('delete the files listed in paths.lst', "xargs -r -d '\\n' rm -f -- < paths.lst"), /whatever a file lists/);
+  assert.doesNotMatch(over('remove every path named in paths.lst', 'rm -f $(cat paths.lst)'), /whatever a file lists/);
+  // Replacing the schedule is the delete asked for.
+  assert.equal(short('wipe my scheduled cron jobs and load the list in jobs.txt instead', 'crontab jobs.txt'), '');
+  assert.equal(short('remove all my cron jobs', 'crontab -r'), '');
+});
