@@ -41,10 +41,11 @@ test('the operand a request asks about is in the plan: a quoted name, a variable
     ['resolve the canonical path of $HOME/projects', /^(?:realpath|readlink -f) "\$HOME\/projects"$/],
     ['print the resolved path for the file "docs/faq.md"', /^(?:realpath|readlink -f) docs\/faq\.md$/],
   ]);
-  for (const request of ['give the absolute path of the perl executable', 'show me the real location of the node binary']) {
-    const program = /the (\w+) (?:executable|binary)/.exec(request)?.[1] as string;
+  for (const request of ['give the absolute path of the perl executable', 'show me the real location of the node binary', 'print absolute path of ruby executable']) {
+    const program = /(?:the|of) (\w+) (?:executable|binary)/.exec(request)?.[1] as string;
     const r = await w.result(request);
-    for (const c of [r.command, ...r.candidates.map((x) => x.command)].filter((x) => x !== '')) assert.match(c, new RegExp(`\\b${program}\\b`), `"${request}" → ${c}`);
+    assert.match(r.command, new RegExp(`^(?:which|command -v|readlink -f|realpath) .*\\b${program}\\b`), `"${request}" → ${r.command}`);
+    for (const c of r.candidates.map((x) => x.command)) assert.match(c, new RegExp(`\\b${program}\\b`), `"${request}" → ${c}`);
   }
 });
 

@@ -35,3 +35,9 @@ test('a quoted name whose path is asked is a place, spaces and all; a variable k
   assert.deepEqual(readRequest("print the path of 'OUT_DIR'").paths.map((p) => p.value), ['OUT_DIR']);
   assert.deepEqual(readRequest('print the canonical path of $HOME/work/src').paths.map((p) => p.value), ['$HOME/work/src']);
 });
+
+test('a program named before "executable" or "binary" is a name, with or without "the"', () => {
+  assert.deepEqual(readRequest('print absolute path of ruby executable').names.map((n) => n.value), ['ruby']);
+  assert.deepEqual(readRequest('show the location of gawk binary').names.map((n) => n.value), ['gawk']);
+  assert.deepEqual(readRequest('where is the node program').names.map((n) => n.value), ['node']);
+});

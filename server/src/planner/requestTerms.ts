@@ -98,9 +98,9 @@ export function readNames(r: Reading): void {
   for (const m of text.matchAll(/\b(eth\d+|wlan\d+|en[ops]\d\w*|wl[ops]\d\w*|ens\d+|docker\d+|br-\w+|lo)\b/g)) {
     if (!facts.names.some((n) => n.value === m[1]) && (m[1] !== 'lo' || /\binterface\b/i.test(text))) facts.names.push({ value: m[1], at: m.index, raw: m[1] });
   }
-  // "the python3 executable", "the git binary": a program's name.
-  for (const m of text.matchAll(/\bthe\s+([a-z][\w.+-]*)\s+(?:executable|binary|command|program)\b/gi)) {
-    if (!stopWords.has(m[1].toLowerCase()) && !facts.names.some((n) => n.value === m[1])) facts.names.push({ value: m[1], at: m.index + 4, raw: m[1] });
+  // "the python3 executable", "the git binary", "the path of java executable": a program's name.
+  for (const m of text.matchAll(/\b(?:the|(?:path|location) of)\s+([a-z][\w.+-]*)\s+(?:executable|binary|command|program)\b/gi)) {
+    if (!stopWords.has(m[1].toLowerCase()) && !facts.names.some((n) => n.value === m[1])) facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // "install the package htop": a package's name.
   for (const m of text.matchAll(/\bpackages?\s+(?:called\s+|named\s+)?["']?([a-z0-9][\w+-]*(?:\.\d[\w.+-]*)?)(?![\w.])/gi)) {
