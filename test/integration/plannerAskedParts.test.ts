@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+import { dockerHas } from '../support/dockerImage';
 
 let w: PlannerWorkspace;
 const image = 'paladin-test:debian';
@@ -19,15 +20,6 @@ before(async () => {
 after(() => w.close());
 
 const plan = (request: string) => w.plan(request);
-
-function dockerHas(tag: string): boolean {
-  try {
-    execFileSync('docker', ['image', 'inspect', tag], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The output of `command` run over the workspace (read-only) in a throw-away container. */
 function runInContainer(command: string): string {
