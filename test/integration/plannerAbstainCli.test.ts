@@ -2,24 +2,15 @@
 // plan with an unfilled slot (exit 7, and no run even with --run), and the
 // dry run that checks a plan in a throw-away copy (real Docker engine).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
 import { runCli } from '../support/runCli';
+import { dockerHas } from '../support/dockerImage';
 
 let workspace: string;
 const image = process.env.PALADIN_TEST_IMAGE ?? 'paladin-test:busybox';
-
-function dockerHas(tag: string): boolean {
-  try {
-    execFileSync('docker', ['image', 'inspect', tag], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 before(() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-plan-abstain-'));

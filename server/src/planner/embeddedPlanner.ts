@@ -8,6 +8,7 @@ import type { Hit } from './retrievalStore';
 import { readRequest, type Fact, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import { counted } from './compose';
 import { addFindTest } from './refine';
+import { keepsToOneLevel, ownFoldersOnly } from './listingDepth';
 import { fillSlots } from './slotFill';
 import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
@@ -77,7 +78,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
   out.push(...contentCandidates(f));
   // "in the top folder only": a walk that stays in the folder.
-  if (oneLevel.test(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = addFindTest(c.command, '-maxdepth 1', true) ?? c.command;
+  if (keepsToOneLevel(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = ownFoldersOnly(addFindTest(c.command, '-maxdepth 1', true) ?? c.command);
   preferUnextended(out, f.lower);
   // A question of "how many" answered by a listing: the listing, counted.
   if (/\b(how many|number of|count (?:of |the |all )?)/.test(f.lower)) {
@@ -159,7 +160,6 @@ function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): 
   return columns.length > 1 && columns.some((n) => values[n] === undefined) && columns.some((n) => values[n] !== undefined) ? 0.08 : 0;
 }
 
-const oneLevel = /\b(?:top|current|this) (?:folder|directory|dir) only\b|\bonly (?:in )?(?:the )?(?:top|current) (?:folder|directory|dir)\b|\bnot recursive\w*|\bnon-?recursive\w*|\bwithout (?:going into |looking in(?:to)? )?sub-?(?:folders|directories|dirs)\b/;
 
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
 const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 'exa', 'eza', 'ag', 'htop', 'ncdu', 'jless', 'fzf']);

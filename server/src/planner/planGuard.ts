@@ -9,6 +9,9 @@ import type { PolicyStage } from '../stages';
 import { exceedsIntent, fallsShort } from './effectCheck';
 import type { Intent } from './intent';
 import { placeholdersIn } from './placeholders';
+import { shapeDropped, withShapes } from './outputShapes';
+import { operandDropped } from './requestOperands';
+import { depthDropped, toAskedDepth } from './listingDepth';
 
 export interface Proposal {
   command: string;
@@ -59,12 +62,15 @@ export async function screen<P extends Proposal>(
   const accepted: Screened<P>['accepted'] = [];
   const rejected: PlanRejection[] = [];
   let judged = 0;
-  for (const proposal of proposals) {
+  for (const proposed of proposals) {
     if (accepted.length >= want || judged >= budget) break;
+    // A plain list given the depth and layout the request states ("the folders here", "numbered") before it is judged.
+    const shaped = withShapes(intent.words, toAskedDepth(intent.words, proposed.command));
+    const proposal = shaped === proposed.command ? proposed : { ...proposed, command: shaped };
     judged++;
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision)];
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command)];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;

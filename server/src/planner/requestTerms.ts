@@ -98,9 +98,9 @@ export function readNames(r: Reading): void {
   for (const m of text.matchAll(/\b(eth\d+|wlan\d+|en[ops]\d\w*|wl[ops]\d\w*|ens\d+|docker\d+|br-\w+|lo)\b/g)) {
     if (!facts.names.some((n) => n.value === m[1]) && (m[1] !== 'lo' || /\binterface\b/i.test(text))) facts.names.push({ value: m[1], at: m.index, raw: m[1] });
   }
-  // "the python3 executable", "the git binary": a program's name.
-  for (const m of text.matchAll(/\bthe\s+([a-z][\w.+-]*)\s+(?:executable|binary|command|program)\b/gi)) {
-    if (!stopWords.has(m[1].toLowerCase()) && !facts.names.some((n) => n.value === m[1])) facts.names.push({ value: m[1], at: m.index + 4, raw: m[1] });
+  // "the python3 executable", "the git binary", "the path of java executable": a program's name.
+  for (const m of text.matchAll(/\b(?:the|(?:path|location) of)\s+([a-z][\w.+-]*)\s+(?:executable|binary|command|program)\b/gi)) {
+    if (!stopWords.has(m[1].toLowerCase()) && !facts.names.some((n) => n.value === m[1])) facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // "install the package htop": a package's name.
   for (const m of text.matchAll(/\bpackages?\s+(?:called\s+|named\s+)?["']?([a-z0-9][\w+-]*(?:\.\d[\w.+-]*)?)(?![\w.])/gi)) {
@@ -236,7 +236,7 @@ export function readQuotedUses(r: Reading): void {
     const after = r.text.slice(q.at + q.raw.length, q.at + q.raw.length + 12);
     // "remove 'foo'", "rename "blah2" to ...", "the file 'afile'": a bare name the words make a file or folder.
     // ... unless the request looks for it: "search for the file 'myfile'" names what to find, not where.
-    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || (/\b(?:command|program|script)\s*$/i.test(before) && !/\b(?:path|location|type|version|manual|man ?page)\s+of\s+(?:the\s+)?(?:command|program|script)\s*$/i.test(before)) || /\b(?:file|files|director(?:y|ies)|folders?|(?:lines?|contents?|words|characters|bytes|group|owner|ownership|permissions?|mode) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after));
+    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || (/\b(?:command|program|script)\s*$/i.test(before) && !/\b(?:path|location|type|version|manual|man ?page)\s+of\s+(?:the\s+)?(?:command|program|script)\s*$/i.test(before)) || /\b(?:file|files|director(?:y|ies)|folders?|(?:lines?|contents?|words|characters|bytes|group|owner|ownership|permissions?|mode) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after) || pathOf.test(before));
     // "a link named "current" to "releases"": a quoted destination.
     if (/^[\w.@/+~-]+$/.test(q.value) && /\b(?:to|into|onto)\s*$/i.test(before) && placeVerbs.test(r.lower) && !facts.targets.some((t) => t.at === q.at)) facts.targets.push(q);
     // "files in "dir1" that are not in "dir2"": a bare name where a folder is expected.
@@ -246,7 +246,9 @@ export function readQuotedUses(r: Reading): void {
       facts.dirs.push(q);
       continue;
     }
-    if (/^[\w.@/+~-]+$/.test(q.value) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value) || named)) {
+    // A name with spaces is a place only where its path is asked for.
+    const spaced = pathOf.test(before) && /^[\w.@/+~ -]+$/.test(q.value);
+    if ((/^[\w.@/+~-]+$/.test(q.value) || spaced) && (ws.files.has(q.value) || ws.dirs.has(q.value) || /[/.]/.test(q.value) || named)) {
       facts.paths.push(q);
       // "change directory to "/srv/app"", "make the folder "x/p/q"": a path without an extension, said to be a folder.
       const folder = !ws.files.has(q.value) && !/\.[A-Za-z]\w{0,7}$/.test(q.value) && (/\//.test(q.value) || /\b(director(?:y|ies)|folders?|dirs?|cd|into)\b[^"'`]{0,8}$/i.test(before) || /^\s*(?:director(?:y|ies)|folder)\b/i.test(after));
@@ -256,6 +258,9 @@ export function readQuotedUses(r: Reading): void {
     }
   }
 }
+
+// "the absolute path of 'MY DIR'", "the real path for "notes"": a name whose path is asked is a place.
+const pathOf = /\b(?:(?:absolute|full|real|canonical|resolved|complete)\s+)?path(?:\s*name)?\s+(?:of|for|to)\s+(?:the\s+)?(?:(?:file|folder|directory|dir)\s+)?$/i;
 
 // Acts that put something somewhere: only then is a quoted word after "to" a place ("change 'a' to 'b'" is a replacement).
 const placeVerbs = /\b(link\w*|symlink\w*|cop(?:y|ies)|mov\w*|renam\w*|cp|mv|ln|sync\w*|mirror\w*|back ?up|archiv\w*|upload\w*|extract\w*|unpack\w*|point\w*)\b/;

@@ -5,7 +5,8 @@
 import type { Reading } from './requestFacts';
 import { stopWords } from './requestWords';
 
-const variableWord = /(["']?)(\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*|[0-9]))\1(?![\w$])/g;
+// "$HOME/work": a variable with a path after it is one place.
+const variableWord = /(["']?)(\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*|[0-9])(?:\/[\w.@+-]+)*)\1(?![\w$])/g;
 const placeBefore = /\b(?:(file|path|directory|folder|dir)|of|in|from|to|into|under)\s+(?:the\s+)?$/i;
 
 /** Shell variables standing where a file, folder or path is expected. */

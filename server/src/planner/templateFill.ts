@@ -35,7 +35,7 @@ export function fillTemplate(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, 
   const { parts } = parseTemplate(entry.template, new Set(Object.keys(entry.slots)));
   const missing: string[] = [];
   let command = '';
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     if (part.literal !== undefined) {
       command += part.literal;
       continue;
@@ -48,6 +48,8 @@ export function fillTemplate(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, 
       if (!missing.includes(name)) missing.push(name);
       value = `<${name}>`;
     }
+    // A folder glued to a glob (`{path}*/`): "." is the folder the glob already means, any other ends in a slash.
+    if ((spec.type === 'path' || spec.type === 'dir') && /^[*?]/.test(parts[i + 1]?.literal ?? '')) value = value === '' || /^\.\/?$/.test(value) ? '' : value.replace(/\/?$/, '/');
     // find's -name matches the last part of a path only: a name the workspace has at src/lib/helpers.js is helpers.js there.
     if (/(?:^|\s)-i?name $/.test(command) && /^[\w.@+-]+(?:\/[\w.@+-]+)+$/.test(value)) value = value.slice(value.lastIndexOf('/') + 1);
     if (part.quote === 'single') command += value.split(WORD_SEPARATOR).join(' ').replace(/'/g, `'\\''`);
