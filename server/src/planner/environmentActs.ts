@@ -20,7 +20,7 @@ const emptyEnvironment = new RegExp(String.raw`\b(?:run|execute|start|launch|cal
 // "set the environment variable EDITOR to vim", "export PAGER as less", "set EDITOR to "nano" in the environment".
 const setVariable = new RegExp(String.raw`\b(?:set|define|assign|export)\s+${variableWord}${name}\s+(?:to|=|as|equal to|with (?:the )?value)\s+(.+?)\s*(?:\s+in (?:the|this|my) (?:environment|shell|session))?[.!]?$`, 'i');
 // "name and value of 'variable' if it exists", "whether the environment variable X is set".
-const existsVariable = new RegExp(String.raw`\b(?:name and value|value and name)\s+of\s+${variableWord}${name}|\b(?:if|whether)\s+(?:an?\s+)?${variableWord}(?:like\s+|named\s+|called\s+)?${name}\s+(?:exists|is set|is defined)\b`, 'i');
+const existsVariable = new RegExp(String.raw`\b(?:name and value|value and name)\s+of\s+${variableWord}${name}|\b(?:if|whether)\s+(?:an?\s+|the\s+)?(?:(?:shell|environment|env)\s+)?(?:variable|var)\s+(?:like\s+|named\s+|called\s+)?${name}\s+(?:exists|is set|is defined)\b`, 'i');
 
 /** The name and value a request sets in the environment: the value unquoted, or undefined when it is no plain value. */
 export function readAssignment(request: string): { name: string; value: string | undefined } | undefined {
@@ -61,11 +61,12 @@ export function environmentCandidates(request: string): EmbeddedCandidate[] {
   const bare = empty && programWords(empty[2], empty[3]);
   if (bare) out.push(candidate(`env -i ${bare}`, 0.93, `Runs ${bare} with an empty environment.`, 'shell.env_empty'));
   const set = readAssignment(request);
-  if (set) {
+  // A value described in words ("the host name followed by …") is left to other plans, unless an exported one would be lost.
+  if (set && (set.value !== undefined || /\b(?:environment|env)\s+variable\b/i.test(request))) {
     const value = set.value === undefined ? "'<value>'" : valueWord(set.value);
     // A shell variable said to be one stays in this shell; a variable of the environment is exported.
     const exported = /\b(?:environment|env|export\w*)\b/i.test(request) || (!/\bshell variable\b/i.test(request) && /^[A-Z][A-Z0-9_]*$/.test(set.name));
-    out.push(candidate(`${exported ? 'export ' : ''}${set.name}=${value}`, set.value === undefined ? 0.6 : 0.97, exported ? `Sets the environment variable ${set.name} for this shell and the programs it starts.` : `Sets the shell variable ${set.name}.`, 'shell.export_named', set.value === undefined ? ['value'] : []));
+    out.push(candidate(`${exported ? 'export ' : ''}${set.name}=${value}`, set.value === undefined ? 0.45 : 0.97, exported ? `Sets the environment variable ${set.name} for this shell and the programs it starts.` : `Sets the shell variable ${set.name}.`, 'shell.export_named', set.value === undefined ? ['value'] : []));
   }
   const exists = existsVariable.exec(request);
   const looked = exists?.[1] ?? exists?.[2];
@@ -88,6 +89,9 @@ const assigners = /(?:^|[;&|(]\s*|\bthen\s+|\bdo\s+)(?:export|readonly|local|dec
  * The shell rejects such a word at run time; it is never a plan.
  */
 export function malformedAssignment(command: string): string | undefined {
+  // `env '%s '=X cmd`: a quoted word before "=" is no name, whatever the command after it.
+  const quotedName = /(?:^|[;&|(]\s*)(?:export|readonly|local|declare|typeset|env)(?:\s+-[a-zA-Z]+)*\s+(["'])([^"'\n]*)\1=/.exec(command);
+  if (quotedName && !/^[A-Za-z_]\w*$/.test(quotedName[2])) return `it assigns to ${quotedName[1]}${quotedName[2]}${quotedName[1]}, which is not a variable name`;
   for (const m of command.matchAll(assigners)) {
     const word = m[2];
     if (word.startsWith('-')) continue;

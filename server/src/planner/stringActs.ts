@@ -38,7 +38,7 @@ export function readFields(lower: string): string[] | undefined {
   if (/\b(?:last|final)\s+(?:[\w-]+\s+){0,2}?(?:field|part|column|component|element|item)\b/.test(lower)) return ['NF'];
   const numbered = /\b(?:fields?|parts?|columns?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)\b/.exec(lower);
   if (numbered) return numbered[1].split(/\s*(?:,|and|&)\s*/);
-  const first = new RegExp(String.raw`\bfirst\s+(two|three|four|five|\d)\s+(?:[\w-]+\s+){0,2}?(?:fields|parts|columns)\b`).exec(lower);
+  const first = new RegExp(String.raw`\bfirst\s+(two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,2}?(?:fields|parts|columns)\b`).exec(lower);
   if (first) return Array.from({ length: counts[first[1]] ?? Number(first[1]) }, (_, i) => String(i + 1));
   const named = new RegExp(String.raw`\b(${ordinal}(?:\s*(?:,|and|&)\s*${ordinal})*)\s+(?:[\w-]+\s+){0,2}?(?:fields?|parts?|columns?)\b`).exec(lower);
   if (named) return named[1].split(/\s*(?:,|and|&)\s*/).map((o) => String(ordinals[o] ?? parseInt(o, 10)));
@@ -49,6 +49,8 @@ export function readFields(lower: string): string[] | undefined {
 
 /** The awk or cut program that prints the fields, split on the delimiter and joined by a space. */
 function fieldProgram(delimiter: string, fields: string[]): string {
+  // "the first 20 fields": a range, as cut writes it.
+  if (fields.length > 3 && fields.every((f, i) => f === String(i + 1)) && delimiter.length === 1) return `cut -d${shellQuote(delimiter)} -f1-${fields.length}`;
   const flag = delimiter === '\t' ? "-F'\\t'" : `-F${shellQuote(delimiter)}`;
   if (fields.length === 1 && fields[0] !== 'NF' && delimiter.length === 1 && delimiter !== ' ') return `cut -d${delimiter === '\t' ? "$'\\t'" : shellQuote(delimiter)} -f${fields[0]}`;
   return `awk ${flag} '{print ${fields.map((f) => `$${f}`).join(', ')}}'`;
@@ -63,6 +65,8 @@ const numberWords: Record<string, string> = { one: '1', two: '2', three: '3', fo
 const uniqueWords = /\b(?:unique|distinct|deduplicat\w*|dedup\w*|without duplicates)\b/;
 // "with its \n escapes turned into newlines", "interpreting backslash escapes".
 const escapeWords = /\b(?:escapes?|backslash\w*|new ?line (?:symbols?|characters?)|newlines?)\b/;
+// Escapes are to become the characters they stand for.
+const escapesTurned = /\b(?:interpret\w*|turn\w*|convert\w*|expand\w*|replac\w*|render\w*|becom\w*|as (?:real |actual )?new ?lines?|into (?:real |actual )?new ?lines?|with (?:real |actual )?new ?lines?)\b/;
 // "replace "," with "\r\n" in "a,b"": all three quoted.
 // "print the extension of the file name", not a name "without its extension".
 const extensionAsked = /^(?!.*\b(?:without|remove|delete|strip|drop|change|rename|replace|no)\b).*\b(?:extension|suffix)\b/;
@@ -82,8 +86,11 @@ export function stringActCandidates(request: string, names: WorkspaceNames, isPr
   const value = source && source.kind !== 'stdin' ? source : undefined;
   const delimiter = readDelimiter(request);
   const fields = delimiter === undefined ? undefined : readFields(lower);
-  if (delimiter !== undefined && fields) {
-    const program = fieldProgram(delimiter, fields);
+  // Fields of a file or of a command's output are the file's; the last part of a path is its base name.
+  const aboutFiles = /\bfiles?\b|\bstandard input\b|\bstdin\b|\boutput\b|\bsave\w*\b|\b(?:in|into|to)\s+(?:the\s+)?variable\b/.test(lower);
+  if (delimiter !== undefined && fields && !aboutFiles && !(delimiter === '/' && /\bpath\b/.test(lower))) {
+    // "reverse $s and print its first 20 fields": reversed first, then split.
+    const program = `${/\brever[st]\w*/.test(lower) ? 'rev | ' : ''}${fieldProgram(delimiter, fields)}`;
     const step = value ? sourceStep(value, program) : `echo '<text>'`;
     // Two fields or more are read only here: this beats a plan that keeps one of them.
     out.push(candidate(`${step} | ${program}`, value ? (fields.length > 1 ? 0.97 : 0.94) : 0.55, `Splits the text on ${JSON.stringify(delimiter)} and prints field ${fields.join(' and ').replace('NF', 'the last')}.`, 'text.split_fields', value ? [] : ['text']));
@@ -100,7 +107,8 @@ export function stringActCandidates(request: string, names: WorkspaceNames, isPr
   }
   // The quoted text that holds escapes, and words about them outside it.
   const escaped = [...request.matchAll(/(["'])((?:(?!\1)[^\n]){0,200}?\\[ntr](?:(?!\1)[^\n]){0,200}?)\1/g)].find((q) => q[2].replace(/\\[ntr]/g, '').trim() !== '');
-  if (escaped && !replaced && escapeWords.test(lower.replace(escaped[0].toLowerCase(), ''))) {
+  const rest = lower.replace(escaped?.[0].toLowerCase() ?? '', '');
+  if (escaped && !replaced && escapeWords.test(rest) && escapesTurned.test(rest) && !/\bwithout\b[^.]*\bescapes?\b|\bread\b/.test(rest)) {
     out.push(candidate(`echo -e ${shellQuote(escaped[2])}`, 0.92, 'Prints the text with its backslash escapes turned into the characters they stand for.', 'text.escapes'));
   }
   // "print the extension of a file name" with no name given: the name is a slot.
@@ -114,7 +122,7 @@ export function stringActCandidates(request: string, names: WorkspaceNames, isPr
 // "… of the string "a,b"", "in 'x y'": a value quoted after a word that says it is the text, when the source reader found none.
 function spelledSource(request: string): Value | undefined {
   const m = /\b(?:string|text|value|of|in|from|split|splitting)\s+(["'])([^"'\n]{1,200})\1/.exec(request);
-  return m && readDelimiter(request) !== undefined && !/\//.test(m[2]) ? { kind: 'text', text: m[2], span: m[0].slice(m[0].indexOf(m[1])) } : undefined;
+  return m && readDelimiter(request) !== undefined && !/\//.test(m[2]) && !/\bfiles?\b/i.test(request) ? { kind: 'text', text: m[2], span: m[0].slice(m[0].indexOf(m[1])) } : undefined;
 }
 
 /** Text as a sed pattern that matches only itself. */
