@@ -36,6 +36,7 @@ test('fields, characters, unique lines, escapes and replacements of a value give
   ['print the last dot-separated field of "mail.example.net"', /^echo mail\.example\.net \| awk -F\. '\{print \$NF\}'$/],
   ['split "k1;k2;k3" on ";" and show fields 1 and 2 separated by a space', /^echo 'k1;k2;k3' \| awk -F';' '\{print \$1, \$2\}'$/],
   ['keep the last 4 characters of "serial-0042"', /^echo serial-0042 \| rev \| cut -c 1-4 \| rev$/],
+  ['print the second field of the comma separated string "p,q,r"', /^echo p,q,r \| cut -d, -f2$/],
   ['print the unique lines of $LEFT and $RIGHT', /^printf '%s\\n' "\$LEFT" "\$RIGHT" \| sort -u$/],
   ['print "one\\ntwo" with its \\n escapes turned into newlines', /^echo -e 'one\\ntwo'$/],
   ['replace "," with "\\r\\n" in "a,b"', /^echo a,b \| sed 's\/,\/\\r\\n\/g'$/],
@@ -47,6 +48,7 @@ test('the environment: a program run without a variable, a variable set, a varia
   ['run make in an environment without FOO', /^env -u FOO make$/],
   ['set the environment variable EDITOR to vim', /^export EDITOR=vim$/],
   ['show the name and value of PAGER if it exists', /^env \| grep '\^PAGER='$/],
+  ['is the variable DEBUG set', /^env \| grep '\^DEBUG='$/],
 ]));
 
 test('a value that is no plain word leaves the assignment a slot, never a name made of it', async () => {

@@ -78,11 +78,13 @@ test('a variable set is named first and given the value after "to"; a described 
   assert.deepEqual(envPlans('define the shell variable count as 3'), ['count=3']);
   assert.deepEqual(envPlans('set the environment variable "DISPLAY" to the machine name followed by ":0"'), [`export DISPLAY='<value>'`]);
   assert.deepEqual(envPlans('set the timeout to 5'), []);
+  assert.deepEqual(envPlans('export the results to out.csv'), [], 'an export of data names no variable');
 });
 
 test('a variable looked for in the environment is grepped for as NAME=', () => {
   assert.deepEqual(envPlans('show the name and value of LANG if it exists'), [`env | grep '^LANG='`]);
   assert.deepEqual(envPlans('check whether the environment variable JAVA_HOME is set'), [`env | grep '^JAVA_HOME='`]);
+  assert.deepEqual(envPlans('is the variable DEBUG set'), [`env | grep '^DEBUG='`]);
 });
 
 test('an assignment to a word that is no variable name is found, whatever else the command does', () => {

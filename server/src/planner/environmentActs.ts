@@ -20,14 +20,14 @@ const emptyEnvironment = new RegExp(String.raw`\b(?:run|execute|start|launch|cal
 // "set the environment variable EDITOR to vim", "export PAGER as less", "set EDITOR to "nano" in the environment".
 const setVariable = new RegExp(String.raw`\b(?:set|define|assign|export)\s+${variableWord}${name}\s+(?:to|=|as|equal to|with (?:the )?value)\s+(.+?)\s*(?:\s+in (?:the|this|my) (?:environment|shell|session))?[.!]?$`, 'i');
 // "name and value of 'variable' if it exists", "whether the environment variable X is set".
-const existsVariable = new RegExp(String.raw`\b(?:name and value|value and name)\s+of\s+${variableWord}${name}|\b(?:if|whether)\s+(?:an?\s+|the\s+)?(?:(?:shell|environment|env)\s+)?(?:variable|var)\s+(?:like\s+|named\s+|called\s+)?${name}\s+(?:exists|is set|is defined)\b`, 'i');
+const existsVariable = new RegExp(String.raw`\b(?:name and value|value and name)\s+of\s+${variableWord}${name}|\b(?:if|whether)\s+(?:an?\s+|the\s+)?(?:(?:shell|environment|env)\s+)?(?:variable|var)\s+(?:like\s+|named\s+|called\s+)?${name}\s+(?:exists|is set|is defined)\b|\bis\s+(?:the\s+|an?\s+)?(?:(?:shell|environment|env)\s+)?(?:variable|var)\s+${name}\s+(?:set|defined|exported)\b`, 'i');
 
 /** The name and value a request sets in the environment: the value unquoted, or undefined when it is no plain value. */
 export function readAssignment(request: string): { name: string; value: string | undefined } | undefined {
   const m = setVariable.exec(request.trim());
   if (!m) return undefined;
   // "set the variable in the environment": a word of the sentence, not a name, or a name said in lower case without saying it is a variable.
-  if (/^(?:the|a|an|it|this|that|to|variable)$/i.test(m[1]) || (!/\b(?:variable|var|environment|export)\b/i.test(request) && !/^[A-Z][A-Z0-9_]+$/.test(m[1]))) return undefined;
+  if (/^(?:the|a|an|it|this|that|to|variable)$/i.test(m[1]) || (!/\b(?:variable|var|environment)\b/i.test(request) && !/^[A-Z][A-Z0-9_]+$/.test(m[1]))) return undefined;
   const said = m[2].trim();
   const quoted = /^(["'`])(.*)\1$/.exec(said);
   if (quoted) return { name: m[1], value: quoted[2] };
@@ -69,7 +69,7 @@ export function environmentCandidates(request: string): EmbeddedCandidate[] {
     out.push(candidate(`${exported ? 'export ' : ''}${set.name}=${value}`, set.value === undefined ? 0.45 : 0.97, exported ? `Sets the environment variable ${set.name} for this shell and the programs it starts.` : `Sets the shell variable ${set.name}.`, 'shell.export_named', set.value === undefined ? ['value'] : []));
   }
   const exists = existsVariable.exec(request);
-  const looked = exists?.[1] ?? exists?.[2];
+  const looked = exists?.[1] ?? exists?.[2] ?? exists?.[3];
   if (looked) out.push(candidate(`env | grep '^${looked}='`, 0.93, `Prints ${looked}=value when ${looked} is in the environment, and nothing when it is not.`, 'shell.env_lookup'));
   return out;
 }

@@ -92,8 +92,8 @@ export function stringActCandidates(request: string, names: WorkspaceNames, isPr
     // "reverse $s and print its first 20 fields": reversed first, then split.
     const program = `${/\brever[st]\w*/.test(lower) ? 'rev | ' : ''}${fieldProgram(delimiter, fields)}`;
     const step = value ? sourceStep(value, program) : `echo '<text>'`;
-    // Two fields or more are read only here: this beats a plan that keeps one of them.
-    out.push(candidate(`${step} | ${program}`, value ? (fields.length > 1 ? 0.97 : 0.94) : 0.55, `Splits the text on ${JSON.stringify(delimiter)} and prints field ${fields.join(' and ').replace('NF', 'the last')}.`, 'text.split_fields', value ? [] : ['text']));
+    // The delimiter said and the fields asked are both read here: this beats a plan that splits on blanks or keeps one field.
+    out.push(candidate(`${step} | ${program}`, value ? 0.97 : 0.55, `Splits the text on ${JSON.stringify(delimiter)} and prints field ${fields.join(' and ').replace('NF', 'the last')}.`, 'text.split_fields', value ? [] : ['text']));
   }
   const last = lastChars.exec(lower);
   if (last && !/\b(?:lines?|files?)\b/.test(lower.replace(/\bfile ?names?\b/g, ''))) {
