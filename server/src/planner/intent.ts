@@ -102,6 +102,7 @@ export function readIntent(facts: RequestFacts): Intent {
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
       const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
       if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, facts)) continue;
+      if (m[0] === 'extract' && textParts.test(object)) continue;
       const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
       actions.add(kind);
       cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
@@ -223,6 +224,8 @@ function partOfAName(object: string, facts: RequestFacts): boolean {
 }
 // ... and "the extension of X", "the .csv suffix from X": a noun followed by the name it is part of.
 const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|last|final|\.\w+)\s+){0,3}(?:file\s+)?(?:extensions?|suffix(?:es)?|ext)\s+(?:of|from|off|on)\b/;
+// "extract two semicolon-separated fields from …" takes parts of text; it unpacks no archive.
+const textParts = /^\s+(?:(?:the|all|two|three|four|\d+|first|last|[\w-]+-(?:separated|delimited))\s+){0,4}(?:fields?|columns?|characters?|chars?|words?|substrings?)\b/;
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|read|write|execute|extra|stray|\d+)\s+){0,3}(lines?|permissions?|perms|access rights|rows?|words?|characters?|chars?|duplicates?|white ?spaces?|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 
 // Verbs that are nouns as often ("the backup archive", "a zip", "the last commit"): orders only at the head of a clause.

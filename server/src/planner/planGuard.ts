@@ -7,6 +7,7 @@
 import type { PlannerName, PlanRejection, PolicyDecision } from '../protocol/types';
 import type { PolicyStage } from '../stages';
 import { exceedsIntent, fallsShort } from './effectCheck';
+import { malformedAssignment } from './environmentActs';
 import type { Intent } from './intent';
 import { placeholdersIn } from './placeholders';
 import { shapeDropped, withShapes } from './outputShapes';
@@ -70,7 +71,8 @@ export async function screen<P extends Proposal>(
     judged++;
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command)];
+    const malformed = malformedAssignment(proposal.command);
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...(malformed ? [malformed] : [])];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;

@@ -17,7 +17,7 @@ const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
 const strongNounList = [
   '(?:(?<=\\b(?:the|a|an|this|that|each|every|which|what|one|any|same|new|last|first|whole|text|log|config|my|your|his|her|our|their) )file|file(?! (?:my|your|his|her|our|their|a|an|the|for|taxes)\\b))', 'files', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
   'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
-  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', 'aliases',
+  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', '(?:empty|clean|blank|bare) environment', 'environment (?:without|lacking)', 'aliases',
   'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
   'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', '(?:local|unstaged|uncommitted) (?:changes|edits|modifications)', '(?:discard|throw away|undo|revert|stage|unstage|stash) (?:all )?(?:of )?(?:my|our|your|the) (?:local )?(?:changes|edits)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
@@ -63,9 +63,11 @@ const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|
 const programs = /\b(ls|echo|printf|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
 
 // What is done to a piece of text: with the text in quotes, a task.
-const textWork = /\b(upper ?case|lower ?case|uppercase|lowercase|capitali[sz]e|revers(?:e|ed|ing)|backwards|split|trim|encode|decode|hex(?:adecimal)?|new ?lines?|characters?|letters)\b/;
+const textWork = /\b(upper ?case|lower ?case|uppercase|lowercase|capitali[sz]e|revers(?:e|ed|ing)|backwards|split|trim|encode|decode|hex(?:adecimal)?|new ?lines?|characters?|letters|backslash\w*|escape sequences?)\b/;
 
 // Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
+const quotedReplacement = /\b(?:replace|substitute)\s+(["'])[^"'\n]{1,40}\1\s+(?:with|by)\s+(["'])[^"'\n]{0,40}\2\s+in\s+(?:["']|\$\{?[a-z_])/;
+const partsOfString = /\b(?:characters?|chars?|bytes?|letters?|fields?)\s+(?:\([\w ]+\)\s+)?(?:of|from|in)\s+(?:a|the|each|every)\s+(?:given\s+|specified\s+)?strings?\b/;
 const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
 
 // A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word).
@@ -124,6 +126,8 @@ export function isTask(facts: RequestFacts): boolean {
   if (strongNouns.test(lower) || programs.test(lower) || strongVerbs.test(lower)) return true;
   // "convert "Hello" to upper case", "drop the last 3 characters from 987654": text in quotes or a number, and something done to text.
   if ((facts.quoted.length > 0 || /(?<![\w.])\d{3,}(?![\w.])/.test(lower)) && textWork.test(lower.replace(quotedSpans, '""'))) return true;
+  // "replace "," with ";" in "a,b"", "the last 4 characters of a string": work on a string given or named as one.
+  if (quotedReplacement.test(lower) || partsOfString.test(lower)) return true;
   // "what did alice change": a person's changes are a repository's history.
   if (facts.authors.length > 0 && /\b(?:chang\w*|commit\w*|push\w*|wrote|writ\w*|edit\w*|touch\w*|add\w*|remov\w*|delet\w*|modif\w*|work(?:ed)? on)\b/.test(lower)) return true;
   // "display the message 'build done'": a message given in quotes is text to print.

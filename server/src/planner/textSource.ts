@@ -18,6 +18,10 @@ export type TextSource =
 const textWork = /\b(fields?|columns?|characters?|chars?|letters?|upper ?case|lower ?case|uppercase|lowercase|capital\w*|revers\w*|revert\w*|md5\w*|sha\d*\w*|checksum|hash|crc|hex\w*|dump|length|words?|split|replac\w*|substitut\w*|delimit\w*|separat\w*|trim\w*|strip\w*|encod\w*|decod\w*|base64|sort\w*|count\w*|first|last|extension|suffix|new ?lines?|table|tabulate)\b/;
 // Work on a name rather than on what a file holds: here a file's name is text.
 const nameWork = /\b(extension|suffix)\b/;
+// "the extension of $f", "the suffix of the file named in $FILE": a name held in a variable.
+const extensionOfVariable = /\b(?:extension|suffix)\s+of\s+(?:the\s+)?(?:(?:file\s*)?name\s+|file\s+)?(?:(?:named|held|stored|given|kept)\s+)?(?:in\s+|by\s+)?(?:the\s+variable\s+)?["']?\$\{?[A-Za-z_]/i;
+// A change of case is done to text, whatever the variable holding it is called ("$NAME").
+const caseWork = /\b(?:upper|lower) ?case\b|\b(?:uppercase|lowercase|capitali[sz]\w*)\b/;
 const fileWords = /(?<![$\w{.])(?:files?|folders?|director(?:y|ies))\b(?!\.\w)/;
 // "variable 'row'", "the 'var1' variable": a variable named as such.
 const named = /\bvariables?\s+["'`]?\$?([A-Za-z_]\w*)["'`]?|["'`]\$?([A-Za-z_]\w*)["'`]\s+variable\b/g;
@@ -55,7 +59,9 @@ export function readTextSource(request: string, names: WorkspaceNames, isProgram
   const lower = request.toLowerCase();
   const stdin = stdinWords.exec(lower);
   if (stdin && !stdinNot.test(lower) && !stdinFile.test(lower)) return { kind: 'stdin', span: request.slice(stdin.index, stdin.index + stdin[0].length) };
-  if (!(textWork.test(lower) || repeatCount(lower)) || fileWords.test(lower)) return undefined;
+  // "the extension of the file named in $FILE": a file's name held in a variable is text.
+  const nameInVariable = extensionOfVariable.test(request);
+  if (!(textWork.test(lower) || repeatCount(lower)) || (fileWords.test(lower) && !nameInVariable)) return undefined;
   // "save … to the variable md5": the variable is where the result goes, not the input.
   const saved = /\b(?:sav|stor|put|keep|kept|assign|captur|plac|hold|read|set|writ)\w*\b/i.test(request);
   const target = new Set(saved ? [...request.matchAll(targets)].map((t) => t[1] ?? t[2]) : []);
@@ -66,10 +72,10 @@ export function readTextSource(request: string, names: WorkspaceNames, isProgram
   // "print "$word" $n times": $n is how many times, not the text.
   const raw = [...request.matchAll(new RegExp(written, 'g'))].map((w) => w[1]).find((w) => `"${w}"` !== repeatCount(lower));
   // "$file", "$1": most likely a file's name, unless the request says it is a value.
-  const fileLike = raw !== undefined && /^\$\{?(?:\w*(?:file|path|dir|folder|name|log|src|dest|out|in)\w*|[fpd]|fn|[0-9])\}?$/i.test(raw);
+  const fileLike = raw !== undefined && /^\$\{?(?:\w*(?:file|path|dir|folder|name|log|src|dest)\w*|(?:out|in)(?:put)?(?:_?\w*)?|[fpd]|fn|[0-9])\}?$/i.test(raw);
   // "search for $GROUP in /etc/group": beside a path, a variable is what to look for in it.
   if (raw && (target.has(raw.replace(/^\$\{?|\}$/g, '')) || /(?:^|\s)(?:~|\.{0,2})\/[\w.-]/.test(request))) return undefined;
-  if (raw && (!fileLike || /\b(variable|value|string|text)\b/.test(lower))) return { kind: 'variable', name: raw.replace(/^\$\{?|\}$/g, ''), span: raw };
+  if (raw && (!fileLike || /\b(variable|value|string|text)\b/.test(lower) || nameInVariable || caseWork.test(lower))) return { kind: 'variable', name: raw.replace(/^\$\{?|\}$/g, ''), span: raw };
   if (raw) return undefined;
   const text = literalText(request, lower);
   if (!text) return undefined;

@@ -15,6 +15,8 @@ import { lineWorkCandidates } from './lineSelection';
 import { operationEntry, textOperations } from './textOperations';
 import { promptAnswerCandidates } from './promptAnswers';
 import { isWellKnownProgram } from '../shell/programs';
+import { environmentCandidates } from './environmentActs';
+import { stringActCandidates } from './stringActs';
 
 type Search = (text: string, k: number) => Promise<Hit[]>;
 
@@ -40,7 +42,8 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
   const source = readTextSource(request, names, programNames(corpus));
   // Lines, characters or fields picked by number, of the text given or of the one file named.
   const lines = lineWorkCandidates(readRequest(source ? request.replace(source.span, 'the text') : request, names), source);
-  if (!source) return [...lines, ...answers];
+  const environment = [...environmentCandidates(request), ...stringActCandidates(request, names, programNames(corpus))];
+  if (!source) return [...lines, ...environment, ...answers];
   // The request with its value said as "the text": what is done to it, for retrieval and slots.
   const neutral = request.replace(source.span, source.kind === 'command' ? 'the input' : 'the text');
   const asked = [
@@ -77,7 +80,7 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
   const count = repeatCount(request.toLowerCase());
   const repeat = count && repeatStep(source, count);
   if (repeat) out.push({ command: repeat, confidence: 0.88, explanation: `Prints the text ${count} times.`, source: 'text.repeat+value', filled: [], missing: [] });
-  return [...lines, ...out, ...answers];
+  return [...lines, ...environment, ...out, ...answers];
 }
 
 function given(source: TextSource): string {

@@ -8,6 +8,7 @@
 import type { Corpus, KnowledgeEntry } from './corpus';
 import { isWellKnownProgram } from '../shell/programs';
 import type { Fact, RequestFacts } from './requestFacts';
+import { assignmentFit } from './environmentActs';
 
 // "the file name from the path a/b/c.txt": the last part of a path.
 const fileNameOfPath = /\bfile ?name (?:from|of|in|out of) (?:the |a |this |that )?(?:full |whole |given |specified )?path\b|\bbase ?name\b/;
@@ -152,7 +153,7 @@ export function valueQuestionFit(entry: KnowledgeEntry, values: Record<string, s
   const days = /(\d+)\s+days?\b/.exec(lower)?.[1];
   if (/\{days\} days/.test(template) && days !== undefined && (values.days ?? '').replace(/^'|'$/g, '') !== days) score -= 0.3;
   if (/^basename\b/.test(template) && fileNameOfPath.test(lower)) score += 0.1;
-  score += namedToolFit(template, lower);
+  score += namedToolFit(template, lower) + assignmentFit(template, values, facts.text);
   // A range of lines is one the request gives.
   if (/^sed -n '\{start\},\{end\}p'/.test(template) && facts.numbers.length === 0) score -= 0.2;
   // "the first line of notes.txt" asks for no sort: the sorted line is asked for with words of order.
