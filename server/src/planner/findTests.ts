@@ -79,15 +79,17 @@ export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other th
 /** The entry kind: regular files, folders, links, or any. */
 export function readKind(text: string): FindTests['kind'] {
   // A kind left out ("excluding symbolic links") is not the kind asked for.
-  const lower = text.replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '');
+  const lower = text.replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '')
+    // "not in sub folders": how deep to look, not what kind to find.
+    .replace(/\b(?:not|never|without (?:going|descending|looking|recursing)) (?:in|into) (?:the |any )?sub-? ?(?:folders?|director(?:y|ies)|dirs?)\b/g, '');
   if (/\b(?:symbolic links?|symlinks?|soft links?)\b/.test(lower)) return 'l';
   const files = /\bfiles?\b/.test(lower);
   const dirs = /\b(?:directories|folders|dirs|sub-?directories|sub-?folders)\b/.test(lower) && !/\b(?:directories|folders|dirs) (?:called|named|started|starting|beginning)\b/.test(lower);
   if (/\bfiles?\s*(?:\/|and|or|&)\s*(?:directories|folders|dirs)\b|\b(?:directories|folders|dirs)\s*(?:\/|and|or|&)\s*files\b/.test(lower)) return undefined;
   if (/\b(?:regular|normal|plain|ordinary)\b(?:\/\w+)?\s+files?\b/.test(lower)) return 'f';
   if (dirs && !files) return 'd';
-  if (!files && /\b(?:every|each|all|any|a|the)\s+(?:sub-?)?(?:directory|folder|dir)\s+(?:named|called)\b/.test(lower)) return 'd';
-  if (files && !dirs && /\bfiles\b|\b(?:all|every|each|any)\s+(?:\w+\s+)?file\b/.test(lower)) return 'f';
+  if (!files && /\b(?:every|each|all|any|a|the)\s+(?:sub-?)?(?:directory|folder|dir|directories|folders|dirs)\s+(?:named|called)\b/.test(lower)) return 'd';
+  if (files && !dirs && /\bfiles\b|\b(?:all|every|each|any)\s+(?:[\w.*]+\s+)?file\b/.test(lower)) return 'f';
   return undefined;
 }
 
