@@ -25,6 +25,14 @@ test('a program named by a bare word runs only when the request runs it by that 
   assert.deepEqual(selectionCandidates(readRequest('find the yaml files in deploy and pass them to the validator')), []);
 });
 
+test('a program is run only when ordered, on files, and its own name selects nothing', () => {
+  // "execute permissions" describes the files; no program is run.
+  assert.doesNotMatch(find('find all files under /srv for which the owner has read/write/execute permissions') ?? '', /-exec/);
+  // A script run with settings of its own is no act on files found.
+  assert.deepEqual(selectionCandidates(readRequest('execute the script "report.py" with "LANG=C" and save its output to report.txt')), []);
+  assert.equal(find('find all markdown files under docs and execute the python script render.py with all their paths as arguments'), "find docs -type f -name '*.md' -exec render.py {} +");
+});
+
 test('"each one", "one at a time" run the program once per file', () => {
   assert.equal(find('find the .txt files in /data/in and hand each one to /opt/tools/convert.sh'), "find /data/in -type f -name '*.txt' -exec /opt/tools/convert.sh {} \\;");
   assert.equal(find('for every log file under var/log, invoke ./rotate.sh on it one at a time'), "find var/log -type f -name '*.log' -exec ./rotate.sh {} \\;");

@@ -4,7 +4,7 @@
 // command, or a word the request calls a program); a request that orders a
 // program run but names none Paladin can read gets no plan that only lists.
 
-import type { RequestFacts } from './requestFacts';
+import { readRequest, type RequestFacts } from './requestFacts';
 import type { Act } from './perFileActs';
 import type { CommandFact } from '../policy/factsTypes';
 import { programOf } from './selectionChecks';
@@ -16,7 +16,8 @@ const written = String.raw`'[^']+'|"[^"]+"|\x60[^\x60]+\x60|(?:\.{1,2}/|/|~/)[\w
 const runWords = 'run|runs|running|invoke[sd]?|invoking|execute[sd]?|executing|call|calls|calling|apply|applying';
 const runVerb = String.raw`\b(?:${runWords})`;
 // "run ./fixmbox with all of them", "invoke the script tidy on each", "run somecommand for files in /path".
-const running = new RegExp(String.raw`${runVerb}\s+(the\s+)?(${programNoun}\s+)?(${written}|[a-z][\w-]*)(?=\s+(?:on|with|against|over|for|to)\b|\s*[,.;]|\s*$)`, 'i');
+// Only an order runs a program: the verb begins the request or a clause ("… and run", ", invoke"), not "execute permissions".
+const running = new RegExp(String.raw`(?:^|\band\s+|\bthen\s+|[,;:]\s*|\bto\s+|\bplease\s+)${runVerb}\s+(the\s+)?(${programNoun}\s+)?(${written}|[a-z][\w-]*)(?=\s+(?:on|with|against|over|for|to)\b|\s*[,.;]|\s*$)`, 'i');
 const handed = String.raw`(?:them|those|these|it|each(?:\s+one|\s+of\s+them|\s+file|\s+path)?|every\s+(?:one|file|path)|the\s+(?:files|paths|results|names|file\s+names)|their\s+(?:paths|names|file\s+names))`;
 // "pass them as arguments to /opt/convert.sh", "feed each file to the program tidy".
 const passing = new RegExp(String.raw`\b(?:pass|feed|hand|give|send|pipe)\w*\s+${handed}\s+(?:(?:as\s+)?(?:an?\s+)?(?:input|arguments?|parameters?|operands?)\s+)?(?:to|into|through)\s+(the\s+)?(${programNoun}\s+)?(${written}|[a-z][\w-]*)(?=\s|[,.;]|$)`, 'i');
@@ -36,23 +37,41 @@ function commandWords(raw: string): string | undefined {
   return words.map((w) => (/^[\w./:=+,%@-]+$/.test(w) ? w : shellQuote(w))).join(' ');
 }
 
-/** The program the request names to run on what it finds, as shell words; undefined when it names none. */
-export function namedProgram(text: string): string | undefined {
+/** The program the request names to run on what it finds, as shell words, and where its mention ends; undefined when it names none. */
+function programMention(text: string): { program: string; end: number; said: string } | undefined {
   for (const pattern of [running, passing]) {
     const m = pattern.exec(text);
     if (!m) continue;
     const [, the, noun, raw] = m;
-    // A bare word is a program only when the request calls it one, or runs it by its name alone ("run somecommand on …", not "pass them to the validator").
+    const end = m.index + m[0].length;
+    // A bare word is a program only when the request calls it one, or runs it by its name alone on something ("run somecommand on …", not "pass them to the validator").
     const bare = !/^['"\x60./~]/.test(raw) && !/\.\w+$/.test(raw);
-    if (bare && (notAProgram.test(raw) || needsOperands.test(raw) || (!noun && (the || pattern === passing)))) continue;
-    return commandWords(raw);
+    if (bare && (notAProgram.test(raw) || needsOperands.test(raw) || (!noun && (the || pattern === passing || !/^\s+(?:on|with|against|over|for)\b/.test(text.slice(end)))))) continue;
+    const program = commandWords(raw);
+    return program ? { program, end, said: `${noun ?? ''}${raw}` } : undefined;
   }
   return undefined;
 }
 
+/** The program the request names to run on what it finds, as shell words; undefined when it names none. */
+export function namedProgram(text: string): string | undefined {
+  return programMention(text)?.program;
+}
+
 /** "run somecommand on every file under /path": the verb of running, when it runs a named program, selects the files it runs on. */
 export function programVerb(f: RequestFacts, words: string): RegExpExecArray | null {
-  return namedProgram(f.text) ? new RegExp(String.raw`\b(${runWords})\b`).exec(words) : null;
+  const mention = programMention(f.text);
+  // ... and only when what it runs on is files: "run X on all the .dat files", not "run test.py with LD_PRELOAD set".
+  if (!mention || !/^\s+(?:on|for|against|over|with)\b[^.;]{0,40}?\b(?:files?|director(?:y|ies)|folders?|dirs|paths?|them|each|every)\b/i.test(f.text.slice(mention.end))) return null;
+  return new RegExp(String.raw`\b(${runWords})\b`).exec(words);
+}
+
+/** The request read again without the script it runs: "execute the python script hello.py on the text files" selects no .py files. */
+export function withoutScriptName(f: RequestFacts): RequestFacts {
+  const mention = programMention(f.text);
+  if (!mention || !/(?:^|\s)[\w.-]+\.\w+$|^(?:python|perl|shell|bash)\b/i.test(mention.said)) return f;
+  const at = f.text.lastIndexOf(mention.said, mention.end);
+  return readRequest(`${f.text.slice(0, at)}it${f.text.slice(at + mention.said.length)}`, f.ws);
 }
 
 /** A request that orders a program run on its files, whether or not its name could be read. */

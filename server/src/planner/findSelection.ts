@@ -13,7 +13,7 @@ import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, tim
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
 import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
 import { preferLookProgram } from './lookPrograms';
-import { programAct, programOrdered, programVerb } from './findPrograms';
+import { programAct, programOrdered, programVerb, withoutScriptName } from './findPrograms';
 import { brokenLinks, ignoresCase } from './requestWords';
 
 export interface Selection {
@@ -60,7 +60,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   // "create a file", "make a folder": a new thing, not a selection, unless what is made is an archive of files.
   if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f) && !compressedCopy.test(lower)) return undefined;
   const kind = readKind(lower);
-  const names = readNames(f);
+  const names = readNames(withoutScriptName(f));
   const { depth, tests: shape } = shapeTests(f);
   const found = [...sizeTests(f), ...timeTests(f), ...permissionTests(f), ...ownerTests(f), ...shape];
   const conditions = [...names, ...found, ...exclusionTests(f)];
