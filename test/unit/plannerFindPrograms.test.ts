@@ -56,3 +56,10 @@ test('a find that does not run the program the request names is turned away', ()
   assert.match(programNotRun('find the yaml files and feed them to the validator', finds, 'find . -name "*.yaml"').join(), /does not run the program/);
   assert.deepEqual(programNotRun('find the yaml files and show them', finds, 'find . -name "*.yaml"'), []);
 });
+
+test('a program run by its bare name on files selects them, and a listing in its place is turned away', () => {
+  assert.equal(find('run less with all the .md files under notes'), "find notes -type f -name '*.md' -exec less {} +");
+  assert.equal(find('look for all the folders starting with tmp in build and give them as input to the script purge-old'), "find build -type d -name 'tmp*' -exec purge-old {} +");
+  const finds: CommandFact[] = [{ program: 'find' } as CommandFact];
+  assert.match(programNotRun('run less with all the .md files under notes', finds, "find notes -name '*.md'").join(), /does not run less/);
+});

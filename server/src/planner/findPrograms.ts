@@ -62,7 +62,7 @@ export function namedProgram(text: string): string | undefined {
 export function programVerb(f: RequestFacts, words: string): RegExpExecArray | null {
   const mention = programMention(f.text);
   // ... and only when what it runs on is files: "run X on all the .dat files", not "run test.py with LD_PRELOAD set".
-  if (!mention || !/^\s+(?:on|for|against|over|with)\b[^.;]{0,40}?\b(?:files?|director(?:y|ies)|folders?|dirs|paths?|them|each|every)\b/i.test(f.text.slice(mention.end))) return null;
+  if (!mention || !/^\s+(?:on|for|against|over|with)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:files?|director(?:y|ies)|folders?|dirs|paths?|them|each|every)\b/i.test(f.text.slice(mention.end))) return null;
   return new RegExp(String.raw`\b(${runWords})\b`).exec(words);
 }
 
@@ -76,7 +76,7 @@ export function withoutScriptName(f: RequestFacts): RequestFacts {
 
 /** A request that orders a program run on its files, whether or not its name could be read. */
 export function programOrdered(text: string): boolean {
-  return new RegExp(String.raw`${runVerb}\s+(?:the\s+)?(?:${programNoun}\b|${written})`, 'i').test(text) || new RegExp(String.raw`\b(?:pass|feed|hand|pipe)\w*\s+${handed}\s+(?:\w+\s+){0,3}?(?:to|into|through)\b`, 'i').test(text);
+  return namedProgram(text) !== undefined || new RegExp(String.raw`${runVerb}\s+(?:the\s+)?(?:${programNoun}\b|${written})`, 'i').test(text) || new RegExp(String.raw`\b(?:pass|feed|hand|pipe)\w*\s+${handed}\s+(?:\w+\s+){0,3}?(?:to|into|through)\b`, 'i').test(text);
 }
 
 /** "find the logs and pass them to ./rotate.sh" planned as a find that only lists them: the program the request runs on the files is left out. */

@@ -104,7 +104,7 @@ export function readKind(text: string): FindTests['kind'] {
   if (/\bfiles?\s*(?:\/|and|or|&)\s*(?:directories|folders|dirs)\b|\b(?:directories|folders|dirs)\s*(?:\/|and|or|&)\s*files\b/.test(lower)) return undefined;
   if (/\b(?:regular|normal|plain|ordinary)\b(?:\/\w+)?\s+files?\b/.test(lower)) return 'f';
   if (dirs && !files) return 'd';
-  if (!files && /\b(?:every|each|all|any|a|the)\s+(?:sub-?)?(?:directory|folder|dir|directories|folders|dirs)\s+(?:named|called)\b/.test(lower)) return 'd';
+  if (!files && /\b(?:every|each|all|any|a|the)\s+(?:the\s+)?(?:sub-?)?(?:directory|folder|dir|directories|folders|dirs)\s+(?:named|called|start\w*|begin\w*)\b/.test(lower)) return 'd';
   if (files && !dirs && /\bfiles\b|\b(?:all|every|each|any)\s+(?:[\w.*]+\s+)?file\b/.test(lower)) return 'f';
   return undefined;
 }
