@@ -63,3 +63,13 @@ test('a program run by its bare name on files selects them, and a listing in its
   const finds: CommandFact[] = [{ program: 'find' } as CommandFact];
   assert.match(programNotRun('run less with all the .md files under notes', finds, "find notes -name '*.md'").join(), /does not run less/);
 });
+
+test('a program named with its noun after it, or run "passing" the files, is still the act; one nobody names is asked for', () => {
+  assert.equal(find("run the 'wc' command on each file in notes individually"), "find notes -type f -exec wc {} \\;");
+  assert.equal(find('execute script /opt/bin/upload.sh passing all PNG files found under shots as arguments'), "find shots -type f -name '*.png' -exec /opt/bin/upload.sh {} +");
+  const unnamed = selectionCandidates(readRequest('find all the files in build and pass them as arguments to some program'))[0];
+  assert.equal(unnamed?.command, "find build -type f -exec '<program>' {} +");
+  assert.deepEqual(unnamed?.missing, ['program']);
+  // "write and execute permission for all users" is a condition, not a program run.
+  assert.doesNotMatch(find('list the files in bin with read, write and execute permission for all users') ?? '', /-exec/);
+});

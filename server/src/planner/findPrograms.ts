@@ -17,12 +17,12 @@ const runWords = 'run|runs|running|invoke[sd]?|invoking|execute[sd]?|executing|c
 const runVerb = String.raw`\b(?:${runWords})`;
 // "run ./fixmbox with all of them", "invoke the script tidy on each", "run somecommand for files in /path".
 // Only an order runs a program: the verb begins the request or a clause ("… and run", ", invoke"), not "execute permissions".
-const running = new RegExp(String.raw`(?:^|\band\s+|\bthen\s+|[,;:]\s*|\bto\s+|\bplease\s+)${runVerb}\s+(the\s+)?(${programNoun}\s+)?(${written}|[a-z][\w-]*)(?=\s+(?:on|with|against|over|for|to)\b|\s*[,.;]|\s*$)`, 'i');
+const running = new RegExp(String.raw`(?:^|\band\s+|\bthen\s+|[,;:]\s*|\bto\s+|\bplease\s+)${runVerb}\s+(the\s+)?(${programNoun}\s+)?(${written}|[a-z][\w-]*)(?:\s+${programNoun})?(?=\s+(?:on|with|against|over|for|to|passing|giving|feeding)\b|\s*[,.;]|\s*$)`, 'i');
 const handed = String.raw`(?:them|those|these|it|each(?:\s+one|\s+of\s+them|\s+file|\s+path)?|every\s+(?:one|file|path)|the\s+(?:files|paths|results|names|file\s+names)|their\s+(?:paths|names|file\s+names))`;
 // "pass them as arguments to /opt/convert.sh", "feed each file to the program tidy".
 const passing = new RegExp(String.raw`\b(?:pass|feed|hand|give|send|pipe)\w*\s+${handed}\s+(?:(?:as\s+)?(?:an?\s+)?(?:input|arguments?|parameters?|operands?)\s+)?(?:to|into|through)\s+(the\s+)?(${programNoun}\s+)?(${written}|[a-z][\w-]*)(?=\s|[,.;]|$)`, 'i');
 // Words that follow a verb of running without naming a program.
-const notAProgram = /^(?:the|a|an|it|them|those|these|this|that|find|each|every|all|any|some|on|in|with|for|through|over|against|command|script|program|tool|utility|executable|binary|time|away|out|down|into|and|or|then|once|twice|again|recursively|it's)$/i;
+const notAProgram = /^(?:permissions?|perms?|access|rights?|bits?|privileges?|the|a|an|it|them|those|these|this|that|find|each|every|all|any|some|on|in|with|for|through|over|against|command|script|program|tool|utility|executable|binary|time|away|out|down|into|and|or|then|once|twice|again|recursively|it's)$/i;
 // Programs whose work needs operands the request must give; a run of them alone is read by the acts that know them.
 const needsOperands = /^(?:chmod|chown|chgrp|mv|cp|ln|tar|zip|grep|egrep|fgrep|sed|awk|find|xargs|sudo|su|doas|kill|mkdir|touch|rm|rmdir|dd|sh|bash|eval|exec)$/;
 const oneAtATime = /\b(?:one at a time|one by one|individually|separately|for each|for every|each one|each file|each of them|each path|every one|per file|on each)\b/;
@@ -62,14 +62,14 @@ export function namedProgram(text: string): string | undefined {
 export function programVerb(f: RequestFacts, words: string): RegExpExecArray | null {
   const mention = programMention(f.text);
   // ... and only when what it runs on is files: "run X on all the .dat files", not "run test.py with LD_PRELOAD set".
-  if (!mention || !/^\s+(?:on|for|against|over|with)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:files?|director(?:y|ies)|folders?|dirs|paths?|them|each|every)\b/i.test(f.text.slice(mention.end))) return null;
+  if (!mention || !/^\s+(?:on|for|against|over|with|passing|giving|feeding)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:files?|director(?:y|ies)|folders?|dirs|paths?|them|each|every)\b/i.test(f.text.slice(mention.end))) return null;
   return new RegExp(String.raw`\b(${runWords})\b`).exec(words);
 }
 
 /** The request read again without the script it runs: "execute the python script hello.py on the text files" selects no .py files. */
 export function withoutScriptName(f: RequestFacts): RequestFacts {
   const mention = programMention(f.text);
-  if (!mention || !/(?:^|\s)[\w.-]+\.\w+$|^(?:python|perl|shell|bash)\b/i.test(mention.said)) return f;
+  if (!mention || !/(?:^|\s)[\w.-]+\.\w+$|^(?:python|perl|shell|bash)\b/i.test(mention.said.replace(/['"\x60]/g, ''))) return f;
   const at = f.text.lastIndexOf(mention.said, mention.end);
   return readRequest(`${f.text.slice(0, at)}it${f.text.slice(at + mention.said.length)}`, f.ws);
 }
@@ -84,12 +84,19 @@ export function programNotRun(words: string, commands: CommandFact[], command: s
   if (!commands.some((c) => programOf(c) === 'find') || !programOrdered(words)) return [];
   const program = namedProgram(words)?.split(' ')[0];
   if (program && command.toLowerCase().includes(program.replace(/^['"]|['"]$/g, '').toLowerCase())) return [];
+  if (!program && command.includes("'<program>'")) return [];
   return [`it does not run ${program ?? 'the program'} on the files it finds, as the request asks`];
 }
+
+const unnamedProgram = new RegExp(String.raw`\b(?:pass|feed|hand|give)\w*\s+${handed}\s+(?:(?:as\s+)?(?:an?\s+)?(?:input|arguments?|parameters?|operands?)\s+)?(?:to|into)\s+(?:a|an|some)\s+(?:\w+\s+)?${programNoun}\b`, 'i');
 
 /** "run ./fixmbox on them": the named program run with the found paths as its arguments, each alone when the request says so. */
 export function programAct(f: RequestFacts, into: string): Act | undefined {
   const program = namedProgram(f.text);
+  // "pass them as arguments to a program": which program is asked for, never made up.
+  if (!program && unnamedProgram.test(f.text)) {
+    return { command: (find) => `${find} -exec '<program>' {} +${into}`, label: 'Runs a program on the files it finds, once you say which', missing: ['program'] };
+  }
   if (!program) return undefined;
   const single = oneAtATime.test(f.lower) && !allAtOnce.test(f.lower);
   return {

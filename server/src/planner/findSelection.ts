@@ -179,7 +179,7 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   }
   if (/\bsort(?:s|ing)?\b(?! (?:files|lists?))|\bsorted (?:by|in|alphabetically|numerically)\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, label: 'Lists the files it finds, sorted' };
   if (into) return { command: (find) => `${find}${into}`, label: 'Saves the list of files it finds' };
-  if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b|\b(?:separated|delimited|terminated) by (?:a )?nul(?:l)?\b|\bnul(?:l)? (?:characters?|bytes?|chars?|delimiters?)\b(?:[^.;]{0,30}\b(?:end|after|between)\b)|\bprint0\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Prints the paths of the files it finds, each ended by a null character' };
+  if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b|\b(?:separated|delimited|terminated|ended|followed) by (?:a )?nul(?:l)?\b|\bnul(?:l)? (?:characters?|bytes?|chars?|delimiters?)\b(?:[^.;]{0,30}\b(?:end|after|between)\b)|\bprint0\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Prints the paths of the files it finds, each ended by a null character' };
   return undefined;
 }
 
