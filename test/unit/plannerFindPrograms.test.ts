@@ -73,3 +73,10 @@ test('a program named with its noun after it, or run "passing" the files, is sti
   // "write and execute permission for all users" is a condition, not a program run.
   assert.doesNotMatch(find('list the files in bin with read, write and execute permission for all users') ?? '', /-exec/);
 });
+
+test('with no program name read, only a find that does nothing but list is turned away', () => {
+  const finds: CommandFact[] = [{ program: 'find' } as CommandFact];
+  assert.deepEqual(programNotRun('find the logs and pipe them to less', finds, "find . -name '*.log' | less"), []);
+  assert.deepEqual(programNotRun("run the command find . -name '*.o'", finds, "find . -name '*.o'"), []);
+  assert.match(programNotRun('find the logs and pipe them to less', finds, "find . -name '*.log'").join(), /does not run/);
+});

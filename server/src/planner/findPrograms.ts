@@ -76,7 +76,7 @@ export function withoutScriptName(f: RequestFacts): RequestFacts {
 
 /** A request that orders a program run on its files, whether or not its name could be read. */
 export function programOrdered(text: string): boolean {
-  return namedProgram(text) !== undefined || new RegExp(String.raw`${runVerb}\s+(?:the\s+)?(?:${programNoun}\b|${written})`, 'i').test(text) || new RegExp(String.raw`\b(?:pass|feed|hand|pipe)\w*\s+${handed}\s+(?:\w+\s+){0,3}?(?:to|into|through)\b`, 'i').test(text);
+  return namedProgram(text) !== undefined || new RegExp(String.raw`${runVerb}\s+(?:the\s+)?(?:${programNoun}\b(?!\s+['"\x60]?find\b)|${written})`, 'i').test(text) || new RegExp(String.raw`\b(?:pass|feed|hand|pipe)\w*\s+${handed}\s+(?:\w+\s+){0,3}?(?:to|into|through)\b`, 'i').test(text);
 }
 
 /** "find the logs and pass them to ./rotate.sh" planned as a find that only lists them: the program the request runs on the files is left out. */
@@ -84,7 +84,8 @@ export function programNotRun(words: string, commands: CommandFact[], command: s
   if (!commands.some((c) => programOf(c) === 'find') || !programOrdered(words)) return [];
   const program = namedProgram(words)?.split(' ')[0];
   if (program && command.toLowerCase().includes(program.replace(/^['"]|['"]$/g, '').toLowerCase())) return [];
-  if (!program && command.includes("'<program>'")) return [];
+  // With no name read, only a find that does nothing but list is surely short of the request.
+  if (!program && (command.includes("'<program>'") || /\s-(?:exec\w*|ok\w*)\b|[|;&]/.test(command))) return [];
   return [`it does not run ${program ?? 'the program'} on the files it finds, as the request asks`];
 }
 
