@@ -80,3 +80,9 @@ test('with no program name read, only a find that does nothing but list is turne
   assert.deepEqual(programNotRun("run the command find . -name '*.o'", finds, "find . -name '*.o'"), []);
   assert.match(programNotRun('find the logs and pipe them to less', finds, "find . -name '*.log'").join(), /does not run/);
 });
+
+test('a find that only shows details of what it finds runs no program', () => {
+  const finds: CommandFact[] = [{ program: 'find' } as CommandFact];
+  assert.match(programNotRun('find the notes and feed them to the checker', finds, "find notes -exec ls -l {} +").join(), /does not run/);
+  assert.match(programNotRun('find the notes and feed them to the checker', finds, "find notes | sort").join(), /does not run/);
+});

@@ -84,8 +84,8 @@ export function programNotRun(words: string, commands: CommandFact[], command: s
   if (!commands.some((c) => programOf(c) === 'find') || !programOrdered(words)) return [];
   const program = namedProgram(words)?.split(' ')[0];
   if (program && command.toLowerCase().includes(program.replace(/^['"]|['"]$/g, '').toLowerCase())) return [];
-  // With no name read, only a find that does nothing but list is surely short of the request.
-  if (!program && (command.includes("'<program>'") || /\s-(?:exec\w*|ok\w*)\b|[|;&]/.test(command))) return [];
+  // With no name read, only a find that does nothing but list (or show details of) what it finds is surely short of the request.
+  if (!program && (command.includes("'<program>'") || /(?:\s-(?:exec\w*|ok\w*)|[|;&]\s*(?:xargs\s+(?:-\S+\s+)*)?)\s*(?!(?:ls|stat|realpath|readlink|file|du|wc|printf|echo|sort|uniq|head|tail|cat)\b)[\w./-]/.test(command))) return [];
   return [`it does not run ${program ?? 'the program'} on the files it finds, as the request asks`];
 }
 
