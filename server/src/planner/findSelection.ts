@@ -13,6 +13,7 @@ import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, tim
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
 import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
 import { preferLookProgram } from './lookPrograms';
+import { programAct, programOrdered, programVerb, withoutScriptName } from './findPrograms';
 import { brokenLinks, ignoresCase } from './requestWords';
 
 export interface Selection {
@@ -46,7 +47,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   // Names of files ("file.tar.gz") hold no verbs; "including hidden files" qualifies a listing, it selects nothing.
   const words = lower.replace(/[\w-]*\.[\w.-]+/g, (m) => '_'.repeat(m.length)).replace(/\bfile ?systems?\b/g, 'filesystem').replace(/\b(?:including|excluding|with|without|plus)\s+(?:the\s+)?hidden files\b/g, '').replace(/\b(?:zip|tar|archive|output|log) file\b/g, 'archive');
   const noun = selectionNoun.exec(words);
-  const verb = selectingVerb.exec(words);
+  const verb = selectingVerb.exec(words) ?? programVerb(f, words);
   if (!noun && f.globs.length === 0) return undefined;
   // "json files anywhere in the tree", "files bigger than 1MB": a request that is only the selection.
   if (!verb && !(noun && /^(?:all\s+|the\s+|any\s+|every\s+)?(?:(?![\w-]+(?:es|ed|ing)\s)[\w.*+-]+\s+){0,2}$/.test(words.slice(0, noun.index)) && /^(?:files|directories|folders|dirs|[\w+]+ files)$/.test(noun[1] ?? noun[0]))) return undefined;
@@ -59,7 +60,7 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   // "create a file", "make a folder": a new thing, not a selection, unless what is made is an archive of files.
   if (verb && /^(?:creat|make|pack|bundle)/.test(verb[1]) && !archiveName(f) && !compressedCopy.test(lower)) return undefined;
   const kind = readKind(lower);
-  const names = readNames(f);
+  const names = readNames(withoutScriptName(f));
   const { depth, tests: shape } = shapeTests(f);
   const found = [...sizeTests(f), ...timeTests(f), ...permissionTests(f), ...ownerTests(f), ...shape];
   const conditions = [...names, ...found, ...exclusionTests(f)];
@@ -129,6 +130,9 @@ function readAct(f: RequestFacts): Act | undefined {
 function actOn(f: RequestFacts, into: string): Act | undefined {
   const lower = f.lower;
   const text = f.text;
+  // A program the request names is the act; what else it says of the files is a condition or is left unread.
+  const program = programAct(f, into);
+  if (program) return program;
   const edit = perFileAct(f, into);
   if (edit) return edit;
   const contents = contentSearch(f);
@@ -175,7 +179,7 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   }
   if (/\bsort(?:s|ing)?\b(?! (?:files|lists?))|\bsorted (?:by|in|alphabetically|numerically)\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, label: 'Lists the files it finds, sorted' };
   if (into) return { command: (find) => `${find}${into}`, label: 'Saves the list of files it finds' };
-  if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Lists the files it finds, separated by null characters' };
+  if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b|\b(?:separated|delimited|terminated|ended|followed) by (?:a )?nul(?:l)?\b|\bnul(?:l)? (?:characters?|bytes?|chars?|delimiters?)\b(?:[^.;]{0,30}\b(?:end|after|between)\b)|\bprint0\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Prints the paths of the files it finds, each ended by a null character' };
   return undefined;
 }
 
@@ -287,7 +291,7 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   if (/\bhard ?links?\b/.test(lower) && !/-(?:samefile|links|inum)\b/.test(tests)) return true;
   if (acted && /\b(?:except|excluding|but not|other than|apart from)\b/.test(lower) && !/(?:^|\s)(?:!|-not)\s/.test(tests) && exclusionTests(f).length === 0) return true;
   // "pass them as input to the script": a program to run on them that no act was read for.
-  if (/\b(?:pass|feed|pipe|hand)\w*\s+(?:them|those|these|it|each|the files)\b/.test(lower)) return true;
+  if (!act?.label.startsWith('Runs') && (programOrdered(f.text) || /\b(?:pass|feed|pipe|hand)\w*\s+(?:them|those|these|it|each|the files)\b/.test(lower))) return true;
   return false;
 }
 

@@ -31,7 +31,7 @@ export function shellValue(raw: string): string {
 const current = /\b(?:current|working|present|this) (?:directory|folder|dir)(?: tree)?\b|\bcwd\b/;
 const wholeSystem = /\b(?:entire|whole|complete) (?:file ?system|system|disk|computer|machine)\b|\b(?:on|in|across|from) (?:the )?(?:file ?system|system)\b|\bsystem[- ]wide\b|\beverywhere\b|\broot (?:directory|folder)\b/;
 const home = /\b(?:my|the|your|user'?s?) home(?: directory| folder| dir)?\b|\bhome (?:directory|folder|dir)\b/;
-const startAfter = new RegExp(String.raw`\b(?:under|in|from|within|inside|below|beneath|of|at|throughout)\s+(?:the\s+)?(?:(?:directory|folder|dir|path)(?:\s+tree)?\s+)?(${valueWord}|[\w.-]+(?=\s+(?:directory|folder|dir)\b)|[A-Za-z_][\w.-]*(?![\w./]))`, 'g');
+const startAfter = new RegExp(String.raw`\b(?:under|in|from|within|inside|below|beneath|of|at|throughout)\s+(?:the\s+)?(?:(?:directory|folder|dir|path|directories|folders|dirs|paths)(?:\s+tree)?\s+)?(${valueWord}|[\w.-]+(?=\s+(?:directory|folder|dir)\b)|[A-Za-z_][\w.-]*(?![\w./]))`, 'g');
 
 /** Where the walk starts: a folder named after in/under/from, the current folder, home, or the whole system. */
 export function readStart(f: RequestFacts): string {
@@ -51,7 +51,8 @@ export function readStart(f: RequestFacts): string {
     if (/^(?:regular|normal)\/(?:normal|regular)$/i.test(word)) continue;
     if (/^(?:of|at|throughout)\b/i.test(m[0]) && !/[/$~]/.test(word) && !/^\s+(?:directory|folder|dir)\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:(?:\d+|a|an|one|two|three|few|several|the|last|past)\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
-    return shellValue(word.replace(/(?<=\w)\.$/, '').replace(/\/+$/, '') || '/');
+    const first = shellValue(word.replace(/(?<=\w)\.$/, '').replace(/\/+$/, '') || '/');
+    return [first, ...moreStarts(text.slice(m.index + m[0].length), /\b(?:folders|directories|dirs)\s+$/i.test(text.slice(0, m.index + m[0].lastIndexOf(word))))].join(' ');
   }
   // "Search the "data" directory tree": a folder named before the word folder.
   const before = new RegExp(String.raw`\bthe\s+(${valueWord})\s+(?:directory|folder|dir)\b`).exec(text);
@@ -62,6 +63,21 @@ export function readStart(f: RequestFacts): string {
   if (namedAsStart(f.lower, wholeSystem)) return '/';
   if (namedAsStart(f.lower, home)) return '~';
   return '.';
+}
+
+/**
+ * "in /home/ann and /home/bob", "in the folders src, lib and docs": folders named
+ * one after another are all places to start; a bare word counts only after
+ * "the folders" and only when nothing follows it that makes it a verb.
+ */
+function moreStarts(rest: string, plural: boolean): string[] {
+  const next = new RegExp(String.raw`^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(${valueWord}${plural ? String.raw`|[\w.-]+(?=\s*(?:,|\s+and\s|[.;]|$))` : ''})`, 'i');
+  const out: string[] = [];
+  for (let m = next.exec(rest); m; m = next.exec(rest)) {
+    out.push(shellValue(m[1].replace(/\/+$/, '') || '/'));
+    rest = rest.slice(m[0].length);
+  }
+  return out;
 }
 
 /** A place in words that is not where things go ("copy them into the home folder" starts nowhere near home). */
@@ -79,15 +95,17 @@ export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other th
 /** The entry kind: regular files, folders, links, or any. */
 export function readKind(text: string): FindTests['kind'] {
   // A kind left out ("excluding symbolic links") is not the kind asked for.
-  const lower = text.replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '');
+  const lower = text.replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '')
+    // "not in sub folders", "in the folders a and b": how deep and where to look, not what kind to find.
+    .replace(/\b(?:not|never|without (?:going|descending|looking|recursing)) (?:in|into) (?:the |any )?sub-? ?(?:folders?|director(?:y|ies)|dirs?)\b|\b(?:in|under|from|within|inside|below) (?:the )?(?:folders|directories|dirs)(?= \S+(?:,| and ))/g, '');
   if (/\b(?:symbolic links?|symlinks?|soft links?)\b/.test(lower)) return 'l';
   const files = /\bfiles?\b/.test(lower);
   const dirs = /\b(?:directories|folders|dirs|sub-?directories|sub-?folders)\b/.test(lower) && !/\b(?:directories|folders|dirs) (?:called|named|started|starting|beginning)\b/.test(lower);
   if (/\bfiles?\s*(?:\/|and|or|&)\s*(?:directories|folders|dirs)\b|\b(?:directories|folders|dirs)\s*(?:\/|and|or|&)\s*files\b/.test(lower)) return undefined;
   if (/\b(?:regular|normal|plain|ordinary)\b(?:\/\w+)?\s+files?\b/.test(lower)) return 'f';
   if (dirs && !files) return 'd';
-  if (!files && /\b(?:every|each|all|any|a|the)\s+(?:sub-?)?(?:directory|folder|dir)\s+(?:named|called)\b/.test(lower)) return 'd';
-  if (files && !dirs && /\bfiles\b|\b(?:all|every|each|any)\s+(?:\w+\s+)?file\b/.test(lower)) return 'f';
+  if (!files && /\b(?:every|each|all|any|a|the)\s+(?:the\s+)?(?:sub-?)?(?:directory|folder|dir|directories|folders|dirs)\s+(?:named|called|start\w*|begin\w*)\b/.test(lower)) return 'd';
+  if (files && !dirs && /\bfiles\b|\b(?:all|every|each|any)\s+(?:[\w.*]+\s+)?file\b/.test(lower)) return 'f';
   return undefined;
 }
 

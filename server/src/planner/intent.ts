@@ -56,16 +56,20 @@ export interface Intent {
   cues: Partial<Record<Action, string>>;
 }
 
+// "append a null character at the end of each path": how names are printed, not a change to any file.
+const nulAfterNames = String.raw` (?:a |the )?nul(?:l)? (?:character|byte|char)s? (?:at the end of|after|to the end of) (?:each|every|the) (?:path|name|file ?name|result|entry|entries)`;
+
 // Verbs in their base form only: "deleted", "removed", "modified" describe a state and order nothing.
 const verbs: [Action, RegExp][] = [
   ['delete', /\b(delete|remove|rm|rmdir|erase|purge|wipe|unlink|prune|discard|throw away|trash|get rid of|clean(?: up| out)?|clear(?: out)?|empty (?:the|out|(?=[\w./-]+\.\w+\b))|uninstall|drop)\b/],
   // "change the name of the folder draft to final" is a rename; the name of a variable or a function is text.
   ['move', /\b(move|mv|rename|relocate|change (?:the |its |their )?names? of (?:the |this |that |my )?(?:file|folder|directory|dir)\b)/],
-  ['create', /\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|gzip|tar(?:\.(?:gz|bz2|xz|zst))?|tgz|\.zip|link|symlink|script|log)s?(?! (?:\S+ ){0,6}(?:accessible|readable|writable|executable|private|public|read-only))|copy|cp|duplicate|back ?up|back (?:them|it|these|those|this|that|everything|all(?: of them)?) up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together)|append|export|dump|record|log (?:it|them) to)\b/],
+  ['create', new RegExp(String.raw`\b(create|mkdir|touch|make (?:a |an |the |new |me a |me an )?(?:\w+ )?(?:folder|director(?:y|ies)|dir|file|copy|copies|backup|archive|tarball|zip|gzip|tar(?:\.(?:gz|bz2|xz|zst))?|tgz|\.zip|link|symlink|script|log)s?(?! (?:\S+ ){0,6}(?:accessible|readable|writable|executable|private|public|read-only))|copy|cp|duplicate|back ?up|back (?:them|it|these|those|this|that|everything|all(?: of them)?) up|save|write|store|output (?:it |them )?(?:to|into)|put|generate|mirror|synchroni[sz]e|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|split|link|symlink|ln|init|initiali[sz]e|clone|download|install|add(?! up| together|${nulAfterNames})|append(?!${nulAfterNames})|export|dump|record|log (?:it|them) to)\b`)],
   ['change', /\b(take away|revoke|grant|give (?:\w+ ){0,3}(?:permission|access|write|read|execute|executable|exec)\b|change|modify|edit|replace|substitute|update|upgrade|set|rename|chmod|chown|chgrp|make (?:\S+ ){0,8}(?:non-?|un)?(?:executable|readable|writable|accessible|private|read[- ]only|(?:the )?(?:new )?owners?)|convert|fix|format|reformat|sort (?:\S+ ){0,4}in place|overwrite|truncate|reset|revert|undo|unstage|stage(?= (?!of\b|\d))|amend|restore|commit|merge|rebase|checkout|switch|stash|apply|patch|tag (?:the|this|it)|push|pull|fetch|sync|prepend|insert|uncomment|comment out|rewrite|normali[sz]e|dos2unix|lowercase|uppercase|capitali[sz]e|indent|strip|trim|dedupe|deduplicate|encrypt|decrypt|sign|bump|increment|enable|disable|lock|unlock|mark|protect|mount|umount|unmount|remount)\b/],
   ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port|send (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)(?: signal)?)\b/],
   ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send(?! (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)\b)|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
-  ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$))\b/],
+  // "pass each one to /opt/convert.sh": files handed to a program written as one run it.
+  ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$)|(?:pass|feed|hand)(?= (?:them|those|these|each(?: one| file)?|every (?:one|file)|the (?:files|paths)) (?:\w+ ){0,3}?(?:to|through) (?:the )?(?:(?:(?:shell|python|perl|bash) )?(?:script|program|command|executable) |\.{0,2}\/|~\/|[\w.-]+\.(?:sh|py|pl|rb)\b)))\b/],
 ];
 
 // What turns a verb into something other than an order: a negation, a
@@ -290,6 +294,8 @@ function scopeOf(facts: RequestFacts): string[] {
     // ... but "every file without a suffix in build": a condition on the files, then where they are.
     const leftOut = /(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)|n't in)\b[^,;]{0,70}$/.exec(before);
     if (leftOut && !(leftOut[1] === 'without' && traitThenPlace.test(before.slice(leftOut.index)))) continue;
+    // "run ./fixmbox on them": the program run, not a place to look in.
+    if (/\b(?:run|runs|running|invok\w+|execut(?:e|es|ing)|call(?:s|ing)?)\s+(?:the\s+)?(?:(?:shell\s+)?(?:script|program|command|tool|binary|executable)\s+)?$/.test(before)) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
