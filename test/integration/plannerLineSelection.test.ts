@@ -40,7 +40,8 @@ test('characters and fields by position, tabs, trailing blanks and joined lines'
   ['print field 2 of names.txt using semicolon as the delimiter', /^cut -d ';' -f 2 names\.txt$/],
   ['print the 5th space separated field of notes.txt as a comma separated list', /^cut -d ' ' -f 5 notes\.txt \| paste -sd,$/],
   ['print the lines of notes.txt containing a tab character', /^grep -P '\\t' notes\.txt$/],
-  ['remove trailing spaces from each line of app.log', /^sed 's\/\[\[:space:\]\]\*\$\/\/' app\.log$/],
+  // Taking characters out of a named file edits it in place; never a line deleted by its place.
+  ['remove trailing spaces from each line of app.log', /^sed -i 's\/\[\[:space:\]\]\*\$\/\/' app\.log$/],
   ['squeeze repeated blank lines in notes.txt', /^cat -s notes\.txt$/],
   ['print names.txt with every name capitalised', /^sed 's\/\\b\\\(\.\\\)\/\\u\\1\/g' names\.txt$/],
   ['merge the non-blank lines of names.txt into one comma separated line', /^grep -v '\^\[\[:space:\]\]\*\$' names\.txt \| paste -sd,$/],

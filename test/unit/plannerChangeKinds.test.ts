@@ -70,6 +70,12 @@ test('text taken out of files is an edit of them, never a rename or a delete', (
   assert.equal(short('remove the carriage returns from notes.txt', "sed -i 's/\\r$//' notes.txt"), '');
   // ... and printing the files instead changes nothing that was asked.
   assert.match(short('strip the carriage returns from every .csv file', "find . -name '*.csv' -exec od -c {} +"), /changes nothing/);
+  // ... nor whole lines deleted by their place, unless the request names that place.
+  for (const request of ['remove trailing spaces from each line of notes.txt', 'strip the tabs from report.csv', 'delete the commas in notes.txt']) {
+    for (const byPlace of ["sed -i '1d' notes.txt", "sed -i '$d' report.csv", "sed -i '2,$d' notes.txt"]) assert.match(over(request, byPlace), /deletes whole lines by their place/, `${byPlace} for "${request}"`);
+  }
+  assert.doesNotMatch(over('remove the first line and the trailing spaces of notes.txt', "sed -i '1d' notes.txt"), /by their place/);
+  assert.doesNotMatch(over('delete the header from report.csv, commas and all', "sed -i '1d' report.csv"), /by their place/);
   // A request about names is one for a rename.
   assert.doesNotMatch(over('remove the spaces from the file names in docs', 'for f in docs/*; do mv -n -- "$f" "${f// /}"; done'), /what the files hold/);
 });

@@ -23,6 +23,9 @@ export function removesText(intent: Intent): boolean {
 // "append ' ;' to every line", "add a prefix at the start of each line", "put X at the end of all lines".
 const everyLine = /\b(?:add|append|prepend|put|insert|attach|stick|suffix|prefix)\b.{0,60}?\b(?:to|at|on|onto|after|before|in front of|behind)\s+(?:the\s+(?:end|start|beginning|front)\s+of\s+)?(?:every|each|all(?:\s+the)?|all of the)\s+lines?\b/;
 
+// "the first line", "line 3", "the last 2 lines", "the header": lines named by their place.
+const linePlace = /\b(?:first|last|final|top|bottom|header|heading|opening|closing)\s+(?:\d+\s+|two\s+|three\s+)?lines?\b|\blines?\s+\d+|\b\d+(?:st|nd|rd|th)\s+lines?\b|\bheader\b/;
+
 const appenders = /^(?:echo|printf|cat)$/;
 
 /**
@@ -39,6 +42,9 @@ export function changeKindSwapped(intent: Intent, commands: CommandFact[]): stri
   if (renames) return [`it renames files (${programOf(renames)}), but the request asks ${asked}`];
   const deletes = commands.find((c) => c.deletes.length > 0 && !/^(?:sed|perl|awk|gawk|ex|vim?)$/.test(programOf(c)));
   if (deletes) return [`it deletes files (${programOf(deletes)}), but the request asks ${asked}`];
+  // `sed -i '1d'` for "remove trailing spaces from each line": whole lines by their place, which the request does not name.
+  const byPlace = commands.find((c) => programOf(c) === 'sed' && c.args.some((a) => /^(?:\d+|\$)(?:,(?:\d+|\$))?d$/.test(a)));
+  if (edits && byPlace && !linePlace.test(intent.words)) return [`it deletes whole lines by their place (sed ${byPlace.args.find((a) => /d$/.test(a))}), but the request asks ${asked}`];
   if (!lines) return [];
   const oneLine = commands.find((c) => (appenders.test(programOf(c)) && c.redirects.some((r) => r.kind === 'append')) || (programOf(c) === 'tee' && c.flags.some((f) => f === 'a' || f === 'append')));
   const perLine = commands.some((c) => /^(?:sed|awk|gawk|perl|paste|ex|nl|while|xargs)$/.test(programOf(c)));
