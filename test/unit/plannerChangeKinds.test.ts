@@ -8,6 +8,8 @@ import { test } from 'node:test';
 import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
 import { readIntent } from '../../server/src/planner/intent';
 import { keptOut } from '../../server/src/planner/keptOut';
+import { packDirection } from '../../server/src/planner/changeKinds';
+import type { Facts } from '../../server/src/policy/factsTypes';
 import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
 import { decisionOf } from '../support/policyDecision';
 
@@ -35,6 +37,24 @@ test('what a request keeps out is read from its words, whatever word keeps it', 
   // A variable or a file's name that holds the word is no keeping.
   assert.deepEqual(kept('delete the files in old older than $KEEP days'), []);
   assert.deepEqual(kept('make an empty file called .keep in src'), []);
+});
+
+test('a name the request turns down is kept out too: not ending in, that are not, non-, without a suffix, unless in, save for the ones in', () => {
+  const kept = (words: string) => keptOut(words).flatMap((k) => k.kept.map((x) => x.word));
+  const verbs = ['delete', 'remove', 'gzip', 'move', 'chmod 600'];
+  const turnedDown: [string, string][] = [
+    ['all files in old not ending in .tmp', '.tmp'], ['the files that are not .csv', '.csv'], ["the files in src which aren't .py", '.py'],
+    ['all non-csv files in old', 'csv'], ['the files without a .bak extension', '.bak'], ['the files not named report.csv', 'report.csv'],
+    ['all files not matching *.log', '*.log'], ['every file in docs that isnt a .md file', '.md'],
+    ['all .txt files unless they are in backup', 'backup'], ['all .txt files save for the ones in backup', 'backup'],
+  ];
+  for (const verb of verbs) for (const [object, word] of turnedDown) assert.deepEqual(kept(`${verb} ${object}`), [word], `${verb} ${object}`);
+  // Negations of a state keep no name: an age, emptiness, an order.
+  for (const words of ['delete files not modified in 30 days', 'delete the non-empty folders', 'do not delete anything yet', 'the files that are not empty']) assert.deepEqual(kept(words), [], words);
+  // ... and a plan that picks what was turned down is turned away.
+  assert.match(over('delete all files in old not ending in .tmp', "find old -type f -name '*.tmp' -delete"), /keeps|leave out/);
+  assert.match(over('remove the files in src which are not .py', "find src -type f -name '*.py' -delete"), /keeps|leave out/);
+  assert.match(over('delete all .txt files unless they are in backup', "find backup -type f -name '*.txt' -delete"), /keeps|leave out/);
 });
 
 test('a change that picks the very files the request keeps is turned away', () => {
@@ -97,4 +117,28 @@ test('a delete takes its targets from a file only when the request says the file
   // Replacing the schedule is the delete asked for.
   assert.equal(short('wipe my scheduled cron jobs and load the list in jobs.txt instead', 'crontab jobs.txt'), '');
   assert.equal(short('remove all my cron jobs', 'crontab -r'), '');
+});
+
+test('an archive goes the way the request says: made for "archive", unpacked for "extract"', () => {
+  const pack = (words: string, command: string) => packDirection(words, (decisionOf(command).facts as Facts).commands).join(' | ');
+  for (const words of ['archive the directory structure into /tmp/dirs.tar', 'compress the logs folder', 'pack src into src.tar.gz', 'make a zip of docs']) {
+    for (const unpacks of ['tar -xf /tmp/dirs.tar -C .', 'mkdir -p out && tar -xzf src.tar.gz -C out', 'unzip docs.zip', 'gunzip logs/app.log.gz']) assert.match(pack(words, unpacks), /unpacks an archive, but the request asks to make one/, `${unpacks} for "${words}"`);
+    assert.equal(pack(words, 'tar -cf /tmp/dirs.tar .'), '', words);
+  }
+  for (const words of ['extract logs.tar.gz', 'unpack the release archive into build', 'decompress app.log.gz']) {
+    assert.match(pack(words, 'tar -czf logs.tar.gz logs'), /makes an archive, but the request asks to unpack one/, words);
+    assert.equal(pack(words, 'tar -xzf logs.tar.gz'), '', words);
+  }
+  // Listing is neither: "what is inside x.tar.gz? don't extract it".
+  assert.equal(pack("what's inside site.tar.gz? don't extract it", 'tar -tzf site.tar.gz'), '');
+  assert.equal(pack('extract logs.tar.gz', 'tar -tzf logs.tar.gz'), '');
+});
+
+test('a word for what a file has is no name to pick files by', () => {
+  for (const [request, command] of [
+    ['delete files with inode number 4242 under the current directory', "find . -type f -name 'inode*' -delete"],
+    ['remove the files whose size is zero', 'find . -type f -name size -delete'],
+    ['delete the files with the wrong permissions in old', "find old -type f -name '*permissions*' -delete"],
+  ]) assert.match(over(request, command), /takes the word .* as a file name/, command);
+  assert.equal(over('delete the file named size.txt', 'rm -- size.txt'), '');
 });

@@ -48,9 +48,9 @@ test('a copy into a folder, under another name or with -t, is the right way roun
 });
 
 test('the stated copies are read from the words, not made up from pronouns', () => {
-  assert.deepEqual(statedCopies('copy the file people.csv over to docs'), [{ from: 'people.csv', to: 'docs', rename: false }]);
-  assert.deepEqual(statedCopies('rename main.ts to index.ts'), [{ from: 'main.ts', to: 'index.ts', rename: true }]);
-  assert.deepEqual(statedCopies('change the name of the folder lib to library'), [{ from: 'lib', to: 'library', rename: true }]);
+  assert.deepEqual(statedCopies('copy the file people.csv over to docs'), [{ from: 'people.csv', to: 'docs', rename: false, keeps: true }]);
+  assert.deepEqual(statedCopies('rename main.ts to index.ts'), [{ from: 'main.ts', to: 'index.ts', rename: true, keeps: false }]);
+  assert.deepEqual(statedCopies('change the name of the folder lib to library'), [{ from: 'lib', to: 'library', rename: true, keeps: false }]);
   assert.deepEqual(statedCopies('copy it to backup'), []);
   assert.deepEqual(statedCopies('list the files in backup'), []);
 });
@@ -76,4 +76,17 @@ test('the new name of a file found in a folder is given in that folder', () => {
   const entry = { template: 'mv -n {src} {name}', slots: { src: { type: 'path' as const }, name: { type: 'name' as const } } };
   assert.deepEqual(fillSlots(entry, readRequest('rename main.ts to index.ts', ws)).values, { src: 'src/main.ts', name: 'src/index.ts' });
   assert.deepEqual(fillSlots(entry, readRequest('rename people.csv to persons.csv', ws)).values, { src: 'people.csv', name: 'persons.csv' });
+});
+
+test('a copy or a restore from a place reads that place, writes the name, and takes nothing away from it', () => {
+  assert.deepEqual(statedCopies('restore notes/todo.md from backup'), [{ from: 'backup', to: 'notes/todo.md', rename: false, keeps: true }]);
+  for (const verb of ['restore', 'copy', 'recover', 'bring back']) {
+    const request = `${verb} people.csv from the backup folder`;
+    assert.match(over(request, 'cp people.csv backup'), /writes over backup, which the request copies from/, request);
+    assert.match(over(request, 'rm -- backup/people.csv'), /deletes backup\/people\.csv, which the request copies from/, request);
+    assert.equal(over(request, 'cp backup/people.csv people.csv'), '', request);
+  }
+  // A copy "to" a place takes nothing away from its source either; a move does.
+  assert.match(over('copy people.csv to backup', 'mv people.csv backup'), /deletes people\.csv, which the request copies from/);
+  assert.equal(over('move people.csv to backup', 'mv people.csv backup'), '');
 });

@@ -75,3 +75,10 @@ test('asking for reasons or pros and cons is talk, not a task', () => {
 test('parties and garden plants are everyday things', () => {
   for (const text of ['what time should we stop the sleepover', 'how do I branch the hedges']) assert.equal(isTask(text), false, text);
 });
+
+test('writing that takes a writer is no task, whatever file it names; writing a value into a file is', () => {
+  const forms = ['write a haiku about', 'compose a short poem about', 'write me a story in', 'make up a song about', 'come up with a limerick about'];
+  for (const form of forms) for (const file of ['notes.txt', 'people.csv', 'src/main.ts']) assert.equal(isTask(`${form} ${file}`), false, `${form} ${file}`);
+  for (const text of ['translate notes.txt to French', 'translate the readme into german']) assert.equal(isTask(text), false, text);
+  for (const text of ['write hello to notes.txt', 'write the date into log.txt', 'create a new file called story.txt', 'write a script that backs up docs']) assert.equal(isTask(text), true, text);
+});

@@ -108,6 +108,7 @@ test('a sort, a swap, a dedupe or a tally is what the request asks for, not a wa
     ['cut -d, -f {column} {file} | sort | uniq -c', ['how many rows per city', 'count each name', 'how often each value occurs']],
     ['shuf -n 1 {file}', ['a random line of it', 'pick any one row', 'shuffle the rows']],
     ['sort {file} | uniq -u', ['the lines that occur only once', 'the rows that are not repeated', 'the unique lines']],
+    ['chmod a-w {file}', ['make it read-only', 'take away write permission from others', 'chmod it to 444']],
   ];
   for (const [template, asks] of steps) {
     for (const plain of ['show the second column of people.csv', 'print column 3 of data.csv', 'what is in the name field of users.csv']) {

@@ -74,3 +74,21 @@ export function deleteFromFile(intent: Intent, commands: CommandFact[], command:
 export function replacesSchedule(c: CommandFact): boolean {
   return programOf(c) === 'crontab' && (c.flags.includes('r') || c.args.some((a) => !a.startsWith('-') || a === '-'));
 }
+
+// "archive the tree into x.tar", "compress the logs": a plan that unpacks does the opposite; "extract x.tar" the other way round.
+const packWords = /(?<![\w.-])(?:archive|compress|zip|gzip|bzip2|xz|tar(?! -x)|pack|bundle|back (?:it|them) up into)(?![\w.-])(?![^.;]{0,30}\bfrom\b)/;
+const unpackWords = /(?<![\w.-])(?:extract|unzip|untar|unpack|decompress|uncompress|gunzip|inflate|expand)(?![\w.-])/;
+
+/** `tar -xf x.tar` for "archive the tree into x.tar", `tar -czf` for "extract x.tar.gz": the archive goes the other way. */
+export function packDirection(words: string, commands: CommandFact[]): string[] {
+  const tars = commands.filter((c) => programOf(c) === 'tar' || /^(?:unzip|gunzip|bunzip2|unxz|zip|gzip|bzip2|xz)$/.test(programOf(c)));
+  if (tars.length === 0) return [];
+  const unpacks = (c: CommandFact) => /^(?:unzip|gunzip|bunzip2|unxz)$/.test(programOf(c)) || (programOf(c) === 'tar' && c.flags.some((f) => f === 'x' || f === 'extract' || f === 'get')) || (/^(?:gzip|bzip2|xz)$/.test(programOf(c)) && c.flags.some((f) => f === 'd' || f === 'decompress'));
+  const pack = packWords.test(words) && !unpackWords.test(words);
+  // "unpack the release archive": the verb decides; archive is its object.
+  const unpack = unpackWords.test(words.replace(/\b(?:don'?t|do not|never|without|no need to)\s+\w+/g, ''));
+  if (pack && tars.every(unpacks)) return ['it unpacks an archive, but the request asks to make one'];
+  const makes = (c: CommandFact) => !unpacks(c) && (programOf(c) === 'tar' ? c.flags.some((f) => /^(?:c|r|u|create|append|update)$/.test(f)) : !c.flags.some((f) => f === 'l' || f === 't' || f === 'list' || f === 'test'));
+  if (unpack && tars.some(makes) && !tars.some(unpacks)) return ['it makes an archive, but the request asks to unpack one'];
+  return [];
+}

@@ -16,13 +16,30 @@ const filler = String.raw`(?:(?:the|my|this|that|our|your|file|folder|directory|
 const name = String.raw`["'\x60]?([\w.~/-]*[\w~/][\w.~/-]*)["'\x60]?`;
 const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto|as)\s+${filler}${name}`, 'g');
 
-/** The "from" and "to" of each copy, move or rename the request states, in the request's words. */
-export function statedCopies(words: string): { from: string; to: string; rename: boolean }[] {
-  const out: { from: string; to: string; rename: boolean }[] = [];
+// "restore notes.txt from backup", "copy old.txt back from the backup folder": the place after "from" is read, the name is written here.
+const copyFrom = new RegExp(String.raw`\b(?:copy|cp|restore|recover|bring back|get back|fetch)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?from\s+${filler}${name}`, 'g');
+
+export interface StatedCopy {
+  from: string;
+  to: string;
+  rename: boolean;
+  /** A copy or a restore leaves its source where it is; a move or a rename takes it away. */
+  keeps: boolean;
+}
+
+/** The "from" and "to" of each copy, move, restore or rename the request states, in the request's words. */
+export function statedCopies(words: string): StatedCopy[] {
+  const out: StatedCopy[] = [];
+  const pronoun = /^(?:it|them|that|this|there|here|everything|all)$/;
   for (const m of words.matchAll(copyTo)) {
     const from = bare(m[1]);
     const to = bare(m[2]);
-    if (from && to && from !== to && !/^(?:it|them|that|this|there|here|everything|all)$/.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]) });
+    if (from && to && from !== to && !pronoun.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]), keeps: !/^(?:move|mv|rename|change)\b/.test(m[0]) });
+  }
+  for (const m of words.matchAll(copyFrom)) {
+    const to = bare(m[1]);
+    const from = bare(m[2]);
+    if (from && to && from !== to && !pronoun.test(to)) out.push({ from, to, rename: false, keeps: true });
   }
   return out;
 }
@@ -32,6 +49,9 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
   const stated = statedCopies(intent.words);
   if (stated.length === 0) return [];
   for (const c of commands) {
+    // `rm backup/old.txt` for "restore old.txt from backup": a copy takes nothing away from where it copies.
+    const gone = c.deletes.map((d) => bare(d.path.toLowerCase())).find((d) => stated.some((s) => s.keeps && (names(d, s.from) || within(d, s.from))));
+    if (gone) return [`it deletes ${gone}, which the request copies from`];
     if (!copiers.has(programOf(c))) continue;
     const written = c.writes.map((w) => bare(w.path.toLowerCase()));
     for (const { from, to } of stated) {

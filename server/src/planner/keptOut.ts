@@ -14,7 +14,8 @@ export interface KeptOut {
 }
 
 // A variable ("$KEEP days") or a name (".keep") keeps nothing. "but" keeps something out only after "everything", "all" or "every" ("delete all files but the pdfs"), never as "but first".
-const keeping = /(?<![$\w{.])(?:except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?(?! (?:a |the )?(?:backups?|cop(?:y|ies)|originals?)\b)|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
+// ... and so do the names a request turns down: "not ending in .keep", "that aren't .ts", "non-log files", "without a .bak extension", "unless they are in backup".
+const keeping = /(?<![$\w{.])(?:(?:not|n't)\s+(?:be\s+)?(?:ending|end|ends|named|called|matching|match|starting|start|with(?=\s+(?:an?\s+|the\s+)?[*.]?\w+\s+(?:extension|suffix)))(?:\s+(?:in|with))?|(?:(?:are|is|be)\s*(?:not|n't)|aren't|isn't|arent|isnt)(?=\s+(?:an?\s+)?(?:[*.]\w|[\w-]+\s+files?\b))|\bnon-(?=\s*(?!(?:executable|empty|hidden|readable|writable|regular|recursive|interactive|zero|binary|text|ascii|printable|existent|existing)\b)[*.]?[\w-]+\s+files?\b)|without(?=\s+(?:an?\s+|the\s+)?[*.]?\w+\s+(?:extension|suffix))|unless\s+(?:they|it|the ones?|those)\s+(?:are|is)|except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?(?! (?:a |the )?(?:backups?|cop(?:y|ies)|originals?)\b)|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
 
 // Where what is kept ends: a destination, a next step, a reason.
 const phraseEnd = /\s+(?:to|into|onto|from|then|so|because|when|while|using|via|instead|and (?:then|also|(?:compress|move|copy|delete|remove|replace|print|show|list|count|archive|chmod|chown|change|make|put|gzip|zip|tar|rename|create|set|send|save|write|run|display|search|find|grep|sort|trim|append|keep|leave|add)\w*))\b|[,;:!?()]|\.(?:\s|$)/;
@@ -23,9 +24,13 @@ const phraseEnd = /\s+(?:to|into|onto|from|then|so|because|when|while|using|via|
 const plain = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'for', 'ones', 'one', 'those', 'these', 'them', 'it', 'its', 'their', 'that', 'which', 'are', 'is', 'in', 'inside', 'under', 'within', 'named', 'called', 'ending', 'ends', 'starting', 'starts', 'with', 'matching', 'match', 'any', 'all', 'my', 'our', 'your', 'files', 'file', 'kind', 'type', 'types', 'extension', 'extensions', 'suffix', 'name', 'names', 'whose', 'have', 'has', 'there', 'here', 'only', 'just', 'also', 'out', 'not',
   'folder', 'folders', 'directory', 'directories', 'dir', 'dirs', 'subfolder', 'subfolders', 'subdirectories', 'structure', 'tree', 'hierarchy', 'layout', 'original', 'originals', 'copy', 'copies', 'source', 'sources', 'case', 'errors', 'error', 'permissions', 'timestamps', 'times', 'ownership', 'owner', 'links', 'symlinks', 'same', 'rest', 'others', 'other', 'existing', 'current', 'going', 'running', 'open', 'empty', 'line', 'lines', 'first', 'last', 'newest', 'oldest', 'latest', 'recent', 'largest', 'biggest', 'smallest', 'top', 'level', 'header', 'content', 'contents', 'text', 'track', 'everything', 'nothing', 'mind', 'up', 'safe', 'as', 'intact', 'alone', 'untouched', 'place', 'itself', 'themselves', 'around', 'behind', 'already', 'modification', 'dates', 'attributes', 'metadata', 'modes', 'backups', 'backup']);
 
+const placeFiller = new Set(['in', 'inside', 'under', 'within', 'below', 'the', 'a', 'an', 'my', 'our', 'your', 'its', 'their', 'folder', 'folders', 'directory', 'directories', 'dir', 'dirs', 'subfolder', 'subfolders', 'subdirectories', 'current', 'one', 'ones', 'those', 'these', 'that', 'which', 'are', 'is', 'files', 'file']);
+
 /** What the request keeps out of its change, by the words that keep it; empty when it keeps nothing a test could name. */
 export function keptOut(words: string): KeptOut[] {
   const out: KeptOut[] = [];
+  // "non-log files": the name after non- is what is turned down.
+  words = words.replace(/\bnon-(?=\w)/g, 'non- ');
   for (const m of words.matchAll(keeping)) {
     const rest = words.slice((m.index ?? 0) + m[0].length);
     const said = rest.split(phraseEnd)[0].trim();
@@ -41,7 +46,8 @@ export function keptOut(words: string): KeptOut[] {
         if (kept.length > 0) break;
         place = true;
       }
-      if (plain.has(w) || w.replace(/[*.]/g, '').length < 2 || /^\d+$/.test(w)) continue;
+      // After "in", a word is a folder's name, even one that is plain elsewhere ("the ones in backup").
+      if ((plain.has(w) && !(place && !placeFiller.has(w))) || w.replace(/[*.]/g, '').length < 2 || /^\d+$/.test(w)) continue;
       kept.push({ word: w, place });
     }
     if (kept.length > 0) out.push({ said: `${m[0].trim()} ${said}`, kept });

@@ -27,6 +27,8 @@ const transforms: [RegExp, RegExp][] = [
   [/!seen\[/, /\b(duplicat\w*|uniq\w*|distinct|repeat\w*|dedup\w*|once|first (?:time|occurrence))\b/],
   [/^shuf\b|\|\s*shuf\b|sort -R\b/, /\b(random\w*|shuffl\w*|any(?: one)?|arbitrar\w*|sampl\w*|pick|lottery|mix\w*)\b/],
   [/\buniq -u\b/, /\b(uniq\w*|once|not (?:repeated|duplicated)|non-?(?:repeated|duplicat\w*)|singles?|singletons?|no duplicates?|never repeated|without (?:a )?(?:duplicate|repeat|twin)\w*)\b/],
+  // A permission change is asked with a word for permissions: "write hello to notes.txt" is no chmod.
+  [/^chmod\b|-exec chmod\b/, /\b(permission\w*|perms?|modes?|chmod|executable|exec|execut\w*|runnable|read-?only|readable|writable|unwritable|write[- ](?:protect\w*|bits?|access|permission)|access\w*|private|public|lock\w*|protect\w*|rwx|[0-7]{3,4}|[ugoa]+[-+=][rwxst]+|groups?|others|owner|everyone|anyone|nobody|world|setuid|setgid|sticky|suid|sgid)\b/],
   // ... and it drops the repeats: "find the duplicate lines" asks for the repeats themselves (uniq -d).
   [/!seen\[/, /\b(remov\w*|delet\w*|drop\w*|without|strip\w*|uniq\w*|distinct|dedup\w*|de-dup\w*|once|eliminat\w*|filter\w*|get rid|discard\w*|skip\w*|ignor\w*|clean\w*|first (?:time|occurrence))\b/],
   // The file program tells what kind of data a file holds.

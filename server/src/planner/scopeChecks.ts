@@ -158,7 +158,8 @@ export function amountsOf(lower: string, durations: { value: string; amount?: nu
 }
 
 // Words that only say "files" or a place: a name test built from one was made up.
-const generic = /^(?:files?|folders?|dir(?:ectory|ectories|s)?|scripts?|documents?|stuff|things|items?|ones?|everything|all|them|it)$/;
+// ... and the words for what a file has ("the inode number", "their size"): a property, not a name.
+const generic = /^(?:files?|folders?|dir(?:ectory|ectories|s)?|scripts?|documents?|stuff|things|items?|ones?|everything|all|them|it|inodes?|sizes?|owners?|permissions?|modes?|dates?|times?|timestamps?|ages?|types?|extensions?|suffix(?:es)?|numbers?|lengths?|counts?|checksums?|hash(?:es)?|links?|contents?)$/;
 
 /**
  * `find logs -name '*.log' -name 'backup*'`, `find tmp -path '*files*'`: a
@@ -180,7 +181,8 @@ export function madeUpNameTest(intent: Intent, commands: CommandFact[]): string[
       for (const s of stems) {
         const said = new RegExp(`(?<![a-z0-9])${escapeRegExp(s)}`).test(intent.words) || intent.kinds.some((k) => k.toLowerCase() === s);
         if (!said) return [`it keeps only files named ${value}, a name the request does not give`];
-        if (generic.test(s) && !intent.words.includes(value.toLowerCase().replace(/^\*|\*$/g, '')) && !new RegExp(`["'\`]${escapeRegExp(s)}|(?:called|named)\\s+["'\`]?${escapeRegExp(s)}`).test(intent.words)) return [`it takes the word "${s}" of the request as a file name (${value})`];
+        const bareValue = value.toLowerCase().replace(/^\*|\*$/g, '');
+        if (generic.test(s) && (bareValue === s || !intent.words.includes(bareValue)) && !(/[*?]/.test(value) && intent.words.includes(value.toLowerCase())) && !new RegExp(`["'\`]${escapeRegExp(s)}|(?:called|named)\\s+["'\`]?${escapeRegExp(s)}`).test(intent.words)) return [`it takes the word "${s}" of the request as a file name (${value})`];
       }
     }
   }

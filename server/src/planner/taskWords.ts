@@ -102,6 +102,8 @@ function everydayPlace(value: string): boolean {
   return /^[a-z]+$/i.test(value) && aboutEverydayLife(`the ${value.toLowerCase()}`);
 }
 
+const creativeWriting = /\b(?:write|compose|draft|pen|make up|come up with|create|invent)\s+(?:me\s+|us\s+)?(?:a|an|some|another|the)\s+(?:(?:short|long|little|funny|sad|nice|new|good)\s+)?(?:haiku|poem|poetry|story|stories|song|lyrics|essay|limerick|sonnet|novel|fable|tale|speech|joke|riddle|rap|ballad|letter to|love letter|bedtime story)s?\b|\btranslate\s+\S+(?:\s+\S+)?\s+(?:in)?to\s+(?:english|french|german|spanish|italian|portuguese|dutch|russian|chinese|japanese|korean|arabic|hindi|latin|polish|swedish|greek|turkish)\b/;
+
 /**
  * A request is a shell task when it names something only a computer has (a
  * file, a folder, a process, a port), a program, or a value only such a
@@ -111,6 +113,8 @@ function everydayPlace(value: string): boolean {
 export function isTask(facts: RequestFacts): boolean {
   // "a folder in my head", "kill some time": sayings, whatever shell words or names they borrow.
   if (isSaying(facts.lower)) return false;
+  // "write a haiku about notes.txt", "translate notes.txt to French": writing that takes a writer, whatever file it names.
+  if (creativeWriting.test(facts.lower)) return false;
   // "who invented git", "a poem about shell scripts": talk about computers is no task unless it names a file, a path or a site.
   if (isChatter(facts.lower) && facts.paths.length + facts.files.length + facts.urls.length === 0) return false;
   // "I fixed the build today. How do I calm my nerves?": what is asked comes after what is told.
