@@ -11,7 +11,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import { historyDropped } from './gitChecks';
-import type { Intent } from './intent';
+import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { copiedBackwards, renamedBeside, renameLeavesFolder, renames } from './copyDirection';
@@ -305,7 +305,7 @@ function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: bo
   const runner = commands.find((c) => projectRunners.test(programOf(c)) || c.runs_code === 'script');
   if (runner) return [`it runs the project's own code (${programOf(runner)}), but the request does not ask to build, test or run anything`];
   // "answer yes to every prompt of ./setup.sh", "… to the input of "./setup.sh"": a program written as one runs it.
-  return runsAScript && !/(?:^|[\s"'`])\.\/[\w.-]+/.test(intent.words) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
+  return runsAScript && (!/(?:^|[\s"'`])\.\/[\w.-]+/.test(intent.words) || hypothetical.test(intent.words)) ? ['it runs a script of the workspace, but the request does not ask to run anything'] : [];
 }
 
 /** "delete everything in build except x.tmp": a change that does not leave out what the request excepts (a `-prune` leaves out only what is pruned before `-o`). */
