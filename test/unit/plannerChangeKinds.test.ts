@@ -142,3 +142,16 @@ test('a word for what a file has is no name to pick files by', () => {
   ]) assert.match(over(request, command), /takes the word .* as a file name/, command);
   assert.equal(over('delete the file named size.txt', 'rm -- size.txt'), '');
 });
+
+test('a word taken out of a file is an edit of it: the file is never deleted for it', () => {
+  for (const request of ['remove foo from notes.txt', "erase 'TODO' from report.csv", 'delete every occurrence of DEBUG from notes.txt', 'strip the word draft from all the md files', 'get rid of $HOME in notes.txt']) {
+    for (const plan of ['rm -- notes.txt', "find . -type f -name '*.md' -delete", 'rm -f report.csv']) assert.match(over(request, plan), /deletes files \(\w+\), but the request asks to change what the files hold/, `${plan} for "${request}"`);
+  }
+  // Files taken out of a folder are files.
+  for (const request of ['remove old files from src', 'delete the backups from docs', 'remove the .tmp files from old']) assert.doesNotMatch(over(request, "find old -type f -name '*.tmp' -delete"), /what the files hold/, request);
+});
+
+test('editor backups (*~) are named by the words for them, not by a folder called backup', () => {
+  assert.match(over('delete foo.txt from backup', "find backup -type f -name '*~' -exec rm -f -- {} +"), /files named \*~/);
+  assert.equal(over('delete the editor backups ending in ~', "find . -type f -name '*~' -delete"), '');
+});

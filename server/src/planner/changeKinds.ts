@@ -17,7 +17,16 @@ const aboutNames = /\b(?:file ?names?|names?|renam\w*|paths?)\b/;
 
 /** "strip the ^M from all .txt files": characters or text taken out of what files hold (their names are not asked about). */
 export function removesText(intent: Intent): boolean {
-  return textInFiles.test(intent.words) && !aboutNames.test(intent.words);
+  return (textInFiles.test(intent.words) || wordFromFile(intent.words)) && !aboutNames.test(intent.words);
+}
+
+// "remove foo from notes.txt", "erase 'TODO' from all the log files": a word taken out of files, not a file.
+const wordFrom = /\b(?:remove|delete|erase|strip|get rid of|take out|cut|drop)\s+(?:(?:the|all|every|each|any)\s+)?(?:(?:word|string|text|phrase|entry|entries|occurrences?(?:\s+of)?|instances?(?:\s+of)?|mentions?(?:\s+of)?)\s+)?(["'`]?)([\w$-]+)\1\s+(?:from|in|out of)\s+(?:(?:the|all|every|each|my|these|those|any)\s+)*(?:([\w*-]+)\s+files?\b|[\w./*-]*\.\w{1,8}\b)/;
+const notAWord = /^(?:files?|folders?|director(?:y|ies)|dirs?|everything|all|them|it|these|those|lines?|empty|blank|old|new|temp|tmp|backups?|logs?|copies|duplicates?)$/;
+
+function wordFromFile(words: string): boolean {
+  const m = wordFrom.exec(words);
+  return m !== null && !notAWord.test(m[2]) && !/\.\w+$/.test(m[2]);
 }
 
 // "append ' ;' to every line", "add a prefix at the start of each line", "put X at the end of all lines".

@@ -277,7 +277,7 @@ function madeUpKinds(intent: Intent, command: string): string[] {
 }
 
 const markedNames: [RegExp, string, RegExp][] = [
-  [/(?:^|[\s'"])\*~(?=['"\s]|$)/, '*~', /~|tilde|backup|editor|emacs|vim/],
+  [/(?:^|[\s'"])\*~(?=['"\s]|$)/, '*~', /~|tilde|(?<!\b(?:from|in|into|to|under|inside|the|my)\s+(?:the\s+)?)backup(?!\s+(?:folder|dir|directory)\b)|editor|emacs|vim/],
   [/\*' '\*|\* \*|\*\\ \*|\/ \/_/, 'with spaces', /\bspaces?\b|\bblanks?\b|\bwhite ?spaces?\b/],
 ];
 
