@@ -90,3 +90,19 @@ test('a copy or a restore from a place reads that place, writes the name, and ta
   assert.match(over('copy people.csv to backup', 'mv people.csv backup'), /deletes people\.csv, which the request copies from/);
   assert.equal(over('move people.csv to backup', 'mv people.csv backup'), '');
 });
+
+test('the request\'s own verb is never where a file goes', () => {
+  for (const [request, plan] of [
+    ['I want to rename notes/todo.md', 'mv -n notes/todo.md rename'],
+    ['I need to move people.csv somewhere', 'mv people.csv somewhere'],
+    ['show me how to move config.yml into docs', 'tar -rf move config.yml'],
+    ['tell me how to copy people.csv', 'cp people.csv copy'],
+  ]) assert.match(over(request, plan), /takes the word "\w+" of the request as the place the file goes/, plan);
+  assert.equal(over('move config.yml to a folder called move', 'mv config.yml move'), '');
+  assert.equal(over('move config.yml into docs', 'mv config.yml docs'), '');
+});
+
+test('a folder written as one ("copy/", quoted) may carry a verb\'s name', () => {
+  assert.equal(over('Copy all ".php" files in "src/" directory tree to "copy/" preserving directory hierarchy', "find src/ -type f -name '*.php' -exec cp -t copy {} +"), '');
+  assert.equal(over('move people.csv into move/', 'mv people.csv move/'), '');
+});

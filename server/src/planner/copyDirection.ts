@@ -63,6 +63,18 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
   return [];
 }
 
+// The words of a request about a copy or a move that are never where it goes.
+const notAPlace = /^(?:rename|renaming|move|moving|copy|copying|cp|mv|duplicate|somewhere|elsewhere|anywhere|someplace|there|it|them)$/;
+
+/** `mv notes.txt rename`, `tar -rf rename notes.txt` for "I want to rename notes.txt": the request's own verb taken as where the file goes. */
+export function verbAsTarget(intent: Intent, commands: CommandFact[]): string[] {
+  for (const c of commands) {
+    const target = c.writes.map((w) => bare(w.path.toLowerCase())).find((w) => notAPlace.test(w) && !new RegExp(`["'\x60]${w}/?["'\x60]|(?:called|named)\\s+${w}\\b|\\b${w}/`).test(intent.words));
+    if (target) return [`it takes the word "${target}" of the request as the place the file goes`];
+  }
+  return [];
+}
+
 /** `mv src/main.ts index.ts` for "rename main.ts to index.ts": a rename keeps the file in its folder. */
 export function renameLeavesFolder(intent: Intent, commands: CommandFact[]): string[] {
   const renames = statedCopies(intent.words).filter((s) => s.rename && !s.to.includes('/'));
