@@ -50,7 +50,7 @@ test('a name the request turns down is kept out too: not ending in, that are not
   ];
   for (const verb of verbs) for (const [object, word] of turnedDown) assert.deepEqual(kept(`${verb} ${object}`), [word], `${verb} ${object}`);
   // Negations of a state keep no name: an age, emptiness, an order.
-  for (const words of ['delete files not modified in 30 days', 'delete the non-empty folders', 'do not delete anything yet', 'the files that are not empty']) assert.deepEqual(kept(words), [], words);
+  for (const words of ['delete files not modified in 30 days', 'delete the non-empty folders', 'do not delete anything yet', 'the files that are not empty', 'remove every file without a suffix in releases', 'delete the files without an extension']) assert.deepEqual(kept(words), [], words);
   // ... and a plan that picks what was turned down is turned away.
   assert.match(over('delete all files in old not ending in .tmp', "find old -type f -name '*.tmp' -delete"), /keeps|leave out/);
   assert.match(over('remove the files in src which are not .py', "find src -type f -name '*.py' -delete"), /keeps|leave out/);
@@ -147,7 +147,8 @@ test('a word taken out of a file is an edit of it: the file is never deleted for
   for (const request of ['remove foo from notes.txt', "erase 'TODO' from report.csv", 'delete every occurrence of DEBUG from notes.txt', 'strip the word draft from all the md files', 'get rid of $HOME in notes.txt']) {
     for (const plan of ['rm -- notes.txt', "find . -type f -name '*.md' -delete", 'rm -f report.csv']) assert.match(over(request, plan), /deletes files \(\w+\), but the request asks to change what the files hold/, `${plan} for "${request}"`);
   }
-  // Files taken out of a folder are files.
+  // Files taken out of a folder are files, and an extension taken off a name is no text in it.
+  assert.doesNotMatch(over('strip the extension from index.html', 'mv -n index.html index'), /what the files hold/);
   for (const request of ['remove old files from src', 'delete the backups from docs', 'remove the .tmp files from old']) assert.doesNotMatch(over(request, "find old -type f -name '*.tmp' -delete"), /what the files hold/, request);
 });
 

@@ -22,7 +22,7 @@ export function removesText(intent: Intent): boolean {
 
 // "remove foo from notes.txt", "erase 'TODO' from all the log files": a word taken out of files, not a file.
 const wordFrom = /\b(?:remove|delete|erase|strip|get rid of|take out|cut|drop)\s+(?:(?:the|all|every|each|any)\s+)?(?:(?:word|string|text|phrase|entry|entries|occurrences?(?:\s+of)?|instances?(?:\s+of)?|mentions?(?:\s+of)?)\s+)?(["'`]?)([\w$-]+)\1\s+(?:from|in|out of)\s+(?:(?:the|all|every|each|my|these|those|any)\s+)*(?:([\w*-]+)\s+files?\b|[\w./*-]*\.\w{1,8}\b)/;
-const notAWord = /^(?:files?|folders?|director(?:y|ies)|dirs?|everything|all|them|it|these|those|lines?|empty|blank|old|new|temp|tmp|backups?|logs?|copies|duplicates?)$/;
+const notAWord = /^(?:extensions?|suffix(?:es)?|prefix(?:es)?|names?|files?|folders?|director(?:y|ies)|dirs?|everything|all|them|it|these|those|lines?|empty|blank|old|new|temp|tmp|backups?|logs?|copies|duplicates?)$/;
 
 function wordFromFile(words: string): boolean {
   const m = wordFrom.exec(words);
