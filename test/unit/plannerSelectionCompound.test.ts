@@ -61,7 +61,7 @@ test('names said with "whose names are", and "not newer than" read as older', ()
 test('everything in a folder is what is in it, not the folder', () => {
   assert.equal(find('remove everything in the tmp folder'), 'find tmp -mindepth 1 -delete');
   assert.equal(find('Remove everything in the current folder without prompting.'), 'find . -mindepth 1 -delete');
-  assert.equal(find("Remove all files/directories in the current directory without '.git' and '.gitignore'"), "find . -not -path '*/.git/*' ! -name .gitignore -delete");
+  assert.equal(find("Remove all files/directories in the current directory without '.git' and '.gitignore'"), "find . -mindepth 1 -not -path '*/.git' -not -path '*/.git/*' ! -name .gitignore -delete");
 });
 
 test('a change of permissions said with "update" is read, its mode asked for when not given', () => {

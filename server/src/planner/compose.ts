@@ -91,6 +91,8 @@ export function composeStep(command: string, step: Step): string | undefined {
   const mkdir = step.create ? `mkdir -p ${target} && ` : '';
   switch (step.kind) {
     case 'delete':
+      // A folder goes with what is in it, once: -delete fails on one that is not empty.
+      if (plainFind && /\s-type d\b/.test(command) && !/\s-empty\b/.test(command)) return `${belowStart(command)} -prune -exec rm -r {} +`;
       if (plainFind) return `${command} -delete`;
       return listsFiles ? `${command} | xargs -r rm --` : undefined;
     case 'move':
@@ -155,6 +157,10 @@ export function counted(command: string): string | undefined {
     || /^(seq|ls -1?A?)\s/.test(command);
   if (!lists) return undefined;
   // The folders under src do not include src itself.
-  const inside = /^find\s+\S+\s+.*-type d\b/.test(command) && !/-mindepth\b/.test(command) ? command.replace(/^find\s+(\S+)\s+/, 'find $1 -mindepth 1 ') : command;
-  return `${inside} | wc -l`;
+  return `${/^find\s+\S+\s+.*-type d\b/.test(command) ? belowStart(command) : command} | wc -l`;
+}
+
+/** A find kept below the folder it starts from: `find src -type d` names src too. */
+export function belowStart(find: string): string {
+  return /\s-mindepth\s/.test(find) ? find : find.replace(/^find\s+(\S+)(\s|$)/, 'find $1 -mindepth 1$2');
 }

@@ -14,6 +14,7 @@ import { readKind, readNames, readStart, shellValue, valueWord } from './findTes
 import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
 import { preferLookProgram } from './lookPrograms';
 import { programAct, programOrdered, programVerb, withoutScriptName } from './findPrograms';
+import { belowStart } from './compose';
 import { brokenLinks, ignoresCase } from './requestWords';
 
 export interface Selection {
@@ -158,7 +159,7 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (permissions) return permissions;
   if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
     // "remove everything in tmp": what is in the folder, not the folder.
-    return { command: (find, s) => (s.kind === 'd' && !s.tests.includes('-empty') ? `${find} -exec rm -r {} +` : `${everything(s) ? find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1`) : find}${/\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower) ? ' -ok rm {} \\;' : ' -delete'}`), label: 'Deletes the files it finds' };
+    return { command: (find, s) => deleteFound(find, s, /\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower)), label: 'Deletes the files it finds' };
   }
   // "compress them", not "the non-compressed files": only the verb orders a compression.
   if (/(?<!\bnon[- ]?|\bun|\bnot |\balready )\b(?:gzip|bzip2|xz|compress(?:es|ing)?)\b|\barchiv\w* (?:them|each|every|those)\b.*\.(?:bz2|gz|xz)\b/.test(lower)) {
@@ -181,6 +182,20 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (into) return { command: (find) => `${find}${into}`, label: 'Saves the list of files it finds' };
   if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b|\b(?:separated|delimited|terminated|ended|followed) by (?:a )?nul(?:l)?\b|\bnul(?:l)? (?:characters?|bytes?|chars?|delimiters?)\b(?:[^.;]{0,30}\b(?:end|after|between)\b)|\bprint0\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Prints the paths of the files it finds, each ended by a null character' };
   return undefined;
+}
+
+/**
+ * A delete of what a find selects. The folder it starts from is never among
+ * them ("delete all folders in build" keeps build), and a folder kept out
+ * ("except lib") is kept itself, not only what is in it: `-not -path '*\/lib/*'`
+ * alone still matches lib. A folder goes with what is in it, once (`-prune`).
+ */
+function deleteFound(find: string, s: Pick<Selection, 'start' | 'depth' | 'kind' | 'tests'>, confirm: boolean): string {
+  const kept = find.replace(/ -not -path '\*\/([^'*/]+)\/\*'/g, " -not -path '*/$1' -not -path '*/$1/*'");
+  const folders = s.kind !== 'f' && s.kind !== 'l' && (kept !== find || s.kind === 'd' || everything(s));
+  const inside = folders ? belowStart(kept) : kept;
+  if (s.kind === 'd' && !s.tests.includes('-empty')) return `${inside} -prune -exec rm -r {} +`;
+  return `${inside}${confirm ? ' -ok rm {} \\;' : ' -delete'}`;
 }
 
 /** The archive a request makes of its selection: named ("into 2009.tar"), or said by kind ("a tarball"). */

@@ -77,7 +77,9 @@ export function addFindTest(command: string, test: string, early = false): strin
   if (!p) return undefined;
   if (early) return `${p.head} ${test}${p.rest}`;
   // After -type (if any), before actions and pipes.
-  const stop = /\s(?:-exec|-execdir|-delete|-print0?|-printf|-ls|-ok)\b|\s*[|;&>]/.exec(p.rest);
+  // A quoted value ('<name>', '*.a|b') holds no action and no pipe.
+  const masked = p.rest.replace(/'[^']*'|"[^"]*"/g, (q) => 'x'.repeat(q.length));
+  const stop = /\s(?:-exec|-execdir|-delete|-print0?|-printf|-ls|-ok)\b|\s*[|;&>]/.exec(masked);
   const at = stop ? stop.index : p.rest.length;
   return `${p.head}${p.rest.slice(0, at)} ${test}${p.rest.slice(at)}`;
 }
