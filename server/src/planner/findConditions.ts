@@ -3,7 +3,7 @@
 // A test is written only for words that state it.
 
 import type { RequestFacts } from './requestFacts';
-import { shellValue, valueWord } from './findTests';
+import { refusing, shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
 import { kindExtensions } from './requestWords';
 
@@ -163,6 +163,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   if (/\b(?:non[- ]?|un)(?:compressed|gzipped|zipped)\b|\b(?:exclud\w*|except|but not|other than|apart from)\s+(?:the\s+)?(?:ones|those|files)\s+(?:that\s+are\s+|which\s+are\s+)?already\s+(?:compressed|gzipped|zipped|bzipped)\b|\b(?:not|exclud\w*|except|but not|other than|apart from|aren'?t|isn'?t)\s+(?:the\s+|all\s+|any\s+)?(?:already\s+)?(?:compressed|gzipped|g?zipped|bzipped)\b/.test(f.lower)) {
     out.push(`! -name ${shellValue(/\bbz(?:ip)?2?\b|\bbzipped\b/.test(f.lower) ? '*.bz2' : /\bxz\b/.test(f.lower) ? '*.xz' : '*.gz')}`);
   }
+  out.push(...turnedDown(f));
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
   // "without '.git' and '.gitignore'": names given in quotes after without are left out.
@@ -186,3 +187,29 @@ export function exclusionTests(f: RequestFacts): string[] {
   return [...new Set(out)];
 }
 
+
+/**
+ * Names a request turns down rather than excepts: "not ending in .keep",
+ * "that don't start with tmp", "that aren't .ts files", "non-log files",
+ * "without a .bak extension", "unless they are in backup". Each is left out
+ * by a test, the way "except" is.
+ */
+function turnedDown(f: RequestFacts): string[] {
+  const out: string[] = [];
+  const text = f.text;
+  const extension = (word: string) => (word.startsWith('.') ? word.slice(1) : kindExtensions[word.toLowerCase()] ?? kindExtensions[word.toLowerCase().replace(/s$/, '')] ?? (/^\w{1,5}$/.test(word) ? word.toLowerCase() : undefined));
+  for (const m of text.matchAll(new RegExp(String.raw`(?:${refusing})\s+(?:\w+\s+)?(end|ending|ends|start|starting|starts|begin|beginning|begins)\s+(?:in|with)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.~-]+)`, 'gi'))) {
+    const value = m[2].replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/(?<=\w)\.$/, '');
+    out.push(`! -name ${shellValue(/^end/i.test(m[1]) ? `*${value}` : `${value}*`)}`);
+  }
+  for (const m of text.matchAll(new RegExp(String.raw`(?:\bnot|n't)\s+(?:named|called)\s+(${valueWord}|[\w.*?-]+)`, 'gi'))) out.push(`! -name ${shellValue(m[1].replace(/^['"\x60](.*)['"\x60]$/, '$1'))}`);
+  const kinds = /\b(?:(?:are|is)\s*(?:not|n't)|aren'?t|isn'?t|unless\s+(?:they|it|the ones?|those)\s+(?:are|is))\s+(?:an?\s+)?['"\x60]?(\.?\w+)['"\x60]?\s+files?\b|\bnon-\s*(\.?\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?['"\x60]?(\.?\w+)['"\x60]?\s+(?:extension|suffix)\b/gi;
+  for (const m of text.matchAll(kinds)) {
+    const ext = extension(m[1] ?? m[2] ?? m[3]);
+    if (ext && !/^(?:executable|empty|hidden|readable|writable|regular|binary|text|the|my|those|these)$/i.test(ext)) out.push(`! -name '*.${ext}'`);
+  }
+  for (const m of text.matchAll(/\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is)\s+(?:in|under|inside)\s+(?:the\s+)?['"\x60]?([\w.-]+?)['"\x60]?\/?(?=[\s,.;]|$)/gi)) {
+    if (!/^(?:folder|directory|dir|same|current)$/i.test(m[1])) out.push(`-not -path ${shellValue(`*/${m[1]}/*`)}`);
+  }
+  return out;
+}

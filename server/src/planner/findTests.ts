@@ -90,7 +90,7 @@ function namedAsStart(lower: string, place: RegExp): boolean {
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder", "in upper case".
 const notAFolder = /^(?:tree|hierarchy|upper|lower|mixed|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
-export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$/;
+export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:in|under|inside|within)\s*$/;
 
 /** The entry kind: regular files, folders, links, or any. */
 export function readKind(text: string): FindTests['kind'] {
@@ -143,9 +143,11 @@ export function readNames(f: RequestFacts): string[] {
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const folderBegin = begin && (/\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index)) || leftOut(lower, begin.index));
-  if ((begin && !folderBegin) || end) names.push(`${begin && !folderBegin ? bare(begin[1]) : ''}*${end ? bare(end[1]) : ''}`);
+  // "not ending in .keep", "that don't start with tmp": a name turned down is left out (findConditions.ts), never picked.
+  const turnedDown = (m: RegExpExecArray | null) => m !== null && new RegExp(String.raw`(?:${refusing})\s+(?:\w+\s+)?$`, 'i').test(text.slice(Math.max(0, m.index - 40), m.index));
+  if ((begin && !folderBegin && !turnedDown(begin)) || (end && !turnedDown(end))) names.push(`${begin && !folderBegin && !turnedDown(begin) ? bare(begin[1]) : ''}*${end && !turnedDown(end) ? bare(end[1]) : ''}`);
   // "named foo or bar", "called 'x'", "the file `Chapter1'", "matching pattern $2".
-  const named = new RegExp(String.raw`(?<!\bthan\s+(?:the\s+)?)(?<!\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in)\s+(?:all\s+|the\s+)?(?:director\w*|folders?|dirs?|files?|paths?)\s+)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
+  const named = new RegExp(String.raw`(?<!(?:\bnot|n't)\s+)(?<!\bthan\s+(?:the\s+)?)(?<!\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in)\s+(?:all\s+|the\s+)?(?:director\w*|folders?|dirs?|files?|paths?)\s+)\b(?:(?:named|called)(?:\s+exactly)?|name(?:d)? (?:is|as)|(?:matching|match|matches)(?:\s+(?:the\s+)?(?:pattern|name|glob))?|like|the file|file|files)\s+(${valueWord}|[\w*?.-]*[.*?][\w*?.-]*)((?:\s*(?:,|or|and|\/)\s*(?:${valueWord}|[\w*?.-]*[.*?][\w*?.-]*|[\w-]+(?=\s*(?:,|or|$))))*)`, 'i');
   // "whose names are "Trash"", "whose name is foo.txt".
   const nameIs = new RegExp(String.raw`\bnames?\s+(?:is|are)\s+(?:exactly\s+)?(${valueWord}|[\w.*?-]+)`, 'i').exec(text);
   // ... not "whose name is of length 1", "whose name is constituted by".
@@ -153,7 +155,7 @@ export function readNames(f: RequestFacts): string[] {
   const n0 = pathMatch || notIn ? null : named.exec(text);
   // "save the output to the file out.txt": where the output goes, not a file to select.
   const n = n0 && /^(?:the\s+)?file\b/i.test(n0[0].trimStart()) && /\b(?:to|into)\s*$/i.test(text.slice(0, n0.index)) ? null : n0;
-  const plainName = new RegExp(String.raw`\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
+  const plainName = new RegExp(String.raw`(?<!(?:\bnot|n't)\s+)\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
   // "the file firefox or thunderbird or seamonkey": plain names given as alternatives.
   const alternatives = new RegExp(String.raw`\b(?:files?|named|called)\s+([\w.-]+)((?:\s*,\s*[\w.-]+)*(?:\s*,?\s+or\s+[\w.-]+)+)`, 'i').exec(text);
   if (!n && alternatives && !/^(?:the|a|an|all|in|under|that|which|with|whose|and|or)$/i.test(alternatives[1])) names.push(alternatives[1], ...alternatives[2].split(/\s*(?:,|\bor\b)\s*/).filter((x) => x.trim()));
@@ -215,9 +217,14 @@ function joinBeginEnd(globs: Fact[]): string[] {
 }
 
 /** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"). */
+/** Words that turn down the name after them: "not ending in .keep", "except the files starting with tmp". */
+export const refusing = String.raw`\bnot|n't|\bnever|\b(?:except(?: for)?|excluding|other than|apart from|but not|save for)(?:\s+(?:the\s+)?(?:files?|ones|those))?(?:\s+(?:that|which))?`;
+
 function leftOut(lower: string, at: number): boolean {
   // "everything but the *ddl* files": "but" after "everything" or "all" leaves out.
-  return /(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than|apart from|save for|(?<=\b(?:everything|all|every)\b.*)but)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at));
+  if (/(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than|apart from|save for|(?<=\b(?:everything|all|every)\b.*)but)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at))) return true;
+  // "not ending in .keep", "that aren't .ts files", "non-log files", "unless they are .md files": a name turned down.
+  return /(?:(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:(?:\w+\s+)?(?:end\w*|start\w*|begin\w*|named|called|match\w*)(?:\s+(?:in|with))?\s*)?|\b(?:are|is)\s*(?:not|n't)\s+(?:an?\s+)?|\b(?:aren'?t|isn'?t)\s+(?:an?\s+)?|\bnon-\s*|\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is)\s+(?:an?\s+)?)['"\x60]?$/.test(lower.slice(Math.max(0, at - 40), at).replace(/\s*$/, ' '));
 }
 
 function isValueOfTest(f: RequestFacts, g: Fact): boolean {

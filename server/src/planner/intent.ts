@@ -294,7 +294,7 @@ function scopeOf(facts: RequestFacts): string[] {
   for (const d of facts.dirs) {
     const before = facts.lower.slice(Math.max(0, d.at - 50), d.at);
     // ... but "every file without a suffix in build": a condition on the files, then where they are.
-    const leftOut = /(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|prune|pruning)|n't in)\b[^,;]{0,70}$/.exec(before);
+    const leftOut = /(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|unless|prune|pruning)|n't in)\b[^,;]{0,70}$/.exec(before);
     if (leftOut && !(leftOut[1] === 'without' && traitThenPlace.test(before.slice(leftOut.index)))) continue;
     // "run ./fixmbox on them": the program run, not a place to look in.
     if (/\b(?:run|runs|running|invok\w+|execut(?:e|es|ing)|call(?:s|ing)?)\s+(?:the\s+)?(?:(?:shell\s+)?(?:script|program|command|tool|binary|executable)\s+)?$/.test(before)) continue;

@@ -15,7 +15,7 @@ export interface KeptOut {
 
 // A variable ("$KEEP days") or a name (".keep") keeps nothing. "but" keeps something out only after "everything", "all" or "every" ("delete all files but the pdfs"), never as "but first".
 // ... and so do the names a request turns down: "not ending in .keep", "that aren't .ts", "non-log files", "without a .bak extension", "unless they are in backup".
-const keeping = /(?<![$\w{.])(?:(?:not|n't)\s+(?:be\s+)?(?:ending|end|ends|named|called|matching|match|starting|start|with(?=\s+(?:an?\s+|the\s+)?[*.]?\w+\s+(?:extension|suffix)))(?:\s+(?:in|with))?|(?:(?:are|is|be)\s*(?:not|n't)|aren't|isn't|arent|isnt)(?=\s+(?:an?\s+)?(?:[*.]\w|[\w-]+\s+files?\b))|\bnon-(?=\s*(?!(?:executable|empty|hidden|readable|writable|regular|recursive|interactive|zero|binary|text|ascii|printable|existent|existing)\b)[*.]?[\w-]+\s+files?\b)|without(?=\s+(?:an?\s+|the\s+)?(?!(?:an?|the)\s)[*.]?\w+\s+(?:extension|suffix))|unless\s+(?:they|it|the ones?|those)\s+(?:are|is)|except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?(?! (?:a |the )?(?:backups?|cop(?:y|ies)|originals?)\b)|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
+const keeping = /(?<![$\w{.])(?<!\bnon- )(?:(?:not|n't)\s+(?:be\s+)?(?:ending|end|ends|named|called|matching|match|starting|start|with(?=\s+(?:an?\s+|the\s+)?[*.]?\w+\s+(?:extension|suffix)))(?:\s+(?:in|with))?|(?:(?:are|is|be)\s*(?:not|n't)|aren't|isn't|arent|isnt)(?=\s+(?:an?\s+)?(?:[*.]\w|[\w-]+\s+files?\b))|\bnon-(?=\s*(?!(?:executable|empty|hidden|readable|writable|regular|recursive|interactive|zero|binary|text|ascii|printable|existent|existing)\b)[*.]?[\w-]+\s+files?\b)|without(?=\s+(?:an?\s+|the\s+)?(?!(?:an?|the)\s)[*.]?\w+\s+(?:extension|suffix))|unless\s+(?:they|it|the ones?|those)\s+(?:are|is)|except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?(?! (?:a |the )?(?:backups?|cop(?:y|ies)|originals?)\b)|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
 
 // Where what is kept ends: a destination, a next step, a reason.
 const phraseEnd = /\s+(?:to|into|onto|from|then|so|because|when|while|using|via|instead|and (?:then|also|(?:compress|move|copy|delete|remove|replace|print|show|list|count|archive|chmod|chown|change|make|put|gzip|zip|tar|rename|create|set|send|save|write|run|display|search|find|grep|sort|trim|append|keep|leave|add)\w*))\b|[,;:!?()]|\.(?:\s|$)/;
@@ -31,6 +31,8 @@ export function keptOut(words: string): KeptOut[] {
   const out: KeptOut[] = [];
   // "non-log files": the name after non- is what is turned down.
   words = words.replace(/\bnon-(?=\w)/g, 'non- ');
+  // "that don't end with .keep" turns a name down as "do not end with" does.
+  words = words.replace(/(?<=\w)n't\b/g, ' not');
   for (const m of words.matchAll(keeping)) {
     const rest = words.slice((m.index ?? 0) + m[0].length);
     const said = rest.split(phraseEnd)[0].trim();
@@ -84,10 +86,14 @@ export function keptOutChanged(words: string, command: string): string[] {
   const leaves = leaving.flatMap((re) => [...command.matchAll(re)].map((m) => m[0].toLowerCase()));
   let rest = command.toLowerCase();
   for (const l of leaves) rest = rest.replace(l, ' ');
-  const picks = [...rest.matchAll(picking)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase());
+  const found = [...rest.matchAll(picking)];
+  const picks = found.map((m) => (m[2] ?? m[3] ?? '').toLowerCase()).filter(Boolean);
+  // A folder find starts from is picked by its whole name: "the non-log files in logs" keeps log files, not logs.
+  const starts = found.flatMap((m) => (m[1] ?? '').toLowerCase().split(/[\s/'"]+/)).filter(Boolean);
+  const picked = (k: KeptOut['kept'][number]) => spellings(k).slice(0, 2).some((s) => picks.some((p) => p.includes(s)) || starts.includes(s));
   const out: string[] = [];
   for (const { said, kept } of keptOut(words)) {
-    const inverted = kept.find((k) => !/^hidden$/.test(k.word) && picks.some((p) => spellings(k).slice(0, 2).some((s) => p.includes(s))));
+    const inverted = kept.find((k) => !/^hidden$/.test(k.word) && picked(k));
     if (inverted) {
       out.push(`it changes what the request keeps (${said}), picking ${inverted.word} as the files to change`);
       continue;
