@@ -101,7 +101,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
 
 export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similarity: number, rank: number): EmbeddedCandidate {
   const slots = fillSlots(entry, facts);
-  const filled = fillTemplate(entry, slots.values);
+  const filled = fillTemplate(entry, slots.values, slots.missing);
   const missing = filled.missing;
   const csv = Object.values(slots.values).some((v) => /\.csv$/i.test(v));
   const command = preferEcho(fitToTable(csv ? commaSeparated(filled.command) : filled.command, facts));

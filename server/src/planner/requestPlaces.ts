@@ -144,11 +144,19 @@ export function readSpecialPlaces(r: Reading): void {
 /** File kinds ("python files", "*.py", ".log files", "files ending in .bak") and other globs. */
 export function readKinds(r: Reading): void {
   const { text, lower, facts } = r;
-  for (const m of text.matchAll(/(?<![\w/])\*\.([\w.+-]+)|(?:^|\s)\.([A-Za-z0-9]{1,8})\b(?!\w)|\b([\w+]+)\s+(?:files?|sources?|scripts?|documents?|images?|programs?|code)\b/gi)) {
+  // ".test.ts", ".tar.gz": a dotted run is one extension, never two kinds ored.
+  for (const m of text.matchAll(/(?<![\w/])\*\.([\w.+-]+)|(?:^|\s)\.([A-Za-z0-9]{1,8}(?:\.[A-Za-z0-9]{1,8}){0,2})\b(?!\w)|\b([\w+]+)\s+(?:files?|sources?|scripts?|documents?|images?|programs?|code)\b/gi)) {
     const ext = m[1] ?? m[2] ?? kindExtensions[(m[3] ?? '').toLowerCase()];
     if (!ext || (m[2] && facts.dirs.some((d) => d.at === m.index + m[0].indexOf('.'))) || (m[3] && inDescription(facts, m.index + m[0].indexOf(m[3])))) continue;
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
+  }
+  // "the jpg and png images", "c, h or cpp files": each kind of a list said before the noun.
+  for (const m of lower.matchAll(/\b([a-z0-9+]{1,10})(?=(?:\s*,\s*\.?[a-z0-9+]{1,10})*\s*(?:,|\band\b|\bor\b)\s*\.?[a-z0-9+]{1,10}\s+(?:files?|images?|documents?|scripts?|sources?|programs?)\b)/g)) {
+    const ext = kindExtensions[m[1]];
+    if (!ext || facts.exts.some((e) => e.value === ext) || inDescription(facts, m.index)) continue;
+    facts.exts.push({ value: ext, at: m.index, raw: m[1] });
+    facts.globs.push({ value: `*.${ext}`, at: m.index, raw: m[1] });
   }
   // "every log", "all the csvs": a kind without the word "files".
   // "delete logs older than a week": a plural kind alone, unless it is a folder ("in logs", "the logs folder").

@@ -28,6 +28,23 @@ const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(first|last|lates
 const whichOne = /\bwhich\s+(?:one|(?!\w+s\b)[a-z][\w-]*)\b.{0,40}?\b(?:the\s+)?(most|least|biggest|largest|smallest|heaviest)\b/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
 
+/** The numbers a count slot may take. */
+function countPool(pool: Fact[], facts: RequestFacts): Fact[] {
+  // "in one line each" is a format, not a count.
+  const counts = pool.filter((f) => !/^\s*lines?\s+(?:each|per|apiece)\b/.test(facts.lower.slice(f.at + f.raw.length)));
+  if (counts.length > 0) return counts;
+  // "the last commit", "the newest file": one of them.
+  const one = singular.exec(facts.lower) ?? whichOne.exec(facts.lower);
+  // Only the adjective is taken, so the noun after it stays free for other slots ("first ERROR line").
+  return one ? [{ value: '1', at: one.index + one[0].indexOf(one[1]), raw: one[1], amount: 1 }] : [];
+}
+
+/** "list the .ts files" against "find .c or .h files": a second name nobody gave is no default to fill in. */
+function unsaidNames(entry: Pick<KnowledgeEntry, 'slots'>, filled: string[], missing: string[]): string[] {
+  const globs = Object.keys(entry.slots).filter((n) => entry.slots[n].type === 'glob');
+  return globs.length > 1 && globs.some((n) => filled.includes(n)) ? globs.filter((n) => !filled.includes(n) && !missing.includes(n)) : [];
+}
+
 export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, facts: RequestFacts): SlotValues {
   const values: Record<string, string> = {};
   const filled: string[] = [];
@@ -67,14 +84,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       const known = namedKeys(facts).filter((f) => !usedAt.has(key(f)));
       if (known.length > 0) pool = known;
     }
-    // "in one line each" is a format, not a count.
-    if (spec.type === 'count') pool = pool.filter((f) => !/^\s*lines?\s+(?:each|per|apiece)\b/.test(facts.lower.slice(f.at + f.raw.length)));
-    // "the last commit", "the newest file": one of them.
-    if (spec.type === 'count' && pool.length === 0) {
-      const one = singular.exec(facts.lower) ?? whichOne.exec(facts.lower);
-      // Only the adjective is taken, so the noun after it stays free for other slots ("first ERROR line").
-      if (one) pool = [{ value: '1', at: one.index + one[0].indexOf(one[1]), raw: one[1], amount: 1 }];
-    }
+    if (spec.type === 'count') pool = countPool(pool, facts);
     const onlyPlace = placeKinds.has(spec.type) && order.filter((n) => placeKinds.has(entry.slots[n].type)).length === 1;
     if (pool.length === 0 && onlyPlace) pool = listedPlaces(facts, (f) => usedAt.has(key(f)));
     const pick = choose(pool, spec, facts, name, (sameTypeCount.get(spec.type) ?? 0) > 1);
@@ -93,6 +103,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     }
     if (spec.default === undefined) missing.push(name);
   }
+  missing.push(...unsaidNames(entry, filled, missing));
   placeInFolder(entry, values, facts, usedAt, key);
   for (const settle of [nameArchiveAfterSource, renameInPlace]) settle(entry, values);
   extensionOfTheNamedFile(entry, values, filled, missing, facts.lower);

@@ -29,9 +29,10 @@ export interface FillResult {
 
 /**
  * Fill `entry.template` with `values`; slots without a value take their
- * default, required ones without either become a visible '<name>'.
+ * default (unless listed in `withoutDefault`), required ones without either
+ * become a visible '<name>'.
  */
-export function fillTemplate(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string | undefined>): FillResult {
+export function fillTemplate(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string | undefined>, withoutDefault: readonly string[] = []): FillResult {
   const { parts } = parseTemplate(entry.template, new Set(Object.keys(entry.slots)));
   const missing: string[] = [];
   let command = '';
@@ -43,7 +44,7 @@ export function fillTemplate(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, 
     const name = part.slot as string;
     const spec = entry.slots[name];
     let value = values[name];
-    if (value === undefined && spec.default !== undefined) value = String(spec.default);
+    if (value === undefined && spec.default !== undefined && !withoutDefault.includes(name)) value = String(spec.default);
     if (value === undefined) {
       if (!missing.includes(name)) missing.push(name);
       value = `<${name}>`;
