@@ -5,6 +5,7 @@
 import type { RequestFacts } from './requestFacts';
 import { refusing, shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
+import { keptOut } from './keptOut';
 import { kindExtensions } from './requestWords';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
@@ -146,6 +147,9 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   return { depth, tests };
 }
 
+// "except main.ts, delete all files in src": the verb after the comma is the act, not one more name kept.
+const actVerbs = String.raw`(?:delete|remove|erase|move|copy|list|find|show|print|compress|gzip|get|rename|chmod|chown|count|search|archive|zip|tar|clean|wipe|purge|then)`;
+
 /** What to leave out: named folders, hidden files. */
 export function exclusionTests(f: RequestFacts): string[] {
   const out: string[] = [];
@@ -167,10 +171,10 @@ export function exclusionTests(f: RequestFacts): string[] {
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
   // "without '.git' and '.gitignore'": names given in quotes after without are left out.
-  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]|\s+(?:the ones|those|any)\s+(?:in|under|inside|within)\b)|(?<=\b(?:everything|all|every)\b.*)but(?=\s+(?:the\s+)?(?:\*|[\w.-]+\*)))|n't (?:in|under))\s+(?:(?:search(?:ing)?\s+)?(?:in|under|inside|within)\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|\*?[\w.-]+\*?)(?:\s*(?:,|and|or)\s*(?:${valueWord}|\*?[\w.-]+\*?))*)`, 'gi');
+  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]|\s+(?:the ones|those|any)\s+(?:in|under|inside|within)\b)|(?<=\b(?:everything|all|every)\b.*)but(?=\s+(?:the\s+)?(?:\*|[\w.-]+\*)))|n't (?:in|under))\s+(?:(?:search(?:ing)?\s+)?(?:in|under|inside|within)\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|\*?[\w.-]+\*?)(?:\s*(?:,|and|or)\s*(?!${actVerbs}\b)(?:${valueWord}|\*?[\w.-]+\*?))*)`, 'gi');
   for (const m of f.text.matchAll(list)) {
     const folders = /^\s*(?:director(?:y|ies)|folders?|dirs?)\b/i.test(f.text.slice(m.index + m[0].length));
-    const kindOf = /^\s*files?\b/i.test(f.text.slice(m.index + m[0].length));
+    const kindOf = /^\s*(?:files?|ones)\b/i.test(f.text.slice(m.index + m[0].length));
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
       if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any|ones|already)$/i.test(value)) continue;
@@ -184,6 +188,7 @@ export function exclusionTests(f: RequestFacts): string[] {
       else out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }
+  out.push(...keptTests(f, out));
   return [...new Set(out)];
 }
 
@@ -210,6 +215,28 @@ function turnedDown(f: RequestFacts): string[] {
   }
   for (const m of text.matchAll(/\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is)\s+(?:in|under|inside)\s+(?:the\s+)?['"\x60]?([\w.-]+?)['"\x60]?\/?(?=[\s,.;]|$)/gi)) {
     if (!/^(?:folder|directory|dir|same|current)$/i.test(m[1])) out.push(`-not -path ${shellValue(`*/${m[1]}/*`)}`);
+  }
+  return out;
+}
+
+/**
+ * What the request keeps out by any of its words for keeping ("save
+ * main.ts", "barring util.ts", "not including", "but don't touch", "keep the
+ * csv ones"), as a test: a folder by its path, a kind by its extension, a
+ * file by its name. A word some other test already leaves out adds none, nor
+ * does a plain word ("the compressed ones"): what it means is read elsewhere.
+ */
+function keptTests(f: RequestFacts, already: string[]): string[] {
+  const out: string[] = [];
+  for (const { kept } of keptOut(f.lower)) {
+    for (const { word, place } of kept) {
+      const core = word.replace(/\/+$/, '');
+      if (/^hidden$/.test(core) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;
+      const kind = kindExtensions[core] ?? kindExtensions[core.replace(/s$/, '')];
+      if (place || (f.ws.dirs.has(core) && !/\.\w{1,8}$/.test(core))) out.push(`-not -path ${shellValue(`*/${core.replace(/^\.\//, '')}/*`)}`);
+      else if (/[*.]/.test(core)) out.push(`! -name ${shellValue(core)}`);
+      else if (kind) out.push(`! -name '*.${kind}'`);
+    }
   }
   return out;
 }

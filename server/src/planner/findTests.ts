@@ -3,6 +3,7 @@
 // depth and what to leave out. Each test comes from words the request says,
 // so a plan built from them states no condition nobody asked for.
 
+import { keptAt } from './keptOut';
 import type { Fact, RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
 import { ignoresCase } from './requestWords';
@@ -221,6 +222,7 @@ function joinBeginEnd(globs: Fact[]): string[] {
 export const refusing = String.raw`\bnot|n't|\bnever|\b(?:except(?: for)?|excluding|other than|apart from|but not|save for)(?:\s+(?:the\s+)?(?:files?|ones|those))?(?:\s+(?:that|which))?`;
 
 function leftOut(lower: string, at: number): boolean {
+  if (keptAt(lower, at)) return true;
   // "everything but the *ddl* files": "but" after "everything" or "all" leaves out.
   if (/(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than|apart from|save for|(?<=\b(?:everything|all|every)\b.*)but)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at))) return true;
   // "not ending in .keep", "that aren't .ts files", "non-log files", "unless they are .md files": a name turned down.

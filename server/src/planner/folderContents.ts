@@ -33,7 +33,9 @@ function deletesFolder(c: CommandFact, dir: string): boolean {
     // find deletes its start too (once empty), unless it keeps to what is below it.
     const start = c.args.find((a) => !a.startsWith('-'));
     const below = c.args.some((a, i) => a === '-mindepth' && Number(c.args[i + 1]) >= 1);
-    return start !== undefined && same(start) && !below && (c.flags.includes('delete') || c.deletes.length > 0);
+    // ... and never when it picks files or links only (-type f).
+    const filesOnly = c.args.some((a, i) => a === '-type' && /^[fl]$/.test(c.args[i + 1] ?? ''));
+    return start !== undefined && same(start) && !below && !filesOnly && (c.flags.includes('delete') || c.deletes.length > 0);
   }
   return c.deletes.some((p) => !p.glob && !p.dynamic && same(p.path));
 }

@@ -4,6 +4,7 @@
 // effects, as the policy sees them, are then held to this (effectCheck.ts):
 // a plan may never do more than its request asked.
 
+import { keptOut } from './keptOut';
 import { escapeRegExp } from './corpus';
 import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import { deletesExtra, remoteAsk } from './remoteActs';
@@ -84,12 +85,17 @@ const stillAnOrder = /\b(please|can you|could you|would you|will you|help me|i w
 export const hypothetical = /\b(?:what (?:happens|would happen|will happen) if|is it (?:safe|ok|okay|fine|dangerous|risky|wise|a good idea) to|would it be (?:safe|ok|okay|wise) to|should i|do i (?:really )?(?:need|have) to|which files would)\b/;
 const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen|will happen) if|is it (?:safe|ok|okay|fine|dangerous|risky|wise|a good idea) to|would it be (?:safe|ok|okay|wise) to|should i|do i (?:really )?(?:need|have) to|which files would)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look)|(?:list|look|show|count|check)(?:ing)? only|reading only)\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
 
+/** "just show", "without changing anything"; not "delete the files in src but don't touch main.ts": a name kept out of the act does not take the act back. */
+function forbidsAnyChange(lower: string): boolean {
+  return lookOnly.test(keptOut(lower).reduce((t, k) => `${t.slice(0, k.from)}${' '.repeat(k.to - k.from)}${t.slice(k.to)}`, lower));
+}
+
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
   const lower = toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'")));
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
-  const forbidsChange = lookOnly.test(lower);
+  const forbidsChange = forbidsAnyChange(lower);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
   const unquoted = lower.replace(quotedSpans, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
   // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
@@ -331,7 +337,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
   if (at >= 0 && folderMeantBy(object, lower.slice(0, at), scope)) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
-  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower) || lacksATrait.test(lower)) return false;
+  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower) || lacksATrait.test(lower) || keptOut(lower).length > 0) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
   return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
 }

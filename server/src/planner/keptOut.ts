@@ -11,11 +11,14 @@ export interface KeptOut {
   said: string;
   /** What is kept, one word or pattern each, and whether it is a place ("in backup"). */
   kept: { word: string; place: boolean }[];
+  /** Where those words start and end in the request. */
+  from: number;
+  to: number;
 }
 
 // A variable ("$KEEP days") or a name (".keep") keeps nothing. "but" keeps something out only after "everything", "all" or "every" ("delete all files but the pdfs"), never as "but first".
 // ... and so do the names a request turns down: "not ending in .keep", "that aren't .ts", "non-log files", "without a .bak extension", "unless they are in backup".
-const keeping = /(?<![$\w{.])(?<!\bnon- )(?:(?:not|n't)\s+(?:be\s+)?(?:ending|end|ends|named|called|matching|match|starting|start|with(?=\s+(?:an?\s+|the\s+)?[*.]?\w+\s+(?:extension|suffix)))(?:\s+(?:in|with))?|(?:(?:are|is|be)\s*(?:not|n't)|aren't|isn't|arent|isnt)(?=\s+(?:an?\s+)?(?:[*.]\w|[\w-]+\s+files?\b))|\bnon-(?=\s*(?!(?:executable|empty|hidden|readable|writable|regular|recursive|interactive|zero|binary|text|ascii|printable|existent|existing)\b)[*.]?[\w-]+\s+files?\b)|without(?=\s+(?:an?\s+|the\s+)?(?!(?:an?|the)\s)[*.]?\w+\s+(?:extension|suffix))|unless\s+(?:they|it|the ones?|those)\s+(?:are|is)|except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?(?! (?:a |the )?(?:backups?|cop(?:y|ies)|originals?)\b)|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
+const keeping = /(?<![$\w{.])(?<!\bnon- )(?:(?:not|n't)\s+(?:be\s+)?(?:ending|end|ends|named|called|matching|match|starting|start|with(?=\s+(?:an?\s+|the\s+)?[*.]?\w+\s+(?:extension|suffix)))(?:\s+(?:in|with))?|(?:(?:are|is|be)\s*(?:not|n't)|aren't|isn't|arent|isnt)(?=\s+(?:an?\s+)?(?:[*.]\w|[\w-]+\s+files?\b))|\bnon-(?=\s*(?!(?:executable|empty|hidden|readable|writable|regular|recursive|interactive|zero|binary|text|ascii|printable|existent|existing)\b)[*.]?[\w-]+\s+files?\b)|without(?=\s+(?:an?\s+|the\s+)?(?!(?:an?|the)\s)[*.]?\w+\s+(?:extension|suffix))|unless\s+(?:they|it|the ones?|those)\s+(?:are|is)|except(?: for)?|excluding|exclude|other than|apart from|save for|aside from|besides|barring|not including|with the exception of|minus(?= [*.]?[a-z])|without (?:touching|changing|deleting|removing)|but (?:do not |not |never )?(?:touch(?:ing)?|chang(?:e|ing)|delet(?:e|ing)|remov(?:e|ing)|mov(?:e|ing))|but never|(?<=\b(?:everything|all|every|each|any|the files)\b(?:(?!\b(?:then|and)\b)[^,;])*\s)save(?= (?:for )?[*.]?[\w-]+\.\w)|not the ones|not those|without (?:the ones|those|any(?= (?:in|under|inside|named|called|matching|ending|starting|that|which)\b))|keep(?:ing)?(?! (?:a |the )?(?:backups?|cop(?:y|ies)|originals?)\b)|leav(?:e|ing)(?! (?:out|alone)\b)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|(?<=\b(?:everything|all|every|any)\b.*)but(?: not)?(?= (?:the|those|these|any|for|files?|ones?)\b| [*.]| [\w-]+\.\w))\s+/g;
 
 // Where what is kept ends: a destination, a next step, a reason.
 const phraseEnd = /\s+(?:to|into|onto|from|then|so|because|when|while|using|via|instead|and (?:then|also|(?:compress|move|copy|delete|remove|replace|print|show|list|count|archive|chmod|chown|change|make|put|gzip|zip|tar|rename|create|set|send|save|write|run|display|search|find|grep|sort|trim|append|keep|leave|add)\w*))\b|[,;:!?()]|\.(?:\s|$)/;
@@ -29,13 +32,11 @@ const placeFiller = new Set(['in', 'inside', 'under', 'within', 'below', 'the', 
 /** What the request keeps out of its change, by the words that keep it; empty when it keeps nothing a test could name. */
 export function keptOut(words: string): KeptOut[] {
   const out: KeptOut[] = [];
-  // "non-log files": the name after non- is what is turned down.
-  words = words.replace(/\bnon-(?=\w)/g, 'non- ');
-  // "that don't end with .keep" turns a name down as "do not end with" does.
-  words = words.replace(/(?<=\w)n't\b/g, ' not');
-  for (const m of words.matchAll(keeping)) {
-    const rest = words.slice((m.index ?? 0) + m[0].length);
+  const { text, origin } = spelledForKeeping(words);
+  for (const m of text.matchAll(keeping)) {
+    const rest = text.slice((m.index ?? 0) + m[0].length);
     const said = rest.split(phraseEnd)[0].trim();
+    const end = (m.index ?? 0) + m[0].length + rest.indexOf(said) + said.length;
     // "all but the 5 newest" is kept by an order, judged elsewhere.
     if (/^(?:the\s+)?(?:\d+|one|two|three|few|newest|latest|oldest|largest|biggest|smallest|most|first|last)\b/.test(said)) continue;
     // "ignoring case distinctions" keeps no file out.
@@ -52,9 +53,38 @@ export function keptOut(words: string): KeptOut[] {
       if ((plain.has(w) && !(place && !placeFiller.has(w))) || w.replace(/[*.]/g, '').length < 2 || /^\d+$/.test(w)) continue;
       kept.push({ word: w, place });
     }
-    if (kept.length > 0) out.push({ said: `${m[0].trim()} ${said}`, kept });
+    if (kept.length > 0) out.push({ said: `${m[0].trim()} ${said}`, kept, from: origin[m.index ?? 0], to: origin[end] ?? words.length });
   }
   return out;
+}
+
+/**
+ * The request with "non-log" read as "non- log" and "don't" as "do not", so
+ * one pattern reads both; `origin` maps each place back to the request's own.
+ */
+function spelledForKeeping(words: string): { text: string; origin: number[] } {
+  const parts: string[] = [];
+  const origin: number[] = [];
+  const copy = (from: number, to: number) => {
+    parts.push(words.slice(from, to));
+    for (let i = from; i < to; i++) origin.push(i);
+  };
+  let last = 0;
+  for (const m of words.matchAll(/\bnon-(?=\w)|(?<=\w)n't\b/g)) {
+    copy(last, m.index);
+    const spelled = m[0] === "n't" ? ' not' : 'non- ';
+    parts.push(spelled);
+    for (let i = 0; i < spelled.length; i++) origin.push(m.index + (m[0] === "n't" ? 0 : Math.min(i, 3)));
+    last = m.index + m[0].length;
+  }
+  copy(last, words.length);
+  origin.push(words.length);
+  return { text: parts.join(''), origin };
+}
+
+/** Whether the words at `at` are among those the request keeps out ("every file save main.ts"). */
+export function keptAt(words: string, at: number): boolean {
+  return keptOut(words).some((k) => at >= k.from && at < k.to);
 }
 
 // The parts of a command that leave files out.

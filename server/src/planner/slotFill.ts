@@ -8,6 +8,7 @@ import { parseTemplate } from './corpus';
 import type { Fact, RequestFacts } from './requestFacts';
 import { namedKeys } from './jsonKeys';
 import { excludedBefore } from './findTests';
+import { keptAt } from './keptOut';
 import { namedColumns } from './tableColumns';
 import { listedWith, quotedLists, WORD_SEPARATOR } from './namedList';
 import { refsAsCommits } from './gitQuestions';
@@ -211,14 +212,15 @@ export function slotOrder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>): st
 }
 
 /** "the .js files that aren't in the lib folder": a place left out is not where to look. */
-const leftOut = (f: RequestFacts, p: Fact) => excludedBefore.test(f.lower.slice(Math.max(0, p.at - 40), p.at));
+// ... and so is a name the request keeps ("every file in src save main.ts").
+const leftOut = (f: RequestFacts, p: Fact) => excludedBefore.test(f.lower.slice(Math.max(0, p.at - 40), p.at)) || keptAt(f.lower, p.at);
 
 function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
   switch (spec.type) {
     case 'path': return f.paths.filter((p) => !leftOut(f, p));
-    case 'file': return f.files.length > 0 ? f.files : f.paths.filter((p) => p.quoted);
+    case 'file': return f.files.length > 0 ? f.files.filter((p) => !leftOut(f, p)) : f.paths.filter((p) => p.quoted && !leftOut(f, p));
     case 'dir': return f.dirs.filter((p) => !leftOut(f, p));
-    case 'glob': return f.globs;
+    case 'glob': return f.globs.filter((p) => !keptAt(f.lower, p.at));
     case 'ext': return f.exts;
     case 'number': return f.numbers;
     case 'count': return f.numbers;
