@@ -6,7 +6,7 @@ import type { RequestFacts } from './requestFacts';
 import { refusing, shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
 import { keptOut } from './keptOut';
-import { kindExtensions } from './requestWords';
+import { kindExtensions, oneLevel } from './requestWords';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
 
@@ -143,7 +143,7 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   if (least) depth.push(`-mindepth ${least[1]}`);
   if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
   else if (levels) depth.push(`-mindepth ${words[levels[1]] ?? levels[1]}`, `-maxdepth ${words[levels[1]] ?? levels[1]}`);
-  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower)) depth.push('-maxdepth 1');
+  else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower) || oneLevel.test(lower)) depth.push('-maxdepth 1');
   return { depth, tests };
 }
 
@@ -177,7 +177,7 @@ export function exclusionTests(f: RequestFacts): string[] {
     const kindOf = /^\s*(?:files?|ones)\b/i.test(f.text.slice(m.index + m[0].length));
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
-      if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub|any|ones|already)$/i.test(value)) continue;
+      if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value)) continue;
       // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
       const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value) || (/^\.[\w.-]+$/.test(value) && !folders && !dotFolder(value, f.ws))) && !f.ws.dirs.has(value);
       // "ignoring .html files": a kind of file by its extension.

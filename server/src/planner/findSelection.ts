@@ -304,7 +304,8 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   if (/\b(owned|owner|belong\w*)\b/.test(lower) && !/-(?:user|nouser|group|nogroup)\b/.test(tests) && !acted) return true;
   // "delete all hard links to file1", "remove all files except the ones listed in MANIFEST": an act on more than asked.
   if (/\bhard ?links?\b/.test(lower) && !/-(?:samefile|links|inum)\b/.test(tests)) return true;
-  if (acted && /\b(?:except|excluding|but not|other than|apart from)\b/.test(lower) && !/(?:^|\s)(?:!|-not)\s/.test(tests) && exclusionTests(f).length === 0) return true;
+  // ... not "but not below it": what is left out there is a depth.
+  if (acted && /\b(?:except|excluding|but not|other than|apart from)\b/.test(lower) && !/(?:^|\s)(?:!|-not)\s/.test(tests) && exclusionTests(f).length === 0 && !s.depth.includes('-maxdepth 1')) return true;
   // "pass them as input to the script": a program to run on them that no act was read for.
   if (!act?.label.startsWith('Runs') && (programOrdered(f.text) || /\b(?:pass|feed|pipe|hand)\w*\s+(?:them|those|these|it|each|the files)\b/.test(lower))) return true;
   return false;

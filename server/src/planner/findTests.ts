@@ -50,7 +50,8 @@ export function readStart(f: RequestFacts): string {
     if (!/[/'"\x60$~]/.test(word) && /^\s+files\b/i.test(text.slice(m.index + m[0].length))) continue;
     if (/^(?:workspace|project|repo|repository|here)$/i.test(word)) return '.';
     if (/^(?:regular|normal)\/(?:normal|regular)$/i.test(word)) continue;
-    if (/^(?:of|at|throughout)\b/i.test(m[0]) && !/[/$~]/.test(word) && !/^\s+(?:directory|folder|dir)\b/i.test(text.slice(m.index + m[0].length))) continue;
+    // ... but "the top level of src" is src.
+    if (/^(?:of|at|throughout)\b/i.test(m[0]) && !/[/$~]/.test(word) && !/^\s+(?:directory|folder|dir)\b/i.test(text.slice(m.index + m[0].length)) && !/\btop[- ]level\s*$/.test(before)) continue;
     if (!/[/'"\x60$~]/.test(word) && (notAFolder.test(word) || /^\s+(?:(?:\d+|a|an|one|two|three|few|several|the|last|past)\s+)?(?:days?|hours?|minutes?|weeks?|months?|years?|seconds?|bytes?|[kmg]b)\b/i.test(text.slice(m.index + m[0].length)))) continue;
     const first = shellValue(word.replace(/(?<=\w)\.$/, '').replace(/\/+$/, '') || '/');
     return [first, ...moreStarts(text.slice(m.index + m[0].length), /\b(?:folders|directories|dirs)\s+$/i.test(text.slice(0, m.index + m[0].lastIndexOf(word))))].join(' ');

@@ -59,3 +59,6 @@ export const fileTraits = String.raw`(?:extensions?|suffix\w*|dots?|contents?|ow
 
 /** "the files with no extension", "whose names have no suffix": files chosen by having no dot in their name. */
 export const noExtension = /\b(?:with\s+no|having\s+no|lacking|without(?:\s+an?|\s+any)?|(?:have|has)\s+no)\s+(?:file\s+|name\s+)?(?:extensions?|suffix\w*|dots?)\b|\bextension-?less\b/;
+
+// "directly inside src", "in src itself", "but not below it", "at the top level of src": what is in the folder, not below.
+export const oneLevel = /\bdirectly\s+(?:in|inside|under|within|beneath)\b|\b(?:in|inside|under|within)\s+(?:the\s+)?\S+\s+(?:folder\s+|directory\s+)?itself\b|\bnot (?:in anything |anywhere )?(?:below|beneath|deeper(?: than)?|further down(?: than)?|under) (?:it|that|there|this|them)\b|\b(?:at|on|in) the top[- ]level\b|\btop[- ]level (?:files|entries|folders|directories|items|\.\w+ files)\b|\bimmediate(?:ly)? (?:in|inside|under|children|contents|files|entries)\b/;
