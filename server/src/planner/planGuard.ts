@@ -14,6 +14,7 @@ import type { Intent } from './intent';
 import { placeholdersIn } from './placeholders';
 import { shapeDropped, withShapes } from './outputShapes';
 import { operandDropped } from './requestOperands';
+import { destinationDropped } from './destinations';
 import { depthDropped, toAskedDepth } from './listingDepth';
 
 export interface Proposal {
@@ -74,7 +75,7 @@ export async function screen<P extends Proposal>(
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
     const malformed = malformedAssignment(proposal.command);
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...packDirection(intent.words, (decision.facts as Facts | undefined)?.commands ?? []), ...(malformed ? [malformed] : [])];
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...packDirection(intent.words, (decision.facts as Facts | undefined)?.commands ?? []), ...(malformed ? [malformed] : [])];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;

@@ -9,6 +9,7 @@ import type { Fact, RequestFacts } from './requestFacts';
 import { namedKeys } from './jsonKeys';
 import { excludedBefore } from './findTests';
 import { keptAt } from './keptOut';
+import { destinationSaid } from './destinations';
 import { namedColumns } from './tableColumns';
 import { listedWith, quotedLists, WORD_SEPARATOR } from './namedList';
 import { refsAsCommits } from './gitQuestions';
@@ -28,6 +29,12 @@ const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(first|last|lates
 // "which folder uses the most space": one folder, asked for in the singular.
 const whichOne = /\bwhich\s+(?:one|(?!\w+s\b)[a-z][\w-]*)\b.{0,40}?\b(?:the\s+)?(most|least|biggest|largest|smallest|heaviest)\b/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
+
+/** The place the request's act puts things ("into out"), as a fact. */
+function placeSaid(facts: RequestFacts): Fact | undefined {
+  const said = destinationSaid(facts.text);
+  return said ? { value: said.value.replace(/(?<=.)\/+$/, ''), at: said.at, raw: said.value } : undefined;
+}
 
 /** The numbers a count slot may take. */
 function countPool(pool: Fact[], facts: RequestFacts): Fact[] {
@@ -68,9 +75,11 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
     // "copy the tree under t1 to t2": a destination slot also weighs the word after "to", existing or not.
+    // "unzip x.zip into out": the place the act puts things goes first, and only to such a slot.
+    const destination = placeSaid(facts);
     if ((spec.type === 'path' || spec.type === 'dir') && (spec.cues ?? []).some((c) => c === 'to' || c === 'into')) {
-      pool = [...pool, ...facts.targets.filter((t) => !usedAt.has(key(t)) && !pool.some((p) => overlaps(p, t)))];
-    }
+      pool = [...(destination && !usedAt.has(key(destination)) ? [destination] : []), ...pool, ...facts.targets.filter((t) => !usedAt.has(key(t)) && !pool.some((p) => overlaps(p, t)))];
+    } else if (destination && (spec.type === 'path' || spec.type === 'file')) pool = pool.filter((f) => !overlaps(f, destination));
     // "is there a file called backup.tmp": a file name that does not exist is what to look for, not where to look.
     if (spec.type === 'path' && spec.default !== undefined && Object.values(entry.slots).some((x) => x.type === 'name' || x.type === 'glob')) {
       pool = pool.filter((f) => facts.ws.dirs.has(f.value) || (!facts.ws.files.has(f.value) && !/\.[A-Za-z0-9]{1,8}$/.test(f.value)));

