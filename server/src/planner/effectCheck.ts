@@ -9,6 +9,7 @@ import type { PolicyDecision } from '../protocol/types';
 import type { CommandFact, Facts } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
+import { barePath } from './barePath';
 import { gitChange } from './gitEffects';
 import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
@@ -383,9 +384,8 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
 const archivers = new Set(['zip', 'tar', '7z', 'gzip', 'bzip2', 'xz', 'zstd']);
 const archiveName = /\.(zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i;
 
-function norm(p: string): string {
-  return p.replace(/\/\$\?.*$/, '').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
-}
+// A path the policy read, as a request names it: `./build/$?` (a name in build known only when it runs) is build, `./` the workspace.
+const norm = (p: string): string => barePath(p.replace(/\/\$\?.*$/, ''), { quotes: 'none' }) || '.';
 
 function shown(p: PathFact): string {
   const v = p.path.replace(/\/?\$\?$/, '');
