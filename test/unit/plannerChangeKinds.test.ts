@@ -119,6 +119,13 @@ test('a delete takes its targets from a file only when the request says the file
   assert.equal(short('remove all my cron jobs', 'crontab -r'), '');
 });
 
+test('the effect checks turn an archive the wrong way round away, after any other way the plan goes beyond the request', () => {
+  assert.match(over('bundle the docs folder into docs.tar', 'tar -xf docs.tar'), /unpacks an archive, but the request asks to make one$/);
+  assert.match(over('gzip notes.txt', 'gunzip -f notes.txt.gz'), /unpacks an archive, but the request asks to make one$/);
+  assert.match(over('unpack the release archive into build', 'tar -czf build/release.tar.gz src'), /makes an archive, but the request asks to unpack one$/);
+  assert.doesNotMatch(over('bundle the docs folder into docs.tar', 'tar -cf docs.tar docs'), /archive/);
+});
+
 test('an archive goes the way the request says: made for "archive", unpacked for "extract"', () => {
   const pack = (words: string, command: string) => packDirection(words, (decisionOf(command).facts as Facts).commands).join(' | ');
   for (const words of ['archive the directory structure into /tmp/dirs.tar', 'compress the logs folder', 'pack src into src.tar.gz', 'make a zip of docs']) {
