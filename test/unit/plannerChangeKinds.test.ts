@@ -5,13 +5,11 @@
 // Commands are read by the real parser into the facts the policy sees.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
-import { readIntent } from '../../server/src/planner/intent';
 import { keptOut } from '../../server/src/planner/keptOut';
 import { packDirection } from '../../server/src/planner/changeKinds';
 import type { Facts } from '../../server/src/policy/factsTypes';
-import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
-import { decisionOf } from '../support/policyDecision';
+import { type WorkspaceNames } from '../../server/src/planner/requestFacts';
+import { decisionOf, effectChecks } from '../support/policyDecision';
 
 const ws: WorkspaceNames = {
   files: new Set(['notes.txt', 'jobs.txt', 'schedule.cron', 'paths.lst', 'report.csv']),
@@ -19,8 +17,7 @@ const ws: WorkspaceNames = {
   byBase: new Map([['notes.txt', 'notes.txt'], ['jobs.txt', 'jobs.txt'], ['schedule.cron', 'schedule.cron'], ['paths.lst', 'paths.lst'], ['report.csv', 'report.csv']]),
 };
 
-const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
-const short = (request: string, command: string) => fallsShort(readIntent(readRequest(request, ws)), decisionOf(command)).join(' | ');
+const { over, short } = effectChecks(ws);
 
 test('what a request keeps out is read from its words, whatever word keeps it', () => {
   const kept = (words: string) => keptOut(words).flatMap((k) => k.kept.map((x) => x.word));
