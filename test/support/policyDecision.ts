@@ -31,3 +31,15 @@ export function effectChecks(ws?: WorkspaceNames): EffectChecks {
     short: (request, command) => fallsShort(readIntent(readRequest(request, ws)), decisionOf(command)).join(' | '),
   };
 }
+
+/**
+ * The effect checks of one program run with `args` for `request`, with facts
+ * made by hand as a policy would report them: the paths it writes and
+ * deletes (`.` is the workspace root), for what a command line would not show.
+ */
+export function judgedProgram(request: string, program: string, args: string[], { writes = [], deletes = [] }: { writes?: string[]; deletes?: string[] }): string[] {
+  const path = (p: string) => ({ path: p, resolved: p, classes: p === '.' ? ['workspace-root'] : [], glob: false });
+  const facts = { parse: { ok: true }, commands: [{ program, wrappers: [], args, flags: args.filter((a) => /^-\w/.test(a)).map((a) => a.replace(/^-+/, '')), reads: [], writes: writes.map(path), deletes: deletes.map(path), redirects: [] }] };
+  const decision = { decision: 'allow', rules: [], risk: { writes, deletes, network: false }, facts } as unknown as PolicyDecision;
+  return exceedsIntent(readIntent(readRequest(request)), decision, `${program} ${args.join(' ')}`);
+}
