@@ -63,7 +63,7 @@ const showsSize = /\s-\w*[lsS]\b|%s|\bdu\b|\bstat\b|-size\b|\bwc -c\b/;
 const wcUnits: [RegExp, RegExp][] = [[/\bwc -l\b/, /\blines?\b/], [/\bwc -w\b/, /\bwords?\b/], [/\bwc -m\b/, /\b(?:characters?|chars?|letters?)\b/], [/\bwc -c\b/, /\bbytes?\b/]];
 const filesCounted = /\b(?:how many|number of|count(?:ing)?(?: up)?(?: the| all| how many)?)\s+(?:[\w.*-]+\s+){0,3}?files?\b/;
 const ranking = /\b(biggest|largest|smallest|heaviest|lightest|most space|least space)\b/;
-// Two to ten spelled out; "a commit", "one" and "an" count no commits back.
+// Two to ten spelled out: a count of commits back for HEAD~ ("a commit", "one" and "an" are none), or of the largest files.
 const many = numberWords((n) => n >= 2 && n <= 10);
 const someCount = new RegExp(String.raw`\b(\d+|${many}|dozen|few|several|couple)\b`);
 const topCount = new RegExp(String.raw`\b(?:top\s+)?(?:\d+|${many})\s+(?:\w+\s+)?(?:biggest|largest|smallest|heaviest|most|least|newest|oldest)\b`);
