@@ -14,7 +14,7 @@ import { createPolicyStage } from '../../server/src/policy';
 import type { PolicyStage } from '../../server/src/stages';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase, type Db } from '../../server/src/store/database';
-import { startOllamaStandIn } from '../support/ollamaStandIn';
+import { expectTurnedAway, shownCommands } from '../support/modelAnswers';
 
 let dir: string;
 let workspace: string;
@@ -37,16 +37,11 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const answer = (command: string) => JSON.stringify({ command, reasoning: 'it does what you asked', assumptions: [], expected_effects: [] });
-
 function planner(raw: Record<string, unknown> = {}): Planner {
   const p = new Planner(db, normaliseSettings({ 'planner.cacheTtlSeconds': 0, ...raw }).settings, policy);
   planners.push(p);
   return p;
 }
-
-/** Every command a person is shown: the plan, its alternatives and suggestions. */
-const shown = (r: { command: string; candidates: { command: string }[]; suggestions?: { command: string }[] }) => [r.command, ...r.candidates.map((c) => c.command), ...(r.suggestions ?? []).map((c) => c.command)].filter(Boolean);
 
 const unsafe: [string, string, RegExp][] = [
   ['wipe every file in here but the *cache* and *.lock files', "find . -type f \\( -name '*cache*' -o -name '*.lock' \\) -delete", /changes what the request keeps/],
@@ -59,26 +54,14 @@ const unsafe: [string, string, RegExp][] = [
 ];
 
 test('a model answering with a wider or different change than asked is turned away with the reason', async () => {
-  for (const [request, reply, reason] of unsafe) {
-    const ollama = await startOllamaStandIn({ models: ['m'], chat: () => answer(reply) });
-    try {
-      const result = await planner({ 'ollama.url': ollama.url, 'ollama.model': 'm' }).plan({ request, workspace }, {});
-      const rejected = result.rejected?.find((r) => r.command === reply);
-      assert.ok(rejected, `${reply} should be rejected for "${request}": ${JSON.stringify(result.rejected)}`);
-      assert.equal(rejected.planner, 'ollama');
-      assert.match(rejected.reason, reason);
-      assert.ok(!shown(result).includes(reply));
-    } finally {
-      await ollama.close();
-    }
-  }
+  await expectTurnedAway(db, policy, workspace, unsafe);
 });
 
 test('the embedded planner keeps what the request keeps out, and edits text in place', async () => {
   const p = planner();
   for (const request of ['wipe every file in here but the *cache* and *.lock files', 'trash the .tmp files, without the ones in old']) {
     const result = await p.plan({ request, workspace, planner: 'embedded' }, {});
-    for (const command of shown(result)) {
+    for (const command of shownCommands(result)) {
       const d = await policy.check(command, { workspace });
       if (d.risk.deletes.length === 0) continue;
       assert.match(command, /(?:!|-not) -(?:name|path) '\*(?:cache|\/old\/)|-prune/, `${command} for "${request}"`);

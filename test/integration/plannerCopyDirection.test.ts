@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
 import { createPolicyStage } from '../../server/src/policy';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase } from '../../server/src/store/database';
-import { startOllamaStandIn } from '../support/ollamaStandIn';
+import { expectTurnedAway } from '../support/modelAnswers';
 import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
 let w: PlannerWorkspace;
@@ -47,21 +46,7 @@ test('a model answer that goes the other way round is turned away, with the reas
     ['rename main.ts to index.ts', 'mv -n src/main.ts index.ts', /moves src\/main\.ts into the current folder/],
   ];
   try {
-    for (const [request, reply, reason] of cases) {
-      const ollama = await startOllamaStandIn({ models: ['m'], chat: () => JSON.stringify({ command: reply, reasoning: 'as asked', assumptions: [], expected_effects: [] }) });
-      const planner = new Planner(db, normaliseSettings({ 'planner.cacheTtlSeconds': 0, 'ollama.url': ollama.url, 'ollama.model': 'm' }).settings, policy);
-      try {
-        const result = await planner.plan({ request, workspace: w.workspace }, {});
-        const rejected = result.rejected?.find((r) => r.command === reply);
-        assert.ok(rejected, `${reply} should be turned away for "${request}": ${JSON.stringify(result.rejected)}`);
-        assert.equal(rejected.planner, 'ollama');
-        assert.match(rejected.reason, reason);
-        assert.notEqual(result.command, reply);
-      } finally {
-        planner.dispose();
-        await ollama.close();
-      }
-    }
+    await expectTurnedAway(db, policy, w.workspace, cases);
   } finally {
     db.close();
   }

@@ -12,6 +12,7 @@ import { createPolicyStage } from '../../server/src/policy';
 import type { PolicyStage } from '../../server/src/stages';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase, type Db } from '../../server/src/store/database';
+import { modelAnswer, shownCommands } from '../support/modelAnswers';
 import { startOllamaStandIn } from '../support/ollamaStandIn';
 import { startOpenAiStandIn } from '../support/openaiStandIn';
 
@@ -42,21 +43,17 @@ function planner(raw: Record<string, unknown> = {}, apiKey?: string): Planner {
   return p;
 }
 
-const answer = (command: string) => JSON.stringify({ command, reasoning: 'it does what you asked', assumptions: [], expected_effects: [] });
-
-/** Every command a person is shown: the plan, its alternatives and suggestions. */
-const shown = (r: { command: string; candidates: { command: string }[]; suggestions?: { command: string }[] }) => [r.command, ...r.candidates.map((c) => c.command), ...(r.suggestions ?? []).map((c) => c.command)].filter(Boolean);
 
 test('Ollama answering "rm -rf data" to a request to look: rejected with the reason, the plan only looks', async () => {
-  const ollama = await startOllamaStandIn({ models: ['m'], chat: () => answer('rm -rf data') });
+  const ollama = await startOllamaStandIn({ models: ['m'], chat: () => modelAnswer('rm -rf data') });
   try {
     const result = await planner({ 'ollama.url': ollama.url, 'ollama.model': 'm' }).plan({ request: "show what's in data", workspace }, {});
-    assert.ok(!shown(result).includes('rm -rf data'));
+    assert.ok(!shownCommands(result).includes('rm -rf data'));
     const rejected = result.rejected?.find((r) => r.command === 'rm -rf data');
     assert.ok(rejected, JSON.stringify(result.rejected));
     assert.equal(rejected.planner, 'ollama');
     assert.match(rejected.reason, /deletes data, but the request asks only to look/);
-    for (const command of shown(result)) {
+    for (const command of shownCommands(result)) {
       const d = await policy.check(command, { workspace });
       assert.deepEqual([d.risk.writes, d.risk.deletes], [[], []], command);
     }
@@ -66,10 +63,10 @@ test('Ollama answering "rm -rf data" to a request to look: rejected with the rea
 });
 
 test('OpenAI answering "touch backup.tmp" to "is there a file called backup.tmp": rejected', async () => {
-  const api = await startOpenAiStandIn({ apiKey: 'sk-t', models: ['g'], chat: () => answer('touch backup.tmp') });
+  const api = await startOpenAiStandIn({ apiKey: 'sk-t', models: ['g'], chat: () => modelAnswer('touch backup.tmp') });
   try {
     const result = await planner({ 'openai.baseUrl': api.url, 'openai.model': 'g', 'planner.order': ['openai', 'embedded'] }, 'sk-t').plan({ request: 'is there a file called backup.tmp somewhere', workspace }, {});
-    assert.ok(!shown(result).includes('touch backup.tmp'));
+    assert.ok(!shownCommands(result).includes('touch backup.tmp'));
     assert.match(result.rejected?.find((r) => r.planner === 'openai')?.reason ?? '', /writes backup.tmp/);
   } finally {
     await api.close();
@@ -79,11 +76,11 @@ test('OpenAI answering "touch backup.tmp" to "is there a file called backup.tmp"
 test('a model adding an unstated age filter or widening the scope is rejected; the embedded plan does what was asked', async () => {
   const replies = ["find logs -name '*.log' -mtime +7 -delete", "find . -name '*.log' -delete"];
   for (const reply of replies) {
-    const ollama = await startOllamaStandIn({ models: ['m'], chat: () => answer(reply) });
+    const ollama = await startOllamaStandIn({ models: ['m'], chat: () => modelAnswer(reply) });
     try {
       const result = await planner({ 'ollama.url': ollama.url, 'ollama.model': 'm' }).plan({ request: 'delete all .log files under logs', workspace }, {});
       assert.ok(result.rejected?.some((r) => r.command === reply), `${reply} should be rejected: ${JSON.stringify(result)}`);
-      assert.ok(!shown(result).includes(reply));
+      assert.ok(!shownCommands(result).includes(reply));
       if (!result.abstained) {
         assert.equal(result.planner, 'embedded');
         const d = await policy.check(result.command, { workspace, facts: true });
@@ -98,7 +95,7 @@ test('a model adding an unstated age filter or widening the scope is rejected; t
 
 test('requests that are no shell task abstain, with help and no command, even with a model configured', async () => {
   let asked = 0;
-  const ollama = await startOllamaStandIn({ models: ['m'], chat: () => (asked++, answer('who')) });
+  const ollama = await startOllamaStandIn({ models: ['m'], chat: () => (asked++, modelAnswer('who')) });
   try {
     const p = planner({ 'ollama.url': ollama.url, 'ollama.model': 'm' });
     for (const request of ['bake me a cake', 'sing me a song', 'tell me a joke about penguins']) {
@@ -117,9 +114,9 @@ test('requests that are no shell task abstain, with help and no command, even wi
 test('the embedded planner on the requests that went wrong: look stays look, deletes are asked-for deletes', async () => {
   const p = planner();
   const look = await p.plan({ request: 'show me what is inside the data directory', workspace, planner: 'embedded' }, {});
-  for (const command of shown(look)) assert.deepEqual((await policy.check(command, { workspace })).risk.deletes, [], command);
+  for (const command of shownCommands(look)) assert.deepEqual((await policy.check(command, { workspace })).risk.deletes, [], command);
   const find = await p.plan({ request: 'is there a file called backup.tmp somewhere', workspace, planner: 'embedded' }, {});
-  for (const command of shown(find)) assert.deepEqual((await policy.check(command, { workspace })).risk.writes, [], command);
+  for (const command of shownCommands(find)) assert.deepEqual((await policy.check(command, { workspace })).risk.writes, [], command);
   const big = await p.plan({ request: 'find files larger than 10MB and delete them', workspace, planner: 'embedded' }, {});
   assert.equal(big.abstained, undefined);
   const d = await policy.check(big.command, { workspace });
@@ -128,7 +125,7 @@ test('the embedded planner on the requests that went wrong: look stays look, del
 });
 
 test('a plan with an unfilled slot says which value is missing and how to give it', async () => {
-  const ollama = await startOllamaStandIn({ models: ['m'], chat: () => answer("grep -rn '<pattern>' src") });
+  const ollama = await startOllamaStandIn({ models: ['m'], chat: () => modelAnswer("grep -rn '<pattern>' src") });
   try {
     const result = await planner({ 'ollama.url': ollama.url, 'ollama.model': 'm' }).plan({ request: 'search the src folder', workspace }, {});
     assert.equal(result.command, "grep -rn '<pattern>' src");

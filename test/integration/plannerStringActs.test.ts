@@ -9,11 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
 import { createPolicyStage } from '../../server/src/policy';
 import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase } from '../../server/src/store/database';
-import { startOllamaStandIn } from '../support/ollamaStandIn';
+import { expectTurnedAway } from '../support/modelAnswers';
 import { expectPlans, plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
 let w: PlannerWorkspace;
@@ -68,16 +67,11 @@ test('planned string operations print what was asked when they run', async () =>
 test("a model's assignment to a word that is no variable name is set aside, and the embedded plan answers", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-assignment-'));
   const db = openDatabase(path.join(dir, 'paladin.db'), { migrations: stageMigrations });
-  const ollama = await startOllamaStandIn({ models: ['m'], chat: () => JSON.stringify({ command: "export ':0 skype'=DISPLAY", reasoning: 'sets it', assumptions: [], expected_effects: [] }) });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0, 'ollama.url': ollama.url, 'ollama.model': 'm' }).settings;
-  const planner = new Planner(db, settings, await createPolicyStage(db, settings));
   try {
-    const result = await planner.plan({ request: 'set the environment variable DISPLAY to ":0"', workspace: dir }, {});
-    assert.ok(result.rejected?.some((r) => r.command === "export ':0 skype'=DISPLAY" && /not a variable name/.test(r.reason)), JSON.stringify(result.rejected));
+    const policy = await createPolicyStage(db, normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings);
+    const [result] = await expectTurnedAway(db, policy, dir, [['set the environment variable DISPLAY to ":0"', "export ':0 skype'=DISPLAY", /not a variable name/]]);
     assert.match(result.command, /^export DISPLAY='?:0'?$/);
   } finally {
-    planner.dispose();
     db.close();
-    await ollama.close();
   }
 });

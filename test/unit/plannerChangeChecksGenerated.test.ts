@@ -5,14 +5,12 @@
 // back from the planner. Commands are read by the real parser.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exceedsIntent } from '../../server/src/planner/effectCheck';
-import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';
 import { Choices } from '../bench/devset/guardGrammar';
-import { decisionOf } from '../support/policyDecision';
+import { effectChecks } from '../support/policyDecision';
 
 
-const judge = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request)), decisionOf(command), command);
+const { reasons: judge } = effectChecks();
 const SEED = 20261201;
 const N = 300;
 

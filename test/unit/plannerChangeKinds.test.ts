@@ -5,13 +5,11 @@
 // Commands are read by the real parser into the facts the policy sees.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
-import { readIntent } from '../../server/src/planner/intent';
 import { keptOut } from '../../server/src/planner/keptOut';
 import { packDirection } from '../../server/src/planner/changeKinds';
 import type { Facts } from '../../server/src/policy/factsTypes';
-import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
-import { decisionOf } from '../support/policyDecision';
+import { type WorkspaceNames } from '../../server/src/planner/requestFacts';
+import { decisionOf, effectChecks } from '../support/policyDecision';
 
 const ws: WorkspaceNames = {
   files: new Set(['notes.txt', 'jobs.txt', 'schedule.cron', 'paths.lst', 'report.csv']),
@@ -19,8 +17,7 @@ const ws: WorkspaceNames = {
   byBase: new Map([['notes.txt', 'notes.txt'], ['jobs.txt', 'jobs.txt'], ['schedule.cron', 'schedule.cron'], ['paths.lst', 'paths.lst'], ['report.csv', 'report.csv']]),
 };
 
-const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
-const short = (request: string, command: string) => fallsShort(readIntent(readRequest(request, ws)), decisionOf(command)).join(' | ');
+const { over, short } = effectChecks(ws);
 
 test('what a request keeps out is read from its words, whatever word keeps it', () => {
   const kept = (words: string) => keptOut(words).flatMap((k) => k.kept.map((x) => x.word));
@@ -117,6 +114,13 @@ test('a delete takes its targets from a file only when the request says the file
   // Replacing the schedule is the delete asked for.
   assert.equal(short('wipe my scheduled cron jobs and load the list in jobs.txt instead', 'crontab jobs.txt'), '');
   assert.equal(short('remove all my cron jobs', 'crontab -r'), '');
+});
+
+test('the effect checks turn an archive the wrong way round away, after any other way the plan goes beyond the request', () => {
+  assert.match(over('bundle the docs folder into docs.tar', 'tar -xf docs.tar'), /unpacks an archive, but the request asks to make one$/);
+  assert.match(over('gzip notes.txt', 'gunzip -f notes.txt.gz'), /unpacks an archive, but the request asks to make one$/);
+  assert.match(over('unpack the release archive into build', 'tar -czf build/release.tar.gz src'), /makes an archive, but the request asks to unpack one$/);
+  assert.doesNotMatch(over('bundle the docs folder into docs.tar', 'tar -cf docs.tar docs'), /archive/);
 });
 
 test('an archive goes the way the request says: made for "archive", unpacked for "extract"', () => {

@@ -5,18 +5,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { statedCopies } from '../../server/src/planner/copyDirection';
-import { exceedsIntent } from '../../server/src/planner/effectCheck';
-import { readIntent } from '../../server/src/planner/intent';
 import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
 import { fillSlots } from '../../server/src/planner/slotFill';
-import { decisionOf } from '../support/policyDecision';
+import { effectChecks } from '../support/policyDecision';
 
 const ws: WorkspaceNames = {
   files: new Set(['people.csv', 'src/main.ts', 'notes/todo.md', 'config.yml']),
   dirs: new Set(['src', 'src/lib', 'notes', 'backup', 'docs']),
   byBase: new Map([['main.ts', 'src/main.ts'], ['todo.md', 'notes/todo.md'], ['lib', 'src/lib']]),
 };
-const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
+const { over } = effectChecks(ws);
 
 const verbs = ['copy', 'duplicate', 'back up', 'cp', 'move', 'mv'];
 const fillers = ['', 'the ', 'the file ', 'my '];

@@ -8,21 +8,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { exceedsIntent } from '../../server/src/planner/effectCheck';
 import { historyQuestion } from '../../server/src/planner/gitQuestions';
 import { readGitRefs } from '../../server/src/planner/gitRefs';
-import { readIntent } from '../../server/src/planner/intent';
 import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
 import { readRefs } from '../../server/src/planner/requestGit';
 import { isTask } from '../../server/src/planner/taskWords';
-import { decisionOf } from '../support/policyDecision';
+import { effectChecks } from '../support/policyDecision';
 
 const refs = { branches: ['trunk', 'hotfix-7', 'experiment'], tags: ['2.3.0', 'rc-4', 'v0.9'], current: 'trunk' };
 const files = ['lib/core.c', 'Makefile', 'notes/plan.txt', 'CHANGES'];
 const repo: WorkspaceNames = { files: new Set(files), dirs: new Set(['lib', 'notes', '.git']), byBase: new Map(files.map((f) => [path.basename(f), f])), refs };
 const plain: WorkspaceNames = { files: new Set(files), dirs: new Set(['lib', 'notes']), byBase: new Map(files.map((f) => [path.basename(f), f])) };
 
-const over = (request: string, command: string, ws = repo) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
+const { over } = effectChecks(repo);
 
 function holds(request: string, fits: string[], beyond: string[], reason: RegExp): void {
   for (const f of fits) assert.equal(over(request, f), '', `${f} keeps "${request}"`);

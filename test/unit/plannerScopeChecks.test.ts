@@ -7,16 +7,14 @@
 // policy sees.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exceedsIntent } from '../../server/src/planner/effectCheck';
-import { readIntent } from '../../server/src/planner/intent';
-import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
+import { type WorkspaceNames } from '../../server/src/planner/requestFacts';
 import { exceptedKinds } from '../../server/src/planner/scopeChecks';
-import { decisionOf } from '../support/policyDecision';
+import { effectChecks } from '../support/policyDecision';
 
 const dirs = ['logs', 'tmp', 'build', 'src', 'data', 'docs', 'scripts', 'conf', 'site'];
 const ws: WorkspaceNames = { files: new Set(['scripts/run.sh']), dirs: new Set(dirs), byBase: new Map([['run.sh', 'scripts/run.sh']]) };
 
-const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
+const { over } = effectChecks(ws);
 
 function holds(request: string, fits: string, beyond: string[], reason: RegExp): void {
   assert.equal(over(request, fits), '', `${fits} keeps "${request}"`);

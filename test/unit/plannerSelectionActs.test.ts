@@ -4,11 +4,9 @@
 // does not give is left as a slot to ask for, never made up.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exceedsIntent } from '../../server/src/planner/effectCheck';
 import { selectionCandidates } from '../../server/src/planner/findSelection';
-import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';
-import type { PolicyDecision } from '../../server/src/protocol/types';
+import { judgedProgram } from '../support/policyDecision';
 
 const best = (request: string) => selectionCandidates(readRequest(request))[0];
 const find = (request: string) => best(request)?.command;
@@ -73,13 +71,8 @@ test('"and", "or" and a kind of file are no folder to start from', () => {
   assert.equal(find('Remove trailing whitespaces in TXT files from the current directory tree'), "find . -type f -name '*.txt' -exec sed -i 's/[[:space:]]*$//' {} +");
 });
 
-/** The effect check of `command` for `request`, with the facts a policy would report for one program. */
-function judged(request: string, program: string, args: string[], writes: string[]): string[] {
-  const path = (p: string) => ({ path: p, resolved: p, classes: p === '.' ? ['workspace-root'] : [], glob: false });
-  const facts = { parse: { ok: true }, commands: [{ program, wrappers: [], args, flags: args.filter((a) => /^-\w/.test(a)).map((a) => a.replace(/^-+/, '')), reads: [], writes: writes.map(path), deletes: writes.map(path), redirects: [] }] };
-  const decision = { decision: 'allow', rules: [], risk: { writes, deletes: writes, network: false }, facts } as unknown as PolicyDecision;
-  return exceedsIntent(readIntent(readRequest(request)), decision, `${program} ${args.join(' ')}`);
-}
+/** The effect check of one program for `request`, changing (writing and deleting) `changes`. */
+const judged = (request: string, program: string, args: string[], changes: string[]) => judgedProgram(request, program, args, { writes: changes, deletes: changes });
 
 test('a compression nobody asked for is set aside; asked for, it is not', () => {
   assert.match(judged('rename all the text files in docs to html files', 'gzip', ['docs/a.txt'], ['docs/a.txt']).join(' '), /compresses files \(gzip\)/);

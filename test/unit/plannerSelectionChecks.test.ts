@@ -4,12 +4,11 @@
 // Commands are read by the real parser into the facts the policy sees.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
 import { selectionCandidates } from '../../server/src/planner/findSelection';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
 import { placeInWords } from '../../server/src/planner/requestPlaces';
-import { decisionOf } from '../support/policyDecision';
+import { effectChecks } from '../support/policyDecision';
 
 // A workspace with a link called `current` (a release folder), as deploy trees have.
 const ws: WorkspaceNames = {
@@ -18,8 +17,7 @@ const ws: WorkspaceNames = {
   byBase: new Map([['current', 'current'], ['notes.txt', 'notes.txt'], ['draft.md', 'docs/draft.md'], ['app.ts', 'src/app.ts']]),
 };
 
-const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
-const short = (request: string, command: string) => fallsShort(readIntent(readRequest(request, ws)), decisionOf(command)).join(' | ');
+const { over, short } = effectChecks(ws);
 const selection = (request: string) => selectionCandidates(readRequest(request, ws))[0]?.command;
 
 test('"the current folder" is the working folder, even where a file is called current', () => {

@@ -6,11 +6,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withoutGitInternals, type EmbeddedCandidate } from '../../server/src/planner/embeddedPlanner';
-import { exceedsIntent } from '../../server/src/planner/effectCheck';
 import { preferSelection, selectionCandidates } from '../../server/src/planner/findSelection';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';
-import type { PolicyDecision } from '../../server/src/protocol/types';
+import { judgedProgram } from '../support/policyDecision';
 
 const best = (request: string) => selectionCandidates(readRequest(request))[0];
 const find = (request: string) => best(request)?.command;
@@ -88,13 +87,8 @@ test('a selection that carries the ordered move goes before finds that only list
   assert.equal(remover.confidence, 0.7);
 });
 
-/** The effect check of `command` for `request`, with the facts a policy would report for one program. */
-function judged(request: string, program: string, args: string[], deletes: string[]): string[] {
-  const path = (p: string) => ({ path: p, resolved: p, classes: [], glob: false });
-  const facts = { parse: { ok: true }, commands: [{ program, wrappers: [], args, flags: args.filter((a) => /^-\w/.test(a)).map((a) => a.replace(/^-+/, '')), reads: [], writes: [], deletes: deletes.map(path), redirects: [] }] };
-  const decision = { decision: 'allow', rules: [], risk: { writes: [], deletes, network: false }, facts } as unknown as PolicyDecision;
-  return exceedsIntent(readIntent(readRequest(request)), decision, `${program} ${args.join(' ')}`);
-}
+/** The effect check of one program for `request`, deleting `deletes`. */
+const judged = (request: string, program: string, args: string[], deletes: string[]) => judgedProgram(request, program, args, { deletes });
 
 test('deleting the folder for "everything in it" is set aside; emptying it is not', () => {
   assert.match(judged('remove everything in the tmp folder', 'rm', ['-r', 'tmp'], ['tmp']).join(' '), /deletes the folder tmp itself/);

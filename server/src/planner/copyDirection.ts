@@ -8,6 +8,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
+import { barePath as bare } from './barePath';
 
 const copiers = new Set(['cp', 'mv', 'rsync', 'scp', 'install', 'ln', 'ditto']);
 
@@ -100,11 +101,6 @@ export function renames(intent: Intent, c: CommandFact): boolean {
 export function renamedBeside(intent: Intent, path: string): boolean {
   const besides = (to: string) => intent.scope.some((s) => path === `${s.slice(0, s.lastIndexOf('/') + 1)}${to}`);
   return statedCopies(intent.words).some((s) => s.rename && !s.to.includes('/') && besides(s.to));
-}
-
-/** A path as written without quotes, a leading `./` or a trailing `/`. */
-function bare(path: string): string {
-  return path.replace(/^["'`]|["'`]$/g, '').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
 }
 
 /** `src/main.ts` names `main.ts`, and the other way round. */

@@ -15,7 +15,8 @@ import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { copiedBackwards, renamedBeside, renameLeavesFolder, renames, verbAsTarget } from './copyDirection';
-import { changeKindSwapped, deleteFromFile, removesText, replacesSchedule } from './changeKinds';
+import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule } from './changeKinds';
+import { argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
 import { programNotRun } from './findPrograms';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
@@ -80,6 +81,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (changesFiles || changed.length > 0) reasons.push(...foldersForFiles(intent, commands));
   const changes = changesFiles || changed.length > 0;
   reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...historyDropped(intent, commands, command));
+  // An archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
+  reasons.push(...packDirection(intent.words, commands));
   return uniq(reasons);
 }
 
@@ -220,11 +223,6 @@ function madeUpValues(intent: Intent, commands: CommandFact[]): string[] {
 /** The mode a chmod sets: its first word that is no option (`-x` and `-w` are modes; `-R` and `-v` are options). */
 function chmodMode(c: CommandFact): string | undefined {
   return c.args.find((a) => !/^(?:-[RvcfH]+|--[\w-]+(?:=.*)?)$/.test(a));
-}
-
-function argAfter(c: CommandFact, flag: string): string {
-  const i = c.args.findIndex((a) => a.replace(/^-+/, '') === flag);
-  return i >= 0 ? c.args[i + 1] ?? '' : '';
 }
 
 /**
@@ -382,19 +380,3 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
 
 const archivers = new Set(['zip', 'tar', '7z', 'gzip', 'bzip2', 'xz', 'zstd']);
 const archiveName = /\.(zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i;
-
-function norm(p: string): string {
-  return p.replace(/\/\$\?.*$/, '').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
-}
-
-function shown(p: PathFact): string {
-  const v = p.path.replace(/\/?\$\?$/, '');
-  return v === '' || v === '.' ? 'files across the workspace' : v;
-}
-
-function list(xs: string[]): string {
-  const shownList = xs.slice(0, 3).join(', ');
-  return xs.length > 3 ? `${shownList} and ${xs.length - 3} more` : shownList;
-}
-
-const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];

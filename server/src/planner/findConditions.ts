@@ -6,7 +6,7 @@ import type { RequestFacts } from './requestFacts';
 import { refusing, shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
 import { keptOut } from './keptOut';
-import { kindExtensions, oneLevel } from './requestWords';
+import { kindExtensions, numbersWhere, oneLevel } from './requestWords';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
 
@@ -128,6 +128,10 @@ export function ownerTests(f: RequestFacts): string[] {
 }
 
 /** Emptiness, inode number, and how deep the walk goes. */
+// "two levels deep", "3 directories down": one to five spelled out.
+const levelCounts = numbersWhere((n) => n <= 5);
+const levelsDeep = new RegExp(String.raw`\b(\d+|${Object.keys(levelCounts).join('|')})\s+(?:levels?|directories|dirs)\s+(?:deep|down|below)\b`);
+
 export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] } {
   const lower = f.lower;
   const tests: string[] = [];
@@ -136,13 +140,12 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   else if (/\b(?:empty|zero[- ](?:size|byte|length)|0 bytes?)\b/.test(lower)) tests.push('-empty');
   const inode = /\binode(?:\s+(?:number|no\.?|#))?\s+(\d+|\$\{?\w+\}?)/.exec(f.text.toLowerCase() === lower ? f.text : lower);
   if (inode) tests.push(`-inum ${shellValue(inode[1])}`);
-  const levels = /\b(\d+|one|two|three|four|five)\s+(?:levels?|directories|dirs)\s+(?:deep|down|below)\b/.exec(lower);
-  const words: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5' };
+  const levels = levelsDeep.exec(lower);
   const most = /\b(?:at most|up to|no more than|maximum(?: of)?)\s+(\d+)\s+(?:levels?|director(?:y|ies) levels?|sub-?director(?:y|ies) deep)\b|\b(?:max(?:imum)? depth(?: of)?|maxdepth)\s+(\d+)\b/.exec(lower);
   const least = /\b(?:at least|min(?:imum)? depth(?: of)?|mindepth)\s+(\d+)\s+(?:levels?|directories)\b/.exec(lower);
   if (least) depth.push(`-mindepth ${least[1]}`);
   if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
-  else if (levels) depth.push(`-mindepth ${words[levels[1]] ?? levels[1]}`, `-maxdepth ${words[levels[1]] ?? levels[1]}`);
+  else if (levels) depth.push(`-mindepth ${levelCounts[levels[1]] ?? levels[1]}`, `-maxdepth ${levelCounts[levels[1]] ?? levels[1]}`);
   else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower) || oneLevel.test(lower)) depth.push('-maxdepth 1');
   return { depth, tests };
 }

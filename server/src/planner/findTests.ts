@@ -7,6 +7,7 @@ import { keptAt } from './keptOut';
 import type { Fact, RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
 import { ignoresCase } from './requestWords';
+import { barePath } from './barePath';
 
 export interface FindTests {
   /** Where the walk starts, quoted for the shell. */
@@ -234,6 +235,7 @@ function isValueOfTest(f: RequestFacts, g: Fact): boolean {
   return /\b(?:bigger|larger|smaller|than|size)\s*$/.test(f.lower.slice(Math.max(0, g.at - 12), g.at));
 }
 
+/** A name as the request writes it, without the quotes around it or the punctuation after it ("*.log," → *.log). */
 function bare(raw: string): string {
-  return raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1').replace(/[,;:]+$/, '').replace(/(?<=\w)\.$/, '');
+  return barePath(raw, { quotes: 'pair', ends: false }).replace(/[,;:]+$/, '').replace(/(?<=\w)\.$/, '');
 }

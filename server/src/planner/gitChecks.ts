@@ -10,6 +10,7 @@ import { escapeRegExp } from './corpus';
 import type { Intent } from './intent';
 import { historyQuestion } from './gitQuestions';
 import type { RequestFacts } from './requestFacts';
+import { numbersWhere } from './requestWords';
 import { programOf } from './selectionChecks';
 
 /** What a history question bounds a git plan to. */
@@ -29,7 +30,8 @@ export interface HistoryAsk {
 // Subcommands that read the history; listings of branches, tags and the working tree are judged elsewhere.
 const readsHistory = /^(?:log|show|rev-list|shortlog|blame|diff|whatchanged|annotate)$/;
 const firstCommit = /(?<!\b(?:since|after|from|before)\s+(?:the\s+)?(?:very\s+)?)\b(?:first|initial|oldest|earliest|root)\s+(?:\w+\s+)?commits?\b|\bvery first\b/;
-const wordNumbers: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
+// One to ten, and twenty: the counts of commits a request spells out.
+const wordNumbers = numbersWhere((n) => n <= 10 || n === 20);
 const ends = '(?:last|latest|newest|most recent|recent|previous|first|oldest|earliest)';
 const counted = new RegExp(`\\b${ends}\\s+(\\d+|${Object.keys(wordNumbers).join('|')})\\s+(?:\\w+\\s+)?commits\\b|\\b(\\d+|${Object.keys(wordNumbers).join('|')})\\s+${ends}\\s+(?:\\w+\\s+)?commits\\b`);
 

@@ -10,7 +10,7 @@ import type { EmbeddedCandidate } from './embeddedPlanner';
 import type { RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
 import { readingCommand, type TextSource } from './textSource';
-import { ordinals, wordNumbers } from './requestWords';
+import { ordinals, spelledNumbers, wordNumbers } from './requestWords';
 import { asksOfHistory } from './gitQuestions';
 
 /** A program that reads the text on its standard input or from the file named after it. */
@@ -24,7 +24,7 @@ export interface LineWork {
   explanation: string;
 }
 
-const num = String.raw`(\d+|${Object.keys(wordNumbers).filter((w) => !/^(?:a|an|single|couple|few)$/.test(w)).join('|')})`;
+const num = String.raw`(\d+|${Object.keys(spelledNumbers).join('|')})`;
 const nth = String.raw`(\d+(?:st|nd|rd|th)|${Object.keys(ordinals).filter((w) => w !== 'last').join('|')})`;
 const lineWord = String.raw`(?:lines?|rows?)`;
 

@@ -5,6 +5,7 @@
 
 import type { KnowledgeEntry } from './corpus';
 import type { RequestFacts } from './requestFacts';
+import { numberWords } from './requestWords';
 
 // A template's program, and the words a request uses when that program is its answer.
 const answers: [RegExp, RegExp][] = [
@@ -62,6 +63,10 @@ const showsSize = /\s-\w*[lsS]\b|%s|\bdu\b|\bstat\b|-size\b|\bwc -c\b/;
 const wcUnits: [RegExp, RegExp][] = [[/\bwc -l\b/, /\blines?\b/], [/\bwc -w\b/, /\bwords?\b/], [/\bwc -m\b/, /\b(?:characters?|chars?|letters?)\b/], [/\bwc -c\b/, /\bbytes?\b/]];
 const filesCounted = /\b(?:how many|number of|count(?:ing)?(?: up)?(?: the| all| how many)?)\s+(?:[\w.*-]+\s+){0,3}?files?\b/;
 const ranking = /\b(biggest|largest|smallest|heaviest|lightest|most space|least space)\b/;
+// Two to ten spelled out: a count of commits back for HEAD~ ("a commit", "one" and "an" are none), or of the largest files.
+const many = numberWords((n) => n >= 2 && n <= 10);
+const someCount = new RegExp(String.raw`\b(\d+|${many}|dozen|few|several|couple)\b`);
+const topCount = new RegExp(String.raw`\b(?:top\s+)?(?:\d+|${many})\s+(?:\w+\s+)?(?:biggest|largest|smallest|heaviest|most|least|newest|oldest)\b`);
 
 /** Added to a candidate's score: negative when the template cannot be the answer to this kind of question. */
 export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): number {
@@ -73,7 +78,7 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   const counts = wcUnits.find(([flag]) => flag.test(template));
   if (counts && !counts[1].test(lower) && wcUnits.some(([, words]) => words.test(lower))) score -= 0.15;
   // A span back from HEAD is for a number of commits; "the last commit" alone is git show's.
-  if (/HEAD~\{count\}/.test(template) && !/\b(\d+|two|three|four|five|six|seven|eight|nine|ten|dozen|few|several|couple)\b/.test(lower)) score -= 0.6;
+  if (/HEAD~\{count\}/.test(template) && !someCount.test(lower)) score -= 0.6;
   // "how many ts files are in src" counts files: the lines in them are another question.
   if (/\bcat\b[^|]*\|\s*wc\b|(?:-exec|xargs(?: -0)?(?: -r)?)\s+wc\b/.test(template) && filesCounted.test(lower) && !wcUnits.some(([, words]) => words.test(lower))) score -= 0.3;
   // "what is process 1": a question about one process, not a list of them all nor the whole machine.
@@ -93,7 +98,7 @@ export function machineQuestionFit(entry: KnowledgeEntry, facts: RequestFacts): 
   // "the size of each folder in src": one size per folder, not one for src.
   if (/\b(each|every|per)\s+(?:sub-?)?(folders?|director\w*|dirs?)\b/.test(lower) && /^du -s\w* \{\w+\}$/.test(template)) score -= 0.2;
   // "the two biggest folders": as many as asked, not the whole ranking.
-  if (/\b(?:top\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:biggest|largest|smallest|heaviest|most|least|newest|oldest)\b/.test(lower) && /\bsort\b/.test(template) && !/\b(head|tail)\b|\s-n \{/.test(template)) score -= 0.1;
+  if (topCount.test(lower) && /\bsort\b/.test(template) && !/\b(head|tail)\b|\s-n \{/.test(template)) score -= 0.1;
   // Sizes put in order only when an order is asked for.
   if (/^du\b.*\|\s*sort\b/.test(template) && !/\b(sort\w*|order\w*|rank\w*|biggest|largest|smallest|heaviest|most|least|top)\b/.test(lower)) score -= 0.08;
   // "the biggest files": ranked, so sorted.

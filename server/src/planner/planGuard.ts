@@ -8,8 +8,6 @@ import type { PlannerName, PlanRejection, PolicyDecision } from '../protocol/typ
 import type { PolicyStage } from '../stages';
 import { exceedsIntent, fallsShort } from './effectCheck';
 import { malformedAssignment } from './environmentActs';
-import { packDirection } from './changeKinds';
-import type { Facts } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { placeholdersIn } from './placeholders';
 import { shapeDropped, withShapes } from './outputShapes';
@@ -75,7 +73,7 @@ export async function screen<P extends Proposal>(
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
     const malformed = malformedAssignment(proposal.command);
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...packDirection(intent.words, (decision.facts as Facts | undefined)?.commands ?? []), ...(malformed ? [malformed] : [])];
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...(malformed ? [malformed] : [])];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;

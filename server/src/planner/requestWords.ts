@@ -10,10 +10,28 @@ export const brokenLinks = /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(
 /** Text in quotes ("…", '…', `…`, “…”): values, whose words order and name nothing. Global: for replace and matchAll. */
 export const quotedSpans = /"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g;
 
-export const wordNumbers: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, single: 1, couple: 2, few: 3,
+/**
+ * Numbers spelled out, smallest first (the order patterns try them in): the
+ * one table of them, strict, for a count that must be said as a number
+ * ("the last three commits"; "a commit" counts none).
+ */
+export const spelledNumbers: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
 };
+
+/** The spelled numbers `keep` lets through, smallest first: a reading that knows "two" to "five" and no more keeps to them. */
+export function numbersWhere(keep: (n: number) => boolean): Record<string, number> {
+  return Object.fromEntries(Object.entries(spelledNumbers).filter(([, n]) => keep(n)));
+}
+
+/** The spelled numbers `keep` lets through as alternatives of a pattern: `one|two|three`. */
+export function numberWords(keep: (n: number) => boolean): string {
+  return Object.keys(numbersWhere(keep)).join('|');
+}
+
+/** Numbers in words, loosely: "a", "an" and "single" are one ("an hour ago"), "a couple" two, "a few" three. */
+export const wordNumbers: Record<string, number> = { a: 1, an: 1, ...spelledNumbers, single: 1, couple: 2, few: 3 };
 export const ordinals: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
 };

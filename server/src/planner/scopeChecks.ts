@@ -6,6 +6,7 @@
 
 import type { CommandFact } from '../policy/factsTypes';
 import { escapeRegExp } from './corpus';
+import { barePath } from './barePath';
 import type { Intent } from './intent';
 import { kindExtensions, noExtension } from './requestWords';
 import { programOf } from './selectionChecks';
@@ -213,7 +214,7 @@ export function ownerTestUnstated(intent: Intent, commands: CommandFact[]): stri
  */
 export function searchedElsewhere(intent: Intent, commands: CommandFact[]): string[] {
   if (intent.scope.length === 0) return [];
-  const norm = (p: string) => p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '') || '.';
+  const norm = (p: string) => barePath(p, { quotes: 'none' }) || '.';
   const inside = (p: string) => intent.scope.some((s) => p === s || p.startsWith(`${s}/`) || s.startsWith(`${p}/`)) || (intent.names.includes(p) && /\.\w+$/.test(p));
   for (const c of finds(commands)) {
     const first = c.args.findIndex((a) => /^[-!(]/.test(a));

@@ -9,7 +9,7 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 import { spelledOut } from './findTests';
-import { brokenLinks, ignoresCase, permissionWho } from './requestWords';
+import { brokenLinks, ignoresCase, numberWords, permissionWho } from './requestWords';
 import { programName } from '../shell/programs';
 
 /** The program's name without its folder (`/usr/bin/rm` → rm). */
@@ -180,7 +180,7 @@ export function brokenDropped(intent: Intent, commands: CommandFact[]): string[]
   return finds.length > 0 && !finds.some(checks) ? ['it changes every link, but the request asks for the broken ones only'] : [];
 }
 
-const count = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|couple of)`;
+const count = String.raw`(?:\d+|${numberWords((n) => n >= 2 && n <= 10)}|few|couple of)`;
 const byOrder = new RegExp(String.raw`\bthe\s+(?:(?:single|one|very|${count})\s+)?(?:oldest|newest|latest|most recent(?:ly \w+)?|least recent\w*|largest|biggest|smallest|last (?:modified|changed|edited)|first|last)\s+(?:${count}\s+)?(?:[\w.*-]+\s+){0,2}?(?:files?|logs?|backups?|archives?|folders?|director(?:y|ies)|ones?|scripts?|images?|csvs?|pdfs?|entries|entry)\b`);
 /** "delete the oldest log", "the 3 largest files" planned as a delete of every log: files picked by an order, all changed. */
 export function manyForOne(intent: Intent, commands: CommandFact[]): string[] {
@@ -239,7 +239,7 @@ export function placeWordsAsNames(commands: CommandFact[]): string[] {
 }
 
 // "all files but the 5 newest", "except the largest", "keeping the 3 most recent": some kept by their rank.
-const keptByRank = /\b(?:but|except(?: for)?|other than|apart from|save for|keep(?:ing)?|leav(?:e|ing)|spar(?:e|ing))\s+(?:the\s+)?(?:(?:\d+|\$\{?\w+\}?|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+)?(?:newest|latest|most recent(?:ly \w+)?|recent|oldest|largest|biggest|smallest|last|first)\b/;
+const keptByRank = new RegExp(String.raw`\b(?:but|except(?: for)?|other than|apart from|save for|keep(?:ing)?|leav(?:e|ing)|spar(?:e|ing))\s+(?:the\s+)?(?:(?:\d+|\$\{?\w+\}?|${numberWords((n) => n <= 10)}|a few)\s+)?(?:newest|latest|most recent(?:ly \w+)?|recent|oldest|largest|biggest|smallest|last|first)\b`);
 
 /** "remove all files but the 5 newest" planned as `find . -type f -delete`: the ones to keep are known only by an order nothing in the plan makes. */
 export function rankUnkept(intent: Intent, commands: CommandFact[]): string[] {

@@ -10,6 +10,7 @@
 import type { EmbeddedCandidate } from './embeddedPlanner';
 import type { WorkspaceNames } from './requestFacts';
 import { shellQuote } from './templateFill';
+import { numbersWhere } from './requestWords';
 import { readTextSource, sourceStep, type TextSource } from './textSource';
 
 type Value = Exclude<TextSource, { kind: 'stdin' }>;
@@ -30,7 +31,10 @@ export function readDelimiter(text: string): string | undefined {
 }
 
 const ordinals: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
-const counts: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
+// "the first three fields", "two fields": two to five spelled out.
+const counts = numbersWhere((n) => n >= 2 && n <= 5);
+const countWord = Object.keys(counts).join('|');
+const someFields = new RegExp(String.raw`\b(${countWord})\s+(?:[\w-]+\s+){0,2}?fields\b`);
 const ordinal = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))`;
 
 /** The fields asked for, by number ('NF' for the last), or undefined when the request names none. */
@@ -38,12 +42,12 @@ export function readFields(lower: string): string[] | undefined {
   if (/\b(?:last|final)\s+(?:[\w-]+\s+){0,2}?(?:field|part|column|component|element|item)\b/.test(lower)) return ['NF'];
   const numbered = /\b(?:fields?|parts?|columns?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)\b/.exec(lower);
   if (numbered) return numbered[1].split(/\s*(?:,|and|&)\s*/);
-  const first = new RegExp(String.raw`\bfirst\s+(two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,2}?(?:fields|parts|columns)\b`).exec(lower);
+  const first = new RegExp(String.raw`\bfirst\s+(${countWord}|\d+)\s+(?:[\w-]+\s+){0,2}?(?:fields|parts|columns)\b`).exec(lower);
   if (first) return Array.from({ length: counts[first[1]] ?? Number(first[1]) }, (_, i) => String(i + 1));
   const named = new RegExp(String.raw`\b(${ordinal}(?:\s*(?:,|and|&)\s*${ordinal})*)\s+(?:[\w-]+\s+){0,2}?(?:fields?|parts?|columns?)\b`).exec(lower);
   if (named) return named[1].split(/\s*(?:,|and|&)\s*/).map((o) => String(ordinals[o] ?? parseInt(o, 10)));
   // "extract two semicolon-separated fields": the first ones.
-  const some = /\b(two|three|four|five)\s+(?:[\w-]+\s+){0,2}?fields\b/.exec(lower);
+  const some = someFields.exec(lower);
   return some ? Array.from({ length: counts[some[1]] }, (_, i) => String(i + 1)) : undefined;
 }
 
@@ -59,8 +63,8 @@ function fieldProgram(delimiter: string, fields: string[]): string {
 const candidate = (command: string, confidence: number, explanation: string, source: string, missing: string[] = []): EmbeddedCandidate => ({ command, confidence, explanation, source, filled: [], missing });
 
 // "keep the last 4 characters", "the final 3 letters of": the end of the value, not without it.
-const lastChars = /^(?!.*\b(?:remove|delete|strip|drop|cut off|chop|without|skip|minus|except)\b).*\b(?:last|final|trailing)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:ascii\s+)?(?:characters?|chars?|letters?|digits?|bytes?)\b/;
-const numberWords: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10' };
+const charCounts = numbersWhere((n) => n <= 10);
+const lastChars = new RegExp(String.raw`^(?!.*\b(?:remove|delete|strip|drop|cut off|chop|without|skip|minus|except)\b).*\b(?:last|final|trailing)\s+(\d+|${Object.keys(charCounts).join('|')})\s+(?:ascii\s+)?(?:characters?|chars?|letters?|digits?|bytes?)\b`);
 // "the unique lines of $A and $B", "only distinct strings stored in $X and $Y".
 const uniqueWords = /\b(?:unique|distinct|deduplicat\w*|dedup\w*|without duplicates)\b/;
 // "with its \n escapes turned into newlines", "interpreting backslash escapes".
@@ -97,7 +101,7 @@ export function stringActCandidates(request: string, names: WorkspaceNames, isPr
   }
   const last = lastChars.exec(lower);
   if (last && !/\b(?:lines?|files?)\b/.test(lower.replace(/\bfile ?names?\b/g, ''))) {
-    const n = numberWords[last[1]] ?? last[1];
+    const n = charCounts[last[1]] ?? last[1];
     const step = value ? sourceStep(value, 'rev') : `echo '<text>'`;
     out.push(candidate(`${step} | rev | cut -c 1-${n} | rev`, value ? 0.93 : 0.55, `Prints the last ${n} characters of the text.`, 'text.last_chars', value ? [] : ['text']));
   }

@@ -5,6 +5,7 @@
 // elsewhere; the words that name the operation do not.
 
 import type { Corpus, KnowledgeEntry } from './corpus';
+import { numberWords } from './requestWords';
 
 const recipe = (id: string, template: string, slots: KnowledgeEntry['slots'], explanation: string): KnowledgeEntry => ({
   id, intents: [], template, slots, utilities: [template.split(' ')[0]], explanation, category: 'text',
@@ -21,6 +22,9 @@ const recipes = new Map([
   recipe('text.name_extension', "sed 's/.*\\.//' {file}", { file: { type: 'file' } }, 'Prints what follows the last dot: the extension of a name.'),
 ].map((r) => [r.id, r]));
 
+// "the last 3 characters", "the first five letters": one to ten spelled out.
+const upToTen = numberWords((n) => n <= 10);
+
 const operations: [RegExp, string][] = [
   [/\bmd5(?:sum)?\b|\b(?:checksum|hash)\b(?!.*\bsha)/, 'files.md5'],
   [/\bsha-?1(?:sum)?\b/, 'files.sha1'],
@@ -36,9 +40,9 @@ const operations: [RegExp, string][] = [
   [/\bbase ?64\b/, 'text.base64_encode'],
   [/\bhex\w*\b|\bbytes?\b.*\bdump\b|\bdump\b/, 'text.string_hex'],
   [/\b(?:trim\w*|strip\w*)\b.*\b(?:spaces?|whitespace|blanks?|tabs?)\b|\b(?:leading|trailing)\b.*\b(?:spaces?|whitespace|blanks?)\b/, 'text.string_trim'],
-  [/\b(?:remove|delete|strip|drop|cut off|chop|without)\b.*\blast\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.drop_last_chars'],
-  [/\b(?:remove|delete|strip|drop|cut off|chop|without|skip)\b.*\bfirst\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.drop_first_chars'],
-  [/\bfirst\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:characters?|chars?|letters?|digits?)\b/, 'text.cut_chars'],
+  [new RegExp(String.raw`\b(?:remove|delete|strip|drop|cut off|chop|without)\b.*\blast\s+(?:\d+|${upToTen})\s+(?:characters?|chars?|letters?|digits?)\b`), 'text.drop_last_chars'],
+  [new RegExp(String.raw`\b(?:remove|delete|strip|drop|cut off|chop|without|skip)\b.*\bfirst\s+(?:\d+|${upToTen})\s+(?:characters?|chars?|letters?|digits?)\b`), 'text.drop_first_chars'],
+  [new RegExp(String.raw`\bfirst\s+(?:\d+|${upToTen})\s+(?:characters?|chars?|letters?|digits?)\b`), 'text.cut_chars'],
   [/\b(?:remove|delete|strip|drop|cut off|chop|without|minus|no|get rid of|wipe|erase|trim|lose|take off)\b(?:\s+(?:the|its|their|an?|any|file|name|last|\.?[\w]{1,8}))*\s+(?:extensions?|suffix(?:es)?)\b/, 'text.name_without_extension'],
   [/\b(?:extension|suffix)\b/, 'text.name_extension'],
   [/\b(?:replac\w*|substitut\w*|convert\w*|chang\w*|turn\w*)\b.*\b(?:with|by|into|to) (?:a )?new ?lines?\b|\bsplit\w*\b.*\b(?:on|at|by)\b/, 'text.string_fields'],

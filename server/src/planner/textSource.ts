@@ -6,6 +6,7 @@
 
 import type { WorkspaceNames } from './requestFacts';
 import { shellQuote } from './templateFill';
+import { numbersWhere } from './requestWords';
 import { variableTarget } from './variableTarget';
 
 export type TextSource =
@@ -115,14 +116,14 @@ function commandSource(request: string, isProgram: (name: string) => boolean): T
   return undefined;
 }
 
-const numberWords: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twenty: '20', hundred: '100' };
-const repeated = /(?<!\b(?:first|last|top|bottom|next|previous)\s+)(?:^|(?<=\s))(\$\{?[A-Za-z_]\w*\}?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\s+(?:times\b|lines\s+of\s+(?=["'`$]))/;
+const timesCounts = numbersWhere((n) => n <= 10 || n === 20 || n === 100);
+const repeated = new RegExp(String.raw`(?<!\b(?:first|last|top|bottom|next|previous)\s+)(?:^|(?<=\s))(\$\{?[A-Za-z_]\w*\}?|\d+|${Object.keys(timesCounts).join('|')})\s+(?:times\b|lines\s+of\s+(?=["'\x60$]))`);
 
 /** "print "x" 5 times", "two lines of "-tcp"", "$word $n times": how many times, as a shell word. */
 export function repeatCount(lower: string): string | undefined {
   const m = repeated.exec(lower);
   if (!m) return undefined;
-  return m[1].startsWith('$') ? `"${m[1]}"` : numberWords[m[1]] ?? m[1];
+  return m[1].startsWith('$') ? `"${m[1]}"` : String(timesCounts[m[1]] ?? m[1]);
 }
 
 /** The text printed a number of times: `yes 'x' | head -n 5` (`yes -- -x` for text that looks like an option). */
