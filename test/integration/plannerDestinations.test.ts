@@ -2,7 +2,8 @@
 // archive.tar to restored/", "clone … into vendor/b") is where the plan puts
 // them, with the real store, knowledge and policy, also when that folder does
 // not exist yet; an answer from a model that drops the place (`unzip x.zip`
-// fills the current folder) is turned away with its reason.
+// fills the current folder), or the folder a request packs, is turned away
+// with its reason.
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { stageMigrations } from '../../server/src/compose';
@@ -39,6 +40,9 @@ test('a model answer that drops the place is turned away, with the reason', asyn
       ['unzip x.zip into out', 'unzip x.zip', dropped],
       ['extract archive.tar to restored/', 'tar -xf archive.tar', dropped],
       ['clone https://example.com/a/b.git into vendor/b', 'git clone https://example.com/a/b.git', dropped],
+      // The folder packed is what the archive holds, and the archive is made.
+      ['tar up the data folder as data.tar', 'tar -cf data.tar .', /does not pack data/],
+      ['make a tarball of the data folder called site.tar', 'ln -s data site.tar', /makes no archive/],
     ]);
   } finally {
     db.close();

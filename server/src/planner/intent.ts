@@ -4,6 +4,7 @@
 // effects, as the policy sees them, are then held to this (effectCheck.ts):
 // a plan may never do more than its request asked.
 
+import { packedFolders } from './packedFolders';
 import { keptOut } from './keptOut';
 import { escapeRegExp } from './corpus';
 import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
@@ -27,6 +28,8 @@ export interface Intent {
   scope: string[];
   /** Files and destinations the request names: a plan may change these wherever they are. */
   names: string[];
+  /** Folders the request packs into an archive ("tar up src as src.tar"). */
+  packs?: string[];
   /** Conditions the request states; a plan may filter by these and no others. */
   conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
   /** Conditions the request states with a value ("older than 30 days", "smaller than 1 kilobyte"): a plan that acts on files must keep them. */
@@ -108,8 +111,7 @@ export function readIntent(facts: RequestFacts): Intent {
       if (namesANeed(before) || namedAsSubject(after)) continue;
       if (!isOrder(before, m[0], after)) continue;
       if (forbidsChange && action !== 'network') continue;
-      // "delete the lines containing DEBUG from app.log" edits a file; it deletes no file.
-      // ... and "remove the executable bit from run.sh" changes its mode.
+      // "delete the lines containing DEBUG from app.log" edits a file and "remove the executable bit from run.sh" changes its mode; neither deletes a file.
       const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
       const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
@@ -143,6 +145,7 @@ export function readIntent(facts: RequestFacts): Intent {
     },
     scope: scopeOf(facts),
     names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))],
+    packs: packedFolders(facts).map((f) => f.value),
     conditions: {
       age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
       size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),

@@ -13,6 +13,7 @@ import { placeholdersIn } from './placeholders';
 import { shapeDropped, withShapes } from './outputShapes';
 import { operandDropped } from './requestOperands';
 import { destinationDropped } from './destinations';
+import { packedFolderDropped } from './packedFolders';
 import { depthDropped, toAskedDepth } from './listingDepth';
 
 export interface Proposal {
@@ -73,7 +74,7 @@ export async function screen<P extends Proposal>(
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
     const malformed = malformedAssignment(proposal.command);
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...(malformed ? [malformed] : [])];
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command), ...packedFolderDropped(intent.packs, intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...(malformed ? [malformed] : [])];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;

@@ -10,6 +10,7 @@ import { namedKeys } from './jsonKeys';
 import { excludedBefore } from './findTests';
 import { keptAt } from './keptOut';
 import { destinationSaid } from './destinations';
+import { makesArchiveOf, packedFolders } from './packedFolders';
 import { namedColumns } from './tableColumns';
 import { listedWith, quotedLists, WORD_SEPARATOR } from './namedList';
 import { refsAsCommits } from './gitQuestions';
@@ -29,6 +30,22 @@ const singular = /\b(?:(?:the|its|my|your|our)\s+)?(?:very\s+)?(first|last|lates
 // "which folder uses the most space": one folder, asked for in the singular.
 const whichOne = /\bwhich\s+(?:one|(?!\w+s\b)[a-z][\w-]*)\b.{0,40}?\b(?:the\s+)?(most|least|biggest|largest|smallest|heaviest)\b/;
 const countWords = /\b(top|first|last|biggest|largest|smallest|newest|oldest|latest|most|least|head|tail|recent)\b/;
+
+/**
+ * Where a path slot looks. "copy the tree under t1 to t2": a destination slot
+ * also weighs the word after "to", existing or not; "unzip x.zip into out":
+ * the place the act puts things goes first, and only to such a slot; "tar up
+ * src as src.tar": the folder packed is what an archive's path slot takes.
+ */
+function placesFor(entry: Pick<KnowledgeEntry, 'template'>, spec: SlotSpec, pool: Fact[], facts: RequestFacts, free: (f: Fact) => boolean): Fact[] {
+  if (spec.type !== 'path' && spec.type !== 'dir' && spec.type !== 'file') return pool;
+  const destination = placeSaid(facts);
+  if (spec.type !== 'file' && (spec.cues ?? []).some((c) => c === 'to' || c === 'into')) {
+    return [...(destination && free(destination) ? [destination] : []), ...pool, ...facts.targets.filter((t) => free(t) && !pool.some((p) => overlaps(p, t)))];
+  }
+  const rest = destination && spec.type !== 'dir' ? pool.filter((f) => !overlaps(f, destination)) : pool;
+  return spec.type !== 'file' && rest.length === 0 && makesArchiveOf(entry.template) ? packedFolders(facts).filter(free) : rest;
+}
 
 /** The place the request's act puts things ("into out"), as a fact. */
 function placeSaid(facts: RequestFacts): Fact | undefined {
@@ -74,12 +91,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
-    // "copy the tree under t1 to t2": a destination slot also weighs the word after "to", existing or not.
-    // "unzip x.zip into out": the place the act puts things goes first, and only to such a slot.
-    const destination = placeSaid(facts);
-    if ((spec.type === 'path' || spec.type === 'dir') && (spec.cues ?? []).some((c) => c === 'to' || c === 'into')) {
-      pool = [...(destination && !usedAt.has(key(destination)) ? [destination] : []), ...pool, ...facts.targets.filter((t) => !usedAt.has(key(t)) && !pool.some((p) => overlaps(p, t)))];
-    } else if (destination && (spec.type === 'path' || spec.type === 'file')) pool = pool.filter((f) => !overlaps(f, destination));
+    pool = placesFor(entry, spec, pool, facts, (f) => !usedAt.has(key(f)));
     // "is there a file called backup.tmp": a file name that does not exist is what to look for, not where to look.
     if (spec.type === 'path' && spec.default !== undefined && Object.values(entry.slots).some((x) => x.type === 'name' || x.type === 'glob')) {
       pool = pool.filter((f) => facts.ws.dirs.has(f.value) || (!facts.ws.files.has(f.value) && !/\.[A-Za-z0-9]{1,8}$/.test(f.value)));
