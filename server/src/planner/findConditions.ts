@@ -211,7 +211,7 @@ function turnedDown(f: RequestFacts): string[] {
     out.push(`! -name ${shellValue(/^end/i.test(m[1]) ? `*${value}` : `${value}*`)}`);
   }
   for (const m of text.matchAll(new RegExp(String.raw`(?:\bnot|n't)\s+(?:named|called)\s+(${valueWord}|[\w.*?-]+)`, 'gi'))) out.push(`! -name ${shellValue(m[1].replace(/^['"\x60](.*)['"\x60]$/, '$1'))}`);
-  const kinds = /\b(?:(?:are|is)\s*(?:not|n't)|aren'?t|isn'?t|unless\s+(?:they|it|the ones?|those)\s+(?:are|is))\s+(?:an?\s+)?['"\x60]?(\.?\w+)['"\x60]?\s+files?\b|\bnon-\s*(\.?\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?['"\x60]?(\.?\w+)['"\x60]?\s+(?:extension|suffix)\b/gi;
+  const kinds = /\b(?:(?:are|is)\s*(?:not|n't)|aren'?t|isn'?t|unless\s+(?:they|it|the ones?|those)\s+(?:are|is))\s+(?:an?\s+)?['"\x60]?(\.?\w+)['"\x60]?\s+files?\b|\bnon-\s*(\.?\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?(?!(?:an?|the|any|no)\s)['"\x60]?(\.?\w+)['"\x60]?\s+(?:extension|suffix)\b/gi;
   for (const m of text.matchAll(kinds)) {
     const ext = extension(m[1] ?? m[2] ?? m[3]);
     if (ext && !/^(?:executable|empty|hidden|readable|writable|regular|binary|text|the|my|those|these)$/i.test(ext)) out.push(`! -name '*.${ext}'`);

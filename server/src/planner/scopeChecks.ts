@@ -31,7 +31,7 @@ export function exceptedKinds(words: string): string[] {
     }
   }
   // "not ending in .keep", "that aren't .ts files", "non-log files", "without a .bak extension": kinds turned down.
-  for (const k of words.matchAll(/(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:\w+\s+)?end\w*\s+(?:in|with)\s+['"\x60]?\*?\.(\w{1,8})|(?:\b(?:are|is)\s*(?:not|n't)|\baren'?t|\bisn'?t|\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is))\s+(?:an?\s+)?['"\x60]?\.?(\w+)['"\x60]?\s+files?\b|\bnon-\s*\.?(\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?['"\x60]?\.(\w{1,8})['"\x60]?\s+(?:extension|suffix)\b/g)) {
+  for (const k of words.matchAll(/(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:\w+\s+)?end\w*\s+(?:in|with)\s+['"\x60]?\*?\.(\w{1,8})|(?:\b(?:are|is)\s*(?:not|n't)|\baren'?t|\bisn'?t|\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is))\s+(?:an?\s+)?['"\x60]?\.?(\w+)['"\x60]?\s+files?\b|\bnon-\s*\.?(\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?(?!(?:an?|the|any|no)\s)['"\x60]?\.(\w{1,8})['"\x60]?\s+(?:extension|suffix)\b/g)) {
     const word = (k[1] ?? k[2] ?? k[3] ?? k[4]).toLowerCase();
     const ext = k[1] ?? k[4] ?? kindExtensions[word] ?? kindExtensions[word.replace(/s$/, '')] ?? (/^\w{1,5}$/.test(word) && !/^(?:the|my|our|any|all|empty|hidden|binary|text|regular)$/.test(word) ? word : undefined);
     if (ext) out.add(ext.toLowerCase());
