@@ -49,12 +49,15 @@ const weakNouns = alt([
 ]);
 
 // Verbs a shell performs.
-const shellVerbs = alt([
+const shellVerbList = [
   'list', 'show', 'display', 'print', 'find', 'search', 'look', 'locate', 'count', 'sort', 'check', 'compare', 'diff', 'compress', 'extract', 'unzip', 'copy', 'move', 'rename', 'delete', 'remove',
   'kill', 'stop', 'restart', 'install', 'uninstall', 'download', 'upload', 'replace', 'merge', 'split', 'convert', 'create', 'make', 'run', 'execute', 'monitor', 'watch', 'tail', 'grep', 'filter',
   'extract', 'sum', 'total', 'add up', 'generate', 'dedupe', 'deduplicate', 'truncate', 'change', 'report', 'measure', 'how many', 'how much', 'set', 'wrap', 'connect', 'reconnect',
   'attach', 'detach', 'read', 'write', 'save', 'append', 'prepend', 'print', 'output', 'send', 'archive', 'check', 'enable', 'disable', 'page through', 'view', 'open', 'edit',
-].map((v) => (v.includes(' ') ? v : `${v}(?:s|es|ed|d|ing)?`)));
+];
+const shellVerbs = alt(shellVerbList.map((v) => (v.includes(' ') ? v : `${v}(?:s|es|ed|d|ing)?`)));
+// The same verbs said as an order, not as something done ("deleted", "removing").
+const shellOrders = alt(shellVerbList);
 
 // Verbs only a computer is asked to do: one is enough.
 const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|untar|decompress|unmount|grep|sleep (?:for )?\d+|wait (?:for )?\d+ (?:seconds?|secs?|minutes?|mins?)|recursively|uncompress|tarball)\b/;
@@ -102,7 +105,17 @@ function everydayPlace(value: string): boolean {
   return /^[a-z]+$/i.test(value) && aboutEverydayLife(`the ${value.toLowerCase()}`);
 }
 
-const creativeWriting = /\b(?:write|compose|draft|pen|make up|come up with|create|invent)\s+(?:me\s+|us\s+)?(?:a|an|some|another|the)\s+(?:(?:short|long|little|funny|sad|nice|new|good)\s+)?(?:haiku|poem|poetry|story|stories|song|lyrics|essay|limerick|sonnet|novel|fable|tale|speech|joke|riddle|rap|ballad|letter to|love letter|bedtime story)s?\b|\btranslate\s+\S+(?:\s+\S+)?\s+(?:in)?to\s+(?:english|french|german|spanish|italian|portuguese|dutch|russian|chinese|japanese|korean|arabic|hindi|latin|polish|swedish|greek|turkish)\b/;
+const creativeWriting = /\b(?:write|compose|draft|pen|make up|come up with|create|invent|tell|sing|recite)\s+(?:me\s+|us\s+)?(?:a|an|some|another|the)\s+(?:(?:short|long|little|funny|sad|nice|new|good)\s+)?(?:haiku|poem|poetry|story|stories|song|lyrics|essay|limerick|sonnet|novel|fable|tale|speech|joke|riddle|rap|ballad|letter to|love letter|bedtime story)s?\b|\b(?:describe|explain|summari[sz]e)\s+\S+(?:\s+\S+)?\s+(?:like a|as a|as if|in the (?:style|voice) of)\b|^(?:please\s+)?pretend\b|\brate\s+\S+(?:\s+\S+)?\s+(?:out of|on a scale)\b|\bdo you (?:like|love|hate|dream|miss|enjoy)\b|\btranslate\s+\S+(?:\s+\S+)?\s+(?:in)?to\s+(?:english|french|german|spanish|italian|portuguese|dutch|russian|chinese|japanese|korean|arabic|hindi|latin|polish|swedish|greek|turkish)\b/;
+
+// Talk that only tells or reacts: thanks, an outburst, a feeling, a joke ("ugh, notes.txt again", "I named my dog data.csv", "my cat sat on x.zip lol").
+const reacting = /^(?:thanks|thank you|thx|ugh|argh|haha|hehe|lol|lmao|wow|oops|yay|hooray|omg|ok(?:ay)? cool|cool|nice|great|congrat\w*|sorry|never ?mind|what a day|good (?:morning|night|evening))\b|\b(?:lol|haha|lmao|classic)[!.]*$|^i (?:love|like|hate|adore|miss|named|called)\b|\breminds me\b|\bdrove me (?:crazy|mad|nuts)\b/;
+
+/** The request only tells or reacts, and orders nothing a shell does. */
+function onlyReacts(lower: string): boolean {
+  // A file's name ("report.pdf") is no order, whatever word it is made of.
+  const words = lower.replace(/[\w./~-]*\.[a-z0-9]{1,5}\b/g, ' ');
+  return reacting.test(lower.trim()) && !lower.includes('?') && !shellOrders.test(words.replace(/^(?:ok(?:ay)? cool|thanks|thank you|sorry|never ?mind),?\s+/, '').replace(/\b(?:i|we|they|he|she|you|it)\s+(?:just\s+|already\s+)?\w+ed\b/g, ' ')) && !programs.test(lower) && !strongVerbs.test(lower);
+}
 
 /**
  * A request is a shell task when it names something only a computer has (a
@@ -114,7 +127,7 @@ export function isTask(facts: RequestFacts): boolean {
   // "a folder in my head", "kill some time": sayings, whatever shell words or names they borrow.
   if (isSaying(facts.lower)) return false;
   // "write a haiku about notes.txt", "translate notes.txt to French": writing that takes a writer, whatever file it names.
-  if (creativeWriting.test(facts.lower)) return false;
+  if (creativeWriting.test(facts.lower) || onlyReacts(facts.lower)) return false;
   // "who invented git", "a poem about shell scripts": talk about computers is no task unless it names a file, a path or a site.
   if (isChatter(facts.lower) && facts.paths.length + facts.files.length + facts.urls.length === 0) return false;
   // "I fixed the build today. How do I calm my nerves?": what is asked comes after what is told.
