@@ -92,9 +92,10 @@ const what: Record<string, string> = { write: 'w', writ: 'w', read: 'r', execute
 export function permissionTests(f: RequestFacts): string[] {
   const lower = f.lower;
   const out: string[] = [];
-  const mode = /\b(?:permissions?|mode|perms?|chmod)\s+(?:of\s+|set to\s+|is\s+|are\s+|(?:is\s+|are\s+)?(?:exactly|equal to)\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/.exec(lower);
-  const granting = /\b(?:change|set|chmod|give|make)\b[^.]{0,60}\b(?:to|with)\s+[0-7]{3,4}\b/.test(lower);
-  if (mode && !granting) out.push(`-perm ${mode[1] ?? mode[2]}`);
+  // The mode the request sets is never a test: `-perm 644` for "chmod 644 the .ts files" leaves alone every file it would change.
+  const set = modesSet(lower);
+  const mode = [...lower.matchAll(/\b(?:permissions?|mode|perms?)\s+(?:of\s+|set to\s+|is\s+|are\s+|(?:is\s+|are\s+)?(?:exactly|equal to)\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/g)].find((m) => !set.includes(m[1] ?? m[2]));
+  if (mode) out.push(`-perm ${mode[1] ?? mode[2]}`);
   else if (/\bwide[- ]open\b|\brwxrwxrwx\b|\ba=rwx\b/.test(lower)) out.push('-perm 777');
   else if (/\bworld[- ]writ\w*|\bwritable by (?:everyone|anyone|all|others|the world)\b/.test(lower)) out.push('-perm -o+w');
   const bit = /\b(user|owner|group|others?|world|everyone|all)\s+(write|writ|read|execute|exec)\w*\s+(?:permissions?|bits?|access)\b/.exec(lower);
@@ -107,6 +108,12 @@ export function permissionTests(f: RequestFacts): string[] {
     out.push(`${/\b(?:not|non|aren'?t|isn'?t)[- ](?:\w+\s+)?executable\b/.test(lower) ? '! ' : ''}-perm -u+x`);
   }
   return out;
+}
+
+/** "chmod 644 …", "set the mode of the logs to 640", "make the .txt files 600": modes the request gives files, not ones it picks them by. */
+export function modesSet(lower: string): string[] {
+  const given = /\bchmod\s+(?:-\w+\s+)*([0-7]{3,4})\b|\b(?:change|set|chmod|give|make|switch)\b[^.]{0,60}?\b(?:to|with|as)\s+([0-7]{3,4})\b|\bgive\b[^.]{0,60}?\b(?:permissions?|mode|perms?)\s+([0-7]{3,4})\b|\bmake\s+(?:[\w.*/-]+\s+){1,6}?([0-7]{3,4})\b(?![\w.])(?!\s+(?:bytes?|lines?|times|copies|files?|folders?|days?|[kmg]b)\b)/g;
+  return [...lower.matchAll(given)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
 }
 
 /** Owner tests: no owner, owned by a user, of a group, a user id. */

@@ -6,6 +6,7 @@
 
 import type { PlannerName, PlanRejection, PolicyDecision } from '../protocol/types';
 import type { PolicyStage } from '../stages';
+import { actOfAnotherKind } from './actKinds';
 import { exceedsIntent, fallsShort } from './effectCheck';
 import { malformedAssignment } from './environmentActs';
 import { packDirection } from './changeKinds';
@@ -74,7 +75,8 @@ export async function screen<P extends Proposal>(
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
     const malformed = malformedAssignment(proposal.command);
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...packDirection(intent.words, (decision.facts as Facts | undefined)?.commands ?? []), ...(malformed ? [malformed] : [])];
+    const facts = decision.facts as Facts | undefined;
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...packDirection(intent.words, facts?.commands ?? []), ...actOfAnotherKind(intent, facts?.commands ?? [], facts?.workspace), ...(malformed ? [malformed] : [])];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;
