@@ -112,9 +112,14 @@ export function permissionTests(f: RequestFacts): string[] {
 
 /** "chmod 644 …", "set the mode of the logs to 640", "make the .txt files 600": modes the request gives files, not ones it picks them by. */
 export function modesSet(lower: string): string[] {
-  const given = /\bchmod\s+(?:-\w+\s+)*([0-7]{3,4})\b|\b(?:change|set|chmod|give|make|switch)\b[^.]{0,60}?\b(?:to|with|as)\s+([0-7]{3,4})\b|\bgive\b[^.]{0,60}?\b(?:permissions?|mode|perms?)\s+([0-7]{3,4})\b|\bmake\s+(?:[\w.*/-]+\s+){1,6}?([0-7]{3,4})\b(?![\w.])(?!\s+(?:bytes?|lines?|times|copies|files?|folders?|days?|[kmg]b)\b)/g;
+  // A dot inside a name (".ts files", "notes.txt") ends no sentence.
+  const clause = String.raw`(?:[^.;!?]|\.(?=[\w*]))`;
+  const given = new RegExp(String.raw`\bchmod\s+(?:-\w+\s+)*([0-7]{3,4})\b|\b(?:change|set|chmod|give|make|switch)\b${clause}{0,60}?\b(?:to|with|as)\s+([0-7]{3,4})\b|\bgive\b${clause}{0,60}?\b(?:permissions?|mode|perms?)\s+([0-7]{3,4})\b|${madeMode.source}`, 'g');
   return [...lower.matchAll(given)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
 }
+
+// "make the .txt files 644", "make them 600", "make run.sh 755": files made three or four octal digits are given a mode ("make the log 600 lines long" is no mode).
+const madeMode = /\bmake\s+(?:(?:the|all|every|each|my|these|those|of)\s+)*(?:[\w.*-]+\s+){0,3}?(?:files?|folders?|director(?:y|ies)|scripts?|them|it|[\w*-]*\.[\w.-]+)(?:\s+(?:in|under|inside|within)\s+(?:the\s+)?[\w./-]+(?:\s+(?:folder|directory|dir))?)?\s+([0-7]{3,4})(?![\w.])(?!\s+(?:bytes?|lines?|times|copies|files?|folders?|days?|[kmg]b)\b)/;
 
 /** Owner tests: no owner, owned by a user, of a group, a user id. */
 export function ownerTests(f: RequestFacts): string[] {
