@@ -144,7 +144,7 @@ test('"create a tarball of D called N" packs D into N; it never unpacks N over D
   }
 });
 
-const modeWordings = ['chmod {m} the {k} files', 'chmod {m} every {k} file in {d}', 'set the mode of the {k} files to {m}', 'change the permissions of the {k} files in {d} to {m}', 'make the {k} files {m}', 'make all the {k} files in {d} {m}', 'give the {k} files mode {m}', 'chmod -R {m} the {k} files in {d}'];
+const modeWordings = ['chmod {m} the {k} files', 'chmod {m} every {k} file in {d}', 'set the mode of the {k} files to {m}', 'change the permissions of the {k} files in {d} to {m}', 'make the {k} files {m}', 'make all the {k} files in {d} {m}', 'give the {k} files mode {m}', 'chmod -R {m} the {k} files in {d}', 'change {k} files to mode {m}', 'set the {k} files in {d} to permissions {m}'];
 
 test('the mode a request sets is never a test of which files to set', async () => {
   let checked = 0;
