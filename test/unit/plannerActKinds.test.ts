@@ -105,7 +105,10 @@ test('"replace A with B" and "overwrite A with B" read B and write A', async () 
         for (const backwards of [`cp ${target} ${source}`, `cp -f ${target} ./${source}`, `rsync -a ${target} ${source}`]) {
           assert.match(await turnedAway(request, backwards), /writes over .*which the request copies from/, `${backwards} for "${request}"`);
         }
-        assert.match(await turnedAway(request, `printf '%s\\n' ${source} >> ${target}`), /writes the name .* as text/, request);
+        assert.match(await turnedAway(request, `printf '%s\\n' ${source} >> ${target}`), /writes words into .*, but the request asks to copy what/, request);
+        assert.match(await turnedAway(request, `echo the >> ${target}`), /writes words into/, request);
+        assert.match(await turnedAway(request, `echo the | tee -a ${target}`), /writes words into/, request);
+        assert.equal(await turnedAway(request, `cat ${source} | tee ${target}`), '', request);
         checked++;
       }
     }
@@ -123,6 +126,7 @@ test('"replace A with its copy in F" reads F/A, and "copy A back out of F" reads
       assert.match(await turnedAway(request, `cp ${name} ${folder}`), /writes over .*which the request copies from/, request);
       assert.match(await turnedAway(request, `cp -n ${name} ${folder}/`), /writes over .*which the request copies from/, request);
       assert.equal(await turnedAway(request, `cp ${folder}/${name} ${name}`), '', request);
+      assert.match(await turnedAway(request, `cp -r ${folder} ${name}`), new RegExp(`copies the whole folder ${folder} onto ${name.replace('.', '\\.')}`), request);
     }
   }
   for (const request of ['copy notes.txt back out of backup', 'copy todo.txt out of backup', 'copy the file notes.txt back out of the backup folder']) {

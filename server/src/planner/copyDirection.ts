@@ -69,9 +69,12 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
     // `rm backup/old.txt` for "restore old.txt from backup": a copy takes nothing away from where it copies.
     const gone = c.deletes.map((d) => bare(d.path.toLowerCase())).find((d) => stated.some((s) => s.keeps && (names(d, s.from) || within(d, s.from))));
     if (gone) return [`it deletes ${gone}, which the request copies from`];
-    // `printf '%s\n' backup/notes.txt >> notes.txt` for "overwrite notes.txt with backup/notes.txt": the name written, not the file.
-    const said = /^(?:echo|printf)$/.test(programOf(c)) ? stated.find((s) => c.args.some((a) => bare(a.toLowerCase()) === s.from)) : undefined;
-    if (said) return [`it writes the name ${said.from} as text, but the request asks to copy what ${said.from} holds`];
+    // `printf '%s\n' backup/notes.txt >> notes.txt` for "overwrite notes.txt with backup/notes.txt": words written, not the file.
+    const writesTo = (s: StatedCopy) => (/^(?:echo|printf)$/.test(programOf(c)) && c.redirects.some((r) => names(bare(r.target.toLowerCase()), s.to))) || (programOf(c) === 'tee' && c.writes.some((w) => names(bare(w.path.toLowerCase()), s.to)));
+    const said = stated.find((s) => writesTo(s) && !commands.some((r) => r.reads.some((p) => names(bare(p.path.toLowerCase()), s.from))));
+    if (said) return [`it writes words into ${said.to}, but the request asks to copy what ${said.from} holds over it`];
+    const whole = wholeFolder(c, stated);
+    if (whole) return [whole];
     if (!copiers.has(programOf(c))) continue;
     const written = c.writes.map((w) => bare(w.path.toLowerCase()));
     // `cp notes.txt backup` writes backup/notes.txt: a folder written over holds the file of the source's name.
@@ -83,6 +86,15 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
     }
   }
   return [];
+}
+
+/** `cp -r backup notes.txt` for "replace notes.txt with its copy in backup": the whole folder copied onto the one file. */
+function wholeFolder(c: CommandFact, stated: StatedCopy[]): string | undefined {
+  if (!copiers.has(programOf(c)) || c.positionals.length !== 2) return undefined;
+  const [source, target] = c.positionals.map((p) => bare(p.toLowerCase()));
+  const file = (p: string) => /\.\w+$/.test(p.split('/').pop() ?? '');
+  const s = stated.find((x) => file(x.to) && names(target, x.to) && !file(source) && (x.from === source || x.from.startsWith(`${source}/`)));
+  return s ? `it copies the whole folder ${source} onto ${s.to}, but the request asks for ${source}/${s.to.split('/').pop()} only` : undefined;
 }
 
 // The words of a request about a copy or a move that are never where it goes.
