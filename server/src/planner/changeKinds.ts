@@ -84,8 +84,8 @@ export function replacesSchedule(c: CommandFact): boolean {
   return programOf(c) === 'crontab' && (c.flags.includes('r') || c.args.some((a) => !a.startsWith('-') || a === '-'));
 }
 
-// "archive the tree into x.tar", "compress the logs", "make a tarball of docs": a plan that unpacks does the opposite; "extract x.tar" the other way round.
-const packWords = /(?<![\w.-])(?:archive|compress|zip|gzip|bzip2|xz|tar(?! -x)|tar ?ball|pack|bundle|back (?:it|them) up into)(?![\w.-])(?![^.;]{0,30}\bfrom\b)/;
+// "archive the tree into x.tar", "compress the logs", "make a tarball of docs", "create a tarball of docs called docs.tar": a plan that unpacks does the opposite; "extract x.tar" the other way round.
+const packWords = /(?<![\w.-])(?:archive|compress|zip|gzip|bzip2|xz|tar(?! -x)|tar ?ball|pack|bundle|back (?:it|them) up into)(?![\w.-])(?![^.;]{0,30}\bfrom\b)|\b(?:create|make|build|produce|generate)\s+(?:(?:a|an|the|new|one|single|compressed|gzipped)\s+)*(?:tarballs?|archives?|zips?|zip files?|tar files?|tgz)\b/;
 const unpackWords = /(?<![\w.-])(?:extract|unzip|untar|unpack|decompress|uncompress|gunzip|inflate|expand)(?![\w.-])/;
 
 /** `tar -xf x.tar` for "archive the tree into x.tar", `tar -czf` for "extract x.tar.gz": the archive goes the other way. */

@@ -18,7 +18,14 @@ const name = String.raw`["'\x60]?([\w.~/-]*[\w~/][\w.~/-]*)["'\x60]?`;
 const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto|as)\s+${filler}${name}`, 'g');
 
 // "restore notes.txt from backup", "copy old.txt back from the backup folder": the place after "from" is read, the name is written here.
-const copyFrom = new RegExp(String.raw`\b(?:copy|cp|restore|recover|bring back|get back|fetch)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?from\s+${filler}${name}`, 'g');
+const copyFrom = new RegExp(String.raw`\b(?:copy|cp|restore|recover|bring back|get back|fetch)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?(?:from|out\s+of)\s+${filler}${name}`, 'g');
+
+// "overwrite backup/notes.txt with notes.txt", "replace notes.txt with the current backup/notes.txt": what comes after "with" is read, the first name is written.
+const replaceWith = new RegExp(String.raw`\b(?:replace|overwrite)\s+${filler}${name}\s+with\s+(?:(?:the|my|current|live|latest|newest|new|working|file)\s+)*${name}(?!\s+in\b)`, 'g');
+// "replace notes.txt with its copy in backup", "overwrite todo.txt with the version from the backup folder": the same name in that folder is read.
+const replaceWithCopyIn = new RegExp(String.raw`\b(?:replace|overwrite)\s+${filler}${name}\s+with\s+(?:its|the|a|my)\s+(?:\w+\s+)?(?:copy|version|backup|one|duplicate)\s+(?:in|from|inside|under)\s+${filler}${name}`, 'g');
+// A name with a dot or a slash is a file or a path; "replace foo with bar in notes.txt" replaces text.
+const pathLike = /[./]/;
 
 export interface StatedCopy {
   from: string;
@@ -37,6 +44,16 @@ export function statedCopies(words: string): StatedCopy[] {
     const to = bare(m[2]);
     if (from && to && from !== to && !pronoun.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]), keeps: !/^(?:move|mv|rename|change)\b/.test(m[0]) });
   }
+  for (const m of words.matchAll(replaceWith)) {
+    const to = bare(m[1]);
+    const from = bare(m[2]);
+    if (pathLike.test(from) && pathLike.test(to) && from !== to) out.push({ from, to, rename: false, keeps: true });
+  }
+  for (const m of words.matchAll(replaceWithCopyIn)) {
+    const to = bare(m[1]);
+    const from = `${bare(m[2])}/${to.split('/').pop()}`;
+    if (pathLike.test(to) && !pronoun.test(m[2])) out.push({ from, to, rename: false, keeps: true });
+  }
   for (const m of words.matchAll(copyFrom)) {
     const to = bare(m[1]);
     const from = bare(m[2]);
@@ -53,15 +70,32 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
     // `rm backup/old.txt` for "restore old.txt from backup": a copy takes nothing away from where it copies.
     const gone = c.deletes.map((d) => bare(d.path.toLowerCase())).find((d) => stated.some((s) => s.keeps && (names(d, s.from) || within(d, s.from))));
     if (gone) return [`it deletes ${gone}, which the request copies from`];
+    // `printf '%s\n' backup/notes.txt >> notes.txt` for "overwrite notes.txt with backup/notes.txt": words written, not the file.
+    const writesTo = (s: StatedCopy) => (/^(?:echo|printf)$/.test(programOf(c)) && c.redirects.some((r) => names(bare(r.target.toLowerCase()), s.to))) || (programOf(c) === 'tee' && c.writes.some((w) => names(bare(w.path.toLowerCase()), s.to)));
+    const said = stated.find((s) => writesTo(s) && !commands.some((r) => r.reads.some((p) => names(bare(p.path.toLowerCase()), s.from))));
+    if (said) return [`it writes words into ${said.to}, but the request asks to copy what ${said.from} holds over it`];
+    const whole = wholeFolder(c, stated);
+    if (whole) return [whole];
     if (!copiers.has(programOf(c))) continue;
     const written = c.writes.map((w) => bare(w.path.toLowerCase()));
+    // `cp notes.txt backup` writes backup/notes.txt: a folder written over holds the file of the source's name.
+    const into = (w: string, from: string) => from === `${w}/${from.split('/').pop()}` && c.positionals.some((p) => bare(p.toLowerCase()) !== w && bare(p.toLowerCase()).split('/').pop() === from.split('/').pop());
     for (const { from, to } of stated) {
-      if (written.some((w) => names(w, from)) && !written.some((w) => w === to || w.endsWith(`/${to}`) || within(w, to))) {
+      if (written.some((w) => names(w, from) || into(w, from)) && !written.some((w) => w !== from && (w === to || w.endsWith(`/${to}`) || within(w, to)))) {
         return [`it writes over ${from}, which the request copies from: the request asks to copy ${from} to ${to}, not the other way round`];
       }
     }
   }
   return [];
+}
+
+/** `cp -r backup notes.txt` for "replace notes.txt with its copy in backup": the whole folder copied onto the one file. */
+function wholeFolder(c: CommandFact, stated: StatedCopy[]): string | undefined {
+  if (!copiers.has(programOf(c)) || c.positionals.length !== 2) return undefined;
+  const [source, target] = c.positionals.map((p) => bare(p.toLowerCase()));
+  const file = (p: string) => /\.\w+$/.test(p.split('/').pop() ?? '');
+  const s = stated.find((x) => file(x.to) && names(target, x.to) && !file(source) && (x.from === source || x.from.startsWith(`${source}/`)));
+  return s ? `it copies the whole folder ${source} onto ${s.to}, but the request asks for ${source}/${s.to.split('/').pop()} only` : undefined;
 }
 
 // The words of a request about a copy or a move that are never where it goes.

@@ -93,9 +93,10 @@ const what: Record<string, string> = { write: 'w', writ: 'w', read: 'r', execute
 export function permissionTests(f: RequestFacts): string[] {
   const lower = f.lower;
   const out: string[] = [];
-  const mode = /\b(?:permissions?|mode|perms?|chmod)\s+(?:of\s+|set to\s+|is\s+|are\s+|(?:is\s+|are\s+)?(?:exactly|equal to)\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/.exec(lower);
-  const granting = /\b(?:change|set|chmod|give|make)\b[^.]{0,60}\b(?:to|with)\s+[0-7]{3,4}\b/.test(lower);
-  if (mode && !granting) out.push(`-perm ${mode[1] ?? mode[2]}`);
+  // The mode the request sets is never a test: `-perm 644` for "chmod 644 the .ts files" leaves alone every file it would change.
+  const set = modesSet(lower);
+  const mode = [...lower.matchAll(/\b(?:permissions?|mode|perms?)\s+(?:of\s+|set to\s+|is\s+|are\s+|(?:is\s+|are\s+)?(?:exactly|equal to)\s+|=\s*)?([0-7]{3,4})\b|\b([0-7]{3,4})\s+(?:permissions?|mode|perms?)\b/g)].find((m) => !set.includes(m[1] ?? m[2]));
+  if (mode) out.push(`-perm ${mode[1] ?? mode[2]}`);
   else if (/\bwide[- ]open\b|\brwxrwxrwx\b|\ba=rwx\b/.test(lower)) out.push('-perm 777');
   else if (/\bworld[- ]writ\w*|\bwritable by (?:everyone|anyone|all|others|the world)\b/.test(lower)) out.push('-perm -o+w');
   const bit = /\b(user|owner|group|others?|world|everyone|all)\s+(write|writ|read|execute|exec)\w*\s+(?:permissions?|bits?|access)\b/.exec(lower);
@@ -109,6 +110,17 @@ export function permissionTests(f: RequestFacts): string[] {
   }
   return out;
 }
+
+/** "chmod 644 …", "set the mode of the logs to 640", "make the .txt files 600": modes the request gives files, not ones it picks them by. */
+export function modesSet(lower: string): string[] {
+  // A dot inside a name (".ts files", "notes.txt") ends no sentence.
+  const clause = String.raw`(?:[^.;!?]|\.(?=[\w*]))`;
+  const given = new RegExp(String.raw`\bchmod\s+(?:-\w+\s+)*([0-7]{3,4})\b|\b(?:change|set|chmod|give|make|switch)\b${clause}{0,60}?\b(?:to\s+(?:(?:the\s+)?(?:mode|permissions?|perms?)\s+(?:of\s+)?)?|(?:with|as)\s+)([0-7]{3,4})\b|\bgive\b${clause}{0,60}?\b(?:permissions?|mode|perms?)\s+([0-7]{3,4})\b|${madeMode.source}`, 'g');
+  return [...lower.matchAll(given)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
+}
+
+// "make the .txt files 644", "make them 600", "make run.sh 755": files made three or four octal digits are given a mode ("make the log 600 lines long" is no mode).
+const madeMode = /\bmake\s+(?:(?:the|all|every|each|my|these|those|of)\s+)*(?:[\w.*-]+\s+){0,3}?(?:files?|folders?|director(?:y|ies)|scripts?|them|it|[\w*-]*\.[\w.-]+)(?:\s+(?:in|under|inside|within)\s+(?:the\s+)?[\w./-]+(?:\s+(?:folder|directory|dir))?)?\s+([0-7]{3,4})(?![\w.])(?!\s+(?:bytes?|lines?|times|copies|files?|folders?|days?|[kmg]b)\b)/;
 
 /** Owner tests: no owner, owned by a user, of a group, a user id. */
 export function ownerTests(f: RequestFacts): string[] {

@@ -6,6 +6,8 @@
 
 import type { PlannerName, PlanRejection, PolicyDecision } from '../protocol/types';
 import type { PolicyStage } from '../stages';
+import type { Facts } from '../policy/factsTypes';
+import { actOfAnotherKind } from './actKinds';
 import { exceedsIntent, fallsShort } from './effectCheck';
 import { malformedAssignment } from './environmentActs';
 import type { Intent } from './intent';
@@ -74,7 +76,8 @@ export async function screen<P extends Proposal>(
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
     const malformed = malformedAssignment(proposal.command);
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command), ...packedFolderDropped(intent.packs, intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...(malformed ? [malformed] : [])];
+    const facts = decision.facts as Facts | undefined;
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command), ...packedFolderDropped(intent.packs, intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...actOfAnotherKind(intent, facts?.commands ?? [], facts?.workspace), ...(malformed ? [malformed] : [])];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;

@@ -133,11 +133,14 @@ export function readPids(r: Reading): void {
 /** File modes (755, u+x) and the words for them (executable, read-only, private). */
 // "set notes.txt to 600": a file set to three or four octal digits is given a mode.
 const setToMode = /\b(?:set|change|switch)\s+(?:the\s+)?[\w-]*[./][\w./-]*\s+to\s+$/;
+// "make the .txt files 644", "make them 600", "make run.sh 755": files made three or four octal digits are given a mode.
+const madeMode = /\bmake\s+(?:(?:the|all|every|each|my|these|those|of)\s+)*(?:[\w.*-]+\s+){0,3}?(?:files?|folders?|director(?:y|ies)|scripts?|them|it|[\w*-]*\.[\w.-]+)(?:\s+(?:in|under|inside|within)\s+(?:the\s+)?[\w./-]+(?:\s+(?:folder|directory|dir))?)?\s+$/;
+const notAMode = /^\s+(?:bytes?|lines?|times|copies|files?|folders?|days?|[kmg]b)\b/;
 
 export function readModes(r: Reading): void {
   const { text, lower, facts, take, isUsed } = r;
   for (const m of text.matchAll(/(?<![\w/.-])([0-7]{3,4}|[ugoa]*[+=-][rwxXst]+)(?![\w/.-])/g)) {
-    if (isUsed(m.index) || (/^\d/.test(m[1]) && !/\b(chmod|mode|permission|permissions|perms)\b/.test(lower) && !setToMode.test(lower.slice(0, m.index)))) continue;
+    if (isUsed(m.index) || (/^\d/.test(m[1]) && !/\b(chmod|mode|permission|permissions|perms)\b/.test(lower) && !setToMode.test(lower.slice(0, m.index)) && !(madeMode.test(lower.slice(0, m.index)) && !notAMode.test(lower.slice(m.index + m[0].length))))) continue;
     facts.modes.push({ value: m[1], at: m.index, raw: m[0] });
     take(m.index, m[0].length);
   }

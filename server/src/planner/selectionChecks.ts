@@ -165,11 +165,19 @@ const packing = /\b(?:compress\w*|gzip\w*|bzip\w*|zip\w*|xz|zstd|archiv\w*|pack\
 
 /** "clear the log file" planned as `gzip *.log`: files compressed for a request that asks for no archive. */
 export function compressesUnasked(intent: Intent, commands: CommandFact[]): string[] {
-  if (intent.actions.length === 0 || packing.test(intent.words)) return [];
+  if (intent.actions.length === 0 || packing.test(ownWords(intent))) return [];
   const packer = commands.find((c) => archivers.test(programOf(c)) && !c.flags.some((f) => /^(?:d|decompress|l|list|t|test|c|stdout)$/.test(f)));
   const tar = commands.find((c) => programOf(c) === 'tar' && c.flags.some((f) => f === 'c' || f === 'create'));
   const found = packer ?? tar;
   return found ? [`it compresses files (${programOf(found)}), but the request asks for no archive`] : [];
+}
+
+/** The request without the files and folders it names ("delete backup/notes.txt" says nothing of a backup to make); an archive named is packing said. */
+function ownWords(intent: Intent): string {
+  const named = [...intent.names, ...intent.scope].filter((n) => n.length > 1 && !/\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i.test(n)).sort((a, b) => b.length - a.length);
+  // "backup's notes.txt": a word that owns a file is a folder's name too.
+  const words = intent.words.replace(/[\w.-]+'s\b/g, ' ');
+  return named.reduce((left, n) => left.replace(new RegExp(`(?<![\\w./-])${escapeRegExp(n.toLowerCase())}(?![\\w/-])`, 'g'), ' '), words);
 }
 
 /** "remove the broken symlinks" planned as `find -type l -delete`: every link, working ones too. */
