@@ -12,6 +12,7 @@ import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
 import { fileTraits, quotedSpans } from './requestWords';
 import { readHistoryAsk, type HistoryAsk } from './gitChecks';
+import { placesOf, type NamedPlaces } from './sameNames';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
@@ -26,6 +27,8 @@ export interface Intent {
   scope: string[];
   /** Files and destinations the request names: a plan may change these wherever they are. */
   names: string[];
+  /** Files named by base name with the folder that picks them, or the several copies they could be (sameNames.ts). */
+  places?: NamedPlaces;
   /** Conditions the request states; a plan may filter by these and no others. */
   conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
   /** Conditions the request states with a value ("older than 30 days", "smaller than 1 kilobyte"): a plan that acts on files must keep them. */
@@ -136,7 +139,7 @@ export function readIntent(facts: RequestFacts): Intent {
       runCode: actions.has('run') || remote === 'run' || remote === 'login' || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute|ssh|tunnel\w*|forward(?:s|ing)? (?:the |a )?(?:local |remote )?ports?|port forwarding|gateway|bastion|jump host|log ?in (?:to|on)(?: the| a)? (?:remote |other )?(?:server|host|machine|system)|remote (?:system|host|machine|server|shell))\b/.test(lower),
     },
     scope: scopeOf(facts),
-    names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))],
+    names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))], places: placesOf(facts),
     conditions: {
       age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
       size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),
