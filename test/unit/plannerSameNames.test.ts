@@ -16,12 +16,12 @@ import { readRequest, type WorkspaceNames } from '../../server/src/planner/reque
 import { decisionOf } from '../support/policyDecision';
 
 // ledger.csv stands at the top and in both folders; app.py and style.css only in the folders.
-const files = ['ledger.csv', 'site/ledger.csv', 'archive/ledger.csv', 'site/app.py', 'archive/app.py', 'site/style.css', 'archive/style.css', 'readme.md'];
+const files = ['ledger.csv', 'site/ledger.csv', 'archive/ledger.csv', 'site/app.py', 'archive/app.py', 'site/style.css', 'archive/style.css', 'site/error.log', 'archive/error.log', 'readme.md'];
 const ws: WorkspaceNames = {
   files: new Set(files),
   dirs: new Set(['site', 'archive', 'out']),
-  byBase: new Map([['ledger.csv', 'ledger.csv'], ['app.py', 'archive/app.py'], ['style.css', 'archive/style.css'], ['readme.md', 'readme.md'], ['site', 'site'], ['archive', 'archive'], ['out', 'out']]),
-  sameBase: new Map([['ledger.csv', ['ledger.csv', 'archive/ledger.csv', 'site/ledger.csv']], ['app.py', ['archive/app.py', 'site/app.py']], ['style.css', ['archive/style.css', 'site/style.css']]]),
+  byBase: new Map([['ledger.csv', 'ledger.csv'], ['app.py', 'archive/app.py'], ['style.css', 'archive/style.css'], ['error.log', 'archive/error.log'], ['readme.md', 'readme.md'], ['site', 'site'], ['archive', 'archive'], ['out', 'out']]),
+  sameBase: new Map([['ledger.csv', ['ledger.csv', 'archive/ledger.csv', 'site/ledger.csv']], ['app.py', ['archive/app.py', 'site/app.py']], ['style.css', ['archive/style.css', 'site/style.css']], ['error.log', ['archive/error.log', 'site/error.log']]]),
 };
 const reasons = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
 const fileOf = (request: string) => readRequest(request, ws).files.map((f) => f.value);
@@ -89,7 +89,7 @@ test('copy or move "from A to B": the source is A\'s copy, never the folder nor 
       for (const f of names) {
         const request = `${verb} ${f} from ${d} to out`;
         assert.deepEqual(fileOf(request), [`${d}/${f}`], request);
-        assert.doesNotMatch(reasons(request, `${program} ${d}/${f} out`), otherCopy, request);
+        for (const right of [`${program} ${d}/${f} out`, `${program} ${d}/${f} out/${f}`]) assert.doesNotMatch(reasons(request, right), otherCopy, `${right} for "${request}"`);
         assert.match(reasons(request, `${program} -r ${d} out`), /copies everything in|but the request names the/, request);
         if (f === 'ledger.csv') assert.match(reasons(request, `${program} ${f} out`), /but the request names the ledger\.csv in/, request);
         assert.match(reasons(request, `${program} -r out ${d}/${f}`), /which the request copies from|but the request names the/, request);
@@ -124,6 +124,8 @@ test('a name in two folders and none at the top is unclear: no copy is picked, a
   assert.equal(readRequest('delete ledger.csv', ws).unclearFile, undefined);
   assert.deepEqual(fileOf('delete ledger.csv'), ['ledger.csv']);
   assert.equal(reasons('delete ledger.csv', 'rm -- ledger.csv'), '');
+  // "the error log", said by its stem, picks no copy either.
+  for (const request of ['delete the error log', 'truncate the error log']) assert.ok(!fileOf(request).some((f) => f.includes('/')), `"${request}" picked ${fileOf(request)}`);
   // A file the workspace holds once is no question.
   assert.deepEqual(fileOf('delete readme.md'), ['readme.md']);
 });

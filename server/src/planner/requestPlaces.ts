@@ -101,8 +101,8 @@ export function readStemFiles(r: Reading): void {
   if (ws.byStem) {
     for (const m of text.matchAll(/\b([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)\b/gi)) {
       const stem = m[1].toLowerCase();
-      // "the app log" is app.log even when an app.py exists too.
-      const target = (m[2].toLowerCase() === 'log' ? ws.byBase.get(`${stem}.log`) : undefined) ?? ws.byStem.get(stem);
+      // "the app log" is app.log even when an app.py exists too, unless app.log is in two folders.
+      const target = (m[2].toLowerCase() === 'log' && !ws.sameBase?.has(`${stem}.log`) ? ws.byBase.get(`${stem}.log`) : undefined) ?? ws.byStem.get(stem);
       if (!target || stopWords.has(stem) || isUsed(m.index) || facts.files.some((f) => f.value === target)) continue;
       const kind = m[2].toLowerCase();
       if (kind === 'log' && !/\.log(\.|$)/.test(target)) continue;

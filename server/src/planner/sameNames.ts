@@ -93,7 +93,9 @@ export function placeOf(r: Reading, word: string, at: number): string | undefine
 
 /** The places of the intent: the files as placed, and the destinations a plan may write whatever they hold. */
 export function placesOf(facts: RequestFacts): NamedPlaces {
-  return { files: facts.placed ?? [], destinations: facts.targets.map((t) => t.value.replace(/^\.\//, '').replace(/\/+$/, '')) };
+  // "to out": a folder after "to" is where things go even when the word is too common to be read as a destination.
+  const into = facts.dirs.filter((d) => /\b(?:to|into|onto)\s+(?:the\s+)?$/i.test(facts.text.slice(0, d.at)));
+  return { files: facts.placed ?? [], destinations: [...facts.targets, ...into].map((t) => t.value.replace(/^\.\//, '').replace(/\/+$/, '')) };
 }
 
 /**
