@@ -25,11 +25,11 @@ const ws: WorkspaceNames = {
 };
 const reasons = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command).join(' | ');
 const fileOf = (request: string) => readRequest(request, ws).files.map((f) => f.value);
-const otherCopy = /but the request names the|does not say which|copies everything in|which the request copies from/;
+const otherCopy = /but the request names (?:the|only)|does not say which|copies everything in|which the request copies from/;
 
 const deletes = ['delete', 'remove', 'erase', 'get rid of', 'trash'];
 // Each way of naming the folder, with {f} the file and {d} the folder.
-const qualifiers = ['{f} in {d}', '{f} from {d}', '{f} inside {d}', '{f} under {d}', '{f} within {d}', 'the {f} in the {d} folder', '{f} from the folder {d}', "{d}'s {f}", 'the {d} copy of {f}', 'the {d} version of {f}', 'the {f} that is in {d}', '{f} kept in {d}', '{f} out of {d}'];
+const qualifiers = ['{f} in {d}', '{f} from {d}', '{f} inside {d}', '{f} under {d}', '{f} within {d}', 'the {f} in the {d} folder', '{f} from the folder {d}', "{d}'s {f}", 'the {d} copy of {f}', 'the {d} version of {f}', 'the {f} that is in {d}', '{f} kept in {d}', '{f} out of {d}', 'the copy of {f} in {d}'];
 const folders = ['site', 'archive'];
 const names = ['ledger.csv', 'app.py', 'style.css'];
 
@@ -83,6 +83,20 @@ test('other changes keep to the copy the folder picks: a rename, a mode, a compr
   }
 });
 
+test('a delete of every match, across the workspace or in the folder, for one file in one folder, is turned away', () => {
+  for (const d of folders) {
+    for (const request of [`remove the ${d} copy of error.log`, `delete error.log from ${d}`, `in ${d}, erase error.log`]) {
+      for (const wide of ["find . -type f -name '*.log' -not -path './.git/*' -exec rm -f -- {} +", 'rm -- ./*.log', "find . -name error.log -delete"]) {
+        assert.match(reasons(request, wide), /changes files across \., but the request names only/, `${wide} for "${request}"`);
+      }
+      for (const wide of [`find ${d} -type f -name '<glob>' -delete`, `find ${d} -name '*.log' -exec rm -f -- {} +`]) {
+        assert.match(reasons(request, wide), new RegExp(`changes what find picks in ${d}, but the request names only ${d}/error\\.log`), `${wide} for "${request}"`);
+      }
+      for (const right of [`find ${d} -type f -name error.log -delete`, `rm -- ${d}/error.log`]) assert.doesNotMatch(reasons(request, right), otherCopy, `${right} for "${request}"`);
+    }
+  }
+});
+
 test('copy or move "from A to B": the source is A\'s copy, never the folder nor the other way round; "to B" alone picks none', () => {
   for (const [verb, program] of [['copy', 'cp'], ['move', 'mv']]) {
     for (const d of folders) {
@@ -98,7 +112,7 @@ test('copy or move "from A to B": the source is A\'s copy, never the folder nor 
   }
   // "to FOLDER" is where a file goes, and a restore from a folder puts the file named back: neither picks a copy.
   for (const d of folders) {
-    for (const request of [`copy ledger.csv to ${d}`, `put a copy of ledger.csv in ${d}`, `back up ledger.csv into ${d}`, `copy ledger.csv in ${d}`]) {
+    for (const request of [`copy ledger.csv to ${d}`, `put a copy of ledger.csv in ${d}`, `back up ledger.csv into ${d}`, `copy ledger.csv in ${d}`, `make a copy of ledger.csv in ${d}`, `put ledger.csv in ${d} as a copy`]) {
       assert.deepEqual(fileOf(request), ['ledger.csv'], request);
       assert.doesNotMatch(reasons(request, `cp ledger.csv ${d}`), otherCopy, request);
     }
@@ -109,7 +123,7 @@ test('copy or move "from A to B": the source is A\'s copy, never the folder nor 
   }
 });
 
-test('a name in two folders and none at the top is unclear: no copy is picked, and the candidates are said', () => {
+test('a name in two folders and none at the top is unclear: no copy is picked, and the candidates are said (unless the name is kept out)', () => {
   const verbs = ['delete', 'remove', 'gzip', 'chmod 600', 'truncate', 'rename {f} to new.txt', 'make {f} read only', 'shred'];
   for (const v of verbs) {
     for (const f of ['app.py', 'style.css']) {
@@ -126,6 +140,17 @@ test('a name in two folders and none at the top is unclear: no copy is picked, a
   assert.equal(reasons('delete ledger.csv', 'rm -- ledger.csv'), '');
   // "the error log", said by its stem, picks no copy either.
   for (const request of ['delete the error log', 'truncate the error log']) assert.ok(!fileOf(request).some((f) => f.includes('/')), `"${request}" picked ${fileOf(request)}`);
+  // A name kept out of the act is matched by its name wherever it is: neither picked in a folder nor unclear.
+  for (const d of folders) {
+    for (const f of names) {
+      for (const request of [`delete every file in ${d} except ${f}`, `in ${d}, delete everything barring ${f}`, `remove all files in ${d}, not including ${f}`, `apart from ${f}, wipe the files in ${d}`]) {
+        const facts = readRequest(request, ws);
+        assert.equal(facts.unclearFile, undefined, request);
+        assert.equal(facts.placed, undefined, request);
+        assert.doesNotMatch(reasons(request, `find ${d} -type f ! -name ${f} -delete`), otherCopy, request);
+      }
+    }
+  }
   // A file the workspace holds once is no question.
   assert.deepEqual(fileOf('delete readme.md'), ['readme.md']);
 });

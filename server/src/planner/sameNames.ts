@@ -8,6 +8,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
 import { programName } from '../shell/programs';
+import type { Intent } from './intent';
 import type { Reading, RequestFacts, WorkspaceNames } from './requestFacts';
 
 /** A file the request names by its base name: the path its folder picks, or the paths it could be when no folder is said. */
@@ -34,9 +35,11 @@ const folderBefore = [
 ];
 // "restore notes.txt from backup", "bring notes.txt back from backup": the copy in backup is read, the one named is put back.
 const restores = /\b(?:restore|recover|retrieve|fetch|roll\s+back|(?:bring|get|put)\s+back)\b[^,.;]*$/i;
-// "put a copy of notes.txt in backup", "copy notes.txt in backup": after these "in" says where the file goes.
-const placing = /\b(?:put|place|save|store|copy|cp|duplicate|move|mv|back\s?-?up|stash|drop|keep|leave)\b[^,.;]*$/i;
-const onward = /^\s+(?:to|into|onto|over|as)\b/i;
+// "put a copy of notes.txt in backup", "copy notes.txt in backup": after these "in" says where the file goes ("the copy of" is no such verb).
+const placing = /(?:(?<!\b(?:the|a|an|its|their|my|this|that)\s+)\b(?:put|place|save|store|copy|cp|duplicate|move|mv|back\s?-?up|stash|drop|keep|leave)|\b(?:make|create|take)\s+(?:a|an|another)\s+(?:copy|backup|duplicate))\b[^,.;]*$/i;
+const onward = /^\s+(?:to|into|onto|over)\b/i;
+// "except main.ts", "barring error.log", "but never notes.txt": a name kept out of the act is matched by its name wherever it is.
+const keptOut = /\b(?:except(?:\s+for)?|excluding|but\s+(?:not|never|keep|leave|spare|skip)|other\s+than|(?:apart|aside)\s+from|save(?:\s+for)?|barring|besides|not\s+including|keep(?:ing)?|leav(?:e|ing)|spar(?:e|ing)|skip(?:ping)?|ignoring|minus|with\s+the\s+exception\s+of)\s+(?:the\s+)?(?:file\s+)?$/i;
 
 /**
  * The path that the folder the request names beside `word` (written at `at`)
@@ -79,6 +82,7 @@ export function sameNamed(word: string, ws: WorkspaceNames): string[] {
 /** Where a file written as `word` (at `at`) is: the copy the named folder picks, or, unclear, none of several. */
 export function placeOf(r: Reading, word: string, at: number): string | undefined {
   const { text, ws, facts } = r;
+  if (keptOut.test(text.slice(0, at))) return undefined;
   const picked = folderNamedFor(text, at, word, ws);
   if (picked) {
     (facts.placed ??= []).push({ name: word, path: picked });
@@ -103,21 +107,40 @@ export function placesOf(facts: RequestFacts): NamedPlaces {
  * notes.txt from backup", `mv -n backup/main.ts …` for "rename main.ts to
  * index.ts" with main.ts in both src and backup.
  */
-export function otherCopyChanged(places: NamedPlaces | undefined, commands: CommandFact[]): string[] {
+export function otherCopyChanged(intent: Pick<Intent, 'places' | 'kinds'>, commands: CommandFact[]): string[] {
+  const places = intent.places;
   if (!places || places.files.length === 0) return [];
   const into = (p: string) => places.destinations.some((d) => p === d || p.startsWith(`${d}/`));
   const out: string[] = [];
-  for (const path of commands.flatMap((c) => [...c.deletes, ...c.writes]).map(bare).filter((p) => !into(p))) {
+  for (const p of commands.flatMap((c) => [...c.deletes, ...c.writes])) {
+    const path = bare(p);
     const base = path.split('/').pop() ?? path;
+    // What find or a pattern picks under a folder is not the folder (matchesElsewhere judges it).
+    if (into(path) || p.glob || p.dynamic) continue;
     for (const { name, path: picked, candidates } of places.files) {
       // `chmod --reference=backup/notes.txt backup`: the folder itself changed for a file in it.
       if (picked !== undefined && (base === name ? path !== picked : path === folderOf(picked))) out.push(`it changes ${path}, but the request names the ${name} in ${folderOf(picked)}`);
-      else if (base === name && candidates?.includes(path)) {
+      else if (base === name && (candidates?.includes(path) || (candidates !== undefined && path === name))) {
         out.push(`it changes ${path}, but ${name} is ${candidates.join(' and ')}, and the request does not say which; name the folder, e.g. "${name} in ${folderOf(candidates[0])}"`);
       }
     }
   }
-  return [...new Set([...out, ...wholeFolderCopied(places, commands)])];
+  return [...new Set([...out, ...matchesElsewhere(intent, places, commands), ...wholeFolderCopied(places, commands)])];
+}
+
+/** `find . -name '*.log' -exec rm …` for "remove the logs copy of app.log": every match across the workspace for one file in one folder. */
+function matchesElsewhere(intent: Pick<Intent, 'kinds'>, places: NamedPlaces, commands: CommandFact[]): string[] {
+  const picked = places.files.map((f) => f.path);
+  if (picked.some((p) => p === undefined) || intent.kinds.some((k) => !picked.some((p) => p?.endsWith(`.${k}`)))) return [];
+  const folders = (picked as string[]).map(folderOf);
+  // `logs/$?` (what find picks under logs) and `./*.log` are under logs and the top.
+  const wide = commands.flatMap((c) => [...c.deletes, ...c.writes]).filter((p) => p.glob || p.dynamic).map((p) => folderOf(p.path.replace(/^["'`]|["'`]$/g, '').replace(/^(?:\.\/)+/, '').replace(/(^|\/)\$\?.*$/, '$1x')));
+  const outside = wide.find((w) => !folders.some((f) => w === f || w.startsWith(`${f}/`)));
+  if (outside !== undefined) return [`it changes files across ${outside}, but the request names only ${list(picked as string[])}`];
+  // `find backup -name '<glob>' -delete` for "delete todo.txt from backup": what it picks there is not the file named.
+  const bases = places.files.map((f) => f.name);
+  const finder = commands.find((c) => programName(c.program) === 'find' && !c.args.some((a, i) => /^-i?(?:name|path|wholename)$/.test(c.args[i - 1] ?? '') && bases.some((b) => a === b || a.endsWith(`/${b}`))));
+  return finder && wide.length > 0 ? [`it changes what find picks in ${list(folders)}, but the request names only ${list(picked as string[])}`] : [];
 }
 
 const copiers = /^(?:cp|mv|rsync|scp|install|ditto)$/;
@@ -145,4 +168,8 @@ function bare(p: PathFact): string {
 /** `backup` for `backup/notes.txt`. */
 function folderOf(path: string): string {
   return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
+}
+
+function list(xs: string[]): string {
+  return xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : xs[0];
 }
