@@ -10,13 +10,16 @@ import type { PlanResult } from '../../server/src/protocol/types';
 import { createPolicyStage } from '../../server/src/policy';
 import type { PolicyStage } from '../../server/src/stages';
 import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase } from '../../server/src/store/database';
+import { openDatabase, type Db } from '../../server/src/store/database';
+import { startOllamaStandIn } from './ollamaStandIn';
 
 export interface PlannerWorkspace {
   workspace: string;
   planner: Planner;
   /** The real policy stage the planner judges with, to judge other commands the same way. */
   policy: PolicyStage;
+  /** The store the planner keeps its plans in. */
+  db: Db;
   /** The embedded planner's whole result for `request` in the workspace. */
   result(request: string): Promise<PlanResult>;
   /** Its command only. */
@@ -40,6 +43,7 @@ export async function plannerWorkspace(name: string, dirs: string[], files: stri
     workspace,
     planner,
     policy,
+    db,
     result,
     plan: async (request) => (await result(request)).command,
     close: () => {
@@ -58,4 +62,16 @@ export async function expectPlans(plan: (request: string) => Promise<string>, ca
     if (!want.test(command)) wrong.push(`"${request}" → ${command || '(abstained)'}; wanted ${want}`);
   }
   assert.deepEqual(wrong, []);
+}
+
+/** The whole result for `request` when a model (an Ollama stand-in) answers `reply`, with the workspace's store and policy. */
+export async function modelPlan(w: PlannerWorkspace, request: string, reply: string): Promise<PlanResult> {
+  const ollama = await startOllamaStandIn({ models: ['m'], chat: () => JSON.stringify({ command: reply, reasoning: 'as asked', assumptions: [], expected_effects: [] }) });
+  const planner = new Planner(w.db, normaliseSettings({ 'planner.cacheTtlSeconds': 0, 'ollama.url': ollama.url, 'ollama.model': 'm' }).settings, w.policy);
+  try {
+    return await planner.plan({ request, workspace: w.workspace }, {});
+  } finally {
+    planner.dispose();
+    await ollama.close();
+  }
 }

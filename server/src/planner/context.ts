@@ -38,6 +38,7 @@ export function buildContext(workspace: string): PlanContext {
   const dirs = new Set<string>();
   const byBase = new Map<string, string>();
   const byStem = new Map<string, string | null>();
+  const sameBase = new Map<string, string[]>();
   const queue: string[] = [''];
   let seen = 0;
   while (queue.length > 0 && seen < MAX_SCAN) {
@@ -58,6 +59,7 @@ export function buildContext(workspace: string): PlanContext {
       } else files.add(p);
       if (!byBase.has(e.name)) byBase.set(e.name, p);
       if (!e.isDirectory()) {
+        sameBase.set(e.name, [...(sameBase.get(e.name) ?? []), p]);
         const stem = e.name.toLowerCase().replace(/\..*$/, '');
         byStem.set(stem, byStem.has(stem) ? null : p);
       }
@@ -70,7 +72,7 @@ export function buildContext(workspace: string): PlanContext {
     cwd: workspace,
     git: fs.existsSync(path.join(workspace, '.git')),
     sample,
-    names: { files, dirs, byBase, byStem: new Map([...byStem].filter((e): e is [string, string] => e[1] !== null)), root: workspace, refs: readGitRefs(workspace) },
+    names: { files, dirs, byBase, byStem: new Map([...byStem].filter((e): e is [string, string] => e[1] !== null)), sameBase: new Map([...sameBase].filter((e) => e[1].length > 1)), root: workspace, refs: readGitRefs(workspace) },
   };
   if (cache.size > 32) cache.clear();
   cache.set(workspace, { at: Date.now(), context });

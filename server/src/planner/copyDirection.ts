@@ -10,6 +10,9 @@ import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 import { barePath as bare } from './barePath';
 
+// A change to the copy of a file the request did not pick, held beside the direction of a copy.
+export { otherCopyChanged } from './sameNames';
+
 const copiers = new Set(['cp', 'mv', 'rsync', 'scp', 'install', 'ln', 'ditto']);
 
 // The verb, the words that may stand before a name ("the file", "my folder"), the name, then where it goes.

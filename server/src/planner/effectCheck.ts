@@ -14,7 +14,7 @@ import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
-import { copiedBackwards, renamedBeside, renameLeavesFolder, renames, verbAsTarget } from './copyDirection';
+import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule } from './changeKinds';
 import { argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
@@ -72,7 +72,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
-  reasons.push(...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands));
+  reasons.push(...otherCopyChanged(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
   if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));

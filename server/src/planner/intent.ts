@@ -14,6 +14,7 @@ import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
 import { fileTraits, oneLevel, quotedSpans } from './requestWords';
 import { readHistoryAsk, type HistoryAsk } from './gitChecks';
+import { placesOf, type NamedPlaces } from './sameNames';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
@@ -30,6 +31,8 @@ export interface Intent {
   names: string[];
   /** Folders the request packs into an archive ("tar up src as src.tar"). */
   packs?: string[];
+  /** Files named by base name with the folder that picks them, or the several copies they could be (sameNames.ts). */
+  places?: NamedPlaces;
   /** Conditions the request states; a plan may filter by these and no others. */
   conditions: { age: boolean; size: boolean; empty: boolean; permission: boolean; owner: boolean };
   /** Conditions the request states with a value ("older than 30 days", "smaller than 1 kilobyte"): a plan that acts on files must keep them. */
@@ -144,7 +147,7 @@ export function readIntent(facts: RequestFacts): Intent {
       runCode: actions.has('run') || remote === 'run' || remote === 'login' || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute|ssh|tunnel\w*|forward(?:s|ing)? (?:the |a )?(?:local |remote )?ports?|port forwarding|gateway|bastion|jump host|log ?in (?:to|on)(?: the| a)? (?:remote |other )?(?:server|host|machine|system)|remote (?:system|host|machine|server|shell))\b/.test(lower),
     },
     scope: scopeOf(facts),
-    names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))],
+    names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))], places: placesOf(facts),
     packs: packedFolders(facts).map((f) => f.value),
     conditions: {
       age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),

@@ -5,6 +5,7 @@
 import { readDates } from './requestDates';
 import { readAuthors, readCommits, readHistoryPlaces } from './requestGit';
 import type { GitRefs } from './gitRefs';
+import type { NamedPlace } from './sameNames';
 import { readAlternatives, readBranches, readCapitals, readHosts, readRemotePaths, readJsonKeys, readMessages, readNames, readQuotedUses, readReplacements, readSearchWords, readUsers, readWordMentions, readWordPatternFacts } from './requestTerms';
 import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, readPathWords, readSpecialPlaces, readStemFiles, readTargets } from './requestPlaces';
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
@@ -78,6 +79,8 @@ export interface RequestFacts {
   commits: Fact[];
   /** A file described in words that several files fit equally ("the site backup" with two of them): which one is for the person to say. */
   unclearFile?: { raw: string; candidates: string[] };
+  /** Files named by base name that a folder the request names picks, or that the workspace holds in several folders (sameNames.ts). */
+  placed?: NamedPlace[];
   ws: WorkspaceNames;
 }
 
@@ -89,6 +92,8 @@ export interface WorkspaceNames {
   byBase: ReadonlyMap<string, string>;
   /** basename without extension → relative path, when unique ("the app log" → logs/app.log). */
   byStem?: ReadonlyMap<string, string>;
+  /** basename → every relative path of a file of that name, for names the workspace holds in two or more folders. */
+  sameBase?: ReadonlyMap<string, readonly string[]>;
   /** The workspace folder, for reading a CSV header to find a named column. */
   root?: string;
   /** The branches and tags of the workspace's repository, when it is one. */

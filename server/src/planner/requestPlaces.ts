@@ -4,6 +4,7 @@
 import { archiveExt, kindExtensions, notAFolderName, stopWords } from './requestWords';
 import { inDescription } from './fileDescriptions';
 import type { Reading } from './requestFacts';
+import { placeOf } from './sameNames';
 
 /** Words that look like paths or file names, and names of what exists in the workspace. */
 export function readPathWords(r: Reading): void {
@@ -29,7 +30,9 @@ export function readPathWords(r: Reading): void {
     const existingDir = placed && !(bare && /^\s+file\b/i.test(text.slice(at + word.length))) && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
     // "archive/" as typed names a folder here, not some other folder called archive deeper down.
-    const resolved = ws.files.has(rel) || ws.dirs.has(rel) || word.endsWith('/') ? rel : ws.byBase.get(rel) ?? rel;
+    // "main.ts from src", "src's main.ts": the folder said picks the copy; main.ts alone, in two folders, is neither.
+    const picked = existingFile && !existingDir && word === rel && !rel.includes('/') ? placeOf(r, rel, at) : undefined;
+    const resolved = picked ?? (ws.files.has(rel) || ws.dirs.has(rel) || word.endsWith('/') ? rel : ws.byBase.get(rel) ?? rel);
     const value = word.startsWith('./') || word.startsWith('/') || word.startsWith('~') ? word.replace(/\/$/, '') || '/' : resolved;
     if (archiveExt.test(word)) facts.archives.push({ value, at, raw: word });
     if (existingDir) {
@@ -98,8 +101,8 @@ export function readStemFiles(r: Reading): void {
   if (ws.byStem) {
     for (const m of text.matchAll(/\b([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)\b/gi)) {
       const stem = m[1].toLowerCase();
-      // "the app log" is app.log even when an app.py exists too.
-      const target = (m[2].toLowerCase() === 'log' ? ws.byBase.get(`${stem}.log`) : undefined) ?? ws.byStem.get(stem);
+      // "the app log" is app.log even when an app.py exists too, unless app.log is in two folders.
+      const target = (m[2].toLowerCase() === 'log' && !ws.sameBase?.has(`${stem}.log`) ? ws.byBase.get(`${stem}.log`) : undefined) ?? ws.byStem.get(stem);
       if (!target || stopWords.has(stem) || isUsed(m.index) || facts.files.some((f) => f.value === target)) continue;
       const kind = m[2].toLowerCase();
       if (kind === 'log' && !/\.log(\.|$)/.test(target)) continue;

@@ -147,6 +147,8 @@ export function ownerOfTheObject(intent: Intent, commands: CommandFact[]): strin
   const picked = commands.filter((c) => programOf(c) === 'find').flatMap((c) => c.args.filter((a, i) => /^-i?name$/.test(c.args[i - 1] ?? '') && !/[*?[]/.test(a)));
   for (const p of [...named(commands.flatMap((c) => [...c.deletes, ...c.writes])), ...picked]) {
     const base = p.split('/').pop() ?? p;
+    // "the backup copy of notes.txt": a folder's copy, named by the folder (sameNames.ts), is the file asked for.
+    if (intent.places?.files.some((f) => f.path === p || (f.path !== undefined && picked.includes(p) && f.name === p))) continue;
     const said = [...intent.words.matchAll(new RegExp(String.raw`(?<![\w.-])(?:[\w./-]*/)?${escapeRegExp(base.toLowerCase())}(?![\w-])`, 'g'))];
     const before = (m: RegExpMatchArray) => intent.words.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
     if (said.length > 0 && said.every((m) => belonging.test(before(m)))) {
