@@ -10,6 +10,7 @@ import { selectionCandidates } from '../../server/src/planner/findSelection';
 import { readIntent } from '../../server/src/planner/intent';
 import { keptOutChanged } from '../../server/src/planner/keptOut';
 import { readRequest } from '../../server/src/planner/requestFacts';
+import { effectChecks } from '../support/policyDecision';
 
 const find = (request: string) => selectionCandidates(readRequest(request))[0]?.command;
 
@@ -60,4 +61,26 @@ test('a name kept out of the act leaves the act a delete; "don\'t delete anythin
 test('a kind kept by "the csv ones" is a kind, not a folder; "then save" keeps nothing', () => {
   assert.equal(find('delete all files except the csv ones'), "find . -type f ! -name '*.csv' -delete");
   assert.doesNotMatch(find('delete all the .tmp files then save the list to gone.txt') ?? '', /! -name/);
+});
+
+test('what a request keeps by its time ("except today\'s") is never what is deleted, and no folder of that name', () => {
+  const times = ["except today's", "but not today's", "except yesterday's", "apart from this week's", "excluding this month's"];
+  for (const time of times) for (const set of ['the .log files', 'all logs', 'every file in docs', 'everything in logs']) {
+    const request = `delete ${set} ${time}`;
+    // A plan that picks the recent files, or leaves them in, is set aside.
+    assert.notDeepEqual(keptOutChanged(request, "find . -type f -name '*.log' -mtime -1 -delete"), [], request);
+    assert.notDeepEqual(keptOutChanged(request, "find . -type f -name '*.log' -delete"), [], request);
+    const command = find(request);
+    assert.ok(!command || (!/-not -path '\*\/(?:today|yesterday|week|latest)/.test(command) && !/(?<!! )-mtime -\d/.test(command)), `${request} → ${command}`);
+  }
+});
+
+test('a kept name after a comma is kept, and the kind asked for is never the one spared', () => {
+  assert.equal(find('please remove all the files in logs, save a.log'), 'find logs -type f ! -name a.log -delete');
+  // "then save" and "save … to" are acts of their own.
+  assert.deepEqual(keptOutChanged('delete all files then save notes.txt to backup', 'find . -type f -delete'), []);
+  assert.deepEqual(keptOutChanged('delete all the tmp files, save notes.txt to backup', "find . -name '*.tmp' -delete"), []);
+  const { over } = effectChecks();
+  assert.match(over('delete the backup files but not the markdown ones', "find . -maxdepth 1 -type f ! -name '*.bak' -delete"), /leaves out \*\.bak files, the kind the request asks to change/);
+  assert.doesNotMatch(over('delete the backup files but not the markdown ones', "find . -type f -name '*.bak' ! -name '*.md' -delete"), /leaves out/);
 });

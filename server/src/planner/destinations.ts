@@ -20,10 +20,15 @@ export function destinationSaid(words: string): { value: string; at: number } | 
     const [, preposition, folderBefore, quote, place, folderAfter] = m;
     const value = place.replace(/[.,;:]+$/, '');
     const namedAsFolder = Boolean(quote || folderBefore || folderAfter);
+    // "show me the PUT requests in server.log": a word in capitals is no act ordered.
+    if (/^[A-Z]{2,}\b/.test(m[0])) continue;
     if (!value || noPlace.test(value) || (verb.test(value) && !namedAsFolder) || /^-/.test(value)) continue;
     // "in place", "to 644", "into account": only a name that looks like a place, is said as one, or is quoted.
     const looksLikePlace = /[./~]/.test(value) || namedAsFolder;
-    if (preposition.toLowerCase() === 'into' ? !/^(?:account|consideration|view|effect|play|use)$/i.test(value) : looksLikePlace) last = { value, at: m.index + m[0].length - (folderAfter?.length ?? 0) - quote.length - place.length };
+    // "extract the URLs in notes.txt": after "in", a file is where things are read; only a folder said as one is where they go.
+    const folderLike = namedAsFolder || /\/$/.test(value) || !/\.[A-Za-z0-9]{1,8}$/.test(value);
+    const to = preposition.toLowerCase();
+    if (to === 'into' ? !/^(?:account|consideration|view|effect|play|use)$/i.test(value) : looksLikePlace && (to === 'to' || folderLike)) last = { value, at: m.index + m[0].length - (folderAfter?.length ?? 0) - quote.length - place.length };
   }
   return last;
 }

@@ -12,7 +12,7 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
-import { exceptedKindChanged, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
+import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule } from './changeKinds';
@@ -267,6 +267,9 @@ function madeUpKinds(intent: Intent, command: string): string[] {
   const kinds = uniq([...command.replace(leftOut, '').matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((m) => m[1].toLowerCase())).filter((ext) => !named(ext));
   const out = kinds.length > 0 ? [`it changes ${list(kinds.map((k) => `*.${k}`))} files, a kind the request does not name`] : [];
   if (excluded.length > 0) out.push(`it leaves out ${list(excluded.map((k) => `*.${k}`))} files, a kind the request does not name, and changes the rest`);
+  // "delete the backup files but not the markdown ones" planned as `! -name '*.bak'`: the kind asked for is what is spared.
+  const spared = uniq([...command.matchAll(leftOut)].flatMap((m) => [...m[0].matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((x) => x[1].toLowerCase()))).filter((ext) => intent.kinds.includes(ext) && !exceptedKinds(intent.words).includes(ext));
+  if (spared.length > 0) out.push(`it leaves out ${list(spared.map((k) => `*.${k}`))} files, the kind the request asks to change, and changes the rest`);
   // Patterns by a mark in the name rather than an extension: editor backups, names with spaces.
   for (const [pattern, shown, words] of markedNames) {
     if (pattern.test(command) && !words.test(intent.words)) out.push(`it changes files named ${shown}, which the request does not name`);

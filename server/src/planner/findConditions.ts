@@ -5,7 +5,7 @@
 import type { RequestFacts } from './requestFacts';
 import { refusing, shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
-import { keptOut } from './keptOut';
+import { keptOut, timeWord } from './keptOut';
 import { kindExtensions, numbersWhere, oneLevel } from './requestWords';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
@@ -192,7 +192,7 @@ export function exclusionTests(f: RequestFacts): string[] {
     const kindOf = /^\s*(?:files?|ones)\b/i.test(f.text.slice(m.index + m[0].length));
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
-      if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value)) continue;
+      if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|this|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value) || timeWord.test(value.toLowerCase())) continue;
       // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
       const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value) || (/^\.[\w.-]+$/.test(value) && !folders && !dotFolder(value, f.ws))) && !f.ws.dirs.has(value);
       // "ignoring .html files": a kind of file by its extension.
@@ -246,7 +246,7 @@ function keptTests(f: RequestFacts, already: string[]): string[] {
   for (const { kept } of keptOut(f.lower)) {
     for (const { word, place } of kept) {
       const core = word.replace(/\/+$/, '');
-      if (/^hidden$/.test(core) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;
+      if (/^hidden$/.test(core) || timeWord.test(core) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;
       const kind = kindExtensions[core] ?? kindExtensions[core.replace(/s$/, '')];
       if (place || (f.ws.dirs.has(core) && !/\.\w{1,8}$/.test(core))) out.push(`-not -path ${shellValue(`*/${core.replace(/^\.\//, '')}/*`)}`);
       else if (/[*.]/.test(core)) out.push(`! -name ${shellValue(core)}`);

@@ -148,7 +148,7 @@ export function readSpecialPlaces(r: Reading): void {
 export function readKinds(r: Reading): void {
   const { text, lower, facts } = r;
   // ".test.ts", ".tar.gz": a dotted run is one extension, never two kinds ored.
-  for (const m of text.matchAll(/(?<![\w/])\*\.([\w.+-]+)|(?:^|\s)\.([A-Za-z0-9]{1,8}(?:\.[A-Za-z0-9]{1,8}){0,2})\b(?!\w)|\b([\w+]+)\s+(?:files?|sources?|scripts?|documents?|images?|programs?|code)\b/gi)) {
+  for (const m of text.matchAll(/(?<![\w/])\*\.([\w.+-]+)|(?:^|\s)\.([A-Za-z0-9]{1,8}(?:\.[A-Za-z0-9]{1,8}){0,2})\b(?!\w)|\b([\w+]+)\s+(?:files?|sources?|scripts?|documents?|images?|programs?|code|ones)\b/gi)) {
     const ext = m[1] ?? m[2] ?? kindExtensions[(m[3] ?? '').toLowerCase()];
     if (!ext || (m[2] && facts.dirs.some((d) => d.at === m.index + m[0].indexOf('.'))) || (m[3] && inDescription(facts, m.index + m[0].indexOf(m[3])))) continue;
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });

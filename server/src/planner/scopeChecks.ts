@@ -25,7 +25,7 @@ const slot = /<\w+>|__\w+__/;
 export function exceptedKinds(words: string): string[] {
   const out = new Set<string>();
   for (const m of words.matchAll(/\b(?:except(?: for)?|excluding|but not|other than|apart from|save for|besides|(?:everything|all(?: the)? files|every file)\b(?:[^,.;]|\.(?=[\w/])){0,40}?\bbut)\s+(?:the\s+|any\s+|all\s+)?((?:[^,.;]|\.(?=[\w/])){1,40})/g)) {
-    for (const k of m[1].matchAll(/(?:^|\s)\*?\.([a-z0-9]{1,8})\b|\b([a-z+]+?)s?\s+(?:files?|scripts?|sources?)\b|\b(csv|pdf|json|yaml|log|markdown)s\b/g)) {
+    for (const k of m[1].matchAll(/(?:^|\s)\*?\.([a-z0-9]{1,8})\b|\b([a-z+]+?)s?\s+(?:files?|scripts?|sources?|ones)\b|\b(csv|pdf|json|yaml|log|markdown)s\b/g)) {
       const ext = k[1] ?? kindExtensions[k[2] ?? ''] ?? kindExtensions[k[3] ?? ''];
       if (ext) out.add(ext.toLowerCase());
     }

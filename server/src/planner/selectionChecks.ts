@@ -178,7 +178,8 @@ export function compressesUnasked(intent: Intent, commands: CommandFact[]): stri
 function ownWords(intent: Intent): string {
   const named = [...intent.names, ...intent.scope].filter((n) => n.length > 1 && !/\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i.test(n)).sort((a, b) => b.length - a.length);
   // "backup's notes.txt": a word that owns a file is a folder's name too.
-  const words = intent.words.replace(/[\w.-]+'s\b/g, ' ');
+  // ... and so is one that says which copy ("the backup version of notes.txt").
+  const words = intent.words.replace(/[\w.-]+'s\b/g, ' ').replace(/\b[\w.-]+\s+(?:version|copy)\s+of\b/g, ' ');
   return named.reduce((left, n) => left.replace(new RegExp(`(?<![\\w./-])${escapeRegExp(n.toLowerCase())}(?![\\w/-])`, 'g'), ' '), words);
 }
 

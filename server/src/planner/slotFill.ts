@@ -239,7 +239,8 @@ const leftOut = (f: RequestFacts, p: Fact) => excludedBefore.test(f.lower.slice(
 function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
   switch (spec.type) {
     case 'path': return f.paths.filter((p) => !leftOut(f, p));
-    case 'file': return f.files.length > 0 ? f.files.filter((p) => !leftOut(f, p)) : f.paths.filter((p) => p.quoted && !leftOut(f, p));
+    // A file kept out of a change ("every file in src save main.ts") is none to act on; "the lines not in b.txt" reads b.txt.
+    case 'file': return f.files.length > 0 ? f.files.filter((p) => !keptAt(f.lower, p.at)) : f.paths.filter((p) => p.quoted && !keptAt(f.lower, p.at));
     case 'dir': return f.dirs.filter((p) => !leftOut(f, p));
     case 'glob': return f.globs.filter((p) => !keptAt(f.lower, p.at));
     case 'ext': return f.exts;
