@@ -18,7 +18,7 @@ export function readPathWords(r: Reading): void {
     // A plain word ("empty", "top") names a folder only where a place is expected.
     const bare = !/[/.]/.test(word);
     // "time to empty the dishwasher": after "to", a word before its object is a verb.
-    const verbAfterTo = bare && /\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length));
+    const verbAfterTo = bare && ((/\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length))) || wantsTo.test(text.slice(0, at)));
     // "between site and mirror", "in the folders a and b": every place of a list after the preposition.
     const listed = /\b(?:in|under|inside|within|from|of|between|folders|directories|dirs)\s+(?:the\s+|my\s+)?[\w.@+-]+\s*(?:,|and|or|&)\s*(?:the\s+|my\s+)?$/i.test(text.slice(0, at));
     const placed = !bare || listed || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length)) || /\b(?:sym|soft\s+)?links?\s+(?:called\s+|named\s+)?$/i.test(text.slice(0, at));
@@ -185,6 +185,9 @@ export function readKinds(r: Reading): void {
   }
 }
 
+// "I need to restore …", "how to duplicate …": the word after this "to" is a verb, never a place.
+const wantsTo = /\b(?:need|needs|needed|want|wants|wanted|have|has|had|going|got|like|love|wish|try|trying|tried|how|able|about|forgot|remember|plan|planning|meant|supposed|ought|time)\s+to\s+$/i;
+
 /** Where something should go: "to docs_old", "into public", "as backup.txt". */
 // ... "to the tmp dir": a destination named before the word folder.
 export function readTargets(r: Reading): void {
@@ -192,6 +195,7 @@ export function readTargets(r: Reading): void {
   for (const m of text.matchAll(/\b(?:to|into|as|called|named)\s+(?:exactly\s+|precisely\s+)?(?:(?:the|my|our)\s+(?=[\w./@+~-]+\s+(?:folder|directory|dir)\b))?(?:a\s+(?:new\s+)?(?:folder|directory|file)\s+(?:called\s+|named\s+)?)?([\w./@+~-]+)/gi)) {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
+    if (/^to\b/i.test(m[0]) && wantsTo.test(text.slice(0, at))) continue;
     // "as user bob": the word before a user's name is no destination.
     if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at) || /^(user|group|stdout|stderr|screen|terminal|console)$/i.test(value) || /^standard\s+(?:output|out|error)\b/i.test(text.slice(at))) continue;
     // "time to empty the dishwasher": a verb before its object, not a place.
