@@ -20,6 +20,10 @@ const depths = [
   (k: string, d: string) => `the ${k} files in ${d}, not in anything below it`,
   (k: string, d: string) => `the ${k} files at the top level of ${d}`,
   (k: string, d: string) => `the ${k} files immediately inside ${d}`,
+  (k: string, d: string) => `the ${k} files sitting right in ${d}`,
+  (k: string, d: string) => `the ${k} files in ${d} (not nested ones)`,
+  (k: string, d: string) => `the ${k} files in ${d} without descending`,
+  (k: string, d: string) => `the ${k} files in ${d}, ignoring subdirectories`,
 ];
 const kinds = ['.ts', '.log', '.md'];
 const folders = ['src', 'logs'];
