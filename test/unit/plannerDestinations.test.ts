@@ -29,6 +29,12 @@ test('the place is read in every wording', () => {
   }
 });
 
+test('the last place of the act\'s clause is where things go; an adjective before "folder" is no place', () => {
+  assert.equal(statedDestination('copy all files in the directory tree "myfiles" to "target-dir" keeping their times'), 'target-dir');
+  assert.equal(statedDestination('copy local file "/srv/a" to remote directory "/srv/b"'), '/srv/b');
+  assert.equal(statedDestination('move the logs in old/ into archive/'), 'archive/');
+});
+
 test('words after to, into or in that are no place are not read as one', () => {
   for (const request of ['unzip x.zip here', 'extract the archive in place', 'download the file to check it', 'copy the logs to make a backup', 'take this into account and unzip x.zip', 'extract x.zip in the current folder', 'move notes.txt to the top', 'unzip it to see what is inside', 'copy notes.txt', 'list the files in src']) {
     assert.equal(statedDestination(request), undefined, request);

@@ -8,27 +8,34 @@
 const putting = String.raw`unzip|extract|unpack|untar|decompress|gunzip|expand|download|fetch|clone|copy|move|put`;
 
 // Words after "to"/"into" that are no place.
-const noPlace = /^(?:the|a|an|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|\d+)$/i;
+const noPlace = /^(?:the|a|an|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|tree|remote|local|target|destination|source|parent|given|specified|existing|empty|whole|entire|output|\d+)$/i;
 // ... nor is a verb ("to check it", "to make a backup"), unless said as a folder's name ("the directory named build").
 const verb = /^(?:make|see|check|get|be|do|use|run|keep|avoid|save|free|clean|read|build|test|install|start|speed|stop|let|allow|help|ensure|match|prevent|show|find|look|verify|inspect|compare|open|edit|fix|update|create|list)$/i;
 
+// A place after a preposition: "into out", "to the folder called old", "to remote directory "/srv"", "in the out folder".
+const placeSaid = /\s(into|to|in|inside|under)\s+(?:(?:a|the)\s+)?(?:(?:new|remote|local|target|destination|output|existing)\s+)?((?:folder|directory|dir)\s+(?:called\s+|named\s+)?)?(['"\x60]?)([\w.~/@+-]+?)\3(?=[\s,;!?]|\.(?:\s|$)|$)(\s+(?:folder|directory|dir)\b)?/gi;
+
 /** The place the request says its act puts things, as written, and where it is said; undefined when it says none a plan must name. */
 export function destinationSaid(words: string): { value: string; at: number } | undefined {
-  const said = new RegExp(String.raw`\b(?:${putting})\w*\b(?:[^.;!?]|\.(?=\S))*?\s(into|to|in|inside|under)\s+(?:(?:a|the)\s+)?(?:new\s+)?((?:folder|directory|dir)\s+(?:called\s+|named\s+)?)?(['"\x60]?)([\w.~/@+-]+?)\3(?=[\s,;!?]|\.(?:\s|$)|$)(\s+(?:folder|directory|dir)\b)?`, 'gi');
   let last: { value: string; at: number } | undefined;
-  for (const m of words.matchAll(said)) {
-    const [, preposition, folderBefore, quote, place, folderAfter] = m;
-    const value = place.replace(/[.,;:]+$/, '');
-    const namedAsFolder = Boolean(quote || folderBefore || folderAfter);
+  for (const act of words.matchAll(new RegExp(String.raw`\b(?:${putting})\w*\b`, 'gi'))) {
     // "show me the PUT requests in server.log": a word in capitals is no act ordered.
-    if (/^[A-Z]{2,}\b/.test(m[0])) continue;
-    if (!value || noPlace.test(value) || (verb.test(value) && !namedAsFolder) || /^-/.test(value)) continue;
-    // "in place", "to 644", "into account": only a name that looks like a place, is said as one, or is quoted.
-    const looksLikePlace = /[./~]/.test(value) || namedAsFolder;
-    // "extract the URLs in notes.txt": after "in", a file is where things are read; only a folder said as one is where they go.
-    const folderLike = namedAsFolder || /\/$/.test(value) || !/\.[A-Za-z0-9]{1,8}$/.test(value);
-    const to = preposition.toLowerCase();
-    if (to === 'into' ? !/^(?:account|consideration|view|effect|play|use)$/i.test(value) : looksLikePlace && (to === 'to' || folderLike)) last = { value, at: m.index + m[0].length - (folderAfter?.length ?? 0) - quote.length - place.length };
+    if (/^[A-Z]{2,}$/.test(act[0])) continue;
+    // Every place said in the act's own clause; the last one is where things end up ("copy … in the tree "a" to "b"").
+    const from = act.index + act[0].length;
+    const clause = words.slice(from).split(/[;!?]|\.(?:\s|$)/)[0];
+    for (const m of clause.matchAll(placeSaid)) {
+      const [, preposition, folderBefore, quote, place, folderAfter] = m;
+      const value = place.replace(/[.,;:]+$/, '');
+      const namedAsFolder = Boolean(quote || folderBefore || folderAfter);
+      if (!value || noPlace.test(value) || (verb.test(value) && !namedAsFolder) || /^-/.test(value)) continue;
+      // "in place", "to 644", "into account": only a name that looks like a place, is said as one, or is quoted.
+      const looksLikePlace = /[./~]/.test(value) || namedAsFolder;
+      // "extract the URLs in notes.txt": after "in", a file is where things are read; only a folder said as one is where they go.
+      const folderLike = namedAsFolder || /\/$/.test(value) || !/\.[A-Za-z0-9]{1,8}$/.test(value);
+      const to = preposition.toLowerCase();
+      if (to === 'into' ? !/^(?:account|consideration|view|effect|play|use)$/i.test(value) : looksLikePlace && (to === 'to' || folderLike)) last = { value, at: from + m.index + m[0].length - (folderAfter?.length ?? 0) - quote.length - place.length };
+    }
   }
   return last;
 }
