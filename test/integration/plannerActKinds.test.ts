@@ -17,19 +17,11 @@ import { normaliseSettings } from '../../server/src/settings/settings';
 import { openDatabase } from '../../server/src/store/database';
 import { startOllamaStandIn } from '../support/ollamaStandIn';
 import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+import { dockerHas } from '../support/dockerImage';
 import { runCli } from '../support/runCli';
 
 let w: PlannerWorkspace;
 const image = process.env.PALADIN_DEBIAN_IMAGE || 'paladin-test:debian';
-
-function dockerHas(tag: string): boolean {
-  try {
-    execFileSync('docker', ['image', 'inspect', tag], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 before(async () => {
   w = await plannerWorkspace('act-kinds', ['backup', 'docs', 'logs', 'src'], ['notes.txt', 'todo.txt', 'backup/notes.txt', 'backup/todo.txt', 'docs/api.md', 'docs/guide.md', 'logs/app.log', 'src/main.ts', 'src/util.ts']);

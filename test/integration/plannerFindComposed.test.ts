@@ -4,26 +4,17 @@
 // the place of the act. One composed delete is tried in the sandbox: it
 // deletes exactly the files asked for, in a throw-away copy.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
+import { dockerHas } from '../support/dockerImage';
 import { runCli } from '../support/runCli';
 
 let w: PlannerWorkspace;
 // Busybox's find has no -delete: the composed delete is tried where GNU find is.
 const image = process.env.PALADIN_DEBIAN_IMAGE || 'paladin-test:debian';
-
-function dockerHas(tag: string): boolean {
-  try {
-    execFileSync('docker', ['image', 'inspect', tag], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 before(async () => {
   w = await plannerWorkspace('findcomposed', ['mail/inbox1', 'mail/inbox2', 'mail/sent', 'cache', 'scratch', 'notes'], ['tidy.sh', 'cache/a.tmp', 'scratch/b.tmp', 'scratch/keep.txt', 'notes/n.md']);
