@@ -14,7 +14,7 @@ import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
-import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, verbAsTarget } from './copyDirection';
+import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule } from './changeKinds';
 import { argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
@@ -237,7 +237,7 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
     const rel = norm(p.resolved || p.path);
     return intent.scope.some((s) => rel === s || rel.startsWith(`${s}/`));
   };
-  const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n) || renamedBeside(intent, norm(p.resolved || p.path));
+  const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n) || renamedBeside(intent, norm(p.resolved || p.path)) || restoredHere(intent, norm(p.path));
   const out: string[] = [];
   // Packing a named folder writes the archive beside it ("zip the docs folder" → docs.zip): that is what was asked.
   const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);

@@ -59,7 +59,8 @@ export function folderNamedFor(text: string, at: number, word: string, ws: Works
   if (m) {
     const rest = after.slice(m[0].length);
     const source = /^(?:from|out\s+of)$/i.test(m[1].replace(/\s+/g, ' '));
-    const readBack = source && ws.files.has(word) && (restores.test(before) || /^\s+back\b/i.test(after) || (placing.test(before) && !onward.test(rest)));
+    // ... whether or not the file is still there to be put back over.
+    const readBack = source && (restores.test(before) || /^\s+back\b/i.test(after) || (ws.files.has(word) && placing.test(before) && !onward.test(rest)));
     const goesThere = !source && placing.test(before) && !onward.test(rest);
     const file = readBack || goesThere ? undefined : candidate(m[2]);
     if (file) return file;
