@@ -104,6 +104,8 @@ export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(
 export { kindExtensions };
 // Slips in the planner's own words are corrected before the request is read (requestSpelling.ts).
 export { spelled } from './requestSpelling';
+// Words of courtesy before the request are left out of its reading (requestCourtesy.ts).
+export { withoutCourtesy } from './requestCourtesy';
 export { parentsNamed } from './requestParents';
 export { searchedText } from './fileDescriptions';
 
