@@ -92,7 +92,7 @@ export interface WorkspaceNames {
   byBase: ReadonlyMap<string, string>;
   /** basename without extension → relative path, when unique ("the app log" → logs/app.log). */
   byStem?: ReadonlyMap<string, string>;
-  /** basename → every relative path of a file of that name, for names the workspace holds in two or more folders. */
+  /** basename → every relative path of a file or folder of that name, for names the workspace holds in two or more folders. */
   sameBase?: ReadonlyMap<string, readonly string[]>;
   /** The workspace folder, for reading a CSV header to find a named column. */
   root?: string;

@@ -31,7 +31,7 @@ export function readPathWords(r: Reading): void {
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
     // "archive/" as typed names a folder here, not some other folder called archive deeper down.
     // "main.ts from src", "src's main.ts": the folder said picks the copy; main.ts alone, in two folders, is neither.
-    const picked = existingFile && !existingDir && word === rel && !rel.includes('/') ? placeOf(r, rel, at) : undefined;
+    const picked = (existingFile || existingDir) && word.replace(/\/$/, '') === rel && !rel.includes('/') ? placeOf(r, rel, at) : undefined;
     const resolved = picked ?? (ws.files.has(rel) || ws.dirs.has(rel) || word.endsWith('/') ? rel : ws.byBase.get(rel) ?? rel);
     const value = word.startsWith('./') || word.startsWith('/') || word.startsWith('~') ? word.replace(/\/$/, '') || '/' : resolved;
     if (archiveExt.test(word)) facts.archives.push({ value, at, raw: word });

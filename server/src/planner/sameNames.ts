@@ -25,8 +25,8 @@ export interface NamedPlaces {
 }
 
 const folderWord = String.raw`["'\x60]?([\w.@+-][\w.@+/-]*?)["'\x60]?`;
-// "main.ts in src", "notes.txt that is in backup", "todo.txt kept in backup", "notes.txt out of backup".
-const folderAfter = new RegExp(String.raw`^\s+(?:(?:that|which)\s+(?:is|lives|sits|stays)\s+|(?:located|kept|stored|sitting|living|found|saved)\s+)?(in|inside|within|under|from|out\s+of)\s+(?:the\s+|my\s+|our\s+)?(?:(?:folder|directory|dir)\s+)?${folderWord}(?=[\s,.;:!?)]|$)`, 'i');
+// "main.ts in src", "notes.txt that is in backup", "todo.txt kept in backup", "notes.txt out of backup", "the lib folder inside vendor".
+const folderAfter = new RegExp(String.raw`^\s+(?:(?:folder|directory|dir)\s+)?(?:(?:that|which)\s+(?:is|lives|sits|stays)\s+|(?:located|kept|stored|sitting|living|found|saved)\s+)?(in|inside|within|under|from|out\s+of)\s+(?:the\s+|my\s+|our\s+)?(?:(?:folder|directory|dir)\s+)?${folderWord}(?=[\s,.;:!?)]|$)`, 'i');
 // "src's main.ts", "the backup copy of notes.txt", "in backup, delete todo.txt".
 const folderBefore = [
   new RegExp(String.raw`(?:^|\s)${folderWord}'s\s+(?:own\s+)?$`, 'i'),
