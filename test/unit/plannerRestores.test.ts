@@ -74,3 +74,19 @@ test('a copy from one folder to another reads the first and writes the second', 
   }
   assert.deepEqual(wrong, []);
 });
+
+test('a folder copied, synced or moved to another is read from the first and written to the second', async () => {
+  const wrong: string[] = [];
+  for (const opening of openings) {
+    for (const verb of ['sync', 'mirror', 'back up', 'copy', 'move']) {
+      for (const [from, to] of [['src', 'backup'], ['docs', 'archive'], ['src', 'the docs folder']]) {
+        const request = `${opening}${verb} ${from} ${verb === 'move' || verb === 'mirror' ? 'into' : 'to'} ${to}`;
+        const command = await ws.plan(request);
+        const dest = to.replace(/^the (\w+) folder$/, '$1');
+        const ok = new RegExp(`^(?:rsync|cp|mv)(?: -[\\w-]+)* ${from}/? ${dest}/?$`).test(command) && (verb !== 'move' || command.startsWith('mv '));
+        if (!ok) wrong.push(`${request} → ${command}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

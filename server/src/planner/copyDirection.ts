@@ -18,7 +18,7 @@ const copiers = new Set(['cp', 'mv', 'rsync', 'scp', 'install', 'ln', 'ditto']);
 // The verb, the words that may stand before a name ("the file", "my folder"), the name, then where it goes.
 const filler = String.raw`(?:(?:the|my|this|that|our|your|file|folder|directory|dir|called|named)\s+)*`;
 const name = String.raw`["'\x60]?([\w.~/-]*[\w~/][\w.~/-]*)["'\x60]?`;
-const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|(?:save|put|make|place|keep|store)\s+a\s+copy\s+of|save|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto|as)\s+${filler}${name}`, 'g');
+const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|sync|synchroni[sz]e|mirror|(?:save|put|make|place|keep|store)\s+a\s+copy\s+of|save|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto|as)\s+${filler}${name}`, 'g');
 
 // "restore notes.txt from backup", "copy old.txt back from the backup folder": the place after "from" is read, the name is written here.
 const fromPlace = String.raw`\b(?:copy|cp|restore|recover|retrieve|(?:bring|get|put|copy)\s+back|fetch|(?:bring|get|put)(?=\s+\S+(?:\s+(?:file|folder|directory|dir))?\s+back\b))\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?(?:from|out\s+of)\s+${filler}${name}`;
@@ -39,6 +39,8 @@ export interface StatedCopy {
   rename: boolean;
   /** A copy or a restore leaves its source where it is; a move or a rename takes it away. */
   keeps: boolean;
+  /** "sync docs to backup", "mirror src into out": the place is made to hold what the source holds. */
+  mirrors?: boolean;
 }
 
 /** The "from" and "to" of each copy, move, restore or rename the request states, in the request's words. */
@@ -48,7 +50,7 @@ export function statedCopies(words: string): StatedCopy[] {
   for (const m of words.matchAll(copyTo)) {
     const from = bare(m[1]);
     const to = bare(m[2]);
-    if (from && to && from !== to && !pronoun.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]), keeps: !/^(?:move|mv|rename|change)\b/.test(m[0]) });
+    if (from && to && from !== to && !pronoun.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]), keeps: !/^(?:move|mv|rename|change)\b/.test(m[0]), ...(/^(?:sync|mirror)/.test(m[0]) ? { mirrors: true } : {}) });
   }
   for (const m of words.matchAll(replaceWith)) {
     const to = bare(m[1]);

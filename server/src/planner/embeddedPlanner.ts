@@ -206,6 +206,8 @@ const features: [RegExp, RegExp, number?][] = [
   [/\b(nl -ba|cat -n)\b/, /\b(number\w*|line numbers)\b/],
   [/-exec head\b|\| head -n 1\b(?!0)/, /\b(first|head|top|begin\w*|start\w*|header|one|single|latest|newest|oldest|largest|biggest|smallest|most|least)\b/],
   [/\btr -cs\b/, /\b(words?)\b/],
+  // A preview of a sync is asked for; "mirror src into backup" asks for the sync.
+  [/\brsync -\w*n\w*\b|--dry-run\b/, /\b(dry[- ]?run|preview\w*|simulat\w*|what would|would (?:be )?(?:copied|changed|transferred)|without (?:actually )?(?:copying|changing|transferring|writing)|itemi[sz]\w*)\b/, 0.3],
   // Reordering lines is a request of its own.
   [/^sort\b(?! -u)/, /\b(sort\w*|order\w*|rank\w*|biggest|largest|smallest|highest|lowest|oldest|youngest|newest|first|alphabetical\w*|ascending|descending)\b/, 0.14],
   // A search word written into the template must be one the request says.

@@ -16,7 +16,7 @@ export function statedCopyCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const out: EmbeddedCandidate[] = [];
   for (const s of statedCopies(f.lower)) {
     if (!s.keeps || s.rename) continue;
-    const plan = restored(s, f.ws) ?? copiedInto(s, f.ws) ?? copiedOver(s, f.ws);
+    const plan = restored(s, f.ws) ?? copiedInto(s, f.ws) ?? copiedOver(s, f.ws) ?? mirrored(s, f.ws);
     if (!plan || out.some((c) => c.command === plan.command)) continue;
     out.push({ ...plan, confidence: 0.62, filled: [], missing: [] });
   }
@@ -51,6 +51,14 @@ function copiedOver(s: StatedCopy, ws: WorkspaceNames): Plan | undefined {
   const target = actual(s.to, ws.files);
   if (!source || !target || source === target || ws.dirs.has(source) || ws.dirs.has(target)) return undefined;
   return { command: `cp -- ${shellQuote(source)} ${shellQuote(target)}`, explanation: `Copies ${source} over ${target}.`, source: 'files.copy_over' };
+}
+
+/** "sync docs to backup": what docs holds is copied into backup, which keeps what it already holds. */
+function mirrored(s: StatedCopy, ws: WorkspaceNames): Plan | undefined {
+  const source = actual(s.from.replace(/\/$/, ''), ws.dirs);
+  const target = actual(s.to.replace(/\/$/, ''), ws.dirs);
+  if (!s.mirrors || !source || !target || source === target) return undefined;
+  return { command: `rsync -a ${shellQuote(`${source}/`)} ${shellQuote(`${target}/`)}`, explanation: `Copies what ${source} holds into ${target}, with its folders, times and modes; nothing in ${target} is deleted.`, source: 'files.sync_folder' };
 }
 
 /** The workspace's own spelling of a path the request wrote in lower case, when it holds exactly one. */
