@@ -49,3 +49,20 @@ test('a plan that never names the place is set aside; one that does, or has a sl
   assert.deepEqual(destinationDropped('unzip x.zip into out', "unzip x.zip -d '<dir>'"), []);
   assert.deepEqual(destinationDropped('download https://example.com/a.txt to ~/Downloads', 'curl -fSL --output-dir ~/Downloads -O https://example.com/a.txt'), []);
 });
+
+test('after an archive, a plain name after "in" is the folder it opens into; a purpose after "to" is none', () => {
+  const archives = ['unzip x.zip', 'unpack backup.tgz', 'untar site.tar.gz', 'decompress logs.tar.bz2', 'extract notes.zip'];
+  for (const act of archives) {
+    for (const folder of ['recovered', 'unpacked', 'build', 'tmp2']) {
+      for (const opening of courtesy) {
+        const request = `${opening}${act} in ${folder}`;
+        assert.equal(statedDestination(request), folder, request);
+        assert.match(destinationDropped(request, act.replace(/^(\w+) /, 'unzip ')).join(' '), new RegExp(`does not put anything in ${folder}`), request);
+      }
+    }
+    assert.equal(statedDestination(`${act} to see what is inside`), undefined, act);
+  }
+  // Not after an archive: "extract the URLs in notes" reads from notes.
+  assert.equal(statedDestination('extract the URLs in notes'), undefined);
+  assert.equal(statedDestination('extract the errors in logs'), undefined);
+});

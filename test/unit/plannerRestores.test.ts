@@ -90,3 +90,17 @@ test('a folder copied, synced or moved to another is read from the first and wri
   }
   assert.deepEqual(wrong, []);
 });
+
+test('the copy a restore reads may be said after "using" or before "copy", and a full stop ends no name', async () => {
+  const wrong: string[] = [];
+  for (const form of ['restore {f} using the copy in {d}', 'replace {f} with the {d} copy', 'restore {f} from its {d} version', 'restore {f} from {d}.', 'bring back {f} from {d}.', 'recover {f} from the copy in {d}!']) {
+    for (const opening of openings) {
+      for (const f of ['ledger.csv', 'todo.md']) {
+        const request = opening + fill(form, f, 'backup');
+        const command = await ws.plan(request);
+        if (command !== `cp -- backup/${f} ${f}`) wrong.push(`${request} → ${command}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

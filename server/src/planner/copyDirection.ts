@@ -29,7 +29,9 @@ const copyFromTo = new RegExp(String.raw`${fromPlace}(?:\s+(?:folder|directory|d
 // "overwrite backup/notes.txt with notes.txt", "replace notes.txt with the current backup/notes.txt": what comes after "with" is read, the first name is written.
 const replaceWith = new RegExp(String.raw`\b(?:replace|overwrite)\s+${filler}${name}\s+with\s+(?:(?:the|my|current|live|latest|newest|new|working|file)\s+)*${name}(?!\s+in\b)`, 'g');
 // "replace notes.txt with its copy in backup", "overwrite todo.txt with the version from the backup folder": the same name in that folder is read.
-const replaceWithCopyIn = new RegExp(String.raw`\b(?:replace|overwrite)\s+${filler}${name}\s+with\s+(?:its|the|a|my)\s+(?:\w+\s+)?(?:copy|version|backup|one|duplicate)\s+(?:in|from|inside|under)\s+${filler}${name}`, 'g');
+const replaceWithCopyIn = new RegExp(String.raw`\b(?:replace|overwrite|restore|recover)\s+${filler}${name}\s+(?:with|using|from)\s+(?:its|the|a|my)\s+(?:\w+\s+)?(?:copy|version|backup|one|duplicate)\s+(?:in|from|inside|under)\s+${filler}${name}`, 'g');
+// "replace notes.txt with the backup copy", "restore todo.txt from its backup version": the copy in the folder named before "copy".
+const replaceWithFolderCopy = new RegExp(String.raw`\b(?:replace|overwrite|restore|recover)\s+${filler}${name}\s+(?:with|using|from)\s+(?:its|the|a|my)\s+${name}\s+(?:copy|version|one|duplicate)\b(?!\s+(?:in|from|inside|under)\b)`, 'g');
 // A name with a dot or a slash is a file or a path; "replace foo with bar in notes.txt" replaces text.
 const pathLike = /[./]/;
 
@@ -44,8 +46,10 @@ export interface StatedCopy {
 }
 
 /** The "from" and "to" of each copy, move, restore or rename the request states, in the request's words. */
-export function statedCopies(words: string): StatedCopy[] {
+export function statedCopies(text: string): StatedCopy[] {
   const out: StatedCopy[] = [];
+  // "restore notes.txt from backup.": the sentence's full stop is no part of the name before it.
+  const words = text.replace(/[.!?,;:]+(?=\s|$)/g, ' ');
   const pronoun = /^(?:it|them|that|this|there|here|everything|all)$/;
   for (const m of words.matchAll(copyTo)) {
     const from = bare(m[1]);
@@ -56,6 +60,10 @@ export function statedCopies(words: string): StatedCopy[] {
     const to = bare(m[1]);
     const from = bare(m[2]);
     if (pathLike.test(from) && pathLike.test(to) && from !== to) out.push({ from, to, rename: false, keeps: true });
+  }
+  for (const m of words.matchAll(replaceWithFolderCopy)) {
+    const to = bare(m[1]);
+    if (pathLike.test(to) && !pronoun.test(m[2])) out.push({ from: `${bare(m[2])}/${to.split('/').pop()}`, to, rename: false, keeps: true });
   }
   for (const m of words.matchAll(replaceWithCopyIn)) {
     const to = bare(m[1]);

@@ -15,6 +15,9 @@ const verb = /^(?:make|see|check|get|be|do|use|run|keep|avoid|save|free|clean|re
 // A place after a preposition: "into out", "to the folder called old", "to remote directory "/srv"", "in the out folder".
 const placeSaid = /\s(into|to|in|inside|under)\s+(?:(?:a|the)\s+)?(?:(?:new|remote|local|target|destination|output|existing)\s+)?((?:folder|directory|dir)\s+(?:called\s+|named\s+)?)?(['"\x60]?)([\w.~/@+-]+?)\3(?=[\s,;!?]|\.(?:\s|$)|$)(\s+(?:folder|directory|dir)\b)?/gi;
 
+const unpacking = /^(?:unzip|extract|unpack|untar|decompress|gunzip|expand)/i;
+const archiveName = /\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z|rar)\b/i;
+
 /** The place the request says its act puts things, as written, and where it is said; undefined when it says none a plan must name. */
 export function destinationSaid(words: string): { value: string; at: number } | undefined {
   let last: { value: string; at: number } | undefined;
@@ -28,13 +31,17 @@ export function destinationSaid(words: string): { value: string; at: number } | 
       const [, preposition, folderBefore, quote, place, folderAfter] = m;
       const value = place.replace(/[.,;:]+$/, '');
       const namedAsFolder = Boolean(quote || folderBefore || folderAfter);
-      if (!value || noPlace.test(value) || (verb.test(value) && !namedAsFolder) || /^-/.test(value)) continue;
+      const afterArchive = unpacking.test(act[0]) && archiveName.test(clause.slice(0, m.index));
+      // "to build it" is a purpose; "unzip x.zip in build" names the folder build.
+      if (!value || noPlace.test(value) || (verb.test(value) && !namedAsFolder && !(afterArchive && /^in/i.test(preposition))) || /^-/.test(value)) continue;
       // "in place", "to 644", "into account": only a name that looks like a place, is said as one, or is quoted.
       const looksLikePlace = /[./~]/.test(value) || namedAsFolder;
       // "extract the URLs in notes.txt": after "in", a file is where things are read; only a folder said as one is where they go.
       const folderLike = namedAsFolder || /\/$/.test(value) || !/\.[A-Za-z0-9]{1,8}$/.test(value);
       const to = preposition.toLowerCase();
-      if (to === 'into' ? !/^(?:account|consideration|view|effect|play|use)$/i.test(value) : looksLikePlace && (to === 'to' || folderLike)) last = { value, at: from + m.index + m[0].length - (folderAfter?.length ?? 0) - quote.length - place.length };
+      // "unzip x.zip in recovered", "untar archive.tar.gz to out": after an archive, a plain name is the folder it opens into.
+      const opened = afterArchive && folderLike && !/\.[A-Za-z0-9]{1,8}$/.test(value);
+      if (to === 'into' ? !/^(?:account|consideration|view|effect|play|use)$/i.test(value) : (looksLikePlace || opened) && (to === 'to' || folderLike)) last = { value, at: from + m.index + m[0].length - (folderAfter?.length ?? 0) - quote.length - place.length };
     }
   }
   return last;
