@@ -98,9 +98,9 @@ function dd(d: ProgramArgs): void {
   if (!args.some((a) => a.text.startsWith('count='))) fact.markers.push('unbounded');
 }
 
-/** tar: extraction writes to -C or here, creation writes the archive; some options run programs. */
+/** tar: extraction writes to -C or here, creation writes the archive (and deletes what it packs with --remove-files); some options run programs. */
 function tar(d: ProgramArgs): void {
-  const { fact, args, flags, positionals, reads, writes } = d;
+  const { fact, args, flags, positionals, reads, writes, deletes } = d;
   const cluster = (args[0] && !args[0].text.startsWith('-') ? args[0].text : '') + flags.join('');
   const dir = optionValue(args, ['-C'], ['--directory']);
   if (/x/.test(cluster) || flags.includes('extract') || flags.includes('get')) writes(dir.length ? dir : [literal('.')]);
@@ -108,7 +108,9 @@ function tar(d: ProgramArgs): void {
   const archive = file[0] ?? (/f/.test(cluster) ? positionals.find((v) => v !== args[0]) : undefined);
   if (/c|r|u/.test(cluster.replace(/[^a-z]/g, '')) || flags.includes('create') || flags.includes('append')) {
     if (archive && archive.text !== '-') writes([archive]);
-    reads(positionals.filter((v) => v !== archive && v !== args[0]));
+    const members = positionals.filter((v) => v !== archive && v !== args[0]);
+    reads(members);
+    if (flags.includes('remove-files')) deletes(members);
   } else if (archive) reads([archive]);
   if (args.some((a) => /^--(to-command|checkpoint-action|use-compress-program|rsh-command|info-script|new-volume-script)/.test(a.text) || a.text === '-I')) fact.runs_command.push('tar-command');
 }

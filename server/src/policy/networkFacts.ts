@@ -94,7 +94,9 @@ function remoteCopy(d: ProgramArgs): void {
   // rsync -n (--dry-run) only lists what it would send: it writes and deletes nothing.
   const dry = prog === 'rsync' && rsyncDryRun(args);
   if (dest && !remote[positionals.length - 1] && !dry) writes([dest]);
-  if (prog === 'rsync' && !dry && has('delete', 'delete-before', 'delete-after', 'delete-during', 'remove-source-files') && dest) deletes([dest]);
+  if (prog === 'rsync' && !dry && has('delete', 'delete-before', 'delete-after', 'delete-during', 'delete-delay', 'delete-excluded') && dest) deletes([dest]);
+  // --remove-source-files: what was sent is deleted where it came from.
+  if (prog === 'rsync' && !dry && has('remove-source-files')) deletes(sources.filter((_, i) => !remote[i]));
   // ... and -e names the shell to run, alone or in a bundle (-ne '…', -e'…').
   if (args.some((a) => /^-[^-]*e/.test(a.text) || a.text.startsWith('--rsh'))) fact.runs_command.push('rsync-remote-shell');
 }

@@ -197,8 +197,8 @@ function locate(text: string, firstDynamic: number, cwd: Cwd, classes: Set<strin
     if (resolved === '..' || resolved.startsWith('../')) {
       classes.add('outside');
       classes.add('parent');
-      // Only `..` parts: a folder that holds the workspace itself.
-      if (/^\.\.(\/\.\.)*$/.test(resolved)) classes.add('workspace-ancestor');
+      // Only `..` parts: a folder that holds the workspace itself (`../` too); `../*` matches the workspace among the rest.
+      if (/^\.\.(\/\.\.)*\/?(?:\/?[*?]+)?$/.test(resolved)) classes.add('workspace-ancestor');
     } else {
       classes.add('workspace');
     }
