@@ -104,3 +104,27 @@ test('the copy a restore reads may be said after "using" or before "copy", and a
   }
   assert.deepEqual(wrong, []);
 });
+
+test('an archive opened into a place said is opened there, by the program for its format', async () => {
+  const arch = await plannerWorkspace('opened', ['docs'], ['notes.txt']);
+  try {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('tar', ['-czf', 'site.tar.gz', 'notes.txt'], { cwd: arch.workspace });
+    execFileSync('tar', ['-cf', 'old.tar', 'notes.txt'], { cwd: arch.workspace });
+    const wrong: string[] = [];
+    for (const verb of ['extract', 'unpack', 'untar', 'decompress']) {
+      for (const a of ['site.tar.gz', 'old.tar']) {
+        for (const [said, dir] of [['to restored', 'restored'], ['into out', 'out'], ['in the folder unpacked', 'unpacked'], ['to docs', 'docs']]) {
+          for (const opening of openings) {
+            const request = `${opening}${verb} ${a} ${said}`;
+            const command = await arch.plan(request);
+            if (!new RegExp(`^(?:mkdir -p ${dir} && )?tar -\\w*x\\w*f ${a.replace('.', '\\.')} -C ${dir}$`).test(command)) wrong.push(`${request} → ${command}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(wrong, []);
+  } finally {
+    arch.close();
+  }
+});

@@ -20,6 +20,7 @@ import { helpFacts } from './valueQuestions';
 import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { contentCandidates } from './contentQuestions';
 import { statedCopyCandidates } from './statedCopyPlans';
+import { statedDestination } from './destinations';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -75,6 +76,10 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   const reader = archive && contentsWords.test(f.lower) && !/\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveReaders.find(([re]) => re.test(archive))?.[1] : undefined;
   const readerEntry = reader ? corpus.byId.get(reader) : undefined;
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
+  // "extract archive.tar.gz to restored": the archive opened into the place said, whatever retrieval found.
+  const opener = archive && statedDestination(f.text) && /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveOpeners.find(([re]) => re.test(archive))?.[1] : undefined;
+  const openerEntry = opener ? corpus.byId.get(opener) : undefined;
+  if (openerEntry && !out.some((c) => c.source === openerEntry.id)) out.push(candidateFor(openerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
   out.push(...contentCandidates(f), ...statedCopyCandidates(f));
@@ -335,6 +340,10 @@ const archiveReaders: [RegExp, string][] = [
   [/\.(tar(\.\w+)?|tgz|tbz2?|txz)$/i, 'archives.tar_list'],
   [/\.(zip|jar|war)$/i, 'archives.unzip_list'],
   [/\.gz$/i, 'archives.zcat'],
+];
+const archiveOpeners: [RegExp, string][] = [
+  [/\.(tar(\.\w+)?|tgz|tbz2?|txz)$/i, 'archives.tar_extract_to'],
+  [/\.(zip|jar|war)$/i, 'archives.unzip_to'],
 ];
 const contentsWords = /\b(inside|contents?|contain\w*|print|show|list|read|view|search|grep|look (?:in|at|through)|what(?:'s| is) in|lines?|entries|files in)\b/;
 const plainReaders = /^(ls|cat|head|tail|less|more|awk|sed|grep|wc|sort|uniq|cut|nl|find)\b/;

@@ -48,6 +48,8 @@ export function packedFolderDropped(packed: readonly string[] | undefined, words
   const zipNamedTar = /(?:^|[|;&]\s*)zip\s+(?:-\S+\s+)*['"]?\S*\.(?:tar(?:\.\w+)?|tgz|tbz2?)['"]?(?:\s|$)/.exec(command);
   const tarNamedZip = /(?:^|[|;&]\s*)tar\s+(?:-\S+\s+)*-?[A-Za-z]*c[A-Za-z]*f\s+['"]?\S*\.zip['"]?(?:\s|$)/.exec(command);
   if (zipNamedTar) out.push('it writes a zip archive under the name of a tar archive');
+  // `unzip site.tar.gz -d out`: the opener for another format reads nothing.
+  if (/(?:^|[|;&]\s*)unzip\s+(?:-\S+\s+)*['"]?\S*\.(?:tar(?:\.\w+)?|tgz|tbz2?|txz)['"]?(?:\s|$)/.test(command)) out.push('it opens a tar archive with unzip, which cannot read it');
   if (tarNamedZip) out.push('it writes a tar archive under the name of a zip archive');
   return out;
 }
