@@ -5,7 +5,7 @@
 import type { RequestFacts } from './requestFacts';
 import { refusing, shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
-import { keptOut, timeWord } from './keptOut';
+import { timeWord } from './keptOut';
 import { kindExtensions, numbersWhere, oneLevel } from './requestWords';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
@@ -243,7 +243,7 @@ function turnedDown(f: RequestFacts): string[] {
  */
 function keptTests(f: RequestFacts, already: string[]): string[] {
   const out: string[] = [];
-  for (const { kept } of keptOut(f.lower)) {
+  for (const { kept } of f.kept) {
     for (const { word, place } of kept) {
       const core = word.replace(/\/+$/, '');
       if (/^hidden$/.test(core) || timeWord.test(core) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;

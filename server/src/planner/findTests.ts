@@ -145,7 +145,7 @@ export function readNames(f: RequestFacts): string[] {
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  const folderBegin = begin && (/\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index)) || leftOut(lower, begin.index));
+  const folderBegin = begin && (/\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index)) || leftOut(f, begin.index));
   // "not ending in .keep", "that don't start with tmp": a name turned down is left out (findConditions.ts), never picked.
   const turnedDown = (m: RegExpExecArray | null) => m !== null && new RegExp(String.raw`(?:${refusing})\s+(?:\w+\s+)?$`, 'i').test(text.slice(Math.max(0, m.index - 40), m.index));
   if ((begin && !folderBegin && !turnedDown(begin)) || (end && !turnedDown(end))) names.push(`${begin && !folderBegin && !turnedDown(begin) ? bare(begin[1]) : ''}*${end && !turnedDown(end) ? bare(end[1]) : ''}`);
@@ -172,11 +172,11 @@ export function readNames(f: RequestFacts): string[] {
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   // 'every ".gz" file': an extension given in quotes.
   const quotedExt = /['"\x60]\.(\w{1,8})['"\x60]\s+(?:files?|archives?)\b/.exec(text);
-  if (names.length === 0 && quotedExt && !leftOut(lower, quotedExt.index)) names.push(`*.${quotedExt[1]}`);
+  if (names.length === 0 && quotedExt && !leftOut(f, quotedExt.index)) names.push(`*.${quotedExt[1]}`);
   // "the core files", "core dumps": what a crash leaves, a file named core.
   if (names.length === 0 && /\bcore (?:dump )?files\b|\bcore dumps\b/.test(lower)) names.push('core');
   if (names.length === 0) {
-    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !leftOut(lower, g.at) && !/^\s*(?:zip|tar|gz|archive)\s+file$/i.test(g.raw) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
+    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !leftOut(f, g.at) && !/^\s*(?:zip|tar|gz|archive)\s+file$/i.test(g.raw) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
     const joined = joinBeginEnd(globs);
     for (const g of joined) names.push(g);
   }
@@ -194,7 +194,7 @@ export function readNames(f: RequestFacts): string[] {
  */
 function withKind(f: RequestFacts, names: string[], text: string, partAt: number | undefined): string[] {
   if (names.length !== 1 || !/^\*?[^*.?/]+\*$/.test(names[0]) || partAt === undefined) return names;
-  const kinds = f.globs.filter((g) => /^\*\.\w+$/.test(g.value) && !leftOut(f.lower, g.at));
+  const kinds = f.globs.filter((g) => /^\*\.\w+$/.test(g.value) && !leftOut(f, g.at));
   if (kinds.length !== 1) return names;
   // Only a kind that is the noun the part describes: not one after it ("… that are not .txt files"),
   // nor one set apart ("the log files and the files beginning with app", "unless they are .txt files").
@@ -223,8 +223,9 @@ function joinBeginEnd(globs: Fact[]): string[] {
 /** Words that turn down the name after them: "not ending in .keep", "except the files starting with tmp". */
 export const refusing = String.raw`\bnot|n't|\bnever|\b(?:except(?: for)?|excluding|other than|apart from|but not|save for)(?:\s+(?:the\s+)?(?:files?|ones|those))?(?:\s+(?:that|which))?`;
 
-function leftOut(lower: string, at: number): boolean {
-  if (keptAt(lower, at)) return true;
+function leftOut(f: RequestFacts, at: number): boolean {
+  if (keptAt(f.kept, at)) return true;
+  const lower = f.lower;
   // "everything but the *ddl* files": "but" after "everything" or "all" leaves out.
   if (/(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than|apart from|save for|(?<=\b(?:everything|all|every)\b.*)but)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at))) return true;
   // "not ending in .keep", "that aren't .ts files", "non-log files", "unless they are .md files": a name turned down.
