@@ -3,7 +3,7 @@
 // depth and what to leave out. Each test comes from words the request says,
 // so a plan built from them states no condition nobody asked for.
 
-import { keptAt } from './keptOut';
+import { keptAt, notBeing, refusing } from './keptOut';
 import type { Fact, RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
 import { ignoresCase } from './requestWords';
@@ -219,17 +219,17 @@ function joinBeginEnd(globs: Fact[]): string[] {
   return globs.map((g) => g.value);
 }
 
-/** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"). */
-/** Words that turn down the name after them: "not ending in .keep", "except the files starting with tmp". */
-export const refusing = String.raw`\bnot|n't|\bnever|\b(?:except(?: for)?|excluding|other than|apart from|but not|save for)(?:\s+(?:the\s+)?(?:files?|ones|those))?(?:\s+(?:that|which))?`;
+// "not ending in .keep", "that aren't .ts files", "non-log files", "unless they are .md files": what comes before a name turned down.
+const turnedDownBefore = new RegExp(String.raw`(?:(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:(?:\w+\s+)?(?:end\w*|start\w*|begin\w*|named|called|match\w*)(?:\s+(?:in|with))?\s*)?|${notBeing}\s+(?:an?\s+)?|\bnon-\s*)['"\x60]?$`);
 
+/** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"), or kept out, or turned down. */
 function leftOut(f: RequestFacts, at: number): boolean {
   if (keptAt(f.kept, at)) return true;
   const lower = f.lower;
   // "everything but the *ddl* files": "but" after "everything" or "all" leaves out.
   if (/(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than|apart from|save for|(?<=\b(?:everything|all|every)\b.*)but)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at))) return true;
-  // "not ending in .keep", "that aren't .ts files", "non-log files", "unless they are .md files": a name turned down.
-  return /(?:(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:(?:\w+\s+)?(?:end\w*|start\w*|begin\w*|named|called|match\w*)(?:\s+(?:in|with))?\s*)?|\b(?:are|is)\s*(?:not|n't)\s+(?:an?\s+)?|\b(?:aren'?t|isn'?t)\s+(?:an?\s+)?|\bnon-\s*|\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is)\s+(?:an?\s+)?)['"\x60]?$/.test(lower.slice(Math.max(0, at - 40), at).replace(/\s*$/, ' '));
+  // A name turned down.
+  return turnedDownBefore.test(lower.slice(Math.max(0, at - 40), at).replace(/\s*$/, ' '));
 }
 
 function isValueOfTest(f: RequestFacts, g: Fact): boolean {

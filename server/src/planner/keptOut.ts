@@ -85,6 +85,25 @@ function spelledForKeeping(words: string): { text: string; origin: number[] } {
   return { text: parts.join(''), origin };
 }
 
+/** Words that turn down the name after them: "not ending in .keep", "except the files starting with tmp". */
+export const refusing = String.raw`\bnot|n't|\bnever|\b(?:except(?: for)?|excluding|other than|apart from|but not|save for)(?:\s+(?:the\s+)?(?:files?|ones|those))?(?:\s+(?:that|which))?`;
+
+/** "that are not", "aren't", "isn't", "unless they are": a kind or a place turned down before it is named. */
+export const notBeing = String.raw`\b(?:(?:are|is)\s*(?:not|n't)|aren'?t|isn'?t|unless\s+(?:they|it|the ones?|those)\s+(?:are|is))`;
+
+const kindsTurnedDown = new RegExp(String.raw`${notBeing}\s+(?:an?\s+)?['"\x60]?(\.?\w+)['"\x60]?\s+files?\b|\bnon-\s*(\.?\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?(?!(?:an?|the|any|no)\s)['"\x60]?(\.?\w+)['"\x60]?\s+(?:extension|suffix)\b`, 'gi');
+
+/**
+ * The kinds of file a request turns down, "that aren't .ts files", "non-log
+ * files", "without a .bak extension": the word as written (its dot kept),
+ * where it is, and whether it was said as an extension. The tests that leave
+ * them out (findConditions.ts) and the check of kinds excepted
+ * (scopeChecks.ts) both read them here.
+ */
+export function turnedDownKinds(words: string): { word: string; at: number; suffix: boolean }[] {
+  return [...words.matchAll(kindsTurnedDown)].map((m) => ({ word: m[1] ?? m[2] ?? m[3], at: m.index, suffix: m[3] !== undefined }));
+}
+
 /** Whether the words at `at` are among those the request keeps out ("every file save main.ts"), given what `keptOut` read. */
 export function keptAt(kept: readonly KeptOut[], at: number): boolean {
   return kept.some((k) => at >= k.from && at < k.to);
