@@ -1,6 +1,7 @@
 // A policy decision built from the facts the real parser reads from a
 // command, for checks of a plan's effects that need no verdict, and those
 // checks run on it as the guard runs them.
+import assert from 'node:assert/strict';
 import type { PolicyDecision } from '../../server/src/protocol/types';
 import { describeCommand } from '../../server/src/policy/facts';
 import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
@@ -20,14 +21,20 @@ export interface EffectChecks {
   over(request: string, command: string): string;
   /** Every way `command` falls short of `request`, joined by " | ". */
   short(request: string, command: string): string;
+  /** Asserts that each plan of `pairs` goes beyond its request for `reason`. */
+  turnsAway(pairs: [request: string, command: string][], reason: RegExp): void;
 }
 
 /** The guard's effect checks of a command against a request read in the workspace `ws`, with the facts the real parser reads. */
 export function effectChecks(ws?: WorkspaceNames): EffectChecks {
   const reasons = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), decisionOf(command), command);
+  const over = (request: string, command: string) => reasons(request, command).join(' | ');
   return {
     reasons,
-    over: (request, command) => reasons(request, command).join(' | '),
+    over,
+    turnsAway: (pairs, reason) => {
+      for (const [request, command] of pairs) assert.match(over(request, command), reason, command);
+    },
     short: (request, command) => fallsShort(readIntent(readRequest(request, ws)), decisionOf(command)).join(' | '),
   };
 }

@@ -14,7 +14,7 @@ const ws: WorkspaceNames = {
   dirs: new Set(['src', 'src/lib', 'notes', 'backup', 'docs']),
   byBase: new Map([['main.ts', 'src/main.ts'], ['todo.md', 'notes/todo.md'], ['lib', 'src/lib']]),
 };
-const { over } = effectChecks(ws);
+const { over, turnsAway } = effectChecks(ws);
 
 const verbs = ['copy', 'duplicate', 'back up', 'cp', 'move', 'mv'];
 const fillers = ['', 'the ', 'the file ', 'my '];
@@ -90,12 +90,12 @@ test('a copy or a restore from a place reads that place, writes the name, and ta
 });
 
 test('the request\'s own verb is never where a file goes', () => {
-  for (const [request, plan] of [
+  turnsAway([
     ['I want to rename notes/todo.md', 'mv -n notes/todo.md rename'],
     ['I need to move people.csv somewhere', 'mv people.csv somewhere'],
     ['show me how to move config.yml into docs', 'tar -rf move config.yml'],
     ['tell me how to copy people.csv', 'cp people.csv copy'],
-  ]) assert.match(over(request, plan), /takes the word "\w+" of the request as the place the file goes/, plan);
+  ], /takes the word "\w+" of the request as the place the file goes/);
   assert.equal(over('move config.yml to a folder called move', 'mv config.yml move'), '');
   assert.equal(over('move config.yml into docs', 'mv config.yml docs'), '');
 });

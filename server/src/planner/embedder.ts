@@ -76,6 +76,21 @@ export function normalise(features: Map<number, number>): Map<number, number> {
   return out;
 }
 
+/** Stored documents' normalised features by id, so a rescore hashes a document's text once; bounded, cleared when full. */
+export class DocumentFeatures {
+  private readonly byDoc = new Map<number, Map<number, number>>();
+
+  of(doc: number, text: string): Map<number, number> {
+    let f = this.byDoc.get(doc);
+    if (!f) {
+      f = normalise(hashFeatures(text));
+      if (this.byDoc.size > 50_000) this.byDoc.clear();
+      this.byDoc.set(doc, f);
+    }
+    return f;
+  }
+}
+
 export function sparseCosine(a: Map<number, number>, b: Map<number, number>): number {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   let dot = 0;

@@ -3,9 +3,9 @@
 // A test is written only for words that state it.
 
 import type { RequestFacts } from './requestFacts';
-import { refusing, shellValue, valueWord } from './findTests';
+import { shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
-import { keptOut, timeWord } from './keptOut';
+import { refusing, timeWord, turnedDownKinds } from './keptOut';
 import { kindExtensions, numbersWhere, oneLevel } from './requestWords';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
@@ -223,9 +223,8 @@ function turnedDown(f: RequestFacts): string[] {
     out.push(`! -name ${shellValue(/^end/i.test(m[1]) ? `*${value}` : `${value}*`)}`);
   }
   for (const m of text.matchAll(new RegExp(String.raw`(?:\bnot|n't)\s+(?:named|called)\s+(${valueWord}|[\w.*?-]+)`, 'gi'))) out.push(`! -name ${shellValue(m[1].replace(/^['"\x60](.*)['"\x60]$/, '$1'))}`);
-  const kinds = /\b(?:(?:are|is)\s*(?:not|n't)|aren'?t|isn'?t|unless\s+(?:they|it|the ones?|those)\s+(?:are|is))\s+(?:an?\s+)?['"\x60]?(\.?\w+)['"\x60]?\s+files?\b|\bnon-\s*(\.?\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?(?!(?:an?|the|any|no)\s)['"\x60]?(\.?\w+)['"\x60]?\s+(?:extension|suffix)\b/gi;
-  for (const m of text.matchAll(kinds)) {
-    const ext = extension(m[1] ?? m[2] ?? m[3]);
+  for (const { word } of turnedDownKinds(text)) {
+    const ext = extension(word);
     if (ext && !/^(?:executable|empty|hidden|readable|writable|regular|binary|text|the|my|those|these)$/i.test(ext)) out.push(`! -name '*.${ext}'`);
   }
   for (const m of text.matchAll(/\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is)\s+(?:in|under|inside)\s+(?:the\s+)?['"\x60]?([\w.-]+?)['"\x60]?\/?(?=[\s,.;]|$)/gi)) {
@@ -243,7 +242,7 @@ function turnedDown(f: RequestFacts): string[] {
  */
 function keptTests(f: RequestFacts, already: string[]): string[] {
   const out: string[] = [];
-  for (const { kept } of keptOut(f.lower)) {
+  for (const { kept } of f.kept) {
     for (const { word, place } of kept) {
       const core = word.replace(/\/+$/, '');
       if (/^hidden$/.test(core) || timeWord.test(core) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;

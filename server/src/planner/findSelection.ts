@@ -15,7 +15,7 @@ import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
 import { preferLookProgram } from './lookPrograms';
 import { programAct, programOrdered, programVerb, withoutScriptName } from './findPrograms';
 import { belowStart } from './compose';
-import { keptOut, timeWord } from './keptOut';
+import { timeWord } from './keptOut';
 import { brokenLinks, ignoresCase } from './requestWords';
 
 export interface Selection {
@@ -308,7 +308,7 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   // ... not "but not below it": what is left out there is a depth.
   if (acted && /\b(?:except|excluding|but not|other than|apart from)\b/.test(lower) && !/(?:^|\s)(?:!|-not)\s/.test(tests) && exclusionTests(f).length === 0 && !s.depth.includes('-maxdepth 1')) return true;
   // "except today's": files kept by their time, which no test here turns around.
-  if (keptOut(lower).some((k) => k.kept.some((w) => timeWord.test(w.word)))) return true;
+  if (f.kept.some((k) => k.kept.some((w) => timeWord.test(w.word)))) return true;
   // "pass them as input to the script": a program to run on them that no act was read for.
   if (!act?.label.startsWith('Runs') && (programOrdered(f.text) || /\b(?:pass|feed|pipe|hand)\w*\s+(?:them|those|these|it|each|the files)\b/.test(lower))) return true;
   return false;

@@ -3,7 +3,7 @@
 // depth and what to leave out. Each test comes from words the request says,
 // so a plan built from them states no condition nobody asked for.
 
-import { keptAt } from './keptOut';
+import { keptAt, notBeing, refusing } from './keptOut';
 import type { Fact, RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
 import { ignoresCase } from './requestWords';
@@ -145,7 +145,7 @@ export function readNames(f: RequestFacts): string[] {
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  const folderBegin = begin && (/\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index)) || leftOut(lower, begin.index));
+  const folderBegin = begin && (/\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index)) || leftOut(f, begin.index));
   // "not ending in .keep", "that don't start with tmp": a name turned down is left out (findConditions.ts), never picked.
   const turnedDown = (m: RegExpExecArray | null) => m !== null && new RegExp(String.raw`(?:${refusing})\s+(?:\w+\s+)?$`, 'i').test(text.slice(Math.max(0, m.index - 40), m.index));
   if ((begin && !folderBegin && !turnedDown(begin)) || (end && !turnedDown(end))) names.push(`${begin && !folderBegin && !turnedDown(begin) ? bare(begin[1]) : ''}*${end && !turnedDown(end) ? bare(end[1]) : ''}`);
@@ -172,11 +172,11 @@ export function readNames(f: RequestFacts): string[] {
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   // 'every ".gz" file': an extension given in quotes.
   const quotedExt = /['"\x60]\.(\w{1,8})['"\x60]\s+(?:files?|archives?)\b/.exec(text);
-  if (names.length === 0 && quotedExt && !leftOut(lower, quotedExt.index)) names.push(`*.${quotedExt[1]}`);
+  if (names.length === 0 && quotedExt && !leftOut(f, quotedExt.index)) names.push(`*.${quotedExt[1]}`);
   // "the core files", "core dumps": what a crash leaves, a file named core.
   if (names.length === 0 && /\bcore (?:dump )?files\b|\bcore dumps\b/.test(lower)) names.push('core');
   if (names.length === 0) {
-    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !leftOut(lower, g.at) && !/^\s*(?:zip|tar|gz|archive)\s+file$/i.test(g.raw) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
+    const globs = f.globs.filter((g) => !/[/]/.test(g.value) && !isValueOfTest(f, g) && !leftOut(f, g.at) && !/^\s*(?:zip|tar|gz|archive)\s+file$/i.test(g.raw) && !/\b(?:to|into|as)(?:\s+\w+)?\s*$/.test(f.lower.slice(Math.max(0, g.at - 16), g.at)));
     const joined = joinBeginEnd(globs);
     for (const g of joined) names.push(g);
   }
@@ -194,7 +194,7 @@ export function readNames(f: RequestFacts): string[] {
  */
 function withKind(f: RequestFacts, names: string[], text: string, partAt: number | undefined): string[] {
   if (names.length !== 1 || !/^\*?[^*.?/]+\*$/.test(names[0]) || partAt === undefined) return names;
-  const kinds = f.globs.filter((g) => /^\*\.\w+$/.test(g.value) && !leftOut(f.lower, g.at));
+  const kinds = f.globs.filter((g) => /^\*\.\w+$/.test(g.value) && !leftOut(f, g.at));
   if (kinds.length !== 1) return names;
   // Only a kind that is the noun the part describes: not one after it ("… that are not .txt files"),
   // nor one set apart ("the log files and the files beginning with app", "unless they are .txt files").
@@ -219,16 +219,17 @@ function joinBeginEnd(globs: Fact[]): string[] {
   return globs.map((g) => g.value);
 }
 
-/** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"). */
-/** Words that turn down the name after them: "not ending in .keep", "except the files starting with tmp". */
-export const refusing = String.raw`\bnot|n't|\bnever|\b(?:except(?: for)?|excluding|other than|apart from|but not|save for)(?:\s+(?:the\s+)?(?:files?|ones|those))?(?:\s+(?:that|which))?`;
+// "not ending in .keep", "that aren't .ts files", "non-log files", "unless they are .md files": what comes before a name turned down.
+const turnedDownBefore = new RegExp(String.raw`(?:(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:(?:\w+\s+)?(?:end\w*|start\w*|begin\w*|named|called|match\w*)(?:\s+(?:in|with))?\s*)?|${notBeing}\s+(?:an?\s+)?|\bnon-\s*)['"\x60]?$`);
 
-function leftOut(lower: string, at: number): boolean {
-  if (keptAt(lower, at)) return true;
+/** Said inside an exclusion ("excluding search in the directories share and those starting with 10_"), or kept out, or turned down. */
+function leftOut(f: RequestFacts, at: number): boolean {
+  if (keptAt(f.kept, at)) return true;
+  const lower = f.lower;
   // "everything but the *ddl* files": "but" after "everything" or "all" leaves out.
   if (/(?:\b(?:exclud\w*|except|without|ignor\w*|skip\w*|not in|but not|other than|apart from|save for|(?<=\b(?:everything|all|every)\b.*)but)|n't in)\b[^,;.]{0,70}$/.test(lower.slice(Math.max(0, at - 80), at))) return true;
-  // "not ending in .keep", "that aren't .ts files", "non-log files", "unless they are .md files": a name turned down.
-  return /(?:(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:(?:\w+\s+)?(?:end\w*|start\w*|begin\w*|named|called|match\w*)(?:\s+(?:in|with))?\s*)?|\b(?:are|is)\s*(?:not|n't)\s+(?:an?\s+)?|\b(?:aren'?t|isn'?t)\s+(?:an?\s+)?|\bnon-\s*|\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is)\s+(?:an?\s+)?)['"\x60]?$/.test(lower.slice(Math.max(0, at - 40), at).replace(/\s*$/, ' '));
+  // A name turned down.
+  return turnedDownBefore.test(lower.slice(Math.max(0, at - 40), at).replace(/\s*$/, ' '));
 }
 
 function isValueOfTest(f: RequestFacts, g: Fact): boolean {

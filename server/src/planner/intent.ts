@@ -5,7 +5,7 @@
 // a plan may never do more than its request asked.
 
 import { packedFolders } from './packedFolders';
-import { keptOut } from './keptOut';
+import { keptOut, type KeptOut } from './keptOut';
 import { escapeRegExp } from './corpus';
 import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import { deletesExtra, remoteAsk } from './remoteActs';
@@ -43,6 +43,8 @@ export interface Intent {
   kinds: string[];
   /** The request in lower case, for words a plan's values must come from. */
   words: string;
+  /** What `words` keeps out of the act, as `keptOut` reads it. */
+  kept: KeptOut[];
   /** What the request leaves out of an act ("except x.tmp", "but not app.log", "keeping notes.txt"). */
   exceptions: string[];
   /** The request keeps to a folder's own entries ("top level only", "not recursively", "leave the subfolders alone"). */
@@ -92,8 +94,8 @@ export const hypothetical = /\b(?:what (?:happens|would happen|will happen) if|i
 const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen|will happen) if|is it (?:safe|ok|okay|fine|dangerous|risky|wise|a good idea) to|would it be (?:safe|ok|okay|wise) to|should i|do i (?:really )?(?:need|have) to|which files would)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look)|(?:list|look|show|count|check)(?:ing)? only|reading only)\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
 
 /** "just show", "without changing anything"; not "delete the files in src but don't touch main.ts": a name kept out of the act does not take the act back. */
-function forbidsAnyChange(lower: string): boolean {
-  return lookOnly.test(keptOut(lower).reduce((t, k) => `${t.slice(0, k.from)}${' '.repeat(k.to - k.from)}${t.slice(k.to)}`, lower));
+function forbidsAnyChange(lower: string, kept: KeptOut[]): boolean {
+  return lookOnly.test(kept.reduce((t, k) => `${t.slice(0, k.from)}${' '.repeat(k.to - k.from)}${t.slice(k.to)}`, lower));
 }
 
 /** Read what `facts.text` asks for. */
@@ -101,7 +103,8 @@ export function readIntent(facts: RequestFacts): Intent {
   const lower = toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'")));
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
-  const forbidsChange = forbidsAnyChange(lower);
+  const kept = keptOut(lower);
+  const forbidsChange = forbidsAnyChange(lower, kept);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
   const unquoted = lower.replace(quotedSpans, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
   // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
@@ -149,15 +152,7 @@ export function readIntent(facts: RequestFacts): Intent {
     scope: scopeOf(facts),
     names: [...new Set([...facts.files, ...facts.targets, ...facts.archives].map((f) => f.value.replace(/^\.\//, '').replace(/\/+$/, '')))], places: placesOf(facts),
     packs: packedFolders(facts).map((f) => f.value),
-    conditions: {
-      age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
-      size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),
-      // "empty the build folder" orders an emptying; "the empty folders" picks some.
-      empty: /\b(empty(?! (?:the|out|my|our|this|that|these|those|it|them|all|everything|[\w./-]+\.\w+)\b)|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
-      // "show the permissions of the files", "with their modes": what to show, not a condition.
-      permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower.replace(/\b(?:the|their|its)\s+(?:permissions?|perms|modes?)\b(?!\s+(?:is|are|set|of\s+[0-7]|[0-7=]))/g, '')),
-      owner: facts.users.length > 0 || /\b(own\w*|users?|groups?|uid|gid|belong\w*|nobody|root|mine)\b/.test(lower),
-    },
+    conditions: conditionsOf(facts, lower),
     cues,
     toVariable: /\bvariables?\b/.test(lower),
     history: readHistoryAsk(facts),
@@ -166,10 +161,11 @@ export function readIntent(facts: RequestFacts): Intent {
     kinds: [...new Set(facts.exts.map((e) => e.value.toLowerCase().replace(/^\./, '')))],
     owners: [...new Set(facts.users.map((u) => u.value.toLowerCase()))],
     words: lower,
+    kept,
     exceptions: exceptionsOf(lower),
     selective: selectiveWords(lower),
     shallow: /\b(top[- ]level|not recursive(?:ly)?|non-?recursive(?:ly)?|without (?:going into|descending into|recursing into|recursion)|leave the sub(?:folders|directories|dirs) alone|not (?:\w+ ){0,2}(?:in|into|from) (?:the |any )?sub[- ]?(?:folders?|directories|directory|dirs?)|shallow(?:ly)?|no deeper|only (?:in )?(?:this|the) folder itself)\b/.test(lower) || itselfOnly.test(lower) || oneLevel.test(lower),
-    everything: asksForEverything(lower, cues.delete ?? cues.change ?? cues.move ?? cues.create, scopeOf(facts)),
+    everything: asksForEverything(lower, kept, cues.delete ?? cues.change ?? cues.move ?? cues.create, scopeOf(facts)),
     valued: {
       age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text),
       size: facts.sizes.length > 0 || /\$\{?\w+\}?\s*(?:[kmgt]i?b?|bytes?|blocks?)\b/i.test(facts.text),
@@ -188,6 +184,19 @@ function reachesNetwork(facts: RequestFacts, lower: string, actions: Set<Action>
 }
 
 /** "write 'done' to standard output" prints; it writes no file (unless a file is named as well). */
+/** The conditions the request puts on what it acts on, by the words that state them. */
+function conditionsOf(facts: RequestFacts, lower: string): Intent['conditions'] {
+  return {
+    age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
+    size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),
+    // "empty the build folder" orders an emptying; "the empty folders" picks some.
+    empty: /\b(empty(?! (?:the|out|my|our|this|that|these|those|it|them|all|everything|[\w./-]+\.\w+)\b)|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
+    // "show the permissions of the files", "with their modes": what to show, not a condition.
+    permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower.replace(/\b(?:the|their|its)\s+(?:permissions?|perms|modes?)\b(?!\s+(?:is|are|set|of\s+[0-7]|[0-7=]))/g, '')),
+    owner: facts.users.length > 0 || /\b(own\w*|users?|groups?|uid|gid|belong\w*|nobody|root|mine)\b/.test(lower),
+  };
+}
+
 function toScreen(lower: string): string {
   const screen = /\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b/;
   if (!screen.test(lower) || /\b(?:standard output|stdout|screen|terminal|console)\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b/.test(lower)) return lower;
@@ -334,7 +343,7 @@ function selectiveWords(lower: string): Intent['selective'] {
  * the act is on everything in the place named. "wipe the logs", "remove the
  * leftovers in build", "delete them" name some things only.
  */
-function asksForEverything(lower: string, cue: string | undefined, scope: string[]): boolean {
+function asksForEverything(lower: string, kept: KeptOut[], cue: string | undefined, scope: string[]): boolean {
   const at = cue === undefined ? -1 : lower.indexOf(cue);
   // The words the verb acts on, up to where they are ("in build", "here") or the end of the clause.
   const object = at < 0 ? '' : lower.slice(at + (cue ?? '').length).split(/\s(?:in|under|inside|from|of|within|at|on|into|to|here|there|and|then|that|which|except|but)\b|[,.;!?]/)[0].trim();
@@ -343,7 +352,7 @@ function asksForEverything(lower: string, cue: string | undefined, scope: string
   if (short && scope.some((s) => new RegExp(`(?:^|\\s|/)${escapeRegExp(s.split('/').pop()!)}(?:\\s|/|$)`).test(object))) return true;
   if (at >= 0 && folderMeantBy(object, lower.slice(0, at), scope)) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
-  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower) || lacksATrait.test(lower) || keptOut(lower).length > 0) return false;
+  if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower) || lacksATrait.test(lower) || kept.length > 0) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
   return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
 }

@@ -85,9 +85,28 @@ function spelledForKeeping(words: string): { text: string; origin: number[] } {
   return { text: parts.join(''), origin };
 }
 
-/** Whether the words at `at` are among those the request keeps out ("every file save main.ts"). */
-export function keptAt(words: string, at: number): boolean {
-  return keptOut(words).some((k) => at >= k.from && at < k.to);
+/** Words that turn down the name after them: "not ending in .keep", "except the files starting with tmp". */
+export const refusing = String.raw`\bnot|n't|\bnever|\b(?:except(?: for)?|excluding|other than|apart from|but not|save for)(?:\s+(?:the\s+)?(?:files?|ones|those))?(?:\s+(?:that|which))?`;
+
+/** "that are not", "aren't", "isn't", "unless they are": a kind or a place turned down before it is named. */
+export const notBeing = String.raw`\b(?:(?:are|is)\s*(?:not|n't)|aren'?t|isn'?t|unless\s+(?:they|it|the ones?|those)\s+(?:are|is))`;
+
+const kindsTurnedDown = new RegExp(String.raw`${notBeing}\s+(?:an?\s+)?['"\x60]?(\.?\w+)['"\x60]?\s+files?\b|\bnon-\s*(\.?\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?(?!(?:an?|the|any|no)\s)['"\x60]?(\.?\w+)['"\x60]?\s+(?:extension|suffix)\b`, 'gi');
+
+/**
+ * The kinds of file a request turns down, "that aren't .ts files", "non-log
+ * files", "without a .bak extension": the word as written (its dot kept),
+ * where it is, and whether it was said as an extension. The tests that leave
+ * them out (findConditions.ts) and the check of kinds excepted
+ * (scopeChecks.ts) both read them here.
+ */
+export function turnedDownKinds(words: string): { word: string; at: number; suffix: boolean }[] {
+  return [...words.matchAll(kindsTurnedDown)].map((m) => ({ word: m[1] ?? m[2] ?? m[3], at: m.index, suffix: m[3] !== undefined }));
+}
+
+/** Whether the words at `at` are among those the request keeps out ("every file save main.ts"), given what `keptOut` read. */
+export function keptAt(kept: readonly KeptOut[], at: number): boolean {
+  return kept.some((k) => at >= k.from && at < k.to);
 }
 
 // The parts of a command that leave files out.
@@ -113,9 +132,9 @@ function spellings(k: KeptOut['kept'][number]): string[] {
  * Every way `command`, a change, fails what the request keeps out: it
  * picks the kept files as the ones to change, or changes every file it
  * picks with no test that leaves them out. (Called for plans that change
- * something.)
+ * something; `read` is what `keptOut` read of `words`, when the caller has it.)
  */
-export function keptOutChanged(words: string, command: string): string[] {
+export function keptOutChanged(words: string, command: string, read: readonly KeptOut[] = keptOut(words)): string[] {
   const leaves = leaving.flatMap((re) => [...command.matchAll(re)].map((m) => m[0].toLowerCase()));
   let rest = command.toLowerCase();
   for (const l of leaves) rest = rest.replace(l, ' ');
@@ -125,7 +144,7 @@ export function keptOutChanged(words: string, command: string): string[] {
   const starts = found.flatMap((m) => (m[1] ?? '').toLowerCase().split(/[\s/'"]+/)).filter(Boolean);
   const picked = (k: KeptOut['kept'][number]) => spellings(k).slice(0, 2).some((s) => picks.some((p) => p.includes(s)) || starts.includes(s));
   const out: string[] = [];
-  for (const { said, kept } of keptOut(words)) {
+  for (const { said, kept } of read) {
     // "except today's", "but not this week's": files kept by their time, which only an age test turned around leaves out.
     if (kept.some((k) => timeWord.test(k.word))) {
       const recent = /(?<!(?:!|-not)\s+)-(?:[acm]time|[acm]min)\s+-\d|(?<!(?:!|-not)\s+)-newer\w*\s/.test(command);
@@ -152,8 +171,8 @@ const noKind = /^(?:all|the|any|every|each|some|these|those|my|our|your|their|it
  * -not -path '*\/venv/*' -delete`: the kind asked for dropped, and only what
  * is left out kept. The word before "files" must be in the plan.
  */
-export function kindBesideKept(words: string, command: string): string[] {
-  const first = keptOut(words)[0];
+export function kindBesideKept(words: string, command: string, read: readonly KeptOut[] = keptOut(words)): string[] {
+  const first = read[0];
   if (!first) return [];
   const object = words.slice(0, words.indexOf(first.said.split(/\s+/)[0]));
   const lower = command.toLowerCase();

@@ -4,6 +4,7 @@
 // more than that, and a search for a kind of file (`find . -name '*.log'`
 // for "compress logs into pack.tar.gz") packs something else.
 
+import { escapeRegExp } from './corpus';
 import type { Fact, RequestFacts } from './requestFacts';
 
 const packing = String.raw`(?:tar(?:\s+up)?|archive|pack(?:\s+up)?|zip(?:\s+up)?|compress|bundle|back\s+up|(?:make|create|build)\s+an?\s+(?:tar ?ball|tar\s+(?:archive|file)|zip(?:\s+(?:archive|file))?|archive|backup)\s+(?:of|from|with))`;
@@ -43,7 +44,7 @@ export function packedFolderDropped(packed: readonly string[] | undefined, words
   const out: string[] = [];
   // "make a tarball of docs" planned as `ln -s docs site.tar`: no archive made at all.
   if (asksForArchive.test(words) && !makesArchive.test(command)) out.push('it makes no archive, but the request asks for one');
-  const missing = (packed ?? []).filter((p) => !new RegExp(String.raw`(?:^|[\s'"/=])(?:\./)?${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/|['"\s]|$)`).test(command));
+  const missing = (packed ?? []).filter((p) => !new RegExp(String.raw`(?:^|[\s'"/=])(?:\./)?${escapeRegExp(p)}(?:/|['"\s]|$)`).test(command));
   if (missing.length > 0) out.push(`it does not pack ${missing.join(', ')}, the folder the request puts in the archive`);
   const zipNamedTar = /(?:^|[|;&]\s*)zip\s+(?:-\S+\s+)*['"]?\S*\.(?:tar(?:\.\w+)?|tgz|tbz2?)['"]?(?:\s|$)/.exec(command);
   const tarNamedZip = /(?:^|[|;&]\s*)tar\s+(?:-\S+\s+)*-?[A-Za-z]*c[A-Za-z]*f\s+['"]?\S*\.zip['"]?(?:\s|$)/.exec(command);

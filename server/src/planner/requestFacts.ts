@@ -13,6 +13,8 @@ import { kindExtensions } from './requestWords';
 import { spreadOverLists } from './namedList';
 import { readDescribedFiles } from './fileDescriptions';
 import { readNamedFile, readVariablePlaces } from './requestVariables';
+import { keptOut, type KeptOut } from './keptOut';
+import { destinationSaid } from './destinations';
 
 export interface Fact {
   /** The normalised value (a size like `+1M` is built by the slot filler from amount/unit/sign). */
@@ -81,6 +83,10 @@ export interface RequestFacts {
   unclearFile?: { raw: string; candidates: string[] };
   /** Files named by base name that a folder the request names picks, or that the workspace holds in several folders (sameNames.ts). */
   placed?: NamedPlace[];
+  /** What the request keeps out of its act ("every file save main.ts"), read from `lower`. */
+  kept: KeptOut[];
+  /** The place the request says its act puts things ("unzip x.zip into out"), read from `text`. */
+  destination?: { value: string; at: number };
   ws: WorkspaceNames;
 }
 
@@ -126,6 +132,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     text, lower, quoted: [], urls: [], sizes: [], durations: [], columns: [], ports: [], numbers: [], exts: [], globs: [], paths: [], files: [],
     dirs: [], archives: [], hosts: [], users: [], modes: [], signals: [], pids: [], names: [], patterns: [], strings: [], branches: [],
     targets: [], columnNames: [], dates: readDates(lower), authors: readAuthors(text), commits: [], ws,
+    kept: keptOut(lower), destination: destinationSaid(text),
   };
   const used: [number, number][] = [];
   const r: Reading = {

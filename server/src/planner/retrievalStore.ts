@@ -8,7 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database';
 import type { Corpus } from './corpus';
-import { HASH_EMBEDDER_ID, hashBits, hashFeatures, normalise, type Embedder } from './embedder';
+import { DocumentFeatures, HASH_EMBEDDER_ID, hashBits, hashFeatures, normalise, type Embedder } from './embedder';
 import { attachHistory, commonLimit, dotRank, ftsTerms, fuse, LIST_DEPTH, rescore, selectiveTerms, type DocMeta, type Hit, type HistoryRow } from './retrievalFusion';
 import * as q from './retrievalSql';
 
@@ -22,7 +22,7 @@ export interface ExternalQuery {
 }
 
 export class RetrievalStore {
-  private readonly docText = new Map<number, Map<number, number>>();
+  private readonly docFeatures = new DocumentFeatures();
 
   /** Prepared statements by their SQL: preparing costs more than most of these queries. */
   private readonly statements = new Map<string, Statement>();
@@ -115,7 +115,7 @@ export class RetrievalStore {
     const refs = hits.filter((h) => h.origin === 'history').map((h) => h.ref);
     if (refs.length > 0) attachHistory(hits, this.stmt(q.HISTORY_ROWS).all(JSON.stringify(refs)) as HistoryRow[], options.userId);
     lap('history');
-    const kept = rescore(hits, queryFeatures, (doc) => this.features(doc, meta.get(doc)?.text ?? ''), k);
+    const kept = rescore(hits, queryFeatures, (doc) => this.docFeatures.of(doc, meta.get(doc)?.text ?? ''), k);
     lap('rescore');
     return kept;
   }
@@ -149,16 +149,6 @@ export class RetrievalStore {
       return { t, n };
     });
     return selectiveTerms(withDf, limit).map(quote).join(' OR ');
-  }
-
-  private features(doc: number, text: string): Map<number, number> {
-    let f = this.docText.get(doc);
-    if (!f) {
-      f = normalise(hashFeatures(text));
-      if (this.docText.size > 50_000) this.docText.clear();
-      this.docText.set(doc, f);
-    }
-    return f;
   }
 
   private docMeta(docs: number[]): Map<number, DocMeta> {

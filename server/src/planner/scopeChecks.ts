@@ -10,6 +10,7 @@ import { barePath } from './barePath';
 import type { Intent } from './intent';
 import { kindExtensions, noExtension } from './requestWords';
 import { programOf } from './selectionChecks';
+import { turnedDownKinds } from './keptOut';
 
 /** "only in build itself", "in logs itself", "but not in its subfolders": a folder's own entries. */
 export const itselfOnly = /\bonly (?:in|at|inside) (?:the )?[\w./-]+(?: (?:folder|directory|dir))? itself\b|\b(?:not|never) (?:in|into|inside|from) (?:its|their) sub[- ]?(?:folders?|directories|directory|dirs?)\b/;
@@ -30,13 +31,17 @@ export function exceptedKinds(words: string): string[] {
       if (ext) out.add(ext.toLowerCase());
     }
   }
-  // "not ending in .keep", "that aren't .ts files", "non-log files", "without a .bak extension": kinds turned down.
-  for (const k of words.matchAll(/(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:\w+\s+)?end\w*\s+(?:in|with)\s+['"\x60]?\*?\.(\w{1,8})|(?:\b(?:are|is)\s*(?:not|n't)|\baren'?t|\bisn'?t|\bunless\s+(?:they|it|the ones?|those)\s+(?:are|is))\s+(?:an?\s+)?['"\x60]?\.?(\w+)['"\x60]?\s+files?\b|\bnon-\s*\.?(\w+)\s+files?\b|\bwithout\s+(?:an?\s+|the\s+)?(?!(?:an?|the|any|no)\s)['"\x60]?\.(\w{1,8})['"\x60]?\s+(?:extension|suffix)\b/g)) {
-    const word = (k[1] ?? k[2] ?? k[3] ?? k[4]).toLowerCase();
-    const ext = k[1] ?? k[4] ?? kindExtensions[word] ?? kindExtensions[word.replace(/s$/, '')] ?? (/^\w{1,5}$/.test(word) && !/^(?:the|my|our|any|all|empty|hidden|binary|text|regular)$/.test(word) ? word : undefined);
-    if (ext) out.add(ext.toLowerCase());
-  }
+  // "not ending in .keep": an extension turned down by its ending.
+  const endings = [...words.matchAll(/(?:\bnot|n't|\bnever)\s+(?:be\s+)?(?:\w+\s+)?end\w*\s+(?:in|with)\s+['"\x60]?\*?\.(\w{1,8})/g)].map((m) => ({ at: m.index, ext: m[1] }));
+  // "that aren't .ts files", "non-log files", "without a .bak extension": kinds turned down; an extension only with its dot.
+  const kinds = turnedDownKinds(words).map(({ word, at, suffix }) => ({ at, ext: suffix ? (/^\.\w{1,8}$/.test(word) ? word.slice(1) : undefined) : kindOfWord(word.replace(/^\./, '').toLowerCase()) }));
+  for (const { ext } of [...endings, ...kinds].sort((a, b) => a.at - b.at)) if (ext) out.add(ext.toLowerCase());
   return [...out];
+}
+
+/** The extension a word turned down names ("log", "python", "md"); none for a word of no kind ("the", "empty"). */
+function kindOfWord(word: string): string | undefined {
+  return kindExtensions[word] ?? kindExtensions[word.replace(/s$/, '')] ?? (/^\w{1,5}$/.test(word) && !/^(?:the|my|our|any|all|empty|hidden|binary|text|regular)$/.test(word) ? word : undefined);
 }
 
 // Words that name a kind only by a guess ("a temporary file", "the backup", "scripts"): a kind is said by its own name.

@@ -2,7 +2,6 @@
 // listing feeds to xargs, folders for files, a text the files hold tested
 // against their names.
 
-import { keptOut } from './keptOut';
 import type { CommandFact } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
@@ -110,7 +109,7 @@ const negating = /\b(?:not|non|no|never|none|without|except\w*|exclud\w*|other t
 
 /** "the files whose permissions are 644" planned as `find . ! -perm 644`: a test turned around that the request never turns. */
 export function madeUpNegation(intent: Intent, commands: CommandFact[]): string[] {
-  if (negating.test(intent.words) || keptOut(intent.words).length > 0) return [];
+  if (negating.test(intent.words) || intent.kept.length > 0) return [];
   for (const c of commands.filter((k) => programOf(k) === 'find')) {
     const at = c.args.findIndex((a, i) => /^(?:!|-not)$/.test(a) && /^-(?!path$|wholename$)\w+/.test(c.args[i + 1] ?? ''));
     if (at >= 0) return [`it keeps what does not match (${c.args.slice(at, at + 3).join(' ')}), but the request turns nothing around`];

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor, SqlStore } from '../store/sqlStore';
 import type { Corpus } from './corpus';
-import { HASH_EMBEDDER_ID, hashBits, hashFeatures, normalise, type Embedder } from './embedder';
+import { DocumentFeatures, HASH_EMBEDDER_ID, hashBits, hashFeatures, normalise, type Embedder } from './embedder';
 import { HammingIndex } from './hammingIndex';
 import type { Retrieval, SearchOptions } from './retrieval';
 import { attachHistory, commonLimit, dotRank, ftsTerms, fuse, LIST_DEPTH, rescore, selectiveTerms, type DocMeta, type Hit, type HistoryRow } from './retrievalFusion';
@@ -41,7 +41,7 @@ export class SharedRetrieval implements Retrieval {
   private readonly df = new Map<string, number>();
   private dfAt = 0;
   private avgLength = 1;
-  private readonly featureCache = new Map<number, Map<number, number>>();
+  private readonly docFeatures = new DocumentFeatures();
 
   private constructor(
     private readonly store: SqlStore,
@@ -102,7 +102,7 @@ export class SharedRetrieval implements Retrieval {
     const hits = fuse(lists, meta);
     const refs = hits.filter((h) => h.origin === 'history').map((h) => h.ref);
     if (refs.length > 0) attachHistory(hits, await this.store.all<HistoryRow>(q.HISTORY_ROWS, [JSON.stringify(refs)]), options.userId);
-    return rescore(hits, queryFeatures, (doc) => this.features(doc, meta.get(doc)?.text ?? ''), options.k ?? 10);
+    return rescore(hits, queryFeatures, (doc) => this.docFeatures.of(doc, meta.get(doc)?.text ?? ''), options.k ?? 10);
   }
 
   /** Docs holding the request's rarest words, best first: BM25 with every term counted once. */
@@ -147,16 +147,6 @@ export class SharedRetrieval implements Retrieval {
     }
     await this.bits.refresh(this.store);
     return this.bits.nearest(query);
-  }
-
-  private features(doc: number, text: string): Map<number, number> {
-    let f = this.featureCache.get(doc);
-    if (!f) {
-      f = normalise(hashFeatures(text));
-      if (this.featureCache.size > 50_000) this.featureCache.clear();
-      this.featureCache.set(doc, f);
-    }
-    return f;
   }
 
   async isComplete(embedder: string): Promise<boolean> {

@@ -9,7 +9,6 @@ import type { Fact, RequestFacts } from './requestFacts';
 import { namedKeys } from './jsonKeys';
 import { excludedBefore } from './findTests';
 import { keptAt } from './keptOut';
-import { destinationSaid } from './destinations';
 import { makesArchiveOf, packedFolders } from './packedFolders';
 import { namedColumns } from './tableColumns';
 import { listedWith, quotedLists, WORD_SEPARATOR } from './namedList';
@@ -49,7 +48,7 @@ function placesFor(entry: Pick<KnowledgeEntry, 'template'>, spec: SlotSpec, pool
 
 /** The place the request's act puts things ("into out"), as a fact. */
 function placeSaid(facts: RequestFacts): Fact | undefined {
-  const said = destinationSaid(facts.text);
+  const said = facts.destination;
   return said ? { value: said.value.replace(/(?<=.)\/+$/, ''), at: said.at, raw: said.value } : undefined;
 }
 
@@ -234,15 +233,15 @@ export function slotOrder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>): st
 
 /** "the .js files that aren't in the lib folder": a place left out is not where to look. */
 // ... and so is a name the request keeps ("every file in src save main.ts").
-const leftOut = (f: RequestFacts, p: Fact) => excludedBefore.test(f.lower.slice(Math.max(0, p.at - 40), p.at)) || keptAt(f.lower, p.at);
+const leftOut = (f: RequestFacts, p: Fact) => excludedBefore.test(f.lower.slice(Math.max(0, p.at - 40), p.at)) || keptAt(f.kept, p.at);
 
 function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
   switch (spec.type) {
     case 'path': return f.paths.filter((p) => !leftOut(f, p));
     // A file kept out of a change ("every file in src save main.ts") is none to act on; "the lines not in b.txt" reads b.txt.
-    case 'file': return f.files.length > 0 ? f.files.filter((p) => !keptAt(f.lower, p.at)) : f.paths.filter((p) => p.quoted && !keptAt(f.lower, p.at));
+    case 'file': return f.files.length > 0 ? f.files.filter((p) => !keptAt(f.kept, p.at)) : f.paths.filter((p) => p.quoted && !keptAt(f.kept, p.at));
     case 'dir': return f.dirs.filter((p) => !leftOut(f, p));
-    case 'glob': return f.globs.filter((p) => !keptAt(f.lower, p.at));
+    case 'glob': return f.globs.filter((p) => !keptAt(f.kept, p.at));
     case 'ext': return f.exts;
     case 'number': return f.numbers;
     case 'count': return f.numbers;
