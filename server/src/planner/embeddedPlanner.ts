@@ -20,7 +20,6 @@ import { helpFacts } from './valueQuestions';
 import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { contentCandidates } from './contentQuestions';
 import { statedCopyCandidates } from './statedCopyPlans';
-import { statedDestination } from './destinations';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -77,7 +76,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   const readerEntry = reader ? corpus.byId.get(reader) : undefined;
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
   // "extract archive.tar.gz to restored": the archive opened into the place said, whatever retrieval found.
-  const opener = archive && statedDestination(f.text) && /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveOpeners.find(([re]) => re.test(archive))?.[1] : undefined;
+  const opener = archive && f.destination && /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveOpeners.find(([re]) => re.test(archive))?.[1] : undefined;
   const openerEntry = opener ? corpus.byId.get(opener) : undefined;
   if (openerEntry && !out.some((c) => c.source === openerEntry.id)) out.push(candidateFor(openerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
