@@ -21,7 +21,7 @@ test('the folder the request names picks the copy, even over one at the top', ()
   ['in backup, delete todo.txt', /^rm (?:-\w+ )*(?:-- )?backup\/todo\.txt$/],
   ["delete src's main.ts", /^rm (?:-\w+ )*(?:-- )?src\/main\.ts$/],
   ['rename main.ts in src to index.ts', /^mv -n src\/main\.ts src\/index\.ts$/],
-  ['copy main.ts from backup to docs', /^cp (?:-\w+ )*backup\/main\.ts docs\/?$/],
+  ['copy main.ts from backup to docs', /^cp (?:-\w+ )*(?:-- )?backup\/main\.ts docs\/?$/],
   ['copy notes.txt to backup', /^cp (?:-\w+ )*notes\.txt backup\/?$/],
 ]));
 

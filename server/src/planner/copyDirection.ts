@@ -89,7 +89,8 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
   if (stated.length === 0) return [];
   for (const c of commands) {
     // `rm backup/old.txt` for "restore old.txt from backup": a copy takes nothing away from where it copies.
-    const gone = c.deletes.map((d) => bare(d.path.toLowerCase())).find((d) => stated.some((s) => s.keeps && (names(d, s.from) || within(d, s.from))));
+    // ... though a sync may delete in the place it copies to (`rsync --delete site/ /var/www/site/`).
+    const gone = c.deletes.map((d) => bare(d.path.toLowerCase())).find((d) => stated.some((s) => s.keeps && (names(d, s.from) || within(d, s.from)) && !(d === bare(s.to) || within(d, bare(s.to)))));
     if (gone) return [`it deletes ${gone}, which the request copies from`];
     // `printf '%s\n' backup/notes.txt >> notes.txt` for "overwrite notes.txt with backup/notes.txt": words written, not the file.
     const writesTo = (s: StatedCopy) => (/^(?:echo|printf)$/.test(programOf(c)) && c.redirects.some((r) => names(bare(r.target.toLowerCase()), s.to))) || (programOf(c) === 'tee' && c.writes.some((w) => names(bare(w.path.toLowerCase()), s.to)));
