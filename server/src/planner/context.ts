@@ -58,8 +58,9 @@ export function buildContext(workspace: string): PlanContext {
         if (!SKIP.has(e.name)) queue.push(p);
       } else files.add(p);
       if (!byBase.has(e.name)) byBase.set(e.name, p);
+      // "the lib folder" with src/lib and vendor/lib: a folder's name can be held twice too.
+      sameBase.set(e.name, [...(sameBase.get(e.name) ?? []), p]);
       if (!e.isDirectory()) {
-        sameBase.set(e.name, [...(sameBase.get(e.name) ?? []), p]);
         const stem = e.name.toLowerCase().replace(/\..*$/, '');
         byStem.set(stem, byStem.has(stem) ? null : p);
       }

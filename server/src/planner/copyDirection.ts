@@ -18,10 +18,13 @@ const copiers = new Set(['cp', 'mv', 'rsync', 'scp', 'install', 'ln', 'ditto']);
 // The verb, the words that may stand before a name ("the file", "my folder"), the name, then where it goes.
 const filler = String.raw`(?:(?:the|my|this|that|our|your|file|folder|directory|dir|called|named)\s+)*`;
 const name = String.raw`["'\x60]?([\w.~/-]*[\w~/][\w.~/-]*)["'\x60]?`;
-const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto|as)\s+${filler}${name}`, 'g');
+const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|sync|synchroni[sz]e|mirror|(?:save|put|make|place|keep|store)\s+a\s+copy\s+of|save|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto|as)\s+${filler}${name}`, 'g');
 
 // "restore notes.txt from backup", "copy old.txt back from the backup folder": the place after "from" is read, the name is written here.
-const copyFrom = new RegExp(String.raw`\b(?:copy|cp|restore|recover|bring back|get back|fetch)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?(?:from|out\s+of)\s+${filler}${name}`, 'g');
+const fromPlace = String.raw`\b(?:copy|cp|restore|recover|retrieve|(?:bring|get|put|copy)\s+back|fetch|(?:bring|get|put)(?=\s+\S+(?:\s+(?:file|folder|directory|dir))?\s+back\b))\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?(?:from|out\s+of)\s+${filler}${name}`;
+const copyFrom = new RegExp(String.raw`${fromPlace}(?![\w.~/-])(?!\s+(?:folder\s+|directory\s+|dir\s+)?(?:to|into|onto|over)\b)`, 'g');
+// "copy notes.txt from backup to docs": the file in the first folder is read, the second is written.
+const copyFromTo = new RegExp(String.raw`${fromPlace}(?:\s+(?:folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto)\s+${filler}${name}`, 'g');
 
 // "overwrite backup/notes.txt with notes.txt", "replace notes.txt with the current backup/notes.txt": what comes after "with" is read, the first name is written.
 const replaceWith = new RegExp(String.raw`\b(?:replace|overwrite)\s+${filler}${name}\s+with\s+(?:(?:the|my|current|live|latest|newest|new|working|file)\s+)*${name}(?!\s+in\b)`, 'g');
@@ -36,6 +39,8 @@ export interface StatedCopy {
   rename: boolean;
   /** A copy or a restore leaves its source where it is; a move or a rename takes it away. */
   keeps: boolean;
+  /** "sync docs to backup", "mirror src into out": the place is made to hold what the source holds. */
+  mirrors?: boolean;
 }
 
 /** The "from" and "to" of each copy, move, restore or rename the request states, in the request's words. */
@@ -45,7 +50,7 @@ export function statedCopies(words: string): StatedCopy[] {
   for (const m of words.matchAll(copyTo)) {
     const from = bare(m[1]);
     const to = bare(m[2]);
-    if (from && to && from !== to && !pronoun.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]), keeps: !/^(?:move|mv|rename|change)\b/.test(m[0]) });
+    if (from && to && from !== to && !pronoun.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]), keeps: !/^(?:move|mv|rename|change)\b/.test(m[0]), ...(/^(?:sync|mirror)/.test(m[0]) ? { mirrors: true } : {}) });
   }
   for (const m of words.matchAll(replaceWith)) {
     const to = bare(m[1]);
@@ -56,6 +61,11 @@ export function statedCopies(words: string): StatedCopy[] {
     const to = bare(m[1]);
     const from = `${bare(m[2])}/${to.split('/').pop()}`;
     if (pathLike.test(to) && !pronoun.test(m[2])) out.push({ from, to, rename: false, keeps: true });
+  }
+  for (const m of words.matchAll(copyFromTo)) {
+    const from = `${bare(m[2])}/${bare(m[1])}`;
+    const to = bare(m[3]);
+    if (!pronoun.test(m[1]) && !pronoun.test(m[2]) && to && !pronoun.test(to)) out.push({ from, to, rename: false, keeps: !/^(?:move|mv)\b/.test(m[0]) });
   }
   for (const m of words.matchAll(copyFrom)) {
     const to = bare(m[1]);
@@ -138,6 +148,12 @@ export function renames(intent: Intent, c: CommandFact): boolean {
 export function renamedBeside(intent: Intent, path: string): boolean {
   const besides = (to: string) => intent.scope.some((s) => path === `${s.slice(0, s.lastIndexOf('/') + 1)}${to}`);
   return statedCopies(intent.words).some((s) => s.rename && !s.to.includes('/') && besides(s.to));
+}
+
+/** `notes.txt` for "restore notes.txt from backup": a restore puts the file back outside the folder it reads from, as asked. */
+export function restoredHere(intent: Pick<Intent, 'words' | 'scope'>, path: string): boolean {
+  const from = (s: StatedCopy) => intent.scope.some((f) => s.from === f || s.from.startsWith(`${f}/`));
+  return statedCopies(intent.words).some((s) => s.keeps && !s.rename && !s.to.includes('/') && s.to === path.toLowerCase() && from(s));
 }
 
 /** `src/main.ts` names `main.ts`, and the other way round. */

@@ -5,7 +5,7 @@
 // and may overwrite what is there), however right it looks otherwise.
 
 // Acts that put things in a place.
-const putting = String.raw`unzip|extract|unpack|untar|decompress|gunzip|expand|download|fetch|clone|copy|move|put`;
+const putting = String.raw`unzip|extract|unpack|untar|decompress|gunzip|expand|download|fetch|clone|copy|move|put|sync|synchroni[sz]e|mirror|back\s?-?up|rsync`;
 
 // Words after "to"/"into" that are no place.
 const noPlace = /^(?:the|a|an|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|tree|variable|variables|var|array|memory|clipboard|string|list|remote|local|target|destination|source|parent|given|specified|existing|empty|whole|entire|output|\d+)$/i;
@@ -49,10 +49,12 @@ const bare = (p: string) => p.toLowerCase().replace(/^\.\//, '').replace(/\/+$/,
 
 /**
  * "unzip x.zip into out" planned as `unzip x.zip`: the place the request
- * names for what its act puts appears nowhere in the plan.
+ * names for what its act puts appears nowhere in the plan. `folders` are the
+ * workspace's folders the request sends things to.
  */
-export function destinationDropped(words: string, command: string): string[] {
-  const place = statedDestination(words);
+export function destinationDropped(words: string, command: string, folders: readonly string[] = []): string[] {
+  // "back up docs to archive": a bare word is a place when the workspace holds it as a folder.
+  const place = statedDestination(words) ?? (new RegExp(String.raw`\b(?:${putting})\b`, 'i').test(words) ? folders.at(-1) : undefined);
   if (!place || /<\w+>/.test(command)) return [];
   const want = bare(place).replace(/^~\//, '');
   if (!want || command.toLowerCase().includes(want)) return [];

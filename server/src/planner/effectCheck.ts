@@ -14,7 +14,7 @@ import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
-import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, verbAsTarget } from './copyDirection';
+import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule } from './changeKinds';
 import { argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
@@ -120,8 +120,8 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const deletes = decision.risk.deletes.length > 0 || decision.rules.some((r) => /^(fs\.delete|repo\.delete)/.test(r.id)) || (writes && removesText(intent)) || commands.some(replacesSchedule);
   const acts = intent.actions;
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
-  // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive".
-  if (acts.includes('move') && ((!deletes && !writes) || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
+  // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive", `rsync -a docs/ backup/` for "move docs into backup" (docs stays).
+  if (acts.includes('move') && (!deletes || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
   const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent));
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
@@ -220,6 +220,11 @@ function madeUpValues(intent: Intent, commands: CommandFact[]): string[] {
   return out;
 }
 
+/** `out/docs` for "move docs to the out folder": the place the request sends things is named, whatever folder it also names. */
+function goesTo(intent: Intent, path: string): boolean {
+  return (intent.places?.destinations ?? []).some((d) => path === d || path.startsWith(`${d}/`));
+}
+
 /** The mode a chmod sets: its first word that is no option (`-x` and `-w` are modes; `-R` and `-v` are options). */
 function chmodMode(c: CommandFact): string | undefined {
   return c.args.find((a) => !/^(?:-[RvcfH]+|--[\w-]+(?:=.*)?)$/.test(a));
@@ -237,7 +242,7 @@ function widerScope(intent: Intent, commands: CommandFact[]): string[] {
     const rel = norm(p.resolved || p.path);
     return intent.scope.some((s) => rel === s || rel.startsWith(`${s}/`));
   };
-  const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n) || renamedBeside(intent, norm(p.resolved || p.path));
+  const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n) || renamedBeside(intent, norm(p.resolved || p.path)) || restoredHere(intent, norm(p.path)) || goesTo(intent, norm(p.resolved || p.path));
   const out: string[] = [];
   // Packing a named folder writes the archive beside it ("zip the docs folder" → docs.zip): that is what was asked.
   const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);

@@ -19,6 +19,7 @@ import { ignoresCase } from './requestWords';
 import { helpFacts } from './valueQuestions';
 import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { contentCandidates } from './contentQuestions';
+import { statedCopyCandidates } from './statedCopyPlans';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -76,7 +77,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
-  out.push(...contentCandidates(f));
+  out.push(...contentCandidates(f), ...statedCopyCandidates(f));
   // "in the top folder only": a walk that stays in the folder.
   if (keepsToOneLevel(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = ownFoldersOnly(addFindTest(c.command, '-maxdepth 1', true) ?? c.command);
   preferUnextended(out, f.lower);
@@ -205,6 +206,8 @@ const features: [RegExp, RegExp, number?][] = [
   [/\b(nl -ba|cat -n)\b/, /\b(number\w*|line numbers)\b/],
   [/-exec head\b|\| head -n 1\b(?!0)/, /\b(first|head|top|begin\w*|start\w*|header|one|single|latest|newest|oldest|largest|biggest|smallest|most|least)\b/],
   [/\btr -cs\b/, /\b(words?)\b/],
+  // A preview of a sync is asked for; "mirror src into backup" asks for the sync.
+  [/\brsync -\w*n\w*\b|--dry-run\b/, /\b(dry[- ]?run|preview\w*|simulat\w*|what would|would (?:be )?(?:copied|changed|transferred)|without (?:actually )?(?:copying|changing|transferring|writing)|itemi[sz]\w*)\b/, 0.3],
   // Reordering lines is a request of its own.
   [/^sort\b(?! -u)/, /\b(sort\w*|order\w*|rank\w*|biggest|largest|smallest|highest|lowest|oldest|youngest|newest|first|alphabetical\w*|ascending|descending)\b/, 0.14],
   // A search word written into the template must be one the request says.

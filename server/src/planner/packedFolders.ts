@@ -13,11 +13,12 @@ const object = String.raw`\s+(?:the\s+|my\s+|our\s+)?(?:(?:whole|entire)\s+)?(?:
 /** Folders the request packs into an archive, as written; only names it says are folders, or that the workspace has as folders. */
 export function packedFolders(facts: RequestFacts): Fact[] {
   const out: Fact[] = [];
-  const said = [new RegExp(String.raw`\b${packing}${object}`, 'gi'), new RegExp(String.raw`\bput${object}\s+(?:in|into)\s+an?\s+(?:zip|tar ?ball|tar|archive)\b`, 'gi')];
+  // "the archive folder", "my backup folder": a noun after an article names a folder, it packs nothing.
+  const said = [new RegExp(String.raw`(?<!\b(?:the|my|our|your|this|that|an?)\s+)\b${packing}${object}`, 'gi'), new RegExp(String.raw`\bput${object}\s+(?:in|into)\s+an?\s+(?:zip|tar ?ball|tar|archive)\b`, 'gi')];
   for (const re of said) {
     for (const m of facts.text.matchAll(re)) {
       const [, before, name, slash, after] = m;
-      if (/\.(?:tar|gz|tgz|zip|bz2|xz|7z)$/i.test(name) || /^(?:it|them|this|that|these|those|everything|all|files?|up|folder|directory)$/i.test(name)) continue;
+      if (/\.(?:tar|gz|tgz|zip|bz2|xz|7z)$/i.test(name) || /^(?:it|them|this|that|these|those|everything|all|files?|up|folder|directory|to|into|in|from|onto|with|as|and|or)$/i.test(name)) continue;
       const at = m.index + m[0].indexOf(name, (before ? m[0].indexOf(before) + before.length : 0));
       if ((before || after || slash || facts.ws.dirs.has(name)) && !out.some((f) => f.value === name)) out.push({ value: name, at, raw: name });
     }

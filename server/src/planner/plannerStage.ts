@@ -15,7 +15,7 @@ import { summariseWithModels, type ModelSummary } from './outputSummary';
 import { PlanCache, requestShape, type CacheEntry, type CacheKeyParts } from './planCache';
 import { PlannerData } from './plannerData';
 import type { Retrieval } from './retrieval';
-import { parentsNamed, readRequest, searchedText, spelled, type RequestFacts, type WorkspaceNames } from './requestFacts';
+import { parentsNamed, readRequest, searchedText, spelled, withoutCourtesy, type RequestFacts, type WorkspaceNames } from './requestFacts';
 import type { ExternalQuery, Hit } from './retrievalStore';
 import { routeToModels } from './router';
 import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, fileUnclear, helpFor, type AbstainReason } from './abstain';
@@ -104,7 +104,7 @@ export class Planner implements PlannerStage {
     if (followUp === '') throw new RequestError('The request is empty: say what you want done, e.g. "list the 10 biggest files under src".');
     // A follow-up is judged, retrieved and planned as the earlier request and the follow-up read together.
     const refine = params.refine;
-    const request = parentsNamed(spelled(refine ? combinedRequest(refine.request, followUp) : followUp));
+    const request = parentsNamed(spelled(refine ? combinedRequest(refine.request, withoutCourtesy(followUp)) : withoutCourtesy(followUp)));
     const choice = params.planner ?? 'auto';
     const count = Math.max(1, Math.min(MAX_CANDIDATES, Math.floor(params.count ?? 3)));
     const parts: CacheKeyParts = { workspace: params.workspace, planner: choice, policyVersion: this.policy.version, count };

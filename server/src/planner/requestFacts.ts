@@ -98,7 +98,7 @@ export interface WorkspaceNames {
   byBase: ReadonlyMap<string, string>;
   /** basename without extension → relative path, when unique ("the app log" → logs/app.log). */
   byStem?: ReadonlyMap<string, string>;
-  /** basename → every relative path of a file of that name, for names the workspace holds in two or more folders. */
+  /** basename → every relative path of a file or folder of that name, for names the workspace holds in two or more folders. */
   sameBase?: ReadonlyMap<string, readonly string[]>;
   /** The workspace folder, for reading a CSV header to find a named column. */
   root?: string;
@@ -110,6 +110,8 @@ export const emptyWorkspace: WorkspaceNames = { files: new Set(), dirs: new Set(
 export { kindExtensions };
 // Slips in the planner's own words are corrected before the request is read (requestSpelling.ts).
 export { spelled } from './requestSpelling';
+// Words of courtesy before the request are left out of its reading (requestCourtesy.ts).
+export { withoutCourtesy } from './requestCourtesy';
 export { parentsNamed } from './requestParents';
 export { searchedText } from './fileDescriptions';
 

@@ -21,7 +21,9 @@ export function readPathWords(r: Reading): void {
     const verbAfterTo = bare && ((/\bto\s+$/i.test(text.slice(0, at)) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + word.length))) || wantsTo.test(text.slice(0, at)));
     // "between site and mirror", "in the folders a and b": every place of a list after the preposition.
     const listed = /\b(?:in|under|inside|within|from|of|between|folders|directories|dirs)\s+(?:the\s+|my\s+)?[\w.@+-]+\s*(?:,|and|or|&)\s*(?:the\s+|my\s+)?$/i.test(text.slice(0, at));
-    const placed = !bare || listed || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length)) || /\b(?:sym|soft\s+)?links?\s+(?:called\s+|named\s+)?$/i.test(text.slice(0, at));
+    // "sync docs to backup", "mirror src into out": a folder of the workspace copied somewhere is a place too.
+    const copied = bare && ws.dirs.has(rel) && copiedFolderBefore.test(text.slice(0, at)) && /^\s+(?:over\s+)?(?:to|into|onto|with)\s/i.test(text.slice(at + word.length));
+    const placed = !bare || listed || copied || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length)) || /\b(?:sym|soft\s+)?links?\s+(?:called\s+|named\s+)?$/i.test(text.slice(0, at));
     // "the empty file x": a word before "file" names no folder.
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
     // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
@@ -31,7 +33,7 @@ export function readPathWords(r: Reading): void {
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));
     // "archive/" as typed names a folder here, not some other folder called archive deeper down.
     // "main.ts from src", "src's main.ts": the folder said picks the copy; main.ts alone, in two folders, is neither.
-    const picked = existingFile && !existingDir && word === rel && !rel.includes('/') ? placeOf(r, rel, at) : undefined;
+    const picked = (existingFile || existingDir) && word.replace(/\/$/, '') === rel && !rel.includes('/') ? placeOf(r, rel, at) : undefined;
     const resolved = picked ?? (ws.files.has(rel) || ws.dirs.has(rel) || word.endsWith('/') ? rel : ws.byBase.get(rel) ?? rel);
     const value = word.startsWith('./') || word.startsWith('/') || word.startsWith('~') ? word.replace(/\/$/, '') || '/' : resolved;
     if (archiveExt.test(word)) facts.archives.push({ value, at, raw: word });
@@ -57,6 +59,8 @@ export function readPathWords(r: Reading): void {
     }
   }
 }
+
+const copiedFolderBefore = /\b(?:cop(?:y|ying)|cp|sync(?:ing)?|synchroni[sz](?:e|ing)|mirror(?:ing)?|back(?:ing)?\s?-?up|rsync|duplicat(?:e|ing)|mov(?:e|ing)|mv)\s+(?:the\s+|my\s+|our\s+)?(?:(?:whole|entire)\s+)?$/i;
 
 /** "search the docs for X", "grep src for Y": the thing a search goes through is a place. */
 const searchedPlace = /\b(?:search(?:es|ed|ing)?|grep|scan|look (?:through|in)|go through|comb(?: through)?)\s+(?:through\s+)?(?:the\s+|my\s+|our\s+)?$/i;

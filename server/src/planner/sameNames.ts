@@ -25,8 +25,8 @@ export interface NamedPlaces {
 }
 
 const folderWord = String.raw`["'\x60]?([\w.@+-][\w.@+/-]*?)["'\x60]?`;
-// "main.ts in src", "notes.txt that is in backup", "todo.txt kept in backup", "notes.txt out of backup".
-const folderAfter = new RegExp(String.raw`^\s+(?:(?:that|which)\s+(?:is|lives|sits|stays)\s+|(?:located|kept|stored|sitting|living|found|saved)\s+)?(in|inside|within|under|from|out\s+of)\s+(?:the\s+|my\s+|our\s+)?(?:(?:folder|directory|dir)\s+)?${folderWord}(?=[\s,.;:!?)]|$)`, 'i');
+// "main.ts in src", "notes.txt that is in backup", "todo.txt kept in backup", "notes.txt out of backup", "the lib folder inside vendor".
+const folderAfter = new RegExp(String.raw`^\s+(?:(?:folder|directory|dir)\s+)?(?:(?:that|which)\s+(?:is|lives|sits|stays)\s+|(?:located|kept|stored|sitting|living|found|saved)\s+)?(in|inside|within|under|from|out\s+of)\s+(?:the\s+|my\s+|our\s+)?(?:(?:folder|directory|dir)\s+)?${folderWord}(?=[\s,.;:!?)]|$)`, 'i');
 // "src's main.ts", "the backup copy of notes.txt", "in backup, delete todo.txt".
 const folderBefore = [
   new RegExp(String.raw`(?:^|\s)${folderWord}'s\s+(?:own\s+)?$`, 'i'),
@@ -59,7 +59,8 @@ export function folderNamedFor(text: string, at: number, word: string, ws: Works
   if (m) {
     const rest = after.slice(m[0].length);
     const source = /^(?:from|out\s+of)$/i.test(m[1].replace(/\s+/g, ' '));
-    const readBack = source && ws.files.has(word) && (restores.test(before) || /^\s+back\b/i.test(after) || (placing.test(before) && !onward.test(rest)));
+    // ... whether or not the file is still there to be put back over.
+    const readBack = source && (restores.test(before) || /^\s+back\b/i.test(after) || (ws.files.has(word) && placing.test(before) && !onward.test(rest)));
     const goesThere = !source && placing.test(before) && !onward.test(rest);
     const file = readBack || goesThere ? undefined : candidate(m[2]);
     if (file) return file;
