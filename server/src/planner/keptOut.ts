@@ -72,7 +72,8 @@ export function keptOut(request: string, dirs?: ReadonlySet<string>): KeptOut[] 
       }
       // After "in", a word is a folder's name, even one that is plain elsewhere ("the ones in backup").
       // ... and before "ones" or "files", a word for a kind is that kind ("not the text ones").
-      const kind = /^(?:ones|files)$/.test(parts[i + 1] ?? '') && kindExtensions[w] !== undefined;
+      // ... and so is one after "unless they're" ("unless they're text").
+      const kind = (/^(?:ones|files)$/.test(parts[i + 1] ?? '') || /^unless\b/.test(m[0])) && kindExtensions[w] !== undefined;
       if ((plain.has(w) && !(place && !placeFiller.has(w)) && !kind) || w.replace(/[*.]/g, '').length < 2 || /^\d+$/.test(w)) continue;
       kept.push({ word: w, place });
     }
@@ -154,6 +155,7 @@ function spellings(k: KeptOut['kept'][number]): string[] {
 /** The extension of a kind kept in words ("the markdown", "the backups"), none for a name, a pattern or a place. */
 function kindOf(k: KeptOut['kept'][number]): string[] {
   const core = k.word.toLowerCase();
+  if (!k.place && /^\*?\.\w{1,8}$/.test(core)) return [core.replace(/^\*?\./, '')];
   const ext = k.place || /[*./]/.test(core) ? undefined : kindExtensions[core] ?? kindExtensions[core.replace(/s$/, '')];
   return ext ? [ext.toLowerCase()] : [];
 }
@@ -165,7 +167,8 @@ function kindOf(k: KeptOut['kept'][number]): string[] {
  * something; `read` is what `keptOut` read of `words`, when the caller has it.)
  */
 export function keptOutChanged(words: string, command: string, read: readonly KeptOut[] = keptOut(words)): string[] {
-  const leaves = leaving.flatMap((re) => [...command.matchAll(re)].map((m) => m[0].toLowerCase()));
+  const spelledLeaves = leaving.flatMap((re) => [...command.matchAll(re)].map((m) => m[0]));
+  const leaves = spelledLeaves.map((l) => l.toLowerCase());
   let rest = command.toLowerCase();
   for (const l of leaves) rest = rest.replace(l, ' ');
   const found = [...rest.matchAll(picking)];
@@ -173,9 +176,9 @@ export function keptOutChanged(words: string, command: string, read: readonly Ke
   // A folder find starts from is picked by its whole name: "the non-log files in logs" keeps log files, not logs.
   const starts = found.flatMap((m) => (m[1] ?? '').toLowerCase().split(/[\s/'"]+/)).filter(Boolean);
   // A kind kept ("bar the markdown") is picked by its extension too (`-name '*.md'`).
-  const picked = (k: KeptOut['kept'][number]) => spellings(k).slice(0, 2).some((s) => picks.some((p) => p.includes(s)) || starts.includes(s)) || kindOf(k).some((e) => picks.some((p) => p.includes(`.${e}`)));
+  const picked = (k: KeptOut['kept'][number]) => (kindOf(k).length > 0 ? kindOf(k).some((e) => picks.some((p) => p.includes(`.${e}`))) : spellings(k).slice(0, 2).some((s) => picks.some((p) => p.includes(s)) || starts.includes(s)));
   // ... and left out only by a test of its extension: `-not -path '*/markdown'` keeps a folder, not the markdown files.
-  const left = (k: KeptOut['kept'][number]) => (kindOf(k).length > 0 ? kindOf(k).map((e) => `.${e}`) : spellings(k)).some((s) => leaves.some((l) => l.includes(s)));
+  const left = (k: KeptOut['kept'][number]) => (kindOf(k).length > 0 ? kindOf(k).flatMap((e) => [`*.${e}`, `\\.${e}`]) : spellings(k)).some((s) => leaves.some((l) => l.includes(s)));
   const out: string[] = [];
   for (const { said, kept } of read) {
     // "except today's", "but not this week's": files kept by their time, which only an age test turned around leaves out.
@@ -192,6 +195,9 @@ export function keptOutChanged(words: string, command: string, read: readonly Ke
     }
     const missed = kept.filter((k) => !left(k));
     if (missed.length > 0) out.push(`it does not leave out ${missed.map((k) => k.word).join(', ')}, which the request keeps (${said})`);
+    // `-name` tells README.md from readme.md: a name with capitals is left out as it is spelled, or by a test that ignores case.
+    const misspelled = kept.filter((k) => !missed.includes(k) && k.word !== k.word.toLowerCase() && /\w\.\w/.test(k.word) && !spelledLeaves.some((l) => l.includes(k.word) || /^(?:!|-not)\s+-i(?:name|path)\b|^(?:grep|egrep|rg)\s.*\s-\w*i/.test(l)));
+    if (misspelled.length > 0) out.push(`it leaves out ${misspelled.map((k) => k.word.toLowerCase()).join(', ')}, not ${misspelled.map((k) => k.word).join(', ')} as the request spells it (${said})`);
   }
   return out;
 }
