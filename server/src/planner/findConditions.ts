@@ -252,6 +252,7 @@ function keptTests(f: RequestFacts, already: string[]): string[] {
       if (/^hidden$/.test(lower) || timeWord.test(lower) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;
       const kind = kindExtensions[lower] ?? kindExtensions[lower.replace(/s$/, '')];
       if (place || (f.ws.dirs.has(core) && !/\.\w{1,8}$/.test(core))) out.push(`-not -path ${shellValue(`*/${core.replace(/^\.\//, '')}/*`)}`);
+      else if (/^\.\w{1,8}$/.test(core)) out.push(`! -name ${shellValue(`*${core}`)}`);
       else if (/[*.]/.test(core)) out.push(`! -name ${shellValue(core)}`);
       else if (kind) out.push(`! -name '*.${kind}'`);
     }

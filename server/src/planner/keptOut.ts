@@ -193,7 +193,9 @@ export function keptOutChanged(words: string, command: string, read: readonly Ke
       out.push(`it changes what the request keeps (${said}), picking ${inverted.word} as the files to change`);
       continue;
     }
-    const missed = kept.filter((k) => !left(k));
+    // "delete the .log files, not the .md ones" planned as `-name '*.log'`: a kind other than every kind picked is kept already.
+    const apart = (k: KeptOut['kept'][number]) => kindOf(k).length > 0 && picks.length > 0 && picks.every((p) => /^\*\.[\w.]+$/.test(p.replace(/['"]/g, '')) && !kindOf(k).some((e) => p.replace(/['"]/g, '').endsWith(`.${e}`)));
+    const missed = kept.filter((k) => !left(k) && !apart(k));
     if (missed.length > 0) out.push(`it does not leave out ${missed.map((k) => k.word).join(', ')}, which the request keeps (${said})`);
     // `-name` tells README.md from readme.md: a name with capitals is left out as it is spelled, or by a test that ignores case.
     const misspelled = kept.filter((k) => !missed.includes(k) && k.word !== k.word.toLowerCase() && /\w\.\w/.test(k.word) && !spelledLeaves.some((l) => l.includes(k.word) || /^(?:!|-not)\s+-i(?:name|path)\b|^(?:grep|egrep|rg)\s.*\s-\w*i/.test(l)));
