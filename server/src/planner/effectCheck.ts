@@ -319,7 +319,9 @@ function unspared(intent: Intent, command: string): string[] {
   const kept = (name: string) => {
     // ".log" excepted is kept by `! -name '*.log'`.
     const n = name.startsWith('.') ? `\\*?${escapeRegExp(name)}` : escapeRegExp(name);
-    return new RegExp(`(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\s+-o\\b|grep -v\\w*\\s+['"]?${n}`).test(command);
+    const test = `(?:!|-not)\\s+-(?:i?name|i?path|wholename)\\s+['"]?(?:\\*/|\\./)?(?:[\\w./-]*/)?${n}['"]?(?=\\s|$)|--exclude(?:-dir)?[= ]['"]?(?:[\\w./*-]*/)?${n}|-i?(?:name|path)\\s+['"]?(?:\\*/|\\./)?${n}['"]?\\s+-prune\\s+-o\\b|grep -v\\w*\\s+['"]?${n}`;
+    // Spelled as the request spells it (`-name` tells README.md from readme.md), or by a test that ignores case.
+    return new RegExp(test).test(command) || new RegExp(test.replace(/i\?(?=name|path)/g, 'i'), 'i').test(command);
   };
   const missed = intent.exceptions.filter((x) => !kept(x));
   return missed.length > 0 ? [`it does not leave out ${list(missed)}, which the request excepts`] : [];

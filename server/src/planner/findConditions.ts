@@ -190,6 +190,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   for (const m of f.text.matchAll(list)) {
     const folders = /^\s*(?:director(?:y|ies)|folders?|dirs?)\b/i.test(f.text.slice(m.index + m[0].length));
     const kindOf = /^\s*(?:files?|ones)\b/i.test(f.text.slice(m.index + m[0].length));
+    const inPlace = /\b(?:in|under|inside|within)\b/i.test(m[0].slice(0, m[0].length - m[1].length));
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
       if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|this|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value) || timeWord.test(value.toLowerCase())) continue;
@@ -197,7 +198,8 @@ export function exclusionTests(f: RequestFacts): string[] {
       const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value) || (/^\.[\w.-]+$/.test(value) && !folders && !dotFolder(value, f.ws))) && !f.ws.dirs.has(value);
       // "ignoring .html files": a kind of file by its extension.
       // ... and "except the sql files" by its kind in words.
-      const kind = kindOf && !fileLike ? kindExtensions[value.toLowerCase()] : undefined;
+      // ... and "apart from the markdown", "bar the backups": a kind named alone, when no folder has that name.
+      const kind = !fileLike && (kindOf || (!f.ws.dirs.has(value) && !inPlace)) ? kindExtensions[value.toLowerCase()] ?? (kindOf ? undefined : kindExtensions[value.toLowerCase().replace(/s$/, '')]) : undefined;
       if (kindOf && /^\.\w+$/.test(value)) out.push(`! -name ${shellValue(`*${value}`)}`);
       else if (kind) out.push(`! -name ${shellValue(`*.${kind}`)}`);
       else out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
@@ -244,10 +246,13 @@ function keptTests(f: RequestFacts, already: string[]): string[] {
   const out: string[] = [];
   for (const { kept } of f.kept) {
     for (const { word, place } of kept) {
+      // The name as the request spells it: "but leave README.md" keeps README.md, not readme.md.
       const core = word.replace(/\/+$/, '');
-      if (/^hidden$/.test(core) || timeWord.test(core) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;
-      const kind = kindExtensions[core] ?? kindExtensions[core.replace(/s$/, '')];
+      const lower = core.toLowerCase();
+      if (/^hidden$/.test(lower) || timeWord.test(lower) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;
+      const kind = kindExtensions[lower] ?? kindExtensions[lower.replace(/s$/, '')];
       if (place || (f.ws.dirs.has(core) && !/\.\w{1,8}$/.test(core))) out.push(`-not -path ${shellValue(`*/${core.replace(/^\.\//, '')}/*`)}`);
+      else if (/^\.\w{1,8}$/.test(core)) out.push(`! -name ${shellValue(`*${core}`)}`);
       else if (/[*.]/.test(core)) out.push(`! -name ${shellValue(core)}`);
       else if (kind) out.push(`! -name '*.${kind}'`);
     }

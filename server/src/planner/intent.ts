@@ -103,7 +103,7 @@ export function readIntent(facts: RequestFacts): Intent {
   const lower = toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'")));
   const actions = new Set<Action>();
   const cues: Intent['cues'] = {};
-  const kept = keptOut(lower);
+  const kept = keptOut(lower, facts.ws.dirs).map((k) => ({ ...k, kept: k.kept.map((x) => ({ ...x, word: spelledAsSaid(facts, x.word) })) }));
   const forbidsChange = forbidsAnyChange(lower, kept);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
   const unquoted = lower.replace(quotedSpans, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
@@ -162,7 +162,7 @@ export function readIntent(facts: RequestFacts): Intent {
     owners: [...new Set(facts.users.map((u) => u.value.toLowerCase()))],
     words: lower,
     kept,
-    exceptions: exceptionsOf(lower),
+    exceptions: exceptionsOf(lower).map((x) => spelledAsSaid(facts, x)),
     selective: selectiveWords(lower),
     shallow: /\b(top[- ]level|not recursive(?:ly)?|non-?recursive(?:ly)?|without (?:going into|descending into|recursing into|recursion)|leave the sub(?:folders|directories|dirs) alone|not (?:\w+ ){0,2}(?:in|into|from) (?:the |any )?sub[- ]?(?:folders?|directories|directory|dirs?)|shallow(?:ly)?|no deeper|only (?:in )?(?:this|the) folder itself)\b/.test(lower) || itselfOnly.test(lower) || oneLevel.test(lower),
     everything: asksForEverything(lower, kept, cues.delete ?? cues.change ?? cues.move ?? cues.create, scopeOf(facts)),
@@ -355,6 +355,12 @@ function asksForEverything(lower: string, kept: KeptOut[], cue: string | undefin
   if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower) || lacksATrait.test(lower) || kept.length > 0) return false;
   if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
   return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
+}
+
+/** A name as the request spells it ("except README.md"), since `-name` tells README.md from readme.md. */
+function spelledAsSaid(facts: RequestFacts, name: string): string {
+  const at = facts.lower.length === facts.text.length ? facts.lower.indexOf(name) : -1;
+  return at < 0 ? name : facts.text.slice(at, at + name.length);
 }
 
 /** "except x.tmp", "but not the app.log", "keeping notes.txt and todo.md": names a plan must leave out. */

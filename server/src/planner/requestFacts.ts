@@ -132,7 +132,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
     text, lower, quoted: [], urls: [], sizes: [], durations: [], columns: [], ports: [], numbers: [], exts: [], globs: [], paths: [], files: [],
     dirs: [], archives: [], hosts: [], users: [], modes: [], signals: [], pids: [], names: [], patterns: [], strings: [], branches: [],
     targets: [], columnNames: [], dates: readDates(lower), authors: readAuthors(text), commits: [], ws,
-    kept: keptOut(lower), destination: destinationSaid(text),
+    kept: keptOut(text, ws.dirs), destination: destinationSaid(text),
   };
   const used: [number, number][] = [];
   const r: Reading = {
