@@ -9,6 +9,7 @@ import { keptOut } from './keptOut';
 import { escapeRegExp } from './corpus';
 import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import { deletesExtra, remoteAsk } from './remoteActs';
+import { asksToSee, declines, musedOrForLater, nothingNamed, wishedAwayOrChosen } from './declinedActs';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
@@ -19,8 +20,10 @@ import { placesOf, type NamedPlaces } from './sameNames';
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
 export interface Intent {
-  /** False when nothing in the request is about files, text, processes, the system or a program. */
+  /** False when nothing in the request is about files, text, processes, the system or a program, or when it orders nothing (`ordersNothing`). */
   task: boolean;
+  /** The request names acts only to take them back or put them off ("no need to delete the .bak files", "maybe later we compress docs"), or names nothing to act on ("rm?"): nothing is planned. */
+  ordersNothing?: boolean;
   /** The acts the request orders ("delete", "move"); empty for a request to look. */
   actions: Action[];
   /** What a plan for it may do. */
@@ -106,14 +109,20 @@ export function readIntent(facts: RequestFacts): Intent {
   const unquoted = lower.replace(quotedSpans, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
   // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
   const looks = opensToLook(unquoted);
+  const ordered: string[] = [];
+  const declined: string[] = [];
   for (const [action, re] of verbs) {
     for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
       const before = lower.slice(Math.max(0, m.index - 60), m.index);
       const after = lower.slice(m.index + m[0].length);
       if (looks && !joinedToOrder(before)) continue;
       if (namesANeed(before) || namedAsSubject(after)) continue;
-      if (!isOrder(before, m[0], after)) continue;
+      if (!isOrder(before, m[0], after)) {
+        if (declines(before, after)) declined.push(m[0]);
+        continue;
+      }
       if (forbidsChange && action !== 'network') continue;
+      ordered.push(m[0]);
       // "delete the lines containing DEBUG from app.log" edits a file and "remove the executable bit from run.sh" changes its mode; neither deletes a file.
       const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
@@ -135,8 +144,11 @@ export function readIntent(facts: RequestFacts): Intent {
   const remote = reachesNetwork(facts, lower, actions);
   const act = [...actions];
   const write = act.some((a) => a === 'create' || a === 'change' || a === 'move' || a === 'delete' || a === 'run') || (actions.has('network') && /\b(download|install|clone|pull|save|fetch)\b/.test(lower) && !forbidsChange);
+  // "there's no need to delete the .bak files", "rm?": no act is ordered and nothing is asked to be seen, or nothing is named to act on.
+  const ordersNothing = (act.every((a) => a === 'network') && declined.length > 0 && !asksToSee(unquoted)) || (act.some((a) => a === 'delete' || a === 'move') && nothingNamed(unquoted, ordered));
   return {
-    task: isTask(facts),
+    task: isTask(facts) && !ordersNothing,
+    ordersNothing,
     actions: act,
     allows: {
       write,
@@ -261,6 +273,8 @@ function isOrder(before: string, verb: string, after: string): boolean {
   if (/\b(?:used|tried|wants|wanted|plans|planned|likes|liked|intends|intended|was told|got told|is going|was going|keeps trying|threatens|threatened) to\s+(?:\w+\s+)?$/.test(before)) return false;
   // "my boss told me to compress the logs", "the readme says to delete tmp", an act put off ("… not yet though"), or asked about ("rm x - what would that do?").
   if (reportedOrPutOff(before, after)) return false;
+  // "no need to delete the .bak files", "how do I know which logs to purge", "maybe later we compress docs": taken back, chosen for, or put off.
+  if (wishedAwayOrChosen(before) || musedOrForLater(before, after)) return false;
   // "touch on app.log", "run down the deploy script", "zip through the logs": a phrase, not the program's act.
   if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after))) return false;
   // "build: nuke it", "backup status of data": a name or a noun before a label or another noun, not an order.
