@@ -44,10 +44,19 @@ export function musedOrForLater(before: string, after: string): boolean {
 
 // A plain negation before the verb: "do not delete", "please don't remove", "never wipe", "I'd rather not".
 const negated = /\b(?:not|never|don't|do not|no)\s+(?:\w+\s+){0,1}$/;
+// "I might rename notes.txt", "tomorrow we will delete the logs": what someone may do one day.
+const mayDoOneDay = /\b(?:i|we)\s+(?:might|may|will|'ll|shall|am going to|'m going to|are going to|'re going to|gonna)\s+(?:\w+\s+){0,1}$/;
+// "stop removing docs", "quit chmodding notes.txt": an act to leave off, not a process to stop.
+const leaveOff = /^\s+(?:remov|delet|wip|purg|eras|compress|zipp|chmodd|chown|mov|copy|renam|chang|edit|touch|writ|modify|overwrit|trash|clean)\w*ing\b/;
 
-/** The verb is declined rather than asked about: taken back, negated, mused about or put off. */
-export function declines(before: string, after: string): boolean {
-  return wishTakenBack.test(before) || botherAlone.test(before) || negated.test(before) || musedOrForLater(before, after);
+/** "stop removing docs": the verb "stop" before an act leaves that act off. */
+export function leavesOff(verb: string, after: string): boolean {
+  return /^(?:stop|quit|end|halt|pause)$/.test(verb) && leaveOff.test(after);
+}
+
+/** The verb is declined rather than asked about: taken back, negated, left off, mused about or put off. */
+export function declines(before: string, verb: string, after: string): boolean {
+  return wishTakenBack.test(before) || botherAlone.test(before) || negated.test(before) || mayDoOneDay.test(before) || leavesOff(verb, after) || musedOrForLater(before, after);
 }
 
 // What asks to see something: a verb to look, a question, a preview.
