@@ -30,20 +30,15 @@ const lookedForToAct = new RegExp(String.raw`\b(?:find|list|show|pick|choose|sel
 // "maybe later we compress docs", "perhaps we chmod main.ts", "someday I wipe out": a thought, not an order.
 const musing = /\b(?:maybe|perhaps|possibly|someday|some day|one day|eventually)\s+(?:(?:later|tomorrow|soon|then|next time),?\s+)?(?:we|i|you|they|someone|somebody)\s+(?:\w+\s+){0,2}?$/;
 // "delete that later maybe", "compress docs at some point", "chmod main.ts tomorrow": an act put off to another time.
-const forLater = /^[^.;!?]*?(?:\s|,\s*)(?:(?:maybe|perhaps|probably)\s+)?(?:later(?:\s+on|\s+today|\s+tonight)?|someday|some day|one day|eventually|at some point|sometime|some time|tomorrow|next (?:week|month|time|year))(?:,?\s*(?:maybe|perhaps|probably|i guess|i think|though|then|or so))?\s*(?:[.;!?]|$)/;
+const forLater = /^(?:[^.;!?]|[.](?=\S))*?(?:\s|,\s*)(?:(?:maybe|perhaps|probably)\s+)?(?:later(?:\s+on|\s+today|\s+tonight)?|someday|some day|one day|eventually|at some point|sometime|some time|tomorrow|next (?:week|month|time|year))(?:,?\s*(?:maybe|perhaps|probably|i guess|i think|though|then|or so))?\s*(?:[.;!?]|$)/;
 
-/** The verb after `before` is a wish taken back, or the act things are chosen for in a question: no order. */
-export function wishedAwayOrChosen(before: string): boolean {
-  return wishTakenBack.test(before) || botherAlone.test(before) || choiceAsked.test(before) || lookedForToAct.test(before);
-}
-
-/** The verb between `before` and `after` is mused about or put off to another time. */
-export function musedOrForLater(before: string, after: string): boolean {
-  return musing.test(before) || forLater.test(after);
+/** The verb after `before` is the act things are chosen for in a question: no order. */
+export function chosenFor(before: string): boolean {
+  return choiceAsked.test(before) || lookedForToAct.test(before);
 }
 
 // A plain negation before the verb: "do not delete", "please don't remove", "never wipe", "I'd rather not".
-const negated = /\b(?:not|never|don't|do not|no)\s+(?:\w+\s+){0,1}$/;
+const negated = /(?:\b(?:not|never|no)|n't)\s+(?:(?!(?:and|then|but|or)\b)\w+\s+){0,1}$/;
 // "I might rename notes.txt", "tomorrow we will delete the logs": what someone may do one day.
 const mayDoOneDay = /\b(?:i|we)\s+(?:might|may|will|'ll|shall|am going to|'m going to|are going to|'re going to|gonna)\s+(?:\w+\s+){0,1}$/;
 // "stop removing docs", "quit chmodding notes.txt": an act to leave off, not a process to stop.
@@ -56,7 +51,7 @@ export function leavesOff(verb: string, after: string): boolean {
 
 /** The verb is declined rather than asked about: taken back, negated, left off, mused about or put off. */
 export function declines(before: string, verb: string, after: string): boolean {
-  return wishTakenBack.test(before) || botherAlone.test(before) || negated.test(before) || mayDoOneDay.test(before) || leavesOff(verb, after) || musedOrForLater(before, after);
+  return wishTakenBack.test(before) || botherAlone.test(before) || negated.test(before) || mayDoOneDay.test(before) || leavesOff(verb, after) || musing.test(before) || forLater.test(after);
 }
 
 // What asks to see something: a verb to look, a question, a preview.

@@ -9,7 +9,7 @@ import { keptOut } from './keptOut';
 import { escapeRegExp } from './corpus';
 import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import { deletesExtra, remoteAsk } from './remoteActs';
-import { asksToSee, declines, leavesOff, musedOrForLater, nothingNamed, wishedAwayOrChosen } from './declinedActs';
+import { asksToSee, chosenFor, declines, nothingNamed } from './declinedActs';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
@@ -273,8 +273,8 @@ function isOrder(before: string, verb: string, after: string): boolean {
   if (/\b(?:used|tried|wants|wanted|plans|planned|likes|liked|intends|intended|was told|got told|is going|was going|keeps trying|threatens|threatened) to\s+(?:\w+\s+)?$/.test(before)) return false;
   // "my boss told me to compress the logs", "the readme says to delete tmp", an act put off ("… not yet though"), or asked about ("rm x - what would that do?").
   if (reportedOrPutOff(before, after)) return false;
-  // "no need to delete the .bak files", "how do I know which logs to purge", "maybe later we compress docs": taken back, chosen for, or put off.
-  if (wishedAwayOrChosen(before) || musedOrForLater(before, after) || leavesOff(verb, after)) return false;
+  // "no need to delete the .bak files", "we shouldn't", "maybe later we compress docs", "how do I know which logs to purge": taken back, put off, or chosen for.
+  if (declines(before, verb, after) || chosenFor(before)) return false;
   // "touch on app.log", "run down the deploy script", "zip through the logs": a phrase, not the program's act.
   if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after))) return false;
   // "build: nuke it", "backup status of data": a name or a noun before a label or another noun, not an order.
