@@ -49,7 +49,7 @@ test('an act wished away or put off orders nothing, and the request is planned w
   const planned: string[] = [];
   for (const r of every(declined, 7)) {
     const result = await ws.result(r);
-    if (!result.abstained) planned.push(`${r} → ${result.command}`);
+    if (!result.abstained || !/take it back or put it off/.test(result.reasoning)) planned.push(`${r} → ${result.command || result.reasoning}`);
   }
   assert.deepEqual(planned, []);
 });
