@@ -102,39 +102,10 @@ function forbidsAnyChange(lower: string): boolean {
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
   const lower = toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'")));
-  const actions = new Set<Action>();
-  const cues: Intent['cues'] = {};
   const forbidsChange = forbidsAnyChange(lower);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
   const unquoted = lower.replace(quotedSpans, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
-  // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
-  const looks = opensToLook(unquoted);
-  const ordered: string[] = [];
-  const declined: string[] = [];
-  for (const [action, re] of verbs) {
-    for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
-      const before = lower.slice(Math.max(0, m.index - 60), m.index);
-      const after = lower.slice(m.index + m[0].length);
-      if (looks && !joinedToOrder(before)) continue;
-      if (namesANeed(before) || namedAsSubject(after)) continue;
-      if (!isOrder(before, m[0], after)) {
-        if (declines(before, m[0], after)) declined.push(m[0]);
-        continue;
-      }
-      if (forbidsChange && action !== 'network') continue;
-      ordered.push(m[0]);
-      // "delete the lines containing DEBUG from app.log" edits a file and "remove the executable bit from run.sh" changes its mode; neither deletes a file.
-      const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
-      // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
-      const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
-      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, facts)) continue;
-      if (m[0] === 'extract' && textParts.test(object)) continue;
-      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
-      actions.add(kind);
-      cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
-      break;
-    }
-  }
+  const { actions, cues, ordered, declined } = actsOf(lower, unquoted, facts, forbidsChange);
   // "print their checksums into file.txt": output sent to a named file writes that file.
   if (!forbidsChange && savedToFile.test(lower) && !question.test(lower)) {
     actions.add('create');
@@ -188,6 +159,41 @@ export function readIntent(facts: RequestFacts): Intent {
       mode: facts.modes.length > 0 || modeWords.test(lower) || /\$\{?\w+/.test(facts.text),
     },
   };
+}
+
+/** The acts the request orders, with the words that decided each; the verbs said as orders, and those declined ("no need to delete"). */
+function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsChange: boolean): { actions: Set<Action>; cues: Intent['cues']; ordered: string[]; declined: string[] } {
+  // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
+  const looks = opensToLook(unquoted);
+  const actions = new Set<Action>();
+  const cues: Intent['cues'] = {};
+  const ordered: string[] = [];
+  const declined: string[] = [];
+  for (const [action, re] of verbs) {
+    for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
+      const before = lower.slice(Math.max(0, m.index - 60), m.index);
+      const after = lower.slice(m.index + m[0].length);
+      if (looks && !joinedToOrder(before)) continue;
+      if (namesANeed(before) || namedAsSubject(after)) continue;
+      if (!isOrder(before, m[0], after)) {
+        if (declines(before, m[0], after)) declined.push(m[0]);
+        continue;
+      }
+      if (forbidsChange && action !== 'network') continue;
+      ordered.push(m[0]);
+      // "delete the lines containing DEBUG from app.log" edits a file and "remove the executable bit from run.sh" changes its mode; neither deletes a file.
+      const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
+      // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
+      const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
+      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, facts)) continue;
+      if (m[0] === 'extract' && textParts.test(object)) continue;
+      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
+      actions.add(kind);
+      cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
+      break;
+    }
+  }
+  return { actions, cues, ordered, declined };
 }
 
 /** A URL, a host or a package manager is a reason to reach the network even without a verb. */
