@@ -116,7 +116,7 @@ export function readIntent(facts: RequestFacts): Intent {
   const act = [...actions];
   const write = act.some((a) => a === 'create' || a === 'change' || a === 'move' || a === 'delete' || a === 'run') || (actions.has('network') && /\b(download|install|clone|pull|save|fetch)\b/.test(lower) && !forbidsChange);
   // "there's no need to delete the .bak files", "rm?": no act is ordered and nothing is asked to be seen, or nothing is named to act on.
-  const ordersNothing = (act.every((a) => a === 'network') && declined.length > 0 && !asksToSee(unquoted)) || (act.some((a) => a === 'delete' || a === 'move') && nothingNamed(unquoted, ordered));
+  const ordersNothing = (ordered.length === 0 && declined.length > 0 && !asksToSee(unquoted)) || (act.some((a) => a === 'delete' || a === 'move') && nothingNamed(unquoted, ordered));
   return {
     task: isTask(facts) && !ordersNothing,
     ordersNothing,
@@ -179,8 +179,8 @@ function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsCha
         if (declines(before, m[0], after)) declined.push(m[0]);
         continue;
       }
-      if (forbidsChange && action !== 'network') continue;
       ordered.push(m[0]);
+      if (forbidsChange && action !== 'network') continue;
       // "delete the lines containing DEBUG from app.log" edits a file and "remove the executable bit from run.sh" changes its mode; neither deletes a file.
       const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
