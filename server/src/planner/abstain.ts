@@ -9,13 +9,15 @@ import type { RequestFacts } from './requestFacts';
 /** Below this the best embedded candidate is no answer, only a suggestion. */
 export const ABSTAIN_BELOW = 0.3;
 
-export type AbstainReason = 'not-a-task' | 'nothing-fits' | 'weak-match' | 'unclear-file';
+export type AbstainReason = 'not-a-task' | 'nothing-ordered' | 'nothing-fits' | 'weak-match' | 'unclear-file';
 
 /** The reasoning shown for an abstention. */
 export function abstainReasoning(why: AbstainReason, rejectedCount: number): string {
   switch (why) {
     case 'not-a-task':
       return 'This does not read as a task for a shell (files, folders, text, processes, the system or a program), so Paladin plans no command.';
+    case 'nothing-ordered':
+      return 'This names an act only to take it back or put it off ("no need to …", "maybe later …"), or names nothing to act on, so Paladin plans no command.';
     case 'nothing-fits':
       return rejectedCount > 0
         ? `Paladin does not know a command that does only what was asked: the ${rejectedCount} closest would do more (see rejected).`
@@ -31,6 +33,7 @@ export function abstainReasoning(why: AbstainReason, rejectedCount: number): str
 export function helpFor(why: AbstainReason, facts: RequestFacts, intent: Intent): string[] {
   if (why !== 'not-a-task' && fileUnclear(facts) && facts.unclearFile) return [`say which file "${facts.unclearFile.raw}" is: ${facts.unclearFile.candidates.join(' or ')}`];
   if (why === 'not-a-task') return ['Paladin plans shell commands: say what to do to which files, folders, text or processes, e.g. "list the 5 biggest files under src".'];
+  if (why === 'nothing-ordered') return ['say what to do now and to what, e.g. "delete the .bak files in backup" or "list the .bak files"'];
   const help: string[] = [];
   if (intent.actions.length === 0 && !/\b(show|list|find|count|search|print|display|which|what|how|where|is there|are there|tell)\b/.test(facts.lower)) {
     help.push('say what to do: list, count, search, compare, copy, move or delete');

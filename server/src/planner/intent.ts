@@ -9,6 +9,7 @@ import { keptOut, type KeptOut } from './keptOut';
 import { escapeRegExp } from './corpus';
 import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
 import { deletesExtra, remoteAsk } from './remoteActs';
+import { asksToSee, chosenFor, declines, nothingNamed } from './declinedActs';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
@@ -19,8 +20,10 @@ import { placesOf, type NamedPlaces } from './sameNames';
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
 export interface Intent {
-  /** False when nothing in the request is about files, text, processes, the system or a program. */
+  /** False when nothing in the request is about files, text, processes, the system or a program, or when it orders nothing (`ordersNothing`). */
   task: boolean;
+  /** The request names acts only to take them back or put them off ("no need to delete the .bak files", "maybe later we compress docs"), or names nothing to act on ("rm?"): nothing is planned. */
+  ordersNothing?: boolean;
   /** The acts the request orders ("delete", "move"); empty for a request to look. */
   actions: Action[];
   /** What a plan for it may do. */
@@ -101,34 +104,11 @@ function forbidsAnyChange(lower: string, kept: KeptOut[]): boolean {
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
   const lower = toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'")));
-  const actions = new Set<Action>();
-  const cues: Intent['cues'] = {};
   const kept = keptOut(lower, facts.ws.dirs).map((k) => ({ ...k, kept: k.kept.map((x) => ({ ...x, word: spelledAsSaid(facts, x.word) })) }));
   const forbidsChange = forbidsAnyChange(lower, kept);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
   const unquoted = lower.replace(quotedSpans, (q) => `"${'_'.repeat(Math.max(0, q.length - 2))}"`);
-  // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
-  const looks = opensToLook(unquoted);
-  for (const [action, re] of verbs) {
-    for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
-      const before = lower.slice(Math.max(0, m.index - 60), m.index);
-      const after = lower.slice(m.index + m[0].length);
-      if (looks && !joinedToOrder(before)) continue;
-      if (namesANeed(before) || namedAsSubject(after)) continue;
-      if (!isOrder(before, m[0], after)) continue;
-      if (forbidsChange && action !== 'network') continue;
-      // "delete the lines containing DEBUG from app.log" edits a file and "remove the executable bit from run.sh" changes its mode; neither deletes a file.
-      const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
-      // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
-      const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
-      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, facts)) continue;
-      if (m[0] === 'extract' && textParts.test(object)) continue;
-      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
-      actions.add(kind);
-      cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
-      break;
-    }
-  }
+  const { actions, cues, ordered, declined } = actsOf(lower, unquoted, facts, forbidsChange);
   // "print their checksums into file.txt": output sent to a named file writes that file.
   if (!forbidsChange && savedToFile.test(lower) && !question.test(lower)) {
     actions.add('create');
@@ -138,8 +118,11 @@ export function readIntent(facts: RequestFacts): Intent {
   const remote = reachesNetwork(facts, lower, actions);
   const act = [...actions];
   const write = act.some((a) => a === 'create' || a === 'change' || a === 'move' || a === 'delete' || a === 'run') || (actions.has('network') && /\b(download|install|clone|pull|save|fetch)\b/.test(lower) && !forbidsChange);
+  // "there's no need to delete the .bak files", "rm?": no act is ordered and nothing is asked to be seen, or nothing is named to act on.
+  const ordersNothing = (ordered.length === 0 && declined.length > 0 && !asksToSee(unquoted)) || (act.some((a) => a === 'delete' || a === 'move') && nothingNamed(unquoted, ordered));
   return {
-    task: isTask(facts),
+    task: isTask(facts) && !ordersNothing,
+    ordersNothing,
     actions: act,
     allows: {
       write,
@@ -172,6 +155,41 @@ export function readIntent(facts: RequestFacts): Intent {
       mode: facts.modes.length > 0 || modeWords.test(lower) || /\$\{?\w+/.test(facts.text),
     },
   };
+}
+
+/** The acts the request orders, with the words that decided each; the verbs said as orders, and those declined ("no need to delete"). */
+function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsChange: boolean): { actions: Set<Action>; cues: Intent['cues']; ordered: string[]; declined: string[] } {
+  // "list the scripts that need chmod +x": acts inside the object of a request to look order nothing.
+  const looks = opensToLook(unquoted);
+  const actions = new Set<Action>();
+  const cues: Intent['cues'] = {};
+  const ordered: string[] = [];
+  const declined: string[] = [];
+  for (const [action, re] of verbs) {
+    for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
+      const before = lower.slice(Math.max(0, m.index - 60), m.index);
+      const after = lower.slice(m.index + m[0].length);
+      if (looks && !joinedToOrder(before)) continue;
+      if (namesANeed(before) || namedAsSubject(after)) continue;
+      if (!isOrder(before, m[0], after)) {
+        if (declines(before, m[0], after)) declined.push(m[0]);
+        continue;
+      }
+      ordered.push(m[0]);
+      if (forbidsChange && action !== 'network') continue;
+      // "delete the lines containing DEBUG from app.log" edits a file and "remove the executable bit from run.sh" changes its mode; neither deletes a file.
+      const object = lower.slice(m.index + m[0].length, m.index + m[0].length + 50);
+      // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
+      const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
+      if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, facts)) continue;
+      if (m[0] === 'extract' && textParts.test(object)) continue;
+      const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
+      actions.add(kind);
+      cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
+      break;
+    }
+  }
+  return { actions, cues, ordered, declined };
 }
 
 /** A URL, a host or a package manager is a reason to reach the network even without a verb. */
@@ -270,6 +288,8 @@ function isOrder(before: string, verb: string, after: string): boolean {
   if (/\b(?:used|tried|wants|wanted|plans|planned|likes|liked|intends|intended|was told|got told|is going|was going|keeps trying|threatens|threatened) to\s+(?:\w+\s+)?$/.test(before)) return false;
   // "my boss told me to compress the logs", "the readme says to delete tmp", an act put off ("… not yet though"), or asked about ("rm x - what would that do?").
   if (reportedOrPutOff(before, after)) return false;
+  // "no need to delete the .bak files", "we shouldn't", "maybe later we compress docs", "how do I know which logs to purge": taken back, put off, or chosen for.
+  if (declines(before, verb, after) || chosenFor(before)) return false;
   // "touch on app.log", "run down the deploy script", "zip through the logs": a phrase, not the program's act.
   if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after))) return false;
   // "build: nuke it", "backup status of data": a name or a noun before a label or another noun, not an order.

@@ -124,7 +124,7 @@ export class Planner implements PlannerStage {
     const intent = readIntent(facts);
     lap('context', t);
     const refined = refine && { refine, followUp, rewrite: refine.command ? rewriteCommand(refine.command, readRequest(followUp, context.names)) : undefined };
-    if (!intent.task && !refined?.rewrite) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
+    if (!intent.task && !refined?.rewrite) return this.finish(request, parts, { planner: 'embedded', skipped: [], retrieved: [], intent, facts, why: intent.ordersNothing ? 'nothing-ordered' : 'not-a-task', screened: { accepted: [], rejected: [] }, suggestions: [] }, started, timings);
 
     t = performance.now();
     const hits = await this.data.search(searchedText(request, facts), { k: RETRIEVE_K, userId: undefined, external: await this.externalQuery(request, options.signal) });

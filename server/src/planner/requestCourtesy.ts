@@ -4,13 +4,19 @@
 // words of the request and changed its plan ("move" planned as `cp`, a kind
 // of file dropped from a search, a plain copy abstained), so the request is
 // read without them. "I'd like to know …" is a question, and stays one.
+// Words of courtesy after it ("for me", "on my behalf", "if possible",
+// "asap", "please.") are left out the same way: read as names they became
+// `find docs -name me -delete`.
 
-const opening = /^\s*(?:(?:please|pls|kindly|just|quickly|now|so|ok(?:ay)?|alright|all right|hey(?: there)?|hi(?: there)?|hello|go ahead and|(?:can|could|would|will) you(?: please| kindly)?|help me|let'?s|i'?d like(?: you)? to|i would like(?: you)? to|i want(?: you)? to|i need(?: you)? to)(?:\s*[,!:]\s*|\s+))+(?!(?:know|learn|understand|ask|find out|wonder)\b)/i;
+const opening = /^\s*(?:(?:please|pls|kindly|just|quickly|now|so|ok(?:ay)?|alright|all right|hey(?: there)?|hi(?: there)?|hello|go ahead and|(?:can|could|would|will) you(?: please| kindly)?|help me|let'?s|i'?d like(?: you)? to|i would like(?: you)? to|i want(?: you)? to|i need(?: you)? to|(?:i am|i'm) asking you to|you should)(?:\s*[,!:]\s*|\s+))+(?!(?:know|learn|understand|ask|find out|wonder)\b)/i;
 
-/** The request without its opening words of courtesy, when anything is left. */
+// ... and after it; "now" only where it is no time ("until now", "from last week to now").
+const closing = /(?:\s*,\s*|\s+)(?:for (?:me|us)|on (?:my|our) behalf|if (?:possible|you can|you could|you don't mind|you would)|when(?:ever)? you (?:can|get a chance|have (?:a|the) (?:moment|minute|sec(?:ond)?|time))|real quick|quickly|right away|straight away|asap|pronto|(?<!\b(?:to|until|till|from|since|by|of|before|after|than|up to|as of)\s+)(?:right )?now|please|pls|plz|thanks|thank you|thx|ty|cheers)\s*[.!]*(\?*)\s*$/i;
+
+/** The request without its opening and closing words of courtesy, when anything is left. */
 export function withoutCourtesy(request: string): string {
   const m = opening.exec(request);
-  if (!m) return request;
-  const rest = request.slice(m[0].length);
+  let rest = m ? request.slice(m[0].length) : request;
+  for (let c = closing.exec(rest); c && c.index > 0; c = closing.exec(rest)) rest = rest.slice(0, c.index) + c[1];
   return /\w/.test(rest) ? rest : request;
 }
