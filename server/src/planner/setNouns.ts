@@ -1,0 +1,46 @@
+// Nouns that name files by what they are for, not by a name the request
+// spells: "backups", "temp files", "build artifacts", "screenshots". A delete
+// of such a set that keeps only its age ("older than 30 days") deletes every
+// old file in the workspace, so the set must stay in the plan as a name test.
+import type { CommandFact } from '../policy/factsTypes';
+import type { Intent } from './intent';
+import { programOf } from './selectionChecks';
+
+// The set said as a plural noun, or as "<what for> files". A word after "in", "from", "under" is a place, not a set.
+const setNoun = /(?<!\b(?:in|from|under|inside|within|(?<!\brid\s+)of|into|to)\s+(?:the\s+|my\s+|our\s+)?)\b((?:build\s+)?(?:backups|archives|artifacts|artefacts|caches|screenshots|images|pictures|photos|videos|dumps|reports|logs|builds)|(?:temp|tmp|temporary|cache|cached|scratch|backup|archive|log|image|dump|report|build)\s+(?:files|copies))\b(?!\s+(?:folders?|director(?:y|ies)|dirs?)\b)/;
+
+// A test that picks files by name: `-name '*.bak'`, `-path '*/cache/*'`, not `! -name …` (what is left out picks nothing).
+const nameTest = /^-(?:i?name|i?path|i?wholename|i?regex)$/;
+
+/** The set of files the request names by what they are for, if any: "backups", "temp files". */
+export function setNamed(words: string): string | undefined {
+  return setNoun.exec(words)?.[1];
+}
+
+/** Whether the find picks files by a name it was given, not by `*` or a slot. */
+function picksByName(c: CommandFact): boolean {
+  return c.args.some((a, i) => nameTest.test(a) && !/^(?:!|-not)$/.test(c.args[i - 1] ?? '') && !/^\*?$|^<\w+>$|^__\w+__$/.test(c.args[i + 1] ?? ''));
+}
+
+/** The folders a find starts from: its words before the first test. */
+function rootsOf(c: CommandFact): string[] {
+  const end = c.args.findIndex((a) => /^[-(!]/.test(a));
+  return c.args.slice(0, end < 0 ? c.args.length : end);
+}
+
+/**
+ * "delete backups older than 30 days" planned as `find . -type f -mtime +30
+ * -delete`: a delete with no name test for a request that names a set of
+ * files by what they are for. A find that starts in a folder called after the
+ * set ("delete logs older than a week" → `find logs …`) is bounded by it.
+ */
+export function setNounDropped(intent: Intent, commands: CommandFact[], deletes: boolean): string[] {
+  if (!deletes) return [];
+  const set = setNamed(intent.words);
+  if (!set) return [];
+  const stem = set.split(/\s+/).pop()!.replace(/s$/, '');
+  const finds = commands.filter((c) => programOf(c) === 'find');
+  const bounded = (c: CommandFact) => rootsOf(c).some((r) => (r.split('/').filter(Boolean).pop() ?? '').toLowerCase().replace(/s$/, '') === stem);
+  const loose = finds.filter((c) => !picksByName(c) && !bounded(c));
+  return loose.length > 0 ? [`it deletes files of every kind, but the request names only ${set}`] : [];
+}
