@@ -38,3 +38,14 @@ test('words about what a file holds still ask for an edit of it', () => {
     }
   }
 });
+
+test('a delete whose name is left to fill in is turned away when the request names the file', () => {
+  const { over } = effectChecks();
+  for (const verb of [...verbs, 'clean up', 'please clean up']) {
+    for (const stem of ['blank', 'empty', 'first', 'notes', 'header']) {
+      const request = `${verb} ${stem}.txt`;
+      assert.match(over(request, "find . -type f -name '<glob>' -not -path './.git/*' -exec rm -f -- {} +"), /a name left to fill in, but the request names/, request);
+      assert.doesNotMatch(over(request, `rm -- ${stem}.txt`), /a name left to fill in/, request);
+    }
+  }
+});

@@ -1,3 +1,6 @@
+// What a delete must keep of the files a request names: a set said by what
+// it is for, and a file said by its name.
+//
 // Nouns that name files by what they are for, not by a name the request
 // spells: "backups", "temp files", "build artifacts", "screenshots". A delete
 // of such a set that keeps only its age ("older than 30 days") deletes every
@@ -43,4 +46,16 @@ export function setNounDropped(intent: Intent, commands: CommandFact[], deletes:
   const bounded = (c: CommandFact) => rootsOf(c).some((r) => (r.split('/').filter(Boolean).pop() ?? '').toLowerCase().replace(/s$/, '') === stem);
   const loose = finds.filter((c) => !picksByName(c) && !bounded(c));
   return loose.length > 0 ? [`it deletes files of every kind, but the request names only ${set}`] : [];
+}
+
+/**
+ * "clean up blank.txt" planned as `find . -name '<glob>' -exec rm …`: a delete
+ * whose name is left to fill, for a request that names the file it means. The
+ * slot could be filled with anything; the file said is the only one asked for.
+ */
+export function slotForNamedFile(intent: Intent, commands: CommandFact[], deletes: boolean): string[] {
+  const file = intent.names.find((n) => /\.\w{1,8}$/.test(n));
+  if (!deletes || !file) return [];
+  const slotted = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => nameTest.test(a) && /^<\w+>$|^__\w+__$/.test(c.args[i + 1] ?? '')));
+  return slotted ? [`it deletes files by a name left to fill in, but the request names ${file}`] : [];
 }
