@@ -13,6 +13,7 @@ import { kindExtensions } from './requestWords';
 import { spreadOverLists } from './namedList';
 import { readDescribedFiles } from './fileDescriptions';
 import { readNamedFile, readVariablePlaces } from './requestVariables';
+import { readSpacedNames } from './spacedNames';
 
 export interface Fact {
   /** The normalised value (a size like `+1M` is built by the slot filler from amount/unit/sign). */
@@ -149,6 +150,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readSignals(r);
   readRemotePaths(r);
   readDescribedFiles(r);
+  readSpacedNames(r);
   readPathWords(r);
   readVariablePlaces(r);
   readNamedFile(r);
