@@ -42,3 +42,13 @@ test('a change to what is left of a spaced name is turned away', () => {
     }
   }
 });
+
+test('a spaced name in quotes still names the folder it is', () => {
+  for (const folder of folders) {
+    for (const q of ["'", '"']) {
+      for (const request of [`copy notes.txt into ${q}${folder}${q}`, `move notes.txt into the folder ${q}${folder}${q}`]) {
+        assert.ok(readRequest(request, ws).dirs.some((d) => d.value === folder), request);
+      }
+    }
+  }
+});

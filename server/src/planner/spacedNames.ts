@@ -1,7 +1,7 @@
 // A file or folder whose name holds a space ("my docs", "my docs/plan.md") is
 // one name: read word by word it becomes "docs", another folder, or a path
 // split in two. Where the workspace holds such a name and the request says it
-// (as written, or with its space escaped: "my\ docs"), it is read whole first.
+// (as written, in quotes, or with its space escaped: "my\ docs"), it is read whole first.
 import type { CommandFact } from '../policy/factsTypes';
 import { escapeRegExp } from './corpus';
 import type { Intent } from './intent';
@@ -14,7 +14,9 @@ export function readSpacedNames(r: Reading): void {
   for (const name of spaced) {
     const said = new RegExp(`(?<![\\w/.-])${escapeRegExp(name.toLowerCase()).replace(/ /g, '(?: |\\\\ )')}(?![\\w/-])`, 'g');
     for (const m of lower.matchAll(said)) {
-      if (isUsed(m.index)) continue;
+      // 'my docs' in quotes was read as a quoted value; it still names the folder.
+      const quoted = /['"\x60“]$/.test(lower.slice(0, m.index)) && /^['"\x60”]/.test(lower.slice(m.index + m[0].length));
+      if (isUsed(m.index) && !quoted) continue;
       const fact = { value: name, at: m.index, raw: r.text.slice(m.index, m.index + m[0].length) };
       (ws.dirs.has(name) ? facts.dirs : facts.files).push(fact);
       facts.paths.push(fact);
