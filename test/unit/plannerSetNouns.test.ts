@@ -46,3 +46,9 @@ test('what a find leaves out picks no set', () => {
   assert.match(over('delete the backups older than a week', "find . -type f ! -name '*.ts' -mtime +7 -delete"), /the request names only backups/);
   assert.match(over('remove build artifacts older than a week', "find . -type f -not -name '*.md' -mtime +7 -delete"), /the request names only build artifacts/);
 });
+
+test('a set kept out of a delete, or one moved elsewhere, is not held to a name test here', () => {
+  assert.doesNotMatch(over('clean out everything in conf except the log files', "find conf -type f ! -name '*.log' -delete"), /the request names only/);
+  assert.doesNotMatch(over('delete the files in docs but not the backups', "find docs -type f ! -name '*.bak' -delete"), /the request names only/);
+  assert.doesNotMatch(over('move the image files to pictures', "find . -type f -name '<glob>' -exec mv -n -t pictures {} +"), /the request names only/);
+});

@@ -17,8 +17,11 @@ const nameTest = /^-(?:i?name|i?path|i?wholename|i?regex)$/;
 
 /** The set of files the request names by what they are for, if any: "backups", "temp files". */
 export function setNamed(words: string): string | undefined {
-  return setNoun.exec(words)?.[1];
+  // "everything in conf except the log files": a set kept out is no set deleted.
+  return [...words.matchAll(new RegExp(setNoun.source, 'g'))].find((m) => !keptBefore.test(words.slice(0, m.index)))?.[1];
 }
+
+const keptBefore = /\b(?:except(?:\s+for)?|excluding|but(?:\s+not)?|other\s+than|(?:apart|aside)\s+from|besides|save(?:\s+for)?|bar|barring|unless|not|keep\w*|leav\w*|spar\w*|skip\w*|without)\s+(?:(?:the|any|all|my|of|those|these)\s+)*(?:\S+\s+)?$/;
 
 /** Whether the find picks files by a name it was given, not by `*` or a slot. */
 function picksByName(c: CommandFact): boolean {
@@ -38,12 +41,15 @@ function rootsOf(c: CommandFact): string[] {
  * set ("delete logs older than a week" → `find logs …`) is bounded by it.
  */
 export function setNounDropped(intent: Intent, commands: CommandFact[], deletes: boolean): string[] {
-  if (!deletes) return [];
+  // A move takes its files away too, but puts them somewhere: only a delete loses what it picks.
+  if (!deletes || !intent.actions.includes('delete') || intent.actions.includes('move')) return [];
   const set = setNamed(intent.words);
   if (!set) return [];
   const stem = set.split(/\s+/).pop()!.replace(/s$/, '');
   const finds = commands.filter((c) => programOf(c) === 'find');
-  const bounded = (c: CommandFact) => rootsOf(c).some((r) => (r.split('/').filter(Boolean).pop() ?? '').toLowerCase().replace(/s$/, '') === stem);
+  // ... and so is one that starts in a folder the request names ("the logs under docs older than 30 days").
+  const inScope = (r: string) => intent.scope.some((s) => s !== '.' && (r.replace(/^\.\/|\/+$/g, '') === s || r.replace(/^\.\//, '').startsWith(`${s}/`)));
+  const bounded = (c: CommandFact) => rootsOf(c).some((r) => inScope(r) || (r.split('/').filter(Boolean).pop() ?? '').toLowerCase().replace(/s$/, '') === stem);
   const loose = finds.filter((c) => !picksByName(c) && !bounded(c));
   return loose.length > 0 ? [`it deletes files of every kind, but the request names only ${set}`] : [];
 }
