@@ -46,7 +46,8 @@ export function setNounDropped(intent: Intent, commands: CommandFact[], deletes:
   const set = setNamed(intent.words);
   if (!set) return [];
   const stem = set.split(/\s+/).pop()!.replace(/s$/, '');
-  const finds = commands.filter((c) => programOf(c) === 'find');
+  // Facts that keep no words of the find leave nothing to judge.
+  const finds = commands.filter((c) => programOf(c) === 'find' && c.args.length > 0);
   // ... and so is one that starts in a folder the request names ("the logs under docs older than 30 days").
   const inScope = (r: string) => intent.scope.some((s) => s !== '.' && (r.replace(/^\.\/|\/+$/g, '') === s || r.replace(/^\.\//, '').startsWith(`${s}/`)));
   const bounded = (c: CommandFact) => rootsOf(c).some((r) => inScope(r) || (r.split('/').filter(Boolean).pop() ?? '').toLowerCase().replace(/s$/, '') === stem);
