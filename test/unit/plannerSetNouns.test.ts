@@ -52,3 +52,14 @@ test('a set kept out of a delete, or one moved elsewhere, is not held to a name 
   assert.doesNotMatch(over('delete the files in docs but not the backups', "find docs -type f ! -name '*.bak' -delete"), /the request names only/);
   assert.doesNotMatch(over('move the image files to pictures', "find . -type f -name '<glob>' -exec mv -n -t pictures {} +"), /the request names only/);
 });
+
+test('a folder named like the word before the set ("old archives") is no place that bounds it', () => {
+  const ws = { files: new Set(['old/a.txt']), dirs: new Set(['old', 'docs']), byBase: new Map([['a.txt', 'old/a.txt']]) };
+  const checks = effectChecks(ws);
+  for (const verb of verbs) {
+    for (const set of ['old archives', 'old backups', 'old temp files']) {
+      assert.match(checks.over(`${verb} ${set} older than a week`, 'find old -type f -mtime +7 -delete'), /the request names only/, `${verb} ${set}`);
+    }
+    assert.doesNotMatch(checks.over(`${verb} the backups in docs older than a week`, 'find docs -type f -mtime +7 -delete'), /the request names only/);
+  }
+});

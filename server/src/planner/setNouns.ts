@@ -49,7 +49,9 @@ export function setNounDropped(intent: Intent, commands: CommandFact[], deletes:
   // Facts that keep no words of the find leave nothing to judge.
   const finds = commands.filter((c) => programOf(c) === 'find' && c.args.length > 0);
   // ... and so is one that starts in a folder the request names ("the logs under docs older than 30 days").
-  const inScope = (r: string) => intent.scope.some((s) => s !== '.' && (r.replace(/^\.\/|\/+$/g, '') === s || r.replace(/^\.\//, '').startsWith(`${s}/`)));
+  // "old archives" with a folder called old: a word before the set says which, it is no place.
+  const places = intent.scope.filter((s) => s !== '.' && !intent.words.includes(`${s.toLowerCase()} ${set}`));
+  const inScope = (r: string) => places.some((s) => (r.replace(/^\.\/|\/+$/g, '') === s || r.replace(/^\.\//, '').startsWith(`${s}/`)));
   const bounded = (c: CommandFact) => rootsOf(c).some((r) => inScope(r) || (r.split('/').filter(Boolean).pop() ?? '').toLowerCase().replace(/s$/, '') === stem);
   const loose = finds.filter((c) => !picksByName(c) && !bounded(c));
   return loose.length > 0 ? [`it deletes files of every kind, but the request names only ${set}`] : [];
