@@ -49,3 +49,13 @@ test('a delete whose name is left to fill in is turned away when the request nam
     }
   }
 });
+
+test('a delete of the folders inside a file the request names is turned away', () => {
+  const { over } = effectChecks();
+  for (const verb of ['clean up', 'please clean up', 'get rid of', 'delete']) {
+    for (const stem of ['blank', 'empty', 'lines']) {
+      assert.match(over(`${verb} ${stem}.txt`, `find ${stem}.txt -mindepth 1 -type d -empty -delete`), /deletes folders inside/, `${verb} ${stem}.txt`);
+    }
+  }
+  assert.doesNotMatch(over('delete the empty folders in docs', 'find docs -mindepth 1 -type d -empty -delete'), /deletes folders inside/);
+});

@@ -58,13 +58,18 @@ export function setNounDropped(intent: Intent, commands: CommandFact[], deletes:
 }
 
 /**
- * "clean up blank.txt" planned as `find . -name '<glob>' -exec rm …`: a delete
- * whose name is left to fill, for a request that names the file it means. The
+ * "clean up blank.txt" planned as `find . -name '<glob>' -exec rm …`, or as a
+ * delete of the empty folders inside blank.txt: a delete whose name is left
+ * to fill, or that looks into the file as a folder, for a request that names
+ * the file it means. The
  * slot could be filled with anything; the file said is the only one asked for.
  */
 export function slotForNamedFile(intent: Intent, commands: CommandFact[], deletes: boolean): string[] {
   const file = intent.names.find((n) => /\.\w{1,8}$/.test(n));
   if (!deletes || !file) return [];
   const slotted = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => nameTest.test(a) && /^<\w+>$|^__\w+__$/.test(c.args[i + 1] ?? '')));
-  return slotted ? [`it deletes files by a name left to fill in, but the request names ${file}`] : [];
+  if (slotted) return [`it deletes files by a name left to fill in, but the request names ${file}`];
+  // `find empty.txt -mindepth 1 -type d -empty -delete` for "clean up empty.txt": folders sought inside a file.
+  const inside = commands.some((c) => programOf(c) === 'find' && rootsOf(c).some((r) => r.replace(/^\.\//, '') === file) && c.args.some((a, i) => a === 'd' && c.args[i - 1] === '-type'));
+  return inside ? [`it deletes folders inside ${file}, but the request names that file`] : [];
 }
