@@ -19,6 +19,10 @@ import { changeKindSwapped, deleteFromFile, packDirection, removesText, replaces
 import { argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
 import { programNotRun } from './findPrograms';
+import { setNounDropped, slotForNamedFile } from './setNouns';
+import { outsideInnerFolder } from './folderInFolder';
+import { spacedNameSplit } from './spacedNames';
+import { liveForCopy } from './copyNamed';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -72,9 +76,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
-  reasons.push(...otherCopyChanged(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands));
+  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands));
   reasons.push(...deletesEverything(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, deletes.length > 0 || risk.deletes.length > 0), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands));

@@ -15,6 +15,7 @@ import { readDescribedFiles } from './fileDescriptions';
 import { readNamedFile, readVariablePlaces } from './requestVariables';
 import { keptOut, type KeptOut } from './keptOut';
 import { destinationSaid } from './destinations';
+import { readSpacedNames } from './spacedNames';
 
 export interface Fact {
   /** The normalised value (a size like `+1M` is built by the slot filler from amount/unit/sign). */
@@ -156,6 +157,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readSignals(r);
   readRemotePaths(r);
   readDescribedFiles(r);
+  readSpacedNames(r);
   readPathWords(r);
   readVariablePlaces(r);
   readNamedFile(r);

@@ -211,12 +211,12 @@ export function spanInDays(intent: Intent, commands: CommandFact[]): string[] {
   return days.length > 0 ? [`it counts whole days (${days[0]}), but the request says ${said[0].trim()}`] : [];
 }
 
-/** "revert notes.txt to the last commit" planned as `git revert HEAD`: the whole repository changed for one file the request names. */
+/** "revert notes.txt to the last commit" planned as `git revert HEAD`, "discard the uncommitted changes in docs" as `git restore .`: the whole repository changed for a file or folder the request names. */
 export function gitBeyondFile(intent: Intent, commands: CommandFact[]): string[] {
-  const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
+  const files = [...intent.names.filter((n) => /\.\w{1,8}$/.test(n)), ...intent.scope.filter((s) => s !== '.' && !s.startsWith('/') && !s.startsWith('~'))];
   const git = commands.filter((c) => programOf(c) === 'git' && gitChange(c) !== undefined);
   if (files.length === 0 || git.length === 0) return [];
-  const mentions = (c: CommandFact) => c.args.some((a) => files.some((f) => a === f || a.endsWith(`/${f}`) || f.endsWith(`/${a}`)));
+  const mentions = (c: CommandFact) => c.args.map((a) => a.replace(/^\.\/|\/+$/g, '')).some((a) => files.some((f) => a === f || a.endsWith(`/${f}`) || f.endsWith(`/${a}`) || a.startsWith(`${f}/`)));
   return commands.some(mentions) ? [] : [`it changes the repository as a whole (git ${git[0].args.find((a) => !a.startsWith('-')) ?? ''}), but the request names ${files.join(', ')}`];
 }
 
