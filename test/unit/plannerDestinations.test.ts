@@ -66,3 +66,16 @@ test('after an archive, a plain name after "in" is the folder it opens into; a p
   assert.equal(statedDestination('extract the URLs in notes'), undefined);
   assert.equal(statedDestination('extract the errors in logs'), undefined);
 });
+
+test('a folder of the workspace after "to" is where a sent thing goes; "backup" the noun and words after "in" send nothing', () => {
+  for (const verb of ['copy', 'sync', 'mirror', 'back up', 'move']) {
+    for (const folder of ['archive', 'out', 'backup']) {
+      const request = `${verb} docs to ${folder}`;
+      assert.match(destinationDropped(request, 'zip -r docs.zip docs', [folder]).join(' '), new RegExp(`in ${folder}`), request);
+      assert.deepEqual(destinationDropped(request, `rsync -a docs/ ${folder}/`, [folder]), [], request);
+    }
+  }
+  for (const request of ['delete the .bak files in backup as well', 'ok, remove the logs in backup too', 'list the backup in docs', 'delete the .bak files in backup to free space']) {
+    assert.deepEqual(destinationDropped(request, "find backup -type f -name '*.bak' -delete", ['well', 'docs', 'free']), [], request);
+  }
+});

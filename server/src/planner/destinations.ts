@@ -4,8 +4,10 @@
 // place puts them somewhere else (`unzip x.zip` fills the current folder,
 // and may overwrite what is there), however right it looks otherwise.
 
+import { escapeRegExp } from './corpus';
+
 // Acts that put things in a place.
-const putting = String.raw`unzip|extract|unpack|untar|decompress|gunzip|expand|download|fetch|clone|copy|move|put|sync|synchroni[sz]e|mirror|back\s?-?up|rsync`;
+const putting = String.raw`unzip|extract|unpack|untar|decompress|gunzip|expand|download|fetch|clone|copy|move|put|sync|synchroni[sz]e|mirror|back[\s-]+up|rsync`;
 
 // Words after "to"/"into" that are no place.
 const noPlace = /^(?:the|a|an|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|tree|variable|variables|var|array|memory|clipboard|string|list|remote|local|target|destination|source|parent|given|specified|existing|empty|whole|entire|output|\d+)$/i;
@@ -52,6 +54,9 @@ export function statedDestination(words: string): string | undefined {
   return destinationSaid(words)?.value;
 }
 
+// The verbs that send things to a folder ("backup" the noun is none).
+const sending = /\b(?:copy|move|put|sync|synchroni[sz]e|mirror|back\s+up|rsync|extract|unzip|unpack|untar|decompress|download|fetch|clone)\b/i;
+
 const bare = (p: string) => p.toLowerCase().replace(/^\.\//, '').replace(/\/+$/, '');
 
 /**
@@ -61,7 +66,7 @@ const bare = (p: string) => p.toLowerCase().replace(/^\.\//, '').replace(/\/+$/,
  */
 export function destinationDropped(words: string, command: string, folders: readonly string[] = []): string[] {
   // "back up docs to archive": a bare word is a place when the workspace holds it as a folder.
-  const place = statedDestination(words) ?? (new RegExp(String.raw`\b(?:${putting})\b`, 'i').test(words) ? folders.at(-1) : undefined);
+  const place = statedDestination(words) ?? (sending.test(words) ? folders.filter((f) => new RegExp(String.raw`\b(?:to|into|onto)\s+(?:the\s+)?${escapeRegExp(f)}(?![\w.-])`, 'i').test(words)).at(-1) : undefined);
   if (!place || /<\w+>/.test(command)) return [];
   const want = bare(place).replace(/^~\//, '');
   if (!want || command.toLowerCase().includes(want)) return [];
