@@ -9,6 +9,7 @@ import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 import { barePath as bare } from './barePath';
+import { readOnce } from './readOnce';
 
 // A change to the copy of a file the request did not pick, held beside the direction of a copy.
 export { otherCopyChanged } from './sameNames';
@@ -46,7 +47,9 @@ export interface StatedCopy {
 }
 
 /** The "from" and "to" of each copy, move, restore or rename the request states, in the request's words. */
-export function statedCopies(text: string): StatedCopy[] {
+export const statedCopies: (text: string) => readonly StatedCopy[] = readOnce(readCopies);
+
+function readCopies(text: string): StatedCopy[] {
   const out: StatedCopy[] = [];
   // "restore notes.txt from backup.": the sentence's full stop is no part of the name before it.
   const words = text.replace(/[.!?,;:]+(?=\s|$)/g, ' ');
@@ -112,7 +115,7 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
 }
 
 /** `cp -r backup notes.txt` for "replace notes.txt with its copy in backup": the whole folder copied onto the one file. */
-function wholeFolder(c: CommandFact, stated: StatedCopy[]): string | undefined {
+function wholeFolder(c: CommandFact, stated: readonly StatedCopy[]): string | undefined {
   if (!copiers.has(programOf(c)) || c.positionals.length !== 2) return undefined;
   const [source, target] = c.positionals.map((p) => bare(p.toLowerCase()));
   const file = (p: string) => /\.\w+$/.test(p.split('/').pop() ?? '');

@@ -6,8 +6,11 @@
 
 import { escapeRegExp } from './corpus';
 
-// Acts that put things in a place.
-const putting = String.raw`unzip|extract|unpack|untar|decompress|gunzip|expand|download|fetch|clone|copy|move|put|sync|synchroni[sz]e|mirror|back[\s-]+up|rsync`;
+// The verbs that send things to a place ("backup" the noun is none) ...
+const sendingVerbs = String.raw`unzip|extract|unpack|untar|decompress|download|fetch|clone|copy|move|put|sync|synchroni[sz]e|mirror|back[\s-]+up|rsync`;
+const sending = new RegExp(String.raw`\b(?:${sendingVerbs})\b`, 'i');
+// ... and, in any form ("copying", "unzipped"), the acts whose place a plan must name: those and the ones that only open an archive.
+const putting = String.raw`${sendingVerbs}|gunzip|expand`;
 
 // Words after "to"/"into" that are no place.
 const noPlace = /^(?:the|a|an|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|tree|variable|variables|var|array|memory|clipboard|string|list|remote|local|target|destination|source|parent|given|specified|existing|empty|whole|entire|output|\d+)$/i;
@@ -53,9 +56,6 @@ export function destinationSaid(words: string): { value: string; at: number } | 
 export function statedDestination(words: string): string | undefined {
   return destinationSaid(words)?.value;
 }
-
-// The verbs that send things to a folder ("backup" the noun is none).
-const sending = /\b(?:copy|move|put|sync|synchroni[sz]e|mirror|back\s+up|rsync|extract|unzip|unpack|untar|decompress|download|fetch|clone)\b/i;
 
 const bare = (p: string) => p.toLowerCase().replace(/^\.\//, '').replace(/\/+$/, '');
 

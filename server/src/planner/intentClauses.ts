@@ -8,9 +8,10 @@
 // are orders.
 
 import { escapeRegExp } from './corpus';
+import { courtesyGap, courtesyWords } from './requestCourtesy';
 
-// Words of courtesy or sequence before the first verb.
-const courtesy = '(?:(?:please|kindly|now|just|quickly|first|so|ok(?:ay)?|hey|can you|could you|would you|will you|help me|i want to|i need to|i\'?d like to|let\'?s|go ahead and|try to)[,]?\\s+)*';
+// Words of courtesy (requestCourtesy.ts) or of sequence before the first verb.
+const courtesy = `(?:(?:${courtesyWords}|first|try to)${courtesyGap})*`;
 
 // A request that opens by asking to look: list, show, count, find, ask which or how many.
 const lookHeadPattern = new RegExp(

@@ -11,6 +11,7 @@ import type { Intent } from './intent';
 import { kindExtensions, noExtension } from './requestWords';
 import { programOf } from './selectionChecks';
 import { turnedDownKinds } from './keptOut';
+import { readOnce } from './readOnce';
 
 /** "only in build itself", "in logs itself", "but not in its subfolders": a folder's own entries. */
 export const itselfOnly = /\bonly (?:in|at|inside) (?:the )?[\w./-]+(?: (?:folder|directory|dir))? itself\b|\b(?:not|never) (?:in|into|inside|from) (?:its|their) sub[- ]?(?:folders?|directories|directory|dirs?)\b/;
@@ -23,7 +24,9 @@ const nameTest = /^-(?:i?name|i?path|i?wholename|i?regex|lname|ilname)$/;
 const slot = /<\w+>|__\w+__/;
 
 /** Kinds named inside an exception ("except the .bin files", "apart from the python files", "everything but the CSVs"). */
-export function exceptedKinds(words: string): string[] {
+export const exceptedKinds: (words: string) => readonly string[] = readOnce(readExceptedKinds);
+
+function readExceptedKinds(words: string): string[] {
   const out = new Set<string>();
   for (const m of words.matchAll(/\b(?:except(?: for)?|excluding|but not|other than|apart from|save for|besides|(?:everything|all(?: the)? files|every file)\b(?:[^,.;]|\.(?=[\w/])){0,40}?\bbut)\s+(?:the\s+|any\s+|all\s+)?((?:[^,.;]|\.(?=[\w/])){1,40})/g)) {
     for (const k of m[1].matchAll(/(?:^|\s)\*?\.([a-z0-9]{1,8})\b|\b([a-z+]+?)s?\s+(?:files?|scripts?|sources?|ones)\b|\b(csv|pdf|json|yaml|log|markdown)s\b/g)) {
