@@ -20,6 +20,7 @@ import { helpFacts } from './valueQuestions';
 import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { contentCandidates } from './contentQuestions';
 import { statedCopyCandidates } from './statedCopyPlans';
+import { shownFile, shownFolder } from './fileShown';
 
 export interface EmbeddedCandidate {
   command: string;
@@ -82,6 +83,10 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
   out.push(...contentCandidates(f), ...statedCopyCandidates(f));
+  const shown = shownFile(f) && corpus.byId.get('text.cat');
+  if (shown) out.push(candidateFor(shown, f, 0.7, 1));
+  const listed = shownFolder(f) && corpus.byId.get('files.list_recursive');
+  if (listed) out.push(candidateFor(listed, f, 0.7, 1));
   // "in the top folder only": a walk that stays in the folder.
   if (keepsToOneLevel(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = ownFoldersOnly(addFindTest(c.command, '-maxdepth 1', true) ?? c.command);
   preferUnextended(out, f.lower);

@@ -63,6 +63,11 @@ function countPool(pool: Fact[], facts: RequestFacts): Fact[] {
   return one ? [{ value: '1', at: one.index + one[0].indexOf(one[1]), raw: one[1], amount: 1 }] : [];
 }
 
+/** The slot `name` of `template` is the name of a shell variable a builtin reads or sets. */
+function namesAVariable(template: string, name: string): boolean {
+  return new RegExp(String.raw`(?:^|[;&|(]\s*)(?:read|unset|export|declare|local|readonly|typeset)\b[^;&|]*\{${name}\}`).test(template);
+}
+
 /** "list the .ts files" against "find .c or .h files": a second name nobody gave is no default to fill in. */
 function unsaidNames(entry: Pick<KnowledgeEntry, 'slots'>, filled: string[], missing: string[]): string[] {
   const globs = Object.keys(entry.slots).filter((n) => entry.slots[n].type === 'glob');
@@ -105,6 +110,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       const known = namedKeys(facts).filter((f) => !usedAt.has(key(f)));
       if (known.length > 0) pool = known;
     }
+    // `read -r -p … {name}`, `unset {name}`: a shell variable's name is a word, never the file or path the request names.
+    if (spec.type === 'name' && namesAVariable(entry.template, name)) pool = pool.filter((f) => /^[A-Za-z_]\w*$/.test(f.value));
     if (spec.type === 'count') pool = countPool(pool, facts);
     const onlyPlace = placeKinds.has(spec.type) && order.filter((n) => placeKinds.has(entry.slots[n].type)).length === 1;
     if (pool.length === 0 && onlyPlace) pool = listedPlaces(facts, (f) => usedAt.has(key(f)));

@@ -1,0 +1,35 @@
+// "show me todo.txt", "let me see notes.txt", "display the file data.csv": a
+// request to look at one file of the workspace, and at nothing more, asks
+// what the file says. A request this short has few words for retrieval to
+// rank templates by: `touch todo.txt`, `stat -c '%s %n' data.csv` and
+// `ls src/main.ts` had ranked above `cat`, or nothing had fit and the
+// planner abstained. So the file's reading is offered whatever retrieval
+// found, for a file that is text. "show me the files in docs", and nothing
+// more, is the same for a folder of the workspace: every file under it.
+
+import type { RequestFacts } from './requestFacts';
+
+const showingVerbs = 'show|display|print|view|see|read|cat|output|dump';
+const showing = `(?:${showingVerbs})`;
+const shownAlone = new RegExp(String.raw`^(?:(?:let me|i want to|i'd like to|can i|could i)\s+)?${showing}(?:\s+(?:me|us))?\s+(?:(?:the|my|our|this)\s+)?(?:(?:file|contents? of(?:\s+the)?(?:\s+file)?|text of(?:\s+the)?(?:\s+file)?)\s+)?["'\x60]?([\w./@+-]*\w)["'\x60]?(?:\s+file)?\s*[.!?]*$`);
+// Files whose bytes are no text to print.
+const binary = /\.(?:zip|tar|t?gz|tbz2?|txz|bz2|xz|zst|7z|rar|png|jpe?g|gif|webp|ico|pdf|so|o|a|bin|exe|dll|class|jar|db|sqlite3?|wasm|mp[34]|mov|avi)$/i;
+
+/** The workspace file the request only asks to see, if that is all it asks. */
+export function shownFile(f: RequestFacts): string | undefined {
+  const m = shownAlone.exec(f.lower.trim());
+  if (!m || f.files.length !== 1) return undefined;
+  const file = f.files[0];
+  const named = m[1].replace(/^\.\//, '');
+  if (file.value.toLowerCase().replace(/^\.\//, '') !== named || !f.ws.files.has(file.value) || binary.test(file.value)) return undefined;
+  return file.value;
+}
+
+const folderShown = new RegExp(String.raw`^(?:list|${showingVerbs})(?:\s+(?:me|us))?\s+(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:files|contents|entries)\s+(?:in|inside|of|under)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?["'\x60]?([\w./@+-]*\w)\/?["'\x60]?(?:\s+(?:folder|directory|dir))?\s*[.!?]*$`);
+
+/** The workspace folder whose files the request only asks to see, if that is all it asks. */
+export function shownFolder(f: RequestFacts): string | undefined {
+  const m = folderShown.exec(f.lower.trim());
+  const dir = m?.[1].replace(/^\.\//, '');
+  return dir && f.ws.dirs.has(dir) ? dir : undefined;
+}
