@@ -85,7 +85,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   out.push(...contentCandidates(f), ...statedCopyCandidates(f));
   const shown = shownFile(f) && corpus.byId.get('text.cat');
   if (shown) out.push(candidateFor(shown, f, 0.7, 1));
-  const listed = shownFolder(f) && corpus.byId.get('files.list_recursive');
+  const folder = shownFolder(f);
+  const listed = folder && corpus.byId.get(folder.entries ? 'files.list' : 'files.list_recursive');
   if (listed) out.push(candidateFor(listed, f, 0.7, 1));
   // "in the top folder only": a walk that stays in the folder.
   if (keepsToOneLevel(f.lower)) for (const c of out) if (/^find\s/.test(c.command) && !/-maxdepth/.test(c.command)) c.command = ownFoldersOnly(addFindTest(c.command, '-maxdepth 1', true) ?? c.command);

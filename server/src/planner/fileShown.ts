@@ -5,7 +5,8 @@
 // `ls src/main.ts` had ranked above `cat`, or nothing had fit and the
 // planner abstained. So the file's reading is offered whatever retrieval
 // found, for a file that is text. "show me the files in docs", and nothing
-// more, is the same for a folder of the workspace: every file under it.
+// more, is the same for a folder of the workspace: every file under it, or
+// its own entries for "the contents of docs".
 
 import type { RequestFacts } from './requestFacts';
 
@@ -25,11 +26,11 @@ export function shownFile(f: RequestFacts): string | undefined {
   return file.value;
 }
 
-const folderShown = new RegExp(String.raw`^(?:list|${showingVerbs})(?:\s+(?:me|us))?\s+(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:files|contents|entries)\s+(?:in|inside|of|under)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?["'\x60]?([\w./@+-]*\w)\/?["'\x60]?(?:\s+(?:folder|directory|dir))?\s*[.!?]*$`);
+const folderShown = new RegExp(String.raw`^${showing}(?:\s+(?:me|us))?\s+(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+|our\s+)?(files|contents|entries)\s+(?:in|inside|of|under)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?["'\x60]?([\w./@+-]*\w)\/?["'\x60]?(?:\s+(?:folder|directory|dir))?\s*[.!?]*$`);
 
-/** The workspace folder whose files the request only asks to see, if that is all it asks. */
-export function shownFolder(f: RequestFacts): string | undefined {
+/** The workspace folder whose files the request only asks to see, if that is all it asks, and whether it asks for its files or its entries. */
+export function shownFolder(f: RequestFacts): { dir: string; entries: boolean } | undefined {
   const m = folderShown.exec(f.lower.trim());
-  const dir = m?.[1].replace(/^\.\//, '');
-  return dir && f.ws.dirs.has(dir) ? dir : undefined;
+  const dir = m?.[2].replace(/^\.\//, '');
+  return m && dir && f.ws.dirs.has(dir) ? { dir, entries: m[1] !== 'files' } : undefined;
 }
