@@ -44,6 +44,9 @@ const mayDoOneDay = /\b(?:i|we)\s+(?:might|may|will|'ll|shall|am going to|'m goi
 // "stop removing docs", "quit chmodding notes.txt": an act to leave off, not a process to stop.
 const leaveOff = /^\s+(?:remov|delet|wip|purg|eras|compress|zipp|chmodd|chown|mov|copy|renam|chang|edit|touch|writ|modify|overwrit|trash|clean)\w*ing\b/;
 
+// "hold off on the git clean", "put off the chmod", "never mind the delete", "wait with the rename": the act named as a thing, put off or dropped.
+const heldOff = /\b(?:hold(?:ing)?\s+off(?:\s+on)?|put(?:ting)?\s+off|postpone|wait(?:ing)?\s+(?:on|with)|hang\s+on\s+with|forget(?:\s+about)?|never\s?mind|cancel|call\s+off|scrap)\s+(?:(?:the|that|this|any|a|an|my|our|your|git|big|whole)\s+){0,3}$/;
+
 /** "stop removing docs": the verb "stop" before an act leaves that act off. */
 export function leavesOff(verb: string, after: string): boolean {
   return /^(?:stop|quit|end|halt|pause)$/.test(verb) && leaveOff.test(after);
@@ -51,7 +54,7 @@ export function leavesOff(verb: string, after: string): boolean {
 
 /** The verb is declined rather than asked about: taken back, negated, left off, mused about or put off. */
 export function declines(before: string, verb: string, after: string): boolean {
-  return wishTakenBack.test(before) || botherAlone.test(before) || negated.test(before) || mayDoOneDay.test(before) || leavesOff(verb, after) || musing.test(before) || forLater.test(after);
+  return wishTakenBack.test(before) || botherAlone.test(before) || negated.test(before) || heldOff.test(before) || mayDoOneDay.test(before) || leavesOff(verb, after) || musing.test(before) || forLater.test(after);
 }
 
 // What asks to see something: a verb to look, a question, a preview.

@@ -23,6 +23,7 @@ import { setNounDropped, slotForNamedFile } from './setNouns';
 import { outsideInnerFolder } from './folderInFolder';
 import { spacedNameSplit } from './spacedNames';
 import { liveForCopy } from './copyNamed';
+import { beyondNamedFiles, emptiedFiles } from './namedTargets';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -67,6 +68,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   if (!intent.allows.privilege && (risk.privilege || commands.some((c) => c.privileged))) reasons.push('it asks for elevated privileges (sudo), which the request did not');
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
+  const toolChange = decision.rules.find((r) => /^(?:unknown\.program|tools\.(?:change|destroy|publish|piped-destructive-query|unknown-subcommand))$/.test(r.id));
+  if (!intent.allows.write && toolChange) reasons.push(toolChange.id === 'unknown.program' ? 'it runs a program Paladin does not know, so Paladin cannot show that it only looks' : `it changes something (${toolChange.id}: ${toolChange.reason}), but the request asks ${asked}`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
   reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)));
@@ -77,7 +80,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
   reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands));
-  reasons.push(...deletesEverything(intent, commands));
+  reasons.push(...deletesEverything(intent, commands), ...beyondNamedFiles(intent, commands), ...emptiedFiles(intent, commands));
   if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, deletes.length > 0 || risk.deletes.length > 0), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   if (changesFiles || changed.length > 0) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept));

@@ -145,12 +145,16 @@ function sed(d: ProgramArgs): void {
   if (w_) writes([literal(w_[3])]);
 }
 
-/** awk: system(), pipes and getline run programs; print > file writes. */
+/** awk: system(), pipes and getline run programs; print > file writes; gawk's `-i inplace` writes every file it reads. */
 function awk(d: ProgramArgs): void {
   const { fact, args, positionals, reads, writes } = d;
-  const progFile = optionValue(args, ['-f'], ['--file']);
-  const assignedVals = optionValue(args, ['-v', '-F'], []);
-  const pos = positionals.filter((v) => !assignedVals.includes(v) && !progFile.includes(v));
+  const progFile = optionValue(args, ['-f', '-E'], ['--file', '--exec']);
+  const assignedVals = optionValue(args, ['-v', '-F'], ['--assign', '--field-separator']);
+  // `-i inplace` (gawk's own library) edits the files in place; any other library, or an extension loaded with -l, is code nobody can read here.
+  const libraries = optionValue(args, ['-i', '-l'], ['--include', '--load']);
+  const inPlace = libraries.some((l) => /^(?:.*\/)?inplace(?:\.awk)?$/.test(l.text));
+  if (libraries.some((l) => !/^(?:.*\/)?inplace(?:\.awk)?$/.test(l.text))) fact.runs_code = 'script';
+  const pos = positionals.filter((v) => !assignedVals.includes(v) && !progFile.includes(v) && !libraries.includes(v));
   const code = progFile.length > 0 ? '' : (pos[0]?.text ?? '');
   fact.inline_code = code;
   if (progFile.length > 0) {
@@ -162,7 +166,9 @@ function awk(d: ProgramArgs): void {
     fact.runs_command.push('awk-system');
   }
   writes(awkOutputFiles(code));
-  reads(pos.slice(progFile.length > 0 ? 0 : 1).filter((v) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(v.text)));
+  const files = pos.slice(progFile.length > 0 ? 0 : 1).filter((v) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(v.text));
+  if (inPlace) writes(files);
+  else reads(files);
 }
 
 /** grep and friends read the files after the pattern. */

@@ -145,6 +145,7 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
   }
   const dynamic = opts.dynamic || firstDynamic > 0;
   let resolved = locate(text, firstDynamic, cwd, classes);
+  if (classes.has('parent')) resolved = backInside(resolved, workspace, classes);
   // `~/..` leaves the home folder: what is above it is not known, so it is the root as far as judging goes.
   const home = tilde && under(resolved, '/~');
   if (resolved.startsWith('/')) resolved = inWorkspace(resolved, workspace, classes);
@@ -204,6 +205,24 @@ function locate(text: string, firstDynamic: number, cwd: Cwd, classes: Set<strin
     }
   }
   return resolved.length > 1 && resolved.endsWith('/') ? resolved.slice(0, -1) : resolved;
+}
+
+/**
+ * `../ws/notes.txt`, `rm -rf ../ws` run in the workspace ws: a path that climbs
+ * out and comes back in by the workspace's own name (or the sandbox's
+ * /workspace) is in the workspace, and is judged as the same path written
+ * plainly (`rm -rf ../ws` as `rm -rf .`).
+ */
+function backInside(resolved: string, workspace: string | undefined, classes: Set<string>): string {
+  for (const root of [workspace ? path.posix.normalize(workspace) : undefined, '/workspace']) {
+    if (!root) continue;
+    const abs = path.posix.normalize(path.posix.join(root, resolved));
+    if (!under(abs, root)) continue;
+    for (const c of ['outside', 'parent', 'workspace-ancestor']) classes.delete(c);
+    classes.add('workspace');
+    return abs === root ? '.' : path.posix.relative(root, abs);
+  }
+  return resolved;
 }
 
 /** An absolute path inside the workspace (given, or the sandbox's /workspace) made relative to it. */

@@ -1,0 +1,72 @@
+// "delete notes.txt" answered with `rm -- *.txt` or `rm -rf notes.txt docs`,
+// "make run.sh executable" with `chmod -R +x .`, "rename notes.txt to
+// notes.md" with `mv notes.txt todo.txt`: a request that names its files,
+// and no folder, kind or set, bounds a change to those files. And "append
+// done to todo.txt" answered with `echo done > todo.txt` empties the file it
+// was to add to; `sed … notes.txt > notes.txt` empties the file before it is
+// read. Both are read from the facts the policy sees, so they hold for a
+// model's plan as for the planner's own.
+
+import type { CommandFact } from '../policy/factsTypes';
+import type { PathFact } from '../policy/paths';
+import { renamedBeside, restoredHere } from './copyDirection';
+import { list, norm, shown, uniq } from './effectTerms';
+import type { Intent } from './intent';
+import { programOf } from './selectionChecks';
+
+// Words that make a request about a set, not about the files it names.
+const setWords = /\b(?:all|every|each|any|everything|files|ones|them|those|these|recursive(?:ly)?|matching|like)\b|\*/;
+// Programs whose writes other checks judge: what an archive holds, what git keeps, a folder made.
+const judgedElsewhere = new Set(['unzip', 'tar', 'bsdtar', '7z', 'git', 'mkdir', 'ln']);
+const archiveName = /\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i;
+const slot = /^(?:<\w+>|__\w+__)$/;
+
+/** The changes of a plan beyond the files a request names, when it names files and nothing wider. */
+export function beyondNamedFiles(intent: Intent, commands: CommandFact[]): string[] {
+  const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
+  if (intent.actions.length === 0 || intent.scope.length > 0 || intent.kinds.length > 0 || intent.everything || files.length === 0 || setWords.test(intent.words)) return [];
+  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  const stem = (p: string) => base(p).replace(/\.[^.]*$/, '');
+  const named = (rel: string) => intent.names.some((n) => rel === n || rel.endsWith(`/${n}`) || n.endsWith(`/${rel}`) || rel.startsWith(`${n}/`));
+  // `notes.txt.gz`, `notes.bak`, `notes.tar.gz`: a file made from a named one, beside it.
+  const derived = (rel: string) => files.some((f) => base(rel).startsWith(`${stem(f)}.`) || base(rel) === `${base(f)}~`);
+  const destination = (rel: string) => (intent.places?.destinations ?? []).some((d) => rel === d || rel.startsWith(`${d}/`));
+  const packed = (c: CommandFact, p: PathFact) => archiveName.test(p.path) && c.reads.some((r) => named(norm(r.resolved || r.path)));
+  const beyond: PathFact[] = [];
+  // A name said alone is one file: `rm notes.txt backup/notes.txt` changes a second copy nobody named.
+  const changed = uniq(commands.filter((c) => !judgedElsewhere.has(programOf(c))).flatMap((c) => [...c.deletes, ...c.writes]).map((p) => norm(p.resolved || p.path)));
+  const secondCopy = (rel: string) => {
+    const same = changed.filter((x) => base(x) === base(rel));
+    const kept = same.find((x) => intent.names.includes(x)) ?? same[0];
+    return same.length > 1 && rel !== kept && !intent.names.includes(rel);
+  };
+  for (const c of commands) {
+    if (judgedElsewhere.has(programOf(c))) continue;
+    for (const p of [...c.deletes, ...c.writes]) {
+      const rel = norm(p.resolved || p.path);
+      if (slot.test(norm(p.path)) || /^\/dev\//.test(p.path)) continue;
+      // What only the shell knows when it runs (`$(ls .)`, `"$f"` of a loop) is no file the request names.
+      const known = !p.dynamic && !p.classes.includes('unknown-location');
+      if (known && !secondCopy(rel) && (named(rel) || derived(rel) || destination(rel) || packed(c, p) || renamedBeside(intent, rel) || restoredHere(intent, rel))) continue;
+      beyond.push(p);
+    }
+  }
+  return beyond.length > 0 ? [`it changes ${list(uniq(beyond.map(shown)))}, but the request names only ${list(files)}`] : [];
+}
+
+// "append", "add a line", "tack on": words that add to a file and keep what it holds.
+const adding = /\b(?:append\w*|add(?:s|ing)?|insert\w*|prepend\w*|tack(?:s|ing)? on)\b/;
+
+/** `echo done > todo.txt` for "append done to todo.txt"; `sed … notes.txt > notes.txt`: a file emptied that the request keeps. */
+export function emptiedFiles(intent: Intent, commands: CommandFact[]): string[] {
+  const out: string[] = [];
+  const reads = new Set(commands.flatMap((c) => c.reads.map((r) => norm(r.resolved || r.path))));
+  for (const c of commands) {
+    const truncated = [...c.redirects.filter((r) => r.kind === 'write').map((r) => r.target), ...(programOf(c) === 'tee' && !c.args.some((a) => /^-\w*a|^--append$/.test(a)) ? c.writes.map((w) => w.path) : [])].map((t) => norm(t));
+    for (const t of truncated) {
+      if (reads.has(t) && !c.args.some((a) => /^-\w*i|^--in-place/.test(a))) out.push(`it empties ${t} before reading it (the redirection runs first), so what ${t} held is lost`);
+      else if (adding.test(intent.words) && intent.names.includes(t) && !/\b(?:overwrite|replace|instead of|empty|clear|truncate)\b/.test(intent.words)) out.push(`it writes ${t} anew, losing what it held, but the request asks to add to it (>> appends)`);
+    }
+  }
+  return uniq(out);
+}
