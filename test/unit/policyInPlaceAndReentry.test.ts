@@ -62,3 +62,12 @@ test('a path that leaves the workspace and comes back by its name is judged as t
   const other = await engine.check('rm -rf ../other', { workspace: WS });
   assert.ok(other.rules.some((r) => r.id === 'fs.delete-outside'), other.rules.map((r) => r.id).join(', '));
 });
+
+test('an editor writes the files it opens, and split writes its pieces, never judged as a look', async () => {
+  const engine = await createPolicyEngine();
+  for (const [command, written] of [['ed notes.txt', 'notes.txt'], ['ex -s notes.txt', 'notes.txt'], ['vim -es notes.txt', 'notes.txt'], ["vim -c ':wq' todo.txt", 'todo.txt'], ['nano +3 notes.txt', 'notes.txt'], ['split notes.txt', 'x*'], ['split -l 100 notes.txt part_', 'part_*'], ['csplit -f piece notes.txt 5', 'piece*']]) {
+    const d = await engine.check(command, { workspace: WS });
+    assert.notEqual(d.decision, 'allow', command);
+    assert.ok(d.risk.writes.includes(written), `${command} writes ${JSON.stringify(d.risk.writes)}`);
+  }
+});

@@ -68,8 +68,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   }
   if (!intent.allows.privilege && (risk.privilege || commands.some((c) => c.privileged))) reasons.push('it asks for elevated privileges (sudo), which the request did not');
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
-  const toolChange = decision.rules.find((r) => /^(?:unknown\.program|tools\.(?:change|destroy|publish|piped-destructive-query|unknown-subcommand))$/.test(r.id));
-  if (!intent.allows.write && toolChange) reasons.push(toolChange.id === 'unknown.program' ? 'it runs a program Paladin does not know, so Paladin cannot show that it only looks' : `it changes something (${toolChange.id}: ${toolChange.reason}), but the request asks ${asked}`);
+  const toolChange = decision.rules.find((r) => /^tools\.(?:change|destroy|publish|piped-destructive-query)$/.test(r.id));
+  if (!intent.allows.write && toolChange) reasons.push(`it changes something (${toolChange.id}: ${toolChange.reason}), but the request asks ${asked}`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
   reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)));

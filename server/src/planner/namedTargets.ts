@@ -45,13 +45,27 @@ export function beyondNamedFiles(intent: Intent, commands: CommandFact[]): strin
     for (const p of [...c.deletes, ...c.writes]) {
       const rel = norm(p.resolved || p.path);
       if (slot.test(norm(p.path)) || /^\/dev\//.test(p.path)) continue;
-      // What only the shell knows when it runs (`$(ls .)`, `"$f"` of a loop) is no file the request names.
+      // What only the shell knows when it runs (`$(ls .)`, `"$f"` of a loop) is no file the request names ...
+      // ... but `find site -name error.log -delete` picks the named site/error.log by its name in its own folder.
+      if (p.classes.includes('picked') && findsNamed(c, rel, files)) continue;
       const known = !p.dynamic && !p.classes.includes('unknown-location');
       if (known && !secondCopy(rel) && (named(rel) || derived(rel) || destination(rel) || packed(c, p) || renamedBeside(intent, rel) || restoredHere(intent, rel))) continue;
       beyond.push(p);
     }
   }
   return beyond.length > 0 ? [`it changes ${list(uniq(beyond.map(shown)))}, but the request names only ${list(files)}`] : [];
+}
+
+/** `find DIR -name BASE` for the named DIR/BASE: the file by its name in its own folder (at the top only with -maxdepth 1). */
+function findsNamed(c: CommandFact, start: string, files: string[]): boolean {
+  if (programOf(c) !== 'find') return false;
+  const names = c.args.filter((a, i) => /^-i?name$/.test(c.args[i - 1] ?? '')).map((a) => a.toLowerCase());
+  const top = c.args.some((a, i) => a === '1' && c.args[i - 1] === '-maxdepth');
+  return files.some((f) => {
+    const at = f.lastIndexOf('/');
+    const folder = at < 0 ? '.' : f.slice(0, at);
+    return folder === start && (folder !== '.' || top) && names.includes(f.slice(at + 1).toLowerCase());
+  });
 }
 
 // "append", "add a line", "tack on": words that add to a file and keep what it holds.

@@ -216,7 +216,29 @@ function yqInPlace(d: ProgramArgs): void {
   writes(positionals.slice(1));
 }
 
+// Editors write the files they open: by a script (`ed`, `ex -s`, `vim -es`) or by whoever types.
+const EDITORS = new Set(['ed', 'red', 'ex', 'vi', 'vim', 'nvim', 'vim.tiny', 'vim.basic', 'nano', 'emacs', 'mg', 'joe']);
+
+/** An editor: every file named is opened to be written; option values (`-c CMD`, `-S FILE`, `+CMD`) are none. */
+function editor(d: ProgramArgs): void {
+  const { args, positionals, writes } = d;
+  const values = optionValue(args, ['-c', '-S', '-u', '-i', '-T', '-w', '-W'], ['--cmd', '--eval', '--load']);
+  writes(positionals.filter((v) => !values.includes(v) && !v.text.startsWith('+')));
+}
+
+/** split and csplit read one file and write its pieces, named by a prefix (`x` unless given): `xaa`, `xab`, ... */
+function splitter(d: ProgramArgs): void {
+  const { args, prog, positionals, reads, writes } = d;
+  const values = optionValue(args, ['-l', '-b', '-C', '-n', '-a', '-t', '-f', '-d', '--additional-suffix'], ['--lines', '--bytes', '--line-bytes', '--number', '--suffix-length', '--separator', '--prefix', '--filter', '--additional-suffix']);
+  const words = positionals.filter((v) => !values.includes(v));
+  reads(words.slice(0, 1));
+  const prefix = prog === 'csplit' ? (optionValue(args, ['-f'], ['--prefix'])[0]?.text ?? 'xx') : (words[1]?.text ?? 'x');
+  writes([literal(`${prefix}*`)]);
+}
+
 const FILE_TOOLS: [(d: ProgramArgs) => boolean, Describer][] = [
+  [(d) => EDITORS.has(d.prog), editor],
+  [(d) => d.prog === 'split' || d.prog === 'csplit', splitter],
   [(d) => DELETERS.has(d.prog), deleter],
   [(d) => WRITE_ALL.has(d.prog), writeAll],
   [(d) => MODIFY_AFTER_FIRST.has(d.prog), modifyAfterFirst],
