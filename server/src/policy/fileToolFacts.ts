@@ -228,7 +228,8 @@ function editor(d: ProgramArgs): void {
 
 /** split and csplit read one file and write its pieces, named by a prefix (`x` unless given): `xaa`, `xab`, ... */
 function splitter(d: ProgramArgs): void {
-  const { args, prog, positionals, reads, writes } = d;
+  const { args, prog, positionals, reads, writes, has } = d;
+  if (has('help', 'version')) return;
   const values = optionValue(args, ['-l', '-b', '-C', '-n', '-a', '-t', '-f', '-d', '--additional-suffix'], ['--lines', '--bytes', '--line-bytes', '--number', '--suffix-length', '--separator', '--prefix', '--filter', '--additional-suffix']);
   const words = positionals.filter((v) => !values.includes(v));
   reads(words.slice(0, 1));
