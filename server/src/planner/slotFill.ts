@@ -84,7 +84,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   for (const name of order) sameTypeCount.set(entry.slots[name].type, (sameTypeCount.get(entry.slots[name].type) ?? 0) + 1);
   for (const name of order) {
     const spec = entry.slots[name];
-    let pool = candidates(spec, facts).filter((f) => !usedAt.has(key(f)));
+    let pool = (comparesPlaces(entry, spec) ? [...facts.dirs] : candidates(spec, facts)).filter((f) => !usedAt.has(key(f)));
     // "show me the readme": a file named by its stem alone, when the request names no file.
     if (pool.length === 0 && spec.type === 'file' && facts.files.length === 0) pool = fileByStem(facts).filter((f) => !usedAt.has(key(f)));
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
@@ -216,6 +216,11 @@ function overlaps(a: Fact, b: Fact): boolean {
   return a.at < b.at + b.raw.length && b.at < a.at + a.raw.length;
 }
 
+/** "the files in a that are not in b": in a comparison the place "not in" names is the other side compared, not a place left out. */
+function comparesPlaces(entry: Pick<KnowledgeEntry, 'template'>, spec: SlotSpec): boolean {
+  return spec.type === 'dir' && /^(?:comm|diff|cmp)\b/.test(entry.template);
+}
+
 /** Slot names in the order their placeholders first appear. */
 const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'commit', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
 function priority(type: SlotSpec['type']): number {
@@ -275,6 +280,8 @@ function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string,
     for (const f of pool) {
       for (const cue of cues) {
         for (const m of facts.lower.matchAll(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))) {
+          // "$file" is a value, not the cue word file.
+          if (facts.quoted.some((q) => m.index >= q.at && m.index < q.at + q.raw.length)) continue;
           // A cue comes before its value ("to 15", "per region"): a value before the cue is farther.
           const d = f.at >= m.index ? f.at - m.index : m.index - f.at + 20;
           if (d < bestDistance && d < 30) {
