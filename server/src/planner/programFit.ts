@@ -59,6 +59,7 @@ const transforms: [RegExp, RegExp][] = [
 const dataFile = /\.(txt|log|csv|tsv|json|md|gz|tgz|tar|zip|out|dat|xml|html?)$/i;
 const treeAsked = /\b(?:print|show|display|draw|output|list|view|see)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:whole\s+|full\s+|current\s+)*(?:directory|folder|file|project|dir)\s+(?:tree|structure|hierarchy)\b/;
 export const archiveTo = /^\s*(?:please\s+)?archive\s+(?!(?:it|them|all|every|each)\b)\S.{0,80}?\s(?:to|into|onto)\s+(?!a\s|an\s)\S/i;
+const wraps = /\b(?:wrap\w*|word-?wrap\w*|fold\w*|re-?flow\w*)\b(?![^.;]{0,30}\b(?:folders?|director\w*)\b)|\bbreak\w*\s+(?:up\s+)?(?:the\s+|all\s+|its\s+)?(?:long\s+)?lines\b/;
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
 
@@ -115,6 +116,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/\b(remove|delete|strip|drop|without|exclude|filter out|get rid of)\b/.test(facts.lower) && /^grep\b(?![^|]*\s-\w*v)[^|]*$/.test(entry.template)) score -= 0.15;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
+  // "wrap the lines at 60 columns": fold breaks long lines; cut drops the rest of each line, and a length test only reports them.
+  if (wraps.test(facts.lower)) score += /^fold\b/.test(entry.template) ? 0.15 : /^(?:cut -c|awk 'length)/.test(entry.template) ? -0.15 : 0;
   // "the manual of the find utility" asks for man, whatever else it names.
   if (/^man\b/.test(entry.template) && /\b(manual|man ?pages?|manpages?)\b/.test(facts.lower)) score += 0.15;
   // "echo 'chmod 777'": the text to echo, as written.
