@@ -60,6 +60,7 @@ const dataFile = /\.(txt|log|csv|tsv|json|md|gz|tgz|tar|zip|out|dat|xml|html?)$/
 const treeAsked = /\b(?:print|show|display|draw|output|list|view|see)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:whole\s+|full\s+|current\s+)*(?:directory|folder|file|project|dir)\s+(?:tree|structure|hierarchy)\b/;
 export const archiveTo = /^\s*(?:please\s+)?archive\s+(?!(?:it|them|all|every|each)\b)\S.{0,80}?\s(?:to|into|onto)\s+(?!a\s|an\s)\S/i;
 const wraps = /\b(?:wrap\w*|word-?wrap\w*|fold\w*|re-?flow\w*)\b(?![^.;]{0,30}\b(?:folders?|director\w*)\b)|\bbreak\w*\s+(?:up\s+)?(?:the\s+|all\s+|its\s+)?(?:long\s+)?lines\b/;
+const bindMount = /\bbind(?:-|\s+)?(?:re)?mount\w*|\b(?:re)?mount\w*\b[^.;]{0,80}\bas (?:a )?bind\b|\bmount\w* --bind\b/;
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
 
@@ -87,6 +88,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
   // "change the owner and group of x to root": the program that changes ownership.
   if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
+  // A variable's name has no slash or dot: "/original/path" is a path, never the name printenv looks up.
+  if (/^printenv \{/.test(entry.template) && Object.values(values).some((v) => /[/.]/.test(v))) score -= 0.3;
   // "the second field of variable row": a part of the value, not the whole of it.
   if (/^printenv\b/.test(entry.template) && /\b(fields?|columns?|characters?|letters?|upper ?case|lower ?case|revers\w*|md5|hex\w*|length|words?|split|first|last|second|third)\b/.test(facts.lower)) score -= 0.12;
   // "archive src to /backup": an archive copy (rsync -a) when the destination is no archive file.
@@ -100,6 +103,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
+  // "bind mount a on b", "remount a to b as a bind": the option said in words; a folder shown elsewhere is no device mounted.
+  if (bindMount.test(facts.lower)) score += /^mount --bind\b/.test(entry.template) ? 0.15 : /^mount\b/.test(entry.template) ? -0.1 : 0;
   // cp and mv cannot reach `alice@host:/srv`: that is scp's or rsync's work.
   if (/^(cp|mv)\b/.test(entry.template) && /(?:^|[\s"'])(?:[\w.-]+@)?[\w-]+(?:\.[\w-]+)+:[/~]/.test(facts.text)) score -= 0.3;
   // "make all directories accessible" changes their modes; it makes no folder.
