@@ -35,6 +35,10 @@ test('lines one file has and the other lacks, or both share, are comm\'s', async
   assert.equal(await plan('the lines common to "jan.csv" and "feb.csv"'), 'comm -12 <(sort jan.csv) <(sort feb.csv)');
   assert.match(await plan('how many equal lines are in "one.txt" and "two.txt"'), /^comm -12 <\(sort one\.txt\) <\(sort two\.txt\)/);
   assert.equal(await plan('output each line in "left" and "right" that does not appear in the other'), 'comm -3 <(sort left) <(sort right)');
+  assert.equal(await plan('print the lines unique to and common to "mon.txt" and "tue.txt"'), 'comm <(sort mon.txt) <(sort tue.txt)', 'both kinds: three columns');
+  // Parts of lines, and two values that are no files compared, are no comparison of whole lines.
+  assert.doesNotMatch(await plan('print each line of "orders" whose second field is not the first field of any line in "clients"'), /^comm\b/);
+  assert.doesNotMatch(await plan('for each line of list.txt add "ok" when the same line appears in done.txt, else "missing"'), /\bcomm\b.*\b(?:ok|missing)\b/);
 });
 
 test('the names one folder has and another lacks, or both share, compare the two listings', async () => {

@@ -21,6 +21,10 @@ const aboutLines = /\blines?\b|\bentries\b|\bstrings?\b/;
 const aboutFolders = /\b(?:director(?:y|ies)|folders?|dirs?|recursive\w*|sub-?(?:director(?:y|ies)|folders?))\b/;
 // Text, not files: "compare the strings "abc" and "abd"", "the variables "$a" and "$b"".
 const textWords = /\b(?:strings?|words?|texts?|variables?|values?|numbers?|characters?|versions?|dates?)\s*(?:"|'|`|\$|$)/;
+// Parts of lines ("whose first word", "the second field") are join's or awk's, not a comparison of whole lines.
+const partsOfLines = /\b(?:first|second|third|last|\d+(?:st|nd|rd|th))\s+(?:words?|fields?|columns?)\b|\bfields?\b|\bcolumns?\b/;
+// What stands between the two names compared.
+const joined = /^\s*(?:,|&|and|or|with|to|from|against|vs\.?|versus|compared\s+(?:to|with)|(?:\w+\s+){0,4}?(?:not|also|only|missing|absent|lacking)\s+(?:\w+\s+){0,2}?(?:in|from))\s*(?:(?:the\s+)?(?:sorted\s+)?(?:files?|folders?|director(?:y|ies)|dirs?)\s*)?$/;
 // A name as written: a bare word, a path, or a shell variable.
 const operand = /^(?:[\w.@/+~-]+|\$\{?\w+\}?(?:\/[\w.@+-]*)*)$/;
 
@@ -32,8 +36,10 @@ function comparesTwo(lower: string): boolean {
 /** The quoted names a comparison compares: exactly two, written as names. */
 function comparedOperands(r: Pick<Reading, 'lower' | 'facts'>): Fact[] {
   const names = r.facts.quoted.filter((q) => operand.test(q.value) && !/^\d+$/.test(q.value));
-  if (names.length !== 2 || names.length !== r.facts.quoted.length || !comparesTwo(r.lower) || textWords.test(r.lower)) return [];
-  return names;
+  if (names.length !== 2 || names.length !== r.facts.quoted.length || !comparesTwo(r.lower) || textWords.test(r.lower) || partsOfLines.test(r.lower)) return [];
+  // The two are said together ("a and b", "a compared to b", "in a that are not in b"), not as two values apart.
+  const between = r.lower.slice(names[0].at + names[0].raw.length, names[1].at);
+  return joined.test(between) ? names : [];
 }
 
 /** Makes the two names a comparison compares places: folders when the words say folders, else files. */
@@ -52,7 +58,7 @@ export function readComparedPlaces(r: Reading): void {
 /** The comparison entry the words and the two names call for. */
 export function comparisonShapes(f: RequestFacts): ShapedEntry[] {
   const places = f.paths.filter((p) => p.quoted === true || /^\$/.test(p.value));
-  if (places.length !== 2 || !comparesTwo(f.lower) || textWords.test(f.lower) || acts.test(f.lower)) return [];
+  if (places.length !== 2 || !comparesTwo(f.lower) || textWords.test(f.lower) || partsOfLines.test(f.lower) || acts.test(f.lower)) return [];
   const folders = places.every((p) => f.dirs.some((d) => d.at === p.at));
   const files = places.every((p) => f.files.some((x) => x.at === p.at));
   if (folders) {
@@ -64,6 +70,8 @@ export function comparisonShapes(f: RequestFacts): ShapedEntry[] {
   }
   if (!files) return [];
   if (eitherOnly.test(f.lower)) return [{ id: 'text.comm_either_only', similarity: 0.7 }];
+  // "lines unique and common to a and b": each kind in its own column.
+  if (aboutLines.test(f.lower) && lacking.test(f.lower) && shared.test(f.lower)) return [{ id: 'text.comm_columns', similarity: 0.7 }];
   if (aboutLines.test(f.lower) && lacking.test(f.lower)) return [{ id: 'text.comm_only_first', similarity: 0.7 }];
   if (aboutLines.test(f.lower) && shared.test(f.lower)) return [{ id: 'text.comm_common', similarity: 0.7 }];
   return comparing.test(f.lower) ? [{ id: 'files.compare', similarity: 0.7 }] : [];
