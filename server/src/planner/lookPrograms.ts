@@ -93,10 +93,13 @@ export function lookProgramFit(command: string, f: Pick<RequestFacts, 'lower' | 
 const everyEntry = /\b(?:each|every|all)\b/;
 // ... and only looked at: a request that changes them is planned by its act.
 const changesThem = /\b(?:remove|delete|rm|erase|wipe|purge|move|mv|copy|cp|compress|archive|zip|tar|chmod|chown|truncate|shrink)\b/;
+const walkWords = /^\s*find\b|\b(?:under|below|beneath|recursive\w*|tree|sub-?(?:folders?|director(?:y|ies)))\b|\b(?:greater|bigger|larger|smaller|less|more|older|newer)\s+than\b/;
 const fewOfThem = /\b(?:top|first|last)\s+\d+|\b\d+\s+(?:largest|biggest|smallest)\b|\b(?:the\s+)?(?:largest|biggest|smallest)\s+(?:file|folder|director)/;
 
 /** The entry that measures every entry of a folder, for a request about the sizes of all its files and folders. */
-export function entrySizeShapes(f: Pick<RequestFacts, 'lower'>): { id: string; similarity: number }[] {
+export function entrySizeShapes(f: Pick<RequestFacts, 'lower' | 'globs' | 'exts' | 'sizes' | 'durations' | 'quoted'>): { id: string; similarity: number }[] {
+  // Entries picked by name, kind, size or age, or a walk of the whole tree, are find's to choose.
+  if (f.globs.length + f.exts.length + f.sizes.length + f.durations.length + f.quoted.length > 0 || walkWords.test(f.lower)) return [];
   const sizes = folderSizes.test(f.lower) || diskUsage.test(f.lower);
   return sizes && bothKinds.test(f.lower) && everyEntry.test(f.lower) && !fewOfThem.test(f.lower) && !filesystems.test(f.lower) && !changesThem.test(f.lower) ? [{ id: 'disk.du_all_sorted', similarity: 0.6 }] : [];
 }
