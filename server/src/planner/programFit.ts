@@ -52,6 +52,8 @@ const transforms: [RegExp, RegExp][] = [
   [/^set -o$/, /\b(settings?|options?|flags?)\b/],
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
   [/^basename\b/, /\b(names?|basename|strip\w*|without|last (?:component|part)|component)\b/],
+  // Mounting is asked for by name: "write the output to x" makes nothing writable.
+  [/^mount\b/, /\b(?:re|un)?mount\w*|\bbind\b/],
   [/^df\b/, /\b(space|usage|free|full|disks?|capacity|used|available|sizes?|mounted|df)\b/],
   // A plain copy is cp's: rsync answers a sync, a mirror, a copy that keeps attributes or reaches another machine.
   [/^rsync\b/, /(?<![\w./-])(sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|rsync|preserv\w*|keep\w* (?:the |their |all )?(?:permissions|times|timestamps|attributes|links|owners?)|incremental\w*|resum\w*|progress|upload\w*|download\w*|replicat\w*|remote|server|host)(?![\w./-])|\w@[\w.-]+:|\w:\//],
@@ -103,6 +105,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
+  // "environment variables whose name contains X": variables are not files, so no walk of the folder finds them.
+  if (/\b(?:environment|env)\s+var(?:iable)?s?\b/.test(facts.lower) && facts.files.length === 0 && /^(?:find|ls|locate|tree|grep -\w*r)\b/.test(entry.template)) score -= 0.2;
   // "bind mount a on b", "remount a to b as a bind": the option said in words; a folder shown elsewhere is no device mounted.
   if (bindMount.test(facts.lower)) score += /^mount --bind\b/.test(entry.template) ? 0.15 : /^mount\b/.test(entry.template) ? -0.1 : 0;
   // cp and mv cannot reach `alice@host:/srv`: that is scp's or rsync's work.
