@@ -53,7 +53,7 @@ const transforms: [RegExp, RegExp][] = [
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
   [/^basename\b/, /\b(names?|basename|strip\w*|without|last (?:component|part)|component)\b/],
   // Mounting is asked for by name: "write the output to x" makes nothing writable.
-  [/^mount\b/, /\b(?:re|un)?mount\w*|\bbind\b/],
+  [/^u?mount\b/, /\b(?:re|un|u)?mount\w*|\bbind\b|\b(?:detach|eject)\w*/],
   [/^df\b/, /\b(space|usage|free|full|disks?|capacity|used|available|sizes?|mounted|df)\b/],
   // A plain copy is cp's: rsync answers a sync, a mirror, a copy that keeps attributes or reaches another machine.
   [/^rsync\b/, /(?<![\w./-])(sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|rsync|preserv\w*|keep\w* (?:the |their |all )?(?:permissions|times|timestamps|attributes|links|owners?)|incremental\w*|resum\w*|progress|upload\w*|download\w*|replicat\w*|remote|server|host)(?![\w./-])|\w@[\w.-]+:|\w:\//],
