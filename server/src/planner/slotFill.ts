@@ -221,6 +221,8 @@ function comparesPlaces(entry: Pick<KnowledgeEntry, 'template'>, spec: SlotSpec)
   return spec.type === 'dir' && /^(?:comm|diff|cmp)\b/.test(entry.template);
 }
 
+const countsProcesses = /^\s+(?:[\w%-]+\s+){0,2}?(?:processes|procs|tasks|programs)\b/;
+
 /** Slot names in the order their placeholders first appear. */
 const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'commit', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
 function priority(type: SlotSpec['type']): number {
@@ -263,7 +265,8 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'name': return f.names.length > 0 ? f.names : f.targets.length > 0 ? f.targets : [...f.files, ...f.dirs, ...f.patterns.filter((p) => /^[A-Z][A-Z0-9_]+$/.test(p.value))].sort((a, b) => b.at - a.at);
     case 'mode': return f.modes;
     case 'signal': return f.signals.length > 0 ? f.signals : f.numbers.filter((n) => (n.amount ?? 0) <= 64 && /\bsignal\b/.test(f.lower));
-    case 'pid': return f.pids.length > 0 ? f.pids : f.numbers.filter((n) => (n.amount ?? 0) > 1);
+    // "the 5 busiest processes": a number before the processes counts them; it names none.
+    case 'pid': return f.pids.length > 0 ? f.pids : f.numbers.filter((n) => (n.amount ?? 0) > 1 && !countsProcesses.test(f.lower.slice(n.at + n.raw.length, n.at + n.raw.length + 30)));
     case 'archive': return f.archives;
     case 'date': return f.dates.length > 0 ? f.dates : f.durations.filter((d) => d.unit !== undefined);
     case 'author': return f.authors;
