@@ -21,3 +21,11 @@ test('a request to wrap, fold or break long lines is fold at the width said', as
   // Keeping only the start of each line is still cut's.
   assert.equal(await w.plan('show the first 20 characters of each line of notes.txt'), 'cut -c 1-20 notes.txt');
 });
+
+test('one line by its number needs a number or "first"; a random line or a uuid are other questions', async () => {
+  assert.equal(await w.plan('sort the file "names.lst" line by line'), 'sort names.lst');
+  assert.doesNotMatch(await w.plan('order "todo.txt" by line'), /^sed\b/);
+  assert.doesNotMatch(await w.plan('print a random line from notes.txt'), /^(?:sed|cat \/proc)\b/);
+  assert.equal(await w.plan('print the first line of notes.txt'), "sed -n '1p' notes.txt");
+  assert.equal(await w.plan('show line 1 of notes.txt'), "sed -n '1p' notes.txt");
+});

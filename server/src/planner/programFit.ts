@@ -52,6 +52,8 @@ const transforms: [RegExp, RegExp][] = [
   [/^set -o$/, /\b(settings?|options?|flags?)\b/],
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
   [/^basename\b/, /\b(names?|basename|strip\w*|without|last (?:component|part)|component)\b/],
+  // A fresh UUID is asked for as one: "a random line from file" is no identifier.
+  [/\/proc\/sys\/kernel\/random\/uuid|^uuidgen\b/, /\b(?:uuids?|guids?|unique (?:ids?|identifiers?)|identifiers?)\b/],
   // Mounting is asked for by name: "write the output to x" makes nothing writable.
   [/^u?mount\b/, /\b(?:re|un|u)?mount\w*|\bbind\b|\b(?:detach|eject)\w*/],
   [/^df\b/, /\b(space|usage|free|full|disks?|capacity|used|available|sizes?|mounted|df)\b/],
@@ -125,6 +127,11 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/\b(remove|delete|strip|drop|without|exclude|filter out|get rid of)\b/.test(facts.lower) && /^grep\b(?![^|]*\s-\w*v)[^|]*$/.test(entry.template)) score -= 0.15;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
+  // "sort the file x line by line": a request that starts by sorting is answered by a command that sorts.
+  if (/^\s*(?:please\s+)?(?:sort|re-?sort)\b/.test(facts.lower) && !/\bsort\b|\bls\s+-\w*[tSvXU]|--sort\b|\bjq\b[^|]*\bsort_by\b/.test(entry.template)) score -= 0.15;
+  // One line by its number needs a number or "first": "sort foo.txt by line" names no line to print.
+  const lineSlot = /^sed -n '\{(\w+)\}p'/.exec(entry.template)?.[1];
+  if (lineSlot && (values[lineSlot] ?? '1') === '1' && !/\b(?:first|top|header|heading|title|1st|one)\b|\bline\s*(?:number\s*|no\.?\s*)?1\b/.test(facts.lower)) score -= 0.15;
   // "wrap the lines at 60 columns": fold breaks long lines; cut drops the rest of each line, and a length test only reports them.
   if (wraps.test(facts.lower)) score += /^fold\b/.test(entry.template) ? 0.15 : /^(?:cut -c|awk 'length)/.test(entry.template) ? -0.15 : 0;
   // "the manual of the find utility" asks for man, whatever else it names.
