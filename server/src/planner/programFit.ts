@@ -8,6 +8,7 @@ import { archiveFit } from './archiveFit';
 import { sizeFit } from './sizeFit';
 import type { KnowledgeEntry } from './corpus';
 import { machineQuestionFit } from './machineQuestions';
+import { jobWordsFit } from './jobWords';
 import type { RequestFacts } from './requestFacts';
 import { contentsOfMany, listsForContents } from './requestShapes';
 import { noExtension } from './requestWords';
@@ -63,8 +64,6 @@ const transforms: [RegExp, RegExp][] = [
 const dataFile = /\.(txt|log|csv|tsv|json|md|gz|tgz|tar|zip|out|dat|xml|html?)$/i;
 const treeAsked = /\b(?:print|show|display|draw|output|list|view|see)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:whole\s+|full\s+|current\s+)*(?:directory|folder|file|project|dir)\s+(?:tree|structure|hierarchy)\b/;
 export const archiveTo = /^\s*(?:please\s+)?archive\s+(?!(?:it|them|all|every|each)\b)\S.{0,80}?\s(?:to|into|onto)\s+(?!a\s|an\s)\S/i;
-const wraps = /\b(?:wrap\w*|word-?wrap\w*|fold\w*|re-?flow\w*)\b(?![^.;]{0,30}\b(?:folders?|director\w*)\b)|\bbreak\w*\s+(?:up\s+)?(?:the\s+|all\s+|its\s+)?(?:long\s+)?lines\b/;
-const bindMount = /\bbind(?:-|\s+)?(?:re)?mount\w*|\b(?:re)?mount\w*\b[^.;]{0,80}\bas (?:a )?bind\b|\bmount\w* --bind\b/;
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
 
@@ -92,8 +91,6 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   for (const [step, words] of transforms) if (step.test(entry.template) && !words.test(facts.lower)) score -= 0.2;
   // "change the owner and group of x to root": the program that changes ownership.
   if (/\b(change|set|give|transfer|make|assign)\b.{0,40}\b(owner\w*|group)\b/.test(facts.lower) && !/^(chown|chgrp|find|sudo chown)\b/.test(entry.template)) score -= 0.15;
-  // A variable's name has no slash or dot: "/original/path" is a path, never the name printenv looks up.
-  if (/^printenv \{/.test(entry.template) && Object.values(values).some((v) => /[/.]/.test(v))) score -= 0.3;
   // "the second field of variable row": a part of the value, not the whole of it.
   if (/^printenv\b/.test(entry.template) && /\b(fields?|columns?|characters?|letters?|upper ?case|lower ?case|revers\w*|md5|hex\w*|length|words?|split|first|last|second|third)\b/.test(facts.lower)) score -= 0.12;
   // "archive src to /backup": an archive copy (rsync -a) when the destination is no archive file.
@@ -107,10 +104,6 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
-  // "environment variables whose name contains X": variables are not files, so no walk of the folder finds them.
-  if (/\b(?:environment|env)\s+var(?:iable)?s?\b/.test(facts.lower) && facts.files.length === 0 && /^(?:find|ls|locate|tree|grep -\w*r)\b/.test(entry.template)) score -= 0.2;
-  // "bind mount a on b", "remount a to b as a bind": the option said in words; a folder shown elsewhere is no device mounted.
-  if (bindMount.test(facts.lower)) score += /^mount --bind\b/.test(entry.template) ? 0.15 : /^mount\b/.test(entry.template) ? -0.1 : 0;
   // cp and mv cannot reach `alice@host:/srv`: that is scp's or rsync's work.
   if (/^(cp|mv)\b/.test(entry.template) && /(?:^|[\s"'])(?:[\w.-]+@)?[\w-]+(?:\.[\w-]+)+:[/~]/.test(facts.text)) score -= 0.3;
   // "make all directories accessible" changes their modes; it makes no folder.
@@ -127,13 +120,6 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/\b(remove|delete|strip|drop|without|exclude|filter out|get rid of)\b/.test(facts.lower) && /^grep\b(?![^|]*\s-\w*v)[^|]*$/.test(entry.template)) score -= 0.15;
   // Changing folder is asked for with a verb of going there; "the files in the directory src" asks for no move.
   if (/^(cd|pushd)\b/.test(entry.template) && !goWords.test(facts.lower)) score -= 0.3;
-  // "sort the file x line by line": a request that starts by sorting is answered by a command that sorts.
-  if (/^\s*(?:please\s+)?(?:sort|re-?sort)\b/.test(facts.lower) && !/\bsort\b|\bls\s+-\w*[tSvXU]|--sort\b|\bjq\b[^|]*\bsort_by\b/.test(entry.template)) score -= 0.15;
-  // One line by its number needs a number or "first": "sort foo.txt by line" names no line to print.
-  const lineSlot = /^sed -n '\{(\w+)\}p'/.exec(entry.template)?.[1];
-  if (lineSlot && (values[lineSlot] ?? '1') === '1' && !/\b(?:first|top|header|heading|title|1st|one)\b|\bline\s*(?:number\s*|no\.?\s*)?1\b/.test(facts.lower)) score -= 0.15;
-  // "wrap the lines at 60 columns": fold breaks long lines; cut drops the rest of each line, and a length test only reports them.
-  if (wraps.test(facts.lower)) score += /^fold\b/.test(entry.template) ? 0.15 : /^(?:cut -c|awk 'length)/.test(entry.template) ? -0.15 : 0;
   // "the manual of the find utility" asks for man, whatever else it names.
   if (/^man\b/.test(entry.template) && /\b(manual|man ?pages?|manpages?)\b/.test(facts.lower)) score += 0.15;
   // "echo 'chmod 777'": the text to echo, as written.
@@ -158,7 +144,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^grep -\w*[lLc]/.test(entry.template) && /\blines?\b/.test(facts.lower) && !/\b(files?|names?|which|where|how many|count|number)\b/.test(facts.lower)) score -= 0.25;
   // "the lines with timeout in the logs": a folder named where a template wants one file; a walk of the folder fits.
   if (facts.dirs.length > 0 && facts.files.length === 0 && Object.entries(entry.slots).some(([n, s]) => s.type === 'file' && s.default === undefined && !values[n])) score -= 0.15;
-  score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts) + contentQuestionFit(entry, values, facts) + archiveFit(entry, values, facts) + sizeFit(entry, values, facts);
+  score += jobWordsFit(entry, values, facts) + namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts) + contentQuestionFit(entry, values, facts) + archiveFit(entry, values, facts) + sizeFit(entry, values, facts);
   return score;
 }
 
