@@ -38,3 +38,13 @@ test('a plain list of names is given the layout; any other command is left for t
   assert.equal(withShapes('the files in docs, numbered', 'find docs -type f -exec wc -l {} +'), 'find docs -type f -exec wc -l {} +');
   assert.equal(withShapes('the files in docs', 'ls docs'), 'ls docs');
 });
+
+test('a layout said with the verb before its object ("separating them with spaces") is read too', () => {
+  assert.deepEqual(statedShapes('list everything in docs, separating the names with spaces'), ['on one line']);
+  assert.deepEqual(statedShapes('show the folders here separating them with a single space'), ['on one line']);
+  assert.deepEqual(statedShapes('print the log files, delimiting each with a blank'), ['on one line']);
+  assert.deepEqual(statedShapes('list the entries of src, separating them with commas'), ['separated by commas']);
+  assert.deepEqual(statedShapes('print the scripts joining the names with commas'), ['separated by commas']);
+  // Names that hold spaces are no layout.
+  assert.deepEqual(statedShapes('find files whose names contain spaces'), []);
+});

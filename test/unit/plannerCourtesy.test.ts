@@ -47,3 +47,16 @@ test('a wish to know stays a question, and courtesy alone is kept', () => {
   assert.equal(withoutCourtesy('Kindly go ahead and delete x.log'), 'delete x.log');
   assert.equal(withoutCourtesy('justify.txt is where?'), 'justify.txt is where?');
 });
+
+test('a remark in brackets on where a command works is no part of the request', async () => {
+  const remarks = ['(GNU specific) ', '(Linux only) ', '(BSD) ', '(macOS) ', '(GNU/Linux specific): '];
+  const plain = ['list the markdown files in docs', 'count the lines in notes.txt', 'show the last 5 lines of logs/app.log'];
+  for (const remark of remarks) {
+    for (const request of plain) {
+      assert.equal(withoutCourtesy(remark + request), request, remark + request);
+      assert.equal(await ws.plan(remark + request), await ws.plan(request), remark + request);
+    }
+  }
+  // A bracket that says what to do stays.
+  assert.equal(withoutCourtesy('(quickly) list the files'), '(quickly) list the files');
+});

@@ -37,7 +37,7 @@ const differs = /\b(?:differ|differs|differing|differences?)\b/;
 const compares = /^(?:diff|cmp|comm)\b|\s-exec\s+(?:diff|cmp)\b/;
 
 // "files and directories", "files/folders", "folders or files": entries of both kinds.
-const bothKinds = /\bfiles?\s*(?:\/|and|or|&|,)\s*(?:sub-?)?(?:directories|folders|dirs)\b|\b(?:sub-?)?(?:directories|folders|dirs)\s*(?:\/|and|or|&|,)\s*files\b/;
+const bothKinds = /\bfiles?\s*(?:\/|and|or|&|,)\s*(?:sub-?)?(?:directories|folders|dirs)\b|\b(?:sub-?)?(?:directories|folders|dirs)\s*(?:\/|and|or|&|,)\s*files\b|\b(?:each|every|any)\s+(?:sub-?)?(?:file\s*(?:\/|or|and)\s*(?:directory|folder|dir)|(?:directory|folder|dir)\s*(?:\/|or|and)\s*file)\b/;
 
 /** "all files and directories under src": a walk that only looks keeps entries of both kinds. */
 export function withBothKinds(command: string, lower: string): string {
@@ -49,7 +49,7 @@ export function withBothKinds(command: string, lower: string): string {
   return /\|\s*wc -l$/.test(both) && !/\s-mindepth\b/.test(both) ? addFindTest(both, '-mindepth 1', true) ?? both : both;
 }
 
-const folderSizes = /\b(?:largest|biggest|smallest|sizes?|sized|space)\b/;
+const folderSizes = /\b(?:largest|biggest|smallest|(?:file ?)?sizes?|sized|space)\b/;
 // The space on a file system or a device is df's question, not du's.
 const filesystems = /\bfile ?systems?\b|\bpartitions?\b|\bmount\w*|\bdevices?\b|\bdrives?\b|\/dev\//;
 const diskUsage = /\b(?:disk (?:usage|space)|(?:space|room) (?:used|taken|occupied)|used (?:disk )?space|how much (?:disk )?space)\b/;
@@ -73,6 +73,12 @@ export function lookProgramFit(command: string, f: Pick<RequestFacts, 'lower' | 
   const sized = (diskUsage.test(lower) && !filesystems.test(lower)) || (bothKinds.test(lower) && folderSizes.test(lower));
   if (sized && /^(?:find|ls)\b/.test(command) && !/\bdu\b/.test(command)) score -= 0.15;
   else if (sized && /^du\b/.test(command)) score += 0.05;
+  // "the size of each file and folder here": du of every entry, each summed (-s). A walk that hands du only files, or du without -s
+  // on folders (which prints every folder below them), measures something else.
+  if (bothKinds.test(lower) && (folderSizes.test(lower) || diskUsage.test(lower))) {
+    if (/\s-exec\s+du\b/.test(command) && (/\s-type [fd]\b/.test(command) || !/\s-exec\s+du\s+-\w*s/.test(command))) score -= 0.15;
+    else if (/^du\s+-\w*s\w*\s+\S*\*/.test(command)) score += 0.1;
+  }
   // "the word count of all .md files": counting the names a walk lists counts files, not what is in them.
   if (textCounted.test(lower) && !filesCounted.test(lower) && /^find\b[^|]*\|\s*wc -l$/.test(command)) score -= 0.2;
   // "sizes in human readable form" is a format: no permission test reads it.
@@ -81,6 +87,21 @@ export function lookProgramFit(command: string, f: Pick<RequestFacts, 'lower' | 
   const text = lower.replace(/\bnames?\s+(?:that\s+)?(?:does not |doesn'?t |do not |don'?t )?contain\w*/g, 'name').replace(/\blines? of (?:the |its |their )?output\b/g, 'output');
   if (searchesText.test(command) && (byName.test(text) || byAttribute.test(text)) && !aboutText.test(text)) score -= 0.2;
   return score;
+}
+
+// "the size of all files and folders here", "disk usage of each file or directory": every entry measured, not a few of them.
+const everyEntry = /\b(?:each|every|all)\b/;
+// ... and only looked at: a request that changes them is planned by its act.
+const changesThem = /\b(?:remove|delete|rm|erase|wipe|purge|move|mv|copy|cp|compress|archive|zip|tar|chmod|chown|truncate|shrink)\b/;
+const walkWords = /^\s*find\b|\b(?:under|below|beneath|recursive\w*|tree|sub-?(?:folders?|director(?:y|ies)))\b|\b(?:greater|bigger|larger|smaller|less|more|older|newer)\s+than\b/;
+const fewOfThem = /\b(?:top|first|last)\s+\d+|\b\d+\s+(?:largest|biggest|smallest)\b|\b(?:the\s+)?(?:largest|biggest|smallest)\s+(?:file|folder|director)/;
+
+/** The entry that measures every entry of a folder, for a request about the sizes of all its files and folders. */
+export function entrySizeShapes(f: Pick<RequestFacts, 'lower' | 'globs' | 'exts' | 'sizes' | 'durations' | 'quoted'>): { id: string; similarity: number }[] {
+  // Entries picked by name, kind, size or age, or a walk of the whole tree, are find's to choose.
+  if (f.globs.length + f.exts.length + f.sizes.length + f.durations.length + f.quoted.length > 0 || walkWords.test(f.lower)) return [];
+  const sizes = folderSizes.test(f.lower) || diskUsage.test(f.lower);
+  return sizes && bothKinds.test(f.lower) && everyEntry.test(f.lower) && !fewOfThem.test(f.lower) && !filesystems.test(f.lower) && !changesThem.test(f.lower) ? [{ id: 'disk.du_all_sorted', similarity: 0.6 }] : [];
 }
 
 /** Moves each candidate by how well its program fits what the request asks of the files. */

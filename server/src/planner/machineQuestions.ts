@@ -24,6 +24,10 @@ const answers: [RegExp, RegExp][] = [
   // The processor and the memory are different questions.
   [/^lscpu\b/, /\b(cpus?|processors?|cores?|architecture|sockets?|threads?|model|mhz|cache|lscpu|vendor)\b/],
   [/^free\b/, /\b(memory|ram|swap|free|mem)\b/],
+  // "processes by memory usage" asks about the processes, not the machine's memory or processors
+  // (free twice over: it shares the request's word "memory", which the processes' own answer needs too).
+  [/^(?:free|lscpu|nproc)\b/, /^(?!.*\bprocess(?:es)?\b)/],
+  [/^free\b/, /^(?!.*\bprocess(?:es)?\b)/],
   // nproc counts processors: "how many users live in Paris" is no question about them.
   [/^nproc\b/, /\b(cpus?|processors?|cores?|threads?|parallel\w*|nproc|processing units?|jobs)\b/],
   [/^git branch -r\b/, /\bbranch/],

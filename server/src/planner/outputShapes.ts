@@ -22,13 +22,13 @@ const shapes: Shape[] = [
   {
     what: 'separated by commas',
     pipe: 'paste -sd ,',
-    said: /\b(?:separated|delimited|joined) (?:by|with) (?:a )?commas?\b|\bcomma[- ]?(?:separated|delimited)(?=\s*(?:$|[,.;:)\]]|(?:list|line|string)\b))|\bas (?:a )?comma[- ]?(?:separated|delimited)\b|\bcsv list\b/,
+    said: /\b(?:separat|delimit|join)(?:ed|ing)\s+(?:(?:the\s+)?(?:names?|them|entries|each|one|items?)\s+)?(?:by|with) (?:a )?commas?\b|\bcomma[- ]?(?:separated|delimited)(?=\s*(?:$|[,.;:)\]]|(?:list|line|string)\b))|\bas (?:a )?comma[- ]?(?:separated|delimited)\b|\bcsv list\b/,
     kept: /\bls\s+-\w*m|,/,
   },
   {
     what: 'on one line',
     pipe: "paste -sd ' '",
-    said: /\b(?:separated|delimited|joined) (?:by|with) (?:a )?(?:single )?(?:spaces?|blanks?)\b|\bspace[- ]?(?:separated|delimited)(?=\s*(?:$|[,.;:)\]]|(?:list|line|string)\b))|\bas (?:a )?space[- ]?(?:separated|delimited)\b|\bon (?:a |one )(?:single )?line\b|\bin a single line\b|\ball on one line\b/,
+    said: /\b(?:separat|delimit|join)(?:ed|ing)\s+(?:(?:the\s+)?(?:names?|them|entries|each|one|items?)\s+)?(?:by|with) (?:a )?(?:single )?(?:spaces?|blanks?)\b|\bspace[- ]?(?:separated|delimited)(?=\s*(?:$|[,.;:)\]]|(?:list|line|string)\b))|\bas (?:a )?space[- ]?(?:separated|delimited)\b|\bon (?:a |one )(?:single )?line\b|\bin a single line\b|\ball on one line\b/,
     kept: joined,
   },
   {

@@ -8,6 +8,7 @@ import { archiveFit } from './archiveFit';
 import { sizeFit } from './sizeFit';
 import type { KnowledgeEntry } from './corpus';
 import { machineQuestionFit } from './machineQuestions';
+import { jobWordsFit } from './jobWords';
 import type { RequestFacts } from './requestFacts';
 import { contentsOfMany, listsForContents } from './requestShapes';
 import { noExtension } from './requestWords';
@@ -52,6 +53,10 @@ const transforms: [RegExp, RegExp][] = [
   [/^set -o$/, /\b(settings?|options?|flags?)\b/],
   [/^seq\b/, /\b(numbers|sequence|range|integers|from -?\d+ (?:to|through|thru|until)|\d+ (?:to|through|thru) \d+|between -?\d+ and|count(?:ing)? (?:from|up|down)|\d+ numbers)\b/],
   [/^basename\b/, /\b(names?|basename|strip\w*|without|last (?:component|part)|component)\b/],
+  // A fresh UUID is asked for as one: "a random line from file" is no identifier.
+  [/\/proc\/sys\/kernel\/random\/uuid|^uuidgen\b/, /\b(?:uuids?|guids?|unique (?:ids?|identifiers?)|identifiers?)\b/],
+  // Mounting is asked for by name: "write the output to x" makes nothing writable.
+  [/^u?mount\b/, /\b(?:re|un|u)?mount\w*|\bbind\b|\b(?:detach|eject)\w*/],
   [/^df\b/, /\b(space|usage|free|full|disks?|capacity|used|available|sizes?|mounted|df)\b/],
   // A plain copy is cp's: rsync answers a sync, a mirror, a copy that keeps attributes or reaches another machine.
   [/^rsync\b/, /(?<![\w./-])(sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|rsync|preserv\w*|keep\w* (?:the |their |all )?(?:permissions|times|timestamps|attributes|links|owners?)|incremental\w*|resum\w*|progress|upload\w*|download\w*|replicat\w*|remote|server|host)(?![\w./-])|\w@[\w.-]+:|\w:\//],
@@ -139,7 +144,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^grep -\w*[lLc]/.test(entry.template) && /\blines?\b/.test(facts.lower) && !/\b(files?|names?|which|where|how many|count|number)\b/.test(facts.lower)) score -= 0.25;
   // "the lines with timeout in the logs": a folder named where a template wants one file; a walk of the folder fits.
   if (facts.dirs.length > 0 && facts.files.length === 0 && Object.entries(entry.slots).some(([n, s]) => s.type === 'file' && s.default === undefined && !values[n])) score -= 0.15;
-  score += namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts) + contentQuestionFit(entry, values, facts) + archiveFit(entry, values, facts) + sizeFit(entry, values, facts);
+  score += jobWordsFit(entry, values, facts) + namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts) + contentQuestionFit(entry, values, facts) + archiveFit(entry, values, facts) + sizeFit(entry, values, facts);
   return score;
 }
 

@@ -20,10 +20,16 @@ const opening = new RegExp(String.raw`^\s*(?:(?:${courtesyWords})${courtesyGap})
 // ... and after it; "now" only where it is no time ("until now", "from last week to now").
 const closing = /(?:\s*,\s*|\s+)(?:for (?:me|us)|on (?:my|our) behalf|if (?:possible|you can|you could|you don't mind|you would)|when(?:ever)? you (?:can|get a chance|have (?:a|the) (?:moment|minute|sec(?:ond)?|time))|real quick|quickly|right away|straight away|asap|pronto|(?<!\b(?:to|until|till|from|since|by|of|before|after|than|up to|as of)\s+)(?:right )?now|please|pls|plz|thanks|thank you|thx|ty|cheers|as well|too|also)\s*[.!]*(\?*)\s*$/i;
 
+// "(GNU specific) find the process …", "(Linux only) …": a remark in brackets on where a command works, not a name to look for.
+const systemName = String.raw`(?:GNU|Linux|BSD|FreeBSD|macOS|Mac ?OS(?: X)?|OS ?X|Solaris|POSIX|Debian|Ubuntu|Cygwin|bash|zsh)`;
+const systemRemark = new RegExp(String.raw`^\s*\(\s*${systemName}(?:[\s/-]+(?:${systemName}|specific|only|version|systems?|variant|syntax|\d[\w.]*))*\s*\)\s*[:,-]?\s*`, 'i');
+
 /** The request without its opening and closing words of courtesy, when anything is left. */
 export function withoutCourtesy(request: string): string {
-  const m = opening.exec(request);
-  let rest = m ? request.slice(m[0].length) : request;
+  const remark = systemRemark.exec(request);
+  const said = remark ? request.slice(remark[0].length) : request;
+  const m = opening.exec(said);
+  let rest = m ? said.slice(m[0].length) : said;
   for (let c = closing.exec(rest); c && c.index > 0; c = closing.exec(rest)) rest = rest.slice(0, c.index) + c[1];
   return /\w/.test(rest) ? rest : request;
 }

@@ -11,6 +11,7 @@ import { dropBothKinds, readFolderAfterPreposition, readKinds, readNamedFolder, 
 import { readArithmetic, readColumnNames, readColumns, readDurations, readModes, readNumbers, readPids, readPorts, readQuoted, readSignals, readSizes, readUrls } from './requestQuantities';
 import { kindExtensions } from './requestWords';
 import { spreadOverLists } from './namedList';
+import { readComparedPlaces } from './comparedThings';
 import { readDescribedFiles } from './fileDescriptions';
 import { readNamedFile, readVariablePlaces } from './requestVariables';
 import { keptOut, type KeptOut } from './keptOut';
@@ -184,6 +185,7 @@ export function readRequest(text: string, ws: WorkspaceNames = emptyWorkspace): 
   readWordPatternFacts(r);
   facts.patterns.sort((a, b) => a.at - b.at);
   readQuotedUses(r);
+  readComparedPlaces(r);
   readMessages(r);
   readTargets(r);
   spreadOverLists(text, facts);

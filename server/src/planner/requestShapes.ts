@@ -6,6 +6,8 @@
 
 import type { RequestFacts } from './requestFacts';
 import { historyShapes } from './gitQuestions';
+import { comparisonShapes } from './comparedThings';
+import { entrySizeShapes } from './lookPrograms';
 
 export interface ShapedEntry {
   id: string;
@@ -40,7 +42,7 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   if (existingFile && fileKind.test(f.lower)) out.push({ id: 'files.file_type', similarity: 0.7 });
   if (whereIs.test(f.lower)) out.push({ id: 'files.find_name', similarity: 0.7 });
   if (linkTarget.test(f.lower) && f.paths.length > 0) out.push({ id: 'files.readlink', similarity: 0.7 });
-  return [...out, ...historyShapes(f)];
+  return [...out, ...comparisonShapes(f), ...entrySizeShapes(f), ...historyShapes(f)];
 }
 
 /** A file's listing for a question about what the file holds: `ls notes.txt` says only that it is there. */

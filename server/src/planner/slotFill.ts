@@ -89,7 +89,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
   for (const name of order) sameTypeCount.set(entry.slots[name].type, (sameTypeCount.get(entry.slots[name].type) ?? 0) + 1);
   for (const name of order) {
     const spec = entry.slots[name];
-    let pool = candidates(spec, facts).filter((f) => !usedAt.has(key(f)));
+    let pool = (comparesPlaces(entry, spec) ? [...facts.dirs] : candidates(spec, facts)).filter((f) => !usedAt.has(key(f)));
     // "show me the readme": a file named by its stem alone, when the request names no file.
     if (pool.length === 0 && spec.type === 'file' && facts.files.length === 0) pool = fileByStem(facts).filter((f) => !usedAt.has(key(f)));
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
@@ -223,6 +223,13 @@ function overlaps(a: Fact, b: Fact): boolean {
   return a.at < b.at + b.raw.length && b.at < a.at + a.raw.length;
 }
 
+/** "the files in a that are not in b": in a comparison the place "not in" names is the other side compared, not a place left out. */
+function comparesPlaces(entry: Pick<KnowledgeEntry, 'template'>, spec: SlotSpec): boolean {
+  return spec.type === 'dir' && /^(?:comm|diff|cmp)\b/.test(entry.template);
+}
+
+const countsProcesses = /^\s+(?:[\w%-]+\s+){0,2}?(?:processes|procs|tasks|programs)\b/;
+
 /** Slot names in the order their placeholders first appear. */
 const order: SlotSpec['type'][] = ['url', 'archive', 'file', 'dir', 'path', 'glob', 'ext', 'size', 'duration', 'date', 'column', 'port', 'pid', 'mode', 'signal', 'host', 'author', 'user', 'commit', 'branch', 'count', 'number', 'pattern', 'string', 'name'];
 function priority(type: SlotSpec['type']): number {
@@ -265,7 +272,8 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'name': return f.names.length > 0 ? f.names : f.targets.length > 0 ? f.targets : [...f.files, ...f.dirs, ...f.patterns.filter((p) => /^[A-Z][A-Z0-9_]+$/.test(p.value))].sort((a, b) => b.at - a.at);
     case 'mode': return f.modes;
     case 'signal': return f.signals.length > 0 ? f.signals : f.numbers.filter((n) => (n.amount ?? 0) <= 64 && /\bsignal\b/.test(f.lower));
-    case 'pid': return f.pids.length > 0 ? f.pids : f.numbers.filter((n) => (n.amount ?? 0) > 1);
+    // "the 5 busiest processes": a number before the processes counts them; it names none.
+    case 'pid': return f.pids.length > 0 ? f.pids : f.numbers.filter((n) => (n.amount ?? 0) > 1 && !countsProcesses.test(f.lower.slice(n.at + n.raw.length, n.at + n.raw.length + 30)));
     case 'archive': return f.archives;
     case 'date': return f.dates.length > 0 ? f.dates : f.durations.filter((d) => d.unit !== undefined);
     case 'author': return f.authors;
@@ -282,6 +290,8 @@ function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string,
     for (const f of pool) {
       for (const cue of cues) {
         for (const m of facts.lower.matchAll(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))) {
+          // "$file" is a value, not the cue word file.
+          if (facts.quoted.some((q) => m.index >= q.at && m.index < q.at + q.raw.length)) continue;
           // A cue comes before its value ("to 15", "per region"): a value before the cue is farther.
           const d = f.at >= m.index ? f.at - m.index : m.index - f.at + 20;
           if (d < bestDistance && d < 30) {
