@@ -165,6 +165,13 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
 // "except main.ts, delete all files in src": the verb after the comma is the act, not one more name kept.
 const actVerbs = String.raw`(?:delete|remove|erase|move|copy|list|find|show|print|compress|gzip|get|rename|chmod|chown|count|search|archive|zip|tar|clean|wipe|purge|then)`;
 
+// Folders most projects have: a name of theirs left out is the folder.
+const commonFolders = /^(?:node_modules|vendor|build|dist|target|out|bin|obj|lib|__pycache__|\.[A-Za-z_][\w-]*)$/;
+
+function knownFolder(name: string, ws: RequestFacts['ws']): boolean {
+  return ws.dirs.has(name) || commonFolders.test(name);
+}
+
 /** What to leave out: named folders, hidden files. */
 export function exclusionTests(f: RequestFacts): string[] {
   const out: string[] = [];
@@ -202,7 +209,10 @@ export function exclusionTests(f: RequestFacts): string[] {
       const kind = !fileLike && (kindOf || (!f.ws.dirs.has(value) && !inPlace)) ? kindExtensions[value.toLowerCase()] ?? (kindOf ? undefined : kindExtensions[value.toLowerCase().replace(/s$/, '')]) : undefined;
       if (kindOf && /^\.\w+$/.test(value)) out.push(`! -name ${shellValue(`*${value}`)}`);
       else if (kind) out.push(`! -name ${shellValue(`*.${kind}`)}`);
-      else out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
+      else if (fileLike) out.push(`! -name ${shellValue(value)}`);
+      // "all files excluding CONFIGFILE", "except 'README'": a name left out after "files", or quoted, may be a file as well as a folder; neither is kept.
+      else if (!folders && !inPlace && (/\bfiles\s+$/i.test(f.text.slice(0, m.index)) || /^['"\x60]/.test(raw.trim())) && /^[\w.-]+$/.test(value) && !knownFolder(value, f.ws)) out.push(`! -name ${shellValue(value)}`, `-not -path ${shellValue(`*/${value}/*`)}`);
+      else out.push(`-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }
   out.push(...keptTests(f, out));

@@ -7,7 +7,7 @@
 // every other: a request to look never gets a change.
 
 import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
-import type { RequestFacts } from './requestFacts';
+import { readRequest, type RequestFacts } from './requestFacts';
 import { placeInWords } from './requestPlaces';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
@@ -15,6 +15,8 @@ import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
 import { preferLookProgram } from './lookPrograms';
 import { programAct, programOrdered, programVerb, withoutScriptName } from './findPrograms';
 import { belowStart } from './compose';
+import { lineEdit } from './lineEdits';
+import { linkAct, linkEach } from './linkActs';
 import { timeWord } from './keptOut';
 import { brokenLinks, ignoresCase } from './requestWords';
 
@@ -146,6 +148,8 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
     const z = /\.(?:tar\.gz|tgz)['"]?$/i.test(archive[1]) ? 'z' : /\.(?:tar\.bz2|tbz2?)['"]?$/i.test(archive[1]) ? 'j' : /\.tar\.xz['"]?$/i.test(archive[1]) ? 'J' : '';
     return { command: (find, s) => `${find} -print0 | tar --null${s.kind === 'd' ? ' --no-recursion' : ''} -c${z}f ${name} -T -`, label: 'Archives the files it finds' };
   }
+  const link = linkAct(f);
+  if (link) return { command: (find, s) => linkEach(find, s, link.into), label: `Links each file it finds into ${link.into}` };
   const copying = /\b(?:copy|copies|cp)\b/.test(lower);
   const moving = /\b(?:move|moves|mv)\b/.test(lower);
   // "to another folder": a place nobody named is asked for.
@@ -315,11 +319,14 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
 }
 
 /** The candidate for a file-selection request, or none when the request is not one or states nothing find would test. */
-export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
+export function selectionCandidates(request: RequestFacts): EmbeddedCandidate[] {
+  // "delete the lines containing 'x' from the logs", "make links in out for ...": what the act says of lines or of where links go selects no files.
+  const own = lineEdit(request)?.phrase ?? linkAct(request)?.phrase;
+  const f = own ? readRequest(request.text.replace(own, 'change'), request.ws) : request;
   const s = readSelection(f);
   if (!s) return [];
   const lower = f.lower;
-  const act = readAct(f);
+  const act = readAct(request);
   if (!act && editVerb.test(selectingVerb.exec(lower)?.[1] ?? '')) return [];
   // Lines, words and such are inside the files: counting or sorting the files does not answer them.
   if ((!act || /^(?:Counts the files|Lists|Saves)/.test(act.label)) && (aboutText.test(lower) || ordering.test(lower))) return [];

@@ -93,7 +93,7 @@ function namedAsStart(lower: string, place: RegExp): boolean {
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder", "in upper case".
 const notAFolder = /^(?:tree|hierarchy|upper|lower|mixed|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
-export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:in|under|inside|within)\s*$/;
+export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:located\s+|found\s+|stored\s+)?(?:in|under|inside|within)\s*$/;
 
 /** The entry kind: regular files, folders, links, or any. */
 export function readKind(text: string): FindTests['kind'] {

@@ -7,6 +7,7 @@ import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
 import { permissionTests } from './findConditions';
 import { shellQuote } from './templateFill';
+import { lineEdit } from './lineEdits';
 
 /** What a selection request does to the files it finds. */
 export interface Act {
@@ -45,6 +46,8 @@ function truncation(lower: string): string | undefined {
 /** Acts done to each file's contents, or undefined when the request orders none of them. */
 export function perFileAct(f: RequestFacts, into: string): Act | undefined {
   const lower = f.lower;
+  const lineWise = lineEdit(f);
+  if (lineWise) return { command: (find) => `${find} -exec sed -i ${lineWise.script} {} +`, label: lineWise.label };
   const replace = replacing.exec(f.text);
   if (replace) {
     const [from, to] = [bareValue(replace[1]), bareValue(replace[2])];

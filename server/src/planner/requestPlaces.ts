@@ -71,7 +71,7 @@ export function readFolderAfterPreposition(r: Reading): void {
   for (const m of text.matchAll(/\b(?:in|under|inside|within|into|from|of|to)\s+(?:the\s+|my\s+|folder\s+|directory\s+|dir\s+)?([\w.@+-]+)(?:\s+(?:folder|directory|dir)\b)?/gi)) {
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
-    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word) || namesAnother(text, at + word.length)) continue;
     const strong = /^(under|inside|within)\b/i.test(m[0]) || (dotFolder(word, r.ws) && text.charAt(at + word.length) !== '/');
     if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
     facts.paths.push({ value: word, at, raw: word });
@@ -87,13 +87,18 @@ export function dotFolder(word: string, ws: Reading['ws']): boolean {
   return /^\.[A-Za-z_][\w-]*$/.test(word) && (ws.dirs.has(word) || knownDotFolders.test(word));
 }
 
+/** "in target directory "$tmpdir"", "the output folder /srv/out": a word before "folder" that another name follows says what the folder is for, it is not its name. */
+function namesAnother(text: string, end: number): boolean {
+  return /^\s+(?:folder|directory|dir)\s+(?:called\s+|named\s+)?(?:['"\x60$~/]|\.{1,2}\/)/i.test(text.slice(end));
+}
+
 /** "the logs folder" without a preposition. */
 export function readNamedFolder(r: Reading): void {
   const { text, ws, facts, isUsed } = r;
   for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
     const word = m[1];
     const at = m.index + m[0].indexOf(word, 3);
-    if (isUsed(at) || (stopWords.has(word.toLowerCase()) && !ws.dirs.has(word) && !/^(out|up|in|on|off|new|old|data|test|tests|src|bin|lib)$/i.test(word)) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
+    if (isUsed(at) || (stopWords.has(word.toLowerCase()) && !ws.dirs.has(word) && !/^(out|up|in|on|off|new|old|data|test|tests|src|bin|lib)$/i.test(word)) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word) || namesAnother(text, at + word.length)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
   }
