@@ -65,6 +65,8 @@ test('a name left out after "files", or quoted, is left out as a file as well as
   assert.equal(find("delete all files in cache except 'KEEP'"), "find cache -type f ! -name KEEP -not -path '*/KEEP' -not -path '*/KEEP/*' -delete");
   // A folder most projects have stays a folder.
   assert.equal(find('list all js files excluding node_modules'), "find . -type f -name '*.js' -not -path '*/node_modules/*'");
+  // ... and so does one said as a folder.
+  assert.equal(find('change the owner of all files in "site" excluding directory "cache" to "www"'), "find site -type f -not -path '*/cache/*' -exec chown www {} +");
 });
 
 test('the folder links go in is where the request puts things; another folder is still outside', () => {
@@ -89,4 +91,37 @@ test('a word before "directory" that another name follows says what the folder i
   assert.equal(g.dirs.some((d) => d.value === 'target'), false);
   // ... but a folder called so, with no other name after it, is still a folder.
   assert.equal(readRequest('list the files in the target directory').dirs.some((d) => d.value === 'target'), true);
+});
+
+test('a link named for what it points to is no folder to put links in', () => {
+  for (const request of ['force create a symbolic link named "latest" to "releases/v2"', 'make a soft link called current to /opt/app-1.4']) {
+    assert.equal(readRequest(request).destination, undefined, request);
+  }
+  assert.equal(readRequest('make soft links in /srv/bin for all the scripts in tools').destination?.value, '/srv/bin');
+  // A path pattern that find started here can never print is no selection at all.
+  assert.equal(find('create a symbolic link in /usr/local/bin for each file matching "$SDK/tools*/bin/*"'), undefined);
+});
+
+test('an extension said but not read leaves no act to every file', () => {
+  assert.equal(find('create symbolic links in out to all files under /data that have filename extension ".verylongext"'), undefined);
+  assert.equal(find('delete all files under tmp with the extension "averylongone"'), undefined);
+});
+
+test('the words between commas after "delete" say how, and the act is still read', () => {
+  assert.equal(find('recursively delete, without asking, the folders under build older than 3 days'), 'find build -mindepth 1 -type d -mtime +3 -prune -exec rm -r {} +');
+  assert.equal(find('remove, quietly, all the .tmp files in build'), "find build -type f -name '*.tmp' -delete");
+});
+
+test('an in-place edit of lines keeps a backup when the request asks for one', () => {
+  assert.equal(find("find all files called 'hosts.txt' under etc and remove the lines starting with '#' in them, saving backup copies"), "find etc -type f -name hosts.txt -exec sed -i.bak '/^#/d' {} +");
+  assert.equal(find("delete the lines containing 'tmp' from the .cfg files in conf, keeping a backup"), "find conf -type f -name '*.cfg' -exec sed -i.bak /tmp/d {} +");
+});
+
+test('"parent directory name" and "file name/path" are said of each file, they name no folder', () => {
+  for (const request of ['find all *.png files under assets and print their path and parent directory path', 'rename the .jpg files in photos by putting the parent directory name in front']) {
+    assert.equal(readRequest(request).dirs.some((d) => d.value === '..'), false, request);
+  }
+  assert.equal(readRequest('list the files in the parent directory').dirs.some((d) => d.value === '..'), true);
+  assert.equal(find('find all *.rb files under lib and count their lines, safe for any file name/path'), "find lib -type f -name '*.rb' -exec wc -l {} +");
+  assert.equal(readRequest('show the files/directories and their name/path in src').dirs.some((d) => d.value.includes('/')), false);
 });

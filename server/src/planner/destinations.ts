@@ -33,7 +33,8 @@ export function destinationSaid(words: string): { value: string; at: number } | 
     // "links in out for the files under src": links go in the first place said; the places after it are where the files are.
     const places = [...clause.matchAll(placeSaid)];
     const linking = /links?$/i.test(act[0]);
-    for (const m of linking ? places.slice(0, 1) : places) {
+    // ... said with "in" ("a link named x to y" names the link and what it points to, no folder to put it in).
+    for (const m of linking ? places.filter((p) => /^in/i.test(p[1])).slice(0, 1) : places) {
       const [, preposition, folderBefore, quote, place, folderAfter] = m;
       const value = place.replace(/[.,;:]+$/, '');
       const namedAsFolder = Boolean(quote || folderBefore || folderAfter);

@@ -211,7 +211,7 @@ export function exclusionTests(f: RequestFacts): string[] {
       else if (kind) out.push(`! -name ${shellValue(`*.${kind}`)}`);
       else if (fileLike) out.push(`! -name ${shellValue(value)}`);
       // "all files excluding CONFIGFILE", "except 'README'": a name left out after "files", or quoted, may be a file as well as a folder; neither is kept.
-      else if (!folders && !inPlace && (/\bfiles\s+$/i.test(f.text.slice(0, m.index)) || /^['"\x60]/.test(raw.trim())) && /^[\w.-]+$/.test(value) && !knownFolder(value, f.ws)) out.push(`! -name ${shellValue(value)}`, `-not -path ${shellValue(`*/${value}/*`)}`);
+      else if (!folders && !inPlace && !/\b(?:director(?:y|ies)|folders?|dirs?)\s+(?:(?:named|called)\s+)?$/i.test(m[0].slice(0, m[0].length - m[1].length)) && (/\bfiles\s+$/i.test(f.text.slice(0, m.index)) || /^['"\x60]/.test(raw.trim())) && /^[\w.-]+$/.test(value) && !knownFolder(value, f.ws)) out.push(`! -name ${shellValue(value)}`, `-not -path ${shellValue(`*/${value}/*`)}`);
       else out.push(`-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }

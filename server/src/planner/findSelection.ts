@@ -162,8 +162,8 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (move) return { command: (find, s) => `${mkdir(move)}${topLevel(find, s)} -exec mv -t ${move} {} +`, label: `Moves the files it finds to ${move}`, missing };
   const permissions = permissionAct(f);
   if (permissions) return permissions;
-  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
-    // "remove everything in tmp": what is in the folder, not the folder.
+  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?(?:,\s+[\w\s-]{1,30},)?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
+    // "remove everything in tmp": what is in the folder, not the folder; "delete, without asking, the folders …": the words between commas say how.
     return { command: (find, s) => deleteFound(find, s, /\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower)), label: 'Deletes the files it finds' };
   }
   // "compress them", not "the non-compressed files": only the verb orders a compression.
@@ -303,6 +303,8 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
   // "search for text in all files" with no text given: the search is the point, and a listing drops it.
   if (!acted && /\b(?:search\w*|grep\w*|look(?:ing)?)\s+(?:\w+\s+){0,2}for\s+(?:the\s+|a\s+|some\s+)?(?:text|strings?|words?|patterns?|phrases?|occurrences?)\b/.test(lower)) return true;
+  // "with filename extension '.processname'": an extension said but not read would leave every name to the act.
+  if (/\b(?:extension|suffix)\b/.test(lower) && !/-i?(?:name|path|regex)\b/.test(tests)) return true;
   if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b/.test(tests) && !acted) return true;
   if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
   if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
@@ -339,6 +341,8 @@ export function selectionCandidates(request: RequestFacts): EmbeddedCandidate[] 
   const walk = down || s.start !== '.' || findVerb.test(lower);
   if (s.stated === 0 && !act && !(walk && (s.kind || s.start !== '.'))) return [];
   if (unread(f, s, act)) return [];
+  // "each file matching "$lib/jdk*/bin/*"": find . never prints a path that starts with / or a variable, so such a test keeps nothing.
+  if (s.start === '.' && s.tests.some((t) => /-i?path\s+["']?(?:\/|\$|~)/.test(t))) return [];
   // A start point that is a file (an archive, a document) is a request about that file; a name that is all extension (.git) is a folder.
   if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !f.dirs.some((d) => d.value === s.start && d.value.startsWith('.'))) return [];
   // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.

@@ -6,7 +6,7 @@
 import { keptAt, notBeing, refusing } from './keptOut';
 import type { Fact, RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
-import { ignoresCase } from './requestWords';
+import { ignoresCase, slashedWords } from './requestWords';
 import { barePath } from './barePath';
 
 export interface FindTests {
@@ -163,7 +163,7 @@ export function readNames(f: RequestFacts): string[] {
   const alternatives = new RegExp(String.raw`\b(?:files?|named|called)\s+([\w.-]+)((?:\s*,\s*[\w.-]+)*(?:\s*,?\s+or\s+[\w.-]+)+)`, 'i').exec(text);
   if (!n && alternatives && !/^(?:the|a|an|all|in|under|that|which|with|whose|and|or)$/i.test(alternatives[1])) names.push(alternatives[1], ...alternatives[2].split(/\s*(?:,|\bor\b)\s*/).filter((x) => x.trim()));
   else if (!n && plainName && !/^(?:the|a|an|all|in|under|that|which|with|whose|like|after|by)$/i.test(plainName[1])) names.push(plainName[1]);
-  if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1])) {
+  if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1]) && !slashedWords.test(n[1].replace(/[.,;:]+$/, ''))) {
     names.push(bare(n[1]));
     for (const alt of n[2].split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)) if (alt.trim()) names.push(bare(alt.trim()));
   }

@@ -43,11 +43,15 @@ function truncation(lower: string): string | undefined {
   return `${m[2]}${unit === 'k' ? 'K' : unit === 'm' ? 'M' : unit === 'g' ? 'G' : ''}`;
 }
 
+// "keeping a backup", "saving backups of the originals": each file edited in place leaves a .bak copy.
+const keepsBackup = /\b(?:keep|mak|creat|with|leav|sav)\w*\s+(?:a\s+)?(?:the\s+)?backups?\b|\bbackups? of the originals?\b/;
+
 /** Acts done to each file's contents, or undefined when the request orders none of them. */
 export function perFileAct(f: RequestFacts, into: string): Act | undefined {
   const lower = f.lower;
+  const backup = keepsBackup.test(lower) ? '.bak' : '';
   const lineWise = lineEdit(f);
-  if (lineWise) return { command: (find) => `${find} -exec sed -i ${lineWise.script} {} +`, label: lineWise.label };
+  if (lineWise) return { command: (find) => `${find} -exec sed -i${backup} ${lineWise.script} {} +`, label: `${lineWise.label}${backup ? ', keeping a .bak copy' : ''}` };
   const replace = replacing.exec(f.text);
   if (replace) {
     const [from, to] = [bareValue(replace[1]), bareValue(replace[2])];
@@ -63,7 +67,6 @@ export function perFileAct(f: RequestFacts, into: string): Act | undefined {
     return { command: (find) => `${find} -exec sed -i ${shellQuote(String.raw`s/\r$//`)} {} +`, label: 'Converts the line endings of each file it finds from DOS to Unix' };
   }
   if (/\b(?:remove|strip|delete|trim|get rid of)\w*\s+(?:all\s+|the\s+|any\s+)?trailing\s+(?:white\s?spaces?|spaces?|blanks?)\b/.test(lower)) {
-    const backup = /\b(?:keep|make|create|with|leave|save)\w*\s+(?:a\s+)?(?:the\s+)?backups?\b|\bbackups? of the originals?\b/.test(lower) ? '.bak' : '';
     return { command: (find) => `${find} -exec sed -i${backup} ${shellQuote('s/[[:space:]]*$//')} {} +`, label: `Strips trailing blanks from each line of each file it finds${backup ? ', keeping a .bak copy' : ''}` };
   }
   if (/\b(?:unzip|gunzip|decompress|uncompress|extract|unpack)\w*\b/.test(lower)) {

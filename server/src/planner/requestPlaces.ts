@@ -1,7 +1,7 @@
 // Readers of the places a request names: paths and file names, folders in
 // words, files by their stem, special places, file kinds and globs, destinations.
 
-import { archiveExt, kindExtensions, notAFolderName, stopWords } from './requestWords';
+import { archiveExt, kindExtensions, notAFolderName, slashedWords, stopWords } from './requestWords';
 import { inDescription } from './fileDescriptions';
 import type { Reading } from './requestFacts';
 import { placeOf } from './sameNames';
@@ -126,8 +126,8 @@ const specials: [RegExp, string][] = [
   [/\b(home (folder|directory|dir)|my home)\b/, '~'],
   [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
   [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace)|(?:this|the|whole|entire) (?:project|workspace|codebase))\b/, '.'],
-  // ... but "the parent folder of build/out" is named by what follows.
-  [/\b(parent (folder|directory|dir))\b(?!\s+of\b)/, '..'],
+  // ... but "the parent folder of build/out" is named by what follows, and "the parent directory name" of each file is no place.
+  [/\b(parent (folder|directory|dir))\b(?!\s+(?:of|names?|paths?)\b)/, '..'],
   // "how much room is left on /": the root written as a path.
   [/(?<=\b(?:on|of|in|under|at)\s)\/(?=[\s?.!,]*$)/, '/'],
   [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
@@ -215,9 +215,8 @@ export function readTargets(r: Reading): void {
   }
 }
 
-/** "files/directories" is a way of saying "files and folders", not a path. */
+/** "files/directories", "name/path", "regular/normal" are ways of saying "files and folders", "name or path", not paths. */
 export function dropBothKinds(r: Reading): void {
   const { facts } = r;
-  const bothKinds = /^(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*)(?:\/(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*))+$/i;
-  for (const key of ['paths', 'dirs', 'files'] as const) facts[key] = facts[key].filter((f) => !bothKinds.test(f.value));
+  for (const key of ['paths', 'dirs', 'files'] as const) facts[key] = facts[key].filter((f) => !slashedWords.test(f.value));
 }
