@@ -125,3 +125,23 @@ test('"parent directory name" and "file name/path" are said of each file, they n
   assert.equal(find('find all *.rb files under lib and count their lines, safe for any file name/path'), "find lib -type f -name '*.rb' -exec wc -l {} +");
   assert.equal(readRequest('show the files/directories and their name/path in src').dirs.some((d) => d.value.includes('/')), false);
 });
+
+test('a null character after each of the paths is how they are printed, not a change', () => {
+  for (const request of ['find all files under src and append a null character at the end of each of their paths', 'list the .txt files in docs and append a nul byte after each of the names']) {
+    assert.deepEqual(readIntent(readRequest(request)).actions, [], request);
+    assert.match(find(request) ?? '', / -print0$/, request);
+  }
+});
+
+test('sizes for each file, a pattern the files contain, the depth and the file system are read from the words', () => {
+  assert.equal(find('print the file sizes along with their paths for all *.iso (case insensitive) files under downloads'), "find downloads -type f -iname '*.iso' -exec du -h {} +");
+  assert.equal(find('list the sizes for all the .iso files in downloads'), "find downloads -type f -name '*.iso' -exec du -h {} +");
+  assert.equal(find("find the files in src that contain the regex 'fo+bar'"), 'find src -type f -exec grep -l fo+bar {} +');
+  assert.equal(find("find all files that contain the case insensitive regex 'todo' in maximum 1 level down the /etc directory without descending into other partitions"), 'find /etc -maxdepth 1 -xdev -type f -exec grep -li todo {} +');
+  assert.equal(find('list the files bigger than 1GB under / without crossing into other file systems'), 'find / -xdev -type f -size +1G');
+});
+
+test('extensions given in quotes, one or several, select by name', () => {
+  assert.equal(find("list all files with '.c' and '.h' extension under src"), "find src -type f \\( -name '*.c' -o -name '*.h' \\)");
+  assert.equal(find("find the regular files with '.md' extension in docs"), "find docs -type f -name '*.md'");
+});

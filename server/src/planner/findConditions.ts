@@ -159,6 +159,8 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
   else if (levels) depth.push(`-mindepth ${levelCounts[levels[1]] ?? levels[1]}`, `-maxdepth ${levelCounts[levels[1]] ?? levels[1]}`);
   else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower) || oneLevel.test(lower)) depth.push('-maxdepth 1');
+  // "without descending into other partitions": the walk stays on the file system it starts on.
+  if (/\b(?:without|not|never|don'?t|do not)\s+(?:descend\w*|go\w*|cross\w*|travers\w*|enter\w*)\s+(?:into\s+|onto\s+)?(?:any\s+)?(?:other|different|another)\s+(?:partitions?|file ?systems?|mounts?|mount points?|devices?)\b|\bon (?:the )?same (?:partition|file ?system)\b/.test(lower)) depth.push('-xdev');
   return { depth, tests };
 }
 

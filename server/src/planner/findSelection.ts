@@ -173,7 +173,8 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   }
   if (/\b(md5|md5sums?|checksums?)\b/.test(lower)) return { command: (find) => `${find} -exec md5sum {} +${into}`, label: 'Prints the checksum of each file it finds' };
   if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, label: 'Adds up the size of the files it finds' };
-  if (/\b(?:sizes?|disk usage|space used)\s+(?:of|by)\s+(?:all|each|every|the|these|those)\b/.test(lower)) return { command: (find) => `${find} -exec du -h {} +${into}`, label: 'Prints the size of each file it finds' };
+  // ... and "the file sizes along with their paths for all *.txt files".
+  if (/\b(?:sizes?|disk usage|space used)\s+(?:of|by)\s+(?:all|each|every|the|these|those)\b|\b(?:file\s+)?sizes\b(?:\s+(?:along\s+)?with\s+(?:their|the)\s+(?:paths?|names?))?\s+(?:of|for)\s+(?:all|each|every)\b/.test(lower)) return { command: (find) => `${find} -exec du -h {} +${into}`, label: 'Prints the size of each file it finds' };
   // "count the words in each md file": what is in each file is counted, not the files.
   const unit = /\b(?:count|number of|how many)\s+(?:the\s+)?(lines|words|characters|chars|bytes)\s+(?:are\s+)?(?:in|of)\b(?!\s+(?:the\s+|their\s+|its\s+)?(?:file\s*)?names?\b)/.exec(lower)?.[1];
   if (unit) return { command: (find) => `${find} -exec wc -${{ lines: 'l', words: 'w', characters: 'm', chars: 'm', bytes: 'c' }[unit]} {} +${into}`, label: `Counts the ${unit} of each file it finds` };
@@ -224,7 +225,7 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
 /** "containing the string X", "search them for X": the text to look for in the files, with grep's flags. */
 function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
   const text = f.text;
-  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
+  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:case[- ]?(?:in)?sensitive\s+)?(?:(?:string|text|word|pattern|line|regex|regular expression)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
   if (!m || /\b(?:names?|paths?|path ?names?)\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // "search for text in all files": a word that only links the sentence is no text to look for.
@@ -235,7 +236,7 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
   if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;
   // Only a value written as such (quoted, a variable) or said to be a string is text to look for.
   const codeLike = /^[A-Za-z_$][\w$]*(?:[.(_][\w$().]*)+$/.test(raw) && !/\.$/.test(raw) || /^[A-Z][A-Z0-9_]{2,}$/.test(raw);
-  if (!/^['"\x60$]/.test(raw) && !codeLike && !/\b(?:string|text|word|pattern)\s+\S+$/.test(m[0])) return undefined;
+  if (!/^['"\x60$]/.test(raw) && !codeLike && !/\b(?:string|text|word|pattern|regex|expression)\s+\S+$/.test(m[0])) return undefined;
   if (/\bnames?\b|\bpath ?names?\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) return undefined;
   const listing = /\b(?:files|which|list|find|return|print|display|show)\b/i.test(text.slice(0, m.index)) && !/\bsearch\w* (?:them|those|these|it|for)\b/i.test(text);
   const never = /\b(?:not|never|don'?t|doesn'?t|do not|does not|without)\s+(?:\w+\s+)?$/.test(f.lower.slice(Math.max(0, m.index - 20), m.index));
@@ -304,7 +305,7 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   // "search for text in all files" with no text given: the search is the point, and a listing drops it.
   if (!acted && /\b(?:search\w*|grep\w*|look(?:ing)?)\s+(?:\w+\s+){0,2}for\s+(?:the\s+|a\s+|some\s+)?(?:text|strings?|words?|patterns?|phrases?|occurrences?)\b/.test(lower)) return true;
   // "with filename extension '.processname'": an extension said but not read would leave every name to the act.
-  if (/\b(?:extension|suffix)\b/.test(lower) && !/-i?(?:name|path|regex)\b/.test(tests)) return true;
+  if (acted && /\b(?:extension|suffix)\b/.test(lower) && !/-i?(?:name|path|regex)\b/.test(tests)) return true;
   if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b/.test(tests) && !acted) return true;
   if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
   if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;

@@ -45,7 +45,7 @@ export function readStart(f: RequestFacts): string {
     if (excludedBefore.test(before) || excludedBefore.test(upTo) || /\b(?:to|into|onto)\s*$/.test(before)) continue;
     const word = m[1];
     if (current.test(f.lower.slice(m.index, m.index + m[0].length + 20))) return '.';
-    if (/^(?:the|a|an|and|or|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific)$/i.test(word)) continue;
+    if (/^(?:the|a|an|and|or|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific|maximum|minimum|max|min)$/i.test(word)) continue;
     if (/^\d+$/.test(word)) continue;
     // "in TXT files", "in python files": a kind of file, not a folder.
     if (!/[/'"\x60$~]/.test(word) && /^\s+files\b/i.test(text.slice(m.index + m[0].length))) continue;
@@ -171,8 +171,9 @@ export function readNames(f: RequestFacts): string[] {
   const fileNamed = /(?:^|\s)['"\x60]?([\w-]+\.[\w.-]*\w)['"\x60]?\s+files\b/.exec(text);
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   // 'every ".gz" file': an extension given in quotes.
-  const quotedExt = /['"\x60]\.(\w{1,8})['"\x60]\s+(?:files?|archives?)\b/.exec(text);
-  if (names.length === 0 && quotedExt && !leftOut(f, quotedExt.index)) names.push(`*.${quotedExt[1]}`);
+  // ... or several: "with '.c' and '.h' extension".
+  const quotedExt = /((?:['"\x60]\.\w{1,8}['"\x60](?:\s*,\s*|\s+(?:and|or)\s+)?)+)\s+(?:files?|archives?|extensions?)\b/.exec(text);
+  if (names.length === 0 && quotedExt && !leftOut(f, quotedExt.index)) names.push(...[...quotedExt[1].matchAll(/\.(\w{1,8})/g)].map((e) => `*.${e[1]}`));
   // "the core files", "core dumps": what a crash leaves, a file named core.
   if (names.length === 0 && /\bcore (?:dump )?files\b|\bcore dumps\b/.test(lower)) names.push('core');
   if (names.length === 0) {
