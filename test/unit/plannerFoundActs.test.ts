@@ -145,3 +145,9 @@ test('extensions given in quotes, one or several, select by name', () => {
   assert.equal(find("list all files with '.c' and '.h' extension under src"), "find src -type f \\( -name '*.c' -o -name '*.h' \\)");
   assert.equal(find("find the regular files with '.md' extension in docs"), "find docs -type f -name '*.md'");
 });
+
+test('the parent folder of each file found is printed, each once when asked, and "maximum" is no folder', () => {
+  assert.equal(find('find all *.dbf files in the entire file system and print their sorted and unique parent directory paths'), "find / -type f -name '*.dbf' -printf '%h\\n' | sort -u");
+  assert.equal(find('find all *.ext files under lib and print their path and parent directory path'), "find lib -type f -name '*.ext' -printf '%p %h\\n'");
+  assert.equal(readRequest('delete the tmp folders under maximum 2 levels down the current directory').dirs.some((d) => d.value === 'maximum'), false);
+});

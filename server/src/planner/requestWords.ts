@@ -69,7 +69,7 @@ export const stopWords = new Set([
 const slashedWord = String.raw`(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*|(?:file|path)?names?|paths?|regular|normal|(?:sym)?links?)`;
 export const slashedWords = new RegExp(String.raw`^${slashedWord}(?:\/${slashedWord})+$`, 'i');
 
-export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent|sub|child|nested|inner)$/i;
+export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent|sub|child|nested|inner|maximum|minimum)$/i;
 
 export const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
 
