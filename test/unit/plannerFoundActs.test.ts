@@ -151,3 +151,20 @@ test('the parent folder of each file found is printed, each once when asked, and
   assert.equal(find('find all *.ext files under lib and print their path and parent directory path'), "find lib -type f -name '*.ext' -printf '%p %h\\n'");
   assert.equal(readRequest('delete the tmp folders under maximum 2 levels down the current directory').dirs.some((d) => d.value === 'maximum'), false);
 });
+
+test('what the files contain picks the files a change acts on, never all of them', () => {
+  assert.equal(find("delete all the .txt files in notes that contain 'obsolete'"), "find notes -type f -name '*.txt' -exec grep -q -e obsolete {} \\; -delete");
+  assert.equal(find("chmod 600 all files under conf containing 'password'"), "find conf -type f -exec grep -q -e password {} \\; -exec chmod 600 {} +");
+  assert.equal(find("move the .log files in logs that mention 'ERROR' to errors"), "find logs -type f -name '*.log' -exec grep -q -e ERROR {} \\; -exec mv -t errors {} +");
+  assert.equal(find("delete all files in tmp that don't contain the word 'keep'"), "find tmp -type f ! -exec grep -q -e keep {} \\; -delete");
+  // A search alone still lists the files.
+  assert.equal(find("find the .py files under src that contain 'TODO'"), "find src -type f -name '*.py' -exec grep -l TODO {} +");
+});
+
+test('clearing out the contents of the files found empties them, it deletes none', () => {
+  assert.equal(find('find regular files under data that contain "secret" and clear out their contents'), 'find data -type f -exec grep -q -e secret {} \\; -exec truncate -s 0 {} +');
+  assert.equal(find('delete all contents of the .log files in logs'), "find logs -type f -name '*.log' -exec truncate -s 0 {} +");
+  assert.equal(checks.short('find the .log files under logs and clear out their contents', "find logs -type f -name '*.log' -exec truncate -s 0 {} +"), '');
+  // ... but the contents of a folder are its files.
+  assert.match(checks.short('clear out the contents of the tmp folder', 'truncate -s 0 tmp/a'), /deletes nothing/);
+});

@@ -139,8 +139,6 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (program) return program;
   const edit = perFileAct(f, into);
   if (edit) return edit;
-  const contents = contentSearch(f);
-  if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, label: 'Searches the files it finds for the text' };
   const archive = archiveName(f);
   if (archive) {
     const name = shellValue(archive[1]);
@@ -171,6 +169,9 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
     const program = /\bbz(?:ip)?2\b/.test(lower) ? 'bzip2' : /\bxz\b/.test(lower) ? 'xz' : 'gzip';
     return { command: (find) => `${find} -exec ${program} {} +`, label: 'Compresses each file it finds' };
   }
+  // A change ordered above comes first: what the files contain then picks them (selectionCandidates).
+  const contents = contentSearch(f);
+  if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, label: 'Searches the files it finds for the text' };
   if (/\b(md5|md5sums?|checksums?)\b/.test(lower)) return { command: (find) => `${find} -exec md5sum {} +${into}`, label: 'Prints the checksum of each file it finds' };
   if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, label: 'Adds up the size of the files it finds' };
   // ... and "the file sizes along with their paths for all *.txt files".
@@ -304,7 +305,7 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   const lower = f.lower;
   const acted = act !== undefined;
   // "delete files containing whitespaces": what they contain, unread, would leave every file to the act.
-  if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
+  if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b|-exec grep -q/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
   // "search for text in all files" with no text given: the search is the point, and a listing drops it.
   if (!acted && /\b(?:search\w*|grep\w*|look(?:ing)?)\s+(?:\w+\s+){0,2}for\s+(?:the\s+|a\s+|some\s+)?(?:text|strings?|words?|patterns?|phrases?|occurrences?)\b/.test(lower)) return true;
   // "with filename extension '.processname'": an extension said but not read would leave every name to the act.
@@ -336,6 +337,9 @@ export function selectionCandidates(request: RequestFacts): EmbeddedCandidate[] 
   if (!act && editVerb.test(selectingVerb.exec(lower)?.[1] ?? '')) return [];
   // Lines, words and such are inside the files: counting or sorting the files does not answer them.
   if ((!act || /^(?:Counts the files|Lists|Saves)/.test(act.label)) && (aboutText.test(lower) || ordering.test(lower))) return [];
+  // "delete the files that contain 'x'": what they contain picks the files the act changes.
+  const contents = act && !act.label.startsWith('Searches') ? contentSearch(f) : undefined;
+  if (contents) s.tests.push(`${contents.flags.includes('L') ? '! ' : ''}-exec grep -q${contents.flags.includes('i') ? 'i' : ''} -e ${contents.text} {} \\;`);
   const find = findOf(s);
   // A change to every entry of a tree, with no condition, is the program's own recursive mode.
   const whole = act?.tree && s.tests.length === 0 && s.depth.length === 0 && s.kind !== 'd' && /\brecursive\w*\b/.test(lower);

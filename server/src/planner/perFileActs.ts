@@ -8,6 +8,7 @@ import { shellValue, valueWord } from './findTests';
 import { permissionTests } from './findConditions';
 import { shellQuote } from './templateFill';
 import { lineEdit } from './lineEdits';
+import { emptiesFiles } from './changeKinds';
 
 /** What a selection request does to the files it finds. */
 export interface Act {
@@ -60,7 +61,8 @@ export function perFileAct(f: RequestFacts, into: string): Act | undefined {
   }
   const renamed = newExtension(f) ?? newName(f);
   if (renamed) return renamed;
-  const size = truncation(lower);
+  // "clear out their contents", "delete all contents of the files": each file emptied, none deleted.
+  const size = truncation(lower) ?? (emptiesFiles.test(lower) ? '0' : undefined);
   if (size !== undefined) return { command: (find) => `${find} -exec truncate -s ${size} {} +`, label: `Cuts each file it finds to ${size === '0' ? 'nothing' : size}` };
   // "convert them from dos to unix format": carriage returns off the line ends, in place.
   if (/\bdos2unix\b|\b(?:dos|windows)\s+(?:format|line endings?|newlines?)?\s*(?:format\s+)?to\s+(?:unix|linux)\b|\bcrlf\s+to\s+lf\b|\b(?:remove|strip|delete)\w*\s+(?:the\s+|all\s+)?carriage returns?\b/.test(lower)) {
