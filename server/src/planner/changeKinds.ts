@@ -17,8 +17,11 @@ const aboutNames = /\b(?:file ?names?|names?|renam\w*|paths?)\b/;
 
 /** "strip the ^M from all .txt files": characters or text taken out of what files hold (their names are not asked about). */
 export function removesText(intent: Intent): boolean {
-  return (textInFiles.test(intent.words) || wordFromFile(intent.words)) && !aboutNames.test(intent.words);
+  return (textInFiles.test(intent.words) || wordFromFile(intent.words) || emptiesFiles.test(intent.words)) && !aboutNames.test(intent.words);
 }
+
+// "… and clear out their contents", "delete all contents from the files": each file emptied, kept.
+export const emptiesFiles = /\b(?:clear|empty|wipe|erase|delete|remove)\w*\s+(?:out\s+)?(?:all\s+)?(?:(?:their|its)\s+contents?\b|(?:the\s+)?contents?\s+(?:of|from|form|in)\s+(?:(?:the|all|these|those|every|each)\s+)+(?:[\w.*-]+\s+)?files\b)/;
 
 // "remove foo from notes.txt", "erase 'TODO' from all the log files": a word taken out of files, not a file.
 const wordFrom = /\b(?:remove|delete|erase|strip|get rid of|take out|cut|drop)\s+(?:(?:the|all|every|each|any)\s+)?(?:(?:word|string|text|phrase|entry|entries|occurrences?(?:\s+of)?|instances?(?:\s+of)?|mentions?(?:\s+of)?)\s+)?(["'`]?)([\w$-]+)\1\s+(?:from|in|out of)\s+(?:(?:the|all|every|each|my|these|those|any)\s+)*(?:([\w*-]+)\s+files?\b|[\w./*-]*\.\w{1,8}\b)/;

@@ -9,8 +9,9 @@ import { escapeRegExp } from './corpus';
 // The verbs that send things to a place ("backup" the noun is none) ...
 const sendingVerbs = String.raw`unzip|extract|unpack|untar|decompress|download|fetch|clone|copy|move|put|sync|synchroni[sz]e|mirror|back[\s-]+up|rsync`;
 const sending = new RegExp(String.raw`\b(?:${sendingVerbs})\b`, 'i');
-// ... and, in any form ("copying", "unzipped"), the acts whose place a plan must name: those and the ones that only open an archive.
-const putting = String.raw`${sendingVerbs}|gunzip|expand`;
+// ... and, in any form ("copying", "unzipped"), the acts whose place a plan must name: those, the ones that only open an archive,
+// and links made somewhere ("create symbolic links in /srv/links for …"), not links looked at.
+const putting = String.raw`${sendingVerbs}|gunzip|expand|(?:creat|mak|add)\w*\s+(?:a\s+|an\s+)?(?:sym(?:bolic)?|soft)[\s-]*links?`;
 
 // Words after "to"/"into" that are no place.
 const noPlace = /^(?:the|a|an|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|tree|variable|variables|var|array|memory|clipboard|string|list|remote|local|target|destination|source|parent|given|specified|existing|empty|whole|entire|output|\d+)$/i;
@@ -32,7 +33,11 @@ export function destinationSaid(words: string): { value: string; at: number } | 
     // Every place said in the act's own clause; the last one is where things end up ("copy … in the tree "a" to "b"").
     const from = act.index + act[0].length;
     const clause = words.slice(from).split(/[;!?]|\.(?:\s|$)/)[0];
-    for (const m of clause.matchAll(placeSaid)) {
+    // "links in out for the files under src": links go in the first place said; the places after it are where the files are.
+    const places = [...clause.matchAll(placeSaid)];
+    const linking = /links?$/i.test(act[0]);
+    // ... said with "in" ("a link named x to y" names the link and what it points to, no folder to put it in).
+    for (const m of linking ? places.filter((p) => /^in/i.test(p[1])).slice(0, 1) : places) {
       const [, preposition, folderBefore, quote, place, folderAfter] = m;
       const value = place.replace(/[.,;:]+$/, '');
       const namedAsFolder = Boolean(quote || folderBefore || folderAfter);
@@ -40,7 +45,8 @@ export function destinationSaid(words: string): { value: string; at: number } | 
       // "to build it" is a purpose; "unzip x.zip in build" names the folder build.
       if (!value || noPlace.test(value) || (verb.test(value) && !namedAsFolder && !(afterArchive && /^in/i.test(preposition))) || /^-/.test(value)) continue;
       // "in place", "to 644", "into account": only a name that looks like a place, is said as one, or is quoted.
-      const looksLikePlace = /[./~]/.test(value) || namedAsFolder;
+      // ... and the folder links are made in, which holds nothing else the request could mean.
+      const looksLikePlace = /[./~]/.test(value) || namedAsFolder || linking;
       // "extract the URLs in notes.txt": after "in", a file is where things are read; only a folder said as one is where they go.
       const folderLike = namedAsFolder || /\/$/.test(value) || !/\.[A-Za-z0-9]{1,8}$/.test(value);
       const to = preposition.toLowerCase();

@@ -159,11 +159,20 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
   else if (levels) depth.push(`-mindepth ${levelCounts[levels[1]] ?? levels[1]}`, `-maxdepth ${levelCounts[levels[1]] ?? levels[1]}`);
   else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower) || oneLevel.test(lower)) depth.push('-maxdepth 1');
+  // "without descending into other partitions": the walk stays on the file system it starts on.
+  if (/\b(?:without|not|never|don'?t|do not)\s+(?:descend\w*|go\w*|cross\w*|travers\w*|enter\w*)\s+(?:into\s+|onto\s+)?(?:any\s+)?(?:other|different|another)\s+(?:partitions?|file ?systems?|mounts?|mount points?|devices?)\b|\bon (?:the )?same (?:partition|file ?system)\b/.test(lower)) depth.push('-xdev');
   return { depth, tests };
 }
 
 // "except main.ts, delete all files in src": the verb after the comma is the act, not one more name kept.
 const actVerbs = String.raw`(?:delete|remove|erase|move|copy|list|find|show|print|compress|gzip|get|rename|chmod|chown|count|search|archive|zip|tar|clean|wipe|purge|then)`;
+
+// Folders most projects have: a name of theirs left out is the folder.
+const commonFolders = /^(?:node_modules|vendor|build|dist|target|out|bin|obj|lib|__pycache__|\.[A-Za-z_][\w-]*)$/;
+
+function knownFolder(name: string, ws: RequestFacts['ws']): boolean {
+  return ws.dirs.has(name) || commonFolders.test(name);
+}
 
 /** What to leave out: named folders, hidden files. */
 export function exclusionTests(f: RequestFacts): string[] {
@@ -202,7 +211,10 @@ export function exclusionTests(f: RequestFacts): string[] {
       const kind = !fileLike && (kindOf || (!f.ws.dirs.has(value) && !inPlace)) ? kindExtensions[value.toLowerCase()] ?? (kindOf ? undefined : kindExtensions[value.toLowerCase().replace(/s$/, '')]) : undefined;
       if (kindOf && /^\.\w+$/.test(value)) out.push(`! -name ${shellValue(`*${value}`)}`);
       else if (kind) out.push(`! -name ${shellValue(`*.${kind}`)}`);
-      else out.push(fileLike ? `! -name ${shellValue(value)}` : `-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
+      else if (fileLike) out.push(`! -name ${shellValue(value)}`);
+      // "all files excluding CONFIGFILE", "except 'README'": a name left out after "files", or quoted, may be a file as well as a folder; neither is kept.
+      else if (!folders && !inPlace && !/\b(?:director(?:y|ies)|folders?|dirs?)\s+(?:(?:named|called)\s+)?$/i.test(m[0].slice(0, m[0].length - m[1].length)) && (/\bfiles\s+$/i.test(f.text.slice(0, m.index)) || /^['"\x60]/.test(raw.trim())) && /^[\w.-]+$/.test(value) && !knownFolder(value, f.ws)) out.push(`! -name ${shellValue(value)}`, `-not -path ${shellValue(`*/${value}/*`)}`);
+      else out.push(`-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
     }
   }
   out.push(...keptTests(f, out));

@@ -7,7 +7,7 @@
 // every other: a request to look never gets a change.
 
 import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
-import type { RequestFacts } from './requestFacts';
+import { readRequest, type RequestFacts } from './requestFacts';
 import { placeInWords } from './requestPlaces';
 import { exclusionTests, ownerTests, permissionTests, shapeTests, sizeTests, timeTests } from './findConditions';
 import { readKind, readNames, readStart, shellValue, valueWord } from './findTests';
@@ -15,6 +15,8 @@ import { bareValue, perFileAct, permissionAct, type Act } from './perFileActs';
 import { preferLookProgram } from './lookPrograms';
 import { programAct, programOrdered, programVerb, withoutScriptName } from './findPrograms';
 import { belowStart } from './compose';
+import { lineEdit } from './lineEdits';
+import { linkAct, linkEach } from './linkActs';
 import { timeWord } from './keptOut';
 import { brokenLinks, ignoresCase } from './requestWords';
 
@@ -137,8 +139,6 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (program) return program;
   const edit = perFileAct(f, into);
   if (edit) return edit;
-  const contents = contentSearch(f);
-  if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, label: 'Searches the files it finds for the text' };
   const archive = archiveName(f);
   if (archive) {
     const name = shellValue(archive[1]);
@@ -146,6 +146,8 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
     const z = /\.(?:tar\.gz|tgz)['"]?$/i.test(archive[1]) ? 'z' : /\.(?:tar\.bz2|tbz2?)['"]?$/i.test(archive[1]) ? 'j' : /\.tar\.xz['"]?$/i.test(archive[1]) ? 'J' : '';
     return { command: (find, s) => `${find} -print0 | tar --null${s.kind === 'd' ? ' --no-recursion' : ''} -c${z}f ${name} -T -`, label: 'Archives the files it finds' };
   }
+  const link = linkAct(f);
+  if (link) return { command: (find, s) => linkEach(find, s, link.into), label: `Links each file it finds into ${link.into}` };
   const copying = /\b(?:copy|copies|cp)\b/.test(lower);
   const moving = /\b(?:move|moves|mv)\b/.test(lower);
   // "to another folder": a place nobody named is asked for.
@@ -158,8 +160,8 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (move) return { command: (find, s) => `${mkdir(move)}${topLevel(find, s)} -exec mv -t ${move} {} +`, label: `Moves the files it finds to ${move}`, missing };
   const permissions = permissionAct(f);
   if (permissions) return permissions;
-  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
-    // "remove everything in tmp": what is in the folder, not the folder.
+  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?(?:,\s+[\w\s-]{1,30},)?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
+    // "remove everything in tmp": what is in the folder, not the folder; "delete, without asking, the folders …": the words between commas say how.
     return { command: (find, s) => deleteFound(find, s, /\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower)), label: 'Deletes the files it finds' };
   }
   // "compress them", not "the non-compressed files": only the verb orders a compression.
@@ -167,9 +169,13 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
     const program = /\bbz(?:ip)?2\b/.test(lower) ? 'bzip2' : /\bxz\b/.test(lower) ? 'xz' : 'gzip';
     return { command: (find) => `${find} -exec ${program} {} +`, label: 'Compresses each file it finds' };
   }
+  // A change ordered above comes first: what the files contain then picks them (selectionCandidates).
+  const contents = contentSearch(f);
+  if (contents) return { command: (find) => `${find} -exec grep ${contents.flags} ${contents.text} {} +${into}`, label: 'Searches the files it finds for the text' };
   if (/\b(md5|md5sums?|checksums?)\b/.test(lower)) return { command: (find) => `${find} -exec md5sum {} +${into}`, label: 'Prints the checksum of each file it finds' };
   if (/\b(?:total|sum of|combined|overall)\b[^.]{0,30}\b(?:size|disk|space|usage)\b|\bdisk (?:space |usage )?used by\b/.test(lower)) return { command: (find) => `${find} -exec du -ch {} + | tail -n 1`, label: 'Adds up the size of the files it finds' };
-  if (/\b(?:sizes?|disk usage|space used)\s+(?:of|by)\s+(?:all|each|every|the|these|those)\b/.test(lower)) return { command: (find) => `${find} -exec du -h {} +${into}`, label: 'Prints the size of each file it finds' };
+  // ... and "the file sizes along with their paths for all *.txt files".
+  if (/\b(?:sizes?|disk usage|space used)\s+(?:of|by)\s+(?:all|each|every|the|these|those)\b|\b(?:file\s+)?sizes\b(?:\s+(?:along\s+)?with\s+(?:their|the)\s+(?:paths?|names?))?\s+(?:of|for)\s+(?:all|each|every)\b/.test(lower)) return { command: (find) => `${find} -exec du -h {} +${into}`, label: 'Prints the size of each file it finds' };
   // "count the words in each md file": what is in each file is counted, not the files.
   const unit = /\b(?:count|number of|how many)\s+(?:the\s+)?(lines|words|characters|chars|bytes)\s+(?:are\s+)?(?:in|of)\b(?!\s+(?:the\s+|their\s+|its\s+)?(?:file\s*)?names?\b)/.exec(lower)?.[1];
   if (unit) return { command: (find) => `${find} -exec wc -${{ lines: 'l', words: 'w', characters: 'm', chars: 'm', bytes: 'c' }[unit]} {} +${into}`, label: `Counts the ${unit} of each file it finds` };
@@ -179,6 +185,9 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
     const order = /\b(?:order of size|by size|sorted by size|decreasing (?:order of )?size|largest first)\b/.test(lower) ? 'S' : '';
     return { command: (find) => `${find} -exec ls -l${order} {} +${into}`, label: 'Lists the files it finds with their details' };
   }
+  // "print their sorted and unique parent directory paths": the folder of each file found, each once when asked.
+  const parents = /\b(?:their|its|the)\s+(?:(?:\w+\s+){0,3}?)(?:(paths?)\s+and\s+(?:their\s+)?)?parent\s+(?:director(?:y|ies)|folders?|dirs?)(?:\s+(?:paths?|names?))?\b/.exec(lower);
+  if (parents) return { command: (find) => `${find} -printf '${parents[1] ? '%p %h' : '%h'}\\n'${!parents[1] && /\b(?:unique|distinct|sorted|sort)\b/.test(lower) ? ' | sort -u' : ''}${into}`, label: 'Prints the folder of each file it finds' };
   if (/\bsort(?:s|ing)?\b(?! (?:files|lists?))|\bsorted (?:by|in|alphabetically|numerically)\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, label: 'Lists the files it finds, sorted' };
   if (into) return { command: (find) => `${find}${into}`, label: 'Saves the list of files it finds' };
   if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b|\b(?:separated|delimited|terminated|ended|followed) by (?:a )?nul(?:l)?\b|\bnul(?:l)? (?:characters?|bytes?|chars?|delimiters?)\b(?:[^.;]{0,30}\b(?:end|after|between)\b)|\bprint0\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Prints the paths of the files it finds, each ended by a null character' };
@@ -220,7 +229,7 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
 /** "containing the string X", "search them for X": the text to look for in the files, with grep's flags. */
 function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
   const text = f.text;
-  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:(?:string|text|word|pattern|line)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
+  const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:case[- ]?(?:in)?sensitive\s+)?(?:(?:string|text|word|pattern|line|regex|regular expression)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
   if (!m || /\b(?:names?|paths?|path ?names?)\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // "search for text in all files": a word that only links the sentence is no text to look for.
@@ -231,7 +240,7 @@ function contentSearch(f: RequestFacts): { text: string; flags: string } | undef
   if (/[*?]/.test(raw) && /\bmatch/i.test(m[0])) return undefined;
   // Only a value written as such (quoted, a variable) or said to be a string is text to look for.
   const codeLike = /^[A-Za-z_$][\w$]*(?:[.(_][\w$().]*)+$/.test(raw) && !/\.$/.test(raw) || /^[A-Z][A-Z0-9_]{2,}$/.test(raw);
-  if (!/^['"\x60$]/.test(raw) && !codeLike && !/\b(?:string|text|word|pattern)\s+\S+$/.test(m[0])) return undefined;
+  if (!/^['"\x60$]/.test(raw) && !codeLike && !/\b(?:string|text|word|pattern|regex|expression)\s+\S+$/.test(m[0])) return undefined;
   if (/\bnames?\b|\bpath ?names?\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) return undefined;
   const listing = /\b(?:files|which|list|find|return|print|display|show)\b/i.test(text.slice(0, m.index)) && !/\bsearch\w* (?:them|those|these|it|for)\b/i.test(text);
   const never = /\b(?:not|never|don'?t|doesn'?t|do not|does not|without)\s+(?:\w+\s+)?$/.test(f.lower.slice(Math.max(0, m.index - 20), m.index));
@@ -296,9 +305,11 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   const lower = f.lower;
   const acted = act !== undefined;
   // "delete files containing whitespaces": what they contain, unread, would leave every file to the act.
-  if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
+  if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b|-exec grep -q/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
   // "search for text in all files" with no text given: the search is the point, and a listing drops it.
   if (!acted && /\b(?:search\w*|grep\w*|look(?:ing)?)\s+(?:\w+\s+){0,2}for\s+(?:the\s+|a\s+|some\s+)?(?:text|strings?|words?|patterns?|phrases?|occurrences?)\b/.test(lower)) return true;
+  // "with filename extension '.processname'": an extension said but not read would leave every name to the act.
+  if (acted && /\b(?:extension|suffix)\b/.test(lower) && !/-i?(?:name|path|regex)\b/.test(tests)) return true;
   if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b/.test(tests) && !acted) return true;
   if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
   if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
@@ -315,14 +326,20 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
 }
 
 /** The candidate for a file-selection request, or none when the request is not one or states nothing find would test. */
-export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
+export function selectionCandidates(request: RequestFacts): EmbeddedCandidate[] {
+  // "delete the lines containing 'x' from the logs", "make links in out for ...": what the act says of lines or of where links go selects no files.
+  const own = lineEdit(request)?.phrase ?? linkAct(request)?.phrase;
+  const f = own ? readRequest(request.text.replace(own, 'change'), request.ws) : request;
   const s = readSelection(f);
   if (!s) return [];
   const lower = f.lower;
-  const act = readAct(f);
+  const act = readAct(request);
   if (!act && editVerb.test(selectingVerb.exec(lower)?.[1] ?? '')) return [];
   // Lines, words and such are inside the files: counting or sorting the files does not answer them.
   if ((!act || /^(?:Counts the files|Lists|Saves)/.test(act.label)) && (aboutText.test(lower) || ordering.test(lower))) return [];
+  // "delete the files that contain 'x'": what they contain picks the files the act changes.
+  const contents = act && !act.label.startsWith('Searches') ? contentSearch(f) : undefined;
+  if (contents) s.tests.push(`${contents.flags.includes('L') ? '! ' : ''}-exec grep -q${contents.flags.includes('i') ? 'i' : ''} -e ${contents.text} {} \\;`);
   const find = findOf(s);
   // A change to every entry of a tree, with no condition, is the program's own recursive mode.
   const whole = act?.tree && s.tests.length === 0 && s.depth.length === 0 && s.kind !== 'd' && /\brecursive\w*\b/.test(lower);
@@ -332,6 +349,8 @@ export function selectionCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const walk = down || s.start !== '.' || findVerb.test(lower);
   if (s.stated === 0 && !act && !(walk && (s.kind || s.start !== '.'))) return [];
   if (unread(f, s, act)) return [];
+  // "each file matching "$lib/jdk*/bin/*"": find . never prints a path that starts with / or a variable, so such a test keeps nothing.
+  if (s.start === '.' && s.tests.some((t) => /-i?path\s+["']?(?:\/|\$|~)/.test(t))) return [];
   // A start point that is a file (an archive, a document) is a request about that file; a name that is all extension (.git) is a folder.
   if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !f.dirs.some((d) => d.value === s.start && d.value.startsWith('.'))) return [];
   // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.

@@ -6,7 +6,7 @@
 import { keptAt, notBeing, refusing } from './keptOut';
 import type { Fact, RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
-import { ignoresCase } from './requestWords';
+import { ignoresCase, slashedWords } from './requestWords';
 import { barePath } from './barePath';
 
 export interface FindTests {
@@ -45,7 +45,7 @@ export function readStart(f: RequestFacts): string {
     if (excludedBefore.test(before) || excludedBefore.test(upTo) || /\b(?:to|into|onto)\s*$/.test(before)) continue;
     const word = m[1];
     if (current.test(f.lower.slice(m.index, m.index + m[0].length + 20))) return '.';
-    if (/^(?:the|a|an|and|or|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific)$/i.test(word)) continue;
+    if (/^(?:the|a|an|and|or|all|their|its|current|working|this|that|which|order|case|size|name|names|it|them|those|these|each|every|any|my|home|entire|whole|last|past|following|sub|another|other|same|new|parent|destination|target|given|specified|some|root|specific|maximum|minimum|max|min)$/i.test(word)) continue;
     if (/^\d+$/.test(word)) continue;
     // "in TXT files", "in python files": a kind of file, not a folder.
     if (!/[/'"\x60$~]/.test(word) && /^\s+files\b/i.test(text.slice(m.index + m[0].length))) continue;
@@ -93,7 +93,7 @@ function namedAsStart(lower: string, place: RegExp): boolean {
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder", "in upper case".
 const notAFolder = /^(?:tree|hierarchy|upper|lower|mixed|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
-export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:in|under|inside|within)\s*$/;
+export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:located\s+|found\s+|stored\s+)?(?:in|under|inside|within)\s*$/;
 
 /** The entry kind: regular files, folders, links, or any. */
 export function readKind(text: string): FindTests['kind'] {
@@ -163,7 +163,7 @@ export function readNames(f: RequestFacts): string[] {
   const alternatives = new RegExp(String.raw`\b(?:files?|named|called)\s+([\w.-]+)((?:\s*,\s*[\w.-]+)*(?:\s*,?\s+or\s+[\w.-]+)+)`, 'i').exec(text);
   if (!n && alternatives && !/^(?:the|a|an|all|in|under|that|which|with|whose|and|or)$/i.test(alternatives[1])) names.push(alternatives[1], ...alternatives[2].split(/\s*(?:,|\bor\b)\s*/).filter((x) => x.trim()));
   else if (!n && plainName && !/^(?:the|a|an|all|in|under|that|which|with|whose|like|after|by)$/i.test(plainName[1])) names.push(plainName[1]);
-  if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1])) {
+  if (n && !names.length && !/^(?:the|a|an|all|in|under|that|which|with|whose)$/i.test(n[1]) && !slashedWords.test(n[1].replace(/[.,;:]+$/, ''))) {
     names.push(bare(n[1]));
     for (const alt of n[2].split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)) if (alt.trim()) names.push(bare(alt.trim()));
   }
@@ -171,8 +171,9 @@ export function readNames(f: RequestFacts): string[] {
   const fileNamed = /(?:^|\s)['"\x60]?([\w-]+\.[\w.-]*\w)['"\x60]?\s+files\b/.exec(text);
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
   // 'every ".gz" file': an extension given in quotes.
-  const quotedExt = /['"\x60]\.(\w{1,8})['"\x60]\s+(?:files?|archives?)\b/.exec(text);
-  if (names.length === 0 && quotedExt && !leftOut(f, quotedExt.index)) names.push(`*.${quotedExt[1]}`);
+  // ... or several: "with '.c' and '.h' extension".
+  const quotedExt = /((?:['"\x60]\.\w{1,8}['"\x60](?:\s*,\s*|\s+(?:and|or)\s+)?)+)\s+(?:files?|archives?|extensions?)\b/.exec(text);
+  if (names.length === 0 && quotedExt && !leftOut(f, quotedExt.index)) names.push(...[...quotedExt[1].matchAll(/\.(\w{1,8})/g)].map((e) => `*.${e[1]}`));
   // "the core files", "core dumps": what a crash leaves, a file named core.
   if (names.length === 0 && /\bcore (?:dump )?files\b|\bcore dumps\b/.test(lower)) names.push('core');
   if (names.length === 0) {

@@ -68,8 +68,8 @@ export interface Intent {
   cues: Partial<Record<Action, string>>;
 }
 
-// "append a null character at the end of each path": how names are printed, not a change to any file.
-const nulAfterNames = String.raw` (?:a |the )?nul(?:l)? (?:character|byte|char)s? (?:at the end of|after|to the end of) (?:each|every|the) (?:path|name|file ?name|result|entry|entries)`;
+// "append a null character at the end of each path", "… of each of their paths": how names are printed, not a change to any file.
+const nulAfterNames = String.raw` (?:a |the )?nul(?:l)? (?:character|byte|char)s? (?:at the end of|after|to the end of) (?:each|every|the|their|its)(?: of (?:their|the|its|these|those))? (?:full )?(?:path|name|file ?name|result|entry|entries)s?`;
 
 // Verbs in their base form only: "deleted", "removed", "modified" describe a state and order nothing.
 const verbs: [Action, RegExp][] = [

@@ -7,6 +7,8 @@ import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
 import { permissionTests } from './findConditions';
 import { shellQuote } from './templateFill';
+import { lineEdit } from './lineEdits';
+import { emptiesFiles } from './changeKinds';
 
 /** What a selection request does to the files it finds. */
 export interface Act {
@@ -42,9 +44,15 @@ function truncation(lower: string): string | undefined {
   return `${m[2]}${unit === 'k' ? 'K' : unit === 'm' ? 'M' : unit === 'g' ? 'G' : ''}`;
 }
 
+// "keeping a backup", "saving backups of the originals": each file edited in place leaves a .bak copy.
+const keepsBackup = /\b(?:keep|mak|creat|with|leav|sav)\w*\s+(?:a\s+)?(?:the\s+)?backups?\b|\bbackups? of the originals?\b/;
+
 /** Acts done to each file's contents, or undefined when the request orders none of them. */
 export function perFileAct(f: RequestFacts, into: string): Act | undefined {
   const lower = f.lower;
+  const backup = keepsBackup.test(lower) ? '.bak' : '';
+  const lineWise = lineEdit(f);
+  if (lineWise) return { command: (find) => `${find} -exec sed -i${backup} ${lineWise.script} {} +`, label: `${lineWise.label}${backup ? ', keeping a .bak copy' : ''}` };
   const replace = replacing.exec(f.text);
   if (replace) {
     const [from, to] = [bareValue(replace[1]), bareValue(replace[2])];
@@ -53,14 +61,14 @@ export function perFileAct(f: RequestFacts, into: string): Act | undefined {
   }
   const renamed = newExtension(f) ?? newName(f);
   if (renamed) return renamed;
-  const size = truncation(lower);
+  // "clear out their contents", "delete all contents of the files": each file emptied, none deleted.
+  const size = truncation(lower) ?? (emptiesFiles.test(lower) ? '0' : undefined);
   if (size !== undefined) return { command: (find) => `${find} -exec truncate -s ${size} {} +`, label: `Cuts each file it finds to ${size === '0' ? 'nothing' : size}` };
   // "convert them from dos to unix format": carriage returns off the line ends, in place.
   if (/\bdos2unix\b|\b(?:dos|windows)\s+(?:format|line endings?|newlines?)?\s*(?:format\s+)?to\s+(?:unix|linux)\b|\bcrlf\s+to\s+lf\b|\b(?:remove|strip|delete)\w*\s+(?:the\s+|all\s+)?carriage returns?\b/.test(lower)) {
     return { command: (find) => `${find} -exec sed -i ${shellQuote(String.raw`s/\r$//`)} {} +`, label: 'Converts the line endings of each file it finds from DOS to Unix' };
   }
   if (/\b(?:remove|strip|delete|trim|get rid of)\w*\s+(?:all\s+|the\s+|any\s+)?trailing\s+(?:white\s?spaces?|spaces?|blanks?)\b/.test(lower)) {
-    const backup = /\b(?:keep|make|create|with|leave|save)\w*\s+(?:a\s+)?(?:the\s+)?backups?\b|\bbackups? of the originals?\b/.test(lower) ? '.bak' : '';
     return { command: (find) => `${find} -exec sed -i${backup} ${shellQuote('s/[[:space:]]*$//')} {} +`, label: `Strips trailing blanks from each line of each file it finds${backup ? ', keeping a .bak copy' : ''}` };
   }
   if (/\b(?:unzip|gunzip|decompress|uncompress|extract|unpack)\w*\b/.test(lower)) {

@@ -1,7 +1,7 @@
 // Readers of the places a request names: paths and file names, folders in
 // words, files by their stem, special places, file kinds and globs, destinations.
 
-import { archiveExt, kindExtensions, notAFolderName, stopWords } from './requestWords';
+import { archiveExt, kindExtensions, notAFolderName, slashedWords, stopWords } from './requestWords';
 import { inDescription } from './fileDescriptions';
 import type { Reading } from './requestFacts';
 import { placeOf } from './sameNames';
@@ -71,7 +71,7 @@ export function readFolderAfterPreposition(r: Reading): void {
   for (const m of text.matchAll(/\b(?:in|under|inside|within|into|from|of|to)\s+(?:the\s+|my\s+|folder\s+|directory\s+|dir\s+)?([\w.@+-]+)(?:\s+(?:folder|directory|dir)\b)?/gi)) {
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
-    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
+    if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word) || namesAnother(text, at + word.length)) continue;
     const strong = /^(under|inside|within)\b/i.test(m[0]) || (dotFolder(word, r.ws) && text.charAt(at + word.length) !== '/');
     if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
     facts.paths.push({ value: word, at, raw: word });
@@ -87,13 +87,18 @@ export function dotFolder(word: string, ws: Reading['ws']): boolean {
   return /^\.[A-Za-z_][\w-]*$/.test(word) && (ws.dirs.has(word) || knownDotFolders.test(word));
 }
 
+/** "in target directory "$tmpdir"", "the output folder /srv/out": a word before "folder" that another name follows says what the folder is for, it is not its name. */
+function namesAnother(text: string, end: number): boolean {
+  return /^\s+(?:folder|directory|dir)\s+(?:called\s+|named\s+)?(?:['"\x60$~/]|\.{1,2}\/)/i.test(text.slice(end));
+}
+
 /** "the logs folder" without a preposition. */
 export function readNamedFolder(r: Reading): void {
   const { text, ws, facts, isUsed } = r;
   for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
     const word = m[1];
     const at = m.index + m[0].indexOf(word, 3);
-    if (isUsed(at) || (stopWords.has(word.toLowerCase()) && !ws.dirs.has(word) && !/^(out|up|in|on|off|new|old|data|test|tests|src|bin|lib)$/i.test(word)) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word)) continue;
+    if (isUsed(at) || (stopWords.has(word.toLowerCase()) && !ws.dirs.has(word) && !/^(out|up|in|on|off|new|old|data|test|tests|src|bin|lib)$/i.test(word)) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word) || namesAnother(text, at + word.length)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
   }
@@ -121,8 +126,8 @@ const specials: [RegExp, string][] = [
   [/\b(home (folder|directory|dir)|my home)\b/, '~'],
   [/\b(root (folder|directory)|whole (disk|system|filesystem)|entire (disk|system|filesystem))\b/, '/'],
   [/\b(current (folder|directory|dir)|this (folder|directory|dir)|here|top(?:[- ]level)? (folder|directory|dir)|(?:project|repo|workspace) root|root of the (?:project|repo|workspace)|(?:this|the|whole|entire) (?:project|workspace|codebase))\b/, '.'],
-  // ... but "the parent folder of build/out" is named by what follows.
-  [/\b(parent (folder|directory|dir))\b(?!\s+of\b)/, '..'],
+  // ... but "the parent folder of build/out" is named by what follows, and "the parent directory name" of each file is no place.
+  [/\b(parent (folder|directory|dir))\b(?!\s+(?:of|names?|paths?)\b)/, '..'],
   // "how much room is left on /": the root written as a path.
   [/(?<=\b(?:on|of|in|under|at)\s)\/(?=[\s?.!,]*$)/, '/'],
   [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
@@ -210,9 +215,8 @@ export function readTargets(r: Reading): void {
   }
 }
 
-/** "files/directories" is a way of saying "files and folders", not a path. */
+/** "files/directories", "name/path", "regular/normal" are ways of saying "files and folders", "name or path", not paths. */
 export function dropBothKinds(r: Reading): void {
   const { facts } = r;
-  const bothKinds = /^(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*)(?:\/(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*))+$/i;
-  for (const key of ['paths', 'dirs', 'files'] as const) facts[key] = facts[key].filter((f) => !bothKinds.test(f.value));
+  for (const key of ['paths', 'dirs', 'files'] as const) facts[key] = facts[key].filter((f) => !slashedWords.test(f.value));
 }

@@ -100,7 +100,9 @@ export function placeOf(r: Reading, word: string, at: number): string | undefine
 export function placesOf(facts: RequestFacts): NamedPlaces {
   // "to out": a folder after "to" is where things go even when the word is too common to be read as a destination.
   const into = facts.dirs.filter((d) => /\b(?:to|into|onto)\s+(?:the\s+)?$/i.test(facts.text.slice(0, d.at)));
-  return { files: facts.placed ?? [], destinations: [...facts.targets, ...into].map((t) => t.value.replace(/^\.\//, '').replace(/\/+$/, '')) };
+  // ... and the place the act says it puts things ("create symbolic links in /srv/links for …").
+  const said = facts.destination ? [facts.destination] : [];
+  return { files: facts.placed ?? [], destinations: [...facts.targets, ...into, ...said].map((t) => t.value.replace(/^\.\//, '').replace(/\/+$/, '')) };
 }
 
 /**
