@@ -17,6 +17,7 @@ import { operandDropped } from './requestOperands';
 import { destinationDropped } from './destinations';
 import { packedFolderDropped } from './packedFolders';
 import { depthDropped, toAskedDepth } from './listingDepth';
+import { statedActSwapped } from './statedActs';
 
 export interface Proposal {
   command: string;
@@ -77,7 +78,7 @@ export async function screen<P extends Proposal>(
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
     const malformed = malformedAssignment(proposal.command);
     const facts = decision.facts as Facts | undefined;
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command, intent.places?.destinations), ...packedFolderDropped(intent.packs, intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...actOfAnotherKind(intent, facts?.commands ?? [], facts?.workspace), ...(malformed ? [malformed] : [])];
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command, intent.places?.destinations), ...packedFolderDropped(intent.packs, intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...actOfAnotherKind(intent, facts?.commands ?? [], facts?.workspace), ...statedActSwapped(intent, facts?.commands ?? [], facts?.workspace), ...(malformed ? [malformed] : [])];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;
