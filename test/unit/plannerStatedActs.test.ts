@@ -97,7 +97,7 @@ test('a move or copy into a folder that holds a file of that name is turned away
       }
     }
     // Said to replace it, or a folder that holds no such file: nothing is written over unasked.
-    for (const request of [`move ${file} into ${place}, replacing the old one`, `copy ${file} to ${place} and overwrite it`, `update ${place}/${file} from ${file}`, `restore ${file} into ${place}`]) {
+    for (const request of [`move ${file} into ${place}, replacing the old one`, `copy ${file} to ${place} and overwrite it`, `update ${place}/${file} from ${file}`, `restore ${file} into ${place}`, `back up ${file} to ${place}`, `copy ${file} over the one in ${place}`]) {
       assert.equal(swapped(request, `cp ${file} ${place}`), '', request);
     }
     assert.equal(swapped(`move ${file} into old`, `mv ${file} old`), '');

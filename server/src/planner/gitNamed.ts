@@ -15,7 +15,7 @@ import { programOf } from './selectionChecks';
 const subcommands = 'add|am|apply|archive|bisect|blame|branch|checkout|cherry-pick|clean|clone|commit|config|describe|diff|fetch|gc|grep|init|log|merge|mv|notes|pull|push|rebase|reflog|remote|reset|restore|revert|rm|shortlog|show|stash|status|submodule|switch|tag|worktree';
 
 // Where a clause starts: the request's start, after a comma or semicolon, or after "and", "then", "and then".
-const saidAsCommand = new RegExp(String.raw`(?:^|[,;:]\s*|\b(?:and|then|and then|also)\s+)(?:(?:run|do|try|type|use)\s+(?:a\s+)?)?\x60?git\s+(${subcommands})(?![\w-])(?!\s+(?:command|subcommand)\b)`, 'g');
+const saidAsCommand = new RegExp(String.raw`(?:^|[,;:]\s*|\b(?:and|then|and then|also|to|please|kindly|just)\s+)(?:(?:run|do|try|type|use)\s+(?:a\s+)?)?\x60?git\s+(${subcommands})(?![\w-])(?!\s+(?:command|subcommand)\b)`, 'g');
 
 // Subcommands that do the same act under another name: `git switch` for "git checkout main", `git shortlog` for "git log".
 const sameAct: string[][] = [['checkout', 'switch', 'restore'], ['log', 'shortlog', 'whatchanged'], ['rm', 'clean'], ['status', 'diff']];

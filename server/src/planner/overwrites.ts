@@ -19,8 +19,9 @@ const placers = /^(?:mv|cp|rsync|install)$/;
 // "do not overwrite", "without clobbering", "if it is not there yet", "unless it exists", "but keep the one already there", "safely".
 const keepsExisting = /\b(?:do not|don'?t|never|no|without|not)\s+(?:\w+\s+){0,2}?(?:overwrit\w*|clobber\w*|replac\w*|writ\w* over|destroy\w*)|\bno-?clobber\b|\bif (?:it|they|one|the file|that file|a file of that name|there)(?:'s| is| are| does| do)?(?:n'?t| not| no)\s+(?:(?:there|exist\w*|in there|in it)\b|(?:already\s+)?(?:a |one )?(?:there|exist\w*|file|copy))|\bunless (?:it|they|one|a file of that name|there'?s one)\b(?:\s+\w+){0,2}\s+(?:exists?|there)\b|\bonly if (?:it'?s|it is|they are|there'?s) (?:not|no|missing|absent)\b|\bnot already there\b|\bskip(?:ping)? (?:any |the )?(?:existing|ones? (?:already )?there|files? (?:already )?there)|\bkeep(?:ing)? (?:the |any )?(?:existing|ones? already there|one already there|file already there)|\bsafely\b/;
 
-// "overwrite", "replace", "restore", "update", "sync", "force": the request says what is there may go.
-const replacesExisting = /\b(?:overwrit\w*|replac\w*|clobber\w*|restor\w*|recover\w*|updat\w*|refresh\w*|sync\w*|synchroni[sz]\w*|mirror\w*|forc\w*|even if|bring (?:\S+ )?back)\b/;
+// "overwrite", "replace", "restore", "update", "sync", "force", "over the one in backup": the request says what is there may go.
+// "back up notes.txt to backup": a backup made again takes the place of the one before it.
+const replacesExisting = /\b(?:overwrit\w*|replac\w*|clobber\w*|restor\w*|recover\w*|updat\w*|refresh\w*|sync\w*|synchroni[sz]\w*|mirror\w*|forc\w*|even if|bring (?:\S+ )?back|back[ -]up|^backup\s|over (?:the|its|my|that) (?:\w+ )?(?:one|file|copy|version))\b/;
 
 /** "move notes.txt to docs but do not overwrite": what is already where the file goes is to be kept. */
 export function saysKeepExisting(words: string): boolean {
