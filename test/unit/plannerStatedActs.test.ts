@@ -15,7 +15,7 @@ import { readRequest } from '../../server/src/planner/requestFacts';
 import { buildContext } from '../../server/src/planner/context';
 import { statedActSwapped } from '../../server/src/planner/statedActs';
 import { gitSaid } from '../../server/src/planner/gitNamed';
-import { saysKeepExisting } from '../../server/src/planner/overwrites';
+import { keepingExisting, saysKeepExisting } from '../../server/src/planner/overwrites';
 
 // A workspace where backup and docs already hold files of the names moved into them.
 const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'stated-'));
@@ -141,4 +141,23 @@ test('a request about the names of files is not planned as an edit of what they 
   }
   assert.equal(swapped('replace foo with bar in notes.txt', "sed -i 's/foo/bar/g' notes.txt"), '');
   assert.equal(swapped('rename docs to manuals', 'mv -n docs manuals'), '');
+});
+
+test('a move or copy said to keep what is there is made to keep it, wherever the mv or cp stands', () => {
+  let i = 0;
+  for (const keep of keepWords) {
+    const request = dressed(`move the files in sub to top ${keep}`, i++).toLowerCase();
+    const made: [string, string][] = [
+      ['find sub -type f -exec mv -t top {} +', 'find sub -type f -exec mv -n -t top {} +'],
+      ['mv notes.txt docs', 'mv -n notes.txt docs'],
+      ['cp -r a b && ls b', 'cp -n -r a b && ls b'],
+      ['find sub -type f -print0 | xargs -0 mv -t top', 'find sub -type f -print0 | xargs -0 mv -n -t top'],
+      ['rsync -a x.txt backup', 'rsync --ignore-existing -a x.txt backup'],
+      ['mv -n a b', 'mv -n a b'],
+      ['echo mv a b', 'echo mv a b'],
+    ];
+    for (const [plan, kept] of made) assert.equal(keepingExisting(request, plan), kept, `${request} → ${plan}`);
+    assert.match(swapped(request, 'mv -n -f notes.txt docs'), /the request says to keep it/, request);
+  }
+  assert.equal(keepingExisting('move notes.txt to docs', 'mv notes.txt docs'), 'mv notes.txt docs');
 });

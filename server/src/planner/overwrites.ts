@@ -28,10 +28,21 @@ export function saysKeepExisting(words: string): boolean {
   return keepsExisting.test(words);
 }
 
+// `mv` and `cp` where a command starts: at the start, after `;`, `&&`, `|`, `-exec` or xargs and its options.
+const placerAt = /(^|[;&|]\s*|-exec(?:dir)?\s+|\bxargs\s+(?:-\S+\s+)*)(mv|cp)(?=\s)(?!\s+(?:-\w*n\w*|--no-clobber|--update=none)(?=\s))/g;
+
+/** `mv a docs` as `mv -n a docs` for a request that says to keep what is there: the plan made to keep it, not turned away for a flag. */
+export function keepingExisting(words: string, command: string): string {
+  if (!saysKeepExisting(words)) return command;
+  return command.replace(placerAt, '$1$2 -n').replace(/(^|[;&|]\s*)rsync(?=\s)(?![^;&|]*--ignore-existing)/g, '$1rsync --ignore-existing');
+}
+
 /** `mv -n`, `cp --no-clobber`, `cp --update=none`, `rsync --ignore-existing`, `mv -i`: a file already there is kept (or asked about). */
 function keepsTarget(c: CommandFact): boolean {
   const p = programOf(c);
   if (p === 'rsync') return c.flags.includes('ignore-existing') || c.args.includes('--ignore-existing');
+  // `mv -n -f`: of -n, -i and -f the last one given decides, so a -f anywhere is taken to write over.
+  if (c.flags.some((f) => f === 'f' || f === 'force')) return false;
   return c.flags.some((f) => f === 'n' || f === 'no-clobber' || f === 'i' || f === 'interactive') || c.args.some((a) => /^--update=none(?:-fail)?$/.test(a));
 }
 

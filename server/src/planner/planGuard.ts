@@ -18,6 +18,7 @@ import { destinationDropped } from './destinations';
 import { packedFolderDropped } from './packedFolders';
 import { depthDropped, toAskedDepth } from './listingDepth';
 import { statedActSwapped } from './statedActs';
+import { keepingExisting } from './overwrites';
 
 export interface Proposal {
   command: string;
@@ -71,7 +72,8 @@ export async function screen<P extends Proposal>(
   for (const proposed of proposals) {
     if (accepted.length >= want || judged >= budget) break;
     // A plain list given the depth and layout the request states ("the folders here", "numbered") before it is judged.
-    const shaped = withShapes(intent.words, toAskedDepth(intent.words, proposed.command));
+    // ... and a move or copy said to keep what is there made to keep it (`mv -n`).
+    const shaped = keepingExisting(intent.words, withShapes(intent.words, toAskedDepth(intent.words, proposed.command)));
     const proposal = shaped === proposed.command ? proposed : { ...proposed, command: shaped };
     judged++;
     const missing = placeholdersIn(proposal.command);
