@@ -53,6 +53,10 @@ test('a git subcommand said as the command is the one the plan runs', () => {
   // With no git at all, a change is another act; a look is none.
   assert.match(swapped('git restore notes.txt', 'cp backup/notes.txt notes.txt'), /without git/);
   assert.equal(swapped('git restore notes.txt', 'cat notes.txt'), '');
+  // The command's own words are no path: `git restore git`, `git add add`.
+  for (const [request, plan] of [['would you mind to git restore docs', 'git restore git'], ['please git add src', 'git add add'], ['git stash the docs', 'git stash push -- git']]) {
+    assert.match(swapped(request, plan), /of the git command said for a path/, `${request} → ${plan}`);
+  }
   // git named as no command leaves the plan alone; a subcommand of the same act is the same act.
   for (const request of ['show the git log', 'what does git restore do', 'explain the git stash command', 'undo my last commit', 'discard my changes in src', 'how many commits touched src']) {
     assert.equal(swapped(request, 'git log --oneline -n 5'), '', request);

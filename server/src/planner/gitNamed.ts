@@ -33,7 +33,9 @@ export function gitSubcommandSwapped(intent: Intent, commands: CommandFact[]): s
   const git = commands.filter((c) => programOf(c) === 'git');
   const kin = (s: string) => sameAct.find((set) => set.includes(s)) ?? [s];
   const missing = said.filter((s) => !git.some((c) => kin(s).includes(c.subcommand)));
-  if (missing.length === 0) return [];
+  // `git restore git` for "would you mind to git restore docs": the command's own words taken for the path it acts on.
+  const ownWord = git.flatMap((c) => c.positionals).find((p) => p === 'git' || said.includes(p));
+  if (missing.length === 0) return ownWord ? [`it takes the word "${ownWord}" of the git command said for a path`] : [];
   if (git.length > 0) return [`it runs git ${git[0].subcommand || git[0].positionals[0] || ''}, but the request says git ${missing[0]}`.replace(/\s+,/, ',')];
   const changes = commands.some((c) => c.writes.length + c.deletes.length > 0 || c.redirects.some((r) => r.kind === 'write' || r.kind === 'append'));
   return changes ? [`it changes files without git, but the request says git ${missing[0]}`] : [];
