@@ -104,3 +104,23 @@ test('a folder written as one ("copy/", quoted) may carry a verb\'s name', () =>
   assert.equal(over('Copy all ".php" files in "src/" directory tree to "copy/" preserving directory hierarchy', "find src/ -type f -name '*.php' -exec cp -t copy {} +"), '');
   assert.equal(over('move people.csv into move/', 'mv people.csv move/'), '');
 });
+
+test('"update A from B" reads B and writes A, never the other way round', () => {
+  const pairs: [string, string][] = [['backup/people.csv', 'people.csv'], ['docs/main.ts', 'src/main.ts'], ['backup/todo.md', 'notes/todo.md'], ['backup/config.yml', 'config.yml']];
+  const verbs = ['update', 'refresh', 'sync', 'synchronise', 'synchronize', 'bring up to date'];
+  const links = ['from', 'with', 'using', 'with the current', 'from the latest', 'to match', 'with the live', 'using the working copy of'];
+  for (const [a, b] of pairs) {
+    for (const verb of verbs) {
+      for (const link of links) {
+        for (const request of [`${verb} ${a} ${link} ${b}`, `please ${verb} the file ${a} ${link} ${b}`, `${verb} my ${a} ${link} ${b} when you get a chance`]) {
+          assert.deepEqual(statedCopies(request).map((s) => [s.from, s.to]), [[b, a]], request);
+          assert.match(over(request, `cp ${a} ${b}`), /writes over .*which the request copies from/, request);
+          assert.match(over(request, `rsync -a ${a} ${b}`), /writes over .*which the request copies from/, request);
+          assert.doesNotMatch(over(request, `cp -- ${b} ${a}`), /which the request copies from/, request);
+        }
+      }
+    }
+  }
+  // Words, not paths: "update the version with 2.0" states no copy.
+  assert.deepEqual(statedCopies('update the version with 2.0'), []);
+});

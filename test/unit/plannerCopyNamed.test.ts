@@ -38,3 +38,23 @@ test('the file itself, or a backup made of it, is no copy named', () => {
     assert.doesNotMatch(over(`make a backup copy of ${f} in backup`, `cp -- ${f} backup/`), /a copy of/);
   }
 });
+
+test('every act on the copy named by its file, not only a delete, keeps off the file itself', () => {
+  const acts: [string, (f: string) => string[], (f: string) => string][] = [
+    ['chmod 600', (f) => [`chmod 600 ${f}`, `chmod -R 600 ${f}`], (f) => `chmod 600 backup/${f}`],
+    ['make read-only:', (f) => [`chmod a-w ${f}`, `chmod 444 ${f}`], (f) => `chmod a-w backup/${f}`],
+    ['chown alice', (f) => [`chown alice ${f}`], (f) => `chown alice backup/${f}`],
+    ['replace foo with bar in', (f) => [`sed -i 's/foo/bar/g' ${f}`, `sed -i.bak 's|foo|bar|g' ${f}`, `perl -pi -e 's/foo/bar/g' ${f}`], (f) => `sed -i 's/foo/bar/g' backup/${f}`],
+    ['gzip', (f) => [`gzip ${f}`, `gzip -k ${f}`, `xz ${f}`], (f) => `gzip backup/${f}`],
+    ['empty', (f) => [`truncate -s 0 ${f}`], (f) => `truncate -s 0 backup/${f}`],
+  ];
+  for (const [act, wrong, right] of acts) {
+    for (const f of files) {
+      for (const form of forms(f)) {
+        const request = act.endsWith(':') ? `make ${form} read-only` : `${act} ${form}`;
+        for (const plan of wrong(f)) assert.match(over(request, plan), /the request names (?:only )?a copy of/, `${request} → ${plan}`);
+        assert.doesNotMatch(over(request, right(f)), /names (?:only )?a copy of/, `${request} → ${right(f)}`);
+      }
+    }
+  }
+});

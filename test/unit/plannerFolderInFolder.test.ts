@@ -39,3 +39,26 @@ test('a folder said alone, or "in" a word that names no folder, is not bounded b
     assert.doesNotMatch(over(`${verb} the build folder in the workspace`, 'rm -r build'), /names only the folder/);
   }
 });
+
+test('a chmod, an edit or a copy of "the X folder in Y" keeps to Y/X, as a delete does', () => {
+  for (const x of inner) {
+    for (const y of outer.filter((o) => o !== x)) {
+      for (const link of links) {
+        const at = quoted(`${y}/${x}`);
+        const acts: [string, string[], string][] = [
+          [`make the ${x} folder ${link} ${y} read-only`, [`chmod a-w ${quoted(x)}`, `chmod -R a-w ${quoted(x)}`, `chmod a-w ${y}`], `chmod a-w ${at}`],
+          [`chmod 700 the ${x} folder ${link} ${y}`, [`chmod 700 ${quoted(x)}`], `chmod 700 ${at}`],
+          [`chown bob the ${x} folder ${link} ${y}`, [`chown -R bob ${quoted(x)}`], `chown -R bob ${at}`],
+          [`copy the ${x} folder ${link} ${y} to dist`, [`cp -r ${quoted(x)} dist`, `rsync -a ${quoted(x)} dist`], `cp -r ${at} dist`],
+          [`compress the ${x} folder ${link} ${y}`, [`gzip -r ${quoted(x)}`], `gzip -r ${at}`],
+        ];
+        for (const [request, wrong, right] of acts) {
+          for (const plan of wrong) assert.match(over(request, plan), /but the request names only the folder/, `${request} → ${plan}`);
+          assert.doesNotMatch(over(request, right), /names only the folder/, `${request} → ${right}`);
+        }
+      }
+    }
+  }
+  // The folder is where a copy goes: what it copies comes from elsewhere.
+  assert.doesNotMatch(over('copy notes.txt into the docs folder in backup', 'cp notes.txt backup/docs'), /names only the folder/);
+});

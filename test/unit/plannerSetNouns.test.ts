@@ -16,7 +16,7 @@ test('a delete of a set named by what it is for, planned with only an age, is tu
   for (const verb of verbs) {
     for (const set of sets) {
       for (const age of ages) {
-        for (const plan of looseDeletes) assert.match(over(`${verb} ${set} ${age}`, plan), /deletes files of every kind, but the request names only/, `${verb} ${set} ${age} → ${plan}`);
+        for (const plan of looseDeletes) assert.match(over(`${verb} ${set} ${age}`, plan), /changes files of every kind, but the request names only/, `${verb} ${set} ${age} → ${plan}`);
       }
     }
   }
@@ -61,5 +61,23 @@ test('a folder named like the word before the set ("old archives") is no place t
       assert.match(checks.over(`${verb} ${set} older than a week`, 'find old -type f -mtime +7 -delete'), /the request names only/, `${verb} ${set}`);
     }
     assert.doesNotMatch(checks.over(`${verb} the backups in docs older than a week`, 'find docs -type f -mtime +7 -delete'), /the request names only/);
+  }
+});
+
+test('a move, a chmod or an edit of a set named by what it is for keeps the set, as a delete does', () => {
+  const acts: [string, (age: string) => string[]][] = [
+    ['move', () => ["find . -type f -mtime +7 -not -path './.git/*' -exec mv -t old {} +", 'find . -mtime +30 -exec mv -n {} old/ \\;']],
+    ['chmod 600', () => ["find . -type f -mtime +30 -not -path './.git/*' -exec chmod 600 {} +", 'find . -type f -mtime +30 -exec chmod 600 {} \\;']],
+    ['compress', () => ['find . -type f -mtime +30 -exec gzip {} +']],
+    ['chown bob', () => ['find . -type f -mtime +30 -exec chown bob {} +']],
+  ];
+  for (const [verb, plans] of acts) {
+    for (const set of sets) {
+      for (const age of ages) {
+        const request = verb === 'move' ? `${verb} ${set} ${age} to old` : `${verb} ${set} ${age}`;
+        for (const plan of plans(age)) assert.match(over(request, plan), /of every kind, but the request names only/, `${request} → ${plan}`);
+        assert.doesNotMatch(over(request, "find . -type f -name '*.tmp' -mtime +30 -exec chmod 600 {} +"), /of every kind/, request);
+      }
+    }
   }
 });

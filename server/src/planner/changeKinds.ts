@@ -63,6 +63,26 @@ export function changeKindSwapped(intent: Intent, commands: CommandFact[]): stri
   return oneLine && !perLine ? ['it adds one line at the end, but the request asks to change every line'] : [];
 }
 
+// "append an empty line to data.csv", "add a blank line at the end of notes.txt", "insert a line TODO into README.md": text put into a file.
+const addsText = /\b(?:add|append|insert|prepend|put|attach|stick|write)\b(?![^.;]{0,60}\b(?:remove|delete|strip|drop|get rid of)\b)[^.;]{0,60}?\b(?:lines?|rows?|text|words?|entry|entries|newlines?|line breaks?|headers?|footers?|comments?|notes?|strings?|["'`][^"'`]*["'`])\b[^.;]{0,60}?\b(?:to|into|at|in|on|onto|after|before|of)\b/;
+const takesOut = /\b(?:remove|delete|strip|drop|erase|get rid of|clean|trim|squeeze|collapse|dedupe|deduplicate)\b/;
+
+/** A sed script that deletes lines: `/^$/d`, `3d`, `$d`, `/x/,/y/d`. */
+const sedDeletes = /^(?:\/(?:[^/\\]|\\.)*\/|\\(.)(?:(?!\1).)*\1|\d+|\$)(?:,(?:\/(?:[^/\\]|\\.)*\/|\d+|\$|\+\d+))?\s*!?\s*d$/;
+
+/**
+ * `sed -i '/^$/d' data.csv` for "append an empty line to data.csv": lines
+ * taken out for a request that puts text in. The words it shares with the
+ * request ("empty line") name what is added, not what goes.
+ */
+export function removesForAdd(intent: Intent, commands: CommandFact[]): string[] {
+  if (!addsText.test(intent.words) || takesOut.test(intent.words)) return [];
+  const sed = commands.find((c) => /^(?:sed|gsed)$/.test(programOf(c)) && c.args.some((a) => a.split(/\s*;\s*/).some((part) => sedDeletes.test(part.trim()))));
+  if (sed) return ['it deletes lines (sed … d), but the request asks to add text'];
+  const filter = commands.find((c) => /^(?:grep|egrep|rg)$/.test(programOf(c)) && c.flags.some((f) => f === 'v' || f === 'invert-match') && commands.some((x) => x.writes.length > 0 || x.redirects.some((r) => r.kind === 'write')));
+  return filter ? ['it keeps only the lines that do not match (grep -v), but the request asks to add text'] : [];
+}
+
 // "delete the files listed in old.txt", "remove every path in the list", "one path per line".
 const saysItLists = /\b(?:files?|paths?|names?|entries|items|things)\s+(?:that are\s+|which are\s+)?(?:listed|named|given|written|mentioned|enumerated)\s+(?:in|inside|by|within)\b|\blist(?:ed|ing)?\s+of\s+(?:(?:the|all)\s+)?(?:files?|paths?|names?|filenames?)\b|\b(?:each|every|one)\s+(?:line|path|name|filename|file)\s+(?:of|in|listed|per line)\b|\bwhose (?:names|paths) are (?:in|listed)\b|\bmanifest\b|\b(?:files?|paths?|filenames?)\s+(?:in|from)\s+(?:the\s+)?(?:list|[\w./-]+\.(?:txt|list|lst))\b|\b(?:contains?|holds?) (?:the |a )?(?:list of )?(?:paths|filenames|file names|files) to\b/;
 

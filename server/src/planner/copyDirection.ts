@@ -19,7 +19,7 @@ const copiers = new Set(['cp', 'mv', 'rsync', 'scp', 'install', 'ln', 'ditto']);
 // The verb, the words that may stand before a name ("the file", "my folder"), the name, then where it goes.
 const filler = String.raw`(?:(?:the|my|this|that|our|your|file|folder|directory|dir|called|named)\s+)*`;
 const name = String.raw`["'\x60]?([\w.~/-]*[\w~/][\w.~/-]*)["'\x60]?`;
-const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|sync|synchroni[sz]e|mirror|(?:save|put|make|place|keep|store)\s+a\s+copy\s+of|save|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto|as)\s+${filler}${name}`, 'g');
+const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|sync|synchroni[sz]e|mirror|(?:save|put|make|place|keep|store)\s+a\s+copy\s+of|save|rename|change\s+(?:the\s+|its\s+)?names?\s+of)\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:over\s+)?(?:to(?!\s+match\b)|into|onto|as)\s+${filler}${name}`, 'g');
 
 // "restore notes.txt from backup", "copy old.txt back from the backup folder": the place after "from" is read, the name is written here.
 const fromPlace = String.raw`\b(?:copy|cp|restore|recover|retrieve|(?:bring|get|put|copy)\s+back|fetch|(?:bring|get|put)(?=\s+\S+(?:\s+(?:file|folder|directory|dir))?\s+back\b))\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?(?:from|out\s+of)\s+${filler}${name}`;
@@ -33,6 +33,8 @@ const replaceWith = new RegExp(String.raw`\b(?:replace|overwrite)\s+${filler}${n
 const replaceWithCopyIn = new RegExp(String.raw`\b(?:replace|overwrite|restore|recover)\s+${filler}${name}\s+(?:with|using|from)\s+(?:its|the|a|my)\s+(?:\w+\s+)?(?:copy|version|backup|one|duplicate)\s+(?:in|from|inside|under)\s+${filler}${name}`, 'g');
 // "replace notes.txt with the backup copy", "restore todo.txt from its backup version": the copy in the folder named before "copy".
 const replaceWithFolderCopy = new RegExp(String.raw`\b(?:replace|overwrite|restore|recover)\s+${filler}${name}\s+(?:with|using|from)\s+(?:its|the|a|my)\s+${name}\s+(?:copy|version|one|duplicate)\b(?!\s+(?:in|from|inside|under)\b)`, 'g');
+// "update backup/notes.txt from notes.txt", "refresh the copy in backup with the current notes.txt": the first name is brought up to date from the second.
+const updateFrom = new RegExp(String.raw`\b(?:update|refresh|sync|synchroni[sz]e|bring\s+up\s+to\s+date)\s+${filler}${name}\s+(?:from|with|using|to match)\s+(?:(?:the|my|current|live|latest|newest|new|working|file|version|of|copy|in)\s+)*${name}`, 'g');
 // A name with a dot or a slash is a file or a path; "replace foo with bar in notes.txt" replaces text.
 const pathLike = /[./]/;
 
@@ -60,6 +62,11 @@ function readCopies(text: string): StatedCopy[] {
     if (from && to && from !== to && !pronoun.test(from)) out.push({ from, to, rename: /^(?:rename|change)\b/.test(m[0]), keeps: !/^(?:move|mv|rename|change)\b/.test(m[0]), ...(/^(?:sync|mirror)/.test(m[0]) ? { mirrors: true } : {}) });
   }
   for (const m of words.matchAll(replaceWith)) {
+    const to = bare(m[1]);
+    const from = bare(m[2]);
+    if (pathLike.test(from) && pathLike.test(to) && from !== to) out.push({ from, to, rename: false, keeps: true });
+  }
+  for (const m of words.matchAll(updateFrom)) {
     const to = bare(m[1]);
     const from = bare(m[2]);
     if (pathLike.test(from) && pathLike.test(to) && from !== to) out.push({ from, to, rename: false, keeps: true });

@@ -1,9 +1,21 @@
 // "the backed-up notes.txt", "notes.txt's backup", "the notes.txt backup",
 // "the old copy of main.ts": a copy of a file, named by the file it copies.
 // The file itself is the one thing such a request does not touch, and the
-// folder that holds the copy is not the copy.
+// folder that holds the copy is not the copy, whatever the act: a delete, a
+// chmod, a sed -i or a gzip of the live file is as wrong as its delete.
 import type { CommandFact } from '../policy/factsTypes';
+import type { PathFact } from '../policy/paths';
 import type { Intent } from './intent';
+import { programOf } from './selectionChecks';
+
+// Programs that change the very files they are given (`chmod 600 f`, `sed -i … f`, `gzip f`), not a copy elsewhere.
+const inPlace = /^(?:chmod|chown|chgrp|setfacl|chattr|sed|perl|awk|gawk|ex|truncate|touch|shred|dos2unix|unix2dos)$/;
+const compressors = /^(?:gzip|bzip2|xz|zstd|lz4|pigz|compress)$/;
+
+/** What each command deletes, changes in place or compresses: the files an act of any kind takes or alters, not where a copy goes. */
+export function pathsChanged(commands: CommandFact[]): PathFact[] {
+  return commands.flatMap((c) => [...c.deletes, ...(inPlace.test(programOf(c)) ? c.writes : []), ...(compressors.test(programOf(c)) ? c.reads : [])]);
+}
 
 const file = String.raw`([\w@+-][\w.@+-]*\.\w{1,8})`;
 const copyOf = [
@@ -31,7 +43,7 @@ export function copiedFile(words: string): string | undefined {
 export function liveForCopy(intent: Intent, commands: CommandFact[]): string[] {
   const name = copiedFile(intent.words);
   if (!name) return [];
-  for (const p of commands.flatMap((c) => c.deletes)) {
+  for (const p of pathsChanged(commands)) {
     const path = (p.resolved || p.path).replace(/^["'`]|["'`]$/g, '').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '') || '.';
     const base = (path.split('/').pop() ?? path).toLowerCase();
     if (path.toLowerCase() === name) return [`it changes ${path}, but the request names a copy of it`];

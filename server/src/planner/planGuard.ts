@@ -17,6 +17,8 @@ import { operandDropped } from './requestOperands';
 import { destinationDropped } from './destinations';
 import { packedFolderDropped } from './packedFolders';
 import { depthDropped, toAskedDepth } from './listingDepth';
+import { statedActSwapped } from './statedActs';
+import { keepingExisting } from './overwrites';
 
 export interface Proposal {
   command: string;
@@ -70,14 +72,15 @@ export async function screen<P extends Proposal>(
   for (const proposed of proposals) {
     if (accepted.length >= want || judged >= budget) break;
     // A plain list given the depth and layout the request states ("the folders here", "numbered") before it is judged.
-    const shaped = withShapes(intent.words, toAskedDepth(intent.words, proposed.command));
+    // ... and a move or copy said to keep what is there made to keep it (`mv -n`).
+    const shaped = keepingExisting(intent.words, withShapes(intent.words, toAskedDepth(intent.words, proposed.command)));
     const proposal = shaped === proposed.command ? proposed : { ...proposed, command: shaped };
     judged++;
     const missing = placeholdersIn(proposal.command);
     const decision = await judge(missing.length > 0 ? standIn(proposal.command) : proposal.command);
     const malformed = malformedAssignment(proposal.command);
     const facts = decision.facts as Facts | undefined;
-    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command, intent.places?.destinations), ...packedFolderDropped(intent.packs, intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...actOfAnotherKind(intent, facts?.commands ?? [], facts?.workspace), ...(malformed ? [malformed] : [])];
+    const reasons = [...exceedsIntent(intent, decision, proposal.command), ...fallsShort(intent, decision), ...operandDropped(intent.words, proposal.command), ...destinationDropped(intent.words, proposal.command, intent.places?.destinations), ...packedFolderDropped(intent.packs, intent.words, proposal.command), ...shapeDropped(intent.words, proposal.command), ...depthDropped(intent.words, proposal.command), ...actOfAnotherKind(intent, facts?.commands ?? [], facts?.workspace), ...statedActSwapped(intent, facts?.commands ?? [], facts?.workspace), ...(malformed ? [malformed] : [])];
     if (reasons.length > 0) {
       rejected.push({ command: proposal.command, planner: proposal.planner, reason: capitalise(reasons.join('; ')) + '.' });
       continue;

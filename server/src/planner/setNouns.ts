@@ -24,8 +24,9 @@ export function setNamed(words: string): string | undefined {
 const keptBefore = /\b(?:except(?:\s+for)?|excluding|but(?:\s+not)?|other\s+than|(?:apart|aside)\s+from|besides|save(?:\s+for)?|bar|barring|unless|not|keep\w*|leav\w*|spar\w*|skip\w*|without)\s+(?:(?:the|any|all|my|of|those|these)\s+)*(?:\S+\s+)?$/;
 
 /** Whether the find picks files by a name it was given, not by `*` or a slot. */
-function picksByName(c: CommandFact): boolean {
-  return c.args.some((a, i) => nameTest.test(a) && !/^(?:!|-not)$/.test(c.args[i - 1] ?? '') && !/^\*?$|^<\w+>$|^__\w+__$/.test(c.args[i + 1] ?? ''));
+function picksByName(c: CommandFact, slotted: boolean): boolean {
+  const none = slotted ? /^\*?$/ : /^\*?$|^<\w+>$|^__\w+__$/;
+  return c.args.some((a, i) => nameTest.test(a) && !/^(?:!|-not)$/.test(c.args[i - 1] ?? '') && !none.test(c.args[i + 1] ?? ''));
 }
 
 /** The folders a find starts from: its words before the first test. */
@@ -36,13 +37,15 @@ function rootsOf(c: CommandFact): string[] {
 
 /**
  * "delete backups older than 30 days" planned as `find . -type f -mtime +30
- * -delete`: a delete with no name test for a request that names a set of
+ * -delete`, "move the temp files older than a week to old" as `find . -mtime
+ * +7 -exec mv -t old {} +`: a change with no name test for a request that names a set of
  * files by what they are for. A find that starts in a folder called after the
  * set ("delete logs older than a week" → `find logs …`) is bounded by it.
  */
-export function setNounDropped(intent: Intent, commands: CommandFact[], deletes: boolean): string[] {
-  // A move takes its files away too, but puts them somewhere: only a delete loses what it picks.
-  if (!deletes || !intent.actions.includes('delete') || intent.actions.includes('move')) return [];
+export function setNounDropped(intent: Intent, commands: CommandFact[], changes: boolean): string[] {
+  // A move, a chmod or a sed -i of every old file is as wide as their delete: every act that changes files keeps to the set.
+  if (!changes || intent.actions.length === 0) return [];
+  const deletes = intent.actions.includes('delete') && !intent.actions.includes('move');
   const set = setNamed(intent.words);
   if (!set) return [];
   const stem = set.split(/\s+/).pop()!.replace(/s$/, '');
@@ -53,8 +56,10 @@ export function setNounDropped(intent: Intent, commands: CommandFact[], deletes:
   const places = intent.scope.filter((s) => s !== '.' && !intent.words.includes(`${s.toLowerCase()} ${set}`));
   const inScope = (r: string) => places.some((s) => (r.replace(/^\.\/|\/+$/g, '') === s || r.replace(/^\.\//, '').startsWith(`${s}/`)));
   const bounded = (c: CommandFact) => rootsOf(c).some((r) => inScope(r) || (r.split('/').filter(Boolean).pop() ?? '').toLowerCase().replace(/s$/, '') === stem);
-  const loose = finds.filter((c) => !picksByName(c) && !bounded(c));
-  return loose.length > 0 ? [`it deletes files of every kind, but the request names only ${set}`] : [];
+  // A name left to fill (`-name '<glob>'`) is the set's for an act that keeps the files; a delete must say it.
+  const loose = finds.filter((c) => !picksByName(c, !deletes) && !bounded(c));
+  const acted = (c: CommandFact) => c.deletes.length > 0 || c.writes.length > 0 || commands.some((x) => x !== c && x.deletes.length + x.writes.length > 0);
+  return loose.some(acted) ? [`it changes files of every kind, but the request names only ${set}`] : [];
 }
 
 /**

@@ -1,0 +1,18 @@
+// Checks that hold a plan to the act its request states in so many words:
+// the git subcommand it says ("git restore src"), what it says of the files
+// already where a move or a copy goes ("do not overwrite"), text put into a
+// file rather than taken out ("append an empty line"), and the names of
+// files rather than what they hold ("replace the spaces in the file names").
+// They run on every candidate, a model's as well as the embedded planner's.
+
+import type { CommandFact } from '../policy/factsTypes';
+import type { Intent } from './intent';
+import { gitSubcommandSwapped } from './gitNamed';
+import { overwritesExisting } from './overwrites';
+import { removesForAdd } from './changeKinds';
+import { namesForContents } from './bulkRenames';
+
+/** Every way `commands` does another act than the one the request states; empty when none. */
+export function statedActSwapped(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
+  return [...gitSubcommandSwapped(intent, commands), ...overwritesExisting(intent, commands, workspace), ...removesForAdd(intent, commands), ...namesForContents(intent, commands)];
+}
