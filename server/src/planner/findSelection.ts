@@ -103,8 +103,10 @@ function everything(s: Pick<Selection, 'depth' | 'kind' | 'tests'>): boolean {
 }
 
 /** "move all files and folders in src": entries of any kind, with no test, are the folder's own entries; a folder moves with what is in it. */
+// ... and so are those with names only left out ("everything in out except build.js"): find's first result, the folder itself, passes `! -name`.
 function topLevel(find: string, s: Pick<Selection, 'start' | 'depth' | 'kind' | 'tests'>): string {
-  if (!everything(s)) return find;
+  const leftOutOnly = !s.kind && s.depth.length === 0 && s.tests.length > 0 && s.tests.every((t) => /^(?:!|-not) -(?:name|path) /.test(t));
+  if (!everything(s) && !leftOutOnly) return find;
   return find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1 -maxdepth 1`);
 }
 
