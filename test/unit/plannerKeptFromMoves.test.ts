@@ -59,3 +59,12 @@ test('a file named alone after a comma, or after "but not", is kept out of a mov
     }
   }
 });
+
+test('a folder called out, named as a folder, is emptied and kept', () => {
+  const oneWs: WorkspaceNames = { files: new Set(['out/site.js']), dirs: new Set(['out', 'dist']), byBase: new Map([['site.js', 'out/site.js']]) };
+  const checks = effectChecks(oneWs);
+  for (const request of ['clear out the out folder', 'please clean out the out directory', 'empty the out folder', 'could you clear the out folder out']) {
+    for (const command of ['rm -r out', 'rm -rf out', 'rmdir out', 'find out -delete']) assert.match(checks.over(request, command), /deletes the folder out itself/, `${request} :: ${command}`);
+    assert.doesNotMatch(checks.over(request, 'find out -mindepth 1 -delete'), /itself/, request);
+  }
+});

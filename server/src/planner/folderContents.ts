@@ -22,8 +22,8 @@ export function contentsAskedOf(intent: Intent): string[] {
   if (!intent.actions.includes('delete') || someOnly.test(intent.words)) return [];
   const named = [...intent.words.matchAll(emptied), ...intent.words.matchAll(inside)].map((m) => m[1]);
   const folders = named.map((n) => (/\s|^here$/.test(n) ? '.' : n.replace(/^\.\/(?=.)/, '').replace(/(?<=.)\/+$/, '')));
-  // "empty app.log" truncates a file; "the" or "it" names no folder.
-  return [...new Set(folders.filter((f) => !/^(?:the|it|them|this|that|all|out)$/.test(f) && !/\.\w{1,8}$/.test(f)))];
+  // "empty app.log" truncates a file; "the" or "it" names no folder, nor does "out" of "clear out", unless it is named as one ("clear out the out folder").
+  return [...new Set(folders.filter((f) => !/^(?:the|it|them|this|that|all)$/.test(f) && (f !== 'out' || intent.scope.includes('out')) && !/\.\w{1,8}$/.test(f)))];
 }
 
 /** Whether `c` deletes the folder `dir` itself, not only what is in it. */
