@@ -78,7 +78,8 @@ function folderItselfActedOn(intent: Intent, commands: CommandFact[]): string[] 
   if (intent.actions.length === 0) return [];
   const named = [...intent.words.matchAll(inside), ...intent.words.matchAll(filesInside)].map((m) => m[1]);
   const folders = named.map((n) => (/\s|^here$/.test(n) ? '.' : n.replace(/^\.\/(?=.)/, '').replace(/(?<=.)\/+$/, '')));
-  for (const dir of folders.filter((f) => !/^(?:the|it|them|this|that|all)$/.test(f))) {
+  // The working folder itself cannot be moved away (`mv . old` fails), and "the files here" are found from it.
+  for (const dir of folders.filter((f) => !/^(?:the|it|them|this|that|all|\.)$/.test(f))) {
     for (const c of commands) {
       const program = startHandedTo(c, dir);
       if (program) return [`it hands the folder ${dir} itself to ${program} (find's first result is ${dir}), but the request asks only for what is in it`];
