@@ -10,6 +10,7 @@ import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 import { barePath as bare } from './barePath';
 import { readOnce } from './readOnce';
+import { archiveExt } from './requestWords';
 
 // A change to the copy of a file the request did not pick, held beside the direction of a copy.
 export { otherCopyChanged } from './sameNames';
@@ -109,6 +110,9 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
     const whole = wholeFolder(c, stated);
     if (whole) return [whole];
     if (!copiers.has(programOf(c))) continue;
+    // `cp -- x.zip todo.txt` for "restore todo.txt from x.zip": an archive's bytes are not the file it holds.
+    const packed = stated.find((x) => archiveExt.test(x.from) && !archiveExt.test(x.to) && c.positionals.some((p) => names(bare(p.toLowerCase()), x.from)));
+    if (packed) return [`it copies the archive ${packed.from} itself onto ${packed.to}, but the request asks for the file the archive holds`];
     const written = c.writes.map((w) => bare(w.path.toLowerCase()));
     // `cp notes.txt backup` writes backup/notes.txt: a folder written over holds the file of the source's name.
     const into = (w: string, from: string) => from === `${w}/${from.split('/').pop()}` && c.positionals.some((p) => bare(p.toLowerCase()) !== w && bare(p.toLowerCase()).split('/').pop() === from.split('/').pop());

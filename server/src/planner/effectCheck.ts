@@ -24,6 +24,8 @@ import { outsideInnerFolder } from './folderInFolder';
 import { spacedNameSplit } from './spacedNames';
 import { liveForCopy } from './copyNamed';
 import { beyondNamedFiles, emptiedFiles } from './namedTargets';
+import { emptinessLeftOut } from './statedEmptiness';
+import { memberLeftOut } from './archiveMembers';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -62,17 +64,15 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   const repo = intent.allows.write ? undefined : commands.map(gitChange).find((x) => x !== undefined);
   if (repo && writes.length === 0 && changed.length === 0) reasons.push(`it changes the git repository (git ${repo}), but the request asks ${asked}`);
   if (!intent.allows.network && (risk.network || commands.some((c) => c.network))) reasons.push(`it reaches the network, but the request names no site, download or remote`);
-  if (!intent.allows.signal) {
-    const stops = commands.find((c) => stopsSomething(c));
-    if (stops) reasons.push(`it stops or signals processes (${stops.program}), but the request asks ${asked}`);
-  }
+  const stops = intent.allows.signal ? undefined : commands.find((c) => stopsSomething(c));
+  if (stops) reasons.push(`it stops or signals processes (${stops.program}), but the request asks ${asked}`);
   if (!intent.allows.privilege && (risk.privilege || commands.some((c) => c.privileged))) reasons.push('it asks for elevated privileges (sudo), which the request did not');
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
   const toolChange = decision.rules.find((r) => /^tools\.(?:change|destroy|publish|piped-destructive-query)$/.test(r.id));
   if (!intent.allows.write && toolChange) reasons.push(`it changes something (${toolChange.id}: ${toolChange.reason}), but the request asks ${asked}`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
-  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)));
+  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...emptinessLeftOut(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.
@@ -89,7 +89,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   const changes = changesFiles || changed.length > 0;
   reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...historyDropped(intent, commands, command));
   // An archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
-  reasons.push(...packDirection(intent.words, commands));
+  reasons.push(...packDirection(intent.words, commands), ...memberLeftOut(intent, commands));
   return uniq(reasons);
 }
 

@@ -7,13 +7,15 @@ import { shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
 import { refusing, timeWord, turnedDownKinds } from './keptOut';
 import { kindExtensions, numbersWhere, oneLevel } from './requestWords';
+import { statedEmptiness } from './statedEmptiness';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
 
 /** "-size +100M" for "at least 100MB"; "smaller than" is said in bytes, as find rounds sizes up to whole units. */
 export function sizeTests(f: RequestFacts): string[] {
   // "truncate them to 1MB": the size to cut to is the act's, not a test.
-  const out = f.sizes.filter((s) => !/\btruncate\b[^;!?]{0,60}\bto\s*$/.test(f.lower.slice(0, s.at))).map((s) => {
+  // ... and "0 byte files" is emptiness, written -empty (shapeTests).
+  const out = f.sizes.filter((s) => !/\btruncate\b[^;!?]{0,60}\bto\s*$/.test(f.lower.slice(0, s.at)) && !(s.amount === 0 && !s.sign)).map((s) => {
     const unit = s.unit ?? 'c';
     const amount = s.amount ?? 0;
     const bytes = Math.round(amount * (unitBytes[unit] ?? 1));
@@ -148,8 +150,8 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   const lower = f.lower;
   const tests: string[] = [];
   const depth: string[] = [];
-  if (/\b(?:non-?empty|not empty)\b/.test(lower)) tests.push('! -empty');
-  else if (/\b(?:empty|zero[- ](?:size|byte|length)|0 bytes?)\b/.test(lower)) tests.push('-empty');
+  const emptiness = statedEmptiness(lower);
+  if (emptiness) tests.push(emptiness === 'full' ? '! -empty' : '-empty');
   const inode = /\binode(?:\s+(?:number|no\.?|#))?\s+(\d+|\$\{?\w+\}?)/.exec(f.text.toLowerCase() === lower ? f.text : lower);
   if (inode) tests.push(`-inum ${shellValue(inode[1])}`);
   const levels = levelsDeep.exec(lower);

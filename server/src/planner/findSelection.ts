@@ -31,7 +31,7 @@ export interface Selection {
   stated: number;
 }
 
-const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|eras(?:e|es|ing)|get rid of|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|updat(?:e|es|ing)|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
+const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|eras(?:e|es|ing)|get rid of|clean(?:ing)? up|purge|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|updat(?:e|es|ing)|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
 // Verbs that only edit what is inside files: without an act read for them, the files are not the answer.
 const editVerb = /^(?:truncat|convert|strip|trim|renam)/;
 const selectionNoun = /\b(everything|files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
@@ -105,8 +105,10 @@ function everything(s: Pick<Selection, 'depth' | 'kind' | 'tests'>): boolean {
 }
 
 /** "move all files and folders in src": entries of any kind, with no test, are the folder's own entries; a folder moves with what is in it. */
+// ... and so are those with names only left out ("everything in out except build.js"): find's first result, the folder itself, passes `! -name`.
 function topLevel(find: string, s: Pick<Selection, 'start' | 'depth' | 'kind' | 'tests'>): string {
-  if (!everything(s)) return find;
+  const leftOutOnly = !s.kind && s.depth.length === 0 && s.tests.length > 0 && s.tests.every((t) => /^(?:!|-not) -(?:name|path) /.test(t));
+  if (!everything(s) && !leftOutOnly) return find;
   return find.replace(`find ${s.start}`, `find ${s.start} -mindepth 1 -maxdepth 1`);
 }
 
@@ -160,7 +162,8 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   if (move) return { command: (find, s) => `${mkdir(move)}${topLevel(find, s)} -exec mv -t ${move} {} +`, label: `Moves the files it finds to ${move}`, missing };
   const permissions = permissionAct(f);
   if (permissions) return permissions;
-  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of)s?(?:,\s+[\w\s-]{1,30},)?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)\w+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
+  // "get rid of the zero-byte .log files", "clean up the blank ones": a word of the selection may be hyphened.
+  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of|clean up|purge)s?(?:,\s+[\w\s-]{1,30},)?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)[\w-]+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
     // "remove everything in tmp": what is in the folder, not the folder; "delete, without asking, the folders …": the words between commas say how.
     return { command: (find, s) => deleteFound(find, s, /\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower)), label: 'Deletes the files it finds' };
   }

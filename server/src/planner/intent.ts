@@ -16,6 +16,7 @@ import { amountsOf, itselfOnly } from './scopeChecks';
 import { fileTraits, oneLevel, quotedSpans } from './requestWords';
 import { readHistoryAsk, type HistoryAsk } from './gitChecks';
 import { placesOf, type NamedPlaces } from './sameNames';
+import { statedEmptiness } from './statedEmptiness';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
@@ -208,7 +209,7 @@ function conditionsOf(facts: RequestFacts, lower: string): Intent['conditions'] 
     age: facts.durations.length > 0 || /\b(old|older|oldest|new|newer|newest|recent\w*|stale|modified|changed|edited|touched|updated|accessed|created|today|yesterday|since|ago|age|date|dated|last \w+|latest|fresh)\b/.test(lower),
     size: facts.sizes.length > 0 || /\b(big|bigger|biggest|large|larger|largest|huge|small|smaller|smallest|tiny|size|sized|heavy|heavier|bytes?|kb|mb|gb|space|weigh\w*)\b/.test(lower),
     // "empty the build folder" orders an emptying; "the empty folders" picks some.
-    empty: /\b(empty(?! (?:the|out|my|our|this|that|these|those|it|them|all|everything|[\w./-]+\.\w+)\b)|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower),
+    empty: /\b(empty(?! (?:the|out|my|our|this|that|these|those|it|them|all|everything|[\w./-]+\.\w+)\b)|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower) || statedEmptiness(lower) !== undefined,
     // "show the permissions of the files", "with their modes": what to show, not a condition.
     permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower.replace(/\b(?:the|their|its)\s+(?:permissions?|perms|modes?)\b(?!\s+(?:is|are|set|of\s+[0-7]|[0-7=]))/g, '')),
     owner: facts.users.length > 0 || /\b(own\w*|users?|groups?|uid|gid|belong\w*|nobody|root|mine)\b/.test(lower),

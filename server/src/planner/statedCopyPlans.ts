@@ -10,6 +10,7 @@ import type { EmbeddedCandidate } from './embeddedPlanner';
 import type { RequestFacts, WorkspaceNames } from './requestFacts';
 import { statedCopies, type StatedCopy } from './copyDirection';
 import { shellQuote } from './templateFill';
+import { archiveExt } from './requestWords';
 
 /** `cp -- SOURCE TARGET` for each copy or restore the request states between a file and a place the workspace holds. */
 export function statedCopyCandidates(f: RequestFacts): EmbeddedCandidate[] {
@@ -49,7 +50,8 @@ function copiedInto(s: StatedCopy, ws: WorkspaceNames): Plan | undefined {
 function copiedOver(s: StatedCopy, ws: WorkspaceNames): Plan | undefined {
   const source = actual(s.from, ws.files);
   const target = actual(s.to, ws.files);
-  if (!source || !target || source === target || ws.dirs.has(source) || ws.dirs.has(target)) return undefined;
+  // "restore todo.txt from x.zip": what an archive holds is unpacked, its bytes copied over nothing.
+  if (!source || !target || source === target || ws.dirs.has(source) || ws.dirs.has(target) || (archiveExt.test(source) && !archiveExt.test(target))) return undefined;
   return { command: `cp -- ${shellQuote(source)} ${shellQuote(target)}`, explanation: `Copies ${source} over ${target}.`, source: 'files.copy_over' };
 }
 

@@ -1,0 +1,51 @@
+// An archive is no folder: "restore notes.md from site.zip" unpacks the file,
+// it never copies the archive's bytes over it; and "extract only notes.md
+// from site.zip" unpacks that member alone, never every member over the live
+// files of their names. Commands are read by the real parser into the facts
+// the policy sees.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
+import { statedCopyCandidates } from '../../server/src/planner/statedCopyPlans';
+import { effectChecks } from '../support/policyDecision';
+
+const ws: WorkspaceNames = {
+  files: new Set(['plan.md', 'budget.csv', 'docs/intro.md', 'site.zip', 'drafts.tar.gz', 'photos.tgz', 'saved/plan.md']),
+  dirs: new Set(['docs', 'saved']),
+  byBase: new Map([['plan.md', 'plan.md'], ['budget.csv', 'budget.csv'], ['intro.md', 'docs/intro.md'], ['site.zip', 'site.zip'], ['drafts.tar.gz', 'drafts.tar.gz'], ['photos.tgz', 'photos.tgz']]),
+};
+const { over } = effectChecks(ws);
+const archives = ['site.zip', 'drafts.tar.gz', 'photos.tgz'];
+const files = ['plan.md', 'budget.csv', 'docs/intro.md'];
+const restoring = ['restore {f} from {a}', 'recover {f} from {a}', 'bring back {f} from {a}', 'put {f} back from {a}', 'get {f} back out of {a}'];
+
+test('a file restored from an archive is never the archive copied over it', () => {
+  for (const a of archives) {
+    for (const f of files) {
+      for (const wording of restoring) {
+        const request = wording.replace('{f}', f).replace('{a}', a);
+        assert.deepEqual(statedCopyCandidates(readRequest(request, ws)).filter((c) => c.command.includes(a)), [], request);
+        assert.match(over(request, `cp -- ${a} ${f}`), new RegExp(`copies the archive ${a.replace(/\./g, '\\.')} itself onto`), request);
+      }
+    }
+  }
+  // A copy from a folder is still a copy.
+  assert.deepEqual(statedCopyCandidates(readRequest('restore plan.md from saved', ws)).map((c) => c.command), ['cp -- saved/plan.md plan.md']);
+});
+
+test('one member asked for is unpacked alone', () => {
+  const asking = ['extract only {m} from {a}', 'unpack just {m} out of {a}', 'pull {m} alone out of {a}', 'unzip only the file {m} from {a}', 'get just {m} from {a}, nothing else'];
+  const whole: Record<string, string[]> = { 'site.zip': ['unzip site.zip', 'unzip -o site.zip', 'unzip site.zip -d out'], 'drafts.tar.gz': ['tar -xzf drafts.tar.gz', 'tar xf drafts.tar.gz -C out'], 'photos.tgz': ['tar -xzf photos.tgz'] };
+  const one: Record<string, (m: string) => string> = { 'site.zip': (m) => `unzip site.zip ${m}`, 'drafts.tar.gz': (m) => `tar -xzf drafts.tar.gz ${m}`, 'photos.tgz': (m) => `tar -xzf photos.tgz ./${m}` };
+  for (const a of archives) {
+    for (const m of ['notes.txt', 'docs/api.md']) {
+      for (const wording of asking) {
+        const request = wording.replace('{m}', m).replace('{a}', a);
+        for (const command of whole[a]) assert.match(over(request, command), new RegExp(`unpacks all of ${a.replace(/\./g, '\\.')}`), `${request} :: ${command}`);
+        assert.doesNotMatch(over(request, one[a](m)), /unpacks all/, request);
+        assert.doesNotMatch(over(request, `unzip -l ${a}`), /unpacks all/, request);
+      }
+    }
+  }
+  assert.doesNotMatch(over('extract site.zip', 'unzip site.zip'), /unpacks all/);
+});
