@@ -102,3 +102,9 @@ test('a look is never answered by a program that edits in place, and an act held
     assert.deepEqual(intent.actions, [], `${request}: ${intent.actions.join(', ')}`);
   }
 });
+
+test('what a named archive unpacks to is that file', () => {
+  for (const [request, plan] of [['decompress logs/app.log.gz', 'gunzip logs/app.log.gz'], ['unpack notes.txt.bz2', 'bunzip2 notes.txt.bz2'], ['uncompress todo.txt.xz', 'unxz todo.txt.xz']] as const) {
+    assert.doesNotMatch(over(request, plan), /request names only/, `${plan} for "${request}"`);
+  }
+});

@@ -28,8 +28,8 @@ export function beyondNamedFiles(intent: Intent, commands: CommandFact[]): strin
   const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
   const stem = (p: string) => base(p).replace(/\.[^.]*$/, '');
   const named = (rel: string) => intent.names.some((n) => rel === n || rel.endsWith(`/${n}`) || n.endsWith(`/${rel}`) || rel.startsWith(`${n}/`));
-  // `notes.txt.gz`, `notes.bak`, `notes.tar.gz`: a file made from a named one, beside it.
-  const derived = (rel: string) => files.some((f) => base(rel).startsWith(`${stem(f)}.`) || base(rel) === `${base(f)}~`);
+  // `notes.txt.gz`, `notes.bak`, `notes.tar.gz`, `app.log` out of `app.log.gz`: a file made from a named one, beside it.
+  const derived = (rel: string) => files.some((f) => base(rel).startsWith(`${stem(f)}.`) || base(rel) === stem(f) || base(rel) === `${base(f)}~`);
   const destination = (rel: string) => (intent.places?.destinations ?? []).some((d) => rel === d || rel.startsWith(`${d}/`));
   const packed = (c: CommandFact, p: PathFact) => archiveName.test(p.path) && c.reads.some((r) => named(norm(r.resolved || r.path)));
   const beyond: PathFact[] = [];
