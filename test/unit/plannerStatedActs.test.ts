@@ -87,11 +87,13 @@ test('a move or copy said to keep what is there keeps it', () => {
   }
 });
 
-test('a move or copy into a folder that holds a file of that name is turned away unless the request says to replace it', () => {
+test('a move into a folder that holds a file of that name is turned away unless the request says to replace it; a copy refreshes it', () => {
   const over: [string, string][] = [['notes.txt', 'docs'], ['main.ts', 'backup'], ['todo.txt', 'backup'], ['data.csv', 'archive'], ['main.ts', 'src']];
   let i = 0;
   for (const [file, place] of over) {
-    for (const verb of ['move', 'relocate', 'put', 'copy', 'mv']) {
+    // A copy said as one refreshes the copy there, as cp does.
+    assert.equal(swapped(dressed(`copy ${file} into ${place}`, i++), `cp ${file} ${place}`), '');
+    for (const verb of ['move', 'relocate', 'put', 'mv']) {
       for (const form of [`${verb} ${file} into ${place}`, `${verb} ${file} to ${place}/`, `${verb} ${file} over to ${place}`, `${verb} ${file} under ${place}`]) {
         const request = dressed(form, i++);
         for (const plan of [`mv ${file} ${place}`, `mv -- ${file} ${place}/`, `cp ${file} ${place}`, `rsync -av --progress ${file} ${place}`, `mv -t ${place} ${file}`]) {

@@ -21,7 +21,8 @@ const keepsExisting = /\b(?:do not|don'?t|never|no|without|not)\s+(?:\w+\s+){0,2
 
 // "overwrite", "replace", "restore", "update", "sync", "force", "over the one in backup": the request says what is there may go.
 // "back up notes.txt to backup": a backup made again takes the place of the one before it.
-const replacesExisting = /\b(?:overwrit\w*|replac\w*|clobber\w*|restor\w*|recover\w*|updat\w*|refresh\w*|sync\w*|synchroni[sz]\w*|mirror\w*|forc\w*|even if|bring (?:\S+ )?back|back[ -]up|^backup\s|over (?:the|its|my|that) (?:\w+ )?(?:one|file|copy|version))\b/;
+// ... and a copy said as one ("copy notes.txt to backup") refreshes the copy already there, as cp does; a move said as one still may not write over a file.
+const replacesExisting = /\b(?:cop(?:y|ies|ying)|cp|duplicat\w*|overwrit\w*|replac\w*|clobber\w*|restor\w*|recover\w*|updat\w*|refresh\w*|sync\w*|synchroni[sz]\w*|mirror\w*|forc\w*|even if|bring (?:\S+ )?back|back[ -]up|^backup\s|over (?:the|its|my|that) (?:\w+ )?(?:one|file|copy|version))\b/;
 
 /** "move notes.txt to docs but do not overwrite": what is already where the file goes is to be kept. */
 export function saysKeepExisting(words: string): boolean {
