@@ -70,10 +70,3 @@ test('the unit and the place asked for are the ones measured; a login shell is n
   assert.match(await plan('list the files in the last commit'), /--name-(only|status)/, 'a log that names no file does not list them');
   assert.equal(await plan('show what is inside the data directory'), 'ls data', 'du answers a question of size, not of contents');
 });
-
-test('the people logged in are counted from who, a session a line', async () => {
-  assert.equal(await plan('count the users who are logged in'), 'who | wc -l');
-  assert.equal(await plan('how many users are logged in'), 'who | wc -l');
-  assert.equal(await plan('what is the number of users logged in now'), 'who | wc -l');
-  assert.equal(await plan('list the logged in users'), 'who');
-});

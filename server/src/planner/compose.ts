@@ -154,9 +154,7 @@ export function counted(command: string): string | undefined {
   const lists = (/^find\s/.test(command) && !/\s-(printf|fprint|exec|execdir|ok|delete|ls|print0)\b/.test(command))
     || /^(grep|rg)\s(?:-\S+\s+)*-\w*[lL]\w*\s/.test(command)
     || /^git (ls-files|log --oneline|branch\b)/.test(command)
-    || /^(seq|ls -1?A?)\s/.test(command)
-    // who prints one login session a line.
-    || /^who$/.test(command);
+    || /^(seq|ls -1?A?)\s/.test(command);
   if (!lists) return undefined;
   // The folders under src do not include src itself.
   return `${/^find\s+\S+\s+.*-type d\b/.test(command) ? belowStart(command) : command} | wc -l`;
