@@ -16,7 +16,7 @@ import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, modeDi
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule } from './changeKinds';
-import { argAfter, list, norm, shown, uniq } from './effectTerms';
+import { archiveName, argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
 import { programNotRun } from './findPrograms';
 import { setNounDropped, slotForNamedFile } from './setNouns';
@@ -396,4 +396,3 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
 }
 
 const archivers = new Set(['zip', 'tar', '7z', 'gzip', 'bzip2', 'xz', 'zstd']);
-const archiveName = /\.(zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i;

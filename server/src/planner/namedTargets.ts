@@ -10,7 +10,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
 import { renamedBeside, restoredHere } from './copyDirection';
-import { list, norm, shown, uniq } from './effectTerms';
+import { archiveName, list, norm, shown, uniq } from './effectTerms';
 import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 
@@ -18,7 +18,6 @@ import { programOf } from './selectionChecks';
 const setWords = /\b(?:all|every|each|any|everything|files|ones|them|those|these|recursive(?:ly)?|matching|like)\b|\*/;
 // Programs whose writes other checks judge: what an archive holds, what git keeps, a folder made.
 const judgedElsewhere = new Set(['unzip', 'tar', 'bsdtar', '7z', 'git', 'mkdir', 'ln']);
-const archiveName = /\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i;
 const slot = /^(?:<\w+>|__\w+__)$/;
 
 /** The changes of a plan beyond the files a request names, when it names files and nothing wider. */
