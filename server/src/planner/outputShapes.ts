@@ -1,4 +1,4 @@
-// How a request wants its answer laid out: on one line, separated by commas,
+// How a request wants its answer laid out: on one line, one to a line, separated by commas,
 // numbered, newest first, without the trailing slash. A plan that prints the
 // right names in another layout answers a question nobody asked, so a plan
 // must carry out every layout the request states.
@@ -30,6 +30,12 @@ const shapes: Shape[] = [
     pipe: "paste -sd ' '",
     said: /\b(?:separat|delimit|join)(?:ed|ing)\s+(?:(?:the\s+)?(?:names?|them|entries|each|one|items?)\s+)?(?:by|with) (?:a )?(?:single )?(?:spaces?|blanks?)\b|\bspace[- ]?(?:separated|delimited)(?=\s*(?:$|[,.;:)\]]|(?:list|line|string)\b))|\bas (?:a )?space[- ]?(?:separated|delimited)\b|\bon (?:a |one )(?:single )?line\b|\bin a single line\b|\ball on one line\b/,
     kept: joined,
+  },
+  {
+    // "one per line", "newline separated": the layout a plain list already has, so only a join breaks it.
+    what: 'one to a line',
+    said: /\bone (?:per|to a|on each|on a) line\b|\b(?:each|every one) on (?:its|their|a) own line\b|\bnew ?line[- ]?(?:separated|delimited)\b|\b(?:separated|delimited) by (?:a )?new ?lines?\b|\bone (?:item|entry|name|number|word|value) (?:per|to a) line\b/,
+    kept: (c) => !/\bseq\s+(?:-\w+\s+)*-s\s*(?!'?\\n)|\bpaste\b[^|]*\s-\w*s|\bls\s+-\w*[mxC]|\|\s*xargs(?:\s+echo)?\s*$|\bcolumn\b/.test(c),
   },
   {
     what: 'numbered',
@@ -69,10 +75,11 @@ export function shapeDropped(words: string, command: string): string[] {
   return shapes.filter((s) => s.said.test(words) && !keeps(s, command)).map((s) => `it does not print the answer ${s.what}, as the request asks`);
 }
 
-// A plain list of names, one to a line: ls without a long listing, find that only prints, git ls-files.
+// A plain list of names, one to a line: ls without a long listing, find that only prints, git ls-files; and seq's numbers.
 const plainLs = /^ls(?:\s+-[1aAdrRStUX]+)*(?:\s+(?!-)\S+)*$/;
 const plainFind = /^(?:find|fd|fdfind)\s(?!.*\s-(?:exec|execdir|ok|okdir|delete|ls|fls|printf|fprintf|fprint|print0)\b)[^|;&<>`$]*$/;
-const plainList = (c: string) => plainLs.test(c) || plainFind.test(c) || /^git ls-files(?:\s+[^|;&<>`$]*)?$/.test(c);
+const plainSeq = /^seq(?:\s+-w)?(?:\s+-?\d+){1,3}$/;
+const plainList = (c: string) => plainLs.test(c) || plainFind.test(c) || plainSeq.test(c) || /^git ls-files(?:\s+[^|;&<>`$]*)?$/.test(c);
 
 /**
  * The layouts the request states and a plain list of names lacks, given to

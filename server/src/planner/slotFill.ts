@@ -257,7 +257,7 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'dir': return f.dirs.filter((p) => !leftOut(f, p));
     case 'glob': return f.globs.filter((p) => !keptAt(f.kept, p.at));
     case 'ext': return f.exts;
-    case 'number': return f.numbers;
+    case 'number': return [...f.numbers, ...quotedNumbers(f)].sort((a, b) => a.at - b.at);
     case 'count': return f.numbers;
     case 'size': return f.sizes;
     case 'duration': return f.durations;
@@ -279,6 +279,11 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'author': return f.authors;
     case 'commit': return f.commits.length > 0 ? f.commits : refsAsCommits(f);
   }
+}
+
+/** "from "001" to "100"": a whole number in quotes is still a number. */
+function quotedNumbers(f: RequestFacts): Fact[] {
+  return f.quoted.filter((q) => /^\d{1,9}$/.test(q.value)).map((q) => ({ ...q, amount: parseInt(q.value, 10) }));
 }
 
 function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string, shared: boolean): Fact | undefined {
