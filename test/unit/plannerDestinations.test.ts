@@ -50,6 +50,18 @@ test('a plan that never names the place is set aside; one that does, or has a sl
   assert.deepEqual(destinationDropped('download https://example.com/a.txt to ~/Downloads', 'curl -fSL --output-dir ~/Downloads -O https://example.com/a.txt'), []);
 });
 
+test('a path that names the place and climbs back out of it with .. does not put anything there', () => {
+  for (const place of ['out', 'restored', 'build/extracted', 'vendor']) {
+    for (const climb of [`${place}/..`, `./${place}/../`, `${place}/../..`, `${place}//..`, `${place}/./../x`]) {
+      for (const act of [`unzip -o x.zip -d ${climb}`, `tar -xzf a.tar.gz -C ${climb}`, `tar -xzf a.tar.gz --directory=${climb}`, `cp -r src '${climb}'`]) {
+        assert.match(destinationDropped(`extract x.zip into ${place}`, act).join(), /does not put anything in/, act);
+      }
+    }
+    // Down and back up again stays in the place.
+    for (const stay of [`${place}/sub/..`, `${place}/a/../b`, `./${place}/`]) assert.deepEqual(destinationDropped(`extract x.zip into ${place}`, `unzip x.zip -d ${stay}`), [], stay);
+  }
+});
+
 test('after an archive, a plain name after "in" is the folder it opens into; a purpose after "to" is none', () => {
   const archives = ['unzip x.zip', 'unpack backup.tgz', 'untar site.tar.gz', 'decompress logs.tar.bz2', 'extract notes.zip'];
   for (const act of archives) {

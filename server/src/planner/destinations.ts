@@ -4,6 +4,7 @@
 // place puts them somewhere else (`unzip x.zip` fills the current folder,
 // and may overwrite what is there), however right it looks otherwise.
 
+import { posix } from 'node:path';
 import { escapeRegExp } from './corpus';
 
 // The verbs that send things to a place ("backup" the noun is none) ...
@@ -75,6 +76,16 @@ export function destinationDropped(words: string, command: string, folders: read
   const place = statedDestination(words) ?? (sending.test(words) ? folders.filter((f) => new RegExp(String.raw`\b(?:to|into|onto)\s+(?:the\s+)?${escapeRegExp(f)}(?![\w.-])`, 'i').test(words)).at(-1) : undefined);
   if (!place || /<\w+>/.test(command)) return [];
   const want = bare(place).replace(/^~\//, '');
-  if (!want || command.toLowerCase().includes(want)) return [];
+  if (!want || (command.toLowerCase().includes(want) && !climbsOut(command, want))) return [];
   return [`it does not put anything in ${place}, where the request says it goes`];
+}
+
+/** `unzip -o x.zip -d out/..` for "into out": every path naming the place climbs back out of it, so it names the place only in its letters. */
+function climbsOut(command: string, want: string): boolean {
+  const paths = command.split(/[\s'"]+/).map((t) => t.replace(/^-{1,2}[\w-]*=/, '')).filter((t) => t.toLowerCase().includes(want));
+  return paths.length > 0 && paths.every((t) => {
+    if (!/(?:^|\/)\.\.(?:\/|$)/.test(t)) return false;
+    const resolved = posix.normalize(t).toLowerCase().replace(/\/+$/, '');
+    return resolved !== want && !resolved.startsWith(`${want}/`);
+  });
 }
