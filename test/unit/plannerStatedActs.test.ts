@@ -31,6 +31,31 @@ const openings = ['', 'please ', 'kindly ', 'hey, ', 'could you ', 'go ahead and
 const closings = ['', ' please', ' thanks', ' for me', ', cheers', ' asap'];
 const dressed = (core: string, i: number) => `${openings[i % openings.length]}${core}${closings[i % closings.length]}`;
 
+test('git is given only the files a request names, when it names files and nothing wider', () => {
+  const files = ['notes.txt', 'todo.txt', 'main.ts', 'logs/app.log', 'docs/guide.md'];
+  let i = 0;
+  for (const file of files) {
+    const other = files[(files.indexOf(file) + 1) % files.length];
+    for (const [form, right, wrongs] of [
+      [`git add ${file}`, `git add ${file}`, [`git add ${file} ${other}`, `git add -A`, `git add .`, `git add -u`, `git add --all -- ${file}`, `git add -- ${file} ${other}`]],
+      [`stage ${file}`, `git add -- ${file}`, [`git add ${other}`, `git add -A`, `git add ${file} src`]],
+      [`git rm --cached ${file}`, `git rm --cached ${file}`, [`git rm --cached ${file} ${other}`, `git rm -r --cached .`]],
+      [`git restore ${file}`, `git restore ${file}`, [`git restore .`, `git restore ${file} ${other}`, `git checkout -- ${file} ${other}`]],
+      [`discard my changes to ${file}`, `git restore -- ${file}`, [`git checkout -- .`, `git restore ${other}`]],
+    ] as [string, string, string[]][]) {
+      const request = dressed(form, i++);
+      assert.equal(swapped(request, right), '', `${request} → ${right}`);
+      for (const wrong of wrongs) assert.match(swapped(request, wrong), /it gives git .*, but the request names only/, `${request} → ${wrong}`);
+    }
+  }
+  // A set said, or a folder, leaves git's paths to the other checks.
+  assert.doesNotMatch(swapped('git add all the .txt files', 'git add notes.txt todo.txt'), /it gives git/);
+  assert.doesNotMatch(swapped('git add everything in docs', 'git add docs'), /it gives git/);
+  // Words that are no paths are not read as paths: a branch before `--`, a message.
+  assert.equal(swapped('git checkout notes.txt from main', 'git checkout main -- notes.txt'), '');
+  assert.doesNotMatch(swapped('git commit notes.txt', "git commit -m 'update notes' -- notes.txt"), /it gives git/);
+});
+
 test('a git subcommand said as the command is the one the plan runs', () => {
   const said: [string, string, string[]][] = [
     ['git restore', 'git restore', ['git rebase main', 'git stash push -m wip', 'git reset --hard', 'git merge main', 'git pull --ff-only']],
@@ -50,9 +75,11 @@ test('a git subcommand said as the command is the one the plan runs', () => {
       }
     }
   }
-  // With no git at all, a change is another act; a look is none.
+  // With no git at all, a change is another act, and a look does none of the act said.
   assert.match(swapped('git restore notes.txt', 'cp backup/notes.txt notes.txt'), /without git/);
-  assert.equal(swapped('git restore notes.txt', 'cat notes.txt'), '');
+  for (const [request, plan] of [['git restore notes.txt', 'cat notes.txt'], ['git rm --cached notes.txt', 'cat notes.txt'], ['please git mv notes.txt docs/notes.txt', 'realpath notes.txt'], ['then git add todo.txt', "find . -name todo.txt"]]) {
+    assert.match(swapped(request, plan), /does not run git, but the request says git/, `${request} → ${plan}`);
+  }
   // The command's own words are no path: `git restore git`, `git add add`.
   for (const [request, plan] of [['would you mind to git restore docs', 'git restore git'], ['please git add src', 'git add add'], ['git stash the docs', 'git stash push -- git']]) {
     assert.match(swapped(request, plan), /of the git command said for a path/, `${request} → ${plan}`);

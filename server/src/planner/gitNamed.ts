@@ -2,12 +2,16 @@
 // that says its git subcommand as the command to run has chosen the act
 // itself. A plan of another subcommand is another act, however near its
 // words are (`git rebase main` for "git restore src" rewrites the history
-// the person asked to keep), and a plan with no git at all that changes
-// files does the work some other way nobody asked for. Either is turned
-// away, so the plan keeps to the subcommand or the planner abstains.
+// the person asked to keep); a plan with no git at all that changes files
+// does the work some other way nobody asked for, and one that only looks
+// does none of it. Each is turned away, so the plan keeps to the subcommand
+// or the planner abstains. And git is given only the files the request
+// names (`git add notes.txt todo.txt` for "git add notes.txt").
 
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
+import { list, norm } from './effectTerms';
+import { setWords } from './namedTargets';
 import { withoutCourtesy } from './requestCourtesy';
 import { programOf } from './selectionChecks';
 
@@ -38,5 +42,27 @@ export function gitSubcommandSwapped(intent: Intent, commands: CommandFact[]): s
   if (missing.length === 0) return ownWord ? [`it takes the word "${ownWord}" of the git command said for a path`] : [];
   if (git.length > 0) return [`it runs git ${git[0].subcommand || git[0].positionals[0] || ''}, but the request says git ${missing[0]}`.replace(/\s+,/, ',')];
   const changes = commands.some((c) => c.writes.length + c.deletes.length > 0 || c.redirects.some((r) => r.kind === 'write' || r.kind === 'append'));
-  return changes ? [`it changes files without git, but the request says git ${missing[0]}`] : [];
+  // `cat notes.txt` for "git restore notes.txt": a look is no more the act said than a copy is.
+  return [changes ? `it changes files without git, but the request says git ${missing[0]}` : `it does not run git, but the request says git ${missing[0]}`];
+}
+
+// Subcommands that act on the paths they are given; of those, the ones whose bare words may be other things (a branch, a message) take paths only after `--`.
+const takesPaths = new Set(['add', 'rm', 'restore', 'mv', 'clean', 'checkout', 'reset', 'stash', 'commit']);
+const pathsAfterDashes = new Set(['checkout', 'reset', 'stash', 'commit']);
+const wholeTree = /^(?:-\w*A\w*|--all|-u|--update|--no-ignore-removal)$/;
+
+/** `git add notes.txt todo.txt` or `git add -A` for "git add notes.txt": git given files beyond those a request names, when it names files and nothing wider. */
+export function gitPathsBeyondNamed(intent: Intent, commands: CommandFact[]): string[] {
+  const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
+  if ((intent.actions.length === 0 && gitSaid(intent.words).length === 0) || intent.scope.length > 0 || intent.kinds.length > 0 || intent.everything || files.length === 0 || setWords.test(intent.words)) return [];
+  const named = (rel: string) => intent.names.some((n) => rel === n || rel.endsWith(`/${n}`) || n.endsWith(`/${rel}`) || rel.startsWith(`${n}/`));
+  const beyond: string[] = [];
+  for (const c of commands) {
+    if (programOf(c) !== 'git' || !takesPaths.has(c.subcommand)) continue;
+    const dashes = c.args.indexOf('--');
+    const operands = dashes >= 0 ? c.args.slice(dashes + 1) : pathsAfterDashes.has(c.subcommand) ? [] : c.positionals;
+    beyond.push(...operands.map(norm).filter((p) => !named(p)));
+    if (c.args.slice(0, dashes >= 0 ? dashes : undefined).some((a) => wholeTree.test(a))) beyond.push('every file of the repository');
+  }
+  return beyond.length > 0 ? [`it gives git ${list([...new Set(beyond)])}, but the request names only ${list(files)}`] : [];
 }

@@ -15,7 +15,7 @@ import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 
 // Words that make a request about a set, not about the files it names.
-const setWords = /\b(?:all|every|each|any|everything|files|ones|them|those|these|recursive(?:ly)?|matching|like)\b|\*/;
+export const setWords = /\b(?:all|every|each|any|everything|files|ones|them|those|these|recursive(?:ly)?|matching|like)\b|\*/;
 // Programs whose writes other checks judge: what an archive holds, what git keeps, a folder made.
 const judgedElsewhere = new Set(['unzip', 'tar', 'bsdtar', '7z', 'git', 'mkdir', 'ln']);
 const slot = /^(?:<\w+>|__\w+__)$/;
