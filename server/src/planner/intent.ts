@@ -323,7 +323,7 @@ const phrasal: [RegExp, RegExp][] = [
 
 /** The verb begins the request or a clause. */
 function imperativeAt(before: string): boolean {
-  return /(^|[.;,:!?]|\b(and|then|please|now|just|also|you|me|to|let'?s|i want to|i need to))\s*(?:(?:afterwards|after that|finally|then|also|just|now|immediately)\s+)*$/.test(before);
+  return /(^|[.;,:!?]|\b(and|then|please|now|just|also|you|me|to|let'?s|i want to|i need to))\s*(?:(?:afterwards|after that|finally|then|also|just|now|immediately|recursively|forcibly|forcefully|silently|quietly|verbosely|interactively|safely|securely|permanently|atomically)\s+)*$/.test(before);
 }
 
 // "without a suffix", "with no owner": a trait some files lack, which picks those files.
