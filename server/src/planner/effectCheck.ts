@@ -134,7 +134,8 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
   if (intent.cues.change === 'truncate' && !commands.some(truncates)) return ['it empties no file, but the request asks to empty one'];
-  if (copiesNothing(intent, commands).length > 0) return copiesNothing(intent, commands);
+  const noCopy = copiesNothing(intent, commands);
+  if (noCopy.length > 0) return noCopy;
   // "unstage notes.txt", "amend the last commit": only a change to the repository carries them out.
   // A write is not enough: `touch notes.txt` changes a file, and leaves it staged or its changes kept.
   const repoCue = /^(?:(?:unstage|stage|amend|stash|rebase|cherry-pick)(?: changes)?|(?:discard|throw away|undo|revert|reset|commit) changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));
