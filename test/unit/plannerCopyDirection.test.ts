@@ -124,18 +124,3 @@ test('"update A from B" reads B and writes A, never the other way round', () => 
   // Words, not paths: "update the version with 2.0" states no copy.
   assert.deepEqual(statedCopies('update the version with 2.0'), []);
 });
-
-test('a copy of the place things go, with the named source never read, is turned away', () => {
-  for (const [request, plan] of [
-    ["recursively copy 'assets' to the 'public/'", 'cp -r public/ public'],
-    ['copy the folder media into archive/ recursively', 'cp -r archive/ archive'],
-    ['duplicate src as src-old', 'cp -r src-old src-old.bak'],
-    ['Recursively copies "tmpl" to "site/"', 'rsync -a site/ site'],
-  ]) assert.match(over(request, plan), /copies \S+, where the request puts things, and never reads/, `${plan} for "${request}"`);
-  // The named source copied there, alone or with options, keeps its place.
-  for (const [request, plan] of [
-    ["recursively copy 'assets' to the 'public/'", 'cp -r assets public/'],
-    ['copy the folder media into archive/ recursively', 'rsync -a media/ archive/'],
-    ['copy src to backup', 'cp -r src backup'],
-  ]) assert.equal(over(request, plan), '', `${plan} for "${request}"`);
-});

@@ -120,11 +120,6 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
       if (written.some((w) => names(w, from) || into(w, from)) && !written.some((w) => w !== from && (w === to || w.endsWith(`/${to}`) || within(w, to)))) {
         return [`it writes over ${from}, which the request copies from: the request asks to copy ${from} to ${to}, not the other way round`];
       }
-      // `cp -r dest/ dest` for "recursively copy src to dest/": the place things go taken for what goes there, and the source never read.
-      const sources = c.positionals.slice(0, -1).map((p) => bare(p.toLowerCase()));
-      if (sources.length > 0 && sources.every((p) => names(p, to)) && !c.positionals.some((p) => names(bare(p.toLowerCase()), from) || within(bare(p.toLowerCase()), from))) {
-        return [`it copies ${to}, where the request puts things, and never reads ${from}, which the request copies`];
-      }
     }
   }
   return [];
