@@ -48,3 +48,8 @@ test('a model answer that drops the place is turned away, with the reason', asyn
     db.close();
   }
 });
+
+test('an answer "to any prompts" names no place: the act is planned with the answer piped in', () => expectPlans((request) => w.plan(request), [
+  ['unzip x.zip and answer "n" to any prompts', /^yes n \| unzip x\.zip$/],
+  ['gunzip every file matching "app*.gz", replying "n" to any prompt', /^yes n \| .*gunzip\b/],
+]));

@@ -91,3 +91,16 @@ test('a folder of the workspace after "to" is where a sent thing goes; "backup" 
     assert.deepEqual(destinationDropped(request, "find backup -type f -name '*.bak' -delete", ['well', 'docs', 'free']), [], request);
   }
 });
+
+test('"to any prompts", "to any question": an answer given to whatever asks is no place', () => {
+  for (const request of [
+    'gunzip every file matching "app*.gz" and answer "n" to any prompts',
+    'unzip bundle.zip, replying "y" to any question it asks',
+    'copy the logs and say yes to any prompt',
+    'decompress the archive, answering no to any overwrite question',
+    'move notes.txt and respond "A" to any confirmation',
+  ]) assert.equal(statedDestination(request), undefined, request);
+  // ... while a folder named after "to" still is one.
+  assert.equal(statedDestination('unzip bundle.zip to anyplace'), 'anyplace');
+  assert.equal(statedDestination('copy the logs to any-dir/'), 'any-dir/');
+});

@@ -5,6 +5,7 @@
 // the result is held to the whole request's intent like any other candidate.
 
 import { shellQuote } from './templateFill';
+import { extractedText } from './textExtraction';
 
 export type StepKind = 'delete' | 'count' | 'save' | 'sort' | 'move' | 'copy' | 'compress';
 
@@ -34,6 +35,9 @@ export function splitCompound(request: string): { head: string; steps: Step[] } 
   // "save the list of files in src to files.txt": the part in the middle, then a redirect.
   const saved = /^(?:save|write|store|put|dump|output)\s+(.+?)\s+(?:to|into|in)\s+(?:a file (?:called |named )?|the file )?["'`]?([\w./~@+-]+\.[\w]+|[\w./~@+-]+\/[\w.@+-]+)["'`]?$/i.exec(text);
   if (saved) return { head: saved[1].replace(/^(?:the|a)\s+(?:list|names?|output|result)\s+of\s+/i, 'list '), steps: [{ kind: 'save', target: saved[2] }] };
+  // "extract lines 10 to 20 of big.log into part.log": the parts taken out, then a redirect (an archive unpacked into a folder is no such step).
+  const extracted = /^(extract\s+.+?)\s+(?:to|into|in)\s+(?:a file (?:called |named )?|the file )?["'`]?([\w./~@+-]+\.[\w]+)["'`]?$/i.exec(text);
+  if (extracted && extractedText(extracted[1].slice('extract'.length).toLowerCase()) === 'look') return { head: extracted[1], steps: [{ kind: 'save', target: extracted[2] }] };
   const parts = text.split(/\s*(?:,\s*(?:and\s+)?then|,\s*and|\band then|\bthen|\band)\s+/i);
   if (parts.length < 2) return actOnSelection(text);
   const found: Step[] = [];

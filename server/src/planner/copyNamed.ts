@@ -56,3 +56,13 @@ export function liveForCopy(intent: Intent, commands: CommandFact[]): string[] {
   }
   return [];
 }
+
+// Programs that write only by resizing, stamping, making or re-moding what they are given: no copy comes of them.
+const noCopy = /^(?:truncate|fallocate|touch|mkdir|chmod|chown|chgrp|setfacl|chattr)$/;
+
+/** "copy test to every folder like ./fs*" planned as `truncate -s 100M test`: a plan whose every write only resizes, stamps or makes a file copies nothing. */
+export function copiesNothing(intent: Intent, commands: CommandFact[]): string[] {
+  if (!/^(?:copy|cp|duplicate|make (?:a |an )?(?:\w+ )?cop(?:y|ies)|back ?up)$/.test(intent.cues.create ?? '')) return [];
+  const writers = commands.filter((c) => c.writes.length + c.deletes.length > 0 || c.redirects.some((r) => r.kind === 'write' || r.kind === 'append'));
+  return writers.length > 0 && writers.every((c) => noCopy.test(programOf(c)) && c.redirects.length === 0) ? [`it copies nothing (${programOf(writers[0])}), but the request asks to ${intent.cues.create}`] : [];
+}

@@ -22,7 +22,7 @@ import { programNotRun } from './findPrograms';
 import { setNounDropped, slotForNamedFile } from './setNouns';
 import { outsideInnerFolder } from './folderInFolder';
 import { spacedNameSplit } from './spacedNames';
-import { liveForCopy } from './copyNamed';
+import { copiesNothing, liveForCopy } from './copyNamed';
 import { beyondNamedFiles, emptiedFiles } from './namedTargets';
 import { emptinessLeftOut } from './statedEmptiness';
 import { memberLeftOut } from './archiveMembers';
@@ -134,6 +134,8 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
   if (intent.cues.change === 'truncate' && !commands.some(truncates)) return ['it empties no file, but the request asks to empty one'];
+  const noCopy = copiesNothing(intent, commands);
+  if (noCopy.length > 0) return noCopy;
   // "unstage notes.txt", "amend the last commit": only a change to the repository carries them out.
   // A write is not enough: `touch notes.txt` changes a file, and leaves it staged or its changes kept.
   const repoCue = /^(?:(?:unstage|stage|amend|stash|rebase|cherry-pick)(?: changes)?|(?:discard|throw away|undo|revert|reset|commit) changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));

@@ -17,6 +17,7 @@ import { fileTraits, oneLevel, quotedSpans } from './requestWords';
 import { readHistoryAsk, type HistoryAsk } from './gitChecks';
 import { placesOf, type NamedPlaces } from './sameNames';
 import { statedEmptiness } from './statedEmptiness';
+import { extractedText, withoutTextExtraction } from './textExtraction';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
 
@@ -127,7 +128,7 @@ export function readIntent(facts: RequestFacts): Intent {
     actions: act,
     allows: {
       write,
-      delete: actions.has('delete') || (remote !== undefined || /\b(?:sync\w*|mirror\w*|rsync)\b/.test(lower)) && deletesExtra.test(lower) || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b|\barchiv\w* (?:them|each|every|those|these)\b[^.;]*\.(?:gz|bz2|xz)\b/.test(lower)) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
+      delete: actions.has('delete') || (remote !== undefined || /\b(?:sync\w*|mirror\w*|rsync)\b/.test(lower)) && deletesExtra.test(lower) || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b|\barchiv\w* (?:them|each|every|those|these)\b[^.;]*\.(?:gz|bz2|xz)\b/.test(withoutTextExtraction(lower))) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
       signal: actions.has('stop'),
       network: actions.has('network') || facts.urls.length > 0 || /\b(network|interfaces?|ip|ips|dns|hosts?|hostname|ports?|sockets?|connections?|ping|remote|servers?|ssh|mac address|gateway|route|wifi|ethernet|listening)\b/.test(lower),
       privilege: /\b(sudo|as root|root privileges?|administrator|admin rights|superuser)\b/.test(lower),
@@ -183,7 +184,9 @@ function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsCha
       // ... and "clear the log file", "empty app.log" truncate one file; they delete none.
       const truncates = action === 'delete' && /^(?:clear|empty)\b/.test(m[0]) && oneFile.test(` ${object.trimStart()}`);
       if ((action === 'delete' || /^(?:strip|trim)$/.test(m[0])) && partOfAName(object, facts)) continue;
-      if (m[0] === 'extract' && textParts.test(object)) continue;
+      const extracted = m[0] === 'extract' ? extractedText(after) : undefined;
+      if (extracted === 'look') continue;
+      if (extracted === 'write') { actions.add('create'); cues.create ??= 'write'; break; }
       const kind = action === 'delete' && (partsOfText.test(object) || partsOfMode.test(object) || editsMade.test(object) || truncates) ? 'change' : action;
       actions.add(kind);
       cues[kind] ??= truncates ? 'truncate' : kind === 'change' && editsMade.test(object) ? `${m[0]} changes` : m[0];
@@ -270,8 +273,6 @@ function partOfAName(object: string, facts: RequestFacts): boolean {
 }
 // ... and "the extension of X", "the .csv suffix from X": a noun followed by the name it is part of.
 const partsOfName = /^\s+(?:(?:the|its|their|all|any|an?|last|final|\.\w+)\s+){0,3}(?:file\s+)?(?:extensions?|suffix(?:es)?|ext)\s+(?:of|from|off|on)\b/;
-// "extract two semicolon-separated fields from …" takes parts of text; it unpacks no archive.
-const textParts = /^\s+(?:(?:the|all|two|three|four|\d+|first|last|[\w-]+-(?:separated|delimited))\s+){0,4}(?:fields?|columns?|characters?|chars?|words?|substrings?)\b/;
 // A word for part of a text that runs on into a name ("header.csv", "error.log", "lines-old.txt") is the file's name: deleting it deletes the file.
 const partsOfText = /^\s+(?:(?:all|the|any|every|each|those|these|duplicate|duplicated|blank|empty|trailing|leading|and|or|both|my|shell|bash|command|in-memory|repeated|commented|first|last|read|write|execute|extra|stray|\d+)\s+){0,3}(lines?|permissions?|perms|access rights|rows?|words?|characters?|chars?|duplicates?|white ?spaces?|spaces?|tabs?|entries|columns?|fields?|comments?|header|blank lines|empty lines|newlines?|carriage returns?|occurrences?|text|strings?|prefix|suffix|errors?|warnings?|output|results?|(?:the )?\. entry|entry|messages?|history)\b(?![./-]\w)(?!\s+(?:[\w.-]+\s+)?(?:files?|folders?|director(?:y|ies)|scripts?|archives?|images?|documents?|backups?|logs?|photos?|pictures?|videos?|copies)\b)/;
 
@@ -322,7 +323,7 @@ const phrasal: [RegExp, RegExp][] = [
 
 /** The verb begins the request or a clause. */
 function imperativeAt(before: string): boolean {
-  return /(^|[.;,:!?]|\b(and|then|please|now|just|also|you|me|to|let'?s|i want to|i need to))\s*(?:(?:afterwards|after that|finally|then|also|just|now|immediately)\s+)*$/.test(before);
+  return /(^|[.;,:!?]|\b(and|then|please|now|just|also|you|me|to|let'?s|i want to|i need to))\s*(?:(?:afterwards|after that|finally|then|also|just|now|immediately|recursively|forcibly|forcefully|silently|quietly|verbosely|interactively|safely|securely|permanently|atomically)\s+)*$/.test(before);
 }
 
 // "without a suffix", "with no owner": a trait some files lack, which picks those files.

@@ -40,7 +40,7 @@ const shapes: Shape[] = [
   {
     what: 'numbered',
     pipe: 'nl',
-    said: /,\s*numbered\b|\bas a numbered list\b|\bnumber(?:ed)? (?:the|each|every) (?:line|entry|entries|name|result|item)s?\b|\bwith (?:line )?numbers\b|\b(?:prefixed|preceded) (?:by|with) (?:its |their )?(?:line )?numbers?\b/,
+    said: /,\s*numbered\b|\bas a numbered list\b|\bnumber(?:ed)? (?:the|each|every) (?:line|entry|entries|name|result|item)s?\b|\bwith (?:line )?numbers\b|\b(?:prefixed|preceded) (?:by|with) (?:its |their )?(?:line )?numbers?\b(?! of\b)/,
     kept: /\bnl\b|\bcat\s+-\w*[nb]|\bgrep\b[^|]*\s-\w*n|\bNR\b|\bsed\s+=|\bless\s+-\w*N|\bawk\b[^|]*\+\+/,
   },
   {

@@ -17,6 +17,7 @@ import { promptAnswerCandidates } from './promptAnswers';
 import { isWellKnownProgram } from '../shell/programs';
 import { environmentCandidates } from './environmentActs';
 import { stringActCandidates } from './stringActs';
+import { periodicRunCandidates } from './periodicRuns';
 
 type Search = (text: string, k: number) => Promise<Hit[]>;
 
@@ -42,7 +43,7 @@ export async function valueInputCandidates(request: string, names: WorkspaceName
   const source = readTextSource(request, names, programNames(corpus));
   // Lines, characters or fields picked by number, of the text given or of the one file named.
   const lines = lineWorkCandidates(readRequest(source ? request.replace(source.span, 'the text') : request, names), source);
-  const environment = [...environmentCandidates(request), ...stringActCandidates(request, names, programNames(corpus))];
+  const environment = [...environmentCandidates(request), ...stringActCandidates(request, names, programNames(corpus)), ...periodicRunCandidates(request, programNames(corpus))];
   if (!source) return [...lines, ...environment, ...answers];
   // The request with its value said as "the text": what is done to it, for retrieval and slots.
   const neutral = request.replace(source.span, source.kind === 'command' ? 'the input' : 'the text');
