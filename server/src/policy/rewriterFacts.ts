@@ -24,11 +24,16 @@ export function rewriter(d: ProgramArgs): void {
     // A rename takes each file away and makes one of a name only known when it runs.
     deletes(positionals.slice(1));
     if (positionals.length > 1) writes([unknownName(positionals[1])]);
+  } else if (prog === 'xattr') {
+    // xattr -w NAME VALUE FILE, -d NAME FILE, -c FILE; with none of them it only lists.
+    if (d.has('w')) writes(positionals.slice(2));
+    else if (d.has('d')) writes(positionals.slice(1));
+    else if (d.has('c')) writes(positionals);
   } else if (ATTRIBUTE_SETTERS.has(prog)) {
-    const values = optionValue(args, ['-n', '-v', '-x', '-s', '-V', '-r', '-g', '-w', '-d'], ['--name', '--value', '--remove', '--restore']);
-    const named = positionals.filter((v) => !values.includes(v));
-    // xattr -w NAME VALUE FILE: the name and value come first as words.
-    writes(prog === 'xattr' && args.some((a) => a.text === '-w') ? named.slice(2) : named);
+    // attr -g and -l only read; -s and -r set and remove.
+    if (prog === 'attr' && !d.has('s', 'r')) return;
+    const values = optionValue(args, ['-n', '-v', '-x', '-s', '-V', '-r', '-g'], ['--name', '--value', '--remove', '--restore']);
+    writes(positionals.filter((v) => !values.includes(v)));
   } else patch(d);
 }
 
