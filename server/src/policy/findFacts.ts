@@ -28,7 +28,8 @@ export function describeFind(w: Walker, fact: CommandFact, args: WordValue[], ct
   };
   for (; i < args.length; i++) {
     const t = args[i].text;
-    if (t === '-delete') roots.forEach((r) => fact.deletes.push(w.path(filtered ? found(r) : r)));
+    // Following links, a root that is a link is gone through: `find -H out/lnk` deletes what out/lnk/ holds.
+    if (t === '-delete') roots.forEach((r) => fact.deletes.push(w.path(filtered ? found(r) : follows ? { ...r, text: r.text.replace(/\/*$/, '/') } : r)));
     if (['-fprint', '-fprint0', '-fprintf', '-fls'].includes(t) && args[i + 1]) fact.writes.push(w.path(args[i + 1]));
     if (['-exec', '-execdir', '-ok', '-okdir'].includes(t)) {
       const start = i + 1;
