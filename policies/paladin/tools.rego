@@ -177,6 +177,10 @@ regenerable_output(p) if {
 	not has_class(p, "git")
 	regex.match(`^(\./)?([^/]+/)*(build|dist|out|target|node_modules|coverage|\.nyc_output|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox|\.next|\.nuxt|\.svelte-kit|\.turbo|\.parcel-cache|\.angular|\.gradle|\.eggs|[^/*?\[]+\.egg-info|cmake-build-[^/*?\[]+|\.terraform)(/.*)?$`, p.resolved)
 	not contains(p.resolved, "..")
+	# `out/lnk/`, `node_modules/mypkg/`, `out/*/..`, `find -L out`: through a link, or back up past a
+	# name that may be one, the delete reaches what the link points to, not build output.
+	not has_class(p, "through-link")
+	not regex.match(`(^|/)\.\.(/|$)`, p.path)
 }
 
 # mkdir and touch create empty folders and files (or update a time): nothing

@@ -15,6 +15,7 @@ import { arithRefs, integerAttributes } from './arithFacts';
 import { ShellState } from './shellState';
 import { staticOutput } from './staticOutput';
 import { expandWords, linkedPath, recordState } from './stateFacts';
+import { onDisk } from './diskLinks';
 import { recordWrittenFiles } from './codeFeeds';
 import { byteToCharOffset } from '../shell/offsets';
 import { walkCompound } from './compoundFacts';
@@ -264,7 +265,7 @@ export class Walker {
   }
 
   path(v: WordValue) {
-    return linkedPath(this, classifyWord(v, this.cwd, this.workspace), v);
+    return onDisk(linkedPath(this, classifyWord(v, this.cwd, this.workspace), v), v.text, this.cwd, this.workspace);
   }
 
   changeDir(target: WordValue | undefined, cdpathHere?: string): void {

@@ -5,6 +5,7 @@ import { literal, optionValue } from '../shell/argWords';
 import { COMPRESSORS, COPIERS, DELETERS, MODIFY_AFTER_FIRST, WRITE_ALL } from '../shell/programs';
 import { awkOutputFiles } from './awkOutput';
 import type { ProgramArgs } from './programArgs';
+import { IN_PLACE_REWRITERS, rewriter } from './rewriterFacts';
 
 type Describer = (d: ProgramArgs) => void;
 
@@ -241,6 +242,7 @@ const FILE_TOOLS: [(d: ProgramArgs) => boolean, Describer][] = [
   [(d) => EDITORS.has(d.prog), editor],
   [(d) => d.prog === 'split' || d.prog === 'csplit', splitter],
   [(d) => DELETERS.has(d.prog), deleter],
+  [(d) => IN_PLACE_REWRITERS.has(d.prog), rewriter],
   [(d) => WRITE_ALL.has(d.prog), writeAll],
   [(d) => MODIFY_AFTER_FIRST.has(d.prog), modifyAfterFirst],
   [(d) => COPIERS.has(d.prog), copier],

@@ -11,6 +11,9 @@ const FIND_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', 
 export function describeFind(w: Walker, fact: CommandFact, args: WordValue[], ctx: Context): void {
   let i = 0;
   while (i < args.length && ['-H', '-L', '-P'].includes(args[i].text)) i++;
+  // `-L`/`-H` belong before the roots; anywhere else find stops, but a delete is not read as safe on that.
+  const follows = args.some((a) => ['-L', '-H', '-follow'].includes(a.text));
+  const before = w.facts.commands.length;
   const roots: WordValue[] = [];
   while (i < args.length && !args[i].text.startsWith('-') && !['(', '!', ')'].includes(args[i].text)) roots.push(args[i++]);
   if (roots.length === 0) roots.push(literal('.'));
@@ -25,7 +28,8 @@ export function describeFind(w: Walker, fact: CommandFact, args: WordValue[], ct
   };
   for (; i < args.length; i++) {
     const t = args[i].text;
-    if (t === '-delete') roots.forEach((r) => fact.deletes.push(w.path(filtered ? found(r) : r)));
+    // Following links, a root that is a link is gone through: `find -H out/lnk` deletes what out/lnk/ holds.
+    if (t === '-delete') roots.forEach((r) => fact.deletes.push(w.path(filtered ? found(r) : follows ? { ...r, text: r.text.replace(/\/*$/, '/') } : r)));
     if (['-fprint', '-fprint0', '-fprintf', '-fls'].includes(t) && args[i + 1]) fact.writes.push(w.path(args[i + 1]));
     if (['-exec', '-execdir', '-ok', '-okdir'].includes(t)) {
       const start = i + 1;
@@ -49,5 +53,13 @@ export function describeFind(w: Walker, fact: CommandFact, args: WordValue[], ct
         break;
       }
     }
+  }
+  if (follows) followsLinks(fact, w.facts.commands.slice(before));
+}
+
+/** `find -L`, `-H`, `-follow`: what it deletes or hands on may lie wherever a link under its roots points. */
+function followsLinks(fact: CommandFact, children: CommandFact[]): void {
+  for (const c of [fact, ...children.filter((x) => x !== fact)]) {
+    for (const list of [c.deletes, c.writes]) list.forEach((p, k) => (list[k] = { ...p, classes: [...new Set([...p.classes, 'through-link'])].sort() }));
   }
 }

@@ -149,6 +149,7 @@ export function classifyPath(raw: string, cwd: Cwd, workspace: string | undefine
   // `~/..` leaves the home folder: what is above it is not known, so it is the root as far as judging goes.
   const home = tilde && under(resolved, '/~');
   if (resolved.startsWith('/')) resolved = inWorkspace(resolved, workspace, classes);
+  if (resolved.startsWith('/') && !classes.has('workspace') && !opts.pick && holdsWorkspace(resolved, workspace, opts.glob)) classes.add('workspace-ancestor');
   if (!classes.has('workspace') && !classes.has('unknown-location') && !classes.has('parent')) {
     if (home || under(resolved, '/~') || /^\/home\/[^/]+/.test(resolved) || under(resolved, '/root') || /^\/Users\/[^/]+/.test(resolved)) homeClasses(classes, resolved, home, opts);
     hostClasses(classes, resolved, opts);
@@ -199,12 +200,20 @@ function locate(text: string, firstDynamic: number, cwd: Cwd, classes: Set<strin
       classes.add('outside');
       classes.add('parent');
       // Only `..` parts: a folder that holds the workspace itself (`../` too); `../*` matches the workspace among the rest.
-      if (/^\.\.(\/\.\.)*\/?(?:\/?[*?]+)?$/.test(resolved)) classes.add('workspace-ancestor');
+      if (onlyParents(resolved)) classes.add('workspace-ancestor');
     } else {
       classes.add('workspace');
     }
   }
   return resolved.length > 1 && resolved.endsWith('/') ? resolved.slice(0, -1) : resolved;
+}
+
+/** `..`, `../..`, `../*`, `../.*`: only `..` parts, the last maybe a pattern that matches the workspace or `..` itself. */
+function onlyParents(resolved: string): boolean {
+  const parts = resolved.split('/').filter((x) => x !== '');
+  const last = parts[parts.length - 1];
+  if (!parts.slice(0, -1).every((x) => x === '..')) return false;
+  return last === '..' || /^[*?]+$/.test(last) || (GLOB.test(last) && partRegex(last).test('..'));
 }
 
 /**
@@ -223,6 +232,16 @@ function backInside(resolved: string, workspace: string | undefined, classes: Se
     return abs === root ? '.' : path.posix.relative(root, abs);
   }
   return resolved;
+}
+
+/** `/home/u` or `/home/*` for the workspace /home/u/project: an absolute path (or pattern) that names a folder holding the workspace. */
+function holdsWorkspace(resolved: string, workspace: string | undefined, glob: boolean): boolean {
+  if (!workspace || !workspace.startsWith('/')) return false;
+  const ws = path.posix.normalize(workspace).split('/').filter((x) => x !== '');
+  const p = resolved.split('/').filter((x) => x !== '');
+  // The root has rules of its own.
+  if (p.length === 0 || p.length > ws.length) return false;
+  return p.every((part, i) => (glob && GLOB.test(part) ? partRegex(part).test(ws[i]) : part === ws[i]));
 }
 
 /** An absolute path inside the workspace (given, or the sandbox's /workspace) made relative to it. */

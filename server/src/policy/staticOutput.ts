@@ -3,11 +3,19 @@
 // cat). Text that is then run (piped into a shell, `eval "$(...)"`, a here-
 // string, a process substitution) is read as the command it really is.
 
+import * as path from 'node:path';
 import { nodeType, shellOps, type ShNode } from '../shell/parser';
 import { decodeAnsiC, scopedWordValue, type WordScope, type WordValue } from '../shell/words';
 import { expandBraces } from './stateFacts';
 
 const MAX = 16_384;
+
+/** `dirname` of a path, where `.` and `..` stand for the folders they name. */
+function folderOf(p: string): string {
+  const n = path.posix.normalize(p);
+  if (n.startsWith('/')) return path.posix.dirname(n);
+  return n === '.' || /(^|\/)\.\.$/.test(n) ? path.posix.normalize(n + '/..') : path.posix.dirname(n);
+}
 
 /** Output of a list of statements, or undefined when anything in it is not computable. */
 export function staticOutput(stmts: ShNode[], scope: WordScope): string | undefined {
@@ -72,6 +80,10 @@ export function commandOutput(call: ShNode, stdin: string, scope: WordScope): st
 
 
 const PROGRAMS: Record<string, (args: string[], stdin: string) => string | undefined> = {
+  // The working folder is spelled `.`, as `$PWD` is: the folder that holds it is then `..`, not `dirname .`.
+  pwd: (args) => (args.every((a) => /^-[LP]$/.test(a)) ? '.\n' : undefined),
+  dirname: (args) => (args.length === 1 ? folderOf(args[0]) + '\n' : undefined),
+  realpath: (args) => (args.length === 1 && !args[0].startsWith('-') ? path.posix.normalize(args[0]) + '\n' : undefined),
   echo: (args) => {
     let newline = true;
     let escapes = false;

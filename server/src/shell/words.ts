@@ -71,6 +71,8 @@ export function scopedWordValue(word: ShNode, s: WordScope | undefined): WordVal
 interface ExpOps {
   useDefault: Set<number>;
   ifSet: Set<number>;
+  /** `${x%pattern}`: the shortest matching tail taken off. */
+  trimTail: number;
 }
 let expOps: ExpOps | undefined;
 
@@ -78,7 +80,7 @@ let expOps: ExpOps | undefined;
 function expansionOps(): ExpOps {
   if (expOps) return expOps;
   const op = (src: string): number => parseShell(src).Stmts[0].Cmd.Args[1].Parts[0].Exp.Op as number;
-  expOps = { useDefault: new Set(['echo ${a:-b}', 'echo ${a-b}', 'echo ${a:=b}', 'echo ${a=b}'].map(op)), ifSet: new Set(['echo ${a:+b}', 'echo ${a+b}'].map(op)) };
+  expOps = { useDefault: new Set(['echo ${a:-b}', 'echo ${a-b}', 'echo ${a:=b}', 'echo ${a=b}'].map(op)), ifSet: new Set(['echo ${a:+b}', 'echo ${a+b}'].map(op)), trimTail: op('echo ${a%b}') };
   return expOps;
 }
 
@@ -235,6 +237,11 @@ function paramExp(v: WordValue, part: ShNode, first: boolean, inDouble: boolean)
   }
   if (plain && first && name === 'PWD' && scope?.lookup('PWD') === undefined) {
     v.text += '.';
+    return;
+  }
+  // `${PWD%/*}`: the working folder with its last part taken off is the folder that holds it.
+  if (first && !part.Excl && !part.Index && part.Exp?.Op === expansionOps().trimTail && name === 'PWD' && scope?.lookup('PWD') === undefined && wordValue(part.Exp.Word).text === '/*') {
+    v.text += '..';
     return;
   }
   const known = knownValue(part, name);

@@ -5,6 +5,7 @@
 
 import { show } from '../../shell/argWords';
 import { DYNAMIC, type WordValue } from '../../shell/words';
+import { clientCommands } from './clientCommands';
 import { classifyMongo, classifyRedis, classifySql, type QueryVerdict } from './queryText';
 import { act, hasOption, isLocalHost, optionText, readsFile, texts, words, type ToolCall } from './toolKit';
 
@@ -66,6 +67,7 @@ export function describeDatabaseClient(call: ToolCall): void {
     const v = classifyRedis(texts(queryWords));
     act(call, family, v.action, `${prog} ${v.what}`);
   }
+  if (c.kind === 'sql') clientCommands(call, [...inline.map((v) => v.text), ...queryWords.map((v) => v.text), ...(heredoc ? [fact.inline_code.split('$?').join(DYNAMIC)] : [])]);
   for (const text of shown) {
     const v = classify(c.kind, text);
     act(call, family, v.action, `${prog} runs ${v.what}`);
