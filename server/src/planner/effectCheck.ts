@@ -282,9 +282,11 @@ function madeUpKinds(intent: Intent, command: string): string[] {
   // "delete the backup files but not the markdown ones" planned as `! -name '*.bak'`: the kind asked for is what is spared.
   const spared = uniq([...command.matchAll(leftOut)].flatMap((m) => [...m[0].matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((x) => x[1].toLowerCase()))).filter((ext) => intent.kinds.includes(ext) && !exceptedKinds(intent.words).includes(ext));
   if (spared.length > 0) out.push(`it leaves out ${list(spared.map((k) => `*.${k}`))} files, the kind the request asks to change, and changes the rest`);
-  // Patterns by a mark in the name rather than an extension: editor backups, names with spaces.
+  // Patterns by a mark in the name rather than an extension: editor backups, names with spaces ("wipe backup clean": the folder, no mark).
+  const folders = intent.scope.filter((d) => /^[\w-]+$/.test(d));
+  const said = folders.length > 0 ? intent.words.replace(new RegExp(`\\b(?:${folders.join('|')})\\b`, 'g'), ' ') : intent.words;
   for (const [pattern, shown, words] of markedNames) {
-    if (pattern.test(command) && !words.test(intent.words)) out.push(`it changes files named ${shown}, which the request does not name`);
+    if (pattern.test(command) && !words.test(said)) out.push(`it changes files named ${shown}, which the request does not name`);
   }
   return out;
 }
