@@ -24,7 +24,7 @@ import { outsideInnerFolder } from './folderInFolder';
 import { spacedNameSplit } from './spacedNames';
 import { liveForCopy } from './copyNamed';
 import { beyondNamedFiles, emptiedFiles } from './namedTargets';
-import { emptinessLeftOut } from './statedEmptiness';
+import { statedSizesLeftOut } from './statedSizes';
 import { memberLeftOut } from './archiveMembers';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
@@ -72,7 +72,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.write && toolChange) reasons.push(`it changes something (${toolChange.id}: ${toolChange.reason}), but the request asks ${asked}`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
-  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...emptinessLeftOut(intent, commands));
+  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.
