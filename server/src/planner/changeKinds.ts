@@ -110,6 +110,8 @@ export function replacesSchedule(c: CommandFact): boolean {
 // "archive the tree into x.tar", "compress the logs", "make a tarball of docs", "create a tarball of docs called docs.tar": a plan that unpacks does the opposite; "extract x.tar" the other way round.
 const packWords = /(?<![\w.-])(?:archive|compress|zip|gzip|bzip2|xz|tar(?! -x)|tar ?ball|pack|bundle|back (?:it|them) up into)(?![\w.-])(?![^.;]{0,30}\bfrom\b)|\b(?:create|make|build|produce|generate)\s+(?:(?:a|an|the|new|one|single|compressed|gzipped)\s+)*(?:tarballs?|archives?|zips?|zip files?|tar files?|tgz)\b/;
 const unpackWords = /(?<![\w.-])(?:extract|unzip|untar|unpack|decompress|uncompress|gunzip|inflate|expand)(?![\w.-])/;
+// "restore notes.txt from x.zip", "get todo.txt back out of backup.tar.gz": a file taken from a named archive is unpacked from it.
+export const takenFromArchive = /\b(?:restor\w*|recover\w*|retriev\w*|get|bring|put|pull|take|grab|fetch|copy)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:from|out of)\s+(?:the\s+)?(?:archive\s+)?[\w./-]+\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|7z|rar|zst)(?![\w.-])/;
 
 /** `tar -xf x.tar` for "archive the tree into x.tar", `tar -czf` for "extract x.tar.gz": the archive goes the other way. */
 export function packDirection(words: string, commands: CommandFact[]): string[] {
@@ -118,7 +120,7 @@ export function packDirection(words: string, commands: CommandFact[]): string[] 
   const unpacks = (c: CommandFact) => /^(?:unzip|gunzip|bunzip2|unxz)$/.test(programOf(c)) || (programOf(c) === 'tar' && c.flags.some((f) => f === 'x' || f === 'extract' || f === 'get')) || (/^(?:gzip|bzip2|xz)$/.test(programOf(c)) && c.flags.some((f) => f === 'd' || f === 'decompress'));
   const pack = packWords.test(words) && !unpackWords.test(words);
   // "unpack the release archive": the verb decides; archive is its object.
-  const unpack = unpackWords.test(words.replace(/\b(?:don'?t|do not|never|without|no need to)\s+\w+/g, ''));
+  const unpack = unpackWords.test(words.replace(/\b(?:don'?t|do not|never|without|no need to)\s+\w+/g, '')) || takenFromArchive.test(words);
   if (pack && tars.every(unpacks)) return ['it unpacks an archive, but the request asks to make one'];
   const makes = (c: CommandFact) => !unpacks(c) && (programOf(c) === 'tar' ? c.flags.some((f) => /^(?:c|r|u|create|append|update)$/.test(f)) : !c.flags.some((f) => f === 'l' || f === 't' || f === 'list' || f === 'test'));
   if (unpack && tars.some(makes) && !tars.some(unpacks)) return ['it makes an archive, but the request asks to unpack one'];

@@ -15,7 +15,7 @@ import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
-import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule } from './changeKinds';
+import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule, takenFromArchive } from './changeKinds';
 import { archiveName, argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
 import { programNotRun } from './findPrograms';
@@ -142,7 +142,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
-  if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
+  if ((/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) || takenFromArchive.test(intent.words)) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim() || 'take a file out of an archive'}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
   const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|groups? (?:of|owner)|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words) || setToMode.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
