@@ -76,11 +76,32 @@ const sedDeletes = /^(?:\/(?:[^/\\]|\\.)*\/|\\(.)(?:(?!\1).)*\1|\d+|\$)(?:,(?:\/
  * request ("empty line") name what is added, not what goes.
  */
 export function removesForAdd(intent: Intent, commands: CommandFact[]): string[] {
-  if (!addsText.test(intent.words) || takesOut.test(intent.words)) return [];
+  if (!addsText.test(intent.words) || takesOut.test(intent.words)) return lineNotAdded(intent, commands);
   const sed = commands.find((c) => /^(?:sed|gsed)$/.test(programOf(c)) && c.args.some((a) => a.split(/\s*;\s*/).some((part) => sedDeletes.test(part.trim()))));
   if (sed) return ['it deletes lines (sed … d), but the request asks to add text'];
   const filter = commands.find((c) => /^(?:grep|egrep|rg)$/.test(programOf(c)) && c.flags.some((f) => f === 'v' || f === 'invert-match') && commands.some((x) => x.writes.length > 0 || x.redirects.some((r) => r.kind === 'write')));
-  return filter ? ['it keeps only the lines that do not match (grep -v), but the request asks to add text'] : [];
+  if (filter) return ['it keeps only the lines that do not match (grep -v), but the request asks to add text'];
+  return lineNotAdded(intent, commands);
+}
+
+// "insert an empty line at the bottom of notes.txt", "add a blank line to todo.txt", "append a newline to data.csv".
+const emptyLineAdded = /\b(?:add|append|insert|put|tack on|stick)\b[^.;]{0,20}?\b(?:(?:empty|blank|new)\s*lines?|newlines?|line\s+breaks?)\b/;
+
+/** `echo >> f`, `printf '\n' | tee -a f`, `sed -i '$a\' f`, `sed -i '$G' f`: a line put in. */
+function addsALine(c: CommandFact): boolean {
+  if (c.redirects.some((r) => r.kind === 'append') || (programOf(c) === 'tee' && c.flags.some((f) => f === 'a' || f === 'append'))) return true;
+  return /^(?:sed|gsed)$/.test(programOf(c)) && c.args.some((a) => a.split(/\s*;\s*/).some((part) => /^(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*(?:[aiG]\b|[ai]\\)/.test(part.trim())));
+}
+
+/**
+ * `touch notes.txt` or `sed -i 's/[[:space:]]*$//' todo.txt` for "add a
+ * blank line to the end of todo.txt": the file is changed, and no line is
+ * put in. Only an append, or an edit that adds a line, carries it out.
+ */
+function lineNotAdded(intent: Intent, commands: CommandFact[]): string[] {
+  if (!emptyLineAdded.test(intent.words)) return [];
+  const changes = commands.some((c) => c.writes.length > 0 || c.redirects.some((r) => r.kind === 'write') || /^(?:touch|sed|gsed|perl|awk|gawk|truncate)$/.test(programOf(c)));
+  return changes && !commands.some(addsALine) ? ['it adds no line, but the request asks to add one (echo >> FILE appends an empty line)'] : [];
 }
 
 // "delete the files listed in old.txt", "remove every path in the list", "one path per line".
