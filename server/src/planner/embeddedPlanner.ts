@@ -95,7 +95,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // A question of "how many" answered by a listing: the listing, counted.
   if (/\b(how many|number of|count (?:of |the |all )?)/.test(f.lower)) {
     for (const c of out.slice()) {
-      const command = counted(c.command);
+      const command = counted(c.command, f.lower);
       if (!command) continue;
       const confidence = clamp(c.confidence + 0.16);
       const same = out.find((x) => x.command === command);
