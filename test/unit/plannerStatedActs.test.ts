@@ -145,8 +145,8 @@ test('an empty line added to a file is an append, never a touch or an edit that 
     }
   }
   assert.equal(checked, adds.length * files.length * 5);
-  // Lines taken out, or a touch asked for, are no line added.
-  for (const [request, plan] of [['strip trailing spaces from notes.txt', "sed -i 's/[[:space:]]*$//' notes.txt"], ['touch notes.txt', 'touch notes.txt'], ['remove the empty lines from data.csv', "sed -i '/^$/d' data.csv"]]) {
+  // Lines taken out, or a touch asked for, are no line added; a new line of text ("saying done") is text, judged as such; a plan that writes nothing changes no file here.
+  for (const [request, plan] of [['strip trailing spaces from notes.txt', "sed -i 's/[[:space:]]*$//' notes.txt"], ['touch notes.txt', 'touch notes.txt'], ['remove the empty lines from data.csv', "sed -i '/^$/d' data.csv"], ['add a new line saying finished to todo.txt', 'touch todo.txt'], ['append a new line with TODO to notes.txt', 'touch notes.txt'], ['add a blank line to notes.txt', "sed 's/ *$//' notes.txt"]]) {
     assert.equal(swapped(request, plan), '', request);
   }
 });

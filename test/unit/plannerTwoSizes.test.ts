@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';
+import { eitherSize } from '../../server/src/planner/statedSizes';
 import { effectChecks } from '../support/policyDecision';
 
 const { over } = effectChecks();
@@ -55,4 +56,18 @@ test('"between" two sizes reads more than the first and less than the second', (
   for (const [request, lower, upper] of [['list files between 1MB and 10MB', 1024 ** 2, 10 * 1024 ** 2], ['delete logs between 2 kb and 5 mb in size', 2048, 5 * 1024 ** 2], ['find images sized between 100k and 1 gb', 100 * 1024, 1024 ** 3]] as const) {
     assert.deepEqual(readIntent(readRequest(request)).amounts?.sizes, [{ bytes: lower, sign: '+' }, { bytes: upper, sign: '-' }], request);
   }
+});
+
+test('two sizes no file can have at once are planned as either', () => {
+  for (const [said, first, second, apart] of pairs) {
+    for (const where of ['logs -type f', "backup -type f -name '*.log'"]) {
+      const request = `delete the files in ${where.split(' ')[0]} ${said}`;
+      const planned = eitherSize(`find ${where} ${first} ${second}`, readRequest(request));
+      assert.equal(planned, apart ? `find ${where} \\( ${first} -o ${second} \\)` : `find ${where} ${first} ${second}`, request);
+      if (apart) assert.doesNotMatch(over(request, `${planned} -delete`), sizeReason, request);
+    }
+  }
+  // One size, or a plan that already says either, is left as it is.
+  assert.equal(eitherSize('find logs -type f -size +10M', readRequest('delete files in logs larger than 10MB')), 'find logs -type f -size +10M');
+  assert.equal(eitherSize('find logs \\( -empty -o -size +1M \\)', readRequest('delete empty or bigger than 1 MB files in logs')), 'find logs \\( -empty -o -size +1M \\)');
 });

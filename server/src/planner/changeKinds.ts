@@ -85,7 +85,8 @@ export function removesForAdd(intent: Intent, commands: CommandFact[]): string[]
 }
 
 // "insert an empty line at the bottom of notes.txt", "add a blank line to todo.txt", "append a newline to data.csv".
-const emptyLineAdded = /\b(?:add|append|insert|put|tack on|stick)\b[^.;]{0,20}?\b(?:(?:empty|blank|new)\s*lines?|newlines?|line\s+breaks?)\b/;
+// ("a new line saying done", "a new line with TODO" is a line of text, judged as text added.)
+const emptyLineAdded = /\b(?:add|append|insert|put|tack on|stick)\b[^.;]{0,20}?\b(?:(?:empty|blank)\s*lines?|(?:new\s*lines?|newlines?|line\s+breaks?)(?!\s+(?:saying|says|that says|with|containing|reading|of|for|to say)\b|\s*[:"'`]))\b/;
 
 /** `echo >> f`, `printf '\n' | tee -a f`, `sed -i '$a\' f`, `sed -i '$G' f`: a line put in. */
 function addsALine(c: CommandFact): boolean {
@@ -100,7 +101,8 @@ function addsALine(c: CommandFact): boolean {
  */
 function lineNotAdded(intent: Intent, commands: CommandFact[]): string[] {
   if (!emptyLineAdded.test(intent.words)) return [];
-  const changes = commands.some((c) => c.writes.length > 0 || c.redirects.some((r) => r.kind === 'write') || /^(?:touch|sed|gsed|perl|awk|gawk|truncate)$/.test(programOf(c)));
+  const inPlace = (c: CommandFact) => /^(?:sed|gsed|perl)$/.test(programOf(c)) && c.args.some((a) => /^-\w*i|^--in-place/.test(a));
+  const changes = commands.some((c) => c.writes.length > 0 || c.redirects.some((r) => r.kind === 'write') || /^(?:touch|truncate)$/.test(programOf(c)) || inPlace(c));
   return changes && !commands.some(addsALine) ? ['it adds no line, but the request asks to add one (echo >> FILE appends an empty line)'] : [];
 }
 

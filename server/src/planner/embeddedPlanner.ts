@@ -21,6 +21,7 @@ import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { contentCandidates } from './contentQuestions';
 import { statedCopyCandidates } from './statedCopyPlans';
 import { emptyLineCandidates } from './addedLines';
+import { eitherSize } from './statedSizes';
 import { shownFile, shownFolder } from './fileShown';
 
 export interface EmbeddedCandidate {
@@ -84,6 +85,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
   out.push(...contentCandidates(f), ...statedCopyCandidates(f), ...emptyLineCandidates(f));
+  for (const c of out) c.command = eitherSize(c.command, f);
   const shown = shownFile(f) && corpus.byId.get('text.cat');
   if (shown) out.push(candidateFor(shown, f, 0.7, 1));
   const folder = shownFolder(f);

@@ -9,6 +9,8 @@ import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { programName } from '../shell/programs';
 import { emptinessLeftOut, statedEmptiness } from './statedEmptiness';
+import type { RequestFacts } from './requestFacts';
+import { amountsOf } from './scopeChecks';
 
 interface Bound { bytes: number; sign: string }
 
@@ -18,12 +20,25 @@ export function statedSizesLeftOut(intent: Intent, commands: CommandFact[]): str
 }
 
 /** The sizes a request states, each once: bounds, exact sizes, and emptiness as "at most 0 bytes". */
-function statedSizes(intent: Intent): Bound[] {
+function statedSizes(words: string, sizes: Bound[]): Bound[] {
   const out: Bound[] = [];
   const add = (b: Bound) => { if (!out.some((x) => x.bytes === b.bytes && x.sign === b.sign)) out.push(b); };
-  if (statedEmptiness(intent.words) === 'empty') add({ bytes: 0, sign: '0' });
-  for (const s of intent.amounts?.sizes ?? []) if (s.bytes > 0 || s.sign !== '') add(s);
+  if (statedEmptiness(words) === 'empty') add({ bytes: 0, sign: '0' });
+  for (const s of sizes) if (s.bytes > 0 || s.sign !== '') add(s);
   return out;
+}
+
+/**
+ * `find logs -size +10M -size -1024c -delete` for "larger than 10MB and
+ * smaller than 1k": no file is both, so the request means either, and the
+ * two tests are joined as such (`\( -size +10M -o -size -1024c \)`).
+ */
+export function eitherSize(command: string, f: RequestFacts): string {
+  if (!/^find\s/.test(command) || /\s-o(?:r)?\s/.test(command)) return command;
+  const stated = statedSizes(f.lower, amountsOf(f.lower, [], f.sizes).sizes);
+  const both = /(-empty|-size [+-]?\w+) (-empty|-size [+-]?\w+)(?= |$)/.exec(command);
+  if (stated.length !== 2 || !disjoint(stated) || !both) return command;
+  return command.replace(both[0], `\\( ${both[1]} -o ${both[2]} \\)`);
 }
 
 /** Whether no file can meet every bound at once: a lower bound at or above an upper one (emptiness is an upper bound of 0). */
@@ -44,7 +59,7 @@ function sizeSides(c: CommandFact): string[] {
 }
 
 function oneOfTwoSizes(intent: Intent, commands: CommandFact[]): string[] {
-  const stated = statedSizes(intent);
+  const stated = statedSizes(intent.words, intent.amounts?.sizes ?? []);
   const finds = commands.filter((c) => /^(?:find|fd|fdfind)$/.test(programName(c.program)));
   if (stated.length < 2 || finds.length === 0) return [];
   const sides = finds.flatMap(sizeSides);
