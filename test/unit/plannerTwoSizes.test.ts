@@ -52,6 +52,12 @@ test('both sizes are kept: together where a file can be both, as either where no
   }
 });
 
+test('each of two sizes takes the comparison said nearest before it, whatever "under" names a folder first', () => {
+  for (const [request, first, second] of [['delete files under docs over 500 KB and under 100 bytes', '+', '-'], ['remove files under src bigger than 2 MB and smaller than 1k', '+', '-'], ['get rid of files below logs that are smaller than 10 kb or larger than 5 mb', '-', '+'], ['clean up files under backup less than 1k and more than 1 gb', '-', '+']] as const) {
+    assert.deepEqual(readIntent(readRequest(request)).amounts?.sizes.map((x) => x.sign), [first, second], request);
+  }
+});
+
 test('"between" two sizes reads more than the first and less than the second', () => {
   for (const [request, lower, upper] of [['list files between 1MB and 10MB', 1024 ** 2, 10 * 1024 ** 2], ['delete logs between 2 kb and 5 mb in size', 2048, 5 * 1024 ** 2], ['find images sized between 100k and 1 gb', 100 * 1024, 1024 ** 3]] as const) {
     assert.deepEqual(readIntent(readRequest(request)).amounts?.sizes, [{ bytes: lower, sign: '+' }, { bytes: upper, sign: '-' }], request);
