@@ -52,6 +52,12 @@ test('both sizes are kept: together where a file can be both, as either where no
   }
 });
 
+test('sizes said bare, as examples, are no bounds a plan must test', () => {
+  for (const request of ['display a long listing of the files with human readable sizes (100M, 10G etc.)', 'show the files in logs with sizes like 1k and 2M', 'list files in out, sizes shown as 5K or 3G']) {
+    assert.doesNotMatch(over(request, 'find . -type f -exec ls -lh {} +'), sizeReason, request);
+  }
+});
+
 test('each of two sizes takes the comparison said nearest before it, whatever "under" names a folder first', () => {
   for (const [request, first, second] of [['delete files under docs over 500 KB and under 100 bytes', '+', '-'], ['remove files under src bigger than 2 MB and smaller than 1k', '+', '-'], ['get rid of files below logs that are smaller than 10 kb or larger than 5 mb', '-', '+'], ['clean up files under backup less than 1k and more than 1 gb', '-', '+']] as const) {
     assert.deepEqual(readIntent(readRequest(request)).amounts?.sizes.map((x) => x.sign), [first, second], request);
@@ -59,7 +65,7 @@ test('each of two sizes takes the comparison said nearest before it, whatever "u
 });
 
 test('"between" two sizes reads more than the first and less than the second', () => {
-  for (const [request, lower, upper] of [['list files between 1MB and 10MB', 1024 ** 2, 10 * 1024 ** 2], ['delete logs between 2 kb and 5 mb in size', 2048, 5 * 1024 ** 2], ['find images sized between 100k and 1 gb', 100 * 1024, 1024 ** 3]] as const) {
+  for (const [request, lower, upper] of [['list files between 1MB and 10MB', 1024 ** 2, 10 * 1024 ** 2], ['delete logs between 2 kb and 5 mb in size', 2048, 5 * 1024 ** 2], ['find images sized between 100k and 1 gb', 100 * 1024, 1024 ** 3], ['find the files whose size is between 50Mb to 100MB', 50 * 1024 ** 2, 100 * 1024 ** 2]] as const) {
     assert.deepEqual(readIntent(readRequest(request)).amounts?.sizes, [{ bytes: lower, sign: '+' }, { bytes: upper, sign: '-' }], request);
   }
 });

@@ -65,9 +65,9 @@ export function readSizes(r: Reading): void {
     const amount = toNumber(m[1]);
     if (!Number.isFinite(amount)) continue;
     if (/^(a|an|one|single|couple|few)$/.test(m[1]) && m[2].length <= 2) continue;
-    // "between 1MB and 10MB": more than the first, less than the second.
+    // "between 1MB and 10MB", "between 50Mb to 100MB": more than the first, less than the second.
     const before = lower.slice(0, m.index);
-    const between = /\bbetween\s*$/.test(before) ? '+' : /\bbetween\s+[\d.]+\s*[a-z]*\s+and\s*$/.test(before) ? '-' : undefined;
+    const between = /\bbetween\s*$/.test(before) ? '+' : /\bbetween\s+[\d.]+\s*[a-z]*\s+(?:and|to)\s*$/.test(before) ? '-' : undefined;
     facts.sizes.push({ value: m[0], at: m.index, raw: m[0], amount, unit: sizeUnits[m[2]], sign: between ?? nearestComparator(before, moreSize, lessSize) });
     take(m.index, m[0].length);
   }

@@ -19,12 +19,12 @@ export function statedSizesLeftOut(intent: Intent, commands: CommandFact[]): str
   return [...emptinessLeftOut(intent, commands), ...oneOfTwoSizes(intent, commands)];
 }
 
-/** The sizes a request states, each once: bounds, exact sizes, and emptiness as "at most 0 bytes". */
+/** The bounds a request states, each once, and emptiness as "at most 0 bytes" (sizes said bare, "(100M, 10G etc.)", pick nothing). */
 function statedSizes(words: string, sizes: Bound[]): Bound[] {
   const out: Bound[] = [];
   const add = (b: Bound) => { if (!out.some((x) => x.bytes === b.bytes && x.sign === b.sign)) out.push(b); };
   if (statedEmptiness(words) === 'empty') add({ bytes: 0, sign: '0' });
-  for (const s of sizes) if (s.bytes > 0 || s.sign !== '') add(s);
+  for (const s of sizes) if (s.sign === '+' || s.sign === '-') add(s);
   return out;
 }
 
