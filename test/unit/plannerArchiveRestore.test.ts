@@ -14,7 +14,7 @@ const ws: WorkspaceNames = {
   dirs: new Set(['docs', 'saved']),
   byBase: new Map([['plan.md', 'plan.md'], ['budget.csv', 'budget.csv'], ['intro.md', 'docs/intro.md'], ['site.zip', 'site.zip'], ['drafts.tar.gz', 'drafts.tar.gz'], ['photos.tgz', 'photos.tgz']]),
 };
-const { over } = effectChecks(ws);
+const { over, short } = effectChecks(ws);
 const archives = ['site.zip', 'drafts.tar.gz', 'photos.tgz'];
 const files = ['plan.md', 'budget.csv', 'docs/intro.md'];
 const restoring = ['restore {f} from {a}', 'recover {f} from {a}', 'bring back {f} from {a}', 'put {f} back from {a}', 'get {f} back out of {a}'];
@@ -24,7 +24,7 @@ test('a file restored from an archive is never the archive copied over it', () =
     for (const f of files) {
       for (const wording of restoring) {
         const request = wording.replace('{f}', f).replace('{a}', a);
-        assert.deepEqual(statedCopyCandidates(readRequest(request, ws)).filter((c) => c.command.includes(a)), [], request);
+        assert.deepEqual(statedCopyCandidates(readRequest(request, ws)).filter((c) => /^cp\b/.test(c.command) && c.command.includes(a)), [], request);
         assert.match(over(request, `cp -- ${a} ${f}`), new RegExp(`copies the archive ${a.replace(/\./g, '\\.')} itself onto`), request);
       }
     }
@@ -48,4 +48,40 @@ test('one member asked for is unpacked alone', () => {
     }
   }
   assert.doesNotMatch(over('extract site.zip', 'unzip site.zip'), /unpacks all/);
+});
+
+const unpackOne: Record<string, (f: string) => string> = { 'site.zip': (f) => `unzip -o site.zip ${f}`, 'drafts.tar.gz': (f) => `tar -xzf drafts.tar.gz ${f}`, 'photos.tgz': (f) => `tar -xzf photos.tgz ${f}` };
+const takingBack = [...restoring, 'retrieve {f} from {a}', 'please get {f} back from {a}', 'grab {f} out of {a}', 'fetch {f} from {a}', 'take {f} back out of the archive {a}'];
+
+test('a file taken back from an archive is unpacked from it, never compressed, nor only shown', () => {
+  let checked = 0;
+  for (const a of archives) {
+    for (const f of files) {
+      for (const wording of takingBack) {
+        const request = wording.replace('{f}', f).replace('{a}', a);
+        assert.doesNotMatch(over(request, unpackOne[a](f)), /makes an archive|unpacks nothing/, request);
+        for (const plan of [`bzip2 ${f}`, `gzip ${f}`, `gzip -k ${f}`, `xz ${f}`, `zip ${a} ${f}`, `tar -czf ${a} ${f}`]) {
+          assert.match(over(request, plan), /makes an archive, but the request asks to unpack one/, `${plan} for "${request}"`);
+          checked++;
+        }
+        assert.match(short(request, `cat ${f}`), /unpacks nothing/, `cat for "${request}"`);
+      }
+    }
+  }
+  assert.equal(checked, archives.length * files.length * takingBack.length * 6);
+  // Taking a file out of an archive by deleting it there is no unpacking.
+  assert.doesNotMatch(over('delete plan.md from site.zip', 'zip -d site.zip plan.md'), /makes an archive/);
+});
+
+test('a file taken back from an archive the workspace holds is planned as that member unpacked over it', () => {
+  for (const a of archives) {
+    for (const f of files) {
+      for (const wording of ['restore {f} from {a}', 'get {f} back out of {a}', 'recover {f} from {a}', 'bring back {f} from {a}']) {
+        const request = wording.replace('{f}', f).replace('{a}', a);
+        assert.deepEqual(statedCopyCandidates(readRequest(request, ws)).map((c) => c.command), [unpackOne[a](f)], request);
+      }
+    }
+  }
+  // An archive the workspace does not hold builds nothing.
+  assert.deepEqual(statedCopyCandidates(readRequest('restore plan.md from other.zip', ws)), []);
 });

@@ -331,7 +331,7 @@ test('an unstated age or size filter, a wider scope, network and signals are tur
   assert.deepEqual(exceedsIntent(intentOf('remove the world-writable files'), decision([command({ program: 'find', flags: ['type', 'perm', 'delete'], args: ['.', '-type', 'f', '-perm', '-o+w', '-delete'], reads: [at('.')], deletes: [at('./$?')] })])).filter((r) => /permissions/.test(r)), []);
   const wide = exceedsIntent(del, decision([command({ program: 'find', flags: ['name', 'delete'], reads: [at('.', ['workspace', 'workspace-root'])], deletes: [{ ...at('./$?', ['workspace', 'workspace-root']), resolved: '.' }] })]));
   assert.match(wide.join(), /outside logs/);
-  const fits = exceedsIntent(del, decision([command({ program: 'find', flags: ['name', 'delete'], reads: [at('logs')], deletes: [{ ...at('logs/$?'), resolved: 'logs' }] })]));
+  const fits = exceedsIntent(del, decision([command({ program: 'find', flags: ['name', 'delete'], args: ['logs', '-name', '*.log', '-delete'], reads: [at('logs')], deletes: [{ ...at('logs/$?'), resolved: 'logs' }] })]));
   assert.deepEqual(fits, []);
   const look = intentOf('which process is listening on port 3000');
   assert.match(exceedsIntent(look, decision([command({ program: 'kill' })])).join(), /stops or signals processes/);

@@ -108,3 +108,20 @@ test('what a named archive unpacks to is that file', () => {
     assert.doesNotMatch(over(request, plan), /request names only/, `${plan} for "${request}"`);
   }
 });
+
+test('a file made from a named one counts as that file for what a plan writes, never for what it deletes', () => {
+  let checked = 0;
+  for (const [request, named] of [['delete notes.txt', 'notes.txt'], ['remove todo.txt please', 'todo.txt'], ['get rid of run.sh', 'run.sh'], ['trash logs/app.log', 'logs/app.log']] as const) {
+    const stem = named.replace(/\.[^.]*$/, '');
+    for (const other of [`${stem}.md`, `${stem}.bak`, `${named}.gz`, `${named}~`, stem]) {
+      for (const plan of [`rm -- ${named} ${other}`, `rm -f ${other}`, `rm ${other} ${named}`]) {
+        assert.match(over(request, plan), /request names only/, `${plan} for "${request}"`);
+        checked++;
+      }
+    }
+  }
+  assert.equal(checked, 4 * 5 * 3);
+  for (const [request, plan] of [['compress notes.txt', 'gzip notes.txt'], ['back up todo.txt', 'cp todo.txt todo.txt.bak'], ['rename notes.txt to notes.md', 'mv -n notes.txt notes.md'], ['decompress logs/app.log.gz', 'gunzip logs/app.log.gz']] as const) {
+    assert.doesNotMatch(over(request, plan), /request names only/, `${plan} for "${request}"`);
+  }
+});

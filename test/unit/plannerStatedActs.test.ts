@@ -156,6 +156,28 @@ test('text added to a file is never planned as lines taken out', () => {
   }
 });
 
+test('an empty line added to a file is an append, never a touch or an edit that adds no line', () => {
+  const adds = ['insert an empty line at the bottom of', 'add a blank line to the end of', 'append an empty line to', 'put a new line at the end of', 'tack on a blank line to', 'append a newline to', 'add a line break to'];
+  const files = ['notes.txt', 'data.csv', 'todo.txt', 'logs/app.log'];
+  let i = 0;
+  let checked = 0;
+  for (const add of adds) {
+    for (const f of files) {
+      const request = dressed(`${add} ${f}`, i++);
+      for (const plan of [`touch ${f}`, `sed -i 's/[[:space:]]*$//' ${f}`, `sed -i 's/\r$//' ${f}`, `perl -pi -e 's/ +$//' ${f}`, `truncate -s 0 ${f}`]) {
+        assert.match(swapped(request, plan), /adds no line, but the request asks to add one/, `${request} → ${plan}`);
+        checked++;
+      }
+      for (const plan of [`echo >> ${f}`, `printf '\\n' >> ${f}`, `echo '' | tee -a ${f}`, `sed -i '$a\\' ${f}`, `sed -i '$G' ${f}`]) assert.doesNotMatch(swapped(request, plan), /adds no line/, `${request} → ${plan}`);
+    }
+  }
+  assert.equal(checked, adds.length * files.length * 5);
+  // Lines taken out, or a touch asked for, are no line added; a new line of text ("saying done") is text, judged as such; a plan that writes nothing changes no file here.
+  for (const [request, plan] of [['strip trailing spaces from notes.txt', "sed -i 's/[[:space:]]*$//' notes.txt"], ['touch notes.txt', 'touch notes.txt'], ['remove the empty lines from data.csv', "sed -i '/^$/d' data.csv"], ['add a new line saying finished to todo.txt', 'touch todo.txt'], ['append a new line with TODO to notes.txt', 'touch notes.txt'], ['add a blank line to notes.txt', "sed 's/ *$//' notes.txt"]]) {
+    assert.equal(swapped(request, plan), '', request);
+  }
+});
+
 test('a request about the names of files is not planned as an edit of what they hold, or a rename of their folder', () => {
   const folders = ['docs', 'logs', 'src', 'old'];
   const asks = (d: string) => [

@@ -70,3 +70,17 @@ test('the unit and the place asked for are the ones measured; a login shell is n
   assert.match(await plan('list the files in the last commit'), /--name-(only|status)/, 'a log that names no file does not list them');
   assert.equal(await plan('show what is inside the data directory'), 'ls data', 'du answers a question of size, not of contents');
 });
+
+test('the people logged in are counted from who, a session a line, only when the request asks about the machine', async () => {
+  for (const request of ['how many users are logged in', 'count the users who are logged in', 'what is the number of users logged in now', 'how many users are currently logged in', 'how many users are logged on', 'count the logged in users']) {
+    const result = await w.result(request);
+    assert.equal(result.command, 'who | wc -l', request);
+    assert.ok(!result.candidates.some((c) => /\bnproc\b/.test(c.command)), `${request}: ${result.candidates.map((c) => c.command).join(' ; ')}`);
+  }
+  assert.equal(await plan('list the logged in users'), 'who');
+  // Users in a place or a file are no sessions on the machine.
+  for (const request of ['how many users live in Oslo', 'how many users are in data/users.csv', 'count the users who signed up last week', 'how many users does the system have']) {
+    const result = await w.result(request);
+    assert.ok(![result.command, ...result.candidates.map((c) => c.command), ...(result.suggestions ?? []).map((s) => s.command)].includes('who | wc -l'), request);
+  }
+});

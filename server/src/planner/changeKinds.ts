@@ -76,11 +76,34 @@ const sedDeletes = /^(?:\/(?:[^/\\]|\\.)*\/|\\(.)(?:(?!\1).)*\1|\d+|\$)(?:,(?:\/
  * request ("empty line") name what is added, not what goes.
  */
 export function removesForAdd(intent: Intent, commands: CommandFact[]): string[] {
-  if (!addsText.test(intent.words) || takesOut.test(intent.words)) return [];
+  if (!addsText.test(intent.words) || takesOut.test(intent.words)) return lineNotAdded(intent, commands);
   const sed = commands.find((c) => /^(?:sed|gsed)$/.test(programOf(c)) && c.args.some((a) => a.split(/\s*;\s*/).some((part) => sedDeletes.test(part.trim()))));
   if (sed) return ['it deletes lines (sed … d), but the request asks to add text'];
   const filter = commands.find((c) => /^(?:grep|egrep|rg)$/.test(programOf(c)) && c.flags.some((f) => f === 'v' || f === 'invert-match') && commands.some((x) => x.writes.length > 0 || x.redirects.some((r) => r.kind === 'write')));
-  return filter ? ['it keeps only the lines that do not match (grep -v), but the request asks to add text'] : [];
+  if (filter) return ['it keeps only the lines that do not match (grep -v), but the request asks to add text'];
+  return lineNotAdded(intent, commands);
+}
+
+// "insert an empty line at the bottom of notes.txt", "add a blank line to todo.txt", "append a newline to data.csv".
+// ("a new line saying done", "a new line with TODO" is a line of text, judged as text added.)
+const emptyLineAdded = /\b(?:add|append|insert|put|tack on|stick)\b[^.;]{0,20}?\b(?:(?:empty|blank)\s*lines?|(?:new\s*lines?|newlines?|line\s+breaks?)(?!\s+(?:saying|says|that says|with|containing|reading|of|for|to say)\b|\s*[:"'`]))\b/;
+
+/** `echo >> f`, `printf '\n' | tee -a f`, `sed -i '$a\' f`, `sed -i '$G' f`: a line put in. */
+function addsALine(c: CommandFact): boolean {
+  if (c.redirects.some((r) => r.kind === 'append') || (programOf(c) === 'tee' && c.flags.some((f) => f === 'a' || f === 'append'))) return true;
+  return /^(?:sed|gsed)$/.test(programOf(c)) && c.args.some((a) => a.split(/\s*;\s*/).some((part) => /^(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*(?:[aiG]\b|[ai]\\)/.test(part.trim())));
+}
+
+/**
+ * `touch notes.txt` or `sed -i 's/[[:space:]]*$//' todo.txt` for "add a
+ * blank line to the end of todo.txt": the file is changed, and no line is
+ * put in. Only an append, or an edit that adds a line, carries it out.
+ */
+function lineNotAdded(intent: Intent, commands: CommandFact[]): string[] {
+  if (!emptyLineAdded.test(intent.words)) return [];
+  const inPlace = (c: CommandFact) => /^(?:sed|gsed|perl)$/.test(programOf(c)) && c.args.some((a) => /^-\w*i|^--in-place/.test(a));
+  const changes = commands.some((c) => c.writes.length > 0 || c.redirects.some((r) => r.kind === 'write') || /^(?:touch|truncate)$/.test(programOf(c)) || inPlace(c));
+  return changes && !commands.some(addsALine) ? ['it adds no line, but the request asks to add one (echo >> FILE appends an empty line)'] : [];
 }
 
 // "delete the files listed in old.txt", "remove every path in the list", "one path per line".
@@ -110,6 +133,8 @@ export function replacesSchedule(c: CommandFact): boolean {
 // "archive the tree into x.tar", "compress the logs", "make a tarball of docs", "create a tarball of docs called docs.tar": a plan that unpacks does the opposite; "extract x.tar" the other way round.
 const packWords = /(?<![\w.-])(?:archive|compress|zip|gzip|bzip2|xz|tar(?! -x)|tar ?ball|pack|bundle|back (?:it|them) up into)(?![\w.-])(?![^.;]{0,30}\bfrom\b)|\b(?:create|make|build|produce|generate)\s+(?:(?:a|an|the|new|one|single|compressed|gzipped)\s+)*(?:tarballs?|archives?|zips?|zip files?|tar files?|tgz)\b/;
 const unpackWords = /(?<![\w.-])(?:extract|unzip|untar|unpack|decompress|uncompress|gunzip|inflate|expand)(?![\w.-])/;
+// "restore notes.txt from x.zip", "get todo.txt back out of backup.tar.gz": a file taken from a named archive is unpacked from it.
+export const takenFromArchive = /\b(?:restor\w*|recover\w*|retriev\w*|get|bring|put|pull|take|grab|fetch|copy)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:from|out of)\s+(?:the\s+)?(?:archive\s+)?[\w./-]+\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|7z|rar|zst)(?![\w.-])/;
 
 /** `tar -xf x.tar` for "archive the tree into x.tar", `tar -czf` for "extract x.tar.gz": the archive goes the other way. */
 export function packDirection(words: string, commands: CommandFact[]): string[] {
@@ -118,7 +143,7 @@ export function packDirection(words: string, commands: CommandFact[]): string[] 
   const unpacks = (c: CommandFact) => /^(?:unzip|gunzip|bunzip2|unxz)$/.test(programOf(c)) || (programOf(c) === 'tar' && c.flags.some((f) => f === 'x' || f === 'extract' || f === 'get')) || (/^(?:gzip|bzip2|xz)$/.test(programOf(c)) && c.flags.some((f) => f === 'd' || f === 'decompress'));
   const pack = packWords.test(words) && !unpackWords.test(words);
   // "unpack the release archive": the verb decides; archive is its object.
-  const unpack = unpackWords.test(words.replace(/\b(?:don'?t|do not|never|without|no need to)\s+\w+/g, ''));
+  const unpack = unpackWords.test(words.replace(/\b(?:don'?t|do not|never|without|no need to)\s+\w+/g, '')) || takenFromArchive.test(words);
   if (pack && tars.every(unpacks)) return ['it unpacks an archive, but the request asks to make one'];
   const makes = (c: CommandFact) => !unpacks(c) && (programOf(c) === 'tar' ? c.flags.some((f) => /^(?:c|r|u|create|append|update)$/.test(f)) : !c.flags.some((f) => f === 'l' || f === 't' || f === 'list' || f === 'test'));
   if (unpack && tars.some(makes) && !tars.some(unpacks)) return ['it makes an archive, but the request asks to unpack one'];

@@ -152,13 +152,18 @@ export function perFile(find: string, action: string): string | undefined {
   return `${find} -exec ${action.replace(/'\{\}'/g, '{}')} \\;`;
 }
 
+// "logged in", "login sessions", "users on this machine": people at the machine, whom who lists a session a line.
+const atTheMachine = /\blogged[- ]?(?:in|on)\b|\blog(?:ged)?[- ]?in sessions?\b|\b(?:login|user|terminal|shell) sessions?\b|\bsigned[- ]?(?:in|on)\b|\busers?\s+(?:(?:currently|now)\s+)?(?:on|using|connected to)\s+(?:this|the)\s+(?:machine|system|server|box|computer|host)\b/;
+
 /** "how many python files are in src": a listing of files, lines or commits, counted; undefined for a command that does not list. */
-export function counted(command: string): string | undefined {
+export function counted(command: string, lower = ''): string | undefined {
   if (/[|;&<>`]|\$\(|\bwc\b|\s-c\b|--count\b/.test(command)) return undefined;
   const lists = (/^find\s/.test(command) && !/\s-(printf|fprint|exec|execdir|ok|delete|ls|print0)\b/.test(command))
     || /^(grep|rg)\s(?:-\S+\s+)*-\w*[lL]\w*\s/.test(command)
     || /^git (ls-files|log --oneline|branch\b)/.test(command)
-    || /^(seq|ls -1?A?)\s/.test(command);
+    || /^(seq|ls -1?A?)\s/.test(command)
+    // who prints one login session a line: counted only when the request asks about people at the machine ("users in Oslo" are no sessions).
+    || (/^who$/.test(command) && atTheMachine.test(lower));
   if (!lists) return undefined;
   // The folders under src do not include src itself.
   return `${/^find\s+\S+\s+.*-type d\b/.test(command) ? belowStart(command) : command} | wc -l`;

@@ -15,7 +15,7 @@ import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
-import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule } from './changeKinds';
+import { changeKindSwapped, deleteFromFile, packDirection, removesText, replacesSchedule, takenFromArchive } from './changeKinds';
 import { archiveName, argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
 import { programNotRun } from './findPrograms';
@@ -24,7 +24,7 @@ import { outsideInnerFolder } from './folderInFolder';
 import { spacedNameSplit } from './spacedNames';
 import { copiesNothing, liveForCopy } from './copyNamed';
 import { beyondNamedFiles, emptiedFiles } from './namedTargets';
-import { emptinessLeftOut } from './statedEmptiness';
+import { statedSizesLeftOut } from './statedSizes';
 import { memberLeftOut } from './archiveMembers';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
@@ -72,7 +72,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.write && toolChange) reasons.push(`it changes something (${toolChange.id}: ${toolChange.reason}), but the request asks ${asked}`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
-  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...emptinessLeftOut(intent, commands));
+  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.
@@ -144,7 +144,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
-  if (/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim()}`];
+  if ((/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) || takenFromArchive.test(intent.words)) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim() || 'take a file out of an archive'}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
   const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|groups? (?:of|owner)|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words) || setToMode.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
@@ -284,9 +284,11 @@ function madeUpKinds(intent: Intent, command: string): string[] {
   // "delete the backup files but not the markdown ones" planned as `! -name '*.bak'`: the kind asked for is what is spared.
   const spared = uniq([...command.matchAll(leftOut)].flatMap((m) => [...m[0].matchAll(/\*\.([A-Za-z0-9]{1,8})\b/g)].map((x) => x[1].toLowerCase()))).filter((ext) => intent.kinds.includes(ext) && !exceptedKinds(intent.words).includes(ext));
   if (spared.length > 0) out.push(`it leaves out ${list(spared.map((k) => `*.${k}`))} files, the kind the request asks to change, and changes the rest`);
-  // Patterns by a mark in the name rather than an extension: editor backups, names with spaces.
+  // Patterns by a mark in the name rather than an extension: editor backups, names with spaces ("wipe backup clean": the folder, no mark).
+  const folders = intent.scope.filter((d) => /^[\w-]+$/.test(d));
+  const said = folders.length > 0 ? intent.words.replace(new RegExp(`\\b(?:${folders.join('|')})\\b`, 'g'), ' ') : intent.words;
   for (const [pattern, shown, words] of markedNames) {
-    if (pattern.test(command) && !words.test(intent.words)) out.push(`it changes files named ${shown}, which the request does not name`);
+    if (pattern.test(command) && !words.test(said)) out.push(`it changes files named ${shown}, which the request does not name`);
   }
   return out;
 }

@@ -20,6 +20,8 @@ import { helpFacts } from './valueQuestions';
 import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { contentCandidates } from './contentQuestions';
 import { statedCopyCandidates } from './statedCopyPlans';
+import { emptyLineCandidates } from './addedLines';
+import { eitherSize } from './statedSizes';
 import { shownFile, shownFolder } from './fileShown';
 
 export interface EmbeddedCandidate {
@@ -82,7 +84,8 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (openerEntry && !out.some((c) => c.source === openerEntry.id)) out.push(candidateFor(openerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
-  out.push(...contentCandidates(f), ...statedCopyCandidates(f));
+  out.push(...contentCandidates(f), ...statedCopyCandidates(f), ...emptyLineCandidates(f));
+  for (const c of out) c.command = eitherSize(c.command, f);
   const shown = shownFile(f) && corpus.byId.get('text.cat');
   if (shown) out.push(candidateFor(shown, f, 0.7, 1));
   const folder = shownFolder(f);
@@ -94,7 +97,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // A question of "how many" answered by a listing: the listing, counted.
   if (/\b(how many|number of|count (?:of |the |all )?)/.test(f.lower)) {
     for (const c of out.slice()) {
-      const command = counted(c.command);
+      const command = counted(c.command, f.lower);
       if (!command) continue;
       const confidence = clamp(c.confidence + 0.16);
       const same = out.find((x) => x.command === command);

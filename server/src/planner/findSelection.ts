@@ -6,6 +6,7 @@
 // -exec or a pipe after it. The candidate is held to the request's intent like
 // every other: a request to look never gets a change.
 
+import { eitherSize } from './statedSizes';
 import { withoutGitInternals, type EmbeddedCandidate } from './embeddedPlanner';
 import { readRequest, type RequestFacts } from './requestFacts';
 import { placeInWords } from './requestPlaces';
@@ -343,7 +344,7 @@ export function selectionCandidates(request: RequestFacts): EmbeddedCandidate[] 
   // "delete the files that contain 'x'": what they contain picks the files the act changes.
   const contents = act && !act.label.startsWith('Searches') ? contentSearch(f) : undefined;
   if (contents) s.tests.push(`${contents.flags.includes('L') ? '! ' : ''}-exec grep -q${contents.flags.includes('i') ? 'i' : ''} -e ${contents.text} {} \\;`);
-  const find = findOf(s);
+  const find = eitherSize(findOf(s), f);
   // A change to every entry of a tree, with no condition, is the program's own recursive mode.
   const whole = act?.tree && s.tests.length === 0 && s.depth.length === 0 && s.kind !== 'd' && /\brecursive\w*\b/.test(lower);
   const built = act?.tree && whole ? `${act.tree[0]} -R ${act.tree[1]} ${s.start}` : act ? act.command(find, s) : find;

@@ -14,7 +14,8 @@ const someOnly = /\b(?:not (?:everything|all)|except\w*|exclud\w*|but|other than
 
 // The working folder in words ("the current folder", "this directory", "here"), or a folder's name.
 const place = String.raw`((?:current|working|present|this)(?:\s+working)?\s+(?:folder|directory|dir)|here|[\w.~/-]*\w)`;
-const emptied = new RegExp(String.raw`\b(?:empty|clean|clear)(?:\s+out)?\s+${folderWord}['"]?${place}`, 'g');
+// ... "wipe logs clean", "purge backup": emptied as well.
+const emptied = new RegExp(String.raw`\b(?:empty|clean|clear|wipe|purge)(?:\s+out)?\s+${folderWord}(?:(?:whole|entire)\s+)?['"]?${place}`, 'g');
 const inside = new RegExp(String.raw`\b(?:everything|anything|all\s+(?:of\s+)?(?:the\s+)?(?:files(?:\s+and\s+(?:sub)?(?:folders|directories))?|contents?|stuff|entries)|(?:the\s+)?contents?|whatever(?:\s+is)?)\s+(?:that\s+is\s+|that's\s+)?(?:in|inside|within|under|of|from)\s+${folderWord}['"]?${place}`, 'g');
 
 /** The folders whose contents, and not they, the request asks to delete. */

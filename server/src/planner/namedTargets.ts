@@ -28,6 +28,7 @@ export function beyondNamedFiles(intent: Intent, commands: CommandFact[]): strin
   const stem = (p: string) => base(p).replace(/\.[^.]*$/, '');
   const named = (rel: string) => intent.names.some((n) => rel === n || rel.endsWith(`/${n}`) || n.endsWith(`/${rel}`) || rel.startsWith(`${n}/`));
   // `notes.txt.gz`, `notes.bak`, `notes.tar.gz`, `app.log` out of `app.log.gz`: a file made from a named one, beside it.
+  // Only what a plan writes can be made from a named file: `rm notes.txt notes.md` for "delete notes.txt" deletes a second file.
   const derived = (rel: string) => files.some((f) => base(rel).startsWith(`${stem(f)}.`) || base(rel) === stem(f) || base(rel) === `${base(f)}~`);
   const destination = (rel: string) => (intent.places?.destinations ?? []).some((d) => rel === d || rel.startsWith(`${d}/`));
   const packed = (c: CommandFact, p: PathFact) => archiveName.test(p.path) && c.reads.some((r) => named(norm(r.resolved || r.path)));
@@ -43,12 +44,13 @@ export function beyondNamedFiles(intent: Intent, commands: CommandFact[]): strin
     if (judgedElsewhere.has(programOf(c))) continue;
     for (const p of [...c.deletes, ...c.writes]) {
       const rel = norm(p.resolved || p.path);
+      const made = !c.deletes.includes(p) && derived(rel);
       if (slot.test(norm(p.path)) || /^\/dev\//.test(p.path)) continue;
       // What only the shell knows when it runs (`$(ls .)`, `"$f"` of a loop) is no file the request names ...
       // ... but `find site -name error.log -delete` picks the named site/error.log by its name in its own folder.
       if (p.classes.includes('picked') && findsNamed(c, rel, files)) continue;
       const known = !p.dynamic && !p.classes.includes('unknown-location');
-      if (known && !secondCopy(rel) && (named(rel) || derived(rel) || destination(rel) || packed(c, p) || renamedBeside(intent, rel) || restoredHere(intent, rel))) continue;
+      if (known && !secondCopy(rel) && (named(rel) || made || destination(rel) || packed(c, p) || renamedBeside(intent, rel) || restoredHere(intent, rel))) continue;
       beyond.push(p);
     }
   }

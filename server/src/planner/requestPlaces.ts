@@ -23,7 +23,10 @@ export function readPathWords(r: Reading): void {
     const listed = /\b(?:in|under|inside|within|from|of|between|folders|directories|dirs)\s+(?:the\s+|my\s+)?[\w.@+-]+\s*(?:,|and|or|&)\s*(?:the\s+|my\s+)?$/i.test(text.slice(0, at));
     // "sync docs to backup", "mirror src into out": a folder of the workspace copied somewhere is a place too.
     const copied = bare && ws.dirs.has(rel) && copiedFolderBefore.test(text.slice(0, at)) && /^\s+(?:over\s+)?(?:to|into|onto|with)\s/i.test(text.slice(at + word.length));
-    const placed = !bare || listed || copied || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length)) || /\b(?:sym|soft\s+)?links?\s+(?:called\s+|named\s+)?$/i.test(text.slice(0, at));
+    // "clear out logs", "wipe backup clean": a folder of the workspace emptied, as the whole object, is that folder, not a kind
+    // ("clear the logs older than a week" picks files; "out" of "wipe out" is no folder).
+    const emptied = bare && ws.dirs.has(rel) && emptiedFolderBefore.test(text.slice(0, at)) && /^\s*(?:clean\b|[,.;!?]|$)/i.test(text.slice(at + word.length)) && !(/^out$/i.test(word) && !/\bout\s+$/i.test(text.slice(0, at)));
+    const placed = !bare || listed || copied || emptied || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length)) || /\b(?:sym|soft\s+)?links?\s+(?:called\s+|named\s+)?$/i.test(text.slice(0, at));
     // "the empty file x": a word before "file" names no folder.
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
     // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
@@ -61,6 +64,8 @@ export function readPathWords(r: Reading): void {
 }
 
 const copiedFolderBefore = /\b(?:cop(?:y|ying)|cp|sync(?:ing)?|synchroni[sz](?:e|ing)|mirror(?:ing)?|back(?:ing)?\s?-?up|rsync|duplicat(?:e|ing)|mov(?:e|ing)|mv)\s+(?:the\s+|my\s+|our\s+)?(?:(?:whole|entire)\s+)?$/i;
+
+const emptiedFolderBefore = /\b(?:clear|clean|empty|wipe|purge)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+)?(?:(?:whole|entire)\s+)?$/i;
 
 /** "search the docs for X", "grep src for Y": the thing a search goes through is a place. */
 const searchedPlace = /\b(?:search(?:es|ed|ing)?|grep|scan|look (?:through|in)|go through|comb(?: through)?)\s+(?:through\s+)?(?:the\s+|my\s+|our\s+)?$/i;

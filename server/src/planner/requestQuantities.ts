@@ -18,6 +18,18 @@ function comparator(before: string, more: RegExp, less: RegExp): '+' | '-' | '' 
   return '';
 }
 
+/** "over 500 KB and under 100 bytes": the comparison said nearest before a size is its own (a word starts where the suffix does). */
+function nearestComparator(before: string, more: RegExp, less: RegExp): '+' | '-' | '' {
+  const window = before.slice(-40);
+  const at = (re: RegExp) => {
+    for (let i = window.length; i >= 0; i--) if ((i === 0 || !/[a-z]/.test(window[i - 1])) && re.test(window.slice(i))) return i;
+    return -1;
+  };
+  const m = at(more);
+  const l = at(less);
+  return m < 0 && l < 0 ? '' : m > l ? '+' : '-';
+}
+
 const moreSize = /(bigger|larger|greater|more|over|above|exceed\w*|at least|heavier|>)\W*(than)?\W*$|(bigger|larger|greater|more|over|above|exceed\w*|at least|>)\b[^.,;]*$/;
 const lessSize = /(smaller|less|under|below|at most|lighter|tinier|<)\W*(than)?\W*$|(smaller|less|under|below|at most|<)\b[^.,;]*$/;
 // (?<![a-z]): "older" inside "folder", "less" inside "unless" are no comparison.
@@ -53,7 +65,10 @@ export function readSizes(r: Reading): void {
     const amount = toNumber(m[1]);
     if (!Number.isFinite(amount)) continue;
     if (/^(a|an|one|single|couple|few)$/.test(m[1]) && m[2].length <= 2) continue;
-    facts.sizes.push({ value: m[0], at: m.index, raw: m[0], amount, unit: sizeUnits[m[2]], sign: comparator(lower.slice(0, m.index), moreSize, lessSize) });
+    // "between 1MB and 10MB", "between 50Mb to 100MB": more than the first, less than the second.
+    const before = lower.slice(0, m.index);
+    const between = /\bbetween\s*$/.test(before) ? '+' : /\bbetween\s+[\d.]+\s*[a-z]*\s+(?:and|to)\s*$/.test(before) ? '-' : undefined;
+    facts.sizes.push({ value: m[0], at: m.index, raw: m[0], amount, unit: sizeUnits[m[2]], sign: between ?? nearestComparator(before, moreSize, lessSize) });
     take(m.index, m[0].length);
   }
 }

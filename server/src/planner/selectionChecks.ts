@@ -82,11 +82,12 @@ export function invertedAge(intent: Intent, commands: CommandFact[]): string[] {
 /**
  * "delete logs older than 30 days" planned as `find . -type f -mtime +30
  * -delete` (or `-name '*'`): files of every kind changed for a request that
- * names one. Only find's name tests choose a kind; a folder the request
- * names (`find logs …`) already bounds it.
+ * names one. Only find's name tests choose a kind. A folder the request
+ * names bounds where, not which: "truncate every log in backup" as `find
+ * backup -exec truncate -s 0 {} +` empties every file in backup.
  */
 export function droppedKind(intent: Intent, commands: CommandFact[]): string[] {
-  if (intent.kinds.length === 0 || intent.scope.length > 0) return [];
+  if (intent.kinds.length === 0) return [];
   const finds = commands.filter((c) => programOf(c) === 'find');
   const names = finds.flatMap((c) => c.args.filter((a, i) => /^-(?:i?name|i?path|i?wholename|i?regex)$/.test(c.args[i - 1] ?? '')));
   const anyName = names.length === 0 || names.every((n) => /^\*?$/.test(n) || /\.git/.test(n));

@@ -17,7 +17,7 @@ export function statedCopyCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const out: EmbeddedCandidate[] = [];
   for (const s of statedCopies(f.lower)) {
     if (!s.keeps || s.rename) continue;
-    const plan = restored(s, f.ws) ?? copiedInto(s, f.ws) ?? copiedOver(s, f.ws) ?? mirrored(s, f.ws);
+    const plan = unpackedMember(s, f.ws) ?? restored(s, f.ws) ?? copiedInto(s, f.ws) ?? copiedOver(s, f.ws) ?? mirrored(s, f.ws);
     if (!plan || out.some((c) => c.command === plan.command)) continue;
     out.push({ ...plan, confidence: 0.62, filled: [], missing: [] });
   }
@@ -36,6 +36,24 @@ function restored(s: StatedCopy, ws: WorkspaceNames): Plan | undefined {
   const target = actual(s.to, ws.files) ?? (ws.byBase.has(base) && (ws.sameBase?.get(base) ?? [ws.byBase.get(base)]).some((p) => p !== source) ? undefined : s.to);
   if (!target || target === source) return undefined;
   return { command: `cp -- ${shellQuote(source)} ${shellQuote(target)}`, explanation: `Copies ${source} over ${target}, putting the saved copy back.`, source: 'files.restore_copy' };
+}
+
+// How each kind of archive gives back one member, over the file of that name.
+const memberUnpackers: [RegExp, (archive: string, member: string) => string][] = [
+  [/\.zip$/i, (a, m) => `unzip -o ${a} ${m}`],
+  [/\.(?:tar\.gz|tgz)$/i, (a, m) => `tar -xzf ${a} ${m}`],
+  [/\.(?:tar\.bz2|tbz2)$/i, (a, m) => `tar -xjf ${a} ${m}`],
+  [/\.(?:tar\.xz|txz)$/i, (a, m) => `tar -xJf ${a} ${m}`],
+  [/\.tar$/i, (a, m) => `tar -xf ${a} ${m}`],
+];
+
+/** "restore notes.txt from x.zip": the member of that name is unpacked over the file, the rest of the archive left in it. */
+function unpackedMember(s: StatedCopy, ws: WorkspaceNames): Plan | undefined {
+  const archive = actual(s.from, ws.files);
+  const unpack = archive && memberUnpackers.find(([ext]) => ext.test(archive))?.[1];
+  if (!archive || !unpack || archiveExt.test(s.to) || ws.dirs.has(s.to)) return undefined;
+  const member = actual(s.to, ws.files) ?? s.to;
+  return { command: unpack(shellQuote(archive), shellQuote(member)), explanation: `Unpacks ${member} alone from ${archive}, over the file of that name.`, source: 'files.restore_member' };
 }
 
 /** "copy data.csv to backup": the file goes into the folder, under its own name. */
