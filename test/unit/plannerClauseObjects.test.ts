@@ -63,6 +63,9 @@ test('every kind of change stays off the looked-at file', () => {
     ['print logs/app.log and also append done to logs/error.log', "printf '%s\\n' done >> logs/app.log", "cat logs/app.log && printf '%s\\n' done >> logs/error.log"],
     ['look at notes.txt and truncate logs/debug.log', 'truncate -s 0 notes.txt', 'cat notes.txt && truncate -s 0 logs/debug.log'],
     ['count the lines of data.csv and make run.sh executable', 'chmod +x data.csv', 'wc -l data.csv && chmod +x run.sh'],
+    ['quick one: show notes.txt and chmod 600 todo.txt right now', 'chmod 600 notes.txt', 'cat notes.txt && chmod 600 todo.txt'],
+    ['ok so look at README.md; gzip main.ts for me', 'git add README.md && gzip main.ts', 'cat README.md && gzip main.ts'],
+    ['look at logs/app.log and also gzip logs/error.log', 'zip -r app.log.zip logs/app.log', 'cat logs/app.log && gzip logs/error.log'],
   ] as const) {
     assert.match(over(request, wrong), /only looks at or leaves as it is/, `${wrong} for "${request}"`);
     assert.doesNotMatch(over(request, right), /only looks at/, `${right} for "${request}"`);
@@ -79,6 +82,7 @@ test('a file the narrative sets aside is never the one changed', () => {
     ['README.md is done already. delete todo.txt', 'rm -- README.md', 'rm -- todo.txt'],
     ['because notes.txt is the one i keep, compress main.ts', 'gzip notes.txt', 'gzip main.ts'],
     ['after reading data.csv, make run.sh executable', 'chmod +x data.csv', 'chmod +x run.sh'],
+    ['ok so: unlike scripts/build.sh, rename todo.txt to tasks.txt, thanks', 'mv -n scripts/build.sh scripts/tasks.txt', 'mv -n todo.txt tasks.txt'],
   ] as const) {
     assert.match(over(request, wrong), /only looks at or leaves as it is/, `${wrong} for "${request}"`);
     assert.doesNotMatch(over(request, right), /only looks at/, `${right} for "${request}"`);
@@ -89,6 +93,7 @@ test('a look and a change on two files are planned as two steps', () => {
   assert.deepEqual(splitSequence('show notes.txt and delete todo.txt'), ['show notes.txt', 'delete todo.txt']);
   assert.deepEqual(splitSequence('pls cat README.md and also gzip main.ts'), ['pls cat README.md', 'gzip main.ts']);
   assert.deepEqual(splitSequence('delete todo.txt and show me notes.txt'), ['delete todo.txt', 'show me notes.txt']);
+  assert.deepEqual(splitSequence('quick one: show notes.txt and chmod 600 todo.txt'), ['show notes.txt', 'chmod 600 todo.txt']);
   for (const single of ['copy notes.txt and todo.txt to backup', 'show notes.txt and todo.txt', 'delete notes.txt and todo.txt', 'show notes.txt and delete it', 'list the logs and delete the old ones']) {
     assert.equal(splitSequence(single), undefined, single);
   }
@@ -104,7 +109,7 @@ test('a delete of a named file never becomes a delete of its folder', () => {
 });
 
 test('"from backup, restore notes.txt": the place said first is read, the name written', () => {
-  for (const request of ['from backup, restore notes.txt', 'hey, from backup restore notes.txt, thanks', 'out of backup, bring back notes.txt', 'from the backup folder, please recover notes.txt', 'from backup, copy back notes.txt']) {
+  for (const request of ['from backup, restore notes.txt', 'quick one: from backup restore notes.txt for me', 'hey, from backup restore notes.txt, thanks', 'out of backup, bring back notes.txt', 'from the backup folder, please recover notes.txt', 'from backup, copy back notes.txt']) {
     assert.deepEqual(statedCopies(request.toLowerCase()).map((s) => [s.from, s.to]), [['backup', 'notes.txt']], request);
     assert.match(over(request, 'cp notes.txt backup'), /backup/, `cp notes.txt backup for "${request}"`);
     assert.equal(over(request, 'cp -- backup/notes.txt notes.txt'), '', request);

@@ -15,6 +15,7 @@ import { escapeRegExp } from './corpus';
 import type { Intent } from './intent';
 import { courtesyWords } from './requestCourtesy';
 import { list, norm, uniq } from './effectTerms';
+import { gitChange } from './gitEffects';
 
 // Where one clause ends and the next begins: "and also", ", then", "; ", ", but", "and".
 const clauseBreak = /\s*(?:[,;:]\s*(?:and\s+)?(?:also|then|after that|afterwards|plus|but|and)?|\band\s+(?:also|then|after that|afterwards)\b|\b(?:and|but|plus|then)\b|\.(?=\s|$)|\s[-—–]+\s)\s*/;
@@ -43,6 +44,8 @@ function clausesOf(words: string): Clause[] {
     if (!text) continue;
     const role: Role = asideOpener.test(text) || asideState.test(text) ? 'aside' : lookVerb.test(text) ? (changeVerb.test(text.replace(lookVerb, '')) ? 'other' : 'look') : changeVerb.test(text.split(/\s+/).slice(0, 3).join(' ')) ? 'change' : 'other';
     const last = out[out.length - 1];
+    // "quick one:", "ok so,": words before the first clause that name nothing.
+    if (role === 'other' && !last && !/\.\w/.test(text) && !changeVerb.test(text)) continue;
     if (role === 'other' && last && !/^(?:if|when|unless|so|or)\b/.test(text)) last.text += ` ${text}`;
     else out.push({ role, text });
   }
@@ -56,7 +59,9 @@ function clausesOf(words: string): Clause[] {
  */
 export function lookAndChange(request: string): [string, string] | undefined {
   const words = request.trim().replace(/[.!]+$/, '');
-  const pieces = words.split(new RegExp(clauseBreak.source, 'i'));
+  // "quick one: show …": words before the first clause that name nothing are no part of either.
+  const idle = (p: string, i: number) => i === 0 && !/\.\w/.test(p) && !changeVerb.test(p.toLowerCase()) && !lookVerb.test(p.trim().toLowerCase().replace(opener, ''));
+  const pieces = words.split(new RegExp(clauseBreak.source, 'i')).filter((p, i) => !idle(p, i));
   if (pieces.length !== 2) return undefined;
   const roles = clausesOf(words.toLowerCase()).map((c) => c.role);
   const own = pieces.map((p) => [...p.matchAll(/[\w./-]+\.\w{1,8}\b/g)].map((m) => m[0]));
@@ -88,9 +93,12 @@ const pathsChanged = (c: CommandFact): PathFact[] => [...c.deletes, ...c.writes,
 export function keptFileChanged(intent: Intent, commands: CommandFact[]): string[] {
   const kept = filesKeptAsIs(intent.words, intent.names);
   if (kept.length === 0) return [];
-  // `gzip -k notes.txt` leaves notes.txt but makes notes.txt.gz of it: the act done to the file set aside.
-  const hit = uniq(commands.flatMap(pathsChanged).map((p) => norm(p.resolved || p.path)).filter((rel) => kept.some((k) => rel === k || rel.startsWith(`${k}.`))));
-  return hit.length > 0 ? [`it changes ${list(hit)}, which the request only looks at or leaves as it is`] : [];
+  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  // `gzip -k notes.txt` (or `zip api.md.zip docs/api.md`) leaves notes.txt but makes notes.txt.gz of it: the act done to the file set aside.
+  const hit = uniq(commands.flatMap(pathsChanged).map((p) => norm(p.resolved || p.path)).filter((rel) => kept.some((k) => rel === k || base(rel).startsWith(`${base(k)}.`))));
+  // `git add README.md` for "look at README.md; gzip main.ts": the repository changed for the file only looked at.
+  for (const c of commands) if (gitChange(c) !== undefined) hit.push(...kept.filter((k) => c.args.some((a) => norm(a) === k)));
+  return hit.length > 0 ? [`it changes ${list(uniq(hit))}, which the request only looks at or leaves as it is`] : [];
 }
 
 /** `rm -r out` for "… delete out/r.txt": a folder deleted for a file the request names in it, when the folder is never said to go. */

@@ -26,7 +26,7 @@ const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|
 const fromPlace = String.raw`\b(?:copy|cp|restore|recover|retrieve|(?:bring|get|put|copy)\s+back|fetch|(?:bring|get|put)(?=\s+\S+(?:\s+(?:file|folder|directory|dir))?\s+back\b))\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?(?:from|out\s+of)\s+${filler}${name}`;
 const copyFrom = new RegExp(String.raw`${fromPlace}(?![\w.~/-])(?!\s+(?:folder\s+|directory\s+|dir\s+)?(?:to|into|onto|over)\b)`, 'g');
 // "from backup, restore notes.txt", "out of the backup folder bring back todo.txt": the place said first is still read from.
-const fromFirst = new RegExp(String.raw`(?:^|[^\w\s]\s*|\b(?:hey|so|ok|okay|please|pls|then|now|and)\s+)(?:from|out\s+of)\s+${filler}${name}(?:\s+(?:folder|directory|dir))?\s+(?:(?:please|pls|just|can you|could you|kindly)\s+)*(?:(?:bring|get|copy|put)\s+back|restore|recover|retrieve|copy|cp|fetch)\s+${filler}${name}(?![\w.~/-])(?!\s+(?:back\s+)?(?:to|into|onto|over|from)\b)`, 'g');
+const fromFirst = new RegExp(String.raw`(?<!\.\w{1,8}\s+)\b(?:from|out\s+of)\s+${filler}${name}(?:\s+(?:folder|directory|dir))?\s+(?:(?:please|pls|just|can you|could you|kindly)\s+)*(?:(?:bring|get|copy|put)\s+back|restore|recover|retrieve|copy|cp|fetch)\s+${filler}${name}(?![\w.~/-])(?!\s+(?:back\s+)?(?:to|into|onto|over|from)\b)`, 'g');
 // "copy notes.txt from backup to docs": the file in the first folder is read, the second is written.
 const copyFromTo = new RegExp(String.raw`${fromPlace}(?:\s+(?:folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto)\s+${filler}${name}`, 'g');
 
