@@ -25,6 +25,8 @@ const copyTo = new RegExp(String.raw`\b(?:copy|cp|duplicate|move|mv|back\s?-?up|
 // "restore notes.txt from backup", "copy old.txt back from the backup folder": the place after "from" is read, the name is written here.
 const fromPlace = String.raw`\b(?:copy|cp|restore|recover|retrieve|(?:bring|get|put|copy)\s+back|fetch|(?:bring|get|put)(?=\s+\S+(?:\s+(?:file|folder|directory|dir))?\s+back\b))\s+${filler}${name}(?:\s+(?:file|folder|directory|dir))?\s+(?:back\s+)?(?:from|out\s+of)\s+${filler}${name}`;
 const copyFrom = new RegExp(String.raw`${fromPlace}(?![\w.~/-])(?!\s+(?:folder\s+|directory\s+|dir\s+)?(?:to|into|onto|over)\b)`, 'g');
+// "from backup, restore notes.txt", "out of the backup folder bring back todo.txt": the place said first is still read from.
+const fromFirst = new RegExp(String.raw`(?<!\.\w{1,8}\s+)\b(?:from|out\s+of)\s+${filler}${name}(?:\s+(?:folder|directory|dir))?\s+(?:(?:please|pls|just|can you|could you|kindly)\s+)*(?:(?:bring|get|copy|put)\s+back|restore|recover|retrieve|copy|cp|fetch)\s+${filler}${name}(?![\w.~/-])(?!\s+(?:back\s+)?(?:to|into|onto|over|from)\b)`, 'g');
 // "copy notes.txt from backup to docs": the file in the first folder is read, the second is written.
 const copyFromTo = new RegExp(String.raw`${fromPlace}(?:\s+(?:folder|directory|dir))?\s+(?:over\s+)?(?:to|into|onto)\s+${filler}${name}`, 'g');
 
@@ -86,7 +88,7 @@ function readCopies(text: string): StatedCopy[] {
     const to = bare(m[3]);
     if (!pronoun.test(m[1]) && !pronoun.test(m[2]) && to && !pronoun.test(to)) out.push({ from, to, rename: false, keeps: !/^(?:move|mv)\b/.test(m[0]) });
   }
-  for (const m of words.matchAll(copyFrom)) {
+  for (const m of [...words.matchAll(copyFrom), ...[...words.matchAll(fromFirst)].map((f) => [f[0], f[2], f[1]])]) {
     const to = bare(m[1]);
     const from = bare(m[2]);
     if (from && to && from !== to && !pronoun.test(to)) out.push({ from, to, rename: false, keeps: true });

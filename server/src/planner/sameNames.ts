@@ -34,7 +34,7 @@ const folderBefore = [
   new RegExp(String.raw`(?:^|[\s,])(?:in|inside|within|under|from)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?${folderWord}(?:\s+(?:folder|directory|dir))?\s*,\s*(?:[\w']+\s+){0,5}$`, 'i'),
 ];
 // "restore notes.txt from backup", "bring notes.txt back from backup": the copy in backup is read, the one named is put back.
-const restores = /\b(?:restore|recover|retrieve|fetch|roll\s+back|(?:bring|get|put)\s+back)\b[^,.;]*$/i;
+const restores = /\b(?:restore|recover|retrieve|fetch|roll\s+back|(?:bring|get|put|copy)\s+back)\b[^,.;]*$/i;
 // "put a copy of notes.txt in backup", "copy notes.txt in backup": after these "in" says where the file goes ("the copy of" is no such verb).
 const placing = /(?:(?<!\b(?:the|a|an|its|their|my|this|that)\s+)\b(?:put|place|save|store|copy|cp|duplicate|move|mv|back\s?-?up|stash|drop|keep|leave)|\b(?:make|create|take)\s+(?:a|an|another)\s+(?:copy|backup|duplicate))\b[^,.;]*$/i;
 const onward = /^\s+(?:to|into|onto|over)\b/i;
@@ -67,7 +67,9 @@ export function folderNamedFor(text: string, at: number, word: string, ws: Works
   }
   for (const re of folderBefore) {
     const b = re.exec(before);
-    const file = b ? candidate(b[1]) : undefined;
+    // "from backup, restore todo.txt": as after the name, the copy in backup is read and the one named put back.
+    const readBack = b !== null && /^[\s,]*from\s/i.test(b[0]) && restores.test(before);
+    const file = b && !readBack ? candidate(b[1]) : undefined;
     if (file) return file;
   }
   return undefined;

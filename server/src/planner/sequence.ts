@@ -8,16 +8,17 @@ import type { Corpus } from './corpus';
 import { embeddedCandidates, type EmbeddedCandidate } from './embeddedPlanner';
 import { readRequest, type WorkspaceNames } from './requestFacts';
 import type { Hit } from './retrievalStore';
+import { lookAndChange } from './clauseObjects';
 
 type Search = (text: string, k: number) => Promise<Hit[]>;
 
 const joint = /\s*(?:,\s*and then|,\s*then|\band then|\band afterwards|\bafter that|;\s*then|;)\s+/i;
 const pointsBack = /\b(?:it|them|the (?:same )?(?:folder|directory|dir|file|files|archive|original|originals|copy|result))\b/i;
 
-/** The two parts of "X and then Y", or undefined for a single request. */
+/** The two parts of "X and then Y" (or of a look and a change on two files joined by "and"), or undefined for a single request. */
 export function splitSequence(request: string): [string, string] | undefined {
   const parts = request.trim().replace(/[.!]+$/, '').split(joint);
-  if (parts.length !== 2 || parts.some((p) => p.trim().split(/\s+/).length < 2)) return undefined;
+  if (parts.length !== 2 || parts.some((p) => p.trim().split(/\s+/).length < 2)) return lookAndChange(request);
   return [parts[0].trim(), parts[1].trim()];
 }
 
