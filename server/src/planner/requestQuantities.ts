@@ -1,12 +1,17 @@
 // Readers of a request's quantities and literals: quoted strings, URLs, sizes,
 // spans of time, columns, ports, process ids, modes, signals, sums and numbers.
 
-import { numWord, ordinals, permissionWho, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
+import { amountOf, numberWordBefore, numWord, ordinals, permissionWho, sizeUnits, stopWords, timeUnits } from './requestWords';
 import type { Reading } from './requestFacts';
 
-function toNumber(s: string): number {
-  const n = Number(s);
-  return Number.isFinite(n) ? n : (wordNumbers[s.toLowerCase()] ?? NaN);
+// "a couple of", "a few": loose amounts, read only where a unit follows.
+const looseAmount = /^(?:a|an|one|single|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)$/;
+
+/** An amount said before a unit that is not read whole ("twenty twenty days"): the request is left unread rather than given another amount. */
+function unread(r: Reading, at: number, said: string): boolean {
+  if (/^\d/.test(said) || (!Number.isNaN(amountOf(said)) && !numberWordBefore.test(r.lower.slice(Math.max(0, at - 20), at)))) return false;
+  r.facts.unreadAmount ??= said;
+  return true;
 }
 
 function comparator(before: string, more: RegExp, less: RegExp): '+' | '-' | '' {
@@ -50,9 +55,9 @@ export function readSizes(r: Reading): void {
   const { lower, facts, take, isUsed } = r;
   for (const m of lower.matchAll(new RegExp(`\\b${numWord}\\s*(${Object.keys(sizeUnits).join('|')})\\b`, 'g'))) {
     if (isUsed(m.index)) continue;
-    const amount = toNumber(m[1]);
-    if (!Number.isFinite(amount)) continue;
-    if (/^(a|an|one|single|couple|few)$/.test(m[1]) && m[2].length <= 2) continue;
+    if (looseAmount.test(m[1]) && m[2].length <= 2) continue;
+    if (unread(r, m.index, m[1])) continue;
+    const amount = amountOf(m[1]);
     facts.sizes.push({ value: m[0], at: m.index, raw: m[0], amount, unit: sizeUnits[m[2]], sign: comparator(lower.slice(0, m.index), moreSize, lessSize) });
     take(m.index, m[0].length);
   }
@@ -72,7 +77,8 @@ export function readDurations(r: Reading): void {
     if (m[1] === undefined && /^(s|h|min|sec)$/.test(m[2])) continue;
     // "the old ones", "tens of files": a number word run into a letter is a word, not "one s".
     if (m[1] !== undefined && /^[a-z]/.test(m[1]) && !/\s/.test(m[0].trim())) continue;
-    const amount = m[1] === undefined ? 1 : toNumber(m[1]);
+    if (m[1] !== undefined && unread(r, m.index, m[1])) continue;
+    const amount = m[1] === undefined ? 1 : amountOf(m[1]);
     facts.durations.push({ value: m[0].trim(), at: m.index, raw: m[0], amount, unit: m[2], sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
     take(m.index, m[0].length);
   }
@@ -193,8 +199,8 @@ export function readArithmetic(r: Reading): void {
 export function readNumbers(r: Reading): void {
   const { lower, facts, isUsed } = r;
   for (const m of lower.matchAll(new RegExp(`(?<![\\w.:/-])${numWord}(?![\\w.:/-]|\\.\\d)`, 'g'))) {
-    if (isUsed(m.index) || /^(a|an|single|couple|few)$/.test(m[1])) continue;
-    const amount = toNumber(m[1]);
+    if (isUsed(m.index) || (looseAmount.test(m[1]) && m[1] !== 'one')) continue;
+    const amount = amountOf(m[1]);
     if (!Number.isInteger(amount)) continue;
     facts.numbers.push({ value: String(amount), at: m.index, raw: m[0], amount });
   }
