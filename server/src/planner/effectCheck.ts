@@ -26,6 +26,7 @@ import { liveForCopy } from './copyNamed';
 import { beyondNamedFiles, emptiedFiles } from './namedTargets';
 import { emptinessLeftOut } from './statedEmptiness';
 import { memberLeftOut } from './archiveMembers';
+import { narrowActExceeded } from './narrowActs';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -89,7 +90,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   const changes = changesFiles || changed.length > 0;
   reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...historyDropped(intent, commands, command));
   // An archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
-  reasons.push(...packDirection(intent.words, commands), ...memberLeftOut(intent, commands));
+  reasons.push(...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands));
   return uniq(reasons);
 }
 
