@@ -39,6 +39,20 @@ test('ages in words are read whole, in days, hours and weeks', () => {
   }
 });
 
+test('half a unit is half of it, and "not touched for a fortnight" is older than two weeks', () => {
+  const spans: [string, number, string, string][] = [
+    ['delete the .log files in logs not touched for half a year', 6, 'months', ''],
+    ['purge logs older than half a day', 12, 'hours', '+'],
+    ['list what changed in logs within half an hour', 30, 'minutes', '-'],
+    ['delete .log files in logs not touched for a fortnight', 14, 'days', '+'],
+    ['remove the files in logs that have not been modified for a fortnight', 14, 'days', '+'],
+    ['show the files in logs modified in the last fortnight', 14, 'days', '-'],
+  ];
+  for (const [request, amount, unit, sign] of spans) {
+    assert.deepEqual(readRequest(request, ws).durations.map((x) => [x.amount, x.unit, x.sign]), [[amount, unit, sign]], request);
+  }
+});
+
 test('sizes in words are read whole', () => {
   const sizes: [string, number][] = [
     ['delete the .log files in logs bigger than five hundred kilobytes', 500],
@@ -69,6 +83,8 @@ test('a delete by age said in words keeps the age said', async () => {
     ['delete the .log files in logs older than twenty one days', /-mtime \+21\b/],
     ['delete the .log files in logs older than ninety days', /-mtime \+90\b/],
     ['delete .log files in logs not modified for thirty-one days', /-mtime \+31\b/],
+    ['delete .log files in logs not touched for a fortnight', /-mtime \+14\b/],
+    ['delete .log files in logs not touched for half a year', /-mtime \+18\d\b/],
     ['delete the .log files in logs bigger than five hundred kilobytes', /-size \+500k\b/],
   ];
   for (const [request, want] of cases) {

@@ -71,6 +71,12 @@ export function readDurations(r: Reading): void {
     facts.durations.push({ value: m[0].trim(), at: m.index, raw: m[0], amount: Number(m[1]) * Number(m[2]), unit: m[3], sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
     take(m.index, m[0].length);
   }
+  // "half a year", "half an hour": half of the unit, said in the next smaller one, never "a year".
+  for (const m of lower.matchAll(/\bhalf\s+(?:a|an)\s+(year|month|day|hour|minute)\b/g)) {
+    const [amount, unit] = ({ year: [6, 'months'], month: [15, 'days'], day: [12, 'hours'], hour: [30, 'minutes'], minute: [30, 'seconds'] } as const)[m[1] as 'year'];
+    facts.durations.push({ value: m[0], at: m.index, raw: m[0], amount, unit, sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
+    take(m.index, m[0].length);
+  }
   for (const m of lower.matchAll(new RegExp(`\\b${numWord}?\\s*(${Object.keys(timeUnits).join('|')})\\b`, 'g'))) {
     if (isUsed(m.index)) continue;
     if (m[1] === undefined && !/\b(a|an|one|last|past|this|per|every)\s*$/.test(lower.slice(0, m.index))) continue;
@@ -87,7 +93,10 @@ export function readDurations(r: Reading): void {
     // "where day count starts from today", "counting days from today": where the days are counted from, not an age.
     if (m[1] === 'today' && /\b(?:day\s+count(?:\s+(?:starts?|starting|begins?|beginning))?|counting\s+(?:the\s+)?days|days?\s+(?:counted|counting|measured|reckoned)(?:\s+starting)?)\s+from\s+$/.test(lower.slice(Math.max(0, m.index - 40), m.index))) continue;
     const amount = { today: 1, yesterday: 2, 'this week': 7, 'last week': 7, fortnight: 14 }[m[1]] as number;
-    facts.durations.push({ value: m[1], at: m.index, raw: m[0], amount, unit: 'days', sign: comparator(lower.slice(0, m.index), moreAge, /$^/) || '-' });
+    // "not touched for a fortnight" is two weeks, compared as any span; "today", "this week" are spans up to now.
+    const before = lower.slice(0, m.index);
+    const sign = m[1] === 'fortnight' ? comparator(before, moreAge, lessAge) || (/\bnot\s+(?:\w+\s+){0,2}for\s+(?:a|one)\s+$/.test(before) ? '+' : '-') : comparator(before, moreAge, /$^/) || '-';
+    facts.durations.push({ value: m[1], at: m.index, raw: m[0], amount, unit: 'days', sign });
     take(m.index, m[0].length);
   }
 }
