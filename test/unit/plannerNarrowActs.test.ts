@@ -97,6 +97,8 @@ test('a kill that reaches more than the process or port named is turned away', a
     ['stop process 4242', 'kill -9 $(pgrep node)'],
     ['kill the process on port 3000', 'kill $(lsof -t -i)'],
     ['kill the process on port 3000', 'fuser -k -9 3000/tcp 8080/tcp'],
+    ['kill the process on port 3000', 'kill -- -$(lsof -t -i :3000)'],
+    ['kill whatever listens on port 8080', 'pkill -f node'],
   ], true);
   await expect([['stop process 4242', 'kill 4242'], ['kill the process on port 3000', 'kill $(lsof -t -i :3000)'], ['kill the process on port 3000', 'fuser -k 3000/tcp']], false);
 });

@@ -93,10 +93,11 @@ export function killBeyondNamed(intent: Intent, commands: CommandFact[]): string
   for (const c of commands.filter((x) => signallers.test(programOf(x)))) {
     const program = programOf(c);
     // After the signal (`kill -9 -4242`) or `--`, a negative number is a process group.
-    const group = c.args.find((a, i) => i > 0 && /^-\d+$/.test(a) && !/^-[sn]$/.test(c.args[i - 1]));
+    const group = c.args.find((a, i) => i > 0 && /^-(?:\d+|\$.*)$/.test(a) && !/^-[sn]$/.test(c.args[i - 1]));
     if (program === 'kill' && group) return [`it signals a whole process group (kill ${group}), but the request names one process`];
     if (/^(?:pkill|skill)$/.test(program) && c.flags.includes('P')) return [`it signals the children of a process (${program} -P), but the request names one process`];
-    if (pid && (/^(?:pkill|killall|skill)$/.test(program) || (program === 'kill' && c.positionals.some((a) => a.includes('$'))))) return [`it signals processes by name or by a list found at run time (${program}), but the request names process ${pid}`];
+    if (pid && program === 'kill' && c.positionals.some((a) => a.includes('$'))) return [`it signals a list of processes found at run time, but the request names process ${pid}`];
+    if (/^(?:pkill|killall|skill)$/.test(program)) return [`it signals processes by name (${program}), but the request names ${pid ? `process ${pid}` : `port ${port}`}`];
     if (port && program === 'fuser' && c.positionals.some((a) => !a.startsWith(`${port}/`))) return [`it signals what holds ${c.positionals.find((a) => !a.startsWith(`${port}/`))}, but the request names port ${port}`];
   }
   const lsof = port ? commands.find((c) => programOf(c) === 'lsof' && !c.args.some((a) => a.includes(`:${port}`))) : undefined;
