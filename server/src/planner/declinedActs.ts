@@ -47,14 +47,21 @@ const leaveOff = /^\s+(?:remov|delet|wip|purg|eras|compress|zipp|chmodd|chown|mo
 // "hold off on the git clean", "put off the chmod", "never mind the delete", "wait with the rename": the act named as a thing, put off or dropped.
 const heldOff = /\b(?:hold(?:ing)?\s+off(?:\s+on)?|put(?:ting)?\s+off|postpone|wait(?:ing)?\s+(?:on|with)|hang\s+on\s+with|forget(?:\s+about)?|never\s?mind|cancel|call\s+off|scrap)\s+(?:(?:the|that|this|any|a|an|my|our|your|git|big|whole)\s+){0,3}$/;
 
+// "cancel: move notes.txt to old", "never mind — delete the backup folder", "not now: gzip app.log": a label held over the act that follows it.
+const heldByLabel = /(?:^|[\s,;.!(])(?:cancel(?:led)?|abort(?:ed)?|never\s?mind|hold(?:ing)?\s+off|not\s+(?:now|yet|today)|maybe\s+later|later|don't|do\s+not|scratch\s+that|forget\s+(?:it|that|this)|skip(?:\s+(?:it|this|that))?|ignore\s+(?:this|that)|on\s+hold|note\s+to\s+self)\s*(?::|—|–|\s-{1,2})\s*(?:(?:please|pls|just|then|so|ok(?:ay)?),?\s+){0,2}$/;
+// "remind me later to rm -rf logs", "remind us on Friday to delete todo.txt": a reminder asked for, not the act.
+const reminder = /\bremind\s+(?:me|us|him|her|them)\s+(?:[\w']+\s+){0,3}?to\s+$/;
+// "… delete the backup folder but never mind", "… — forget it", "… -- no wait, don't right now": the act taken back after it is said.
+const takenBackAfter = /(?:,|;|—|–|\s-{1,2}|\.{2,}|[.!?]\s|\bbut\b|\bactually\b)\s*(?:(?:actually|oh|no|nah|wait|hmm|well|on second thought|ah),?\s+)*(?:never\s?mind(?:\s+(?:that|it|then))?|forget\s+(?:it|that|about\s+(?:it|that))|cancel\s+(?:that|it)|scratch\s+that|not\s+now|not\s+yet|don't(?:\s+do\s+(?:it|that))?(?:\s+(?:right\s+)?now|\s+yet)?|do\s+not(?:\s+(?:right\s+)?now|\s+yet)?|maybe\s+later|later)\s*(?:[.!,]|\s+(?:please|pls|thanks|thank\s+you|ty|asap|for\s+now|right\s+now|then|:\)))*\s*(?::\)|[.!]+)?\s*$/;
+
 /** "stop removing docs": the verb "stop" before an act leaves that act off. */
 export function leavesOff(verb: string, after: string): boolean {
   return /^(?:stop|quit|end|halt|pause)$/.test(verb) && leaveOff.test(after);
 }
 
-/** The verb is declined rather than asked about: taken back, negated, left off, mused about or put off. */
+/** The verb is declined rather than asked about: taken back, negated, held under a label, left to a reminder, left off, mused about or put off. */
 export function declines(before: string, verb: string, after: string): boolean {
-  return wishTakenBack.test(before) || botherAlone.test(before) || negated.test(before) || heldOff.test(before) || mayDoOneDay.test(before) || leavesOff(verb, after) || musing.test(before) || forLater.test(after);
+  return wishTakenBack.test(before) || botherAlone.test(before) || negated.test(before) || heldOff.test(before) || heldByLabel.test(before) || reminder.test(before) || mayDoOneDay.test(before) || leavesOff(verb, after) || musing.test(before) || forLater.test(after) || takenBackAfter.test(after);
 }
 
 // What asks to see something: a verb to look, a question, a preview.

@@ -1,9 +1,7 @@
-// Holds a candidate command to its request: the command's effects, as the
-// policy stage saw them (its risk summary, its rules and the facts it judged),
-// against what the request asked (intent.ts). A command that writes, deletes,
-// stops processes, reaches the network or filters by a condition nobody
-// stated, or works on more than the request named, is turned away with the
-// reason in words.
+// Holds a candidate command to its request: the command's effects, as the policy stage saw them
+// (its risk summary, its rules and the facts it judged), against what the request asked (intent.ts).
+// A command that writes, deletes, stops processes, reaches the network or filters by a condition
+// nobody stated, or works on more than the request named, is turned away with the reason in words.
 
 import type { PolicyDecision } from '../protocol/types';
 import type { CommandFact, Facts } from '../policy/factsTypes';
@@ -27,6 +25,7 @@ import { beyondNamedFiles, emptiedFiles } from './namedTargets';
 import { statedSizesLeftOut } from './statedSizes';
 import { folderForNamedFile, keptFileChanged } from './clauseObjects';
 import { memberLeftOut } from './archiveMembers';
+import { narrowActExceeded } from './narrowActs';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
@@ -87,7 +86,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? foldersForFiles(intent, commands) : []));
   // Last, an archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
-  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands));
+  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands));
   return uniq(reasons);
 }
 

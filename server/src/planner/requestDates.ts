@@ -3,15 +3,14 @@
 // "two weeks from today" → "+14 days", "yesterday".
 
 import type { Fact } from './requestFacts';
-import { numWord, wordNumbers } from './requestWords';
+import { amountOf, numWord } from './requestWords';
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const monthWord = `(${months.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')})\\.?`;
 const unitWord = '(day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)';
 
 function amount(word: string): number {
-  const n = Number(word);
-  return Number.isFinite(n) ? n : (wordNumbers[word] ?? NaN);
+  return amountOf(word);
 }
 
 function iso(year: string, monthName: string, day: string): string | undefined {

@@ -83,6 +83,8 @@ export interface RequestFacts {
   commits: Fact[];
   /** A file described in words that several files fit equally ("the site backup" with two of them): which one is for the person to say. */
   unclearFile?: { raw: string; candidates: string[] };
+  /** An amount said in words that could not be read whole ("twenty twenty days"): no other amount is put in its place. */
+  unreadAmount?: string;
   /** Files named by base name that a folder the request names picks, or that the workspace holds in several folders (sameNames.ts). */
   placed?: NamedPlace[];
   /** What the request keeps out of its act ("every file save main.ts"), read from `lower`. */

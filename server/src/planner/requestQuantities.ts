@@ -1,12 +1,17 @@
 // Readers of a request's quantities and literals: quoted strings, URLs, sizes,
 // spans of time, columns, ports, process ids, modes, signals, sums and numbers.
 
-import { numWord, ordinals, permissionWho, sizeUnits, stopWords, timeUnits, wordNumbers } from './requestWords';
+import { amountOf, numberWordBefore, numWord, ordinals, permissionWho, sizeUnits, stopWords, timeUnits } from './requestWords';
 import type { Reading } from './requestFacts';
 
-function toNumber(s: string): number {
-  const n = Number(s);
-  return Number.isFinite(n) ? n : (wordNumbers[s.toLowerCase()] ?? NaN);
+// "a couple of", "a few": loose amounts, read only where a unit follows.
+const looseAmount = /^(?:a|an|one|single|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)$/;
+
+/** An amount said before a unit that is not read whole ("twenty twenty days"): the request is left unread rather than given another amount. */
+function unread(r: Reading, at: number, said: string): boolean {
+  if (/^\d/.test(said) || (!Number.isNaN(amountOf(said)) && !numberWordBefore.test(r.lower.slice(Math.max(0, at - 20), at)))) return false;
+  r.facts.unreadAmount ??= said;
+  return true;
 }
 
 function comparator(before: string, more: RegExp, less: RegExp): '+' | '-' | '' {
@@ -62,9 +67,10 @@ export function readSizes(r: Reading): void {
   const { lower, facts, take, isUsed } = r;
   for (const m of lower.matchAll(new RegExp(`\\b${numWord}\\s*(${Object.keys(sizeUnits).join('|')})\\b`, 'g'))) {
     if (isUsed(m.index)) continue;
-    const amount = toNumber(m[1]);
+    if (looseAmount.test(m[1]) && m[2].length <= 2) continue;
+    if (unread(r, m.index, m[1])) continue;
+    const amount = amountOf(m[1]);
     if (!Number.isFinite(amount)) continue;
-    if (/^(a|an|one|single|couple|few)$/.test(m[1]) && m[2].length <= 2) continue;
     // "between 1MB and 10MB", "between 50Mb to 100MB": more than the first, less than the second.
     const before = lower.slice(0, m.index);
     const between = /\bbetween\s*$/.test(before) ? '+' : /\bbetween\s+[\d.]+\s*[a-z]*\s+(?:and|to)\s*$/.test(before) ? '-' : undefined;
@@ -81,13 +87,20 @@ export function readDurations(r: Reading): void {
     facts.durations.push({ value: m[0].trim(), at: m.index, raw: m[0], amount: Number(m[1]) * Number(m[2]), unit: m[3], sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
     take(m.index, m[0].length);
   }
+  // "half a year", "half an hour": half of the unit, said in the next smaller one, never "a year".
+  for (const m of lower.matchAll(/\bhalf\s+(?:a|an)\s+(year|month|day|hour|minute)\b/g)) {
+    const [amount, unit] = ({ year: [6, 'months'], month: [15, 'days'], day: [12, 'hours'], hour: [30, 'minutes'], minute: [30, 'seconds'] } as const)[m[1] as 'year'];
+    facts.durations.push({ value: m[0], at: m.index, raw: m[0], amount, unit, sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
+    take(m.index, m[0].length);
+  }
   for (const m of lower.matchAll(new RegExp(`\\b${numWord}?\\s*(${Object.keys(timeUnits).join('|')})\\b`, 'g'))) {
     if (isUsed(m.index)) continue;
     if (m[1] === undefined && !/\b(a|an|one|last|past|this|per|every)\s*$/.test(lower.slice(0, m.index))) continue;
     if (m[1] === undefined && /^(s|h|min|sec)$/.test(m[2])) continue;
     // "the old ones", "tens of files": a number word run into a letter is a word, not "one s".
     if (m[1] !== undefined && /^[a-z]/.test(m[1]) && !/\s/.test(m[0].trim())) continue;
-    const amount = m[1] === undefined ? 1 : toNumber(m[1]);
+    if (m[1] !== undefined && unread(r, m.index, m[1])) continue;
+    const amount = m[1] === undefined ? 1 : amountOf(m[1]);
     facts.durations.push({ value: m[0].trim(), at: m.index, raw: m[0], amount, unit: m[2], sign: comparator(lower.slice(0, m.index), moreAge, lessAge) });
     take(m.index, m[0].length);
   }
@@ -96,7 +109,10 @@ export function readDurations(r: Reading): void {
     // "where day count starts from today", "counting days from today": where the days are counted from, not an age.
     if (m[1] === 'today' && /\b(?:day\s+count(?:\s+(?:starts?|starting|begins?|beginning))?|counting\s+(?:the\s+)?days|days?\s+(?:counted|counting|measured|reckoned)(?:\s+starting)?)\s+from\s+$/.test(lower.slice(Math.max(0, m.index - 40), m.index))) continue;
     const amount = { today: 1, yesterday: 2, 'this week': 7, 'last week': 7, fortnight: 14 }[m[1]] as number;
-    facts.durations.push({ value: m[1], at: m.index, raw: m[0], amount, unit: 'days', sign: comparator(lower.slice(0, m.index), moreAge, /$^/) || '-' });
+    // "not touched for a fortnight" is two weeks, compared as any span; "today", "this week" are spans up to now.
+    const before = lower.slice(0, m.index);
+    const sign = m[1] === 'fortnight' ? comparator(before, moreAge, lessAge) || (/\bnot\s+(?:\w+\s+){0,2}for\s+(?:a|one)\s+$/.test(before) ? '+' : '-') : comparator(before, moreAge, /$^/) || '-';
+    facts.durations.push({ value: m[1], at: m.index, raw: m[0], amount, unit: 'days', sign });
     take(m.index, m[0].length);
   }
 }
@@ -208,8 +224,8 @@ export function readArithmetic(r: Reading): void {
 export function readNumbers(r: Reading): void {
   const { lower, facts, isUsed } = r;
   for (const m of lower.matchAll(new RegExp(`(?<![\\w.:/-])${numWord}(?![\\w.:/-]|\\.\\d)`, 'g'))) {
-    if (isUsed(m.index) || /^(a|an|single|couple|few)$/.test(m[1])) continue;
-    const amount = toNumber(m[1]);
+    if (isUsed(m.index) || (looseAmount.test(m[1]) && m[1] !== 'one')) continue;
+    const amount = amountOf(m[1]);
     if (!Number.isInteger(amount)) continue;
     facts.numbers.push({ value: String(amount), at: m.index, raw: m[0], amount });
   }

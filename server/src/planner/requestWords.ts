@@ -1,6 +1,8 @@
 // The words a request is read with: numbers in words, ordinals, file kinds,
 // units of size and time, archive names, and the words that name no value.
 
+import { numberPhrase, numberWordValues, spelledAmount } from './numberWords';
+
 /** Words that ask for a match in any case: "case-insensitively", "ignoring case", "in upper or lower case", "in any case" after what it qualifies ("in any case, …" opening a request is no such word). */
 export const ignoresCase = /\bcase[- ]?insensitiv\w*|\bnot case[- ]?sensitive\b|\bignor\w* (?:the )?(?:letter )?case\b|\b(?:regardless|irrespective) of (?:the )?case\b|(?<!^\s*(?:(?:but|and|so|well),? )?(?:in )?)\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\b(?:upper|lower) ?case (?:and|or) (?:upper|lower) ?case\b|\bupper or lower\b|\bno matter (?:the )?case\b/;
 
@@ -17,7 +19,8 @@ export const quotedSpans = /"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*�
  */
 export const spelledNumbers: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
 
 /** The spelled numbers `keep` lets through, smallest first: a reading that knows "two" to "five" and no more keeps to them. */
@@ -71,7 +74,17 @@ export const slashedWords = new RegExp(String.raw`^${slashedWord}(?:\/${slashedW
 
 export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent|sub|child|nested|inner|maximum|minimum)$/i;
 
-export const numWord = `(\\d+(?:\\.\\d+)?|${Object.keys(wordNumbers).join('|')})`;
+/** A number in digits or in words, whole ("twenty one", "five hundred", "a couple of"), as one group: read it with `amountOf`. */
+export const numWord = `(\\d+(?:\\.\\d+)?|${numberPhrase})`;
+
+/** The amount a `numWord` match says: digits, or a phrase read whole; NaN when its words make no number. */
+export function amountOf(said: string): number {
+  const n = Number(said);
+  return said.trim() !== '' && Number.isFinite(n) ? n : spelledAmount(said);
+}
+
+/** A number word standing just before an amount read: "twenty" of an unread "twenty twenty days" is no part of any amount read, so the amount is not known. */
+export const numberWordBefore = new RegExp(`\\b(?:${Object.keys(numberWordValues).join('|')}|dozen)[\\s-]*$`);
 
 /** Who a permission said in words is for: others, the group, the owner, everyone (chmod's o, g, u, a). */
 export const permissionWho: readonly (readonly [RegExp, string])[] = [[/\b(?:others?|world|public)\b/, 'o'], [/\bgroup\b/, 'g'], [/\b(?:owner|user|me|myself)\b/, 'u'], [/\b(?:everyone|everybody|anybody|anyone|all users)\b/, 'a']];

@@ -55,8 +55,8 @@ export function contentAsName(intent: Intent, commands: CommandFact[]): string[]
   return named ? [`it looks for ${said[1]} in file names, but the request asks what the files contain`] : [];
 }
 
-// "modified in the last week", "not touched this year", "haven't changed since May".
-const recentChange = /\b(?:modified|changed|touched|accessed|edited|updated|used|written|opened)\s+(?:(?:in|within|during|over|since)\s+(?:the\s+)?(?:last|past|this)?|this)\b/;
+// "modified in the last week", "not touched this year", "haven't changed since May", "not touched for a fortnight".
+const recentChange = /\b(?:modified|changed|touched|accessed|edited|updated|used|written|opened)\s+(?:(?:in|within|during|over|since|for)\s+(?:the\s+)?(?:last|past|this)?|this)\b/;
 const negation = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t|aren'?t|isn'?t)\s+(?:been\s+)?(?:\w+\s+)?$/;
 
 /**

@@ -126,6 +126,8 @@ function onlyReacts(lower: string): boolean {
 export function isTask(facts: RequestFacts): boolean {
   // "a folder in my head", "kill some time": sayings, whatever shell words or names they borrow.
   if (isSaying(facts.lower)) return false;
+  // "older than twenty twenty days": an age or a size that cannot be read is not guessed.
+  if (facts.unreadAmount !== undefined) return false;
   // "write a haiku about notes.txt", "translate notes.txt to French": writing that takes a writer, whatever file it names.
   if (creativeWriting.test(facts.lower) || onlyReacts(facts.lower)) return false;
   // "who invented git", "a poem about shell scripts": talk about computers is no task unless it names a file, a path or a site.
