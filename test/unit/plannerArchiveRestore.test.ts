@@ -85,3 +85,24 @@ test('a file taken back from an archive the workspace holds is planned as that m
   // An archive the workspace does not hold builds nothing.
   assert.deepEqual(statedCopyCandidates(readRequest('restore plan.md from other.zip', ws)), []);
 });
+
+test('a file taken back from an archive is the only member unpacked, whoever planned it', () => {
+  const wide: Record<string, (f: string, other: string) => string[]> = {
+    'site.zip': (f, other) => ['unzip -o site.zip', 'unzip -o site.zip -d .', `unzip -o site.zip ${other} ${f}`, `unzip -o site.zip ${f} ${other}`, '7z x -y site.zip', 'bsdtar -xf site.zip'],
+    'drafts.tar.gz': (f, other) => ['tar -xzf drafts.tar.gz', `tar -xzf drafts.tar.gz ${f} ${other}`, 'tar xf drafts.tar.gz -C .'],
+    'photos.tgz': (f, other) => ['tar -xzf photos.tgz', `tar -xzf photos.tgz ./${other} ./${f}`],
+  };
+  const right: Record<string, (f: string) => string> = { 'site.zip': (f) => `unzip -o site.zip ${f}`, 'drafts.tar.gz': (f) => `tar -xzf drafts.tar.gz ${f}`, 'photos.tgz': (f) => `tar -xzf photos.tgz ./${f}` };
+  for (const a of archives) {
+    for (const f of files) {
+      const other = files[(files.indexOf(f) + 1) % files.length];
+      for (const wording of ['restore {f} from {a}', 'recover {f} from {a}', 'get {f} back out of {a}', 'retrieve the file {f} from {a}', 'pull {f} from the archive {a}']) {
+        const request = wording.replace('{f}', f).replace('{a}', a);
+        for (const plan of wide[a](f, other)) assert.match(over(request, plan), /unpacks all of|also unpacks/, `${request} → ${plan}`);
+        assert.doesNotMatch(over(request, right[a](f)), /unpacks all of|also unpacks/, request);
+        // Where it goes is a place, not another member.
+        assert.doesNotMatch(over(request, `${right[a](f)} ${a === 'site.zip' ? '-d' : '-C'} saved`), /also unpacks/, request);
+      }
+    }
+  }
+});

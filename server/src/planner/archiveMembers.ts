@@ -17,12 +17,21 @@ function unpacks(c: CommandFact): boolean {
   return /^7za?$/.test(program) && /^[ex]$/.test(c.args[0] ?? '');
 }
 
-/** "extract only todo.txt from x.zip" planned as `unzip x.zip`: every member unpacked for one asked. */
+// "restore todo.txt from x.zip", "get notes.txt back out of the archive x.zip": one member taken back, named.
+const takenMember = /\b(?:restor\w*|recover\w*|retriev\w*|get|bring|put|pull|take|grab|fetch)\s+(?:back\s+)?(?:the\s+)?(?:file\s+)?([\w./-]+\.\w{1,8})\s+(?:back\s+)?(?:from|out of)\s+(?:the\s+)?(?:archive\s+)?([\w./-]+)/;
+// Options of the unpackers whose value is a place, not a member.
+const placeOptions = new Set(['-d', '-C', '--directory', '-x', '--exclude']);
+
+/** "extract only todo.txt from x.zip" or "restore todo.txt from x.zip" planned as `unzip x.zip` or `unzip -o x.zip notes.txt todo.txt`: members unpacked beyond the one asked. */
 export function memberLeftOut(intent: Intent, commands: CommandFact[]): string[] {
   const m = onlyMember.exec(intent.words);
-  const member = m?.[1] ?? m?.[3];
-  const archive = (m?.[2] ?? m?.[4] ?? '').replace(/[.,;:!?]+$/, '');
+  const t = m ? undefined : takenMember.exec(intent.words);
+  const member = (m?.[1] ?? m?.[3] ?? t?.[1])?.toLowerCase();
+  const archive = (m?.[2] ?? m?.[4] ?? t?.[2] ?? '').replace(/[.,;:!?]+$/, '');
   if (!member || !archiveExt.test(archive)) return [];
-  const whole = commands.find((c) => unpacks(c) && !c.args.some((a) => a.replace(/^\.\//, '').toLowerCase() === member || a.toLowerCase().endsWith(`/${member}`)));
-  return whole ? [`it unpacks all of ${archive} (${programName(whole.program)}), but the request asks for ${member} only`] : [];
+  const isMember = (a: string) => a.replace(/^\.\//, '').toLowerCase() === member || a.toLowerCase().endsWith(`/${member}`);
+  const whole = commands.find((c) => unpacks(c) && !c.args.some(isMember));
+  if (whole) return [`it unpacks all of ${archive} (${programName(whole.program)}), but the request asks for ${member} only`];
+  const others = commands.filter(unpacks).flatMap((c) => c.args.filter((a, i) => /\.\w{1,8}$/.test(a) && !archiveExt.test(a) && !a.startsWith('-') && !isMember(a) && !placeOptions.has(c.args[i - 1] ?? '')));
+  return others.length > 0 ? [`it also unpacks ${others.join(', ')} from ${archive}, but the request asks for ${member} only`] : [];
 }
