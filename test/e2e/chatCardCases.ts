@@ -218,7 +218,16 @@ export function registerCardTests(get: () => Editor): void {
       const editor = get();
       // Through the palette, as a person would: light (the test editor's default), dark, then high contrast.
       // A card with a rule, a highlighted span and a changed-files list in sight.
-      await cardOf(editor.chat(), cardCommands[4]).locator('.risk').scrollIntoViewIfNeeded();
+      // The run of the test before may still re-render the cards: a card replaced mid-scroll is found again.
+      for (let tries = 1; ; tries++) {
+        try {
+          await cardOf(editor.chat(), cardCommands[4]).locator('.risk').scrollIntoViewIfNeeded({ timeout: 10_000 });
+          break;
+        } catch (err) {
+          if (tries >= 5 || !/not attached/i.test(String(err))) throw err;
+          await editor.page.waitForTimeout(250);
+        }
+      }
       await editor.chat().locator('body.vscode-light').waitFor({ timeout: 30_000 });
       await editor.screenshot('chat-light');
       await editor.runCommand('Preferences: Toggle between Light/Dark Themes');
