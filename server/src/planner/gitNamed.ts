@@ -11,7 +11,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { list, norm } from './effectTerms';
-import { setWords } from './namedTargets';
+import { isNamed, onlyNamedFiles } from './namedTargets';
 import { withoutCourtesy } from './requestCourtesy';
 import { programOf } from './selectionChecks';
 
@@ -53,15 +53,14 @@ const wholeTree = /^(?:-\w*A\w*|--all|-u|--update|--no-ignore-removal)$/;
 
 /** `git add notes.txt todo.txt` or `git add -A` for "git add notes.txt": git given files beyond those a request names, when it names files and nothing wider. */
 export function gitPathsBeyondNamed(intent: Intent, commands: CommandFact[]): string[] {
-  const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
-  if ((intent.actions.length === 0 && gitSaid(intent.words).length === 0) || intent.scope.length > 0 || intent.kinds.length > 0 || intent.everything || files.length === 0 || setWords.test(intent.words)) return [];
-  const named = (rel: string) => intent.names.some((n) => rel === n || rel.endsWith(`/${n}`) || n.endsWith(`/${rel}`) || rel.startsWith(`${n}/`));
+  const files = onlyNamedFiles(intent);
+  if ((intent.actions.length === 0 && gitSaid(intent.words).length === 0) || files.length === 0) return [];
   const beyond: string[] = [];
   for (const c of commands) {
     if (programOf(c) !== 'git' || !takesPaths.has(c.subcommand)) continue;
     const dashes = c.args.indexOf('--');
     const operands = dashes >= 0 ? c.args.slice(dashes + 1) : pathsAfterDashes.has(c.subcommand) ? [] : c.positionals;
-    beyond.push(...operands.map(norm).filter((p) => !named(p)));
+    beyond.push(...operands.map(norm).filter((p) => !isNamed(intent, p)));
     if (c.args.slice(0, dashes >= 0 ? dashes : undefined).some((a) => wholeTree.test(a))) beyond.push('every file of the repository');
   }
   return beyond.length > 0 ? [`it gives git ${list([...new Set(beyond)])}, but the request names only ${list(files)}`] : [];

@@ -15,18 +15,29 @@ import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 
 // Words that make a request about a set, not about the files it names.
-export const setWords = /\b(?:all|every|each|any|everything|files|ones|them|those|these|recursive(?:ly)?|matching|like)\b|\*/;
+const setWords = /\b(?:all|every|each|any|everything|files|ones|them|those|these|recursive(?:ly)?|matching|like)\b|\*/;
 // Programs whose writes other checks judge: what an archive holds, what git keeps, a folder made.
 const judgedElsewhere = new Set(['unzip', 'tar', 'bsdtar', '7z', 'git', 'mkdir', 'ln']);
 const slot = /^(?:<\w+>|__\w+__)$/;
 
+/** The files a request names, when it names files and no folder, kind or set wider than them; none otherwise. */
+export function onlyNamedFiles(intent: Intent): string[] {
+  const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
+  return intent.scope.length > 0 || intent.kinds.length > 0 || intent.everything || setWords.test(intent.words) ? [] : files;
+}
+
+/** Whether `rel` is a name the request gives, a path ending in one, or a path inside one. */
+export function isNamed(intent: Intent, rel: string): boolean {
+  return intent.names.some((n) => rel === n || rel.endsWith(`/${n}`) || n.endsWith(`/${rel}`) || rel.startsWith(`${n}/`));
+}
+
 /** The changes of a plan beyond the files a request names, when it names files and nothing wider. */
 export function beyondNamedFiles(intent: Intent, commands: CommandFact[]): string[] {
-  const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
-  if (intent.actions.length === 0 || intent.scope.length > 0 || intent.kinds.length > 0 || intent.everything || files.length === 0 || setWords.test(intent.words)) return [];
+  const files = onlyNamedFiles(intent);
+  if (intent.actions.length === 0 || files.length === 0) return [];
   const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
   const stem = (p: string) => base(p).replace(/\.[^.]*$/, '');
-  const named = (rel: string) => intent.names.some((n) => rel === n || rel.endsWith(`/${n}`) || n.endsWith(`/${rel}`) || rel.startsWith(`${n}/`));
+  const named = (rel: string) => isNamed(intent, rel);
   // `notes.txt.gz`, `notes.bak`, `notes.tar.gz`, `app.log` out of `app.log.gz`: a file made from a named one, beside it.
   // Only what a plan writes can be made from a named file: `rm notes.txt notes.md` for "delete notes.txt" deletes a second file.
   const derived = (rel: string) => files.some((f) => base(rel).startsWith(`${stem(f)}.`) || base(rel) === stem(f) || base(rel) === `${base(f)}~`);
