@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import type { PolicyDecision } from '../../server/src/protocol/types';
 import { describeCommand } from '../../server/src/policy/facts';
-import { exceedsIntent, fallsShort } from '../../server/src/planner/effectCheck';
+import { exceedsIntent } from '../../server/src/planner/effectCheck';
+import { fallsShort } from '../../server/src/planner/fallsShort';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest, type WorkspaceNames } from '../../server/src/planner/requestFacts';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createPolicyEngine } from '../../server/src/policy';
-import { fallsShort } from '../../server/src/planner/effectCheck';
+import { fallsShort } from '../../server/src/planner/fallsShort';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CommandFact } from '../../server/src/policy/factsTypes';
 import type { PolicyDecision } from '../../server/src/protocol/types';
-import { fallsShort } from '../../server/src/planner/effectCheck';
+import { fallsShort } from '../../server/src/planner/fallsShort';
 import { copiesNothing } from '../../server/src/planner/copyNamed';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadCorpus, type KnowledgeEntry } from '../../server/src/planner/corpus';
-import { fallsShort } from '../../server/src/planner/effectCheck';
+import { fallsShort } from '../../server/src/planner/fallsShort';
 import { exclusionTests } from '../../server/src/planner/findConditions';
 import { readStart } from '../../server/src/planner/findTests';
 import { readIntent } from '../../server/src/planner/intent';

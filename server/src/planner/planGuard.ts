@@ -8,7 +8,8 @@ import type { PlannerName, PlanRejection, PolicyDecision } from '../protocol/typ
 import type { PolicyStage } from '../stages';
 import type { Facts } from '../policy/factsTypes';
 import { actOfAnotherKind } from './actKinds';
-import { exceedsIntent, fallsShort } from './effectCheck';
+import { exceedsIntent } from './effectCheck';
+import { fallsShort } from './fallsShort';
 import { malformedAssignment } from './environmentActs';
 import type { Intent } from './intent';
 import { placeholdersIn } from './placeholders';

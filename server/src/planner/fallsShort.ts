@@ -1,0 +1,94 @@
+// What a candidate leaves undone: a listing for a request to delete, a search for a request to stop
+// a process, nothing compressed for a request to compress. Such a plan would "succeed" and leave the
+// work undone. Also the terms both this check and effectCheck.ts read a command's effects by.
+
+import type { PolicyDecision } from '../protocol/types';
+import type { CommandFact, Facts } from '../policy/factsTypes';
+import { gitChange } from './gitEffects';
+import type { Intent } from './intent';
+import { removesText, replacesSchedule, takenFromArchive } from './changeKinds';
+import { copiesNothing } from './copyNamed';
+import { programOf } from './selectionChecks';
+
+// Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
+export const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
+const killers = new Set(['kill', 'pkill', 'killall', 'skill', 'xkill', 'renice', 'shutdown', 'reboot', 'halt', 'poweroff']);
+const serviceChange = /^(stop|restart|kill|disable|mask|reload|try-restart|isolate|rm|rmi|prune|pause|unpause|down|delete|scale|drain|cordon|uninstall|remove)$/;
+
+// Output thrown away or sent to the terminal is no change: `>/dev/null`, `2>/dev/stderr`.
+export const discarded = /^\/dev\/(?:null|stdout|stderr|fd\/[12])$/;
+
+export const movers = new Set(['mv', 'rename', 'prename', 'file-rename', 'rsync', 'git', 'cp', 'install', 'tar', 'zip', 'gzip', 'bzip2', 'xz']);
+// Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
+const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
+
+// "change every 8080 to 9090 in app.conf": a replacement said with "change".
+const everyOccurrence = /\bchange\s+(?:every|all|each)\s+(?:(?:occurrences?|instances?|copies|mentions?)\s+of\s+)?(?:the\s+)?\S+\s+(?:to|into|with|for)\s+\S/;
+
+/** "replace foo with bar in every file under src", "delete the lines with DEBUG from app.log": an edit of files, not of what is printed ("… and show me", "without changing them" print). */
+function editsFiles(intent: Intent): boolean {
+  // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
+  const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
+  if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines && !everyOccurrence.test(intent.words) && !removesText(intent)) return false;
+  const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
+  return (inFiles || removesText(intent)) && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
+}
+
+// "set notes.txt to 600": a file set to octal digits is given a mode.
+const setToMode = /\b(?:set|change|switch)\s+(?:the\s+)?[\w-]*[./][\w./-]*\s+to\s+[0-7]{3,4}\b/;
+const permissionSetters = /^(chmod|chown|chgrp|setfacl|chattr|install|umask)$/;
+
+const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
+
+export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
+  const facts = decision.facts as Facts | undefined;
+  const commands = facts?.commands ?? [];
+  const writes = decision.risk.writes.length > 0 || decision.rules.some((r) => changeRules.test(r.id)) || commands.some((c) => c.redirects.some((x) => x.kind === 'write' || x.kind === 'append'));
+  // Text taken out of files is taken out by an edit; the schedule in place goes when crontab replaces it.
+  const deletes = decision.risk.deletes.length > 0 || decision.rules.some((r) => /^(fs\.delete|repo\.delete)/.test(r.id)) || (writes && removesText(intent)) || commands.some(replacesSchedule);
+  const acts = intent.actions;
+  if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
+  // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive", `rsync -a docs/ backup/` for "move docs into backup" (docs stays).
+  if (acts.includes('move') && (!deletes || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
+  const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent));
+  if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
+    return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
+  }
+  if (intent.cues.change === 'truncate' && !commands.some(truncates)) return ['it empties no file, but the request asks to empty one'];
+  const noCopy = copiesNothing(intent, commands);
+  if (noCopy.length > 0) return noCopy;
+  // "unstage notes.txt", "amend the last commit": only a change to the repository carries them out.
+  // A write is not enough: `touch notes.txt` changes a file, and leaves it staged or its changes kept.
+  const repoCue = /^(?:(?:unstage|stage|amend|stash|rebase|cherry-pick)(?: changes)?|(?:discard|throw away|undo|revert|reset|commit) changes)$/.test(intent.cues.change ?? '') || (/^(?:revert|reset|undo|commit|merge)$/.test(intent.cues.change ?? '') && /\b(?:commits?|branch\w*|git|repo\w*|head|stash\w*|staged|index|working (?:tree|copy))\b/.test(intent.words));
+  if (repoCue && !commands.some((c) => gitChange(c) !== undefined)) return [`it changes nothing in the repository, but the request asks to ${intent.cues.change}`];
+  const cue = `${intent.cues.create ?? ''} ${intent.cues.change ?? ''}`;
+  // "archive src to /backup" is also an archive copy (rsync -a), the way rsync names it.
+  const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));
+  if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
+  if ((/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) || takenFromArchive.test(intent.words)) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim() || 'take a file out of an archive'}`];
+  // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|groups? (?:of|owner)|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words) || setToMode.test(intent.words));
+  if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
+    return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
+  }
+  if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
+  return [];
+}
+
+/** `truncate -s 0 f`, `: > f`, `cp /dev/null f`: a file left empty. */
+function truncates(c: CommandFact): boolean {
+  const program = programOf(c);
+  if (program === 'truncate') return true;
+  if (program === 'cp' && c.args.includes('/dev/null')) return true;
+  return c.redirects.some((r) => r.kind === 'write' && !discarded.test(r.target));
+}
+
+export function stopsSomething(c: CommandFact): boolean {
+  const program = programOf(c);
+  if (killers.has(program)) return true;
+  if (program === 'fuser' && c.flags.includes('k')) return true;
+  if (['systemctl', 'service', 'docker', 'podman', 'kubectl', 'pm2', 'supervisorctl', 'launchctl'].includes(program)) {
+    return c.args.some((a) => serviceChange.test(a));
+  }
+  return false;
+}
