@@ -212,3 +212,13 @@ test('the syntax tree is read once into plain objects, not through the slow wrap
   assert.equal(Object.getPrototypeOf(file), Object.prototype);
   assert.equal(file.Stmts[0].Cmd.Y.Cmd.Y.Cmd.Args[0].Parts[0].Value, 'c');
 });
+
+test('sed edits the files it names, never its scripts: `-e 2d` and `-f edit.sed` give the script', () => {
+  const edited = (src: string) => only(src, 'sed').writes.map((p) => p.path);
+  assert.deepEqual(edited("sed -i -e '2d' -e '2i hello' data.csv"), ['data.csv']);
+  assert.deepEqual(edited('sed --in-place=.bak -e 2d --expression=3d data.csv notes.txt'), ['data.csv', 'notes.txt']);
+  assert.deepEqual(edited("sed -i '2d' data.csv"), ['data.csv']);
+  const scripted = only('sed -i -f edit.sed data.csv', 'sed');
+  assert.deepEqual([scripted.writes.map((p) => p.path), scripted.reads.map((p) => p.path)], [['data.csv'], ['edit.sed']]);
+  assert.deepEqual(only('sed -e 2d data.csv', 'sed').reads.map((p) => p.path), ['data.csv']);
+});

@@ -136,7 +136,10 @@ function zip(d: ProgramArgs): void {
 function sed(d: ProgramArgs): void {
   const { fact, args, flags, positionals, reads, writes } = d;
   const scripts = optionValue(args, ['-e'], ['--expression']);
-  const files = scripts.length > 0 || optionValue(args, ['-f'], ['--file']).length > 0 ? positionals : positionals.slice(1);
+  const scriptFiles = optionValue(args, ['-f'], ['--file']);
+  // `-e 2d` and `-f edit.sed` give the script: the words after them are no files to edit.
+  const files = (scripts.length > 0 || scriptFiles.length > 0 ? positionals : positionals.slice(1)).filter((v) => !scripts.includes(v) && !scriptFiles.includes(v));
+  reads(scriptFiles);
   const script = scripts.length > 0 ? scripts.map((s) => s.text).join('\n') : (positionals[0]?.text ?? '');
   if (flags.includes('i') || flags.some((f) => f.startsWith('in-place'))) writes(files);
   else reads(files);
