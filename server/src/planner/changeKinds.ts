@@ -91,7 +91,8 @@ const emptyLineAdded = /\b(?:add|append|insert|put|tack on|stick)\b[^.;]{0,20}?\
 /** `echo >> f`, `printf '\n' | tee -a f`, `sed -i '$a\' f`, `sed -i '$G' f`: a line put in. */
 function addsALine(c: CommandFact): boolean {
   if (c.redirects.some((r) => r.kind === 'append') || (programOf(c) === 'tee' && c.flags.some((f) => f === 'a' || f === 'append'))) return true;
-  return /^(?:sed|gsed)$/.test(programOf(c)) && c.args.some((a) => a.split(/\s*;\s*/).some((part) => /^(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*(?:[aiG]\b|[ai]\\)/.test(part.trim())));
+  // ... and `sed -i '2s/$/\nhello/'`: a substitution that writes a line break puts a line in.
+  return /^(?:sed|gsed)$/.test(programOf(c)) && c.args.some((a) => a.split(/\s*;\s*/).some((part) => /^(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*(?:[aiG]\b|[ai]\\|s(.)(?:(?!\1).)*\1(?:(?!\1).)*\\n)/.test(part.trim())));
 }
 
 /**

@@ -127,6 +127,34 @@ export function copiedBackwards(intent: Intent, commands: CommandFact[]): string
   return [];
 }
 
+// "append notes.txt to todo.txt", "add the contents of notes.txt to the end of todo.txt": the first is read, the second grows.
+const appendTo = new RegExp(String.raw`\b(?:append|add|attach|tack|concatenate)\s+(?:(?:the\s+)?(?:contents?|text|lines)\s+of\s+)?${filler}${name}(?:\s+file)?\s+(?:on)?to\s+(?:the\s+(?:end|bottom)\s+of\s+)?${filler}${name}`, 'g');
+
+/** `cat todo.txt >> notes.txt` for "append notes.txt to todo.txt": the file to be read grows, the other way round. */
+export function appendedBackwards(intent: Intent, commands: CommandFact[]): string[] {
+  const written = commands.flatMap((c) => [...c.writes.map((w) => w.path), ...c.redirects.filter((r) => r.kind === 'write' || r.kind === 'append').map((r) => r.target)]).map((p) => bare(p.toLowerCase()));
+  for (const m of intent.words.matchAll(appendTo)) {
+    const [from, to] = [bare(m[1]), bare(m[2])];
+    // "append 'done' to todo.txt" adds text: only a name with a dot or a slash is a file read.
+    if (!pathLike.test(from) || !pathLike.test(to)) continue;
+    if (written.some((w) => names(w, from)) && !written.some((w) => names(w, to))) return [`it writes into ${from}, but the request appends ${from} to ${to}, not the other way round`];
+  }
+  return [];
+}
+
+const deleters = /^(?:rm|unlink|shred|rmdir|find|trash|trash-put|gio|srm|wipe)$/;
+
+/** `mv notes.txt notes.md; rm notes.md` for "rename notes.txt to notes.md": what the move or copy made, deleted after. */
+export function madeThenDeleted(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.actions.includes('delete')) return [];
+  const stated = statedCopies(intent.words);
+  for (const c of commands.filter((x) => deleters.test(programOf(x)))) {
+    const gone = c.deletes.map((d) => bare(d.path.toLowerCase())).find((d) => stated.some((s) => names(d, s.to) || within(d, s.to)));
+    if (gone) return [`it deletes ${gone}, which the request ${stated.some((s) => !s.keeps) ? 'moves' : 'copies'} a file to`];
+  }
+  return [];
+}
+
 /** `cp -r backup notes.txt` for "replace notes.txt with its copy in backup": the whole folder copied onto the one file. */
 function wholeFolder(c: CommandFact, stated: readonly StatedCopy[]): string | undefined {
   if (!copiers.has(programOf(c)) || c.positionals.length !== 2) return undefined;

@@ -12,7 +12,7 @@ import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
-import { copiedBackwards, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
+import { appendedBackwards, copiedBackwards, madeThenDeleted, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection } from './changeKinds';
 import { archiveName, argAfter, list, norm, shown, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
@@ -64,6 +64,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (!intent.allows.write && !intent.allows.runCode && risk.runs_code) reasons.push('it runs a program written inline, so Paladin cannot show that it only looks');
   const toolChange = decision.rules.find((r) => /^tools\.(?:change|destroy|publish|piped-destructive-query)$/.test(r.id));
   if (!intent.allows.write && toolChange) reasons.push(`it changes something (${toolChange.id}: ${toolChange.reason}), but the request asks ${asked}`);
+  // `sqlite3 db '.import notes.txt t'`: what a tool's own command does is not known, so neither is that it only looks.
+  const unread = toolChange ? undefined : commands.find((c) => c.tool?.action === 'unknown');
+  if (!intent.allows.write && unread) reasons.push(`it runs ${unread.tool?.effect ?? unread.program}, which Paladin cannot show only looks, but the request asks ${asked}`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
   reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands));
@@ -73,7 +76,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
-  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(intent, commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...folderForNamedFile(intent, commands));
+  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...appendedBackwards(intent, commands), ...madeThenDeleted(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(intent, commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...folderForNamedFile(intent, commands));
   if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, changesFiles), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   const changes = changesFiles || changed.length > 0;

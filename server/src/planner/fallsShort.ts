@@ -40,6 +40,15 @@ const permissionSetters = /^(chmod|chown|chgrp|setfacl|chattr|install|umask)$/;
 
 const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
 
+// "add the line 'bye' to the end of notes.txt", "put hello into todo.txt": text added to a file the request names.
+const addedTo = /\b(?:add|attach|insert|put|tack)\b[^.;]{0,60}?\b(?:to|onto|into|at the (?:end|bottom|top|start|beginning) of)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:file\s+)?["'\x60]?([\w./-]+\.\w{1,8})\b/;
+
+/** Only a change to the file carries out text added to one, never a search of it. */
+function addsToNamedFile(intent: Intent): boolean {
+  const m = addedTo.exec(intent.words);
+  return m !== null && intent.actions.includes('create') && intent.names.some((n) => n === m[1] || n.endsWith(`/${m[1]}`));
+}
+
 export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const facts = decision.facts as Facts | undefined;
   const commands = facts?.commands ?? [];
@@ -50,7 +59,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
   // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive", `rsync -a docs/ backup/` for "move docs into backup" (docs stays).
   if (acts.includes('move') && (!deletes || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
-  const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent));
+  const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent) || addsToNamedFile(intent));
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
