@@ -47,7 +47,7 @@ export function effectChecks(ws?: WorkspaceNames): EffectChecks {
  */
 export function judgedProgram(request: string, program: string, args: string[], { writes = [], deletes = [] }: { writes?: string[]; deletes?: string[] }): string[] {
   const path = (p: string) => ({ path: p, resolved: p, classes: p === '.' ? ['workspace-root'] : [], glob: false });
-  const facts = { parse: { ok: true }, commands: [{ program, wrappers: [], args, flags: args.filter((a) => /^-\w/.test(a)).map((a) => a.replace(/^-+/, '')), reads: [], writes: writes.map(path), deletes: deletes.map(path), redirects: [] }] };
+  const facts = { parse: { ok: true }, commands: [{ program, wrappers: [], args, flags: args.filter((a) => /^-\w/.test(a)).map((a) => a.replace(/^-+/, '')), positionals: args.filter((a) => !a.startsWith('-')), reads: [], writes: writes.map(path), deletes: deletes.map(path), redirects: [] }] };
   const decision = { decision: 'allow', rules: [], risk: { writes, deletes, network: false }, facts } as unknown as PolicyDecision;
   return exceedsIntent(readIntent(readRequest(request)), decision, `${program} ${args.join(' ')}`);
 }

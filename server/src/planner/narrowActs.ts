@@ -105,8 +105,6 @@ export function killBeyondNamed(intent: Intent, commands: CommandFact[]): string
 }
 
 /** Every way a plan does more than the one file, line, link or process the request names. */
-export function narrowActExceeded(intent: Intent, given: CommandFact[]): string[] {
-  // Facts built by hand may leave lists out: read them as empty.
-  const commands = given.map((c) => ({ ...c, args: c.args ?? [], flags: c.flags ?? [], positionals: c.positionals ?? [], writes: c.writes ?? [], redirects: c.redirects ?? [] }));
+export function narrowActExceeded(intent: Intent, commands: CommandFact[]): string[] {
   return [...packedIntoText(commands), ...addEmptiesFirst(intent, commands), ...oneLineForAll(intent, commands), ...linkForcedOver(intent, commands), ...killBeyondNamed(intent, commands)];
 }
