@@ -57,12 +57,15 @@ test('an append that empties or rewrites the file first is turned away', async (
     ["append 'done' to todo.txt", 'cp /dev/stdin todo.txt <<< done'],
     ["append 'done' to todo.txt", 'echo done | sponge todo.txt'],
     ["append 'done' to todo.txt", "sed -i 's/.*/done/' todo.txt"],
+    // A line added after (or before) every line, or the last line replaced or dropped, is no append.
+    ["append 'done' to todo.txt", "sed -i 'a done' todo.txt"],
+    ["append 'done' to todo.txt", "sed -i '$c done' todo.txt"],
     ['add the word finished to the end of notes.txt', `perl -pi -e '$_="finished\\n"' notes.txt`],
     ['add a line saying hello to notes.txt', 'echo hello >> notes.txt && truncate -s 6 notes.txt'],
     ['append notes.txt to todo.txt', 'cp notes.txt todo.txt'],
     ['append the contents of main.ts onto README.md', 'echo | dd of=README.md && cat main.ts >> README.md'],
   ], true);
-  await expect([['append notes.txt to todo.txt', 'cat notes.txt >> todo.txt'], ["append 'done' to todo.txt", 'echo done >> todo.txt'], ["append 'done' to todo.txt", 'echo done | sponge -a todo.txt']], false);
+  await expect([['append notes.txt to todo.txt', 'cat notes.txt >> todo.txt'], ["append 'done' to todo.txt", 'echo done >> todo.txt'], ["append 'done' to todo.txt", 'echo done | sponge -a todo.txt'], ["append 'done' to todo.txt", "sed -i '$a done' todo.txt"]], false);
 });
 
 test('a one-line edit whose sed script reaches every line is turned away', async () => {

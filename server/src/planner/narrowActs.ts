@@ -37,8 +37,11 @@ export function packedIntoText(commands: CommandFact[]): string[] {
 // "append 'done' to todo.txt", "add a line to notes.txt": text put at the end, nothing replaced.
 const addsToFile = /\b(?:append|add|attach|tack)\b(?:[^.;]|\.(?=\S)){0,60}?\b(?:to|onto|at the end of)\b/;
 const replaces = /\b(?:replac\w*|overwrit\w*|rewrit\w*|empty|emptie\w*|clear\w*|truncat\w*|wip\w*|reset|instead|only|just contain|contain only|substitut\w*|change|edit|remove|delete|strip)\b/;
-// `s/.*/done/`, `s/^.*$/x/`, `c text`, `1,$d`, `d`: a sed script that takes or rewrites every line.
-const everyLineScript = /^(?:s(.)\^?\.\*\$?\1|(?:1\s*,\s*)?\$?\s*c\b|c\\?\s|(?:1\s*,\s*\$)?\s*d$|d$)/;
+// A sed script with no address, or one that runs to the last line, that takes, rewrites or adds to every line it reaches:
+// `d`, `1,$d`, `2,$c x`, `c x`, `a x`, `s/.*/x/`, `s/^.*$/x/`.
+const everyLineScript = /^(?:\d+\s*,\s*\$\s*)?(?:[dcai](?:\\|\s|$)|s(.)\^?\.\*\$?\1)/;
+// ... and for a file only to be added to, the last line replaced or taken as well (`$c x`, `$d`).
+const rewritesFile = (script: string) => everyLineScript.test(script) || /^\$\s*[cd](?:\\|\s|$)/.test(script);
 
 /** How `c` rewrites or empties the file it writes, when it does: the name of the way, or ''. */
 function emptiesFirst(c: CommandFact): string {
@@ -47,7 +50,7 @@ function emptiesFirst(c: CommandFact): string {
   if (program === 'sponge' && !c.flags.includes('a')) return 'sponge';
   if ((program === 'cp' || program === 'install') && c.writes.length > 0) return program;
   if (program === 'truncate') return 'truncate';
-  if (/^g?sed$/.test(program) && c.flags.some((f) => f === 'i' || f === 'in-place') && c.positionals.some((a) => everyLineScript.test(a.trim()))) return `sed ${c.positionals.find((a) => everyLineScript.test(a.trim()))}`;
+  if (/^g?sed$/.test(program) && c.flags.some((f) => f === 'i' || f === 'in-place') && c.positionals.some((a) => rewritesFile(a.trim()))) return `sed ${c.positionals.find((a) => rewritesFile(a.trim()))}`;
   if (program === 'perl' && c.flags.includes('i') && c.args.some((a) => /\$_\s*=[^~=]/.test(a))) return 'perl -i $_=';
   return '';
 }
@@ -62,14 +65,12 @@ export function addEmptiesFirst(intent: Intent, commands: CommandFact[]): string
 // "line 2", "the first line", "after line 3": one line named by its place; "every line", "lines 2 to the end" are more.
 const oneLinePlace = /\bline\s+(?:\d+|one|two|three)\b|\b(?:first|last|second|third|fourth|fifth|top|bottom|\d+(?:st|nd|rd|th))\s+line\b/;
 const manyLines = /\b(?:every|each|all)\s+(?:the\s+)?lines?\b|\blines\b|\bto the (?:end|bottom)\b|\bonwards?\b|\band (?:after|below)\b/;
-// A sed script with no address, or one that runs to the last line: `d`, `1,$d`, `2,$c x`, `c x`, `a x`, `s/.*/x/`.
-const allLinesScript = /^(?:\d+\s*,\s*\$\s*)?(?:[dcai](?:\\|\s|$)|s(.)\^?\.\*\$?\1)/;
 
 /** "delete the first line of notes.txt" answered by a sed script or a redirect that reaches every line of the file. */
 export function oneLineForAll(intent: Intent, commands: CommandFact[]): string[] {
   if (!oneLinePlace.test(intent.words) || manyLines.test(intent.words)) return [];
-  const sed = commands.find((c) => /^g?sed$/.test(programOf(c)) && c.flags.some((f) => f === 'i' || f === 'in-place') && c.positionals.some((a) => allLinesScript.test(a.trim()) && !/^\$\s*[ai]/.test(a.trim())));
-  if (sed) return [`its sed script (${sed.positionals.find((a) => allLinesScript.test(a.trim()))}) reaches every line, but the request names one line`];
+  const sed = commands.find((c) => /^g?sed$/.test(programOf(c)) && c.flags.some((f) => f === 'i' || f === 'in-place') && c.positionals.some((a) => everyLineScript.test(a.trim())));
+  if (sed) return [`its sed script (${sed.positionals.find((a) => everyLineScript.test(a.trim()))}) reaches every line, but the request names one line`];
   const over = commands.flatMap((c) => c.redirects).find((r) => r.kind === 'write' && intent.names.includes(r.target.replace(/^\.\//, '')));
   return over ? [`it writes ${over.target} anew, but the request names one line of it`] : [];
 }
