@@ -222,3 +222,11 @@ test('files kept by their order ("but the 5 newest") are not deleted by a plan t
   assert.doesNotMatch(over('delete every file in tmp except the 3 newest', "ls -tp tmp | grep -v '/$' | tail -n +4 | xargs -r -I {} rm -- tmp/{}"), /keeps some by their order/, 'the order that picks them is there');
   assert.doesNotMatch(over('delete every file in tmp except notes.txt', "find tmp -type f ! -name notes.txt -delete"), /keeps some by their order/, 'a name kept is no order');
 });
+
+test('a git subcommand asked only to say what it would do (`clean -n`, `add --dry-run`, `apply --check`) is a look; without it, a change', () => {
+  for (const [request, command] of [['show which untracked files git clean would remove', 'git clean -n'], ['list what git clean -fd would delete', 'git clean -nd'], ['show what git add would stage', 'git add --dry-run .'], ['check whether fix.patch applies', 'git apply --check fix.patch'], ['show what git rm would remove under docs', 'git rm -r -n docs']]) {
+    assert.doesNotMatch(over(request, command), /changes the git repository|deletes/, command);
+  }
+  for (const command of ['git clean -fd', 'git add .', 'git apply fix.patch', 'git rm -r docs']) assert.match(over('show which untracked files git clean would remove', command), /changes the git repository|deletes/, command);
+  assert.match(short('stage my changes', 'git add -n .'), /changes nothing in the repository/);
+});

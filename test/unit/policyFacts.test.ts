@@ -222,3 +222,12 @@ test('sed edits the files it names, never its scripts: `-e 2d` and `-f edit.sed`
   assert.deepEqual([scripted.writes.map((p) => p.path), scripted.reads.map((p) => p.path)], [['data.csv'], ['edit.sed']]);
   assert.deepEqual(only('sed -e 2d data.csv', 'sed').reads.map((p) => p.path), ['data.csv']);
 });
+
+test('git rm, mv and clean asked only for a dry run (-n, --dry-run) delete and write nothing', () => {
+  for (const src of ['git rm -n -r docs', 'git rm --dry-run notes.txt', 'git mv -n a.txt b.txt', 'git clean -fdn', 'git -C sub rm -rn docs']) {
+    const c = only(src, 'git');
+    assert.deepEqual([c.deletes, c.writes], [[], []], src);
+  }
+  assert.equal(only('git rm -r docs', 'git').deletes.length, 1);
+  assert.equal(only('git mv a.txt b.txt', 'git').writes.length, 1);
+});

@@ -10,6 +10,11 @@ const changing = new Set([
   'add', 'am', 'apply', 'checkout', 'cherry-pick', 'clean', 'clone', 'commit', 'fetch', 'gc', 'init', 'merge', 'mv', 'prune', 'pull', 'push',
   'rebase', 'reset', 'restore', 'revert', 'rm', 'switch', 'update-ref', 'update-index', 'replace', 'filter-branch', 'repack', 'bisect',
 ]);
+// Options that only say what the subcommand would do: `git clean -n`, `git add --dry-run`, `git apply --check`.
+const dryRun: Record<string, string[]> = {
+  clean: ['n', 'dry-run'], add: ['n', 'dry-run'], rm: ['n', 'dry-run'], mv: ['n', 'dry-run'], commit: ['dry-run'],
+  apply: ['check', 'stat', 'numstat', 'summary'], prune: ['n', 'dry-run'], push: ['n', 'dry-run'], fetch: ['dry-run'],
+};
 // Options that only read: `git tag -l`, `git branch --list`, `git stash list`, `git apply --check`.
 const readOnlyForms: Record<string, (c: CommandFact, rest: string[]) => boolean> = {
   tag: (c, rest) => !c.flags.some((f) => ['a', 'd', 's', 'f', 'u', 'delete', 'annotate', 'sign', 'force'].includes(f)) && (rest.filter((a) => !a.startsWith('-')).length === 0 || c.flags.some((f) => ['l', 'list', 'contains', 'points-at', 'merged', 'no-merged'].includes(f))),
@@ -26,7 +31,7 @@ const readOnlyForms: Record<string, (c: CommandFact, rest: string[]) => boolean>
 export function gitChange(c: CommandFact): string | undefined {
   if (programName(c.program) !== 'git' || !c.subcommand) return undefined;
   const sub = c.subcommand;
-  if (changing.has(sub)) return sub;
+  if (changing.has(sub)) return dryRun[sub]?.some((f) => c.flags.includes(f)) ? undefined : sub;
   const readOnly = readOnlyForms[sub];
   if (!readOnly) return undefined;
   const rest = c.args.slice(c.args.indexOf(sub) + 1);

@@ -78,9 +78,11 @@ export function describeGit(w: Walker, fact: CommandFact, args: WordValue[], ctx
     fact.network = true;
     fact.targets = rest.filter((a) => URLISH.test(a.text) || HOSTPATH.test(a.text)).map(show);
   }
-  if (sub === 'rm') positionals.forEach((v) => fact.deletes.push(w.path(v)));
-  if (sub === 'clean' && (flags.includes('f') || flags.includes('force')) && !flags.includes('n') && !flags.includes('dry-run')) fact.deletes.push(w.path(literal('.')));
-  if (sub === 'mv' && positionals.length >= 2) {
+  // `-n`/`--dry-run` only says what rm, clean and mv would do.
+  const dryRun = flags.includes('n') || flags.includes('dry-run');
+  if (sub === 'rm' && !dryRun) positionals.forEach((v) => fact.deletes.push(w.path(v)));
+  if (sub === 'clean' && (flags.includes('f') || flags.includes('force')) && !dryRun) fact.deletes.push(w.path(literal('.')));
+  if (sub === 'mv' && positionals.length >= 2 && !dryRun) {
     positionals.slice(0, -1).forEach((v) => fact.deletes.push(w.path(v)));
     fact.writes.push(w.path(positionals[positionals.length - 1]));
   }
