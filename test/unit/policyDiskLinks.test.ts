@@ -89,3 +89,23 @@ test('the facts say a path passed through a link, and where it leads when the li
   assert.ok(!del('rm -rf out/real/').classes.includes('through-link'));
   assert.ok(del('find out/*/.. -delete').classes.includes('through-link'), 'a glob followed by .. is not known');
 });
+
+test('a change after `cd` (or pushd, env -C) into a link is judged where the link leads', async () => {
+  const acts = ['rm -rf victim', 'rm -f victim', 'touch victim', 'mkdir victim', 'find . -delete', 'cp src/index.ts victim', 'echo x > victim'];
+  const into = ['cd out/lnk', 'cd out/lnk/', 'cd ./out/lnk', 'pushd out/lnk', 'cd up', 'cd dist/back'];
+  const cmds = into.flatMap((cd) => acts.flatMap((a) => [`${cd}; ${a}`, `${cd} && ${a}`, `(${cd} && ${a})`]));
+  assert.ok(cmds.length >= 120, `${cmds.length} spellings`);
+  await expect((d) => d !== 'allow', 'not allow', cmds);
+  // Into a real folder of build output, a delete there stays allowed; the link itself may go.
+  await expect((d) => d === 'allow', 'allow', ['cd out; rm -rf victim', 'cd out/real && rm -rf x', 'cd out && rm -rf lnk']);
+});
+
+test('a pattern that matches `..` (`.*`, `.?`, `.[.]`) reaches the folder above the one it is in', async () => {
+  const dots = ['.*', '.?', '.[.]', '.[!x]', '.[.]*'];
+  await expect((d) => d === 'deny', 'deny', dots.flatMap((g) => [`rm -rf ${g}`, `rm -r ${g}`]));
+  await expect((d) => d !== 'allow', 'not allow', [...dots.flatMap((g) => [`touch ${g}/victim`, `mkdir -p ${g}/victim`, `rm -rf out/${g}`, `cp src/index.ts ${g}/`]), 'rm -rf out/*/x']);
+  // Patterns that cannot match `..` are judged as before.
+  await expect((d) => d === 'allow', 'allow', ['rm -rf out/*', 'ls .*', 'touch .gitkeep']);
+  const del = (c: string) => describeCommand(c, { workspace: ws }).commands[0].writes[0];
+  assert.ok(del('touch .*/victim').classes.includes('unknown-location'), 'past `..` by a pattern, the place is not known');
+});

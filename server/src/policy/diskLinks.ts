@@ -3,7 +3,8 @@
 // a delete wherever the link points, so the path's text no longer says what
 // goes. Such a path is marked `through-link`; where the link's target can be
 // followed, the path is judged as that target too (outside the workspace, or
-// a folder that holds it). A glob or a link followed by `..` is not known.
+// a folder that holds it). A glob or a link followed by `..` is not known, and
+// a pattern that matches `..` (`.*`, `.?`) reaches the folder above.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,12 +19,15 @@ type Walked = { through: false } | { through: true; real?: string };
 /** The path fact, marked and judged as the link's target when a folder part of it is a link on disk. */
 export function onDisk(p: PathFact, raw: string, cwd: Cwd, workspace: string | undefined): PathFact {
   if (!workspace || p.dynamic || !p.classes.includes('workspace') || raw.includes('\u0000')) return p;
-  const base = raw.startsWith('/') ? '/' : cwd.kind === 'workspace' ? path.join(workspace, cwd.rel) : cwd.kind === 'abs' ? cwd.path : undefined;
+  // From the workspace itself, through the folder a `cd` went into: `cd out/lnk; rm -rf x` passes the link as `rm -rf out/lnk/x` does.
+  const base = raw.startsWith('/') ? '/' : cwd.kind === 'workspace' ? workspace : cwd.kind === 'abs' ? cwd.path : undefined;
   if (base === undefined || !isDir(workspace)) return p;
-  const walked = walk(base, raw.split('/'), p.glob, 0);
+  const parts = !raw.startsWith('/') && cwd.kind === 'workspace' && cwd.rel ? [...cwd.rel.split('/'), ...raw.split('/')] : raw.split('/');
+  const walked = walk(base, parts, p.glob, 0);
   if (!walked.through) return p;
-  const marked = (f: PathFact): PathFact => ({ ...f, path: p.path, classes: [...new Set([...f.classes, 'through-link'])].sort() });
-  if (walked.real === undefined) return marked(p);
+  const marked = (f: PathFact, ...more: string[]): PathFact => ({ ...f, path: p.path, classes: [...new Set([...f.classes, 'through-link', ...more])].sort() });
+  // Where the link leads is not known: neither is where the path is.
+  if (walked.real === undefined) return marked(p, 'unknown-location');
   const real = backInWorkspace(walked.real, workspace);
   return marked(classifyPath(real, { kind: 'workspace', rel: '' }, workspace, { dynamic: false, glob: p.glob }));
 }
@@ -40,6 +44,8 @@ function walk(cur: string, parts: string[], glob: boolean, depth: number): Walke
       continue;
     }
     if (glob && GLOB.test(part)) {
+      // `.*`, `.?`, `.[.]` match `..` in sh and in bash before 5.2: the folder above is one of the names, so the path reaches it.
+      if (partRegex(part).test('..')) return following ? { through: true } : { through: true, real: path.dirname(cur) };
       if (!following) return through ? { through, real: path.join(cur, part) } : { through };
       return globPart(cur, part, parts.slice(i + 1), depth);
     }
