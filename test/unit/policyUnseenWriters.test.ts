@@ -79,3 +79,17 @@ test('in-place rewriters write the files they are given', () => {
   assert.deepEqual(effects('patch --dry-run -p1 < fix.diff').writes, [], 'a dry run writes nothing');
   assert.deepEqual(effects('recode latin1..utf8').writes, [], 'recode with no file is a filter');
 });
+
+test('programs that look write the file an option or a word names: less -o, time -o, history -w, python -m venv, git init', () => {
+  const cases: [string, string][] = [
+    ['less -o log.txt notes.txt', 'log.txt'], ['less --log-file=log.txt notes.txt', 'log.txt'], ['less -O log.txt notes.txt', 'log.txt'],
+    ['/usr/bin/time -o t.txt cat notes.txt', 't.txt'], ['/usr/bin/time --output=t.txt ls', 't.txt'], ['strace -o trace.txt ls', 'trace.txt'],
+    ['history -w h.txt', 'h.txt'], ['history -a h.txt', 'h.txt'], ['HISTFILE=h.txt history -w', 'h.txt'], ['history -a', '~/.bash_history'],
+    ['python3 -m venv .venv', '.venv'], ['python -m venv --clear env', 'env'], ['python3 -m json.tool in.json out.json', 'out.json'], ['python3 -m zipfile -c a.zip src', 'a.zip'],
+    ['npm pack --pack-destination dist', 'dist'], ['updatedb -o db', 'db'], ['pip install -t vendor x', 'vendor'], ['script -q log.txt', 'log.txt'], ['tcpdump -w cap.pcap', 'cap.pcap'],
+    ['git init', '.'], ['git init repo', 'repo'], ['git init --bare ../x.git', '../x.git'], ['git init --separate-git-dir=../meta', '../meta'], ['git clone --separate-git-dir ../meta https://h/r', '../meta'],
+  ];
+  const wrong = cases.filter(([c, f]) => !effects(c).writes.includes(f)).map(([c, f]) => `${c} does not write ${f}: ${effects(c).writes.join(', ')}`);
+  assert.deepEqual(wrong, []);
+  for (const c of ['less notes.txt', 'history', 'history 10', 'python3 -m json.tool in.json', 'time ls', 'python3 -m pydoc json']) assert.deepEqual(effects(c).writes, [], c);
+});

@@ -87,4 +87,7 @@ export function describeGit(w: Walker, fact: CommandFact, args: WordValue[], ctx
     fact.writes.push(w.path(positionals[positionals.length - 1]));
   }
   if (sub === 'clone') fact.writes.push(w.path(positionals[1] ?? literal('.')));
+  // `git init` makes its folder (the current one by default) and a repository wherever `--separate-git-dir` says.
+  if (sub === 'init') fact.writes.push(w.path(positionals[0] ?? literal('.')));
+  if (sub === 'init' || sub === 'clone') optionValue(rest, [], ['--separate-git-dir']).forEach((v) => fact.writes.push(w.path(v)));
 }

@@ -18,6 +18,7 @@ import { programArgs, type ProgramArgs } from './programArgs';
 import { describeCodeRunner } from './codeRunnerFacts';
 import { describeNetworkTool, networkReach } from './networkFacts';
 import { describeFileTool } from './fileToolFacts';
+import { describeOptionOutputs } from './optionOutputs';
 import { describeLaunchers } from './launcherFacts';
 import { describeNameSource } from './nameSourceFacts';
 import { describeAddresses } from './addressFacts';
@@ -47,6 +48,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
     runWrittenScript(w, fact, file, ctx);
   }
   describeBehaviour(w, fact, args, ctx);
+  describeOptionOutputs(d);
   outsideCode(w, fact, args);
   describeContainer(w, fact, args);
   describeLaunchers(w, fact, args, ctx);

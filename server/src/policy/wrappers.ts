@@ -127,7 +127,7 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
     if (prog === 'env' || prog === 'sudo') chdirOption(w, prog, args, step.options);
     if (prog === 'env') envWords(w, fact, args, step, ctx);
     if (prog === 'su') suCommand(w, fact, args, ctx);
-    if (prog === 'strace' || prog === 'ltrace') traceOutputCommand(w, fact, args.slice(0, step.options).map((a) => a.text), args, ctx);
+    if (prog === 'strace' || prog === 'ltrace' || prog === 'time') traceOutputCommand(w, fact, args.slice(0, step.options).map((a) => a.text), args, ctx);
     switch (step.kind) {
       case 'self':
         return rest;
@@ -236,7 +236,7 @@ function splitStringCommand(w: Walker, fact: CommandFact, split: WordValue, afte
   if (line.trim()) w.reparse(line, fact.index, ctx, 'shell-string');
 }
 
-/** strace/ltrace `-o |CMD` or `-o !CMD` pipe the trace into a command. */
+/** strace/ltrace `-o |CMD` or `-o !CMD` pipe the trace into a command; their `-o FILE`, and time's, writes FILE. */
 function traceOutputCommand(w: Walker, fact: CommandFact, opts: string[], args: WordValue[], ctx: Context): void {
   for (let k = 0; k < opts.length; k++) {
     const o = opts[k];
