@@ -232,3 +232,16 @@ export function searchedElsewhere(intent: Intent, commands: CommandFact[]): stri
   }
   return [];
 }
+
+// A read the policy places in the workspace, or cannot place at all, is no read outside it.
+const placedInside = new Set(['workspace', 'workspace-root', 'unknown-location']);
+// ... which a request may name in words: "my home folder", "the parent folder", "system-wide", "/etc".
+const saysElsewhere = /(?:\bhome\b|~|\bparent\b|\babove\b|\bup one\b|\bsystem\b|\broot\b|\bmachine\b|\bcomputer\b|\bdisk\b|\beverywhere\b|\bentire\b|(?:^|\s)\/\w|\.\.)/;
+
+/** "how big is the docs folder" planned as `du -sh ~`, "search the logs folder for ERROR" as `grep -r ERROR ..`: a look outside the workspace for a request that names a place in it. */
+export function readsElsewhere(intent: Intent, commands: CommandFact[]): string[] {
+  if ((intent.scope.length === 0 && !intent.names.some((n) => /\.\w{1,8}$/.test(n))) || saysElsewhere.test(intent.words)) return [];
+  const read = commands.flatMap((c) => c.reads).find((p) => !p.dynamic && !/^\/dev\/(?:null|std(?:in|out|err)|zero|fd\/\d)$/.test(p.path) && !p.classes.some((k) => placedInside.has(k)) && !intent.words.includes(p.path.toLowerCase()));
+  const named = intent.scope.length > 0 ? intent.scope : intent.names;
+  return read ? [`it looks in ${read.path}, outside the workspace, but the request names ${named.join(', ')}`] : [];
+}
