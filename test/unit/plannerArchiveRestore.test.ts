@@ -34,7 +34,8 @@ test('a file restored from an archive is never the archive copied over it', () =
 });
 
 test('one member asked for is unpacked alone', () => {
-  const asking = ['extract only {m} from {a}', 'unpack just {m} out of {a}', 'pull {m} alone out of {a}', 'unzip only the file {m} from {a}', 'get just {m} from {a}, nothing else'];
+  // A member named with no "only" is still the one asked for: "extract notes.txt from site.zip, please".
+  const asking = ['extract only {m} from {a}', 'unpack just {m} out of {a}', 'pull {m} alone out of {a}', 'unzip only the file {m} from {a}', 'get just {m} from {a}, nothing else', 'extract {m} from {a}, please', 'unpack the file {m} out of {a}', 'untar {m} from {a}'];
   const whole: Record<string, string[]> = { 'site.zip': ['unzip site.zip', 'unzip -o site.zip', 'unzip site.zip -d out'], 'drafts.tar.gz': ['tar -xzf drafts.tar.gz', 'tar xf drafts.tar.gz -C out'], 'photos.tgz': ['tar -xzf photos.tgz'] };
   const one: Record<string, (m: string) => string> = { 'site.zip': (m) => `unzip site.zip ${m}`, 'drafts.tar.gz': (m) => `tar -xzf drafts.tar.gz ${m}`, 'photos.tgz': (m) => `tar -xzf photos.tgz ./${m}` };
   for (const a of archives) {

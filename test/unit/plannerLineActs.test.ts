@@ -167,3 +167,34 @@ test('text added to a file the request names is a change: a search of the file d
   // "add notes.txt to git" is a change to the repository, judged by the git checks.
   assert.equal(short('add up the numbers in data.csv', "awk -F, '{s+=$1} END {print s}' data.csv"), '');
 });
+
+test('a named line is not a range or a step of lines', async () => {
+  const wrong: string[] = [];
+  for (const request of ['drop line two of data.csv', 'delete the second line of data.csv', 'replace line 2 of data.csv with NEW']) {
+    for (const script of ['1,2d', '2,3d', '0~2d', '2~1d', '2,+1d', '2,$d', '1,2c NEW', '0~2s/.*/NEW/']) {
+      if (!(await turnedAway(request, `sed -i '${script}' data.csv`))) wrong.push(`${request} → ${script}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+  assert.equal(await turnedAway('drop line two of data.csv', "sed -i '2,2d' data.csv"), false, '2,2 is line 2');
+});
+
+test('the bottom and the top of a file, and an append, name where the text goes', async () => {
+  const cases: [string, string, boolean][] = [
+    ['put NEW at the bottom of notes.txt', "sed -i '1i NEW' notes.txt", true],
+    ['put NEW at the bottom of notes.txt', 'echo NEW >> notes.txt', false],
+    ['put NEW at the bottom of notes.txt', "sed -i '$a NEW' notes.txt", false],
+    ['add NEW to the top of notes.txt', 'echo NEW >> notes.txt', true],
+    ['add NEW to the top of notes.txt', "sed -i '$a NEW' notes.txt", true],
+    ['add NEW to the top of notes.txt', "sed -i '1i NEW' notes.txt", false],
+    ['add NEW at the very beginning of the file notes.txt', "sed -i '1s/^/NEW\\n/' notes.txt", false],
+    ['append NEW to notes.txt', "sed -i '1i NEW' notes.txt", true],
+    ['append a line saying NEW onto todo.txt', "sed -i '2a NEW' todo.txt", true],
+    ['append NEW to notes.txt', "sed -i '$a NEW' notes.txt", false],
+    // Every line's end is no place in the file.
+    ["append ';' to the end of each line of notes.txt", "sed -i 's/$/;/' notes.txt", false],
+  ];
+  const wrong: string[] = [];
+  for (const [request, command, away] of cases) if ((await turnedAway(request, command)) !== away) wrong.push(`${request} → ${command}`);
+  assert.deepEqual(wrong, []);
+});

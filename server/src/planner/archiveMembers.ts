@@ -17,8 +17,8 @@ function unpacks(c: CommandFact): boolean {
   return /^7za?$/.test(program) && /^[ex]$/.test(c.args[0] ?? '');
 }
 
-// "restore todo.txt from x.zip", "get notes.txt back out of the archive x.zip": one member taken back, named.
-const takenMember = /\b(?:restor\w*|recover\w*|retriev\w*|get|bring|put|pull|take|grab|fetch)\s+(?:back\s+)?(?:the\s+)?(?:file\s+)?([\w./-]+\.\w{1,8})\s+(?:back\s+)?(?:from|out of)\s+(?:the\s+)?(?:archive\s+)?([\w./-]+)/;
+// "restore todo.txt from x.zip", "get notes.txt back out of the archive x.zip", "extract todo.txt from x.zip": one member taken out, named.
+const takenMember = /\b(?:restor\w*|recover\w*|retriev\w*|get|bring|put|pull|take|grab|fetch|extract|unpack|unzip|untar)\s+(?:back\s+)?(?:the\s+)?(?:file\s+)?([\w./-]+\.\w{1,8})\s+(?:back\s+)?(?:from|out of)\s+(?:the\s+)?(?:archive\s+)?([\w./-]+)/;
 // Options of the unpackers whose value is a place, not a member.
 const placeOptions = new Set(['-d', '-C', '--directory', '-x', '--exclude']);
 

@@ -20,6 +20,12 @@ const sides = new RegExp(String.raw`\b(after|below|beneath|under(?:neath)?|follo
 const deletes = new RegExp(String.raw`\b(?:delete|remove|drop|erase|cut|get\s+rid\s+of)\s+${the}${place}`, 'g');
 const replaces = new RegExp(String.raw`\b(?:replace|overwrite|rewrite|change|swap|substitute)\s+(?:(?:the\s+)?(?:text|contents?|words?)\s+(?:on|of|in)\s+)?${the}${place}`, 'g');
 
+// "at the bottom of notes.txt", "to the top of todo.txt": after the last line, or before the first.
+const fileEnds = /\b(?:at|to|onto|on)\s+(?:the\s+)?(?:very\s+)?(bottom|end|top|beginning|start|head)\s+of\s+(?:the\s+)?(?:file\s+)?["'\x60]?[\w./-]+\.\w{1,8}\b/g;
+
+// "append hello to notes.txt", "append a line saying done onto todo.txt".
+const appendsToFile = /\bappend\w*\b[^.;]{0,60}?\b(?:to|onto)\s+(?:the\s+)?(?:file\s+)?["'\x60]?[\w./-]+\.\w{1,8}\b/;
+
 interface NamedLine {
   act: LineAct;
   /** The line's number, or '$' for the last. */
@@ -39,18 +45,23 @@ function namedLines(words: string): NamedLine[] {
   for (const m of words.matchAll(sides)) out.push({ act: /^(?:after|below|beneath|under|following)/.test(m[1]) ? 'after' : 'before', line: lineOf(m[2], m[3]), said: m[0] });
   for (const m of words.matchAll(deletes)) out.push({ act: 'delete', line: lineOf(m[1], m[2]), said: m[0] });
   for (const m of words.matchAll(replaces)) out.push({ act: 'replace', line: lineOf(m[1], m[2]), said: m[0] });
+  for (const m of words.matchAll(fileEnds)) out.push(/^(?:bottom|end)$/.test(m[1]) ? { act: 'after', line: '$', said: m[0] } : { act: 'before', line: 1, said: m[0] });
   return out;
 }
 
-// A script of one command at one line: `2d`, `2i hello`, `$a x`, `2s/a/b/`, `2c\ x`.
-const addressed = /^\s*(\d+|\$)\s*([a-zA-Z=])(.*)$/s;
+// A script of one command at one line: `2d`, `2i hello`, `$a x`, `2s/a/b/`, `2c\ x`; or at a range or a step of lines (`1,2d`, `0~2d`, `2,+1d`).
+const addressed = /^\s*(\d+|\$)(?:\s*([,~])\s*(\d+|\$|[+~]\d+))?\s*([a-zA-Z=])(.*)$/s;
 
 /** The in-place sed scripts of `c` that address a single line. */
-function lineScripts(c: CommandFact): { line: number | '$'; cmd: string; rest: string; script: string }[] {
+function lineScripts(c: CommandFact): { line: number | '$' | 'many'; cmd: string; rest: string; script: string }[] {
   if (!/^g?sed$/.test(programOf(c)) || !c.flags.some((f) => /^(?:i|in-place)/.test(f))) return [];
   return c.positionals.flatMap((a) => {
     const m = addressed.exec(a);
-    return m && single(m[2], m[3]) ? [{ line: m[1] === '$' ? '$' as const : Number(m[1]), cmd: m[2], rest: m[3], script: a.trim() }] : [];
+    if (!m || !single(m[4], m[5])) return [];
+    const first = m[1] === '$' ? '$' as const : Number(m[1]);
+    // `2,2d` is line 2; any other range or step reaches more lines than one.
+    const line = m[2] === undefined || (m[2] === ',' && m[3] === m[1]) ? first : 'many' as const;
+    return [{ line, cmd: m[4], rest: m[5], script: a.trim() }];
   });
 }
 
@@ -72,12 +83,14 @@ function sideAdded(rest: string): 'after' | 'before' | undefined {
 }
 
 /** Where the script's new text lands, for an insert: the half-line between two lines. */
-function landing(line: number | '$', side: 'after' | 'before'): number | '$' {
+function landing(line: number | '$' | 'many', side: 'after' | 'before'): number | '$' | 'many' {
+  if (line === 'many') return 'many';
   if (line === '$') return '$';
   return side === 'before' ? line - 0.5 : line + 0.5;
 }
 
-function fits(want: NamedLine, s: { line: number | '$'; cmd: string; rest: string }): boolean {
+function fits(want: NamedLine, s: { line: number | '$' | 'many'; cmd: string; rest: string }): boolean {
+  if (s.line === 'many') return false;
   if (want.act === 'replace' || want.act === 'delete') {
     if (s.line !== want.line) return false;
     return want.act === 'delete' ? s.cmd === 'd' : s.cmd === 'c' || (s.cmd === 's' && sideAdded(s.rest) === undefined);
@@ -92,19 +105,23 @@ const done: Record<string, string> = { d: 'deletes', c: 'replaces', s: 'rewrites
 
 /** "replace line 2" answered by `sed -i '2d'`, "after line 2" by `sed -i '2i …'`: another act at the line, or the act at another line. */
 export function lineActSwapped(intent: Intent, commands: CommandFact[]): string[] {
-  const wanted = namedLines(intent.words);
+  // "append hello to notes.txt" names no line: it adds after the last one.
+  const appended = appendsToFile.exec(intent.words);
+  const named = namedLines(intent.words);
+  const wanted = named.length === 0 && appended && !/\b(?:each|every|all)\s+(?:the\s+)?lines?\b/.test(intent.words) ? [{ act: 'after' as const, line: '$' as const, said: appended[0] }] : named;
   // "delete line 2 and line 5", "lines 2 and 3": more than one line is named, so each script is not held to one.
-  if (wanted.length !== 1 || [...intent.words.matchAll(new RegExp(place, 'g'))].length !== 1 || /\blines\b/.test(intent.words)) return [];
+  const said = [...intent.words.matchAll(new RegExp(place, 'g'))].length + [...intent.words.matchAll(fileEnds)].length + (named.length === 0 && appended ? 1 : 0);
+  if (wanted.length !== 1 || said !== 1 || /\blines\b/.test(intent.words)) return [];
   const scripts = commands.flatMap(lineScripts);
   const want = wanted[0];
   if (scripts.length === 0 && intent.actions.length > 0) return notDone(want, commands);
   // `2d` then `2i hello` (or `1a hello`) is a replacement in two steps.
-  const deleted = (x: { line: number | '$'; cmd: string }) => x.cmd === 'd' && x.line === want.line;
-  const put = (x: { line: number | '$'; cmd: string; rest: string }) => x.cmd !== 'd' && fits({ ...want, act: 'before' }, x);
+  const deleted = (x: { line: number | '$' | 'many'; cmd: string }) => x.cmd === 'd' && x.line === want.line;
+  const put = (x: { line: number | '$' | 'many'; cmd: string; rest: string }) => x.cmd !== 'd' && fits({ ...want, act: 'before' }, x);
   const inTwo = want.act === 'replace' && scripts.some(deleted) && scripts.some(put) && scripts.every((x) => deleted(x) || put(x));
   const wrong = inTwo ? undefined : scripts.find((x) => !fits(want, x));
   if (!wrong) return [];
-  const where = wrong.line === '$' ? 'the last line' : `line ${wrong.line}`;
+  const where = wrong.line === '$' ? 'the last line' : wrong.line === 'many' ? 'more lines than one' : `line ${wrong.line}`;
   return [`its sed script (${wrong.script}) ${done[wrong.cmd] ?? 'acts on'} ${where}, but the request says ${want.said}`];
 }
 
