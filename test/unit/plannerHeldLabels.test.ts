@@ -14,7 +14,7 @@ const ws: WorkspaceNames = {
 };
 
 const acts = ['move notes.txt to old', 'delete the backup folder', 'gzip logs/app.log', 'rename main.ts to app.ts', 'rm -rf logs', 'truncate data.csv', 'chmod -R 777 .'];
-const labels = ['cancel: ', 'abort: ', 'never mind: ', 'nevermind — ', 'hold off: ', 'not now: ', 'not yet: ', 'maybe later: ', "don't: ", 'scratch that: ', 'skip this: ', 'ok so cancel: ', 'hey, abort — '];
+const labels = ['cancel: ', 'abort: ', 'never mind: ', 'nevermind — ', 'hold off: ', 'not now: ', 'not yet: ', 'maybe later: ', "don't: ", 'scratch that: ', 'skip this: ', 'ok so cancel: ', 'hey, abort — ', 'TODO: ', 'todo: ', 'to-do — ', 'FIXME: ', 'reminder: ', 'backlog: ', 'task for next sprint: ', 'ideas for later: ', 'next week: '];
 const closings = [' but never mind', ', never mind.', ' -- forget it', ' ... actually, never mind', ', no wait, not now', ' — scratch that', '. Never mind!', '; cancel that', ', oh wait, forget about it'];
 const reminders = ['remind me later to ', 'please remind me tomorrow to ', 'can you remind us to ', 'remind me on friday to ', 'pls remind me in an hour to '];
 

@@ -47,8 +47,9 @@ const leaveOff = /^\s+(?:remov|delet|wip|purg|eras|compress|zipp|chmodd|chown|mo
 // "hold off on the git clean", "put off the chmod", "never mind the delete", "wait with the rename": the act named as a thing, put off or dropped.
 const heldOff = /\b(?:hold(?:ing)?\s+off(?:\s+on)?|put(?:ting)?\s+off|postpone|wait(?:ing)?\s+(?:on|with)|hang\s+on\s+with|forget(?:\s+about)?|never\s?mind|cancel|call\s+off|scrap)\s+(?:(?:the|that|this|any|a|an|my|our|your|git|big|whole)\s+){0,3}$/;
 
-// "cancel: move notes.txt to old", "never mind — delete the backup folder", "not now: gzip app.log": a label held over the act that follows it.
-const heldByLabel = /(?:^|[\s,;.!(])(?:cancel(?:led)?|abort(?:ed)?|never\s?mind|hold(?:ing)?\s+off|not\s+(?:now|yet|today)|maybe\s+later|later|don't|do\s+not|scratch\s+that|forget\s+(?:it|that|this)|skip(?:\s+(?:it|this|that))?|ignore\s+(?:this|that)|on\s+hold|note\s+to\s+self)\s*(?::|—|–|\s-{1,2})\s*(?:(?:please|pls|just|then|so|ok(?:ay)?),?\s+){0,2}$/;
+// "cancel: move notes.txt to old", "never mind — delete the backup folder", "not now: gzip app.log", "TODO: delete logs",
+// "task for next sprint: rm logs": a label held over the act that follows it.
+const heldByLabel = /(?:^|[\s,;.!(])(?:cancel(?:led)?|abort(?:ed)?|never\s?mind|hold(?:ing)?\s+off|not\s+(?:now|yet|today)|maybe\s+later|later|don't|do\s+not|scratch\s+that|forget\s+(?:it|that|this)|skip(?:\s+(?:it|this|that))?|ignore\s+(?:this|that)|on\s+hold|note\s+to\s+self|to-?do|fixme|reminder|backlog|someday|eventually|for\s+later|(?:task|item|idea)s?\s+for\s+(?:later|tomorrow|next\s+\w+|another\s+day)|next\s+(?:sprint|week|month|release))\s*(?::|—|–|\s-{1,2})\s*(?:(?:please|pls|just|then|so|ok(?:ay)?),?\s+){0,2}$/;
 // "remind me later to rm -rf logs", "remind us on Friday to delete todo.txt": a reminder asked for, not the act.
 const reminder = /\bremind\s+(?:me|us|him|her|them)\s+(?:[\w']+\s+){0,3}?to\s+$/;
 // "… delete the backup folder but never mind", "… — forget it", "… -- no wait, don't right now": the act taken back after it is said.
