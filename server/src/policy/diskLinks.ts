@@ -18,9 +18,11 @@ type Walked = { through: false } | { through: true; real?: string };
 /** The path fact, marked and judged as the link's target when a folder part of it is a link on disk. */
 export function onDisk(p: PathFact, raw: string, cwd: Cwd, workspace: string | undefined): PathFact {
   if (!workspace || p.dynamic || !p.classes.includes('workspace') || raw.includes('\u0000')) return p;
-  const base = raw.startsWith('/') ? '/' : cwd.kind === 'workspace' ? path.join(workspace, cwd.rel) : cwd.kind === 'abs' ? cwd.path : undefined;
+  const base = raw.startsWith('/') ? '/' : cwd.kind === 'workspace' ? workspace : cwd.kind === 'abs' ? cwd.path : undefined;
   if (base === undefined || !isDir(workspace)) return p;
-  const walked = walk(base, raw.split('/'), p.glob, 0);
+  // After `cd out/lnk`, the working folder's own path is walked too: the link may be in it.
+  const parts = raw.startsWith('/') || cwd.kind !== 'workspace' ? raw.split('/') : [...cwd.rel.split('/'), ...raw.split('/')];
+  const walked = walk(base, parts, p.glob, 0);
   if (!walked.through) return p;
   const marked = (f: PathFact): PathFact => ({ ...f, path: p.path, classes: [...new Set([...f.classes, 'through-link'])].sort() });
   if (walked.real === undefined) return marked(p);
