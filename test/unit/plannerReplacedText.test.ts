@@ -10,7 +10,7 @@ import { effectChecks } from '../support/policyDecision';
 
 const { over } = effectChecks();
 const texts: [old: string, put: string, file: string][] = [['milk', 'bread', 'notes.txt'], ['bob', 'alice', 'notes.txt'], ['todo', 'done', 'todo.txt'], ['8080', '9090', 'app.conf']];
-const wordings = ['replace {o} with {n} in {f}', "change '{o}' to '{n}' in {f}", 'substitute {n} for {o} in {f}', 'in {f}, replace {o} by {n}', 'replace every {o} in {f} with {n}', 'replace all occurrences of "{o}" with "{n}" in {f}', 'please swap {o} for {n} in {f} thanks'];
+const wordings = ['replace {o} with {n} in {f}', "change '{o}' to '{n}' in {f}", 'substitute {n} for {o} in {f}', 'in {f}, replace {o} by {n}', 'replace every {o} in {f} with {n}', 'replace all occurrences of "{o}" with "{n}" in {f}', 'please swap {o} for {n} in {f} thanks', 'in {f} change {o} to {n}, please', 'rewrite {o} as {n} in {f}'];
 
 test('the text replaced and the text put in its place are read from the request, either way round', () => {
   for (const [o, n, f] of texts) {
