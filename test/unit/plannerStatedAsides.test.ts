@@ -16,7 +16,7 @@ const ws: WorkspaceNames = {
 };
 const { over } = effectChecks(ws);
 
-const statements = ['{k} should stay', '{k} stays', '{k} is still needed', '{k} is important though', 'I still need {k}', '{k} must not change', "{k} isn't to be touched", '{k} needs to remain', 'hands off {k}', '{k} stays put', '{k} is off limits', '{k} has to stay'];
+const statements = ['{k} should stay', '{k} stays', '{k} is still needed', '{k} is important though', 'I still need {k}', '{k} must not change', "{k} isn't to be touched", '{k} needs to remain', 'hands off {k}', '{k} stays put', '{k} is off limits', '{k} has to stay', '{k} is fine', 'do not touch {k}'];
 const forms = ['{act} the logs in logs. {keep}.', '{keep}. {act} the logs in logs', '{act} the logs in logs ({keep})', '{act} the logs in logs - {keep}', '{act} the log files under logs. Note: {keep}'];
 const acts: [act: string, wide: string[], narrow: string][] = [
   ['delete', ["find logs -name '*.log' -delete", 'rm -f logs/*.log', 'rm -r logs'], "find logs -name '*.log' ! -name a.log -delete"],
@@ -41,7 +41,7 @@ test('a change that picks the logs by a pattern, a search or the folder leaves t
     for (const [j, statement] of statements.entries()) {
       for (const [act, wide, narrow] of [acts[(i + j) % acts.length], acts[(i + j + 1) % acts.length]]) {
         const request = form.replace('{act}', act).replace('{keep}', statement.replace('{k}', 'a.log'));
-        for (const plan of wide) assert.match(over(request, plan), /a\.log/, `${plan} for "${request}"`);
+        for (const plan of wide) assert.match(over(request, plan), /a\.log|only to look/, `${plan} for "${request}"`);
         assert.doesNotMatch(over(request, narrow), /a\.log|turns nothing around/, `${narrow} for "${request}"`);
       }
     }

@@ -16,11 +16,11 @@ import { programName } from '../shell/programs';
 const file = String.raw`(?:the\s+)?(?:file\s+)?["'\x60]?((?:[\w.-]+\/)*[\w-][\w.-]*\.[a-z0-9]{1,8})["'\x60]?(?:\s+file)?`;
 // What is said of it after its name: it stays, it is needed, it must not change.
 const stays = String.raw`(?:should|must|has to|have to|needs? to|ought to|is to|will|shall|is going to)\s+(?:stay|remain|be kept|be left|survive|be spared|be preserved)|(?:stays|remains|survives)\b`;
-const needed = String.raw`(?:is|'s|are)\s+(?:still\s+|really\s+|very\s+|quite\s+)?(?:needed|required|in use|important|precious|off[- ]limits|sacred|essential|critical|valuable|protected|untouchable)`;
+const needed = String.raw`(?:is|'s|are)\s+(?:still\s+|really\s+|very\s+|quite\s+)?(?:needed|required|in use|important|precious|off[- ]limits|sacred|essential|critical|valuable|protected|untouchable|fine|ok|okay|good|alright|all right)`;
 const untouched = String.raw`(?:must|should|can|may|is|are)(?:\s+not|n't)\s+(?:to\s+be\s+|be\s+)?(?:chang|touch|delet|remov|modif|mov|alter|compress|gzip|truncat|empt)\w*|(?:i|we)\s+(?:still\s+)?need`;
 const saidAfter = new RegExp(String.raw`(?<![\w./-])${file}\s+(?:${stays}|${needed}|${untouched})\b`, 'g');
 // ... and before it: "I still need a.log", "hands off a.log", "not a.log though".
-const saidBefore = new RegExp(String.raw`\b(?:(?:i|we)\s+(?:still\s+)?(?:need|use|want to keep)|hands\s+off(?:\s+of)?)\s+${file}(?![\w/-]|\.\w)|\bnot\s+${file}\s+though\b`, 'g');
+const saidBefore = new RegExp(String.raw`\b(?:(?:i|we)\s+(?:still\s+)?(?:need|use|want to keep)|hands\s+off(?:\s+of)?|(?:^|[.;:(]\s*)(?:do not|don't|never)\s+(?:touch|change|delete|remove|modify|compress|gzip|truncate|empty|move))\s+${file}(?![\w/-]|\.\w)|\bnot\s+${file}\s+though\b`, 'g');
 
 /** The files the request sets aside by a statement about them, as it names them. */
 export function asidesStated(words: string): { name: string; said: string }[] {
