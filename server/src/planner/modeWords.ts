@@ -21,7 +21,7 @@ export interface ModeAsk {
   to?: Who[];
 }
 
-const taking = /\b(?:(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|without|no longer|not)\s+(?:\S+\s+){0,3}?|non-?|un)(?:execut\w*|writ\w*|read\w*|permissions?)/;
+const taking = /\b(?:(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|without|no longer|not|nobody|no one|cannot|can't)\s+(?:\S+\s+){0,3}?|non-?|un)(?:execut\w*|writ\w*|read\w*|permissions?)/;
 
 /** What the request asks of the permissions, in words or as a symbolic chmod; undefined when it asks nothing of them, or gives digits. */
 export function modeAsked(words: string): ModeAsk | undefined {
@@ -35,7 +35,8 @@ export function modeAsked(words: string): ModeAsk | undefined {
   if (/\bread[- ]?only\b/.test(words)) return { grant: new Set(), revoke: new Set(['w']), from: ['u', 'g', 'o'] };
   const bits = [...(/\b(?:execut\w*|exec bit|runnable|\+x)/.test(words) ? ['x'] : []), ...(/\bwrit(?:e|able|ing)\b|\+w\b/.test(words) ? ['w'] : []), ...(/\bread(?:able|ing)?\b|\+r\b/.test(words) ? ['r'] : [])];
   if (bits.length === 0) return undefined;
-  if (taking.test(words)) return { grant: new Set(), revoke: new Set(bits), from: /\bothers?\b|\bworld\b/.test(words) ? ['o'] : /\bgroup\b/.test(words) ? ['g'] : ['u', 'g', 'o'] };
+  const whom = (['o', 'g', 'u'] as Who[]).filter((w, i) => [/\bothers?\b|\bworld\b|\bpublic\b/, /\bgroup\b/, /\b(?:owner|user|me|myself)\b/][i].test(words));
+  if (taking.test(words)) return { grant: new Set(), revoke: new Set(bits), from: whom.length > 0 && !/\b(?:everyone|everybody|anyone|anybody|all users|nobody|no one)\b/.test(words) ? whom : ['u', 'g', 'o'] };
   const to = (['o', 'g', 'u'] as Who[]).filter((w, i) => [/\bothers?\b|\bworld\b/, /\bgroup\b/, /\b(?:owner|me|myself|my user)\b/][i].test(words));
   return { grant: new Set(bits), revoke: new Set(), from: [], ...(to.length > 0 && !/\b(?:everyone|everybody|anyone|anybody|all users)\b/.test(words) ? { to } : {}) };
 }

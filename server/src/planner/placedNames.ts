@@ -16,7 +16,8 @@ import { escapeRegExp } from './corpus';
 
 /** The intent with the folders said only as the place of its named files taken out of its scope; the intent itself otherwise. */
 export function filesInPlace(intent: Intent): Intent {
-  if (intent.scope.length === 0 || intent.exceptions.length > 0 || intent.kept.length > 0 || asidesStated(intent.words).length > 0) return intent;
+  // "move ledger.csv from site to out": a folder it goes to is a destination, judged by the copy checks.
+  if (intent.scope.length === 0 || intent.exceptions.length > 0 || intent.kept.length > 0 || intent.actions.includes('move') || /\b(?:to|into|onto)\s/.test(intent.words) || asidesStated(intent.words).length > 0) return intent;
   const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
   const placeOnly = intent.scope.every((s) => files.some((f) => f.startsWith(`${s}/`)));
   return placeOnly ? { ...intent, scope: [] } : intent;
@@ -27,7 +28,7 @@ const copiers = /^(?:cp|install|rsync|tar|bsdtar|cat|ditto|scp|ln)$/;
 /** "copy notes.txt to out" answered with a copy of more than notes.txt, or onto another file in out. */
 export function copiedBeyondNamed(intent: Intent, commands: CommandFact[]): string[] {
   // "put a copy of notes.txt in out": the folder after "in" is where the copy goes.
-  const into = uniq([...(intent.places?.destinations ?? []), ...intent.scope]);
+  const into = uniq([...(intent.places?.destinations ?? []), ...intent.scope]).filter((d) => !/\.\w{1,8}$/.test(d));
   const files = onlyNamedFiles({ ...intent, scope: [] }).filter((f) => !into.some((d) => f.startsWith(`${d}/`)));
   if (into.length === 0 || files.length === 0 || !intent.actions.includes('create')) return [];
   const inside = (rel: string) => into.some((d) => rel === d || rel.startsWith(`${d}/`));
