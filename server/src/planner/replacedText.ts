@@ -30,7 +30,7 @@ export function replacementsAsked(words: string, names: readonly string[] = []):
     // "substitute bread for milk" puts bread where milk is.
     const pair = /^substitute\b/.test(m[0]) && how === 'for' ? { old: second, new: first } : { old: first, new: second };
     // A file renamed ("change notes.txt to n.md") is no text; "to bread" may be read as a name, and is text here.
-    const named = (v: string) => /^[\w-]+\.\w{1,8}$/.test(v) && (names.includes(v) || /\.(?:txt|md|csv|json|log|sh|py|ts|js|c|conf|ya?ml)$/.test(v));
+    const named = (v: string) => (names.includes(v) && /\.\w{1,8}$|\//.test(v)) || /^[\w./-]*[\w-]\.(?:txt|md|csv|json|log|sh|py|ts|js|c|conf|ya?ml)$/.test(v);
     if (noText.test(pair.old) || named(pair.old) || named(pair.new) || /^[0-7]{3,4}$/.test(pair.new) || /^\$/.test(pair.old)) continue;
     out.push(pair);
   }
