@@ -109,3 +109,11 @@ test('a pattern that matches `..` (`.*`, `.?`, `.[.]`) reaches the folder above 
   const del = (c: string) => describeCommand(c, { workspace: ws }).commands[0].writes[0];
   assert.ok(del('touch .*/victim').classes.includes('unknown-location'), 'past `..` by a pattern, the place is not known');
 });
+
+test('a change after cd, pushd, env -C or a subshell cd into a link is judged where the link leads', async () => {
+  const ways = ['cd {l} && {a}', 'cd {l}; {a}', '(cd {l} && {a})', 'pushd {l} && {a}', 'env -C {l} {a}', "sh -c 'cd {l} && {a}'", 'cd -P {l} && {a}'];
+  const acts = ['rm -rf victim', 'touch victim', 'mkdir victim', 'find . -delete', 'rm -rf *', 'rm -rf ../victim'];
+  const cmds = ['out/lnk', 'out/lnk/', 'up', './up', 'dist/back'].flatMap((l) => ways.flatMap((w) => acts.map((a) => w.replace('{l}', l).replace('{a}', a))));
+  await expect((d) => d !== 'allow', 'not allow', cmds);
+  await expect((d) => d === 'allow', 'allow', ['cd out/real && touch x', 'cd out/real && rm -rf x', '(cd out && mkdir new)', 'env -C out/real rm -rf x']);
+});

@@ -10,7 +10,7 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
-import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, modeDirection, ownerTestUnstated, readsElsewhere, searchedElsewhere, statedValuesChanged } from './scopeChecks';
+import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, madeUpOwner, modeDirection, ownerTestUnstated, readsElsewhere, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { appendedBackwards, copiedBackwards, madeThenDeleted, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection } from './changeKinds';
@@ -27,6 +27,13 @@ import { folderForNamedFile, keptFileChanged } from './clauseObjects';
 import { memberLeftOut } from './archiveMembers';
 import { narrowActExceeded } from './narrowActs';
 import { changeRules, discarded, movers, stopsSomething } from './fallsShort';
+import { asideSwept } from './statedAsides';
+import { replacementExceeded } from './replacedText';
+import { repoChangeUnasked } from './unaskedRepoChanges';
+import { findActionUnbound } from './findActionReach';
+import { modeBeyondWords } from './modeWords';
+import { outsideUnnamed } from './outsidePlaces';
+import { copiedBeyondNamed, filesInPlace } from './placedNames';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 const ageFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin', 'newer', 'newermt', 'newerct', 'newerat', 'anewer', 'cnewer', 'used', 'changed-within', 'changed-before', 'change-newer-than', 'change-older-than']);
@@ -76,11 +83,12 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
-  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...appendedBackwards(intent, commands), ...madeThenDeleted(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(intent, commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...folderForNamedFile(intent, commands));
+  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...appendedBackwards(intent, commands), ...madeThenDeleted(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(filesInPlace(intent), commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...folderForNamedFile(intent, commands));
   if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, changesFiles), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   const changes = changesFiles || changed.length > 0;
-  if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept));
+  if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept), ...asideSwept(intent, commands, command), ...replacementExceeded(intent, commands));
+  reasons.push(...repoChangeUnasked(intent, commands), ...(changesFiles ? findActionUnbound(intent, commands) : []), ...modeBeyondWords(intent.words, commands), ...outsideUnnamed(intent, commands), ...copiedBeyondNamed(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? foldersForFiles(intent, commands) : []));
   // Last, an archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
   reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...readsElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands));
@@ -212,21 +220,6 @@ const markedNames: [RegExp, string, RegExp][] = [
   [/(?:^|[\s'"])\*~(?=['"\s]|$)/, '*~', /~|tilde|(?<!\b(?:from|in|into|to|under|inside|the|my)\s+(?:the\s+)?)backup(?!\s+(?:folder|dir|directory)\b)|editor|emacs|vim/],
   [/\*' '\*|\* \*|\*\\ \*|\/ \/_/, 'with spaces', /\bspaces?\b|\bblanks?\b|\bwhite ?spaces?\b/],
 ];
-
-/** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */
-function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
-  for (const c of commands) {
-    const program = programOf(c);
-    if (program !== 'chown' && program !== 'chgrp') continue;
-    const owner = c.args.find((a) => !a.startsWith('-'));
-    if (owner === undefined || slotValue.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
-    const names = owner.toLowerCase().split(/[:.]/).filter((n) => n !== '');
-    // Named as a user: read as one, or written after "to", "by", "as", "for", "user" or "group", quoted or not.
-    const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+["'\\x60]?${escapeRegExp(n)}\\b`).test(intent.words);
-    if (!names.every(given)) return [`it gives the files to ${owner}, an owner the request does not name`];
-  }
-  return [];
-}
 
 // Programs that run the project's own code (a Makefile, package scripts, a test suite).
 const projectRunners = /^(make|gmake|just|npm|npx|yarn|pnpm|cargo|mvn|gradle|gradlew|pytest|tox|rake|composer|dotnet|ninja|bazel)$/;

@@ -13,15 +13,11 @@ export const brokenLinks = /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(
 export const quotedSpans = /"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g;
 
 /**
- * Numbers spelled out, smallest first (the order patterns try them in): the
- * one table of them, strict, for a count that must be said as a number
- * ("the last three commits"; "a commit" counts none).
+ * Numbers spelled out, one to a hundred, smallest first (the order patterns
+ * try them in): the one-word numbers of numberWords.ts, strict, for a count
+ * that must be said as a number ("the last three commits"; "a commit" counts none).
  */
-export const spelledNumbers: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-};
+export const spelledNumbers: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(numberWordValues).filter(([w, n]) => n >= 1 && n <= 100 && w !== 'fourty'));
 
 /** The spelled numbers `keep` lets through, smallest first: a reading that knows "two" to "five" and no more keeps to them. */
 export function numbersWhere(keep: (n: number) => boolean): Record<string, number> {

@@ -245,3 +245,18 @@ export function readsElsewhere(intent: Intent, commands: CommandFact[]): string[
   const named = intent.scope.length > 0 ? intent.scope : intent.names;
   return read ? [`it looks in ${read.path}, outside the workspace, but the request names ${named.join(', ')}`] : [];
 }
+
+/** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */
+export function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
+  for (const c of commands) {
+    const program = programOf(c);
+    if (program !== 'chown' && program !== 'chgrp') continue;
+    const owner = c.args.find((a) => !a.startsWith('-'));
+    if (owner === undefined || /^(?:<\w+>|__\w+__)$/.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
+    const names = owner.toLowerCase().split(/[:.]/).filter((n) => n !== '');
+    // Named as a user: read as one, or written after "to", "by", "as", "for", "user" or "group", quoted or not.
+    const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+["'\\x60]?${escapeRegExp(n)}\\b`).test(intent.words);
+    if (!names.every(given)) return [`it gives the files to ${owner}, an owner the request does not name`];
+  }
+  return [];
+}

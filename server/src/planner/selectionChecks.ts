@@ -7,6 +7,7 @@ import type { PathFact } from '../policy/paths';
 import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
+import { asidesStated } from './statedAsides';
 import { spelledOut } from './findTests';
 import { brokenLinks, ignoresCase, numberWords, permissionWho } from './requestWords';
 import { programName } from '../shell/programs';
@@ -110,7 +111,8 @@ const negating = /\b(?:not|non|no|never|none|without|except\w*|exclud\w*|other t
 
 /** "the files whose permissions are 644" planned as `find . ! -perm 644`: a test turned around that the request never turns. */
 export function madeUpNegation(intent: Intent, commands: CommandFact[]): string[] {
-  if (negating.test(intent.words) || intent.kept.length > 0) return [];
+  // ... and a file set aside by what is said of it ("a.log should stay") is left out by a test turned around.
+  if (negating.test(intent.words) || intent.kept.length > 0 || asidesStated(intent.words).length > 0) return [];
   for (const c of commands.filter((k) => programOf(k) === 'find')) {
     const at = c.args.findIndex((a, i) => /^(?:!|-not)$/.test(a) && /^-(?!path$|wholename$)\w+/.test(c.args[i + 1] ?? ''));
     if (at >= 0) return [`it keeps what does not match (${c.args.slice(at, at + 3).join(' ')}), but the request turns nothing around`];
