@@ -54,6 +54,9 @@ test('folders are not files, and a text the files hold is not a name', () => {
   assert.match(over('delete the files in docs that mention draft', "find docs -name '*draft*' -delete"), /looks for draft in file names, but the request asks what the files contain/);
   assert.doesNotMatch(over('delete the files in docs whose names contain draft', "find docs -name '*draft*' -delete"), /file names/);
   assert.doesNotMatch(over("delete the files containing 'draft' in their names", "find . -name '*draft*' -delete"), /file names/);
+  assert.match(over('remove the files in docs which have the word draft in their contents', "find docs -type f -name '*draft*' -delete"), /looks for draft in file names/);
+  assert.match(over('delete every file that holds "secret" in its text', "find . -name 'secret*' -exec rm -f -- {} +"), /looks for secret in file names/);
+  assert.doesNotMatch(over('delete the files which have the word draft in their names', "find . -name '*draft*' -delete"), /file names/);
 });
 
 test('a replacement in files must change them; one in what is shown need not', () => {
