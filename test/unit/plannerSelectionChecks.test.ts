@@ -54,6 +54,9 @@ test('folders are not files, and a text the files hold is not a name', () => {
   assert.match(over('delete the files in docs that mention draft', "find docs -name '*draft*' -delete"), /looks for draft in file names, but the request asks what the files contain/);
   assert.doesNotMatch(over('delete the files in docs whose names contain draft', "find docs -name '*draft*' -delete"), /file names/);
   assert.doesNotMatch(over("delete the files containing 'draft' in their names", "find . -name '*draft*' -delete"), /file names/);
+  assert.match(over('remove the files in docs which have the word draft in their contents', "find docs -type f -name '*draft*' -delete"), /looks for draft in file names/);
+  assert.match(over('delete every file that holds "secret" in its text', "find . -name 'secret*' -exec rm -f -- {} +"), /looks for secret in file names/);
+  assert.doesNotMatch(over('delete the files which have the word draft in their names', "find . -name '*draft*' -delete"), /file names/);
 });
 
 test('a replacement in files must change them; one in what is shown need not', () => {
@@ -62,6 +65,10 @@ test('a replacement in files must change them; one in what is shown need not', (
   assert.equal(short('replace foo with bar in every file under src', "find src -type f -exec sed -i 's/foo/bar/g' {} +"), '');
   assert.equal(short('replace foo with bar in notes.txt and show me the result', "sed 's/foo/bar/g' notes.txt"), '');
   assert.equal(short('replace commas with tabs in the output of ls', "ls | sed 's/,/\\t/g'"), '');
+  // ... also in the files found first, named again as "them" or "those".
+  assert.match(short('find the .md files under docs and replace foo with bar in them', "find docs -type f -name '*.md'"), /changes nothing, but the request asks to replace/);
+  assert.match(short('list the scripts in src, then replace tabs with spaces in each of them', "find src -name '*.sh'"), /changes nothing/);
+  assert.equal(short('find the .md files under docs and replace foo with bar in them', "find docs -type f -name '*.md' -exec sed -i 's/foo/bar/g' {} +"), '');
 });
 
 test('an age said with "not" keeps what did not change; without it, what did', () => {

@@ -75,9 +75,11 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (search && inFile && text && !changeWords.test(f.lower) && !hits.some((h) => h.ref === search.id)) out.push(candidateFor(search, f, 0.5, 0.5));
   // What is inside an archive is read by the program for its format, whatever retrieval found.
   const archive = f.archives[0]?.value;
-  const reader = archive && contentsWords.test(f.lower) && !/\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveReaders.find(([re]) => re.test(archive))?.[1] : undefined;
+  // ... and text looked for in a gzipped file is searched there, not printed whole.
+  const searched = archive && /\.gz$/i.test(archive) && searchWords.test(f.lower) && f.patterns.length > 0 ? (ignoresCase.test(f.lower) ? 'search.gz_ignore_case' : 'search.gz') : undefined;
+  const reader = archive && contentsWords.test(f.lower) && !/\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? searched ?? archiveReaders.find(([re]) => re.test(archive))?.[1] : undefined;
   const readerEntry = reader ? corpus.byId.get(reader) : undefined;
-  if (readerEntry && !out.some((c) => c.source === readerEntry.id)) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
+  if (readerEntry && (searched || !out.some((c) => c.source === readerEntry.id))) out.push(candidateFor(readerEntry, f, 0.55, 0.5));
   // "extract archive.tar.gz to restored": the archive opened into the place said, whatever retrieval found.
   const opener = archive && f.destination && /\b(extract\w*|unpack\w*|decompress\w*|unzip\w*|untar\w*)\b/.test(f.lower) ? archiveOpeners.find(([re]) => re.test(archive))?.[1] : undefined;
   const openerEntry = opener ? corpus.byId.get(opener) : undefined;
@@ -217,6 +219,11 @@ const features: [RegExp, RegExp, number?][] = [
   [/\bgit diff HEAD~1\b|\bgit diff main\b/, /\b(diff\w*|chang\w*|compar\w*|between)\b/],
   [/\bdu\s/, /\b(size|sizes|big\w*|large\w*|small\w*|space|usage|disk|weigh\w*|heav\w*|bytes|kb|mb|gb|take up|takes up|uses)\b/],
   [/\b(nl -ba|cat -n)\b/, /\b(number\w*|line numbers)\b/],
+  [/^zgrep -\w*i/, ignoresCase, 0.12],
+  // The machine's addresses are asked for as such; "the hostname" is its name.
+  [/^hostname -I\b/, /\b(ip|ips|ipv4|ipv6|address\w*)\b/, 0.3],
+  // A number before each entry is its inode only when the request says so.
+  [/^ls -\w*i\b/, /\b(inodes?|index nodes?|inum)\b/, 0.3],
   [/-exec head\b|\| head -n 1\b(?!0)/, /\b(first|head|top|begin\w*|start\w*|header|one|single|latest|newest|oldest|largest|biggest|smallest|most|least)\b/],
   [/\btr -cs\b/, /\b(words?)\b/],
   // A preview of a sync is asked for; "mirror src into backup" asks for the sync.

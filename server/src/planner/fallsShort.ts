@@ -30,7 +30,8 @@ function editsFiles(intent: Intent): boolean {
   // "delete the blank lines from app.conf" edits the file as much as a replacement in it does.
   const lines = intent.cues.change === 'delete' && /\blines?\b/.test(intent.words);
   if (!/^(?:replace|substitute|swap)$/.test(intent.cues.change ?? '') && !lines && !everyOccurrence.test(intent.words) && !removesText(intent)) return false;
-  const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
+  // ... "in them", "in each of them", "in those": the files a request found first.
+  const inFiles = /\b(?:in|inside|within|throughout)\s+(?:(?:all|every|each|the|those|these|its|their|my)\s+)*(?:[\w.*-]+\s+)?files?\b|\b(?:in|inside|within)\s+(?:(?:all|each|every one)\s+of\s+)?(?:them|those|these)\b/.test(intent.words) || intent.names.some((n) => /\.\w{1,8}$/.test(n));
   return (inFiles || removesText(intent)) && !/\b(?:print|show|display|output|preview|echo|without (?:chang|modify|touch|edit)\w*|dry[- ]run|stdout)\b/.test(intent.words);
 }
 

@@ -152,7 +152,7 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   const depth: string[] = [];
   const emptiness = statedEmptiness(lower);
   if (emptiness) tests.push(emptiness === 'full' ? '! -empty' : '-empty');
-  const inode = /\binode(?:\s+(?:number|no\.?|#))?\s+(\d+|\$\{?\w+\}?)/.exec(f.text.toLowerCase() === lower ? f.text : lower);
+  const inode = /\binode(?:\s+(?:number|no\.?|#))?(?:\s+(?:is|of|equal to)|\s*[=:])?\s+(\d+|\$\{?\w+\}?)/.exec(f.text.toLowerCase() === lower ? f.text : lower);
   if (inode) tests.push(`-inum ${shellValue(inode[1])}`);
   const levels = levelsDeep.exec(lower);
   const most = /\b(?:at most|up to|no more than|maximum(?: of)?)\s+(\d+)\s+(?:levels?|director(?:y|ies) levels?|sub-?director(?:y|ies) deep)\b|\b(?:max(?:imum)? depth(?: of)?|maxdepth)\s+(\d+)\b/.exec(lower);

@@ -130,7 +130,7 @@ export function readIntent(facts: RequestFacts): Intent {
       write,
       delete: actions.has('delete') || (remote !== undefined || /\b(?:sync\w*|mirror\w*|rsync)\b/.test(lower)) && deletesExtra.test(lower) || actions.has('move') || (actions.has('create') && /\b(compress|gzip|bzip2|xz|gunzip|decompress|extract|unzip|unpack)\b|\barchiv\w* (?:them|each|every|those|these)\b[^.;]*\.(?:gz|bz2|xz)\b/.test(withoutTextExtraction(lower))) || (actions.has('change') && /\b(replace|overwrite|rename|reset|revert|checkout|switch|stash|restore|pull|merge|rebase|uninstall|clean)\b/.test(lower)),
       signal: actions.has('stop'),
-      network: actions.has('network') || facts.urls.length > 0 || /\b(network|interfaces?|ip|ips|dns|hosts?|hostname|ports?|sockets?|connections?|ping|remote|servers?|ssh|mac address|gateway|route|wifi|ethernet|listening)\b/.test(lower),
+      network: actions.has('network') || facts.urls.length > 0 || /\b(network|interfaces?|ip|ips|dns|hosts?|hostname|ports?|sockets?|connections?|ping|remote|servers?|ssh|mac address|gateway|route|wifi|ethernet|listening|domains?|reverse (?:dns |name )?look ?ups?|name ?servers?|dns servers?|resolvers?|(?:a|aaaa|mx|txt|ns|cname|soa|ptr|srv) records?)\b/.test(lower),
       privilege: /\b(sudo|as root|root privileges?|administrator|admin rights|superuser)\b/.test(lower),
       runCode: actions.has('run') || remote === 'run' || remote === 'login' || /\b(python|node|perl|ruby|php|awk|script|interpreter|evaluate|calculate|compute|ssh|tunnel\w*|forward(?:s|ing)? (?:the |a )?(?:local |remote )?ports?|port forwarding|gateway|bastion|jump host|log ?in (?:to|on)(?: the| a)? (?:remote |other )?(?:server|host|machine|system)|remote (?:system|host|machine|server|shell))\b/.test(lower),
     },

@@ -13,7 +13,7 @@ export const slotNames: ReadonlySet<string> = new Set<string>([
   'age', 'author', 'base', 'chars', 'column2', 'command', 'commit', 'data', 'date', 'date2', 'days', 'depth', 'dest', 'device', 'dir2', 'email', 'end',
   'exclude', 'expr', 'file2', 'from', 'glob2', 'group', 'iface', 'image', 'job', 'jobs', 'key', 'level', 'line', 'max', 'member', 'message', 'min', 'name2',
   'name3', 'new', 'newowner', 'old', 'pattern2', 'prefix', 'prompt', 'script', 'seconds', 'service', 'since', 'src', 'start', 'step', 'string2', 'suffix',
-  'tag', 'target', 'text', 'to', 'type', 'uid', 'until', 'value', 'width', 'year',
+  'server', 'tag', 'target', 'text', 'to', 'type', 'uid', 'until', 'value', 'width', 'year',
   // Names a model tends to leave in a command it could not complete.
   'filename', 'directory', 'folder', 'process', 'process_name', 'search_term', 'query', 'source', 'destination', 'username', 'hostname', 'branch_name', 'your_file',
 ]);

@@ -11,7 +11,7 @@ import { machineQuestionFit } from './machineQuestions';
 import { jobWordsFit } from './jobWords';
 import type { RequestFacts } from './requestFacts';
 import { contentsOfMany, listsForContents } from './requestShapes';
-import { noExtension } from './requestWords';
+import { noExtension, oneLevel } from './requestWords';
 import { valueQuestionFit } from './valueQuestions';
 import { contentQuestionFit } from './contentQuestions';
 
@@ -100,6 +100,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   // "owner and group": chgrp alone changes half of it.
   if (/\bowner\w*\b/.test(facts.lower) && /\bgroups?\b/.test(facts.lower) && /^chgrp\b/.test(entry.template) && !/\bowner\w* of (?:the )?group\b/.test(facts.lower)) score -= 0.15;
   if (/\b(change|set|update|modify|give|grant|make|apply)\b.{0,40}\b(permissions?|perms|modes?)\b/.test(facts.lower) && !/\bchmod\b/.test(entry.template)) score -= 0.15;
+  score += hostFit(entry, values, facts);
   score -= selectionScope(entry.template, facts.lower) + wrongEnd(entry.template, facts.lower) + unanchored(entry.template, facts.lower);
   score += pathPart(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
@@ -148,17 +149,36 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   return score;
 }
 
+/** Who is asked about on the network: a host named, an address's name, a DNS server and a record type. */
+function hostFit(entry: KnowledgeEntry, values: Record<string, string>, facts: RequestFacts): number {
+  let score = 0;
+  // "the ip address of example.com", "the host name of 10.0.0.5": a host named is asked about, not this machine.
+  if (/^(?:hostname|ip|ifconfig)\b|ifconfig\.me/.test(entry.template) && !/\{host\}/.test(entry.template) && facts.hosts.some((h) => !/^(?:localhost|127\.[\d.]+)$/.test(h.value))) score -= 0.3;
+  // A DNS record type is one of the types' names; a second host in its place is the server to ask.
+  if (/^dig\b.*\{type\}/.test(entry.template) && values.type !== undefined && !/^'?(?:a|aaaa|mx|txt|ns|cname|soa|ptr|srv|caa|any)'?$/i.test(values.type)) score -= 0.3;
+  // "from the 8.8.8.8 nameserver": a server named to ask is asked.
+  if (/^dig\b/.test(entry.template) && !/@\{/.test(entry.template) && facts.hosts.length > 1 && /\b(?:name ?servers?|dns servers?|resolvers?)\b/.test(facts.lower)) score -= 0.2;
+  // A reverse lookup takes an address, never a name.
+  if (/^dig\b.*\s-x\s+\{host\}/.test(entry.template) && /^[a-z][\w-]*(?:\.[\w-]+)+$/i.test(values.host ?? '')) score -= 0.2;
+  // "the domain name of 8.8.8.8": the name of an address is found by a reverse lookup.
+  if (/^dig\b/.test(entry.template) && facts.hosts.some((h) => /^(?:\d{1,3}\.){3}\d{1,3}$|^\$\{?ip/i.test(h.value)) && /\b(?:domain|host) ?names?\b|\bname (?:of|for)\b|\breverse\b/.test(facts.lower)) score += /\s-x\b/.test(entry.template) ? 0.15 : -0.1;
+  return score;
+}
+
 // "the regular files in /home", "every file under src and its subfolders": what is inside a folder, not the folder itself.
 const inside = /\b(?:all|every|each|the)\s+(?:the\s+)?(?:regular\s+|normal\s+|plain\s+)?(?:[\w.*-]+\s+)?(?:files|directories|folders|sub-?directories|sub-?folders)\s+(?:\w+\s+){0,3}?(?:in|under|inside|within|below|beneath)\b/;
 const kindOnly = /\b(?:regular|normal|plain)\s+files\b|\b(?:all|every|each|the)\s+(?:the\s+)?(?:directories|folders|sub-?directories|sub-?folders)\b/;
+// "... but not in its subfolders", "not recursively": the subfolders are named to be left out.
+const shallow = /\b(?:not|without|don'?t|do not|never|no|ignor\w*|excluding|except|skip\w*)\s+(?:\w+\s+){0,4}?(?:(?:in|into|inside|from|of)\s+)?(?:the\s+|any\s+|its\s+|their\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*/;
 const recursion = /\b(?:recursive\w*|sub-?folders?|sub-?director\w*|directory tree|folder tree|and below|all levels|at any depth)\b/;
 
 /** A change or count of a folder itself, or of its top level only, when the request is about what lies inside it at any depth. */
 function selectionScope(template: string, lower: string): number {
   const changer = /^(chmod|chown|chgrp)\b/.test(template);
   if (changer && inside.test(lower)) return /^\S+ -R\b/.test(template) ? (kindOnly.test(lower) ? 0.08 : 0) : 0.15;
-  // "each *.php file in this folder and its subfolders": a glob the shell expands sees the top level only.
-  if (/^(wc|cat|ls|grep|head|tail|du|chmod|rm|md5sum)\b[^|]*\{\w+\}/.test(template) && !/\s-\w*[rR]\b|\*\*/.test(template) && recursion.test(lower)) return 0.1;
+  // "each *.php file in this folder and its subfolders": a glob the shell expands sees the top level only,
+  // and leaves out what the request asked to be read at any depth.
+  if (/^(wc|cat|ls|grep|head|tail|du|chmod|rm|md5sum)\b[^|]*\{\w+\}/.test(template) && !/\s-\w*[rR]\b|\*\*/.test(template) && recursion.test(lower)) return shallow.test(lower) || oneLevel.test(lower) ? 0 : 0.25;
   return 0;
 }
 

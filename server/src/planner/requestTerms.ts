@@ -40,8 +40,19 @@ export function readHosts(r: Reading): void {
     const named = /\b(host|hostname|server|machine|domain)\s*$/i.test(before) || (/\b(ping|ssh|to|on|from)\s*$/i.test(before) && !/\.[a-z]{1,4}$/i.test(q.value) && /\b(host|server|machine|ping|ssh|domain)\b/i.test(text));
     if (new RegExp(`^(?:${hostShape.source})$`, 'i').test(q.value) || (named && /[a-z]/i.test(q.value))) facts.hosts.push(q);
   }
+  // "ping the host in $h", "ssh to the server ${target}": a host a shell variable holds.
+  for (const m of text.matchAll(hostVariable)) {
+    const at = m.index + m[0].length - m[1].length;
+    if (!facts.hosts.some((h) => h.at === at)) facts.hosts.push({ value: m[1], at, raw: m[1] });
+  }
+  // ... or one whose name says it holds a host ("the domain name of $ip").
+  for (const m of text.matchAll(hostNamedVariable)) if (!facts.hosts.some((h) => h.at === m.index)) facts.hosts.push({ value: m[0], at: m.index, raw: m[0] });
   facts.hosts.sort((a, b) => a.at - b.at);
+  // "the TXT records of example.com": the record type asked for ("a record" in lower case is only an article).
+  for (const m of text.matchAll(/\b(a|aaaa|mx|txt|ns|cname|soa|ptr|srv|caa)\s+records?\b/gi)) if (m[1] !== 'a') facts.strings.push({ value: m[1].toUpperCase(), at: m.index, raw: m[1] });
 }
+const hostNamedVariable = /(?<![\w$])\$\{?(?:ip|ip_?addr(?:ess)?|host|hostname|remote_?host|server)\}?(?![\w/])/gi;
+const hostVariable = /\b(?:host|hostname|server|machine|address|ip)\s+(?:(?:name|address)\s+)?(?:(?:held|stored|kept|given|saved|specified|named)\s+)?(?:(?:in|by)\s+)?(?:the\s+)?(?:variable\s+)?(\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*))(?![\w/])/gi;
 const hostShape = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov|local|internal|co\.uk|de|fr)\b/gi;
 
 /** User names ("owned by alice", "change the owner to tomcat", `alice@host`). */
@@ -93,6 +104,12 @@ export function readNames(r: Reading): void {
   const { text, facts } = r;
   for (const m of text.matchAll(/\b(?:called|named|name it|titled)\s+(?:exactly\s+|precisely\s+|just\s+)?["']?([\w.@+-]+)/gi)) {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
+  }
+  // "create the directory out", "make a new folder logs": the folder to make, named right after the word folder.
+  for (const m of text.matchAll(/\b(?:create|make|mkdir|add)\s+(?:an?\s+|the\s+)?(?:new\s+|empty\s+)?(?:folder|directory|dir)\s+["']?([\w.@+-]+)/gi)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (stopWords.has(m[1].toLowerCase()) || /^(?:with|where|which|that|here|there|readable|writable|executable|private|public|structure|tree|path|named|called|titled)$/i.test(m[1]) || facts.names.some((n) => n.at === at)) continue;
+    facts.names.push({ value: m[1], at, raw: m[1] });
   }
   // Network interfaces by their shape ("eth0", "wlan0", "enp3s0").
   for (const m of text.matchAll(/\b(eth\d+|wlan\d+|en[ops]\d\w*|wl[ops]\d\w*|ens\d+|docker\d+|br-\w+|lo)\b/g)) {
@@ -161,7 +178,8 @@ export function readSearchWords(r: Reading): void {
   for (const m of text.matchAll(/\b(?:containing|contain|contains|mentioning|mention|matching|match|matches|with the (?:word|text|string)|for the (?:word|text|string)|search(?:ing)? for|grep for|look(?:ing)? for|find occurrences of|occurrences of|lines with|that say|that have|messages? for|with|(?:search(?:es|ed|ing)?|grep|scan|comb)\s+(?:through\s+)?(?:the\s+|my\s+)?[\w./-]+\s+for|(?:end|ends|ending|start|starts|starting|begin|begins|beginning)\s+(?:in|with))\s+(?:the\s+(?:word|text|string|pattern)\s+)?([^\s"',;]+)/gi)) {
     const value = m[1].replace(/(?<=.)[)\].,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
-    if (isUsed(at) || stopWords.has(value.toLowerCase()) || /^(files?|lines?|a|an|text)$/i.test(value)) continue;
+    // "search for case-insensitive "failed"": a word of manner says how to search, the text comes after it.
+    if (isUsed(at) || stopWords.has(value.toLowerCase()) || /^(files?|lines?|a|an|text|case[- ]?(?:in)?sensitive\w*|recursive\w*)$/i.test(value)) continue;
     facts.patterns.push({ value, at, raw: value });
   }
 }

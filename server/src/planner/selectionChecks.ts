@@ -45,9 +45,12 @@ export function listsByContent(c: CommandFact): boolean {
   return /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.flags.some((f) => f === 'l' || f === 'L' || f === 'files-with-matches' || f === 'files-without-match');
 }
 
+// "which have the word "gui" in their content": a text said to be in what the files hold.
+const inContents = /\b(?:have|has|having|with|hold|holds|holding|include|includes|including)\s+(?:the\s+(?:text|word|string)\s+)?["'`]?([\w.@-]{2,})["'`]?\s+(?:in|inside|within)\s+(?:their|its|the)\s+(?:file\s+)?(?:contents?|text|body|bodies)\b/;
+
 /** "the files in docs that mention draft" planned as `find docs -regex draft`: a text the files hold, tested against their names. */
 export function contentAsName(intent: Intent, commands: CommandFact[]): string[] {
-  const said = /\b(?:contain(?:s|ing)?|mention(?:s|ing)?|say(?:s|ing)?|with the (?:text|word|string))\s+(?:the\s+(?:text|word|string)\s+)?["'`]?([\w.@-]{2,})["'`]?(?!\S*\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)/.exec(intent.words);
+  const said = /\b(?:contain(?:s|ing)?|mention(?:s|ing)?|say(?:s|ing)?|with the (?:text|word|string))\s+(?:the\s+(?:text|word|string)\s+)?["'`]?([\w.@-]{2,})["'`]?(?!\S*\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)/.exec(intent.words) ?? inContents.exec(intent.words);
   // "whose names contain draft", "containing 'x' in their names": the names are what is asked about.
   if (said && /\b(?:names?|paths?|filenames?)\b/.test(intent.words.slice(Math.max(0, said.index - 30), said.index + said[0].length + 40))) return [];
   if (!said || commands.some((c) => listsByContent(c) || /^(?:grep|egrep|fgrep|rg|ag|awk|sed)$/.test(programOf(c)))) return [];

@@ -25,7 +25,7 @@ const strongNounList = [
   'archives?', 'tarballs?', 'zip', 'tar', 'gz', 'gzip(?:ped)?', 'compressed', 'backups?', 'checksums?', 'md5', 'sha\\d*', 'base64', 'cron(?:tab)?', 'ssh', 'gpg', 'config(?:uration)? files?', 'dotfiles?',
   'user ?ids?', 'uid', 'gid', 'time ?zones?', 'linux', 'distro', 'linux distribution', 'operating system', 'os version', 'os release', 'logged in', 'logins?', '(?:which|what) groups? am i', 'my groups',
   'man ?pages?', 'manual pages?', 'manpages?', 'passwd', 'logged on', 'block devices?', 'epoch', 'unix time', 'this (?:machine|computer|box|host)', '(?:ext|dot|null|fail|nocase)glob', 'globstar', 'nocasematch', 'histappend', 'pipefail', 'errexit', 'nounset', 'xtrace', 'noclobber',
-  'os', 'hard ?(?:drive|disk)s?', 'ssds?', 'storage', 'services? (?:are |is )?(?:running|enabled|active|failed|listening)', 'last boot(?:ed)?', 'since boot', 'boot time',
+  'os', 'hard ?(?:drive|disk)s?', 'ssds?', 'storage', '(?:pci|usb) (?:devices?|bus(?:es)?|cards?)', 'lspci', 'lsusb', 'services? (?:are |is )?(?:running|enabled|active|failed|listening)', 'last boot(?:ed)?', 'since boot', 'boot time',
   'readme', 'makefile', 'dockerfile', 'sudo', 'tmp', 'cache', 'disk space', 'memory usage', 'free memory', 'load average', 'file system', 'filesystem', 'inodes?', 'what time is it', 'current (?:time|date)', "today'?s date",
 ];
 const strongNouns = alt(strongNounList);
