@@ -23,6 +23,13 @@ async function turnedAway(request: string, command: string): Promise<boolean> {
   return rejected.length > 0;
 }
 
+/** Asserts once, naming each case whose plan is turned away (true) or kept (false) other than said. */
+async function expectVerdicts(cases: [request: string, command: string, away: boolean][]): Promise<void> {
+  const wrong: string[] = [];
+  for (const [request, command, away] of cases) if ((await turnedAway(request, command)) !== away) wrong.push(`${request} → ${command}`);
+  assert.deepEqual(wrong, []);
+}
+
 const before = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 /** What one sed command at one line does to `lines`: the model of sed the cases are judged by. */
@@ -135,9 +142,7 @@ test('what a move, rename or copy makes is not deleted after it', async () => {
     // Deleting is asked for: the check stands aside.
     ['copy data.csv to out and delete out/r.txt', 'cp data.csv out/ && rm out/r.txt', false],
   ];
-  const wrong: string[] = [];
-  for (const [request, command, away] of cases) if ((await turnedAway(request, command)) !== away) wrong.push(`${request} → ${command}`);
-  assert.deepEqual(wrong, []);
+  await expectVerdicts(cases);
 });
 
 test('a tool command Paladin cannot read is no plan for a request to look', async () => {
@@ -194,7 +199,5 @@ test('the bottom and the top of a file, and an append, name where the text goes'
     // Every line's end is no place in the file.
     ["append ';' to the end of each line of notes.txt", "sed -i 's/$/;/' notes.txt", false],
   ];
-  const wrong: string[] = [];
-  for (const [request, command, away] of cases) if ((await turnedAway(request, command)) !== away) wrong.push(`${request} → ${command}`);
-  assert.deepEqual(wrong, []);
+  await expectVerdicts(cases);
 });

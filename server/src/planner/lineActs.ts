@@ -11,6 +11,10 @@ import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 
 type LineAct = 'after' | 'before' | 'replace' | 'delete';
+/** Where a script acts: one line by number, the last line, or a range or step of lines. */
+type Address = number | '$' | 'many';
+/** One sed command at its address, with the rest of its words. */
+type Script = { line: Address; cmd: string; rest: string };
 
 const ordinals: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, one: 1, two: 2, three: 3, four: 4, five: 5 };
 // "line 2", "line number 2", "line two", "the second line", "the 2nd line", "the last line".
@@ -53,7 +57,7 @@ function namedLines(words: string): NamedLine[] {
 const addressed = /^\s*(\d+|\$)(?:\s*([,~])\s*(\d+|\$|[+~]\d+))?\s*([a-zA-Z=])(.*)$/s;
 
 /** The in-place sed scripts of `c` that address a single line. */
-function lineScripts(c: CommandFact): { line: number | '$' | 'many'; cmd: string; rest: string; script: string }[] {
+function lineScripts(c: CommandFact): (Script & { script: string })[] {
   if (!/^g?sed$/.test(programOf(c)) || !c.flags.some((f) => /^(?:i|in-place)/.test(f))) return [];
   return c.positionals.flatMap((a) => {
     const m = addressed.exec(a);
@@ -83,13 +87,13 @@ function sideAdded(rest: string): 'after' | 'before' | undefined {
 }
 
 /** Where the script's new text lands, for an insert: the half-line between two lines. */
-function landing(line: number | '$' | 'many', side: 'after' | 'before'): number | '$' | 'many' {
+function landing(line: Address, side: 'after' | 'before'): Address {
   if (line === 'many') return 'many';
   if (line === '$') return '$';
   return side === 'before' ? line - 0.5 : line + 0.5;
 }
 
-function fits(want: NamedLine, s: { line: number | '$' | 'many'; cmd: string; rest: string }): boolean {
+function fits(want: NamedLine, s: Script): boolean {
   if (s.line === 'many') return false;
   if (want.act === 'replace' || want.act === 'delete') {
     if (s.line !== want.line) return false;
@@ -116,8 +120,8 @@ export function lineActSwapped(intent: Intent, commands: CommandFact[]): string[
   const want = wanted[0];
   if (scripts.length === 0 && intent.actions.length > 0) return notDone(want, commands);
   // `2d` then `2i hello` (or `1a hello`) is a replacement in two steps.
-  const deleted = (x: { line: number | '$' | 'many'; cmd: string }) => x.cmd === 'd' && x.line === want.line;
-  const put = (x: { line: number | '$' | 'many'; cmd: string; rest: string }) => x.cmd !== 'd' && fits({ ...want, act: 'before' }, x);
+  const deleted = (x: Script) => x.cmd === 'd' && x.line === want.line;
+  const put = (x: Script) => x.cmd !== 'd' && fits({ ...want, act: 'before' }, x);
   const inTwo = want.act === 'replace' && scripts.some(deleted) && scripts.some(put) && scripts.every((x) => deleted(x) || put(x));
   const wrong = inTwo ? undefined : scripts.find((x) => !fits(want, x));
   if (!wrong) return [];
