@@ -91,6 +91,24 @@ test('a folder is never made where the workspace has a file', async () => {
   assert.equal(await turnedAway('make a folder called archive in backup', 'mkdir -p backup/archive'), '');
 });
 
+test('a file asked for is never made as a folder, nor a folder as a file', async () => {
+  for (const verb of ['create', 'make', 'add']) {
+    for (const kind of ['a file', 'a new file', 'an empty file', 'the file', 'a blank file']) {
+      for (const [name, place] of [['a.py', 'the src folder'], ['todo.md', 'docs'], ['x', 'backup']]) {
+        const request = `${verb} ${kind} ${name} under ${place}`;
+        const folder = place.replace(/^the | folder$/g, '');
+        assert.match(await turnedAway(request, `mkdir -p ${folder}/${name}`), /makes a folder, but the request asks for a file/, request);
+        assert.equal(await turnedAway(request, `touch ${folder}/${name}`), '', request);
+      }
+    }
+    for (const kind of ['a folder', 'a new directory', 'an empty subfolder', 'a dir']) {
+      const request = `${verb} ${kind} called cache in data`;
+      assert.match(await turnedAway(request, 'touch data/cache'), /makes a file, but the request asks for a folder/, request);
+      assert.equal(await turnedAway(request, 'mkdir -p data/cache'), '', request);
+    }
+  }
+});
+
 const withForms = ['', 'the ', 'the current ', 'my '];
 const replacements: [string, string][] = [['notes.txt', 'backup/notes.txt'], ['backup/notes.txt', 'notes.txt'], ['src/main.ts', 'backup/main.ts'], ['docs/api.md', 'backup/api.md']];
 

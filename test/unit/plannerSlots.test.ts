@@ -121,3 +121,28 @@ test('requests of the same shape share a shape key; different ones do not', () =
   assert.notEqual(a, c);
   assert.match(a, /<n>.*<path>/);
 });
+
+test('a new name said with the folder it goes in is made inside that folder, whichever slot took the folder', () => {
+  const parents = entry('mkdir -p {path}', { path: { type: 'path' } });
+  const name = entry('mkdir -p {name}', { name: { type: 'name' } });
+  const file = entry('touch {file}', { file: { type: 'file' } });
+  const made = ['assets', 'x', 'fixtures.d', 'v2'];
+  let n = 0;
+  for (const kind of ['folder', 'directory', 'subfolder', 'subdirectory', 'dir']) {
+    for (const said of ['called', 'named']) {
+      for (const place of ['in', 'inside', 'under', 'within']) {
+        for (const folder of ['data', 'logs', 'server/src']) {
+          const newName = made[n++ % made.length];
+          for (const request of [`create a ${kind} ${said} ${newName} ${place} ${folder}`, `make a ${kind} ${place} ${folder} ${said} ${newName}`, `make a new ${kind} ${said} ${newName} ${place} the ${folder} folder`]) {
+            for (const e of [parents, name]) assert.equal(plan(e, request), `mkdir -p ${folder}/${newName}`, `${request} (${e.template})`);
+          }
+        }
+      }
+    }
+  }
+  assert.equal(plan(file, 'create the file todo.md inside logs'), 'touch logs/todo.md');
+  assert.equal(plan(file, 'create an empty file called notes.txt in data'), 'touch data/notes.txt');
+  // A folder named as the new thing itself, or a name already with its folder, stays as said.
+  assert.equal(plan(parents, 'create the folder data/new'), 'mkdir -p data/new');
+  assert.equal(plan(parents, 'create a folder called logs'), 'mkdir -p logs');
+});

@@ -21,6 +21,10 @@ const scheduleWords = /\b(?:cron\w*|schedul\w*|jobs?|periodic\w*|every (?:\d+ )?
 // "shred the key", "securely erase secrets.txt", "overwrite it with random data so it can't be recovered".
 const shredWords = /\b(?:shred\w*|secure(?:ly)?|unrecoverabl[ey]|irrecoverabl[ey]|beyond recovery|(?:can(?:no|')t|cannot|never) be (?:recovered|restored|undeleted)|forensic\w*|with (?:random (?:data|bytes)|zeros|zeroes))\b/;
 
+// "make a new file a.py under the src folder": a file to make, not a folder (`mkdir -p src/a.py`); "make a folder x": not a file.
+const asksForAFile = /\b(?:an?|the|new|empty|blank)\s+(?:new\s+|empty\s+|blank\s+|text\s+)?file\b/;
+const asksForAFolder = /\b(?:(?:an?|new|empty)\s+(?:new\s+|empty\s+|sub)?(?:folders?|director(?:y|ies)|dirs?)|mkdir)\b/;
+
 const shredders = /^(?:shred|srm|wipe|scrub)$/;
 const permissionSetters = /^(?:chmod|install|setfacl)$/;
 
@@ -42,6 +46,8 @@ export function actOfAnotherKind(intent: Intent, commands: CommandFact[], worksp
     if (shredders.test(program) && !shredWords.test(intent.words)) out.push(`it overwrites files until they cannot be recovered (${program}), but the request does not ask to shred or securely erase`);
     const file = program === 'mkdir' ? c.positionals.find((p) => isFile(workspace, p)) : undefined;
     if (file) out.push(`it makes a folder ${file}, but ${file} is a file in the workspace`);
+    else if (program === 'mkdir' && asksForAFile.test(intent.words) && !asksForAFolder.test(intent.words)) out.push('it makes a folder, but the request asks for a file');
+    if (program === 'touch' && asksForAFolder.test(intent.words) && !asksForAFile.test(intent.words)) out.push('it makes a file, but the request asks for a folder');
     const noOp = modeAlreadyKept(c);
     if (noOp) out.push(`it changes only files that already have mode ${noOp} (-perm ${noOp}), the mode it sets, so it changes nothing`);
   }

@@ -106,9 +106,9 @@ export function readNames(r: Reading): void {
     facts.names.push({ value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] });
   }
   // "create the directory out", "make a new folder logs": the folder to make, named right after the word folder.
-  for (const m of text.matchAll(/\b(?:create|make|mkdir|add)\s+(?:an?\s+|the\s+)?(?:new\s+|empty\s+)?(?:folder|directory|dir)\s+["']?([\w.@+-]+)/gi)) {
+  for (const m of text.matchAll(/\b(?:create|make|mkdir|add)\s+(?:an?\s+|the\s+)?(?:new\s+|empty\s+)?(?:sub-?)?(?:folder|directory|dir)\s+["']?([\w.@+-]+)/gi)) {
     const at = m.index + m[0].lastIndexOf(m[1]);
-    if (stopWords.has(m[1].toLowerCase()) || /^(?:with|where|which|that|here|there|readable|writable|executable|private|public|structure|tree|path|named|called|titled)$/i.test(m[1]) || facts.names.some((n) => n.at === at)) continue;
+    if (stopWords.has(m[1].toLowerCase()) || /^(?:with|within|inside|under|beneath|below|into|where|which|that|here|there|readable|writable|executable|private|public|structure|tree|path|named|called|titled)$/i.test(m[1]) || facts.names.some((n) => n.at === at)) continue;
     facts.names.push({ value: m[1], at, raw: m[1] });
   }
   // Network interfaces by their shape ("eth0", "wlan0", "enp3s0").

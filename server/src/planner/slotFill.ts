@@ -159,12 +159,24 @@ function fileByStem(facts: RequestFacts): Fact[] {
 }
 const stopWordsForStem = new Set(['file', 'files', 'the', 'show', 'list', 'print', 'find', 'count', 'lines', 'last', 'first', 'data', 'log', 'logs']);
 
-/** "create an empty file named .keep in logs": a new name goes inside the folder the request names for it. */
+/** "create an empty file named .keep in logs", "create a directory in src called x": a new name goes inside the folder the request names for it. */
+const placeWords = /^(?:in|inside|under|within|into|at|of|for|with|on)$/;
+
 function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>, facts: RequestFacts, usedAt: Set<string>, key: (f: Fact) => string): void {
   const slot = /^(?:touch|mkdir(?: -p)?)\s+\{(\w+)\}/.exec(entry.template)?.[1];
   const value = slot ? values[slot] : undefined;
-  if (!slot || !value || value.includes('/') || Object.values(entry.slots).some((x) => x.type === 'dir' || x.type === 'path')) return;
-  const dir = facts.dirs.find((d) => !usedAt.has(key(d)) && d.value !== '.' && facts.ws.dirs.has(d.value) && /\b(?:in|inside|under|within|into)\s+(?:the\s+|my\s+)?$/.test(facts.lower.slice(0, d.at)));
+  if (!slot || !value || Object.entries(entry.slots).some(([n, x]) => n !== slot && (x.type === 'dir' || x.type === 'path'))) return;
+  const placed = (d: Fact) => d.value !== '.' && /\b(?:in|inside|under|within|into)\s+(?:the\s+|my\s+)?$/.test(facts.lower.slice(0, d.at));
+  // The folder itself took the slot: the new thing is the name said after "called" or "named".
+  const folder = facts.dirs.find((d) => d.value === value && placed(d));
+  const name = folder && [...facts.targets, ...facts.names, ...facts.files].find((t) => !usedAt.has(key(t)) && t.value !== value && /^[\w.@+-]+$/.test(t.value) && !placeWords.test(t.value) && /\b(?:called|named|(?:sub)?(?:folder|director(?:y|ies)|dir)|file)\s+$/.test(facts.lower.slice(0, t.at)));
+  if (folder && name) {
+    values[slot] = `${folder.value}/${name.value}`;
+    usedAt.add(key(name));
+    return;
+  }
+  if (value.includes('/')) return;
+  const dir = facts.dirs.find((d) => !usedAt.has(key(d)) && facts.ws.dirs.has(d.value) && placed(d));
   if (dir) values[slot] = `${dir.value}/${value}`;
 }
 
