@@ -16,10 +16,35 @@ export const KEEPER_SCRIPT = [
 
 export const KEEPER_CMD = ['/bin/sh', '-c', KEEPER_SCRIPT];
 
+export function checkCommand(command: string): void {
+  if (command.includes('\0')) throw new Error('The command contains a NUL byte; shell commands cannot.');
+}
+
 /** The exec's command line: bash when the image has it, else sh, with `command` as its script. */
 export function commandExec(command: string): string[] {
-  if (command.includes('\0')) throw new Error('The command contains a NUL byte; shell commands cannot.');
+  checkCommand(command);
   return ['/bin/sh', '-c', 'if [ -x /bin/bash ]; then exec /bin/bash -c "$1"; fi; exec /bin/sh -c "$1"', 'sh', command];
+}
+
+/**
+ * A warm container's exec started ahead of its command: it reads the command
+ * from its stdin until the stream is closed, then replaces itself with the
+ * command's shell, as `commandExec` does, so the engine still reports the
+ * command's own exit status. Starting an exec costs the engine a process
+ * spawn in the container; done while the container waits in the pool, a run
+ * pays only for writing its command. The command must end with `mark` (a
+ * line of its own, no newline after it): a stream cut short runs nothing,
+ * never the part of a command that arrived. Shell builtins only (no `cat`).
+ */
+export function waitingExec(mark: string): string[] {
+  const script = [
+    'c=',
+    'while IFS= read -r l; do c="$c$l\n"; done',
+    '[ "$l" = "$1" ] || { echo "paladin: the command did not arrive whole; nothing was run" >&2; exit 125; }',
+    'if [ -x /bin/bash ]; then exec /bin/bash -c "$c"; fi',
+    'exec /bin/sh -c "$c"',
+  ].join('\n');
+  return ['/bin/sh', '-c', script, 'sh', mark];
 }
 
 /** Reads the cgroup's OOM-kill count; run as a user the command's processes cannot trace. */

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import { commandExec, OOM_READER, parseOomCount, READER_USER } from './bootstrap';
+import { checkCommand, commandExec, OOM_READER, parseOomCount, READER_USER, waitingExec } from './bootstrap';
 import { containerSpec, SANDBOX_USER, snapshotVolumeSpec, WORKDIR, type SandboxShape } from './containerSpec';
 import { Demuxer, type StreamName } from './demux';
 import { explainDockerError, isGone } from './docker';
@@ -28,10 +28,19 @@ export interface Execution {
   runMs: number;
 }
 
+interface WaitingExec {
+  exec: Docker.Exec;
+  stream: Duplex;
+  /** The line that ends the command written to it. */
+  mark: string;
+}
+
 export class Sandbox {
   private onClose: (() => void) | undefined;
   private destroying: Promise<void> | undefined;
   private used = false;
+  /** A pooled container's exec, started ahead and waiting for its command on stdin (see waitingExec). */
+  private waiting: WaitingExec | undefined;
   dead = false;
   readonly createdAt = Date.now();
 
@@ -77,6 +86,7 @@ export class Sandbox {
       sandbox = new Sandbox(docker, id, { ...shape, volume }, container, stream, volume, overlay);
       await container.start();
       if (signal?.aborted) throw new Error('cancelled');
+      if (pooled) sandbox.waiting = await sandbox.startWaitingExec();
       return sandbox;
     } catch (err) {
       if (sandbox) await sandbox.destroy().catch(() => undefined);
@@ -176,8 +186,11 @@ export class Sandbox {
    * otherwise removal (ro) or the freezer (snapshot) stops it.
    */
   private async runExec(command: string, sink: OutputSink, over: () => boolean, done: AbortSignal): Promise<number | null> {
-    const exec = await this.container.exec({ Cmd: commandExec(command), AttachStdout: true, AttachStderr: true, User: this.shape.user ?? SANDBOX_USER, WorkingDir: WORKDIR });
-    const stream = (await exec.start({ hijack: true, stdin: false, abortSignal: done })) as Duplex;
+    checkCommand(command);
+    const waiting = this.waiting && !this.waiting.stream.destroyed && !this.waiting.stream.readableEnded ? this.waiting : undefined;
+    this.waiting = undefined;
+    const exec = waiting?.exec ?? (await this.container.exec({ Cmd: commandExec(command), AttachStdout: true, AttachStderr: true, User: this.shape.user ?? SANDBOX_USER, WorkingDir: WORKDIR }));
+    const stream = waiting?.stream ?? ((await exec.start({ hijack: true, stdin: false, abortSignal: done })) as Duplex);
     if (done.aborted) stream.destroy();
     else done.addEventListener('abort', () => stream.destroy(), { once: true });
     const demux = new Demuxer((name, data) => sink.push(name, data));
@@ -186,6 +199,11 @@ export class Sandbox {
       stream.on('data', (chunk: Buffer) => demux.push(chunk));
       for (const e of ['end', 'close', 'error']) stream.on(e, () => ((closed = true), resolve()));
     });
+    // The waiting exec runs what it has read once its stdin closes.
+    if (waiting) {
+      stream.resume();
+      stream.end(`${command}\n${waiting.mark}`);
+    }
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     let pause = 5;
     let code: number | null = null;
@@ -212,6 +230,20 @@ export class Sandbox {
     await Promise.race([ended, sleep(3_000)]);
     stream.destroy();
     return code;
+  }
+
+  /** Starts the exec that will run this container's command; undefined (a run then starts its own) when the engine refuses. */
+  private async startWaitingExec(): Promise<WaitingExec | undefined> {
+    try {
+      const mark = `#paladin-end-${randomUUID()}`;
+      const exec = await this.container.exec({ Cmd: waitingExec(mark), AttachStdin: true, AttachStdout: true, AttachStderr: true, User: this.shape.user ?? SANDBOX_USER, WorkingDir: WORKDIR });
+      const stream = (await exec.start({ hijack: true, stdin: true })) as Duplex;
+      stream.pause(); // nothing comes before the command; its output is read once it is written
+      stream.on('error', () => undefined);
+      return { exec, stream, mark };
+    } catch {
+      return undefined;
+    }
   }
 
   private async readOomKills(): Promise<number> {
@@ -249,6 +281,7 @@ export class Sandbox {
     this.destroying ??= (async () => {
       // Closing the stream marks the sandbox dead and ends a command still waiting on it.
       this.stream.destroy();
+      this.waiting?.stream.destroy();
       await this.container.remove({ force: true }).catch((err) => {
         if (!isGone(err)) throw err;
       });
