@@ -82,7 +82,23 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
-  return [];
+  return namedFileUnread(intent, commands);
+}
+
+/**
+ * "list the tables in app.db" answered with a process listing: a look at a
+ * file the request names, by a plan that reads no file at all and never
+ * names it, tells nothing of that file.
+ */
+function namedFileUnread(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.actions.length > 0 || commands.length === 0) return [];
+  const files = intent.names.filter((n) => /^[\w.@+-][\w./@+-]*\.[A-Za-z][\w]{0,7}$/.test(n));
+  if (files.length === 0) return [];
+  const readsAny = commands.some((c) => c.reads.some((p) => p.path !== '-') || c.redirects.some((r) => r.kind === 'read' || r.kind === 'read-write'));
+  const base = (n: string) => n.slice(n.lastIndexOf('/') + 1);
+  const mentioned = (n: string) => commands.some((c) => c.args.some((a) => a.includes(base(n))));
+  const unread = files.find((n) => !mentioned(n));
+  return unread && !readsAny ? [`it reads no file, so it tells nothing of ${unread}, which the request names`] : [];
 }
 
 /** `truncate -s 0 f`, `: > f`, `cp /dev/null f`: a file left empty. */

@@ -1,0 +1,38 @@
+// A look at a file the request names is never answered by a plan that reads
+// no file and never names it ("list the tables in app.db" → a process
+// listing); a plan that reads the file, names it, or reads other files (a
+// search that could find it) is not turned away for it. Wordings, files and
+// plans are built from parts; the checks read the facts the real parser reads.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { effectChecks } from '../support/policyDecision';
+
+const checks = effectChecks({ files: new Set(['app.db', 'notes.txt', 'data/sales.csv', 'site.conf']), dirs: new Set(['data']), byBase: new Map([['sales.csv', 'data/sales.csv']]) });
+const asks = ['list the tables in {f}', 'what is in {f}', 'show me the schema of {f}', 'how many rows does {f} have', 'tell me about {f}', 'what does {f} say'];
+const files = ['app.db', 'notes.txt', 'data/sales.csv', 'site.conf'];
+const readNothing = ['ps -eo pid,ppid,stat,cmd', 'df -h', 'date', 'uptime', 'who', 'free -m', 'ls'];
+const reads = (f: string) => [`cat ${f}`, `wc -l ${f}`, `file ${f}`, `stat ${f}`, `head -n 20 ${f}`, `sqlite3 ${f} .tables`, `find . -name '${f.split('/').pop()}'`, `grep -c . ${f}`];
+const unread = /reads no file, so it tells nothing of/;
+
+test('a look at a named file answered by a plan that reads no file and never names it is turned away', () => {
+  let n = 0;
+  for (const ask of asks) {
+    for (const f of files) {
+      const request = ask.replace('{f}', f);
+      for (const plan of readNothing) {
+        assert.match(checks.short(request, plan), unread, `${request} → ${plan}`);
+        n++;
+      }
+      for (const plan of reads(f)) assert.doesNotMatch(checks.short(request, plan), unread, `${request} → ${plan}`);
+    }
+  }
+  assert.ok(n >= 150, `${n} pairs`);
+});
+
+test('a request that names no file, or orders a change, is not held to it', () => {
+  for (const plan of readNothing) {
+    assert.doesNotMatch(checks.short('how full is the disk', plan), unread);
+    assert.doesNotMatch(checks.short('show the running processes', plan), unread);
+  }
+  assert.doesNotMatch(checks.short('delete app.db', 'rm app.db'), unread);
+});
