@@ -1,7 +1,8 @@
 // A look at a file the request names is never answered by a plan that reads
 // no file and never names it ("list the tables in app.db" → a process
 // listing); a plan that reads the file, names it, or reads other files (a
-// search that could find it) is not turned away for it. Wordings, files and
+// search that could find it) is not turned away for it; nor is a request
+// about git by a plan that runs no git. Wordings, files and
 // plans are built from parts; the checks read the facts the real parser reads.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -35,4 +36,20 @@ test('a request that names no file, or orders a change, is not held to it', () =
     assert.doesNotMatch(checks.short('show the running processes', plan), unread);
   }
   assert.doesNotMatch(checks.short('delete app.db', 'rm app.db'), unread);
+});
+
+test('a request about git is never answered by a plan that runs no git and looks at no repository', () => {
+  const gitAsks = ['is {f} tracked by git', 'did git see my change to {f}', 'which commit last touched {f} in git', 'show what git knows about {f}'];
+  const noGit = (f: string) => [`sort ${f} | uniq -c | sort -rn`, `cat ${f}`, `wc -l ${f}`, `stat ${f}`];
+  const withGit = (f: string) => [`git ls-files ${f}`, `git log -1 -- ${f}`, `git status --short ${f}`, 'ls -a .git', 'cat .gitignore'];
+  for (const ask of gitAsks) {
+    for (const f of files) {
+      const request = ask.replace('{f}', f);
+      for (const plan of noGit(f)) assert.match(checks.short(request, plan), /runs no git and looks at no repository/, `${request} → ${plan}`);
+      for (const plan of withGit(f)) assert.doesNotMatch(checks.short(request, plan), /runs no git/, `${request} → ${plan}`);
+    }
+  }
+  // ".gitignore" and "github" say no git.
+  assert.doesNotMatch(checks.short('show the .gitignore', 'cat .gitignore'), /runs no git/);
+  assert.doesNotMatch(checks.short('list my github notes in notes.txt', 'cat notes.txt'), /runs no git/);
 });

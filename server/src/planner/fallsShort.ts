@@ -82,7 +82,14 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
-  return namedFileUnread(intent, commands);
+  return [...namedFileUnread(intent, commands), ...gitUnused(intent, commands)];
+}
+
+/** "is notes.txt tracked by git" answered by counting its lines: a request about git that neither runs git nor looks at a repository. */
+function gitUnused(intent: Intent, commands: CommandFact[]): string[] {
+  if (!/(?<![.\w-])git(?![\w-])/.test(intent.words) || commands.length === 0) return [];
+  const usesGit = commands.some((c) => /^(?:git|tig|gitk|git-\w+)$/.test(programOf(c)) || c.args.some((a) => /(?:^|\/)\.git(?:\/|$|ignore|attributes|modules|keep)/.test(a)));
+  return usesGit ? [] : ['it runs no git and looks at no repository, but the request asks about git'];
 }
 
 /**
