@@ -142,6 +142,10 @@ test('a new name said with the folder it goes in is made inside that folder, whi
   }
   assert.equal(plan(file, 'create the file todo.md inside logs'), 'touch logs/todo.md');
   assert.equal(plan(file, 'create an empty file called notes.txt in data'), 'touch data/notes.txt');
+  const touchName = entry('touch {name}', { name: { type: 'name' } });
+  for (const request of ['create an empty index.ts in logs', 'touch index.ts inside logs', 'make a blank index.ts under the logs folder']) assert.equal(plan(touchName, request), 'touch logs/index.ts', request);
+  // A name the workspace has elsewhere, said after "called", still goes inside.
+  assert.equal(plan(parents, 'create a folder called logs in data'), 'mkdir -p data/logs');
   // A folder named as the new thing itself, or a name already with its folder, stays as said.
   assert.equal(plan(parents, 'create the folder data/new'), 'mkdir -p data/new');
   assert.equal(plan(parents, 'create a folder called logs'), 'mkdir -p logs');

@@ -95,6 +95,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
+    // "touch index.ts inside src", "create README.md in docs": a file the workspace does not have yet is the name to make.
+    if (pool.length === 0 && spec.type === 'name' && makesNew.test(entry.template)) pool = facts.files.filter((f) => !usedAt.has(key(f)) && !facts.ws.files.has(f.value) && !facts.ws.dirs.has(f.value));
     pool = placesFor(entry, spec, pool, facts, (f) => !usedAt.has(key(f)));
     // "is there a file called backup.tmp": a file name that does not exist is what to look for, not where to look.
     if (spec.type === 'path' && spec.default !== undefined && Object.values(entry.slots).some((x) => x.type === 'name' || x.type === 'glob')) {
@@ -160,6 +162,7 @@ function fileByStem(facts: RequestFacts): Fact[] {
 const stopWordsForStem = new Set(['file', 'files', 'the', 'show', 'list', 'print', 'find', 'count', 'lines', 'last', 'first', 'data', 'log', 'logs']);
 
 /** "create an empty file named .keep in logs", "create a directory in src called x": a new name goes inside the folder the request names for it. */
+const makesNew = /^(?:touch|mkdir(?: -p)?)\s+\{\w+\}$/;
 const placeWords = /^(?:in|inside|under|within|into|at|of|for|with|on)$/;
 
 function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>, facts: RequestFacts, usedAt: Set<string>, key: (f: Fact) => string): void {
@@ -169,7 +172,11 @@ function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values
   const placed = (d: Fact) => d.value !== '.' && /\b(?:in|inside|under|within|into)\s+(?:the\s+|my\s+)?$/.test(facts.lower.slice(0, d.at));
   // The folder itself took the slot: the new thing is the name said after "called" or "named".
   const folder = facts.dirs.find((d) => d.value === value && placed(d));
-  const name = folder && [...facts.targets, ...facts.names, ...facts.files].find((t) => !usedAt.has(key(t)) && t.value !== value && /^[\w.@+-]+$/.test(t.value) && !placeWords.test(t.value) && /\b(?:called|named|(?:sub)?(?:folder|director(?:y|ies)|dir)|file)\s+$/.test(facts.lower.slice(0, t.at)));
+  const usable = (t: Fact) => !usedAt.has(key(t)) && t.value !== value && /^[\w.@+-]+$/.test(t.value) && !placeWords.test(t.value);
+  const fresh = (t: Fact) => usable(t) && !facts.ws.files.has(t.value) && !facts.ws.dirs.has(t.value);
+  // ... said after "called", "named" or the kind of thing, or a file name the workspace does not have yet ("an empty README.md").
+  const said = (t: Fact) => /\b(?:called|named|(?:sub)?(?:folder|director(?:y|ies)|dir)|file)\s+$/.test(facts.lower.slice(0, t.at));
+  const name = folder && ([...facts.targets, ...facts.names, ...facts.files].find((t) => usable(t) && said(t)) ?? facts.files.find(fresh));
   if (folder && name) {
     values[slot] = `${folder.value}/${name.value}`;
     usedAt.add(key(name));
