@@ -53,3 +53,21 @@ test('a request about git is never answered by a plan that runs no git and looks
   assert.doesNotMatch(checks.short('show the .gitignore', 'cat .gitignore'), /runs no git/);
   assert.doesNotMatch(checks.short('list my github notes in notes.txt', 'cat notes.txt'), /runs no git/);
 });
+
+test('"add a folder …" and "add a file …" order something made: a plan that only looks falls short', () => {
+  for (const thing of ['a folder', 'a new subfolder', 'an empty file', 'a file', 'two directories']) {
+    for (const plan of ['ls data', 'find data -type d', 'cat notes.txt']) assert.match(checks.short(`add ${thing} to data named x`, plan), /changes nothing, but the request asks/, `${thing}: ${plan}`);
+    assert.doesNotMatch(checks.short(`add ${thing} to data named x`, thing.includes('file') ? 'touch data/x' : 'mkdir -p data/x'), /changes nothing/);
+  }
+});
+
+test('a request to add files to git is never answered by taking them out of the staging area', () => {
+  for (const ask of ['add {f} to git', 'add the file {f} to the staging area', 'stage {f}', 'add {f} to the index']) {
+    for (const f of files) {
+      const request = ask.replace('{f}', f);
+      for (const plan of [`git restore --staged ${f}`, `git rm --cached ${f}`, `git reset ${f}`, `git reset HEAD -- ${f}`]) assert.match(checks.short(request, plan), /takes files out of the staging area/, `${request} → ${plan}`);
+      assert.doesNotMatch(checks.short(request, `git add ${f}`), /staging area/, request);
+    }
+  }
+  assert.doesNotMatch(checks.short('unstage notes.txt', 'git restore --staged notes.txt'), /staging area, but/);
+});

@@ -144,6 +144,9 @@ test('a new name said with the folder it goes in is made inside that folder, whi
   assert.equal(plan(file, 'create an empty file called notes.txt in data'), 'touch data/notes.txt');
   const touchName = entry('touch {name}', { name: { type: 'name' } });
   for (const request of ['create an empty index.ts in logs', 'touch index.ts inside logs', 'make a blank index.ts under the logs folder']) assert.equal(plan(touchName, request), 'touch logs/index.ts', request);
+  for (const folder of ['data', 'logs']) {
+    for (const request of [`add a folder to ${folder} named cache`, `add a new subfolder called cache to the ${folder} folder`]) assert.equal(plan(parents, request), `mkdir -p ${folder}/cache`, request);
+  }
   // A name the workspace has elsewhere, said after "called", still goes inside.
   assert.equal(plan(parents, 'create a folder called logs in data'), 'mkdir -p data/logs');
   // A folder named as the new thing itself, or a name already with its folder, stays as said.

@@ -22,6 +22,10 @@ export const movers = new Set(['mv', 'rename', 'prename', 'file-rename', 'rsync'
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
 const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
 
+// "add a folder to src named utils", "add an empty file called .keep": something new to make ("add the files to git" stages them).
+const gitWords = /\b(?:git|stag(?:e|ed|ing)|index|repo\w*|commit\w*)\b/;
+const addsAFileOrFolder = /\badd (?:(?:an?|the|new|empty|blank|some|several|two|three|four|five|\d+) )*(?:(?:sub)?(?:folders?|director(?:y|ies)|dirs?)|files?)\b/;
+
 // "change every 8080 to 9090 in app.conf": a replacement said with "change".
 const everyOccurrence = /\bchange\s+(?:every|all|each)\s+(?:(?:occurrences?|instances?|copies|mentions?)\s+of\s+)?(?:the\s+)?\S+\s+(?:to|into|with|for)\s+\S/;
 
@@ -60,7 +64,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
   // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive", `rsync -a docs/ backup/` for "move docs into backup" (docs stays).
   if (acts.includes('move') && (!deletes || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
-  const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent) || addsToNamedFile(intent));
+  const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent) || addsToNamedFile(intent) || (addsAFileOrFolder.test(intent.words) && !gitWords.test(intent.words)));
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }
@@ -82,7 +86,14 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
-  return [...namedFileUnread(intent, commands), ...gitUnused(intent, commands)];
+  return [...namedFileUnread(intent, commands), ...gitUnused(intent, commands), ...unstagedForStage(intent, commands)];
+}
+
+/** "add notes.txt to git" answered with `git restore --staged notes.txt`: taken out of the staging area, not put in. */
+function unstagedForStage(intent: Intent, commands: CommandFact[]): string[] {
+  if (!/\b(?:add\b(?:[^.;]|\.(?=\S))*\b(?:to|into) (?:the )?(?:git|index|staging(?: area)?|stage|repo\w*)|stage(?! of\b))\b/.test(intent.words) || /\bunstage/.test(intent.words)) return [];
+  const unstages = commands.find((c) => programOf(c) === 'git' && ((c.subcommand === 'restore' && c.flags.some((f) => f === 'staged' || f === 'S')) || (c.subcommand === 'rm' && c.flags.includes('cached')) || (c.subcommand === 'reset' && !c.flags.some((f) => /^(?:hard|merge|keep)$/.test(f)))));
+  return unstages ? [`it takes files out of the staging area (git ${unstages.subcommand}), but the request asks to add them`] : [];
 }
 
 /** "is notes.txt tracked by git" answered by counting its lines: a request about git that neither runs git nor looks at a repository. */

@@ -169,7 +169,8 @@ function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values
   const slot = /^(?:touch|mkdir(?: -p)?)\s+\{(\w+)\}/.exec(entry.template)?.[1];
   const value = slot ? values[slot] : undefined;
   if (!slot || !value || Object.entries(entry.slots).some(([n, x]) => n !== slot && (x.type === 'dir' || x.type === 'path'))) return;
-  const placed = (d: Fact) => d.value !== '.' && /\b(?:in|inside|under|within|into)\s+(?:the\s+|my\s+)?$/.test(facts.lower.slice(0, d.at));
+  // "add a folder to src named utils": what is added to a folder is made in it ("next to src" is beside it).
+  const placed = (d: Fact) => d.value !== '.' && /\b(?:in|inside|under|within|into|(?<!\b(?:next|close|similar|up|due|according)\s)to)\s+(?:the\s+|my\s+)?$/.test(facts.lower.slice(0, d.at));
   // The folder itself took the slot: the new thing is the name said after "called" or "named".
   const folder = facts.dirs.find((d) => d.value === value && placed(d));
   const usable = (t: Fact) => !usedAt.has(key(t)) && t.value !== value && /^[\w.@+-]+$/.test(t.value) && !placeWords.test(t.value);
