@@ -176,7 +176,6 @@ function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): 
   return columns.length > 1 && columns.some((n) => values[n] === undefined) && columns.some((n) => values[n] !== undefined) ? 0.08 : 0;
 }
 
-
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
 const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 'exa', 'eza', 'ag', 'htop', 'ncdu', 'jless', 'fzf']);
 
@@ -233,6 +232,8 @@ const features: [RegExp, RegExp, number?][] = [
   // A search word written into the template must be one the request says.
   [/'TODO\|FIXME'|TODO\|FIXME/, /\btodos?\b/i, 0.12],
   [/\$NF\b/, /\b(columns?|fields?|words?|last (?:part|value|item|entry)|end of each line)\b/],
+  // Text replaced in a file is asked for by a word of changing it; "save the output of ls to x" writes x, it replaces nothing in it.
+  [/\bsed -i 's\|\{old\}/, /\b(replac\w*|substitut\w*|chang\w*|swap\w*|rewrit\w*|renam\w*|convert\w*|turn\w*|fix\w*|correct\w*|updat\w*|edit\w*|modif\w*|mak\w*|put\w*|strip\w*|trim\w*|remov\w*|delet\w*|translat\w*|transform\w*|becom\w*|instead|with|into)\b|\bto\b.*\bin\b/, 0.3],
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
   // Leaving out comment lines too needs the word.
