@@ -1,7 +1,8 @@
 // The embedded planner with its real knowledge and the real policy stage, on
 // requests written as what the command does ("Removes 'foo' file"), shell
 // state removed by name (aliases, variables), parts of a path said as text,
-// and a path kept in a variable.
+// a path kept in a variable, and output shown on the screen and kept in a
+// file at once.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { asOrder } from '../../server/src/planner/requestCourtesy';
@@ -54,4 +55,13 @@ test('a path saved in a variable is the value of what made it', async () => {
 
 test('output kept in a file is no replacement of text in it', async () => {
   assert.doesNotMatch(await plan("Save 'ls' output to 'ls_results' file and time report to 'time_results' file."), /\bsed -i\b/);
+});
+
+test('what is shown on the screen and kept in a file goes through tee, into the file it is kept in', async () => {
+  assert.equal(await plan('Write standard input to standard output and to "foobar.txt"'), 'tee foobar.txt');
+  assert.equal(await plan('Write the output of "someCommand" to standard output and "someFile"'), 'someCommand | tee someFile');
+  assert.equal(await plan('Print the contents of "${SPOOL_FILE}" file to the console and append to "${LOG_FILE}" file'), 'tee -a "${LOG_FILE}" < "${SPOOL_FILE}"');
+  assert.equal(await plan('show the contents of notes.txt on the screen and append them to logs/all.txt'), 'tee -a logs/all.txt < notes.txt');
+  // The file read is never the one written.
+  assert.doesNotMatch(await plan('Write contents of "logs/app.log" to standard output and to "copy.txt"'), /^tee (?:-a )?logs\/app\.log\b/);
 });

@@ -21,6 +21,7 @@ import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { contentCandidates } from './contentQuestions';
 import { statedCopyCandidates } from './statedCopyPlans';
 import { emptyLineCandidates } from './addedLines';
+import { screenAndFileCandidates } from './screenAndFile';
 import { eitherSize } from './statedSizes';
 import { shownFile, shownFolder } from './fileShown';
 
@@ -86,7 +87,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (openerEntry && !out.some((c) => c.source === openerEntry.id)) out.push(candidateFor(openerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
-  out.push(...contentCandidates(f), ...statedCopyCandidates(f), ...emptyLineCandidates(f));
+  out.push(...contentCandidates(f), ...statedCopyCandidates(f), ...emptyLineCandidates(f), ...screenAndFileCandidates(f));
   for (const c of out) c.command = eitherSize(c.command, f);
   const shown = shownFile(f) && corpus.byId.get('text.cat');
   if (shown) out.push(candidateFor(shown, f, 0.7, 1));

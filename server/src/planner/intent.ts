@@ -220,8 +220,8 @@ function conditionsOf(facts: RequestFacts, lower: string): Intent['conditions'] 
 }
 
 function toScreen(lower: string): string {
-  const screen = /\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b/;
-  if (!screen.test(lower) || /\b(?:standard output|stdout|screen|terminal|console)\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b/.test(lower)) return lower;
+  const screen = /\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b/; // ... and "to standard output and "x.log"" writes x.log too.
+  if (!screen.test(lower) || /\b(?:standard output|stdout|screen|terminal|console)\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b|\b(?:standard output|stdout|screen|terminal|console)\s+(?:and|as well as)\s+(?:the\s+)?(?:file\s+)?["'`]?[\w.$/~{}-]*[\w}]\b/.test(lower)) return lower;
   return lower.replace(/\b(?:write|output|send|put)\b(?=.{0,80}\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b)/g, 'print');
 }
 
