@@ -41,3 +41,11 @@ test('a ping for some seconds stops after them, and a host may be held in a vari
   assert.equal(await plan('ssh into the host ${target}'), 'ssh "${target}"');
   assert.equal(await plan('ping example.com 3 times'), 'ping -c 3 example.com', 'a count of pings is still a count');
 });
+
+test('a loop over a glob the shell expands is no answer for every file in the directory tree', async () => {
+  const tree = await plan('Rename the *.py files in the current directory tree prepending their names with "lib"');
+  assert.doesNotMatch(tree, /^for \w+ in \*\.py\b/, 'the glob sees the top folder only');
+  assert.match(await plan('Rename the *.py files in the current folder prepending their names with "lib"'), /^for f in \*\.py; do mv -n -- "\$f" lib"\$f"; done$/);
+  // "found" says where the files are, it names none of them.
+  assert.doesNotMatch(await plan('list every py file found in the current directory tree'), /\bfound\b/);
+});

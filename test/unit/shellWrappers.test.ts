@@ -57,3 +57,9 @@ test('positions are kept only when asked for, as UTF-8 byte offsets', () => {
   assert.equal(first.Semicolon, 'echo é'.length + 1);
   assert.equal(second.Semicolon, -1);
 });
+
+test('words that are not ASCII are read as written, as the policy and the plan checks see them', () => {
+  const words = (command: string) => parseShell(command).Stmts[0].Cmd.Args.map((a: { Parts: { Value?: string }[] }) => a.Parts.map((p) => p.Value ?? '').join(''));
+  assert.deepEqual(words("sed -i 's|置換前|置換後|g' café.txt"), ['sed', '-i', 's|置換前|置換後|g', 'café.txt']);
+  assert.deepEqual(describeCommand('rm -- naïve.txt').commands[0].positionals, ['naïve.txt']);
+});

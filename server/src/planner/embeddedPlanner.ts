@@ -21,6 +21,7 @@ import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { contentCandidates } from './contentQuestions';
 import { statedCopyCandidates } from './statedCopyPlans';
 import { emptyLineCandidates } from './addedLines';
+import { screenAndFileCandidates } from './screenAndFile';
 import { eitherSize } from './statedSizes';
 import { shownFile, shownFolder } from './fileShown';
 
@@ -86,7 +87,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (openerEntry && !out.some((c) => c.source === openerEntry.id)) out.push(candidateFor(openerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
-  out.push(...contentCandidates(f), ...statedCopyCandidates(f), ...emptyLineCandidates(f));
+  out.push(...contentCandidates(f), ...statedCopyCandidates(f), ...emptyLineCandidates(f), ...screenAndFileCandidates(f));
   for (const c of out) c.command = eitherSize(c.command, f);
   const shown = shownFile(f) && corpus.byId.get('text.cat');
   if (shown) out.push(candidateFor(shown, f, 0.7, 1));
@@ -176,7 +177,6 @@ function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): 
   return columns.length > 1 && columns.some((n) => values[n] === undefined) && columns.some((n) => values[n] !== undefined) ? 0.08 : 0;
 }
 
-
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
 const notPreinstalled = new Set(['rg', 'fd', 'fdfind', 'tree', 'bat', 'batcat', 'exa', 'eza', 'ag', 'htop', 'ncdu', 'jless', 'fzf']);
 
@@ -233,6 +233,8 @@ const features: [RegExp, RegExp, number?][] = [
   // A search word written into the template must be one the request says.
   [/'TODO\|FIXME'|TODO\|FIXME/, /\btodos?\b/i, 0.12],
   [/\$NF\b/, /\b(columns?|fields?|words?|last (?:part|value|item|entry)|end of each line)\b/],
+  // Text replaced in a file is asked for by a word of changing it; "save the output of ls to x" writes x, it replaces nothing in it.
+  [/\bsed -i 's\|\{old\}/, /\b(replac\w*|substitut\w*|chang\w*|swap\w*|rewrit\w*|renam\w*|convert\w*|turn\w*|fix\w*|correct\w*|updat\w*|edit\w*|modif\w*|mak\w*|put\w*|strip\w*|trim\w*|remov\w*|delet\w*|translat\w*|transform\w*|becom\w*|instead|with|into)\b|\bto\b.*\bin\b/, 0.3],
   [/\bwhile IFS= read\b/, /\b(each line|every line|loop|one by one|per line)\b/],
   [/\s-printf '%h/, /\b(folders?|director\w*|dirs?|where|location)\b/],
   // Leaving out comment lines too needs the word.

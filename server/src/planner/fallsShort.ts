@@ -54,12 +54,18 @@ function addsToNamedFile(intent: Intent): boolean {
   return m !== null && intent.actions.includes('create') && intent.names.some((n) => n === m[1] || n.endsWith(`/${m[1]}`));
 }
 
+// "remove the alias ll", "delete the variable TMPDIR": what the shell holds goes by unalias or unset, and no file goes with it.
+const shellState = /\b(?:remov\w*|delet\w*|unset\w*|clear\w*|drop\w*|get rid of|eras\w*)\s+(?:the\s+|an?\s+|my\s+|this\s+|that\s+)?(?:shell\s+|bash\s+|environment\s+|env\s+)?(?:alias(?:es)?|variables?|vars|functions?)\b/;
+function removesShellState(intent: Intent, commands: CommandFact[]): boolean {
+  return shellState.test(intent.words) && commands.length > 0 && commands.every((c) => /^(?:unalias|unset)$/.test(programOf(c)));
+}
+
 export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const facts = decision.facts as Facts | undefined;
   const commands = facts?.commands ?? [];
   const writes = decision.risk.writes.length > 0 || decision.rules.some((r) => changeRules.test(r.id)) || commands.some((c) => c.redirects.some((x) => x.kind === 'write' || x.kind === 'append'));
   // Text taken out of files is taken out by an edit; the schedule in place goes when crontab replaces it.
-  const deletes = decision.risk.deletes.length > 0 || decision.rules.some((r) => /^(fs\.delete|repo\.delete)/.test(r.id)) || (writes && removesText(intent)) || commands.some(replacesSchedule);
+  const deletes = decision.risk.deletes.length > 0 || decision.rules.some((r) => /^(fs\.delete|repo\.delete)/.test(r.id)) || (writes && removesText(intent)) || commands.some(replacesSchedule) || removesShellState(intent, commands);
   const acts = intent.actions;
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
   // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive", `rsync -a docs/ backup/` for "move docs into backup" (docs stays).

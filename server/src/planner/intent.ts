@@ -220,8 +220,8 @@ function conditionsOf(facts: RequestFacts, lower: string): Intent['conditions'] 
 }
 
 function toScreen(lower: string): string {
-  const screen = /\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b/;
-  if (!screen.test(lower) || /\b(?:standard output|stdout|screen|terminal|console)\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b/.test(lower)) return lower;
+  const screen = /\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b/; // ... and "to standard output and "x.log"" writes x.log too.
+  if (!screen.test(lower) || /\b(?:standard output|stdout|screen|terminal|console)\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b|\b(?:standard output|stdout|screen|terminal|console)\s+(?:and|as well as)\s+(?:the\s+)?(?:file\s+)?["'`]?[\w.$/~{}-]*[\w}]\b/.test(lower)) return lower;
   return lower.replace(/\b(?:write|output|send|put)\b(?=.{0,80}\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b)/g, 'print');
 }
 
@@ -255,9 +255,10 @@ const partsOfPath = new RegExp([
   /^\s+(?:(?:the|all|its|any)\s+){0,2}(?:director(?:y|ies)|folders?|dirs?)\s+off\s+(?:the\s+)?\S*\//.source,
   /^\s+(?:(?:the|all|its|any)\s+){0,2}leading\s+(?:directories|folders|dirs)\s+(?:of|in)\s+(?:the\s+)?\S*\//.source,
   /^\s+(?:(?:the|all|its|their|any)\s+){0,2}(?:(?:leading|containing|parent|enclosing)\s+)?(?:director(?:y|ies)|folders?|dirs?)\s+(?:from|off|of|in)\s+(?:the\s+|each\s+|every\s+)?(?:path|file ?name)s?\s+\S*\//.source,
-  // "the directory part of X", "the folder names from X/…", "the path prefix from X/…", "the file name from the path X/…".
+  // "the directory part of X", "the folder names from X/…", "the path prefix from X/…", "the file name from the path X/…", "the last two components of the path $p".
   /^\s+(?:the\s+)?(?:directory|folder|dir)\s+(?:part|portion|prefix|component)\s+(?:of|from|off|in)\b/.source,
   /^\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+(?:part|portion|prefix|component|names|path)|path\s+prefix|file ?name(?:\s+part)?|last\s+(?:part|component))\s+(?:\S+\s+)?(?:of|from|off|in)\s+(?:the\s+path\s+)?\S*\//.source,
+  /^\s+(?:(?:the|its)\s+)?(?:[\w-]+\s+){0,2}(?:and\s+(?:the\s+)?[\w-]+\s+)?(?:parts?|components?|segments?|elements?)\s+(?:of|from|off|in)\s+(?:the\s+|a\s+)?(?:given\s+)?(?:path|pathname|file ?name)\b/.source,
 ].join('|'));
 /**
  * "remove the leading directories from /srv/x.html", "get rid of the extension of

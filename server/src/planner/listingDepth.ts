@@ -44,6 +44,8 @@ export function depthDropped(lower: string, command: string): string[] {
   const one = keepsToOneLevel(lower);
   if (one && ((find && !/-maxdepth\s+[01]\b|\s-prune\b/.test(walk)) || /^ls\s+-\w*R/.test(command))) out.push('it goes into subfolders, but the request lists only what the folder itself holds');
   if (!one && everyLevel.test(lower) && find && /-maxdepth\s+1\b/.test(walk) && !/\s-(?:exec|execdir|ok|delete)\b/.test(walk)) out.push('it stays in the top folder, but the request asks for every level below it');
+  // "rename the *.so files in the directory tree" answered with `for f in *.so; do …`: the shell's glob sees the top folder only.
+  if (!one && everyLevel.test(lower) && /^for\s+\w+\s+in\s+[^;]*[*?[][^;]*;/.test(command) && !/\*\*/.test(command.split(';')[0])) out.push('it goes through the files of the top folder only (a glob the shell expands), but the request asks for every level below it');
   // "the folders of the current directory" answered with its files.
   const folders = foldersListed(lower);
   if (folders && /^find\s[^|]*-type f\b/.test(command) && !/-type d\b/.test(command)) out.push('it lists files, but the request asks for folders');

@@ -26,13 +26,22 @@ const taking = /\b(?:(?:remove|strip|take away|take off|revoke|drop|unset|clear|
 /** What the request asks of the permissions, in words or as a symbolic chmod; undefined when it asks nothing of them, or gives digits. */
 export function modeAsked(words: string): ModeAsk | undefined {
   if (/\b[0-7]{3,4}\b/.test(words)) return undefined;
-  const literal = /\bchmod\s+((?:[ugoa]*[+=-][rwxXst]+,?)+)(?=\s)/.exec(words);
+  // ... a symbolic mode given as such: "chmod u+x", "in accordance with mode `a-x,u+w'", "permissions g+w".
+  const literal = /\bchmod\s+((?:[ugoa]*[+=-][rwxXst]+,?)+)(?=\s)|\b(?:mode|permissions?|perms)\s+(?:of\s+|to\s+)?["'`]?((?:[ugoa]*[+=-][rwxXst]+,?)+)["'`]?(?=[\s.,;]|$)/.exec(words);
   if (literal) {
-    const clauses = modeClauses(literal[1]);
+    const clauses = modeClauses((literal[1] ?? literal[2]).replace(/,$/, ''));
     return { grant: new Set(clauses.filter((c) => c.op !== '-').flatMap((c) => c.bits)), revoke: new Set(clauses.filter((c) => c.op === '-').flatMap((c) => c.bits)), from: ['u', 'g', 'o'] };
   }
   if (/\bprivate\b|\bonly (?:i|me|the owner|my user)\b|\bnobody else\b|\bno one else\b/.test(words)) return { grant: new Set(), revoke: new Set(['r', 'w', 'x']), from: ['g', 'o'] };
   if (/\bread[- ]?only\b/.test(words)) return { grant: new Set(), revoke: new Set(['w']), from: ['u', 'g', 'o'] };
+  // "set their SGID bit", "the sticky bit": the special bit and no other.
+  const special = /\b(s[ug]id|set[- ]?[ug]id|set[- ]?(?:user|group)[- ]id|sticky)\b/.exec(words);
+  if (special) {
+    const bit = /sticky/.test(special[1]) ? 't' : 's';
+    const who: Who = bit === 't' ? 'o' : /u/.test(special[1].replace(/^set[- ]?/, '').slice(0, 2)) ? 'u' : 'g';
+    const taken = /\b(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|turn off)\b[^.]{0,40}$/.test(words.slice(0, special.index));
+    return taken ? { grant: new Set(), revoke: new Set([bit]), from: [who] } : { grant: new Set([bit]), revoke: new Set(), from: [], to: [who] };
+  }
   const bits = [...(/\b(?:execut\w*|exec bit|runnable|\+x)/.test(words) ? ['x'] : []), ...(/\bwrit(?:e|able|ing)\b|\+w\b/.test(words) ? ['w'] : []), ...(/\bread(?:able|ing)?\b|\+r\b/.test(words) ? ['r'] : [])];
   if (bits.length === 0) return undefined;
   const whom = (['o', 'g', 'u'] as Who[]).filter((w, i) => [/\bothers?\b|\bworld\b|\bpublic\b/, /\bgroup\b/, /\b(?:owner|user|me|myself)\b/][i].test(words));

@@ -9,6 +9,12 @@
 // `find docs -name me -delete`. Words that tie a request to one before it
 // ("as well", "too", "also") ask nothing more of it: "show the files in
 // logs as well" had been planned as `tail -n 10 well`.
+// A request written as what the command does ("Removes 'foo' file", "Counts
+// lines in notes.txt", "Compresses big.log") asks for that act: its opening
+// verb is read as the order it stands for. Left as it was, "Removes" found no
+// delete, "Compresses" was read as a look (`gzip -l`) and "Makes run.sh
+// executable" as `strings run.sh`. A noun that is spelled like one ("Changes
+// in the repo", "Lists of names") stays as it is.
 
 /** Words of courtesy a request may open with, one alternation (intentClauses.ts reads past them too). */
 export const courtesyWords = String.raw`please|pls|kindly|just|quickly|now|so|ok(?:ay)?|alright|all right|hey(?: there)?|hi(?: there)?|hello|go ahead and|(?:can|could|would|will) you(?: please| kindly)?|help me|let'?s|i'?d like(?: you)? to|i would like(?: you)? to|i want(?: you)? to|i need(?: you)? to|(?:i am|i'm) asking you to|you should`;
@@ -24,12 +30,28 @@ const closing = /(?:\s*,\s*|\s+)(?:for (?:me|us)|on (?:my|our) behalf|if (?:poss
 const systemName = String.raw`(?:GNU|Linux|BSD|FreeBSD|macOS|Mac ?OS(?: X)?|OS ?X|Solaris|POSIX|Debian|Ubuntu|Cygwin|bash|zsh)`;
 const systemRemark = new RegExp(String.raw`^\s*\(\s*${systemName}(?:[\s/-]+(?:${systemName}|specific|only|version|systems?|variant|syntax|\d[\w.]*))*\s*\)\s*[:,-]?\s*`, 'i');
 
-/** The request without its opening and closing words of courtesy, when anything is left. */
+// The verbs a request is opened with when it describes the command; each is read in the form of an order.
+const describingVerbs = ['add', 'append', 'archive', 'calculate', 'change', 'check', 'clean', 'clear', 'compare', 'compress', 'connect', 'convert', 'copy', 'count', 'create', 'decompress', 'delete', 'disable', 'display', 'download', 'empty', 'enable', 'execute', 'extract', 'fetch', 'filter', 'find', 'format', 'generate', 'get', 'give', 'go', 'install', 'kill', 'list', 'load', 'locate', 'make', 'merge', 'monitor', 'mount', 'move', 'open', 'output', 'prepend', 'print', 'process', 'push', 'put', 'read', 'recurse', 'redirect', 'remove', 'rename', 'replace', 'report', 'return', 'run', 'save', 'search', 'send', 'set', 'shift', 'show', 'sort', 'split', 'start', 'stop', 'strip', 'take', 'trim', 'truncate', 'uncompress', 'uninstall', 'unmount', 'unset', 'unzip', 'update', 'write', 'zip'];
+const thirdPerson = new Map(describingVerbs.map((v) => [/(?:s|sh|ch|x|z|o)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`, v]));
+// What follows a noun rather than a verb's object: "Changes in the repo", "Lists of names", "Reports are in docs".
+const afterNoun = /^(?:in|of|since|from|by|to|for|on|at|made|that|which|are|were|is|was|have|has|and|or)\b|^[?:]/i;
+
+/** "Removes 'foo' file" read as "Remove 'foo' file": a request that opens by describing the act asks for it. */
+export function asOrder(request: string): string {
+  const m = /^(\s*)([A-Za-z]+)(\s+)(.*)$/s.exec(request);
+  const verb = m ? thirdPerson.get(m[2].toLowerCase()) : undefined;
+  // ... but "Searches for TODO" searches.
+  if (!m || !verb || (afterNoun.test(m[4]) && !(verb === 'search' && /^for\b/i.test(m[4])))) return request;
+  const spelledAs = m[2][0] === m[2][0].toUpperCase() ? verb[0].toUpperCase() + verb.slice(1) : verb;
+  return m[1] + spelledAs + m[3] + m[4];
+}
+
+/** The request without its opening and closing words of courtesy, when anything is left; an opening that describes the act reads as the order. */
 export function withoutCourtesy(request: string): string {
   const remark = systemRemark.exec(request);
   const said = remark ? request.slice(remark[0].length) : request;
   const m = opening.exec(said);
-  let rest = m ? said.slice(m[0].length) : said;
+  let rest = asOrder(m ? said.slice(m[0].length) : said);
   for (let c = closing.exec(rest); c && c.index > 0; c = closing.exec(rest)) rest = rest.slice(0, c.index) + c[1];
   return /\w/.test(rest) ? rest : request;
 }

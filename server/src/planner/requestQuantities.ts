@@ -170,18 +170,28 @@ const notAMode = /^\s+(?:bytes?|lines?|times|copies|files?|folders?|days?|[kmg]b
 
 export function readModes(r: Reading): void {
   const { text, lower, facts, take, isUsed } = r;
-  for (const m of text.matchAll(/(?<![\w/.-])([0-7]{3,4}|[ugoa]*[+=-][rwxXst]+)(?![\w/.-])/g)) {
+  // A symbolic mode may join clauses with commas ("a-x,u+w"): one mode.
+  for (const m of text.matchAll(/(?<![\w/.-])([0-7]{3,4}|[ugoa]*[+=-][rwxXst]+(?:,[ugoa]*[+=-][rwxXst]+)*)(?![\w/.-])/g)) {
     if (isUsed(m.index) || (/^\d/.test(m[1]) && !/\b(chmod|mode|permission|permissions|perms)\b/.test(lower) && !setToMode.test(lower.slice(0, m.index)) && !(madeMode.test(lower.slice(0, m.index)) && !notAMode.test(lower.slice(m.index + m[0].length))))) continue;
     facts.modes.push({ value: m[1], at: m.index, raw: m[0] });
     take(m.index, m[0].length);
   }
-  const said = modeInWords(lower);
+  const said = specialBit(lower) ?? modeInWords(lower);
   if (said) facts.modes.push(said);
   const modeWords: [RegExp, string][] = [[/\bread[- ]only\b/, 'a-w'], [/\bprivate\b/, '600']];
   for (const [re, value] of modeWords) {
     const m = re.exec(lower);
     if (m) facts.modes.push({ value, at: m.index, raw: m[0] });
   }
+}
+
+/** "set their SGID bit", "turn on the setuid bit", "the sticky bit": g+s, u+s, +t (taken away with "remove", "clear", "unset"). */
+function specialBit(lower: string): { value: string; at: number; raw: string } | undefined {
+  const m = /\b(s[ug]id|set[- ]?[ug]id|set[- ]?(?:user|group)[- ]id|sticky)(?:\s+(?:bits?|flags?|permissions?))?\b/.exec(lower);
+  if (!m) return undefined;
+  const who = /sticky/.test(m[1]) ? '' : /^s?(?:set[- ]?)?(?:u|user)/.test(m[1].replace(/^su/, 'u').replace(/^sg/, 'g')) ? 'u' : 'g';
+  const taken = /\b(?:remove|strip|take away|take off|revoke|drop|unset|clear|disable|delete|turn off)\b[^.]{0,40}$/.test(lower.slice(0, m.index));
+  return { value: `${who}${taken ? '-' : '+'}${/sticky/.test(m[1]) ? 't' : 's'}`, at: m.index, raw: m[0] };
 }
 
 /**

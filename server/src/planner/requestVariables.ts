@@ -28,13 +28,16 @@ const fileWord = /\b(?:the\s+|a\s+)?file\s+(?:named\s+|called\s+)?([A-Za-z_][\w-
 // What a file has ("the file size", "file names"): words after "file" that name no file.
 const fileNouns = /^(?:sizes?|names?|types?|systems?|lists?|contents?|owners?|ownership|permissions?|modes?|extensions?|formats?|paths?|counts?|managers?|descriptors?|handles?|trees?|structure|dates?|times?|timestamps?|attributes?|info|information|details?|data|kinds?|endings?|encoding|lengths?)$/i;
 
+// "every TXT file found in the tree", "the file located in docs": where the file is, not its name.
+const fileSaidWhere = /^(?:found|located|stored|kept|placed|lying|sitting|residing|existing|present|listed|saved|created|modified|changed|opened)$/i;
+
 /** A bare name right after "file" that the path readers did not take. */
 export function readNamedFile(r: Reading): void {
   const { text, facts, isUsed } = r;
   for (const m of text.matchAll(fileWord)) {
     const at = m.index + m[0].lastIndexOf(m[1]);
     const plain = !/[\d_-]/.test(m[1]);
-    if (isUsed(at) || facts.paths.some((p) => p.at === at) || (plain && (stopWords.has(m[1].toLowerCase()) || fileNouns.test(m[1])))) continue;
+    if (isUsed(at) || facts.paths.some((p) => p.at === at) || (plain && (stopWords.has(m[1].toLowerCase()) || fileNouns.test(m[1]) || fileSaidWhere.test(m[1])))) continue;
     const fact = { value: m[1], at, raw: m[1] };
     facts.files.push(fact);
     facts.paths.push(fact);

@@ -17,7 +17,7 @@ const alt = (xs: string[]) => new RegExp(`\\b(${xs.join('|')})\\b`);
 const strongNounList = [
   '(?:(?<=\\b(?:the|a|an|this|that|each|every|which|what|one|any|same|new|last|first|whole|text|log|config|my|your|his|her|our|their) )file|file(?! (?:my|your|his|her|our|their|a|an|the|for|taxes)\\b))', 'files', 'filenames?', 'folders?', 'director(?:y|ies)', 'dirs?', 'subfolders?', 'subdirector(?:y|ies)', 'workspace', 'repo(?:s|sitor(?:y|ies))?', 'symlinks?', 'symbolic links?', 'hidden files?',
   'csv', 'tsv', 'json', 'yaml', 'yml', 'xml', 'logs?', 'logfiles?', 'stdout', 'stderr', 'utf-?8', 'encoding', 'newlines?', 'whitespace', 'regex(?:es|p)?', 'grep', 'substrings?',
-  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', '(?:empty|clean|blank|bare) environment', 'environment (?:without|lacking)', 'aliases',
+  'process(?:es)?', 'pids?', 'ports?', 'cpu', 'ram', 'swap', 'disks?', 'partitions?', 'mounted', 'mount points?', 'uptime', 'kernel', 'hostname', 'daemons?', 'shell', 'terminal', 'env', 'environment variables?', '(?:empty|clean|blank|bare) environment', 'environment (?:without|lacking)', 'alias(?:es)?',
   'commands?', 'programs?', 'variables?', 'standard (?:input|output|error)', 'rpms?', 'symlinks?', 'binar(?:y|ies)', 'executables?', 'scripts?', 'permissions?', 'perms', 'ownership', 'timestamps?', 'mtime', 'kilobytes?', 'megabytes?', 'gigabytes?', '\\d+\\s*(?:k|m|g)i?b',
   'git', 'commits?', 'branch(?:es)?', 'working (?:tree|copy)', '(?:local|unstaged|uncommitted) (?:changes|edits|modifications)', '(?:discard|throw away|undo|revert|stage|unstage|stash) (?:all )?(?:of )?(?:my|our|your|the) (?:local )?(?:changes|edits)', 'worktrees?', 'checkout', 'stash(?:es)?', 'staged', 'untracked', 'uncommitted', 'remotes?', 'rebase', 'blame', 'docker', 'containers?', 'kubectl', 'kubernetes', 'pods?',
   'packages?', 'npm', 'pip', 'apt', 'apt-get', 'dependenc(?:y|ies)', 'node_modules', 'typescript', 'javascript', 'source code', 'codebase', 'todos?', 'fixme',
@@ -34,7 +34,7 @@ const strongNouns = alt(strongNounList);
 const sharedNounList = new Set([
   'logs?', 'permissions?', 'perms', 'ownership', 'commands?', 'programs?', 'variables?', 'shell', 'terminal', 'ports?', 'branch(?:es)?', 'packages?', 'remotes?', 'containers?', 'pods?', 'scripts?',
   '(?:local|unstaged|uncommitted) (?:changes|edits|modifications)', '(?:discard|throw away|undo|revert|stage|unstage|stash) (?:all )?(?:of )?(?:my|our|your|the) (?:local )?(?:changes|edits)',
-  'archives?', 'backups?', 'compressed', 'cache', 'tmp', 'kernel', 'mounted', 'listening', 'network(?:ing)?', 'uptime', 'ping', 'todos?', 'timestamps?', 'aliases', 'checksums?', 'executables?', 'binar(?:y|ies)', 'blame', 'staged', 'zip', 'tar', 'logins?', 'logged in', 'logged on', 'daemons?',
+  'archives?', 'backups?', 'compressed', 'cache', 'tmp', 'kernel', 'mounted', 'listening', 'network(?:ing)?', 'uptime', 'ping', 'todos?', 'timestamps?', 'alias(?:es)?', 'checksums?', 'executables?', 'binar(?:y|ies)', 'blame', 'staged', 'zip', 'tar', 'logins?', 'logged in', 'logged on', 'daemons?',
 ]);
 // Beside an everyday thing, "commit to" is a promise ("commit to the gym"), not a repository's commit.
 const computerNouns = alt(strongNounList.filter((n) => !sharedNounList.has(n)).map((n) => (n === 'commits?' ? 'commits?(?! (?:myself |ourselves )?to\\b)' : n)));

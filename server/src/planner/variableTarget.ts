@@ -27,8 +27,8 @@ const target = `(?:in|to|into|as)\\s+(?:a\\s+|the\\s+)?(?:shell\\s+|bash\\s+)?(?
 const setLead = new RegExp(`^\\s*(?:set|assign|initiali[sz]e|export)s?\\s+(?:the\\s+)?(?:shell\\s+|bash\\s+)?variable\\s+${varName}\\s+(?:to|with|as)\\s+(.+)$`, 'i');
 // "Save the first two letters of the host name to variable DC (, then ...)".
 const saveLead = new RegExp(`^\\s*(?:save|store|put|keep|capture|assign|record|get|read)s?\\s+(.+?)\\s+${target}\\b(.*)$`, 'i');
-// "Get the domain name of $ip and save it to the variable 'reverse'".
-const saveTail = new RegExp(`^(.+?)\\s*,?\\s+(?:and|then)\\s+(?:save|store|put|keep|capture|assign)s?\\s+(?:it|them|that|this|the (?:result|output|value|answer))\\s+${target}\\s*[.!]?\\s*$`, 'i');
+// "Get the domain name of $ip and save it to the variable 'reverse'", "create a temporary folder and save the path to it in 'td' variable".
+const saveTail = new RegExp(`^(.+?)\\s*,?\\s+(?:and|then)\\s+(?:save|store|put|keep|capture|assign)s?\\s+(?:it|them|that|this|the (?:result|output|value|answer)|(?:the\\s+|its\\s+)?(?:full\\s+)?(?:path|name)(?:\\s+(?:to|of)\\s+(?:it|them))?)\\s+${target}\\s*[.!]?\\s*$`, 'i');
 
 // "..., making this variable visible by subprocesses", "and export it": a clause about the variable, not its value.
 const exportClause = /\s*,?\s*(?:and\s+)?(?:(?:making|make|makes|so that|so)\s+(?:it|this|the|that)?\s*(?:variable\s+)?(?:is\s+)?(?:visible|available|seen|inherited)\s+(?:by|to|in|for)\s+(?:the\s+|all\s+|any\s+)?(?:sub-?process\w*|child\w*(?:\s+process\w*)?|programs?|commands?)\b.*|export(?:s|ed)?\s+(?:it|them|that|the variable)\b.*)$/i;

@@ -104,7 +104,16 @@ function layoutOf(raw: Raw): Layout {
 
 const offset = (p: GoPos): number => (p.lineCol === 0 ? -1 : p.offs);
 
+// The parser's own strings hold UTF-8 bytes one to a character ("é" is "Ã©"); read raw, they are decoded, as the parser's JavaScript API does.
+const utf8 = new TextDecoder('utf-8');
+function goString(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s) || /[^\x00-\xff]/.test(s)) return s;
+  return utf8.decode(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+}
+
 function plain(v: unknown, depth: number, positions: boolean): unknown {
+  if (typeof v === 'string') return goString(v);
   if (v === null || v === undefined || typeof v !== 'object') return v;
   if (depth > 400) throw new ShellLimitError('syntax tree deeper than 400 levels');
   if (isSlice(v)) {
