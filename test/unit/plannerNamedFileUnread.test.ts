@@ -24,7 +24,7 @@ test('a look at a named file answered by a plan that reads no file and never nam
         assert.match(checks.short(request, plan), unread, `${request} → ${plan}`);
         n++;
       }
-      for (const plan of reads(f)) assert.doesNotMatch(checks.short(request, plan), unread, `${request} → ${plan}`);
+      for (const plan of [...reads(f), `yes | ./${f}`]) assert.doesNotMatch(checks.short(request, plan), unread, `${request} → ${plan}`);
     }
   }
   assert.ok(n >= 150, `${n} pairs`);

@@ -120,7 +120,8 @@ function namedFileUnread(intent: Intent, commands: CommandFact[]): string[] {
   if (files.length === 0) return [];
   const readsAny = commands.some((c) => c.reads.some((p) => p.path !== '-') || c.redirects.some((r) => r.kind === 'read' || r.kind === 'read-write'));
   const base = (n: string) => n.slice(n.lastIndexOf('/') + 1);
-  const mentioned = (n: string) => commands.some((c) => c.args.some((a) => a.includes(base(n))));
+  // ... a file run as the program ("answer yes to every prompt of ./setup.sh") is named too.
+  const mentioned = (n: string) => commands.some((c) => [c.program, ...c.args].some((a) => a.includes(base(n))));
   const unread = files.find((n) => !mentioned(n));
   return unread && !readsAny ? [`it reads no file, so it tells nothing of ${unread}, which the request names`] : [];
 }
