@@ -1,8 +1,9 @@
 // A request to look, answered with a program the policy does not know: such a
-// program may write through any option or word (`pandoc -o`, `shfmt -w`,
-// `tidy -m`, `stylua F`), so the answer cannot be shown to only look and is
-// set aside. Programs the policy knows to only look are kept. Wordings and
-// answers are built from parts and judged by the real policy.
+// program may write a file it is given through any option or word (`pandoc
+// -o`, `shfmt -w`, `tidy -m`, `stylua F`), so the answer cannot be shown to
+// only look and is set aside. Programs the policy knows to only look are
+// kept. Wordings and answers are built from parts and judged by the real
+// policy.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exceedsIntent } from '../../server/src/planner/effectCheck';
@@ -39,8 +40,10 @@ test('a look answered with a program the policy does not know is set aside; know
   assert.deepEqual(wrong, []);
 });
 
-test('a request to change a file may still use a program the policy does not know', async () => {
+test('a request to change a file, or a look that names no file to the program, may still use one the policy does not know', async () => {
   const engine = await createPolicyEngine();
+  const ip = exceedsIntent(readIntent(readRequest('what is my ip address', ws)), engine.judge('ip -brief address', { workspace: '/w', facts: true }), 'ip -brief address');
+  assert.ok(!ip.some((r) => /which Paladin does not know/.test(r)), ip.join(' | '));
   for (const [request, command] of [['format run.sh with shfmt', 'shfmt -w run.sh'], ['convert report.md to html', 'pandoc report.md -o report.html']]) {
     const reasons = exceedsIntent(readIntent(readRequest(request, ws)), engine.judge(command, { workspace: '/w', facts: true }), command);
     assert.ok(!reasons.some((r) => /which Paladin does not know/.test(r)), `${request}: ${reasons.join(' | ')}`);

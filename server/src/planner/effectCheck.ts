@@ -74,8 +74,8 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   // `sqlite3 db '.import notes.txt t'`: what a tool's own command does is not known, so neither is that it only looks.
   const unread = toolChange ? undefined : commands.find((c) => c.tool?.action === 'unknown');
   if (!intent.allows.write && unread) reasons.push(`it runs ${unread.tool?.effect ?? unread.program}, which Paladin cannot show only looks, but the request asks ${asked}`);
-  // A program the policy does not know may write through any option or word (`pandoc -o`, `shfmt -w`, `stylua F`).
-  const stranger = intent.allows.write ? undefined : decision.rules.find((r) => r.id === 'unknown.program');
+  // A program the policy does not know may write a file it is given through any option or word (`pandoc -o`, `shfmt -w`, `stylua F`).
+  const stranger = intent.allows.write ? undefined : decision.rules.find((r) => r.id === 'unknown.program' && commands[r.command_index]?.args.some(namesAFile));
   if (stranger) reasons.push(`it runs ${commands[stranger.command_index]?.program ?? 'a program'}, which Paladin does not know, so it cannot show that it only looks`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
@@ -98,6 +98,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   return uniq(reasons);
 }
 
+
+/** A word that names a file or a path (`report.md`, `out/`, `--output=x.html`), not an option or a word of a program's own. */
+const namesAFile = (word: string) => /[\w-]\.[A-Za-z]\w{0,7}$|\//.test(word.replace(/^--?[\w-]+=/, ''));
 
 const ownerFlags = new Set(['user', 'group', 'uid', 'gid', 'nouser', 'nogroup']);
 
