@@ -58,6 +58,7 @@ test('options that are whole names, or begin several, are left as they are', asy
   assert.equal(fullLongOption('wget', 'output-'), undefined);
   assert.equal(fullLongOption('sort', 'unique'), undefined);
   assert.equal(fullLongOption('ls', 'out'), undefined);
+  assert.equal(fullLongOption('npm', 'global'), undefined, 'npm --global is an option of its own');
   const engine = await createPolicyEngine();
   for (const c of ['tar --checkpoint=1 -tf x.tar', 'sort --unique src/a.txt', 'git log --oneline', 'git diff --stat', 'grep -- --out src/a.txt', 'ls --color=auto', 'make', 'make test']) {
     assert.equal(engine.judge(c, { workspace: WS }).decision, 'allow', c);

@@ -42,7 +42,7 @@ const LONG_OPTIONS: Record<string, LongOptions> = {
   updatedb: { full: ['output', 'database-root-output'] },
   script: { full: ['command', 'log-out', 'log-in', 'log-io', 'log-timing'] },
   git: { full: ['open-files-in-pager', 'output', 'output-directory', 'extcmd', 'exec', 'upload-pack', 'receive-pack'] },
-  npm: { full: ['script-shell', 'pack-destination', 'prefix', 'userconfig', 'globalconfig', 'node-options'] },
+  npm: { full: ['script-shell', 'pack-destination', 'prefix', 'userconfig', 'globalconfig', 'node-options'], exact: ['global'] },
 };
 
 /** The full name `name` (after `--`, before any `=`) stands for, or undefined when it stands for none or for several. */
