@@ -44,13 +44,52 @@ export async function folderMoveCandidates(request: string, names: WorkspaceName
   const move = folderMove(request);
   if (!move) return [];
   const enter = `cd ${/^\$\w+$|^\$\{\w+\}$/.test(move.dir) ? `"${move.dir}"` : shellQuote(move.dir)}`;
-  const facts = readRequest(move.rest, names);
+  const inside = namesInside(names, move.dir);
+  const facts = readRequest(move.rest, inside);
   const out: EmbeddedCandidate[] = [];
-  for (const c of embeddedCandidates(move.rest, await search(move.rest, 20), corpus, names, facts).slice(0, 3)) {
+  for (const c of embeddedCandidates(move.rest, await search(move.rest, 20), corpus, inside, facts).slice(0, 3)) {
     if (c.missing.length > 0 || /[;&|]\s*$|\n/.test(c.command)) continue;
     // Both parts answered: likelier than a plan that leaves out the move.
     const confidence = Math.round(Math.min(0.92, c.confidence + 0.05) * 100) / 100;
     out.push({ ...c, command: `${enter} && ${c.command}`, confidence, explanation: `Enters ${move.dir}, then: ${c.explanation}`, source: `${c.source}+cd` });
   }
   return out;
+}
+
+/**
+ * The workspace's names as seen from `dir`, where the rest of the request runs:
+ * "go to out and delete t.log" names out/t.log as t.log, never as out/out/t.log,
+ * and a file of the same name in another folder is no longer a second copy. A
+ * folder outside the workspace, or one only known when it runs, holds no names known here.
+ */
+export function namesInside(names: WorkspaceNames, dir: string): WorkspaceNames {
+  const rel = dir.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  if (rel === '' || rel === '.') return names;
+  const outside = rel.startsWith('/') || rel.startsWith('~') || rel.includes('$') || /(^|\/)\.\.(\/|$)/.test(rel);
+  const prefix = `${rel}/`;
+  const under = (set: ReadonlySet<string>) => (outside ? [] : [...set].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)));
+  const files = under(names.files);
+  const dirs = under(names.dirs);
+  const byBase = new Map<string, string>();
+  const byStem = new Map<string, string | null>();
+  const sameBase = new Map<string, string[]>();
+  // Nearer entries first, as the workspace scan finds them.
+  for (const p of [...files, ...dirs].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {
+    const base = p.slice(p.lastIndexOf('/') + 1);
+    if (!byBase.has(base)) byBase.set(base, p);
+    sameBase.set(base, [...(sameBase.get(base) ?? []), p]);
+    if (files.includes(p)) {
+      const stem = base.toLowerCase().replace(/\..*$/, '');
+      byStem.set(stem, byStem.has(stem) ? null : p);
+    }
+  }
+  return {
+    files: new Set(files),
+    dirs: new Set(dirs),
+    byBase,
+    byStem: new Map([...byStem].filter((e): e is [string, string] => e[1] !== null)),
+    sameBase: new Map([...sameBase].filter((e) => e[1].length > 1)),
+    root: names.root && !outside ? `${names.root}/${rel}` : undefined,
+    refs: names.refs,
+  };
 }

@@ -74,6 +74,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   // `sqlite3 db '.import notes.txt t'`: what a tool's own command does is not known, so neither is that it only looks.
   const unread = toolChange ? undefined : commands.find((c) => c.tool?.action === 'unknown');
   if (!intent.allows.write && unread) reasons.push(`it runs ${unread.tool?.effect ?? unread.program}, which Paladin cannot show only looks, but the request asks ${asked}`);
+  // A program the policy does not know may write a file it is given through any option or word (`pandoc -o`, `shfmt -w`, `stylua F`).
+  const stranger = intent.allows.write ? undefined : decision.rules.find((r) => r.id === 'unknown.program' && commands[r.command_index]?.args.some(namesAFile));
+  if (stranger) reasons.push(`it runs ${commands[stranger.command_index]?.program ?? 'a program'}, which Paladin does not know, so it cannot show that it only looks`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
   reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands));
@@ -95,6 +98,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   return uniq(reasons);
 }
 
+
+/** A word that names a file or a path (`report.md`, `out/`, `--output=x.html`), not an option or a word of a program's own. */
+const namesAFile = (word: string) => /[\w-]\.[A-Za-z]\w{0,7}$|\//.test(word.replace(/^--?[\w-]+=/, ''));
 
 const ownerFlags = new Set(['user', 'group', 'uid', 'gid', 'nouser', 'nogroup']);
 
@@ -226,7 +232,8 @@ const projectRunners = /^(make|gmake|just|npm|npx|yarn|pnpm|cargo|mvn|gradle|gra
 
 /** "copy the output in build" planned as `make > build`, "run down the deploy script" as running it: running code nobody asked to run. */
 function runsTheProject(intent: Intent, commands: CommandFact[], runsAScript: boolean): string[] {
-  if (intent.actions.includes('run') || /\b(install|upgrade|update|deploy|publish|lint|format)\b/.test(Object.values(intent.cues).join(' '))) return [];
+  // The verbs of the cues, not a file named in one ("give bin/deploy.sh execute permission").
+  if (intent.actions.includes('run') || /\b(install|upgrade|update|deploy|publish|lint|format)\b/.test(Object.values(intent.cues).join(' ').replace(/\S*[./]\S*/g, ''))) return [];
   const runner = commands.find((c) => projectRunners.test(programOf(c)) || c.runs_code === 'script');
   if (runner) return [`it runs the project's own code (${programOf(runner)}), but the request does not ask to build, test or run anything`];
   // "answer yes to every prompt of ./setup.sh", "… to the input of "./setup.sh"": a program written as one runs it.

@@ -43,12 +43,14 @@ export function describeBehaviour(w: Walker, fact: CommandFact, args: WordValue[
     else if (code.trim()) w.reparse(code, fact.index, ctx, 'shell-string');
   }
   scheduledCode(w, fact, texts, ctx);
-  if (prog === 'make') {
+  if (prog === 'make' || prog === 'gmake') {
     // Wherever the working folder is: a makefile from outside the workspace is code the policy does not see.
     for (const v of optionValue(args, ['-f', '-C', '-I'], ['--file', '--makefile', '--directory', '--include-dir'])) {
       if (!w.path(v).classes.includes('workspace')) w.unknown('hidden-command', `make reads ${v.text}, a makefile or folder outside the workspace, and runs its recipes`, fact.index);
     }
     if (!w.path(literal('Makefile')).classes.includes('workspace')) w.unknown('hidden-command', 'make runs the makefile of a folder outside the workspace', fact.index);
+    // `--eval` text is makefile text: its `$(shell …)` runs as it is read and its rules may replace any recipe.
+    if (optionValue(args, ['-E'], ['--eval']).length > 0) w.unknown('hidden-command', 'make reads makefile text given with --eval and runs what it says', fact.index);
   }
   const turnedOff = TURNS_OFF[prog]?.(texts);
   if (turnedOff) fact.markers.push(`turns-off:${turnedOff}`);

@@ -102,7 +102,9 @@ function dd(d: ProgramArgs): void {
 /** tar: extraction writes to -C or here, creation writes the archive (and deletes what it packs with --remove-files); some options run programs. */
 function tar(d: ProgramArgs): void {
   const { fact, args, flags, positionals, reads, writes, deletes } = d;
-  const cluster = (args[0] && !args[0].text.startsWith('-') ? args[0].text : '') + flags.join('');
+  // Letters only: a long option's name (`--checkpoint`, `--directory`) is no cluster of c, r, t...
+  const letters = args.filter((a) => /^-[^-]/.test(a.text)).map((a) => a.text.slice(1)).join('');
+  const cluster = (args[0] && !args[0].text.startsWith('-') ? args[0].text : '') + letters;
   const dir = optionValue(args, ['-C'], ['--directory']);
   if (/x/.test(cluster) || flags.includes('extract') || flags.includes('get')) writes(dir.length ? dir : [literal('.')]);
   const file = optionValue(args, ['-f'], ['--file']);
@@ -140,6 +142,8 @@ function sed(d: ProgramArgs): void {
   // `-e 2d` and `-f edit.sed` give the script: the words after them are no files to edit.
   const files = (scripts.length > 0 || scriptFiles.length > 0 ? positionals : positionals.slice(1)).filter((v) => !scripts.includes(v) && !scriptFiles.includes(v));
   reads(scriptFiles);
+  // A script file may hold `e` and `w` commands the policy does not see, as awk's -f does.
+  if (scriptFiles.length > 0) fact.runs_code = 'script';
   const script = scripts.length > 0 ? scripts.map((s) => s.text).join('\n') : (positionals[0]?.text ?? '');
   if (flags.includes('i') || flags.some((f) => f.startsWith('in-place'))) writes(files);
   else reads(files);

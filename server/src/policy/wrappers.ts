@@ -7,6 +7,7 @@ import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
 import { literal, show } from '../shell/argWords';
 import { PRIVILEGE_WRAPPERS } from '../shell/programs';
+import { spellLongOptions } from './longOptions';
 import { ASSIGNMENT, isWrapper, programName, wrapperStep, xargsToken, type WrapperStep } from '../shell/wrappers';
 import { DYNAMIC, showDynamic, type WordValue } from '../shell/words';
 import {
@@ -120,8 +121,10 @@ export function unwrap(w: Walker, fact: CommandFact, words: WordValue[], ctx: Co
     setName(fact, rest[0]);
     globName(w, fact, rest, ctx);
     const prog = fact.program;
-    if (!isWrapper(prog)) return rest;
-    const args = rest.slice(1);
+    if (!isWrapper(prog)) return [rest[0], ...spellLongOptions(prog, rest.slice(1))];
+    const own = wrapperStep(prog, rest.slice(1)).options;
+    const args = [...spellLongOptions(prog, rest.slice(1, own + 1)), ...rest.slice(own + 1)];
+    rest = [rest[0], ...args];
     const step = wrapperStep(prog, args);
     if (PRIVILEGE_WRAPPERS.has(prog)) fact.privileged = true;
     if (prog === 'env' || prog === 'sudo') chdirOption(w, prog, args, step.options);
