@@ -171,9 +171,8 @@ function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsCha
     for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
       const before = lower.slice(Math.max(0, m.index - 60), m.index);
       const after = lower.slice(m.index + m[0].length);
-      if (looks && !joinedToOrder(before)) continue;
       // ... nor is "execute" in "give run.sh execute permission", a word of the mode it names.
-      if (namesANeed(before) || namedAsSubject(after) || (action === 'run' && /^\s+(?:permissions?|perms|bits?|rights?|access|mode)\b/.test(after))) continue;
+      if ((looks && !joinedToOrder(before)) || namesANeed(before) || namedAsSubject(after) || (action === 'run' && /^\s+(?:permissions?|perms|bits?|rights?|access|mode)\b/.test(after))) continue;
       if (!isOrder(before, m[0], after)) {
         if (declines(before, m[0], after)) declined.push(m[0]);
         continue;
