@@ -49,7 +49,10 @@ test('a request about git is never answered by a plan that runs no git and looks
       for (const plan of withGit(f)) assert.doesNotMatch(checks.short(request, plan), /runs no git/, `${request} → ${plan}`);
     }
   }
-  // ".gitignore" and "github" say no git.
+  // ".gitignore" and "github" say no git, and "git directories" are folders to name.
+  for (const request of ['list the files ignoring git and svn directories', 'find everything but the git folders', 'count files, skipping git, hg or svn metadata']) {
+    assert.doesNotMatch(checks.short(request, "find . -type f -not -path '*/svn/*'"), /runs no git/, request);
+  }
   assert.doesNotMatch(checks.short('show the .gitignore', 'cat .gitignore'), /runs no git/);
   assert.doesNotMatch(checks.short('list my github notes in notes.txt', 'cat notes.txt'), /runs no git/);
 });

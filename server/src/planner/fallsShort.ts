@@ -104,7 +104,8 @@ function unstagedForStage(intent: Intent, commands: CommandFact[]): string[] {
 
 /** "is notes.txt tracked by git" answered by counting its lines: a request about git that neither runs git nor looks at a repository. */
 function gitUnused(intent: Intent, commands: CommandFact[]): string[] {
-  if (!/(?<![.\w-])git(?![\w-])/.test(intent.words) || commands.length === 0) return [];
+  // "ignoring git and svn directories" names folders to leave out, not a question for git.
+  if (!/(?<![.\w-])git(?![\w-])(?!(?: and \w+| or \w+|,? \w+,?)* (?:director(?:y|ies)|folders?|dirs?|metadata)\b)/.test(intent.words) || commands.length === 0) return [];
   const usesGit = commands.some((c) => /^(?:git|tig|gitk|git-\w+)$/.test(programOf(c)) || c.args.some((a) => /(?:^|\/)\.git(?:\/|$|ignore|attributes|modules|keep)/.test(a)));
   return usesGit ? [] : ['it runs no git and looks at no repository, but the request asks about git'];
 }

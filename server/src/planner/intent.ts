@@ -83,7 +83,7 @@ const verbs: [Action, RegExp][] = [
   ['stop', /\b(kill|pkill|killall|stop|terminate|end|halt|quit|interrupt|restart|reload|shut ?down|reboot|suspend|pause|resume|signal|renice|free up (?:the )?port|send (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)(?: signal)?)\b/],
   ['network', /\b(download|upload|fetch|curl|wget|ping|traceroute|ssh|scp|rsync|clone|push|pull|install|upgrade|dig|nslookup|resolve|connect|send(?! (?:a |the )?(?:sig[a-z]+|signal|kill|term|hup)\b)|post|http|https|request (?:the|a|an)|look ?up the (?:ip|dns|address)|whois|is (?:\S+ ){0,3}(?:up|down|reachable|online))\b/],
   // "pass each one to /opt/convert.sh": files handed to a program written as one run it.
-  ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$)|(?:pass|feed|hand)(?= (?:them|those|these|each(?: one| file)?|every (?:one|file)|the (?:files|paths)) (?:\w+ ){0,3}?(?:to|through) (?:the )?(?:(?:(?:shell|python|perl|bash) )?(?:script|program|command|executable) |\.{0,2}\/|~\/|[\w.-]+\.(?:sh|py|pl|rb)\b)))\b/],
+  ['run', /\b(run|execute|launch|start|invoke|build|compile|serve|test (?:the|it|everything)|make(?= *$)|(?:pass|feed|hand|give)(?= (?:them|those|these|each(?: one| file)?|every (?:one|file)|the (?:files|paths)) (?:\w+ ){0,3}?(?:to|through) (?:the )?(?:(?:(?:shell|python|perl|bash) )?(?:script|program|command|executable) |\.{0,2}\/|~\/|[\w.-]+\.(?:sh|py|pl|rb)\b)))\b/],
 ];
 
 // What turns a verb into something other than an order: a negation, a
