@@ -161,10 +161,11 @@ function fileByStem(facts: RequestFacts): Fact[] {
 }
 const stopWordsForStem = new Set(['file', 'files', 'the', 'show', 'list', 'print', 'find', 'count', 'lines', 'last', 'first', 'data', 'log', 'logs']);
 
-/** "create an empty file named .keep in logs", "create a directory in src called x": a new name goes inside the folder the request names for it. */
+// A template that only makes the one thing its slot names, and words that place a thing rather than name it.
 const makesNew = /^(?:touch|mkdir(?: -p)?)\s+\{\w+\}$/;
 const placeWords = /^(?:in|inside|under|within|into|at|of|for|with|on)$/;
 
+/** "create an empty file named .keep in logs", "create a directory in src called x": a new name goes inside the folder the request names for it. */
 function placeInFolder(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, values: Record<string, string>, facts: RequestFacts, usedAt: Set<string>, key: (f: Fact) => string): void {
   const slot = /^(?:touch|mkdir(?: -p)?)\s+\{(\w+)\}/.exec(entry.template)?.[1];
   const value = slot ? values[slot] : undefined;
