@@ -1,10 +1,18 @@
 // `npm test`: type check, lint, policy tests, then the three test levels.
-// `node test/run.mjs unit|integration|e2e|static` runs one part.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+// `node test/run.mjs PART...` runs some of them: static, policy, unit,
+// integration, e2e (unit and integration together share one queue).
+//
+// Unit and integration files share one queue. Integration files that use the
+// Docker engine (they name docker, the sandbox or the executor) run one at a time in
+// a lane of their own: they share the engine, its warm pools' timings and its
+// labels. The other files run beside them, `PALADIN_TEST_JOBS` at a time (the
+// number of cores by default); once the engine's files are done, their lane
+// takes the others too. The end-to-end files drive one editor each and run
+// last, one at a time. Each file's report is printed whole when it ends.
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-
-const only = process.argv[2];
 
 function files(dir) {
   const found = [];
@@ -31,10 +39,56 @@ function step(title, cmd, args, env = {}) {
   }
 }
 
-function nodeTests(level, concurrency) {
-  const list = files(join('test', level));
-  if (list.length === 0) return;
-  step(`${level} tests`, process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...list]);
+const usesEngine = (file) => !file.startsWith(join('test', 'unit')) && /docker|sandbox|executor/i.test(readFileSync(file, 'utf8'));
+
+/** Runs one test file in its own process; resolves with its report and counts. */
+function runFile(file) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', file], { env: process.env });
+    let report = '';
+    child.stdout.on('data', (c) => (report += c));
+    child.stderr.on('data', (c) => (report += c));
+    child.on('close', (code, signal) => {
+      const count = (what) => Number(report.match(new RegExp(`^ℹ ${what} (\\d+)$`, 'm'))?.[1] ?? 0);
+      const failed = code !== 0 || count('fail') > 0 || count('cancelled') > 0;
+      resolve({ file, report, failed, exit: code ?? signal, seconds: (Date.now() - started) / 1000, tests: count('tests'), pass: count('pass'), fail: count('fail'), skipped: count('skipped') + count('todo'), cancelled: count('cancelled') });
+    });
+  });
+}
+
+/** Runs the files of the given levels: the engine's files in one lane, the others beside it. */
+async function queue(levels) {
+  const all = levels.flatMap((level) => files(join('test', level)));
+  if (all.length === 0) return;
+  const engine = all.filter(usesEngine);
+  const other = all.filter((f) => !engine.includes(f)).sort((a, b) => Number(b.includes('integration')) - Number(a.includes('integration')));
+  const jobs = Number(process.env.PALADIN_TEST_JOBS) || availableParallelism();
+  console.log(`\n=== ${levels.join(' and ')} tests: ${all.length} files, ${engine.length} of them on the Docker engine one at a time, the others ${jobs} at a time beside them`);
+  const results = [];
+  const done = (r) => {
+    results.push(r);
+    const body = r.report.replace(/^ℹ (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) [\d.]+\n?/gm, '').trimEnd();
+    const counts = `${r.pass} passed${r.fail ? `, ${r.fail} failed` : ''}${r.cancelled ? `, ${r.cancelled} cancelled` : ''}${r.skipped ? `, ${r.skipped} skipped` : ''}`;
+    console.log(`\n--- ${r.file}: ${counts} in ${r.seconds.toFixed(1)} s${r.failed ? ` FAILED (exit ${r.exit})` : ''}\n${body}`);
+  };
+  const lane = async (take) => {
+    for (let file = take(); file; file = take()) done(await runFile(file));
+  };
+  await Promise.all([lane(() => engine.shift() ?? other.shift()), ...Array.from({ length: jobs }, () => lane(() => other.shift()))]);
+  const sum = (key) => results.reduce((n, r) => n + r[key], 0);
+  const failed = results.filter((r) => r.failed);
+  console.log(`\n=== ${levels.join(' and ')}: ${results.length} files, ${sum('tests')} tests, ${sum('pass')} passed, ${sum('fail')} failed, ${sum('cancelled')} cancelled, ${sum('skipped')} skipped`);
+  for (const r of results.sort((a, b) => b.seconds - a.seconds).slice(0, 5)) console.log(`  slowest: ${r.file} ${r.seconds.toFixed(1)} s`);
+  if (failed.length > 0) {
+    console.error(`\n${failed.length} file(s) failed:\n${failed.map((r) => `  ${r.file} (exit ${r.exit}, ${r.fail} failed, ${r.cancelled} cancelled)`).join('\n')}`);
+    process.exit(1);
+  }
+}
+
+function e2e() {
+  const list = files(join('test', 'e2e'));
+  if (list.length > 0) step('e2e tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...list]);
 }
 
 const parts = {
@@ -46,17 +100,24 @@ const parts = {
   policy() {
     step('policy tests (opa test)', process.env.OPA || 'opa', ['test', '-v', 'policies']);
   },
-  unit: () => nodeTests('unit', 2),
-  integration: () => nodeTests('integration', 1),
-  e2e: () => nodeTests('e2e', 1),
+  unit: () => queue(['unit']),
+  integration: () => queue(['integration']),
+  e2e,
 };
 
-if (only) {
-  if (!parts[only]) {
-    console.error(`unknown part "${only}"; one of: ${Object.keys(parts).join(', ')}`);
-    process.exit(2);
-  }
-  parts[only]();
+const asked = process.argv.slice(2);
+const unknown = asked.filter((part) => !parts[part]);
+if (unknown.length > 0) {
+  console.error(`unknown part "${unknown[0]}"; one of: ${Object.keys(parts).join(', ')}`);
+  process.exit(2);
+}
+if (asked.length > 0 && asked.every((part) => part === 'unit' || part === 'integration')) {
+  await queue(asked);
+} else if (asked.length > 0) {
+  for (const part of asked) await parts[part]();
 } else {
-  for (const part of Object.values(parts)) part();
+  parts.static();
+  parts.policy();
+  await queue(['unit', 'integration']);
+  e2e();
 }
