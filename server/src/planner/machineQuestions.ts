@@ -63,7 +63,7 @@ const units: [RegExp, RegExp][] = [
 // Things a shell counts that are no entries of a folder.
 const notEntries = /\bhow many\s+(?:\w+\s+)?(processors?|cpus?|cores?|users?|process(?:es)?|commits?|branches|tags|containers?|images?|threads?|groups?|sessions?|bytes|megabytes|kilobytes|gigabytes)\b/;
 const sizeQuestion = /\b(how big|how large|sizes? of|size|how much (?:disk |storage )?space|disk usage|space (?:used|taken)|bytes|megabytes|kilobytes|gigabytes)\b/;
-const showsSize = /\s-\w*[lsS]\b|%s|\bdu\b|\bstat\b|-size\b|\bwc -c\b/;
+const showsSize = /\s-\w*[lsS]\w*\b|%s|\bdu\b|\bstat\b|-size\b|\bwc -c\b/;
 const wcUnits: [RegExp, RegExp][] = [[/\bwc -l\b/, /\blines?\b/], [/\bwc -w\b/, /\bwords?\b/], [/\bwc -m\b/, /\b(?:characters?|chars?|letters?)\b/], [/\bwc -c\b/, /\bbytes?\b/]];
 const filesCounted = /\b(?:how many|number of|count(?:ing)?(?: up)?(?: the| all| how many)?)\s+(?:[\w.*-]+\s+){0,3}?files?\b/;
 const ranking = /\b(biggest|largest|smallest|heaviest|lightest|most space|least space)\b/;
