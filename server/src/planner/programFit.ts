@@ -19,7 +19,7 @@ const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zip
 // What a string step does must be asked for: "print the text X" wants X as it is.
 const transforms: [RegExp, RegExp][] = [
   [/\|\s*rev\b/, /\b(revers\w*|backwards?|mirror\w*|right to left)\b/],
-  [/\|\s*tr '\[:(upper|lower):\]'/, /\b(upper\w*|lower\w*|capital\w*|case)\b/],
+  [/(?:^|\|\s*)tr '\[:(upper|lower):\]'/, /\b(upper\w*|lower\w*|capital\w*|case|caps)\b/],
   [/\|\s*sed -e 's\/\^\[\[:space:\]\]/, /\b(trim\w*|strip\w*|spaces?|whitespace|blanks?|padding|padded|leading|trailing)\b/],
   // "remove the leading directories": leading what matters; a trim of a file's lines is asked with a word for blanks.
   [/^sed 's\/\^\[\[:space:\]\]/, /\b(trim\w*|spaces?|whitespace|white space|blanks?|padding|padded|indent\w*|tabs?)\b/],
