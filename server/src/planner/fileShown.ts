@@ -1,6 +1,7 @@
-// "show me todo.txt", "let me see notes.txt", "display the file data.csv": a
-// request to look at one file of the workspace, and at nothing more, asks
-// what the file says. A request this short has few words for retrieval to
+// "show me todo.txt", "let me see notes.txt", "display the file data.csv",
+// "show notes.txt and todo.md": a request to look at files of the workspace
+// it names, and at nothing more, asks
+// what they say. A request this short has few words for retrieval to
 // rank templates by: `touch todo.txt`, `stat -c '%s %n' data.csv` and
 // `ls src/main.ts` had ranked above `cat`, or nothing had fit and the
 // planner abstained. So the file's reading is offered whatever retrieval
@@ -12,18 +13,20 @@ import type { RequestFacts } from './requestFacts';
 
 const showingVerbs = 'show|display|print|view|see|read|cat|output|dump';
 const showing = `(?:${showingVerbs})`;
-const shownAlone = new RegExp(String.raw`^(?:(?:let me|i want to|i'd like to|can i|could i)\s+)?${showing}(?:\s+(?:me|us))?\s+(?:(?:the|my|our|this)\s+)?(?:(?:file|contents? of(?:\s+the)?(?:\s+file)?|text of(?:\s+the)?(?:\s+file)?)\s+)?["'\x60]?([\w./@+-]*\w)["'\x60]?(?:\s+file)?\s*[.!?]*$`);
+const shownName = String.raw`["'\x60]?[\w./@+-]*\w["'\x60]?`;
+// ... or several, joined by commas and "and" ("show notes.txt and todo.md").
+const shownAlone = new RegExp(String.raw`^(?:(?:let me|i want to|i'd like to|can i|could i)\s+)?${showing}(?:\s+(?:me|us))?\s+(?:(?:the|my|our|this|these)\s+)?(?:(?:files?|contents? of(?:\s+the)?(?:\s+files?)?|text of(?:\s+the)?(?:\s+files?)?)\s+)?(${shownName}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)${shownName})*)(?:\s+files?)?\s*[.!?]*$`);
 // Files whose bytes are no text to print.
 const binary = /\.(?:zip|tar|t?gz|tbz2?|txz|bz2|xz|zst|7z|rar|png|jpe?g|gif|webp|ico|pdf|so|o|a|bin|exe|dll|class|jar|db|sqlite3?|wasm|mp[34]|mov|avi)$/i;
 
-/** The workspace file the request only asks to see, if that is all it asks. */
+/** The workspace file the request only asks to see (the first, when it names several), if that is all it asks. */
 export function shownFile(f: RequestFacts): string | undefined {
   const m = shownAlone.exec(f.lower.trim());
-  if (!m || f.files.length !== 1) return undefined;
-  const file = f.files[0];
-  const named = m[1].replace(/^\.\//, '');
-  if (file.value.toLowerCase().replace(/^\.\//, '') !== named || !f.ws.files.has(file.value) || binary.test(file.value)) return undefined;
-  return file.value;
+  const named = m?.[1].split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((n) => n.replace(/^["'\x60]|["'\x60]$/g, '').replace(/^\.\//, ''));
+  if (!named || f.files.length !== named.length) return undefined;
+  // The first is given: the slot that takes it takes the others named with it.
+  const same = f.files.every((file, i) => file.value.toLowerCase().replace(/^\.\//, '') === named[i] && f.ws.files.has(file.value) && !binary.test(file.value));
+  return same ? f.files[0].value : undefined;
 }
 
 const folderShown = new RegExp(String.raw`^${showing}(?:\s+(?:me|us))?\s+(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+|our\s+)?(files|contents|entries)\s+(?:in|inside|of|under)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?["'\x60]?([\w./@+-]*\w)\/?["'\x60]?(?:\s+(?:folder|directory|dir))?\s*[.!?]*$`);

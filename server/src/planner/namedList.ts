@@ -1,8 +1,8 @@
-// "change the owner of "webapps", "temp" and "logs"": several names given
-// for one place in a command. The slot that takes one of them takes them
-// all, as separate words.
+// "change the owner of "webapps", "temp" and "logs"", "delete notes.txt and
+// todo.md": several names given for one place in a command. The slot that
+// takes one of them takes them all, as separate words.
 
-import type { Fact } from './requestFacts';
+import type { Fact, RequestFacts } from './requestFacts';
 
 /** Separates the words of one slot value that holds several names; the filler quotes each word. */
 export const WORD_SEPARATOR = '\u0000';
@@ -24,9 +24,36 @@ export function quotedLists(text: string): Fact[][] {
   return out;
 }
 
-/** The names of the quoted list that `pick` belongs to, or undefined. */
-export function listedWith(text: string, pick: Fact): Fact[] | undefined {
-  return quotedLists(text).find((items) => pick.at >= items[0].at && pick.at < items[items.length - 1].at + items[items.length - 1].raw.length);
+/** The names of the quoted list that `pick` belongs to or, given the request's places, of the run of names it is in; undefined when none. */
+export function listedWith(text: string, pick: Fact, facts?: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[] | undefined {
+  return quotedLists(text).find((items) => pick.at >= items[0].at && pick.at < items[items.length - 1].at + items[items.length - 1].raw.length) ?? (facts ? namedRun(text, pick, facts) : undefined);
+}
+
+// Between two names of a run: a comma, "and", or both.
+const runJoiner = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
+
+/**
+ * "notes.txt and todo.md", "a.log, b.log and c.log": unquoted names of files or
+ * folders (in the workspace, or with an extension) joined by commas and "and",
+ * the one picked among them.
+ */
+function namedRun(text: string, pick: Fact, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[] | undefined {
+  const known = (f: Fact) => !f.quoted && (facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value) || /\.[A-Za-z]\w{0,7}$/.test(f.value));
+  const places = [...facts.files, ...facts.dirs, ...facts.paths].filter(known).sort((a, b) => a.at - b.at);
+  const names = places.filter((f, i) => i === 0 || f.at !== places[i - 1].at);
+  const at = names.findIndex((f) => f.at === pick.at);
+  if (at < 0) return undefined;
+  const joined = (i: number) => runJoiner.test(text.slice(names[i].at + names[i].raw.length, names[i + 1].at));
+  let first = at;
+  while (first > 0 && joined(first - 1)) first--;
+  let last = at;
+  while (last < names.length - 1 && joined(last)) last++;
+  return last > first ? names.slice(first, last + 1) : undefined;
+}
+
+/** Whether a template's slot can take several words: not one a redirect reads or writes. */
+export function takesSeveral(template: string, slot: string): boolean {
+  return !new RegExp(`[<>]\\s*["']?\\{${slot}\\}`).test(template);
 }
 
 /** Words of a value that holds several names. */

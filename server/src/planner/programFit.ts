@@ -17,6 +17,16 @@ import { contentQuestionFit } from './contentQuestions';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
 // What a string step does must be asked for: "print the text X" wants X as it is.
+const attribute = String.raw`\b(?:sizes?|dates?|times?|ages?|permissions?|modes?|owners?)\b`;
+const compared = new RegExp(String.raw`\b(?:compar\w*|differ\w*|diff)\b(?!.{0,20}${attribute})`);
+const comparedAttribute = new RegExp(String.raw`\bcompar\w*\b.{0,20}${attribute}`);
+const setSideBySide = /\b(?:diff|cmp|comm|sdiff|vimdiff|colordiff)\b/;
+
+/** "compare a and b": set side by side, not printed one after the other; their sizes or dates compared are no lines to diff. */
+function comparedFit(template: string, lower: string): number {
+  if (compared.test(lower) && !setSideBySide.test(template)) return -0.12;
+  return comparedAttribute.test(lower) && setSideBySide.test(template) ? -0.2 : 0;
+}
 const transforms: [RegExp, RegExp][] = [
   [/\|\s*rev\b/, /\b(revers\w*|backwards?|mirror\w*|right to left)\b/],
   [/(?:^|\|\s*)tr '\[:(upper|lower):\]'/, /\b(upper\w*|lower\w*|capital\w*|case|caps)\b/],
@@ -145,7 +155,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/^grep -\w*[lLc]/.test(entry.template) && /\blines?\b/.test(facts.lower) && !/\b(files?|names?|which|where|how many|count|number)\b/.test(facts.lower)) score -= 0.25;
   // "the lines with timeout in the logs": a folder named where a template wants one file; a walk of the folder fits.
   if (facts.dirs.length > 0 && facts.files.length === 0 && Object.entries(entry.slots).some(([n, s]) => s.type === 'file' && s.default === undefined && !values[n])) score -= 0.15;
-  score += jobWordsFit(entry, values, facts) + namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts) + contentQuestionFit(entry, values, facts) + archiveFit(entry, values, facts) + sizeFit(entry, values, facts);
+  score += jobWordsFit(entry, values, facts) + namedProgram(entry, facts.lower) + machineQuestionFit(entry, facts) + valueQuestionFit(entry, values, facts) + contentQuestionFit(entry, values, facts) + archiveFit(entry, values, facts) + sizeFit(entry, values, facts) + comparedFit(entry.template, facts.lower);
   return score;
 }
 

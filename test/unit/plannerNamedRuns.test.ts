@@ -1,0 +1,95 @@
+// "delete notes.txt and todo.md": unquoted names joined by commas and "and"
+// are all taken by the one slot of their kind, so the plan acts on each
+// (`rm -- notes.txt todo.md`), never on the first alone; "compare a and b"
+// sets them side by side (diff), not one after the other (cat). Wordings,
+// lists and joiners are built from parts and planned by the embedded
+// planner in a real workspace; each plan is read by the real parser.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { stageMigrations } from '../../server/src/compose';
+import { Planner } from '../../server/src/planner';
+import { createPolicyStage } from '../../server/src/policy';
+import { describeCommand } from '../../server/src/policy/facts';
+import { normaliseSettings } from '../../server/src/settings/settings';
+import { openDatabase, type Db } from '../../server/src/store/database';
+
+let dir: string;
+let ws: string;
+let db: Db;
+let planner: Planner;
+const files = ['notes.txt', 'todo.md', 'data.csv', 'app.log', 'report.json'];
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-named-runs-'));
+  ws = path.join(dir, 'ws');
+  fs.mkdirSync(ws, { recursive: true });
+  for (const f of files) fs.writeFileSync(path.join(ws, f), 'a line\n');
+  db = openDatabase(path.join(dir, 'p.db'), { migrations: stageMigrations });
+  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0, 'planner.order': ['embedded'] }).settings;
+  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+});
+
+after(() => {
+  planner.dispose();
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const asks: [string, RegExp][] = [
+  ['delete {list}', /^rm\b/],
+  ['remove {list}', /^rm\b/],
+  ['show {list}', /^(?:cat|less|more|head|bat)\b/],
+  ['print {list}', /^(?:cat|less|more|head|bat)\b/],
+  ['stage {list}', /^git add\b/],
+  ['add {list} to the staging area', /^git add\b/],
+  ['count the lines of {list}', /^wc -l\b/],
+  ['make {list} read-only', /^chmod\b/],
+];
+
+/** Lists of two and three files, joined in the ways people write them. */
+function lists(): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < files.length; i++) {
+    out.push([files[i], files[(i + 1) % files.length]]);
+    out.push([files[i], files[(i + 2) % files.length], files[(i + 3) % files.length]]);
+  }
+  return out;
+}
+const joined = (names: string[], k: number) => (names.length === 2 ? names.join(k % 2 ? ' and ' : ', ') : `${names.slice(0, -1).join(', ')}${k % 2 ? ', and ' : ' and '}${names[names.length - 1]}`);
+
+/** The arguments of the plan's commands, as the policy reads them. */
+const words = (command: string): string[] => (command ? describeCommand(command, { workspace: ws }).commands.flatMap((c) => c.args) : []);
+
+test('every name of an unquoted run is acted on by the one slot that takes it', async () => {
+  const wrong: string[] = [];
+  let n = 0;
+  let abstained = 0;
+  for (const [ask, program] of asks) {
+    for (const [k, names] of lists().entries()) {
+      const request = ask.replace('{list}', joined(names, k));
+      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      n++;
+      // Retrieval may find nothing close for many names: abstaining is allowed, half a plan is not.
+      if (r.abstained) abstained++;
+      else if (!program.test(r.command ?? '') || !names.every((f) => words(r.command ?? '').includes(f))) wrong.push(`${request} → ${r.command}`);
+    }
+  }
+  assert.equal(n, asks.length * lists().length);
+  assert.ok(wrong.length <= 2, `${wrong.length} of ${n}:\n${wrong.join('\n')}`);
+  assert.ok(abstained <= n / 5, `${abstained} of ${n} abstained`);
+});
+
+test('"compare a and b" sets the two side by side; compared sizes are read from a listing', async () => {
+  for (const [a, b] of lists().filter((l) => l.length === 2)) {
+    for (const ask of ['compare {a} and {b}', 'show the differences between {a} and {b}', 'how does {a} differ from {b}']) {
+      const request = ask.replace('{a}', a).replace('{b}', b);
+      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      assert.match(r.command ?? 'abstained', /^(?:diff|cmp|comm|sdiff)\b/, request);
+    }
+    const sizes = await planner.plan({ request: `compare the sizes of ${a} and ${b}`, workspace: ws, planner: 'embedded' }, {});
+    assert.doesNotMatch(sizes.command ?? '', /^diff\b/);
+  }
+});
