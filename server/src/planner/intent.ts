@@ -173,6 +173,8 @@ function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsCha
       const after = lower.slice(m.index + m[0].length);
       // ... nor is "execute" in "give run.sh execute permission", a word of the mode it names.
       if ((looks && !joinedToOrder(before)) || namesANeed(before) || namedAsSubject(after) || (action === 'run' && /^\s+(?:permissions?|perms|bits?|rights?|access|mode)\b/.test(after))) continue;
+      // "what's in purge", "list the files in trash", "lst files in remove": after a word of place, a verb that names a folder or file of the workspace is that name.
+      if (placeNamed(before, m[0], after, facts.ws)) continue;
       if (!isOrder(before, m[0], after)) {
         if (declines(before, m[0], after)) declined.push(m[0]);
         continue;
@@ -194,6 +196,14 @@ function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsCha
     }
   }
   return { actions, cues, ordered, declined };
+}
+
+const wordOfPlace = /\b(?:in|inside|within|under|of|from|at|into|on|named|called)\s+(?:the\s+|my\s+|our\s+)?(?:(?:folder|directory|dir|file)\s+)?$/;
+
+function placeNamed(before: string, verb: string, after: string, ws: RequestFacts['ws']): boolean {
+  if (!wordOfPlace.test(before) || /^[\w-]/.test(after)) return false;
+  const name = `${verb}${/^\.\w+/.exec(after)?.[0] ?? ''}`;
+  return ws.dirs.has(name) || ws.byBase.has(name) || (ws.byStem?.has(verb) ?? false);
 }
 
 /** A URL, a host or a package manager is a reason to reach the network even without a verb. */
