@@ -46,6 +46,8 @@ test('a subscript in a name given to a builtin is read as code', async () => {
   assert.ok(n >= 600, `${n} cases`);
   assert.deepEqual(allowed, []);
   assert.equal(verdict(`printf -v 'a[$(rm -rf ~)]' x`), 'deny');
+  // Names only known at run time: they may carry a subscript, or be BASH_ENV.
+  for (const c of ['export $(cat vars.txt | xargs); bash -c ls', 'read -r "$1" < notes.txt', 'declare "$name=$value"']) assert.notEqual(verdict(c), 'allow', c);
 });
 
 test('options a program reads from the environment are judged as its own', async () => {

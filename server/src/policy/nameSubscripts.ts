@@ -4,7 +4,7 @@
 // substitutions there: printf -v 'a[$(id)]' x and test -v 'a[$(id)]' run id,
 // although the quotes keep the outer shell from expanding anything. A name
 // the line spells is read for such code; a name only known at run time
-// cannot be, so it is asked.
+// cannot be, so it is asked (`export $(cat vars.txt)` may also set BASH_ENV).
 
 import type { Context, Walker } from './facts';
 import { nodeType, parseShell, type ShNode } from '../shell/parser';
@@ -54,7 +54,8 @@ export function nameWords(program: string, args: WordValue[]): WordValue[] {
 /** Read one name word: code in its subscript is walked, a name only known at run time is asked. */
 export function checkName(w: Walker, v: WordValue, program: string, index: number, ctx: Context): void {
   if (v.dynamic) {
-    w.unknown('arithmetic-input', `${program} is given a variable name only known at run time: bash evaluates an array subscript in a name as arithmetic, which can run a command`, index);
+    // ... and a name given to export or declare may be one that loads code (BASH_ENV, LD_PRELOAD).
+    w.unknown('arithmetic-input', `${program} is given a variable name only known at run time: bash evaluates an array subscript in a name as arithmetic, which can run a command, and the name may be one that makes programs load code`, index);
     return;
   }
   const m = /^[A-Za-z_]\w*\[([\s\S]*)\]/.exec(v.text);
