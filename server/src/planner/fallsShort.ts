@@ -11,7 +11,7 @@ import { copiesNothing } from './copyNamed';
 import { programOf } from './selectionChecks';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
-export const changeRules = /^(fs\.(write|delete)|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
+export const changeRules = /^(fs\.(write|delete)|antiforensics\.|protections\.|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
 const killers = new Set(['kill', 'pkill', 'killall', 'skill', 'xkill', 'renice', 'shutdown', 'reboot', 'halt', 'poweroff']);
 const serviceChange = /^(stop|restart|kill|disable|mask|reload|try-restart|isolate|rm|rmi|prune|pause|unpause|down|delete|scale|drain|cordon|uninstall|remove)$/;
 

@@ -7,7 +7,7 @@
 import { packedFolders } from './packedFolders';
 import { keptOut, type KeptOut } from './keptOut';
 import { escapeRegExp } from './corpus';
-import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, reportedOrPutOff } from './intentClauses';
+import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, placeNamed, reportedOrPutOff } from './intentClauses';
 import { deletesExtra, remoteAsk } from './remoteActs';
 import { asksToSee, chosenFor, declines, nothingNamed } from './declinedActs';
 import type { RequestFacts } from './requestFacts';
@@ -171,8 +171,8 @@ function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsCha
     for (const m of unquoted.matchAll(new RegExp(re.source, 'g'))) {
       const before = lower.slice(Math.max(0, m.index - 60), m.index);
       const after = lower.slice(m.index + m[0].length);
-      // ... nor is "execute" in "give run.sh execute permission", a word of the mode it names.
-      if ((looks && !joinedToOrder(before)) || namesANeed(before) || namedAsSubject(after) || (action === 'run' && /^\s+(?:permissions?|perms|bits?|rights?|access|mode)\b/.test(after))) continue;
+      // ... nor "execute" in "give run.sh execute permission" (a word of the mode), nor a verb naming a workspace folder or file after a word of place ("what's in purge").
+      if ((looks && !joinedToOrder(before)) || namesANeed(before) || namedAsSubject(after) || (action === 'run' && /^\s+(?:permissions?|perms|bits?|rights?|access|mode)\b/.test(after)) || placeNamed(before, m[0], after, facts.ws)) continue;
       if (!isOrder(before, m[0], after)) {
         if (declines(before, m[0], after)) declined.push(m[0]);
         continue;

@@ -9,6 +9,7 @@
 
 import { escapeRegExp } from './corpus';
 import { courtesyGap, courtesyWords } from './requestCourtesy';
+import type { RequestFacts } from './requestFacts';
 
 // Words of courtesy (requestCourtesy.ts) or of sequence before the first verb.
 const courtesy = `(?:(?:${courtesyWords}|first|try to)${courtesyGap})*`;
@@ -82,4 +83,13 @@ export function folderMeantBy(object: string, before: string, scope: string[]): 
   if (!/^(?:it|that|this one)$/.test(object) || scope.length !== 1 || /\b(?:files?|entries|contents?|everything|anything)\b/.test(before)) return false;
   const name = escapeRegExp(scope[0].split('/').pop() ?? '');
   return new RegExp(`(?<!\\b(?:in|under|inside|from|of|within|into|at|to|through)\\s)\\b(?:the|my|that|this|our)\\s+${name}\\s+(?:folder|directory|dir)\\b`).test(before);
+}
+
+const wordOfPlace = /\b(?:in|inside|within|under|of|from|at|into|on|named|called)\s+(?:the\s+|my\s+|our\s+)?(?:(?:folder|directory|dir|file)\s+)?$/;
+
+/** "what's in purge", "list the files in trash", "lst files in remove": after a word of place, a verb that names a folder or file of the workspace is that name. */
+export function placeNamed(before: string, verb: string, after: string, ws: RequestFacts['ws']): boolean {
+  if (!wordOfPlace.test(before) || /^[\w-]/.test(after)) return false;
+  const name = `${verb}${/^\.\w+/.exec(after)?.[0] ?? ''}`;
+  return ws.dirs.has(name) || ws.byBase.has(name) || (ws.byStem?.has(verb) ?? false);
 }

@@ -6,6 +6,7 @@ import type { Context, Walker } from './facts';
 import type { ShNode } from '../shell/parser';
 import { arithm, showDynamic } from '../shell/words';
 import { arithRefs, integerAssignment } from './arithFacts';
+import { checkName } from './nameSubscripts';
 import { expandWords } from './stateFacts';
 import { environmentPrints } from './envDumpFacts';
 
@@ -78,8 +79,11 @@ export function walkDeclClause(w: Walker, cmd: ShNode, redirs: ShNode[], ctx: Co
     const f = w.assignment(a, scope, fact.index, ctx);
     if (f) fact.env.push({ name: f.name, value: f.value, dynamic: f.dynamic });
     if (f && fact.flags.includes('n') && !f.dynamic) w.state.nameref(f.name, f.value);
+    // A reference's target is a name: its subscript is evaluated wherever the reference is used.
+    if (f && fact.flags.includes('n')) checkName(w, { ...w.scratchWord(), text: f.value, dynamic: f.dynamic }, variant, fact.index, ctx);
     if (f && fact.flags.includes('i')) arithRefs(w, f.value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [], fact.index, ctx);
   }
+  for (const v of nakedWords) if (v.dynamic || !v.text.startsWith('-')) checkName(w, { ...v, text: v.text.replace(/\+?=[\s\S]*$/, '') }, variant, fact.index, ctx);
   // `export "X=1"` and `declare "X=1"`: a quoted word that still assigns.
   nakedWords.forEach((word) => {
     const m = word && /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(word.text);

@@ -6,6 +6,7 @@ import type { Context, Walker } from './facts';
 import { nodeType, shellOps, type ShNode } from '../shell/parser';
 import { arithm, showDynamic, type WordValue } from '../shell/words';
 import { arithAssigned, testWords } from './arithFacts';
+import { testClauseNames } from './nameSubscripts';
 import { staticPipeline } from './staticOutput';
 import { expandWords } from './stateFacts';
 
@@ -42,6 +43,7 @@ export function walkCompound(w: Walker, type: string, cmd: ShNode, redirs: ShNod
     case 'TestClause': {
       const v = w.scratchWord();
       testWords(cmd.X, v, () => w.scratchWord());
+      testClauseNames(w, cmd.X, inner);
       return w.walkNested(v, -1, inner);
     }
     case 'DeclClause':

@@ -12,6 +12,8 @@ import { unwrap } from './wrappers';
 import { parseShell, nodeType, ShellLimitError, ShellParseError, type ShNode } from '../shell/parser';
 import { scopedWordValue, type Nested, type WordScope, type WordValue } from '../shell/words';
 import { arithRefs, integerAttributes } from './arithFacts';
+import { nameSubscripts } from './nameSubscripts';
+import { withOptionVariables } from './optionVariables';
 import { ShellState } from './shellState';
 import { staticOutput } from './staticOutput';
 import { expandWords, linkedPath, recordState } from './stateFacts';
@@ -233,14 +235,16 @@ export class Walker {
     this.command(fact, words, ctx);
     substitutedReads(this, fact, raw);
     integerAttributes(this, fact, this.lastRest, ctx);
+    nameSubscripts(this, fact, this.lastRest, ctx);
     recordState(this, fact, words, ctx);
     recordWrittenFiles(this, fact, call, ctx);
   }
 
   /** Fill in a command from its words: unwrap wrappers, then describe the program. */
   command(fact: CommandFact, words: WordValue[], ctx: Context): void {
-    const rest = unwrap(this, fact, words, ctx);
-    if (rest === null) return;
+    const unwrapped = unwrap(this, fact, words, ctx);
+    if (unwrapped === null) return;
+    const rest = withOptionVariables(this, fact, unwrapped);
     this.lastRest = rest;
     const override = this.commandCwd;
     this.commandCwd = undefined;

@@ -8,6 +8,7 @@
 import { literal, optionValue } from '../shell/argWords';
 import type { WordValue } from '../shell/words';
 import type { ProgramArgs } from './programArgs';
+import { interactiveShellEnvironment } from './optionVariables';
 
 /** For each program, the options whose value names a file or folder it writes. */
 const OUTPUT_OPTIONS: Record<string, { short: string[]; long: string[] }> = {
@@ -45,9 +46,29 @@ export function describeOptionOutputs(d: ProgramArgs): void {
     const module = at >= 0 ? args[at + 1]?.text : undefined;
     if (module && MODULE_WRITES[module]) d.writes(MODULE_WRITES[module](args.slice(at + 2)));
   }
+  if (prog === 'mktemp') mktempFolder(d);
+  d.writes(interactiveShellEnvironment(d.w, fact, args, d.ctx));
   if (prog === 'history' && d.has('a', 'w')) {
     const file = d.positionals[0];
     const histfile = fact.env.find((e) => e.name === 'HISTFILE');
     d.writes([file ?? (histfile && !histfile.dynamic ? literal(histfile.value) : literal('~/.bash_history'))]);
   }
+}
+
+/**
+ * mktemp makes its file in the folder `--tmpdir=DIR` names, or in $TMPDIR when the
+ * line sets it and no folder is named (`TMPDIR=.. mktemp`). `-p DIR` is a plain word
+ * and is judged with the other words it writes. `-u` (`--dry-run`) makes nothing, and
+ * TMPDIR=/tmp names the folder mktemp uses anyway.
+ */
+function mktempFolder(d: ProgramArgs): void {
+  if (d.has('u', 'dry-run')) return;
+  const named = d.args.filter((a) => a.text.startsWith('--tmpdir=')).map((a) => ({ ...a, text: `${a.text.slice('--tmpdir='.length)}/tmp.XXXXXXXXXX` }));
+  if (named.length) return d.writes(named);
+  if (d.args.some((a) => a.text === '-p' || /^-[a-zA-Z]*p./.test(a.text)) || d.positionals.some((v) => v.text.includes('/'))) return;
+  const given = d.fact.env.find((e) => e.name === 'TMPDIR');
+  if (!given && !d.w.state.isAssigned('TMPDIR')) return;
+  const value = given ? (given.dynamic ? null : given.value) : (d.w.state.lookup('TMPDIR') ?? null);
+  if (value !== null && /^\/tmp\/?$/.test(value)) return;
+  d.writes([value === null ? { ...literal('$TMPDIR/tmp.XXXXXXXXXX'), dynamic: true } : literal(`${value}/tmp.XXXXXXXXXX`)]);
 }
