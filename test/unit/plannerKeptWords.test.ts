@@ -84,3 +84,17 @@ test('a kept name after a comma is kept, and the kind asked for is never the one
   assert.match(over('delete the backup files but not the markdown ones', "find . -maxdepth 1 -type f ! -name '*.bak' -delete"), /leaves out \*\.bak files, the kind the request asks to change/);
   assert.doesNotMatch(over('delete the backup files but not the markdown ones', "find . -type f -name '*.bak' ! -name '*.md' -delete"), /leaves out/);
 });
+
+test('"everything in a folder but" a quoted name or pattern keeps it, and it is never the one deleted', () => {
+  const kept: [string, string[]][] = [["'*ddl*' and '*docs*' files", ['*ddl*', '*docs*']], ["'*.log' files", ['*.log']], ['"notes.txt"', ['notes.txt']], ["'*.bak'", ['*.bak']]];
+  for (const head of ['Removes everything from current folder but', 'remove everything in the current folder but', 'delete everything but', 'delete all files but']) {
+    for (const [said, patterns] of kept) {
+      const request = `${head} ${said}`;
+      const command = find(request) ?? '';
+      for (const p of patterns) {
+        const name = p.includes('*') ? `'${p}'` : p;
+        assert.ok(command.includes(`! -name ${name}`), `${request}: ${command}`);
+      }
+    }
+  }
+});

@@ -34,7 +34,7 @@ import { findActionUnbound } from './findActionReach';
 import { modeBeyondWords } from './modeWords';
 import { outsideUnnamed } from './outsidePlaces';
 import { copiedBeyondNamed, filesInPlace } from './placedNames';
-import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
+import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, modeLeftOut, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 const ageFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin', 'newer', 'newermt', 'newerct', 'newerat', 'anewer', 'cnewer', 'used', 'changed-within', 'changed-before', 'change-newer-than', 'change-older-than']);
 
@@ -90,7 +90,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, changesFiles), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   const changes = changesFiles || changed.length > 0;
-  if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept), ...asideSwept(intent, commands, command), ...replacementExceeded(intent, commands));
+  if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept), ...asideSwept(intent, commands, command), ...replacementExceeded(intent, commands), ...modeLeftOut(intent, commands));
   reasons.push(...repoChangeUnasked(intent, commands), ...(changesFiles ? findActionUnbound(intent, commands) : []), ...modeBeyondWords(intent.words, commands), ...outsideUnnamed(intent, commands), ...copiedBeyondNamed(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? foldersForFiles(intent, commands) : []));
   // Last, an archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.

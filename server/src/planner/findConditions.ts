@@ -101,13 +101,17 @@ export function permissionTests(f: RequestFacts): string[] {
   if (mode) out.push(`-perm ${mode[1] ?? mode[2]}`);
   else if (/\bwide[- ]open\b|\brwxrwxrwx\b|\ba=rwx\b/.test(lower)) out.push('-perm 777');
   else if (/\bworld[- ]writ\w*|\bwritable by (?:everyone|anyone|all|others|the world)\b/.test(lower)) out.push('-perm -o+w');
-  const bit = /\b(user|owner|group|others?|world|everyone|all)\s+(write|writ|read|execute|exec)\w*\s+(?:permissions?|bits?|access)\b/.exec(lower);
-  // "give the group write access": a permission to grant or take away is the act, not a test.
-  const granted = bit && /\b(?:give|grant|add|remove|take away|revoke|strip|deny|drop)\w*\s+(?:\w+\s+){0,3}$/.test(lower.slice(0, bit.index));
-  if (bit && !granted && out.length === 0) out.push(`${/\b(?:no|without|lack\w*)\s+(?:\w+\s+)?$/.test(lower.slice(0, bit.index)) ? '! ' : ''}-perm -${who[bit[1]]}+${what[bit[2]]}`);
+  // "group write permission", and "write permission for their owner" said the other way round.
+  const after = /\b(write|writ|read|execute|exec)\w*\s+(?:permissions?|bits?|access)\s+(?:for|of)\s+(?:the\s+|their\s+|its\s+)?(user|owner|group|others?|world|everyone)\b/.exec(lower);
+  const bit = /\b(user|owner|group|others?|world|everyone|all)\s+(write|writ|read|execute|exec)\w*\s+(?:permissions?|bits?|access)\b/.exec(lower) ?? (after && Object.assign([after[0], after[2], after[1]], { index: after.index }));
+  // "give the group write access", "set read permission for others": a permission to grant or take away is the act, not a test.
+  const granted = bit && /\b(?:give|grant|add|set|remove|take away|revoke|strip|deny|drop)\w*\s+(?:\w+\s+){0,3}$/.test(lower.slice(0, bit.index));
+  // ... "without", "lacking", and "that does not have write permission for group": the files without it.
+  if (bit && !granted && out.length === 0) out.push(`${/(?:\b(?:no|not|without|lack\w*)|n't)\s+(?:\w+\s+)?$/.test(lower.slice(0, bit.index)) ? '! ' : ''}-perm -${who[bit[1]]}+${what[bit[2]]}`);
   if (/\bsetuid\b|\bsuid\b/.test(lower)) out.push('-perm -4000');
   if (/\bsetgid\b|\bsgid\b/.test(lower)) out.push('-perm -2000');
-  if (out.length === 0 && /\bexecutables?\b|\bexecut\w* (?:bits?|permissions?)\b|\bexec bits?\b/.test(lower) && !/\bmake\b[^.]{0,40}\bexecutable\b/.test(lower)) {
+  // ... and "set execute permission for group" grants the bit, it picks nothing.
+  if (out.length === 0 && !granted && /\bexecutables?\b|\bexecut\w* (?:bits?|permissions?)\b|\bexec bits?\b/.test(lower) && !/\bmake\b[^.]{0,40}\bexecutable\b/.test(lower)) {
     out.push(`${/\b(?:not|non|aren'?t|isn'?t)[- ](?:\w+\s+)?executable\b/.test(lower) ? '! ' : ''}-perm -u+x`);
   }
   return out;

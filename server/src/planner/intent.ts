@@ -173,7 +173,7 @@ function actsOf(lower: string, unquoted: string, facts: RequestFacts, forbidsCha
       const after = lower.slice(m.index + m[0].length);
       // ... nor "execute" in "give run.sh execute permission" (a word of the mode), nor a verb naming a workspace folder or file after a word of place ("what's in purge").
       if ((looks && !joinedToOrder(before)) || namesANeed(before) || namedAsSubject(after) || (action === 'run' && /^\s+(?:permissions?|perms|bits?|rights?|access|mode)\b/.test(after)) || placeNamed(before, m[0], after, facts.ws)) continue;
-      if (!isOrder(before, m[0], after)) {
+      if (!isOrder(before, m[0], after, lower.slice(0, m.index))) {
         if (declines(before, m[0], after)) declined.push(m[0]);
         continue;
       }
@@ -286,7 +286,7 @@ const askingForHow = /\b(how (do|can|should|would) (i|we|you)|how to|can you|cou
 // The verb is a word being talked about: "lines that say delete", "grep for rm", "the word kill".
 const mentioned = /\b(say|says|said|saying|mention|mentions|mentioning|mentioned|contain|contains|containing|word|words|called|named|string|text|for|about|like|the|a|an|of|keyword|term)\s*["'`]?$/;
 
-function isOrder(before: string, verb: string, after: string): boolean {
+function isOrder(before: string, verb: string, after: string, wholeHead = before): boolean {
   if (/^\s+(?:(?:up|out|away|down)\s+)?(nothing|none of)\b/.test(after)) return false;
   // "the cron job used to wipe build", "my colleague wants to delete logs": what someone else does or did.
   if (/\b(?:used|tried|wants|wanted|plans|planned|likes|liked|intends|intended|was told|got told|is going|was going|keeps trying|threatens|threatened) to\s+(?:\w+\s+)?$/.test(before)) return false;
@@ -298,7 +298,7 @@ function isOrder(before: string, verb: string, after: string): boolean {
   if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after))) return false;
   // "build: nuke it", "backup status of data": a name or a noun before a label or another noun, not an order.
   if (/^\s*(?::|→|->|=>)/.test(after) || (/^(?:back ?up|build|test|log|dump|record|lock)$/.test(verb) && /^\s+(?:status|report|schedule|plan|policy|settings|overview|history)\b/.test(after))) return false;
-  const clause = before.split(/[.?!;]\s|\b(?:and then|then|but)\b/).pop() ?? before;
+  const clause = wholeHead.split(/[.?!;]\s|\b(?:and then|then|but)\b/).pop() ?? before; // from its start ("… which have not changed in 90 days and force delete them"), not where `before` was cut
   if (mentioned.test(before) && !/\b(and|then|please|to)\s*$/.test(before)) return false;
   if (question.test(clause) && !askingForHow.test(clause)) return false;
   // Part of a name ("backup.tmp", "clean-up.sh", "logs/archive"), not a verb.

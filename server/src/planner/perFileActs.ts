@@ -126,14 +126,16 @@ const whatLetters: Record<string, string> = { read: 'r', write: 'w', execute: 'x
 const who = String.raw`(?:the\s+)?(owner|user|group|others?|world|everyone|all|anyone)(?:\s+else)?`;
 const what = String.raw`(?:(read|write|execute|exec|all)\s+)?(?:permissions?|access|rights|bits?)`;
 const taking = new RegExp(String.raw`\b(?:remove|take away|revoke|strip|deny|drop)\w*\s+(?:all\s+)?(?:the\s+)?${what}\s+(?:for|from|of)\s+${who}`);
-const giving = new RegExp(String.raw`\b(?:give|grant|add)\w*\s+${who}\s+(read|write|execute|exec)\s+(?:permissions?|access|rights)|\b(?:give|grant|add)\w*\s+(read|write|execute|exec)\s+(?:permissions?|access|rights)\s+(?:to|for)\s+${who}`);
+const giving = new RegExp(String.raw`\b(?:give|grant|add)\w*\s+${who}\s+(read|write|execute|exec)\s+(?:permissions?|access|rights)|\b(?:give|grant|add|set)\w*\s+(read|write|execute|exec)\s+(?:permissions?|access|rights)\s+(?:to|for)\s+${who}`);
 
 /** "remove all the permissions for others" → o-rwx, "give the group write access" → g+w. */
 function modeInWords(lower: string): string | undefined {
   const take = taking.exec(lower);
   if (take) return `${whoLetter[take[2]]}-${whatLetters[take[1] ?? '']}`;
   const give = giving.exec(lower);
-  if (give) return `${whoLetter[give[1] ?? give[4]]}+${whatLetters[give[2] ?? give[3]]}`;
+  // ... "set read permission for group and others": each one named.
+  const more = give && new RegExp(String.raw`^\s*(?:and|,)\s+${who}`).exec(lower.slice(give.index + give[0].length));
+  if (give) return `${whoLetter[give[1] ?? give[4]]}${more ? whoLetter[more[1]] : ''}+${whatLetters[give[2] ?? give[3]]}`;
   return undefined;
 }
 

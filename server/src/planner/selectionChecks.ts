@@ -291,3 +291,21 @@ export function droppedNamePart(intent: Intent, commands: CommandFact[]): string
   }
   return [];
 }
+
+// "… which have at least execute permission for their owner and set …", "the files that are writable by others, chmod them": files picked by their modes.
+const pickedByMode = /\b(?:which|that|whose|with|having)\s+(?:[\w-]+\s+){0,5}?(?:permissions?|perms|executable|writable|writeable|readable|modes?)\b/;
+const modeTests = new Set(['perm', 'executable', 'writable', 'readable']);
+
+/**
+ * "find the files which have execute permission for their owner and set
+ * execute permission for group for them" planned as a chmod of every file:
+ * the files the request picks by their modes before it changes them, changed
+ * with no test of their modes.
+ */
+export function modeLeftOut(intent: Intent, commands: CommandFact[]): string[] {
+  const verb = intent.cues.change ?? intent.cues.delete ?? intent.cues.move;
+  const at = verb === undefined ? -1 : intent.words.search(new RegExp(`\\b${escapeRegExp(verb)}\\b`));
+  const picked = at > 0 ? pickedByMode.exec(intent.words.slice(0, at)) : null;
+  if (!picked || commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => modeTests.has(f)))) return [];
+  return [`it leaves out the modes the request picks files by ("${picked[0]}"), so it changes more than asked`];
+}
