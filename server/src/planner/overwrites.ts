@@ -78,6 +78,19 @@ function filesWrittenOver(c: CommandFact, workspace: string): string[] {
   });
 }
 
+const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Between two names of one run: commas and "and", with other names between.
+const runBetween = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w./@+-]+(?:\s*,\s*(?:and\s+)?|\s+and\s+))*`;
+
+/** `cp notes.txt todo.md` for "copy notes.txt and todo.md to out": the place is one of the files the request lists to copy or move. */
+function listedPlace(c: CommandFact, words: string): string | undefined {
+  const sp = sourcesAndPlace(c);
+  if (!sp) return undefined;
+  const place = barePath(sp.place);
+  const named = (a: string, b: string) => new RegExp(`(?<![\\w./-])${escaped(a)}${runBetween}${escaped(b)}(?![\\w/-])`, 'i').test(words);
+  return sp.sources.map((s) => barePath(s)).some((s) => s !== place && (named(s, place) || named(place, s))) ? place : undefined;
+}
+
 /**
  * `mv main.ts backup` where backup/main.ts exists, `rsync -av main.ts
  * backup` for "put main.ts into backup without clobbering": a file of the
@@ -86,6 +99,8 @@ function filesWrittenOver(c: CommandFact, workspace: string): string[] {
 export function overwritesExisting(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
   const placing = commands.filter((c) => placers.test(programOf(c)) && !keepsTarget(c));
   if (placing.length === 0) return [];
+  const listed = placing.map((c) => listedPlace(c, intent.words)).find((p) => p !== undefined);
+  if (listed) return [`it writes over ${listed}, which the request names as one of the files to ${programOf(placing[0]) === 'mv' ? 'move' : 'copy'}`];
   const keep = saysKeepExisting(intent.words);
   if (keep) return [`it writes over what is already there (${programOf(placing[0])} without -n), but the request says to keep it`];
   if (!workspace || replacesExisting.test(intent.words)) return [];
