@@ -25,7 +25,8 @@ const files = ['notes.txt', 'todo.md', 'data.csv', 'app.log', 'report.json'];
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-named-runs-'));
   ws = path.join(dir, 'ws');
-  fs.mkdirSync(ws, { recursive: true });
+  fs.mkdirSync(path.join(ws, 'out'), { recursive: true });
+  fs.mkdirSync(path.join(ws, 'archive'), { recursive: true });
   for (const f of files) fs.writeFileSync(path.join(ws, f), 'a line\n');
   db = openDatabase(path.join(dir, 'p.db'), { migrations: stageMigrations });
   const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0, 'planner.order': ['embedded'] }).settings;
@@ -92,4 +93,20 @@ test('"compare a and b" sets the two side by side; compared sizes are read from 
     const sizes = await planner.plan({ request: `compare the sizes of ${a} and ${b}`, workspace: ws, planner: 'embedded' }, {});
     assert.doesNotMatch(sizes.command ?? '', /^diff\b/);
   }
+});
+
+test('"copy a and b to out": every name of the run is a source, the place comes last', async () => {
+  const wrong: string[] = [];
+  let n = 0;
+  for (const [ask, program, place] of [['copy {list} to out', 'cp', 'out'], ['move {list} into archive', 'mv', 'archive'], ['copy {list} into the archive folder', 'cp', 'archive']]) {
+    for (const [k, names] of lists().entries()) {
+      const request = ask.replace('{list}', joined(names, k));
+      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      n++;
+      const command = describeCommand(r.command ?? '', { workspace: ws }).commands[0];
+      const positionals = command?.positionals.map((p) => p.replace(/\/$/, '')) ?? [];
+      if (r.abstained || command?.program !== program || positionals[positionals.length - 1] !== place || !names.every((f) => positionals.slice(0, -1).includes(f))) wrong.push(`${request} → ${r.abstained ? 'abstained' : r.command}`);
+    }
+  }
+  assert.ok(wrong.length <= 3, `${wrong.length} of ${n}:\n${wrong.join('\n')}`);
 });

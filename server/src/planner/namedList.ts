@@ -51,6 +51,11 @@ function namedRun(text: string, pick: Fact, facts: Pick<RequestFacts, 'files' | 
   return last > first ? names.slice(first, last + 1) : undefined;
 }
 
+/** The sources of `cp SRC… DEST` and `mv SRC… DEST`: a slot that takes every name of a run before the place. */
+export function takesSources(template: string, slot: string): boolean {
+  return new RegExp(String.raw`^(?:cp|mv)(?:\s+-[\w-]+)*\s+\{${slot}\}\s+\{\w+\}\/?$`).test(template);
+}
+
 /** Whether a template's slot can take several words: not one a redirect reads or writes. */
 export function takesSeveral(template: string, slot: string): boolean {
   return !new RegExp(`[<>]\\s*["']?\\{${slot}\\}`).test(template);

@@ -11,7 +11,7 @@ import { excludedBefore } from './findTests';
 import { keptAt } from './keptOut';
 import { makesArchiveOf, packedFolders } from './packedFolders';
 import { namedColumns } from './tableColumns';
-import { listedWith, quotedLists, takesSeveral, WORD_SEPARATOR } from './namedList';
+import { listedWith, quotedLists, takesSeveral, takesSources, WORD_SEPARATOR } from './namedList';
 import { refsAsCommits } from './gitQuestions';
 
 export interface SlotValues {
@@ -122,7 +122,7 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       const value = render(spec, pick);
       if (value !== undefined) {
         // Several quoted names in a row for the only slot of their kind: all of them.
-        const several = onlyPlace && takesSeveral(entry.template, name) ? listedWith(facts.text, pick, facts) : undefined;
+        const several = (onlyPlace || takesSources(entry.template, name)) && takesSeveral(entry.template, name) ? listedWith(facts.text, pick, facts) : undefined;
         values[name] = several ? several.map((f) => f.value).join(WORD_SEPARATOR) : value;
         filled.push(name);
         usedAt.add(key(pick));
