@@ -14,6 +14,7 @@ import { Paladin } from '../../server/src/paladin';
 import { call, events } from '../support/apiClient';
 import { FakeExecutorStage, FakeExplainerStage, FakePlannerStage, FakePolicyStage } from '../support/fakeStages';
 import { recordsFixture, type RecordsFixture } from '../support/recordsFixture';
+import { clearOfHourTurn } from '../support/waitFor';
 
 let f: RecordsFixture;
 let server: ApiServer;
@@ -203,6 +204,7 @@ test('the quota holds under 20 concurrent clients (exactly the quota succeeds), 
   const user = 'quota-user';
   fx.db.prepare("INSERT INTO users (id, email, quota_commands_per_hour) VALUES (?, 'q@localhost', 7)").run(user);
   const qkey = (await createApiKey(fx.db, { name: 'q', userId: user })).key;
+  await clearOfHourTurn();
   let api = createApiServer({ paladin: paladinFor(fx), port: 0 });
   let p = Number(new URL((await api.listen()).url!).port);
   try {

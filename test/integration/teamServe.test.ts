@@ -14,6 +14,7 @@ import pg from 'pg';
 import { call } from '../support/apiClient';
 import { teamServers } from '../support/teamServers';
 import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
+import { clearOfHourTurn } from '../support/waitFor';
 
 const skip = postgresSkipReason();
 if (skip) console.log(`# PostgreSQL tests skipped: ${skip}`);
@@ -55,6 +56,7 @@ describe('two paladin serve instances on one PostgreSQL database', { skip, timeo
     }
 
     // A session opened on one instance is good on the other (one quota unit).
+    await clearOfHourTurn();
     const session = await call({ port: a.port }, 'POST', '/v1/sessions', { key });
     assert.equal(session.status, 200, session.text);
     const viaB = await call({ port: b.port }, 'POST', '/v1/check', { key: session.json.token, body: { command: 'ls -la' } });

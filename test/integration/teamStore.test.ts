@@ -19,6 +19,7 @@ import { openSharedStore } from '../../server/src/store/openSharedStore';
 import type { SqlStore } from '../../server/src/store/sqlStore';
 import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
 import { runWriters } from '../support/teamWriters';
+import { clearOfHourTurn } from '../support/waitFor';
 
 const skip = postgresSkipReason();
 if (skip) console.log(`# PostgreSQL tests skipped: ${skip}`);
@@ -130,6 +131,7 @@ describe('shared store', { skip }, () => {
       const where = target();
       const setup = await open(where);
       await setup.run("INSERT INTO users (id, email, quota_commands_per_hour) VALUES ('shared', 'shared@example.org', 37)");
+      await clearOfHourTurn();
       const { results } = await runWriters(where, 'quota', 4, 20);
       try {
         assert.equal(results.reduce((sum, r) => sum + r.done, 0), 37);
