@@ -51,7 +51,9 @@ test('several quoted names for one place fill one slot as separate words', () =>
   assert.equal(plan(wc, 'line counts of "a.md", "b.md" and "my notes.md"'), 'wc -l a.md', 'a list with a phrase in it is text, not names');
   assert.equal(plan(wc, 'how many lines are in "a.md", "b.md" or "c.md"'), 'wc -l a.md b.md c.md');
   const cp = entry('cp {src} {dest}', { src: { type: 'path' }, dest: { type: 'path' } });
-  assert.equal(plan(cp, 'copy "a.md" and "b.md"'), 'cp a.md b.md', 'two slots of a kind keep one name each');
+  // A list is what is copied, never a source and the place it goes over: the place is still to be given.
+  assert.equal(plan(cp, 'copy "a.md" and "b.md"'), "cp a.md b.md '<dest>'", 'the sources of a copy take the whole list');
+  assert.equal(plan(cp, 'copy "a.md" and "b.md" to docs'), 'cp a.md b.md docs');
   const mkdir = entry('mkdir -p {dir}', { dir: { type: 'dir' } });
   assert.equal(plan(mkdir, 'make the folders "in", "out" and "tmp"'), 'mkdir -p in out tmp');
   const names = readRequest('create directories "in", "out" and "tmp"');
