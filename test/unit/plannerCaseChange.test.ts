@@ -4,37 +4,17 @@
 // Wordings and file names are built from parts and planned by the embedded
 // planner in a real workspace.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
-import { createPolicyStage } from '../../server/src/policy';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let dir: string;
-let ws: string;
-let db: Db;
-let planner: Planner;
+let ws: PlannerWorkspace;
 const files = ['notes.txt', 'todo.md', 'data.csv', 'app.log'];
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-case-change-'));
-  ws = path.join(dir, 'ws');
-  fs.mkdirSync(ws, { recursive: true });
-  for (const f of files) fs.writeFileSync(path.join(ws, f), 'Some Text\n');
-  db = openDatabase(path.join(dir, 'p.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  ws = await plannerWorkspace('case-change', ['.'], Object.fromEntries(files.map((f) => [f, 'Some Text\n'])));
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => ws.close());
 
 const caseChange = /\btr '\[:(?:upper|lower):\]'/;
 
@@ -43,7 +23,7 @@ async function plans(asks: string[]): Promise<[string, string][]> {
   for (const ask of asks) {
     for (const f of files) {
       const request = ask.replace('{f}', f);
-      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      const r = await ws.result(request);
       out.push([request, r.abstained ? '' : (r.command ?? '')]);
     }
   }

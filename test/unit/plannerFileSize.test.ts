@@ -4,37 +4,17 @@
 // and words. Wordings and file names are built from parts and planned by the
 // embedded planner in a real workspace.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
-import { createPolicyStage } from '../../server/src/policy';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let dir: string;
-let ws: string;
-let db: Db;
-let planner: Planner;
+let ws: PlannerWorkspace;
 const files = ['notes.txt', 'todo.md', 'report.pdf', 'data.csv', 'app.log'];
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-file-size-'));
-  ws = path.join(dir, 'ws');
-  fs.mkdirSync(path.join(ws, 'src'), { recursive: true });
-  for (const f of files) fs.writeFileSync(path.join(ws, f), 'a line\n');
-  db = openDatabase(path.join(dir, 'p.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  ws = await plannerWorkspace('file-size', ['src'], Object.fromEntries(files.map((f) => [f, 'a line\n'])));
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => ws.close());
 
 const asks = ['how big is {f}', 'how large is {f}', 'what is the size of {f}', 'size of {f}', 'tell me how big {f} is', 'what size is {f}', 'check the file size of {f}'];
 // A size, in any unit: a long or size listing, du, stat's size, a byte count.
@@ -46,7 +26,7 @@ test('a question about the size of a named file is answered by a program that pr
   for (const ask of asks) {
     for (const f of files) {
       const request = ask.replace('{f}', f);
-      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      const r = await ws.result(request);
       n++;
       if (r.abstained || !printsSize(r.command ?? '', f)) wrong.push(`${request} → ${r.abstained ? 'abstained' : r.command}`);
     }

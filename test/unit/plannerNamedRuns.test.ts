@@ -5,39 +5,18 @@
 // lists and joiners are built from parts and planned by the embedded
 // planner in a real workspace; each plan is read by the real parser.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
-import { createPolicyStage } from '../../server/src/policy';
 import { describeCommand } from '../../server/src/policy/facts';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let dir: string;
-let ws: string;
-let db: Db;
-let planner: Planner;
+let ws: PlannerWorkspace;
 const files = ['notes.txt', 'todo.md', 'data.csv', 'app.log', 'report.json'];
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-named-runs-'));
-  ws = path.join(dir, 'ws');
-  fs.mkdirSync(path.join(ws, 'out'), { recursive: true });
-  fs.mkdirSync(path.join(ws, 'archive'), { recursive: true });
-  for (const f of files) fs.writeFileSync(path.join(ws, f), 'a line\n');
-  db = openDatabase(path.join(dir, 'p.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0, 'planner.order': ['embedded'] }).settings;
-  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  ws = await plannerWorkspace('named-runs', ['out', 'archive'], Object.fromEntries(files.map((f) => [f, 'a line\n'])));
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => ws.close());
 
 const asks: [string, RegExp][] = [
   ['delete {list}', /^rm\b/],
@@ -62,7 +41,7 @@ function lists(): string[][] {
 const joined = (names: string[], k: number) => (names.length === 2 ? names.join(k % 2 ? ' and ' : ', ') : `${names.slice(0, -1).join(', ')}${k % 2 ? ', and ' : ' and '}${names[names.length - 1]}`);
 
 /** The arguments of the plan's commands, as the policy reads them. */
-const words = (command: string): string[] => (command ? describeCommand(command, { workspace: ws }).commands.flatMap((c) => c.args) : []);
+const words = (command: string): string[] => (command ? describeCommand(command, { workspace: ws.workspace }).commands.flatMap((c) => c.args) : []);
 
 test('every name of an unquoted run is acted on by the one slot that takes it', async () => {
   const wrong: string[] = [];
@@ -71,7 +50,7 @@ test('every name of an unquoted run is acted on by the one slot that takes it', 
   for (const [ask, program] of asks) {
     for (const [k, names] of lists().entries()) {
       const request = ask.replace('{list}', joined(names, k));
-      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      const r = await ws.result(request);
       n++;
       // Retrieval may find nothing close for many names: abstaining is allowed, half a plan is not.
       if (r.abstained) abstained++;
@@ -87,10 +66,10 @@ test('"compare a and b" sets the two side by side; compared sizes are read from 
   for (const [a, b] of lists().filter((l) => l.length === 2)) {
     for (const ask of ['compare {a} and {b}', 'show the differences between {a} and {b}', 'how does {a} differ from {b}']) {
       const request = ask.replace('{a}', a).replace('{b}', b);
-      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      const r = await ws.result(request);
       assert.match(r.command ?? 'abstained', /^(?:diff|cmp|comm|sdiff)\b/, request);
     }
-    const sizes = await planner.plan({ request: `compare the sizes of ${a} and ${b}`, workspace: ws, planner: 'embedded' }, {});
+    const sizes = await ws.result(`compare the sizes of ${a} and ${b}`);
     assert.doesNotMatch(sizes.command ?? '', /^diff\b/);
   }
 });
@@ -101,9 +80,9 @@ test('"copy a and b to out": every name of the run is a source, the place comes 
   for (const [ask, program, place] of [['copy {list} to out', 'cp', 'out'], ['move {list} into archive', 'mv', 'archive'], ['copy {list} into the archive folder', 'cp', 'archive']]) {
     for (const [k, names] of lists().entries()) {
       const request = ask.replace('{list}', joined(names, k));
-      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      const r = await ws.result(request);
       n++;
-      const command = describeCommand(r.command ?? '', { workspace: ws }).commands[0];
+      const command = describeCommand(r.command ?? '', { workspace: ws.workspace }).commands[0];
       const positionals = command?.positionals.map((p) => p.replace(/\/$/, '')) ?? [];
       if (r.abstained || command?.program !== program || positionals[positionals.length - 1] !== place || !names.every((f) => positionals.slice(0, -1).includes(f))) wrong.push(`${request} → ${r.abstained ? 'abstained' : r.command}`);
     }
