@@ -6,44 +6,23 @@
 // write or delete anything. A look planned with an act on the shell's
 // history (`history -c`) is set aside too.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { stageMigrations } from '../../server/src/compose';
-import { Planner } from '../../server/src/planner';
 import { changeRules } from '../../server/src/planner/fallsShort';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';
-import { createPolicyStage } from '../../server/src/policy';
 import { describeCommand } from '../../server/src/policy/facts';
-import { normaliseSettings } from '../../server/src/settings/settings';
-import { openDatabase, type Db } from '../../server/src/store/database';
+import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
-let dir: string;
-let ws: string;
-let db: Db;
-let planner: Planner;
+let ws: PlannerWorkspace;
 const FOLDERS = ['purge', 'clean', 'erase', 'drop', 'wipe', 'shred', 'remove'];
 const layout = [...FOLDERS.map((d) => `${d}/a.txt`), 'kill.log', 'update.txt', 'readme.md'];
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-verb-named-'));
-  ws = path.join(dir, 'ws');
-  for (const f of layout) {
-    fs.mkdirSync(path.dirname(path.join(ws, f)), { recursive: true });
-    fs.writeFileSync(path.join(ws, f), 'x\n');
-  }
-  db = openDatabase(path.join(dir, 'p.db'), { migrations: stageMigrations });
-  const settings = normaliseSettings({ 'planner.cacheTtlSeconds': 0 }).settings;
-  planner = new Planner(db, settings, await createPolicyStage(db, settings));
+  ws = await plannerWorkspace('verb-named', FOLDERS, layout);
 });
 
-after(() => {
-  planner.dispose();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => ws.close());
 
 const LOOKS = ['files in D', 'lst files in D', "what's in D", 'whats inside D?', 'list the files in D', 'how many files are in D', 'show me what is in D', 'which files are under D', 'lsit the D directory'];
 
@@ -53,11 +32,11 @@ test('a look at a folder named by a change verb is planned with no write or dele
   for (const d of FOLDERS) {
     for (const l of LOOKS) {
       const request = l.replace('D', d);
-      const r = await planner.plan({ request, workspace: ws, planner: 'embedded' }, {});
+      const r = await ws.result(request);
       const c = r.abstained ? '' : (r.command ?? '');
       if (!c) continue;
       planned++;
-      const f = describeCommand(c, { workspace: ws });
+      const f = describeCommand(c, { workspace: ws.workspace });
       const changed = f.commands.flatMap((x) => [...x.deletes, ...x.writes]).filter((p) => !/^\/dev\//.test(p.resolved ?? p.path));
       if (changed.length > 0 || /<\w+>|\bhistory -[cd]\b/.test(c)) wrong.push(`${request} => ${c}`);
     }
