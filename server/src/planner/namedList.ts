@@ -29,8 +29,9 @@ export function listedWith(text: string, pick: Fact, facts?: Pick<RequestFacts, 
   return quotedLists(text).find((items) => pick.at >= items[0].at && pick.at < items[items.length - 1].at + items[items.length - 1].raw.length) ?? (facts ? namedRun(text, pick, facts) : undefined);
 }
 
-// Between two names of a run: a comma, "and", or both.
-const runJoiner = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
+/** Between two names of a run: a comma, "and", or both. */
+export const RUN_JOINER = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)`;
+const runJoiner = new RegExp(`^${RUN_JOINER}$`);
 
 /**
  * "notes.txt and todo.md", "a.log, b.log and c.log": unquoted names of files or

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { barePath } from './barePath';
+import { RUN_JOINER } from './namedList';
 import { programOf } from './selectionChecks';
 
 const placers = /^(?:mv|cp|rsync|install)$/;
@@ -80,7 +81,7 @@ function filesWrittenOver(c: CommandFact, workspace: string): string[] {
 
 const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Between two names of one run: commas and "and", with other names between.
-const runBetween = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w./@+-]+(?:\s*,\s*(?:and\s+)?|\s+and\s+))*`;
+const runBetween = String.raw`${RUN_JOINER}(?:[\w./@+-]+${RUN_JOINER})*`;
 
 /** `cp notes.txt todo.md` for "copy notes.txt and todo.md to out": the place is one of the files the request lists to copy or move. */
 function listedPlace(c: CommandFact, words: string): string | undefined {
