@@ -14,6 +14,7 @@ import * as readline from 'node:readline';
 import { after, before, test } from 'node:test';
 import { call } from '../support/apiClient';
 import { openEditor, repoRoot, TEST_IMAGE, type Editor } from './support/codeServer';
+import { paladinArgs } from '../support/nodeArgs';
 
 let dir: string;
 let serve: ChildProcess;
@@ -23,7 +24,7 @@ let editor: Editor;
 
 function cli(args: string[]): ChildProcess {
   const env = { ...process.env, PALADIN_DB: path.join(dir, 'data', 'p.db'), PALADIN_API_WORKSPACES: path.join(dir, 'ws'), PALADIN_SANDBOX_IMAGE: TEST_IMAGE, PALADIN_SANDBOX_POOL_SIZE: '0' };
-  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/cli/main.ts'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, paladinArgs(args), { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 before(async () => {

@@ -4,11 +4,12 @@ import { spawn } from 'node:child_process';
 import * as readline from 'node:readline';
 import { test } from 'node:test';
 import { recordsFixture } from '../support/recordsFixture';
+import { scriptArgs } from '../support/nodeArgs';
 
 test('4 processes appending 150 audit rows each at once leave one intact chain of 600', { timeout: 120_000 }, async () => {
   const f = recordsFixture({ 'audit.checkpointEvery': 16 });
   try {
-    const children = Array.from({ length: 4 }, () => spawn(process.execPath, ['--import', 'tsx', 'test/support/auditAppendChild.ts', f.dbPath, '150'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const children = Array.from({ length: 4 }, () => spawn(process.execPath, scriptArgs('test/support/auditAppendChild.ts', [f.dbPath, '150']), { stdio: ['pipe', 'pipe', 'inherit'] }));
     const readers = children.map((c) => readline.createInterface({ input: c.stdout! })[Symbol.asyncIterator]());
     for (const r of readers) assert.equal((await r.next()).value, 'ready');
     for (const c of children) c.stdin!.write('go\n');

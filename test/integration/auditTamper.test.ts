@@ -10,7 +10,7 @@ import type { Actor } from '../../server/src/protocol/types';
 import { recordsFixture } from '../support/recordsFixture';
 
 const ROWS = 10_000;
-const TRIALS_PER_KIND = 250;
+const TRIALS_PER_KIND = 100;
 
 test(`single-row tampering with a ${ROWS}-row audit log is always detected`, { timeout: 300_000 }, () => {
   const f = recordsFixture({ 'audit.checkpointEvery': 500 });
@@ -101,7 +101,9 @@ test('cutting the tail is detected however much of the signing the attacker remo
     for (const [name, parts] of Object.entries(removals)) {
       const f = recordsFixture({ 'audit.checkpointEvery': 64 });
       try {
+        f.db.pragma('synchronous = OFF'); // only to build the log quickly
         for (let i = 0; i < 200; i++) f.records.audit(undefined, 'run.end', `h-${i}`, { i });
+        f.db.pragma('synchronous = FULL');
         assert.equal(f.records.auditLog.verify().intact, true);
         const keep = 200 - cut;
         f.db.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_checkpoints_no_delete;');

@@ -7,6 +7,7 @@ import * as readline from 'node:readline';
 import { test } from 'node:test';
 import { usage } from '../../server/src/gateway/quota';
 import { recordsFixture } from '../support/recordsFixture';
+import { scriptArgs } from '../support/nodeArgs';
 
 const KILLS = 50;
 
@@ -23,7 +24,7 @@ test(`SIGKILL mid-write ${KILLS} times: every reported row is there, the chain v
   try {
     for (let round = 0; round < KILLS; round++) {
       const target = 1 + random(150);
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/auditWriterChild.ts', f.dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, scriptArgs('test/support/auditWriterChild.ts', [f.dbPath]), { stdio: ['ignore', 'pipe', 'inherit'] });
       const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
       const lines = readline.createInterface({ input: child.stdout! });
       let seen = 0;

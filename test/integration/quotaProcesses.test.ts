@@ -8,13 +8,14 @@ import { test } from 'node:test';
 import { usage } from '../../server/src/gateway/quota';
 import { recordsFixture } from '../support/recordsFixture';
 import { clearOfHourTurn } from '../support/waitFor';
+import { scriptArgs } from '../support/nodeArgs';
 
 test('4 processes racing for 17 units of quota get exactly 17 between them', { timeout: 60_000 }, async () => {
   const f = recordsFixture();
   f.db.prepare("INSERT INTO users (id, email, quota_commands_per_hour) VALUES ('shared', 'shared@localhost', 17)").run();
   await clearOfHourTurn();
   try {
-    const children = Array.from({ length: 4 }, () => spawn(process.execPath, ['--import', 'tsx', 'test/support/quotaChild.ts', f.dbPath, '10'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const children = Array.from({ length: 4 }, () => spawn(process.execPath, scriptArgs('test/support/quotaChild.ts', [f.dbPath, '10']), { stdio: ['pipe', 'pipe', 'inherit'] }));
     const readers = children.map((c) => readline.createInterface({ input: c.stdout! })[Symbol.asyncIterator]());
     for (const r of readers) assert.equal((await r.next()).value, 'ready');
     for (const c of children) c.stdin!.write('go\n');

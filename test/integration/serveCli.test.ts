@@ -9,12 +9,13 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { test } from 'node:test';
 import { call } from '../support/apiClient';
+import { paladinArgs } from '../support/nodeArgs';
 
 test('paladin serve --port 0 answers on 127.0.0.1 with the real stages and stops on SIGTERM', { timeout: 120_000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-serve-'));
   fs.mkdirSync(path.join(dir, 'ws'));
   const env = { ...process.env, PALADIN_DB: path.join(dir, 'data', 'p.db'), PALADIN_API_WORKSPACES: path.join(dir, 'ws'), PALADIN_SANDBOX_IMAGE: process.env.PALADIN_SANDBOX_IMAGE || 'paladin-test:busybox', PALADIN_SANDBOX_POOL_SIZE: '0' };
-  const cli = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = (args: string[]) => spawn(process.execPath, paladinArgs(args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const keyProc = cli(['keys', 'create', 'serve-test']);
   let key = '';
   keyProc.stdout!.on('data', (c: Buffer) => (key += c.toString()));

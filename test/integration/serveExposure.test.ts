@@ -13,12 +13,13 @@ import * as readline from 'node:readline';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { call } from '../support/apiClient';
+import { paladinArgs } from '../support/nodeArgs';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let key: string;
 const children: ChildProcess[] = [];
-const cliArgs = (args: string[]) => ['--import', 'tsx', 'server/src/cli/main.ts', ...args];
+const cliArgs = paladinArgs;
 
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-expose-'));

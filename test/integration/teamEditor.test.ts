@@ -20,6 +20,7 @@ import { ConfigurationRequest, InitializedNotification, InitializeRequest, Shutd
 import { startServer } from '../../server/src/lsp/startServer';
 import type { ServerStatus } from '../../server/src/protocol/types';
 import { waitFor } from '../support/waitFor';
+import { paladinArgs } from '../support/nodeArgs';
 import { AllowShapeRequest, CheckRequest, ExplainRequest, HistoryRequest, PlanRequest, RunOutputNotification, RunRequest, SetSecretNotification, StatusRequest, VerifyAuditRequest } from '../../server/src/protocol/protocol';
 
 const NO_PRINTF = `package paladin.user.no_printf
@@ -45,7 +46,7 @@ const messages: string[] = [];
 
 function cli(args: string[]): ChildProcess {
   const env = { ...process.env, PALADIN_DB: serverDb, PALADIN_API_WORKSPACES: path.join(dir, 'server-ws'), PALADIN_SANDBOX_IMAGE: 'paladin-test:busybox', PALADIN_SANDBOX_POOL_SIZE: '0' };
-  return spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, paladinArgs(args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 async function cliOut(args: string[]): Promise<string> {

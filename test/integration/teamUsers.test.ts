@@ -12,6 +12,7 @@ import { addUser, disableUser, findUser, listUsers } from '../../server/src/gate
 import { recordsMigrations } from '../../server/src/records';
 import { openSharedStore } from '../../server/src/store/openSharedStore';
 import { postgresSkipReason, startPostgres, type TestPostgres } from '../support/postgres';
+import { paladinArgs } from '../support/nodeArgs';
 
 const skip = postgresSkipReason();
 if (skip) console.log(`# PostgreSQL tests skipped: ${skip}`);
@@ -55,7 +56,7 @@ describe('PostgreSQL, through the CLI', { skip }, () => {
   test('an admin adds, lists and disables users; the shared store refuses the disabled user\'s key', async () => {
     const url = server.createDatabase('users');
     const env = { ...process.env, PALADIN_DATABASE_URL: url, PALADIN_DB: path.join(dir, 'cli', 'p.db'), PALADIN_AUDIT_KEY_FILE: path.join(dir, 'cli.audit-key') };
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env, encoding: 'utf8' });
+    const cli = (...args: string[]) => spawnSync(process.execPath, paladinArgs(args), { env, encoding: 'utf8' });
     assert.equal(cli('users', 'add', 'bob@example.org', '--role', 'member', '--quota', '50').status, 0);
     const bad = cli('users', 'add', 'eve@example.org', '--role', 'owner');
     assert.equal(bad.status, 2);

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import * as readline from 'node:readline';
+import { paladinArgs } from './nodeArgs';
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -14,7 +15,7 @@ export interface ServeProcess {
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, paladinArgs(args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export async function cliProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { paladinArgs } from './nodeArgs';
 
 export interface ServeInstance {
   child: ChildProcess;
@@ -42,7 +43,7 @@ export function teamServers(options: { url: string; dir: string; workspace: stri
     PALADIN_SANDBOX_POOL_SIZE: '0',
   });
   const cli = (instance: string, args: string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], { env: envFor(instance), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, paladinArgs(args), { env: envFor(instance), stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     return child;
   };

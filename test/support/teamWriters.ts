@@ -3,6 +3,7 @@
 // tests and bench.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as readline from 'node:readline';
+import { scriptArgs } from './nodeArgs';
 
 export interface WriterResult {
   done: number;
@@ -14,7 +15,7 @@ function lines(child: ChildProcess): AsyncIterator<string> {
 }
 
 export async function runWriters(target: string, mode: 'audit' | 'quota', writers: number, count: number, keyFile = ''): Promise<{ results: WriterResult[]; wallMs: number }> {
-  const children = Array.from({ length: writers }, () => spawn(process.execPath, ['--import', 'tsx', 'test/support/teamWriterChild.ts', target, mode, String(count), keyFile], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const children = Array.from({ length: writers }, () => spawn(process.execPath, scriptArgs('test/support/teamWriterChild.ts', [target, mode, String(count), keyFile]), { stdio: ['pipe', 'pipe', 'inherit'] }));
   try {
     const outputs = children.map(lines);
     for (const out of outputs) {
