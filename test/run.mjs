@@ -3,11 +3,13 @@
 // integration, e2e (unit and integration together share one queue).
 //
 // Unit and integration files share one queue. Integration files that use the
-// Docker engine (they name docker, the sandbox or the executor) run one at a time in
-// a lane of their own: they share the engine, its warm pools' timings and its
-// labels. The other files run beside them, `PALADIN_TEST_JOBS` at a time (the
-// number of cores by default); once the engine's files are done, their lane
-// takes the others too. The end-to-end files drive one editor each and run
+// Docker engine (they import dockerode, make a real executor, or name the
+// sandbox image or the real Docker engine) run one at a time in a lane of their
+// own: they share the engine, its warm pools' timings and its labels. The other
+// files run beside them, `PALADIN_TEST_JOBS` at a time (the number of cores by
+// default); once the engine's files are done, their lane takes the others too.
+// A file that begins with `// test lane: beside` runs beside whatever it names,
+// and first: it is long and mostly waits on something other than the engine. The end-to-end files drive one editor each and run
 // last, one at a time. Each file's report is printed whole when it ends.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -39,7 +41,9 @@ function step(title, cmd, args, env = {}) {
   }
 }
 
-const usesEngine = (file) => !file.startsWith(join('test', 'unit')) && /docker|sandbox|executor/i.test(readFileSync(file, 'utf8'));
+const ENGINE_USE = /from 'dockerode'|new Executor\(|\bcreateExecutorStage\(|new ExecutorStage\(|smallExecutor|runInSandbox|dockerHas|PALADIN_SANDBOX_IMAGE|sandbox\.image|paladin-test:busybox|real Docker engine/;
+const besideFirst = (file) => readFileSync(file, 'utf8').startsWith('// test lane: beside');
+const usesEngine = (file) => !file.startsWith(join('test', 'unit')) && !besideFirst(file) && ENGINE_USE.test(readFileSync(file, 'utf8'));
 
 /** Runs one test file in its own process; resolves with its report and counts. */
 function runFile(file) {
@@ -62,7 +66,8 @@ async function queue(levels) {
   const all = levels.flatMap((level) => files(join('test', level)));
   if (all.length === 0) return;
   const engine = all.filter(usesEngine);
-  const other = all.filter((f) => !engine.includes(f)).sort((a, b) => Number(b.includes('integration')) - Number(a.includes('integration')));
+  const rank = (f) => (besideFirst(f) ? 2 : f.includes('integration') ? 1 : 0);
+  const other = all.filter((f) => !engine.includes(f)).sort((a, b) => rank(b) - rank(a));
   const jobs = Number(process.env.PALADIN_TEST_JOBS) || availableParallelism();
   console.log(`\n=== ${levels.join(' and ')} tests: ${all.length} files, ${engine.length} of them on the Docker engine one at a time, the others ${jobs} at a time beside them`);
   const results = [];

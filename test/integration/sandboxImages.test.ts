@@ -1,6 +1,7 @@
 // Building sandbox images offline: from the host's static busybox, from a
 // root filesystem folder (`--rootfs`), the first-run fallback when the
-// Debian base cannot be pulled, and `paladin sandbox status|sweep`.
+// Debian base cannot be pulled, and `paladin sandbox status|sweep`. The
+// offline Debian build with debootstrap is in sandboxDebootstrap.test.ts.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,6 @@ import Docker from 'dockerode';
 import type { CliContext } from '../../server/src/cli/command';
 import { sandboxCommand } from '../../server/src/cli/commands/sandbox';
 import { Executor } from '../../server/src/executor';
-import { canDebootstrap } from '../../server/src/executor/debootstrap';
 import { SandboxError } from '../../server/src/executor/docker';
 import { buildDefaultImage, buildFromBusybox, buildFromRootfs, ensureDefaultImage } from '../../server/src/executor/images';
 import { normaliseSettings } from '../../server/src/settings/settings';
@@ -22,7 +22,7 @@ const docker = new Docker();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-images-'));
 const workspace = path.join(tmp, 'ws');
 fs.mkdirSync(workspace);
-const tags = ['paladin-test:bb-built', 'paladin-test:rootfs-built', 'paladin-test-rootfs:import', 'paladin-test:auto-built', 'paladin-test:auto-debootstrap', 'paladin-test:default-built'];
+const tags = ['paladin-test:bb-built', 'paladin-test:rootfs-built', 'paladin-test-rootfs:import', 'paladin-test:auto-built', 'paladin-test:default-built'];
 
 after(async () => {
   for (const tag of tags) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
@@ -96,17 +96,6 @@ describe('the default image without a registry', () => {
     const flavor = info.Config?.Labels?.['paladin.image'];
     assert.ok(flavor === 'default' || flavor === 'busybox', `flavor ${flavor}`);
     if (flavor === 'busybox') assert.ok(lines.some((l) => /minimal busybox image/.test(l)), lines.join('\n'));
-  });
-
-  test('offline with debootstrap at hand, the first run builds the full Debian userland instead', { skip: !canDebootstrap() && 'needs root and the debootstrap package' }, async () => {
-    const lines: string[] = [];
-    await ensureDefaultImage(docker, 'paladin-test:auto-debootstrap', (l) => lines.push(l), AbortSignal.timeout(600_000));
-    const info = await docker.getImage('paladin-test:auto-debootstrap').inspect();
-    const flavor = info.Config?.Labels?.['paladin.image'];
-    assert.ok(flavor === 'default' || flavor === 'rootfs', `flavor ${flavor}`);
-    if (flavor === 'rootfs') assert.ok(lines.some((l) => /offline with debootstrap/.test(l)), lines.join('\n'));
-    const r = await runIn('paladin-test:auto-debootstrap', 'find --version | head -n 1; git --version | cut -c1-11; id -u');
-    assert.match(r.output?.toString() ?? '', /^find \(GNU findutils\).*\ngit version\n1000\n$/);
   });
 });
 

@@ -17,6 +17,9 @@ const ws: WorkspaceNames = { files: new Set([...dirs, ...files]), dirs: new Set(
 const checks = effectChecks(ws);
 
 const openings = ['', 'please ', 'go ahead and ', 'could you '];
+// The opening words change nothing a check reads: each wording gets the next one in turn, not every one.
+let turn = 0;
+const opening = () => openings[turn++ % openings.length];
 const verbs = ['delete', 'remove', 'get rid of', 'erase'];
 
 // Sets named by a kind, with the test that picks them.
@@ -35,10 +38,10 @@ const keepKind: ((k: string) => string)[] = [
 ];
 
 function* keptKindWordings(): Generator<{ request: string; glob: string; kept: string }> {
-  for (const opening of openings) for (const verb of verbs) for (const [set, glob] of kindSets) for (const [kind, kept] of keptKinds) for (const keep of keepKind) {
+  for (const verb of verbs) for (const [set, glob] of kindSets) for (const [kind, kept] of keptKinds) for (const keep of keepKind) {
     if (glob === kept) continue;
     const words = keep(kind);
-    yield { request: `${opening}${verb} ${set}${words.startsWith(',') ? '' : ' '}${words}`, glob, kept };
+    yield { request: `${opening()}${verb} ${set}${words.startsWith(',') ? '' : ' '}${words}`, glob, kept };
   }
 }
 
@@ -52,7 +55,7 @@ test('a kept kind is never picked nor added to the set deleted, in every wording
     const right = `find . -type f -name '${glob}' ! -name '${kept}' -delete`;
     if (/changes what the request keeps|does not leave out/.test(checks.over(request, right))) wrong.push(`${request} → ${right} (turned away)`);
   }
-  assert.ok(all > 1000, `${all} wordings`);
+  assert.ok(all > 400, `${all} wordings`);
   assert.deepEqual(wrong, []);
 });
 
@@ -62,9 +65,9 @@ const unlessWords: ((k: string) => string)[] = [(k) => `unless they are ${k} fil
 
 test('a set named by its own noun is never planned as every file but the kind kept', () => {
   const wrong: string[] = [];
-  for (const opening of openings) for (const verb of verbs) for (const set of nounSets) for (const [kind, kept] of keptKinds) for (const words of unlessWords) {
+  for (const verb of verbs) for (const set of nounSets) for (const [kind, kept] of keptKinds) for (const words of unlessWords) {
     const said = words(kind);
-    const request = `${opening}${verb} ${set}${said.startsWith(',') ? '' : ' '}${said}`;
+    const request = `${opening()}${verb} ${set}${said.startsWith(',') ? '' : ' '}${said}`;
     const plan = `find . -type f ! -name '${kept}' -delete`;
     if (!/the request names the/.test(checks.over(request, plan))) wrong.push(`${request} → ${plan}`);
   }
@@ -77,8 +80,8 @@ const kindWords: [words: string, glob: string][] = [['the markdown', '*.md'], ['
 
 test('a kind kept in words is left out by its extension, never kept as a folder nor deleted', () => {
   const wrong: string[] = [];
-  for (const opening of openings) for (const verb of verbs) for (const folder of ['backup', 'src', 'docs']) for (const word of keepWords) for (const [kind, glob] of kindWords) {
-    for (const request of [`${opening}${verb} every file in ${folder} ${word} ${kind}`, `${opening}${verb} everything in ${folder} ${word} ${kind}`]) {
+  for (const verb of verbs) for (const folder of ['backup', 'src', 'docs']) for (const word of keepWords) for (const [kind, glob] of kindWords) {
+    for (const request of [`${opening()}${verb} every file in ${folder} ${word} ${kind}`, `${opening()}${verb} everything in ${folder} ${word} ${kind}`]) {
       const noun = kind.replace(/^the /, '').replace(/ files$/, '');
       for (const plan of [`find ${folder} -type f -name '${glob}' -delete`, `find ${folder} -type f -not -path '*/${noun}' -delete`, `find ${folder} -mindepth 1 -delete`]) if (!checks.over(request, plan)) wrong.push(`${request} → ${plan}`);
       // (Other checks do not yet read "the backups" as the .bak kind, so only the checks of what is kept judge the right plan.)
@@ -101,8 +104,8 @@ const keptTimes: [words: string, age: string][] = [
 
 test('a kept time is never the time deleted, nor left without an age test', () => {
   const wrong: string[] = [];
-  for (const opening of openings) for (const verb of verbs) for (const [set, glob] of [...kindSets, ['the files in backup', '*']]) for (const [time, age] of keptTimes) for (const joint of [' ', ', ']) {
-    const request = `${opening}${verb} ${set}${joint}${time}`;
+  for (const verb of verbs) for (const [set, glob] of [...kindSets, ['the files in backup', '*']]) for (const [time, age] of keptTimes) for (const joint of [' ', ', ']) {
+    const request = `${opening()}${verb} ${set}${joint}${time}`;
     const name = glob === '*' ? '' : ` -name '${glob}'`;
     for (const plan of [`find . -type f${name} ${age} -delete`, `find . -type f${name} -delete`]) if (!checks.over(request, plan)) wrong.push(`${request} → ${plan}`);
   }
@@ -115,8 +118,8 @@ const keepName: ((n: string) => string)[] = [(n) => `, save ${n}`, (n) => `, but
 
 test('a kept name is left out as the request spells it, and a delete of it is turned away', () => {
   const wrong: string[] = [];
-  for (const opening of openings) for (const verb of verbs) for (const [name, glob] of keptNames) for (const keep of keepName) {
-    const request = `${opening}${verb} the ${glob.slice(1)} files${keep(name)}`;
+  for (const verb of verbs) for (const [name, glob] of keptNames) for (const keep of keepName) {
+    const request = `${opening()}${verb} the ${glob.slice(1)} files${keep(name)}`;
     const plans = [`find . -type f -name '${glob}' -delete`];
     if (name !== name.toLowerCase()) plans.push(`find . -type f -name '${glob}' ! -name ${name.toLowerCase()} -delete`);
     for (const plan of plans) if (!checks.over(request, plan)) wrong.push(`${request} → ${plan}`);
