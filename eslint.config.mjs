@@ -26,7 +26,7 @@ const clientBoundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.test-artifacts/**', '*.vsix'] },
+  { ignores: ['dist/**', 'node_modules/**', '.test-artifacts/**', '.paladin-test/**', 'tmp/**', '*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

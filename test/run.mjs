@@ -9,8 +9,11 @@
 // files run beside them, `PALADIN_TEST_JOBS` at a time (the number of cores by
 // default); once the engine's files are done, their lane takes the others too.
 // A file that begins with `// test lane: beside` runs beside whatever it names,
-// and first: it is long and mostly waits on something other than the engine. The end-to-end files drive one editor each and run
-// last, one at a time. Each file's report is printed whole when it ends.
+// and first: it is long and mostly waits on something other than the engine.
+// The end-to-end files drive one editor each and run last, `PALADIN_E2E_JOBS`
+// at a time (2 by default, 1 on one core). After the build, the type checks,
+// lint and policy tests run as many at a time as there are cores. Each file's
+// or check's report is printed whole when it ends.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -45,6 +48,36 @@ const ENGINE_USE = /from 'dockerode'|new Executor\(|\bcreateExecutorStage\(|new 
 const besideFirst = (file) => readFileSync(file, 'utf8').startsWith('// test lane: beside');
 const usesEngine = (file) => !file.startsWith(join('test', 'unit')) && !besideFirst(file) && ENGINE_USE.test(readFileSync(file, 'utf8'));
 
+const cores = availableParallelism();
+
+/** Runs checks [title, command, arguments] JOBS at a time, each printed whole when it ends; exits after them if one failed. */
+async function together(title, checks, jobs) {
+  console.log(`\n=== ${title}: ${checks.length} checks, ${jobs} at a time`);
+  const pending = [...checks];
+  const failed = [];
+  const lane = async () => {
+    for (let check = pending.shift(); check; check = pending.shift()) {
+      const [name, cmd, args] = check;
+      const started = Date.now();
+      const r = await new Promise((resolve) => {
+        const child = spawn(cmd, args, { env: process.env });
+        let out = '';
+        child.stdout.on('data', (c) => (out += c));
+        child.stderr.on('data', (c) => (out += c));
+        child.on('error', (err) => resolve({ code: 127, out: `${out}${err.message}\n` }));
+        child.on('close', (code, signal) => resolve({ code: code ?? signal, out }));
+      });
+      if (r.code !== 0) failed.push(`${name} (exit ${r.code})`);
+      console.log(`\n--- ${name}: ${r.code === 0 ? 'passed' : `FAILED (exit ${r.code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n${r.out.trimEnd()}`);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
+  if (failed.length > 0) {
+    console.error(`\n${title} failed: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+}
+
 /** Runs one test file in its own process; resolves with its report and counts. */
 function runFile(file) {
   const started = Date.now();
@@ -68,8 +101,13 @@ async function queue(levels) {
   const engine = all.filter(usesEngine);
   const rank = (f) => (besideFirst(f) ? 2 : f.includes('integration') ? 1 : 0);
   const other = all.filter((f) => !engine.includes(f)).sort((a, b) => rank(b) - rank(a));
-  const jobs = Number(process.env.PALADIN_TEST_JOBS) || availableParallelism();
+  const jobs = Number(process.env.PALADIN_TEST_JOBS) || cores;
   console.log(`\n=== ${levels.join(' and ')} tests: ${all.length} files, ${engine.length} of them on the Docker engine one at a time, the others ${jobs} at a time beside them`);
+  await runFiles(levels.join(' and '), [() => engine.shift() ?? other.shift(), ...Array.from({ length: jobs }, () => () => other.shift())]);
+}
+
+/** Runs test files, each lane taking the next file its `take` gives; prints each report whole, then totals; exits if one failed. */
+async function runFiles(title, takes) {
   const results = [];
   const done = (r) => {
     results.push(r);
@@ -80,10 +118,10 @@ async function queue(levels) {
   const lane = async (take) => {
     for (let file = take(); file; file = take()) done(await runFile(file));
   };
-  await Promise.all([lane(() => engine.shift() ?? other.shift()), ...Array.from({ length: jobs }, () => lane(() => other.shift()))]);
+  await Promise.all(takes.map(lane));
   const sum = (key) => results.reduce((n, r) => n + r[key], 0);
   const failed = results.filter((r) => r.failed);
-  console.log(`\n=== ${levels.join(' and ')}: ${results.length} files, ${sum('tests')} tests, ${sum('pass')} passed, ${sum('fail')} failed, ${sum('cancelled')} cancelled, ${sum('skipped')} skipped`);
+  console.log(`\n=== ${title}: ${results.length} files, ${sum('tests')} tests, ${sum('pass')} passed, ${sum('fail')} failed, ${sum('cancelled')} cancelled, ${sum('skipped')} skipped`);
   for (const r of results.sort((a, b) => b.seconds - a.seconds).slice(0, 5)) console.log(`  slowest: ${r.file} ${r.seconds.toFixed(1)} s`);
   if (failed.length > 0) {
     console.error(`\n${failed.length} file(s) failed:\n${failed.map((r) => `  ${r.file} (exit ${r.exit}, ${r.fail} failed, ${r.cancelled} cancelled)`).join('\n')}`);
@@ -91,20 +129,28 @@ async function queue(levels) {
   }
 }
 
-function e2e() {
+/** The end-to-end files, each driving its own editor: code-server and the packaged extension are made ready first, once. */
+async function e2e() {
   const list = files(join('test', 'e2e'));
-  if (list.length > 0) step('e2e tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...list]);
+  if (list.length === 0) return;
+  step('e2e: code-server and the extension package', process.execPath, ['--import', 'tsx', '-e', "const s = require('./test/e2e/support/codeServer'); s.ensureCodeServer(); s.ensureVsix();"]);
+  const jobs = Number(process.env.PALADIN_E2E_JOBS) || Math.min(2, cores);
+  console.log(`\n=== e2e tests: ${list.length} files, ${jobs} at a time`);
+  await runFiles('e2e', Array.from({ length: jobs }, () => () => list.shift()));
 }
 
+const checks = () => [
+  ...['server', 'client', 'media', 'test'].map((part) => [`type check (${part})`, 'npx', ['tsc', '--noEmit', '-p', part]]),
+  ['lint', 'npx', ['eslint', '.']],
+];
+const policyTests = ['policy tests (opa test)', process.env.OPA || 'opa', ['test', '-v', 'policies']];
+
 const parts = {
-  static() {
+  async static() {
     step('build', process.execPath, ['esbuild.mjs']);
-    for (const part of ['server', 'client', 'media', 'test']) step(`type check (${part})`, 'npx', ['tsc', '--noEmit', '-p', part]);
-    step('lint', 'npx', ['eslint', '.']);
+    await together('type checks and lint', checks(), cores);
   },
-  policy() {
-    step('policy tests (opa test)', process.env.OPA || 'opa', ['test', '-v', 'policies']);
-  },
+  policy: () => together('policy', [policyTests], 1),
   unit: () => queue(['unit']),
   integration: () => queue(['integration']),
   e2e,
@@ -121,8 +167,8 @@ if (asked.length > 0 && asked.every((part) => part === 'unit' || part === 'integ
 } else if (asked.length > 0) {
   for (const part of asked) await parts[part]();
 } else {
-  parts.static();
-  parts.policy();
+  step('build', process.execPath, ['esbuild.mjs']);
+  await together('type checks, lint and policy tests', [...checks(), policyTests], cores);
   await queue(['unit', 'integration']);
-  e2e();
+  await e2e();
 }
