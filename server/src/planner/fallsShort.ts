@@ -20,7 +20,7 @@ export const discarded = /^\/dev\/(?:null|stdout|stderr|fd\/[12])$/;
 
 export const movers = new Set(['mv', 'rename', 'prename', 'file-rename', 'rsync', 'git', 'cp', 'install', 'tar', 'zip', 'gzip', 'bzip2', 'xz']);
 // Orders that only a change to files can carry out; "convert", "strip", "sort" may as well print the result.
-const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert)$/;
+const fileChange = /^(create|mkdir|touch|make|copy|cp|duplicate|back ?up|save|write|compress|zip|gzip|bzip2|xz|tar|archive|pack|bundle|extract|unzip|untar|unpack|decompress|gunzip|link|symlink|ln|chmod|chown|chgrp|rename|append|commit|checkout|stash|init|initiali[sz]e|make .*|overwrite|truncate|prepend|insert|join|concatenate|concat|combine|glue|stitch)$/;
 
 // "add a folder to src named utils", "add an empty file called .keep": something new to make ("add the files to git" stages them).
 const gitWords = /\b(?:git|stag(?:e|ed|ing)|index|repo\w*|commit\w*)\b/;

@@ -108,3 +108,18 @@ export function overwritesExisting(intent: Intent, commands: CommandFact[], work
   const over = placing.flatMap((c) => filesWrittenOver(c, workspace));
   return over.length > 0 ? [`it writes over ${over[0]}, which is already there and which the request does not say to replace`] : [];
 }
+
+/**
+ * `cat a.txt b.txt > out` for "copy a.txt and b.txt to out" where out is a
+ * folder of the workspace: a redirect (or `tee`) cannot write into a folder;
+ * the shell stops with "Is a directory" and nothing is done.
+ */
+export function writesOntoFolder(commands: CommandFact[], workspace: string | undefined): string[] {
+  if (!workspace) return [];
+  for (const c of commands) {
+    const targets = [...c.redirects.filter((r) => (r.kind === 'write' || r.kind === 'append') && !r.dynamic).map((r) => r.target), ...(programOf(c) === 'tee' ? c.positionals : [])];
+    const folder = targets.find((t) => !/[$*?{`]/.test(t) && !t.startsWith('/dev/') && kind(workspace, t) === 'dir');
+    if (folder) return [`it writes its output to ${folder}, which is a folder: the shell cannot write into a folder that way`];
+  }
+  return [];
+}

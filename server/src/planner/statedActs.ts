@@ -8,12 +8,12 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { gitPathsBeyondNamed, gitSubcommandSwapped } from './gitNamed';
-import { overwritesExisting } from './overwrites';
+import { overwritesExisting, writesOntoFolder } from './overwrites';
 import { removesForAdd } from './changeKinds';
 import { namesForContents } from './bulkRenames';
 import { lineActSwapped } from './lineActs';
 
 /** Every way `commands` does another act than the one the request states; empty when none. */
 export function statedActSwapped(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
-  return [...gitSubcommandSwapped(intent, commands), ...gitPathsBeyondNamed(intent, commands), ...overwritesExisting(intent, commands, workspace), ...removesForAdd(intent, commands), ...namesForContents(intent, commands), ...lineActSwapped(intent, commands)];
+  return [...gitSubcommandSwapped(intent, commands), ...gitPathsBeyondNamed(intent, commands), ...overwritesExisting(intent, commands, workspace), ...writesOntoFolder(commands, workspace), ...removesForAdd(intent, commands), ...namesForContents(intent, commands), ...lineActSwapped(intent, commands)];
 }
