@@ -1,6 +1,7 @@
 // "join a.txt and b.txt into all.txt": joining, concatenating or combining
 // files into a named file is a write of that file with both in it (`cat a.txt
-// b.txt > all.txt`), never a look at their differences; and no plan writes
+// b.txt > all.txt`), never a look at their differences (and "into one file
+// called all.txt" names the file written, not one read); and no plan writes
 // its output with `>` onto a folder of the workspace ("copy a.txt and b.txt
 // to out", out a folder, is `cp a.txt b.txt out`, not `cat … > out`, which
 // the shell refuses). Wordings are built from parts and planned by the
@@ -21,6 +22,8 @@ before(async () => {
 after(() => ws.close());
 
 const joins = ['join {a} and {b} into {t}', 'concatenate {a} and {b} into {t}', 'combine {a} and {b} into {t}', 'please concatenate {a} and {b} into {t}', 'glue {a} and {b} together into {t}', 'stitch {a} and {b} into {t}'];
+// The file to make named after "called" or "named" is the one written, not one of those read.
+const joinsNamed = ['merge {a} and {b} into one file called {t}', 'combine {a} and {b} into a single file named {t}', 'join {a} and {b} into a file called {t}'];
 const targets = ['all.txt', 'merged.md', 'combined.log'];
 
 const redirectTargets = (command: string) => describeCommand(command).commands.flatMap((c) => c.redirects.filter((r) => r.kind === 'write' || r.kind === 'append').map((r) => r.target));
@@ -28,7 +31,7 @@ const redirectTargets = (command: string) => describeCommand(command).commands.f
 test('files joined into a new file are written into it, both of them, never compared instead', async () => {
   const wrong: string[] = [];
   let n = 0;
-  for (const words of joins) {
+  for (const words of [...joins, ...joinsNamed]) {
     for (let i = 0; i < files.length; i++) {
       const [a, b, t] = [files[i], files[(i + 1) % files.length], targets[(n += 1) % targets.length]];
       const request = words.replace('{a}', a).replace('{b}', b).replace('{t}', t);

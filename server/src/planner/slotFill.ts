@@ -98,6 +98,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     // "touch index.ts inside src", "create README.md in docs": a file the workspace does not have yet is the name to make.
     if (pool.length === 0 && spec.type === 'name' && makesNew.test(entry.template)) pool = facts.files.filter((f) => !usedAt.has(key(f)) && !facts.ws.files.has(f.value) && !facts.ws.dirs.has(f.value));
     pool = placesFor(entry, spec, pool, facts, (f) => !usedAt.has(key(f)));
+    // "… into one file called all.txt": a file the workspace lacks, said after "called" or "named", is the name to make, not a file to read.
+    if (spec.type === 'file' && />\s*\{\w+\}/.test(entry.template) && Object.values(entry.slots).some((x) => x.type === 'name')) pool = pool.filter((f) => facts.ws.files.has(f.value) || !/\b(?:called|named)\s+$/.test(facts.lower.slice(0, f.at)));
     // "is there a file called backup.tmp": a file name that does not exist is what to look for, not where to look.
     if (spec.type === 'path' && spec.default !== undefined && Object.values(entry.slots).some((x) => x.type === 'name' || x.type === 'glob')) {
       pool = pool.filter((f) => facts.ws.dirs.has(f.value) || (!facts.ws.files.has(f.value) && !/\.[A-Za-z0-9]{1,8}$/.test(f.value)));
