@@ -58,8 +58,10 @@ test('every name of an unquoted run is acted on by the one slot that takes it', 
     }
   }
   assert.equal(n, asks.length * lists().length);
+  console.log(`${n} requests: ${abstained} abstained, ${wrong.length} left a name out`);
   assert.ok(wrong.length <= 2, `${wrong.length} of ${n}:\n${wrong.join('\n')}`);
-  assert.ok(abstained <= n / 5, `${abstained} of ${n} abstained`);
+  // A run is searched as a list of two, so its later names do not pull retrieval toward what they are.
+  assert.ok(abstained <= n / 20, `${abstained} of ${n} abstained`);
 });
 
 test('"compare a and b" sets the two side by side; compared sizes are read from a listing', async () => {

@@ -8,6 +8,7 @@
 
 import { archiveExt, kindExtensions, stopWords } from './requestWords';
 import type { Reading, RequestFacts } from './requestFacts';
+import { namedRuns } from './namedList';
 
 /** Words that say what kind of file is meant, and the extensions that kind has. */
 const kinds: Record<string, readonly string[]> = {
@@ -104,9 +105,26 @@ export function readDescribedFiles(r: Reading): void {
 }
 
 /** The request as knowledge is searched with: a file described in words adds its name, whose extension says which programs read it ("the 2023 log archive" is a .gz). */
-export function searchedText(request: string, facts: Pick<RequestFacts, 'files'>): string {
+export function searchedText(request: string, facts: Pick<RequestFacts, 'text' | 'files' | 'dirs' | 'paths' | 'ws'>): string {
   const names = facts.files.filter((f) => f.described).map((f) => f.value.split('/').pop());
-  return names.length > 0 ? `${request} ${names.join(' ')}` : request;
+  const searched = request === facts.text ? listOfTwo(request, facts) : request;
+  return names.length > 0 ? `${searched} ${names.join(' ')}` : searched;
+}
+
+/**
+ * "delete notes.txt, data.csv and app.log" is searched as "delete notes.txt
+ * and data.csv": a run of names is a list however long, and its third and
+ * later names would only pull retrieval toward what they are (csv, logs)
+ * and away from the act. The slot filler still takes the whole run.
+ */
+function listOfTwo(request: string, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): string {
+  let out = request;
+  for (const run of namedRuns(request, facts).filter((r) => r.length > 2).reverse()) {
+    const second = run[1];
+    const last = run[run.length - 1];
+    out = `${out.slice(0, run[0].at + run[0].raw.length)} and ${out.slice(second.at, second.at + second.raw.length)}${out.slice(last.at + last.raw.length)}`;
+  }
+  return out;
 }
 
 /** "the conf file" described a file: the same words are no kind of file to look for. */

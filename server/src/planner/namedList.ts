@@ -52,6 +52,17 @@ function namedRun(text: string, pick: Fact, facts: Pick<RequestFacts, 'files' | 
   return last > first ? names.slice(first, last + 1) : undefined;
 }
 
+/** Every run of two or more unquoted names in the request, in order. */
+export function namedRuns(text: string, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[][] {
+  const runs: Fact[][] = [];
+  for (const f of [...facts.files, ...facts.dirs, ...facts.paths].sort((a, b) => a.at - b.at)) {
+    if (runs.some((r) => f.at >= r[0].at && f.at <= r[r.length - 1].at)) continue;
+    const run = namedRun(text, f, facts);
+    if (run) runs.push(run);
+  }
+  return runs;
+}
+
 /** The sources of `cp SRC… DEST` and `mv SRC… DEST`: a slot that takes every name of a run before the place. */
 export function takesSources(template: string, slot: string): boolean {
   return new RegExp(String.raw`^(?:cp|mv)(?:\s+-[\w-]+)*\s+\{${slot}\}\s+\{\w+\}\/?$`).test(template);
