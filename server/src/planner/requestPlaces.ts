@@ -113,7 +113,8 @@ export function readNamedFolder(r: Reading): void {
 export function readStemFiles(r: Reading): void {
   const { text, ws, facts, isUsed } = r;
   if (ws.byStem) {
-    for (const m of text.matchAll(/\b([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)\b/gi)) {
+    // ... the kind a word of its own: "delete notes.txt" names notes.txt, not a file delete.* by the stem "delete".
+    for (const m of text.matchAll(/(?<![\w./-])([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)(?![\w-]|\.\w)/gi)) {
       const stem = m[1].toLowerCase();
       // "the app log" is app.log even when an app.py exists too, unless app.log is in two folders.
       const target = (m[2].toLowerCase() === 'log' && !ws.sameBase?.has(`${stem}.log`) ? ws.byBase.get(`${stem}.log`) : undefined) ?? ws.byStem.get(stem);
