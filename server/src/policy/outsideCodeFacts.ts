@@ -31,7 +31,9 @@ const PATH_VARIABLES: Record<string, string[]> = {
   git: ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY'],
   npm: ['npm_config_prefix', 'NPM_CONFIG_PREFIX', 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG'],
   cargo: ['CARGO_HOME', 'CARGO_TARGET_DIR'],
-  go: ['GOFLAGS'],
+  go: ['GOFLAGS', 'GOENV'],
+  pip: ['PIP_CONFIG_FILE'],
+  pip3: ['PIP_CONFIG_FILE'],
   bundle: ['BUNDLE_GEMFILE'],
 };
 
@@ -52,6 +54,9 @@ export function outsideCode(w: Walker, fact: CommandFact, args: WordValue[]): vo
       else if (t.startsWith(o + '=')) mark({ ...a, text: t.slice(o.length + 1) }, o);
     }
     for (const o of SHELL_OPTIONS[prog] ?? []) if (t === o || t.startsWith(o + '=')) fact.markers.push(`outside-code:${o} ${t.includes('=') ? t.slice(o.length + 1) : (args[i + 1]?.text ?? '')}`);
+    // `npm test --node-options='--require x.js'`: every script npm runs loads that code first.
+    const nodeOptions = /^--node-options(?:=|$)/.test(t) && (prog === 'npm' || prog === 'npx') ? (t.includes('=') ? t.slice(t.indexOf('=') + 1) : (args[i + 1]?.text ?? '')) : '';
+    if (/(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)\b/.test(nodeOptions) || (nodeOptions && args[i + 1]?.dynamic && !t.includes('='))) fact.markers.push(`outside-code:--node-options ${nodeOptions}`);
   }
   const sub = args.find((a) => !a.text.startsWith('-'));
   if (sub && RUNS_FILES[prog]?.has(sub.text)) sourceFiles(args.slice(args.indexOf(sub) + 1), fact, mark);
@@ -60,7 +65,7 @@ export function outsideCode(w: Walker, fact: CommandFact, args: WordValue[]): vo
     const value = env ? (env.dynamic ? null : env.value) : w.state.lookup(name);
     if (value === undefined || (env === undefined && !w.facts.assignments.some((x) => x.name === name && x.scope !== 'command'))) continue;
     if (value === null) fact.markers.push(`outside-code:${name} only known at run time`);
-    else if (name === 'GOFLAGS' ? /-modfile|-overlay|-C/.test(value) : !w.path({ text: value, dynamic: false, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' }).classes.includes('workspace')) fact.markers.push(`outside-code:${name}=${value}`);
+    else if (name === 'GOFLAGS' ? /-modfile|-overlay|-C|-(?:tool)?exec\b/.test(value) : !w.path({ text: value, dynamic: false, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' }).classes.includes('workspace')) fact.markers.push(`outside-code:${name}=${value}`);
   }
 }
 
