@@ -82,3 +82,15 @@ test('a copy or move never writes onto a file the request names before its place
   }
   assert.deepEqual(wrong, []);
 });
+
+test('"as well as" joins names: its words are never a place', async () => {
+  const wrong: string[] = [];
+  for (const [i, a] of ['a', 'b', 'notes.txt', 'x', 'todo.md'].entries()) {
+    const b = ['c', 'data.csv', 'y', 'app.log', 'z'][i];
+    for (const ask of [`copy ${a} as well as ${b} to out`, `move ${a} as well as ${b} into archive`, `duplicate ${a} as well as ${b} into out`]) {
+      const command = await ws.plan(ask);
+      if (words(command).includes('well') || changed(command).some((p) => /(?:^|\/)well$/.test(p))) wrong.push(`${ask} → ${command}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

@@ -211,6 +211,8 @@ export function readTargets(r: Reading): void {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     if (/^to\b/i.test(m[0]) && wantsTo.test(text.slice(0, at))) continue;
+    // "a as well as b": a joiner of names, not "as well" the destination.
+    if (/^as\s/i.test(m[0]) && /^well\s+as\b/i.test(text.slice(at))) continue;
     // "as user bob": the word before a user's name is no destination.
     if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at) || /^(user|group|stdout|stderr|screen|terminal|console)$/i.test(value) || /^standard\s+(?:output|out|error)\b/i.test(text.slice(at))) continue;
     // "time to empty the dishwasher": a verb before its object, not a place.
