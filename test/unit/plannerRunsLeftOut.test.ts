@@ -12,10 +12,12 @@ import { describeCommand } from '../../server/src/policy/facts';
 import { plannerWorkspace, type PlannerWorkspace } from '../support/plannerWorkspace';
 
 let ws: PlannerWorkspace;
+// Files with names of one letter, which the request's words do not read as files.
+const bare = ['a', 'b', 'c'];
 const files = ['notes.txt', 'todo.md', 'data.csv', 'app.log', 'report.json', 'and.txt', 'or.txt', 'to.txt', 'copy.txt', 'delete.txt', 'remove.txt', 'move.txt'];
 
 before(async () => {
-  ws = await plannerWorkspace('runs-left-out', ['out', 'archive', 'to', 'docs'], Object.fromEntries(files.map((f) => [f, 'a line\n'])));
+  ws = await plannerWorkspace('runs-left-out', ['out', 'archive', 'to', 'docs'], Object.fromEntries([...files, ...bare].map((f) => [f, 'a line\n'])));
 });
 
 after(() => ws.close());
@@ -90,6 +92,21 @@ test('"as well as" joins names: its words are never a place', async () => {
     for (const ask of [`copy ${a} as well as ${b} to out`, `move ${a} as well as ${b} into archive`, `duplicate ${a} as well as ${b} into out`]) {
       const command = await ws.plan(ask);
       if (words(command).includes('well') || changed(command).some((p) => /(?:^|\/)well$/.test(p))) wrong.push(`${ask} → ${command}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('a change that gives none of the names of its run changes nothing else instead', async () => {
+  const wrong: string[] = [];
+  for (const [i, f] of files.entries()) {
+    const names = [bare[i % bare.length], f];
+    for (const list of [`both ${names[0]} and ${names[1]}`, names.join(' plus '), `the files ${names[1]}, ${names[0]} and ${files[(i + 1) % files.length]}`]) {
+      for (const ask of [`touch ${list}`, `make ${list} executable`]) {
+        const command = await ws.plan(ask);
+        const stray = changed(command).filter((p) => !files.includes(p) && !bare.includes(p));
+        if (command && stray.length > 0) wrong.push(`${ask} → ${command}`);
+      }
     }
   }
   assert.deepEqual(wrong, []);

@@ -33,8 +33,8 @@ const nameOf = (workspace: string) => (n: string) => inWorkspace(workspace, bare
 /** Names of one run that a plan which changes others of that run never gives; empty when it gives them all. */
 export function runLeftOut(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
   // A request that orders a change ("stage", "make executable"), or a plan that makes one.
-  const changes = intent.actions.some((a) => a !== 'look') || commands.some((c) => [...c.writes, ...c.deletes].some((p) => !p.path.startsWith('/dev/')));
-  if (!changes || !workspace) return [];
+  const writes = commands.some((c) => [...c.writes, ...c.deletes].some((p) => !p.path.startsWith('/dev/')));
+  if (!(writes || intent.actions.some((a) => a !== 'look')) || !workspace) return [];
   const given = new Set(commands.flatMap((c) => [...c.args, ...c.redirects.map((r) => r.target)]).map((a) => barePath(a).toLowerCase()));
   const isName = nameOf(workspace);
   // "rm or.txt to.txt": names of files written as a shell's words, with nothing between but spaces.
@@ -42,7 +42,9 @@ export function runLeftOut(intent: Intent, commands: CommandFact[], workspace: s
   for (const run of [...namedRuns(intent.words, isName, choiceJoiner), ...namedRuns(intent.words, fileLike, String.raw`\s+`)]) {
     const names = run.map((n) => barePath(n).toLowerCase());
     const left = names.filter((n) => !given.has(n));
+    // ... and one that gives none of them, but writes or deletes, changes something else instead (`touch or.txt{1..10}.txt`).
     if (left.length > 0 && left.length < names.length) return [`it leaves out ${left.join(', ')}, which the request names with ${names.filter((n) => given.has(n)).join(', ')}`];
+    if (left.length === names.length && writes) return [`it changes none of ${names.join(', ')}, which the request names`];
   }
   return [];
 }
