@@ -30,7 +30,8 @@ const SHELL_OPTIONS: Record<string, string[]> = { npm: ['--script-shell'], pnpm:
 const PATH_VARIABLES: Record<string, string[]> = {
   git: ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY'],
   npm: ['npm_config_prefix', 'NPM_CONFIG_PREFIX', 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG'],
-  cargo: ['CARGO_HOME', 'CARGO_TARGET_DIR'],
+  // ... and the programs cargo runs in place of rustc and rustdoc (a bare name is one on the PATH).
+  cargo: ['CARGO_HOME', 'CARGO_TARGET_DIR', 'RUSTC', 'RUSTDOC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'CARGO_BUILD_RUSTC', 'CARGO_BUILD_RUSTDOC', 'CARGO_BUILD_RUSTC_WRAPPER', 'CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER'],
   go: ['GOFLAGS', 'GOENV'],
   pip: ['PIP_CONFIG_FILE'],
   pip3: ['PIP_CONFIG_FILE'],
@@ -50,8 +51,10 @@ export function outsideCode(w: Walker, fact: CommandFact, args: WordValue[]): vo
   for (const [i, a] of args.entries()) {
     const t = a.text;
     for (const o of PATH_OPTIONS[prog] ?? []) {
-      if (t === o) mark(args[i + 1], o);
-      else if (t.startsWith(o + '=')) mark({ ...a, text: t.slice(o.length + 1) }, o);
+      const value = t === o ? args[i + 1] : t.startsWith(o + '=') ? { ...a, text: t.slice(o.length + 1) } : undefined;
+      // `cargo --config 'build.rustc-wrapper="/tmp/x"'`: a setting given inline names the program or file in its value.
+      const inline = prog === 'cargo' && value ? /^[\w.-]+\s*=\s*["']?([^"']*)["']?$/.exec(value.text) : null;
+      mark(inline ? { ...value!, text: inline[1] } : value, o);
     }
     for (const o of SHELL_OPTIONS[prog] ?? []) if (t === o || t.startsWith(o + '=')) fact.markers.push(`outside-code:${o} ${t.includes('=') ? t.slice(o.length + 1) : (args[i + 1]?.text ?? '')}`);
     // `npm test --node-options='--require x.js'`: every script npm runs loads that code first.
