@@ -52,18 +52,23 @@ export function runLeftOut(intent: Intent, commands: CommandFact[], workspace: s
 /**
  * `cp -a copy.txt to.txt` for "cp copy.txt to.txt docs", `cp -r out and.txt`
  * for "duplicate notes.txt and.txt into out": a copy or move onto a file of
- * the workspace, when the request names something after that file: the place
- * a request gives comes last.
+ * the workspace, when the request gives another place after that file ("into
+ * out", or the last word of a request written as the command). "replace
+ * notes.txt with backup/notes.txt" names the place first, and is not held to it.
  */
 export function placeNotLast(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
   if (!workspace) return [];
-  const names = namesIn(intent.words, nameOf(workspace)).map((n) => barePath(n.value).toLowerCase());
+  // The place the request gives: a name after "to", "into" or "onto", or the last word of a request written as `cp`/`mv` would be.
+  const shellLike = /^\s*(?:please\s+)?(?:cp|mv)\s/.test(intent.words);
+  const named = namesIn(intent.words, nameOf(workspace));
+  const names = named.map((n) => barePath(n.value).toLowerCase());
+  const givenPlace = (i: number) => shellLike || /\b(?:to|into|onto)\s+(?:the\s+|my\s+)?(?:(?:folder|directory|dir)\s+)?$/.test(intent.words.slice(0, named[i].at));
   for (const c of commands.filter((x) => /^(?:cp|mv)$/.test(x.program) && x.positionals.length >= 2 && !x.args.some((a) => /^(?:-t|--target-directory)/.test(a)))) {
     const place = barePath(c.positionals[c.positionals.length - 1]).toLowerCase();
     const at = names.lastIndexOf(place);
     let file = false;
     try { file = fs.statSync(path.resolve(workspace, barePath(c.positionals[c.positionals.length - 1]))).isFile(); } catch { /* not there */ }
-    if (file && at >= 0 && names.slice(at + 1).some((n) => n !== place)) return [`it ${c.program === 'mv' ? 'moves' : 'copies'} onto ${place}, but the request names ${names[names.length - 1]} after it as the place`];
+    if (file && at >= 0 && names.some((n, i) => i > at && n !== place && givenPlace(i))) return [`it ${c.program === 'mv' ? 'moves' : 'copies'} onto ${place}, but the request names ${names[names.length - 1]} after it as the place`];
   }
   return [];
 }
