@@ -111,3 +111,13 @@ test('a change that gives none of the names of its run changes nothing else inst
   }
   assert.deepEqual(wrong, []);
 });
+
+test('kinds of file in a run are given by the patterns that hold them', async () => {
+  const wrong: string[] = [];
+  for (const [a, b] of [['csv', 'json'], ['txt', 'md'], ['log', 'json'], ['md', 'csv']]) {
+    const ask = `move the .${a} and .${b} files to archive`;
+    const command = await ws.plan(ask);
+    if (!command.includes(`*.${a}`) || !command.includes(`*.${b}`)) wrong.push(`${ask} → ${command || '(abstained)'}`);
+  }
+  assert.deepEqual(wrong, []);
+});

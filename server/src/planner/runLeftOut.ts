@@ -41,9 +41,10 @@ export function runLeftOut(intent: Intent, commands: CommandFact[], workspace: s
   const fileLike = (n: string) => /\.[a-z]\w{0,7}$|\//i.test(n);
   for (const run of [...namedRuns(intent.words, isName, choiceJoiner), ...namedRuns(intent.words, fileLike, String.raw`\s+`)]) {
     const names = run.map((n) => barePath(n).toLowerCase());
-    const left = names.filter((n) => !given.has(n));
+    // "the .tmp and .bak files": a kind given by a pattern that holds it (`-name '*.tmp'`).
+    const left = names.filter((n) => !given.has(n) && ![...given].some((a) => /[*?[]/.test(a) && a.includes(n)));
     // ... and one that gives none of them, but writes or deletes, changes something else instead (`touch or.txt{1..10}.txt`).
-    if (left.length > 0 && left.length < names.length) return [`it leaves out ${left.join(', ')}, which the request names with ${names.filter((n) => given.has(n)).join(', ')}`];
+    if (left.length > 0 && left.length < names.length) return [`it leaves out ${left.join(', ')}, which the request names with ${names.filter((n) => !left.includes(n)).join(', ')}`];
     if (left.length === names.length && writes) return [`it changes none of ${names.join(', ')}, which the request names`];
   }
   return [];
