@@ -8,7 +8,7 @@
 
 import { archiveExt, kindExtensions, stopWords } from './requestWords';
 import type { Reading, RequestFacts } from './requestFacts';
-import { namedRuns } from './namedList';
+import { placeRuns } from './namedList';
 
 /** Words that say what kind of file is meant, and the extensions that kind has. */
 const kinds: Record<string, readonly string[]> = {
@@ -119,7 +119,7 @@ export function searchedText(request: string, facts: Pick<RequestFacts, 'text' |
  */
 function listOfTwo(request: string, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): string {
   let out = request;
-  for (const run of namedRuns(request, facts).filter((r) => r.length > 2).reverse()) {
+  for (const run of placeRuns(request, facts).filter((r) => r.length > 2).reverse()) {
     const second = run[1];
     const last = run[run.length - 1];
     out = `${out.slice(0, run[0].at + run[0].raw.length)} and ${out.slice(second.at, second.at + second.raw.length)}${out.slice(last.at + last.raw.length)}`;

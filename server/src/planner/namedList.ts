@@ -29,8 +29,8 @@ export function listedWith(text: string, pick: Fact, facts?: Pick<RequestFacts, 
   return quotedLists(text).find((items) => pick.at >= items[0].at && pick.at < items[items.length - 1].at + items[items.length - 1].raw.length) ?? (facts ? namedRun(text, pick, facts) : undefined);
 }
 
-/** Between two names of a run: a comma, "and", or both. */
-export const RUN_JOINER = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)`;
+/** Between two names of a run: a comma, "and", "and also", "as well as", "plus" or "&", or a comma and one of them. */
+export const RUN_JOINER = String.raw`(?:\s*,\s*(?:(?:and|plus)\s+(?:also\s+)?|as\s+well\s+as\s+)?|\s+(?:and(?:\s+also)?|as\s+well\s+as|plus)\s+|\s*&\s*)`;
 const runJoiner = new RegExp(`^${RUN_JOINER}$`);
 
 /**
@@ -52,8 +52,8 @@ function namedRun(text: string, pick: Fact, facts: Pick<RequestFacts, 'files' | 
   return last > first ? names.slice(first, last + 1) : undefined;
 }
 
-/** Every run of two or more unquoted names in the request, in order. */
-export function namedRuns(text: string, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[][] {
+/** Every run of two or more unquoted names among the request's places, in order, as the slot filler reads them. */
+export function placeRuns(text: string, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[][] {
   const runs: Fact[][] = [];
   for (const f of [...facts.files, ...facts.dirs, ...facts.paths].sort((a, b) => a.at - b.at)) {
     if (runs.some((r) => f.at >= r[0].at && f.at <= r[r.length - 1].at)) continue;
@@ -90,4 +90,35 @@ export function spreadOverLists(text: string, facts: PlaceLists): void {
       list.sort((a, b) => a.at - b.at);
     }
   }
+}
+
+// A name as written: quoted, or a word of name characters.
+const nameWord = /"[^"\n]+"|'[^'\n]+'|\x60[^\x60\n]+\x60|[\w./@+~-]*\w[\w./@+-]*/g;
+const joinerWords = /^(?:and|or|plus|also|as|well)$/i;
+
+/** The names in `text`, in order, without quotes, with where each is written; a word is a name when `isName` says so. */
+export function namesIn(text: string, isName: (name: string) => boolean): { value: string; at: number; end: number }[] {
+  const words = [...text.matchAll(nameWord)].map((m) => ({ value: /^["'\x60]/.test(m[0]) ? m[0].slice(1, -1).trim() : m[0], at: m.index, end: m.index + m[0].length }));
+  return words.filter((w) => w.value !== '' && !joinerWords.test(w.value) && isName(w.value));
+}
+
+/**
+ * Every run of two or more names in `text` joined by `joiner` (RUN_JOINER
+ * unless given), each as its names without quotes; a word is a name when
+ * `isName` says so.
+ */
+export function namedRuns(text: string, isName: (name: string) => boolean, joiner = RUN_JOINER): string[][] {
+  const between = new RegExp(`^${joiner}$`, 'i');
+  const names = namesIn(text, isName);
+  const runs: string[][] = [];
+  let run: string[] = [];
+  names.forEach((w, i) => {
+    if (i > 0 && between.test(text.slice(names[i - 1].end, w.at))) run.push(w.value);
+    else {
+      if (run.length > 1) runs.push(run);
+      run = [w.value];
+    }
+  });
+  if (run.length > 1) runs.push(run);
+  return runs;
 }

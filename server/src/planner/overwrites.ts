@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { barePath } from './barePath';
-import { RUN_JOINER } from './namedList';
+import { namedRuns } from './namedList';
 import { programOf } from './selectionChecks';
 
 const placers = /^(?:mv|cp|rsync|install)$/;
@@ -79,17 +79,14 @@ function filesWrittenOver(c: CommandFact, workspace: string): string[] {
   });
 }
 
-const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Between two names of one run: commas and "and", with other names between.
-const runBetween = String.raw`${RUN_JOINER}(?:[\w./@+-]+${RUN_JOINER})*`;
-
 /** `cp notes.txt todo.md` for "copy notes.txt and todo.md to out": the place is one of the files the request lists to copy or move. */
 function listedPlace(c: CommandFact, words: string): string | undefined {
   const sp = sourcesAndPlace(c);
   if (!sp) return undefined;
-  const place = barePath(sp.place);
-  const named = (a: string, b: string) => new RegExp(`(?<![\\w./-])${escaped(a)}${runBetween}${escaped(b)}(?![\\w/-])`, 'i').test(words);
-  return sp.sources.map((s) => barePath(s)).some((s) => s !== place && (named(s, place) || named(place, s))) ? place : undefined;
+  const place = barePath(sp.place).toLowerCase();
+  const sources = sp.sources.map((s) => barePath(s).toLowerCase()).filter((s) => s !== place);
+  const runs = namedRuns(words, () => true).map((run) => run.map((n) => barePath(n)));
+  return runs.some((run) => run.includes(place) && sources.some((s) => run.includes(s))) ? barePath(sp.place) : undefined;
 }
 
 /**

@@ -113,7 +113,8 @@ export function readNamedFolder(r: Reading): void {
 export function readStemFiles(r: Reading): void {
   const { text, ws, facts, isUsed } = r;
   if (ws.byStem) {
-    for (const m of text.matchAll(/\b([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)\b/gi)) {
+    // ... the kind a word of its own: "delete notes.txt" names notes.txt, not a file delete.* by the stem "delete".
+    for (const m of text.matchAll(/(?<![\w./-])([\w-]+)\s+(log|logfile|file|script|config|csv|json|yaml|data|readme|notes|archive|tarball)(?![\w-]|\.\w)/gi)) {
       const stem = m[1].toLowerCase();
       // "the app log" is app.log even when an app.py exists too, unless app.log is in two folders.
       const target = (m[2].toLowerCase() === 'log' && !ws.sameBase?.has(`${stem}.log`) ? ws.byBase.get(`${stem}.log`) : undefined) ?? ws.byStem.get(stem);
@@ -210,6 +211,8 @@ export function readTargets(r: Reading): void {
     const value = m[1].replace(/[.,;:!?]+$/, '');
     const at = m.index + m[0].lastIndexOf(m[1]);
     if (/^to\b/i.test(m[0]) && wantsTo.test(text.slice(0, at))) continue;
+    // "a as well as b": a joiner of names, not "as well" the destination.
+    if (/^as\s/i.test(m[0]) && /^well\s+as\b/i.test(text.slice(at))) continue;
     // "as user bob": the word before a user's name is no destination.
     if (stopWords.has(value.toLowerCase()) || /^\d+$/.test(value) || isUsed(at) || /^(user|group|stdout|stderr|screen|terminal|console)$/i.test(value) || /^standard\s+(?:output|out|error)\b/i.test(text.slice(at))) continue;
     // "time to empty the dishwasher": a verb before its object, not a place.

@@ -11,6 +11,7 @@ import { excludedBefore } from './findTests';
 import { keptAt } from './keptOut';
 import { makesArchiveOf, packedFolders } from './packedFolders';
 import { namedColumns } from './tableColumns';
+import { stopWords } from './requestWords';
 import { listedWith, quotedLists, takesSeveral, takesSources, WORD_SEPARATOR } from './namedList';
 import { refsAsCommits } from './gitQuestions';
 
@@ -157,11 +158,13 @@ function fileByStem(facts: RequestFacts): Fact[] {
   const out: Fact[] = [];
   for (const m of facts.lower.matchAll(/(?<![\w./-])([a-z][\w-]{2,})(?![\w./-])/g)) {
     const file = facts.ws.byStem?.get(m[1]);
-    if (file && !stopWordsForStem.has(m[1])) out.push({ value: file, at: m.index, raw: m[1] });
+    // "copy c and a to archive" with a copy.txt and an and.txt: the order's own verb, and a stop word, name no file.
+    const order = /^\s*(?:(?:please|can you|could you|would you|now|then|just|i want to|i'd like to|let's)\s+)*$/.test(facts.lower.slice(0, m.index)) && /\s\S/.test(facts.lower.slice(m.index + m[1].length));
+    if (file && !stopWordsForStem.has(m[1]) && !stopWords.has(m[1]) && !order) out.push({ value: file, at: m.index, raw: m[1] });
   }
   return out;
 }
-const stopWordsForStem = new Set(['file', 'files', 'the', 'show', 'list', 'print', 'find', 'count', 'lines', 'last', 'first', 'data', 'log', 'logs']);
+const stopWordsForStem = new Set(['file', 'files', 'show', 'list', 'print', 'find', 'count', 'lines', 'last', 'first', 'data', 'log', 'logs']);
 
 // A template that only makes the one thing its slot names, and words that place a thing rather than name it.
 const makesNew = /^(?:touch|mkdir(?: -p)?)\s+\{\w+\}$/;

@@ -8,7 +8,7 @@
 import { literal, optionValue } from '../shell/argWords';
 import type { WordValue } from '../shell/words';
 import type { ProgramArgs } from './programArgs';
-import { interactiveShellEnvironment } from './optionVariables';
+import { environmentFiles, interactiveShellEnvironment } from './optionVariables';
 
 /** For each program, the options whose value names a file or folder it writes. */
 const OUTPUT_OPTIONS: Record<string, { short: string[]; long: string[] }> = {
@@ -48,6 +48,7 @@ export function describeOptionOutputs(d: ProgramArgs): void {
   }
   if (prog === 'mktemp') mktempFolder(d);
   d.writes(interactiveShellEnvironment(d.w, fact, args, d.ctx));
+  d.writes(environmentFiles(d.w, fact));
   if (prog === 'history' && d.has('a', 'w')) {
     const file = d.positionals[0];
     const histfile = fact.env.find((e) => e.name === 'HISTFILE');

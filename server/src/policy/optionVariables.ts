@@ -30,9 +30,30 @@ function valueWords(name: string, value: string): WordValue[] {
   return words.map((t) => literal(t));
 }
 
+// pip reads every long option from PIP_<OPTION> (`PIP_LOG=F` is `--log=F`), npm every setting from
+// npm_config_<key> in any case (`npm_config_node_options=…` is `--node-options=…`).
+const PREFIXED_OPTIONS: Record<string, RegExp> = { pip: /^PIP_(?!CONFIG_FILE$)([A-Z0-9_]+)$/, pip3: /^PIP_(?!CONFIG_FILE$)([A-Z0-9_]+)$/, npm: /^npm_config_(\w+)$/i, npx: /^npm_config_(\w+)$/i };
+
+/** The variables of `fact`'s line whose names say an option of its program, each with the option they are. */
+function prefixedOptions(w: Walker, fact: CommandFact): [string, string][] {
+  const prefix = PREFIXED_OPTIONS[fact.program];
+  if (!prefix) return [];
+  const names = new Set([...fact.env.map((e) => e.name), ...w.facts.assignments.map((a) => a.name)]);
+  return [...names].flatMap((n) => {
+    const key = prefix.exec(n)?.[1];
+    return key ? [[n, `--${key.toLowerCase().replace(/_/g, '-')}`] as [string, string]] : [];
+  });
+}
+
 /** `rest` with the words the program reads from its option variables put after its name. */
 export function withOptionVariables(w: Walker, fact: CommandFact, rest: WordValue[]): WordValue[] {
   const names = OPTION_VARIABLES[fact.program];
+  const prefixed = rest.length === 0 ? [] : prefixedOptions(w, fact);
+  for (const [name, option] of prefixed) {
+    const value = lineValue(w, fact, name);
+    if (value === null) w.unknown('option-variable', `${fact.program} reads its ${option} option from ${name}, whose value is only known at run time`, fact.index);
+    else if (value !== undefined) rest = [rest[0], literal(`${option}=${value}`), ...rest.slice(1)];
+  }
   if (!names || rest.length === 0) return rest;
   const added: WordValue[] = [];
   for (const name of names) {
@@ -53,6 +74,32 @@ function lineValue(w: Walker, fact: CommandFact, name: string): string | null | 
   const given = fact.env.find((e) => e.name === name);
   if (given) return given.dynamic ? null : given.value;
   return w.state.isAssigned(name) ? (w.state.lookup(name) ?? null) : undefined;
+}
+
+// Variables naming a file the program writes its trace, log or history into ("-" and /dev/null keep none).
+const FILE_VARIABLES: Record<string, RegExp> = {
+  git: /^GIT_TRACE\w*$/,
+  less: /^LESSHISTFILE$/,
+  node: /^NODE_REPL_HISTORY$/,
+  sqlite3: /^SQLITE_HISTORY$/,
+  python3: /^PYTHON_HISTORY$/,
+  python: /^PYTHON_HISTORY$/,
+  psql: /^PSQL_HISTORY$/,
+  mysql: /^MYSQL_HISTFILE$/,
+};
+
+/** `GIT_TRACE=~/.bashrc git status`, `LESSHISTFILE=../x less f`: the file a variable of the line has the program write. */
+export function environmentFiles(w: Walker, fact: CommandFact): WordValue[] {
+  const pattern = FILE_VARIABLES[fact.program];
+  if (!pattern) return [];
+  const names = new Set([...fact.env.map((e) => e.name), ...w.facts.assignments.map((a) => a.name)].filter((n) => pattern.test(n)));
+  return [...names].flatMap((name) => {
+    const value = lineValue(w, fact, name);
+    if (value === null) return [{ ...literal(`$${name}`), dynamic: true }];
+    // GIT_TRACE=1, =true, =2: the trace goes to standard error, or to a file descriptor.
+    if (value === undefined || value === '-' || value === '' || /^\/dev\/(?:null|stderr|stdout)$/.test(value) || (fact.program === 'git' && !/[/~]/.test(value))) return [];
+    return [literal(value)];
+  });
 }
 
 /**

@@ -30,8 +30,11 @@ const SHELL_OPTIONS: Record<string, string[]> = { npm: ['--script-shell'], pnpm:
 const PATH_VARIABLES: Record<string, string[]> = {
   git: ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY'],
   npm: ['npm_config_prefix', 'NPM_CONFIG_PREFIX', 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG'],
-  cargo: ['CARGO_HOME', 'CARGO_TARGET_DIR'],
-  go: ['GOFLAGS'],
+  // ... and the programs cargo runs in place of rustc and rustdoc (a bare name is one on the PATH).
+  cargo: ['CARGO_HOME', 'CARGO_TARGET_DIR', 'RUSTC', 'RUSTDOC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'CARGO_BUILD_RUSTC', 'CARGO_BUILD_RUSTDOC', 'CARGO_BUILD_RUSTC_WRAPPER', 'CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER'],
+  go: ['GOFLAGS', 'GOENV'],
+  pip: ['PIP_CONFIG_FILE'],
+  pip3: ['PIP_CONFIG_FILE'],
   bundle: ['BUNDLE_GEMFILE'],
 };
 
@@ -48,10 +51,15 @@ export function outsideCode(w: Walker, fact: CommandFact, args: WordValue[]): vo
   for (const [i, a] of args.entries()) {
     const t = a.text;
     for (const o of PATH_OPTIONS[prog] ?? []) {
-      if (t === o) mark(args[i + 1], o);
-      else if (t.startsWith(o + '=')) mark({ ...a, text: t.slice(o.length + 1) }, o);
+      const value = t === o ? args[i + 1] : t.startsWith(o + '=') ? { ...a, text: t.slice(o.length + 1) } : undefined;
+      // `cargo --config 'build.rustc-wrapper="/tmp/x"'`: a setting given inline names the program or file in its value.
+      const inline = prog === 'cargo' && value ? /^[\w.-]+\s*=\s*["']?([^"']*)["']?$/.exec(value.text) : null;
+      mark(inline ? { ...value!, text: inline[1] } : value, o);
     }
     for (const o of SHELL_OPTIONS[prog] ?? []) if (t === o || t.startsWith(o + '=')) fact.markers.push(`outside-code:${o} ${t.includes('=') ? t.slice(o.length + 1) : (args[i + 1]?.text ?? '')}`);
+    // `npm test --node-options='--require x.js'`: every script npm runs loads that code first.
+    const nodeOptions = /^--node-options(?:=|$)/.test(t) && (prog === 'npm' || prog === 'npx') ? (t.includes('=') ? t.slice(t.indexOf('=') + 1) : (args[i + 1]?.text ?? '')) : '';
+    if (/(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)\b/.test(nodeOptions) || (nodeOptions && args[i + 1]?.dynamic && !t.includes('='))) fact.markers.push(`outside-code:--node-options ${nodeOptions}`);
   }
   const sub = args.find((a) => !a.text.startsWith('-'));
   if (sub && RUNS_FILES[prog]?.has(sub.text)) sourceFiles(args.slice(args.indexOf(sub) + 1), fact, mark);
@@ -60,7 +68,7 @@ export function outsideCode(w: Walker, fact: CommandFact, args: WordValue[]): vo
     const value = env ? (env.dynamic ? null : env.value) : w.state.lookup(name);
     if (value === undefined || (env === undefined && !w.facts.assignments.some((x) => x.name === name && x.scope !== 'command'))) continue;
     if (value === null) fact.markers.push(`outside-code:${name} only known at run time`);
-    else if (name === 'GOFLAGS' ? /-modfile|-overlay|-C/.test(value) : !w.path({ text: value, dynamic: false, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' }).classes.includes('workspace')) fact.markers.push(`outside-code:${name}=${value}`);
+    else if (name === 'GOFLAGS' ? /-modfile|-overlay|-C|-(?:tool)?exec\b/.test(value) : !w.path({ text: value, dynamic: false, glob: false, quoted: false, ansiC: false, nested: [], unknown: [], fromSubstitution: false, procSubst: '' }).classes.includes('workspace')) fact.markers.push(`outside-code:${name}=${value}`);
   }
 }
 

@@ -1,0 +1,75 @@
+// "delete notes.txt, todo.md as well as a", "stage x.txt or y.txt": names
+// of the workspace given in one run for one change. A plan that changes
+// some of them and never names the others (`rm -- notes.txt todo.md`)
+// does part of what was asked and says nothing of the rest; and of names
+// joined by "or" it picks one the request did not pick. Names are read from
+// the words themselves, as the workspace has them (files and folders of
+// any name, "a", "to", "and.txt"), or as names with an extension.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CommandFact } from '../policy/factsTypes';
+import type { Intent } from './intent';
+import { barePath } from './barePath';
+import { namedRuns, namesIn, RUN_JOINER } from './namedList';
+
+// Names given as a choice: "a or b", "a, b or c".
+const choiceJoiner = String.raw`(?:${RUN_JOINER}|\s*,?\s+or\s+)`;
+
+/** Whether `name` (as the lower-case request has it) is an entry of the workspace, whatever the case of its letters. */
+function inWorkspace(workspace: string, name: string): boolean {
+  if (name.split('/').includes('..') || path.isAbsolute(name)) return false;
+  const full = path.resolve(workspace, name);
+  try {
+    return fs.readdirSync(path.dirname(full)).some((e) => e.toLowerCase() === path.basename(full).toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `name` is a file of the workspace or looks like one (an extension). */
+const nameOf = (workspace: string) => (n: string) => inWorkspace(workspace, barePath(n)) || /\.[a-z]\w{0,7}$/i.test(n);
+
+/** Names of one run that a plan which changes others of that run never gives; empty when it gives them all. */
+export function runLeftOut(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
+  // A request that orders a change ("stage", "make executable"), or a plan that makes one.
+  const writes = commands.some((c) => [...c.writes, ...c.deletes].some((p) => !p.path.startsWith('/dev/')));
+  if (!(writes || intent.actions.some((a) => a !== 'look')) || !workspace) return [];
+  const given = new Set(commands.flatMap((c) => [...c.args, ...c.redirects.map((r) => r.target)]).map((a) => barePath(a).toLowerCase()));
+  const isName = nameOf(workspace);
+  // "rm or.txt to.txt": names of files written as a shell's words, with nothing between but spaces.
+  const fileLike = (n: string) => /\.[a-z]\w{0,7}$|\//i.test(n);
+  for (const run of [...namedRuns(intent.words, isName, choiceJoiner), ...namedRuns(intent.words, fileLike, String.raw`\s+`)]) {
+    const names = run.map((n) => barePath(n).toLowerCase());
+    // "the .tmp and .bak files": a kind given by a pattern that holds it (`-name '*.tmp'`).
+    const left = names.filter((n) => !given.has(n) && ![...given].some((a) => /[*?[]/.test(a) && a.includes(n)));
+    // ... and one that gives none of them, but writes or deletes, changes something else instead (`touch or.txt{1..10}.txt`).
+    if (left.length > 0 && left.length < names.length) return [`it leaves out ${left.join(', ')}, which the request names with ${names.filter((n) => !left.includes(n)).join(', ')}`];
+    if (left.length === names.length && writes) return [`it changes none of ${names.join(', ')}, which the request names`];
+  }
+  return [];
+}
+
+/**
+ * `cp -a copy.txt to.txt` for "cp copy.txt to.txt docs", `cp -r out and.txt`
+ * for "duplicate notes.txt and.txt into out": a copy or move onto a file of
+ * the workspace, when the request gives another place after that file ("into
+ * out", or the last word of a request written as the command). "replace
+ * notes.txt with backup/notes.txt" names the place first, and is not held to it.
+ */
+export function placeNotLast(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
+  if (!workspace) return [];
+  // The place the request gives: a name after "to", "into" or "onto", or the last word of a request written as `cp`/`mv` would be.
+  const shellLike = /^\s*(?:please\s+)?(?:cp|mv)\s/.test(intent.words);
+  const named = namesIn(intent.words, nameOf(workspace));
+  const names = named.map((n) => barePath(n.value).toLowerCase());
+  const givenPlace = (i: number) => shellLike || /\b(?:to|into|onto)\s+(?:the\s+|my\s+)?(?:(?:folder|directory|dir)\s+)?$/.test(intent.words.slice(0, named[i].at));
+  for (const c of commands.filter((x) => /^(?:cp|mv)$/.test(x.program) && x.positionals.length >= 2 && !x.args.some((a) => /^(?:-t|--target-directory)/.test(a)))) {
+    const place = barePath(c.positionals[c.positionals.length - 1]).toLowerCase();
+    const at = names.lastIndexOf(place);
+    let file = false;
+    try { file = fs.statSync(path.resolve(workspace, barePath(c.positionals[c.positionals.length - 1]))).isFile(); } catch { /* not there */ }
+    if (file && at >= 0 && names.some((n, i) => i > at && n !== place && givenPlace(i))) return [`it ${c.program === 'mv' ? 'moves' : 'copies'} onto ${place}, but the request names ${names[names.length - 1]} after it as the place`];
+  }
+  return [];
+}
