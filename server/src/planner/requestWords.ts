@@ -41,7 +41,7 @@ export const kindExtensions: Record<string, string> = {
   ruby: 'rb', php: 'php', perl: 'pl', c: 'c', 'c++': 'cpp', cpp: 'cpp', header: 'h', headers: 'h', shell: 'sh', bash: 'sh', sh: 'sh', bin: 'bin', script: 'sh', scripts: 'sh',
   text: 'txt', txt: 'txt', log: 'log', logs: 'log', markdown: 'md', md: 'md', json: 'json', yaml: 'yaml', yml: 'yml', xml: 'xml', html: 'html',
   css: 'css', csv: 'csv', tsv: 'tsv', sql: 'sql', pdf: 'pdf', jpeg: 'jpg', jpg: 'jpg', png: 'png', gif: 'gif', svg: 'svg', image: 'png',
-  mp3: 'mp3', mp4: 'mp4', zip: 'zip', tar: 'tar', gz: 'gz', backup: 'bak', bak: 'bak', tmp: 'tmp', temporary: 'tmp', config: 'conf', conf: 'conf',
+  mp3: 'mp3', mp4: 'mp4', zip: 'zip', tar: 'tar', gz: 'gz', bz2: 'bz2', xz: 'xz', backup: 'bak', bak: 'bak', tmp: 'tmp', temporary: 'tmp', config: 'conf', conf: 'conf',
   ini: 'ini', toml: 'toml', kotlin: 'kt', swift: 'swift', scala: 'scala', lua: 'lua', r: 'r', docx: 'docx', xlsx: 'xlsx', jsx: 'jsx', tsx: 'tsx',
   vue: 'vue', dockerfile: 'Dockerfile', makefile: 'Makefile', class: 'class', object: 'o', swap: 'swp', env: 'env', lock: 'lock', wasm: 'wasm',
 };
