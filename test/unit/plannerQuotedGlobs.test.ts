@@ -49,6 +49,8 @@ test('"starting with the word X" and "ending with the string X" are parts of a n
       assert.deepEqual(readRequest(request).globs.map((x) => x.value), [glob], request);
     }
   }
+  // ... but a word of the sentence after "the word" is no name.
+  assert.deepEqual(readRequest('search for all the directories starting with the word in the current folder').globs.map((x) => x.value), []);
 });
 
 test('archives found are unpacked by the program for their kind', async () => {
