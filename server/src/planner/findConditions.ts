@@ -6,7 +6,7 @@ import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
 import { refusing, timeWord, turnedDownKinds } from './keptOut';
-import { kindExtensions, numbersWhere, oneLevel } from './requestWords';
+import { kindExtensions, numbersWhere, oneLevel, otherFileSystems } from './requestWords';
 import { statedEmptiness } from './statedEmptiness';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
@@ -166,7 +166,7 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   else if (levels) depth.push(`-mindepth ${levelCounts[levels[1]] ?? levels[1]}`, `-maxdepth ${levelCounts[levels[1]] ?? levels[1]}`);
   else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower) || oneLevel.test(lower)) depth.push('-maxdepth 1');
   // "without descending into other partitions": the walk stays on the file system it starts on.
-  if (/\b(?:without|not|never|don'?t|do not)\s+(?:descend\w*|go\w*|cross\w*|travers\w*|enter\w*)\s+(?:into\s+|onto\s+)?(?:any\s+)?(?:other|different|another)\s+(?:partitions?|file ?systems?|mounts?|mount points?|devices?)\b|\bon (?:the )?same (?:partition|file ?system)\b/.test(lower)) depth.push('-xdev');
+  if (/\b(?:without|not|never|don'?t|do not)\s+(?:descend\w*|go\w*|cross\w*|travers\w*|enter\w*)\s+(?:into\s+|onto\s+)?(?:any\s+)?(?:other|different|another)\s+(?:partitions?|file ?systems?|mounts?|mount points?|devices?)\b|\bon (?:the )?same (?:partition|file ?system)\b/.test(lower) || keptFileSystems(lower)) depth.push('-xdev');
   return { depth, tests };
 }
 
@@ -206,6 +206,8 @@ export function exclusionTests(f: RequestFacts): string[] {
     const folders = /^\s*(?:director(?:y|ies)|folders?|dirs?)\b/i.test(f.text.slice(m.index + m[0].length));
     const kindOf = /^\s*(?:files?|ones)\b/i.test(f.text.slice(m.index + m[0].length));
     const inPlace = /\b(?:in|under|inside|within)\b/i.test(m[0].slice(0, m[0].length - m[1].length));
+    // "excluding other partitions": -xdev (depth tests above), no name left out.
+    if (otherFileSystems.test(f.lower.slice(m.index + m[0].length - m[1].length))) continue;
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
       if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|this|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value) || timeWord.test(value.toLowerCase())) continue;
@@ -276,4 +278,9 @@ function keptTests(f: RequestFacts, already: string[]): string[] {
     }
   }
   return out;
+}
+
+/** "excluding other partitions", "skipping files residing on other file systems": the walk stays where it starts. */
+function keptFileSystems(lower: string): boolean {
+  return [...lower.matchAll(/\b(?:excluding|exclude|except(?: for)?|skipping|skip|ignoring|ignore|omitting|leaving out|not (?:on|in))\s+/g)].some((m) => otherFileSystems.test(lower.slice((m.index ?? 0) + m[0].length)));
 }

@@ -7,7 +7,7 @@
 import { packedFolders } from './packedFolders';
 import { keptOut, type KeptOut } from './keptOut';
 import { escapeRegExp } from './corpus';
-import { folderMeantBy, joinedToOrder, namedAsSubject, namesANeed, opensToLook, placeNamed, reportedOrPutOff } from './intentClauses';
+import { folderMeantBy, joinedToOrder, namedAsSubject, namesAMode, namesANeed, opensToLook, placeNamed, reportedOrPutOff } from './intentClauses';
 import { deletesExtra, remoteAsk } from './remoteActs';
 import { asksToSee, chosenFor, declines, nothingNamed } from './declinedActs';
 import type { RequestFacts } from './requestFacts';
@@ -294,8 +294,8 @@ function isOrder(before: string, verb: string, after: string, wholeHead = before
   if (reportedOrPutOff(before, after)) return false;
   // "no need to delete the .bak files", "we shouldn't", "maybe later we compress docs", "how do I know which logs to purge": taken back, put off, or chosen for.
   if (declines(before, verb, after) || chosenFor(before)) return false;
-  // "touch on app.log", "run down the deploy script", "zip through the logs": a phrase, not the program's act.
-  if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after))) return false;
+  // "touch on app.log", "run down the deploy script": a phrase, not the program's act; "read and write permission": a mode.
+  if (phrasal.some(([verbs, rest]) => verbs.test(verb) && rest.test(after)) || namesAMode(verb, after)) return false;
   // "build: nuke it", "backup status of data": a name or a noun before a label or another noun, not an order.
   if (/^\s*(?::|→|->|=>)/.test(after) || (/^(?:back ?up|build|test|log|dump|record|lock)$/.test(verb) && /^\s+(?:status|report|schedule|plan|policy|settings|overview|history)\b/.test(after))) return false;
   const clause = wholeHead.split(/[.?!;]\s|\b(?:and then|then|but)\b/).pop() ?? before; // from its start ("… which have not changed in 90 days and force delete them"), not where `before` was cut

@@ -93,3 +93,11 @@ export function placeNamed(before: string, verb: string, after: string, ws: Requ
   const name = `${verb}${/^\.\w+/.exec(after)?.[0] ?? ''}`;
   return ws.dirs.has(name) || ws.byBase.has(name) || (ws.byStem?.has(verb) ?? false);
 }
+
+// "read and write permission", "read, write and execute permissions", "write access for the group", "the write bit": a kind of permission, named to pick files or to grant.
+const modeNoun = /^(?:(?:\s*,\s*|\s*\/\s*|\s+(?:and|or|&)\s+)(?:read|write|execute|exec)){0,2}\s+(?:permissions?|perms|access|rights?|bits?|privileges?)(?![\w./-])(?!\s+(?:denied|errors?|logs?)\b)/;
+
+/** "write" that names a permission ("files with read and write permission") orders no write. */
+export function namesAMode(verb: string, after: string): boolean {
+  return /^(?:write|read|execute|exec)$/.test(verb) && modeNoun.test(after);
+}

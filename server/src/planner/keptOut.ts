@@ -4,7 +4,7 @@
 // that says so (`! -name`, `! -path`, `-prune`, `grep -v`, `--exclude`,
 // `!(…)`), and never pick them as the very files to change.
 
-import { kindExtensions } from './requestWords';
+import { kindExtensions, otherFileSystems } from './requestWords';
 
 export interface KeptOut {
   /** The words of the request that keep something out ("but the *ddl* and *docs* files"). */
@@ -61,8 +61,8 @@ export function keptOut(request: string, dirs?: ReadonlySet<string>): KeptOut[] 
     }
     // "all but the 5 newest" is kept by an order, judged elsewhere.
     if (/^(?:the\s+)?(?:\d+|one|two|three|few|newest|latest|oldest|largest|biggest|smallest|most|first|last)\b/.test(said)) continue;
-    // "ignoring case distinctions" keeps no file out.
-    if (/^case\b/.test(said)) continue;
+    // "ignoring case distinctions" keeps no file out, nor "excluding other partitions" (the walk stays on its file system: -xdev).
+    if (/^case\b/.test(said) || otherFileSystems.test(said)) continue;
     const kept: KeptOut['kept'] = [];
     let place = false;
     const parts = said.split(/\s+/).map((x) => x.replace(/^["'`(]+|["'`).]+$/g, ''));

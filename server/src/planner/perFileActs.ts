@@ -73,7 +73,9 @@ export function perFileAct(f: RequestFacts, into: string): Act | undefined {
   }
   if (/\b(?:unzip|gunzip|decompress|uncompress|extract|unpack)\w*\b/.test(lower)) {
     const zip = /\.zip\b|\bzip files\b|\bunzip\b/.test(lower) && !/\.gz\b|\bgz files\b|\bgunzip\b/.test(lower);
-    return { command: (find) => (zip ? `${find} -exec unzip {} \\;` : `${find} -exec gunzip {} +`), label: 'Unpacks each archive it finds' };
+    // ... by the program that reads their kind: gunzip reads no bzip2 or xz file.
+    const reader = /\bbz2\b|\bbzip2?\b|\bbunzip2\b/.test(lower) ? 'bunzip2' : /\.xz\b|\bxz files\b|\bunxz\b/.test(lower) ? 'unxz' : 'gunzip';
+    return { command: (find) => (zip ? `${find} -exec unzip {} \\;` : `${find} -exec ${reader} {} +`), label: 'Unpacks each archive it finds' };
   }
   if (/\b(?:count|number of|how many)\b[^.]{0,30}\blines?\b|\bline (?:counts?|numbers)\b|\blines? in (?:each|every|all)\b/.test(lower)) {
     return { command: (find) => `${find} -exec wc -l {} +${into}`, label: 'Counts the lines of each file it finds' };

@@ -193,9 +193,17 @@ export function readKinds(r: Reading): void {
     if (/^\d+\*\d+$/.test(m[1])) continue;
     facts.globs.push({ value: m[1], at: m.index, raw: m[0] });
   }
-  for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+["']?([\w.-]+)["']?/gi)) {
+  // "all 'custlist*' files", "the '*~' files": a quoted glob said of files is a name, as it is unquoted.
+  for (const m of text.matchAll(/["'`]([\w.~-]*[*?][\w.*?~-]*)["'`]\s+(?:files?|folders?|director(?:y|ies)|dirs?|entries)\b/gi)) {
+    if (/^\*\.[\w.+-]+$/.test(m[1]) || !/[\w~]/.test(m[1])) continue;
+    facts.globs.push({ value: m[1], at: m.index, raw: m[0] });
+  }
+  // ... "starting with the word top": the word is the name's start.
+  for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+(?:the\s+(?:word|string|text|letters?)\s+)?["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+(?:the\s+(?:word|string|text|letters?)\s+)?["']?([\w.-]+)["']?/gi)) {
     // "start with a dot", "end with an underscore": the article is no part of a name.
     if (/^(?:an?|the)$/i.test(m[1] ?? m[2]) && /^\s+[a-z]/i.test(text.slice(m.index + m[0].length))) continue;
+    // ... nor "the word in the current folder": an unquoted word of the sentence after "the word".
+    if (/\bthe\s+\w+\s+\w+$/.test(m[0]) && !/["']$/.test(m[0]) && stopWords.has((m[1] ?? m[2]).toLowerCase())) continue;
     facts.globs.push({ value: m[1] ? `${m[1]}*` : `*${m[2]}`, at: m.index, raw: m[0] });
   }
 }

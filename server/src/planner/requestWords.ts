@@ -41,7 +41,7 @@ export const kindExtensions: Record<string, string> = {
   ruby: 'rb', php: 'php', perl: 'pl', c: 'c', 'c++': 'cpp', cpp: 'cpp', header: 'h', headers: 'h', shell: 'sh', bash: 'sh', sh: 'sh', bin: 'bin', script: 'sh', scripts: 'sh',
   text: 'txt', txt: 'txt', log: 'log', logs: 'log', markdown: 'md', md: 'md', json: 'json', yaml: 'yaml', yml: 'yml', xml: 'xml', html: 'html',
   css: 'css', csv: 'csv', tsv: 'tsv', sql: 'sql', pdf: 'pdf', jpeg: 'jpg', jpg: 'jpg', png: 'png', gif: 'gif', svg: 'svg', image: 'png',
-  mp3: 'mp3', mp4: 'mp4', zip: 'zip', tar: 'tar', gz: 'gz', backup: 'bak', bak: 'bak', tmp: 'tmp', temporary: 'tmp', config: 'conf', conf: 'conf',
+  mp3: 'mp3', mp4: 'mp4', zip: 'zip', tar: 'tar', gz: 'gz', bz2: 'bz2', xz: 'xz', backup: 'bak', bak: 'bak', tmp: 'tmp', temporary: 'tmp', config: 'conf', conf: 'conf',
   ini: 'ini', toml: 'toml', kotlin: 'kt', swift: 'swift', scala: 'scala', lua: 'lua', r: 'r', docx: 'docx', xlsx: 'xlsx', jsx: 'jsx', tsx: 'tsx',
   vue: 'vue', dockerfile: 'Dockerfile', makefile: 'Makefile', class: 'class', object: 'o', swap: 'swp', env: 'env', lock: 'lock', wasm: 'wasm',
 };
@@ -93,3 +93,5 @@ export const noExtension = /\b(?:with\s+no|having\s+no|lacking|without(?:\s+an?|
 
 // "directly inside src", "in src itself", "but not below it", "at the top level of src": what is in the folder, not below.
 export const oneLevel = /\bdirectly\s+(?:in|inside|under|within|beneath)\b|\b(?:in|inside|under|within)\s+(?:the\s+)?\S+\s+(?:folder\s+|directory\s+)?itself\b|\bnot (?:in anything |anywhere )?(?:below|beneath|deeper(?: than)?|further down(?: than)?|under) (?:it|that|there|this|them)\b|\b(?:at|on|in) the top[- ]level\b|\btop[- ]level (?:files|entries|folders|directories|items|\.\w+ files)\b|\bimmediate(?:ly)? (?:in|inside|under|children|contents|files|entries)\b|\bwithout (?:descending|going (?:any )?deeper)\b|\bignoring (?:the |any |all )?sub-?(?:directories|folders|dirs)\b|\bnot (?:the )?nested(?: ones)?\b|\b(?:sitting|sits|lying|that sit) (?:right |directly )?in\b/;
+// "other partitions", "files residing on other file systems", "different mount points": what a walk that stays on one file system (-xdev) leaves out.
+export const otherFileSystems = /^(?:(?:the\s+)?(?:files?|entries|ones|folders?|director(?:y|ies))\s+(?:(?:residing|living|stored|located|lying|sitting|that are|which are|that live|which live)\s+)?)?(?:(?:on|in)\s+)?(?:any\s+|the\s+)?(?:other|different|another|foreign)\s+(?:partitions?|files?\s*systems?|mounts?|mount points?|mounted (?:drives?|disks?|file ?systems?)|devices?)\b/;
