@@ -3,7 +3,8 @@
 // prompt yet: text sent before the shell reads its input is echoed by the
 // terminal itself and then again by the shell's line editor, so it showed up
 // twice. A fresh terminal therefore waits until its shell is at its first
-// prompt, or a short time when the shell has no integration. Shell
+// prompt (up to 20 s for a shell VS Code integrates with), or 4 s when the
+// shell can report no prompt. Shell
 // integration activates as its script loads, well before the prompt; the
 // working folder is first reported just before the first prompt is drawn, so
 // that is the sign to wait for. The shell may still do some work between
@@ -23,8 +24,16 @@ type WithShellIntegration = vscode.Terminal & { shellIntegration?: { cwd?: unkno
 
 const atPrompt = (terminal: vscode.Terminal) => (terminal as WithShellIntegration).shellIntegration?.cwd !== undefined;
 
-/** How long a fresh terminal's shell may take to show its first prompt before the text is typed anyway. */
-const PROMPT_WAIT_MS = 4_000;
+/**
+ * How long a fresh terminal's shell may take to show its first prompt before
+ * the text is typed anyway: long when the default shell is one VS Code
+ * integrates with (its prompt will be reported, however loaded the machine
+ * is), short when no report can come.
+ */
+function promptWaitMs(): number {
+  const enabled = vscode.workspace.getConfiguration('terminal.integrated').get<boolean>('shellIntegration.enabled', true);
+  return enabled && /(?:^|[/\\])(?:bash|zsh|fish|pwsh|powershell)(?:\.exe)?$/i.test(vscode.env.shell) ? 20_000 : 4_000;
+}
 
 function promptReady(terminal: vscode.Terminal): Promise<void> {
   if (atPrompt(terminal)) return Promise.resolve();
@@ -37,7 +46,7 @@ function promptReady(terminal: vscode.Terminal): Promise<void> {
       closed?.dispose();
       resolve();
     };
-    const timer = setTimeout(done, PROMPT_WAIT_MS);
+    const timer = setTimeout(done, promptWaitMs());
     const sub = event?.((e) => {
       if (e.terminal === terminal && atPrompt(terminal)) done();
     });
