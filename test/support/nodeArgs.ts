@@ -14,11 +14,12 @@ const root = path.resolve(__dirname, '..', '..');
 const builtCli = path.join(root, 'dist', 'cli.js');
 const builtMain = path.join(root, 'dist', 'cli-main.js');
 
-function newestSource(dir: string): number {
+/** The latest modification time of any file under DIR, in milliseconds. */
+export function newestFileTime(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+    newest = Math.max(newest, entry.isDirectory() ? newestFileTime(full) : fs.statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -29,7 +30,7 @@ let cliFresh: boolean | undefined;
 export function builtCliIsFresh(): boolean {
   if (cliFresh === undefined) {
     const built = [builtCli, builtMain, path.join(root, 'dist', 'cli-check.js')].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0));
-    cliFresh = Math.min(...built) > 0 && Math.min(...built) >= newestSource(path.join(root, 'server', 'src'));
+    cliFresh = Math.min(...built) > 0 && Math.min(...built) >= newestFileTime(path.join(root, 'server', 'src'));
   }
   return cliFresh;
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { newestFileTime } from '../../support/nodeArgs';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const artifacts = path.join(repoRoot, '.test-artifacts');
@@ -26,20 +27,11 @@ export function ensureCodeServer(): string {
   return codeServerBin;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, name.name);
-    newest = Math.max(newest, name.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /** Packages paladin.vsix unless it is newer than every source it is built from. */
 export function ensureVsix(): string {
   const vsix = path.join(repoRoot, 'paladin.vsix');
   const sources = ['client/src', 'server/src', 'media', 'policies'].map((d) => path.join(repoRoot, d)).filter(existsSync);
-  const newestSource = Math.max(statSync(path.join(repoRoot, 'package.json')).mtimeMs, statSync(path.join(repoRoot, '.vscodeignore')).mtimeMs, ...sources.map(newestMtime));
+  const newestSource = Math.max(statSync(path.join(repoRoot, 'package.json')).mtimeMs, statSync(path.join(repoRoot, '.vscodeignore')).mtimeMs, ...sources.map(newestFileTime));
   if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestSource) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status})`);
