@@ -31,36 +31,38 @@ export function listedWith(text: string, pick: Fact, facts?: Pick<RequestFacts, 
 
 /** Between two names of a run: a comma, "and", "and also", "as well as", "plus" or "&", or a comma and one of them. */
 export const RUN_JOINER = String.raw`(?:\s*,\s*(?:(?:and|plus)\s+(?:also\s+)?|as\s+well\s+as\s+)?|\s+(?:and(?:\s+also)?|as\s+well\s+as|plus)\s+|\s*&\s*)`;
-const runJoiner = new RegExp(`^${RUN_JOINER}$`);
 
-/**
- * "notes.txt and todo.md", "a.log, b.log and c.log": unquoted names of files or
- * folders (in the workspace, or with an extension) joined by commas and "and",
- * the one picked among them.
- */
-function namedRun(text: string, pick: Fact, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[] | undefined {
-  const known = (f: Fact) => !f.quoted && (facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value) || /\.[A-Za-z]\w{0,7}$/.test(f.value));
-  const places = [...facts.files, ...facts.dirs, ...facts.paths].filter(known).sort((a, b) => a.at - b.at);
-  const names = places.filter((f, i) => i === 0 || f.at !== places[i - 1].at);
-  const at = names.findIndex((f) => f.at === pick.at);
-  if (at < 0) return undefined;
-  const joined = (i: number) => runJoiner.test(text.slice(names[i].at + names[i].raw.length, names[i + 1].at));
-  let first = at;
-  while (first > 0 && joined(first - 1)) first--;
-  let last = at;
-  while (last < names.length - 1 && joined(last)) last++;
-  return last > first ? names.slice(first, last + 1) : undefined;
+/** Every run of two or more of NAMES (in order of where they are written) that only JOINER separates in TEXT. */
+function runsAmong<T extends { at: number; end: number }>(text: string, names: T[], joiner = RUN_JOINER): T[][] {
+  const between = new RegExp(`^${joiner}$`, 'i');
+  const runs: T[][] = [];
+  let run: T[] = [];
+  names.forEach((w, i) => {
+    if (i > 0 && between.test(text.slice(names[i - 1].end, w.at))) run.push(w);
+    else {
+      if (run.length > 1) runs.push(run);
+      run = [w];
+    }
+  });
+  if (run.length > 1) runs.push(run);
+  return runs;
 }
 
-/** Every run of two or more unquoted names among the request's places, in order, as the slot filler reads them. */
+/**
+ * "notes.txt and todo.md", "a.log, b.log and c.log": every run of two or more
+ * unquoted names of files or folders among the request's places (in the
+ * workspace, or with an extension), in order, as the slot filler reads them.
+ */
 export function placeRuns(text: string, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[][] {
-  const runs: Fact[][] = [];
-  for (const f of [...facts.files, ...facts.dirs, ...facts.paths].sort((a, b) => a.at - b.at)) {
-    if (runs.some((r) => f.at >= r[0].at && f.at <= r[r.length - 1].at)) continue;
-    const run = namedRun(text, f, facts);
-    if (run) runs.push(run);
-  }
-  return runs;
+  const known = (f: Fact) => !f.quoted && (facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value) || /\.[A-Za-z]\w{0,7}$/.test(f.value));
+  const places = [...facts.files, ...facts.dirs, ...facts.paths].filter(known).sort((a, b) => a.at - b.at);
+  const names = places.filter((f, i) => i === 0 || f.at !== places[i - 1].at).map((f) => ({ fact: f, at: f.at, end: f.at + f.raw.length }));
+  return runsAmong(text, names).map((run) => run.map((n) => n.fact));
+}
+
+/** The run of names among the request's places that `pick` is in. */
+function namedRun(text: string, pick: Fact, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[] | undefined {
+  return placeRuns(text, facts).find((run) => run.some((f) => f.at === pick.at));
 }
 
 /** The sources of `cp SRC… DEST` and `mv SRC… DEST`: a slot that takes every name of a run before the place. */
@@ -108,17 +110,5 @@ export function namesIn(text: string, isName: (name: string) => boolean): { valu
  * `isName` says so.
  */
 export function namedRuns(text: string, isName: (name: string) => boolean, joiner = RUN_JOINER): string[][] {
-  const between = new RegExp(`^${joiner}$`, 'i');
-  const names = namesIn(text, isName);
-  const runs: string[][] = [];
-  let run: string[] = [];
-  names.forEach((w, i) => {
-    if (i > 0 && between.test(text.slice(names[i - 1].end, w.at))) run.push(w.value);
-    else {
-      if (run.length > 1) runs.push(run);
-      run = [w.value];
-    }
-  });
-  if (run.length > 1) runs.push(run);
-  return runs;
+  return runsAmong(text, namesIn(text, isName), joiner).map((run) => run.map((w) => w.value));
 }
