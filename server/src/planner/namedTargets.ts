@@ -83,6 +83,9 @@ function findsNamed(c: CommandFact, start: string, files: string[]): boolean {
 // "append", "add a line", "tack on": words that add to a file and keep what it holds.
 const adding = /\b(?:append\w*|add(?:s|ing)?|insert\w*|prepend\w*|tack(?:s|ing)? on)\b/;
 
+// "empty", "clear out", "truncate", "shrink to 1M", "make it 0 bytes": words that ask for a file cut.
+const cutsFiles = /\b(?:empt(?:y|ies|ied|ying)|clear\w*|truncat\w*|wip(?:e|es|ed|ing)|blank\w*|zero\w*|reset\w*|shrink\w*|resiz\w*|cut\w*|contents?|size|bytes?|[kmgt]i?b|\d+\s*[kmgt])\b/;
+
 /** `echo done > todo.txt` for "append done to todo.txt"; `sed … notes.txt > notes.txt`: a file emptied that the request keeps. */
 export function emptiedFiles(intent: Intent, commands: CommandFact[]): string[] {
   const out: string[] = [];
@@ -93,6 +96,8 @@ export function emptiedFiles(intent: Intent, commands: CommandFact[]): string[] 
       if (reads.has(t) && !c.args.some((a) => /^-\w*i|^--in-place/.test(a))) out.push(`it empties ${t} before reading it (the redirection runs first), so what ${t} held is lost`);
       else if (adding.test(intent.words) && intent.names.includes(t) && !/\b(?:overwrite|replace|instead of|empty|clear|truncate)\b/.test(intent.words)) out.push(`it writes ${t} anew, losing what it held, but the request asks to add to it (>> appends)`);
     }
+    // "touch notes.txt and todo.md" planned as `truncate -s 0 notes.txt todo.md`: a named file cut that the request never asks to empty or resize.
+    if (programOf(c) === 'truncate' && !cutsFiles.test(intent.words)) for (const f of c.positionals.map(norm).filter((p) => intent.names.includes(p))) out.push(`it cuts ${f} to a size, losing what it held, but the request does not ask to empty or resize it`);
   }
   return uniq(out);
 }

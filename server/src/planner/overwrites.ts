@@ -117,6 +117,9 @@ export function writesOntoFolder(commands: CommandFact[], workspace: string | un
     const targets = [...c.redirects.filter((r) => (r.kind === 'write' || r.kind === 'append') && !r.dynamic).map((r) => r.target), ...(programOf(c) === 'tee' ? c.positionals : [])];
     const folder = targets.find((t) => !/[$*?{`]/.test(t) && !t.startsWith('/dev/') && kind(workspace, t) === 'dir');
     if (folder) return [`it writes its output to ${folder}, which is a folder: the shell cannot write into a folder that way`];
+    // `cp notes.txt todo.md all.txt` for "make all.txt from notes.txt and todo.md": several sources go only into a folder.
+    const placed = placers.test(programOf(c)) && programOf(c) !== 'rsync' ? sourcesAndPlace(c) : undefined;
+    if (placed && placed.sources.length > 1 && !/[$*?{`]/.test(placed.place) && !placed.place.endsWith('/') && kind(workspace, placed.place) !== 'dir') return [`it ${programOf(c) === 'mv' ? 'moves' : 'copies'} several files onto ${placed.place}, which is no folder: ${programOf(c)} refuses that`];
   }
   return [];
 }

@@ -73,3 +73,47 @@ export function placeNotLast(intent: Intent, commands: CommandFact[], workspace:
   }
   return [];
 }
+
+// "create the files a.txt, b.txt and c.txt", "touch new empty x.md and y.md": a run that is what the verb makes.
+const makesRun = /\b(?:create|touch|make\s+(?=(?:the|some|two|three|four|new|empty|blank|following|text|files?|called|named)\b))\s*(?:(?:the|some|two|three|four|new|empty|blank|following)\s+)*(?:(?:text\s+)?files?\s+)?(?:(?:called|named)\s+)?$/;
+// "make all.txt from a.txt": a bare "make" makes the name when nothing but how follows ("make notes.txt all caps" does not).
+const bareMake = /\bmake\s+$/;
+const madeHow = /^\s*(?:$|[,.;]|and\b|from\b|out\s+of\b|with\b|by\b|containing\b)/;
+
+/** `cat a.txt b.txt > c.txt` for "create the files a.txt, b.txt and c.txt", `touch a.txt` for "make all.txt from a.txt": names the request makes that the plan does not write. */
+export function madeRunLeftOut(intent: Intent, commands: CommandFact[]): string[] {
+  const paths = commands.flatMap((c) => [...c.writes.map((w) => w.path), ...c.redirects.filter((r) => r.kind !== 'read').map((r) => r.target)]).map((p) => barePath(p).toLowerCase());
+  const made = new Set([...paths, ...paths.map((p) => p.slice(p.lastIndexOf('/') + 1))]);
+  const joined = new RegExp(`^${RUN_JOINER}$`, 'i');
+  const names = namesIn(intent.words, (n) => /\.[a-z]\w{0,7}$/i.test(n));
+  const asked: string[] = [];
+  names.forEach((w, i) => {
+    const before = intent.words.slice(0, w.at);
+    const follows = i > 0 && asked.includes(barePath(names[i - 1].value).toLowerCase()) && joined.test(intent.words.slice(names[i - 1].end, w.at));
+    if (follows || makesRun.test(before) || (bareMake.test(before) && madeHow.test(intent.words.slice(w.end)))) asked.push(barePath(w.value).toLowerCase());
+  });
+  const left = asked.filter((n) => !made.has(n));
+  return left.length > 0 ? [`it does not make ${left.join(', ')}, which the request asks to create`] : [];
+}
+
+/**
+ * `cat main.py app.log > styles.css` for "put main.py as well as app.log as
+ * well as styles.css in docs": a file of the workspace written anew that the
+ * request names in a run with the files the plan reads, never as the place
+ * the result goes ("into all.txt", "as all.txt", "called all.txt").
+ */
+export function runMemberWritten(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
+  if (!workspace) return [];
+  const written = commands.flatMap((c) => c.redirects.filter((r) => r.kind === 'write' && !r.dynamic).map((r) => barePath(r.target).toLowerCase()));
+  if (written.length === 0) return [];
+  const read = new Set(commands.flatMap((c) => c.args).map((a) => barePath(a).toLowerCase()));
+  const named = namesIn(intent.words, nameOf(workspace));
+  for (const run of namedRuns(intent.words, nameOf(workspace))) {
+    const names = run.map((n) => barePath(n).toLowerCase());
+    for (const t of written.filter((w) => names.includes(w) && inWorkspace(workspace, w) && names.some((n) => n !== w && read.has(n)))) {
+      const at = named.find((n) => barePath(n.value).toLowerCase() === t)?.at ?? 0;
+      if (!/\b(?:into|to|onto|over|(?<!\bwell\s)as|called|named|in)\s+(?:(?:the|a|one|new|single)\s+)*(?:(?:file|output)\s+)?$/.test(intent.words.slice(0, at))) return [`it writes ${t} anew, losing what it held, but the request names it with ${names.filter((n) => n !== t).join(', ')} as a file to act on`];
+    }
+  }
+  return [];
+}

@@ -38,6 +38,9 @@ export function listedInside(commands: CommandFact[], c: CommandFact, p: PathFac
 export function foldersForFiles(intent: Intent, commands: CommandFact[]): string[] {
   const folders = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'd'));
   const aboutFiles = /\bfiles?\b/.test(intent.words) && !/\b(?:folders|directories|dirs|sub-?dir\w*|sub-?folders?|(?:every|each|any|all|empty)\s+(?:sub-?)?(?:folder|directory|dir)|trees?)\b/.test(intent.words);
+  // `mkdir -p a.txt b.txt` for "create the files a.txt and b.txt".
+  const made = commands.filter((c) => programOf(c) === 'mkdir').flatMap((c) => c.positionals);
+  if (made.length > 0 && aboutFiles && !/\b(?:folder|director(?:y|ies)|dir|paths?)\b/.test(intent.words)) return [`it makes folders (${made.join(', ')}), but the request asks for files`];
   return folders && aboutFiles ? ['it picks folders (-type d), but the request speaks of files'] : [];
 }
 
