@@ -101,3 +101,14 @@ const modeNoun = /^(?:(?:\s*,\s*|\s*\/\s*|\s+(?:and|or|&)\s+)(?:read|write|execu
 export function namesAMode(verb: string, after: string): boolean {
   return /^(?:write|read|execute|exec)$/.test(verb) && modeNoun.test(after);
 }
+
+// "move notes.txt to archive", "put app.log in backup", "copy it into the archive folder": a word after
+// a place word, ending its clause, names the place; "I want to archive it", "how to back up" still order.
+const placeWord = /\b(?:to|into|onto|in|inside|under|within)\s+(?:the\s+|my\s+|our\s+)?$/;
+const toDoSomething = /\b(?:want|wants|wanted|need|needs|how|going|have|has|had|like|able|ready|time|remember|forget|forgot|try|tried|trying|used|way|order|plan|planning|asked|told|please|me|us|you|i|we)\s+to\s+$/;
+const endsClause = /^\s*(?:$|[.;,!?]|(?:folder|director(?:y|ies)|dir)s?\b)/;
+
+/** A word that is a verb as often as a noun ("archive", "backup") names a place when it follows "to"/"into"/"in" and ends its clause. */
+export function namesAPlace(before: string, after: string): boolean {
+  return placeWord.test(before) && !toDoSomething.test(before) && endsClause.test(after);
+}

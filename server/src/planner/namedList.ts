@@ -54,10 +54,15 @@ function runsAmong<T extends { at: number; end: number }>(text: string, names: T
  * workspace, or with an extension), in order, as the slot filler reads them.
  */
 export function placeRuns(text: string, facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[][] {
+  const names = namedPlaces(facts).map((f) => ({ fact: f, at: f.at, end: f.at + f.raw.length }));
+  return runsAmong(text, names).map((run) => run.map((n) => n.fact));
+}
+
+/** The places a request names by an unquoted name (of the workspace, or with an extension), once each, in order. */
+export function namedPlaces(facts: Pick<RequestFacts, 'files' | 'dirs' | 'paths' | 'ws'>): Fact[] {
   const known = (f: Fact) => !f.quoted && (facts.ws.files.has(f.value) || facts.ws.dirs.has(f.value) || /\.[A-Za-z]\w{0,7}$/.test(f.value));
   const places = [...facts.files, ...facts.dirs, ...facts.paths].filter(known).sort((a, b) => a.at - b.at);
-  const names = places.filter((f, i) => i === 0 || f.at !== places[i - 1].at).map((f) => ({ fact: f, at: f.at, end: f.at + f.raw.length }));
-  return runsAmong(text, names).map((run) => run.map((n) => n.fact));
+  return places.filter((f, i) => i === 0 || f.at !== places[i - 1].at);
 }
 
 /** The run of names among the request's places that `pick` is in. */

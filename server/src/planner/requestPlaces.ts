@@ -31,6 +31,8 @@ export function readPathWords(r: Reading): void {
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
     // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
     if (/^(?:tar\.(?:gz|bz2|xz|zst)|tgz|zip|7z)$/i.test(word) && /\b(?:a|an|the|as)\s+$/i.test(text.slice(0, at))) continue;
+    // "save it in a file", "an archive of logs": an article before its noun, even where a file is called so.
+    if (bare && /^(?:a|an)$/i.test(word) && /^\s+[a-z][\w-]*(?![\w./-])/i.test(text.slice(at + word.length)) && !/^\s+(?:and|or|plus|also|as|&)\b/i.test(text.slice(at + word.length))) continue;
     if (bare && /^(?:current|working|present|this|same|parent)$/i.test(word) && /^\s+(?:working\s+)?(?:folder|directory|dir)\b/i.test(text.slice(at + word.length))) continue;
     const existingDir = placed && !(bare && /^\s+file\b/i.test(text.slice(at + word.length))) && (ws.dirs.has(rel) || (ws.byBase.has(rel) && ws.dirs.has(ws.byBase.get(rel) as string)));
     const existingFile = placed && (ws.files.has(rel) || (ws.byBase.has(rel) && ws.files.has(ws.byBase.get(rel) as string)));

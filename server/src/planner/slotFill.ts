@@ -54,6 +54,17 @@ function placeSaid(facts: RequestFacts): Fact | undefined {
   return said ? { value: said.value.replace(/(?<=.)\/+$/, ''), at: said.at, raw: said.value } : undefined;
 }
 
+/** `touch {name}`, `mkdir -p {name}`: the one slot of a program's last word, which takes every name of a run ("touch a.txt and b.txt"). */
+function onlyName(entry: Pick<KnowledgeEntry, 'slots' | 'template'>, name: string): boolean {
+  return entry.slots[name].type === 'name' && Object.keys(entry.slots).length === 1 && new RegExp(String.raw`^[\w-]+(?:\s+-[\w-]+)*\s+\{${name}\}$`).test(entry.template);
+}
+
+/** A place slot with no cue of its own in a template another slot of which takes the place said after "to" or "into". */
+function copiedFrom(entry: Pick<KnowledgeEntry, 'slots'>, spec: SlotSpec): boolean {
+  const toCue = (x: SlotSpec) => (x.cues ?? []).some((c) => c === 'to' || c === 'into');
+  return placeKinds.has(spec.type) && !toCue(spec) && Object.values(entry.slots).some((x) => x !== spec && placeKinds.has(x.type) && toCue(x));
+}
+
 /** The numbers a count slot may take. */
 function countPool(pool: Fact[], facts: RequestFacts): Fact[] {
   // "in one line each" is a format, not a count.
@@ -97,6 +108,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (pool.length === 0 && (spec.default === undefined || spec.type === 'name') && ['path', 'dir', 'file', 'name', 'archive'].includes(spec.type)) {
       pool = facts.targets.filter((f) => !usedAt.has(key(f)));
     }
+    // "copy it to backup": the place after "to" is the destination's, never what is copied.
+    if (copiedFrom(entry, spec)) pool = pool.filter((f) => !/\b(?:to|into|onto)\s+(?:the\s+|my\s+|our\s+)?$/.test(facts.lower.slice(0, f.at)));
     // "touch index.ts inside src", "create README.md in docs": a file the workspace does not have yet is the name to make.
     if (pool.length === 0 && spec.type === 'name' && makesNew.test(entry.template)) pool = facts.files.filter((f) => !usedAt.has(key(f)) && !facts.ws.files.has(f.value) && !facts.ws.dirs.has(f.value));
     pool = placesFor(entry, spec, pool, facts, (f) => !usedAt.has(key(f)));
@@ -126,7 +139,8 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
       const value = render(spec, pick);
       if (value !== undefined) {
         // Several quoted names in a row for the only slot of their kind: all of them.
-        const several = (onlyPlace || takesSources(entry.template, name)) && takesSeveral(entry.template, name) ? listedWith(facts.text, pick, facts) : undefined;
+        // ... not where another operand follows it (`split -l 1000 {file} {prefix}` reads one file).
+        const several = ((onlyPlace && !new RegExp(String.raw`\{${name}\}\s+["']?\{`).test(entry.template)) || takesSources(entry.template, name) || onlyName(entry, name)) && takesSeveral(entry.template, name) ? listedWith(facts.text, pick, facts) : undefined;
         values[name] = several ? several.map((f) => f.value).join(WORD_SEPARATOR) : value;
         filled.push(name);
         usedAt.add(key(pick));
