@@ -1,7 +1,7 @@
 // The planning flow: cache → retrieve → context → model planners in order (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
 
 import { RequestError } from '../kernel';
-import type { PlannerName, PlanRejection, PlanResult, PolicyDecision, RetrievedExample } from '../protocol/types';
+import type { PlannerName, PlanResult, RetrievedExample } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { PlannerStage, PlanParams, PlanProgress, PolicyStage } from '../stages';
 import type { Db } from '../store/database';
@@ -20,7 +20,6 @@ import type { ExternalQuery, Hit } from './retrievalStore';
 import { routeToModels } from './router';
 import { ABSTAIN_BELOW, abstainedDecision, abstainReasoning, fileUnclear, helpFor, type AbstainReason } from './abstain';
 import { readIntent, type Intent } from './intent';
-import type { ModelPlan } from './llmPrompt';
 import { slotHint } from './placeholders';
 import { composeSteps, splitCompound } from './compose';
 import { preferSelection, selectionCandidates } from './findSelection';
@@ -31,7 +30,9 @@ import { folderMoveCandidates } from './changeDirectory';
 import { valueInputCandidates } from './valueInput';
 import { remoteCandidates } from './remoteActs';
 import { combinedRequest, rewriteCommand, type RefineSource, type Rewrite } from './refine';
-import { DecisionCache, screen, type Proposal, type Screened } from './planGuard';
+import { DecisionCache, screen, type Screened } from './planGuard';
+import { candidatesByAct } from './actSearch';
+import { firstProgram, proposalOf, rewriteProposal, setAside, withoutFacts, type Candidate } from './proposals';
 
 export interface PlannerOptions {
   /** OpenAI key from the editor's SecretStorage or OPENAI_API_KEY; held in memory only. */
@@ -152,18 +153,25 @@ export class Planner implements PlannerStage {
     if (embedded[0]) options.onProgress?.({ kind: 'step', step: 'filled', text: `${embedded[0].source}: ${embedded[0].command}${embedded[0].missing.length ? ` (missing ${embedded[0].missing.join(', ')})` : ''}` });
 
     t = performance.now();
-    const proposals: Candidate[] = embedded.map((c) => ({ command: c.command, confidence: c.confidence, explanation: c.explanation, planner: 'embedded' as const, missing: c.missing, embedded: c }));
+    const proposals: Candidate[] = embedded.map(proposalOf);
     if (routed.answer) {
       const { plan, planner, repaired } = routed.answer;
       const agrees = embedded.some((c) => firstProgram(c.command) === firstProgram(plan.command));
-      proposals.unshift({ command: plan.command, confidence: round2((agrees ? 0.9 : 0.75) - (repaired ? 0.1 : 0)), explanation: plan.reasoning, planner, missing: [], model: plan });
+      proposals.unshift({ command: plan.command, confidence: round((agrees ? 0.9 : 0.75) - (repaired ? 0.1 : 0)), explanation: plan.reasoning, planner, missing: [], model: plan });
     }
     if (refined?.rewrite) {
       options.onProgress?.({ kind: 'step', step: 'refined', text: `${refined.rewrite.command} (${refined.rewrite.changes.join(', ')})` });
       proposals.unshift(rewriteProposal(refined.refine.command ?? '', refined.rewrite));
     }
     const useful = order.includes('embedded') || refined?.rewrite ? proposals : proposals.filter((p) => p.planner !== 'embedded');
-    const screened = await screen(useful, intent, (command) => this.decisions.check(command, params.workspace), count, count + SCREEN_EXTRA);
+    const judge = (command: string) => this.decisions.check(command, params.workspace);
+    let screened = await screen(useful, intent, judge, count, count + SCREEN_EXTRA);
+    if (screened.accepted.length === 0 && order.includes('embedded')) {
+      const again = await candidatesByAct(facts, context.names, this.corpus, (text) => this.data.search(text, { k: RETRIEVE_K }), new Set(screened.rejected.map((r) => r.command)));
+      const more = await screen(again.map(proposalOf), intent, judge, count, count + SCREEN_EXTRA);
+      screened = { accepted: more.accepted, rejected: [...screened.rejected, ...more.rejected] };
+      embedded.push(...again);
+    }
     lap('checks', t);
     options.onProgress?.({ kind: 'step', step: 'checked', text: `${screened.accepted.length} candidate(s) fit the request${screened.rejected.length ? `, ${screened.rejected.length} set aside` : ''}` });
     for (const c of screened.accepted) options.onProgress?.({ kind: 'candidate', command: c.proposal.command, confidence: c.proposal.confidence });
@@ -355,12 +363,6 @@ export class Planner implements PlannerStage {
   }
 }
 
-/** A proposal with where it came from. */
-interface Candidate extends Proposal {
-  embedded?: EmbeddedCandidate;
-  model?: ModelPlan;
-}
-
 /** Everything a result is built from. */
 interface Outcome {
   planner: PlannerName;
@@ -374,27 +376,5 @@ interface Outcome {
   refined?: { refine: RefineSource; followUp: string; rewrite?: Rewrite };
 }
 
-/** The earlier command rewritten by a follow-up, as a candidate held to the same checks as any other. */
-function rewriteProposal(before: string, rewrite: Rewrite): Candidate {
-  const explanation = `The earlier plan (${before}), refined: ${rewrite.changes.join('; ')}.`;
-  const embedded: EmbeddedCandidate = { command: rewrite.command, confidence: 0.9, explanation, source: 'refine', filled: [], missing: [] };
-  return { command: rewrite.command, confidence: 0.9, explanation, planner: 'embedded', missing: [], embedded };
-}
-
-function setAside(rejected: PlanRejection[]): string {
-  if (rejected.length === 0) return '';
-  return `Set aside ${rejected.length} candidate${rejected.length === 1 ? '' : 's'} that would do more or less than asked (first: ${rejected[0].command}: ${rejected[0].reason})`;
-}
-
-function withoutFacts(d: PolicyDecision): PolicyDecision {
-  const { facts: _facts, ...rest } = d;
-  return rest;
-}
-
-function firstProgram(command: string): string {
-  return command.trim().split(/\s+/)[0] ?? '';
-}
-
 const round = (x: number) => Math.round(x * 100) / 100;
-const round2 = (x: number) => Math.round(x * 100) / 100;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
