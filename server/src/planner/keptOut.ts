@@ -25,6 +25,9 @@ const keeping = new RegExp(String.raw`(?<![$\w{.])(?<!\bnon- )(?:(?:not|n't)\s+(
 // Words for a time, not a name: what they keep is kept by its age.
 export const timeWord = /^(?:today|yesterday|tonight|recent|newest|latest|fresh|week|month|year|day|hour|morning|weekend)(?:'?s)?$/i;
 
+// "relative path names", "the full paths": how names are written, not a name.
+const pathForm = /^(?:the\s+|their\s+|its\s+)?(?:relative|full|absolute|whole)\s+(?:path\s*names?|paths?|file\s*names?|names?)\b/;
+
 // Where what is kept ends: a destination, a next step, a reason.
 const phraseEnd = /\s+(?:to|into|onto|(?<!\b(?:ones|those|files|anything)\s+)from|then|so|because|when|while|using|via|instead|and (?:then|also|(?:compress|move|copy|delete|remove|replace|print|show|list|count|archive|chmod|chown|change|make|put|gzip|zip|tar|rename|create|set|send|save|write|run|display|search|find|grep|sort|trim|append|keep|leave|add)\w*))\b|[,;:!?()]|\.(?:\s|$)/;
 
@@ -62,7 +65,8 @@ export function keptOut(request: string, dirs?: ReadonlySet<string>): KeptOut[] 
     // "all but the 5 newest" is kept by an order, judged elsewhere.
     if (/^(?:the\s+)?(?:\d+|one|two|three|few|newest|latest|oldest|largest|biggest|smallest|most|first|last)\b/.test(said)) continue;
     // "ignoring case distinctions" keeps no file out, nor "excluding other partitions" (the walk stays on its file system: -xdev).
-    if (/^case\b/.test(said) || otherFileSystems.test(said)) continue;
+    // ... nor "keeping relative path names", "preserving full paths": the form of the names a copy keeps.
+    if (/^case\b/.test(said) || otherFileSystems.test(said) || pathForm.test(said)) continue;
     const kept: KeptOut['kept'] = [];
     let place = false;
     const parts = said.split(/\s+/).map((x) => x.replace(/^["'`(]+|["'`).]+$/g, ''));

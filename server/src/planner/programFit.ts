@@ -14,6 +14,7 @@ import { contentsOfMany, listsForContents } from './requestShapes';
 import { noExtension, oneLevel } from './requestWords';
 import { valueQuestionFit } from './valueQuestions';
 import { contentQuestionFit } from './contentQuestions';
+import { listingShapeFit } from './listingShape';
 
 const archiveReaders = /^(zcat|gunzip|gzip -d|bzcat|bunzip2|xzcat|unxz|unzip|zipinfo|tar -\w*t)\b/;
 // What a string step does must be asked for: "print the text X" wants X as it is.
@@ -72,7 +73,6 @@ const transforms: [RegExp, RegExp][] = [
   [/^rsync\b/, /(?<![\w./-])(sync\w*|mirror\w*|back(?:ing)? ?up|backup|archiv\w*|rsync|preserv\w*|keep\w* (?:the |their |all )?(?:permissions|times|timestamps|attributes|links|owners?)|incremental\w*|resum\w*|progress|upload\w*|download\w*|replicat\w*|remote|server|host)(?![\w./-])|\w@[\w.-]+:|\w:\//],
 ];
 const dataFile = /\.(txt|log|csv|tsv|json|md|gz|tgz|tar|zip|out|dat|xml|html?)$/i;
-const treeAsked = /\b(?:print|show|display|draw|output|list|view|see)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:whole\s+|full\s+|current\s+)*(?:directory|folder|file|project|dir)\s+(?:tree|structure|hierarchy)\b/;
 export const archiveTo = /^\s*(?:please\s+)?archive\s+(?!(?:it|them|all|every|each)\b)\S.{0,80}?\s(?:to|into|onto)\s+(?!a\s|an\s)\S/i;
 const generators = /^(seq|yes|echo \{|printf '[^']*' \{)/;
 const archiveName = /\.(gz|tgz|bz2|tbz2?|xz|txz|zip|jar|war|tar|zst|7z|rar|z)$/i;
@@ -139,8 +139,8 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   const runs = /^\{(\w+)\}/.exec(entry.template)?.[1];
   const program = runs ? (values[runs] ?? '').replace(/^'|'$/g, '') : undefined;
   if (program !== undefined && (!/^(?:\.{0,2}\/)?[\w.+-]+(?:\/[\w.+-]+)*$/.test(program) || dataFile.test(program))) score -= 0.4;
-  // "print the directory tree": the tree itself is what to show, drawn by tree.
-  if (/^tree\b/.test(entry.template)) score += treeAsked.test(facts.lower) ? 0.12 : /\b(trees?|structure|hierarchy|nested)\b/.test(facts.lower) ? 0 : -0.25;
+  // "print the directory tree", "a listing of the current folder": tree's drawing and ls's listing.
+  score += listingShapeFit(entry.template, facts.lower);
   if (listsForContents(entry.template, facts)) score -= 0.25;
   score += contentsOfMany(entry.template, facts.lower);
   // "empty the tmp folder": its contents go; rmdir removes only a folder already empty.

@@ -8,6 +8,7 @@ import type { RequestFacts } from './requestFacts';
 import { historyShapes } from './gitQuestions';
 import { comparisonShapes } from './comparedThings';
 import { entrySizeShapes } from './lookPrograms';
+import { treeAsked } from './listingShape';
 
 export interface ShapedEntry {
   id: string;
@@ -42,6 +43,8 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   if (existingFile && fileKind.test(f.lower)) out.push({ id: 'files.file_type', similarity: 0.7 });
   if (whereIs.test(f.lower)) out.push({ id: 'files.find_name', similarity: 0.7 });
   if (linkTarget.test(f.lower) && f.paths.length > 0) out.push({ id: 'files.readlink', similarity: 0.7 });
+  // "print the current directory tree with file sizes": a drawing of the tree, however retrieval ranks the rest of the words.
+  if (treeAsked(f.lower)) out.push({ id: 'files.tree_plain', similarity: 0.6 });
   return [...out, ...comparisonShapes(f), ...entrySizeShapes(f), ...historyShapes(f)];
 }
 
