@@ -55,6 +55,14 @@ test('a shell rc file or a git hook written as a report is refused; a folder emp
   assert.equal(decision('pytest --junitxml=.git/hooks/pre-commit'), 'deny');
   for (const t of ['~', '$HOME', '..', '../..']) for (const f of ['pytest --basetemp=T', 'python3 -m pytest --basetemp T', 'jest --clearCache --cacheDirectory=T', 'cargo clean --target-dir T']) assert.equal(decision(f.replace('T', t)), 'deny', f.replace('T', t));
   for (const c of ['pytest --basetemp=.', 'pytest --basetemp=src', 'cargo clean --target-dir .']) assert.notEqual(decision(c), 'allow', c);
+  // coverage runs the module it is given with that module's own words.
+  for (const c of ['coverage run -m pytest --basetemp=~', 'python3 -m coverage run -m pytest --basetemp ~']) assert.equal(decision(c), 'deny', c);
+});
+
+test('shortened long options of the Python tools whose parsers take them are read in full', async () => {
+  const engine = await createPolicyEngine();
+  const cases = ['mypy --cache-d ~/.x src', 'mypy --config=../x src', 'mypy src --html-rep ../r', 'flake8 --output=../x', 'flake8 --conf ../x', 'bandit -r src --out ../x', 'coverage html --dir=..', 'coverage xml --rcf ../rc', 'coverage run --data=../x x.py'];
+  assert.deepEqual(cases.filter((c) => engine.judge(c, { workspace: WS }).decision === 'allow'), []);
 });
 
 test('variables of the line that give those tools options, files or settings are read', async () => {

@@ -105,12 +105,19 @@ const SENSITIVE = ['git', 'git-config', 'editor-config', 'secret', 'shell-rc', '
 
 const PYTHONS = /^(?:python[23]?(?:\.\d+)?|pypy3?)$/;
 
-/** The tool `d` runs and its words: the program itself, or the module of `python -m MODULE`. */
-function toolOf(d: ProgramArgs): [string, WordValue[]] {
-  if (!PYTHONS.test(d.prog)) return [d.prog, d.args];
-  const at = d.args.findIndex((a) => a.text === '-m');
-  const module = at >= 0 ? d.args[at + 1]?.text : undefined;
-  return module ? [module, d.args.slice(at + 2)] : [d.prog, []];
+/** The tool `d` runs and its words: the program itself, or the module of `python -m MODULE` (and of `coverage run -m MODULE`). */
+function toolOf(prog: string, args: WordValue[]): [string, WordValue[]] {
+  if (!PYTHONS.test(prog)) return [prog, args];
+  const at = args.findIndex((a) => a.text === '-m');
+  const module = at >= 0 ? args[at + 1]?.text : undefined;
+  return module ? [module, args.slice(at + 2)] : [prog, []];
+}
+
+/** The module `coverage run -m MODULE …` runs, with its words. */
+function measuredModule(tool: string, args: WordValue[]): [string, WordValue[]] | undefined {
+  if (tool !== 'coverage' || args.find((a) => !a.text.startsWith('-'))?.text !== 'run') return undefined;
+  const [module, words] = toolOf('python', args);
+  return module === 'python' ? undefined : [module, words];
 }
 
 /** The value of `option` in `args` at `i` (`--o v`, `--o=v`, `-ov`), with the index of the next word to read. */
@@ -136,7 +143,13 @@ function placeIn(tool: string, option: string, v: WordValue): WordValue | undefi
 }
 
 export function describeDevToolOptions(d: ProgramArgs): void {
-  const [tool, given] = toolOf(d);
+  const [tool, given] = toolOf(d.prog, d.args);
+  const measured = measuredModule(tool, given);
+  if (measured) toolPlaces(d, ...measured);
+  toolPlaces(d, tool, given);
+}
+
+function toolPlaces(d: ProgramArgs, tool: string, given: WordValue[]): void {
   const places = TOOLS[tool];
   if (!places) return;
   const args = [...given, ...addedOptions(d, tool)];
