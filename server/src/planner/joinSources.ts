@@ -36,11 +36,12 @@ export function joinedNames(words: string, workspace: string): { sources: string
   if (!verb) return undefined;
   const after = words.slice(verb.index);
   const named = namesIn(after, (n) => inWorkspace(workspace, barePath(n)) || /\.[a-z]\w{0,7}$/i.test(n));
-  if (named.length === 0) return undefined;
+  // One name is the place of text added ("append 'done' to todo.txt", "append them to all.txt"), no join of files.
+  if (named.length < 2) return undefined;
   const last = named[named.length - 1];
-  const before = after.slice(named.length > 1 ? named[named.length - 2].end : 0, last.at);
+  const before = after.slice(named[named.length - 2].end, last.at);
   // "a.txt, b.txt as well as c.txt": a name joined to the run is one of the files, not the place.
-  const placed = named.length > 1 && BEFORE_PLACE.test(before) && !new RegExp(`^${RUN_JOINER}$`, 'i').test(before);
+  const placed = BEFORE_PLACE.test(before) && !new RegExp(`^${RUN_JOINER}$`, 'i').test(before);
   const sources = (placed ? named.slice(0, -1) : named).map((n) => barePath(n.value).toLowerCase());
   return { sources, place: placed ? barePath(last.value).toLowerCase() : undefined };
 }
