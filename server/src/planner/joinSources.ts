@@ -15,8 +15,8 @@ import { barePath } from './barePath';
 import { namesIn, RUN_JOINER } from './namedList';
 
 const JOIN_VERB = /\b(?:join|concatenate|concat|combine|glue|stitch|merge|append|tack)\b/;
-// Between the last file joined and the place: "into", "in", "to", "onto", "as", "called" or "named", and up to three words ("the archive", "the end of", "a new file").
-const BEFORE_PLACE = /\b(?:into|in|to|onto|as|called|named)(?:\s+[\w-]+){0,3}?\s*$/;
+// Between the last file joined and the place: "into", "in", "to", "onto", "as", "called" or "named", and up to four words ("the archive", "the end of", "a new file called").
+const BEFORE_PLACE = /\b(?:into|in|to|onto|as|called|named)(?:\s+[\w-]+){0,4}?\s*$/;
 // Programs that change the files they are given, though the policy's facts list no write for some of them.
 const CHANGERS = /^(?:touch|chown|chgrp|chmod|mv|rm|truncate|shred|sed|perl|tee)$/;
 
