@@ -76,6 +76,16 @@ test('variables of the line that give those tools options, files or settings are
   assert.equal(engine.judge('COVERAGE_FILE=~/.bashrc coverage run x.py', { workspace: WS }).decision, 'deny');
 });
 
+test('words handed on to a project script that name places outside are not allowed', async () => {
+  const engine = await createPolicyEngine();
+  const forms = ['npm test -- {o}', 'npm run test -- {o}', 'pnpm test -- {o}', 'yarn test {o}', 'yarn run build {o}'];
+  const options = ['--config ../x.js', '--basetemp=~', '--rootDir ..', '--outDir=/etc/x', '../tests'];
+  const cases = forms.flatMap((f) => options.map((o) => f.replace('{o}', o)));
+  assert.deepEqual(cases.filter((c) => engine.judge(c, { workspace: WS }).decision === 'allow'), []);
+  const inside = ['npm test -- --watch=false', 'npm run build -- --mode production', 'yarn test', 'yarn run lint --fix', 'npm test -- src/a.test.js', 'pnpm test -- -t fast'];
+  assert.deepEqual(inside.filter((c) => engine.judge(c, { workspace: WS }).decision !== 'allow'), []);
+});
+
 test('the same tools with places inside the workspace stay allowed', async () => {
   const engine = await createPolicyEngine();
   const inside = [

@@ -143,6 +143,11 @@ function placeIn(tool: string, option: string, v: WordValue): WordValue | undefi
 }
 
 export function describeDevToolOptions(d: ProgramArgs): void {
+  for (const v of scriptWords(d)) {
+    const eq = v.text.indexOf('=');
+    if (v.dynamic || !v.text.startsWith('-')) outsideCode(d, v, "a word handed to the project's script");
+    else if (eq > 0) outsideCode(d, { ...v, text: v.text.slice(eq + 1) }, "a word handed to the project's script");
+  }
   const [tool, given] = toolOf(d.prog, d.args);
   const measured = measuredModule(tool, given);
   if (measured) toolPlaces(d, ...measured);
@@ -218,4 +223,20 @@ function place(d: ProgramArgs, v: WordValue): ReturnType<ProgramArgs['p']> {
   if (!p.classes.includes('workspace') || v.text.endsWith('/')) return p;
   const inside = d.p({ ...v, text: `${v.text}/` });
   return inside.classes.includes('workspace') ? p : inside;
+}
+
+/**
+ * `npm test -- --config ../x.js`, `yarn test --rootDir ..`: words handed on to a script of the
+ * project (its test runner or build, which the policy does not see), after npm's or pnpm's
+ * `--`, or after the script yarn runs.
+ */
+function scriptWords(d: ProgramArgs): WordValue[] {
+  if (d.prog === 'npm' || d.prog === 'pnpm') {
+    const end = d.args.findIndex((a) => a.text === '--' && !a.dynamic);
+    return end < 0 ? [] : d.args.slice(end + 1);
+  }
+  if (d.prog !== 'yarn') return [];
+  const first = d.args.findIndex((a) => !a.text.startsWith('-') || a.dynamic);
+  const script = first >= 0 && d.args[first].text === 'run' ? first + 1 : first;
+  return script < 0 ? [] : d.args.slice(script + 1).filter((a) => a.text !== '--');
 }
