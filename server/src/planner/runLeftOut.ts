@@ -2,7 +2,9 @@
 // of the workspace given in one run for one change. A plan that changes
 // some of them and never names the others (`rm -- notes.txt todo.md`)
 // does part of what was asked and says nothing of the rest; and of names
-// joined by "or" it picks one the request did not pick. Names are read from
+// joined by "or" it picks one the request did not pick. A look is held to
+// its run too: `diff -u a.txt b.txt` for "search a.txt, b.txt and c.txt for
+// TODO" leaves c.txt unread and answers another question. Names are read from
 // the words themselves, as the workspace has them (files and folders of
 // any name, "a", "to", "and.txt"), or as names with an extension.
 
@@ -30,11 +32,11 @@ function inWorkspace(workspace: string, name: string): boolean {
 /** Whether `name` is a file of the workspace or looks like one (an extension). */
 const nameOf = (workspace: string) => (n: string) => inWorkspace(workspace, barePath(n)) || /\.[a-z]\w{0,7}$/i.test(n);
 
-/** Names of one run that a plan which changes others of that run never gives; empty when it gives them all. */
+/** Names of one run that a plan which changes, or looks at, others of that run never gives; empty when it gives them all. */
 export function runLeftOut(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
   // A request that orders a change ("stage", "make executable"), or a plan that makes one.
   const writes = commands.some((c) => [...c.writes, ...c.deletes].some((p) => !p.path.startsWith('/dev/')));
-  if (!(writes || intent.actions.some((a) => a !== 'look')) || !workspace) return [];
+  if (!workspace) return [];
   const given = new Set(commands.flatMap((c) => [...c.args, ...c.redirects.map((r) => r.target)]).map((a) => barePath(a).toLowerCase()));
   const isName = nameOf(workspace);
   // "rm or.txt to.txt": names of files written as a shell's words, with nothing between but spaces.

@@ -54,8 +54,11 @@ function describeInterpreter(d: ProgramArgs): void {
   fact.interpreter = true;
   const inline = INTERPRETERS[prog];
   let codeAt = -1;
+  const python = prog.startsWith('python') || prog.startsWith('pypy');
   for (let i = 0; i < args.length && codeAt < 0; i++) {
     const t = args[i].text;
+    // `python -m pytest -c pytest.ini`: what follows the module's name are the module's own words.
+    if (python && t === '-m' && !args[i].dynamic) break;
     if (inline.includes(t)) codeAt = i + 1;
     else if (prog === 'perl' && /^-[a-zA-Z]*[eE]$/.test(t)) codeAt = i + 1;
     else if (/^-[a-zA-Z]*c$/.test(t) && inline.includes('-c')) codeAt = i + 1;
@@ -68,7 +71,7 @@ function describeInterpreter(d: ProgramArgs): void {
       fact.inline_code = show(code);
       fact.code_dynamic = code.dynamic;
     }
-  } else if (module >= 0 && (prog.startsWith('python') || prog.startsWith('pypy'))) {
+  } else if (module >= 0 && python) {
     fact.runs_code = 'module';
     fact.inline_code = args[module + 1]?.text ?? '';
     if (/^(http\.server|SimpleHTTPServer|smtpd|ftplib|pyftpdlib)$/.test(fact.inline_code)) {

@@ -42,6 +42,11 @@ const LONG_OPTIONS: Record<string, LongOptions> = {
   updatedb: { full: ['output', 'database-root-output'] },
   script: { full: ['command', 'log-out', 'log-in', 'log-io', 'log-timing'] },
   git: { full: ['open-files-in-pager', 'output', 'output-directory', 'extcmd', 'exec', 'upload-pack', 'receive-pack'] },
+  // Python tools whose parsers (argparse, optparse) take shortened long options too.
+  mypy: { full: ['cache-dir', 'config-file', 'html-report', 'linecount-report', 'linecoverage-report', 'lineprecision-report', 'txt-report', 'xml-report', 'xslt-html-report', 'xslt-txt-report', 'cobertura-xml-report', 'any-exprs-report', 'junit-xml', 'memory-xml-report'] },
+  flake8: { full: ['output-file', 'config', 'append-config'] },
+  bandit: { full: ['output', 'configfile'] },
+  coverage: { full: ['data-file', 'directory', 'rcfile'] },
   npm: { full: ['script-shell', 'pack-destination', 'prefix', 'userconfig', 'globalconfig', 'node-options'], exact: ['global'] },
 };
 

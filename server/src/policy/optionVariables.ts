@@ -23,7 +23,7 @@ const OPTION_VARIABLES: Record<string, string[]> = {
 };
 
 /** Words a variable's value adds: split on blanks not escaped by a backslash. */
-function valueWords(name: string, value: string): WordValue[] {
+export function valueWords(name: string, value: string): WordValue[] {
   const words = value.split(/(?<!\\)\s+/).filter(Boolean).map((t) => t.replace(/\\(\s)/g, '$1'));
   // MAKEFLAGS starts with bare option letters (`k`, `ks`): they are short options.
   if ((name === 'MAKEFLAGS' || name === 'MFLAGS') && words[0] && !words[0].startsWith('-') && !words[0].includes('=')) words[0] = `-${words[0]}`;
@@ -70,7 +70,7 @@ export function withOptionVariables(w: Walker, fact: CommandFact, rest: WordValu
 }
 
 /** A variable the command is given on its line, or that the line set earlier: its value, null when only known at run time. */
-function lineValue(w: Walker, fact: CommandFact, name: string): string | null | undefined {
+export function lineValue(w: Walker, fact: CommandFact, name: string): string | null | undefined {
   const given = fact.env.find((e) => e.name === name);
   if (given) return given.dynamic ? null : given.value;
   return w.state.isAssigned(name) ? (w.state.lookup(name) ?? null) : undefined;

@@ -19,6 +19,7 @@ import { describeCodeRunner } from './codeRunnerFacts';
 import { describeNetworkTool, networkReach } from './networkFacts';
 import { describeFileTool } from './fileToolFacts';
 import { describeOptionOutputs } from './optionOutputs';
+import { describeDevToolOptions } from './devToolOptions';
 import { describeLaunchers } from './launcherFacts';
 import { describeNameSource } from './nameSourceFacts';
 import { describeAddresses } from './addressFacts';
@@ -50,6 +51,7 @@ export function describeProgram(w: Walker, fact: CommandFact, rest: WordValue[],
   describeBehaviour(w, fact, args, ctx);
   describeOptionOutputs(d);
   outsideCode(w, fact, args);
+  describeDevToolOptions(d);
   describeContainer(w, fact, args);
   describeLaunchers(w, fact, args, ctx);
   describeAddresses(fact, args);
