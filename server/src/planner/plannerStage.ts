@@ -164,20 +164,29 @@ export class Planner implements PlannerStage {
       proposals.unshift(rewriteProposal(refined.refine.command ?? '', refined.rewrite));
     }
     const useful = order.includes('embedded') || refined?.rewrite ? proposals : proposals.filter((p) => p.planner !== 'embedded');
-    const judge = (command: string) => this.decisions.check(command, params.workspace);
-    let screened = await screen(useful, intent, judge, count, count + SCREEN_EXTRA);
-    if (screened.accepted.length === 0 && order.includes('embedded')) {
-      const again = await candidatesByAct(facts, context.names, this.corpus, (text) => this.data.search(text, { k: RETRIEVE_K }), new Set(screened.rejected.map((r) => r.command)));
-      const more = await screen(again.map(proposalOf), intent, judge, count, count + SCREEN_EXTRA);
-      screened = { accepted: more.accepted, rejected: [...screened.rejected, ...more.rejected] };
-      embedded.push(...again);
-    }
+    const screened = await this.screened(useful, intent, facts, context.names, params.workspace, count, order.includes('embedded') ? embedded : undefined);
     lap('checks', t);
     options.onProgress?.({ kind: 'step', step: 'checked', text: `${screened.accepted.length} candidate(s) fit the request${screened.rejected.length ? `, ${screened.rejected.length} set aside` : ''}` });
     for (const c of screened.accepted) options.onProgress?.({ kind: 'candidate', command: c.proposal.command, confidence: c.proposal.confidence });
     const best = screened.accepted[0]?.proposal;
     const why: AbstainReason | undefined = !best ? 'nothing-fits' : best.planner === 'embedded' && best.confidence < ABSTAIN_BELOW ? 'weak-match' : best.planner === 'embedded' && fileUnclear(facts) ? 'unclear-file' : undefined;
     return this.finish(request, parts, { planner: best?.planner ?? 'embedded', skipped: routed.skipped, retrieved, intent, facts, why, screened, suggestions: embedded, refined }, started, timings, routed.skipped);
+  }
+
+  /**
+   * The proposals held to the request and judged by the policy. When none
+   * fits and the embedded planner may answer, the known commands are searched
+   * again by the act with the named places said as "file" or "folder"; what
+   * that finds joins `embedded` as suggestions.
+   */
+  private async screened(proposals: Candidate[], intent: Intent, facts: RequestFacts, names: WorkspaceNames, workspace: string, count: number, embedded: EmbeddedCandidate[] | undefined): Promise<Screened<Candidate>> {
+    const judge = (command: string) => this.decisions.check(command, workspace);
+    const first = await screen(proposals, intent, judge, count, count + SCREEN_EXTRA);
+    if (first.accepted.length > 0 || !embedded) return first;
+    const again = await candidatesByAct(facts, names, this.corpus, (text) => this.data.search(text, { k: RETRIEVE_K }), new Set(first.rejected.map((r) => r.command)));
+    const more = await screen(again.map(proposalOf), intent, judge, count, count + SCREEN_EXTRA);
+    embedded.push(...again);
+    return { accepted: more.accepted, rejected: [...first.rejected, ...more.rejected] };
   }
 
   /** The embedded candidates, led by the template that answered a request of the same shape before. */
