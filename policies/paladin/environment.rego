@@ -57,6 +57,16 @@ ask contains hit(c, "env.path", "hash -p makes a command name run another file."
 ask contains line_hit("env.ifs", "IFS is changed, which changes how later words are split.") if {
 	some a in input.assignments
 	a.name == "IFS"
+	not splits_one_read(a)
+}
+
+# `IFS= read -r line`, `IFS=, read -ra parts`: IFS given to read alone splits
+# only the line that read takes, and is gone when read returns.
+splits_one_read(a) if {
+	a.scope == "command"
+	some c in input.commands
+	c.index == a.command_index
+	c.program in {"read", "mapfile", "readarray"}
 }
 
 ask contains line_hit("env.alias", sprintf("An alias %s is defined: it changes what a command name means.", [a.name])) if {

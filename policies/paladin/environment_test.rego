@@ -16,6 +16,12 @@ test_path_not_other if not "env.path" in fired(facts_with([cmd({})], {"assignmen
 
 test_ifs if "env.ifs" in fired(facts_with([cmd({})], {"assignments": [var_set("IFS", "/")]}))
 
+test_ifs_for_read_alone if not "env.ifs" in fired(facts_with([cmd({"program": "read"})], {"assignments": [object.union(var_set("IFS", ""), {"scope": "command"})]}))
+
+test_ifs_for_another_program if "env.ifs" in fired(facts_with([cmd({"program": "sh"})], {"assignments": [object.union(var_set("IFS", ""), {"scope": "command"})]}))
+
+test_ifs_for_the_shell if "env.ifs" in fired(facts_with([cmd({"program": "read"})], {"assignments": [object.union(var_set("IFS", ""), {"scope": "shell"})]}))
+
 test_ifs_not_other if not "env.ifs" in fired(facts([cmd({})]))
 
 test_alias if "env.alias" in fired(facts_with([cmd({"program": "alias"})], {"aliases": [{"name": "ls", "value": "rm"}]}))
