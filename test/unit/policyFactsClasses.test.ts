@@ -46,7 +46,8 @@ test('tools pointed outside the workspace are marked; git -cKEY=VALUE is configu
   const markers = (src: string) => facts(src).commands.flatMap((c) => c.markers).filter((m) => m.startsWith('outside-code:'));
   for (const src of ['npm --prefix /tmp/x test', 'npm test --script-shell=/bin/zsh', 'cargo build --manifest-path /tmp/C.toml', 'go run /tmp/x.go', 'git -C /tmp/x log', 'GIT_DIR=/x git log', 'export GIT_WORK_TREE=/x; git status', 'npm --prefix "$D" test']) assert.ok(markers(src).length > 0, src);
   for (const src of ['npm --prefix client test', 'go run ./cmd', 'go build -o /tmp/out .', 'git -C sub log', 'cargo build --manifest-path a/Cargo.toml']) assert.deepEqual(markers(src), [], src);
-  assert.ok(facts("git -ccore.pager='less' log").commands[0].runs_command.includes('git-config:core.pager'));
+  assert.ok(facts("git -ccore.pager='sh -c id' log").commands[0].runs_command.includes('git-config:core.pager'));
+  assert.deepEqual(facts("git -ccore.pager='less' log").commands[0].runs_command, []);
 });
 
 test('declare -i makes later assignments arithmetic', () => {

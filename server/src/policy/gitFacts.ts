@@ -9,6 +9,15 @@ import type { WordValue } from '../shell/words';
 /** Configuration keys whose value git runs, loads or hands to a program. */
 const EXEC_KEY = /^(core\.(pager|editor|sshcommand|fsmonitor|hookspath|askpass|gitproxy)|alias\..*=\s*!|include(if\..*)?\.path|diff\.external|.*\.(textconv|command|cmd|program|helper|driver|tool|clean|smudge|process|browser|packobjectshook|uploadpack|receivepack|insteadof|pushinsteadof)|pager\.|sequence\.editor|credential\.|protocol\..*\.allow|uploadpack\.|receivepack\.|gpg\.|init\.templatedir|ssh\.variant|remote\..*\.(uploadpack|receivepack|vcs)|sendemail\..*(cmd|command))/i;
 
+// `-c core.pager=cat`, `-c pager.log=false`: paging turned off, or left to a
+// plain pager with no options, runs nothing but that pager.
+const PLAIN_PAGER = /^(?:core\.pager|pager\.[a-z][\w-]*)=(?:cat|less|more|false|true|)$/i;
+
+/** Whether `setting` (key=value, written in `word`) only names a plain pager or turns paging off. */
+function plainPager(word: WordValue, setting: string): boolean {
+  return !word.dynamic && !word.glob && PLAIN_PAGER.test(setting);
+}
+
 /** Subcommands that run a command they are given. */
 function subcommandCode(sub: string, rest: WordValue[]): string[] {
   const t = rest.map((a) => (a.dynamic ? '\u0000' : a.text));
@@ -34,11 +43,11 @@ export function describeGit(w: Walker, fact: CommandFact, args: WordValue[], ctx
   while (i < args.length && args[i].text.startsWith('-')) {
     const t = args[i].text;
     if (t === '-c' && args[i + 1]) {
-      config.push(args[i + 1].text);
+      if (!plainPager(args[i + 1], args[i + 1].text)) config.push(args[i + 1].text);
       i += 2;
     } else if (/^-c./.test(t)) {
       // `-ckey=value` is read exactly as `-c key=value`.
-      config.push(t.slice(2));
+      if (!plainPager(args[i], t.slice(2))) config.push(t.slice(2));
       i += 1;
     } else if (t.startsWith('--config-env=')) {
       config.push(t.slice('--config-env='.length));
@@ -62,7 +71,7 @@ export function describeGit(w: Walker, fact: CommandFact, args: WordValue[], ctx
   for (const c of config) if (EXEC_KEY.test(c)) fact.runs_command.push('git-config:' + c.split('=')[0]);
   if (rest.some((a) => /^--(upload-pack|receive-pack|extcmd|ext-diff|open-files-in-pager)/.test(a.text) || (sub === 'grep' && /^-O/.test(a.text)) || /^ext::/.test(a.text))) fact.runs_command.push('git-option-command');
   // `git config KEY VALUE` stores a program to run later.
-  if (sub === 'config' && positionals.length >= 2 && EXEC_KEY.test(positionals[0].text + '=' + positionals[1].text)) fact.runs_command.push('git-config:' + positionals[0].text);
+  if (sub === 'config' && positionals.length >= 2 && EXEC_KEY.test(positionals[0].text + '=' + positionals[1].text) && !plainPager(positionals[1], positionals[0].text + '=' + positionals[1].text)) fact.runs_command.push('git-config:' + positionals[0].text);
   if (sub === 'config' && (flags.includes('global') || flags.includes('system')) && positionals.length >= 2) fact.markers.push('git-config-global');
   const code = subcommandCode(sub, rest);
   for (const c of code) {
