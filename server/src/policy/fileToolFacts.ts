@@ -23,11 +23,23 @@ function deleter(d: ProgramArgs): void {
   deletes(positionals);
 }
 
+// Options of those programs that take a value that is no file to write: a size, a date, a file whose size or times are copied.
+const VALUE_OPTIONS: Record<string, [string[], string[]]> = {
+  truncate: [['-s', '-r'], ['--size', '--reference']],
+  fallocate: [['-l', '-o'], ['--length', '--offset']],
+  touch: [['-d', '-t', '-r'], ['--date', '--reference']],
+};
+
 /** Programs that write every path given (touch, truncate, fallocate ...). */
 function writeAll(d: ProgramArgs): void {
-  const { args, prog, positionals, writes } = d;
-  const skipValues = prog === 'truncate' ? optionValue(args, ['-s', '-r'], ['--size', '--reference']) : prog === 'fallocate' ? optionValue(args, ['-l', '-o'], ['--length', '--offset']) : [];
-  writes(positionals.filter((v) => !skipValues.includes(v)));
+  const { args, prog, positionals, reads, writes } = d;
+  // After `--` every word is a file, whatever it looks like (`truncate -s 0 -- -r f` writes `-r` and f).
+  const end = args.findIndex((a) => a.text === '--');
+  const options = end < 0 ? args : args.slice(0, end);
+  const [short, long] = VALUE_OPTIONS[prog] ?? [[], []];
+  const values = optionValue(options, short, long);
+  writes(positionals.filter((v) => !values.includes(v)));
+  reads(optionValue(options, ['-r'], ['--reference']));
 }
 
 /** chmod, chown, chgrp ...: the first word is the mode or owner, the rest are changed. */

@@ -1,0 +1,47 @@
+// touch, truncate and fallocate write every file they are given, but some
+// of their options take a value that is no file: a date (`touch -d
+// 2023-05-01`), a size, a file whose times or size are copied (`-r`, read).
+// After `--` every word is a file whatever it looks like: `truncate -s 0 --
+// -r /etc/passwd` had been read as a write of `-r` alone, its reference
+// option taking /etc/passwd. Cases are generated: program × option ×
+// spelling × target.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createPolicyEngine } from '../../server/src/policy';
+import { describeCommand } from '../../server/src/policy/facts';
+
+const WS = '/home/dev/project';
+const writes = (src: string) => describeCommand(src, { workspace: WS }).commands[0].writes.map((w) => w.path);
+const OPTIONS: [string, string, string][] = [
+  ['touch', '-d', "'2023-05-01 10:00'"], ['touch', '-t', '202305011000'], ['touch', '--date', 'yesterday'], ['touch', '-r', 'todo.md'], ['touch', '--reference', 'todo.md'],
+  ['truncate', '-s', '0'], ['truncate', '--size', '10K'], ['truncate', '-r', 'todo.md'], ['fallocate', '-l', '1M'], ['fallocate', '--length', '4096'],
+];
+const SPELLINGS: ((o: string, v: string) => string)[] = [(o, v) => `${o} ${v}`, (o, v) => (o.startsWith('--') ? `${o}=${v}` : `${o}${v}`)];
+
+test('the value of a date, size or reference option is never a file written', () => {
+  const wrong: string[] = [];
+  for (const [program, option, value] of OPTIONS) {
+    for (const spell of SPELLINGS) {
+      for (const targets of [['notes.txt'], ['notes.txt', 'src/a.py']]) {
+        const line = `${program} ${spell(option, value)} ${targets.join(' ')}`;
+        const got = writes(line);
+        if (got.length !== targets.length || targets.some((t) => !got.some((g) => g.endsWith(t)))) wrong.push(`${line} → ${got.join(', ')}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('after -- every word is a file written, and a system file so written is refused', async () => {
+  const engine = await createPolicyEngine();
+  const wrong: string[] = [];
+  for (const [program, option, value] of OPTIONS) {
+    for (const target of ['/etc/passwd', '/usr/bin/ls', '~/.bashrc']) {
+      for (const line of [`${program} ${option} ${value} -- ${option} ${target}`, `${program} ${option} ${value} -- ${target}`]) {
+        const d = engine.judge(line, { workspace: WS });
+        if (d.decision !== 'deny') wrong.push(`${line} → ${d.decision} ${d.rules.map((r) => r.id).join(',')}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
