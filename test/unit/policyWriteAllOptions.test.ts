@@ -3,7 +3,8 @@
 // 2023-05-01`), a size, a file whose times or size are copied (`-r`, read).
 // After `--` every word is a file whatever it looks like: `truncate -s 0 --
 // -r /etc/passwd` had been read as a write of `-r` alone, its reference
-// option taking /etc/passwd. Cases are generated: program × option ×
+// option taking /etc/passwd; `cp -- -t x /etc/` copies `-t` and x into /etc,
+// never x into -t. Cases are generated: program × option ×
 // spelling × target.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -40,6 +41,23 @@ test('after -- every word is a file written, and a system file so written is ref
       for (const line of [`${program} ${option} ${value} -- ${option} ${target}`, `${program} ${option} ${value} -- ${target}`]) {
         const d = engine.judge(line, { workspace: WS });
         if (d.decision !== 'deny') wrong.push(`${line} → ${d.decision} ${d.rules.map((r) => r.id).join(',')}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('after -- a copy, move or install target option is a file copied into the last place', async () => {
+  const engine = await createPolicyEngine();
+  const wrong: string[] = [];
+  for (const program of ['cp', 'mv', 'install', 'ln']) {
+    for (const option of ['-t', '--target-directory']) {
+      for (const [from, into] of [['x', '/etc/'], ['notes.txt', '/usr/local/bin/'], ['x', '~/.config/autostart/']]) {
+        for (const line of [`${program} -- ${option} ${from} ${into}`, `${program} -- ${option}=${from} ${into}`]) {
+          const d = engine.judge(line, { workspace: WS });
+          const written = writes(line);
+          if (d.decision === 'allow' || !written.some((w) => w.startsWith(into.replace('~', '')) || w.includes(into.replace(/^~\//, '')))) wrong.push(`${line} → ${d.decision} ${written.join(', ')}`);
+        }
       }
     }
   }

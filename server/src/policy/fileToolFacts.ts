@@ -2,6 +2,7 @@
 // edit files do to the paths they are given.
 
 import { literal, optionValue } from '../shell/argWords';
+import type { WordValue } from '../shell/words';
 import { COMPRESSORS, COPIERS, DELETERS, MODIFY_AFTER_FIRST, WRITE_ALL } from '../shell/programs';
 import { awkOutputFiles } from './awkOutput';
 import type { ProgramArgs } from './programArgs';
@@ -30,12 +31,16 @@ const VALUE_OPTIONS: Record<string, [string[], string[]]> = {
   touch: [['-d', '-t', '-r'], ['--date', '--reference']],
 };
 
+/** The words before `--`: after it every word is a file, whatever it looks like (`truncate -s 0 -- -r f` writes `-r` and f, `cp -- -t x /etc/` copies `-t` and x into /etc). */
+function beforeEnd(args: WordValue[]): WordValue[] {
+  const end = args.findIndex((a) => a.text === '--' && !a.dynamic);
+  return end < 0 ? args : args.slice(0, end);
+}
+
 /** Programs that write every path given (touch, truncate, fallocate ...). */
 function writeAll(d: ProgramArgs): void {
   const { args, prog, positionals, reads, writes } = d;
-  // After `--` every word is a file, whatever it looks like (`truncate -s 0 -- -r f` writes `-r` and f).
-  const end = args.findIndex((a) => a.text === '--');
-  const options = end < 0 ? args : args.slice(0, end);
+  const options = beforeEnd(args);
   const [short, long] = VALUE_OPTIONS[prog] ?? [[], []];
   const values = optionValue(options, short, long);
   writes(positionals.filter((v) => !values.includes(v)));
@@ -56,7 +61,7 @@ function modifyAfterFirst(d: ProgramArgs): void {
 /** cp, mv, ln, install: the last path (or -t) is written; mv deletes its sources. */
 function copier(d: ProgramArgs): void {
   const { args, prog, positionals, reads, writes, deletes } = d;
-  const target = optionValue(args, ['-t'], ['--target-directory']);
+  const target = optionValue(beforeEnd(args), ['-t'], ['--target-directory']);
   if (target.length > 0) {
     writes(target);
     (prog === 'mv' ? deletes : reads)(positionals.filter((v) => !target.includes(v)));
