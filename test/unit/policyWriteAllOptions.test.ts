@@ -1,4 +1,4 @@
-// touch, truncate and fallocate write every file they are given, but some
+// touch, truncate, fallocate and setfattr write every file they are given, but some
 // of their options take a value that is no file: a date (`touch -d
 // 2023-05-01`), a size, a file whose times or size are copied (`-r`, read).
 // After `--` every word is a file whatever it looks like: `truncate -s 0 --
@@ -16,6 +16,7 @@ const writes = (src: string) => describeCommand(src, { workspace: WS }).commands
 const OPTIONS: [string, string, string][] = [
   ['touch', '-d', "'2023-05-01 10:00'"], ['touch', '-t', '202305011000'], ['touch', '--date', 'yesterday'], ['touch', '-r', 'todo.md'], ['touch', '--reference', 'todo.md'],
   ['truncate', '-s', '0'], ['truncate', '--size', '10K'], ['truncate', '-r', 'todo.md'], ['fallocate', '-l', '1M'], ['fallocate', '--length', '4096'],
+  ['setfattr', '-n', 'user.note'], ['setfattr', '-x', 'user.note'], ['setfattr', '--name', 'user.note'],
 ];
 const SPELLINGS: ((o: string, v: string) => string)[] = [(o, v) => `${o} ${v}`, (o, v) => (o.startsWith('--') ? `${o}=${v}` : `${o}${v}`)];
 

@@ -1,8 +1,7 @@
 // File tools: what the common programs that read, write, delete, archive and
 // edit files do to the paths they are given.
 
-import { literal, optionValue } from '../shell/argWords';
-import type { WordValue } from '../shell/words';
+import { beforeEnd, literal, optionValue } from '../shell/argWords';
 import { COMPRESSORS, COPIERS, DELETERS, MODIFY_AFTER_FIRST, WRITE_ALL } from '../shell/programs';
 import { awkOutputFiles } from './awkOutput';
 import type { ProgramArgs } from './programArgs';
@@ -30,12 +29,6 @@ const VALUE_OPTIONS: Record<string, [string[], string[]]> = {
   fallocate: [['-l', '-o'], ['--length', '--offset']],
   touch: [['-d', '-t', '-r'], ['--date', '--reference']],
 };
-
-/** The words before `--`: after it every word is a file, whatever it looks like (`truncate -s 0 -- -r f` writes `-r` and f, `cp -- -t x /etc/` copies `-t` and x into /etc). */
-function beforeEnd(args: WordValue[]): WordValue[] {
-  const end = args.findIndex((a) => a.text === '--' && !a.dynamic);
-  return end < 0 ? args : args.slice(0, end);
-}
 
 /** Programs that write every path given (touch, truncate, fallocate ...). */
 function writeAll(d: ProgramArgs): void {

@@ -3,7 +3,7 @@
 // tidiers, patch, renamers, and tools that set a file's extended attributes.
 // What they write is a write, however plain the command looks.
 
-import { literal, optionValue } from '../shell/argWords';
+import { beforeEnd, literal, optionValue } from '../shell/argWords';
 import { DYNAMIC, type WordValue } from '../shell/words';
 import type { ProgramArgs } from './programArgs';
 
@@ -32,7 +32,7 @@ export function rewriter(d: ProgramArgs): void {
   } else if (ATTRIBUTE_SETTERS.has(prog)) {
     // attr -g and -l only read; -s and -r set and remove.
     if (prog === 'attr' && !d.has('s', 'r')) return;
-    const values = optionValue(args, ['-n', '-v', '-x', '-s', '-V', '-r', '-g'], ['--name', '--value', '--remove', '--restore']);
+    const values = optionValue(beforeEnd(args), ['-n', '-v', '-x', '-s', '-V', '-r', '-g'], ['--name', '--value', '--remove', '--restore']);
     writes(positionals.filter((v) => !values.includes(v)));
   } else patch(d);
 }
@@ -41,9 +41,10 @@ export function rewriter(d: ProgramArgs): void {
 function patch(d: ProgramArgs): void {
   const { args, positionals, reads, writes, has } = d;
   if (has('dry-run', 'check')) return;
-  const out = optionValue(args, ['-o'], ['--output']);
-  const input = optionValue(args, ['-i'], ['--input']);
-  const values = [...optionValue(args, ['-p', '-d', '-D', '-r', '-B', '-z', '-V', '-F', '-Y', '-g'], ['--strip', '--directory', '--ifdef', '--reject-file', '--prefix', '--suffix', '--version-control', '--fuzz', '--basename-prefix', '--get']), ...out, ...input];
+  const options = beforeEnd(args);
+  const out = optionValue(options, ['-o'], ['--output']);
+  const input = optionValue(options, ['-i'], ['--input']);
+  const values = [...optionValue(options, ['-p', '-d', '-D', '-r', '-B', '-z', '-V', '-F', '-Y', '-g'], ['--strip', '--directory', '--ifdef', '--reject-file', '--prefix', '--suffix', '--version-control', '--fuzz', '--basename-prefix', '--get']), ...out, ...input];
   const named = positionals.filter((v) => !values.includes(v));
   reads([...input, ...named.slice(1)]);
   if (out.length > 0) writes(out);

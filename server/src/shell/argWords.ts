@@ -31,6 +31,12 @@ export function splitArgs(args: WordValue[]): { flags: string[]; positionals: Wo
 export const URLISH = /^[a-z][a-z0-9+.-]*:\/\/|^[^\s/@]+@[^\s/:]+:|^(\d{1,3}\.){3}\d{1,3}(:\d+)?(\/|$)|^\[?[0-9a-f:]+:[0-9a-f:]*\]?$/i;
 export const HOSTPATH = /^([^\s/@]+@)?[a-zA-Z0-9.-]+:([^/]|\/|$)/;
 
+/** The words before `--`: after it every word is a file, whatever it looks like (`truncate -s 0 -- -r f` writes `-r` and f, `cp -- -t x /etc/` copies `-t` and x into /etc). */
+export function beforeEnd(args: WordValue[]): WordValue[] {
+  const end = args.findIndex((a) => a.text === '--' && !a.dynamic);
+  return end < 0 ? args : args.slice(0, end);
+}
+
 /** Option value following `name` (`-o FILE`, `-oFILE`, `--output=FILE`, `--output FILE`). */
 export function optionValue(args: WordValue[], short: string[], long: string[]): WordValue[] {
   const found: WordValue[] = [];
