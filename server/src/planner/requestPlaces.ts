@@ -54,7 +54,7 @@ export function readPathWords(r: Reading): void {
     }
     if (stopWords.has(wl)) continue;
     const looksFile = /^[\w@+-][\w@+.-]*\.[A-Za-z0-9]{1,8}$/.test(word.split('/').pop() ?? '') && !word.endsWith('/') && !/^\d+(\.\d+)*$/.test(word) && !/^(?:[\w-]+\.)+(com|org|net|io|dev|local|edu|gov|internal)$/i.test(word);
-    const looksPath = /\//.test(word) && (!/^\/\//.test(word) || /^\/\/[\w.-]+\/\S/.test(word));
+    const looksPath = /\//.test(word) && !slashedWords.test(word) && (!/^\/\//.test(word) || /^\/\/[\w.-]+\/\S/.test(word));
     if (looksFile) {
       facts.files.push({ value, at, raw: word });
       facts.paths.push({ value, at, raw: word });

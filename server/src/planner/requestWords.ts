@@ -64,8 +64,8 @@ export const stopWords = new Set([
 ]);
 
 /** Words before "folder" that say which folder without naming one: "the top folder", "the current directory". */
-// "files/directories", "name/path", "regular/normal": words joined by a slash that say "and" or "or", never a path.
-const slashedWord = String.raw`(?:files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*|(?:file|path)?names?|paths?|regular|normal|(?:sym)?links?)`;
+// "files/directories", "name/path", "regular/normal", "and/or": words joined by a slash that say "and" or "or", never a path.
+const slashedWord = String.raw`(?:and|or|either|files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*|(?:file|path)?names?|paths?|regular|normal|(?:sym)?links?)`;
 export const slashedWords = new RegExp(String.raw`^${slashedWord}(?:\/${slashedWord})+$`, 'i');
 
 export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent|sub|child|nested|inner|maximum|minimum)$/i;

@@ -39,8 +39,9 @@ export function runLeftOut(intent: Intent, commands: CommandFact[], workspace: s
   if (!workspace) return [];
   const given = new Set(commands.flatMap((c) => [...c.args, ...c.redirects.map((r) => r.target)]).map((a) => barePath(a).toLowerCase()));
   const isName = nameOf(workspace);
-  // "rm or.txt to.txt": names of files written as a shell's words, with nothing between but spaces.
-  const fileLike = (n: string) => /\.[a-z]\w{0,7}$|\//i.test(n);
+  // "rm or.txt to.txt": names of files written as a shell's words, with nothing between but spaces;
+  // a path is one that starts as one ("/usr", "./src"): "files/directories" and "and/or" are words.
+  const fileLike = (n: string) => /\.[a-z]\w{0,7}$/i.test(n) || /^(?:\/|\.{1,2}\/|~\/)/.test(n);
   for (const run of [...namedRuns(intent.words, isName, choiceJoiner), ...namedRuns(intent.words, fileLike, String.raw`\s+`)]) {
     const names = run.map((n) => barePath(n).toLowerCase());
     // "the .tmp and .bak files": a kind given by a pattern that holds it (`-name '*.tmp'`).
