@@ -9,6 +9,7 @@ import type { Intent } from './intent';
 import { removesText, replacesSchedule, takenFromArchive } from './changeKinds';
 import { copiesNothing } from './copyNamed';
 import { programOf } from './selectionChecks';
+import { setsTimes } from './requestShapes';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 export const changeRules = /^(fs\.(write|delete)|antiforensics\.|protections\.|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -40,8 +41,12 @@ function editsFiles(intent: Intent): boolean {
 }
 
 // "set notes.txt to 600": a file set to octal digits is given a mode.
-const setToMode = /\b(?:set|change|switch)\s+(?:the\s+)?[\w-]*[./][\w./-]*\s+to\s+[0-7]{3,4}\b/;
+// ("set notes.txt to 2023-05-01" is a date.)
+const setToMode = /\b(?:set|change|switch)\s+(?:the\s+)?[\w-]*[./][\w./-]*\s+to\s+[0-7]{3,4}\b(?![-:/.]\d)/;
 const permissionSetters = /^(chmod|chown|chgrp|setfacl|chattr|install|umask)$/;
+
+const givenDate = /\b(?:to|as|at|with|on)\s+(?:the\s+)?(?:date\s+)?(\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{8,12}|yesterday|last\s+\w+|\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b/;
+const timeSetters = /^(?:touch|cp|rsync|install|tar|unzip|git)$/;
 
 const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
 
@@ -91,6 +96,9 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
+  if (setsTimes.test(intent.words) && !commands.some((c) => timeSetters.test(programOf(c)))) return ['it sets no file\'s times, but the request asks to change a timestamp'];
+  const date = givenDate.exec(intent.words);
+  if (date && setsTimes.test(intent.words) && commands.some((c) => programOf(c) === 'touch' && !c.flags.some((f) => /^(?:[a-z]*[dt]|date)$/.test(f)))) return [`it sets the time to now, but the request gives ${date[1]}`];
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
   return [...namedFileUnread(intent, commands), ...gitUnused(intent, commands), ...unstagedForStage(intent, commands)];
 }

@@ -28,6 +28,9 @@ const lower = /\b(?:in\s+(?:all\s+)?(?:lower ?case|small letters)|(?:to|into)\s+
 const fileKind = /\b(?:what|which)\s+(?:kind|type|sort|format)s?\s+of\s+(?:file|data)s?\s+(?:is|are)\b|\bfile\s+types?\s+of\b/;
 const whereIs = /^\s*(?:where(?:'s| is| are)|where\s+can\s+i\s+find|locate)\s+(?:the\s+(?:file\s+)?)?[\w.-]+\.\w{1,8}\s*\??\s*$/;
 
+// "update the timestamps of notes.txt", "bump the mtime of app.log": a file's times set, which `touch` does and no look at them can.
+export const setsTimes = /\b(?:update|change|set|refresh|bump|reset|modify|alter|adjust|touch|renew)\s+(?:the\s+|its\s+|their\s+|(?:all\s+)?(?:of\s+)?(?:the\s+)?)?(?:(?:last\s+)?(?:modification|modified|access(?:ed)?|change)\s+(?:times?|dates?|timestamps?|and\s+access\s+times?)|(?:file\s+)?time\s*stamps?|mtimes?|atimes?|file\s+times?|dates?\s+modified)\b/;
+
 /** The entries a request's shape calls for; an entry retrieval already found keeps its own score. */
 export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   const out: ShapedEntry[] = [];
@@ -45,6 +48,9 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   if (linkTarget.test(f.lower) && f.paths.length > 0) out.push({ id: 'files.readlink', similarity: 0.7 });
   // "print the current directory tree with file sizes": a drawing of the tree, however retrieval ranks the rest of the words.
   if (treeAsked(f.lower)) out.push({ id: 'files.tree_plain', similarity: 0.6 });
+  // "update the timestamps of notes.txt", "… of all files under src": touch of the files named, or of what find gives.
+  if (existingFile && setsTimes.test(f.lower)) out.push({ id: 'files.touch_now', similarity: 0.6 }, { id: 'files.touch_date', similarity: 0.55 });
+  if (setsTimes.test(f.lower) && /\b(?:all|every|each|everything)\b/.test(f.lower)) out.push({ id: 'files.touch_tree', similarity: 0.6 });
   return [...out, ...comparisonShapes(f), ...entrySizeShapes(f), ...historyShapes(f)];
 }
 
