@@ -1,7 +1,7 @@
 // The planning flow: cache → retrieve → context → model planners in order (Ollama, OpenAI) → embedded planner → validate → policy → cache → result.
 
 import { RequestError } from '../kernel';
-import type { PlannerName, PlanResult, RetrievedExample } from '../protocol/types';
+import type { PlannerName, PlanResult, PolicyDecision, RetrievedExample } from '../protocol/types';
 import type { Settings } from '../settings/settings';
 import type { PlannerStage, PlanParams, PlanProgress, PolicyStage } from '../stages';
 import type { Db } from '../store/database';
@@ -165,19 +165,22 @@ export class Planner implements PlannerStage {
     }
     const useful = order.includes('embedded') || refined?.rewrite ? proposals : proposals.filter((p) => p.planner !== 'embedded');
     const judge = (command: string) => this.decisions.check(command, params.workspace);
-    let screened = await screen(useful, intent, judge, count, count + SCREEN_EXTRA);
-    if (screened.accepted.length === 0 && order.includes('embedded')) {
-      const again = await candidatesByAct(facts, context.names, this.corpus, (text) => this.data.search(text, { k: RETRIEVE_K }), new Set(screened.rejected.map((r) => r.command)));
-      const more = await screen(again.map(proposalOf), intent, judge, count, count + SCREEN_EXTRA);
-      screened = { accepted: more.accepted, rejected: [...screened.rejected, ...more.rejected] };
-      embedded.push(...again);
-    }
+    const first = await screen(useful, intent, judge, count, count + SCREEN_EXTRA);
+    const screened = first.accepted.length === 0 && order.includes('embedded') ? await this.screenByAct(facts, context.names, intent, judge, count, first, embedded) : first;
     lap('checks', t);
     options.onProgress?.({ kind: 'step', step: 'checked', text: `${screened.accepted.length} candidate(s) fit the request${screened.rejected.length ? `, ${screened.rejected.length} set aside` : ''}` });
     for (const c of screened.accepted) options.onProgress?.({ kind: 'candidate', command: c.proposal.command, confidence: c.proposal.confidence });
     const best = screened.accepted[0]?.proposal;
     const why: AbstainReason | undefined = !best ? 'nothing-fits' : best.planner === 'embedded' && best.confidence < ABSTAIN_BELOW ? 'weak-match' : best.planner === 'embedded' && fileUnclear(facts) ? 'unclear-file' : undefined;
     return this.finish(request, parts, { planner: best?.planner ?? 'embedded', skipped: routed.skipped, retrieved, intent, facts, why, screened, suggestions: embedded, refined }, started, timings, routed.skipped);
+  }
+
+  /** When nothing fits: the request searched again by its act alone, those candidates screened too and added to the suggestions. */
+  private async screenByAct(facts: RequestFacts, names: WorkspaceNames, intent: Intent, judge: (command: string) => Promise<PolicyDecision>, count: number, first: Screened<Candidate>, embedded: EmbeddedCandidate[]): Promise<Screened<Candidate>> {
+    const again = await candidatesByAct(facts, names, this.corpus, (text) => this.data.search(text, { k: RETRIEVE_K }), new Set(first.rejected.map((r) => r.command)));
+    const more = await screen(again.map(proposalOf), intent, judge, count, count + SCREEN_EXTRA);
+    embedded.push(...again);
+    return { accepted: more.accepted, rejected: [...first.rejected, ...more.rejected] };
   }
 
   /** The embedded candidates, led by the template that answered a request of the same shape before. */

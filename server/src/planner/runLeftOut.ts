@@ -94,8 +94,22 @@ export function madeRunLeftOut(intent: Intent, commands: CommandFact[]): string[
     const follows = i > 0 && asked.includes(barePath(names[i - 1].value).toLowerCase()) && joined.test(intent.words.slice(names[i - 1].end, w.at));
     if (follows || makesRun.test(before) || (bareMake.test(before) && madeHow.test(intent.words.slice(w.end)))) asked.push(barePath(w.value).toLowerCase());
   });
+  asked.push(...foldersAsked(intent.words).filter((n) => !asked.includes(n)));
   const left = asked.filter((n) => !made.has(n));
   return left.length > 0 ? [`it does not make ${left.join(', ')}, which the request asks to create`] : [];
+}
+
+// "make new folders called reports, build and dist", "mkdir cache & tmp": a run of folders the verb makes, of any name, up to a word of place.
+const makesFolders = /\b(?:(mkdir)|(?:create|make)\s+(?:(?:the|some|two|three|four|new|empty|following)\s+)*(?:sub-?)?(?:folders|directories|dirs)(?:\s+(?:called|named))?)\s+/;
+
+/** The names of the run of folders the request makes, whether the workspace has them or not; "-p" is a name unless the request is written as `mkdir`. */
+function foldersAsked(words: string): string[] {
+  const m = makesFolders.exec(words);
+  if (!m) return [];
+  const rest = words.slice(m.index + m[0].length).split(/[.;!?]|\s(?:in|inside|under|within|below|beneath|at|then|with|for|so|after|by|from|like|per|of|whose|that|which|where|containing)\s/)[0];
+  const names = rest.split(/\s*[,&]\s*|\s+/).map((w) => w.replace(/^["'\x60]|["'\x60]$/g, '')).filter((w) => w !== '' && !/^(?:and|or|plus|as|well|also)$/.test(w) && !(m[1] && w.startsWith('-')));
+  // "mkdir and and build": one name left of a run that said more is still a run.
+  return names.length > 1 || /^(?:and|or|plus)\b|[,&]|\s(?:and|or|plus)\b/.test(rest.trim()) ? names.map((n) => barePath(n).toLowerCase()) : [];
 }
 
 /**
