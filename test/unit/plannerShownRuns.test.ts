@@ -74,6 +74,14 @@ test('a run of folders to make is made whole, or the request abstains; names wri
       if (!run.every((f) => written.includes(f)) || written.some((p) => !run.includes(p))) wrong.push(`${request} → ${r.command}`);
     }
   }
+  // A joiner word where a name is due is a name ("dist, and, into and tmp"): every one is made, or none.
+  for (const [request, run] of [['make new folders called dist, and, into and tmp2', ['dist', 'and', 'into', 'tmp2']], ['make new folders called cache plus tmp2 plus or plus dist', ['cache', 'tmp2', 'or', 'dist']], ['create the directories or as well as build2', ['or', 'build2']]] as const) {
+    const r = await ws.result(request);
+    const written = r.abstained ? [] : facts(r.command).commands.flatMap((c) => c.writes.map((p) => p.path.replace(/^\.\//, '')));
+    if (!r.abstained && !run.every((f) => written.includes(f))) wrong.push(`${request} → ${r.command}`);
+  }
+  // Made whole where mkdir's one name slot is the nearest template.
+  assert.equal(await ws.plan('make new folders called reports, build2 and dist'), 'mkdir -p reports build2 dist');
   for (const [k, run] of runs(['x.md', 'y.md', 'to.md', 'plan.txt']).entries()) {
     for (const ask of ['create {L}', 'touch {L}']) {
       const request = ask.replace('{L}', joiners[k % joiners.length](run));
