@@ -17,6 +17,7 @@ import { fileTraits, oneLevel, quotedSpans } from './requestWords';
 import { readHistoryAsk, type HistoryAsk } from './gitChecks';
 import { placesOf, type NamedPlaces } from './sameNames';
 import { statedEmptiness } from './statedEmptiness';
+import { shownNotKept, toScreen } from './shownThings';
 import { extractedText, withoutTextExtraction } from './textExtraction';
 
 export type Action = 'look' | 'create' | 'change' | 'move' | 'delete' | 'stop' | 'network' | 'run';
@@ -105,7 +106,7 @@ function forbidsAnyChange(lower: string, kept: KeptOut[]): boolean {
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
-  const lower = toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'")));
+  const lower = shownNotKept(toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'"))));
   const kept = keptOut(lower, facts.ws.dirs).map((k) => ({ ...k, kept: k.kept.map((x) => ({ ...x, word: spelledAsSaid(facts, x.word) })) }));
   const forbidsChange = forbidsAnyChange(lower, kept);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
@@ -217,12 +218,6 @@ function conditionsOf(facts: RequestFacts, lower: string): Intent['conditions'] 
     permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower.replace(/\b(?:the|their|its)\s+(?:permissions?|perms|modes?)\b(?!\s+(?:is|are|set|of\s+[0-7]|[0-7=]))/g, '')),
     owner: facts.users.length > 0 || /\b(own\w*|users?|groups?|uid|gid|belong\w*|nobody|root|mine)\b/.test(lower),
   };
-}
-
-function toScreen(lower: string): string {
-  const screen = /\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b/; // ... and "to standard output and "x.log"" writes x.log too.
-  if (!screen.test(lower) || /\b(?:standard output|stdout|screen|terminal|console)\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b|\b(?:standard output|stdout|screen|terminal|console)\s+(?:and|as well as)\s+(?:the\s+)?(?:file\s+)?["'`]?[\w.$/~{}-]*[\w}]\b/.test(lower)) return lower;
-  return lower.replace(/\b(?:write|output|send|put)\b(?=.{0,80}\bto (?:the )?(?:standard output|stdout|screen|terminal|console)\b)/g, 'print');
 }
 
 const savedToFile = /\b(?:print|list|write|output|send|redirect|save|store|dump|put|append)\w*\b[^.?]{0,80}?\b(?:into|to)\s+(?:the\s+|a\s+)?(?:(?:output|text|log)\s+)?(?:file\s+\S|file\s*["'`][^"'`]+|[\w./-]+\.(?:txt|log|out|csv|lst|list|md5|json|dat)\b)/;

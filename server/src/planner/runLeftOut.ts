@@ -95,8 +95,30 @@ export function madeRunLeftOut(intent: Intent, commands: CommandFact[]): string[
     const follows = i > 0 && asked.includes(barePath(names[i - 1].value).toLowerCase()) && joined.test(intent.words.slice(names[i - 1].end, w.at));
     if (follows || makesRun.test(before) || (bareMake.test(before) && madeHow.test(intent.words.slice(w.end)))) asked.push(barePath(w.value).toLowerCase());
   });
+  asked.push(...foldersAsked(intent.words).map((n) => barePath(n).toLowerCase()).filter((n) => !asked.includes(n)));
   const left = asked.filter((n) => !made.has(n));
   return left.length > 0 ? [`it does not make ${left.join(', ')}, which the request asks to create`] : [];
+}
+
+// "make new folders called reports, build and dist", "mkdir cache & tmp": a run of folders the verb makes, of any name, up to a word of place.
+const makesFolders = /\b(?:(mkdir)|(?:create|make)\s+(?:(?:the|some|two|three|four|new|empty|following)\s+)*(?:sub-?)?(?:folders|directories|dirs)(?:\s+(?:called|named))?)\s+/i;
+
+/** The names of the run of folders the request makes, as written, whether the workspace has them or not; "-p" is a name unless the request is written as `mkdir`. */
+export function foldersAsked(words: string): string[] {
+  const m = makesFolders.exec(words);
+  if (!m) return [];
+  const rest = words.slice(m.index + m[0].length).split(/[.;!?]|(?:^|\s)(?:in|inside|under|within|below|beneath|at|then|with|for|so|after|by|from|like|per|of|whose|that|which|where|containing)\s/i)[0];
+  // A joiner word where a name is due ("dist, and, into", "plus or plus") is a name.
+  const names: string[] = [];
+  let nameDue = true;
+  for (const w of rest.replace(/\bas well as\b|\band also\b/gi, ' & ').split(/\s*([,&])\s*|\s+/).filter((x) => x !== undefined && x !== '')) {
+    const joiner: boolean = w === ',' || w === '&' || (!nameDue && /^(?:and|or|plus)$/i.test(w));
+    if (!joiner) names.push(w.replace(/^["'\x60]|["'\x60]$/g, ''));
+    nameDue = joiner;
+  }
+  names.splice(0, names.length, ...names.filter((w) => w !== '' && !(m[1] && w.startsWith('-'))));
+  // "mkdir and and build": one name left of a run that said more is still a run.
+  return names.length > 1 || /^(?:and|or|plus)\b|[,&]|\s(?:and|or|plus)\b/i.test(rest.trim()) ? names : [];
 }
 
 /**

@@ -40,7 +40,9 @@ export function foldersForFiles(intent: Intent, commands: CommandFact[]): string
   const aboutFiles = /\bfiles?\b/.test(intent.words) && !/\b(?:folders|directories|dirs|sub-?dir\w*|sub-?folders?|(?:every|each|any|all|empty)\s+(?:sub-?)?(?:folder|directory|dir)|trees?)\b/.test(intent.words);
   // `mkdir -p a.txt b.txt` for "create the files a.txt and b.txt".
   const made = commands.filter((c) => programOf(c) === 'mkdir').flatMap((c) => c.positionals);
-  if (made.length > 0 && aboutFiles && !/\b(?:folder|director(?:y|ies)|dir|paths?)\b/.test(intent.words)) return [`it makes folders (${made.join(', ')}), but the request asks for files`];
+  // ... and `mkdir -p x.md y.md` for "create x.md and y.md": names written as files are asked for as files when no folder is spoken of.
+  const namedAsFiles = made.some((m) => /\.[a-z][a-z0-9]{0,4}$/i.test(m) && intent.words.includes(m.toLowerCase()));
+  if (made.length > 0 && (aboutFiles || namedAsFiles) && !/\b(?:folder|director(?:y|ies)|dir|paths?)\b/.test(intent.words)) return [`it makes folders (${made.join(', ')}), but the request asks for files`];
   return folders && aboutFiles ? ['it picks folders (-type d), but the request speaks of files'] : [];
 }
 

@@ -15,6 +15,7 @@ import { stopWords } from './requestWords';
 import { listedWith, quotedLists, takesSeveral, takesSources, WORD_SEPARATOR } from './namedList';
 import { refsAsCommits } from './gitQuestions';
 import { render } from './slotRender';
+import { foldersAsked } from './runLeftOut';
 
 export interface SlotValues {
   values: Record<string, string>;
@@ -63,6 +64,19 @@ function onlyName(entry: Pick<KnowledgeEntry, 'slots' | 'template'>, name: strin
 function copiedFrom(entry: Pick<KnowledgeEntry, 'slots'>, spec: SlotSpec): boolean {
   const toCue = (x: SlotSpec) => (x.cues ?? []).some((c) => c === 'to' || c === 'into');
   return placeKinds.has(spec.type) && !toCue(spec) && Object.values(entry.slots).some((x) => x !== spec && placeKinds.has(x.type) && toCue(x));
+}
+
+/**
+ * The value of a slot that takes a whole run, or undefined: several quoted names in a row for the only slot of their kind
+ * (not where another operand follows it: `split -l 1000 {file} {prefix}` reads one file), the sources of a copy, the one
+ * name of `touch`; and "make new folders called reports, build and dist": the run of folders `mkdir` makes, names the
+ * workspace does not have yet.
+ */
+function runValue(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, name: string, pick: Fact, facts: RequestFacts, onlyPlace: boolean): [string, Fact[]] | undefined {
+  const folders = onlyName(entry, name) && /^mkdir\b/.test(entry.template) ? foldersAsked(facts.text) : [];
+  if (folders.length > 1 && folders.includes(pick.value)) return [folders.join(WORD_SEPARATOR), []];
+  const several = ((onlyPlace && !new RegExp(String.raw`\{${name}\}\s+["']?\{`).test(entry.template)) || takesSources(entry.template, name) || onlyName(entry, name)) && takesSeveral(entry.template, name) ? listedWith(facts.text, pick, facts) : undefined;
+  return several ? [several.map((f) => f.value).join(WORD_SEPARATOR), several] : undefined;
 }
 
 /** The numbers a count slot may take. */
@@ -138,14 +152,12 @@ export function fillSlots(entry: Pick<KnowledgeEntry, 'template' | 'slots'>, fac
     if (pick) {
       const value = render(spec, pick);
       if (value !== undefined) {
-        // Several quoted names in a row for the only slot of their kind: all of them.
-        // ... not where another operand follows it (`split -l 1000 {file} {prefix}` reads one file).
-        const several = ((onlyPlace && !new RegExp(String.raw`\{${name}\}\s+["']?\{`).test(entry.template)) || takesSources(entry.template, name) || onlyName(entry, name)) && takesSeveral(entry.template, name) ? listedWith(facts.text, pick, facts) : undefined;
-        values[name] = several ? several.map((f) => f.value).join(WORD_SEPARATOR) : value;
+        const [run, several] = runValue(entry, name, pick, facts, onlyPlace) ?? [value, []];
+        values[name] = run;
         filled.push(name);
         usedAt.add(key(pick));
         // The same words can name a path and a file; consume by position.
-        for (const item of [pick, ...(several ?? [])]) for (const list of Object.values(facts)) if (Array.isArray(list)) for (const f of list as Fact[]) if (overlaps(f, item)) usedAt.add(key(f));
+        for (const item of [pick, ...several]) for (const list of Object.values(facts)) if (Array.isArray(list)) for (const f of list as Fact[]) if (overlaps(f, item)) usedAt.add(key(f));
         continue;
       }
     }

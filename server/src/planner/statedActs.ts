@@ -15,8 +15,9 @@ import { namesForContents } from './bulkRenames';
 import { lineActSwapped } from './lineActs';
 import { madeRunLeftOut, placeNotLast, runLeftOut, runMemberWritten } from './runLeftOut';
 import { joinWritesElsewhere } from './joinSources';
+import { containerCopyUnasked } from './containerCopies';
 
 /** Every way `commands` does another act than the one the request states; empty when none. */
 export function statedActSwapped(intent: Intent, commands: CommandFact[], workspace: string | undefined): string[] {
-  return [...gitSubcommandSwapped(intent, commands), ...gitPathsBeyondNamed(intent, commands), ...overwritesExisting(intent, commands, workspace), ...writesOntoFolder(commands, workspace), ...removesForAdd(intent, commands), ...namesForContents(intent, commands), ...lineActSwapped(intent, commands), ...runLeftOut(intent, commands, workspace), ...placeNotLast(intent, commands, workspace), ...madeRunLeftOut(intent, commands), ...runMemberWritten(intent, commands, workspace), ...joinWritesElsewhere(intent, commands, workspace)];
+  return [...gitSubcommandSwapped(intent, commands), ...gitPathsBeyondNamed(intent, commands), ...overwritesExisting(intent, commands, workspace), ...writesOntoFolder(commands, workspace), ...removesForAdd(intent, commands), ...namesForContents(intent, commands), ...lineActSwapped(intent, commands), ...runLeftOut(intent, commands, workspace), ...placeNotLast(intent, commands, workspace), ...madeRunLeftOut(intent, commands), ...runMemberWritten(intent, commands, workspace), ...joinWritesElsewhere(intent, commands, workspace), ...containerCopyUnasked(intent, commands)];
 }

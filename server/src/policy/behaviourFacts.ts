@@ -46,7 +46,8 @@ export function describeBehaviour(w: Walker, fact: CommandFact, args: WordValue[
   if (prog === 'make' || prog === 'gmake') {
     // Wherever the working folder is: a makefile from outside the workspace is code the policy does not see.
     for (const v of optionValue(args, ['-f', '-C', '-I'], ['--file', '--makefile', '--directory', '--include-dir'])) {
-      if (!w.path(v).classes.includes('workspace')) w.unknown('hidden-command', `make reads ${v.text}, a makefile or folder outside the workspace, and runs its recipes`, fact.index);
+      // ... read through a link to a folder outside (`make -C out/lnk`).
+      if (!w.path(v).classes.includes('workspace') || !w.path({ ...v, text: `${v.text.replace(/\/+$/, '')}/` }).classes.includes('workspace')) w.unknown('hidden-command', `make reads ${v.text}, a makefile or folder outside the workspace, and runs its recipes`, fact.index);
     }
     if (!w.path(literal('Makefile')).classes.includes('workspace')) w.unknown('hidden-command', 'make runs the makefile of a folder outside the workspace', fact.index);
     // `--eval` text is makefile text: its `$(shell …)` runs as it is read and its rules may replace any recipe.

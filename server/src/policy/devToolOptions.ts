@@ -14,6 +14,7 @@ import { literal } from '../shell/argWords';
 import type { WordValue } from '../shell/words';
 import type { ProgramArgs } from './programArgs';
 import { lineValue, valueWords } from './optionVariables';
+import { gluesShortValues, sameOption, type Spelling } from './optionSpellings';
 
 interface ToolPlaces {
   /** Options naming a file or folder the tool writes. */
@@ -29,9 +30,15 @@ interface ToolPlaces {
   writesWords?: string[];
   /** Other options that take a value as the next word. */
   values?: string[];
+  /** Options whose value is `key=value[,key=value]` pairs, each value a place it may write (`mocha -O output=F`). */
+  writesPairs?: string[];
   /** Variables naming a file or folder it writes, and variables naming code or settings it loads. */
   writeVariables?: string[];
   codeVariables?: string[];
+  /** A variable holding more of its own options (`PYTEST_ADDOPTS`, `GOFLAGS`). */
+  optionsVariable?: string;
+  /** How its parser reads option names (optionSpellings.ts); exact unless given. */
+  spelling?: Spelling;
 }
 
 const PYTEST: ToolPlaces = {
@@ -39,6 +46,7 @@ const PYTEST: ToolPlaces = {
   deletes: ['--basetemp'],
   code: ['-c', '--config-file', '--rootdir', '--confcutdir', '--cov-config'],
   runsWords: true,
+  optionsVariable: 'PYTEST_ADDOPTS',
   values: ['-k', '-m', '-p', '-W', '--tb', '-n', '--maxfail', '--durations', '--deselect', '--ignore', '--ignore-glob', '--import-mode', '--color', '-r', '--capture', '--log-level', '--log-cli-level', '--cov', '--timeout', '--dist', '--reruns'],
 };
 
@@ -49,23 +57,23 @@ const TOOLS: Record<string, ToolPlaces> = {
   pytest: PYTEST,
   'py.test': PYTEST,
   unittest: { code: ['-s', '--start-directory', '-t', '--top-level-directory'], runsWords: true, values: ['-k', '-p', '--pattern'] },
-  mocha: { code: ['--require', '-r', '--config', '--file', '--spec', '--package', '--reporter', '-R', '--ui', '-u'], runsWords: true, values: ['--timeout', '-t', '--grep', '-g', '--slow', '-s', '--fgrep', '-f', '--reporter-option', '-O', '--ignore', '--extension', '-j', '--jobs', '--retries'] },
-  jest: tool(['--outputFile', '--coverageDirectory', '--cacheDirectory'], ['--config', '-c', '--rootDir', '--roots', '--setupFiles', '--setupFilesAfterEnv', '--globalSetup', '--globalTeardown', '--resolver', '--testRunner', '--testEnvironment', '--reporters', '--transform', '--prettierPath'], { deletes: ['--cacheDirectory'], deletesWith: ['--clearCache'], writeVariables: ['JEST_JUNIT_OUTPUT_FILE', 'JEST_JUNIT_OUTPUT_DIR'] }),
-  vitest: tool(['--outputFile', '--coverage.reportsDirectory'], ['--config', '-c', '--root', '-r', '--dir', '--globalSetup', '--environment']),
-  ava: { runsWords: true, code: ['--config', '--require'], values: ['--match', '-m', '--timeout', '-T', '--concurrency', '-c'] },
+  mocha: { code: ['--require', '-r', '--config', '--file', '--spec', '--package', '--reporter', '-R', '--ui', '-u'], runsWords: true, writesPairs: ['--reporter-option', '--reporter-options', '-O'], values: ['--timeout', '-t', '--grep', '-g', '--slow', '-s', '--fgrep', '-f', '--ignore', '--extension', '-j', '--jobs', '--retries'], spelling: 'yargs' },
+  jest: tool(['--outputFile', '--coverageDirectory', '--cacheDirectory'], ['--config', '-c', '--rootDir', '--roots', '--setupFiles', '--setupFilesAfterEnv', '--globalSetup', '--globalTeardown', '--resolver', '--testRunner', '--testEnvironment', '--reporters', '--transform', '--prettierPath'], { deletes: ['--cacheDirectory'], deletesWith: ['--clearCache'], writeVariables: ['JEST_JUNIT_OUTPUT_FILE', 'JEST_JUNIT_OUTPUT_DIR'], spelling: 'yargs' }),
+  vitest: tool(['--outputFile', '--coverage.reportsDirectory'], ['--config', '-c', '--root', '-r', '--dir', '--globalSetup', '--environment'], { spelling: 'yargs' }),
+  ava: { runsWords: true, code: ['--config', '--require'], values: ['--match', '-m', '--timeout', '-T', '--concurrency', '-c'], spelling: 'yargs' },
   tap: { runsWords: true, code: ['--before', '--after', '--node-arg', '--rcfile'], writes: ['--output-file', '-o', '--output-dir', '-d'] },
   bats: { runsWords: true, writes: ['--output', '-o', '--report-formatter'], values: ['--filter', '-f', '--jobs', '-j'] },
   bun: { runsWords: ['test', 'run'], code: ['--preload', '-r', '--config', '-c', '--cwd'], writes: ['--outdir', '--outfile'] },
   deno: { runsWords: ['test', 'run', 'bench', 'compile', 'serve'], code: ['--config', '-c', '--import-map', '--preload'], writes: ['--output', '-o'] },
-  tox: { code: ['-c', '--conf', '--root', '--workdir'], values: ['-e', '-p'] },
+  tox: { code: ['-c', '--conf', '--root', '--workdir'], values: ['-e', '-p'], writeVariables: ['TOX_WORK_DIR'] },
   nox: { code: ['-f', '--noxfile', '--envdir'], values: ['-s', '--session', '-k', '-p', '--python', '-t'] },
   eslint: tool(['-o', '--output-file', '--cache-location'], ['-c', '--config', '--rulesdir', '--resolve-plugins-relative-to', '--parser', '--format', '-f']),
   prettier: tool(['--cache-location'], ['--plugin', '--config', '--plugin-search-dir']),
   stylelint: tool(['--cache-location', '-o', '--output-file'], ['--config', '-c', '--config-basedir', '--custom-formatter', '--custom-syntax']),
-  tsc: tool(['--outDir', '--outFile', '--out', '--declarationDir', '--tsBuildInfoFile', '--generateTrace', '--generateCpuProfile'], ['-p', '--project', '--build', '-b']),
+  tsc: tool(['--outDir', '--outFile', '--out', '--declarationDir', '--tsBuildInfoFile', '--generateTrace', '--generateCpuProfile'], ['-p', '--project', '--build', '-b'], { spelling: 'tsc' }),
   esbuild: tool(['--outfile', '--outdir', '--metafile', '--sourcemap-file'], ['--inject', '--tsconfig']),
   webpack: tool(['-o', '--output-path'], ['-c', '--config', '--config-name'], { deletes: ['-o', '--output-path'], deletesWith: ['--output-clean'] }),
-  vite: tool(['--outDir', '--cacheDir'], ['--config', '-c', '--root'], { deletes: ['--outDir'], deletesWith: ['--emptyOutDir'] }),
+  vite: tool(['--outDir', '--cacheDir'], ['--config', '-c', '--root'], { deletes: ['--outDir'], deletesWith: ['--emptyOutDir'], spelling: 'yargs' }),
   rollup: tool(['-o', '--file', '-d', '--dir'], ['-c', '--config', '-p', '--plugin']),
   babel: tool(['-o', '--out-file', '-d', '--out-dir'], ['--config-file', '--plugins', '--presets'], { writeVariables: ['BABEL_CACHE_PATH'] }),
   parcel: tool(['--dist-dir', '--cache-dir'], ['--config']),
@@ -89,21 +97,38 @@ const TOOLS: Record<string, ToolPlaces> = {
   typedoc: tool(['--out', '--json'], ['--options', '--plugin', '--tsconfig']),
   jsdoc: tool(['-d', '--destination'], ['-c', '--configure', '-t', '--template']),
   pdoc: tool(['-o', '--output-directory'], []),
-  cmake: tool([], ['-P', '-C', '-S']),
+  cmake: tool(['-B'], ['-P', '-C', '-S', '--build']),
   ctest: tool(['-O', '--output-log', '--output-junit'], ['--test-dir', '-S', '--script', '-SP', '--script-new-process']),
   playwright: tool(['--output', '-o'], ['--config', '-c', '--global-setup']),
   rspec: { ...tool(['-o', '--out'], ['-r', '--require', '-I', '--options', '--default-path']), runsWords: true, values: ['-e', '--example', '-t', '--tag', '-f', '--format', '--seed', '--order'] },
   phpunit: { ...tool(['--log-junit', '--coverage-html', '--coverage-clover', '--coverage-xml', '--testdox-html', '--cache-directory'], ['-c', '--configuration', '--bootstrap', '--include-path']), runsWords: true, values: ['--filter', '--group', '--exclude-group', '--testsuite'] },
   poetry: tool(['-o', '--output'], []),
   uv: { ...tool(['--cache-dir'], []), writesWords: ['venv'] },
-  go: tool(['-coverprofile', '-cpuprofile', '-memprofile', '-blockprofile', '-mutexprofile', '-trace', '-outputdir'], [], { writeVariables: ['GOCOVERDIR', 'GOTMPDIR', 'GOBIN'] }),
-  cargo: { deletes: ['--target-dir'], deletesWith: ['clean'] },
+  go: tool(['-coverprofile', '-cpuprofile', '-memprofile', '-blockprofile', '-mutexprofile', '-trace', '-outputdir', '-o', '-pkgdir'], ['-toolexec', '-exec', '-vettool', '-modfile', '-overlay', '-C'], { writeVariables: ['GOCOVERDIR', 'GOTMPDIR', 'GOBIN', 'GOCACHE', 'GOPATH', 'GOMODCACHE'], optionsVariable: 'GOFLAGS', spelling: 'go' }),
+  // `cargo clean --target-dir D` removes D; a build writes into it.
+  // Build and test tools' own stores and outputs (their projects and configs are in outsideCodeFacts.ts).
+  mvn: tool(['-Dmaven.repo.local'], []),
+  gradle: tool(['--project-cache-dir'], []),
+  gradlew: tool(['--project-cache-dir'], []),
+  bazel: tool(['--output_base', '--output_user_root', '--disk_cache', '--repository_cache'], []),
+  meson: { writesWords: ['setup'] },
+  zig: tool(['--prefix', '-p', '--cache-dir', '--global-cache-dir'], []),
+  swift: tool(['--scratch-path', '--build-path', '--cache-path'], []),
+  hatch: { writesWords: ['build'] },
+  'pre-commit': { writeVariables: ['PRE_COMMIT_HOME'] },
+  tsx: { runsWords: true, code: ['--tsconfig'] },
+  dotnet: { runsWords: ['test', 'build', 'run', 'publish', 'pack'], writes: ['-o', '--output'], values: ['-c', '--configuration', '-f', '--framework', '-r', '--runtime', '-v', '--verbosity', '--filter', '--logger', '-l'] },
+  yarn: tool(['--cache-folder'], []),
+  pnpm: tool(['--store-dir', '--virtual-store-dir'], []),
+  node: tool(['--test-reporter-destination', '--cpu-prof-dir', '--heap-prof-dir', '--diagnostic-dir', '--report-directory', '--redirect-warnings'], []),
+  cargo: { writes: ['--target-dir'], code: ['--manifest-path'], deletes: ['--target-dir'], deletesWith: ['clean'], writeVariables: ['CARGO_TARGET_DIR', 'CARGO_BUILD_TARGET_DIR', 'CARGO_HOME'], codeVariables: ['RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTC', 'RUSTDOC', 'CARGO_BUILD_RUSTC', 'CARGO_BUILD_RUSTC_WRAPPER'] },
 };
 
 /** Classes of a workspace path that tools and the editor read at start-up: writing there is judged like any other write. */
 const SENSITIVE = ['git', 'git-config', 'editor-config', 'secret', 'shell-rc', 'persistence'];
 
 const PYTHONS = /^(?:python[23]?(?:\.\d+)?|pypy3?)$/;
+const PYTHON_TOOLS = new Set(['pytest', 'py.test', 'coverage', 'tox', 'nox', 'mypy', 'pylint', 'flake8', 'black', 'ruff', 'bandit', 'pyinstaller', 'mkdocs', 'pdoc', 'poetry', 'pip', 'pip3', 'sphinx-build']);
 
 /** The tool `d` runs and its words: the program itself, or the module of `python -m MODULE` (and of `coverage run -m MODULE`). */
 function toolOf(prog: string, args: WordValue[]): [string, WordValue[]] {
@@ -120,18 +145,27 @@ function measuredModule(tool: string, args: WordValue[]): [string, WordValue[]] 
   return module === 'python' ? undefined : [module, words];
 }
 
-/** The value of `option` in `args` at `i` (`--o v`, `--o=v`, `-ov`), with the index of the next word to read. */
-function valueAt(args: WordValue[], i: number, options: string[]): [string, WordValue | undefined] | undefined {
+/** The value of `option` in `args` at `i` (`--o v`, `--o=v`, `-ov`, as the tool's parser spells them), with the index of the next word to read. */
+function valueAt(args: WordValue[], i: number, options: string[], spelling: Spelling = 'exact'): [string, WordValue | undefined] | undefined {
   const t = args[i].text;
   if (args[i].dynamic && !t.startsWith('-')) return undefined;
+  const eq = t.indexOf('=');
   for (const o of options) {
-    if (t === o) return [o, args[i + 1]];
-    if (t.startsWith(o + '=') || (o.length === 2 && o[1] !== '-' && t.startsWith(o) && t.length > 2)) return [o, { ...args[i], text: t.slice(o.length + (t[o.length] === '=' ? 1 : 0)) }];
+    if (sameOption(spelling, t, o)) return [o, args[i + 1]];
+    if (eq > 0 && sameOption(spelling, t.slice(0, eq), o)) return [o, { ...args[i], text: t.slice(eq + 1) }];
   }
-  return undefined;
+  // A short option with its value glued on, once no option of the whole name matched (`-project` is not `-p roject`).
+  const glued = gluesShortValues(spelling) ? options.find((o) => o.length === 2 && o[1] !== '-' && t.startsWith(o) && t.length > 2) : undefined;
+  return glued ? [glued, { ...args[i], text: t.slice(glued.length) }] : undefined;
 }
 
-/** pytest's `--cov-report=html:DIR` and `-o cache_dir=DIR` name their place after a colon or an equals sign. */
+/** pytest's `--cov-report=html:DIR` and `-o cache_dir=DIR` name their place after a colon or an equals sign; mocha's `-O output=F,k=v` after each equals sign. */
+function placesIn(tool: string, option: string, v: WordValue): WordValue[] {
+  if (TOOLS[tool].writesPairs?.includes(option)) return v.dynamic ? [v] : v.text.split(',').filter((kv) => kv.includes('=')).map((kv) => ({ ...v, text: kv.slice(kv.indexOf('=') + 1) }));
+  const one = placeIn(tool, option, v);
+  return one ? [one] : [];
+}
+
 function placeIn(tool: string, option: string, v: WordValue): WordValue | undefined {
   if (TOOLS[tool] !== PYTEST) return v;
   if (option === '--cov-report') return v.text.includes(':') ? { ...v, text: v.text.slice(v.text.indexOf(':') + 1) } : undefined;
@@ -148,6 +182,11 @@ export function describeDevToolOptions(d: ProgramArgs): void {
     if (v.dynamic || !v.text.startsWith('-')) outsideCode(d, v, "a word handed to the project's script");
     else if (eq > 0) outsideCode(d, { ...v, text: v.text.slice(eq + 1) }, "a word handed to the project's script");
   }
+  // Python writes the compiled form of every module it imports under PYTHONPYCACHEPREFIX.
+  if (PYTHONS.test(d.prog) || PYTHON_TOOLS.has(d.prog)) {
+    const prefix = lineValue(d.w, d.fact, 'PYTHONPYCACHEPREFIX');
+    if (prefix !== undefined) toolWrites(d, prefix === null ? { ...literal('$PYTHONPYCACHEPREFIX'), dynamic: true } : literal(prefix));
+  }
   const [tool, given] = toolOf(d.prog, d.args);
   const measured = measuredModule(tool, given);
   if (measured) toolPlaces(d, ...measured);
@@ -158,7 +197,7 @@ function toolPlaces(d: ProgramArgs, tool: string, given: WordValue[]): void {
   const places = TOOLS[tool];
   if (!places) return;
   const args = [...given, ...addedOptions(d, tool)];
-  const { writes = [], deletes = [], code = [], values = [] } = places;
+  const { writes = [], deletes = [], code = [], values = [], writesPairs = [], spelling } = places;
   const deleting = !places.deletesWith || places.deletesWith.some((o) => args.some((a) => !a.dynamic && a.text === o));
   const words: WordValue[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -166,11 +205,12 @@ function toolPlaces(d: ProgramArgs, tool: string, given: WordValue[]): void {
       words.push(...args.slice(i + 1));
       break;
     }
-    const w = valueAt(args, i, writes);
-    const x = valueAt(args, i, deletes);
-    const c = valueAt(args, i, code);
-    const v = w ?? x ?? c ?? valueAt(args, i, values);
-    if (w?.[1]) toolWrites(d, placeIn(tool, w[0], w[1]));
+    const w = valueAt(args, i, [...writes, ...writesPairs], spelling);
+    const x = valueAt(args, i, deletes, spelling);
+    const c = valueAt(args, i, code, spelling);
+    const v = w ?? x ?? c ?? valueAt(args, i, values, spelling);
+    if (w?.[1]) placesIn(tool, w[0], w[1]).forEach((p) => toolWrites(d, p));
+    if (w?.[1]) iniCode(d, tool, w[0], w[1]);
     if (x?.[1] && deleting) d.fact.deletes.push(place(d, x[1]));
     if (c?.[1]) outsideCode(d, c[1], c[0]);
     if (v) i += v[1] && v[1] !== args[i] && args[i].text === v[0] ? 1 : 0;
@@ -188,6 +228,13 @@ function toolPlaces(d: ProgramArgs, tool: string, given: WordValue[]): void {
   }
 }
 
+/** pytest's `-o pythonpath=DIR` and `-o testpaths=DIR`: folders whose code it imports or runs. */
+function iniCode(d: ProgramArgs, tool: string, option: string, v: WordValue): void {
+  if (TOOLS[tool] !== PYTEST || (option !== '-o' && option !== '--override-ini')) return;
+  const m = /^(pythonpath|testpaths)=(.*)$/.exec(v.text);
+  if (m) for (const t of m[2].split(/\s+/).filter(Boolean)) outsideCode(d, { ...v, text: t }, `pytest's ${m[1]}`);
+}
+
 /** The words a runner runs as tests: all its words, or those after one of its running subcommands. */
 function testWords(d: ProgramArgs, places: ToolPlaces, words: WordValue[]): void {
   if (!places.runsWords) return;
@@ -198,12 +245,13 @@ function testWords(d: ProgramArgs, places: ToolPlaces, words: WordValue[]): void
   for (const v of words) outsideCode(d, v, 'a test or source file');
 }
 
-/** pytest reads more options from PYTEST_ADDOPTS; a value only known at run time cannot be read. */
+/** pytest reads more options from PYTEST_ADDOPTS, go from GOFLAGS; a value only known at run time cannot be read. */
 function addedOptions(d: ProgramArgs, tool: string): WordValue[] {
-  if (TOOLS[tool] !== PYTEST) return [];
-  const value = lineValue(d.w, d.fact, 'PYTEST_ADDOPTS');
-  if (value === null) d.w.unknown('option-variable', 'pytest reads options from PYTEST_ADDOPTS, whose value is only known at run time', d.fact.index);
-  return typeof value === 'string' ? valueWords('PYTEST_ADDOPTS', value) : [];
+  const name = TOOLS[tool].optionsVariable;
+  if (!name) return [];
+  const value = lineValue(d.w, d.fact, name);
+  if (value === null) d.w.unknown('option-variable', `${tool} reads options from ${name}, whose value is only known at run time`, d.fact.index);
+  return typeof value === 'string' ? valueWords(name, value) : [];
 }
 
 function toolWrites(d: ProgramArgs, v: WordValue | undefined): void {
@@ -228,14 +276,13 @@ function place(d: ProgramArgs, v: WordValue): ReturnType<ProgramArgs['p']> {
 /**
  * `npm test -- --config ../x.js`, `yarn test --rootDir ..`: words handed on to a script of the
  * project (its test runner or build, which the policy does not see), after npm's or pnpm's
- * `--`, or after the script yarn runs.
+ * `--`, or after the script yarn or pnpm runs.
  */
 function scriptWords(d: ProgramArgs): WordValue[] {
-  if (d.prog === 'npm' || d.prog === 'pnpm') {
-    const end = d.args.findIndex((a) => a.text === '--' && !a.dynamic);
-    return end < 0 ? [] : d.args.slice(end + 1);
-  }
-  if (d.prog !== 'yarn') return [];
+  const end = d.args.findIndex((a) => a.text === '--' && !a.dynamic);
+  if (d.prog === 'npm' || (d.prog === 'pnpm' && end >= 0)) return end < 0 ? [] : d.args.slice(end + 1);
+  // pnpm, like yarn, hands a script the words after its name (`pnpm test --outputFile=F`).
+  if (d.prog !== 'yarn' && d.prog !== 'pnpm') return [];
   const first = d.args.findIndex((a) => !a.text.startsWith('-') || a.dynamic);
   const script = first >= 0 && d.args[first].text === 'run' ? first + 1 : first;
   return script < 0 ? [] : d.args.slice(script + 1).filter((a) => a.text !== '--');

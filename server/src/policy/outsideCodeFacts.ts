@@ -18,6 +18,18 @@ const PATH_OPTIONS: Record<string, string[]> = {
   git: ['-C', '--git-dir', '--work-tree', '--exec-path'],
   mvn: ['-f', '--file', '-s', '--settings', '-gs', '--global-settings'],
   gradle: ['-p', '--project-dir', '-b', '--build-file', '-c', '--settings-file', '-I', '--init-script', '-g', '--gradle-user-home'],
+  gradlew: ['-p', '--project-dir', '-b', '--build-file', '-c', '--settings-file', '-I', '--init-script', '-g', '--gradle-user-home'],
+  deno: ['--cwd'],
+  bazel: ['--bazelrc'],
+  meson: ['-C'],
+  ninja: ['-C', '-f'],
+  'pre-commit': ['-c', '--config'],
+  cypress: ['--config-file', '-C', '--project', '-P'],
+  karma: ['start', 'run'],
+  swift: ['--package-path'],
+  zig: ['--build-file'],
+  rake: ['-f', '--rakefile', '-C', '--directory'],
+  tsx: ['--tsconfig'],
   composer: ['-d', '--working-dir'],
   bundle: ['--gemfile'],
   dotnet: ['--project'],
@@ -46,7 +58,8 @@ export function outsideCode(w: Walker, fact: CommandFact, args: WordValue[]): vo
   const mark = (v: WordValue | undefined, what: string) => {
     if (!v) return;
     if (v.dynamic) fact.markers.push(`outside-code:${what} only known at run time`);
-    else if (!w.path(v).classes.includes('workspace')) fact.markers.push(`outside-code:${v.text}`);
+    // ... and a link in the workspace to a folder outside it (`--prefix out/lnk`) is read through.
+    else if (!w.path(v).classes.includes('workspace') || !w.path({ ...v, text: `${v.text.replace(/\/+$/, '')}/` }).classes.includes('workspace')) fact.markers.push(`outside-code:${v.text}`);
   };
   for (const [i, a] of args.entries()) {
     const t = a.text;

@@ -57,6 +57,8 @@ for (const p of 'tsc eslint jest vitest mocha ava tap c8 nyc karma webpack vite 
   NODE_TOOLS[p] = { family: 'javascript', bare: 'build', other: 'build', subs: table({ install: 'install add publish', read: '--version -v --help' }), writesWith: ['--fix', '--write', '-w', '--init'] };
 }
 NODE_TOOLS.prettier = { family: 'javascript', bare: 'read', other: 'read', subs: table({}), writesWith: ['--write', '-w'] };
+// Biome 1 writes its fixes with --apply.
+NODE_TOOLS.biome.writesWith = ['--fix', '--write', '-w', '--apply', '--apply-unsafe'];
 NODE_TOOLS.lerna.subs.set('publish', 'publish');
 NODE_TOOLS.nx.subs.set('release', 'publish');
 NODE_TOOLS.playwright.subs.set('install', 'install');

@@ -112,7 +112,10 @@ export function rewritesWorkspace(call: ToolCall): void {
   const here = call.w.path(literal('.'));
   call.fact.writes.push({ ...here, classes: [...here.classes, 'tool-output'] });
   for (const v of splitArgs(call.args).positionals) {
-    const p = call.w.path(v);
+    const named = call.w.path(v);
+    // A folder given through a link out of the workspace (`prettier --write out/lnk`) is rewritten where the link leads.
+    const through = named.classes.includes('workspace') && !v.text.endsWith('/') ? call.w.path({ ...v, text: `${v.text}/` }) : named;
+    const p = through.classes.includes('workspace') ? named : through;
     if (!p.classes.includes('workspace') || p.classes.some((k) => SENSITIVE.includes(k))) call.fact.writes.push(p);
   }
 }
