@@ -116,7 +116,9 @@ function tar(d: ProgramArgs): void {
   const letters = args.filter((a) => /^-[^-]/.test(a.text)).map((a) => a.text.slice(1)).join('');
   const cluster = (args[0] && !args[0].text.startsWith('-') ? args[0].text : '') + letters;
   const dir = optionValue(args, ['-C'], ['--directory']);
-  if (/x/.test(cluster) || flags.includes('extract') || flags.includes('get')) writes(dir.length ? dir : [literal('.')]);
+  // `tar -xOf x.tar notes.txt` prints the member and writes nothing; an O after a letter that takes a value (`-xfO`) is that value.
+  const toStdout = flags.includes('to-stdout') || args.some((a) => /^-[^-fCTXKNgbLVFHI]*O/.test(a.text)) || (args[0] !== undefined && !args[0].text.startsWith('-') && /O/.test(args[0].text));
+  if ((/x/.test(cluster) || flags.includes('extract') || flags.includes('get')) && !toStdout) writes(dir.length ? dir : [literal('.')]);
   const file = optionValue(args, ['-f'], ['--file']);
   const archive = file[0] ?? (/f/.test(cluster) ? positionals.find((v) => v !== args[0]) : undefined);
   if (/c|r|u/.test(cluster.replace(/[^a-z]/g, '')) || flags.includes('create') || flags.includes('append')) {
