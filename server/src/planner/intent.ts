@@ -358,7 +358,8 @@ const modeWords = /\b(execut\w*|runnable|readable|accessib\w*|anybody|anyone|all
 
 /** "the big files", "old .log files", "large ones": a size or an age that picks some of many things (not "the oldest", not "the old backup folder"). */
 function selectiveWords(lower: string): Intent['selective'] {
-  const pick = (words: string) => new RegExp(`\\b(${words})\\s+(?:[\\w.*-]+\\s+){0,2}?(?:ones|[a-z]+s)\\b`).exec(lower)?.[1];
+  // ... never a word of a name: "the *.old files", "notes.big" are kinds, not ages or sizes.
+  const pick = (words: string) => new RegExp(`(?<![.*/~-])\\b(${words})\\s+(?:[\\w.*-]+\\s+){0,2}?(?:ones|[a-z]+s)\\b`).exec(lower)?.[1];
   return { age: pick('old|stale|ancient|outdated'), size: pick('big|large|huge|giant|massive|heavy|small|tiny') };
 }
 
