@@ -77,3 +77,15 @@ test('a delete of files picked by how their names start removes those names only
   assert.equal(n, 27);
   assert.deepEqual(wrong, []);
 });
+
+test('a search for a word in the files whose names end in a part still searches their contents', async () => {
+  const wrong: string[] = [];
+  for (const [i, ask] of ['search all files in the current directory tree whose names end in "{part}" for string "{word}"', 'search for the word {word} in all the files ending with {part} in the current folder', 'search for the string {word} in the files under src that end with {part}'].entries()) {
+    for (const [part, word] of [['1', 'needle'], ['.c', 'malloc']]) {
+      const request = ask.replace('{part}', part).replace('{word}', word);
+      const command = await ws.plan(request);
+      if (!/\bgrep\b/.test(command) || !command.includes(word)) wrong.push(`${i}: ${request} → ${command || 'abstained'}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

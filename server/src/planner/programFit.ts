@@ -211,7 +211,7 @@ const lineStart = /\blines?\b.{0,40}\b(?:start|starts|starting|begin|begins|begi
 
 // "the files starting with the word top": how the files' names start, not a word inside them.
 const fileNameEnd = /\bfiles?\b(?:(?!\blines?\b)[^.;]){0,60}?\b(?:start|starts|starting|begin|begins|beginning|end|ends|ending)\s+with\b/;
-const aboutContents = /\b(?:contain\w*|content\w*|lines?|mention\w*|inside|occurrences?|text in)\b/;
+const aboutContents = /\b(?:contain\w*|content\w*|lines?|mention\w*|inside|occurrences?|text in)\b|\b(?:for|of)\s+(?:the\s+)?(?:word|string|text|pattern|regex)\b/;
 
 /** A search anywhere in a line for a request about how lines end or start; the anchored search for the end asked; a search of contents for how names start. */
 function unanchored(template: string, lower: string): number {

@@ -48,7 +48,7 @@ export function foldersForFiles(intent: Intent, commands: CommandFact[]): string
 const nameEdge = /\b(?:files?|director(?:y|ies)|folders?|dirs?)\b(?:(?!\blines?\b)[^.;!?]){0,60}?\b(?:start|starts|starting|begin|begins|beginning|end|ends|ending)\s+(?:with|in)\s+(?:the\s+(?:word|string|letters?|text|prefix|suffix)\s+)?["'`]?([\w.-]*[\w-])/;
 // ... unless the request also speaks of what the files hold.
 // ("directories containing files whose names begin with x" speaks of folders holding files, not of text.)
-const aboutContents = /\b(?:contain\w*|mention\w*|say\w*)\s+(?:the\s+)?(?:(?:word|string|text|pattern|phrase)\s+)?["'`$]|\b(?:contents?|lines?|inside|occurrences?|text in|string in)\b/;
+const aboutContents = /\b(?:contain\w*|mention\w*|say\w*)\s+(?:the\s+)?(?:(?:word|string|text|pattern|phrase)\s+)?["'`$]|\b(?:contents?|lines?|inside|occurrences?|text in|string in)\b|\b(?:for|of)\s+(?:the\s+)?(?:word|string|text|pattern|regex)\b/;
 
 /** "delete the files that begin with Foo" planned as `grep -rl Foo . | xargs rm`: the start of a name searched for inside the files. */
 export function nameAsContent(intent: Intent, commands: CommandFact[]): string[] {
