@@ -143,8 +143,8 @@ export function readNames(f: RequestFacts): string[] {
   const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
   if (inName && !/^(?:white ?spaces?|spaces?|blanks?)$/i.test(bare(inName[1] ?? inName[2]))) names.push(`*${bare(inName[1] ?? inName[2])}*`);
   // "whose names begin with my and end with p".
-  const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letter|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letters?|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letters?|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const folderBegin = begin && (/\b(?:directories|folders|dirs)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, begin.index - 30), begin.index)) || leftOut(f, begin.index));
   // "not ending in .keep", "that don't start with tmp": a name turned down is left out (findConditions.ts), never picked.
   const turnedDown = (m: RegExpExecArray | null) => m !== null && new RegExp(String.raw`(?:${refusing})\s+(?:\w+\s+)?$`, 'i').test(text.slice(Math.max(0, m.index - 40), m.index));

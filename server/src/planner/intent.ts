@@ -351,9 +351,9 @@ function scopeOf(facts: RequestFacts): string[] {
 // Words that say which permissions: "executable", "read-only", "write access for the group", "private".
 const modeWords = /\b(execut\w*|runnable|readable|accessib\w*|anybody|anyone|all users|nobody else|writ\w*|read[- ]only|read(?: access| permission| bit)|private|public|secure|world|everyone|everybody|others|group|owner only|only (?:me|the owner)|sticky|setuid|setgid|suid|sgid|rwx|same (?:permissions|mode) as)\b/;
 
-/** "the big files", "old .log files", "large ones": a size or an age that picks some of many things (not "the oldest", not "the old backup folder"). */
+/** "the big files", "old .log files", "large ones": a size or an age that picks some of many things (not "the oldest", not "the old backup folder", never a word of a name: "*.old files"). */
 function selectiveWords(lower: string): Intent['selective'] {
-  const pick = (words: string) => new RegExp(`\\b(${words})\\s+(?:[\\w.*-]+\\s+){0,2}?(?:ones|[a-z]+s)\\b`).exec(lower)?.[1];
+  const pick = (words: string) => new RegExp(`(?<![.*/~-])\\b(${words})\\s+(?:[\\w.*-]+\\s+){0,2}?(?:ones|[a-z]+s)\\b`).exec(lower)?.[1];
   return { age: pick('old|stale|ancient|outdated'), size: pick('big|large|huge|giant|massive|heavy|small|tiny') };
 }
 

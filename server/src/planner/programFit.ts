@@ -209,8 +209,13 @@ function wrongEnd(template: string, lower: string): number {
 const lineEnd = /\blines?\b.{0,40}\b(?:end|ends|ending)\s+(?:in|with)\b/;
 const lineStart = /\blines?\b.{0,40}\b(?:start|starts|starting|begin|begins|beginning)\s+(?:in|with)\b/;
 
-/** A search anywhere in a line for a request about how lines end or start; the anchored search for the end asked. */
+// "the files starting with the word top": how the files' names start, not a word inside them.
+const fileNameEnd = /\bfiles?\b(?:(?!\blines?\b)[^.;]){0,60}?\b(?:start|starts|starting|begin|begins|beginning|end|ends|ending)\s+with\b/;
+const aboutContents = /\b(?:contain\w*|content\w*|lines?|mention\w*|inside|occurrences?|text in)\b|\b(?:for|of)\s+(?:the\s+)?(?:word|string|text|pattern|regex)\b/;
+
+/** A search anywhere in a line for a request about how lines end or start; the anchored search for the end asked; a search of contents for how names start. */
 function unanchored(template: string, lower: string): number {
+  if (/^grep -\w*[rR]|xargs (?:-0 )?grep\b|-exec grep\b/.test(template) && fileNameEnd.test(lower) && !aboutContents.test(lower)) return 0.15;
   if (!/^grep\b[^|]*\{pattern\}/.test(template)) return 0;
   const end = lineEnd.test(lower);
   const start = lineStart.test(lower);

@@ -171,6 +171,13 @@ export function readKinds(r: Reading): void {
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
   }
+  // 'all the ".c" files', "the '.mov' video files": an extension in quotes said of files is a kind, as it is unquoted, not a file called .c.
+  for (const m of text.matchAll(/["'\x60]\.([A-Za-z0-9]{1,8}(?:\.[A-Za-z0-9]{1,8}){0,2})["'\x60](?=\s+(?:[a-z]+\s+)?(?:files?|documents?|scripts?|images?|archives?|ones)\b)/g)) {
+    if (facts.exts.some((e) => e.at === m.index)) continue;
+    for (const key of ['paths', 'files', 'dirs', 'names'] as const) facts[key] = facts[key].filter((f) => f.at !== m.index);
+    facts.exts.push({ value: m[1], at: m.index, raw: m[0] });
+    facts.globs.push({ value: `*.${m[1]}`, at: m.index, raw: m[0] });
+  }
   // "the jpg and png images", "c, h or cpp files": each kind of a list said before the noun.
   for (const m of lower.matchAll(/\b([a-z0-9+]{1,10})(?=(?:\s*,\s*\.?[a-z0-9+]{1,10})*\s*(?:,|\band\b|\bor\b)\s*\.?[a-z0-9+]{1,10}\s+(?:files?|images?|documents?|scripts?|sources?|programs?)\b)/g)) {
     const ext = kindExtensions[m[1]];

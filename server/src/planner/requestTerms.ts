@@ -250,6 +250,8 @@ export function readQuotedUses(r: Reading): void {
     facts.patterns.push(q);
     facts.strings.push(q);
     facts.names.push(q);
+    // 'the ".c" files', 'ending in ".php"': a kind (readKinds), never a place.
+    if (facts.exts.some((e) => e.at === q.at)) continue;
     const before = r.text.slice(Math.max(0, q.at - 24), q.at);
     const after = r.text.slice(q.at + q.raw.length, q.at + q.raw.length + 12);
     // "remove 'foo'", "rename "blah2" to ...", "the file 'afile'": a bare name the words make a file or folder.

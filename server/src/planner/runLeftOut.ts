@@ -14,6 +14,7 @@ import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { barePath } from './barePath';
 import { namedRuns, namesIn, RUN_JOINER } from './namedList';
+import { slashedWords } from './requestWords';
 
 // Names given as a choice: "a or b", "a, b or c".
 const choiceJoiner = String.raw`(?:${RUN_JOINER}|\s*,?\s+or\s+)`;
@@ -40,8 +41,8 @@ export function runLeftOut(intent: Intent, commands: CommandFact[], workspace: s
   const given = new Set(commands.flatMap((c) => [...c.args, ...c.redirects.map((r) => r.target)]).map((a) => barePath(a).toLowerCase()));
   const isName = nameOf(workspace);
   // "rm or.txt to.txt": names of files written as a shell's words, with nothing between but spaces;
-  // a path is one that starts as one ("/usr", "./src"): "files/directories" and "and/or" are words.
-  const fileLike = (n: string) => /\.[a-z]\w{0,7}$/i.test(n) || /^(?:\/|\.{1,2}\/|~\/)/.test(n);
+  // a path is one that starts as one ("/usr", "./src"); "the .svn files/directories" names one kind, and its slash says "and".
+  const fileLike = (n: string) => (/\.[a-z]\w{0,7}$/i.test(n) || /^(?:\/|\.{1,2}\/|~\/)/.test(n)) && !slashedWords.test(barePath(n));
   for (const run of [...namedRuns(intent.words, isName, choiceJoiner), ...namedRuns(intent.words, fileLike, String.raw`\s+`)]) {
     const names = run.map((n) => barePath(n).toLowerCase());
     // "the .tmp and .bak files": a kind given by a pattern that holds it (`-name '*.tmp'`).

@@ -46,6 +46,21 @@ export function foldersForFiles(intent: Intent, commands: CommandFact[]): string
   return folders && aboutFiles ? ['it picks folders (-type d), but the request speaks of files'] : [];
 }
 
+// "the files whose names begin with cover.", "files beneath src that start with the letters Foo": how names start or end.
+const nameEdge = /\b(?:files?|director(?:y|ies)|folders?|dirs?)\b(?:(?!\blines?\b)[^.;!?]){0,60}?\b(?:start|starts|starting|begin|begins|beginning|end|ends|ending)\s+(?:with|in)\s+(?:the\s+(?:word|string|letters?|text|prefix|suffix)\s+)?["'`]?([\w.-]*[\w-])/;
+// ... unless the request also speaks of what the files hold.
+// ("directories containing files whose names begin with x" speaks of folders holding files, not of text.)
+const aboutContents = /\b(?:contain\w*|mention\w*|say\w*)\s+(?:the\s+)?(?:(?:word|string|text|pattern|phrase)\s+)?["'`$]|\b(?:contents?|lines?|inside|occurrences?|text in|string in)\b|\b(?:for|of)\s+(?:the\s+)?(?:word|string|text|pattern|regex)\b/;
+
+/** "delete the files that begin with Foo" planned as `grep -rl Foo . | xargs rm`: the start of a name searched for inside the files. */
+export function nameAsContent(intent: Intent, commands: CommandFact[]): string[] {
+  const edge = nameEdge.exec(intent.words);
+  if (!edge || aboutContents.test(intent.words)) return [];
+  const part = edge[1].toLowerCase().replace(/^\./, '');
+  const searched = commands.some((c) => /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.reads.length > 0 && c.positionals.some((p) => p.toLowerCase().includes(part)));
+  return searched ? [`it searches what the files contain for ${edge[1]}, but the request picks files by how their names ${/end/.test(edge[0]) ? 'end' : 'start'}`] : [];
+}
+
 export function listsByContent(c: CommandFact): boolean {
   return /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.flags.some((f) => f === 'l' || f === 'L' || f === 'files-with-matches' || f === 'files-without-match');
 }
@@ -55,7 +70,8 @@ const inContents = /\b(?:have|has|having|with|hold|holds|holding|include|include
 
 /** "the files in docs that mention draft" planned as `find docs -regex draft`: a text the files hold, tested against their names. */
 export function contentAsName(intent: Intent, commands: CommandFact[]): string[] {
-  const said = /\b(?:contain(?:s|ing)?|mention(?:s|ing)?|say(?:s|ing)?|with the (?:text|word|string))\s+(?:the\s+(?:text|word|string)\s+)?["'`]?([\w.@-]{2,})["'`]?(?!\S*\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)/.exec(intent.words) ?? inContents.exec(intent.words);
+  // ... not "starting with the word top", "ending with the string _old": a part of the name, said with "with".
+  const said = /\b(?:contain(?:s|ing)?|mention(?:s|ing)?|say(?:s|ing)?|(?<!\b(?:begin|begins|beginning|start|starts|starting|end|ends|ending|prefixed|suffixed)\s+)with the (?:text|word|string))\s+(?:the\s+(?:text|word|string)\s+)?["'`]?([\w.@-]{2,})["'`]?(?!\S*\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)/.exec(intent.words) ?? inContents.exec(intent.words);
   // "whose names contain draft", "containing 'x' in their names": the names are what is asked about.
   if (said && /\b(?:names?|paths?|filenames?)\b/.test(intent.words.slice(Math.max(0, said.index - 30), said.index + said[0].length + 40))) return [];
   if (!said || commands.some((c) => listsByContent(c) || /^(?:grep|egrep|fgrep|rg|ag|awk|sed)$/.test(programOf(c)))) return [];

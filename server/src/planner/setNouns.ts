@@ -9,8 +9,9 @@ import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 
-// The set said as a plural noun, or as "<what for> files". A word after "in", "from", "under" is a place, not a set.
-const setNoun = /(?<!\b(?:in|from|under|inside|within|(?<!\brid\s+)of|into|to)\s+(?:the\s+|my\s+|our\s+)?)\b((?:build\s+)?(?:backups|archives|artifacts|artefacts|caches|screenshots|images|pictures|photos|videos|dumps|reports|logs|builds)|(?:temp|tmp|temporary|cache|cached|scratch|backup|archive|log|image|dump|report|build)\s+(?:files|copies))\b(?!\s+(?:folders?|director(?:y|ies)|dirs?)\b)/;
+// The set said as a plural noun, or as "<what for> files". A word after "in", "from", "under" is a place, not a set,
+// and so is a word of a path ("~/backups/db", "/var/logs").
+const setNoun = /(?<!\b(?:in|from|under|inside|within|(?<!\brid\s+)of|into|to)\s+(?:the\s+|my\s+|our\s+)?)(?<![/~.*-])\b((?:build\s+)?(?:backups|archives|artifacts|artefacts|caches|screenshots|images|pictures|photos|videos|dumps|reports|logs|builds)|(?:temp|tmp|temporary|cache|cached|scratch|backup|archive|log|image|dump|report|build)\s+(?:files|copies))\b(?![/.-]\w)(?!\s+(?:folders?|director(?:y|ies)|dirs?)\b)/;
 
 // A test that picks files by name: `-name '*.bak'`, `-path '*/cache/*'`, not `! -name …` (what is left out picks nothing).
 const nameTest = /^-(?:i?name|i?path|i?wholename|i?regex)$/;
