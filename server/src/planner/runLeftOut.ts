@@ -114,6 +114,8 @@ export function foldersAsked(words: string): string[] {
   let nameDue = true;
   for (const w of rest.replace(/\bas well as\b|\band also\b/gi, ' & ').split(/\s*([,&])\s*|\s+/).filter((x) => x !== undefined && x !== '')) {
     const joiner: boolean = w === ',' || w === '&' || (!nameDue && /^(?:and|or|plus)$/i.test(w));
+    // Only `mkdir` takes names side by side: in words, a name with no joiner before it ends the run ("x/y/z as needed").
+    if (!joiner && !nameDue && !m[1]) break;
     if (!joiner) names.push(w.replace(/^["'\x60]|["'\x60]$/g, ''));
     nameDue = joiner;
   }
