@@ -183,7 +183,8 @@ export class Planner implements PlannerStage {
     const judge = (command: string) => this.decisions.check(command, workspace);
     const first = await screen(proposals, intent, judge, count, count + SCREEN_EXTRA);
     if (first.accepted.length > 0 || !embedded) return first;
-    const again = await candidatesByAct(facts, names, this.corpus, (text) => this.data.search(text, { k: RETRIEVE_K }), new Set(first.rejected.map((r) => r.command)));
+    // Only what the request's own words fill: a template found by the act alone with a value still missing is a guess.
+    const again = (await candidatesByAct(facts, names, this.corpus, (text) => this.data.search(text, { k: RETRIEVE_K }), new Set(first.rejected.map((r) => r.command)))).filter((c) => c.missing.length === 0);
     const more = await screen(again.map(proposalOf), intent, judge, count, count + SCREEN_EXTRA);
     embedded.push(...again);
     return { accepted: more.accepted, rejected: [...first.rejected, ...more.rejected] };
