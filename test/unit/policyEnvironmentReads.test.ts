@@ -7,7 +7,7 @@
 // each use × payload × wrapper must not be allowed; everyday forms stay allowed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createPolicyEngine } from '../../server/src/policy';
+import { verdictsIn } from '../support/policyVerdicts';
 import { nameWords } from '../../server/src/policy/nameSubscripts';
 import { literal } from '../../server/src/shell/argWords';
 
@@ -29,13 +29,8 @@ const SETTERS: ((v: string, val: string, p: string) => string)[] = [
   (v, val, p) => `${v}='${val}' ${p}`, (v, val, p) => `export ${v}='${val}'; ${p}`, (v, val, p) => `env ${v}='${val}' ${p}`, (v, val, p) => `set -a; ${v}='${val}'; ${p}`, (v, _val, p) => `${v}="$(cat notes.txt)" ${p}`,
 ];
 
-async function judge(): Promise<(c: string) => string> {
-  const engine = await createPolicyEngine();
-  return (c) => engine.judge(c, { workspace: WS }).decision;
-}
-
 test('a subscript in a name given to a builtin is read as code', async () => {
-  const verdict = await judge();
+  const verdict = await verdictsIn(WS);
   const allowed: string[] = [];
   let n = 0;
   for (const use of NAME_USES) for (const p of PAYLOADS) for (const sub of [`a[$(${p})]`, `a[\`${p}\`]`, `x[1+$(${p})]`]) for (const wrap of WRAPPERS) {
@@ -51,7 +46,7 @@ test('a subscript in a name given to a builtin is read as code', async () => {
 });
 
 test('options a program reads from the environment are judged as its own', async () => {
-  const verdict = await judge();
+  const verdict = await verdictsIn(WS);
   const allowed: string[] = [];
   for (const [prog, v, val] of OPTION_VARIABLES) for (const set of SETTERS) for (const wrap of WRAPPERS) {
     const c = wrap(set(v, val, prog));
@@ -61,7 +56,7 @@ test('options a program reads from the environment are judged as its own', async
 });
 
 test('mktemp in a folder outside, and interactive shells with code in their prompts', async () => {
-  const verdict = await judge();
+  const verdict = await verdictsIn(WS);
   const allowed: string[] = [];
   for (const o of ['..', '~', '/etc', '$HOME/x', '"$(cat notes.txt)"']) {
     for (const c of [`TMPDIR=${o} mktemp`, `export TMPDIR=${o}; mktemp -d`, `mktemp --tmpdir=${o}`, `mktemp -d --tmpdir=${o} x.XXXX`, `HISTFILE=${o}/.bashrc bash -i`]) if (verdict(c) === 'allow') allowed.push(c);
@@ -73,7 +68,7 @@ test('mktemp in a folder outside, and interactive shells with code in their prom
 });
 
 test('everyday uses of names, option variables, mktemp and shells stay allowed', async () => {
-  const verdict = await judge();
+  const verdict = await verdictsIn(WS);
   const everyday = [
     'read -r line < notes.txt', 'while read -r line; do echo "$line"; done < notes.txt', 'read -ra words < notes.txt', "printf -v msg '%s' hi; echo \"$msg\"", "printf -v 'arr[3]' '%d' 7",
     'test -v HOME', '[[ -v PATH ]]', "[ -v 'a[1]' ]", 'declare -a a=(1 2); echo "${a[1]}"', 'f() { local n=1; echo $n; }; f', 'declare -n ref=HOME; echo "$ref"', 'unset x y',

@@ -6,7 +6,7 @@
 // still refused. Cases are generated: key × value × spelling × subcommand.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createPolicyEngine } from '../../server/src/policy';
+import { verdictsIn } from '../support/policyVerdicts';
 
 const WS = '/home/dev/project';
 const PAGER_KEYS = ['core.pager', 'pager.log', 'pager.diff', 'pager.show', 'pager.branch'];
@@ -15,13 +15,8 @@ const SPELLINGS: ((kv: string) => string)[] = [(kv) => `-c ${kv}`, (kv) => `-c '
 const LOOKS = ['log -3', 'diff', 'show HEAD', 'branch -a', 'blame notes.txt', 'status'];
 const RUNNING = ['sh', 'bash', "'less +!id'", "'cat;id'", './cat', "'cat | sh'", "'less -R +!sh'", '"$(cat notes.txt)"', '/tmp/x', "'sh -c id'", 'cat*', '"$HOME/cat"'];
 
-async function judge(): Promise<(c: string) => string> {
-  const engine = await createPolicyEngine();
-  return (c) => engine.judge(c, { workspace: WS }).decision;
-}
-
 test('a pager setting that names a plain pager or turns paging off is allowed for a look', async () => {
-  const verdict = await judge();
+  const verdict = await verdictsIn(WS);
   const refused: string[] = [];
   let n = 0;
   for (const key of PAGER_KEYS) for (const value of PLAIN) for (const spell of SPELLINGS) for (const look of LOOKS) {
@@ -34,7 +29,7 @@ test('a pager setting that names a plain pager or turns paging off is allowed fo
 });
 
 test('a pager that runs anything else, another setting that runs a program, and --config-env are refused', async () => {
-  const verdict = await judge();
+  const verdict = await verdictsIn(WS);
   const allowed: string[] = [];
   const lines = [
     ...PAGER_KEYS.flatMap((key) => RUNNING.flatMap((value) => LOOKS.map((look) => `git -c ${key}=${value} ${look}`))),

@@ -5,7 +5,7 @@
 // Cases are generated: separator × reader × loop, and setter × program.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createPolicyEngine } from '../../server/src/policy';
+import { judgementsIn } from '../support/policyVerdicts';
 
 const WS = '/home/dev/project';
 const SEPARATORS = ['', ',', ':', "$'\\t'", "'/'", '" "'];
@@ -17,16 +17,8 @@ const LOOPS: ((r: string) => string)[] = [
   (r) => `while ${r} || [ -n "$line" ]; do wc -c <<< "$line"; done < notes.txt`,
 ];
 
-async function judge(): Promise<(c: string) => { decision: string; rules: string[] }> {
-  const engine = await createPolicyEngine();
-  return (c) => {
-    const d = engine.judge(c, { workspace: WS });
-    return { decision: d.decision, rules: d.rules.map((r) => r.id) };
-  };
-}
-
 test('IFS given to read alone is allowed wherever the loop reads from', async () => {
-  const verdict = await judge();
+  const verdict = await judgementsIn(WS);
   const asked: string[] = [];
   let n = 0;
   for (const sep of SEPARATORS) {
@@ -43,7 +35,7 @@ test('IFS given to read alone is allowed wherever the loop reads from', async ()
 });
 
 test('IFS set for the shell, exported, or given to another program is still asked about', async () => {
-  const verdict = await judge();
+  const verdict = await judgementsIn(WS);
   const setters: ((sep: string, p: string) => string)[] = [
     (sep, p) => `IFS=${sep}; ${p}`, (sep, p) => `export IFS=${sep}; ${p}`, (sep, p) => `IFS=${sep} ${p}`, (sep, p) => `declare IFS=${sep}; ${p}`,
     (sep, p) => `f() { local IFS=${sep}; ${p}; }; f`,
@@ -63,7 +55,7 @@ test('IFS set for the shell, exported, or given to another program is still aske
 });
 
 test('IFS given to a function or alias called read is asked about', async () => {
-  const verdict = await judge();
+  const verdict = await judgementsIn(WS);
   for (const line of ['read() { rm -rf ~; }; IFS= read -r line < notes.txt', 'alias read=rm; IFS= read -r line < notes.txt']) {
     assert.notEqual(verdict(line).decision, 'allow', line);
   }

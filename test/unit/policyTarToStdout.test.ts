@@ -5,20 +5,15 @@
 // that run a program are still not allowed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createPolicyEngine } from '../../server/src/policy';
+import { verdictsIn } from '../support/policyVerdicts';
 
 const WS = '/home/dev/project';
 const COMPRESS = ['', 'z', 'j', 'J'];
 const SPELLINGS: ((c: string) => string)[] = [(c) => `-x${c}Of`, (c) => `-${c}xOf`, (c) => `x${c}Of`, (c) => `-xO${c}f`, (c) => `--to-stdout -x${c}f`, (c) => `-x${c} -O -f`, (c) => `--extract --to-stdout ${c ? `-${c} ` : ''}--file`];
 const MEMBERS = ['', 'notes.txt', 'src/a.py docs/b.md', "'*.txt' --wildcards"];
 
-async function judge(): Promise<(c: string) => string> {
-  const engine = await createPolicyEngine();
-  return (c) => engine.judge(c, { workspace: WS }).decision;
-}
-
 test('a member printed from an archive of the workspace writes nothing and is allowed', async () => {
-  const verdict = await judge();
+  const verdict = await verdictsIn(WS);
   const asked: string[] = [];
   let n = 0;
   for (const c of COMPRESS) for (const spell of SPELLINGS) for (const members of MEMBERS) {
@@ -31,7 +26,7 @@ test('a member printed from an archive of the workspace writes nothing and is al
 });
 
 test('an extraction that writes, an O that is a value, and a program run by tar are not allowed', async () => {
-  const verdict = await judge();
+  const verdict = await verdictsIn(WS);
   const lines = [
     ...COMPRESS.flatMap((c) => [`tar -x${c}f backup.tar`, `tar x${c}f backup.tar`, `tar -x${c}fO backup.tar`, `tar -x${c}Of backup.tar --to-command=sh`, `tar -x${c}Of backup.tar --use-compress-program=./x.sh`, `tar -x${c}Of backup.tar -I ./x.sh`]),
     'tar -xOf ~/.ssh/keys.tar', 'tar -xOf /etc/shadow',
