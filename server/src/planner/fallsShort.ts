@@ -96,9 +96,10 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }
-  if (setsTimes.test(intent.words) && !commands.some((c) => timeSetters.test(programOf(c)))) return ['it sets no file\'s times, but the request asks to change a timestamp'];
-  const date = givenDate.exec(intent.words);
-  if (date && setsTimes.test(intent.words) && commands.some((c) => programOf(c) === 'touch' && !c.flags.some((f) => /^(?:[a-z]*[dt]|date)$/.test(f)))) return [`it sets the time to now, but the request gives ${date[1]}`];
+  const timesAsked = setsTimes.test(intent.words);
+  if (timesAsked && !commands.some((c) => timeSetters.test(programOf(c)))) return ['it sets no file\'s times, but the request asks to change a timestamp'];
+  const date = timesAsked ? givenDate.exec(intent.words) : null;
+  if (date && commands.some((c) => programOf(c) === 'touch' && !c.flags.some((f) => /^(?:[a-z]*[dt]|date)$/.test(f)))) return [`it sets the time to now, but the request gives ${date[1]}`];
   if (acts.includes('stop') && acts.length === 1 && !commands.some((c) => stopsSomething(c))) return [`it stops nothing, but the request asks to ${intent.cues.stop ?? 'stop'}`];
   return [...namedFileUnread(intent, commands), ...gitUnused(intent, commands), ...unstagedForStage(intent, commands)];
 }

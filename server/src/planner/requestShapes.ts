@@ -49,8 +49,9 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   // "print the current directory tree with file sizes": a drawing of the tree, however retrieval ranks the rest of the words.
   if (treeAsked(f.lower)) out.push({ id: 'files.tree_plain', similarity: 0.6 });
   // "update the timestamps of notes.txt", "… of all files under src": touch of the files named, or of what find gives.
-  if (existingFile && setsTimes.test(f.lower)) out.push({ id: 'files.touch_now', similarity: 0.6 }, { id: 'files.touch_date', similarity: 0.55 });
-  if (setsTimes.test(f.lower) && /\b(?:all|every|each|everything)\b/.test(f.lower)) out.push({ id: 'files.touch_tree', similarity: 0.6 });
+  const timesAsked = setsTimes.test(f.lower);
+  if (existingFile && timesAsked) out.push({ id: 'files.touch_now', similarity: 0.6 }, { id: 'files.touch_date', similarity: 0.55 });
+  if (timesAsked && /\b(?:all|every|each|everything)\b/.test(f.lower)) out.push({ id: 'files.touch_tree', similarity: 0.6 });
   return [...out, ...comparisonShapes(f), ...entrySizeShapes(f), ...historyShapes(f)];
 }
 

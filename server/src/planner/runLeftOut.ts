@@ -79,7 +79,8 @@ export function placeNotLast(intent: Intent, commands: CommandFact[], workspace:
 }
 
 // "create the files a.txt, b.txt and c.txt", "touch new empty x.md and y.md": a run that is what the verb makes.
-const makesRun = /\b(?:create|touch|make\s+(?=(?:the|some|two|three|four|new|empty|blank|following|text|files?|called|named)\b))\s*(?:(?:the|some|two|three|four|new|empty|blank|following)\s+)*(?:(?:text\s+)?files?\s+)?(?:(?:called|named)\s+)?$/;
+const madeKind = String.raw`the|some|two|three|four|new|empty|blank|following`;
+const makesRun = new RegExp(String.raw`\b(?:create|touch|make\s+(?=(?:${madeKind}|text|files?|called|named)\b))\s*(?:(?:${madeKind})\s+)*(?:(?:text\s+)?files?\s+)?(?:(?:called|named)\s+)?$`);
 // "make all.txt from a.txt": a bare "make" makes the name when nothing but how follows ("make notes.txt all caps" does not).
 const bareMake = /\bmake\s+$/;
 const madeHow = /^\s*(?:$|[,.;]|and\b|from\b|out\s+of\b|with\b|by\b|containing\b)/;
