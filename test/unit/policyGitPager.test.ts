@@ -42,3 +42,12 @@ test('a pager that runs anything else, another setting that runs a program, and 
   assert.ok(lines.length >= 400, `${lines.length} cases`);
   assert.deepEqual(allowed, []);
 });
+
+test('a pager setting whose value comes from a variable or a substitution is refused, whatever it would be while unset', async () => {
+  const verdict = await verdictsIn(WS);
+  const values = ['${P:-cat}', '${P-less}', '"${P:-more}"', '$P', '$(echo cat)', '`echo less`', '${P:+cat}'];
+  const lines = PAGER_KEYS.flatMap((key) => values.flatMap((value) => LOOKS.map((look) => `git -c ${key}=${value} ${look}`)));
+  lines.push(...values.map((value) => `p=cat; git -c core.pager=${value.replace('P', 'p')} log`));
+  assert.ok(lines.length >= 200, `${lines.length} cases`);
+  assert.deepEqual(lines.filter((line) => verdict(line) === 'allow'), []);
+});

@@ -64,3 +64,19 @@ test('after -- a copy, move or install target option is a file copied into the l
   }
   assert.deepEqual(wrong, []);
 });
+
+test('an option that takes the rest of its cluster, or is an option only while a variable is unset, leaves the next word a file', async () => {
+  const engine = await createPolicyEngine();
+  const wrong: string[] = [];
+  const clusters: [string, string[]][] = [['touch', ['-rd', '-dr', '-dt', '-td', '-rt', '-tr', '-ard', '-mdr']], ['truncate', ['-rs', '-sr']], ['fallocate', ['-lo', '-ol']]];
+  for (const target of ['/etc/passwd', '~/.bashrc', '/usr/bin/ls']) {
+    for (const [program, forms] of clusters) for (const form of forms) wrong.push(...judged(engine, `${program} ${form} ${target} notes.txt`));
+    for (const option of ['${X:--d}', '${X--t}', '"${X:--r}"', '${X:--s}']) wrong.push(...judged(engine, `touch ${option} ${target}`), ...judged(engine, `truncate ${option} ${target}`));
+  }
+  assert.deepEqual(wrong, []);
+});
+
+function judged(engine: Awaited<ReturnType<typeof createPolicyEngine>>, line: string): string[] {
+  const d = engine.judge(line, { workspace: WS });
+  return d.decision === 'deny' ? [] : [`${line} → ${d.decision} ${d.rules.map((r) => r.id).join(',')}`];
+}

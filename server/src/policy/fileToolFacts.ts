@@ -1,7 +1,8 @@
 // File tools: what the common programs that read, write, delete, archive and
 // edit files do to the paths they are given.
 
-import { beforeEnd, literal, optionValue } from '../shell/argWords';
+import { beforeEnd, literal, literalWord, optionValue } from '../shell/argWords';
+import type { WordValue } from '../shell/words';
 import { COMPRESSORS, COPIERS, DELETERS, MODIFY_AFTER_FIRST, WRITE_ALL } from '../shell/programs';
 import { awkOutputFiles } from './awkOutput';
 import type { ProgramArgs } from './programArgs';
@@ -33,7 +34,8 @@ const VALUE_OPTIONS: Record<string, [string[], string[]]> = {
 /** Programs that write every path given (touch, truncate, fallocate ...). */
 function writeAll(d: ProgramArgs): void {
   const { args, prog, positionals, reads, writes } = d;
-  const options = beforeEnd(args);
+  // A word that only looks like an option while a variable is unset (`touch ${X:--d} /etc/passwd`) takes no value.
+  const options = beforeEnd(args).map((a) => (a.text.startsWith('-') && !literalWord(a) ? { ...a, text: '' } : a));
   const [short, long] = VALUE_OPTIONS[prog] ?? [[], []];
   const values = optionValue(options, short, long);
   writes(positionals.filter((v) => !values.includes(v)));
@@ -116,18 +118,48 @@ function tar(d: ProgramArgs): void {
   const letters = args.filter((a) => /^-[^-]/.test(a.text)).map((a) => a.text.slice(1)).join('');
   const cluster = (args[0] && !args[0].text.startsWith('-') ? args[0].text : '') + letters;
   const dir = optionValue(args, ['-C'], ['--directory']);
-  // `tar -xOf x.tar notes.txt` prints the member and writes nothing; an O after a letter that takes a value (`-xfO`) is that value.
-  const toStdout = flags.includes('to-stdout') || args.some((a) => /^-[^-fCTXKNgbLVFHI]*O/.test(a.text)) || (args[0] !== undefined && !args[0].text.startsWith('-') && /O/.test(args[0].text));
-  if ((/x/.test(cluster) || flags.includes('extract') || flags.includes('get')) && !toStdout) writes(dir.length ? dir : [literal('.')]);
+  if ((/x/.test(cluster) || flags.includes('extract') || flags.includes('get')) && !printsMembers(args)) writes(dir.length ? dir : [literal('.')]);
+  // Files tar writes whatever it does with the archive.
+  writes(optionValue(args, [], ['--index-file', '--volno-file']));
   const file = optionValue(args, ['-f'], ['--file']);
   const archive = file[0] ?? (/f/.test(cluster) ? positionals.find((v) => v !== args[0]) : undefined);
-  if (/c|r|u/.test(cluster.replace(/[^a-z]/g, '')) || flags.includes('create') || flags.includes('append')) {
+  // `-f host:a.tar` is reached through rsh or ssh, unless --force-local says the colon is part of a name.
+  if (archive && /^[^/]*:/.test(archive.text) && !flags.includes('force-local')) fact.runs_command.push('tar-command');
+  // -A (--catenate) adds other archives to the one -f names.
+  if (/c|r|u/.test(cluster.replace(/[^a-z]/g, '')) || /A/.test(cluster) || flags.includes('create') || flags.includes('append') || flags.includes('catenate') || flags.includes('concatenate')) {
     if (archive && archive.text !== '-') writes([archive]);
     const members = positionals.filter((v) => v !== archive && v !== args[0]);
     reads(members);
     if (flags.includes('remove-files')) deletes(members);
   } else if (archive) reads([archive]);
   if (args.some((a) => /^--(to-command|checkpoint-action|use-compress-program|rsh-command|info-script|new-volume-script)/.test(a.text) || a.text === '-I')) fact.runs_command.push('tar-command');
+}
+
+// Letters of tar that take the next word, or the rest of their cluster, as a value.
+const TAR_VALUE_LETTERS = 'fCTXKNgbLVFHI';
+// Long options of tar that take no value: a word after one of them is no value of it.
+const TAR_SWITCHES = new Set(['extract', 'get', 'list', 'create', 'append', 'update', 'catenate', 'concatenate', 'verbose', 'gzip', 'gunzip', 'ungzip', 'bzip2', 'xz', 'lzma', 'lzip', 'lzop', 'zstd', 'compress', 'uncompress', 'auto-compress', 'keep-old-files', 'skip-old-files', 'keep-newer-files', 'overwrite', 'wildcards', 'no-wildcards', 'preserve-permissions', 'same-owner', 'numeric-owner', 'to-stdout', 'ignore-zeros', 'force-local', 'totals', 'dereference', 'one-file-system', 'recursion', 'no-recursion', 'null', 'unlink-first', 'show-transformed-names']);
+
+/**
+ * `tar -xOf x.tar notes.txt`: members printed, nothing written. Only an O in a
+ * cluster before any letter that takes a value, an O of the old-style first
+ * word, or `-O`/`--to-stdout` standing where no option waits for a value,
+ * before `--`, and written as it stands (`--exclude -O`, `-C -O`, `-xfO` are
+ * values).
+ */
+function printsMembers(args: WordValue[]): boolean {
+  const options = beforeEnd(args);
+  // Old style (`tar xfC a.tar dir`): each value letter of the first word takes the next word in turn.
+  const oldStyle = options[0] !== undefined && !options[0].text.startsWith('-') ? options[0].text : undefined;
+  const oldValues = oldStyle === undefined ? 0 : [...oldStyle].filter((c) => TAR_VALUE_LETTERS.includes(c)).length;
+  return options.some((a, i) => {
+    if (!literalWord(a)) return false;
+    if (i === 0 && oldStyle !== undefined) return oldStyle.includes('O');
+    const prev = options[i - 1];
+    const valueDue = (oldStyle !== undefined && i <= oldValues) || (prev !== undefined && (new RegExp(`^-[a-zA-Z]*[${TAR_VALUE_LETTERS}]$`).test(prev.text) || (/^--[\w-]+$/.test(prev.text) && !TAR_SWITCHES.has(prev.text.slice(2)))));
+    if (valueDue) return false;
+    return a.text === '--to-stdout' || new RegExp(`^-[^-${TAR_VALUE_LETTERS}]*O`).test(a.text);
+  });
 }
 
 /** unzip: the archive is read, extraction writes to -d or here. */

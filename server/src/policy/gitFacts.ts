@@ -1,7 +1,7 @@
 // git: global options, the subcommand, configuration that makes git run
 // programs, network subcommands, and what rm, clean, mv and clone change.
 
-import { HOSTPATH, literal, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
+import { HOSTPATH, literal, literalWord, optionValue, show, splitArgs, URLISH } from '../shell/argWords';
 import type { Context, Walker } from './facts';
 import type { CommandFact } from './factsTypes';
 import type { WordValue } from '../shell/words';
@@ -15,7 +15,7 @@ const PLAIN_PAGER = /^(?:core\.pager|pager\.[a-z][\w-]*)=(?:cat|less|more|false|
 
 /** Whether `setting` (key=value, written in `word`) only names a plain pager or turns paging off. */
 function plainPager(word: WordValue, setting: string): boolean {
-  return !word.dynamic && !word.glob && PLAIN_PAGER.test(setting);
+  return literalWord(word) && PLAIN_PAGER.test(setting);
 }
 
 /** Subcommands that run a command they are given. */

@@ -37,6 +37,11 @@ export function beforeEnd(args: WordValue[]): WordValue[] {
   return end < 0 ? args : args.slice(0, end);
 }
 
+/** Whether a word is written as it stands: no variable, substitution or unknown text went into it (`${X:--d}` is `-d` only while X is unset). */
+export function literalWord(w: WordValue): boolean {
+  return !w.dynamic && !w.glob && !w.fromSubstitution && (w.params ?? []).length === 0;
+}
+
 /** Option value following `name` (`-o FILE`, `-oFILE`, `--output=FILE`, `--output FILE`). */
 export function optionValue(args: WordValue[], short: string[], long: string[]): WordValue[] {
   const found: WordValue[] = [];
@@ -49,8 +54,9 @@ export function optionValue(args: WordValue[], short: string[], long: string[]):
     for (const s of short) {
       if (t === s && args[i + 1]) found.push(args[i + 1]);
       else if (t.startsWith(s) && t.length > s.length && !t.startsWith('--') && s.length === 2) found.push({ ...args[i], text: t.slice(2) });
-      // Letters clustered before it (`curl -so FILE`, `wget -qO FILE`): the option still takes the next word.
-      else if (s.length === 2 && /^-[a-zA-Z]+$/.test(t) && t.length > 2 && t.endsWith(s[1]) && args[i + 1]) found.push(args[i + 1]);
+      // Letters clustered before it (`curl -so FILE`, `wget -qO FILE`): the option still takes the next word,
+      // unless one of those letters takes a value itself, which is then the rest of the cluster (`touch -rd F`: -r takes "d").
+      else if (s.length === 2 && /^-[a-zA-Z]+$/.test(t) && t.length > 2 && t.endsWith(s[1]) && args[i + 1] && !short.some((o) => o.length === 2 && t.slice(1, -1).includes(o[1]))) found.push(args[i + 1]);
     }
   }
   return found;
