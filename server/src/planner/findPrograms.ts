@@ -79,11 +79,15 @@ export function programOrdered(text: string): boolean {
   return namedProgram(text) !== undefined || new RegExp(String.raw`${runVerb}\s+(?:the\s+)?(?:${programNoun}\b(?!\s+['"\x60]?find\b)|${written})`, 'i').test(text) || new RegExp(String.raw`\b(?:pass|feed|hand|pipe)\w*\s+${handed}\s+(?:\w+\s+){0,3}?(?:to|into|through)\b`, 'i').test(text);
 }
 
+const onlyShows = /^(?:ls|tree|stat|du|wc|cat|head|tail|file|realpath|readlink|pwd|dirname|basename)$/;
+
 /** "find the logs and pass them to ./rotate.sh" planned as a find that only lists them: the program the request runs on the files is left out. */
 export function programNotRun(words: string, commands: CommandFact[], command: string): string[] {
-  if (!commands.some((c) => programOf(c) === 'find') || !programOrdered(words)) return [];
+  if (commands.length === 0 || !programOrdered(words)) return [];
   const program = namedProgram(words)?.split(' ')[0];
   if (program && command.toLowerCase().includes(program.replace(/^['"]|['"]$/g, '').toLowerCase())) return [];
+  // "run 'chmod 0755' on all directories" planned as `tree .`: a plan that only shows files runs nothing.
+  if (!commands.some((c) => programOf(c) === 'find')) return commands.every((c) => onlyShows.test(programOf(c))) ? [`it only shows files and runs ${program ?? 'no program'} on them, as the request asks`] : [];
   // With no name read, only a find that does nothing but list (or show details of) what it finds is surely short of the request.
   if (!program && (command.includes("'<program>'") || /(?:\s-(?:exec\w*|ok\w*)|[|;&]\s*(?:xargs\s+(?:-\S+\s+)*)?)\s*(?!(?:ls|stat|realpath|readlink|file|du|wc|printf|echo|sort|uniq|head|tail|cat)\b)[\w./-]/.test(command))) return [];
   return [`it does not run ${program ?? 'the program'} on the files it finds, as the request asks`];

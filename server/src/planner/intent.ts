@@ -215,7 +215,7 @@ function conditionsOf(facts: RequestFacts, lower: string): Intent['conditions'] 
     // "empty the build folder" orders an emptying; "the empty folders" picks some.
     empty: /\b(empty(?! (?:the|out|my|our|this|that|these|those|it|them|all|everything|[\w./-]+\.\w+)\b)|blank|zero[- ](?:size|byte|length)|nothing in)\b/.test(lower) || statedEmptiness(lower) !== undefined,
     // "show the permissions of the files", "with their modes": what to show, not a condition.
-    permission: facts.modes.length > 0 || /\b(perm\w*|execut\w*|runnable|writ\w*|readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower.replace(/\b(?:the|their|its)\s+(?:permissions?|perms|modes?)\b(?!\s+(?:is|are|set|of\s+[0-7]|[0-7=]))/g, '')),
+    permission: facts.modes.length > 0 || /\b(perm\w*|(?:un)?execut\w*|runnable|(?:un)?writ\w*|(?:un)?readable|read-only|modes?|setuid|setgid|suid|sgid|sticky|chmod|[0-7]{3,4}|access\w*|world|rwx|private|public|secure)\b/.test(lower.replace(/\b(?:the|their|its)\s+(?:permissions?|perms|modes?)\b(?!\s+(?:is|are|set|of\s+[0-7]|[0-7=]))/g, '')),
     owner: facts.users.length > 0 || /\b(own\w*|users?|groups?|uid|gid|belong\w*|nobody|root|mine)\b/.test(lower),
   };
 }

@@ -55,6 +55,9 @@ const hostNamedVariable = /(?<![\w$])\$\{?(?:ip|ip_?addr(?:ess)?|host|hostname|r
 const hostVariable = /\b(?:host|hostname|server|machine|address|ip)\s+(?:(?:name|address)\s+)?(?:(?:held|stored|kept|given|saved|specified|named)\s+)?(?:(?:in|by)\s+)?(?:the\s+)?(?:variable\s+)?(\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*))(?![\w/])/gi;
 const hostShape = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\blocalhost\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov|local|internal|co\.uk|de|fr)\b/gi;
 
+// Words after "group" that say what of the group, not which group.
+const groupWords = /^(?:read|write|execute|exec|permissions?|perms|access|rights?|bits?|owner|ownership|ids?|names?|members?|is|not|and|or)$/i;
+
 /** User names ("owned by alice", "change the owner to tomcat", `alice@host`). */
 export function readUsers(r: Reading): void {
   const { text, facts } = r;
@@ -63,6 +66,17 @@ export function readUsers(r: Reading): void {
     // "the owner of the files in /srv to www": only the name, so the folder between stays free.
     const long = /\bto\s+(?:(?:user|group)\s+)?["']?\S+$/.test(m[0]) && m[0].split(/\s+/).length > 4;
     facts.users.push(long ? { value: m[1], at: m.index + m[0].lastIndexOf(m[1]), raw: m[1] } : { value: m[1], at: m.index, raw: m[0] });
+  }
+  // "files that belong to root", "belonging to the user www-data": a well-known account, or any name said to be a user's (a group is not).
+  for (const m of text.matchAll(/\bbelong(?:s|ing)?\s+to\s+(?:(?:the\s+)?(?:user|account)\s+["']?([a-z_][\w-]*)|(root|nobody|www-data|daemon|apache|nginx|mysql|postgres)\b)/gi)) {
+    const name = m[1] ?? m[2];
+    const at = m.index + m[0].lastIndexOf(name);
+    if (!stopWords.has(name.toLowerCase()) && !facts.users.some((u) => u.at === at)) facts.users.push({ value: name, at, raw: name });
+  }
+  // "in the group staff", "that belong to group web", "whose group is www-data": a group's name, filled where a template takes a user or a group.
+  for (const m of text.matchAll(/\b(?:(?:in|to|of|by|with|from)\s+(?:the\s+)?group|whose\s+group\s+is(?:\s+not)?)\s+(?:named\s+|called\s+)?["']?([a-z_][\w-]*)/gi)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (!stopWords.has(m[1].toLowerCase()) && !groupWords.test(m[1]) && !facts.users.some((u) => u.at === at)) facts.users.push({ value: m[1], at, raw: m[1] });
   }
   // "to user and group root": one name for both.
   for (const m of text.matchAll(/\b(user|owner)\s+and\s+group\s+(?:to\s+)?["']?([a-z_][\w-]*)/gi)) {

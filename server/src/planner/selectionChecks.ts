@@ -131,7 +131,7 @@ export function caseKept(intent: Intent, commands: CommandFact[]): string[] {
 }
 
 // Words by which a request turns a condition around or leaves something out.
-const negating = /\b(?:not|non|no|never|none|without|except\w*|exclud\w*|other than|but|lack\w*|missing|ignor\w*|skip\w*|apart from|besides|outside|prun\w*|only|else|nor|neither|invert\w*|opposite|before|older|earlier|prior)\b|n't\b|\bnon-/;
+const negating = /\b(?:not|non|no|never|un(?:readable|writ\w*|execut\w*)|none|without|except\w*|exclud\w*|other than|but|lack\w*|missing|ignor\w*|skip\w*|apart from|besides|outside|prun\w*|only|else|nor|neither|invert\w*|opposite|before|older|earlier|prior)\b|n't\b|\bnon-/;
 
 /** "the files whose permissions are 644" planned as `find . ! -perm 644`: a test turned around that the request never turns. */
 export function madeUpNegation(intent: Intent, commands: CommandFact[]): string[] {
