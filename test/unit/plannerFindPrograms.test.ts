@@ -86,3 +86,16 @@ test('a find that only shows details of what it finds runs no program', () => {
   assert.match(programNotRun('find the notes and feed them to the checker', finds, "find notes -exec ls -l {} +").join(), /does not run/);
   assert.match(programNotRun('find the notes and feed them to the checker', finds, "find notes | sort").join(), /does not run/);
 });
+
+test('a plan with no find that only shows files runs no program either', () => {
+  const shows = (program: string) => [{ program } as CommandFact];
+  for (const [request, program, command] of [
+    ["run 'chmod 0755' on all directories in the current directory tree", 'tree', 'tree .'],
+    ['run ./fix.sh on every file in logs', 'ls', 'ls -R logs'],
+    ['find the notes and feed them to the checker', 'cat', 'cat notes/*'],
+  ]) assert.match(programNotRun(request, shows(program), command).join(), /only shows files and runs/, request);
+  // A plan that runs the program, or another that is no mere look, is judged elsewhere.
+  assert.deepEqual(programNotRun('run ./fix.sh on every file in logs', shows('xargs'), 'ls logs | xargs ./fix.sh'), []);
+  assert.deepEqual(programNotRun('run less on notes.txt', shows('less'), 'less notes.txt'), []);
+  assert.deepEqual(programNotRun('run ls on the logs folder', shows('ls'), 'ls logs'), []);
+});
