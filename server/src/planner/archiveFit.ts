@@ -17,6 +17,8 @@ const packedWords = /\b(compress\w*|tar\w*|archiv\w*|g?zip\w*|packed|bundle\w*|b
 const keeping = /^(gzip|gunzip|bzip2|bunzip2|xz|unxz) -k\b/;
 const replacing = /^(gzip|gunzip|bzip2|bunzip2|xz|unxz) \{/;
 
+const decompressedToScreen = /\b(?:decompress|uncompress|gunzip|unzip|inflate|unpack|extract)\w*\b.{0,80}\b(?:to|on|onto) (?:the )?(?:standard output|stdout|screen|terminal|console)\b/;
+
 /** Added to a candidate's score: negative when the archive program cannot read what it is given or does more or less than asked. */
 export function archiveFit(entry: Pick<KnowledgeEntry, 'template'>, values: Record<string, string>, facts: RequestFacts): number {
   const template = entry.template;
@@ -25,7 +27,19 @@ export function archiveFit(entry: Pick<KnowledgeEntry, 'template'>, values: Reco
   // tar cannot list or unpack app.log.gz: that is one compressed file, no tarball.
   if (/^(?:mkdir -p \S+ && )?tar -\w*[txd]/.test(template) && given.some((v) => compressed.test(v) && !tarball.test(v)) && !given.some((v) => tarball.test(v))) score -= 0.3;
   // cat, head or grep of a compressed file prints its bytes; zcat and zgrep read what it holds.
-  if (/^(cat|head|tail|less|more|grep|wc|sort|awk|sed)\b/.test(template) && given.some((v) => (compressed.test(v) || /\.zip$/i.test(v)) && facts.ws.files.has(v))) score -= 0.25;
+  // A name that says it is compressed is read so even when the workspace does not have it.
+  if (/^(cat|head|tail|less|more|grep|wc|sort|awk|sed|cut|column|strings|nl|uniq|tr|fold|paste|join|rev|tac)\b/.test(template)) {
+    const packed = given.filter((v) => compressed.test(v) || tarball.test(v) || /\.zip$/i.test(v));
+    if (packed.some((v) => facts.ws.files.has(v))) score -= 0.25;
+    else if (packed.length > 0) score -= 0.15;
+  }
+  // unzip reads zip files only: a gzip, bzip2 or xz file or a tarball is not one.
+  if (/^(?:mkdir -p \S+ && )?unzip\b/.test(template) && given.some((v) => compressed.test(v) || tarball.test(v)) && !given.some((v) => /\.zip$/i.test(v))) score -= 0.3;
+  // "decompress logs.gz to standard output": zcat prints what it holds; gzip -l prints only its sizes.
+  if (decompressedToScreen.test(facts.lower) && given.some((v) => compressed.test(v) && !tarball.test(v))) {
+    if (/^(?:zcat|gzip -d?c|gunzip -c)\b/.test(template)) score += 0.3;
+    else if (/^(?:gzip|unzip|bzip2|xz) -l\b/.test(template)) score -= 0.2;
+  }
   // zcat of a tarball prints the members' bytes run together: its listing is tar's.
   if (/^(zcat|gunzip -c)\b/.test(template) && given.some((v) => tarball.test(v)) && /\b(list\w*|contents?|inside|members?|files?|what is in)\b/.test(facts.lower)) score -= 0.2;
   if (keeping.test(template)) score += keepWords.test(facts.lower) ? 0.1 : -0.12;

@@ -15,7 +15,7 @@ const sending = new RegExp(String.raw`\b(?:${sendingVerbs})\b`, 'i');
 const putting = String.raw`${sendingVerbs}|gunzip|expand|(?:creat|mak|add)\w*\s+(?:a\s+|an\s+)?(?:sym(?:bolic)?|soft)[\s-]*links?`;
 
 // Words after "to"/"into" that are no place.
-const noPlace = /^(?:the|a|an|any|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|tree|variable|variables|var|array|memory|clipboard|string|list|remote|local|target|destination|source|parent|given|specified|existing|empty|whole|entire|output|\d+)$/i;
+const noPlace = /^(?:the|a|an|any|this|that|it|its|them|current|here|there|same|working|present|folder|directory|dir|place|location|another|other|new|my|your|our|their|stdout|stderr|standard|screen|terminal|console|disk|file|one|some|each|every|all|where|which|what|top|bottom|end|tree|variable|variables|var|array|memory|clipboard|string|list|remote|local|target|destination|source|parent|given|specified|existing|empty|whole|entire|output|\d+)$/i;
 // ... nor is a verb ("to check it", "to make a backup"), unless said as a folder's name ("the directory named build").
 const verb = /^(?:make|see|check|get|be|do|use|run|keep|avoid|save|free|clean|read|build|test|install|start|speed|stop|let|allow|help|ensure|match|prevent|show|find|look|verify|inspect|compare|open|edit|fix|update|create|list)$/i;
 

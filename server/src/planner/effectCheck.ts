@@ -33,7 +33,7 @@ import { repoChangeUnasked } from './unaskedRepoChanges';
 import { findActionUnbound } from './findActionReach';
 import { modeBeyondWords } from './modeWords';
 import { outsideUnnamed } from './outsidePlaces';
-import { copiedBeyondNamed, filesInPlace } from './placedNames';
+import { copiedBeyondNamed, filesInPlace, folderCopiedFlat, folderFlattened } from './placedNames';
 import { conditionTurned, ownerSwapped } from './turnedConditions';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, modeLeftOut, nameAsContent, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
@@ -92,7 +92,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   const changes = changesFiles || changed.length > 0;
   if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept), ...asideSwept(intent, commands, command), ...replacementExceeded(intent, commands), ...modeLeftOut(intent, commands));
-  reasons.push(...repoChangeUnasked(intent, commands), ...(changesFiles ? findActionUnbound(intent, commands) : []), ...modeBeyondWords(intent.words, commands), ...outsideUnnamed(intent, commands), ...copiedBeyondNamed(intent, commands));
+  reasons.push(...repoChangeUnasked(intent, commands), ...(changesFiles ? findActionUnbound(intent, commands) : []), ...modeBeyondWords(intent.words, commands), ...outsideUnnamed(intent, commands), ...copiedBeyondNamed(intent, commands), ...folderCopiedFlat(intent, commands), ...folderFlattened(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? foldersForFiles(intent, commands) : []));
   // Last, an archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
   reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...readsElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands));

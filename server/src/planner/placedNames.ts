@@ -43,3 +43,35 @@ export function copiedBeyondNamed(intent: Intent, commands: CommandFact[]): stri
   const over = writers.flatMap((c) => c.writes).map((p) => norm(p.resolved || p.path)).filter((rel) => inside(rel) && !into.includes(rel) && !files.some((f) => base(rel) === base(f) || base(rel).startsWith(`${base(f).replace(/\.[^.]*$/, '')}.`)) && !intent.names.some((n) => /\.\w{1,8}$/.test(n) && (rel === n || rel.endsWith(`/${n}`))) && !new RegExp(`(?<![\\w./-])${escapeRegExp(base(rel))}(?![\\w-])`).test(intent.words));
   return over.length > 0 ? [`it writes ${list(uniq(over))}, but the request asks for a copy of ${list(files)} under its own name`] : [];
 }
+
+const recursiveCopy = new Set(['r', 'R', 'a', 'recursive', 'archive']);
+
+/** "copy src_dir recursively to dest_dir" answered with `cp -n src_dir dest_dir`: cp skips a folder it is not told to copy whole, so nothing is copied. */
+export function folderCopiedFlat(intent: Intent, commands: CommandFact[]): string[] {
+  if (intent.scope.length === 0) return [];
+  for (const c of commands.filter((k) => programName(k.program) === 'cp')) {
+    // A cp that find or xargs runs is handed what they find, not the folder.
+    if (c.flags.some((f) => recursiveCopy.has(f)) || c.wrappers.length > 0 || c.args.some((a) => a.includes('$?'))) continue;
+    // The sources as written: every operand but the destination (the last, or the value of -t).
+    const operands = c.args.filter((a, i) => !a.startsWith('-') && !/^(?:-t|--target-directory|-S|--suffix)$/.test(c.args[i - 1] ?? ''));
+    const sources = c.args.some((a) => /^(?:-\w*t|--target-directory)/.test(a)) ? operands : operands.slice(0, -1);
+    const folder = sources.map((a) => norm(a)).find((rel) => intent.scope.includes(rel));
+    if (folder !== undefined) return [`it copies nothing of the folder ${folder}: cp without -r skips folders`];
+  }
+  return [];
+}
+
+/**
+ * "copy src_dir recursively to dest_dir" answered with `find src_dir -type f
+ * -exec cp -t dest_dir {} +`: the request copies the folder itself, and the
+ * plan pours its files into one folder, leaving its folders behind.
+ */
+export function folderFlattened(intent: Intent, commands: CommandFact[]): string[] {
+  const copied = intent.scope.find((s) => new RegExp(`\\b(?:copy|cp|duplicate|clone)\\s+(?:the\\s+)?(?:whole\\s+|entire\\s+)?(?:(?:folder|directory|dir)\\s+)?["'\\x60]?${escapeRegExp(s)}["'\\x60]?(?:/)?(?![\\w./-])(?!\\s+(?:folder|directory|dir)'s)`).test(intent.words));
+  if (copied === undefined) return [];
+  for (const c of commands.filter((k) => programName(k.program) === 'find')) {
+    const at = c.args.findIndex((a, i) => /^-(?:exec|execdir)$/.test(c.args[i - 1] ?? '') && /^(?:\S*\/)?cp$/.test(a));
+    if (at >= 0 && !c.args.slice(at).some((a) => a === '--parents')) return [`it copies the files of ${copied} into one folder, leaving its folders behind, but the request copies the folder`];
+  }
+  return [];
+}

@@ -22,7 +22,8 @@ export function readPathWords(r: Reading): void {
     // "between site and mirror", "in the folders a and b": every place of a list after the preposition.
     const listed = /\b(?:in|under|inside|within|from|of|between|folders|directories|dirs)\s+(?:the\s+|my\s+)?[\w.@+-]+\s*(?:,|and|or|&)\s*(?:the\s+|my\s+)?$/i.test(text.slice(0, at));
     // "sync docs to backup", "mirror src into out": a folder of the workspace copied somewhere is a place too.
-    const copied = bare && ws.dirs.has(rel) && copiedFolderBefore.test(text.slice(0, at)) && /^\s+(?:over\s+)?(?:to|into|onto|with)\s/i.test(text.slice(at + word.length));
+    // ... also with a word of how between ("copy src recursively to backup").
+    const copied = bare && ws.dirs.has(rel) && copiedFolderBefore.test(text.slice(0, at)) && copiedFolderAfter.test(text.slice(at + word.length));
     // "clear out logs", "wipe backup clean": a folder of the workspace emptied, as the whole object, is that folder, not a kind
     // ("clear the logs older than a week" picks files; "out" of "wipe out" is no folder).
     const emptied = bare && ws.dirs.has(rel) && emptiedFolderBefore.test(text.slice(0, at)) && /^\s*(?:clean\b|[,.;!?]|$)/i.test(text.slice(at + word.length)) && !(/^out$/i.test(word) && !/\bout\s+$/i.test(text.slice(0, at)));
@@ -66,6 +67,8 @@ export function readPathWords(r: Reading): void {
 }
 
 const copiedFolderBefore = /\b(?:cop(?:y|ying)|cp|sync(?:ing)?|synchroni[sz](?:e|ing)|mirror(?:ing)?|back(?:ing)?\s?-?up|rsync|duplicat(?:e|ing)|mov(?:e|ing)|mv)\s+(?:the\s+|my\s+|our\s+)?(?:(?:whole|entire)\s+)?$/i;
+
+const copiedFolderAfter = /^\s+(?:(?:and\s+)?(?:over|recursively|again|quietly|verbosely|safely|forcibly|forcefully|carefully|whole|entirely|completely|with\s+(?:all\s+)?its\s+(?:contents|files|subfolders))\s+)*(?:to|into|onto|with)\s/i;
 
 const emptiedFolderBefore = /\b(?:clear|clean|empty|wipe|purge)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+)?(?:(?:whole|entire)\s+)?$/i;
 

@@ -12,7 +12,8 @@ export function toScreen(lower: string): string {
   const screen = new RegExp(String.raw`\b(?:to|on|onto) (?:the )?${SCREEN}\b`);
   // ... and "to standard output and "x.log"" writes x.log too.
   if (!screen.test(lower) || new RegExp(String.raw`\b${SCREEN}\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b|\b${SCREEN}\s+(?:and|as well as)\s+(?:the\s+)?(?:file\s+)?["'\x60]?[\w.$/~{}-]*[\w}]\b`).test(lower)) return lower;
-  return lower.replace(new RegExp(String.raw`\b(?:write|output|send|put|copy|dump|cat|pipe)\b(?=.{0,80}\b(?:to|on|onto) (?:the )?${SCREEN}\b)`, 'g'), 'print');
+  // ... and "decompress logs.gz to standard output" prints what the archive holds: `zcat`, never a file unpacked.
+  return lower.replace(new RegExp(String.raw`\b(?:write|output|send|put|copy|dump|cat|pipe|decompress|uncompress|unzip|gunzip|unpack|inflate|extract)\b(?=.{0,80}\b(?:to|on|onto) (?:the )?${SCREEN}\b)`, 'g'), (verb) => (/^(?:write|output|send|put|copy|dump|cat|pipe)$/.test(verb) ? 'print' : 'print the decompressed contents of'));
 }
 
 // What is made to be read: a summary, an overview, a list or a count "of" something.
