@@ -112,3 +112,26 @@ test('a find tests the owner the request names, and the one asking as the shell 
     ['files owned by user alice and group staff', 'find . -user alice -group staff', true],
   ] as const) assert.equal(reasons(request, command).length === 0, right, `${request}: ${command}`);
 });
+
+test('a condition of one class of people, two turns, a find with -o, and every spelling of a mode bit', async () => {
+  const engine = await createPolicyEngine();
+  const turned = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), engine.judge(command, { workspace: '/w', facts: true }), command).filter((r) => /but the request asks for what is|^it tests the /.test(r));
+  // Kept: each plan fits its request.
+  for (const [request, command] of [
+    ['show files that are not world-readable', 'find . -type f ! -perm -o+r'],
+    ['list the files that are not group-writable', 'find . -type f ! -perm -g+w'],
+    ['find files that are not unreadable', 'find . -type f -readable'],
+    ['find files that are not only readable but also writable', 'find . -type f -readable -writable'],
+    ['list files that are neither executable nor writable', 'find . -type f ! -executable ! -writable'],
+    ['list the files that are not executable', 'find . -type f -perm /111 -prune -o -type f -print'],
+    ['list the files owned by root or alice', 'find . \\( -user root -o -user alice \\)'],
+    ['list files owned by bob:bob', 'find . -user bob -group bob'],
+  ] as const) assert.deepEqual(turned(request, command), [], `${request}: ${command}`);
+  // Set aside: the bit spelled without who, or after a slash.
+  for (const [request, command] of [
+    ['list files that have no execute permission', 'find . -type f -perm +x'],
+    ['list files that are not executable', 'find . -type f -perm /x'],
+    ['list files that are not writable', 'find . -type f -perm -w'],
+    ['list files that are not readable', 'find . -type f -perm /a=r'],
+  ] as const) assert.equal(turned(request, command).length, 1, `${request}: ${command}`);
+});

@@ -71,7 +71,7 @@ const textWork = /\b(upper ?case|lower ?case|uppercase|lowercase|capitali[sz]e|r
 // Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
 const quotedReplacement = /\b(?:replace|substitute)\s+(["'])[^"'\n]{1,40}\1\s+(?:with|by)\s+(["'])[^"'\n]{0,40}\2\s+in\s+(?:["']|\$\{?[a-z_])/;
 const partsOfString = /\b(?:characters?|chars?|bytes?|letters?|fields?)\s+(?:\([\w ]+\)\s+)?(?:of|from|in)\s+(?:a|the|each|every)\s+(?:given\s+|specified\s+)?strings?\b/;
-const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b/i;
+const valueOnlyInTasks = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b\d+(?:\.\d+)?\s*(?:times|plus|minus|divided by|multiplied by|to the power of|modulo|mod|\*|\+|\/|\^|x)\s*\d+\b|\b(?:square root|factorial) of \d+|\b(?:what user|which user|who am i|am i (?:running|logged)|my user ?name|the date today|today'?s date|what day is it|day of the week)\b|\b(?:date|day|year|month|weekday)\b[^.?!]{0,30}\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:ago|from now|back|later|hence)\b|\b(?:HH:MM(?::SS)?|YYYY-MM-DD|DD\/MM\/YYYY|MM\/DD\/YYYY)\b/i;
 
 // A git revision written as git writes it: HEAD, HEAD~2, HEAD^ (in capitals; "head" is also a word).
 const gitRevision = /\bHEAD(?:~\d*|\^+)?(?![\w-])/;

@@ -6,6 +6,7 @@
 
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
+import { escapeRegExp } from './corpus';
 import { programOf } from './selectionChecks';
 
 interface Condition {
@@ -26,7 +27,8 @@ function holds(value: string, letter: 'r' | 'w' | 'x'): boolean {
     const bit = { r: 4, w: 2, x: 1 }[letter];
     return [...bare.slice(-3)].some((d) => (Number(d) & bit) !== 0);
   }
-  return bare.split(',').some((part) => new RegExp(`[+=][rwxXst]*${letter}`).test(part));
+  // `+x`, `/x` and `-x` give the letters alone; `u+x`, `a=rx` after who.
+  return bare.split(',').some((part) => (/[+=]/.test(part) ? part.split(/[+=]/).pop() ?? '' : part.replace(/^[ugoa]*/, '')).includes(letter));
 }
 
 // The condition as what a change makes ("make the scripts executable", "give write permission to"): the verb, and no word that starts a choice of files after it.
@@ -42,7 +44,7 @@ const conditions: Condition[] = [
 ];
 
 // Said just before the condition, in the same clause: "not", "never", "no", "without", "n't", "non-", "lacking".
-const turned = /(?:\b(?:not|never|no|without|lacking|lack|missing)|n't)\s+(?:(?!(?:and|or|but|then)\b)\w+\s+){0,2}$|\bnon-?\s*$|\bun$/;
+const turned = /(?:\b(?:not|never|no|neither|nor|without|lacking|lack|missing)|n't)\s+(?:(?!(?:and|or|but|then)\b)\w+\s+){0,2}$|\bnon-?\s*$|\bun$/;
 
 /** For each condition the request states, whether it is turned around: one answer, or none when the request says it both ways. */
 function statedTurns(words: string): { condition: Condition; turnedAround: boolean }[] {
@@ -52,8 +54,9 @@ function statedTurns(words: string): { condition: Condition; turnedAround: boole
     for (const m of words.matchAll(condition.said)) {
       // Within the clause: back to the last comma, semicolon or full stop.
       const before = words.slice(Math.max(0, m.index - 60), m.index).split(/[,;.]\s/).pop() ?? '';
-      if (condition.makes.test(before)) continue;
-      seen.add(turned.test(before) || /^un/.test(m[0]));
+      // "world-readable", "group-writable": a condition of one class of people, left to the mode checks; "not only readable" turns nothing.
+      if (condition.makes.test(before) || /\b(?:world|group|others?|owner|user|everyone)-$/i.test(before) || /\bnot\s+only\s+$/i.test(before)) continue;
+      seen.add(turned.test(before) !== /^un/.test(m[0]));
     }
     if (seen.size === 1) out.push({ condition, turnedAround: [...seen][0] });
   }
@@ -70,7 +73,7 @@ function findTests(c: CommandFact): { test: string; value: string; turnedAround:
       continue;
     }
     const negation = /^(?:!|-not)$/.test(c.args[i - 1] ?? '');
-    if (a === '(' && negation) return undefined;
+    if ((a === '(' && negation) || /^-(?:o|or|prune)$/.test(a)) return undefined;
     if (/^-\w+$/.test(a)) out.push({ test: a, value: c.args[i + 1] ?? '', turnedAround: negation });
   }
   return out;
@@ -113,7 +116,8 @@ export function ownerSwapped(intent: Intent, commands: CommandFact[]): string[] 
   const owners = [...intent.words.matchAll(ownerNamed)].filter((m) => !notAName.test(m[1])).map((m) => ({ name: m[1].toLowerCase(), group: /\bgroup\s+["'`]?[^\s"'`]+$/i.test(m[0]) }));
   const named = owners.map((o) => o.name);
   const asker = askerSaid.test(intent.words);
-  const groups = new Set([...intent.words.matchAll(groupNamed)].map((m) => m[1].toLowerCase()));
+  // ... and the group of a `user:group` pair ("bob:staff").
+  const groups = new Set([...intent.words.matchAll(groupNamed), ...intent.words.matchAll(/(?<![\w/])[a-z_][\w-]*:([a-z_][\w-]*)(?![\w/])/gi)].map((m) => m[1].toLowerCase()));
   if (named.length === 0 && groups.size === 0 && !asker) return [];
   const users = new Set(owners.filter((o) => !o.group).map((o) => o.name));
   for (const c of commands.filter((k) => programOf(k) === 'find')) {
@@ -133,7 +137,7 @@ export function ownerSwapped(intent: Intent, commands: CommandFact[]): string[] 
         if (!asker && named.length > 0) return [`it tests the owner against the user who runs it (${t.test} ${t.value}), but the request names ${named[0]}`];
         continue;
       }
-      if (named.length > 0 && !named.includes(value) && !groups.has(value)) return [`it tests the owner ${t.value} (${t.test}), but the request names ${named[0]}`];
+      if (named.length > 0 && !named.includes(value) && !groups.has(value) && !new RegExp(`(?<![\\w-])${escapeRegExp(value)}(?![\\w-])`, 'i').test(intent.words)) return [`it tests the owner ${t.value} (${t.test}), but the request names ${named[0]}`];
       if (named.length === 0 && asker) return [`it tests the owner ${t.value} (${t.test}), but the request means the user who runs it`];
     }
   }
