@@ -16,6 +16,8 @@ import { programOf } from './selectionChecks';
 
 // Words that make a request about a set, not about the files it names.
 const setWords = /\b(?:all|every|each|any|everything|files|ones|them|those|these|recursive(?:ly)?|matching|like)\b|\*/;
+// "each line of app.log", "all the words in notes.txt": parts of the named file, no set of files.
+const partsOfAFile = /\b(?:all|every|each|any)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:lines?|words?|characters?|chars|rows?|columns?|fields?|occurrences?|instances?|matches|spaces?|tabs?|blanks?)\b/g;
 // Programs whose writes other checks judge: what an archive holds, what git keeps, a folder made.
 const judgedElsewhere = new Set(['unzip', 'tar', 'bsdtar', '7z', 'git', 'mkdir', 'ln']);
 const slot = /^(?:<\w+>|__\w+__)$/;
@@ -23,7 +25,7 @@ const slot = /^(?:<\w+>|__\w+__)$/;
 /** The files a request names, when it names files and no folder, kind or set wider than them; none otherwise. */
 export function onlyNamedFiles(intent: Intent): string[] {
   const files = intent.names.filter((n) => /\.\w{1,8}$/.test(n));
-  return intent.scope.length > 0 || intent.kinds.length > 0 || intent.everything || setWords.test(intent.words) ? [] : files;
+  return intent.scope.length > 0 || intent.kinds.length > 0 || intent.everything || setWords.test(intent.words.replace(partsOfAFile, '')) ? [] : files;
 }
 
 /** Whether `rel` is a name the request gives, a path ending in one, or a path inside one. */
