@@ -135,3 +135,32 @@ test('a condition of one class of people, two turns, a find with -o, and every s
     ['list files that are not readable', 'find . -type f -perm /a=r'],
   ] as const) assert.equal(turned(request, command).length, 1, `${request}: ${command}`);
 });
+
+test('an exclusion before a condition, or an owner turned after it, turns the condition around', async () => {
+  const engine = await createPolicyEngine();
+  const turned = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), engine.judge(command, { workspace: '/w', facts: true }), command).filter((r) => /but the request asks for what is/.test(r));
+  const wrong: string[] = [];
+  let checked = 0;
+  const exclusions = ['unless they are {c}', 'except the ones that are {c}', 'other than those that are {c}', 'skipping the ones that are {c}', 'but not the {c} ones', 'excluding the {c} ones', 'ignoring those that are {c}'];
+  for (const [c, test] of [['empty', '-empty'], ['executable', '-executable'], ['readable', '-readable'], ['writable', '-writable']]) {
+    for (const e of exclusions) {
+      for (const act of ['list the files', 'show every file in logs', 'copy the files into backup']) {
+        const request = `${act} ${e.replace('{c}', c)}`;
+        checked += 2;
+        if (turned(request, `find . -type f ! ${test}`).length > 0) wrong.push(`${request}: ! ${test} set aside`);
+        if (turned(request, `find . -type f ${test}`).length === 0) wrong.push(`${request}: ${test} kept`);
+      }
+    }
+  }
+  for (const owner of ['someone other than me', 'anyone but root', 'someone else']) {
+    const request = `list the files owned by ${owner}`;
+    checked += 2;
+    const test = owner.endsWith('root') ? '-user root' : '-user "$(id -un)"';
+    if (turned(request, `find . ! ${test}`).length > 0) wrong.push(`${request}: ! ${test} set aside`);
+    if (turned(request, `find . ${test}`).length === 0) wrong.push(`${request}: ${test} kept`);
+  }
+  assert.ok(checked >= 150, `${checked} cases`);
+  assert.deepEqual(wrong, []);
+  // An exclusion turned again is the plain condition: "except those that are not empty".
+  assert.deepEqual(turned('list the files except those that are not empty', 'find . -type f -empty'), []);
+});

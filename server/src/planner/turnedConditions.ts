@@ -46,6 +46,11 @@ const conditions: Condition[] = [
 // Said just before the condition, in the same clause: "not", "never", "no", "without", "n't", "non-", "lacking".
 const turned = /(?:\b(?:not|never|no|neither|nor|without|lacking|lack|missing)|n't)\s+(?:(?!(?:and|or|but|then)\b)\w+\s+){0,2}$|\bnon-?\s*$|\bun$/;
 
+// A set left out, said before the condition: "unless they are", "except the", "other than those that are", "skipping the ones that are".
+const excluded = /\b(?:unless|except(?:\s+for)?|excluding|other\s+than|skip(?:ping)?|leav(?:e|ing)\s+out|ignor(?:e|ing)|apart\s+from|besides)\b[^,;.]{0,30}$/i;
+// ... or after it, of the owner: "owned by someone other than me", "belonging to anyone but root", "owned by someone else".
+const turnedAfter = /^\s+(?:someone|anyone|anybody|somebody|any\s+user|users?)\s+(?:other\s+than|else\s+than|but|except)\b|^\s+(?:someone|anyone|anybody|somebody)\s+else\b/i;
+
 /** For each condition the request states, whether it is turned around: one answer, or none when the request says it both ways. */
 function statedTurns(words: string): { condition: Condition; turnedAround: boolean }[] {
   const out: { condition: Condition; turnedAround: boolean }[] = [];
@@ -56,7 +61,10 @@ function statedTurns(words: string): { condition: Condition; turnedAround: boole
       const before = words.slice(Math.max(0, m.index - 60), m.index).split(/[,;.]\s/).pop() ?? '';
       // "world-readable", "group-writable": a condition of one class of people, left to the mode checks; "not only readable" turns nothing.
       if (condition.makes.test(before) || /\b(?:world|group|others?|owner|user|everyone)-$/i.test(before) || /\bnot\s+only\s+$/i.test(before)) continue;
-      seen.add(turned.test(before) !== /^un/.test(m[0]));
+      // Each turn flips it: "not", an exclusion before it ("unless they are empty", "except the empty ones"), one after it ("owned by someone other than me"), "un-".
+      const after = words.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      const turns = [turned.test(before), excluded.test(before), turnedAfter.test(after), /^un/.test(m[0])].filter(Boolean).length;
+      seen.add(turns % 2 === 1);
     }
     if (seen.size === 1) out.push({ condition, turnedAround: [...seen][0] });
   }
