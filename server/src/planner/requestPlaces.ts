@@ -54,8 +54,9 @@ export function readPathWords(r: Reading): void {
       continue;
     }
     if (stopWords.has(wl)) continue;
-    const looksFile = /^[\w@+-][\w@+.-]*\.[A-Za-z0-9]{1,8}$/.test(word.split('/').pop() ?? '') && !word.endsWith('/') && !/^\d+(\.\d+)*$/.test(word) && !/^(?:[\w-]+\.)+(com|org|net|io|dev|local|edu|gov|internal)$/i.test(word);
-    const looksPath = /\//.test(word) && !slashedWords.test(word) && (!/^\/\//.test(word) || /^\/\/[\w.-]+\/\S/.test(word));
+    // "DD.MM.YY", "HH.MM": a date or time format in letters, not a file.
+    const looksFile = /^[\w@+-][\w@+.-]*\.[A-Za-z0-9]{1,8}$/.test(word.split('/').pop() ?? '') && !word.endsWith('/') && !dateLetters.test(word) && !/^\d+(\.\d+)*$/.test(word) && !/^(?:[\w-]+\.)+(com|org|net|io|dev|local|edu|gov|internal)$/i.test(word);
+    const looksPath = /\//.test(word) && !slashedWords.test(word) && !dateLetters.test(word) && (!/^\/\//.test(word) || /^\/\/[\w.-]+\/\S/.test(word));
     if (looksFile) {
       facts.files.push({ value, at, raw: word });
       facts.paths.push({ value, at, raw: word });
@@ -239,9 +240,14 @@ export function readTargets(r: Reading): void {
     if (/^to$/i.test(m[0].split(/\s/)[0]) && /^[a-z]+$/.test(value) && /^\s+(?:the|my|our|your|his|her|their|some|this|these|those)\s/i.test(text.slice(at + value.length))) continue;
     // "to the parent folder of build/out": a folder named by another path, not one called parent.
     if (/^(?:parent|containing|enclosing)$/i.test(value) && /^\s+(?:folder|directory|dir)\s+of\b/i.test(text.slice(at + value.length))) continue;
+    // "as DD.MM.YY", "as %Y-%m-%d": a format to print in, not a name.
+    if (dateLetters.test(value) || value.includes('%')) continue;
     facts.targets.push({ value, at, raw: value });
   }
 }
+
+/** A date or time format in letters: YYYY-MM-DD, DD.MM.YY, HH:MM:SS, yyyymmdd. */
+export const dateLetters = /^(?:YYYY|YY|MM|DD|HH|SS|yyyy|yy|mm|dd|hh|ss)(?:[-:/._T]?(?:YYYY|YY|MM|DD|HH|SS|yyyy|yy|mm|dd|hh|ss))+$/;
 
 /** "files/directories", "name/path", "regular/normal" are ways of saying "files and folders", "name or path", not paths. */
 export function dropBothKinds(r: Reading): void {
