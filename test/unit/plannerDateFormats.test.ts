@@ -75,3 +75,9 @@ test('a format said of files, commits or logs is not the clock', async () => {
     assert.doesNotMatch(await ws.plan(request), /^date /, request);
   }
 });
+
+test('a quoted format keeps its spaces, and yesterday or tomorrow is the day it prints', async () => {
+  assert.equal(spelledFormat('print the date in "%a %d/%m/%Y" format'), '%a %d/%m/%Y');
+  assert.equal(await ws.plan('Print yesterday\'s date in "%a %d/%m/%Y" format'), "date -d yesterday +'%a %d/%m/%Y'");
+  assert.equal(await ws.plan('show tomorrow\'s date as YYYY-MM-DD'), 'date -d tomorrow +%Y-%m-%d');
+});

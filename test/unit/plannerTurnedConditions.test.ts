@@ -164,3 +164,10 @@ test('an exclusion before a condition, or an owner turned after it, turns the co
   // An exclusion turned again is the plain condition: "except those that are not empty".
   assert.deepEqual(turned('list the files except those that are not empty', 'find . -type f -empty'), []);
 });
+
+test('an exclusion of other things before a condition does not turn it', async () => {
+  const engine = await createPolicyEngine();
+  const turned = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, ws)), engine.judge(command, { workspace: '/w', facts: true }), command).filter((r) => /but the request asks for what is/.test(r));
+  assert.deepEqual(turned('list all the files excluding the proc folder and excluding symbolic links which have write permission for the user', "find / -type f -perm -u+w -not -path '*/proc/*'"), []);
+  assert.deepEqual(turned('show every file except the logs that are empty', 'find . -type f -empty'), []);
+});

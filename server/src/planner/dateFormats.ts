@@ -44,6 +44,9 @@ function fromLetters(format: string): string {
 
 /** The format the request spells out, as strftime; undefined when it gives none. */
 export function spelledFormat(text: string): string | undefined {
+  // A quoted format may hold spaces: "%a %d/%m/%Y".
+  const quoted = /(["'`])\+?([^"'`\n]*%[a-zA-Z][^"'`\n]*)\1/.exec(text);
+  if (quoted) return quoted[2];
   const given = strftime.exec(text);
   if (given) return given[1].replace(/^\+/, '');
   const shown = letters.exec(text);
@@ -62,7 +65,8 @@ export function dateFormatCandidates(f: RequestFacts): EmbeddedCandidate[] {
   if (f.files.some((x) => !letters.test(x.value) && !x.value.includes('%'))) return [];
   if (format === undefined || !/%[a-zA-Z]/.test(format)) return [];
   const when = shift.exec(f.text);
-  const moved = when && (/^ago$/i.test(when[3]) ? `${when[1]} ${when[2].toLowerCase()}s ago` : `+${when[1]} ${when[2].toLowerCase()}s`);
+  const day = /\b(yesterday|tomorrow)(?:'s)?\b/i.exec(f.text)?.[1].toLowerCase();
+  const moved = when ? (/^ago$/i.test(when[3]) ? `${when[1]} ${when[2].toLowerCase()}s ago` : `+${when[1]} ${when[2].toLowerCase()}s`) : day;
   const options = [/\b(?:utc|gmt|zulu)\b/i.test(f.text) ? '-u' : '', moved ? `-d ${shellQuote(moved)}` : ''].filter(Boolean);
   const command = ['date', ...options, `+${shellQuote(format)}`].join(' ');
   return [{ command, confidence: 0.82, explanation: `Prints the ${when ? 'date and time then' : 'current date and time'} in the format ${format}.`, source: 'system.date_format', filled: ['format'], missing: [] }];

@@ -47,7 +47,8 @@ const conditions: Condition[] = [
 const turned = /(?:\b(?:not|never|no|neither|nor|without|lacking|lack|missing)|n't)\s+(?:(?!(?:and|or|but|then)\b)\w+\s+){0,2}$|\bnon-?\s*$|\bun$/;
 
 // A set left out, said before the condition: "unless they are", "except the", "other than those that are", "skipping the ones that are".
-const excluded = /\b(?:unless|except(?:\s+for)?|excluding|other\s+than|skip(?:ping)?|leav(?:e|ing)\s+out|ignor(?:e|ing)|apart\s+from|besides)\b[^,;.]{0,30}$/i;
+// Only words that point back at the files come between: "excluding symbolic links which have write permission" leaves out the links, not the permission.
+const excluded = /\b(?:unless|except(?:\s+for)?|excluding|other\s+than|skip(?:ping)?|leav(?:e|ing)\s+out|ignor(?:e|ing)|apart\s+from|besides)\s+(?:(?:the|those|these|ones?|files?|folders?|directories|that|which|who|are|is|they|it|them|of|any|not)\s+){0,6}$/i;
 // ... or after it, of the owner: "owned by someone other than me", "belonging to anyone but root", "owned by someone else".
 const turnedAfter = /^\s+(?:someone|anyone|anybody|somebody|any\s+user|users?)\s+(?:other\s+than|else\s+than|but|except)\b|^\s+(?:someone|anyone|anybody|somebody)\s+else\b/i;
 
