@@ -2,7 +2,6 @@
 // their slots filled from the request and the workspace, ranked by how well
 // the request matches and how fully the slots could be filled.
 
-import { dateFormatCandidates } from './dateFormats';
 import { preferEcho } from './textSource';
 import type { Corpus, KnowledgeEntry } from './corpus';
 import type { Hit } from './retrievalStore';
@@ -19,10 +18,7 @@ import { shapedEntries } from './requestShapes';
 import { ignoresCase } from './requestWords';
 import { helpFacts } from './valueQuestions';
 import { domainPenalty, domains, historyMismatch } from './gitQuestions';
-import { contentCandidates } from './contentQuestions';
-import { statedCopyCandidates } from './statedCopyPlans';
-import { emptyLineCandidates } from './addedLines';
-import { screenAndFileCandidates } from './screenAndFile';
+import { wordedCandidates } from './wordedPlans';
 import { eitherSize } from './statedSizes';
 import { shownFile, shownFolder } from './fileShown';
 
@@ -88,7 +84,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   if (openerEntry && !out.some((c) => c.source === openerEntry.id)) out.push(candidateFor(openerEntry, f, 0.55, 0.5));
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
-  out.push(...contentCandidates(f), ...statedCopyCandidates(f), ...emptyLineCandidates(f), ...screenAndFileCandidates(f), ...dateFormatCandidates(f));
+  out.push(...wordedCandidates(f));
   for (const c of out) c.command = eitherSize(c.command, f);
   const shown = shownFile(f) && corpus.byId.get('text.cat');
   if (shown) out.push(candidateFor(shown, f, 0.7, 1));
