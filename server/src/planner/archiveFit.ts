@@ -6,6 +6,7 @@
 
 import type { KnowledgeEntry } from './corpus';
 import type { RequestFacts } from './requestFacts';
+import { DECOMPRESS, TO_SCREEN } from './shownThings';
 
 // "extract the tar.gz": a kind named alone is a tarball too.
 const tarball = /(?:^|\.)tar\.(?:gz|bz2|xz|zst)$|\.(?:tar|tgz|tbz2?|txz)$/i;
@@ -17,7 +18,7 @@ const packedWords = /\b(compress\w*|tar\w*|archiv\w*|g?zip\w*|packed|bundle\w*|b
 const keeping = /^(gzip|gunzip|bzip2|bunzip2|xz|unxz) -k\b/;
 const replacing = /^(gzip|gunzip|bzip2|bunzip2|xz|unxz) \{/;
 
-const decompressedToScreen = /\b(?:decompress|uncompress|gunzip|unzip|inflate|unpack|extract)\w*\b.{0,80}\b(?:to|on|onto) (?:the )?(?:standard output|stdout|screen|terminal|console)\b/;
+const decompressedToScreen = new RegExp(String.raw`\b(?:${DECOMPRESS})\w*\b.{0,80}${TO_SCREEN}`);
 
 /** Added to a candidate's score: negative when the archive program cannot read what it is given or does more or less than asked. */
 export function archiveFit(entry: Pick<KnowledgeEntry, 'template'>, values: Record<string, string>, facts: RequestFacts): number {

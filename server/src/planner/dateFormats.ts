@@ -14,7 +14,9 @@ const aboutOther = /\b(?:files?|folders?|director(?:y|ies)|modifi(?:ed|cation)|c
 // strftime's own spelling, as given: "%Y-%m-%d", '+%T', "%H:%M".
 const strftime = /(?:^|[\s'"`+])((?:[^\s'"`%]*%[a-zA-Z][^\s'"`%]*){1,12})(?=$|[\s'"`.,;!?])/;
 // Letters that stand for a part: YYYY-MM-DD, HH:MM:SS, DD/MM/YYYY, yyyymmdd, YYYY-MM-DDTHH:MM:SS.
-const letters = /(?<![\w%])((?:YYYY|YY|MM|DD|HH|hh|SS|ss|yyyy|yy|mm|dd|mmm|MMM|Mon)(?:[-:/. T_]?(?:YYYY|YY|MM|DD|HH|hh|SS|ss|yyyy|yy|mm|dd|MMM|Mon)){1,6})(?![\w%])/;
+// The parts, longest first.
+const part = 'YYYY|yyyy|YY|yy|MMM|mmm|Mon|MM|mm|DD|dd|HH|hh|SS|ss';
+const letters = new RegExp(String.raw`(?<![\w%])((?:${part})(?:[-:/. T_]?(?:${part})){1,6})(?![\w%])`);
 // Words that stand for a part: year-month-day, hour:minute:second.
 const words = /\b((?:year|month|day|hour|minute|second)s?(?:\s*[-:/.]\s*(?:year|month|day|hour|minute|second)s?){1,5})\b/i;
 // "2 days ago", "3 weeks from now": when, for `date -d`.
@@ -24,7 +26,7 @@ const wordParts: Record<string, string> = { year: '%Y', month: '%m', day: '%d', 
 
 /** The letters of a format as strftime: MM is the month in a date and the minutes in a time (after HH, before SS, or between colons). */
 function fromLetters(format: string): string {
-  const parts = format.match(/YYYY|yyyy|YY|yy|MMM|mmm|Mon|MM|mm|DD|dd|HH|hh|SS|ss|[-:/. T_]/g) ?? [];
+  const parts = format.match(new RegExp(`${part}|[-:/. T_]`, 'g')) ?? [];
   return parts.map((p, i) => {
     const before = parts[i - 1] ?? '';
     const after = parts[i + 1] ?? '';

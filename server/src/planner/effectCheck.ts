@@ -14,7 +14,7 @@ import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, madeUp
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { appendedBackwards, copiedBackwards, madeThenDeleted, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection } from './changeKinds';
-import { archiveName, argAfter, list, norm, shown, uniq } from './effectTerms';
+import { archiveName, argAfter, list, norm, shown, slotValue, uniq } from './effectTerms';
 import { keptOutChanged, kindBesideKept } from './keptOut';
 import { programNotRun } from './findPrograms';
 import { setNounDropped, slotForNamedFile } from './setNouns';
@@ -45,8 +45,6 @@ export interface EffectFinding {
   reason: string;
 }
 
-// A value left as a slot (`<mode>`, judged as its stand-in `__mode__`): asked for, not made up.
-const slotValue = /^(?:<\w+>|__\w+__)$/;
 
 /** Every way `decision`'s command (`command`, when given, for what the facts do not keep) exceeds `intent`; empty when it fits. */
 export function exceedsIntent(intent: Intent, decision: PolicyDecision, command = ''): string[] {

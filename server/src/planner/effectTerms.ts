@@ -9,6 +9,9 @@ import { barePath } from './barePath';
 // A path the policy read, as a request names it: `./build/$?` (a name in build known only when it runs) is build, `./` the workspace.
 export const norm = (p: string): string => barePath(p.replace(/\/\$\?.*$/, ''), { quotes: 'none' }) || '.';
 
+// A value left as a slot (`<mode>`, judged as its stand-in `__mode__`): asked for, not made up.
+export const slotValue = /^(?:<\w+>|__\w+__)$/;
+
 // The name of an archive a packing command writes (`docs.tar.gz`, `notes.zip`).
 export const archiveName = /\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|7z)$/i;
 

@@ -10,7 +10,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { PathFact } from '../policy/paths';
 import { renamedBeside, restoredHere } from './copyDirection';
-import { archiveName, list, norm, shown, uniq } from './effectTerms';
+import { archiveName, list, norm, shown, slotValue, uniq } from './effectTerms';
 import type { Intent } from './intent';
 import { programOf } from './selectionChecks';
 
@@ -20,7 +20,6 @@ const setWords = /\b(?:all|every|each|any|everything|files|ones|them|those|these
 const partsOfAFile = /\b(?:all|every|each|any)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:lines?|words?|characters?|chars|rows?|columns?|fields?|occurrences?|instances?|matches|spaces?|tabs?|blanks?)\b/g;
 // Programs whose writes other checks judge: what an archive holds, what git keeps, a folder made.
 const judgedElsewhere = new Set(['unzip', 'tar', 'bsdtar', '7z', 'git', 'mkdir', 'ln']);
-const slot = /^(?:<\w+>|__\w+__)$/;
 
 /** The files a request names, when it names files and no folder, kind or set wider than them; none otherwise. */
 export function onlyNamedFiles(intent: Intent): string[] {
@@ -58,7 +57,7 @@ export function beyondNamedFiles(intent: Intent, commands: CommandFact[]): strin
     for (const p of [...c.deletes, ...c.writes]) {
       const rel = norm(p.resolved || p.path);
       const made = !c.deletes.includes(p) && derived(rel);
-      if (slot.test(norm(p.path)) || /^\/dev\//.test(p.path)) continue;
+      if (slotValue.test(norm(p.path)) || /^\/dev\//.test(p.path)) continue;
       // What only the shell knows when it runs (`$(ls .)`, `"$f"` of a loop) is no file the request names ...
       // ... but `find site -name error.log -delete` picks the named site/error.log by its name in its own folder.
       if (p.classes.includes('picked') && findsNamed(c, rel, files)) continue;

@@ -7,6 +7,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import { escapeRegExp } from './corpus';
 import { barePath } from './barePath';
+import { slotValue } from './effectTerms';
 import type { Intent } from './intent';
 import { kindExtensions, noExtension } from './requestWords';
 import { programOf } from './selectionChecks';
@@ -252,7 +253,7 @@ export function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
     const program = programOf(c);
     if (program !== 'chown' && program !== 'chgrp') continue;
     const owner = c.args.find((a) => !a.startsWith('-'));
-    if (owner === undefined || /^(?:<\w+>|__\w+__)$/.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
+    if (owner === undefined || slotValue.test(owner) || /^\$/.test(owner) || owner.startsWith('--reference')) continue;
     const names = owner.toLowerCase().split(/[:.]/).filter((n) => n !== '');
     // Named as a user: read as one, or written after "to", "by", "as", "for", "user" or "group", quoted or not.
     const given = (n: string) => intent.owners.includes(n) || new RegExp(`\\b(?:to|by|as|for|user|group|owner)\\s+["'\\x60]?${escapeRegExp(n)}\\b`).test(intent.words);

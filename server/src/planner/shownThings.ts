@@ -6,14 +6,20 @@
 // kept (saved, stored, into a file, to a name with an extension).
 
 const SCREEN = String.raw`(?:standard output|stdout|screen|terminal|console)`;
+/** Output sent to the screen: "to standard output", "on the console". */
+export const TO_SCREEN = String.raw`\b(?:to|on|onto) (?:the )?${SCREEN}\b`;
+/** The verbs that unpack what a compressed file holds. */
+export const DECOMPRESS = 'decompress|uncompress|unzip|gunzip|unpack|inflate|extract';
+const PRINT = 'write|output|send|put|copy|dump|cat|pipe';
+const printVerb = new RegExp(`^(?:${PRINT})$`);
 
 /** "copy a.txt to the screen", "put the contents of x on screen": output sent to the screen prints; a file named as well is still written. */
 export function toScreen(lower: string): string {
-  const screen = new RegExp(String.raw`\b(?:to|on|onto) (?:the )?${SCREEN}\b`);
+  const screen = new RegExp(TO_SCREEN);
   // ... and "to standard output and "x.log"" writes x.log too.
   if (!screen.test(lower) || new RegExp(String.raw`\b${SCREEN}\b.{0,30}\b(?:and|also|as well as)\b.{0,30}\b(?:to|into|in)\b|\b${SCREEN}\s+(?:and|as well as)\s+(?:the\s+)?(?:file\s+)?["'\x60]?[\w.$/~{}-]*[\w}]\b`).test(lower)) return lower;
   // ... and "decompress logs.gz to standard output" prints what the archive holds: `zcat`, never a file unpacked.
-  return lower.replace(new RegExp(String.raw`\b(?:write|output|send|put|copy|dump|cat|pipe|decompress|uncompress|unzip|gunzip|unpack|inflate|extract)\b(?=.{0,80}\b(?:to|on|onto) (?:the )?${SCREEN}\b)`, 'g'), (verb) => (/^(?:write|output|send|put|copy|dump|cat|pipe)$/.test(verb) ? 'print' : 'print the decompressed contents of'));
+  return lower.replace(new RegExp(String.raw`\b(?:${PRINT}|${DECOMPRESS})\b(?=.{0,80}${TO_SCREEN})`, 'g'), (verb) => (printVerb.test(verb) ? 'print' : 'print the decompressed contents of'));
 }
 
 // What is made to be read: a summary, an overview, a list or a count "of" something.

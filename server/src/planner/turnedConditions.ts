@@ -7,6 +7,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { escapeRegExp } from './corpus';
+import { slotValue } from './effectTerms';
 import { programOf } from './selectionChecks';
 
 interface Condition {
@@ -141,7 +142,7 @@ export function ownerSwapped(intent: Intent, commands: CommandFact[]): string[] 
         continue;
       }
       if (!/^-(?:user|group|uid)$/.test(t.test)) continue;
-      if (/^(?:<\w+>|__\w+__)$/.test(t.value)) continue;
+      if (slotValue.test(t.value)) continue;
       if (/^\$/.test(t.value)) {
         if (!asker && named.length > 0) return [`it tests the owner against the user who runs it (${t.test} ${t.value}), but the request names ${named[0]}`];
         continue;
