@@ -5,7 +5,6 @@
 // `paladin planner status`.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -26,6 +25,7 @@ import { recordsFixture } from '../support/recordsFixture';
 import { runCli } from '../support/runCli';
 import type { StandIn } from '../support/standInHttp';
 import { waitFor } from '../support/waitFor';
+import { closedUrl } from '../support/closedAddress';
 
 let workspace: string;
 let db: Db;
@@ -62,14 +62,6 @@ async function ollama(options: Parameters<typeof startOllamaStandIn>[0]): Promis
   const s = await startOllamaStandIn({ models: ['m'], ...options });
   servers.push(s);
   return s;
-}
-
-async function closedUrl(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 test('requests spread to the least-loaded host: the slow one of three gets fewer', async () => {
@@ -129,7 +121,7 @@ test('a failing host opens its breaker and traffic moves to the others; probes b
 
 test('background probes mark a host down and feed its breaker, on their own timer', async () => {
   const up = await ollama({ chat: () => answer('ls') });
-  const gone = await closedUrl();
+  const gone = closedUrl();
   const modelless = await ollama({ models: ['another-model'], chat: () => answer('ls') });
   const p = planner({ 'ollama.hosts': [up.url, gone, modelless.url], 'planner.probeIntervalSeconds': 1 }, { breakerThreshold: 2 });
   const state = (url: string) => p.endpointStates().find((s) => s.url === url)!;
@@ -163,7 +155,7 @@ test('OpenAI-compatible endpoints are probed with GET /models and their own key'
 });
 
 test('all Ollama hosts down: the OpenAI-compatible endpoints answer, each with its own key', async () => {
-  const [goneA, goneB] = [await closedUrl(), await closedUrl()];
+  const [goneA, goneB] = [closedUrl(), closedUrl()];
   const first = await startOpenAiStandIn({ apiKey: 'sk-first', chat: () => ({ status: 503, message: 'overloaded' }) });
   const second = await startOpenAiStandIn({ apiKey: 'sk-second', chat: () => answer('du -sh src') });
   servers.push(first, second);
@@ -176,7 +168,7 @@ test('all Ollama hosts down: the OpenAI-compatible endpoints answer, each with i
   assert.equal(result.planner, 'openai');
   assert.equal(result.command, 'du -sh src');
   assert.deepEqual(result.skipped.map((s) => s.planner).slice(0, 2), ['ollama', 'ollama']);
-  assert.match(result.skipped[0].reason, /^ollama(-2)? \(http:\/\/127\.0\.0\.1:\d+\): Ollama is not reachable/);
+  assert.match(result.skipped[0].reason, /^ollama(-2)? \(http:\/\/127\.0\.0\.\d+:\d+\): Ollama is not reachable/);
   assert.equal(second.requests.at(-1)?.headers.authorization, 'Bearer sk-second');
   // Fresh endpoints are tried in the order configured: the first fails over to the second.
   assert.equal(first.requests.length, 1);
@@ -185,23 +177,24 @@ test('all Ollama hosts down: the OpenAI-compatible endpoints answer, each with i
 });
 
 test('all endpoints down: the embedded planner answers and every endpoint\'s reason is recorded', async () => {
-  const [goneA, goneB] = [await closedUrl(), await closedUrl()];
+  const [goneA, goneB] = [closedUrl(), closedUrl()];
   const broken = await startOpenAiStandIn({ apiKey: 'k', chat: () => ({ status: 500, message: 'boom' }) });
   servers.push(broken);
-  const p = planner({ 'ollama.hosts': [goneA, goneB], 'openai.endpoints': [{ baseUrl: broken.url, model: 'g', apiKeyEnv: 'K' }, { baseUrl: `${await closedUrl()}/v1`, model: 'g', apiKeyEnv: 'K' }] }, { env: { K: 'k' } });
+  const p = planner({ 'ollama.hosts': [goneA, goneB], 'openai.endpoints': [{ baseUrl: broken.url, model: 'g', apiKeyEnv: 'K' }, { baseUrl: `${closedUrl()}/v1`, model: 'g', apiKeyEnv: 'K' }] }, { env: { K: 'k' } });
   const result = await p.plan({ request: 'list the files here', workspace });
-  assert.equal(result.planner, 'embedded');
-  assert.notEqual(result.command, '');
-  assert.equal(result.skipped.length, 4, JSON.stringify(result.skipped));
-  assert.deepEqual(result.skipped.map((s) => s.planner), ['ollama', 'ollama', 'openai', 'openai']);
-  assert.ok(result.skipped.some((s) => /answered 500: boom/.test(s.reason)));
-  assert.equal(result.skipped.filter((s) => /not reachable/.test(s.reason)).length, 3);
-  assert.deepEqual(result.skipped.map((s) => s.endpoint), ['ollama', 'ollama-2', 'openai', 'openai-2'], 'each failure names its endpoint');
+  const seen = JSON.stringify({ planner: result.planner, command: result.command, skipped: result.skipped });
+  assert.equal(result.planner, 'embedded', seen);
+  assert.notEqual(result.command, '', seen);
+  assert.equal(result.skipped.length, 4, seen);
+  assert.deepEqual(result.skipped.map((s) => s.planner), ['ollama', 'ollama', 'openai', 'openai'], seen);
+  assert.ok(result.skipped.some((s) => /answered 500: boom/.test(s.reason)), seen);
+  assert.equal(result.skipped.filter((s) => /not reachable/.test(s.reason)).length, 3, seen);
+  assert.deepEqual(result.skipped.map((s) => s.endpoint), ['ollama', 'ollama-2', 'openai', 'openai-2'], `each failure names its endpoint: ${seen}`);
 });
 
 test('paladin planner status: each endpoint with its breaker, load and probe; exit 1 when none answers', async () => {
   const up = await ollama({ chat: () => answer('ls') });
-  const gone = await closedUrl();
+  const gone = closedUrl();
   const saved = { ...process.env };
   try {
     Object.assign(process.env, { PALADIN_OLLAMA_HOSTS: `${up.url},${gone}`, PALADIN_OLLAMA_MODEL: 'm', PALADIN_PLANNER_ORDER: 'ollama,embedded' });
@@ -225,7 +218,7 @@ test('paladin planner status: each endpoint with its breaker, load and probe; ex
 
     // A plan answered by the embedded planner because every host failed: the audit record says why.
     const dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-hosts-cli-')), 'paladin.db');
-    process.env.PALADIN_OLLAMA_HOSTS = `${gone},${await closedUrl()}`;
+    process.env.PALADIN_OLLAMA_HOSTS = `${gone},${closedUrl()}`;
     const plan = await runCli(['plan', '--json', '--workspace', workspace, 'list the files here'], dbPath);
     assert.equal(plan.code, 0, plan.err);
     assert.equal(JSON.parse(plan.out).planner, 'embedded');
@@ -241,7 +234,7 @@ test('paladin planner status: each endpoint with its breaker, load and probe; ex
 
 test('GET /v1/planner/endpoints: each endpoint\'s state for a key holder, never without a key', async () => {
   const up = await ollama({ chat: () => answer('ls') });
-  const fx = recordsFixture({ 'ollama.hosts': [up.url, await closedUrl()], 'ollama.model': 'm', 'planner.probeIntervalSeconds': 0 }, { allStages: true });
+  const fx = recordsFixture({ 'ollama.hosts': [up.url, closedUrl()], 'ollama.model': 'm', 'planner.probeIntervalSeconds': 0 }, { allStages: true });
   const real = new Planner(fx.db, fx.settings, policy);
   planners.push(real);
   const paladin = new Paladin(fx.db, fx.settings, { policy, planner: real, executor: new FakeExecutorStage(), explainer: new FakeExplainerStage(), records: fx.records });

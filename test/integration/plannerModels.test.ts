@@ -12,6 +12,7 @@ import { normaliseSettings, type Settings } from '../../server/src/settings/sett
 import { openDatabase, type Db } from '../../server/src/store/database';
 import { startOllamaStandIn, type OllamaChatRequest } from '../support/ollamaStandIn';
 import { startOpenAiStandIn } from '../support/openaiStandIn';
+import { closedUrl } from '../support/closedAddress';
 
 let workspace: string;
 let db: Db;
@@ -41,15 +42,6 @@ function planner(raw: Record<string, unknown>, options: PlannerOptions = {}): Pl
 }
 
 const answer = (command: string, reasoning = 'because') => JSON.stringify({ command, reasoning, assumptions: ['a file exists'], expected_effects: ['prints lines'] });
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 test('Ollama: streamed structured answer becomes the plan, tokens stream, the prompt carries context and examples', async () => {
   let seen: OllamaChatRequest | undefined;
@@ -157,8 +149,7 @@ test('a slow model times out and a connection dropped mid-stream is reported, bo
 test('OpenAI: SSE streaming answer with the key; Ollama unreachable is skipped first, in order', async () => {
   const api = await startOpenAiStandIn({ apiKey: 'sk-test-key', models: ['gpt-test'], chat: () => answer('du -sh src') });
   try {
-    const port = await closedPort();
-    const p = planner({ 'ollama.url': `http://127.0.0.1:${port}`, 'ollama.model': 'm', 'openai.baseUrl': api.url, 'openai.model': 'gpt-test' }, { apiKey: 'sk-test-key' });
+    const p = planner({ 'ollama.url': closedUrl(), 'ollama.model': 'm', 'openai.baseUrl': api.url, 'openai.model': 'gpt-test' }, { apiKey: 'sk-test-key' });
     const tokens: string[] = [];
     const result = await p.plan({ request: 'how big is the src folder', workspace }, { onProgress: (x) => x.kind === 'token' && tokens.push(x.text) });
     assert.equal(result.planner, 'openai');
