@@ -11,8 +11,8 @@ import type { Intent } from './intent';
 import { barePath } from './barePath';
 import { programOf } from './selectionChecks';
 
-// "the file names in docs", "the names of the files in logs", "every filename", "rename the files in docs", "rename every .log file".
-const aboutNames = /\b(?:file ?names?|names? of (?:the |all (?:the )?|every |each )?(?:[\w.*-]+ )?files|(?:rename|renaming)\s+(?:the |all (?:the |of the )?|every |each )?(?:[\w.*-]+\s+)?files?\b(?!\s+(?:called|named)\b))/;
+// "the file names in docs", "the names of the files in logs", "every filename", "rename the files in docs", "rename every .log file", "… renaming them".
+const aboutNames = /\b(?:file ?names?|names? of (?:the |all (?:the )?|every |each )?(?:[\w.*-]+ )?files|(?:rename|renaming)\s+(?:the |all (?:the |of the )?|every |each )?(?:[\w.*-]+\s+)?files?\b(?!\s+(?:called|named)\b)|renam(?:e|es|ing)\s+(?:them|those|these|each of them)\b)/;
 
 const editors = /^(?:sed|gsed|perl|awk|gawk|ex|tr)$/;
 const renamers = /^(?:mv|rename|prename|file-rename|mmv)$/;

@@ -27,6 +27,7 @@ import { folderForNamedFile, keptFileChanged } from './clauseObjects';
 import { memberLeftOut } from './archiveMembers';
 import { narrowActExceeded } from './narrowActs';
 import { changeRules, discarded, movers, stopsSomething } from './fallsShort';
+import { aboutFileNames } from './bulkRenames';
 import { asideSwept } from './statedAsides';
 import { replacementExceeded } from './replacedText';
 import { repoChangeUnasked } from './unaskedRepoChanges';
@@ -36,7 +37,7 @@ import { outsideUnnamed } from './outsidePlaces';
 import { copiedBeyondNamed, filesInPlace, folderCopiedFlat, folderFlattened } from './placedNames';
 import { conditionTurned, ownerSwapped } from './turnedConditions';
 import { shiftChanged } from './timeShifts';
-import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, contentAsName, droppedKind, droppedNamePart, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, modeLeftOut, nameAsContent, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
+import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, containerOnly, contentAsName, derivedInside, droppedKind, droppedNamePart, filesForFolders, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, modeLeftOut, nameAsContent, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 const ageFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin', 'newer', 'newermt', 'newerct', 'newerat', 'anewer', 'cnewer', 'used', 'changed-within', 'changed-before', 'change-newer-than', 'change-older-than']);
 
@@ -56,7 +57,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   const deletes = uniq(commands.flatMap((c) => c.deletes).map(shown));
   const writes = uniq(commands.flatMap((c) => [...c.writes, ...c.redirects.filter((r) => (r.kind === 'write' || r.kind === 'append' || r.kind === 'read-write') && !discarded.test(r.target)).map((r) => ({ path: r.target, resolved: r.target } as PathFact))]).map(shown));
   if (facts && !facts.parse.ok) return ['Paladin cannot read this command, so it cannot tell what it would change.'];
-  if (!intent.allows.delete && (deletes.length > 0 || risk.deletes.length > 0)) reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)}, but the request asks ${asked}`);
+  // "change the extension of the .mkv files to .avi", "substitute foo with bar in the file names": a rename takes the old name away, and only that.
+  const renamesOnly = (aboutFileNames(intent.words) || /\bextensions?\b/.test(intent.words)) && intent.actions.includes('change') && commands.some((c) => c.deletes.length > 0) && commands.filter((c) => c.deletes.length > 0).every((c) => movers.has(programOf(c)));
+  if (!intent.allows.delete && !renamesOnly && (deletes.length > 0 || risk.deletes.length > 0)) reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)}, but the request asks ${asked}`);
   const changed = decision.rules.filter((r) => changeRules.test(r.id) && !/^fs\.delete/.test(r.id));
   if (!intent.allows.write && (writes.length > 0 || risk.writes.length > 0 || changed.length > 0)) {
     const what = writes.length ? list(writes) : risk.writes.length ? list(risk.writes) : `(${changed[0].id}: ${changed[0].reason})`;
@@ -86,13 +89,13 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
-  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands), ...copiedBackwards(intent, commands), ...appendedBackwards(intent, commands), ...madeThenDeleted(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(filesInPlace(intent), commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...folderForNamedFile(intent, commands));
+  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands, command), ...copiedBackwards(intent, commands), ...appendedBackwards(intent, commands), ...madeThenDeleted(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(filesInPlace(intent), commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...folderForNamedFile(intent, commands));
   if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, changesFiles), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   const changes = changesFiles || changed.length > 0;
   if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept), ...asideSwept(intent, commands, command), ...replacementExceeded(intent, commands), ...modeLeftOut(intent, commands));
   reasons.push(...repoChangeUnasked(intent, commands), ...(changesFiles ? findActionUnbound(intent, commands) : []), ...modeBeyondWords(intent.words, commands), ...outsideUnnamed(intent, commands), ...copiedBeyondNamed(intent, commands), ...folderCopiedFlat(intent, commands), ...folderFlattened(intent, commands));
-  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? foldersForFiles(intent, commands) : []));
+  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? [...foldersForFiles(intent, commands), ...containerOnly(intent, commands)] : []), ...filesForFolders(intent, commands));
   // Last, an archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
   reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...readsElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands));
   return uniq(reasons);
@@ -174,17 +177,18 @@ function chmodMode(c: CommandFact): string | undefined {
  */
 const remotePlace = /^(?:[\w.-]+@)?[A-Za-z0-9][\w.-]*:(?!\/\/)/;
 
-function widerScope(intent: Intent, commands: CommandFact[]): string[] {
+function widerScope(intent: Intent, commands: CommandFact[], command: string): string[] {
   if (intent.scope.length === 0) return [];
-  const inside = (p: PathFact) => {
-    const rel = norm(p.resolved || p.path);
+  const insidePath = (path: string) => {
+    const rel = norm(path);
     return intent.scope.some((s) => rel === s || rel.startsWith(`${s}/`));
   };
+  const inside = (p: PathFact) => insidePath(p.resolved || p.path);
   const named = (p: PathFact) => intent.names.some((n) => norm(p.resolved || p.path) === n || norm(p.path) === n) || renamedBeside(intent, norm(p.resolved || p.path)) || restoredHere(intent, norm(p.path)) || goesTo(intent, norm(p.resolved || p.path));
   const out: string[] = [];
   // Packing a named folder writes the archive beside it ("zip the docs folder" → docs.zip): that is what was asked.
   const packed = (c: CommandFact, p: PathFact) => archivers.has(c.program) && archiveName.test(p.path) && c.reads.some(inside);
-  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))].filter((p) => !listedInside(commands, c, p, inside)));
+  const changes = commands.flatMap((c) => [...c.deletes, ...c.writes.filter((p) => !packed(c, p))].filter((p) => !listedInside(commands, c, p, inside) && !derivedInside(command, commands, c, p, insidePath)));
   // A destination left as a slot (`'<dest>'`, judged as `__dest__`) is asked for: where it is is not known yet.
   // ... and a place on another machine (`alice@host:/srv`) is no place in the workspace.
   const outside = changes.filter((p) => !inside(p) && !named(p) && !slotValue.test(norm(p.path)) && !remotePlace.test(p.path));

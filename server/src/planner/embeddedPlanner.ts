@@ -19,6 +19,7 @@ import { ignoresCase } from './requestWords';
 import { helpFacts } from './valueQuestions';
 import { domainPenalty, domains, historyMismatch } from './gitQuestions';
 import { wordedCandidates } from './wordedPlans';
+import { foldersWhereAsked } from './folderModes';
 import { eitherSize } from './statedSizes';
 import { shownFile, shownFolder } from './fileShown';
 
@@ -85,7 +86,7 @@ export function embeddedCandidates(request: string, hits: Hit[], corpus: Corpus,
   // "archive src to /backup": an archive copy, whatever retrieval found.
   for (const copy of archiveTo.test(f.text) && f.archives.length === 0 ? [corpus.byId.get('files.archive_copy')] : []) if (copy && !hits.some((h) => h.ref === copy.id)) out.push(candidateFor(copy, f, 0.45, 0.5));
   out.push(...wordedCandidates(f));
-  for (const c of out) c.command = eitherSize(c.command, f);
+  for (const c of out) c.command = foldersWhereAsked(eitherSize(c.command, f), f.lower);
   const shown = shownFile(f) && corpus.byId.get('text.cat');
   if (shown) out.push(candidateFor(shown, f, 0.7, 1));
   const folder = shownFolder(f);

@@ -10,6 +10,7 @@ import { removesText, replacesSchedule, takenFromArchive } from './changeKinds';
 import { copiesNothing } from './copyNamed';
 import { programOf } from './selectionChecks';
 import { setsTimes } from './requestShapes';
+import { aboutFileNames } from './bulkRenames';
 
 // Rule families that mean "this changes something" whatever the risk lists say (git commits, hooks, cron).
 export const changeRules = /^(fs\.(write|delete)|antiforensics\.|protections\.|fs\.world-writable|fs\.unknown-target|repo\.|persistence\.|privilege\.(accounts|setuid)|devices\.(write|format|mount)|exec\.write-then-run|env\.(path|poison|alias|shadow-function)|secrets\.write|resources\.(fill|kill-all)|system\.shutdown)/;
@@ -53,6 +54,11 @@ const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|un
 // "add the line 'bye' to the end of notes.txt", "put hello into todo.txt": text added to a file the request names.
 const addedTo = /\b(?:add|attach|insert|put|tack)\b[^.;]{0,60}?\b(?:to|onto|into|at the (?:end|bottom|top|start|beginning) of)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:file\s+)?["'\x60]?([\w./-]+\.\w{1,8})\b/;
 
+/** "replace foo with bar in the names of the files under src", "change the extension of the .mkv files to .avi": only renaming them carries it out. */
+function swapsInNames(intent: Intent): boolean {
+  return /^(?:replace|substitute|swap|change)$/.test(intent.cues.change ?? '') && (aboutFileNames(intent.words) || /\bextensions?\b/.test(intent.words));
+}
+
 /** Only a change to the file carries out text added to one, never a search of it. */
 function addsToNamedFile(intent: Intent): boolean {
   const m = addedTo.exec(intent.words);
@@ -75,7 +81,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
   // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive", `rsync -a docs/ backup/` for "move docs into backup" (docs stays).
   if (acts.includes('move') && (!deletes || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
-  const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent) || addsToNamedFile(intent) || (addsAFileOrFolder.test(intent.words) && !gitWords.test(intent.words)));
+  const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent) || swapsInNames(intent) || addsToNamedFile(intent) || (addsAFileOrFolder.test(intent.words) && !gitWords.test(intent.words)));
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
     return [`it changes nothing, but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'change something'}`];
   }

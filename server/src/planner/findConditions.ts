@@ -121,7 +121,7 @@ export function permissionTests(f: RequestFacts): string[] {
 export function modesSet(lower: string): string[] {
   // A dot inside a name (".ts files", "notes.txt") ends no sentence; "to 2023-05-01" is a date.
   const clause = String.raw`(?:[^.;!?]|\.(?=[\w*]))`;
-  const given = new RegExp(String.raw`\bchmod\s+(?:-\w+\s+)*([0-7]{3,4})\b|\b(?:change|set|chmod|give|make|switch)\b${clause}{0,60}?\b(?:to\s+(?:(?:the\s+)?(?:mode|permissions?|perms?)\s+(?:of\s+)?)?|(?:with|as)\s+)([0-7]{3,4})\b(?![-:/.]\d)|\bgive\b${clause}{0,60}?\b(?:permissions?|mode|perms?)\s+([0-7]{3,4})\b|${madeMode.source}`, 'g');
+  const given = new RegExp(String.raw`\bchmod\s+(?:-\w+\s+)*([0-7]{3,4})\b|\b(?:change|set|chmod|give|make|switch)\b${clause}{0,60}?\b(?:to\s+(?:(?:the\s+)?(?:mode|permissions?|perms?)\s+(?:of\s+)?)?|(?:with|as)\s+)([0-7]{3,4})\b(?![-:/.]\d)|\b(?:give|make)\b${clause}{0,60}?\b(?:permissions?|mode|perms?)\s+(?:of\s+|to\s+|as\s+)?([0-7]{3,4})\b|${madeMode.source}`, 'g');
   return [...lower.matchAll(given)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
 }
 

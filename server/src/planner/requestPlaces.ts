@@ -83,12 +83,25 @@ export function readFolderAfterPreposition(r: Reading): void {
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
     if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word) || namesAnother(text, at + word.length)) continue;
-    const strong = /^(under|inside|within)\b/i.test(m[0]) || (dotFolder(word, r.ws) && text.charAt(at + word.length) !== '/');
+    // "the subdirectories of bugzilla": what is below a folder is under it.
+    const strong = /^(under|inside|within)\b/i.test(m[0]) || (dotFolder(word, r.ws) && text.charAt(at + word.length) !== '/') || (/^of\b/i.test(m[0]) && /\bsub-?(?:director(?:y|ies)|folders?|dirs?)\s+$/i.test(text.slice(0, m.index)));
     if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
   }
+  // "all the bugzilla subdirectories": a name before the folders below it.
+  for (const m of text.matchAll(/(?<![\w'\u2019.-])([A-Za-z_][\w.@+-]*)\s+sub-?(?:director(?:y|ies)|folders?|dirs?)\b/gi)) {
+    const word = m[1];
+    if (isUsed(m.index) || stopWords.has(word.toLowerCase()) || notASubfolderOwner.test(word) || facts.paths.some((p) => p.at === m.index) || notAFolderName.test(word)) continue;
+    // "the biggest subfolders", "writable subdirectories": a word that describes them, unless the workspace has a folder so called.
+    if (/(?:est|able|ible|ed|ing|ly|ful|less|ous|ive|al)$/i.test(word) && !r.ws.dirs.has(word)) continue;
+    facts.paths.push({ value: word, at: m.index, raw: word });
+    facts.dirs.push({ value: word, at: m.index, raw: word });
+  }
 }
+
+// "the empty subdirectories", "its subfolders": words that say which subfolders, not whose.
+const notASubfolderOwner = /^(?:non-\w+|zero|a|an|the|all|any|every|each|its|their|his|her|my|our|your|these|those|some|no|empty|hidden|nested|immediate|direct|first|top|other|only|own|new|old|non-?empty|recursive|level|deep|deeper|following|different|both|many|several|named|called|given|two|three|which|what|and|or|with|without|in|under|of|to|for|list|show|find|delete|remove|create|make|count|print)$/i;
 
 // Folders whose name begins with a dot that most projects and homes have.
 const knownDotFolders = /^\.(?:git|svn|hg|bzr|github|gitlab|circleci|config|cache|local|ssh|gnupg|vscode|idea|npm|yarn|docker|aws|kube|venv|tox|cargo|gradle|terraform|next)$/i;

@@ -125,6 +125,15 @@ export function readNames(r: Reading): void {
     if (stopWords.has(m[1].toLowerCase()) || /^(?:with|within|inside|under|beneath|below|into|where|which|that|here|there|readable|writable|executable|private|public|structure|tree|path|named|called|titled)$/i.test(m[1]) || facts.names.some((n) => n.at === at)) continue;
     facts.names.push({ value: m[1], at, raw: m[1] });
   }
+  // "create the folders foo and bar", "make directories a, b and c": every folder to make, named right after the word folders.
+  for (const m of text.matchAll(/\b(?:create|make|mkdir|add)\s+(?:the\s+|two\s+|three\s+|some\s+)?(?:new\s+|empty\s+)?(?:sub-?)?(?:folders|directories|dirs)\s+((?:["']?[\w.@+-]+["']?(?:\s*,\s*(?:and\s+)?|\s+and\s+))+["']?[\w.@+-]+["']?)/gi)) {
+    const start = m.index + m[0].length - m[1].length;
+    for (const w of m[1].matchAll(/[\w.@+-]+/g)) {
+      const at = start + w.index;
+      if (/^and$/i.test(w[0]) || stopWords.has(w[0].toLowerCase()) || facts.names.some((n) => n.at === at)) continue;
+      facts.names.push({ value: w[0], at, raw: w[0] });
+    }
+  }
   // Network interfaces by their shape ("eth0", "wlan0", "enp3s0").
   for (const m of text.matchAll(/\b(eth\d+|wlan\d+|en[ops]\d\w*|wl[ops]\d\w*|ens\d+|docker\d+|br-\w+|lo)\b/g)) {
     if (!facts.names.some((n) => n.value === m[1]) && (m[1] !== 'lo' || /\binterface\b/i.test(text))) facts.names.push({ value: m[1], at: m.index, raw: m[1] });

@@ -34,6 +34,21 @@ export function listedInside(commands: CommandFact[], c: CommandFact, p: PathFac
   return lists && lister.reads.length > 0 && lister.reads.every(inside);
 }
 
+/**
+ * `find uploads -name '*.mkv' -exec sh -c 'for f; do mv "$f" "${f%.mkv}.avi"; done'`,
+ * `for f in uploads/*.mkv; do mv "$f" "${f%.*}.avi"; done`: a name made from
+ * each file found under a folder (`$?.avi`, `$?/x`) stays under that folder.
+ */
+export function derivedInside(command: string, commands: CommandFact[], c: CommandFact, p: PathFact, inside: (path: string) => boolean): boolean {
+  if (!p.classes.includes('unknown-location') || !/^\$\?(?:[^$]|\$\?)*$/.test(p.path) || p.path.includes('..')) return false;
+  const finders = commands.filter((b) => b.span[0] === c.span[0] && b.index < c.index && programOf(b) === 'find');
+  if (finders.length > 0) return finders.every((f) => f.reads.length > 0 && f.reads.every((r) => inside(r.resolved || r.path)));
+  const loop = /\bfor\s+\w+\s+in\s+([^;\n]+?)\s*[;\n]\s*do\b(?:(?!\bdone\b)[\s\S])*$/.exec(command.slice(0, c.span[0]));
+  // Words as the shell splits them: `docs/*' '*` is one.
+  const words = [...(loop?.[1].matchAll(/(?:[^\s'"]+|'[^']*'|"[^"]*")+/g) ?? [])].map((w) => w[0].replace(/['"]/g, '').replace(/^\.\//, ''));
+  return words.length > 0 && words.every((w) => !w.includes('$') && !w.includes('..') && inside(w));
+}
+
 /** "every file under src" planned with `find src -type d …`: folders picked for a request that speaks only of files. */
 export function foldersForFiles(intent: Intent, commands: CommandFact[]): string[] {
   const folders = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'd'));
@@ -44,6 +59,33 @@ export function foldersForFiles(intent: Intent, commands: CommandFact[]): string
   const namedAsFiles = made.some((m) => /\.[a-z][a-z0-9]{0,4}$/i.test(m) && intent.words.includes(m.toLowerCase()));
   if (made.length > 0 && (aboutFiles || namedAsFiles) && !/\b(?:folder|director(?:y|ies)|dir|paths?)\b/.test(intent.words)) return [`it makes folders (${made.join(', ')}), but the request asks for files`];
   return folders && aboutFiles ? ['it picks folders (-type d), but the request speaks of files'] : [];
+}
+
+/** "the subdirectories of site", "every folder under www": a request about folders, with no word for files. */
+export function speaksOnlyOfFolders(text: string): boolean {
+  // ("without descending into sub-directories" speaks of where not to look.)
+  const words = text.toLowerCase().replace(/\b(?:without|not|excluding|ignoring|skipping|skip|exclude)\s+(?:\w+\s+){0,3}?sub-?(?:directories|folders|dirs)\b/g, '');
+  return /\b(?:sub-?)?(?:folders|directories|dirs)\b|\b(?:every|each|all|any)\s+(?:(?:the|of\s+the)\s+)?(?:sub-?)?(?:folder|directory|dir)\b/.test(words) && !/\b(?:files?|file ?names?|everything|contents?|entries)\b/.test(words);
+}
+
+/** "every folder under site" planned with `find site -type f …`, "the subdirectories" listed with `find . -type f`: files picked for a request that speaks only of folders. */
+export function filesForFolders(intent: Intent, commands: CommandFact[]): string[] {
+  const folders = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'd'));
+  const files = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'f')) && !folders;
+  const aboutFolders = speaksOnlyOfFolders(intent.words);
+  if (files && aboutFolders) return ['it picks files (-type f), but the request speaks of folders'];
+  // ... or with `chmod -R 775 site`, which changes every file in site as well.
+  const deep = commands.find((c) => /^(?:chmod|chown|chgrp)$/.test(programOf(c)) && c.flags.some((f) => f === 'R' || f === 'recursive'));
+  return deep && aboutFolders ? [`it changes the files below as well (${programOf(deep)} -R), but the request speaks of folders`] : [];
+}
+
+/** "give every folder under www permissions 755" planned as `chmod 755 www`: the folder itself changed, not what is in it. */
+export function containerOnly(intent: Intent, commands: CommandFact[]): string[] {
+  if (!/\b(?:sub-?(?:folders?|director(?:y|ies)|dirs?)|(?:every|each|all|any)\s+(?:(?:the|of\s+the)\s+)?(?:[\w.*-]+\s+)?(?:files?|folders?|director(?:y|ies)|dirs?)\s+(?:in|under|inside|within|below|beneath|of))\b/.test(intent.words)) return [];
+  if (commands.some((c) => programOf(c) === 'find' || c.flags.some((f) => f === 'R' || f === 'recursive'))) return [];
+  const setters = commands.filter((c) => /^(?:chmod|chown|chgrp)$/.test(programOf(c)));
+  const itself = setters.flatMap((c) => c.positionals.slice(1)).find((p) => intent.scope.includes(p.replace(/^\.\//, '').replace(/\/+$/, '')));
+  return itself ? [`it changes only ${itself} itself, but the request asks for what is in it`] : [];
 }
 
 // "the files whose names begin with cover.", "files beneath src that start with the letters Foo": how names start or end.
@@ -136,7 +178,9 @@ const negating = /\b(?:not|non|no|never|un(?:readable|writ\w*|execut\w*)|none|wi
 /** "the files whose permissions are 644" planned as `find . ! -perm 644`: a test turned around that the request never turns. */
 export function madeUpNegation(intent: Intent, commands: CommandFact[]): string[] {
   // ... and a file set aside by what is said of it ("a.log should stay") is left out by a test turned around.
-  if (negating.test(intent.words) || intent.kept.length > 0 || asidesStated(intent.words).length > 0) return [];
+  // ("without descending into sub-directories", "not recursively": how deep to look, nothing turned around.)
+  const words = intent.words.replace(/\b(?:without|not|no)\s+(?:descending|going|recursing|recursion|recursive\w*|entering|looking)\b[^,.;]*|\b(?:not|no)\s+(?:in(?:to)?\s+)?sub-?(?:directories|folders|dirs)\b/g, '');
+  if (negating.test(words) || intent.kept.length > 0 || asidesStated(intent.words).length > 0) return [];
   for (const c of commands.filter((k) => programOf(k) === 'find')) {
     const at = c.args.findIndex((a, i) => /^(?:!|-not)$/.test(a) && /^-(?!path$|wholename$)\w+/.test(c.args[i + 1] ?? ''));
     if (at >= 0) return [`it keeps what does not match (${c.args.slice(at, at + 3).join(' ')}), but the request turns nothing around`];
@@ -307,6 +351,8 @@ export function droppedNamePart(intent: Intent, commands: CommandFact[]): string
   for (const m of spelledOut(intent.words).matchAll(namePart)) {
     const part = (m[1] ?? m[2]).toLowerCase();
     if (/^(?:an?|the|my|its|their|it|them|that|this)$/.test(part)) continue;
+    // "replace spaces with underscores in the file names": what goes in, not a part the names have.
+    if (/^with\b/.test(m[0]) && /\b(?:replac\w*|substitut\w*|swap\w*)\s+(?:\S+\s+){1,4}$/.test(intent.words.slice(0, m.index))) continue;
     // "starting with a dot" is kept by `.*`; ".bak" by `*.bak` or `bak`.
     if (!args.includes(part === '.' ? '.*' : part.replace(/^\./, ''))) return [`it leaves out the part of the name the request states (${part}), so it would delete more than asked`];
   }
