@@ -62,3 +62,24 @@ test('a request that speaks only of folders lists folders, never files', async (
   }
   assert.deepEqual(wrong, []);
 });
+
+test('"the folder X", "the directory X": X is the folder, even when X is also a word like backup or archive', async () => {
+  const wrong: string[] = [];
+  const places = ['in the folder {x}', 'in the directory {x}', 'inside the folder {x}', 'under the directory {x}'];
+  const asks = ['display all directories {p}', 'list the subfolders {p}'];
+  for (const [i, x] of ['Symfony', 'httpdocs', 'archive', 'backup'].entries()) {
+    for (const [j, place] of places.entries()) {
+      const request = asks[(i + j) % asks.length].replace('{p}', place.replace('{x}', x));
+      const command = await ws.plan(request);
+      const fill = (root: string) => {
+        for (const d of [`${x}/one`, `${x}/two`, 'elsewhere']) fs.mkdirSync(path.join(root, d), { recursive: true });
+        fs.writeFileSync(path.join(root, x, 'file.txt'), 'x\n');
+      };
+      const listed = command ? scratch(fill, command, (_root, out) => out.split('\n').filter(Boolean).map((l) => l.replace(/^\.\//, '').replace(/\/$/, ''))) : [];
+      const names = listed.map((l) => l.split('/').pop());
+      if (!names.includes('one') || !names.includes('two') || names.includes('elsewhere') || names.includes('file.txt')) wrong.push(`${request} → ${command || 'abstained'}: ${listed.join(', ')}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+  assert.match(await ws.plan('copy src/main.ts to the folder backup'), /^(?:cp|rsync)\b.* src\/main\.ts backup\/?$/);
+});

@@ -22,6 +22,6 @@ test('a symbolic mode of several clauses is the mode set, whole', async () => {
 });
 
 test('a special bit named in words is set, and only it', async () => {
-  assert.equal(await plan('Find all directories under shared and set their SGID bit'), 'find shared -type d -exec chmod g+s {} +');
+  assert.equal(await plan('Find all directories under shared and set their SGID bit'), 'find shared -mindepth 1 -type d -exec chmod g+s {} +');
   assert.equal(await plan('set the setuid bit on run.sh'), 'chmod u+s run.sh');
 });

@@ -59,6 +59,9 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (facts && !facts.parse.ok) return ['Paladin cannot read this command, so it cannot tell what it would change.'];
   // "change the extension of the .mkv files to .avi", "substitute foo with bar in the file names": a rename takes the old name away, and only that.
   const renamesOnly = (aboutFileNames(intent.words) || /\bextensions?\b/.test(intent.words)) && intent.actions.includes('change') && commands.some((c) => c.deletes.length > 0) && commands.filter((c) => c.deletes.length > 0).every((c) => movers.has(programOf(c)));
+  // "replace foo with bar in the .ts files" allows the old to go, never a plan that only deletes.
+  const onlyDeletes = !intent.actions.includes('delete') && !intent.actions.includes('move') && intent.actions.includes('change') && deletes.length > 0 && writes.length === 0 && risk.writes.length === 0 && !commands.some((c) => movers.has(programOf(c)));
+  if (onlyDeletes) reasons.push(`it only deletes ${list(deletes)}, but the request asks to ${intent.cues.change ?? 'change'}, not to delete`);
   if (!intent.allows.delete && !renamesOnly && (deletes.length > 0 || risk.deletes.length > 0)) reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)}, but the request asks ${asked}`);
   const changed = decision.rules.filter((r) => changeRules.test(r.id) && !/^fs\.delete/.test(r.id));
   if (!intent.allows.write && (writes.length > 0 || risk.writes.length > 0 || changed.length > 0)) {
@@ -263,7 +266,8 @@ const actWords = /^(?:delete|remove|rm|truncate|wipe|clean|purge|erase|keep|kill
 /** `truncate -s 0 truncate`, `rm -r delete`, `rm -f current` ("in the current folder"): a word of the request taken as the file to change. */
 function wordsAsNames(intent: Intent, changed: string[]): string[] {
   // "to delete" is read as a destination as "to trash" is; only a request that moves or copies, or calls it a file, names one.
-  const named = (p: string) => intent.scope.includes(p) || (intent.names.includes(p) && (intent.actions.includes('move') || intent.actions.includes('create') || calledAFile(intent.words, p)));
+  // ... and "the folder backup", "the directory called archive" name one whatever the request does.
+  const named = (p: string) => intent.scope.includes(p) || new RegExp(`\\b(?:folder|directory|dir)\\s+(?:called\\s+|named\\s+)?["'\`]?${escapeRegExp(p)}\\b`).test(intent.words) || (intent.names.includes(p) && (intent.actions.includes('move') || intent.actions.includes('create') || calledAFile(intent.words, p)));
   const taken = changed.map((p) => p.replace(/^\.\//, '')).filter((p) => (actWords.test(p) || placeWord(intent.words, p)) && !named(p));
   return taken.length > 0 ? [`it changes ${list(uniq(taken))}, a word of the request rather than a file or folder it names`] : [];
 }

@@ -95,10 +95,24 @@ function namedAsStart(lower: string, place: RegExp): boolean {
 const notAFolder = /^(?:tree|hierarchy|upper|lower|mixed|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
 export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:located\s+|found\s+|stored\s+)?(?:in|under|inside|within)\s*$/;
 
+// Things a request asks for by kind: "every *.bak", "the python scripts", "each log".
+const namedKind = /\*|\.[a-z0-9]{1,5}\b|\b(?:scripts?|logs?|images?|photos?|pictures?|videos?|documents?|ones|items?|things|anything|objects?|archives?|backups?|sources?|pdfs?|csvs?|jsons?)\b/;
+
+/** Whether the request asks for things of a kind; a folder's own name ("the folder archive", "the logs folder") is no kind. */
+export function asksForAKind(lower: string): boolean {
+  return namedKind.test(lower.replace(/\b(?:folder|directory|dir)\s+(?:called\s+|named\s+)?["'`]?[\w.-]+/g, 'folder').replace(/[\w.-]+\s+(?:folder|directory|dir)\b/g, 'folder'));
+}
+
+/** "every *.bak in all folders", "the logs in all subdirectories of logs": with a kind asked for, folders said after "in" are where to look. */
+export function foldersAsPlace(lower: string): string {
+  if (!asksForAKind(lower)) return lower;
+  return lower.replace(/\b(?:in|under|from|across|throughout|within|inside)\s+(?:all\s+|every\s+|each\s+|any\s+)?(?:of\s+)?(?:the\s+|its\s+|their\s+|my\s+)?(?:sub-?)?(?:folders|directories|dirs|sub-?directory|sub-?folder)\b(?!\s+(?:named|called|start\w*|begin\w*))/g, '');
+}
+
 /** The entry kind: regular files, folders, links, or any. */
 export function readKind(text: string): FindTests['kind'] {
   // A kind left out ("excluding symbolic links") is not the kind asked for.
-  const lower = text.replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '')
+  const lower = foldersAsPlace(text).replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '')
     // "not in sub folders", "in the folders a and b": how deep and where to look, not what kind to find.
     .replace(/\b(?:not|never|without (?:going|descending|looking|recursing)) (?:in|into) (?:the |any )?sub-? ?(?:folders?|director(?:y|ies)|dirs?)\b|\b(?:in|under|from|within|inside|below) (?:the )?(?:folders|directories|dirs)(?= \S+(?:,| and ))/g, '');
   if (/\b(?:symbolic links?|symlinks?|soft links?)\b/.test(lower)) return 'l';

@@ -6,11 +6,13 @@
 
 import type { EmbeddedCandidate } from './embeddedPlanner';
 import type { RequestFacts } from './requestFacts';
+import { foldersAsPlace } from './findTests';
 import { speaksOnlyOfFolders } from './selectionChecks';
 
 const folders = /\b(?:sub-?(?:folders?|director(?:y|ies)|dirs?)|(?:folders|directories|dirs)|(?:every|each|all|any)\s+(?:(?:the|of\s+the)\s+)?(?:folder|directory|dir))\b/;
 const files = /\b(?:files|(?:every|each|all|any)\s+(?:(?:the|of\s+the)\s+)?(?:[\w.*-]+\s+)?file)\b/;
 const setting = /\b(?:make|give|set|change|chmod|apply)\b/;
+const selecting = /\b(?:hidden|immediate|directly|top[- ]level|empty|older|newer|larger|smaller|bigger|than|named|called|except|excluding|but not|not|only|modified|changed|owned|belong\w*|whose|which|that|with|without)\b/;
 
 /** `find DIR -type d|f [-name '*.ext'] -exec chmod MODE {} +` when the request gives a mode to one kind of entry below a folder; none otherwise. */
 export function folderModeCandidates(f: RequestFacts): EmbeddedCandidate[] {
@@ -18,8 +20,12 @@ export function folderModeCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const said = f.modes.find((m) => /^(?:[0-7]{3,4}|[ugoa]*[+=-][rwxXst]+(?:,[ugoa]*[+=-][rwxXst]+)*)$/.test(m.value) && !/^[,=\w]/.test(f.text.slice(m.at + m.raw.length)));
   const mode = said?.value;
   if (mode === undefined || !setting.test(f.lower) || f.modes.length > 1) return [];
-  const wantsFolders = folders.test(f.lower);
-  const wantsFiles = files.test(f.lower);
+  // "the scripts in all subfolders of scripts": the folders are where, not what.
+  const lower = foldersAsPlace(f.lower);
+  // Which ones ("hidden", "directly in", "older than", "except"): a selection this plan would not make.
+  if (selecting.test(lower)) return [];
+  const wantsFolders = folders.test(lower);
+  const wantsFiles = files.test(lower);
   if (wantsFolders === wantsFiles) return [];
   // A named file is what changes ("make run.sh 755"); a place named is where the entries are.
   if (f.files.length > 0 || f.dirs.length > 1) return [];
@@ -29,9 +35,10 @@ export function folderModeCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const kind = wantsFolders ? 'd' : 'f';
   const what = wantsFolders ? 'folder' : ext ? `*.${f.exts[0].value} file` : 'file';
   return [{
-    command: `find ${dir} -type ${kind}${ext} -exec chmod ${mode} {} +`,
+    // The folders below it, not the folder named itself.
+    command: `find ${dir}${wantsFolders && dir !== '.' ? ' -mindepth 1' : ''} -type ${kind}${ext} -exec chmod ${mode} {} +`,
     confidence: 0.8,
-    explanation: `Sets mode ${mode} on every ${what} in ${dir === '.' ? 'the workspace' : dir} and below it, and on nothing else.`,
+    explanation: `Sets mode ${mode} on every ${what} ${dir === '.' ? 'in the workspace' : `below ${dir}`}, and on nothing else.`,
     source: 'permissions.mode_by_kind',
     filled: ['mode', 'dir'],
     missing: [],
@@ -40,6 +47,6 @@ export function folderModeCandidates(f: RequestFacts): EmbeddedCandidate[] {
 
 /** A walk that picks files (`find … -type f …`) for a request that speaks only of folders picks folders instead. */
 export function foldersWhereAsked(command: string, text: string): string {
-  if (!/^find\s/.test(command) || / -type d\b/.test(command) || !/ -type f\b/.test(command) || !speaksOnlyOfFolders(text)) return command;
+  if (!/^find\s/.test(command) || / -type d\b/.test(command) || !/ -type f\b/.test(command) || / -i?name\s+\S*\.\w/.test(command) || !speaksOnlyOfFolders(text)) return command;
   return command.replace(/ -type f\b/, ' -type d');
 }

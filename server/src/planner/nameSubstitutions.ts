@@ -17,30 +17,44 @@ const swap = new RegExp(String.raw`\b(?:replac(?:e|es|ing)|substitut(?:e|es|ing)
 const recursive = /\b(?:recursive(?:ly)?|tree|sub-?(?:director(?:y|ies)|folders?|dirs?)|under|below|beneath|at any depth|every level|all levels|nested)\b/i;
 const shellSafe = /^[\w .,+-]+$/;
 
+// Words that stand for no text to put in, or for several characters: Paladin does not guess which.
+const unsure = /^(?:nothing|empty|blank|none|whitespace|white\s?spaces?|tabs?|newlines?|characters?|letters?|digits?|numbers?)$/i;
+
 function valueOf(m: RegExpMatchArray, from: number): string | undefined {
   const raw = m[from] ?? m[from + 1] ?? m[from + 2];
   if (raw === undefined) return undefined;
   const quoted = m[from] !== undefined || m[from + 1] !== undefined;
-  return quoted ? raw : spelled[raw.toLowerCase()] ?? raw;
+  if (quoted) return raw;
+  // "… with bar, then list them": the comma ends the sentence, not the name.
+  const word = raw.replace(/[.,]+$/, '');
+  return spelled[word.toLowerCase()] ?? (unsure.test(word) || word === '' ? undefined : word);
 }
+
+// The swap is said of names: "… in the file names", "… in their names", or the files are renamed ("rename all files … replacing").
+const namesAfter = /^\s+in\s+(?:the\s+|their\s+|its\s+|all\s+(?:the\s+)?)?(?:file\s?names?|names?(?!\s+of\s+the\s+files?\s+(?:named|called)))\b|^\s+in\s+the\s+names?\s+of\b/i;
+const renamedFiles = /\brenam(?:e|es|ing)\s+(?:all\s+|every\s+|each\s+)?(?:the\s+|of\s+the\s+)?(?:[\w.*-]+\s+)?(?:files?|entries|folders?|director(?:y|ies))\b/i;
+// What the files hold, or names left alone: the swap is in their text.
+const aboutText = /\b(?:contents?|text|inside|lines?|code|source)\b|\b(?:keep\w*|leav\w*|not|without\s+chang\w*)\s+(?:\w+\s+){0,2}(?:file\s?names?|names?)\b/i;
 
 /** The part of the names to swap and what goes in its place; undefined when the request asks no such swap of names. */
 export function nameSwap(f: RequestFacts): { old: string; new: string } | undefined {
   // A file named is what the request is about ("replace commas with tabs in data.csv"): its text, or its own name.
-  if (f.files.length > 0) return undefined;
-  const named = aboutFileNames(f.lower) || /\brenam(?:e|es|ing)\b/.test(f.lower);
-  for (const m of f.text.matchAll(swap)) {
-    // "replace php with html in their names" (not "… in the files with baz in their names", which picks the files).
-    if (!named && !/^\s+in\s+(?:their|its)\s+(?:file\s?)?names?\b/i.test(f.text.slice(m.index + m[0].length))) continue;
-    const old = valueOf(m, 1);
-    const next = valueOf(m, 4);
-    if (old === undefined || next === undefined || old === next || !shellSafe.test(old) || !shellSafe.test(next)) continue;
-    // "rename notes.txt to n.md" names one file; "change the .mkv extension to .avi" is an extension, which other plans handle.
-    if (f.files.some((x) => x.raw === old || x.value === old) || /^\.[a-z0-9]+$/i.test(old)) continue;
-    if (/^(?:the|a|an|all|every|each|it|them|files?|names?|file\s?names?|folders?|directory|directories|extension|extensions|lowercase|uppercase|case)$/i.test(old)) continue;
-    return { old, new: next };
-  }
-  return undefined;
+  if (f.files.length > 0 || aboutText.test(f.lower)) return undefined;
+  const found = [...f.text.matchAll(swap)];
+  // Several swaps, or a swap and another change ("… and convert them to lowercase"): not one plan of this kind.
+  const rest = found.length === 1 ? f.text.slice(found[0].index + found[0][0].length) : '';
+  if (found.length !== 1 || /\band\s+(?:then\s+)?(?:replace|substitute|swap|convert|change|turn|make)\b/i.test(rest) || /^\s*(?:,|and|&)\s*\S+\s+(?:with|to|by|into)\s+\S/i.test(rest)) return undefined;
+  const m = found[0];
+  const middle = /\s(?:in|of)\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:\*?\.?[a-z0-9]{1,5}\s+)?(?:file\s?names?|names?|files)\s/i.test(m[0]);
+  const tied = middle || namesAfter.test(f.text.slice(m.index + m[0].length)) || (renamedFiles.test(f.text.slice(0, m.index)) && !/^renam/i.test(m[0])) || (aboutFileNames(f.lower) && /^(?:replac|substitut|swap)/i.test(m[0]) && /\bfile\s?names?\b/i.test(f.text.slice(m.index)));
+  if (!tied) return undefined;
+  const old = valueOf(m, 1);
+  const next = valueOf(m, 4);
+  if (old === undefined || next === undefined || old === next || !shellSafe.test(old) || !shellSafe.test(next)) return undefined;
+  // An extension ("change the .mkv extension to .avi") is for other plans; so is a name the workspace has ("rename docs to documents").
+  if (/^\.[a-z0-9]+$/i.test(old) || f.ws.files.has(old) || f.ws.dirs.has(old)) return undefined;
+  if (/^(?:the|a|an|all|every|each|it|them|files?|names?|file\s?names?|folders?|directory|directories|extension|extensions|lowercase|uppercase|case)$/i.test(old)) return undefined;
+  return { old, new: next };
 }
 
 const q = (s: string) => `'${s}'`;
@@ -61,10 +75,11 @@ export function nameSwapCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const base = { confidence: 0.84, source: 'files.rename_swap', filled: ['old', 'new'], missing: [] };
   const shown = `"${swapOf.old}" with "${swapOf.new}"`;
   if (recursive.test(f.lower.replace(/\b(?:the\s+)?names?\b/g, ''))) {
-    return [{ ...base, command: `find ${dir} -depth -name ${pattern} -exec bash -c 'for f; do b=\${f##*/}; mv -n -- "$f" "\${f%/*}/${sub}"; done' bash {} +`, explanation: `Renames every file and folder under ${dir} whose name holds "${swapOf.old}", replacing ${shown}, deepest first; never writes over a file.` }];
+    return [{ ...base, command: `find ${dir} -mindepth 1 -depth -name ${pattern} -exec bash -c 'for f; do b=\${f##*/}; mv -n -- "$f" "\${f%/*}/${sub}"; done' bash {} +`, explanation: `Renames every file and folder below ${dir} (not ${dir} itself) whose name holds "${swapOf.old}", replacing ${shown}, deepest first; never writes over a file.` }];
   }
   const glob = `${dir === '.' ? '' : `${dir}/`}${ext.includes(swapOf.old) ? `*${ext}` : `*${q(swapOf.old)}*${ext}`}`;
-  const target = dir === '.' ? `"\${f//${swapOf.old}/${swapOf.new}}"` : `"${dir}/${sub}"`;
+  // The folder as the loop found it (`${f%/*}`): a `~` written inside quotes would not be the home folder.
+  const target = dir === '.' ? `"\${f//${swapOf.old}/${swapOf.new}}"` : `"\${f%/*}/${sub}"`;
   const body = dir === '.' ? `[ -e "$f" ] && mv -n -- "$f" ${target}` : `b=\${f##*/}; [ -e "$f" ] && mv -n -- "$f" ${target}`;
   return [{ ...base, command: `for f in ${glob}; do ${body}; done`, explanation: `Renames each entry of ${dir === '.' ? 'this folder' : dir} whose name holds "${swapOf.old}", replacing ${shown}; never writes over a file.` }];
 }

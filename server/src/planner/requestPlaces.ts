@@ -79,12 +79,12 @@ const searchedPlace = /\b(?:search(?:es|ed|ing)?|grep|scan|look (?:through|in)|g
 /** "in the src folder", "under logs": a plain word after a place preposition. */
 export function readFolderAfterPreposition(r: Reading): void {
   const { text, facts, isUsed } = r;
-  for (const m of text.matchAll(/\b(?:in|under|inside|within|into|from|of|to)\s+(?:the\s+|my\s+|folder\s+|directory\s+|dir\s+)?([\w.@+-]+)(?:\s+(?:folder|directory|dir)\b)?/gi)) {
+  for (const m of text.matchAll(/\b(?:in|under|inside|within|into|from|of|to)\s+(?:(?:the|my)\s+)?(?:(?:folder|directory|dir)\s+)?([\w.@+-]+)(?:\s+(?:folder|directory|dir)\b)?/gi)) {
     const word = m[1];
     const at = m.index + m[0].lastIndexOf(word);
     if (isUsed(at) || stopWords.has(word.toLowerCase()) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word) || namesAnother(text, at + word.length)) continue;
     // "the subdirectories of bugzilla": what is below a folder is under it.
-    const strong = /^(under|inside|within)\b/i.test(m[0]) || (dotFolder(word, r.ws) && text.charAt(at + word.length) !== '/') || (/^of\b/i.test(m[0]) && /\bsub-?(?:director(?:y|ies)|folders?|dirs?)\s+$/i.test(text.slice(0, m.index)));
+    const strong = /^(under|inside|within)\b/i.test(m[0]) || (dotFolder(word, r.ws) && text.charAt(at + word.length) !== '/') || (/^of\b/i.test(m[0]) && /\bsub-?(?:director(?:y|ies)|folders?|dirs?)\s+$/i.test(text.slice(0, m.index)) && subfoldersOf(word, text.slice(at + word.length), r.ws));
     if (!strong && !/\s+(folder|directory|dir)\b/i.test(m[0]) && !/\b(folder|directory|dir)\s+\S+$/i.test(m[0])) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
@@ -93,11 +93,18 @@ export function readFolderAfterPreposition(r: Reading): void {
   for (const m of text.matchAll(/(?<![\w'\u2019.-])([A-Za-z_][\w.@+-]*)\s+sub-?(?:director(?:y|ies)|folders?|dirs?)\b/gi)) {
     const word = m[1];
     if (isUsed(m.index) || stopWords.has(word.toLowerCase()) || notASubfolderOwner.test(word) || facts.paths.some((p) => p.at === m.index) || notAFolderName.test(word)) continue;
-    // "the biggest subfolders", "writable subdirectories": a word that describes them, unless the workspace has a folder so called.
-    if (/(?:est|able|ible|ed|ing|ly|ful|less|ous|ive|al)$/i.test(word) && !r.ws.dirs.has(word)) continue;
+    // "the leaf subdirectories", "the git subfolders": any word may describe them; only a folder the workspace has, or a path, is named.
+    if (!r.ws.dirs.has(word) && !/[/.]/.test(word)) continue;
     facts.paths.push({ value: word, at: m.index, raw: word });
     facts.dirs.push({ value: word, at: m.index, raw: word });
   }
+}
+
+/** "the subdirectories of bugzilla", "… of site to 755": a folder, not "of size zero", "of depth 2" or "of interest". */
+function subfoldersOf(word: string, after: string, ws: Reading['ws']): boolean {
+  if (ws.dirs.has(word) || /[/.]/.test(word)) return true;
+  if (/^(?:size|depth|level|interest|type|kind|length|age|importance|note|mine|yours|ours|theirs)$/i.test(word)) return false;
+  return /^\s*(?:$|[,.;:!?)]|(?:to|and|with|into|in|as|that|which|modified|changed|created|owned|older|newer|recursively|permissions?|mode)\b)/i.test(after);
 }
 
 // "the empty subdirectories", "its subfolders": words that say which subfolders, not whose.

@@ -8,7 +8,7 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 import { asidesStated } from './statedAsides';
-import { spelledOut } from './findTests';
+import { asksForAKind, spelledOut } from './findTests';
 import { brokenLinks, ignoresCase, numberWords, permissionWho } from './requestWords';
 import { programName } from '../shell/programs';
 
@@ -37,15 +37,27 @@ export function listedInside(commands: CommandFact[], c: CommandFact, p: PathFac
 /**
  * `find uploads -name '*.mkv' -exec sh -c 'for f; do mv "$f" "${f%.mkv}.avi"; done'`,
  * `for f in uploads/*.mkv; do mv "$f" "${f%.*}.avi"; done`: a name made from
- * each file found under a folder (`$?.avi`, `$?/x`) stays under that folder.
+ * each file found under a folder stays under that folder, when it is the
+ * file's own path trimmed only at its end (`${f%.mkv}.avi`, `${f%/*}/…`).
+ * Cutting the front (`${f#docs/}`, the bare name), swapping inside the path
+ * (`${f/docs/src}`), a command's output, another folder's variable or a `cd`
+ * may put it anywhere.
  */
 export function derivedInside(command: string, commands: CommandFact[], c: CommandFact, p: PathFact, inside: (path: string) => boolean): boolean {
   if (!p.classes.includes('unknown-location') || !/^\$\?(?:[^$]|\$\?)*$/.test(p.path) || p.path.includes('..')) return false;
+  const statement = command.slice(Math.min(...commands.filter((b) => b.span[0] <= c.span[0] && b.span[1] >= c.span[1]).map((b) => b.span[0]), c.span[0]), c.span[1]);
+  const loop = /\bfor\s+(\w+)\s+in\s+([^;\n]+?)\s*[;\n]\s*do\b(?:(?!\bdone\b)[\s\S])*$/.exec(command.slice(0, c.span[0]));
+  const body = `${statement} ${loop ? command.slice(loop.index, c.span[1]) : ''}`;
+  const own = [...new Set([loop?.[1], ...[...statement.matchAll(/\bfor\s+(\w+)\s*;/g)].map((m) => m[1]), '1', '0'].filter((v): v is string => v !== undefined))];
+  // (The bare name kept in another variable, `b=${f##*\/}`, is put back under `${f%/*}/` below.)
+  const cutsFront = own.some((v) => new RegExp(`\\$\\{${v}(?:#|%%|/|:)`).test(body.replace(new RegExp(`=\\$\\{${v}##\\*/\\}`, 'g'), '=')));
+  // Another variable is only a name inside the folder the file's own path gives (`"${f%/*}/${b//x/y}"`).
+  const elsewhere = /\$\(|`|\bcd\b|\$\{?(?:TMPDIR|HOME|PWD|OLDPWD)\b/.test(body) || (!/^\$\?\//.test(p.path) && /\$\?.*\$\?/.test(p.path));
+  if (cutsFront || elsewhere) return false;
   const finders = commands.filter((b) => b.span[0] === c.span[0] && b.index < c.index && programOf(b) === 'find');
   if (finders.length > 0) return finders.every((f) => f.reads.length > 0 && f.reads.every((r) => inside(r.resolved || r.path)));
-  const loop = /\bfor\s+\w+\s+in\s+([^;\n]+?)\s*[;\n]\s*do\b(?:(?!\bdone\b)[\s\S])*$/.exec(command.slice(0, c.span[0]));
   // Words as the shell splits them: `docs/*' '*` is one.
-  const words = [...(loop?.[1].matchAll(/(?:[^\s'"]+|'[^']*'|"[^"]*")+/g) ?? [])].map((w) => w[0].replace(/['"]/g, '').replace(/^\.\//, ''));
+  const words = [...(loop?.[2].matchAll(/(?:[^\s'"]+|'[^']*'|"[^"]*")+/g) ?? [])].map((w) => w[0].replace(/['"]/g, '').replace(/^\.\//, ''));
   return words.length > 0 && words.every((w) => !w.includes('$') && !w.includes('..') && inside(w));
 }
 
@@ -64,7 +76,11 @@ export function foldersForFiles(intent: Intent, commands: CommandFact[]): string
 /** "the subdirectories of site", "every folder under www": a request about folders, with no word for files. */
 export function speaksOnlyOfFolders(text: string): boolean {
   // ("without descending into sub-directories" speaks of where not to look.)
-  const words = text.toLowerCase().replace(/\b(?:without|not|excluding|ignoring|skipping|skip|exclude)\s+(?:\w+\s+){0,3}?sub-?(?:directories|folders|dirs)\b/g, '');
+  // ... nor "every *.bak in all folders", "the logs in all subdirectories of logs": folders as the place of what is asked.
+  const words = text.toLowerCase()
+    .replace(/\b(?:without|not|excluding|ignoring|skipping|skip|exclude)\s+(?:\w+\s+){0,3}?sub-?(?:directories|folders|dirs)\b/g, '')
+    .replace(/\b(?:in|under|from|across|throughout|within|inside|into)\s+(?:all\s+|every\s+|each\s+|any\s+)?(?:of\s+)?(?:the\s+|its\s+|their\s+|my\s+)?(?:(?:sub-?)?(?:folders?|directories|directory|dirs?))\b/g, '');
+  if (asksForAKind(text.toLowerCase()) || /\b(?:links?|symlinks?|something)\b/.test(words)) return false;
   return /\b(?:sub-?)?(?:folders|directories|dirs)\b|\b(?:every|each|all|any)\s+(?:(?:the|of\s+the)\s+)?(?:sub-?)?(?:folder|directory|dir)\b/.test(words) && !/\b(?:files?|file ?names?|everything|contents?|entries)\b/.test(words);
 }
 
@@ -74,6 +90,9 @@ export function filesForFolders(intent: Intent, commands: CommandFact[]): string
   const files = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'f')) && !folders;
   const aboutFolders = speaksOnlyOfFolders(intent.words);
   if (files && aboutFolders) return ['it picks files (-type f), but the request speaks of folders'];
+  // ... or lists a folder whole (`ls site`), files and all.
+  const whole = commands.length === 1 && programOf(commands[0]) === 'ls' && !commands[0].flags.some((f) => f === 'd' || f === 'directory') && !commands[0].args.some((a) => /\/$/.test(a));
+  if (whole && aboutFolders) return ['it lists the files as well (ls), but the request speaks of folders'];
   // ... or with `chmod -R 775 site`, which changes every file in site as well.
   const deep = commands.find((c) => /^(?:chmod|chown|chgrp)$/.test(programOf(c)) && c.flags.some((f) => f === 'R' || f === 'recursive'));
   return deep && aboutFolders ? [`it changes the files below as well (${programOf(deep)} -R), but the request speaks of folders`] : [];
