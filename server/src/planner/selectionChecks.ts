@@ -61,9 +61,12 @@ export function derivedInside(command: string, commands: CommandFact[], c: Comma
   return words.length > 0 && words.every((w) => !w.includes('$') && !w.includes('..') && inside(w));
 }
 
+/** Whether a find of the plan keeps only entries of one kind (`-type d`, `-type f`). */
+const findPicks = (commands: CommandFact[], kind: 'd' | 'f') => commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === kind));
+
 /** "every file under src" planned with `find src -type d …`: folders picked for a request that speaks only of files. */
 export function foldersForFiles(intent: Intent, commands: CommandFact[]): string[] {
-  const folders = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'd'));
+  const folders = findPicks(commands, 'd');
   const aboutFiles = /\bfiles?\b/.test(intent.words) && !/\b(?:folders|directories|dirs|sub-?dir\w*|sub-?folders?|(?:every|each|any|all|empty)\s+(?:sub-?)?(?:folder|directory|dir)|trees?)\b/.test(intent.words);
   // `mkdir -p a.txt b.txt` for "create the files a.txt and b.txt".
   const made = commands.filter((c) => programOf(c) === 'mkdir').flatMap((c) => c.positionals);
@@ -86,8 +89,8 @@ export function speaksOnlyOfFolders(text: string): boolean {
 
 /** "every folder under site" planned with `find site -type f …`, "the subdirectories" listed with `find . -type f`: files picked for a request that speaks only of folders. */
 export function filesForFolders(intent: Intent, commands: CommandFact[]): string[] {
-  const folders = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'd'));
-  const files = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'f')) && !folders;
+  const folders = findPicks(commands, 'd');
+  const files = findPicks(commands, 'f') && !folders;
   const aboutFolders = speaksOnlyOfFolders(intent.words);
   if (files && aboutFolders) return ['it picks files (-type f), but the request speaks of folders'];
   // ... or lists a folder whole (`ls site`), files and all.
