@@ -37,6 +37,7 @@ import { outsideUnnamed } from './outsidePlaces';
 import { copiedBeyondNamed, filesInPlace, folderCopiedFlat, folderFlattened } from './placedNames';
 import { conditionTurned, ownerSwapped } from './turnedConditions';
 import { shiftChanged } from './timeShifts';
+import { otherKindPicked } from './entryKinds';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, containerOnly, contentAsName, derivedInside, droppedKind, droppedNamePart, filesForFolders, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, modeLeftOut, nameAsContent, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 const ageFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin', 'newer', 'newermt', 'newerct', 'newerat', 'anewer', 'cnewer', 'used', 'changed-within', 'changed-before', 'change-newer-than', 'change-older-than']);
@@ -98,7 +99,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   const changes = changesFiles || changed.length > 0;
   if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept), ...asideSwept(intent, commands, command), ...replacementExceeded(intent, commands), ...modeLeftOut(intent, commands));
   reasons.push(...repoChangeUnasked(intent, commands), ...(changesFiles ? findActionUnbound(intent, commands) : []), ...modeBeyondWords(intent.words, commands), ...outsideUnnamed(intent, commands), ...copiedBeyondNamed(intent, commands), ...folderCopiedFlat(intent, commands), ...folderFlattened(intent, commands));
-  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? [...foldersForFiles(intent, commands), ...containerOnly(intent, commands)] : []), ...filesForFolders(intent, commands));
+  reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? [...foldersForFiles(intent, commands), ...containerOnly(intent, commands)] : []), ...filesForFolders(intent, commands), ...otherKindPicked(intent, commands));
   // Last, an archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
   reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...readsElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands));
   return uniq(reasons);
@@ -292,7 +293,7 @@ function placeWord(words: string, p: string): boolean {
   return said.length > 0 && said.every((m) => /^\s+(?:working\s+)?(?:folder|directory|dir)\b/.test(words.slice(m.index + p.length)));
 }
 
-// find tests that choose some files; `-type`, `-name '*'` and the .git exclusion choose none.
+// find tests that choose some files; `-type f` or `d`, `-name '*'` and the .git exclusion choose none.
 const choosingFlags = new Set(['name', 'iname', 'path', 'ipath', 'wholename', 'iwholename', 'regex', 'iregex', 'lname', 'ilname', 'size', 'empty', 'perm', 'user', 'group', 'nouser', 'nogroup', 'uid', 'gid', 'links', 'inum', 'samefile', 'readable', 'writable', 'executable', ...ageFlags]);
 
 /**
@@ -313,7 +314,9 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   if (!wide) return [];
   // ... nor do `-name '*'`, `-iname '*'` or leaving out .git.
   const choosesNone = (c: CommandFact, f: string) => (/^i?name$/.test(f) && /^\*$/.test(argAfter(c, f))) || (f === 'path' && /\.git/.test(argAfter(c, 'path')));
-  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => choosingFlags.has(f) && !choosesNone(c, f)));
+  // ... but links, devices, pipes and sockets (`-type l`, `-xtype l`) are some of what a folder holds.
+  const special = (c: CommandFact, f: string) => (f === 'type' || f === 'xtype') && /^[lcbps]$/.test(argAfter(c, f));
+  const chooses = commands.some((c) => programOf(c) === 'find' && c.flags.some((f) => (choosingFlags.has(f) && !choosesNone(c, f)) || special(c, f)));
   // `grep -rl draft docs | xargs rm`: the files that hold a text, not all of them.
   if (chooses || commands.some(listsByContent)) return [];
   const where = norm(wide.resolved || wide.path);

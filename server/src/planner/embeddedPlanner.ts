@@ -265,6 +265,7 @@ const features: [RegExp, RegExp, number?][] = [
   [/^make\b|[|;&]\s*make\b/, /\b(make ?files?|build\w*|compil\w*|targets?|make (?:all|install|clean|test|check)|run make|gnu make)\b/],
   [/\bssh-keygen\b|\bssh-add\b/, /\b(ssh|fingerprints?|public key|private key|key ?pairs?|rsa|ed25519|ecdsa|id_\w+|\.pub)\b/],
   [/\/etc\/hosts\b/, /\b(hosts? file|\/etc\/hosts|hostnames?|resolv\w*|dns)\b/],
+  [/^pip\d?\b/, /\b(pip\d?|python|packages?|modules?|librar\w*|wheels?|virtualenv|venv|requirements)\b/, 0.2],
 ];
 const askedFeatures: [RegExp, RegExp, number?][] = [
   [/\b(distinct|unique|different|deduplicat\w*)\b/, /\bsort -u\b|\buniq\b|!seen|\bsort\b.*-u\b|--unique/],

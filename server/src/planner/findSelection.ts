@@ -20,22 +20,28 @@ import { lineEdit } from './lineEdits';
 import { linkAct, linkEach } from './linkActs';
 import { timeWord } from './keptOut';
 import { brokenLinks, ignoresCase } from './requestWords';
+import { specialKindNoun, type EntryKind } from './entryKinds';
 
 export interface Selection {
   start: string;
   depth: string[];
   tests: string[];
-  kind?: 'f' | 'd' | 'l';
+  kind?: EntryKind;
   /** Links whose target is gone ("broken symlinks"): `-xtype l`. */
   broken?: boolean;
+  /** Links followed to what they point to ("following symlinks"): `find -L`. */
+  follow?: boolean;
   /** Conditions the request states, kind aside. */
   stated: number;
 }
 
+const followsLinks = /\bfollow\w*\s+(?:all\s+|the\s+|any\s+)?(?:sym(?:bolic)?\s*links?|soft links?|links)\b|\bdereferenc\w*\s+(?:all\s+|the\s+|any\s+)?(?:sym(?:bolic)?\s*links?|soft links?|links)\b/;
+const notFollowing = /\b(?:not|without|never|no|n't|don't|do not)\s+(?:\w+\s+)?(?:follow|dereferenc)\w*/;
+
 const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|eras(?:e|es|ing)|get rid of|clean(?:ing)? up|purge|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|updat(?:e|es|ing)|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
 // Verbs that only edit what is inside files: without an act read for them, the files are not the answer.
 const editVerb = /^(?:truncat|convert|strip|trim|renam)/;
-const selectionNoun = /\b(everything|files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+/;
+const selectionNoun = new RegExp(String.raw`\b(everything|files|file list\w*|file|director(?:y|ies)|folders|dirs|sub-?director(?:y|ies)|sub-?folders?|symlinks?|symbolic links?|${specialKindNoun.source}|(?:pdf|jpe?g|png|gif|text|log|php|python|java|html?|css|xml|json|shell|perl|c|c\+\+|header|source|mp3|wav|txt|sh|pl|py|js|ts) files)\b|\*\.\w+`);
 // Words that say the walk goes down the tree, or the whole request is a find.
 const recursive = /\b(tree|recursive\w*|below|beneath|sub-?director\w*|sub-?folders?|anywhere|entire|whole|system|hierarchy|all levels|under)\b/;
 const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
@@ -44,7 +50,8 @@ const findVerb = /\b(find|search\w*|locate|look(?:ing)? for)\b/;
 const ordering = /\b(largest|biggest|smallest|newest|oldest|latest|most recent|sorted|order(?:ed)? by|in order)\b/;
 // "create a gzip of all the files": each file compressed, not a new file.
 const compressedCopy = /\b(?:creat\w*|mak\w*)\s+(?:a|an)\s+(?:gzip|bzip2|xz|compressed (?:copy|version))\s+of\b/;
-const aboutText = /\b(lines?|words?|characters?|columns?|fields?|rows?|occurrences?)\b/;
+// ("character devices" are entries of a kind, not text.)
+const aboutText = /\b(lines?|words?|characters?(?!\s+(?:special\s+)?(?:devices?|files?)\b)|columns?|fields?|rows?|occurrences?)\b/;
 
 /** The selection a request describes, or undefined when it is not a request about a set of files. */
 export function readSelection(f: RequestFacts): Selection | undefined {
@@ -76,17 +83,18 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   // "files excluding symbolic links": the kind asked for already leaves the other out.
   const tests = kind ? conditions.filter((t) => !/^! -type [ldf]$/.test(t)) : conditions;
   const broken = kind === 'l' && brokenLinks.test(lower);
-  return { start: readStart(f), depth, tests, kind, broken, stated: tests.length + depth.length + (broken ? 1 : 0) };
+  const follow = followsLinks.test(lower) && !notFollowing.test(lower);
+  return { start: readStart(f), depth, tests, kind, broken, follow, stated: tests.length + depth.length + (broken ? 1 : 0) + (follow ? 1 : 0) };
 }
 
 export function findOf(s: Selection): string {
   // "broken symlinks": links whose target is gone are of no type once followed.
-  return ['find', s.start, ...s.depth, ...(s.kind ? [`-${s.kind === 'l' && s.broken ? 'xtype' : 'type'} ${s.kind}`] : []), ...s.tests].join(' ');
+  return ['find', ...(s.follow ? ['-L'] : []), s.start, ...s.depth, ...(s.kind ? [`-${s.kind === 'l' && s.broken ? 'xtype' : 'type'} ${s.kind}`] : []), ...s.tests].join(' ');
 }
 
 
 const dest = String.raw`(?:to|into)\s+(?:the\s+)?(?:(?:directory|folder|dir)\s+)?(${valueWord}|[\w.-]+)`;
-const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*|folders?|\S*\*\S*|[\w.'-]+\s+files)`;
+const them = String.raw`(?:them|those|these|it|all|every|each|files?|director\w*|folders?|(?:symbolic |soft )?links|symlinks?|devices|pipes|sockets|fifos|\S*\*\S*|[\w.'-]+\s+files)`;
 
 function destination(text: string, verb: RegExp): string | undefined {
   const m = new RegExp(String.raw`\b${verb.source}\b.*?\s${dest}`, 'i').exec(text);
@@ -99,6 +107,9 @@ function destination(text: string, verb: RegExp): string | undefined {
 }
 
 const createsFolder = /(?<![/.\w])(?:create|make|new)\b[^.]{0,40}\b(?:folder|directory|dir)\b|\bif (?:it does(?:n'?t| not) exist|(?:it'?s|it is) missing|needed|necessary)\b/;
+
+/** Links, devices, pipes or sockets: kinds only find's -type picks out of a folder, so asking for them is a selection. */
+const special = (s: Pick<Selection, 'kind'>) => s.kind !== undefined && s.kind !== 'f' && s.kind !== 'd';
 
 /** Every entry of the folder, of any kind, with no test: what is in it. */
 function everything(s: Pick<Selection, 'depth' | 'kind' | 'tests'>): boolean {
@@ -359,7 +370,7 @@ export function selectionCandidates(request: RequestFacts): EmbeddedCandidate[] 
   if (/\.[a-z][\w]{0,5}['"]?$/i.test(s.start) && !f.dirs.some((d) => d.value === s.start && d.value.startsWith('.'))) return [];
   // Files named one by one ("copies 'a.so' and 'b.so' to lib") are the act's own operands, not a selection.
   const plainNames = s.tests.length > 0 && s.tests.every((t) => /^(?:\\\( )?-name /.test(t) && !/[*?]/.test(t));
-  if (!findVerb.test(lower) && !/\b(?:all|every|each|any|everything)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind)) return [];
+  if (!findVerb.test(lower) && !/\b(?:all|every|each|any|everything)\b/.test(lower) && (plainNames || s.stated + (act?.label.startsWith('Searches') ? 1 : 0) === 0) && !(down && s.kind) && !special(s)) return [];
   const negated = /\b(?:not|never|non|without|excluding|except)\b|n't\b/.test(lower) && /(?:^|\s)(?:!|-not)\s/.test(find);
   const named = s.tests.some((t) => /^(?:\\\( )?-i?(?:name|path)\b/.test(t)) && /\b(?:names?|named|called|path ?names?|paths?)\b/.test(lower);
   const confidence = Math.min(0.9, 0.5 + 0.07 * Math.min(4, s.stated + (act?.label.startsWith('Searches') ? 1 : 0)) + (findVerb.test(lower) ? 0.1 : 0) + (walk ? 0.05 : 0) + (down && (s.kind || s.start !== '.') ? 0.12 : 0) + (act ? 0.05 : 0) + (s.kind ? 0.02 : 0) + (named ? 0.1 : 0) + (negated ? 0.05 : 0));

@@ -8,6 +8,7 @@ import type { Fact, RequestFacts } from './requestFacts';
 import { shellQuote } from './templateFill';
 import { ignoresCase, slashedWords } from './requestWords';
 import { barePath } from './barePath';
+import { specialKindOf, type EntryKind } from './entryKinds';
 
 export interface FindTests {
   /** Where the walk starts, quoted for the shell. */
@@ -16,8 +17,8 @@ export interface FindTests {
   tests: string[];
   /** How many of the tests are conditions the request states (kind aside). */
   stated: number;
-  /** The entry kind asked for: f, d, l or undefined for any. */
-  kind?: 'f' | 'd' | 'l';
+  /** The entry kind asked for: f, d, l, a special kind (c, b, p, s) or undefined for any. */
+  kind?: EntryKind;
 }
 
 // A value as a request writes it: quoted, a shell variable, a path.
@@ -115,7 +116,8 @@ export function readKind(text: string): FindTests['kind'] {
   const lower = foldersAsPlace(text).replace(/\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(?:symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories|hidden files)\b/g, '')
     // "not in sub folders", "in the folders a and b": how deep and where to look, not what kind to find.
     .replace(/\b(?:not|never|without (?:going|descending|looking|recursing)) (?:in|into) (?:the |any )?sub-? ?(?:folders?|director(?:y|ies)|dirs?)\b|\b(?:in|under|from|within|inside|below) (?:the )?(?:folders|directories|dirs)(?= \S+(?:,| and ))/g, '');
-  if (/\b(?:symbolic links?|symlinks?|soft links?)\b/.test(lower)) return 'l';
+  const special = specialKindOf(lower);
+  if (special) return special;
   const files = /\bfiles?\b/.test(lower);
   const dirs = /\b(?:directories|folders|dirs|sub-?directories|sub-?folders)\b/.test(lower) && !/\b(?:directories|folders|dirs) (?:called|named|started|starting|beginning)\b/.test(lower);
   if (/\bfiles?\s*(?:\/|and|or|&)\s*(?:directories|folders|dirs)\b|\b(?:directories|folders|dirs)\s*(?:\/|and|or|&)\s*files\b/.test(lower)) return undefined;
@@ -172,7 +174,7 @@ export function readNames(f: RequestFacts): string[] {
   const n0 = pathMatch || notIn ? null : named.exec(text);
   // "save the output to the file out.txt": where the output goes, not a file to select.
   const n = n0 && /^(?:the\s+)?file\b/i.test(n0[0].trimStart()) && /\b(?:to|into)\s*$/i.test(text.slice(0, n0.index)) ? null : n0;
-  const plainName = new RegExp(String.raw`(?<!(?:\bnot|n't)\s+)\b(?:named|called)\s+(?:exactly\s+)?([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
+  const plainName = new RegExp(String.raw`(?<!(?:\bnot|n't)\s+)\b(?:named|called)\s+(?:exactly\s+)?(?!pipes?\b)([\w-]+)(?![\w.*?-])(?!\s+(?:files?|director\w*|folders?))`, 'i').exec(text);
   // "the file firefox or thunderbird or seamonkey": plain names given as alternatives.
   const alternatives = new RegExp(String.raw`\b(?:files?|named|called)\s+([\w.-]+)((?:\s*,\s*[\w.-]+)*(?:\s*,?\s+or\s+[\w.-]+)+)`, 'i').exec(text);
   if (!n && alternatives && !/^(?:the|a|an|all|in|under|that|which|with|whose|and|or)$/i.test(alternatives[1])) names.push(alternatives[1], ...alternatives[2].split(/\s*(?:,|\bor\b)\s*/).filter((x) => x.trim()));

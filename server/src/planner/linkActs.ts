@@ -6,6 +6,7 @@
 
 import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
+import type { EntryKind } from './entryKinds';
 import { placeInWords } from './requestPlaces';
 import { belowStart } from './compose';
 
@@ -30,7 +31,7 @@ export function linkAct(f: RequestFacts): LinkAct | undefined {
 }
 
 /** `find` extended to link each file it finds into the folder: relative links when the files were found by a relative path. */
-export function linkEach(find: string, s: { start: string; kind?: 'f' | 'd' | 'l' }, into: string): string {
+export function linkEach(find: string, s: { start: string; kind?: EntryKind }, into: string): string {
   const absolute = /^["']?(?:\/|~|\$)/.test(s.start);
   // The folder searched is not one of the things linked.
   return `${s.kind === 'f' ? find : belowStart(find)} -exec ln -s${absolute ? '' : 'r'} -t ${into} {} +`;

@@ -5,6 +5,7 @@
 
 import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
+import type { EntryKind } from './entryKinds';
 import { permissionTests } from './findConditions';
 import { shellQuote } from './templateFill';
 import { lineEdit } from './lineEdits';
@@ -12,7 +13,7 @@ import { emptiesFiles } from './changeKinds';
 
 /** What a selection request does to the files it finds. */
 export interface Act {
-  command: (find: string, s: { start: string; depth: string[]; kind?: 'f' | 'd' | 'l'; tests: string[] }) => string;
+  command: (find: string, s: { start: string; depth: string[]; kind?: EntryKind; tests: string[] }) => string;
   label: string;
   /** A change made to a whole tree ("recursively change the group of all files in X"): the program and its argument, for `-R`. */
   tree?: [string, string];

@@ -7,7 +7,7 @@ import { numberPhrase, numberWordValues, spelledAmount } from './numberWords';
 export const ignoresCase = /\bcase[- ]?insensitiv\w*|\bnot case[- ]?sensitive\b|\bignor\w* (?:the )?(?:letter )?case\b|\b(?:regardless|irrespective) of (?:the )?case\b|(?<!^\s*(?:(?:but|and|so|well),? )?(?:in )?)\b(?:in )?any case\b(?= *(?:$|[.,;]| for| in))|\b(?:upper|lower) ?case (?:and|or) (?:upper|lower) ?case\b|\bupper or lower\b|\bno matter (?:the )?case\b/;
 
 /** Links whose target is gone: "broken symlinks", "dangling links", "dead symbolic links". */
-export const brokenLinks = /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*)?links?\b/;
+export const brokenLinks = /\b(?:broken|dangling|dead|orphan\w*|stale)\s+(?:sym(?:bolic)?\s*|soft\s+)?links?\b/;
 
 /** Text in quotes ("…", '…', `…`, “…”): values, whose words order and name nothing. Global: for replace and matchAll. */
 export const quotedSpans = /"[^"]*"|(?<![\w])'[^']*'(?![\w])|`[^`]*`|“[^”]*”/g;
