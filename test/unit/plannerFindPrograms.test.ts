@@ -52,7 +52,8 @@ test('a find that does not run the program the request names is turned away', ()
   const finds: CommandFact[] = [{ program: 'find' } as CommandFact];
   const words = 'find the logs under var and pass them to ./rotate.sh';
   assert.match(programNotRun(words, finds, 'find var -name "*.log"').join(), /does not run \.\/rotate\.sh/);
-  assert.deepEqual(programNotRun(words, finds, 'find var -name "*.log" -exec ./rotate.sh {} +'), []);
+  // The policy's facts hold the program -exec runs as a step of its own.
+  assert.deepEqual(programNotRun(words, [...finds, { program: './rotate.sh' } as CommandFact], 'find var -name "*.log" -exec ./rotate.sh {} +'), []);
   assert.match(programNotRun('find the yaml files and feed them to the validator', finds, 'find . -name "*.yaml"').join(), /does not run the program/);
   assert.deepEqual(programNotRun('find the yaml files and show them', finds, 'find . -name "*.yaml"'), []);
 });
@@ -98,4 +99,47 @@ test('a plan with no find that only shows files runs no program either', () => {
   assert.deepEqual(programNotRun('run ./fix.sh on every file in logs', shows('xargs'), 'ls logs | xargs ./fix.sh'), []);
   assert.deepEqual(programNotRun('run less on notes.txt', shows('less'), 'less notes.txt'), []);
   assert.deepEqual(programNotRun('run ls on the logs folder', shows('ls'), 'ls logs'), []);
+});
+
+test('a quoted command that gives its own operands ("run \'chmod 0755\' on all directories") runs on what is found; a name test made of it runs nothing', async () => {
+  const { plannerWorkspace } = await import('../support/plannerWorkspace');
+  const { execFileSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const ws = await plannerWorkspace('quoted-programs', ['src/lib'], ['src/a.ts', 'src/lib/b.ts', 'notes.md']);
+  const wrong: string[] = [];
+  try {
+    const asks: [string, string, (root: string) => boolean][] = [
+      ["'chmod 0750'", 'all directories under src', (root) => (fs.statSync(path.join(root, 'src/lib')).mode & 0o777) === 0o750 && (fs.statSync(path.join(root, 'src/a.ts')).mode & 0o777) !== 0o750],
+      ["'chmod 600'", 'every .ts file in src', (root) => (fs.statSync(path.join(root, 'src/lib/b.ts')).mode & 0o777) === 0o600 && (fs.statSync(path.join(root, 'notes.md')).mode & 0o777) !== 0o600],
+      ['"chmod u+x"', 'all the .ts files under src', (root) => (fs.statSync(path.join(root, 'src/a.ts')).mode & 0o100) !== 0 && (fs.statSync(path.join(root, 'notes.md')).mode & 0o100) === 0],
+      ["'grep -l TODO'", 'every .ts file under src', () => true],
+    ];
+    for (const [i, [quoted, where, holds]] of asks.entries()) {
+      for (const verb of ['run', 'execute', 'invoke']) {
+        const request = `${verb} ${quoted} on ${where}`;
+        const command = await ws.plan(request);
+        if (!command || !new RegExp(`-exec ${quoted.slice(1, -1).split(' ')[0]}\\b`).test(command) || /-i?name '(?:chmod|grep)/.test(command)) {
+          wrong.push(`${request} → ${command || 'abstained'}`);
+          continue;
+        }
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), `paladin-quoted-${i}-`));
+        try {
+          fs.mkdirSync(path.join(root, 'src/lib'), { recursive: true });
+          for (const f of ['src/a.ts', 'src/lib/b.ts', 'notes.md']) fs.writeFileSync(path.join(root, f), 'TODO\n', { mode: 0o644 });
+          execFileSync('bash', ['-c', `${command}; true`], { cwd: root, stdio: 'pipe' });
+          if (!holds(root)) wrong.push(`${request} → ${command}: not what was asked`);
+        } finally {
+          fs.rmSync(root, { recursive: true, force: true });
+        }
+      }
+    }
+  } finally {
+    ws.close();
+  }
+  assert.deepEqual(wrong, []);
+  // A find that only writes the command as a name runs nothing.
+  const intent = readIntent(readRequest("run 'chmod 0755' on all directories"));
+  assert.match(programNotRun(intent.words, [{ program: 'find', args: ['.', '-type', 'd', '-name', 'chmod 0755'] } as unknown as CommandFact], "find . -type d -name 'chmod 0755'").join(' '), /does not run chmod/);
 });

@@ -10,7 +10,7 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
-import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, madeUpOwner, modeDirection, ownerTestUnstated, readsElsewhere, searchedElsewhere, statedValuesChanged } from './scopeChecks';
+import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, madeUpOwner, modeDirection, ownerForNoOwner, ownerTestUnstated, readsElsewhere, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { contentsAskedOf, folderItselfDeleted } from './folderContents';
 import { appendedBackwards, copiedBackwards, madeThenDeleted, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection } from './changeKinds';
@@ -29,7 +29,7 @@ import { narrowActExceeded } from './narrowActs';
 import { changeRules, discarded, movers, stopsSomething } from './fallsShort';
 import { aboutFileNames } from './bulkRenames';
 import { asideSwept } from './statedAsides';
-import { replacementExceeded } from './replacedText';
+import { replacementExceeded, replacementLeftOut } from './replacedText';
 import { repoChangeUnasked } from './unaskedRepoChanges';
 import { findActionUnbound } from './findActionReach';
 import { modeBeyondWords } from './modeWords';
@@ -37,8 +37,10 @@ import { outsideUnnamed } from './outsidePlaces';
 import { copiedBeyondNamed, filesInPlace, folderCopiedFlat, folderFlattened } from './placedNames';
 import { conditionTurned, ownerSwapped } from './turnedConditions';
 import { shiftChanged } from './timeShifts';
-import { otherKindPicked } from './entryKinds';
-import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, containerOnly, contentAsName, derivedInside, droppedKind, droppedNamePart, filesForFolders, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, modeLeftOut, nameAsContent, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
+import { keptKindChanged, otherKindPicked } from './entryKinds';
+import { droppedNamePart } from './namePartChecks';
+import { unconfirmedDelete } from './confirmedDeletes';
+import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, containerOnly, contentAsName, derivedInside, droppedKind, filesForFolders, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, modeLeftOut, nameAsContent, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
 const ageFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin', 'newer', 'newermt', 'newerct', 'newerat', 'anewer', 'cnewer', 'used', 'changed-within', 'changed-before', 'change-newer-than', 'change-older-than']);
 
@@ -101,7 +103,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   reasons.push(...repoChangeUnasked(intent, commands), ...(changesFiles ? findActionUnbound(intent, commands) : []), ...modeBeyondWords(intent.words, commands), ...outsideUnnamed(intent, commands), ...copiedBeyondNamed(intent, commands), ...folderCopiedFlat(intent, commands), ...folderFlattened(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? [...foldersForFiles(intent, commands), ...containerOnly(intent, commands)] : []), ...filesForFolders(intent, commands), ...otherKindPicked(intent, commands));
   // Last, an archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
-  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...searchedElsewhere(intent, commands), ...readsElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands));
+  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...ownerForNoOwner(intent, commands), ...searchedElsewhere(intent, commands), ...readsElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands), ...replacementLeftOut(intent, commands, command), ...unconfirmedDelete(intent, commands), ...keptKindChanged(intent, commands));
   return uniq(reasons);
 }
 

@@ -291,6 +291,7 @@ const askedFeatures: [RegExp, RegExp, number?][] = [
   [/^(?!.*\b(?:change|set|give|make|transfer|assign|chown|chgrp)\b).*(?:\bwho owns\b|\bowner(?:ship)? of\b|\bwhose (?:file|folder)\b)/, /%U|\bls -\w*l|\bstat\b|-printf '[^']*%u/, 0.15],
   // Lines to delete, remove or strip are left out of the output or the file: printing only them is the opposite.
   [/\b(?:delete|remove|strip|drop|filter out|get rid of|take out|cut out)\b.{0,40}\blines?\b/, /\bgrep -\w*v|\bgrep (?:-\w+ )*--invert|\bsed\b.*(?:\/d|d')|\bawk '!|\bawk 'NF|\buniq\b|sort -u|\bcat -s\b|\btr -s\b/, 0.2],
+  [/\b(?:replac\w*|substitut\w*)\s+(?:\S+\s+){0,5}?(?:with|by)\s/, /\b(?:sed|tr|awk|perl|rename|mv)\b|\$\{\w+\/\//, 0.15], // "print notes.txt replacing cat with dog": shown replaced.
   // Rows and columns are inside a file: a listing of files does not answer them.
   [/\b(rows?|columns?|fields?|header)\b/, /^(?!ls\b|find\b)/],
 ];

@@ -128,16 +128,23 @@ export function modesSet(lower: string): string[] {
 // "make the .txt files 644", "make them 600", "make run.sh 755": files made three or four octal digits are given a mode ("make the log 600 lines long" is no mode).
 const madeMode = /\bmake\s+(?:(?:the|all|every|each|my|these|those|of)\s+)*(?:[\w.*-]+\s+){0,3}?(?:files?|folders?|director(?:y|ies)|scripts?|them|it|[\w*-]*\.[\w.-]+)(?:\s+(?:in|under|inside|within)\s+(?:the\s+)?[\w./-]+(?:\s+(?:folder|directory|dir))?)?\s+([0-7]{3,4})(?![\w.])(?!\s+(?:bytes?|lines?|times|copies|files?|folders?|days?|[kmg]b)\b)/;
 
+// "belong to no user", "unowned", "that do not belong to any user", "not owned by anyone": files of no user (or group) the system knows.
+const noOne = String.raw`\b(?:do|does|did)(?:\s+not|n't)\s+(?:belong\w* to|have)\s+any\s+`;
+export const ownerless = {
+  user: new RegExp(String.raw`\b(?:belong\w* to|owned by|with|have|has|having)\s+no\s+(?:user|owner)\b|\bno (?:valid )?owner\b|\bnouser\b|\b(?:unowned|orphaned)\b|${noOne}(?:valid\s+)?(?:user|owner)\b|\bnot\s+owned\s+by\s+any(?:one|body|\s+user)\b`),
+  group: new RegExp(String.raw`\b(?:belong\w* to|with|have|has|having)\s+no\s+group\b|\bnogroup\b|${noOne}(?:valid\s+)?group\b`),
+};
+
 /** Owner tests: no owner, owned by a user, of a group, a user id. */
 export function ownerTests(f: RequestFacts): string[] {
   const lower = f.lower;
   const out: string[] = [];
-  if (/\b(?:belong\w* to|owned by|with|have|has|having)\s+no\s+(?:user|owner)\b|\bno (?:valid )?owner\b|\bnouser\b|\b(?:unowned|orphaned)\b/.test(lower)) out.push('-nouser');
-  if (/\b(?:belong\w* to|with|have|has|having)\s+no\s+group\b|\bnogroup\b/.test(lower)) out.push('-nogroup');
+  if (ownerless.user.test(lower)) out.push('-nouser');
+  if (ownerless.group.test(lower)) out.push('-nogroup');
   // "change the ownership so that they belong to alice": the owner to set is no test.
   const selects = (at: number) => !/\b(?:so(?:\s+that)?\s+(?:they|it|all|each|every\s+\w+)(?:\s+\w+)?|to\s+(?:make\s+)?(?:them|it)(?:\s+be)?|to\s+be|as\s+to\s+be)\s+$/.test(lower.slice(Math.max(0, at - 30), at));
   const user = new RegExp(String.raw`\b(?:owned by|belong\w* to|whose owner is)\s+(?:the\s+)?(?:user\s+)?(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
-  if (user && !/^(?:no|a|an|the|group|any|with|whose|who|which|that|having)$/i.test(user[1]) && selects(user.index)) out.push(`-user ${shellValue(user[1])}`);
+  if (user && !/^(?:no|a|an|the|group|any|anyone|anybody|everyone|everybody|someone|somebody|with|whose|who|which|that|having)$/i.test(user[1]) && selects(user.index)) out.push(`-user ${shellValue(user[1])}`);
   const group = new RegExp(String.raw`\b(?:owned by|belong\w* to|of|in)\s+(?:the\s+)?group\s+(${valueWord}|[a-z_][\w-]*)`, 'i').exec(f.text);
   if (group && selects(group.index)) out.push(`-group ${shellValue(group[1])}`);
   // "files with UID=1005", "whose gid is 100".

@@ -25,6 +25,8 @@ const passing = new RegExp(String.raw`\b(?:pass|feed|hand|give|send|pipe)\w*\s+$
 const notAProgram = /^(?:permissions?|perms?|access|rights?|bits?|privileges?|the|a|an|it|them|those|these|this|that|find|each|every|all|any|some|on|in|with|for|through|over|against|command|script|program|tool|utility|executable|binary|time|away|out|down|into|and|or|then|once|twice|again|recursively|it's)$/i;
 // Programs whose work needs operands the request must give; a run of them alone is read by the acts that know them.
 const needsOperands = /^(?:chmod|chown|chgrp|mv|cp|ln|tar|zip|grep|egrep|fgrep|sed|awk|find|xargs|sudo|su|doas|kill|mkdir|touch|rm|rmdir|dd|sh|bash|eval|exec)$/;
+// Programs a quoted command line may give every operand of but the files it runs on.
+const withOwnOperands = /^(?:chmod|chown|chgrp|grep|egrep|fgrep)$/;
 const oneAtATime = /\b(?:one at a time|one by one|individually|separately|for each|for every|each one|each file|each of them|each path|every one|per file|on each)\b/;
 const allAtOnce = /\b(?:all (?:of )?(?:them|the \w+)|at once|as many (?:arguments|files|paths|as)|together|in one go|in a single)\b/;
 
@@ -33,7 +35,9 @@ function commandWords(raw: string): string | undefined {
   const bare = raw.replace(/^['"\x60](.*)['"\x60]$/s, '$1').trim();
   const words = bare.split(/\s+/);
   if (words.length === 0 || !words.every((w) => /^[\w./:=+,%^@-]+$/.test(w))) return undefined;
-  if (needsOperands.test(words[0].replace(/^.*\//, ''))) return undefined;
+  // ... unless the command line gives them itself: 'chmod 0755', 'chown www-data', 'grep -l TODO' need only the files.
+  const program = words[0].replace(/^.*\//, '');
+  if (needsOperands.test(program) && !(withOwnOperands.test(program) && words.slice(1).some((w) => !w.startsWith('-')))) return undefined;
   return words.map((w) => (/^[\w./:=+,%@-]+$/.test(w) ? w : shellQuote(w))).join(' ');
 }
 
@@ -85,7 +89,9 @@ const onlyShows = /^(?:ls|tree|stat|du|wc|cat|head|tail|file|realpath|readlink|p
 export function programNotRun(words: string, commands: CommandFact[], command: string): string[] {
   if (commands.length === 0 || !programOrdered(words)) return [];
   const program = namedProgram(words)?.split(' ')[0];
-  if (program && command.toLowerCase().includes(program.replace(/^['"]|['"]$/g, '').toLowerCase())) return [];
+  // The program is run by a step of the plan, not only written in it (`find . -name 'chmod 0755'` runs no chmod).
+  const base = program?.replace(/^['"]|['"]$/g, '').replace(/^.*\//, '').toLowerCase();
+  if (base && commands.some((c) => programOf(c).toLowerCase() === base)) return [];
   // "run 'chmod 0755' on all directories" planned as `tree .`: a plan that only shows files runs nothing.
   if (!commands.some((c) => programOf(c) === 'find')) return commands.every((c) => onlyShows.test(programOf(c))) ? [`it only shows files and runs ${program ?? 'no program'} on them, as the request asks`] : [];
   // With no name read, only a find that does nothing but list (or show details of) what it finds is surely short of the request.

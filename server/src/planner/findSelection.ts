@@ -21,6 +21,7 @@ import { linkAct, linkEach } from './linkActs';
 import { timeWord } from './keptOut';
 import { brokenLinks, ignoresCase } from './requestWords';
 import { specialKindNoun, type EntryKind } from './entryKinds';
+import { confirmsEach } from './confirmedDeletes';
 
 export interface Selection {
   start: string;
@@ -35,8 +36,9 @@ export interface Selection {
   stated: number;
 }
 
+const changing = /\b(?:delet\w*|remov\w*|rm|eras\w*|mov\w*|renam\w*|chmod|chown|chgrp|chang\w*|compress\w*|gzip|truncat\w*|overwrit\w*|replac\w*|edit\w*|modif\w*)\b/;
 const followsLinks = /\bfollow\w*\s+(?:all\s+|the\s+|any\s+)?(?:sym(?:bolic)?\s*links?|soft links?|links)\b|\bdereferenc\w*\s+(?:all\s+|the\s+|any\s+)?(?:sym(?:bolic)?\s*links?|soft links?|links)\b/;
-const notFollowing = /\b(?:not|without|never|no|n't|don't|do not)\s+(?:\w+\s+)?(?:follow|dereferenc)\w*/;
+const notFollowing = /\b(?:not|without|never|no|n't|don't|do not)\s+(?:\w+\s+){0,3}?(?:follow|dereferenc)\w*/;
 
 const selectingVerb = /\b(find|finds|search\w*|locate\w*|look(?:ing)? for|list\w*|display\w*|show\w*|print\w*|get|fetch|return\w*|count\w*|how many|number of|calculat\w*|comput\w*|replac\w*|unzip|gunzip|decompress\w*|uncompress\w*|unpack\w*|delete\w*|remov\w*|eras(?:e|es|ing)|get rid of|clean(?:ing)? up|purge|copy|copies|move\w*|compress\w*|gzip|archive|tar|tar ?ball|creat\w*|pack|bundle|zip|chang\w*|updat(?:e|es|ing)|chmod|chown|chgrp|give|set|make|which|what|truncat\w*|convert\w*|strip\w*|trim\w*|renam\w*)\b/;
 // Verbs that only edit what is inside files: without an act read for them, the files are not the answer.
@@ -83,7 +85,8 @@ export function readSelection(f: RequestFacts): Selection | undefined {
   // "files excluding symbolic links": the kind asked for already leaves the other out.
   const tests = kind ? conditions.filter((t) => !/^! -type [ldf]$/.test(t)) : conditions;
   const broken = kind === 'l' && brokenLinks.test(lower);
-  const follow = followsLinks.test(lower) && !notFollowing.test(lower);
+  // Only a look follows links: a change through a link to a folder reaches wherever it points.
+  const follow = followsLinks.test(lower) && !notFollowing.test(lower) && !changing.test(lower);
   return { start: readStart(f), depth, tests, kind, broken, follow, stated: tests.length + depth.length + (broken ? 1 : 0) + (follow ? 1 : 0) };
 }
 
@@ -175,9 +178,9 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   const permissions = permissionAct(f);
   if (permissions) return permissions;
   // "get rid of the zero-byte .log files", "clean up the blank ones": a word of the selection may be hyphened.
-  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of|clean up|purge)s?(?:,\s+[\w\s-]{1,30},)?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)[\w-]+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
+  if (new RegExp(String.raw`\b(?:delete|remove|erase|rm|get rid of|clean up|purge)s?(?:,\s+[\w\s-]{1,30},)?\s+(?:(?!containing|trailing|leading|suffix|prefix|extension|lines?)[\w-]+\s+){0,3}?${them}|\b(?:and|then)\s+(?:delete|remove)s?\b(?!\s+(?:the\s+)?(?:last|first|final|trailing|leading|extra|duplicate|empty|blank)\b|\s+(?:the\s+)?["'\x60]?[^\w\s"'\x60])`).test(lower) && !/\bremov\w* (?:the )?duplicat/.test(lower)) {
     // "remove everything in tmp": what is in the folder, not the folder; "delete, without asking, the folders …": the words between commas say how.
-    return { command: (find, s) => deleteFound(find, s, /\bconfirm\w*|\binteractiv\w*|\bprompt(?!ing)\b/.test(lower)), label: 'Deletes the files it finds' };
+    return { command: (find, s) => deleteFound(find, s, confirmsEach(lower)), label: 'Deletes the files it finds' };
   }
   // "compress them", not "the non-compressed files": only the verb orders a compression.
   if (/(?<!\bnon[- ]?|\bun|\bnot |\balready )\b(?:gzip|bzip2|xz|compress(?:es|ing)?)\b|\barchiv\w* (?:them|each|every|those)\b.*\.(?:bz2|gz|xz)\b/.test(lower)) {

@@ -219,7 +219,8 @@ export function readKinds(r: Reading): void {
     facts.exts.push({ value: ext, at: m.index, raw: m[0] });
     facts.globs.push({ value: `*.${ext}`, at: m.index, raw: m[0] });
   }
-  for (const m of text.matchAll(/(?<!\S)([\w.-]*[*?][\w.*?-]*)(?!\S)/g)) {
+  // ("all *~ files": editors' backups end in a tilde.)
+  for (const m of text.matchAll(/(?<!\S)([\w.~-]*[*?][\w.*?~-]*)(?!\S)/g)) {
     // A question mark ending a sentence is not a glob.
     if (/^\*\.[\w.+-]+$/.test(m[1]) || /^[\w.-]+\?+$/.test(m[1])) continue;
     // "7*24 hours": a product of numbers, not a name.
@@ -232,12 +233,15 @@ export function readKinds(r: Reading): void {
     facts.globs.push({ value: m[1], at: m.index, raw: m[0] });
   }
   // ... "starting with the word top": the word is the name's start.
-  for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+(?:the\s+(?:word|string|text|letters?)\s+)?["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+(?:the\s+(?:word|string|text|letters?)\s+)?["']?([\w.-]+)["']?/gi)) {
+  for (const m of text.matchAll(/\b(?:starting|beginning|start|begin|starts|begins)\s+with\s+(?:the\s+(?:word|string|text|letters?)\s+)?["']?([\w.-]+)["']?|\b(?:ending|end|ends)\s+(?:with|in)\s+(?:the\s+(?:word|string|text|letters?)\s+)?["']?([\w.-]+|~)["']?/gi)) {
     // "start with a dot", "end with an underscore": the article is no part of a name.
     if (/^(?:an?|the)$/i.test(m[1] ?? m[2]) && /^\s+[a-z]/i.test(text.slice(m.index + m[0].length))) continue;
     // ... nor "the word in the current folder": an unquoted word of the sentence after "the word".
     if (/\bthe\s+\w+\s+\w+$/.test(m[0]) && !/["']$/.test(m[0]) && stopWords.has((m[1] ?? m[2]).toLowerCase())) continue;
     facts.globs.push({ value: m[1] ? `${m[1]}*` : `*${m[2]}`, at: m.index, raw: m[0] });
+    // 'the files which end with ".deb"': a part of names, not a file called .deb.
+    const end = m.index + m[0].length;
+    for (const key of ['paths', 'files', 'dirs'] as const) facts[key] = facts[key].filter((f) => f.at < m.index || f.at >= end);
   }
 }
 

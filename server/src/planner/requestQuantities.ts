@@ -176,6 +176,11 @@ export function readModes(r: Reading): void {
     facts.modes.push({ value: m[1], at: m.index, raw: m[0] });
     take(m.index, m[0].length);
   }
+  // "run 'chmod 0755' on all directories": the mode of a chmod written out in quotes.
+  for (const q of facts.quoted) {
+    const m = /^chmod\s+(?:-\w+\s+)*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]+(?:,[ugoa]*[+=-][rwxXst]+)*)(?:\s|$)/.exec(q.value);
+    if (m) facts.modes.push({ value: m[1], at: q.at, raw: q.raw });
+  }
   const said = specialBit(lower) ?? modeInWords(lower);
   if (said) facts.modes.push(said);
   const modeWords: [RegExp, string][] = [[/\bread[- ]only\b/, 'a-w'], [/\bprivate\b/, '600']];

@@ -91,6 +91,11 @@ export function readUsers(r: Reading): void {
   // "to the current user": whoever runs the command, as the shell names them.
   const self = /\b(?:owner(?:ship)?|user)\b.{0,80}?\bto\s+(?:the\s+)?current\s+user\b|\bto\s+(?:the\s+)?current\s+user\b.{0,40}\b(?:owner(?:ship)?)\b/i.exec(text);
   if (self && facts.users.length === 0) facts.users.push({ value: '$USER', at: self.index + self[0].search(/current\s+user/i), raw: 'current user' });
+  // "run 'chown www-data' on every file": the owner (and group) of a chown or chgrp written out in quotes.
+  for (const q of facts.quoted) {
+    const m = /^(?:chown|chgrp)\s+(?:-\w+\s+)*([a-z_][\w-]*)(?:[:.]([a-z_][\w-]*))?(?:\s|$)/i.exec(q.value);
+    if (m) for (const name of [m[1], m[2]].filter((n): n is string => n !== undefined)) facts.users.push({ value: name, at: q.at, raw: q.raw });
+  }
   // "make www-data the owner of build".
   for (const m of text.matchAll(/\bmake\s+([a-z_][\w-]*)\s+(?:the\s+)?(?:new\s+)?(?:owner|group)\b/gi)) {
     if (!stopWords.has(m[1].toLowerCase())) facts.users.push({ value: m[1], at: m.index + 5, raw: m[1] });
@@ -275,6 +280,8 @@ export function readQuotedUses(r: Reading): void {
     facts.names.push(q);
     // 'the ".c" files', 'ending in ".php"': a kind (readKinds), never a place.
     if (facts.exts.some((e) => e.at === q.at)) continue;
+    // 'the files which end with ".deb"', 'starting with "tmp"': a part of names (readKinds), never a place.
+    if (facts.globs.some((g) => q.at > g.at && q.at < g.at + g.raw.length && /^(?:start|begin|end)/i.test(g.raw))) continue;
     const before = r.text.slice(Math.max(0, q.at - 24), q.at);
     const after = r.text.slice(q.at + q.raw.length, q.at + q.raw.length + 12);
     // "remove 'foo'", "rename "blah2" to ...", "the file 'afile'": a bare name the words make a file or folder.
@@ -307,7 +314,7 @@ const pathOf = /\b(?:(?:absolute|full|real|canonical|resolved|complete)\s+)?path
 
 // Acts that put something somewhere: only then is a quoted word after "to" a place ("change 'a' to 'b'" is a replacement).
 const placeVerbs = /\b(link\w*|symlink\w*|cop(?:y|ies)|mov\w*|renam\w*|cp|mv|ln|sync\w*|mirror\w*|back ?up|archiv\w*|upload\w*|extract\w*|unpack\w*|point\w*)\b/;
-const fileVerbBefore = /\b(?:remove|delete|rename|move|copy|touch|chmod|chown|chgrp|cp|mv|rm|ln|link|edit|open|print|display|show|cat|compress|extract|gzip|archive|split|sort|head|tail|view|wc)s?\s+(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
+const fileVerbBefore = /\b(?:remove|delete|rename|move|copy|touch|chmod|chown|chgrp|cp|mv|rm|ln|link|edit|modify|rewrite|overwrite|open|print|display|show|cat|compress|extract|gzip|archive|split|sort|head|tail|view|wc)s?\s+(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
 
 /** Text to write ("saying hello world"). */
 export function readMessages(r: Reading): void {

@@ -13,6 +13,7 @@ import { kindExtensions, noExtension } from './requestWords';
 import { programOf } from './selectionChecks';
 import { turnedDownKinds } from './keptOut';
 import { readOnce } from './readOnce';
+import { ownerless } from './findConditions';
 
 /** "only in build itself", "in logs itself", "but not in its subfolders": a folder's own entries. */
 export const itselfOnly = /\bonly (?:in|at|inside) (?:the )?[\w./-]+(?: (?:folder|directory|dir))? itself\b|\b(?:not|never) (?:in|into|inside|from) (?:its|their) sub[- ]?(?:folders?|directories|directory|dirs?)\b/;
@@ -246,6 +247,18 @@ export function readsElsewhere(intent: Intent, commands: CommandFact[]): string[
   const named = intent.scope.length > 0 ? intent.scope : intent.names;
   return read ? [`it looks in ${read.path}, outside the workspace, but the request names ${named.join(', ')}`] : [];
 }
+
+/** "the files that do not belong to any user" planned as `find . ! -user "$(id -un)"`: an owner tested, where the request asks for files of none. */
+export function ownerForNoOwner(intent: Intent, commands: CommandFact[]): string[] {
+  for (const [kind, none] of [['user', '-nouser'], ['group', '-nogroup']] as const) {
+    if (!ownerless[kind].test(intent.words)) continue;
+    const tested = finds(commands).find((c) => c.args.includes(`-${kind}`) && !c.args.includes(none));
+    if (tested) return [`it tests a ${kind} (-${kind} ${argAfterFlag(tested, `-${kind}`)}), but the request asks for files of no ${kind} (${none})`];
+  }
+  return [];
+}
+
+const argAfterFlag = (c: CommandFact, flag: string) => c.args[c.args.indexOf(flag) + 1] ?? '';
 
 /** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */
 export function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {

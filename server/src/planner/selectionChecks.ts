@@ -8,7 +8,7 @@ import { escapeRegExp } from './corpus';
 import { gitChange } from './gitEffects';
 import type { Intent } from './intent';
 import { asidesStated } from './statedAsides';
-import { asksForAKind, spelledOut } from './findTests';
+import { asksForAKind } from './findTests';
 import { brokenLinks, ignoresCase, numberWords, permissionWho } from './requestWords';
 import { programName } from '../shell/programs';
 
@@ -116,9 +116,14 @@ const nameEdge = /\b(?:files?|director(?:y|ies)|folders?|dirs?)\b(?:(?!\blines?\
 // ("directories containing files whose names begin with x" speaks of folders holding files, not of text.)
 const aboutContents = /\b(?:contain\w*|mention\w*|say\w*)\s+(?:the\s+)?(?:(?:word|string|text|pattern|phrase)\s+)?["'`$]|\b(?:contents?|lines?|inside|occurrences?|text in|string in)\b|\b(?:for|of)\s+(?:the\s+)?(?:word|string|text|pattern|regex)\b/;
 
+const fileSought = /\b(?:search\w*|look\w*\s+for|find\w*|locat\w*|where\s+is)\b[^.;!?]{0,40}?\b(?:a|the|any|my)\s+(?:regular\s+)?(?:file|folder|directory)\s+(?:called\s+|named\s+)?["'`]?([\w.-]*\w)["'`]?/;
+
 /** "delete the files that begin with Foo" planned as `grep -rl Foo . | xargs rm`: the start of a name searched for inside the files. */
 export function nameAsContent(intent: Intent, commands: CommandFact[]): string[] {
   const edge = nameEdge.exec(intent.words);
+  // ... and "search the system for the file 'myfile'" planned as `grep -r myfile .`: the name itself searched for inside the files.
+  const sought = fileSought.exec(intent.words);
+  if (sought && !aboutContents.test(intent.words) && !/\b(?:referenc\w*|mention\w*|import\w*|us(?:e|es|ed|ing)|load\w*|includ\w*|requir\w*)\b|\b(?:search\w*|grep\w*|look\w*)\s+(?:through\s+|in\s+)?(?:the\s+|my\s+|all\s+)?(?:[\w.-]+\s+)?(?:logs?|scripts?|sources?|code|documents?|texts?|configs?|configuration|history)\s+for\s+(?:the|a)\s+file\b/.test(intent.words) && commands.some((c) => /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.reads.length > 0 && c.positionals[0]?.toLowerCase() === sought[1].toLowerCase())) return [`it searches what the files contain for ${sought[1]}, but the request looks for a file of that name`];
   if (!edge || aboutContents.test(intent.words)) return [];
   const part = edge[1].toLowerCase().replace(/^\./, '');
   const searched = commands.some((c) => /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.reads.length > 0 && c.positionals.some((p) => p.toLowerCase().includes(part)));
@@ -358,27 +363,6 @@ const findAgeFlags = new Set(['mtime', 'mmin', 'atime', 'amin', 'ctime', 'cmin',
 export function ageLeftOut(intent: Intent, commands: CommandFact[]): string[] {
   if (!intent.stated?.age || !commands.some((c) => programOf(c) === 'find')) return [];
   return commands.some((c) => c.flags.some((f) => findAgeFlags.has(f))) ? [] : ['it leaves out the age the request states, so it selects more than asked'];
-}
-
-// "the logs starting with app-", "whose names end in _old", "with tmp in their names": a part of the name the request states.
-const namePart = /\b(?:begin|begins|beginning|start|starts|starting|prefixed|end|ends|ending|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letters?|text|prefix|suffix)\s+)?['"`]?([\w.-]*[\w-]|\[[^\]]+\]|\.)['"`]?|\b(?:with|having|containing)\s+['"`]?([\w.-]*[\w-])['"`]?\s+in\s+(?:their|its|the)\s+(?:file\s*)?names?\b/g;
-
-/**
- * "delete the log files starting with app-" planned as a delete of every log
- * file: the part of the name the request states is missing from the command,
- * so it would delete more than asked.
- */
-export function droppedNamePart(intent: Intent, commands: CommandFact[]): string[] {
-  const args = commands.flatMap((c) => [c.program, ...c.args]).join(' ').toLowerCase();
-  for (const m of spelledOut(intent.words).matchAll(namePart)) {
-    const part = (m[1] ?? m[2]).toLowerCase();
-    if (/^(?:an?|the|my|its|their|it|them|that|this)$/.test(part)) continue;
-    // "replace spaces with underscores in the file names": what goes in, not a part the names have.
-    if (/^with\b/.test(m[0]) && /\b(?:replac\w*|substitut\w*|swap\w*)\s+(?:\S+\s+){1,4}$/.test(intent.words.slice(0, m.index))) continue;
-    // "starting with a dot" is kept by `.*`; ".bak" by `*.bak` or `bak`.
-    if (!args.includes(part === '.' ? '.*' : part.replace(/^\./, ''))) return [`it leaves out the part of the name the request states (${part}), so it would delete more than asked`];
-  }
-  return [];
 }
 
 // "… which have at least execute permission for their owner and set …", "the files that are writable by others, chmod them": files picked by their modes.

@@ -339,6 +339,12 @@ function quotedNumbers(f: RequestFacts): Fact[] {
   return f.quoted.filter((q) => /^\d{1,9}$/.test(q.value)).map((q) => ({ ...q, amount: parseInt(q.value, 10) }));
 }
 
+/** A cue as the request may inflect it: "replace" is also "replacing" (not "replaced by", which says it the other way round); short cues ("to", "by") only as they are. */
+function cueWord(cue: string): RegExp {
+  const escaped = cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(/^[a-z]{5,}$/.test(cue) ? `\\b${escaped.replace(/e$/, '')}(?:e|es|ing|s)?\\b` : `\\b${escaped}\\b`, 'g');
+}
+
 function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string, shared: boolean): Fact | undefined {
   if (pool.length === 0) return undefined;
   const cues = [...(spec.cues ?? []), ...(shared ? [name] : [])].map((c) => c.toLowerCase());
@@ -347,12 +353,13 @@ function choose(pool: Fact[], spec: SlotSpec, facts: RequestFacts, name: string,
     let bestDistance = Infinity;
     for (const f of pool) {
       for (const cue of cues) {
-        for (const m of facts.lower.matchAll(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))) {
+        for (const m of facts.lower.matchAll(cueWord(cue))) {
           // "$file" is a value, not the cue word file.
           if (facts.quoted.some((q) => m.index >= q.at && m.index < q.at + q.raw.length)) continue;
           // A cue comes before its value ("to 15", "per region"): a value before the cue is farther.
           const d = f.at >= m.index ? f.at - m.index : m.index - f.at + 20;
-          if (d < bestDistance && d < 30) {
+          // ... and of two as near, the one after the cue is its value.
+          if ((d < bestDistance || (d === bestDistance && best !== undefined && best.at < m.index && f.at >= m.index)) && d < 30) {
             bestDistance = d;
             best = f;
           }

@@ -10,11 +10,11 @@ import { programName } from '../shell/programs';
 
 // What is emptied of lines, text or a setting is no file picked by it ("delete the empty lines", "an empty environment").
 const notFiles = String.raw`(?!\s+(?:and\s+\w+\s+)?(?:lines?|rows?|strings?|spaces?|fields?|columns?|entries|entry|values?|environment|env|commit|messages?|variables?|output)\b)`;
-// "empty the build folder", "empty app.log": "empty" as a verb orders an emptying, it picks nothing.
-const emptyAdjective = String.raw`(?<!(?:^|[,;:.!?]|\b(?:to|and|then|please|kindly|you|just|now|so|can|could|would|will|must|should|i|we|let's))\s*)\bempty(?!\s+(?:the|out|my|our|this|that|these|those|it|them|all|everything|[\w./-]+\.\w+|[\w.-]+\/)\b)${notFiles}`;
+// "empty the build folder", "empty app.log": "empty" as a verb orders an emptying, it picks nothing; nor is it said in a name ("/empty_dir/", "blank.txt").
+const emptyAdjective = String.raw`(?<!(?:^|[,;:.!?]|\b(?:to|and|then|please|kindly|you|just|now|so|can|could|would|will|must|should|i|we|let's))\s*)(?<![/.-])(?<!\b(?:named|called|folder|directory|dir|file)\s+["'\x60]?)\bempty(?![\w/]|[.-]\w)(?!\s+(?:the|out|my|our|this|that|these|those|it|them|all|everything|[\w./-]+\.\w+|[\w.-]+\/)\b)${notFiles}`;
 const zeroSize = String.raw`\b(?:zero|0)[- ]?(?:bytes?|b|kb|sized?|length|len)\b|\b(?:of|with|having|has|have|at)\s+(?:a\s+)?(?:file\s+)?size\s+(?:of\s+)?(?:zero|0)(?:\s*(?:bytes?|b))?\b|\bsize\s*(?:=|==|is|of)\s*(?:zero|0)\b|\b(?:zero|0) bytes? (?:in size|long|big)\b|\b(?:of|with|having)\s+(?:zero|0)\s+(?:bytes?|length)\b`;
 const noContent = String.raw`\b(?:with|having|containing|holding)\s+nothing(?:\s+(?:in|inside)\s+(?:them|it))?\b|\bnothing\s+in\s+(?:them|it)\b|\b(?:that|which|who)\s+(?:have|has|hold|holds|contain|contains)\s+(?:nothing|no\s+(?:content|contents|data|text|bytes))\b|\b(?:with|having|of)\s+no\s+(?:content|contents|data|text|bytes)\b|\b(?:contain(?:s|ing)?|hold(?:s|ing)?)\s+(?:no\s+(?:content|contents|data|text|bytes)|nothing)\b|\bcontentless\b`;
-const blank = String.raw`\bblank${notFiles}`;
+const blank = String.raw`(?<![/.-])(?<!\b(?:named|called|folder|directory|dir|file)\s+["'\x60]?)\bblank(?![\w/]|[.-]\w)${notFiles}`;
 const statedEmpty = new RegExp(`${emptyAdjective}|${zeroSize}|${noContent}|${blank}`);
 const statedFull = /\bnon-?empty\b|\b(?:not|aren'?t|isn'?t|never)\s+empty\b|\bnon-?zero[- ]?(?:size|sized|byte|bytes|length)\b|\b(?:with|having|that have|that has)\s+(?:some\s+)?(?:content|contents|data)\b(?!\s+(?:of|from|like|matching|containing))/;
 
