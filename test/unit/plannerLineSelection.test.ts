@@ -177,3 +177,32 @@ test('standard input named in words is the input, and no word is taken for a fil
   assert.equal(lineWorkCandidates(readRequest('merge each non-blank line of the text into a single comma separated line', none), source)[0]?.command, "grep -v '^[[:space:]]*$' | paste -sd,");
   assert.equal(read('remove the file extension from each name on standard input')?.kind, 'stdin', 'an extension is no file read');
 });
+
+test('lines picked by a text: a plan that leaves the text out (wc, cat) is set aside, one that searches for it is kept', async () => {
+  const { exceedsIntent } = await import('../../server/src/planner/effectCheck');
+  const { readIntent } = await import('../../server/src/planner/intent');
+  const { createPolicyEngine } = await import('../../server/src/policy');
+  const engine = await createPolicyEngine();
+  const wrong: string[] = [];
+  const leads = ['count the lines {w} in myfile.txt', 'how many lines of myfile.txt {w}', 'show the rows {w} in data.csv', 'print every line {w} from app.log'];
+  const picks: [string, string][] = [["with the word 'null'", 'null'], ['containing ERROR', 'ERROR'], ['that contain timeout', 'timeout'], ['matching "disk full"', 'disk full'], ['mentioning alice', 'alice'], ['with errors', 'error']];
+  for (const [i, lead] of leads.entries()) {
+    for (const [j, [pick, text]] of picks.entries()) {
+      // ("the lines of notes.txt with line numbers": after the file, "with" says how to show the lines, so only a verb picks them there.)
+      if ((i + j) % 2 === 1 || (/lines of/.test(lead) && /^with\b/.test(pick))) continue;
+      const request = lead.replace('{w}', pick);
+      const file = /data\.csv/.test(lead) ? 'data.csv' : /app\.log/.test(lead) ? 'app.log' : 'myfile.txt';
+      const intent = readIntent(readRequest(request));
+      for (const [command, setAside] of [[`wc -l ${file}`, true], [`cat ${file}`, true], [`grep -c '${text}' ${file}`, false], [`grep -n '${text}' ${file}`, false]] as const) {
+        const reasons = exceedsIntent(intent, engine.judge(command, { workspace: '/w', facts: true }), command);
+        if (reasons.some((r) => /picks the lines by/.test(r)) !== setAside) wrong.push(`${request}: ${command} ${setAside ? 'kept' : 'set aside'}`);
+      }
+    }
+  }
+  // Words that describe lines rather than spell their text pick nothing to search for.
+  for (const request of ['show the lines with more than 80 characters in notes.txt', 'print the lines having trailing spaces in notes.txt', 'count the lines with numbers in notes.txt']) {
+    const reasons = exceedsIntent(readIntent(readRequest(request)), engine.judge("awk 'length > 80' notes.txt", { workspace: '/w', facts: true }), "awk 'length > 80' notes.txt");
+    if (reasons.some((r) => /picks the lines by/.test(r))) wrong.push(`${request}: set aside`);
+  }
+  assert.deepEqual(wrong, []);
+});

@@ -33,12 +33,14 @@ const steps: [StepKind, RegExp][] = [
 export function splitCompound(request: string): { head: string; steps: Step[] } | undefined {
   const text = request.trim().replace(/[.!]+$/, '');
   // "save the list of files in src to files.txt": the part in the middle, then a redirect.
-  // ... a file named as one ("the file out", "a file called out"), in quotes ('to "file3"'), or by an extension or a folder.
-  const saved = /^(?:save|write|store|put|dump|output)\s+(.+?)\s+(?:to|into|in)\s+(?:(?:a file (?:called |named )?|the file )["'`]?([\w./~@+-]+)["'`]?|["'`]([\w./~@+-]+)["'`]|([\w./~@+-]+\.[\w]+|[\w./~@+-]+\/[\w.@+-]+))$/i.exec(text);
+  // ... a file named in quotes ('to "file3"') or by an extension or a folder.
+  const saved = /^(save|write|store|put|dump|output)\s+(.+?)\s+(to|into|in)\s+(?:a file (?:called |named )?|the file )?(?:["'`]([\w./~@+-]+)["'`]|["'`]?([\w./~@+-]+\.[\w]+|[\w./~@+-]+\/[\w.@+-]+)["'`]?)$/i.exec(text);
   // ... not "the numbers '1' to '100'", "the letters 'a' to 'z'": a range ends in the value after "to".
   // ... nor "the output of "a" to stdout and to all commands from "b" to "c"": a quoted name alone is a file only when the part before it names no other place.
-  const range = saved && saved[3] !== undefined && (/^(?:\d+|\w)$/.test(saved[3]) || /\b(?:to|from|into)\b/i.test(saved[1]));
-  if (saved && !range) return { head: saved[1].replace(/^(?:the|a)\s+(?:list|names?|output|result)\s+of\s+/i, 'list '), steps: [{ kind: 'save', target: saved[2] ?? saved[3] ?? saved[4] }] };
+  // ... and a quoted name without an extension only after write, save, store or output … to/into, of something that is no text to write ("the word "done"").
+  const bareName = saved !== null && saved[4] !== undefined && !/\.\w+$|\//.test(saved[4]);
+  const notASave = bareName && (/^(?:\d+|\w)$/.test(saved[4]) || /\b(?:to|from|into)\b/i.test(saved[2]) || !/^(?:save|write|store|output)$/i.test(saved[1]) || /^in$/i.test(saved[3]) || /^(?:the\s+|a\s+)?(?:word|text|string|phrase|line|message|value|number|sentence)s?\b|^["'`]/i.test(saved[2]));
+  if (saved && !notASave) return { head: saved[2].replace(/^(?:the|a)\s+(?:list|names?|output|result)\s+of\s+/i, 'list '), steps: [{ kind: 'save', target: saved[4] ?? saved[5] }] };
   // "extract lines 10 to 20 of big.log into part.log": the parts taken out, then a redirect (an archive unpacked into a folder is no such step).
   const extracted = /^(extract\s+.+?)\s+(?:to|into|in)\s+(?:a file (?:called |named )?|the file )?["'`]?([\w./~@+-]+\.[\w]+)["'`]?$/i.exec(text);
   if (extracted && extractedText(extracted[1].slice('extract'.length).toLowerCase()) === 'look') return { head: extracted[1], steps: [{ kind: 'save', target: extracted[2] }] };

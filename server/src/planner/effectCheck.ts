@@ -38,7 +38,7 @@ import { copiedBeyondNamed, filesInPlace, folderCopiedFlat, folderFlattened } fr
 import { conditionTurned, ownerSwapped } from './turnedConditions';
 import { shiftChanged } from './timeShifts';
 import { keptKindChanged, otherKindPicked } from './entryKinds';
-import { droppedNamePart } from './namePartChecks';
+import { droppedNamePart, lineTextLeftOut } from './namePartChecks';
 import { unconfirmedDelete } from './confirmedDeletes';
 import { ageLeftOut, brokenDropped, caseKept, compressesUnasked, containerOnly, contentAsName, derivedInside, droppedKind, filesForFolders, foldersForFiles, gitBeyondFile, invertedAge, listedInside, listsByContent, madeUpNegation, manyForOne, modeBeyondRequest, modeLeftOut, nameAsContent, ownerOfTheObject, placeWordsAsNames, programOf, rankUnkept, spanInDays, unnamedDelete } from './selectionChecks';
 
@@ -103,7 +103,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   reasons.push(...repoChangeUnasked(intent, commands), ...(changesFiles ? findActionUnbound(intent, commands) : []), ...modeBeyondWords(intent.words, commands), ...outsideUnnamed(intent, commands), ...copiedBeyondNamed(intent, commands), ...folderCopiedFlat(intent, commands), ...folderFlattened(intent, commands));
   reasons.push(...wordsAsNames(intent, [...deletes, ...writes]), ...placeWordsAsNames(commands), ...(changes ? [...foldersForFiles(intent, commands), ...containerOnly(intent, commands)] : []), ...filesForFolders(intent, commands), ...otherKindPicked(intent, commands));
   // Last, an archive unpacked for a request to make one, or made for one to unpack it: judged from the request's verb alone.
-  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...ownerForNoOwner(intent, commands), ...searchedElsewhere(intent, commands), ...readsElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands), ...replacementLeftOut(intent, commands, command), ...unconfirmedDelete(intent, commands), ...keptKindChanged(intent, commands));
+  reasons.push(...kindNotKept(intent, commands, command, changes), ...exceptedKindChanged(intent, commands, command, changes), ...modeDirection(intent, commands), ...statedValuesChanged(intent, commands), ...madeUpNameTest(intent, commands), ...ownerTestUnstated(intent, commands), ...ownerForNoOwner(intent, commands), ...searchedElsewhere(intent, commands), ...readsElsewhere(intent, commands), ...historyDropped(intent, commands, command), ...packDirection(intent.words, commands), ...memberLeftOut(intent, commands), ...narrowActExceeded(intent, commands), ...replacementLeftOut(intent, commands, command), ...unconfirmedDelete(intent, commands), ...keptKindChanged(intent, commands), ...lineTextLeftOut(intent, command));
   return uniq(reasons);
 }
 

@@ -73,6 +73,10 @@ export function foldersForFiles(intent: Intent, commands: CommandFact[]): string
   // ... and `mkdir -p x.md y.md` for "create x.md and y.md": names written as files are asked for as files when no folder is spoken of.
   const namedAsFiles = made.some((m) => /\.[a-z][a-z0-9]{0,4}$/i.test(m) && intent.words.includes(m.toLowerCase()));
   if (made.length > 0 && (aboutFiles || namedAsFiles) && !/\b(?:folder|director(?:y|ies)|dir|paths?)\b/.test(intent.words)) return [`it makes folders (${made.join(', ')}), but the request asks for files`];
+  // ... and a folder made of a name the request calls a file ("all 'text.txt' files"), or for a link ("a symbolic link named latest").
+  const calledFile = made.find((m) => new RegExp(String.raw`["'\x60]?${escapeRegExp(m.toLowerCase())}["'\x60]?\s+files?\b|\bfiles?\s+(?:called\s+|named\s+)?["'\x60]?${escapeRegExp(m.toLowerCase())}\b`).test(intent.words));
+  if (calledFile) return [`it makes a folder ${calledFile}, but the request calls ${calledFile} a file`];
+  if (made.length > 0 && /\b(?:sym(?:bo?lic|bolc)?\s*links?|soft\s+links?|hard\s+links?)\b/.test(intent.words) && !commands.some((c) => programOf(c) === 'ln')) return [`it makes folders (${made.join(', ')}), but the request asks for a link`];
   return folders && aboutFiles ? ['it picks folders (-type d), but the request speaks of files'] : [];
 }
 
