@@ -91,3 +91,18 @@ test('"show notes.txt, replacing all instances of X with Y": the text is shown w
   assert.deepEqual(wrong, []);
   assert.ok(planned >= (leads.length * amounts.length) / 2, `only ${planned} of ${leads.length * amounts.length} planned`);
 });
+
+test('a quoted name after "the mime type of", "the md5 sum of", "the size of" is the file asked about', async () => {
+  const wrong: string[] = [];
+  // (A bare quoted word after "the md5 sum of" may be the text to hash; "the file" or an extension says it is a file.)
+  const asks: [string, RegExp][] = [['display the mimetype of {q}', /^file\b/], ['show the mime type of {q}', /^file\b/], ['calculate the md5 sum of the file {q}', /^md5sum\b/], ['print the md5 checksum of {q} and only the hash', /^md5sum\b/], ['print the size of {q}', /^(?:stat|du|wc|ls)\b/]];
+  for (const [i, [ask, program]] of asks.entries()) {
+    for (const [j, name] of (/md5/.test(ask) && !/the file/.test(ask) ? ['data.bin', 'archive.zip'] : ['filename', 'report', 'data.bin']).entries()) {
+      const q = quotes[(i + j) % 2];
+      const request = ask.replace('{q}', `${q}${name}${q}`);
+      const command = await ws.plan(request);
+      if (!program.test(command) || !new RegExp(`(?:^|\\s)'?${name.replace('.', '\\.')}'?(?:\\s|$)`).test(command)) wrong.push(`${request} → ${command || 'abstained'}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

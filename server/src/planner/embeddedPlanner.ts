@@ -199,7 +199,7 @@ function containerFit(entry: KnowledgeEntry, lower: string, slots?: Record<strin
   // find, du and ls -d walk folders: a start point that is a file means the file belonged in another slot.
   const start = /^(?:find|du(?: -\w+)*|ls -d) \{(\w+)\}/.exec(entry.template)?.[1];
   const value = start ? slots?.[start]?.replace(/^'|'$/g, '') : undefined;
-  if (value && value !== '.' && !ws?.dirs.has(value) && (ws?.files.has(value) || /\.[A-Za-z][\w]{0,7}$/.test(value))) score -= 0.25;
+  if (value && value !== '.' && !ws?.dirs.has(value) && (ws?.files.has(value) || /\.[A-Za-z][\w]{0,7}$/.test(value) || lower.includes(`file "${value}"`) || lower.includes(`file '${value}'`))) score -= 0.25;
   const ofFile = Object.values(slots ?? {}).some((v) => ws?.files.has(v.replace(/^'|'$/g, '')) || (!ws?.dirs.has(v.replace(/^'|'$/g, '')) && /\.[A-Za-z]\w{0,7}'?$/.test(v)));
   if (contentsQuestion.test(lower) && /^ls\s/.test(entry.template) && !/\|/.test(entry.template) && !ofFile) score += 0.12;
   if (/-type d\b/.test(entry.template) && !aboutFolders.test(lower)) score -= 0.1;

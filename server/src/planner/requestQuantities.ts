@@ -178,6 +178,7 @@ export function readModes(r: Reading): void {
   }
   // "run 'chmod 0755' on all directories": the mode of a chmod written out in quotes.
   for (const q of facts.quoted) {
+    if (!/\b(?:run|runs|running|execut\w*|invok\w*|apply\w*|call\w*)\s+$/i.test(text.slice(Math.max(0, q.at - 20), q.at))) continue;
     const m = /^chmod\s+(?:-\w+\s+)*([0-7]{3,4}|[ugoa]*[+=-][rwxXst]+(?:,[ugoa]*[+=-][rwxXst]+)*)(?:\s|$)/.exec(q.value);
     if (m) facts.modes.push({ value: m[1], at: q.at, raw: q.raw });
   }

@@ -93,6 +93,7 @@ export function readUsers(r: Reading): void {
   if (self && facts.users.length === 0) facts.users.push({ value: '$USER', at: self.index + self[0].search(/current\s+user/i), raw: 'current user' });
   // "run 'chown www-data' on every file": the owner (and group) of a chown or chgrp written out in quotes.
   for (const q of facts.quoted) {
+    if (!/\b(?:run|runs|running|execut\w*|invok\w*|apply\w*|call\w*)\s+$/i.test(text.slice(Math.max(0, q.at - 20), q.at))) continue;
     const m = /^(?:chown|chgrp)\s+(?:-\w+\s+)*([a-z_][\w-]*)(?:[:.]([a-z_][\w-]*))?(?:\s|$)/i.exec(q.value);
     if (m) for (const name of [m[1], m[2]].filter((n): n is string => n !== undefined)) facts.users.push({ value: name, at: q.at, raw: q.raw });
   }
@@ -286,7 +287,7 @@ export function readQuotedUses(r: Reading): void {
     const after = r.text.slice(q.at + q.raw.length, q.at + q.raw.length + 12);
     // "remove 'foo'", "rename "blah2" to ...", "the file 'afile'": a bare name the words make a file or folder.
     // ... unless the request looks for it: "search for the file 'myfile'" names what to find, not where.
-    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || (/\b(?:command|program|script)\s*$/i.test(before) && !/\b(?:path|location|type|version|manual|man ?page)\s+of\s+(?:the\s+)?(?:command|program|script)\s*$/i.test(before)) || /\b(?:file|files|director(?:y|ies)|folders?|(?:lines?|contents?|words|characters|bytes|group|owner|ownership|permissions?|mode) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after) || pathOf.test(before));
+    const named = !/\b(search\w*|find|locate|look(?:ing)? for|where is)\b/i.test(r.text) && (fileVerbBefore.test(before) || (/\b(?:command|program|script)\s*$/i.test(before) && !/\b(?:path|location|type|version|manual|man ?page)\s+of\s+(?:the\s+)?(?:command|program|script)\s*$/i.test(before)) || /\b(?:file|files|director(?:y|ies)|folders?|(?:lines?|contents?|words|characters|bytes|group|owner|ownership|permissions?|mode|mime ?type|file ?type|encoding|charset|checksum|md5 ?sum|sha\d* ?sum|hash|size|inode) (?:in|of|from))\s*$/i.test(before) || /^\s*(?:file|director(?:y|ies)|folder)\b/i.test(after) || pathOf.test(before));
     // "a link named "current" to "releases"": a quoted destination.
     if (/^[\w.@/+~-]+$/.test(q.value) && /\b(?:to|into|onto)\s*$/i.test(before) && placeVerbs.test(r.lower) && !facts.targets.some((t) => t.at === q.at)) facts.targets.push(q);
     // "files in "dir1" that are not in "dir2"": a bare name where a folder is expected.
