@@ -35,6 +35,17 @@ function runIn(root: string, command: string): void {
   spawnSync('bash', ['-c', command], { cwd: root, stdio: 'pipe', input: 'n\n'.repeat(20), timeout: 20_000 });
 }
 
+/** Runs `command` on a fresh scratch tree and tells whether `holds` is true of what it left. */
+function afterRun(command: string, holds: (root: string) => boolean): boolean {
+  const root = tree();
+  try {
+    runIn(root, command);
+    return holds(root);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
 test('a kind kept or turned down is never what a change reaches', async () => {
   const wrong: string[] = [];
   const kinds: [string, string][] = [['symlinks', 'src/link.o'], ['symbolic links', 'src/link.o'], ['named pipes', 'src/queue'], ['fifos', 'src/queue']];
@@ -45,14 +56,8 @@ test('a kind kept or turned down is never what a change reaches', async () => {
       const request = wording.replace('{k}', kind);
       const command = await ws.plan(request);
       if (!command) continue;
-      const root = tree();
-      try {
-        runIn(root, command);
-        const kept = fs.lstatSync(path.join(root, entry), { throwIfNoEntry: false }) !== undefined;
-        if (!kept) wrong.push(`${request} → ${command}: ${entry} gone`);
-      } finally {
-        fs.rmSync(root, { recursive: true, force: true });
-      }
+      const kept = afterRun(command, (root) => fs.lstatSync(path.join(root, entry), { throwIfNoEntry: false }) !== undefined);
+      if (!kept) wrong.push(`${request} → ${command}: ${entry} gone`);
     }
   }
   assert.deepEqual(wrong, []);
@@ -63,24 +68,12 @@ test('"except if/when" keeps the files its condition describes, and "except if d
   for (const request of ['delete the .log files in src except if they are empty', 'delete the .log files in src except when they are empty', 'remove the log files under src except if they are empty']) {
     const command = await ws.plan(request);
     if (!command) continue;
-    const root = tree();
-    try {
-      runIn(root, command);
-      if (!fs.existsSync(path.join(root, 'src/empty.log'))) wrong.push(`${request} → ${command}: the empty log is gone`);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    if (!afterRun(command, (root) => fs.existsSync(path.join(root, 'src/empty.log')))) wrong.push(`${request} → ${command}: the empty log is gone`);
   }
   for (const request of ['copy notes.txt to data.csv except if data.csv is newer', 'copy notes.txt to data.csv, except if data.csv already exists', 'copy notes.txt to data.csv except when data.csv exists']) {
     const command = await ws.plan(request);
     if (!command) continue;
-    const root = tree();
-    try {
-      runIn(root, command);
-      if (fs.readFileSync(path.join(root, 'data.csv'), 'utf8') !== 'a,b\n') wrong.push(`${request} → ${command}: data.csv written over`);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    if (!afterRun(command, (root) => fs.readFileSync(path.join(root, 'data.csv'), 'utf8') === 'a,b\n')) wrong.push(`${request} → ${command}: data.csv written over`);
   }
   assert.deepEqual(wrong, []);
 });

@@ -7,7 +7,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import { escapeRegExp } from './corpus';
 import { barePath } from './barePath';
-import { slotValue } from './effectTerms';
+import { argAfter, slotValue } from './effectTerms';
 import type { Intent } from './intent';
 import { kindExtensions, noExtension } from './requestWords';
 import { programOf } from './selectionChecks';
@@ -253,12 +253,10 @@ export function ownerForNoOwner(intent: Intent, commands: CommandFact[]): string
   for (const [kind, none] of [['user', '-nouser'], ['group', '-nogroup']] as const) {
     if (!ownerless[kind].test(intent.words)) continue;
     const tested = finds(commands).find((c) => c.args.includes(`-${kind}`) && !c.args.includes(none));
-    if (tested) return [`it tests a ${kind} (-${kind} ${argAfterFlag(tested, `-${kind}`)}), but the request asks for files of no ${kind} (${none})`];
+    if (tested) return [`it tests a ${kind} (-${kind} ${argAfter(tested, kind)}), but the request asks for files of no ${kind} (${none})`];
   }
   return [];
 }
-
-const argAfterFlag = (c: CommandFact, flag: string) => c.args[c.args.indexOf(flag) + 1] ?? '';
 
 /** "chown the files under logs" planned as `chown logs …`: an owner nobody named. */
 export function madeUpOwner(intent: Intent, commands: CommandFact[]): string[] {
