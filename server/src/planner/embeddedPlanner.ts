@@ -10,6 +10,7 @@ import { counted } from './compose';
 import { addFindTest } from './refine';
 import { keepsToOneLevel, ownFoldersOnly } from './listingDepth';
 import { fillSlots } from './slotFill';
+import { formatMismatch, repeatedValues, selectionMismatch, unstatedFilter } from './slotFit';
 import { fitToTable } from './tableColumns';
 import { fillTemplate } from './templateFill';
 import { countingMismatch } from './machineQuestions';
@@ -135,44 +136,6 @@ export function candidateFor(entry: KnowledgeEntry, facts: RequestFacts, similar
 const envVariable = /\b(?:value of|print|show|echo|display|what(?:'s| is))\s+(?:the\s+)?\$\{?[A-Z_][A-Z0-9_]*\b|\b(?:PATH|HOME|SHELL|USER|LANG|EDITOR|TERM|PWD|TMPDIR|LOGNAME|HOSTNAME|LD_LIBRARY_PATH|PYTHONPATH|JAVA_HOME)\b/;
 function variableMismatch(entry: KnowledgeEntry, text: string): number {
   return envVariable.test(text) && !/\b(printenv|env|echo|printf|export|unset)\b|\$\{?\w/.test(entry.template) ? 0.1 : 0;
-}
-
-/** "delete all empty folders": a template for one named target, with that target missing, is not a way to act on a selection. */
-function selectionMismatch(entry: KnowledgeEntry, missing: string[], lower: string): number {
-  // ... also "the empty folders", "the .tmp files": a plural picks a selection as much as "all" does.
-  if (!/\b(all|every|each|any)\b|\bthe\s+(?:[\w.*-]+\s+)?(?:files|folders|directories|dirs|logs|scripts)\b/.test(lower)) return 0;
-  return missing.some((n) => ['file', 'dir', 'path'].includes(entry.slots[n]?.type)) ? 0.15 : 0;
-}
-
-/** A CSV recipe given a file that is not a table, or jq given a file that is not JSON. */
-function formatMismatch(entry: KnowledgeEntry, values: Record<string, string>): number {
-  const files = Object.values(values).map((v) => v.replace(/^'|'$/g, ''));
-  const json = files.some((v) => /\.json$/i.test(v));
-  const table = files.some((v) => /\.(csv|tsv)$/i.test(v));
-  if (json && !table && (/csv/.test(entry.id) || /\s-[Fdt],/.test(entry.template))) return 0.15;
-  if (/^jq\b/.test(entry.template) && files.length > 0 && !json) return 0.15;
-  if (/csv/.test(entry.id) && files.length > 0 && !table) return 0.15;
-  return 0;
-}
-
-/** A find test left at its template default (`-perm 777`, `-size +1M`) is a condition nobody stated. */
-function unstatedFilter(entry: KnowledgeEntry, filled: string[]): number {
-  for (const m of entry.template.matchAll(/\s-(?:perm|size|mtime|mmin|newer|user|group)\s+\{(\w+)\}/g)) if (!filled.includes(m[1]) && entry.slots[m[1]]?.default !== undefined) return 0.1;
-  return 0;
-}
-
-/** Two slots of one kind given the same value ("print $2, $2"), or a second column nobody named: the template asks for more than the request did. */
-function repeatedValues(entry: KnowledgeEntry, values: Record<string, string>): number {
-  const seen = new Set<string>();
-  for (const [name, spec] of Object.entries(entry.slots)) {
-    const value = values[name] ?? (spec.default !== undefined ? String(spec.default) : undefined);
-    if (value === undefined) continue;
-    if (seen.has(`${spec.type}\0${value}`)) return 0.15;
-    seen.add(`${spec.type}\0${value}`);
-  }
-  // ... or a column printed that the request never named.
-  const columns = Object.keys(entry.slots).filter((n) => entry.slots[n].type === 'column');
-  return columns.length > 1 && columns.some((n) => values[n] === undefined) && columns.some((n) => values[n] !== undefined) ? 0.08 : 0;
 }
 
 // Programs most systems lack until someone installs them: between equal matches, the one that runs everywhere.
