@@ -1,7 +1,9 @@
 // Each clause of a request has its own object. "show notes.txt and delete
 // todo.txt" looks at one file and deletes the other; "scripts/build.sh is
 // fine, but make run.sh executable" and "since logs/app.log has the fix,
-// replace foo with bar in notes.txt" set one file aside and change another.
+// replace foo with bar in notes.txt" set one file aside and change another;
+// "list the .log files in build and delete the ones in cache" looks in one
+// folder and deletes in the other.
 // A plan that writes, deletes or moves the file that was only to be looked at
 // or set aside changes what the person meant to keep, however sure its
 // retrieval was. And "copy notes.txt to out and delete out/r.txt" answered
@@ -112,4 +114,28 @@ export function folderForNamedFile(intent: Intent, commands: CommandFact[]): str
     if (!said.test(intent.words)) out.push(`it deletes the folder ${rel} or all it holds, but the request names only ${list(intent.names.filter((n) => n.startsWith(`${rel}/`)))} in it to delete`);
   }
   return uniq(out);
+}
+
+// A folder a clause names as where it acts: "in ./build", "under the folder cache", "from logs".
+const placeIn = /\b(?:in|under|inside|within|from)\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?["'`]?((?:\.{1,2}\/|\/)?[\w@+-][\w.@+-]*(?:\/[\w.@+-]+)*)/g;
+const notAPlace = /^(?:it|them|there|here|this|that|these|those|the|a|an|all|each|every|any|which|order|turn|case|place|line|lines|text|files?|folders?|directories|dirs?|current|same|bulk|total|full|detail|parallel|front|back|place|memory|use)$/;
+
+/** The folders a request only looks in: named in a clause that looks and in no clause that changes, when every change names a folder of its own. */
+function foldersKeptAsIs(words: string, folders: readonly string[]): string[] {
+  const clauses = clausesOf(words.replace(/(^|[\s"'])\.\//g, '$1'));
+  const placesOf = (text: string) => uniq([...folders.map((f) => f.replace(/^\.\//, '').replace(/\/+$/, '')).filter((f) => f && f !== '.' && mentions(text, f)), ...[...text.matchAll(placeIn)].map((m) => m[1].replace(/\/+$/, '')).filter((p) => !notAPlace.test(p) && !/\.\w{1,8}$/.test(p))]);
+  const changes = clauses.filter((c) => c.role === 'change');
+  if (changes.length === 0 || clauses.some((c) => c.role === 'other') || changes.some((c) => placesOf(c.text).length === 0)) return [];
+  const changed = changes.flatMap((c) => placesOf(c.text));
+  return uniq(clauses.filter((c) => c.role === 'look').flatMap((c) => placesOf(c.text)).filter((f) => !changed.includes(f)));
+}
+
+/** `find build -name '*.log' -delete` for "list the .log files in build and delete the ones in cache": a change in a folder the request only looks in. */
+export function keptFolderChanged(intent: Intent, commands: CommandFact[]): string[] {
+  const kept = foldersKeptAsIs(intent.words, intent.scope);
+  if (kept.length === 0) return [];
+  // ... in it, or in a folder that holds it (`find . -name '*.txt' -delete` reaches build too).
+  const within = (rel: string, k: string) => rel === k || rel.startsWith(`${k}/`) || rel === '.' || rel === '' || k.startsWith(`${rel}/`);
+  const hit = uniq(commands.flatMap(pathsChanged).map((p) => norm(p.resolved || p.path).replace(/(?:^|\/)\*$/, '') || '.').flatMap((rel) => kept.filter((k) => within(rel, k))));
+  return hit.length > 0 ? [`it changes what is in ${list(hit)}, where the request only looks`] : [];
 }

@@ -177,5 +177,6 @@ export function counted(command: string, lower = ''): string | undefined {
 
 /** A find kept below the folder it starts from: `find src -type d` names src too. */
 export function belowStart(find: string): string {
-  return /\s-mindepth\s/.test(find) ? find : find.replace(/^find\s+(\S+)(\s|$)/, 'find $1 -mindepth 1$2');
+  // (After every start point: `find src docs -mindepth 1`, never between them.)
+  return /\s-mindepth\s/.test(find) ? find : find.replace(/^find((?:\s+(?![-!(\\])\S+)+)(\s|$)/, 'find$1 -mindepth 1$2');
 }

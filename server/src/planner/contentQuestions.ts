@@ -156,7 +156,8 @@ export function contentCandidates(f: RequestFacts): EmbeddedCandidate[] {
   const column = namedColumn(f, target.file, text);
   // A value the file holds is what is looked for, even when it is a verb ("the DELETEs"); a column's name is no value.
   const header = /\.(?:csv|tsv)$/i.test(target.file) ? (readTable(f.ws.root, target.file)?.header ?? []) : [];
-  const values = valuesIn(f, target.file, text).filter((v) => !header.includes(v.toLowerCase()));
+  // ... nor is the file's own name ("the resolved path for the file "docs/faq.md"").
+  const values = valuesIn(f, target.file, text).filter((v) => !header.includes(v.toLowerCase()) && v !== target.file);
   const rest = values.reduce((l, v) => l.split(v.toLowerCase()).join(' '), f.lower).replace(/\bnumbers?\b/g, '');
   if (otherWork.test(rest) || besideMatch.test(rest)) return [];
   if (/\.json$/i.test(target.file)) return jsonAnswers(f, target.file, text);

@@ -23,7 +23,8 @@ import { spacedNameSplit } from './spacedNames';
 import { liveForCopy } from './copyNamed';
 import { beyondNamedFiles, emptiedFiles } from './namedTargets';
 import { statedSizesLeftOut } from './statedSizes';
-import { folderForNamedFile, keptFileChanged } from './clauseObjects';
+import { exclusionLeftOut, linkedFileDeleted } from './exclusionChecks';
+import { folderForNamedFile, keptFileChanged, keptFolderChanged } from './clauseObjects';
 import { memberLeftOut } from './archiveMembers';
 import { narrowActExceeded } from './narrowActs';
 import { changeRules, discarded, movers, stopsSomething } from './fallsShort';
@@ -88,14 +89,14 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (stranger) reasons.push(`it runs ${commands[stranger.command_index]?.program ?? 'a program'}, which Paladin does not know, so it cannot show that it only looks`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...nameAsContent(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...conditionTurned(intent, commands), ...ownerSwapped(intent, commands), ...shiftChanged(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
-  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands));
+  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands), ...exclusionLeftOut(intent, commands), ...linkedFileDeleted(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
-  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands, command), ...copiedBackwards(intent, commands), ...appendedBackwards(intent, commands), ...madeThenDeleted(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(filesInPlace(intent), commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...folderForNamedFile(intent, commands));
+  reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands, command), ...copiedBackwards(intent, commands), ...appendedBackwards(intent, commands), ...madeThenDeleted(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(filesInPlace(intent), commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...keptFolderChanged(intent, commands), ...folderForNamedFile(intent, commands));
   if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, changesFiles), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   const changes = changesFiles || changed.length > 0;
@@ -114,6 +115,8 @@ const namesAFile = (word: string) => /[\w-]\.[A-Za-z]\w{0,7}$|\//.test(word.repl
 const ownerFlags = new Set(['user', 'group', 'uid', 'gid', 'nouser', 'nogroup']);
 
 /** Filters by age, size, emptiness, permissions or owner that the request never mentioned. */
+const linkCount = /\bhard[- ]?link\w*|\blink ?counts?\b|\b(?:number|count) of (?:hard )?links\b|\b(?:\d+|one|two|three|several|multiple|many|more than (?:one|1|\d+)|fewer than \w+|less than \w+|at least \w+|exactly \w+)\s+(?:hard\s+)?links\b|\bleaf (?:director|folder)\w*|\bno sub-?(?:director|folder)\w*|\bwithout sub-?(?:director|folder)\w*/;
+
 function unstatedConditions(intent: Intent, commands: CommandFact[]): string[] {
   const out: string[] = [];
   for (const c of commands) {
@@ -128,6 +131,8 @@ function unstatedConditions(intent: Intent, commands: CommandFact[]): string[] {
     if (access && !intent.conditions.permission) out.push(`it keeps only files that are ${access} or not (-${access}), a condition the request does not state`);
     const owner = c.flags.find((f) => ownerFlags.has(f));
     if (owner && !intent.conditions.owner) out.push(`it keeps only files of a certain owner (-${owner}${argAfter(c, owner) ? ` ${argAfter(c, owner)}` : ''}), a condition the request does not state`);
+    // (-links: how many names a file has; "the files in links" names a folder, not a count.)
+    if (c.flags.includes('links') && !linkCount.test(intent.words)) out.push(`it keeps only files with a certain number of names (-links ${c.args[c.args.indexOf('-links') + 1] ?? ''}), a condition the request does not state`);
   }
   return out;
 }

@@ -10,7 +10,8 @@ import { programName } from '../shell/programs';
 export type EntryKind = 'f' | 'd' | 'l' | 'c' | 'b' | 's' | 'p';
 
 const special: { kind: EntryKind; words: RegExp; name: string }[] = [
-  { kind: 'l', words: /\b(?:symbolic links?|symlinks?|soft links?)\b/, name: 'symbolic links' },
+  // ... and "links" alone ("list all the file links") are symbolic links too, but not hard links, a count of links, or a folder called links.
+  { kind: 'l', words: /\b(?:symbolic links?|symlinks?|soft links?)\b|(?<!\b(?:hard|\d+|more|fewer|multiple|many|several|two|of|in|under|into|inside|from|to)\s+(?:the\s+)?)(?<![/.\w-])(?:file\s+)?links\b(?!\s+(?:folder|directory|dir|count|number|to\s+it)\b|\/)|\b(?:every|each|any)\s+(?:file\s+)?link\b(?!\s+(?:folder|directory|dir)\b)/, name: 'symbolic links' },
   // ("6 character file extensions", "a 3 character file name": a length, not a kind.)
   { kind: 'c', words: /(?<!\d[- ]?)\bcharacter[- ](?:special[- ](?:devices?|files?)|devices?|device files?|files\b(?! ?names?| ?extensions?))/, name: 'character devices' },
   { kind: 'b', words: /(?<!\d[- ]?)\bblock[- ](?:special[- ](?:devices?|files?)|devices?|device files?|files\b(?! ?names?| ?extensions?))/, name: 'block devices' },
@@ -54,6 +55,8 @@ export function otherKindPicked(intent: Intent, commands: CommandFact[]): string
   if (commands.length === 1 && programName(commands[0].program) === 'ls') return [`it lists every entry (ls), but the request asks for ${kindNames[kind]}`];
   for (const c of commands) {
     if (programName(c.program) !== 'find') continue;
+    // `find src -path '*keep*'` for "the soft links under src that ...": every kind of entry (-lname matches links only).
+    if (!c.args.some((a) => /^-(?:x?type|i?lname)$/.test(a))) return [`it picks every kind of entry, but the request asks for ${kindNames[kind]}`];
     // (`-type l -xtype d`: links that point to folders; the -xtype tests where they point.)
     const links = c.args.some((a, i) => a === '-type' && c.args[i + 1] === 'l');
     const at = c.args.findIndex((a, i) => (a === '-type' || (a === '-xtype' && !links)) && c.args[i + 1] !== kind && /^[fdlcbsp]$/.test(c.args[i + 1] ?? ''));

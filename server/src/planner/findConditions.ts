@@ -163,6 +163,9 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   const depth: string[] = [];
   const emptiness = statedEmptiness(lower);
   if (emptiness) tests.push(emptiness === 'full' ? '! -empty' : '-empty');
+  // "with 2 links", "with more than one hard link": how many names the files have.
+  const links = /\b(?:with|having|that have|which have)\s+(?:(exactly\s+)?(\d+)|more than (\d+|one)|at least (\d+))\s+(?:hard\s+)?links?\b/.exec(lower);
+  if (links) tests.push(links[2] ? `-links ${links[2]}` : links[3] ? `-links +${links[3] === 'one' ? 1 : links[3]}` : `-links +${Number(links[4]) - 1}`);
   const inode = /\binode(?:\s+(?:number|no\.?|#))?(?:\s+(?:is|of|equal to)|\s*[=:])?\s+(\d+|\$\{?\w+\}?)/.exec(f.text.toLowerCase() === lower ? f.text : lower);
   if (inode) tests.push(`-inum ${shellValue(inode[1])}`);
   const levels = levelsDeep.exec(lower);
@@ -208,7 +211,7 @@ export function exclusionTests(f: RequestFacts): string[] {
   const kinds = /\b(?:exclud\w*|except|without|but not|not including|other than|apart from)\s+(?:all\s+|the\s+|any\s+)?(symbolic links?|symlinks?|soft links?|directories|folders|dirs|sub-?directories)\b(?!\s+(?:named|called|with|whose|that|which|ending|starting|matching|like))/.exec(f.lower);
   if (kinds) out.push(`! -type ${/link/.test(kinds[1]) ? 'l' : 'd'}`);
   // "without '.git' and '.gitignore'": names given in quotes after without are left out.
-  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]|\s+(?:the ones|those|any)\s+(?:in|under|inside|within)\b)|(?<=\b(?:everything|all|every)\b.*)but(?=\s+(?:the\s+)?(?:\*|[\w.-]+\*)))|n't (?:in|under))\s+(?:(?:search(?:ing)?\s+)?(?:in|under|inside|within)\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+)?(?:(?:named|called|with)\s+)?((?:${valueWord}|\*?[\w.-]+\*?)(?:\s*(?:,|and|or)\s*(?!${actVerbs}\b)(?:${valueWord}|\*?[\w.-]+\*?))*)`, 'gi');
+  const list = new RegExp(String.raw`(?:\b(?:exclud\w*|except(?: for)?|ignor\w*|skip\w*|not (?:in|under)|other than|apart from|but not|prun\w*|without(?=\s+['"\x60]|\s+(?:the ones|those|any)\s+(?:in|under|inside|within)\b)|(?<=\b(?:everything|all|every)\b.*)but(?=\s+(?:the\s+)?(?:\*|[\w.-]+\*)))|n't (?:in|under))\s+(?:(?:search(?:ing)?\s+)?(?:in|under|inside|within)\s+)?(?:(?:those|the ones|ones|files|anything)\s+(?:(?:that|which)\s+(?:are|is)\s+(?:present\s+|located\s+|found\s+|stored\s+|kept\s+)?)?(?:in|under|inside|within)\s+)?(?:the\s+|all\s+)?(?:(?:directories|folders|dirs|directory|folder|dir|paths?)\s+(?:of\s+)?)?(?:(?:named|called|with)\s+)?((?:${valueWord}|\*?[\w.-]+\*?)(?:\s*(?:,|and|or)\s*(?!${actVerbs}\b)(?:${valueWord}|\*?[\w.-]+\*?))*)`, 'gi');
   for (const m of f.text.matchAll(list)) {
     const folders = /^\s*(?:director(?:y|ies)|folders?|dirs?)\b/i.test(f.text.slice(m.index + m[0].length));
     const kindOf = /^\s*(?:files?|ones)\b/i.test(f.text.slice(m.index + m[0].length));
@@ -217,7 +220,7 @@ export function exclusionTests(f: RequestFacts): string[] {
     if (otherFileSystems.test(f.lower.slice(m.index + m[0].length - m[1].length))) continue;
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
-      if (!value || /^(?:the|all|those|these|them|hidden|case|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|this|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value) || timeWord.test(value.toLowerCase())) continue;
+      if (!value || /^\d+$/.test(value) || /^(?:the|all|those|these|them|hidden|case|errors?|warnings?|messages?|whitespaces?|white|spaces?|blanks?|binary|binaries|following|current|present|working|starting|same|permission|permissions|denied|output|comments?|duplicates?|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|this|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value) || timeWord.test(value.toLowerCase())) continue;
       // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
       const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value) || (/^\.[\w.-]+$/.test(value) && !folders && !dotFolder(value, f.ws))) && !f.ws.dirs.has(value);
       // "ignoring .html files": a kind of file by its extension.
@@ -229,7 +232,11 @@ export function exclusionTests(f: RequestFacts): string[] {
       else if (fileLike) out.push(`! -name ${shellValue(value)}`);
       // "all files excluding CONFIGFILE", "except 'README'": a name left out after "files", or quoted, may be a file as well as a folder; neither is kept.
       else if (!folders && !inPlace && !/\b(?:director(?:y|ies)|folders?|dirs?)\s+(?:(?:named|called)\s+)?$/i.test(m[0].slice(0, m[0].length - m[1].length)) && (/\bfiles\s+$/i.test(f.text.slice(0, m.index)) || /^['"\x60]/.test(raw.trim())) && /^[\w.-]+$/.test(value) && !knownFolder(value, f.ws)) out.push(`! -name ${shellValue(value)}`, `-not -path ${shellValue(`*/${value}/*`)}`);
-      else out.push(`-not -path ${shellValue(`*/${value.replace(/^\.\//, '')}/*`)}`);
+      // ... a folder from the root, or a path pattern, as written: "excluding /root/work", "excluding the path of ./srv/tftp/pxelinux.cfg*".
+      else if (value.startsWith('/') && !/[*?]/.test(value)) out.push(`-not -path ${shellValue(`${value}/*`)}`, `-not -path ${shellValue(value)}`);
+      else if (value.includes('/') && /[*?]/.test(value)) out.push(`-not -path ${shellValue(/^(?:\.|\/)/.test(value) ? value : `*/${value}`)}`);
+      // ("src/old" from the start src is printed src/old/…, with no slash before it.)
+      else out.push(`-not -path ${shellValue(`*${value.replace(/^\.\//, '').includes('/') ? '' : '/'}${value.replace(/^\.\//, '')}/*`)}`);
     }
   }
   out.push(...keptTests(f, out));
@@ -276,9 +283,13 @@ function keptTests(f: RequestFacts, already: string[]): string[] {
       // The name as the request spells it: "but leave README.md" keeps README.md, not readme.md.
       const core = word.replace(/\/+$/, '');
       const lower = core.toLowerCase();
-      if (/^hidden$/.test(lower) || timeWord.test(lower) || already.some((t) => t.includes(core.replace(/^\*?\.?/, '')))) continue;
+      if (/^hidden$/.test(lower) || timeWord.test(lower) || already.some((t) => t.includes(core.replace(/^\*?\.?\/?/, '')))) continue;
       const kind = kindExtensions[lower] ?? kindExtensions[lower.replace(/s$/, '')];
-      if (place || (f.ws.dirs.has(core) && !/\.\w{1,8}$/.test(core))) out.push(`-not -path ${shellValue(`*/${core.replace(/^\.\//, '')}/*`)}`);
+      const bare = core.replace(/^\.\//, '');
+      // ("*/not-from-here/*": a path pattern, which -name never matches.)
+      if (bare.includes('/') && /[*?]/.test(bare)) out.push(`-not -path ${shellValue(bare.startsWith('*') ? bare : `*${bare}`)}`);
+      else if (place || (f.ws.dirs.has(core) && !/\.\w{1,8}$/.test(core))) out.push(`-not -path ${shellValue(`*${bare.includes('/') ? '' : '/'}${bare}/*`)}`);
+      else if (bare.includes('/')) continue;
       else if (/^\.\w{1,8}$/.test(core)) out.push(`! -name ${shellValue(`*${core}`)}`);
       else if (/[*.]/.test(core)) out.push(`! -name ${shellValue(core)}`);
       else if (kind) out.push(`! -name '*.${kind}'`);

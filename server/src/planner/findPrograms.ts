@@ -80,7 +80,8 @@ export function withoutScriptName(f: RequestFacts): RequestFacts {
 
 /** A request that orders a program run on its files, whether or not its name could be read. */
 export function programOrdered(text: string): boolean {
-  return namedProgram(text) !== undefined || new RegExp(String.raw`${runVerb}\s+(?:the\s+)?(?:${programNoun}\b(?!\s+['"\x60]?find\b)|${written})`, 'i').test(text) || new RegExp(String.raw`\b(?:pass|feed|hand|pipe)\w*\s+${handed}\s+(?:\w+\s+){0,3}?(?:to|into|through)\b`, 'i').test(text);
+  // "the executing script", "the currently running script" say which script, and order nothing run.
+  return namedProgram(text) !== undefined || new RegExp(String.raw`(?<!\b(?:the|this|a|an|currently)\s+)${runVerb}\s+(?:the\s+)?(?:${programNoun}\b(?!\s+['"\x60]?find\b)|${written})`, 'i').test(text) || new RegExp(String.raw`\b(?:pass|feed|hand|pipe)\w*\s+${handed}\s+(?:\w+\s+){0,3}?(?:to|into|through)\b`, 'i').test(text);
 }
 
 const onlyShows = /^(?:ls|tree|stat|du|wc|cat|head|tail|file|realpath|readlink|pwd|dirname|basename)$/;

@@ -248,7 +248,8 @@ function archiveName(f: RequestFacts): [string, string] | undefined {
 function contentSearch(f: RequestFacts): { text: string; flags: string } | undefined {
   const text = f.text;
   const m = new RegExp(String.raw`\b(?:contain(?:s|ing)?|match(?:es|ing)?|mention(?:s|ing)?)\s+(?:the\s+)?(?:case[- ]?(?:in)?sensitive\s+)?(?:(?:string|text|word|pattern|line|regex|regular expression)\s+)?(${valueWord}|\S+)(?!\s+in\s+(?:their|its|the)\s+(?:full\s+)?(?:file\s*)?(?:path\s*)?names?)|\b(?:with|having|have|has)\s+(${valueWord}|\S+)\s+in\s+(?:their|its|the)\s+contents?|\bsearch\w*\s+(?:them|those(?: files)?|these(?: files)?|it|the files)?\s*for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord}|\S+)|\bsearch\w*\s+for\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})\s+in\s+(?:them|those|these|it|the|all)|\bsearch\w*\b[^.]{0,80}?\bfor\s+(?:the\s+)?(?:(?:string|text|word|pattern)\s+)?(${valueWord})`, 'i').exec(text);
-  if (!m || /\b(?:names?|paths?|path ?names?)\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
+  // ("whose pathnames contain", "links whose target contains": names, not contents.)
+  if (!m || /\b(?:names?|paths?|path ?names?|targets?)\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, m.index - 25), m.index))) return undefined;
   const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
   // "search for text in all files": a word that only links the sentence is no text to look for.
   if (/^(?:in|on|at|of|from|for|to|into|inside|within|across|under|all|every|each|the|a|an|any|some|files?|them|it)$/i.test(raw)) return undefined;
@@ -323,12 +324,12 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   const lower = f.lower;
   const acted = act !== undefined;
   // "delete files containing whitespaces": what they contain, unread, would leave every file to the act.
-  if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:name|path)\b|-exec grep -q/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
+  if (!act?.label.startsWith('Searches') && /(?<![/~.\w])(contain\w*|mention\w*|say\w*|import\w*|defin\w*|refer\w*)\b/.test(lower) && !/-i?(?:l?name|path)\b|-exec grep -q/.test(tests) && (!acted || /(?<![/~.\w])contain(?:s|ing|ed)?\b/.test(lower))) return true;
   // "search for text in all files" with no text given: the search is the point, and a listing drops it.
   if (!acted && /\b(?:search\w*|grep\w*|look(?:ing)?)\s+(?:\w+\s+){0,2}for\s+(?:the\s+|a\s+|some\s+)?(?:text|strings?|words?|patterns?|phrases?|occurrences?)\b/.test(lower)) return true;
   // "with filename extension '.processname'": an extension said but not read would leave every name to the act.
   if (acted && /\b(?:extension|suffix)\b/.test(lower) && !/-i?(?:name|path|regex)\b/.test(tests)) return true;
-  if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b/.test(tests) && !acted) return true;
+  if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b|-empty\b/.test(tests) && !acted) return true;
   if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
   if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
   if (/\b(owned|owner|belong\w*)\b/.test(lower) && !/-(?:user|nouser|group|nogroup)\b/.test(tests) && !acted) return true;

@@ -62,7 +62,7 @@ export function readStart(f: RequestFacts): string {
   const before = new RegExp(String.raw`\bthe\s+(${valueWord})\s+(?:directory|folder|dir)\b`).exec(text);
   if (before) return shellValue(before[1].replace(/\/+$/, '') || '/');
   if (namedAsStart(f.lower, current)) return '.';
-  const dir = f.dirs.find((d) => !/^(?:regular|normal|files?|directories|folders|dirs)\//i.test(d.value) && !excludedBefore.test(f.lower.slice(Math.max(0, d.at - 40), d.at)) && !f.targets.some((t) => t.at === d.at) && !/\b(?:to|into|onto)\s+(?:the\s+|my\s+)?$/.test(f.lower.slice(Math.max(0, d.at - 12), d.at)));
+  const dir = f.dirs.find((d) => !/^(?:regular|normal|files?|directories|folders|dirs)\//i.test(d.value) && !excludedBefore.test(f.lower.slice(Math.max(0, d.at - 60), d.at)) && !f.targets.some((t) => t.at === d.at) && !/\b(?:to|into|onto)\s+(?:the\s+|my\s+)?$/.test(f.lower.slice(Math.max(0, d.at - 12), d.at)));
   if (dir) return shellValue(dir.value);
   if (namedAsStart(f.lower, wholeSystem)) return '/';
   if (namedAsStart(f.lower, home)) return '~';
@@ -94,7 +94,7 @@ function namedAsStart(lower: string, place: RegExp): boolean {
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder", "in upper case".
 const notAFolder = /^(?:tree|hierarchy|upper|lower|mixed|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
-export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:located\s+|found\s+|stored\s+)?(?:in|under|inside|within)\s*$/;
+export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:present\s+|located\s+|found\s+|stored\s+|kept\s+)?(?:in|under|inside|within)?\s*(?:the\s+)?(?:path\s+of\s+|(?:folder|directory|dir)\s+)?$/;
 
 // Things a request asks for by kind: "every *.bak", "the python scripts", "each log".
 const namedKind = /\*|\.[a-z0-9]{1,5}\b|\b(?:scripts?|logs?|images?|photos?|pictures?|videos?|documents?|ones|items?|things|anything|objects?|archives?|backups?|sources?|pdfs?|csvs?|jsons?)\b/;
@@ -153,10 +153,11 @@ export function readNames(f: RequestFacts): string[] {
   // "that do not contain a whitespace", "without spaces": names with no blank.
   const noBlank = /\b(?:not|n't|never|no)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, (blank?.index ?? 0) - 16), blank?.index ?? 0)) || /\bwithout\s+(?:any\s+)?(?:white ?spaces?|spaces?|blanks?)\b(?!\s+safe)/.test(lower);
   if (blank || noBlank) out.push(noBlank ? "! -name '* *'" : "-name '* *'");
-  const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b`, 'i').exec(text);
-  if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1])}*`)}`);
+  // ... or "whose pathnames contain "libstdc++"", "whose full paths include /cache/".
+  const inPath = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains)\s+(${valueWord}|\w+)\s+in\s+(?:their|its|the)\s+path ?names?\b|\b(?:whose|with|their|its)\s+(?:full\s+)?(?:path ?names?|paths|(?<=\b(?:links?|symlinks?)\b[^.;]{0,40}\s)targets?)\s+(?:that\s+)?(?:contains?|containing|includes?|including)\s+(${valueWord}|[\w.+-][\w./+-]*)`, 'i').exec(text);
+  if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1] ?? inPath[2])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
-  const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
+  const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|(?<!\bpath\s?)\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
   if (inName && !/^(?:white ?spaces?|spaces?|blanks?)$/i.test(bare(inName[1] ?? inName[2]))) names.push(`*${bare(inName[1] ?? inName[2])}*`);
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letters?|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
@@ -186,6 +187,7 @@ export function readNames(f: RequestFacts): string[] {
   // "the access.log files": files of that name wherever they are.
   const fileNamed = /(?:^|\s)['"\x60]?([\w-]+\.[\w.-]*\w)['"\x60]?\s+files\b/.exec(text);
   if (names.length === 0 && fileNamed && !/^\*/.test(fileNamed[1])) names.push(fileNamed[1]);
+  if (names.length === 0) names.push(...nameBeforeNamed(text));
   // 'every ".gz" file': an extension given in quotes.
   // ... or several: "with '.c' and '.h' extension".
   const quotedExt = /((?:['"\x60]\.\w{1,8}['"\x60](?:\s*,\s*|\s+(?:and|or)\s+)?)+)\s+(?:files?|archives?|extensions?)\b/.exec(text);
@@ -202,7 +204,25 @@ export function readNames(f: RequestFacts): string[] {
   const one = (x: string) => `${x.includes('/') ? pathTest : test} ${shellValue(x)}`;
   if (unique.length === 1) out.push(one(unique[0]));
   else if (unique.length > 1) out.push(`\\( ${unique.map(one).join(' -o ')} \\)`);
-  return out;
+  // "symbolic links to files whose pathnames contain foo": the name said is where the links point (-lname), not their own.
+  // ... only when that is the one name said: links also named by their own name keep each test as said.
+  return linkTargetNamed.test(lower) && out.length === 1 && !/\\\(/.test(out[0]) && !/\b(?:named|called)\b/.test(lower) ? out.map(toLinkTarget) : out;
+}
+
+const linkTargetNamed = /\b(?:symbolic links?|symlinks?|soft links?|links)\b[^.;]{0,60}?\b(?:(?:pointing|that point|which point|leading|that lead|which lead)\s+(?:to|at)|to)\s+(?:the\s+|any\s+)?(?:files?|director(?:y|ies)|folders?|targets?|paths?)\s+(?:whose|named|called|with|that|which|matching|ending|starting|containing)\b|\b(?:symbolic links?|symlinks?|soft links?|links)\b[^.;]{0,40}\bwhose\s+targets?\b/;
+
+/** `-name x` (or `-path '*x*'`) made a test of where a link points: `-lname '*x'`. */
+function toLinkTarget(test: string): string {
+  return test.replace(/-(i?)(?:name|path|wholename) ('[^']*'|"[^"]*"|\S+)/g, (_m, i: string, value: string) => {
+    const bareValue = value.replace(/^(['"])(.*)\1$/, '$2');
+    return `-${i}lname ${shellValue(`*${bareValue.replace(/^\*+/, '')}`)}`;
+  });
+}
+
+/** "a 'foo.scala' named regular file": the name said before "named". */
+function nameBeforeNamed(text: string): string[] {
+  const m = /['"\x60]([^'"\x60\s]+)['"\x60]\s+named\s+(?:(?:regular|normal|plain|ordinary)\s+)?(?:files?|director(?:y|ies)|folders?|dirs?)\b/i.exec(text);
+  return m ? [m[1]] : [];
 }
 
 /**

@@ -37,7 +37,7 @@ const plain = new Set(['the', 'from', 'now', 'me', 'please', 'thanks', 'thank', 
   // "excluding CONFIGFILE located under src": where the kept thing lies, not another thing kept.
   'located', 'found', 'stored', 'residing', 'lying', 'sitting']);
 
-const placeFiller = new Set(['in', 'inside', 'under', 'within', 'below', 'the', 'a', 'an', 'my', 'our', 'your', 'its', 'their', 'folder', 'folders', 'directory', 'directories', 'dir', 'dirs', 'subfolder', 'subfolders', 'subdirectories', 'current', 'one', 'ones', 'those', 'these', 'that', 'which', 'are', 'is', 'files', 'file']);
+const placeFiller = new Set(['in', 'inside', 'under', 'within', 'below', 'the', 'path', 'paths', 'of', 'present', 'located', 'found', 'stored', 'a', 'an', 'my', 'our', 'your', 'its', 'their', 'folder', 'folders', 'directory', 'directories', 'dir', 'dirs', 'subfolder', 'subfolders', 'subdirectories', 'current', 'one', 'ones', 'those', 'these', 'that', 'which', 'are', 'is', 'files', 'file']);
 
 /**
  * What the request keeps out of its change, by the words that keep it; empty

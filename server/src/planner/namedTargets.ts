@@ -95,7 +95,8 @@ export function emptiedFiles(intent: Intent, commands: CommandFact[]): string[] 
     const truncated = [...c.redirects.filter((r) => r.kind === 'write').map((r) => r.target), ...(programOf(c) === 'tee' && !c.args.some((a) => /^-\w*a|^--append$/.test(a)) ? c.writes.map((w) => w.path) : [])].map((t) => norm(t));
     for (const t of truncated) {
       if (reads.has(t) && !c.args.some((a) => /^-\w*i|^--in-place/.test(a))) out.push(`it empties ${t} before reading it (the redirection runs first), so what ${t} held is lost`);
-      else if (adding.test(intent.words) && intent.names.includes(t) && !/\b(?:overwrite|replace|instead of|empty|clear|truncate)\b/.test(intent.words)) out.push(`it writes ${t} anew, losing what it held, but the request asks to add to it (>> appends)`);
+      // (Words in quotes are text to write, not an order: 'write "add to a file" to x.txt'.)
+      else if (adding.test(intent.words.replace(/"[^"]*"|'[^']*'|\x60[^\x60]*\x60/g, '""')) && intent.names.includes(t) && !/\b(?:overwrite|replace|instead of|empty|clear|truncate)\b/.test(intent.words)) out.push(`it writes ${t} anew, losing what it held, but the request asks to add to it (>> appends)`);
     }
     // "touch notes.txt and todo.md" planned as `truncate -s 0 notes.txt todo.md`: a named file cut that the request never asks to empty or resize.
     if (programOf(c) === 'truncate' && !cutsFiles.test(intent.words)) for (const f of c.positionals.map(norm).filter((p) => intent.names.includes(p))) out.push(`it cuts ${f} to a size, losing what it held, but the request does not ask to empty or resize it`);

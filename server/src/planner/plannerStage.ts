@@ -23,6 +23,7 @@ import { readIntent, type Intent } from './intent';
 import { slotHint } from './placeholders';
 import { composeSteps, splitCompound } from './compose';
 import { preferSelection, selectionCandidates } from './findSelection';
+import { everyRootNamed } from './findRoots';
 import { perFileCandidates } from './forEach';
 import { sequenceCandidates } from './sequence';
 import { variableCandidates } from './variableTarget';
@@ -148,7 +149,7 @@ export class Planner implements PlannerStage {
     }
 
     t = performance.now();
-    const embedded = await this.embeddedFor(request, hits, facts, context.names, parts, routed.answer === undefined);
+    const embedded = await this.embeddedFor(request, hits, facts, context.names, parts, routed.answer === undefined, intent.actions.length === 0);
     lap('embedded', t);
     if (embedded[0]) options.onProgress?.({ kind: 'step', step: 'filled', text: `${embedded[0].source}: ${embedded[0].command}${embedded[0].missing.length ? ` (missing ${embedded[0].missing.join(', ')})` : ''}` });
 
@@ -191,7 +192,7 @@ export class Planner implements PlannerStage {
   }
 
   /** The embedded candidates, led by the template that answered a request of the same shape before. */
-  private async embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean): Promise<EmbeddedCandidate[]> {
+  private async embeddedFor(request: string, hits: Hit[], facts: RequestFacts, names: WorkspaceNames, parts: CacheKeyParts, useShape: boolean, looks: boolean): Promise<EmbeddedCandidate[]> {
     const search = (text: string, k: number) => this.data.search(text, { k });
     const each = [...(await perFileCandidates(request, names, search, this.corpus)), ...(await sequenceCandidates(request, names, search, this.corpus)), ...(await variableCandidates(request, names, search, this.corpus)), ...(await folderMoveCandidates(request, names, search, this.corpus)), ...(await valueInputCandidates(request, names, search, this.corpus))];
     let embedded = [...embeddedCandidates(request, hits, this.corpus, names, facts), ...(await this.composed(request, names)), ...each, ...selectionCandidates(facts), ...remoteCandidates(facts)].sort((a, b) => b.confidence - a.confidence);
@@ -203,6 +204,9 @@ export class Planner implements PlannerStage {
       const again = candidateFor(entry, facts, Math.max(0.5, hits.find((h) => h.ref === entry.id)?.similarity ?? 0.5), 1);
       embedded = [again, ...embedded];
     }
+    // A look that starts in the first of several folders named together starts in each of them
+    // (an act is left as it is: a run of folders there may be where things go, or another clause's).
+    if (looks) for (const c of embedded) c.command = everyRootNamed(c.command, facts.text);
     return embedded.filter((c, i, all) => all.findIndex((x) => x.command === c.command) === i);
   }
 

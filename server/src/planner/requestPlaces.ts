@@ -173,7 +173,11 @@ export function placeInWords(text: string): string | undefined {
   return undefined;
 }
 
-/** Places named in words: the home folder, the root, here, the parent, the temporary folder. */
+// "the current script", "the executing script ($0)": the script a command is written into is "$0" (a file, no folder).
+// Only where its place is asked ("the path of", "the folder containing", "where … is located"): running it again is no path.
+const scriptItself = /\b(?<=(?:of|to|containing|where|in which)\s+)(?:(?:the\s+)?(?:current(?:ly)?(?:\s+running)?|running|executing|calling)|this)\s+(?:(?:shell|bash)\s+)?script\b(?!\s+(?:named|called)\b)(?:'s)?/;
+
+/** Places named in words: the home folder, the root, here, the parent, the temporary folder, the running script. */
 export function readSpecialPlaces(r: Reading): void {
   const { lower, facts } = r;
   for (const [re, value] of specials) {
@@ -182,6 +186,11 @@ export function readSpecialPlaces(r: Reading): void {
       facts.paths.push({ value, at: m.index, raw: m[0] });
       facts.dirs.push({ value, at: m.index, raw: m[0] });
     }
+  }
+  const script = scriptItself.exec(lower);
+  if (script && !facts.paths.some((p) => Math.abs(p.at - script.index) < script[0].length + 8)) {
+    facts.paths.push({ value: '$0', at: script.index, raw: script[0] });
+    facts.files.push({ value: '$0', at: script.index, raw: script[0] });
   }
 }
 

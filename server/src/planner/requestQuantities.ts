@@ -39,7 +39,8 @@ const moreSize = /(bigger|larger|greater|more|over|above|exceed\w*|at least|heav
 const lessSize = /(smaller|less|under|below|at most|lighter|tinier|<)\W*(than)?\W*$|(smaller|less|under|below|at most|<)\b[^.,;]*$/;
 // (?<![a-z]): "older" inside "folder", "less" inside "unless" are no comparison.
 const moreAge = /(?<![a-z])(older|more|over|before|longer|earlier|at least|>)\b[^.,;]*$/;
-const lessAge = /(?<![a-z])(newer|within|last|past|less|recent\w*|since|under|younger|after|<)\b[^.,;]*$/;
+// ... and "changed in a month" is within it, as "modified in 3 days" is.
+const lessAge = /(?<![a-z])(newer|within|last|past|less|recent\w*|since|under|younger|after|<)\b[^.,;]*$|(?<![a-z])(?:modifi\w*|chang\w*|access\w*|updat\w*|touch\w*|edit\w*|written|used|created)\s+in\s+$/;
 
 /** Quoted strings ("...", '...', `...`, “...”): taken first, so nothing inside them is read as anything else. */
 export function readQuoted(r: Reading): void {

@@ -9,6 +9,7 @@ import { historyShapes } from './gitQuestions';
 import { comparisonShapes } from './comparedThings';
 import { entrySizeShapes } from './lookPrograms';
 import { treeAsked } from './listingShape';
+import { statedEmptiness } from './statedEmptiness';
 
 export interface ShapedEntry {
   id: string;
@@ -28,6 +29,10 @@ const lower = /\b(?:in\s+(?:all\s+)?(?:lower ?case|small letters)|(?:to|into)\s+
 const fileKind = /\b(?:what|which)\s+(?:kind|type|sort|format)s?\s+of\s+(?:file|data)s?\s+(?:is|are)\b|\bfile\s+types?\s+of\b/;
 const whereIs = /^\s*(?:where(?:'s| is| are)|where\s+can\s+i\s+find|locate)\s+(?:the\s+(?:file\s+)?)?[\w.-]+\.\w{1,8}\s*\??\s*$/;
 
+// "print the folder where the current script is located": the folder part of the path (entering it is another request).
+const folderOf = /\b(?:folder|directory|dir)\s+(?:where|in\s+which)\b.{0,40}?\b(?:is|are)\s+(?:located|stored|kept|placed|saved)\b|\b(?:folder|directory|dir)\s+(?:that|which)\s+(?:contains?|holds?)\s+(?:the\s+)?(?:file|script)\b/;
+const entersFolder = /^\s*(?:please\s+)?(?:cd|go|change|switch|move|enter|navigate|push\w*|pushd)\b/;
+
 // "update the timestamps of notes.txt", "bump the mtime of app.log": a file's times set, which `touch` does and no look at them can.
 export const setsTimes = /\b(?:update|change|set|refresh|bump|reset|modify|alter|adjust|touch|renew)\s+(?:the\s+|its\s+|their\s+|(?:all\s+)?(?:of\s+)?(?:the\s+)?)?(?:(?:last\s+)?(?:modification|modified|access(?:ed)?|change)\s+(?:times?|dates?|timestamps?|and\s+access\s+times?)|(?:file\s+)?time\s*stamps?|mtimes?|atimes?|file\s+times?|dates?\s+modified)\b/;
 
@@ -46,6 +51,15 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   if (existingFile && fileKind.test(f.lower)) out.push({ id: 'files.file_type', similarity: 0.7 });
   if (whereIs.test(f.lower)) out.push({ id: 'files.find_name', similarity: 0.7 });
   if (linkTarget.test(f.lower) && f.paths.length > 0) out.push({ id: 'files.readlink', similarity: 0.7 });
+  // 'echo "chmod 777"': the program said first, with its text quoted, whatever retrieval ranked.
+  if (/^\s*echo\s+["'\x60]/.test(f.lower)) out.push({ id: 'text.echo', similarity: 0.75 });
+  // "write 200 lines of "some text"", "repeat "image.png" 10 times": one text said a number of times.
+  if (/\b\d+\s+(?:lines|copies|times)\s+of\s+["'\x60]|["'\x60][^"'\x60]+["'\x60]\s+\d+\s+times\b|\brepeat\w*\s+(?:the\s+(?:word|text|line|string)\s+)?["'\x60]/.test(f.text)) out.push({ id: 'text.yes_n', similarity: 0.75 });
+  // ... and "touch styles.css as well as data.csv": touch of the files named, made or brought up to date.
+  if (/^\s*touch\s+\S/.test(f.lower) && f.files.length > 0) out.push({ id: f.files.every((x) => f.ws.files.has(x.value)) ? 'files.touch_now' : 'files.touch', similarity: 0.75 });
+  // "list all the files which are of size 0 bytes": the empty files found, which a listing of every file is not.
+  if (statedEmptiness(f.lower) === 'empty' && /\bfiles\b/.test(f.lower) && /\b(?:list|show|display|find|print|search|locate|which|what|get)\b/.test(f.lower) && !/\b(?:directories|folders|dirs|sub-?folders|sub-?directories)\b/.test(f.lower)) out.push({ id: 'files.find_empty', similarity: 0.7 });
+  if (folderOf.test(f.lower) && !entersFolder.test(f.lower) && f.files.length > 0) out.push({ id: 'files.dirname', similarity: 0.7 });
   // "print the current directory tree with file sizes": a drawing of the tree, however retrieval ranks the rest of the words.
   if (treeAsked(f.lower)) out.push({ id: 'files.tree_plain', similarity: 0.6 });
   // "update the timestamps of notes.txt", "… of all files under src": touch of the files named, or of what find gives.

@@ -26,7 +26,7 @@ export function readVariablePlaces(r: Reading): void {
 const fileWord = /\b(?:the\s+|a\s+)?file\s+(?:named\s+|called\s+)?([A-Za-z_][\w-]*)(?=\s+(?:to|in|into|from|and|with|on|as|for)\b|\s*[,.;]?\s*$)/gi;
 
 // What a file has ("the file size", "file names"): words after "file" that name no file.
-const fileNouns = /^(?:sizes?|names?|types?|systems?|lists?|contents?|owners?|ownership|permissions?|modes?|extensions?|formats?|paths?|counts?|managers?|descriptors?|handles?|trees?|structure|dates?|times?|timestamps?|attributes?|info|information|details?|data|kinds?|endings?|encoding|lengths?)$/i;
+const fileNouns = /^(?:sizes?|names?|links|symlinks|types?|systems?|lists?|contents?|owners?|ownership|permissions?|modes?|extensions?|formats?|paths?|counts?|managers?|descriptors?|handles?|trees?|structure|dates?|times?|timestamps?|attributes?|info|information|details?|data|kinds?|endings?|encoding|lengths?)$/i;
 
 // "every TXT file found in the tree", "the file located in docs": where the file is, not its name.
 const fileSaidWhere = /^(?:found|located|stored|kept|placed|lying|sitting|residing|existing|present|listed|saved|created|modified|changed|opened)$/i;

@@ -68,7 +68,7 @@ export const stopWords = new Set([
 const slashedWord = String.raw`(?:and|or|either|files?|folders?|dir(?:ector(?:y|ies))?s?|subdir\w*|(?:file|path)?names?|paths?|regular|normal|(?:sym)?links?)`;
 export const slashedWords = new RegExp(String.raw`^${slashedWord}(?:\/${slashedWord})+$`, 'i');
 
-export const notAFolderName = /^(home|root|current|present|parent|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent|sub|child|nested|inner|maximum|minimum|given|specified|named|called|passed|provided|above|below|where|containing|holding|with|without|tree|structure|itself|paths?|names?|contents?|entries|listings?|sizes?|permissions?)$/i;
+export const notAFolderName = /^(home|root|current|present|parent|absolute|full|real|canonical|resolved|relative|physical|temp|tmp|whole|entire|same|new|other|working|top|top-level|base|main|empty|hidden|each|every|biggest|largest|this|that|which|whose|any|one|last|past|next|previous|first|recent|sub|child|nested|inner|maximum|minimum|given|specified|named|called|passed|provided|above|below|where|containing|holding|with|without|tree|structure|itself|paths?|names?|contents?|entries|listings?|sizes?|permissions?)$/i;
 
 /** A number in digits or in words, whole ("twenty one", "five hundred", "a couple of"), as one group: read it with `amountOf`. */
 export const numWord = `(\\d+(?:\\.\\d+)?|${numberPhrase})`;

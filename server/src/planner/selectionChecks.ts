@@ -115,6 +115,7 @@ export function containerOnly(intent: Intent, commands: CommandFact[]): string[]
 }
 
 // "the files whose names begin with cover.", "files beneath src that start with the letters Foo": how names start or end.
+const namePart = /\b(?:whose|with|their|its)\s+(?:full\s+)?(?:names?|file ?names?|path ?names?|paths?|targets?)\s+(?:that\s+)?(?:contains?|containing|includes?|including)\s+(?:the\s+(?:word|string|text)\s+)?["'`]?([\w.+-]*\w)/;
 const nameEdge = /\b(?:files?|director(?:y|ies)|folders?|dirs?)\b(?:(?!\blines?\b)[^.;!?]){0,60}?\b(?:start|starts|starting|begin|begins|beginning|end|ends|ending)\s+(?:with|in)\s+(?:the\s+(?:word|string|letters?|text|prefix|suffix)\s+)?["'`]?([\w.-]*[\w-])/;
 // ... unless the request also speaks of what the files hold.
 // ("directories containing files whose names begin with x" speaks of folders holding files, not of text.)
@@ -124,14 +125,18 @@ const fileSought = /\b(?:search\w*|look\w*\s+for|find\w*|locat\w*|where\s+is)\b[
 
 /** "delete the files that begin with Foo" planned as `grep -rl Foo . | xargs rm`: the start of a name searched for inside the files. */
 export function nameAsContent(intent: Intent, commands: CommandFact[]): string[] {
-  const edge = nameEdge.exec(intent.words);
+  // ... or by what their names, paths or (of links) targets contain: "the symlinks whose target contains foo".
+  const edge = nameEdge.exec(intent.words) ?? namePart.exec(intent.words);
   // ... and "search the system for the file 'myfile'" planned as `grep -r myfile .`: the name itself searched for inside the files.
   const sought = fileSought.exec(intent.words);
   if (sought && !aboutContents.test(intent.words) && !/\b(?:referenc\w*|mention\w*|import\w*|us(?:e|es|ed|ing)|load\w*|includ\w*|requir\w*)\b|\b(?:search\w*|grep\w*|look\w*)\s+(?:through\s+|in\s+)?(?:the\s+|my\s+|all\s+)?(?:[\w.-]+\s+)?(?:logs?|scripts?|sources?|code|documents?|texts?|configs?|configuration|history)\s+for\s+(?:the|a)\s+file\b/.test(intent.words) && commands.some((c) => /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.reads.length > 0 && c.positionals[0]?.toLowerCase() === sought[1].toLowerCase())) return [`it searches what the files contain for ${sought[1]}, but the request looks for a file of that name`];
-  if (!edge || aboutContents.test(intent.words)) return [];
+  // ("contains 'foo'" said of the names is no question of contents.)
+  const contentsAsked = nameEdge.test(intent.words) ? aboutContents.test(intent.words) : /\b(?:contents?|lines?|inside|text in|string in)\b/.test(intent.words);
+  if (!edge || contentsAsked) return [];
   const part = edge[1].toLowerCase().replace(/^\./, '');
   const searched = commands.some((c) => /^(?:grep|egrep|fgrep|rg)$/.test(programOf(c)) && c.reads.length > 0 && c.positionals.some((p) => p.toLowerCase().includes(part)));
-  return searched ? [`it searches what the files contain for ${edge[1]}, but the request picks files by how their names ${/end/.test(edge[0]) ? 'end' : 'start'}`] : [];
+  const how = /\b(?:start|begin)/.test(edge[0]) ? 'start' : /\bend/.test(edge[0]) ? 'end' : 'are';
+  return searched ? [`it searches what the files contain for ${edge[1]}, but the request picks files by ${how === 'are' ? 'what their names are' : `how their names ${how}`}`] : [];
 }
 
 export function listsByContent(c: CommandFact): boolean {
@@ -146,7 +151,7 @@ export function contentAsName(intent: Intent, commands: CommandFact[]): string[]
   // ... not "starting with the word top", "ending with the string _old": a part of the name, said with "with".
   const said = /\b(?:contain(?:s|ing)?|mention(?:s|ing)?|say(?:s|ing)?|(?<!\b(?:begin|begins|beginning|start|starts|starting|end|ends|ending|prefixed|suffixed)\s+)with the (?:text|word|string))\s+(?:the\s+(?:text|word|string)\s+)?["'`]?([\w.@-]{2,})["'`]?(?!\S*\s+in\s+(?:their|its|the)\s+(?:file\s*)?(?:path\s*)?names?)/.exec(intent.words) ?? inContents.exec(intent.words);
   // "whose names contain draft", "containing 'x' in their names": the names are what is asked about.
-  if (said && /\b(?:names?|paths?|filenames?)\b/.test(intent.words.slice(Math.max(0, said.index - 30), said.index + said[0].length + 40))) return [];
+  if (said && /\b(?:names?|paths?|file ?names?|path ?names?|(?<=\b(?:links?|symlinks?)\b[^.;]{0,40}\s)targets?)\b/.test(intent.words.slice(Math.max(0, said.index - 30), said.index + said[0].length + 40))) return [];
   if (!said || commands.some((c) => listsByContent(c) || /^(?:grep|egrep|fgrep|rg|ag|awk|sed)$/.test(programOf(c)))) return [];
   const text = said[1].toLowerCase();
   const named = commands.some((c) => programOf(c) === 'find' && c.args.some((a, i) => /^-(?:i?name|i?path|i?wholename|i?regex)$/.test(a) && (c.args[i + 1] ?? '').toLowerCase().includes(text)));

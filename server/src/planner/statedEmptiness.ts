@@ -18,9 +18,20 @@ const blank = String.raw`(?<![/.-])(?<!\b(?:named|called|folder|directory|dir|fi
 const statedEmpty = new RegExp(`${emptyAdjective}|${zeroSize}|${noContent}|${blank}`);
 const statedFull = /\bnon-?empty\b|\b(?:not|aren'?t|isn'?t|never)\s+empty\b|\bnon-?zero[- ]?(?:size|sized|byte|bytes|length)\b|\b(?:with|having|that have|that has)\s+(?:some\s+)?(?:content|contents|data)\b(?!\s+(?:of|from|like|matching|containing))/;
 
+// "larger than 0 bytes", "more than zero bytes": any content at all.
+const overZero = /\b(?:larger|bigger|greater|more|over|above)\s+(?:than\s+)?(?:zero|0)\s*(?:bytes?|b|kb|k)?\b/;
+// "including empty ones", "even the empty files": the empty files added to the rest, which picks by no emptiness.
+const emptyAdded = new RegExp(String.raw`\b(?:including|includ(?:e|es)|even|as well as|plus|along with|together with|and also)\s+(?:the\s+|any\s+|all\s+)?(?:those\s+|ones\s+|files\s+)?(?:${statedEmpty.source})`);
+// "that are not 0 bytes", "which aren't of size zero": the rest.
+const notZero = /\b(?:not|aren'?t|isn'?t|never)\s+(?:of\s+)?(?:a\s+)?(?:size\s+(?:of\s+)?)?(?:zero|0)(?:[- ]?(?:bytes?|b|sized?|length|long))?\b/;
+// "except the 0 byte ones", "but keep the empty ones", "excluding empty files": the empty files kept out, so the rest are picked.
+const emptyKept = new RegExp(String.raw`(?:\b(?:except(?:\s+for)?|excluding|exclude|but not|other than|apart from|save for|besides|without|keep(?:ing)?|leav(?:e|ing)|spar(?:e|ing)|skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?)\s+(?:the\s+|any\s+|all\s+)?(?:files\s+|ones\s+|those\s+)?(?:that\s+are\s+|which\s+are\s+)?)(?:${statedEmpty.source})`);
+
 /** Whether the request picks the empty files, the ones that are not, or says nothing of it. */
 export function statedEmptiness(lower: string): 'empty' | 'full' | undefined {
-  if (statedFull.test(lower)) return 'full';
+  if (statedFull.test(lower) || overZero.test(lower) || notZero.test(lower)) return 'full';
+  if (emptyKept.test(lower)) return 'full';
+  if (emptyAdded.test(lower)) return undefined;
   return statedEmpty.test(lower) ? 'empty' : undefined;
 }
 
@@ -46,7 +57,12 @@ function emptinessKept(c: CommandFact): ('empty' | 'full')[] {
 export function emptinessLeftOut(intent: Intent, commands: CommandFact[]): string[] {
   const stated = statedEmptiness(intent.words);
   const finds = commands.filter((c) => /^(?:find|fd|fdfind)$/.test(programName(c.program)));
-  if (stated === undefined || finds.length === 0) return [];
+  if (stated === undefined) return [];
+  // "list the files of size 0 bytes" planned as `ls -lSh`: a listing shows every file, whatever it holds ("is src empty?" may be answered by one).
+  if (finds.length === 0 && commands.length > 0 && commands.every((c) => programName(c.program) === 'ls') && /\b(?:files|folders|director(?:ies)|dirs|ones|entries)\b/.test(intent.words)) {
+    return [`it lists every entry (ls), ${stated === 'empty' ? 'empty' : 'non-empty'} or not, but the request asks for the ${stated === 'empty' ? 'empty' : 'non-empty'} ones`];
+  }
+  if (finds.length === 0) return [];
   const kept = finds.flatMap(emptinessKept);
   if (kept.length === 0) return [`it leaves out that the files are ${stated === 'empty' ? 'empty' : 'not empty'}, as the request states, so it selects more than asked`];
   if (!kept.includes(stated)) return [`it keeps the files that are ${stated === 'empty' ? 'not empty' : 'empty'}, but the request asks for the ${stated === 'empty' ? 'empty' : 'non-empty'} ones`];

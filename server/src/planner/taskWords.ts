@@ -66,7 +66,7 @@ const strongVerbs = /\b(rename[sd]?|chown|chmod|chgrp|symlink|unzip|gunzip|gzip|
 const programs = /\b(ls|echo|printf|grep|egrep|rg|awk|gawk|sed|diff|wc|du|df|ps|htop|uniq|xargs|tee|stat|chmod|chown|chgrp|mkdir|rmdir|rm|mv|cp|tar|gzip|gunzip|zcat|bzip2|xz|unzip|tac|seq|shuf|basename|dirname|realpath|readlink|md5sum|sha\d+sum|curl|wget|scp|rsync|dig|nslookup|netstat|ss|lsof|fuser|uname|whoami|printenv|crontab|systemctl|journalctl|kubectl|npm|npx|yarn|pnpm|pip3?|cargo|jq|yq|sqlite3?|pkill|killall|nohup|lscpu|lsblk|iostat|vmstat|strace|ldd)\b/;
 
 // What is done to a piece of text: with the text in quotes, a task.
-const textWork = /\b(upper ?case|lower ?case|uppercase|lowercase|capitali[sz]e|revers(?:e|ed|ing)|backwards|split|trim|encode|decode|hex(?:adecimal)?|new ?lines?|characters?|letters|backslash\w*|escape sequences?)\b/;
+const textWork = /\b(upper ?case|lower ?case|uppercase|lowercase|capitali[sz]e|revers(?:e|ed|ing)|backwards|split|trim|encode|decode|hex(?:adecimal)?|new ?lines?|characters?|letters|backslash\w*|escape sequences?|\d+ times|repeat\w*|\d+ (?:lines|copies) of)\b/;
 
 // Values only a request to a computer carries: a date to compute with, an IP address, arithmetic.
 const quotedReplacement = /\b(?:replace|substitute)\s+(["'])[^"'\n]{1,40}\1\s+(?:with|by)\s+(["'])[^"'\n]{0,40}\2\s+in\s+(?:["']|\$\{?[a-z_])/;
