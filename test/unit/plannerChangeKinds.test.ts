@@ -160,3 +160,47 @@ test('editor backups (*~) are named by the words for them, not by a folder calle
   assert.match(over('delete foo.txt from backup', "find backup -type f -name '*~' -exec rm -f -- {} +"), /files named \*~/);
   assert.equal(over('delete the editor backups ending in ~', "find . -type f -name '*~' -delete"), '');
 });
+
+test('a part of names taken away is no delete, an edit of what files hold is no copy, and a line put at a place needs the place said', () => {
+  // Generated: verbs × parts × how the names are said; every delete of the files is turned away, a rename is not.
+  const verbs = ['remove', 'strip', 'delete', 'get rid of', 'drop'];
+  const parts = ['the "123_" prefix', '"_dbg"', 'the suffix "-old"', 'the word draft'];
+  const names = ['from all filenames of .txt files', 'from all file or directory names', 'from the names of the files in docs', 'from every file name under src'];
+  let n = 0;
+  for (const [i, verb] of verbs.entries()) {
+    for (const [j, part] of parts.entries()) {
+      const request = `${verb} ${part} ${names[(i + j) % names.length]}`;
+      n++;
+      assert.match(over(request, "find . -type f -name '*.txt' -exec rm -f -- {} +"), /takes a part of their names away/, request);
+      assert.match(over(request, 'find . -name "*_dbg*" -delete'), /takes a part of their names away/, request);
+      assert.doesNotMatch(over(request, `find . -name '*_dbg*' -exec sh -c 'for f; do mv -- "$f" "\${f/_dbg/}"; done' sh {} +`), /takes a part of their names away/, request);
+    }
+  }
+  assert.equal(n, 20);
+  for (const request of ['remove trailing tabs in .java files', 'strip the carriage returns from all .csv files', 'delete the trailing spaces in every .py file']) {
+    assert.match(over(request, "find . -type f -name '*.java' -exec cp -t . {} +"), /copies files \(cp\)/, request);
+  }
+  for (const request of ['insert "|" every 30 characters in notes.txt', 'insert a space between every two letters in notes.txt']) {
+    assert.match(over(request, "sed -i '1i |' notes.txt"), /names no line to put it at/, request);
+  }
+  for (const request of ['insert the line "# header" at the top of notes.txt', 'prepend "foo" to notes.txt', 'add "x" as the first line of notes.txt', 'insert "x" after line 3 of notes.txt']) {
+    assert.doesNotMatch(over(request, "sed -i '1i x' notes.txt"), /names no line/, request);
+  }
+  // "as the first line of" adds to the file: a look at it changes nothing.
+  assert.match(short('add "hello" as the first line of notes.txt', "sed -n '1p' notes.txt"), /changes nothing/);
+});
+
+test('a part taken out of names is never put in, a rename is needed, and a line said by its number goes there', () => {
+  for (const request of ['remove the "123_" prefix from all filenames', 'delete the "_old" suffix from the file names', 'strip "draft-" from every file name in docs']) {
+    const part = /"([^"]+)"/.exec(request)![1];
+    assert.match(over(request, `for f in *; do mv -n -- "$f" ${part}"$f"; done`), /puts .* into the names/, request);
+    assert.match(over(request, 'find . -exec touch -- {} +'), /renames nothing/, request);
+    assert.doesNotMatch(over(request, `for f in *${part}*; do mv -n -- "$f" "\${f//${part}/}"; done`), /puts|renames nothing/, request);
+  }
+  for (const n of [2, 3, 7]) {
+    const request = `insert "hello" at line ${n} of notes.txt`;
+    assert.match(over(request, "sed -i '1i hello' notes.txt"), n === 1 ? /^$/ : new RegExp(`says line ${n}`), request);
+    assert.match(over(request, "printf '%s\\n' hello >> notes.txt"), /adds at the end/, request);
+    assert.doesNotMatch(over(request, `sed -i '${n}i hello' notes.txt`), /says line|names no line/, request);
+  }
+});

@@ -9,6 +9,7 @@ import { selectionCandidates } from '../../server/src/planner/findSelection';
 import { readIntent } from '../../server/src/planner/intent';
 import { readRequest } from '../../server/src/planner/requestFacts';
 import type { CommandFact } from '../../server/src/policy/factsTypes';
+import { plannerWorkspace } from '../support/plannerWorkspace';
 
 const find = (request: string) => selectionCandidates(readRequest(request))[0]?.command;
 
@@ -102,7 +103,6 @@ test('a plan with no find that only shows files runs no program either', () => {
 });
 
 test('a quoted command that gives its own operands ("run \'chmod 0755\' on all directories") runs on what is found; a name test made of it runs nothing', async () => {
-  const { plannerWorkspace } = await import('../support/plannerWorkspace');
   const { execFileSync } = await import('node:child_process');
   const fs = await import('node:fs');
   const os = await import('node:os');
@@ -142,4 +142,16 @@ test('a quoted command that gives its own operands ("run \'chmod 0755\' on all d
   // A find that only writes the command as a name runs nothing.
   const intent = readIntent(readRequest("run 'chmod 0755' on all directories"));
   assert.match(programNotRun(intent.words, [{ program: 'find', args: ['.', '-type', 'd', '-name', 'chmod 0755'] } as unknown as CommandFact], "find . -type d -name 'chmod 0755'").join(' '), /does not run chmod/);
+});
+
+test('a program quoted the old way (`echo\') is run on what is found, and its run is never a chmod', async () => {
+  const ws = await plannerWorkspace('old-quotes', ['docs'], ['docs/a.txt']);
+  try {
+    for (const [request, program] of [["Execute `echo' for each file found", 'echo'], ["run `wc -l' on every .txt file", 'wc -l'], ["execute `ls -l' on each file in docs", 'ls -l']] as const) {
+      const command = await ws.plan(request);
+      assert.ok(command.includes(program) && !/chmod/.test(command), `${request} → ${command}`);
+    }
+  } finally {
+    ws.close();
+  }
 });

@@ -24,6 +24,8 @@ const depths = [
   (k: string, d: string) => `the ${k} files in ${d} (not nested ones)`,
   (k: string, d: string) => `the ${k} files in ${d} without descending`,
   (k: string, d: string) => `the ${k} files in ${d}, ignoring subdirectories`,
+  (k: string, d: string) => `the ${k} files in ${d}, top level only`,
+  (k: string, d: string) => `the ${k} files in ${d}, only at the top level`,
 ];
 const kinds = ['.ts', '.log', '.md'];
 const folders = ['src', 'logs'];

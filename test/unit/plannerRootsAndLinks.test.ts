@@ -370,3 +370,53 @@ test('a folder a clause only looks in is never changed by the plan', async () =>
   assert.equal(n, 9);
   assert.deepEqual(wrong, []);
 });
+
+test('names left out by what they contain are left out, by the path when the part has a slash; "writable files" are -writable', async () => {
+  const wrong: string[] = [];
+  for (const [i, lead] of ['list the files', 'find all regular files', 'show the files'].entries()) {
+    for (const [j, verb] of ['omitting those that contain', 'excluding those that contain', 'except the ones that have'].entries()) {
+      // (A part with no slash is tested against the name alone; one with a slash against the path.)
+      const [part, gone] = (i + j) % 2 === 0 ? ['alpha', (l: string) => path.basename(l).includes('alpha')] : ['beta/deep', (l: string) => path.relative(root, l).includes('beta/deep/')];
+      const request = `${lead} in ${root} ${verb} ${part} in their names`;
+      const command = await ws.plan(request);
+      const lines = command ? run(command) : [];
+      if (lines.length === 0 || lines.some(gone) || !lines.some((l) => /gamma/.test(l))) wrong.push(`${request} → ${command || 'abstained'}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+  assert.match(await ws.plan('find writable regular files omitting those that contain sites/default/files in their names'), /^find \. -type f -writable -not -path '\*sites\/default\/files\*'$/);
+  assert.match(await ws.plan('find files in src that are not writable'), /^find src -type f ! -writable$/);
+  // A part of a name with a slash is no place.
+  assert.deepEqual(readIntent(readRequest('list the files in src with lib/old in their names', emptyWorkspace)).scope.includes('lib/old'), false);
+});
+
+test('"all directories in the folder X" are every folder below X; "top level only" keeps to X itself', async () => {
+  const wrong: string[] = [];
+  for (const lead of ['display all directories in the folder', 'show all the folders in', 'list all of the directories in']) {
+    const place = path.join(root, 'beta');
+    const all = await ws.plan(`${lead} ${place}`);
+    if (!all || !run(all).includes(path.join(place, 'deep'))) wrong.push(`${lead} ${place} → ${all || 'abstained'}`);
+    const top = await ws.plan(`${lead} ${root}, top level only`);
+    const lines = top ? run(top) : [];
+    if (lines.length === 0 || lines.some((l) => path.relative(root, l).includes('/'))) wrong.push(`${lead} ${root}, top level only → ${top || 'abstained'}`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('"below the top level" and "not at the top level" leave the top level alone', async () => {
+  const wrong: string[] = [];
+  for (const request of ['delete all .txt files below the top level only', 'delete all .txt files that are not at the top level', 'remove every .txt file beneath the top level', 'delete the .txt files under the top level']) {
+    const command = await ws.plan(request);
+    if (!command) continue;
+    inCopy((dir) => {
+      fs.writeFileSync(path.join(dir, 'top.txt'), 'x\n');
+      execFileSync('bash', ['-c', command], { cwd: dir, stdio: 'pipe' });
+      if (!fs.existsSync(path.join(dir, 'top.txt'))) wrong.push(`${request} → ${command}: top.txt gone`);
+      if (fs.existsSync(path.join(dir, 'alpha', 'alpha.txt'))) wrong.push(`${request} → ${command}: alpha/alpha.txt kept`);
+    });
+  }
+  assert.deepEqual(wrong, []);
+  const intent = readIntent(readRequest('delete all .txt files below the top level', emptyWorkspace));
+  assert.ok(exceedsIntent(intent, engine.judge("find . -name '*.txt' -delete", { workspace: '/w', facts: true }), 'x').some((r) => /reaches the top level/.test(r)));
+  assert.equal(intent.shallow, false);
+});

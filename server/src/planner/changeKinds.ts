@@ -12,6 +12,10 @@ import { programOf } from './selectionChecks';
 // (Lines taken out, "the comment lines", may be printed without them, as before.)
 const textInFiles = /\b(?:remove|delete|strip|erase|drop|get rid of|replace|convert|trim|clean|cut|take out)\b[^.;]{0,50}?\b(?:characters?|chars?|carriage[- ]?returns?|\^m|\\r|cr|crlf|line[- ]?endings?|line[- ]?feeds?|newlines?|whitespace|white spaces?|spaces?|tabs?|blanks?|bom|byte[- ]order[- ]marks?|strings?|words?|occurrences?|instances?|trailing|leading|comments?|quotes?|commas?|semicolons?|punctuation|digits?|letters?|symbols?|text)\b(?!\s+(?:files?|folders?|director\w*|documents?|lines?)\b)[^.;]{0,40}?\b(?:from|in|inside|within|of|out of|throughout)\s+(?:(?:the|all|every|each|my|these|those|any)\s+)*(?:[\w.*-]+\s+)?(?:files?\b|[\w./*-]*\.\w{1,8}\b)/;
 
+// "remove the "123_" prefix from all filenames", "strip _dbg from the file and directory names": a part of names taken away.
+// (Not "delete the files in src whose names …": the files themselves are what goes.)
+const namePartTaken = /\b(?:remove|delete|strip|drop|erase|get rid of|take out|cut|trim)\s+(?!(?:the\s+|all\s+(?:the\s+|of\s+the\s+)?|every\s+|each\s+|any\s+)?(?:[\w.*-]+\s+)?(?:files?|folders?|director(?:y|ies)|entries|ones|everything|them|it)\b)[^.;]{0,60}?\b(?:from|of|in|out of)\s+(?:(?:the|all|every|each|their|its|any)\s+)*(?:(?!whose\b|which\b|that\b)[\w.*-]+\s+){0,2}?(?:(?:file|dir(?:ectory)?|folder)(?:\s+(?:or|and|\/)\s+(?:file|dir(?:ectory)?|folder))?\s*)?names?\b/;
+
 // Words that make the request one about names: "remove spaces from file names", "rename".
 const aboutNames = /\b(?:file ?names?|names?|renam\w*|paths?)\b/;
 
@@ -46,6 +50,23 @@ const appenders = /^(?:echo|printf|cat)$/;
  * a change of another kind than the one the request names.
  */
 export function changeKindSwapped(intent: Intent, commands: CommandFact[]): string[] {
+  // "remove the "123_" prefix from all filenames": a part of each name taken away is a rename, never a delete of the files.
+  const partOfNames = namePartTaken.test(intent.words);
+  const deleted = commands.find((c) => c.deletes.length > 0 && !/^(?:mv|rename|prename|file-rename|mmv|sed|perl|awk|gawk)$/.test(programOf(c)));
+  if (partOfNames && deleted) return [`it deletes files (${programOf(deleted)}), but the request takes a part of their names away`];
+  // ... and a rename that puts the part in (`mv -n -- "$f" 123_"$f"`), or no rename at all (`touch`), does the opposite or nothing.
+  const part = /["'`]([^"'`]+)["'`]/.exec(intent.words)?.[1];
+  const movers = commands.filter((c) => /^(?:mv|rename|prename|file-rename|mmv)$/.test(programOf(c)));
+  if (partOfNames && part && movers.some((c) => c.positionals.length > 1 && c.positionals[c.positionals.length - 1].includes(part))) return [`it puts ${part} into the names, but the request takes it away`];
+  if (partOfNames && movers.length === 0 && commands.some((c) => c.writes.length > 0 || c.deletes.length > 0)) return ['it renames nothing, but the request takes a part of the names away'];
+  // `sed -i '1i |'` for "insert "|" every 30 characters in longline": a line put at a place the request never names.
+  const placed = commands.find((c) => programOf(c) === 'sed' && c.args.some((a) => /^(?:\d+|\$)\s*[ia](?:\s|\\|$)/.test(a)));
+  // ... or at another line than the one said: "insert "hello" at line 3" is before line 3.
+  const said = /\b(?:at|on|as|into)\s+line\s+(?:number\s+)?(\d+)\b/.exec(intent.words)?.[1];
+  const at = placed?.args.map((a) => /^(\d+)\s*i/.exec(a)?.[1]).find((n) => n !== undefined);
+  if (said && at && at !== said) return [`it puts the line at line ${at}, but the request says line ${said}`];
+  if (said && !placed && commands.some((c) => c.redirects.some((r) => r.kind === 'append') || (programOf(c) === 'tee' && c.flags.some((f) => f === 'a' || f === 'append'))) && !commands.some((c) => /^(?:sed|awk|gawk|perl|ed|ex)$/.test(programOf(c)))) return [`it adds at the end, but the request says line ${said}`];
+  if (placed && !linePlace.test(intent.words) && !/\b(?:top|bottom|beginning|start|end|head|tail|prepend\w*|append\w*|before|after|above|below|following|preceding|first|second|third|fourth|fifth|last|next|previous)\b|\bline\s+(?:number\s+|no\.?\s+)?\d+/.test(intent.words)) return [`it puts a line at a fixed place (sed ${placed.args.find((a) => /^(?:\d+|\$)\s*[ia]/.test(a))}), but the request names no line to put it at`];
   const edits = removesText(intent);
   const lines = everyLine.test(intent.words);
   if (!edits && !lines) return [];
@@ -54,6 +75,9 @@ export function changeKindSwapped(intent: Intent, commands: CommandFact[]): stri
   if (renames) return [`it renames files (${programOf(renames)}), but the request asks ${asked}`];
   const deletes = commands.find((c) => c.deletes.length > 0 && !/^(?:sed|perl|awk|gawk|ex|vim?)$/.test(programOf(c)));
   if (deletes) return [`it deletes files (${programOf(deletes)}), but the request asks ${asked}`];
+  // `find . -name '*.java' -exec cp -t . {} +` for "remove trailing tabs in .java files": copies made, nothing in the files changed.
+  const copies = commands.find((c) => /^(?:cp|rsync|install|ln)$/.test(programOf(c)));
+  if (edits && copies && !commands.some((c) => /^(?:sed|perl|awk|gawk|tr|ex|vim?|dos2unix|unix2dos|expand|unexpand|iconv)$/.test(programOf(c)))) return [`it copies files (${programOf(copies)}), but the request asks ${asked}`];
   // `sed -i '1d'` for "remove trailing spaces from each line": whole lines by their place, which the request does not name.
   const byPlace = commands.find((c) => programOf(c) === 'sed' && c.args.some((a) => /^(?:\d+|\$)(?:,(?:\d+|\$))?d$/.test(a)));
   if (edits && byPlace && !linePlace.test(intent.words)) return [`it deletes whole lines by their place (sed ${byPlace.args.find((a) => /d$/.test(a))}), but the request asks ${asked}`];

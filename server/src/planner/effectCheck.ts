@@ -23,7 +23,7 @@ import { spacedNameSplit } from './spacedNames';
 import { liveForCopy } from './copyNamed';
 import { beyondNamedFiles, emptiedFiles } from './namedTargets';
 import { statedSizesLeftOut } from './statedSizes';
-import { exclusionLeftOut, linkedFileDeleted } from './exclusionChecks';
+import { exclusionLeftOut, linkedFileDeleted, topLevelReached } from './exclusionChecks';
 import { folderForNamedFile, keptFileChanged, keptFolderChanged } from './clauseObjects';
 import { memberLeftOut } from './archiveMembers';
 import { narrowActExceeded } from './narrowActs';
@@ -89,7 +89,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   if (stranger) reasons.push(`it runs ${commands[stranger.command_index]?.program ?? 'a program'}, which Paladin does not know, so it cannot show that it only looks`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
   reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...nameAsContent(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...conditionTurned(intent, commands), ...ownerSwapped(intent, commands), ...shiftChanged(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
-  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands), ...exclusionLeftOut(intent, commands), ...linkedFileDeleted(intent, commands));
+  reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands), ...exclusionLeftOut(intent, commands), ...linkedFileDeleted(intent, commands), ...topLevelReached(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
   // "move" and "rename" allow the source to go, never in place of the move.

@@ -276,7 +276,7 @@ const stepWords: [RegExp, RegExp][] = [
   [/\b(grep|rg)\b/, /\b(contain\w*|mention\w*|match\w*|search\w*|with|say\w*|includ\w*|grep)\b/],
   [/\bdu\b|\bls -l|-printf '%s|\bstat\b/, /\b(size|sizes|big\w*|large\w*|small\w*|space|details?|long|permissions?|owners?|dates?|bytes)\b/],
   [/\buniq\b/, /\b(unique|distinct|duplicat\w*|count\w*|how many|often|repeated)\b/],
-  [/\b(cut|awk)\b/, /\b(columns?|fields?|first|second|third|last|sum|total|average)\b/],
+  [/\b(cut|awk)\b/, /\b(columns?|fields?|first|second|third|last|sum|total|average|only the (?:hash|checksum|sum)|just the (?:md5 )?(?:hash|checksum|sum)|without (?:its|the) (?:file ?)?name)\b/],
   [/\bsed\b/, /\b(replace|substitut\w*|lines? \d|edit|strip|remove|delete|change)\b/],
 ];
 

@@ -10,7 +10,7 @@
 import type { CommandFact } from '../policy/factsTypes';
 import type { Intent } from './intent';
 import { programName } from '../shell/programs';
-import { otherFileSystems } from './requestWords';
+import { belowTopLevel, otherFileSystems } from './requestWords';
 
 const excluding = /\b(?:exclud(?:e|es|ing)|except(?:\s+for)?|but not|other than|apart from|omitting|leaving out|ignoring|skipping|not including)\s+/g;
 // What follows the word and leaves no entry out of a listing: the case of letters, errors, a depth, the output's form.
@@ -57,4 +57,11 @@ export function linkedFileDeleted(intent: Intent, commands: CommandFact[]): stri
     if (deletes && c.positionals.some((p) => p.replace(/^\.\//, '') === file)) return [`it deletes ${file} itself, but the request asks about its other names (hard links)`];
   }
   return [];
+}
+
+/** `find . -name '*.txt' -delete` for "delete all .txt files below the top level": the top level, which the request leaves out, is reached too. */
+export function topLevelReached(intent: Intent, commands: CommandFact[]): string[] {
+  if (!belowTopLevel.test(intent.words)) return [];
+  const reaches = commands.find((c) => programName(c.program) === 'find' && !c.args.some((a, i) => a === '-mindepth' && Number(c.args[i + 1]) >= 2));
+  return reaches ? ['it reaches the top level too (no -mindepth 2), which the request leaves out'] : [];
 }

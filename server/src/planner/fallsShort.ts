@@ -52,7 +52,7 @@ const timeSetters = /^(?:touch|cp|rsync|install|tar|unzip|git)$/;
 const compressors = /^(gzip|gunzip|zcat|bzip2|bunzip2|xz|unxz|zstd|unzstd|zip|unzip|tar|7z|7za|pigz|lz4|compress|uncompress)$/;
 
 // "add the line 'bye' to the end of notes.txt", "put hello into todo.txt": text added to a file the request names.
-const addedTo = /\b(?:add|attach|insert|put|tack)\b[^.;]{0,60}?\b(?:to|onto|into|at the (?:end|bottom|top|start|beginning) of)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:file\s+)?["'\x60]?([\w./-]+\.\w{1,8})\b/;
+const addedTo = /\b(?:add|attach|insert|put|tack)\b[^.;]{0,60}?\b(?:to|onto|into|at the (?:end|bottom|top|start|beginning) of|as the (?:first|last|new first|new last|top|bottom) line of)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:file\s+)?["'\x60]?([\w./-]+\.\w{1,8})\b/;
 
 /** "replace foo with bar in the names of the files under src", "change the extension of the .mkv files to .avi": only renaming them carries it out. */
 function swapsInNames(intent: Intent): boolean {

@@ -6,7 +6,7 @@ import type { RequestFacts } from './requestFacts';
 import { shellValue, valueWord } from './findTests';
 import { dotFolder } from './requestPlaces';
 import { refusing, timeWord, turnedDownKinds } from './keptOut';
-import { kindExtensions, numbersWhere, oneLevel, otherFileSystems } from './requestWords';
+import { belowTopLevel, kindExtensions, numbersWhere, oneLevel, otherFileSystems } from './requestWords';
 import { statedEmptiness } from './statedEmptiness';
 
 const unitBytes: Record<string, number> = { c: 1, k: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
@@ -108,6 +108,9 @@ export function permissionTests(f: RequestFacts): string[] {
   const granted = bit && /\b(?:give|grant|add|set|remove|take away|revoke|strip|deny|drop)\w*\s+(?:\w+\s+){0,3}$/.test(lower.slice(0, bit.index));
   // ... "without", "lacking", and "that does not have write permission for group": the files without it.
   if (bit && !granted && out.length === 0) out.push(`${/(?:\b(?:no|not|without|lack\w*)|n't)\s+(?:\w+\s+)?$/.test(lower.slice(0, bit.index)) ? '! ' : ''}-perm -${who[bit[1]]}+${what[bit[2]]}`);
+  // "writable regular files", "the files that are readable": by whoever runs the command (-writable, -readable), when no one else is named.
+  const access = /\b(?:(non-?|un|not\s+)?(writ(?:e)?able|readable))\s+(?:(?:regular|normal|plain)\s+)?(?:files?|director(?:y|ies)|folders?|entries)\b(?!\s+(?:by|for|to)\b)|\b(?:files?|director(?:y|ies)|folders?)\s+(?:(?:in|under|inside)\s+\S+\s+)?(?:that|which)\s+(?:are|is)\s+(not\s+)?(writ(?:e)?able|readable)\b(?!\s+(?:by|for|to)\b)/.exec(lower);
+  if (access && out.length === 0) out.push(`${access[1] || access[3] ? '! ' : ''}-${/^writ/.test(access[2] ?? access[4]) ? 'writable' : 'readable'}`);
   if (/\bsetuid\b|\bsuid\b/.test(lower)) out.push('-perm -4000');
   if (/\bsetgid\b|\bsgid\b/.test(lower)) out.push('-perm -2000');
   // ... and "set execute permission for group" grants the bit, it picks nothing.
@@ -172,6 +175,8 @@ export function shapeTests(f: RequestFacts): { depth: string[]; tests: string[] 
   const most = /\b(?:at most|up to|no more than|maximum(?: of)?)\s+(\d+)\s+(?:levels?|director(?:y|ies) levels?|sub-?director(?:y|ies) deep)\b|\b(?:max(?:imum)? depth(?: of)?|maxdepth)\s+(\d+)\b/.exec(lower);
   const least = /\b(?:at least|min(?:imum)? depth(?: of)?|mindepth)\s+(\d+)\s+(?:levels?|directories)\b/.exec(lower);
   if (least) depth.push(`-mindepth ${least[1]}`);
+  // "below the top level", "not at the top level": every level but the first.
+  else if (belowTopLevel.test(lower)) depth.push('-mindepth 2');
   if (most) depth.push(`-maxdepth ${most[1] ?? most[2]}`);
   else if (levels) depth.push(`-mindepth ${levelCounts[levels[1]] ?? levels[1]}`, `-maxdepth ${levelCounts[levels[1]] ?? levels[1]}`);
   else if (/\b(?:not|without|don'?t|do not|no)\s+(?:\w+\s+){0,4}(?:in|into|inside|from|of)?\s*(?:the\s+|any\s+)?sub[- ]?(?:folders?|directories|dirs)\b|\bnon-?recursive\w*|\bnot recursive\w*|\b(?:without|no) recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b|\b(?:current|this|that|the) (?:directory|folder|dir) only\b|\bonly in the (?:current|top)\b/.test(lower) || oneLevel.test(lower)) depth.push('-maxdepth 1');
@@ -198,6 +203,11 @@ export function exclusionTests(f: RequestFacts): string[] {
   for (const m of f.text.matchAll(new RegExp(String.raw`\b(?:exclud\w*|except|but not|other than)\s+(?:those|the ones|ones|files|entries)\s+(?:whose|with)\s+(path|name|file ?name|path ?name)s?\s+(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'gi'))) {
     out.push(`-not -${/path/i.test(m[1]) ? 'path' : 'name'} ${shellValue(`*${m[2].replace(/^['"\x60](.*)['"\x60]$/, '$1')}*`)}`);
   }
+  // ... "omitting those that contain sites/default/files in their names": a part of the name, or of the path when it has a slash.
+  for (const m of f.text.matchAll(new RegExp(String.raw`\b(?:exclud\w*|except|but not|other than|omitting|leaving out|skipping|ignoring)\s+(?:those|the ones|ones|files|entries)\s+(?:(?:that|which)\s+(?:contain|have|include)s?|containing|having|including|with)\s+(${valueWord}|[\w./-]+)\s+in\s+(?:their|its|the)\s+((?:file\s*|path\s*)?names?|paths?)\b`, 'gi'))) {
+    const part = m[1].replace(/^['"\x60](.*)['"\x60]$/, '$1');
+    out.push(`-not -${part.includes('/') || /^paths?$/i.test(m[2]) ? 'path' : 'name'} ${shellValue(`*${part}*`)}`);
+  }
   // "excluding symbolic links", "but not directories": a kind left out.
   // "excluding *.gz files", "but not the *.flac files": names left out by a pattern.
   for (const m of f.text.matchAll(/\b(?:exclud\w*|except(?: for)?|but not|other than|apart from|not)\s+(?:the\s+|all\s+|any\s+)?(['"]?)(\*[\w.*?-]*\.[\w?*]+)\1(?=[\s,.;)]|$)/gi)) out.push(`! -name ${shellValue(m[2])}`);
@@ -220,7 +230,7 @@ export function exclusionTests(f: RequestFacts): string[] {
     if (otherFileSystems.test(f.lower.slice(m.index + m[0].length - m[1].length))) continue;
     for (const raw of m[1].split(/\s*(?:,|\band\b|\bor\b)\s*/)) {
       const value = raw.trim().replace(/^['"\x60](.*)['"\x60]$/, '$1').replace(/\/+$/, '');
-      if (!value || /^\d+$/.test(value) || /^(?:the|all|those|these|them|hidden|case|errors?|warnings?|messages?|whitespaces?|white|spaces?|blanks?|binary|binaries|following|current|present|working|starting|same|permission|permissions|denied|output|comments?|duplicates?|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|this|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value) || timeWord.test(value.toLowerCase())) continue;
+      if (!value || /^\d+$/.test(value) || /^(?:the|at|all|those|these|them|hidden|case|errors?|warnings?|messages?|whitespaces?|white|spaces?|blanks?|binary|binaries|following|current|present|working|starting|same|permission|permissions|denied|output|comments?|duplicates?|files?|directories|folders|dirs|in|search|that|which|a|an|symbolic|symlinks?|soft|links?|sub-?directories|sub-?folders|sub|any|ones|already|its|their|it|this|below|beneath|deeper|further|under|anything|everything|something)$/i.test(value) || timeWord.test(value.toLowerCase())) continue;
       // "except cache.tmp", "but not *.min.js": a file by its name; "except node_modules", ".git": a folder and what is in it.
       const fileLike = (/^[^./][^/]*\.\w{1,8}$/.test(value) || /^[^/]*\*[^/]*$/.test(value) || (/^\.[\w.-]+$/.test(value) && !folders && !dotFolder(value, f.ws))) && !f.ws.dirs.has(value);
       // "ignoring .html files": a kind of file by its extension.

@@ -12,7 +12,8 @@ import { shellQuote } from './templateFill';
 
 const programNoun = String.raw`(?:(?:shell\s+|python\s+|perl\s+|bash\s+)?(?:script|program|command|tool|utility|executable|binary))`;
 // A program as written: a path, a script by its name, or a quoted command line.
-const written = String.raw`'[^']+'|"[^"]+"|\x60[^\x60]+\x60|(?:\.{1,2}/|/|~/)[\w./+-]*\w|[\w.-]+\.(?:sh|bash|py|pl|rb|js)\b`;
+// (\x60echo' : an old way of quoting, opened with a backtick and closed with an apostrophe.)
+const written = String.raw`'[^']+'|"[^"]+"|\x60[^\x60']+['\x60]|(?:\.{1,2}/|/|~/)[\w./+-]*\w|[\w.-]+\.(?:sh|bash|py|pl|rb|js)\b`;
 const runWords = 'run|runs|running|invoke[sd]?|invoking|execute[sd]?|executing|call|calls|calling|apply|applying';
 const runVerb = String.raw`\b(?:${runWords})`;
 // "run ./fixmbox with all of them", "invoke the script tidy on each", "run somecommand for files in /path".

@@ -331,7 +331,7 @@ function unread(f: RequestFacts, s: Selection, act: Act | undefined): boolean {
   if (acted && /\b(?:extension|suffix)\b/.test(lower) && !/-i?(?:name|path|regex)\b/.test(tests)) return true;
   if (/\b(bigger|larger|smaller|greater|size[ds]?|bytes|kb|mb|gb)\b/.test(lower) && !/-size\b|-empty\b/.test(tests) && !acted) return true;
   if (/\b(modified|accessed|changed|older|newer|ago|since|updated|edited|touched)\b/.test(lower) && !/-(?:[acm](?:time|min)|newer\w*)\b/.test(tests)) return true;
-  if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b/.test(tests) && !acted) return true;
+  if (/\b(perm\w*|executable|writable|readable|setuid|setgid)\b/.test(lower) && !/-perm\b|-writable\b|-readable\b/.test(tests) && !acted) return true;
   if (/\b(owned|owner|belong\w*)\b/.test(lower) && !/-(?:user|nouser|group|nogroup)\b/.test(tests) && !acted) return true;
   // "delete all hard links to file1", "remove all files except the ones listed in MANIFEST": an act on more than asked.
   if (/\bhard ?links?\b/.test(lower) && !/-(?:samefile|links|inum)\b/.test(tests)) return true;

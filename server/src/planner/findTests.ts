@@ -94,7 +94,7 @@ function namedAsStart(lower: string, place: RegExp): boolean {
 
 // Words after "in" that name no folder: "in order", "in their names", "in the top folder", "in upper case".
 const notAFolder = /^(?:tree|hierarchy|upper|lower|mixed|system|filesystem|over|under|about|around|less|more|than|just|only|exactly|total|any|some|both|order|case|size|total|place|use|there|bytes?|parallel|reverse|alphabetical|lines?|contents?|sub-?director\w*|director\w*|folders?|files?|one|two|three|top|project|both|either|addition|general|particular|detail|full|short|long|human|readable|format|turn|front|time|question|mind|fact|short|seconds?|minutes?|hours?|days?|weeks?|months?|years?|\w+ly|\w+ing|\w+ed)$/i;
-export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:are\s+|is\s+)?(?:present\s+|located\s+|found\s+|stored\s+|kept\s+)?(?:in|under|inside|within)?\s*(?:the\s+)?(?:path\s+of\s+|(?:folder|directory|dir)\s+)?$/;
+export const excludedBefore = /(?:\b(?:except|excluding|exclude|but not|other than|ignor\w*|skip\w*|omit\w*|leaving out|not in|outside(?: of)?|apart from|besides|unless|prun\w*|without)|n't in)\b(?!\s+(?:all\s+|the\s+)?hidden\b)(?:\s+[^\s,;]+){0,2}\s*$|\b(?:except(?: for)?|excluding|other than|apart from|save for|besides|unless|but not|omitting|skipping|ignoring|leaving out)\s+(?:the\s+)?(?:ones|those|files|they|it)\s+(?:that\s+|which\s+)?(?:(?:contain|have|include)s?\s+|are\s+|is\s+)?(?:present\s+|located\s+|found\s+|stored\s+|kept\s+)?(?:in|under|inside|within)?\s*(?:the\s+)?(?:path\s+of\s+|(?:folder|directory|dir)\s+)?$/;
 
 // Things a request asks for by kind: "every *.bak", "the python scripts", "each log".
 const namedKind = /\*|\.[a-z0-9]{1,5}\b|\b(?:scripts?|logs?|images?|photos?|pictures?|videos?|documents?|ones|items?|things|anything|objects?|archives?|backups?|sources?|pdfs?|csvs?|jsons?)\b/;
@@ -158,7 +158,7 @@ export function readNames(f: RequestFacts): string[] {
   if (inPath) out.push(`${pathTest} ${shellValue(`*${bare(inPath[1] ?? inPath[2])}*`)}`);
   // "containing 'farm' in their names", "whose names contain foo", "with foo in the name".
   const inName = new RegExp(String.raw`(?:having|have|has|with|containing|contain|contains|including)\s+(?:the\s+(?:word|string|text)\s+)?(${valueWord}|[\w.-]+)\s+(?:\([^)]*\)\s+)?in\s+(?:their|its|the|his|her)\s+(?:full\s+)?(?:file\s*)?names?\b|(?<!\bpath\s?)\bnames?\s+(?:that\s+)?(?:contains?|containing|including|includes?|with)\s+(${valueWord}|[\w.-]+)`, 'i').exec(text);
-  if (inName && !/^(?:white ?spaces?|spaces?|blanks?)$/i.test(bare(inName[1] ?? inName[2]))) names.push(`*${bare(inName[1] ?? inName[2])}*`);
+  if (inName && !keptByName(text, inName.index) && !/^(?:white ?spaces?|spaces?|blanks?)$/i.test(bare(inName[1] ?? inName[2]))) names.push(`*${bare(inName[1] ?? inName[2])}*`);
   // "whose names begin with my and end with p".
   const begin = new RegExp(String.raw`\b(?:begin|start|starting|beginning|begins|starts|started|prefixed)\s+with\s+(?:the\s+(?:word|string|letters?|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
   const end = new RegExp(String.raw`\b(?:end|ending|ends|ended|suffixed)\s+(?:with|in)\s+(?:the\s+(?:word|string|letters?|text)\s+)?(${valueWord}|[\w.-]+)`, 'i').exec(text);
@@ -217,6 +217,11 @@ function toLinkTarget(test: string): string {
     const bareValue = value.replace(/^(['"])(.*)\1$/, '$2');
     return `-${i}lname ${shellValue(`*${bareValue.replace(/^\*+/, '')}`)}`;
   });
+}
+
+/** "omitting those that contain test in their names": names said of what is left out (exclusionTests), not of what is picked. */
+function keptByName(text: string, at: number): boolean {
+  return /\b(?:except|excluding|exclude|but not|other than|omitting|skipping|ignoring|leaving out)\s+(?:the\s+)?(?:ones|those|files|entries)\s+(?:(?:that|which)\s*)?$/i.test(text.slice(Math.max(0, at - 50), at));
 }
 
 /** "a 'foo.scala' named regular file": the name said before "named". */

@@ -150,7 +150,7 @@ export function readIntent(facts: RequestFacts): Intent {
     kept,
     exceptions: exceptionsOf(lower).map((x) => spelledAsSaid(facts, x)),
     selective: selectiveWords(lower),
-    shallow: /\b(top[- ]level|not recursive(?:ly)?|non-?recursive(?:ly)?|without (?:going into|descending into|recursing into|recursion)|leave the sub(?:folders|directories|dirs) alone|not (?:\w+ ){0,2}(?:in|into|from) (?:the |any )?sub[- ]?(?:folders?|directories|directory|dirs?)|shallow(?:ly)?|no deeper|only (?:in )?(?:this|the) folder itself)\b/.test(lower) || itselfOnly.test(lower) || oneLevel.test(lower),
+    shallow: /(?<!\b(?:not|never|except|but not|other than|apart from|below|under|beneath|deeper than)\s+(?:(?:at|in|on)\s+)?(?:the\s+)?)\b(top[- ]level|not recursive(?:ly)?|non-?recursive(?:ly)?|without (?:going into|descending into|recursing into|recursion)|leave the sub(?:folders|directories|dirs) alone|not (?:\w+ ){0,2}(?:in|into|from) (?:the |any )?sub[- ]?(?:folders?|directories|directory|dirs?)|shallow(?:ly)?|no deeper|only (?:in )?(?:this|the) folder itself)\b/.test(lower) || itselfOnly.test(lower) || oneLevel.test(lower),
     everything: asksForEverything(lower, kept, cues.delete ?? cues.change ?? cues.move ?? cues.create, scopeOf(facts)),
     valued: {
       age: facts.durations.length + facts.dates.length > 0 || /\$\{?\w+\}?\s+(?:days?|minutes?|mins?|hours?)\b/i.test(facts.text),
@@ -334,7 +334,9 @@ function scopeOf(facts: RequestFacts): string[] {
   for (const d of facts.dirs) {
     const before = facts.lower.slice(Math.max(0, d.at - 50), d.at);
     // ... but "every file without a suffix in build": a condition on the files, then where they are.
-    const leftOut = /(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|not in|outside(?: of)?|apart from|besides|unless|prune|pruning)|n't in)\b[^,;]{0,70}$/.exec(before);
+    const leftOut = /(?:\b(except|excluding|exclude|but not|other than|without|ignore|ignoring|skip|skipping|omit|omitting|leaving out|not in|outside(?: of)?|apart from|besides|unless|prune|pruning)|n't in)\b[^,;]{0,70}$/.exec(before);
+    // ... and "with foo/bar in their names": a part of a name, not a place.
+    if (/^\S*\s+in\s+(?:their|its|the)\s+(?:file\s*|path\s*)?names?\b/.test(facts.lower.slice(d.at))) continue;
     if (leftOut && !(leftOut[1] === 'without' && traitThenPlace.test(before.slice(leftOut.index)))) continue;
     // "run ./fixmbox on them": the program run, not a place to look in.
     if (/\b(?:run|runs|running|invok\w+|execut(?:e|es|ing)|call(?:s|ing)?)\s+(?:the\s+)?(?:(?:shell\s+)?(?:script|program|command|tool|binary|executable)\s+)?$/.test(before)) continue;

@@ -4,7 +4,7 @@
 // its own, one level down, unless the request says deeper (recursively, the
 // tree, and below, nested).
 
-const saidOneLevel = /\b(?:top|current|this) (?:folder|directory|dir) only\b|\bonly (?:in )?(?:the )?(?:top|current) (?:folder|directory|dir)\b|\bnot recursive\w*|\bnon-?recursive\w*|\bwithout (?:going into |looking in(?:to)? )?sub-?(?:folders|directories|dirs)\b|\bwithout recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b/;
+const saidOneLevel = /\b(?:top|current|this) (?:folder|directory|dir) only\b|(?<!\b(?:below|under|beneath|deeper than|not|except|but not|other than)\s+(?:(?:at|in|on)\s+)?the\s+)\btop[- ]level only\b|(?<!\bnot\s+)\bonly (?:at )?(?:the )?top[- ]level\b|\bonly (?:in )?(?:the )?(?:top|current) (?:folder|directory|dir)\b|\bnot recursive\w*|\bnon-?recursive\w*|\bwithout (?:going into |looking in(?:to)? )?sub-?(?:folders|directories|dirs)\b|\bwithout recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b/;
 const foldersOfAFolder = /\b(?:sub-?)?(?:folders|directories|dirs)\s+(?:(?:that|which)\s+)?(?:are\s+)?(?:in|of|inside|within|directly (?:in|under))\s+(?:the\s+)?(?:current|this|present|working)(?:\s+working)?\s+(?:folder|directory|dir)\b|\b(?:sub-?)?(?:folders|directories|dirs)\s+(?:are\s+)?(?:right\s+)?here\b/;
 const deeperSaid = /\brecursi\w*|\bdepth\b|\blevels?\b|\btree\b|\bbelow\b|\bbeneath\b|\bunder(?:neath)?\b|\bnested\b|\bany (?:depth|level)\b|\ball (?:the )?levels\b|\bevery level\b|\bdeep\w*\b|\bdescend\w*\b|\bwhole\b|\bentire\b|\banywhere\b|\bsub-?sub|\b(?:and|with|including|plus) (?:all )?(?:its |their )?sub[- ]?(?:folders|directories|dirs)\b|\bat least\b/;
 

@@ -112,7 +112,7 @@ export function programFit(entry: KnowledgeEntry, values: Record<string, string>
   if (/\b(change|set|update|modify|give|grant|make|apply)\b.{0,40}\b(permissions?|perms|modes?)\b/.test(facts.lower) && !/\bchmod\b/.test(entry.template)) score -= 0.15;
   score += hostFit(entry, values, facts);
   score -= selectionScope(entry.template, facts.lower) + wrongEnd(entry.template, facts.lower) + unanchored(entry.template, facts.lower);
-  score += pathPart(entry.template, facts.lower);
+  score += pathPart(entry.template, facts.lower) + answerShape(entry.template, facts.lower);
   // "mount the ntfs filesystem ...": an order to mount is not answered by a list of the mounts.
   if (/^\s*(?:please\s+)?(?:re)?mount\b/.test(facts.lower) && /^(findmnt|mount|df|lsblk)(\s+-\w+)*$/.test(entry.template)) score -= 0.25;
   // cp and mv cannot reach `alice@host:/srv`: that is scp's or rsync's work.
@@ -231,6 +231,17 @@ function unanchored(template: string, lower: string): number {
 const foldersTaken = /\b(?:remov\w*|strip\w*|without|drop\w*|cut\w*|chop\w*|delet\w*|get rid of)(?: all)? (?:the |its |their )?(?:(?:containing|leading|parent|enclosing) )?(?:director(?:y|ies)|folders?|dirs?)(?: (?:part|portion|prefix|component|names?))?\b/;
 const lastPart = new RegExp(String.raw`\bbase ?names?\b|\blast (?:slash[- ]separated |path )?(?:part|component|segment)\b|${foldersTaken.source}|\bname of (?:the )?(?:current )?(?:working )?director\w* without\b|\bwithout (?:the )?(?:full |whole )?path\b`);
 const headPart = /\bdir ?names?\b|\b(?:parent|containing|enclosing) (?:directory|folder|dir) of\b|\bdirectory (?:name|part|portion|component) of\b|\b(?:location|folder|directory) (?:of|containing) (?:the )?(?:file|script|path|executable)\b|\b(?:folder|directory|dir) (?:where|in which)\b.{0,40}?\b(?:is|are) (?:located|stored|kept|placed|saved)\b|\bexcluding the file ?name\b|\b(?:remov\w*|strip\w*|without) (?:the )?(?:file ?name|last (?:part|component))\b/;
+const hashAlone = /\b(?:only|just)\b[^.;]{0,25}\b(?:md5|checksum|hash|sum)\b|\b(?:md5|checksum|hash|sum)\b[^.;]{0,40}\b(?:only|alone|without (?:its|the) (?:file ?)?name)\b/;
+/** What the answer holds: a checksum with or without the name, every folder below or only the ones directly inside. */
+function answerShape(template: string, lower: string): number {
+  // A checksum without the file's name is asked for in words ("only the hash", "just the checksum"); once asked for, the name is too much.
+  if (/sum \{\w+\} \| cut\b/.test(template)) return hashAlone.test(lower) || /\b(?:only|just|alone|bare)\b/.test(lower) ? 0 : -0.2;
+  if (/^(?:md5|sha\d*)sum \{\w+\}$/.test(template)) return hashAlone.test(lower) ? -0.1 : 0;
+  // "all directories in the folder X": every folder below X, not only those directly inside (unless said so).
+  if (/^ls -d \{\w+\}\*\/$/.test(template) && /\ball\s+(?:the\s+|of\s+the\s+)?(?:sub-?)?(?:directories|folders|dirs)\b/.test(lower) && !/\b(?:directly|immediate\w*|top[- ]level|only|first[- ]level|one level|not recursive\w*|non-?recursive\w*)\b/.test(lower)) return -0.12;
+  return 0;
+}
+
 // A path resolved (realpath, readlink -f) is not where a program is installed (which), unless a program is asked about.
 const resolvedPath = /\b(?:absolute|real|canonical|resolved|physical|full)\s+paths?\b|\bresolv\w*\b.{0,30}\b(?:links?|symlinks?|paths?)\b|\b(?:links?|symlinks?)\b.{0,30}\b(?:points?|pointing|target|refers?|leads?)\b/;
 const manyPaths = /\b(?:every|each)\b|\ball\s+(?:the\s+)?(?:\w+\s+)?(?:files|symlinks|links)\b|\b(?:the|their)\s+(?:\w+\s+)?files\b|\*/;

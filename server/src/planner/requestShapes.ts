@@ -55,6 +55,8 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   if (/^\s*echo\s+["'\x60]/.test(f.lower)) out.push({ id: 'text.echo', similarity: 0.75 });
   // "write 200 lines of "some text"", "repeat "image.png" 10 times": one text said a number of times.
   if (/\b\d+\s+(?:lines|copies|times)\s+of\s+["'\x60]|["'\x60][^"'\x60]+["'\x60]\s+\d+\s+times\b|\brepeat\w*\s+(?:the\s+(?:word|text|line|string)\s+)?["'\x60]/.test(f.text)) out.push({ id: 'text.yes_n', similarity: 0.75 });
+  // "print just the md5 checksum of notes.txt": the hash alone, without the name md5sum prints after it.
+  if (/\bmd5\b/.test(f.lower) && /\b(?:only|just)\b[^.;]{0,25}\b(?:md5|checksum|hash|sum)\b|\b(?:md5|checksum|hash|sum)\b[^.;]{0,40}\b(?:only|alone|without (?:its|the) (?:file ?)?name)\b/.test(f.lower) && f.files.length > 0) out.push({ id: 'files.md5_hash_only', similarity: 0.75 });
   // ... and "touch styles.css as well as data.csv": touch of the files named, made or brought up to date.
   if (/^\s*touch\s+\S/.test(f.lower) && f.files.length > 0) out.push({ id: f.files.every((x) => f.ws.files.has(x.value)) ? 'files.touch_now' : 'files.touch', similarity: 0.75 });
   // "list all the files which are of size 0 bytes": the empty files found, which a listing of every file is not.
