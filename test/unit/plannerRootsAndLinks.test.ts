@@ -254,12 +254,18 @@ test('a look that leaves a folder out lists nothing under it, and a find that ke
   }
 });
 
-/** A fresh copy of the scratch tree to run a plan that changes files in, removed after. */
-function inCopy<T>(work: (dir: string) => T): T {
+/**
+ * `command` run by bash in a fresh copy of the scratch tree (its absolute
+ * paths made the copy's), after `prepare`, then `check` on what is left; the
+ * copy is removed after.
+ */
+function runInCopy(command: string, check: (dir: string) => void, prepare?: (dir: string) => void): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paladin-roots-copy-'));
   execFileSync('cp', ['-a', `${root}/.`, dir]);
   try {
-    return work(dir);
+    prepare?.(dir);
+    execFileSync('bash', ['-c', command.split(root).join(dir)], { cwd: dir, stdio: 'pipe' });
+    check(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -275,8 +281,7 @@ test('an act never starts in more folders than its own clause names, and a move 
     const command = await ws.plan(request);
     if (!command) continue;
     if (/^find \S+ \.\/(?:beta|gamma)\b/.test(command)) wrong.push(`${request} → ${command}`);
-    inCopy((dir) => {
-      execFileSync('bash', ['-c', command], { cwd: dir, stdio: 'pipe' });
+    runInCopy(command, (dir) => {
       if (!fs.existsSync(path.join(dir, untouched))) wrong.push(`${request} → ${command}: ${untouched} gone`);
     });
   }
@@ -284,11 +289,9 @@ test('an act never starts in more folders than its own clause names, and a move 
   for (const request of ['remove empty directories in ./alpha and ./beta', 'delete the empty folders under ./alpha, ./beta and ./gamma']) {
     const command = await ws.plan(request);
     assert.match(command, /^find \.\/alpha \.\/beta (?:\.\/gamma )?-/, request);
-    inCopy((dir) => {
-      fs.mkdirSync(path.join(dir, 'beta', 'hollow'));
-      execFileSync('bash', ['-c', command], { cwd: dir, stdio: 'pipe' });
+    runInCopy(command, (dir) => {
       assert.equal(fs.existsSync(path.join(dir, 'beta', 'hollow')), false, `${request} → ${command}`);
-    });
+    }, (dir) => fs.mkdirSync(path.join(dir, 'beta', 'hollow')));
   }
   assert.deepEqual(wrong, []);
 });
@@ -298,8 +301,7 @@ test('the file whose hard links are deleted is never deleted itself', async () =
   for (const request of ['delete the hard links to lib/plain.txt', 'find files that are hard links of lib/plain.txt and delete them', 'remove every hard link of lib/plain.txt', 'get rid of the hard links for lib/plain.txt']) {
     const command = await ws.plan(request);
     if (!command) continue;
-    inCopy((dir) => {
-      execFileSync('bash', ['-c', command], { cwd: dir, stdio: 'pipe' });
+    runInCopy(command, (dir) => {
       if (!fs.existsSync(path.join(dir, 'lib', 'plain.txt'))) wrong.push(`${request} → ${command}: lib/plain.txt gone`);
     });
   }
@@ -318,8 +320,7 @@ test('emptiness kept out, added, or turned down by "larger than 0" picks the fil
   for (const request of [`delete the files in ${place} except the 0 byte ones`, `delete the files in ${place} but keep the empty ones`, `delete the files in ${place} that are not 0 bytes`, `remove all files in ${place} excluding empty files`, `delete the non-empty files in ${place}`]) {
     const command = await ws.plan(request);
     if (!command) continue;
-    inCopy((dir) => {
-      execFileSync('bash', ['-c', command.split(root).join(dir)], { cwd: dir, stdio: 'pipe' });
+    runInCopy(command, (dir) => {
       if (!fs.existsSync(path.join(dir, 'alpha', 'alpha-empty.txt'))) wrong.push(`${request} → ${command}: the empty file gone`);
     });
   }
@@ -361,8 +362,7 @@ test('a folder a clause only looks in is never changed by the plan', async () =>
       const command = await ws.plan(request);
       n++;
       if (!command) continue;
-      inCopy((dir) => {
-        execFileSync('bash', ['-c', command], { cwd: dir, stdio: 'pipe' });
+      runInCopy(command, (dir) => {
         for (const f of [`${a}/${a}.txt`, `${a}/deep/${a}.log`]) if (!fs.existsSync(path.join(dir, f))) wrong.push(`${request} → ${command}: ${f} gone`);
       });
     }
@@ -408,12 +408,10 @@ test('"below the top level" and "not at the top level" leave the top level alone
   for (const request of ['delete all .txt files below the top level only', 'delete all .txt files that are not at the top level', 'remove every .txt file beneath the top level', 'delete the .txt files under the top level']) {
     const command = await ws.plan(request);
     if (!command) continue;
-    inCopy((dir) => {
-      fs.writeFileSync(path.join(dir, 'top.txt'), 'x\n');
-      execFileSync('bash', ['-c', command], { cwd: dir, stdio: 'pipe' });
+    runInCopy(command, (dir) => {
       if (!fs.existsSync(path.join(dir, 'top.txt'))) wrong.push(`${request} → ${command}: top.txt gone`);
       if (fs.existsSync(path.join(dir, 'alpha', 'alpha.txt'))) wrong.push(`${request} → ${command}: alpha/alpha.txt kept`);
-    });
+    }, (dir) => fs.writeFileSync(path.join(dir, 'top.txt'), 'x\n'));
   }
   assert.deepEqual(wrong, []);
   const intent = readIntent(readRequest('delete all .txt files below the top level', emptyWorkspace));
