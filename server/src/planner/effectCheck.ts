@@ -11,7 +11,9 @@ import { gitChange } from './gitEffects';
 import { historyDropped } from './gitChecks';
 import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, madeUpOwner, modeDirection, ownerForNoOwner, ownerTestUnstated, readsElsewhere, searchedElsewhere, statedValuesChanged } from './scopeChecks';
-import { contentsAskedOf, folderItselfDeleted } from './folderContents';
+import { modeUnasked, originalsReplaced } from './unaskedModes';
+import { sortOrderDropped } from './sortOrders';
+import { contentsAskedOf, folderItselfDeleted, folderKept, foldersAskedGone } from './folderContents';
 import { appendedBackwards, copiedBackwards, madeThenDeleted, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection } from './changeKinds';
 import { archiveName, argAfter, list, norm, shown, slotValue, uniq } from './effectTerms';
@@ -88,7 +90,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   const stranger = intent.allows.write ? undefined : decision.rules.find((r) => r.id === 'unknown.program' && commands[r.command_index]?.args.some(namesAFile));
   if (stranger) reasons.push(`it runs ${commands[stranger.command_index]?.program ?? 'a program'}, which Paladin does not know, so it cannot show that it only looks`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
-  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...nameAsContent(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...conditionTurned(intent, commands), ...ownerSwapped(intent, commands), ...shiftChanged(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
+  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...nameAsContent(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...conditionTurned(intent, commands), ...ownerSwapped(intent, commands), ...shiftChanged(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...modeUnasked(intent, commands), ...originalsReplaced(intent, commands), ...sortOrderDropped(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
   reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands), ...exclusionLeftOut(intent, commands), ...linkedFileDeleted(intent, commands), ...topLevelReached(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
@@ -97,7 +99,7 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);
   }
   reasons.push(...otherCopyChanged(intent, commands), ...outsideInnerFolder(intent, commands), ...spacedNameSplit(intent, commands), ...liveForCopy(intent, commands), ...widerScope(intent, commands, command), ...copiedBackwards(intent, commands), ...appendedBackwards(intent, commands), ...madeThenDeleted(intent, commands), ...renameLeavesFolder(intent, commands), ...verbAsTarget(intent, commands), ...deletesEverything(intent, commands), ...beyondNamedFiles(filesInPlace(intent), commands), ...emptiedFiles(intent, commands), ...keptFileChanged(intent, commands), ...keptFolderChanged(intent, commands), ...folderForNamedFile(intent, commands));
-  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, changesFiles), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
+  if (changesFiles) reasons.push(...madeUpKinds(intent, command), ...droppedKind(intent, commands), ...ownerOfTheObject(intent, commands), ...folderItselfDeleted(intent, commands, command), ...folderKept(intent, commands), ...brokenDropped(intent, commands), ...manyForOne(intent, commands), ...unnamedDelete(intent, commands), ...deleteFromFile(intent, commands, command), ...rankUnkept(intent, commands), ...setNounDropped(intent, commands, changesFiles), ...slotForNamedFile(intent, commands, deletes.length > 0 || risk.deletes.length > 0));
   reasons.push(...madeUpOwner(intent, commands), ...runsTheProject(intent, commands, decision.rules.some((r) => r.id === 'exec.script')), ...programNotRun(intent.words, commands, command));
   const changes = changesFiles || changed.length > 0;
   if (changes) reasons.push(...unspared(intent, command), ...deeper(intent, commands), ...changeKindSwapped(intent, commands), ...keptOutChanged(intent.words, command, intent.kept), ...kindBesideKept(intent.words, command, intent.kept), ...asideSwept(intent, commands, command), ...replacementExceeded(intent, commands), ...modeLeftOut(intent, commands));
@@ -328,7 +330,8 @@ function deletesEverything(intent: Intent, commands: CommandFact[]): string[] {
   if (chooses || commands.some(listsByContent)) return [];
   const where = norm(wide.resolved || wide.path);
   // "empty the current folder" asks for everything in it.
-  if (contentsAskedOf(intent).includes(where)) return [];
+  // ... and "remove the build folder" asks for the folder itself.
+  if (contentsAskedOf(intent).includes(where) || foldersAskedGone(intent).includes(where)) return [];
   return [where === '.' || where === '*' ? 'it deletes every file in the workspace, but the request does not ask for everything' : `it deletes everything in ${where}, but the request asks for some of it only`];
 }
 

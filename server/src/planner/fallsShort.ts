@@ -80,6 +80,8 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const acts = intent.actions;
   if (acts.includes('delete') && !acts.includes('move') && !deletes && !acts.includes('stop')) return [`it deletes nothing, but the request asks to ${intent.cues.delete ?? 'delete'}`];
   // ... and a write alone is no move: `bunzip2 -k archive` for "move the newest csv to archive", `rsync -a docs/ backup/` for "move docs into backup" (docs stays).
+  // "delete the $TMP folder" planned as `rmdir "$TMP"`: it fails unless the folder is empty, which the request does not say.
+  if (acts.includes('delete') && commands.some((c) => programOf(c) === 'rmdir') && !/\b(?:empty|rmdir|nothing in (?:it|them))\b/.test(intent.words)) return ['it removes only empty folders (rmdir), but the request does not say the folder is empty'];
   if (acts.includes('move') && (!deletes || !commands.some((c) => movers.has(programOf(c))))) return [`it moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`];
   const fileCue = !intent.toVariable && ([intent.cues.create, intent.cues.change].some((c) => c !== undefined && fileChange.test(c)) || editsFiles(intent) || swapsInNames(intent) || addsToNamedFile(intent) || (addsAFileOrFolder.test(intent.words) && !gitWords.test(intent.words)));
   if (fileCue && !acts.includes('network') && !acts.includes('run') && !acts.includes('stop') && !deletes && !writes) {
@@ -98,7 +100,7 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if ((/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) || takenFromArchive.test(intent.words)) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim() || 'take a file out of an archive'}`];
   // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
-  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|groups? (?:of|owner)|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?)\b/.test(intent.words) || setToMode.test(intent.words));
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|groups? (?:of|owner)|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?|(?:everyone|everybody|group|others?|world|owner|user)(?:'s|')?\s+(?:read|write|execute))\b/.test(intent.words) || setToMode.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
     return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
   }

@@ -10,6 +10,7 @@ import { escapeRegExp } from './corpus';
 import { folderMeantBy, joinedToOrder, namedAsSubject, namesAMode, namesANeed, namesAPlace, opensToLook, placeNamed, reportedOrPutOff } from './intentClauses';
 import { deletesExtra, remoteAsk } from './remoteActs';
 import { asksToSee, chosenFor, declines, nothingNamed } from './declinedActs';
+import { phrasal, verbalised } from './phrasalVerbs';
 import type { RequestFacts } from './requestFacts';
 import { isTask } from './taskWords';
 import { amountsOf, itselfOnly } from './scopeChecks';
@@ -97,7 +98,7 @@ const stillAnOrder = /\b(please|can you|could you|would you|will you|help me|i w
 
 /** "is it safe to run ./setup.sh", "should I run it": a question about an act, which orders none. */
 export const hypothetical = /\b(?:what (?:happens|would happen|will happen) if|is it (?:safe|ok|okay|fine|dangerous|risky|wise|a good idea) to|would it be (?:safe|ok|okay|wise) to|should i|do i (?:really )?(?:need|have) to|which files would)\b/;
-const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen|will happen) if|is it (?:safe|ok|okay|fine|dangerous|risky|wise|a good idea) to|would it be (?:safe|ok|okay|wise) to|should i|do i (?:really )?(?:need|have) to|which files would)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)|don'?t (?:change|delete|remove|modify|touch|write)|do not (?:change|delete|remove|modify|touch|write)|just (?:show|list|tell|look)|only (?:show|list|tell|look)|(?:list|look|show|count|check)(?:ing)? only|reading only)\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
+const lookOnly = /\b(?:vs\.?|versus)\s|^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:(?:what(?:'s| is| are)\s+)?(?:the\s+)?differences? between|in theory|theoretically|hypothetically|eli5|(?:please\s+)?explain|what (?:happens|would happen|will happen) if|is it (?:safe|ok|okay|fine|dangerous|risky|wise|a good idea) to|would it be (?:safe|ok|okay|wise) to|should i|do i (?:really )?(?:need|have) to|which files would)\b|\b(dry[- ]?run|preview|without (?:actually )?(?:changing|deleting|removing|modifying|touching|writing|rewriting)(?!\s+(?:the\s+|their\s+|its\s+|any\s+)?(?:originals?|sources?|inputs?|uncompressed)\b)|don'?t (?:change|delete|remove|modify|touch|write)(?!\s+(?:the\s+|their\s+|its\s+|any\s+)?(?:originals?|sources?|inputs?|uncompressed)\b)|do not (?:change|delete|remove|modify|touch|write)(?!\s+(?:the\s+|their\s+|its\s+|any\s+)?(?:originals?|sources?|inputs?|uncompressed)\b)|just (?:show|list|tell|look)|only (?:show|list|tell|look)|(?:list|look|show|count|check)(?:ing)? only|reading only)\b|^\s*read[- ]only\b|\bin read[- ]only mode\b/;
 
 /** "just show", "without changing anything"; not "delete the files in src but don't touch main.ts": a name kept out of the act does not take the act back. */
 function forbidsAnyChange(lower: string, kept: KeptOut[]): boolean {
@@ -106,7 +107,7 @@ function forbidsAnyChange(lower: string, kept: KeptOut[]): boolean {
 
 /** Read what `facts.text` asks for. */
 export function readIntent(facts: RequestFacts): Intent {
-  const lower = shownNotKept(toScreen(baseForm(facts.lower.replace(/[’‘]/g, "'"))));
+  const lower = shownNotKept(toScreen(baseForm(verbalised(facts.lower.replace(/[’‘]/g, "'")))));
   const kept = keptOut(lower, facts.ws.dirs).map((k) => ({ ...k, kept: k.kept.map((x) => ({ ...x, word: spelledAsSaid(facts, x.word) })) }));
   const forbidsChange = forbidsAnyChange(lower, kept);
   // Words inside quotes are values ("display the message 'delete everything'"), never orders.
@@ -227,13 +228,14 @@ const savedToFile = /\b(?:print|list|write|output|send|redirect|save|store|dump|
  * files like '*.pyc'", "Copies the logs to backup") orders what its first verb says.
  */
 function baseForm(lower: string): string {
-  const m = /^((?:recursively|silently|forcibly|interactively|quietly|forcefully|safely)\s+)?([a-z]+?)(ies|es|s)\b/.exec(lower);
+  // ... after its manner words: "Recursively and forcibly removes $TMP", "Silently, quickly copies …".
+  const m = /^((?:(?!(?:daily|weekly|monthly|yearly|hourly|nightly|usually|sometimes|rarely|occasionally|regularly|periodically|early|only|never)\b)[a-z]+ly(?:\s*,\s*|\s+and\s+|\s+))*)([a-z]+?)(ies|es|s)\b/.exec(lower);
   if (!m || !/^(?:remov|delet|cop|mov|renam|chang|creat|compress|archiv|replac|kill|extract|eras|truncat|overwrit|download|install|modif|updat|append|prepend|sav|writ)/.test(m[2])) return lower;
   const rest = lower.slice(m[0].length);
   // "deletes are dangerous", "moves of files": a noun, not a description of what is done.
   if (/^\s*(?:[:;,.!?]|(?:are|is|was|were|can|could|should|would|may|might|will|of|in|by|made|done|applied|introduced|happen\w*|that|which)\b)/.test(rest)) return lower;
   for (const base of m[3] === 'ies' ? [`${m[2]}y`] : [m[2] + (m[3] === 'es' ? 'e' : ''), m[2] + (m[3] === 'es' ? 'es' : '')]) {
-    if (base.length > 2 && verbs.some(([, re]) => re.test(base) && new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1] ?? ''}${base}${rest}`;
+    if (base.length > 2 && verbs.some(([, re]) => re.test(base) && new RegExp(`^(?:${re.source})$`).test(base))) return `${m[1]}${base}${rest}`;
   }
   return lower;
 }
@@ -242,7 +244,7 @@ function baseForm(lower: string): string {
 const oneFile = /^\s+(?:(?:the|a|this|that|my|its|our)\s+)?(?:[\w-]+\s+)?(?:file|log|logfile)\b(?!s)|^\s+(?:the\s+)?(?:file\s+)?[\w./-]*\w\.[A-Za-z]\w{0,7}\b/;
 // "discard my changes to notes.txt": edits undone, in the working tree.
 const editsMade = /^\s+(?:(?:my|the|your|our|all|any|local|uncommitted|unstaged|staged|recent|pending)\s+){0,2}(?:changes|edits|modifications)\b/;
-const partsOfMode = /^\s+(?:(?:the|all|its|their|any)\s+)?(?:(?:executable|exec|execute|execution|x|write|writ\w*|read|setuid|setgid|suid|sgid|sticky|group|world|other|others'?|public|user)\s+){1,2}(?:bits?|permissions?|perms|access|rights?)\b|^\s+(?:the\s+)?(?:permissions?|perms|bits?)\s+(?:to|for)\b/;
+const partsOfMode = /^\s+(?:(?:the|all|its|their|any)\s+)?(?:(?:executable|exec|execute|execution|x|write|writ\w*|read|setuid|setgid|suid|sgid|sticky|group|world|other|others'?|public|user)\s+){1,2}(?:bits?|permissions?|perms|access|rights?)\b|^\s+(?:the\s+)?(?:everyone|everybody|others?|other users|the group|group|world|public|users?|owner)(?:'s|')?\s+(?:read|write|execute|exec)(?:\s+(?:bits?|permissions?|perms|access|rights?))?\s+(?:on|from|for|of|to)\b|^\s+(?:the\s+)?(?:permissions?|perms|bits?)\s+(?:to|for)\b/;
 // "remove the leading directories from /srv/x.html", "strip the folders from the path": the folders
 // named in a path, not folders on disk. "Delete the parent folder of build/out" is a folder on disk.
 const partsOfPath = new RegExp([
@@ -308,18 +310,9 @@ function isOrder(before: string, verb: string, after: string, wholeHead = before
   return !notAnOrder.test(before);
 }
 
-// Phrases of everyday speech that borrow a verb: "touch (briefly) on", "run me through", "build me an overview of", "write up a summary", "save me a trip", "set aside".
-const phrasal: [RegExp, RegExp][] = [
-  [/^(?:touch|run|zip|go|launch)$/, /^\s+(?:\w+ly\s+)?(?:me\s+)?(?:on|upon|down|by|through|over|past)\b|^\s+an?\s+(?:quick\s+)?(?:look|glance|eye)\b/],
-  [/^(?:build|compile|make)$/, /^\s+(?:me\s+)?an?\s+(?:quick\s+|short\s+)?(?:overview|summary|picture|sense|idea|description)\b|^\s+sense of\b/],
-  [/^write$/, /^\s+up\s+an?\s+(?:summary|note|report|description)\b/],
-  [/^save$/, /^\s+(?:me|us)\s+(?:some time|the trouble|a trip|time)\b/],
-  [/^set$/, /^\s+aside\b/],
-];
-
 /** The verb begins the request or a clause. */
 function imperativeAt(before: string): boolean {
-  return /(^|[.;,:!?]|\b(and|then|please|now|just|also|you|me|to|let'?s|i want to|i need to))\s*(?:(?:afterwards|after that|finally|then|also|just|now|immediately|recursively|forcibly|forcefully|silently|quietly|verbosely|interactively|safely|securely|permanently|atomically)\s+)*$/.test(before);
+  return /(^|[.;,:!?]|\b(and|then|please|now|just|also|you|me|to|let'?s|i want to|i need to))\s*(?:(?:afterwards|after that|then|also|just|now|(?!(?:daily|weekly|monthly|yearly|hourly|nightly|usually|sometimes|rarely|occasionally|regularly|periodically|early|never)\b)[a-z]{2,}ly)\s+)*$/.test(before);
 }
 
 // "without a suffix", "with no owner": a trait some files lack, which picks those files.
@@ -341,6 +334,8 @@ function scopeOf(facts: RequestFacts): string[] {
     // "run ./fixmbox on them": the program run, not a place to look in.
     if (/\b(?:run|runs|running|invok\w+|execut(?:e|es|ing)|call(?:s|ing)?)\s+(?:the\s+)?(?:(?:shell\s+)?(?:script|program|command|tool|binary|executable)\s+)?$/.test(before)) continue;
     if (destinations.includes(d.at) || /\b(to|into|onto|in to)\s+(the\s+)?((?:folder|directory|dir)\s+)?$/.test(facts.lower.slice(Math.max(0, d.at - 22), d.at))) continue;
+    // "the $TMP folder": where a variable points is known only when the command runs, so no check can hold a plan to it.
+    if (d.value.startsWith('$')) continue;
     const v = d.value.replace(/^\.\//, '').replace(/\/+$/, '');
     // "regular/normal files", "files/directories": kinds written with a slash, not a folder.
     if (/^(?:regular|normal|files?|directories|folders|dirs)\/\w+$/i.test(v)) continue;
@@ -374,8 +369,9 @@ function asksForEverything(lower: string, kept: KeptOut[], cue: string | undefin
   if (at >= 0 && folderMeantBy(object, lower.slice(0, at), scope)) return true;
   // "not everything", "except x.tmp", "that aren't in git", "bigger than notes.txt": some of it only.
   if (/\b(?:not (?:everything|all)|except|excluding|but not|but(?= (?:the |for )?(?:\d+|one|two|three|four|five|ten|last|first|newest|oldest|latest|most|biggest|largest|smallest|\w+\.\w+)\b)|other than|apart from|save for|keep|keeping|preserve|preserving|minus|leave|leaving|spare|sparing|(?<!without )exception|that|which|whose|older|newer|bigger|larger|smaller|containing|matching|ending|starting|unless|if)\b/.test(lower) || lacksATrait.test(lower) || kept.length > 0) return false;
-  if (/\b(everything|every (?:single )?file|all (?:the )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
-  return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
+  // ... "all the regular/normal files" as well: a kind of every file.
+  if (/\b(everything|every (?:single )?(?:(?:regular|normal|plain|ordinary)(?:\/\w+)? )?file|all (?:the )?(?:(?:regular|normal|plain|ordinary)(?:\/\w+)? )?(?:files|contents?)|all (?:of )?(?:it|its contents)|the whole|entire|(?:everything|all) (?:in|inside|under))\b/.test(lower)) return true;
+  return short && /^(?:(?:all|the|every|any|its|their|this|these|those|of|regular|normal|plain|ordinary|regular\/normal|normal\/regular)\s+)*(?:files?|stuff|contents?|things|everything)$/.test(object);
 }
 
 /** A name as the request spells it ("except README.md"), since `-name` tells README.md from readme.md. */

@@ -2,11 +2,11 @@
 // the top folder", "not recursively", and the folders a folder holds ("the
 // subfolders in the current directory", "the directories here"), which are
 // its own, one level down, unless the request says deeper (recursively, the
-// tree, and below, nested).
+// tree, and below, nested, or what is in a folder below kept out).
 
 const saidOneLevel = /\b(?:top|current|this) (?:folder|directory|dir) only\b|(?<!\b(?:below|under|beneath|deeper than|not|except|but not|other than)\s+(?:(?:at|in|on)\s+)?the\s+)\btop[- ]level only\b|(?<!\bnot\s+)\bonly (?:at )?(?:the )?top[- ]level\b|\bonly (?:in )?(?:the )?(?:top|current) (?:folder|directory|dir)\b|\bnot recursive\w*|\bnon-?recursive\w*|\bwithout (?:going into |looking in(?:to)? )?sub-?(?:folders|directories|dirs)\b|\bwithout recursi(?:on|ng)\b|\b(?:don'?t|do not|never) recurse\b/;
 const foldersOfAFolder = /\b(?:sub-?)?(?:folders|directories|dirs)\s+(?:(?:that|which)\s+)?(?:are\s+)?(?:in|of|inside|within|directly (?:in|under))\s+(?:the\s+)?(?:current|this|present|working)(?:\s+working)?\s+(?:folder|directory|dir)\b|\b(?:sub-?)?(?:folders|directories|dirs)\s+(?:are\s+)?(?:right\s+)?here\b/;
-const deeperSaid = /\brecursi\w*|\bdepth\b|\blevels?\b|\btree\b|\bbelow\b|\bbeneath\b|\bunder(?:neath)?\b|\bnested\b|\bany (?:depth|level)\b|\ball (?:the )?levels\b|\bevery level\b|\bdeep\w*\b|\bdescend\w*\b|\bwhole\b|\bentire\b|\banywhere\b|\bsub-?sub|\b(?:and|with|including|plus) (?:all )?(?:its |their )?sub[- ]?(?:folders|directories|dirs)\b|\bat least\b/;
+const deeperSaid = /\brecursi\w*|\bdepth\b|\blevels?\b|\btree\b|\bbelow\b|\bbeneath\b|\bunder(?:neath)?\b|\bnested\b|\bany (?:depth|level)\b|\ball (?:the )?levels\b|\bevery level\b|\bdeep\w*\b|\bdescend\w*\b|\bwhole\b|\bentire\b|\banywhere\b|\bsub-?sub|\b(?:and|with|including|plus) (?:all )?(?:its |their )?sub[- ]?(?:folders|directories|dirs)\b|\bat least\b|\b(?:present|found|lying|located|that are|which are) (?:in|inside|under|within) (?:the )?(?:folder|directory|dir)\b/;
 
 /** The request keeps a listing to one level of its folder. */
 export function keepsToOneLevel(lower: string): boolean {

@@ -123,12 +123,29 @@ function namesAnother(text: string, end: number): boolean {
   return /^\s+(?:folder|directory|dir)\s+(?:called\s+|named\s+)?(?:['"\x60$~/]|\.{1,2}\/)/i.test(text.slice(end));
 }
 
-/** "the logs folder" without a preposition. */
+// What a folder has ("the folder structure", "the directory listing"): words after "folder" that name no folder.
+const folderNouns = /^(?:parts?|portions?|components?|prefix|suffix|sections?|pieces?|bits?|separators?|delimiters?|structure|listing|tree|trees|sizes?|names?|contents?|paths?|permissions?|modes?|owners?|ownership|hierarchy|layout|level|depth|stack|entries|count|information|info|details)$/i;
+
+const folderKinds = /^(?:temporary|temp|new|empty|hidden|parent|current|working|whole|entire|same|another|separate|single|nested|root|home|given|specified|target|destination|source|every|each|all|any|that|this|one|some)$/i;
+
+/** "the logs folder", "remove cache folder", "delete the folder cache" without a preposition. */
 export function readNamedFolder(r: Reading): void {
   const { text, ws, facts, isUsed } = r;
-  for (const m of text.matchAll(/\b(?:the|my|a)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi)) {
+  const before = /\b(?:the|my|a|(?:remov|delet|eras|creat|mak|empt|clean|compress|archiv|zip|cop|mov|renam)\w*)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi;
+  const after = /\b(?:the|my|a)\s+(?:folder|directory|dir)\s+(?:called\s+|named\s+)?([A-Za-z_][\w.@+-]*)(?=\s*[,.;!?]?\s*$|\s+(?:to|in|into|from|and|with|on|as|for|recursively|along|including|together|completely|entirely|if|unless|when|only|but)\b)/gi;
+  // "the folders edi and edw": several folders named after the word.
+  const list = /\b(?:the|my)\s+(?:folders|directories|dirs)\s+((?:['"]?[A-Za-z_][\w.@+-]*['"]?(?:\s*,\s*|\s+and\s+|,\s+and\s+)?){2,})/gi;
+  const listed = [...text.matchAll(list)].flatMap((m) => {
+    const words = [...m[1].matchAll(/['"]?([A-Za-z_][\w.@+-]*)/g)].filter((w) => !/^and$/i.test(w[1]));
+    // ... plain names only: "the folders in src and docs" names them after "in".
+    if (words.some((w) => stopWords.has(w[1].toLowerCase()))) return [];
+    return words.map((w) => Object.assign([w[0], w[1]], { index: (m.index ?? 0) + m[0].indexOf(m[1]) + (w.index ?? 0), input: text }) as RegExpMatchArray);
+  });
+  for (const m of [...text.matchAll(before), ...text.matchAll(after), ...listed]) {
     const word = m[1];
-    const at = m.index + m[0].indexOf(word, 3);
+    const at = (m.index ?? 0) + m[0].lastIndexOf(word);
+    // "creates temporary folder", "make new directory": after a verb, a word that says what kind of folder.
+    if (folderNouns.test(word) || (!/^(?:the|my|a)\s/i.test(m[0]) && folderKinds.test(word))) continue;
     if (isUsed(at) || (stopWords.has(word.toLowerCase()) && !ws.dirs.has(word) && !/^(out|up|in|on|off|new|old|data|test|tests|src|bin|lib)$/i.test(word)) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word) || namesAnother(text, at + word.length)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
@@ -162,7 +179,8 @@ const specials: [RegExp, string][] = [
   [/\b(parent (folder|directory|dir))\b(?!\s+(?:of|names?|paths?)\b)/, '..'],
   // "how much room is left on /": the root written as a path.
   [/(?<=\b(?:on|of|in|under|at)\s)\/(?=[\s?.!,]*$)/, '/'],
-  [/\b(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
+  // ... but "the $TMP folder" is wherever the variable points.
+  [/(?<![$\w{])(temp|tmp) (folder|directory|dir)\b/, '/tmp'],
 ];
 
 /** The place that text starting with a place in words names ("the current directory's parent" is ..), if it does. */

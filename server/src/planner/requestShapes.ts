@@ -10,6 +10,8 @@ import { comparisonShapes } from './comparedThings';
 import { entrySizeShapes } from './lookPrograms';
 import { treeAsked } from './listingShape';
 import { statedEmptiness } from './statedEmptiness';
+import { contentsNamed, foldersNamedGone } from './folderContents';
+import { originalsKept } from './unaskedModes';
 
 export interface ShapedEntry {
   id: string;
@@ -68,6 +70,17 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   const timesAsked = setsTimes.test(f.lower);
   if (existingFile && timesAsked) out.push({ id: 'files.touch_now', similarity: 0.6 }, { id: 'files.touch_date', similarity: 0.55 });
   if (timesAsked && /\b(?:all|every|each|everything)\b/.test(f.lower)) out.push({ id: 'files.touch_tree', similarity: 0.6 });
+  // "sort file1.txt and output the result to file1.txt", "sort names.txt in place": sort -o writes back what it has read.
+  const sameFileTwice = f.files.some((x, i) => f.files.findIndex((y) => y.value === x.value) !== i);
+  if (/^\s*(?:please\s+)?sort\b/.test(f.lower) && !/\b(?:numeric\w*|number|reverse\w*|descending|column|field|key|unique\w*|uniq|human|month|version|random\w*|case|by)\b/.test(f.lower) && (sameFileTwice || /\bin[- ]place\b|\b(?:back\s+)?(?:in)?to\s+(?:the\s+same\s+file|itself)\b/.test(f.lower))) out.push({ id: 'text.sort_in_place', similarity: 0.75 });
+  // "compress the .log files and keep the originals": gzip -k on every file found.
+  if (/\b(?:compress|gzip)\w*\b/.test(f.lower) && !/\b(?:bzip2?|xz|zstd|lz4|7z|zip|tar|lzma)\b/.test(f.lower) && originalsKept.test(f.lower) && (f.globs.length > 0 || f.exts.length > 0 || /\b(?:all|every|each)\b|\bfiles\b/.test(f.lower))) out.push({ id: 'archives.gzip_all_keep', similarity: 0.7 });
+  // "remove the build folder contents", "empty the cache folder": what is in it goes.
+  const emptiedFolders = /\b(?:remov|delet|eras|empt|clean|clear|wipe|purge)\w*\b/.test(f.lower) ? contentsNamed(f.lower) : [];
+  if (emptiedFolders.some((n) => f.dirs.some((d) => d.value.toLowerCase() === n))) out.push({ id: 'files.empty_dir', similarity: 0.7 });
+  // "remove the build folder", "delete the empty folders edi and edw": the folder itself goes.
+  const gone = foldersNamedGone(f.lower);
+  if (gone.length > 0 && gone.every((n) => [...f.dirs, ...f.paths].some((d) => d.value.toLowerCase() === n))) out.push({ id: /\bempty\s+(?:folders?|director(?:y|ies)|dirs?)\b/.test(f.lower) ? 'files.delete_empty_dir' : 'files.delete_dir', similarity: 0.7 });
   return [...out, ...comparisonShapes(f), ...entrySizeShapes(f), ...historyShapes(f)];
 }
 

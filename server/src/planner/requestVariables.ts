@@ -6,19 +6,26 @@ import type { Reading } from './requestFacts';
 import { stopWords } from './requestWords';
 
 // "$HOME/work": a variable with a path after it is one place.
-const variableWord = /(["']?)(\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*|[0-9])(?:\/[\w.@+-]+)*)\1(?![\w$])/g;
+const variableWord = /(["']?)(\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*|[0-9])(?:\/[\w.@+-]+)*)\1(?![\w$]|\/[*?[])/g;
 const placeBefore = /\b(?:(file|path|directory|folder|dir)|of|in|from|to|into|under)\s+(?:the\s+)?$/i;
+// "remove the $TMP folder", "delete $BUILD_DIR": what a file act is done to, or a variable called a folder or a file.
+const actedOn = /\b(?:remov|delet|eras|copy|copi|mov|renam|compress|archiv|extract|unzip|untar|chmod|chown|touch|creat|mak)\w*\s+(?:(?:recursively|forcibly|the|a)\s+)*$/i;
+const placeAfter = /^["']?\s+(file|path|directory|folder|dir)\b/i;
 
 /** Shell variables standing where a file, folder or path is expected. */
 export function readVariablePlaces(r: Reading): void {
   const { text, facts, isUsed } = r;
   for (const m of text.matchAll(variableWord)) {
-    const before = placeBefore.exec(text.slice(Math.max(0, m.index - 24), m.index));
-    if (!before || (isUsed(m.index) && m[1] === '') || facts.paths.some((p) => p.at === m.index)) continue;
+    const head = text.slice(Math.max(0, m.index - 24), m.index);
+    const before = placeBefore.exec(head);
+    const after = placeAfter.exec(text.slice(m.index + m[0].length));
+    if ((!before && !after && !actedOn.test(head)) || (isUsed(m.index) && m[1] === '') || facts.paths.some((p) => p.at === m.index)) continue;
     const fact = { value: m[2], at: m.index, raw: m[0] };
     facts.paths.push(fact);
-    if (!/^(?:directory|folder|dir)$/i.test(before[1] ?? '')) facts.files.push(fact);
-    // Not a folder of the request's scope: where a variable points is known only when the command runs.
+    const folder = /^(?:directory|folder|dir)$/i.test(before?.[1] ?? after?.[1] ?? '');
+    if (!folder) facts.files.push(fact);
+    // A folder by name only where the words call it one ("remove the $TMP folder"): where a variable points is known only when the command runs.
+    if (folder && after) facts.dirs.push(fact);
   }
 }
 

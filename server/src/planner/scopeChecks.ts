@@ -178,6 +178,9 @@ export function amountsOf(lower: string, durations: { value: string; amount?: nu
 // ... and the words for what a file has ("the inode number", "their size"): a property, not a name.
 const generic = /^(?:files?|folders?|dir(?:ectory|ectories|s)?|scripts?|documents?|stuff|things|items?|ones?|everything|all|them|it|inodes?|sizes?|owners?|permissions?|modes?|dates?|times?|timestamps?|ages?|types?|extensions?|suffix(?:es)?|numbers?|lengths?|counts?|checksums?|hash(?:es)?|links?|contents?)$/;
 
+// Words for hidden files: "hidden", "dot files", "names that begin with a dot".
+const hiddenTalk = /\b(?:hidden|invisible|dot[- ]?(?:files?|folders?|director\w*|dirs?))\b|\b(?:start|begin)\w*\s+with\s+(?:an?\s+)?(?:dot|period|full stop|["'`]?\.)|\bdot\b/;
+
 /**
  * `find logs -name '*.log' -name 'backup*'`, `find tmp -path '*files*'`: a
  * name test whose letters the request never says (a kind, a name, a word of
@@ -193,6 +196,8 @@ export function madeUpNameTest(intent: Intent, commands: CommandFact[]): string[
       if (slot.test(value) || (/^(?:!|-not)$/.test(c.args[i - 1] ?? '') && /\.git|node_modules/.test(value)) || /^-prune$/.test(c.args[i + 2] ?? '')) continue;
       // `! -name '*.*'` keeps the files with no extension.
       if (value === '*.*' && /^(?:!|-not)$/.test(c.args[i - 1] ?? '') && !noExtension.test(intent.words)) return ['it keeps only files with no extension, which the request does not ask for'];
+      // `-name '.*'` picks hidden files (or, after !, leaves them out): the request has to speak of them.
+      if (/^\.(?:\*|\?\*|\[!.\]\*)$/.test(value) && !hiddenTalk.test(intent.words) && !intent.words.includes(value)) return [`it ${/^(?:!|-not)$/.test(c.args[i - 1] ?? '') ? 'leaves out' : 'keeps only'} hidden files (${value}), which the request does not speak of`];
       // A class of characters (`[0-9]*`, `[A-Z]*.txt`) is said in words ("begins with a digit"), not letters.
       const stems = value.toLowerCase().replace(/\\[.()|]|\[[^\]]*\]/g, ' ').split(/[^a-z0-9_-]+/).filter((s) => s.length >= 3);
       for (const s of stems) {

@@ -159,7 +159,8 @@ export function contentAsName(intent: Intent, commands: CommandFact[]): string[]
 }
 
 // "modified in the last week", "not touched this year", "haven't changed since May", "not touched for a fortnight".
-const recentChange = /\b(?:modified|changed|touched|accessed|edited|updated|used|written|opened)\s+(?:(?:in|within|during|over|since|for)\s+(?:the\s+)?(?:last|past|this)?|this)\b/;
+// ... but "modified in more than 25 minutes ago" is older than that.
+const recentChange = /\b(?:modified|changed|touched|accessed|edited|updated|used|written|opened)\s+(?:(?:in|within|during|over|since|for)\s+(?:the\s+)?(?:last|past|this)?|this)\b(?!\s*(?:more|over|at least|longer|greater|earlier|before)\b)/;
 const negation = /\b(?:not|never|haven'?t|hasn'?t|weren'?t|wasn'?t|aren'?t|isn'?t)\s+(?:been\s+)?(?:\w+\s+)?$/;
 
 /**
