@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { exceedsIntent } from '../../server/src/planner/effectCheck';
+import { fallsShort } from '../../server/src/planner/fallsShort';
 import { readIntent } from '../../server/src/planner/intent';
 import { emptyWorkspace, readRequest } from '../../server/src/planner/requestFacts';
 import { createPolicyEngine, type PolicyEngine } from '../../server/src/policy';
@@ -110,4 +111,39 @@ test("a permission taken from someone is a change of mode, never a delete of the
     assert.doesNotMatch(command, /\brm\b|-delete\b/, `${request} → ${command}`);
     if (command) runInCopy(ws.workspace, command, (root) => assert.ok(there(root, 'a.txt'), `${request} → ${command}`));
   }
+});
+
+test('what the request reads is kept: the text files hold, standard input, the order of a sorted listing', async () => {
+  const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, emptyWorkspace)), engine.judge(command, { workspace: '/w', facts: true }), command).join('; ');
+  for (const request of ['delete all the normal files in the current directory whcih have the word "gui" in their content.', 'remove the files whose content contains TODO', 'list the files containing the string "abc"']) {
+    assert.match(over(request, 'find . -type f -delete'), /picks files by nothing they hold/, request);
+    assert.match(over(request, 'find . -type f | grep abc'), /picks files by nothing they hold/, request);
+    assert.doesNotMatch(over(request, 'grep -rlZ gui . | xargs -0 rm -f --'), /nothing they hold/, request);
+  }
+  assert.match(over('Numerically sort each line of standard input', 'ls -1'), /reads no standard input/);
+  assert.equal(over('Numerically sort each line of standard input', 'sort -n'), '');
+  const sorted = await ws.plan('find all the .txt files and reverse sort them');
+  assert.match(sorted, /\| sort -r$/);
+  runInCopy(ws.workspace, `${sorted} > out.lst`, (root) => {
+    const lines = fs.readFileSync(path.join(root, 'out.lst'), 'utf8').trim().split('\n');
+    assert.deepEqual(lines, [...lines].sort().reverse());
+  });
+});
+
+test('a permission added is a change of mode: a look at the file does not do it', () => {
+  const over = (request: string, command: string) => fallsShort(readIntent(readRequest(request, emptyWorkspace)), engine.judge(command, { workspace: '/w', facts: true })).join('; ');
+  for (const request of ['Add executable permission to "pretty-print"', 'add write permission for the group to notes.txt', 'add execute permission to deploy.sh']) {
+    assert.match(over(request, 'which pretty-print'), /changes no permissions|changes nothing/, request);
+    assert.doesNotMatch(over(request, 'chmod +x pretty-print'), /changes no permissions/, request);
+  }
+});
+
+test('a request that makes an archive or edits text never deletes with rm', () => {
+  const over = (request: string, command: string) => exceedsIntent(readIntent(readRequest(request, emptyWorkspace)), engine.judge(command, { workspace: '/w', facts: true }), command).join('; ');
+  for (const request of ['Create a gzip archive file ($tarFile) of all *.log files under $sourcePath', 'compress all the .txt files under src']) {
+    for (const command of ["find src -type f -name '*.txt' -exec rm -f -- {} +", "find src -name '*.txt' -delete", 'rm -f src/old.txt']) assert.match(over(request, command), /deletes files \(/, `${request}: ${command}`);
+  }
+  // A replacement is held by its own checks ("it replaces nothing").
+  for (const command of ["find src -type f -name '*.txt' -exec rm -f -- {} +", 'rm -f src/old.txt']) assert.notEqual(over('replace foo with bar in every .txt file', command), '', command);
+  assert.doesNotMatch(over('compress the logs and remove the originals', 'gzip a.log && rm -f a.log'), /deletes files \(/);
 });

@@ -13,6 +13,7 @@ import { hypothetical, type Intent } from './intent';
 import { exceptedKindChanged, exceptedKinds, kindNotKept, madeUpNameTest, madeUpOwner, modeDirection, ownerForNoOwner, ownerTestUnstated, readsElsewhere, searchedElsewhere, statedValuesChanged } from './scopeChecks';
 import { modeUnasked, originalsReplaced } from './unaskedModes';
 import { sortOrderDropped } from './sortOrders';
+import { contentLeftOut, stdinUnread } from './contentLeftOut';
 import { contentsAskedOf, folderItselfDeleted, folderKept, foldersAskedGone } from './folderContents';
 import { appendedBackwards, copiedBackwards, madeThenDeleted, otherCopyChanged, renamedBeside, renameLeavesFolder, renames, restoredHere, verbAsTarget } from './copyDirection';
 import { changeKindSwapped, deleteFromFile, packDirection } from './changeKinds';
@@ -54,6 +55,13 @@ export interface EffectFinding {
 
 
 /** Every way `decision`'s command (`command`, when given, for what the facts do not keep) exceeds `intent`; empty when it fits. */
+/** rm, rmdir, unlink, shred, or a find that deletes (`-delete`, `-exec rm`). */
+function removesFiles(c: CommandFact): boolean {
+  const program = programOf(c);
+  if (/^(?:rm|rmdir|unlink|shred)$/.test(program)) return true;
+  return program === 'find' && (c.flags.includes('delete') || c.args.some((a, i) => /^-(?:exec|execdir|ok)$/.test(a) && /^(?:rm|rmdir|unlink|shred)$/.test(c.args[i + 1] ?? '')));
+}
+
 export function exceedsIntent(intent: Intent, decision: PolicyDecision, command = ''): string[] {
   const reasons: string[] = [];
   const facts = decision.facts as Facts | undefined;
@@ -90,10 +98,14 @@ export function exceedsIntent(intent: Intent, decision: PolicyDecision, command 
   const stranger = intent.allows.write ? undefined : decision.rules.find((r) => r.id === 'unknown.program' && commands[r.command_index]?.args.some(namesAFile));
   if (stranger) reasons.push(`it runs ${commands[stranger.command_index]?.program ?? 'a program'}, which Paladin does not know, so it cannot show that it only looks`);
   if (!intent.allows.write && Number(risk.unknown_constructs ?? 0) > 0) reasons.push('it uses a shell construct Paladin cannot follow, so Paladin cannot show that it only looks');
-  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...nameAsContent(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...conditionTurned(intent, commands), ...ownerSwapped(intent, commands), ...shiftChanged(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...modeUnasked(intent, commands), ...originalsReplaced(intent, commands), ...sortOrderDropped(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
+  reasons.push(...unstatedConditions(intent, commands), ...contentAsName(intent, commands), ...nameAsContent(intent, commands), ...invertedAge(intent, commands), ...caseKept(intent, commands), ...madeUpNegation(intent, commands), ...conditionTurned(intent, commands), ...ownerSwapped(intent, commands), ...shiftChanged(intent, commands), ...modeBeyondRequest(intent, commands), ...compressesUnasked(intent, commands), ...modeUnasked(intent, commands), ...originalsReplaced(intent, commands), ...sortOrderDropped(intent, commands), ...contentLeftOut(intent, commands), ...stdinUnread(intent, commands), ...spanInDays(intent, commands), ...gitBeyondFile(intent, commands));
   reasons.push(...(deletes.length > 0 || risk.deletes.length > 0 ? droppedConditions(intent, commands) : ageLeftOut(intent, commands)), ...statedSizesLeftOut(intent, commands), ...exclusionLeftOut(intent, commands), ...linkedFileDeleted(intent, commands), ...topLevelReached(intent, commands));
   const changesFiles = deletes.length + writes.length + risk.deletes.length + risk.writes.length > 0;
   if (changesFiles || changed.length > 0) reasons.push(...madeUpValues(intent, commands));
+  // A delete allowed only because a compressor replaces its files, or an edit overwrites them, is never an rm.
+  const goneSaid = /\b(?:remov\w*|delet\w*|eras\w*|get(?:ting)? rid of|without leaving|gone|fresh|replac\w*)\b/.test(intent.words);
+  const remover = !intent.allows.delete || goneSaid || intent.actions.includes('delete') || intent.actions.includes('move') ? undefined : commands.find(removesFiles);
+  if (remover) reasons.push(`it deletes files (${programOf(remover)}${programOf(remover) === 'find' ? (remover.flags.includes('delete') ? ' -delete' : ' -exec rm') : ''}), but the request asks to ${intent.cues.create ?? intent.cues.change ?? 'act'} and deletes nothing`);
   // "move" and "rename" allow the source to go, never in place of the move.
   if (intent.actions.includes('move') && !intent.actions.includes('delete') && (deletes.length > 0 || risk.deletes.length > 0) && !commands.some((c) => movers.has(programOf(c)))) {
     reasons.push(`it deletes ${list(deletes.length ? deletes : risk.deletes)} and moves nothing, but the request asks to ${intent.cues.move ?? 'move'}`);

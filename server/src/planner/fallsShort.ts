@@ -99,10 +99,13 @@ export function fallsShort(intent: Intent, decision: PolicyDecision): string[] {
   const archiveCopy = /\barchive\b/.test(cue) && commands.some((c) => programOf(c) === 'rsync' && c.flags.includes('a'));
   if (/\b(compress|gzip|zip|bzip2|xz|tar|archive|pack|bundle)\b/.test(cue) && !archiveCopy && !commands.some((c) => compressors.test(programOf(c)))) return [`it compresses nothing, but the request asks to ${cue.trim()}`];
   if ((/\b(extract|unzip|untar|unpack|decompress|gunzip)\b/.test(cue) || takenFromArchive.test(intent.words)) && !commands.some((c) => compressors.test(programOf(c)))) return [`it unpacks nothing, but the request asks to ${cue.trim() || 'take a file out of an archive'}`];
-  // "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
-  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|groups? (?:of|owner)|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?|(?:everyone|everybody|group|others?|world|owner|user)(?:'s|')?\s+(?:read|write|execute))\b/.test(intent.words) || setToMode.test(intent.words));
+  // "add executable permission to x", "add write access for the group": a permission added, said outside quotes.
+const addsAMode = /\badd\s+(?:(?:the|an?)\s+)?(?:(?:executable|execute|exec|write|read|group|user|owner|others?|world|x|w|r)\s+){1,2}(?:permissions?|perms|bits?|rights|access)\b/;
+// "chmod the script", "make it executable": only a program that sets permissions or owners carries it out.
+  // ... "add executable permission to x" as well: a mode added.
+  const permissionCue = /^(?:chmod|chown|chgrp|make .*(?:executable|readable|writable|accessible|private|read[- ]only|owners?))$/.test(intent.cues.change ?? '') || addsAMode.test(intent.words.replace(/(["'`])[^"'`]*\1/g, '""')) || (intent.cues.change !== undefined && /\b(?:permissions?|perms|ownership|owners?|modes?|groups? (?:of|owner)|(?:executable|exec|execute|setuid|setgid|suid|sgid|sticky|write|read) bits?|(?:everyone|everybody|group|others?|world|owner|user)(?:'s|')?\s+(?:read|write|execute))\b/.test(intent.words) || setToMode.test(intent.words));
   if (permissionCue && !commands.some((c) => permissionSetters.test(programOf(c)))) {
-    return [`it changes no permissions, but the request asks to ${intent.cues.change}`];
+    return [`it changes no permissions, but the request asks to ${intent.cues.change ?? 'add one'}`];
   }
   const timesAsked = setsTimes.test(intent.words);
   if (timesAsked && !commands.some((c) => timeSetters.test(programOf(c)))) return ['it sets no file\'s times, but the request asks to change a timestamp'];

@@ -206,10 +206,19 @@ function actOn(f: RequestFacts, into: string): Act | undefined {
   // "print their sorted and unique parent directory paths": the folder of each file found, each once when asked.
   const parents = /\b(?:their|its|the)\s+(?:(?:\w+\s+){0,3}?)(?:(paths?)\s+and\s+(?:their\s+)?)?parent\s+(?:director(?:y|ies)|folders?|dirs?)(?:\s+(?:paths?|names?))?\b/.exec(lower);
   if (parents) return { command: (find) => `${find} -printf '${parents[1] ? '%p %h' : '%h'}\\n'${!parents[1] && /\b(?:unique|distinct|sorted|sort)\b/.test(lower) ? ' | sort -u' : ''}${into}`, label: 'Prints the folder of each file it finds' };
-  if (/\bsort(?:s|ing)?\b(?! (?:files|lists?))|\bsorted (?:by|in|alphabetically|numerically)\b/.test(lower)) return { command: (find) => `${find} | sort${/\bduplicat|\bunique\b/.test(lower) ? ' -u' : ''}${into}`, label: 'Lists the files it finds, sorted' };
+  if (/\bsort(?:s|ing)?\b(?! (?:files|lists?))|\bsorted (?:by|in|alphabetically|numerically)\b/.test(lower)) return { command: (find) => `${find} | sort${sortFlags(lower)}${into}`, label: 'Lists the files it finds, sorted' };
   if (into) return { command: (find) => `${find}${into}`, label: 'Saves the list of files it finds' };
   if (/\bnull[- ](?:separated|delimited|terminated)\b|\bnul[- ]separated\b|\b(?:separated|delimited|terminated|ended|followed) by (?:a )?nul(?:l)?\b|\bnul(?:l)? (?:characters?|bytes?|chars?|delimiters?)\b(?:[^.;]{0,30}\b(?:end|after|between)\b)|\bprint0\b/.test(lower)) return { command: (find) => `${find} -print0`, label: 'Prints the paths of the files it finds, each ended by a null character' };
   return undefined;
+}
+
+/** The options of a sort said in words: "numerically" -n, "in reverse" -r, "unique" -u. */
+function sortFlags(lower: string): string {
+  // Only words said with the sort ("reverse sort them", "sort them numerically"), and none when it sorts by another key ("by size").
+  const near = /(?:\b[\w-]+\s+){0,2}\bsort\w*\b[^.;,]{0,30}/.exec(lower)?.[0] ?? '';
+  if (/\bby\s+(?:size|time|date|age|name|length)\b/.test(near)) return /\bduplicat|\bunique\b/.test(lower) ? ' -u' : '';
+  const flags = `${/\bnumeric\w*/.test(near) ? 'n' : ''}${/\brevers(?:e|ed|ely|ing)?\b|\bdescending\b/.test(near) ? 'r' : ''}${/\bduplicat|\bunique\b/.test(lower) ? 'u' : ''}`;
+  return flags ? ` -${flags}` : '';
 }
 
 /**

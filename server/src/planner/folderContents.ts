@@ -72,6 +72,9 @@ function deletesFolder(c: CommandFact, dir: string): boolean {
   return c.deletes.some((p) => !p.glob && !p.dynamic && same(p.path));
 }
 
+// Everything a folder holds, its folders too ("all the files in build" are its files only).
+export const allOfIt = /\b(?:everything|anything|whatever|all\s+(?:of\s+)?(?:the\s+|its\s+)?(?:contents?|stuff|entries)|contents?|empty|clean|clear|wipe|purge)\b/;
+
 /** A find from `dir` that deletes files only (`-type f`), keeping every folder below it. */
 function filesOnlyFrom(c: CommandFact, dir: string): boolean {
   if (programName(c.program) !== 'find' || (c.args.find((a) => !a.startsWith('-')) ?? '').replace(/^\.\//, '').replace(/\/+$/, '') !== dir) return false;
@@ -96,7 +99,7 @@ export function folderItselfDeleted(intent: Intent, commands: CommandFact[], com
     if (dir.startsWith('$') && variableRemoved(command, dir)) return [`it deletes the folder ${dir} itself, but the request asks only for what is in it`];
   }
   // ... and everything in it is its folders too: `find build -type f -delete` leaves them.
-  const partly = contentsAskedOf(intent).find((dir) => commands.some((c) => filesOnlyFrom(c, dir)));
+  const partly = allOfIt.test(intent.words) ? contentsAskedOf(intent).find((dir) => commands.some((c) => filesOnlyFrom(c, dir))) : undefined;
   if (partly !== undefined) return [`it deletes only the files in ${partly} and leaves the folders in it, but the request asks for everything in it`];
   return folderItselfActedOn(intent, commands);
 }

@@ -6,6 +6,8 @@ import { inDescription } from './fileDescriptions';
 import type { Reading } from './requestFacts';
 import { placeOf } from './sameNames';
 
+const kindDots = new Set(Object.values(kindExtensions).filter((e) => !/^(?:conf|ini|bin|tmp|bak|env)$/.test(e)).map((e) => `.${e}`));
+
 /** Words that look like paths or file names, and names of what exists in the workspace. */
 export function readPathWords(r: Reading): void {
   const { text, ws, facts, isUsed } = r;
@@ -27,9 +29,14 @@ export function readPathWords(r: Reading): void {
     // "clear out logs", "wipe backup clean": a folder of the workspace emptied, as the whole object, is that folder, not a kind
     // ("clear the logs older than a week" picks files; "out" of "wipe out" is no folder).
     const emptied = bare && ws.dirs.has(rel) && emptiedFolderBefore.test(text.slice(0, at)) && /^\s*(?:clean\b|[,.;!?]|$)/i.test(text.slice(at + word.length)) && !(/^out$/i.test(word) && !/\bout\s+$/i.test(text.slice(0, at)));
-    const placed = !bare || listed || copied || emptied || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length)) || /\b(?:sym|soft\s+)?links?\s+(?:called\s+|named\s+)?$/i.test(text.slice(0, at));
+    // "copy my-notes to …", "delete a1": a file of the workspace right after what is done to it.
+    const actedOn = bare && ws.files.has(rel) && /\b(?:cop(?:y|ies)|cp|mov(?:e|es)|mv|renam\w*|delet\w*|remov\w*|rm|cat|show|print|display|open|edit|compress\w*|gzip|chmod|chown|touch|read|view|less|more|head|tail)\s+(?:the\s+|my\s+)?(?:file\s+)?$/i.test(text.slice(0, at));
+    const placed = !bare || listed || copied || emptied || actedOn || (!verbAfterTo && /\b(in|under|inside|within|into|from|of|to|at|on|between|folders?|director(?:y|ies)|dirs?)\s+(the\s+|my\s+)?$/i.test(text.slice(0, at))) || /^(?:please\s+)?(?:list|ls)\s+$/i.test(text.slice(0, at)) || searchedPlace.test(text.slice(0, at)) || (/\b(?:does|do|did)\s+(?:the\s+)?$/i.test(text.slice(0, at)) && /^\s+(?:have|hold|contain)\b/i.test(text.slice(at + word.length))) || /^\s+(folder|directory|dir|file|(?:sym|soft\s+)?link)\b/i.test(text.slice(at + word.length)) || /\b(?:sym|soft\s+)?links?\s+(?:called\s+|named\s+)?$/i.test(text.slice(0, at));
     // "the empty file x": a word before "file" names no folder.
     // "the current directory", "this folder": a place in words (read below), never a name, even when a file is called so.
+    // "the files with '.png' extension", "find .txt files": a dot and a kind of file is the kind, not a file called .png (unless the workspace has one).
+    // ... but "the file .txt", "the hidden file .lock", "sub's .txt" name one, as does a file of that name anywhere in the workspace.
+    if (kindDots.has(word.toLowerCase()) && !ws.files.has(word) && !ws.dirs.has(word) && !ws.byBase.has(word) && !/\b(?:files?|hidden|dot ?files?|named|called)\s+["'`]?$|'s\s+$/i.test(text.slice(0, at))) continue;
     // "make a tar.gz of docs": a kind of archive, not one called tar.gz.
     if (/^(?:tar\.(?:gz|bz2|xz|zst)|tgz|zip|7z)$/i.test(word) && /\b(?:a|an|the|as)\s+$/i.test(text.slice(0, at))) continue;
     // "save it in a file", "an archive of logs": an article before its noun, even where a file is called so.
@@ -134,18 +141,21 @@ export function readNamedFolder(r: Reading): void {
   const before = /\b(?:the|my|a|(?:remov|delet|eras|creat|mak|empt|clean|compress|archiv|zip|cop|mov|renam)\w*)\s+([\w.@+-]+)\s+(?:folder|directory|dir)\b/gi;
   const after = /\b(?:the|my|a)\s+(?:folder|directory|dir)\s+(?:called\s+|named\s+)?([A-Za-z_][\w.@+-]*)(?=\s*[,.;!?]?\s*$|\s+(?:to|in|into|from|and|with|on|as|for|recursively|along|including|together|completely|entirely|if|unless|when|only|but)\b)/gi;
   // "the folders edi and edw": several folders named after the word.
-  const list = /\b(?:the|my)\s+(?:folders|directories|dirs)\s+((?:['"]?[A-Za-z_][\w.@+-]*['"]?(?:\s*,\s*|\s+and\s+|,\s+and\s+)?){2,})/gi;
+  const list = /\b(?:the|my)\s+(?:folders|directories|dirs)\s+(['"]?[A-Za-z_][\w.@+-]*['"]?(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)['"]?[A-Za-z_][\w.@+-]*['"]?)+)/gi;
   const listed = [...text.matchAll(list)].flatMap((m) => {
     const words = [...m[1].matchAll(/['"]?([A-Za-z_][\w.@+-]*)/g)].filter((w) => !/^and$/i.test(w[1]));
     // ... plain names only: "the folders in src and docs" names them after "in".
     if (words.some((w) => stopWords.has(w[1].toLowerCase()))) return [];
     return words.map((w) => Object.assign([w[0], w[1]], { index: (m.index ?? 0) + m[0].indexOf(m[1]) + (w.index ?? 0), input: text }) as RegExpMatchArray);
   });
-  for (const m of [...text.matchAll(before), ...text.matchAll(after), ...listed]) {
+  // "copy src_dir recursively to dest_dir": what is copied recursively, or a plain name (with _ - or a digit) copied somewhere, is a folder.
+  // ... not a file the workspace has, nor one copied to another file ("copy my-notes to my-notes.bak").
+  const copiedWhole = [...text.matchAll(/\b(?:cop(?:y|ies)|cp|sync\w*|mirror\w*|rsync|duplicat\w*)\s+(?:the\s+)?([A-Za-z_][\w.@+-]*)\s+((?:(?:and\s+)?(?:over|recursively|again|quietly|verbosely|safely|carefully|whole|entirely|completely)\s+)*)(?:to|into|onto)\s+(\S+)/gi)].filter((m) => (/recursively/i.test(m[2]) || /[_\d-]/.test(m[1])) && !ws.files.has(m[1]) && !ws.byBase.has(m[1]) && !/\.[A-Za-z]\w{0,7}["'`]?[.,;]?$/.test(m[3]));
+  for (const m of [...text.matchAll(before), ...text.matchAll(after), ...listed, ...copiedWhole]) {
     const word = m[1];
     const at = (m.index ?? 0) + m[0].lastIndexOf(word);
     // "creates temporary folder", "make new directory": after a verb, a word that says what kind of folder.
-    if (folderNouns.test(word) || (!/^(?:the|my|a)\s/i.test(m[0]) && folderKinds.test(word))) continue;
+    if (folderNouns.test(word) || /^(?:afterwards?|later|first|too|again|now|itself|also|then|anyway|instead|\w+ly)$/i.test(word) || (!/^(?:the|my|a)\s/i.test(m[0]) && folderKinds.test(word))) continue;
     if (isUsed(at) || (stopWords.has(word.toLowerCase()) && !ws.dirs.has(word) && !/^(out|up|in|on|off|new|old|data|test|tests|src|bin|lib)$/i.test(word)) || facts.paths.some((p) => p.at === at) || /^\d/.test(word) || notAFolderName.test(word) || namesAnother(text, at + word.length)) continue;
     facts.paths.push({ value: word, at, raw: word });
     facts.dirs.push({ value: word, at, raw: word });
@@ -223,11 +233,13 @@ export function readKinds(r: Reading): void {
     facts.globs.push({ value: /^[A-Z]/.test(ext) && !ext.includes('.') ? ext : `*.${ext}`, at: m.index, raw: m[0] });
   }
   // 'all the ".c" files', "the '.mov' video files": an extension in quotes said of files is a kind, as it is unquoted, not a file called .c.
-  for (const m of text.matchAll(/["'\x60]\.([A-Za-z0-9]{1,8}(?:\.[A-Za-z0-9]{1,8}){0,2})["'\x60](?=\s+(?:[a-z]+\s+)?(?:files?|documents?|scripts?|images?|archives?|ones)\b)/g)) {
+  // ... and so is one said as an extension ("with '.png' (case insensitive) extension", "the extension '.txt'").
+  for (const m of text.matchAll(/(?<=\bextension\s+)["'\x60]\.([A-Za-z0-9]{1,8}(?:\.[A-Za-z0-9]{1,8}){0,2})["'\x60]|["'\x60]\.([A-Za-z0-9]{1,8}(?:\.[A-Za-z0-9]{1,8}){0,2})["'\x60](?=\s+(?:\([^)]{0,40}\)\s+)?(?:[a-z]+\s+)?(?:files?|documents?|scripts?|images?|archives?|ones|extensions?)\b)/gi)) {
     if (facts.exts.some((e) => e.at === m.index)) continue;
     for (const key of ['paths', 'files', 'dirs', 'names'] as const) facts[key] = facts[key].filter((f) => f.at !== m.index);
-    facts.exts.push({ value: m[1], at: m.index, raw: m[0] });
-    facts.globs.push({ value: `*.${m[1]}`, at: m.index, raw: m[0] });
+    const ext = m[1] ?? m[2];
+    facts.exts.push({ value: ext, at: m.index, raw: m[0] });
+    facts.globs.push({ value: `*.${ext}`, at: m.index, raw: m[0] });
   }
   // "the jpg and png images", "c, h or cpp files": each kind of a list said before the noun.
   for (const m of lower.matchAll(/\b([a-z0-9+]{1,10})(?=(?:\s*,\s*\.?[a-z0-9+]{1,10})*\s*(?:,|\band\b|\bor\b)\s*\.?[a-z0-9+]{1,10}\s+(?:files?|images?|documents?|scripts?|sources?|programs?)\b)/g)) {

@@ -10,7 +10,7 @@ import { comparisonShapes } from './comparedThings';
 import { entrySizeShapes } from './lookPrograms';
 import { treeAsked } from './listingShape';
 import { statedEmptiness } from './statedEmptiness';
-import { contentsNamed, foldersNamedGone } from './folderContents';
+import { allOfIt, contentsNamed, foldersNamedGone } from './folderContents';
 import { originalsKept } from './unaskedModes';
 
 export interface ShapedEntry {
@@ -76,7 +76,8 @@ export function shapedEntries(f: RequestFacts): ShapedEntry[] {
   // "compress the .log files and keep the originals": gzip -k on every file found.
   if (/\b(?:compress|gzip)\w*\b/.test(f.lower) && !/\b(?:bzip2?|xz|zstd|lz4|7z|zip|tar|lzma)\b/.test(f.lower) && originalsKept.test(f.lower) && (f.globs.length > 0 || f.exts.length > 0 || /\b(?:all|every|each)\b|\bfiles\b/.test(f.lower))) out.push({ id: 'archives.gzip_all_keep', similarity: 0.7 });
   // "remove the build folder contents", "empty the cache folder": what is in it goes.
-  const emptiedFolders = /\b(?:remov|delet|eras|empt|clean|clear|wipe|purge)\w*\b/.test(f.lower) ? contentsNamed(f.lower) : [];
+  // ... not "remove \"-\" from the contents of uuid": text taken out of a file.
+  const emptiedFolders = /\b(?:remov|delet|eras|empt|clean|clear|wipe|purge)\w*\b/.test(f.lower) && allOfIt.test(f.lower) && !/\bfrom\s+(?:the\s+|its\s+)?contents?\b/.test(f.lower) ? contentsNamed(f.lower) : [];
   if (emptiedFolders.some((n) => f.dirs.some((d) => d.value.toLowerCase() === n))) out.push({ id: 'files.empty_dir', similarity: 0.7 });
   // "remove the build folder", "delete the empty folders edi and edw": the folder itself goes.
   const gone = foldersNamedGone(f.lower);

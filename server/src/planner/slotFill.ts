@@ -309,7 +309,7 @@ function candidates(spec: SlotSpec, f: RequestFacts): Fact[] {
     case 'file': return f.files.length > 0 ? f.files.filter((p) => !keptAt(f.kept, p.at)) : f.paths.filter((p) => p.quoted && !keptAt(f.kept, p.at));
     case 'dir': return f.dirs.filter((p) => !leftOut(f, p));
     // ... or a name written with a wildcard ("that matches "*cache.html"").
-    case 'glob': return (f.globs.length > 0 ? f.globs : f.names.filter((n) => /[*?]/.test(n.value))).filter((p) => !keptAt(f.kept, p.at));
+    case 'glob': return (f.globs.length > 0 ? f.globs : f.names.filter((n) => /[*?]/.test(n.value) && !n.value.includes('/'))).filter((p) => !keptAt(f.kept, p.at));
     case 'ext': return f.exts;
     case 'number': return [...f.numbers, ...quotedNumbers(f)].sort((a, b) => a.at - b.at);
     case 'count': return f.numbers;

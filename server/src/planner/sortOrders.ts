@@ -9,7 +9,7 @@ import { programOf } from './selectionChecks';
 // Each order said in words, with the sort options that give it.
 const orders: [RegExp, RegExp, string][] = [
   [/\b(?:numeric\w*|by (?:the )?(?:numbers?|value)|in numeric(?:al)? order)\b/, /^(?:n|g|h|V|numeric-sort|general-numeric-sort|human-numeric-sort|version-sort)$/, 'by number (-n)'],
-  [/\b(?:revers\w*|descending|decreasing|backwards?|z to a|largest first|biggest first|highest first)\b/, /^(?:r|reverse)$/, 'in reverse (-r)'],
+  [/\b(?:revers(?:e|ed|ely|al)?|descending|decreasing|backwards?|z to a|largest first|biggest first|highest first)\b/, /^(?:r|reverse)$/, 'in reverse (-r)'],
   [/\b(?:unique\w*|uniq|distinct|without duplicates|no duplicates|remov\w* duplicates)\b/, /^(?:u|unique)$/, 'one of each line (-u)'],
 ];
 
